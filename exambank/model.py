@@ -1,0 +1,83 @@
+"""The typed model of a bank: what a manifest and a section file may hold.
+
+The JSON Schemas in ``schemas/`` are generated from these classes (``nox -s schemas``),
+so the models are the single definition of the source format.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LETTER_PATTERN = r"^[A-Z]$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
+Markdown = Annotated[str, Field(description="CommonMark text; raw HTML is not rendered.")]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo must never be silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Strict):
+    text: Markdown
+    feedback: Markdown | None = Field(
+        default=None, description="Why this option is right or wrong, shown to trainers."
+    )
+
+
+class KeyTerm(Strict):
+    term: str
+    definition: Markdown
+
+
+class Question(Strict):
+    id: Slug = Field(description="Unique across the whole bank.")
+    type: Literal["single", "multiple"] = "single"
+    stem: Markdown
+    options: dict[Letter, str | Option] = Field(
+        description="Option letter (A-Z, in order) -> text, or -> {text, feedback}.",
+        json_schema_extra={"additionalProperties": False},
+    )
+    answer: Letter | list[Letter] = Field(
+        description="single: one letter; multiple: a list of letters."
+    )
+    explanation: Markdown
+    tags: list[str] = Field(default_factory=list)
+    difficulty: Literal["easy", "medium", "hard"] | None = None
+
+    @property
+    def answer_letters(self) -> list[str]:
+        return [self.answer] if isinstance(self.answer, str) else list(self.answer)
+
+    def option_text(self, letter: str) -> str:
+        option = self.options[letter]
+        return option if isinstance(option, str) else option.text
+
+    def option_feedback(self, letter: str) -> str | None:
+        option = self.options[letter]
+        return None if isinstance(option, str) else option.feedback
+
+
+class Section(Strict):
+    id: Slug = Field(description="Unique in the bank; must match the manifest entry.")
+    title: str
+    summary: Markdown | None = None
+    notes: Markdown | None = Field(default=None, description="Study notes; tables allowed.")
+    key_terms: list[KeyTerm] = Field(default_factory=list)
+    exam_tips: list[Markdown] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Manifest(Strict):
+    id: Slug
+    title: str
+    exam: str | None = None
+    version: str | None = None
+    description: Markdown | None = None
+    sections: list[Slug] = Field(description="Section ids in teaching order; one file each.")
