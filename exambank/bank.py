@@ -1,0 +1,70 @@
+"""A loaded bank: the validated model plus where each part of it was written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exambank.diagnostics import Diagnostic, Severity
+from exambank.load import JsonPath, Source
+from exambank.model import Manifest, Question, Section
+
+
+@dataclass(frozen=True)
+class SectionFile:
+    """A section and its file. ``indices[i]`` is where ``section.questions[i]`` sits in
+    the file: questions that failed the schema are left out of the model."""
+
+    source: Source
+    section: Section
+    indices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class QuestionRef:
+    """A question with its section, file and index, so findings can point at its lines."""
+
+    question: Question
+    section: Section
+    source: Source
+    index: int
+    number: int  # 1-based position in the whole bank, as printed in handouts
+
+    def where(self, *keys: str | int) -> tuple[int, int]:
+        return self.source.where(("questions", self.index, *keys))
+
+    def diagnostic(
+        self, rule: str, severity: Severity, keys: JsonPath, message: str, hint: str | None
+    ) -> Diagnostic:
+        line, column = self.where(*keys)
+        return Diagnostic(
+            self.source.display, line, column, severity, rule, message, hint, self.question.id
+        )
+
+
+@dataclass
+class Bank:
+    """One bank folder. ``files`` holds the sections that passed the schema, in manifest order;
+    ``sources`` every YAML file found besides the manifest, readable or not."""
+
+    root: Path
+    manifest: Manifest
+    manifest_source: Source
+    files: list[SectionFile] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def sections(self) -> list[Section]:
+        return [file.section for file in self.files]
+
+    def questions(self) -> Iterator[QuestionRef]:
+        number = 0
+        for file in self.files:
+            for index, question in zip(file.indices, file.section.questions, strict=True):
+                number += 1
+                yield QuestionRef(question, file.section, file.source, index, number)

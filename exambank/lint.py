@@ -1,0 +1,182 @@
+"""The lint engine: find banks, read every file, validate, assemble the model, run rules.
+
+Every problem of every file is collected in one run; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from exambank import schema
+from exambank.bank import Bank, SectionFile
+from exambank.config import Config
+from exambank.diagnostics import Diagnostic
+from exambank.load import Source, iter_yaml_files, read_source
+from exambank.model import Manifest, Question, Section
+from exambank.rules import RULES, BankRule, QuestionRule
+
+MANIFEST = "bank.yaml"
+
+
+class UsageError(Exception):
+    """A problem with how exambank was called, not with a bank (exit status 2)."""
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    banks: list[Bank] = field(default_factory=list)
+    seconds_by_stage: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(found.severity == "error" for found in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(found.severity == "warning" for found in self.diagnostics)
+
+
+def find_banks(paths: Iterable[Path]) -> list[Path]:
+    """Bank folders named by ``paths``: a bank folder, a file in one, or a folder of banks."""
+    roots: dict[Path, None] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        folder = path if path.is_dir() else path.parent
+        if (folder / MANIFEST).is_file() or path.is_file():
+            roots[folder] = None
+            continue
+        found = sorted(manifest.parent for manifest in folder.rglob(MANIFEST))
+        if not found:
+            raise UsageError(f"{path}: no bank here (a bank is a folder with a {MANIFEST})")
+        roots.update(dict.fromkeys(found))
+    return list(roots)
+
+
+def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
+    config = config or Config()
+    result = LintResult()
+    for root in find_banks(paths):
+        bank, found = _lint_bank(root, config, result.seconds_by_stage)
+        result.diagnostics.extend(found)
+        if bank is not None:
+            result.banks.append(bank)
+    result.diagnostics = sorted(config.apply(result.diagnostics))
+    return result
+
+
+def _display(path: Path) -> str:
+    """Paths below the working folder as relative ones, as editors and CI expect."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
+
+
+def _lint_bank(
+    root: Path, config: Config, seconds: dict[str, float]
+) -> tuple[Bank | None, list[Diagnostic]]:
+    found: list[Diagnostic] = []
+    clock = time.perf_counter()
+    manifest_path = root / MANIFEST
+    if not manifest_path.is_file():
+        found.append(
+            Diagnostic(
+                _display(manifest_path), 1, 1, "error", "manifest",
+                f"the folder has no {MANIFEST}",
+                "add a manifest with id, title and the list of sections",
+            )
+        )
+    manifest_source, problems = read_source(manifest_path, _display(manifest_path))
+    if manifest_path.is_file():
+        found.extend(problems)
+    sources = []
+    for path in iter_yaml_files(root):
+        if path.name != MANIFEST:
+            source, problems = read_source(path, _display(path))
+            sources.append(source)
+            found.extend(problems)
+    _add(seconds, "read", clock)
+
+    clock = time.perf_counter()
+    manifest = None
+    if manifest_source.data is not None:
+        problems = schema.check(manifest_source, "manifest.schema.json")
+        found.extend(problems)
+        if not problems:
+            manifest = Manifest.model_validate(manifest_source.data)
+    files = []
+    for source in sources:
+        if source.data is None:
+            continue
+        problems = schema.check(source, "section.schema.json")
+        found.extend(problems)
+        file = _section_file(source, salvage=bool(problems))
+        if file is not None:
+            files.append(file)
+    _add(seconds, "schema", clock)
+    if manifest is None:
+        return None, found
+
+    order = {section_id: index for index, section_id in enumerate(manifest.sections)}
+    files.sort(key=lambda file: (order.get(file.section.id, len(order)), file.source.display))
+    bank = Bank(root, manifest, manifest_source, files, sources)
+    found.extend(_run_rules(bank, config, seconds))
+    return bank, found
+
+
+def _section_file(source: Source, salvage: bool) -> SectionFile | None:
+    """The validated section; after schema errors, whatever parts of it are valid, so the
+    rules can still check every question that is well formed."""
+    data: dict[str, Any] = source.data
+    if not salvage:
+        section = Section.model_validate(data)
+        return SectionFile(source, section, tuple(range(len(section.questions))))
+    raw_questions = data.get("questions")
+    kept: list[tuple[int, Question]] = []
+    for index, raw in enumerate(raw_questions if isinstance(raw_questions, list) else []):
+        try:
+            kept.append((index, Question.model_validate(raw)))
+        except ValidationError:
+            continue
+    rest = {key: value for key, value in data.items() if key != "questions"}
+    try:
+        shell = Section.model_validate(rest)
+    except ValidationError as error:
+        broken = {problem["loc"][0] for problem in error.errors() if problem["loc"]}
+        if broken & {"id", "title"}:
+            return None  # without an id and title there is no section to check
+        shell = Section.model_validate({k: v for k, v in rest.items() if k not in broken})
+    section = shell.model_copy(update={"questions": [question for _, question in kept]})
+    return SectionFile(source, section, tuple(index for index, _ in kept))
+
+
+def _run_rules(bank: Bank, config: Config, seconds: dict[str, float]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    refs = list(bank.questions())
+    for name, rule_class in RULES.items():
+        if not config.enabled(name):
+            continue
+        clock = time.perf_counter()
+        options = config.options_for(name)
+        rule = rule_class()
+        if isinstance(rule, QuestionRule):
+            for ref in refs:
+                found.extend(rule.check(ref, options))
+        elif isinstance(rule, BankRule):
+            found.extend(rule.check(bank, options))
+        _add(seconds, f"rule {name}", clock)
+    return found
+
+
+def _add(seconds: dict[str, float], stage: str, since: float) -> None:
+    seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - since

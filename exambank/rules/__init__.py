@@ -1,0 +1,40 @@
+"""The registry of every rule, by its stable name. Nothing is discovered by magic."""
+
+from __future__ import annotations
+
+from exambank.rules.answers import AnswerCount, AnswerNotInOptions
+from exambank.rules.bank_structure import DuplicateId, ManifestRule
+from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
+from exambank.rules.empty_text import EmptyText
+from exambank.rules.key_patterns import AnswerKeyBalance, LongestOptionKey
+from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
+from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
+
+
+def _registry(*rules: type[Rule]) -> dict[str, type[Rule]]:
+    by_name: dict[str, type[Rule]] = {}
+    for rule in rules:
+        if rule.name in by_name:
+            raise ValueError(f"two rules are named {rule.name!r}")
+        by_name[rule.name] = rule
+    return by_name
+
+
+RULES: dict[str, type[Rule]] = _registry(
+    YamlSyntax,
+    Encoding,
+    DuplicateKey,
+    Schema,
+    ManifestRule,
+    DuplicateId,
+    AnswerNotInOptions,
+    AnswerCount,
+    OptionLetters,
+    TooFewOptions,
+    DuplicateOption,
+    EmptyText,
+    AnswerKeyBalance,
+    LongestOptionKey,
+)
+
+__all__ = ["RULES", "BankRule", "LoadRule", "QuestionRule", "Rule"]

@@ -1,0 +1,114 @@
+"""Answers that cannot be right: a letter with no option, or the wrong number of them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exambank.bank import QuestionRef
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import Options, QuestionRule
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}
+_ASKS_FOR = re.compile(
+    r"\b(?:select|choose|pick|mark|identify)\s+(?:the\s+)?(\d+|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def requested_count(stem: str) -> int | None:
+    """How many answers a stem asks for ("Select TWO" -> 2), if it says."""
+    match = _ASKS_FOR.search(stem)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+class AnswerNotInOptions(QuestionRule):
+    """An answer letter names no option.
+
+    Bad:
+        options: {A: Lambda, B: SageMaker, C: EC2, D: Bedrock}
+        answer: E
+
+    Good:
+        options: {A: Lambda, B: SageMaker, C: EC2, D: Bedrock}
+        answer: B
+    """
+
+    name = "answer-not-in-options"
+    severity = "error"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        letters = ", ".join(ref.question.options)
+        for letter in ref.question.answer_letters:
+            if letter not in ref.question.options:
+                yield self.report(
+                    ref,
+                    ("answer",),
+                    f"answer {letter} names no option (options are {letters})",
+                    "point the answer at an existing option letter",
+                )
+
+
+class AnswerCount(QuestionRule):
+    """A question has the wrong number of answers for its type or its stem.
+
+    A ``single`` question has exactly one answer. A ``multiple`` question has at least
+    two, and exactly as many as its stem asks for ("Select TWO", "Choose 3"). A
+    ``single`` question whose stem asks for several answers is reported too.
+
+    Bad:
+        type: multiple
+        stem: Which two services store features? (Select TWO.)
+        answer: [A, B, C]
+
+    Good:
+        type: multiple
+        stem: Which two services store features? (Select TWO.)
+        answer: [A, C]
+    """
+
+    name = "answer-count"
+    severity = "error"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        question = ref.question
+        count = len(question.answer_letters)
+        asked = requested_count(question.stem)
+        if question.type == "single":
+            if count != 1:
+                yield self.report(
+                    ref, ("answer",),
+                    f"a single-answer question has {count} answers",
+                    "keep one letter, or set 'type: multiple'",
+                )
+            elif asked and asked > 1:
+                yield self.report(
+                    ref, ("stem",),
+                    f"the stem asks for {asked} answers but the question is single-answer",
+                    "set 'type: multiple' and list the answers",
+                )
+            return
+        if count < 2:
+            yield self.report(
+                ref, ("answer",),
+                f"a multiple-answer question has {count} answer{'s' if count != 1 else ''}",
+                "list at least two letters, or set 'type: single'",
+            )
+        elif asked is not None and asked != count:
+            yield self.report(
+                ref, ("answer",),
+                f"the stem asks for {asked} answers but {count} are given",
+                "make the answer list match what the stem asks for",
+            )
+        if len(set(question.answer_letters)) != count:
+            yield self.report(
+                ref, ("answer",), "an answer letter is listed twice", "list each letter once"
+            )

@@ -1,0 +1,126 @@
+"""How a bank's files fit together: the manifest, and ids unique across files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from exambank.bank import Bank
+from exambank.diagnostics import Diagnostic
+from exambank.load import Source
+from exambank.rules.base import BankRule, Options
+
+_ORDER_PREFIX = re.compile(r"^\d+-")
+
+
+def section_id_of(path: Path) -> str:
+    """The section a file is named for: ``03-inference.yaml`` -> ``inference``."""
+    return _ORDER_PREFIX.sub("", path.stem)
+
+
+class ManifestRule(BankRule):
+    """The manifest's ``sections`` and the section files disagree.
+
+    Each id in ``bank.yaml``'s ``sections`` needs exactly one file named
+    ``<nn>-<id>.yaml`` whose ``id`` is that id; each section file must be listed.
+
+    Bad:
+        sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
+
+    Good:
+        sections: [sagemaker]
+    """
+
+    name = "manifest"
+    severity = "error"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        listed = bank.manifest.sections
+        files_for: dict[str, list[Source]] = {}
+        for source in bank.sources:
+            files_for.setdefault(section_id_of(source.path), []).append(source)
+        manifest = bank.manifest_source
+        for index, section_id in enumerate(listed):
+            found = files_for.get(section_id, [])
+            if not found:
+                yield self._at(
+                    manifest, ("sections", index),
+                    f"section '{section_id}' has no file",
+                    f"create {section_id}.yaml (e.g. {index + 1:02d}-{section_id}.yaml) "
+                    "or remove it from sections",
+                )
+            for extra in found[1:]:
+                yield self._at(
+                    extra, (),
+                    f"section '{section_id}' has a second file (first: {found[0].path.name})",
+                    "merge the files: a section has exactly one",
+                )
+        for section_id, sources in files_for.items():
+            if section_id not in listed:
+                yield self._at(
+                    sources[0], (),
+                    f"{sources[0].path.name} is not listed in bank.yaml",
+                    f"add '{section_id}' to the manifest's sections, or delete the file",
+                )
+        for source in bank.sources:
+            written = source.data.get("id") if isinstance(source.data, dict) else None
+            expected = section_id_of(source.path)
+            if isinstance(written, str) and written != expected and expected in listed:
+                yield self._at(
+                    source, ("id",),
+                    f"the file is named for section '{expected}' but its id is '{written}'",
+                    f"set 'id: {expected}', or rename the file and its manifest entry",
+                )
+
+    def _at(self, source: Source, path: tuple[str | int, ...], message: str, hint: str) -> Diagnostic:
+        line, column = source.where(path)
+        return Diagnostic(source.display, line, column, self.severity, self.name, message, hint)
+
+
+class DuplicateId(BankRule):
+    """A section or question id is used twice in the bank.
+
+    Ids name questions in exports, answer keys and suppressions, so each must be unique
+    across the whole bank. The message names both places.
+
+    Bad:
+        - id: amt-q1
+          ...
+        - id: amt-q1
+
+    Good:
+        - id: amt-q1
+          ...
+        - id: amt-q2
+    """
+
+    name = "duplicate-id"
+    severity = "error"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        sections: dict[str, str] = {}
+        questions: dict[str, str] = {}
+        for file in bank.files:
+            section_id = file.section.id
+            yield from self._claim(sections, section_id, file.source, ("id",), "section", None)
+            for index, question in zip(file.indices, file.section.questions, strict=True):
+                path = ("questions", index, "id")
+                yield from self._claim(
+                    questions, question.id, file.source, path, "question", question.id
+                )
+
+    def _claim(
+        self, first: dict[str, str], key: str, source: Source,
+        path: tuple[str | int, ...], kind: str, question: str | None,
+    ) -> Iterator[Diagnostic]:
+        line, column = source.where(path)
+        here = f"{source.display}:{line}"
+        if key in first:
+            yield Diagnostic(
+                source.display, line, column, self.severity, self.name,
+                f"{kind} id '{key}' is already used at {first[key]}",
+                "give each section and question its own id", question,
+            )
+        else:
+            first[key] = here

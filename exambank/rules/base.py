@@ -1,0 +1,52 @@
+"""What a rule is. Rules yield plain diagnostics; they never print, exit or format."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from exambank.bank import Bank, QuestionRef
+from exambank.diagnostics import Diagnostic, Severity
+
+Options = Mapping[str, Any]
+
+
+class Rule:
+    """Base of every rule. The subclass docstring is the rule's user documentation: a
+    summary line, what it checks and why, then ``Bad:`` and ``Good:`` examples."""
+
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    options: ClassVar[dict[str, Any]] = {}
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+class LoadRule(Rule):
+    """Checked while a file is read and validated against its schema (no ``check``)."""
+
+
+class QuestionRule(Rule):
+    """Checked on each question that passed the schema."""
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def report(
+        self, ref: QuestionRef, keys: tuple[str | int, ...], message: str, hint: str | None = None
+    ) -> Diagnostic:
+        return ref.diagnostic(self.name, self.severity, keys, message, hint)
+
+
+class BankRule(Rule):
+    """Checked once on the whole bank."""
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        raise NotImplementedError

@@ -1,0 +1,58 @@
+"""Text that is present but says nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from exambank.bank import Bank
+from exambank.diagnostics import Diagnostic
+from exambank.load import JsonPath, Source
+from exambank.rules.base import BankRule, Options
+
+
+class EmptyText(BankRule):
+    """A stem, option, explanation, key term or exam tip is blank.
+
+    Blank means nothing but spaces after stripping; a blank option prints as an empty
+    bullet and a blank explanation leaves the trainer with nothing to say.
+
+    Bad:
+        stem: "   "
+
+    Good:
+        stem: Which service trains models?
+    """
+
+    name = "empty-text"
+    severity = "error"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        for file in bank.files:
+            section = file.section
+            for index, term in enumerate(section.key_terms):
+                for field in ("term", "definition"):
+                    if not getattr(term, field).strip():
+                        path = ("key_terms", index, field)
+                        yield self._blank(file.source, path, f"key term {index + 1}, {field}")
+            for index, tip in enumerate(section.exam_tips):
+                if not tip.strip():
+                    yield self._blank(file.source, ("exam_tips", index), f"exam tip {index + 1}")
+            for index, question in zip(file.indices, section.questions, strict=True):
+                texts: dict[str, str] = {"stem": question.stem, "explanation": question.explanation}
+                for field, text in texts.items():
+                    if not text.strip():
+                        path = ("questions", index, field)
+                        yield self._blank(file.source, path, field, question.id)
+                for letter in question.options:
+                    if not question.option_text(letter).strip():
+                        path = ("questions", index, "options", letter)
+                        yield self._blank(file.source, path, f"option {letter}", question.id)
+
+    def _blank(
+        self, source: Source, path: JsonPath, label: str, question: str | None = None
+    ) -> Diagnostic:
+        line, column = source.where(path)
+        return Diagnostic(
+            source.display, line, column, self.severity, self.name,
+            f"{label} is blank", "write the text, or remove the entry", question,
+        )

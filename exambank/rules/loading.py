@@ -1,0 +1,85 @@
+"""Problems found while a file is read and checked against its schema.
+
+These rules have no ``check`` of their own: the loader and the schema stage report them.
+They are registered so that ``exambank rules`` and the configuration know their names.
+"""
+
+from __future__ import annotations
+
+from exambank.rules.base import LoadRule
+
+
+class YamlSyntax(LoadRule):
+    """The file is not valid YAML.
+
+    Reported at the line and column where the parser gave up. Anchors and aliases
+    (``&name`` / ``*name``) are refused too: they make a bank hard to read and can
+    expand without bound.
+
+    Bad:
+        stem: Which service: SageMaker or EC2?
+
+    Good:
+        stem: "Which service: SageMaker or EC2?"
+    """
+
+    name = "yaml-syntax"
+    severity = "error"
+
+
+class Encoding(LoadRule):
+    """The file is not UTF-8.
+
+    Reported at the first byte that is not UTF-8. A UTF-8 byte-order mark and Windows
+    (CRLF) line endings are read correctly and are not reported.
+
+    Bad:
+        title: Caf\\xe9   (saved as Latin-1)
+
+    Good:
+        title: Café      (saved as UTF-8)
+    """
+
+    name = "encoding"
+    severity = "error"
+
+
+class DuplicateKey(LoadRule):
+    """A mapping repeats a key.
+
+    Most YAML readers keep the last value and drop the first without a word, so an
+    author's edit can silently vanish. Reported at the second occurrence.
+
+    Bad:
+        answer: B
+        answer: C
+
+    Good:
+        answer: C
+    """
+
+    name = "duplicate-key"
+    severity = "error"
+
+
+class Schema(LoadRule):
+    """A value does not fit the source format.
+
+    A missing field, a value of the wrong type, an unknown key (with a did-you-mean for
+    near misses), an id that is not a slug, an option letter that is not A-Z. An option
+    written as a bare number or yes/no is an error too: YAML would read ``A: 3.10`` as
+    the number 3.1, so it must be quoted to stay the text the author wrote.
+
+    Bad:
+        options:
+          A: 3.10
+          B: yes
+
+    Good:
+        options:
+          A: "3.10"
+          B: "yes"
+    """
+
+    name = "schema"
+    severity = "error"

@@ -1,0 +1,97 @@
+"""The shape of a question's options: their letters, their number, their distinctness."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+from exambank.bank import QuestionRef
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import Options, QuestionRule
+
+
+def normalised(text: str) -> str:
+    """Text compared the way a reader compares it: case and spacing ignored."""
+    return " ".join(text.split()).casefold()
+
+
+class OptionLetters(QuestionRule):
+    """Option letters are not A, B, C ... in order with no gap.
+
+    A skipped letter (A, B, D) usually means an option was deleted and the rest were not
+    relettered; printed handouts would show the gap.
+
+    Bad:
+        options: {A: Lambda, B: SageMaker, D: Bedrock}
+
+    Good:
+        options: {A: Lambda, B: SageMaker, C: Bedrock}
+    """
+
+    name = "option-letters"
+    severity = "error"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        letters = list(ref.question.options)
+        expected = list(string.ascii_uppercase[: len(letters)])
+        if letters == expected:
+            return
+        if sorted(letters) == expected:
+            message = f"options are written in the order {', '.join(letters)}"
+            hint = "write the options in letter order"
+        else:
+            message = f"option letters {', '.join(letters)} are not consecutive from A"
+            hint = f"reletter them {', '.join(expected)} (and update the answer)"
+        yield self.report(ref, ("options",), message, hint)
+
+
+class TooFewOptions(QuestionRule):
+    """A question has fewer than two options.
+
+    Bad:
+        options: {A: SageMaker}
+
+    Good:
+        options: {A: SageMaker, B: Lambda}
+    """
+
+    name = "too-few-options"
+    severity = "error"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        count = len(ref.question.options)
+        if count < 2:
+            yield self.report(
+                ref, ("options",),
+                f"the question has {count} option{'s' if count != 1 else ''}",
+                "give at least two options",
+            )
+
+
+class DuplicateOption(QuestionRule):
+    """Two options of one question read the same (ignoring case and spacing).
+
+    Bad:
+        options: {A: Amazon SageMaker, B: amazon  sagemaker, C: Lambda}
+
+    Good:
+        options: {A: Amazon SageMaker, B: Amazon Bedrock, C: Lambda}
+    """
+
+    name = "duplicate-option"
+    severity = "error"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        first_with: dict[str, str] = {}
+        for letter in ref.question.options:
+            key = normalised(ref.question.option_text(letter))
+            if not key:
+                continue  # empty-text reports it
+            if key in first_with:
+                yield self.report(
+                    ref, ("options", letter),
+                    f"option {letter} repeats option {first_with[key]}",
+                    "make every option distinct",
+                )
+            else:
+                first_with[key] = letter
