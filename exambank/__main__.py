@@ -1,0 +1,5 @@
+import sys
+
+from exambank.cli import main
+
+sys.exit(main())
