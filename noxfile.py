@@ -1,0 +1,65 @@
+"""The author's and CI's entry points: ``nox -s lint``, ``build``, ``tests``, ``schemas``, ``bench``.
+
+Virtualenvs are reused, and the project is reinstalled only when ``pyproject.toml`` changes
+(the install is editable, so code edits need no reinstall): a second ``nox -s lint`` on an
+unchanged checkout starts in about a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import nox
+
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint", "tests"]
+
+ROOT = Path(__file__).parent
+
+
+def install(session: nox.Session, extras: str = "") -> None:
+    """Install the project (editable) unless this virtualenv already has this pyproject."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    stamp = Path(session.virtualenv.location) / ".exambank-installed"
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    session.install("-e", f".[{extras}]" if extras else ".")
+    stamp.write_text(wanted)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check every bank under bank/ (pass PATHs or options after --)."""
+    install(session)
+    session.run("exambank", "lint", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite."""
+    install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def schemas(session: nox.Session) -> None:
+    """Regenerate schemas/ from the pydantic models."""
+    install(session)
+    session.run("python", "-m", "exambank.schema")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time lint on a generated 10,000-question bank against the libyaml parse floor."""
+    install(session)
+    session.run("python", "benchmarks/bench_lint.py", *session.posargs)
+
+
+@nox.session
+def code(session: nox.Session) -> None:
+    """ruff and mypy over the project's own code."""
+    install(session, "dev")
+    session.run("ruff", "check", "exambank", "tests", "noxfile.py", "benchmarks")
+    session.run("ruff", "format", "--check", "exambank", "tests", "noxfile.py", "benchmarks")
+    session.run("mypy")

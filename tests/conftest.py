@@ -1,0 +1,76 @@
+"""Shared helpers: tiny banks written into a temporary folder and linted."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exambank.diagnostics import Diagnostic
+from exambank.lint import LintResult, lint
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_BANK = REPO / "bank" / "aws-ai-practitioner"
+
+QUESTION = """\
+id: q1
+stem: Which AWS service trains, tunes and deploys ML models?
+options:
+  A: Amazon SageMaker
+  B: AWS Lambda
+  C: Amazon EC2
+  D: Amazon Bedrock
+answer: A
+explanation: SageMaker covers the whole ML lifecycle.
+"""
+
+
+def section_yaml(*questions: str, section_id: str = "main", extra: str = "") -> str:
+    """A section file holding ``questions`` (each a YAML mapping as text)."""
+    items = "".join(
+        "  - " + textwrap.indent(textwrap.dedent(q).strip() + "\n", "    ")[4:] for q in questions
+    )
+    body = f"id: {section_id}\ntitle: Main\n{textwrap.dedent(extra)}"
+    return body + (f"questions:\n{items}" if questions else "")
+
+
+def write_bank(root: Path, sections: dict[str, str], manifest: str | None = None) -> Path:
+    """Write a bank folder: ``sections`` maps file name -> text."""
+    root.mkdir(parents=True, exist_ok=True)
+    if manifest is None:
+        ids = [name.split("-", 1)[-1].rsplit(".", 1)[0] for name in sorted(sections)]
+        manifest = f"id: test-bank\ntitle: Test bank\nsections: [{', '.join(ids)}]\n"
+    (root / "bank.yaml").write_text(manifest, encoding="utf-8")
+    for name, text in sections.items():
+        path = root / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return root
+
+
+LintBank = Callable[..., LintResult]
+
+
+@pytest.fixture
+def lint_bank(tmp_path: Path) -> LintBank:
+    """Lint a bank made of the given section files."""
+
+    def run(sections: dict[str, str], manifest: str | None = None) -> LintResult:
+        return lint([write_bank(tmp_path / "bank", sections, manifest)])
+
+    return run
+
+
+@pytest.fixture
+def lint_questions(lint_bank: LintBank) -> Callable[..., list[Diagnostic]]:
+    """Lint one section holding the given questions; return its diagnostics."""
+
+    def run(*questions: str) -> list[Diagnostic]:
+        return lint_bank({"01-main.yaml": section_yaml(*questions)}).diagnostics
+
+    return run
+
+
+def rules_of(diagnostics: list[Diagnostic]) -> set[str]:
+    return {found.rule for found in diagnostics}
