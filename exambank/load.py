@@ -1,9 +1,9 @@
 """Read bank files into plain data, remembering where every value came from.
 
-Linting uses libyaml's composer (through ruamel.yaml's C binding): it gives every node's
-line and column at C speed, about ten times faster than the pure-Python round-trip loader,
-which is kept for rewriting files. Nodes are turned into plain Python values here, so one
-walk finds duplicate keys, aliases and scalars that YAML typed behind the author's back.
+Linting reads libyaml's parse events (through ruamel.yaml's C binding), which carry every
+value's line and column at C speed; the pure-Python round-trip loader, about ten times
+slower, is kept for rewriting files. One pass builds the data and finds duplicate keys,
+aliases and scalars that YAML would type behind the author's back.
 """
 
 from __future__ import annotations
@@ -14,13 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 
 from exambank.diagnostics import Diagnostic
 
-from ruamel.yaml import YAML
-from ruamel.yaml.cyaml import CSafeLoader
 
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -88,60 +97,177 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
         return source, problems
     try:
-        root = _compose(text)
+        source.data = _Reader(source, problems).read(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "not valid YAML"
-        if problem.startswith("maximum depth"):
-            problem = f"values nest more than {_SAFE_DEPTH} levels deep"
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        problem = problem or "not valid YAML"
         report("yaml-syntax", position, problem, _syntax_hint(problem))
-        return source, problems
-    except RecursionError:
-        report("yaml-syntax", (1, 1), "the file nests too deeply to read", None)
         return source, problems
     except YAMLError as error:
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
         return source, problems
-    if root is None:
+    if source.data is None and not source.values:
         report("schema", (1, 1), "the file holds only comments", "start with 'id:'")
-        return source, problems
-    walker = _Walker(source, problems)
-    source.data = walker.value(root, ())
     return source, problems
 
 
-# libyaml's composer recurses in C and crashes the process on nesting some ten thousand
-# levels deep, so a file that could nest that deep goes to the pure-Python composer, whose
-# recursion limit turns into a diagnostic. Real bank files nest fewer than ten levels.
-_DEEP_BLOCK = re.compile(r"^ {200}|(?:[-?:][ \t]+){200}", re.MULTILINE)
-_FLOW_BRACKET = re.compile(r"[\[\]{}]")
-_SAFE_DEPTH = 200
+_MAX_DEPTH = 200
+# A plain scalar YAML could read as a number, boolean or null starts with one of these or
+# is at most five letters long (false, FALSE, null, yes, off ...); only those few go
+# through the resolver, which is what makes reading cheaper than composing.
+_MAY_BE_TYPED = frozenset("0123456789+-.~")
+_DROPPED = object()  # stands for the key of a repeated or unusable entry
+_KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
 
 
-def _may_nest_deeply(text: str) -> bool:
-    if _DEEP_BLOCK.search(text):
-        return True
-    if text.count("[") + text.count("{") < _SAFE_DEPTH:
-        return False
-    depth = 0
-    for bracket in _FLOW_BRACKET.finditer(text):
-        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
-        if depth >= _SAFE_DEPTH:
-            return True
-    return False
+class _Reader:
+    """Builds plain data from libyaml's parse events in one iterative pass.
+
+    libyaml's parser and this loop are both iterative, so no nesting can crash the process,
+    and building no node tree makes reading cheaper than libyaml's own composer.
+    """
+
+    def __init__(self, source: Source, problems: list[Diagnostic]) -> None:
+        self.source = source
+        self.problems = problems
+
+    def read(self, text: str) -> Any:
+        loader = CSafeLoader(text)
+        try:
+            return self._build(loader)
+        finally:
+            loader.dispose()
+
+    def _build(self, loader: CSafeLoader) -> Any:
+        values, typed_scalars = self.source.values, self.source.typed_scalars
+        resolve, next_event = loader.resolve, loader.get_event
+        # One frame per open collection: [container, its path (None when dropped), the key
+        # awaiting its value (mappings only)].
+        stack: list[list[Any]] = []
+        root: Any = None
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is StreamEndEvent:
+                return root
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            frame = stack[-1] if stack else None
+            if frame is not None and frame[2] is None and type(frame[0]) is dict:
+                # This event is a mapping key; keys are kept as written ("1", "yes", "A").
+                frame[2] = self._key(event, frame[0], frame[1])
+                if kind is ScalarEvent:
+                    continue
+            typed = None
+            if kind is ScalarEvent:
+                value, typed = (event.value, None) if event.style else _scalar(event, resolve)
+            elif kind is MappingStartEvent:
+                value = {}
+            elif kind is SequenceStartEvent:
+                value = []
+            elif kind is AliasEvent:
+                value = None
+            elif kind is DocumentStartEvent and values:
+                self._error(
+                    _position(event), "the file holds more than one YAML document",
+                    "a bank file holds one document: remove the extra '---'",
+                )
+                return root
+            else:  # the stream's start, the document's start and end
+                continue
+            mark = event.start_mark
+            position = (mark.line + 1, mark.column + 1)
+            path: JsonPath | None = ()
+            if frame is None:
+                root = value
+            else:
+                container, parent, key = frame
+                if type(container) is list:
+                    path = None if parent is None else (*parent, len(container))
+                    container.append(value)
+                elif key is _KEY_IS_COLLECTION:
+                    path = None  # a list or mapping used as a key: read it, keep nothing
+                    frame[2] = _DROPPED
+                else:
+                    frame[2] = None
+                    if key is _DROPPED or parent is None:
+                        path = None
+                    else:
+                        path = (*parent, key)
+                        container[key] = value
+            if path is not None:
+                values[path] = position
+                if typed:
+                    typed_scalars[path] = typed
+            if kind is AliasEvent:
+                self._error(
+                    position, "anchors and aliases (&name, *name) are not supported in bank files",
+                    "write the value out in full",
+                )
+            elif kind is not ScalarEvent:
+                if len(stack) >= _MAX_DEPTH:
+                    self._error(position, f"values nest more than {_MAX_DEPTH} levels deep", None)
+                    return None
+                stack.append([value, path, None])
+
+    def _key(self, event: Any, mapping: dict[str, Any], parent: JsonPath | None) -> Any:
+        position = _position(event)
+        if type(event) is not ScalarEvent:
+            if parent is not None:  # inside a dropped key, one report is enough
+                self._report("schema", position, "a key must be plain text", "quote the key")
+            return _KEY_IS_COLLECTION
+        key = str(event.value)
+        if parent is None:
+            return key
+        first = self.source.keys.get((*parent, key))
+        if first is not None:
+            self._report(
+                "duplicate-key", position, f"key '{key}' repeats (first at line {first[0]})",
+                "keep one of them; YAML readers silently drop one",
+            )
+            return _DROPPED
+        self.source.keys[(*parent, key)] = position
+        return key
+
+    def _error(self, position: Position, message: str, hint: str | None) -> None:
+        self._report("yaml-syntax", position, message, hint)
+
+    def _report(self, rule: str, position: Position, message: str, hint: str | None) -> None:
+        self.problems.append(
+            Diagnostic(self.source.display, *position, "error", rule, message, hint)
+        )
 
 
-def _compose(text: str) -> Node | None:
-    if _may_nest_deeply(text):
-        careful = YAML(typ="safe", pure=True)
-        careful.max_depth = _SAFE_DEPTH
-        return careful.compose(text)  # type: ignore[no-any-return]
-    loader = CSafeLoader(text)
+def _position(event: Any) -> Position:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
+    """A plain scalar's value, and (kind, text) when YAML would not read it as text."""
+    text: str = event.value
+    if len(text) > 5 and text[0] not in _MAY_BE_TYPED:
+        return text, None
+    tag = str(resolve(ScalarNode, text, event.implicit))  # a ruamel Tag, not a str
+    if tag == _STR_TAG:
+        if _YAML11_BOOL.match(text):
+            return text.lower() in {"yes", "on"}, ("boolean", text)
+        return text, None
+    kind = _NON_TEXT.get(tag)
+    if kind is None:  # timestamps and the like: keep the text as written
+        return text, None
+    if kind == "null":
+        return None, (kind, text)
+    if kind == "boolean":
+        return text.lower() == "true", (kind, text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
-    finally:
-        loader.dispose()
+        number = int(text.replace("_", ""), 0) if tag.endswith("int") else float(text)
+    except ValueError:
+        number = float("nan")
+    return number, (kind, text)
 
 
 def _position_of_byte(raw: bytes, offset: int) -> Position:
@@ -155,90 +281,9 @@ def _syntax_hint(problem: str) -> str | None:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "text containing ': ' must be quoted"
-    if "expected a single document" in problem:
+    if "single document" in problem:
         return "a bank file holds one document: remove the extra '---'"
     return None
-
-
-class _Walker:
-    """Turns composed nodes into plain values, noting positions and problems."""
-
-    def __init__(self, source: Source, problems: list[Diagnostic]) -> None:
-        self.source = source
-        self.problems = problems
-        self.seen: set[int] = set()
-
-    def value(self, node: Node, path: JsonPath) -> Any:
-        if id(node) in self.seen:  # an alias: refuse rather than expand (alias bombs)
-            self._report(
-                "yaml-syntax",
-                path,
-                "anchors and aliases (&name, *name) are not supported in bank files",
-                "write the value out in full",
-            )
-            return None
-        self.seen.add(id(node))
-        mark = node.start_mark
-        self.source.values[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node, path)
-
-    def _mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, ScalarNode):
-                self.problems.append(
-                    Diagnostic(
-                        self.source.display, line, column, "error", "schema",
-                        "a key must be plain text, not a list or mapping", None,
-                    )
-                )
-                continue
-            key = str(key_node.value)
-            if key in result:
-                self.problems.append(
-                    Diagnostic(
-                        self.source.display, line, column, "error", "duplicate-key",
-                        f"key '{key}' repeats (first at line {first_line[key]})",
-                        "keep one of them; YAML readers silently drop one",
-                    )
-                )
-                continue
-            first_line[key] = line
-            self.source.keys[(*path, key)] = (line, column)
-            result[key] = self.value(value_node, (*path, key))
-        return result
-
-    def _scalar(self, node: Node, path: JsonPath) -> Any:
-        text = node.value
-        if node.tag == _STR_TAG:
-            if not node.style and _YAML11_BOOL.match(text):
-                self.source.typed_scalars[path] = ("boolean", text)
-                return text.lower() in {"yes", "on"}
-            return text
-        kind = _NON_TEXT.get(node.tag)
-        if kind is None:  # timestamps and the like: keep the text as written
-            return text
-        self.source.typed_scalars[path] = (kind, text)
-        if kind == "null":
-            return None
-        if kind == "boolean":
-            return text.lower() == "true"
-        try:
-            return int(text, 0) if node.tag.endswith("int") else float(text)
-        except ValueError:
-            return float("nan")
-
-    def _report(self, rule: str, path: JsonPath, message: str, hint: str) -> None:
-        line, column = self.source.where_key(path)
-        self.problems.append(
-            Diagnostic(self.source.display, line, column, "error", rule, message, hint)
-        )
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:

@@ -12,16 +12,17 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jsonschema import Draft202012Validator, ValidationError
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
 from exambank.load import JsonPath, Source
 from exambank.model import Manifest, Section
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+Model = TypeVar("Model", bound=BaseModel)
 MODELS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
     "section.schema.json": Section,
@@ -47,6 +48,36 @@ def schema_dir() -> Path:
 def validator(name: str) -> Draft202012Validator:
     schema = json.loads((schema_dir() / name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
+
+
+def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Diagnostic]]:
+    """The validated model, or None and the reasons why not.
+
+    pydantic (strict, compiled) decides, since the schema files are generated from the same
+    models; jsonschema runs only on failure, to explain every problem against the committed
+    schema. Valid files, nearly all of them, never pay for jsonschema's pure-Python walk.
+    """
+    try:
+        return model.model_validate(source.data, strict=True), []
+    except ValidationError as error:
+        name = next(name for name, candidate in MODELS.items() if candidate is model)
+        return None, check(source, name) or _from_pydantic(source, error)
+
+
+def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
+    """The rare case where the model refuses what the schema accepts: still say where."""
+    found = []
+    for problem in error.errors():
+        path = tuple(problem["loc"])
+        line, column = source.where(path)
+        found.append(
+            Diagnostic(
+                source.display, line, column, "error", "schema",
+                f"{_describe(path, source.data)}: {problem['msg']}", None,
+                _question_id(source.data, path),
+            )
+        )
+    return found
 
 
 def check(source: Source, schema_name: str) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult, lint
 
@@ -56,8 +57,10 @@ LintBank = Callable[..., LintResult]
 def lint_bank(tmp_path: Path) -> LintBank:
     """Lint a bank made of the given section files."""
 
-    def run(sections: dict[str, str], manifest: str | None = None) -> LintResult:
-        return lint([write_bank(tmp_path / "bank", sections, manifest)])
+    def run(
+        sections: dict[str, str], manifest: str | None = None, config: Config | None = None
+    ) -> LintResult:
+        return lint([write_bank(tmp_path / "bank", sections, manifest)], config)
 
     return run
 
@@ -66,8 +69,8 @@ def lint_bank(tmp_path: Path) -> LintBank:
 def lint_questions(lint_bank: LintBank) -> Callable[..., list[Diagnostic]]:
     """Lint one section holding the given questions; return its diagnostics."""
 
-    def run(*questions: str) -> list[Diagnostic]:
-        return lint_bank({"01-main.yaml": section_yaml(*questions)}).diagnostics
+    def run(*questions: str, config: Config | None = None) -> list[Diagnostic]:
+        return lint_bank({"01-main.yaml": section_yaml(*questions)}, config=config).diagnostics
 
     return run
 

@@ -1,0 +1,81 @@
+"""nox -s bench: lint a generated 10,000-question bank against the libyaml parse floor.
+
+Each measurement runs in a fresh process (best of --repeat), so peak memory is that of the
+measured work alone. The floor is what libyaml needs to read and compose the same files;
+the target is a full lint within 1.5 times that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import generate_bank  # noqa: E402
+
+
+def _child(kind: str, root: Path) -> None:
+    from ruamel.yaml.cyaml import CSafeLoader
+
+    from exambank.lint import lint
+
+    stages: dict[str, float] = {}
+    start = time.perf_counter()
+    if kind == "floor":  # read each file and let libyaml compose its node tree, nothing more
+        for path in sorted(root.glob("*.yaml")):
+            loader = CSafeLoader(path.read_text(encoding="utf-8"))
+            loader.get_single_node()
+            loader.dispose()
+    else:
+        result = lint([root])
+        stages = result.seconds_by_stage
+    seconds = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mib": peak_mib, "stages": stages}))
+
+
+def _measure(kind: str, root: Path, repeat: int) -> dict[str, object]:
+    runs = []
+    for _ in range(repeat):
+        output = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(root)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        runs.append(json.loads(output))
+    return min(runs, key=lambda run: run["seconds"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "ROOT"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        _child(arguments.child[0], Path(arguments.child[1]))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        root = generate_bank(Path(folder) / "bank", arguments.questions)
+        size = sum(path.stat().st_size for path in root.glob("*.yaml"))
+        files = len(list(root.glob("*.yaml")))
+        floor = _measure("floor", root, arguments.repeat)
+        full = _measure("lint", root, arguments.repeat)
+    ratio = full["seconds"] / floor["seconds"]
+    print(f"bank: {arguments.questions} questions, {files} files, {size / 1e6:.1f} MB")
+    print(f"libyaml compose (parse floor): {floor['seconds']:.3f} s, peak {floor['peak_mib']:.0f} MiB")
+    print(f"exambank lint (full):          {full['seconds']:.3f} s, peak {full['peak_mib']:.0f} MiB")
+    print(f"ratio lint / floor: {ratio:.2f} (target <= 1.5)")
+    print("stages and rules, slowest first:")
+    for stage, seconds in sorted(full["stages"].items(), key=lambda item: -item[1]):
+        print(f"  {stage:<32} {seconds * 1000:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

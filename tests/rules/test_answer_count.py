@@ -1,0 +1,55 @@
+import pytest
+
+from exambank.rules.answers import requested_count
+from tests.conftest import QUESTION, rules_of
+
+
+def multiple(stem: str, answer: str) -> str:
+    return (
+        QUESTION.replace("answer: A", f"answer: {answer}")
+        .replace("stem: Which AWS service trains, tunes and deploys ML models?", f"stem: {stem}")
+        .replace("id: q1", "id: q1\ntype: multiple")
+    )
+
+
+def count_errors(found):
+    return [d for d in found if d.rule == "answer-count"]
+
+
+def test_single_question_with_two_answers(lint_questions):
+    [error] = count_errors(lint_questions(QUESTION.replace("answer: A", "answer: [A, B]")))
+    assert error.line == 11 and "2 answers" in error.message
+
+
+def test_multiple_question_with_one_answer(lint_questions):
+    [error] = count_errors(lint_questions(multiple("Which store features?", "[A]")))
+    assert "1 answer" in error.message
+
+
+def test_multiple_question_whose_count_differs_from_the_stem(lint_questions):
+    found = count_errors(lint_questions(multiple("Which store features? (Select THREE.)", "[A, B]")))
+    assert len(found) == 1 and "asks for 3" in found[0].message
+
+
+def test_single_question_whose_stem_asks_for_two(lint_questions):
+    found = count_errors(lint_questions(QUESTION.replace("models?", "models? (Choose two.)")))
+    assert len(found) == 1 and "type: multiple" in (found[0].hint or "")
+
+
+def test_matching_counts_pass(lint_questions):
+    found = lint_questions(multiple("Which store features? (Choose 2)", "[A, C]"), QUESTION.replace("q1", "q2"))
+    assert "answer-count" not in rules_of(found)
+
+
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("Select TWO.", 2),
+        ("(Choose three.)", 3),
+        ("Pick 4 options", 4),
+        ("Which is the best choice?", None),
+        ("Select the right one", None),
+    ],
+)
+def test_requested_count_reads_the_stem(stem, count):
+    assert requested_count(stem) == count

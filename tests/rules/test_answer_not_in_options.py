@@ -1,0 +1,18 @@
+from tests.conftest import QUESTION, rules_of
+
+
+def test_answer_naming_no_option_is_an_error_at_the_answer_line(lint_questions):
+    found = lint_questions(QUESTION.replace("answer: A", "answer: E"))
+    [error] = [d for d in found if d.rule == "answer-not-in-options"]
+    assert (error.severity, error.line, error.question) == ("error", 11, "q1")
+    assert "E" in error.message and "A, B, C, D" in error.message
+
+
+def test_each_missing_letter_of_a_multiple_answer_is_reported(lint_questions):
+    question = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, F, G]")
+    found = [d for d in lint_questions(question) if d.rule == "answer-not-in-options"]
+    assert [d.message.split()[1] for d in found] == ["F", "G"]
+
+
+def test_answer_naming_an_option_passes(lint_questions):
+    assert "answer-not-in-options" not in rules_of(lint_questions(QUESTION))

@@ -1,0 +1,68 @@
+"""manifest and duplicate-id."""
+
+from tests.conftest import QUESTION, rules_of, section_yaml
+
+MANIFEST = "id: test-bank\ntitle: Test\nsections:\n  - one\n  - two\n"
+
+
+def only(rule, found):
+    return [(d.path.rsplit("/", 1)[-1], d.line, d.message) for d in found if d.rule == rule]
+
+
+def test_listed_section_without_a_file(lint_bank):
+    found = lint_bank({"01-one.yaml": section_yaml(QUESTION, section_id="one")}, MANIFEST)
+    assert only("manifest", found.diagnostics) == [("bank.yaml", 5, "section 'two' has no file")]
+
+
+def test_file_not_listed(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(section_id="two"),
+        "03-extra.yaml": section_yaml(section_id="extra"),
+    }
+    found = lint_bank(sections, MANIFEST).diagnostics
+    assert only("manifest", found) == [("03-extra.yaml", 1, "03-extra.yaml is not listed in bank.yaml")]
+
+
+def test_file_whose_id_differs_from_its_entry(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(section_id="deux"),
+    }
+    [(name, line, message)] = only("manifest", lint_bank(sections, MANIFEST).diagnostics)
+    assert (name, line) == ("02-two.yaml", 1) and "'deux'" in message
+
+
+def test_missing_manifest(tmp_path):
+    from exambank.lint import lint
+
+    (tmp_path / "bank").mkdir()
+    (tmp_path / "bank" / "01-one.yaml").write_text(section_yaml(QUESTION, section_id="one"))
+    found = lint([tmp_path / "bank" / "01-one.yaml"]).diagnostics
+    assert [d.rule for d in found] == ["manifest"] and "no bank.yaml" in found[0].message
+
+
+def test_consistent_manifest_passes(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(section_id="two"),
+    }
+    assert "manifest" not in rules_of(lint_bank(sections, MANIFEST).diagnostics)
+
+
+def test_question_id_used_in_two_files_names_both_places(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(QUESTION, section_id="two"),
+    }
+    [error] = [d for d in lint_bank(sections, MANIFEST).diagnostics if d.rule == "duplicate-id"]
+    assert error.path.endswith("02-two.yaml") and error.line == 4
+    assert "01-one.yaml:4" in error.message and error.question == "q1"
+
+
+def test_distinct_ids_pass(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(QUESTION.replace("q1", "q2"), section_id="two"),
+    }
+    assert "duplicate-id" not in rules_of(lint_bank(sections, MANIFEST).diagnostics)

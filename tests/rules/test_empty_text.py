@@ -1,0 +1,28 @@
+from tests.conftest import QUESTION, rules_of, section_yaml
+
+
+def blanks(found):
+    return [(d.line, d.message) for d in found if d.rule == "empty-text"]
+
+
+def test_blank_stem_option_and_explanation_are_each_reported(lint_questions):
+    question = (
+        QUESTION.replace("stem: Which AWS service trains, tunes and deploys ML models?", 'stem: "  "')
+        .replace("C: Amazon EC2", "C: ' '")
+        .replace("explanation: SageMaker covers the whole ML lifecycle.", "explanation: ''")
+    )
+    assert blanks(lint_questions(question)) == [
+        (5, "stem is blank"),
+        (9, "option C is blank"),
+        (12, "explanation is blank"),
+    ]
+
+
+def test_blank_key_term_and_exam_tip(lint_bank):
+    extra = "key_terms:\n  - term: AMT\n    definition: ' '\nexam_tips:\n  - ''\n"
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION, extra=extra)}).diagnostics
+    assert blanks(found) == [(5, "key term 1, definition is blank"), (7, "exam tip 1 is blank")]
+
+
+def test_written_text_passes(lint_questions):
+    assert "empty-text" not in rules_of(lint_questions(QUESTION))

@@ -1,0 +1,76 @@
+"""yaml-syntax, encoding, duplicate-key: every bad file gets a located diagnostic, never a
+traceback, in bounded time."""
+
+import pytest
+
+from tests.conftest import QUESTION, section_yaml
+
+
+def diagnostics_for(lint_bank, content):
+    return [(d.rule, d.line, d.column) for d in lint_bank({"01-main.yaml": content}).diagnostics]
+
+
+def test_syntax_error_points_at_the_fault(lint_bank):
+    broken = section_yaml(QUESTION).replace("answer: A", "answer: [A")
+    [(rule, line, _)] = diagnostics_for(lint_bank, broken)
+    assert rule == "yaml-syntax" and line >= 11
+
+
+def test_unquoted_colon_gets_a_hint(lint_bank):
+    broken = section_yaml(QUESTION).replace("Which AWS", "Which: AWS")
+    [found] = lint_bank({"01-main.yaml": broken}).diagnostics
+    assert (found.rule, found.line) == ("yaml-syntax", 5)
+    assert "quoted" in (found.hint or "")
+
+
+def test_duplicate_key_is_reported_at_its_second_occurrence(lint_bank):
+    doubled = section_yaml(QUESTION.replace("answer: A", "answer: A\nanswer: B"))
+    found = [d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"]
+    assert [(d.line, d.column) for d in found] == [(12, 5)]
+    assert "first at line 11" in found[0].message
+
+
+def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
+    doubled = section_yaml(QUESTION).replace("title: Main", "title: Main\ntitle: Again\nid: x")
+    found = [d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"]
+    assert [d.line for d in found] == [3, 4]
+
+
+def test_latin1_file_is_reported_at_the_bad_byte(lint_bank):
+    content = section_yaml(QUESTION).replace("Main", "Caf\xe9").encode("latin-1")
+    assert diagnostics_for(lint_bank, content) == [("encoding", 2, 11)]
+
+
+def test_bom_and_crlf_are_read_correctly(lint_bank):
+    content = b"\xef\xbb\xbf" + section_yaml(QUESTION).replace("\n", "\r\n").encode()
+    assert diagnostics_for(lint_bank, content) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"# only a comment\n", "only comments"), (b"- a\n- b\n", "a list")],
+)
+def test_empty_and_non_mapping_files(lint_bank, content, message):
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert (found.rule, found.line) == ("schema", 1) and message in found.message
+
+
+def test_alias_bomb_is_refused_quickly(lint_bank):
+    bomb = "id: main\ntitle: Main\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+        for i in range(9)
+    )
+    found = lint_bank({"01-main.yaml": bomb}).diagnostics
+    assert "yaml-syntax" in {d.rule for d in found}
+    assert any("aliases" in d.message for d in found)
+
+
+@pytest.mark.parametrize("nesting", [b"[" * 100_000, b"- " * 100_000, b"a: " + b"{" * 50_000])
+def test_absurd_nesting_is_a_diagnostic_not_a_crash(lint_bank, nesting):
+    found = lint_bank({"01-main.yaml": nesting}).diagnostics
+    assert "yaml-syntax" in {d.rule for d in found} and len(found) <= 2
+
+
+def test_two_documents_in_one_file(lint_bank):
+    [found] = lint_bank({"01-main.yaml": section_yaml(QUESTION) + "---\nid: b\n"}).diagnostics
+    assert found.rule == "yaml-syntax" and "'---'" in (found.hint or "")

@@ -1,0 +1,66 @@
+"""The schema rule: located, actionable messages for values that do not fit the format."""
+
+import pytest
+
+from tests.conftest import QUESTION, section_yaml
+
+
+def schema_errors(lint_bank, text):
+    found = lint_bank({"01-main.yaml": text}).diagnostics
+    return [d for d in found if d.rule == "schema"]
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "quoted"),
+    [("3.10", "number", "'3.10'"), ("yes", "boolean", "'yes'"), ("true", "boolean", "'true'"),
+     ("1e3", "number", "'1e3'"), ("null", "null", "'null'")],
+)
+def test_option_yaml_would_retype_must_be_quoted(lint_bank, written, kind, quoted):
+    text = section_yaml(QUESTION.replace("C: Amazon EC2", f"C: {written}"))
+    [error] = schema_errors(lint_bank, text)
+    assert (error.line, error.column) == (9, 10)
+    assert f"option C is the {kind} {written}" in error.message and quoted in (error.hint or "")
+
+
+def test_quoted_numbers_and_words_are_text(lint_bank):
+    text = section_yaml(QUESTION.replace("C: Amazon EC2", 'C: "3.10"').replace("D: Amazon Bedrock", "D: 'yes'"))
+    assert schema_errors(lint_bank, text) == []
+
+
+def test_unknown_key_suggests_the_near_miss_at_the_key(lint_bank):
+    found = schema_errors(lint_bank, section_yaml(QUESTION.replace("answer:", "anwser:")))
+    [unknown] = [d for d in found if "unknown key" in d.message]
+    assert any("missing 'answer'" in d.message for d in found)
+    assert (unknown.line, unknown.column) == (11, 5)
+    assert "unknown key 'anwser'" in unknown.message and "did you mean 'answer'" in (unknown.hint or "")
+
+
+def test_missing_field_points_at_its_question(lint_bank):
+    text = section_yaml(QUESTION.replace("explanation: SageMaker covers the whole ML lifecycle.\n", ""))
+    [error] = schema_errors(lint_bank, text)
+    assert (error.line, error.question) == (4, "q1") and "missing 'explanation'" in error.message
+
+
+def test_bad_slug_and_bad_letter(lint_bank):
+    text = section_yaml(QUESTION.replace("id: q1", "id: Q 1").replace("D: Amazon Bedrock", "d: Amazon Bedrock"))
+    messages = sorted(d.message for d in schema_errors(lint_bank, text))
+    assert any("'Q 1' is not a valid id" in m for m in messages)
+    assert any("'d' is not an option letter" in m for m in messages)
+
+
+def test_wrong_type_and_enum(lint_bank):
+    text = section_yaml(QUESTION.replace("answer: A", "answer: A\ndifficulty: extreme\ntags: solo"))
+    messages = [d.message for d in schema_errors(lint_bank, text)]
+    assert any("difficulty is 'extreme'" in m for m in messages)
+    assert any("tags" in m for m in messages)
+
+
+def test_every_problem_of_the_file_is_reported_and_valid_questions_still_checked(lint_bank):
+    bad = QUESTION.replace("answer:", "anwser:")
+    also_bad = QUESTION.replace("id: q1", "id: q2").replace("answer: A", "answer: Z")
+    found = lint_bank({"01-main.yaml": section_yaml(bad, also_bad)}).diagnostics
+    assert {d.rule for d in found} >= {"schema", "answer-not-in-options"}
+
+
+def test_a_well_formed_file_has_no_schema_errors(lint_bank):
+    assert schema_errors(lint_bank, section_yaml(QUESTION)) == []
