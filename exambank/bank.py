@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from exambank.diagnostics import Diagnostic, Severity
@@ -63,8 +64,13 @@ class Bank:
         return [file.section for file in self.files]
 
     def questions(self) -> Iterator[QuestionRef]:
-        number = 0
+        """Every question in bank order (many rules walk them: built once)."""
+        return iter(self._refs)
+
+    @cached_property
+    def _refs(self) -> list[QuestionRef]:
+        refs = []
         for file in self.files:
             for index, question in zip(file.indices, file.section.questions, strict=True):
-                number += 1
-                yield QuestionRef(question, file.section, file.source, index, number)
+                refs.append(QuestionRef(question, file.section, file.source, index, len(refs) + 1))
+        return refs

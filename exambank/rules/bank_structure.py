@@ -15,15 +15,15 @@ _ORDER_PREFIX = re.compile(r"^\d+-")
 
 
 def section_id_of(path: Path) -> str:
-    """The section a file is named for: ``03-inference.yaml`` -> ``inference``."""
+    """The section a file is named for: ``03-inference.yaml`` -> `inference`."""
     return _ORDER_PREFIX.sub("", path.stem)
 
 
 class ManifestRule(BankRule):
-    """The manifest's ``sections`` and the section files disagree.
+    """The manifest's `sections` and the section files disagree.
 
-    Each id in ``bank.yaml``'s ``sections`` needs exactly one file named
-    ``<nn>-<id>.yaml`` whose ``id`` is that id; each section file must be listed.
+    Each id in `bank.yaml`'s `sections` needs exactly one file named
+    `<nn>-<id>.yaml` whose `id` is that id; each section file must be listed.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists

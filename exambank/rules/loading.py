@@ -1,6 +1,6 @@
 """Problems found while a file is read and checked against its schema.
 
-These rules have no ``check`` of their own: the loader and the schema stage report them.
+These rules have no `check` of their own: the loader and the schema stage report them.
 They are registered so that ``exambank rules`` and the configuration know their names.
 """
 
@@ -13,7 +13,7 @@ class YamlSyntax(LoadRule):
     """The file is not valid YAML.
 
     Reported at the line and column where the parser gave up. Anchors and aliases
-    (``&name`` / ``*name``) are refused too: they make a bank hard to read and can
+    (`&name` / `*name`) are refused too: they make a bank hard to read and can
     expand without bound.
 
     Bad:
@@ -67,7 +67,7 @@ class Schema(LoadRule):
 
     A missing field, a value of the wrong type, an unknown key (with a did-you-mean for
     near misses), an id that is not a slug, an option letter that is not A-Z. An option
-    written as a bare number or yes/no is an error too: YAML would read ``A: 3.10`` as
+    written as a bare number or yes/no is an error too: YAML would read `A: 3.10` as
     the number 3.1, so it must be quoted to stay the text the author wrote.
 
     Bad:

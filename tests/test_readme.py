@@ -1,0 +1,21 @@
+"""The README is the user's manual: it must name every rule and show working commands."""
+
+import re
+
+from exambank.rules import RULES
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_rule_is_documented_in_the_readme():
+    missing = [name for name in RULES if f"`{name}`" not in README]
+    assert missing == [], f"README does not document: {missing}"
+
+
+def test_quickstart_has_two_commands_and_ci_runs_the_test_one():
+    quickstart = README.split("## Quickstart", 1)[1].split("##", 1)[0]
+    commands = re.search(r"```sh\n(.*?)```", quickstart, re.S).group(1).strip().splitlines()
+    assert len(commands) == 2 and "nox" in commands[0]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci
