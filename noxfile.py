@@ -1,4 +1,4 @@
-"""The author's and CI's entry points: ``nox -s lint``, ``build``, ``tests``, ``schemas``, ``bench``.
+"""The author's and CI's entry points: lint, build, tests, schemas, bench and code.
 
 Virtualenvs are reused, and the project is reinstalled only when ``pyproject.toml`` changes
 (the install is editable, so code edits need no reinstall): a second ``nox -s lint`` on an

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import generate_bank  # noqa: E402
+from generate import generate_bank
 
 
 def _child(kind: str, root: Path) -> None:
@@ -46,7 +46,9 @@ def _measure(kind: str, root: Path, repeat: int) -> dict[str, object]:
     for _ in range(repeat):
         output = subprocess.run(
             [sys.executable, __file__, "--child", kind, str(root)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         runs.append(json.loads(output))
     return min(runs, key=lambda run: run["seconds"])
@@ -69,8 +71,12 @@ def main() -> None:
         full = _measure("lint", root, arguments.repeat)
     ratio = full["seconds"] / floor["seconds"]
     print(f"bank: {arguments.questions} questions, {files} files, {size / 1e6:.1f} MB")
-    print(f"libyaml compose (parse floor): {floor['seconds']:.3f} s, peak {floor['peak_mib']:.0f} MiB")
-    print(f"exambank lint (full):          {full['seconds']:.3f} s, peak {full['peak_mib']:.0f} MiB")
+    print(
+        f"libyaml compose (parse floor): {floor['seconds']:.3f} s, peak {floor['peak_mib']:.0f} MiB"
+    )
+    print(
+        f"exambank lint (full):          {full['seconds']:.3f} s, peak {full['peak_mib']:.0f} MiB"
+    )
     print(f"ratio lint / floor: {ratio:.2f} (target <= 1.5)")
     print("stages and rules, slowest first:")
     for stage, seconds in sorted(full["stages"].items(), key=lambda item: -item[1]):

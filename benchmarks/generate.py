@@ -5,13 +5,58 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = (
-    "model training endpoint latency payload feature store pipeline bias drift label "
-    "dataset tuning metric inference batch serverless registry approval experiment notebook "
-    "cluster instance storage bucket role policy governance lineage explainability monitor "
-    "quality threshold accuracy recall precision throughput cost region account workflow "
-    "container image algorithm regression classification embedding prompt token agent"
-).split()
+WORDS = [
+    "model",
+    "training",
+    "endpoint",
+    "latency",
+    "payload",
+    "feature",
+    "store",
+    "pipeline",
+    "bias",
+    "drift",
+    "label",
+    "dataset",
+    "tuning",
+    "metric",
+    "inference",
+    "batch",
+    "serverless",
+    "registry",
+    "approval",
+    "experiment",
+    "notebook",
+    "cluster",
+    "instance",
+    "storage",
+    "bucket",
+    "role",
+    "policy",
+    "governance",
+    "lineage",
+    "explainability",
+    "monitor",
+    "quality",
+    "threshold",
+    "accuracy",
+    "recall",
+    "precision",
+    "throughput",
+    "cost",
+    "region",
+    "account",
+    "workflow",
+    "container",
+    "image",
+    "algorithm",
+    "regression",
+    "classification",
+    "embedding",
+    "prompt",
+    "token",
+    "agent",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:

@@ -69,7 +69,7 @@ class Bank:
 
     @cached_property
     def _refs(self) -> list[QuestionRef]:
-        refs = []
+        refs: list[QuestionRef] = []
         for file in self.files:
             for index, question in zip(file.indices, file.section.questions, strict=True):
                 refs.append(QuestionRef(question, file.section, file.source, index, len(refs) + 1))

@@ -30,7 +30,6 @@ from ruamel.yaml.nodes import ScalarNode
 
 from exambank.diagnostics import Diagnostic
 
-
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
@@ -172,7 +171,8 @@ class _Reader:
                 value = None
             elif kind is DocumentStartEvent and values:
                 self._error(
-                    _position(event), "the file holds more than one YAML document",
+                    _position(event),
+                    "the file holds more than one YAML document",
                     "a bank file holds one document: remove the extra '---'",
                 )
                 return root
@@ -204,7 +204,8 @@ class _Reader:
                     typed_scalars[path] = typed
             if kind is AliasEvent:
                 self._error(
-                    position, "anchors and aliases (&name, *name) are not supported in bank files",
+                    position,
+                    "anchors and aliases (&name, *name) are not supported in bank files",
                     "write the value out in full",
                 )
             elif kind is not ScalarEvent:
@@ -222,14 +223,17 @@ class _Reader:
         key = str(event.value)
         if parent is None:
             return key
-        first = self.source.keys.get((*parent, key))
+        path = (*parent, key)
+        first = self.source.keys.get(path)
         if first is not None:
             self._report(
-                "duplicate-key", position, f"key '{key}' repeats (first at line {first[0]})",
+                "duplicate-key",
+                position,
+                f"key '{key}' repeats (first at line {first[0]})",
                 "keep one of them; YAML readers silently drop one",
             )
             return _DROPPED
-        self.source.keys[(*parent, key)] = position
+        self.source.keys[path] = position
         return key
 
     def _error(self, position: Position, message: str, hint: str | None) -> None:

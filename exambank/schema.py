@@ -14,7 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaViolation
 from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
@@ -66,14 +67,19 @@ def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Dia
 
 def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
     """The rare case where the model refuses what the schema accepts: still say where."""
-    found = []
+    found: list[Diagnostic] = []
     for problem in error.errors():
         path = tuple(problem["loc"])
         line, column = source.where(path)
         found.append(
             Diagnostic(
-                source.display, line, column, "error", "schema",
-                f"{_describe(path, source.data)}: {problem['msg']}", None,
+                source.display,
+                line,
+                column,
+                "error",
+                "schema",
+                f"{_describe(path, source.data)}: {problem['msg']}",
+                None,
                 _question_id(source.data, path),
             )
         )
@@ -86,18 +92,22 @@ def check(source: Source, schema_name: str) -> list[Diagnostic]:
         kind = _kind(source.data)
         return [
             Diagnostic(
-                source.display, 1, 1, "error", "schema",
+                source.display,
+                1,
+                1,
+                "error",
+                "schema",
                 f"the file holds {kind}, not a mapping of keys",
                 "a bank file starts with 'id:' at the left margin",
             )
         ]
-    found = []
+    found: list[Diagnostic] = []
     for error in validator(schema_name).iter_errors(source.data):
         found.extend(_explain(source, error))
     return found
 
 
-def _explain(source: Source, error: ValidationError) -> Iterator[Diagnostic]:
+def _explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
     path: JsonPath = tuple(error.absolute_path)
     question = _question_id(source.data, path)
 
@@ -105,10 +115,12 @@ def _explain(source: Source, error: ValidationError) -> Iterator[Diagnostic]:
         return Diagnostic(source.display, *position, "error", "schema", message, hint, question)
 
     name = _describe(path, source.data)
+    subschema: Any = error.schema
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
-        for key in sorted(set(error.instance) - set(allowed)):
+        allowed = sorted(subschema.get("properties", {}))
+        patterns = [re.compile(p) for p in subschema.get("patternProperties", {})]
+        instance: Any = error.instance
+        for key in sorted(set(instance) - set(allowed)):
             if any(pattern.search(key) for pattern in patterns):
                 continue
             if patterns:  # options: a map keyed by letter
@@ -124,9 +136,7 @@ def _explain(source: Source, error: ValidationError) -> Iterator[Diagnostic]:
     elif error.validator == "required":
         missing = error.message.split("'")[1]
         yield at(source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'")
-    elif error.validator == "pattern" and path and path[-1] in ("id", "sections") or (
-        error.validator == "pattern" and len(path) >= 2 and path[-2] == "sections"
-    ):
+    elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
         yield at(
             source.where(path),
             f"{name} '{error.instance}' is not a valid id",
@@ -143,20 +153,15 @@ def _explain(source: Source, error: ValidationError) -> Iterator[Diagnostic]:
         # An option written as a mapping: explain what is wrong inside it.
         for sub in error.context:
             if sub.validator != "type":
-                sub_path = (*path, *sub.relative_path)
-                inner = Draft202012Validator(sub.schema).iter_errors(sub.instance)
-                for nested in inner:
-                    nested.path.extendleft(reversed(sub_path))
-                    yield from _explain(source, nested)
-                break
+                yield from _explain(source, sub)
     elif error.validator == "enum" or (error.validator == "anyOf" and _enum_in(error)):
-        choices = _enum_in(error) or error.validator_value
+        choices: Any = _enum_in(error) or error.validator_value
         yield at(
             source.where(path),
             f"{name} is '{error.instance}'",
             f"use one of: {', '.join(map(str, choices))}",
         )
-    elif path and path[-1] == "answer" or (len(path) >= 2 and path[-2] == "answer"):
+    elif (path and path[-1] == "answer") or (len(path) >= 2 and path[-2] == "answer"):
         yield at(
             source.where(path),
             f"{name} is {_kind(error.instance)} {json.dumps(error.instance)}",
@@ -166,8 +171,9 @@ def _explain(source: Source, error: ValidationError) -> Iterator[Diagnostic]:
         yield at(source.where(path), f"{name}: {error.message}", None)
 
 
-def _enum_in(error: ValidationError) -> list[Any] | None:
-    for branch in error.validator_value if error.validator == "anyOf" else []:
+def _enum_in(error: SchemaViolation) -> list[Any] | None:
+    branches: Any = error.validator_value if error.validator == "anyOf" else []
+    for branch in branches:
         if "enum" in branch:
             return list(branch["enum"])
     return None
@@ -203,8 +209,9 @@ def _describe(path: JsonPath, data: Any) -> str:
 def _question_id(data: Any, path: JsonPath) -> str | None:
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         question = data["questions"][path[1]]
-        if isinstance(question, dict) and isinstance(question.get("id"), str):
-            return question["id"]
+        if isinstance(question, dict):
+            question_id = question.get("id")
+            return question_id if isinstance(question_id, str) else None
     return None
 
 

@@ -15,13 +15,17 @@ def test_errors_exit_1_sorted_by_file_and_line(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     located = [line for line in lines if ": error " in line]
     assert [line.split(":")[1] for line in located] == ["11", "20"]
-    assert located[0].endswith("error answer-not-in-options answer E names no option (options are A, B, C, D)")
+    assert located[0].endswith(
+        "error answer-not-in-options answer E names no option (options are A, B, C, D)"
+    )
     assert lines[1].strip().startswith("hint:")
     assert lines[-1] == "2 errors, 0 warnings."
 
 
 def test_json_format_lists_objects_with_the_documented_keys(tmp_path, capsys):
-    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION.replace("answer: A", "answer: E"))})
+    root = write_bank(
+        tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION.replace("answer: A", "answer: E"))}
+    )
     assert main(["lint", str(root), "--format", "json"]) == 1
     [item] = json.loads(capsys.readouterr().out)
     assert item["rule"] == "answer-not-in-options" and item["question"] == "q1"

@@ -10,13 +10,18 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
 
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _ASKS_FOR = re.compile(
-    r"\b(?:select|choose|pick|mark|identify)\s+(?:the\s+)?(\d+|"
-    + "|".join(_NUMBER_WORDS)
-    + r")\b",
+    r"\b(?:select|choose|pick|mark|identify)\s+(?:the\s+)?(\d+|" + "|".join(_NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
 )
 
@@ -85,26 +90,30 @@ class AnswerCount(QuestionRule):
         if question.type == "single":
             if count != 1:
                 yield self.report(
-                    ref, ("answer",),
+                    ref,
+                    ("answer",),
                     f"a single-answer question has {count} answers",
                     "keep one letter, or set 'type: multiple'",
                 )
             elif asked and asked > 1:
                 yield self.report(
-                    ref, ("stem",),
+                    ref,
+                    ("stem",),
                     f"the stem asks for {asked} answers but the question is single-answer",
                     "set 'type: multiple' and list the answers",
                 )
             return
         if count < 2:
             yield self.report(
-                ref, ("answer",),
+                ref,
+                ("answer",),
                 f"a multiple-answer question has {count} answer{'s' if count != 1 else ''}",
                 "list at least two letters, or set 'type: single'",
             )
         elif asked is not None and asked != count:
             yield self.report(
-                ref, ("answer",),
+                ref,
+                ("answer",),
                 f"the stem asks for {asked} answers but {count} are given",
                 "make the answer list match what the stem asks for",
             )

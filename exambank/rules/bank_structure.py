@@ -45,21 +45,24 @@ class ManifestRule(BankRule):
             found = files_for.get(section_id, [])
             if not found:
                 yield self._at(
-                    manifest, ("sections", index),
+                    manifest,
+                    ("sections", index),
                     f"section '{section_id}' has no file",
                     f"create {section_id}.yaml (e.g. {index + 1:02d}-{section_id}.yaml) "
                     "or remove it from sections",
                 )
             for extra in found[1:]:
                 yield self._at(
-                    extra, (),
+                    extra,
+                    (),
                     f"section '{section_id}' has a second file (first: {found[0].path.name})",
                     "merge the files: a section has exactly one",
                 )
         for section_id, sources in files_for.items():
             if section_id not in listed:
                 yield self._at(
-                    sources[0], (),
+                    sources[0],
+                    (),
                     f"{sources[0].path.name} is not listed in bank.yaml",
                     f"add '{section_id}' to the manifest's sections, or delete the file",
                 )
@@ -68,12 +71,15 @@ class ManifestRule(BankRule):
             expected = section_id_of(source.path)
             if isinstance(written, str) and written != expected and expected in listed:
                 yield self._at(
-                    source, ("id",),
+                    source,
+                    ("id",),
                     f"the file is named for section '{expected}' but its id is '{written}'",
                     f"set 'id: {expected}', or rename the file and its manifest entry",
                 )
 
-    def _at(self, source: Source, path: tuple[str | int, ...], message: str, hint: str) -> Diagnostic:
+    def _at(
+        self, source: Source, path: tuple[str | int, ...], message: str, hint: str
+    ) -> Diagnostic:
         line, column = source.where(path)
         return Diagnostic(source.display, line, column, self.severity, self.name, message, hint)
 
@@ -111,16 +117,26 @@ class DuplicateId(BankRule):
                 )
 
     def _claim(
-        self, first: dict[str, str], key: str, source: Source,
-        path: tuple[str | int, ...], kind: str, question: str | None,
+        self,
+        first: dict[str, str],
+        key: str,
+        source: Source,
+        path: tuple[str | int, ...],
+        kind: str,
+        question: str | None,
     ) -> Iterator[Diagnostic]:
         line, column = source.where(path)
         here = f"{source.display}:{line}"
         if key in first:
             yield Diagnostic(
-                source.display, line, column, self.severity, self.name,
+                source.display,
+                line,
+                column,
+                self.severity,
+                self.name,
                 f"{kind} id '{key}' is already used at {first[key]}",
-                "give each section and question its own id", question,
+                "give each section and question its own id",
+                question,
             )
         else:
             first[key] = here

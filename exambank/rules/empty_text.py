@@ -45,14 +45,21 @@ class EmptyText(BankRule):
                         yield self._blank(file.source, path, field, question.id)
                 for letter in question.options:
                     if not question.option_text(letter).strip():
-                        path = ("questions", index, "options", letter)
-                        yield self._blank(file.source, path, f"option {letter}", question.id)
+                        option_path = ("questions", index, "options", letter)
+                        label = f"option {letter}"
+                        yield self._blank(file.source, option_path, label, question.id)
 
     def _blank(
         self, source: Source, path: JsonPath, label: str, question: str | None = None
     ) -> Diagnostic:
         line, column = source.where(path)
         return Diagnostic(
-            source.display, line, column, self.severity, self.name,
-            f"{label} is blank", "write the text, or remove the entry", question,
+            source.display,
+            line,
+            column,
+            self.severity,
+            self.name,
+            f"{label} is blank",
+            "write the text, or remove the entry",
+            question,
         )

@@ -62,7 +62,8 @@ class TooFewOptions(QuestionRule):
         count = len(ref.question.options)
         if count < 2:
             yield self.report(
-                ref, ("options",),
+                ref,
+                ("options",),
                 f"the question has {count} option{'s' if count != 1 else ''}",
                 "give at least two options",
             )
@@ -89,7 +90,8 @@ class DuplicateOption(QuestionRule):
                 continue  # empty-text reports it
             if key in first_with:
                 yield self.report(
-                    ref, ("options", letter),
+                    ref,
+                    ("options", letter),
                     f"option {letter} repeats option {first_with[key]}",
                     "make every option distinct",
                 )

@@ -27,7 +27,9 @@ def test_multiple_question_with_one_answer(lint_questions):
 
 
 def test_multiple_question_whose_count_differs_from_the_stem(lint_questions):
-    found = count_errors(lint_questions(multiple("Which store features? (Select THREE.)", "[A, B]")))
+    found = count_errors(
+        lint_questions(multiple("Which store features? (Select THREE.)", "[A, B]"))
+    )
     assert len(found) == 1 and "asks for 3" in found[0].message
 
 
@@ -37,7 +39,9 @@ def test_single_question_whose_stem_asks_for_two(lint_questions):
 
 
 def test_matching_counts_pass(lint_questions):
-    found = lint_questions(multiple("Which store features? (Choose 2)", "[A, C]"), QUESTION.replace("q1", "q2"))
+    found = lint_questions(
+        multiple("Which store features? (Choose 2)", "[A, C]"), QUESTION.replace("q1", "q2")
+    )
     assert "answer-count" not in rules_of(found)
 
 

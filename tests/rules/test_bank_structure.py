@@ -21,7 +21,9 @@ def test_file_not_listed(lint_bank):
         "03-extra.yaml": section_yaml(section_id="extra"),
     }
     found = lint_bank(sections, MANIFEST).diagnostics
-    assert only("manifest", found) == [("03-extra.yaml", 1, "03-extra.yaml is not listed in bank.yaml")]
+    assert only("manifest", found) == [
+        ("03-extra.yaml", 1, "03-extra.yaml is not listed in bank.yaml")
+    ]
 
 
 def test_file_whose_id_differs_from_its_entry(lint_bank):

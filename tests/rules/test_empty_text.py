@@ -7,7 +7,9 @@ def blanks(found):
 
 def test_blank_stem_option_and_explanation_are_each_reported(lint_questions):
     question = (
-        QUESTION.replace("stem: Which AWS service trains, tunes and deploys ML models?", 'stem: "  "')
+        QUESTION.replace(
+            "stem: Which AWS service trains, tunes and deploys ML models?", 'stem: "  "'
+        )
         .replace("C: Amazon EC2", "C: ' '")
         .replace("explanation: SageMaker covers the whole ML lifecycle.", "explanation: ''")
     )

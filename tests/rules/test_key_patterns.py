@@ -25,7 +25,8 @@ def bank_of(keys, long_keys=()):
 
 
 def only(rule, result):
-    return [d for d in result.diagnostics if d.rule == rule]
+    """The rule's bank-wide finding (per-question findings carry a question id)."""
+    return [d for d in result.diagnostics if d.rule == rule and d.question is None]
 
 
 def test_keys_piled_on_one_letter_name_it_and_the_excess(lint_bank):

@@ -25,14 +25,18 @@ def test_unquoted_colon_gets_a_hint(lint_bank):
 
 def test_duplicate_key_is_reported_at_its_second_occurrence(lint_bank):
     doubled = section_yaml(QUESTION.replace("answer: A", "answer: A\nanswer: B"))
-    found = [d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"]
+    found = [
+        d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"
+    ]
     assert [(d.line, d.column) for d in found] == [(12, 5)]
     assert "first at line 11" in found[0].message
 
 
 def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
     doubled = section_yaml(QUESTION).replace("title: Main", "title: Main\ntitle: Again\nid: x")
-    found = [d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"]
+    found = [
+        d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"
+    ]
     assert [d.line for d in found] == [3, 4]
 
 

@@ -12,8 +12,13 @@ def schema_errors(lint_bank, text):
 
 @pytest.mark.parametrize(
     ("written", "kind", "quoted"),
-    [("3.10", "number", "'3.10'"), ("yes", "boolean", "'yes'"), ("true", "boolean", "'true'"),
-     ("1e3", "number", "'1e3'"), ("null", "null", "'null'")],
+    [
+        ("3.10", "number", "'3.10'"),
+        ("yes", "boolean", "'yes'"),
+        ("true", "boolean", "'true'"),
+        ("1e3", "number", "'1e3'"),
+        ("null", "null", "'null'"),
+    ],
 )
 def test_option_yaml_would_retype_must_be_quoted(lint_bank, written, kind, quoted):
     text = section_yaml(QUESTION.replace("C: Amazon EC2", f"C: {written}"))
@@ -23,7 +28,9 @@ def test_option_yaml_would_retype_must_be_quoted(lint_bank, written, kind, quote
 
 
 def test_quoted_numbers_and_words_are_text(lint_bank):
-    text = section_yaml(QUESTION.replace("C: Amazon EC2", 'C: "3.10"').replace("D: Amazon Bedrock", "D: 'yes'"))
+    text = section_yaml(
+        QUESTION.replace("C: Amazon EC2", 'C: "3.10"').replace("D: Amazon Bedrock", "D: 'yes'")
+    )
     assert schema_errors(lint_bank, text) == []
 
 
@@ -32,17 +39,23 @@ def test_unknown_key_suggests_the_near_miss_at_the_key(lint_bank):
     [unknown] = [d for d in found if "unknown key" in d.message]
     assert any("missing 'answer'" in d.message for d in found)
     assert (unknown.line, unknown.column) == (11, 5)
-    assert "unknown key 'anwser'" in unknown.message and "did you mean 'answer'" in (unknown.hint or "")
+    assert "unknown key 'anwser'" in unknown.message and "did you mean 'answer'" in (
+        unknown.hint or ""
+    )
 
 
 def test_missing_field_points_at_its_question(lint_bank):
-    text = section_yaml(QUESTION.replace("explanation: SageMaker covers the whole ML lifecycle.\n", ""))
+    text = section_yaml(
+        QUESTION.replace("explanation: SageMaker covers the whole ML lifecycle.\n", "")
+    )
     [error] = schema_errors(lint_bank, text)
     assert (error.line, error.question) == (4, "q1") and "missing 'explanation'" in error.message
 
 
 def test_bad_slug_and_bad_letter(lint_bank):
-    text = section_yaml(QUESTION.replace("id: q1", "id: Q 1").replace("D: Amazon Bedrock", "d: Amazon Bedrock"))
+    text = section_yaml(
+        QUESTION.replace("id: q1", "id: Q 1").replace("D: Amazon Bedrock", "d: Amazon Bedrock")
+    )
     messages = sorted(d.message for d in schema_errors(lint_bank, text))
     assert any("'Q 1' is not a valid id" in m for m in messages)
     assert any("'d' is not an option letter" in m for m in messages)
