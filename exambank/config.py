@@ -1,34 +1,124 @@
-"""Which rules run, at what severity, with which options."""
+"""Which rules run, at what severity, with which options.
+
+The defaults come from the rules themselves; ``[tool.exambank]`` in ``pyproject.toml``
+(read by ``exambank.pyproject``) and then the command line change them.
+"""
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from exambank.diagnostics import Diagnostic, Severity
-from exambank.rules import RULES
+from exambank.rules import RULES, LoadRule
+
+
+class ConfigError(Exception):
+    """The configuration is wrong (exit status 2); ``diagnostics`` say where, when known."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = list(diagnostics)
 
 
 @dataclass
 class Config:
-    """Defaults: every rule on at its own severity with its own options."""
+    """Defaults: every rule that is on by default, at its own severity and options.
 
-    select: set[str] = field(default_factory=lambda: set(RULES))
+    ``per_file_ignores`` maps a glob, relative to ``root`` (the folder of the
+    ``pyproject.toml`` read), to the rules switched off for the files it matches.
+    """
+
+    select: set[str] = field(
+        default_factory=lambda: {name for name, rule in RULES.items() if rule.enabled_by_default}
+    )
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)
 
     def enabled(self, rule: str) -> bool:
-        return rule in self.select
+        """Problems found while reading a file cannot be switched off: nothing else
+        could be checked in their place."""
+        return rule in self.select or not switchable(rule)
 
     def options_for(self, rule: str) -> dict[str, Any]:
         return {**RULES[rule].options, **self.rule_options.get(rule, {})}
 
     def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        """Drop findings of disabled rules and set each finding's configured severity."""
+        """Drop findings of disabled rules and ignored files; set each one's severity."""
         kept = []
         for found in diagnostics:
-            if not self.enabled(found.rule):
+            if not self.enabled(found.rule) or self.ignored_in_file(found):
                 continue
             severity = self.severity.get(found.rule, found.severity)
             kept.append(found if severity == found.severity else replace(found, severity=severity))
         return kept
+
+    def ignored_in_file(self, found: Diagnostic) -> bool:
+        globs = [glob for glob, rules in self.per_file_ignores.items() if found.rule in rules]
+        if not globs:
+            return False
+        relative = _relative_to(found.path, self.root)
+        return relative is not None and any(matches_glob(relative, glob) for glob in globs)
+
+    def override(self, select: Iterable[str] | None, ignore: Iterable[str] = ()) -> Config:
+        """This configuration with the command line's ``--select`` and ``--ignore``."""
+        chosen = set(self.select) if select is None else set(select)
+        return replace(self, select=chosen - set(ignore))
+
+
+def matches_glob(relative: str, glob: str) -> bool:
+    """``*`` matches across folders; a glob without ``/`` matches the file name too."""
+    if fnmatch.fnmatchcase(relative, glob):
+        return True
+    return "/" not in glob and fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], glob)
+
+
+def _relative_to(path: str, root: Path) -> str | None:
+    relative = os.path.relpath(Path(path).resolve(), root.resolve())
+    return None if relative.startswith("..") else Path(relative).as_posix()
+
+
+def switchable(rule: str) -> bool:
+    """Whether configuration or a suppression may turn ``rule`` off."""
+    return rule in RULES and not issubclass(RULES[rule], LoadRule)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def unknown_rule(name: str) -> tuple[str, str]:
+    """Message and hint for a name that is no rule."""
+    hint = did_you_mean(name, RULES) or "`exambank rules` lists every rule"
+    return f"unknown rule '{name}'", hint
+
+
+def unswitchable_rule(name: str) -> tuple[str, str]:
+    """Message and hint for turning off a rule that cannot be turned off."""
+    return (
+        f"rule '{name}' cannot be turned off",
+        "it reports a file that cannot be read; fix the file instead",
+    )
+
+
+def parse_rule_list(text: str, *, turning_off: bool) -> list[str]:
+    """A command line's comma-separated rule names; ValueError says what is wrong."""
+    names = [name.strip() for name in text.split(",")]
+    for name in names:
+        if not name:
+            raise ValueError(f"empty rule name in '{text}'; separate names with commas")
+        if name not in RULES:
+            message, hint = unknown_rule(name)
+            raise ValueError(f"{message}; {hint}")
+        if turning_off and not switchable(name):
+            message, hint = unswitchable_rule(name)
+            raise ValueError(f"{message}: {hint}")
+    return names

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from exambank import schema
 from exambank.bank import Bank, SectionFile
@@ -21,6 +21,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.load import Source, iter_yaml_files, read_source
 from exambank.model import Manifest, Question, Section
 from exambank.rules import RULES, BankRule, QuestionRule
+from exambank.suppression import apply_suppressions
 
 MANIFEST = "bank.yaml"
 
@@ -42,6 +43,10 @@ class LintResult:
     @property
     def warnings(self) -> int:
         return sum(found.severity == "warning" for found in self.diagnostics)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Errors fail a run; with ``strict``, warnings do too."""
+        return bool(self.errors or (strict and self.warnings))
 
 
 def find_banks(paths: Iterable[Path]) -> list[Path]:
@@ -66,14 +71,16 @@ def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     result = LintResult()
     for root in find_banks(paths):
         bank, found = _lint_bank(root, config, result.seconds_by_stage)
-        result.diagnostics.extend(found)
+        found = config.apply(found)
         if bank is not None:
+            found = apply_suppressions(bank, found, config)
             result.banks.append(bank)
-    result.diagnostics = sorted(config.apply(result.diagnostics))
+        result.diagnostics.extend(found)
+    result.diagnostics.sort()
     return result
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths below the working folder as relative ones, as editors and CI expect."""
     try:
         relative = os.path.relpath(path)
@@ -91,18 +98,18 @@ def _lint_bank(
     if not manifest_path.is_file():
         found.append(
             Diagnostic(
-                _display(manifest_path), 1, 1, "error", "manifest",
+                display_path(manifest_path), 1, 1, "error", "manifest",
                 f"the folder has no {MANIFEST}",
                 "add a manifest with id, title and the list of sections",
             )
         )
-    manifest_source, problems = read_source(manifest_path, _display(manifest_path))
+    manifest_source, problems = read_source(manifest_path, display_path(manifest_path))
     if manifest_path.is_file():
         found.extend(problems)
     sources = []
     for path in iter_yaml_files(root):
         if path.name != MANIFEST:
-            source, problems = read_source(path, _display(path))
+            source, problems = read_source(path, display_path(path))
             sources.append(source)
             found.extend(problems)
     _add(seconds, "read", clock)
@@ -110,17 +117,16 @@ def _lint_bank(
     clock = time.perf_counter()
     manifest = None
     if manifest_source.data is not None:
-        problems = schema.check(manifest_source, "manifest.schema.json")
+        valid, problems = schema.validate(manifest_source, Manifest)
         found.extend(problems)
-        if not problems:
-            manifest = Manifest.model_validate(manifest_source.data)
+        manifest = valid if isinstance(valid, Manifest) else None
     files = []
     for source in sources:
         if source.data is None:
             continue
-        problems = schema.check(source, "section.schema.json")
+        section, problems = schema.validate(source, Section)
         found.extend(problems)
-        file = _section_file(source, salvage=bool(problems))
+        file = _section_file(source, section)
         if file is not None:
             files.append(file)
     _add(seconds, "schema", clock)
@@ -134,28 +140,30 @@ def _lint_bank(
     return bank, found
 
 
-def _section_file(source: Source, salvage: bool) -> SectionFile | None:
+def _section_file(source: Source, valid: BaseModel | None) -> SectionFile | None:
     """The validated section; after schema errors, whatever parts of it are valid, so the
     rules can still check every question that is well formed."""
-    data: dict[str, Any] = source.data
-    if not salvage:
-        section = Section.model_validate(data)
-        return SectionFile(source, section, tuple(range(len(section.questions))))
+    if isinstance(valid, Section):
+        return SectionFile(source, valid, tuple(range(len(valid.questions))))
+    data = source.data
+    if not isinstance(data, dict):
+        return None
     raw_questions = data.get("questions")
     kept: list[tuple[int, Question]] = []
     for index, raw in enumerate(raw_questions if isinstance(raw_questions, list) else []):
         try:
-            kept.append((index, Question.model_validate(raw)))
+            kept.append((index, Question.model_validate(raw, strict=True)))
         except ValidationError:
             continue
     rest = {key: value for key, value in data.items() if key != "questions"}
     try:
-        shell = Section.model_validate(rest)
+        shell = Section.model_validate(rest, strict=True)
     except ValidationError as error:
         broken = {problem["loc"][0] for problem in error.errors() if problem["loc"]}
         if broken & {"id", "title"}:
             return None  # without an id and title there is no section to check
-        shell = Section.model_validate({k: v for k, v in rest.items() if k not in broken})
+        kept_keys = {k: v for k, v in rest.items() if k not in broken}
+        shell = Section.model_validate(kept_keys, strict=True)
     section = shell.model_copy(update={"questions": [question for _, question in kept]})
     return SectionFile(source, section, tuple(index for index, _ in kept))
 

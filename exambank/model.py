@@ -36,6 +36,15 @@ class KeyTerm(Strict):
     definition: Markdown
 
 
+class Suppression(Strict):
+    """Rules switched off for one question, with the reason; unused ones are reported."""
+
+    ignore: list[str] = Field(
+        min_length=1, description="Names of the rules to switch off, as `exambank rules` lists."
+    )
+    reason: str = Field(min_length=1, description="Why the rules do not apply to this question.")
+
+
 class Question(Strict):
     id: Slug = Field(description="Unique across the whole bank.")
     type: Literal["single", "multiple"] = "single"
@@ -50,6 +59,9 @@ class Question(Strict):
     explanation: Markdown
     tags: list[str] = Field(default_factory=list)
     difficulty: Literal["easy", "medium", "hard"] | None = None
+    lint: Suppression | None = Field(
+        default=None, description="Suppress lint rules for this question: {ignore, reason}."
+    )
 
     @property
     def answer_letters(self) -> list[str]:

@@ -1,0 +1,276 @@
+"""Read ``[tool.exambank]`` from ``pyproject.toml``: every mistake is a located diagnostic.
+
+TOML readers give no positions, so a small scanner notes the line of every table header
+and key; a mistake is reported at its key, or at the offending value when it can be found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from exambank.config import (
+    Config,
+    ConfigError,
+    did_you_mean,
+    switchable,
+    unknown_rule,
+    unswitchable_rule,
+)
+from exambank.diagnostics import Diagnostic
+from exambank.lint import display_path
+from exambank.rules import RULES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+PYPROJECT = "pyproject.toml"
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "rules")
+SEVERITIES = ("error", "warning", "off")
+TablePath = tuple[str, ...]
+Position = tuple[int, int]
+
+_BARE = r"[A-Za-z0-9_-]+"
+_QUOTED = r"\"[^\"]*\"|'[^']*'"
+_KEY_PART = re.compile(rf"{_BARE}|{_QUOTED}")
+_HEADER = re.compile(r"^\s*\[(?!\[)([^\]]+)\]\s*(?:#.*)?$")
+_KEY = re.compile(rf"^\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=")
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
+
+
+def load(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration in ``explicit``, else in the nearest ``pyproject.toml`` with a
+    ``[tool.exambank]`` table at or above ``start`` (the working folder), else defaults."""
+    if explicit is not None:
+        return read(explicit)
+    found = find(start or Path.cwd())
+    return Config() if found is None else read(found)
+
+
+def find(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / PYPROJECT
+        if candidate.is_file() and _exambank_table(_read_toml(candidate)[1]) is not None:
+            return candidate
+    return None
+
+
+def read(path: Path) -> Config:
+    text, data = _read_toml(path)
+    table = _exambank_table(data)
+    display = display_path(path)
+    if table is None:
+        raise ConfigError(f"{display} has no [tool.exambank] table")
+    parser = _Parser(_Locator(text, display))
+    config = parser.parse(table, root=path.resolve().parent)
+    if parser.problems:
+        count = len(parser.problems)
+        raise ConfigError(
+            f"{count} problem{'s' if count > 1 else ''} in [tool.exambank] of {display}; "
+            "nothing was checked",
+            parser.problems,
+        )
+    return config
+
+
+def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    display = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
+        raise ConfigError(f"cannot read {display}: {reason}") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_POSITION.search(str(error))
+        lines = text.splitlines() or [""]
+        line, column = len(lines), max(len(lines[-1]), 1)  # "at end of document"
+        if where and where[1]:
+            line, column = int(where[1]), int(where[2])
+        message = _TOML_POSITION.sub("", str(error))
+        problem = Diagnostic(
+            display, line, column, "error", "config", f"not valid TOML: {message}", None
+        )
+        raise ConfigError(f"{display} is not valid TOML", [problem]) from None
+
+
+def _exambank_table(data: dict[str, Any]) -> Any:
+    tool = data.get("tool")
+    return tool.get("exambank") if isinstance(tool, dict) else None
+
+
+class _Locator:
+    """Line and column of each table header and key of a TOML text."""
+
+    def __init__(self, text: str, display: str) -> None:
+        self.display = display
+        self.lines = text.splitlines()
+        self.starts: dict[TablePath, Position] = {}
+        table: TablePath = ()
+        for number, line in enumerate(self.lines, start=1):
+            header = _HEADER.match(line)
+            key = None if header else _KEY.match(line)
+            if header:
+                table = path = _split_key(header[1])
+                column = line.index("[") + 1
+            elif key:
+                path = (*table, *_split_key(key[1]))
+                column = key.start(1) + 1
+            else:
+                continue
+            for end in range(1, len(path) + 1):
+                self.starts.setdefault(path[:end], (number, column))
+
+    def __call__(self, path: TablePath, token: str | None) -> Position:
+        """Where ``token`` is written at or after ``path``'s line; else ``path`` itself
+        (or its nearest enclosing table that is written out)."""
+        while path and path not in self.starts:
+            path = path[:-1]
+        line, column = self.starts.get(path, (1, 1))
+        if token:
+            written = re.compile(rf"([\"']){re.escape(token)}\1|(?<![\w-]){re.escape(token)}")
+            for number in range(line, len(self.lines) + 1):
+                match = written.search(self.lines[number - 1])
+                if match:
+                    return number, match.start() + 1
+        return line, column
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(_BARE, key) else json.dumps(key)
+
+
+def _split_key(dotted: str) -> TablePath:
+    return tuple(part.strip("\"'") for part in _KEY_PART.findall(dotted))
+
+
+class _Parser:
+    """Turns the ``[tool.exambank]`` table into a Config, noting every mistake."""
+
+    def __init__(self, where: _Locator) -> None:
+        self.where = where
+        self.problems: list[Diagnostic] = []
+
+    def report(self, path: TablePath, token: str | None, message: str, hint: str) -> None:
+        line, column = self.where(("tool", "exambank", *path), token)
+        self.problems.append(
+            Diagnostic(self.where.display, line, column, "error", "config", message, hint)
+        )
+
+    def parse(self, table: Any, root: Path) -> Config:
+        config = Config(root=root)
+        if not isinstance(table, dict):
+            self.report((), None, "tool.exambank must be a table", "write [tool.exambank]")
+            return config
+        for key in table:
+            if key not in KEYS:
+                hint = did_you_mean(key, KEYS) or f"known keys: {', '.join(KEYS)}"
+                self.report((key,), key, f"unknown key '{key}' in [tool.exambank]", hint)
+        if "select" in table:
+            config.select = set(self.rules(table["select"], ("select",), turning_off=False))
+        config.select |= set(self.rules(table.get("extend-select", []), ("extend-select",)))
+        ignored = self.rules(table.get("ignore", []), ("ignore",), turning_off=True)
+        for glob, names in self.table(table.get("per-file-ignores", {}), "per-file-ignores"):
+            path = ("per-file-ignores", glob)
+            config.per_file_ignores[glob] = set(self.rules(names, path, turning_off=True))
+        for name, settings in self.table(table.get("rules", {}), "rules"):
+            self.rule_settings(config, name, settings)
+        config.select -= set(ignored)
+        return config
+
+    def table(self, value: Any, key: str) -> list[tuple[str, Any]]:
+        if isinstance(value, dict):
+            return list(value.items())
+        self.report((key,), None, f"'{key}' must be a table", f"write [tool.exambank.{key}]")
+        return []
+
+    def rules(self, value: Any, path: TablePath, turning_off: bool = False) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.report(
+                path,
+                None,
+                f"'{path[-1]}' must be a list of rule names",
+                f'write {_toml_key(path[-1])} = ["rule-name", ...]',
+            )
+            return []
+        names = []
+        for name in value:
+            if name not in RULES:
+                self.report(path, name, *unknown_rule(name))
+            elif turning_off and not switchable(name):
+                self.report(path, name, *unswitchable_rule(name))
+            else:
+                names.append(name)
+        return names
+
+    def rule_settings(self, config: Config, name: str, settings: Any) -> None:
+        path = ("rules", name)
+        if name not in RULES:
+            self.report(path, name, *unknown_rule(name))
+            return
+        if not isinstance(settings, dict):
+            self.report(
+                path,
+                name,
+                f"rules.{name} must be a table",
+                f'write {name} = {{severity = "off"}}, or a [tool.exambank.rules.{name}] table',
+            )
+            return
+        defaults = RULES[name].options
+        for key, value in settings.items():
+            if key == "severity":
+                self.severity(config, name, value)
+            elif key not in defaults:
+                known = ["severity", *defaults]
+                hint = did_you_mean(key, known) or f"{name} takes: {', '.join(known)}"
+                self.report((*path, key), key, f"unknown setting '{key}' for rule {name}", hint)
+            elif self.option_fits(name, key, value, defaults[key]):
+                chosen = float(value) if isinstance(defaults[key], float) else value
+                config.rule_options.setdefault(name, {})[key] = chosen
+
+    def severity(self, config: Config, name: str, value: Any) -> None:
+        path = ("rules", name, "severity")
+        if value not in SEVERITIES:
+            token = value if isinstance(value, str) else None
+            hint = f"use one of: {', '.join(SEVERITIES)}"
+            self.report(path, token, f"severity of {name} is {_shown(value)}", hint)
+        elif not switchable(name) and value != "error":
+            hint = unswitchable_rule(name)[1]
+            self.report(path, value, f"rule '{name}' is always an error", hint)
+        elif value == "off":
+            config.select.discard(name)
+        else:
+            config.severity[name] = value
+
+    def option_fits(self, name: str, key: str, value: Any, default: Any) -> bool:
+        kinds: list[tuple[type, str]] = [
+            (bool, "true or false"),
+            (int, "a whole number"),
+            (float, "a number"),
+            (str, "text"),
+        ]
+        expected = next((word for kind, word in kinds if isinstance(default, kind)), "a list")
+        if isinstance(default, bool) or isinstance(value, bool):
+            fits = isinstance(value, bool) and isinstance(default, bool)
+        elif isinstance(default, float):
+            fits = isinstance(value, (int, float))
+        else:
+            fits = isinstance(value, type(default))
+        if not fits:
+            self.report(
+                ("rules", name, key),
+                None,
+                f"option '{key}' of {name} must be {expected}, not {_shown(value)}",
+                f"for example: {key} = {json.dumps(default)}",
+            )
+        return fits
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, default=str)

@@ -1,0 +1,340 @@
+"""[tool.exambank] in pyproject.toml, and --select / --ignore / --strict / --config."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exambank import pyproject
+from exambank.cli import main
+from exambank.config import Config, ConfigError
+from exambank.diagnostics import Diagnostic
+from exambank.lint import lint
+from exambank.rules import RULES, LoadRule
+from tests.conftest import QUESTION, REPO, SEED_BANK, rules_of, section_yaml, write_bank
+
+# Two problems: answer E names no option (error), and the stem asks for two answers.
+BAD = QUESTION.replace("answer: A", "answer: E").replace("models?", "models? (Choose two.)")
+TWO_RULES = '["answer-count", "answer-not-in-options"]'
+
+
+def write_pyproject(folder: Path, table: str) -> Path:
+    path = folder / "pyproject.toml"
+    path.write_text('[project]\nname = "bank"\n\n' + textwrap.dedent(table), encoding="utf-8")
+    return path
+
+
+def bad_bank(root: Path) -> Path:
+    return write_bank(root / "bank" / "b", {"01-main.yaml": section_yaml(BAD)})
+
+
+def config_problems(folder: Path, table: str) -> list[tuple[int, int, str, str | None]]:
+    with pytest.raises(ConfigError) as raised:
+        pyproject.read(write_pyproject(folder, table))
+    return [(d.line, d.column, d.message, d.hint) for d in raised.value.diagnostics]
+
+
+def test_defaults_run_every_rule_that_is_on_by_default() -> None:
+    config = Config()
+    assert config.select == {name for name, rule in RULES.items() if rule.enabled_by_default}
+
+
+def test_reading_a_file_cannot_be_switched_off() -> None:
+    config = Config(select=set())
+    assert all(config.enabled(name) for name, rule in RULES.items() if issubclass(rule, LoadRule))
+    assert not config.enabled("answer-count")
+
+
+def test_select_ignore_and_severity_from_pyproject(tmp_path: Path) -> None:
+    root = bad_bank(tmp_path)
+    config = pyproject.read(
+        write_pyproject(
+            tmp_path,
+            """\
+            [tool.exambank]
+            select = ["answer-count", "answer-not-in-options", "duplicate-id"]
+            ignore = ["duplicate-id"]
+
+            [tool.exambank.rules.answer-count]
+            severity = "warning"
+            """,
+        )
+    )
+    assert config.select == {"answer-count", "answer-not-in-options"}
+    found = lint([root], config).diagnostics
+    assert {(d.rule, d.severity) for d in found} == {
+        ("answer-count", "warning"),
+        ("answer-not-in-options", "error"),
+    }
+
+
+def test_severity_off_disables_a_rule(tmp_path: Path) -> None:
+    config = pyproject.read(
+        write_pyproject(
+            tmp_path,
+            f"[tool.exambank]\nselect = {TWO_RULES}\n"
+            '[tool.exambank.rules.answer-count]\nseverity = "off"\n',
+        )
+    )
+    assert rules_of(lint([bad_bank(tmp_path)], config).diagnostics) == {"answer-not-in-options"}
+
+
+def test_rule_options_change_a_threshold(tmp_path: Path) -> None:
+    default = lint([SEED_BANK]).diagnostics
+    assert any(d.rule == "answer-key-balance" for d in default)
+    config = pyproject.read(
+        write_pyproject(
+            tmp_path, "[tool.exambank.rules.answer-key-balance]\nmin_questions = 1000\n"
+        )
+    )
+    assert config.options_for("answer-key-balance") == {"p_value": 0.001, "min_questions": 1000}
+    assert not any(d.rule == "answer-key-balance" for d in lint([SEED_BANK], config).diagnostics)
+
+
+def test_an_int_is_a_fine_float_option(tmp_path: Path) -> None:
+    config = pyproject.read(
+        write_pyproject(tmp_path, "[tool.exambank.rules.answer-key-balance]\np_value = 1\n")
+    )
+    assert config.options_for("answer-key-balance")["p_value"] == 1.0
+
+
+def test_per_file_ignores_match_globs_relative_to_the_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = bad_bank(tmp_path)
+    write_bank(root.parent / "c", {"01-main.yaml": section_yaml(BAD)})
+    config = pyproject.read(
+        write_pyproject(
+            tmp_path,
+            f"""\
+            [tool.exambank]
+            select = {TWO_RULES}
+
+            [tool.exambank.per-file-ignores]
+            "bank/b/*.yaml" = ["answer-count"]
+            "01-main.yaml" = ["answer-not-in-options"]
+            """,
+        )
+    )
+    monkeypatch.chdir(root)  # diagnostics carry paths relative to the working folder
+    found = lint([root, root.parent / "c"], config).diagnostics
+    assert {(Path(d.path).parent.name, d.rule) for d in found} == {("c", "answer-count")}
+
+
+def test_nearest_pyproject_with_the_table_wins(tmp_path: Path) -> None:
+    write_pyproject(tmp_path, '[tool.exambank]\nignore = ["answer-count"]\n')
+    (tmp_path / "sub").mkdir()
+    write_pyproject(tmp_path / "sub", "[tool.ruff]\nline-length = 100\n")
+    deeper = tmp_path / "sub" / "deeper"
+    deeper.mkdir()
+    assert pyproject.find(deeper) == tmp_path / "pyproject.toml"
+    assert "answer-count" not in pyproject.load(start=deeper).select
+    assert pyproject.find(tmp_path / "sub") != tmp_path / "sub" / "pyproject.toml"
+
+
+def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
+    assert pyproject.find(tmp_path) is None
+    assert pyproject.load(start=tmp_path).select == Config().select
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "[tool.exambank]\nselct = []\n",
+            (5, 1, "unknown key 'selct' in [tool.exambank]", "did you mean 'select'?"),
+        ),
+        (
+            '[tool.exambank]\nselect = ["answer-count", "answer-cont"]\n',
+            (5, 27, "unknown rule 'answer-cont'", "did you mean 'answer-count'?"),
+        ),
+        (
+            '[tool.exambank]\nignore = ["schema"]\n',
+            (5, 11, "rule 'schema' cannot be turned off", None),
+        ),
+        (
+            '[tool.exambank]\nselect = "answer-count"\n',
+            (5, 1, "'select' must be a list of rule names", 'write select = ["rule-name", ...]'),
+        ),
+        (
+            '[tool.exambank.per-file-ignores]\n"x/*.yaml" = "answer-count"\n',
+            (
+                5,
+                1,
+                "'x/*.yaml' must be a list of rule names",
+                'write "x/*.yaml" = ["rule-name", ...]',
+            ),
+        ),
+        (
+            '[tool.exambank.per-file-ignores]\n"x/*.yaml" = ["answer-cont"]\n',
+            (5, 15, "unknown rule 'answer-cont'", "did you mean 'answer-count'?"),
+        ),
+        (
+            '[tool.exambank.rules.answer-cont]\nseverity = "off"\n',
+            (4, 22, "unknown rule 'answer-cont'", "did you mean 'answer-count'?"),
+        ),
+        (
+            '[tool.exambank.rules.answer-count]\nseverity = "warn"\n',
+            (5, 12, 'severity of answer-count is "warn"', "use one of: error, warning, off"),
+        ),
+        (
+            '[tool.exambank.rules.schema]\nseverity = "warning"\n',
+            (5, 12, "rule 'schema' is always an error", None),
+        ),
+        (
+            "[tool.exambank.rules.answer-key-balance]\nmin_question = 3\n",
+            (5, 1, "unknown setting 'min_question' for rule answer-key-balance", None),
+        ),
+        (
+            '[tool.exambank.rules.answer-key-balance]\np_value = "0.01"\n',
+            (5, 1, "option 'p_value' of answer-key-balance must be a number, not \"0.01\"", None),
+        ),
+        (
+            "[tool.exambank.rules.answer-key-balance]\nmin_questions = 2.5\n",
+            (5, 1, "option 'min_questions' of answer-key-balance must be a whole number", None),
+        ),
+        (
+            "[tool.exambank.rules.answer-key-balance]\nmin_questions = true\n",
+            (5, 1, "option 'min_questions' of answer-key-balance must be a whole number", None),
+        ),
+        (
+            '[tool.exambank.rules]\nanswer-count = "off"\n',
+            (5, 1, "rules.answer-count must be a table", None),
+        ),
+    ],
+)
+def test_each_config_mistake_is_located_and_explained(
+    tmp_path: Path, table: str, expected: tuple[int, int, str, str | None]
+) -> None:
+    [(line, column, message, hint)] = config_problems(tmp_path, table)
+    assert (line, column) == expected[:2]
+    assert message.startswith(expected[2])
+    if expected[3] is not None:
+        assert hint == expected[3]
+
+
+def test_every_mistake_is_reported_at_once(tmp_path: Path) -> None:
+    problems = config_problems(
+        tmp_path,
+        '[tool.exambank]\nselct = []\nignore = ["x-rule", "schema"]\n',
+    )
+    assert [problem[:2] for problem in problems] == [(5, 1), (6, 11), (6, 21)]
+
+
+def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
+    [(line, column, message, _)] = config_problems(tmp_path, "[tool.exambank]\nselect = [}\n")
+    assert (line, message) == (5, "not valid TOML: Invalid value") and column > 1
+
+
+def test_explicit_config_file_without_the_table_is_an_error(tmp_path: Path) -> None:
+    path = write_pyproject(tmp_path, "[tool.ruff]\n")
+    with pytest.raises(ConfigError, match=r"has no \[tool.exambank\] table"):
+        pyproject.load(explicit=path)
+
+
+def test_cli_reports_config_mistakes_with_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_bank(tmp_path)
+    write_pyproject(tmp_path, '[tool.exambank]\nignore = ["answer-cont"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 2
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert "pyproject.toml:5:11: error config unknown rule 'answer-cont'" in output.err
+    assert "hint: did you mean 'answer-count'?" in output.err
+    assert "nothing was checked" in output.err
+
+
+def test_cli_reads_the_pyproject_of_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_bank(tmp_path)
+    write_pyproject(tmp_path, '[tool.exambank]\nignore = ["answer-not-in-options"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "--format", "json"]) == 1
+    assert "answer-not-in-options" not in capsys.readouterr().out
+    assert main(["lint", "--config", str(tmp_path / "missing.toml")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_cli_select_and_ignore_override_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_bank(tmp_path)
+    write_pyproject(
+        tmp_path, f'[tool.exambank]\nselect = {TWO_RULES}\nignore = ["answer-not-in-options"]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "--select", "answer-not-in-options,answer-count"]) == 1
+    assert "answer-not-in-options" in capsys.readouterr().out
+    assert main(["lint", "--ignore", "answer-count", "--ignore", "answer-not-in-options"]) == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--select", "answer-cont"], "unknown rule 'answer-cont'; did you mean 'answer-count'?"),
+        (["--ignore", "encoding"], "rule 'encoding' cannot be turned off"),
+        (["--select", "answer-count,"], "empty rule name"),
+    ],
+)
+def test_cli_rejects_bad_rule_lists(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["lint", *argv])
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(BAD)})
+    demoted = ["--select", "answer-count"]
+    assert main(["lint", str(root), *demoted]) == 1
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.exambank.rules.answer-count]\nseverity = "warning"\n')
+    assert main(["lint", str(root), *demoted, "--config", str(config)]) == 0
+    assert main(["lint", str(root), *demoted, "--config", str(config), "--strict"]) == 1
+    assert "0 errors, 1 warning." in capsys.readouterr().out
+
+
+def test_extend_select_turns_on_an_opt_in_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(RULES["answer-count"], "enabled_by_default", False)
+    assert "answer-count" not in Config().select
+    config = pyproject.read(
+        write_pyproject(tmp_path, '[tool.exambank]\nextend-select = ["answer-count"]\n')
+    )
+    assert config.select == Config().select | {"answer-count"}
+
+
+def readme_config_section() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return readme.split("<!-- config -->", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_example_configuration_is_valid(tmp_path: Path) -> None:
+    [example] = re.findall(r"```toml\n(.*?)```", readme_config_section(), re.S)
+    config = pyproject.read(write_pyproject(tmp_path, example))
+    assert "true-false-options" not in config.select
+    assert config.severity["answer-key-balance"] == "error"
+
+
+def test_the_readme_example_suppression_works(
+    lint_questions: Callable[..., list[Diagnostic]],
+) -> None:
+    [example] = re.findall(r"```yaml\n  - (id: .*?)```", readme_config_section(), re.S)
+    question = textwrap.dedent("    " + example)
+    unsuppressed = question.split("lint:")[0]
+    rest = QUESTION.split("\n", 2)[2]  # the default question's options, answer, explanation
+    assert "negative-stem" in rules_of(lint_questions(unsuppressed + rest))
+    assert (
+        rules_of(lint_questions(question + rest)) & {"negative-stem", "unused-suppression"} == set()
+    )

@@ -1,0 +1,127 @@
+"""lint: {ignore: [...], reason: ...} on a question, and unused-suppression."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from exambank.config import Config
+from exambank.diagnostics import Diagnostic
+from exambank.rules.suppression import UnusedSuppression
+from tests.conftest import QUESTION
+from tests.rules.test_docstring_examples import as_yaml, example
+
+LintQuestions = Callable[..., list[Diagnostic]]
+
+ASKS_FOR_TWO = QUESTION.replace("models?", "models? (Choose two.)")  # answer-count error
+REASON = 'reason: "the stem quotes the guide"'
+# Only the rules these tests are about, so rules added later cannot change the findings.
+RULE_NAMES = {"answer-count", "answer-not-in-options", "empty-text", "unused-suppression"}
+
+
+def only() -> Config:
+    return Config(select=set(RULE_NAMES))
+
+
+def suppressing(question: str, *rules: str, reason: str = REASON) -> str:
+    return question + f"lint: {{ignore: [{', '.join(rules)}], {reason}}}\n"
+
+
+def test_a_suppression_drops_its_rule_for_its_question_only(lint_questions: LintQuestions) -> None:
+    other = ASKS_FOR_TWO.replace("id: q1", "id: q2")
+    found = lint_questions(suppressing(ASKS_FOR_TWO, "answer-count"), other, config=only())
+    assert [d.question for d in found if d.rule == "answer-count"] == ["q2"]
+
+
+def test_a_suppression_keeps_other_rules(lint_questions: LintQuestions) -> None:
+    both = ASKS_FOR_TWO.replace("answer: A", "answer: E")
+    found = lint_questions(suppressing(both, "answer-count"), config=only())
+    assert [d.rule for d in found] == ["answer-not-in-options"]
+
+
+def test_bank_wide_findings_about_one_question_can_be_suppressed(
+    lint_questions: LintQuestions,
+) -> None:
+    blank = QUESTION.replace(
+        "explanation: SageMaker covers the whole ML lifecycle.", 'explanation: " "'
+    )
+    assert [d.rule for d in lint_questions(blank, config=only())] == ["empty-text"]
+    assert lint_questions(suppressing(blank, "empty-text"), config=only()) == []
+
+
+def test_a_suppression_that_suppresses_nothing_is_reported(
+    lint_questions: LintQuestions,
+) -> None:
+    [found] = lint_questions(suppressing(QUESTION, "answer-count"), config=only())
+    assert (found.rule, found.severity, found.question) == ("unused-suppression", "warning", "q1")
+    assert (found.line, found.column) == (13, 21)  # at the rule's name in `ignore`
+    assert found.message == "'answer-count' reports nothing for question q1"
+    assert found.hint == "remove the lint: entry"
+
+
+@pytest.mark.parametrize(
+    ("rules", "message", "hint"),
+    [
+        (
+            ("answer-count", "answer-cont"),
+            "the suppression names an unknown rule 'answer-cont'",
+            "did you mean 'answer-count'?",
+        ),
+        (("answer-count", "schema"), "'schema' cannot be suppressed", "fix the file instead"),
+        (("answer-count", "answer-count"), "'answer-count' is listed twice", "list each rule once"),
+        (
+            ("answer-count", "unused-suppression"),
+            "'unused-suppression' cannot be suppressed",
+            "remove the unused entries instead",
+        ),
+    ],
+)
+def test_entries_that_cannot_work_are_reported(
+    lint_questions: LintQuestions, rules: tuple[str, ...], message: str, hint: str
+) -> None:
+    [found] = lint_questions(suppressing(ASKS_FOR_TWO, *rules), config=only())
+    assert (found.rule, found.column) == ("unused-suppression", 35)
+    assert found.message == message and hint in (found.hint or "")
+
+
+def test_a_rule_that_is_not_enabled_is_reported(lint_questions: LintQuestions) -> None:
+    config = only()
+    config.select.discard("answer-count")
+    [found] = lint_questions(suppressing(ASKS_FOR_TWO, "answer-count"), config=config)
+    assert found.message == "'answer-count' is not enabled"
+
+
+def test_unused_suppression_follows_the_configuration(lint_questions: LintQuestions) -> None:
+    config = only()
+    config.severity["unused-suppression"] = "error"
+    [found] = lint_questions(suppressing(QUESTION, "answer-count"), config=config)
+    assert found.severity == "error"
+    config.select.discard("unused-suppression")
+    assert lint_questions(suppressing(QUESTION, "answer-count"), config=config) == []
+
+
+@pytest.mark.parametrize(
+    ("lint", "message"),
+    [
+        ("lint: {ignore: [answer-count]}", "question q1, lint is missing 'reason'"),
+        ('lint: {ignore: [answer-count], reason: ""}', "question q1, lint, reason"),
+        ('lint: {ignore: [], reason: "x"}', "question q1, lint, ignore"),
+        ('lint: {ignore: [answer-count], reason: "x", why: "y"}', "unknown key 'why'"),
+    ],
+)
+def test_the_suppression_itself_is_checked_by_the_schema(
+    lint_questions: LintQuestions, lint: str, message: str
+) -> None:
+    found = lint_questions(ASKS_FOR_TWO + lint + "\n", config=only())
+    assert [d.rule for d in found] == ["schema"]
+    assert found[0].message.startswith(message)
+
+
+@pytest.mark.parametrize(("label", "reported"), [("Bad", True), ("Good", False)])
+def test_documented_example(lint_questions: LintQuestions, label: str, reported: bool) -> None:
+    """The engine checks this rule (it is no QuestionRule), so the generic docstring test
+    leaves it out: its Bad example is reported and its Good one is clean."""
+    found = lint_questions(as_yaml(example(UnusedSuppression.name, label)), config=only())
+    assert (UnusedSuppression.name in {d.rule for d in found}) is reported
+    assert all(d.rule == "unused-suppression" for d in found)
