@@ -1,0 +1,41 @@
+"""What every reporter receives: the diagnostics, and a little context about the run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from exambank.diagnostics import Diagnostic
+from exambank.lint import LintResult
+
+
+class CheckedQuestion(NamedTuple):
+    path: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """``questions``: every question the rules checked, in bank order (for junit);
+    ``color``: paint the text report; ``strict``: warnings fail the run too."""
+
+    questions: tuple[CheckedQuestion, ...] = ()
+    color: bool = False
+    strict: bool = False
+
+    @classmethod
+    def of(cls, result: LintResult, *, color: bool = False, strict: bool = False) -> Context:
+        questions = tuple(
+            CheckedQuestion(ref.source.display, ref.question.id)
+            for bank in result.banks
+            for ref in bank.questions()
+        )
+        return cls(questions, color, strict)
+
+
+PLAIN = Context()
+
+
+class Reporter(Protocol):
+    def __call__(self, diagnostics: Sequence[Diagnostic], context: Context = ..., /) -> str: ...
