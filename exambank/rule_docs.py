@@ -1,0 +1,52 @@
+"""``exambank rules`` and ``exambank rule NAME``: the rules' own docstrings, printed."""
+
+from __future__ import annotations
+
+import json
+
+from exambank.config import unknown_rule
+from exambank.lint import UsageError
+from exambank.rules import RULES, LoadRule, QuestionRule, Rule
+
+
+def rule_table() -> str:
+    """One line per rule: name, default severity ("off" if opt-in), summary."""
+    width = max(map(len, RULES))
+    lines = [f"{'RULE'.ljust(width)}  SEVERITY  SUMMARY"]
+    for name, rule in RULES.items():
+        severity = rule.severity if rule.enabled_by_default else "off"
+        lines.append(f"{name.ljust(width)}  {severity.ljust(8)}  {rule.summary()}")
+    return "\n".join(lines) + "\n"
+
+
+def rule_page(name: str) -> str:
+    """A rule's documentation and how to configure it."""
+    if name not in RULES:
+        message, hint = unknown_rule(name)
+        raise UsageError(f"{message}; {hint}")
+    rule = RULES[name]
+    return f"{name} ({_status(rule)})\n\n{rule.doc()}\n\n{_configuration(rule)}"
+
+
+def _status(rule: type[Rule]) -> str:
+    if issubclass(rule, LoadRule):
+        return "error, always on"
+    if not rule.enabled_by_default:
+        return f"{rule.severity}, off by default"
+    return rule.severity
+
+
+def _configuration(rule: type[Rule]) -> str:
+    if issubclass(rule, LoadRule):
+        return "It cannot be turned off: a file that breaks it cannot be checked further.\n"
+    settings = {"severity": rule.severity, **rule.options}
+    lines = [f"Configure it in pyproject.toml:\n\n    [tool.exambank.rules.{rule.name}]"]
+    lines += [f"    {key} = {json.dumps(value)}" for key, value in settings.items()]
+    if not rule.enabled_by_default:
+        lines.append(f'\nTurn it on with extend-select = ["{rule.name}"] in [tool.exambank].')
+    if issubclass(rule, QuestionRule):
+        lines.append(
+            f"\nSwitch it off for one question:\n\n"
+            f'    lint: {{ignore: [{rule.name}], reason: "..."}}'
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,99 @@
+"""exambank as a pre-commit hook: `pre-commit try-repo` blocks a bad bank, passes a good one.
+
+try-repo installs the hook from a git repository, so the test commits a copy of this
+checkout (every file git would track, committed or not) into a temporary repository:
+the same works in a dirty working tree and in CI's fresh clone. Each try-repo builds the
+hook's virtualenv afresh, so this test takes a while (pip's cache makes the second fast).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from tests.conftest import QUESTION, REPO, section_yaml, write_bank
+
+HOOK_ID = "exambank-lint"
+GIT_IDENTITY = ["-c", "user.name=exambank tests", "-c", "user.email=tests@example.invalid"]
+
+
+def git(folder: Path, *arguments: str) -> str:
+    done = subprocess.run(
+        ["git", *GIT_IDENTITY, "-c", "commit.gpgsign=false", *arguments],
+        cwd=folder,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def _clean_env() -> dict[str, str]:
+    """No GIT_* variables of an outer git (as when tests run from a hook)."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+
+
+def hook_repository(target: Path) -> Path:
+    """This checkout's files, committed in a repository of their own."""
+    listed = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = REPO / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git(target, "init", "-q")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "exambank under test")
+    return target
+
+
+def try_repo(bank_repository: Path, hook_repo: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), HOOK_ID],
+        cwd=bank_repository,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_the_hook_manifest() -> None:
+    [hook] = YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")
+    assert (hook["id"], hook["entry"], hook["language"]) == (HOOK_ID, "exambank lint", "python")
+    assert hook["pass_filenames"] is True
+    files = re.compile(hook["files"])
+    assert files.search("bank/aws-ai-practitioner/01-sagemaker.yaml")
+    assert files.search("bank/x/bank.yml")
+    assert not files.search(".github/workflows/bank.yml")
+    assert not files.search(".pre-commit-config.yaml")
+
+
+def test_try_repo_blocks_a_bad_bank_and_passes_a_good_one(tmp_path: Path) -> None:
+    hook_repo = hook_repository(tmp_path / "exambank")
+    banks = tmp_path / "banks"
+    section = banks / "bank" / "demo" / "01-main.yaml"
+    write_bank(
+        section.parent, {section.name: section_yaml(QUESTION.replace("answer: A", "answer: E"))}
+    )
+    git(banks, "init", "-q")
+    git(banks, "add", "-A")  # staged, as at `git commit`
+
+    blocked = try_repo(banks, hook_repo)
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode == 1, output
+    assert re.search(r"exambank lint\.+Failed", output), output
+    assert "bank/demo/01-main.yaml:11:13: error answer-not-in-options" in output, output
+
+    section.write_text(section_yaml(QUESTION), encoding="utf-8")
+    git(banks, "add", "-A")
+    passed = try_repo(banks, hook_repo)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"exambank lint\.+Passed", passed.stdout), passed.stdout

@@ -1,0 +1,60 @@
+"""`exambank rules` and `exambank rule NAME`: the documentation is the rules' docstrings."""
+
+from __future__ import annotations
+
+import pytest
+
+from exambank.cli import main
+from exambank.rules import RULES
+
+
+def test_rules_lists_every_rule_once_with_severity_and_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["rules"]) == 0
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split() == ["RULE", "SEVERITY", "SUMMARY"]
+    assert [line.split()[0] for line in lines] == list(RULES)
+    for line, rule in zip(lines, RULES.values(), strict=True):
+        severity = rule.severity if rule.enabled_by_default else "off"
+        assert line.split()[1] == severity
+        assert line.endswith(rule.summary())
+
+
+def test_rule_prints_the_docstring_with_its_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "answer-count"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("answer-count (error)\n\n")
+    assert RULES["answer-count"].doc() in page
+    assert "\nBad:\n" in page and "\nGood:\n" in page
+    assert "[tool.exambank.rules.answer-count]" in page
+    assert 'lint: {ignore: [answer-count], reason: "..."}' in page
+
+
+def test_rule_shows_options_with_their_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "answer-key-balance"]) == 0
+    page = capsys.readouterr().out
+    assert "    p_value = 0.001\n    min_questions = 20\n" in page
+
+
+def test_a_reading_rule_says_it_cannot_be_turned_off(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "yaml-syntax"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("yaml-syntax (error, always on)")
+    assert "cannot be turned off" in page and "[tool.exambank.rules" not in page
+
+
+def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "answer-cont"]) == 2
+    err = capsys.readouterr().err
+    assert err == "exambank: error: unknown rule 'answer-cont'; did you mean 'answer-count'?\n"
+
+
+def test_an_opt_in_rule_says_how_to_turn_it_on(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(RULES["answer-count"], "enabled_by_default", False)
+    assert main(["rule", "answer-count"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("answer-count (error, off by default)")
+    assert 'Turn it on with extend-select = ["answer-count"] in [tool.exambank].' in page
