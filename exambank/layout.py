@@ -1,0 +1,183 @@
+"""The one layout ``exambank fmt`` gives every bank file.
+
+- Keys in the order the model declares its fields (``exambank.model``), unknown keys
+  after the known ones in the order written; option letters keep their order.
+- Indentation: 2 spaces for mappings, list dashes indented by 2.
+- Text with line breaks as a literal block (``|``); text that would run past column
+  ``LINE_WIDTH`` as a folded block (``>-``) wrapped at that column; anything else on one
+  line, quoted only where YAML needs it, in double quotes.
+- Lists written inline (``answer: [A, C]``) stay inline; blank lines and comments stay,
+  a comment moving with the key below it.
+
+Every block chosen here is read back before it is used: text a block cannot hold exactly
+stays on one line.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    ScalarString,
+    SingleQuotedScalarString,
+)
+
+from exambank.lint import MANIFEST
+from exambank.load import _YAML11_BOOL  # the words lint reads as booleans when unquoted
+from exambank.model import Manifest, Section
+from exambank.rewrite import (
+    Rewrite,
+    dump,
+    ends_own_line,
+    give_tail,
+    load,
+    replace_value,
+    take_tail,
+)
+
+LINE_WIDTH = 100
+
+
+def format_file(path: Path) -> Rewrite:
+    """``path`` in the canonical layout (RewriteError if it cannot be read)."""
+    loaded = load(path)
+    if isinstance(loaded.tree, (CommentedMap, CommentedSeq)):  # not a lone scalar
+        arrange(loaded.tree, Manifest if path.name == MANIFEST else Section)
+        restyle(loaded.tree)
+    return Rewrite(path, loaded.raw, dump(loaded.tree), loaded.source.data)
+
+
+def arrange(node: Any, annotation: Any) -> None:
+    """Put the keys of every mapping the model describes in the model's order."""
+    origin = get_origin(annotation)
+    if origin is dict and isinstance(node, CommentedMap):
+        for value in node.values():
+            arrange(value, get_args(annotation)[1])
+    elif origin is list and isinstance(node, CommentedSeq):
+        for item in node:
+            arrange(item, get_args(annotation)[0])
+    elif origin is not None:  # unions, Optional, Annotated, Literal: try each part
+        for part in get_args(annotation):
+            arrange(node, part)
+    elif _is_model(annotation) and isinstance(node, CommentedMap):
+        fields = annotation.model_fields
+        for key, value in node.items():
+            if key in fields:
+                arrange(value, fields[key].annotation)
+        _reorder(node, [key for key in fields if key in node])
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _reorder(mapping: CommentedMap, known: list[str]) -> None:
+    keys = list(mapping)
+    wanted = known + [key for key in keys if key not in known]
+    if wanted == keys:
+        return
+    tails = [take_tail(mapping, key) for key in keys]
+    above = dict(zip(keys[1:], tails[:-1], strict=True))
+    for key in wanted:
+        mapping.move_to_end(key)
+    # The new first key's comment cannot go above it (that place belongs to the mapping's
+    # parent): it goes right below it instead.
+    above[wanted[1]] = above.get(wanted[0], "") + above.get(wanted[1], "")
+    for key, below in itertools.pairwise(wanted):
+        give_tail(mapping, key, above.get(below, ""))
+    give_tail(mapping, wanted[-1], tails[-1])
+
+
+def restyle(node: Any, column: int = 0) -> None:
+    """Give every text value its canonical style. ``column`` is where the entries of
+    ``node`` start: keys of a mapping, or what follows the dashes of a list."""
+    in_block = not node.fa.flow_style()
+    is_mapping = isinstance(node, CommentedMap)
+    entries = list(node.items()) if is_mapping else list(enumerate(node))
+    for key, value in entries:
+        if isinstance(value, CommentedMap):
+            restyle(value, column + 2 if is_mapping else column)
+        elif isinstance(value, CommentedSeq):
+            restyle(value, column + 4 if is_mapping else column + 2)
+        elif isinstance(value, str):
+            starts_at = column + len(str(key)) + 2 if is_mapping else column
+            block_ok = in_block and not _has_line_comment(node, key)
+            styled = _styled(value, starts_at, column + 2 if is_mapping else column, block_ok)
+            if ends_own_line(styled) == ends_own_line(value):
+                replace_value(node, key, styled)
+                continue
+            tail = take_tail(node, key)
+            replace_value(node, key, styled)
+            give_tail(node, key, tail)
+
+
+def _has_line_comment(node: CommentedMap | CommentedSeq, key: Any) -> bool:
+    """A comment on the value's own line, which a block would push below the text."""
+    entry = node.ca.items.get(key)
+    token = entry[2 if isinstance(node, CommentedMap) else 0] if entry else None
+    return token is not None and token.value.lstrip(" ").startswith("#")
+
+
+def _styled(value: str, starts_at: int, indent: int, block_ok: bool) -> str:
+    """``starts_at``: the column the text starts at on one line; ``indent``: in a block."""
+    if getattr(value, "comment", None):  # a comment after '|' or '>': leave it all be
+        return value
+    text = str(value)
+    body = text.rstrip("\n")  # a block's final line breaks are its chomping indicator
+    if block_ok and "\n" in body and isinstance(value, FoldedScalarString):
+        return value  # paragraphs the author folded stay as wrapped
+    if block_ok:
+        block: ScalarString | None = None
+        if "\n" in body:
+            block = LiteralScalarString(text)
+        elif _too_long(body, starts_at) and body == body.strip() and body.isprintable():
+            folded = FoldedScalarString(text)
+            folded.fold_pos = _fold_positions(body, LINE_WIDTH - indent)
+            block = folded
+        elif "\n" in text:
+            block = LiteralScalarString(text)
+        if block is not None and _reads_back(block):
+            return block
+    quoted = isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString))
+    if quoted and _YAML11_BOOL.match(text):  # "yes" must stay text for every reader
+        text = DoubleQuotedScalarString(text)
+    return text  # plain, or quoted by the emitter where YAML needs it
+
+
+def _too_long(text: str, starts_at: int) -> bool:
+    """Whether ``text`` on one line, quoted if it must be, runs past ``LINE_WIDTH``."""
+    if starts_at + len(text) + 2 <= LINE_WIDTH:  # even with quotes it fits
+        return False
+    return starts_at + len(dump([text])) - len("- \n") > LINE_WIDTH
+
+
+def _fold_positions(text: str, width: int) -> list[int]:
+    """Spaces to break ``text`` at so no line is longer than ``width`` where avoidable.
+    Only single spaces between words: a fold there reads back as that one space."""
+    spaces = [
+        index
+        for index in range(1, len(text) - 1)
+        if text[index] == " " and text[index - 1] != " " and text[index + 1] != " "
+    ]
+    folds: list[int] = []
+    line_start, previous = 0, None
+    for space in [*spaces, len(text)]:
+        if space - line_start > width and previous is not None and previous > line_start:
+            folds.append(previous)
+            line_start = previous + 1
+        previous = space
+    return folds
+
+
+def _reads_back(block: ScalarString) -> bool:
+    text = dump({"text": block})
+    loaded: Any = YAML(typ="safe").load(text)
+    return bool(loaded == {"text": str(block)})

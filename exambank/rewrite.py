@@ -1,0 +1,265 @@
+"""Rewrite bank files without losing a word or a comment of what the author wrote.
+
+``fmt``, ``lint --fix`` and ``new`` all change files through here. ruamel.yaml's round-trip
+loader keeps comments, blank lines and the style of every value. A file is replaced only
+after its new text has been read back with lint's own loader and found to hold exactly the
+data intended and every comment it held before; otherwise it is left alone and the reason
+reported. The write is atomic: a temporary file in the same folder, flushed to disk, then
+renamed over the original, so a failed or interrupted write leaves the old file whole.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.compat import ordereddict
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from exambank.lint import UsageError, find_banks
+from exambank.load import Source, iter_yaml_files, read_source
+
+# Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
+# the emitter, which would otherwise break plain and quoted text across lines.
+_NO_WRAP = 1_000_000
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class RewriteError(Exception):
+    """A file that cannot be rewritten safely; it is left as it was."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class _Emitter(Emitter):
+    """Prefers double quotes, as the bank's authors do, where YAML needs quotes at all."""
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        chosen_by_author = self.event.style in ("'", '"')
+        if style == "'" and not chosen_by_author and '"' not in self.event.value:
+            return '"'
+        return style
+
+
+def round_trip() -> YAML:
+    """A loader and dumper that keeps comments and quoting, with the bank's indentation."""
+    yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = _NO_WRAP
+    yaml.preserve_quotes = True
+    return yaml
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file as bytes on disk, as lint reads it, and as an editable round-trip tree."""
+
+    raw: bytes
+    source: Source
+    tree: Any
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """New text for a file, and the data lint must read from it before it may be saved."""
+
+    path: Path
+    old: bytes
+    new: str
+    data: Any
+
+    @property
+    def changed(self) -> bool:
+        return self.new.encode("utf-8") != self.old
+
+
+def load(path: Path) -> Loaded:
+    """Read ``path`` both ways. RewriteError if it cannot be read or parsed."""
+    source, problems = read_source(path)
+    if source.data is None:
+        first = problems[0] if problems else None
+        raise RewriteError(
+            first.message if first else "nothing to read",
+            first.line if first else 1,
+            first.column if first else 1,
+        )
+    raw = path.read_bytes()
+    try:
+        tree = round_trip().load(raw.decode("utf-8-sig"))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise RewriteError(problem or "not valid YAML", line, column) from error
+    except YAMLError as error:
+        raise RewriteError(f"not valid YAML: {error}") from error
+    return Loaded(raw, source, tree)
+
+
+def dump(tree: Any) -> str:
+    stream = io.StringIO()
+    round_trip().dump(tree, stream)
+    return stream.getvalue()
+
+
+def bank_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named by ``paths``: a YAML file as given, a folder as the YAML files of its
+    banks. UsageError for anything else: only bank files may be rewritten."""
+    files: dict[Path, None] = {}
+    for path in paths:
+        if path.is_file():
+            if path.suffix not in YAML_SUFFIXES:
+                raise UsageError(f"{path}: not a YAML file (.yaml or .yml)")
+            files[path] = None
+            continue
+        for root in find_banks([path]):
+            files.update(dict.fromkeys(iter_yaml_files(root)))
+    return list(files)
+
+
+def comments(text: str) -> Counter[str]:
+    """Every comment line in ``text``, as the scanner sees it (independent of where the
+    loader attaches comments, which is what could lose one)."""
+    found: Counter[str] = Counter()
+    for token in round_trip().scan(text):
+        for comment in _comment_tokens(getattr(token, "_comment", None)):
+            found.update(line.strip() for line in comment.value.splitlines() if line.strip())
+    return found
+
+
+def _comment_tokens(held: Any) -> Iterator[CommentToken]:
+    if isinstance(held, CommentToken):
+        yield held
+    elif isinstance(held, list):
+        for item in held:
+            yield from _comment_tokens(item)
+
+
+def save(rewrite: Rewrite) -> None:
+    """Replace the file with ``rewrite.new`` if it reads back as ``rewrite.data`` and keeps
+    every comment; RewriteError (file untouched) if not."""
+    old_text = rewrite.old.decode("utf-8-sig")
+    lost = comments(old_text) - comments(rewrite.new)
+    if lost:
+        raise RewriteError(f"the rewrite would lose the comment '{next(iter(lost))}'")
+    try:
+        _replace(rewrite)
+    except OSError as error:
+        raise RewriteError(f"cannot write the file: {error.strerror or error}") from error
+
+
+def _replace(rewrite: Rewrite) -> None:
+    target = rewrite.path.resolve()  # through a symlink, not over it
+    folder = target.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(rewrite.new)
+            stream.flush()
+            os.fsync(stream.fileno())
+        written, _ = read_source(Path(temporary))
+        if not same_data(written.data, rewrite.data):
+            raise RewriteError("the rewrite would change the file's data; please report this")
+        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows cannot open folders)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def same_data(left: Any, right: Any) -> bool:
+    """Equal values of equal types: ``True == 1`` in Python, but not in a bank file."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(same_data(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(map(same_data, left, right))
+    return bool(left == right or (left != left and right != right))  # NaN equals NaN here
+
+
+# Comments and blank lines after an entry of a block mapping or list are kept by ruamel.yaml
+# on the last scalar inside it. When entries move, these helpers move them along: the lines
+# between two entries belong to the entry below them (a comment describes what follows).
+
+
+def take_tail(container: CommentedMap | CommentedSeq, key: Any) -> str:
+    """Remove and return the comment lines and blank lines that follow entry ``key``."""
+    holder, index, slot = _tail_slot(container, key)
+    token = holder.ca.items.get(index, [None] * 4)[slot]
+    if token is None:
+        return ""
+    if ends_own_line(holder[index]):
+        head, tail = "", token.value
+    else:
+        head, _, tail = token.value.partition("\n")
+        head += "\n"
+    token.value = head
+    if head in ("", "\n"):
+        holder.ca.items[index][slot] = None
+    return str(tail)
+
+
+def give_tail(container: CommentedMap | CommentedSeq, key: Any, tail: str) -> None:
+    """Put ``tail`` (from ``take_tail``) right after entry ``key``."""
+    if not tail:
+        return
+    holder, index, slot = _tail_slot(container, key)
+    entry = holder.ca.items.setdefault(index, [None] * 4)
+    token = entry[slot]
+    if token is not None:
+        token.value += tail
+        return
+    head = "" if ends_own_line(holder[index]) else "\n"
+    entry[slot] = CommentToken(head + tail, CommentMark(0))
+
+
+def _tail_slot(container: CommentedMap | CommentedSeq, key: Any) -> tuple[Any, Any, int]:
+    value = container[key]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
+        last = next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1
+        return _tail_slot(value, last)
+    return container, key, 2 if isinstance(container, CommentedMap) else 0
+
+
+def replace_value(container: CommentedMap | CommentedSeq, key: Any, value: Any) -> None:
+    """Set an entry to exactly ``value``: ruamel.yaml's own item assignment would keep the
+    quoting of the value it replaces."""
+    if isinstance(container, CommentedMap):
+        ordereddict.__setitem__(container, key, value)
+    else:
+        list.__setitem__(container, key, value)
+
+
+def ends_own_line(value: Any) -> bool:
+    """Block scalars end with their own line break; other values share it with a comment."""
+    return isinstance(value, (LiteralScalarString, FoldedScalarString))

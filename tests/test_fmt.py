@@ -1,0 +1,302 @@
+"""``exambank fmt``: one layout, every comment and every value kept, never a half-written file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from exambank.cli import main
+from exambank.layout import LINE_WIDTH, format_file
+from exambank.load import read_source
+from exambank.rewrite import Rewrite, RewriteError, comments, same_data, save
+from tests.conftest import SEED_BANK, write_bank
+
+# Comments everywhere an author may put one, keys out of order, an unknown key, text that
+# needs quotes, text too long for a line, and text with line breaks.
+MESSY = """\
+# yaml-language-server: $schema=../../schemas/section.schema.json
+# A second header comment.
+title: Main   # the title
+# about the id
+id: main
+x-owner: someone  # unknown key
+exam_tips:
+  - 'yes'
+  - "short tip"  # a short tip
+  # between tips
+  - "LONG_TIP"
+questions:
+  # the first question
+  - stem: LONG_STEM
+    # about q1
+    id: q1
+    options:
+      B: Lambda  # wrong
+      A:
+        feedback: 'right'
+        text: SageMaker
+    # about the explanation
+    explanation: |
+      Line one.
+      Line two
+    answer: A   # the key
+
+  # before q2
+  - id: q2
+    answer: [A, B]
+    type: multiple
+    stem: 'Select TWO. It''s a stem'
+    options: {A: one, B: two, C: "1.0"}
+    explanation: "first\\nsecond"
+    tags: [x, y]  # tags
+# the end
+"""
+LONG_TIP = (
+    "Key: a tip with a colon and enough words to run well past the line width of one hundred"
+    " columns, twice over if it has to, and then some more"
+)
+LONG_STEM = (
+    "Which service trains, tunes and deploys models, described in enough words to need a fold"
+    " at about a hundred columns?"
+)
+MESSY = MESSY.replace("LONG_TIP", LONG_TIP).replace("LONG_STEM", LONG_STEM)
+
+# MESSY in the canonical layout.
+FORMATTED = """\
+# yaml-language-server: $schema=../../schemas/section.schema.json
+# A second header comment.
+id: main
+# about the id
+title: Main   # the title
+exam_tips:
+  - "yes"
+  - short tip    # a short tip
+  # between tips
+  - >-
+    Key: a tip with a colon and enough words to run well past the line width of one hundred columns,
+    twice over if it has to, and then some more
+questions:
+  # the first question
+  - id: q1
+    # about q1
+    stem: >-
+      Which service trains, tunes and deploys models, described in enough words to need a fold at
+      about a hundred columns?
+    options:
+      B: Lambda  # wrong
+      A:
+        text: SageMaker
+        feedback: right
+    answer: A   # the key
+    # about the explanation
+    explanation: |
+      Line one.
+      Line two
+
+  # before q2
+  - id: q2
+    type: multiple
+    stem: Select TWO. It's a stem
+    options: {A: one, B: two, C: "1.0"}
+    answer: [A, B]
+    explanation: |-
+      first
+      second
+    tags: [x, y]  # tags
+x-owner: someone  # unknown key
+# the end
+"""
+
+
+def _bank(tmp_path: Path, text: str = MESSY) -> Path:
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    return root / "01-main.yaml"
+
+
+def _data(path: Path) -> object:
+    source, _ = read_source(path)
+    return source.data
+
+
+def test_fmt_keeps_every_comment_and_value_of_the_seed_bank_and_is_idempotent(
+    tmp_path: Path,
+) -> None:
+    bank = tmp_path / "seed"
+    shutil.copytree(SEED_BANK, bank)
+    before = {path.name: path.read_text(encoding="utf-8") for path in bank.glob("*.yaml")}
+    data = {name: _data(bank / name) for name in before}
+    assert main(["fmt", str(bank)]) == 0
+    for name, text in before.items():
+        after = (bank / name).read_text(encoding="utf-8")
+        assert comments(after) == comments(text), name
+        assert after.startswith("# yaml-language-server: $schema="), name
+        assert same_data(_data(bank / name), data[name]), name
+    formatted = {path.name: path.read_bytes() for path in bank.glob("*.yaml")}
+    assert main(["fmt", "--check", str(bank)]) == 0
+    assert main(["fmt", str(bank)]) == 0
+    assert {path.name: path.read_bytes() for path in bank.glob("*.yaml")} == formatted
+
+
+def test_the_committed_seed_bank_is_formatted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fmt", "--check", str(SEED_BANK)]) == 0, capsys.readouterr().err
+
+
+def test_messy_file_gets_the_canonical_layout_with_every_comment(tmp_path: Path) -> None:
+    path = _bank(tmp_path)
+    data = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert comments(text) == comments(MESSY)
+    assert same_data(_data(path), data)
+    assert format_file(path).changed is False
+    assert text == FORMATTED
+
+
+def test_folded_text_reads_back_exactly_and_fits_the_width(tmp_path: Path) -> None:
+    stem = " ".join(f"word{number}" for number in range(60))
+    odd = "two  spaces and a trailing one " + "x" * 90 + " "
+    path = _bank(tmp_path, f'id: main\ntitle: T\nsummary: "{stem}"\nnotes: "{odd}"\n')
+    assert main(["fmt", str(path)]) == 0
+    expected = {"id": "main", "title": "T", "summary": stem, "notes": odd}
+    assert YAML(typ="safe").load(path) == expected
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == "summary: >-"
+    assert all(len(line) <= LINE_WIDTH for line in lines[3:-1])
+    assert lines[-1].startswith('notes: "two  spaces')  # cannot fold exactly: one line
+
+
+def test_quotes_only_where_yaml_needs_them(tmp_path: Path) -> None:
+    text = "id: main\ntitle: 'Plain title'\nexam_tips: ['1.0', 'no', \"a: b\", 'say \"hi\": now']\n"
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        'id: main\ntitle: Plain title\nexam_tips: ["1.0", "no", "a: b", \'say "hi": now\']\n'
+    )
+
+
+def test_check_exits_1_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path)
+    assert main(["fmt", "--check", str(path.parent)]) == 1
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert f"would reformat {path}" in capsys.readouterr().err
+    assert main(["fmt", str(path.parent)]) == 0
+    assert main(["fmt", "--check", str(path.parent)]) == 0
+    assert "0 would be reformatted, 2 unchanged" in capsys.readouterr().err
+
+
+def test_diff_prints_the_change_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, "title: T\nid: main\n")
+    assert main(["fmt", "--diff", str(path)]) == 1
+    diff = capsys.readouterr().out.splitlines()
+    assert diff[:2] == [f"--- {path}", f"+++ {path}"]
+    assert diff[2].startswith("@@") and {line[1:] for line in diff[3:]} == {"title: T", "id: main"}
+    assert path.read_text(encoding="utf-8") == "title: T\nid: main\n"
+
+
+def test_file_with_a_syntax_error_is_reported_and_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = "id: main\ntitle: [unclosed\n"
+    path = _bank(tmp_path, broken)
+    assert main(["fmt", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == broken
+    assert f"{path}:3:1: cannot format:" in capsys.readouterr().err
+
+
+def test_crlf_and_byte_order_mark_become_plain_lf(tmp_path: Path) -> None:
+    path = _bank(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + b"id: main\r\ntitle: T\r\n")
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == b"id: main\ntitle: T\n"
+
+
+def test_failed_write_leaves_the_file_whole_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path)
+
+    def fail(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(RewriteError, match="cannot write the file: No space left on device"):
+        save(format_file(path))
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert sorted(p.name for p in path.parent.iterdir()) == ["01-main.yaml", "bank.yaml"]
+    assert main(["fmt", str(path)]) == 1
+    assert f"{path}:1:1: cannot format: cannot write the file" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == MESSY
+
+
+def test_a_rewrite_that_changes_data_or_drops_a_comment_is_refused(tmp_path: Path) -> None:
+    path = _bank(tmp_path, "id: main  # the id\ntitle: T\n")
+    old = path.read_bytes()
+    data = _data(path)
+    with pytest.raises(RewriteError, match="change the file's data"):
+        save(Rewrite(path, old, "id: main  # the id\ntitle: U\n", data))
+    with pytest.raises(RewriteError, match="lose the comment '# the id'"):
+        save(Rewrite(path, old, "id: main\ntitle: T\n", data))
+    assert path.read_bytes() == old
+    assert sorted(p.name for p in path.parent.iterdir()) == ["01-main.yaml", "bank.yaml"]
+
+
+def test_only_yaml_files_are_rewritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("A long line of Markdown " * 10 + "\n", encoding="utf-8")
+    assert main(["fmt", str(notes)]) == 2
+    assert "not a YAML file" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "A long line of Markdown " * 10 + "\n"
+
+
+def test_a_symlinked_file_is_written_through_the_link(tmp_path: Path) -> None:
+    path = _bank(tmp_path, "title: T\nid: main\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(path)
+    assert main(["fmt", str(link)]) == 0
+    assert link.is_symlink()
+    assert path.read_text(encoding="utf-8") == "id: main\ntitle: T\n"
+
+
+def test_paragraphs_keep_their_block_and_a_final_line_break_its_chomping(tmp_path: Path) -> None:
+    long_line = " ".join(f"word{number}" for number in range(30))
+    text = (
+        "id: main\ntitle: T\n"
+        f"summary: |\n  {long_line}\n"
+        "description: >\n  First paragraph,\n  wrapped by hand.\n\n  Second.\n"
+    )
+    path = _bank(tmp_path, text)
+    data = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == "summary: >" and all(len(line) <= LINE_WIDTH for line in lines)
+    assert lines[-5:] == [
+        "description: >",
+        "  First paragraph,",
+        "  wrapped by hand.",
+        "",
+        "  Second.",
+    ]
+    assert same_data(_data(path), data)
+
+
+def test_an_interrupted_write_leaves_the_file_whole_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _bank(tmp_path)
+
+    def interrupt(descriptor: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        save(format_file(path))
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert sorted(p.name for p in path.parent.iterdir()) == ["01-main.yaml", "bank.yaml"]
