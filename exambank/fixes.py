@@ -1,0 +1,132 @@
+"""``exambank lint --fix``: changes that cannot alter what a bank means.
+
+Each fix is a function over a file's data that changes it in place and says what it did.
+It runs twice: on the round-trip tree that is written back, and on the data as lint reads
+it, which the written file must then read back as. Anything that could change meaning,
+such as relettering options, is never done here; lint's hints only suggest it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.scalarstring import FoldedScalarString
+
+from exambank.load import JsonPath
+from exambank.rewrite import Rewrite, RewriteError, dump, load, replace_value
+
+Change = tuple[JsonPath, str]  # where, and what was done ("answer letter 'b' -> 'B'")
+Fix = Callable[[Any], Iterator[Change]]
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """One change made to a file, printed as ``path:line:col: fixed what``."""
+
+    path: str
+    line: int
+    column: int
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: fixed {self.what}"
+
+
+_LOWER_LETTER = re.compile(r"^[a-z]$")
+_UPPER_LETTER = re.compile(r"^[A-Z]$")
+_TRAILING_SPACE = re.compile(r"[ \t]+$")
+
+
+def answer_case(data: Any) -> Iterator[Change]:
+    """``answer: b`` where the options are lettered A, B, C...: the author meant B."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    for index, question in enumerate(questions if isinstance(questions, list) else []):
+        if not isinstance(question, dict) or not isinstance(question.get("options"), dict):
+            continue
+        letters = list(question["options"])
+        if not letters or not all(isinstance(k, str) and _UPPER_LETTER.match(k) for k in letters):
+            continue
+        answer = question.get("answer")
+        path: JsonPath = ("questions", index, "answer")
+        places: list[tuple[Any, Any, JsonPath]] = [(question, "answer", path)]
+        if isinstance(answer, list):
+            places = [(answer, position, (*path, position)) for position in range(len(answer))]
+        for holder, key, where in places:
+            letter = holder[key]
+            if isinstance(letter, str) and _LOWER_LETTER.match(letter):
+                _set_text(holder, key, letter.upper())
+                yield where, f"answer letter '{letter}' -> '{letter.upper()}'"
+
+
+def trailing_whitespace(data: Any, path: JsonPath = ()) -> Iterator[Change]:
+    """Spaces or tabs at the end of a line of text, which no reader sees. Two spaces before
+    a line that continues the paragraph are kept: in Markdown they are a line break."""
+    if not isinstance(data, (dict, list)):
+        return
+    entries = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in list(entries):
+        if isinstance(value, (dict, list)):
+            yield from trailing_whitespace(value, (*path, key))
+        elif isinstance(value, str):
+            lines = value.split("\n")
+            for number, line in enumerate(lines):
+                follows = lines[number + 1] if number + 1 < len(lines) else ""
+                if not (line.endswith("  ") and follows.strip()):
+                    lines[number] = _TRAILING_SPACE.sub("", line)
+            stripped = "\n".join(lines)
+            if stripped != value:
+                _set_text(data, key, stripped)
+                name = key if isinstance(key, str) else f"{path[-1] if path else 'item'} {key + 1}"
+                yield (*path, key), f"trailing whitespace in {name}"
+
+
+FIXES: dict[str, Fix] = {
+    "answer-case": answer_case,
+    "trailing-whitespace": trailing_whitespace,
+}
+
+
+def _set_text(holder: Any, key: Any, text: str) -> None:
+    """Replace a text value, keeping how it was written (quotes, block style)."""
+    old = holder[key]
+    if type(old) is str:
+        holder[key] = text
+        return
+    new = type(old)(text)
+    if isinstance(old, FoldedScalarString):  # fold only where the shortened text still can
+        kept = [p for p in getattr(old, "fold_pos", []) if p < len(text) - 1]
+        new.fold_pos = kept
+    replace_value(holder, key, new)
+
+
+def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
+    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely)."""
+    loaded = load(path)
+    expected = copy.deepcopy(loaded.source.data)
+    changes: list[Change] = []
+    for fix in FIXES.values():
+        on_tree = list(fix(loaded.tree))
+        if on_tree != list(fix(expected)):
+            raise RewriteError("lint and the writer read this file differently; not fixed")
+        changes.extend(on_tree)
+    fixed = [Fixed(display, 1, 1, what) for what in _file_fixes(loaded.raw)]
+    fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
+    fixed.sort(key=lambda change: (change.line, change.column))
+    text = dump(loaded.tree) if fixed else loaded.raw.decode("utf-8-sig")
+    return Rewrite(path, loaded.raw, text, expected), fixed
+
+
+def _file_fixes(raw: bytes) -> list[str]:
+    """What rewriting the file fixes by itself: it is written as UTF-8 with LF endings."""
+    found = []
+    if b"\r" in raw:
+        found.append("line endings: CRLF -> LF")
+    if raw.startswith(codecs.BOM_UTF8):
+        found.append("byte-order mark removed")
+    return found

@@ -1,0 +1,125 @@
+"""``exambank lint --fix``: only changes that cannot alter meaning, each one reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
+
+
+def _bank(tmp_path: Path, *questions: str) -> Path:
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+    return root / "01-main.yaml"
+
+
+def test_lowercase_answer_is_upper_cased_and_its_schema_error_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, QUESTION.replace("answer: A", "answer: a"))
+    assert main(["lint", str(path)]) == 1
+    assert "error schema" in capsys.readouterr().out
+    assert main(["lint", "--fix", str(path)]) == 0
+    output = capsys.readouterr()
+    assert output.err.splitlines() == [f"{path}:11:13: fixed answer letter 'a' -> 'A'"]
+    assert "No problems found." in output.out
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
+
+
+def test_lowercase_letters_in_an_answer_list(tmp_path: Path) -> None:
+    question = QUESTION.replace("answer: A", "type: multiple\nanswer: [a, 'c']")
+    path = _bank(tmp_path, question.replace("Which AWS", "Select TWO. Which AWS"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert "answer: [A, 'C']" in path.read_text(encoding="utf-8")
+
+
+def test_lowercase_options_are_not_relettered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = QUESTION.replace("answer: A", "answer: a")
+    for letter in "ABCD":
+        question = question.replace(f"  {letter}: ", f"  {letter.lower()}: ")
+    path = _bank(tmp_path, question)
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    output = capsys.readouterr()
+    assert "fixed" not in output.err and "not an option letter" in output.out
+
+
+def test_trailing_whitespace_is_removed_but_markdown_line_breaks_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = QUESTION.replace(
+        "explanation: SageMaker covers the whole ML lifecycle.",
+        'explanation: "Line one  \\nline two \\n\\nParagraph.\\t"',
+    ).replace("  B: AWS Lambda", '  B: "AWS Lambda   "')
+    path = _bank(tmp_path, question)
+    assert main(["lint", "--fix", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert 'explanation: "Line one  \\nline two\\n\\nParagraph."' in text
+    assert '  B: "AWS Lambda"' in text
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:8:10: fixed trailing whitespace in B",
+        f"{path}:12:18: fixed trailing whitespace in explanation",
+    ]
+
+
+def test_crlf_and_byte_order_mark_are_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, QUESTION)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:1:1: fixed line endings: CRLF -> LF",
+        f"{path}:1:1: fixed byte-order mark removed",
+    ]
+
+
+def test_a_fix_changes_only_its_own_line_of_a_seed_file(tmp_path: Path) -> None:
+    bank = tmp_path / "seed"
+    shutil.copytree(SEED_BANK, bank)
+    path = bank / "02-amt.yaml"
+    original = path.read_text(encoding="utf-8")
+    broken = original.replace("    answer: C\n", "    answer: c\n", 1)
+    path.write_text(broken, encoding="utf-8")
+    assert main(["lint", "--fix", str(bank)]) == 0
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_clean_files_are_not_rewritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _bank(tmp_path, QUESTION)
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Main", "title: 'Main'"))
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    assert main(["lint", "--fix", str(path.parent)]) == 0
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+    assert capsys.readouterr().err == ""
+
+
+def test_fixes_go_to_stderr_so_a_json_report_stays_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, QUESTION.replace("answer: A", "answer: a"))
+    assert main(["lint", "--fix", "--format", "json", str(path)]) == 0
+    output = capsys.readouterr()
+    assert [item["severity"] for item in json.loads(output.out)] == []
+    assert "fixed answer letter" in output.err
+
+
+def test_a_file_with_a_syntax_error_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, QUESTION)
+    broken = path.read_text(encoding="utf-8") + "oops: [\n"
+    path.write_text(broken, encoding="utf-8")
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == broken
+    output = capsys.readouterr()
+    assert f"{path}:" in output.err and "not fixed" in output.err
+    assert "yaml-syntax" in output.out

@@ -1,0 +1,124 @@
+"""``exambank new``: a question skeleton appended to a section, the rest of the file kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from exambank.lint import lint
+from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
+
+SKELETON = """\
+  - id: {id}
+    stem: ""
+    options:
+      A: ""
+      B: ""
+      C: ""
+      D: ""
+    answer: A
+    explanation: ""
+"""
+
+
+def _bank(tmp_path: Path, text: str) -> Path:
+    return write_bank(tmp_path / "bank", {"01-main.yaml": text}) / "01-main.yaml"
+
+
+def test_skeleton_is_appended_and_the_file_is_otherwise_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "seed"
+    shutil.copytree(SEED_BANK, bank)
+    path = bank / "02-amt.yaml"
+    original = path.read_text(encoding="utf-8")
+    assert main(["new", "amt-q6", "--section", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == original + "\n" + SKELETON.format(id="amt-q6")
+    assert "added question amt-q6" in capsys.readouterr().out
+    new_problems = [d for d in lint([bank]).diagnostics if d.question == "amt-q6"]
+    assert {(d.rule, d.message) for d in new_problems} == {
+        ("empty-text", "stem is blank"),
+        *(("empty-text", f"option {letter} is blank") for letter in "ABCD"),
+        ("empty-text", "explanation is blank"),
+    }
+
+
+def test_multiple_choice_skeleton_with_five_options(tmp_path: Path) -> None:
+    path = _bank(tmp_path, section_yaml(QUESTION))
+    assert main(["new", "q2", "--section", str(path), "--type", "multiple", "--options", "5"]) == 0
+    assert path.read_text(encoding="utf-8").endswith(
+        '  - id: q2\n    type: multiple\n    stem: ""\n    options:\n      A: ""\n      B: ""\n'
+        '      C: ""\n      D: ""\n      E: ""\n    answer: [A, B]\n    explanation: ""\n'
+    )
+
+
+def test_comments_after_the_last_question_stay_at_the_end(tmp_path: Path) -> None:
+    text = section_yaml(QUESTION, QUESTION.replace("q1", "q2")) + "# end of the section\n"
+    path = _bank(tmp_path, text)
+    assert main(["new", "q3", "--section", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        section_yaml(QUESTION, QUESTION.replace("q1", "q2"))
+        + SKELETON.format(id="q3")
+        + "# end of the section\n"
+    )
+
+
+def test_a_section_without_questions_gets_a_list(tmp_path: Path) -> None:
+    path = _bank(tmp_path, "# header\nid: main\ntitle: Main  # the title\n")
+    assert main(["new", "q1", "--section", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        "# header\nid: main\ntitle: Main  # the title\nquestions:\n" + SKELETON.format(id="q1")
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["q1"], "question id 'q1' is already used at "),
+        (["Q_1"], "'Q_1' is not a valid question id"),
+        (["q2", "--options", "1"], "--options must be between 2 and 26"),
+        (["q2", "--section", "bank.yaml"], "this is the bank's manifest"),
+        (["q2", "--section", "missing.yaml"], "no such file"),
+    ],
+)
+def test_refusals_exit_2_and_leave_the_file_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    path = _bank(tmp_path, section_yaml(QUESTION))
+    before = path.read_bytes()
+    if "--section" in arguments:
+        arguments[-1] = str(path.parent / arguments[-1])
+    else:
+        arguments += ["--section", str(path)]
+    assert main(["new", *arguments]) == 2
+    assert message in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_an_id_used_in_another_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_bank(
+        tmp_path / "bank",
+        {"01-one.yaml": section_yaml(section_id="one"), "02-two.yaml": section_yaml(QUESTION)},
+    )
+    assert main(["new", "q1", "--section", str(root / "01-one.yaml")]) == 2
+    assert f"already used at {root / '02-two.yaml'}:4:9" in capsys.readouterr().err
+
+
+def test_files_that_are_not_sections_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loose = tmp_path / "loose.yaml"
+    loose.write_text(section_yaml(QUESTION), encoding="utf-8")
+    assert main(["new", "q2", "--section", str(loose)]) == 2
+    assert "not in a bank folder" in capsys.readouterr().err
+    listing = _bank(tmp_path, "- just\n- a list\n")
+    assert main(["new", "q2", "--section", str(listing)]) == 2
+    assert "not a section file" in capsys.readouterr().err
+    broken = _bank(tmp_path, "id: main\ntitle: [\n")
+    assert main(["new", "q2", "--section", str(broken)]) == 2
+    assert f"{broken}:3:1:" in capsys.readouterr().err
