@@ -1,0 +1,59 @@
+"""CommonMark as the handouts print it, and the link and image targets a text refers to.
+
+Raw HTML is shown as text, never passed on as markup, so a source cannot inject elements
+into a handout; tables are on, because study notes compare things in them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from markdown_it import MarkdownIt
+
+_RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+class _TargetReader(MarkdownIt):
+    """Keeps every target as written, including the ones the renderer drops as unsafe
+    (``file:``, ``javascript:``), so lint can point at them."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+
+_READER = _TargetReader("commonmark").enable("table")
+# Inline links and images need "](", autolinks "<", reference definitions "]:".
+_MAY_HOLD_TARGET = re.compile(r"\]\(|<|\]:")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A link or image target; ``line`` is 0-based within the Markdown text."""
+
+    kind: Literal["image", "link"]
+    url: str
+    line: int
+
+
+def to_html(text: str) -> str:
+    """Block HTML for a Markdown text (paragraphs, lists, tables, code)."""
+    return str(_RENDERER.render(text))
+
+
+def targets(text: str) -> Iterator[Target]:
+    """Every link and image target in ``text``, in reading order."""
+    if not _MAY_HOLD_TARGET.search(text):
+        return  # most texts: no parse needed (it cost 0.86 s on 10,000 questions)
+    for block in _READER.parse(text):
+        line = block.map[0] if block.map else 0
+        for token in block.children or []:
+            if token.type == "image":
+                yield Target("image", str(token.attrs.get("src", "")), line)
+            elif token.type == "link_open":
+                yield Target("link", str(token.attrs.get("href", "")), line)

@@ -1,0 +1,125 @@
+"""Links and images must stay inside the bank folder."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from exambank.bank import Bank
+from exambank.diagnostics import Diagnostic
+from exambank.load import JsonPath, Source
+from exambank.markdown import Target, targets
+from exambank.rules.base import BankRule, Options
+
+# A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _problem(url: str) -> str | None:
+    """Why ``url`` is not a relative path inside the bank folder, or None if it is."""
+    if _SCHEME.match(url):
+        return f"uses '{url.split(':', 1)[0]}:'"
+    if url.startswith(("/", "\\")):
+        return "is an absolute path"
+    path = posixpath.normpath(url.replace("\\", "/"))
+    if path == ".." or path.startswith("../"):
+        return "leaves the bank folder"
+    return None
+
+
+def markdown_fields(bank: Bank) -> Iterator[tuple[Source, JsonPath, str, str | None]]:
+    """Every Markdown text of a bank: (file, path in it, text, question id or None)."""
+    if bank.manifest.description:
+        yield bank.manifest_source, ("description",), bank.manifest.description, None
+    for file in bank.files:
+        section = file.section
+        for key in ("summary", "notes"):
+            text = getattr(section, key)
+            if text:
+                yield file.source, (key,), text, None
+        for index, term in enumerate(section.key_terms):
+            yield file.source, ("key_terms", index, "definition"), term.definition, None
+        for index, tip in enumerate(section.exam_tips):
+            yield file.source, ("exam_tips", index), tip, None
+        for index, question in zip(file.indices, section.questions, strict=True):
+            at: JsonPath = ("questions", index)
+            yield file.source, (*at, "stem"), question.stem, question.id
+            for letter, option in question.options.items():
+                if isinstance(option, str):
+                    yield file.source, (*at, "options", letter), option, question.id
+                    continue
+                yield file.source, (*at, "options", letter, "text"), option.text, question.id
+                if option.feedback:
+                    path = (*at, "options", letter, "feedback")
+                    yield file.source, path, option.feedback, question.id
+            yield file.source, (*at, "explanation"), question.explanation, question.id
+
+
+class ExternalResource(BankRule):
+    """A link or image points outside the bank folder.
+
+    Handouts are built offline and from the bank folder alone: an image on a web server or
+    elsewhere on the author's disk would be fetched at build time (a leak and a
+    non-reproducible build), and a link to one prints as a dead reference. Every Markdown
+    text is checked (stems, options, feedback, explanations, notes, key term definitions,
+    exam tips, the manifest's description); a target is accepted only when it is a relative
+    path that stays inside the bank folder, or a '#fragment'. Known false positives: a web
+    link meant only as a reference; print the address as code instead.
+
+    Bad:
+        stem: "Which service does this logo stand for? ![logo](https://example.com/logo.png)"
+
+    Good:
+        stem: "Which service does this logo stand for? ![logo](images/logo.png)"
+    """
+
+    name = "external-resource"
+    severity = "error"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        lines_of: dict[str, list[str]] = {}
+        for source, path, text, question in markdown_fields(bank):
+            for target in targets(text):
+                problem = _problem(target.url)
+                if problem is None:
+                    continue
+                if source.display not in lines_of:
+                    lines_of[source.display] = _read_lines(source)
+                line, column = _locate(lines_of[source.display], source.where(path), target)
+                yield Diagnostic(
+                    source.display,
+                    line,
+                    column,
+                    self.severity,
+                    self.name,
+                    f"{target.kind} '{target.url}' {problem}; handouts use only files "
+                    "inside the bank folder",
+                    _hint(target),
+                    question,
+                )
+
+
+def _hint(target: Target) -> str:
+    if target.kind == "image":
+        return "copy the image into the bank folder and give its relative path (images/x.png)"
+    return "write the address as code (`https://...`) or link to a file inside the bank"
+
+
+def _read_lines(source: Source) -> list[str]:
+    try:
+        return source.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _locate(lines: list[str], value_at: tuple[int, int], target: Target) -> tuple[int, int]:
+    """Where ``target.url`` is written: at or after the text's own line plus the target's
+    line in the text (YAML folding only ever joins lines); the text's start if not found."""
+    first = value_at[0] + target.line
+    for number in range(first, len(lines) + 1):
+        start = value_at[1] - 1 if number == value_at[0] else 0
+        column = lines[number - 1].find(target.url, start)
+        if column >= 0:
+            return number, column + 1
+    return value_at
