@@ -19,6 +19,7 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
+from exambank.export import ExportDocument
 from exambank.load import JsonPath, Source
 from exambank.model import Manifest, Section
 
@@ -27,6 +28,7 @@ Model = TypeVar("Model", bound=BaseModel)
 MODELS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
     "section.schema.json": Section,
+    "export.schema.json": ExportDocument,
 }
 
 

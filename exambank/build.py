@@ -1,0 +1,124 @@
+"""The build: every chosen builder's files for every bank, into ``<out>/<bank-id>/``.
+
+Deterministic (no clock: the build date comes from ``SOURCE_DATE_EPOCH`` or the bank
+folder's last commit) and atomic (each file is written under a temporary name and renamed,
+so an interrupted or failed build leaves the previous file, never half of a new one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import string
+import subprocess
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from exambank.bank import Bank
+from exambank.builders import Builder, Output, Paper, Settings
+from exambank.lint import UsageError
+from exambank.model import Question
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file the build wrote, for the progress line."""
+
+    path: Path
+    size: int
+    notes: tuple[str, ...]
+
+
+def build(
+    banks: Iterable[Bank],
+    builders: Iterable[Builder],
+    out: Path,
+    paper: Paper = "a4",
+    shuffle_seed: str | None = None,
+) -> Iterator[Written]:
+    """Build every bank with every builder, yielding each file once it is in place."""
+    builders = list(builders)
+    for bank in banks:
+        settings = Settings(paper, source_date(bank.root), shuffle_seed)
+        printed = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
+        for builder in builders:
+            outputs = builder.build(printed if builder.printed else bank, settings)
+            for output in outputs:
+                yield write(out / bank.id, output)
+
+
+def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime | None:
+    """When the sources last changed, identical in every clone: ``SOURCE_DATE_EPOCH`` if
+    set, else the bank folder's last commit, else None (no date is printed)."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        epoch = _last_commit_time(root)
+        if epoch is None:
+            return None
+    elif not epoch.strip().isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH is {epoch!r}; it must be a count of seconds")
+    return datetime.fromtimestamp(int(epoch), timezone.utc)
+
+
+def _last_commit_time(root: Path) -> str | None:
+    try:
+        log = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=root, capture_output=True, text=True, check=False, timeout=30,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):  # no git, or it hangs
+        return None
+    stamp = log.stdout.strip()
+    return stamp if log.returncode == 0 and stamp.isdigit() else None
+
+
+def write(folder: Path, output: Output) -> Written:
+    """Write ``output`` into ``folder`` atomically: a temporary file, then a rename."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / output.name
+    temporary = folder / f".{output.name}.{os.getpid()}.partial"
+    try:
+        with temporary.open("wb") as stream:
+            stream.write(output.data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return Written(target, len(output.data), output.notes)
+
+
+def option_order(question: Question, seed: str) -> list[str]:
+    """The question's option letters in the order ``seed`` prints them. Each question's
+    order depends only on the seed and its own id, so adding a question reorders no other."""
+
+    def rank(letter: str) -> bytes:
+        return hashlib.sha256(f"{seed}\0{question.id}\0{letter}".encode()).digest()
+
+    return sorted(question.options, key=rank)
+
+
+def shuffled(bank: Bank, seed: str) -> Bank:
+    """The bank with every question's options reordered by ``seed`` and relettered A, B, C
+    ...; answers follow their options."""
+    files = []
+    for file in bank.files:
+        questions = [_shuffle(question, seed) for question in file.section.questions]
+        section = file.section.model_copy(update={"questions": questions})
+        files.append(replace(file, section=section))
+    return replace(bank, files=files)
+
+
+def _shuffle(question: Question, seed: str) -> Question:
+    order = option_order(question, seed)
+    new_letter = {old: string.ascii_uppercase[index] for index, old in enumerate(order)}
+    options = {new_letter[old]: question.options[old] for old in order}
+    answer = sorted(new_letter[letter] for letter in question.answer_letters)
+    update = {
+        "options": options,
+        "answer": answer[0] if isinstance(question.answer, str) else answer,
+    }
+    return question.model_copy(update=update)

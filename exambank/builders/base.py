@@ -1,0 +1,44 @@
+"""What a builder is: a name and one method that turns a validated bank into files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from exambank.bank import Bank
+
+Paper = Literal["a4", "letter"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Choices that shape the output; none of them comes from the clock."""
+
+    paper: Paper = "a4"
+    build_date: datetime | None = None  # from the sources, for the title page and metadata
+    shuffle_seed: str | None = None  # printed formats get their options in this seed's order
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a builder made: its name inside ``dist/<bank-id>/`` and its bytes.
+    ``notes`` are things the user should know about it (a font that is missing)."""
+
+    name: str
+    data: bytes
+    notes: tuple[str, ...] = ()
+
+
+class Builder:
+    """Base of every output format. Builders receive a bank that lint passed and never
+    check it again; they return bytes, and the build writes them (atomically)."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    # Printed formats take the options in the order ``--shuffle`` gives them; data exports
+    # keep the source order, so they stay the reference.
+    printed: ClassVar[bool] = False
+
+    def build(self, bank: Bank, settings: Settings) -> list[Output]:
+        raise NotImplementedError

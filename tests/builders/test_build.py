@@ -1,0 +1,211 @@
+"""The build as a whole: byte-identical twice, atomic, dated from the sources, shuffled on
+request, and driven by ``exambank build``."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exambank.build import build, option_order, shuffled, source_date, write
+from exambank.builders import Builder, Output, Settings
+from exambank.builders.json_export import JsonBuilder
+from exambank.builders.pdf import PdfBuilder
+from exambank.cli import main
+from exambank.lint import UsageError
+from tests.builders.conftest import SEED_ID, run_build
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+FILES = [
+    f"{SEED_ID}-questions.csv",
+    f"{SEED_ID}-student.pdf",
+    f"{SEED_ID}-trainer.pdf",
+    f"{SEED_ID}.json",
+]
+
+
+def test_two_builds_are_byte_identical_and_report_each_file(seed_dist, tmp_path):
+    report = run_build(tmp_path)
+    again = tmp_path / SEED_ID
+    assert sorted(path.name for path in again.iterdir()) == FILES
+    for name in FILES:
+        assert (again / name).read_bytes() == (seed_dist / name).read_bytes(), name
+    for name in FILES:
+        assert re.search(rf"^wrote \S+/{re.escape(name)} \(\d+(\.\d)? kB\)$", report, re.M), report
+    assert re.search(
+        r"^Built 4 files \(\d+\.\d kB\) for 1 bank into \S+ in \d+\.\d s\.$", report, re.M
+    )
+
+
+def test_the_build_date_comes_from_source_date_epoch(seed_dist):
+    info = PdfReader(seed_dist / f"{SEED_ID}-student.pdf").metadata
+    assert info.creation_date == datetime(2026, 1, 1, tzinfo=timezone.utc)
+    assert info.modification_date == info.creation_date
+    assert source_date(Path("."), {"SOURCE_DATE_EPOCH": "0"}) == datetime(
+        1970, 1, 1, tzinfo=timezone.utc
+    )
+    with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH is 'yesterday'"):
+        source_date(Path("."), {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_without_source_date_epoch_the_date_is_the_last_commit_or_none(tmp_path):
+    bank = tmp_path / "repo" / "bank"
+    bank.mkdir(parents=True)
+    assert source_date(bank, {}) is None  # not in a git checkout: no date at all
+    (bank / "bank.yaml").write_text("id: x\n", encoding="utf-8")
+    stamp, who = "2025-03-04T05:06:07Z", {"NAME": "t", "EMAIL": "t@x"}
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    for role in ("AUTHOR", "COMMITTER"):
+        env.update({f"GIT_{role}_{key}": value for key, value in who.items()})
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "bank"]):
+        subprocess.run(["git", *command], cwd=tmp_path / "repo", env=env, check=True)
+    assert source_date(bank, {}) == datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
+
+
+class Exploding(Builder):
+    name = "exploding"
+    description = "fails half way"
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def build(self, bank, settings):
+        raise self.error
+
+
+@pytest.mark.parametrize("error", [RuntimeError("layout failed"), KeyboardInterrupt()])
+def test_a_failed_or_interrupted_build_keeps_the_previous_files(make_bank, tmp_path, error):
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    list(build([bank], [JsonBuilder()], out))
+    previous = (out / "test-bank" / "test-bank.json").read_bytes()
+    changed = make_bank({"01-main.yaml": section_yaml(QUESTION.replace("q1", "q9"))})
+    with pytest.raises(type(error)):
+        list(build([changed], [Exploding(error), JsonBuilder()], out))
+    assert (out / "test-bank" / "test-bank.json").read_bytes() == previous
+    assert [path.name for path in (out / "test-bank").iterdir()] == ["test-bank.json"]
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_a_write_that_fails_leaves_neither_half_a_file_nor_a_temporary(
+    tmp_path, monkeypatch, failing
+):
+    folder = tmp_path / "dist"
+    write(folder, Output("a.pdf", b"old"))
+
+    def fail(*arguments):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, failing, fail)
+    with pytest.raises(OSError, match="disk full"):
+        write(folder, Output("a.pdf", b"new" * 1000))
+    assert (folder / "a.pdf").read_bytes() == b"old"
+    assert [path.name for path in folder.iterdir()] == ["a.pdf"]
+
+
+def test_shuffling_keeps_each_answer_with_its_option(seed_bank):
+    mixed = shuffled(seed_bank, "42")
+    moved = 0
+    for before, after in zip(seed_bank.questions(), mixed.questions(), strict=True):
+        old, new = before.question, after.question
+        assert list(new.options) == list(old.options)  # still lettered A, B, C ...
+        assert sorted(map(str, new.options.values())) == sorted(map(str, old.options.values()))
+        right_before = {str(old.options[letter]) for letter in old.answer_letters}
+        right_after = {str(new.options[letter]) for letter in new.answer_letters}
+        assert right_after == right_before and type(new.answer) is type(old.answer)
+        moved += new.options != old.options
+    assert moved > 40
+
+
+@pytest.mark.parametrize("seed", ["1", "2", "42", "trainer-course-2026"])
+def test_a_shuffled_key_does_not_give_the_seed_banks_b_away(seed_bank, seed):
+    before = Counter(
+        letter for ref in seed_bank.questions() for letter in ref.question.answer_letters
+    )
+    assert before["B"] == 40
+    after = Counter(
+        letter
+        for ref in shuffled(seed_bank, seed).questions()
+        for letter in ref.question.answer_letters
+    )
+    assert max(after.values()) <= 22, after  # about 14 by chance; B was 40
+
+
+def test_each_questions_order_depends_only_on_the_seed_and_its_id(make_bank):
+    one = make_bank({"01-main.yaml": section_yaml(QUESTION)}).sections[0].questions[0]
+    other = QUESTION.replace("id: q1", "id: q0")
+    two = make_bank({"01-main.yaml": section_yaml(other, QUESTION)}).sections[0].questions[1]
+    assert option_order(one, "7") == option_order(two, "7")
+    assert len({tuple(option_order(one, str(seed))) for seed in range(30)}) > 5
+
+
+def test_same_seed_same_pdf_and_the_answer_key_follows(make_bank):
+    questions = [QUESTION.replace("id: q1", f"id: q{n}") for n in range(1, 9)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    first = PdfBuilder().build(shuffled(bank, "7"), Settings(shuffle_seed="7"))
+    again = PdfBuilder().build(shuffled(bank, "7"), Settings(shuffle_seed="7"))
+    assert [output.data for output in first] == [output.data for output in again]
+    key = " ".join(PdfReader(io.BytesIO(first[0].data)).pages[-1].extract_text().split())
+    expected = " ".join(
+        f"{ref.number} {ref.question.answer_letters[0]}" for ref in shuffled(bank, "7").questions()
+    )
+    assert expected in key and "options shuffled with seed 7" in key
+    assert {ref.question.answer for ref in shuffled(bank, "7").questions()} != {"A"}
+
+
+def test_json_and_csv_keep_the_source_order_when_shuffling(make_bank, tmp_path):
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    list(build([bank], [JsonBuilder()], tmp_path / "a"))
+    list(build([bank], [JsonBuilder()], tmp_path / "b", shuffle_seed="7"))
+    assert (tmp_path / "a" / "test-bank" / "test-bank.json").read_bytes() == (
+        tmp_path / "b" / "test-bank" / "test-bank.json"
+    ).read_bytes()
+
+
+def test_exambank_build_stops_on_a_lint_error_and_writes_nothing(tmp_path, capsys):
+    question = QUESTION.replace("stem: Which", "stem: '![x](http://example.com/x.png)' # Which")
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "error external-resource image 'http://example.com/x.png'" in captured.out
+    assert "nothing built" in captured.err
+    assert not out.exists()
+
+
+def test_exambank_build_only_some_formats(tmp_path, capsys):
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--only", "json,csv", "--out", str(out)]) == 0
+    assert sorted(path.name for path in (out / "test-bank").iterdir()) == [
+        "test-bank-questions.csv",
+        "test-bank.json",
+    ]
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" (")[0] for line in lines if line.startswith("wrote")] == [
+        f"wrote {out / 'test-bank' / 'test-bank.json'}",
+        f"wrote {out / 'test-bank' / 'test-bank-questions.csv'}",
+    ]
+    assert lines[-1].startswith("Built 2 files")
+
+
+@pytest.mark.parametrize(
+    ("only", "message"),
+    [
+        ("xls", "unknown format 'xls'; choose from pdf, json, csv"),
+        ("pdf,docx", "unknown format 'docx'; choose from pdf, json, csv"),
+        (",", "name at least one format"),
+    ],
+)
+def test_exambank_build_refuses_an_unknown_format(tmp_path, capsys, only, message):
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", str(tmp_path), "--only", only])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+
+from jsonschema import Draft202012Validator
+
+from exambank import schema
+from exambank.builders import Settings
+from exambank.builders.json_export import JsonBuilder
+from exambank.export import SCHEMA_VERSION, ExportDocument, export_document
+from tests.builders.conftest import SEED_ID
+from tests.conftest import QUESTION, REPO, section_yaml
+
+QUESTION_KEYS = [
+    "id",
+    "number",
+    "type",
+    "stem",
+    "options",
+    "answer",
+    "explanation",
+    "tags",
+    "difficulty",
+]
+
+
+def load(seed_dist):
+    text = (seed_dist / f"{SEED_ID}.json").read_text(encoding="utf-8")
+    return text, json.loads(text)
+
+
+def test_the_export_validates_against_the_committed_schema(seed_dist):
+    _, document = load(seed_dist)
+    committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(committed).iter_errors(document)) == []
+    assert document["schema_version"] == SCHEMA_VERSION == 1
+    generated = schema.generate()["export.schema.json"]
+    assert (REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8") == generated
+
+
+def test_all_55_questions_round_trip_exactly(seed_dist, seed_bank):
+    text, document = load(seed_dist)
+    assert ExportDocument.model_validate_json(text) == export_document(seed_bank)
+    exported = [question for section in document["sections"] for question in section["questions"]]
+    sources = list(seed_bank.questions())
+    assert len(exported) == len(sources) == 55
+    for row, ref in zip(exported, sources, strict=True):
+        question = ref.question
+        assert list(row) == QUESTION_KEYS
+        assert row["id"] == question.id and row["number"] == ref.number
+        assert row["stem"] == question.stem and row["explanation"] == question.explanation
+        assert row["answer"] == question.answer_letters
+        assert [(o["letter"], o["text"], o["feedback"]) for o in row["options"]] == [
+            (letter, question.option_text(letter), question.option_feedback(letter))
+            for letter in question.options
+        ]
+        assert [o["letter"] for o in row["options"] if o["correct"]] == question.answer_letters
+    assert document["manifest"]["title"] == seed_bank.manifest.title
+    assert [s["id"] for s in document["sections"]] == seed_bank.manifest.sections
+
+
+def test_text_is_kept_exactly_as_written_in_unicode(make_bank):
+    question = QUESTION.replace(
+        "stem: Which AWS service trains, tunes and deploys ML models?",
+        'stem: "=SUM(A1) **Ελληνικά** café 漢字 <b>raw</b>\\n\\n- a\\n- b"',
+    )
+    bank = make_bank(
+        {"01-main.yaml": section_yaml(question.replace("answer: A", "answer: A\ntags: [x, y]"))}
+    )
+    (output,) = JsonBuilder().build(bank, Settings())
+    assert output.name == "test-bank.json"
+    text = output.data.decode("utf-8")
+    assert "Ελληνικά" in text and "漢字" in text  # UTF-8, not \u escapes
+    row = json.loads(text)["sections"][0]["questions"][0]
+    assert row["stem"] == "=SUM(A1) **Ελληνικά** café 漢字 <b>raw</b>\n\n- a\n- b"
+    assert row["tags"] == ["x", "y"] and row["difficulty"] is None
