@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import string
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
+from exambank.rules.wording import is_name, option_texts, words
 from exambank.significance import binomial_tail, chi_square_tail
 
 
@@ -25,14 +28,49 @@ def single_answer_questions(bank: Bank) -> list[QuestionRef]:
 
 def key_is_strictly_longest(ref: QuestionRef) -> bool:
     """The key has more characters than every other option (ties do not count)."""
-    question = ref.question
-    key = question.answer_letters[0]
-    key_length = len(question.option_text(key).strip())
-    return all(
-        key_length > len(question.option_text(letter).strip())
-        for letter in question.options
-        if letter != key
-    )
+    lengths = [len(text.strip()) for text in option_texts(ref.question)]
+    key_length = lengths.pop(list(ref.question.options).index(ref.question.answer_letters[0]))
+    return key_length > max(lengths)
+
+
+@dataclass(frozen=True)
+class KeySpread:
+    """How often each letter is the key of a single-answer question, against an even
+    spread (a question with k options adds 1/k to each of its letters' expected count)."""
+
+    observed: dict[str, int]
+    expected: dict[str, float]
+    p_value: float  # chi-square goodness of fit
+
+    @classmethod
+    def of(cls, refs: list[QuestionRef]) -> KeySpread:
+        counts = Counter(ref.question.answer_letters[0] for ref in refs)
+        shares: defaultdict[str, float] = defaultdict(float)
+        for ref in refs:
+            for letter in ref.question.options:
+                shares[letter] += 1 / len(ref.question.options)
+        letters = [letter for letter in string.ascii_uppercase if shares[letter] > 0]
+        observed = {letter: counts[letter] for letter in letters}
+        expected = {letter: shares[letter] for letter in letters}
+        statistic = sum((observed[x] - expected[x]) ** 2 / expected[x] for x in letters)
+        return cls(observed, expected, chi_square_tail(statistic, len(letters) - 1))
+
+
+@dataclass(frozen=True)
+class LongestKeyRate:
+    """How often the key is strictly the longest option, against chance (1 in k)."""
+
+    longest: int
+    questions: int
+    chance: float  # expected count
+    p_value: float  # one-sided binomial
+
+    @classmethod
+    def of(cls, refs: list[QuestionRef]) -> LongestKeyRate:
+        longest = sum(key_is_strictly_longest(ref) for ref in refs)
+        chance = sum(1 / len(ref.question.options) for ref in refs)
+        p = binomial_tail(len(refs), chance / len(refs), longest) if refs else 1.0
+        return cls(longest, len(refs), chance, p)
 
 
 def _manifest_diagnostic(bank: Bank, rule: BankRule, message: str, hint: str) -> Diagnostic:
@@ -64,68 +102,158 @@ class AnswerKeyBalance(BankRule):
 
     name = "answer-key-balance"
     severity = "warning"
-    options = {"p_value": 0.001, "min_questions": 20}
+    options: ClassVar[dict[str, Any]] = {"p_value": 0.001, "min_questions": 20}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = single_answer_questions(bank)
         if len(refs) < options["min_questions"]:
             return
-        observed: Counter[str] = Counter(ref.question.answer_letters[0] for ref in refs)
-        expected: Counter[str] = Counter()
-        for ref in refs:
-            share = 1 / len(ref.question.options)
-            for letter in ref.question.options:
-                expected[letter] += share
-        letters = [letter for letter in string.ascii_uppercase if expected[letter] > 0]
-        statistic = sum((observed[x] - expected[x]) ** 2 / expected[x] for x in letters)
-        p = chi_square_tail(statistic, len(letters) - 1)
+        spread = KeySpread.of(refs)
+        observed, expected, p = spread.observed, spread.expected, spread.p_value
         if p >= options["p_value"]:
             return
+        letters = list(expected)
         worst = max(letters, key=lambda x: observed[x] - expected[x])
-        spread = ", ".join(f"{x} {observed[x]}" for x in letters)
+        listed = ", ".join(f"{x} {observed[x]}" for x in letters)
         yield _manifest_diagnostic(
-            bank, self,
+            bank,
+            self,
             f"answer key is uneven: {worst} is the key {observed[worst]} times in {len(refs)}, "
             f"{observed[worst] / expected[worst]:.1f}x its fair share of "
-            f"{expected[worst]:.1f} ({spread}; chi-square p = {p:.1e})",
+            f"{expected[worst]:.1f} ({listed}; chi-square p = {p:.1e})",
             "reletter options so each letter is the key about equally often",
         )
 
 
 class LongestOptionKey(BankRule):
-    """The key is the longest option far more often than chance.
+    """The key is the longest option far more often than chance, or by far in a question.
 
     Item writers qualify the right answer until it is the longest; test-wise candidates
-    know it. Counts the single-answer questions whose key is strictly longer (in
-    characters, feedback excluded) than every other option, and tests that count
-    against chance (1 in k for k options) with a one-sided binomial test. Reported on the
-    manifest when the p-value is below ``p_value``.
+    know it. Bank-wide: counts the single-answer questions whose key is strictly longer
+    (in characters, feedback excluded) than every other option, and tests that count
+    against chance (1 in k for k options) with a one-sided binomial test; reported on the
+    manifest when the p-value is below ``p_value``. Per question: reported where the key
+    is strictly the longest and at least ``ratio`` times as long as the longest
+    distractor; keys of fewer than ``min_key_words`` words and keys that are names (half
+    their words or more capitalised, "AWS Identity and Access Management (IAM)") are
+    exempt: a name is as long as it is. Known false positives: a key that must be longer
+    because it names a combination ("Use S3 with CloudFront caching"). Source: Haladyna, Downing &
+    Rodriguez (2002), guidelines 24 (keep choices about equal in length) and 28d
+    (conspicuous correct choice); NBME "long correct answer".
 
-    Options: ``p_value`` (default 0.001), ``min_questions`` (default 20).
+    Options: ``p_value`` (default 0.001), ``min_questions`` (default 20), ``ratio``
+    (default 1.25), ``min_key_words`` (default 4).
 
     Bad:
-        the key is the longest option in 31 of 55 questions (chance: about 14)
+        the key is the longest option in 31 of 55 questions (chance: about 14); a key
+        of 60 characters against distractors of at most 30
 
     Good:
-        the key is the longest option in about one question in four
+        the key is the longest option in about one question in four, and never by far
     """
 
     name = "longest-option-key"
     severity = "warning"
-    options = {"p_value": 0.001, "min_questions": 20}
+    options: ClassVar[dict[str, Any]] = {
+        "p_value": 0.001,
+        "min_questions": 20,
+        "ratio": 1.25,
+        "min_key_words": 4,
+    }
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = single_answer_questions(bank)
+        for ref in refs:
+            yield from self._check_question(ref, options)
         if len(refs) < options["min_questions"]:
             return
-        longest = sum(key_is_strictly_longest(ref) for ref in refs)
-        chance = sum(1 / len(ref.question.options) for ref in refs)
-        p = binomial_tail(len(refs), chance / len(refs), longest)
-        if p >= options["p_value"]:
+        rate = LongestKeyRate.of(refs)
+        if rate.p_value >= options["p_value"]:
             return
         yield _manifest_diagnostic(
-            bank, self,
-            f"the key is the longest option in {longest} of {len(refs)} questions, "
-            f"where chance gives about {chance:.0f} (binomial p = {p:.1e})",
+            bank,
+            self,
+            f"the key is the longest option in {rate.longest} of {len(refs)} questions, "
+            f"where chance gives about {rate.chance:.0f} (binomial p = {rate.p_value:.1e})",
             "trim the keys or lengthen the distractors so length gives nothing away",
         )
+
+    def _check_question(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        question = ref.question
+        key = question.answer_letters[0]
+        lengths = [len(text.strip()) for text in option_texts(question)]
+        key_at = list(question.options).index(key)
+        key_length = lengths.pop(key_at)
+        longest_distractor = max(lengths)
+        key_text = option_texts(question)[key_at]
+        if (
+            key_length >= options["ratio"] * max(longest_distractor, 1)
+            and key_length > longest_distractor
+            and len(words(key_text)) >= options["min_key_words"]
+            and not is_name(key_text)
+        ):
+            yield ref.diagnostic(
+                self.name,
+                self.severity,
+                ("options", key),
+                f"the key ({key}) is the longest option, "
+                f"{key_length / max(longest_distractor, 1):.1f} times the longest "
+                "distractor: test-wise candidates pick the longest",
+                "trim the key, or give some distractors the same detail",
+            )
+
+
+class AnswerRun(BankRule):
+    """The same key letter several questions in a row.
+
+    Runs ("B, B, B, B") make candidates doubt a right answer or guess by pattern, and
+    show that the key position was not varied. Heuristic: ``min_run`` or more
+    consecutive single-answer questions in bank order (across sections, as a handout
+    prints them) with the same key letter; a multiple-answer question ends a run. Each
+    question of the run is reported. Known false positives: banks that are always
+    shuffled before use (the run never reaches a candidate). Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 20 (vary the location of the right answer).
+
+    Options: ``min_run`` (default 4).
+
+    Bad:
+        four consecutive questions whose answer is B
+
+    Good:
+        keys B, D, A, C
+    """
+
+    name = "answer-run"
+    severity = "warning"
+    options: ClassVar[dict[str, Any]] = {"min_run": 4}
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        run: list[QuestionRef] = []
+        for ref in bank.questions():
+            letter = _single_key(ref)
+            if run and letter is not None and letter == _single_key(run[0]):
+                run.append(ref)
+                continue
+            if len(run) >= options["min_run"]:
+                yield from self._report_run(run)
+            run = [ref] if letter is not None else []
+        if len(run) >= options["min_run"]:
+            yield from self._report_run(run)
+
+    def _report_run(self, run: list[QuestionRef]) -> Iterator[Diagnostic]:
+        letter = run[0].question.answer_letters[0]
+        for place, ref in enumerate(run, start=1):
+            yield ref.diagnostic(
+                self.name,
+                self.severity,
+                ("answer",),
+                f"{letter} is the key of {len(run)} questions in a row "
+                f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
+                "reletter the options of some of them so the key letter varies",
+            )
+
+
+def _single_key(ref: QuestionRef) -> str | None:
+    if len(ref.question.answer_letters) != 1:
+        return None
+    return ref.question.answer_letters[0]

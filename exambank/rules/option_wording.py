@@ -1,0 +1,217 @@
+"""Options that are not answers in their own right: "all of the above", "A and C",
+True/False, and options that carry their own justification."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exambank.bank import QuestionRef
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import Options, QuestionRule
+from exambank.rules.wording import option_text, option_texts
+
+# Every pattern runs once over all of a question's options, one option a line (``^`` and
+# ``$`` are an option's start and end), so spaces are matched as [ \t], never a line break.
+_FLAGS = re.IGNORECASE | re.MULTILINE
+_REFERS_BACK = r"(?:above|previous|preceding|these|those|them|options|answers|choices)\b"
+_ALL_OF = re.compile(
+    rf"^[^\w\n]*(?:all|both|each)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?{_REFERS_BACK}", _FLAGS
+)
+_NONE_OF = re.compile(
+    rf"^[^\w\n]*(?:(?:none|neither)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?{_REFERS_BACK}"
+    r"|neither[ \t]+[A-H][ \t]+nor[ \t]+[A-H]\b|(?:none|neither)[^\w\n]*$)",
+    _FLAGS,
+)
+_TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"})
+# An option letter, roman numeral or statement number, as "A", "(B)", "III" or "2".
+_REFERENCE = r"\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?"
+_COMBINATION = re.compile(
+    rf"^[ \t]*(?:[Bb]oth[ \t]+|[Oo]nly[ \t]+|[Aa]ll[ \t]+of[ \t]+)?{_REFERENCE}"
+    rf"(?:[ \t]*(?:,|and|&|\+|or)[ \t]*(?:and[ \t]+|or[ \t]+)?{_REFERENCE})+"
+    r"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?(?:correct|true)))?[^\w\n]*$",
+    re.MULTILINE,
+)
+_RATIONALE_MARKS = ("--", "\u2014", "\u2013", "ecause")
+_RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
+
+
+def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """(letter, text) of each option ``pattern`` finds something in."""
+    shown = option_text(ref.question)
+    reported = -1
+    for match in pattern.finditer(shown.joined):
+        index = shown.index_at(match.start())
+        if index != reported:
+            reported = index
+            yield list(ref.question.options)[index], shown.texts[index].strip()
+
+
+class AllOfTheAbove(QuestionRule):
+    """An option is "All of the above" (or "Both of the above", "All of these").
+
+    A candidate who knows that two options are right picks it without knowing the
+    rest, and one who knows any option is wrong rules it out: the option tests
+    partial knowledge. Heuristic: the option text starts with all/both/each (of) (the)
+    above/these/those/the options. Known false positives: an option that genuinely
+    talks about "all of these" things of the stem. Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 26 "Avoid all-of-the-above"; NBME Item-Writing Guide.
+
+    Bad:
+        options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: All of the above}
+
+    Good:
+        options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: Amazon Bedrock}
+    """
+
+    name = "all-of-the-above"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        for letter, text in matching_options(ref, _ALL_OF):
+            yield self.report(
+                ref,
+                ("options", letter),
+                f'option {letter} is "{text}": knowing two options are right is enough to pick it',
+                "replace it with a plausible distractor, or make the question type: multiple",
+            )
+
+
+class NoneOfTheAbove(QuestionRule):
+    """An option is "None of the above" (or "Neither of these", "None").
+
+    When it is the key, it rewards knowing what is wrong rather than what is right;
+    when it is not, test-wise candidates ignore it, so it is a wasted option.
+    Heuristic: the option starts with none/neither (of) (the) above/these/the options, is
+    "Neither A nor B", or is just "None" or "Neither"; "Neither service offers X" is a
+    statement of its own and does not count. Known false positives: a question whose right answer
+    is genuinely "none" ("How many servers must you patch? None"). Source: Haladyna,
+    Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be used
+    carefully"; NBME Item-Writing Guide.
+
+    Bad:
+        options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: None of the above}
+
+    Good:
+        options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: Amazon Bedrock}
+    """
+
+    name = "none-of-the-above"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        for letter, text in matching_options(ref, _NONE_OF):
+            yield self.report(
+                ref,
+                ("options", letter),
+                f'option {letter} is "{text}": it tests what is wrong, not what is right',
+                "replace it with a plausible distractor",
+            )
+
+
+class TrueFalseOptions(QuestionRule):
+    """The options are only True and False (or Yes and No).
+
+    Such a question is a true/false item in a multiple-choice frame: it is guessed half
+    the time and says little about what the candidate knows. Heuristic: every option,
+    without punctuation, is one of true, false, yes, no, correct, incorrect, right,
+    wrong. Known false positives: none seen. Source: Haladyna, Downing & Rodriguez (2002),
+    guidelines 7 (use each format for what it does well) and 18 (as many effective
+    choices as you can; three is adequate).
+
+    Bad:
+        stem: Amazon SageMaker trains, tunes and deploys ML models.
+        options: {A: "True", B: "False"}
+
+    Good:
+        stem: Which AWS service trains, tunes and deploys ML models?
+    """
+
+    name = "true-false-options"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        texts = option_texts(ref.question)
+        if texts and texts[0].strip(" .!").casefold() in _TRUTH_WORDS and all(
+            text.strip(" .!").casefold() in _TRUTH_WORDS for text in texts
+        ):
+            yield self.report(
+                ref,
+                ("options",),
+                f"the options are only {' / '.join(text.strip() for text in texts)}: "
+                "a true/false item, guessed half the time",
+                "ask for the fact itself, with three or more plausible options",
+            )
+
+
+class CombinationOptions(QuestionRule):
+    """An option combines other options ("A and C", "Both A and B", "I and III only").
+
+    Such complex (type K) items test test-taking logic more than knowledge: knowing one
+    part rules out whole groups of options. Heuristic: the whole option is two or more
+    option letters, roman numerals or statement numbers joined by commas, "and", "or"
+    or "&", optionally with "both", "only" or "are correct". Known false positives: an
+    option that is a pair of real values ("1 and 2"). Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 7 (avoid the complex MC, type K, format); NBME
+    Item-Writing Guide.
+
+    Bad:
+        options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: A and C}
+
+    Good:
+        type: multiple
+        stem: Which two AWS services can host a training job? (Select TWO.)
+        options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: Amazon Bedrock}
+        answer: [A, C]
+    """
+
+    name = "combination-options"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        for letter, text in matching_options(ref, _COMBINATION):
+            yield self.report(
+                ref,
+                ("options", letter),
+                f'option {letter} ("{text}") combines other options',
+                "make the question type: multiple and list the right options as its answer",
+            )
+
+
+class OptionRationale(QuestionRule):
+    """An option carries its own justification ("Batch Transform -- because ...").
+
+    The reason an option is right or wrong belongs in its ``feedback``: in the option it
+    lengthens the choice, and a justification usually gives the key away. Heuristic: the
+    option has text on both sides of a spaced double dash, em dash or en dash, or a
+    "because" after a comma, semicolon or parenthesis. Known false positives: a dash
+    inside a name or a range ("Reserved Instances -- All Upfront", "1 -- 5 GB"). Source:
+    Haladyna, Downing & Rodriguez (2002), guidelines 11 (minimise reading) and 24
+    (keep choices about equal in length).
+
+    Bad:
+        options: {A: Amazon SageMaker -- because it covers the whole ML lifecycle,
+                  B: AWS Lambda, C: Amazon EC2, D: Amazon Bedrock}
+
+    Good:
+        options:
+          A: {text: Amazon SageMaker, feedback: it covers the whole ML lifecycle}
+          B: AWS Lambda
+          C: Amazon EC2
+          D: Amazon Bedrock
+    """
+
+    name = "option-rationale"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        joined = option_text(ref.question).joined
+        if not any(mark in joined for mark in _RATIONALE_MARKS):
+            return
+        for letter, _ in matching_options(ref, _RATIONALE):
+            yield self.report(
+                ref,
+                ("options", letter),
+                f"option {letter} explains itself",
+                "move the explanation into the option's feedback: {text: ..., feedback: ...}",
+            )

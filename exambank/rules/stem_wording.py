@@ -1,0 +1,236 @@
+"""How the stem asks: a negative candidates read past, a blank mid-sentence, no question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exambank.bank import QuestionRef
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import Options, QuestionRule
+from exambank.rules.wording import lead_in, option_texts, without_instructions, words
+
+# "least" reverses the question only before an adjective of judgement ("LEAST likely");
+# "at least", "least privilege" and "the least effort" ask for a minimum, not a reversal.
+_LEAST_OF = (
+    "likely|appropriate|suitable|accurate|correct|useful|effective|cost-effective|efficient|"
+    "important|relevant|helpful|true|valid|probable|common|beneficial|secure|reliable|"
+    "scalable|preferred|recommended"
+)
+_CONTRACTED_VERBS = "is are was were do does did ca wo should would could has have had need"
+_CONTRACTED = "(?:" + "|".join(_CONTRACTED_VERBS.split()) + ")n['\u2019]t"
+# The negatives as ``words`` spells them: a cheap first test that most stems fail.
+_NEGATIVE_WORDS = frozenset(
+    ["not", "cannot", "except", "false", "incorrect", "least"]
+    + [f"{verb}n't" for verb in _CONTRACTED_VERBS.split()]
+)
+_NEGATIVE = re.compile(
+    r"\b(?P<word>not|cannot|except|false|incorrect|" + _CONTRACTED + r")\b"
+    r"(?!\s+(?:positives?|negatives?|alarms?)\b)"
+    rf"|\b(?P<least>least)\s+(?:{_LEAST_OF})\b",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:that|which|when|if|whether|because|while|unless|until|where|who|whose|whom|so"
+    r"|since|although|though)\b",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"\W*\w+")
+_OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
+_BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
+_WORD_CHARACTER = re.compile(r"\w")
+_INSTRUCTION_VERB = re.compile(
+    r"^\W*(?:select|choose|pick|identify|match|name|indicate|complete|arrange|order|"
+    r"classify|rank|mark|determine|list|give|calculate|compute|estimate)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?:])\s+|\n+")
+_EXHIBIT = re.compile(r"^(?:```|~~~|\||>|[-*+] |\d+[.)] | {4})")
+
+
+def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
+    """Negatives in the main clause of the lead-in: (word, offset, lead-in). One after a
+    subordinating or relative word ("... when the instances are not in use", "resources,
+    which you don't remember creating") does not reverse what is asked; a comma ends such
+    a clause ("When ..., the customer is NOT ..."), and the lead-in's own first word
+    ("Which of these is not ...") does not count."""
+    if _NEGATIVE_WORDS.isdisjoint(words(stem)):
+        return []
+    question = lead_in(stem)
+    first_word = _FIRST_WORD.match(question)
+    opening = first_word.end() if first_word else 0  # "Which ..." opens the question itself
+    found = []
+    for match in _NEGATIVE.finditer(question):
+        start = match.start()
+        clause_start = max(question.rfind(",", 0, start) + 1, opening)
+        if not _SUBORDINATE.search(question, clause_start, start):
+            found.append((match.group("word") or match.group("least"), start, question))
+    return found
+
+
+def is_emphasised(word: str, offset: int, text: str) -> bool:
+    """Written in capitals, or inside Markdown bold (``**not**``, ``__not__``)."""
+    before = text[:offset]
+    return word.isupper() or before.count("**") % 2 == 1 or before.count("__") % 2 == 1
+
+
+class NegativeStem(QuestionRule):
+    """The lead-in asks a negative question with the negative in small letters.
+
+    Candidates read "not", "except", "least likely", "false" or "incorrect" past and
+    answer the positive question. Heuristic: the word (whole words only: "note" and
+    "another" do not count) in the stem's last sentence, in its main clause (not after
+    "that", "which", "when", "if" ... unless a comma closes that clause), neither in capitals nor
+    in bold. "least" counts only before a word of judgement ("least likely"); "false
+    positives" does not count. Known false positives: a negative inside a clause the
+    heuristic takes for the main one. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 15 (word the stem positively; if a negative is used, capitalise and
+    bold it).
+
+    Bad:
+        stem: Which AWS service does not train ML models?
+
+    Good:
+        stem: Which AWS service does NOT train ML models?
+    """
+
+    name = "negative-stem"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        for word, offset, question in stem_negatives(ref.question.stem):
+            if not is_emphasised(word, offset, question):
+                yield self.report(
+                    ref,
+                    ("stem",),
+                    f"the question asks in the negative with '{word}' in small letters: "
+                    "candidates read past it",
+                    f"ask the question positively, or write {word.upper()} or **{word}**",
+                )
+                return
+
+
+class NegativeOptions(QuestionRule):
+    """A negative stem has negative options: a double negative.
+
+    "Which is NOT true? -- It does not scale" makes the candidate negate twice, which
+    tests reading rather than knowledge. Heuristic: the lead-in has a negative in its
+    main clause (as for ``negative-stem``, in any case), and an option holds "not",
+    "never", "cannot", "none" or an "n't" word. Known false positives: an option whose
+    negative is part of a name or a fixed phrase. Source: Haladyna, Downing & Rodriguez
+    (2002), guidelines 15 and 27 (phrase choices positively).
+
+    Bad:
+        stem: Which statement about Amazon SageMaker is NOT true?
+        options: {A: It does not train models, B: It hosts endpoints, C: It tunes models,
+                  D: It labels data}
+
+    Good:
+        stem: Which statement about Amazon SageMaker is NOT true?
+        options: {A: It only runs on premises, B: It hosts endpoints, C: It tunes models,
+                  D: It labels data}
+    """
+
+    name = "negative-options"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        negatives = stem_negatives(ref.question.stem)
+        if not negatives:
+            return
+        negative_options = [
+            letter
+            for letter, text in zip(ref.question.options, option_texts(ref.question), strict=True)
+            if _OPTION_NEGATIVE.search(text)
+        ]
+        if negative_options:
+            yield self.report(
+                ref,
+                ("options", negative_options[0]),
+                f"the question asks '{negatives[0][0]}' and option"
+                f"{'s' if len(negative_options) > 1 else ''} {', '.join(negative_options)} "
+                "negate too: a double negative",
+                "ask the question positively, or word the options without a negative",
+            )
+
+
+class FillInBlank(QuestionRule):
+    """The stem has a blank (``___`` or ``[...]``) before its end.
+
+    A blank mid-sentence makes candidates hold the sentence in mind while they try each
+    option in the gap. Heuristic: a run of three or more underscores (or ``[...]``)
+    followed by more words; a blank at the very end is a completion stem and is fine.
+    Known false positives: underscores that are not a blank (an identifier such as
+    ``__init__``). Source: Haladyna (2004), *Developing and Validating Multiple-Choice
+    Test Items*: place the blank of a completion item at the end; NBME Item-Writing
+    Guide.
+
+    Bad:
+        stem: ___ is the AWS service that trains, tunes and deploys ML models.
+
+    Good:
+        stem: The AWS service that trains, tunes and deploys ML models is ___.
+    """
+
+    name = "fill-in-blank"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        stem = ref.question.stem
+        if "_" not in stem and "[" not in stem:
+            return
+        text = without_instructions(stem)
+        blank = _BLANK.search(text)
+        if blank and _WORD_CHARACTER.search(text, blank.end()):
+            yield self.report(
+                ref,
+                ("stem",),
+                "the stem has a blank before its end: candidates must hold the sentence "
+                "in mind while trying each option",
+                "ask a question, or move the blank to the end of the stem",
+            )
+
+
+class StemLeadIn(QuestionRule):
+    """The stem does not end in a question or in a completion the options finish.
+
+    A stem that is only a statement ("Amazon S3.") leaves the task to the options: the
+    candidate cannot answer before reading them all. Heuristic: after dropping a trailing
+    "(Choose TWO)" and any exhibit that follows the question (a code block, table, list
+    or quote), the stem must end in "?", ":" or a blank, or have a sentence that starts
+    with an instruction ("Select two ...", "Match each ..."). Known false positives:
+    a completion stem that ends in an open phrase without a colon ("The main benefit
+    is"). Source: Haladyna, Downing & Rodriguez (2002), guidelines 12 (clear
+    directions) and 13 (the central idea in the stem); NBME "cover the options" rule.
+
+    Bad:
+        stem: Amazon SageMaker and machine learning models.
+
+    Good:
+        stem: Which AWS service trains, tunes and deploys ML models?
+    """
+
+    name = "stem-lead-in"
+    severity = "warning"
+
+    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        if ref.question.stem.rstrip().endswith(("?", ":")):
+            return
+        text = without_instructions(ref.question.stem)
+        paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+        while len(paragraphs) > 1 and _EXHIBIT.match(paragraphs[-1]):
+            paragraphs.pop()
+        last = paragraphs[-1] if paragraphs else ""
+        question = last.rstrip(" *_\"')")
+        if not question or question.endswith(("?", ":")) or _BLANK.search(last[-8:]):
+            return
+        if any(_INSTRUCTION_VERB.match(sentence) for sentence in _SENTENCE_SPLIT.split(text)):
+            return
+        last_words = question.split()[-6:]
+        yield self.report(
+            ref,
+            ("stem",),
+            f'the stem ends "...{" ".join(last_words)}" without a question: candidates '
+            "must read the options to learn what is asked",
+            "end the stem with the question (...?) or with a colon the options complete",
+        )

@@ -1,0 +1,123 @@
+"""Plain-text helpers the item-writing rules share: words, shingles, the lead-in.
+
+Twenty rules read the same stems and options, so what they derive is computed once and
+cached: words and shingles by text, option texts by the question's options mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from exambank.model import Question
+
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are one word
+# "(Choose TWO.)", "(Select 2)" at the end of a stem: instructions, not the lead-in.
+_INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
+
+# Function words and the words every exam stem uses; none of them carries content.
+_STOPWORD_TEXT = """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into
+    is it its itself just me more most my no nor not now of off on once only or other
+    our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours
+    following best describes statement true false correct incorrect option options answer
+    answers choose select two three four company companies customer customers use used
+    using want wants need needs should must may might one new many multiple several
+    various different
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in order, case-folded, punctuation dropped."""
+    return tuple(_WORD.findall(text.casefold().replace("\u2019", "'")))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_set(text: str) -> frozenset[str]:
+    """The set of ``words`` of ``text``."""
+    return frozenset(words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def shingles(text: str) -> frozenset[int]:
+    """The runs of four consecutive words of ``text``, hashed (two different runs with
+    the same hash are as good as impossible). A text of fewer than four words has none."""
+    found = words(text)
+    return frozenset(map(hash, zip(found, found[1:], found[2:], found[3:], strict=False)))
+
+
+def is_name(text: str) -> bool:
+    """Half or more of the words capitalised: a product or proper name ("AWS Identity and
+    Access Management"), not a phrase ("Rotate the keys regularly")."""
+    raw = text.split()
+    return sum(word[:1].isupper() for word in raw) * 2 >= len(raw)
+
+
+def without_instructions(stem: str) -> str:
+    """The stem without a trailing "(Choose TWO)" and without trailing spaces."""
+    stem = stem.rstrip()
+    opening = stem.rfind("(")
+    if opening >= 0 and _INSTRUCTION.match(stem, opening):
+        return stem[:opening].rstrip()
+    return stem
+
+
+def lead_in(stem: str) -> str:
+    """The stem's last sentence: the question (or completion) the options answer."""
+    return _SENTENCE_BREAK.split(without_instructions(stem))[-1]
+
+
+class OptionText(NamedTuple):
+    """A question's option texts (feedback left out), one by one and as one text, so a
+    rule can test all of them with one regular-expression search."""
+
+    texts: tuple[str, ...]
+    joined: str  # one option a line; a line break inside an option becomes a space
+    folded: str  # ``joined``, case-folded
+
+    def index_at(self, offset: int) -> int:
+        """Which option ``joined[offset]`` belongs to."""
+        return self.joined.count("\n", 0, offset)
+
+
+_OPTION_TEXT: dict[int, tuple[object, OptionText]] = {}
+_OPTION_TEXT_HELD = 1 << 16
+
+
+def option_text(question: Question) -> OptionText:
+    """The question's option texts, cached by the identity of its options mapping; the
+    cache holds the mapping itself, so an id is never reused while its entry lives."""
+    options = question.options
+    held = _OPTION_TEXT.get(id(options))
+    if held is not None and held[0] is options:
+        return held[1]
+    texts = tuple(option if isinstance(option, str) else option.text for option in options.values())
+    joined = "\n".join(text.replace("\n", " ") for text in texts)
+    found = OptionText(texts, joined, joined.casefold())
+    if len(_OPTION_TEXT) >= _OPTION_TEXT_HELD:
+        _OPTION_TEXT.clear()
+    _OPTION_TEXT[id(options)] = (options, found)
+    return found
+
+
+def option_texts(question: Question) -> tuple[str, ...]:
+    """The options' texts in letter order (feedback left out)."""
+    return option_text(question).texts
+
+
+def key_letters(question: Question) -> list[str]:
+    """The answer letters that name an option."""
+    return [letter for letter in question.answer_letters if letter in question.options]
+
+
+def distractor_letters(question: Question) -> list[str]:
+    answers = set(question.answer_letters)
+    return [letter for letter in question.options if letter not in answers]

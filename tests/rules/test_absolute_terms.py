@@ -1,0 +1,41 @@
+"""absolute-terms: sweeping words in distractors and not in the key."""
+
+from tests.rules.item_writing import SERVICES, found_by, only, question
+
+RULE = "absolute-terms"
+OVERSTATED = {
+    "A": "It trains models in managed containers",
+    "B": "It always runs on GPUs",
+    "C": "It never needs a role",
+    "D": "It stores models",
+}
+
+
+def test_distractors_that_overstate_are_reported(lint_questions):
+    [found] = found_by(RULE, lint_questions, question(options=OVERSTATED))
+    assert "(B 'always', C 'never')" in found.message
+    assert found.line == 8  # option B, the first that overstates
+
+
+def test_a_key_that_overstates_too_removes_the_cue(lint_questions):
+    options = {**OVERSTATED, "A": "It is the only service that trains models"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_whole_words_only(lint_questions):
+    options = {**SERVICES, "B": "Lambda is evergreen", "C": "EC2 nevertheless"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_names_do_not_count(lint_questions):
+    options = {**SERVICES, "B": "Only Upfront Reserved Instances"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_all_is_not_a_default_term_but_can_be_configured(lint_questions):
+    text = question(options={**SERVICES, "B": "It encrypts all data"})
+    assert found_by(RULE, lint_questions, text) == []
+    found = lint_questions(text, config=only(RULE, terms=["all"]))
+    assert [d.message for d in found if d.rule == RULE] == [
+        "distractors overstate (B 'all') and the key does not: test-wise candidates rule them out"
+    ]

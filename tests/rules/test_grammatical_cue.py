@@ -1,0 +1,58 @@
+"""grammatical-cue: a stem ending in "a"/"an" whose options do not all fit it."""
+
+import pytest
+
+from exambank.rules.option_cues import starts_with_vowel_sound
+from tests.rules.item_writing import found_by, question
+
+RULE = "grammatical-cue"
+
+
+def test_options_that_do_not_fit_the_article_are_reported(lint_questions):
+    options = {"A": "ML platform", "B": "integrated service", "C": "database", "D": "queue"}
+    [found] = found_by(RULE, lint_questions, question(stem="SageMaker is an", options=options))
+    assert found.message == "the stem ends in 'an' but options C, D do not fit it (the key does)"
+    assert found.line == 9  # option C
+
+
+def test_a_blank_after_the_article_still_counts(lint_questions):
+    options = {"A": "platform", "B": "endpoint", "C": "database"}
+    found = found_by(RULE, lint_questions, question(stem="SageMaker is a ___.", options=options))
+    assert [d.message for d in found] == [
+        "the stem ends in 'a' but option B does not fit it (the key does)"
+    ]
+
+
+def test_options_that_all_fit_pass(lint_questions):
+    options = {"A": "platform", "B": "queue", "C": "unit", "D": "one-off job"}
+    assert found_by(RULE, lint_questions, question(stem="SageMaker is a", options=options)) == []
+
+
+def test_a_stem_without_a_final_article_passes(lint_questions):
+    options = {"A": "a platform", "B": "an endpoint"}
+    assert found_by(RULE, lint_questions, question(stem="SageMaker is", options=options)) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "vowel"),
+    [
+        ("endpoint", True),
+        ("platform", False),
+        ("S3", True),
+        ("EC2", True),
+        ("GPU", False),
+        ("URL", False),
+        ("LLM", True),
+        ("hour", True),
+        ("unit", False),
+        ("uninstalled", True),
+        ("one-time", False),
+        ("8-bit", True),
+        ("18", True),
+        ("80", True),
+        ("1", False),
+        ("European", False),
+    ],
+)
+def test_the_sound_is_guessed_from_the_spelling(word, vowel):
+    assert starts_with_vowel_sound(word) is vowel

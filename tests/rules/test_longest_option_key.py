@@ -1,0 +1,38 @@
+"""longest-option-key, per question: the key far longer than every distractor."""
+
+from tests.rules.item_writing import found_by, question
+
+RULE = "longest-option-key"
+OPTIONS = {
+    "A": "A managed service that trains, tunes and deploys models at scale",
+    "B": "A database",
+    "C": "A message queue",
+    "D": "A content network",
+}
+
+
+def test_a_key_far_longer_than_every_distractor_is_reported(lint_questions):
+    [found] = found_by(RULE, lint_questions, question(options=OPTIONS))
+    assert found.question == "q1" and found.line == 7
+    assert found.message.startswith("the key (A) is the longest option, 3.8 times the longest")
+
+
+def test_a_long_distractor_passes(lint_questions):
+    options = {**OPTIONS, "B": "A managed database that scales storage and compute automatically"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_short_keys_and_names_are_exempt(lint_questions):
+    short = {**OPTIONS, "A": "Amazon SageMaker AI"}
+    name = {**OPTIONS, "A": "AWS Identity and Access Management (IAM) Policies"}
+    assert found_by(RULE, lint_questions, question(options=short)) == []
+    assert found_by(RULE, lint_questions, question(options=name)) == []
+
+
+def test_the_key_must_be_the_longest_by_the_ratio(lint_questions):
+    options = {**OPTIONS, "B": "A managed service that trains and deploys the models"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_multiple_answer_questions_are_not_judged(lint_questions):
+    assert found_by(RULE, lint_questions, question(options=OPTIONS, answer=["A", "B"])) == []

@@ -1,0 +1,38 @@
+"""numeric-order: numeric options neither ascending nor descending."""
+
+import pytest
+
+from tests.rules.item_writing import found_by, question
+
+RULE = "numeric-order"
+STEM = "How many GB of memory can a Lambda function use at most?"
+
+
+def test_numbers_out_of_order_are_reported(lint_questions):
+    options = {"A": "10", "B": "3", "C": "1", "D": "8"}
+    [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
+    assert found.message == "the numeric options are out of order (10, 3, 1, 8)"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["1", "3", "8", "10"],
+        ["10", "8", "3", "1"],
+        ["$1,200", "$900", "$45", "$0.50"],
+        ["99.9%", "99.99%", "99.999%"],
+        ["1 day", "3 days", "7 days"],
+    ],
+)
+def test_ordered_numbers_pass(lint_questions, values):
+    options = dict(zip("ABCD", values, strict=False))
+    assert found_by(RULE, lint_questions, question(stem=STEM, options=options)) == []
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["10", "3", "Lambda", "8"], ["10 GB", "3 days", "8 GB"], ["10", "3"]],
+)
+def test_mixed_or_too_few_numbers_are_not_judged(lint_questions, values):
+    options = dict(zip("ABCD", values, strict=False))
+    assert found_by(RULE, lint_questions, question(stem=STEM, options=options)) == []
