@@ -1,0 +1,205 @@
+"""Bank-wide item-writing patterns: questions that repeat or give each other away, and
+sections the questions do not cover."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from exambank.bank import Bank, QuestionRef, SectionFile
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import BankRule, Options
+from exambank.rules.similarity import most_similar
+from exambank.rules.wording import is_name, key_letters, shingles, words
+
+
+def _place(ref: QuestionRef, *keys: str | int) -> str:
+    return f"{ref.source.display}:{ref.where(*keys)[0]}"
+
+
+class NearDuplicate(BankRule):
+    """Two questions ask the same thing with (nearly) the same words.
+
+    A repeated question is counted twice in a score and, in a handout, answers itself;
+    the same stem with two different keys means one key is wrong. Heuristic: the
+    shingles (runs of four consecutive words, case and punctuation ignored) of the stem
+    and of the key's text, compared by Jaccard similarity; reported at
+    ``threshold`` or above on both questions, each naming its closest twin. Shingles
+    keep word order, so two questions built from the same terms in a different sentence
+    do not match. Found with a prefix-filtered inverted index: a question is compared
+    only with the questions that share one of a few of its shingles (a shingle no other
+    question has rules itself out), never with every other. Known false positives: a
+    series of questions that share a long scenario and ask about it in short, similar
+    lead-ins; two questions on one stock stem ("Which is the responsibility of AWS under
+    the shared responsibility model?") can reach the threshold. Source: Haladyna,
+    Downing & Rodriguez (2002), guideline 4 (keep the content of each item independent
+    of other items).
+
+    Options: ``threshold`` (default 0.5), ``max_postings`` (default 100).
+
+    Bad:
+        two questions "Which service stores objects durably?" -- key "Amazon S3"
+
+    Good:
+        each question asks about something else, or is deleted
+    """
+
+    name = "near-duplicate"
+    severity = "warning"
+    options: ClassVar[dict[str, Any]] = {"threshold": 0.5, "max_postings": 100}
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        refs = list(bank.questions())
+        sets = [_question_shingles(ref) for ref in refs]
+        closest = most_similar(sets, options["threshold"], options["max_postings"])
+        for at, (other, similarity) in sorted(closest.items()):
+            twin = refs[other]
+            yield refs[at].diagnostic(
+                self.name,
+                self.severity,
+                ("stem",),
+                f"nearly the same question as {twin.question.id} at {_place(twin, 'stem')} "
+                f"({similarity:.0%} of the four-word runs of stem and key shared)",
+                "delete one of them, or make them ask different things",
+            )
+
+
+def _question_shingles(ref: QuestionRef) -> frozenset[int]:
+    question = ref.question
+    keys = [question.options[letter] for letter in key_letters(question)]
+    return shingles(question.stem).union(
+        *(shingles(key if isinstance(key, str) else key.text) for key in keys)
+    )
+
+
+class KeyInOtherStem(BankRule):
+    """A question's key is written out in another question's stem.
+
+    A candidate who reads the other question learns the answer. Heuristic: a key of at
+    least ``min_words`` words (four or more) that is a description rather than a name
+    (fewer than half its words capitalised) appears word for word in another question's
+    stem (case and punctuation ignored). Both questions are reported. Found by looking
+    up each key's first four words among the stems' shingles (a hash-set intersection
+    per stem), never by comparing key and stem pairs. Known false positives: a scenario that
+    restates a general principle another question asks for, where knowing the phrase
+    does not identify it as that question's answer. Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 4 (keep items independent; avoid cueing one item with
+    another).
+
+    Options: ``min_words`` (default 4).
+
+    Bad:
+        Q1 key "pay only for the compute time you use"; Q7 stem "A company wants to pay
+        only for the compute time you use. Which service ...?"
+
+    Good:
+        Q7's stem describes the need in its own words
+    """
+
+    name = "key-in-other-stem"
+    severity = "warning"
+    options: ClassVar[dict[str, Any]] = {"min_words": 4}
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        refs = list(bank.questions())
+        keys_by_start: dict[int, list[tuple[int, str, tuple[str, ...]]]] = {}
+        for at, ref in enumerate(refs):
+            question = ref.question
+            for letter in key_letters(question):
+                key = question.options[letter]
+                text = key if isinstance(key, str) else key.text
+                key_words = words(text)
+                if len(key_words) >= max(options["min_words"], 4) and not is_name(text):
+                    start = hash(key_words[:4])
+                    keys_by_start.setdefault(start, []).append((at, letter, key_words))
+        starts = frozenset(keys_by_start)
+        for at, ref in enumerate(refs):
+            hits = shingles(ref.question.stem) & starts
+            if not hits:
+                continue
+            stem_words = " ".join(words(ref.question.stem))
+            found = {
+                (owner, letter)
+                for start in hits
+                for owner, letter, key_words in keys_by_start[start]
+                if owner != at and f" {' '.join(key_words)} " in f" {stem_words} "
+            }
+            for owner, letter in sorted(found):
+                yield from self._report(ref, refs[owner], letter)
+
+    def _report(
+        self, stem_ref: QuestionRef, key_ref: QuestionRef, letter: str
+    ) -> Iterator[Diagnostic]:
+        key_text = key_ref.question.option_text(letter).strip()
+        yield stem_ref.diagnostic(
+            self.name,
+            self.severity,
+            ("stem",),
+            f"the stem gives away the answer to {key_ref.question.id} "
+            f'("{key_text}", at {_place(key_ref, "options", letter)})',
+            "describe the situation in other words, or move one question to another test",
+        )
+        yield key_ref.diagnostic(
+            self.name,
+            self.severity,
+            ("options", letter),
+            f"the key is written out in the stem of {stem_ref.question.id} "
+            f"at {_place(stem_ref, 'stem')}",
+            "reword the key, or the other question's stem",
+        )
+
+
+class SectionCoverage(BankRule):
+    """A section teaches without questions, or has far fewer questions than the others.
+
+    A bank's questions should sample what it teaches: a section with study notes and
+    no questions is never assessed. Heuristic: a section with notes, key terms or exam
+    tips and no questions; or, with at least ``min_sections`` sections, one whose number
+    of questions is below ``min_share`` of the median of the sections that have
+    questions. Known false positives: an introduction or summary section that is meant
+    to have no questions. Source: Haladyna, Downing & Rodriguez (2002), guidelines 1-2
+    (items reflect specific, important content -- a test plan covers each topic).
+
+    Options: ``min_share`` (default 0.5), ``min_sections`` (default 3).
+
+    Bad:
+        sections of 5, 5, 5 and 1 questions; or a section with notes and no questions
+
+    Good:
+        sections of 5, 6, 4 and 5 questions
+    """
+
+    name = "section-coverage"
+    severity = "warning"
+    options: ClassVar[dict[str, Any]] = {"min_share": 0.5, "min_sections": 3}
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        counts = [len(file.section.questions) for file in bank.files]
+        asked = [count for count in counts if count]
+        median = statistics.median(asked) if asked else 0
+        for file, count in zip(bank.files, counts, strict=True):
+            section = file.section
+            if not count and (section.notes or section.key_terms or section.exam_tips):
+                yield self._at(
+                    file,
+                    f"section '{section.id}' has study notes but no questions",
+                    "add questions on what the section teaches",
+                )
+            elif (
+                count
+                and len(counts) >= options["min_sections"]
+                and count < options["min_share"] * median
+            ):
+                yield self._at(
+                    file,
+                    f"section '{section.id}' has {count} question{'s' if count > 1 else ''}, "
+                    f"where the median section has {median:g}",
+                    "add questions on what the section teaches",
+                )
+
+    def _at(self, file: SectionFile, message: str, hint: str) -> Diagnostic:
+        line, column = file.source.where(("id",))
+        return Diagnostic(
+            file.source.display, line, column, self.severity, self.name, message, hint
+        )

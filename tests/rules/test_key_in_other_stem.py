@@ -1,0 +1,56 @@
+"""key-in-other-stem: one question's key written out in another's stem."""
+
+from exambank.config import Config
+from tests.conftest import section_yaml
+from tests.rules.item_writing import bank_findings, question
+
+RULE = "key-in-other-stem"
+ONLY = Config(select={RULE})
+KEY = "pay only for the compute time you use"
+
+
+def bank(stem_of_second):
+    return {
+        "01-main.yaml": section_yaml(
+            question(
+                "q1",
+                stem="What is a benefit of AWS Lambda?",
+                options={"A": KEY, "B": "buy servers up front", "C": "run only on GPUs"},
+            ),
+            question("q2", stem=stem_of_second),
+        )
+    }
+
+
+def test_both_questions_are_reported(lint_bank):
+    stem = "A company wants to Pay only for the compute time, you use. Which service fits?"
+    found = bank_findings(RULE, lint_bank(bank(stem), config=ONLY))
+    assert [(d.question, d.message.split(" (")[0].split(" at ")[0]) for d in found] == [
+        ("q1", "the key is written out in the stem of q2"),
+        ("q2", "the stem gives away the answer to q1"),
+    ]
+    assert found[0].line == 7  # q1's option A
+
+
+def test_a_stem_in_its_own_words_passes(lint_bank):
+    stem = "A company wants to be billed by the millisecond of execution. Which service fits?"
+    assert bank_findings(RULE, lint_bank(bank(stem), config=ONLY)) == []
+
+
+def test_names_and_short_keys_are_exempt(lint_bank):
+    questions = [
+        question(
+            "q1",
+            stem="Which service stores objects?",
+            options={"A": "Amazon Simple Storage Service", "B": "Amazon EBS"},
+        ),
+        question(
+            "q2", stem="Which service queues jobs?", options={"A": "Amazon SQS", "B": "AWS Batch"}
+        ),
+        question(
+            "q3",
+            stem="A company keeps logs in Amazon Simple Storage Service and uses Amazon SQS. Why?",
+        ),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []

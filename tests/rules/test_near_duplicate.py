@@ -1,0 +1,79 @@
+"""near-duplicate: two questions with (nearly) the same stem and key; never all pairs."""
+
+import random
+
+from exambank.config import Config
+from exambank.rules import similarity
+from exambank.rules.similarity import most_similar
+from tests.conftest import section_yaml
+from tests.rules.item_writing import bank_findings, question
+
+RULE = "near-duplicate"
+ONLY = Config(select={RULE})
+STEM = "Which service provides a virtually unlimited amount of durable object storage?"
+
+
+def test_both_copies_are_reported_each_naming_the_other(lint_bank):
+    sections = {
+        "01-a.yaml": section_yaml(question("a1", stem=STEM), section_id="a"),
+        "02-b.yaml": section_yaml(
+            question("b1", stem="Which database is relational?"),
+            question("b2", stem=STEM.replace("?", " in the cloud?")),
+            section_id="b",
+        ),
+    }
+    found = bank_findings(RULE, lint_bank(sections, config=ONLY))
+    assert [(d.question, d.line) for d in found] == [("a1", 5), ("b2", 14)]
+    assert "nearly the same question as b2 at " in found[0].message
+    assert "02-b.yaml:14" in found[0].message and "01-a.yaml:5" in found[1].message
+    assert "(73% of the four-word runs of stem and key shared)" in found[0].message
+
+
+def test_different_questions_pass(lint_bank):
+    questions = [
+        question("q1", stem=STEM),
+        question("q2", stem="Which service queues messages between decoupled components?"),
+        question("q3", stem="Which service stores objects in buckets?"),
+    ]
+    assert (
+        bank_findings(RULE, lint_bank({"01-main.yaml": section_yaml(*questions)}, config=ONLY))
+        == []
+    )
+
+
+def test_the_threshold_is_an_option(lint_bank):
+    questions = [question("q1", stem=STEM), question("q2", stem=STEM + " Choose the cheapest one.")]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
+    strict = Config(select={RULE}, rule_options={RULE: {"threshold": 0.9}})
+    assert bank_findings(RULE, lint_bank(sections, config=strict)) == []
+
+
+def _random_sets(rng, count, vocabulary):
+    base = [frozenset(rng.sample(range(vocabulary), rng.randint(5, 30))) for _ in range(count)]
+    twins = [frozenset([*list(s)[:-1], vocabulary + n]) for n, s in enumerate(base[: count // 10])]
+    return base + twins
+
+
+def test_the_join_finds_exactly_what_comparing_every_pair_finds():
+    rng = random.Random(4)
+    sets = _random_sets(rng, 300, 400)
+    expected = {}
+    for i, a in enumerate(sets):
+        for j, b in enumerate(sets):
+            if i != j and len(a & b) / len(a | b) >= 0.5:
+                score = len(a & b) / len(a | b)
+                if i not in expected or (score, -j) > (expected[i][1], -expected[i][0]):
+                    expected[i] = (j, score)
+    assert most_similar(sets, 0.5, 10_000) == expected
+
+
+def test_the_join_does_not_compare_every_pair(monkeypatch):
+    compared = []
+    original = similarity._compare
+    monkeypatch.setattr(similarity, "_compare", lambda *a: compared.append(a) or original(*a))
+    rng = random.Random(5)
+    sets = _random_sets(rng, 5000, 200_000)
+    found = most_similar(sets, 0.5, 100)
+    assert len(found) >= 2 * 500  # every twin and its original
+    assert len(compared) < 5500 * 5  # all pairs would be some 15 million

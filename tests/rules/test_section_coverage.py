@@ -1,0 +1,50 @@
+"""section-coverage: study notes without questions, or far fewer questions than others."""
+
+from exambank.config import Config
+from tests.conftest import section_yaml
+from tests.rules.item_writing import bank_findings, question
+
+RULE = "section-coverage"
+ONLY = Config(select={RULE})
+
+
+def section(section_id, count, notes=False):
+    extra = "notes: Lambda runs code without servers.\n" if notes else ""
+    questions = [question(f"{section_id}-q{n}") for n in range(count)]
+    return section_yaml(*questions, section_id=section_id, extra=extra)
+
+
+def test_notes_without_questions_are_reported(lint_bank):
+    sections = {"01-a.yaml": section("a", 2), "02-b.yaml": section("b", 0, notes=True)}
+    [found] = bank_findings(RULE, lint_bank(sections, config=ONLY))
+    assert found.message == "section 'b' has study notes but no questions"
+    assert found.path.endswith("02-b.yaml") and found.line == 1 and found.question is None
+
+
+def test_a_section_far_below_the_median_is_reported(lint_bank):
+    sections = {
+        f"0{n + 1}-s{n}.yaml": section(f"s{n}", count) for n, count in enumerate([5, 5, 6, 1])
+    }
+    [found] = bank_findings(RULE, lint_bank(sections, config=ONLY))
+    assert found.message == "section 's3' has 1 question, where the median section has 5"
+
+
+def test_balanced_sections_pass(lint_bank):
+    sections = {
+        f"0{n + 1}-s{n}.yaml": section(f"s{n}", count) for n, count in enumerate([5, 4, 6, 3])
+    }
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_an_empty_section_without_notes_passes(lint_bank):
+    sections = {
+        "01-a.yaml": section("a", 5),
+        "02-b.yaml": section("b", 4),
+        "03-c.yaml": section("c", 0),
+    }
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_banks_of_fewer_than_three_sections_are_not_compared(lint_bank):
+    sections = {"01-a.yaml": section("a", 5), "02-b.yaml": section("b", 1)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
