@@ -1,0 +1,143 @@
+"""exambank stats: counts from a lint run, as text, JSON, HTML with SVG charts, and PDF."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from exambank import pyproject
+from exambank.cli import main
+from exambank.config import Config
+from exambank.lint import lint
+from exambank.stats import bank_stats, render_text
+from exambank.stats_html import render_html
+from tests.conftest import REPO, SEED_BANK, section_yaml, write_bank
+from tests.rules.item_writing import SERVICES, question
+
+
+def small_bank(tmp_path):
+    """Two sections: one clean question, and one with 'All of the above' and a long key."""
+    flawed = question(
+        "b-q1",
+        stem="Which AWS service hosts ML endpoints?",
+        options={
+            **SERVICES,
+            "A": "A managed service that trains, tunes and deploys models",
+            "D": "All of the above",
+        },
+        difficulty="hard",
+    )
+    return write_bank(
+        tmp_path / "bank",
+        {
+            "01-a.yaml": section_yaml(question("a-q1"), section_id="a"),
+            "02-b.yaml": section_yaml(
+                flawed,
+                question(
+                    "b-q2", stem="Which two services run code? (Select TWO.)", answer=["B", "C"]
+                ),
+                section_id="b",
+            ),
+        },
+    )
+
+
+def test_counts_come_from_the_lint_result(tmp_path):
+    result = lint([small_bank(tmp_path)])
+    [stats] = bank_stats(result)
+    assert stats.questions == 3 and [s.questions for s in stats.sections] == [1, 2]
+    assert stats.types == {"single": 2, "multiple": 1}
+    assert stats.difficulties == {"unset": 2, "hard": 1}
+    assert stats.keys.observed == {"A": 2, "B": 0, "C": 0, "D": 0}
+    assert stats.keys.expected == {"A": 0.5, "B": 0.5, "C": 0.5, "D": 0.5}
+    assert (stats.longest_key.longest, stats.longest_key.questions) == (2, 2)
+    assert stats.findings == dict(Counter(d.rule for d in result.diagnostics).most_common())
+    assert stats.sections[0].findings == {}
+    assert stats.sections[1].findings["all-of-the-above"] == 1
+    [worst] = stats.worst
+    assert worst.id == "b-q1" and worst.line == 4
+    assert {"all-of-the-above", "longest-option-key"} <= set(worst.rules)
+
+
+def test_only_configured_rules_are_counted(tmp_path):
+    result = lint([small_bank(tmp_path)], Config(select={"longest-option-key"}))
+    [stats] = bank_stats(result)
+    assert stats.findings == {"longest-option-key": 1}
+
+
+def test_the_seed_bank(tmp_path):
+    [stats] = bank_stats(lint([SEED_BANK]))
+    assert stats.questions == 55 and {s.questions for s in stats.sections} == {5}
+    assert stats.keys.observed["B"] == 40 and stats.keys.p_value < 1e-10
+    assert stats.longest_key.longest == 31 and stats.longest_key.p_value < 1e-5
+    counts = [len(question.rules) for question in stats.worst]
+    assert len(counts) == 10 and counts == sorted(counts, reverse=True)
+    text = render_text([stats])
+    assert "  B    40  (expected 13.8)" in text
+    assert "Key is the longest option in 31 of 55 (56%); chance gives 13.8 (25%)" in text
+
+
+def test_html_draws_the_charts_as_inline_svg(tmp_path):
+    page = render_html(bank_stats(lint([small_bank(tmp_path)])))
+    assert page.count("<svg") == 3 and "<script" not in page and "<link" not in page
+    assert ">b-q1<" in page
+
+
+def test_html_escapes_the_bank_s_text(tmp_path):
+    manifest = 'id: test-bank\ntitle: "Q&A <b>bank</b>"\nsections: [a]\n'
+    root = write_bank(
+        tmp_path / "bank", {"01-a.yaml": section_yaml(question(), section_id="a")}, manifest
+    )
+    page = render_html(bank_stats(lint([root])))
+    assert "<h1>Q&amp;A &lt;b&gt;bank&lt;/b&gt;</h1>" in page
+
+
+def test_cli_text_and_json(tmp_path, capsys):
+    root = small_bank(tmp_path)
+    assert main(["stats", str(root)]) == 0
+    assert "Test bank (test-bank): 3 questions" in capsys.readouterr().out
+    assert main(["stats", str(root), "--format", "json"]) == 0
+    [data] = json.loads(capsys.readouterr().out)
+    assert data["questions"] == 3 and data["keys"]["observed"]["A"] == 2
+    assert data["sections"][1]["total_findings"] == sum(data["sections"][1]["findings"].values())
+
+
+def test_cli_writes_html_and_pdf(tmp_path, capsys):
+    root = small_bank(tmp_path)
+    assert main(["stats", str(root), "--format", "html", "--out", str(tmp_path / "r.html")]) == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["stats", str(root), "--format", "html", "--out", str(tmp_path / "r.pdf")]) == 0
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert "wrote " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--out", "r.pdf"], "a PDF is made from the HTML report: add --format html"),
+        (["--out", "missing/dir/r.txt"], "cannot write"),
+    ],
+)
+def test_cli_usage_errors_exit_2(tmp_path, capsys, monkeypatch, arguments, message):
+    root = small_bank(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats", str(root), *arguments]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_notes_schema_errors(tmp_path, capsys):
+    root = write_bank(tmp_path / "bank", {"01-a.yaml": section_yaml(question(answer="E"))})
+    broken = root / "01-a.yaml"
+    broken.write_text(broken.read_text().replace("answer: E", "answer: 7"), encoding="utf-8")
+    assert main(["stats", str(root)]) == 0
+    assert "questions that fail the schema are not counted" in capsys.readouterr().err
+
+
+def test_the_readme_shows_the_seed_bank_s_current_stats(monkeypatch):
+    """The worked example in the README is what `exambank stats` prints today."""
+    monkeypatch.chdir(REPO)
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("<!-- item-writing -->")[1]
+    shown = section.split("```text\n", 1)[1].split("```", 1)[0]
+    result = lint([Path("bank/aws-ai-practitioner")], pyproject.load(None))
+    assert render_text(bank_stats(result)) == shown
