@@ -36,6 +36,13 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def build(session: nox.Session) -> None:
+    """Lint, then build the handouts and exports of every bank under bank/ into dist/."""
+    install(session)
+    session.run("exambank", "build", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite."""
     install(session, "test")

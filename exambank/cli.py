@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from exambank import pyproject
+from exambank.build import build
+from exambank.builders import BUILDERS
+from exambank.config import ConfigError, parse_rule_list
+from exambank.fixes import fix_file
+from exambank.layout import format_file
 from exambank.lint import UsageError, lint
-from exambank.reporters import REPORTER_BY_NAME
+from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, text, use_color
+from exambank.rewrite import RewriteError, bank_files, save
+from exambank.rule_docs import rule_page, rule_table
+from exambank.skeleton import MAX_OPTIONS, add_question
+from exambank.stats import bank_stats, render_text
+from exambank.stats_html import render_html, write_pdf
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_BANKS = Path("bank")
@@ -21,6 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except UsageError as error:
+        print(f"exambank: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ConfigError as error:
+        if error.diagnostics:
+            sys.stderr.write(text(error.diagnostics))
         print(f"exambank: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -52,8 +71,94 @@ def _parser() -> argparse.ArgumentParser:
         help="bank folders, files in them, or folders of banks (default: bank/)",
     )
     lint_command.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
+    lint_command.add_argument(
+        "--select", type=_rules_to_run, action="extend", metavar="RULES",
+        help="run only these rules (comma-separated), instead of the configured ones",
+    )
+    lint_command.add_argument(
+        "--ignore", type=_rules_to_skip, action="extend", default=[], metavar="RULES",
+        help="skip these rules (comma-separated)",
+    )
+    lint_command.add_argument("--strict", action="store_true", help="fail on warnings too")
+    lint_command.add_argument(
+        "--fix", action="store_true",
+        help="first make the changes that cannot alter meaning (listed on stderr)",
+    )
+    lint_command.add_argument(
+        "--color", choices=COLOR_CHOICES, default="auto",
+        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    lint_command.add_argument(
+        "--config", type=Path, metavar="FILE",
+        help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
+    )
     lint_command.set_defaults(run=_lint)
+    _add_fmt_and_new(commands)
+
+    build_command = commands.add_parser(
+        "build", help="lint, then write handouts and exports",
+        description="Lint the banks (any error stops the build), then write each format's "
+        "files into DIR/<bank-id>/ (--out DIR, default dist).",
+    )
+    build_command.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="bank folders, files in them, or folders of banks (default: bank/)",
+    )
+    build_command.add_argument(
+        "--only", type=_formats, default=list(BUILDERS), metavar="FORMATS",
+        help="build only these formats, comma-separated: "
+        + "; ".join(f"{name} ({builder.description})" for name, builder in BUILDERS.items()),
+    )
+    build_command.add_argument(
+        "--out", type=Path, default=Path("dist"), metavar="DIR",
+        help="write into DIR/<bank-id>/ (default: dist)",
+    )
+    build_command.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default: a4)"
+    )
+    build_command.add_argument(
+        "--shuffle", metavar="SEED",
+        help="print each question's options in an order drawn from SEED (same seed, same PDF)",
+    )
+    build_command.set_defaults(run=_build)
+
+    commands.add_parser(
+        "rules", help="list every rule", description="List every rule with its severity."
+    ).set_defaults(run=_rules)
+    rule_command = commands.add_parser(
+        "rule", help="show a rule's documentation",
+        description="Show what a rule checks, a failing and a passing example, its settings.",
+    )
+    rule_command.add_argument("name", metavar="NAME")
+    rule_command.set_defaults(run=_rule)
+    _add_stats(commands)
     return parser
+
+
+def _rules_to_run(names: str) -> list[str]:
+    try:
+        return parse_rule_list(names, turning_off=False)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _rules_to_skip(names: str) -> list[str]:
+    try:
+        return parse_rule_list(names, turning_off=True)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _formats(names: str) -> list[str]:
+    chosen = [name.strip() for name in names.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in BUILDERS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(map(repr, unknown))}; choose from {', '.join(BUILDERS)}"
+            if unknown
+            else "name at least one format"
+        )
+    return chosen
 
 
 def _bank_paths(paths: list[Path]) -> list[Path]:
@@ -65,6 +170,190 @@ def _bank_paths(paths: list[Path]) -> list[Path]:
 
 
 def _lint(arguments: argparse.Namespace) -> int:
-    result = lint(_bank_paths(arguments.paths))
-    sys.stdout.write(REPORTER_BY_NAME[arguments.format](result.diagnostics))
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+    if arguments.fix:
+        _fix(_bank_paths(arguments.paths))
+    config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
+    result = lint(_bank_paths(arguments.paths), config)
+    color = use_color(arguments.color, sys.stdout, os.environ)
+    context = Context.of(result, color=color, strict=arguments.strict)
+    sys.stdout.write(REPORTER_BY_NAME[arguments.format](result.diagnostics, context))
+    return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = lint(_bank_paths(arguments.paths), pyproject.load())
+    if result.errors:
+        sys.stdout.write(text([found for found in result.diagnostics if found.severity == "error"]))
+        print("exambank: nothing built: fix the errors first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if result.warnings:
+        plural = "s" if result.warnings != 1 else ""
+        print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
+    builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
+    files = total = 0
+    for written in build(
+        result.banks, builders, arguments.out, arguments.paper, arguments.shuffle
+    ):
+        files, total = files + 1, total + written.size
+        print(f"wrote {written.path} ({_size(written.size)})")
+        for note in written.notes:
+            print(f"    note: {note}")
+    banks = len(result.banks)
+    print(
+        f"Built {files} files ({_size(total)}) for {banks} bank{'s' if banks != 1 else ''} "
+        f"into {arguments.out} in {time.perf_counter() - started:.1f} s."
+    )
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    if size < 1000:
+        return f"{size} B"
+    return f"{size / 1000:.1f} kB" if size < 1_000_000 else f"{size / 1_000_000:.1f} MB"
+
+
+def _rules(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(rule_table())
+    return EXIT_OK
+
+
+def _rule(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(rule_page(arguments.name))
+    return EXIT_OK
+
+
+def _add_fmt_and_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fmt_command = commands.add_parser(
+        "fmt", help="rewrite bank files in the canonical layout, keeping every comment",
+        description="Rewrite bank files in one layout: key order, indentation, block text, "
+        "quoting. Comments and data are kept; a file whose data would change is not written.",
+    )
+    fmt_command.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="bank files, bank folders, or folders of banks (default: bank/)",
+    )
+    fmt_command.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would change"
+    )
+    fmt_command.add_argument(
+        "--diff", action="store_true", help="change nothing; print the changes as a diff"
+    )
+    fmt_command.set_defaults(run=_fmt)
+
+    new_command = commands.add_parser(
+        "new", help="append a question skeleton to a section file",
+        description="Append a question with empty stem, options and explanation to FILE; "
+        "lint reports each empty part until it is written.",
+    )
+    new_command.add_argument("question_id", metavar="QUESTION-ID")
+    new_command.add_argument("--section", type=Path, required=True, metavar="FILE")
+    new_command.add_argument("--type", choices=["single", "multiple"], default="single")
+    new_command.add_argument(
+        "--options", type=int, default=4, metavar="N",
+        help=f"number of options, 2 to {MAX_OPTIONS} (default: 4)",
+    )
+    new_command.set_defaults(run=_new)
+
+
+def _fmt(arguments: argparse.Namespace) -> int:
+    files = bank_files(_bank_paths(arguments.paths))
+    dry_run = arguments.check or arguments.diff
+    changed = failed = 0
+    for path in files:
+        try:
+            rewrite = format_file(path)
+            if rewrite.changed and not dry_run:
+                save(rewrite)
+        except RewriteError as error:
+            failed += 1
+            print(f"{path}:{error.line}:{error.column}: cannot format: {error}", file=sys.stderr)
+            continue
+        if rewrite.changed:
+            changed += 1
+            print(f"{'would reformat' if dry_run else 'reformatted'} {path}", file=sys.stderr)
+        if rewrite.changed and arguments.diff:
+            old = rewrite.old.decode("utf-8-sig").splitlines(keepends=True)
+            new = rewrite.new.splitlines(keepends=True)
+            sys.stdout.writelines(difflib.unified_diff(old, new, str(path), str(path)))
+    verb = "would be reformatted" if dry_run else "reformatted"
+    summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
+    print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
+    return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
+
+
+def _fix(paths: list[Path]) -> None:
+    for path in bank_files(paths):
+        try:
+            rewrite, fixed = fix_file(path, str(path))
+            if rewrite.changed:
+                save(rewrite)
+        except RewriteError as error:
+            print(f"{path}:{error.line}:{error.column}: not fixed: {error}", file=sys.stderr)
+            continue
+        for change in fixed:
+            print(change, file=sys.stderr)
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    section = arguments.section
+    try:
+        save(add_question(section, arguments.question_id, arguments.type, arguments.options))
+    except RewriteError as error:
+        raise UsageError(f"{section}:{error.line}:{error.column}: {error}") from None
+    print(
+        f"added question {arguments.question_id} to {section}: write its stem, options, "
+        "answer and explanation (exambank lint lists what is still empty)"
+    )
+    return EXIT_OK
+
+
+def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    stats_command = commands.add_parser(
+        "stats", help="count questions, key letters and item-writing flaws",
+        description="Lint the banks, then report questions per section, type and difficulty, "
+        "the key-letter spread and longest-key rate against chance, findings per rule and "
+        "section, and the questions with the most findings.",
+    )
+    stats_command.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="bank folders, files in them, or folders of banks (default: bank/)",
+    )
+    stats_command.add_argument("--format", choices=["text", "json", "html"], default="text")
+    stats_command.add_argument(
+        "--out", type=Path, metavar="FILE",
+        help="write the report to FILE; with --format html, a FILE ending in .pdf gets a PDF",
+    )
+    stats_command.add_argument(
+        "--config", type=Path, metavar="FILE",
+        help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
+    )
+    stats_command.set_defaults(run=_stats)
+
+
+def _stats(arguments: argparse.Namespace) -> int:
+    out: Path | None = arguments.out
+    pdf = out is not None and out.suffix.lower() == ".pdf"
+    if pdf and arguments.format != "html":
+        raise UsageError("a PDF is made from the HTML report: add --format html")
+    result = lint(_bank_paths(arguments.paths), pyproject.load(arguments.config))
+    if result.errors:
+        print(
+            f"exambank: note: {result.errors} errors; questions that fail the schema are not "
+            "counted ('exambank lint' lists the errors)",
+            file=sys.stderr,
+        )
+    stats = bank_stats(result)
+    if arguments.format == "json":
+        report = json.dumps([bank.as_dict() for bank in stats], indent=2) + "\n"
+    else:
+        report = render_html(stats) if arguments.format == "html" else render_text(stats)
+    if out is None:
+        sys.stdout.write(report)
+        return EXIT_OK
+    try:
+        out.write_bytes(write_pdf(report) if pdf else report.encode("utf-8"))
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
+    print(f"wrote {out}")
+    return EXIT_OK

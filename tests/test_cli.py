@@ -10,11 +10,16 @@ from tests.conftest import QUESTION, section_yaml, write_bank
 
 def test_errors_exit_1_sorted_by_file_and_line(tmp_path, capsys):
     bad = QUESTION.replace("answer: A", "answer: E")
-    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(bad, bad.replace("q1", "q2"))})
+    other = (
+        "id: q2\nstem: Which service labels training data with human reviewers?\n"
+        "options: {A: Ground Truth, B: Clarify, C: Canvas, D: JumpStart}\n"
+        "answer: F\nexplanation: Ground Truth manages labeling workforces.\n"
+    )
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(bad, other)})
     assert main(["lint", str(root)]) == 1
     lines = capsys.readouterr().out.splitlines()
     located = [line for line in lines if ": error " in line]
-    assert [line.split(":")[1] for line in located] == ["11", "20"]
+    assert [line.split(":")[1] for line in located] == ["11", "16"]
     assert located[0].endswith(
         "error answer-not-in-options answer E names no option (options are A, B, C, D)"
     )

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from exambank.rules.answers import AnswerCount, AnswerNotInOptions
+from exambank.rules.bank_patterns import KeyInOtherStem, NearDuplicate, SectionCoverage
 from exambank.rules.bank_structure import DuplicateId, ManifestRule
 from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.empty_text import EmptyText
-from exambank.rules.key_patterns import AnswerKeyBalance, LongestOptionKey
+from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
+from exambank.rules.numeric_options import NumericOrder, OverlappingRanges
+from exambank.rules.option_cues import AbsoluteTerms, GrammaticalCue, OptionLengthSpread
+from exambank.rules.option_wording import (
+    AllOfTheAbove,
+    CombinationOptions,
+    NoneOfTheAbove,
+    OptionRationale,
+    TrueFalseOptions,
+)
 from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
+from exambank.rules.resources import ExternalResource
+from exambank.rules.stem_wording import FillInBlank, NegativeOptions, NegativeStem, StemLeadIn
+from exambank.rules.suppression import UnusedSuppression
+from exambank.rules.word_repeat import WordRepeat
 
 
 def _registry(*rules: type[Rule]) -> dict[str, type[Rule]]:
@@ -33,8 +47,29 @@ RULES: dict[str, type[Rule]] = _registry(
     TooFewOptions,
     DuplicateOption,
     EmptyText,
+    ExternalResource,
     AnswerKeyBalance,
     LongestOptionKey,
+    AllOfTheAbove,
+    NoneOfTheAbove,
+    NegativeStem,
+    NegativeOptions,
+    AbsoluteTerms,
+    OptionLengthSpread,
+    WordRepeat,
+    GrammaticalCue,
+    NumericOrder,
+    OverlappingRanges,
+    TrueFalseOptions,
+    CombinationOptions,
+    FillInBlank,
+    StemLeadIn,
+    OptionRationale,
+    AnswerRun,
+    NearDuplicate,
+    KeyInOtherStem,
+    SectionCoverage,
+    UnusedSuppression,
 )
 
 __all__ = ["RULES", "BankRule", "LoadRule", "QuestionRule", "Rule"]
