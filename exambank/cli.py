@@ -63,61 +63,88 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     lint_command = commands.add_parser(
-        "lint", help="check banks and report every problem",
+        "lint",
+        help="check banks and report every problem",
         description="Check banks against the schemas and the rules; exit 1 on any error.",
     )
     lint_command.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="bank folders, files in them, or folders of banks (default: bank/)",
     )
     lint_command.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
     lint_command.add_argument(
-        "--select", type=_rules_to_run, action="extend", metavar="RULES",
+        "--select",
+        type=_rules_to_run,
+        action="extend",
+        metavar="RULES",
         help="run only these rules (comma-separated), instead of the configured ones",
     )
     lint_command.add_argument(
-        "--ignore", type=_rules_to_skip, action="extend", default=[], metavar="RULES",
+        "--ignore",
+        type=_rules_to_skip,
+        action="extend",
+        default=[],
+        metavar="RULES",
         help="skip these rules (comma-separated)",
     )
     lint_command.add_argument("--strict", action="store_true", help="fail on warnings too")
     lint_command.add_argument(
-        "--fix", action="store_true",
+        "--fix",
+        action="store_true",
         help="first make the changes that cannot alter meaning (listed on stderr)",
     )
     lint_command.add_argument(
-        "--color", choices=COLOR_CHOICES, default="auto",
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
         help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
     )
     lint_command.add_argument(
-        "--config", type=Path, metavar="FILE",
+        "--config",
+        type=Path,
+        metavar="FILE",
         help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
     )
     lint_command.set_defaults(run=_lint)
     _add_fmt_and_new(commands)
 
     build_command = commands.add_parser(
-        "build", help="lint, then write handouts and exports",
+        "build",
+        help="lint, then write handouts and exports",
         description="Lint the banks (any error stops the build), then write each format's "
         "files into DIR/<bank-id>/ (--out DIR, default dist).",
     )
     build_command.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="bank folders, files in them, or folders of banks (default: bank/)",
     )
     build_command.add_argument(
-        "--only", type=_formats, default=list(BUILDERS), metavar="FORMATS",
+        "--only",
+        type=_formats,
+        default=list(BUILDERS),
+        metavar="FORMATS",
         help="build only these formats, comma-separated: "
         + "; ".join(f"{name} ({builder.description})" for name, builder in BUILDERS.items()),
     )
     build_command.add_argument(
-        "--out", type=Path, default=Path("dist"), metavar="DIR",
+        "--out",
+        type=Path,
+        default=Path("dist"),
+        metavar="DIR",
         help="write into DIR/<bank-id>/ (default: dist)",
     )
     build_command.add_argument(
         "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default: a4)"
     )
     build_command.add_argument(
-        "--shuffle", metavar="SEED",
+        "--shuffle",
+        metavar="SEED",
         help="print each question's options in an order drawn from SEED (same seed, same PDF)",
     )
     build_command.set_defaults(run=_build)
@@ -126,7 +153,8 @@ def _parser() -> argparse.ArgumentParser:
         "rules", help="list every rule", description="List every rule with its severity."
     ).set_defaults(run=_rules)
     rule_command = commands.add_parser(
-        "rule", help="show a rule's documentation",
+        "rule",
+        help="show a rule's documentation",
         description="Show what a rule checks, a failing and a passing example, its settings.",
     )
     rule_command.add_argument("name", metavar="NAME")
@@ -192,9 +220,7 @@ def _build(arguments: argparse.Namespace) -> int:
         print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
     files = total = 0
-    for written in build(
-        result.banks, builders, arguments.out, arguments.paper, arguments.shuffle
-    ):
+    for written in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
         files, total = files + 1, total + written.size
         print(f"wrote {written.path} ({_size(written.size)})")
         for note in written.notes:
@@ -225,12 +251,16 @@ def _rule(arguments: argparse.Namespace) -> int:
 
 def _add_fmt_and_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt_command = commands.add_parser(
-        "fmt", help="rewrite bank files in the canonical layout, keeping every comment",
+        "fmt",
+        help="rewrite bank files in the canonical layout, keeping every comment",
         description="Rewrite bank files in one layout: key order, indentation, block text, "
         "quoting. Comments and data are kept; a file whose data would change is not written.",
     )
     fmt_command.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="bank files, bank folders, or folders of banks (default: bank/)",
     )
     fmt_command.add_argument(
@@ -242,7 +272,8 @@ def _add_fmt_and_new(commands: argparse._SubParsersAction[argparse.ArgumentParse
     fmt_command.set_defaults(run=_fmt)
 
     new_command = commands.add_parser(
-        "new", help="append a question skeleton to a section file",
+        "new",
+        help="append a question skeleton to a section file",
         description="Append a question with empty stem, options and explanation to FILE; "
         "lint reports each empty part until it is written.",
     )
@@ -250,7 +281,10 @@ def _add_fmt_and_new(commands: argparse._SubParsersAction[argparse.ArgumentParse
     new_command.add_argument("--section", type=Path, required=True, metavar="FILE")
     new_command.add_argument("--type", choices=["single", "multiple"], default="single")
     new_command.add_argument(
-        "--options", type=int, default=4, metavar="N",
+        "--options",
+        type=int,
+        default=4,
+        metavar="N",
         help=f"number of options, 2 to {MAX_OPTIONS} (default: 4)",
     )
     new_command.set_defaults(run=_new)
@@ -310,22 +344,30 @@ def _new(arguments: argparse.Namespace) -> int:
 
 def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats_command = commands.add_parser(
-        "stats", help="count questions, key letters and item-writing flaws",
+        "stats",
+        help="count questions, key letters and item-writing flaws",
         description="Lint the banks, then report questions per section, type and difficulty, "
         "the key-letter spread and longest-key rate against chance, findings per rule and "
         "section, and the questions with the most findings.",
     )
     stats_command.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="bank folders, files in them, or folders of banks (default: bank/)",
     )
     stats_command.add_argument("--format", choices=["text", "json", "html"], default="text")
     stats_command.add_argument(
-        "--out", type=Path, metavar="FILE",
+        "--out",
+        type=Path,
+        metavar="FILE",
         help="write the report to FILE; with --format html, a FILE ending in .pdf gets a PDF",
     )
     stats_command.add_argument(
-        "--config", type=Path, metavar="FILE",
+        "--config",
+        type=Path,
+        metavar="FILE",
         help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
     )
     stats_command.set_defaults(run=_stats)

@@ -5,12 +5,13 @@ Every problem of every file is collected in one run; nothing stops at the first.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -69,15 +70,38 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
 def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     config = config or Config()
     result = LintResult()
-    for root in find_banks(paths):
-        bank, found = _lint_bank(root, config, result.seconds_by_stage)
-        found = config.apply(found)
-        if bank is not None:
-            found = apply_suppressions(bank, found, config)
-            result.banks.append(bank)
-        result.diagnostics.extend(found)
+    with _no_cycle_collection():
+        for root in find_banks(paths):
+            _lint_one(root, config, result)
     result.diagnostics.sort()
     return result
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a bank is checked.
+
+    Reading builds hundreds of thousands of small objects, none of them in reference
+    cycles, and each full collection rescans all of them: on the 10,000-question bench
+    bank the collector cost about 0.45 s of a 1.7 s lint. Reference counting still frees
+    everything; the collector resumes, as it was, when lint returns.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _lint_one(root: Path, config: Config, result: LintResult) -> None:
+    bank, found = _lint_bank(root, config, result.seconds_by_stage)
+    found = config.apply(found)
+    if bank is not None:
+        found = apply_suppressions(bank, found, config)
+        result.banks.append(bank)
+    result.diagnostics.extend(found)
 
 
 def display_path(path: Path) -> str:
@@ -98,7 +122,11 @@ def _lint_bank(
     if not manifest_path.is_file():
         found.append(
             Diagnostic(
-                display_path(manifest_path), 1, 1, "error", "manifest",
+                display_path(manifest_path),
+                1,
+                1,
+                "error",
+                "manifest",
                 f"the folder has no {MANIFEST}",
                 "add a manifest with id, title and the list of sections",
             )

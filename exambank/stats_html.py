@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from html import escape
 
-from weasyprint import HTML
-
-from exambank.builders.pdf import LocalFiles
 from exambank.stats import BankStats, listed_counts
 
 _BAR = 18  # height of one bar, in px
@@ -37,6 +34,10 @@ def render_html(stats: list[BankStats]) -> str:
 
 def write_pdf(html: str) -> bytes:
     """The report as PDF. It links to nothing, so every fetch is refused."""
+    from weasyprint import HTML  # loaded only when a PDF is asked for
+
+    from exambank.builders.render import LocalFiles
+
     return bytes(HTML(string=html, url_fetcher=LocalFiles()).write_pdf())
 
 

@@ -18,12 +18,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-SEED_PATH = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "seeds"
-    / "000_7fc18d97625c1639.txt"
-)
+SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_7fc18d97625c1639.txt"
 BANK_DIR = Path(__file__).resolve().parents[1] / "bank" / "aws-ai-practitioner"
 
 PAGE_TITLE = "AWS AI Practitioner - Amazon SageMaker - Deep Dive"
@@ -96,9 +91,7 @@ def _split_body(title: str, body: list[str]) -> tuple[list[str], list[str], list
         if bullet:
             exam_tips.append(bullet["text"])
         else:
-            assert not line.strip(), (
-                f"seed section {title!r}: unexpected {line!r} after exam tips"
-            )
+            assert not line.strip(), f"seed section {title!r}: unexpected {line!r} after exam tips"
     teaching = [line for line in body[:teaching_end] if line.strip()]
     return teaching, key_terms, exam_tips
 
@@ -119,9 +112,7 @@ def _parse_questions(lines: list[str], start: int) -> tuple[list[SeedQuestion], 
         elif not line.strip():
             pass
         elif not questions:
-            raise AssertionError(
-                f"seed line {index + 1}: expected a question, got {line!r}"
-            )
+            raise AssertionError(f"seed line {index + 1}: expected a question, got {line!r}")
         elif bullet and not questions[-1].answer:
             questions[-1].options.append(bullet["text"])
         elif answer and not questions[-1].answer:
@@ -141,9 +132,7 @@ def parse_seed(text: str) -> list[SeedSection]:
     while PRACTICE_QUESTIONS in lines[title_at:]:
         title = lines[title_at]
         questions_at = lines.index(PRACTICE_QUESTIONS, title_at)
-        teaching, key_terms, exam_tips = _split_body(
-            title, lines[title_at + 1 : questions_at]
-        )
+        teaching, key_terms, exam_tips = _split_body(title, lines[title_at + 1 : questions_at])
         questions, title_at = _parse_questions(lines, questions_at + 1)
         sections.append(SeedSection(title, teaching, key_terms, exam_tips, questions))
     return sections
@@ -171,9 +160,7 @@ def bank(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     sections = []
     for number, section_id in enumerate(manifest["sections"], start=1):
         path = BANK_DIR / f"{number:02d}-{section_id}.yaml"
-        assert path.is_file(), (
-            f"manifest section {section_id!r} has no file {path.name}"
-        )
+        assert path.is_file(), f"manifest section {section_id!r} has no file {path.name}"
         sections.append(yaml.load(path))
     return sections
 
@@ -189,9 +176,7 @@ def _differs(what: str, seed_value: object, bank_value: object) -> str:
     return f"{what} differs\n    seed: {seed_value!r}\n    bank: {bank_value!r}"
 
 
-def _compare_question(
-    section_id: str, seed_q: SeedQuestion, bank_q: dict[str, Any]
-) -> list[str]:
+def _compare_question(section_id: str, seed_q: SeedQuestion, bank_q: dict[str, Any]) -> list[str]:
     question_id = f"{section_id}-q{seed_q.number}"
     problems: list[str] = []
     if bank_q.get("id") != question_id:
@@ -218,9 +203,7 @@ def _compare_question(
     if bank_q.get("answer") != seed_q.answer:
         problems.append(_differs("answer", seed_q.answer, bank_q.get("answer")))
     if bank_q.get("explanation") != seed_q.explanation:
-        problems.append(
-            _differs("explanation", seed_q.explanation, bank_q.get("explanation"))
-        )
+        problems.append(_differs("explanation", seed_q.explanation, bank_q.get("explanation")))
     return [f"{question_id}: {problem}" for problem in problems]
 
 
@@ -231,9 +214,7 @@ def _teaching_key(text: str) -> str:
 
 def test_seed_has_eleven_sections_of_five_questions(seed: list[SeedSection]) -> None:
     assert len(seed) == SECTION_COUNT
-    assert [len(section.questions) for section in seed] == [
-        QUESTIONS_PER_SECTION
-    ] * SECTION_COUNT
+    assert [len(section.questions) for section in seed] == [QUESTIONS_PER_SECTION] * SECTION_COUNT
     assert sum(len(section.questions) for section in seed) == 55
     for section in seed:
         assert [q.number for q in section.questions] == [1, 2, 3, 4, 5], section.title
@@ -248,25 +229,17 @@ def test_bank_has_one_file_per_seed_section(
     seed: list[SeedSection], manifest: dict[str, Any], bank: list[dict[str, Any]]
 ) -> None:
     files = sorted(path.name for path in BANK_DIR.glob("[0-9][0-9]-*.yaml"))
-    expected = [
-        f"{n:02d}-{sid}.yaml" for n, sid in enumerate(manifest["sections"], start=1)
-    ]
+    expected = [f"{n:02d}-{sid}.yaml" for n, sid in enumerate(manifest["sections"], start=1)]
     assert files == expected
     assert len(files) == len(seed) == SECTION_COUNT
     assert [section.get("id") for section in bank] == manifest["sections"]
 
 
-def test_section_titles_match_seed(
-    seed: list[SeedSection], bank: list[dict[str, Any]]
-) -> None:
-    assert [section.get("title") for section in bank] == [
-        section.title for section in seed
-    ]
+def test_section_titles_match_seed(seed: list[SeedSection], bank: list[dict[str, Any]]) -> None:
+    assert [section.get("title") for section in bank] == [section.title for section in seed]
 
 
-def test_questions_match_seed(
-    seed: list[SeedSection], bank: list[dict[str, Any]]
-) -> None:
+def test_questions_match_seed(seed: list[SeedSection], bank: list[dict[str, Any]]) -> None:
     problems: list[str] = []
     for seed_section, bank_section in zip(seed, bank, strict=True):
         bank_questions = bank_section.get("questions") or []
@@ -282,9 +255,7 @@ def test_questions_match_seed(
         pytest.fail("\n".join(problems), pytrace=False)
 
 
-def test_key_terms_match_seed(
-    seed: list[SeedSection], bank: list[dict[str, Any]]
-) -> None:
+def test_key_terms_match_seed(seed: list[SeedSection], bank: list[dict[str, Any]]) -> None:
     problems: list[str] = []
     for seed_section, bank_section in zip(seed, bank, strict=True):
         section_id = bank_section["id"]
@@ -303,31 +274,24 @@ def test_key_terms_match_seed(
                 problems.append(f"{where}: term and definition must both be filled")
             if term + definition != seed_row:
                 joined = term + definition
-                problems.append(
-                    f"{where}: {_differs('term + definition', seed_row, joined)}"
-                )
+                problems.append(f"{where}: {_differs('term + definition', seed_row, joined)}")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
 
-def test_exam_tips_match_seed(
-    seed: list[SeedSection], bank: list[dict[str, Any]]
-) -> None:
+def test_exam_tips_match_seed(seed: list[SeedSection], bank: list[dict[str, Any]]) -> None:
     problems: list[str] = []
     for seed_section, bank_section in zip(seed, bank, strict=True):
         tips = bank_section.get("exam_tips") or []
         if tips != seed_section.exam_tips:
             problems.append(
-                f"{bank_section['id']}: "
-                + _differs("exam tips", seed_section.exam_tips, tips)
+                f"{bank_section['id']}: " + _differs("exam tips", seed_section.exam_tips, tips)
             )
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
 
-def test_teaching_text_is_kept(
-    seed: list[SeedSection], bank: list[dict[str, Any]]
-) -> None:
+def test_teaching_text_is_kept(seed: list[SeedSection], bank: list[dict[str, Any]]) -> None:
     """Each label and value taught outside the questions is in summary or notes."""
     problems: list[str] = []
     for seed_section, bank_section in zip(seed, bank, strict=True):
@@ -340,8 +304,6 @@ def test_teaching_text_is_kept(
             label, _, value = text.partition(": ")
             for part in (label.rstrip(":"), value):
                 if part and _teaching_key(part) not in taught:
-                    problems.append(
-                        f"{bank_section['id']}: summary/notes lack {part!r}"
-                    )
+                    problems.append(f"{bank_section['id']}: summary/notes lack {part!r}")
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)

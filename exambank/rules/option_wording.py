@@ -132,8 +132,10 @@ class TrueFalseOptions(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         texts = option_texts(ref.question)
-        if texts and texts[0].strip(" .!").casefold() in _TRUTH_WORDS and all(
-            text.strip(" .!").casefold() in _TRUTH_WORDS for text in texts
+        if (
+            texts
+            and texts[0].strip(" .!").casefold() in _TRUTH_WORDS
+            and all(text.strip(" .!").casefold() in _TRUTH_WORDS for text in texts)
         ):
             yield self.report(
                 ref,

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from exambank.builders import Settings
 from exambank.builders.handout import handout_html
-from exambank.builders.pdf import LocalFiles, PdfBuilder, _font_notes
+from exambank.builders.pdf import PdfBuilder
+from exambank.builders.render import LocalFiles, _font_notes
 from tests.builders.conftest import SEED_ID
 from tests.conftest import QUESTION, section_yaml
 
