@@ -20,6 +20,9 @@ from exambank.bank import Bank
 from exambank.builders import Builder, Output, Paper, Settings
 from exambank.lint import UsageError
 from exambank.model import Question
+from exambank.rules.numeric_options import is_numeric_scale
+from exambank.rules.option_wording import refers_to_letters_or_places
+from exambank.rules.wording import option_texts
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,16 @@ def shuffled(bank: Bank, seed: str) -> Bank:
     return replace(bank, files=files)
 
 
+def keeps_its_order(question: Question) -> bool:
+    """Questions whose options read wrong once moved: options pointing at other options
+    or letters ("Both A and B", "None of the above"), feedback or an explanation naming a
+    letter, and numeric scales, which print in their own order."""
+    return refers_to_letters_or_places(question) or is_numeric_scale(option_texts(question))
+
+
 def _shuffle(question: Question, seed: str) -> Question:
+    if keeps_its_order(question):
+        return question
     order = option_order(question, seed)
     new_letter = {old: string.ascii_uppercase[index] for index, old in enumerate(order)}
     options = {new_letter[old]: question.options[old] for old in order}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from exambank.bank import QuestionRef
@@ -84,6 +84,11 @@ def option_range(text: str) -> tuple[Interval, tuple[str, ...], bool] | None:
     high = _INFINITY if high_at is None else float(numbers[high_at])
     whole = all("." not in number for number in numbers)
     return Interval(low, low_closed, high, high_closed), units, whole
+
+
+def is_numeric_scale(texts: Sequence[str]) -> bool:
+    """Whether every option is a number or a range: a scale, printed in its own order."""
+    return all(option_number(text) or option_range(text) for text in texts)
 
 
 class NumericOrder(QuestionRule):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
+from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.wording import option_text, option_texts
 
@@ -34,6 +35,22 @@ _COMBINATION = re.compile(
 )
 _RATIONALE_MARKS = ("--", "\u2014", "\u2013", "ecause")
 _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
+
+
+# "option B", "answer (C)", "choices A and D" in feedback or an explanation.
+_NAMES_A_LETTER = re.compile(r"\b(?:options?|answers?|choices?)[ \t]+\(?[A-Z]\)?(?![\w-])")
+
+
+def refers_to_letters_or_places(question: Question) -> bool:
+    """Whether the question reads wrong once its options are reordered: an option that
+    points at others ("All of the above", "Both A and B", "I and III only"), or feedback or
+    an explanation naming an option by its letter."""
+    joined = option_text(question).joined
+    if _ALL_OF.search(joined) or _NONE_OF.search(joined) or _COMBINATION.search(joined):
+        return True
+    notes = [question.explanation]
+    notes.extend(question.option_feedback(letter) or "" for letter in question.options)
+    return any(_NAMES_A_LETTER.search(note) for note in notes)
 
 
 def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:

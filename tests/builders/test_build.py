@@ -209,3 +209,35 @@ def test_exambank_build_refuses_an_unknown_format(tmp_path, capsys, only, messag
         main(["build", str(tmp_path), "--only", only])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("options", "explanation"),
+    [
+        ("{A: Amazon S3, B: Amazon EC2, C: Both A and B, D: AWS Lambda}", "Both store data."),
+        ("{A: Amazon S3, B: Amazon EC2, C: AWS Lambda, D: None of the above}", "S3 fits."),
+        ("{A: '1', B: '2', C: '3', D: '6'}", "Three is right."),
+        (
+            "{A: Amazon S3, B: Amazon EC2, C: AWS Lambda, D: Amazon RDS}",
+            "Unlike option B, S3 fits.",
+        ),
+    ],
+)
+def test_questions_that_read_wrong_when_moved_keep_their_order(make_bank, options, explanation):
+    question = (
+        f"id: q1\nstem: Which one?\noptions: {options}\nanswer: C\nexplanation: {explanation}\n"
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    for seed in map(str, range(20)):
+        [ref] = shuffled(bank, seed).questions()
+        assert ref.question.options == next(bank.questions()).question.options
+
+
+def test_ordinary_questions_are_still_shuffled(make_bank):
+    question = QUESTION.replace("answer: A", "answer: C")
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    orders = {
+        tuple(map(str, next(shuffled(bank, str(seed)).questions()).question.options.values()))
+        for seed in range(20)
+    }
+    assert len(orders) > 5
