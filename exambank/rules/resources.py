@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
@@ -16,15 +18,20 @@ from exambank.rules.base import BankRule, Options
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def _problem(url: str) -> str | None:
-    """Why ``url`` is not a relative path inside the bank folder, or None if it is."""
+def _problem(url: str, root: Path) -> str | None:
+    """Why ``url`` is not a relative path inside the bank folder ``root``, or None if it
+    is. The URL is percent-decoded first, as the renderer decodes it (%2e%2e is '..'),
+    and a path that leads out through a symlink is refused too."""
+    url = unquote(url)
     if _SCHEME.match(url):
         return f"uses '{url.split(':', 1)[0]}:'"
     if url.startswith(("/", "\\")):
         return "is an absolute path"
-    path = posixpath.normpath(url.replace("\\", "/"))
+    path = posixpath.normpath(url.replace("\\", "/").split("#", 1)[0].split("?", 1)[0])
     if path == ".." or path.startswith("../"):
         return "leaves the bank folder"
+    if path != "." and not (root / path).resolve().is_relative_to(root.resolve()):
+        return "leads out of the bank folder through a symbolic link"
     return None
 
 
@@ -81,7 +88,7 @@ class ExternalResource(BankRule):
         lines_of: dict[str, list[str]] = {}
         for source, path, text, question in markdown_fields(bank):
             for target in targets(text):
-                problem = _problem(target.url)
+                problem = _problem(target.url, bank.root)
                 if problem is None:
                     continue
                 if source.display not in lines_of:

@@ -40,6 +40,8 @@ def test_file_and_http_images_are_errors_at_their_line_and_column(lint_questions
         ("images/../../x.png", "leaves the bank folder"),
         ("C:/Users/x.png", "uses 'C:'"),
         ("data:image/png;base64,AAAA", "uses 'data:'"),
+        ("%2e%2e/%2e%2e/etc/passwd", "leaves the bank folder"),
+        ("images/..%2f..%2fx.png", "leaves the bank folder"),
     ],
 )
 def test_targets_outside_the_bank_folder(lint_questions, target, problem):
@@ -108,3 +110,11 @@ def test_documented_examples(lint_questions):
     bad = external(lint_questions(as_yaml(example("external-resource", "Bad"))))
     good = external(lint_questions(as_yaml(example("external-resource", "Good"))))
     assert len(bad) == 1 and good == []
+
+
+def test_a_symlink_out_of_the_bank_is_an_error(tmp_path, lint_bank):
+    (tmp_path / "bank").mkdir()
+    (tmp_path / "bank" / "link.png").symlink_to("/etc/passwd")
+    found = lint_bank({"01-main.yaml": section_yaml(with_stem("'See ![x](link.png)'"))})
+    [(_, _, message)] = external(found.diagnostics)
+    assert "symbolic link" in message
