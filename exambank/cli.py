@@ -212,7 +212,7 @@ def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = lint(_bank_paths(arguments.paths), pyproject.load())
     if result.errors:
-        sys.stdout.write(text([found for found in result.diagnostics if found.severity == "error"]))
+        sys.stdout.write(text(result.diagnostics))  # as `exambank lint` shows them
         print("exambank: nothing built: fix the errors first", file=sys.stderr)
         return EXIT_PROBLEMS
     if result.warnings:

@@ -12,8 +12,26 @@ from dataclasses import dataclass
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def typeset(text: str) -> str:
+    """Plain-text habits as print sets them: a spaced double hyphen as an en dash, '->'
+    as an arrow. The sources, the JSON and the CSV keep what the author typed."""
+    return text.replace(" -- ", " \u2013 ").replace("->", "\u2192")
+
+
+def _typeset_text(state: StateCore) -> None:
+    """Apply ``typeset`` to running text only: code spans and blocks stay as written."""
+    for token in state.tokens:
+        for child in token.children or []:
+            if child.type == "text":
+                child.content = typeset(child.content)
+
+
+_RENDERER.core.ruler.push("typeset", _typeset_text)
 
 
 class _TargetReader(MarkdownIt):

@@ -11,7 +11,7 @@ from html import escape
 from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
-from exambank.markdown import to_html
+from exambank.markdown import to_html, typeset
 from exambank.model import Section
 
 Edition = Literal["student", "trainer"]
@@ -52,7 +52,7 @@ def _head(bank: Bank, build_date: datetime | None) -> str:
         )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(bank.manifest.title)}</title>\n"
+        f"<title>{escape(typeset(bank.manifest.title))}</title>\n"
         f'<meta name="generator" content="exambank">\n{dates}'
         "</head>\n<body>\n"
     )
@@ -81,7 +81,7 @@ def _title_page(
         for label, value in facts
         if value is not None
     )
-    exam = f'<p class="exam">{escape(manifest.exam)}</p>' if manifest.exam else ""
+    exam = f'<p class="exam">{escape(typeset(manifest.exam))}</p>' if manifest.exam else ""
     description = (
         f'<div class="description">{to_html(manifest.description)}</div>'
         if manifest.description
@@ -89,7 +89,7 @@ def _title_page(
     )
     return (
         f'<section class="cover {edition}">{exam}'
-        f'<h1 class="book-title">{escape(manifest.title)}</h1>'
+        f'<h1 class="book-title">{escape(typeset(manifest.title))}</h1>'
         f'<p class="edition">{EDITION_LABEL[edition]}</p>'
         f'{description}<dl class="facts">{rows}</dl></section>\n'
     )
@@ -106,7 +106,7 @@ def _contents(bank: Bank, refs: list[QuestionRef]) -> str:
         span = f"questions {numbers[0]}\u2013{numbers[-1]}" if numbers else "no questions"
         items.append(
             f'<li><a href="#section-{section.id}"><span class="toc-number">{number}</span>'
-            f'{escape(section.title)} <span class="toc-span">{span}</span></a></li>'
+            f'{escape(typeset(section.title))} <span class="toc-span">{span}</span></a></li>'
         )
     items.append('<li class="toc-key"><a href="#answer-key">Answer key</a></li>')
     return f'<nav class="contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>\n'
@@ -116,7 +116,7 @@ def _section(number: int, section: Section, refs: list[QuestionRef], edition: Ed
     parts = [
         f'<section class="section" id="section-{section.id}">'
         f'<p class="section-number">Section {number}</p>'
-        f"<h2>{escape(section.title)}</h2>"
+        f"<h2>{escape(typeset(section.title))}</h2>"
     ]
     if section.summary:
         parts.append(f'<div class="summary">{to_html(section.summary)}</div>')
@@ -124,7 +124,7 @@ def _section(number: int, section: Section, refs: list[QuestionRef], edition: Ed
         parts.append(f'<div class="notes">{to_html(section.notes)}</div>')
     if section.key_terms:
         terms = "".join(
-            f"<dt>{escape(term.term)}</dt><dd>{to_html(term.definition)}</dd>"
+            f"<dt>{escape(typeset(term.term))}</dt><dd>{to_html(term.definition)}</dd>"
             for term in section.key_terms
         )
         parts.append(f'<h3>Key terms</h3><dl class="key-terms">{terms}</dl>')

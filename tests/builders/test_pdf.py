@@ -15,6 +15,7 @@ from exambank.builders import Settings
 from exambank.builders.handout import handout_html
 from exambank.builders.pdf import PdfBuilder
 from exambank.builders.render import LocalFiles, _font_notes
+from exambank.markdown import typeset
 from tests.builders.conftest import SEED_ID
 from tests.conftest import QUESTION, section_yaml
 
@@ -22,8 +23,9 @@ STEM = "stem: Which AWS service trains, tunes and deploys ML models?"
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace: PDF extraction breaks lines where the layout did."""
-    return re.sub(r"\s+", "", text)
+    """Text as printed (typeset: ' -- ' is a dash, '->' an arrow) without whitespace, since
+    PDF extraction breaks lines where the layout did."""
+    return re.sub(r"\s+", "", typeset(text))
 
 
 def pages(path_or_bytes: Path | bytes) -> list[str]:
@@ -109,7 +111,7 @@ def test_title_page(student, trainer, seed_bank):
     manifest = seed_bank.manifest
     for edition, label in ((student, "Student edition"), (trainer, "Trainer edition")):
         cover = edition[0]
-        assert manifest.title in cover and label in cover
+        assert typeset(manifest.title) in cover and label in cover
         assert manifest.exam.upper() in cover  # printed in capitals
         assert "Version 1.0" in cover and "Built 2026-01-01" in cover
         assert "11 sections, 55 practice questions" in cover
@@ -120,10 +122,10 @@ def test_contents_give_the_page_each_section_starts_on(student, seed_bank):
     contents = student[1]
     assert contents.startswith("Contents")
     for number, section in enumerate(seed_bank.sections, start=1):
-        title = re.escape(section.title)
+        title = re.escape(typeset(section.title))
         listed = re.search(rf"{number} {title} questions \d+\u2013\d+ \.+ (\d+)", contents)
         assert listed, section.title
-        heading = f"SECTION {number} {section.title}"
+        heading = f"SECTION {number} {typeset(section.title)}"
         starts = [index + 1 for index, text in enumerate(student) if heading in text]
         assert starts == [int(listed.group(1))], section.title
     answer_key = re.search(r"Answer key \.+ (\d+)", contents)
@@ -132,7 +134,7 @@ def test_contents_give_the_page_each_section_starts_on(student, seed_bank):
 
 def test_running_header_and_page_x_of_y(student, seed_bank):
     for number, text in enumerate(student[1:], start=2):
-        assert seed_bank.manifest.title in text, number
+        assert typeset(seed_bank.manifest.title) in text, number
         assert f"Page {number} of {len(student)}" in text
 
 
@@ -246,3 +248,10 @@ def test_a_font_installed_for_them_is_reported_as_used(monkeypatch):
     monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/fc-list")
     monkeypatch.setattr("subprocess.run", lambda *a, **k: Listing())
     assert _font_notes("漢字") == ["2 characters (字漢...) printed with an installed font"]
+
+
+def test_print_typesets_dashes_and_arrows_but_not_code():
+    from exambank.markdown import to_html
+
+    html = to_html("prepare -> train -- tune, but `a -> b -- c` stays")
+    assert "prepare \u2192 train \u2013 tune" in html and "<code>a -&gt; b -- c</code>" in html
