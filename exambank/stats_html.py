@@ -20,6 +20,12 @@ table { border-collapse: collapse; } td, th { padding: 0.2em 0.8em; text-align: 
 td.n { text-align: right; } tr:nth-child(even) { background: #f4f4f4; }
 svg text { font-size: 12px; font-family: sans-serif; }
 .note { color: #555; }
+@media print {
+  @page { size: A4; margin: 16mm 14mm;
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  table { width: 100%; } tr { break-inside: avoid; } h2 { break-after: avoid; }
+}
 """
 
 
@@ -56,8 +62,8 @@ def _bank_html(bank: BankStats) -> str:
             "single-answer questions whose key is this letter; the line marks an even spread",
         ),
         (
-            f'<p class="note">{single} single-answer questions; chi-square p = '
-            f"{keys.p_value:.2g}.</p>"
+            f'<p class="note">{single} single-answer questions; the red line marks the '
+            f"count an even spread would give; chi-square p = {keys.p_value:.2g}.</p>"
             if single
             else "<p>No single-answer questions.</p>"
         ),
