@@ -27,6 +27,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 
 from exambank.diagnostics import Diagnostic
 
@@ -99,10 +100,23 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         source.data = _Reader(source, problems).read(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark and mark.index >= len(text.rstrip()):
+            # Ran off the end (an unclosed quote or bracket): where it opened says more.
+            mark = error.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         problem = problem or "not valid YAML"
         report("yaml-syntax", position, problem, _syntax_hint(problem))
+        return source, problems
+    except ReaderError as error:  # a character YAML does not allow
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        report(
+            "yaml-syntax",
+            (line, column),
+            f"the control character U+{error.character:04X} is not allowed in YAML",
+            "delete it (most editors do not show it), or write it as an escape in double quotes",
+        )
         return source, problems
     except YAMLError as error:
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
@@ -285,6 +299,8 @@ def _syntax_hint(problem: str) -> str | None:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "text containing ': ' must be quoted"
+    if "quoted scalar" in problem and "end of stream" in problem:
+        return "close the quote that opens here"
     if "single document" in problem:
         return "a bank file holds one document: remove the extra '---'"
     return None

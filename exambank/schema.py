@@ -144,18 +144,23 @@ def _explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
             f"{name} '{error.instance}' is not a valid id",
             "ids use lowercase letters, digits and single hyphens, e.g. 'amt-q1'",
         )
-    elif error.validator in ("type", "anyOf") and path in source.typed_scalars:
+    elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
+        yield at(
+            source.where(path),
+            f"{name} is {_kind(error.instance)} {json.dumps(error.instance)}",
+            "write one capital letter (answer: B), or a list for multiple (answer: [A, C])",
+        )
+    elif path in source.typed_scalars and "text" in _expected(error):
         kind, text = source.typed_scalars[path]
         yield at(
             source.where(path),
-            f"{name} is the {kind} {text}, not text",
-            f"quote it so it stays text: '{text}'",
+            f"{name} is the {kind} {text or '(empty)'}, not text",
+            f"quote it so it stays text: '{text}'" if text else "write the text, or remove the key",
         )
-    elif error.validator == "anyOf" and isinstance(error.instance, dict) and error.context:
-        # An option written as a mapping: explain what is wrong inside it.
-        for sub in error.context:
-            if sub.validator != "type":
-                yield from _explain(source, sub)
+    elif error.validator == "anyOf" and isinstance(error.instance, dict) and _inner(error):
+        # A mapping where a mapping may stand (an option, a suppression): explain inside it.
+        for sub in _inner(error):
+            yield from _explain(source, sub)
     elif error.validator == "enum" or (error.validator == "anyOf" and _enum_in(error)):
         choices: Any = _enum_in(error) or error.validator_value
         yield at(
@@ -163,14 +168,42 @@ def _explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
             f"{name} is '{error.instance}'",
             f"use one of: {', '.join(map(str, choices))}",
         )
-    elif (path and path[-1] == "answer") or (len(path) >= 2 and path[-2] == "answer"):
+    elif error.validator in ("type", "anyOf") and _expected(error):
+        expected = _expected(error)
         yield at(
             source.where(path),
-            f"{name} is {_kind(error.instance)} {json.dumps(error.instance)}",
-            "write one capital letter (answer: B), or a list for multiple (answer: [A, C])",
+            f"{name} is {_kind(error.instance)}, not {' or '.join(expected)}",
+            _WRITE[expected[0]],
         )
     else:
         yield at(source.where(path), f"{name}: {error.message}", None)
+
+
+def _inner(error: SchemaViolation) -> list[SchemaViolation]:
+    """The errors of an anyOf's branches below its own level (not 'is not a string')."""
+    return [sub for sub in error.context or [] if sub.validator != "type" or sub.relative_path]
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping"}
+_WRITE = {
+    "text": "write the text (quote it if YAML could read it otherwise)",
+    "a list": "write a list, one '- item' per line under the key",
+    "a mapping": "write 'key: value' lines, indented under the key",
+}
+
+
+def _expected(error: SchemaViolation) -> list[str]:
+    """What the schema would accept at the error's place, in words ('text', 'a list')."""
+    value: Any = error.validator_value
+    branches: Any = value if error.validator == "anyOf" else [{"type": value}]
+    words: list[str] = []
+    for branch in branches if error.validator in ("type", "anyOf") else []:
+        kinds = branch.get("type", "object" if "$ref" in branch else None)
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            word = _TYPE_WORDS.get(kind)
+            if word and word not in words:
+                words.append(word)
+    return words
 
 
 def _enum_in(error: SchemaViolation) -> list[Any] | None:
@@ -219,7 +252,7 @@ def _question_id(data: Any, path: JsonPath) -> str | None:
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return "empty"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):

@@ -78,3 +78,17 @@ def test_absurd_nesting_is_a_diagnostic_not_a_crash(lint_bank, nesting):
 def test_two_documents_in_one_file(lint_bank):
     [found] = lint_bank({"01-main.yaml": section_yaml(QUESTION) + "---\nid: b\n"}).diagnostics
     assert found.rule == "yaml-syntax" and "'---'" in (found.hint or "")
+
+
+def test_a_control_character_is_reported_where_it_is(lint_bank):
+    content = section_yaml(QUESTION).replace("title: Main", "title: Ma\x07in")
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert (found.rule, found.line, found.column) == ("yaml-syntax", 2, 10)
+    assert "U+0007" in found.message and "\n" not in found.message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(lint_bank):
+    content = section_yaml(QUESTION).replace("title: Main", 'title: "Main')
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert (found.rule, found.line, found.column) == ("yaml-syntax", 2, 8)
+    assert "close the quote" in (found.hint or "")

@@ -77,3 +77,23 @@ def test_every_problem_of_the_file_is_reported_and_valid_questions_still_checked
 
 def test_a_well_formed_file_has_no_schema_errors(lint_bank):
     assert schema_errors(lint_bank, section_yaml(QUESTION)) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("stem: Which AWS", "stem: {a: b}\n    x: Which AWS"), "stem is a mapping, not text"),
+        (("C: Amazon EC2", "C: [x, y]"), "option C is a list, not text or a mapping"),
+        (("C: Amazon EC2", "C: {text: EC2, feedback: {a: b}}"), "option C, feedback is a mapping"),
+        (("answer: A", "answer: 1"), "answer is a number 1"),
+        (("answer: A", "answer: A\n    tags:"), "tags is empty, not a list"),
+        (
+            ("answer: A", "answer: A\n    lint: {ignore: answer-run, reason: why}"),
+            "lint, ignore is text, not a list",
+        ),
+    ],
+)
+def test_wrong_shapes_are_named_in_words(lint_bank, change, message):
+    text = section_yaml(QUESTION).replace(*change)
+    found = [d.message for d in schema_errors(lint_bank, text)]
+    assert any(message in m for m in found), found
