@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,13 @@ from pathlib import Path
 from exambank.diagnostics import Diagnostic, Severity
 from exambank.load import JsonPath, Source
 from exambank.model import Manifest, Question, Section
+
+_ORDER_PREFIX = re.compile(r"^\d+-")
+
+
+def section_id_of(path: Path) -> str:
+    """The section a file is named for: `03-inference.yaml` -> `inference`."""
+    return _ORDER_PREFIX.sub("", path.stem)
 
 
 @dataclass(frozen=True)

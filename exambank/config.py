@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from exambank.diagnostics import Diagnostic, Severity
-from exambank.rules import RULES, LoadRule
+from exambank.rules import RULES
 
 
 class ConfigError(Exception):
@@ -87,7 +87,7 @@ def _relative_to(path: str, root: Path) -> str | None:
 
 def switchable(rule: str) -> bool:
     """Whether configuration or a suppression may turn ``rule`` off."""
-    return rule in RULES and not issubclass(RULES[rule], LoadRule)
+    return rule in RULES and RULES[rule].switchable
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -105,7 +105,7 @@ def unswitchable_rule(name: str) -> tuple[str, str]:
     """Message and hint for turning off a rule that cannot be turned off."""
     return (
         f"rule '{name}' cannot be turned off",
-        "it reports a file that cannot be read; fix the file instead",
+        "it reports a file that cannot be read or an id used twice; fix the bank instead",
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from exambank import schema
-from exambank.bank import Bank, SectionFile
+from exambank.bank import Bank, SectionFile, section_id_of
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.load import Source, iter_yaml_files, read_source
@@ -158,8 +158,8 @@ def _lint_bank(
         if file is not None:
             files.append(file)
     _add(seconds, "schema", clock)
-    if manifest is None:
-        return None, found
+    if manifest is None:  # reported above; check the sections all the same
+        manifest = _stand_in_manifest(root, manifest_source, sources)
 
     order = {section_id: index for index, section_id in enumerate(manifest.sections)}
     files.sort(key=lambda file: (order.get(file.section.id, len(order)), file.source.display))
@@ -188,12 +188,36 @@ def _section_file(source: Source, valid: BaseModel | None) -> SectionFile | None
         shell = Section.model_validate(rest, strict=True)
     except ValidationError as error:
         broken = {problem["loc"][0] for problem in error.errors() if problem["loc"]}
-        if broken & {"id", "title"}:
-            return None  # without an id and title there is no section to check
         kept_keys = {k: v for k, v in rest.items() if k not in broken}
-        shell = Section.model_validate(kept_keys, strict=True)
+        kept_keys.setdefault("id", section_id_of(source.path))  # stand-ins, already reported
+        kept_keys.setdefault("title", kept_keys["id"])
+        try:
+            shell = Section.model_validate(kept_keys, strict=True)
+        except ValidationError:
+            return None
     section = shell.model_copy(update={"questions": [question for _, question in kept]})
     return SectionFile(source, section, tuple(index for index, _ in kept))
+
+
+def _stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Manifest:
+    """What can be taken from a manifest that failed its schema (or is missing): the
+    sections it lists, or else the section files found, so every rule still runs."""
+    data = source.data if isinstance(source.data, dict) else {}
+    listed = data.get("sections")
+    section_ids = (
+        [item for item in listed if isinstance(item, str)]
+        if isinstance(listed, list)
+        else [section_id_of(file.path) for file in sections]
+    )
+    bank_id, title = data.get("id"), data.get("title")
+    return Manifest.model_construct(
+        id=bank_id if isinstance(bank_id, str) else root.name,
+        title=title if isinstance(title, str) else root.name,
+        exam=None,
+        version=None,
+        description=None,
+        sections=section_ids,
+    )
 
 
 def _run_rules(bank: Bank, config: Config, seconds: dict[str, float]) -> list[Diagnostic]:

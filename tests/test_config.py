@@ -49,6 +49,12 @@ def test_reading_a_file_cannot_be_switched_off() -> None:
     assert not config.enabled("answer-count")
 
 
+def test_duplicate_ids_cannot_be_switched_off(tmp_path: Path) -> None:
+    assert Config(select=set()).enabled("duplicate-id")
+    problems = config_problems(tmp_path, '[tool.exambank]\nignore = ["duplicate-id"]\n')
+    assert any("cannot be turned off" in message for _, _, message, _ in problems)
+
+
 def test_select_ignore_and_severity_from_pyproject(tmp_path: Path) -> None:
     root = bad_bank(tmp_path)
     config = pyproject.read(
@@ -56,8 +62,8 @@ def test_select_ignore_and_severity_from_pyproject(tmp_path: Path) -> None:
             tmp_path,
             """\
             [tool.exambank]
-            select = ["answer-count", "answer-not-in-options", "duplicate-id"]
-            ignore = ["duplicate-id"]
+            select = ["answer-count", "answer-not-in-options", "option-letters"]
+            ignore = ["option-letters"]
 
             [tool.exambank.rules.answer-count]
             severity = "warning"

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from pathlib import Path
 
-from exambank.bank import Bank
+from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
 from exambank.load import Source
 from exambank.rules.base import BankRule, Options
-
-_ORDER_PREFIX = re.compile(r"^\d+-")
-
-
-def section_id_of(path: Path) -> str:
-    """The section a file is named for: ``03-inference.yaml`` -> `inference`."""
-    return _ORDER_PREFIX.sub("", path.stem)
 
 
 class ManifestRule(BankRule):
@@ -41,7 +32,18 @@ class ManifestRule(BankRule):
         for source in bank.sources:
             files_for.setdefault(section_id_of(source.path), []).append(source)
         manifest = bank.manifest_source
+        first_listed: dict[str, int] = {}
         for index, section_id in enumerate(listed):
+            if section_id in first_listed:
+                line = manifest.where(("sections", first_listed[section_id]))[0]
+                yield self._at(
+                    manifest,
+                    ("sections", index),
+                    f"section '{section_id}' is listed twice (first at line {line})",
+                    "list each section once",
+                )
+                continue
+            first_listed[section_id] = index
             found = files_for.get(section_id, [])
             if not found:
                 yield self._at(
@@ -103,6 +105,8 @@ class DuplicateId(BankRule):
 
     name = "duplicate-id"
     severity = "error"
+    # Ids name questions in suppressions, exports and answer keys: never switched off.
+    switchable = False
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         sections: dict[str, str] = {}

@@ -21,6 +21,8 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     # Off by default until its measured precision is good enough (docs/rule-precision.md).
     enabled_by_default: ClassVar[bool] = True
+    # Whether configuration or a suppression may turn the rule off.
+    switchable: ClassVar[bool] = True
 
     @classmethod
     def summary(cls) -> str:
@@ -32,7 +34,10 @@ class Rule:
 
 
 class LoadRule(Rule):
-    """Checked while a file is read and validated against its schema (no ``check``)."""
+    """Checked while a file is read and validated against its schema (no ``check``).
+    Never switched off: nothing else could be checked in a file's place."""
+
+    switchable = False
 
 
 class QuestionRule(Rule):

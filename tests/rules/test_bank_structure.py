@@ -68,3 +68,24 @@ def test_distinct_ids_pass(lint_bank):
         "02-two.yaml": section_yaml(QUESTION.replace("q1", "q2"), section_id="two"),
     }
     assert "duplicate-id" not in rules_of(lint_bank(sections, MANIFEST).diagnostics)
+
+
+def test_a_section_listed_twice(lint_bank):
+    manifest = "id: test-bank\ntitle: Test\nsections:\n  - one\n  - one\n"
+    found = lint_bank({"01-one.yaml": section_yaml(QUESTION, section_id="one")}, manifest)
+    assert only("manifest", found.diagnostics) == [
+        ("bank.yaml", 5, "section 'one' is listed twice (first at line 4)")
+    ]
+
+
+def test_a_broken_manifest_does_not_hide_the_sections_problems(lint_bank):
+    manifest = "id: test-bank\ntitle: Test\nversion: 1.0\nsections: [one]\n"
+    bad = QUESTION.replace("answer: A", "answer: E")
+    found = lint_bank({"01-one.yaml": section_yaml(bad, section_id="one")}, manifest)
+    assert {"schema", "answer-not-in-options"} <= rules_of(found.diagnostics)
+
+
+def test_a_section_with_a_bad_id_still_has_its_questions_checked(lint_bank):
+    bad = QUESTION.replace("answer: A", "answer: E")
+    found = lint_bank({"01-main.yaml": section_yaml(bad, section_id="Main_1")})
+    assert {"schema", "answer-not-in-options"} <= rules_of(found.diagnostics)

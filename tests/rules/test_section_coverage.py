@@ -48,3 +48,11 @@ def test_an_empty_section_without_notes_passes(lint_bank):
 def test_banks_of_fewer_than_three_sections_are_not_compared(lint_bank):
     sections = {"01-a.yaml": section("a", 5), "02-b.yaml": section("b", 1)}
     assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_a_question_with_a_schema_error_still_covers_its_section(lint_bank):
+    from tests.conftest import QUESTION, section_yaml
+
+    broken = QUESTION.replace("answer: A", "answer: A\ndifficulty: trivial")
+    found = lint_bank({"01-main.yaml": section_yaml(broken, extra="notes: Study this.\n")})
+    assert "section-coverage" not in {d.rule for d in found.diagnostics}
