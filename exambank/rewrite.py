@@ -91,18 +91,24 @@ class Rewrite:
 
 
 def load(path: Path) -> Loaded:
-    """Read ``path`` both ways. RewriteError if it cannot be read or parsed."""
+    """Read ``path`` both ways. RewriteError if lint's reader finds any problem in it (the
+    round-trip loader would hide duplicate keys, and expand an alias bomb for minutes), or
+    a value the dumper would write its own way."""
     source, problems = read_source(path)
+    if problems:
+        first = problems[0]
+        message = f"{first.message}; {first.hint}" if first.hint else first.message
+        if len(problems) > 1:
+            message += f" (and {len(problems) - 1} more problems: exambank lint lists them)"
+        raise RewriteError(message, first.line, first.column)
+    _refuse_typed_values(source)
     if source.data is None:
-        first = problems[0] if problems else None
-        raise RewriteError(
-            first.message if first else "nothing to read",
-            first.line if first else 1,
-            first.column if first else 1,
-        )
+        raise RewriteError("nothing to read")
     raw = path.read_bytes()
+    # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     try:
-        tree = round_trip().load(raw.decode("utf-8-sig"))
+        tree = round_trip().load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
@@ -111,6 +117,21 @@ def load(path: Path) -> Loaded:
     except YAMLError as error:
         raise RewriteError(f"not valid YAML: {error}") from error
     return Loaded(raw, source, tree)
+
+
+def _refuse_typed_values(source: Source) -> None:
+    """The dumper writes numbers, booleans and nulls its own way (``True`` -> ``true``,
+    ``+1`` -> ``1``, ``~`` -> nothing): a file holding one is not rewritten at all."""
+    for where, (kind, text) in source.typed_scalars.items():
+        if kind != "null" or text:
+            line, column = source.where(where)
+            read_as = "null" if kind == "null" else f"a {kind}"
+            raise RewriteError(
+                f"'{text}' is read as {read_as}; quote it first "
+                "(exambank lint shows every such value)",
+                line,
+                column,
+            )
 
 
 def dump(tree: Any) -> str:

@@ -123,3 +123,32 @@ def test_a_file_with_a_syntax_error_is_left_alone(
     output = capsys.readouterr()
     assert f"{path}:" in output.err and "not fixed" in output.err
     assert "yaml-syntax" in output.out
+
+
+def test_values_lint_reads_as_numbers_or_booleans_are_left_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = QUESTION.replace("answer: A", "answer: b")
+    question = question.replace("  A: ", "  A: +1 # ").replace("  B: ", "  B: True # ")
+    path = _bank(tmp_path, question)
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    output = capsys.readouterr()
+    assert f"{path}:7:10: not fixed: '+1' is read as a number; quote it first" in output.err
+    assert "fixed answer" not in output.err and "error schema" in output.out
+
+
+def test_crlf_with_trailing_comments_is_fixed_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = QUESTION.replace("answer: A", "answer: a  # the key")
+    path = _bank(tmp_path, question.replace("  B: AWS Lambda", "  B: AWS Lambda # no"))
+    text = "# header\n" + path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("utf-8").replace(b"\n", b"\r\n"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert b"\r" not in path.read_bytes()
+    assert path.read_text(encoding="utf-8") == text.replace("answer: a ", "answer: A ")
+    assert f"{path}:1:1: fixed line endings: CRLF -> LF" in capsys.readouterr().err
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert capsys.readouterr().err == ""

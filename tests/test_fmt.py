@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,7 +210,7 @@ def test_file_with_a_syntax_error_is_reported_and_untouched(
     path = _bank(tmp_path, broken)
     assert main(["fmt", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == broken
-    assert f"{path}:3:1: cannot format:" in capsys.readouterr().err
+    assert f"{path}:2:8: cannot format:" in capsys.readouterr().err
 
 
 def test_crlf_and_byte_order_mark_become_plain_lf(tmp_path: Path) -> None:
@@ -300,3 +302,57 @@ def test_an_interrupted_write_leaves_the_file_whole_and_no_temporary_file(
         save(format_file(path))
     assert path.read_text(encoding="utf-8") == MESSY
     assert sorted(p.name for p in path.parent.iterdir()) == ["01-main.yaml", "bank.yaml"]
+
+
+@pytest.mark.parametrize("written", ["+1", ".NaN", "True", "~", "-0", "+.inf", "Null", "yes"])
+def test_a_value_read_as_a_number_boolean_or_null_is_never_rewritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    text = f"title: T\nid: main\nexam_tips:\n  - {written}\n"
+    path = _bank(tmp_path, text)
+    for command in (["--diff"], ["--check"], []):
+        assert main(["fmt", *command, str(path)]) == 1
+        output = capsys.readouterr()
+        assert f"{path}:4:5: cannot format: '{written}' is read as " in output.err
+        assert "quote it first" in output.err and output.out == ""
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_an_empty_value_is_not_a_written_null(tmp_path: Path) -> None:
+    path = _bank(tmp_path, "title: T\nid: main\nsummary:\n")
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == "id: main\ntitle: T\nsummary:\n"
+
+
+def test_an_alias_bomb_is_refused_at_once_and_untouched(tmp_path: Path) -> None:
+    levels = ['  l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    levels += [f"  l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 10)]
+    text = "title: T\nid: main\nx-bomb:\n" + "\n".join(levels) + "\n"
+    path = _bank(tmp_path, text)
+    run = subprocess.run(
+        [sys.executable, "-m", "exambank", "fmt", "--check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{path}:5:12: cannot format: anchors and aliases" in run.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_duplicate_keys_are_refused_not_silently_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "title: T\nid: main\ntitle: U\n"
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 1
+    assert f"{path}:3:1: cannot format: key 'title' repeats" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_crlf_with_trailing_comments_becomes_plain_lf_in_one_run(tmp_path: Path) -> None:
+    path = _bank(tmp_path)
+    path.write_bytes(MESSY.encode("utf-8").replace(b"\n", b"\r\n"))
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == FORMATTED.encode("utf-8")
+    assert main(["fmt", "--check", str(path)]) == 0
