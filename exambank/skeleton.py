@@ -105,10 +105,29 @@ def _append(questions: CommentedSeq, question: CommentedMap) -> None:
         between = take_tail(questions, index)
         give_tail(questions, index, between)
         spaced = spaced or any(not line.strip() for line in between.splitlines())
-    after = take_tail(questions, len(questions) - 1)
+    last = questions[-1]
+    own, after = _split_tail(take_tail(questions, len(questions) - 1), _key_column(last))
     questions.append(question)
-    give_tail(questions, len(questions) - 2, "\n" if spaced else "")
+    give_tail(questions, len(questions) - 2, own + ("\n" if spaced else ""))
     give_tail(questions, len(questions) - 1, after)
+
+
+def _key_column(question: Any) -> int:
+    """The column the last question's keys start at (0-based)."""
+    return question.lc.col if isinstance(question, CommentedMap) else 0
+
+
+def _split_tail(tail: str, column: int) -> tuple[str, str]:
+    """The comment lines indented as the last question's keys, which belong to it, and
+    what follows them, which comes after the new question."""
+    lines = tail.splitlines(keepends=True)
+    count = 0
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if not line.lstrip(" ").startswith("#") or indent < column or column == 0:
+            break
+        count += 1
+    return "".join(lines[:count]), "".join(lines[count:])
 
 
 def _add_list(section: CommentedMap, question: CommentedMap) -> None:

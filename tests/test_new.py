@@ -66,6 +66,16 @@ def test_comments_after_the_last_question_stay_at_the_end(tmp_path: Path) -> Non
     )
 
 
+def test_comments_after_the_last_key_stay_with_the_last_question(tmp_path: Path) -> None:
+    own = "    # comment after last key\n    # and another\n"
+    text = section_yaml(QUESTION) + own + "# end of the section\n"
+    path = _bank(tmp_path, text)
+    assert main(["new", "q2", "--section", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        section_yaml(QUESTION) + own + "\n" + SKELETON.format(id="q2") + "# end of the section\n"
+    )
+
+
 def test_a_section_without_questions_gets_a_list(tmp_path: Path) -> None:
     path = _bank(tmp_path, "# header\nid: main\ntitle: Main  # the title\n")
     assert main(["new", "q1", "--section", str(path)]) == 0
