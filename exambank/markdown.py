@@ -64,6 +64,23 @@ def to_html(text: str) -> str:
     return str(_RENDERER.render(text))
 
 
+_HTML_READER = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def html_tags(text: str) -> list[str]:
+    """The raw HTML a Markdown text holds (tags and blocks, as written), in order."""
+    if "<" not in text:
+        return []
+    found = []
+    for block in _HTML_READER.parse(text):
+        if block.type == "html_block":
+            found.append(block.content.strip().splitlines()[0])
+        for token in block.children or []:
+            if token.type == "html_inline":
+                found.append(token.content)
+    return found
+
+
 def targets(text: str) -> Iterator[Target]:
     """Every link and image target in ``text``, in reading order."""
     if not _MAY_HOLD_TARGET.search(text):

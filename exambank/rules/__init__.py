@@ -9,6 +9,7 @@ from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
+from exambank.rules.markup import RawHtml
 from exambank.rules.numeric_options import NumericOrder, OverlappingRanges
 from exambank.rules.option_cues import AbsoluteTerms, GrammaticalCue, OptionLengthSpread
 from exambank.rules.option_wording import (
@@ -48,6 +49,7 @@ RULES: dict[str, type[Rule]] = _registry(
     DuplicateOption,
     EmptyText,
     ExternalResource,
+    RawHtml,
     AnswerKeyBalance,
     LongestOptionKey,
     AllOfTheAbove,

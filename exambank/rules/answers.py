@@ -21,7 +21,9 @@ _NUMBER_WORDS = {
     "ten": 10,
 }
 _ASKS_FOR = re.compile(
-    r"\b(?:select|choose|pick|mark|identify)\s+(?:the\s+)?(\d+|" + "|".join(_NUMBER_WORDS) + r")\b",
+    r"\b(?:select|choose|pick|mark|identify|which)\s+(?:the\s+)?(\d+|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b",
     re.IGNORECASE,
 )
 

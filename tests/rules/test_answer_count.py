@@ -53,6 +53,8 @@ def test_matching_counts_pass(lint_questions):
         ("Pick 4 options", 4),
         ("Which is the best choice?", None),
         ("Select the right one", None),
+        ("Which TWO services store features?", 2),
+        ("Which service stores 2 copies?", None),
     ],
 )
 def test_requested_count_reads_the_stem(stem, count):

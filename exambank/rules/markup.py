@@ -1,0 +1,52 @@
+"""Raw HTML in a Markdown text: not allowed by the source format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from exambank.bank import Bank
+from exambank.diagnostics import Diagnostic
+from exambank.markdown import html_tags
+from exambank.rules.base import BankRule, Options
+from exambank.rules.resources import markdown_fields
+
+
+class RawHtml(BankRule):
+    """A text holds raw HTML.
+
+    Text fields are CommonMark without raw HTML: handouts print a tag as the characters
+    the author typed (never as markup, so a source cannot inject elements), and other
+    tools that read the JSON export would each do something different with it. Markdown
+    says the same things portably: `**bold**` for `<b>`, a blank line for `<br/>`.
+    Heuristic: CommonMark's own HTML recognition (an HTML block, or an inline tag such as
+    `<b>`, `</i>`, `<br/>` or `<!-- -->`); a `<` that starts no tag ("<= 6 MB") and
+    autolinks (`<https://...>`) are not HTML. Known false positives: a tag meant to be
+    shown as text outside a code span; put it in backticks.
+
+    Bad:
+        stem: "Which service <b>labels</b> data?"
+
+    Good:
+        stem: "Which service **labels** data?"
+    """
+
+    name = "raw-html"
+    severity = "error"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        for source, path, text, question in markdown_fields(bank):
+            tags = html_tags(text)
+            if tags:
+                line, column = source.where(path)
+                shown = ", ".join(tags[:3]) + (" ..." if len(tags) > 3 else "")
+                yield Diagnostic(
+                    source.display,
+                    line,
+                    column,
+                    self.severity,
+                    self.name,
+                    f"raw HTML in the text: {shown}",
+                    "write it in Markdown (**bold**, *italics*, a blank line for a break), "
+                    "or put it in backticks to show it as code",
+                    question,
+                )
