@@ -42,7 +42,9 @@ class Suppression(Strict):
     ignore: list[str] = Field(
         min_length=1, description="Names of the rules to switch off, as `exambank rules` lists."
     )
-    reason: str = Field(min_length=1, description="Why the rules do not apply to this question.")
+    reason: str = Field(
+        pattern=r"\S", description="Why the rules do not apply to this question (not blank)."
+    )
 
 
 class Question(Strict):

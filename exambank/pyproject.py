@@ -262,6 +262,12 @@ class _Parser:
             fits = isinstance(value, (int, float))
         else:
             fits = isinstance(value, type(default))
+        if fits and isinstance(value, (int, float)) and not isinstance(value, bool):
+            # Every numeric option is a positive count, ratio or proportion (Rule.options).
+            proportion = key in ("p_value", "threshold") or key.endswith("share")
+            if value <= 0 or (proportion and value > 1):
+                expected = "between 0 and 1" if proportion else "above 0"
+                fits = False
         if not fits:
             self.report(
                 ("rules", name, key),

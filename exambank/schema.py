@@ -144,6 +144,8 @@ def _explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
             f"{name} '{error.instance}' is not a valid id",
             "ids use lowercase letters, digits and single hyphens, e.g. 'amt-q1'",
         )
+    elif error.validator == "pattern" and error.validator_value == r"\S":
+        yield at(source.where(path), f"{name} is blank", "write it out")
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
         yield at(
             source.where(path),

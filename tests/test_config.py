@@ -108,6 +108,21 @@ def test_an_int_is_a_fine_float_option(tmp_path: Path) -> None:
     assert config.options_for("answer-key-balance")["p_value"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("[tool.exambank.rules.answer-key-balance]\np_value = 5\n", "between 0 and 1"),
+        ("[tool.exambank.rules.answer-key-balance]\np_value = 0\n", "between 0 and 1"),
+        ("[tool.exambank.rules.answer-run]\nmin_run = -3\n", "above 0"),
+        ("[tool.exambank.rules.option-length-spread]\nratio = -1\n", "above 0"),
+        ("[tool.exambank.rules.section-coverage]\nmin_share = 1.5\n", "between 0 and 1"),
+    ],
+)
+def test_option_values_out_of_range_are_mistakes(tmp_path: Path, table: str, expected: str) -> None:
+    [(_, _, message, hint)] = config_problems(tmp_path, table)
+    assert expected in message and hint and hint.startswith("for example")
+
+
 def test_per_file_ignores_match_globs_relative_to_the_pyproject(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -125,3 +125,11 @@ def test_documented_example(lint_questions: LintQuestions, label: str, reported:
     found = lint_questions(as_yaml(example(UnusedSuppression.name, label)), config=only())
     assert (UnusedSuppression.name in {d.rule for d in found}) is reported
     assert all(d.rule == "unused-suppression" for d in found)
+
+
+def test_a_blank_reason_is_no_reason(lint_questions) -> None:
+    question = QUESTION.replace(
+        "answer: A", "answer: A\nlint: {ignore: [answer-run], reason: '   '}"
+    )
+    found = [d for d in lint_questions(question) if d.rule == "schema"]
+    assert [d.message for d in found] == ["question q1, lint, reason is blank"]

@@ -18,6 +18,8 @@ class Rule:
 
     name: ClassVar[str]
     severity: ClassVar[Severity]
+    # Defaults of the rule's options. Numbers are positive; `p_value`, `threshold` and
+    # `*_share` are proportions between 0 and 1 (the configuration checks both).
     options: ClassVar[dict[str, Any]] = {}
     # Off by default until its measured precision is good enough (docs/rule-precision.md).
     enabled_by_default: ClassVar[bool] = True
