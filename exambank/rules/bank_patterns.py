@@ -7,7 +7,7 @@ import statistics
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from exambank.bank import Bank, QuestionRef, SectionFile
+from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
 from exambank.rules.similarity import most_similar
@@ -182,8 +182,9 @@ class SectionCoverage(BankRule):
         for file, count in zip(bank.files, counts, strict=True):
             section = file.section
             if not count and (section.notes or section.key_terms or section.exam_tips):
-                yield self._at(
-                    file,
+                yield self.report(
+                    file.source,
+                    ("id",),
                     f"section '{section.id}' has study notes but no questions",
                     "add questions on what the section teaches",
                 )
@@ -192,15 +193,10 @@ class SectionCoverage(BankRule):
                 and len(counts) >= options["min_sections"]
                 and count < options["min_share"] * median
             ):
-                yield self._at(
-                    file,
+                yield self.report(
+                    file.source,
+                    ("id",),
                     f"section '{section.id}' has {count} question{'s' if count > 1 else ''}, "
                     f"where the median section has {median:g}",
                     "add questions on what the section teaches",
                 )
-
-    def _at(self, file: SectionFile, message: str, hint: str) -> Diagnostic:
-        line, column = file.source.where(("id",))
-        return Diagnostic(
-            file.source.display, line, column, self.severity, self.name, message, hint
-        )

@@ -36,7 +36,7 @@ class ManifestRule(BankRule):
         for index, section_id in enumerate(listed):
             if section_id in first_listed:
                 line = manifest.where(("sections", first_listed[section_id]))[0]
-                yield self._at(
+                yield self.report(
                     manifest,
                     ("sections", index),
                     f"section '{section_id}' is listed twice (first at line {line})",
@@ -46,7 +46,7 @@ class ManifestRule(BankRule):
             first_listed[section_id] = index
             found = files_for.get(section_id, [])
             if not found:
-                yield self._at(
+                yield self.report(
                     manifest,
                     ("sections", index),
                     f"section '{section_id}' has no file",
@@ -54,7 +54,7 @@ class ManifestRule(BankRule):
                     "or remove it from sections",
                 )
             for extra in found[1:]:
-                yield self._at(
+                yield self.report(
                     extra,
                     (),
                     f"section '{section_id}' has a second file (first: {found[0].path.name})",
@@ -62,7 +62,7 @@ class ManifestRule(BankRule):
                 )
         for section_id, sources in files_for.items():
             if section_id not in listed:
-                yield self._at(
+                yield self.report(
                     sources[0],
                     (),
                     f"{sources[0].path.name} is not listed in bank.yaml",
@@ -72,18 +72,12 @@ class ManifestRule(BankRule):
             written = source.data.get("id") if isinstance(source.data, dict) else None
             expected = section_id_of(source.path)
             if isinstance(written, str) and written != expected and expected in listed:
-                yield self._at(
+                yield self.report(
                     source,
                     ("id",),
                     f"the file is named for section '{expected}' but its id is '{written}'",
                     f"set 'id: {expected}', or rename the file and its manifest entry",
                 )
-
-    def _at(
-        self, source: Source, path: tuple[str | int, ...], message: str, hint: str
-    ) -> Diagnostic:
-        line, column = source.where(path)
-        return Diagnostic(source.display, line, column, self.severity, self.name, message, hint)
 
 
 class DuplicateId(BankRule):
@@ -129,18 +123,13 @@ class DuplicateId(BankRule):
         kind: str,
         question: str | None,
     ) -> Iterator[Diagnostic]:
-        line, column = source.where(path)
-        here = f"{source.display}:{line}"
         if key in first:
-            yield Diagnostic(
-                source.display,
-                line,
-                column,
-                self.severity,
-                self.name,
+            yield self.report(
+                source,
+                path,
                 f"{kind} id '{key}' is already used at {first[key]}",
                 "give each section and question its own id",
                 question,
             )
         else:
-            first[key] = here
+            first[key] = f"{source.display}:{source.where(path)[0]}"

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic, Severity
+from exambank.load import JsonPath, Position, Source
 
 Options = Mapping[str, Any]
 
@@ -59,3 +60,18 @@ class BankRule(Rule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def report(
+        self,
+        source: Source,
+        path: JsonPath,
+        message: str,
+        hint: str | None = None,
+        question: str | None = None,
+        at: Position | None = None,
+    ) -> Diagnostic:
+        """A finding at the value ``path`` of ``source`` (or at the position ``at``)."""
+        line, column = at or source.where(path)
+        return Diagnostic(
+            source.display, line, column, self.severity, self.name, message, hint, question
+        )

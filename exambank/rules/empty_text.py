@@ -52,14 +52,6 @@ class EmptyText(BankRule):
     def _blank(
         self, source: Source, path: JsonPath, label: str, question: str | None = None
     ) -> Diagnostic:
-        line, column = source.where(path)
-        return Diagnostic(
-            source.display,
-            line,
-            column,
-            self.severity,
-            self.name,
-            f"{label} is blank",
-            "write the text, or remove the entry",
-            question,
+        return self.report(
+            source, path, f"{label} is blank", "write the text, or remove the entry", question
         )

@@ -73,13 +73,6 @@ class LongestKeyRate:
         return cls(longest, len(refs), chance, p)
 
 
-def _manifest_diagnostic(bank: Bank, rule: BankRule, message: str, hint: str) -> Diagnostic:
-    line, column = bank.manifest_source.where(("sections",))
-    return Diagnostic(
-        bank.manifest_source.display, line, column, rule.severity, rule.name, message, hint
-    )
-
-
 class AnswerKeyBalance(BankRule):
     """The correct letters are far from evenly spread over A, B, C ...
 
@@ -115,9 +108,9 @@ class AnswerKeyBalance(BankRule):
         letters = list(expected)
         worst = max(letters, key=lambda x: observed[x] - expected[x])
         listed = ", ".join(f"{x} {observed[x]}" for x in letters)
-        yield _manifest_diagnostic(
-            bank,
-            self,
+        yield self.report(
+            bank.manifest_source,
+            ("sections",),
             f"answer key is uneven: {worst} is the key {observed[worst]} times in {len(refs)}, "
             f"{observed[worst] / expected[worst]:.1f}x its fair share of "
             f"{expected[worst]:.1f} ({listed}; chi-square p = {p:.1e})",
@@ -170,9 +163,9 @@ class LongestOptionKey(BankRule):
         rate = LongestKeyRate.of(refs)
         if rate.p_value >= options["p_value"]:
             return
-        yield _manifest_diagnostic(
-            bank,
-            self,
+        yield self.report(
+            bank.manifest_source,
+            ("sections",),
             f"the key is the longest option in {rate.longest} of {len(refs)} questions, "
             f"where chance gives about {rate.chance:.0f} (binomial p = {rate.p_value:.1e})",
             "trim the keys or lengthen the distractors so length gives nothing away",

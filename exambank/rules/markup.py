@@ -37,14 +37,10 @@ class RawHtml(BankRule):
         for source, path, text, question in markdown_fields(bank):
             tags = html_tags(text)
             if tags:
-                line, column = source.where(path)
                 shown = ", ".join(tags[:3]) + (" ..." if len(tags) > 3 else "")
-                yield Diagnostic(
-                    source.display,
-                    line,
-                    column,
-                    self.severity,
-                    self.name,
+                yield self.report(
+                    source,
+                    path,
                     f"raw HTML in the text: {shown}",
                     "write it in Markdown (**bold**, *italics*, a blank line for a break), "
                     "or put it in backticks to show it as code",

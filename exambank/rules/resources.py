@@ -93,17 +93,14 @@ class ExternalResource(BankRule):
                     continue
                 if source.display not in lines_of:
                     lines_of[source.display] = _read_lines(source)
-                line, column = _locate(lines_of[source.display], source.where(path), target)
-                yield Diagnostic(
-                    source.display,
-                    line,
-                    column,
-                    self.severity,
-                    self.name,
+                yield self.report(
+                    source,
+                    path,
                     f"{target.kind} '{target.url}' {problem}; handouts use only files "
                     "inside the bank folder",
                     _hint(target),
                     question,
+                    at=_locate(lines_of[source.display], source.where(path), target),
                 )
 
 
