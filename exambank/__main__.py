@@ -1,5 +1,3 @@
-import sys
+from exambank.cli import run
 
-from exambank.cli import main
-
-sys.exit(main())
+run()

@@ -85,12 +85,19 @@ def _no_cycle_collection() -> Iterator[None]:
     cycles, and each full collection rescans all of them: on the 10,000-question bench
     bank the collector cost about 0.45 s of a 1.7 s lint. Reference counting still frees
     everything; the collector resumes, as it was, when lint returns.
+
+    Objects made while it was paused all still count as new, so the first collection
+    after it resumes would scan them all at once (0.1 s on the bench bank). Freezing and
+    unfreezing moves them to the oldest generation without a scan, where they wait for
+    the next full collection like any long-lived data.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
