@@ -10,8 +10,8 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from exambank import pyproject
 from exambank.build import build

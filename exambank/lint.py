@@ -22,6 +22,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.load import Source, iter_yaml_files, read_source
 from exambank.model import Manifest, Question, Section
 from exambank.rules import RULES, BankRule, QuestionRule
+from exambank.rules.screen import BankText
 from exambank.suppression import apply_suppressions
 
 MANIFEST = "bank.yaml"
@@ -230,6 +231,7 @@ def _stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Ma
 def _run_rules(bank: Bank, config: Config, seconds: dict[str, float]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     refs = list(bank.questions())
+    text = BankText(refs)
     for name, rule_class in RULES.items():
         if not config.enabled(name):
             continue
@@ -237,7 +239,8 @@ def _run_rules(bank: Bank, config: Config, seconds: dict[str, float]) -> list[Di
         options = config.options_for(name)
         rule = rule_class()
         if isinstance(rule, QuestionRule):
-            for ref in refs:
+            screen = rule.screen(options)
+            for ref in refs if screen is None else text.matching(screen):
                 found.extend(rule.check(ref, options))
         elif isinstance(rule, BankRule):
             found.extend(rule.check(bank, options))

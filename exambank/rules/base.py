@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic, Severity
 from exambank.load import JsonPath, Position, Source
+from exambank.rules.screen import Screen
 
 Options = Mapping[str, Any]
 
@@ -48,6 +49,11 @@ class QuestionRule(Rule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def screen(self, options: Options) -> Screen | None:
+        """A pattern without which ``check`` finds nothing, to skip the questions it does
+        not match (rules/screen.py); None checks every question."""
+        return None
 
     def report(
         self, ref: QuestionRef, keys: tuple[str | int, ...], message: str, hint: str | None = None

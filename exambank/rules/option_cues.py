@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.screen import Screen
 from exambank.rules.wording import (
     is_name,
     key_letters,
@@ -25,6 +26,8 @@ _ARTICLE_AT_END = re.compile(
 # "all" is left out: in the measured banks it was a plain quantity ("encrypt all data")
 # far more often than an overstatement (docs/rule-precision.md).
 _ABSOLUTE_TERMS = "always never only none every complete completely entire entirely absolutely"
+# "a" or "an" with nothing but punctuation or blanks after it: the stem's last word.
+_ARTICLE_LAST = re.compile(r"an?(?=[\W_]*(?:\n|\Z))")  # in case-folded stems
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _FIRST_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 # Letters whose English name starts with a vowel sound: "an S3 bucket", "an EC2 instance".
@@ -90,6 +93,9 @@ class AbsoluteTerms(QuestionRule):
     name = "absolute-terms"
     severity = "warning"
     options: ClassVar[dict[str, Any]] = {"terms": _ABSOLUTE_TERMS.split()}
+
+    def screen(self, options: Options) -> Screen:
+        return "options_folded", _term_pattern(tuple(options["terms"]))
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
@@ -191,6 +197,9 @@ class GrammaticalCue(QuestionRule):
 
     name = "grammatical-cue"
     severity = "warning"
+
+    def screen(self, options: Options) -> Screen:
+        return "stem_folded", _ARTICLE_LAST
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question

@@ -10,6 +10,7 @@ from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.screen import Screen
 from exambank.rules.wording import option_text, option_texts
 
 # Every pattern runs once over all of a question's options, one option a line (``^`` and
@@ -24,6 +25,9 @@ _NONE_OF = re.compile(
     r"|neither[ \t]+[A-H][ \t]+nor[ \t]+[A-H]\b|(?:none|neither)[^\w\n]*$)",
     _FLAGS,
 )
+_TRUTH_OPTION = re.compile(
+    r"^[ .!]*(?:true|false|yes|no|correct|incorrect|right|wrong)[ .!]*$", re.MULTILINE
+)  # one option of _TRUTH_WORDS, in case-folded text
 _TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"})
 # An option letter, roman numeral or statement number, as "A", "(B)", "III" or "2".
 _REFERENCE = r"\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?"
@@ -34,6 +38,7 @@ _COMBINATION = re.compile(
     re.MULTILINE,
 )
 _RATIONALE_MARKS = ("--", "\u2014", "\u2013", "ecause")
+_RATIONALE_MARK = re.compile("--|\u2014|\u2013|because")  # in case-folded options
 _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
 
 
@@ -84,6 +89,9 @@ class AllOfTheAbove(QuestionRule):
     name = "all-of-the-above"
     severity = "warning"
 
+    def screen(self, options: Options) -> Screen:
+        return "options", _ALL_OF
+
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _ALL_OF):
             yield self.report(
@@ -116,6 +124,9 @@ class NoneOfTheAbove(QuestionRule):
     name = "none-of-the-above"
     severity = "warning"
 
+    def screen(self, options: Options) -> Screen:
+        return "options", _NONE_OF
+
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _NONE_OF):
             yield self.report(
@@ -146,6 +157,9 @@ class TrueFalseOptions(QuestionRule):
 
     name = "true-false-options"
     severity = "warning"
+
+    def screen(self, options: Options) -> Screen:
+        return "options_folded", _TRUTH_OPTION
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         texts = option_texts(ref.question)
@@ -187,6 +201,9 @@ class CombinationOptions(QuestionRule):
     name = "combination-options"
     severity = "warning"
 
+    def screen(self, options: Options) -> Screen:
+        return "options", _COMBINATION
+
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _COMBINATION):
             yield self.report(
@@ -222,6 +239,9 @@ class OptionRationale(QuestionRule):
 
     name = "option-rationale"
     severity = "warning"
+
+    def screen(self, options: Options) -> Screen:
+        return "options_folded", _RATIONALE_MARK
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         joined = option_text(ref.question).joined

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.screen import Screen
 from exambank.rules.wording import lead_in, option_texts, without_instructions, words
 
 # "least" reverses the question only before an adjective of judgement ("LEAST likely");
@@ -24,6 +25,9 @@ _NEGATIVE_WORDS = frozenset(
     ["not", "cannot", "except", "false", "incorrect", "least"]
     + [f"{verb}n't" for verb in _CONTRACTED_VERBS.split()]
 )
+# Every word of _NEGATIVE_WORDS holds one of these: the screen of both negative rules,
+# in case-folded stems.
+_ANY_NEGATIVE = re.compile("not|except|false|incorrect|least|n't|n\u2019t")
 _NEGATIVE = re.compile(
     r"\b(?P<word>not|cannot|except|false|incorrect|" + _CONTRACTED + r")\b"
     r"(?!\s+(?:positives?|negatives?|alarms?)\b)"
@@ -38,6 +42,7 @@ _SUBORDINATE = re.compile(
 _FIRST_WORD = re.compile(r"\W*\w+")
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
 _BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
+_BLANK_MARK = re.compile(r"[_\[]")
 _WORD_CHARACTER = re.compile(r"\w")
 _INSTRUCTION_VERB = re.compile(
     r"^\W*(?:select|choose|pick|identify|match|name|indicate|complete|arrange|order|"
@@ -97,6 +102,9 @@ class NegativeStem(QuestionRule):
     name = "negative-stem"
     severity = "warning"
 
+    def screen(self, options: Options) -> Screen:
+        return "stem_folded", _ANY_NEGATIVE
+
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for word, offset, question in stem_negatives(ref.question.stem):
             if not is_emphasised(word, offset, question):
@@ -133,6 +141,9 @@ class NegativeOptions(QuestionRule):
 
     name = "negative-options"
     severity = "warning"
+
+    def screen(self, options: Options) -> Screen:
+        return "stem_folded", _ANY_NEGATIVE
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         negatives = stem_negatives(ref.question.stem)
@@ -174,6 +185,9 @@ class FillInBlank(QuestionRule):
 
     name = "fill-in-blank"
     severity = "warning"
+
+    def screen(self, options: Options) -> Screen:
+        return "stem", _BLANK_MARK
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         stem = ref.question.stem

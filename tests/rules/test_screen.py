@@ -1,0 +1,116 @@
+"""A rule's screen never hides a finding: screened, a rule finds what it finds when it
+checks every question (exambank/rules/screen.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from exambank.bank import QuestionRef
+from exambank.config import Config
+from exambank.lint import lint
+from exambank.rules import RULES, QuestionRule
+from exambank.rules.screen import BankText
+from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
+from tests.rules.test_docstring_examples import QUESTION_RULES, example
+
+SCREENED = [name for name in QUESTION_RULES if RULES[name]().screen(RULES[name].options)]
+
+# Texts at the edges of the screens: case, underscores, line breaks, punctuation, tabs.
+EDGE_STEMS = [
+    "Which of these is NOT\ntrue?",
+    "Which isn\u2019t a training service?",
+    "Which CANNOT scale? (Select TWO.)",
+    "Pick the one that is least likely to fail",
+    "The service is a",
+    "The service is an\n\n___",
+    "The service is x_a",
+    "The service is a_",
+    "The service is AN ___ (Choose one)",
+    "The ___ service trains models.",
+    "Fill [...] in here.",
+    "Which is false?\n\n```\nnot code\n```",
+    "\u017ftatement that is fal\u017fe?",
+    "Which statement is incorrect, though valid?",
+]
+EDGE_OPTIONS = [
+    {"A": "True.", "B": " no!", "C": "YES", "D": "Wrong"},
+    {"A": "True\t", "B": "False", "C": "Yes", "D": "No"},
+    {"A": "All of the above", "B": "None", "C": "Neither A nor B", "D": "\tBoth of these"},
+    {"A": "A and C", "B": "I and III only", "C": "Both A and B", "D": "1, 2 or 3"},
+    {"A": "X -- because it scales", "B": "Y (because z)", "C": "Z \u2014 W", "D": "Q; because"},
+    {"A": "It ALWAYS works", "B": "Never", "C": "Only on Tuesdays", "D": "Every time"},
+    {"A": "an apple", "B": "a unit", "C": "8 GB", "D": "an hour\nlater"},
+    {"A": "none\nof the above", "B": "all\tof the above", "C": "B", "D": "D"},
+]
+
+
+def _pool_questions() -> list[dict[str, Any]]:
+    base = [example(name, label) for name in QUESTION_RULES for label in ("Bad", "Good")]
+    base += [{"stem": stem} for stem in EDGE_STEMS]
+    base += [{"options": options} for options in EDGE_OPTIONS]
+    base += [{"stem": stem, "options": options} for stem in EDGE_STEMS for options in EDGE_OPTIONS]
+    pool = []
+    for item in base:
+        for change in (str, str.upper, str.lower, str.title):
+            varied = dict(item)
+            if isinstance(item.get("stem"), str):
+                varied["stem"] = change(item["stem"])
+            if isinstance(item.get("options"), dict):
+                varied["options"] = {
+                    letter: change(text) if isinstance(text, str) else text
+                    for letter, text in item["options"].items()
+                }
+            pool.append(varied)
+    return pool
+
+
+def _refs(tmp_path: Path) -> list[QuestionRef]:
+    default = YAML(typ="safe", pure=True).load(QUESTION)
+    texts = [
+        json.dumps({**default, **item, "id": f"q{number}"})  # JSON: YAML with every string quoted
+        for number, item in enumerate(_pool_questions())
+    ]
+    root = write_bank(tmp_path / "pool", {"01-main.yaml": section_yaml(*texts)})
+    no_rules = Config(select=set())
+    refs = [ref for bank in lint([root], no_rules).banks for ref in bank.questions()]
+    refs += [ref for bank in lint([SEED_BANK], no_rules).banks for ref in bank.questions()]
+    assert len(refs) == len(texts) + 55  # every question passed the schema
+    return refs
+
+
+@pytest.fixture(scope="module")
+def refs(tmp_path_factory: pytest.TempPathFactory) -> list[QuestionRef]:
+    return _refs(tmp_path_factory.mktemp("screen"))
+
+
+def test_the_item_writing_rules_that_look_for_rare_words_are_screened():
+    assert {"negative-stem", "all-of-the-above", "true-false-options"} <= set(SCREENED)
+
+
+@pytest.mark.parametrize("name", SCREENED)
+def test_a_screened_rule_finds_what_checking_every_question_finds(name, refs):
+    rule = RULES[name]()
+    assert isinstance(rule, QuestionRule)
+    options = rule.options
+    everywhere = [found for ref in refs for found in rule.check(ref, options)]
+    screen = rule.screen(options)
+    assert screen is not None
+    kept = BankText(refs).matching(screen)
+    screened = [found for ref in kept for found in rule.check(ref, options)]
+    assert everywhere, f"the pool has nothing {name} finds: the comparison would prove nothing"
+    assert screened == everywhere
+    # and the screen does skip questions, or it would be no use
+    assert len(kept) < len(refs)
+
+
+@pytest.mark.parametrize("name", SCREENED)
+def test_a_screen_never_matches_a_line_break(name, refs):
+    field, pattern = RULES[name]().screen(RULES[name].options) or ("stem", None)
+    assert pattern is not None
+    text, _ = getattr(BankText(refs), field)
+    assert not any("\n" in match.group() for match in pattern.finditer(text))
