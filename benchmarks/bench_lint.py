@@ -49,7 +49,10 @@ def _child(kind: str, root: Path) -> None:
             loader.get_single_node()
             loader.dispose()
     else:
-        config = Config(select=set(FOUNDATION_RULES)) if kind == "foundation" else None
+        from exambank.rules import RULES
+
+        chosen = {"foundation": set(FOUNDATION_RULES), "every": set(RULES)}.get(kind)
+        config = None if chosen is None else Config(select=chosen)
         result = lint([root], config)
         stages = result.seconds_by_stage
     seconds = time.perf_counter() - start
@@ -86,11 +89,13 @@ def main() -> None:
         floor = _measure("floor", root, arguments.repeat)
         foundation = _measure("foundation", root, arguments.repeat)
         full = _measure("lint", root, arguments.repeat)
+        every = _measure("every", root, arguments.repeat)
     print(f"bank: {arguments.questions} questions, {files} files, {size / 1e6:.1f} MB")
     rows = [
         ("libyaml compose (parse floor)", floor),
         ("lint, foundation rules only", foundation),
         ("lint, every default rule", full),
+        ("lint, every rule (off ones too)", every),
     ]
     for label, run in rows:
         ratio = run["seconds"] / floor["seconds"]
