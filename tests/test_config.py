@@ -354,8 +354,7 @@ def test_the_readme_example_suppression_works(
     [example] = re.findall(r"```yaml\n  - (id: .*?)```", readme_config_section(), re.S)
     question = textwrap.dedent("    " + example)
     unsuppressed = question.split("lint:")[0]
-    rest = QUESTION.split("\n", 2)[2]  # the default question's options, answer, explanation
-    assert "negative-stem" in rules_of(lint_questions(unsuppressed + rest))
-    assert (
-        rules_of(lint_questions(question + rest)) & {"negative-stem", "unused-suppression"} == set()
-    )
+    rest = "answer: D\nexplanation: All three are governance tools.\n"
+    assert "all-of-the-above" in rules_of(lint_questions(unsuppressed + rest))
+    found = rules_of(lint_questions(question + rest))
+    assert found & {"all-of-the-above", "unused-suppression"} == set()

@@ -23,9 +23,10 @@ from exambank.rules.wording import (
 _ARTICLE_AT_END = re.compile(
     r"\b(?P<article>an?)\s*(?:(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\])?[\s.:…]*$", re.IGNORECASE
 )
-# "all" is left out: in the measured banks it was a plain quantity ("encrypt all data")
-# far more often than an overstatement (docs/rule-precision.md).
-_ABSOLUTE_TERMS = "always never only none every complete completely entire entirely absolutely"
+# "all", "only" and "every" are left out: in the measured banks they were a plain
+# quantity or an accurate restriction ("encrypt all data", "email only during business
+# hours", "every hour") more often than an overstatement (docs/rule-precision.md).
+_ABSOLUTE_TERMS = "always never none complete completely entire entirely absolutely"
 # "a" or "an" with nothing but punctuation or blanks after it: the stem's last word.
 _ARTICLE_LAST = re.compile(r"an?(?=[\W_]*(?:\n|\Z))")  # in case-folded stems
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -67,7 +68,7 @@ def _without_parentheses(text: str) -> str:
 
 
 class AbsoluteTerms(QuestionRule):
-    """Distractors say "always", "never", "only" ... and the key does not.
+    """Distractors say "always", "never", "completely" ... and the key does not.
 
     Test-wise candidates know that sweeping claims are rarely right, so they rule those
     options out; the asymmetry between the key and the distractors is the cue.
@@ -78,9 +79,10 @@ class AbsoluteTerms(QuestionRule):
     Haladyna, Downing & Rodriguez (2002), guideline 28a (specific determiners); NBME
     "absolute terms" technical flaw.
 
-    Options: ``terms`` (default always, never, only, none, every, complete(ly),
-    entire(ly), absolutely; "all" is left out, being a plain quantity -- "encrypt all
-    data" -- far more often than an overstatement in the measured banks).
+    Options: ``terms`` (default always, never, none, complete(ly), entire(ly),
+    absolutely). "all", "only" and "every" are left out: in the measured banks they were
+    a plain quantity or an accurate restriction ("encrypt all data", "email only during
+    business hours", "every hour") more often than an overstatement; a bank can add them.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda never runs code, C: Amazon EC2,
@@ -92,6 +94,7 @@ class AbsoluteTerms(QuestionRule):
 
     name = "absolute-terms"
     severity = "warning"
+    enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"terms": _ABSOLUTE_TERMS.split()}
 
     def screen(self, options: Options) -> Screen:
@@ -148,6 +151,7 @@ class OptionLengthSpread(QuestionRule):
 
     name = "option-length-spread"
     severity = "warning"
+    enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"ratio": 2.5, "min_words": 8}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:

@@ -18,7 +18,7 @@ def test_distractors_that_overstate_are_reported(lint_questions):
 
 
 def test_a_key_that_overstates_too_removes_the_cue(lint_questions):
-    options = {**OVERSTATED, "A": "It is the only service that trains models"}
+    options = {**OVERSTATED, "A": "It is completely managed and trains models"}
     assert found_by(RULE, lint_questions, question(options=options)) == []
 
 
@@ -28,14 +28,16 @@ def test_whole_words_only(lint_questions):
 
 
 def test_names_do_not_count(lint_questions):
-    options = {**SERVICES, "B": "Only Upfront Reserved Instances"}
+    options = {**SERVICES, "B": "Never Ending Reserved Instances"}
     assert found_by(RULE, lint_questions, question(options=options)) == []
 
 
-def test_all_is_not_a_default_term_but_can_be_configured(lint_questions):
-    text = question(options={**SERVICES, "B": "It encrypts all data"})
-    assert found_by(RULE, lint_questions, text) == []
-    found = lint_questions(text, config=only(RULE, terms=["all"]))
-    assert [d.message for d in found if d.rule == RULE] == [
-        "distractors overstate (B 'all') and the key does not: test-wise candidates rule them out"
-    ]
+def test_all_only_and_every_are_not_default_terms_but_can_be_configured(lint_questions):
+    for term in ("all", "only", "every"):
+        text = question(options={**SERVICES, "B": f"It encrypts {term} data"})
+        assert found_by(RULE, lint_questions, text) == []
+        found = lint_questions(text, config=only(RULE, terms=[term]))
+        assert [d.message for d in found if d.rule == RULE] == [
+            f"distractors overstate (B '{term}') and the key does not: "
+            "test-wise candidates rule them out"
+        ]

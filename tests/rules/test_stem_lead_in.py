@@ -11,8 +11,8 @@ RULE = "stem-lead-in"
     "stem",
     [
         "Amazon SageMaker and machine learning models.",
-        "What are the advantages of the AWS Cloud (Select TWO)",
         "A team trains models daily on SageMaker",
+        "A team trains models. The service that trains them (Select TWO)",
     ],
 )
 def test_a_stem_without_a_question_is_reported(lint_questions, stem):
@@ -31,6 +31,8 @@ def test_a_stem_without_a_question_is_reported(lint_questions, stem):
         "The AWS service that trains ML models is:",
         "The AWS service that trains ML models is ___.",
         "Select TWO services that train ML models.",
+        "What are the advantages of the AWS Cloud (Select TWO)",  # a question, but for its ?
+        "A team trains models daily. How can it cut costs",
         "Match each need to a service: (1) training (2) labelling.",
         'Which line of this policy is wrong?\n\n```json\n{"Effect": "Allow"}\n```',
     ],
