@@ -54,12 +54,15 @@ class WordRepeat(BankRule):
     words every stem uses such as "following"; a plural "s" ignored) that a key
     repeats; reported when no distractor repeats them and a key repeats more of the
     stem than any distractor does (a stem naming two things, each echoed by one option,
-    gives nothing away; the keys of a multiple-answer question count one by one). Words in more than ``max_share`` of the bank's stems are its
-    subject ("aws", "sagemaker") and never count, in banks of at least
-    ``min_questions`` questions. Known false positives: a key that must name the thing
-    the stem asks about (a service named for its purpose, where no other wording
-    exists). Source: Haladyna, Downing & Rodriguez (2002), guideline 28b (clang
-    associations); NBME "word repeats".
+    gives nothing away; the keys of a multiple-answer question count one by one). Words
+    in more than ``max_share`` of the bank's stems are its subject ("aws", "sagemaker")
+    and never count, in banks of at least ``min_questions`` questions. Known false
+    positives: a key that must name the thing the stem asks about (a service named for
+    its purpose, where no other wording exists; "How soon ...?" -- "As soon as ..."),
+    the topic word of one section, and word forms the rule does not match in a
+    distractor ("soldered", "cable's"); off by default for them (docs/rule-precision.md).
+    Source: Haladyna, Downing & Rodriguez (2002), guideline 28b (clang associations);
+    NBME "word repeats".
 
     Options: ``ignore`` (default none: words never reported), ``max_share`` (default
     0.15), ``min_questions`` (default 20).
