@@ -13,6 +13,8 @@ from exambank.load import JsonPath, Source
 from exambank.model import Manifest, Question, Section
 
 _ORDER_PREFIX = re.compile(r"^\d+-")
+# A Markdown text of a bank: its file, its path there, the text, its question's id.
+MarkdownField = tuple[Source, JsonPath, str, str | None]
 
 
 def section_id_of(path: Path) -> str:
@@ -74,6 +76,38 @@ class Bank:
     def questions(self) -> Iterator[QuestionRef]:
         """Every question in bank order (many rules walk them: built once)."""
         return iter(self._refs)
+
+    @cached_property
+    def markdown_fields(self) -> list[MarkdownField]:
+        """Every Markdown text of the bank: (file, path in it, text, question id or None).
+        Several rules read them all; listed once."""
+        found: list[MarkdownField] = []
+        add = found.append
+        if self.manifest.description:
+            add((self.manifest_source, ("description",), self.manifest.description, None))
+        for file in self.files:
+            source, section = file.source, file.section
+            for key in ("summary", "notes"):
+                text = getattr(section, key)
+                if text:
+                    add((source, (key,), text, None))
+            for index, term in enumerate(section.key_terms):
+                add((source, ("key_terms", index, "definition"), term.definition, None))
+            for index, tip in enumerate(section.exam_tips):
+                add((source, ("exam_tips", index), tip, None))
+            for index, question in zip(file.indices, section.questions, strict=True):
+                qid = question.id
+                add((source, ("questions", index, "stem"), question.stem, qid))
+                for letter, option in question.options.items():
+                    if isinstance(option, str):
+                        add((source, ("questions", index, "options", letter), option, qid))
+                        continue
+                    at = ("questions", index, "options", letter)
+                    add((source, (*at, "text"), option.text, qid))
+                    if option.feedback:
+                        add((source, (*at, "feedback"), option.feedback, qid))
+                add((source, ("questions", index, "explanation"), question.explanation, qid))
+        return found
 
     @cached_property
     def _refs(self) -> list[QuestionRef]:

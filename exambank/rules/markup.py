@@ -8,7 +8,6 @@ from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
 from exambank.markdown import html_tags
 from exambank.rules.base import BankRule, Options
-from exambank.rules.resources import markdown_fields
 
 
 class RawHtml(BankRule):
@@ -34,7 +33,7 @@ class RawHtml(BankRule):
     severity = "error"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        for source, path, text, question in markdown_fields(bank):
+        for source, path, text, question in bank.markdown_fields:
             tags = html_tags(text)
             if tags:
                 shown = ", ".join(tags[:3]) + (" ..." if len(tags) > 3 else "")

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.load import JsonPath, Source
+from exambank.load import Source
 from exambank.markdown import Target, targets
 from exambank.rules.base import BankRule, Options
 
@@ -33,34 +33,6 @@ def _problem(url: str, root: Path) -> str | None:
     if path != "." and not (root / path).resolve().is_relative_to(root.resolve()):
         return "leads out of the bank folder through a symbolic link"
     return None
-
-
-def markdown_fields(bank: Bank) -> Iterator[tuple[Source, JsonPath, str, str | None]]:
-    """Every Markdown text of a bank: (file, path in it, text, question id or None)."""
-    if bank.manifest.description:
-        yield bank.manifest_source, ("description",), bank.manifest.description, None
-    for file in bank.files:
-        section = file.section
-        for key in ("summary", "notes"):
-            text = getattr(section, key)
-            if text:
-                yield file.source, (key,), text, None
-        for index, term in enumerate(section.key_terms):
-            yield file.source, ("key_terms", index, "definition"), term.definition, None
-        for index, tip in enumerate(section.exam_tips):
-            yield file.source, ("exam_tips", index), tip, None
-        for index, question in zip(file.indices, section.questions, strict=True):
-            at: JsonPath = ("questions", index)
-            yield file.source, (*at, "stem"), question.stem, question.id
-            for letter, option in question.options.items():
-                if isinstance(option, str):
-                    yield file.source, (*at, "options", letter), option, question.id
-                    continue
-                yield file.source, (*at, "options", letter, "text"), option.text, question.id
-                if option.feedback:
-                    path = (*at, "options", letter, "feedback")
-                    yield file.source, path, option.feedback, question.id
-            yield file.source, (*at, "explanation"), question.explanation, question.id
 
 
 class ExternalResource(BankRule):
@@ -86,7 +58,7 @@ class ExternalResource(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         lines_of: dict[str, list[str]] = {}
-        for source, path, text, question in markdown_fields(bank):
+        for source, path, text, question in bank.markdown_fields:
             for target in targets(text):
                 problem = _problem(target.url, bank.root)
                 if problem is None:
