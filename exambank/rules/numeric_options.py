@@ -30,6 +30,15 @@ _RANGE_FORMS: list[tuple[Bound, Bound, str]] = [
     ((0, False), (None, False), "more than #|greater than #|over #|above #|> #"),
     ((0, True), (None, False), "at least #|# or more|# +|# and above|>= #"),
 ]
+# A number after one of these words labels a thing ("Symbol 2", "Figure 3", "Step 1").
+_LABELLED = re.compile(
+    r"\b(?:symbol|figure|fig|step|item|table|diagram|exhibit|statement|question|section|"
+    r"chapter|page|line|pin|port|version)\.?[ \t]*(?:no\.?|#)?[ \t]*\d",
+    re.IGNORECASE,
+)
+# "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
+_RATIO = re.compile(r"^\s*(?:[1-9]\d*(?:\.\d+)?)\s+to\s+1\s*$", re.IGNORECASE)
+_RATIO_STEM = re.compile(r"\bratios?\b", re.IGNORECASE)
 _RANGE_SHAPES = {
     tuple(shape.split()): (low, high)
     for low, high, shapes in _RANGE_FORMS
@@ -67,7 +76,7 @@ def _shape(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]] | No
 def option_number(text: str) -> tuple[float, tuple[str, ...]] | None:
     """The value and unit of an option that is one number ("$1,200", "99.9%", "3 days")."""
     parsed = _shape(text)
-    if parsed is None or parsed[0] != ("#",):
+    if parsed is None or parsed[0] != ("#",) or _LABELLED.search(text):
         return None
     _, units, numbers = parsed
     return float(numbers[0]), tuple(unit.rstrip("s") for unit in units)
@@ -82,6 +91,8 @@ def option_range(text: str) -> tuple[Interval, tuple[str, ...], bool] | None:
     (low_at, low_closed), (high_at, high_closed) = _RANGE_SHAPES[shape]
     low = -_INFINITY if low_at is None else float(numbers[low_at])
     high = _INFINITY if high_at is None else float(numbers[high_at])
+    if low > high:  # "160 to 10 meters" runs from 10 to 160
+        low, low_closed, high, high_closed = high, high_closed, low, low_closed
     whole = all("." not in number for number in numbers)
     return Interval(low, low_closed, high, high_closed), units, whole
 
@@ -97,9 +108,11 @@ class NumericOrder(QuestionRule):
     Numbers in order let candidates find the value they worked out; out of order they
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
-    non-decreasing nor non-increasing. Known false positives: numbers that are labels
-    rather than quantities (port numbers, versions). Source: Haladyna, Downing &
-    Rodriguez (2002), guideline 21 (place choices in logical or numerical order).
+    non-decreasing nor non-increasing. A number after a label word ("Symbol 2", "Figure
+    3", "Step 1", "port 443", "version 2") is a label, not a quantity, and does not count.
+    Known false positives: other numbers that are labels rather than quantities (a bare
+    port number or version). Source: Haladyna, Downing & Rodriguez (2002), guideline 21
+    (place choices in logical or numerical order).
 
     Bad:
         stem: How many GB of memory can an AWS Lambda function use at most?
@@ -143,11 +156,17 @@ class OverlappingRanges(QuestionRule):
 
     With "1-5" and "5-10", a value of 5 has two right answers; with "1-4" and "6-10",
     a value of 5 has none. Heuristic: every option is a range with the same unit
-    ("1-5", "5 to 10 GB", "between 2 and 4", "less than 1", "more than 10", "10+");
-    sorted by lower bound, consecutive ranges must meet without sharing a value (for
-    whole-number ranges, "1-5" then "6-10" meet). Known false positives: ranges of
-    whole numbers written as decimals. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 22 (keep choices independent; choices should not overlap).
+    ("1-5", "5 to 10 GB", "between 2 and 4", "less than 1", "more than 10", "10+"; a
+    descending "160 to 10 m" runs from 10 to 160), and together they look like bins of
+    one scale rather than candidate answers that happen to be ranges (band segments, the
+    spectrum a signal occupies): no two start or end at the same value, and one is open
+    ("less than 1", "more than 10") or two meet. Sorted by lower bound, consecutive
+    ranges must meet without sharing a value (for whole-number ranges, "1-5" then
+    "6-10" meet); a gap wider than the narrower of its two ranges is a jump, not a slip,
+    and is not reported. Ratios ("2.5 to 1", "1 to 1") are not ranges: a question with
+    one is not judged, nor one whose stem says "ratio". Known false positives: ranges
+    of whole numbers written as decimals. Source: Haladyna, Downing & Rodriguez
+    (2002), guideline 22 (keep choices independent; choices should not overlap).
 
     Bad:
         stem: How many Availability Zones does a Region have?
@@ -165,20 +184,21 @@ class OverlappingRanges(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
-        if len(question.options) < 2:
+        texts = option_texts(question)
+        if len(texts) < 2 or _RATIO_STEM.search(question.stem):
             return
         ranges: list[tuple[Interval, str]] = []
         units, whole = set(), True
-        for letter, text in zip(question.options, option_texts(question), strict=True):
+        for letter, text in zip(question.options, texts, strict=True):
             parsed = option_range(text)
-            if parsed is None:
+            if parsed is None or _RATIO.match(text):
                 return
             ranges.append((parsed[0], letter))
             units.add(parsed[1])
             whole = whole and parsed[2]
-        if len(units) != 1:
-            return
         ranges.sort(key=lambda item: (item[0].low, item[0].high))
+        if len(units) != 1 or not _look_like_bins([interval for interval, _ in ranges], whole):
+            return
         for (before, first), (after, second) in itertools.pairwise(ranges):
             problem = _junction(before, after, whole)
             if problem:
@@ -191,6 +211,21 @@ class OverlappingRanges(QuestionRule):
                 return
 
 
+def _look_like_bins(ranges: list[Interval], whole: bool) -> bool:
+    """Whether ``ranges`` (sorted) split one scale into bins: none starts or ends where
+    another does, and one is open-ended or two meet (share a bound, or follow on)."""
+    lows = {interval.low for interval in ranges}
+    highs = {interval.high for interval in ranges}
+    if len(lows) < len(ranges) or len(highs) < len(ranges):
+        return False
+    if -_INFINITY in lows or _INFINITY in highs:
+        return True
+    return any(
+        after.low == before.high or (whole and after.low == before.high + 1)
+        for before, after in itertools.pairwise(ranges)
+    )
+
+
 def _junction(before: Interval, after: Interval, whole: bool) -> str | None:
     """What is wrong where one range ends and the next begins, if anything."""
     if after.low < before.high or (
@@ -200,8 +235,20 @@ def _junction(before: Interval, after: Interval, whole: bool) -> str | None:
     if whole and before.high_closed and after.low_closed and after.low == before.high + 1:
         return None
     if after.low > before.high or not (after.low_closed or before.high_closed):
+        if _gap(before, after, whole) > min(_width(before, whole), _width(after, whole)):
+            return None  # a jump to another part of the scale, not a slip
         return f"leave a gap between {_show(before.high)} and {_show(after.low)}"
     return None
+
+
+def _width(interval: Interval, whole: bool) -> float:
+    """How much of the scale a range covers: for whole numbers, how many values."""
+    return interval.high - interval.low + (1 if whole else 0)
+
+
+def _gap(before: Interval, after: Interval, whole: bool) -> float:
+    """How much of the scale lies between two ranges: for whole numbers, how many values."""
+    return after.low - before.high - (1 if whole else 0)
 
 
 def _show(value: float) -> str:

@@ -39,6 +39,7 @@ _COMBINATION = re.compile(
 )
 _RATIONALE_MARKS = ("--", "\u2014", "\u2013", "ecause")
 _RATIONALE_MARK = re.compile("--|\u2014|\u2013|because")  # in case-folded options
+_YES_OR_NO = re.compile(r"\W*(?:yes|no)\b", re.IGNORECASE)  # an answer to a yes/no question
 _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
 
 
@@ -219,12 +220,17 @@ class OptionRationale(QuestionRule):
     """An option carries its own justification ("Batch Transform -- because ...").
 
     The reason an option is right or wrong belongs in its ``feedback``: in the option it
-    lengthens the choice, and a justification usually gives the key away. Heuristic: the
-    option has text on both sides of a spaced double dash, em dash or en dash, or a
-    "because" after a comma, semicolon or parenthesis. Known false positives: a dash
-    inside a name or a range ("Reserved Instances -- All Upfront", "1 -- 5 GB"). Source:
-    Haladyna, Downing & Rodriguez (2002), guidelines 11 (minimise reading) and 24
-    (keep choices about equal in length).
+    lengthens the choice, and a justification the key has and other options lack gives
+    the key away. Heuristic: an option has text on both sides of a spaced double dash,
+    em dash or en dash, or a "because" after a comma, semicolon or parenthesis; the
+    options that do are reported when a key is one of them and some option is not (a
+    justification on distractors alone gives nothing away: a dash that continues a
+    procedure, "-- repeat as necessary", or a distractor's own misconception, "None,
+    because ..."). Answers to a yes/no question, every option starting "Yes" or "No"
+    ("Yes, because ...", "No, the sideband ..."), are not judged. Known false positives:
+    a dash inside a name or a range ("Reserved Instances -- All Upfront", "1 -- 5 GB")
+    in the key. Source: Haladyna, Downing & Rodriguez (2002), guidelines 11 (minimise
+    reading) and 24 (keep choices about equal in length).
 
     Bad:
         options: {A: Amazon SageMaker -- because it covers the whole ML lifecycle,
@@ -246,10 +252,16 @@ class OptionRationale(QuestionRule):
         return "options_folded", _RATIONALE_MARK
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        joined = option_text(ref.question).joined
-        if not any(mark in joined for mark in _RATIONALE_MARKS):
+        shown = option_text(ref.question)
+        if not any(mark in shown.joined for mark in _RATIONALE_MARKS):
             return
-        for letter, _ in matching_options(ref, _RATIONALE):
+        if all(_YES_OR_NO.match(text) for text in shown.texts):
+            return
+        explained = list(matching_options(ref, _RATIONALE))
+        keys = set(ref.question.answer_letters)
+        if len(explained) == len(shown.texts) or keys.isdisjoint(dict(explained)):
+            return
+        for letter, _ in explained:
             yield self.report(
                 ref,
                 ("options", letter),

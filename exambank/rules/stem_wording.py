@@ -29,17 +29,41 @@ _NEGATIVE_WORDS = frozenset(
 # in case-folded stems.
 _ANY_NEGATIVE = re.compile("not|except|false|incorrect|least|n't|n\u2019t")
 _NEGATIVE = re.compile(
-    r"\b(?P<word>not|cannot|except|false|incorrect|" + _CONTRACTED + r")\b"
+    r"\b(?P<word>not|cannot|except|(?<!true or )(?<!true/)false|incorrect|" + _CONTRACTED + r")\b"
     r"(?!\s+(?:positives?|negatives?|alarms?)\b)"
     rf"|\b(?P<least>least)\s+(?:{_LEAST_OF})\b",
     re.IGNORECASE,
 )
-_SUBORDINATE = re.compile(
-    r"\b(?:that|which|when|if|whether|because|while|unless|until|where|who|whose|whom|so"
-    r"|since|although|though)\b",
-    re.IGNORECASE,
+_AUXILIARIES = (
+    "am|is|are|was|were|be|been|being|do|does|did|can|could|may|might|must|shall|should|"
+    "will|would|has|have|had|need"
+)
+_AUXILIARY = frozenset(_AUXILIARIES.split("|"))
+# A word that opens a subordinate clause; in first place "when" and "where" ask the
+# question instead when a verb follows ("When do the rules NOT apply?").
+_SUBORDINATORS = (
+    "if|whether|because|while|unless|until|since|although|though|once|provided|providing|"
+    "assuming|as long as|when|whenever|where"
+)
+_SUBORDINATE = re.compile(rf"\b(?:that|which|who|whose|whom|so|{_SUBORDINATORS})\b", re.IGNORECASE)
+_OPENING_SUBORDINATE = re.compile(
+    rf"\W*(?:{_SUBORDINATORS})\b(?!\s+(?:{_AUXILIARIES})\b)", re.IGNORECASE
 )
 _FIRST_WORD = re.compile(r"\W*\w+")
+# A comma ends a clause, unless a conjunction carries the clause on ("..., but ... not").
+_CLAUSE_COMMA = re.compile(r",(?!\s*(?:and|but|or|nor|yet)\b)", re.IGNORECASE)
+# "not" before a participle or adjective, with no verb just before: a reduced relative
+# ("respects not covered by", "an impedance not equal to").
+_MODIFIED = re.compile(
+    r"\s+(?:\w+(?:ed|en|ing)|equal|available|applicable|possible|necessary|subject)\b",
+    re.IGNORECASE,
+)
+# "Except for ..., what is ...": a hedge the comma closes, not a reversed question.
+_HEDGE = re.compile(r"\s+(?:for|in|when|where|as|if)\b[^,:?]*,", re.IGNORECASE)
+# A question about a reason ("Why ... not ...?", "a reason not to use ..."): every option
+# is a reason against, so the negative reverses nothing; "Which of these reasons is not
+# valid?" does reverse it.
+_REASON = re.compile(r"\bwhy\b|\breasons?\s+(?:for\s+|why\s+(?:[\w'-]+\s+){0,4})?$", re.IGNORECASE)
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
 _BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
 _BLANK_MARK = re.compile(r"[_\[]")
@@ -59,23 +83,43 @@ _EXHIBIT = re.compile(r"^(?:```|~~~|\||>|[-*+] |\d+[.)] | {4})")
 
 
 def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
-    """Negatives in the main clause of the lead-in: (word, offset, lead-in). One after a
-    subordinating or relative word ("... when the instances are not in use", "resources,
-    which you don't remember creating") does not reverse what is asked; a comma ends such
-    a clause ("When ..., the customer is NOT ..."), and the lead-in's own first word
-    ("Which of these is not ...") does not count."""
+    """Negatives in the main clause of the lead-in: (word, offset, lead-in); what does
+    not count is listed in ``negative-stem``'s documentation. A question word that opens
+    the lead-in ("Which of these is not ...", "When do the rules NOT apply?") is not a
+    subordinating word; "If", or "When" with no verb after it, is."""
     if _NEGATIVE_WORDS.isdisjoint(words(stem)):
         return []
     question = lead_in(stem)
     first_word = _FIRST_WORD.match(question)
-    opening = first_word.end() if first_word else 0  # "Which ..." opens the question itself
+    opens_clause = _OPENING_SUBORDINATE.match(question)
+    opening = first_word.end() if first_word and not opens_clause else 0
     found = []
     for match in _NEGATIVE.finditer(question):
-        start = match.start()
-        clause_start = max(question.rfind(",", 0, start) + 1, opening)
-        if not _SUBORDINATE.search(question, clause_start, start):
-            found.append((match.group("word") or match.group("least"), start, question))
+        word = match.group("word") or match.group("least")
+        if _reverses(word, question, match.start(), match.end(), opening):
+            found.append((word, match.start(), question))
     return found
+
+
+def _reverses(word: str, question: str, start: int, end: int, opening: int) -> bool:
+    """Whether the negative ``question[start:end]`` is in the main clause and reverses
+    what is asked; ``opening`` is where a subordinating word may first start."""
+    commas = [comma.end() for comma in _CLAUSE_COMMA.finditer(question, 0, start)]
+    clause_start = max(commas[-1] if commas else 0, opening)
+    if (
+        _SUBORDINATE.search(question, clause_start, start)
+        or question.count("(", 0, start) > question.count(")", 0, start)
+        or _REASON.search(question, 0, start)
+    ):
+        return False
+    folded = word.casefold()
+    if folded == "except":  # "Except for ..., what is ...?" hedges what is asked
+        return bool(_WORD_CHARACTER.search(question, 0, start)) or not _HEDGE.match(question, end)
+    if folded == "not":  # "all respects not covered by ...": a reduced relative clause
+        # unless a verb comes just before: "are not covered", "are users not allowed"
+        near = words(question[max(0, start - 40) : start])[-4:]
+        return not (_AUXILIARY.isdisjoint(near) and _MODIFIED.match(question, end))
+    return True
 
 
 def is_emphasised(word: str, offset: int, text: str) -> bool:
@@ -89,13 +133,20 @@ class NegativeStem(QuestionRule):
 
     Candidates read "not", "except", "least likely", "false" or "incorrect" past and
     answer the positive question. Heuristic: the word (whole words only: "note" and
-    "another" do not count) in the stem's last sentence, in its main clause (not after
-    "that", "which", "when", "if" ... unless a comma closes that clause), neither in capitals nor
-    in bold. "least" counts only before a word of judgement ("least likely"); "false
-    positives" does not count. Known false positives: a negative inside a clause the
-    heuristic takes for the main one. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 15 (word the stem positively; if a negative is used, capitalise and
-    bold it).
+    "another" do not count) in the stem's last sentence, in its main clause, neither in
+    capitals nor in bold. Not in the main clause: after "that", "which", "when", "if",
+    "provided" ... unless a comma closes that clause (", but" carries it on), including
+    a clause that opens the sentence ("When the operator is not the licensee, who ...?";
+    "When do the rules not apply?" asks with "when"); a "not" after a noun and before a
+    participle or adjective (a reduced relative: "respects not covered by", "an
+    impedance not equal to 50 ohms"); a negative in parentheses. Nor does one count in a
+    question about a reason ("Why should you not ...?", "a reason not to use ..."),
+    whose options are all reasons against, nor "Except for ...," as an opening hedge.
+    "least" counts only before a word of judgement ("least likely"); "false positives"
+    and "true or false" do not count. Known false positives: a negative inside a clause
+    the heuristic takes for the main one (a subordinate clause without its subordinating
+    word). Source: Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem
+    positively; if a negative is used, capitalise and bold it).
 
     Bad:
         stem: Which AWS service does not train ML models?
@@ -129,10 +180,13 @@ class NegativeOptions(QuestionRule):
 
     "Which is NOT true? -- It does not scale" makes the candidate negate twice, which
     tests reading rather than knowledge. Heuristic: the lead-in has a negative in its
-    main clause (as for ``negative-stem``, in any case), and an option holds "not",
-    "never", "cannot", "none" or an "n't" word. Known false positives: an option whose
-    negative is part of a name or a fixed phrase. Source: Haladyna, Downing & Rodriguez
-    (2002), guidelines 15 and 27 (phrase choices positively).
+    main clause (as for ``negative-stem``, in any case: not in a subordinate clause, a
+    ", but" clause that carries one on, parentheses or a reduced relative, nor in a
+    question about a reason, whose negatively worded reasons are no double negative),
+    and an option holds "not", "never", "cannot", "none" or an "n't" word. Known false
+    positives: an option whose negative is part of a name or a fixed phrase. Source:
+    Haladyna, Downing & Rodriguez (2002), guidelines 15 and 27 (phrase choices
+    positively).
 
     Bad:
         stem: Which statement about Amazon SageMaker is NOT true?

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
@@ -15,33 +16,52 @@ from exambank.rules.wording import STOPWORDS, option_texts, word_set, words
 _AS_WRITTEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") else word
+_INFLECTIONS = (("ation", 4), ("ing", 3), ("ed", 3))  # (ending, shortest stem left)
 
 
-def bank_subject_words(refs: list[QuestionRef], share: float) -> frozenset[str]:
-    """Words in more than ``share`` of the stems, with and without a plural "s": what the
-    bank is about ("aws", "sagemaker"), which every option may name without a cue."""
+@lru_cache(maxsize=1 << 16)
+def word_base(word: str) -> str:
+    """The form a word is compared in: a possessive "'s", a plural, and an "-ed",
+    "-ing" or "-ation" ending dropped, then a final "e", so "cable's", "cables" and
+    "cable" meet, as do "solder" and "soldered", "polarized" and "polarization"."""
+    base = word.removesuffix("'s")
+    if base.endswith("ies") and len(base) > 4:
+        base = base[:-3] + "y"
+    elif base.endswith("s") and not base.endswith("ss") and len(base) > 3:
+        base = base[:-1]
+    for ending, shortest in _INFLECTIONS:
+        if base.endswith(ending) and len(base) - len(ending) >= shortest:
+            base = base[: -len(ending)]
+            break
+    return base[:-1] if base.endswith("e") and len(base) > 3 else base
+
+
+def subject_words(refs: list[QuestionRef], share: float) -> frozenset[str]:
+    """The bases of the words in more than ``share`` of the stems of ``refs``: what the
+    bank or section is about ("aws", "sagemaker"), which every option may name without
+    a cue."""
     frequency: Counter[str] = Counter()
     for ref in refs:
-        frequency.update(word_set(ref.question.stem))
+        frequency.update({word_base(word) for word in word_set(ref.question.stem)})
     limit = share * len(refs)
-    common = [word for word, count in frequency.items() if count > limit]
-    return frozenset(common) | {_singular(word) for word in common}
+    return frozenset(word for word, count in frequency.items() if count > limit)
 
 
 def echoes(text: str, stem: frozenset[str], ignored: frozenset[str]) -> set[str]:
-    """The stem's words that ``text`` repeats, each in its singular form: words of three
-    letters or more, not numbers, not ``ignored``; "model" repeats "models"."""
+    """The bases of the stem's words that ``text`` repeats: words of three letters or
+    more, not numbers, not ``ignored``; ``stem`` holds the stem's bases, so "model"
+    repeats "models" and "soldered" repeats "solder"."""
     found = set()
     for word in words(text):
-        if len(word) > 2 and word not in ignored and not word.isdigit():
-            singular = _singular(word)
-            if singular not in ignored and (
-                word in stem or singular in stem or singular + "s" in stem
-            ):
-                found.add(singular)
+        if word not in ignored and not word.isdigit():
+            base = word_base(word)
+            if len(base) > 2 and base in stem and base not in ignored:
+                found.add(base)
     return found
+
+
+def _base_as_written(word: str) -> str:
+    return word_base(word.casefold().replace("\u2019", "'"))
 
 
 class WordRepeat(BankRule):
@@ -51,16 +71,20 @@ class WordRepeat(BankRule):
     one option that echoes the stem ("Which service stores *objects*?" -- "Amazon Simple
     Storage Service *object* storage") is picked without knowing why. Heuristic, per
     question: the stem's content words (three letters or more, not function words or
-    words every stem uses such as "following"; a plural "s" ignored) that a key
-    repeats; reported when no distractor repeats them and a key repeats more of the
-    stem than any distractor does (a stem naming two things, each echoed by one option,
-    gives nothing away; the keys of a multiple-answer question count one by one). Words
-    in more than ``max_share`` of the bank's stems are its subject ("aws", "sagemaker")
-    and never count, in banks of at least ``min_questions`` questions. Known false
-    positives: a key that must name the thing the stem asks about (a service named for
-    its purpose, where no other wording exists; "How soon ...?" -- "As soon as ..."),
-    the topic word of one section, and word forms the rule does not match in a
-    distractor ("soldered", "cable's"); off by default for them (docs/rule-precision.md).
+    words every stem uses such as "following") that a key repeats, in any of their
+    simple forms (a possessive "'s", a plural and an "-ed", "-ing" or "-ation" ending
+    ignored, in stem, keys and distractors alike: "solder" and "soldered", "cable" and
+    "cable's", "polarized" and "polarization" are one word); reported when no
+    distractor repeats them and a key repeats more of the stem than any distractor does
+    (a stem naming two things, each echoed by one option, gives nothing away; the keys
+    of a multiple-answer question count one by one). Words in more than ``max_share``
+    of the bank's stems are its subject ("aws", "sagemaker"), and words in more than
+    ``max_share`` of the stems of the question's own section are that section's topic
+    ("station" in a section on station rules); neither counts, in a bank or section of
+    at least ``min_questions`` questions. Known false positives: a key that must name
+    the thing the stem asks about (a service named for its purpose, where no other
+    wording exists; "How soon ...?" -- "As soon as ..."), and word forms outside the
+    simple endings ("run" and "ran"); off by default for them (docs/rule-precision.md).
     Source: Haladyna, Downing & Rodriguez (2002), guideline 28b (clang associations);
     NBME "word repeats".
 
@@ -82,15 +106,24 @@ class WordRepeat(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
-        ignored = STOPWORDS | {word.casefold() for word in options["ignore"]}
-        if len(refs) >= options["min_questions"]:
-            ignored |= bank_subject_words(refs, options["max_share"])
+        ignore = {word.casefold() for word in options["ignore"]}
+        ignored = STOPWORDS | ignore | {word_base(word) for word in ignore}
+        enough, share = options["min_questions"], options["max_share"]
+        if len(refs) >= enough:
+            ignored |= subject_words(refs, share)
+        by_section: dict[int, list[QuestionRef]] = {}
         for ref in refs:
-            yield from self._check_question(ref, ignored)
+            by_section.setdefault(id(ref.section), []).append(ref)
+        for section in by_section.values():
+            topic = subject_words(section, share) if len(section) >= enough else frozenset()
+            for ref in section:
+                yield from self._check_question(ref, ignored | topic)
 
     def _check_question(self, ref: QuestionRef, ignored: frozenset[str]) -> Iterator[Diagnostic]:
         question = ref.question
-        in_stem = word_set(question.stem)
+        in_stem = frozenset(
+            word_base(word) for word in word_set(question.stem) if word not in ignored
+        )
         answers = question.answer_letters
         options = list(zip(question.options, option_texts(question), strict=True))
         keys = [(letter, text) for letter, text in options if letter in answers]
@@ -110,7 +143,7 @@ class WordRepeat(BankRule):
         if repeated:
             written = [word for _, text in keys for word in _AS_WRITTEN.findall(text)]
             listed = ", ".join(
-                f"'{next((w for w in written if _singular(w.casefold()) == word), word)}'"
+                f"'{next((w for w in written if _base_as_written(w) == word), word)}'"
                 for word in sorted(repeated)
             )
             yield ref.diagnostic(

@@ -1,5 +1,7 @@
 """negative-options: a negative stem with negative options (a double negative)."""
 
+import pytest
+
 from tests.rules.item_writing import found_by, question
 
 RULE = "negative-options"
@@ -21,4 +23,25 @@ def test_positive_options_pass(lint_questions):
 def test_negative_options_under_a_positive_stem_pass(lint_questions):
     options = {"A": "It does not train models", "B": "It hosts endpoints"}
     stem = "Which statement about Amazon SageMaker is true?"
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+def test_a_capitalised_when_question_with_a_negative_answer_is_reported(lint_questions):
+    stem = "When do the FCC rules NOT apply to the operation of an amateur station?"
+    options = {"A": "When operating a RACES station", "B": "Never, FCC rules always apply"}
+    [found] = found_by(RULE, lint_questions, question(stem=stem, options=options))
+    assert "option B negate" in found.message
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Why is it best NOT to draw DC power from a vehicle's auxiliary socket?",
+        "Which of the following is a reason not to use wire-wound resistors?",
+        "Why are direct (not via a repeater) UHF signals rarely heard from afar?",
+        "When must you add AG if you hold a CSCE, but the FCC has not yet posted it?",
+    ],
+)
+def test_a_negative_outside_the_main_question_makes_no_double_negative(lint_questions, stem):
+    options = {"A": "The socket is not shielded", "B": "The wiring may be inadequate"}
     assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []

@@ -17,6 +17,15 @@ RULE = "negative-stem"
         ("Which of these isn't a training service?", "isn't"),
         ("A team trains models daily. Which service is incorrect for this?", "incorrect"),
         ("When running in AWS, the customer is not responsible for: (Select TWO)", "not"),
+        ("Which of the following words does not belong in this group?", "not"),
+        ("Which of the following battery types is not rechargeable?", "not"),
+        ("Which of the following are least reliable at night?", "least"),
+        ("When do the FCC rules not apply to an amateur station?", "not"),  # "when" asks
+        ("Which resources are not covered by the free tier?", "not"),  # "are not": a verb
+        ("Which should a company not use to store secrets?", "not"),
+        ("What are IAM users not allowed to do?", "not"),  # "are ... not": a verb
+        ("All of these train models except:", "except"),  # at the end: no hedge
+        ("Which of these reasons is not valid?", "not"),  # reasons, one of them reversed
     ],
 )
 def test_a_negative_in_small_letters_is_reported(lint_questions, stem, word):
@@ -49,7 +58,35 @@ def test_a_negative_in_capitals_or_bold_passes(lint_questions, stem):
         "Which control reduces false positives?",
         "Which service needs at least two instances?",
         "What does the principle of least privilege mean?",
+        "True or false?",
     ],
 )
 def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
+    assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # a subordinate clause that opens the sentence, closed by a comma
+        "When the control operator is not the station licensee, who is responsible?",
+        "If a station is not strong enough to open the squelch, which might help?",
+        # a subordinate clause that ", but" carries on
+        "When must you add AG if you hold a CSCE, but the FCC has not yet posted it?",
+        # trailing conditions and reduced relatives
+        "What is the maximum antenna height, provided it is not near an airport?",
+        "Who determines good practice in all respects not covered by the rules?",
+        "Which device matches the output to an impedance not equal to 50 ohms?",
+        # a parenthesis
+        "Why are direct (not via a repeater) UHF signals rarely heard from afar?",
+        # an opening hedge
+        "Except for some specific restrictions, what is the maximum power output?",
+        # questions about a reason, whose options are all reasons against
+        "Which of the following is a reason not to use wire-wound resistors?",
+        "Which is a primary reason for not placing a generator indoors?",
+        "What is the reason why a station should not transmit here?",
+        "Why should you not set your transmit frequency at the band edge?",
+    ],
+)
+def test_negatives_outside_the_main_question_pass(lint_questions, stem):
     assert found_by(RULE, lint_questions, question(stem=stem)) == []

@@ -36,3 +36,27 @@ def test_ordered_numbers_pass(lint_questions, values):
 def test_mixed_or_too_few_numbers_are_not_judged(lint_questions, values):
     options = dict(zip("ABCD", values, strict=False))
     assert found_by(RULE, lint_questions, question(stem=STEM, options=options)) == []
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["Symbol 2", "Symbol 5", "Symbol 1", "Symbol 4"],
+        ["Figure 3", "Figure 1", "Figure 2"],
+        ["Step 2", "Step 3", "Step 1"],
+    ],
+)
+def test_labels_are_not_quantities(lint_questions, values):
+    options = dict(zip("ABCD", values, strict=False))
+    stem = "Which symbol in figure G7-1 represents a field effect transistor?"
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+def test_a_quantity_after_a_word_that_labels_nothing_is_still_judged(lint_questions):
+    options = {
+        "A": "Passing score of 74%",
+        "B": "Passing score of 70%",
+        "C": "Passing score of 80%",
+    }
+    [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
+    assert found.message == "the numeric options are out of order (74, 70, 80)"

@@ -16,8 +16,9 @@ RULE = "option-rationale"
         "Batch Transform (because it processes whole datasets)",
     ],
 )
-def test_an_option_that_explains_itself_is_reported(lint_questions, text):
-    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "B": text}))
+def test_a_key_that_explains_itself_is_reported(lint_questions, text):
+    options = {**SERVICES, "B": text}
+    [found] = found_by(RULE, lint_questions, question(options=options, answer="B"))
     assert found.message == "option B explains itself"
     assert "feedback" in (found.hint or "")
 
@@ -38,3 +39,39 @@ def test_plain_options_pass(lint_questions, text):
 def test_feedback_is_the_place_for_it(lint_questions):
     option = {"text": "Batch Transform", "feedback": "because it processes whole datasets"}
     assert found_by(RULE, lint_questions, question(options={**SERVICES, "B": option})) == []
+
+
+def test_distractors_that_explain_themselves_beside_such_a_key_are_reported(lint_questions):
+    options = {**SERVICES, "A": "SageMaker -- it trains models", "C": "EC2, because it scales"}
+    found = found_by(RULE, lint_questions, question(options=options))
+    assert [d.message for d in found] == ["option A explains itself", "option C explains itself"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        # a distractor's own misconception, the key plain
+        {**SERVICES, "D": "None, because only the night side is affected"},
+        # dashes that continue a procedure, in distractors only
+        {
+            "A": "Call CQ, then pause to listen, repeat as necessary",
+            "B": 'Say "QTC" and your call sign -- if no answer, change frequency and repeat',
+            "C": "Transmit a carrier, then your call sign -- repeat as necessary",
+        },
+        # every option carries one: none stands out
+        {"A": "SageMaker -- it trains models", "B": "Lambda -- it runs functions"},
+        # answers to a yes/no question
+        {
+            "A": "No, the sideband will extend beyond the band edge",
+            "B": "Yes, because you were not the station calling CQ",
+            "C": "Yes, because the displayed frequency is within the band",
+        },
+    ],
+)
+def test_a_justification_that_does_not_single_out_the_key_passes(lint_questions, options):
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_a_yes_or_no_key_beside_options_of_another_form_is_reported(lint_questions):
+    options = {**SERVICES, "A": "Yes, because SageMaker trains models"}
+    assert len(found_by(RULE, lint_questions, question(options=options))) == 1

@@ -1,5 +1,7 @@
 """word-repeat: the key echoes the stem's wording and the distractors do not."""
 
+import pytest
+
 from exambank.config import Config
 from tests.conftest import section_yaml
 from tests.rules.item_writing import bank_findings, found_by, question
@@ -54,3 +56,82 @@ def test_words_of_the_bank_subject_do_not_count(lint_bank):
     ]
     result = lint_bank({"01-main.yaml": section_yaml(*questions)}, config=Config(select={RULE}))
     assert bank_findings(RULE, result) == []
+
+
+@pytest.mark.parametrize(
+    ("stem", "options"),
+    [
+        (
+            "Why avoid soldered connections to ground rods?",
+            {"A": "Soldered bonds melt", "B": "Solder flux corrodes", "C": "Copper is soft"},
+        ),
+        (
+            "What limits the power rating of coaxial cable?",
+            {"A": "Heat in the cable", "B": "Losses in the cable's jacket", "C": "The connector"},
+        ),
+        (
+            "What happens to polarized waves in the ionosphere?",
+            {"A": "They become elliptically polarized", "B": "Polarization locks", "C": "Nothing"},
+        ),
+    ],
+)
+def test_other_forms_of_the_word_in_a_distractor_remove_the_cue(lint_questions, stem, options):
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+@pytest.mark.parametrize(
+    ("stem", "key", "word"),
+    [
+        ("Which is an implementation of elasticity?", "Implement auto scaling", "Implement"),
+        ("What is a weakness of soldered joints?", "Solder melts in lightning", "Solder"),
+        ("What sets a coaxial cable's loss?", "The cables' dielectric", "cables"),
+    ],
+)
+def test_another_form_of_the_word_in_the_key_alone_is_reported(lint_questions, stem, key, word):
+    options = {"A": key, "B": "Amazon EC2", "C": "AWS Fargate"}
+    [found] = found_by(RULE, lint_questions, question(stem=stem, options=options))
+    assert found.message.startswith(f"'{word}' of the stem")
+
+
+def _station_questions(count: int) -> list[str]:
+    return [
+        question(
+            f"s{n}",
+            stem=f"Which station setting handles task {n}?",
+            options={"A": f"Station tool {n}", "B": "Amazon EC2", "C": "AWS Fargate"},
+        )
+        for n in range(count)
+    ]
+
+
+def _other_questions(count: int) -> list[str]:
+    return [
+        question(
+            f"o{n}",
+            stem=f"Which service runs job {n}?",
+            options={"A": "Amazon EC2", "B": "AWS Lambda", "C": "AWS Fargate"},
+        )
+        for n in range(count)
+    ]
+
+
+def test_the_topic_word_of_a_section_does_not_count(lint_bank):
+    """'station' is in every stem of a 20-question section, and in 20 of 140 stems of the
+    bank (under 15%): the section's subject, not a cue."""
+    sections = {
+        "01-stations.yaml": section_yaml(*_station_questions(20), section_id="stations"),
+        "02-other.yaml": section_yaml(*_other_questions(120), section_id="other"),
+    }
+    result = lint_bank(sections, config=Config(select={RULE}))
+    assert bank_findings(RULE, result) == []
+
+
+def test_a_section_too_small_to_have_a_topic_is_judged_question_by_question(lint_bank):
+    sections = {
+        "01-stations.yaml": section_yaml(*_station_questions(19), section_id="stations"),
+        "02-other.yaml": section_yaml(*_other_questions(120), section_id="other"),
+    }
+    result = lint_bank(sections, config=Config(select={RULE}))
+    found = bank_findings(RULE, result)
+    assert len(found) == 19
+    assert found[0].message == "'Station' of the stem comes back in the key and in no distractor"
