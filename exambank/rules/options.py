@@ -11,8 +11,10 @@ from exambank.rules.base import Options, QuestionRule
 
 
 def normalised(text: str) -> str:
-    """Text compared the way a reader compares it: case and spacing ignored."""
-    return " ".join(text.split()).casefold()
+    """Text compared the way a reader compares it: spacing ignored. Case is kept: options
+    that differ only in case are different answers in real banks ("mHz" / "MHz",
+    "hello" / "HELLO" as a program's output)."""
+    return " ".join(text.split())
 
 
 class OptionLetters(QuestionRule):
@@ -70,10 +72,13 @@ class TooFewOptions(QuestionRule):
 
 
 class DuplicateOption(QuestionRule):
-    """Two options of one question read the same (ignoring case and spacing).
+    """Two options of one question read the same (ignoring spacing).
+
+    Options that differ only in case are different: a question may ask exactly that
+    ("mHz", "MHz"), or show a program's output ("hello", "HELLO").
 
     Bad:
-        options: {A: Amazon SageMaker, B: amazon  sagemaker, C: Lambda}
+        options: {A: Amazon SageMaker, B: "Amazon  SageMaker ", C: Lambda}
 
     Good:
         options: {A: Amazon SageMaker, B: Amazon Bedrock, C: Lambda}

@@ -36,14 +36,20 @@ def test_two_options_are_enough(lint_questions):
     assert "too-few-options" not in rules_of(lint_questions(with_options("{A: yes it is, B: b}")))
 
 
-def test_options_equal_after_case_and_spacing_are_duplicates(lint_questions):
-    found = lint_questions(with_options('{A: Amazon SageMaker, B: "amazon   sagemaker ", C: c}'))
+def test_options_equal_after_spacing_are_duplicates(lint_questions):
+    found = lint_questions(with_options('{A: Amazon SageMaker, B: "Amazon   SageMaker ", C: c}'))
     [error] = only("duplicate-option", found)
     assert error.line == 6 and "option B repeats option A" in error.message
 
 
+def test_options_that_differ_only_in_case_are_different_answers(lint_questions):
+    # The amateur-radio pool asks for the abbreviation of megahertz (public domain, NCVEC).
+    found = lint_questions(with_options("{A: mHz, B: mhZ, C: Mhz, D: MHz}"))
+    assert "duplicate-option" not in rules_of(found)
+
+
 def test_feedback_does_not_make_options_different(lint_questions):
-    options = "{A: {text: SageMaker, feedback: right}, B: {text: sagemaker, feedback: wrong}}"
+    options = "{A: {text: SageMaker, feedback: right}, B: {text: SageMaker, feedback: wrong}}"
     assert "duplicate-option" in rules_of(lint_questions(with_options(options)))
 
 
