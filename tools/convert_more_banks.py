@@ -67,7 +67,6 @@ class Draft:
     answer: list[str] = field(default_factory=list)
     explanation: str = ""
     skip: str | None = None  # set by a reader that knows the question cannot be used
-    lint: dict[str, Any] | None = None  # a per-question suppression, with its reason
 
     def add_option(self, text: str, correct: bool, feedback: str | None = None) -> None:
         if correct:
@@ -106,8 +105,6 @@ class Draft:
         question["explanation"] = (
             self.explanation or f"The source gives no explanation ({self.where})."
         )
-        if self.lint:
-            question["lint"] = self.lint
         return question
 
 
@@ -380,17 +377,6 @@ HAM_POOLS = {
 }
 
 
-# Questions the linter reports an error for although the source is right as written: kept,
-# with a suppression that says why (each is a false positive of that rule to look at).
-HAM_SUPPRESSIONS = {
-    "T5C14": (
-        ["duplicate-option"],
-        "the options (mHz, mhZ, Mhz, MHz) differ only in letter case, which is what the "
-        "question asks about; added by the converter, source text unchanged",
-    ),
-}
-
-
 def read_ham_question(path: Path) -> Draft:
     lines = [line.rstrip("\r") for line in path.read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if line.strip()]
@@ -413,9 +399,6 @@ def read_ham_question(path: Path) -> Draft:
         if reference
         else f"The source gives no explanation ({path.name})."
     )
-    if path.name in HAM_SUPPRESSIONS:
-        rules, reason = HAM_SUPPRESSIONS[path.name]
-        draft.lint = {"ignore": rules, "reason": reason}
     return draft
 
 
