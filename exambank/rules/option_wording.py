@@ -29,14 +29,19 @@ _TRUTH_OPTION = re.compile(
     r"^[ .!]*(?:true|false|yes|no|correct|incorrect|right|wrong)[ .!]*$", re.MULTILINE
 )  # one option of _TRUTH_WORDS, in case-folded text
 _TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"})
-# An option letter, roman numeral or statement number, as "A", "(B)", "III" or "2".
-_REFERENCE = r"\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?"
+# An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2".
+_REFERENCE = r"(?:\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-h]\))"
+_VERDICT = r"(?:correct|true|right|valid|incorrect|false|wrong|invalid)"
 _COMBINATION = re.compile(
     rf"^[ \t]*(?:[Bb]oth[ \t]+|[Oo]nly[ \t]+|[Aa]ll[ \t]+of[ \t]+)?{_REFERENCE}"
     rf"(?:[ \t]*(?:,|and|&|\+|or)[ \t]*(?:and[ \t]+|or[ \t]+)?{_REFERENCE})+"
-    r"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?(?:correct|true)))?[^\w\n]*$",
+    rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}))?[^\w\n]*$",
     re.MULTILINE,
 )
+# The references of an option _COMBINATION matched; and numbered statements in a stem
+# ("1. ...", "(2) ..."), without which "1, 2, 3" is a value (a program's output).
+_REFERENCES = re.compile(r"\b(?:[A-H]|[a-h](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
+_NUMBERED_STATEMENT = re.compile(r"(?:^|\s)\(?[1-9][.)]\s", re.MULTILINE)
 _RATIONALE_MARKS = ("--", "\u2014", "\u2013", "ecause")
 _RATIONALE_MARK = re.compile("--|\u2014|\u2013|because")  # in case-folded options
 _YES_OR_NO = re.compile(r"\W*(?:yes|no)\b", re.IGNORECASE)  # an answer to a yes/no question
@@ -184,9 +189,12 @@ class CombinationOptions(QuestionRule):
 
     Such complex (type K) items test test-taking logic more than knowledge: knowing one
     part rules out whole groups of options. Heuristic: the whole option is two or more
-    option letters, roman numerals or statement numbers joined by commas, "and", "or"
-    or "&", optionally with "both", "only" or "are correct". Known false positives: an
-    option that is a pair of real values ("1 and 2"). Source: Haladyna, Downing &
+    option letters ("A", "(b)", "b)"), roman numerals or statement numbers joined by
+    commas, "and", "or" or "&", optionally with "both", "only" or "are correct" (or
+    true, valid, invalid ...); numbers count only when the stem numbers its statements
+    ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a program's output).
+    Known false positives: a pair of real values in a question that also numbers
+    statements. Source: Haladyna, Downing &
     Rodriguez (2002), guideline 7 (avoid the complex MC, type K, format); NBME
     Item-Writing Guide.
 
@@ -207,7 +215,13 @@ class CombinationOptions(QuestionRule):
         return "options", _COMBINATION
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        numbered = None
         for letter, text in matching_options(ref, _COMBINATION):
+            if all(part.isdigit() for part in _REFERENCES.findall(text)):
+                if numbered is None:
+                    numbered = len(_NUMBERED_STATEMENT.findall(ref.question.stem)) >= 2
+                if not numbered:
+                    continue
             yield self.report(
                 ref,
                 ("options", letter),
