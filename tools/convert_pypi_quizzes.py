@@ -62,7 +62,6 @@ class Draft:
     answer: list[str] = field(default_factory=list)
     explanation: str = ""
     skip: str | None = None  # set by a reader that knows the question cannot be used
-    lint: dict[str, Any] | None = None  # a per-question suppression, with its reason
 
     def add_option(self, text: str, correct: bool, feedback: str | None = None) -> None:
         if correct:
@@ -90,12 +89,6 @@ class Draft:
             return "a repeated option (same text twice)"
         return None
 
-    def case_only_duplicates(self) -> bool:
-        """Options that differ only by case or spacing ("HELLO", "hello"): different answers in
-        code questions, the same option to exambank's duplicate-option rule."""
-        folded = [" ".join(text.split()).casefold() for text in self.options]
-        return len(set(folded)) < len(folded)
-
     def as_question(self, question_id: str) -> dict[str, Any]:
         question: dict[str, Any] = {"id": question_id}
         if len(self.answer) > 1:
@@ -109,8 +102,6 @@ class Draft:
         question["explanation"] = (
             self.explanation or f"The source gives no explanation ({self.where})."
         )
-        if self.lint:
-            question["lint"] = self.lint
         return question
 
 
@@ -175,12 +166,6 @@ def write_bank(root: Path, bank: Bank, report: dict[str, Any]) -> int:
                 skipped[re.sub(r" of .*| \(.*", "", problem)] += 1
                 continue
             seen[draft.signature()] = draft.where
-            if draft.case_only_duplicates() and draft.lint is None:
-                draft.lint = {
-                    "ignore": ["duplicate-option"],
-                    "reason": "options differ only by letter case, which matters in Python "
-                    "(converted as the source has them)",
-                }
             questions.append(draft.as_question(f"{section.id}-q{len(questions) + 1}"))
         if questions:
             kept_sections.append((section, questions))
