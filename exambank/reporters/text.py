@@ -24,7 +24,7 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
         return False
     if environ.get("FORCE_COLOR"):
         return True
-    return stream.isatty()
+    return stream.isatty() and environ.get("TERM") != "dumb"  # a terminal without escapes
 
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:

@@ -41,6 +41,8 @@ def test_colour_paints_path_severity_and_rule(sample: LintResult) -> None:
         ("auto", True, {"NO_COLOR": "1"}, False),
         ("auto", True, {"NO_COLOR": ""}, True),  # an empty NO_COLOR does not count
         ("auto", False, {"FORCE_COLOR": "1"}, True),
+        ("auto", True, {"TERM": "dumb"}, False),  # Emacs shells, some CI logs
+        ("auto", True, {"TERM": "dumb", "FORCE_COLOR": "1"}, True),
         ("always", False, {"NO_COLOR": "1"}, True),  # an explicit flag beats the environment
         ("never", True, {"FORCE_COLOR": "1"}, False),
     ],
