@@ -82,6 +82,13 @@ def option_number(text: str) -> tuple[float, tuple[str, ...]] | None:
     return float(numbers[0]), tuple(unit.rstrip("s") for unit in units)
 
 
+def _written_number(text: str) -> str:
+    """The number of a one-number option as written, thousands separators left out
+    ("3.10" stays 3.10, "$1,200" is 1200)."""
+    found = _NUMBER.search(text.replace(",", ""))
+    return found.group() if found else text.strip()
+
+
 def option_range(text: str) -> tuple[Interval, tuple[str, ...], bool] | None:
     """The interval, unit and integer-ness of a range option ("1-5 GB", "more than 10")."""
     parsed = _shape(text)
@@ -143,10 +150,11 @@ class NumericOrder(QuestionRule):
         pairs = list(itertools.pairwise(numbers))
         if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
             return
+        written = [_written_number(text) for text in option_texts(question)]
         yield self.report(
             ref,
             ("options",),
-            f"the numeric options are out of order ({', '.join(f'{n:g}' for n in numbers)})",
+            f"the numeric options are out of order ({', '.join(written)})",
             "list them from smallest to largest (and update the answer letter)",
         )
 

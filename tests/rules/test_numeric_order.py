@@ -60,3 +60,9 @@ def test_a_quantity_after_a_word_that_labels_nothing_is_still_judged(lint_questi
     }
     [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
     assert found.message == "the numeric options are out of order (74, 70, 80)"
+
+
+def test_numbers_are_shown_as_written(lint_questions):
+    options = {"A": "3.9", "B": "3.10", "C": "3.8"}
+    [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
+    assert found.message == "the numeric options are out of order (3.9, 3.10, 3.8)"
