@@ -211,7 +211,13 @@ def _bank_paths(paths: list[Path]) -> list[Path]:
 def _lint(arguments: argparse.Namespace) -> int:
     if arguments.fix:
         _fix(_bank_paths(arguments.paths))
-    config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
+    try:
+        config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
+    except ConfigError as error:
+        if arguments.format != "text":  # a tool reads stdout: the errors go there too
+            report = REPORTER_BY_NAME[arguments.format]
+            sys.stdout.write(report(sorted(error.diagnostics), Context(strict=arguments.strict)))
+        raise
     result = lint(_bank_paths(arguments.paths), config)
     color = use_color(arguments.color, sys.stdout, os.environ)
     context = Context.of(result, color=color, strict=arguments.strict)

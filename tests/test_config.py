@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from collections.abc import Callable
@@ -269,6 +270,27 @@ def test_cli_reports_config_mistakes_with_exit_2(
     assert "pyproject.toml:5:11: error config unknown rule 'answer-cont'" in output.err
     assert "hint: did you mean 'answer-count'?" in output.err
     assert "nothing was checked" in output.err
+
+
+@pytest.mark.parametrize("format_name", ["json", "github", "sarif"])
+def test_config_mistakes_reach_the_report_a_tool_reads(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    format_name: str,
+) -> None:
+    bad_bank(tmp_path)
+    write_pyproject(tmp_path, '[tool.exambank]\nignore = ["answer-cont"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "--format", format_name]) == 2
+    output = capsys.readouterr()
+    assert "nothing was checked" in output.err
+    if format_name == "github":
+        assert output.out.startswith("::error file=pyproject.toml,line=5,col=11")
+    else:
+        report = json.loads(output.out)
+        assert "unknown rule 'answer-cont'" in json.dumps(report)
+        assert "pyproject.toml" in json.dumps(report)
 
 
 def test_cli_reads_the_pyproject_of_the_working_folder(
