@@ -83,7 +83,8 @@ class KeyInOtherStem(BankRule):
     up each key's first four words among the stems' shingles (a hash-set intersection
     per stem), never by comparing key and stem pairs. Known false positives: a scenario that
     restates a general principle another question asks for, where knowing the phrase
-    does not identify it as that question's answer. Source: Haladyna, Downing &
+    does not identify it as that question's answer; a key that only names a thing in
+    lower case ("A field strength meter"), which gives nothing away. Source: Haladyna, Downing &
     Rodriguez (2002), guideline 4 (keep items independent; avoid cueing one item with
     another).
 
@@ -159,7 +160,9 @@ class SectionCoverage(BankRule):
     tips and no questions; or, with at least ``min_sections`` sections, one whose number
     of questions is below ``min_share`` of the median of the sections that have
     questions. Known false positives: an introduction or summary section that is meant
-    to have no questions. Source: Haladyna, Downing & Rodriguez (2002), guidelines 1-2
+    to have no questions; sections sized on purpose by an exam's blueprint (a question
+    pool whose safety section is small because the exam draws one question from it).
+    Source: Haladyna, Downing & Rodriguez (2002), guidelines 1-2
     (items reflect specific, important content -- a test plan covers each topic).
 
     Options: ``min_share`` (default 0.5), ``min_sections`` (default 3).

@@ -75,7 +75,9 @@ class AbsoluteTerms(QuestionRule):
     Heuristic: one of ``terms`` (whole words) is in a distractor and in no key; options
     that are names ("All Upfront Reserved Instances") do not count. Known false
     positives: a term in a true principle or a plain quantity ("build security in every
-    layer", "pay only for what you use"), which does not read as an overstatement. Source:
+    layer", "pay only for what you use"), which does not read as an overstatement; "None",
+    "Never" or "The entire band" as the plain answer to a quantity question; "complete"
+    as a verb; safety rules where "never" is the right word. Source:
     Haladyna, Downing & Rodriguez (2002), guideline 28a (specific determiners); NBME
     "absolute terms" technical flaw.
 
@@ -135,7 +137,8 @@ class OptionLengthSpread(QuestionRule):
     options and at least ``min_words`` more words, text in parentheses left out (an
     acronym spelt out, "Amazon Elastic Compute Cloud (Amazon EC2)"). Known false
     positives: options that are names of very different length (a service's full name
-    against short ones). Source: Haladyna, Downing & Rodriguez (2002), guideline 24 (keep the
+    against short ones); a long distractor when no key stands out, which an independent
+    reader judged harmless. Source: Haladyna, Downing & Rodriguez (2002), guideline 24 (keep the
     length of choices about equal) and 28d (conspicuous correct choice).
 
     Options: ``ratio`` (default 2.5), ``min_words`` (default 8).

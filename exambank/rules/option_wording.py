@@ -116,7 +116,8 @@ class NoneOfTheAbove(QuestionRule):
     Heuristic: the option starts with none/neither (of) (the) above/these/the options, is
     "Neither A nor B", or is just "None" or "Neither"; "Neither service offers X" is a
     statement of its own and does not count. Known false positives: a question whose right answer
-    is genuinely "none" ("How many servers must you patch? None"). Source: Haladyna,
+    is genuinely "none" ("How many servers must you patch? None"); "None of these
+    choices is correct; ..." followed by a claim of its own. Source: Haladyna,
     Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be used
     carefully"; NBME Item-Writing Guide.
 

@@ -277,7 +277,9 @@ class StemLeadIn(QuestionRule):
     that starts with a question word ("What are the benefits of X (Select TWO)" is a
     whole question that lacks only its "?"). Known false positives:
     a completion stem that ends in an open phrase without a colon ("The main benefit
-    is"). Source: Haladyna, Downing & Rodriguez (2002), guidelines 12 (clear
+    is"); a True/False statement (``true-false-options`` reports those); a completion
+    stem with its blank mid-sentence whose task is clear (``fill-in-blank`` reports
+    those). Source: Haladyna, Downing & Rodriguez (2002), guidelines 12 (clear
     directions) and 13 (the central idea in the stem); NBME "cover the options" rule.
 
     Bad:
