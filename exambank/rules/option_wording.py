@@ -42,7 +42,6 @@ _COMBINATION = re.compile(
 # ("1. ...", "(2) ..."), without which "1, 2, 3" is a value (a program's output).
 _REFERENCES = re.compile(r"\b(?:[A-H]|[a-h](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
 _NUMBERED_STATEMENT = re.compile(r"(?:^|\s)\(?[1-9][.)]\s", re.MULTILINE)
-_RATIONALE_MARKS = ("--", "\u2014", "\u2013", "ecause")
 _RATIONALE_MARK = re.compile("--|\u2014|\u2013|because")  # in case-folded options
 _YES_OR_NO = re.compile(r"\W*(?:yes|no)\b", re.IGNORECASE)  # an answer to a yes/no question
 _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
@@ -268,7 +267,7 @@ class OptionRationale(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         shown = option_text(ref.question)
-        if not any(mark in shown.joined for mark in _RATIONALE_MARKS):
+        if not _RATIONALE_MARK.search(shown.folded):
             return
         if all(_YES_OR_NO.match(text) for text in shown.texts):
             return
