@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -34,6 +34,14 @@ from exambank.diagnostics import Diagnostic
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
+
+class Mark(Protocol):
+    """Where libyaml saw a value: 0-based line and column."""
+
+    line: int
+    column: int
+
+
 # Plain scalars that YAML 1.1 readers (PyYAML, many editors) take for booleans, even where
 # YAML 1.2 reads text: an option "yes" must be quoted so every tool agrees it is text.
 _YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
@@ -48,13 +56,18 @@ _NON_TEXT = {
 
 @dataclass
 class Source:
-    """One file's data and the 1-based position of every value and mapping key in it."""
+    """One file's data and where every value and mapping key in it was written.
+
+    ``values`` and ``keys`` hold libyaml's own marks, as read: turning 400,000 of them
+    into positions up front cost a tenth of reading the bench bank, and a position is
+    needed only for the few values a diagnostic names (``where``, ``where_key``).
+    """
 
     path: Path
     display: str
     data: Any = None
-    values: dict[JsonPath, Position] = field(default_factory=dict)
-    keys: dict[JsonPath, Position] = field(default_factory=dict)
+    values: dict[JsonPath, Mark] = field(default_factory=dict)
+    keys: dict[JsonPath, Mark] = field(default_factory=dict)
     # Scalars YAML typed as number/boolean/null, by path: (kind, text as written).
     typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
 
@@ -62,11 +75,13 @@ class Source:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""
         while path not in self.values and path:
             path = path[:-1]
-        return self.values.get(path, (1, 1))
+        mark = self.values.get(path)
+        return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
     def where_key(self, path: JsonPath) -> Position:
         """Position of the key that introduces ``path``; the value's position if none."""
-        return self.keys.get(path) or self.where(path)
+        mark = self.keys.get(path)
+        return self.where(path) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Diagnostic]]:
@@ -177,8 +192,7 @@ class _Reader:
                 if kind is ScalarEvent and parent is not None:
                     key_path = (*parent, str(event.value))
                     if key_path not in keys:  # the usual case, inlined: 130,000 keys a bench run
-                        mark = event.start_mark
-                        keys[key_path] = (mark.line + 1, mark.column + 1)
+                        keys[key_path] = event.start_mark
                         frame[2] = key_path
                         continue
                 frame[2] = self._key(event, parent)
@@ -203,7 +217,6 @@ class _Reader:
             else:  # the stream's start, the document's start and end
                 continue
             mark = event.start_mark
-            position = (mark.line + 1, mark.column + 1)
             path: JsonPath | None = ()
             if frame is None:
                 root = value
@@ -223,18 +236,20 @@ class _Reader:
                         path = key
                         container[key[-1]] = value
             if path is not None:
-                values[path] = position
+                values[path] = mark
                 if typed:
                     typed_scalars[path] = typed
             if kind is AliasEvent:
                 self._error(
-                    position,
+                    _position(event),
                     "anchors and aliases (&name, *name) are not supported in bank files",
                     "write the value out in full",
                 )
             elif kind is not ScalarEvent:
                 if len(stack) >= _MAX_DEPTH:
-                    self._error(position, f"values nest more than {_MAX_DEPTH} levels deep", None)
+                    self._error(
+                        _position(event), f"values nest more than {_MAX_DEPTH} levels deep", None
+                    )
                     return None
                 stack.append([value, path, None])
 
@@ -254,11 +269,11 @@ class _Reader:
             self._report(
                 "duplicate-key",
                 position,
-                f"key '{key}' repeats (first at line {first[0]})",
+                f"key '{key}' repeats (first at line {first.line + 1})",
                 "keep one of them; YAML readers silently drop one",
             )
             return _DROPPED
-        self.source.keys[path] = position
+        self.source.keys[path] = event.start_mark
         return path
 
     def _error(self, position: Position, message: str, hint: str | None) -> None:
