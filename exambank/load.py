@@ -200,7 +200,10 @@ class _Reader:
                     continue
             typed = None
             if kind is ScalarEvent:
-                value, typed = (event.value, None) if event.style else _scalar(event, resolve)
+                value = event.value
+                # Quoted, or plain and plainly text (the usual case, inlined): as written.
+                if not (event.style or (len(value) > 5 and value[0] not in _MAY_BE_TYPED)):
+                    value, typed = _scalar(event, resolve)
             elif kind is MappingStartEvent:
                 value = {}
             elif kind is SequenceStartEvent:
@@ -291,10 +294,9 @@ def _position(event: Any) -> Position:
 
 
 def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
-    """A plain scalar's value, and (kind, text) when YAML would not read it as text."""
+    """A plain scalar's value, and (kind, text) when YAML would not read it as text.
+    Called only for the short or number-like ones (see ``_MAY_BE_TYPED``)."""
     text: str = event.value
-    if len(text) > 5 and text[0] not in _MAY_BE_TYPED:
-        return text, None
     tag = str(resolve(ScalarNode, text, event.implicit))  # a ruamel Tag, not a str
     if tag == _STR_TAG:
         if _YAML11_BOOL.match(text):
