@@ -23,19 +23,28 @@ _NUMBER_WORDS = {
 # Searched in the case-folded stem: a plain pattern there is a third faster than a
 # case-blind one over the original.
 _ASKS_FOR = re.compile(
-    r"\b(?:select|choose|pick|mark|identify|which)\s+(?:the\s+)?(\d+|"
+    r"\b(select|choose|pick|mark|identify|which)\s+(?:the\s+)?(\d+|"
     + "|".join(_NUMBER_WORDS)
     + r")\b"
 )
+# An option that names several things: "Britain and France", "L network, pi network and
+# C network", "Both A & B".
+_SEVERAL = re.compile(r",|&|\band\b")
 
 
 def requested_count(stem: str) -> int | None:
     """How many answers a stem asks for ("Select TWO" -> 2), if it says."""
+    asked = _request(stem)
+    return asked and asked[1]
+
+
+def _request(stem: str) -> tuple[str, int] | None:
+    """The verb of the request and the count: ("select", 2) for "Select TWO"."""
     match = _ASKS_FOR.search(stem.casefold())
     if not match:
         return None
-    word = match.group(1)
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    verb, word = match.groups()
+    return verb, int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
 class AnswerNotInOptions(QuestionRule):
@@ -70,7 +79,10 @@ class AnswerCount(QuestionRule):
 
     A ``single`` question has exactly one answer. A ``multiple`` question has at least
     two, and exactly as many as its stem asks for ("Select TWO", "Choose 3"). A
-    ``single`` question whose stem asks for several answers is reported too.
+    ``single`` question whose stem asks for several answers is reported too -- unless it
+    asks "which two ..." and its key names that many things in one option ("Which two
+    countries border Everest?" -- "Nepal and China"), as pairs and lists are offered as
+    single options.
 
     Bad:
         type: multiple
@@ -89,8 +101,14 @@ class AnswerCount(QuestionRule):
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
         count = len(question.answer_letters)
-        asked = requested_count(question.stem)
+        request = _request(question.stem)
+        asked = request and request[1]
         if question.type == "single":
+            if request and request[0] in {"which", "identify"} and count == 1:
+                key = question.options.get(question.answer_letters[0])
+                key_text = key if isinstance(key, str) or key is None else key.text
+                if key_text and _SEVERAL.search(key_text):
+                    return  # one option that names the things asked for
             if count != 1:
                 yield self.report(
                     ref,

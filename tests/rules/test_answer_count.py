@@ -59,3 +59,30 @@ def test_matching_counts_pass(lint_questions):
 )
 def test_requested_count_reads_the_stem(stem, count):
     assert requested_count(stem) == count
+
+
+def test_which_two_answered_by_one_option_naming_both(lint_questions):
+    # FCC commercial pool, element 3: the options are lists, the key is one of them.
+    question = (
+        QUESTION.replace(
+            "Which AWS service trains, tunes and deploys ML models?",
+            "Which three network types match an amplifier to a transmission line?",
+        )
+        .replace("Amazon SageMaker", "L network, pi network and pi-L network")
+        .replace("AWS Lambda", "T network, M network and Z network")
+    )
+    assert "answer-count" not in rules_of(lint_questions(question))
+
+
+def test_which_two_with_a_single_named_key_is_still_reported(lint_questions):
+    stem = "Which two services store features?"
+    question = QUESTION.replace("Which AWS service trains, tunes and deploys ML models?", stem)
+    [error] = count_errors(lint_questions(question))
+    assert "asks for 2 answers" in error.message
+
+
+def test_select_two_is_reported_even_when_the_key_names_two(lint_questions):
+    question = QUESTION.replace("models?", "models? (Select TWO.)").replace(
+        "Amazon SageMaker", "Amazon SageMaker and AWS Glue"
+    )
+    assert len(count_errors(lint_questions(question))) == 1
