@@ -78,35 +78,38 @@ class Bank:
         return iter(self._refs)
 
     @cached_property
-    def markdown_fields(self) -> list[MarkdownField]:
-        """Every Markdown text of the bank: (file, path in it, text, question id or None).
-        Several rules read them all; listed once."""
+    def markup_fields(self) -> list[MarkdownField]:
+        """The Markdown texts that may hold a link, an image or raw HTML (a "<", "](" or
+        "]:" in them): (file, path in it, text, question id or None). Two rules read
+        them; most texts hold none, so only these are listed, once."""
         found: list[MarkdownField] = []
-        add = found.append
-        if self.manifest.description:
-            add((self.manifest_source, ("description",), self.manifest.description, None))
+
+        def add(source: Source, path: JsonPath, text: str | None, qid: str | None) -> None:
+            if text and ("<" in text or "](" in text or "]:" in text):
+                found.append((source, path, text, qid))
+
+        add(self.manifest_source, ("description",), self.manifest.description, None)
         for file in self.files:
             source, section = file.source, file.section
-            for key in ("summary", "notes"):
-                text = getattr(section, key)
-                if text:
-                    add((source, (key,), text, None))
+            add(source, ("summary",), section.summary, None)
+            add(source, ("notes",), section.notes, None)
             for index, term in enumerate(section.key_terms):
-                add((source, ("key_terms", index, "definition"), term.definition, None))
+                add(source, ("key_terms", index, "definition"), term.definition, None)
             for index, tip in enumerate(section.exam_tips):
-                add((source, ("exam_tips", index), tip, None))
+                add(source, ("exam_tips", index), tip, None)
             for index, question in zip(file.indices, section.questions, strict=True):
                 qid = question.id
-                add((source, ("questions", index, "stem"), question.stem, qid))
+                for key in ("stem", "explanation"):
+                    text = getattr(question, key)
+                    if "<" in text or "](" in text or "]:" in text:
+                        found.append((source, ("questions", index, key), text, qid))
                 for letter, option in question.options.items():
-                    if isinstance(option, str):
-                        add((source, ("questions", index, "options", letter), option, qid))
-                        continue
                     at = ("questions", index, "options", letter)
-                    add((source, (*at, "text"), option.text, qid))
-                    if option.feedback:
-                        add((source, (*at, "feedback"), option.feedback, qid))
-                add((source, ("questions", index, "explanation"), question.explanation, qid))
+                    if isinstance(option, str):
+                        add(source, at, option, qid)
+                    else:
+                        add(source, (*at, "text"), option.text, qid)
+                        add(source, (*at, "feedback"), option.feedback, qid)
         return found
 
     @cached_property

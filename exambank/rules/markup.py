@@ -33,7 +33,7 @@ class RawHtml(BankRule):
     severity = "error"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        for source, path, text, question in bank.markdown_fields:
+        for source, path, text, question in bank.markup_fields:
             tags = html_tags(text)
             if tags:
                 shown = ", ".join(tags[:3]) + (" ..." if len(tags) > 3 else "")

@@ -58,7 +58,7 @@ class ExternalResource(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         lines_of: dict[str, list[str]] = {}
-        for source, path, text, question in bank.markdown_fields:
+        for source, path, text, question in bank.markup_fields:
             for target in targets(text):
                 problem = _problem(target.url, bank.root)
                 if problem is None:
