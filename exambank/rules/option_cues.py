@@ -17,6 +17,7 @@ from exambank.rules.wording import (
     option_text,
     option_texts,
     without_instructions,
+    without_parentheses,
     words,
 )
 
@@ -29,7 +30,6 @@ _ARTICLE_AT_END = re.compile(
 _ABSOLUTE_TERMS = "always never none complete completely entire entirely absolutely"
 # "a" or "an" with nothing but punctuation or blanks after it: the stem's last word.
 _ARTICLE_LAST = re.compile(r"an?(?=[\W_]*(?:\n|\Z))")  # in case-folded stems
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _FIRST_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 # Letters whose English name starts with a vowel sound: "an S3 bucket", "an EC2 instance".
 _VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
@@ -61,10 +61,6 @@ def _median(values: list[int]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     return (ordered[middle] + ordered[~middle]) / 2
-
-
-def _without_parentheses(text: str) -> str:
-    return (_PARENTHESES.sub("", text) if "(" in text else text).strip()
 
 
 class AbsoluteTerms(QuestionRule):
@@ -158,7 +154,7 @@ class OptionLengthSpread(QuestionRule):
     options: ClassVar[dict[str, Any]] = {"ratio": 2.5, "min_words": 8}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        texts = [_without_parentheses(text) for text in option_texts(ref.question)]
+        texts = [without_parentheses(text) for text in option_texts(ref.question)]
         if len(texts) < 3:
             return
         lengths = [len(text) for text in texts]
@@ -187,8 +183,9 @@ class GrammaticalCue(QuestionRule):
     "(Choose ...)") ends in the word "a" or "an", and an option's first word does not
     start with the matching sound: by spelling, acronyms read letter by letter ("an
     S3"), numbers by name ("an 8"), with the common exceptions ("a unit", "an hour").
-    Known false positives: words whose sound the spelling rules get wrong ("a one-time
-    fee" is handled, "an LLM" is, "a URL" is; "an herb" is not). Source: Haladyna,
+    The neutral "a/an" and a capital "A" (a unit: "1.5 A") do not count. Known false
+    positives: words whose sound the spelling rules get wrong ("a one-time fee" is
+    handled, "an LLM" is, "a URL" is; "an herb" is not). Source: Haladyna,
     Downing & Rodriguez (2002), guideline 28c (grammatical inconsistencies); NBME
     "grammatical cues".
 
@@ -213,8 +210,15 @@ class GrammaticalCue(QuestionRule):
         stem_words = words(question.stem)
         if not stem_words or stem_words[-1] not in ("a", "an"):
             return
-        ending = _ARTICLE_AT_END.search(without_instructions(question.stem))
-        if not ending:
+        stem = without_instructions(question.stem)
+        ending = _ARTICLE_AT_END.search(stem)
+        # "a/an" and "an/a" are the writer's neutral article; a capital "A" at the end is
+        # a unit or a letter ("a current of 1.5 A"), not an article.
+        if (
+            not ending
+            or ending["article"][0] == "A"
+            or stem[ending.start() - 1 : ending.start()] == "/"
+        ):
             return
         wants_vowel = ending["article"].casefold() == "an"
         misfits = []

@@ -56,3 +56,26 @@ def test_a_stem_without_a_final_article_passes(lint_questions):
 )
 def test_the_sound_is_guessed_from_the_spelling(word, vowel):
     assert starts_with_vowel_sound(word) is vowel
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # FCC commercial pools: the writer's neutral article, and amperes.
+        "The video detector would most likely use a/an:",
+        "The block labeled 4 shows that this is most likely an/a",
+        "What is the current through the load if it draws 1.5 A",
+    ],
+)
+def test_a_neutral_article_or_a_unit_is_no_cue(lint_questions, stem):
+    options = {"A": "Isolator", "B": "Wave trap", "C": "Multiplexer", "D": "Circulator"}
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+def test_a_plain_a_before_a_vowel_key_is_still_reported(lint_questions):
+    # FCC element 3: "... that absorbs RF power in the opposite direction is a:" - "Isolator".
+    options = {"A": "Circulator", "B": "Wave trap", "C": "Multiplexer", "D": "Isolator"}
+    found = found_by(RULE, lint_questions, question(stem="Such a device is a:", options=options))
+    assert [d.message for d in found] == [
+        "the stem ends in 'a' but option D does not fit it (the key does)"
+    ]
