@@ -68,6 +68,8 @@ _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")
 _BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
 _BLANK_MARK = re.compile(r"[_\[]")
 _WORD_CHARACTER = re.compile(r"\w")
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _INSTRUCTION_VERB = re.compile(
     r"^\W*(?:select|choose|pick|identify|match|name|indicate|complete|arrange|order|"
     r"classify|rank|mark|determine|list|give|calculate|compute|estimate)\b",
@@ -231,11 +233,12 @@ class FillInBlank(QuestionRule):
 
     A blank mid-sentence makes candidates hold the sentence in mind while they try each
     option in the gap. Heuristic: a run of three or more underscores (or ``[...]``)
-    followed by more words; a blank at the very end is a completion stem and is fine.
-    Known false positives: underscores that are not a blank (an identifier such as
-    ``__init__``). Source: Haladyna (2004), *Developing and Validating Multiple-Choice
-    Test Items*: place the blank of a completion item at the end; NBME Item-Writing
-    Guide.
+    followed by more words; a blank that ends its sentence is a completion stem and is
+    fine, and a blank inside a quotation is a slot of the quoted text ('What Q-signal
+    asks "Have you news of ____?"'), not the answer's. Known false positives:
+    underscores that are not a blank (an identifier such as ``__init__``). Source:
+    Haladyna (2004), *Developing and Validating Multiple-Choice Test Items*: place the
+    blank of a completion item at the end; NBME Item-Writing Guide.
 
     Bad:
         stem: ___ is the AWS service that trains, tunes and deploys ML models.
@@ -255,8 +258,14 @@ class FillInBlank(QuestionRule):
         if "_" not in stem and "[" not in stem:
             return
         text = without_instructions(stem)
-        blank = _BLANK.search(text)
-        if blank and _WORD_CHARACTER.search(text, blank.end()):
+        quoted = [match.span() for match in _QUOTED.finditer(text)]
+        for blank in _BLANK.finditer(text):
+            if any(start < blank.start() < end for start, end in quoted):
+                continue  # a slot in a quoted phrase ("Have you news of ___?"), not the answer's
+            if _SENTENCE_END.match(text, blank.end()) or not _WORD_CHARACTER.search(
+                text, blank.end()
+            ):
+                return  # the blank ends its sentence: a completion
             yield self.report(
                 ref,
                 ("stem",),
@@ -264,6 +273,7 @@ class FillInBlank(QuestionRule):
                 "in mind while trying each option",
                 "ask a question, or move the blank to the end of the stem",
             )
+            return
 
 
 class StemLeadIn(QuestionRule):

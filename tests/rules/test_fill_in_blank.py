@@ -33,3 +33,23 @@ def test_a_blank_before_the_end_is_reported(lint_questions, stem):
 )
 def test_a_final_blank_or_none_passes(lint_questions, stem):
     assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # FCC commercial pools: the blank is a slot of the quoted text the options name.
+        'What Q-signal would be used to ask "Have you news of ____ (call sign)?"',
+        "What Q-signal asks \u201cShall I search in the vicinity of ____ latitude?\u201d",
+        'The radiotelegraph abbreviation for "Word after ___" is:',
+        # The blank ends its sentence; a note follows.
+        "Signals grew in proportion to the degree of ____.  Made on the 11 year cycle:",
+    ],
+)
+def test_a_quoted_slot_or_a_blank_ending_its_sentence_passes(lint_questions, stem):
+    assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+def test_an_answer_blank_after_a_quoted_slot_is_reported(lint_questions):
+    stem = 'The abbreviation for "Word after ___" is ____ in radiotelegraph traffic.'
+    assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
