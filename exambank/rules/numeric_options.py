@@ -33,9 +33,13 @@ _RANGE_FORMS: list[tuple[Bound, Bound, str]] = [
 # A number after one of these words labels a thing ("Symbol 2", "Figure 3", "Step 1").
 _LABELLED = re.compile(
     r"\b(?:symbol|figure|fig|step|item|table|diagram|exhibit|statement|question|section|"
-    r"chapter|page|line|pin|port|version)\.?[ \t]*(?:no\.?|#)?[ \t]*\d",
+    r"chapter|page|line|pin|port|version|amendment|article|part|channel|ch)\.?[ \t]*"
+    r"(?:no\.?|#|-)?[ \t]*\d",
     re.IGNORECASE,
 )
+# Bare digits that identify rather than count: a leading zero ("033609991") or six digits
+# and more with no separator ("430326890", an MMSI).
+_IDENTIFIER = re.compile(r"^\s*(?:0\d+|\d{6,})\s*$")
 # "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
 _RATIO = re.compile(r"^\s*(?:[1-9]\d*(?:\.\d+)?)\s+to\s+1\s*$", re.IGNORECASE)
 _RATIO_STEM = re.compile(r"\bratios?\b", re.IGNORECASE)
@@ -116,10 +120,12 @@ class NumericOrder(QuestionRule):
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
     non-decreasing nor non-increasing. A number after a label word ("Symbol 2", "Figure
-    3", "Step 1", "port 443", "version 2") is a label, not a quantity, and does not count.
-    Known false positives: other numbers that are labels rather than quantities (a bare
-    port number or version). Source: Haladyna, Downing & Rodriguez (2002), guideline 21
-    (place choices in logical or numerical order).
+    3", "Step 1", "port 443", "version 2", "Amendment 4", "Ch-16") is a label, not a
+    quantity, and does not count; nor do options that are all bare digits when one has
+    a leading zero or six digits and more with no separator (identifiers such as MMSI
+    numbers). Known false positives: other numbers that are labels rather than
+    quantities (a bare port number or version). Source: Haladyna, Downing & Rodriguez
+    (2002), guideline 21 (place choices in logical or numerical order).
 
     Bad:
         stem: How many GB of memory can an AWS Lambda function use at most?
@@ -146,11 +152,16 @@ class NumericOrder(QuestionRule):
             values.append(parsed)
         if len({unit for _, unit in values}) != 1:
             return
+        texts = option_texts(question)
+        if any(_IDENTIFIER.match(text) for text in texts) and all(
+            text.strip().isdigit() for text in texts
+        ):
+            return  # identifiers, not quantities
         numbers = [value for value, _ in values]
         pairs = list(itertools.pairwise(numbers))
         if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
             return
-        written = [_written_number(text) for text in option_texts(question)]
+        written = [_written_number(text) for text in texts]
         yield self.report(
             ref,
             ("options",),

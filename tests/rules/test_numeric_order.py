@@ -44,6 +44,11 @@ def test_mixed_or_too_few_numbers_are_not_judged(lint_questions, values):
         ["Symbol 2", "Symbol 5", "Symbol 1", "Symbol 4"],
         ["Figure 3", "Figure 1", "Figure 2"],
         ["Step 2", "Step 3", "Step 1"],
+        # civics picks and the FCC pools: amendments, channels, MMSI and Inmarsat numbers
+        ["Amendment 4", "Amendment 7", "Amendment 10", "Amendment 3"],
+        ["Ch-16", "Ch-70", "Ch-13"],
+        ["430326890", "033609991", "303236824", "257326819"],
+        ["150036", "430363275", "1502460", "366632824"],
     ],
 )
 def test_labels_are_not_quantities(lint_questions, values):
@@ -66,3 +71,9 @@ def test_numbers_are_shown_as_written(lint_questions):
     options = {"A": "3.9", "B": "3.10", "C": "3.8"}
     [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
     assert found.message == "the numeric options are out of order (3.9, 3.10, 3.8)"
+
+
+def test_large_quantities_with_a_unit_or_separator_are_still_judged(lint_questions):
+    options = {"A": "1,000,000", "B": "250,000", "C": "500,000"}
+    [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
+    assert found.message == "the numeric options are out of order (1000000, 250000, 500000)"
