@@ -3,6 +3,7 @@ sections the questions do not cover."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -11,7 +12,9 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
 from exambank.rules.similarity import most_similar
-from exambank.rules.wording import is_name, key_letters, shingles, words
+from exambank.rules.wording import STOPWORDS, is_name, key_letters, shingles, word_set, words
+
+_DIGIT = re.compile(r"\d")
 
 
 def _place(ref: QuestionRef, *keys: str | int) -> str:
@@ -25,14 +28,19 @@ class NearDuplicate(BankRule):
     the same stem with two different keys means one key is wrong. Heuristic: the
     shingles (runs of four consecutive words, case and punctuation ignored) of the stem
     and of the key's text, compared by Jaccard similarity; reported at
-    ``threshold`` or above on both questions, each naming its closest twin. Shingles
-    keep word order, so two questions built from the same terms in a different sentence
-    do not match. Found with a prefix-filtered inverted index: a question is compared
-    only with the questions that share one of a few of its shingles (a shingle no other
-    question has rules itself out), never with every other. Known false positives: a
-    series of questions that share a long scenario and ask about it in short, similar
-    lead-ins; two questions on one stock stem ("Which is the responsibility of AWS under
-    the shared responsibility model?") can reach the threshold. Source: Haladyna,
+    ``threshold`` or above on both questions, each naming its closest twin, if their
+    content words (function words left out) agree as much: two short questions on one
+    stock stem ("What is the capital of Delaware?" -- "... of Pennsylvania?") share most
+    of their shingles but few of their content words. Nor are two stems that differ in a
+    number or a label with digits ("figure 3E12" -- "figure 3E13", "2187.5 kHz" -- "Ch-70"):
+    they are parallel items, each with its own answer. Shingles keep word order, so two
+    questions built from the same terms in a different sentence do not match. Found
+    with a prefix-filtered inverted index: a question is compared only with the
+    questions that share one of a few of its shingles (a shingle no other question has
+    rules itself out), never with every other. Known false positives: a series of
+    questions that share a long scenario and ask about it in short, similar lead-ins;
+    two long questions on one stock stem ("Which is the responsibility of AWS under the
+    shared responsibility model?") can reach the threshold. Source: Haladyna,
     Downing & Rodriguez (2002), guideline 4 (keep the content of each item independent
     of other items).
 
@@ -52,7 +60,15 @@ class NearDuplicate(BankRule):
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
         sets = [_question_shingles(ref) for ref in refs]
-        closest = most_similar(sets, options["threshold"], options["max_postings"])
+        threshold: float = options["threshold"]
+
+        def same_content(first: int, second: int) -> bool:
+            ours, theirs = _content_words(refs[first]), _content_words(refs[second])
+            return len(ours & theirs) >= threshold * len(ours | theirs) and _numbers(
+                refs[first]
+            ) == _numbers(refs[second])
+
+        closest = most_similar(sets, threshold, options["max_postings"], same_content)
         for at, (other, similarity) in sorted(closest.items()):
             twin = refs[other]
             yield refs[at].diagnostic(
@@ -63,6 +79,17 @@ class NearDuplicate(BankRule):
                 f"({similarity:.0%} of the four-word runs of stem and key shared)",
                 "delete one of them, or make them ask different things",
             )
+
+
+def _numbers(ref: QuestionRef) -> frozenset[str]:
+    """The stem's words with a digit: its numbers, figure and channel labels ("3E13")."""
+    return frozenset(word for word in words(ref.question.stem) if _DIGIT.search(word))
+
+
+def _content_words(ref: QuestionRef) -> frozenset[str]:
+    question = ref.question
+    keys = [question.option_text(letter) for letter in key_letters(question)]
+    return word_set(question.stem).union(*map(word_set, keys)) - STOPWORDS
 
 
 def _question_shingles(ref: QuestionRef) -> frozenset[int]:

@@ -12,14 +12,18 @@ question, so most questions cost two set operations and no index lookup at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def most_similar(
-    sets: Sequence[frozenset[int]], threshold: float, max_postings: int
+    sets: Sequence[frozenset[int]],
+    threshold: float,
+    max_postings: int,
+    accept: Callable[[int, int], bool] = lambda first, second: True,
 ) -> dict[int, tuple[int, float]]:
     """For each set index, the index of its most similar other set and their Jaccard
-    similarity, where that similarity is at least ``threshold`` (ties: the earlier set).
+    similarity, where that similarity is at least ``threshold`` and ``accept`` takes
+    the pair (ties: the earlier set).
 
     Any global order makes the join exact. ``max_postings``
     bounds how many earlier sets one token may pull in as candidates (the most recent
@@ -46,25 +50,21 @@ def most_similar(
             candidates.update(postings[-max_postings:])
             postings.append(current)
         for other in sorted(candidates):
-            _compare(sets, current, other, threshold, best)
+            similarity = _similarity(sets[current], sets[other], threshold)
+            if similarity is not None and accept(current, other):
+                _keep(best, current, other, similarity)
+                _keep(best, other, current, similarity)
     return best
 
 
-def _compare(
-    sets: Sequence[frozenset[int]],
-    current: int,
-    other: int,
-    threshold: float,
-    best: dict[int, tuple[int, float]],
-) -> None:
-    size, other_size = len(sets[current]), len(sets[other])
+def _similarity(first: frozenset[int], second: frozenset[int], threshold: float) -> float | None:
+    """The Jaccard similarity of two sets if it reaches ``threshold``, else None."""
+    size, other_size = len(first), len(second)
     if min(size, other_size) < threshold * max(size, other_size):
-        return
-    shared = len(sets[current] & sets[other])
+        return None
+    shared = len(first & second)
     similarity = shared / (size + other_size - shared)
-    if similarity >= threshold:
-        _keep(best, current, other, similarity)
-        _keep(best, other, current, similarity)
+    return similarity if similarity >= threshold else None
 
 
 def _keep(best: dict[int, tuple[int, float]], at: int, other: int, similarity: float) -> None:

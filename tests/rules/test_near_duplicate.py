@@ -70,10 +70,47 @@ def test_the_join_finds_exactly_what_comparing_every_pair_finds():
 
 def test_the_join_does_not_compare_every_pair(monkeypatch):
     compared = []
-    original = similarity._compare
-    monkeypatch.setattr(similarity, "_compare", lambda *a: compared.append(a) or original(*a))
+    original = similarity._similarity
+    monkeypatch.setattr(similarity, "_similarity", lambda *a: compared.append(a) or original(*a))
     rng = random.Random(5)
     sets = _random_sets(rng, 5000, 200_000)
     found = most_similar(sets, 0.5, 100)
     assert len(found) >= 2 * 500  # every twin and its original
     assert len(compared) < 5500 * 5  # all pairs would be some 15 million
+
+
+def test_short_questions_on_one_stock_stem_are_different_questions(lint_bank):
+    # civics picks: 50 state capitals share every shingle but the last one.
+    questions = [
+        question(
+            "q1", stem="What is the capital of Delaware?", options={"A": "Dover", "B": "Salem"}
+        ),
+        question(
+            "q2",
+            stem="What is the capital of Pennsylvania?",
+            options={"A": "Harrisburg", "B": "Dover"},
+        ),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_a_short_question_asked_twice_is_still_reported(lint_bank):
+    stem = "What is the capital of Delaware?"
+    questions = [
+        question("q1", stem=stem, options={"A": "Dover", "B": "Salem"}),
+        question("q2", stem=stem, options={"A": "Dover", "B": "Trenton"}),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
+
+
+def test_parallel_items_that_differ_in_a_number_are_different_questions(lint_bank):
+    # FCC element 3: one stock calculation, asked with other figures.
+    stem = "A frequency counter reads {} kHz with a time base error of 10 ppm. What is the error?"
+    questions = [
+        question("q1", stem=stem.format("146520"), options={"A": "1.465 kHz", "B": "2 kHz"}),
+        question("q2", stem=stem.format("225500"), options={"A": "2.255 kHz", "B": "2 kHz"}),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
