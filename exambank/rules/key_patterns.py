@@ -11,7 +11,8 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
-from exambank.rules.wording import is_name, option_texts, words
+from exambank.rules.option_wording import points_at_options
+from exambank.rules.wording import is_name, option_texts, without_parentheses, words
 from exambank.significance import binomial_tail, chi_square_tail
 
 
@@ -126,13 +127,18 @@ class LongestOptionKey(BankRule):
     (in characters, feedback excluded) than every other option, and tests that count
     against chance (1 in k for k options) with a one-sided binomial test; reported on the
     manifest when the p-value is below ``p_value``. Per question: reported where the key
-    is strictly the longest and at least ``ratio`` times as long as the longest
-    distractor; keys of fewer than ``min_key_words`` words and keys that are names (half
-    their words or more capitalised, "AWS Identity and Access Management (IAM)") are
-    exempt: a name is as long as it is. Known false positives: a key that must be longer
-    because it names a combination ("Use S3 with CloudFront caching"). Source: Haladyna, Downing &
-    Rodriguez (2002), guidelines 24 (keep choices about equal in length) and 28d
-    (conspicuous correct choice); NBME "long correct answer".
+    is strictly the longest, at least ``ratio`` times as long as the longest distractor
+    in characters, and has more words than any distractor, text in parentheses left out
+    (a spelt-out acronym, "Root mean square (RMS)", or a synonym adds length, not
+    detail; longer words alone are no cue). Exempt: keys of fewer than
+    ``min_key_words`` words; keys that are names (half their words or more capitalised,
+    "AWS Identity and Access Management (IAM)"), as a name is as long as it is; and keys
+    that stand for other options ("All of the above", "Both A & B"), long for that
+    reason and reported by ``all-of-the-above`` and ``combination-options``. Known false
+    positives: a key that must be longer because it names a combination ("Use S3 with
+    CloudFront caching"); parallel options just over the ratio. Source: Haladyna,
+    Downing & Rodriguez (2002), guidelines 24 (keep choices about equal in length) and
+    28d (conspicuous correct choice); NBME "long correct answer".
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20), ``ratio``
     (default 1.25), ``min_key_words`` (default 4).
@@ -174,16 +180,19 @@ class LongestOptionKey(BankRule):
     def _check_question(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
         key = question.answer_letters[0]
-        lengths = [len(text.strip()) for text in option_texts(question)]
+        texts = [without_parentheses(text) for text in option_texts(question)]
         key_at = list(question.options).index(key)
-        key_length = lengths.pop(key_at)
-        longest_distractor = max(lengths)
-        key_text = option_texts(question)[key_at]
+        key_text = texts.pop(key_at)
+        key_length = len(key_text)
+        longest_distractor = max(map(len, texts))
+        ratio = options["ratio"]
         if (
-            key_length >= options["ratio"] * max(longest_distractor, 1)
+            key_length >= ratio * max(longest_distractor, 1)
             and key_length > longest_distractor
-            and len(words(key_text)) >= options["min_key_words"]
-            and not is_name(key_text)
+            and len(key_words := words(key_text)) >= options["min_key_words"]
+            and len(key_words) > max(len(words(text)) for text in texts)
+            and not is_name(option_texts(question)[key_at])
+            and not points_at_options(key_text)
         ):
             yield ref.diagnostic(
                 self.name,

@@ -51,12 +51,17 @@ _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*becaus
 _NAMES_A_LETTER = re.compile(r"\b(?:options?|answers?|choices?)[ \t]+\(?[A-Z]\)?(?![\w-])")
 
 
+def points_at_options(text: str) -> bool:
+    """Whether an option (or several, a line each) stands for other options: "All of the
+    above", "None of these", "Both A and C"."""
+    return bool(_ALL_OF.search(text) or _NONE_OF.search(text) or _COMBINATION.search(text))
+
+
 def refers_to_letters_or_places(question: Question) -> bool:
     """Whether the question reads wrong once its options are reordered: an option that
     points at others ("All of the above", "Both A and B", "I and III only"), or feedback or
     an explanation naming an option by its letter."""
-    joined = option_text(question).joined
-    if _ALL_OF.search(joined) or _NONE_OF.search(joined) or _COMBINATION.search(joined):
+    if points_at_options(option_text(question).joined):
         return True
     notes = [question.explanation]
     notes.extend(question.option_feedback(letter) or "" for letter in question.options)

@@ -15,6 +15,7 @@ from exambank.model import Question
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are one word
 # "(Choose TWO.)", "(Select 2)" at the end of a stem: instructions, not the lead-in.
 _INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
 
 # Function words and the words every exam stem uses; none of them carries content.
@@ -68,6 +69,12 @@ def without_instructions(stem: str) -> str:
     if opening >= 0 and _INSTRUCTION.match(stem, opening):
         return stem[:opening].rstrip()
     return stem
+
+
+def without_parentheses(text: str) -> str:
+    """``text`` without what it says in parentheses ("Root mean square (RMS)"): a spelt-out
+    acronym or a synonym adds length, not detail."""
+    return (_PARENTHESES.sub("", text) if "(" in text else text).strip()
 
 
 def lead_in(stem: str) -> str:

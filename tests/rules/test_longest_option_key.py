@@ -36,3 +36,24 @@ def test_the_key_must_be_the_longest_by_the_ratio(lint_questions):
 
 def test_multiple_answer_questions_are_not_judged(lint_questions):
     assert found_by(RULE, lint_questions, question(options=OPTIONS, answer=["A", "B"])) == []
+
+
+def test_a_spelt_out_acronym_adds_no_length(lint_questions):
+    # FCC element 3: "Root mean square (RMS)" against "Average voltage".
+    options = {"A": "Root mean square (RMS)", "B": "Cosine voltage", "C": "Average voltage"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_longer_words_alone_are_no_cue(lint_questions):
+    # promptukit trivia: nine words each; the key only has longer ones.
+    options = {
+        "A": "Its placement completes a row, column, or 3x3 square",
+        "B": "Three of them are on the board at once",
+        "C": "It is placed anywhere on the board",
+    }
+    assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_a_key_that_stands_for_other_options_is_left_to_their_rules(lint_questions):
+    options = {"A": "All of the above choices", "B": "Tungsten", "C": "Silver", "D": "Gold"}
+    assert found_by(RULE, lint_questions, question(options=options)) == []
