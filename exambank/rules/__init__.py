@@ -21,7 +21,8 @@ from exambank.rules.option_wording import (
 )
 from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
 from exambank.rules.resources import ExternalResource
-from exambank.rules.stem_wording import FillInBlank, NegativeOptions, NegativeStem, StemLeadIn
+from exambank.rules.stem_shape import FillInBlank, StemLeadIn
+from exambank.rules.stem_wording import NegativeOptions, NegativeStem
 from exambank.rules.suppression import UnusedSuppression
 from exambank.rules.word_repeat import WordRepeat
 

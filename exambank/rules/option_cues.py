@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
 from exambank.rules.wording import (
     is_name,
@@ -69,7 +70,8 @@ class AbsoluteTerms(QuestionRule):
     Test-wise candidates know that sweeping claims are rarely right, so they rule those
     options out; the asymmetry between the key and the distractors is the cue.
     Heuristic: one of ``terms`` (whole words) is in a distractor and in no key; options
-    that are names ("All Upfront Reserved Instances") do not count. Known false
+    that are names ("All Upfront Reserved Instances") do not count, nor "None of the
+    above" and the like (``none-of-the-above`` reports those). Known false
     positives: a term in a true principle or a plain quantity ("build security in every
     layer", "pay only for what you use"), which does not read as an overstatement; "None",
     "Never" or "The entire band" as the plain answer to a quantity question; "complete"
@@ -111,7 +113,7 @@ class AbsoluteTerms(QuestionRule):
             match = pattern.search(text.casefold())
             if match and letter in keys:
                 return
-            if match and not is_name(text):
+            if match and not is_name(text) and not points_at_options(text):
                 found[letter] = match.group()
         if found and keys & set(question.options):
             listed = ", ".join(f"{letter} '{term}'" for letter, term in found.items())

@@ -1,4 +1,4 @@
-"""How the stem asks: a negative candidates read past, a blank mid-sentence, no question."""
+"""A negative in the stem: a question candidates read past, or a double negative."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
-from exambank.rules.wording import lead_in, option_texts, without_instructions, words
+from exambank.rules.wording import lead_in, option_texts, words
 
 # "least" reverses the question only before an adjective of judgement ("LEAST likely");
 # "at least", "least privilege" and "the least effort" ask for a minimum, not a reversal.
@@ -65,23 +66,7 @@ _HEDGE = re.compile(r"\s+(?:for|in|when|where|as|if)\b[^,:?]*,", re.IGNORECASE)
 # valid?" does reverse it.
 _REASON = re.compile(r"\bwhy\b|\breasons?\s+(?:for\s+|why\s+(?:[\w'-]+\s+){0,4})?$", re.IGNORECASE)
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
-_BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
-_BLANK_MARK = re.compile(r"[_\[]")
 _WORD_CHARACTER = re.compile(r"\w")
-_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_INSTRUCTION_VERB = re.compile(
-    r"^\W*(?:select|choose|pick|identify|match|name|indicate|complete|arrange|order|"
-    r"classify|rank|mark|determine|list|give|calculate|compute|estimate)\b",
-    re.IGNORECASE,
-)
-_QUESTION_WORD = re.compile(
-    r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|"
-    r"could|should|would|will|has|have)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?:])\s+|\n+")
-_EXHIBIT = re.compile(r"^(?:```|~~~|\||>|[-*+] |\d+[.)] | {4})")
 
 
 def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
@@ -185,7 +170,8 @@ class NegativeOptions(QuestionRule):
     main clause (as for ``negative-stem``, in any case: not in a subordinate clause, a
     ", but" clause that carries one on, parentheses or a reduced relative, nor in a
     question about a reason, whose negatively worded reasons are no double negative),
-    and an option holds "not", "never", "cannot", "none" or an "n't" word. Known false
+    and an option holds "not", "never", "cannot", "none" or an "n't" word ("None of the
+    above" is no negated statement: ``none-of-the-above`` reports it). Known false
     positives: an option whose negative is part of a name or a fixed phrase. Source:
     Haladyna, Downing & Rodriguez (2002), guidelines 15 and 27 (phrase choices
     positively).
@@ -215,7 +201,7 @@ class NegativeOptions(QuestionRule):
         negative_options = [
             letter
             for letter, text in zip(ref.question.options, option_texts(ref.question), strict=True)
-            if _OPTION_NEGATIVE.search(text)
+            if _OPTION_NEGATIVE.search(text) and not points_at_options(text)
         ]
         if negative_options:
             yield self.report(
@@ -226,104 +212,3 @@ class NegativeOptions(QuestionRule):
                 "negate too: a double negative",
                 "ask the question positively, or word the options without a negative",
             )
-
-
-class FillInBlank(QuestionRule):
-    """The stem has a blank (``___`` or ``[...]``) before its end.
-
-    A blank mid-sentence makes candidates hold the sentence in mind while they try each
-    option in the gap. Heuristic: a run of three or more underscores (or ``[...]``)
-    followed by more words; a blank that ends its sentence is a completion stem and is
-    fine, and a blank inside a quotation is a slot of the quoted text ('What Q-signal
-    asks "Have you news of ____?"'), not the answer's. Known false positives:
-    underscores that are not a blank (an identifier such as ``__init__``). Source:
-    Haladyna (2004), *Developing and Validating Multiple-Choice Test Items*: place the
-    blank of a completion item at the end; NBME Item-Writing Guide.
-
-    Bad:
-        stem: ___ is the AWS service that trains, tunes and deploys ML models.
-
-    Good:
-        stem: The AWS service that trains, tunes and deploys ML models is ___.
-    """
-
-    name = "fill-in-blank"
-    severity = "warning"
-
-    def screen(self, options: Options) -> Screen:
-        return "stem", _BLANK_MARK
-
-    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        stem = ref.question.stem
-        if "_" not in stem and "[" not in stem:
-            return
-        text = without_instructions(stem)
-        quoted = [match.span() for match in _QUOTED.finditer(text)]
-        for blank in _BLANK.finditer(text):
-            if any(start < blank.start() < end for start, end in quoted):
-                continue  # a slot in a quoted phrase ("Have you news of ___?"), not the answer's
-            if _SENTENCE_END.match(text, blank.end()) or not _WORD_CHARACTER.search(
-                text, blank.end()
-            ):
-                return  # the blank ends its sentence: a completion
-            yield self.report(
-                ref,
-                ("stem",),
-                "the stem has a blank before its end: candidates must hold the sentence "
-                "in mind while trying each option",
-                "ask a question, or move the blank to the end of the stem",
-            )
-            return
-
-
-class StemLeadIn(QuestionRule):
-    """The stem does not end in a question or in a completion the options finish.
-
-    A stem that is only a statement ("Amazon S3.") leaves the task to the options: the
-    candidate cannot answer before reading them all. Heuristic: after dropping a trailing
-    "(Choose TWO)" and any exhibit that follows the question (a code block, table, list
-    or quote), the stem must end in "?", ":" or a blank, have a sentence that starts
-    with an instruction ("Select two ...", "Match each ..."), or have a last sentence
-    that starts with a question word ("What are the benefits of X (Select TWO)" is a
-    whole question that lacks only its "?"). Known false positives:
-    a completion stem that ends in an open phrase without a colon ("The main benefit
-    is"); a True/False statement (``true-false-options`` reports those); a completion
-    stem with its blank mid-sentence whose task is clear (``fill-in-blank`` reports
-    those). Source: Haladyna, Downing & Rodriguez (2002), guidelines 12 (clear
-    directions) and 13 (the central idea in the stem); NBME "cover the options" rule.
-
-    Bad:
-        stem: Amazon SageMaker and machine learning models.
-
-    Good:
-        stem: Which AWS service trains, tunes and deploys ML models?
-    """
-
-    name = "stem-lead-in"
-    severity = "warning"
-    enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
-
-    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        if ref.question.stem.rstrip().endswith(("?", ":")):
-            return
-        text = without_instructions(ref.question.stem)
-        paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
-        while len(paragraphs) > 1 and _EXHIBIT.match(paragraphs[-1]):
-            paragraphs.pop()
-        last = paragraphs[-1] if paragraphs else ""
-        question = last.rstrip(" *_\"')")
-        if not question or question.endswith(("?", ":")) or _BLANK.search(last[-8:]):
-            return
-        sentences = _SENTENCE_SPLIT.split(text)
-        if any(_INSTRUCTION_VERB.match(sentence) for sentence in sentences):
-            return
-        if _QUESTION_WORD.match(sentences[-1]):  # a whole question without its "?"
-            return
-        last_words = question.split()[-6:]
-        yield self.report(
-            ref,
-            ("stem",),
-            f'the stem ends "...{" ".join(last_words)}" without a question: candidates '
-            "must read the options to learn what is asked",
-            "end the stem with the question (...?) or with a colon the options complete",
-        )

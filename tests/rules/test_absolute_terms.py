@@ -41,3 +41,14 @@ def test_all_only_and_every_are_not_default_terms_but_can_be_configured(lint_que
             f"distractors overstate (B '{term}') and the key does not: "
             "test-wise candidates rule them out"
         ]
+
+
+def test_none_of_the_above_is_not_an_overstatement(lint_questions):
+    # FCC pools: "None of the above" as the filler fourth option.
+    options = {
+        "A": "Amazon SageMaker",
+        "B": "AWS Lambda",
+        "C": "Amazon EC2",
+        "D": "None of the above",
+    }
+    assert found_by(RULE, lint_questions, question(options=options)) == []

@@ -45,3 +45,9 @@ def test_a_capitalised_when_question_with_a_negative_answer_is_reported(lint_que
 def test_a_negative_outside_the_main_question_makes_no_double_negative(lint_questions, stem):
     options = {"A": "The socket is not shielded", "B": "The wiring may be inadequate"}
     assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+def test_none_of_the_above_is_no_negated_option(lint_questions):
+    # FCC pools: "None of the above" under a "which is not ..." stem.
+    options = {"A": "It hosts endpoints", "B": "It tunes models", "C": "None of the above"}
+    assert found_by(RULE, lint_questions, question(stem=STEM, options=options)) == []
