@@ -35,6 +35,10 @@ FOUNDATION_RULES = (
 )
 
 
+# Options that switch on checks a rule leaves off by default.
+ALL_CHECKS = {"longest-option-key": {"per_question": True}}
+
+
 def _child(kind: str, root: Path) -> None:
     from ruamel.yaml.cyaml import CSafeLoader
 
@@ -53,6 +57,8 @@ def _child(kind: str, root: Path) -> None:
 
         chosen = {"foundation": set(FOUNDATION_RULES), "every": set(RULES)}.get(kind)
         config = None if chosen is None else Config(select=chosen)
+        if kind == "every":  # every check there is, the per-question ones too
+            config = Config(select=set(RULES), rule_options=ALL_CHECKS)
         result = lint([root], config)
         stages = result.seconds_by_stage
     seconds = time.perf_counter() - start
@@ -104,8 +110,8 @@ def main() -> None:
             f"peak {run['peak_mib']:4.0f} MiB"
         )
     print("target: lint within 1.5x the parse floor")
-    print("stages and rules of the full lint, slowest first:")
-    for stage, seconds in sorted(full["stages"].items(), key=lambda item: -item[1]):
+    print("stages and rules of the lint with every rule, slowest first:")
+    for stage, seconds in sorted(every["stages"].items(), key=lambda item: -item[1]):
         print(f"  {stage:<32} {seconds * 1000:8.1f} ms")
 
 

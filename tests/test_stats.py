@@ -43,8 +43,11 @@ def small_bank(tmp_path):
     )
 
 
+PER_QUESTION = {"longest-option-key": {"per_question": True}}
+
+
 def test_counts_come_from_the_lint_result(tmp_path):
-    result = lint([small_bank(tmp_path)])
+    result = lint([small_bank(tmp_path)], Config(rule_options=PER_QUESTION))
     [stats] = bank_stats(result)
     assert stats.questions == 3 and [s.questions for s in stats.sections] == [1, 2]
     assert stats.types == {"single": 2, "multiple": 1}
@@ -61,7 +64,9 @@ def test_counts_come_from_the_lint_result(tmp_path):
 
 
 def test_only_configured_rules_are_counted(tmp_path):
-    result = lint([small_bank(tmp_path)], Config(select={"longest-option-key"}))
+    result = lint(
+        [small_bank(tmp_path)], Config(select={"longest-option-key"}, rule_options=PER_QUESTION)
+    )
     [stats] = bank_stats(result)
     assert stats.findings == {"longest-option-key": 1}
 

@@ -134,7 +134,6 @@ class NoneOfTheAbove(QuestionRule):
 
     name = "none-of-the-above"
     severity = "warning"
-    enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
         return "options", _NONE_OF
