@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
+from exambank.rules.option_wording import points_at_options
 from exambank.rules.similarity import most_similar
 from exambank.rules.wording import STOPWORDS, is_name, key_letters, shingles, word_set, words
 
@@ -27,22 +28,20 @@ class NearDuplicate(BankRule):
     A repeated question is counted twice in a score and, in a handout, answers itself;
     the same stem with two different keys means one key is wrong. Heuristic: the
     shingles (runs of four consecutive words, case and punctuation ignored) of the stem
-    and of the key's text, compared by Jaccard similarity; reported at
-    ``threshold`` or above on both questions, each naming its closest twin, if their
-    content words (function words left out) agree as much: two short questions on one
-    stock stem ("What is the capital of Delaware?" -- "... of Pennsylvania?") share most
-    of their shingles but few of their content words. Nor are two stems that differ in a
-    number or a label with digits ("figure 3E12" -- "figure 3E13", "2187.5 kHz" -- "Ch-70"):
-    they are parallel items, each with its own answer. Shingles keep word order, so two
-    questions built from the same terms in a different sentence do not match. Found
+    and of the key's text, compared by Jaccard similarity; reported at ``threshold`` or
+    above on both questions, each naming its closest twin, when the two are copies
+    rather than parallel items: their content words (function words left out) agree as
+    much, their stems hold the same numbers, and they either have the same stem (one key
+    is then wrong) or the same answer (a reworded copy). So two short questions on one
+    stock stem ("What is the capital of Delaware?" -- "... of Pennsylvania?") are not
+    reported, nor are items that differ in a number or a figure label ("figure 3E12" --
+    "3E13"), nor a word that flips a stem and its key ("increases" / "decreases"). Found
     with a prefix-filtered inverted index: a question is compared only with the
     questions that share one of a few of its shingles (a shingle no other question has
-    rules itself out), never with every other. Known false positives: a series of
-    questions that share a long scenario and ask about it in short, similar lead-ins;
-    two long questions on one stock stem ("Which is the responsibility of AWS under the
-    shared responsibility model?") can reach the threshold. Source: Haladyna,
-    Downing & Rodriguez (2002), guideline 4 (keep the content of each item independent
-    of other items).
+    rules itself out), never with every other. Known false positives: two parallel items
+    that happen to share their key ("47 s" for a series and a parallel circuit); a "NOT
+    true" stem asked twice with two valid keys. Source: Haladyna, Downing & Rodriguez
+    (2002), guideline 4 (keep the content of each item independent of other items).
 
     Options: ``threshold`` (default 0.5), ``max_postings`` (default 100).
 
@@ -64,10 +63,13 @@ class NearDuplicate(BankRule):
         threshold: float = options["threshold"]
 
         def same_content(first: int, second: int) -> bool:
-            ours, theirs = _content_words(refs[first]), _content_words(refs[second])
-            return len(ours & theirs) >= threshold * len(ours | theirs) and _numbers(
-                refs[first]
-            ) == _numbers(refs[second])
+            one, two = refs[first], refs[second]
+            ours, theirs = _content_words(one), _content_words(two)
+            return (
+                len(ours & theirs) >= threshold * len(ours | theirs)
+                and _numbers(one) == _numbers(two)
+                and (_same_stem(one, two) or _same_key(one, two))
+            )
 
         closest = most_similar(sets, threshold, options["max_postings"], same_content)
         for at, (other, similarity) in sorted(closest.items()):
@@ -85,6 +87,21 @@ class NearDuplicate(BankRule):
 def _numbers(ref: QuestionRef) -> frozenset[str]:
     """The stem's words with a digit: its numbers, figure and channel labels ("3E13")."""
     return frozenset(word for word in words(ref.question.stem) if _DIGIT.search(word))
+
+
+def _same_stem(one: QuestionRef, two: QuestionRef) -> bool:
+    return words(one.question.stem) == words(two.question.stem)
+
+
+def _same_key(one: QuestionRef, two: QuestionRef) -> bool:
+    """The same answer: key texts with the same words, none of them "All of the above"."""
+    keys = []
+    for ref in (one, two):
+        texts = [ref.question.option_text(letter) for letter in key_letters(ref.question)]
+        if not texts or any(points_at_options(text) for text in texts):
+            return False
+        keys.append(sorted(words(" ".join(texts))))
+    return keys[0] == keys[1]
 
 
 def _content_words(ref: QuestionRef) -> frozenset[str]:

@@ -114,3 +114,43 @@ def test_parallel_items_that_differ_in_a_number_are_different_questions(lint_ban
     ]
     sections = {"01-main.yaml": section_yaml(*questions)}
     assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def _pair(lint_bank, first, second):
+    sections = {"01-main.yaml": section_yaml(first, second)}
+    return bank_findings(RULE, lint_bank(sections, config=ONLY))
+
+
+LONG = "What happens to the output of a class {} amplifier when the drive to the stage {}?"
+
+
+def test_parallel_items_with_other_answers_are_different_questions(lint_bank):
+    # FCC element 3: one word flips the question, and the key with it.
+    first = question(
+        "q1", stem=LONG.format("C", "increases"), options={"A": "It rises", "B": "It stays"}
+    )
+    second = question(
+        "q2", stem=LONG.format("C", "decreases"), options={"A": "It falls", "B": "It stays"}
+    )
+    assert _pair(lint_bank, first, second) == []
+
+
+def test_a_reworded_question_with_the_same_answer_is_a_copy(lint_bank):
+    first = question(
+        "q1", stem=LONG.format("C", "increases"), options={"A": "It rises", "B": "It stays"}
+    )
+    second = question(
+        "q2", stem=LONG.format("C", "rises"), options={"A": "It rises", "B": "It stays"}
+    )
+    assert len(_pair(lint_bank, first, second)) == 2
+
+
+def test_the_same_question_with_another_key_is_reported(lint_bank):
+    # One of the two keys is wrong.
+    first = question(
+        "q1", stem=LONG.format("C", "increases"), options={"A": "It rises", "B": "It stays"}
+    )
+    second = question(
+        "q2", stem=LONG.format("C", "increases"), options={"A": "It falls", "B": "It stays"}
+    )
+    assert len(_pair(lint_bank, first, second)) == 2
