@@ -67,6 +67,13 @@ _HEDGE = re.compile(r"\s+(?:for|in|when|where|as|if)\b[^,:?]*,", re.IGNORECASE)
 _REASON = re.compile(r"\bwhy\b|\breasons?\s+(?:for\s+|why\s+(?:[\w'-]+\s+){0,4})?$", re.IGNORECASE)
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
+# An option that gives a reason: the stem ("... is not feasible because:") asked for one.
+_REASON_OPTION = re.compile(r"\W*(?:because|since|due to)\b", re.IGNORECASE)
+
+
+def answers_with_reasons(options: tuple[str, ...]) -> bool:
+    """Half the options or more start with "Because", "Since" or "Due to"."""
+    return sum(bool(_REASON_OPTION.match(text)) for text in options) * 2 >= len(options)
 
 
 def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
@@ -96,6 +103,8 @@ def _reverses(word: str, question: str, start: int, end: int, opening: int) -> b
     if (
         _SUBORDINATE.search(question, clause_start, start)
         or question.count("(", 0, start) > question.count(")", 0, start)
+        or question.count('"', 0, start) % 2  # quoted words: "Ask not what ..."
+        or question.count("\u201c", 0, start) > question.count("\u201d", 0, start)
         or _REASON.search(question, 0, start)
     ):
         return False
@@ -126,9 +135,11 @@ class NegativeStem(QuestionRule):
     a clause that opens the sentence ("When the operator is not the licensee, who ...?";
     "When do the rules not apply?" asks with "when"); a "not" after a noun and before a
     participle or adjective (a reduced relative: "respects not covered by", "an
-    impedance not equal to 50 ohms"); a negative in parentheses. Nor does one count in a
-    question about a reason ("Why should you not ...?", "a reason not to use ..."),
-    whose options are all reasons against, nor "Except for ...," as an opening hedge.
+    impedance not equal to 50 ohms"); a negative in parentheses or in quotation marks
+    (a quoted line whose speaker is asked for: "Ask not what ..."). Nor does one count
+    in a question about a reason ("Why should you not ...?", "a reason not to use ...",
+    or a stem whose options mostly start with "Because"), whose options are all reasons
+    against, nor "Except for ...," as an opening hedge.
     "least" counts only before a word of judgement ("least likely"); "false positives"
     and "true or false" do not count. Known false positives: a negative inside a clause
     the heuristic takes for the main one (a subordinate clause without its subordinating
@@ -150,7 +161,10 @@ class NegativeStem(QuestionRule):
         return "stem_folded", _ANY_NEGATIVE
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        for word, offset, question in stem_negatives(ref.question.stem):
+        negatives = stem_negatives(ref.question.stem)
+        if not negatives or answers_with_reasons(option_texts(ref.question)):
+            return
+        for word, offset, question in negatives:
             if not is_emphasised(word, offset, question):
                 yield self.report(
                     ref,
@@ -196,7 +210,7 @@ class NegativeOptions(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         negatives = stem_negatives(ref.question.stem)
-        if not negatives:
+        if not negatives or answers_with_reasons(option_texts(ref.question)):
             return
         negative_options = [
             letter

@@ -90,3 +90,31 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
 )
 def test_negatives_outside_the_main_question_pass(lint_questions, stem):
     assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # civics picks: a quoted line whose speaker is asked for
+        'Who said: "Ask not what your country can do for you"?',
+        "Who wrote \u201cTo be, or not to be\u201d?",
+    ],
+)
+def test_a_negative_inside_a_quotation_does_not_count(lint_questions, stem):
+    assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+def test_a_stem_answered_with_reasons_is_a_reason_question(lint_questions):
+    # FCC element 3: "... is not feasible ...:" with "Because ..." options.
+    options = {
+        "A": "Because of its high distortion",
+        "B": "Because of its low efficiency",
+        "C": "Since it needs a tuned load",
+    }
+    stem = "A class C audio amplifier is not feasible because:"
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+def test_a_negative_outside_a_quotation_still_counts(lint_questions):
+    stem = 'Which of these is not the meaning of "QRT"?'
+    assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
