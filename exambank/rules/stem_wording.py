@@ -71,9 +71,22 @@ _WORD_CHARACTER = re.compile(r"\w")
 _REASON_OPTION = re.compile(r"\W*(?:because|since|due to)\b", re.IGNORECASE)
 
 
+# A quotation: "...", “...”, or '...' (an apostrophe inside a word does not close it).
+_QUOTATION = re.compile(
+    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d'  # "..." and “...”
+    r"|(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)"  # '...', with apostrophes inside
+)
+
+
 def answers_with_reasons(options: tuple[str, ...]) -> bool:
-    """Half the options or more start with "Because", "Since" or "Due to"."""
-    return sum(bool(_REASON_OPTION.match(text)) for text in options) * 2 >= len(options)
+    """Half the options or more start with "Because", "Since" or "Due to" (options that
+    stand for others, "A & B", "None of the above", left out)."""
+    own = [text for text in options if not points_at_options(text)]
+    return bool(own) and sum(bool(_REASON_OPTION.match(text)) for text in own) * 2 >= len(own)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    return any(match.start() < offset < match.end() for match in _QUOTATION.finditer(text))
 
 
 def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
@@ -103,8 +116,7 @@ def _reverses(word: str, question: str, start: int, end: int, opening: int) -> b
     if (
         _SUBORDINATE.search(question, clause_start, start)
         or question.count("(", 0, start) > question.count(")", 0, start)
-        or question.count('"', 0, start) % 2  # quoted words: "Ask not what ..."
-        or question.count("\u201c", 0, start) > question.count("\u201d", 0, start)
+        or _quoted(question, start)  # 'To be, or not to be'
         or _REASON.search(question, 0, start)
     ):
         return False

@@ -98,6 +98,7 @@ def test_negatives_outside_the_main_question_pass(lint_questions, stem):
         # civics picks: a quoted line whose speaker is asked for
         'Who said: "Ask not what your country can do for you"?',
         "Who wrote \u201cTo be, or not to be\u201d?",
+        "Which play features the line 'To be, or not to be, that is the question'?",
     ],
 )
 def test_a_negative_inside_a_quotation_does_not_count(lint_questions, stem):
@@ -108,8 +109,9 @@ def test_a_stem_answered_with_reasons_is_a_reason_question(lint_questions):
     # FCC element 3: "... is not feasible ...:" with "Because ..." options.
     options = {
         "A": "Because of its high distortion",
-        "B": "Because of its low efficiency",
-        "C": "Since it needs a tuned load",
+        "B": "Tank circuits cannot be used at audio frequencies",
+        "C": "A & B",
+        "D": "None of the above",
     }
     stem = "A class C audio amplifier is not feasible because:"
     assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
