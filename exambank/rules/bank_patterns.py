@@ -13,9 +13,19 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.similarity import most_similar
-from exambank.rules.wording import STOPWORDS, is_name, key_letters, shingles, word_set, words
+from exambank.rules.wording import (
+    STOPWORDS,
+    is_name,
+    key_letters,
+    option_texts,
+    shingles,
+    word_set,
+    words,
+)
 
 _DIGIT = re.compile(r"\d")
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+_INDENTED = re.compile(r"^(?: {4}|\t).*$", re.MULTILINE)
 
 
 def _place(ref: QuestionRef, *keys: str | int) -> str:
@@ -30,18 +40,20 @@ class NearDuplicate(BankRule):
     shingles (runs of four consecutive words, case and punctuation ignored) of the stem
     and of the key's text, compared by Jaccard similarity; reported at ``threshold`` or
     above on both questions, each naming its closest twin, when the two are copies
-    rather than parallel items: their content words (function words left out) agree as
-    much, their stems hold the same numbers, and they either have the same stem (one key
-    is then wrong) or the same answer (a reworded copy). So two short questions on one
-    stock stem ("What is the capital of Delaware?" -- "... of Pennsylvania?") are not
-    reported, nor are items that differ in a number or a figure label ("figure 3E12" --
-    "3E13"), nor a word that flips a stem and its key ("increases" / "decreases"). Found
-    with a prefix-filtered inverted index: a question is compared only with the
-    questions that share one of a few of its shingles (a shingle no other question has
-    rules itself out), never with every other. Known false positives: two parallel items
-    that happen to share their key ("47 s" for a series and a parallel circuit); a "NOT
-    true" stem asked twice with two valid keys. Source: Haladyna, Downing & Rodriguez
-    (2002), guideline 4 (keep the content of each item independent of other items).
+    rather than parallel items: their content words (function words left out) and their
+    options agree as much, their stems hold the same numbers and the same code, and they
+    have the same stem (one key is then wrong) or the same answer (a reworded copy). So
+    two short questions on one stock stem ("What is the capital of Delaware?" -- "... of
+    Pennsylvania?") are not reported, nor one stock stem over other options ("Which word
+    does not belong?"), items that differ in a number or a figure label ("figure 3E12" --
+    "3E13"), a word that flips a stem and its key ("increases" / "decreases"), or two
+    programs that differ in indentation. Found with a prefix-filtered inverted index: a
+    question is compared only with the questions that share one of a few of its
+    shingles (a shingle no other question has rules itself out), never with every
+    other. Known false positives: two parallel items over the same options that happen
+    to share their key ("47 s" for a series and a parallel circuit); a "NOT true" stem
+    asked twice with two valid keys. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 4 (keep the content of each item independent of other items).
 
     Options: ``threshold`` (default 0.5), ``max_postings`` (default 100).
 
@@ -68,6 +80,8 @@ class NearDuplicate(BankRule):
             return (
                 len(ours & theirs) >= threshold * len(ours | theirs)
                 and _numbers(one) == _numbers(two)
+                and _code(one) == _code(two)
+                and _similar(_option_set(one), _option_set(two), threshold)
                 and (_same_stem(one, two) or _same_key(one, two))
             )
 
@@ -87,6 +101,25 @@ class NearDuplicate(BankRule):
 def _numbers(ref: QuestionRef) -> frozenset[str]:
     """The stem's words with a digit: its numbers, figure and channel labels ("3E13")."""
     return frozenset(word for word in words(ref.question.stem) if _DIGIT.search(word))
+
+
+def _similar(ours: frozenset[str], theirs: frozenset[str], threshold: float) -> bool:
+    return len(ours & theirs) >= threshold * len(ours | theirs)
+
+
+def _option_set(ref: QuestionRef) -> frozenset[str]:
+    """The option texts, case and punctuation ignored."""
+    return frozenset(" ".join(words(text)) for text in option_texts(ref.question))
+
+
+def _code(ref: QuestionRef) -> tuple[str, ...]:
+    """The stem's code, as written: its fenced blocks and indented lines."""
+    stem = ref.question.stem
+    if "```" not in stem and "~~~" not in stem and "    " not in stem and "\t" not in stem:
+        return ()
+    blocks = [match.group() for match in _FENCE.finditer(stem)]
+    blocks += _INDENTED.findall(_FENCE.sub("", stem))
+    return tuple(line.rstrip() for block in blocks for line in block.splitlines())
 
 
 def _same_stem(one: QuestionRef, two: QuestionRef) -> bool:

@@ -98,8 +98,8 @@ def test_short_questions_on_one_stock_stem_are_different_questions(lint_bank):
 def test_a_short_question_asked_twice_is_still_reported(lint_bank):
     stem = "What is the capital of Delaware?"
     questions = [
-        question("q1", stem=stem, options={"A": "Dover", "B": "Salem"}),
-        question("q2", stem=stem, options={"A": "Dover", "B": "Trenton"}),
+        question("q1", stem=stem, options={"A": "Dover", "B": "Salem", "C": "Trenton"}),
+        question("q2", stem=stem, options={"A": "Salem", "B": "Dover", "C": "Trenton"}, answer="B"),
     ]
     sections = {"01-main.yaml": section_yaml(*questions)}
     assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
@@ -147,10 +147,27 @@ def test_a_reworded_question_with_the_same_answer_is_a_copy(lint_bank):
 
 def test_the_same_question_with_another_key_is_reported(lint_bank):
     # One of the two keys is wrong.
-    first = question(
-        "q1", stem=LONG.format("C", "increases"), options={"A": "It rises", "B": "It stays"}
-    )
-    second = question(
-        "q2", stem=LONG.format("C", "increases"), options={"A": "It falls", "B": "It stays"}
-    )
+    options = {"A": "It rises", "B": "It falls", "C": "It stays"}
+    first = question("q1", stem=LONG.format("C", "increases"), options=options)
+    second = question("q2", stem=LONG.format("C", "increases"), options=options, answer="B")
     assert len(_pair(lint_bank, first, second)) == 2
+
+
+def test_one_stock_stem_over_other_options_is_another_question(lint_bank):
+    # gbrainy: the question is in the options.
+    stem = "Which of the following words does not belong in this group of related words?"
+    first = question("q1", stem=stem, options={"A": "Apple", "B": "Pear", "C": "Chair"}, answer="C")
+    second = question("q2", stem=stem, options={"A": "Red", "B": "Table", "C": "Blue"}, answer="B")
+    assert _pair(lint_bank, first, second) == []
+
+
+def test_programs_that_differ_in_indentation_are_different_questions(lint_bank):
+    # pyneng quiz: `break` in the inner loop, then in the outer one.
+    code = (
+        "What does this print?\n\n```python\n"
+        "for i in range(3):\n    for j in range(3):\n{}break\n```"
+    )
+    options = {"A": "0", "B": "3", "C": "9"}
+    first = question("q1", stem=code.format("        "), options=options)
+    second = question("q2", stem=code.format("    "), options=options, answer="B")
+    assert _pair(lint_bank, first, second) == []
