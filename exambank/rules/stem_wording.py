@@ -89,6 +89,23 @@ def _quoted(text: str, offset: int) -> bool:
     return any(match.start() < offset < match.end() for match in _QUOTATION.finditer(text))
 
 
+# The question line of a stem whose exhibit follows it ("What is the output of the
+# following code?" and then the program).
+_QUESTION_LINE = re.compile(r"^[^\n]*[?:][ \t]*$", re.MULTILINE)
+# "false" or "incorrect" before a noun other than these names a thing ("a false Distress
+# alert"); before these, or at the end, it asks for the false one.
+_VERDICT_NEXT = re.compile(
+    r"\s+(?:statements?|answers?|options?|choices?|claims?|assertions?|about|regarding|"
+    r"concerning|with|for|of|in|when|if|under|according|to|as|and|or|but)\b"
+    r"|\s*(?:[^\w\s]|$)",
+    re.IGNORECASE,
+)
+# "not exceed", "not ... be exceeded": a question about a limit, asked positively.
+_LIMIT = re.compile(r"[\s,]+(?:\w+[\s,]+){0,3}?(?:exceed|be exceeded)\b", re.IGNORECASE)
+# "the purpose of not putting ...": a negated gerund, a thing named, not a question reversed.
+_GERUND = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
+
+
 def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
     """Negatives in the main clause of the lead-in: (word, offset, lead-in); what does
     not count is listed in ``negative-stem``'s documentation. A question word that opens
@@ -96,6 +113,9 @@ def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
     subordinating word; "If", or "When" with no verb after it, is."""
     if _NEGATIVE_WORDS.isdisjoint(words(stem)):
         return []
+    first_question = _QUESTION_LINE.search(stem)
+    if first_question and stem[first_question.end() :].strip():
+        stem = stem[: first_question.end()]  # the exhibit below is not the question
     question = lead_in(stem)
     first_word = _FIRST_WORD.match(question)
     opens_clause = _OPENING_SUBORDINATE.match(question)
@@ -122,7 +142,16 @@ def _reverses(word: str, question: str, start: int, end: int, opening: int) -> b
         return False
     folded = word.casefold()
     if folded == "except":  # "Except for ..., what is ...?" hedges what is asked
+        if question[:start].rstrip().endswith(","):
+            return "," not in question[end:]  # ", except at UHF," set off by commas
         return bool(_WORD_CHARACTER.search(question, 0, start)) or not _HEDGE.match(question, end)
+    if folded in ("false", "incorrect") and not _VERDICT_NEXT.match(question, end):
+        return False  # "a false Distress alert"
+    if folded == "not" and (
+        _LIMIT.match(question, end)
+        or (question[:start].rstrip().endswith((" of", " for")) and _GERUND.match(question, end))
+    ):
+        return False  # "should not exceed:", "the purpose of not putting ..."
     if folded == "not":  # "all respects not covered by ...": a reduced relative clause
         # unless a verb comes just before: "are not covered", "are users not allowed"
         near = words(question[max(0, start - 40) : start])[-4:]
@@ -151,7 +180,11 @@ class NegativeStem(QuestionRule):
     (a quoted line whose speaker is asked for: "Ask not what ..."). Nor does one count
     in a question about a reason ("Why should you not ...?", "a reason not to use ...",
     or a stem whose options mostly start with "Because"), whose options are all reasons
-    against, nor "Except for ...," as an opening hedge.
+    against, nor "Except for ...," as an opening hedge or ", except at UHF," set off by
+    commas; nor "not exceed" (a limit asked for), "the purpose of not putting ..." (a
+    negated gerund), or "false" before a noun it describes ("a false Distress alert").
+    A stem whose first line ends in "?" or ":" and is followed by an exhibit (a program)
+    asks with that line.
     "least" counts only before a word of judgement ("least likely"); "false positives"
     and "true or false" do not count. Known false positives: a negative inside a clause
     the heuristic takes for the main one (a subordinate clause without its subordinating

@@ -120,3 +120,32 @@ def test_a_stem_answered_with_reasons_is_a_reason_question(lint_questions):
 def test_a_negative_outside_a_quotation_still_counts(lint_questions):
     stem = 'Which of these is not the meaning of "QRT"?'
     assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # FCC pools and a Python quiz, sample I
+        "What action should you take after sending a false Distress alert on MF?",
+        "The code speed in cases of distress should not in general exceed:",
+        "What speed must not, in general, be exceeded in cases of distress?",
+        "Lack of neutralizing, except at ultra high frequencies, is an advantage of a tetrode:",
+        "What is the purpose of not putting sharp corners on the ground leads?",
+        "What is the output of the following code?\ntry:\n    run()\nexcept OSError:\n    pass",
+    ],
+)
+def test_negatives_that_reverse_no_question_do_not_count(lint_questions, stem):
+    assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Which statement about the alert is false?",
+        "Which is an incorrect statement about DSC?",
+        "Which of these is false about the alert?",
+        "The power should not be reduced when:",
+    ],
+)
+def test_negatives_that_reverse_the_question_still_count(lint_questions, stem):
+    assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
