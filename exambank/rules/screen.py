@@ -57,12 +57,13 @@ class BankText:
         field, pattern = screen
         text, starts = getattr(self, field)
         found: list[QuestionRef] = []
-        last = -1
-        for match in pattern.finditer(text):
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
             index = bisect_right(starts, match.start()) - 1
-            if index != last:
-                found.append(self.refs[index])
-                last = index
+            found.append(self.refs[index])
+            if index + 1 == len(starts):
+                break
+            position = starts[index + 1]  # one match is enough: on to the next question
         return found
 
 
