@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.screen import Screen
 from exambank.rules.wording import option_texts
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -40,6 +41,8 @@ _LABELLED = re.compile(
 # Bare digits that identify rather than count: a leading zero ("033609991") or six digits
 # and more with no separator ("430326890", an MMSI).
 _IDENTIFIER = re.compile(r"^\s*(?:0\d+|\d{6,})\s*$")
+# Every number and range has a digit: the screen of both rules, over the options.
+_DIGIT = re.compile(r"\d")
 # "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
 _RATIO = re.compile(r"^\s*(?:[1-9]\d*(?:\.\d+)?)\s+to\s+1\s*$", re.IGNORECASE)
 _RATIO_STEM = re.compile(r"\bratios?\b", re.IGNORECASE)
@@ -140,6 +143,9 @@ class NumericOrder(QuestionRule):
     name = "numeric-order"
     severity = "warning"
 
+    def screen(self, options: Options) -> Screen:
+        return "options", _DIGIT
+
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
         if len(question.options) < 3:
@@ -199,6 +205,10 @@ class OverlappingRanges(QuestionRule):
 
     name = "overlapping-ranges"
     severity = "warning"
+
+    def screen(self, options: Options) -> Screen:
+        return "options", _DIGIT
+
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:

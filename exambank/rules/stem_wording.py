@@ -26,9 +26,9 @@ _NEGATIVE_WORDS = frozenset(
     ["not", "cannot", "except", "false", "incorrect", "least"]
     + [f"{verb}n't" for verb in _CONTRACTED_VERBS.split()]
 )
-# Every word of _NEGATIVE_WORDS holds one of these: the screen of both negative rules,
-# in case-folded stems.
-_ANY_NEGATIVE = re.compile("not|except|false|incorrect|least|n't|n\u2019t")
+# Every word of _NEGATIVE_WORDS is one of these whole words or ends in "n't": the screen
+# of both negative rules, in case-folded stems ("notebook" is no match).
+_ANY_NEGATIVE = re.compile(r"\b(?:not|cannot|except|false|incorrect|least)\b|n't|n\u2019t")
 _NEGATIVE = re.compile(
     r"\b(?P<word>not|cannot|except|(?<!true or )(?<!true/)false|incorrect|" + _CONTRACTED + r")\b"
     r"(?!\s+(?:positives?|negatives?|alarms?)\b)"
