@@ -36,14 +36,19 @@ def word_base(word: str) -> str:
     return base[:-1] if base.endswith("e") and len(base) > 3 else base
 
 
-def subject_words(refs: list[QuestionRef], share: float) -> frozenset[str]:
-    """The bases of the words in more than ``share`` of the stems of ``refs``: what the
-    bank or section is about ("aws", "sagemaker"), which every option may name without
-    a cue."""
+def stem_bases(ref: QuestionRef) -> frozenset[str]:
+    """The bases of the words of the question's stem."""
+    return frozenset(map(word_base, word_set(ref.question.stem)))
+
+
+def subject_words(stems: list[frozenset[str]], share: float) -> frozenset[str]:
+    """The bases in more than ``share`` of ``stems`` (each the ``stem_bases`` of a
+    question): what the bank or section is about ("aws", "sagemaker"), which every
+    option may name without a cue."""
     frequency: Counter[str] = Counter()
-    for ref in refs:
-        frequency.update({word_base(word) for word in word_set(ref.question.stem)})
-    limit = share * len(refs)
+    for bases in stems:
+        frequency.update(bases)
+    limit = share * len(stems)
     return frozenset(word for word, count in frequency.items() if count > limit)
 
 
@@ -109,14 +114,19 @@ class WordRepeat(BankRule):
         ignore = {word.casefold() for word in options["ignore"]}
         ignored = STOPWORDS | ignore | {word_base(word) for word in ignore}
         enough, share = options["min_questions"], options["max_share"]
+        bases = [stem_bases(ref) for ref in refs]
         if len(refs) >= enough:
-            ignored |= subject_words(refs, share)
-        by_section: dict[int, list[QuestionRef]] = {}
-        for ref in refs:
-            by_section.setdefault(id(ref.section), []).append(ref)
+            ignored |= subject_words(bases, share)
+        by_section: dict[int, list[int]] = {}
+        for at, ref in enumerate(refs):
+            by_section.setdefault(id(ref.section), []).append(at)
         for section in by_section.values():
-            topic = subject_words(section, share) if len(section) >= enough else frozenset()
-            for ref in section:
+            topic = (
+                subject_words([bases[at] for at in section], share)
+                if len(section) >= enough
+                else frozenset()
+            )
+            for ref in (refs[at] for at in section):
                 yield from self._check_question(ref, ignored | topic)
 
     def _check_question(self, ref: QuestionRef, ignored: frozenset[str]) -> Iterator[Diagnostic]:
