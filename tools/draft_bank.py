@@ -4,10 +4,15 @@ convert_pypi_quizzes.py (run as scripts, so this folder is on the import path)."
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 import subprocess
 import sys
+import tempfile
+import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,3 +174,29 @@ def unpack_deb(src: Path, package: str, into: Path) -> tuple[Path, str]:
     target = into / package
     subprocess.run(["dpkg-deb", "-x", str(deb), str(target)], check=True)
     return target, deb.name.split("_")[1].replace("%3a", ":")
+
+
+def unpack_wheel(src: Path, pattern: str, into: Path) -> tuple[Path, str]:
+    """Unpack the SRC/<pattern> wheel; return the folder and the version."""
+    wheel = find_one(src, pattern)
+    target = into / wheel.name
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    return target, wheel.name.split("-")[1]
+
+
+def convert(description: str, read: Callable[[Path, Path], list[Bank]]) -> int:
+    """A converter's command line: ``read(src, scratch)`` unpacks the downloads in
+    ``--src`` into a scratch folder and reads the banks, which go to ``--out``, with a
+    conversion-report.json of what was left out."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--src", type=Path, required=True, help="folder with the downloads")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the bank folders")
+    arguments = parser.parse_args()
+    report: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for bank in read(arguments.src, Path(scratch)):
+            count = write_bank(arguments.out / bank.id, bank, report)
+            print(f"{arguments.out / bank.id}: {count} questions")
+    (arguments.out / "conversion-report.json").write_text(json.dumps(report, indent=2) + "\n")
+    return 0
