@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
+from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
@@ -78,7 +79,7 @@ _QUOTATION = re.compile(
 )
 
 
-def answers_with_reasons(options: tuple[str, ...]) -> bool:
+def _answers_with_reasons(options: tuple[str, ...]) -> bool:
     """Half the options or more start with "Because", "Since" or "Due to" (options that
     stand for others, "A & B", "None of the above", left out)."""
     own = [text for text in options if not points_at_options(text)]
@@ -106,12 +107,14 @@ _LIMIT = re.compile(r"[\s,]+(?:\w+[\s,]+){0,3}?(?:exceed|be exceeded)\b", re.IGN
 _GERUND = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 
 
-def stem_negatives(stem: str) -> list[tuple[str, int, str]]:
-    """Negatives in the main clause of the lead-in: (word, offset, lead-in); what does
-    not count is listed in ``negative-stem``'s documentation. A question word that opens
+def stem_negatives(item: Question) -> list[tuple[str, int, str]]:
+    """Negatives in the main clause of the lead-in of ``item``'s stem: (word, offset,
+    lead-in); none when its options are reasons ("Because ..."), and what else does not
+    count is listed in ``negative-stem``'s documentation. A question word that opens
     the lead-in ("Which of these is not ...", "When do the rules NOT apply?") is not a
     subordinating word; "If", or "When" with no verb after it, is."""
-    if _NEGATIVE_WORDS.isdisjoint(words(stem)):
+    stem = item.stem
+    if _NEGATIVE_WORDS.isdisjoint(words(stem)) or _answers_with_reasons(option_texts(item)):
         return []
     first_question = _QUESTION_LINE.search(stem)
     if first_question and stem[first_question.end() :].strip():
@@ -206,8 +209,8 @@ class NegativeStem(QuestionRule):
         return "stem_folded", _ANY_NEGATIVE
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        negatives = stem_negatives(ref.question.stem)
-        if not negatives or answers_with_reasons(option_texts(ref.question)):
+        negatives = stem_negatives(ref.question)
+        if not negatives:
             return
         for word, offset, question in negatives:
             if not is_emphasised(word, offset, question):
@@ -254,8 +257,8 @@ class NegativeOptions(QuestionRule):
         return "stem_folded", _ANY_NEGATIVE
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        negatives = stem_negatives(ref.question.stem)
-        if not negatives or answers_with_reasons(option_texts(ref.question)):
+        negatives = stem_negatives(ref.question)
+        if not negatives:
             return
         negative_options = [
             letter
