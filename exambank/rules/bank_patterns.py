@@ -74,18 +74,17 @@ class NearDuplicate(BankRule):
         sets = [_question_shingles(ref) for ref in refs]
         threshold: float = options["threshold"]
 
-        def same_content(first: int, second: int) -> bool:
+        def copies(first: int, second: int) -> bool:
             one, two = refs[first], refs[second]
-            ours, theirs = _content_words(one), _content_words(two)
             return (
-                len(ours & theirs) >= threshold * len(ours | theirs)
+                _similar(_content_words(one), _content_words(two), threshold)
                 and _numbers(one) == _numbers(two)
                 and _code(one) == _code(two)
                 and _similar(_option_set(one), _option_set(two), threshold)
                 and (_same_stem(one, two) or _same_key(one, two))
             )
 
-        closest = most_similar(sets, threshold, options["max_postings"], same_content)
+        closest = most_similar(sets, threshold, options["max_postings"], copies)
         for at, (other, similarity) in sorted(closest.items()):
             twin = refs[other]
             yield refs[at].diagnostic(
