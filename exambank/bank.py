@@ -99,10 +99,8 @@ class Bank:
                 add(source, ("exam_tips", index), tip, None)
             for index, question in zip(file.indices, section.questions, strict=True):
                 qid = question.id
-                for key in ("stem", "explanation"):
-                    text = getattr(question, key)
-                    if "<" in text or "](" in text or "]:" in text:
-                        found.append((source, ("questions", index, key), text, qid))
+                add(source, ("questions", index, "stem"), question.stem, qid)
+                add(source, ("questions", index, "explanation"), question.explanation, qid)
                 for letter, option in question.options.items():
                     at = ("questions", index, "options", letter)
                     if isinstance(option, str):
