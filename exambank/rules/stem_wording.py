@@ -209,10 +209,7 @@ class NegativeStem(QuestionRule):
         return "stem_folded", _ANY_NEGATIVE
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        negatives = stem_negatives(ref.question)
-        if not negatives:
-            return
-        for word, offset, question in negatives:
+        for word, offset, question in stem_negatives(ref.question):
             if not is_emphasised(word, offset, question):
                 yield self.report(
                     ref,
