@@ -11,7 +11,7 @@ from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
-from exambank.rules.screen import Screen
+from exambank.rules.screen import Screen, whole_words
 from exambank.rules.wording import (
     is_name,
     key_letters,
@@ -42,7 +42,7 @@ _VOWEL_SOUND_CONSONANTS = re.compile(r"^(?:hour|honest|honou?r|heir)")
 @lru_cache(maxsize=64)
 def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """Whole words, matched in case-folded text (faster than a case-blind pattern)."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(term.casefold()) for term in terms) + r")\b")
+    return re.compile(whole_words(term.casefold() for term in terms))
 
 
 def starts_with_vowel_sound(word: str) -> bool:

@@ -10,7 +10,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
-from exambank.rules.screen import Screen
+from exambank.rules.screen import Screen, whole_words
 from exambank.rules.wording import lead_in, option_texts, words
 
 # "least" reverses the question only before an adjective of judgement ("LEAST likely");
@@ -29,7 +29,9 @@ _NEGATIVE_WORDS = frozenset(
 )
 # Every word of _NEGATIVE_WORDS is one of these whole words or ends in "n't": the screen
 # of both negative rules, in case-folded stems ("notebook" is no match).
-_ANY_NEGATIVE = re.compile(r"\b(?:not|cannot|except|false|incorrect|least)\b|n't|n\u2019t")
+_ANY_NEGATIVE = re.compile(
+    whole_words(["not", "cannot", "except", "false", "incorrect", "least"]) + r"|n't|n\u2019t"
+)
 _NEGATIVE = re.compile(
     r"\b(?P<word>not|cannot|except|(?<!true or )(?<!true/)false|incorrect|" + _CONTRACTED + r")\b"
     r"(?!\s+(?:positives?|negatives?|alarms?)\b)"

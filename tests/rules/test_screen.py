@@ -4,6 +4,7 @@ checks every question (exambank/rules/screen.py)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from exambank.bank import QuestionRef
 from exambank.config import Config
 from exambank.lint import lint
 from exambank.rules import RULES, QuestionRule
-from exambank.rules.screen import BankText
+from exambank.rules.screen import BankText, whole_words
 from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 from tests.rules.test_docstring_examples import QUESTION_RULES, example
 
@@ -114,3 +115,19 @@ def test_a_screen_never_matches_a_line_break(name, refs):
     assert pattern is not None
     text, _ = getattr(BankText(refs), field)
     assert not any("\n" in match.group() for match in pattern.finditer(text))
+
+
+WHOLE_WORD_TERMS = ["not", "least", "complete", "completely", "24/7", "-fold", "é", "x_y", "at all"]
+WHOLE_WORD_TEXT = (
+    "not note annot cannot _not not_ 1not not1 (not) n't least leastwise complete "
+    "completely incomplete 24/7 a24/7 24/7b 3-fold -fold x-fold é café éa x_y ax_y "
+    "at all at allow that all \u017fnot not\u017f"
+)
+
+
+def test_whole_words_matches_where_word_boundaries_do():
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, WHOLE_WORD_TERMS)) + r")\b")
+    fast = re.compile(whole_words(WHOLE_WORD_TERMS))
+    expected = [(m.start(), m.group()) for m in plain.finditer(WHOLE_WORD_TEXT)]
+    assert [(m.start(), m.group()) for m in fast.finditer(WHOLE_WORD_TEXT)] == expected
+    assert len(expected) > 10  # the text has matches to agree on
