@@ -126,14 +126,13 @@ class WordRepeat(BankRule):
                 if len(section) >= enough
                 else frozenset()
             )
-            for ref in (refs[at] for at in section):
-                yield from self._check_question(ref, ignored | topic)
+            in_section = ignored | topic  # once per section: it holds all the stopwords
+            for at in section:
+                yield from self._check_question(refs[at], in_section)
 
     def _check_question(self, ref: QuestionRef, ignored: frozenset[str]) -> Iterator[Diagnostic]:
         question = ref.question
-        in_stem = frozenset(
-            word_base(word) for word in word_set(question.stem) if word not in ignored
-        )
+        in_stem = frozenset(map(word_base, word_set(question.stem) - ignored))
         answers = question.answer_letters
         options = list(zip(question.options, option_texts(question), strict=True))
         keys = [(letter, text) for letter, text in options if letter in answers]
