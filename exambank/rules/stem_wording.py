@@ -11,7 +11,7 @@ from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen, whole_words
-from exambank.rules.wording import lead_in, option_texts, words
+from exambank.rules.wording import QUOTATION, lead_in, option_texts, words
 
 # "least" reverses the question only before an adjective of judgement ("LEAST likely");
 # "at least", "least privilege" and "the least effort" ask for a minimum, not a reversal.
@@ -71,25 +71,18 @@ _REASON = re.compile(r"\bwhy\b|\breasons?\s+(?:for\s+|why\s+(?:[\w'-]+\s+){0,4})
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
 # An option that gives a reason: the stem ("... is not feasible because:") asked for one.
-_REASON_OPTION = re.compile(r"\W*(?:because|since|due to)\b", re.IGNORECASE)
-
-
-# A quotation: "...", “...”, or '...' (an apostrophe inside a word does not close it).
-_QUOTATION = re.compile(
-    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d'  # "..." and “...”
-    r"|(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)"  # '...', with apostrophes inside
-)
+_REASON_OPTION = re.compile(r"\W*(?:because|since|due to|in order (?:that|to))\b", re.IGNORECASE)
 
 
 def _answers_with_reasons(options: tuple[str, ...]) -> bool:
-    """Half the options or more start with "Because", "Since" or "Due to" (options that
-    stand for others, "A & B", "None of the above", left out)."""
+    """Half the options or more start with "Because", "Since", "Due to" or "In order
+    that" (options that stand for others, "A & B", "None of the above", left out)."""
     own = [text for text in options if not points_at_options(text)]
     return bool(own) and sum(bool(_REASON_OPTION.match(text)) for text in own) * 2 >= len(own)
 
 
 def _quoted(text: str, offset: int) -> bool:
-    return any(match.start() < offset < match.end() for match in _QUOTATION.finditer(text))
+    return any(match.start() < offset < match.end() for match in QUOTATION.finditer(text))
 
 
 # The question line of a stem whose exhibit follows it ("What is the output of the
@@ -103,8 +96,16 @@ _VERDICT_NEXT = re.compile(
     r"|\s*(?:[^\w\s]|$)",
     re.IGNORECASE,
 )
-# "not exceed", "not ... be exceeded": a question about a limit, asked positively.
-_LIMIT = re.compile(r"[\s,]+(?:\w+[\s,]+){0,3}?(?:exceed|be exceeded)\b", re.IGNORECASE)
+# "not exceed", "not ... be exceeded", "not continue for more than ___": a question about
+# a limit, asked positively ("does not last longer than an hour" asks in the negative).
+_LIMIT = re.compile(
+    r"[\s,]+(?:\w+[\s,]+){0,3}?(?:exceed|be exceeded|"
+    r"(?:more|less|fewer|longer|shorter|greater|lower|higher|later|earlier)\s+than"
+    r"(?=\s*(?:_{2,}|[:?]?\s*$)))\b",
+    re.IGNORECASE,
+)
+# "in order not to distort ...", "so as not to ...": a purpose, not the question reversed.
+_PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as)\s+$", re.IGNORECASE)
 # "the purpose of not putting ...": a negated gerund, a thing named, not a question reversed.
 _GERUND = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 
@@ -155,8 +156,14 @@ def _reverses(word: str, question: str, start: int, end: int, opening: int) -> b
     if folded == "not" and (
         _LIMIT.match(question, end)
         or (question[:start].rstrip().endswith((" of", " for")) and _GERUND.match(question, end))
+        or _PURPOSE.search(question, 0, start)
     ):
-        return False  # "should not exceed:", "the purpose of not putting ..."
+        return False  # "should not exceed:", "the purpose of not putting ...", "in order not to"
+    before = question[:start].strip(" \t\"'*_(\u201c").casefold()
+    if (folded.replace("\u2019", "'") == "don't" and not before) or (
+        folded == "not" and before == "do"
+    ):
+        return False  # "Don't be intimidated by ...": an instruction, not a question
     if folded == "not":  # "all respects not covered by ...": a reduced relative clause
         # unless a verb comes just before: "are not covered", "are users not allowed"
         near = words(question[max(0, start - 40) : start])[-4:]
@@ -184,11 +191,14 @@ class NegativeStem(QuestionRule):
     impedance not equal to 50 ohms"); a negative in parentheses or in quotation marks
     (a quoted line whose speaker is asked for: "Ask not what ..."). Nor does one count
     in a question about a reason ("Why should you not ...?", "a reason not to use ...",
-    or a stem whose options mostly start with "Because"), whose options are all reasons
-    against, nor "Except for ...," as an opening hedge or ", except at UHF," set off by
-    commas; nor "not exceed" (a limit asked for), "the purpose of not putting ..." (a
-    negated gerund), or "false" before a noun it describes ("a false Distress alert").
-    A stem whose first line ends in "?" or ":" and is followed by an exhibit (a program)
+    or a stem whose options mostly start with "Because" or "In order that"), whose
+    options are all reasons against, nor "Except for ...," as an opening hedge or ",
+    except at UHF," set off by commas; nor a limit asked for ("not exceed", "not
+    continue for more than ___"), "the purpose of not putting ..." (a negated gerund), a
+    purpose ("in order not to distort"), an instruction that opens the lead-in ("Don't
+    be intimidated by ..."), or "false" before a noun it describes ("a false Distress
+    alert"). A sentence in quotation marks is part of the sentence that quotes it. A
+    stem whose first line ends in "?" or ":" and is followed by an exhibit (a program)
     asks with that line.
     "least" counts only before a word of judgement ("least likely"); "false positives"
     and "true or false" do not count. Known false positives: a negative inside a clause

@@ -17,6 +17,11 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are
 _INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
+# A quotation: "...", “...”, or '...' (an apostrophe inside a word does not close it).
+QUOTATION = re.compile(
+    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d'  # "..." and “...”
+    r"|(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)"  # '...', with apostrophes inside
+)
 
 # Function words and the words every exam stem uses; none of them carries content.
 _STOPWORD_TEXT = """
@@ -78,8 +83,16 @@ def without_parentheses(text: str) -> str:
 
 
 def lead_in(stem: str) -> str:
-    """The stem's last sentence: the question (or completion) the options answer."""
-    return _SENTENCE_BREAK.split(without_instructions(stem))[-1]
+    """The stem's last sentence: the question (or completion) the options answer. A
+    sentence inside quotation marks is part of the sentence that quotes it ("Which
+    signal means "I am busy. Please do not interfere"?")."""
+    text = without_instructions(stem)
+    quotations = [match.span() for match in QUOTATION.finditer(text)]
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        if not any(opening < match.start() < closing for opening, closing in quotations):
+            start = match.end()
+    return text[start:]
 
 
 class OptionText(NamedTuple):

@@ -117,6 +117,18 @@ def test_a_stem_answered_with_reasons_is_a_reason_question(lint_questions):
     assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
 
 
+def test_a_stem_answered_with_purposes_is_a_reason_question(lint_questions):
+    # FCC element 6, sample J: the options give the rule's purpose.
+    options = {
+        "A": "In order that the capacity of the battery shall be maximum after charge",
+        "B": "The chemical reactions of the Edison-type cell",
+        "C": "A & B",
+        "D": "None of the above",
+    }
+    stem = "An Edison storage battery should not be charged at less than the specified rate:"
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
 def test_a_negative_outside_a_quotation_still_counts(lint_questions):
     stem = 'Which of these is not the meaning of "QRT"?'
     assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
@@ -132,6 +144,12 @@ def test_a_negative_outside_a_quotation_still_counts(lint_questions):
         "Lack of neutralizing, except at ultra high frequencies, is an advantage of a tetrode:",
         "What is the purpose of not putting sharp corners on the ground leads?",
         "What is the output of the following code?\ntry:\n    run()\nexcept OSError:\n    pass",
+        # FCC pools and trivia, sample J
+        "Testing should not continue for more than ______ in any 5-minute period.",
+        'What Q-signal would be used to say "I am busy.  Please do not interfere"?',
+        "What class of amplifier is used in order not to distort the modulation?",
+        "Don't be intimidated by the fact this man won 7 NASCAR championships.",
+        "Do not forget the units. What is the wavelength of a 10 MHz signal?",
     ],
 )
 def test_negatives_that_reverse_no_question_do_not_count(lint_questions, stem):
@@ -145,6 +163,9 @@ def test_negatives_that_reverse_no_question_do_not_count(lint_questions, stem):
         "Which is an incorrect statement about DSC?",
         "Which of these is false about the alert?",
         "The power should not be reduced when:",
+        "Which battery does not last longer than an hour?",  # no limit asked for
+        'Which of these is not the meaning of "Stop. Go."?',
+        "Don't guess. Which of these does not scale?",
     ],
 )
 def test_negatives_that_reverse_the_question_still_count(lint_questions, stem):
