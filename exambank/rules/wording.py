@@ -13,6 +13,9 @@ from typing import NamedTuple
 from exambank.model import Question
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are one word
+# The same words in case-folded ASCII text, where a letter or digit is one of these: a
+# fifth faster than testing each character's Unicode category.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # "(Choose TWO.)", "(Select 2)" at the end of a stem: instructions, not the lead-in.
 _INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -43,7 +46,8 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 @lru_cache(maxsize=1 << 16)
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text`` in order, case-folded, punctuation dropped."""
-    return tuple(_WORD.findall(text.casefold().replace("\u2019", "'")))
+    folded = text.casefold().replace("\u2019", "'")
+    return tuple((_ASCII_WORD if folded.isascii() else _WORD).findall(folded))
 
 
 @lru_cache(maxsize=1 << 16)
