@@ -19,3 +19,11 @@ def test_quickstart_has_two_commands_and_ci_runs_the_test_one():
     assert len(commands) == 2 and "nox" in commands[0]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_the_rule_table_says_which_rules_are_on_as_the_rules_do():
+    # | `rule` | what it reports | precision | on/off |, one row per item-writing rule
+    rows = re.findall(r"^\| `([a-z-]+)` \|.*\| (on|off) \|$", README, re.MULTILINE)
+    assert len(rows) >= 15
+    said = {name: default == "on" for name, default in rows}
+    assert said == {name: RULES[name].enabled_by_default for name in said}

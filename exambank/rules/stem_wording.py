@@ -203,7 +203,9 @@ class NegativeStem(QuestionRule):
     "least" counts only before a word of judgement ("least likely"); "false positives"
     and "true or false" do not count. Known false positives: a negative inside a clause
     the heuristic takes for the main one (a subordinate clause without its subordinating
-    word). Source: Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem
+    word: "barriers they classically shouldn't"); a question about a reason asked with a
+    final "because:" whose options do not start with "Because" ("Long sections of
+    waveguide are not desirable because:"). Source: Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem
     positively; if a negative is used, capitalise and bold it).
 
     Bad:
@@ -215,7 +217,6 @@ class NegativeStem(QuestionRule):
 
     name = "negative-stem"
     severity = "warning"
-    enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
         return "stem_folded", _ANY_NEGATIVE
