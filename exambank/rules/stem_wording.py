@@ -205,8 +205,9 @@ class NegativeStem(QuestionRule):
     the heuristic takes for the main one (a subordinate clause without its subordinating
     word: "barriers they classically shouldn't"); a question about a reason asked with a
     final "because:" whose options do not start with "Because" ("Long sections of
-    waveguide are not desirable because:"). Source: Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem
-    positively; if a negative is used, capitalise and bold it).
+    waveguide are not desirable because:"). Source: Haladyna, Downing & Rodriguez
+    (2002), guideline 15 (word the stem positively; if a negative is used, capitalise
+    and bold it).
 
     Bad:
         stem: Which AWS service does not train ML models?
