@@ -154,16 +154,20 @@ class KeyInOtherStem(BankRule):
     """A question's key is written out in another question's stem.
 
     A candidate who reads the other question learns the answer. Heuristic: a key of at
-    least ``min_words`` words (four or more) that is a description rather than a name
-    (fewer than half its words capitalised) appears word for word in another question's
-    stem (case and punctuation ignored). Both questions are reported. Found by looking
-    up each key's first four words among the stems' shingles (a hash-set intersection
-    per stem), never by comparing key and stem pairs. Known false positives: a scenario that
-    restates a general principle another question asks for, where knowing the phrase
-    does not identify it as that question's answer; a key that only names a thing in
-    lower case ("A field strength meter"), which gives nothing away. Source: Haladyna, Downing &
-    Rodriguez (2002), guideline 4 (keep items independent; avoid cueing one item with
-    another).
+    least ``min_words`` words (four or more) besides numbers that is a description
+    rather than a name (fewer than half its words capitalised) appears word for word in
+    another question's stem (case and punctuation ignored). A key made of numbers
+    ("1 2 3 4", "10.1.1.1") is left out: it matches any list of the same numbers. So is
+    a key its own stem already holds: a group of items over one input line ("line =
+    '... 10.1.1.1 ...'") shows it in every stem, and the other stem adds nothing. Both
+    questions are reported. Found by looking up each key's first four words among the
+    stems' shingles (a hash-set intersection per stem), never by comparing key and stem
+    pairs. Known false positives: a scenario that restates a general principle another
+    question asks for, where knowing the phrase does not identify it as that question's
+    answer; a key that only names a thing in lower case ("A field strength meter"),
+    which gives nothing away; code that splits into the key's words ("my_list = [1, 2,
+    3]" holds "list = [1, 2, 3]"). Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 4 (keep items independent; avoid cueing one item with another).
 
     Options: ``min_words`` (default 4).
 
@@ -183,13 +187,18 @@ class KeyInOtherStem(BankRule):
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
         keys_by_start: dict[int, list[tuple[int, str, tuple[str, ...]]]] = {}
+        least = max(options["min_words"], 4)
         for at, ref in enumerate(refs):
             question = ref.question
             for letter in key_letters(question):
                 key = question.options[letter]
                 text = key if isinstance(key, str) else key.text
                 key_words = words(text)
-                if len(key_words) >= max(options["min_words"], 4) and not is_name(text):
+                if (
+                    sum(not word.isdigit() for word in key_words) >= least
+                    and not is_name(text)
+                    and not _written_in(key_words, question.stem)
+                ):
                     start = hash(key_words[:4])
                     keys_by_start.setdefault(start, []).append((at, letter, key_words))
         starts = frozenset(keys_by_start)
@@ -197,12 +206,11 @@ class KeyInOtherStem(BankRule):
             hits = shingles(ref.question.stem) & starts
             if not hits:
                 continue
-            stem_words = " ".join(words(ref.question.stem))
             found = {
                 (owner, letter)
                 for start in hits
                 for owner, letter, key_words in keys_by_start[start]
-                if owner != at and f" {' '.join(key_words)} " in f" {stem_words} "
+                if owner != at and _written_in(key_words, ref.question.stem)
             }
             for owner, letter in sorted(found):
                 yield from self._report(ref, refs[owner], letter)
@@ -227,6 +235,11 @@ class KeyInOtherStem(BankRule):
             f"at {_place(stem_ref, 'stem')}",
             "reword the key, or the other question's stem",
         )
+
+
+def _written_in(phrase: tuple[str, ...], text: str) -> bool:
+    """Whether the ``words`` of ``text`` hold ``phrase`` word for word."""
+    return f" {' '.join(phrase)} " in f" {' '.join(words(text))} "
 
 
 class SectionCoverage(BankRule):

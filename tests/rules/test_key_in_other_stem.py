@@ -54,3 +54,42 @@ def test_names_and_short_keys_are_exempt(lint_bank):
     ]
     sections = {"01-main.yaml": section_yaml(*questions)}
     assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_keys_of_numbers_match_nothing(lint_bank):
+    # PyPI Python quizzes, sample L: printed output against another stem's list literal
+    questions = [
+        question("q1", stem="What does print(*range(1, 6)) print?", options={"A": "1 2 3 4 5"}),
+        question("q2", stem="Given lst = [1, 2, 3, 4, 5], what is len(lst)?"),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_a_key_its_own_stem_shows_gives_nothing_away(lint_bank):
+    # a group of items over one input line: every stem shows it
+    line = "line = 'interface vlan 100 mac aabb cc10 7000 dynamic'"
+    questions = [
+        question(
+            "q1",
+            stem=f"{line}\n\nWhat does re.search(r'mac (\\S+)', line) find?",
+            options={"A": "mac aabb cc10 7000 dynamic", "B": "vlan 100"},
+        ),
+        question("q2", stem=f"{line}\n\nWhat does line.split()[0] return?"),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+
+
+def test_a_key_of_code_in_another_stem_is_reported(lint_bank):
+    # sample L's true positive: the syntax asked for, shown in another question's code
+    questions = [
+        question(
+            "q1",
+            stem="Which line starts a loop over the numbers below n?",
+            options={"A": "for i in range(n):", "B": "for i in n:", "C": "loop i to n:"},
+        ),
+        question("q2", stem="What does this print?\n\n    for i in range(n):\n        print(i)"),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
