@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
@@ -45,9 +46,7 @@ def subject_words(stems: list[frozenset[str]], share: float) -> frozenset[str]:
     """The bases in more than ``share`` of ``stems`` (each the ``stem_bases`` of a
     question): what the bank or section is about ("aws", "sagemaker"), which every
     option may name without a cue."""
-    frequency: Counter[str] = Counter()
-    for bases in stems:
-        frequency.update(bases)
+    frequency = Counter(chain.from_iterable(stems))
     limit = share * len(stems)
     return frozenset(word for word, count in frequency.items() if count > limit)
 
