@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
@@ -195,9 +196,9 @@ class KeyInOtherStem(BankRule):
                 text = key if isinstance(key, str) else key.text
                 key_words = words(text)
                 if (
-                    sum(not word.isdigit() for word in key_words) >= least
+                    len(key_words) >= least
+                    and sum(not word.isdigit() for word in key_words) >= least
                     and not is_name(text)
-                    and not _written_in(key_words, question.stem)
                 ):
                     start = hash(key_words[:4])
                     keys_by_start.setdefault(start, []).append((at, letter, key_words))
@@ -210,7 +211,9 @@ class KeyInOtherStem(BankRule):
                 (owner, letter)
                 for start in hits
                 for owner, letter, key_words in keys_by_start[start]
-                if owner != at and _written_in(key_words, ref.question.stem)
+                if owner != at
+                and _written_in(key_words, ref.question.stem)
+                and not _written_in(key_words, refs[owner].question.stem)
             }
             for owner, letter in sorted(found):
                 yield from self._report(ref, refs[owner], letter)
@@ -239,7 +242,13 @@ class KeyInOtherStem(BankRule):
 
 def _written_in(phrase: tuple[str, ...], text: str) -> bool:
     """Whether the ``words`` of ``text`` hold ``phrase`` word for word."""
-    return f" {' '.join(phrase)} " in f" {' '.join(words(text))} "
+    return f" {' '.join(phrase)} " in _spaced_words(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _spaced_words(text: str) -> str:
+    """The ``words`` of ``text``, a space before, between and after them."""
+    return f" {' '.join(words(text))} "
 
 
 class SectionCoverage(BankRule):
