@@ -133,8 +133,8 @@ def _bank_text(bank: BankStats) -> str:
     width = max((len(section.id) for section in bank.sections), default=7)
     for section in bank.sections:
         lines.append(
-            f"  {section.id:<{width}}  {section.questions:>4} questions  "
-            f"{section.total_findings:>4} findings"
+            f"  {section.id:<{width}}  {counted(section.questions, 'question'):<16}"
+            f"{counted(section.total_findings, 'finding')}"
         )
     lines.append("")
     lines.append("Types: " + listed_counts(bank.types))
@@ -156,7 +156,10 @@ def _bank_text(bank: BankStats) -> str:
             f"({rate.chance / rate.questions:.0%}), binomial p = {rate.p_value:.2g}"
         )
     lines.append("")
-    lines.append(f"Findings: {bank.errors} errors, {bank.warnings} warnings")
+    lines.append(
+        f"Findings: {counted(bank.errors, 'error').lstrip()}, "
+        f"{counted(bank.warnings, 'warning').lstrip()}"
+    )
     for rule, count in bank.findings.items():
         lines.append(f"  {rule:<24} {count:>4}")
     if bank.worst:
@@ -168,6 +171,12 @@ def _bank_text(bank: BankStats) -> str:
                 + ", ".join(sorted(set(question.rules)))
             )
     return "\n".join(lines) + "\n"
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` right-aligned in four places, then ``noun`` in the number it takes:
+    "   1 finding", "  12 findings"."""
+    return f"{count:>4} {noun}{'' if count == 1 else 's'}"
 
 
 def listed_counts(counts: dict[str, int]) -> str:

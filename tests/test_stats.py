@@ -1,6 +1,7 @@
 """exambank stats: counts from a lint run, as text, JSON, HTML with SVG charts, and PDF."""
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -81,6 +82,12 @@ def test_the_seed_bank(tmp_path):
     text = render_text([stats])
     assert "  B    40  (expected 13.8)" in text
     assert "Key is the longest option in 31 of 55 (56%); chance gives 13.8 (25%)" in text
+    # one finding is "1 finding", in the text and in the HTML
+    assert re.search(r"^  inference +5 questions +1 finding$", text, re.MULTILINE)
+    assert "Findings: 0 errors, 30 warnings" in text
+    assert "55 questions in 11 sections; 0 errors and 30 warnings." in render_html([stats])
+    [one] = bank_stats(lint([SEED_BANK], Config(select={"longest-option-key"})))
+    assert "Findings: 0 errors, 1 warning\n" in render_text([one])
 
 
 def test_html_draws_the_charts_as_inline_svg(tmp_path):
