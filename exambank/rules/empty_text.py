@@ -43,8 +43,8 @@ class EmptyText(BankRule):
                     if not text.strip():
                         path = ("questions", index, field)
                         yield self._blank(file.source, path, field, question.id)
-                for letter in question.options:
-                    if not question.option_text(letter).strip():
+                for letter, option in question.options.items():
+                    if not (option if isinstance(option, str) else option.text).strip():
                         option_path = ("questions", index, "options", letter)
                         label = f"option {letter}"
                         yield self._blank(file.source, option_path, label, question.id)

@@ -88,9 +88,14 @@ class DuplicateOption(QuestionRule):
     severity = "error"
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        keys = [
+            normalised(option if isinstance(option, str) else option.text)
+            for option in ref.question.options.values()
+        ]
+        if len(set(keys)) == len(keys):
+            return  # all different: the usual case, in one set
         first_with: dict[str, str] = {}
-        for letter in ref.question.options:
-            key = normalised(ref.question.option_text(letter))
+        for letter, key in zip(ref.question.options, keys, strict=True):
             if not key:
                 continue  # empty-text reports it
             if key in first_with:
