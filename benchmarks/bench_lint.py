@@ -59,6 +59,11 @@ def _child(kind: str, root: Path) -> None:
         config = None if chosen is None else Config(select=chosen)
         if kind == "every":  # every check there is, the per-question ones too
             config = Config(select=set(RULES), rule_options=ALL_CHECKS)
+        elif kind.startswith("plus:"):  # the defaults and one more rule or check
+            added = kind.removeprefix("plus:")
+            config = Config()
+            config.select.add(added)
+            config.rule_options = {added: ALL_CHECKS.get(added, {})}
         result = lint([root], config)
         stages = result.seconds_by_stage
     seconds = time.perf_counter() - start
@@ -88,6 +93,8 @@ def main() -> None:
     if arguments.child:
         _child(arguments.child[0], Path(arguments.child[1]))
         return
+    from exambank.rules import RULES  # here, not above: the floor's process imports none of it
+
     with tempfile.TemporaryDirectory() as folder:
         root = generate_bank(Path(folder) / "bank", arguments.questions)
         size = sum(path.stat().st_size for path in root.glob("*.yaml"))
@@ -96,6 +103,9 @@ def main() -> None:
         foundation = _measure("foundation", root, arguments.repeat)
         full = _measure("lint", root, arguments.repeat)
         every = _measure("every", root, arguments.repeat)
+        extra = [name for name, rule in RULES.items() if not rule.enabled_by_default]
+        extra += [name for name in ALL_CHECKS if RULES[name].enabled_by_default]
+        plus = {name: _measure(f"plus:{name}", root, arguments.repeat) for name in extra}
     print(f"bank: {arguments.questions} questions, {files} files, {size / 1e6:.1f} MB")
     rows = [
         ("libyaml compose (parse floor)", floor),
@@ -110,6 +120,11 @@ def main() -> None:
             f"peak {run['peak_mib']:4.0f} MiB"
         )
     print("target: lint within 1.5x the parse floor")
+    print("turning on one more rule or check, on top of the defaults:")
+    for name, run in sorted(plus.items(), key=lambda item: -item[1]["seconds"]):
+        label = name + (" (per question)" if name in ALL_CHECKS else "")
+        added = run["seconds"] - full["seconds"]
+        print(f"  {label:<36} {added * 1000:+7.0f} ms  {run['seconds'] / floor['seconds']:4.2f}x")
     print("stages and rules of the lint with every rule, slowest first:")
     for stage, seconds in sorted(every["stages"].items(), key=lambda item: -item[1]):
         print(f"  {stage:<32} {seconds * 1000:8.1f} ms")
