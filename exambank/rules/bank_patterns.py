@@ -187,19 +187,15 @@ class KeyInOtherStem(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
+        # Keys long enough, by their first four words; whether one counts at all (not a
+        # name, not numbers, not in its own stem) is asked only when a stem holds it.
         keys_by_start: dict[int, list[tuple[int, str, tuple[str, ...]]]] = {}
         least = max(options["min_words"], 4)
         for at, ref in enumerate(refs):
             question = ref.question
             for letter in key_letters(question):
-                key = question.options[letter]
-                text = key if isinstance(key, str) else key.text
-                key_words = words(text)
-                if (
-                    len(key_words) >= least
-                    and sum(not word.isdigit() for word in key_words) >= least
-                    and not is_name(text)
-                ):
+                key_words = words(question.option_text(letter))
+                if len(key_words) >= least:
                     start = hash(key_words[:4])
                     keys_by_start.setdefault(start, []).append((at, letter, key_words))
         starts = frozenset(keys_by_start)
@@ -213,10 +209,23 @@ class KeyInOtherStem(BankRule):
                 for owner, letter, key_words in keys_by_start[start]
                 if owner != at
                 and _written_in(key_words, ref.question.stem)
-                and not _written_in(key_words, refs[owner].question.stem)
+                and self._gives_away(refs[owner], letter, key_words, least)
             }
             for owner, letter in sorted(found):
                 yield from self._report(ref, refs[owner], letter)
+
+    @staticmethod
+    def _gives_away(
+        owner: QuestionRef, letter: str, key_words: tuple[str, ...], least: int
+    ) -> bool:
+        """Whether the key, found in another stem, tells that stem's reader something:
+        enough words besides numbers, a description rather than a name, and not in its
+        own question's stem already."""
+        return (
+            sum(not word.isdigit() for word in key_words) >= least
+            and not is_name(owner.question.option_text(letter))
+            and not _written_in(key_words, owner.question.stem)
+        )
 
     def _report(
         self, stem_ref: QuestionRef, key_ref: QuestionRef, letter: str
