@@ -146,6 +146,13 @@ _MAX_DEPTH = 200
 # is at most five letters long (false, FALSE, null, yes, off ...); only those few go
 # through the resolver, which is what makes reading cheaper than composing.
 _MAY_BE_TYPED = frozenset("0123456789+-.~")
+# And it starts with a character the resolver has a pattern for ("t" for true, "n" for
+# null ...; "" for the empty scalar), or one of the YAML 1.1 booleans ``_scalar`` checks
+# (yes, no, on, off): a short answer letter ("A") or id ("s1-q0") needs no resolver.
+_STARTS_TYPED = frozenset(
+    [key for key in CSafeLoader.yaml_implicit_resolvers if isinstance(key, str)]
+) | frozenset("yYnNoO")
+_ANY_START_TYPED = None in CSafeLoader.yaml_implicit_resolvers  # a pattern for any start
 _DROPPED = object()  # stands for the key of a repeated or unusable entry
 _KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
 
@@ -202,7 +209,11 @@ class _Reader:
             if kind is ScalarEvent:
                 value = event.value
                 # Quoted, or plain and plainly text (the usual case, inlined): as written.
-                if not (event.style or (len(value) > 5 and value[0] not in _MAY_BE_TYPED)):
+                if (
+                    not event.style
+                    and (value[:1] in _STARTS_TYPED or _ANY_START_TYPED)
+                    and (len(value) <= 5 or value[0] in _MAY_BE_TYPED)
+                ):
                     value, typed = _scalar(event, resolve)
             elif kind is MappingStartEvent:
                 value = {}

@@ -3,6 +3,7 @@ traceback, in bounded time."""
 
 import pytest
 
+from exambank.load import read_source
 from tests.conftest import QUESTION, section_yaml
 
 
@@ -92,3 +93,32 @@ def test_an_unclosed_quote_is_reported_where_it_opens(lint_bank):
     [found] = lint_bank({"01-main.yaml": content}).diagnostics
     assert (found.rule, found.line, found.column) == ("yaml-syntax", 2, 8)
     assert "close the quote" in (found.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "typed"),
+    [
+        ("A", "A", None),  # an answer letter: text, and no resolver asked
+        ("s1-q0", "s1-q0", None),
+        ("N", "N", None),
+        ("yes", True, ("boolean", "yes")),  # YAML 1.1's boolean: PyYAML would read True
+        ("Off", False, ("boolean", "Off")),
+        ("true", True, ("boolean", "true")),
+        ("FALSE", False, ("boolean", "FALSE")),
+        ("null", None, ("null", "null")),
+        ("~", None, ("null", "~")),
+        ("", None, ("null", "")),
+        ("12", 12, ("number", "12")),
+        (".5", 0.5, ("number", ".5")),
+        ("0x1F", 31, ("number", "0x1F")),
+        ("2 GB", "2 GB", None),
+        ("Yesterday", "Yesterday", None),
+    ],
+)
+def test_plain_scalars_are_read_as_yaml_types_them(tmp_path, written, value, typed):
+    path = tmp_path / "file.yaml"
+    path.write_text(f"key: {written}\n", encoding="utf-8")
+    source, problems = read_source(path)
+    assert problems == []
+    assert source.data == {"key": value}
+    assert source.typed_scalars.get(("key",)) == typed
