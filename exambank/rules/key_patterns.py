@@ -30,8 +30,8 @@ def single_answer_questions(bank: Bank) -> list[QuestionRef]:
 def key_is_strictly_longest(ref: QuestionRef) -> bool:
     """The key has more characters than every other option (ties do not count)."""
     lengths = [len(text.strip()) for text in option_texts(ref.question)]
-    key_length = lengths.pop(list(ref.question.options).index(ref.question.answer_letters[0]))
-    return key_length > max(lengths)
+    key_length = lengths[list(ref.question.options).index(ref.question.answer_letters[0])]
+    return key_length == max(lengths) and lengths.count(key_length) == 1
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,8 @@ class NumericOrder(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
-        if len(question.options) < 3:
-            return
+        if len(question.options) < 3 or not all(map(_DIGIT.search, option_texts(question))):
+            return  # the screen found a digit in one option; every one needs a number
         values = []
         for text in option_texts(question):
             parsed = option_number(text)
