@@ -15,6 +15,29 @@ from exambank.lint import LintResult
 
 SERVICES = {"A": "Amazon SageMaker", "B": "AWS Lambda", "C": "Amazon EC2", "D": "Amazon Bedrock"}
 STEM = "Which AWS service trains, tunes and deploys ML models?"
+# The item-writing rules of issue 5, beside the foundation's well-formedness rules.
+ITEM_WRITING = {
+    "all-of-the-above",
+    "none-of-the-above",
+    "negative-stem",
+    "negative-options",
+    "absolute-terms",
+    "option-length-spread",
+    "word-repeat",
+    "grammatical-cue",
+    "numeric-order",
+    "overlapping-ranges",
+    "true-false-options",
+    "combination-options",
+    "fill-in-blank",
+    "stem-lead-in",
+    "option-rationale",
+    "answer-run",
+    "near-duplicate",
+    "key-in-other-stem",
+    "section-coverage",
+    "longest-option-key",
+}
 
 
 def question(

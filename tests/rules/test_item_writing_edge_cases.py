@@ -4,30 +4,8 @@ blank option, answers that name no option, a stem of one word."""
 from exambank.config import Config
 from exambank.rules import RULES
 from tests.conftest import section_yaml
-from tests.rules.item_writing import question
+from tests.rules.item_writing import ITEM_WRITING, question
 
-ITEM_WRITING = {
-    "all-of-the-above",
-    "none-of-the-above",
-    "negative-stem",
-    "negative-options",
-    "absolute-terms",
-    "option-length-spread",
-    "word-repeat",
-    "grammatical-cue",
-    "numeric-order",
-    "overlapping-ranges",
-    "true-false-options",
-    "combination-options",
-    "fill-in-blank",
-    "stem-lead-in",
-    "option-rationale",
-    "answer-run",
-    "near-duplicate",
-    "key-in-other-stem",
-    "section-coverage",
-    "longest-option-key",
-}
 ODD = [
     question("q1", stem="", options={}, answer="A"),
     question("q2", stem="?", options={"A": ""}, answer=["A", "B"]),
