@@ -128,13 +128,14 @@ def render_text(stats: list[BankStats]) -> str:
 
 
 def _bank_text(bank: BankStats) -> str:
-    lines = [f"{bank.title} ({bank.id}): {bank.questions} questions", ""]
+    lines = [f"{bank.title} ({bank.id}): {bank.questions} {noun(bank.questions, 'question')}", ""]
     lines.append("Questions and findings per section")
     width = max((len(section.id) for section in bank.sections), default=7)
     for section in bank.sections:
         lines.append(
-            f"  {section.id:<{width}}  {counted(section.questions, 'question'):<16}"
-            f"{counted(section.total_findings, 'finding')}"
+            f"  {section.id:<{width}}  {section.questions:>4} "
+            f"{noun(section.questions, 'question'):<11}"
+            f"{section.total_findings:>4} {noun(section.total_findings, 'finding')}"
         )
     lines.append("")
     lines.append("Types: " + listed_counts(bank.types))
@@ -157,8 +158,8 @@ def _bank_text(bank: BankStats) -> str:
         )
     lines.append("")
     lines.append(
-        f"Findings: {counted(bank.errors, 'error').lstrip()}, "
-        f"{counted(bank.warnings, 'warning').lstrip()}"
+        f"Findings: {bank.errors} {noun(bank.errors, 'error')}, "
+        f"{bank.warnings} {noun(bank.warnings, 'warning')}"
     )
     for rule, count in bank.findings.items():
         lines.append(f"  {rule:<24} {count:>4}")
@@ -173,10 +174,9 @@ def _bank_text(bank: BankStats) -> str:
     return "\n".join(lines) + "\n"
 
 
-def counted(count: int, noun: str) -> str:
-    """``count`` right-aligned in four places, then ``noun`` in the number it takes:
-    "   1 finding", "  12 findings"."""
-    return f"{count:>4} {noun}{'' if count == 1 else 's'}"
+def noun(count: int, word: str) -> str:
+    """``word`` in the number ``count`` takes: "finding" for 1, "findings" otherwise."""
+    return word if count == 1 else f"{word}s"
 
 
 def listed_counts(counts: dict[str, int]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from exambank.stats import BankStats, counted, listed_counts
+from exambank.stats import BankStats, listed_counts, noun
 
 _BAR = 18  # height of one bar, in px
 _LABEL = 230  # width of the label column
@@ -52,10 +52,10 @@ def _bank_html(bank: BankStats) -> str:
     single = sum(keys.observed.values())
     parts = [
         f"<h1>{escape(bank.title)}</h1>",
-        f"<p>{counted(bank.questions, 'question').lstrip()} in "
-        f"{counted(len(bank.sections), 'section').lstrip()}; "
-        f"{counted(bank.errors, 'error').lstrip()} and "
-        f"{counted(bank.warnings, 'warning').lstrip()}. "
+        f"<p>{bank.questions} {noun(bank.questions, 'question')} in "
+        f"{len(bank.sections)} {noun(len(bank.sections), 'section')}; "
+        f"{bank.errors} {noun(bank.errors, 'error')} and "
+        f"{bank.warnings} {noun(bank.warnings, 'warning')}. "
         f"Types: {escape(listed_counts(bank.types))}. "
         f"Difficulty: {escape(listed_counts(bank.difficulties))}.</p>",
         "<h2>Key letters</h2>",
