@@ -99,9 +99,9 @@ _VERDICT_NEXT = re.compile(
 # "not exceed", "not ... be exceeded", "not continue for more than ___": a question about
 # a limit, asked positively ("does not last longer than an hour" asks in the negative).
 _LIMIT = re.compile(
-    r"[\s,]+(?:\w+[\s,]+){0,3}?(?:exceed|be exceeded|"
+    r"[\s,]+(?:\w+[\s,]+){0,3}?(?:(?:exceed|be exceeded)\b|"
     r"(?:more|less|fewer|longer|shorter|greater|lower|higher|later|earlier)\s+than"
-    r"(?=\s*(?:_{2,}|[:?]?\s*$)))\b",
+    r"(?=\s*_{2,}|[:?]?\s*$))",
     re.IGNORECASE,
 )
 # "in order not to distort ...", "so as not to ...": a purpose, not the question reversed.
