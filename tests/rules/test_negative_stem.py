@@ -146,6 +146,7 @@ def test_a_negative_outside_a_quotation_still_counts(lint_questions):
         "What is the output of the following code?\ntry:\n    run()\nexcept OSError:\n    pass",
         # FCC pools and trivia, sample J
         "Testing should not continue for more than ______ in any 5-minute period.",
+        "A test transmission should not last longer than______.",
         'What Q-signal would be used to say "I am busy.  Please do not interfere"?',
         "What class of amplifier is used in order not to distort the modulation?",
         "Don't be intimidated by the fact this man won 7 NASCAR championships.",
