@@ -105,27 +105,25 @@ def test_a_negative_inside_a_quotation_does_not_count(lint_questions, stem):
     assert found_by(RULE, lint_questions, question(stem=stem)) == []
 
 
-def test_a_stem_answered_with_reasons_is_a_reason_question(lint_questions):
-    # FCC element 3: "... is not feasible ...:" with "Because ..." options.
+@pytest.mark.parametrize(
+    ("stem", "reason"),
+    [
+        # FCC element 3: "... is not feasible ...:" with "Because ..." options
+        ("A class C audio amplifier is not feasible because:", "Because of its high distortion"),
+        # FCC element 6, sample J: the options give the rule's purpose
+        (
+            "An Edison storage battery should not be charged at less than the specified rate:",
+            "In order that the capacity of the battery shall be maximum after charge",
+        ),
+    ],
+)
+def test_a_stem_answered_with_reasons_is_a_reason_question(lint_questions, stem, reason):
     options = {
-        "A": "Because of its high distortion",
+        "A": reason,
         "B": "Tank circuits cannot be used at audio frequencies",
         "C": "A & B",
         "D": "None of the above",
     }
-    stem = "A class C audio amplifier is not feasible because:"
-    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
-
-
-def test_a_stem_answered_with_purposes_is_a_reason_question(lint_questions):
-    # FCC element 6, sample J: the options give the rule's purpose.
-    options = {
-        "A": "In order that the capacity of the battery shall be maximum after charge",
-        "B": "The chemical reactions of the Edison-type cell",
-        "C": "A & B",
-        "D": "None of the above",
-    }
-    stem = "An Edison storage battery should not be charged at less than the specified rate:"
     assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
 
 
