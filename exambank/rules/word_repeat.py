@@ -42,12 +42,12 @@ def stem_bases(ref: QuestionRef) -> frozenset[str]:
     return frozenset(map(word_base, word_set(ref.question.stem)))
 
 
-def subject_words(stems: list[frozenset[str]], share: float) -> frozenset[str]:
-    """The bases in more than ``share`` of ``stems`` (each the ``stem_bases`` of a
-    question): what the bank or section is about ("aws", "sagemaker"), which every
-    option may name without a cue."""
-    frequency = Counter(chain.from_iterable(stems))
-    limit = share * len(stems)
+def subject_words(frequency: Counter[str], stems: int, share: float) -> frozenset[str]:
+    """The bases in more than ``share`` of ``stems`` stems, given in how many stems each
+    base is (``frequency``, counted over the ``stem_bases`` of each question): what the
+    bank or section is about ("aws", "sagemaker"), which every option may name without
+    a cue."""
+    limit = share * stems
     return frozenset(word for word, count in frequency.items() if count > limit)
 
 
@@ -114,27 +114,41 @@ class WordRepeat(BankRule):
         ignored = STOPWORDS | ignore | {word_base(word) for word in ignore}
         enough, share = options["min_questions"], options["max_share"]
         bases = [stem_bases(ref) for ref in refs]
-        if len(refs) >= enough:
-            ignored |= subject_words(bases, share)
         by_section: dict[int, list[int]] = {}
         for at, ref in enumerate(refs):
             by_section.setdefault(id(ref.section), []).append(at)
-        for section in by_section.values():
+        # One count per section; the bank's count is their sum (a base is in a section's
+        # count once per stem), not a second pass over every stem's words.
+        counts = [
+            Counter(chain.from_iterable(bases[at] for at in section))
+            for section in by_section.values()
+        ]
+        if len(refs) >= enough:
+            frequency: Counter[str] = Counter()
+            for count in counts:
+                frequency.update(count)
+            ignored |= subject_words(frequency, len(refs), share)
+        for section, count in zip(by_section.values(), counts, strict=True):
             topic = (
-                subject_words([bases[at] for at in section], share)
-                if len(section) >= enough
-                else frozenset()
+                subject_words(count, len(section), share) if len(section) >= enough else frozenset()
             )
             in_section = ignored | topic  # once per section: it holds all the stopwords
             for at in section:
-                yield from self._check_question(refs[at], in_section)
+                yield from self._check_question(refs[at], bases[at], in_section)
 
-    def _check_question(self, ref: QuestionRef, ignored: frozenset[str]) -> Iterator[Diagnostic]:
+    def _check_question(
+        self, ref: QuestionRef, bases: frozenset[str], ignored: frozenset[str]
+    ) -> Iterator[Diagnostic]:
         question = ref.question
-        in_stem = frozenset(map(word_base, word_set(question.stem) - ignored))
         answers = question.answer_letters
         options = list(zip(question.options, option_texts(question), strict=True))
         keys = [(letter, text) for letter, text in options if letter in answers]
+        # Most keys share no base with the stem (``bases``, all of its words) but ignored
+        # ones: nothing to compare the distractors with.
+        key_bases = set(chain.from_iterable(map(word_base, words(text)) for _, text in keys))
+        if bases & key_bases <= ignored:
+            return
+        in_stem = frozenset(map(word_base, word_set(question.stem) - ignored))
         by_key = [echoes(text, in_stem, ignored) for _, text in keys]
         in_keys = set().union(*by_key)
         if not in_keys:
