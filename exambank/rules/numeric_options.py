@@ -43,6 +43,9 @@ _LABELLED = re.compile(
 _IDENTIFIER = re.compile(r"^\s*(?:0\d+|\d{6,})\s*$")
 # Every number and range has a digit: the screen of both rules, over the options.
 _DIGIT = re.compile(r"\d")
+# Both numeric rules look at questions with a digit in an option: 0-9, or any other
+# digit ``\d`` knows in a question that is not all ASCII.
+_DIGIT_SCREEN = Screen("options", _DIGIT, tuple("0123456789"), ascii_only=True)
 # "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
 _RATIO = re.compile(r"^\s*(?:[1-9]\d*(?:\.\d+)?)\s+to\s+1\s*$", re.IGNORECASE)
 _RATIO_STEM = re.compile(r"\bratios?\b", re.IGNORECASE)
@@ -144,7 +147,7 @@ class NumericOrder(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "options", _DIGIT
+        return _DIGIT_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
@@ -207,7 +210,7 @@ class OverlappingRanges(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "options", _DIGIT
+        return _DIGIT_SCREEN
 
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 

@@ -45,6 +45,12 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(whole_words(term.casefold() for term in terms))
 
 
+def _term_screen(terms: tuple[str, ...]) -> Screen:
+    """The options that hold one of ``terms`` as a whole word."""
+    folded = tuple(term.casefold() for term in terms)
+    return Screen("options_folded", _term_pattern(terms), folded)
+
+
 def starts_with_vowel_sound(word: str) -> bool:
     """Whether "an" (not "a") goes before ``word``, by spelling: acronyms are read
     letter by letter, numbers by their English name (8, 11, 18, 80...)."""
@@ -98,7 +104,7 @@ class AbsoluteTerms(QuestionRule):
     options: ClassVar[dict[str, Any]] = {"terms": _ABSOLUTE_TERMS.split()}
 
     def screen(self, options: Options) -> Screen:
-        return "options_folded", _term_pattern(tuple(options["terms"]))
+        return _term_screen(tuple(options["terms"]))
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
@@ -206,7 +212,7 @@ class GrammaticalCue(QuestionRule):
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
-        return "stem_folded", _ARTICLE_LAST
+        return Screen("stem_folded", _ARTICLE_LAST)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question

@@ -42,7 +42,9 @@ _COMBINATION = re.compile(
 # ("1. ...", "(2) ..."), without which "1, 2, 3" is a value (a program's output).
 _REFERENCES = re.compile(r"\b(?:[A-H]|[a-h](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
 _NUMBERED_STATEMENT = re.compile(r"(?:^|\s)\(?[1-9][.)]\s", re.MULTILINE)
-_RATIONALE_MARK = re.compile("--|\u2014|\u2013|because")  # in case-folded options
+_RATIONALE_MARKS = ("--", "\u2014", "\u2013", "because")  # in case-folded options
+_RATIONALE_MARK = re.compile("|".join(_RATIONALE_MARKS))
+_RATIONALE_SCREEN = Screen("options_folded", _RATIONALE_MARK, _RATIONALE_MARKS)
 _YES_OR_NO = re.compile(r"\W*(?:yes|no)\b", re.IGNORECASE)  # an answer to a yes/no question
 _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
 
@@ -100,7 +102,7 @@ class AllOfTheAbove(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "options", _ALL_OF
+        return Screen("options", _ALL_OF)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _ALL_OF):
@@ -136,7 +138,7 @@ class NoneOfTheAbove(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "options", _NONE_OF
+        return Screen("options", _NONE_OF)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _NONE_OF):
@@ -170,7 +172,7 @@ class TrueFalseOptions(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "options_folded", _TRUTH_OPTION
+        return Screen("options_folded", _TRUTH_OPTION)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         texts = option_texts(ref.question)
@@ -216,7 +218,7 @@ class CombinationOptions(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "options", _COMBINATION
+        return Screen("options", _COMBINATION)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         numbered = None
@@ -267,7 +269,7 @@ class OptionRationale(QuestionRule):
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
-        return "options_folded", _RATIONALE_MARK
+        return _RATIONALE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         shown = option_text(ref.question)

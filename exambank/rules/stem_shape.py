@@ -14,6 +14,7 @@ from exambank.rules.wording import without_instructions
 _WORD_CHARACTER = re.compile(r"\w")
 _BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
 _BLANK_MARK = re.compile(r"[_\[]")
+_BLANK_SCREEN = Screen("stem", _BLANK_MARK, ("_", "["))
 _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _INSTRUCTION_VERB = re.compile(
@@ -53,7 +54,7 @@ class FillInBlank(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "stem", _BLANK_MARK
+        return _BLANK_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         stem = ref.question.stem

@@ -29,9 +29,9 @@ _NEGATIVE_WORDS = frozenset(
 )
 # Every word of _NEGATIVE_WORDS is one of these whole words or ends in "n't": the screen
 # of both negative rules, in case-folded stems ("notebook" is no match).
-_ANY_NEGATIVE = re.compile(
-    whole_words(["not", "cannot", "except", "false", "incorrect", "least"]) + r"|n't|n\u2019t"
-)
+_NEGATIVE_TERMS = ["not", "cannot", "except", "false", "incorrect", "least"]
+_ANY_NEGATIVE = re.compile(whole_words(_NEGATIVE_TERMS) + r"|n't|n\u2019t")
+_NEGATIVE_SCREEN = Screen("stem_folded", _ANY_NEGATIVE, (*_NEGATIVE_TERMS, "n't", "n\u2019t"))
 _NEGATIVE = re.compile(
     r"\b(?P<word>not|cannot|except|(?<!true or )(?<!true/)false|incorrect|" + _CONTRACTED + r")\b"
     r"(?!\s+(?:positives?|negatives?|alarms?)\b)"
@@ -220,7 +220,7 @@ class NegativeStem(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return "stem_folded", _ANY_NEGATIVE
+        return _NEGATIVE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for word, offset, question in stem_negatives(ref.question):
@@ -265,7 +265,7 @@ class NegativeOptions(QuestionRule):
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
-        return "stem_folded", _ANY_NEGATIVE
+        return _NEGATIVE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         negatives = stem_negatives(ref.question)

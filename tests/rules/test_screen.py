@@ -15,7 +15,7 @@ from exambank.bank import QuestionRef
 from exambank.config import Config
 from exambank.lint import lint
 from exambank.rules import RULES, QuestionRule
-from exambank.rules.screen import BankText, whole_words
+from exambank.rules.screen import BankText, Screen, whole_words
 from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 from tests.rules.test_docstring_examples import QUESTION_RULES, example
 
@@ -47,6 +47,7 @@ EDGE_OPTIONS = [
     {"A": "It ALWAYS works", "B": "Never", "C": "Only on Tuesdays", "D": "Every time"},
     {"A": "an apple", "B": "a unit", "C": "8 GB", "D": "an hour\nlater"},
     {"A": "none\nof the above", "B": "all\tof the above", "C": "B", "D": "D"},
+    {"A": "\u0663 GB", "B": "\u0661 GB", "C": "\u0662 GB", "D": "\u0664 GB"},  # Arabic-Indic digits
 ]
 
 
@@ -109,12 +110,47 @@ def test_a_screened_rule_finds_what_checking_every_question_finds(name, refs):
     assert len(kept) < len(refs)
 
 
+def _screen(name: str) -> Screen:
+    screen = RULES[name]().screen(RULES[name].options)
+    assert screen is not None
+    return screen
+
+
 @pytest.mark.parametrize("name", SCREENED)
 def test_a_screen_never_matches_a_line_break(name, refs):
-    field, pattern = RULES[name]().screen(RULES[name].options) or ("stem", None)
-    assert pattern is not None
-    text, _ = getattr(BankText(refs), field)
-    assert not any("\n" in match.group() for match in pattern.finditer(text))
+    screen = _screen(name)
+    text = getattr(BankText(refs), screen.field).text
+    assert not any("\n" in match.group() for match in screen.pattern.finditer(text))
+
+
+OPENING_SCREENS = [name for name in SCREENED if _screen(name).openings]
+
+
+def test_the_costly_screens_look_for_their_openings_first():
+    assert {"negative-stem", "absolute-terms", "fill-in-blank", "numeric-order"} <= set(
+        OPENING_SCREENS
+    )
+
+
+@pytest.mark.parametrize("name", OPENING_SCREENS)
+def test_every_match_of_a_screen_starts_with_one_of_its_openings(name, refs):
+    screen = _screen(name)
+    joined = getattr(BankText(refs), screen.field)
+    matched = 0
+    for part in joined.parts:
+        if screen.ascii_only and not part.isascii():
+            continue
+        for match in screen.pattern.finditer(part):
+            matched += 1
+            assert match.group().startswith(screen.openings), match
+    assert matched
+
+
+@pytest.mark.parametrize("name", OPENING_SCREENS)
+def test_looking_for_openings_first_keeps_the_questions_a_full_search_keeps(name, refs):
+    screen = _screen(name)
+    full_search = Screen(screen.field, screen.pattern)
+    assert BankText(refs).matching(screen) == BankText(refs).matching(full_search)
 
 
 WHOLE_WORD_TERMS = ["not", "least", "complete", "completely", "24/7", "-fold", "é", "x_y", "at all"]
