@@ -68,6 +68,9 @@ _HEDGE = re.compile(r"\s+(?:for|in|when|where|as|if)\b[^,:?]*,", re.IGNORECASE)
 # is a reason against, so the negative reverses nothing; "Which of these reasons is not
 # valid?" does reverse it.
 _REASON = re.compile(r"\bwhy\b|\breasons?\s+(?:for\s+|why\s+(?:[\w'-]+\s+){0,4})?$", re.IGNORECASE)
+# A lead-in that ends by asking for the reason: "Long waveguides are not desirable
+# because:", "... is not used because ___".
+_ENDS_ASKING_WHY = re.compile(r"\bbecause[\s_.\u2026]*:?\s*$", re.IGNORECASE)
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
 # An option that gives a reason: the stem ("... is not feasible because:") asked for one.
@@ -144,6 +147,7 @@ def _reverses(word: str, question: str, start: int, end: int, opening: int) -> b
         or question.count("(", 0, start) > question.count(")", 0, start)
         or _quoted(question, start)  # 'To be, or not to be'
         or _REASON.search(question, 0, start)
+        or _ENDS_ASKING_WHY.search(question, end)
     ):
         return False
     folded = word.casefold()
@@ -191,7 +195,8 @@ class NegativeStem(QuestionRule):
     impedance not equal to 50 ohms"); a negative in parentheses or in quotation marks
     (a quoted line whose speaker is asked for: "Ask not what ..."). Nor does one count
     in a question about a reason ("Why should you not ...?", "a reason not to use ...",
-    or a stem whose options mostly start with "Because" or "In order that"), whose
+    a lead-in that ends "because:", or a stem whose options mostly start with "Because"
+    or "In order that"), whose
     options are all reasons against, nor "Except for ...," as an opening hedge or ",
     except at UHF," set off by commas; nor a limit asked for ("not exceed", "not
     continue for more than ___"), "the purpose of not putting ..." (a negated gerund), a
@@ -203,9 +208,7 @@ class NegativeStem(QuestionRule):
     "least" counts only before a word of judgement ("least likely"); "false positives"
     and "true or false" do not count. Known false positives: a negative inside a clause
     the heuristic takes for the main one (a subordinate clause without its subordinating
-    word: "barriers they classically shouldn't"); a question about a reason asked with a
-    final "because:" whose options do not start with "Because" ("Long sections of
-    waveguide are not desirable because:"). Source: Haladyna, Downing & Rodriguez
+    word: "barriers they classically shouldn't"). Source: Haladyna, Downing & Rodriguez
     (2002), guideline 15 (word the stem positively; if a negative is used, capitalise
     and bold it).
 

@@ -26,6 +26,7 @@ RULE = "negative-stem"
         ("What are IAM users not allowed to do?", "not"),  # "are ... not": a verb
         ("All of these train models except:", "except"),  # at the end: no hedge
         ("Which of these reasons is not valid?", "not"),  # reasons, one of them reversed
+        ("Which service is not allowed because of its cost?", "not"),  # no reason asked
     ],
 )
 def test_a_negative_in_small_letters_is_reported(lint_questions, stem, word):
@@ -86,6 +87,8 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
         "Which is a primary reason for not placing a generator indoors?",
         "What is the reason why a station should not transmit here?",
         "Why should you not set your transmit frequency at the band edge?",
+        "Long horizontal sections of waveguide are not desirable because:",
+        "A dummy load is not used on this band because ___.",
     ],
 )
 def test_negatives_outside_the_main_question_pass(lint_questions, stem):
