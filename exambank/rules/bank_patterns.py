@@ -157,7 +157,8 @@ class KeyInOtherStem(BankRule):
     A candidate who reads the other question learns the answer. Heuristic: a key of at
     least ``min_words`` words (four or more) besides numbers that is a description
     rather than a name (fewer than half its words capitalised) appears word for word in
-    another question's stem (case and punctuation ignored). A key made of numbers
+    another question's stem (case and punctuation ignored; a name joined by "_" is one
+    word, so the code "my_list = [1, 2, 3]" does not hold "list"). A key made of numbers
     ("1 2 3 4", "10.1.1.1") is left out: it matches any list of the same numbers. So is
     a key its own stem already holds: a group of items over one input line ("line =
     '... 10.1.1.1 ...'") shows it in every stem, and the other stem adds nothing. Both
@@ -166,8 +167,7 @@ class KeyInOtherStem(BankRule):
     pairs. Known false positives: a scenario that restates a general principle another
     question asks for, where knowing the phrase does not identify it as that question's
     answer; a key that only names a thing in lower case ("A field strength meter"),
-    which gives nothing away; code that splits into the key's words ("my_list = [1, 2,
-    3]" holds "list = [1, 2, 3]"). Source: Haladyna, Downing & Rodriguez (2002),
+    which gives nothing away. Source: Haladyna, Downing & Rodriguez (2002),
     guideline 4 (keep items independent; avoid cueing one item with another).
 
     Options: ``min_words`` (default 4).
@@ -208,7 +208,7 @@ class KeyInOtherStem(BankRule):
                 for start in hits
                 for owner, letter, key_words in keys_by_start[start]
                 if owner != at
-                and _written_in(key_words, ref.question.stem)
+                and _written_in(refs[owner].question.option_text(letter), ref.question.stem)
                 and self._gives_away(refs[owner], letter, key_words, least)
             }
             for owner, letter in sorted(found):
@@ -224,7 +224,7 @@ class KeyInOtherStem(BankRule):
         return (
             sum(not word.isdigit() for word in key_words) >= least
             and not is_name(owner.question.option_text(letter))
-            and not _written_in(key_words, owner.question.stem)
+            and not _written_in(owner.question.option_text(letter), owner.question.stem)
         )
 
     def _report(
@@ -249,15 +249,22 @@ class KeyInOtherStem(BankRule):
         )
 
 
-def _written_in(phrase: tuple[str, ...], text: str) -> bool:
-    """Whether the ``words`` of ``text`` hold ``phrase`` word for word."""
-    return f" {' '.join(phrase)} " in _spaced_words(text)
+def _written_in(key: str, text: str) -> bool:
+    """Whether ``text`` holds the words of ``key`` word for word, case and punctuation
+    ignored; a name joined by "_" is one word, so "my_list" does not hold "list"."""
+    return _spaced_words(key) in _spaced_words(text)
+
+
+# ``words``, with identifiers ("my_list", "__init__" as "init") kept whole.
+_CODE_WORD = re.compile(r"[^\W_]+(?:['_-][^\W_]+)*")
 
 
 @lru_cache(maxsize=1 << 12)
 def _spaced_words(text: str) -> str:
-    """The ``words`` of ``text``, a space before, between and after them."""
-    return f" {' '.join(words(text))} "
+    """The words of ``text`` as ``_written_in`` compares them, a space before, between
+    and after them."""
+    folded = text.casefold().replace("\u2019", "'")
+    return f" {' '.join(_CODE_WORD.findall(folded))} "
 
 
 class SectionCoverage(BankRule):

@@ -93,3 +93,12 @@ def test_a_key_of_code_in_another_stem_is_reported(lint_bank):
     ]
     sections = {"01-main.yaml": section_yaml(*questions)}
     assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
+
+
+def test_a_name_joined_by_underscores_is_one_word(lint_bank):
+    # Code in a stem: "pay_only_for_the_compute_time_you_use" names a function, and
+    # holds the key's words only when split at the underscores.
+    stem = "What does pay_only_for_the_compute_time_you_use() return?"
+    assert bank_findings(RULE, lint_bank(bank(stem), config=ONLY)) == []
+    spaced = "What does pay only for the compute time you use return?"
+    assert len(bank_findings(RULE, lint_bank(bank(spaced), config=ONLY))) == 2
