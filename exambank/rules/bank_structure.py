@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
-from exambank.load import Source
+from exambank.load import JsonPath, Source
 from exambank.rules.base import BankRule, Options
 
 
@@ -103,8 +103,9 @@ class DuplicateId(BankRule):
     switchable = False
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        sections: dict[str, str] = {}
-        questions: dict[str, str] = {}
+        # Where each id was first used, as (file, path): placed only for the few reports.
+        sections: dict[str, tuple[Source, JsonPath]] = {}
+        questions: dict[str, tuple[Source, JsonPath]] = {}
         for file in bank.files:
             section_id = file.section.id
             yield from self._claim(sections, section_id, file.source, ("id",), "section", None)
@@ -116,20 +117,22 @@ class DuplicateId(BankRule):
 
     def _claim(
         self,
-        first: dict[str, str],
+        first: dict[str, tuple[Source, JsonPath]],
         key: str,
         source: Source,
-        path: tuple[str | int, ...],
+        path: JsonPath,
         kind: str,
         question: str | None,
     ) -> Iterator[Diagnostic]:
         if key in first:
+            used_in, used_at = first[key]
             yield self.report(
                 source,
                 path,
-                f"{kind} id '{key}' is already used at {first[key]}",
+                f"{kind} id '{key}' is already used at "
+                f"{used_in.display}:{used_in.where(used_at)[0]}",
                 "give each section and question its own id",
                 question,
             )
         else:
-            first[key] = f"{source.display}:{source.where(path)[0]}"
+            first[key] = (source, path)
