@@ -9,8 +9,9 @@ in C instead of 10,000 calls.
 A regular expression still tries every position of its text, 4 to 10 ns a character:
 the ten screens of the rules once cost 110 ms on the bench bank's 4 MB of stems and
 options. So a screen may also name its ``openings``, the strings every match of its
-pattern starts with ("not", "n't" and the other negatives). ``str.find`` looks for those
-at memory speed, and the pattern is tried only where one is found.
+pattern starts with ("not", "n't" and the other negatives). ``str.find`` looks for a
+word of those in under 1 ns a character, and for one character (a digit, "_") at memory
+speed; the pattern is tried only where one is found.
 
 A screen must not lose findings: whenever ``check`` finds something in a question, the
 pattern matches inside that question's text. It never matches a line break, so no match
