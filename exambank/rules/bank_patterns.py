@@ -187,9 +187,10 @@ class KeyInOtherStem(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
-        # Keys long enough, by their first four words; whether one counts at all (not a
-        # name, not numbers, not in its own stem) is asked only when a stem holds it.
-        keys_by_start: dict[int, list[tuple[int, str, tuple[str, ...]]]] = {}
+        # Keys that may be long enough, by their first four words (``words`` splits names
+        # at "_", so it finds every candidate); whether one counts at all (not a name, not
+        # numbers, not in its own stem) is asked only when a stem holds it.
+        keys_by_start: dict[int, list[tuple[int, str]]] = {}
         least = max(options["min_words"], 4)
         for at, ref in enumerate(refs):
             question = ref.question
@@ -197,7 +198,7 @@ class KeyInOtherStem(BankRule):
                 key_words = words(question.option_text(letter))
                 if len(key_words) >= least:
                     start = hash(key_words[:4])
-                    keys_by_start.setdefault(start, []).append((at, letter, key_words))
+                    keys_by_start.setdefault(start, []).append((at, letter))
         starts = frozenset(keys_by_start)
         for at, ref in enumerate(refs):
             hits = shingles(ref.question.stem) & starts
@@ -206,25 +207,24 @@ class KeyInOtherStem(BankRule):
             found = {
                 (owner, letter)
                 for start in hits
-                for owner, letter, key_words in keys_by_start[start]
+                for owner, letter in keys_by_start[start]
                 if owner != at
                 and _written_in(refs[owner].question.option_text(letter), ref.question.stem)
-                and self._gives_away(refs[owner], letter, key_words, least)
+                and self._gives_away(refs[owner], letter, least)
             }
             for owner, letter in sorted(found):
                 yield from self._report(ref, refs[owner], letter)
 
     @staticmethod
-    def _gives_away(
-        owner: QuestionRef, letter: str, key_words: tuple[str, ...], least: int
-    ) -> bool:
+    def _gives_away(owner: QuestionRef, letter: str, least: int) -> bool:
         """Whether the key, found in another stem, tells that stem's reader something:
-        enough words besides numbers, a description rather than a name, and not in its
-        own question's stem already."""
+        enough words besides numbers (a name joined by "_" is one), a description rather
+        than a name, and not in its own question's stem already."""
+        key = owner.question.option_text(letter)
         return (
-            sum(not word.isdigit() for word in key_words) >= least
-            and not is_name(owner.question.option_text(letter))
-            and not _written_in(owner.question.option_text(letter), owner.question.stem)
+            sum(not word.isdigit() for word in _spaced_words(key).split()) >= least
+            and not is_name(key)
+            and not _written_in(key, owner.question.stem)
         )
 
     def _report(

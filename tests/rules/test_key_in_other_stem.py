@@ -102,3 +102,17 @@ def test_a_name_joined_by_underscores_is_one_word(lint_bank):
     assert bank_findings(RULE, lint_bank(bank(stem), config=ONLY)) == []
     spaced = "What does pay only for the compute time you use return?"
     assert len(bank_findings(RULE, lint_bank(bank(spaced), config=ONLY))) == 2
+
+
+def test_a_name_joined_by_underscores_counts_as_one_word_of_the_key(lint_bank):
+    # "call get_user_by_id" is two words, short of the four a key needs
+    questions = [
+        question(
+            "q1",
+            stem="How does the handler find the account?",
+            options={"A": "call get_user_by_id", "B": "scan the table", "C": "ask the user"},
+        ),
+        question("q2", stem="The handler must call get_user_by_id twice. Why?"),
+    ]
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
