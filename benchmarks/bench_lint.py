@@ -44,8 +44,28 @@ ALL_CHECKS = {"longest-option-key": {"per_question": True}}
 def _files(roots: list[Path]) -> list[Path]:
     """The YAML files of the banks ``roots`` name (bank folders or folders of banks)."""
     from exambank.lint import find_banks
+    from exambank.load import iter_yaml_files
 
-    return [path for bank in find_banks(roots) for path in sorted(bank.glob("*.yaml"))]
+    return [path for bank in find_banks(roots) for path in iter_yaml_files(bank)]
+
+
+def _unreadable(paths: list[Path]) -> str | None:
+    """Why libyaml cannot compose one of ``paths`` (the floor would have nothing to
+    measure), or None when it composes them all."""
+    from ruamel.yaml.cyaml import CSafeLoader
+    from ruamel.yaml.error import YAMLError
+
+    for path in paths:
+        try:
+            loader = CSafeLoader(path.read_text(encoding="utf-8"))
+            try:
+                loader.get_single_node()
+            finally:
+                loader.dispose()
+        except (OSError, UnicodeDecodeError, YAMLError) as error:
+            problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+            return f"{path}: libyaml cannot read it ({problem}); 'exambank lint' says where"
+    return None
 
 
 def _child(kind: str, roots: list[Path]) -> None:
@@ -84,25 +104,34 @@ def _child(kind: str, roots: list[Path]) -> None:
 def _measure(kind: str, roots: list[Path], repeat: int) -> dict[str, Any]:
     runs = []
     for _ in range(repeat):
-        output = subprocess.run(
+        child = subprocess.run(
             [sys.executable, __file__, "--child", kind, *map(str, roots)],
-            check=True,
+            check=False,
             capture_output=True,
             text=True,
-        ).stdout
-        runs.append(json.loads(output))
+        )
+        if child.returncode != 0:
+            sys.exit(f"bench: the '{kind}' run failed:\n{child.stderr.strip()}")
+        runs.append(json.loads(child.stdout))
     return min(runs, key=lambda run: run["seconds"])
 
 
 def _stage(run: dict[str, Any], rule: str) -> float:
-    seconds: float = run["stages"].get(f"rule {rule}", 0.0)
+    seconds: float = run["stages"][f"rule {rule}"]
     return seconds
+
+
+def _at_least_one(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--questions", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--questions", type=_at_least_one, default=10_000)
+    parser.add_argument("--repeat", type=_at_least_one, default=3)
     parser.add_argument(
         "--bank",
         action="append",
@@ -121,10 +150,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         if arguments.bank:
             roots = arguments.bank
+            for root in roots:
+                if not root.is_dir():
+                    parser.error(f"{root}: not a folder (give a bank folder, or a folder of banks)")
             try:
                 paths = _files(roots)
             except UsageError as error:
                 parser.error(str(error))
+            problem = _unreadable(paths)
+            if problem:
+                parser.error(problem)
             described = f"{len(roots)} folder{'s' if len(roots) > 1 else ''} given"
         else:
             roots = [generate_bank(Path(folder) / "bank", arguments.questions)]

@@ -1,7 +1,11 @@
 """nox -s bench: the figures it prints, on a generated bank or on banks of one's own."""
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from exambank.rules import RULES
 from tests.conftest import REPO, SEED_BANK
@@ -35,8 +39,25 @@ def test_the_bench_times_a_bank_of_ones_own_against_its_floor():
             assert any(line.split()[0:1] == [name] for line in lines), name
 
 
-def test_a_folder_with_no_bank_is_a_usage_error_not_a_traceback(tmp_path):
-    run = _bench("--bank", str(tmp_path))
+def _broken_bank(tmp_path: Path) -> Path:
+    bank = tmp_path / "bank"
+    shutil.copytree(SEED_BANK, bank)
+    section = next(path for path in sorted(bank.glob("*.yaml")) if path.name != "exambank.yaml")
+    section.write_text(section.read_text(encoding="utf-8") + "a: [unclosed\n", encoding="utf-8")
+    return bank
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (lambda tmp_path: tmp_path, "no bank here"),
+        (lambda tmp_path: SEED_BANK / "exambank.yaml", "not a folder"),
+        (_broken_bank, "libyaml cannot read it"),
+    ],
+    ids=["no-bank", "a-file", "broken-yaml"],
+)
+def test_bad_banks_are_usage_errors_not_tracebacks(tmp_path, given, said):
+    run = _bench("--bank", str(given(tmp_path)))
     assert run.returncode == 2
-    assert "no bank here" in run.stderr
+    assert said in run.stderr
     assert "Traceback" not in run.stderr
