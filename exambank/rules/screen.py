@@ -17,7 +17,7 @@ A screen must not lose findings: whenever ``check`` finds something in a questio
 pattern matches inside that question's text. It never matches a line break, so no match
 runs from one question into the next. tests/rules/test_screen.py holds every screen to
 this against ``check`` on every question of the test banks, and every match of a
-pattern to starting with one of its openings.
+pattern to start with one of its openings.
 """
 
 from __future__ import annotations
