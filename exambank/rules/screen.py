@@ -127,7 +127,7 @@ class BankText:
                 if index == last:
                     break
                 position = text.find(opening, starts[index + 1])
-        if screen.ascii_only:
+        if screen.ascii_only and not text.isascii():  # isascii() is a flag: no scan
             search = screen.pattern.search
             found.update(
                 at
