@@ -22,6 +22,12 @@ def bank(stem_of_second):
     }
 
 
+def found_in(lint_bank, questions):
+    """What the rule finds in a one-section bank of ``questions``."""
+    sections = {"01-main.yaml": section_yaml(*questions)}
+    return bank_findings(RULE, lint_bank(sections, config=ONLY))
+
+
 def test_both_questions_are_reported(lint_bank):
     stem = "A company wants to Pay only for the compute time, you use. Which service fits?"
     found = bank_findings(RULE, lint_bank(bank(stem), config=ONLY))
@@ -52,8 +58,7 @@ def test_names_and_short_keys_are_exempt(lint_bank):
             stem="A company keeps logs in Amazon Simple Storage Service and uses Amazon SQS. Why?",
         ),
     ]
-    sections = {"01-main.yaml": section_yaml(*questions)}
-    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+    assert found_in(lint_bank, questions) == []
 
 
 def test_keys_of_numbers_match_nothing(lint_bank):
@@ -62,8 +67,7 @@ def test_keys_of_numbers_match_nothing(lint_bank):
         question("q1", stem="What does print(*range(1, 6)) print?", options={"A": "1 2 3 4 5"}),
         question("q2", stem="Given lst = [1, 2, 3, 4, 5], what is len(lst)?"),
     ]
-    sections = {"01-main.yaml": section_yaml(*questions)}
-    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+    assert found_in(lint_bank, questions) == []
 
 
 def test_a_key_its_own_stem_shows_gives_nothing_away(lint_bank):
@@ -77,8 +81,7 @@ def test_a_key_its_own_stem_shows_gives_nothing_away(lint_bank):
         ),
         question("q2", stem=f"{line}\n\nWhat does line.split()[0] return?"),
     ]
-    sections = {"01-main.yaml": section_yaml(*questions)}
-    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+    assert found_in(lint_bank, questions) == []
 
 
 def test_a_key_of_code_in_another_stem_is_reported(lint_bank):
@@ -91,8 +94,7 @@ def test_a_key_of_code_in_another_stem_is_reported(lint_bank):
         ),
         question("q2", stem="What does this print?\n\n    for i in range(n):\n        print(i)"),
     ]
-    sections = {"01-main.yaml": section_yaml(*questions)}
-    assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
+    assert len(found_in(lint_bank, questions)) == 2
 
 
 def test_a_name_joined_by_underscores_is_one_word(lint_bank):
@@ -114,5 +116,4 @@ def test_a_name_joined_by_underscores_counts_as_one_word_of_the_key(lint_bank):
         ),
         question("q2", stem="The handler must call get_user_by_id twice. Why?"),
     ]
-    sections = {"01-main.yaml": section_yaml(*questions)}
-    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+    assert found_in(lint_bank, questions) == []
