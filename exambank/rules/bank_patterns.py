@@ -145,10 +145,10 @@ def _content_words(ref: QuestionRef) -> frozenset[str]:
 
 def _question_shingles(ref: QuestionRef) -> frozenset[int]:
     question = ref.question
-    keys = [question.options[letter] for letter in key_letters(question)]
-    return shingles(question.stem).union(
-        *(shingles(key if isinstance(key, str) else key.text) for key in keys)
-    )
+    in_stem = shingles(question.stem)
+    in_keys = [shingles(question.option_text(letter)) for letter in key_letters(question)]
+    # Most keys are under four words and have none: the stem's own set, not a copy.
+    return in_stem.union(*in_keys) if any(in_keys) else in_stem
 
 
 class KeyInOtherStem(BankRule):

@@ -38,8 +38,9 @@ def word_base(word: str) -> str:
 
 
 def stem_bases(ref: QuestionRef) -> frozenset[str]:
-    """The bases of the words of the question's stem."""
-    return frozenset(map(word_base, word_set(ref.question.stem)))
+    """The bases of the words of the question's stem (from ``words``: a set of them first
+    would cost more than basing the few repeated words twice)."""
+    return frozenset(map(word_base, words(ref.question.stem)))
 
 
 def subject_words(frequency: Counter[str], stems: int, share: float) -> frozenset[str]:
