@@ -102,7 +102,7 @@ class AllOfTheAbove(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options", _ALL_OF)
+        return Screen("options", _ALL_OF, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _ALL_OF):
@@ -138,7 +138,7 @@ class NoneOfTheAbove(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options", _NONE_OF)
+        return Screen("options", _NONE_OF, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _NONE_OF):
@@ -172,7 +172,7 @@ class TrueFalseOptions(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options_folded", _TRUTH_OPTION)
+        return Screen("options_folded", _TRUTH_OPTION, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         texts = option_texts(ref.question)
@@ -218,7 +218,7 @@ class CombinationOptions(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options", _COMBINATION)
+        return Screen("options", _COMBINATION, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         numbered = None

@@ -167,3 +167,47 @@ def test_whole_words_matches_where_word_boundaries_do():
     expected = [(m.start(), m.group()) for m in plain.finditer(WHOLE_WORD_TEXT)]
     assert [(m.start(), m.group()) for m in fast.finditer(WHOLE_WORD_TEXT)] == expected
     assert len(expected) > 10  # the text has matches to agree on
+
+
+LINE_START_SCREENS = [name for name in SCREENED if _screen(name).line_start]
+
+
+def test_the_screens_of_whole_options_skip_from_line_break_to_line_break():
+    assert {
+        "all-of-the-above",
+        "none-of-the-above",
+        "true-false-options",
+        "combination-options",
+    } <= set(LINE_START_SCREENS)
+
+
+@pytest.mark.parametrize("name", LINE_START_SCREENS)
+def test_a_line_start_screen_opens_with_a_line_start(name):
+    pattern = _screen(name).pattern
+    assert pattern.pattern.startswith("^")
+    assert pattern.flags & re.MULTILINE
+
+
+@pytest.mark.parametrize("name", LINE_START_SCREENS)
+def test_skipping_to_line_breaks_keeps_the_questions_a_full_search_keeps(name, refs):
+    screen = _screen(name)
+    full_search = Screen(screen.field, screen.pattern)
+    kept = BankText(refs).matching(screen)
+    assert kept == BankText(refs).matching(full_search)
+    assert kept
+
+
+def test_a_line_start_screen_finds_a_match_on_the_first_line_of_the_bank(tmp_path):
+    default = YAML(typ="safe", pure=True).load(QUESTION)
+    plain = {"A": "Amazon EC2", "B": "AWS Lambda", "C": "Amazon S3", "D": "AWS Glue"}
+    first = {**plain, "A": "All of the above"}
+    texts = [
+        json.dumps({**default, "id": f"q{number}", "options": options})
+        for number, options in enumerate([first, plain, first])
+    ]
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*texts)})
+    refs = [ref for bank in lint([root], Config(select=set())).banks for ref in bank.questions()]
+    matched = BankText(refs).matching(_screen("all-of-the-above"))
+    assert [ref.question.id for ref in matched] == ["q0", "q2"]
+    assert BankText(refs[:1]).matching(_screen("all-of-the-above")) == refs[:1]
+    assert BankText([]).matching(_screen("all-of-the-above")) == []
