@@ -28,6 +28,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 
 from exambank.diagnostics import Diagnostic
 
@@ -45,6 +46,9 @@ class Mark(Protocol):
 # Plain scalars that YAML 1.1 readers (PyYAML, many editors) take for booleans, even where
 # YAML 1.2 reads text: an option "yes" must be quoted so every tool agrees it is text.
 _YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+# And for numbers in base 60: PyYAML reads a ratio "4:1" as 241 and "12:30:00" as 45000.
+_YAML11 = VersionedResolver(version=(1, 1))
+_YAML11_NUMBER = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _STR_TAG = "tag:yaml.org,2002:str"
 _NON_TEXT = {
     "tag:yaml.org,2002:int": "number",
@@ -153,6 +157,7 @@ _STARTS_TYPED = frozenset(
     [key for key in CSafeLoader.yaml_implicit_resolvers if isinstance(key, str)]
 ) | frozenset("yYnNoO")
 _ANY_START_TYPED = None in CSafeLoader.yaml_implicit_resolvers  # a pattern for any start
+_NODE_EVENTS = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
 _DROPPED = object()  # stands for the key of a repeated or unusable entry
 _KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
 
@@ -171,11 +176,11 @@ class _Reader:
     def read(self, text: str) -> Any:
         loader = CSafeLoader(text)
         try:
-            return self._build(loader)
+            return self._build(loader, tagged="!" in text)  # every tag has a "!"
         finally:
             loader.dispose()
 
-    def _build(self, loader: CSafeLoader) -> Any:
+    def _build(self, loader: CSafeLoader, tagged: bool) -> Any:
         values, typed_scalars = self.source.values, self.source.typed_scalars
         keys = self.source.keys
         resolve, next_event = loader.resolve, loader.get_event
@@ -188,6 +193,12 @@ class _Reader:
             kind = type(event)
             if kind is StreamEndEvent:
                 return root
+            if tagged and kind in _NODE_EVENTS and event.tag is not None:
+                self._error(
+                    _position(event),
+                    f"the tag '{_written_tag(event.tag)}' is not supported in bank files",
+                    "remove it (quote the value if it must stay text)",
+                )
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 continue
@@ -213,6 +224,7 @@ class _Reader:
                     not event.style
                     and (value[:1] in _STARTS_TYPED or _ANY_START_TYPED)
                     and (len(value) <= 5 or value[0] in _MAY_BE_TYPED)
+                    and not (tagged and event.tag)  # reported above; read as written
                 ):
                     value, typed = _scalar(event, resolve)
             elif kind is MappingStartEvent:
@@ -299,6 +311,11 @@ class _Reader:
         )
 
 
+def _written_tag(tag: Any) -> str:
+    """A tag as an author writes it: ``!!str`` for ``tag:yaml.org,2002:str``."""
+    return str(tag).replace("tag:yaml.org,2002:", "!!")
+
+
 def _position(event: Any) -> Position:
     mark = event.start_mark
     return mark.line + 1, mark.column + 1
@@ -312,6 +329,8 @@ def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
     if tag == _STR_TAG:
         if _YAML11_BOOL.match(text):
             return text.lower() in {"yes", "on"}, ("boolean", text)
+        if ":" in text and is_yaml11_number(text):
+            return _sexagesimal(text), ("number", text)
         return text, None
     kind = _NON_TEXT.get(tag)
     if kind is None:  # timestamps and the like: keep the text as written
@@ -325,6 +344,26 @@ def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
     except ValueError:
         number = float("nan")
     return number, (kind, text)
+
+
+def reads_otherwise_in_yaml11(text: str) -> bool:
+    """Whether YAML 1.1 readers take ``text``, unquoted, for a boolean ("yes", "Off") or a
+    number ("4:1") where YAML 1.2 reads text: such text must stay quoted."""
+    return bool(_YAML11_BOOL.match(text)) or (":" in text and is_yaml11_number(text))
+
+
+def is_yaml11_number(text: str) -> bool:
+    """Whether YAML 1.1 reads ``text`` as a number in base 60 ("4:1", "1:30:00")."""
+    return str(_YAML11.resolve(ScalarNode, text, (True, False))) in _YAML11_NUMBER
+
+
+def _sexagesimal(text: str) -> float:
+    """The number YAML 1.1 reads in ``text``: "1:30" is 90, "1:1." is 61.0."""
+    value = 0.0
+    for part in text.lstrip("+-").replace("_", "").split(":"):
+        value = value * 60 + float(part)
+    value = -value if text.startswith("-") else value
+    return value if "." in text else int(value)
 
 
 def _position_of_byte(raw: bytes, offset: int) -> Position:

@@ -113,6 +113,12 @@ def test_an_unclosed_quote_is_reported_where_it_opens(lint_bank):
         ("0x1F", 31, ("number", "0x1F")),
         ("2 GB", "2 GB", None),
         ("Yesterday", "Yesterday", None),
+        ("4:1", 241, ("number", "4:1")),  # YAML 1.1's base 60: PyYAML would read 241
+        ("12:30:00", 45000, ("number", "12:30:00")),
+        ("1:1.", 61.0, ("number", "1:1.")),
+        ("-1:30", -90, ("number", "-1:30")),
+        ("1:60", "1:60", None),  # no base-60 digit: text for every reader
+        ("10:30 UTC", "10:30 UTC", None),
     ],
 )
 def test_plain_scalars_are_read_as_yaml_types_them(tmp_path, written, value, typed):
@@ -122,3 +128,31 @@ def test_plain_scalars_are_read_as_yaml_types_them(tmp_path, written, value, typ
     assert problems == []
     assert source.data == {"key": value}
     assert source.typed_scalars.get(("key",)) == typed
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "shown"),
+    [
+        ("title: !!str 1.0", 8, "!!str"),
+        ("title: !!int abc", 8, "!!int"),
+        ("title: !!set {x}", 8, "!!set"),
+        ("title: !custom [a]", 8, "!custom"),
+        ("title: ! Main", 8, "!"),
+        ("!!str title: Main", 1, "!!str"),
+    ],
+)
+def test_a_tag_is_an_error_at_the_tag(lint_bank, written, column, shown):
+    content = section_yaml(QUESTION).replace("title: Main", written)
+    found = [d for d in lint_bank({"01-main.yaml": content}).diagnostics if d.rule == "yaml-syntax"]
+    assert [(d.line, d.column) for d in found] == [(2, column)]
+    assert f"the tag '{shown}' is not supported" in found[0].message
+    assert "remove it" in (found[0].hint or "")
+
+
+def test_a_tagged_scalar_is_read_as_written_not_typed(tmp_path):
+    path = tmp_path / "file.yaml"
+    path.write_text("key: !!str 1.0\nplain: an exclamation!\n", encoding="utf-8")
+    source, problems = read_source(path)
+    assert [problem.rule for problem in problems] == ["yaml-syntax"]
+    assert source.data == {"key": "1.0", "plain": "an exclamation!"}
+    assert source.typed_scalars == {}
