@@ -31,7 +31,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from exambank.lint import MANIFEST
-from exambank.load import _YAML11_BOOL  # the words lint reads as booleans when unquoted
+from exambank.load import reads_otherwise_in_yaml11
 from exambank.model import Manifest, Section
 from exambank.rewrite import (
     Rewrite,
@@ -147,7 +147,9 @@ def _styled(value: str, starts_at: int, indent: int, block_ok: bool) -> str:
         if block is not None and _reads_back(block):
             return block
     quoted = isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString))
-    if quoted and _YAML11_BOOL.match(text):  # "yes" must stay text for every reader
+    # "yes" and "4:1" must stay quoted to be text for every reader; and libyaml takes no ":"
+    # in a plain scalar inside [...], where ruamel.yaml would write "1:60" plain.
+    if quoted and (reads_otherwise_in_yaml11(text) or (":" in text and '"' not in text)):
         text = DoubleQuotedScalarString(text)
     return text  # plain, or quoted by the emitter where YAML needs it
 

@@ -356,3 +356,54 @@ def test_crlf_with_trailing_comments_becomes_plain_lf_in_one_run(tmp_path: Path)
     assert main(["fmt", str(path)]) == 0
     assert path.read_bytes() == FORMATTED.encode("utf-8")
     assert main(["fmt", "--check", str(path)]) == 0
+
+
+def test_quoted_ratios_and_times_stay_quoted(tmp_path: Path) -> None:
+    # PyYAML, a YAML 1.1 reader, reads an unquoted 4:1 as 241 and 12:30:00 as 45000.
+    text = "id: main\ntitle: T\nexam_tips: ['4:1', \"12:30:00\", \"1:1.\", '1:60']\n"
+    path = _bank(tmp_path, text)
+    data = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        'id: main\ntitle: T\nexam_tips: ["4:1", "12:30:00", "1:1.", "1:60"]\n'
+    )
+    assert same_data(_data(path), data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alpha\nbeta\n",  # a plain text file, read as one YAML string
+        "services:\n  web: {image: nginx}\n",  # a mapping, but no bank file's
+        "- id: a\n- id: b\n",
+    ],
+)
+def test_a_file_that_is_not_a_bank_file_is_never_rewritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text(text, encoding="utf-8")
+    path = _bank(tmp_path, "id: main\ntitle: T\n")
+    link = path.parent / "02-linked.yaml"
+    link.symlink_to(outside)
+    assert main(["fmt", str(path.parent)]) == 1
+    assert f"{link}:1:1: cannot format: not a bank file" in capsys.readouterr().err
+    assert outside.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    "value", ["!!str 1.0", "!!set {x}", "!!omap [a: 1]", "!!int abc", "!!int 0x", "!!bool maybe"]
+)
+def test_a_tagged_value_is_refused_by_every_command_that_rewrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    text = f"id: main\ntitle: {value}\nquestions: []\n"
+    path = _bank(tmp_path, text)
+    for command in (["fmt"], ["fmt", "--check"], ["fmt", "--diff"], ["lint", "--fix"]):
+        assert main([*command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"the tag '{value.split()[0]}' is not supported" in err
+        assert "internal error" not in err
+    assert main(["new", "q1", "--section", str(path)]) != 0
+    assert "internal error" not in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == text
