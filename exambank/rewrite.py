@@ -92,8 +92,9 @@ class Rewrite:
 
 def load(path: Path) -> Loaded:
     """Read ``path`` both ways. RewriteError if lint's reader finds any problem in it (the
-    round-trip loader would hide duplicate keys, and expand an alias bomb for minutes), or
-    a value the dumper would write its own way."""
+    round-trip loader would hide duplicate keys, and expand an alias bomb for minutes), a
+    value the dumper would write its own way, or no mapping with an ``id`` at the top: not
+    a bank file, whatever its name (a link to some other file, a Compose file)."""
     source, problems = read_source(path)
     if problems:
         first = problems[0]
@@ -104,6 +105,10 @@ def load(path: Path) -> Loaded:
     _refuse_typed_values(source)
     if source.data is None:
         raise RewriteError("nothing to read")
+    if not isinstance(source.data, dict) or "id" not in source.data:
+        raise RewriteError(
+            "not a bank file: a bank file is a mapping with an 'id:' (exambank lint says more)"
+        )
     raw = path.read_bytes()
     # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")

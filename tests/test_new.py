@@ -128,7 +128,7 @@ def test_files_that_are_not_sections_are_refused(
     assert "not in a bank folder" in capsys.readouterr().err
     listing = _bank(tmp_path, "- just\n- a list\n")
     assert main(["new", "q2", "--section", str(listing)]) == 2
-    assert "not a section file" in capsys.readouterr().err
+    assert "not a bank file" in capsys.readouterr().err
     broken = _bank(tmp_path, "id: main\ntitle: [\n")
     assert main(["new", "q2", "--section", str(broken)]) == 2
     assert f"{broken}:3:1:" in capsys.readouterr().err
