@@ -120,7 +120,10 @@ def restyle(node: Any, column: int = 0) -> None:
 
 
 def _has_line_comment(node: CommentedMap | CommentedSeq, key: Any) -> bool:
-    """A comment on the value's own line, which a block would push below the text."""
+    """A comment on the value's own line, which a block would push below the text. (After
+    a block, the comment that follows is on a line of its own: the block ended its line.)"""
+    if ends_own_line(node[key]):
+        return False
     entry = node.ca.items.get(key)
     token = entry[2 if isinstance(node, CommentedMap) else 0] if entry else None
     return token is not None and token.value.lstrip(" ").startswith("#")

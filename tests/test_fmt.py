@@ -407,3 +407,27 @@ def test_a_tagged_value_is_refused_by_every_command_that_rewrites(
     assert main(["new", "q1", "--section", str(path)]) != 0
     assert "internal error" not in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == text
+
+
+LONG = " ".join(["word"] * 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: main\ntitle: T\nquestions:\n  - id: q1\n    explanation: LONG\n"
+        "  # the next question\n  - id: q2\n",
+        "id: main\ntitle: T\nkey_terms:\n  - term: X\n    definition: LONG\n"
+        "# tips follow\nexam_tips: [a]\n",
+        "id: main\ntitle: T\nsummary: |\n  two\n  lines\n# a comment\nexam_tips: [a]\n",
+    ],
+)
+def test_a_comment_after_a_block_settles_in_one_run(tmp_path: Path, text: str) -> None:
+    path = _bank(tmp_path, text.replace("LONG", LONG))
+    data = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    once = path.read_text(encoding="utf-8")
+    assert main(["fmt", "--check", str(path)]) == 0  # a second run has nothing to change
+    assert path.read_text(encoding="utf-8") == once
+    assert same_data(_data(path), data)
+    assert comments(once) == comments(text)
