@@ -8,6 +8,7 @@ aliases and scalars that YAML would type behind the author's back.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,10 +38,16 @@ Position = tuple[int, int]
 
 
 class Mark(Protocol):
-    """Where libyaml saw a value: 0-based line and column."""
+    """Where libyaml saw a value: 0-based line and column, and character index."""
 
     line: int
     column: int
+    index: int
+
+
+# libyaml (YAML 1.1) counts these as line breaks; editors, grep and the rest of the world
+# do not, so in a file with one, lines are counted from the text itself.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 # Plain scalars that YAML 1.1 readers (PyYAML, many editors) take for booleans, even where
@@ -74,18 +81,27 @@ class Source:
     keys: dict[JsonPath, Mark] = field(default_factory=dict)
     # Scalars YAML typed as number/boolean/null, by path: (kind, text as written).
     typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
+    # The text, kept only when it holds a line break libyaml counts and editors do not.
+    text_with_other_breaks: str | None = None
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""
         while path not in self.values and path:
             path = path[:-1]
         mark = self.values.get(path)
-        return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
+        return (1, 1) if mark is None else self.position(mark)
 
     def where_key(self, path: JsonPath) -> Position:
         """Position of the key that introduces ``path``; the value's position if none."""
         mark = self.keys.get(path)
-        return self.where(path) if mark is None else (mark.line + 1, mark.column + 1)
+        return self.where(path) if mark is None else self.position(mark)
+
+    def position(self, mark: Mark) -> Position:
+        """1-based line and column of ``mark`` as an editor counts them."""
+        text = self.text_with_other_breaks
+        if text is None:
+            return mark.line + 1, mark.column + 1
+        return line_and_column(text, mark.index)
 
 
 def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Diagnostic]]:
@@ -104,17 +120,21 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: read past it
     except UnicodeDecodeError as error:
-        line, column = _position_of_byte(raw, error.start)
+        # The decoder counts from after a byte-order mark, which it drops.
+        offset = error.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
+        line, column = _position_of_byte(raw, offset)
         report(
             "encoding",
             (line, column),
-            f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
+            f"byte 0x{raw[offset]:02x} is not valid UTF-8",
             "save the file as UTF-8 (most editors: 'Save with encoding')",
         )
         return source, problems
     if not text.strip():
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
         return source, problems
+    if any(map(text.__contains__, _OTHER_BREAKS)):
+        source.text_with_other_breaks = text
     try:
         source.data = _Reader(source, problems).read(text)
     except MarkedYAMLError as error:
@@ -122,17 +142,17 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         if error.context_mark and mark and mark.index >= len(text.rstrip()):
             # Ran off the end (an unclosed quote or bracket): where it opened says more.
             mark = error.context_mark
-        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        position = source.position(mark) if mark else (1, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         problem = problem or "not valid YAML"
         report("yaml-syntax", position, problem, _syntax_hint(problem))
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.
+        before = text.encode("utf-8")[: error.position].decode("utf-8", errors="replace")
         report(
             "yaml-syntax",
-            (line, column),
+            line_and_column(before, len(before)),
             f"the control character U+{error.character:04X} is not allowed in YAML",
             "delete it (most editors do not show it), or write it as an escape in double quotes",
         )
@@ -195,7 +215,7 @@ class _Reader:
                 return root
             if tagged and kind in _NODE_EVENTS and event.tag is not None:
                 self._error(
-                    _position(event),
+                    self._at(event),
                     f"the tag '{_written_tag(event.tag)}' is not supported in bank files",
                     "remove it (quote the value if it must stay text)",
                 )
@@ -235,7 +255,7 @@ class _Reader:
                 value = None
             elif kind is DocumentStartEvent and values:
                 self._error(
-                    _position(event),
+                    self._at(event),
                     "the file holds more than one YAML document",
                     "a bank file holds one document: remove the extra '---'",
                 )
@@ -267,21 +287,21 @@ class _Reader:
                     typed_scalars[path] = typed
             if kind is AliasEvent:
                 self._error(
-                    _position(event),
+                    self._at(event),
                     "anchors and aliases (&name, *name) are not supported in bank files",
                     "write the value out in full",
                 )
             elif kind is not ScalarEvent:
                 if len(stack) >= _MAX_DEPTH:
                     self._error(
-                        _position(event), f"values nest more than {_MAX_DEPTH} levels deep", None
+                        self._at(event), f"values nest more than {_MAX_DEPTH} levels deep", None
                     )
                     return None
                 stack.append([value, path, None])
 
     def _key(self, event: Any, parent: JsonPath | None) -> Any:
         """The path of the value a key introduces, or _DROPPED or _KEY_IS_COLLECTION."""
-        position = _position(event)
+        position = self._at(event)
         if type(event) is not ScalarEvent:
             if parent is not None:  # inside a dropped key, one report is enough
                 self._report("schema", position, "a key must be plain text", "quote the key")
@@ -295,12 +315,15 @@ class _Reader:
             self._report(
                 "duplicate-key",
                 position,
-                f"key '{key}' repeats (first at line {first.line + 1})",
+                f"key '{key}' repeats (first at line {self.source.position(first)[0]})",
                 "keep one of them; YAML readers silently drop one",
             )
             return _DROPPED
         self.source.keys[path] = event.start_mark
         return path
+
+    def _at(self, event: Any) -> Position:
+        return self.source.position(event.start_mark)
 
     def _error(self, position: Position, message: str, hint: str | None) -> None:
         self._report("yaml-syntax", position, message, hint)
@@ -316,9 +339,9 @@ def _written_tag(tag: Any) -> str:
     return str(tag).replace("tag:yaml.org,2002:", "!!")
 
 
-def _position(event: Any) -> Position:
-    mark = event.start_mark
-    return mark.line + 1, mark.column + 1
+def line_and_column(text: str, index: int) -> Position:
+    """1-based line and column of ``text[index]``, lines counted at "\\n" only."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:

@@ -29,7 +29,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from exambank.lint import UsageError, find_banks
-from exambank.load import Source, iter_yaml_files, read_source
+from exambank.load import Source, iter_yaml_files, line_and_column, read_source
 
 # Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
 # the emitter, which would otherwise break plain and quoted text across lines.
@@ -117,7 +117,7 @@ def load(path: Path) -> Loaded:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = line_and_column(text, mark.index) if mark else (1, 1)
         raise RewriteError(problem or "not valid YAML", line, column) from error
     except YAMLError as error:
         raise RewriteError(f"not valid YAML: {error}") from error

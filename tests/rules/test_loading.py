@@ -156,3 +156,39 @@ def test_a_tagged_scalar_is_read_as_written_not_typed(tmp_path):
     assert [problem.rule for problem in problems] == ["yaml-syntax"]
     assert source.data == {"key": "1.0", "plain": "an exclamation!"}
     assert source.typed_scalars == {}
+
+
+@pytest.mark.parametrize(("title", "column"), [("café \x07", 13), ("D \U0001f600 \x07", 12)])
+def test_a_control_character_after_wide_characters_is_placed_by_character(
+    lint_bank, title, column
+):
+    # libyaml counts the offset in UTF-8 bytes; an editor counts characters.
+    content = section_yaml(QUESTION).replace("title: Main", f"title: {title}")
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert (found.rule, found.line, found.column) == ("yaml-syntax", 2, column)
+
+
+def test_a_bad_byte_after_a_byte_order_mark_is_placed_and_named(lint_bank):
+    content = b"\xef\xbb\xbf" + section_yaml(QUESTION).replace(
+        "title: Main", "title: bad \xff byte"
+    ).encode("utf-8").replace(b"\xc3\xbf", b"\xff")
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert (found.rule, found.line, found.column) == ("encoding", 2, 12)
+    assert "byte 0xff" in found.message
+
+
+@pytest.mark.parametrize("other_break", ["\u2028", "\x85", "\u2029"])
+def test_lines_are_counted_as_an_editor_counts_them(lint_bank, other_break):
+    # libyaml also breaks lines at NEL, LS and PS; editors and grep do not.
+    stem = f'"Which{other_break}one{other_break}here?"'
+    question = QUESTION.replace("answer: A", "answer: E\nanswer: A")
+    content = section_yaml(question).replace(
+        "stem: Which AWS service trains, tunes and deploys ML models?", f"stem: {stem}"
+    )
+    lines = content.split("\n")
+    answer_line = next(n for n, line in enumerate(lines, 1) if "answer: E" in line)
+    found = {d.rule: d for d in lint_bank({"01-main.yaml": content}).diagnostics}
+    duplicate = found["duplicate-key"]
+    assert (duplicate.line, duplicate.column) == (answer_line + 1, 5)
+    assert f"first at line {answer_line}" in duplicate.message
+    assert found["answer-not-in-options"].line == answer_line
