@@ -20,7 +20,7 @@ from exambank.rules.option_wording import (
     TrueFalseOptions,
 )
 from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
-from exambank.rules.resources import ExternalResource
+from exambank.rules.resources import ExternalResource, MissingResource
 from exambank.rules.stem_shape import FillInBlank, StemLeadIn
 from exambank.rules.stem_wording import NegativeOptions, NegativeStem
 from exambank.rules.suppression import UnusedSuppression
@@ -50,6 +50,7 @@ RULES: dict[str, type[Rule]] = _registry(
     DuplicateOption,
     EmptyText,
     ExternalResource,
+    MissingResource,
     RawHtml,
     AnswerKeyBalance,
     LongestOptionKey,

@@ -18,16 +18,21 @@ from exambank.rules.base import BankRule, Options
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def _bank_path(url: str) -> str:
+    """The path ``url`` names, relative to the bank folder, as the renderer decodes it."""
+    return posixpath.normpath(unquote(url).replace("\\", "/").split("#", 1)[0].split("?", 1)[0])
+
+
 def _problem(url: str, root: Path) -> str | None:
     """Why ``url`` is not a relative path inside the bank folder ``root``, or None if it
     is. The URL is percent-decoded first, as the renderer decodes it (%2e%2e is '..'),
     and a path that leads out through a symlink is refused too."""
-    url = unquote(url)
-    if _SCHEME.match(url):
-        return f"uses '{url.split(':', 1)[0]}:'"
-    if url.startswith(("/", "\\")):
+    decoded = unquote(url)
+    if _SCHEME.match(decoded):
+        return f"uses '{decoded.split(':', 1)[0]}:'"
+    if decoded.startswith(("/", "\\")):
         return "is an absolute path"
-    path = posixpath.normpath(url.replace("\\", "/").split("#", 1)[0].split("?", 1)[0])
+    path = _bank_path(url)
     if path == ".." or path.startswith("../"):
         return "leaves the bank folder"
     if path != "." and not (root / path).resolve().is_relative_to(root.resolve()):
@@ -99,3 +104,46 @@ def _locate(lines: list[str], value_at: tuple[int, int], target: Target) -> tupl
         if column >= 0:
             return number, column + 1
     return value_at
+
+
+class MissingResource(BankRule):
+    """A link or image names a file the bank folder does not have.
+
+    The handout would print without the image (the build only notes that it could not
+    read it), or with a link to nothing. Heuristic: a target that is a relative path
+    inside the bank folder (``external-resource`` reports the others), counted from the
+    bank folder, with any ``#fragment`` or ``?query`` left out, that is no file or
+    folder there. A target of a fragment alone (``#answer-key``) names no file. Known
+    false positives: none; a file added to the folder later clears it.
+
+    Bad:
+        stem: "Which service does this logo stand for? ![logo](images/logo.png)", with no
+        images/logo.png in the bank folder
+
+    Good:
+        the same stem, with the image saved as images/logo.png in the bank folder
+    """
+
+    name = "missing-resource"
+    severity = "error"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        lines_of: dict[str, list[str]] = {}
+        for source, path, text, question in bank.markup_fields:
+            for target in targets(text):
+                if _problem(target.url, bank.root) is not None:
+                    continue  # outside the folder: external-resource says so
+                named = _bank_path(target.url)
+                if named == "." or (bank.root / named).exists():
+                    continue
+                if source.display not in lines_of:
+                    lines_of[source.display] = _read_lines(source)
+                yield self.report(
+                    source,
+                    path,
+                    f"{target.kind} '{target.url}' names no file in the bank folder",
+                    f"save the file as {named} in the bank folder, or correct the path "
+                    "(it is relative to the bank folder)",
+                    question,
+                    at=_locate(lines_of[source.display], source.where(path), target),
+                )
