@@ -159,9 +159,7 @@ def test_a_tagged_scalar_is_read_as_written_not_typed(tmp_path):
 
 
 @pytest.mark.parametrize(("title", "column"), [("café \x07", 13), ("D \U0001f600 \x07", 12)])
-def test_a_control_character_after_wide_characters_is_placed_by_character(
-    lint_bank, title, column
-):
+def test_a_control_character_after_wide_characters_is_placed_by_character(lint_bank, title, column):
     # libyaml counts the offset in UTF-8 bytes; an editor counts characters.
     content = section_yaml(QUESTION).replace("title: Main", f"title: {title}")
     [found] = lint_bank({"01-main.yaml": content}).diagnostics
