@@ -44,24 +44,38 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$")
 
 
 def answer_case(data: Any) -> Iterator[Change]:
-    """``answer: b`` where the options are lettered A, B, C...: the author meant B."""
+    """``answer: b`` where the options are lettered A, B, C...: the author meant B. Only a
+    letter written as text is touched; a missing answer, or one of another type, is the
+    schema's to report, so it is left as it is."""
     questions = data.get("questions") if isinstance(data, dict) else None
     for index, question in enumerate(questions if isinstance(questions, list) else []):
-        if not isinstance(question, dict) or not isinstance(question.get("options"), dict):
+        if not isinstance(question, dict) or not _lettered(question.get("options")):
             continue
-        letters = list(question["options"])
-        if not letters or not all(isinstance(k, str) and _UPPER_LETTER.match(k) for k in letters):
-            continue
-        answer = question.get("answer")
-        path: JsonPath = ("questions", index, "answer")
-        places: list[tuple[Any, Any, JsonPath]] = [(question, "answer", path)]
-        if isinstance(answer, list):
-            places = [(answer, position, (*path, position)) for position in range(len(answer))]
-        for holder, key, where in places:
+        for holder, key, where in _answer_letters(question, ("questions", index, "answer")):
             letter = holder[key]
-            if isinstance(letter, str) and _LOWER_LETTER.match(letter):
+            if _LOWER_LETTER.match(letter):
                 _set_text(holder, key, letter.upper())
                 yield where, f"answer letter '{letter}' -> '{letter.upper()}'"
+
+
+def _lettered(options: Any) -> bool:
+    """Whether ``options`` is a mapping keyed A, B, C...: only then is ``b`` surely ``B``."""
+    return (
+        isinstance(options, dict)
+        and bool(options)
+        and all(isinstance(key, str) and _UPPER_LETTER.match(key) for key in options)
+    )
+
+
+def _answer_letters(question: dict[Any, Any], path: JsonPath) -> list[tuple[Any, Any, JsonPath]]:
+    """Where each text letter of the answer is held: the answer itself, or the text items
+    of an answer list. Nothing for a missing answer or one of another type."""
+    answer = question.get("answer")
+    if isinstance(answer, list):
+        return [
+            (answer, at, (*path, at)) for at, item in enumerate(answer) if isinstance(item, str)
+        ]
+    return [(question, "answer", path)] if isinstance(answer, str) else []
 
 
 def trailing_whitespace(data: Any, path: JsonPath = ()) -> Iterator[Change]:
@@ -82,8 +96,13 @@ def trailing_whitespace(data: Any, path: JsonPath = ()) -> Iterator[Change]:
             stripped = "\n".join(lines)
             if stripped != value:
                 _set_text(data, key, stripped)
-                name = key if isinstance(key, str) else f"{path[-1] if path else 'item'} {key + 1}"
+                name = str(key) if isinstance(data, dict) else f"{_list_name(path)} {key + 1}"
                 yield (*path, key), f"trailing whitespace in {name}"
+
+
+def _list_name(path: JsonPath) -> str:
+    """What a list's items are called in a message: the key the list is under."""
+    return str(path[-1]) if path else "item"
 
 
 FIXES: dict[str, Fix] = {

@@ -152,3 +152,73 @@ def test_crlf_with_trailing_comments_is_fixed_in_one_run(
     assert f"{path}:1:1: fixed line endings: CRLF -> LF" in capsys.readouterr().err
     assert main(["lint", "--fix", str(path)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_question_without_an_answer_is_left_for_the_schema_to_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unanswered = QUESTION.replace("id: q1", "id: q2").replace("answer: A\n", "")
+    path = _bank(tmp_path, QUESTION.replace("answer: A", "answer: a"), unanswered)
+    assert main(["lint", "--fix", str(path)]) == 1
+    output = capsys.readouterr()
+    assert output.err.splitlines() == [f"{path}:11:13: fixed answer letter 'a' -> 'A'"]
+    assert "error schema question q2 is missing 'answer'" in output.out
+    assert "answer: A" in path.read_text(encoding="utf-8")
+
+
+OPTIONS = "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(QUESTION.replace("answer: A", "answer:"), id="answer-empty"),
+        pytest.param(QUESTION.replace("answer: A", "answer: {a: b}"), id="answer-mapping"),
+        pytest.param(QUESTION.replace("answer: A", "answer: [[a], {b: c}]"), id="answer-nested"),
+        pytest.param(QUESTION.replace("answer: A", "answer: []"), id="answer-empty-list"),
+        pytest.param(QUESTION.replace(OPTIONS, "options: [a, b]"), id="options-list"),
+        pytest.param(QUESTION.replace(OPTIONS, "options: Amazon SageMaker"), id="options-text"),
+        pytest.param(QUESTION.replace(OPTIONS, "options:"), id="options-empty"),
+        pytest.param(QUESTION.replace(OPTIONS, "options: {}"), id="options-no-letters"),
+        pytest.param("just a stem", id="question-text"),
+        pytest.param("[a, b]", id="question-list"),
+    ],
+)
+def test_fix_leaves_a_question_of_the_wrong_shape_to_the_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], question: str
+) -> None:
+    path = _bank(tmp_path, question.replace("answer: A", "answer: a"))
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    output = capsys.readouterr()
+    assert "internal error" not in output.err and ": error " in output.out
+
+
+@pytest.mark.parametrize(
+    "questions", ["'not a list'", "{q1: a question}", "", "[[], 3, null]"], ids=repr
+)
+def test_fix_leaves_questions_that_are_not_a_list_to_the_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], questions: str
+) -> None:
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": ""})
+    path = root / "01-main.yaml"
+    path.write_text(f"id: main\ntitle: Main\nquestions: {questions}\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    output = capsys.readouterr()
+    assert "internal error" not in output.err and "error schema" in output.out
+
+
+@pytest.mark.parametrize("key", ["null", "2024-05-01", "~"])
+def test_trailing_whitespace_under_a_key_that_is_not_text_is_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    path = _bank(tmp_path, QUESTION.replace("  D: Amazon Bedrock", f"  {key}: 'Amazon Bedrock  '"))
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    output = capsys.readouterr()
+    assert f"{path}:1:1: not fixed" in output.err and "internal error" not in output.err
+    assert "error schema" in output.out
