@@ -41,7 +41,8 @@ def build(
     paper: Paper = "a4",
     shuffle_seed: str | None = None,
 ) -> Iterator[Written]:
-    """Build every bank with every builder, yielding each file once it is in place."""
+    """Build every bank with every builder, yielding each file once it is in place. A file
+    that cannot be written stops the build with a UsageError saying where and why."""
     builders = list(builders)
     for bank in banks:
         settings = Settings(paper, source_date(bank.root), shuffle_seed)
@@ -49,7 +50,7 @@ def build(
         for builder in builders:
             outputs = builder.build(printed if builder.printed else bank, settings)
             for output in outputs:
-                yield write(out / bank.id, output)
+                yield _write_or_explain(out / bank.id, output)
 
 
 def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -92,6 +93,33 @@ def write(folder: Path, output: Output) -> Written:
         temporary.unlink(missing_ok=True)
         raise
     return Written(target, len(output.data), output.notes)
+
+
+def _write_or_explain(folder: Path, output: Output) -> Written:
+    """``write``, its OSError told as the one-line UsageError an author reads."""
+    try:
+        return write(folder, output)
+    except OSError as error:
+        raise UsageError(_why_not_written(folder / output.name, error)) from None
+
+
+def _why_not_written(target: Path, error: OSError) -> str:
+    """One line naming the path at fault: a file where a folder must be (``--out`` naming
+    a file) said plainly, not as "Not a directory"; else the system's reason, at the folder
+    that could not be made or at the file (never at its temporary name)."""
+    blocking = next((folder for folder in target.parents if _is_file(folder)), None)
+    if blocking is not None:
+        return f"{blocking}: cannot build into it: it is a file, not a folder"
+    reason = error.strerror or str(error)
+    failed = Path(error.filename) if error.filename else target
+    if failed in target.parents:
+        return f"{failed}: cannot make the folder: {reason}"
+    return f"{target}: cannot write: {reason}"
+
+
+def _is_file(path: Path) -> bool:
+    """Whether something other than a folder is at ``path`` (os.path never raises)."""
+    return os.path.lexists(path) and not os.path.isdir(path)
 
 
 def option_order(question: Question, seed: str) -> list[str]:

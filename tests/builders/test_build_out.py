@@ -1,0 +1,85 @@
+"""``exambank build --out``: a place that cannot be written is one clear line and exit 2,
+never a traceback or an "internal error", and what is already there is left as it was."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+
+def _build(tmp_path: Path, out: Path) -> int:
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    return main(["build", str(bank), "--out", str(out), "--only", "json"])
+
+
+def test_out_naming_a_file_is_refused_and_the_file_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "afile"
+    out.write_text("keep me", encoding="utf-8")
+    assert _build(tmp_path, out) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {out}: cannot build into it: it is a file, not a folder\n"
+    )
+    assert out.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_file_named_like_the_bank_in_out_is_refused_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "dist"
+    out.mkdir()
+    blocking = out / "test-bank"
+    blocking.write_text("keep me", encoding="utf-8")
+    assert _build(tmp_path, out) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {blocking}: cannot build into it: it is a file, not a folder\n"
+    )
+    assert blocking.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_folder_where_the_file_goes_is_refused_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "dist" / "test-bank" / "test-bank.json"
+    target.mkdir(parents=True)
+    assert _build(tmp_path, tmp_path / "dist") == 2
+    assert capsys.readouterr().err == f"exambank: error: {target}: cannot write: Is a directory\n"
+    assert target.is_dir() and list(target.parent.iterdir()) == [target]
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_out_folder_that_cannot_be_made_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _build(tmp_path, Path("/proc/nope")) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("exambank: error: /proc/nope: cannot make the folder: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_a_file_that_cannot_be_replaced_is_named_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "dist"
+    assert _build(tmp_path, out) == 0
+    target = out / "test-bank" / "test-bank.json"
+    before = target.read_bytes()
+
+    def read_only(source: str, destination: str) -> None:  # as in a folder made read-only
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), source, None, destination)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    capsys.readouterr()
+    assert _build(tmp_path, out) == 2
+    assert (
+        capsys.readouterr().err == f"exambank: error: {target}: cannot write: Permission denied\n"
+    )
+    assert target.read_bytes() == before
+    assert list(target.parent.iterdir()) == [target]
