@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import json
+import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -107,6 +109,68 @@ def unswitchable_rule(name: str) -> tuple[str, str]:
         f"rule '{name}' cannot be turned off",
         "it reports a file that cannot be read or an id used twice; fix the bank instead",
     )
+
+
+def option_problem(key: str, value: Any, default: Any) -> str | None:
+    """What option ``key`` must be, if ``value`` does not fit its ``default``: the same
+    type (a list's items too), and a number in range."""
+    return _type_problem(value, default) or _range_problem(key, value)
+
+
+_KINDS: list[tuple[type, str]] = [
+    (bool, "true or false"),
+    (int, "a whole number"),
+    (float, "a number"),
+    (str, "text"),
+]
+
+
+def _type_problem(value: Any, default: Any) -> str | None:
+    """What ``value`` must be, if its type is not the default's. A list's items are
+    checked too: the rules use them as the default's items (``word.casefold()``)."""
+    if isinstance(default, list):
+        item = _list_item(default)
+        if isinstance(value, list) and all(_same_kind(part, item) for part in value):
+            return None
+        return f"a list of {_kind(item)}"
+    return None if _same_kind(value, default) else _kind(default)
+
+
+def _list_item(default: list[Any]) -> Any:
+    """An item like the ones a list option holds: its default's first; an empty default
+    (``ignore``) is a list of words, as every list option is."""
+    return default[0] if default else ""
+
+
+def _kind(default: Any) -> str:
+    return next((word for kind, word in _KINDS if isinstance(default, kind)), "a list")
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    """An int is a fine float; true and false are no numbers, though Python counts them."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _range_problem(key: str, value: Any) -> str | None:
+    """Every numeric option is a positive count, ratio or proportion (Rule.options).
+    TOML's ``nan`` is none of them, and would slip past the comparisons (all false)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    proportion = key in ("p_value", "threshold") or key.endswith("share")
+    if math.isnan(value) or value <= 0 or (proportion and value > 1):
+        return "between 0 and 1" if proportion else "above 0"
+    return None
+
+
+def option_example(default: Any) -> str:
+    """A value to copy into the hint: a list option's default may be long, or empty."""
+    if isinstance(default, list):
+        return json.dumps(default[:2] or ["word"])
+    return json.dumps(default)
 
 
 def parse_rule_list(text: str, *, turning_off: bool) -> list[str]:

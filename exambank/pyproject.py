@@ -7,6 +7,7 @@ and key; a mistake is reported at its key, or at the offending value when it can
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ from exambank.config import (
     Config,
     ConfigError,
     did_you_mean,
+    option_example,
+    option_problem,
     switchable,
     unknown_rule,
     unswitchable_rule,
@@ -249,34 +252,19 @@ class _Parser:
             config.severity[name] = value
 
     def option_fits(self, name: str, key: str, value: Any, default: Any) -> bool:
-        kinds: list[tuple[type, str]] = [
-            (bool, "true or false"),
-            (int, "a whole number"),
-            (float, "a number"),
-            (str, "text"),
-        ]
-        expected = next((word for kind, word in kinds if isinstance(default, kind)), "a list")
-        if isinstance(default, bool) or isinstance(value, bool):
-            fits = isinstance(value, bool) and isinstance(default, bool)
-        elif isinstance(default, float):
-            fits = isinstance(value, (int, float))
-        else:
-            fits = isinstance(value, type(default))
-        if fits and isinstance(value, (int, float)) and not isinstance(value, bool):
-            # Every numeric option is a positive count, ratio or proportion (Rule.options).
-            proportion = key in ("p_value", "threshold") or key.endswith("share")
-            if value <= 0 or (proportion and value > 1):
-                expected = "between 0 and 1" if proportion else "above 0"
-                fits = False
-        if not fits:
+        problem = option_problem(key, value, default)
+        if problem is not None:
             self.report(
                 ("rules", name, key),
                 None,
-                f"option '{key}' of {name} must be {expected}, not {_shown(value)}",
-                f"for example: {key} = {json.dumps(default)}",
+                f"option '{key}' of {name} must be {problem}, not {_shown(value)}",
+                f"for example: {key} = {option_example(default)}",
             )
-        return fits
+        return problem is None
 
 
 def _shown(value: Any) -> str:
+    """A value as TOML writes it: ``nan`` and ``inf``, not JSON's ``NaN``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     return json.dumps(value, default=str)

@@ -124,6 +124,81 @@ def test_option_values_out_of_range_are_mistakes(tmp_path: Path, table: str, exp
     assert expected in message and hint and hint.startswith("for example")
 
 
+LIST_OPTIONS = [
+    (name, key)
+    for name, rule in RULES.items()
+    for key, default in rule.options.items()
+    if isinstance(default, list)
+]
+FLOAT_OPTIONS = [
+    (name, key)
+    for name, rule in RULES.items()
+    for key, default in rule.options.items()
+    if isinstance(default, float)
+]
+
+
+def test_list_options_hold_text_so_their_items_can_be_checked() -> None:
+    assert {name for name, _ in LIST_OPTIONS} >= {"word-repeat", "absolute-terms"}
+    for name, key in LIST_OPTIONS:
+        assert all(isinstance(item, str) for item in RULES[name].options[key]), (name, key)
+
+
+@pytest.mark.parametrize(("rule", "key"), LIST_OPTIONS)
+@pytest.mark.parametrize(
+    ("items", "shown"),
+    [("[1]", "[1]"), ('[["x"]]', '[["x"]]'), ("[{a = 1}]", '[{"a": 1}]'), ('["ok", 2.5]', None)],
+)
+def test_list_option_items_of_the_wrong_type_are_mistakes(
+    tmp_path: Path, rule: str, key: str, items: str, shown: str | None
+) -> None:
+    table = f"[tool.exambank.rules.{rule}]\n{key} = {items}\n"
+    [(line, column, message, hint)] = config_problems(tmp_path, table)
+    assert (line, column) == (5, 1)
+    assert message.startswith(f"option '{key}' of {rule} must be a list of text, not ")
+    assert shown is None or message.endswith(f"not {shown}")
+    assert hint is not None and hint.startswith(f'for example: {key} = ["')
+
+
+@pytest.mark.parametrize(("rule", "key"), LIST_OPTIONS)
+def test_a_list_option_of_text_is_taken(tmp_path: Path, rule: str, key: str) -> None:
+    table = f'[tool.exambank.rules.{rule}]\n{key} = ["lambda", "Amazon EC2"]\n'
+    config = pyproject.read(write_pyproject(tmp_path, table))
+    assert config.options_for(rule)[key] == ["lambda", "Amazon EC2"]
+
+
+def test_a_list_option_of_numbers_is_a_mistake_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    write_pyproject(
+        tmp_path,
+        '[tool.exambank]\nextend-select = ["word-repeat"]\n'
+        "[tool.exambank.rules.word-repeat]\nignore = [1]\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "pyproject.toml:7:1: error config option 'ignore' of word-repeat must be a list of text, "
+        "not [1]\n"
+    )
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(("rule", "key"), FLOAT_OPTIONS)
+@pytest.mark.parametrize("nan", ["nan", "-nan", "+nan"])
+def test_nan_is_no_number_option(tmp_path: Path, rule: str, key: str, nan: str) -> None:
+    [(line, column, message, hint)] = config_problems(
+        tmp_path, f"[tool.exambank.rules.{rule}]\n{key} = {nan}\n"
+    )
+    assert (line, column) == (5, 1)
+    assert re.fullmatch(
+        rf"option '{key}' of {rule} must be (between 0 and 1|above 0), not nan", message
+    )
+    assert hint == f"for example: {key} = {json.dumps(RULES[rule].options[key])}"
+
+
 def test_per_file_ignores_match_globs_relative_to_the_pyproject(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
