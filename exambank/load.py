@@ -122,7 +122,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
     except UnicodeDecodeError as error:
         # The decoder counts from after a byte-order mark, which it drops.
         offset = error.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
-        line, column = _position_of_byte(raw, offset)
+        line, column = position_of_byte(raw, offset)
         report(
             "encoding",
             (line, column),
@@ -389,7 +389,7 @@ def _sexagesimal(text: str) -> float:
     return value if "." in text else int(value)
 
 
-def _position_of_byte(raw: bytes, offset: int) -> Position:
+def position_of_byte(raw: bytes, offset: int) -> Position:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     prefix = raw[line_start:offset].decode("utf-8", errors="replace")
     return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1

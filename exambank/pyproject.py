@@ -25,6 +25,7 @@ from exambank.config import (
 )
 from exambank.diagnostics import Diagnostic
 from exambank.lint import display_path
+from exambank.load import position_of_byte
 from exambank.rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -84,10 +85,23 @@ def read(path: Path) -> Config:
 def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     display = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
-        raise ConfigError(f"cannot read {display}: {reason}") from None
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"cannot read {display}: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:  # located, as a bank file's would be
+        line, column = position_of_byte(raw, error.start)
+        problem = Diagnostic(
+            display,
+            line,
+            column,
+            "error",
+            "config",
+            f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
+            "save the file as UTF-8 (TOML files are UTF-8)",
+        )
+        raise ConfigError(f"{display} is not UTF-8", [problem]) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

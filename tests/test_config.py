@@ -455,3 +455,15 @@ def test_the_readme_example_suppression_works(
     assert "all-of-the-above" in rules_of(lint_questions(unsuppressed + rest))
     found = rules_of(lint_questions(question + rest))
     assert found & {"all-of-the-above", "unused-suppression"} == set()
+
+
+def test_a_pyproject_that_is_not_utf8_is_located_at_the_bad_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_bank(tmp_path)
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.exambank]\nselect = ["caf\xe9"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "bank", "--format", "json"]) == 2
+    [found] = json.loads(capsys.readouterr().out)
+    assert (found["path"], found["line"], found["column"]) == ("pyproject.toml", 2, 15)
+    assert found["rule"] == "config" and "byte 0xe9 is not valid UTF-8" in found["message"]
