@@ -24,7 +24,7 @@ from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, text, u
 from exambank.rewrite import RewriteError, bank_files, save
 from exambank.rule_docs import rule_page, rule_table
 from exambank.skeleton import MAX_OPTIONS, add_question
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats, noun, render_text
 from exambank.stats_html import render_html, write_pdf
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -398,8 +398,8 @@ def _stats(arguments: argparse.Namespace) -> int:
     result = lint(_bank_paths(arguments.paths), pyproject.load(arguments.config))
     if result.errors:
         print(
-            f"exambank: note: {result.errors} errors; questions that fail the schema are not "
-            "counted ('exambank lint' lists the errors)",
+            f"exambank: note: {result.errors} {noun(result.errors, 'error')}; questions that "
+            "fail the schema are not counted ('exambank lint' lists the errors)",
             file=sys.stderr,
         )
     stats = bank_stats(result)

@@ -140,6 +140,8 @@ def test_cli_usage_errors_exit_2(tmp_path, capsys, monkeypatch, arguments, messa
 
 def test_cli_notes_schema_errors(tmp_path, capsys):
     root = write_bank(tmp_path / "bank", {"01-a.yaml": section_yaml(question(answer="E"))})
+    assert main(["stats", str(root)]) == 0
+    assert "note: 1 error; questions that fail" in capsys.readouterr().err
     broken = root / "01-a.yaml"
     broken.write_text(broken.read_text().replace("answer: E", "answer: 7"), encoding="utf-8")
     assert main(["stats", str(root)]) == 0
