@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.load import Source
+from exambank.load import JsonPath, Source
 from exambank.markdown import Target, targets
 from exambank.rules.base import BankRule, Options
 
@@ -62,23 +62,39 @@ class ExternalResource(BankRule):
     severity = "error"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        lines_of: dict[str, list[str]] = {}
-        for source, path, text, question in bank.markup_fields:
+        found = _Targets(bank)
+        for source, path, question, target in found:
+            problem = _problem(target.url, bank.root)
+            if problem is None:
+                continue
+            yield self.report(
+                source,
+                path,
+                f"{target.kind} '{target.url}' {problem}; handouts use only files "
+                "inside the bank folder",
+                _hint(target),
+                question,
+                at=found.where(source, path, target),
+            )
+
+
+class _Targets:
+    """The link and image targets of every Markdown text of a bank, and where each one is
+    written (its file is read for that only when a rule reports one)."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self._lines: dict[str, list[str]] = {}
+
+    def __iter__(self) -> Iterator[tuple[Source, JsonPath, str | None, Target]]:
+        for source, path, text, question in self.bank.markup_fields:
             for target in targets(text):
-                problem = _problem(target.url, bank.root)
-                if problem is None:
-                    continue
-                if source.display not in lines_of:
-                    lines_of[source.display] = _read_lines(source)
-                yield self.report(
-                    source,
-                    path,
-                    f"{target.kind} '{target.url}' {problem}; handouts use only files "
-                    "inside the bank folder",
-                    _hint(target),
-                    question,
-                    at=_locate(lines_of[source.display], source.where(path), target),
-                )
+                yield source, path, question, target
+
+    def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
+        if source.display not in self._lines:
+            self._lines[source.display] = _read_lines(source)
+        return _locate(self._lines[source.display], source.where(path), target)
 
 
 def _hint(target: Target) -> str:
@@ -128,22 +144,19 @@ class MissingResource(BankRule):
     severity = "error"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        lines_of: dict[str, list[str]] = {}
-        for source, path, text, question in bank.markup_fields:
-            for target in targets(text):
-                if _problem(target.url, bank.root) is not None:
-                    continue  # outside the folder: external-resource says so
-                named = _bank_path(target.url)
-                if named == "." or (bank.root / named).exists():
-                    continue
-                if source.display not in lines_of:
-                    lines_of[source.display] = _read_lines(source)
-                yield self.report(
-                    source,
-                    path,
-                    f"{target.kind} '{target.url}' names no file in the bank folder",
-                    f"save the file as {named} in the bank folder, or correct the path "
-                    "(it is relative to the bank folder)",
-                    question,
-                    at=_locate(lines_of[source.display], source.where(path), target),
-                )
+        found = _Targets(bank)
+        for source, path, question, target in found:
+            if _problem(target.url, bank.root) is not None:
+                continue  # outside the folder: external-resource says so
+            named = _bank_path(target.url)
+            if named == "." or (bank.root / named).exists():
+                continue
+            yield self.report(
+                source,
+                path,
+                f"{target.kind} '{target.url}' names no file in the bank folder",
+                f"save the file as {named} in the bank folder, or correct the path "
+                "(it is relative to the bank folder)",
+                question,
+                at=found.where(source, path, target),
+            )

@@ -18,30 +18,24 @@ def _build(tmp_path: Path, out: Path) -> int:
     return main(["build", str(bank), "--out", str(out), "--only", "json"])
 
 
-def test_out_naming_a_file_is_refused_and_the_file_kept(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("out", "blocking"),
+    [
+        ("afile", "afile"),  # --out names a file
+        ("dist", "dist/test-bank"),  # a file where the bank's folder goes
+    ],
+)
+def test_a_file_where_a_folder_must_be_is_refused_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, blocking: str
 ) -> None:
-    out = tmp_path / "afile"
-    out.write_text("keep me", encoding="utf-8")
-    assert _build(tmp_path, out) == 2
+    kept = tmp_path / blocking
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text("keep me", encoding="utf-8")
+    assert _build(tmp_path, tmp_path / out) == 2
     assert capsys.readouterr().err == (
-        f"exambank: error: {out}: cannot build into it: it is a file, not a folder\n"
+        f"exambank: error: {kept}: cannot build into it: it is a file, not a folder\n"
     )
-    assert out.read_text(encoding="utf-8") == "keep me"
-
-
-def test_a_file_named_like_the_bank_in_out_is_refused_and_kept(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "dist"
-    out.mkdir()
-    blocking = out / "test-bank"
-    blocking.write_text("keep me", encoding="utf-8")
-    assert _build(tmp_path, out) == 2
-    assert capsys.readouterr().err == (
-        f"exambank: error: {blocking}: cannot build into it: it is a file, not a folder\n"
-    )
-    assert blocking.read_text(encoding="utf-8") == "keep me"
+    assert kept.read_text(encoding="utf-8") == "keep me"
 
 
 def test_a_folder_where_the_file_goes_is_refused_and_kept(
