@@ -44,12 +44,16 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         super().__init__()
         self.roots = [root.resolve() for root in roots]
         self.refused: list[str] = []
+        self.missing: list[str] = []  # inside a root, but no file there
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         path = self._path(url)
         if path is None:
             self.refused.append(url)
             raise ValueError(f"exambank fetches only files inside the bank folder, not {url}")
+        if not path.is_file():
+            self.missing.append(url)
+            raise ValueError(f"no such file in the bank folder: {url}")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
@@ -58,8 +62,7 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
         path = Path(url2pathname(parts.path)).resolve()  # resolves symlinks and ".."
-        inside = any(path.is_relative_to(root) for root in self.roots)
-        return path if inside and path.is_file() else None
+        return path if any(path.is_relative_to(root) for root in self.roots) else None
 
 
 def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
@@ -77,6 +80,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
+    notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
     notes.extend(message for message in warnings if not message.startswith(_NOT_FOR_AUTHORS))
     notes.extend(_font_notes(html))
     return bytes(data), tuple(dict.fromkeys(notes))

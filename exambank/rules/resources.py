@@ -19,8 +19,11 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _bank_path(url: str) -> str:
-    """The path ``url`` names, relative to the bank folder, as the renderer decodes it."""
-    return posixpath.normpath(unquote(url).replace("\\", "/").split("#", 1)[0].split("?", 1)[0])
+    """The path ``url`` names, relative to the bank folder, as the renderer reads it: the
+    fragment and query split off first, then percent-decoded (``x%23y.png`` is the file
+    ``x#y.png``)."""
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    return posixpath.normpath(path.replace("\\", "/"))
 
 
 def _problem(url: str, root: Path) -> str | None:
@@ -33,6 +36,8 @@ def _problem(url: str, root: Path) -> str | None:
     if decoded.startswith(("/", "\\")):
         return "is an absolute path"
     path = _bank_path(url)
+    if "\x00" in path:
+        return "holds a NUL character (%00), which no file name can"
     if path == ".." or path.startswith("../"):
         return "leaves the bank folder"
     if path != "." and not (root / path).resolve().is_relative_to(root.resolve()):
@@ -78,6 +83,11 @@ class ExternalResource(BankRule):
             )
 
 
+def _is_there(path: Path, target: Target) -> bool:
+    """Whether ``path`` is what ``target`` needs: a file for an image, anything for a link."""
+    return path.is_file() if target.kind == "image" else path.exists()
+
+
 class _Targets:
     """The link and image targets of every Markdown text of a bank, and where each one is
     written (its file is read for that only when a rule reports one)."""
@@ -105,7 +115,9 @@ def _hint(target: Target) -> str:
 
 def _read_lines(source: Source) -> list[str]:
     try:
-        return source.path.read_text(encoding="utf-8-sig").splitlines()
+        # Lines at "\n" only, as an editor and Source.where count them (splitlines would
+        # also break at U+2028, which YAML text may hold).
+        return source.path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         return []
 
@@ -128,9 +140,10 @@ class MissingResource(BankRule):
     The handout would print without the image (the build only notes that it could not
     read it), or with a link to nothing. Heuristic: a target that is a relative path
     inside the bank folder (``external-resource`` reports the others), counted from the
-    bank folder, with any ``#fragment`` or ``?query`` left out, that is no file or
-    folder there. A target of a fragment alone (``#answer-key``) names no file. Known
-    false positives: none; a file added to the folder later clears it.
+    bank folder, with any ``#fragment`` or ``?query`` split off and then percent-decoded
+    as the renderer does (``x%23y.png`` names ``x#y.png``), that is no file there (for a
+    link, no file or folder). A target of a fragment alone (``#answer-key``) names no
+    file. Known false positives: none; a file added to the folder later clears it.
 
     Bad:
         stem: "Which service does this logo stand for? ![logo](images/logo.png)", with no
@@ -149,7 +162,7 @@ class MissingResource(BankRule):
             if _problem(target.url, bank.root) is not None:
                 continue  # outside the folder: external-resource says so
             named = _bank_path(target.url)
-            if named == "." or (bank.root / named).exists():
+            if named == "." or _is_there(bank.root / named, target):
                 continue
             yield self.report(
                 source,

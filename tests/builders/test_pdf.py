@@ -214,6 +214,19 @@ def test_an_image_inside_the_bank_folder_is_printed(make_bank):
     assert images(output.data) == 1
 
 
+def test_a_missing_image_is_noted_as_missing_not_as_refused(make_bank):
+    # lint stops such a bank (missing-resource); a builder handed one still says why
+    question = QUESTION.replace(STEM, "stem: 'What does this show? ![chart](images/chart.png)'")
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    (bank.root / "images").mkdir()
+    output = PdfBuilder().build(bank, Settings())[0]
+    [note] = output.notes
+    assert note.startswith("not printed: ") and note.endswith(
+        "images/chart.png (no such file in the bank folder)"
+    )
+    assert images(output.data) == 0
+
+
 def test_the_fetcher_reads_only_files_under_its_roots(tmp_path):
     inside = tmp_path / "bank"
     inside.mkdir()

@@ -57,3 +57,35 @@ def test_a_target_outside_the_folder_is_left_to_external_resource(tmp_path):
     root = bank_with_stem(tmp_path, "'See ![x](../elsewhere.png) and ![y](https://x.org/y.png)'")
     rules = {d.rule for d in lint([root], Config()).diagnostics}
     assert "external-resource" in rules and "missing-resource" not in rules
+
+
+@pytest.mark.parametrize(
+    ("target", "saved", "reported"),
+    [
+        ("images/x%23y.png", "images/x#y.png", False),  # '#' encoded: part of the name
+        ("images/q%3F.png", "images/q?.png", False),
+        ("images/a.png%23frag", "images/a.png", True),  # the file 'a.png#frag' is not there
+        ("images", "images/a.png", True),  # a folder is no image
+    ],
+)
+def test_a_target_is_split_then_decoded_as_the_renderer_reads_it(tmp_path, target, saved, reported):
+    root = bank_with_stem(tmp_path, f"'See ![x]({target})'", (saved,))
+    assert bool(missing(root)) is reported
+
+
+def test_a_nul_in_a_target_is_a_diagnostic_not_a_crash(tmp_path):
+    root = bank_with_stem(tmp_path, "'See ![x](images/a.png%00)'")
+    found = [d for d in lint([root], Config()).diagnostics if d.rule == "external-resource"]
+    assert len(found) == 1 and "NUL" in found[0].message
+
+
+def test_targets_are_placed_by_editor_lines_in_a_file_with_a_line_separator(tmp_path):
+    # U+2028 in a quoted title is no line break to an editor; the lines below stay put.
+    text = (
+        'id: main\ntitle: "A\u2028B"\nexam_tips:\n  - "See ![x](images/nope.png)"\n'
+        '  - "And [y](https://example.com)"\n'
+    )
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    found = {d.rule: (d.line, d.column) for d in lint([root], Config()).diagnostics}
+    assert found["missing-resource"] == (4, 15)
+    assert found["external-resource"] == (5, 14)
