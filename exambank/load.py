@@ -120,13 +120,14 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: read past it
     except UnicodeDecodeError as error:
-        # The decoder counts from after a byte-order mark, which it drops.
-        offset = error.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
-        line, column = position_of_byte(raw, offset)
+        # The decoder counts from after a byte-order mark, which it drops (and so does an
+        # editor that shows the file).
+        body = raw.removeprefix(codecs.BOM_UTF8)
+        line, column = position_of_byte(body, error.start)
         report(
             "encoding",
             (line, column),
-            f"byte 0x{raw[offset]:02x} is not valid UTF-8",
+            f"byte 0x{body[error.start]:02x} is not valid UTF-8",
             "save the file as UTF-8 (most editors: 'Save with encoding')",
         )
         return source, problems
@@ -145,7 +146,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         position = source.position(mark) if mark else (1, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         problem = problem or "not valid YAML"
-        report("yaml-syntax", position, problem, _syntax_hint(problem))
+        report("yaml-syntax", position, problem, _syntax_hint(problem) or _break_hint(source))
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
         # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.
@@ -217,7 +218,7 @@ class _Reader:
                 self._error(
                     self._at(event),
                     f"the tag '{_written_tag(event.tag)}' is not supported in bank files",
-                    "remove it (quote the value if it must stay text)",
+                    "quote the whole value if the '!' belongs to the text; else remove the tag",
                 )
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
@@ -340,8 +341,12 @@ def _written_tag(tag: Any) -> str:
 
 
 def line_and_column(text: str, index: int) -> Position:
-    """1-based line and column of ``text[index]``, lines counted at "\\n" only."""
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+    """1-based line and column of ``text[index]``, lines counted as an editor counts them:
+    at a line feed, a carriage return, or the two together; not at U+2028 and the like."""
+    feeds = text.count("\n", 0, index)
+    returns = text.count("\r", 0, index) - text.count("\r\n", 0, index)  # lone ones
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return feeds + returns + 1, index - line_start + 1
 
 
 def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
@@ -393,6 +398,20 @@ def position_of_byte(raw: bytes, offset: int) -> Position:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     prefix = raw[line_start:offset].decode("utf-8", errors="replace")
     return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+def _break_hint(source: Source) -> str | None:
+    """Where a file holds a line break only YAML sees, which is the likely cause of a
+    syntax error that makes no sense in an editor."""
+    text = source.text_with_other_breaks
+    if text is None:
+        return None
+    at = min(index for index in map(text.find, _OTHER_BREAKS) if index >= 0)
+    line, column = line_and_column(text, at)
+    return (
+        f"{line}:{column} holds U+{ord(text[at]):04X}, a line break to YAML that editors do "
+        "not show: delete it, or put the text in double quotes"
+    )
 
 
 def _syntax_hint(problem: str) -> str | None:

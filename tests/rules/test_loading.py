@@ -146,7 +146,7 @@ def test_a_tag_is_an_error_at_the_tag(lint_bank, written, column, shown):
     found = [d for d in lint_bank({"01-main.yaml": content}).diagnostics if d.rule == "yaml-syntax"]
     assert [(d.line, d.column) for d in found] == [(2, column)]
     assert f"the tag '{shown}' is not supported" in found[0].message
-    assert "remove it" in (found[0].hint or "")
+    assert "quote the whole value if the '!' belongs to the text" in (found[0].hint or "")
 
 
 def test_a_tagged_scalar_is_read_as_written_not_typed(tmp_path):
@@ -190,3 +190,33 @@ def test_lines_are_counted_as_an_editor_counts_them(lint_bank, other_break):
     assert (duplicate.line, duplicate.column) == (answer_line + 1, 5)
     assert f"first at line {answer_line}" in duplicate.message
     assert found["answer-not-in-options"].line == answer_line
+
+
+def test_a_text_that_starts_with_an_exclamation_mark_is_told_to_quote_it(lint_bank):
+    # libyaml reads "!= means ..." as the tag "!=" on the text "means ..."
+    content = section_yaml(QUESTION).replace("title: Main", "title: != means not equal")
+    [found] = [d for d in lint_bank({"01-main.yaml": content}).diagnostics]
+    assert (found.rule, found.line, found.column) == ("yaml-syntax", 2, 8)
+    assert "the tag '!=' is not supported" in found.message
+    assert "quote the whole value" in (found.hint or "")
+
+
+def test_a_bad_byte_on_the_first_line_after_a_byte_order_mark_is_placed_right(lint_bank):
+    content = b"\xef\xbb\xbfid: s\xff\n"
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert (found.rule, found.line, found.column) == ("encoding", 1, 6)
+
+
+def test_a_syntax_error_from_a_line_separator_names_it(lint_bank):
+    # An editor shows one line; YAML sees a line break in the plain text and stumbles.
+    content = section_yaml(QUESTION).replace("title: Main", "title: Main # note\u2028 more")
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert found.rule == "yaml-syntax"
+    assert "2:19 holds U+2028, a line break to YAML that editors do not show" in (found.hint or "")
+
+
+def test_lone_carriage_returns_count_as_lines_beside_a_line_separator(lint_bank):
+    content = section_yaml(QUESTION).replace("title: Main", 'title: "A\u2028B"\nx-extra: 1')
+    content = content.replace("\n", "\r")
+    found = [d for d in lint_bank({"01-main.yaml": content}).diagnostics if d.rule == "schema"]
+    assert [(d.line, d.column) for d in found] == [(3, 1)]  # the unknown key, as an editor shows it
