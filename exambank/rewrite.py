@@ -165,17 +165,22 @@ def comments(text: str) -> Counter[str]:
     loader attaches comments, which is what could lose one)."""
     found: Counter[str] = Counter()
     for token in round_trip().scan(text):
-        for comment in _comment_tokens(getattr(token, "_comment", None)):
-            found.update(line.strip() for line in comment.value.splitlines() if line.strip())
+        for comment in _comment_texts(getattr(token, "_comment", None)):
+            found.update(line.strip() for line in comment.splitlines() if line.strip())
     return found
 
 
-def _comment_tokens(held: Any) -> Iterator[CommentToken]:
+def _comment_texts(held: Any) -> Iterator[str]:
+    """The comments the scanner attached to a token: CommentTokens, and the plain text
+    of a comment after a block scalar's ``|`` or ``>``, which ruamel.yaml's dumper drops
+    for an item of a list."""
     if isinstance(held, CommentToken):
+        yield held.value
+    elif isinstance(held, str) and held.lstrip().startswith("#"):
         yield held
     elif isinstance(held, list):
         for item in held:
-            yield from _comment_tokens(item)
+            yield from _comment_texts(item)
 
 
 def save(rewrite: Rewrite) -> None:
@@ -184,7 +189,10 @@ def save(rewrite: Rewrite) -> None:
     old_text = rewrite.old.decode("utf-8-sig")
     lost = comments(old_text) - comments(rewrite.new)
     if lost:
-        raise RewriteError(f"the rewrite would lose the comment '{next(iter(lost))}'")
+        raise RewriteError(
+            f"the rewrite would lose the comment '{next(iter(lost))}' "
+            "(put it on a line of its own, above what it describes)"
+        )
     try:
         _replace(rewrite)
     except OSError as error:

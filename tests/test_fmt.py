@@ -431,3 +431,27 @@ def test_a_comment_after_a_block_settles_in_one_run(tmp_path: Path, text: str) -
     assert path.read_text(encoding="utf-8") == once
     assert same_data(_data(path), data)
     assert comments(once) == comments(text)
+
+
+def test_a_comment_after_a_block_header_in_a_list_is_never_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ruamel.yaml's dumper drops it; the rewrite is refused rather than losing it
+    text = (
+        "id: main\ntitle: T\nexam_tips:\n  - |  # source: AWS docs, p. 12\n"
+        "    Remember the limits.\nquestions:\n  - id: q1\n    stem: Which?\n"
+        "    options: {A: x, B: y}\n    answer: a\n"
+    )
+    path = _bank(tmp_path, text)
+    for command in (["fmt"], ["lint", "--fix"]):
+        assert main([*command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "would lose the comment '# source: AWS docs, p. 12'" in err
+        assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_comment_after_a_block_header_under_a_key_is_kept(tmp_path: Path) -> None:
+    text = "id: main\ntitle: T\nsummary: |  # from the study guide\n  Two\n  lines.\n"
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 0
+    assert "summary: |  # from the study guide\n" in path.read_text(encoding="utf-8")
