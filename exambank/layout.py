@@ -110,7 +110,8 @@ def restyle(node: Any, column: int = 0) -> None:
         elif isinstance(value, str):
             starts_at = column + len(str(key)) + 2 if is_mapping else column
             block_ok = in_block and not _has_line_comment(node, key)
-            styled = _styled(value, starts_at, column + 2 if is_mapping else column, block_ok)
+            indent = column + 2 if is_mapping else column
+            styled = _styled(value, starts_at, indent, block_ok, in_flow=not in_block)
             if ends_own_line(styled) == ends_own_line(value):
                 replace_value(node, key, styled)
                 continue
@@ -129,8 +130,9 @@ def _has_line_comment(node: CommentedMap | CommentedSeq, key: Any) -> bool:
     return token is not None and token.value.lstrip(" ").startswith("#")
 
 
-def _styled(value: str, starts_at: int, indent: int, block_ok: bool) -> str:
-    """``starts_at``: the column the text starts at on one line; ``indent``: in a block."""
+def _styled(value: str, starts_at: int, indent: int, block_ok: bool, in_flow: bool) -> str:
+    """``starts_at``: the column the text starts at on one line; ``indent``: in a block;
+    ``in_flow``: inside [...] or {...}."""
     if getattr(value, "comment", None):  # a comment after '|' or '>': leave it all be
         return value
     text = str(value)
@@ -150,11 +152,26 @@ def _styled(value: str, starts_at: int, indent: int, block_ok: bool) -> str:
         if block is not None and _reads_back(block):
             return block
     quoted = isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString))
-    # "yes" and "4:1" must stay quoted to be text for every reader; and libyaml takes no ":"
-    # in a plain scalar inside [...], where ruamel.yaml would write "1:60" plain.
-    if quoted and (reads_otherwise_in_yaml11(text) or (":" in text and '"' not in text)):
-        text = DoubleQuotedScalarString(text)
+    # "yes" and "4:1" must stay quoted to be text for every reader; and inside [...] or
+    # {...} libyaml refuses a plain "1:60" or "Why not?" that ruamel.yaml would write.
+    if quoted and (
+        reads_otherwise_in_yaml11(text) or (in_flow and not _FLOW_AWKWARD.isdisjoint(text))
+    ):
+        return _quoted(text)
     return text  # plain, or quoted by the emitter where YAML needs it
+
+
+# Characters that make a plain scalar ambiguous inside [...] or {...} to one reader or
+# another (YAML 1.1's libyaml is stricter there than ruamel.yaml's emitter assumes).
+_FLOW_AWKWARD = frozenset(":?,[]{}#")
+
+
+def _quoted(text: str) -> ScalarString:
+    """``text`` in double quotes, or in single quotes if it holds a double quote and no
+    single one (as the emitter would choose)."""
+    if '"' in text and "'" not in text:
+        return SingleQuotedScalarString(text)
+    return DoubleQuotedScalarString(text)
 
 
 def _too_long(text: str, starts_at: int) -> bool:

@@ -455,3 +455,22 @@ def test_a_comment_after_a_block_header_under_a_key_is_kept(tmp_path: Path) -> N
     path = _bank(tmp_path, text)
     assert main(["fmt", str(path)]) == 0
     assert "summary: |  # from the study guide\n" in path.read_text(encoding="utf-8")
+
+
+def test_quoted_text_inside_brackets_keeps_quotes_libyaml_needs(tmp_path: Path) -> None:
+    # Plain inside [...] or {...}, "Why not?" and 'a"b:c' are refused by libyaml.
+    text = (
+        'id: main\ntitle: T\nsummary: "Why not?"\n'
+        'exam_tips: [\'a"b:c\', "Why not?", "? a", "a,b", plain]\n'
+        "questions:\n  - id: q1\n    stem: Which?\n"
+        '    options: {A: "Why not?", B: \'a:"b\', C: x}\n    answer: A\n'
+    )
+    path = _bank(tmp_path, text)
+    data = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    written = path.read_text(encoding="utf-8")
+    assert "summary: Why not?\n" in written  # a block value needs no quotes
+    assert 'exam_tips: [\'a"b:c\', "Why not?", "? a", "a,b", plain]\n' in written
+    assert 'options: {A: "Why not?", B: \'a:"b\', C: x}\n' in written
+    assert same_data(_data(path), data)
+    assert main(["fmt", "--check", str(path)]) == 0
