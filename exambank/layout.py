@@ -166,12 +166,12 @@ def _styled(value: str, starts_at: int, indent: int, block_ok: bool, in_flow: bo
 _FLOW_AWKWARD = frozenset(":?,[]{}#")
 
 
-def _quoted(text: str) -> ScalarString:
+def _quoted(text: str) -> str:
     """``text`` in double quotes, or in single quotes if it holds a double quote and no
     single one (as the emitter would choose)."""
-    if '"' in text and "'" not in text:
-        return SingleQuotedScalarString(text)
-    return DoubleQuotedScalarString(text)
+    single = '"' in text and "'" not in text
+    quoted: str = (SingleQuotedScalarString if single else DoubleQuotedScalarString)(text)
+    return quoted
 
 
 def _too_long(text: str, starts_at: int) -> bool:
