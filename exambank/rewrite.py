@@ -96,6 +96,10 @@ def load(path: Path) -> Loaded:
     value the dumper would write its own way, or no mapping with an ``id`` at the top: not
     a bank file, whatever its name (a link to some other file, a Compose file)."""
     source, problems = read_source(path)
+    if source.data is not None and not _is_bank_file(source.data):
+        raise RewriteError(
+            "not a bank file: a bank file is a mapping with an 'id:' (exambank lint says more)"
+        )
     if problems:
         first = problems[0]
         message = f"{first.message}; {first.hint}" if first.hint else first.message
@@ -105,10 +109,6 @@ def load(path: Path) -> Loaded:
     _refuse_typed_values(source)
     if source.data is None:
         raise RewriteError("nothing to read")
-    if not isinstance(source.data, dict) or "id" not in source.data:
-        raise RewriteError(
-            "not a bank file: a bank file is a mapping with an 'id:' (exambank lint says more)"
-        )
     raw = path.read_bytes()
     # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
@@ -122,6 +122,12 @@ def load(path: Path) -> Loaded:
     except YAMLError as error:
         raise RewriteError(f"not valid YAML: {error}") from error
     return Loaded(raw, source, tree)
+
+
+def _is_bank_file(data: Any) -> bool:
+    """Whether ``data`` can be a manifest or section: told first, so a Compose file is
+    not asked to quote its port numbers."""
+    return isinstance(data, dict) and "id" in data
 
 
 def _refuse_typed_values(source: Source) -> None:

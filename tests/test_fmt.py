@@ -474,3 +474,14 @@ def test_quoted_text_inside_brackets_keeps_quotes_libyaml_needs(tmp_path: Path) 
     assert 'options: {A: "Why not?", B: \'a:"b\', C: x}\n' in written
     assert same_data(_data(path), data)
     assert main(["fmt", "--check", str(path)]) == 0
+
+
+def test_a_file_that_is_not_a_bank_file_is_told_so_before_anything_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "services:\n  web:\n    image: nginx\n    ports:\n      - 8080\n    tty: yes\n"
+    path = _bank(tmp_path, "id: main\ntitle: T\n").parent / "compose.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["fmt", str(path)]) == 1
+    assert f"{path}:1:1: cannot format: not a bank file" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == text
