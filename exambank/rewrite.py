@@ -17,6 +17,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,44 @@ def load(path: Path) -> Loaded:
         raise RewriteError(problem or "not valid YAML", line, column) from error
     except YAMLError as error:
         raise RewriteError(f"not valid YAML: {error}") from error
+    _refuse_typed_keys(tree, text)
     return Loaded(raw, source, tree)
+
+
+def _refuse_typed_keys(tree: Any, text: str) -> None:
+    """A key YAML types (``null:``, ``2024-05-01:``, ``1:``) is kept as written by lint
+    but not by the dumper (``null:`` comes back as ``!!null "":``): such a file is not
+    rewritten until the key is quoted."""
+    for node in _mappings(tree):
+        for key in node:
+            if not isinstance(key, str):
+                line, column = node.lc.key(key)
+                written = text.split("\n")[line][column:].split(":", 1)[0].strip()
+                kind = _KEY_KINDS.get(type(key), "something other than text")
+                raise RewriteError(
+                    f"YAML tools read the key '{written}' as {kind}; quote it first ('{written}':)",
+                    line + 1,
+                    column + 1,
+                )
+
+
+_KEY_KINDS = {
+    type(None): "null",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    date: "a date",
+}
+
+
+def _mappings(node: Any) -> Iterator[CommentedMap]:
+    if isinstance(node, CommentedMap):
+        yield node
+        for value in node.values():
+            yield from _mappings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _mappings(item)
 
 
 def _is_bank_file(data: Any) -> bool:

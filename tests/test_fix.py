@@ -220,5 +220,6 @@ def test_trailing_whitespace_under_a_key_that_is_not_text_is_not_a_crash(
     assert main(["lint", "--fix", str(path)]) == 1
     assert path.read_bytes() == before
     output = capsys.readouterr()
-    assert f"{path}:1:1: not fixed" in output.err and "internal error" not in output.err
-    assert "error schema" in output.out
+    assert f"{path}:10:7: not fixed: YAML tools read the key '{key}' as " in output.err
+    assert f"quote it first ('{key}':)" in output.err
+    assert "internal error" not in output.err and "error schema" in output.out

@@ -485,3 +485,19 @@ def test_a_file_that_is_not_a_bank_file_is_told_so_before_anything_else(
     assert main(["fmt", str(path)]) == 1
     assert f"{path}:1:1: cannot format: not a bank file" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"), [("null", "null"), ("2024-05-01", "a date"), ("1", "a number")]
+)
+def test_a_key_yaml_types_is_refused_at_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, kind: str
+) -> None:
+    # the dumper would write null: back as !!null "":, which lint then refuses
+    text = f"id: main\ntitle: T\nx-notes:\n  {key}: a note\n"
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:4:3: cannot format: YAML tools read the key '{key}' as {kind}" in err
+    assert f"quote it first ('{key}':)" in err
+    assert path.read_text(encoding="utf-8") == text
