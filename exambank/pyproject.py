@@ -59,9 +59,22 @@ def load(explicit: Path | None = None, start: Path | None = None) -> Config:
 def find(start: Path) -> Path | None:
     for folder in (start.resolve(), *start.resolve().parents):
         candidate = folder / PYPROJECT
-        if candidate.is_file() and _exambank_table(_read_toml(candidate)[1]) is not None:
+        if (
+            candidate.is_file()
+            and _may_configure(candidate)
+            and _exambank_table(_read_toml(candidate)[1]) is not None
+        ):
             return candidate
     return None
+
+
+def _may_configure(path: Path) -> bool:
+    """Whether ``path`` mentions exambank at all: another project's pyproject.toml above
+    the bank, broken or not UTF-8, must not stop a run it has nothing to say about."""
+    try:
+        return b"exambank" in path.read_bytes()
+    except OSError:
+        return True  # reading it again reports why it cannot be read
 
 
 def read(path: Path) -> Config:
@@ -106,7 +119,7 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         where = _TOML_POSITION.search(str(error))
-        lines = text.splitlines() or [""]
+        lines = _lines(text.rstrip("\r\n"))
         line, column = len(lines), max(len(lines[-1]), 1)  # "at end of document"
         if where and where[1]:
             line, column = int(where[1]), int(where[2])
@@ -115,6 +128,12 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
             display, line, column, "error", "config", f"not valid TOML: {message}", None
         )
         raise ConfigError(f"{display} is not valid TOML", [problem]) from None
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a TOML text as TOML (and an editor) counts them: at "\\n" only, not at
+    U+2028 and the other breaks ``str.splitlines`` knows."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _exambank_table(data: dict[str, Any]) -> Any:
@@ -127,7 +146,7 @@ class _Locator:
 
     def __init__(self, text: str, display: str) -> None:
         self.display = display
-        self.lines = text.splitlines()
+        self.lines = _lines(text)
         self.starts: dict[TablePath, Position] = {}
         table: TablePath = ()
         for number, line in enumerate(self.lines, start=1):

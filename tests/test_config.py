@@ -467,3 +467,27 @@ def test_a_pyproject_that_is_not_utf8_is_located_at_the_bad_byte(
     [found] = json.loads(capsys.readouterr().out)
     assert (found["path"], found["line"], found["column"]) == ("pyproject.toml", 2, 15)
     assert found["rule"] == "config" and "byte 0xe9 is not valid UTF-8" in found["message"]
+
+
+@pytest.mark.parametrize(
+    "content", [b"[project\nname = 'other'\n", b"[project]\nname = 'caf\xe9'\n"]
+)
+def test_another_project_s_broken_pyproject_above_the_bank_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], content
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(content)  # no word of exambank in it
+    bad_bank(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 1  # the bank's own errors, with the default configuration
+    assert "pyproject.toml" not in capsys.readouterr().err
+
+
+def test_config_positions_count_lines_as_toml_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_bank(tmp_path)
+    # a U+2028 in a comment is no line break to TOML or an editor
+    write_pyproject(tmp_path, '[tool.exambank]  # note \u2028 here\nignore = ["answer-cont"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 2
+    assert "pyproject.toml:5:11: error config unknown rule 'answer-cont'" in capsys.readouterr().err
