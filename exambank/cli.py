@@ -244,7 +244,7 @@ def _build(arguments: argparse.Namespace) -> int:
             print(f"    note: {note}")
     banks = len(result.banks)
     print(
-        f"Built {files} files ({_size(total)}) for {banks} bank{'s' if banks != 1 else ''} "
+        f"Built {files} {noun(files, 'file')} ({_size(total)}) for {banks} {noun(banks, 'bank')} "
         f"into {arguments.out} in {time.perf_counter() - started:.1f} s."
     )
     return EXIT_OK
@@ -397,9 +397,11 @@ def _stats(arguments: argparse.Namespace) -> int:
         raise UsageError("a PDF is made from the HTML report: add --format html")
     result = lint(_bank_paths(arguments.paths), pyproject.load(arguments.config))
     if result.errors:
+        schema = any(d.rule == "schema" for d in result.diagnostics)
         print(
-            f"exambank: note: {result.errors} {noun(result.errors, 'error')}; questions that "
-            "fail the schema are not counted ('exambank lint' lists the errors)",
+            f"exambank: note: {result.errors} {noun(result.errors, 'error')} "
+            "('exambank lint' lists them)"
+            + ("; questions that fail the schema are not counted" if schema else ""),
             file=sys.stderr,
         )
     stats = bank_stats(result)

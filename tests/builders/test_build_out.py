@@ -77,3 +77,10 @@ def test_a_file_that_cannot_be_replaced_is_named_and_kept(
     )
     assert target.read_bytes() == before
     assert list(target.parent.iterdir()) == [target]
+
+
+def test_one_file_built_is_counted_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _build(tmp_path, tmp_path / "dist") == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Built 1 file (")
