@@ -95,6 +95,7 @@ class _Targets:
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self._lines: dict[str, list[str]] = {}
+        self._placed: dict[tuple[str, JsonPath, str], tuple[int, int]] = {}
 
     def __iter__(self) -> Iterator[tuple[Source, JsonPath, str | None, Target]]:
         for source, path, text, question in self.bank.markup_fields:
@@ -104,7 +105,15 @@ class _Targets:
     def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
         if source.display not in self._lines:
             self._lines[source.display] = _read_lines(source)
-        return _locate(self._lines[source.display], source.where(path), target)
+        placed = (source.display, path, target.url)
+        at = _locate(
+            self._lines[source.display],
+            source.where(path),
+            target,
+            self._placed.get(placed, (0, 0)),
+        )
+        self._placed[placed] = at  # a second target like it is written after this one
+        return at
 
 
 def _hint(target: Target) -> str:
@@ -122,15 +131,22 @@ def _read_lines(source: Source) -> list[str]:
         return []
 
 
-def _locate(lines: list[str], value_at: tuple[int, int], target: Target) -> tuple[int, int]:
+def _locate(
+    lines: list[str], value_at: tuple[int, int], target: Target, after: tuple[int, int]
+) -> tuple[int, int]:
     """Where ``target.url`` is written: at or after the text's own line plus the target's
-    line in the text (YAML folding only ever joins lines); the text's start if not found."""
-    first = value_at[0] + target.line
+    line in the text (YAML folding only ever joins lines), and after ``after`` (the same
+    target already placed); written whole, so "a.png" is not found inside "images/a.png".
+    The text's start if not found."""
+    written = re.compile(rf"(?<![^(<\s]){re.escape(target.url)}(?![^)>\s\"'])")
+    first = max(value_at[0] + target.line, after[0])
     for number in range(first, len(lines) + 1):
         start = value_at[1] - 1 if number == value_at[0] else 0
-        column = lines[number - 1].find(target.url, start)
-        if column >= 0:
-            return number, column + 1
+        if number == after[0]:
+            start = max(start, after[1])
+        found = written.search(lines[number - 1], start)
+        if found:
+            return number, found.start() + 1
     return value_at
 
 

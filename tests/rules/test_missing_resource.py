@@ -89,3 +89,15 @@ def test_targets_are_placed_by_editor_lines_in_a_file_with_a_line_separator(tmp_
     found = {d.rule: (d.line, d.column) for d in lint([root], Config()).diagnostics}
     assert found["missing-resource"] == (4, 15)
     assert found["external-resource"] == (5, 14)
+
+
+def test_a_target_is_placed_where_it_is_written_whole_and_twice_where_twice(tmp_path):
+    # "a.png" is not the end of "images/a.png"; the second "x.png" is not the first
+    stem = "'![a](images/a.png) ![b](a.png) ![c](x.png) ![d](x.png)'"
+    root = bank_with_stem(tmp_path, stem, ("images/a.png",))
+    line = next(
+        n for n, text in enumerate(section_yaml(with_stem(stem)).split("\n"), 1) if "![a]" in text
+    )
+    text = section_yaml(with_stem(stem)).split("\n")[line - 1]
+    expected = [text.index("(a.png") + 2, text.index("(x.png") + 2, text.rindex("(x.png") + 2]
+    assert [(found[0], found[1]) for found in missing(root)] == [(line, c) for c in expected]
