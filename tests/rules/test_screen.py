@@ -173,6 +173,8 @@ LINE_START_SCREENS = [name for name in SCREENED if _screen(name).line_start]
 
 
 def test_the_screens_of_whole_options_skip_from_line_break_to_line_break():
+    # Not behaviour in itself: it keeps the line-start tests below from passing over an
+    # empty list should a rule stop naming its screen so.
     assert {
         "all-of-the-above",
         "none-of-the-above",
