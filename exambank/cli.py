@@ -21,7 +21,7 @@ from exambank.fixes import fix_file
 from exambank.layout import format_file
 from exambank.lint import UsageError, lint
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, text, use_color
-from exambank.rewrite import RewriteError, bank_files, save
+from exambank.rewrite import RewriteError, bank_files, save, verify
 from exambank.rule_docs import rule_page, rule_table
 from exambank.skeleton import MAX_OPTIONS, add_question
 from exambank.stats import bank_stats, noun, render_text
@@ -314,7 +314,9 @@ def _fmt(arguments: argparse.Namespace) -> int:
     for path in files:
         try:
             rewrite = format_file(path)
-            if rewrite.changed and not dry_run:
+            if rewrite.changed and dry_run:
+                verify(rewrite)
+            elif rewrite.changed:
                 save(rewrite)
         except RewriteError as error:
             failed += 1

@@ -443,10 +443,13 @@ def test_a_comment_after_a_block_header_in_a_list_is_never_dropped(
         "    options: {A: x, B: y}\n    answer: a\n"
     )
     path = _bank(tmp_path, text)
-    for command in (["fmt"], ["lint", "--fix"]):
+    for command in (["fmt"], ["fmt", "--check"], ["fmt", "--diff"], ["lint", "--fix"]):
         assert main([*command, str(path)]) == 1
-        err = capsys.readouterr().err
-        assert "would lose the comment '# source: AWS docs, p. 12'" in err
+        output = capsys.readouterr()
+        assert f"{path}:4:8: " in output.err  # where the comment is written
+        assert "would lose the comment '# source: AWS docs, p. 12'" in output.err
+        assert "would reformat" not in output.err  # a dry run promises nothing fmt refuses
+        assert "@@" not in output.out
         assert path.read_text(encoding="utf-8") == text
 
 
@@ -500,4 +503,16 @@ def test_a_key_yaml_types_is_refused_at_the_key(
     err = capsys.readouterr().err
     assert f"{path}:4:3: cannot format: YAML tools read the key '{key}' as {kind}" in err
     assert f"quote it first ('{key}':)" in err
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_comment_on_a_directive_line_is_never_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the scanner keeps no comment there, and the dumper writes no directive
+    text = "%YAML 1.2  # why 1.2\n---\nid: main\ntitle: T\n"
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:1:12: cannot format: the rewrite would lose the comment '# why 1.2'" in err
     assert path.read_text(encoding="utf-8") == text
