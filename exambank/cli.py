@@ -392,6 +392,9 @@ def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     stats_command.set_defaults(run=_stats)
 
 
+_UNCOUNTED = frozenset({"schema", "yaml-syntax", "encoding"})
+
+
 def _stats(arguments: argparse.Namespace) -> int:
     out: Path | None = arguments.out
     pdf = out is not None and out.suffix.lower() == ".pdf"
@@ -399,11 +402,16 @@ def _stats(arguments: argparse.Namespace) -> int:
         raise UsageError("a PDF is made from the HTML report: add --format html")
     result = lint(_bank_paths(arguments.paths), pyproject.load(arguments.config))
     if result.errors:
-        schema = any(d.rule == "schema" for d in result.diagnostics)
+        # a file that cannot be read, or a question that fails the schema, is not counted
+        schema = any(d.rule in _UNCOUNTED for d in result.diagnostics)
         print(
             f"exambank: note: {result.errors} {noun(result.errors, 'error')} "
             "('exambank lint' lists them)"
-            + ("; questions that fail the schema are not counted" if schema else ""),
+            + (
+                "; questions that cannot be read or fail the schema are not counted"
+                if schema
+                else ""
+            ),
             file=sys.stderr,
         )
     stats = bank_stats(result)

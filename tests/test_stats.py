@@ -146,7 +146,16 @@ def test_cli_notes_schema_errors(tmp_path, capsys):
     broken = root / "01-a.yaml"
     broken.write_text(broken.read_text().replace("answer: E", "answer: 7"), encoding="utf-8")
     assert main(["stats", str(root)]) == 0
-    assert "questions that fail the schema are not counted" in capsys.readouterr().err
+    assert (
+        "questions that cannot be read or fail the schema are not counted"
+        in capsys.readouterr().err
+    )
+    broken.write_text(broken.read_text().replace("answer: 7", "answer: [7"), encoding="utf-8")
+    assert main(["stats", str(root)]) == 0  # a file that cannot be read counts nothing
+    assert (
+        "questions that cannot be read or fail the schema are not counted"
+        in capsys.readouterr().err
+    )
 
 
 def test_the_readme_shows_the_seed_bank_s_current_stats(monkeypatch):
