@@ -135,8 +135,12 @@ def _refuse_typed_keys(tree: Any, text: str) -> None:
         for key in node:
             if not isinstance(key, str):
                 line, column = node.lc.key(key)
-                written = text.split("\n")[line][column:].split(":", 1)[0].strip()
-                kind = _KEY_KINDS.get(type(key), "something other than text")
+                rest = text.split("\n")[line][column:].removeprefix("?").lstrip()
+                written = _KEY_END.split(rest, maxsplit=1)[0].strip()
+                kind = next(
+                    (name for kind, name in _KEY_KINDS if isinstance(key, kind)),
+                    "something other than text",
+                )
                 raise RewriteError(
                     f"YAML tools read the key '{written}' as {kind}; quote it first ('{written}':)",
                     line + 1,
@@ -144,13 +148,14 @@ def _refuse_typed_keys(tree: Any, text: str) -> None:
                 )
 
 
-_KEY_KINDS = {
-    type(None): "null",
-    bool: "a boolean",
-    int: "a number",
-    float: "a number",
-    date: "a date",
-}
+# In the order they are tried: a bool is an int, a ruamel ScalarFloat a float.
+_KEY_KINDS: list[tuple[type | tuple[type, ...], str]] = [
+    (type(None), "null"),
+    (bool, "a boolean"),
+    ((int, float), "a number"),
+    (date, "a date"),  # a datetime is a date too
+]
+_KEY_END = re.compile(r":(?:[ \t]|$)")  # a key ends at ": " (a time has ":" in it)
 
 
 def _mappings(node: Any) -> Iterator[CommentedMap]:

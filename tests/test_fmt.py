@@ -491,7 +491,16 @@ def test_a_file_that_is_not_a_bank_file_is_told_so_before_anything_else(
 
 
 @pytest.mark.parametrize(
-    ("key", "kind"), [("null", "null"), ("2024-05-01", "a date"), ("1", "a number")]
+    ("key", "kind"),
+    [
+        ("null", "null"),
+        ("2024-05-01", "a date"),
+        ("2024-05-01T10:00:00Z", "a date"),  # the key has ':' in it
+        ("1", "a number"),
+        ("1.5", "a number"),
+        ("0x1F", "a number"),
+        ("true", "a boolean"),
+    ],
 )
 def test_a_key_yaml_types_is_refused_at_the_key(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, kind: str
