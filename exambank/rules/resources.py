@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import posixpath
 import re
 from collections.abc import Iterator
@@ -21,9 +22,8 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 def _bank_path(url: str) -> str:
     """The path ``url`` names, relative to the bank folder, as the renderer reads it: the
     fragment and query split off first, then percent-decoded (``x%23y.png`` is the file
-    ``x#y.png``)."""
-    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
-    return posixpath.normpath(path.replace("\\", "/"))
+    ``x#y.png``); a backslash is part of a name, as it is to the renderer."""
+    return posixpath.normpath(unquote(url.split("#", 1)[0].split("?", 1)[0]))
 
 
 def _problem(url: str, root: Path) -> str | None:
@@ -35,14 +35,21 @@ def _problem(url: str, root: Path) -> str | None:
         return f"uses '{decoded.split(':', 1)[0]}:'"
     if decoded.startswith(("/", "\\")):
         return "is an absolute path"
-    path = _bank_path(url)
-    if "\x00" in path:
-        return "holds a NUL character (%00), which no file name can"
+    # A backslash is a separator on Windows: leaving through one counts as leaving.
+    path = posixpath.normpath(_bank_path(url).replace("\\", "/"))
     if path == ".." or path.startswith("../"):
         return "leaves the bank folder"
-    if path != "." and not (root / path).resolve().is_relative_to(root.resolve()):
-        return "leads out of the bank folder through a symbolic link"
-    return None
+    if path == "." or "\x00" in path:
+        return None  # the folder itself, or no name at all: missing-resource's to report
+    try:
+        inside = (root / path).resolve().is_relative_to(root.resolve())
+    except RuntimeError:  # Python 3.10-3.12 raise this for a loop of links
+        return "leads into a loop of symbolic links"
+    except OSError as error:  # later Pythons raise ELOOP
+        if error.errno == errno.ELOOP:
+            return "leads into a loop of symbolic links"
+        return f"cannot be followed ({error.strerror})"
+    return None if inside else "leads out of the bank folder through a symbolic link"
 
 
 class ExternalResource(BankRule):
@@ -84,8 +91,12 @@ class ExternalResource(BankRule):
 
 
 def _is_there(path: Path, target: Target) -> bool:
-    """Whether ``path`` is what ``target`` needs: a file for an image, anything for a link."""
-    return path.is_file() if target.kind == "image" else path.exists()
+    """Whether ``path`` is what ``target`` needs: a file for an image, anything for a link.
+    A name the system refuses (too long) is no file."""
+    try:
+        return path.is_file() if target.kind == "image" else path.exists()
+    except OSError:
+        return False
 
 
 class _Targets:
@@ -177,15 +188,25 @@ class MissingResource(BankRule):
         for source, path, question, target in found:
             if _problem(target.url, bank.root) is not None:
                 continue  # outside the folder: external-resource says so
+            if target.url.startswith("#"):
+                continue  # a place in the handout, not a file
             named = _bank_path(target.url)
-            if named == "." or _is_there(bank.root / named, target):
+            if "\x00" in named:
+                message = "holds a NUL character (%00), which no file name can"
+                hint = "remove the %00 from the path"
+            elif _is_there(bank.root / named, target):
                 continue
+            else:
+                message = "names no file in the bank folder"
+                hint = (
+                    f"save the file as {named} in the bank folder, or correct the path "
+                    "(it is relative to the bank folder)"
+                )
             yield self.report(
                 source,
                 path,
-                f"{target.kind} '{target.url}' names no file in the bank folder",
-                f"save the file as {named} in the bank folder, or correct the path "
-                "(it is relative to the bank folder)",
+                f"{target.kind} '{target.url}' {message}",
+                hint,
                 question,
                 at=found.where(source, path, target),
             )

@@ -75,8 +75,38 @@ def test_a_target_is_split_then_decoded_as_the_renderer_reads_it(tmp_path, targe
 
 def test_a_nul_in_a_target_is_a_diagnostic_not_a_crash(tmp_path):
     root = bank_with_stem(tmp_path, "'See ![x](images/a.png%00)'")
-    found = [d for d in lint([root], Config()).diagnostics if d.rule == "external-resource"]
-    assert len(found) == 1 and "NUL" in found[0].message
+    [found] = [d for d in lint([root], Config()).diagnostics if d.rule.endswith("-resource")]
+    assert found.rule == "missing-resource" and "NUL character (%00)" in found.message
+    assert found.hint == "remove the %00 from the path"
+
+
+@pytest.mark.parametrize(
+    ("target", "saved", "reported"),
+    [
+        ("images\\a.png", "images/a.png", True),  # to the renderer, one name with a '\\'
+        ("images%5Ca.png", "images/a.png", True),
+        ("back\\slash.png", "back\\slash.png", False),
+        (".", "x.png", True),  # the folder is no image
+        ("images/..", "x.png", True),
+        ("", "x.png", True),
+    ],
+)
+def test_an_image_names_a_file_as_the_renderer_reads_it(tmp_path, target, saved, reported):
+    root = bank_with_stem(tmp_path, f"'See ![x]({target})'", (saved,))
+    assert bool(missing(root)) is reported
+
+
+def test_a_link_to_the_folder_itself_is_fine(tmp_path):
+    assert missing(bank_with_stem(tmp_path, "'See [the bank](.) and [more](#key)'")) == []
+
+
+def test_a_name_too_long_or_a_loop_of_links_is_a_diagnostic_not_a_crash(tmp_path):
+    long_name = "a" * 300 + ".png"
+    root = bank_with_stem(tmp_path, f"'See ![x]({long_name}) and [y](loop)'")
+    (root / "loop").symlink_to("loop")
+    found = {d.rule: d.message for d in lint([root], Config()).diagnostics}
+    assert "names no file" in found["missing-resource"]
+    assert "loop of symbolic links" in found["external-resource"]
 
 
 def test_targets_are_placed_by_editor_lines_in_a_file_with_a_line_separator(tmp_path):
