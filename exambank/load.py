@@ -146,7 +146,8 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         position = source.position(mark) if mark else (1, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         problem = problem or "not valid YAML"
-        report("yaml-syntax", position, problem, _syntax_hint(problem) or _break_hint(source))
+        hint = _syntax_hint(problem) or _break_hint(source, mark.index if mark else len(text))
+        report("yaml-syntax", position, problem, hint)
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
         # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.
@@ -163,6 +164,9 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         return source, problems
     if source.data is None and not source.values:
         report("schema", (1, 1), "the file holds only comments", "start with 'id:'")
+    if source.text_with_other_breaks is not None:
+        for index in _unquoted_breaks(text):
+            report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
     return source, problems
 
 
@@ -395,23 +399,48 @@ def _sexagesimal(text: str) -> float:
 
 
 def position_of_byte(raw: bytes, offset: int) -> Position:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    prefix = raw[line_start:offset].decode("utf-8", errors="replace")
-    return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+    """Line and column of the byte at ``offset``, counted in the characters before it."""
+    before = raw[:offset].decode("utf-8", errors="replace")
+    return line_and_column(before, len(before))
 
 
-def _break_hint(source: Source) -> str | None:
-    """Where a file holds a line break only YAML sees, which is the likely cause of a
-    syntax error that makes no sense in an editor."""
+def _break_hint(source: Source, error_at: int) -> str | None:
+    """The line break only YAML sees that most likely caused a syntax error which makes
+    no sense in an editor: the last one before the error."""
     text = source.text_with_other_breaks
     if text is None:
         return None
-    at = min(index for index in map(text.find, _OTHER_BREAKS) if index >= 0)
+    at = max(text.rfind(character, 0, error_at) for character in _OTHER_BREAKS)
+    if at < 0:
+        return None
     line, column = line_and_column(text, at)
+    return f"{line}:{column} holds " + ": ".join(_break_problem(text, at))
+
+
+def _break_problem(text: str, index: int) -> tuple[str, str]:
     return (
-        f"{line}:{column} holds U+{ord(text[at]):04X}, a line break to YAML that editors do "
-        "not show: delete it, or put the text in double quotes"
+        f"U+{ord(text[index]):04X}, a line break to YAML that editors do not show",
+        "delete it, or put the text in double quotes",
     )
+
+
+def _unquoted_breaks(text: str) -> list[int]:
+    """Where a line break only YAML sees stands outside quotes. Inside quotes it is kept
+    (or folded to a space) as text; anywhere else YAML ends the line there, and may read
+    "title: T<U+2028>summary: y" as two keys where an editor shows one line."""
+    quoted: list[tuple[int, int]] = []
+    loader = CSafeLoader(text)
+    try:
+        while type(event := loader.get_event()) is not StreamEndEvent:
+            if type(event) is ScalarEvent and event.style in ("'", '"'):
+                quoted.append((event.start_mark.index, event.end_mark.index))
+    finally:
+        loader.dispose()
+    return [
+        index
+        for index, character in enumerate(text)
+        if character in _OTHER_BREAKS and not any(start < index < end for start, end in quoted)
+    ]
 
 
 def _syntax_hint(problem: str) -> str | None:

@@ -220,3 +220,30 @@ def test_lone_carriage_returns_count_as_lines_beside_a_line_separator(lint_bank)
     content = content.replace("\n", "\r")
     found = [d for d in lint_bank({"01-main.yaml": content}).diagnostics if d.rule == "schema"]
     assert [(d.line, d.column) for d in found] == [(3, 1)]  # the unknown key, as an editor shows it
+
+
+def test_a_bad_byte_in_a_file_with_lone_carriage_returns_is_on_its_line(lint_bank):
+    [found] = lint_bank({"01-main.yaml": b"id: main\rtitle: T\rsummary: \xff\r"}).diagnostics
+    assert (found.rule, found.line, found.column) == ("encoding", 3, 10)
+
+
+def test_a_line_separator_outside_quotes_is_an_error_where_it_is(lint_bank):
+    # an editor shows "title: Main summary: two"; YAML reads two keys
+    content = section_yaml(QUESTION).replace("title: Main", "title: Main\u2028summary: two")
+    found = [d for d in lint_bank({"01-main.yaml": content}).diagnostics]
+    assert [(d.rule, d.line, d.column) for d in found] == [("yaml-syntax", 2, 12)]
+    assert "U+2028, a line break to YAML that editors do not show" in found[0].message
+    assert found[0].hint == "delete it, or put the text in double quotes"
+
+
+def test_a_line_separator_inside_quotes_is_text(lint_bank):
+    content = section_yaml(QUESTION).replace("title: Main", 'title: "Ma\u2028in"')
+    assert lint_bank({"01-main.yaml": content}).diagnostics == []
+
+
+def test_the_hint_names_the_line_separator_before_the_error_not_the_first(lint_bank):
+    content = section_yaml(QUESTION).replace(
+        "title: Main", 'title: "quoted\u2028is fine"\nsummary: Main # note\u2028 more'
+    )
+    [found] = lint_bank({"01-main.yaml": content}).diagnostics
+    assert found.rule == "yaml-syntax" and (found.hint or "").startswith("3:21 holds U+2028")
