@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -107,6 +108,7 @@ class _Targets:
         self.bank = bank
         self._lines: dict[str, list[str]] = {}
         self._placed: dict[tuple[str, JsonPath, str], tuple[int, int]] = {}
+        self._starts: dict[str, list[int]] = {}  # the lines values and keys start on
 
     def __iter__(self) -> Iterator[tuple[Source, JsonPath, str | None, Target]]:
         for source, path, text, question in self.bank.markup_fields:
@@ -116,12 +118,18 @@ class _Targets:
     def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
         if source.display not in self._lines:
             self._lines[source.display] = _read_lines(source)
+            self._starts[source.display] = sorted(
+                source.position(mark)[0]
+                for marks in (source.values, source.keys)
+                for mark in marks.values()
+            )
+        value_at = source.where(path)
+        starts = self._starts[source.display]
+        later = bisect_right(starts, value_at[0])  # the first value written below this one
+        last = starts[later] - 1 if later < len(starts) else len(self._lines[source.display])
         placed = (source.display, path, target.url)
         at = _locate(
-            self._lines[source.display],
-            source.where(path),
-            target,
-            self._placed.get(placed, (0, 0)),
+            self._lines[source.display][:last], value_at, target, self._placed.get(placed, (0, 0))
         )
         self._placed[placed] = at  # a second target like it is written after this one
         return at
@@ -145,19 +153,20 @@ def _read_lines(source: Source) -> list[str]:
 def _locate(
     lines: list[str], value_at: tuple[int, int], target: Target, after: tuple[int, int]
 ) -> tuple[int, int]:
-    """Where ``target.url`` is written: at or after the text's own line plus the target's
-    line in the text (YAML folding only ever joins lines), and after ``after`` (the same
-    target already placed); written whole, so "a.png" is not found inside "images/a.png".
-    The text's start if not found."""
-    written = re.compile(rf"(?<![^(<\s]){re.escape(target.url)}(?![^)>\s\"'])")
-    first = max(value_at[0] + target.line, after[0])
-    for number in range(first, len(lines) + 1):
-        start = value_at[1] - 1 if number == value_at[0] else 0
-        if number == after[0]:
-            start = max(start, after[1])
-        found = written.search(lines[number - 1], start)
-        if found:
-            return number, found.start() + 1
+    """Where ``target.url`` is written in the text's own lines (``lines`` ends where the
+    next value starts), after ``after`` (the same target already placed): written whole
+    (not "a.png" inside "images/a.png"), as a target ("(a.png" or "<a.png") before as a
+    word. The text's start if not found. Its line within the text is no guide: a quoted
+    text's "\\n" escapes break no line of the file."""
+    url, end = re.escape(target.url), r"(?![^)>\s\"'])"
+    for written in (re.compile(rf"(?<=[(<]){url}{end}"), re.compile(rf"(?<!\S){url}{end}")):
+        for number in range(max(value_at[0], after[0]), len(lines) + 1):
+            start = value_at[1] - 1 if number == value_at[0] else 0
+            if number == after[0]:
+                start = max(start, after[1])
+            found = written.search(lines[number - 1], start)
+            if found:
+                return number, found.start() + 1
     return value_at
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from exambank.config import Config
 from exambank.lint import lint
-from tests.conftest import section_yaml, write_bank
-from tests.rules.test_external_resource import with_stem
+from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.rules.test_external_resource import STEM, with_stem
 
 
 def missing(root: Path) -> list[tuple[int, int, str]]:
@@ -131,3 +131,21 @@ def test_a_target_is_placed_where_it_is_written_whole_and_twice_where_twice(tmp_
     text = section_yaml(with_stem(stem)).split("\n")[line - 1]
     expected = [text.index("(a.png") + 2, text.index("(x.png") + 2, text.rindex("(x.png") + 2]
     assert [(found[0], found[1]) for found in missing(root)] == [(line, c) for c in expected]
+
+
+def test_each_target_is_placed_in_its_own_question_and_as_a_target_not_a_word(tmp_path):
+    # "\n" escapes in a quoted stem break no line of the file: no counting lines on from it
+    first = QUESTION.replace(STEM, 'stem: "Intro\\n\\n![x](m4.png)"')
+    second = QUESTION.replace("id: q1", "id: q2").replace(
+        STEM, "stem: 'See m4.png below: ![z](m4.png)'"
+    )
+    text = section_yaml(first, second)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    lines = text.split("\n")
+    expected = [
+        (number, line.index("(m4.png") + 2)
+        for number, line in enumerate(lines, 1)
+        if "(m4.png" in line
+    ]
+    assert [(line, column) for line, column, _ in missing(root)] == expected
+    assert len({line for line, _ in expected}) == 2
