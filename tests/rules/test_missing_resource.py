@@ -149,3 +149,16 @@ def test_each_target_is_placed_in_its_own_question_and_as_a_target_not_a_word(tm
     ]
     assert [(line, column) for line, column, _ in missing(root)] == expected
     assert len({line for line, _ in expected}) == 2
+
+
+def test_a_target_not_written_out_in_its_value_is_placed_at_the_value(tmp_path):
+    # "\u002e" is a '.' to YAML: the text names m4.png, the file never spells it there
+    first = QUESTION.replace(STEM, 'stem: "See ![x](m4\\u002epng)"')
+    second = QUESTION.replace("id: q1", "id: q2").replace(STEM, "stem: 'And ![z](m4.png)'")
+    text = section_yaml(first, second)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    lines = text.split("\n")
+    stems = [(n, line.index("stem:") + 7) for n, line in enumerate(lines, 1) if "stem:" in line]
+    second_at = next(n for n, line in enumerate(lines, 1) if "And ![z]" in line)
+    found = [(line, column) for line, column, _ in missing(root)]
+    assert found == [stems[0], (second_at, lines[second_at - 1].index("(m4.png") + 2)]
