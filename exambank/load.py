@@ -201,11 +201,13 @@ class _Reader:
     def read(self, text: str) -> Any:
         loader = CSafeLoader(text)
         try:
-            return self._build(loader, tagged="!" in text)  # every tag has a "!"
+            # Every tag has a "!", every anchor a "&": files without either skip the tests.
+            return self._build(loader, tagged="!" in text, anchored="&" in text)
         finally:
             loader.dispose()
 
-    def _build(self, loader: CSafeLoader, tagged: bool) -> Any:
+    def _build(self, loader: CSafeLoader, tagged: bool, anchored: bool) -> Any:
+        marked = tagged or anchored
         values, typed_scalars = self.source.values, self.source.typed_scalars
         keys = self.source.keys
         resolve, next_event = loader.resolve, loader.get_event
@@ -218,12 +220,8 @@ class _Reader:
             kind = type(event)
             if kind is StreamEndEvent:
                 return root
-            if tagged and kind in _NODE_EVENTS and event.tag is not None:
-                self._error(
-                    self._at(event),
-                    f"the tag '{_written_tag(event.tag)}' is not supported in bank files",
-                    "quote the whole value if the '!' belongs to the text; else remove the tag",
-                )
+            if marked and kind in _NODE_EVENTS:
+                self._refuse_marks(event)
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 continue
@@ -326,6 +324,22 @@ class _Reader:
             return _DROPPED
         self.source.keys[path] = event.start_mark
         return path
+
+    def _refuse_marks(self, event: Any) -> None:
+        """A tag or an anchor on a value: neither survives a rewrite, nor may a bank need
+        them."""
+        if event.tag is not None:
+            self._error(
+                self._at(event),
+                f"the tag '{_written_tag(event.tag)}' is not supported in bank files",
+                "quote the whole value if the '!' belongs to the text; else remove the tag",
+            )
+        if event.anchor is not None:
+            self._error(
+                self._at(event),
+                f"the anchor '&{event.anchor}' is not supported in bank files",
+                "quote the whole value if the '&' belongs to the text; else remove the anchor",
+            )
 
     def _at(self, event: Any) -> Position:
         return self.source.position(event.start_mark)

@@ -336,7 +336,20 @@ def test_an_alias_bomb_is_refused_at_once_and_untouched(tmp_path: Path) -> None:
         timeout=30,
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert f"{path}:5:12: cannot format: anchors and aliases" in run.stderr
+    assert f"{path}:4:7: cannot format: the anchor '&l0' is not supported" in run.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_an_anchor_without_an_alias_is_refused_not_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the writer would drop '&t' silently; "A & B" in text is no anchor
+    text = 'id: main\ntitle: &t T\nsummary: "A & B"\nexam_tips: [A & B]\n'
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:2:8: cannot format: the anchor '&t' is not supported" in err
+    assert "(and" not in err  # the ampersands in text are not anchors
     assert path.read_text(encoding="utf-8") == text
 
 
