@@ -226,6 +226,7 @@ def comments(text: str) -> Counter[str]:
 
 
 _DIRECTIVE_COMMENT = re.compile(r"[ \t]#")
+_EXPLICIT_KEY = re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE)  # "? key" on its own line
 
 
 def _comment_texts(held: Any) -> Iterator[str]:
@@ -263,7 +264,19 @@ def verify(rewrite: Rewrite) -> None:
 
 def _check_comments(rewrite: Rewrite) -> None:
     old_text = rewrite.old.decode("utf-8-sig")
-    lost = comments(old_text) - comments(rewrite.new)
+    try:
+        new_comments = comments(rewrite.new)
+    except YAMLError as error:  # the dumper wrote what no reader takes
+        explicit = _EXPLICIT_KEY.search(old_text)
+        if explicit is None:
+            raise RewriteError("the rewrite would not be valid YAML; please report this") from error
+        line, column = line_and_column(old_text, explicit.start())
+        raise RewriteError(
+            "fmt cannot rewrite a '? key' with a comment: write it as 'key: value'",
+            line,
+            column,
+        ) from error
+    lost = comments(old_text) - new_comments
     if lost:
         comment = next(iter(lost))
         line, column = _where_written(old_text, comment)

@@ -538,3 +538,17 @@ def test_a_comment_on_a_directive_line_is_never_dropped(
     err = capsys.readouterr().err
     assert f"{path}:1:12: cannot format: the rewrite would lose the comment '# why 1.2'" in err
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_an_explicit_key_with_comments_is_refused_not_an_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ruamel.yaml writes this back as YAML no reader takes
+    text = "id: main\ntitle: T\n? x-a  # c1\n: b  # c2\n"
+    path = _bank(tmp_path, text)
+    for command in (["fmt"], ["fmt", "--check"]):
+        assert main([*command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"{path}:3:1: cannot format: fmt cannot rewrite a '? key' with a comment" in err
+        assert "internal error" not in err
+    assert path.read_text(encoding="utf-8") == text
