@@ -145,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_command.add_argument(
         "--out",
-        type=Path,
+        type=_named_path,
         default=Path("dist"),
         metavar="DIR",
         help="write into DIR/<bank-id>/ (default: dist)",
@@ -379,7 +379,7 @@ def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     stats_command.add_argument("--format", choices=["text", "json", "html"], default="text")
     stats_command.add_argument(
         "--out",
-        type=Path,
+        type=_named_path,
         metavar="FILE",
         help="write the report to FILE; with --format html, a FILE ending in .pdf gets a PDF",
     )
@@ -390,6 +390,13 @@ def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
     )
     stats_command.set_defaults(run=_stats)
+
+
+def _named_path(text: str) -> Path:
+    """An --out path; an empty one would quietly mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a path (an empty one would mean '.')")
+    return Path(text)
 
 
 _UNCOUNTED = frozenset({"schema", "yaml-syntax", "encoding"})

@@ -84,3 +84,15 @@ def test_one_file_built_is_counted_in_the_singular(
 ) -> None:
     assert _build(tmp_path, tmp_path / "dist") == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("Built 1 file (")
+
+
+def test_an_empty_out_is_a_usage_error_not_the_current_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    with pytest.raises(SystemExit) as raised:  # argparse's exit for a usage error
+        main(["build", str(bank), "--out", "", "--only", "json"])
+    assert raised.value.code == 2
+    assert "argument --out: give a path" in capsys.readouterr().err
+    assert not (tmp_path / "test-bank").exists()
