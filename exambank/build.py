@@ -109,7 +109,8 @@ def _why_not_written(target: Path, error: OSError) -> str:
     that could not be made or at the file (never at its temporary name)."""
     blocking = next((folder for folder in target.parents if _is_file(folder)), None)
     if blocking is not None:
-        return f"{blocking}: cannot build into it: it is a file, not a folder"
+        what = "a link that leads to no folder" if blocking.is_symlink() else "a file"
+        return f"{blocking}: cannot build into it: it is {what}, not a folder"
     reason = error.strerror or str(error)
     failed = Path(error.filename) if error.filename else target
     if failed in target.parents:

@@ -96,3 +96,15 @@ def test_an_empty_out_is_a_usage_error_not_the_current_folder(
     assert raised.value.code == 2
     assert "argument --out: give a path" in capsys.readouterr().err
     assert not (tmp_path / "test-bank").exists()
+
+
+def test_a_link_to_nothing_as_out_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "dist"
+    out.symlink_to(tmp_path / "gone")
+    assert _build(tmp_path, out) == 2
+    assert f"{out}: cannot build into it: it is a link that leads to no folder" in (
+        capsys.readouterr().err
+    )
+    assert out.is_symlink() and not (tmp_path / "gone").exists()
