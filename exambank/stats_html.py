@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from html import escape
 
+from exambank.markdown import typeset
 from exambank.stats import BankStats, listed_counts, noun
 
 _BAR = 18  # height of one bar, in px
 _LABEL = 230  # width of the label column
 _WIDTH = 620  # width of a whole chart
+_FONTS = "Exambank Sans, sans-serif"  # the shipped font in the PDF, else the reader's
 _STYLE = """
-body { font-family: sans-serif; margin: 2em; color: #222; max-width: 60em; }
+body { font-family: "Exambank Sans", sans-serif; margin: 2em; color: #222; max-width: 60em; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
 table { border-collapse: collapse; } td, th { padding: 0.2em 0.8em; text-align: left; }
 td.n { text-align: right; } tr:nth-child(even) { background: #f4f4f4; }
-svg text { font-size: 12px; font-family: sans-serif; }
 .note { color: #555; }
 @media print {
   @page { size: A4; margin: 16mm 14mm;
-          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
+                          font-family: "Exambank Sans", sans-serif; } }
   body { margin: 0; max-width: none; font-size: 10pt; }
   table { width: 100%; } tr { break-inside: avoid; } h2 { break-after: avoid; }
 }
@@ -39,19 +41,17 @@ def render_html(stats: list[BankStats]) -> str:
 
 
 def write_pdf(html: str) -> bytes:
-    """The report as PDF. It links to nothing, so every fetch is refused."""
-    from weasyprint import HTML  # loaded only when a PDF is asked for
+    """The report as PDF, set in the shipped fonts; nothing else is fetched."""
+    from exambank.builders.render import render_report_pdf  # WeasyPrint: only when asked
 
-    from exambank.builders.render import LocalFiles
-
-    return bytes(HTML(string=html, url_fetcher=LocalFiles()).write_pdf())
+    return render_report_pdf(html)
 
 
 def _bank_html(bank: BankStats) -> str:
     keys, rate = bank.keys, bank.longest_key
     single = sum(keys.observed.values())
     parts = [
-        f"<h1>{escape(bank.title)}</h1>",
+        f"<h1>{escape(typeset(bank.title))}</h1>",
         f"<p>{bank.questions} {noun(bank.questions, 'question')} in "
         f"{len(bank.sections)} {noun(len(bank.sections), 'section')}; "
         f"{bank.errors} {noun(bank.errors, 'error')} and "
@@ -101,15 +101,15 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
     height = _BAR * len(rows) + 6
     items = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-        f'role="img"><title>{escape(title)}</title>'
+        f'role="img" font-family="{_FONTS}" font-size="13"><title>{escape(title)}</title>'
     ]
     for row, (label, count, expected) in enumerate(rows):
         y = row * _BAR + 3
         items.append(
             f'<text x="{_LABEL - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>'
             f'<rect x="{_LABEL}" y="{y + 2}" width="{count * scale:.1f}" height="{_BAR - 5}" '
-            f'fill="#4a78b0"/><text x="{_LABEL + count * scale + 4:.1f}" y="{y + 13}">'
-            f"{count}</text>"
+            f'fill="#4a78b0"/><text x="{_LABEL + max(count, expected or 0) * scale + 4:.1f}" '
+            f'y="{y + 13}">{count}</text>'
         )
         if expected is not None:
             x = _LABEL + expected * scale
@@ -123,7 +123,7 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
 
 def _sections_table(bank: BankStats) -> str:
     rows = "".join(
-        f"<tr><td>{escape(section.id)}</td><td>{escape(section.title)}</td>"
+        f"<tr><td>{escape(section.id)}</td><td>{escape(typeset(section.title))}</td>"
         f'<td class="n">{section.questions}</td><td class="n">{section.total_findings}</td></tr>'
         for section in bank.sections
     )

@@ -77,3 +77,21 @@ def lint_questions(lint_bank: LintBank) -> Callable[..., list[Diagnostic]]:
 
 def rules_of(diagnostics: list[Diagnostic]) -> set[str]:
     return {found.rule for found in diagnostics}
+
+
+def embedded_fonts(pdf: Path | bytes) -> set[str]:
+    """The names of the fonts a PDF embeds, subset prefixes ("ABCDEF+") left out; an
+    AssertionError if one is only named, not embedded."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf if isinstance(pdf, Path) else io.BytesIO(pdf))
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    return names

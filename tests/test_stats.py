@@ -13,7 +13,7 @@ from exambank.config import Config
 from exambank.lint import lint
 from exambank.stats import bank_stats, render_text
 from exambank.stats_html import render_html
-from tests.conftest import REPO, SEED_BANK, section_yaml, write_bank
+from tests.conftest import REPO, SEED_BANK, embedded_fonts, section_yaml, write_bank
 from tests.rules.item_writing import SERVICES, question
 
 
@@ -122,6 +122,36 @@ def test_cli_writes_html_and_pdf(tmp_path, capsys):
     assert main(["stats", str(root), "--format", "html", "--out", str(tmp_path / "r.pdf")]) == 0
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert "wrote " in capsys.readouterr().out
+
+
+def test_the_pdf_report_is_set_in_the_shipped_fonts_and_reproducible(tmp_path, capsys):
+    root = small_bank(tmp_path)
+    for name in ("one.pdf", "two.pdf"):
+        assert main(["stats", str(root), "--format", "html", "--out", str(tmp_path / name)]) == 0
+    first = (tmp_path / "one.pdf").read_bytes()
+    assert first == (tmp_path / "two.pdf").read_bytes()
+    names = embedded_fonts(first)  # the charts' labels too, not the machine's sans serif
+    assert names and all(name.startswith("Exambank-Sans") for name in names), names
+
+
+def test_html_prints_titles_as_the_handouts_do(tmp_path):
+    manifest = "id: test-bank\ntitle: Practice -- Part 1\nsections: [a]\n"
+    section = section_yaml(question(), section_id="a").replace(
+        "title: Main", "title: Inputs -> outputs"
+    )
+    root = write_bank(tmp_path / "bank", {"01-a.yaml": section}, manifest)
+    page = render_html(bank_stats(lint([root])))
+    assert "<h1>Practice \u2013 Part 1</h1>" in page
+    assert "<td>Inputs \u2192 outputs</td>" in page
+
+
+def test_a_count_is_written_clear_of_the_even_spread_line(tmp_path):
+    page = render_html(bank_stats(lint([small_bank(tmp_path)])))
+    chart = page[page.index("<h2>Key letters</h2>") :].split("</svg>", 1)[0]
+    lines = [float(x) for x in re.findall(r'<line x1="([\d.]+)"', chart)]
+    counts = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="\d+">\d+</text>', chart)]
+    assert len(lines) == len(counts) == 4  # A, B, C, D: some counts fall short of the line
+    assert all(count > line for count, line in zip(counts, lines, strict=True))
 
 
 @pytest.mark.parametrize(

@@ -86,6 +86,29 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     return bytes(data), tuple(dict.fromkeys(notes))
 
 
+# The shipped sans serif, which a report names first ("Exambank Sans", sans-serif): its
+# PDF looks the same on every machine, and a browser falls back to its own sans serif.
+_REPORT_FONTS = """
+@font-face { font-family: "Exambank Sans"; src: url(fonts/DejaVuSansCondensed.ttf); }
+@font-face {
+  font-family: "Exambank Sans"; src: url(fonts/DejaVuSansCondensed-Bold.ttf); font-weight: bold;
+}
+"""
+
+
+def render_report_pdf(html: str) -> bytes:
+    """The PDF of a self-contained report (``exambank stats``), set in the shipped sans
+    serif; it may fetch nothing but the package's fonts."""
+    fetcher = LocalFiles(ASSETS)
+    fonts = FontConfiguration()
+    stylesheet = CSS(
+        string=_REPORT_FONTS, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher, font_config=fonts
+    )
+    with _collected_warnings(), _font_timestamps(None):
+        document = HTML(string=html, url_fetcher=fetcher)
+        return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts))
+
+
 @contextmanager
 def _collected_warnings() -> Iterator[list[str]]:
     """WeasyPrint's warnings while rendering, kept for the build's report, not printed."""

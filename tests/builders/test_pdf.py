@@ -17,7 +17,7 @@ from exambank.builders.pdf import PdfBuilder
 from exambank.builders.render import LocalFiles, _font_notes
 from exambank.markdown import typeset
 from tests.builders.conftest import SEED_ID
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, embedded_fonts, section_yaml
 
 STEM = "stem: Which AWS service trains, tunes and deploys ML models?"
 
@@ -139,14 +139,7 @@ def test_running_header_and_page_x_of_y(student, seed_bank):
 
 
 def test_fonts_are_embedded_and_ours(seed_dist):
-    reader = PdfReader(seed_dist / f"{SEED_ID}-trainer.pdf")
-    names = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
-            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    names = embedded_fonts(seed_dist / f"{SEED_ID}-trainer.pdf")
     assert names and all(name.startswith("Exambank-") for name in names), names
 
 
