@@ -40,9 +40,12 @@ Position = tuple[int, int]
 class Mark(Protocol):
     """Where libyaml saw a value: 0-based line and column, and character index."""
 
-    line: int
-    column: int
-    index: int
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def index(self) -> int: ...
 
 
 # libyaml (YAML 1.1) counts these as line breaks; editors, grep and the rest of the world
@@ -83,6 +86,10 @@ class Source:
     typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
     # The text, kept only when it holds a line break libyaml counts and editors do not.
     text_with_other_breaks: str | None = None
+    # Unquoted values a comment follows on their last line, one space or tab on, by path:
+    # where the '#' is and the comment, which an author may have meant as part of the text
+    # ("Best? #1 pick"); a note set off by two spaces or more is plainly meant as one.
+    comments_after: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""
@@ -95,6 +102,17 @@ class Source:
         """Position of the key that introduces ``path``; the value's position if none."""
         mark = self.keys.get(path)
         return self.where(path) if mark is None else self.position(mark)
+
+    def question_id(self, path: JsonPath) -> str | None:
+        """The id of the question ``path`` is in, if it has one that is text."""
+        if len(path) < 2 or path[0] != "questions" or not isinstance(self.data, dict):
+            return None
+        questions, index = self.data.get("questions"), path[1]
+        if not isinstance(questions, list) or not isinstance(index, int) or index >= len(questions):
+            return None
+        question = questions[index]
+        found = question.get("id") if isinstance(question, dict) else None
+        return found if isinstance(found, str) else None
 
     def position(self, mark: Mark) -> Position:
         """1-based line and column of ``mark`` as an editor counts them."""
@@ -202,12 +220,13 @@ class _Reader:
         loader = CSafeLoader(text)
         try:
             # Every tag has a "!", every anchor a "&": files without either skip the tests.
-            return self._build(loader, tagged="!" in text, anchored="&" in text)
+            return self._build(loader, text, tagged="!" in text, anchored="&" in text)
         finally:
             loader.dispose()
 
-    def _build(self, loader: CSafeLoader, tagged: bool, anchored: bool) -> Any:
+    def _build(self, loader: CSafeLoader, text: str, tagged: bool, anchored: bool) -> Any:
         marked = tagged or anchored
+        commented = _has_comment_after_content(text)
         values, typed_scalars = self.source.values, self.source.typed_scalars
         keys = self.source.keys
         resolve, next_event = loader.resolve, loader.get_event
@@ -288,6 +307,8 @@ class _Reader:
                 values[path] = mark
                 if typed:
                     typed_scalars[path] = typed
+                if commented and kind is ScalarEvent and not event.style and value:
+                    self._comment_after(text, event, path)
             if kind is AliasEvent:
                 self._error(
                     self._at(event),
@@ -325,6 +346,18 @@ class _Reader:
         self.source.keys[path] = event.start_mark
         return path
 
+    def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
+        """Record a comment that follows the unquoted ``event`` on its last line."""
+        end = event.end_mark.index
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end == -1 else line_end]
+        comment = rest.lstrip(" \t")
+        if comment.startswith("#") and len(rest) - len(comment) == 1:
+            at = end + len(rest) - len(comment)
+            mark = event.end_mark  # the '#' is on the same line, ``at - end`` further on
+            position = self.source.position(_Mark(mark.line, mark.column + at - end, at))
+            self.source.comments_after[path] = (position, comment.rstrip())
+
     def _refuse_marks(self, event: Any) -> None:
         """A tag or an anchor on a value: neither survives a rewrite, nor may a bank need
         them."""
@@ -351,6 +384,25 @@ class _Reader:
         self.problems.append(
             Diagnostic(self.source.display, *position, "error", rule, message, hint)
         )
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
+    index: int
+
+
+def _has_comment_after_content(text: str) -> bool:
+    """Whether some line holds a '#' after a space or tab that follows other text: the
+    only files whose values a comment may have cut short (most have none, and a '#' is
+    found at memchr speed)."""
+    at = text.find("#")
+    while at != -1:
+        if at and text[at - 1] in " \t" and text[text.rfind("\n", 0, at) + 1 : at].strip():
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _written_tag(tag: Any) -> str:

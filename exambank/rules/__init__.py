@@ -6,6 +6,7 @@ from exambank.rules.answers import AnswerCount, AnswerNotInOptions
 from exambank.rules.bank_patterns import KeyInOtherStem, NearDuplicate, SectionCoverage
 from exambank.rules.bank_structure import DuplicateId, ManifestRule
 from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
+from exambank.rules.comments import CommentInText
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
@@ -52,6 +53,7 @@ RULES: dict[str, type[Rule]] = _registry(
     ExternalResource,
     MissingResource,
     RawHtml,
+    CommentInText,
     AnswerKeyBalance,
     LongestOptionKey,
     AllOfTheAbove,
