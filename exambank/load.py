@@ -202,6 +202,8 @@ _STARTS_TYPED = frozenset(
 _ANY_START_TYPED = None in CSafeLoader.yaml_implicit_resolvers  # a pattern for any start
 _NODE_EVENTS = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
 _DROPPED = object()  # stands for the key of a repeated or unusable entry
+# The keys a list item of a bank file starts with: a question's id, a key term's term.
+_FIRST_KEYS = frozenset({"id", "term"})
 _KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
 
 
@@ -215,6 +217,8 @@ class _Reader:
     def __init__(self, source: Source, problems: list[Diagnostic]) -> None:
         self.source = source
         self.problems = problems
+        # List items (by path) whose first key repeats: two items that lost a '- '.
+        self.run_together: set[JsonPath] = set()
 
     def read(self, text: str) -> Any:
         loader = CSafeLoader(text)
@@ -336,10 +340,25 @@ class _Reader:
         path = (*parent, key)
         first = self.source.keys.get(path)
         if first is not None:
+            line = self.source.position(first)[0]
+            if parent in self.run_together:
+                return _DROPPED  # the rest of a list item that lost its '- ': told once
+            if key in _FIRST_KEYS and parent and isinstance(parent[-1], int):
+                # Most often a '- ' left out: two list items read as one.
+                self.run_together.add(parent)
+                item = "question" if parent[0] == "questions" and len(parent) == 2 else "item"
+                self._report(
+                    "duplicate-key",
+                    position,
+                    f"key '{key}' repeats in one {item} (first at line {line}): without a "
+                    f"'- ' before it, a new {item} runs into the one above",
+                    f"start the new {item} with '- ' as the others start; else keep one '{key}'",
+                )
+                return _DROPPED
             self._report(
                 "duplicate-key",
                 position,
-                f"key '{key}' repeats (first at line {self.source.position(first)[0]})",
+                f"key '{key}' repeats (first at line {line})",
                 "keep one of them; YAML readers silently drop one",
             )
             return _DROPPED

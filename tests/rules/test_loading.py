@@ -1,6 +1,8 @@
 """yaml-syntax, encoding, duplicate-key: every bad file gets a located diagnostic, never a
 traceback, in bounded time."""
 
+import textwrap
+
 import pytest
 
 from exambank.load import read_source
@@ -31,6 +33,25 @@ def test_duplicate_key_is_reported_at_its_second_occurrence(lint_bank):
     ]
     assert [(d.line, d.column) for d in found] == [(12, 5)]
     assert "first at line 11" in found[0].message
+
+
+def test_a_question_that_lost_its_dash_is_one_error_that_says_so(lint_bank):
+    second = QUESTION.replace("id: q1", "id: q2")
+    run_together = section_yaml(QUESTION) + textwrap.indent(second, "    ")
+    found = lint_bank({"01-main.yaml": run_together}).diagnostics
+    assert [(d.rule, d.line, d.column) for d in found] == [("duplicate-key", 13, 5)]
+    assert found[0].message == (
+        "key 'id' repeats in one question (first at line 4): without a '- ' before it, "
+        "a new question runs into the one above"
+    )
+    assert found[0].hint and found[0].hint.startswith("start the new question with '- '")
+
+
+def test_a_key_term_that_lost_its_dash_is_told_the_same(lint_bank):
+    terms = "key_terms:\n  - term: AMT\n    definition: Tuning.\n    term: HPO\n    definition: x\n"
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION, extra=terms)}).diagnostics
+    assert [(d.rule, d.line) for d in found] == [("duplicate-key", 6)]
+    assert "repeats in one item" in found[0].message
 
 
 def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
