@@ -115,7 +115,7 @@ def load(path: Path) -> Loaded:
     # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     try:
-        tree = round_trip().load(text)
+        tree = _round_trip_load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
@@ -125,6 +125,31 @@ def load(path: Path) -> Loaded:
         raise RewriteError(f"not valid YAML: {error}") from error
     _refuse_typed_keys(tree, text)
     return Loaded(raw, source, tree)
+
+
+def _round_trip_load(text: str) -> Any:
+    return round_trip().load(_tabs_as_spaces(text))
+
+
+_MOST_TABS = 200  # each one costs a scan of the file; past that the load reports them
+
+
+def _tabs_as_spaces(text: str) -> str:
+    """``text`` with each tab between two tokens (after "answer: C", before a comment) as
+    the space it stands for: YAML allows it and libyaml reads it, but ruamel.yaml's
+    scanner refuses it. Tabs inside text stay; the data is the same."""
+    for _ in range(min(text.count("\t"), _MOST_TABS)):
+        try:
+            for _token in round_trip().scan(text):
+                pass
+            return text
+        except MarkedYAMLError as error:
+            mark = error.problem_mark
+            separating = "found character '\\t' that cannot start any token" in str(error.problem)
+            if not separating or mark is None or text[mark.index : mark.index + 1] != "\t":
+                return text  # another problem: the load reports it
+            text = f"{text[: mark.index]} {text[mark.index + 1 :]}"
+    return text
 
 
 def _refuse_typed_keys(tree: Any, text: str) -> None:
@@ -214,7 +239,7 @@ def comments(text: str) -> Counter[str]:
     """Every comment line in ``text``, as the scanner sees it (independent of where the
     loader attaches comments, which is what could lose one)."""
     found: Counter[str] = Counter()
-    for token in round_trip().scan(text):
+    for token in round_trip().scan(_tabs_as_spaces(text)):
         for comment in _comment_texts(getattr(token, "_comment", None)):
             found.update(line.strip() for line in comment.splitlines() if line.strip())
     # The scanner keeps no comment on a directive line ("%YAML 1.2  # why"), and the

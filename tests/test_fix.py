@@ -30,6 +30,15 @@ def test_lowercase_answer_is_upper_cased_and_its_schema_error_goes(
     assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
 
 
+def test_a_tab_after_a_value_does_not_stop_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, QUESTION.replace("answer: A", "answer: a").replace("EC2", "EC2\t"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [f"{path}:11:13: fixed answer letter 'a' -> 'A'"]
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
+
+
 def test_lowercase_letters_in_an_answer_list(tmp_path: Path) -> None:
     question = QUESTION.replace("answer: A", "type: multiple\nanswer: [a, 'c']")
     path = _bank(tmp_path, question.replace("Which AWS", "Select TWO. Which AWS"))

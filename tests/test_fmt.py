@@ -230,6 +230,24 @@ def test_crlf_and_byte_order_mark_become_plain_lf(tmp_path: Path) -> None:
     assert path.read_bytes() == b"id: main\ntitle: T\n"
 
 
+def test_tabs_between_tokens_are_read_as_the_spaces_they_are(tmp_path: Path) -> None:
+    # libyaml (lint) reads them; ruamel.yaml's scanner refused the file.
+    path = _bank(tmp_path)
+    path.write_text("id: main\t\ntitle: T\t# the title\nsummary: 'S'\t \n", encoding="utf-8")
+    before = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == "id: main\ntitle: T # the title\nsummary: S\n"
+    assert _data(path) == before
+
+
+def test_a_tab_inside_text_is_kept(tmp_path: Path) -> None:
+    path = _bank(tmp_path)
+    path.write_text('id: main\ntitle: "A\tB"\nsummary: |\n  x\ty\t\n', encoding="utf-8")
+    before = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    assert _data(path) == before == {"id": "main", "title": "A\tB", "summary": "x\ty\t\n"}
+
+
 def test_failed_write_leaves_the_file_whole_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
