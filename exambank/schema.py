@@ -6,22 +6,19 @@ value (or at the key, for unknown keys) and says what to write instead.
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError as SchemaViolation
 from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
-from exambank.load import JsonPath, Source
+from exambank.load import Source
 from exambank.model import Manifest, Section
+from exambank.schema_messages import OBJECT, describe, explain, kind_of
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 Model = TypeVar("Model", bound=BaseModel)
@@ -80,9 +77,9 @@ def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
                 column,
                 "error",
                 "schema",
-                f"{_describe(path, source.data)}: {problem['msg']}",
+                f"{describe(source, path)}: {problem['msg']}",
                 None,
-                _question_id(source.data, path),
+                source.question_id(path),
             )
         )
     return found
@@ -91,7 +88,7 @@ def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
 def check(source: Source, schema_name: str) -> list[Diagnostic]:
     """Every schema violation in ``source``, as located diagnostics."""
     if not isinstance(source.data, dict):
-        kind = _kind(source.data)
+        kind = kind_of(source.data)
         return [
             Diagnostic(
                 source.display,
@@ -99,171 +96,14 @@ def check(source: Source, schema_name: str) -> list[Diagnostic]:
                 1,
                 "error",
                 "schema",
-                f"the file holds {kind}, not a mapping of keys",
+                f"the file holds {kind}, not {OBJECT}",
                 "a bank file starts with 'id:' at the left margin",
             )
         ]
     found: list[Diagnostic] = []
     for error in validator(schema_name).iter_errors(source.data):
-        found.extend(_explain(source, error))
+        found.extend(explain(source, error))
     return found
-
-
-def _explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
-    path: JsonPath = tuple(error.absolute_path)
-    question = _question_id(source.data, path)
-
-    def at(position: tuple[int, int], message: str, hint: str | None) -> Diagnostic:
-        return Diagnostic(source.display, *position, "error", "schema", message, hint, question)
-
-    name = _describe(path, source.data)
-    subschema: Any = error.schema
-    if error.validator == "additionalProperties":
-        allowed = sorted(subschema.get("properties", {}))
-        patterns = [re.compile(p) for p in subschema.get("patternProperties", {})]
-        instance: Any = error.instance
-        for key in sorted(set(instance) - set(allowed)):
-            if any(pattern.search(key) for pattern in patterns):
-                continue
-            if patterns:  # options: a map keyed by letter
-                yield at(
-                    source.where_key((*path, key)),
-                    f"'{key}' is not an option letter",
-                    "option letters are single capital letters A-Z",
-                )
-                continue
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
-            yield at(source.where_key((*path, key)), f"unknown key '{key}' in {name}", hint)
-    elif error.validator == "required":
-        missing = error.message.split("'")[1]
-        yield at(source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'")
-    elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
-        yield at(
-            source.where(path),
-            f"{name} '{error.instance}' is not a valid id",
-            "ids use lowercase letters, digits and single hyphens, e.g. 'amt-q1'",
-        )
-    elif error.validator == "pattern" and error.validator_value == r"\S":
-        yield at(source.where(path), f"{name} is blank", "write it out")
-    elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
-        yield at(
-            source.where(path),
-            f"{name} is {_kind(error.instance)} {json.dumps(error.instance)}",
-            "write one capital letter (answer: B), or a list for multiple (answer: [A, C])",
-        )
-    elif path in source.typed_scalars and "text" in _expected(error):
-        kind, text = source.typed_scalars[path]
-        yield at(
-            source.where(path),
-            f"{name} is the {kind} {text or '(empty)'}, not text",
-            f"quote it so it stays text: '{text}'" if text else "write the text, or remove the key",
-        )
-    elif error.validator == "anyOf" and isinstance(error.instance, dict) and _inner(error):
-        # A mapping where a mapping may stand (an option, a suppression): explain inside it.
-        for sub in _inner(error):
-            yield from _explain(source, sub)
-    elif error.validator == "enum" or (error.validator == "anyOf" and _enum_in(error)):
-        choices: Any = _enum_in(error) or error.validator_value
-        yield at(
-            source.where(path),
-            f"{name} is '{error.instance}'",
-            f"use one of: {', '.join(map(str, choices))}",
-        )
-    elif error.validator in ("type", "anyOf") and _expected(error):
-        expected = _expected(error)
-        yield at(
-            source.where(path),
-            f"{name} is {_kind(error.instance)}, not {' or '.join(expected)}",
-            _WRITE[expected[0]],
-        )
-    else:
-        yield at(source.where(path), f"{name}: {error.message}", None)
-
-
-def _inner(error: SchemaViolation) -> list[SchemaViolation]:
-    """The errors of an anyOf's branches below its own level (not 'is not a string')."""
-    return [sub for sub in error.context or [] if sub.validator != "type" or sub.relative_path]
-
-
-_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping"}
-_WRITE = {
-    "text": "write the text (quote it if YAML could read it otherwise)",
-    "a list": "write a list, one '- item' per line under the key",
-    "a mapping": "write 'key: value' lines, indented under the key",
-}
-
-
-def _expected(error: SchemaViolation) -> list[str]:
-    """What the schema would accept at the error's place, in words ('text', 'a list')."""
-    value: Any = error.validator_value
-    branches: Any = value if error.validator == "anyOf" else [{"type": value}]
-    words: list[str] = []
-    for branch in branches if error.validator in ("type", "anyOf") else []:
-        kinds = branch.get("type", "object" if "$ref" in branch else None)
-        for kind in kinds if isinstance(kinds, list) else [kinds]:
-            word = _TYPE_WORDS.get(kind)
-            if word and word not in words:
-                words.append(word)
-    return words
-
-
-def _enum_in(error: SchemaViolation) -> list[Any] | None:
-    branches: Any = error.validator_value if error.validator == "anyOf" else []
-    for branch in branches:
-        if "enum" in branch:
-            return list(branch["enum"])
-    return None
-
-
-def _describe(path: JsonPath, data: Any) -> str:
-    """'question amt-q3, option B' style names for a JSON path."""
-    if not path:
-        return "the file"
-    words = {
-        "questions": "question",
-        "key_terms": "key term",
-        "exam_tips": "exam tip",
-        "options": "option",
-        "sections": "section",
-    }
-    parts: list[str] = []
-    question = _question_id(data, path)
-    for index, step in enumerate(path):
-        if index == 1 and question:
-            parts[-1] = f"question {question}"
-            continue
-        parent = path[index - 1] if index else None
-        if isinstance(step, int):
-            parts[-1] = f"{words.get(str(parent), str(parent))} {step + 1}"
-        elif parent == "options":
-            parts[-1] = f"option {step}"
-        else:
-            parts.append(str(step))
-    return ", ".join(parts)
-
-
-def _question_id(data: Any, path: JsonPath) -> str | None:
-    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
-        question = data["questions"][path[1]]
-        if isinstance(question, dict):
-            question_id = question.get("id")
-            return question_id if isinstance(question_id, str) else None
-    return None
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "text"
 
 
 def write(directory: Path) -> list[Path]:

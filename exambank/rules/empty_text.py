@@ -36,7 +36,9 @@ class EmptyText(BankRule):
                         yield self._blank(file.source, path, f"key term {index + 1}, {field}")
             for index, tip in enumerate(section.exam_tips):
                 if not tip.strip():
-                    yield self._blank(file.source, ("exam_tips", index), f"exam tip {index + 1}")
+                    tip_path = ("exam_tips", index)
+                    hint = "write the tip, or remove the entry"
+                    yield self._blank(file.source, tip_path, f"exam tip {index + 1}", hint=hint)
             for index, question in zip(file.indices, section.questions, strict=True):
                 texts: dict[str, str] = {"stem": question.stem, "explanation": question.explanation}
                 for field, text in texts.items():
@@ -47,11 +49,15 @@ class EmptyText(BankRule):
                     if not (option if isinstance(option, str) else option.text).strip():
                         option_path = ("questions", index, "options", letter)
                         label = f"option {letter}"
-                        yield self._blank(file.source, option_path, label, question.id)
+                        hint = "write the text (or remove the option and reletter the rest)"
+                        yield self._blank(file.source, option_path, label, question.id, hint)
 
     def _blank(
-        self, source: Source, path: JsonPath, label: str, question: str | None = None
+        self,
+        source: Source,
+        path: JsonPath,
+        label: str,
+        question: str | None = None,
+        hint: str = "write the text",  # a stem, explanation or key term is required
     ) -> Diagnostic:
-        return self.report(
-            source, path, f"{label} is blank", "write the text, or remove the entry", question
-        )
+        return self.report(source, path, f"{label} is blank", hint, question)

@@ -5,6 +5,10 @@ def blanks(found):
     return [(d.line, d.message) for d in found if d.rule == "empty-text"]
 
 
+def hints(found):
+    return [d.hint for d in found if d.rule == "empty-text"]
+
+
 def test_blank_stem_option_and_explanation_are_each_reported(lint_questions):
     question = (
         QUESTION.replace(
@@ -18,12 +22,19 @@ def test_blank_stem_option_and_explanation_are_each_reported(lint_questions):
         (9, "option C is blank"),
         (12, "explanation is blank"),
     ]
+    # a stem and an explanation are required: removing them is no fix
+    assert hints(lint_questions(question)) == [
+        "write the text",
+        "write the text (or remove the option and reletter the rest)",
+        "write the text",
+    ]
 
 
 def test_blank_key_term_and_exam_tip(lint_bank):
     extra = "key_terms:\n  - term: AMT\n    definition: ' '\nexam_tips:\n  - ''\n"
     found = lint_bank({"01-main.yaml": section_yaml(QUESTION, extra=extra)}).diagnostics
     assert blanks(found) == [(5, "key term 1, definition is blank"), (7, "exam tip 1 is blank")]
+    assert hints(found) == ["write the text", "write the tip, or remove the entry"]
 
 
 def test_written_text_passes(lint_questions):

@@ -1,0 +1,305 @@
+"""Schema messages in an author's terms, each with a hint that fixes the file when followed.
+
+The questions are ``QUESTION`` in a section: ``id`` on line 4, stem 5, options 6, A-D 7-10,
+answer 11, explanation 12.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exambank.lint import lint
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+OPTIONS = "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock"
+Seen = tuple[int, int, str, str | None]
+
+
+def schema_errors(tmp_path: Path, text: str) -> list[Seen]:
+    """Line, column, message and hint of every schema error in a one-section bank."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    found = lint([bank]).diagnostics
+    return [(d.line, d.column, d.message, d.hint) for d in found if d.rule == "schema"]
+
+
+def question_errors(tmp_path: Path, question: str) -> list[Seen]:
+    return schema_errors(tmp_path, section_yaml(question))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            section_yaml(
+                QUESTION,
+                extra='exam_tips:\n  - "A tip."\n'
+                "  - Key benefit: saves time AND money through early stop conditions.\n",
+            ),
+            (
+                5,
+                5,
+                "exam tip 2 reads as 'Key benefit' -> 'saves time AND money ...' because of "
+                "the ': '",
+                'put the whole tip in double quotes: "Key benefit: saves time ..."',
+            ),
+            id="exam-tip",
+        ),
+        pytest.param(
+            section_yaml(QUESTION.replace("stem: Which", "stem:\n  Note: Which")),
+            (
+                6,
+                7,
+                "question q1, stem reads as 'Note' -> 'Which AWS service ...' because of the ': '",
+                'put the whole stem in double quotes: "Note: Which AWS service ..."',
+            ),
+            id="stem",
+        ),
+        pytest.param(
+            section_yaml(QUESTION.replace("B: AWS Lambda", "B:\n    Tip: AWS Lambda")),
+            (
+                9,
+                9,
+                "question q1, option B reads as 'Tip' -> 'AWS Lambda' because of the ': '",
+                'put the whole option in double quotes: "Tip: AWS Lambda"',
+            ),
+            id="option",
+        ),
+        pytest.param(
+            section_yaml(
+                QUESTION.replace(
+                    "B: AWS Lambda",
+                    'B:\n    text: AWS Lambda\n    feedback:\n      Why "no": it is',
+                )
+            ),
+            (
+                11,
+                11,
+                "question q1, option B, feedback reads as 'Why \"no\"' -> 'it is' because of "
+                "the ': '",
+                "put the whole feedback in single quotes: 'Why \"no\": it is'",
+            ),
+            id="feedback-with-double-quotes",
+        ),
+        pytest.param(
+            section_yaml(
+                QUESTION, extra="key_terms:\n  - term: AMT\n    definition:\n      Means:\n"
+            ),
+            (
+                6,
+                7,
+                "key term 1, definition reads as the key 'Means' because of the ':' after it",
+                'put the whole definition in double quotes: "Means:"',
+            ),
+            id="definition-ending-in-colon",
+        ),
+        pytest.param(
+            section_yaml(QUESTION).replace("title: Main", "title:\n  AMT: tuning"),
+            (
+                3,
+                3,
+                "title reads as 'AMT' -> 'tuning' because of the ': '",
+                'put the whole title in double quotes: "AMT: tuning"',
+            ),
+            id="title",
+        ),
+    ],
+)
+def test_1_text_with_an_unquoted_colon_is_explained(tmp_path, text, expected):
+    assert schema_errors(tmp_path, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("answer: A", "answer: A\ndifficulty: 3"),
+            (12, 17, "question q1, difficulty is the number 3", "use one of: easy, medium, hard"),
+            id="enum-number",
+        ),
+        pytest.param(
+            ("answer: A", "answer: A\ntype: 2"),
+            (12, 11, "question q1, type is the number 2", "use one of: single, multiple"),
+            id="enum-once",
+        ),
+        pytest.param(
+            ("stem: Which AWS service trains, tunes and deploys ML models?", "stem:"),
+            (5, 10, "question q1, stem is empty", "write the text"),
+            id="required-empty",
+        ),
+        pytest.param(
+            ("B: AWS Lambda", "B:"),
+            (
+                8,
+                9,
+                "question q1, option B is empty",
+                "write the text (or remove the option and reletter the rest)",
+            ),
+            id="option-empty",
+        ),
+    ],
+)
+def test_2_hints_fix_the_problem(tmp_path, change, expected):
+    assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("explanation:", "explaination:"),
+            (12, 5, "unknown key 'explaination' in question q1", "did you mean 'explanation'?"),
+            id="explaination",
+        ),
+        pytest.param(
+            ("options:", "opitons:"),
+            (6, 5, "unknown key 'opitons' in question q1", "did you mean 'options'?"),
+            id="opitons",
+        ),
+        pytest.param(
+            ("answer:", "Answer:"),
+            (11, 5, "unknown key 'Answer' in question q1", "did you mean 'answer'?"),
+            id="Answer",
+        ),
+    ],
+)
+def test_3_a_misspelt_required_key_is_one_diagnostic(tmp_path, change, expected):
+    assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        pytest.param(
+            "c",
+            (
+                11,
+                13,
+                "question q1, answer letters are capitals: 'c' -> 'C'",
+                "write answer: C (exambank lint --fix does this)",
+            ),
+            id="single",
+        ),
+        pytest.param(
+            "[A, c, d]",
+            (
+                11,
+                17,
+                "question q1, answer letters are capitals: 'c', 'd' -> 'C', 'D'",
+                "write answer: [A, C, D] (exambank lint --fix does this)",
+            ),
+            id="list",
+        ),
+    ],
+)
+def test_4_lower_case_answer_letters(tmp_path, answer, expected):
+    assert question_errors(tmp_path, QUESTION.replace("answer: A", f"answer: {answer}")) == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "- A: ", "- A) "])
+def test_5_options_written_as_a_list_need_letters(tmp_path, bullet):
+    listed = OPTIONS.replace("  A: ", "  " + bullet).replace("  B: ", "  - ")
+    listed = listed.replace("  C: ", "  - ").replace("  D: ", "  - ")
+    assert question_errors(tmp_path, QUESTION.replace(OPTIONS, listed)) == [
+        (
+            7,
+            7,
+            "question q1, options is a list, but options need letters",
+            "write each option as a letter and its text, e.g. 'A: Amazon SageMaker'",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("answer: A", "answer: B\nfeedback: Lambda runs code, not training"),
+            (
+                12,
+                5,
+                "unknown key 'feedback' in question q1",
+                "feedback belongs to an option: B: {text: ..., feedback: ...}",
+            ),
+            id="question-level",
+        ),
+        pytest.param(
+            ("  B: AWS Lambda", "  B: AWS Lambda\n  feedback: Lambda runs code, not training"),
+            (
+                9,
+                7,
+                "'feedback' is not an option letter",
+                "feedback belongs to an option: B: {text: ..., feedback: ...}",
+            ),
+            id="beside-an-option",
+        ),
+    ],
+)
+def test_6_misplaced_feedback_shows_where_it_belongs(tmp_path, change, expected):
+    assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
+
+
+def test_7_options_not_indented_under_options_is_one_diagnostic(tmp_path):
+    flat = OPTIONS.replace("\n  ", "\n")
+    assert question_errors(tmp_path, QUESTION.replace(OPTIONS, flat)) == [
+        (
+            7,
+            5,
+            "the options A-D are not indented under 'options:'",
+            "indent A-D two spaces more than 'options:'",
+        )
+    ]
+
+
+def test_8_a_suppression_written_as_text_shows_its_shape(tmp_path):
+    question = QUESTION + "lint: ignore answer-run\n"
+    assert question_errors(tmp_path, question) == [
+        (
+            13,
+            11,
+            "question q1, lint is text, not a set of 'key: value' lines",
+            'write lint: {ignore: [answer-run], reason: "..."}',
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            section_yaml(QUESTION.replace(OPTIONS, "options: Amazon SageMaker")),
+            (
+                6,
+                14,
+                "question q1, options is text, not a set of 'key: value' lines",
+                "write each option as a letter and its text, e.g. 'A: Amazon SageMaker'",
+            ),
+            id="options-text",
+        ),
+        pytest.param(
+            section_yaml(QUESTION.replace("C: Amazon EC2", "C: [x, y]")),
+            (
+                9,
+                10,
+                "question q1, option C is a list, not text or a set of 'key: value' lines",
+                "write the text (quote it if YAML could read it otherwise)",
+            ),
+            id="option-list",
+        ),
+        pytest.param(
+            "- a\n- b\n",
+            (
+                1,
+                1,
+                "the file holds a list, not a set of 'key: value' lines",
+                "a bank file starts with 'id:' at the left margin",
+            ),
+            id="file-list",
+        ),
+    ],
+)
+def test_9_messages_say_key_value_lines_not_mapping(tmp_path, text, expected):
+    assert schema_errors(tmp_path, text) == [expected]
