@@ -142,10 +142,13 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         # editor that shows the file).
         body = raw.removeprefix(codecs.BOM_UTF8)
         line, column = position_of_byte(body, error.start)
+        message = f"byte 0x{body[error.start]:02x} is not valid UTF-8"
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            line, column, message = 1, 1, "the file is saved as UTF-16, not UTF-8"
         report(
             "encoding",
             (line, column),
-            f"byte 0x{body[error.start]:02x} is not valid UTF-8",
+            message,
             "save the file as UTF-8 (most editors: 'Save with encoding')",
         )
         return source, problems
@@ -157,15 +160,14 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
     try:
         source.data = _Reader(source, problems).read(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if error.context_mark and mark and mark.index >= len(text.rstrip()):
-            # Ran off the end (an unclosed quote or bracket): where it opened says more.
-            mark = error.context_mark
-        position = source.position(mark) if mark else (1, 1)
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        problem = problem or "not valid YAML"
-        hint = _syntax_hint(problem) or _break_hint(source, mark.index if mark else len(text))
-        report("yaml-syntax", position, problem, hint)
+        from exambank import syntax_hints  # only a broken file needs it
+
+        # Where libyaml sees line breaks an editor does not, its lines are not the
+        # author's: keep libyaml's words and name the break.
+        found = None if source.text_with_other_breaks else syntax_hints.explain(text, error)
+        found = found or syntax_hints.in_libyaml_words(text, error)
+        hint = found.hint or _break_hint(source, found.index)
+        report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
         # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.
@@ -526,18 +528,6 @@ def _unquoted_breaks(text: str) -> list[int]:
         for index, character in enumerate(text)
         if character in _OTHER_BREAKS and not any(start < index < end for start, end in quoted)
     ]
-
-
-def _syntax_hint(problem: str) -> str | None:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "text containing ': ' must be quoted"
-    if "quoted scalar" in problem and "end of stream" in problem:
-        return "close the quote that opens here"
-    if "single document" in problem:
-        return "a bank file holds one document: remove the extra '---'"
-    return None
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:

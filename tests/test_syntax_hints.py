@@ -1,0 +1,450 @@
+"""yaml-syntax in an author's words: each common mistake is reported where the fix goes,
+says what is wrong, and shows the line fixed (exambank/syntax_hints.py)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from exambank import syntax_hints
+from exambank.load import read_source
+from tests.conftest import QUESTION, section_yaml
+
+# The section every case breaks (line numbers as an editor shows them):
+#  4    - id: q1
+#  5      stem: Which AWS service trains, tunes and deploys ML models?
+#  6      options:
+#  7        A: Amazon SageMaker
+#  8        B: AWS Lambda
+#  9        C: Amazon EC2
+# 10        D: Amazon Bedrock
+# 11      answer: A
+# 12      explanation: SageMaker covers the whole ML lifecycle.
+SECTION = section_yaml(QUESTION)
+STEM = "    stem: Which AWS service trains, tunes and deploys ML models?"
+NBSP = "\u00a0"
+
+
+def only_problem(tmp_path, content):
+    path = tmp_path / "01-main.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    _, problems = read_source(path)
+    [found] = problems
+    return found
+
+
+def reported(tmp_path, old, new):
+    assert SECTION.count(old) == 1, old
+    found = only_problem(tmp_path, SECTION.replace(old, new))
+    assert found.rule == "yaml-syntax"
+    return found.line, found.column, found.message, found.hint
+
+
+def stem(value):
+    return (STEM, f"    stem: {value}")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "    answer: A",
+            "    answer A",
+            (11, 5, "missing ':' after 'answer'", "write 'answer: A'"),
+            id="key without colon",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            "      B AWS Lambda",
+            (8, 7, "missing ':' after 'B'", "write 'B: AWS Lambda'"),
+            id="option letter without colon",
+        ),
+        pytest.param(
+            "    options:",
+            "    options",
+            (6, 5, "missing ':' after 'options'", "write 'options:'"),
+            id="key of a mapping without colon",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            "      B:\n        text AWS Lambda\n        feedback: runs code, trains nothing",
+            (9, 9, "missing ':' after 'text'", "write 'text: AWS Lambda'"),
+            id="key without colon above a sibling key",
+        ),
+        pytest.param(
+            "    answer: A",
+            "    answer:A",
+            (11, 11, "no space after ':'", "write 'answer: A'"),
+            id="no space after colon",
+        ),
+        pytest.param(
+            "    answer: A",
+            f"    answer:{NBSP}A",
+            (11, 12, "a non-breaking space follows ':'", "replace it with an ordinary space"),
+            id="no-break space after colon",
+        ),
+        pytest.param(
+            "    answer: A",
+            "    answer\uff1a A",
+            (
+                11,
+                11,
+                "'\uff1a' is not a colon YAML knows",
+                "type an ordinary ':' instead: 'answer: A'",
+            ),
+            id="full-width colon",
+        ),
+        pytest.param(
+            *stem(">-\n    Which AWS service trains ML models?"),
+            (
+                6,
+                5,
+                "the text under 'stem: >-' must be indented more than 'stem'",
+                "indent each line of the text 6 spaces, 2 more than 'stem'",
+            ),
+            id="block text not indented",
+        ),
+        pytest.param(
+            *stem(">-\n      Which AWS service trains,\n    tunes and deploys ML models?"),
+            (
+                7,
+                5,
+                "the text under 'stem: >-' must be indented more than 'stem'",
+                "indent each line of the text 6 spaces, 2 more than 'stem'",
+            ),
+            id="a line of block text not indented",
+        ),
+        pytest.param(
+            *stem("Which AWS service trains,\n    tunes and deploys ML models?"),
+            (
+                6,
+                5,
+                "more text of 'stem' (line 5) must be indented more than 'stem'",
+                "indent this line 6 spaces, or write the text of 'stem' on one line",
+            ),
+            id="wrapped text not indented",
+        ),
+    ],
+)
+def test_a_line_without_its_colon_is_reported_on_its_own_line(tmp_path, old, new, expected):
+    assert reported(tmp_path, old, new) == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "      B: AWS Lambda",
+            "        B: AWS Lambda",
+            (
+                8,
+                9,
+                "'B' is indented 2 spaces more than 'A' on line 7, so YAML reads it as more "
+                "text of 'A'",
+                "indent 'B' 6 spaces, like 'A'",
+            ),
+            id="option indented deeper than its siblings",
+        ),
+        pytest.param(
+            STEM,
+            " " + STEM,
+            (
+                5,
+                6,
+                "'stem' is indented 1 space more than 'id' on line 4, so YAML reads it as more "
+                "text of 'id'",
+                "indent 'stem' 4 spaces, like 'id'",
+            ),
+            id="key indented one space too many",
+        ),
+        pytest.param(
+            "      A: Amazon SageMaker",
+            "      A: Amazon SageMaker\n        feedback: it trains and deploys",
+            (
+                7,
+                10,
+                "option A is written as text, so it cannot hold 'feedback'",
+                "write 'A:' alone on its line, then under it, indented 2 more, "
+                "'text: Amazon SageMaker' and 'feedback: …'",
+            ),
+            id="feedback under an option written as text",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            f"     {NBSP}B: AWS Lambda",
+            (
+                8,
+                6,
+                "the indentation holds a non-breaking space, which YAML reads as text",
+                "replace it with an ordinary space",
+            ),
+            id="no-break space as indentation",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            f"{NBSP}     B: AWS Lambda",
+            (
+                8,
+                1,
+                "the indentation holds a non-breaking space, which YAML reads as text",
+                "replace it with an ordinary space",
+            ),
+            id="no-break space as indentation, reported a line later by libyaml",
+        ),
+        pytest.param(
+            "      C: Amazon EC2",
+            "     C: Amazon EC2",
+            (
+                9,
+                6,
+                "'C' is indented 5 spaces, in line with no key above it",
+                "indent it 6 spaces, like 'B' on line 8",
+            ),
+            id="option dedented by one",
+        ),
+        pytest.param(
+            "    answer: A",
+            "  answer: A",
+            (
+                11,
+                3,
+                "'answer' is indented 2 spaces, in line with no key above it",
+                "indent it 4 spaces, like 'options' on line 6",
+            ),
+            id="key dedented to the dash",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            "      - B: AWS Lambda",
+            (
+                8,
+                7,
+                "a list item ('- ') where a key belongs, in line with 'A' on line 7",
+                "remove the '- ': 'B: AWS Lambda'",
+            ),
+            id="list item among options",
+        ),
+        pytest.param(
+            "  - id: q1",
+            "  -\tid: q1",
+            (4, 4, "a tab where YAML expects a space", "indent with spaces, not tabs"),
+            id="tab after the dash",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            "\t      B: AWS Lambda",
+            (8, 1, "a tab where YAML expects a space", "indent with spaces, not tabs"),
+            id="tab as indentation",
+        ),
+    ],
+)
+def test_indentation_mistakes_say_so(tmp_path, old, new, expected):
+    assert reported(tmp_path, old, new) == expected
+
+
+def dedented_question(question_id):
+    """A question written at the dash column of the list: 2 spaces too little."""
+    return "- " + QUESTION.replace("id: q1", f"id: {question_id}").replace("\n", "\n  ").rstrip()
+
+
+def test_an_indented_document_separator_between_questions_is_named(tmp_path):
+    content = section_yaml(QUESTION, QUESTION.replace("id: q1", "id: q2"))
+    found = only_problem(tmp_path, content.replace("  - id: q2", "  ---\n  - id: q2"))
+    assert (found.line, found.column, found.message, found.hint) == (
+        13,
+        3,
+        "'---' here is read as text where a key belongs",
+        "delete the line: a bank file holds one document (a comment '# ---' can mark a break)",
+    )
+
+
+def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
+    content = section_yaml(QUESTION) + dedented_question("q2")
+    found = only_problem(tmp_path, content)
+    assert (found.line, found.column, found.message, found.hint) == (
+        13,
+        1,
+        "this list item is not indented, in line with no item above it",
+        "indent the item, with every line under it, 2 spaces, like the item on line 4",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(
+            "Which: AWS service trains ML models?",
+            ("text containing ': ' must be quoted", 'write it quoted: stem: "Which: AWS service…"'),
+            id="colon and space in text",
+        ),
+        pytest.param(
+            "\u201cWhich service: trains ML models?\u201d",
+            (
+                "\u201c \u201d are typographic quotes; YAML knows only straight \" and '",
+                'type straight quotes: stem: "Which service:…"',
+            ),
+            id="curly double quotes",
+        ),
+        pytest.param(
+            "\u2018Which service: trains ML models?\u2019",
+            (
+                "\u2018 \u2019 are typographic quotes; YAML knows only straight \" and '",
+                'type straight quotes: stem: "Which service:…"',
+            ),
+            id="curly single quotes",
+        ),
+        pytest.param(
+            "*Which* AWS service trains ML models?",
+            (
+                "text starting with '*' must be quoted",
+                'write it quoted: stem: "*Which* AWS service…"',
+            ),
+            id="asterisk",
+        ),
+        pytest.param(
+            "&nbsp;Which AWS service trains ML models?",
+            ("text starting with '&' must be quoted", 'write it quoted: stem: "&nbsp;Which AWS…"'),
+            id="ampersand",
+        ),
+        pytest.param(
+            "@Which AWS service trains ML models?",
+            (
+                "text starting with '@' must be quoted",
+                'write it quoted: stem: "@Which AWS service…"',
+            ),
+            id="at sign",
+        ),
+        pytest.param(
+            "`fit()` trains the model. Which service runs it?",
+            (
+                "text starting with '`' must be quoted",
+                'write it quoted: stem: "`fit()` trains the…"',
+            ),
+            id="backtick",
+        ),
+        pytest.param(
+            "%Which AWS service trains ML models?",
+            (
+                "text starting with '%' must be quoted",
+                'write it quoted: stem: "%Which AWS service…"',
+            ),
+            id="percent",
+        ),
+        pytest.param(
+            "- Which AWS service trains ML models?",
+            (
+                "text starting with '- ' must be quoted",
+                'write it quoted: stem: "- Which AWS service…"',
+            ),
+            id="dash and space",
+        ),
+        pytest.param(
+            "[Which] AWS service trains ML models?",
+            (
+                "text starting with '[' must be quoted",
+                'write it quoted: stem: "[Which] AWS service…"',
+            ),
+            id="bracket followed by more text",
+        ),
+        pytest.param(
+            "{Which} AWS service trains ML models?",
+            (
+                "text starting with '{' must be quoted",
+                'write it quoted: stem: "{Which} AWS service…"',
+            ),
+            id="brace followed by more text",
+        ),
+        pytest.param(
+            '"SageMaker" trains ML models. Which service deploys them?',
+            (
+                "text that starts with a quote must end with it",
+                "put the whole text in ' quotes: stem: '\"SageMaker\" trains…'",
+            ),
+            id="double-quoted start followed by more text",
+        ),
+        pytest.param(
+            "'SageMaker' trains ML models. Which service deploys them?",
+            (
+                "text that starts with a quote must end with it",
+                'put the whole text in " quotes: stem: "\'SageMaker\' trains…"',
+            ),
+            id="single-quoted start followed by more text",
+        ),
+        pytest.param(
+            '"Which "managed" service trains ML models?"',
+            (
+                "the '\"' before 'managed' ends the quoted text early",
+                "quote the text with ' instead: stem: 'Which \"managed\"…', "
+                'or write the inner quotes as \\"',
+            ),
+            id="inner double quote",
+        ),
+        pytest.param(
+            "'Which of AWS's services trains ML models?'",
+            (
+                "the ' in \"AWS's\" ends the quoted text early",
+                "double it: stem: 'Which of AWS''s…', or use double quotes: "
+                'stem: "Which of AWS\'s…"',
+            ),
+            id="inner apostrophe",
+        ),
+        pytest.param(
+            "> Which AWS service trains ML models?",
+            (
+                "text after 'stem: >' must start on the next line",
+                "put the text on the next line, indented more than 'stem', or quote it: "
+                'stem: "> Which AWS service…"',
+            ),
+            id="folded text on the indicator's line",
+        ),
+        pytest.param(
+            "| Which AWS service trains ML models?",
+            (
+                "text after 'stem: |' must start on the next line",
+                "put the text on the next line, indented more than 'stem', or quote it: "
+                'stem: "| Which AWS service…"',
+            ),
+            id="literal text on the indicator's line",
+        ),
+        pytest.param(
+            ">- Which AWS service trains ML models?",
+            (
+                "text after 'stem: >-' must start on the next line",
+                "put the text on the next line, indented more than 'stem', or quote it: "
+                'stem: ">- Which AWS service…"',
+            ),
+            id="stripped folded text on the indicator's line",
+        ),
+    ],
+)
+def test_text_that_yaml_reads_as_markup_is_told_to_quote_it(tmp_path, value, expected):
+    # reported at the text's first character, where the quote goes
+    assert reported(tmp_path, *stem(value)) == (5, 11, *expected)
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_a_utf16_file_is_named_as_such(tmp_path, bom):
+    encoding = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    found = only_problem(tmp_path, bom + SECTION.encode(encoding))
+    assert (found.rule, found.line, found.column) == ("encoding", 1, 1)
+    assert found.message == "the file is saved as UTF-16, not UTF-8"
+    assert found.hint == "save the file as UTF-8 (most editors: 'Save with encoding')"
+
+
+def test_other_errors_keep_libyamls_words(tmp_path):
+    found = reported(tmp_path, "    answer: A", "    answer: [A")
+    assert found[2] == "while parsing a flow sequence did not find expected ',' or ']'"
+
+
+def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatch):
+    def broken(text):
+        raise IndexError("a misjudged line")
+
+    monkeypatch.setattr(syntax_hints, "_Text", broken)
+    assert reported(tmp_path, "    answer: A", "    answer A") == (
+        12,
+        5,
+        "while scanning a simple key could not find expected ':'",
+        None,
+    )
