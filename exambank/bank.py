@@ -56,7 +56,10 @@ class QuestionRef:
 
 @dataclass
 class Bank:
-    """One bank folder. ``files`` holds the sections that passed the schema, in manifest order;
+    """One bank folder. ``files`` holds the sections the manifest lists that passed the
+    schema, in manifest order: the bank the rules check and the builders print.
+    ``unlisted`` holds the other section files that passed it (a stray copy, a section
+    not listed yet), checked only for their place in the manifest and ids they reuse;
     ``sources`` every YAML file found besides the manifest, readable or not."""
 
     root: Path
@@ -64,6 +67,7 @@ class Bank:
     manifest_source: Source
     files: list[SectionFile] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    unlisted: list[SectionFile] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -169,9 +169,13 @@ def _lint_bank(
     if manifest is None:  # reported above; check the sections all the same
         manifest = _stand_in_manifest(root, manifest_source, sources)
 
+    # A file the manifest does not list is not part of the bank: the build prints only
+    # listed sections, so the rules (and bank-wide counts) cover only those.
     order = {section_id: index for index, section_id in enumerate(manifest.sections)}
-    files.sort(key=lambda file: (order.get(file.section.id, len(order)), file.source.display))
-    bank = Bank(root, manifest, manifest_source, files, sources)
+    listed = [file for file in files if section_id_of(file.source.path) in order]
+    unlisted = [file for file in files if section_id_of(file.source.path) not in order]
+    listed.sort(key=lambda file: (order.get(file.section.id, len(order)), file.source.display))
+    bank = Bank(root, manifest, manifest_source, listed, sources, unlisted)
     found.extend(_run_rules(bank, config, seconds))
     return bank, found
 

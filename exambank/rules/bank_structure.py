@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
 from exambank.load import JsonPath, Source
+from exambank.model import SLUG_PATTERN
 from exambank.rules.base import BankRule, Options
+
+SLUG = re.compile(SLUG_PATTERN)
+HINT = "give each section and question its own id"
+UNLISTED_HINT = (
+    "the file is not listed in bank.yaml: delete it if it is a copy, "
+    "else give each section and question its own id"
+)
+Problem = tuple[str, str]  # message, hint
 
 
 class ManifestRule(BankRule):
     """The manifest's `sections` and the section files disagree.
 
     Each id in `bank.yaml`'s `sections` needs exactly one file named
-    `<nn>-<id>.yaml` whose `id` is that id; each section file must be listed.
+    `<nn>-<id>.yaml` whose `id` is that id; each section file must be listed. A file
+    that is not listed (a stray copy, a section not added yet) is no part of the bank:
+    handouts and exports never print it, so the other rules neither check it nor count
+    its questions, and an id it shares with a listed file is reported in it, not in the
+    listed one.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -60,24 +74,64 @@ class ManifestRule(BankRule):
                     f"section '{section_id}' has a second file (first: {found[0].path.name})",
                     "merge the files: a section has exactly one",
                 )
-        for section_id, sources in files_for.items():
-            if section_id not in listed:
-                yield self.report(
-                    sources[0],
-                    (),
-                    f"{sources[0].path.name} is not listed in bank.yaml",
-                    f"add '{section_id}' to the manifest's sections, or delete the file",
-                )
         for source in bank.sources:
-            written = source.data.get("id") if isinstance(source.data, dict) else None
+            if section_id_of(source.path) not in listed:
+                yield self.report(source, (), *_unlisted(source, listed, files_for))
+        for source in bank.sources:
+            written = _written_id(source)
             expected = section_id_of(source.path)
-            if isinstance(written, str) and written != expected and expected in listed:
+            if written is not None and written != expected and expected in listed:
                 yield self.report(
                     source,
                     ("id",),
                     f"the file is named for section '{expected}' but its id is '{written}'",
                     f"set 'id: {expected}', or rename the file and its manifest entry",
                 )
+
+
+def _unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source]]) -> Problem:
+    """Message and hint for a section file the manifest does not list: a copy of a listed
+    section's file, a file misnamed for its listed id, or a section to list or delete."""
+    name, section_id, written = source.path.name, section_id_of(source.path), _written_id(source)
+    numbered = re.match(r"\d+", source.path.stem)
+    prefix = source.path.stem.removesuffix(section_id) or (f"{numbered[0]}-" if numbered else "")
+    message = f"{name} is not listed in bank.yaml"
+    if written in listed:
+        owners = files_for.get(written, [])
+        if owners:
+            return (
+                f"{message}; it looks like a copy of {owners[0].path.name} "
+                f"(both have id '{written}')",
+                "delete the copy; for a new section, give it an id of its own, name the "
+                "file for it and add the id to the manifest's sections",
+            )
+        return (
+            f"{message}: its id '{written}' is listed, but the file is not named for it",
+            f"rename it {prefix}{written}.yaml",
+        )
+    if SLUG.match(section_id):
+        return message, f"add '{section_id}' to the manifest's sections, or delete the file"
+    message = f"{message}, and '{section_id}' cannot be a section id"
+    slug = re.sub(r"[^a-z0-9]+", "-", section_id.lower()).strip("-")
+    new_id = next(
+        (found for found in (written, slug) if found and SLUG.match(found) and found not in listed),
+        None,
+    )
+    if new_id is None:
+        return message, (
+            "delete it, or name it <nn>-<id>.yaml for an id of lowercase letters, digits "
+            "and hyphens, and add the id to the manifest's sections"
+        )
+    set_id = "" if written == new_id else f", set 'id: {new_id}' in it"
+    return message, (
+        f"delete it, or rename it {prefix}{new_id}.yaml{set_id} and add '{new_id}' "
+        "to the manifest's sections"
+    )
+
+
+def _written_id(source: Source) -> str | None:
+    written = source.data.get("id") if isinstance(source.data, dict) else None
+    return written if isinstance(written, str) else None
 
 
 class DuplicateId(BankRule):
@@ -106,14 +160,16 @@ class DuplicateId(BankRule):
         # Where each id was first used, as (file, path): placed only for the few reports.
         sections: dict[str, tuple[Source, JsonPath]] = {}
         questions: dict[str, tuple[Source, JsonPath]] = {}
-        for file in bank.files:
-            section_id = file.section.id
-            yield from self._claim(sections, section_id, file.source, ("id",), "section", None)
+        # Listed files claim their ids first: a reused id is reported in an unlisted file
+        # (a stray copy, say), the one to delete or change, never in the listed original.
+        claimants = [(file, HINT) for file in bank.files]
+        claimants += [(file, UNLISTED_HINT) for file in bank.unlisted]
+        for file, hint in claimants:
+            source = file.source
+            yield from self._claim(sections, file.section.id, source, ("id",), hint, None)
             for index, question in zip(file.indices, file.section.questions, strict=True):
                 path = ("questions", index, "id")
-                yield from self._claim(
-                    questions, question.id, file.source, path, "question", question.id
-                )
+                yield from self._claim(questions, question.id, source, path, hint, question.id)
 
     def _claim(
         self,
@@ -121,7 +177,7 @@ class DuplicateId(BankRule):
         key: str,
         source: Source,
         path: JsonPath,
-        kind: str,
+        hint: str,
         question: str | None,
     ) -> Iterator[Diagnostic]:
         if key in first:
@@ -129,9 +185,9 @@ class DuplicateId(BankRule):
             yield self.report(
                 source,
                 path,
-                f"{kind} id '{key}' is already used at "
-                f"{used_in.display}:{used_in.where(used_at)[0]}",
-                "give each section and question its own id",
+                f"{'section' if question is None else 'question'} id '{key}' is already used "
+                f"at {used_in.display}:{used_in.where(used_at)[0]}",
+                hint,
                 question,
             )
         else:

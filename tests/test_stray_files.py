@@ -1,0 +1,165 @@
+"""Section files the manifest does not list: a stray copy, a misnamed file, a new section.
+
+Such a file is no part of the bank: it is reported, an id it reuses is reported in it (not
+in the listed original), and its questions are neither checked nor counted nor built.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+MANIFEST = "id: test-bank\ntitle: Test\nsections: [one]\n"
+
+
+def keyed_a(number: int) -> str:
+    """A question whose key is A, with its own id and stem."""
+    return QUESTION.replace("id: q1", f"id: q{number}").replace("Which", f"({number}) Which")
+
+
+ONE = section_yaml(keyed_a(1), keyed_a(2), section_id="one")
+
+
+def lint_output(root: Path, capsys: pytest.CaptureFixture[str], *options: str) -> list[str]:
+    main(["lint", str(root), *options])
+    return capsys.readouterr().out.splitlines()
+
+
+def test_a_copy_is_named_as_one_and_takes_the_blame_for_its_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("b"), {"01-one.yaml": ONE, "01-one copy.yaml": ONE}, MANIFEST)
+    assert main(["lint", "b"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "b/01-one copy.yaml:1:1: error manifest 01-one copy.yaml is not listed in bank.yaml; "
+        "it looks like a copy of 01-one.yaml (both have id 'one')",
+        "    hint: delete the copy; for a new section, give it an id of its own, name the file "
+        "for it and add the id to the manifest's sections",
+        "b/01-one copy.yaml:1:5: error duplicate-id section id 'one' is already used at "
+        "b/01-one.yaml:1",
+        "    hint: the file is not listed in bank.yaml: delete it if it is a copy, else give "
+        "each section and question its own id",
+        "b/01-one copy.yaml:4:9: error duplicate-id question id 'q1' is already used at "
+        "b/01-one.yaml:4",
+        "    hint: the file is not listed in bank.yaml: delete it if it is a copy, else give "
+        "each section and question its own id",
+        "b/01-one copy.yaml:13:9: error duplicate-id question id 'q2' is already used at "
+        "b/01-one.yaml:13",
+        "    hint: the file is not listed in bank.yaml: delete it if it is a copy, else give "
+        "each section and question its own id",
+        "4 errors, 0 warnings.",
+    ]
+
+
+def test_a_copy_with_a_valid_name_is_still_a_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_bank(tmp_path / "b", {"01-one.yaml": ONE, "01-one-copy.yaml": ONE}, MANIFEST)
+    lines = lint_output(root, capsys, "--format", "json")
+    [manifest] = [item for item in json.loads("\n".join(lines)) if item["rule"] == "manifest"]
+    assert manifest["path"].endswith("01-one-copy.yaml")
+    assert manifest["message"] == (
+        "01-one-copy.yaml is not listed in bank.yaml; it looks like a copy of 01-one.yaml "
+        "(both have id 'one')"
+    )
+
+
+def test_a_file_renamed_away_from_its_listed_id_is_told_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_bank(tmp_path / "b", {"01-one copy.yaml": ONE}, MANIFEST)
+    lines = lint_output(root, capsys)
+    at = lines.index(
+        f"{root}/01-one copy.yaml:1:1: error manifest 01-one copy.yaml is not listed in "
+        "bank.yaml: its id 'one' is listed, but the file is not named for it"
+    )
+    assert lines[at + 1] == "    hint: rename it 01-one.yaml"
+
+
+@pytest.mark.parametrize(
+    ("name", "section_id", "hint"),
+    [
+        (  # the file's own id is a free slug: rename the file for it
+            "02-New Section.yaml",
+            "new-section",
+            "delete it, or rename it 02-new-section.yaml and add 'new-section' to the "
+            "manifest's sections",
+        ),
+        (  # no usable id in the file: one made from the name, to set in it too
+            "02-New Section.yaml",
+            "New_Section",
+            "delete it, or rename it 02-new-section.yaml, set 'id: new-section' in it and "
+            "add 'new-section' to the manifest's sections",
+        ),
+        (  # a valid name: list it, as before
+            "02-two.yaml",
+            "two",
+            "add 'two' to the manifest's sections, or delete the file",
+        ),
+    ],
+)
+def test_an_invalid_name_is_never_suggested_as_an_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, section_id: str, hint: str
+) -> None:
+    other = section_yaml(keyed_a(3), section_id=section_id)
+    root = write_bank(tmp_path / "b", {"01-one.yaml": ONE, name: other}, MANIFEST)
+    lines = lint_output(root, capsys)
+    [at] = [index for index, line in enumerate(lines) if " error manifest " in line]
+    assert lines[at].startswith(f"{root}/{name}:1:1: error manifest {name} is not listed")
+    if name == "02-New Section.yaml":
+        assert lines[at].endswith(
+            "is not listed in bank.yaml, and 'New Section' cannot be a section id"
+        )
+    assert lines[at + 1] == f"    hint: {hint}"
+
+
+def test_every_unlisted_file_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sections = {
+        "01-one.yaml": ONE,
+        "02-extra.yaml": section_yaml(keyed_a(3), section_id="extra"),
+        "03-extra.yaml": section_yaml(keyed_a(4), section_id="extra"),
+    }
+    root = write_bank(tmp_path / "b", sections, MANIFEST)
+    lines = lint_output(root, capsys)
+    reported = [line.split(":")[0] for line in lines if " error manifest " in line]
+    assert reported == [f"{root}/02-extra.yaml", f"{root}/03-extra.yaml"]
+
+
+def test_unlisted_questions_are_neither_checked_nor_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Listed: the key is A three times in a row, one short of an answer-run. The unlisted
+    # file would make it four, and holds a question whose answer names no option.
+    broken = keyed_a(5).replace("answer: A", "answer: E")
+    sections = {
+        "01-one.yaml": section_yaml(keyed_a(1), keyed_a(2), keyed_a(3), section_id="one"),
+        "02-draft.yaml": section_yaml(keyed_a(4), broken, section_id="draft"),
+    }
+    root = write_bank(tmp_path / "b", sections, MANIFEST)
+    lines = lint_output(root, capsys)
+    assert [line for line in lines if not line.startswith("    ")] == [
+        f"{root}/02-draft.yaml:1:1: error manifest 02-draft.yaml is not listed in bank.yaml",
+        "1 error, 0 warnings.",
+    ]
+
+
+def test_the_build_prints_the_listed_sections_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sections = {"01-one.yaml": ONE, "02-draft.yaml": section_yaml(keyed_a(3), section_id="draft")}
+    write_bank(Path("bank") / "b", sections, MANIFEST)
+    Path("pyproject.toml").write_text('[tool.exambank]\nignore = ["manifest"]\n', encoding="utf-8")
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["No problems found."]
+    assert main(["build", "--only", "json", "--out", "dist"]) == 0
+    document = json.loads(Path("dist/test-bank/test-bank.json").read_text(encoding="utf-8"))
+    assert [section["id"] for section in document["sections"]] == ["one"]
