@@ -324,7 +324,7 @@ def test_every_mistake_is_reported_at_once(tmp_path: Path) -> None:
 
 def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
     [(line, column, message, _)] = config_problems(tmp_path, "[tool.exambank]\nselect = [}\n")
-    assert (line, message) == (5, "not valid TOML: Invalid value") and column > 1
+    assert (line, message) == (5, "not valid TOML: } is not a TOML value") and column > 1
 
 
 def test_explicit_config_file_without_the_table_is_an_error(tmp_path: Path) -> None:
