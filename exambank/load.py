@@ -314,7 +314,9 @@ class _Reader:
                 if typed:
                     typed_scalars[path] = typed
                 if commented and kind is ScalarEvent and not event.style and value:
-                    self._comment_after(text, event, path)
+                    end = event.end_mark.index  # one space or tab, then '#': a comment
+                    if text[end + 1 : end + 2] == "#" and text[end] in " \t":
+                        self._comment_after(text, event, path)
             if kind is AliasEvent:
                 self._error(
                     self._at(event),
@@ -368,16 +370,13 @@ class _Reader:
         return path
 
     def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
-        """Record a comment that follows the unquoted ``event`` on its last line."""
-        end = event.end_mark.index
-        line_end = text.find("\n", end)
-        rest = text[end : len(text) if line_end == -1 else line_end]
-        comment = rest.lstrip(" \t")
-        if comment.startswith("#") and len(rest) - len(comment) == 1:
-            at = end + len(rest) - len(comment)
-            mark = event.end_mark  # the '#' is on the same line, ``at - end`` further on
-            position = self.source.position(_Mark(mark.line, mark.column + at - end, at))
-            self.source.comments_after[path] = (position, comment.rstrip())
+        """Record the comment that starts one space after the unquoted ``event``."""
+        mark = event.end_mark  # the '#' is on the same line, one character on
+        at = mark.index + 1
+        line_end = text.find("\n", at)
+        comment = text[at : len(text) if line_end == -1 else line_end].split("\r", 1)[0]
+        position = self.source.position(_Mark(mark.line, mark.column + 1, at))
+        self.source.comments_after[path] = (position, comment.rstrip())
 
     def _refuse_marks(self, event: Any) -> None:
         """A tag or an anchor on a value: neither survives a rewrite, nor may a bank need

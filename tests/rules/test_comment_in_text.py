@@ -121,3 +121,11 @@ def test_a_file_the_manifest_does_not_list_is_left_to_the_manifest_rule(tmp_path
     sections = {"01-main.yaml": section_yaml(QUESTION), "02-extra.yaml": section_yaml(question)}
     manifest = "id: test-bank\ntitle: Test bank\nsections: [main]\n"
     assert cut(write_bank(tmp_path / "bank", sections, manifest)) == []
+
+
+def test_line_ends_of_every_kind_end_the_comment(tmp_path):
+    question = QUESTION.replace("  B: AWS Lambda", "  B: AWS Lambda # serverless")
+    for ending in ("\r\n", "\r"):
+        text = section_yaml(question).replace("\n", ending).encode()
+        root = write_bank(tmp_path / ending.encode().hex(), {"01-main.yaml": text})
+        assert cut(root) == [("01-main.yaml", 8, 21, "the text stops before '# serverless'", "q1")]
