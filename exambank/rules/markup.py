@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
 from exambank.markdown import html_tags
 from exambank.rules.base import BankRule, Options
+from exambank.rules.locate import Placer
 
 
 class RawHtml(BankRule):
@@ -33,10 +35,13 @@ class RawHtml(BankRule):
     severity = "error"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        placer = Placer()
         for source, path, text, question in bank.markup_fields:
             tags = html_tags(text)
             if tags:
                 shown = ", ".join(tags[:3]) + (" ..." if len(tags) > 3 else "")
+                # at the first tag's first line: in a long block of notes, where it is
+                first = re.compile(re.escape(tags[0].split("\n", 1)[0]))
                 yield self.report(
                     source,
                     path,
@@ -44,4 +49,5 @@ class RawHtml(BankRule):
                     "write it in Markdown (**bold**, *italics*, a blank line for a break), "
                     "or put it in backticks to show it as code",
                     question,
+                    at=placer.place(source, path, (first,), tags[0]),
                 )

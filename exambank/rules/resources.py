@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import posixpath
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -15,6 +14,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.load import JsonPath, Source
 from exambank.markdown import Target, targets
 from exambank.rules.base import BankRule, Options
+from exambank.rules.locate import Placer
 
 # A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -102,13 +102,11 @@ def _is_there(path: Path, target: Target) -> bool:
 
 class _Targets:
     """The link and image targets of every Markdown text of a bank, and where each one is
-    written (its file is read for that only when a rule reports one)."""
+    written."""
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
-        self._lines: dict[str, list[str]] = {}
-        self._placed: dict[tuple[str, JsonPath, str], tuple[int, int]] = {}
-        self._starts: dict[str, list[int]] = {}  # the lines values and keys start on
+        self._placer = Placer()
 
     def __iter__(self) -> Iterator[tuple[Source, JsonPath, str | None, Target]]:
         for source, path, text, question in self.bank.markup_fields:
@@ -116,58 +114,17 @@ class _Targets:
                 yield source, path, question, target
 
     def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
-        if source.display not in self._lines:
-            self._lines[source.display] = _read_lines(source)
-            self._starts[source.display] = sorted(
-                source.position(mark)[0]
-                for marks in (source.values, source.keys)
-                for mark in marks.values()
-            )
-        value_at = source.where(path)
-        starts = self._starts[source.display]
-        later = bisect_right(starts, value_at[0])  # the first value written below this one
-        last = starts[later] - 1 if later < len(starts) else len(self._lines[source.display])
-        placed = (source.display, path, target.url)
-        at = _locate(
-            self._lines[source.display][:last], value_at, target, self._placed.get(placed, (0, 0))
-        )
-        self._placed[placed] = at  # a second target like it is written after this one
-        return at
+        """Where ``target.url`` is written: whole (not "a.png" inside "images/a.png"), as
+        a target ("(a.png" or "<a.png") before as a word."""
+        url, end = re.escape(target.url), r"(?![^)>\s\"'])"
+        written = (re.compile(rf"(?<=[(<]){url}{end}"), re.compile(rf"(?<!\S){url}{end}"))
+        return self._placer.place(source, path, written, target.url)
 
 
 def _hint(target: Target) -> str:
     if target.kind == "image":
         return "copy the image into the bank folder and give its relative path (images/x.png)"
     return "write the address as code (`https://...`) or link to a file inside the bank"
-
-
-def _read_lines(source: Source) -> list[str]:
-    try:
-        # Lines at "\n" only, as an editor and Source.where count them (splitlines would
-        # also break at U+2028, which YAML text may hold).
-        return source.path.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []
-
-
-def _locate(
-    lines: list[str], value_at: tuple[int, int], target: Target, after: tuple[int, int]
-) -> tuple[int, int]:
-    """Where ``target.url`` is written in the text's own lines (``lines`` ends where the
-    next value starts), after ``after`` (the same target already placed): written whole
-    (not "a.png" inside "images/a.png"), as a target ("(a.png" or "<a.png") before as a
-    word. The text's start if not found. Its line within the text is no guide: a quoted
-    text's "\\n" escapes break no line of the file."""
-    url, end = re.escape(target.url), r"(?![^)>\s\"'])"
-    for written in (re.compile(rf"(?<=[(<]){url}{end}"), re.compile(rf"(?<!\S){url}{end}")):
-        for number in range(max(value_at[0], after[0]), len(lines) + 1):
-            start = value_at[1] - 1 if number == value_at[0] else 0
-            if number == after[0]:
-                start = max(start, after[1])
-            found = written.search(lines[number - 1], start)
-            if found:
-                return number, found.start() + 1
-    return value_at
 
 
 class MissingResource(BankRule):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import QUESTION
+from tests.conftest import QUESTION, section_yaml
 
 STEM = "stem: Which AWS service trains, tunes and deploys ML models?"
 
@@ -26,8 +26,19 @@ def test_html_block_in_an_explanation(lint_questions):
         "explanation: |\n  <div>SageMaker</div>\n",
     )
     assert html_findings(lint_questions(question)) == [
-        (12, "raw HTML in the text: <div>SageMaker</div>")
+        (13, "raw HTML in the text: <div>SageMaker</div>")  # the tag's line, in the block
     ]
+
+
+def test_a_tag_deep_in_the_notes_is_reported_where_it_is(lint_bank):
+    notes = "notes: >-\n  First line.\n\n  Second, with a <br/> in it.\n"
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION, extra=notes)}).diagnostics
+    assert [(d.line, d.column) for d in found if d.rule == "raw-html"] == [(6, 18)]
+
+
+def test_a_stem_tag_is_pointed_at_to_the_column(lint_questions):
+    found = lint_questions(QUESTION.replace(STEM, "stem: 'Which <b>one</b>?'"))
+    assert [(d.line, d.column) for d in found if d.rule == "raw-html"] == [(5, 18)]
 
 
 @pytest.mark.parametrize(
