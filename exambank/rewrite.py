@@ -25,10 +25,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.compat import ordereddict
+from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-from ruamel.yaml.tokens import CommentToken
+from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from exambank.lint import UsageError, find_banks
 from exambank.load import Source, iter_yaml_files, line_and_column, read_source
@@ -119,6 +120,11 @@ def load(path: Path) -> Loaded:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
+        if "found character '\\t'" in problem:  # lint read it: a tab inside plain text
+            problem = (
+                "a tab inside unquoted text, which the rewriter cannot read: quote the text "
+                "or use a space"
+            )
         line, column = line_and_column(text, mark.index) if mark else (1, 1)
         raise RewriteError(problem or "not valid YAML", line, column) from error
     except YAMLError as error:
@@ -131,25 +137,54 @@ def _round_trip_load(text: str) -> Any:
     return round_trip().load(_tabs_as_spaces(text))
 
 
-_MOST_TABS = 200  # each one costs a scan of the file; past that the load reports them
-
-
 def _tabs_as_spaces(text: str) -> str:
-    """``text`` with each tab between two tokens (after "answer: C", before a comment) as
-    the space it stands for: YAML allows it and libyaml reads it, but ruamel.yaml's
-    scanner refuses it. Tabs inside text stay; the data is the same."""
-    for _ in range(min(text.count("\t"), _MOST_TABS)):
-        try:
-            for _token in round_trip().scan(text):
-                pass
-            return text
-        except MarkedYAMLError as error:
-            mark = error.problem_mark
-            separating = "found character '\\t' that cannot start any token" in str(error.problem)
-            if not separating or mark is None or text[mark.index : mark.index + 1] != "\t":
-                return text  # another problem: the load reports it
-            text = f"{text[: mark.index]} {text[mark.index + 1 :]}"
-    return text
+    """``text`` with each tab between two tokens (after "answer: C", before a comment, in
+    a block scalar's header) as the space it stands for: YAML allows it and libyaml reads
+    it, but ruamel.yaml's scanner refuses it. One pass of libyaml's scanner tells which
+    stretches lie between tokens; tabs in text and in comments stay."""
+    if "\t" not in text:
+        return text
+    spans: list[tuple[int, int, bool]] = []  # each token: start, end, a block scalar's
+    scanner = CParser(text)
+    try:
+        while (token := scanner.get_token()) is not None:
+            start, end = token.start_mark.index, token.end_mark.index
+            block = type(token) is ScalarToken and text[start : start + 1] in ("|", ">")
+            spans.append((start, end, block))
+    except YAMLError:
+        return text  # the load reports it
+    finally:
+        scanner.dispose()
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
+    for start, end, block in spans:
+        if start > done:  # between tokens: whitespace, comments, line breaks
+            pieces.append(_outside_comments(text[done:start]))
+            done = start
+        if end > done:
+            if block:  # its header line: the indicators, then maybe a comment
+                header = min(end, text.find("\n", done) % (len(text) + 1))
+                pieces.append(_outside_comments(text[done:header]))
+                done = header
+            pieces.append(text[done:end])
+            done = end
+    pieces.append(_outside_comments(text[done:]))
+    return "".join(pieces)
+
+
+def _outside_comments(stretch: str) -> str:
+    """Tabs as spaces in a stretch between tokens, except in its comments."""
+    if "\t" not in stretch:
+        return stretch
+    lines = stretch.split("\n")
+    for number, line in enumerate(lines):
+        comment = line.find("#")
+        lines[number] = (
+            line.replace("\t", " ")
+            if comment == -1
+            else line[:comment].replace("\t", " ") + line[comment:]
+        )
+    return "\n".join(lines)
 
 
 def _refuse_typed_keys(tree: Any, text: str) -> None:

@@ -233,11 +233,25 @@ def test_crlf_and_byte_order_mark_become_plain_lf(tmp_path: Path) -> None:
 def test_tabs_between_tokens_are_read_as_the_spaces_they_are(tmp_path: Path) -> None:
     # libyaml (lint) reads them; ruamel.yaml's scanner refused the file.
     path = _bank(tmp_path)
-    path.write_text("id: main\t\ntitle: T\t# the title\nsummary: 'S'\t \n", encoding="utf-8")
+    path.write_text(
+        "id: main\t\ntitle: T\t# the\ttitle\nsummary: 'S'\t \nnotes: >-\t# why\n  N\n",
+        encoding="utf-8",
+    )
     before = _data(path)
     assert main(["fmt", str(path)]) == 0
-    assert path.read_text(encoding="utf-8") == "id: main\ntitle: T # the title\nsummary: S\n"
+    assert path.read_text(encoding="utf-8") == (
+        "id: main\ntitle: T # the\ttitle\nsummary: S\nnotes: >- # why\n  N\n"  # comments kept
+    )
     assert _data(path) == before
+
+
+def test_a_tab_inside_unquoted_text_is_refused_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path)
+    path.write_text("id: main\ntitle: Tab\there\n", encoding="utf-8")  # lint reads it
+    err = _refused(path, capsys, "2:11: cannot format: a tab inside unquoted text")
+    assert "quote the text or use a space" in err
 
 
 def test_a_tab_inside_text_is_kept(tmp_path: Path) -> None:
