@@ -25,7 +25,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.compat import ordereddict
-from ruamel.yaml.cyaml import CParser
+from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
@@ -145,7 +145,7 @@ def _tabs_as_spaces(text: str) -> str:
     if "\t" not in text:
         return text
     spans: list[tuple[int, int, bool]] = []  # each token: start, end, a block scalar's
-    scanner = CParser(text)
+    scanner = CSafeLoader(text)
     try:
         while (token := scanner.get_token()) is not None:
             start, end = token.start_mark.index, token.end_mark.index
