@@ -81,6 +81,11 @@ _KEYS = frozenset(
     )
     for name in schema.model_fields
 )
+# Keys whose values are free text, which an author may wrap onto more lines.
+_PROSE_KEYS = frozenset(
+    {"stem", "explanation", "text", "feedback", "summary", "notes", "definition", "title"}
+    | {"description", "exam", "term", "reason"}
+)
 _COLON_LOOKALIKES = "\uff1a\ufe55\ufe13\u2236\ua789\u02f8"  # full-width, small, ratio ...
 # Typographic quotes word processors type (curly, German low-9, guillemets): the opening
 # one and its closing one.
@@ -96,7 +101,7 @@ _CURLY_QUOTES = {
 _SHORT = 20  # a hint shows about this many characters of the author's text
 _LINE = re.compile(
     r"(?P<indent> *)(?P<dashes>(?:- +)*)"
-    r"(?:(?P<key>[\w-]+)[ \t]*:(?=[ \t]|$)[ \t]*)?(?P<value>.*?)[ \t]*$"
+    r"(?:(?P<key>[\w-]+)[ \t]*:(?=[ \t]|$)[ \t]*)?(?P<value>.*)"
 )
 
 
@@ -138,7 +143,7 @@ class _Line:
         self.key: str | None = match["key"]
         self.key_column = match.start("key") if self.key else match.end("dashes")
         self.value_column = match.start("value")
-        self.value = match["value"]
+        self.value = match["value"].rstrip(" \t")
         self.lead = line[self.indent : self.value_column]  # "stem: ", "- ", "- id: "
 
 
@@ -171,6 +176,15 @@ def _quoted(value: str, keep: int = 0) -> str:
     if '"' in value or "\\" in value:
         return "'" + _short(value.replace("'", "''"), keep) + "'"
     return '"' + _short(value, keep) + '"'
+
+
+def _quoted_line(lead: str, value: str, keep: int = 0) -> str:
+    """``lead`` and ``value`` quoted, a comment after the value left outside the quotes
+    (in plain text, ' #' starts one: it was never part of the text)."""
+    comment = re.search(r"[ \t]+#", value)
+    if comment is None:
+        return f"{lead}{_quoted(value, keep)}"
+    return f"{lead}{_quoted(value[: comment.start()], keep)}  {value[comment.end() - 1 :]}"
 
 
 def _pair(key: str, value: str) -> str:
@@ -239,11 +253,38 @@ def _missing_colon(text: _Text, problem: int, context: int) -> Explanation | Non
         )
     if after.startswith(":"):
         return Explanation(at, "no space after ':'", f"write '{_pair(word[0], after[1:])}'")
-    if _is_key_name(word[0]):
+    if _is_key_name(word[0]) and not _continues_text(text, row, column, word[0], value):
         return Explanation(
             context, f"missing ':' after '{word[0]}'", f"write '{_pair(word[0], value)}'"
         )
     return _text_not_indented(text, row, column)
+
+
+# Keys whose values are few: a line "type of problem described." is no 'type' key.
+_KEY_VALUES = {
+    "type": re.compile(r"single|multiple"),
+    "difficulty": re.compile(r"easy|medium|hard"),
+    "answer": re.compile(r"\[?[A-Za-z](?:\s*,\s*[A-Za-z])*\]?"),
+    "id": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*"),
+}
+
+
+def _continues_text(text: _Text, row: int, column: int, word: str, value: str) -> bool:
+    """Whether a line that starts with a key's name ("A good choice ...", "type of ...")
+    is rather the next line of the plain text above, written at its key's place: the key
+    above holds prose (a stem, an option ...) and the word would be no key there -- a
+    letter that does not follow that option's, a key whose value cannot be ``value``."""
+    above = text.row_above(row, keyed=True)
+    if above is None or not value:
+        return False
+    owner = text.parse(above)
+    prose = owner.key in _PROSE_KEYS or re.fullmatch("[A-Z]", owner.key or "") is not None
+    if owner.key_column != column or not prose or owner.value[:1] in ("", "|", ">", "'", '"'):
+        return False
+    if re.fullmatch("[A-Z]", word):
+        return not (owner.key and len(owner.key) == 1 and ord(word) == ord(owner.key) + 1)
+    pattern = _KEY_VALUES.get(word)
+    return pattern is None or pattern.fullmatch(value.split("#")[0].strip()) is None
 
 
 def _text_not_indented(text: _Text, row: int, column: int) -> Explanation | None:
@@ -294,6 +335,13 @@ def _colon_in_text(text: _Text, problem: int, context: int) -> Explanation | Non
             f"{owner_row + 1}, so YAML reads it as more text of '{owner.key}'",
             f"indent '{line.key}' {_spaces(owner.key_column)}, like '{owner.key}'",
         )
+    if owner.key and owner.value and row > owner_row:
+        return Explanation(
+            text.index(owner_row, owner.value_column),
+            "text containing ': ' must be quoted",
+            f"put the whole text of '{owner.key}' (lines {owner_row + 1}-{row + 1}) in "
+            "double quotes, or write the ': ' another way",
+        )
     return _quote_the_text(text, owner_row, None)
 
 
@@ -310,10 +358,19 @@ def _quote_the_text(text: _Text, row: int, colon: int | None) -> Explanation:
             f"{line.value[0]} {closing} are typographic quotes; YAML knows only straight \" and '",
             f"type straight quotes: {line.lead}{_quoted(inner, keep - 1)}",
         )
+    if line.dash_columns and line.key and line.key not in _KEYS:
+        # "- Tip: read twice": the item is text, its first word no key
+        whole = text.lines[row][line.key_column :].rstrip()
+        lead = line.lead[: line.key_column - line.indent]
+        return Explanation(
+            text.index(row, line.key_column),
+            "text containing ': ' must be quoted",
+            f"write it quoted: {_quoted_line(lead, whole, keep + len(line.key) + 2)}",
+        )
     return Explanation(
         index,
         "text containing ': ' must be quoted",
-        f"write it quoted: {line.lead}{_quoted(line.value, keep)}",
+        f"write it quoted: {_quoted_line(line.lead, line.value, keep)}",
     )
 
 
@@ -474,7 +531,7 @@ def _bad_start(text: _Text, index: int, shown: str | None) -> Explanation | None
     return Explanation(
         index,
         f"text starting with '{shown or line.value[0]}' must be quoted",
-        f"write it quoted: {line.lead}{_quoted(line.value)}",
+        f"write it quoted: {_quoted_line(line.lead, line.value)}",
     )
 
 
@@ -490,7 +547,7 @@ def _text_after_indicator(text: _Text, problem: int, context: int) -> Explanatio
         context,
         f"text after '{line.lead}{indicator[0]}' must start on the next line",
         f"put the text on the next line, indented more than '{key}', or quote it: "
-        f"{line.lead}{_quoted(line.value)}",
+        f"{_quoted_line(line.lead, line.value[indicator.end() :].lstrip())}",
     )
 
 

@@ -243,6 +243,30 @@ def test_indentation_mistakes_say_so(tmp_path, old, new, expected):
     assert reported(tmp_path, old, new) == expected
 
 
+@pytest.mark.parametrize(
+    "next_line",
+    [
+        "    A good choice for most teams.",  # a capital 'A' that follows no option 'A'
+        "    type of service it is.",  # 'type', but not 'single' or 'multiple' after it
+        "    id est the managed one.",  # 'id', but no id after it
+    ],
+)
+def test_wrapped_text_that_starts_with_a_key_name_is_not_told_to_add_a_colon(tmp_path, next_line):
+    # Following "write 'A: good choice'" would cut the explanation in two.
+    old = "    explanation: SageMaker covers the whole ML lifecycle."
+    line, column, message, hint = reported(tmp_path, old, f"{old[:-1]} and is\n{next_line}")
+    assert (line, column) == (13, 5)
+    assert (
+        message == "more text of 'explanation' (line 12) must be indented more than 'explanation'"
+    )
+    assert hint == "indent this line 6 spaces, or write the text of 'explanation' on one line"
+
+
+def test_the_next_option_letter_without_its_colon_is_still_a_key(tmp_path):
+    found = reported(tmp_path, "      C: Amazon EC2", "      C Amazon EC2")
+    assert found[:3] == (9, 7, "missing ':' after 'C'")
+
+
 def dedented_question(question_id):
     """A question written at the dash column of the list: 2 spaces too little."""
     return "- " + QUESTION.replace("id: q1", f"id: {question_id}").replace("\n", "\n  ").rstrip()
@@ -394,7 +418,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             (
                 "text after 'stem: >' must start on the next line",
                 "put the text on the next line, indented more than 'stem', or quote it: "
-                'stem: "> Which AWS service…"',
+                'stem: "Which AWS service…"',  # the indicator is no part of the text
             ),
             id="folded text on the indicator's line",
         ),
@@ -403,7 +427,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             (
                 "text after 'stem: |' must start on the next line",
                 "put the text on the next line, indented more than 'stem', or quote it: "
-                'stem: "| Which AWS service…"',
+                'stem: "Which AWS service…"',
             ),
             id="literal text on the indicator's line",
         ),
@@ -412,7 +436,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             (
                 "text after 'stem: >-' must start on the next line",
                 "put the text on the next line, indented more than 'stem', or quote it: "
-                'stem: ">- Which AWS service…"',
+                'stem: "Which AWS service…"',
             ),
             id="stripped folded text on the indicator's line",
         ),
@@ -448,3 +472,38 @@ def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatc
         "while scanning a simple key could not find expected ':'",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            STEM,
+            "    stem: Which: AWS service?  # check the wording",
+            'write it quoted: stem: "Which: AWS service?"  # check the wording',
+            id="a comment stays outside the quotes",
+        ),
+        pytest.param(
+            STEM,
+            "    stem: *Which* service?  # todo",
+            'write it quoted: stem: "*Which* service?"  # todo',
+            id="a comment after markup stays outside too",
+        ),
+        pytest.param(
+            "title: Main",
+            "title: Main\nexam_tips:\n  - Tip: read: twice",
+            'write it quoted: - "Tip: read: twice"',
+            id="a list item whose first word is no key is quoted whole",
+        ),
+        pytest.param(
+            STEM,
+            "    stem: Which service is\n      best: AWS or not?",
+            "put the whole text of 'stem' (lines 5-6) in double quotes, or write the ': ' "
+            "another way",
+            id="a colon on the second line of a wrapped text",
+        ),
+    ],
+)
+def test_following_the_hint_keeps_the_text_as_written(tmp_path, old, new, expected):
+    *_, hint = reported(tmp_path, old, new)
+    assert hint == expected
