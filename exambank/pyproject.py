@@ -48,12 +48,12 @@ _HEADER = re.compile(r"^\s*\[(?!\[)([^\]]+)\]\s*(?:#.*)?$")
 _KEY = re.compile(rf"^\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
 _TUPLE = re.compile(r"\('[^']*'(?:, '[^']*')*,?\)")  # how tomllib names a table
-_WORD = re.compile(r"[A-Za-z_][\w.-]*")
+_WORD = re.compile(r"[^\W\d][\w.'\u2019-]*")  # a bare word: "answer-run", "réponse", "it's"
 # A value's parts, to quote its bare words: strings, a comment, a word that is no
 # inline-table key (not followed by "=") nor part of a number or date, anything else.
 _VALUE_TOKEN = re.compile(
     r"(?P<string>\"(?:[^\"\\]|\\.)*\"|'[^']*')|(?P<comment>#.*)"
-    r"|(?P<word>(?<![\w.+-])[A-Za-z_][\w.-]*(?![\w.-])(?!\s*=))|."
+    r"|(?P<word>(?<![\w.+-])[^\W\d][\w.'\u2019-]*(?![\w.-])(?!\s*=))|."
 )
 
 
@@ -112,7 +112,7 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except OSError as error:
         raise ConfigError(f"cannot read {display}: {error.strerror}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Notepad writes one
     except UnicodeDecodeError as error:  # located, as a bank file's would be
         line, column = position_of_byte(raw, error.start)
         problem = Diagnostic(
@@ -166,10 +166,16 @@ def _invalid_value(rest: str, written: str) -> tuple[str, str]:
         fixed = _fixed_line(written) or word[0].lower()
         return f"{word[0]} is not a TOML value", f"true and false are lowercase in TOML: {fixed}"
     if word:
-        fixed = _fixed_line(written) or json.dumps(word[0])
+        fixed = _fixed_line(written) or _toml_text(word[0])
         return f"the text {word[0]} is not in quotes", f"TOML text needs quotes: {fixed}"
     token = re.match(r"[^\s,\]}#]+|[^\s#]", rest)
     return f"{token[0]} is not a TOML value" if token else "a value is missing", VALUES
+
+
+def _toml_text(text: str) -> str:
+    """``text`` as a TOML basic string, written as the author would ("réponse", not an
+    escape)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _fixed_line(written: str) -> str | None:
@@ -186,7 +192,7 @@ def _fixed_line(written: str) -> str | None:
             return ""
         if token.lastgroup != "word" or text in ("true", "false", "inf", "nan"):
             return text
-        return text.lower() if text.lower() in ("true", "false") else json.dumps(text)
+        return text.lower() if text.lower() in ("true", "false") else _toml_text(text)
 
     value = _VALUE_TOKEN.sub(fixed, written[key.end() :]).rstrip()
     return f"{written[key.start(1) : key.end()]}{value}"
@@ -273,7 +279,7 @@ class _Locator:
 
 
 def _toml_key(key: str) -> str:
-    return key if re.fullmatch(_BARE, key) else json.dumps(key)
+    return key if re.fullmatch(_BARE, key) else _toml_text(key)
 
 
 def _split_key(dotted: str) -> TablePath:

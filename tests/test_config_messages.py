@@ -51,6 +51,11 @@ def config_stderr(
             "cfg.toml:4:3: error config not valid TOML: the text negative-stem is not in quotes",
             'TOML text needs quotes: "negative-stem"',
         ),
+        (  # written as the author would read it, not as an escape
+            "[tool.exambank]\nignore = [réponse, it's]\n",
+            "cfg.toml:2:11: error config not valid TOML: the text réponse is not in quotes",
+            'TOML text needs quotes: ignore = ["réponse", "it\'s"]',
+        ),
         (
             "[tool.exambank.rules.longest-option-key]\nper_question = True\n",
             "cfg.toml:2:16: error config not valid TOML: True is not a TOML value",
@@ -126,3 +131,11 @@ def test_problems_are_listed_in_file_order(
         "3 errors, 0 warnings.",
         "exambank: error: 3 problems in [tool.exambank] of cfg.toml; nothing was checked",
     ]
+
+
+def test_a_byte_order_mark_is_read_past(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("b"), {"01-main.yaml": section_yaml(QUESTION)})
+    Path("cfg.toml").write_bytes(b'\xef\xbb\xbf[tool.exambank]\nselect = ["answer-count"]\n')
+    assert main(["lint", "b", "--config", "cfg.toml"]) == 0
+    assert "No problems found." in capsys.readouterr().out
