@@ -108,7 +108,8 @@ def _unknown_keys(
             hint = "option letters are single capital letters A-Z"
             if key in ("text", "feedback"):
                 keys = list(instance)
-                before = [k for k in keys[: keys.index(key)] if _LETTER.match(k)] or ["B"]
+                letters = [k for k in keys if _LETTER.match(k)] or ["A"]
+                before = [k for k in keys[: keys.index(key)] if _LETTER.match(k)] or letters[:1]
                 hint = _FEEDBACK_HINT.format(key=key, letter=before[-1])
             yield source.where_key((*path, key)), f"'{key}' is not an option letter", hint
         return
@@ -149,8 +150,8 @@ def _stray_letters(question: Any, schema: Any) -> list[str]:
     'options:'. ``schema`` is the question's, or {} when the caller knows it is one."""
     if schema and "options" not in schema.get("properties", {}):
         return []
-    if not isinstance(question, dict):
-        return []
+    if not isinstance(question, dict) or isinstance(question.get("options"), (list, str)):
+        return []  # options written otherwise: that is the problem to report
     return [key for key in question if _LETTER.match(key)]
 
 
@@ -294,8 +295,12 @@ def _rule_names(suppression: Any) -> list[str]:
     if isinstance(suppression, str):
         words = re.split(r"[\s,]+", re.sub(r"^\s*ignore\b:?", "", suppression))
     else:
-        words = [str(item) for item in suppression] if isinstance(suppression, list) else []
-    return [word for word in words if word] or ["RULE"]
+        words = (
+            [item for item in suppression if isinstance(item, str)]
+            if isinstance(suppression, list)
+            else []
+        )
+    return [word for word in words if re.fullmatch(r"[\w-]+", word)] or ["RULE"]
 
 
 def _inner(error: SchemaViolation) -> list[SchemaViolation]:

@@ -266,6 +266,25 @@ def test_8_a_suppression_written_as_text_shows_its_shape(tmp_path):
     ]
 
 
+def test_8_a_suppression_of_odd_items_shows_yaml_not_python(tmp_path):
+    question = QUESTION + "lint: [1, null, {a: b}]\n"
+    [(*_, hint)] = question_errors(tmp_path, question)
+    assert hint == 'write lint: {ignore: [RULE], reason: "..."}'
+
+
+def test_6_feedback_before_any_letter_names_a_letter_that_is_there(tmp_path):
+    question = QUESTION.replace("  A: Amazon SageMaker", "  feedback: why\n  A: Amazon SageMaker")
+    [(*_, hint)] = question_errors(tmp_path, question)
+    assert hint == "feedback belongs to an option: A: {text: ..., feedback: ...}"
+
+
+def test_7_letters_beside_options_written_as_a_list_are_not_told_to_indent(tmp_path):
+    question = QUESTION.replace(OPTIONS, "options: [x]\nC: y\nA: z")
+    found = question_errors(tmp_path, question)
+    assert found[0][2] == "question q1, options is a list, but options need letters"
+    assert not any("indent" in (hint or "") for *_, hint in found), found
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
