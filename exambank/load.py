@@ -350,7 +350,9 @@ class _Reader:
             if key in _FIRST_KEYS and parent and isinstance(parent[-1], int):
                 # Most often a '- ' left out: two list items read as one.
                 self.run_together.add(parent)
-                item = "question" if parent[0] == "questions" and len(parent) == 2 else "item"
+                item = {"questions": "question", "key_terms": "key term"}.get(
+                    str(parent[0]), "item"
+                )
                 self._report(
                     "duplicate-key",
                     position,

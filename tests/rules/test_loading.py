@@ -51,7 +51,7 @@ def test_a_key_term_that_lost_its_dash_is_told_the_same(lint_bank):
     terms = "key_terms:\n  - term: AMT\n    definition: Tuning.\n    term: HPO\n    definition: x\n"
     found = lint_bank({"01-main.yaml": section_yaml(QUESTION, extra=terms)}).diagnostics
     assert [(d.rule, d.line) for d in found] == [("duplicate-key", 6)]
-    assert "repeats in one item" in found[0].message
+    assert "repeats in one key term" in found[0].message
 
 
 def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
