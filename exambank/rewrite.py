@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -50,7 +50,34 @@ class RewriteError(Exception):
 
 
 class _Emitter(Emitter):
-    """Prefers double quotes, as the bank's authors do, where YAML needs quotes at all."""
+    """Prefers double quotes, as the bank's authors do, where YAML needs quotes at all.
+
+    With the lines the tree was read from (``source_lines``), a comment after a value
+    keeps its distance as comment-in-text reads it: one space after plain text stays one
+    space (a note that may be the rest of a text YAML cut short), any other at least two,
+    so a rewrite never makes a note look like such a cut, nor hides one."""
+
+    source_lines: ClassVar[list[str] | None] = None
+
+    def write_comment(self, comment: Any, pre: bool = False) -> None:
+        mark: Any = getattr(comment, "start_mark", None)
+        row, lines = getattr(mark, "line", None), self.source_lines
+        if pre or row is None or lines is None or not comment.value.startswith("#"):
+            super().write_comment(comment, pre)  # a comment made by exambank has no line
+            return
+        before = lines[row][: mark.column] if 0 <= row < len(lines) else ""
+        written = before.rstrip(" \t")
+        if not written.strip():  # a comment on a line of its own
+            super().write_comment(comment, pre)
+            return
+        plain = written[-1:] not in ("'", '"', "]", "}", ":", "-", "|", ">")
+        column = mark.column
+        one_space = plain and len(before) - len(written) == 1
+        mark.column = self.column + 1 if one_space else max(column, self.column + 2)
+        try:
+            super().write_comment(comment, pre)
+        finally:
+            mark.column = column
 
     def choose_scalar_style(self) -> Any:
         style = super().choose_scalar_style()
@@ -77,6 +104,7 @@ class Loaded:
     raw: bytes
     source: Source
     tree: Any
+    text: str  # as the tree was read: line ends made LF
 
 
 @dataclass(frozen=True)
@@ -129,8 +157,20 @@ def load(path: Path) -> Loaded:
         raise RewriteError(problem or "not valid YAML", line, column) from error
     except YAMLError as error:
         raise RewriteError(f"not valid YAML: {error}") from error
+    except NotImplementedError as error:  # ruamel.yaml: "overlap in comment [...]"
+        where = _TOKEN_PLACE.search(str(error))
+        line, column = (int(where[1]) + 1, int(where[2]) + 1) if where else (1, 1)
+        raise RewriteError(
+            "fmt cannot keep a comment after a key whose value starts on a later line: "
+            "move the comment to a line of its own above the key",
+            line,
+            column,
+        ) from error
     _refuse_typed_keys(tree, text)
-    return Loaded(raw, source, tree)
+    return Loaded(raw, source, tree, text)
+
+
+_TOKEN_PLACE = re.compile(r"line: (\d+), col: (\d+)")
 
 
 def _round_trip_load(text: str) -> Any:
@@ -249,9 +289,14 @@ def _refuse_typed_values(source: Source) -> None:
             )
 
 
-def dump(tree: Any) -> str:
+def dump(tree: Any, text: str | None = None) -> str:
+    """``tree`` as YAML; given the ``text`` it was read from, comments keep their
+    distance from the values before them as ``_Emitter`` says."""
+    yaml = round_trip()
+    if text is not None:
+        yaml.Emitter = type("_SourceEmitter", (_Emitter,), {"source_lines": text.split("\n")})
     stream = io.StringIO()
-    round_trip().dump(tree, stream)
+    yaml.dump(tree, stream)
     return stream.getvalue()
 
 

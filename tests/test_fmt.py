@@ -262,6 +262,33 @@ def test_a_tab_inside_text_is_kept(tmp_path: Path) -> None:
     assert _data(path) == before == {"id": "main", "title": "A\tB", "summary": "x\ty\t\n"}
 
 
+def test_a_note_beside_a_value_keeps_its_distance_as_lint_reads_it(tmp_path: Path) -> None:
+    # A list at column 0 is indented on rewrite: a note two spaces off must not end up
+    # one space off (comment-in-text would take it for a cut text), nor a cut be hidden.
+    path = _bank(tmp_path)
+    path.write_text(
+        "id: main\ntitle: T\nsummary:\t# on the key\n  Plain text\n  on two lines.\n"
+        "questions:\n- id: q1\n  stem: Which one?  # a note\n  options:\n"
+        "    A: 'one' # after quotes\n    B: two # cut short?\n  answer: A\n  explanation: x\n",
+        encoding="utf-8",
+    )
+    assert main(["fmt", str(path)]) == 0
+    written = path.read_text(encoding="utf-8")
+    assert "summary: Plain text on two lines.  # on the key\n" in written
+    assert "    stem: Which one?  # a note\n" in written
+    assert "      A: one  # after quotes\n" in written
+    assert "      B: two # cut short?\n" in written  # still one space: still reported
+
+
+def test_a_comment_ruamel_cannot_place_is_refused_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path)
+    path.write_text("id: main\ntitle: # c\n  T\n\nsummary: x\n", encoding="utf-8")
+    err = _refused(path, capsys, "2:8: cannot format: fmt cannot keep a comment after a key")
+    assert "move the comment to a line of its own above the key" in err
+
+
 def test_failed_write_leaves_the_file_whole_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
