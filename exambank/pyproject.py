@@ -125,6 +125,19 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
             "save the file as UTF-8 (TOML files are UTF-8)",
         )
         raise ConfigError(f"{display} is not UTF-8", [problem]) from None
+    lone_cr = re.search(r"\r(?!\n)", text)
+    if lone_cr:  # TOML ends lines at LF or CRLF; an old Mac editor's CR is neither
+        lines = _lines(text[: lone_cr.start()])
+        problem = Diagnostic(
+            display,
+            len(lines),
+            len(lines[-1]) + 1,
+            "error",
+            "config",
+            "not valid TOML: a carriage return (CR) alone is no line end TOML knows",
+            "save the file with LF or CRLF line ends (most editors: 'Line endings')",
+        )
+        raise ConfigError(f"{display} is not valid TOML", [problem])
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -226,8 +239,8 @@ def _dotted(path: tuple[str, ...]) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    """The lines of a TOML text as TOML (and an editor) counts them: at "\\n" only, not at
-    U+2028 and the other breaks ``str.splitlines`` knows."""
+    """The lines of a TOML text as TOML counts them: at "\\n" (or CRLF) only, not at
+    U+2028 and the other breaks ``str.splitlines`` knows (a lone CR is refused first)."""
     return [line.removesuffix("\r") for line in text.split("\n")]
 
 

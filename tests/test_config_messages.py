@@ -139,3 +139,12 @@ def test_a_byte_order_mark_is_read_past(tmp_path, capsys, monkeypatch):
     Path("cfg.toml").write_bytes(b'\xef\xbb\xbf[tool.exambank]\nselect = ["answer-count"]\n')
     assert main(["lint", "b", "--config", "cfg.toml"]) == 0
     assert "No problems found." in capsys.readouterr().out
+
+
+def test_a_lone_carriage_return_is_named_where_it_is(tmp_path, capsys, monkeypatch):
+    toml = '[tool.exambank]\nselect = ["answer-count"]\rignore = []\n'
+    assert config_stderr(tmp_path, capsys, monkeypatch, toml)[:2] == [
+        "cfg.toml:2:26: error config not valid TOML: a carriage return (CR) alone is no line "
+        "end TOML knows",
+        "    hint: save the file with LF or CRLF line ends (most editors: 'Line endings')",
+    ]
