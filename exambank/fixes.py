@@ -137,7 +137,7 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     fixed = [Fixed(display, 1, 1, what) for what in _file_fixes(loaded.raw)]
     fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
     fixed.sort(key=lambda change: (change.line, change.column))
-    text = dump(loaded.tree, loaded.text) if fixed else loaded.raw.decode("utf-8-sig")
+    text = dump(loaded.tree, loaded) if fixed else loaded.raw.decode("utf-8-sig")
     return Rewrite(path, loaded.raw, text, expected), fixed
 
 

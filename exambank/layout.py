@@ -52,7 +52,7 @@ def format_file(path: Path) -> Rewrite:
     if isinstance(loaded.tree, (CommentedMap, CommentedSeq)):  # not a lone scalar
         arrange(loaded.tree, Manifest if path.name == MANIFEST else Section)
         restyle(loaded.tree)
-    return Rewrite(path, loaded.raw, dump(loaded.tree, loaded.text), loaded.source.data)
+    return Rewrite(path, loaded.raw, dump(loaded.tree, loaded), loaded.source.data)
 
 
 def arrange(node: Any, annotation: Any) -> None:

@@ -32,7 +32,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from exambank.lint import UsageError, find_banks
-from exambank.load import Source, iter_yaml_files, line_and_column, read_source
+from exambank.load import Position, Source, iter_yaml_files, line_and_column, read_source
 
 # Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
 # the emitter, which would otherwise break plain and quoted text across lines.
@@ -52,12 +52,14 @@ class RewriteError(Exception):
 class _Emitter(Emitter):
     """Prefers double quotes, as the bank's authors do, where YAML needs quotes at all.
 
-    With the lines the tree was read from (``source_lines``), a comment after a value
-    keeps its distance as comment-in-text reads it: one space after plain text stays one
-    space (a note that may be the rest of a text YAML cut short), any other at least two,
-    so a rewrite never makes a note look like such a cut, nor hides one."""
+    Given how the tree was read (``source_lines``, and ``one_space``: where lint saw a
+    comment one space after plain text), a comment after a value keeps its distance as
+    comment-in-text reads it: such a comment stays one space on (it may be the rest of a
+    text YAML cut short), any other is written at least two spaces on, so a rewrite never
+    makes a note look like such a cut, nor hides one."""
 
     source_lines: ClassVar[list[str] | None] = None
+    one_space: ClassVar[frozenset[Position]] = frozenset()
 
     def write_comment(self, comment: Any, pre: bool = False) -> None:
         mark: Any = getattr(comment, "start_mark", None)
@@ -70,9 +72,8 @@ class _Emitter(Emitter):
         if not written.strip():  # a comment on a line of its own
             super().write_comment(comment, pre)
             return
-        plain = written[-1:] not in ("'", '"', "]", "}", ":", "-", "|", ">")
         column = mark.column
-        one_space = plain and len(before) - len(written) == 1
+        one_space = (row + 1, column + 1) in self.one_space
         mark.column = self.column + 1 if one_space else max(column, self.column + 2)
         try:
             super().write_comment(comment, pre)
@@ -289,12 +290,15 @@ def _refuse_typed_values(source: Source) -> None:
             )
 
 
-def dump(tree: Any, text: str | None = None) -> str:
-    """``tree`` as YAML; given the ``text`` it was read from, comments keep their
-    distance from the values before them as ``_Emitter`` says."""
+def dump(tree: Any, read: Loaded | None = None) -> str:
+    """``tree`` as YAML; given the file it was ``read`` from, comments keep their distance
+    from the values before them as ``_Emitter`` says."""
     yaml = round_trip()
-    if text is not None:
-        yaml.Emitter = type("_SourceEmitter", (_Emitter,), {"source_lines": text.split("\n")})
+    if read is not None:
+        lines = read.text.split("\n")
+        one_space = frozenset(place for place, _ in read.source.comments_after.values())
+        settings = {"source_lines": lines, "one_space": one_space}
+        yaml.Emitter = type("_SourceEmitter", (_Emitter,), settings)
     stream = io.StringIO()
     yaml.dump(tree, stream)
     return stream.getvalue()

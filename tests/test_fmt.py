@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 
 from exambank.cli import main
 from exambank.layout import LINE_WIDTH, format_file
+from exambank.lint import lint
 from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError, comments, same_data, save
 from tests.conftest import SEED_BANK, write_bank
@@ -269,7 +270,8 @@ def test_a_note_beside_a_value_keeps_its_distance_as_lint_reads_it(tmp_path: Pat
     path.write_text(
         "id: main\ntitle: T\nsummary:\t# on the key\n  Plain text\n  on two lines.\n"
         "questions:\n- id: q1\n  stem: Which one?  # a note\n  options:\n"
-        "    A: 'one' # after quotes\n    B: two # cut short?\n  answer: A\n  explanation: x\n",
+        "    A: 'one' # after quotes\n    B: two # cut short?\n    C: data[4][-2]\t# cut too?\n"
+        "  answer: A\n  explanation: x\n",
         encoding="utf-8",
     )
     assert main(["fmt", str(path)]) == 0
@@ -278,6 +280,9 @@ def test_a_note_beside_a_value_keeps_its_distance_as_lint_reads_it(tmp_path: Pat
     assert "    stem: Which one?  # a note\n" in written
     assert "      A: one  # after quotes\n" in written
     assert "      B: two # cut short?\n" in written  # still one space: still reported
+    assert "      C: data[4][-2] # cut too?\n" in written  # plain text may end in ']'
+    found = lint([path.parent]).diagnostics
+    assert [d.line for d in found if d.rule == "comment-in-text"] == [9, 10]  # B and C
 
 
 def test_a_comment_ruamel_cannot_place_is_refused_where_it_is(
