@@ -415,7 +415,7 @@ def _stats(arguments: argparse.Namespace) -> int:
             f"exambank: note: {result.errors} {noun(result.errors, 'error')} "
             "('exambank lint' lists them)"
             + (
-                "; questions that cannot be read or fail the schema are not counted"
+                "; questions that cannot be read or fail the schema in substance are not counted"
                 if schema
                 else ""
             ),

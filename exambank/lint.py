@@ -191,10 +191,9 @@ def _section_file(source: Source, valid: BaseModel | None) -> SectionFile | None
     raw_questions = data.get("questions")
     kept: list[tuple[int, Question]] = []
     for index, raw in enumerate(raw_questions if isinstance(raw_questions, list) else []):
-        try:
-            kept.append((index, Question.model_validate(raw, strict=True)))
-        except ValidationError:
-            continue
+        question = _well_formed_enough(raw)
+        if question is not None:
+            kept.append((index, question))
     rest = {key: value for key, value in data.items() if key != "questions"}
     try:
         shell = Section.model_validate(rest, strict=True)
@@ -209,6 +208,36 @@ def _section_file(source: Source, valid: BaseModel | None) -> SectionFile | None
             return None
     section = shell.model_copy(update={"questions": [question for _, question in kept]})
     return SectionFile(source, section, tuple(index for index, _ in kept))
+
+
+# Question keys whose faults leave the rest of the question to check: a 'difficulty:
+# Hard' (reported by the schema) must not hide a wrong answer letter in the same run. Not
+# a broken suppression: the rules it was meant to silence would speak up.
+_ASIDE = frozenset({"difficulty", "tags"})
+
+
+def _well_formed_enough(raw: object) -> Question | None:
+    """``raw`` as a question; if only keys aside from its substance are at fault (a bad
+    difficulty or tags, an unknown key), the question without them, for the rules to
+    check; else None."""
+    try:
+        return Question.model_validate(raw, strict=True)
+    except ValidationError as error:
+        if not isinstance(raw, dict):
+            return None
+        faulty = set()
+        for problem in error.errors():
+            key = problem["loc"][0] if problem["loc"] else None
+            unknown = problem["type"] == "extra_forbidden" and len(problem["loc"]) == 1
+            if key not in _ASIDE and not unknown:
+                return None
+            faulty.add(key)
+    try:
+        return Question.model_validate(
+            {key: value for key, value in raw.items() if key not in faulty}, strict=True
+        )
+    except ValidationError:
+        return None
 
 
 def _stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Manifest:

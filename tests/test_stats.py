@@ -177,13 +177,13 @@ def test_cli_notes_schema_errors(tmp_path, capsys):
     broken.write_text(broken.read_text().replace("answer: E", "answer: 7"), encoding="utf-8")
     assert main(["stats", str(root)]) == 0
     assert (
-        "questions that cannot be read or fail the schema are not counted"
+        "questions that cannot be read or fail the schema in substance are not counted"
         in capsys.readouterr().err
     )
     broken.write_text(broken.read_text().replace("answer: 7", "answer: [7"), encoding="utf-8")
     assert main(["stats", str(root)]) == 0  # a file that cannot be read counts nothing
     assert (
-        "questions that cannot be read or fail the schema are not counted"
+        "questions that cannot be read or fail the schema in substance are not counted"
         in capsys.readouterr().err
     )
 

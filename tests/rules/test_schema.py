@@ -105,3 +105,26 @@ def test_wrong_shapes_are_named_in_words(lint_bank, change, message):
     text = section_yaml(QUESTION).replace(*change)
     found = [d.message for d in schema_errors(lint_bank, text)]
     assert any(message in m for m in found), found
+
+
+def test_a_fault_beside_the_substance_leaves_the_question_checked(lint_bank):
+    question = (
+        QUESTION.replace("answer: A", "answer: E").replace("D: Amazon Bedrock", "D: AWS Lambda")
+        + "difficulty: Hard\ntags: aws\nx-owner: ann\n"
+    )
+    found = lint_bank({"01-main.yaml": section_yaml(question)}).diagnostics
+    assert sorted((d.rule, d.line) for d in found) == [
+        ("answer-not-in-options", 11),
+        ("duplicate-option", 10),
+        ("schema", 13),  # difficulty
+        ("schema", 14),  # tags
+        ("schema", 15),  # the unknown key
+    ]
+
+
+def test_a_fault_in_the_substance_leaves_the_question_to_the_schema(lint_bank):
+    question = QUESTION.replace("answer: A", "answer: 7").replace(
+        "D: Amazon Bedrock", "D: AWS Lambda"
+    )
+    found = lint_bank({"01-main.yaml": section_yaml(question + "difficulty: Hard\n")}).diagnostics
+    assert {d.rule for d in found} == {"schema"}
