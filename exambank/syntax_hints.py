@@ -515,6 +515,11 @@ def _odd_token(text: _Text, problem: int, context: int) -> Explanation | None:
 
 
 def _tab(text: _Text, problem: int, context: int) -> Explanation | None:
+    row, _ = text.row_column(problem)
+    if not text.lines[row].strip():  # an empty-looking line
+        return Explanation(
+            problem, "a tab on a line that is otherwise empty", "delete the tab, or the line"
+        )
     return Explanation(problem, "a tab where YAML expects a space", "indent with spaces, not tabs")
 
 

@@ -507,3 +507,13 @@ def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatc
 def test_following_the_hint_keeps_the_text_as_written(tmp_path, old, new, expected):
     *_, hint = reported(tmp_path, old, new)
     assert hint == expected
+
+
+def test_a_tab_on_an_empty_looking_line_is_told_to_go(tmp_path):
+    found = reported(tmp_path, "    answer: A\n", "    answer: A\n\t\n")
+    assert found == (
+        12,
+        1,
+        "a tab on a line that is otherwise empty",
+        "delete the tab, or the line",
+    )
