@@ -124,6 +124,11 @@ def _unknown_keys(
             answer = instance.get("answer")
             letter = answer if isinstance(answer, str) and _LETTER.match(answer) else "A"
             hint = _FEEDBACK_HINT.format(key=key, letter=letter)
+        elif key == "lint" and "questions" in schema.get("properties", {}):
+            hint = (
+                "a suppression belongs to a question (lint: under its id); for a whole "
+                "file, list the rules under [tool.exambank.per-file-ignores] in pyproject.toml"
+            )
         yield source.where_key((*path, key)), f"unknown key '{key}' in {name}", hint
 
 

@@ -322,3 +322,10 @@ def test_7_letters_beside_options_written_as_a_list_are_not_told_to_indent(tmp_p
 )
 def test_9_messages_say_key_value_lines_not_mapping(tmp_path, text, expected):
     assert schema_errors(tmp_path, text) == [expected]
+
+
+def test_a_suppression_for_a_whole_section_points_at_per_file_ignores(tmp_path):
+    text = section_yaml(QUESTION, extra="lint: {ignore: [answer-run], reason: x}\n")
+    [(line, column, message, hint)] = schema_errors(tmp_path, text)
+    assert (line, column, message) == (3, 1, "unknown key 'lint' in the file")
+    assert hint and "[tool.exambank.per-file-ignores]" in hint
