@@ -69,18 +69,21 @@ _HINTS = (
 )
 # Every key of the source format: a word at a key's place that is one of these (or an
 # option letter) is a key the author meant, not text.
-_KEYS = frozenset(
-    name
-    for schema in (
-        model.Manifest,
-        model.Section,
-        model.Question,
-        model.Option,
-        model.KeyTerm,
-        model.Suppression,
-    )
-    for name in schema.model_fields
-)
+_MODELS = (model.Manifest, model.Section, model.Question, model.Option, model.KeyTerm)
+_KEYS = frozenset(name for schema in (*_MODELS, model.Suppression) for name in schema.model_fields)
+
+
+# The keys that may stand beside each key (in the same mapping): after 'explanation', a
+# line 'tags [a, b]' is a key without its colon; 'text of ...' is more explanation.
+def _keys_beside() -> dict[str, frozenset[str]]:
+    beside: dict[str, set[str]] = {}
+    for schema in _MODELS:
+        for name in schema.model_fields:
+            beside.setdefault(name, set()).update(schema.model_fields)
+    return {name: frozenset(keys) for name, keys in beside.items()}
+
+
+_BESIDE = _keys_beside()
 # Keys whose values are free text, which an author may wrap onto more lines.
 _PROSE_KEYS = frozenset(
     {"stem", "explanation", "text", "feedback", "summary", "notes", "definition", "title"}
@@ -179,9 +182,9 @@ def _quoted(value: str, keep: int = 0) -> str:
 
 
 def _quoted_line(lead: str, value: str, keep: int = 0) -> str:
-    """``lead`` and ``value`` quoted, a comment after the value left outside the quotes
-    (in plain text, ' #' starts one: it was never part of the text)."""
-    comment = re.search(r"[ \t]+#", value)
+    """``lead`` and ``value`` quoted; a note set two spaces off or more is left outside
+    the quotes, while a '#' one space on stays in: it may be text YAML would cut."""
+    comment = re.search(r"[ \t]{2,}#", value)  # one space on: maybe text, stays inside
     if comment is None:
         return f"{lead}{_quoted(value, keep)}"
     return f"{lead}{_quoted(value[: comment.start()], keep)}  {value[comment.end() - 1 :]}"
@@ -272,8 +275,9 @@ _KEY_VALUES = {
 def _continues_text(text: _Text, row: int, column: int, word: str, value: str) -> bool:
     """Whether a line that starts with a key's name ("A good choice ...", "type of ...")
     is rather the next line of the plain text above, written at its key's place: the key
-    above holds prose (a stem, an option ...) and the word would be no key there -- a
-    letter that does not follow that option's, a key whose value cannot be ``value``."""
+    above holds prose (a stem, an option ...) and the word would be no key beside it --
+    a letter that does not follow that option's, a key of another part of the format
+    ('text' beside 'explanation'), a key whose value cannot be ``value``."""
     above = text.row_above(row, keyed=True)
     if above is None or not value:
         return False
@@ -283,8 +287,10 @@ def _continues_text(text: _Text, row: int, column: int, word: str, value: str) -
         return False
     if re.fullmatch("[A-Z]", word):
         return not (owner.key and len(owner.key) == 1 and ord(word) == ord(owner.key) + 1)
+    if word not in _BESIDE.get(owner.key or "", frozenset()):
+        return True
     pattern = _KEY_VALUES.get(word)
-    return pattern is None or pattern.fullmatch(value.split("#")[0].strip()) is None
+    return pattern is not None and pattern.fullmatch(value.split("#")[0].strip()) is None
 
 
 def _text_not_indented(text: _Text, row: int, column: int) -> Explanation | None:

@@ -517,3 +517,36 @@ def test_a_tab_on_an_empty_looking_line_is_told_to_go(tmp_path):
         "a tab on a line that is otherwise empty",
         "delete the tab, or the line",
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        pytest.param(
+            "title: Main",
+            "title: Main\nsummary A short summary.",
+            "write 'summary: A short summary.'",
+            id="a section key after the title",
+        ),
+        pytest.param(
+            "    explanation: SageMaker covers the whole ML lifecycle.",
+            "    explanation: Because.\n    tags [amt, x]",
+            "write 'tags: [amt, x]'",
+            id="tags after an explanation",
+        ),
+        pytest.param(
+            STEM,
+            f"{STEM}\n    explanation Because it is.",
+            "write 'explanation: Because it is.'",
+            id="a question key after the stem",
+        ),
+    ],
+)
+def test_a_key_of_the_same_part_without_its_colon_is_still_a_key(tmp_path, old, new, hint):
+    *_, found_hint = reported(tmp_path, old, new)
+    assert found_hint == hint
+
+
+def test_a_hash_one_space_on_stays_inside_the_quotes(tmp_path):
+    *_, hint = reported(tmp_path, STEM, "    stem: Which: AWS #1 pick?")
+    assert hint == 'write it quoted: stem: "Which: AWS #1 pick?"'
