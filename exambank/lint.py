@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from exambank.bank import Bank, SectionFile, section_id_of
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.load import Source, iter_yaml_files, read_source
-from exambank.model import Manifest, Question, Section
+from exambank.model import LETTER_PATTERN, Manifest, Question, Section
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.screen import BankText
 from exambank.suppression import apply_suppressions
@@ -214,6 +215,7 @@ def _section_file(source: Source, valid: BaseModel | None) -> SectionFile | None
 # Hard' (reported by the schema) must not hide a wrong answer letter in the same run. Not
 # a broken suppression: the rules it was meant to silence would speak up.
 _ASIDE = frozenset({"difficulty", "tags"})
+_OPTION_LETTER = re.compile(LETTER_PATTERN)
 
 
 def _well_formed_enough(raw: object) -> Question | None:
@@ -229,8 +231,8 @@ def _well_formed_enough(raw: object) -> Question | None:
         for problem in error.errors():
             key = problem["loc"][0] if problem["loc"] else None
             unknown = problem["type"] == "extra_forbidden" and len(problem["loc"]) == 1
-            if key not in _ASIDE and not unknown:
-                return None
+            if key not in _ASIDE and not (unknown and not _OPTION_LETTER.match(str(key))):
+                return None  # an option letter out of 'options:' is no key of its own
             faulty.add(key)
     try:
         return Question.model_validate(

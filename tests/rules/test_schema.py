@@ -128,3 +128,13 @@ def test_a_fault_in_the_substance_leaves_the_question_to_the_schema(lint_bank):
     )
     found = lint_bank({"01-main.yaml": section_yaml(question + "difficulty: Hard\n")}).diagnostics
     assert {d.rule for d in found} == {"schema"}
+
+
+def test_an_option_letter_outside_options_leaves_the_question_to_the_schema(lint_bank):
+    # D written at the question's level: not a harmless key (answer D is not "no option")
+    question = QUESTION.replace("  D: Amazon Bedrock\n", "").replace("answer: A", "answer: D")
+    question += "D: Amazon Bedrock\n"
+    found = lint_bank({"01-main.yaml": section_yaml(question)}).diagnostics
+    assert [(d.rule, d.message) for d in found] == [
+        ("schema", "the option D is not indented under 'options:'")
+    ]
