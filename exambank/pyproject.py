@@ -6,6 +6,7 @@ and key; a mistake is reported at its key, or at the offending value when it can
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import re
@@ -114,7 +115,8 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Notepad writes one
     except UnicodeDecodeError as error:  # located, as a bank file's would be
-        line, column = position_of_byte(raw, error.start)
+        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0  # not shown
+        line, column = position_of_byte(raw[bom:], error.start - bom)
         problem = Diagnostic(
             display,
             line,

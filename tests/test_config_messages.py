@@ -148,3 +148,13 @@ def test_a_lone_carriage_return_is_named_where_it_is(tmp_path, capsys, monkeypat
         "end TOML knows",
         "    hint: save the file with LF or CRLF line ends (most editors: 'Line endings')",
     ]
+
+
+def test_a_bad_byte_after_a_byte_order_mark_is_placed_as_an_editor_shows_it(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("b"), {"01-main.yaml": section_yaml(QUESTION)})
+    Path("cfg.toml").write_bytes(b"\xef\xbb\xbfx = \xff\n")
+    assert main(["lint", "b", "--config", "cfg.toml"]) == 2
+    assert "cfg.toml:1:5: error config byte 0xff is not valid UTF-8" in capsys.readouterr().err
