@@ -409,6 +409,26 @@ def _check_data(written: Path, rewrite: Rewrite) -> None:
     source, _ = read_source(written)
     if not same_data(source.data, rewrite.data):
         raise RewriteError("the rewrite would change the file's data; please report this")
+    _check_cuts(rewrite, source)
+
+
+def _check_cuts(rewrite: Rewrite, new: Source) -> None:
+    """The rewrite must leave every '#' one space after plain text where comment-in-text
+    sees it, and make none: it would hide a cut text, or report a note as one."""
+    with tempfile.TemporaryDirectory() as folder:
+        before = Path(folder) / rewrite.path.name
+        before.write_bytes(rewrite.old)
+        old, _ = read_source(before)
+    changed = set(old.comments_after) ^ set(new.comments_after)
+    if changed:
+        line, column = min(old.where(path) for path in changed)
+        raise RewriteError(
+            "the rewrite would change how a '#' after this text reads (comment-in-text): "
+            "quote the whole text, with a note to yourself two spaces off after the quotes, "
+            "or move the note to a line of its own",
+            line,
+            column,
+        )
 
 
 def _replace(rewrite: Rewrite) -> None:

@@ -285,6 +285,17 @@ def test_a_note_beside_a_value_keeps_its_distance_as_lint_reads_it(tmp_path: Pat
     assert [d.line for d in found if d.rule == "comment-in-text"] == [9, 10]  # B and C
 
 
+def test_a_rewrite_that_would_hide_a_cut_text_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two paragraphs cannot be written plain: quoted, the one-space '#1 pick' would no
+    # longer be reported by comment-in-text, and a second fmt would move it again.
+    path = _bank(tmp_path)
+    path.write_text("id: main\ntitle: T\nsummary: Which is\n\n  best? #1 pick\n", encoding="utf-8")
+    err = _refused(path, capsys, "3:10: cannot format: the rewrite would change how a '#'")
+    assert "quote the whole text" in err
+
+
 def test_a_comment_ruamel_cannot_place_is_refused_where_it_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
