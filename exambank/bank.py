@@ -77,6 +77,12 @@ class Bank:
     def sections(self) -> list[Section]:
         return [file.section for file in self.files]
 
+    @property
+    def listed_sources(self) -> list[Source]:
+        """The section files the manifest lists, whether or not they passed the schema."""
+        listed = set(self.manifest.sections)
+        return [source for source in self.sources if section_id_of(source.path) in listed]
+
     def questions(self) -> Iterator[QuestionRef]:
         """Every question in bank order (many rules walk them: built once)."""
         return iter(self._refs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from exambank.bank import Bank, section_id_of
+from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
 from exambank.load import JsonPath
 from exambank.rules.base import BankRule, Options
@@ -46,9 +46,7 @@ class CommentInText(BankRule):
     severity = "warning"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        listed = set(bank.manifest.sections)  # an unlisted file is no part of the bank
-        sections = [source for source in bank.sources if section_id_of(source.path) in listed]
-        for source in (bank.manifest_source, *sections):
+        for source in (bank.manifest_source, *bank.listed_sources):  # not a stray file
             if source.data is None:
                 continue  # not read to the end: yaml-syntax says why
             for path, (position, comment) in source.comments_after.items():
