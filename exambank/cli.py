@@ -21,8 +21,9 @@ from exambank.fixes import fix_file
 from exambank.layout import format_file
 from exambank.lint import UsageError, lint
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, text, use_color
-from exambank.rewrite import RewriteError, bank_files, save, verify
+from exambank.rewrite import RewriteError, bank_files
 from exambank.rule_docs import rule_page, rule_table
+from exambank.saving import save, verify
 from exambank.skeleton import MAX_OPTIONS, add_question
 from exambank.stats import bank_stats, noun, render_text
 from exambank.stats_html import render_html, write_pdf

@@ -1,21 +1,16 @@
 """Rewrite bank files without losing a word or a comment of what the author wrote.
 
 ``fmt``, ``lint --fix`` and ``new`` all change files through here. ruamel.yaml's round-trip
-loader keeps comments, blank lines and the style of every value. A file is replaced only
-after its new text has been read back with lint's own loader and found to hold exactly the
-data intended and every comment it held before; otherwise it is left alone and the reason
-reported. The write is atomic: a temporary file in the same folder, flushed to disk, then
-renamed over the original, so a failed or interrupted write leaves the old file whole.
+loader keeps comments, blank lines and the style of every value; this module reads a file
+both ways (lint's reader decides whether it may be rewritten at all), edits the tree and
+writes its new text. ``exambank.saving`` then replaces a file only once that text reads back
+as intended.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
-import tempfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -175,10 +170,10 @@ _TOKEN_PLACE = re.compile(r"line: (\d+), col: (\d+)")
 
 
 def _round_trip_load(text: str) -> Any:
-    return round_trip().load(_tabs_as_spaces(text))
+    return round_trip().load(tabs_as_spaces(text))
 
 
-def _tabs_as_spaces(text: str) -> str:
+def tabs_as_spaces(text: str) -> str:
     """``text`` with each tab between two tokens (after "answer: C", before a comment, in
     a block scalar's header) as the space it stands for: YAML allows it and libyaml reads
     it, but ruamel.yaml's scanner refuses it. One pass of libyaml's scanner tells which
@@ -317,163 +312,6 @@ def bank_files(paths: Iterable[Path]) -> list[Path]:
         for root in find_banks([path]):
             files.update(dict.fromkeys(iter_yaml_files(root)))
     return list(files)
-
-
-def comments(text: str) -> Counter[str]:
-    """Every comment line in ``text``, as the scanner sees it (independent of where the
-    loader attaches comments, which is what could lose one)."""
-    found: Counter[str] = Counter()
-    for token in round_trip().scan(_tabs_as_spaces(text)):
-        for comment in _comment_texts(getattr(token, "_comment", None)):
-            found.update(line.strip() for line in comment.splitlines() if line.strip())
-    # The scanner keeps no comment on a directive line ("%YAML 1.2  # why"), and the
-    # dumper writes no directive: such a comment is counted here, so its loss shows.
-    for line in text.split("\n"):
-        if line.startswith("%") and (start := _DIRECTIVE_COMMENT.search(line)):
-            found[line[start.end() - 1 :].strip()] += 1
-    return found
-
-
-_DIRECTIVE_COMMENT = re.compile(r"[ \t]#")
-_EXPLICIT_KEY = re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE)  # "? key" on its own line
-
-
-def _comment_texts(held: Any) -> Iterator[str]:
-    """The comments the scanner attached to a token: CommentTokens, and the plain text
-    of a comment after a block scalar's ``|`` or ``>``, which ruamel.yaml's dumper drops
-    for an item of a list."""
-    if isinstance(held, CommentToken):
-        yield held.value
-    elif isinstance(held, str) and held.lstrip().startswith("#"):
-        yield held
-    elif isinstance(held, list):
-        for item in held:
-            yield from _comment_texts(item)
-
-
-def save(rewrite: Rewrite) -> None:
-    """Replace the file with ``rewrite.new`` if it reads back as ``rewrite.data`` and keeps
-    every comment; RewriteError (file untouched) if not."""
-    _check_comments(rewrite)
-    try:
-        _replace(rewrite)
-    except OSError as error:
-        raise RewriteError(f"cannot write the file: {error.strerror or error}") from error
-
-
-def verify(rewrite: Rewrite) -> None:
-    """The checks ``save`` makes, without writing the file: what ``fmt --check`` and
-    ``--diff`` show must be what ``fmt`` would write."""
-    _check_comments(rewrite)
-    with tempfile.TemporaryDirectory() as folder:
-        written = Path(folder) / rewrite.path.name
-        written.write_bytes(rewrite.new.encode("utf-8"))
-        _check_data(written, rewrite)
-
-
-def _check_comments(rewrite: Rewrite) -> None:
-    old_text = rewrite.old.decode("utf-8-sig")
-    try:
-        new_comments = comments(rewrite.new)
-    except YAMLError as error:  # the dumper wrote what no reader takes
-        explicit = _EXPLICIT_KEY.search(old_text)
-        if explicit is None:
-            raise RewriteError("the rewrite would not be valid YAML; please report this") from error
-        line, column = line_and_column(old_text, explicit.start())
-        raise RewriteError(
-            "fmt cannot rewrite a '? key' with a comment: write it as 'key: value'",
-            line,
-            column,
-        ) from error
-    lost = comments(old_text) - new_comments
-    if lost:
-        comment = next(iter(lost))
-        line, column = _where_written(old_text, comment)
-        raise RewriteError(
-            f"the rewrite would lose the comment '{comment}': fmt cannot keep a comment "
-            "there; move it to a line of its own above a key",
-            line,
-            column,
-        )
-
-
-def _where_written(text: str, comment: str) -> tuple[int, int]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        column = line.find(comment)
-        if column >= 0:
-            return number, column + 1
-    return 1, 1
-
-
-def _check_data(written: Path, rewrite: Rewrite) -> None:
-    source, _ = read_source(written)
-    if not same_data(source.data, rewrite.data):
-        raise RewriteError("the rewrite would change the file's data; please report this")
-    _check_cuts(rewrite, source)
-
-
-def _check_cuts(rewrite: Rewrite, new: Source) -> None:
-    """The rewrite must leave every '#' one space after plain text where comment-in-text
-    sees it, and make none: it would hide a cut text, or report a note as one."""
-    with tempfile.TemporaryDirectory() as folder:
-        before = Path(folder) / rewrite.path.name
-        before.write_bytes(rewrite.old)
-        old, _ = read_source(before)
-    changed = set(old.comments_after) ^ set(new.comments_after)
-    if changed:
-        line, column = min(old.where(path) for path in changed)
-        raise RewriteError(
-            "the rewrite would change how a '#' after this text reads (comment-in-text): "
-            "quote the whole text, with a note to yourself two spaces off after the quotes, "
-            "or move the note to a line of its own",
-            line,
-            column,
-        )
-
-
-def _replace(rewrite: Rewrite) -> None:
-    target = rewrite.path.resolve()  # through a symlink, not over it
-    folder = target.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(rewrite.new)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _check_data(Path(temporary), rewrite)
-        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows cannot open folders)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def same_data(left: Any, right: Any) -> bool:
-    """Equal values of equal types: ``True == 1`` in Python, but not in a bank file."""
-    if type(left) is not type(right):
-        return False
-    if isinstance(left, dict):
-        return left.keys() == right.keys() and all(same_data(left[k], right[k]) for k in left)
-    if isinstance(left, list):
-        return len(left) == len(right) and all(map(same_data, left, right))
-    return bool(left == right or (left != left and right != right))  # NaN equals NaN here
-
-
-# Comments and blank lines after an entry of a block mapping or list are kept by ruamel.yaml
-# on the last scalar inside it. When entries move, these helpers move them along: the lines
-# between two entries belong to the entry below them (a comment describes what follows).
 
 
 def take_tail(container: CommentedMap | CommentedSeq, key: Any) -> str:

@@ -15,7 +15,8 @@ from exambank.cli import main
 from exambank.layout import LINE_WIDTH, format_file
 from exambank.lint import lint
 from exambank.load import read_source
-from exambank.rewrite import Rewrite, RewriteError, comments, same_data, save
+from exambank.rewrite import Rewrite, RewriteError
+from exambank.saving import comments, same_data, save
 from tests.conftest import SEED_BANK, write_bank
 
 # Comments everywhere an author may put one, keys out of order, an unknown key, text that
