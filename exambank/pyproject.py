@@ -11,7 +11,6 @@ import json
 import math
 import re
 import sys
-from ast import literal_eval
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,14 @@ from exambank.diagnostics import Diagnostic
 from exambank.lint import display_path
 from exambank.load import position_of_byte
 from exambank.rules import RULES
+from exambank.toml_source import (
+    TOML_POSITION,
+    Locator,
+    TablePath,
+    explain_error,
+    toml_key,
+    toml_lines,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,24 +45,6 @@ else:
 PYPROJECT = "pyproject.toml"
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "rules")
 SEVERITIES = ("error", "warning", "off")
-TablePath = tuple[str, ...]
-VALUES = 'a TOML value is "text" in quotes, a number such as 0.5, true or false, or a [list]'
-Position = tuple[int, int]
-
-_BARE = r"[A-Za-z0-9_-]+"
-_QUOTED = r"\"[^\"]*\"|'[^']*'"
-_KEY_PART = re.compile(rf"{_BARE}|{_QUOTED}")
-_HEADER = re.compile(r"^\s*\[(?!\[)([^\]]+)\]\s*(?:#.*)?$")
-_KEY = re.compile(rf"^\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=")
-_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
-_TUPLE = re.compile(r"\('[^']*'(?:, '[^']*')*,?\)")  # how tomllib names a table
-_WORD = re.compile(r"[^\W\d][\w.'\u2019-]*")  # a bare word: "answer-run", "réponse", "it's"
-# A value's parts, to quote its bare words: strings, a comment, a word that is no
-# inline-table key (not followed by "=") nor part of a number or date, anything else.
-_VALUE_TOKEN = re.compile(
-    r"(?P<string>\"(?:[^\"\\]|\\.)*\"|'[^']*')|(?P<comment>#.*)"
-    r"|(?P<word>(?<![\w.+-])[^\W\d][\w.'\u2019-]*(?![\w.-])(?!\s*=))|."
-)
 
 
 def load(explicit: Path | None = None, start: Path | None = None) -> Config:
@@ -94,7 +83,7 @@ def read(path: Path) -> Config:
     display = display_path(path)
     if table is None:
         raise ConfigError(f"{display} has no [tool.exambank] table")
-    parser = _Parser(_Locator(text, display))
+    parser = _Parser(Locator(text, display))
     config = parser.parse(table, root=path.resolve().parent)
     if parser.problems:
         count = len(parser.problems)
@@ -129,7 +118,7 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         raise ConfigError(f"{display} is not UTF-8", [problem]) from None
     lone_cr = re.search(r"\r(?!\n)", text)
     if lone_cr:  # TOML ends lines at LF or CRLF; an old Mac editor's CR is neither
-        lines = _lines(text[: lone_cr.start()])
+        lines = toml_lines(text[: lone_cr.start()])
         problem = Diagnostic(
             display,
             len(lines),
@@ -143,107 +132,17 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        where = _TOML_POSITION.search(str(error))
-        lines = _lines(text.rstrip("\r\n"))
+        where = TOML_POSITION.search(str(error))
+        lines = toml_lines(text.rstrip("\r\n"))
         line, column = len(lines), max(len(lines[-1]), 1)  # "at end of document"
         if where and where[1]:
             line, column = int(where[1]), int(where[2])
-        reason = _TOML_POSITION.sub("", str(error))
-        line, column, message, hint = _explain(reason, _lines(text), line, column)
+        reason = TOML_POSITION.sub("", str(error))
+        line, column, message, hint = explain_error(reason, toml_lines(text), line, column)
         problem = Diagnostic(
             display, line, column, "error", "config", f"not valid TOML: {message}", hint
         )
         raise ConfigError(f"{display} is not valid TOML", [problem]) from None
-
-
-def _explain(
-    reason: str, lines: list[str], line: int, column: int
-) -> tuple[int, int, str, str | None]:
-    """Line, column, message and hint for the TOML reader's complaint at ``line:column``: an
-    unquoted text and a table or key written twice said plainly, the rest as it says it
-    (a table named as TOML writes it, not as a Python tuple)."""
-    if reason == "Invalid value":
-        written = lines[line - 1] if line <= len(lines) else ""
-        return line, column, *_invalid_value(written[column - 1 :], written)
-    if reason.startswith("Cannot declare") or reason == "Cannot overwrite a value":
-        twice = _written_twice(lines, line)
-        if twice is not None:
-            return twice
-    named = _TUPLE.sub(lambda key: "[" + _dotted(literal_eval(key[0])) + "]", reason)
-    return line, column, named, None
-
-
-def _invalid_value(rest: str, written: str) -> tuple[str, str]:
-    """Message and hint for what TOML cannot read at the start of ``rest``, a part of the
-    line ``written``: mostly text without quotes (``severity = error``)."""
-    word = _WORD.match(rest)
-    if word and word[0].lower() in ("true", "false"):
-        fixed = _fixed_line(written) or word[0].lower()
-        return f"{word[0]} is not a TOML value", f"true and false are lowercase in TOML: {fixed}"
-    if word:
-        fixed = _fixed_line(written) or _toml_text(word[0])
-        return f"the text {word[0]} is not in quotes", f"TOML text needs quotes: {fixed}"
-    token = re.match(r"[^\s,\]}#]+|[^\s#]", rest)
-    return f"{token[0]} is not a TOML value" if token else "a value is missing", VALUES
-
-
-def _toml_text(text: str) -> str:
-    """``text`` as a TOML basic string, written as the author would ("réponse", not an
-    escape)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _fixed_line(written: str) -> str | None:
-    """The key and value written on a line, the value's bare words quoted (``severity =
-    error`` -> ``severity = "error"``) and ``True`` and ``False`` in lowercase; None when
-    the line holds no key (an item of a list written over several lines)."""
-    key = _KEY.match(written)
-    if key is None:
-        return None
-
-    def fixed(token: re.Match[str]) -> str:
-        text = token[0]
-        if token.lastgroup == "comment":
-            return ""
-        if token.lastgroup != "word" or text in ("true", "false", "inf", "nan"):
-            return text
-        return text.lower() if text.lower() in ("true", "false") else _toml_text(text)
-
-    value = _VALUE_TOKEN.sub(fixed, written[key.end() :]).rstrip()
-    return f"{written[key.start(1) : key.end()]}{value}"
-
-
-def _written_twice(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
-    """Line, column, message and hint when the table or key written at (or last before) ``line``
-    was written before: tomllib says "Cannot declare ('tool', 'exambank') twice"."""
-    written = _Locator.written(lines)
-    at = max((number for number in written if number <= line), default=None)
-    if at is None:
-        return None
-    path, column, table = written[at]
-    before = {number: other for number, (other, _, _) in written.items() if number < at}
-    first = next((number for number, other in before.items() if other == path), None)
-    if first is None and path == table:  # a table first made by a dotted key
-        first = next((n for n, other in before.items() if other[: len(path)] == path), None)
-    if first is None:
-        return None
-    if path == table:
-        message, hint = f"[{_dotted(path)}] appears twice", "merge the two tables into one"
-    else:
-        key = _dotted(path[len(table) :])
-        message = f"'{key}' is set twice" + (f" in [{_dotted(table)}]" if table else "")
-        hint = "keep one of the two"
-    return at, column, f"{message} (first at line {first})", hint
-
-
-def _dotted(path: tuple[str, ...]) -> str:
-    return ".".join(_toml_key(part) for part in path)
-
-
-def _lines(text: str) -> list[str]:
-    """The lines of a TOML text as TOML counts them: at "\\n" (or CRLF) only, not at
-    U+2028 and the other breaks ``str.splitlines`` knows (a lone CR is refused first)."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _exambank_table(data: dict[str, Any]) -> Any:
@@ -251,60 +150,10 @@ def _exambank_table(data: dict[str, Any]) -> Any:
     return tool.get("exambank") if isinstance(tool, dict) else None
 
 
-class _Locator:
-    """Line and column of each table header and key of a TOML text."""
-
-    def __init__(self, text: str, display: str) -> None:
-        self.display = display
-        self.lines = _lines(text)
-        self.starts: dict[TablePath, Position] = {}
-        for number, (path, column, _) in self.written(self.lines).items():
-            for end in range(1, len(path) + 1):
-                self.starts.setdefault(path[:end], (number, column))
-
-    @staticmethod
-    def written(lines: list[str]) -> dict[int, tuple[TablePath, int, TablePath]]:
-        """By line number: the full path of the table header or key written there, its
-        column, and the table it is in (for a header, its own path)."""
-        found: dict[int, tuple[TablePath, int, TablePath]] = {}
-        table: TablePath = ()
-        for number, line in enumerate(lines, start=1):
-            header = _HEADER.match(line)
-            key = None if header else _KEY.match(line)
-            if header:
-                table = _split_key(header[1])
-                found[number] = (table, line.index("[") + 1, table)
-            elif key:
-                found[number] = ((*table, *_split_key(key[1])), key.start(1) + 1, table)
-        return found
-
-    def __call__(self, path: TablePath, token: str | None) -> Position:
-        """Where ``token`` is written at or after ``path``'s line; else ``path`` itself
-        (or its nearest enclosing table that is written out)."""
-        while path and path not in self.starts:
-            path = path[:-1]
-        line, column = self.starts.get(path, (1, 1))
-        if token:
-            written = re.compile(rf"([\"']){re.escape(token)}\1|(?<![\w-]){re.escape(token)}")
-            for number in range(line, len(self.lines) + 1):
-                match = written.search(self.lines[number - 1])
-                if match:
-                    return number, match.start() + 1
-        return line, column
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(_BARE, key) else _toml_text(key)
-
-
-def _split_key(dotted: str) -> TablePath:
-    return tuple(part.strip("\"'") for part in _KEY_PART.findall(dotted))
-
-
 class _Parser:
     """Turns the ``[tool.exambank]`` table into a Config, noting every mistake."""
 
-    def __init__(self, where: _Locator) -> None:
+    def __init__(self, where: Locator) -> None:
         self.where = where
         self.problems: list[Diagnostic] = []
 
@@ -347,7 +196,7 @@ class _Parser:
                 path,
                 None,
                 f"'{path[-1]}' must be a list of rule names",
-                f'write {_toml_key(path[-1])} = ["rule-name", ...]',
+                f'write {toml_key(path[-1])} = ["rule-name", ...]',
             )
             return []
         names = []
