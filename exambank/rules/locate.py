@@ -45,8 +45,8 @@ class Placer:
 
 def _read_lines(source: Source) -> list[str]:
     try:
-        # Lines at "\n" only, as an editor and Source.where count them (splitlines would
-        # also break at U+2028, which YAML text may hold).
+        # Lines as an editor and Source.where count them: reading as text turns CRLF and
+        # a lone CR into "\n", and splitting at "\n" alone keeps U+2028 inside its line.
         return source.path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         return []

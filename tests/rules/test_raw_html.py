@@ -51,3 +51,10 @@ def test_a_stem_tag_is_pointed_at_to_the_column(lint_questions):
 )
 def test_lone_angle_brackets_autolinks_and_code_are_not_html(lint_questions, stem):
     assert html_findings(lint_questions(QUESTION.replace(STEM, f"stem: {stem}"))) == []
+
+
+def test_a_tag_is_placed_in_a_file_with_carriage_return_line_ends(lint_bank):
+    notes = "notes: >-\n  First.\n\n  A <br/> here.\n"
+    text = section_yaml(QUESTION, extra=notes).replace("\n", "\r").encode()
+    found = lint_bank({"01-main.yaml": text}).diagnostics
+    assert [(d.line, d.column) for d in found if d.rule == "raw-html"] == [(6, 5)]
