@@ -138,7 +138,7 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
     fixed.sort(key=lambda change: (change.line, change.column))
     text = dump(loaded.tree, loaded) if fixed else loaded.raw.decode("utf-8-sig")
-    return Rewrite(path, loaded.raw, text, expected), fixed
+    return Rewrite(path, loaded.raw, text, expected, loaded.source), fixed
 
 
 def _file_fixes(raw: bytes) -> list[str]:

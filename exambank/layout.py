@@ -52,7 +52,8 @@ def format_file(path: Path) -> Rewrite:
     if isinstance(loaded.tree, (CommentedMap, CommentedSeq)):  # not a lone scalar
         arrange(loaded.tree, Manifest if path.name == MANIFEST else Section)
         restyle(loaded.tree)
-    return Rewrite(path, loaded.raw, dump(loaded.tree, loaded), loaded.source.data)
+    new = dump(loaded.tree, loaded)
+    return Rewrite(path, loaded.raw, new, loaded.source.data, loaded.source)
 
 
 def arrange(node: Any, annotation: Any) -> None:

@@ -105,12 +105,14 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Rewrite:
-    """New text for a file, and the data lint must read from it before it may be saved."""
+    """New text for a file, the data lint must read from it before it may be saved, and
+    the file as lint read it before (``before``: where its comments sit)."""
 
     path: Path
     old: bytes
     new: str
     data: Any
+    before: Source
 
     @property
     def changed(self) -> bool:
@@ -140,7 +142,7 @@ def load(path: Path) -> Loaded:
     # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     try:
-        tree = _round_trip_load(text)
+        tree = round_trip().load(tabs_as_spaces(text))
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
@@ -167,10 +169,6 @@ def load(path: Path) -> Loaded:
 
 
 _TOKEN_PLACE = re.compile(r"line: (\d+), col: (\d+)")
-
-
-def _round_trip_load(text: str) -> Any:
-    return round_trip().load(tabs_as_spaces(text))
 
 
 def tabs_as_spaces(text: str) -> str:

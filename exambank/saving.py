@@ -119,10 +119,7 @@ def _check_data(written: Path, rewrite: Rewrite) -> None:
 def _check_cuts(rewrite: Rewrite, new: Source) -> None:
     """The rewrite must leave every '#' one space after plain text where comment-in-text
     sees it, and make none: it would hide a cut text, or report a note as one."""
-    with tempfile.TemporaryDirectory() as folder:
-        before = Path(folder) / rewrite.path.name
-        before.write_bytes(rewrite.old)
-        old, _ = read_source(before)
+    old = rewrite.before
     changed = set(old.comments_after) ^ set(new.comments_after)
     if changed:
         line, column = min(old.where(path) for path in changed)

@@ -43,7 +43,7 @@ def add_question(section: Path, question_id: str, kind: str, option_count: int) 
         line, column = loaded.source.where(("questions",))
         raise UsageError(f"{section}:{line}:{column}: 'questions' is not a list")
     data["questions"] = [*(data.get("questions") or []), _plain(question)]
-    return Rewrite(section, loaded.raw, dump(tree), data)
+    return Rewrite(section, loaded.raw, dump(tree), data, loaded.source)
 
 
 def skeleton(question_id: str, kind: str, option_count: int) -> CommentedMap:

@@ -327,11 +327,11 @@ def test_failed_write_leaves_the_file_whole_and_no_temporary_file(
 def test_a_rewrite_that_changes_data_or_drops_a_comment_is_refused(tmp_path: Path) -> None:
     path = _bank(tmp_path, "id: main  # the id\ntitle: T\n")
     old = path.read_bytes()
-    data = _data(path)
+    before, _ = read_source(path)
     with pytest.raises(RewriteError, match="change the file's data"):
-        save(Rewrite(path, old, "id: main  # the id\ntitle: U\n", data))
+        save(Rewrite(path, old, "id: main  # the id\ntitle: U\n", before.data, before))
     with pytest.raises(RewriteError, match="lose the comment '# the id'"):
-        save(Rewrite(path, old, "id: main\ntitle: T\n", data))
+        save(Rewrite(path, old, "id: main\ntitle: T\n", before.data, before))
     assert path.read_bytes() == old
     assert sorted(p.name for p in path.parent.iterdir()) == ["01-main.yaml", "bank.yaml"]
 
