@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from exambank.bank import Bank
+from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
@@ -95,9 +95,7 @@ def _bank_stats(bank: Bank, diagnostics: list[Diagnostic], worst: int) -> BankSt
         questions=len(refs),
         sections=sections,
         types=dict(Counter(ref.question.type for ref in refs).most_common()),
-        difficulties=dict(
-            Counter(ref.question.difficulty or "unset" for ref in refs).most_common()
-        ),
+        difficulties=dict(Counter(map(_difficulty, refs)).most_common()),
         keys=KeySpread.of(single),
         longest_key=LongestKeyRate.of(single),
         findings=dict(Counter(d.rule for d in found).most_common()),
@@ -105,6 +103,15 @@ def _bank_stats(bank: Bank, diagnostics: list[Diagnostic], worst: int) -> BankSt
         warnings=sum(d.severity == "warning" for d in found),
         worst=_worst(bank, by_question, worst),
     )
+
+
+def _difficulty(ref: QuestionRef) -> str:
+    """The question's difficulty; "invalid" when one is written but the schema refused it
+    (``difficulty: Hard``: the question is still counted, so the totals add up)."""
+    if ref.question.difficulty is not None:
+        return ref.question.difficulty
+    written = ref.source.data["questions"][ref.index].get("difficulty")
+    return "unset" if written is None else "invalid"
 
 
 def _worst(

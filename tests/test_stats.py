@@ -64,6 +64,25 @@ def test_counts_come_from_the_lint_result(tmp_path):
     assert {"all-of-the-above", "longest-option-key"} <= set(worst.rules)
 
 
+def test_a_difficulty_the_schema_refused_is_counted_invalid_not_unset(tmp_path):
+    bank = write_bank(
+        tmp_path / "bank",
+        {
+            "01-a.yaml": section_yaml(
+                question("a-q1", difficulty="Hard"),
+                question("a-q2", difficulty="easy"),
+                question("a-q3"),
+                section_id="a",
+            )
+        },
+    )
+    result = lint([bank])
+    assert any(d.rule == "schema" and d.question == "a-q1" for d in result.diagnostics)
+    [stats] = bank_stats(result)
+    assert stats.difficulties == {"invalid": 1, "easy": 1, "unset": 1}
+    assert "invalid 1" in render_text([stats])
+
+
 def test_only_configured_rules_are_counted(tmp_path):
     result = lint(
         [small_bank(tmp_path)], Config(select={"longest-option-key"}, rule_options=PER_QUESTION)
