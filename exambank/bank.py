@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 from exambank.diagnostics import Diagnostic, Severity
-from exambank.load import JsonPath, Source
 from exambank.model import Manifest, Question, Section
+from exambank.source import JsonPath, Source
 
 _ORDER_PREFIX = re.compile(r"^\d+-")
 # A Markdown text of a bank: its file, its path there, the text, its question's id.

@@ -18,8 +18,8 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from exambank.load import JsonPath
 from exambank.rewrite import Rewrite, RewriteError, dump, load, replace_value
+from exambank.source import JsonPath
 
 Change = tuple[JsonPath, str]  # where, and what was done ("answer letter 'b' -> 'B'")
 Fix = Callable[[Any], Iterator[Change]]

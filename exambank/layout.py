@@ -31,7 +31,6 @@ from ruamel.yaml.scalarstring import (
 )
 
 from exambank.lint import MANIFEST
-from exambank.load import reads_otherwise_in_yaml11
 from exambank.model import Manifest, Section
 from exambank.rewrite import (
     Rewrite,
@@ -42,6 +41,7 @@ from exambank.rewrite import (
     replace_value,
     take_tail,
 )
+from exambank.yaml11 import reads_otherwise_in_yaml11
 
 LINE_WIDTH = 100
 

@@ -20,10 +20,11 @@ from exambank import schema
 from exambank.bank import Bank, SectionFile, section_id_of
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
-from exambank.load import Source, iter_yaml_files, read_source
+from exambank.load import iter_yaml_files, read_source
 from exambank.model import LETTER_PATTERN, Manifest, Question, Section
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.screen import BankText
+from exambank.source import Source
 from exambank.suppression import apply_suppressions
 
 MANIFEST = "bank.yaml"

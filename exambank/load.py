@@ -9,11 +9,10 @@ aliases and scalars that YAML would type behind the author's back.
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -27,99 +26,18 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.resolver import VersionedResolver
 
 from exambank.diagnostics import Diagnostic
-
-JsonPath = tuple[str | int, ...]
-Position = tuple[int, int]
-
-
-class Mark(Protocol):
-    """Where libyaml saw a value: 0-based line and column, and character index."""
-
-    @property
-    def line(self) -> int: ...
-    @property
-    def column(self) -> int: ...
-    @property
-    def index(self) -> int: ...
-
-
-# libyaml (YAML 1.1) counts these as line breaks; editors, grep and the rest of the world
-# do not, so in a file with one, lines are counted from the text itself.
-_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-# Plain scalars that YAML 1.1 readers (PyYAML, many editors) take for booleans, even where
-# YAML 1.2 reads text: an option "yes" must be quoted so every tool agrees it is text.
-_YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
-# And for numbers in base 60: PyYAML reads a ratio "4:1" as 241 and "12:30:00" as 45000.
-_YAML11 = VersionedResolver(version=(1, 1))
-_YAML11_NUMBER = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_STR_TAG = "tag:yaml.org,2002:str"
-_NON_TEXT = {
-    "tag:yaml.org,2002:int": "number",
-    "tag:yaml.org,2002:float": "number",
-    "tag:yaml.org,2002:bool": "boolean",
-    "tag:yaml.org,2002:null": "null",
-}
-
-
-@dataclass
-class Source:
-    """One file's data and where every value and mapping key in it was written.
-
-    ``values`` and ``keys`` hold libyaml's own marks, as read: turning 400,000 of them
-    into positions up front cost a tenth of reading the bench bank, and a position is
-    needed only for the few values a diagnostic names (``where``, ``where_key``).
-    """
-
-    path: Path
-    display: str
-    data: Any = None
-    values: dict[JsonPath, Mark] = field(default_factory=dict)
-    keys: dict[JsonPath, Mark] = field(default_factory=dict)
-    # Scalars YAML typed as number/boolean/null, by path: (kind, text as written).
-    typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
-    # The text, kept only when it holds a line break libyaml counts and editors do not.
-    text_with_other_breaks: str | None = None
-    # Unquoted values a comment follows on their last line, one space or tab on, by path:
-    # where the '#' is and the comment, which an author may have meant as part of the text
-    # ("Best? #1 pick"); a note set off by two spaces or more is plainly meant as one.
-    comments_after: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
-
-    def where(self, path: JsonPath) -> Position:
-        """Position of the value at ``path``, or of its nearest ancestor that exists."""
-        while path not in self.values and path:
-            path = path[:-1]
-        mark = self.values.get(path)
-        return (1, 1) if mark is None else self.position(mark)
-
-    def where_key(self, path: JsonPath) -> Position:
-        """Position of the key that introduces ``path``; the value's position if none."""
-        mark = self.keys.get(path)
-        return self.where(path) if mark is None else self.position(mark)
-
-    def question_id(self, path: JsonPath) -> str | None:
-        """The id of the question ``path`` is in, if it has one that is text."""
-        if len(path) < 2 or path[0] != "questions" or not isinstance(self.data, dict):
-            return None
-        questions, index = self.data.get("questions"), path[1]
-        if not isinstance(questions, list) or not isinstance(index, int) or index >= len(questions):
-            return None
-        question = questions[index]
-        found = question.get("id") if isinstance(question, dict) else None
-        return found if isinstance(found, str) else None
-
-    def position(self, mark: Mark) -> Position:
-        """1-based line and column of ``mark`` as an editor counts them."""
-        text = self.text_with_other_breaks
-        if text is None:
-            return mark.line + 1, mark.column + 1
-        return line_and_column(text, mark.index)
+from exambank.source import (
+    OTHER_BREAKS,
+    JsonPath,
+    Position,
+    Source,
+    line_and_column,
+    position_of_byte,
+)
+from exambank.yaml11 import typed_scalar
 
 
 def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Diagnostic]]:
@@ -155,7 +73,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
     if not text.strip():
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
         return source, problems
-    if any(map(text.__contains__, _OTHER_BREAKS)):
+    if any(map(text.__contains__, OTHER_BREAKS)):
         source.text_with_other_breaks = text
     try:
         source.data = _Reader(source, problems).read(text)
@@ -196,7 +114,7 @@ _MAX_DEPTH = 200
 # through the resolver, which is what makes reading cheaper than composing.
 _MAY_BE_TYPED = frozenset("0123456789+-.~")
 # And it starts with a character the resolver has a pattern for ("t" for true, "n" for
-# null ...; "" for the empty scalar), or one of the YAML 1.1 booleans ``_scalar`` checks
+# null ...; "" for the empty scalar), or one of the YAML 1.1 booleans ``typed_scalar`` checks
 # (yes, no, on, off): a short answer letter ("A") or id ("s1-q0") needs no resolver.
 _STARTS_TYPED = frozenset(
     [key for key in CSafeLoader.yaml_implicit_resolvers if isinstance(key, str)]
@@ -274,7 +192,7 @@ class _Reader:
                     and (len(value) <= 5 or value[0] in _MAY_BE_TYPED)
                     and not (tagged and event.tag)  # reported above; read as written
                 ):
-                    value, typed = _scalar(event, resolve)
+                    value, typed = typed_scalar(event, resolve)
             elif kind is MappingStartEvent:
                 value = {}
             elif kind is SequenceStartEvent:
@@ -432,73 +350,13 @@ def _written_tag(tag: Any) -> str:
     return str(tag).replace("tag:yaml.org,2002:", "!!")
 
 
-def line_and_column(text: str, index: int) -> Position:
-    """1-based line and column of ``text[index]``, lines counted as an editor counts them:
-    at a line feed, a carriage return, or the two together; not at U+2028 and the like."""
-    feeds = text.count("\n", 0, index)
-    returns = text.count("\r", 0, index) - text.count("\r\n", 0, index)  # lone ones
-    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    return feeds + returns + 1, index - line_start + 1
-
-
-def _scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
-    """A plain scalar's value, and (kind, text) when YAML would not read it as text.
-    Called only for the short or number-like ones (see ``_MAY_BE_TYPED``)."""
-    text: str = event.value
-    tag = str(resolve(ScalarNode, text, event.implicit))  # a ruamel Tag, not a str
-    if tag == _STR_TAG:
-        if _YAML11_BOOL.match(text):
-            return text.lower() in {"yes", "on"}, ("boolean", text)
-        if ":" in text and is_yaml11_number(text):
-            return _sexagesimal(text), ("number", text)
-        return text, None
-    kind = _NON_TEXT.get(tag)
-    if kind is None:  # timestamps and the like: keep the text as written
-        return text, None
-    if kind == "null":
-        return None, (kind, text)
-    if kind == "boolean":
-        return text.lower() == "true", (kind, text)
-    try:
-        number = int(text.replace("_", ""), 0) if tag.endswith("int") else float(text)
-    except ValueError:
-        number = float("nan")
-    return number, (kind, text)
-
-
-def reads_otherwise_in_yaml11(text: str) -> bool:
-    """Whether YAML 1.1 readers take ``text``, unquoted, for a boolean ("yes", "Off") or a
-    number ("4:1") where YAML 1.2 reads text: such text must stay quoted."""
-    return bool(_YAML11_BOOL.match(text)) or (":" in text and is_yaml11_number(text))
-
-
-def is_yaml11_number(text: str) -> bool:
-    """Whether YAML 1.1 reads ``text`` as a number in base 60 ("4:1", "1:30:00")."""
-    return str(_YAML11.resolve(ScalarNode, text, (True, False))) in _YAML11_NUMBER
-
-
-def _sexagesimal(text: str) -> float:
-    """The number YAML 1.1 reads in ``text``: "1:30" is 90, "1:1." is 61.0."""
-    value = 0.0
-    for part in text.lstrip("+-").replace("_", "").split(":"):
-        value = value * 60 + float(part)
-    value = -value if text.startswith("-") else value
-    return value if "." in text else int(value)
-
-
-def position_of_byte(raw: bytes, offset: int) -> Position:
-    """Line and column of the byte at ``offset``, counted in the characters before it."""
-    before = raw[:offset].decode("utf-8", errors="replace")
-    return line_and_column(before, len(before))
-
-
 def _break_hint(source: Source, error_at: int) -> str | None:
     """The line break only YAML sees that most likely caused a syntax error which makes
     no sense in an editor: the last one before the error."""
     text = source.text_with_other_breaks
     if text is None:
         return None
-    at = max(text.rfind(character, 0, error_at) for character in _OTHER_BREAKS)
+    at = max(text.rfind(character, 0, error_at) for character in OTHER_BREAKS)
     if at < 0:
         return None
     line, column = line_and_column(text, at)
@@ -527,7 +385,7 @@ def _unquoted_breaks(text: str) -> list[int]:
     return [
         index
         for index, character in enumerate(text)
-        if character in _OTHER_BREAKS and not any(start < index < end for start, end in quoted)
+        if character in OTHER_BREAKS and not any(start < index < end for start, end in quoted)
     ]
 
 

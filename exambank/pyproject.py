@@ -26,8 +26,8 @@ from exambank.config import (
 )
 from exambank.diagnostics import Diagnostic
 from exambank.lint import display_path
-from exambank.load import position_of_byte
 from exambank.rules import RULES
+from exambank.source import position_of_byte
 from exambank.toml_source import (
     TOML_POSITION,
     Locator,

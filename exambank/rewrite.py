@@ -27,7 +27,8 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from exambank.lint import UsageError, find_banks
-from exambank.load import Position, Source, iter_yaml_files, line_and_column, read_source
+from exambank.load import iter_yaml_files, read_source
+from exambank.source import Position, Source, line_and_column
 
 # Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
 # the emitter, which would otherwise break plain and quoted text across lines.

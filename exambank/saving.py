@@ -19,8 +19,9 @@ from typing import Any
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.tokens import CommentToken
 
-from exambank.load import Source, line_and_column, read_source
+from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError, round_trip, tabs_as_spaces
+from exambank.source import Source, line_and_column
 
 
 def comments(text: str) -> Counter[str]:

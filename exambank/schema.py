@@ -16,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
-from exambank.load import Source
 from exambank.model import Manifest, Section
 from exambank.schema_messages import OBJECT, describe, explain, kind_of
+from exambank.source import Source
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 Model = TypeVar("Model", bound=BaseModel)

@@ -16,7 +16,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.diagnostics import Diagnostic
-from exambank.load import JsonPath, Position, Source
+from exambank.source import JsonPath, Position, Source
 
 Found = tuple[Position, str, str | None]  # where, message, hint
 _LETTER = re.compile(r"^[A-Z]$")

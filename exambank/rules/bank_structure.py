@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
-from exambank.load import JsonPath, Source
 from exambank.model import SLUG_PATTERN
 from exambank.rules.base import BankRule, Options
+from exambank.source import JsonPath, Source
 
 SLUG = re.compile(SLUG_PATTERN)
 HINT = "give each section and question its own id"

@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic, Severity
-from exambank.load import JsonPath, Position, Source
 from exambank.rules.screen import Screen
+from exambank.source import JsonPath, Position, Source
 
 Options = Mapping[str, Any]
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.load import JsonPath
 from exambank.rules.base import BankRule, Options
+from exambank.source import JsonPath
 
 # Values that hold prose, by the path's last key; and where they sit (top level, or in a
 # question, a key term or an option).

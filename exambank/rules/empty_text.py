@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.load import JsonPath, Source
 from exambank.rules.base import BankRule, Options
+from exambank.source import JsonPath, Source
 
 
 class EmptyText(BankRule):

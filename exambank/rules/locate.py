@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from exambank.load import JsonPath, Position, Source
+from exambank.source import JsonPath, Position, Source
 
 
 class Placer:

@@ -11,10 +11,10 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.load import JsonPath, Source
 from exambank.markdown import Target, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
+from exambank.source import JsonPath, Source
 
 # A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -1,0 +1,97 @@
+"""Where a bank file's values were written: the data read from one file, the marks libyaml
+gave its values and keys, and the editor's line and column of each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+class Mark(Protocol):
+    """Where libyaml saw a value: 0-based line and column, and character index."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def index(self) -> int: ...
+
+
+# libyaml (YAML 1.1) counts these as line breaks; editors, grep and the rest of the world
+# do not, so in a file with one, lines are counted from the text itself.
+OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+@dataclass
+class Source:
+    """One file's data and where every value and mapping key in it was written.
+
+    ``values`` and ``keys`` hold libyaml's own marks, as read: turning 400,000 of them
+    into positions up front cost a tenth of reading the bench bank, and a position is
+    needed only for the few values a diagnostic names (``where``, ``where_key``).
+    """
+
+    path: Path
+    display: str
+    data: Any = None
+    values: dict[JsonPath, Mark] = field(default_factory=dict)
+    keys: dict[JsonPath, Mark] = field(default_factory=dict)
+    # Scalars YAML typed as number/boolean/null, by path: (kind, text as written).
+    typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
+    # The text, kept only when it holds a line break libyaml counts and editors do not.
+    text_with_other_breaks: str | None = None
+    # Unquoted values a comment follows on their last line, one space or tab on, by path:
+    # where the '#' is and the comment, which an author may have meant as part of the text
+    # ("Best? #1 pick"); a note set off by two spaces or more is plainly meant as one.
+    comments_after: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
+
+    def where(self, path: JsonPath) -> Position:
+        """Position of the value at ``path``, or of its nearest ancestor that exists."""
+        while path not in self.values and path:
+            path = path[:-1]
+        mark = self.values.get(path)
+        return (1, 1) if mark is None else self.position(mark)
+
+    def where_key(self, path: JsonPath) -> Position:
+        """Position of the key that introduces ``path``; the value's position if none."""
+        mark = self.keys.get(path)
+        return self.where(path) if mark is None else self.position(mark)
+
+    def question_id(self, path: JsonPath) -> str | None:
+        """The id of the question ``path`` is in, if it has one that is text."""
+        if len(path) < 2 or path[0] != "questions" or not isinstance(self.data, dict):
+            return None
+        questions, index = self.data.get("questions"), path[1]
+        if not isinstance(questions, list) or not isinstance(index, int) or index >= len(questions):
+            return None
+        question = questions[index]
+        found = question.get("id") if isinstance(question, dict) else None
+        return found if isinstance(found, str) else None
+
+    def position(self, mark: Mark) -> Position:
+        """1-based line and column of ``mark`` as an editor counts them."""
+        text = self.text_with_other_breaks
+        if text is None:
+            return mark.line + 1, mark.column + 1
+        return line_and_column(text, mark.index)
+
+
+def line_and_column(text: str, index: int) -> Position:
+    """1-based line and column of ``text[index]``, lines counted as an editor counts them:
+    at a line feed, a carriage return, or the two together; not at U+2028 and the like."""
+    feeds = text.count("\n", 0, index)
+    returns = text.count("\r", 0, index) - text.count("\r\n", 0, index)  # lone ones
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return feeds + returns + 1, index - line_start + 1
+
+
+def position_of_byte(raw: bytes, offset: int) -> Position:
+    """Line and column of the byte at ``offset``, counted in the characters before it."""
+    before = raw[:offset].decode("utf-8", errors="replace")
+    return line_and_column(before, len(before))

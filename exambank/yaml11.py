@@ -1,0 +1,71 @@
+"""How YAML types a plain (unquoted) scalar, in 1.2 as libyaml reads it and in 1.1 as
+PyYAML and many editors still do: "yes" is a boolean there and "4:1" the number 241, so
+such text must stay quoted for every tool to agree it is text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+
+# Plain scalars that YAML 1.1 readers (PyYAML, many editors) take for booleans, even where
+# YAML 1.2 reads text: an option "yes" must be quoted so every tool agrees it is text.
+_YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+# And for numbers in base 60: PyYAML reads a ratio "4:1" as 241 and "12:30:00" as 45000.
+_YAML11 = VersionedResolver(version=(1, 1))
+_YAML11_NUMBER = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_STR_TAG = "tag:yaml.org,2002:str"
+_NON_TEXT = {
+    "tag:yaml.org,2002:int": "number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:bool": "boolean",
+    "tag:yaml.org,2002:null": "null",
+}
+
+
+def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
+    """A plain scalar's value, and (kind, text) when YAML would not read it as text.
+    The reader calls it only for the short or number-like ones (``load._MAY_BE_TYPED``)."""
+    text: str = event.value
+    tag = str(resolve(ScalarNode, text, event.implicit))  # a ruamel Tag, not a str
+    if tag == _STR_TAG:
+        if _YAML11_BOOL.match(text):
+            return text.lower() in {"yes", "on"}, ("boolean", text)
+        if ":" in text and is_yaml11_number(text):
+            return _sexagesimal(text), ("number", text)
+        return text, None
+    kind = _NON_TEXT.get(tag)
+    if kind is None:  # timestamps and the like: keep the text as written
+        return text, None
+    if kind == "null":
+        return None, (kind, text)
+    if kind == "boolean":
+        return text.lower() == "true", (kind, text)
+    try:
+        number = int(text.replace("_", ""), 0) if tag.endswith("int") else float(text)
+    except ValueError:
+        number = float("nan")
+    return number, (kind, text)
+
+
+def reads_otherwise_in_yaml11(text: str) -> bool:
+    """Whether YAML 1.1 readers take ``text``, unquoted, for a boolean ("yes", "Off") or a
+    number ("4:1") where YAML 1.2 reads text: such text must stay quoted."""
+    return bool(_YAML11_BOOL.match(text)) or (":" in text and is_yaml11_number(text))
+
+
+def is_yaml11_number(text: str) -> bool:
+    """Whether YAML 1.1 reads ``text`` as a number in base 60 ("4:1", "1:30:00")."""
+    return str(_YAML11.resolve(ScalarNode, text, (True, False))) in _YAML11_NUMBER
+
+
+def _sexagesimal(text: str) -> float:
+    """The number YAML 1.1 reads in ``text``: "1:30" is 90, "1:1." is 61.0."""
+    value = 0.0
+    for part in text.lstrip("+-").replace("_", "").split(":"):
+        value = value * 60 + float(part)
+    value = -value if text.startswith("-") else value
+    return value if "." in text else int(value)
