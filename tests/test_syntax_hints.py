@@ -1,5 +1,5 @@
 """yaml-syntax in an author's words: each common mistake is reported where the fix goes,
-says what is wrong, and shows the line fixed (exambank/syntax_hints.py)."""
+says what is wrong, and shows the line fixed (exambank/syntax_hints/)."""
 
 from __future__ import annotations
 
@@ -465,7 +465,7 @@ def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatc
     def broken(text):
         raise IndexError("a misjudged line")
 
-    monkeypatch.setattr(syntax_hints, "_Text", broken)
+    monkeypatch.setattr(syntax_hints, "Text", broken)
     assert reported(tmp_path, "    answer: A", "    answer A") == (
         12,
         5,

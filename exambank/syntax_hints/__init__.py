@@ -1,0 +1,80 @@
+"""Syntax errors in an author's words.
+
+libyaml names the state its parser was in ("while scanning a simple key could not find
+expected ':'") and the place it noticed the trouble, often the line after the mistake.
+``explain`` reads the text at libyaml's marks and, for the mistakes authors make, says what
+is wrong in their terms, points where the fix goes and shows the line fixed. Any other
+error keeps libyaml's words (``in_libyaml_words``). Only broken files get here, so the
+code reads the text line by line, for clarity rather than speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from exambank.syntax_hints.indents import not_an_item, odd_space_in_indentation, tab
+from exambank.syntax_hints.quoting import (
+    alias_or_anchor,
+    colon_in_text,
+    dash_in_text,
+    missing_colon,
+    not_a_key,
+    odd_token,
+    text_after_indicator,
+)
+from exambank.syntax_hints.text import Explanation, Text
+
+
+def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
+    """The author's mistake behind ``error``, or None when it is not one this module
+    knows. Never raises: a better message is a courtesy, libyaml's is still right."""
+    problem_mark = error.problem_mark or error.context_mark
+    context_mark = error.context_mark or error.problem_mark
+    if problem_mark is None:
+        return None
+    words = " ".join(part for part in (error.context, error.problem) if part)
+    try:
+        lines = Text(text)
+        found = odd_space_in_indentation(lines, problem_mark.index)
+        for phrase, explainer in _EXPLAINERS:
+            if found is None and phrase in words:
+                found = explainer(lines, problem_mark.index, context_mark.index)
+    except Exception:  # a misjudged line must not cost the author the report itself
+        return None
+    return found
+
+
+def in_libyaml_words(text: str, error: MarkedYAMLError) -> Explanation:
+    """libyaml's own message where it noticed the trouble, with a hint where one is safe."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and mark and mark.index >= len(text.rstrip()):
+        # Ran off the end (an unclosed quote or bracket): where it opened says more.
+        mark = error.context_mark
+    problem = " ".join(part for part in (error.context, error.problem) if part)
+    problem = problem or "not valid YAML"
+    hint = next((hint for words, hint in _HINTS if all(map(problem.__contains__, words))), None)
+    return Explanation(mark.index if mark else 0, problem, hint)
+
+
+_HINTS = (
+    (("tab",), "indent with spaces, not tabs"),
+    (("mapping values are not allowed",), "text containing ': ' must be quoted"),
+    (("quoted scalar", "end of stream"), "close the quote that opens here"),
+    (("single document",), "a bank file holds one document: remove the extra '---'"),
+)
+
+
+_EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], ...] = (
+    ("could not find expected ':'", missing_colon),
+    ("mapping values are not allowed", colon_in_text),
+    ("did not find expected key", not_a_key),
+    ("did not find expected '-' indicator", not_an_item),
+    ("while scanning an alias", alias_or_anchor),
+    ("while scanning an anchor", alias_or_anchor),
+    ("cannot start any token", odd_token),
+    ("found a tab character", tab),
+    ("block sequence entries are not allowed", dash_in_text),
+    ("while scanning a block scalar", text_after_indicator),
+)

@@ -1,0 +1,94 @@
+"""Mistakes in where a line starts: an odd space or a tab in the indentation, a key or
+list item that lines up with nothing above it."""
+
+from __future__ import annotations
+
+from exambank.syntax_hints.text import Explanation, Text, short, space_words, spaces
+
+
+def odd_space_in_indentation(text: Text, problem: int) -> Explanation | None:
+    """A no-break space (or the like) in the indentation of the error's line or the one
+    above: it looks like a space, and YAML reads it as text."""
+    row, _ = text.row_column(problem)
+    for checked in (row, text.row_above(row)):
+        line = "" if checked is None else text.lines[checked]
+        blank = len(line) - len(line.lstrip())
+        odd = next((at for at in range(blank) if line[at] not in " \t"), None)
+        if checked is not None and odd is not None and line[blank:]:
+            return Explanation(
+                text.index(checked, odd),
+                f"the indentation holds {space_words(line[odd])}, which YAML reads as text",
+                "replace it with an ordinary space",
+            )
+    return None
+
+
+def misaligned(text: Text, row: int, column: int) -> Explanation | None:
+    """A key or list item at the start of its line that lines up with none above it."""
+    line = text.parse(row)
+    is_item = bool(line.dash_columns) and line.dash_columns[0] == column
+    if not is_item and (line.key is None or line.key_column != column):
+        return None
+    entries = _open_entries(text, row)
+    peers = [entry for entry in entries if (entry[1] == "-") == is_item]
+    deeper = [entry for entry in peers if entry[0] > column]
+    keys = [entry for entry in entries if entry[1] != "-" and entry[0] == column]
+    if is_item and keys and not deeper:  # "- B: ..." among options A:, C: ...
+        _, name, key_row = keys[-1]
+        return Explanation(
+            text.index(row, column),
+            f"a list item ('- ') where a key belongs, in line with '{name}' on line {key_row + 1}",
+            f"remove the '- ': '{short(text.lines[row][column + 2 :].strip())}'",
+        )
+    if not deeper or any(entry[0] == column for entry in peers):
+        return None
+    target_column, name, target_row = min(deeper)
+    indented = f"indented {spaces(column)}" if column else "not indented"
+    if is_item:
+        return Explanation(
+            text.index(row, column),
+            f"this list item is {indented}, in line with no item above it",
+            f"indent the item, with every line under it, {spaces(target_column)}, like the "
+            f"item on line {target_row + 1}",
+        )
+    return Explanation(
+        text.index(row, column),
+        f"'{line.key}' is {indented}, in line with no key above it",
+        f"indent it {spaces(target_column)}, like '{name}' on line {target_row + 1}",
+    )
+
+
+def _open_entries(text: Text, row: int) -> list[tuple[int, str, int]]:
+    """The keys and list items (name '-') still open at ``row``: (column, name, row)."""
+    entries: list[tuple[int, str, int]] = []
+    block_text_under: int | None = None  # inside a '|' or '>' text: lines deeper than this
+    for above in range(row):
+        content = text.lines[above].strip()
+        if not content or content.startswith("#"):
+            continue
+        line = text.parse(above)
+        if block_text_under is not None and line.indent > block_text_under:
+            continue
+        block_text_under = None
+        here = [(dash, "-", above) for dash in line.dash_columns]
+        if line.key:
+            here.append((line.key_column, line.key, above))
+            if line.value[:1] in ("|", ">"):
+                block_text_under = line.key_column
+        if here:
+            entries = [entry for entry in entries if entry[0] < line.indent] + here
+    return entries
+
+
+def not_an_item(text: Text, problem: int, context: int) -> Explanation | None:
+    row, column = text.row_column(problem)
+    return misaligned(text, row, column)
+
+
+def tab(text: Text, problem: int, context: int) -> Explanation | None:
+    row, _ = text.row_column(problem)
+    if not text.lines[row].strip():  # an empty-looking line
+        return Explanation(
+            problem, "a tab on a line that is otherwise empty", "delete the tab, or the line"
+        )
+    return Explanation(problem, "a tab where YAML expects a space", "indent with spaces, not tabs")

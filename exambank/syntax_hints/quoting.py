@@ -1,0 +1,305 @@
+"""Mistakes in a key or the text after it: a colon missing or a lookalike, ': ' or a
+leading '*', '&', '[' ... in unquoted text, a quote that closes early, text after '|'
+or '>', more text at its key's place."""
+
+from __future__ import annotations
+
+import re
+
+from exambank.syntax_hints.indents import misaligned, tab
+from exambank.syntax_hints.text import (
+    BESIDE,
+    COLON_LOOKALIKES,
+    CURLY_QUOTES,
+    KEYS,
+    PROSE_KEYS,
+    Explanation,
+    Text,
+    is_key_name,
+    pair,
+    quoted,
+    quoted_line,
+    short,
+    space_words,
+    spaces,
+)
+
+
+def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
+    """A line at a key's place with no ': ' (libyaml's context mark is where it starts)."""
+    row, column = text.row_column(context)
+    written = text.lines[row][column:].rstrip()
+    if written.startswith("---"):
+        return Explanation(
+            context,
+            "'---' here is read as text where a key belongs",
+            "delete the line: a bank file holds one document (a comment '# ---' can mark a break)",
+        )
+    header_row = text.row_above(row)
+    while header_row is not None and text.parse(header_row).indent > column:
+        header_row = text.row_above(header_row)  # text of a block above, more indented
+    header = None if header_row is None else text.parse(header_row)
+    if (
+        header
+        and header.key
+        and re.fullmatch(r"[|>][-+0-9]*( +#.*)?", header.value)
+        and column <= header.key_column
+    ):
+        indicator = header.value.split()[0]
+        return Explanation(
+            context,
+            f"the text under '{header.key}: {indicator}' must be indented more than '{header.key}'",
+            f"indent each line of the text {spaces(header.key_column + 2)}, "
+            f"2 more than '{header.key}'",
+        )
+    word = re.match(r"[\w-]+", written)
+    if word is None:
+        return None
+    after = written[word.end() :]
+    value = after.lstrip(" \t")
+    at = context + word.end()
+    if value[:1] and value[0] in COLON_LOOKALIKES:
+        return Explanation(
+            at + len(after) - len(value),
+            f"'{value[0]}' is not a colon YAML knows",
+            f"type an ordinary ':' instead: '{pair(word[0], value[1:].strip())}'",
+        )
+    if after.startswith(":") and after[1:2].isspace():
+        return Explanation(
+            at + 1, f"{space_words(after[1])} follows ':'", "replace it with an ordinary space"
+        )
+    if after.startswith(":"):
+        return Explanation(at, "no space after ':'", f"write '{pair(word[0], after[1:])}'")
+    if is_key_name(word[0]) and not _continues_text(text, row, column, word[0], value):
+        return Explanation(
+            context, f"missing ':' after '{word[0]}'", f"write '{pair(word[0], value)}'"
+        )
+    return _text_not_indented(text, row, column)
+
+
+# Keys whose values are few: a line "type of problem described." is no 'type' key.
+_KEY_VALUES = {
+    "type": re.compile(r"single|multiple"),
+    "difficulty": re.compile(r"easy|medium|hard"),
+    "answer": re.compile(r"\[?[A-Za-z](?:\s*,\s*[A-Za-z])*\]?"),
+    "id": re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*"),
+}
+
+
+def _continues_text(text: Text, row: int, column: int, word: str, value: str) -> bool:
+    """Whether a line that starts with a key's name ("A good choice ...", "type of ...")
+    is rather the next line of the plain text above, written at its key's place: the key
+    above holds prose (a stem, an option ...) and the word would be no key beside it --
+    a letter that does not follow that option's, a key of another part of the format
+    ('text' beside 'explanation'), a key whose value cannot be ``value``."""
+    above = text.row_above(row, keyed=True)
+    if above is None or not value:
+        return False
+    owner = text.parse(above)
+    prose = owner.key in PROSE_KEYS or re.fullmatch("[A-Z]", owner.key or "") is not None
+    if owner.key_column != column or not prose or owner.value[:1] in ("", "|", ">", "'", '"'):
+        return False
+    if re.fullmatch("[A-Z]", word):
+        return not (owner.key and len(owner.key) == 1 and ord(word) == ord(owner.key) + 1)
+    if word not in BESIDE.get(owner.key or "", frozenset()):
+        return True
+    pattern = _KEY_VALUES.get(word)
+    return pattern is not None and pattern.fullmatch(value.split("#")[0].strip()) is None
+
+
+def _text_not_indented(text: Text, row: int, column: int) -> Explanation | None:
+    """More of a plain text written at its key's place, not indented under it."""
+    owner_row = text.row_above(row, keyed=True)
+    if owner_row is None:
+        return None
+    owner = text.parse(owner_row)
+    if owner.key_column < column or owner.value[:1] in ("", "|", ">", "'", '"'):
+        return None
+    return Explanation(
+        text.index(row, column),
+        f"more text of '{owner.key}' (line {owner_row + 1}) must be indented more than "
+        f"'{owner.key}'",
+        f"indent this line {spaces(owner.key_column + 2)}, or write the text of "
+        f"'{owner.key}' on one line",
+    )
+
+
+def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
+    """': ' where YAML allows no key: in a text, or a key indented into the text above."""
+    row, column = text.row_column(problem)
+    line = text.parse(row)
+    if line.key is not None and line.value_column <= column:  # stem: Which: AWS ...
+        return _quote_the_text(text, row, column - line.value_column)
+    above = text.row_above(row)
+    if above is not None and text.parse(above).key is None:  # 'options' or 'text Amazon EC2'
+        word = re.match(r" *(?:- +)*([\w-]+)(.?)", text.lines[above])
+        lone = word is not None and not word[2]
+        if word and is_key_name(word[1]) and (lone or word.start(1) == line.key_column):
+            return missing_colon(text, problem, text.index(above, word.start(1)))
+    owner_row = text.row_above(row, keyed=True)
+    if owner_row is None or line.key is None:
+        return None
+    owner = text.parse(owner_row)
+    if line.key in ("text", "feedback") and re.fullmatch("[A-Z]", owner.key or "") and owner.value:
+        return Explanation(
+            text.index(owner_row, owner.value_column),
+            f"option {owner.key} is written as text, so it cannot hold '{line.key}'",
+            f"write '{owner.key}:' alone on its line, then under it, indented 2 more, "
+            f"'text: {short(owner.value)}' and 'feedback: …'",
+        )
+    deeper = line.key_column - owner.key_column
+    if is_key_name(line.key) and deeper > 0:
+        return Explanation(
+            text.index(row, line.key_column),
+            f"'{line.key}' is indented {spaces(deeper)} more than '{owner.key}' on line "
+            f"{owner_row + 1}, so YAML reads it as more text of '{owner.key}'",
+            f"indent '{line.key}' {spaces(owner.key_column)}, like '{owner.key}'",
+        )
+    if owner.key and owner.value and row > owner_row:
+        return Explanation(
+            text.index(owner_row, owner.value_column),
+            "text containing ': ' must be quoted",
+            f"put the whole text of '{owner.key}' (lines {owner_row + 1}-{row + 1}) in "
+            "double quotes, or write the ': ' another way",
+        )
+    return _quote_the_text(text, owner_row, None)
+
+
+def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
+    """Text holding ': ' (at ``colon`` in the value, when on this line) left unquoted."""
+    line = text.parse(row)
+    index = text.index(row, line.value_column)
+    keep = colon or 0
+    closing = CURLY_QUOTES.get(line.value[:1])
+    if closing:
+        inner = line.value[1:].removesuffix(closing)
+        return Explanation(
+            index,
+            f"{line.value[0]} {closing} are typographic quotes; YAML knows only straight \" and '",
+            f"type straight quotes: {line.lead}{quoted(inner, keep - 1)}",
+        )
+    if line.dash_columns and line.key and line.key not in KEYS:
+        # "- Tip: read twice": the item is text, its first word no key
+        whole = text.lines[row][line.key_column :].rstrip()
+        lead = line.lead[: line.key_column - line.indent]
+        return Explanation(
+            text.index(row, line.key_column),
+            "text containing ': ' must be quoted",
+            f"write it quoted: {quoted_line(lead, whole, keep + len(line.key) + 2)}",
+        )
+    return Explanation(
+        index,
+        "text containing ': ' must be quoted",
+        f"write it quoted: {quoted_line(line.lead, line.value, keep)}",
+    )
+
+
+def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
+    """Something other than a key where a mapping's next key belongs."""
+    row, column = text.row_column(problem)
+    line = text.parse(row)
+    if column == len(text.lines[row]) - len(text.lines[row].lstrip()):
+        return misaligned(text, row, column)
+    owner_row = row if line.key and line.value_column < column else text.row_above(row, True)
+    if owner_row is None:
+        return None
+    owner = text.parse(owner_row)
+    first = owner.value[:1]
+    index = text.index(owner_row, owner.value_column)
+    if first in ("'", '"'):
+        return _quote_ends_early(text, row, column, owner_row)
+    if first and first in "[{*&":
+        return Explanation(
+            index,
+            f"text starting with '{first}' must be quoted",
+            f"write it quoted: {owner.lead}{quoted(owner.value)}",
+        )
+    return None
+
+
+def _quote_ends_early(text: Text, row: int, column: int, owner_row: int) -> Explanation | None:
+    """A text opened with a quote that closes before the text ends."""
+    owner = text.parse(owner_row)
+    quote = owner.value[0]
+    written = text.lines[row]
+    closing = len(written[:column].rstrip()) - 1  # libyaml stops just after it
+    if written[closing] != quote:
+        return None
+    index = text.index(owner_row, owner.value_column)
+    if not written.rstrip().endswith(quote):  # "Bayesian" is one of ...
+        other = "'" if quote == '"' else '"'
+        whole = quoted(owner.value) if other == "'" or "\\" in owner.value else ""
+        whole = whole or '"' + short(owner.value.replace('"', '\\"')) + '"'
+        return Explanation(
+            index,
+            "text that starts with a quote must end with it",
+            f"put the whole text in {other} quotes: {owner.lead}{whole}",
+        )
+    inner = owner.value[1:].removesuffix(quote) if owner_row == row else owner.value[1:]
+    keep = closing - owner.value_column - 1 if owner_row == row else 0
+    if quote == "'":
+        word = _word_around(written, closing)
+        doubled = f"double it: {owner.lead}'{short(inner.replace(chr(39), chr(39) * 2), keep)}'"
+        other_style = f', or use double quotes: {owner.lead}"{short(inner, keep)}"'
+        return Explanation(
+            index,
+            f'the \' in "{word}" ends the quoted text early',
+            doubled + ("" if '"' in inner or "\\" in inner else other_style),
+        )
+    word = _word_around(written, column)
+    single = short(inner.replace("'", "''"), keep)
+    return Explanation(
+        index,
+        f"the '\"' before '{word}' ends the quoted text early",
+        f"quote the text with ' instead: {owner.lead}'{single}', or write the inner quotes as \\\"",
+    )
+
+
+def _word_around(line: str, column: int) -> str:
+    """The word of ``line`` that holds ``column``, without quotes and punctuation."""
+    start = len(line[:column].rstrip(" ").rsplit(" ", 1)[0]) if " " in line[:column] else 0
+    end = line.find(" ", column)
+    return line[start : len(line) if end < 0 else end].strip("\"'.,;:!?() ")
+
+
+def alias_or_anchor(text: Text, problem: int, context: int) -> Explanation | None:
+    return _bad_start(text, context, None)
+
+
+def odd_token(text: Text, problem: int, context: int) -> Explanation | None:
+    if text.text[problem] == "\t":
+        return tab(text, problem, context)
+    return _bad_start(text, problem, None)
+
+
+def dash_in_text(text: Text, problem: int, context: int) -> Explanation | None:
+    return _bad_start(text, problem, "- ")
+
+
+def _bad_start(text: Text, index: int, shown: str | None) -> Explanation | None:
+    """A text whose first character YAML reads as markup (*, &, @, `, %, '- ')."""
+    row, column = text.row_column(index)
+    line = text.parse(row)
+    if line.value_column != column or not line.value:
+        return None
+    return Explanation(
+        index,
+        f"text starting with '{shown or line.value[0]}' must be quoted",
+        f"write it quoted: {quoted_line(line.lead, line.value)}",
+    )
+
+
+def text_after_indicator(text: Text, problem: int, context: int) -> Explanation | None:
+    """'stem: > Which ...': a block text's indicator with the text on its own line."""
+    row, column = text.row_column(context)
+    line = text.parse(row)
+    indicator = re.match(r"[|>][-+0-9]*", line.value)
+    if line.value_column != column or indicator is None:
+        return None
+    key = line.key or "-"
+    return Explanation(
+        context,
+        f"text after '{line.lead}{indicator[0]}' must start on the next line",
+        f"put the text on the next line, indented more than '{key}', or quote it: "
+        f"{quoted_line(line.lead, line.value[indicator.end() :].lstrip())}",
+    )

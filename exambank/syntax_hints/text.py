@@ -1,0 +1,147 @@
+"""A broken YAML file read line by line as block YAML reads it, the keys of the source
+format, and an author's text shortened and quoted for a hint."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from exambank import model
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Where the fix goes (an index into the text), what is wrong, and how to fix it."""
+
+    index: int
+    message: str
+    hint: str | None
+
+
+# Every key of the source format: a word at a key's place that is one of these (or an
+# option letter) is a key the author meant, not text.
+_MODELS = (model.Manifest, model.Section, model.Question, model.Option, model.KeyTerm)
+KEYS = frozenset(name for schema in (*_MODELS, model.Suppression) for name in schema.model_fields)
+
+
+# The keys that may stand beside each key (in the same mapping): after 'explanation', a
+# line 'tags [a, b]' is a key without its colon; 'text of ...' is more explanation.
+def _keys_beside() -> dict[str, frozenset[str]]:
+    beside: dict[str, set[str]] = {}
+    for schema in _MODELS:
+        for name in schema.model_fields:
+            beside.setdefault(name, set()).update(schema.model_fields)
+    return {name: frozenset(keys) for name, keys in beside.items()}
+
+
+BESIDE = _keys_beside()
+# Keys whose values are free text, which an author may wrap onto more lines.
+PROSE_KEYS = frozenset(
+    {"stem", "explanation", "text", "feedback", "summary", "notes", "definition", "title"}
+    | {"description", "exam", "term", "reason"}
+)
+COLON_LOOKALIKES = "\uff1a\ufe55\ufe13\u2236\ua789\u02f8"  # full-width, small, ratio ...
+# Typographic quotes word processors type (curly, German low-9, guillemets): the opening
+# one and its closing one.
+CURLY_QUOTES = {
+    "\u201c": "\u201d",
+    "\u201d": "\u201d",
+    "\u2018": "\u2019",
+    "\u2019": "\u2019",
+    "\u201e": "\u201c",
+    "\u201a": "\u2018",
+    "\u00ab": "\u00bb",
+}
+_SHORT = 20  # a hint shows about this many characters of the author's text
+_LINE = re.compile(
+    r"(?P<indent> *)(?P<dashes>(?:- +)*)"
+    r"(?:(?P<key>[\w-]+)[ \t]*:(?=[ \t]|$)[ \t]*)?(?P<value>.*)"
+)
+
+
+class Text:
+    """The file as an editor shows it: lines end at a line feed, a carriage return or both."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = re.split(r"\r\n|\r|\n", text)
+        self.starts = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+
+    def row_column(self, index: int) -> tuple[int, int]:
+        row = bisect_right(self.starts, index) - 1
+        return row, index - self.starts[row]
+
+    def index(self, row: int, column: int) -> int:
+        return self.starts[row] + column
+
+    def row_above(self, row: int, keyed: bool = False) -> int | None:
+        """The nearest row above ``row`` with content (with a key, if ``keyed``)."""
+        for above in range(row - 1, -1, -1):
+            content = self.lines[above].strip()
+            if content and not content.startswith("#") and (not keyed or self.parse(above).key):
+                return above
+        return None
+
+    def parse(self, row: int) -> Line:
+        return Line(self.lines[row])
+
+
+class Line:
+    """One line read as block YAML: indentation, list dashes, a key and its value."""
+
+    def __init__(self, line: str) -> None:
+        match = _LINE.match(line)
+        assert match is not None  # every part is optional
+        self.indent = len(match["indent"])
+        self.dash_columns = [self.indent + at.start() for at in re.finditer("-", match["dashes"])]
+        self.key: str | None = match["key"]
+        self.key_column = match.start("key") if self.key else match.end("dashes")
+        self.value_column = match.start("value")
+        self.value = match["value"].rstrip(" \t")
+        self.lead = line[self.indent : self.value_column]  # "stem: ", "- ", "- id: "
+
+
+def spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
+
+
+def space_words(character: str) -> str:
+    if character == "\u00a0":
+        return "a non-breaking space"
+    return f"U+{ord(character):04X} ({unicodedata.name(character, 'a space').lower()})"
+
+
+def is_key_name(word: str | None) -> bool:
+    return word is not None and (word in KEYS or re.fullmatch("[A-Z]", word) is not None)
+
+
+def short(value: str, keep: int = 0) -> str:
+    """The first words of ``value``, through index ``keep``, with '…' when cut."""
+    end = 0
+    for word in re.finditer(r"\S+", value):
+        if end and word.end() > max(_SHORT, keep + 1):
+            return value[:end] + "…"
+        end = word.end()
+    return value
+
+
+def quoted(value: str, keep: int = 0) -> str:
+    """``value`` quoted as YAML reads it back unchanged, shortened."""
+    if '"' in value or "\\" in value:
+        return "'" + short(value.replace("'", "''"), keep) + "'"
+    return '"' + short(value, keep) + '"'
+
+
+def quoted_line(lead: str, value: str, keep: int = 0) -> str:
+    """``lead`` and ``value`` quoted; a note set two spaces off or more is left outside
+    the quotes, while a '#' one space on stays in: it may be text YAML would cut."""
+    comment = re.search(r"[ \t]{2,}#", value)  # one space on: maybe text, stays inside
+    if comment is None:
+        return f"{lead}{quoted(value, keep)}"
+    return f"{lead}{quoted(value[: comment.start()], keep)}  {value[comment.end() - 1 :]}"
+
+
+def pair(key: str, value: str) -> str:
+    return f"{key}: {short(value)}" if value else f"{key}:"
