@@ -60,17 +60,19 @@ class _Emitter(Emitter):
     def write_comment(self, comment: Any, pre: bool = False) -> None:
         mark: Any = getattr(comment, "start_mark", None)
         row, lines = getattr(mark, "line", None), self.source_lines
-        if pre or row is None or lines is None or not comment.value.startswith("#"):
+        if row is None or lines is None or not comment.value.startswith("#"):
             super().write_comment(comment, pre)  # a comment made by exambank has no line
             return
         before = lines[row][: mark.column] if 0 <= row < len(lines) else ""
-        written = before.rstrip(" \t")
-        if not written.strip():  # a comment on a line of its own
+        if not before.strip():  # a comment on a line of its own
             super().write_comment(comment, pre)
             return
         column = mark.column
         one_space = (row + 1, column + 1) in self.one_space
-        mark.column = self.column + 1 if one_space else max(column, self.column + 2)
+        if pre:  # what it followed is not written ('---  # c'): now a line of its own
+            mark.column = 0
+        else:
+            mark.column = self.column + 1 if one_space else max(column, self.column + 2)
         try:
             super().write_comment(comment, pre)
         finally:

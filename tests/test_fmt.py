@@ -552,6 +552,14 @@ def test_a_comment_after_a_block_header_under_a_key_is_kept(tmp_path: Path) -> N
     assert "summary: |  # from the study guide\n" in path.read_text(encoding="utf-8")
 
 
+def test_a_comment_after_the_document_marker_becomes_a_line_of_its_own(tmp_path: Path) -> None:
+    # fmt writes no '---'; the comment after it starts its line instead of five spaces in
+    body = "# by the team\nid: main\ntitle: T\n"
+    path = _bank(tmp_path, "---  # reviewed 2026\n" + body)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == "# reviewed 2026\n" + body
+
+
 def test_quoted_text_inside_brackets_keeps_quotes_libyaml_needs(tmp_path: Path) -> None:
     # Plain inside [...] or {...}, "Why not?" and 'a"b:c' are refused by libyaml.
     text = (
