@@ -62,3 +62,15 @@ def test_python_dash_m_runs_without_traceback_on_a_broken_file(tmp_path):
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr + run.stdout
     assert "encoding" in run.stdout
+
+
+def test_text_output_shows_control_characters_as_escapes(tmp_path, capsys):
+    # A double-quoted escape can put a line break or ESC in a value that a message quotes;
+    # printed raw, it would start a line a CI runner obeys, or drive the terminal.
+    hostile = QUESTION + 'difficulty: "Hard\\r\\n::error file=x::pwned \\e[31m"\n'
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(hostile)})
+    assert main(["lint", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::") for line in out.splitlines())
+    assert "\x1b" not in out and "\r" not in out
+    assert "Hard\\r\\n::error file=x::pwned \\x1b[31m" in out

@@ -13,6 +13,12 @@ from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, Context
 
 COLOR_CHOICES = ("auto", "always", "never")
+# Control characters a source can hold through a double-quoted escape ("\r\n", "\e"),
+# line breaks only YAML knows, and bidirectional overrides, shown as escapes: printed
+# raw, a value could start a line of its own (a CI runner obeys a line "::error ...")
+# or send the terminal commands.
+_CONTROLS = (range(0x20), range(0x7F, 0xA0), range(0x2028, 0x202F), range(0x2066, 0x206A))
+_ESCAPED = {code: ascii(chr(code))[1:-1] for codes in _CONTROLS for code in codes}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 _SEVERITY = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
 
@@ -27,6 +33,12 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
     return stream.isatty() and environ.get("TERM") != "dumb"  # a terminal without escapes
 
 
+def visible(words: str) -> str:
+    """``words`` with control characters and the like written as escapes (``\\r``,
+    ``\\x1b``, ``\\u2028``), as a person reading a log or terminal can see them."""
+    return words.translate(_ESCAPED)
+
+
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     def paint(words: str, style: str) -> str:
         return f"{style}{words}{_RESET}" if context.color else words
@@ -34,12 +46,12 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     lines = []
     for found in diagnostics:
         lines.append(
-            f"{paint(found.path, _BOLD)}:{found.line}:{found.column}: "
+            f"{paint(visible(found.path), _BOLD)}:{found.line}:{found.column}: "
             f"{paint(found.severity, _SEVERITY[found.severity])} "
-            f"{paint(found.rule, _BOLD)} {found.message}"
+            f"{paint(found.rule, _BOLD)} {visible(found.message)}"
         )
         if found.hint:
-            lines.append(paint(f"    hint: {found.hint}", _DIM))
+            lines.append(paint(f"    hint: {visible(found.hint)}", _DIM))
     errors = sum(found.severity == "error" for found in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:
