@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
+import io
 import json
 import os
 import sys
@@ -44,6 +45,7 @@ def run() -> NoReturn:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
+    _set_up_streams(getattr(arguments, "format", "text") != "text")
     try:
         return int(arguments.run(arguments))
     except UsageError as error:
@@ -66,6 +68,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+
+
+def _set_up_streams(for_tools: bool) -> None:
+    """What is printed for a tool (JSON, SARIF, JUnit, HTML) is UTF-8, as those formats
+    say, whatever the console's encoding (a redirected stdout on Windows is cp1252); text
+    for people never fails on a character the console lacks: it is shown escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    if for_tools and isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -215,7 +228,7 @@ def _lint(arguments: argparse.Namespace) -> int:
     try:
         config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
     except ConfigError as error:
-        if arguments.format != "text":  # a tool reads stdout: the errors go there too
+        if arguments.format != "text" and error.diagnostics:  # a tool reads stdout: these too
             report = REPORTER_BY_NAME[arguments.format]
             sys.stdout.write(report(sorted(error.diagnostics), Context(strict=arguments.strict)))
         raise

@@ -1,8 +1,10 @@
 """The exambank command's contract: output format, exit status, no traceback."""
 
 import json
+import os
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 from exambank.cli import main
 from tests.conftest import QUESTION, section_yaml, write_bank
@@ -74,3 +76,45 @@ def test_text_output_shows_control_characters_as_escapes(tmp_path, capsys):
     assert not any(line.startswith("::") for line in out.splitlines())
     assert "\x1b" not in out and "\r" not in out
     assert "Hard\\r\\n::error file=x::pwned \\x1b[31m" in out
+
+
+def test_a_config_file_that_cannot_be_read_gives_tools_no_report(tmp_path, capsys):
+    # An empty SARIF or JUnit report would read as "no problems" (and close every alert)
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    for format in ("json", "sarif", "junit", "github"):
+        missing = str(tmp_path / "missing.toml")
+        assert main(["lint", str(root), "--config", missing, "--format", format]) == 2
+        output = capsys.readouterr()
+        assert output.out == "" and "missing.toml" in output.err
+
+
+def _run(root, *arguments, encoding):
+    environment = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0"}
+    return subprocess.run(
+        [sys.executable, "-m", "exambank", "lint", str(root), *arguments],
+        capture_output=True,
+        env=environment,
+    )
+
+
+def test_reports_for_tools_are_utf8_whatever_the_console_encoding(tmp_path):
+    # A redirected stdout on Windows is cp1252; JUnit and SARIF say they are UTF-8.
+    name = "01-résumé 🚀.yaml"
+    bad = section_yaml(QUESTION.replace("answer: A", "answer: E"))
+    root = write_bank(tmp_path / "b", {name: bad})
+    junit = _run(root, "--format", "junit", encoding="cp1252")
+    assert junit.returncode == 1, junit.stderr
+    suites = ElementTree.fromstring(junit.stdout)  # the XML's own encoding is right
+    assert any(name in suite.get("name", "") for suite in suites.iter("testsuite"))
+    sarif = _run(root, "--format", "sarif", encoding="ascii")
+    assert sarif.returncode == 1, sarif.stderr
+    json.loads(sarif.stdout.decode("utf-8"))
+
+
+def test_text_never_fails_on_a_character_the_console_lacks(tmp_path):
+    bad = section_yaml(QUESTION.replace("answer: A", "answer: E"))
+    root = write_bank(tmp_path / "b", {"01-résumé 🚀.yaml": bad})
+    run = _run(root, encoding="ascii")
+    assert run.returncode == 1 and b"internal error" not in run.stderr
+    assert b"01-r\\xe9sum\\xe9 \\U0001f680.yaml:11:13: error answer-not-in-options" in run.stdout
+
