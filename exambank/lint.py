@@ -55,19 +55,20 @@ class LintResult:
 
 def find_banks(paths: Iterable[Path]) -> list[Path]:
     """Bank folders named by ``paths``: a bank folder, a file in one, or a folder of banks."""
-    roots: dict[Path, None] = {}
+    roots: dict[Path, Path] = {}  # each bank once, however it was named ('bank', '$PWD/bank')
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         folder = path if path.is_dir() else path.parent
         if (folder / MANIFEST).is_file() or path.is_file():
-            roots[folder] = None
+            roots.setdefault(folder.resolve(), folder)
             continue
         found = sorted(manifest.parent for manifest in folder.rglob(MANIFEST))
         if not found:
             raise UsageError(f"{path}: no bank here (a bank is a folder with a {MANIFEST})")
-        roots.update(dict.fromkeys(found))
-    return list(roots)
+        for root in found:
+            roots.setdefault(root.resolve(), root)
+    return list(roots.values())
 
 
 def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:

@@ -66,16 +66,13 @@ def test_python_dash_m_runs_without_traceback_on_a_broken_file(tmp_path):
     assert "encoding" in run.stdout
 
 
-def test_text_output_shows_control_characters_as_escapes(tmp_path, capsys):
-    # A double-quoted escape can put a line break or ESC in a value that a message quotes;
-    # printed raw, it would start a line a CI runner obeys, or drive the terminal.
-    hostile = QUESTION + 'difficulty: "Hard\\r\\n::error file=x::pwned \\e[31m"\n'
-    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(hostile)})
-    assert main(["lint", str(root)]) == 1
-    out = capsys.readouterr().out
-    assert not any(line.startswith("::") for line in out.splitlines())
-    assert "\x1b" not in out and "\r" not in out
-    assert "Hard\\r\\n::error file=x::pwned \\x1b[31m" in out
+def test_a_bank_named_twice_is_checked_once(tmp_path, capsys, monkeypatch):
+    bad = section_yaml(QUESTION.replace("answer: A", "answer: E"))
+    root = write_bank(tmp_path / "b", {"01-main.yaml": bad})
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "b", str(root), "b/01-main.yaml", "--format", "json"]) == 1
+    [item] = json.loads(capsys.readouterr().out)
+    assert item["path"] == "b/01-main.yaml"  # as first named
 
 
 def test_a_config_file_that_cannot_be_read_gives_tools_no_report(tmp_path, capsys):
@@ -86,6 +83,18 @@ def test_a_config_file_that_cannot_be_read_gives_tools_no_report(tmp_path, capsy
         assert main(["lint", str(root), "--config", missing, "--format", format]) == 2
         output = capsys.readouterr()
         assert output.out == "" and "missing.toml" in output.err
+
+
+def test_text_output_shows_control_characters_as_escapes(tmp_path, capsys):
+    # A double-quoted escape can put a line break or ESC in a value that a message quotes;
+    # printed raw, it would start a line a CI runner obeys, or drive the terminal.
+    hostile = QUESTION + 'difficulty: "Hard\\r\\n::error file=x::pwned \\e[31m"\n'
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(hostile)})
+    assert main(["lint", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::") for line in out.splitlines())
+    assert "\x1b" not in out and "\r" not in out
+    assert "Hard\\r\\n::error file=x::pwned \\x1b[31m" in out
 
 
 def _run(root, *arguments, encoding):
@@ -117,4 +126,3 @@ def test_text_never_fails_on_a_character_the_console_lacks(tmp_path):
     run = _run(root, encoding="ascii")
     assert run.returncode == 1 and b"internal error" not in run.stderr
     assert b"01-r\\xe9sum\\xe9 \\U0001f680.yaml:11:13: error answer-not-in-options" in run.stdout
-
