@@ -59,6 +59,8 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
+        if path.is_file() and path.suffix not in {".yaml", ".yml"}:
+            raise UsageError(f"{path}: not a bank file (give a bank folder, or a .yaml in one)")
         folder = path if path.is_dir() else path.parent
         if (folder / MANIFEST).is_file() or path.is_file():
             roots.setdefault(folder.resolve(), folder)

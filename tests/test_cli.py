@@ -50,6 +50,13 @@ def test_missing_path_is_a_usage_error(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
+def test_a_file_that_is_no_bank_file_is_a_usage_error(tmp_path, capsys):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Our banks\n", encoding="utf-8")
+    assert main(["lint", str(readme)]) == 2
+    assert f"{readme}: not a bank file" in capsys.readouterr().err
+
+
 def test_bad_option_is_a_usage_error(capsys):
     try:
         main(["lint", "--format", "nonsense"])
