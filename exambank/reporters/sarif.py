@@ -1,12 +1,14 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-Every registered rule is described in ``tool.driver.rules`` from its own docstring, and
-each result points at its rule by ``ruleId`` and ``ruleIndex``.
+Every registered rule is described in ``tool.driver.rules`` from its own docstring, and so
+is ``config`` (a mistake in pyproject.toml, which no rule finds); each result points at its
+rule by ``ruleId`` and ``ruleIndex``. Columns count code points, as exambank counts them.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath
@@ -20,21 +22,31 @@ from exambank.rules import RULES, Rule
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
+CONFIG_RULE: dict[str, Any] = {
+    "id": "config",
+    "shortDescription": {"text": "The [tool.exambank] table of pyproject.toml is wrong."},
+    "fullDescription": {
+        "text": "pyproject.toml is not UTF-8 or not valid TOML, or its [tool.exambank] table "
+        "has a mistake: an unknown key, rule or option, or a value of the wrong type. "
+        "Every mistake is reported at its line, and nothing is checked until they are fixed."
+    },
+    "defaultConfiguration": {"level": "error", "enabled": True},
+}
+# A file name byte that is not UTF-8 (read as a lone surrogate) has no place in UTF-8 text.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
-    index = {name: number for number, name in enumerate(RULES)}
-    driver = {
-        "name": "exambank",
-        "version": _exambank_version(),
-        "rules": [describe(rule) for rule in RULES.values()],
+    rules = [*(describe(rule) for rule in RULES.values()), CONFIG_RULE]
+    index = {rule["id"]: number for number, rule in enumerate(rules)}
+    driver = {"name": "exambank", "version": _exambank_version(), "rules": rules}
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",  # without it, SARIF counts UTF-16 code units
+        "results": [_result(found, index) for found in diagnostics],
     }
-    log = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": [_result(d, index) for d in diagnostics]}],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return _LONE_SURROGATE.sub("\ufffd", json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def describe(rule: type[Rule]) -> dict[str, Any]:
@@ -51,9 +63,7 @@ def describe(rule: type[Rule]) -> dict[str, Any]:
 
 
 def _result(found: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
-    result: dict[str, Any] = {"ruleId": found.rule}
-    if found.rule in index:
-        result["ruleIndex"] = index[found.rule]
+    result: dict[str, Any] = {"ruleId": found.rule, "ruleIndex": index[found.rule]}
     result["level"] = found.severity
     message = found.message + (f" (hint: {found.hint})" if found.hint else "")
     result["message"] = {"text": message}
@@ -66,9 +76,10 @@ def _result(found: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    """Relative paths stay relative (to the checkout, as code scanning expects)."""
+    """Relative paths stay relative (to the checkout, as code scanning expects). A name
+    byte that is not UTF-8 is percent-encoded as itself, so the URI names the real file."""
     pure = PurePath(path)
-    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix(), errors="surrogateescape")
 
 
 def _exambank_version() -> str:

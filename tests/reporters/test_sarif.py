@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,21 +11,39 @@ import pytest
 from jsonschema import Draft4Validator
 
 from exambank.cli import main
+from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.reporters import REPORTER_BY_NAME
 from exambank.rules import RULES
-from tests.conftest import REPO
+from tests.conftest import QUESTION, REPO, LintBank, section_yaml, write_bank
 from tests.reporters.conftest import SELECT
 
+STRAY = QUESTION.replace("id: q1", "id: q9")
 SCHEMA = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
 def sarif(diagnostics: list[Diagnostic]) -> dict[str, Any]:
-    log: dict[str, Any] = json.loads(REPORTER_BY_NAME["sarif"](diagnostics))
+    return validated(REPORTER_BY_NAME["sarif"](diagnostics))
+
+
+def validated(report: str) -> dict[str, Any]:
+    """The log, once it is UTF-8, valid SARIF, and every result's rule is described."""
+    log: dict[str, Any] = json.loads(report.encode("utf-8"))
     errors = sorted(Draft4Validator(SCHEMA).iter_errors(log), key=str)
     assert errors == [], [error.message for error in errors]
+    for run in log["runs"]:
+        rules = run["tool"]["driver"]["rules"]
+        for result in run["results"]:
+            assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     return log
+
+
+def uris(log: dict[str, Any]) -> list[str]:
+    return [
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in log["runs"][0]["results"]
+    ]
 
 
 def test_the_schema_fixture_is_the_sarif_2_1_0_schema() -> None:
@@ -54,8 +73,8 @@ def test_a_run_with_findings_validates(sample: LintResult) -> None:
 
 def test_every_rule_is_described() -> None:
     rules = sarif([])["runs"][0]["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules] == list(RULES)
-    for rule in rules:
+    assert [rule["id"] for rule in rules] == [*RULES, "config"]
+    for rule in rules[:-1]:
         summary = RULES[rule["id"]].summary()
         assert rule["shortDescription"]["text"] == summary
         assert rule["fullDescription"]["text"]
@@ -68,11 +87,62 @@ def test_paths_become_uris() -> None:
         Diagnostic("my bank/01 #1.yaml", 1, 1, "warning", "manifest", "m"),
         Diagnostic(str(Path("/srv/b/bank.yaml")), 2, 3, "error", "manifest", "m"),
     ]
-    uris = [
-        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        for r in sarif(found)["runs"][0]["results"]
-    ]
-    assert uris == ["my%20bank/01%20%231.yaml", "file:///srv/b/bank.yaml"]
+    assert uris(sarif(found)) == ["my%20bank/01%20%231.yaml", "file:///srv/b/bank.yaml"]
+
+
+def test_a_file_name_that_is_not_utf8_keeps_its_bytes_in_the_uri() -> None:
+    name = "bank/02-x\udcffy.yaml"  # what Python reads from the name b"02-x\xffy.yaml"
+    found = [Diagnostic(name, 1, 1, "error", "manifest", f"{name} is not listed", f"{name}?")]
+    log = sarif(found)
+    assert uris(log) == ["bank/02-x%FFy.yaml"]
+    [result] = log["runs"][0]["results"]
+    shown = "bank/02-x\ufffdy.yaml"  # UTF-8 text cannot hold the byte: the URI has it
+    assert result["message"]["text"] == f"{shown} is not listed (hint: {shown}?)"
+
+
+def test_cli_with_a_file_name_that_is_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
+    try:
+        Path(os.fsdecode(b"bank/02-x\xffy.yaml")).write_text(
+            section_yaml(STRAY, section_id="x"), "utf-8"
+        )
+    except (OSError, UnicodeError):
+        pytest.skip("this file system only takes UTF-8 file names")
+    assert main(["lint", *SELECT, "--format", "sarif"]) == 1
+    assert uris(validated(capsys.readouterr().out)) == ["bank/02-x%FFy.yaml"]
+
+
+def test_columns_are_code_points_and_the_run_says_so(lint_bank: LintBank) -> None:
+    # The emoji is one code point, as an editor counts it, but two UTF-16 code units.
+    line = (
+        '  - {id: q1, stem: "\N{SLIGHTLY SMILING FACE} Which service trains models?", '
+        "options: {A: SageMaker, B: Lambda, C: EC2, D: Bedrock}, answer: E, explanation: x}"
+    )
+    result = lint_bank(
+        {"01-main.yaml": "id: main\ntitle: Main\nquestions:\n" + line + "\n"},
+        config=Config(select={"answer-not-in-options"}),
+    )
+    [run] = sarif(result.diagnostics)["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    [found] = run["results"]
+    region = found["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 4, "startColumn": line.index("answer: E") + len("answer: ") + 1}
+
+
+def test_cli_reports_a_pyproject_mistake_under_a_described_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.exambank]\nselect = ["answer-cont"]\n', "utf-8")
+    assert main(["lint", "--format", "sarif"]) == 2
+    [run] = validated(capsys.readouterr().out)["runs"]
+    assert [result["ruleId"] for result in run["results"]] == ["config"]
+    config = run["tool"]["driver"]["rules"][run["results"][0]["ruleIndex"]]
+    assert config["defaultConfiguration"]["level"] == "error"
+    assert config["shortDescription"]["text"] and config["fullDescription"]["text"]
 
 
 def test_cli(sample: LintResult, capsys: pytest.CaptureFixture[str]) -> None:
