@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, Context
 
-# Characters XML 1.0 forbids; a finding may quote them from a broken file.
+# Characters XML 1.0 forbids: a finding may quote them from a broken file, and a file name
+# may hold them, or a byte that is not UTF-8 (read as a lone surrogate).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Case = tuple[str, str]  # (path, testcase name)
@@ -36,20 +37,21 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         _count(suite, testcases)
     _count(root, [case for testcases in suites.values() for case in testcases])
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    # Every attribute and text at once, so none is missed (the markup holds no such character).
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + _xml(ET.tostring(root, "unicode")) + "\n"
 
 
 def _testcase(path: str, name: str, found: list[Diagnostic], strict: bool) -> ET.Element:
-    case = ET.Element("testcase", name=_xml(name), classname=_xml(path), file=_xml(path))
+    case = ET.Element("testcase", name=name, classname=path, file=path)
     failing = [one for one in found if one.severity == "error" or strict]
     if failing:
         count = len(failing)
         summary = f"{count} problem{'s' if count > 1 else ''}: {failing[0].message}"
-        failure = ET.SubElement(case, "failure", message=_xml(summary), type=failing[0].rule)
-        failure.text = _xml("\n".join(map(_line, failing)))
+        failure = ET.SubElement(case, "failure", message=summary, type=failing[0].rule)
+        failure.text = "\n".join(map(_line, failing))
     passing = [one for one in found if one not in failing]
     if passing:
-        ET.SubElement(case, "system-out").text = _xml("\n".join(map(_line, passing)))
+        ET.SubElement(case, "system-out").text = "\n".join(map(_line, passing))
     return case
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from exambank.cli import main
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.reporters import REPORTER_BY_NAME, CheckedQuestion, Context
+from tests.conftest import QUESTION, section_yaml, write_bank
 from tests.reporters.conftest import SELECT
 
 
@@ -66,6 +68,47 @@ def test_text_that_xml_cannot_hold_is_replaced() -> None:
     report = REPORTER_BY_NAME["junit"]([found], Context((CheckedQuestion("b/x.yaml", "q1"),)))
     failure = ET.fromstring(report).find(".//failure")
     assert failure is not None and "bad \ufffd\ufffd byte <&>" in (failure.text or "")
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("b/02-amt\x01copy.yaml", "b/02-amt\ufffdcopy.yaml"),  # XML 1.0 forbids U+0001
+        ("b/02-x\udcffy.yaml", "b/02-x\ufffdy.yaml"),  # the name byte 0xff, not UTF-8
+    ],
+)
+def test_a_file_name_xml_cannot_hold_is_replaced_everywhere(path: str, shown: str) -> None:
+    findings = [
+        Diagnostic(path, 1, 1, "error", "manifest", f"{path} is not listed", f"list {path}"),
+        Diagnostic(path, 9, 5, "warning", "word-repeat", f"in {path}", None, "q1"),
+    ]
+    report = REPORTER_BY_NAME["junit"](findings, Context((CheckedQuestion(path, "q1"),)))
+    root = ET.fromstring(report.encode("utf-8"))  # UTF-8, and XML that a parser accepts
+    [suite] = root.iter("testsuite")
+    assert suite.get("name") == shown
+    testcases = list(suite.iter("testcase"))
+    assert [case.get("name") for case in testcases] == ["q1", shown.rsplit("/", 1)[-1]]
+    assert {(case.get("classname"), case.get("file")) for case in testcases} == {(shown, shown)}
+    failure = testcases[1].find("failure")
+    assert failure is not None and failure.get("message") == f"1 problem: {shown} is not listed"
+    hint = f"\n    hint: list {shown}"
+    assert failure.text == f"{shown}:1:1: error manifest {shown} is not listed{hint}"
+    assert testcases[0].findtext("system-out") == f"{shown}:9:5: warning word-repeat in {shown}"
+
+
+def test_cli_with_a_control_character_in_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
+    stray = section_yaml(QUESTION.replace("id: q1", "id: q9"), section_id="amt")
+    try:
+        Path("bank/02-amt\x01copy.yaml").write_text(stray, "utf-8")
+    except OSError:
+        pytest.skip("this file system refuses control characters in file names")
+    assert main(["lint", *SELECT, "--format", "junit"]) == 1
+    suites = [suite.get("name") for suite in ET.fromstring(capsys.readouterr().out)]
+    assert "bank/02-amt\ufffdcopy.yaml" in suites
 
 
 def test_cli(sample: LintResult, capsys: pytest.CaptureFixture[str]) -> None:
