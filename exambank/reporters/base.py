@@ -17,12 +17,14 @@ class CheckedQuestion(NamedTuple):
 
 @dataclass(frozen=True)
 class Context:
-    """``questions``: every question the rules checked, in bank order (for junit);
-    ``color``: paint the text report; ``strict``: warnings fail the run too."""
+    """``questions``: every question the rules checked, in bank order, and ``manifests``:
+    the manifest of every bank read, in bank order (both for junit); ``color``: paint the
+    text report; ``strict``: warnings fail the run too."""
 
     questions: tuple[CheckedQuestion, ...] = ()
     color: bool = False
     strict: bool = False
+    manifests: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, result: LintResult, *, color: bool = False, strict: bool = False) -> Context:
@@ -31,7 +33,8 @@ class Context:
             for bank in result.banks
             for ref in bank.questions()
         )
-        return cls(questions, color, strict)
+        manifests = tuple(bank.manifest_source.display for bank in result.banks)
+        return cls(questions, color, strict, manifests)
 
 
 PLAIN = Context()

@@ -1,9 +1,11 @@
-"""``--format junit``: JUnit XML, one testcase per question checked, for CI test tabs.
+"""``--format junit``: JUnit XML, one testcase per question checked and one per manifest,
+for CI test tabs.
 
 A question's findings make its testcase fail (errors; warnings too with ``--strict``);
-other warnings go to its ``system-out``. Findings that belong to no question (a manifest
-problem, a bank-wide pattern, a file that cannot be read) get a testcase named after
-their file. One testsuite per file.
+other warnings go to its ``system-out``. A manifest's testcase holds the findings on the
+manifest (a section it lists that is missing, a bank-wide pattern), and passes without
+any. Other findings that belong to no question (a file the manifest does not list, a
+file that cannot be read) get a testcase named after their file. One testsuite per file.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ Case = tuple[str, str]  # (path, testcase name)
 
 
 def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
-    cases: dict[Case, list[Diagnostic]] = {case: [] for case in context.questions}
+    files = [(path, _file_name(path)) for path in context.manifests]
+    cases: dict[Case, list[Diagnostic]] = {case: [] for case in [*files, *context.questions]}
     for found in diagnostics:
-        name = found.question or found.path.replace("\\", "/").rsplit("/", 1)[-1]
+        name = found.question or _file_name(found.path)
         cases.setdefault((found.path, name), []).append(found)
     suites: dict[str, list[ET.Element]] = {}
     for (path, name), findings in cases.items():
@@ -60,6 +63,10 @@ def _count(element: ET.Element, testcases: list[ET.Element]) -> None:
     element.set("tests", str(len(testcases)))
     element.set("failures", str(failures))
     element.set("errors", "0")
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _line(found: Diagnostic) -> str:

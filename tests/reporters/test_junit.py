@@ -1,4 +1,5 @@
-"""JUnit XML: one testcase per question checked, failures carrying the diagnostics."""
+"""JUnit XML: one testcase per question checked and per manifest, failures carrying the
+diagnostics."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from exambank.cli import main
+from exambank.config import Config
 from exambank.diagnostics import Diagnostic
-from exambank.lint import LintResult
+from exambank.lint import LintResult, display_path, lint
 from exambank.reporters import REPORTER_BY_NAME, CheckedQuestion, Context
-from tests.conftest import QUESTION, section_yaml, write_bank
-from tests.reporters.conftest import SELECT
+from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
+from tests.reporters.conftest import MANIFEST, RULE_NAMES, SELECT
 
 
 def junit(result: LintResult, strict: bool = False) -> ET.Element:
@@ -29,15 +31,19 @@ def cases(root: ET.Element) -> dict[tuple[str, str], ET.Element]:
     }
 
 
-def test_one_testcase_per_question_and_per_file_with_findings(sample: LintResult) -> None:
+def test_one_testcase_per_question_per_manifest_and_per_file_with_findings(
+    sample: LintResult,
+) -> None:
     found = cases(junit(sample))
     assert sorted(found) == [
         ("bank/01-main.yaml", "q1"),
         ("bank/01-main.yaml", "q2"),
         ("bank/01-main.yaml", "q3"),
         ("bank/02-extra.yaml", "02-extra.yaml"),  # not in the manifest: no question's fault
+        ("bank/bank.yaml", "bank.yaml"),
     ]  # and its question q4 is no part of the bank: not checked
     assert found[("bank/01-main.yaml", "q1")].find("failure") is None
+    assert list(found[("bank/bank.yaml", "bank.yaml")]) == []  # no finding: it passes
     failure = found[("bank/01-main.yaml", "q2")].find("failure")
     assert failure is not None and failure.get("type") == "answer-not-in-options"
     assert "bank/01-main.yaml:20:13: error answer-not-in-options" in (failure.text or "")
@@ -51,7 +57,7 @@ def test_counts_add_up(sample: LintResult, strict: bool, failures: int) -> None:
     root = junit(sample, strict)
     suites = list(root.iter("testsuite"))
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == (
-        "4",
+        "5",
         str(failures),
         "0",
     )
@@ -68,6 +74,34 @@ def test_text_that_xml_cannot_hold_is_replaced() -> None:
     report = REPORTER_BY_NAME["junit"]([found], Context((CheckedQuestion("b/x.yaml", "q1"),)))
     failure = ET.fromstring(report).find(".//failure")
     assert failure is not None and "bad \ufffd\ufffd byte <&>" in (failure.text or "")
+
+
+def test_every_manifest_has_a_testcase(tmp_path: Path) -> None:
+    """A clean bank's manifest passes; one that lists a missing section fails."""
+    clean = write_bank(tmp_path / "clean", {"01-main.yaml": section_yaml(QUESTION)})
+    broken = write_bank(
+        tmp_path / "broken",
+        {"01-main.yaml": section_yaml(QUESTION)},
+        MANIFEST.replace("[main]", "[main, gone]"),
+    )
+    result = lint([clean, broken], Config(select=set(RULE_NAMES)))
+    found = cases(junit(result))
+    manifests = {path: case for (path, name), case in found.items() if name == "bank.yaml"}
+    clean_manifest = display_path(clean / "bank.yaml")
+    broken_manifest = display_path(broken / "bank.yaml")
+    assert sorted(manifests) == sorted([clean_manifest, broken_manifest])
+    assert manifests[clean_manifest].find("failure") is None
+    failure = manifests[broken_manifest].find("failure")
+    assert failure is not None and failure.get("type") == "manifest"
+
+
+@pytest.mark.parametrize("select", [None, {"answer-count"}])
+def test_the_seed_bank_has_the_same_testcases_whatever_is_selected(
+    select: set[str] | None,
+) -> None:
+    result = lint([SEED_BANK], Config(select=select) if select else None)
+    [bank] = result.banks
+    assert junit(result).get("tests") == str(len(list(bank.questions())) + 1)
 
 
 @pytest.mark.parametrize(
@@ -113,4 +147,4 @@ def test_cli_with_a_control_character_in_a_file_name(
 
 def test_cli(sample: LintResult, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", *SELECT, "--format", "junit"]) == 1
-    assert ET.fromstring(capsys.readouterr().out).get("tests") == "4"
+    assert ET.fromstring(capsys.readouterr().out).get("tests") == "5"
