@@ -73,12 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _set_up_streams(for_tools: bool) -> None:
     """What is printed for a tool (JSON, SARIF, JUnit, HTML) is UTF-8, as those formats
     say, whatever the console's encoding (a redirected stdout on Windows is cp1252); text
-    for people never fails on a character the console lacks: it is shown escaped."""
+    for people never fails on a character the console lacks: it is shown escaped. So is a
+    file name's byte that is not UTF-8 (``\\udcff``, which JSON reads back as it was)."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     if for_tools and isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -133,3 +133,15 @@ def test_text_never_fails_on_a_character_the_console_lacks(tmp_path):
     run = _run(root, encoding="ascii")
     assert run.returncode == 1 and b"internal error" not in run.stderr
     assert b"01-r\\xe9sum\\xe9 \\U0001f680.yaml:11:13: error answer-not-in-options" in run.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_an_internal_error(tmp_path):
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    stray = os.fsencode(root / "02-x") + b"\xff.yaml"
+    with open(stray, "w", encoding="utf-8") as file:
+        file.write("id: x\ntitle: X\n")
+    for format in ("json", "github", "sarif", "junit", "text"):
+        run = _run(root, "--format", format, encoding="utf-8")
+        assert run.returncode == 1 and b"internal error" not in run.stderr, (format, run.stderr)
+    report = json.loads(_run(root, "--format", "json", encoding="utf-8").stdout)
+    assert os.fsencode(report[0]["path"]).endswith(b"02-x\xff.yaml")  # the real name
