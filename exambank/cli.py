@@ -26,7 +26,7 @@ from exambank.rewrite import RewriteError, bank_files
 from exambank.rule_docs import rule_page, rule_table
 from exambank.saving import save, verify
 from exambank.skeleton import MAX_OPTIONS, add_question
-from exambank.stats import bank_stats, noun, render_text
+from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, noun, render_text
 from exambank.stats_html import render_html, write_pdf
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -404,6 +404,13 @@ def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
     )
+    stats_command.add_argument(
+        "--worst",
+        type=int,
+        default=WORST_SHOWN,
+        metavar="N",
+        help=f"list the N questions with the most findings (default: {WORST_SHOWN}; 0: all)",
+    )
     stats_command.set_defaults(run=_stats)
 
 
@@ -414,18 +421,18 @@ def _named_path(text: str) -> Path:
     return Path(text)
 
 
-_UNCOUNTED = frozenset({"schema", "yaml-syntax", "encoding"})
-
-
 def _stats(arguments: argparse.Namespace) -> int:
     out: Path | None = arguments.out
     pdf = out is not None and out.suffix.lower() == ".pdf"
     if pdf and arguments.format != "html":
         raise UsageError("a PDF is made from the HTML report: add --format html")
-    result = lint(_bank_paths(arguments.paths), pyproject.load(arguments.config))
+    if arguments.worst < 0:
+        raise UsageError(f"--worst {arguments.worst}: give 0 (all) or more")
+    config = pyproject.load(arguments.config)
+    result = lint(_bank_paths(arguments.paths), config)
     if result.errors:
         # a file that cannot be read, or a question that fails the schema, is not counted
-        schema = any(d.rule in _UNCOUNTED for d in result.diagnostics)
+        schema = any(d.rule in UNCOUNTED for d in result.diagnostics)
         print(
             f"exambank: note: {result.errors} {noun(result.errors, 'error')} "
             "('exambank lint' lists them)"
@@ -436,7 +443,7 @@ def _stats(arguments: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
-    stats = bank_stats(result)
+    stats = bank_stats(result, config, arguments.worst)
     if arguments.format == "json":
         report = json.dumps([bank.as_dict() for bank in stats], indent=2) + "\n"
     else:

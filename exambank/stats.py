@@ -3,106 +3,100 @@
 Everything here is counted from a lint run's result -- its banks and its diagnostics --
 so the report shows exactly the findings ``exambank lint`` would, under the same
 configuration. Nothing is checked again. The key statistics are the same ones the
-``answer-key-balance`` and ``longest-option-key`` rules test.
+``answer-key-balance`` and ``longest-option-key`` rules test, with those rules' options:
+below their ``min_questions`` there is no p-value, as there is no finding.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from exambank.bank import Bank, QuestionRef
+from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
+from exambank.stats_model import (
+    BankStats,
+    KeyLetters,
+    LongestKey,
+    QuestionFindings,
+    SectionStats,
+    UnreadFile,
+)
 
 WORST_SHOWN = 10
+# The findings that keep a file or a question out of the counts.
+UNCOUNTED = frozenset({"yaml-syntax", "encoding", "schema"})
 
 
-@dataclass
-class SectionStats:
-    id: str
-    title: str
-    path: str
-    questions: int
-    findings: dict[str, int] = field(default_factory=dict)  # rule -> count
-
-    @property
-    def total_findings(self) -> int:
-        return sum(self.findings.values())
+def bank_stats(
+    result: LintResult, config: Config | None = None, worst: int = WORST_SHOWN
+) -> list[BankStats]:
+    """Statistics for every bank the lint run could read, in the order it read them;
+    ``worst`` questions with findings are listed (0: all)."""
+    config = config or Config()
+    return [_bank_stats(bank, result.diagnostics, config, worst) for bank in result.banks]
 
 
-@dataclass
-class QuestionFindings:
-    id: str
-    section: str
-    path: str
-    line: int
-    rules: list[str]
-
-
-@dataclass
-class BankStats:
-    id: str
-    title: str
-    questions: int
-    sections: list[SectionStats]
-    types: dict[str, int]
-    difficulties: dict[str, int]
-    keys: KeySpread
-    longest_key: LongestKeyRate
-    findings: dict[str, int]  # rule -> count, over the whole bank
-    errors: int
-    warnings: int
-    worst: list[QuestionFindings]
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for section, stats in zip(data["sections"], self.sections, strict=True):
-            section["total_findings"] = stats.total_findings
-        return data
-
-
-def bank_stats(result: LintResult, worst: int = WORST_SHOWN) -> list[BankStats]:
-    """Statistics for every bank the lint run could read, in the order it read them."""
-    return [_bank_stats(bank, result.diagnostics, worst) for bank in result.banks]
-
-
-def _bank_stats(bank: Bank, diagnostics: list[Diagnostic], worst: int) -> BankStats:
-    files = {file.source.display: file for file in bank.files}
+def _bank_stats(bank: Bank, diagnostics: list[Diagnostic], config: Config, worst: int) -> BankStats:
     paths = {bank.manifest_source.display, *(source.display for source in bank.sources)}
     found = [d for d in diagnostics if d.path in paths]
     refs = list(bank.questions())
     sections = [
-        SectionStats(file.section.id, file.section.title, display, len(file.section.questions))
-        for display, file in files.items()
+        SectionStats(
+            file.section.id,
+            file.section.title,
+            file.source.display,
+            len(file.section.questions),
+        )
+        for file in bank.files
     ]
     by_path = {section.path: section for section in sections}
-    by_question: dict[tuple[str, str], list[str]] = {}
+    by_question: dict[tuple[str, str], Counter[str]] = {}
     for diagnostic in found:
         section = by_path.get(diagnostic.path)
         if section is not None:
             section.findings[diagnostic.rule] = section.findings.get(diagnostic.rule, 0) + 1
         if diagnostic.question is not None:
-            by_question.setdefault((diagnostic.path, diagnostic.question), []).append(
-                diagnostic.rule
-            )
+            key = (diagnostic.path, diagnostic.question)
+            by_question.setdefault(key, Counter())[diagnostic.rule] += 1
+    flagged = _flagged(bank, by_question)
     single = single_answer_questions(bank)
     return BankStats(
         id=bank.id,
         title=bank.manifest.title,
         questions=len(refs),
         sections=sections,
+        unread=_unread(bank, found),
         types=dict(Counter(ref.question.type for ref in refs).most_common()),
         difficulties=dict(Counter(map(_difficulty, refs)).most_common()),
-        keys=KeySpread.of(single),
-        longest_key=LongestKeyRate.of(single),
+        keys=_key_letters(single, config.options_for("answer-key-balance")),
+        longest_key=_longest_key(single, config.options_for("longest-option-key")),
         findings=dict(Counter(d.rule for d in found).most_common()),
         errors=sum(d.severity == "error" for d in found),
         warnings=sum(d.severity == "warning" for d in found),
-        worst=_worst(bank, by_question, worst),
+        questions_with_findings=len(flagged),
+        worst=flagged[: worst or None],
     )
+
+
+def _unread(bank: Bank, found: list[Diagnostic]) -> list[UnreadFile]:
+    """The listed section files that are not in the bank, each with the first finding
+    that kept it out (``found`` is sorted); none if the configuration ignores it."""
+    counted = {file.source.display for file in bank.files}
+    unread = []
+    for source in bank.listed_sources:
+        if source.display in counted:
+            continue
+        why = next((d for d in found if d.path == source.display and d.rule in UNCOUNTED), None)
+        name = source.path.name
+        if why is None:
+            unread.append(UnreadFile(source.display, name, None, None, None))
+        else:
+            unread.append(UnreadFile(source.display, name, why.rule, why.line, why.column))
+    return unread
 
 
 def _difficulty(ref: QuestionRef) -> str:
@@ -114,20 +108,98 @@ def _difficulty(ref: QuestionRef) -> str:
     return "unset" if written is None else "invalid"
 
 
-def _worst(
-    bank: Bank, by_question: dict[tuple[str, str], list[str]], shown: int
+def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
+    spread = KeySpread.of(single)
+    tested = len(single) >= max(options["min_questions"], 1)
+    return KeyLetters(
+        spread.observed,
+        spread.expected,
+        len(single),
+        options["min_questions"],
+        options["p_value"],
+        spread.p_value if tested else None,
+    )
+
+
+def _longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestKey:
+    rate = LongestKeyRate.of(single)
+    tested = len(single) >= max(options["min_questions"], 1)
+    return LongestKey(
+        rate.longest,
+        rate.questions,
+        float(rate.chance),
+        options["min_questions"],
+        options["p_value"],
+        rate.p_value if tested else None,
+    )
+
+
+def _flagged(
+    bank: Bank, by_question: dict[tuple[str, str], Counter[str]]
 ) -> list[QuestionFindings]:
-    """The questions with the most findings, most first; ties in bank order."""
+    """The questions with findings, most first; ties in bank order."""
     flagged = []
     for ref in bank.questions():
         rules = by_question.get((ref.source.display, ref.question.id))
         if rules:
-            line = ref.where()[0]
             flagged.append(
-                QuestionFindings(ref.question.id, ref.section.id, ref.source.display, line, rules)
+                QuestionFindings(
+                    ref.question.id,
+                    ref.section.id,
+                    ref.source.display,
+                    ref.source.path.name,
+                    ref.where()[0],
+                    dict(sorted(rules.items())),
+                )
             )
-    flagged.sort(key=lambda question: -len(question.rules))  # stable: ties keep bank order
-    return flagged[:shown]
+    flagged.sort(key=lambda question: -question.total_findings)  # stable: ties keep bank order
+    return flagged
+
+
+_NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not report it
+
+
+def spread_test(keys: KeyLetters) -> str:
+    """The chi-square test of the key letters in one sentence, or why there is none."""
+    if keys.p_value is None:
+        return (
+            f"too few single-answer questions ({keys.questions}) to test the spread; "
+            f"answer-key-balance tests from {keys.min_questions}"
+        )
+    return f"chi-square p = {keys.p_value:.2g}: " + _verdict(
+        keys.p_value,
+        keys.rule_threshold,
+        "a spread this uneven almost never happens by chance; reletter options "
+        "(exambank build --shuffle SEED prints shuffled handouts) or rewrite keys",
+        "answer-key-balance",
+    )
+
+
+def longest_test(rate: LongestKey) -> str:
+    """The binomial test of the longest-key rate in one sentence, or why there is none."""
+    if rate.p_value is None:
+        return (
+            f"too few single-answer questions ({rate.questions}) to test the rate; "
+            f"longest-option-key tests from {rate.min_questions}"
+        )
+    return f"binomial p = {rate.p_value:.2g}: " + _verdict(
+        rate.p_value,
+        rate.rule_threshold,
+        "a key this often the longest almost never happens by chance; trim the keys "
+        "or lengthen the distractors",
+        "longest-option-key",
+    )
+
+
+def _verdict(p_value: float, threshold: float, rare: str, rule: str) -> str:
+    if p_value < threshold:
+        return rare
+    if p_value < _NOTABLE:
+        return (
+            f"chance gives this about once in {1 / p_value:.0f} banks; worth watching "
+            f"({rule} reports below p = {threshold:g})"
+        )
+    return "nothing unusual"
 
 
 def render_text(stats: list[BankStats]) -> str:
@@ -135,8 +207,9 @@ def render_text(stats: list[BankStats]) -> str:
 
 
 def _bank_text(bank: BankStats) -> str:
-    lines = [f"{bank.title} ({bank.id}): {bank.questions} {noun(bank.questions, 'question')}", ""]
-    lines.append("Questions and findings per section")
+    lines = [f"{bank.title} ({bank.id}): {bank.questions} {noun(bank.questions, 'question')}"]
+    lines += [f"{unread.path}: {unread.describe()}" for unread in bank.unread]
+    lines += ["", "Questions and findings per section"]
     width = max((len(section.id) for section in bank.sections), default=7)
     for section in bank.sections:
         lines.append(
@@ -144,41 +217,47 @@ def _bank_text(bank: BankStats) -> str:
             f"{noun(section.questions, 'question'):<11}"
             f"{section.total_findings:>4} {noun(section.total_findings, 'finding')}"
         )
-    lines.append("")
-    lines.append("Types: " + listed_counts(bank.types))
+    lines += ["", "Types: " + listed_counts(bank.types)]
     lines.append("Difficulty: " + listed_counts(bank.difficulties))
-    keys = bank.keys
-    single = sum(keys.observed.values())
+    keys, rate = bank.keys, bank.longest_key
     lines.append("")
-    lines.append(f"Key letters ({single} single-answer questions; expected if even)")
-    for letter, count in keys.observed.items():
-        lines.append(f"  {letter}  {count:>4}  (expected {keys.expected[letter]:.1f})")
-    lines.append(
-        f"  chi-square p = {keys.p_value:.2g}" if single else "  no single-answer questions"
-    )
-    rate = bank.longest_key
-    if rate.questions:
+    if keys.questions:
+        single = noun(keys.questions, "single-answer question")
+        lines.append(f"Key letters ({keys.questions} {single}; expected if even)")
+        for letter, count in keys.observed.items():
+            lines.append(f"  {letter}  {count:>4}  (expected {keys.expected[letter]:.1f})")
+        lines.append("  " + spread_test(keys))
         lines.append(
             f"Key is the longest option in {rate.longest} of {rate.questions} "
             f"({rate.longest / rate.questions:.0%}); chance gives {rate.chance:.1f} "
-            f"({rate.chance / rate.questions:.0%}), binomial p = {rate.p_value:.2g}"
+            f"({rate.chance / rate.questions:.0%})"
         )
+        lines.append("  " + longest_test(rate))
+    else:
+        lines.append("Key letters: no single-answer questions")
     lines.append("")
     lines.append(
         f"Findings: {bank.errors} {noun(bank.errors, 'error')}, "
         f"{bank.warnings} {noun(bank.warnings, 'warning')}"
     )
-    for rule, count in bank.findings.items():
-        lines.append(f"  {rule:<24} {count:>4}")
+    lines += [f"  {rule:<24} {count:>4}" for rule, count in bank.findings.items()]
     if bank.worst:
-        lines.append("")
-        lines.append("Questions with the most findings")
+        lines += ["", "Questions with the most findings"]
         for question in bank.worst:
             lines.append(
-                f"  {question.path}:{question.line}: {question.id}  {len(question.rules)}: "
-                + ", ".join(sorted(set(question.rules)))
+                f"  {question.path}:{question.line}: {question.id}  "
+                f"{question.total_findings}: "
+                + ", ".join(f"{rule} x{n}" if n > 1 else rule for rule, n in question.rules.items())
             )
+        if more := more_flagged(bank):
+            lines.append(f"  ... {more}")
     return "\n".join(lines) + "\n"
+
+
+def more_flagged(bank: BankStats) -> str:
+    """ "and 18 more questions with findings" for those the report leaves out, or ""."""
+    more = bank.questions_with_findings - len(bank.worst)
+    return f"and {more} more {noun(more, 'question')} with findings" if more else ""
 
 
 def noun(count: int, word: str) -> str:

@@ -9,18 +9,27 @@ from __future__ import annotations
 from html import escape
 
 from exambank.markdown import typeset
-from exambank.stats import BankStats, listed_counts, noun
+from exambank.stats import listed_counts, longest_test, more_flagged, noun, spread_test
+from exambank.stats_model import BankStats
 
 _BAR = 18  # height of one bar, in px
-_LABEL = 230  # width of the label column
 _WIDTH = 620  # width of a whole chart
+_FONT_SIZE = 13  # of the chart's text, in px
+# A label's width is guessed, not measured: 0.6 em a character is as wide as DejaVu Sans
+# sets lowercase names (the PDF's condensed face, and most readers' sans serifs, are
+# narrower), so a label always fits the room made for it.
+_CHAR = 0.6 * _FONT_SIZE
+_LABEL_ROOM = 300  # the most a label column takes; longer labels are cut in the middle
+_GAP = 6  # between a label and its bar
+_WHOLE = 32  # an id this long or shorter is never broken across lines in a table
 _FONTS = "Exambank Sans, sans-serif"  # the shipped font in the PDF, else the reader's
 _STYLE = """
 body { font-family: "Exambank Sans", sans-serif; margin: 2em; color: #222; max-width: 60em; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
 table { border-collapse: collapse; } td, th { padding: 0.2em 0.8em; text-align: left; }
-td.n { text-align: right; } tr:nth-child(even) { background: #f4f4f4; }
-.note { color: #555; }
+td.n, th.n { text-align: right; } tr:nth-child(even) { background: #f4f4f4; }
+.whole { white-space: nowrap; }
+.note { color: #555; } .unread { color: #a12; }
 @media print {
   @page { size: A4; margin: 16mm 14mm;
           @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
@@ -35,8 +44,8 @@ def render_html(stats: list[BankStats]) -> str:
     body = "\n".join(_bank_html(bank) for bank in stats) or "<p>No bank could be read.</p>"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>exambank stats</title><style>{_STYLE}</style></head>\n<body>\n{body}\n"
-        "</body></html>\n"
+        f"<title>{escape(_page_title(stats))}</title><style>{_STYLE}</style></head>\n"
+        f"<body>\n{body}\n</body></html>\n"
     )
 
 
@@ -47,9 +56,16 @@ def write_pdf(html: str) -> bytes:
     return render_report_pdf(html)
 
 
+def _page_title(stats: list[BankStats]) -> str:
+    """The page's (and the PDF's) title: what a tab, a file list or a reader shows."""
+    if not stats:
+        return "exambank statistics"
+    more = f" and {len(stats) - 1} more" if len(stats) > 1 else ""
+    return f"{typeset(stats[0].title)}{more} \u2014 statistics"
+
+
 def _bank_html(bank: BankStats) -> str:
     keys, rate = bank.keys, bank.longest_key
-    single = sum(keys.observed.values())
     parts = [
         f"<h1>{escape(typeset(bank.title))}</h1>",
         f"<p>{bank.questions} {noun(bank.questions, 'question')} in "
@@ -58,89 +74,138 @@ def _bank_html(bank: BankStats) -> str:
         f"{bank.warnings} {noun(bank.warnings, 'warning')}. "
         f"Types: {escape(listed_counts(bank.types))}. "
         f"Difficulty: {escape(listed_counts(bank.difficulties))}.</p>",
+        *(
+            f'<p class="unread">{escape(unread.file)}: {escape(unread.describe())}.</p>'
+            for unread in bank.unread
+        ),
         "<h2>Key letters</h2>",
-        _bars(
-            [(letter, count, keys.expected[letter]) for letter, count in keys.observed.items()],
-            "single-answer questions whose key is this letter; the line marks an even spread",
-        ),
-        (
-            f'<p class="note">{single} single-answer questions; the red line marks the '
-            f"count an even spread would give; chi-square p = {keys.p_value:.2g}.</p>"
-            if single
-            else "<p>No single-answer questions.</p>"
-        ),
     ]
-    if rate.questions:
-        parts.append(
-            f"<p>The key is the longest option in {rate.longest} of {rate.questions} questions "
-            f"({rate.longest / rate.questions:.0%}); chance gives {rate.chance:.1f} "
-            f"({rate.chance / rate.questions:.0%}); binomial p = {rate.p_value:.2g}.</p>"
-        )
-    parts.append("<h2>Findings per section</h2>")
-    parts.append(
+    if keys.questions:
+        parts += [
+            _bars(
+                [(letter, count, keys.expected[letter]) for letter, count in keys.observed.items()],
+                f"key letters of {keys.questions} {noun(keys.questions, 'single-answer question')}",
+            ),
+            f'<p class="note">{keys.questions} '
+            f"{noun(keys.questions, 'single-answer question')}; the red line marks the count "
+            f"an even spread would give.</p><p>{escape(_sentence(spread_test(keys)))}.</p>",
+            f"<p>The key is the longest option in {rate.longest} of {rate.questions} "
+            f"{noun(rate.questions, 'question')} ({rate.longest / rate.questions:.0%}); "
+            f"chance gives {rate.chance:.1f} ({rate.chance / rate.questions:.0%}). "
+            f"{escape(_sentence(longest_test(rate)))}.</p>",
+        ]
+    else:
+        parts.append("<p>No single-answer questions.</p>")
+    parts += [
+        "<h2>Findings per section</h2>",
         _bars(
             [(section.id, section.total_findings, None) for section in bank.sections],
-            "findings in each section's file",
-        )
-    )
-    parts.append("<h2>Findings per rule</h2>")
-    parts.append(_bars([(rule, count, None) for rule, count in bank.findings.items()], "findings"))
-    parts.append(_sections_table(bank))
+            "findings per section",
+        ),
+        "<h2>Findings per rule</h2>",
+        _bars([(rule, count, None) for rule, count in bank.findings.items()], "findings per rule"),
+        _sections_table(bank),
+    ]
     if bank.worst:
-        parts.append("<h2>Questions with the most findings</h2>")
-        parts.append(_worst_table(bank))
+        parts += ["<h2>Questions with the most findings</h2>", _worst_table(bank)]
+        if more := more_flagged(bank):
+            parts.append(f'<p class="note">\u2026 {more}.</p>')
     return "\n".join(parts)
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
-    """A horizontal bar chart; a row's optional third value is drawn as a marker line."""
+    """A horizontal bar chart; a row's optional third value is drawn as a marker line.
+    ``title`` names the chart; with each row's label and count, it is the chart's
+    accessible name, so a screen reader reads the numbers, not a picture."""
     if not rows:
         return "<p>None.</p>"
+    described = f"{title}: " + ", ".join(
+        f"{label} {count}" + ("" if expected is None else f" (even: {expected:.1f})")
+        for label, count, expected in rows
+    )
+    label_room = min(max(len(label) for label, _, _ in rows) * _CHAR, _LABEL_ROOM) + _GAP
     top = max(max(count, expected or 0) for _, count, expected in rows) or 1
-    scale = (_WIDTH - _LABEL - 50) / top
-    height = _BAR * len(rows) + 6
+    scale = (_WIDTH - label_room - 50) / top
     items = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-        f'role="img" font-family="{_FONTS}" font-size="13"><title>{escape(title)}</title>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" '
+        f'height="{_BAR * len(rows) + 6}" role="img" aria-label="{escape(described)}" '
+        f'font-family="{_FONTS}" font-size="{_FONT_SIZE}"><title>{escape(described)}</title>'
     ]
     for row, (label, count, expected) in enumerate(rows):
         y = row * _BAR + 3
         items.append(
-            f'<text x="{_LABEL - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{_LABEL}" y="{y + 2}" width="{count * scale:.1f}" height="{_BAR - 5}" '
-            f'fill="#4a78b0"/><text x="{_LABEL + max(count, expected or 0) * scale + 4:.1f}" '
+            f"<g><title>{escape(label)}: {count}</title>"
+            f'<text x="{label_room - _GAP:.1f}" y="{y + 13}" text-anchor="end">'
+            f"{escape(_fitted(label))}</text>"
+            f'<rect x="{label_room:.1f}" y="{y + 2}" width="{count * scale:.1f}" '
+            f'height="{_BAR - 5}" fill="#4a78b0"/>'
+            f'<text x="{label_room + max(count, expected or 0) * scale + 4:.1f}" '
             f'y="{y + 13}">{count}</text>'
         )
         if expected is not None:
-            x = _LABEL + expected * scale
+            x = label_room + expected * scale
             items.append(
                 f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y}" y2="{y + _BAR}" stroke="#c0392b" '
                 'stroke-width="2"/>'
             )
+        items.append("</g>")
     items.append("</svg>")
     return "".join(items)
 
 
+def _fitted(label: str) -> str:
+    """``label`` cut in the middle to fit the label column: a bank's names often share
+    their start or their end, so both are kept ("s00-radio-frequen…bility-regulations")."""
+    room = int(_LABEL_ROOM / _CHAR)
+    if len(label) <= room:
+        return label
+    head = room // 2
+    return f"{label[:head]}\u2026{label[len(label) - (room - 1 - head) :]}"
+
+
 def _sections_table(bank: BankStats) -> str:
     rows = "".join(
-        f"<tr><td>{escape(section.id)}</td><td>{escape(typeset(section.title))}</td>"
+        f"<tr><td>{_whole_if_short(section.id)}</td><td>{escape(typeset(section.title))}</td>"
         f'<td class="n">{section.questions}</td><td class="n">{section.total_findings}</td></tr>'
         for section in bank.sections
     )
     return (
-        "<h2>Sections</h2><table><tr><th>Section</th><th>Title</th><th>Questions</th>"
-        f"<th>Findings</th></tr>{rows}</table>"
+        '<h2>Sections</h2><table><tr><th>Section</th><th>Title</th><th class="n">Questions</th>'
+        f'<th class="n">Findings</th></tr>{rows}</table>'
     )
 
 
 def _worst_table(bank: BankStats) -> str:
+    """Where each question is, as the bank's folder names it ("03-inference.yaml:42"); a
+    line number never ends up alone, and rule names break only between names."""
     rows = "".join(
-        f"<tr><td>{escape(question.id)}</td><td>{escape(question.path)}:{question.line}</td>"
-        f'<td class="n">{len(question.rules)}</td>'
-        f"<td>{escape(', '.join(sorted(set(question.rules))))}</td></tr>"
+        f"<tr><td>{_whole_if_short(question.id)}</td>"
+        f'<td>{escape(question.file)}<span class="whole">:{question.line}</span></td>'
+        f'<td class="n">{question.total_findings}</td><td>'
+        + ", ".join(
+            f'<span class="whole">{escape(rule)}{_times(count)}</span>'
+            for rule, count in question.rules.items()
+        )
+        + "</td></tr>"
         for question in bank.worst
     )
     return (
-        "<table><tr><th>Question</th><th>Where</th><th>Findings</th><th>Rules</th></tr>"
+        '<table><tr><th>Question</th><th>Where</th><th class="n">Findings</th><th>Rules</th></tr>'
         f"{rows}</table>"
     )
+
+
+def _whole_if_short(text: str) -> str:
+    """``text`` kept on one line if that leaves the table room on an A4 page; a longer
+    one breaks at its hyphens where it must."""
+    if len(text) > _WHOLE:
+        return escape(text)
+    return f'<span class="whole">{escape(text)}</span>'
+
+
+def _times(count: int) -> str:
+    return f"\u00a0\u00d7{count}" if count > 1 else ""

@@ -1,0 +1,234 @@
+"""exambank stats, what the report says beyond the counts: files it could not count,
+questions it leaves out, p-values in words (and none on too little data), chart labels,
+the worst-questions table, the JSON's shape and the PDF's title."""
+
+import io
+import json
+import re
+
+import pytest
+
+from exambank.cli import main
+from exambank.config import Config
+from exambank.lint import lint
+from exambank.stats import bank_stats, render_text
+from exambank.stats_html import render_html
+from tests.conftest import SEED_BANK, section_yaml, write_bank
+from tests.rules.item_writing import question
+
+NOT_COUNTED = "its questions are not counted"
+
+
+def two_sections(tmp_path, second: str | bytes):
+    """A bank whose manifest lists a readable section and ``second``."""
+    first = section_yaml(question("a-q1"), section_id="a")
+    return write_bank(tmp_path / "bank", {"01-a.yaml": first, "02-b.yaml": second})
+
+
+def json_report(capsys, *arguments: str):
+    assert main(["stats", *arguments, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("second", "rule", "where"),
+    [
+        ("id: b\ntitle: B\nquestions:\n  - id: b-q1\n   stem: x\n", "yaml-syntax", (5, 4)),
+        (b"id: b\ntitle: \xff\n", "encoding", (2, 8)),
+        ("- a list\n", "schema", (1, 1)),
+    ],
+)
+def test_a_section_file_lint_could_not_read_is_named_in_every_format(
+    tmp_path, capsys, second, rule, where
+):
+    root = two_sections(tmp_path, second)
+    [stats] = bank_stats(lint([root]))
+    assert stats.questions == 1 and [section.id for section in stats.sections] == ["a"]
+    path = str(root / "02-b.yaml")
+    line, column = where
+    said = f"could not be read ({rule} at {line}:{column}), {NOT_COUNTED}"
+    assert f"\n{path}: {said}\n" in render_text([stats])
+    assert f'<p class="unread">02-b.yaml: {said}.</p>' in render_html([stats])
+    [data] = json_report(capsys, str(root))
+    assert data["unread"] == [
+        {"path": path, "file": "02-b.yaml", "rule": rule, "line": line, "column": column}
+    ]
+
+
+def test_a_file_is_named_even_when_its_error_is_ignored(tmp_path):
+    root = two_sections(tmp_path, "id: b\ntitle: [B\n")
+    config = Config(per_file_ignores={"02-b.yaml": {"yaml-syntax"}}, root=root)
+    [stats] = bank_stats(lint([root], config), config)
+    assert f"\n{root / '02-b.yaml'}: could not be read, {NOT_COUNTED}\n" in render_text([stats])
+
+
+def test_a_readable_bank_lists_no_unread_file(tmp_path):
+    [stats] = bank_stats(lint([two_sections(tmp_path, section_yaml(section_id="b"))]))
+    assert stats.unread == [] and NOT_COUNTED not in render_text([stats])
+
+
+def seed(capsys, *arguments: str):
+    [data] = json_report(capsys, str(SEED_BANK), *arguments)
+    return data
+
+
+def test_the_questions_left_out_of_the_worst_list_are_counted(capsys):
+    [stats] = bank_stats(lint([SEED_BANK]))
+    assert stats.questions_with_findings == 28 and len(stats.worst) == 10
+    assert "\n  ... and 18 more questions with findings\n" in render_text([stats])
+    assert '<p class="note">\u2026 and 18 more questions with findings.</p>' in render_html([stats])
+    data = seed(capsys)
+    assert (data["questions_with_findings"], len(data["worst"])) == (28, 10)
+
+
+def test_worst_sets_how_many_questions_are_listed(capsys):
+    assert len(seed(capsys, "--worst", "0")["worst"]) == 28
+    assert len(seed(capsys, "--worst", "3")["worst"]) == 3
+    assert main(["stats", str(SEED_BANK), "--worst", "27"]) == 0
+    assert "  ... and 1 more question with findings\n" in capsys.readouterr().out
+    assert main(["stats", str(SEED_BANK), "--worst", "0"]) == 0
+    assert "more question" not in capsys.readouterr().out
+    assert main(["stats", str(SEED_BANK), "--worst", "-1"]) == 2
+    assert "--worst -1: give 0 (all) or more" in capsys.readouterr().err
+
+
+def keyed_bank(tmp_path, keys: str):
+    """One section whose single-answer questions have the key letters ``keys``."""
+    questions = [question(f"q{n}", answer=key) for n, key in enumerate(keys, start=1)]
+    return write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+
+
+def test_too_few_questions_get_no_p_value(tmp_path, capsys):
+    root = keyed_bank(tmp_path, "B")
+    text = render_text(bank_stats(lint([root])))
+    assert "Key letters (1 single-answer question; expected if even)" in text
+    assert (
+        "  too few single-answer questions (1) to test the spread; "
+        "answer-key-balance tests from 20\n" in text
+    )
+    assert "too few single-answer questions (1) to test the rate; longest-option-key" in text
+    assert " p = " not in text and " p = " not in render_html(bank_stats(lint([root])))
+    [data] = json_report(capsys, str(root))
+    assert data["keys"]["p_value"] is None and data["longest_key"]["p_value"] is None
+    assert data["keys"]["min_questions"] == data["longest_key"]["min_questions"] == 20
+
+
+def test_the_tests_follow_the_rules_min_questions(tmp_path):
+    root = keyed_bank(tmp_path, "ABAB")
+    options = {"answer-key-balance": {"min_questions": 4}}
+    [stats] = bank_stats(lint([root]), Config(rule_options=options))
+    assert stats.keys.p_value is not None and stats.longest_key.p_value is None
+    options = {"longest-option-key": {"min_questions": 4}}
+    [stats] = bank_stats(lint([root]), Config(rule_options=options))
+    assert stats.keys.p_value is None and stats.longest_key.p_value is not None
+
+
+@pytest.mark.parametrize(
+    ("keys", "verdict"),
+    [
+        ("ABCD" * 5, "chi-square p = 1: nothing unusual"),
+        (
+            "A" * 11 + "BBBCCCDDD",
+            "chi-square p = 0.022: chance gives this about once in 45 banks; worth watching "
+            "(answer-key-balance reports below p = 0.001)",
+        ),
+        (
+            "B" * 20,
+            "chi-square p = 5.9e-13: a spread this uneven almost never happens by chance; "
+            "reletter options (exambank build --shuffle SEED prints shuffled handouts) "
+            "or rewrite keys",
+        ),
+    ],
+)
+def test_each_p_value_is_said_in_words(tmp_path, keys, verdict):
+    [stats] = bank_stats(lint([keyed_bank(tmp_path, keys)]))
+    assert f"\n  {verdict}\n" in render_text([stats])
+    assert verdict[1:] in render_html([stats])
+
+
+def test_the_longest_key_rate_is_said_in_words():
+    text = render_text(bank_stats(lint([SEED_BANK])))
+    assert (
+        "\n  binomial p = 7.2e-07: a key this often the longest almost never happens by "
+        "chance; trim the keys or lengthen the distractors\n" in text
+    )
+
+
+def long_names(tmp_path):
+    ids = ["nominative-sheets-separateanswersheet", "s00-radio-frequency-interference-" * 2 + "x"]
+    files = {
+        f"0{n}-{sid}.yaml": section_yaml(question(f"q{n}"), section_id=sid)
+        for n, sid in enumerate(ids, start=1)
+    }
+    return ids, render_html(bank_stats(lint([write_bank(tmp_path / "bank", files)])))
+
+
+def test_chart_labels_fit_whole_up_to_a_limit(tmp_path):
+    [fits, _], page = long_names(tmp_path)
+    chart = page[page.index("<h2>Findings per section</h2>") :].split("</svg>", 1)[0]
+    [(x, label)] = re.findall(r'<text x="([\d.]+)" y="16" text-anchor="end">([^<]*)<', chart)
+    assert label == fits
+    assert float(x) >= len(fits) * 0.6 * 13  # room for the widest sans serif's letters
+
+
+def test_too_long_a_label_is_cut_in_the_middle_and_named_in_full(tmp_path):
+    [_, too_long], page = long_names(tmp_path)
+    chart = page[page.index("<h2>Findings per section</h2>") :].split("</svg>", 1)[0]
+    shown = re.findall(r'text-anchor="end">([^<]*)<', chart)[1]
+    start, end = shown.split("\u2026")
+    assert too_long.startswith(start) and too_long.endswith(end)
+    assert len(start) >= 15 and len(end) >= 15 and len(shown) < len(too_long)
+    assert f"<g><title>{too_long}: 0</title>" in chart
+
+
+def test_worst_table_shows_where_in_the_bank_folder_and_keeps_names_whole(tmp_path):
+    root = keyed_bank(tmp_path, "BBBB")
+    page = render_html(bank_stats(lint([root])))
+    table = page[page.index("<h2>Questions with the most findings</h2>") :]
+    assert str(root) not in table
+    assert '<td>01-main.yaml<span class="whole">:4</span></td>' in table
+    assert '<td><span class="whole">answer-run</span></td>' in table
+    assert '<th class="n">Findings</th>' in table and "th.n { text-align: right; }" in page
+    assert '<td><span class="whole">q1</span></td>' in table
+
+
+def test_json_counts_each_question_s_findings_per_rule(tmp_path, capsys):
+    twice = question("q1", difficulty="Hard", tags="not-a-list")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(twice)})
+    [data] = json_report(capsys, str(root))
+    assert data["schema_version"] == 1 and next(iter(data)) == "schema_version"
+    [worst] = data["worst"]
+    assert worst["rules"] == {"schema": 2} and worst["total_findings"] == 2
+    assert "q1  2: schema x2" in render_text(bank_stats(lint([root])))
+
+
+def test_json_tests_nothing_without_single_answer_questions(tmp_path, capsys):
+    multiple = question("q1", stem="Which two? (Select TWO.)", answer=["A", "B"])
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(multiple)})
+    [data] = json_report(capsys, str(root))
+    assert data["keys"]["p_value"] is None and data["longest_key"]["p_value"] is None
+    assert isinstance(data["longest_key"]["chance"], float)
+
+
+def test_the_pdf_is_titled_after_the_banks(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    one = write_bank(tmp_path / "one", {"01-a.yaml": section_yaml(question(), section_id="a")})
+    manifest = "id: two\ntitle: Part -- Two\nsections: [a]\n"
+    two = write_bank(
+        tmp_path / "two", {"01-a.yaml": section_yaml(question(), section_id="a")}, manifest
+    )
+    out = tmp_path / "r.pdf"
+    assert main(["stats", str(two), "--format", "html", "--out", str(out)]) == 0
+    assert PdfReader(io.BytesIO(out.read_bytes())).metadata.title == (
+        "Part \u2013 Two \u2014 statistics"
+    )
+    page = render_html(bank_stats(lint([one, two])))
+    assert "<title>Test bank and 1 more \u2014 statistics</title>" in page
+
+
+def test_charts_are_named_with_their_numbers(tmp_path):
+    page = render_html(bank_stats(lint([keyed_bank(tmp_path, "BBBB")])))
+    assert 'aria-label="findings per rule: answer-run 4"' in page
+    assert "<title>findings per rule: answer-run 4</title>" in page
+    assert 'aria-label="key letters of 4 single-answer questions: A 0 (even: 1.0), B 4' in page
