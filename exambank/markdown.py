@@ -15,6 +15,11 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
+# Questions (stem, options, feedback, explanation), key-term definitions and tips are short
+# texts: a leading "# " there is text ("# is a control character."), not a heading that would
+# print larger than the section's title. Notes, a summary and the description keep headings.
+_SHORT_RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_SHORT_RENDERER.disable(["heading", "lheading"])
 
 
 def typeset(text: str) -> str:
@@ -32,6 +37,7 @@ def _typeset_text(state: StateCore) -> None:
 
 
 _RENDERER.core.ruler.push("typeset", _typeset_text)
+_SHORT_RENDERER.core.ruler.push("typeset", _typeset_text)
 
 
 class _TargetReader(MarkdownIt):
@@ -60,8 +66,14 @@ class Target:
 
 
 def to_html(text: str) -> str:
-    """Block HTML for a Markdown text (paragraphs, lists, tables, code)."""
+    """Block HTML for a Markdown text (headings, paragraphs, lists, tables, code)."""
     return str(_RENDERER.render(text))
+
+
+def short_html(text: str) -> str:
+    """Block HTML for a short Markdown text, such as an option or its feedback: as
+    ``to_html``, but a line starting with "#" or underlined stays a paragraph."""
+    return str(_SHORT_RENDERER.render(text))
 
 
 _HTML_READER = MarkdownIt("commonmark", {"html": True}).enable("table")

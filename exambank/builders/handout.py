@@ -11,7 +11,7 @@ from html import escape
 from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
-from exambank.markdown import to_html, typeset
+from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 
 Edition = Literal["student", "trainer"]
@@ -32,7 +32,7 @@ def handout_html(
     ]
     return "".join(
         [
-            _head(bank, build_date),
+            _head(bank, build_date, len(str(len(refs)))),
             _title_page(bank, edition, build_date, shuffle_seed, len(refs)),
             _contents(bank, refs),
             *sections,
@@ -42,7 +42,9 @@ def handout_html(
     )
 
 
-def _head(bank: Bank, build_date: datetime | None) -> str:
+def _head(bank: Bank, build_date: datetime | None, digits: int) -> str:
+    """The document head, and a body whose class says how many digits the question numbers
+    run to, so the CSS can widen their column for four or five."""
     dates = ""
     if build_date is not None:
         stamp = build_date.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -54,7 +56,7 @@ def _head(bank: Bank, build_date: datetime | None) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(typeset(bank.manifest.title))}</title>\n"
         f'<meta name="generator" content="exambank">\n{dates}'
-        "</head>\n<body>\n"
+        f'</head>\n<body class="numbers-{digits}">\n'
     )
 
 
@@ -90,9 +92,22 @@ def _title_page(
     return (
         f'<section class="cover {edition}">{exam}'
         f'<h1 class="book-title">{escape(typeset(manifest.title))}</h1>'
-        f'<p class="edition">{EDITION_LABEL[edition]}</p>'
+        f'<p class="edition" data-footer="{escape(_footer(bank, edition, shuffle_seed))}">'
+        f"{EDITION_LABEL[edition]}</p>"
         f'{description}<dl class="facts">{rows}</dl></section>\n'
     )
+
+
+def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None) -> str:
+    """What the foot of every page says besides its number, so a loose page can be told
+    apart: the edition, the bank's version and the seed its options were shuffled with."""
+    parts = [EDITION_LABEL[edition]]
+    version = bank.manifest.version
+    if version:
+        parts.append(version if version[:1].isalpha() else f"v{version}")
+    if shuffle_seed is not None:
+        parts.append(f"shuffle {shuffle_seed}")
+    return " \u00b7 ".join(parts)
 
 
 def _count(number: int, noun: str) -> str:
@@ -102,14 +117,22 @@ def _count(number: int, noun: str) -> str:
 def _contents(bank: Bank, refs: list[QuestionRef]) -> str:
     items = []
     for number, section in enumerate(bank.sections, start=1):
-        numbers = [ref.number for ref in refs if ref.section is section]
-        span = f"questions {numbers[0]}\u2013{numbers[-1]}" if numbers else "no questions"
+        span = _span([ref.number for ref in refs if ref.section is section])
         items.append(
             f'<li><a href="#section-{section.id}"><span class="toc-number">{number}</span>'
             f'{escape(typeset(section.title))} <span class="toc-span">{span}</span></a></li>'
         )
     items.append('<li class="toc-key"><a href="#answer-key">Answer key</a></li>')
     return f'<nav class="contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>\n'
+
+
+def _span(numbers: list[int]) -> str:
+    """The questions a section holds, as its line in the contents gives them."""
+    if not numbers:
+        return "no questions"
+    if len(numbers) == 1:
+        return f"question {numbers[0]}"
+    return f"questions {numbers[0]}\u2013{numbers[-1]}"
 
 
 def _section(number: int, section: Section, refs: list[QuestionRef], edition: Edition) -> str:
@@ -124,12 +147,12 @@ def _section(number: int, section: Section, refs: list[QuestionRef], edition: Ed
         parts.append(f'<div class="notes">{to_html(section.notes)}</div>')
     if section.key_terms:
         terms = "".join(
-            f"<dt>{escape(typeset(term.term))}</dt><dd>{to_html(term.definition)}</dd>"
+            f"<dt>{escape(typeset(term.term))}</dt><dd>{short_html(term.definition)}</dd>"
             for term in section.key_terms
         )
         parts.append(f'<h3>Key terms</h3><dl class="key-terms">{terms}</dl>')
     if section.exam_tips:
-        tips = "".join(f"<li>{to_html(tip)}</li>" for tip in section.exam_tips)
+        tips = "".join(f"<li>{short_html(tip)}</li>" for tip in section.exam_tips)
         parts.append(f'<aside class="exam-tips"><h3>Exam tips</h3><ul>{tips}</ul></aside>')
     if refs:
         parts.append('<h3 class="practice">Practice questions</h3>')
@@ -143,14 +166,18 @@ def _question(ref: QuestionRef, edition: Edition) -> str:
     answer = question.answer_letters
     options = []
     for letter in question.options:
-        correct = edition == "trainer" and letter in answer
+        text = short_html(question.option_text(letter))
+        classes = ["option"]
+        if edition == "trainer" and letter in answer:
+            classes.append("correct")
+        if text.startswith("<pre"):
+            classes.append("code-first")  # its letter moves down to the code's first line
         feedback = question.option_feedback(letter) if edition == "trainer" else None
-        feedback_html = f'<div class="feedback">{to_html(feedback)}</div>' if feedback else ""
+        feedback_html = f'<div class="feedback">{short_html(feedback)}</div>' if feedback else ""
         options.append(
-            f'<li class="option{" correct" if correct else ""}">'
+            f'<li class="{" ".join(classes)}">'
             f'<span class="letter-cell"><span class="letter">{letter}</span></span>'
-            '<div class="option-text">'
-            f"{to_html(question.option_text(letter))}{feedback_html}</div></li>"
+            f'<div class="option-text">{text}{feedback_html}</div></li>'
         )
     instruction = (
         f'<p class="instruction">Choose {len(answer)} answers.</p>'
@@ -161,12 +188,12 @@ def _question(ref: QuestionRef, edition: Edition) -> str:
     if edition == "trainer":
         solution = (
             f'<div class="solution"><p class="answer-line">Answer: {", ".join(answer)}</p>'
-            f'<div class="explanation">{to_html(question.explanation)}</div></div>'
+            f'<div class="explanation">{short_html(question.explanation)}</div></div>'
         )
     return (
         f'<article class="question" id="q-{ref.number}">'
         f'<span class="question-number">{ref.number}</span><div class="question-body">'
-        f'<div class="stem">{to_html(question.stem)}</div>{instruction}'
+        f'<div class="stem">{short_html(question.stem)}</div>{instruction}'
         f'<ol class="options">{"".join(options)}</ol>{solution}</div></article>'
     )
 

@@ -1,0 +1,270 @@
+"""The handouts' layout where a reader would notice it, read back from the PDF with where each
+text run and image is drawn (pypdf), or from the HTML the builder hands WeasyPrint."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from exambank.builders import Settings
+from exambank.builders.handout import handout_html
+from exambank.builders.pdf import PdfBuilder
+from exambank.builders.render import render_pdf
+from tests.conftest import QUESTION, section_yaml
+
+SEVEN_OPTIONS = QUESTION.replace(
+    "  D: Amazon Bedrock\n",
+    "  D: Amazon Bedrock\n  E: Amazon S3\n  F: AWS Glue\n  G: Amazon Athena\n",
+)
+
+
+def pages(data: bytes) -> list[str]:
+    """Each page's text, whitespace collapsed."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def layout(data: bytes, page: int) -> list[str]:
+    """One page's lines as laid out, spaces standing for the distance from the left edge."""
+    text = PdfReader(io.BytesIO(data)).pages[page].extract_text(extraction_mode="layout")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+MM = 72 / 25.4  # points
+HEADER = 297 * MM - 24 * MM  # text above this line on an A4 page is the running header
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(first: Matrix, then: Matrix) -> Matrix:
+    """The PDF matrix product ``first`` x ``then`` (``cm`` prepends to the current matrix)."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = then
+    return (
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    )
+
+
+def image_boxes(data: bytes) -> list[tuple[int, float, float, float, float]]:
+    """Where each image is drawn: page index, then left, bottom, right, top in points."""
+    reader = PdfReader(io.BytesIO(data))
+    found = []
+    for index, page in enumerate(reader.pages):
+        matrix: Matrix = (1, 0, 0, 1, 0, 0)
+        saved: list[Matrix] = []
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                saved.append(matrix)
+            elif operator == b"Q":
+                matrix = saved.pop()
+            elif operator == b"cm":
+                matrix = _times(tuple(float(x) for x in operands), matrix)
+            elif operator == b"Do" and xobjects[operands[0]]["/Subtype"] == "/Image":
+                a, b, c, d, e, f = matrix
+                xs, ys = (e, e + a + c), (f, f + b + d)
+                found.append((index, min(xs), min(ys), max(xs), max(ys)))
+    return found
+
+
+def text_positions(data: bytes) -> list[list[tuple[float, float, str]]]:
+    """Each page's text runs: the left and baseline point they start at, in points, and text."""
+    found: list[list[tuple[float, float, str]]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x, y = tm[4], tm[5]
+            found[-1].append((x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5], text))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        found.append([])
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_wrapping_answer_key_entry_continues_under_its_letters(make_bank):
+    question = SEVEN_OPTIONS.replace("answer: A", "type: multiple\nanswer: [A, B, C, D, E, F]")
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    lines = layout(PdfBuilder().build(bank, Settings())[0].data, -1)
+    (first,) = [index for index, line in enumerate(lines) if line.lstrip().startswith("1 ")]
+    letters = lines[first].index("A, B")
+    continued = lines[first + 1]
+    assert continued.strip().endswith("F"), lines  # the key did wrap
+    assert len(continued) - len(continued.lstrip()) == letters, lines
+
+
+def test_a_leading_hash_in_a_question_is_text_but_notes_keep_their_headings(make_bank):
+    question = (
+        QUESTION.replace("stem: Which", "stem: '# Which")
+        .replace("models?", "models?'")
+        .replace("  B: AWS Lambda", "  B: {text: '# is a control character', feedback: '# too'}")
+        .replace("explanation: SageMaker", "explanation: |-\n  SageMaker\n  ===\n ")
+    )
+    extra = "summary: '# Overview'\nnotes: '## Details'\nexam_tips: ['# tip']\nkey_terms:\n"
+    extra += "  - {term: Hash, definition: '# starts a comment'}\n"
+    bank = make_bank({"01-main.yaml": section_yaml(question, extra=extra)})
+    html = handout_html(bank, "trainer", None, None)
+    for text in ("# Which", "# is a control", "# too", "SageMaker\n===", "# tip", "# starts"):
+        assert f"<p>{text}" in html, text
+    assert "<h1>Overview</h1>" in html and "<h2>Details</h2>" in html
+    assert html.count("<h1") == 2  # the book title and the summary's heading
+
+
+def test_a_tall_image_shrinks_to_the_page_keeping_its_shape(make_bank):
+    question = QUESTION.replace("stem: Which", "stem: '![tall](tall.png) Which").replace(
+        "models?", "models?'"
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    Image.new("RGB", (600, 2600), "red").save(bank.root / "tall.png")
+    for paper in ("a4", "letter"):
+        data = PdfBuilder().build(bank, Settings(paper=paper))[0].data
+        height = float(PdfReader(io.BytesIO(data)).pages[0].mediabox.height)
+        [(_, left, bottom, right, top)] = image_boxes(data)
+        assert bottom >= 22 * MM and top <= height - 24 * MM + 0.5, (paper, bottom, top)
+        assert abs((right - left) / (top - bottom) - 600 / 2600) < 0.01
+
+
+def test_a_long_description_runs_onto_cover_pages_with_printable_margins(make_bank):
+    paragraph = "A long description that explains scope, sources, licence and audience. " * 4
+    description = "\n\n".join(f"{number} {paragraph}" for number in range(40))
+    manifest = "id: test-bank\ntitle: Test bank\nsections: [main]\ndescription: |\n"
+    manifest += "".join(f"  {line}\n" for line in description.splitlines())
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    data = PdfBuilder().build(bank, Settings())[0].data
+    covers = next(index for index, text in enumerate(pages(data)) if text.startswith("Contents"))
+    assert covers > 1  # the description did run onto a second cover page
+    for points in text_positions(data)[:covers]:
+        assert min(x for x, _, _ in points) >= 15 * MM
+        assert min(y for _, y, _ in points) >= 15 * MM
+        assert max(y for _, y, _ in points) <= 297 * MM - 15 * MM
+
+
+def test_long_titles_keep_the_running_header_on_one_line(make_bank):
+    title = "A Deliberately Very Long Handout Title For Probing How The Running Header Copes"
+    manifest = f"id: test-bank\ntitle: {title}\nsections: [main]\n"
+    section = section_yaml(QUESTION).replace("title: Main", f"title: Section {title}")
+    data = PdfBuilder().build(make_bank({"01-main.yaml": section}, manifest), Settings())[0].data
+    interior = text_positions(data)[1:]
+    for points in interior:
+        header = [(y, text) for _, y, text in points if y > HEADER]
+        # one line, clipped where it ends in an ellipsis (the PDF's text keeps the whole title)
+        assert len({round(y) for y, _ in header}) == 1, header
+        assert header[0][1].startswith(title), header
+    assert any(f"Section {title}" in text for _, y, text in interior[1] if y > HEADER)
+
+
+def test_contents_name_a_lone_question_in_the_singular(make_bank):
+    second = QUESTION.replace("id: q1", "id: q2")
+    bank = make_bank(
+        {
+            "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+            "02-two.yaml": section_yaml(second, second.replace("q2", "q3"), section_id="two"),
+            "03-none.yaml": section_yaml(section_id="none", extra="notes: Notes only.\n"),
+        }
+    )
+    html = handout_html(bank, "student", None, None)
+    spans = re.findall(r'<span class="toc-span">([^<]*)</span>', html)
+    assert spans == ["question 1", "questions 2\u20133", "no questions"]
+
+
+def test_four_digit_numbers_keep_a_gap_and_stems_stay_aligned(make_bank):
+    questions = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 1001)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    html = handout_html(bank, "student", None, None)
+    # print only questions 999 and 1000: laying out all thousand takes half a minute
+    head = html[: html.index("<section")]
+    kept = re.findall(r'<article class="question" id="q-(?:999|1000)">.*?</article>', html, re.S)
+    data, _ = render_pdf(f"{head}{''.join(kept)}</body></html>", bank.root, Settings())
+    runs = text_positions(data)[0]
+    numbers = {text.strip(): x for x, _, text in runs if text.strip() in ("999", "1000")}
+    stems = [x for x, _, text in runs if text.startswith("Which AWS")]
+    assert len(stems) == 2 and stems[0] == stems[1], stems
+    assert stems[0] - numbers["1000"] >= 4 * 2.2 * MM + 1 * MM, (numbers, stems)
+
+
+SHAPES = """\
+id: shapes
+type: multiple
+stem: Which are right?
+options:
+  A: A paragraph
+  B: "```\\n[0, 6, 8]\\n```"
+  C: "- item one\\n- item two"
+  D: "`inline_code()`"
+  E: "| Col |\\n| --- |\\n| cell |"
+  F: A wrong one
+answer: [A, B, C, D, E]
+explanation: All but F.
+"""
+
+
+def bold_runs(data: bytes, page: int) -> set[str]:
+    """The text runs a page sets in a bold font."""
+    found: set[str] = set()
+
+    def visit(
+        text: str, cm: object, tm: object, font: dict[str, object] | None, *_: object
+    ) -> None:
+        if font and "Bold" in str(font.get("/BaseFont", "")):
+            found.add(text.strip())
+
+    PdfReader(io.BytesIO(data)).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def test_every_shape_of_correct_option_is_ticked_and_emphasised(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(SHAPES)})
+    student, trainer = (output.data for output in PdfBuilder().build(bank, Settings()))
+    question_page = [page for page in pages(trainer) if "Which are right?" in page]
+    assert question_page[0].count("\u2713") == 5 and "\u2713" not in " ".join(pages(student))
+    assert "\u2713 A A paragraph \u2713 B [0, 6, 8]" in question_page[0]  # read in order
+    bold = bold_runs(trainer, 2)
+    assert {"A paragraph", "item one", "item two", "cell"} <= bold, bold
+    assert "A wrong one" not in bold
+
+
+def test_an_option_that_is_code_has_its_letter_on_the_code_s_first_line(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(SHAPES)})
+    runs = text_positions(PdfBuilder().build(bank, Settings())[0].data)[2]
+    baseline = {text.strip(): y for _, y, text in runs}
+    plain = baseline["A"] - baseline["A paragraph"]
+    assert abs(baseline["B"] - baseline["[0, 6, 8]"] - plain) < 0.5, (baseline, plain)
+
+
+def test_a_long_section_title_wraps_under_itself_in_the_contents(make_bank):
+    title = "Edge Cases In Long Tokens, Code Blocks, Tables And Options That Stretch The Page"
+    section = section_yaml(QUESTION).replace("title: Main", f"title: {title} {title}")
+    data = PdfBuilder().build(make_bank({"01-main.yaml": section}), Settings())[0].data
+    runs = [(x, text) for x, y, text in text_positions(data)[1] if y < HEADER]
+    starts = {text.split()[0]: x for x, text in runs}
+    assert starts["Edge"] - starts["1"] >= 5 * MM
+    assert starts["In"] == starts["Edge"], runs  # the title's second line
+
+
+@pytest.mark.parametrize(
+    ("version", "seed", "student", "trainer"),
+    [
+        ("1.2", "7", "Student edition · v1.2 · shuffle 7", "not for students · v1.2 · shuffle 7"),
+        ("v3", None, "Student edition · v3", "not for students · v3"),
+        (None, None, "Student edition", "not for students"),
+    ],
+)
+def test_every_page_s_footer_names_edition_version_and_seed(
+    make_bank, version, seed, student, trainer
+):
+    manifest = "id: test-bank\ntitle: Test bank\nsections: [main]\n"
+    manifest += f"version: '{version}'\n" if version else ""
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    outputs = PdfBuilder().build(bank, Settings(shuffle_seed=seed))
+    for output, footer in zip(outputs, (student, trainer), strict=True):
+        for points in text_positions(output.data)[1:]:
+            lines = [text.strip() for _, y, text in points if y < 22 * MM]
+            assert lines[0].endswith(footer) and len(lines) == 2, lines  # and "Page X of Y"
