@@ -22,6 +22,7 @@ from urllib.request import url2pathname
 
 from fontTools.ttLib import TTFont
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -75,15 +76,34 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
         CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
     ]
     with _collected_warnings() as warnings, _font_timestamps(settings.build_date):
-        document = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
-        data = document.write_pdf(stylesheets=stylesheets, font_config=fonts)
+        source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
+        document = source.render(stylesheets=stylesheets, font_config=fonts)
+        data = document.write_pdf()
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
+    notes.extend(_split_questions(document))
     notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
     notes.extend(message for message in warnings if not message.startswith(_NOT_FOR_AUTHORS))
     notes.extend(_font_notes(html))
     return bytes(data), tuple(dict.fromkeys(notes))
+
+
+def _split_questions(document: Document) -> list[str]:
+    """A note for each question that prints across pages: CSS keeps a question whole
+    unless it is longer than a page. A box with an id puts an anchor on every page it
+    is on, so a question (``q-N``) split in two has two."""
+    pages: dict[str, list[int]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            if anchor.startswith("q-"):
+                pages.setdefault(anchor, []).append(number)
+    return [
+        f"question {anchor[2:]} is longer than a page and prints across pages "
+        f"{on[0]}-{on[-1]} (shorten it to fit on one page)"
+        for anchor, on in pages.items()
+        if len(on) > 1
+    ]
 
 
 # The shipped sans serif, which a report names first ("Exambank Sans", sans-serif): its

@@ -268,3 +268,29 @@ def test_every_page_s_footer_names_edition_version_and_seed(
         for points in text_positions(output.data)[1:]:
             lines = [text.strip() for _, y, text in points if y < 22 * MM]
             assert lines[0].endswith(footer) and len(lines) == 2, lines  # and "Page X of Y"
+
+
+def test_a_question_longer_than_a_page_is_named_in_a_note(make_bank):
+    # CSS keeps a question whole when it fits on a page; one that cannot fit splits, and
+    # the build says which, so the README's promise is never broken in silence.
+    long_stem = " ".join(["Consider this long scenario sentence about model hosting."] * 250)
+    bank = make_bank(
+        {
+            "01-main.yaml": section_yaml(
+                QUESTION,
+                QUESTION.replace("q1", "q2").replace(
+                    "stem: Which AWS service trains, tunes and deploys ML models?",
+                    f"stem: {long_stem} Which?",
+                ),
+            )
+        }
+    )
+    for output in PdfBuilder().build(bank, Settings()):
+        [note] = output.notes
+        assert re.fullmatch(
+            r"question 2 is longer than a page and prints across pages \d+-\d+ "
+            r"\(shorten it to fit on one page\)",
+            note,
+        ), note
+    short = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    assert all(not output.notes for output in PdfBuilder().build(short, Settings()))
