@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.text import visible
 
 
 def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
@@ -22,7 +23,9 @@ def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
             "title": f"exambank ({found.rule})",
         }
         written = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        message = found.message + (f"\nhint: {found.hint}" if found.hint else "")
+        # A value's own control characters show as escapes; only the hint's break is real.
+        hint = f"\nhint: {visible(found.hint)}" if found.hint else ""
+        message = visible(found.message) + hint
         lines.append(f"::{found.severity} {written}::{escape_data(message)}\n")
     return "".join(lines)
 

@@ -23,13 +23,15 @@ def test_one_annotation_per_finding(sample: LintResult) -> None:
 
 
 def test_escaping() -> None:
+    # a value's own line break or ESC shows as an escape: the runner would print it as a
+    # line of the annotation, or colour the log; only the break before the hint is real
     found = Diagnostic(
-        "odd,name: 100%.yaml", 3, 4, "error", "schema", "50% done\r\nnext: line", "a, b: c"
+        "odd,name: 100%.yaml", 3, 4, "error", "schema", "50% done\r\nnext: \x1b[31m", "a, b: c"
     )
     [line] = REPORTER_BY_NAME["github"]([found]).splitlines()
     assert line == (
         "::error file=odd%2Cname%3A 100%25.yaml,line=3,col=4,title=exambank (schema)"
-        "::50%25 done%0D%0Anext: line%0Ahint: a, b: c"
+        "::50%25 done\\r\\nnext: \\x1b[31m%0Ahint: a, b: c"
     )
 
 
