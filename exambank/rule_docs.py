@@ -6,7 +6,7 @@ import json
 
 from exambank.config import unknown_rule
 from exambank.lint import UsageError
-from exambank.rules import RULES, LoadRule, QuestionRule, Rule
+from exambank.rules import RULES, LoadRule, Rule
 
 
 def rule_table() -> str:
@@ -44,7 +44,7 @@ def _configuration(rule: type[Rule]) -> str:
     lines += [f"    {key} = {json.dumps(value)}" for key, value in settings.items()]
     if not rule.enabled_by_default:
         lines.append(f'\nTurn it on with extend-select = ["{rule.name}"] in [tool.exambank].')
-    if issubclass(rule, QuestionRule):
+    if rule.on_questions:
         lines.append(
             f"\nSwitch it off for one question:\n\n"
             f'    lint: {{ignore: [{rule.name}], reason: "..."}}'

@@ -7,7 +7,10 @@ import re
 import pytest
 
 from exambank.cli import main
+from exambank.config import Config
+from exambank.lint import lint
 from exambank.rules import RULES
+from tests.conftest import SEED_BANK
 from tests.rules.item_writing import ITEM_WRITING
 
 
@@ -69,3 +72,23 @@ def test_an_item_writing_rule_names_its_false_positives_and_its_source(name: str
     page = " ".join((RULES[name].__doc__ or "").split())
     assert "Known false positives:" in page
     assert re.search(r"Source: [A-Z][^.]+\(\d{4}\)", page)  # an author and a year
+
+
+def test_a_bank_wide_rule_page_tells_how_to_suppress_it_on_one_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # answer-run reports each question of a run, so a question can suppress its own finding
+    assert main(["rule", "answer-run"]) == 0
+    assert 'lint: {ignore: [answer-run], reason: "..."}' in capsys.readouterr().out
+    assert main(["rule", "answer-key-balance"]) == 0  # about the whole key: nothing to suppress
+    assert "Switch it off for one question" not in capsys.readouterr().out
+
+
+def test_the_pages_offer_suppression_exactly_for_rules_whose_findings_name_a_question() -> None:
+    config = Config(select=set(RULES), rule_options={"longest-option-key": {"per_question": True}})
+    found = lint([SEED_BANK], config).diagnostics
+    named = {d.rule for d in found if d.question is not None and RULES[d.rule].switchable}
+    unnamed = {d.rule for d in found if d.question is None}
+    assert {"answer-run", "word-repeat", "longest-option-key"} <= named  # what the seed gives
+    assert all(RULES[rule].on_questions for rule in named)
+    assert not any(RULES[rule].on_questions for rule in unnamed - named)

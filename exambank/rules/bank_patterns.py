@@ -67,6 +67,7 @@ class NearDuplicate(BankRule):
 
     name = "near-duplicate"
     severity = "warning"
+    on_questions = True  # its findings name their question
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"threshold": 0.5, "max_postings": 100}
 
@@ -182,6 +183,7 @@ class KeyInOtherStem(BankRule):
 
     name = "key-in-other-stem"
     severity = "warning"
+    on_questions = True  # its findings name their question
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"min_words": 4}
 

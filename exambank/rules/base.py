@@ -27,6 +27,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     # Whether configuration or a suppression may turn the rule off.
     switchable: ClassVar[bool] = True
+    # Whether its findings name the question they are about, where a question's
+    # ``lint: {ignore: [...]}`` can suppress them.
+    on_questions: ClassVar[bool] = False
 
     @classmethod
     def summary(cls) -> str:
@@ -46,6 +49,8 @@ class LoadRule(Rule):
 
 class QuestionRule(Rule):
     """Checked on each question that passed the schema."""
+
+    on_questions = True
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -44,6 +44,7 @@ class CommentInText(BankRule):
 
     name = "comment-in-text"
     severity = "warning"
+    on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         for source in (bank.manifest_source, *bank.listed_sources):  # not a stray file

@@ -156,6 +156,7 @@ class LongestOptionKey(BankRule):
 
     name = "longest-option-key"
     severity = "warning"
+    on_questions = True  # its findings name their question
     options: ClassVar[dict[str, Any]] = {
         "p_value": 0.001,
         "min_questions": 20,
@@ -232,6 +233,7 @@ class AnswerRun(BankRule):
 
     name = "answer-run"
     severity = "warning"
+    on_questions = True  # its findings name their question
     options: ClassVar[dict[str, Any]] = {"min_run": 4}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
