@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from exambank.cli import main
 from exambank.config import Config
 from exambank.lint import lint
 from exambank.rules import RULES
-from tests.conftest import SEED_BANK
+from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 from tests.rules.item_writing import ITEM_WRITING
 
 
@@ -84,11 +85,19 @@ def test_a_bank_wide_rule_page_tells_how_to_suppress_it_on_one_question(
     assert "Switch it off for one question" not in capsys.readouterr().out
 
 
-def test_the_pages_offer_suppression_exactly_for_rules_whose_findings_name_a_question() -> None:
+def test_the_pages_offer_suppression_exactly_for_rules_whose_findings_name_a_question(
+    tmp_path: Path,
+) -> None:
     config = Config(select=set(RULES), rule_options={"longest-option-key": {"per_question": True}})
-    found = lint([SEED_BANK], config).diagnostics
+    markup = QUESTION.replace("models?", "<b>models</b>? ![chart](chart.png)")
+    markup = markup.replace("C: Amazon EC2", "C: ''").replace(
+        "D: Amazon Bedrock", "D: '[x](http://x)'"
+    )
+    flawed = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(markup)})
+    found = lint([SEED_BANK, flawed], config).diagnostics
     named = {d.rule for d in found if d.question is not None and RULES[d.rule].switchable}
     unnamed = {d.rule for d in found if d.question is None}
     assert {"answer-run", "word-repeat", "longest-option-key"} <= named  # what the seed gives
+    assert {"raw-html", "empty-text", "external-resource", "missing-resource"} <= named
     assert all(RULES[rule].on_questions for rule in named)
     assert not any(RULES[rule].on_questions for rule in unnamed - named)

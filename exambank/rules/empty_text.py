@@ -25,6 +25,7 @@ class EmptyText(BankRule):
 
     name = "empty-text"
     severity = "error"
+    on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         for file in bank.files:

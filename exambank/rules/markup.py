@@ -33,6 +33,7 @@ class RawHtml(BankRule):
 
     name = "raw-html"
     severity = "error"
+    on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         placer = Placer()

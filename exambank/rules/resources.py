@@ -73,6 +73,7 @@ class ExternalResource(BankRule):
 
     name = "external-resource"
     severity = "error"
+    on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         found = _Targets(bank)
@@ -148,6 +149,7 @@ class MissingResource(BankRule):
 
     name = "missing-resource"
     severity = "error"
+    on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         found = _Targets(bank)
