@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from exambank import pyproject
-from exambank.build import build
-from exambank.builders import BUILDERS
+from exambank.build import build, write
+from exambank.builders import BUILDERS, Output
 from exambank.config import ConfigError, parse_rule_list
 from exambank.fixes import fix_file
 from exambank.layout import format_file
 from exambank.lint import UsageError, lint
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, text, use_color
+from exambank.reporters.text import visible
 from exambank.rewrite import RewriteError, bank_files
 from exambank.rule_docs import rule_page, rule_table
 from exambank.saving import save, verify
@@ -49,12 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except UsageError as error:
-        print(f"exambank: error: {error}", file=sys.stderr)
+        print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except ConfigError as error:
         if error.diagnostics:
             sys.stderr.write(text(error.diagnostics))
-        print(f"exambank: error: {error}", file=sys.stderr)
+        print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("exambank: interrupted", file=sys.stderr)
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("EXAMBANK_DEBUG"):
             raise
         print(
-            f"exambank: internal error: {type(error).__name__}: {error}\n"
+            f"exambank: internal error: {type(error).__name__}: {visible(str(error))}\n"
             "Please report it; EXAMBANK_DEBUG=1 shows the traceback.",
             file=sys.stderr,
         )
@@ -254,9 +255,9 @@ def _build(arguments: argparse.Namespace) -> int:
     files = total = 0
     for written in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
         files, total = files + 1, total + written.size
-        print(f"wrote {written.path} ({_size(written.size)})")
+        print(f"wrote {visible(str(written.path))} ({_size(written.size)})")
         for note in written.notes:
-            print(f"    note: {note}")
+            print(f"    note: {visible(note)}")
     banks = len(result.banks)
     print(
         f"Built {files} {noun(files, 'file')} ({_size(total)}) for {banks} {noun(banks, 'bank')} "
@@ -335,15 +336,18 @@ def _fmt(arguments: argparse.Namespace) -> int:
                 save(rewrite)
         except RewriteError as error:
             failed += 1
-            print(f"{path}:{error.line}:{error.column}: cannot format: {error}", file=sys.stderr)
+            where = f"{visible(str(path))}:{error.line}:{error.column}"
+            print(f"{where}: cannot format: {visible(str(error))}", file=sys.stderr)
             continue
         if rewrite.changed:
             changed += 1
-            print(f"{'would reformat' if dry_run else 'reformatted'} {path}", file=sys.stderr)
+            verb = "would reformat" if dry_run else "reformatted"
+            print(f"{verb} {visible(str(path))}", file=sys.stderr)
         if rewrite.changed and arguments.diff:
             old = rewrite.old.decode("utf-8-sig").splitlines(keepends=True)
             new = rewrite.new.splitlines(keepends=True)
-            sys.stdout.writelines(difflib.unified_diff(old, new, str(path), str(path)))
+            name = visible(str(path))  # a file name cannot start a line of its own
+            sys.stdout.writelines(difflib.unified_diff(old, new, name, name))
     verb = "would be reformatted" if dry_run else "reformatted"
     summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
     print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
@@ -357,10 +361,11 @@ def _fix(paths: list[Path]) -> None:
             if rewrite.changed:
                 save(rewrite)
         except RewriteError as error:
-            print(f"{path}:{error.line}:{error.column}: not fixed: {error}", file=sys.stderr)
+            where = f"{visible(str(path))}:{error.line}:{error.column}"
+            print(f"{where}: not fixed: {visible(str(error))}", file=sys.stderr)
             continue
         for change in fixed:
-            print(change, file=sys.stderr)
+            print(visible(str(change)), file=sys.stderr)
 
 
 def _new(arguments: argparse.Namespace) -> int:
@@ -370,8 +375,8 @@ def _new(arguments: argparse.Namespace) -> int:
     except RewriteError as error:
         raise UsageError(f"{section}:{error.line}:{error.column}: {error}") from None
     print(
-        f"added question {arguments.question_id} to {section}: write its stem, options, "
-        "answer and explanation (exambank lint lists what is still empty)"
+        f"added question {arguments.question_id} to {visible(str(section))}: write its stem, "
+        "options, answer and explanation (exambank lint lists what is still empty)"
     )
     return EXIT_OK
 
@@ -451,9 +456,9 @@ def _stats(arguments: argparse.Namespace) -> int:
     if out is None:
         sys.stdout.write(report)
         return EXIT_OK
-    try:
-        out.write_bytes(write_pdf(report) if pdf else report.encode("utf-8"))
+    try:  # atomically, and over a symlink at ``out``, never through it
+        write(out.parent, Output(out.name, write_pdf(report) if pdf else report.encode("utf-8")))
     except OSError as error:
         raise UsageError(f"{out}: cannot write: {error.strerror}") from None
-    print(f"wrote {out}")
+    print(f"wrote {visible(str(out))}")
     return EXIT_OK

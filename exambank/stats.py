@@ -16,6 +16,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
+from exambank.reporters.text import visible
 from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
 from exambank.stats_model import (
     BankStats,
@@ -251,7 +252,7 @@ def _bank_text(bank: BankStats) -> str:
             )
         if more := more_flagged(bank):
             lines.append(f"  ... {more}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(visible, lines)) + "\n"  # a title's "\r\n" or ESC shows as such
 
 
 def more_flagged(bank: BankStats) -> str:

@@ -145,3 +145,34 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_an_internal_error(tmp_path
         assert run.returncode == 1 and b"internal error" not in run.stderr, (format, run.stderr)
     report = json.loads(_run(root, "--format", "json", encoding="utf-8").stdout)
     assert os.fsencode(report[0]["path"]).endswith(b"02-x\xff.yaml")  # the real name
+
+
+def test_file_names_and_titles_print_their_control_characters_as_escapes(tmp_path, capsys):
+    # a hostile file name or title must not start a line a CI runner obeys
+    injected = "\n::error file=README.md,line=1::injected\n"
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    manifest = root / "bank.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "title: Test bank", 'title: "Test\\n::error file=README.md,line=1::title"'
+        ),
+        encoding="utf-8",
+    )
+    (root / f"zz{injected}.yaml").write_text("id: zz\ntitle:   Z\n", encoding="utf-8")
+    for command in (["fmt", "--check"], ["fmt", "--diff"], ["lint", "--fix"], ["stats"]):
+        main([*command, str(root)])
+        output = capsys.readouterr()
+        lines = (output.out + output.err).splitlines()
+        assert not [line for line in lines if line.startswith("::")], (command, lines)
+    assert "Test\\n::error file=README.md,line=1::title (test-bank)" in output.out  # stats
+
+
+def test_stats_out_replaces_a_symlink_instead_of_writing_through_it(tmp_path, capsys):
+    root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    victim = tmp_path / "bashrc"
+    victim.write_text("# mine\n", encoding="utf-8")
+    out = tmp_path / "report.txt"
+    out.symlink_to(victim)
+    assert main(["stats", str(root), "--out", str(out)]) == 0
+    assert victim.read_text(encoding="utf-8") == "# mine\n"
+    assert not out.is_symlink() and "questions" in out.read_text(encoding="utf-8")

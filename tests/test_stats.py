@@ -177,12 +177,13 @@ def test_a_count_is_written_clear_of_the_even_spread_line(tmp_path):
     ("arguments", "message"),
     [
         (["--out", "r.pdf"], "a PDF is made from the HTML report: add --format html"),
-        (["--out", "missing/dir/r.txt"], "cannot write"),
+        (["--out", "a-file/r.txt"], "cannot write"),  # a missing folder is made; not this
     ],
 )
 def test_cli_usage_errors_exit_2(tmp_path, capsys, monkeypatch, arguments, message):
     root = small_bank(tmp_path)
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
     assert main(["stats", str(root), *arguments]) == 2
     assert message in capsys.readouterr().err
 
