@@ -36,8 +36,31 @@ def _typeset_text(state: StateCore) -> None:
                 child.content = typeset(child.content)
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _links_as_text(state: StateCore) -> None:
+    """Print a link as its words, never as a link: a relative one would become a
+    ``file://`` URI naming the folder the PDF was built in (a different PDF in every
+    clone, and a dead link for a reader); a web address, which lint refuses unless told
+    not to, prints after its words, as on paper."""
+    for token in state.tokens:
+        opened: str | None = None
+        for child in token.children or []:
+            if child.type == "link_open":
+                href = str(child.attrs.get("href", ""))
+                autolink = child.markup == "autolink"
+                opened = href if _SCHEME.match(href) and not autolink else None
+                child.type, child.content = "text", ""
+            elif child.type == "link_close":
+                child.type, child.content = "text", f" ({opened})" if opened else ""
+                opened = None
+
+
 _RENDERER.core.ruler.push("typeset", _typeset_text)
+_RENDERER.core.ruler.push("links_as_text", _links_as_text)
 _SHORT_RENDERER.core.ruler.push("typeset", _typeset_text)
+_SHORT_RENDERER.core.ruler.push("links_as_text", _links_as_text)
 
 
 class _TargetReader(MarkdownIt):

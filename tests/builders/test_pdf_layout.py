@@ -15,7 +15,8 @@ from exambank.builders import Settings
 from exambank.builders.handout import handout_html
 from exambank.builders.pdf import PdfBuilder
 from exambank.builders.render import render_pdf
-from tests.conftest import QUESTION, section_yaml
+from exambank.lint import lint
+from tests.conftest import QUESTION, section_yaml, write_bank
 
 SEVEN_OPTIONS = QUESTION.replace(
     "  D: Amazon Bedrock\n",
@@ -294,3 +295,21 @@ def test_a_question_longer_than_a_page_is_named_in_a_note(make_bank):
         ), note
     short = make_bank({"01-main.yaml": section_yaml(QUESTION)})
     assert all(not output.notes for output in PdfBuilder().build(short, Settings()))
+
+
+def test_a_link_prints_as_its_words_so_every_clone_builds_the_same_pdf(tmp_path):
+    # a relative link became a file:// URI naming the build folder: a different PDF in
+    # every clone, and a dead link for whoever reads it
+    question = QUESTION.replace(
+        "models?", "models? See [the chart](chart.png) or [AWS](https://aws.amazon.com/sagemaker)."
+    )
+    built = []
+    for folder in ("one", "two/deeper"):
+        root = write_bank(tmp_path / folder / "bank", {"01-main.yaml": section_yaml(question)})
+        Image.new("RGB", (4, 4), "red").save(root / "chart.png")
+        bank = lint([root]).banks[0]  # external-resource objects; the builder is shown anyway
+        built.append(PdfBuilder().build(bank, Settings())[0].data)
+    assert built[0] == built[1]
+    assert b"/URI" not in built[0]
+    words = pages(built[0])[2].replace(" ", "")  # a long address may wrap anywhere
+    assert "See the chart or AWS (https://aws.amazon.com/sagemaker).".replace(" ", "") in words
