@@ -123,7 +123,8 @@ def display_path(path: Path) -> str:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
+    # absolute, not resolved: a linked file is named as the bank names it, not by its target
+    return os.path.abspath(path) if relative.startswith("..") else relative
 
 
 def _lint_bank(

@@ -9,6 +9,7 @@ aliases and scalars that YAML would type behind the author's back.
 from __future__ import annotations
 
 import codecs
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,10 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
     def report(rule: str, position: Position, message: str, hint: str | None) -> None:
         problems.append(Diagnostic(source.display, *position, "error", rule, message, hint))
 
+    refused = refusal(path)
+    if refused is not None:
+        report("yaml-syntax", (1, 1), *refused)
+        return source, problems
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -106,6 +111,23 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
     return source, problems
+
+
+def refusal(path: Path) -> tuple[str, str] | None:
+    """Why exambank will not read or write the bank file ``path`` (message, hint): a link
+    out of its folder (a bank would quote, or rewrite, a file it does not hold) or
+    something that is not a file (a device never ends); None for an ordinary file."""
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+            return (
+                "the file is a link to a file outside its bank folder",
+                "copy the file into the bank folder instead of linking to it",
+            )
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            return "not a file (a device or a pipe)", "keep only bank files in a bank folder"
+    except (OSError, RuntimeError):  # a link loop: reading it says what is wrong
+        return None
+    return None
 
 
 _MAX_DEPTH = 200

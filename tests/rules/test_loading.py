@@ -1,12 +1,15 @@
 """yaml-syntax, encoding, duplicate-key: every bad file gets a located diagnostic, never a
 traceback, in bounded time."""
 
+import os
 import textwrap
 
 import pytest
 
+from exambank.cli import main
+from exambank.lint import lint
 from exambank.load import read_source
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, section_yaml, write_bank
 
 
 def diagnostics_for(lint_bank, content):
@@ -268,3 +271,39 @@ def test_the_hint_names_the_line_separator_before_the_error_not_the_first(lint_b
     )
     [found] = lint_bank({"01-main.yaml": content}).diagnostics
     assert found.rule == "yaml-syntax" and (found.hint or "").startswith("3:21 holds U+2028")
+
+
+def test_a_link_out_of_the_bank_is_neither_read_nor_rewritten(tmp_path, capsys):
+    # a bank must not quote a file it does not hold into CI logs, nor fmt, --fix or
+    # new rewrite one through a link
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(section_yaml(QUESTION.replace("answer: A", "answer: a")), "utf-8")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    linked = root / "02-more.yaml"
+    linked.symlink_to(outside)
+    (root / "03-inside.yaml").symlink_to(root / "01-main.yaml")  # inside: read as usual
+    found = [(d.path, d.rule, d.message) for d in lint([root]).diagnostics]
+    assert (
+        str(linked),
+        "yaml-syntax",
+        "the file is a link to a file outside its bank folder",
+    ) in found
+    assert not any(
+        path.endswith("03-inside.yaml") and rule == "yaml-syntax" for path, rule, _ in found
+    )
+    before = outside.read_bytes()
+    for command in (
+        ["fmt", str(root)],
+        ["lint", "--fix", str(root)],
+        ["new", "q9", "--section", str(linked)],
+    ):
+        main(command)
+        assert "outside its bank folder" in capsys.readouterr().err, command
+    assert outside.read_bytes() == before
+
+
+def test_a_pipe_is_refused_not_read_forever(tmp_path):
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    os.mkfifo(root / "02-pipe.yaml")
+    found = [(d.rule, d.message) for d in lint([root]).diagnostics]
+    assert ("yaml-syntax", "not a file (a device or a pipe)") in found
