@@ -3,26 +3,45 @@
 RFC 4180 (comma, double quotes, CRLF rows), UTF-8 with a byte order mark so Excel reads
 accents right. Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
 CR as a formula; such cells are neutralised as OWASP recommends, with a leading ``'``
-(the JSON export keeps the exact text).
+(the JSON export keeps the exact text), and so are cells where an operator or a look-alike
+follows leading spaces. Excel where the list separator is ``;`` cuts a row at every ``;``,
+quotes or not, so each ``;``-separated part of a cell is neutralised too. Every cell is
+quoted: a reader that splits at both ``,`` and ``;`` (LibreOffice with both ticked) then
+keeps each cell whole.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import string
+import unicodedata
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.base import Builder, Output, Settings
 
 MIN_OPTION_COLUMNS = 6  # option_a .. option_f, more only if a question needs them
-# OWASP's list, plus line feed and the full-width forms some spreadsheets also read.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed
+# OWASP's operators and, as a precaution, what Unicode folds into them (NFKC: full-width
+# U+FF1D, small U+FE66, superscript U+207A ...) and the minus sign U+2212, which a
+# spreadsheet may read as minus.
+OPERATORS = ("=", "+", "-", "@", "\u2212")
+# Spaces (any: no-break too), and double quotes: a part after a ";" that starts with one
+# opens a quoted field there, and what follows its closing quote is still read.
+LEADING = re.compile(r'^[\s"]+')
 
 
 def neutralise(cell: str) -> str:
-    """``cell`` as text a spreadsheet will not evaluate."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """``cell`` as text a spreadsheet will not evaluate, whole or cut at each ``;``."""
+    return ";".join("'" + part if _is_formula(part) else part for part in cell.split(";"))
+
+
+def _is_formula(part: str) -> bool:
+    if part.startswith(CONTROL_STARTS):
+        return True
+    first = LEADING.sub("", part)[:1]
+    return unicodedata.normalize("NFKC", first).startswith(OPERATORS)
 
 
 class CsvBuilder(Builder):
@@ -45,7 +64,7 @@ class CsvBuilder(Builder):
             "difficulty",
         ]
         buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         writer.writerow(header)
         for ref in refs:
             writer.writerow([neutralise(cell) for cell in _row(ref, letters)])

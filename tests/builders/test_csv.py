@@ -41,14 +41,38 @@ def test_the_seed_bank_gives_55_rows_a_reader_gets_back_exactly(seed_dist, seed_
     assert data.count(b"\r\n") >= 56  # RFC 4180 rows end in CRLF
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\uff1d"])
+@pytest.mark.parametrize(
+    "start",
+    [
+        "=", "+", "-", "@", "\t", "\r", "\n",
+        " =", "\u00a0=", "\u3000@", '"=', ' " -',  # after spaces (any) and double quotes
+        "\uff1d", "\uff0b", "\uff0d", "\uff20",  # full-width = + - @
+        "\ufe66", "\ufe62", "\ufe63", "\ufe6b",  # small = + - @
+        "\u207a", "\u2212 ",  # superscript plus, minus sign
+    ],
+)  # fmt: skip
 def test_cells_that_a_spreadsheet_would_evaluate_are_neutralised(start):
     assert neutralise(f'{start}HYPERLINK("http://x")') == f'\'{start}HYPERLINK("http://x")'
 
 
-@pytest.mark.parametrize("safe", ["SageMaker", "'quoted", "3 - 1", " =spaced", ""])
+@pytest.mark.parametrize(
+    "safe", ["SageMaker", "'quoted", '"quoted"', "3 - 1", " spaced", "\u2013 en dash", "a;b", ""]
+)
 def test_other_cells_are_left_alone(safe):
     assert neutralise(safe) == safe
+
+
+@pytest.mark.parametrize(
+    ("cell", "neutralised"),
+    [
+        ("safe;=2+5+cmd|' /C calc'!A0", "safe;'=2+5+cmd|' /C calc'!A0"),
+        ("Because.; @SUM(1)", "Because.;' @SUM(1)"),
+        ('ok;""=1+1', 'ok;\'""=1+1'),
+        ("=1;-2;x", "'=1;'-2;x"),
+    ],
+)
+def test_each_part_a_semicolon_locale_would_cut_out_is_neutralised(cell, neutralised):
+    assert neutralise(cell) == neutralised
 
 
 def test_formulas_multi_answers_quotes_and_wide_questions(make_bank):
@@ -72,3 +96,16 @@ def test_formulas_multi_answers_quotes_and_wide_questions(make_bank):
     assert second[10] == "'-1"
     assert second[11:] == ["A;C", "Line one.\n\nLine two, with a comma.", "x;y", "hard"]
     assert b'"Pick two, ""wisely"""' in output.data
+
+
+def test_every_cell_is_quoted_and_a_joined_tag_or_explanation_neutralised(make_bank):
+    question = QUESTION.replace(
+        "explanation: SageMaker covers the whole ML lifecycle.",
+        "explanation: \"Because.;@SUM(1+1)*cmd|' /C calc'!A0\"\ntags: [safe, '=2+5']",
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    (output,) = CsvBuilder().build(bank, Settings())
+    header, row = output.data.decode("utf-8-sig").removesuffix("\r\n").split("\r\n")
+    assert header.startswith('"id","section","type","stem","option_a",')
+    assert row.startswith('"q1","main","single","Which AWS service')
+    assert row.endswith('"A","Because.;\'@SUM(1+1)*cmd|\' /C calc\'!A0","safe;\'=2+5",""')
