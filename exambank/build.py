@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import string
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from exambank.bank import Bank
@@ -23,6 +24,11 @@ from exambank.model import Question
 from exambank.rules.numeric_options import is_numeric_scale
 from exambank.rules.option_wording import refers_to_letters_or_places
 from exambank.rules.wording import option_texts
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+LAST_SECOND = (datetime.max.replace(tzinfo=timezone.utc) - EPOCH) // timedelta(seconds=1)
+# A decimal count of seconds, as reproducible-builds.org defines it (leading zeros allowed).
+SECONDS = re.compile(r"0*([0-9]{1,12})")
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,24 @@ def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime
     set, else the bank folder's last commit, else None (no date is printed)."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
-        epoch = _last_commit_time(root)
-        if epoch is None:
-            return None
-    elif not epoch.strip().isdigit():
-        raise UsageError(f"SOURCE_DATE_EPOCH is {epoch!r}; it must be a count of seconds")
-    return datetime.fromtimestamp(int(epoch), timezone.utc)
+        return _date(_last_commit_time(root))
+    date = _date(epoch.strip())
+    if date is None:
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH is {epoch!r}; it must be a count of seconds since 1970 in "
+            f"digits 0-9, at most {LAST_SECOND} (the end of 9999), as 'date +%s' prints it"
+        )
+    return date
+
+
+def _date(seconds: str | None) -> datetime | None:
+    """``seconds`` since 1970 as a UTC date, None unless it is ASCII digits up to the end of
+    9999. Added to 1970, not read by the system's clock functions, which stop at 2038 or
+    3000 on some systems."""
+    match = None if seconds is None else SECONDS.fullmatch(seconds)
+    if match is None or int(match[1]) > LAST_SECOND:
+        return None
+    return EPOCH + timedelta(seconds=int(match[1]))
 
 
 def _last_commit_time(root: Path) -> str | None:
@@ -74,8 +92,7 @@ def _last_commit_time(root: Path) -> str | None:
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):  # no git, or it hangs
         return None
-    stamp = log.stdout.strip()
-    return stamp if log.returncode == 0 and stamp.isdigit() else None
+    return log.stdout.strip() if log.returncode == 0 else None
 
 
 def write(folder: Path, output: Output) -> Written:

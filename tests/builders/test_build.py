@@ -241,3 +241,39 @@ def test_ordinary_questions_are_still_shuffled(make_bank):
         for seed in range(20)
     }
     assert len(orders) > 5
+
+
+@pytest.mark.parametrize(
+    "epoch",
+    [
+        "\u00b2", "\uff11\uff12", "\u0661\u0662",  # superscript, full-width, Arabic-Indic
+        "99999999999999999", "253402300800", "9" * 5000,  # past 9999, past int()'s 4300 digits
+        "-1", "",
+    ],
+)  # fmt: skip
+def test_source_date_epoch_is_ascii_digits_up_to_the_end_of_9999(
+    tmp_path, capsys, monkeypatch, epoch
+):
+    assert source_date(Path("."), {"SOURCE_DATE_EPOCH": "253402300799"}) == datetime(
+        9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc
+    )
+    assert source_date(Path("."), {"SOURCE_DATE_EPOCH": "00012"}) == datetime(
+        1970, 1, 1, 0, 0, 12, tzinfo=timezone.utc
+    )
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert main(["build", str(bank), "--only", "csv", "--out", str(tmp_path / "d")]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: SOURCE_DATE_EPOCH is {epoch!r}; it must be a count of seconds since "
+        "1970 in digits 0-9, at most 253402300799 (the end of 9999), as 'date +%s' prints it\n"
+    )
+
+
+def test_a_commit_dated_after_9999_gives_no_date(tmp_path):
+    env = {**os.environ, "GIT_COMMITTER_DATE": "@99999999999999999 +0000"}
+    for role in ("AUTHOR", "COMMITTER"):
+        env.update({f"GIT_{role}_NAME": "t", f"GIT_{role}_EMAIL": "t@x"})
+    (tmp_path / "bank.yaml").write_text("id: x\n", encoding="utf-8")
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "bank"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+    assert source_date(tmp_path, {}) is None
