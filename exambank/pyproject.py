@@ -32,6 +32,7 @@ from exambank.toml_source import (
     TOML_POSITION,
     Locator,
     TablePath,
+    deepest_nesting,
     explain_error,
     toml_key,
     toml_lines,
@@ -143,6 +144,18 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
             display, line, column, "error", "config", f"not valid TOML: {message}", hint
         )
         raise ConfigError(f"{display} is not valid TOML", [problem]) from None
+    except RecursionError:  # tomllib reads a nested value by recursing, level by level
+        line, column, depth = deepest_nesting(text)
+        problem = Diagnostic(
+            display,
+            line,
+            column,
+            "error",
+            "config",
+            f"a value nested too deeply to read ({depth} levels of lists or tables)",
+            'exambank\'s settings nest two levels at most: ignore = ["answer-run"]',
+        )
+        raise ConfigError(f"{display} has a value nested too deeply", [problem]) from None
 
 
 def _exambank_table(data: dict[str, Any]) -> Any:

@@ -27,6 +27,12 @@ _VALUE_TOKEN = re.compile(
     r"(?P<string>\"(?:[^\"\\]|\\.)*\"|'[^']*')|(?P<comment>#.*)"
     r"|(?P<word>(?<![\w.+-])[^\W\d][\w.'\u2019-]*(?![\w.-])(?!\s*=))|."
 )
+# What opens and closes a list or an inline table; strings and comments, which hide both.
+_NESTING_TOKEN = re.compile(
+    r"(?P<open>[\[{])|(?P<close>[\]}])|[^\[\]{}\"'#]+"
+    r"|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''.*?'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|.",
+    re.DOTALL,
+)
 
 
 def explain_error(
@@ -44,6 +50,23 @@ def explain_error(
             return twice
     named = _TUPLE.sub(lambda key: "[" + dotted(literal_eval(key[0])) + "]", reason)
     return line, column, named, None
+
+
+def deepest_nesting(text: str) -> tuple[int, int, int]:
+    """Line and column where the value whose lists and inline tables nest deepest opens,
+    and how deep they nest: tomllib gives up on such a value with a RecursionError, and
+    no place."""
+    depth = deepest = opened = start = 0
+    for token in _NESTING_TOKEN.finditer(text):
+        if token.lastgroup == "open":
+            depth += 1
+            opened = token.start() if depth == 1 else opened
+            if depth > deepest:
+                deepest, start = depth, opened
+        elif token.lastgroup == "close":
+            depth = max(depth - 1, 0)
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("\n", 0, start) + 1, start - line_start + 1, deepest
 
 
 def _invalid_value(rest: str, written: str) -> tuple[str, str]:

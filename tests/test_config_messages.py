@@ -158,3 +158,31 @@ def test_a_bad_byte_after_a_byte_order_mark_is_placed_as_an_editor_shows_it(
     Path("cfg.toml").write_bytes(b"\xef\xbb\xbfx = \xff\n")
     assert main(["lint", "b", "--config", "cfg.toml"]) == 2
     assert "cfg.toml:1:5: error config byte 0xff is not valid UTF-8" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("toml", "located", "depth"),
+    [
+        ("[tool.exambank]\nignore = " + "[" * 100_000 + "]" * 100_000, "cfg.toml:2:10", 100_000),
+        (  # brackets in comments and in strings of all four kinds, escapes included, do not count
+            "[tool.exambank]  # [[\n"
+            'rules = { "a\\"[" = 1, \'b{\' = \'[\', c = """\\"""\n[[""", d = \'\'\'\n{{\'\'\', e = '
+            + "{a = " * 2_000
+            + "1"
+            + "}" * 2_000
+            + " }",
+            "cfg.toml:2:9",
+            2_001,
+        ),
+    ],
+)
+def test_a_value_nested_too_deeply_is_reported_at_its_start(
+    tmp_path, capsys, monkeypatch, toml, located, depth
+):
+    assert config_stderr(tmp_path, capsys, monkeypatch, toml + "\n") == [
+        f"{located}: error config a value nested too deeply to read ({depth} levels of lists "
+        "or tables)",
+        '    hint: exambank\'s settings nest two levels at most: ignore = ["answer-run"]',
+        "1 error, 0 warnings.",
+        "exambank: error: cfg.toml has a value nested too deeply",
+    ]
