@@ -2,25 +2,31 @@
 
 Handout HTML comes from ``handout.py``, styled by ``handout.css``. A source can
 never make the build fetch anything: the URL fetcher reads only files inside the bank folder
-and this package's own fonts, and refuses the network and every other file.
+and this package's own fonts, and refuses the network and every other file. Nor can a small
+image make it take minutes and gigabytes: the fetcher measures each image before WeasyPrint
+sees it (see ``MAX_PIXELS`` and ``MAX_SVG_ELEMENTS``).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import mimetypes
 import os
 import shutil
 import subprocess
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
+from xml.etree import ElementTree
 
 from fontTools.ttLib import TTFont
+from PIL import Image
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
@@ -31,21 +37,33 @@ from exambank.builders.base import Settings
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
 FONTS = ASSETS / "fonts"
-# WeasyPrint warnings reported otherwise or not at all: refused fetches come from the
-# fetcher's own list, missing glyphs from one note per file; the fontTools fallback for font
-# subsetting works as well.
+# WeasyPrint warnings reported otherwise or not at all: refused fetches and images that
+# failed to load come from the fetcher's own lists, missing glyphs from one note per file;
+# the fontTools fallback for font subsetting works as well.
 _NOT_FOR_AUTHORS = ("Failed to load", ".notdef glyph", "Using fontTools instead of HarfBuzz")
+# What an image may cost to print. WeasyPrint decodes every pixel of a raster image and
+# draws a copy of what each SVG <use> names, so a 20 kB PNG of 13000x13000 pixels or a 1 kB
+# SVG whose <use> elements each repeat the level below ten times would take minutes and
+# gigabytes. A 300 dpi A4 page is 8.7 megapixels. Exported charts and diagrams stay below
+# the SVG limit: 462 elements for a matplotlib line chart, 883 for a draw.io diagram of 80
+# boxes, 5,122 for 100 placed icons, 15,229 for a 5,000-point scatter plot (2 s to print);
+# 20,000 plain elements print in about 1 s.
+MAX_PIXELS = 40_000_000
+MAX_SVG_ELEMENTS = 20_000
 
 
 class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """A WeasyPrint URL fetcher that reads files under ``roots`` and refuses everything
-    else (http, data, files elsewhere), remembering what it refused."""
+    else (http, data, files elsewhere) and images too costly to print, remembering what it
+    refused and what it served."""
 
     def __init__(self, *roots: Path) -> None:
         super().__init__()
         self.roots = [root.resolve() for root in roots]
         self.refused: list[str] = []
         self.missing: list[str] = []  # inside a root, but no file there
+        self.too_costly: list[tuple[str, str]] = []  # (url, why), images past the limits
+        self.served: list[str] = []
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         path = self._path(url)
@@ -55,8 +73,13 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         if not path.is_file():
             self.missing.append(url)
             raise ValueError(f"no such file in the bank folder: {url}")
+        data = path.read_bytes()
+        if why := _too_costly(data, url):
+            self.too_costly.append((url, why))
+            raise ValueError(f"not printed: {url} ({why})")
+        self.served.append(url)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+        return URLFetcherResponse(url, data, {"Content-Type": content_type})
 
     def _path(self, url: str) -> Path | None:
         parts = urlsplit(url)
@@ -64,6 +87,72 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
             return None
         path = Path(url2pathname(parts.path)).resolve()  # resolves symlinks and ".."
         return path if any(path.is_relative_to(root) for root in self.roots) else None
+
+
+def _too_costly(data: bytes, url: str) -> str | None:
+    """Why an image is too costly to print, or None. Judged by content, as WeasyPrint
+    does (a file Pillow cannot open is tried as SVG whatever its name), reading a raster
+    image's header only; a file that is neither is left for WeasyPrint to fail on."""
+    try:
+        with warnings.catch_warnings():  # Pillow warns past 89 megapixels
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:  # past 179 megapixels Pillow gives no size
+        return f"more than {MAX_PIXELS // 10**6} megapixels: scale it down"
+    except Exception:  # not a raster image Pillow knows
+        try:
+            elements = _expanded_size(ElementTree.fromstring(data), url)
+        except ElementTree.ParseError:
+            return None
+        if elements is None:
+            return "its <use> references form a loop"
+        if elements > MAX_SVG_ELEMENTS:
+            return (
+                f"more than {MAX_SVG_ELEMENTS:,} elements once its <use> references are "
+                "expanded: simplify it or save it as PNG"
+            )
+        return None
+    if width * height > MAX_PIXELS:
+        return f"{width}x{height} pixels, more than {MAX_PIXELS // 10**6} megapixels: scale it down"
+    return None
+
+
+_HREFS = ("{http://www.w3.org/1999/xlink}href", "href")  # WeasyPrint's order
+
+
+def _expanded_size(svg: ElementTree.Element, url: str) -> int | None:
+    """How many elements the SVG at ``url`` has once each <use> is replaced by a copy
+    of the element it names in the same file, as WeasyPrint draws it; None if a <use>
+    leads back to itself. Each element is counted once, so this is linear in the file's
+    size, and an explicit stack keeps deep nesting from overflowing Python's."""
+    named: dict[str, ElementTree.Element] = {}
+    for element in svg.iter():  # WeasyPrint looks below the root, first match wins
+        if element is not svg and (name := element.get("id")):
+            named.setdefault(name, element)
+    here = urldefrag(url).url
+    parts: dict[ElementTree.Element, list[ElementTree.Element]] = {}  # once started
+    sizes: dict[ElementTree.Element, int] = {}  # once finished
+    stack = [svg]
+    while stack:
+        element = stack[-1]
+        if element in sizes:  # reached a second way
+            stack.pop()
+        elif element in parts:  # every part above it on the stack is finished
+            stack.pop()
+            sizes[element] = 1 + sum(sizes[part] for part in parts[element])
+        else:
+            parts[element] = list(element)
+            if element.tag.rpartition("}")[2] == "use":
+                href = next((value for name in _HREFS if (value := element.get(name))), "")
+                target, fragment = urldefrag(urljoin(url, href))
+                if fragment in named and target == here:
+                    parts[element].append(named[fragment])
+            for part in parts[element]:
+                if part in parts and part not in sizes:
+                    return None  # started, not finished: it contains this element
+                stack.append(part)
+    return sizes[svg]
 
 
 def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
@@ -75,7 +164,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
         CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts),
         CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
     ]
-    with _collected_warnings() as warnings, _font_timestamps(settings.build_date):
+    with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
         document = source.render(stylesheets=stylesheets, font_config=fonts)
         data = document.write_pdf()
@@ -84,7 +173,13 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     ]
     notes.extend(_split_questions(document))
     notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
-    notes.extend(message for message in warnings if not message.startswith(_NOT_FOR_AUTHORS))
+    notes.extend(f"not printed: {url} ({why})" for url, why in fetcher.too_costly)
+    notes.extend(
+        f"not printed: {url} (could not be read as an image)"
+        for url in fetcher.served
+        if any(message.startswith(f"Failed to load image at {url!r}") for message in logged)
+    )
+    notes.extend(message for message in logged if not message.startswith(_NOT_FOR_AUTHORS))
     notes.extend(_font_notes(html))
     return bytes(data), tuple(dict.fromkeys(notes))
 
