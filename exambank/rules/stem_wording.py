@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
@@ -11,7 +13,15 @@ from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen, whole_words
-from exambank.rules.wording import QUOTATION, lead_in, option_texts, words
+from exambank.rules.wording import (
+    ends_before,
+    inside,
+    lead_in,
+    mark_ends,
+    option_texts,
+    quotations,
+    words,
+)
 
 # "least" reverses the question only before an adjective of judgement ("LEAST likely");
 # "at least", "least privilege" and "the least effort" ask for a minimum, not a reversal.
@@ -66,13 +76,14 @@ _MODIFIED = re.compile(
 _HEDGE = re.compile(r"\s+(?:for|in|when|where|as|if)\b[^,:?]*,", re.IGNORECASE)
 # A question about a reason ("Why ... not ...?", "a reason not to use ..."): every option
 # is a reason against, so the negative reverses nothing; "Which of these reasons is not
-# valid?" does reverse it.
-_REASON = re.compile(r"\bwhy\b|\breasons?\s+(?:for\s+|why\s+(?:[\w'-]+\s+){0,4})?$", re.IGNORECASE)
+# valid?" does reverse it. So "why" anywhere before the negative, or "reasons" or
+# "reasons for" just before it ("reasons why ..." has a "why").
+_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+_REASONS = re.compile(r"\breasons?\s+(?:for\s+)?", re.IGNORECASE)
 # A lead-in that ends by asking for the reason: "Long waveguides are not desirable
 # because:", "... is not used because ___".
-_ENDS_ASKING_WHY = re.compile(r"\bbecause[\s_.\u2026]*:?\s*$", re.IGNORECASE)
+_ENDS_ASKING_WHY = re.compile(r"\bbecause[\s_.\u2026]*(?::\s*)?$", re.IGNORECASE)
 _OPTION_NEGATIVE = re.compile(r"\b(?:not|never|cannot|none|" + _CONTRACTED + r")\b", re.IGNORECASE)
-_WORD_CHARACTER = re.compile(r"\w")
 # An option that gives a reason: the stem ("... is not feasible because:") asked for one.
 _REASON_OPTION = re.compile(r"\W*(?:because|since|due to|in order (?:that|to))\b", re.IGNORECASE)
 
@@ -82,10 +93,6 @@ def _answers_with_reasons(options: tuple[str, ...]) -> bool:
     that" (options that stand for others, "A & B", "None of the above", left out)."""
     own = [text for text in options if not points_at_options(text)]
     return bool(own) and sum(bool(_REASON_OPTION.match(text)) for text in own) * 2 >= len(own)
-
-
-def _quoted(text: str, offset: int) -> bool:
-    return any(match.start() < offset < match.end() for match in QUOTATION.finditer(text))
 
 
 # The question line of a stem whose exhibit follows it ("What is the output of the
@@ -108,77 +115,119 @@ _LIMIT = re.compile(
     re.IGNORECASE,
 )
 # "in order not to distort ...", "so as not to ...": a purpose, not the question reversed.
-_PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as)\s+$", re.IGNORECASE)
+_PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as)\s+", re.IGNORECASE)
+# What may stand before an instruction's "Don't" (or "Do not"): quotation marks, bold.
+_MARKS = " \t\"'*_(\u201c"
 # "the purpose of not putting ...": a negated gerund, a thing named, not a question reversed.
 _GERUND = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 
 
-def stem_negatives(item: Question) -> list[tuple[str, int, str]]:
-    """Negatives in the main clause of the lead-in of ``item``'s stem: (word, offset,
-    lead-in); none when its options are reasons ("Because ..."), and what else does not
-    count is listed in ``negative-stem``'s documentation. A question word that opens
-    the lead-in ("Which of these is not ...", "When do the rules NOT apply?") is not a
-    subordinating word; "If", or "When" with no verb after it, is."""
+class Negative(NamedTuple):
+    word: str
+    emphasised: bool  # in capitals or in bold
+
+
+def stem_negatives(item: Question) -> Iterator[Negative]:
+    """Negatives in the main clause of the lead-in of ``item``'s stem, in order and one at
+    a time (a rule stops at the first it reports); none when its options are reasons
+    ("Because ..."), and what else does not count is listed in ``negative-stem``'s
+    documentation. A question word that opens the lead-in ("Which of these is not ...",
+    "When do the rules NOT apply?") is not a subordinating word; "If", or "When" with no
+    verb after it, is."""
     stem = item.stem
     if _NEGATIVE_WORDS.isdisjoint(words(stem)) or _answers_with_reasons(option_texts(item)):
-        return []
+        return
     first_question = _QUESTION_LINE.search(stem)
     if first_question and stem[first_question.end() :].strip():
         stem = stem[: first_question.end()]  # the exhibit below is not the question
-    question = lead_in(stem)
-    first_word = _FIRST_WORD.match(question)
-    opens_clause = _OPENING_SUBORDINATE.match(question)
-    opening = first_word.end() if first_word and not opens_clause else 0
-    found = []
-    for match in _NEGATIVE.finditer(question):
+    question = _LeadIn(lead_in(stem))
+    for match in _NEGATIVE.finditer(question.text):
         word = match.group("word") or match.group("least")
-        if _reverses(word, question, match.start(), match.end(), opening):
-            found.append((word, match.start(), question))
-    return found
+        if question.reverses(word, match.start(), match.end()):
+            yield Negative(word, question.emphasised(word, match.start()))
 
 
-def _reverses(word: str, question: str, start: int, end: int, opening: int) -> bool:
-    """Whether the negative ``question[start:end]`` is in the main clause and reverses
-    what is asked; ``opening`` is where a subordinating word may first start."""
-    commas = [comma.end() for comma in _CLAUSE_COMMA.finditer(question, 0, start)]
-    clause_start = max(commas[-1] if commas else 0, opening)
-    if (
-        _SUBORDINATE.search(question, clause_start, start)
-        or question.count("(", 0, start) > question.count(")", 0, start)
-        or _quoted(question, start)  # 'To be, or not to be'
-        or _REASON.search(question, 0, start)
-        or _ENDS_ASKING_WHY.search(question, end)
-    ):
-        return False
-    folded = word.casefold()
-    if folded == "except":  # "Except for ..., what is ...?" hedges what is asked
-        if question[:start].rstrip().endswith(","):
-            return "," not in question[end:]  # ", except at UHF," set off by commas
-        return bool(_WORD_CHARACTER.search(question, 0, start)) or not _HEDGE.match(question, end)
-    if folded in ("false", "incorrect") and not _VERDICT_NEXT.match(question, end):
-        return False  # "a false Distress alert"
-    if folded == "not" and (
-        _LIMIT.match(question, end)
-        or (question[:start].rstrip().endswith((" of", " for")) and _GERUND.match(question, end))
-        or _PURPOSE.search(question, 0, start)
-    ):
-        return False  # "should not exceed:", "the purpose of not putting ...", "in order not to"
-    before = question[:start].strip(" \t\"'*_(\u201c").casefold()
-    if (folded.replace("\u2019", "'") == "don't" and not before) or (
-        folded == "not" and before == "do"
-    ):
-        return False  # "Don't be intimidated by ...": an instruction, not a question
-    if folded == "not":  # "all respects not covered by ...": a reduced relative clause
-        # unless a verb comes just before: "are not covered", "are users not allowed"
-        near = words(question[max(0, start - 40) : start])[-4:]
-        return not (_AUXILIARY.isdisjoint(near) and _MODIFIED.match(question, end))
-    return True
+class _LeadIn:
+    """A lead-in, and where its clauses start, its subordinating words, parentheses,
+    quotations, reasons ... are, each found in one pass: judging a negative then reads
+    no more than the words around it (reading the text before each negative again took
+    quadratic time on a stem of many negatives)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        first_word = _FIRST_WORD.match(text)
+        self.first_word_end = first_word.end() if first_word else 0
+        opens_clause = _OPENING_SUBORDINATE.match(text)
+        # where a subordinating word may first start
+        self.opening = 0 if opens_clause else self.first_word_end
+        self.clause_starts = [comma.end() for comma in _CLAUSE_COMMA.finditer(text)]
+        # where subordinating words were last looked for, and the first one found there
+        self.subordinate: tuple[int, re.Match[str] | None] = (len(text) + 1, None)
+        self.opened, self.closed = mark_ends(text, "("), mark_ends(text, ")")
+        self.quoted = quotations(text)
+        why = _WHY.search(text)
+        self.why_end = why.end() if why else len(text)
+        self.after_reasons = {match.end() for match in _REASONS.finditer(text)}
+        asks_why = _ENDS_ASKING_WHY.search(text)
+        self.asks_why_from = asks_why.start() if asks_why else -1
+        self.after_purpose = {match.end() for match in _PURPOSE.finditer(text)}
+        marks = len(text) - len(text.lstrip(_MARKS))
+        self.dont = range(marks + 1)  # where the "Don't" of an instruction may start
+        self.do_not = range(0)  # and the "not" of its "Do not"
+        if text[marks : marks + 2].casefold() == "do":
+            self.do_not = range(marks + 2, len(text) - len(text[marks + 2 :].lstrip(_MARKS)) + 1)
+        self.bold = [mark_ends(text, "**"), mark_ends(text, "__")]
 
-def is_emphasised(word: str, offset: int, text: str) -> bool:
-    """Written in capitals, or inside Markdown bold (``**not**``, ``__not__``)."""
-    before = text[:offset]
-    return word.isupper() or before.count("**") % 2 == 1 or before.count("__") % 2 == 1
+    def reverses(self, word: str, start: int, end: int) -> bool:
+        """Whether the negative ``word``, ``text[start:end]``, is in the main clause and
+        reverses what is asked."""
+        text = self.text
+        if (
+            self._in_subordinate_clause(start)
+            or bisect_right(self.opened, start) > bisect_right(self.closed, start)
+            or inside(self.quoted, start)  # 'To be, or not to be'
+            or self.why_end <= start
+            or start in self.after_reasons
+            or self.asks_why_from >= end
+        ):
+            return False
+        folded = word.casefold()
+        if folded == "except":  # "Except for ..., what is ...?" hedges what is asked
+            if ends_before(text, start, ","):
+                return text.find(",", end) < 0  # ", except at UHF," set off by commas
+            # "Except for ..., what ...?" when "except" opens the lead-in
+            return self.first_word_end < end or not _HEDGE.match(text, end)
+        if folded in ("false", "incorrect") and not _VERDICT_NEXT.match(text, end):
+            return False  # "a false Distress alert"
+        if folded == "not" and (
+            _LIMIT.match(text, end)
+            or (ends_before(text, start, (" of", " for")) and _GERUND.match(text, end))
+            or start in self.after_purpose
+        ):
+            return False  # "not exceed:", "the purpose of not putting ...", "in order not to"
+        if (folded.replace("\u2019", "'") == "don't" and start in self.dont) or (
+            folded == "not" and start in self.do_not
+        ):
+            return False  # "Don't be intimidated by ...": an instruction, not a question
+        if folded == "not":  # "all respects not covered by ...": a reduced relative clause
+            # unless a verb comes just before: "are not covered", "are users not allowed"
+            near = words(text[max(0, start - 40) : start])[-4:]
+            return not (_AUXILIARY.isdisjoint(near) and _MODIFIED.match(text, end))
+        return True
+
+    def _in_subordinate_clause(self, start: int) -> bool:
+        """Whether a subordinating word opens the clause ``start`` is in."""
+        commas = bisect_right(self.clause_starts, start)
+        clause_start = max(self.clause_starts[commas - 1] if commas else 0, self.opening)
+        searched_from, word = self.subordinate  # still the first from ``clause_start`` on?
+        if searched_from > clause_start or (word and word.start() < clause_start):
+            word = _SUBORDINATE.search(self.text, clause_start)
+            self.subordinate = (clause_start, word)
+        return word is not None and word.end() <= start
+
+    def emphasised(self, word: str, offset: int) -> bool:
+        """Written in capitals, or inside Markdown bold (``**not**``, ``__not__``)."""
+        return word.isupper() or any(bisect_right(ends, offset) % 2 for ends in self.bold)
 
 
 class NegativeStem(QuestionRule):
@@ -226,8 +275,8 @@ class NegativeStem(QuestionRule):
         return _NEGATIVE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        for word, offset, question in stem_negatives(ref.question):
-            if not is_emphasised(word, offset, question):
+        for word, emphasised in stem_negatives(ref.question):
+            if not emphasised:
                 yield self.report(
                     ref,
                     ("stem",),
@@ -271,8 +320,8 @@ class NegativeOptions(QuestionRule):
         return _NEGATIVE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        negatives = stem_negatives(ref.question)
-        if not negatives:
+        negative = next(stem_negatives(ref.question), None)
+        if negative is None:
             return
         negative_options = [
             letter
@@ -283,7 +332,7 @@ class NegativeOptions(QuestionRule):
             yield self.report(
                 ref,
                 ("options", negative_options[0]),
-                f"the question asks '{negatives[0][0]}' and option"
+                f"the question asks '{negative.word}' and option"
                 f"{'s' if len(negative_options) > 1 else ''} {', '.join(negative_options)} "
                 "negate too: a double negative",
                 "ask the question positively, or word the options without a negative",

@@ -7,6 +7,7 @@ cached: words and shingles by text, option texts by the question's options mappi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -18,13 +19,18 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # "(Choose TWO.)", "(Select 2)" at the end of a stem: instructions, not the lead-in.
 _INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# Text in parentheses; a run of spaces is tried from its first space only (not again
+# from each of its spaces: that took quadratic time).
+_PARENTHESES = re.compile(r"(?<!\s)\s*\([^)]*\)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
-# A quotation: "...", “...”, or '...' (an apostrophe inside a word does not close it).
-QUOTATION = re.compile(
-    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d'  # "..." and “...”
-    r"|(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)"  # '...', with apostrophes inside
-)
+# A quotation opens with ", “, or ' not after a letter; it closes on the same line with
+# ", ” or ' not before a letter (the apostrophe in "isn't" closes nothing).
+_QUOTE_OPENING = re.compile(r"[\"\u201c]|(?<!\w)'")
+_QUOTE_CLOSING = {
+    '"': re.compile(r'["\n]'),
+    "\u201c": re.compile(r"[\u201d\n]"),
+    "'": re.compile(r"'(?!\w)|\n"),
+}
 
 # Function words and the words every exam stem uses; none of them carries content.
 _STOPWORD_TEXT = """
@@ -83,7 +89,53 @@ def without_instructions(stem: str) -> str:
 def without_parentheses(text: str) -> str:
     """``text`` without what it says in parentheses ("Root mean square (RMS)"): a spelt-out
     acronym or a synonym adds length, not detail."""
-    return (_PARENTHESES.sub("", text) if "(" in text else text).strip()
+    if "(" not in text:
+        return text.strip()
+    # After the last ")" no parenthesis closes: not searched (from each "(" in turn).
+    closed = text.rfind(")") + 1
+    return (_PARENTHESES.sub("", text[:closed]) + text[closed:]).strip()
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations in ``text``: "...", “...” and '...', in order. In linear
+    time: an opening with no closing mark before the line ends shows that no opening of its
+    kind before that point has one, so none of them is searched again."""
+    spans = []
+    unclosed_before = dict.fromkeys(_QUOTE_CLOSING, 0)
+    position = 0
+    while opening := _QUOTE_OPENING.search(text, position):
+        start, position = opening.span()
+        if start < unclosed_before[opening.group()]:
+            continue
+        closing = _QUOTE_CLOSING[opening.group()].search(text, position)
+        if closing and closing.group() != "\n":
+            spans.append((start, closing.end()))
+            position = closing.end()
+        else:
+            unclosed_before[opening.group()] = closing.start() if closing else len(text)
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` is strictly inside one of ``spans`` (in order, not overlapping)."""
+    index = bisect_left(spans, (offset,)) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
+def mark_ends(text: str, mark: str) -> list[int]:
+    """Where each ``mark`` in ``text`` ends, in order, counted as ``str.count`` counts."""
+    ends: list[int] = []
+    while (found := text.find(mark, ends[-1] if ends else 0)) >= 0:
+        ends.append(found + len(mark))
+    return ends
+
+
+def ends_before(text: str, end: int, suffixes: str | tuple[str, ...]) -> bool:
+    """Whether ``text[:end].rstrip()`` ends with ``suffixes``, reading back from ``end``
+    only as far as the spaces before it."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(suffixes, 0, end)
 
 
 def lead_in(stem: str) -> str:
@@ -91,10 +143,10 @@ def lead_in(stem: str) -> str:
     sentence inside quotation marks is part of the sentence that quotes it ("Which
     signal means "I am busy. Please do not interfere"?")."""
     text = without_instructions(stem)
-    quotations = [match.span() for match in QUOTATION.finditer(text)]
+    quoted = quotations(text)
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if not any(opening < match.start() < closing for opening, closing in quotations):
+        if not inside(quoted, match.start()):
             start = match.end()
     return text[start:]
 

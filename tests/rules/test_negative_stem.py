@@ -87,8 +87,10 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
         "Which is a primary reason for not placing a generator indoors?",
         "What is the reason why a station should not transmit here?",
         "Why should you not set your transmit frequency at the band edge?",
+        "Why not use a larger instance?",
         "Long horizontal sections of waveguide are not desirable because:",
         "A dummy load is not used on this band because ___.",
+        "Tetrodes are preferred not because ___.",
     ],
 )
 def test_negatives_outside_the_main_question_pass(lint_questions, stem):
@@ -151,6 +153,8 @@ def test_a_negative_outside_a_quotation_still_counts(lint_questions):
         'What Q-signal would be used to say "I am busy.  Please do not interfere"?',
         "What class of amplifier is used in order not to distort the modulation?",
         "Don't be intimidated by the fact this man won 7 NASCAR championships.",
+        "Do not be intimidated by the fact this man won 7 NASCAR championships.",
+        "*Do* not be intimidated by the fact this man won 7 NASCAR championships.",
         "Do not forget the units. What is the wavelength of a 10 MHz signal?",
     ],
 )
@@ -168,6 +172,9 @@ def test_negatives_that_reverse_no_question_do_not_count(lint_questions, stem):
         "Which battery does not last longer than an hour?",  # no limit asked for
         'Which of these is not the meaning of "Stop. Go."?',
         "Don't guess. Which of these does not scale?",
+        "Which of these does not scale, and why?",  # "why" after the negative
+        "Do these services not scale?",  # no instruction: "Do" is not right before "not"
+        "When the key is not set, what does the service not do?",  # the comma ends "When"
     ],
 )
 def test_negatives_that_reverse_the_question_still_count(lint_questions, stem):
