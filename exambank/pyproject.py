@@ -98,6 +98,10 @@ def read(path: Path) -> Config:
 
 def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     display = display_path(path)
+
+    def problem(line: int, column: int, message: str, hint: str | None) -> Diagnostic:
+        return Diagnostic(display, line, column, "error", "config", message, hint)
+
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -107,29 +111,23 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except UnicodeDecodeError as error:  # located, as a bank file's would be
         bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0  # not shown
         line, column = position_of_byte(raw[bom:], error.start - bom)
-        problem = Diagnostic(
-            display,
+        found = problem(
             line,
             column,
-            "error",
-            "config",
             f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
             "save the file as UTF-8 (TOML files are UTF-8)",
         )
-        raise ConfigError(f"{display} is not UTF-8", [problem]) from None
+        raise ConfigError(f"{display} is not UTF-8", [found]) from None
     lone_cr = re.search(r"\r(?!\n)", text)
     if lone_cr:  # TOML ends lines at LF or CRLF; an old Mac editor's CR is neither
         lines = toml_lines(text[: lone_cr.start()])
-        problem = Diagnostic(
-            display,
+        found = problem(
             len(lines),
             len(lines[-1]) + 1,
-            "error",
-            "config",
             "not valid TOML: a carriage return (CR) alone is no line end TOML knows",
             "save the file with LF or CRLF line ends (most editors: 'Line endings')",
         )
-        raise ConfigError(f"{display} is not valid TOML", [problem])
+        raise ConfigError(f"{display} is not valid TOML", [found])
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -140,22 +138,17 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
             line, column = int(where[1]), int(where[2])
         reason = TOML_POSITION.sub("", str(error))
         line, column, message, hint = explain_error(reason, toml_lines(text), line, column)
-        problem = Diagnostic(
-            display, line, column, "error", "config", f"not valid TOML: {message}", hint
-        )
-        raise ConfigError(f"{display} is not valid TOML", [problem]) from None
+        found = problem(line, column, f"not valid TOML: {message}", hint)
+        raise ConfigError(f"{display} is not valid TOML", [found]) from None
     except RecursionError:  # tomllib reads a nested value by recursing, level by level
         line, column, depth = deepest_nesting(text)
-        problem = Diagnostic(
-            display,
+        found = problem(
             line,
             column,
-            "error",
-            "config",
             f"a value nested too deeply to read ({depth} levels of lists or tables)",
             'exambank\'s settings nest two levels at most: ignore = ["answer-run"]',
         )
-        raise ConfigError(f"{display} has a value nested too deeply", [problem]) from None
+        raise ConfigError(f"{display} has a value nested too deeply", [found]) from None
 
 
 def _exambank_table(data: dict[str, Any]) -> Any:
