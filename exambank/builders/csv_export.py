@@ -4,10 +4,10 @@ RFC 4180 (comma, double quotes, CRLF rows), UTF-8 with a byte order mark so Exce
 accents right. Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
 CR as a formula; such cells are neutralised as OWASP recommends, with a leading ``'``
 (the JSON export keeps the exact text), and so are cells where an operator or a look-alike
-follows leading spaces. Excel where the list separator is ``;`` cuts a row at every ``;``,
-quotes or not, so each ``;``-separated part of a cell is neutralised too. Every cell is
-quoted: a reader that splits at both ``,`` and ``;`` (LibreOffice with both ticked) then
-keeps each cell whole.
+follows leading spaces or invisible characters. Excel where the list separator is ``;``
+cuts a row at every ``;``, quotes or not, so each ``;``-separated part of a cell is
+neutralised too. Every cell is quoted: a reader that splits at both ``,`` and ``;``
+(LibreOffice with both ticked) then keeps each cell whole.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed
 # U+FF1D, small U+FE66, superscript U+207A ...) and the minus sign U+2212, which a
 # spreadsheet may read as minus.
 OPERATORS = ("=", "+", "-", "@", "\u2212")
-# Spaces (any: no-break too), and double quotes: a part after a ";" that starts with one
-# opens a quoted field there, and what follows its closing quote is still read.
-LEADING = re.compile(r'^[\s"]+')
+# Spaces (any: no-break too), invisible format characters (zero-width space and joiners,
+# word joiner, byte order mark, soft hyphen, direction marks: a reader may drop them), and
+# double quotes: a part after a ";" that starts with one opens a quoted field there, and
+# what follows its closing quote is still read.
+LEADING = re.compile('^[\\s"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+')
 
 
 def neutralise(cell: str) -> str:
