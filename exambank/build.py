@@ -51,6 +51,7 @@ def build(
     that cannot be written stops the build with a UsageError saying where and why."""
     builders = list(builders)
     for bank in banks:
+        _refuse_links(out, out / bank.id)
         settings = Settings(paper, source_date(bank.root), shuffle_seed)
         printed = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         for builder in builders:
@@ -118,6 +119,18 @@ def _write_or_explain(folder: Path, output: Output) -> Written:
         return write(folder, output)
     except OSError as error:
         raise UsageError(_why_not_written(folder / output.name, error)) from None
+
+
+def _refuse_links(*folders: Path) -> None:
+    """A UsageError if one of ``folders`` is a symbolic link: a ``dist`` link kept in a
+    repository (``.gitignore`` keeps out only a real ``dist/`` folder) would send the
+    files of a CI build wherever it leads."""
+    for folder in folders:
+        if folder.is_symlink():
+            raise UsageError(
+                f"{folder}: cannot build into it: it is a link, and a build writes only into "
+                "real folders: remove the link, or give --out the folder it leads to"
+            )
 
 
 def _why_not_written(target: Path, error: OSError) -> str:

@@ -98,13 +98,37 @@ def test_an_empty_out_is_a_usage_error_not_the_current_folder(
     assert not (tmp_path / "test-bank").exists()
 
 
-def test_a_link_to_nothing_as_out_is_named_as_such(
+@pytest.mark.parametrize("place", ["dist", "dist/test-bank"])
+@pytest.mark.parametrize("leads_to", ["elsewhere", "gone"])
+def test_a_link_as_the_build_folder_is_refused_and_nothing_written_through_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], place: str, leads_to: str
+) -> None:
+    """A ``dist`` link committed to a repository must not send a CI build elsewhere."""
+    target = tmp_path / leads_to
+    if leads_to == "elsewhere":
+        target.mkdir()
+    link = tmp_path / place
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(target)
+    assert _build(tmp_path, tmp_path / "dist") == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {link}: cannot build into it: it is a link, and a build writes "
+        "only into real folders: remove the link, or give --out the folder it leads to\n"
+    )
+    assert link.is_symlink()
+    if leads_to == "elsewhere":
+        assert list(target.iterdir()) == []
+    else:
+        assert not target.exists()
+
+
+def test_a_link_to_nothing_above_out_is_named_as_such(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "dist"
-    out.symlink_to(tmp_path / "gone")
+    (tmp_path / "dist").symlink_to(tmp_path / "gone")
+    out = tmp_path / "dist" / "handouts"
     assert _build(tmp_path, out) == 2
-    assert f"{out}: cannot build into it: it is a link that leads to no folder" in (
+    assert f"{tmp_path / 'dist'}: cannot build into it: it is a link that leads to no folder" in (
         capsys.readouterr().err
     )
-    assert out.is_symlink() and not (tmp_path / "gone").exists()
+    assert not (tmp_path / "gone").exists()
