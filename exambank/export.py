@@ -14,6 +14,7 @@ from pydantic import Field
 
 from exambank.bank import Bank
 from exambank.model import KeyTerm, Letter, Manifest, Markdown, Question, Slug, Strict
+from exambank.shuffle import keeps_its_order
 
 SCHEMA_VERSION = 1
 
@@ -35,6 +36,11 @@ class ExportQuestion(Strict):
     explanation: Markdown
     tags: list[str]
     difficulty: Literal["easy", "medium", "hard"] | None
+    shuffle: bool = Field(
+        description="Whether a tool may show the options in another order: false where the "
+        "source says so, where options or the explanation refer to other options or letters "
+        '("Both A and B", "None of the above"), and for numeric scales.'
+    )
 
 
 class ExportSection(Strict):
@@ -95,4 +101,5 @@ def _question(question: Question, number: int) -> ExportQuestion:
         explanation=question.explanation,
         tags=question.tags,
         difficulty=question.difficulty,
+        shuffle=not keeps_its_order(question),
     )

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LETTER_PATTERN = r"^[A-Z]$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
@@ -61,6 +62,11 @@ class Question(Strict):
     explanation: Markdown
     tags: list[str] = Field(default_factory=list)
     difficulty: Literal["easy", "medium", "hard"] | None = None
+    shuffle: bool = Field(
+        default=True,
+        description="false: --shuffle leaves this question's options in their written order "
+        "(options that refer to one another in words the build does not recognise).",
+    )
     lint: Suppression | None = Field(
         default=None, description="Suppress lint rules for this question: {ignore, reason}."
     )
@@ -91,6 +97,12 @@ class Section(Strict):
 class Manifest(Strict):
     id: Slug
     title: str
+    language: str = Field(
+        default="en",
+        pattern=LANGUAGE_PATTERN,
+        description="The language the bank is written in, as a BCP 47 tag (en, de, pt-BR); "
+        "the handouts declare it for screen readers and hyphenate by it.",
+    )
     exam: str | None = None
     version: str | None = None
     description: Markdown | None = None

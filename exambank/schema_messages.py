@@ -54,6 +54,12 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             f"{name} '{instance}' is not a valid id",
             "ids use lowercase letters, digits and single hyphens, e.g. 'amt-q1'",
         )
+    elif error.validator == "pattern" and path == ("language",):
+        yield (
+            source.where(path),
+            f"language '{instance}' is not a language tag",
+            "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'",
+        )
     elif error.validator == "pattern" and error.validator_value == r"\S":
         yield source.where(path), f"{name} is blank", "write it out"
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):

@@ -53,7 +53,8 @@ def _head(bank: Bank, build_date: datetime | None, digits: int) -> str:
             f'<meta name="dcterms.modified" content="{stamp}">\n'
         )
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(bank.manifest.language)}">\n'
+        '<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(typeset(bank.manifest.title))}</title>\n"
         f'<meta name="generator" content="exambank">\n{dates}'
         f'</head>\n<body class="numbers-{digits}">\n'

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from exambank.build import build, option_order, shuffled, source_date, write
+from exambank.build import build, source_date, write
 from exambank.builders import Builder, Output, Settings
 from exambank.builders.json_export import JsonBuilder
 from exambank.builders.pdf import PdfBuilder
 from exambank.cli import main
 from exambank.lint import UsageError
+from exambank.shuffle import option_order, shuffled
 from tests.builders.conftest import SEED_ID, run_build
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -231,6 +232,17 @@ def test_questions_that_read_wrong_when_moved_keep_their_order(make_bank, option
     for seed in map(str, range(20)):
         [ref] = shuffled(bank, seed).questions()
         assert ref.question.options == next(bank.questions()).question.options
+
+
+def test_a_question_marked_shuffle_false_keeps_its_order(make_bank):
+    """Options that refer to one another in words the build cannot read (a bank in
+    another language) are kept in place by the author's ``shuffle: false``."""
+    question = QUESTION.replace("answer: A", "answer: C\nshuffle: false")
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    written = next(bank.questions()).question.options
+    for seed in map(str, range(20)):
+        [ref] = shuffled(bank, seed).questions()
+        assert ref.question.options == written
 
 
 def test_ordinary_questions_are_still_shuffled(make_bank):

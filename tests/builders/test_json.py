@@ -21,6 +21,7 @@ QUESTION_KEYS = [
     "explanation",
     "tags",
     "difficulty",
+    "shuffle",
 ]
 
 
@@ -74,3 +75,17 @@ def test_text_is_kept_exactly_as_written_in_unicode(make_bank):
     row = json.loads(text)["sections"][0]["questions"][0]
     assert row["stem"] == "=SUM(A1) **Ελληνικά** café 漢字 <b>raw</b>\n\n- a\n- b"
     assert row["tags"] == ["x", "y"] and row["difficulty"] is None
+
+
+def test_shuffle_says_which_questions_a_tool_may_reorder(make_bank):
+    both = "id: q2\nstem: Which?\noptions: {A: S3, B: EC2, C: Both A and B}\nanswer: C\n"
+    kept = QUESTION.replace("id: q1", "id: q3").replace("answer: A", "answer: A\nshuffle: false")
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, both + "explanation: x\n", kept)})
+    (output,) = JsonBuilder().build(bank, Settings())
+    rows = json.loads(output.data)["sections"][0]["questions"]
+    assert [(row["id"], row["shuffle"]) for row in rows] == [
+        ("q1", True),
+        ("q2", False),
+        ("q3", False),
+    ]
+    assert json.loads(output.data)["manifest"]["language"] == "en"

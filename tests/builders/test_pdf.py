@@ -151,6 +151,15 @@ def test_paper_sizes(make_bank):
         assert (round(box.width), round(box.height)) == size
 
 
+@pytest.mark.parametrize(("declared", "language"), [("", "en"), ("language: de-CH\n", "de-CH")])
+def test_the_pdf_declares_the_banks_language(make_bank, declared, language):
+    """Screen readers pick their voice, and checkers their verdict, by the PDF's /Lang."""
+    manifest = f"id: test-bank\ntitle: Test bank\n{declared}sections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    output = PdfBuilder().build(bank, Settings())[0]
+    assert PdfReader(io.BytesIO(output.data)).trailer["/Root"]["/Lang"] == language
+
+
 def test_markdown_renders_and_raw_html_stays_text(make_bank):
     question = QUESTION.replace(
         STEM,

@@ -1,5 +1,7 @@
 """The schema rule: located, actionable messages for values that do not fit the format."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import QUESTION, section_yaml
@@ -58,6 +60,23 @@ def test_bad_slug_and_bad_letter(lint_bank):
     messages = sorted(d.message for d in schema_errors(lint_bank, text))
     assert any("'Q 1' is not a valid id" in m for m in messages)
     assert any("'d' is not an option letter" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("language", "valid"), [("English", False), ("en_US", False), ("pt-BR", True)]
+)
+def test_a_language_must_be_a_language_tag(lint_bank, language, valid):
+    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {language}\nsections: [main]\n"
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest=manifest).diagnostics
+    errors = [
+        (Path(d.path).name, d.line, d.column, d.message, d.hint)
+        for d in found
+        if d.severity == "error"
+    ]
+    assert errors == ([] if valid else [
+        ("bank.yaml", 3, 11, f"language '{language}' is not a language tag",
+         "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+    ])  # fmt: skip
 
 
 def test_wrong_type_and_enum(lint_bank):

@@ -1,0 +1,62 @@
+"""Shuffled editions (``exambank build --shuffle SEED``): each question's options in an
+order fixed by the seed and the question's id, relettered A, B, C ...; questions whose
+options read wrong once moved keep their order, and the JSON export says which."""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from dataclasses import replace
+
+from exambank.bank import Bank
+from exambank.model import Question
+from exambank.rules.numeric_options import is_numeric_scale
+from exambank.rules.option_wording import refers_to_letters_or_places
+from exambank.rules.wording import option_texts
+
+
+def option_order(question: Question, seed: str) -> list[str]:
+    """The question's option letters in the order ``seed`` prints them. Each question's
+    order depends only on the seed and its own id, so adding a question reorders no other."""
+
+    def rank(letter: str) -> bytes:
+        return hashlib.sha256(f"{seed}\0{question.id}\0{letter}".encode()).digest()
+
+    return sorted(question.options, key=rank)
+
+
+def shuffled(bank: Bank, seed: str) -> Bank:
+    """The bank with every question's options reordered by ``seed`` and relettered A, B, C
+    ...; answers follow their options."""
+    files = []
+    for file in bank.files:
+        questions = [_shuffle(question, seed) for question in file.section.questions]
+        section = file.section.model_copy(update={"questions": questions})
+        files.append(replace(file, section=section))
+    return replace(bank, files=files)
+
+
+def keeps_its_order(question: Question) -> bool:
+    """Questions whose options read wrong once moved: the source says ``shuffle: false``,
+    options point at other options or letters ("Both A and B", "None of the above"),
+    feedback or an explanation names a letter, or the options are a numeric scale, which
+    prints in its own order."""
+    return (
+        not question.shuffle
+        or refers_to_letters_or_places(question)
+        or is_numeric_scale(option_texts(question))
+    )
+
+
+def _shuffle(question: Question, seed: str) -> Question:
+    if keeps_its_order(question):
+        return question
+    order = option_order(question, seed)
+    new_letter = {old: string.ascii_uppercase[index] for index, old in enumerate(order)}
+    options = {new_letter[old]: question.options[old] for old in order}
+    answer = sorted(new_letter[letter] for letter in question.answer_letters)
+    update = {
+        "options": options,
+        "answer": answer[0] if isinstance(question.answer, str) else answer,
+    }
+    return question.model_copy(update=update)
