@@ -129,12 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
     )
-    lint_command.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
-    )
+    _add_config(lint_command)
     lint_command.set_defaults(run=_lint)
     _add_fmt_and_new(commands)
 
@@ -174,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SEED",
         help="print each question's options in an order drawn from SEED (same seed, same PDF)",
     )
+    _add_config(build_command)
     build_command.set_defaults(run=_build)
 
     commands.add_parser(
@@ -216,6 +212,16 @@ def _formats(names: str) -> list[str]:
     return chosen
 
 
+def _add_config(command: argparse.ArgumentParser) -> None:
+    """--config, the same for every command that lints: a build checks what lint checks."""
+    command.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
+    )
+
+
 def _bank_paths(paths: list[Path]) -> list[Path]:
     if paths:
         return paths
@@ -243,7 +249,7 @@ def _lint(arguments: argparse.Namespace) -> int:
 
 def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = lint(_bank_paths(arguments.paths), pyproject.load())
+    result = lint(_bank_paths(arguments.paths), pyproject.load(arguments.config))
     if result.errors:
         sys.stdout.write(text(result.diagnostics))  # as `exambank lint` shows them
         print("exambank: nothing built: fix the errors first", file=sys.stderr)
@@ -403,12 +409,7 @@ def _add_stats(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="write the report to FILE; with --format html, a FILE ending in .pdf gets a PDF",
     )
-    stats_command.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="read [tool.exambank] from FILE, not from the nearest pyproject.toml",
-    )
+    _add_config(stats_command)
     stats_command.add_argument(
         "--worst",
         type=int,

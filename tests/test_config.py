@@ -485,3 +485,21 @@ def test_another_project_s_broken_pyproject_above_the_bank_is_passed_over(
     monkeypatch.chdir(tmp_path)
     assert main(["lint"]) == 1  # the bank's own errors, with the default configuration
     assert "pyproject.toml" not in capsys.readouterr().err
+
+
+def test_build_takes_the_config_lint_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CI job that gates with ``lint --config ci.toml`` builds with the same rules."""
+    flawed = QUESTION.replace("D: Amazon Bedrock", "D: All of the above")
+    write_bank(tmp_path / "bank" / "b", {"01-main.yaml": section_yaml(flawed)})
+    (tmp_path / "ci").mkdir()
+    strict = write_pyproject(
+        tmp_path / "ci", '[tool.exambank.rules.all-of-the-above]\nseverity = "error"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    out = ["--out", str(tmp_path / "dist"), "--only", "json"]
+    assert main(["build", "--config", str(strict), *out]) == 1
+    assert "nothing built" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists()
+    assert main(["build", *out]) == 0  # without it, all-of-the-above is a warning
