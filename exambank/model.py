@@ -52,7 +52,7 @@ class Question(Strict):
     id: Slug = Field(description="Unique across the whole bank.")
     type: Literal["single", "multiple"] = "single"
     stem: Markdown
-    options: dict[Letter, str | Option] = Field(
+    options: dict[Letter, Markdown | Option] = Field(
         description="Option letter (A-Z, in order) -> text, or -> {text, feedback}.",
         json_schema_extra={"additionalProperties": False},
     )
