@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -55,12 +56,16 @@ LintBank = Callable[..., LintResult]
 
 @pytest.fixture
 def lint_bank(tmp_path: Path) -> LintBank:
-    """Lint a bank made of the given section files."""
+    """Lint a bank made of the given section files; each call writes a bank of its own, so
+    a second call in one test never sees the first one's files."""
+    calls = itertools.count()
 
     def run(
         sections: dict[str, str], manifest: str | None = None, config: Config | None = None
     ) -> LintResult:
-        return lint([write_bank(tmp_path / "bank", sections, manifest)], config)
+        call = next(calls)
+        root = tmp_path / ("bank" if call == 0 else f"bank{call}")
+        return lint([write_bank(root, sections, manifest)], config)
 
     return run
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from exambank.lint import MANIFEST
 from exambank.rules import RULES
 from tests.conftest import REPO, SEED_BANK
 
@@ -42,7 +43,7 @@ def test_the_bench_times_a_bank_of_ones_own_against_its_floor():
 def _broken_bank(tmp_path: Path) -> Path:
     bank = tmp_path / "bank"
     shutil.copytree(SEED_BANK, bank)
-    section = next(path for path in sorted(bank.glob("*.yaml")) if path.name != "exambank.yaml")
+    section = next(path for path in sorted(bank.glob("*.yaml")) if path.name != MANIFEST)
     section.write_text(section.read_text(encoding="utf-8") + "a: [unclosed\n", encoding="utf-8")
     return bank
 
@@ -51,7 +52,7 @@ def _broken_bank(tmp_path: Path) -> Path:
     ("given", "said"),
     [
         (lambda tmp_path: tmp_path, "no bank here"),
-        (lambda tmp_path: SEED_BANK / "exambank.yaml", "not a folder"),
+        (lambda tmp_path: SEED_BANK / MANIFEST, "not a folder"),
         (_broken_bank, "libyaml cannot read it"),
     ],
     ids=["no-bank", "a-file", "broken-yaml"],

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
+from exambank.rules import RULES
 
 SERVICES = {"A": "Amazon SageMaker", "B": "AWS Lambda", "C": "Amazon EC2", "D": "Amazon Bedrock"}
 STEM = "Which AWS service trains, tunes and deploys ML models?"
@@ -67,7 +68,9 @@ def question(
 
 
 def only(rule: str, **options: Any) -> Config:
-    """A configuration that runs ``rule`` alone, with ``options`` over its defaults."""
+    """A configuration that runs ``rule`` alone, with ``options`` over its defaults. A
+    name no rule has would run nothing, and a test expecting no finding would pass."""
+    assert rule in RULES, f"no rule is named {rule!r}"
     return Config(select={rule}, rule_options={rule: options} if options else {})
 
 
