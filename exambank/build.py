@@ -48,9 +48,9 @@ def build(
     for bank in banks:
         _refuse_links(out, out / bank.id)
         settings = Settings(paper, source_date(bank.root), shuffle_seed)
-        printed = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
+        reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         for builder in builders:
-            outputs = builder.build(printed if builder.printed else bank, settings)
+            outputs = builder.build(reordered if builder.shuffles_options else bank, settings)
             for output in outputs:
                 yield _write_or_explain(out / bank.id, output)
 

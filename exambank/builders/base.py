@@ -36,9 +36,9 @@ class Builder:
 
     name: ClassVar[str]
     description: ClassVar[str]
-    # Printed formats take the options in the order ``--shuffle`` gives them; data exports
-    # keep the source order, so they stay the reference.
-    printed: ClassVar[bool] = False
+    # Whether the format takes the options in the order ``--shuffle`` gives them, as the
+    # printed handouts do; data exports keep the source order, so they stay the reference.
+    shuffles_options: ClassVar[bool] = False
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         raise NotImplementedError

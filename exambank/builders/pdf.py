@@ -13,7 +13,7 @@ from exambank.builders.handout import EDITIONS, handout_html
 class PdfBuilder(Builder):
     name = "pdf"
     description = "student and trainer handouts, ready to print"
-    printed = True
+    shuffles_options = True
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
