@@ -58,8 +58,9 @@ def schemas(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Time lint against the libyaml parse floor: on a generated 10,000-question bank, or
-    on your own banks with ``nox -s bench -- --bank DIR``."""
+    """Time lint against the libyaml parse floor (-- --bank DIR: your banks, not generated).
+
+    The generated bank holds 10,000 questions; ``nox -l`` shows the first line only."""
     install(session)
     session.run("python", "benchmarks/bench_lint.py", *session.posargs)
 
