@@ -4,7 +4,8 @@ Handout HTML comes from ``handout.py``, styled by ``handout.css``. A source can
 never make the build fetch anything: the URL fetcher reads only files inside the bank folder
 and this package's own fonts, and refuses the network and every other file. Nor can a small
 image make it take minutes and gigabytes: the fetcher measures each image before WeasyPrint
-sees it (see ``MAX_PIXELS`` and ``MAX_SVG_ELEMENTS``).
+sees it (see ``MAX_PIXELS`` and ``MAX_SVG_ELEMENTS``) and has each SVG drawn alone within a
+budget first (``image_budget.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from exambank.builders.base import Settings
+from exambank.builders.image_budget import drawing_cost
 
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
@@ -57,9 +59,12 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     else (http, data, files elsewhere) and images too costly to print, remembering what it
     refused and what it served."""
 
-    def __init__(self, *roots: Path) -> None:
+    def __init__(self, *roots: Path, draw_svgs_alone: bool = True) -> None:
         super().__init__()
         self.roots = [root.resolve() for root in roots]
+        # Fetches, by these rules, what an SVG drawn alone references; that is not drawn
+        # alone again, as it counts in the SVG's own budget
+        self.alone = LocalFiles(*roots, draw_svgs_alone=False) if draw_svgs_alone else None
         self.refused: list[str] = []
         self.missing: list[str] = []  # inside a root, but no file there
         self.too_costly: list[tuple[str, str]] = []  # (url, why), images past the limits
@@ -74,7 +79,10 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
             self.missing.append(url)
             raise ValueError(f"no such file in the bank folder: {url}")
         data = path.read_bytes()
-        if why := _too_costly(data, url):
+        why = _too_costly(data, url)
+        if why is None and self.alone is not None:
+            why = drawing_cost(data, url, self.alone)
+        if why:
             self.too_costly.append((url, why))
             raise ValueError(f"not printed: {url} ({why})")
         self.served.append(url)
