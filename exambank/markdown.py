@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
 # Questions (stem, options, feedback, explanation), key-term definitions and tips are short
@@ -57,8 +59,29 @@ def _links_as_text(state: StateCore) -> None:
                 opened = None
 
 
+# The handout's own headings: the book title is h1, a section's title h2, and its "Key
+# terms", "Exam tips" and "Practice questions" h3. An author's headings rank below the
+# section's title, so that the PDF's outline (its bookmarks) keeps them inside their section.
+_AUTHOR_TOP_LEVEL = 3
+_LOWEST_LEVEL = 6
+
+
+def _nest_headings(state: StateCore) -> None:
+    """Renumber a text's headings by rank: the top-most level the author used becomes h3,
+    the next level used h4 ..., the fifth and below h6. A level the author skipped is not
+    kept ("#" then "###" print as h3 then h4), since a reader's outline has no empty rung."""
+    levels = sorted({token.tag for token in state.tokens if token.type == "heading_open"})
+    tags = {
+        tag: f"h{min(_AUTHOR_TOP_LEVEL + rank, _LOWEST_LEVEL)}" for rank, tag in enumerate(levels)
+    }
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = tags[token.tag]
+
+
 _RENDERER.core.ruler.push("typeset", _typeset_text)
 _RENDERER.core.ruler.push("links_as_text", _links_as_text)
+_RENDERER.core.ruler.push("nest_headings", _nest_headings)
 _SHORT_RENDERER.core.ruler.push("typeset", _typeset_text)
 _SHORT_RENDERER.core.ruler.push("links_as_text", _links_as_text)
 
@@ -75,21 +98,27 @@ class _TargetReader(MarkdownIt):
 
 
 _READER = _TargetReader("commonmark").enable("table")
+_PLAIN = RendererHTML()
 # Inline links and images need "](", autolinks "<", reference definitions "]:".
 _MAY_HOLD_TARGET = re.compile(r"\]\(|<|\]:")
 
 
 @dataclass(frozen=True)
 class Target:
-    """A link or image target; ``line`` is 0-based within the Markdown text."""
+    """A link or image target; ``line`` is 0-based within the Markdown text. An image's
+    ``alt`` is its description as a reader who cannot see it gets it (markup dropped), and
+    ``label`` that description as written between its brackets; both are empty for a link."""
 
     kind: Literal["image", "link"]
     url: str
     line: int
+    alt: str = ""
+    label: str = ""
 
 
 def to_html(text: str) -> str:
-    """Block HTML for a Markdown text (headings, paragraphs, lists, tables, code)."""
+    """Block HTML for a Markdown text (headings, paragraphs, lists, tables, code); its
+    headings start at h3, below the section's title (see ``_nest_headings``)."""
     return str(_RENDERER.render(text))
 
 
@@ -116,6 +145,12 @@ def html_tags(text: str) -> list[str]:
     return found
 
 
+def _alt_text(label: list[Token]) -> str:
+    """An image's description as the renderer writes it into ``alt``: the text of its
+    label, without the markup."""
+    return _PLAIN.renderInlineAsText(label, _READER.options, {})
+
+
 def targets(text: str) -> Iterator[Target]:
     """Every link and image target in ``text``, in reading order."""
     if not _MAY_HOLD_TARGET.search(text):
@@ -124,6 +159,7 @@ def targets(text: str) -> Iterator[Target]:
         line = block.map[0] if block.map else 0
         for token in block.children or []:
             if token.type == "image":
-                yield Target("image", str(token.attrs.get("src", "")), line)
+                src, alt = str(token.attrs.get("src", "")), _alt_text(token.children or [])
+                yield Target("image", src, line, alt, token.content)
             elif token.type == "link_open":
                 yield Target("link", str(token.attrs.get("href", "")), line)

@@ -115,8 +115,9 @@ def test_a_leading_hash_in_a_question_is_text_but_notes_keep_their_headings(make
     html = handout_html(bank, "trainer", None, None)
     for text in ("# Which", "# is a control", "# too", "SageMaker\n===", "# tip", "# starts"):
         assert f"<p>{text}" in html, text
-    assert "<h1>Overview</h1>" in html and "<h2>Details</h2>" in html
-    assert html.count("<h1") == 2  # the book title and the summary's heading
+    # each field's top-most heading ranks below the section's title (tests/test_markdown.py)
+    assert "<h3>Overview</h3>" in html and "<h3>Details</h3>" in html
+    assert html.count("<h1") == 1  # the book title
 
 
 def test_a_tall_image_shrinks_to_the_page_keeping_its_shape(make_bank):
