@@ -8,6 +8,7 @@ from exambank.rules.bank_structure import DuplicateId, ManifestRule
 from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.comments import CommentInText
 from exambank.rules.empty_text import EmptyText
+from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
 from exambank.rules.markup import RawHtml
@@ -52,6 +53,7 @@ RULES: dict[str, type[Rule]] = _registry(
     EmptyText,
     ExternalResource,
     MissingResource,
+    ImageAlt,
     RawHtml,
     CommentInText,
     AnswerKeyBalance,
