@@ -10,26 +10,31 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.screen import whole_words
 
+# The count words and request words of the languages whose requests are read (en, de,
+# fr, es, ru), case-folded; in any bank, as a word of one language is no word of another.
 _NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    **dict.fromkeys(["two", "zwei", "deux", "dos", "два", "две"], 2),
+    **dict.fromkeys(["three", "drei", "trois", "tres", "три"], 3),
+    **dict.fromkeys(["four", "vier", "quatre", "cuatro", "четыре"], 4),
+    **dict.fromkeys(["five", "fünf", "cinq", "cinco", "пять"], 5),
+    **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
 }
+# "Which two ...?" -- a question that a single option naming both things may answer.
+_WHICH = ["which", "identify", "welche", "quels", "quelles", "cuáles", "cuales", "какие"]
+_SELECT = ["select", "choose", "pick", "mark"]
+_SELECT += ["wählen", "wähle", "markieren", "kreuzen"]  # "Wählen Sie zwei"
+_SELECT += ["choisissez", "sélectionnez", "cochez", "indiquez"]
+_SELECT += ["elija", "elige", "seleccione", "selecciona", "marque", "escoja"]
+_SELECT += ["выберите", "выбери", "укажите", "отметьте"]
 # Searched in the case-folded stem: a plain pattern there is a third faster than a
 # case-blind one over the original, and ``whole_words`` a third faster again.
 _ASKS_FOR = re.compile(
-    "(" + whole_words(["select", "choose", "pick", "mark", "identify", "which"]) + ")"
-    r"\s+(?:the\s+)?(\d+|" + "|".join(_NUMBER_WORDS) + r")\b"
+    "(" + whole_words(_SELECT + _WHICH) + r")\s+(?:(?:the|sie)\s+)?"
+    r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\b"
 )
 # An option that names several things: "Britain and France", "L network, pi network and
-# C network", "Both A & B".
-_SEVERAL = re.compile(r",|&|\band\b")
+# C network", "Both A & B", "Непал и Китай".
+_SEVERAL = re.compile(r",|&|\b(?:and|und|et|y|и)\b")
 
 
 def requested_count(stem: str) -> int | None:
@@ -84,6 +89,11 @@ class AnswerCount(QuestionRule):
     countries border Everest?" -- "Nepal and China"), as pairs and lists are offered as
     single options.
 
+    The request is read in English, German, French, Spanish and Russian, in any bank:
+    "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Elija dos", "Выберите ДВА" (a
+    count word up to five, or a number). In other languages only the number of answers
+    is checked against the question's type.
+
     Bad:
         type: multiple
         stem: Which two services store features? (Select TWO.)
@@ -104,7 +114,7 @@ class AnswerCount(QuestionRule):
         request = _request(question.stem)
         asked = request and request[1]
         if question.type == "single":
-            if request and request[0] in {"which", "identify"} and count == 1:
+            if request and request[0] in _WHICH and count == 1:
                 key = question.options.get(question.answer_letters[0])
                 key_text = key if isinstance(key, str) or key is None else key.text
                 if key_text and _SEVERAL.search(key_text):

@@ -86,3 +86,41 @@ def test_select_two_is_reported_even_when_the_key_names_two(lint_questions):
         "Amazon SageMaker", "Amazon SageMaker and AWS Glue"
     )
     assert len(count_errors(lint_questions(question))) == 1
+
+
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("Wählen Sie ZWEI Protokolle der Anwendungsschicht.", 2),
+        ("Welche drei Dienste speichern Daten?", 3),
+        ("Choisissez deux réponses.", 2),
+        ("Quelles quatre couches ... ?", 4),
+        ("¿Qué protocolo usa el puerto 53? (Elija DOS)", 2),
+        ("¿Cuáles cinco ...?", 5),
+        ("Выберите ДВА протокола прикладного уровня.", 2),
+        ("Укажите две службы.", 2),
+        ("Какие три протокола ...?", 3),
+        ("Выберите 3 ответа.", 3),
+        ("Какой протокол работает на транспортном уровне?", None),
+        ("Le protocole est deux fois plus rapide.", None),
+    ],
+)
+def test_requested_count_reads_requests_in_german_french_spanish_and_russian(stem, count):
+    assert requested_count(stem) == count
+
+
+def test_single_question_whose_russian_stem_asks_for_two(lint_questions):
+    question = QUESTION.replace(
+        "Which AWS service trains, tunes and deploys ML models?",
+        "Выберите ДВА протокола прикладного уровня.",
+    )
+    [error] = count_errors(lint_questions(question))
+    assert "asks for 2 answers" in error.message
+
+
+def test_which_two_in_russian_answered_by_one_option_naming_both(lint_questions):
+    question = QUESTION.replace(
+        "Which AWS service trains, tunes and deploys ML models?",
+        "Какие две страны окружают Эверест?",
+    ).replace("Amazon SageMaker", "Непал и Китай")
+    assert "answer-count" not in rules_of(lint_questions(question))
