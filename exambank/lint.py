@@ -23,6 +23,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LETTER_PATTERN, Manifest, Question, Section
 from exambank.rules import RULES, BankRule, QuestionRule
+from exambank.rules.base import not_run_because_of_language
 from exambank.rules.screen import BankText
 from exambank.source import Source
 from exambank.suppression import apply_suppressions
@@ -34,10 +35,22 @@ class UsageError(Exception):
     """A problem with how exambank was called, not with a bank (exit status 2)."""
 
 
+@dataclass(frozen=True)
+class Note:
+    """No finding, and never a failure, but what a report must say: the rules that did
+    not run on a bank written in another language than theirs."""
+
+    path: str  # the bank's manifest, as lint prints it
+    line: int  # of its ``language``
+    column: int
+    message: str
+
+
 @dataclass
 class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     banks: list[Bank] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # in bank order
     seconds_by_stage: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -114,7 +127,25 @@ def _lint_one(root: Path, config: Config, result: LintResult) -> None:
     if bank is not None:
         found = apply_suppressions(bank, found, config)
         result.banks.append(bank)
+        if note := _language_note(bank, config):
+            result.notes.append(note)
     result.diagnostics.extend(found)
+
+
+def _language_note(bank: Bank, config: Config) -> Note | None:
+    """Which enabled rules did not run, as they read wording in other languages than
+    the bank's; None if every one ran."""
+    language = bank.manifest.language
+    not_run = [
+        rule
+        for rule in RULES.values()
+        if config.enabled(rule.name) and not rule.applies_to(language)
+    ]
+    if not not_run:
+        return None
+    line, column = bank.manifest_source.where(("language",))
+    message = f"the bank's language is '{language}': {not_run_because_of_language(not_run)}"
+    return Note(bank.manifest_source.display, line, column, message)
 
 
 def display_path(path: Path) -> str:
@@ -257,10 +288,11 @@ def _stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Ma
         if isinstance(listed, list)
         else [section_id_of(file.path) for file in sections]
     )
-    bank_id, title = data.get("id"), data.get("title")
+    bank_id, title, language = data.get("id"), data.get("title"), data.get("language")
     return Manifest.model_construct(
         id=bank_id if isinstance(bank_id, str) else root.name,
         title=title if isinstance(title, str) else root.name,
+        language=language if isinstance(language, str) else "en",
         exam=None,
         version=None,
         description=None,
@@ -273,7 +305,7 @@ def _run_rules(bank: Bank, config: Config, seconds: dict[str, float]) -> list[Di
     refs = list(bank.questions())
     text = BankText(refs)
     for name, rule_class in RULES.items():
-        if not config.enabled(name):
+        if not config.enabled(name) or not rule_class.applies_to(bank.manifest.language):
             continue
         clock = time.perf_counter()
         options = config.options_for(name)

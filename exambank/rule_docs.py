@@ -7,15 +7,18 @@ import json
 from exambank.config import unknown_rule
 from exambank.lint import UsageError
 from exambank.rules import RULES, LoadRule, Rule
+from exambank.rules.base import language_names
 
 
 def rule_table() -> str:
-    """One line per rule: name, default severity ("off" if opt-in), summary."""
+    """One line per rule: name, default severity ("off" if opt-in), the languages it
+    reads ("any", or the tags it is scoped to), summary."""
     width = max(map(len, RULES))
-    lines = [f"{'RULE'.ljust(width)}  SEVERITY  SUMMARY"]
+    lines = [f"{'RULE'.ljust(width)}  SEVERITY  LANGUAGE  SUMMARY"]
     for name, rule in RULES.items():
         severity = rule.severity if rule.enabled_by_default else "off"
-        lines.append(f"{name.ljust(width)}  {severity.ljust(8)}  {rule.summary()}")
+        language = ",".join(rule.languages or ("any",))
+        lines.append(f"{name.ljust(width)}  {severity:<8}  {language:<8}  {rule.summary()}")
     return "\n".join(lines) + "\n"
 
 
@@ -25,15 +28,27 @@ def rule_page(name: str) -> str:
         message, hint = unknown_rule(name)
         raise UsageError(f"{message}; {hint}")
     rule = RULES[name]
-    return f"{name} ({_status(rule)})\n\n{rule.doc()}\n\n{_configuration(rule)}"
+    scope = f"{_scope(rule.languages)}\n\n" if rule.languages else ""
+    return f"{name} ({_status(rule)})\n\n{rule.doc()}\n\n{scope}{_configuration(rule)}"
 
 
 def _status(rule: type[Rule]) -> str:
     if issubclass(rule, LoadRule):
         return "error, always on"
+    scope = f", {language_names(rule.languages)} only" if rule.languages else ""
     if not rule.enabled_by_default:
-        return f"{rule.severity}, off by default"
-    return rule.severity
+        return f"{rule.severity}, off by default{scope}"
+    return f"{rule.severity}{scope}"
+
+
+def _scope(languages: tuple[str, ...]) -> str:
+    tags = " or ".join(languages)
+    default = ", the default," if "en" in languages else ""
+    return (
+        f"It reads {language_names(languages)} wording, so it runs only on a bank whose "
+        f"manifest's `language` is {tags}{default} or a regional variant ({languages[0]}-GB). "
+        "On a bank in another language it does not run, and lint says so once per bank."
+    )
 
 
 def _configuration(rule: type[Rule]) -> str:

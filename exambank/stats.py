@@ -38,10 +38,18 @@ def bank_stats(
     """Statistics for every bank the lint run could read, in the order it read them;
     ``worst`` questions with findings are listed (0: all)."""
     config = config or Config()
-    return [_bank_stats(bank, result.diagnostics, config, worst) for bank in result.banks]
+    notes = {note.path: note.message for note in result.notes}
+    return [
+        _bank_stats(
+            bank, result.diagnostics, config, worst, notes.get(bank.manifest_source.display)
+        )
+        for bank in result.banks
+    ]
 
 
-def _bank_stats(bank: Bank, diagnostics: list[Diagnostic], config: Config, worst: int) -> BankStats:
+def _bank_stats(
+    bank: Bank, diagnostics: list[Diagnostic], config: Config, worst: int, not_run: str | None
+) -> BankStats:
     paths = {bank.manifest_source.display, *(source.display for source in bank.sources)}
     found = [d for d in diagnostics if d.path in paths]
     refs = list(bank.questions())
@@ -80,6 +88,7 @@ def _bank_stats(bank: Bank, diagnostics: list[Diagnostic], config: Config, worst
         warnings=sum(d.severity == "warning" for d in found),
         questions_with_findings=len(flagged),
         worst=flagged[: worst or None],
+        not_run=not_run,
     )
 
 
@@ -241,6 +250,8 @@ def _bank_text(bank: BankStats) -> str:
         f"Findings: {bank.errors} {noun(bank.errors, 'error')}, "
         f"{bank.warnings} {noun(bank.warnings, 'warning')}"
     )
+    if bank.not_run:  # so the count is not read as that of every check
+        lines.append(f"  note: {bank.not_run}")
     lines += [f"  {rule:<24} {count:>4}" for rule, count in bank.findings.items()]
     if bank.worst:
         lines += ["", "Questions with the most findings"]

@@ -78,6 +78,7 @@ def _bank_html(bank: BankStats) -> str:
             f'<p class="unread">{escape(unread.file)}: {escape(unread.describe())}.</p>'
             for unread in bank.unread
         ),
+        *([f'<p class="note">Note: {escape(bank.not_run)}.</p>'] if bank.not_run else []),
         "<h2>Key letters</h2>",
     ]
     if keys.questions:

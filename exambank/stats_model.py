@@ -91,6 +91,8 @@ class BankStats:
     warnings: int
     questions_with_findings: int
     worst: list[QuestionFindings]  # the first of them, most findings first
+    # Which rules did not run, as they read wording in another language; None: all ran.
+    not_run: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

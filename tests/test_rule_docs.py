@@ -15,16 +15,17 @@ from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 from tests.rules.item_writing import ITEM_WRITING
 
 
-def test_rules_lists_every_rule_once_with_severity_and_summary(
+def test_rules_lists_every_rule_once_with_severity_language_and_summary(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["rules"]) == 0
     header, *lines = capsys.readouterr().out.splitlines()
-    assert header.split() == ["RULE", "SEVERITY", "SUMMARY"]
+    assert header.split() == ["RULE", "SEVERITY", "LANGUAGE", "SUMMARY"]
     assert [line.split()[0] for line in lines] == list(RULES)
     for line, rule in zip(lines, RULES.values(), strict=True):
         severity = rule.severity if rule.enabled_by_default else "off"
         assert line.split()[1] == severity
+        assert line.split()[2] == ("en" if rule.languages == ("en",) else "any")
         assert line.endswith(rule.summary())
 
 

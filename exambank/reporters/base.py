@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from exambank.diagnostics import Diagnostic
-from exambank.lint import LintResult
+from exambank.lint import LintResult, Note
 
 
 class CheckedQuestion(NamedTuple):
@@ -19,12 +19,14 @@ class CheckedQuestion(NamedTuple):
 class Context:
     """``questions``: every question the rules checked, in bank order, and ``manifests``:
     the manifest of every bank read, in bank order (both for junit); ``color``: paint the
-    text report; ``strict``: warnings fail the run too."""
+    text report; ``strict``: warnings fail the run too; ``notes``: what the report must
+    say besides its findings (rules that did not run on a bank in another language)."""
 
     questions: tuple[CheckedQuestion, ...] = ()
     color: bool = False
     strict: bool = False
     manifests: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @classmethod
     def of(cls, result: LintResult, *, color: bool = False, strict: bool = False) -> Context:
@@ -34,7 +36,7 @@ class Context:
             for ref in bank.questions()
         )
         manifests = tuple(bank.manifest_source.display for bank in result.banks)
-        return cls(questions, color, strict, manifests)
+        return cls(questions, color, strict, manifests, tuple(result.notes))
 
 
 PLAIN = Context()

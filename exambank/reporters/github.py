@@ -27,6 +27,9 @@ def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         hint = f"\nhint: {visible(found.hint)}" if found.hint else ""
         message = visible(found.message) + hint
         lines.append(f"::{found.severity} {written}::{escape_data(message)}\n")
+    for note in context.notes:  # a notice: shown on the file, failing nothing
+        where = f"file={escape_property(note.path)},line={note.line},col={note.column}"
+        lines.append(f"::notice {where},title=exambank::{escape_data(visible(note.message))}\n")
     return "".join(lines)
 
 

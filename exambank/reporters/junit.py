@@ -30,9 +30,14 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     for found in diagnostics:
         name = found.question or _file_name(found.path)
         cases.setdefault((found.path, name), []).append(found)
+    notes = {
+        note.path: f"{note.path}:{note.line}:{note.column}: note {note.message}"
+        for note in context.notes
+    }
     suites: dict[str, list[ET.Element]] = {}
     for (path, name), findings in cases.items():
-        suites.setdefault(path, []).append(_testcase(path, name, findings, context.strict))
+        note = notes.get(path) if name == _file_name(path) else None
+        suites.setdefault(path, []).append(_testcase(path, name, findings, context.strict, note))
     root = ET.Element("testsuites", name="exambank lint")
     for path, testcases in suites.items():
         suite = ET.SubElement(root, "testsuite", name=path)
@@ -44,7 +49,9 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + _xml(ET.tostring(root, "unicode")) + "\n"
 
 
-def _testcase(path: str, name: str, found: list[Diagnostic], strict: bool) -> ET.Element:
+def _testcase(
+    path: str, name: str, found: list[Diagnostic], strict: bool, note: str | None
+) -> ET.Element:
     case = ET.Element("testcase", name=name, classname=path, file=path)
     failing = [one for one in found if one.severity == "error" or strict]
     if failing:
@@ -52,9 +59,9 @@ def _testcase(path: str, name: str, found: list[Diagnostic], strict: bool) -> ET
         summary = f"{count} problem{'s' if count > 1 else ''}: {failing[0].message}"
         failure = ET.SubElement(case, "failure", message=summary, type=failing[0].rule)
         failure.text = "\n".join(map(_line, failing))
-    passing = [one for one in found if one not in failing]
-    if passing:
-        ET.SubElement(case, "system-out").text = "\n".join(map(_line, passing))
+    passing = [_line(one) for one in found if one not in failing]
+    if passing or note:  # a manifest's note (rules that did not run) passes too
+        ET.SubElement(case, "system-out").text = "\n".join(passing + ([note] if note else []))
     return case
 
 

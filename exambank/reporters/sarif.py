@@ -45,6 +45,11 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         "columnKind": "unicodeCodePoints",  # without it, SARIF counts UTF-16 code units
         "results": [_result(found, index) for found in diagnostics],
     }
+    if context.notes:  # what the run did not do is no result: the tool's own notification
+        notes = [
+            _notification(note.path, note.line, note.column, note.message) for note in context.notes
+        ]
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return _LONE_SURROGATE.sub("\ufffd", json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
@@ -73,6 +78,16 @@ def _result(found: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
     if found.question:
         result["properties"] = {"question": found.question}
     return result
+
+
+def _notification(path: str, line: int, column: int, message: str) -> dict[str, Any]:
+    region = {"startLine": line, "startColumn": column}
+    location = {"artifactLocation": {"uri": _uri(path)}, "region": region}
+    return {
+        "level": "note",
+        "message": {"text": message},
+        "locations": [{"physicalLocation": location}],
+    }
 
 
 def _uri(path: str) -> str:

@@ -52,6 +52,9 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         )
         if found.hint:
             lines.append(paint(f"    hint: {visible(found.hint)}", _DIM))
+    for note in context.notes:  # no finding: it changes neither the counts nor the exit
+        where = f"{paint(visible(note.path), _BOLD)}:{note.line}:{note.column}:"
+        lines.append(f"{where} {paint('note', _BOLD)} {visible(note.message)}")
     errors = sum(found.severity == "error" for found in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:

@@ -30,6 +30,16 @@ class Rule:
     # Whether its findings name the question they are about, where a question's
     # ``lint: {ignore: [...]}`` can suppress them.
     on_questions: ClassVar[bool] = False
+    # The languages whose wording the heuristic reads, as BCP 47 primary subtags: a rule
+    # that looks for "None of the above" runs only on a bank written in one of them (the
+    # manifest's ``language``). None: any language (it reads structure, letters, numbers).
+    languages: ClassVar[tuple[str, ...] | None] = None
+
+    @classmethod
+    def applies_to(cls, language: str) -> bool:
+        """Whether the rule can judge a bank written in ``language`` (a BCP 47 tag:
+        "en-GB" is English)."""
+        return cls.languages is None or primary_language(language) in cls.languages
 
     @classmethod
     def summary(cls) -> str:
@@ -38,6 +48,29 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+
+_LANGUAGE_NAMES = {"en": "English"}  # of the tags rules are scoped to
+
+
+def primary_language(tag: str) -> str:
+    """The language of a BCP 47 tag, without region or script: "pt-BR" -> "pt"."""
+    return tag.split("-", 1)[0].casefold()
+
+
+def language_names(languages: tuple[str, ...]) -> str:
+    """ "English" for ``("en",)``; a tag without a name here is shown as itself."""
+    return " or ".join(_LANGUAGE_NAMES.get(tag, tag) for tag in languages)
+
+
+def not_run_because_of_language(rules: list[type[Rule]]) -> str:
+    """Why ``rules`` (each scoped to some languages) did not run, in words."""
+    scopes = sorted({tag for rule in rules for tag in rule.languages or ()})
+    wording = f"{language_names(tuple(scopes))} wording"
+    if len(rules) == 1:
+        return f"{rules[0].name} reads {wording}, so it did not run"
+    names = ", ".join(rule.name for rule in rules)
+    return f"{len(rules)} rules read {wording}, so they did not run ({names})"
 
 
 class LoadRule(Rule):

@@ -100,6 +100,7 @@ class AbsoluteTerms(QuestionRule):
 
     name = "absolute-terms"
     severity = "warning"
+    languages = ("en",)  # the default terms, and "None of the above" left out
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"terms": _ABSOLUTE_TERMS.split()}
 
@@ -209,6 +210,7 @@ class GrammaticalCue(QuestionRule):
 
     name = "grammatical-cue"
     severity = "warning"
+    languages = ("en",)  # "a" and "an", by English sound
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:

@@ -25,6 +25,12 @@ _NONE_OF = re.compile(
     r"|neither[ \t]+[A-H][ \t]+nor[ \t]+[A-H]\b|(?:none|neither)[^\w\n]*$)",
     _FLAGS,
 )
+# "None" or "Neither" alone; as code or a quotation ("`None`", '"None"') it is a value.
+_ALONE = re.compile(r"^\W*(?:none|neither)\W*$", re.IGNORECASE)
+_QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
+# An option that is a value: it starts with a number ("0", "-1", "10 meter band only"),
+# or is a literal in quotes, backticks or brackets ("'3'", "('100', '1')").
+_VALUE = re.compile(r"\s*(?:[-+]?\.?\d|(['\"`]).*\1\s*$|[(\[{]\s*['\"\d])")
 _TRUTH_OPTION = re.compile(
     r"^[ .!]*(?:true|false|yes|no|correct|incorrect|right|wrong)[ .!]*$", re.MULTILINE
 )  # one option of _TRUTH_WORDS, in case-folded text
@@ -32,9 +38,15 @@ _TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", 
 # An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2".
 _REFERENCE = r"(?:\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-h]\))"
 _VERDICT = r"(?:correct|true|right|valid|incorrect|false|wrong|invalid)"
+# Between two references, in any language: a comma, "&" or "+" (perhaps with a word
+# after it), or a short word ("and", "or", "und", "et", "y", "и", "или"); never nothing
+# ("AB"), "/" ("A/B" is a test), nor an English word that relates the two: a ratio "1
+# to 1", odds "1 in 3", a size "2 x 4", a direction "A to B".
+_JOINING_WORD = r"(?!(?:to|of|in|by|per|x|vs)[ \t])[^\W\d_]{1,4}[ \t]+"
+_JOINER = rf"(?:[ \t]*[,&+][ \t]*(?:{_JOINING_WORD})?|[ \t]+{_JOINING_WORD})"
 _COMBINATION = re.compile(
     rf"^[ \t]*(?:[Bb]oth[ \t]+|[Oo]nly[ \t]+|[Aa]ll[ \t]+of[ \t]+)?{_REFERENCE}"
-    rf"(?:[ \t]*(?:,|and|&|\+|or)[ \t]*(?:and[ \t]+|or[ \t]+)?{_REFERENCE})+"
+    rf"(?:{_JOINER}{_REFERENCE})+"
     rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}))?[^\w\n]*$",
     re.MULTILINE,
 )
@@ -100,6 +112,7 @@ class AllOfTheAbove(QuestionRule):
 
     name = "all-of-the-above"
     severity = "warning"
+    languages = ("en",)  # the words "all", "both", "above", "these"
 
     def screen(self, options: Options) -> Screen:
         return Screen("options", _ALL_OF, line_start=True)
@@ -121,8 +134,13 @@ class NoneOfTheAbove(QuestionRule):
     when it is not, test-wise candidates ignore it, so it is a wasted option.
     Heuristic: the option starts with none/neither (of) (the) above/these/the options, is
     "Neither A nor B", or is just "None" or "Neither"; "Neither service offers X" is a
-    statement of its own and does not count. Known false positives: a question whose right answer
-    is genuinely "none" ("How many servers must you patch? None"); "None of these
+    statement of its own and does not count. Nor does "None" as a value: written as code
+    or quoted ("`None`", '"None"'), or beside an option that is a value (that starts
+    with a number, "0" or "10 meter band only", or is a literal in quotes or brackets,
+    "'3'" or "('100', '1')"), where it is Python's None or the quantity zero ("How many
+    servers must you patch? 0, 1, 2, None"). Known false positives: a question whose
+    right answer is genuinely "none" among options in words ("Which service ...? None");
+    Python's None beside options in words ("Division by zero.", "Error"); "None of these
     choices is correct; ..." followed by a claim of its own. Source: Haladyna,
     Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be used
     carefully"; NBME Item-Writing Guide.
@@ -136,18 +154,32 @@ class NoneOfTheAbove(QuestionRule):
 
     name = "none-of-the-above"
     severity = "warning"
+    languages = ("en",)  # the words "none", "neither", "above", "these"
 
     def screen(self, options: Options) -> Screen:
         return Screen("options", _NONE_OF, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, _NONE_OF):
+            if _is_a_value(text, option_texts(ref.question)):
+                continue
             yield self.report(
                 ref,
                 ("options", letter),
                 f'option {letter} is "{text}": it tests what is wrong, not what is right',
                 "replace it with a plausible distractor",
             )
+
+
+def _is_a_value(text: str, options: tuple[str, ...]) -> bool:
+    """Whether an option that is "None" alone is a value, not "none of these": written as
+    code or quoted ("`None`", '"None"'), or beside options that are values, where it is
+    Python's None or the quantity zero ("How many ...? 0, 1, 2, None")."""
+    if not _ALONE.match(text):
+        return False
+    if _QUOTE_MARK.search(text):
+        return True
+    return "none" in text.casefold() and any(_VALUE.match(option) for option in options)
 
 
 class TrueFalseOptions(QuestionRule):
@@ -170,6 +202,7 @@ class TrueFalseOptions(QuestionRule):
 
     name = "true-false-options"
     severity = "warning"
+    languages = ("en",)  # "True", "False", "Yes", "No"
 
     def screen(self, options: Options) -> Screen:
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)
@@ -196,13 +229,14 @@ class CombinationOptions(QuestionRule):
     Such complex (type K) items test test-taking logic more than knowledge: knowing one
     part rules out whole groups of options. Heuristic: the whole option is two or more
     option letters ("A", "(b)", "b)"), roman numerals or statement numbers joined by
-    commas, "and", "or" or "&", optionally with "both", "only" or "are correct" (or
-    true, valid, invalid ...); numbers count only when the stem numbers its statements
-    ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a program's output).
-    Known false positives: a pair of real values in a question that also numbers
-    statements. Source: Haladyna, Downing &
-    Rodriguez (2002), guideline 7 (avoid the complex MC, type K, format); NBME
-    Item-Writing Guide.
+    commas, "&", "+" or a short word in any language ("and", "or", "und", "et", "y",
+    "и": "A и B", "I e III"), but not by "to", "of", "in", "by", "per", "x" or "vs" ("1
+    to 1" is a ratio, "A to B" a direction); optionally with "both", "only" or "are
+    correct" (or true, valid, invalid ...), in English only; numbers count only when the
+    stem numbers its statements ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value
+    (a program's output). Known false positives: a pair of real values in a question
+    that also numbers statements. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 7 (avoid the complex MC, type K, format); NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: A and C}
@@ -266,6 +300,8 @@ class OptionRationale(QuestionRule):
 
     name = "option-rationale"
     severity = "warning"
+    # "because"; and a dash between words is a copula in Russian, no justification
+    languages = ("en",)
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:

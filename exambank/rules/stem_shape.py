@@ -104,6 +104,7 @@ class StemLeadIn(QuestionRule):
 
     name = "stem-lead-in"
     severity = "warning"
+    languages = ("en",)  # English question words and instruction verbs
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:

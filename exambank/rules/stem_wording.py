@@ -53,6 +53,7 @@ class NegativeStem(QuestionRule):
 
     name = "negative-stem"
     severity = "warning"
+    languages = ("en",)  # "not", "except", "least" and the clauses around them
 
     def screen(self, options: Options) -> Screen:
         return NEGATIVE_SCREEN
@@ -97,6 +98,7 @@ class NegativeOptions(QuestionRule):
 
     name = "negative-options"
     severity = "warning"
+    languages = ("en",)  # as negative-stem, and "never", "cannot", "n't"
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:

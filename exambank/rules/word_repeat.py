@@ -106,6 +106,7 @@ class WordRepeat(BankRule):
 
     name = "word-repeat"
     severity = "warning"
+    languages = ("en",)  # English function words and word endings
     on_questions = True  # its findings name their question
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"ignore": [], "max_share": 0.15, "min_questions": 20}

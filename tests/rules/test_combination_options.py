@@ -2,6 +2,8 @@
 
 import pytest
 
+from exambank.model import Question
+from exambank.rules.option_wording import refers_to_letters_or_places
 from tests.rules.item_writing import SERVICES, found_by, question
 
 RULE = "combination-options"
@@ -48,3 +50,39 @@ def test_numbers_are_values_when_the_stem_numbers_nothing(lint_questions):
     stem = "What does this print?\n\n```python\nprint(*range(7, 10), sep=', ')\n```"
     options = {"A": "7, 8, 9", "B": "7, 8, 9, 10", "C": "8, 9", "D": "7 8 9"}
     assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["A и B", "A und C", "A, B y C", "I e III", "a) und b)", "I или II"]
+)
+def test_references_joined_by_a_word_of_any_language_are_combined(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message == f'option D ("{text}") combines other options'
+
+
+def test_numbers_joined_by_a_word_of_another_language_count_in_a_numbered_stem(lint_questions):
+    text = question(stem=NUMBERED, options={**SERVICES, "D": "1 et 2"})
+    [found] = found_by(RULE, lint_questions, text)
+    assert found.message == 'option D ("1 et 2") combines other options'
+
+
+@pytest.mark.parametrize("text", ["A to B", "A/B", "AB", "A, B, C and more"])
+def test_letters_related_otherwise_are_no_combination(lint_questions, text):
+    assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
+
+
+@pytest.mark.parametrize("text", ["1 to 1", "1 in 3", "2 x 4", "1 by 2"])
+def test_ratios_odds_and_sizes_are_values_even_in_a_numbered_stem(lint_questions, text):
+    options = {**SERVICES, "D": text}
+    assert found_by(RULE, lint_questions, question(stem=NUMBERED, options=options)) == []
+
+
+def test_a_question_with_a_combination_in_another_language_keeps_its_order():
+    # `exambank build --shuffle` once relettered «A и B» until it named itself.
+    def written(option_d: str) -> Question:
+        options = {"A": "TCP", "B": "UDP", "C": "IP", "D": option_d}
+        data = {"id": "q1", "stem": "Какие?", "options": options, "answer": "D"}
+        return Question.model_validate({**data, "explanation": "TCP и UDP."})
+
+    assert refers_to_letters_or_places(written("A и B"))
+    assert not refers_to_letters_or_places(written("ARP"))

@@ -1,0 +1,264 @@
+"""Rules that read English wording run only on English banks, and every report says so."""
+
+# ruff: noqa: RUF001  # Russian questions are the point: their letters look Latin by design
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from exambank.config import Config
+from exambank.lint import LintResult, lint
+from exambank.reporters import REPORTER_BY_NAME, Context
+from exambank.rules import RULES
+from exambank.stats import bank_stats, render_text
+from exambank.stats_html import render_html
+from tests.conftest import REPO, LintBank, section_yaml, write_bank
+from tests.reporters.test_sarif import validated
+from tests.rules.item_writing import question
+
+# Each decided one by one (the reason is beside each rule's ``languages``); every other
+# rule reads structure, letters, numbers or runs of words, whatever their language.
+ENGLISH_ONLY = {
+    "all-of-the-above",
+    "none-of-the-above",
+    "negative-stem",
+    "negative-options",
+    "absolute-terms",
+    "word-repeat",
+    "grammatical-cue",
+    "true-false-options",
+    "stem-lead-in",
+    "option-rationale",
+}
+# The same flaws, written in English and in Russian: all of the above, none of the
+# above, True/False, a negative lead-in in small letters.
+FLAWED = {
+    "en": [
+        question(
+            "q1",
+            "Which protocol is a transport?",
+            {"A": "IP", "B": "TCP", "C": "All of the above"},
+            "B",
+        ),
+        question(
+            "q2",
+            "Which protocol is a transport?",
+            {"A": "IP", "B": "TCP", "C": "None of the above"},
+            "B",
+        ),
+        question("q3", "TCP keeps segments in order.", {"A": "True", "B": "False"}, "A"),
+        question(
+            "q4",
+            "Which protocol does not guarantee delivery?",
+            {"A": "TCP", "B": "UDP", "C": "SCTP"},
+            "B",
+        ),
+    ],
+    "ru": [
+        question(
+            "q1",
+            "Какой протокол транспортный?",
+            {"A": "IP", "B": "TCP", "C": "Все вышеперечисленные"},
+            "B",
+        ),
+        question(
+            "q2",
+            "Какой протокол транспортный?",
+            {"A": "IP", "B": "TCP", "C": "Ни один из перечисленных"},
+            "B",
+        ),
+        question("q3", "TCP упорядочивает сегменты.", {"A": "Верно", "B": "Неверно"}, "A"),
+        question(
+            "q4",
+            "Какой протокол не гарантирует доставку?",
+            {"A": "TCP", "B": "UDP", "C": "SCTP"},
+            "B",
+        ),
+    ],
+}
+ON_BY_DEFAULT = ["all-of-the-above", "none-of-the-above", "negative-stem", "true-false-options"]
+
+
+def manifest(language: str | None) -> str:
+    written = f"language: {language}\n" if language else ""
+    return f"id: test-bank\ntitle: Test bank\n{written}sections: [main]\n"
+
+
+def linted(
+    lint_bank: LintBank, language: str | None, text: str = "en", select: set[str] | None = None
+) -> LintResult:
+    """The flawed questions written in ``text``, in a bank said to be in ``language``."""
+    sections = {"01-main.yaml": section_yaml(*FLAWED[text])}
+    return lint_bank(sections, manifest(language), Config(select=select) if select else None)
+
+
+def test_the_rules_that_read_english_wording_say_so() -> None:
+    assert {name for name, rule in RULES.items() if rule.languages is not None} == ENGLISH_ONLY
+    assert all(RULES[name].languages == ("en",) for name in ENGLISH_ONLY)
+
+
+@pytest.mark.parametrize(
+    ("language", "applies"),
+    [
+        ("en", True),
+        ("en-GB", True),
+        ("EN-us", True),
+        ("ru", False),
+        ("de-CH", False),
+        ("eng", False),
+    ],
+)
+def test_a_regional_english_is_english(language: str, applies: bool) -> None:
+    assert RULES["none-of-the-above"].applies_to(language) is applies
+    assert RULES["numeric-order"].applies_to(language)
+
+
+@pytest.mark.parametrize("language", [None, "en", "en-GB"])
+def test_an_english_bank_is_checked_by_every_rule_and_gets_no_note(
+    lint_bank: LintBank, language: str | None
+) -> None:
+    result = linted(lint_bank, language)
+    assert sorted({d.rule for d in result.diagnostics}) == sorted(ON_BY_DEFAULT)
+    assert result.notes == []
+
+
+def test_the_english_only_rules_do_not_run_on_a_russian_bank_and_a_note_names_them(
+    lint_bank: LintBank,
+) -> None:
+    english = linted(lint_bank, "ru", "en")  # English text, said to be Russian: nothing runs
+    assert english.diagnostics == []
+    [note] = english.notes
+    assert note.path.endswith("bank.yaml") and (note.line, note.column) == (3, 11)  # language
+    assert note.message == (
+        "the bank's language is 'ru': 4 rules read English wording, so they did not run "
+        f"({', '.join(ON_BY_DEFAULT)})"
+    )
+    assert not english.failed(strict=True)
+
+
+def test_every_selected_english_only_rule_is_named(lint_bank: LintBank) -> None:
+    result = linted(lint_bank, "ru", "ru", select=set(RULES))
+    [note] = result.notes
+    named = re.search(r"\((.*)\)$", note.message)
+    assert named and set(named.group(1).split(", ")) == ENGLISH_ONLY
+    assert f"{len(ENGLISH_ONLY)} rules read English wording" in note.message
+
+
+def test_selecting_one_english_only_rule_on_a_russian_bank_says_it_does_not_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*FLAWED["ru"])}, manifest("ru"))
+    assert main(["lint", "bank", "--select", "none-of-the-above", "--strict"]) == 0
+    assert capsys.readouterr().out == (
+        "bank/bank.yaml:3:11: note the bank's language is 'ru': none-of-the-above reads "
+        "English wording, so it did not run\nNo problems found.\n"
+    )
+
+
+def test_a_rule_for_any_language_still_runs_on_a_russian_bank(lint_bank: LintBank) -> None:
+    sections = {
+        "01-main.yaml": section_yaml(question(options={"A": "IP", "B": "TCP", "C": "A и B"}))
+    }
+    result = lint_bank(sections, manifest("ru"))
+    assert [d.rule for d in result.diagnostics] == ["combination-options"]
+
+
+def test_no_note_when_no_english_only_rule_is_enabled(lint_bank: LintBank) -> None:
+    assert linted(lint_bank, "ru", select={"numeric-order"}).notes == []
+
+
+def test_a_manifest_that_fails_the_schema_still_gives_its_language(lint_bank: LintBank) -> None:
+    sections = {"01-main.yaml": section_yaml(*FLAWED["en"])}
+    result = lint_bank(sections, "id: test-bank\nlanguage: ru\nsections: [main]\n")  # no title
+    assert [d.rule for d in result.diagnostics] == ["schema"]
+    assert len(result.notes) == 1
+
+
+def test_each_bank_gets_its_own_note(tmp_path: Path) -> None:
+    for name, language in [("de", "de"), ("en", None), ("fr", "fr")]:
+        write_bank(
+            tmp_path / name, {"01-main.yaml": section_yaml(*FLAWED["en"])}, manifest(language)
+        )
+    result = lint([tmp_path])
+    assert [Path(note.path).parent.name for note in result.notes] == ["de", "fr"]
+
+
+@pytest.fixture
+def russian(lint_bank: LintBank) -> LintResult:
+    return linted(lint_bank, "ru", "ru")
+
+
+def report(result: LintResult, name: str, strict: bool = False) -> str:
+    return REPORTER_BY_NAME[name](result.diagnostics, Context.of(result, strict=strict))
+
+
+def test_json_stays_a_list_of_findings(russian: LintResult) -> None:
+    """A script that fails a bank for any entry of the list must not fail it for a note."""
+    assert russian.notes and json.loads(report(russian, "json")) == []
+
+
+def test_sarif_gives_the_note_as_a_notification_not_a_result(russian: LintResult) -> None:
+    [run] = validated(report(russian, "sarif"))["runs"]
+    assert run["results"] == []
+    [invocation] = run["invocations"]
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "note" and invocation["executionSuccessful"] is True
+    assert notification["message"]["text"] == russian.notes[0].message
+    region = notification["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 3, "startColumn": 11}
+
+
+def test_sarif_without_notes_has_no_invocations(lint_bank: LintBank) -> None:
+    assert "invocations" not in validated(report(linted(lint_bank, "en"), "sarif"))["runs"][0]
+
+
+def test_github_gives_the_note_as_a_notice(russian: LintResult) -> None:
+    [line] = report(russian, "github").splitlines()
+    assert line.startswith(f"::notice file={russian.notes[0].path},line=3,col=11,title=exambank::")
+    assert "none-of-the-above" in line
+
+
+def test_junit_puts_the_note_in_the_passing_manifest_testcase(russian: LintResult) -> None:
+    root = ET.fromstring(report(russian, "junit", strict=True))
+    assert root.get("failures") == "0"
+    [manifest_case] = [case for case in root.iter("testcase") if case.get("name") == "bank.yaml"]
+    assert manifest_case.find("failure") is None
+    assert "so they did not run" in (manifest_case.findtext("system-out") or "")
+
+
+def test_stats_says_which_rules_did_not_run(russian: LintResult, lint_bank: LintBank) -> None:
+    [stats] = bank_stats(russian)
+    assert stats.not_run == russian.notes[0].message
+    assert f"\n  note: {stats.not_run}\n" in render_text([stats])
+    assert escape(stats.not_run) in render_html([stats])
+    assert stats.as_dict()["not_run"] == stats.not_run
+    assert bank_stats(linted(lint_bank, "en"))[0].not_run is None
+
+
+def test_a_rule_page_says_which_language_it_reads(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "none-of-the-above"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("none-of-the-above (warning, English only)\n")
+    assert "it runs only on a bank whose manifest's `language` is en" in " ".join(page.split())
+    assert main(["rule", "numeric-order"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("numeric-order (warning)\n") and "`language`" not in page
+
+
+def test_the_readme_tables_give_each_rule_its_language() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    # | `rule` | severity | language | what it reports |, one row per consistency rule;
+    # | `rule` | what it reports | precision | language | on/off |, per item-writing rule
+    rows = re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \| (any|en) \|", readme, re.M)
+    rows += re.findall(r"^\| `([a-z-]+)` \|.*\| (any|en) \| (?:on|off) \|$", readme, re.M)
+    said = dict(rows)  # longest-option-key is in both tables, with one language
+    assert len(set(rows)) == len(said) == len(RULES)
+    assert said == {name: ",".join(RULES[name].languages or ("any",)) for name in said}
