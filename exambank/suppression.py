@@ -12,6 +12,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.config import Config, switchable, unknown_rule
 from exambank.diagnostics import Diagnostic
 from exambank.rules import RULES
+from exambank.rules.base import language_names
 from exambank.rules.suppression import UnusedSuppression
 
 UNUSED = UnusedSuppression.name
@@ -34,13 +35,13 @@ def apply_suppressions(
     unused = [
         ref.diagnostic(UNUSED, UnusedSuppression.severity, ("lint", "ignore", index), *problem)
         for ref in bank.questions()
-        for index, problem in _problems(ref, used, config)
+        for index, problem in _problems(ref, used, config, bank.manifest.language)
     ]
     return kept + config.apply(unused)
 
 
 def _problems(
-    ref: QuestionRef, used: set[tuple[str | None, str]], config: Config
+    ref: QuestionRef, used: set[tuple[str | None, str]], config: Config, language: str
 ) -> Iterator[tuple[int, tuple[str, str]]]:
     """(index in ``lint.ignore``, (message, hint)) for each entry that suppressed nothing."""
     if ref.question.lint is None:
@@ -65,6 +66,16 @@ def _problems(
             )
         elif not config.enabled(name):
             yield index, (f"'{name}' is not enabled", "remove it from lint.ignore")
+        elif not RULES[name].applies_to(language):
+            yield (
+                index,
+                (
+                    f"'{name}' does not run on this bank: it reads "
+                    f"{language_names(RULES[name].languages or ())} wording, and the bank's "
+                    f"language is '{language}'",
+                    "remove it from lint.ignore",
+                ),
+            )
         elif (question, name) not in used:
             yield (
                 index,

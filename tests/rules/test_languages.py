@@ -19,7 +19,7 @@ from exambank.reporters import REPORTER_BY_NAME, Context
 from exambank.rules import RULES
 from exambank.stats import bank_stats, render_text
 from exambank.stats_html import render_html
-from tests.conftest import REPO, LintBank, section_yaml, write_bank
+from tests.conftest import QUESTION, REPO, LintBank, section_yaml, write_bank
 from tests.reporters.test_sarif import validated
 from tests.rules.item_writing import question
 
@@ -262,3 +262,20 @@ def test_the_readme_tables_give_each_rule_its_language() -> None:
     said = dict(rows)  # longest-option-key is in both tables, with one language
     assert len(set(rows)) == len(said) == len(RULES)
     assert said == {name: ",".join(RULES[name].languages or ("any",)) for name in said}
+
+
+def test_a_suppression_of_a_rule_that_cannot_run_on_the_bank_says_why(
+    lint_bank: LintBank,
+) -> None:
+    """Not "reports nothing for question q1", which reads as if the rule had looked."""
+    question = QUESTION.replace(
+        "answer: A", "answer: A\nlint: {ignore: [none-of-the-above], reason: Kein Fall}"
+    )
+    result = lint_bank({"01-main.yaml": section_yaml(question)}, manifest("de"))
+    assert [(d.rule, d.message) for d in result.diagnostics] == [
+        (
+            "unused-suppression",
+            "'none-of-the-above' does not run on this bank: it reads English wording, and "
+            "the bank's language is 'de'",
+        )
+    ]
