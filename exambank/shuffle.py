@@ -5,6 +5,7 @@ options read wrong once moved keep their order, and the JSON export says which."
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 from dataclasses import replace
 
@@ -13,6 +14,22 @@ from exambank.model import Question
 from exambank.rules.numeric_options import is_numeric_scale
 from exambank.rules.option_wording import refers_to_letters_or_places
 from exambank.rules.wording import option_texts
+
+# The build reads the English wording through the rules; in the languages the handouts have
+# labels for, an option pointing at the ones "above" ("Alle oben genannten", "Aucune des
+# réponses ci-dessus", "Todas las anteriores", Russian "vysheperechislennye") and a note
+# naming an option's letter ("Antwort B", "réponse B", "opción B") keep the order too.
+# Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
+_POINTS_UP = re.compile(
+    r"\b(?:oben|obige\w*|vorherige\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*|arriba"
+    r"|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|вышеперечисленн\w*|выше\w*"
+    r"|перечисленн\w*)\b",
+    re.IGNORECASE,
+)
+_NAMES_A_LETTER = re.compile(  # the word in any case, the letter a capital
+    r"\b(?i:antwort|variante|option|r[ée]ponse|opci[óo]n|respuesta|risposta|opzione"
+    r"|odpowied[źz]|antwoord|вариант\w*|ответ\w*)[ \t]+\(?[A-Z]\)?(?![\w-])"
+)
 
 
 def option_order(question: Question, seed: str) -> list[str]:
@@ -39,13 +56,22 @@ def shuffled(bank: Bank, seed: str) -> Bank:
 def keeps_its_order(question: Question) -> bool:
     """Questions whose options read wrong once moved: the source says ``shuffle: false``,
     options point at other options or letters ("Both A and B", "None of the above"),
-    feedback or an explanation names a letter, or the options are a numeric scale, which
-    prints in its own order."""
+    feedback or an explanation names a letter (in English and the languages in
+    ``_POINTS_UP``), or the options are a numeric scale, which prints in its own order."""
     return (
         not question.shuffle
         or refers_to_letters_or_places(question)
         or is_numeric_scale(option_texts(question))
+        or _refers_in_other_words(question)
     )
+
+
+def _refers_in_other_words(question: Question) -> bool:
+    if any(map(_POINTS_UP.search, option_texts(question))):
+        return True
+    notes = [question.explanation]
+    notes.extend(question.option_feedback(letter) or "" for letter in question.options)
+    return any(map(_NAMES_A_LETTER.search, notes))
 
 
 def _shuffle(question: Question, seed: str) -> Question:

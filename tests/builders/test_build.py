@@ -234,6 +234,29 @@ def test_questions_that_read_wrong_when_moved_keep_their_order(make_bank, option
         assert ref.question.options == next(bank.questions()).question.options
 
 
+@pytest.mark.parametrize(
+    ("options", "explanation"),
+    [
+        ("{A: Berlin, B: Paris, C: Rom, D: Alle oben genannten}", "Alle drei."),
+        ("{A: Lyon, B: Nice, C: Aucune des réponses ci-dessus}", "Aucune."),
+        ("{A: Lima, B: Quito, C: Todas las anteriores}", "Todas."),
+        ("{A: Pskov, B: Omsk, C: \u0412\u0441\u0435 \u0432\u044b\u0448\u0435\u043f"
+         "\u0435\u0440\u0435\u0447\u0438\u0441\u043b\u0435\u043d\u043d\u044b\u0435}",
+         "Vse."),
+        ("{A: Berlin, B: Paris, C: Rom}", "Antwort B ist falsch."),
+        ("{A: Lyon, B: Nice, C: Metz}", "La réponse A est fausse."),
+    ],
+)  # fmt: skip
+def test_options_that_refer_to_others_in_other_languages_keep_their_order(
+    make_bank, options, explanation
+):
+    question = f"id: q1\nstem: Welche?\noptions: {options}\nanswer: C\nexplanation: {explanation}\n"
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    for seed in map(str, range(20)):
+        [ref] = shuffled(bank, seed).questions()
+        assert ref.question.options == next(bank.questions()).question.options
+
+
 def test_a_question_marked_shuffle_false_keeps_its_order(make_bank):
     """Options that refer to one another in words the build cannot read (a bank in
     another language) are kept in place by the author's ``shuffle: false``."""
