@@ -14,19 +14,15 @@ import io
 import logging
 import mimetypes
 import os
-import shutil
-import subprocess
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 from xml.etree import ElementTree
 
-from fontTools.ttLib import TTFont
 from PIL import Image
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -34,11 +30,12 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from exambank.builders.base import Settings
+from exambank.builders.glyphs import font_notes
 from exambank.builders.image_budget import drawing_cost
 
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
-FONTS = ASSETS / "fonts"
+
 # WeasyPrint warnings reported otherwise or not at all: refused fetches and images that
 # failed to load come from the fetcher's own lists, missing glyphs from one note per file;
 # the fontTools fallback for font subsetting works as well.
@@ -188,7 +185,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
         if any(message.startswith(f"Failed to load image at {url!r}") for message in logged)
     )
     notes.extend(message for message in logged if not message.startswith(_NOT_FOR_AUTHORS))
-    notes.extend(_font_notes(html))
+    notes.extend(font_notes(html))
     return bytes(data), tuple(dict.fromkeys(notes))
 
 
@@ -265,42 +262,3 @@ def _font_timestamps(build_date: datetime | None) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
-
-
-@cache
-def _shipped_characters() -> frozenset[int]:
-    covered: set[int] = set()
-    for path in FONTS.glob("*.ttf"):
-        with TTFont(path) as font:
-            covered.update(font.getBestCmap())
-    return frozenset(covered)
-
-
-def _font_notes(text: str) -> list[str]:
-    """A note when the text has characters the shipped fonts lack, saying whether the
-    machine has a font for them or they will print as empty boxes."""
-    missing = sorted({ord(c) for c in text if c.isprintable()} - _shipped_characters())
-    if not missing:
-        return []
-    sample = "".join(map(chr, missing[:8]))
-    if _installed_fonts_cover(missing):
-        return [f"{len(missing)} characters ({sample}...) printed with an installed font"]
-    return [
-        f"{len(missing)} characters ({sample}...) have no font on this machine and print "
-        "as boxes: install one that has them (Debian: apt install fonts-noto-cjk)"
-    ]
-
-
-def _installed_fonts_cover(characters: list[int]) -> bool:
-    """Whether every character is in some installed font, as fontconfig lists them."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return False
-    listing = subprocess.run(
-        [fc_list, "--format", "%{charset}\n"], capture_output=True, text=True, check=False
-    ).stdout
-    installed: set[int] = set()
-    for span in listing.split():
-        first, _, last = span.partition("-")
-        installed.update(range(int(first, 16), int(last or first, 16) + 1))
-    return installed.issuperset(characters)

@@ -12,9 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from exambank.builders import Settings
+from exambank.builders.glyphs import font_notes
 from exambank.builders.handout import handout_html
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import LocalFiles, _font_notes
+from exambank.builders.render import LocalFiles
 from exambank.markdown import typeset
 from tests.builders.conftest import SEED_ID
 from tests.conftest import QUESTION, embedded_fonts, section_yaml
@@ -250,10 +251,28 @@ def test_the_fetcher_reads_only_files_under_its_roots(tmp_path):
 
 
 def test_characters_the_shipped_fonts_lack_are_reported(monkeypatch):
-    assert _font_notes("Ελληνικά, café, naïve, Привет, -> ✓") == []
+    assert font_notes("Ελληνικά, café, naïve, Привет, -> ✓") == []
     monkeypatch.setattr("shutil.which", lambda name: None)
-    (note,) = _font_notes("漢字 and 한국어")
-    assert note.startswith("5 characters") and "print as boxes" in note and "fonts-noto-cjk" in note
+    (note,) = font_notes("漢字 and 한국어")
+    assert note == (
+        "5 characters (字漢국어한) have no font on this machine and print as boxes: "
+        "install one that has them (Debian: apt install fonts-noto-cjk)"
+    )
+
+
+def test_only_the_characters_no_font_has_are_blamed_for_boxes(monkeypatch):
+    """Hebrew printed with an installed font; only the Chinese and the emoji are boxes."""
+
+    class Listing:
+        stdout = "20-7e 5d0-5ea\n"  # a font with ASCII and the Hebrew letters
+
+    monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/fc-list")
+    monkeypatch.setattr("subprocess.run", lambda *a, **k: Listing())
+    assert font_notes("\u05e9\u05dc\u05d5\u05dd \u4e2d \U0001f600") == [
+        "4 characters (\u05d5\u05dc\u05dd\u05e9) printed with an installed font",
+        "2 characters (\u4e2d\U0001f600) have no font on this machine and print as boxes: "
+        "install one that has them (Debian: apt install fonts-noto-cjk fonts-noto-color-emoji)",
+    ]
 
 
 def test_a_font_installed_for_them_is_reported_as_used(monkeypatch):
@@ -262,7 +281,7 @@ def test_a_font_installed_for_them_is_reported_as_used(monkeypatch):
 
     monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/fc-list")
     monkeypatch.setattr("subprocess.run", lambda *a, **k: Listing())
-    assert _font_notes("漢字") == ["2 characters (字漢...) printed with an installed font"]
+    assert font_notes("漢字") == ["2 characters (字漢) printed with an installed font"]
 
 
 def test_print_typesets_dashes_and_arrows_but_not_code():
