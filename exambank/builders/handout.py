@@ -2,49 +2,58 @@
 
 Every text from a source is either escaped (titles, terms) or rendered from Markdown with
 raw HTML off, so nothing an author writes becomes markup. ``handout.css`` does the rest.
+The fixed words come from ``labels.py`` in the bank's language; when they stand in for one
+it has no labels for, each element holding them says it is English (``lang="en"``).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from html import escape
 from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
+from exambank.builders.labels import Labels, labels_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 
 Edition = Literal["student", "trainer"]
 EDITIONS: tuple[Edition, ...] = ("student", "trainer")
-EDITION_LABEL: dict[Edition, str] = {
-    "student": "Student edition",
-    "trainer": "Trainer edition \u2014 with answers, not for students",
-}
 
 
 def handout_html(
     bank: Bank, edition: Edition, build_date: datetime | None, shuffle_seed: str | None
 ) -> str:
+    labels = labels_for(bank.manifest.language)
     refs = list(bank.questions())
     sections = [
-        _section(number, section, [ref for ref in refs if ref.section is section], edition)
+        _section(number, section, [ref for ref in refs if ref.section is section], edition, labels)
         for number, section in enumerate(bank.sections, start=1)
     ]
     return "".join(
         [
-            _head(bank, build_date, len(str(len(refs)))),
-            _title_page(bank, edition, build_date, shuffle_seed, len(refs)),
-            _contents(bank, refs),
+            _head(bank, build_date, len(str(len(refs))), labels),
+            _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels),
+            _contents(bank, refs, labels),
             *sections,
-            _answer_key(refs, shuffle_seed),
+            _answer_key(refs, shuffle_seed, labels),
             "</body>\n</html>\n",
         ]
     )
 
 
-def _head(bank: Bank, build_date: datetime | None, digits: int) -> str:
-    """The document head, and a body whose class says how many digits the question numbers
-    run to, so the CSS can widen their column for four or five."""
+def _lang(labels: Labels) -> str:
+    """The attribute an element holding only labels carries: a screen reader reading an
+    HTML handout switches voice there (a PDF keeps only the document's language)."""
+    return f' lang="{labels.language}"' if labels.fallback else ""
+
+
+def _head(bank: Bank, build_date: datetime | None, digits: int, labels: Labels) -> str:
+    """The document head, with the footer's page number in the labels' words for
+    ``handout.css``, and a body whose classes say how many digits the question numbers run
+    to, so the CSS can widen their column for four or five, and whether the bank's language
+    cannot be hyphenated, so a word too long for a table column breaks anywhere instead."""
     dates = ""
     if build_date is not None:
         stamp = build_date.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -57,8 +66,29 @@ def _head(bank: Bank, build_date: datetime | None, digits: int) -> str:
         '<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(typeset(bank.manifest.title))}</title>\n"
         f'<meta name="generator" content="exambank">\n{dates}'
-        f'</head>\n<body class="numbers-{digits}">\n'
+        f"<style>:root {{ --page-number: {_page_number(labels.page)}; }}</style>\n"
+        f'</head>\n<body class="numbers-{digits}{_unhyphenated(bank.manifest.language)}">\n'
     )
+
+
+def _unhyphenated(language: str) -> str:
+    """The body's class for a language WeasyPrint has no hyphenation rules for (it looks
+    them up in pyphen this way), else nothing."""
+    import pyphen  # type: ignore[import-untyped]  # ships no types; loads only for a build
+
+    return "" if pyphen.language_fallback(language) else " unhyphenated"
+
+
+def _page_number(template: str) -> str:
+    """A CSS ``content`` value from "Page {page} of {pages}": quoted strings and counters."""
+    values = []
+    for index, part in enumerate(re.split(r"\{(pages?)\}", template)):
+        if index % 2:
+            values.append(f"counter({part})")
+        elif part:  # escaped: a quote or backslash would end the string, "</" the <style>
+            escaped = "".join(rf"\{ord(c):x} " if c in '"\\<' else c for c in part)
+            values.append(f'"{escaped}"')
+    return " ".join(values)
 
 
 def _title_page(
@@ -67,21 +97,26 @@ def _title_page(
     build_date: datetime | None,
     shuffle_seed: str | None,
     question_count: int,
+    labels: Labels,
 ) -> str:
+    """The cover. Of its facts, the version is the bank's words, the build date (ISO, as
+    any language reads it) nobody's, the contents and options the labels'."""
     manifest = bank.manifest
+    lang = _lang(labels)
+    contents = (
+        f"{labels.count(labels.sections, len(bank.sections))}, "
+        f"{labels.count(labels.questions, question_count)}"
+    )
+    shuffled = labels.shuffled.format(seed=shuffle_seed) if shuffle_seed is not None else None
     facts = [
-        ("Version", manifest.version),
-        ("Built", build_date.strftime("%Y-%m-%d") if build_date else None),
-        (
-            "Contents",
-            f"{_count(len(bank.sections), 'section')}, "
-            f"{_count(question_count, 'practice question')}",
-        ),
-        ("Options", f"shuffled with seed {shuffle_seed}" if shuffle_seed is not None else None),
+        (labels.version, manifest.version, ""),
+        (labels.built, build_date.strftime("%Y-%m-%d") if build_date else None, ""),
+        (labels.contents_fact, contents, lang),
+        (labels.options_fact, shuffled, lang),
     ]
     rows = "".join(
-        f"<div><dt>{label}</dt><dd>{escape(value)}</dd></div>"
-        for label, value in facts
+        f"<div><dt{lang}>{escape(label)}</dt><dd{value_lang}>{escape(value)}</dd></div>"
+        for label, value, value_lang in facts
         if value is not None
     )
     exam = f'<p class="exam">{escape(typeset(manifest.exam))}</p>' if manifest.exam else ""
@@ -93,53 +128,64 @@ def _title_page(
     return (
         f'<section class="cover {edition}">{exam}'
         f'<h1 class="book-title">{escape(typeset(manifest.title))}</h1>'
-        f'<p class="edition" data-footer="{escape(_footer(bank, edition, shuffle_seed))}">'
-        f"{EDITION_LABEL[edition]}</p>"
+        f'<p class="edition"{lang} '
+        f'data-footer="{escape(_footer(bank, edition, shuffle_seed, labels))}">'
+        f"{escape(_edition(edition, labels))}</p>"
         f'{description}<dl class="facts">{rows}</dl></section>\n'
     )
 
 
-def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None) -> str:
+def _edition(edition: Edition, labels: Labels) -> str:
+    return labels.student_edition if edition == "student" else labels.trainer_edition
+
+
+def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labels) -> str:
     """What the foot of every page says besides its number, so a loose page can be told
     apart: the edition, the bank's version and the seed its options were shuffled with."""
-    parts = [EDITION_LABEL[edition]]
+    parts = [_edition(edition, labels)]
     version = bank.manifest.version
     if version:
         parts.append(version if version[:1].isalpha() else f"v{version}")
     if shuffle_seed is not None:
-        parts.append(f"shuffle {shuffle_seed}")
+        parts.append(labels.footer_shuffle.format(seed=shuffle_seed))
     return " \u00b7 ".join(parts)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _contents(bank: Bank, refs: list[QuestionRef]) -> str:
+def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels) -> str:
+    lang = _lang(labels)
     items = []
     for number, section in enumerate(bank.sections, start=1):
-        span = _span([ref.number for ref in refs if ref.section is section])
+        span = _span([ref.number for ref in refs if ref.section is section], labels)
         items.append(
             f'<li><a href="#section-{section.id}"><span class="toc-number">{number}</span>'
-            f'{escape(typeset(section.title))} <span class="toc-span">{span}</span></a></li>'
+            f"{escape(typeset(section.title))} "
+            f'<span class="toc-span"{lang}>{escape(span)}</span></a></li>'
         )
-    items.append('<li class="toc-key"><a href="#answer-key">Answer key</a></li>')
-    return f'<nav class="contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>\n'
+    items.append(
+        f'<li class="toc-key"{lang}><a href="#answer-key">{escape(labels.answer_key)}</a></li>'
+    )
+    return (
+        f'<nav class="contents"><h2{lang}>{escape(labels.contents)}</h2>'
+        f"<ol>{''.join(items)}</ol></nav>\n"
+    )
 
 
-def _span(numbers: list[int]) -> str:
+def _span(numbers: list[int], labels: Labels) -> str:
     """The questions a section holds, as its line in the contents gives them."""
     if not numbers:
-        return "no questions"
+        return labels.no_questions
     if len(numbers) == 1:
-        return f"question {numbers[0]}"
-    return f"questions {numbers[0]}\u2013{numbers[-1]}"
+        return labels.one_question.format(number=numbers[0])
+    return labels.question_range.format(first=numbers[0], last=numbers[-1])
 
 
-def _section(number: int, section: Section, refs: list[QuestionRef], edition: Edition) -> str:
+def _section(
+    number: int, section: Section, refs: list[QuestionRef], edition: Edition, labels: Labels
+) -> str:
+    lang = _lang(labels)
     parts = [
         f'<section class="section" id="section-{section.id}">'
-        f'<p class="section-number">Section {number}</p>'
+        f'<p class="section-number"{lang}>{escape(labels.section.format(number=number))}</p>'
         f"<h2>{escape(typeset(section.title))}</h2>"
     ]
     if section.summary:
@@ -151,18 +197,21 @@ def _section(number: int, section: Section, refs: list[QuestionRef], edition: Ed
             f"<dt>{escape(typeset(term.term))}</dt><dd>{short_html(term.definition)}</dd>"
             for term in section.key_terms
         )
-        parts.append(f'<h3>Key terms</h3><dl class="key-terms">{terms}</dl>')
+        parts.append(f'<h3{lang}>{escape(labels.key_terms)}</h3><dl class="key-terms">{terms}</dl>')
     if section.exam_tips:
         tips = "".join(f"<li>{short_html(tip)}</li>" for tip in section.exam_tips)
-        parts.append(f'<aside class="exam-tips"><h3>Exam tips</h3><ul>{tips}</ul></aside>')
+        parts.append(
+            f'<aside class="exam-tips"><h3{lang}>{escape(labels.exam_tips)}</h3>'
+            f"<ul>{tips}</ul></aside>"
+        )
     if refs:
-        parts.append('<h3 class="practice">Practice questions</h3>')
-        parts.extend(_question(ref, edition) for ref in refs)
+        parts.append(f'<h3 class="practice"{lang}>{escape(labels.practice_questions)}</h3>')
+        parts.extend(_question(ref, edition, labels) for ref in refs)
     parts.append("</section>\n")
     return "".join(parts)
 
 
-def _question(ref: QuestionRef, edition: Edition) -> str:
+def _question(ref: QuestionRef, edition: Edition, labels: Labels) -> str:
     question = ref.question
     answer = question.answer_letters
     options = []
@@ -180,15 +229,17 @@ def _question(ref: QuestionRef, edition: Edition) -> str:
             f'<span class="letter-cell"><span class="letter">{letter}</span></span>'
             f'<div class="option-text">{text}{feedback_html}</div></li>'
         )
+    lang = _lang(labels)
     instruction = (
-        f'<p class="instruction">Choose {len(answer)} answers.</p>'
+        f'<p class="instruction"{lang}>{escape(labels.count(labels.choose, len(answer)))}</p>'
         if question.type == "multiple"
         else ""
     )
     solution = ""
     if edition == "trainer":
+        answer_line = labels.answer.format(letters=", ".join(answer))
         solution = (
-            f'<div class="solution"><p class="answer-line">Answer: {", ".join(answer)}</p>'
+            f'<div class="solution"><p class="answer-line"{lang}>{escape(answer_line)}</p>'
             f'<div class="explanation">{short_html(question.explanation)}</div></div>'
         )
     return (
@@ -199,17 +250,20 @@ def _question(ref: QuestionRef, edition: Edition) -> str:
     )
 
 
-def _answer_key(refs: list[QuestionRef], shuffle_seed: str | None) -> str:
+def _answer_key(refs: list[QuestionRef], shuffle_seed: str | None, labels: Labels) -> str:
+    lang = _lang(labels)
     items = "".join(
         f'<li><span class="key-number">{ref.number}</span>'
         f'<span class="key-letter">{", ".join(ref.question.answer_letters)}</span></li>'
         for ref in refs
     )
     note = (
-        f" (options shuffled with seed {escape(shuffle_seed)})" if shuffle_seed is not None else ""
+        labels.key_note_shuffled.format(seed=shuffle_seed)
+        if shuffle_seed is not None
+        else labels.key_note
     )
     return (
-        f'<section class="answer-key" id="answer-key"><h2>Answer key</h2>'
-        f'<p class="key-note">Question number and correct option{note}.</p>'
+        f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
+        f'<p class="key-note"{lang}>{escape(note)}</p>'
         f"<ol>{items}</ol></section>\n"
     )

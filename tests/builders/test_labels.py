@@ -1,0 +1,234 @@
+"""The handouts' fixed words in the bank's language, and tables that fit the page whatever
+the length of their words. One small bank, built once per language this module asks for."""
+
+# ruff: noqa: RUF001  # Cyrillic is meant
+
+from __future__ import annotations
+
+import io
+import re
+import string
+from collections.abc import Callable
+from dataclasses import fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exambank.bank import Bank
+from exambank.builders import Settings
+from exambank.builders.handout import _page_number, handout_html
+from exambank.builders.labels import ENGLISH, GERMAN, LABELS, POLISH, RUSSIAN, labels_for
+from exambank.builders.pdf import PdfBuilder
+from exambank.lint import lint
+from tests.builders.test_pdf import pages, squeeze
+from tests.builders.test_pdf_layout import MM
+from tests.conftest import write_bank
+
+# Five columns of long German compounds: at their full width they run past the right edge.
+TABLE = """\
+notes: |
+  | Schicht | Protokoll | Eigenschaft | Beispiel | Anmerkung |
+  |---|---|---|---|---|
+  | Transportschicht | Übertragungssteuerungsprotokoll | Verbindungsorientierungseigenschaft \
+| Datenübertragungsgeschwindigkeitsbegrenzung | Netzwerkadressübersetzungskonfiguration |
+"""
+LAST_COLUMN = ["Anmerkung", "Netzwerkadressübersetzungskonfiguration"]
+FIRST = """\
+id: grundlagen
+title: Grundlagen
+{table}key_terms:
+  - {{term: Router, definition: Leitet Pakete zwischen Netzen weiter.}}
+exam_tips: [Auf die Schicht achten.]
+questions:
+  - id: q1
+    stem: Welches Protokoll sichert die Zustellung?
+    options: {{A: TCP, B: UDP, C: IP, D: ARP}}
+    answer: A
+    explanation: TCP bestätigt jedes Segment.
+  - id: q2
+    type: multiple
+    stem: Welche zwei Protokolle gehören zur Transportschicht?
+    options: {{A: TCP, B: IP, C: UDP, D: ARP}}
+    answer: [A, C]
+    explanation: TCP und UDP.
+"""
+SECOND = """\
+id: vertiefung
+title: Vertiefung
+questions:
+  - id: q3
+    stem: Welcher Dienst löst Namen auf?
+    options: {A: DNS, B: DHCP, C: NTP, D: SNMP}
+    answer: A
+    explanation: DNS löst Namen in Adressen auf.
+"""
+THIRD = "id: ausblick\ntitle: Ausblick\nsummary: Was noch kommt.\n"
+SETTINGS = Settings(build_date=datetime(2026, 1, 1, tzinfo=timezone.utc), shuffle_seed="7")
+Handouts = dict[str, bytes]  # edition -> PDF
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Handouts]:
+    """The student and trainer PDFs of the three-section bank in a language, built once."""
+    built: dict[str, Handouts] = {}
+
+    def build(language: str) -> Handouts:
+        if language not in built:
+            bank = _bank(tmp_path_factory.mktemp(language), language)
+            outputs = PdfBuilder().build(bank, SETTINGS)
+            built[language] = {output.name.split("-")[-1][:-4]: output.data for output in outputs}
+        return built[language]
+
+    return build
+
+
+def _bank(root: Path, language: str) -> Bank:
+    manifest = (
+        f"id: netze\ntitle: Netzwerke\nlanguage: {language}\nversion: '2.1'\n"
+        "sections: [grundlagen, vertiefung, ausblick]\n"
+    )
+    table = TABLE if language != "ru" else ""  # Russian rules hyphenate no German word
+    files = {
+        "01-grundlagen.yaml": FIRST.format(table=table),
+        "02-vertiefung.yaml": SECOND,
+        "03-ausblick.yaml": THIRD,
+    }
+    return lint([write_bank(root, files, manifest)]).banks[0]
+
+
+def test_a_german_bank_prints_german_labels(handouts):
+    student, trainer = (pages(handouts("de-CH")[edition]) for edition in ("student", "trainer"))
+    cover = squeeze(student[0])
+    for fact in ("Version2.1", "Erstellt2026-01-01", "Inhalt3Abschnitte,3Übungsfragen"):
+        assert fact in cover
+    assert "AntwortenmitSeed7gemischt" in cover and "AusgabefürLernende" in cover
+    assert "Ausgabe für Lehrende \u2013 mit Lösungen, nicht für Lernende" in trainer[0]
+    contents = squeeze(student[1])
+    assert contents.startswith("Inhalt")
+    for span in ("Fragen1\u20132", "Frage3", "keineFragen", "Lösungen"):
+        assert span in contents
+    text = squeeze(" ".join(student))
+    for label in ("ABSCHNITT1", "Schlüsselbegriffe", "Prüfungstipps", "Übungsfragen"):
+        assert label in text
+    assert "WählenSie2Antworten." in text and "Lösung:" not in text
+    assert "Lösung:" in squeeze(" ".join(trainer))
+    assert squeeze("Fragennummer und richtige Antwort (Antworten mit Seed 7 gemischt).") in text
+    for number, page in enumerate(student[1:], start=2):
+        assert f"Seite {number} von {len(student)}" in page
+        assert "Ausgabe für Lernende \u00b7 v2.1 \u00b7 Seed 7" in page
+    for english in ("Section", "Key terms", "Practice", "Choose", "Answer", "Page", "edition"):
+        assert english not in " ".join(student + trainer), english
+
+
+def test_a_russian_bank_counts_in_russian(handouts):
+    student, trainer = (pages(handouts("ru")[edition]) for edition in ("student", "trainer"))
+    assert squeeze("3 раздела, 3 вопроса для самопроверки") in squeeze(student[0])
+    contents = squeeze(student[1])
+    for span in ("Содержание", "вопросы1\u20132", "вопрос3", "нетвопросов", "Ответы"):
+        assert span in contents
+    text = squeeze(" ".join(student))
+    for label in ("РАЗДЕЛ1", "Ключевыетермины", "Вопросыдлясамопроверки", "Выберите2ответа."):
+        assert label in text
+    assert "Ответ:" in squeeze(" ".join(trainer)) and "Ответ:" not in text
+    assert f"Страница 2 из {len(student)}" in student[1]
+    assert "Версия для преподавателя" in trainer[0]
+
+
+def test_a_language_without_labels_gets_english_ones_marked_english(handouts, tmp_path):
+    bank = _bank(tmp_path, "tlh")
+    html = handout_html(bank, "trainer", None, "7")
+    assert '<html lang="tlh">' in html and "<h2>Grundlagen</h2>" in html  # the bank's words
+    for label in (
+        '<p class="section-number" lang="en">Section 1</p>',
+        '<h3 lang="en">Key terms</h3>',
+        '<h3 class="practice" lang="en">Practice questions</h3>',
+        '<p class="instruction" lang="en">Choose 2 answers.</p>',
+        '<span class="toc-span" lang="en">questions 1\u20132</span>',
+        '<dt lang="en">Options</dt><dd lang="en">shuffled with seed 7</dd>',
+    ):
+        assert label in html, label
+    assert 'lang="en"' not in handout_html(_bank(tmp_path / "de", "de-CH"), "trainer", None, "7")
+    student = pages(handouts("tlh")["student"])
+    assert "Student edition" in student[0] and f"Page 2 of {len(student)}" in student[1]
+
+
+@pytest.mark.parametrize("language", ["de-CH", "tlh"])
+def test_a_table_of_long_words_keeps_every_column_on_the_page(handouts, language):
+    """German words are hyphenated; a language without hyphenation rules breaks them."""
+    data = handouts(language)["student"]
+    (page,) = [index for index, text in enumerate(pages(data)) if "Schicht" in text]
+    right = 210 * MM - 20 * MM  # the right margin of an A4 page
+    assert [left for left in run_starts(data, page) if left >= right] == []
+    text = re.sub(r"[\s\u2010]", "", pages(data)[page])  # hyphens and breaks undone
+    assert all(word in text for word in LAST_COLUMN)
+
+
+def run_starts(data: bytes, page: int) -> list[float]:
+    """Where each text run on a page starts, in points from the left edge: each table cell
+    is a run of its own."""
+    starts = []
+
+    def visit(operator: bytes, _: object, cm: list[float], tm: list[float]) -> None:
+        if operator in (b"TJ", b"Tj"):
+            starts.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+
+    PdfReader(io.BytesIO(data)).pages[page].extract_text(visitor_operand_before=visit)
+    return starts
+
+
+def test_a_region_subtag_keeps_its_language_and_an_unknown_one_falls_back():
+    assert labels_for("de-CH") is GERMAN and labels_for("DE") is GERMAN
+    assert labels_for("en-GB") is ENGLISH and not ENGLISH.fallback
+    for tag in ("tlh", "pt-BR", "x-private"):
+        stand_in = labels_for(tag)
+        assert stand_in.fallback and stand_in.answer_key == ENGLISH.answer_key
+
+
+@pytest.mark.parametrize(
+    ("labels", "counts"),
+    [
+        (ENGLISH, {0: "0 sections", 1: "1 section", 2: "2 sections"}),
+        (LABELS["fr"], {0: "0 section", 1: "1 section", 2: "2 sections"}),
+        (
+            RUSSIAN,
+            {1: "1 раздел", 2: "2 раздела", 5: "5 разделов", 11: "11 разделов", 12: "12 разделов"}
+            | {21: "21 раздел", 22: "22 раздела", 25: "25 разделов", 111: "111 разделов"},
+        ),
+        (
+            POLISH,
+            {1: "1 sekcja", 2: "2 sekcje", 5: "5 sekcji", 12: "12 sekcji", 21: "21 sekcji"}
+            | {22: "22 sekcje", 112: "112 sekcji", 124: "124 sekcje"},
+        ),
+    ],
+)
+def test_counts_agree_by_the_languages_plural_rule(labels, counts):
+    assert {count: labels.count(labels.sections, count) for count in counts} == counts
+
+
+@pytest.mark.parametrize("language", sorted(LABELS))
+def test_every_table_fills_in_what_english_does(language):
+    """A translation names the same blanks as the English label, and has a form of each
+    counted phrase for every form its plural rule picks."""
+    labels = LABELS[language]
+    forms = 1 + max(labels.plural(count) for count in range(1000))
+    for field in fields(labels):
+        english, translated = getattr(ENGLISH, field.name), getattr(labels, field.name)
+        if isinstance(translated, tuple):
+            assert len(translated) == forms, field.name
+            assert all(_blanks(form) == {"count"} for form in translated), field.name
+        elif isinstance(translated, str) and field.name != "language":
+            assert _blanks(translated) == _blanks(english), field.name
+
+
+def _blanks(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_the_page_number_becomes_a_css_value_that_cannot_break_out():
+    assert _page_number("Page {page} of {pages}") == '"Page " counter(page) " of " counter(pages)'
+    assert (
+        _page_number('{page}/{pages} "</style>')
+        == r'counter(page) "/" counter(pages) " \22 \3c /style>"'
+    )
