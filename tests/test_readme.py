@@ -27,3 +27,27 @@ def test_the_rule_table_says_which_rules_are_on_as_the_rules_do():
     assert len(rows) >= 15
     said = {name: default == "on" for name, default in rows}
     assert said == {name: RULES[name].enabled_by_default for name in said}
+
+
+def _table_rows(header: str) -> list[str]:
+    """The rule names of the README table under ``header``, in order."""
+    table = README.split(header + "\n", 1)[1].split("\n\n", 1)[0]
+    return re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE)
+
+
+def test_the_two_rule_tables_list_every_rule():
+    """A rule mentioned in prose but missing from the tables is missing for a reader."""
+    checks = _table_rows("| rule | severity | language | what it reports |")
+    item_writing = _table_rows(
+        "| rule | what it reports | precision (last sample) | language | default |"
+    )
+    assert set(checks) | set(item_writing) == set(RULES)
+    assert len(set(checks)) == len(checks)  # once a table, though longest-option-key is
+    assert len(set(item_writing)) == len(item_writing)  # in both (two checks, two rows)
+
+
+def test_the_count_of_rules_off_by_default_is_the_rules_own():
+    words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    count = re.search(r"; (\w+) rules, and `longest-option-key`'s", README).group(1)
+    off = sum(not rule.enabled_by_default for rule in RULES.values())
+    assert words.split().index(count) + 1 == off
