@@ -193,7 +193,3 @@ def key_letters(question: Question) -> list[str]:
     """The answer letters that name an option."""
     return [letter for letter in question.answer_letters if letter in question.options]
 
-
-def distractor_letters(question: Question) -> list[str]:
-    answers = set(question.answer_letters)
-    return [letter for letter in question.options if letter not in answers]
