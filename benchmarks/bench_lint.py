@@ -45,8 +45,8 @@ ALL_CHECKS = {"longest-option-key": {"per_question": True}}
 
 def _files(roots: list[Path]) -> list[Path]:
     """The YAML files of the banks ``roots`` name (bank folders or folders of banks)."""
-    from exambank.lint import find_banks
     from exambank.load import iter_yaml_files
+    from exambank.paths import find_banks
 
     return [path for bank in find_banks(roots) for path in iter_yaml_files(bank)]
 
@@ -146,7 +146,7 @@ def main() -> None:
     if arguments.child:
         _child(arguments.child[0], [Path(root) for root in arguments.child[1:]])
         return
-    from exambank.lint import UsageError
+    from exambank.errors import UsageError
     from exambank.rules import RULES  # here, not above: the floor's process imports none of it
 
     with tempfile.TemporaryDirectory() as folder:

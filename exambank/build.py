@@ -17,7 +17,7 @@ from pathlib import Path
 
 from exambank.bank import Bank
 from exambank.builders import Builder, Output, Paper, Settings
-from exambank.lint import UsageError
+from exambank.errors import UsageError
 from exambank.shuffle import shuffled
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -18,9 +18,10 @@ from exambank import pyproject
 from exambank.build import build, write
 from exambank.builders import BUILDERS, Output
 from exambank.config import ConfigError, parse_rule_list
+from exambank.errors import UsageError
 from exambank.fixes import fix_file
 from exambank.layout import format_file
-from exambank.lint import UsageError, lint
+from exambank.lint import lint
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, text, use_color
 from exambank.reporters.text import visible
 from exambank.rewrite import RewriteError, bank_files

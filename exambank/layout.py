@@ -30,8 +30,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from exambank.lint import MANIFEST
 from exambank.model import Manifest, Section
+from exambank.paths import MANIFEST
 from exambank.rewrite import (
     Rewrite,
     dump,

@@ -6,7 +6,6 @@ Every problem of every file is collected in one run; nothing stops at the first.
 from __future__ import annotations
 
 import gc
-import os
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -22,17 +21,12 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LETTER_PATTERN, Manifest, Question, Section
+from exambank.paths import MANIFEST, display_path, find_banks
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.base import not_run_because_of_language
 from exambank.rules.screen import BankText
 from exambank.source import Source
 from exambank.suppression import apply_suppressions
-
-MANIFEST = "bank.yaml"
-
-
-class UsageError(Exception):
-    """A problem with how exambank was called, not with a bank (exit status 2)."""
 
 
 @dataclass(frozen=True)
@@ -64,26 +58,6 @@ class LintResult:
     def failed(self, strict: bool = False) -> bool:
         """Errors fail a run; with ``strict``, warnings do too."""
         return bool(self.errors or (strict and self.warnings))
-
-
-def find_banks(paths: Iterable[Path]) -> list[Path]:
-    """Bank folders named by ``paths``: a bank folder, a file in one, or a folder of banks."""
-    roots: dict[Path, Path] = {}  # each bank once, however it was named ('bank', '$PWD/bank')
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
-        if path.is_file() and path.suffix not in {".yaml", ".yml"}:
-            raise UsageError(f"{path}: not a bank file (give a bank folder, or a .yaml in one)")
-        folder = path if path.is_dir() else path.parent
-        if (folder / MANIFEST).is_file() or path.is_file():
-            roots.setdefault(folder.resolve(), folder)
-            continue
-        found = sorted(manifest.parent for manifest in folder.rglob(MANIFEST))
-        if not found:
-            raise UsageError(f"{path}: no bank here (a bank is a folder with a {MANIFEST})")
-        for root in found:
-            roots.setdefault(root.resolve(), root)
-    return list(roots.values())
 
 
 def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
@@ -146,16 +120,6 @@ def _language_note(bank: Bank, config: Config) -> Note | None:
     line, column = bank.manifest_source.where(("language",))
     message = f"the bank's language is '{language}': {not_run_because_of_language(not_run)}"
     return Note(bank.manifest_source.display, line, column, message)
-
-
-def display_path(path: Path) -> str:
-    """Paths below the working folder as relative ones, as editors and CI expect."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    # absolute, not resolved: a linked file is named as the bank names it, not by its target
-    return os.path.abspath(path) if relative.startswith("..") else relative
 
 
 def _lint_bank(

@@ -25,7 +25,7 @@ from exambank.config import (
     unswitchable_rule,
 )
 from exambank.diagnostics import Diagnostic
-from exambank.lint import display_path
+from exambank.paths import display_path
 from exambank.rules import RULES
 from exambank.source import position_of_byte
 from exambank.toml_source import (

@@ -26,8 +26,9 @@ from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken, ScalarToken
 
-from exambank.lint import UsageError, find_banks
+from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
+from exambank.paths import find_banks
 from exambank.source import Position, Source, line_and_column
 
 # Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from exambank.config import unknown_rule
-from exambank.lint import UsageError
+from exambank.errors import UsageError
 from exambank.rules import RULES, LoadRule, Rule
 from exambank.rules.base import language_names
 

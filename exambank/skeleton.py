@@ -17,9 +17,10 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from exambank.lint import MANIFEST, UsageError
+from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import SLUG_PATTERN
+from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, dump, give_tail, load, replace_value, take_tail
 
 MAX_OPTIONS = len(string.ascii_uppercase)

@@ -19,7 +19,7 @@ from exambank.builders import Builder, Output, Settings
 from exambank.builders.json_export import JsonBuilder
 from exambank.builders.pdf import PdfBuilder
 from exambank.cli import main
-from exambank.lint import UsageError
+from exambank.errors import UsageError
 from exambank.shuffle import option_order, shuffled
 from tests.builders.conftest import SEED_ID, run_build
 from tests.conftest import QUESTION, section_yaml, write_bank

@@ -11,7 +11,8 @@ import pytest
 from exambank.cli import main
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
-from exambank.lint import LintResult, display_path, lint
+from exambank.lint import LintResult, lint
+from exambank.paths import display_path
 from exambank.reporters import REPORTER_BY_NAME, CheckedQuestion, Context
 from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 from tests.reporters.conftest import MANIFEST, RULE_NAMES, SELECT
