@@ -142,6 +142,12 @@ def toml_lines(text: str) -> list[str]:
     return [line.removesuffix("\r") for line in text.split("\n")]
 
 
+# Paths are located by their first parts only: every prefix of a path is kept, and a
+# header of 10,000 dotted parts would otherwise keep 50 million (436 MB). exambank's own
+# keys are five deep ([tool.exambank.rules.RULE] option).
+_LOCATED_PARTS = 32
+
+
 class Locator:
     """Line and column of each table header and key of a TOML text."""
 
@@ -150,7 +156,7 @@ class Locator:
         self.lines = toml_lines(text)
         self.starts: dict[TablePath, Position] = {}
         for number, (path, column, _) in self.written(self.lines).items():
-            for end in range(1, len(path) + 1):
+            for end in range(1, min(len(path), _LOCATED_PARTS) + 1):
                 self.starts.setdefault(path[:end], (number, column))
 
     @staticmethod
@@ -172,6 +178,7 @@ class Locator:
     def __call__(self, path: TablePath, token: str | None) -> Position:
         """Where ``token`` is written at or after ``path``'s line; else ``path`` itself
         (or its nearest enclosing table that is written out)."""
+        path = path[:_LOCATED_PARTS]
         while path and path not in self.starts:
             path = path[:-1]
         line, column = self.starts.get(path, (1, 1))

@@ -503,3 +503,15 @@ def test_build_takes_the_config_lint_was_given(
     assert "nothing built" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()
     assert main(["build", *out]) == 0  # without it, all-of-the-above is a warning
+
+
+def test_a_mistake_below_a_header_of_many_dotted_parts_is_located(tmp_path: Path) -> None:
+    """A header is located by its first parts (all of them are not kept: 10,000 parts kept
+    50 million prefixes), so a deep one is still found at its line."""
+    deep = ".".join(["x"] * 40)
+    problems = config_problems(
+        tmp_path, f"[tool.exambank]\nselect = []\n[tool.exambank.rules.answer-count.{deep}]\n"
+    )
+    assert [problem[:3] for problem in problems] == [
+        (6, 35, "unknown setting 'x' for rule answer-count")
+    ]
