@@ -54,20 +54,30 @@ class Config:
 
     def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Drop findings of disabled rules and ignored files; set each one's severity."""
+        ignored_in: dict[str, frozenset[str]] = {}  # by path: once per file, not per finding
         kept = []
         for found in diagnostics:
-            if not self.enabled(found.rule) or self.ignored_in_file(found):
+            if found.path not in ignored_in:
+                ignored_in[found.path] = self._ignored_in_file(found.path)
+            if not self.enabled(found.rule) or found.rule in ignored_in[found.path]:
                 continue
             severity = self.severity.get(found.rule, found.severity)
             kept.append(found if severity == found.severity else replace(found, severity=severity))
         return kept
 
-    def ignored_in_file(self, found: Diagnostic) -> bool:
-        globs = [glob for glob, rules in self.per_file_ignores.items() if found.rule in rules]
-        if not globs:
-            return False
-        relative = _relative_to(found.path, self.root)
-        return relative is not None and any(matches_glob(relative, glob) for glob in globs)
+    def _ignored_in_file(self, path: str) -> frozenset[str]:
+        """The rules ``per_file_ignores`` switch off in the file at ``path``."""
+        if not self.per_file_ignores:
+            return frozenset()
+        relative = _relative_to(path, self.root)
+        if relative is None:
+            return frozenset()
+        return frozenset(
+            rule
+            for glob, rules in self.per_file_ignores.items()
+            if matches_glob(relative, glob)
+            for rule in rules
+        )
 
     def override(self, select: Iterable[str] | None, ignore: Iterable[str] = ()) -> Config:
         """This configuration with the command line's ``--select`` and ``--ignore``."""
