@@ -192,4 +192,3 @@ def option_texts(question: Question) -> tuple[str, ...]:
 def key_letters(question: Question) -> list[str]:
     """The answer letters that name an option."""
     return [letter for letter in question.answer_letters if letter in question.options]
-
