@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 LAST_SECOND = (datetime.max.replace(tzinfo=timezone.utc) - EPOCH) // timedelta(seconds=1)
 # A decimal count of seconds, as reproducible-builds.org defines it (leading zeros allowed).
 SECONDS = re.compile(r"0*([0-9]{1,12})")
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,9 @@ def build(
 ) -> Iterator[Written]:
     """Build every bank with every builder, yielding each file once it is in place. A file
     that cannot be written stops the build with a UsageError saying where and why."""
-    builders = list(builders)
+    builders, banks = list(builders), list(banks)
+    _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     for bank in banks:
-        _refuse_links(out, out / bank.id)
         settings = Settings(paper, source_date(bank.root), shuffle_seed)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         for builder in builders:
@@ -95,9 +99,12 @@ def write(folder: Path, output: Output) -> Written:
     """Write ``output`` into ``folder`` atomically: a temporary file, then a rename."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / output.name
-    temporary = folder / f".{output.name}.{os.getpid()}.partial"
+    # A new file (O_EXCL) of a name no one can guess: a link planted under a name the build
+    # would use is never written through. Mode 0o666 less the umask, as open() would give.
+    temporary = folder / f".{output.name}.{secrets.token_hex(8)}.partial"
+    handle = os.open(temporary, _NEW_FILE, 0o666)
     try:
-        with temporary.open("wb") as stream:
+        with os.fdopen(handle, "wb") as stream:
             stream.write(output.data)
             stream.flush()
             os.fsync(stream.fileno())
@@ -114,6 +121,14 @@ def _write_or_explain(folder: Path, output: Output) -> Written:
         return write(folder, output)
     except OSError as error:
         raise UsageError(_why_not_written(folder / output.name, error)) from None
+
+
+def _folders_of(out: Path) -> list[Path]:
+    """The folders a build into ``out`` goes through that a repository could hold: each
+    part of a relative ``out`` ("dist", "build/handouts"), or ``out`` itself."""
+    if out.is_absolute():
+        return [out]
+    return [Path(*out.parts[:end]) for end in range(1, len(out.parts) + 1)]
 
 
 def _refuse_links(*folders: Path) -> None:

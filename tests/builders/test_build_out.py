@@ -132,3 +132,56 @@ def test_a_link_to_nothing_above_out_is_named_as_such(
         capsys.readouterr().err
     )
     assert not (tmp_path / "gone").exists()
+
+
+def test_a_link_planted_where_the_build_writes_its_temporary_file_is_not_followed(
+    tmp_path: Path,
+) -> None:
+    """The temporary name was '.NAME.PID.partial': a committed link under it, for the
+    likely process ids, made the build write the export into the file it led to."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    folder = tmp_path / "dist" / "test-bank"
+    folder.mkdir(parents=True)
+    for pid in (os.getpid(), *range(1, 200)):
+        (folder / f".test-bank.json.{pid}.partial").symlink_to(victim)
+    assert _build(tmp_path, tmp_path / "dist") == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    written = folder / "test-bank.json"
+    assert not written.is_symlink() and written.read_text(encoding="utf-8").startswith("{")
+
+
+def test_the_files_get_the_mode_a_new_file_gets(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        assert _build(tmp_path, tmp_path / "dist") == 0
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "dist" / "test-bank" / "test-bank.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_link_among_the_banks_folders_stops_the_build_before_any_file_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    banks = tmp_path / "banks"
+    for name in ("a-bank", "b-bank"):
+        manifest = f"id: {name}\ntitle: T\nsections: [main]\n"
+        write_bank(banks / name, {"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "b-bank").symlink_to(tmp_path / "elsewhere")
+    assert main(["build", str(banks), "--out", str(tmp_path / "dist"), "--only", "json"]) == 2
+    assert "b-bank: cannot build into it: it is a link" in capsys.readouterr().err
+    assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == ["b-bank"]
+
+
+def test_a_link_in_a_relative_out_path_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "out").symlink_to(tmp_path / "real")
+    write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "bank", "--out", "out/handouts", "--only", "json"]) == 2
+    assert "out: cannot build into it: it is a link" in capsys.readouterr().err
+    assert list((tmp_path / "real").iterdir()) == []
