@@ -10,27 +10,45 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.screen import whole_words
 
-# The count words and request words of the languages whose requests are read (en, de,
-# fr, es, ru), case-folded; in any bank, as a word of one language is no word of another.
+# The request words and count words of the languages whose requests are read, case-folded;
+# each language's verbs with its own numbers only ("Which DOS command ...?" asks for no two).
+_LANGUAGES = {
+    "en": (
+        ["select", "choose", "pick", "mark", "which", "identify"],
+        {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+        | {"nine": 9, "ten": 10},
+    ),
+    "de": (
+        ["wählen", "wähle", "markieren", "kreuzen", "welche"],  # "Wählen Sie zwei"
+        {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5},
+    ),
+    "fr": (
+        ["choisissez", "sélectionnez", "cochez", "indiquez", "quels", "quelles"],
+        {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5},
+    ),
+    "es": (
+        ["elija", "elige", "seleccione", "selecciona", "marque", "escoja", "cuáles", "cuales"],
+        {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5},
+    ),
+    "ru": (
+        ["выберите", "выбери", "укажите", "отметьте", "какие"],
+        {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5},
+    ),
+}
 _NUMBER_WORDS = {
-    **dict.fromkeys(["two", "zwei", "deux", "dos", "два", "две"], 2),
-    **dict.fromkeys(["three", "drei", "trois", "tres", "три"], 3),
-    **dict.fromkeys(["four", "vier", "quatre", "cuatro", "четыре"], 4),
-    **dict.fromkeys(["five", "fünf", "cinq", "cinco", "пять"], 5),
-    **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+    word: count for _, numbers in _LANGUAGES.values() for word, count in numbers.items()
 }
 # "Which two ...?" -- a question that a single option naming both things may answer.
 _WHICH = ["which", "identify", "welche", "quels", "quelles", "cuáles", "cuales", "какие"]
-_SELECT = ["select", "choose", "pick", "mark"]
-_SELECT += ["wählen", "wähle", "markieren", "kreuzen"]  # "Wählen Sie zwei"
-_SELECT += ["choisissez", "sélectionnez", "cochez", "indiquez"]
-_SELECT += ["elija", "elige", "seleccione", "selecciona", "marque", "escoja"]
-_SELECT += ["выберите", "выбери", "укажите", "отметьте"]
 # Searched in the case-folded stem: a plain pattern there is a third faster than a
 # case-blind one over the original, and ``whole_words`` a third faster again.
 _ASKS_FOR = re.compile(
-    "(" + whole_words(_SELECT + _WHICH) + r")\s+(?:(?:the|sie)\s+)?"
-    r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\b"
+    "|".join(
+        f"(?P<verb_{language}>{whole_words(verbs)})"
+        r"\s+(?:(?:the|sie)\s+)?"
+        rf"(?P<count_{language}>\d+|{'|'.join(numbers)})\b"
+        for language, (verbs, numbers) in _LANGUAGES.items()
+    )
 )
 # An option that names several things: "Britain and France", "L network, pi network and
 # C network", "Both A & B", "Непал и Китай".
@@ -48,7 +66,7 @@ def _request(stem: str) -> tuple[str, int] | None:
     match = _ASKS_FOR.search(stem.casefold())
     if not match:
         return None
-    verb, word = match.groups()
+    verb, word = (group for group in match.groups() if group is not None)
     return verb, int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 

@@ -103,6 +103,10 @@ def test_select_two_is_reported_even_when_the_key_names_two(lint_questions):
         ("Выберите 3 ответа.", 3),
         ("Какой протокол работает на транспортном уровне?", None),
         ("Le protocole est deux fois plus rapide.", None),
+        # a language's count words follow its own verbs only
+        ("Which DOS command lists the files in a folder?", None),
+        ("Identify tres leches cake from its ingredients.", None),
+        ("Welche two-phase commit?", None),
     ],
 )
 def test_requested_count_reads_requests_in_german_french_spanish_and_russian(stem, count):
