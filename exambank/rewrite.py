@@ -272,10 +272,17 @@ def _is_bank_file(data: Any) -> bool:
     return isinstance(data, dict) and "id" in data
 
 
+# Keys whose values are booleans (``shuffle: false``), in the spelling the dumper writes.
+_BOOLEAN_KEYS = {("shuffle",)}
+_CANONICAL_BOOLEANS = {"true", "false"}
+
+
 def _refuse_typed_values(source: Source) -> None:
     """The dumper writes numbers, booleans and nulls its own way (``True`` -> ``true``,
     ``+1`` -> ``1``, ``~`` -> nothing): a file holding one is not rewritten at all."""
     for where, (kind, text) in source.typed_scalars.items():
+        if text in _CANONICAL_BOOLEANS and where[-1:] in _BOOLEAN_KEYS:
+            continue  # written back as it is
         if kind != "null" or text:
             line, column = source.where(where)
             read_as = "null" if kind == "null" else f"a {kind}"

@@ -58,10 +58,37 @@ def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Dia
     schema. Valid files, nearly all of them, never pay for jsonschema's pure-Python walk.
     """
     try:
-        return model.model_validate(source.data, strict=True), []
+        return model.model_validate(source.data, strict=True), _yaml11_booleans(source)
     except ValidationError as error:
         name = next(name for name, candidate in MODELS.items() if candidate is model)
         return None, check(source, name) or _from_pydantic(source, error)
+
+
+def _yaml11_booleans(source: Source) -> list[Diagnostic]:
+    """A boolean field written as YAML 1.1 spells one ("shuffle: no", "off", "yes"): a
+    YAML 1.2 reader, which other tools are, reads the text "no" there."""
+    found = []
+    for path, (kind, text) in source.typed_scalars.items():
+        if kind == "boolean" and path[-1:] == ("shuffle",) and text.lower() not in _BOOLEANS:
+            line, column = source.where(path)
+            meant = "true" if text.lower() in ("yes", "y", "on") else "false"
+            found.append(
+                Diagnostic(
+                    source.display,
+                    line,
+                    column,
+                    "error",
+                    "schema",
+                    f"{describe(source, path)} is '{text}', a boolean to YAML 1.1 readers only "
+                    "(others read the text)",
+                    f"write {meant}",
+                    source.question_id(path),
+                )
+            )
+    return found
+
+
+_BOOLEANS = ("true", "false")
 
 
 def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:

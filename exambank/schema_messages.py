@@ -64,6 +64,18 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield source.where(path), f"{name} is blank", "write it out"
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
         yield _answer(source, path, name, instance)
+    elif error.validator == "type" and error.validator_value == "boolean":
+        written = _written(source, path, instance)
+        quoted = isinstance(instance, str) and instance.lower() in ("true", "false")
+        yield (
+            source.where(path),
+            f"{name} is the text {written}, not a boolean"
+            if quoted
+            else f"{name} is {written}, not true or false",
+            f"write it without quotes: {path[-1]}: {instance.lower()}"
+            if quoted
+            else "write true or false",
+        )
     elif error.validator == "type" and "enum" in schema:
         return  # the enum's own violation lists the choices
     elif _choices(error):

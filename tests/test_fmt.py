@@ -404,6 +404,19 @@ def test_a_value_read_as_a_number_boolean_or_null_is_never_rewritten(
     assert path.read_text(encoding="utf-8") == text
 
 
+def test_a_question_that_keeps_its_order_is_formatted(tmp_path: Path) -> None:
+    """``shuffle: false`` is a boolean where the format wants one, written as the dumper
+    writes it: it is kept, not refused as a value read otherwise."""
+    question = (
+        "id: q1\nstem: S?\noptions: {A: a, B: b}\nshuffle: false\nanswer: A\nexplanation: E\n"
+    )
+    text = "id: main\ntitle: T\nquestions:\n  - " + question.replace("\n", "\n    ").rstrip() + "\n"
+    path = _bank(tmp_path, text)
+    assert main(["fmt", str(path)]) == 0
+    formatted = path.read_text(encoding="utf-8")
+    assert "    explanation: E\n    shuffle: false\n" in formatted  # the model's key order
+
+
 def test_an_empty_value_is_not_a_written_null(tmp_path: Path) -> None:
     path = _bank(tmp_path, "title: T\nid: main\nsummary:\n")
     assert main(["fmt", str(path)]) == 0

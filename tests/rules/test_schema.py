@@ -157,3 +157,29 @@ def test_an_option_letter_outside_options_leaves_the_question_to_the_schema(lint
     assert [(d.rule, d.message) for d in found] == [
         ("schema", "the option D is not indented under 'options:'")
     ]
+
+
+YAML11 = "a boolean to YAML 1.1 readers only (others read the text)"
+UNQUOTE = "write it without quotes: shuffle:"
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ("'false'", "is the text 'false', not a boolean", f"{UNQUOTE} false"),
+        ("3", "is the number 3, not true or false", "write true or false"),
+        ("no", f"is 'no', {YAML11}", "write false"),
+        ("On", f"is 'On', {YAML11}", "write true"),
+    ],
+)  # fmt: skip
+def test_shuffle_takes_true_or_false(lint_bank, written, message, hint):
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\nshuffle: {written}"))
+    [error] = schema_errors(lint_bank, text)
+    assert (error.line, error.column) == (12, 14)
+    assert (error.message, error.hint) == (f"question q1, shuffle {message}", hint)
+
+
+@pytest.mark.parametrize("written", ["true", "false", "False", "TRUE"])
+def test_shuffle_as_yaml_writes_booleans_is_accepted(lint_bank, written):
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\nshuffle: {written}"))
+    assert schema_errors(lint_bank, text) == []
