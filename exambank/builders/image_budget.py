@@ -32,7 +32,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import resource
 import signal
 import sys
 from html import escape
@@ -45,11 +44,12 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 CPU_SECONDS = 10
 MEMORY_BYTES = 512 * 2**20
 WALL_SECONDS = 6 * CPU_SECONDS
-CAN_FORK = sys.platform == "linux"
+CAN_FORK = sys.platform == "linux"  # ``resource`` and SIGXCPU are used on Linux only
 
 # How the child ends: drawn (fetching nothing else, or other files too), or not.
 _DRAWN, _DRAWN_WITH_OTHERS, _OUT_OF_MEMORY, _FAILED = 0, 5, 6, 7
-_OUT_OF_TIME = (-signal.SIGXCPU, -signal.SIGKILL)  # past the soft and the hard CPU limit
+# Past the soft and the hard CPU limit (neither signal exists on Windows)
+_OUT_OF_TIME = (-signal.SIGXCPU, -signal.SIGKILL) if CAN_FORK else ()
 
 # ("", digest) for an SVG drawn without fetching anything, else (url, digest) -> why not
 _verdicts: dict[tuple[str, bytes], str | None] = {}
@@ -59,8 +59,8 @@ def drawing_cost(data: bytes, url: str, fetcher: URLFetcher) -> str | None:
     """Why the SVG ``data``, read at ``url``, costs too much to draw, or None. ``fetcher``
     fetches what it references, by the build's rules, without drawing SVGs alone itself.
     Data that is not XML is never drawn as an SVG, and is not checked."""
-    if not CAN_FORK:
-        return None
+    if not CAN_FORK or multiprocessing.current_process().daemon:
+        return None  # a daemonic process (a Pool's worker) may not start one
     try:
         ElementTree.fromstring(data)
     except ElementTree.ParseError:
@@ -112,6 +112,8 @@ def _draw_alone(url: str, fetcher: URLFetcher) -> None:
     WeasyPrint logs an error in an SVG, MemoryError included, and carries on, so memory is
     judged by the peak: with address space capped at twice the budget, any allocation
     refused (short of one larger than the budget) means the peak went past the budget."""
+    import resource  # Unix only
+
     _limit(resource.RLIMIT_CORE, 0, 0)  # the processor limit's signal would dump core
     _limit(resource.RLIMIT_CPU, CPU_SECONDS, CPU_SECONDS + 1)  # SIGXCPU, then SIGKILL
     start = _address_space("VmSize")
@@ -158,6 +160,8 @@ def _address_space(field: str) -> int:
 
 def _limit(kind: int, soft: int, hard: int) -> None:
     """Lower the limits on ``kind``, never above a hard limit already set."""
+    import resource  # Unix only
+
     ceiling = resource.getrlimit(kind)[1]
     if ceiling != resource.RLIM_INFINITY:
         soft, hard = min(soft, ceiling), min(hard, ceiling)

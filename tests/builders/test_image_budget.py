@@ -5,6 +5,8 @@ still take minutes is left out with a note, and the build goes on."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -214,3 +216,22 @@ def test_when_no_child_can_be_started_the_svg_is_drawn_unchecked_not_a_traceback
     fetch = LocalFiles(tmp_path)
     assert fetch((tmp_path / "chart.svg").as_uri()).read() == CHART.encode()
     assert image_budget._verdicts == {}
+
+
+def test_in_a_daemonic_process_the_svg_is_drawn_unchecked_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, children: list[str]
+) -> None:
+    """A multiprocessing.Pool worker may start no process: the SVG vanished silently."""
+    monkeypatch.setattr(
+        image_budget.multiprocessing, "current_process", lambda: SimpleNamespace(daemon=True)
+    )
+    (tmp_path / "chart.svg").write_text(CHART, encoding="utf-8")
+    fetch = LocalFiles(tmp_path)
+    assert fetch((tmp_path / "chart.svg").as_uri()).read() == CHART.encode()
+    assert children == []
+
+
+def test_the_renderer_loads_where_there_is_no_resource_module() -> None:
+    """Windows has no ``resource``: the PDF builder must still load there."""
+    code = "import sys; sys.modules['resource'] = None; import exambank.builders.render"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
