@@ -16,19 +16,28 @@ from exambank.rules.option_wording import refers_to_letters_or_places
 from exambank.rules.wording import option_texts
 
 # The build reads the English wording through the rules; in the languages the handouts have
-# labels for, an option pointing at the ones "above" ("Alle oben genannten", "Aucune des
-# réponses ci-dessus", "Todas las anteriores", Russian "vysheperechislennye") and a note
-# naming an option's letter ("Antwort B", "réponse B", "opción B") keep the order too.
-# Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
+# labels for, an option pointing at the ones "above" or at all of them ("Alle oben
+# genannten", "Aucune de ces réponses", "Todas las anteriores", Russian "vse otvety"), an
+# option of letters only (Cyrillic ones too, as a Russian keyboard types them) and a note
+# naming an option's letter ("Antworten B und C", "réponse B", "opción B") keep the order
+# too. Shuffling less than it could costs nothing; a relettered "see B" prints a wrong
+# handout.
 _POINTS_UP = re.compile(
-    r"\b(?:oben|obige\w*|vorherige\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*|arriba"
-    r"|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|вышеперечисленн\w*|выше\w*"
-    r"|перечисленн\w*)\b",
+    r"\b(?:oben|obige\w*|vorherige\w*|genannte\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
+    r"|arriba|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|вышеперечисленн\w*|выше\w*"
+    r"|перечисленн\w*|toutes les r[ée]ponses|aucune de ces|toutes ces|todas las respuestas"
+    r"|ninguna de las|tutte le risposte|nessuna delle|wszystkie odpowiedzi|[żz]adna z"
+    r"|все ответы|все варианты|ни один из|ничего из)\b",
     re.IGNORECASE,
 )
-_NAMES_A_LETTER = re.compile(  # the word in any case, the letter a capital
-    r"\b(?i:antwort|variante|option|r[ée]ponse|opci[óo]n|respuesta|risposta|opzione"
-    r"|odpowied[źz]|antwoord|вариант\w*|ответ\w*)[ \t]+\(?[A-Z]\)?(?![\w-])"
+_LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
+# letters joined by a comma, "&" or "+" or a short word: "A, B y C", Russian "A i B"
+_JOINED = r"(?:[ \t]*[,&+][ \t]*(?:\w{1,4}[ \t]+)?|[ \t]+\w{1,4}[ \t]+)"
+_LETTERS_ONLY = re.compile(rf"[ \t]*{_LETTER}(?!\w)(?:{_JOINED}{_LETTER}(?!\w))+[ \t.]*")
+_NAMES_A_LETTER = re.compile(  # the word in any case and number, the letter a capital
+    r"\b(?i:answers?|options?|choices?|antwort(?:en)?|variante[n]?|optionen|r[ée]ponses?"
+    r"|opci[óo]n(?:es)?|respuestas?|rispost[ae]|opzion[ei]|odpowied[źz]\w*|antwoord(?:en)?"
+    rf"|вариант\w*|ответ\w*)[ \t]+\(?{_LETTER}\)?(?![\w-])"
 )
 
 
@@ -67,7 +76,8 @@ def keeps_its_order(question: Question) -> bool:
 
 
 def _refers_in_other_words(question: Question) -> bool:
-    if any(map(_POINTS_UP.search, option_texts(question))):
+    texts = option_texts(question)
+    if any(map(_POINTS_UP.search, texts)) or any(map(_LETTERS_ONLY.fullmatch, texts)):
         return True
     notes = [question.explanation]
     notes.extend(question.option_feedback(letter) or "" for letter in question.options)

@@ -245,6 +245,14 @@ def test_questions_that_read_wrong_when_moved_keep_their_order(make_bank, option
          "Vse."),
         ("{A: Berlin, B: Paris, C: Rom}", "Antwort B ist falsch."),
         ("{A: Lyon, B: Nice, C: Metz}", "La réponse A est fausse."),
+        ("{A: Berlin, B: Paris, C: Rom}", "Antworten B und C sind falsch."),  # plural
+        ("{A: Lima, B: Quito, C: Cali}", "Las opciones A y C no."),
+        # "Variant A", with a Cyrillic A
+        ("{A: Pskov, B: Omsk, C: Tomsk}", "\u0412\u0430\u0440\u0438\u0430\u043d\u0442 \u0410."),
+        ("{A: Pskov, B: Omsk, C: '\u0410 \u0438 \u0411'}", "Vse."),  # "A and B" typed in Cyrillic
+        ("{A: Berlin, B: Paris, C: Keine der genannten}", "Keine."),
+        ("{A: Lyon, B: Nice, C: Toutes les réponses}", "Toutes."),
+        ("{A: S3, B: EC2, C: Lambda}", "Answer B is wrong."),  # at the start of a sentence
     ],
 )  # fmt: skip
 def test_options_that_refer_to_others_in_other_languages_keep_their_order(
