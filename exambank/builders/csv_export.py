@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import string
 import unicodedata
 
@@ -27,11 +26,15 @@ CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed
 # U+FF1D, small U+FE66, superscript U+207A ...) and the minus sign U+2212, which a
 # spreadsheet may read as minus.
 OPERATORS = ("=", "+", "-", "@", "\u2212")
-# Spaces (any: no-break too), invisible format characters (zero-width space and joiners,
-# word joiner, byte order mark, soft hyphen, direction marks: a reader may drop them), and
-# double quotes: a part after a ";" that starts with one opens a quoted field there, and
-# what follows its closing quote is still read.
-LEADING = re.compile('^[\\s"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+')
+
+
+def _skipped(character: str) -> bool:
+    """Whether ``character`` is passed over before a cell's first one is judged: spaces
+    (any: no-break too), invisible format characters (Unicode's Cf: zero-width space and
+    joiners, byte order mark, soft hyphen, direction marks; a reader may drop them), and
+    double quotes (a part after a ";" that starts with one opens a quoted field there, and
+    what follows its closing quote is still read)."""
+    return character.isspace() or character == '"' or unicodedata.category(character) == "Cf"
 
 
 def neutralise(cell: str) -> str:
@@ -42,7 +45,7 @@ def neutralise(cell: str) -> str:
 def _is_formula(part: str) -> bool:
     if part.startswith(CONTROL_STARTS):
         return True
-    first = LEADING.sub("", part)[:1]
+    first = next((character for character in part if not _skipped(character)), "")
     return unicodedata.normalize("NFKC", first).startswith(OPERATORS)
 
 

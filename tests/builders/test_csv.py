@@ -50,6 +50,7 @@ def test_the_seed_bank_gives_55_rows_a_reader_gets_back_exactly(seed_dist, seed_
         "\ufe66", "\ufe62", "\ufe63", "\ufe6b",  # small = + - @
         "\u207a", "\u2212 ",  # superscript plus, minus sign
         "\u200b=", "\ufeff+", "\u2060 @", "\u200e-", "\u00ad=",  # after invisible characters
+        "\u061c=", "\ufff9+", "\U000e0001-",  # Arabic letter mark, annotation, language tag
     ],
 )  # fmt: skip
 def test_cells_that_a_spreadsheet_would_evaluate_are_neutralised(start):
