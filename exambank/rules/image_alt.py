@@ -31,7 +31,7 @@ _SLUG = re.compile(r"[\w-]*[\d_-][\w-]*")
 def _fault(target: Target) -> str | None:
     """What is wrong with an image's description, or None if it has one."""
     alt = target.alt.strip()
-    if not alt:
+    if not any(character.isalnum() for character in alt):  # "", "*", a zero-width space
         return "has no description (alt text)"
     file_name = posixpath.basename(unquote(target.url.split("#", 1)[0].split("?", 1)[0]))
     stem = posixpath.splitext(file_name)[0]

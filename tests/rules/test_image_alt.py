@@ -37,6 +37,8 @@ def test_an_image_without_alt_text_is_a_warning_at_the_image_on_by_default(lint_
     [
         ("![   ](chart.png)", "has no description (alt text)"),
         ("![\u00a0](chart.png)", "has no description (alt text)"),  # a no-break space
+        ("![\u200b](chart.png)", "has no description (alt text)"),  # a zero-width space
+        ("![*](chart.png)", "has no description (alt text)"),  # no letter or digit
         ("![chart.png](chart.png)", "is described only by a file name ('chart.png')"),
         ("![Chart.PNG](images/chart.png)", "is described only by a file name ('Chart.PNG')"),
         ("![IMG_0042.JPG](images/chart.png)", "is described only by a file name ('IMG_0042.JPG')"),
