@@ -279,3 +279,14 @@ def test_a_suppression_of_a_rule_that_cannot_run_on_the_bank_says_why(
             "the bank's language is 'de'",
         )
     ]
+
+
+def test_build_says_which_rules_did_not_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build's one line about lint must not read as if every check ran."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)}, manifest("de"))
+    out = ["--out", str(tmp_path / "dist"), "--only", "json"]
+    assert main(["build", str(bank), *out]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "note" in line]
+    assert line.startswith("lint: note: ") and ":3: the bank's language is 'de': " in line
