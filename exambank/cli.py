@@ -258,8 +258,8 @@ def _build(arguments: argparse.Namespace) -> int:
     if result.warnings:
         plural = "s" if result.warnings != 1 else ""
         print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
-    for note in result.notes:  # rules that did not run on a bank in another language
-        print(f"lint: note: {visible(note.path)}:{note.line}: {visible(note.message)}")
+    for said in result.notes:  # rules that did not run on a bank in another language
+        print(f"lint: note: {visible(said.path)}:{said.line}: {visible(said.message)}")
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
     files = total = 0
     for written in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
