@@ -67,13 +67,13 @@ _LOWEST_LEVEL = 6
 
 
 def _nest_headings(state: StateCore) -> None:
-    """Renumber a text's headings by rank: the top-most level the author used becomes h3,
-    the next level used h4 ..., the fifth and below h6. A level the author skipped is not
-    kept ("#" then "###" print as h3 then h4), since a reader's outline has no empty rung."""
+    """Renumber a text's headings by rank: the top-most level the author used becomes the
+    top level ``to_html`` was given (h3 unless told), the next level used the one below ...,
+    down to h6. A level the author skipped is not kept ("#" then "###" print as h3 then
+    h4), since a reader's outline, and a tagged PDF's heading levels, have no empty rung."""
+    top_level = state.env["top_level"]
     levels = sorted({token.tag for token in state.tokens if token.type == "heading_open"})
-    tags = {
-        tag: f"h{min(_AUTHOR_TOP_LEVEL + rank, _LOWEST_LEVEL)}" for rank, tag in enumerate(levels)
-    }
+    tags = {tag: f"h{min(top_level + rank, _LOWEST_LEVEL)}" for rank, tag in enumerate(levels)}
     for token in state.tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = tags[token.tag]
@@ -116,10 +116,11 @@ class Target:
     label: str = ""
 
 
-def to_html(text: str) -> str:
+def to_html(text: str, top_level: int = _AUTHOR_TOP_LEVEL) -> str:
     """Block HTML for a Markdown text (headings, paragraphs, lists, tables, code); its
-    headings start at h3, below the section's title (see ``_nest_headings``)."""
-    return str(_RENDERER.render(text))
+    headings start at h3, below the section's title, or at ``top_level`` (h2 on the cover,
+    right below the book's title): see ``_nest_headings``."""
+    return str(_RENDERER.render(text, {"top_level": top_level}))
 
 
 def short_html(text: str) -> str:

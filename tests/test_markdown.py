@@ -41,5 +41,13 @@ def test_each_text_is_ranked_on_its_own() -> None:
     assert heading_tags(to_html("#### Small")) == ["h3"]
 
 
+def test_the_cover_s_description_starts_its_headings_at_h2() -> None:
+    """On the cover an author's headings follow the book's title (h1): a tagged PDF whose
+    headings skip a level (h1, then h3) fails an accessibility check."""
+    assert heading_tags(to_html("# About\n\n### Detail", top_level=2)) == ["h2", "h3"]
+    six_levels = "# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6"
+    assert heading_tags(to_html(six_levels, top_level=2)) == ["h2", "h3", "h4", "h5", "h6", "h6"]
+
+
 def test_short_texts_print_no_headings() -> None:
     assert short_html("# is a comment character") == "<p># is a comment character</p>\n"
