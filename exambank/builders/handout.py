@@ -100,7 +100,8 @@ def _title_page(
     labels: Labels,
 ) -> str:
     """The cover. Of its facts, the version is the bank's words, the build date (ISO, as
-    any language reads it) nobody's, the contents and options the labels'."""
+    any language reads it) nobody's, the contents and options the labels'. The facts are a
+    table with a header for each row, so the tagged PDF pairs each value with its name."""
     manifest = bank.manifest
     lang = _lang(labels)
     contents = (
@@ -115,13 +116,13 @@ def _title_page(
         (labels.options_fact, shuffled, lang),
     ]
     rows = "".join(
-        f"<div><dt{lang}>{escape(label)}</dt><dd{value_lang}>{escape(value)}</dd></div>"
+        f'<tr><th scope="row"{lang}>{escape(label)}</th><td{value_lang}>{escape(value)}</td></tr>'
         for label, value, value_lang in facts
         if value is not None
     )
     exam = f'<p class="exam">{escape(typeset(manifest.exam))}</p>' if manifest.exam else ""
-    description = (
-        f'<div class="description">{to_html(manifest.description)}</div>'
+    description = (  # its headings follow the book's title: h2 and below
+        f'<div class="description">{to_html(manifest.description, top_level=2)}</div>'
         if manifest.description
         else ""
     )
@@ -131,7 +132,7 @@ def _title_page(
         f'<p class="edition"{lang} '
         f'data-footer="{escape(_footer(bank, edition, shuffle_seed, labels))}">'
         f"{escape(_edition(edition, labels))}</p>"
-        f'{description}<dl class="facts">{rows}</dl></section>\n'
+        f'{description}<table class="facts">{rows}</table></section>\n'
     )
 
 
@@ -152,21 +153,26 @@ def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labe
 
 
 def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels) -> str:
+    """The contents: a list whose entries link their titles to where they start. A link
+    holds nothing but its words, and the page number (which the CSS writes after the entry,
+    from ``data-page-of``) is outside it: WeasyPrint tags an element inside a link as a
+    second link, nested in the first, with an annotation of its own."""
     lang = _lang(labels)
     items = []
     for number, section in enumerate(bank.sections, start=1):
         span = _span([ref.number for ref in refs if ref.section is section], labels)
         items.append(
-            f'<li><a href="#section-{section.id}"><span class="toc-number">{number}</span>'
-            f"{escape(typeset(section.title))} "
-            f'<span class="toc-span"{lang}>{escape(span)}</span></a></li>'
+            f'<li data-page-of="#section-{section.id}"><span class="toc-number">{number}</span>'
+            f'<a href="#section-{section.id}">{escape(typeset(section.title))}</a> '
+            f'<span class="toc-span"{lang}>{escape(span)}</span></li>'
         )
     items.append(
-        f'<li class="toc-key"{lang}><a href="#answer-key">{escape(labels.answer_key)}</a></li>'
+        f'<li class="toc-key" data-page-of="#answer-key"{lang}>'
+        f'<a href="#answer-key">{escape(labels.answer_key)}</a></li>'
     )
     return (
-        f'<nav class="contents"><h2{lang}>{escape(labels.contents)}</h2>'
-        f"<ol>{''.join(items)}</ol></nav>\n"
+        f'<section class="contents"><h2{lang}>{escape(labels.contents)}</h2>'
+        f"<ol>{''.join(items)}</ol></section>\n"
     )
 
 

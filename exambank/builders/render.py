@@ -1,5 +1,10 @@
 """HTML to PDF through WeasyPrint, for the handouts and the stats report.
 
+Both PDFs are tagged: WeasyPrint builds their structure tree from the HTML's elements, so a
+screen reader reads headings, lists, tables and links as such and in order, and it marks the
+PDF as tagged, in the document's language, showing its title (``MarkInfo``, ``Lang``,
+``DisplayDocTitle``). The running header and footer stay out of the tree.
+
 Handout HTML comes from ``handout.py``, styled by ``handout.css``. A source can
 never make the build fetch anything: the URL fetcher reads only files inside the bank folder
 and this package's own fonts, and refuses the network and every other file. Nor can a small
@@ -37,9 +42,15 @@ ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
 
 # WeasyPrint warnings reported otherwise or not at all: refused fetches and images that
-# failed to load come from the fetcher's own lists, missing glyphs from one note per file;
-# the fontTools fallback for font subsetting works as well.
-_NOT_FOR_AUTHORS = ("Failed to load", ".notdef glyph", "Using fontTools instead of HarfBuzz")
+# failed to load come from the fetcher's own lists, missing glyphs from one note per file,
+# an image without a description (which tagging asks for) from lint's image-alt, with its
+# place; the fontTools fallback for font subsetting works as well.
+_NOT_FOR_AUTHORS = (
+    "Failed to load",
+    ".notdef glyph",
+    'Image "',  # ... has no required alt description
+    "Using fontTools instead of HarfBuzz",
+)
 # What an image may cost to print. WeasyPrint decodes every pixel of a raster image and
 # draws a copy of what each SVG <use> names, so a 20 kB PNG of 13000x13000 pixels or a 1 kB
 # SVG whose <use> elements each repeat the level below ten times would take minutes and
@@ -172,7 +183,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
         document = source.render(stylesheets=stylesheets, font_config=fonts)
-        data = document.write_pdf()
+        data = document.write_pdf(pdf_tags=True)
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
@@ -226,7 +237,7 @@ def render_report_pdf(html: str) -> bytes:
     )
     with _collected_warnings(), _font_timestamps(None):
         document = HTML(string=html, url_fetcher=fetcher)
-        return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts))
+        return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_tags=True))
 
 
 @contextmanager

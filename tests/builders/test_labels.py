@@ -146,7 +146,7 @@ def test_a_language_without_labels_gets_english_ones_marked_english(handouts, tm
         '<h3 class="practice" lang="en">Practice questions</h3>',
         '<p class="instruction" lang="en">Choose 2 answers.</p>',
         '<span class="toc-span" lang="en">questions 1\u20132</span>',
-        '<dt lang="en">Options</dt><dd lang="en">shuffled with seed 7</dd>',
+        '<th scope="row" lang="en">Options</th><td lang="en">shuffled with seed 7</td>',
     ):
         assert label in html, label
     assert 'lang="en"' not in handout_html(_bank(tmp_path / "de", "de-CH"), "trainer", None, "7")
