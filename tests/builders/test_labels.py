@@ -232,3 +232,30 @@ def test_the_page_number_becomes_a_css_value_that_cannot_break_out():
         _page_number('{page}/{pages} "</style>')
         == r'counter(page) "/" counter(pages) " \22 \3c /style>"'
     )
+
+
+def _line_of(data: bytes, page: int, words: str) -> float:
+    """The height above the page's foot of the text run holding ``words``."""
+    found: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if words in text:
+            found.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    PdfReader(io.BytesIO(data)).pages[page].extract_text(visitor_text=visit)
+    return found[0]
+
+
+def test_a_long_footer_wraps_and_never_loses_its_seed(tmp_path):
+    """The Russian trainer footer with a long version and seed ran past its box and was
+    cut off there: the "-A" and "-B" prints of one exam could not be told apart. It wraps
+    onto a second line now."""
+    root = write_bank(tmp_path / "ru", {"01-grundlagen.yaml": FIRST.format(table="")})
+    (root / "bank.yaml").write_text(
+        "id: netze\ntitle: Netzwerke\nlanguage: ru\nversion: 2025.1-rc2\nsections: [grundlagen]\n",
+        encoding="utf-8",
+    )
+    [bank] = lint([root]).banks
+    [_, trainer] = PdfBuilder().build(bank, Settings(shuffle_seed="spring-2025-midterm-B"))
+    edition, seed = _line_of(trainer.data, 1, "v2025.1-rc2"), _line_of(trainer.data, 1, "midterm-B")
+    assert seed < edition  # on the line below, inside the page
