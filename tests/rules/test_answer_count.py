@@ -107,6 +107,8 @@ def test_select_two_is_reported_even_when_the_key_names_two(lint_questions):
         ("Which DOS command lists the files in a folder?", None),
         ("Identify tres leches cake from its ingredients.", None),
         ("Welche two-phase commit?", None),
+        ("Unmark two of them.", None),  # a verb inside a word
+        ("Which DOS command? Select TWO.", 2),  # the first request of its own language
     ],
 )
 def test_requested_count_reads_requests_in_german_french_spanish_and_russian(stem, count):
