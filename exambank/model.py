@@ -84,6 +84,14 @@ class Question(Strict):
         return None if isinstance(option, str) else option.feedback
 
 
+# The keys whose values are booleans, written true or false (fmt keeps them, lint refuses
+# YAML 1.1's "no" and "on" there).
+BOOLEAN_KEYS = frozenset(
+    name for name, field in Question.model_fields.items() if field.annotation is bool
+)
+BOOLEAN_SPELLINGS = ("true", "false")
+
+
 class Section(Strict):
     id: Slug = Field(description="Unique in the bank; must match the manifest entry.")
     title: str

@@ -28,6 +28,7 @@ from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
+from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
 from exambank.paths import find_banks
 from exambank.source import Position, Source, line_and_column
 
@@ -272,17 +273,12 @@ def _is_bank_file(data: Any) -> bool:
     return isinstance(data, dict) and "id" in data
 
 
-# Keys whose values are booleans (``shuffle: false``), in the spelling the dumper writes.
-_BOOLEAN_KEYS = {("shuffle",)}
-_CANONICAL_BOOLEANS = {"true", "false"}
-
-
 def _refuse_typed_values(source: Source) -> None:
     """The dumper writes numbers, booleans and nulls its own way (``True`` -> ``true``,
     ``+1`` -> ``1``, ``~`` -> nothing): a file holding one is not rewritten at all."""
     for where, (kind, text) in source.typed_scalars.items():
-        if text in _CANONICAL_BOOLEANS and where[-1:] in _BOOLEAN_KEYS:
-            continue  # written back as it is
+        if text in BOOLEAN_SPELLINGS and where[-1] in BOOLEAN_KEYS:
+            continue  # a boolean where the format wants one, written back as it is
         if kind != "null" or text:
             line, column = source.where(where)
             read_as = "null" if kind == "null" else f"a {kind}"

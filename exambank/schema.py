@@ -16,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
-from exambank.model import Manifest, Section
+from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS, Manifest, Section
 from exambank.schema_messages import OBJECT, describe, explain, kind_of
-from exambank.source import Source
+from exambank.source import JsonPath, Source
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 Model = TypeVar("Model", bound=BaseModel)
@@ -69,47 +69,32 @@ def _yaml11_booleans(source: Source) -> list[Diagnostic]:
     YAML 1.2 reader, which other tools are, reads the text "no" there."""
     found = []
     for path, (kind, text) in source.typed_scalars.items():
-        if kind == "boolean" and path[-1:] == ("shuffle",) and text.lower() not in _BOOLEANS:
-            line, column = source.where(path)
+        if kind == "boolean" and path[-1] in BOOLEAN_KEYS and text.lower() not in BOOLEAN_SPELLINGS:
             meant = "true" if text.lower() in ("yes", "y", "on") else "false"
-            found.append(
-                Diagnostic(
-                    source.display,
-                    line,
-                    column,
-                    "error",
-                    "schema",
-                    f"{describe(source, path)} is '{text}', a boolean to YAML 1.1 readers only "
-                    "(others read the text)",
-                    f"write {meant}",
-                    source.question_id(path),
-                )
+            message = (
+                f"{describe(source, path)} is '{text}', a boolean to YAML 1.1 readers only "
+                "(others read the text)"
             )
+            found.append(_schema_error(source, path, message, f"write {meant}"))
     return found
-
-
-_BOOLEANS = ("true", "false")
 
 
 def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
     """The rare case where the model refuses what the schema accepts: still say where."""
-    found: list[Diagnostic] = []
+    found = []
     for problem in error.errors():
         path = tuple(problem["loc"])
-        line, column = source.where(path)
-        found.append(
-            Diagnostic(
-                source.display,
-                line,
-                column,
-                "error",
-                "schema",
-                f"{describe(source, path)}: {problem['msg']}",
-                None,
-                source.question_id(path),
-            )
-        )
+        message = f"{describe(source, path)}: {problem['msg']}"
+        found.append(_schema_error(source, path, message, None))
     return found
+
+
+def _schema_error(source: Source, path: JsonPath, message: str, hint: str | None) -> Diagnostic:
+    """A schema error at ``path``, with the question it is in."""
+    line, column = source.where(path)
+    return Diagnostic(
+        source.display, line, column, "error", "schema", message, hint, source.question_id(path)
+    )
 
 
 def check(source: Source, schema_name: str) -> list[Diagnostic]:
