@@ -21,7 +21,7 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LETTER_PATTERN, Manifest, Question, Section
-from exambank.paths import MANIFEST, display_path, find_banks
+from exambank.paths import MANIFEST, display_path, find_banks, misnamed_manifest, stray_files
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.base import not_run_because_of_language
 from exambank.rules.screen import BankText
@@ -63,11 +63,31 @@ class LintResult:
 def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     config = config or Config()
     result = LintResult()
+    paths = list(paths)
     with _no_cycle_collection():
         for root in find_banks(paths):
             _lint_one(root, config, result)
+    result.diagnostics.extend(config.apply([_in_no_bank(path) for path in stray_files(paths)]))
     result.diagnostics.sort()
     return result
+
+
+def _in_no_bank(path: Path) -> Diagnostic:
+    """A YAML file no bank holds, reported by ``manifest`` as an unlisted file is."""
+    shown = display_path(path)
+    if path.stem.casefold() == "bank":
+        message = f"{path.name} is not read: a bank's manifest must be named {MANIFEST}"
+        hint = f"rename it to {MANIFEST}"
+    else:
+        message = f"{path.name} is in no bank (no {MANIFEST} in its folder or above it)"
+        misnamed = misnamed_manifest(path.parent)
+        hint = (
+            f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
+            if misnamed
+            else f"move it into a bank folder and list it in that bank's {MANIFEST}, or give its "
+            f"folder a {MANIFEST}; nothing checks or builds it where it is"
+        )
+    return Diagnostic(shown, 1, 1, "error", "manifest", message, hint)
 
 
 @contextmanager

@@ -10,6 +10,10 @@ from pathlib import Path
 from exambank.errors import UsageError
 
 MANIFEST = "bank.yaml"
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+# Folders that hold tools' caches and environments, never banks (as ruff leaves them out);
+# hidden folders (".git", ".venv", ".nox") are not searched either.
+_NOT_SEARCHED = frozenset({"node_modules", "site-packages", "__pypackages__", "venv", "_build"})
 
 
 def find_banks(paths: Iterable[Path]) -> list[Path]:
@@ -26,10 +30,48 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             continue
         found = sorted(manifest.parent for manifest in folder.rglob(MANIFEST))
         if not found:
-            raise UsageError(f"{path}: no bank here (a bank is a folder with a {MANIFEST})")
+            message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
+            misnamed = [file for file in stray_files([folder]) if file.stem.casefold() == "bank"]
+            if misnamed:
+                message += f"; rename {display_path(misnamed[0])} to {MANIFEST}"
+            raise UsageError(message)
         for root in found:
             roots.setdefault(root.resolve(), root)
     return list(roots.values())
+
+
+def stray_files(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files in no bank under the folders of banks ``paths`` name: a bank whose
+    manifest is missing or misnamed (``bank.yml``), a file left beside the banks. Nothing
+    reads them, so without a word CI would pass with a whole bank unchecked. A bank's own
+    subfolders are its author's; hidden files and folders are left out."""
+    found: set[Path] = set()
+    for path in paths:
+        if not path.is_dir() or (path / MANIFEST).is_file():
+            continue
+        for folder, folders, files in os.walk(path):
+            if MANIFEST in files:
+                folders.clear()
+                continue
+            folders[:] = [
+                name for name in folders if not name.startswith(".") and name not in _NOT_SEARCHED
+            ]
+            found.update(
+                Path(folder, name)
+                for name in files
+                if not name.startswith(".") and Path(name).suffix.casefold() in YAML_SUFFIXES
+            )
+    return sorted(found)
+
+
+def misnamed_manifest(folder: Path) -> Path | None:
+    """A file in ``folder`` that is named like a manifest but not ``bank.yaml``
+    ("bank.yml", "Bank.yaml"), which exambank does not read."""
+    for path in sorted(folder.iterdir()):
+        named_like = path.stem.casefold() == "bank" and path.suffix.casefold() in YAML_SUFFIXES
+        if named_like and path.name != MANIFEST and path.is_file():
+            return path
+    return None
 
 
 def display_path(path: Path) -> str:

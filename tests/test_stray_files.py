@@ -163,3 +163,76 @@ def test_the_build_prints_the_listed_sections_only(
     assert main(["build", "--only", "json", "--out", "dist"]) == 0
     document = json.loads(Path("dist/test-bank/test-bank.json").read_text(encoding="utf-8"))
     assert [section["id"] for section in document["sections"]] == ["one"]
+
+
+# YAML files in no bank: nothing reads them, so they are reported rather than passed over.
+
+
+def folder_of_banks(root: Path) -> Path:
+    """``root/bank`` holding the bank ``b`` with one listed section."""
+    write_bank(root / "bank" / "b", {"01-one.yaml": ONE}, MANIFEST)
+    return root / "bank"
+
+
+def test_a_bank_with_a_misnamed_manifest_is_reported_not_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    write_bank(Path("bank/new"), {"01-one.yaml": ONE}, MANIFEST)
+    Path("bank/new/bank.yaml").rename("bank/new/bank.yml")
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "bank/new/01-one.yaml:1:1: error manifest 01-one.yaml is in no bank "
+        "(no bank.yaml in its folder or above it)",
+        "    hint: rename bank.yml to bank.yaml: a bank's manifest is read by that name only",
+        "bank/new/bank.yml:1:1: error manifest bank.yml is not read: a bank's manifest must "
+        "be named bank.yaml",
+        "    hint: rename it to bank.yaml",
+        "2 errors, 0 warnings.",
+    ]
+    assert main(["lint", "bank/new"]) == 2  # named alone, it is no bank at all
+    assert "rename bank/new/bank.yml to bank.yaml" in capsys.readouterr().err
+
+
+def test_a_file_beside_the_banks_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    Path("bank/02-two.yaml").write_text(section_yaml(keyed_a(2), section_id="two"), "utf-8")
+    assert main(["build", "--only", "json", "--out", "dist"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "bank/02-two.yaml:1:1: error manifest 02-two.yaml is in no bank "
+        "(no bank.yaml in its folder or above it)"
+    )
+    assert not Path("dist").exists()
+
+
+def test_hidden_folders_environments_and_a_banks_own_folders_are_not_searched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    banks = folder_of_banks(tmp_path)
+    for place in (".github/workflows/ci.yml", "venv/lib/x.yaml", "node_modules/m/x.yaml"):
+        (banks / place).parent.mkdir(parents=True)
+        (banks / place).write_text("a: 1\n", encoding="utf-8")
+    (banks / ".draft.yaml").write_text("a: 1\n", encoding="utf-8")
+    (banks / "b" / "drafts").mkdir()
+    (banks / "b" / "drafts" / "01-one.yaml").write_text(ONE, encoding="utf-8")
+    assert lint_output(banks, capsys) == ["No problems found."]
+    (banks / "notes.yml").write_text("a: 1\n", encoding="utf-8")
+    assert lint_output(banks, capsys)[-1] == "1 error, 0 warnings."
+
+
+def test_a_file_kept_out_of_the_banks_on_purpose_can_be_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    Path("bank/retired").mkdir()
+    Path("bank/retired/01-one.yaml").write_text(ONE, encoding="utf-8")
+    Path("pyproject.toml").write_text(
+        '[tool.exambank.per-file-ignores]\n"bank/retired/*.yaml" = ["manifest"]\n', "utf-8"
+    )
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["No problems found."]
