@@ -1,0 +1,114 @@
+"""The commands that write an author's files: ``fmt``, ``new``, and ``lint --fix``'s fixes.
+Each writes a file whole or not at all (exambank.saving)."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from exambank.cli.common import EXIT_OK, EXIT_PROBLEMS, Commands, add_paths, bank_paths
+from exambank.errors import UsageError
+from exambank.fixes import fix_file
+from exambank.layout import format_file
+from exambank.reporters.text import visible
+from exambank.rewrite import RewriteError, bank_files
+from exambank.saving import save, verify
+from exambank.skeleton import MAX_OPTIONS, add_question
+
+
+def add_fmt(commands: Commands) -> None:
+    command = commands.add_parser(
+        "fmt",
+        help="rewrite bank files in the canonical layout, keeping every comment",
+        description="Rewrite bank files in one layout: key order, indentation, block text, "
+        "quoting. Comments and data are kept; a file whose data would change is not written.",
+    )
+    add_paths(command, named="bank files, bank folders")
+    command.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would change"
+    )
+    command.add_argument(
+        "--diff", action="store_true", help="change nothing; print the changes as a diff"
+    )
+    command.set_defaults(run=_fmt)
+
+
+def add_new(commands: Commands) -> None:
+    command = commands.add_parser(
+        "new",
+        help="append a question skeleton to a section file",
+        description="Append a question with empty stem, options and explanation to FILE; "
+        "lint reports each empty part until it is written.",
+    )
+    command.add_argument("question_id", metavar="QUESTION-ID")
+    command.add_argument("--section", type=Path, required=True, metavar="FILE")
+    command.add_argument("--type", choices=["single", "multiple"], default="single")
+    command.add_argument(
+        "--options",
+        type=int,
+        default=4,
+        metavar="N",
+        help=f"number of options, 2 to {MAX_OPTIONS} (default: 4)",
+    )
+    command.set_defaults(run=_new)
+
+
+def _fmt(arguments: argparse.Namespace) -> int:
+    files = bank_files(bank_paths(arguments.paths))
+    dry_run = arguments.check or arguments.diff
+    changed = failed = 0
+    for path in files:
+        try:
+            rewrite = format_file(path)
+            if rewrite.changed and dry_run:
+                verify(rewrite)
+            elif rewrite.changed:
+                save(rewrite)
+        except RewriteError as error:
+            failed += 1
+            where = f"{visible(str(path))}:{error.line}:{error.column}"
+            print(f"{where}: cannot format: {visible(str(error))}", file=sys.stderr)
+            continue
+        if rewrite.changed:
+            changed += 1
+            verb = "would reformat" if dry_run else "reformatted"
+            print(f"{verb} {visible(str(path))}", file=sys.stderr)
+        if rewrite.changed and arguments.diff:
+            old = rewrite.old.decode("utf-8-sig").splitlines(keepends=True)
+            new = rewrite.new.splitlines(keepends=True)
+            name = visible(str(path))  # a file name cannot start a line of its own
+            sys.stdout.writelines(difflib.unified_diff(old, new, name, name))
+    verb = "would be reformatted" if dry_run else "reformatted"
+    summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
+    print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
+    return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
+
+
+def fix(paths: list[Path]) -> None:
+    """Make the fixes that cannot alter meaning in the banks' files, each listed on stderr."""
+    for path in bank_files(paths):
+        try:
+            rewrite, fixed = fix_file(path, str(path))
+            if rewrite.changed:
+                save(rewrite)
+        except RewriteError as error:
+            where = f"{visible(str(path))}:{error.line}:{error.column}"
+            print(f"{where}: not fixed: {visible(str(error))}", file=sys.stderr)
+            continue
+        for change in fixed:
+            print(visible(str(change)), file=sys.stderr)
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    section = arguments.section
+    try:
+        save(add_question(section, arguments.question_id, arguments.type, arguments.options))
+    except RewriteError as error:
+        raise UsageError(f"{section}:{error.line}:{error.column}: {error}") from None
+    print(
+        f"added question {arguments.question_id} to {visible(str(section))}: write its stem, "
+        "options, answer and explanation (exambank lint lists what is still empty)"
+    )
+    return EXIT_OK

@@ -1,0 +1,105 @@
+"""``exambank build``: lint, then write each bank's handouts and exports."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from exambank import pyproject
+from exambank.build import build
+from exambank.builders import BUILDERS
+from exambank.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Commands,
+    add_config,
+    add_paths,
+    bank_paths,
+    named_path,
+)
+from exambank.lint import lint
+from exambank.reporters import text
+from exambank.reporters.text import visible
+from exambank.stats import noun
+
+
+def add_build(commands: Commands) -> None:
+    command = commands.add_parser(
+        "build",
+        help="lint, then write handouts and exports",
+        description="Lint the banks (any error stops the build), then write each format's "
+        "files into DIR/<bank-id>/ (--out DIR, default dist).",
+    )
+    add_paths(command)
+    command.add_argument(
+        "--only",
+        type=_formats,
+        default=list(BUILDERS),
+        metavar="FORMATS",
+        help="build only these formats, comma-separated: "
+        + "; ".join(f"{name} ({builder.description})" for name, builder in BUILDERS.items()),
+    )
+    command.add_argument(
+        "--out",
+        type=named_path,
+        default=Path("dist"),
+        metavar="DIR",
+        help="write into DIR/<bank-id>/ (default: dist)",
+    )
+    command.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default: a4)"
+    )
+    command.add_argument(
+        "--shuffle",
+        metavar="SEED",
+        help="print each question's options in an order drawn from SEED (same seed, same PDF)",
+    )
+    add_config(command)
+    command.set_defaults(run=_build)
+
+
+def _formats(names: str) -> list[str]:
+    chosen = [name.strip() for name in names.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in BUILDERS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(map(repr, unknown))}; choose from {', '.join(BUILDERS)}"
+            if unknown
+            else "name at least one format"
+        )
+    return chosen
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = lint(bank_paths(arguments.paths), pyproject.load(arguments.config))
+    if result.errors:
+        sys.stdout.write(text(result.diagnostics))  # as `exambank lint` shows them
+        print("exambank: nothing built: fix the errors first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if result.warnings:
+        plural = "s" if result.warnings != 1 else ""
+        print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
+    for said in result.notes:  # rules that did not run on a bank in another language
+        print(f"lint: note: {visible(said.path)}:{said.line}: {visible(said.message)}")
+    builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
+    files = total = 0
+    for written in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
+        files, total = files + 1, total + written.size
+        print(f"wrote {visible(str(written.path))} ({_size(written.size)})")
+        for note in written.notes:
+            print(f"    note: {visible(note)}")
+    banks = len(result.banks)
+    print(
+        f"Built {files} {noun(files, 'file')} ({_size(total)}) for {banks} {noun(banks, 'bank')} "
+        f"into {arguments.out} in {time.perf_counter() - started:.1f} s."
+    )
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    if size < 1000:
+        return f"{size} B"
+    return f"{size / 1000:.1f} kB" if size < 1_000_000 else f"{size / 1_000_000:.1f} MB"

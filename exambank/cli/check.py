@@ -1,0 +1,115 @@
+"""``exambank lint``, and ``rules`` and ``rule``, which say what lint checks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from exambank import pyproject
+from exambank.cli.authoring import fix
+from exambank.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Commands,
+    add_config,
+    add_paths,
+    bank_paths,
+)
+from exambank.config import ConfigError, parse_rule_list
+from exambank.lint import lint
+from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, use_color
+from exambank.rule_docs import rule_page, rule_table
+
+
+def add_lint(commands: Commands) -> None:
+    command = commands.add_parser(
+        "lint",
+        help="check banks and report every problem",
+        description="Check banks against the schemas and the rules; exit 1 on any error.",
+    )
+    add_paths(command)
+    command.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
+    command.add_argument(
+        "--select",
+        type=_rules_to_run,
+        action="extend",
+        metavar="RULES",
+        help="run only these rules (comma-separated), instead of the configured ones",
+    )
+    command.add_argument(
+        "--ignore",
+        type=_rules_to_skip,
+        action="extend",
+        default=[],
+        metavar="RULES",
+        help="skip these rules (comma-separated)",
+    )
+    command.add_argument("--strict", action="store_true", help="fail on warnings too")
+    command.add_argument(
+        "--fix",
+        action="store_true",
+        help="first make the changes that cannot alter meaning (listed on stderr)",
+    )
+    command.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    add_config(command)
+    command.set_defaults(run=_lint)
+
+
+def add_rules(commands: Commands) -> None:
+    commands.add_parser(
+        "rules", help="list every rule", description="List every rule with its severity."
+    ).set_defaults(run=_rules)
+    command = commands.add_parser(
+        "rule",
+        help="show a rule's documentation",
+        description="Show what a rule checks, a failing and a passing example, its settings.",
+    )
+    command.add_argument("name", metavar="NAME")
+    command.set_defaults(run=_rule)
+
+
+def _rules_to_run(names: str) -> list[str]:
+    try:
+        return parse_rule_list(names, turning_off=False)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _rules_to_skip(names: str) -> list[str]:
+    try:
+        return parse_rule_list(names, turning_off=True)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _lint(arguments: argparse.Namespace) -> int:
+    if arguments.fix:
+        fix(bank_paths(arguments.paths))
+    try:
+        config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
+    except ConfigError as error:
+        if arguments.format != "text" and error.diagnostics:  # a tool reads stdout: these too
+            report = REPORTER_BY_NAME[arguments.format]
+            sys.stdout.write(report(sorted(error.diagnostics), Context(strict=arguments.strict)))
+        raise
+    result = lint(bank_paths(arguments.paths), config)
+    color = use_color(arguments.color, sys.stdout, os.environ)
+    context = Context.of(result, color=color, strict=arguments.strict)
+    sys.stdout.write(REPORTER_BY_NAME[arguments.format](result.diagnostics, context))
+    return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
+
+
+def _rules(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(rule_table())
+    return EXIT_OK
+
+
+def _rule(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(rule_page(arguments.name))
+    return EXIT_OK

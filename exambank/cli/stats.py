@@ -1,0 +1,83 @@
+"""``exambank stats``: lint, then count and report, as text, JSON, HTML or a PDF of it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from exambank import pyproject
+from exambank.build import write
+from exambank.builders import Output
+from exambank.cli.common import EXIT_OK, Commands, add_config, add_paths, bank_paths, named_path
+from exambank.errors import UsageError
+from exambank.lint import lint
+from exambank.reporters.text import visible
+from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, noun, render_text
+from exambank.stats_html import render_html, write_pdf
+
+
+def add_stats(commands: Commands) -> None:
+    command = commands.add_parser(
+        "stats",
+        help="count questions, key letters and item-writing flaws",
+        description="Lint the banks, then report questions per section, type and difficulty, "
+        "the key-letter spread and longest-key rate against chance, findings per rule and "
+        "section, and the questions with the most findings.",
+    )
+    add_paths(command)
+    command.add_argument("--format", choices=["text", "json", "html"], default="text")
+    command.add_argument(
+        "--out",
+        type=named_path,
+        metavar="FILE",
+        help="write the report to FILE; with --format html, a FILE ending in .pdf gets a PDF",
+    )
+    add_config(command)
+    command.add_argument(
+        "--worst",
+        type=int,
+        default=WORST_SHOWN,
+        metavar="N",
+        help=f"list the N questions with the most findings (default: {WORST_SHOWN}; 0: all)",
+    )
+    command.set_defaults(run=_stats)
+
+
+def _stats(arguments: argparse.Namespace) -> int:
+    out: Path | None = arguments.out
+    pdf = out is not None and out.suffix.lower() == ".pdf"
+    if pdf and arguments.format != "html":
+        raise UsageError("a PDF is made from the HTML report: add --format html")
+    if arguments.worst < 0:
+        raise UsageError(f"--worst {arguments.worst}: give 0 (all) or more")
+    config = pyproject.load(arguments.config)
+    result = lint(bank_paths(arguments.paths), config)
+    if result.errors:
+        # a file that cannot be read, or a question that fails the schema, is not counted
+        schema = any(d.rule in UNCOUNTED for d in result.diagnostics)
+        print(
+            f"exambank: note: {result.errors} {noun(result.errors, 'error')} "
+            "('exambank lint' lists them)"
+            + (
+                "; questions that cannot be read or fail the schema in substance are not counted"
+                if schema
+                else ""
+            ),
+            file=sys.stderr,
+        )
+    stats = bank_stats(result, config, arguments.worst)
+    if arguments.format == "json":
+        report = json.dumps([bank.as_dict() for bank in stats], indent=2) + "\n"
+    else:
+        report = render_html(stats) if arguments.format == "html" else render_text(stats)
+    if out is None:
+        sys.stdout.write(report)
+        return EXIT_OK
+    try:  # atomically, and over a symlink at ``out``, never through it
+        write(out.parent, Output(out.name, write_pdf(report) if pdf else report.encode("utf-8")))
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
+    print(f"wrote {visible(str(out))}")
+    return EXIT_OK
