@@ -10,6 +10,7 @@ from exambank.rules.comments import CommentInText
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
+from exambank.rules.language import LanguageMismatch
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
 from exambank.rules.markup import RawHtml
 from exambank.rules.numeric_options import NumericOrder, OverlappingRanges
@@ -77,6 +78,7 @@ RULES: dict[str, type[Rule]] = _registry(
     NearDuplicate,
     KeyInOtherStem,
     SectionCoverage,
+    LanguageMismatch,
     UnusedSuppression,
 )
 

@@ -133,14 +133,14 @@ def test_the_english_only_rules_do_not_run_on_a_russian_bank_and_a_note_names_th
     lint_bank: LintBank,
 ) -> None:
     english = linted(lint_bank, "ru", "en")  # English text, said to be Russian: nothing runs
-    assert english.diagnostics == []
+    assert [found.rule for found in english.diagnostics] == ["language-mismatch"]  # but this
     [note] = english.notes
     assert note.path.endswith("bank.yaml") and (note.line, note.column) == (3, 11)  # language
     assert note.message == (
         "the bank's language is 'ru': 4 rules read English wording, so they did not run "
         f"({', '.join(ON_BY_DEFAULT)})"
     )
-    assert not english.failed(strict=True)
+    assert (english.errors, english.warnings) == (0, 1)  # the note counts as neither
 
 
 def test_every_selected_english_only_rule_is_named(lint_bank: LintBank) -> None:
@@ -165,7 +165,9 @@ def test_selecting_one_english_only_rule_on_a_russian_bank_says_it_does_not_appl
 
 def test_a_rule_for_any_language_still_runs_on_a_russian_bank(lint_bank: LintBank) -> None:
     sections = {
-        "01-main.yaml": section_yaml(question(options={"A": "IP", "B": "TCP", "C": "A и B"}))
+        "01-main.yaml": section_yaml(
+            question(stem="Какой протокол?", options={"A": "IP", "B": "TCP", "C": "A и B"})
+        )
     }
     result = lint_bank(sections, manifest("ru"))
     assert [d.rule for d in result.diagnostics] == ["combination-options"]
@@ -176,7 +178,7 @@ def test_no_note_when_no_english_only_rule_is_enabled(lint_bank: LintBank) -> No
 
 
 def test_a_manifest_that_fails_the_schema_still_gives_its_language(lint_bank: LintBank) -> None:
-    sections = {"01-main.yaml": section_yaml(*FLAWED["en"])}
+    sections = {"01-main.yaml": section_yaml(*FLAWED["ru"])}
     result = lint_bank(sections, "id: test-bank\nlanguage: ru\nsections: [main]\n")  # no title
     assert [d.rule for d in result.diagnostics] == ["schema"]
     assert len(result.notes) == 1

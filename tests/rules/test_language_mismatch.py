@@ -1,0 +1,73 @@
+"""language-mismatch: a bank whose stems are in another script than its language says."""
+
+# ruff: noqa: RUF001  # Cyrillic and Greek stems are the point
+
+from __future__ import annotations
+
+from exambank.diagnostics import Diagnostic
+from exambank.rules.language import script_of
+from tests.conftest import LintBank, section_yaml
+from tests.rules.item_writing import question
+
+RUSSIAN = (
+    "Какая команда показывает таблицу маршрутизации?",
+    "Что выведет этот код?\n\n```python\nprint('hello world, this is ascii code')\n```",
+    "Какой тип данных возвращает функция `input()`?",
+)
+
+
+def mismatches(lint_bank: LintBank, stems: tuple[str, ...], manifest_extra: str = "") -> list[str]:
+    questions = [question(f"q{number}", stem) for number, stem in enumerate(stems, 1)]
+    manifest = f"id: test-bank\ntitle: Test bank\n{manifest_extra}sections: [main]\n"
+    found = lint_bank({"01-main.yaml": section_yaml(*questions)}, manifest).diagnostics
+    return [shown(item) for item in found if item.rule == "language-mismatch"]
+
+
+def shown(found: Diagnostic) -> str:
+    return f"{found.line}:{found.column} {found.message} | {found.hint}"
+
+
+def test_a_russian_bank_that_declares_no_language_is_told_to(lint_bank: LintBank) -> None:
+    assert mismatches(lint_bank, RUSSIAN) == [
+        "1:5 the bank's language is 'en' (the default: bank.yaml gives none), but 3 of 3 "
+        "stems are written in Cyrillic script | give bank.yaml `language: ru`, or the tag "
+        "of the bank's own language (uk, bg ...): it sets the handouts' words, hyphenation, "
+        "the PDF's language and which rules read the wording"
+    ]
+
+
+def test_a_declared_language_is_pointed_at(lint_bank: LintBank) -> None:
+    [found] = mismatches(lint_bank, RUSSIAN, "language: de\n")
+    assert found.startswith("3:11 the bank's language is 'de', but 3 of 3 stems are written")
+
+
+def test_the_right_script_passes_whatever_the_exact_language(lint_bank: LintBank) -> None:
+    assert mismatches(lint_bank, RUSSIAN, "language: ru\n") == []
+    assert mismatches(lint_bank, RUSSIAN, "language: uk-UA\n") == []  # the script is compared
+    german = ("Welche Aussage über Lambda ist richtig?", "Was speichert Amazon S3?")
+    assert mismatches(lint_bank, german) == []  # Latin, as English is
+
+
+def test_a_minority_in_another_script_passes(lint_bank: LintBank) -> None:
+    english = ("Which service stores objects?", "Which service runs code?")
+    assert mismatches(lint_bank, (*english, RUSSIAN[0])) == []
+    assert len(mismatches(lint_bank, (english[0], *RUSSIAN[:2]))) == 1
+
+
+def test_a_language_with_more_than_one_script_or_unknown_is_not_checked(
+    lint_bank: LintBank,
+) -> None:
+    assert mismatches(lint_bank, RUSSIAN, "language: sr\n") == []
+    assert mismatches(lint_bank, RUSSIAN, "language: tlh\n") == []
+
+
+def test_a_stems_script_is_that_of_most_of_its_letters_code_left_out() -> None:
+    assert script_of(RUSSIAN[1]) == "Cyrillic"  # its code block has more letters than its words
+    assert script_of("Что выведет `print(value_of_the_variable)`?") == "Cyrillic"
+    assert script_of("Which of «спасибо» and «пожалуйста» means thanks in this phrase?") == (
+        "Latin"
+    )
+    assert script_of("Τι επιστρέφει η συνάρτηση;") == "Greek"
+    assert script_of("次のうち正しいものはどれですか") == "Han"
+    assert script_of("다음 중 옳은 것은?") == "Hangul"
+    assert script_of("12 + 30 = ?") is None
