@@ -2,18 +2,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
 from exambank.builders import Settings
 from exambank.builders.csv_export import CsvBuilder, neutralise
+from exambank.export import export_document
 from tests.builders.conftest import SEED_ID
 from tests.conftest import QUESTION, section_yaml
 
 HEADER = [
     "id", "section", "type", "stem",
     "option_a", "option_b", "option_c", "option_d", "option_e", "option_f",
-    "answer", "explanation", "tags", "difficulty",
+    "feedback_a", "feedback_b", "feedback_c", "feedback_d", "feedback_e", "feedback_f",
+    "answer", "explanation", "tags", "difficulty", "shuffle",
 ]  # fmt: skip
 
 
@@ -28,16 +31,21 @@ def test_the_seed_bank_gives_55_rows_a_reader_gets_back_exactly(seed_dist, seed_
     assert header == HEADER
     refs = list(seed_bank.questions())
     assert len(rows) == len(refs) == 55
-    for row, ref in zip(rows, refs, strict=True):
+    exported = [q for section in export_document(seed_bank).sections for q in section.questions]
+    for row, ref, json_question in zip(rows, refs, exported, strict=True):
         question = ref.question
         options = [question.option_text(letter) for letter in question.options]
+        feedback = [question.option_feedback(letter) or "" for letter in question.options]
+        padding = [""] * (6 - len(options))
         expected = [
             question.id, ref.section.id, question.type, question.stem,
-            *options, *[""] * (6 - len(options)),
+            *options, *padding, *feedback, *padding,
             ";".join(question.answer_letters), question.explanation,
             ";".join(question.tags), question.difficulty or "",
+            "true" if json_question.shuffle else "false",
         ]  # fmt: skip
         assert row == [neutralise(cell) for cell in expected]
+    assert sum(any(row[10:16]) for row in rows) == 11  # the questions with option feedback
     assert data.count(b"\r\n") >= 56  # RFC 4180 rows end in CRLF
 
 
@@ -58,8 +66,12 @@ def test_cells_that_a_spreadsheet_would_evaluate_are_neutralised(start):
 
 
 @pytest.mark.parametrize(
-    "safe", ["SageMaker", "'quoted", '"quoted"', "3 - 1", " spaced", "\u2013 en dash", "a;b", ""]
-)
+    "safe",
+    [
+        "SageMaker", "'quoted", '"quoted"', "3 - 1", " spaced", "\u2013 en dash", "a;b", "",
+        "int a = 1;\nint b = a++;", "a;\tb", "a;\r\nb", "a;\n\n  b;\n",  # ";" at a line end
+    ],
+)  # fmt: skip
 def test_other_cells_are_left_alone(safe):
     assert neutralise(safe) == safe
 
@@ -71,6 +83,14 @@ def test_other_cells_are_left_alone(safe):
         ("Because.; @SUM(1)", "Because.;' @SUM(1)"),
         ('ok;""=1+1', 'ok;\'""=1+1'),
         ("=1;-2;x", "'=1;'-2;x"),
+        ('a;=HYPERLINK("http://x")', 'a;\'=HYPERLINK("http://x")'),
+        ("a;\n=1+1", "a;'\n=1+1"),  # a line feed is skipped like a space, then "=" is seen
+        ("a;\t=cmd", "a;'\t=cmd"),
+        ("a;\r\n @SUM(1)", "a;'\r\n @SUM(1)"),
+        ("a; -1+1", "a;' -1+1"),
+        # code too: the part a ";"-locale spreadsheet would make a cell starts with an operator
+        ("for (i = 0; i < n; ++i)", "for (i = 0; i < n;' ++i)"),
+        ("String s;\n@Override", "String s;'\n@Override"),
     ],
 )
 def test_each_part_a_semicolon_locale_would_cut_out_is_neutralised(cell, neutralised):
@@ -91,12 +111,17 @@ def test_formulas_multi_answers_quotes_and_wide_questions(make_bank):
     bank = make_bank({"01-main.yaml": section_yaml(formula, multiple)})
     (output,) = CsvBuilder().build(bank, Settings())
     assert output.name == "test-bank-questions.csv"
-    header, first, second = read(output.data)
-    assert header[4:11] == [f"option_{letter}" for letter in "abcdefg"]
-    assert first[3] == "'=cmd|' /C calc'!A0" and first[5] == "'@SUM(1)"
-    assert second[2:4] == ["multiple", 'Pick two, "wisely"']
-    assert second[10] == "'-1"
-    assert second[11:] == ["A;C", "Line one.\n\nLine two, with a comma.", "x;y", "hard"]
+    header, *rows = read(output.data)
+    letters = "abcdefg"  # as wide as the widest question, feedback as wide as the options
+    assert header[4:18] == [f"{kind}_{x}" for kind in ("option", "feedback") for x in letters]
+    first, second = (dict(zip(header, row, strict=True)) for row in rows)
+    assert first["stem"] == "'=cmd|' /C calc'!A0" and first["option_b"] == "'@SUM(1)"
+    assert first["option_g"] == first["feedback_g"] == ""
+    assert (second["type"], second["stem"]) == ("multiple", 'Pick two, "wisely"')
+    assert second["option_g"] == "'-1"
+    assert [second[name] for name in ("answer", "explanation", "tags", "difficulty")] == [
+        "A;C", "Line one.\n\nLine two, with a comma.", "x;y", "hard",
+    ]  # fmt: skip
     assert b'"Pick two, ""wisely"""' in output.data
 
 
@@ -110,4 +135,70 @@ def test_every_cell_is_quoted_and_a_joined_tag_or_explanation_neutralised(make_b
     header, row = output.data.decode("utf-8-sig").removesuffix("\r\n").split("\r\n")
     assert header.startswith('"id","section","type","stem","option_a",')
     assert row.startswith('"q1","main","single","Which AWS service')
-    assert row.endswith('"A","Because.;\'@SUM(1+1)*cmd|\' /C calc\'!A0","safe;\'=2+5",""')
+    empty_options_then_feedback = '"",' * 8
+    assert row.endswith(
+        f'"Amazon Bedrock",{empty_options_then_feedback}'
+        '"A","Because.;\'@SUM(1+1)*cmd|\' /C calc\'!A0","safe;\'=2+5","","true"'
+    )
+
+
+JAVA = "```java\nint a = 1;\nint b = a++;\nSystem.out.println(b);\n```"
+C = '```c\nint main(void) {\n    printf("%d\\n", 1);\n    return 0;\n}\n```'
+SQL = "```sql\nSELECT id FROM t;\nUPDATE t SET n = n + 1;\nDELETE FROM t WHERE n > 9;\n```"
+
+
+def test_code_whose_lines_end_with_semicolons_reads_back_unchanged(make_bank):
+    texts = {
+        "stem": f"What does this print?\n\n{JAVA}",
+        "option_a": C,
+        "feedback_b": SQL,
+        "explanation": f"{SQL}\n\nand\n\n{C}\n\nInline: `x = 1; y = 2;`.",
+    }
+    question = (
+        f"id: q1\nstem: {json.dumps(texts['stem'])}\n"
+        f"options:\n  A: {json.dumps(C)}\n  B: {{text: '2', feedback: {json.dumps(SQL)}}}\n"
+        f"  C: '1'\n  D: '0'\nanswer: B\nexplanation: {json.dumps(texts['explanation'])}\n"
+    )
+    (output,) = CsvBuilder().build(make_bank({"01-main.yaml": section_yaml(question)}), Settings())
+    header, row = read(output.data)
+    cells = dict(zip(header, row, strict=True))
+    assert {name: cells[name] for name in texts} == texts
+
+
+def test_feedback_columns_and_the_json_exports_shuffle(make_bank):
+    feedback = QUESTION.replace(
+        "  B: AWS Lambda", "  B: {text: AWS Lambda, feedback: for serverless compute}"
+    ).replace("  C: Amazon EC2", "  C: {text: Amazon EC2, feedback: '-for raw compute'}")
+    fixed = QUESTION.replace("id: q1", "id: q2") + "shuffle: false\n"
+    by_letter = QUESTION.replace("id: q1", "id: q3").replace(
+        "  D: Amazon Bedrock", "  D: Both A and B"
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(feedback, fixed, by_letter)})
+    (output,) = CsvBuilder().build(bank, Settings())
+    header, *rows = read(output.data)
+    first, *_ = (dict(zip(header, row, strict=True)) for row in rows)
+    assert [first[f"feedback_{letter}"] for letter in "abcdef"] == [
+        "", "for serverless compute", "'-for raw compute", "", "", "",
+    ]  # fmt: skip
+    shuffle = [row[header.index("shuffle")] for row in rows]
+    assert shuffle == ["true", "false", "false"]
+    exported = [q for section in export_document(bank).sections for q in section.questions]
+    assert shuffle == [str(question.shuffle).lower() for question in exported]
+
+
+def test_python_reads_the_header_and_every_option_as_written(make_bank, tmp_path):
+    options = {"A": "None", "B": "01234", "C": "1/3", "D": "True", "E": "50:50", "F": "NaN"}
+    question = QUESTION.split("options:")[0] + (
+        f"options: {json.dumps(options)}\nanswer: A\nexplanation: Because.\n"
+    )
+    (output,) = CsvBuilder().build(make_bank({"01-main.yaml": section_yaml(question)}), Settings())
+    path = tmp_path / output.name
+    path.write_bytes(output.data)
+    with path.open(encoding="utf-8-sig", newline="") as file:  # the README's recipe
+        reader = csv.DictReader(file)
+        (row,) = reader
+    assert reader.fieldnames is not None and reader.fieldnames[0] == "id"
+    assert row["id"] == "q1"
+    assert [row[f"option_{letter.lower()}"] for letter in options] == list(options.values())
+    with path.open(encoding="utf-8", newline="") as file:  # why the recipe names utf-8-sig
+        assert next(csv.reader(file))[0] == '\ufeff"id"'
