@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
 from exambank.builders import Builder, Output, Paper, Settings
@@ -53,9 +53,11 @@ def build(
     for bank in banks:
         settings = Settings(paper, source_date(bank.root), shuffle_seed)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
+        written: set[str] = set()
         for builder in builders:
             outputs = builder.build(reordered if builder.shuffles_options else bank, settings)
             for output in outputs:
+                _refuse_second(out / bank.id, output.name, written)
                 yield _write_or_explain(out / bank.id, output)
 
 
@@ -96,12 +98,17 @@ def _last_commit_time(root: Path) -> str | None:
 
 
 def write(folder: Path, output: Output) -> Written:
-    """Write ``output`` into ``folder`` atomically: a temporary file, then a rename."""
+    """Write ``output`` into ``folder`` atomically: a temporary file, then a rename. Its
+    name may hold subfolders ("images/chart.png"), made as needed; one that is a link is
+    refused, as ``dist`` is."""
+    target = folder / _relative(output.name)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / output.name
+    for subfolder in reversed(target.relative_to(folder).parents[:-1]):
+        _refuse_links(folder / subfolder, fix="remove the link")
+        (folder / subfolder).mkdir(exist_ok=True)
     # A new file (O_EXCL) of a name no one can guess: a link planted under a name the build
     # would use is never written through. Mode 0o666 less the umask, as open() would give.
-    temporary = folder / f".{output.name}.{secrets.token_hex(8)}.partial"
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(8)}.partial"
     handle = os.open(temporary, _NEW_FILE, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -113,6 +120,26 @@ def write(folder: Path, output: Output) -> Written:
         temporary.unlink(missing_ok=True)
         raise
     return Written(target, len(output.data), output.notes)
+
+
+def _relative(name: str) -> Path:
+    """``name`` as a path inside the folder written into; a ValueError (a builder's bug)
+    for one that would leave it, whichever slash the system takes as a separator."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if not parts or parts[0] == "/" or ".." in parts:
+        raise ValueError(f"a builder named an output {name!r}, which leaves its folder")
+    return Path(name)
+
+
+def _refuse_second(folder: Path, name: str, written: set[str]) -> None:
+    """A UsageError if a bank's build already wrote a file of this name: an image named
+    as a built file (``<bank>.json``) would replace it."""
+    if name in written:
+        raise UsageError(
+            f"{folder / name}: the build would write two files of this name (an image the "
+            "texts show is named as a file the build makes): rename the image"
+        )
+    written.add(name)
 
 
 def _write_or_explain(folder: Path, output: Output) -> Written:
@@ -131,7 +158,9 @@ def _folders_of(out: Path) -> list[Path]:
     return [Path(*out.parts[:end]) for end in range(1, len(out.parts) + 1)]
 
 
-def _refuse_links(*folders: Path) -> None:
+def _refuse_links(
+    *folders: Path, fix: str = "remove the link, or give --out the folder it leads to"
+) -> None:
     """A UsageError if one of ``folders`` is a symbolic link: a ``dist`` link kept in a
     repository (``.gitignore`` keeps out only a real ``dist/`` folder) would send the
     files of a CI build wherever it leads."""
@@ -139,7 +168,7 @@ def _refuse_links(*folders: Path) -> None:
         if folder.is_symlink():
             raise UsageError(
                 f"{folder}: cannot build into it: it is a link, and a build writes only into "
-                "real folders: remove the link, or give --out the folder it leads to"
+                f"real folders: {fix}"
             )
 
 

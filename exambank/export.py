@@ -3,20 +3,43 @@
 Generated into ``schemas/export.schema.json`` like the source schemas. Text is kept exactly
 as written in the sources (Markdown, unrendered); every key is always present, in the order
 declared here, so consumers and diffs see a stable shape. ``schema_version`` changes only
-when a consumer would have to change.
+when a consumer would have to change. The images the texts show are shipped beside the
+document, under the paths the texts give, and listed in ``resources``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
 from exambank.bank import Bank
+from exambank.markdown import target_path, targets
 from exambank.model import KeyTerm, Letter, Manifest, Markdown, Question, Slug, Strict
 from exambank.shuffle import keeps_its_order
 
 SCHEMA_VERSION = 1
+# By extension, as a web server serving the folder would say; not ``mimetypes``, whose
+# table changes with the Python version and the system's mime.types, so the same bank
+# would export differently on two machines.
+MEDIA_TYPES = {
+    ".apng": "image/apng",
+    ".avif": "image/avif",
+    ".bmp": "image/bmp",
+    ".gif": "image/gif",
+    ".ico": "image/vnd.microsoft.icon",
+    ".jpeg": "image/jpeg",
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".webp": "image/webp",
+}
+UNKNOWN_MEDIA_TYPE = "application/octet-stream"
 
 
 class ExportOption(Strict):
@@ -32,7 +55,12 @@ class ExportQuestion(Strict):
     type: Literal["single", "multiple"]
     stem: Markdown
     options: list[ExportOption] = Field(description="In source order.")
-    answer: list[Letter] = Field(description="The correct letters; one for a single question.")
+    answer: list[Letter] = Field(
+        min_length=1,
+        description="The correct letters, each once, in letter order (the options' order); "
+        "one for a single question.",
+        json_schema_extra={"uniqueItems": True},
+    )
     explanation: Markdown
     tags: list[str]
     difficulty: Literal["easy", "medium", "hard"] | None
@@ -53,15 +81,53 @@ class ExportSection(Strict):
     questions: list[ExportQuestion]
 
 
+class ExportResource(Strict):
+    """A file the texts show (an image), shipped beside the document."""
+
+    path: str = Field(
+        description="Where the file is, relative to this JSON file, as in the bank folder: "
+        "the image target a text gives, with any ?query or #fragment cut off, "
+        "percent-decoded and normalised (./images/a.png and images/a.png are one file)."
+    )
+    media_type: str = Field(
+        description="By the file's extension (image/png, image/svg+xml ...); "
+        f"{UNKNOWN_MEDIA_TYPE} for one not known."
+    )
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Of the file's bytes, in hex.")
+    bytes: int = Field(ge=0, description="The file's size.")
+
+
 class ExportDocument(Strict):
-    """A whole bank: its manifest, then its sections in teaching order."""
+    """A whole bank: its manifest, its sections in teaching order, the images they show."""
 
     schema_version: Literal[1] = Field(description="Bumped on any incompatible change.")
     manifest: Manifest
     sections: list[ExportSection]
+    resources: list[ExportResource] = Field(
+        description="Every image the texts show, once, sorted by path."
+    )
 
 
-def export_document(bank: Bank) -> ExportDocument:
+def shown_images(bank: Bank) -> dict[str, bytes]:
+    """Every image file the bank's texts show, by its path in the bank folder, sorted.
+
+    Lint has made sure each one is a file inside the bank folder: the paths are read as
+    its ``missing-resource`` rule reads them. A target of a fragment alone names no file."""
+    paths = {
+        target_path(target.url)
+        for _, _, text, _ in bank.markup_fields
+        for target in targets(text)
+        if target.kind == "image" and not target.url.startswith("#")
+    }
+    return {path: (bank.root / path).read_bytes() for path in sorted(paths)}
+
+
+def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> ExportDocument:
+    """The document for ``bank``. ``images`` are ``shown_images(bank)``, read here unless
+    the caller, which ships them, has read them already (listed and shipped bytes are then
+    the same read)."""
+    if images is None:
+        images = shown_images(bank)
     refs = list(bank.questions())
     sections = [
         ExportSection(
@@ -77,11 +143,29 @@ def export_document(bank: Bank) -> ExportDocument:
         )
         for section in bank.sections
     ]
-    return ExportDocument(schema_version=SCHEMA_VERSION, manifest=bank.manifest, sections=sections)
+    resources = [_resource(path, data) for path, data in sorted(images.items())]
+    return ExportDocument(
+        schema_version=SCHEMA_VERSION,
+        manifest=bank.manifest,
+        sections=sections,
+        resources=resources,
+    )
+
+
+def _resource(path: str, data: bytes) -> ExportResource:
+    extension = posixpath.splitext(path)[1].lower()
+    return ExportResource(
+        path=path,
+        media_type=MEDIA_TYPES.get(extension, UNKNOWN_MEDIA_TYPE),
+        sha256=hashlib.sha256(data).hexdigest(),
+        bytes=len(data),
+    )
 
 
 def _question(question: Question, number: int) -> ExportQuestion:
-    answer = question.answer_letters
+    # Lint keeps options in letter order and each answer letter once, so sorted is the
+    # options' order: what a tool compares a learner's choices with ("B", "D", never "D", "B").
+    answer = sorted(question.answer_letters)
     options = [
         ExportOption(
             letter=letter,

@@ -6,10 +6,12 @@ into a handout; tables are on, because study notes compare things in them.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -164,3 +166,10 @@ def targets(text: str) -> Iterator[Target]:
                 yield Target("image", src, line, alt, token.content)
             elif token.type == "link_open":
                 yield Target("link", str(token.attrs.get("href", "")), line)
+
+
+def target_path(url: str) -> str:
+    """The path a link or image target names, relative to the bank folder, as the renderer
+    reads it: the fragment and query split off first, then percent-decoded (``x%23y.png``
+    is the file ``x#y.png``); a backslash is part of a name, as it is to the renderer."""
+    return posixpath.normpath(unquote(url.split("#", 1)[0].split("?", 1)[0]))

@@ -16,7 +16,20 @@ LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-C
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
-Markdown = Annotated[str, Field(description="CommonMark text; raw HTML is not rendered.")]
+Markdown = Annotated[
+    str,
+    Field(
+        description="Markdown: CommonMark with GFM tables and no other extension (no "
+        "strikethrough, task lists or bare web addresses as links), as markdown-it-py's "
+        '"commonmark" preset with "table" reads it. Raw HTML is shown as text, never as '
+        "markup. Headings (a line starting with #, or underlined) only in notes, a section "
+        "summary and the bank description; elsewhere such a line is text. Link and image "
+        "targets are paths relative to the bank folder, inside it; the JSON export ships "
+        "every image beside the JSON file under the same path, so an image's path leads "
+        "to it from there too.",
+        json_schema_extra={"contentMediaType": "text/markdown"},
+    ),
+]
 
 
 class Strict(BaseModel):

@@ -13,6 +13,8 @@ from typing import TypeVar
 
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode
+from pydantic_core import core_schema
 
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
@@ -29,11 +31,28 @@ MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+class _AsWritten(GenerateJsonSchema):
+    """Every key of a model is required in the document the model writes: a default makes
+    a key optional in what is read (a bank.yaml), not in what is written (the export). As
+    ``json_schema_serialization_defaults_required``, but for the models the export borrows
+    from the source (its manifest) too."""
+
+    def field_is_required(
+        self,
+        field: core_schema.ModelField | core_schema.DataclassField | core_schema.TypedDictField,
+        total: bool,
+    ) -> bool:
+        return self.mode == "serialization" or super().field_is_required(field, total)
+
+
 def generate() -> dict[str, str]:
-    """The text of every schema file, as ``nox -s schemas`` writes it."""
+    """The text of every schema file, as ``nox -s schemas`` writes it: the source schemas
+    say what may be written, the export's what is written."""
     texts = {}
     for name, model in MODELS.items():
-        schema = {"$schema": SCHEMA_URL, "$id": name, **model.model_json_schema()}
+        mode: JsonSchemaMode = "serialization" if model is ExportDocument else "validation"
+        generated = model.model_json_schema(mode=mode, schema_generator=_AsWritten)
+        schema = {"$schema": SCHEMA_URL, "$id": name, **generated}
         texts[name] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return texts
 

@@ -1,16 +1,24 @@
-"""``<bank>.json``: the whole bank in one document (see ``schemas/export.schema.json``)."""
+"""``<bank>.json``: the whole bank in one document (see ``schemas/export.schema.json``), and
+beside it every image its texts show, under the same relative path, so that the paths in
+the texts lead to them from the document as they do from the bank folder.
+
+The document lists the images it ships (with their SHA-256), so this builder copies them:
+files and list come from one read. The PDFs embed their images and need none.
+"""
 
 from __future__ import annotations
 
 from exambank.bank import Bank
 from exambank.builders.base import Builder, Output, Settings
-from exambank.export import export_document
+from exambank.export import export_document, shown_images
 
 
 class JsonBuilder(Builder):
     name = "json"
-    description = "the whole bank as one JSON document"
+    description = "the whole bank as one JSON document, and the images its texts show"
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
-        text = export_document(bank).model_dump_json(indent=2) + "\n"
-        return [Output(f"{bank.id}.json", text.encode("utf-8"))]
+        images = shown_images(bank)
+        text = export_document(bank, images).model_dump_json(indent=2) + "\n"
+        document = Output(f"{bank.id}.json", text.encode("utf-8"))
+        return [document, *(Output(path, data) for path, data in images.items())]

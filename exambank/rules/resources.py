@@ -11,20 +11,13 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import Target, targets
+from exambank.markdown import Target, target_path, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
 from exambank.source import JsonPath, Source
 
 # A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def _bank_path(url: str) -> str:
-    """The path ``url`` names, relative to the bank folder, as the renderer reads it: the
-    fragment and query split off first, then percent-decoded (``x%23y.png`` is the file
-    ``x#y.png``); a backslash is part of a name, as it is to the renderer."""
-    return posixpath.normpath(unquote(url.split("#", 1)[0].split("?", 1)[0]))
 
 
 def _problem(url: str, root: Path) -> str | None:
@@ -37,7 +30,7 @@ def _problem(url: str, root: Path) -> str | None:
     if decoded.startswith(("/", "\\")):
         return "is an absolute path"
     # A backslash is a separator on Windows: leaving through one counts as leaving.
-    path = posixpath.normpath(_bank_path(url).replace("\\", "/"))
+    path = posixpath.normpath(target_path(url).replace("\\", "/"))
     if path == ".." or path.startswith("../"):
         return "leaves the bank folder"
     if path == "." or "\x00" in path:
@@ -158,7 +151,7 @@ class MissingResource(BankRule):
                 continue  # outside the folder: external-resource says so
             if target.url.startswith("#"):
                 continue  # a place in the handout, not a file
-            named = _bank_path(target.url)
+            named = target_path(target.url)
             if "\x00" in named:
                 message = "holds a NUL character (%00), which no file name can"
                 hint = "remove the %00 from the path"

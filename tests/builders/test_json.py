@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from exambank import schema
@@ -50,7 +51,7 @@ def test_all_55_questions_round_trip_exactly(seed_dist, seed_bank):
         assert list(row) == QUESTION_KEYS
         assert row["id"] == question.id and row["number"] == ref.number
         assert row["stem"] == question.stem and row["explanation"] == question.explanation
-        assert row["answer"] == question.answer_letters
+        assert row["answer"] == sorted(question.answer_letters)
         assert [(o["letter"], o["text"], o["feedback"]) for o in row["options"]] == [
             (letter, question.option_text(letter), question.option_feedback(letter))
             for letter in question.options
@@ -89,3 +90,56 @@ def test_shuffle_says_which_questions_a_tool_may_reorder(make_bank):
         ("q3", False),
     ]
     assert json.loads(output.data)["manifest"]["language"] == "en"
+
+
+def _objects(node):
+    """Every object schema in ``node`` (one with "properties"), however deep."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield node
+        for value in node.values():
+            yield from _objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _objects(value)
+
+
+def test_the_schema_requires_every_key_the_export_always_writes(seed_dist):
+    committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    objects = list(_objects(committed))
+    assert len(objects) == 7  # the document, its manifest, sections, key terms, questions,
+    for node in objects:  # options and resources
+        assert sorted(node["required"]) == sorted(node["properties"]), node["title"]
+    manifest = committed["$defs"]["Manifest"]["required"]
+    assert manifest == ["id", "title", "language", "exam", "version", "description", "sections"]
+    _, document = load(seed_dist)
+    for key in ("language", "exam", "version", "description"):
+        incomplete = {**document, "manifest": {**document["manifest"]}}
+        del incomplete["manifest"][key]
+        errors = list(Draft202012Validator(committed).iter_errors(incomplete))
+        assert [error.message for error in errors] == [f"'{key}' is a required property"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [(["B", "B"], "has non-unique elements"), ([], "should be non-empty")],
+)
+def test_the_schema_refuses_an_answer_listed_twice_or_empty(seed_dist, answer, message):
+    committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    _, document = load(seed_dist)
+    document["sections"][0]["questions"][0]["answer"] = answer
+    (error,) = Draft202012Validator(committed).iter_errors(document)
+    assert message in error.message
+
+
+def test_answers_are_exported_in_letter_order_whatever_order_the_source_gives(make_bank):
+    question = QUESTION.replace("id: q1", "id: q1\ntype: multiple").replace(
+        "stem: Which AWS service", "stem: Which two AWS services"
+    )
+    written = question.replace("answer: A", "answer: [D, A]")
+    bank = make_bank({"01-main.yaml": section_yaml(written)})
+    assert bank.sections[0].questions[0].answer_letters == ["D", "A"]  # as written
+    (output,) = JsonBuilder().build(bank, Settings())
+    (row,) = json.loads(output.data)["sections"][0]["questions"]
+    assert row["answer"] == ["A", "D"]
+    assert [option["letter"] for option in row["options"] if option["correct"]] == ["A", "D"]

@@ -1,0 +1,186 @@
+"""The images a bank's texts show travel with the JSON: copied into ``dist/<bank-id>/``
+under the path the texts give, listed in the document's ``resources``, and never written
+through a link planted in ``dist``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from exambank.build import write
+from exambank.builders import Output, Settings
+from exambank.builders.json_export import JsonBuilder
+from exambank.cli import main
+from tests.builders.test_image_limits import blank_png
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+STEM = "stem: Which AWS service trains, tunes and deploys ML models?"
+# Every kind of text that shows an image, the same file twice under two spellings, a
+# percent-encoded name with a query and a fragment, a link (not shipped: no image) and an
+# image target of a fragment alone (no file).
+MANIFEST = (
+    "id: test-bank\ntitle: Test bank\nsections: [main]\n"
+    "description: 'The logo: ![The bank logo](images/logo.svg)'\n"
+)
+EXTRA = """\
+notes: |
+  ![A bar chart](images/chart.png)
+
+  ![The same bar chart](./images/chart.png)
+key_terms:
+  - term: Plot
+    definition: "A plot: ![A scatter plot](plots/p.xyz)"
+"""
+SHOWING = (
+    QUESTION.replace(STEM, "stem: 'Which service? ![A red bar](images/Red%20Bar.PNG?v=2#top)'")
+    .replace(
+        "  B: AWS Lambda",
+        "  B:\n    text: AWS Lambda\n    feedback: 'Serverless: ![A Lambda diagram](diagram.webp)'",
+    )
+    .replace(
+        "explanation: SageMaker covers the whole ML lifecycle.",
+        "explanation: 'See [the notes](notes.txt) and ![An anchor](#answer).'",
+    )
+)
+FILES = {
+    "images/logo.svg": b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+    "images/chart.png": blank_png(40, 20),
+    "images/Red Bar.PNG": blank_png(8, 8),
+    "diagram.webp": b"RIFF\x00\x00\x00\x00WEBP",
+    "plots/p.xyz": b"plot",
+    "notes.txt": b"notes, linked, not shown",
+}
+SHIPPED = {  # path -> media type
+    "diagram.webp": "image/webp",
+    "images/Red Bar.PNG": "image/png",
+    "images/chart.png": "image/png",
+    "images/logo.svg": "image/svg+xml",
+    "plots/p.xyz": "application/octet-stream",
+}
+
+
+def image_bank(root: Path) -> Path:
+    write_bank(root, {"01-main.yaml": section_yaml(SHOWING, extra=EXTRA)}, MANIFEST)
+    for name, data in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+def build(tmp_path: Path, out: Path, *only: str) -> int:
+    bank = image_bank(tmp_path / "bank")
+    return main(["build", str(bank), "--out", str(out), "--only", ",".join(only or ["json"])])
+
+
+def test_each_image_shown_is_listed_once_sorted_with_its_digest(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(SHOWING, extra=EXTRA)}, MANIFEST)
+    for name, data in FILES.items():
+        (bank.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (bank.root / name).write_bytes(data)
+    document, *images = JsonBuilder().build(bank, Settings())
+    assert document.name == "test-bank.json"
+    assert [(image.name, image.data) for image in images] == [
+        (path, FILES[path]) for path in SHIPPED
+    ]
+    assert json.loads(document.data)["resources"] == [
+        {
+            "path": path,
+            "media_type": media_type,
+            "sha256": hashlib.sha256(FILES[path]).hexdigest(),
+            "bytes": len(FILES[path]),
+        }
+        for path, media_type in SHIPPED.items()
+    ]
+
+
+def test_the_build_ships_the_images_where_the_json_finds_them(tmp_path, capsys):
+    assert build(tmp_path, tmp_path / "dist") == 0
+    folder = tmp_path / "dist" / "test-bank"
+    document = json.loads((folder / "test-bank.json").read_text(encoding="utf-8"))
+    for resource in document["resources"]:
+        data = (folder / resource["path"]).read_bytes()  # relative to the JSON file
+        assert hashlib.sha256(data).hexdigest() == resource["sha256"]
+    shipped = sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+    assert shipped == sorted([*SHIPPED, "test-bank.json"])
+    size = len(FILES["images/chart.png"])
+    assert f"wrote {folder / 'images' / 'chart.png'} ({size} B)\n" in capsys.readouterr().out
+
+
+def test_two_builds_with_images_are_byte_identical(tmp_path):
+    assert build(tmp_path, tmp_path / "one") == 0
+    assert build(tmp_path, tmp_path / "two") == 0
+    one, two = (
+        {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+        for out in (tmp_path / "one", tmp_path / "two")
+    )
+    assert one == two and len(one) == 6  # the JSON and 5 images
+
+
+def test_the_csv_and_the_pdfs_ship_no_images(tmp_path):
+    """The PDFs embed theirs; the JSON, which lists them, ships them."""
+    assert build(tmp_path, tmp_path / "dist", "pdf", "csv") == 0
+    folder = tmp_path / "dist" / "test-bank"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "test-bank-questions.csv",
+        "test-bank-student.pdf",
+        "test-bank-trainer.pdf",
+    ]
+
+
+@pytest.mark.parametrize("leads_to", ["elsewhere", "gone"])
+def test_a_link_as_an_image_folder_in_dist_is_refused_and_not_written_through(
+    tmp_path, capsys, leads_to
+):
+    target = tmp_path / leads_to
+    if leads_to == "elsewhere":
+        target.mkdir()
+    link = tmp_path / "dist" / "test-bank" / "images"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(target)
+    assert build(tmp_path, tmp_path / "dist") == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {link}: cannot build into it: it is a link, and a build writes "
+        "only into real folders: remove the link\n"
+    )
+    assert link.is_symlink()
+    if leads_to == "elsewhere":
+        assert list(target.iterdir()) == []
+    else:
+        assert not target.exists()
+
+
+def test_a_link_planted_as_an_image_is_replaced_not_written_through(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    planted = tmp_path / "dist" / "test-bank" / "images" / "chart.png"
+    planted.parent.mkdir(parents=True)
+    planted.symlink_to(victim)
+    assert build(tmp_path, tmp_path / "dist") == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not planted.is_symlink() and planted.read_bytes() == FILES["images/chart.png"]
+    assert [path.name for path in planted.parent.iterdir() if path.name.startswith(".")] == []
+
+
+def test_an_image_named_as_a_built_file_stops_the_build_before_replacing_it(tmp_path, capsys):
+    bank = tmp_path / "bank"
+    stem = "stem: 'Which service? ![A red bar](test-bank.json)'"
+    write_bank(bank, {"01-main.yaml": section_yaml(QUESTION.replace(STEM, stem))})
+    (bank / "test-bank.json").write_bytes(b"not the export")
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--out", str(out), "--only", "json"]) == 2
+    written = out / "test-bank" / "test-bank.json"
+    assert capsys.readouterr().err == (
+        f"exambank: error: {written}: the build would write two files of this name (an image "
+        "the texts show is named as a file the build makes): rename the image\n"
+    )
+    assert json.loads(written.read_bytes())["schema_version"] == 1  # the export, kept
+
+
+@pytest.mark.parametrize("name", ["../x.png", "/tmp/x.png", "images/../../x.png", "..\\x.png"])
+def test_write_refuses_a_name_that_leaves_its_folder(tmp_path, name):
+    with pytest.raises(ValueError, match="which leaves its folder"):
+        write(tmp_path / "dist", Output(name, b"x"))
+    assert not (tmp_path / "x.png").exists() and not (tmp_path / "dist").exists()
