@@ -109,7 +109,7 @@ def _row(ref: QuestionRef, letters: str) -> list[str]:
         question.stem,
         *(options.get(letter, "") for letter in letters),
         *(feedback.get(letter, "") for letter in letters),
-        ";".join(question.answer_letters),
+        ";".join(sorted(question.answer_letters)),  # in letter order, as the JSON has them
         question.explanation,
         ";".join(question.tags),
         question.difficulty or "",

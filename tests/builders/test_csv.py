@@ -105,7 +105,7 @@ def test_formulas_multi_answers_quotes_and_wide_questions(make_bank):
     multiple = (
         "id: q2\ntype: multiple\nstem: 'Pick two, \"wisely\"'\n"
         "options: {A: a, B: b, C: c, D: d, E: e, F: f, G: '-1'}\n"
-        'answer: [A, C]\nexplanation: "Line one.\\n\\nLine two, with a comma."\n'
+        'answer: [C, A]\nexplanation: "Line one.\\n\\nLine two, with a comma."\n'
         "tags: [x, y]\ndifficulty: hard\n"
     )
     bank = make_bank({"01-main.yaml": section_yaml(formula, multiple)})
@@ -121,7 +121,7 @@ def test_formulas_multi_answers_quotes_and_wide_questions(make_bank):
     assert second["option_g"] == "'-1"
     assert [second[name] for name in ("answer", "explanation", "tags", "difficulty")] == [
         "A;C", "Line one.\n\nLine two, with a comma.", "x;y", "hard",
-    ]  # fmt: skip
+    ]  # fmt: skip  # answers in letter order, as the JSON gives them
     assert b'"Pick two, ""wisely"""' in output.data
 
 
