@@ -41,6 +41,7 @@ class QuestionRef:
     source: Source
     index: int
     number: int  # 1-based position in the whole bank, as printed in handouts
+    language: str = "en"  # the bank's (its manifest's ``language``), for rules that read it
 
     def where(self, *keys: str | int) -> tuple[int, int]:
         return self.source.where(("questions", self.index, *keys))
@@ -123,7 +124,11 @@ class Bank:
     @cached_property
     def _refs(self) -> list[QuestionRef]:
         refs: list[QuestionRef] = []
+        language = self.manifest.language
         for file in self.files:
             for index, question in zip(file.indices, file.section.questions, strict=True):
-                refs.append(QuestionRef(question, file.section, file.source, index, len(refs) + 1))
+                number = len(refs) + 1
+                refs.append(
+                    QuestionRef(question, file.section, file.source, index, number, language)
+                )
         return refs
