@@ -7,37 +7,30 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import Options, QuestionRule
+from exambank.rules.base import Options, QuestionRule, primary_language
+from exambank.rules.numbers import ENGLISH, Reading, reading
 from exambank.rules.screen import Screen
 from exambank.rules.wording import option_texts
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TOKEN = re.compile(r"#|[^\W\d_]+|%|<=|>=|[<>+\-\u2013\u2014]")
-_CURRENCY = re.compile(r"[$€£¥]")
-_FORM_WORD_TEXT = (
-    "less than fewer under below up to at most more greater over above least between and from or"
-)
-_FORM_WORDS = frozenset(_FORM_WORD_TEXT.split())
 _INFINITY = math.inf
-Bound = tuple[int | None, bool]  # (which number, None for unbounded; whether included)
-# The shapes of a range (numbers as '#', units left out) and the bounds each one sets.
-_RANGE_FORMS: list[tuple[Bound, Bound, str]] = [
-    ((0, True), (1, True), "# - #|# \u2013 #|# \u2014 #|# to #|between # and #|from # to #"),
-    ((None, False), (0, False), "less than #|fewer than #|under #|below #|< #"),
-    ((None, False), (0, True), "up to #|at most #|# or less|# or fewer|<= #"),
-    ((0, False), (None, False), "more than #|greater than #|over #|above #|> #"),
-    ((0, True), (None, False), "at least #|# or more|# +|# and above|>= #"),
-]
-# A number after one of these words labels a thing ("Symbol 2", "Figure 3", "Step 1").
-_LABELLED = re.compile(
-    r"\b(?:symbol|figure|fig|step|item|table|diagram|exhibit|statement|question|section|"
-    r"chapter|page|line|pin|port|version|amendment|article|part|channel|ch)\.?[ \t]*"
-    r"(?:no\.?|#|-)?[ \t]*\d",
-    re.IGNORECASE,
-)
+# "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
+_RATIO = re.compile(r"^\s*(?:[1-9]\d*(?:\.\d+)?)\s+to\s+1\s*$", re.IGNORECASE)
+_RATIO_STEM = re.compile(r"\bratios?\b", re.IGNORECASE)
+_RATIO_WORDS = {  # of a stem, besides "ratio"
+    "de": r"verhältnis\w*",
+    "fr": r"rapports?|proportions?",
+    "es": r"relaci[oó]n\w*|raz[oó]n\w*|proporci[oó]n\w*",
+    "pt": r"raz(?:ão|ões)|propor(?:ção|ções)|r[aá]cios?|rela(?:ção|ções)",
+    "it": r"rapport[oi]|proporzion[ei]",
+    "nl": r"verhouding\w*",
+    "ru": r"отношени\w*|соотношени\w*|пропорци\w*",
+    "pl": r"stosun\w*|proporcj\w*",
+}
+_NEVER = re.compile(r"(?!)")
 # Bare digits that identify rather than count: a leading zero ("033609991") or six digits
 # and more with no separator ("430326890", an MMSI).
 _IDENTIFIER = re.compile(r"^\s*(?:0\d+|\d{6,})\s*$")
@@ -46,14 +39,23 @@ _DIGIT = re.compile(r"\d")
 # Both numeric rules look at questions with a digit in an option: 0-9, or any other
 # digit ``\d`` knows in a question that is not all ASCII.
 _DIGIT_SCREEN = Screen("options", _DIGIT, tuple("0123456789"), ascii_only=True)
-# "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
-_RATIO = re.compile(r"^\s*(?:[1-9]\d*(?:\.\d+)?)\s+to\s+1\s*$", re.IGNORECASE)
-_RATIO_STEM = re.compile(r"\bratios?\b", re.IGNORECASE)
-_RANGE_SHAPES = {
-    tuple(shape.split()): (low, high)
-    for low, high, shapes in _RANGE_FORMS
-    for shape in shapes.split("|")
-}
+
+
+@cache
+def _ratios(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What is a ratio in a bank's language: an option ("2.5 to 1"), and a stem that asks
+    for one."""
+    read = reading(language)
+    if read is ENGLISH:
+        return _RATIO, _RATIO_STEM
+    # "2,5 a 1", "1 do 1": the words of the language's range "# to #"
+    between = sorted({shape[1] for shape in read.shapes if len(shape) == 3 and shape[1].isalpha()})
+    ratio = rf"^\s*[1-9]\d*(?:[.,]\d+)?\s+(?:{'|'.join(between)})\s+1\s*$"
+    words = _RATIO_WORDS.get(primary_language(language))
+    return (
+        re.compile(ratio, re.IGNORECASE) if between else _NEVER,
+        re.compile(rf"\b(?:ratios?|{words})\b", re.IGNORECASE) if words else _RATIO_STEM,
+    )
 
 
 @dataclass(frozen=True)
@@ -64,59 +66,35 @@ class Interval:
     high_closed: bool
 
 
-def _shape(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]] | None:
-    """(shape, unit words, numbers as written) of an option, or None if it holds none."""
-    if not _NUMBER.search(text):
+def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], str] | None:
+    """The value, unit and number as shown of an option that is one number ("$1,200",
+    "99.9%", "3 days"; "3.10" shows as 3.10, "$1,200" as 1200, German "1,5 GB" as 1,5)."""
+    parsed = reading.parse(text)
+    if parsed is None or parsed.shape != ("#",) or reading.labelled.search(text):
         return None
-    folded = _CURRENCY.sub("", text.casefold().replace(",", "")).strip().rstrip(".")
-    numbers = _NUMBER.findall(folded)
-    if not numbers:
-        return None
-    shape: list[str] = []
-    units: list[str] = []
-    for token in _TOKEN.findall(_NUMBER.sub("#", folded)):
-        if token == "%" or (token[0].isalpha() and token not in _FORM_WORDS):
-            if token not in units:
-                units.append(token)
-        else:
-            shape.append(token)
-    return tuple(shape), tuple(units), numbers
+    units = tuple(unit.rstrip("s") for unit in parsed.units)
+    return float(parsed.numbers[0]), units, parsed.shown[0]
 
 
-def option_number(text: str) -> tuple[float, tuple[str, ...]] | None:
-    """The value and unit of an option that is one number ("$1,200", "99.9%", "3 days")."""
-    parsed = _shape(text)
-    if parsed is None or parsed[0] != ("#",) or _LABELLED.search(text):
-        return None
-    _, units, numbers = parsed
-    return float(numbers[0]), tuple(unit.rstrip("s") for unit in units)
-
-
-def _written_number(text: str) -> str:
-    """The number of a one-number option as written, thousands separators left out
-    ("3.10" stays 3.10, "$1,200" is 1200)."""
-    found = _NUMBER.search(text.replace(",", ""))
-    return found.group() if found else text.strip()
-
-
-def option_range(text: str) -> tuple[Interval, tuple[str, ...], bool] | None:
+def option_range(text: str, reading: Reading) -> tuple[Interval, tuple[str, ...], bool] | None:
     """The interval, unit and integer-ness of a range option ("1-5 GB", "more than 10")."""
-    parsed = _shape(text)
-    if parsed is None or parsed[0] not in _RANGE_SHAPES:
+    parsed = reading.parse(text)
+    if parsed is None or parsed.shape not in reading.shapes:
         return None
-    shape, units, numbers = parsed
-    (low_at, low_closed), (high_at, high_closed) = _RANGE_SHAPES[shape]
+    (low_at, low_closed), (high_at, high_closed) = reading.shapes[parsed.shape]
+    numbers = parsed.numbers
     low = -_INFINITY if low_at is None else float(numbers[low_at])
     high = _INFINITY if high_at is None else float(numbers[high_at])
     if low > high:  # "160 to 10 meters" runs from 10 to 160
         low, low_closed, high, high_closed = high, high_closed, low, low_closed
     whole = all("." not in number for number in numbers)
-    return Interval(low, low_closed, high, high_closed), units, whole
+    return Interval(low, low_closed, high, high_closed), parsed.units, whole
 
 
-def is_numeric_scale(texts: Sequence[str]) -> bool:
+def is_numeric_scale(texts: Sequence[str], language: str = "en") -> bool:
     """Whether every option is a number or a range: a scale, printed in its own order."""
-    return all(option_number(text) or option_range(text) for text in texts)
+    read = reading(language)
+    return all(option_number(text, read) or option_range(text, read) for text in texts)
 
 
 class NumericOrder(QuestionRule):
@@ -125,13 +103,23 @@ class NumericOrder(QuestionRule):
     Numbers in order let candidates find the value they worked out; out of order they
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
-    non-decreasing nor non-increasing. A number after a label word ("Symbol 2", "Figure
-    3", "Step 1", "port 443", "version 2", "Amendment 4", "Ch-16") is a label, not a
+    non-decreasing nor non-increasing. Numbers are read as the bank's language writes
+    them: in English a comma groups thousands ("$1,200"); in German, French, Spanish,
+    Portuguese, Italian, Dutch, Russian and Polish a comma starts the decimals
+    ("1,5 GB"), and a space, a no-break space or a narrow one groups thousands
+    ("10 000"), as a point does but in French, Russian and Polish ("10.000"). Where
+    that convention may not hold (``es-MX``, ``de-CH``, any other language) a number
+    whose separator could mean either ("1,500") is not read, nor, in another language,
+    an option with a word before its number. A number after a label word ("Symbol 2",
+    "Figure 3", "Step 1", "port 443", "version 2", "Amendment 4", "Ch-16", and in the
+    languages above "Abb. 3", "Étape 2", "Рисунок 1", "№ 5") is a label, not a
     quantity, and does not count; nor do options that are all bare digits when one has
     a leading zero or six digits and more with no separator (identifiers such as MMSI
     numbers). Known false positives: other numbers that are labels rather than
-    quantities (a bare port number or version). Source: Haladyna, Downing & Rodriguez
-    (2002), guideline 21 (place choices in logical or numerical order).
+    quantities (a bare port number or version), and a number written in another
+    convention than the language's ("1,500" for fifteen hundred in a German bank reads
+    1.5). Source: Haladyna, Downing & Rodriguez (2002), guideline 21 (place choices in
+    logical or numerical order).
 
     Bad:
         stem: How many GB of memory can an AWS Lambda function use at most?
@@ -153,24 +141,24 @@ class NumericOrder(QuestionRule):
         question = ref.question
         if len(question.options) < 3 or not all(map(_DIGIT.search, option_texts(question))):
             return  # the screen found a digit in one option; every one needs a number
+        read = reading(ref.language)
         values = []
         for text in option_texts(question):
-            parsed = option_number(text)
+            parsed = option_number(text, read)
             if parsed is None:
                 return
             values.append(parsed)
-        if len({unit for _, unit in values}) != 1:
+        if len({unit for _, unit, _ in values}) != 1:
             return
         texts = option_texts(question)
         if any(_IDENTIFIER.match(text) for text in texts) and all(
             text.strip().isdigit() for text in texts
         ):
             return  # identifiers, not quantities
-        numbers = [value for value, _ in values]
-        pairs = list(itertools.pairwise(numbers))
+        pairs = list(itertools.pairwise(value for value, _, _ in values))
         if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
             return
-        written = [_written_number(text) for text in texts]
+        written = [shown for _, _, shown in values]
         yield self.report(
             ref,
             ("options",),
@@ -191,10 +179,17 @@ class OverlappingRanges(QuestionRule):
     ("less than 1", "more than 10") or two meet. Sorted by lower bound, consecutive
     ranges must meet without sharing a value (for whole-number ranges, "1-5" then
     "6-10" meet); a gap wider than the narrower of its two ranges is a jump, not a slip,
-    and is not reported. Ratios ("2.5 to 1", "1 to 1") are not ranges: a question with
-    one is not judged, nor one whose stem says "ratio". Known false positives: ranges
-    of whole numbers written as decimals. Source: Haladyna, Downing & Rodriguez
-    (2002), guideline 22 (keep choices independent; choices should not overlap).
+    and is not reported. Ranges are read in the bank's language, their numbers as
+    numeric-order reads them: in the languages it names, in their own words too
+    ("von 1 bis 5", "de 1 à 5", "entre 1 y 5", "de 1 a 5", "da 1 a 5", "van 1 tot 5",
+    "от 1 до 5", "od 1 do 5", "mehr als 1,5"), in any other in signs only ("1-5" or
+    with a dash, "< 1", "<= 5" or "≤ 5", "10+"). Ratios ("2.5 to 1", "1 to 1";
+    "2,5 a 1", "1 do 1" in a language's word for "to") are not ranges: a question with
+    one is not judged, nor one whose stem says "ratio" (or "Verhältnis", "rapport",
+    "relación", "razão", "rapporto", "verhouding", "отношение", "stosunek"). Known false
+    positives: ranges of whole numbers written as decimals; Dutch "tot" read as "to"
+    whether or not it includes its bound. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 22 (keep choices independent; choices should not overlap).
 
     Bad:
         stem: How many Availability Zones does a Region have?
@@ -217,13 +212,14 @@ class OverlappingRanges(QuestionRule):
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
         texts = option_texts(question)
-        if len(texts) < 2 or _RATIO_STEM.search(question.stem):
+        read, (ratio, ratio_stem) = reading(ref.language), _ratios(ref.language)
+        if len(texts) < 2 or ratio_stem.search(question.stem):
             return
         ranges: list[tuple[Interval, str]] = []
         units, whole = set(), True
         for letter, text in zip(question.options, texts, strict=True):
-            parsed = option_range(text)
-            if parsed is None or _RATIO.match(text):
+            parsed = option_range(text, read)
+            if parsed is None or ratio.match(text):
                 return
             ranges.append((parsed[0], letter))
             units.add(parsed[1])
@@ -231,8 +227,9 @@ class OverlappingRanges(QuestionRule):
         ranges.sort(key=lambda item: (item[0].low, item[0].high))
         if len(units) != 1 or not _look_like_bins([interval for interval, _ in ranges], whole):
             return
+        point = "," if read.decimal == "," else "."
         for (before, first), (after, second) in itertools.pairwise(ranges):
-            problem = _junction(before, after, whole)
+            problem = _junction(before, after, whole, point)
             if problem:
                 yield self.report(
                     ref,
@@ -258,18 +255,19 @@ def _look_like_bins(ranges: list[Interval], whole: bool) -> bool:
     )
 
 
-def _junction(before: Interval, after: Interval, whole: bool) -> str | None:
-    """What is wrong where one range ends and the next begins, if anything."""
+def _junction(before: Interval, after: Interval, whole: bool, point: str) -> str | None:
+    """What is wrong where one range ends and the next begins, if anything (its values
+    written with the decimal ``point`` of the bank's language)."""
     if after.low < before.high or (
         after.low == before.high and after.low_closed and before.high_closed
     ):
-        return f"overlap (both include {_show(after.low)})"
+        return f"overlap (both include {_show(after.low, point)})"
     if whole and before.high_closed and after.low_closed and after.low == before.high + 1:
         return None
     if after.low > before.high or not (after.low_closed or before.high_closed):
         if _gap(before, after, whole) > min(_width(before, whole), _width(after, whole)):
             return None  # a jump to another part of the scale, not a slip
-        return f"leave a gap between {_show(before.high)} and {_show(after.low)}"
+        return f"leave a gap between {_show(before.high, point)} and {_show(after.low, point)}"
     return None
 
 
@@ -283,5 +281,5 @@ def _gap(before: Interval, after: Interval, whole: bool) -> float:
     return after.low - before.high - (1 if whole else 0)
 
 
-def _show(value: float) -> str:
-    return f"{value:g}"
+def _show(value: float, point: str) -> str:
+    return f"{value:g}".replace(".", point)
