@@ -1,5 +1,5 @@
-"""The commands that write an author's files: ``fmt``, ``new``, and ``lint --fix``'s fixes.
-Each writes a file whole or not at all (exambank.saving)."""
+"""The commands that write an author's files: ``fmt``, ``new``, ``lint --fix``'s fixes, and
+``schemas`` (the editor's copy of the schemas). Each writes a file whole or not at all."""
 
 from __future__ import annotations
 
@@ -8,13 +8,23 @@ import difflib
 import sys
 from pathlib import Path
 
-from exambank.cli.common import EXIT_OK, EXIT_PROBLEMS, Commands, add_paths, bank_paths
+from exambank.build import write
+from exambank.builders import Output
+from exambank.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Commands,
+    add_paths,
+    bank_paths,
+    named_path,
+)
 from exambank.errors import UsageError
 from exambank.fixes import fix_file
 from exambank.layout import format_file
 from exambank.reporters.text import visible
 from exambank.rewrite import RewriteError, bank_files
 from exambank.saving import save, verify
+from exambank.schema import MODELS, schema_dir
 from exambank.skeleton import MAX_OPTIONS, add_question
 
 
@@ -53,6 +63,46 @@ def add_new(commands: Commands) -> None:
         help=f"number of options, 2 to {MAX_OPTIONS} (default: 4)",
     )
     command.set_defaults(run=_new)
+
+
+def add_schemas(commands: Commands) -> None:
+    command = commands.add_parser(
+        "schemas",
+        help="write the JSON Schemas into a folder, for editors and converters",
+        description="Write this version's manifest, section and export JSON Schemas into DIR, "
+        "so the '# yaml-language-server: $schema=../../schemas/section.schema.json' line of "
+        "each bank file finds them; run it again after upgrading exambank.",
+    )
+    command.add_argument(
+        "folder",
+        nargs="?",
+        type=named_path,
+        default=Path("schemas"),
+        metavar="DIR",
+        help="where to write them (default: schemas)",
+    )
+    command.set_defaults(run=_schemas)
+
+
+def _schemas(arguments: argparse.Namespace) -> int:
+    folder: Path = arguments.folder
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder; name the folder to write the schemas into")
+    written = 0
+    for name in MODELS:
+        data = (schema_dir() / name).read_bytes()
+        target = folder / name
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            continue
+        try:  # atomically, and over a link at the name, never through it
+            write(folder, Output(name, data))
+        except OSError as error:
+            raise UsageError(f"{target}: cannot write: {error.strerror}") from None
+        print(f"wrote {visible(str(target))}")
+        written += 1
+    if not written:
+        print(f"{visible(str(folder))}: the schemas are up to date")
+    return EXIT_OK
 
 
 def _fmt(arguments: argparse.Namespace) -> int:
