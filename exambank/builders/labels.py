@@ -2,8 +2,10 @@
 
 A bank's language tag picks a table by its primary subtag ("de-CH" -> German); a language
 without one gets the English labels. A count agrees with its noun by the language's plural
-rule (CLDR's, for whole numbers): Russian "1 раздел, 2 раздела, 5 разделов". Portuguese is
-left out on purpose: Brazil and Portugal differ in half these words (Seção and Secção).
+rule (CLDR's, for whole numbers): Russian "1 раздел, 2 раздела, 5 разделов". Portuguese has
+two tables, as Brazil and Portugal differ in half these words (Seção and Secção, Gabarito
+and Soluções, embaralhadas and baralhadas) and in the plural of 0 (CLDR: "0 seção" in
+Brazil, "0 secções" in Portugal): the tag's region picks one (see ``labels_for``).
 """
 
 # ruff: noqa: RUF001  # the table's Cyrillic and typographic apostrophes are meant
@@ -18,7 +20,7 @@ def _one_other(count: int) -> int:
     return 0 if count == 1 else 1
 
 
-def _french(count: int) -> int:
+def _zero_one_other(count: int) -> int:  # French, Brazilian Portuguese
     return 0 if count in (0, 1) else 1
 
 
@@ -39,7 +41,7 @@ class Labels:
     """One language's labels. A tuple holds a counted phrase's forms, in the order its
     ``plural`` rule numbers them; braces mark what is filled in."""
 
-    language: str  # the primary subtag they are written in
+    language: str  # the tag they are written in: a primary subtag, or one with its region
     plural: Callable[[int], int]
     section: str
     key_terms: str
@@ -132,7 +134,7 @@ GERMAN = Labels(
 
 FRENCH = Labels(
     language="fr",
-    plural=_french,
+    plural=_zero_one_other,
     section="Section {number}",
     key_terms="Termes clés",
     exam_tips="Conseils pour l’examen",
@@ -295,7 +297,7 @@ ITALIAN = Labels(
 DUTCH = Labels(
     language="nl",
     plural=_one_other,
-    section="Sectie {number}",
+    section="Deel {number}",
     key_terms="Kernbegrippen",
     exam_tips="Examentips",
     practice_questions="Oefenvragen",
@@ -313,7 +315,7 @@ DUTCH = Labels(
     contents_fact="Inhoud",
     options_fact="Antwoorden",
     shuffled="geschud met seed {seed}",
-    sections=("{count} sectie", "{count} secties"),
+    sections=("{count} deel", "{count} delen"),
     questions=("{count} oefenvraag", "{count} oefenvragen"),
     no_questions="geen vragen",
     one_question="vraag {number}",
@@ -321,13 +323,101 @@ DUTCH = Labels(
     footer_shuffle="seed {seed}",
 )
 
-LABELS: dict[str, Labels] = {
+BRAZILIAN_PORTUGUESE = Labels(
+    language="pt",  # CLDR's "pt" is Brazil's
+    plural=_zero_one_other,
+    section="Seção {number}",
+    key_terms="Termos-chave",
+    exam_tips="Dicas para o exame",
+    practice_questions="Questões de prática",
+    choose=("Escolha {count} resposta.", "Escolha {count} respostas."),
+    answer="Resposta: {letters}",
+    answer_key="Gabarito",
+    key_note="Número da questão e alternativa correta.",
+    key_note_shuffled="Número da questão e alternativa correta "
+    "(alternativas embaralhadas com a semente {seed}).",
+    contents="Sumário",
+    page="Página {page} de {pages}",
+    student_edition="Edição do aluno",
+    trainer_edition="Edição do instrutor \u2014 com respostas, não distribuir aos alunos",
+    version="Versão",
+    built="Data",
+    contents_fact="Conteúdo",
+    options_fact="Alternativas",
+    shuffled="embaralhadas com a semente {seed}",
+    sections=("{count} seção", "{count} seções"),
+    questions=("{count} questão de prática", "{count} questões de prática"),
+    no_questions="nenhuma questão",
+    one_question="questão {number}",
+    question_range="questões {first}\u2013{last}",
+    footer_shuffle="semente {seed}",
+)
+
+EUROPEAN_PORTUGUESE = Labels(
+    language="pt-PT",
+    plural=_one_other,
+    section="Secção {number}",
+    key_terms="Termos-chave",
+    exam_tips="Conselhos para o exame",
+    practice_questions="Perguntas de treino",
+    choose=("Escolha {count} resposta.", "Escolha {count} respostas."),
+    answer="Resposta: {letters}",
+    answer_key="Soluções",
+    key_note="Número da pergunta e opção correta.",
+    key_note_shuffled="Número da pergunta e opção correta "
+    "(opções baralhadas com a semente {seed}).",
+    contents="Índice",
+    page="Página {page} de {pages}",
+    student_edition="Edição do formando",
+    trainer_edition="Edição do formador \u2014 com as soluções, não distribuir aos formandos",
+    version="Versão",
+    built="Data",
+    contents_fact="Conteúdo",
+    options_fact="Opções",
+    shuffled="baralhadas com a semente {seed}",
+    sections=("{count} secção", "{count} secções"),
+    questions=("{count} pergunta de treino", "{count} perguntas de treino"),
+    no_questions="nenhuma pergunta",
+    one_question="pergunta {number}",
+    question_range="perguntas {first}\u2013{last}",
+    footer_shuffle="semente {seed}",
+)
+
+LABELS: dict[str, Labels] = {  # every table, by the tag it is written in
     labels.language: labels
-    for labels in (ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, POLISH, ITALIAN, DUTCH)
+    for labels in (
+        ENGLISH,
+        GERMAN,
+        FRENCH,
+        SPANISH,
+        RUSSIAN,
+        POLISH,
+        ITALIAN,
+        DUTCH,
+        BRAZILIAN_PORTUGUESE,
+        EUROPEAN_PORTUGUESE,
+    )
 }
 
 
 def labels_for(language: str) -> Labels:
     """The labels for a BCP 47 tag, by its primary subtag; English for any other, marked
-    as standing in."""
-    return LABELS.get(language.split("-")[0].lower(), replace(ENGLISH, fallback=True))
+    as standing in. Portuguese is Brazil's with no region or "BR", and Portugal's with any
+    other ("pt-PT", "pt-AO", "pt-MZ"), as CLDR's locales for those countries inherit from
+    pt_PT."""
+    subtags = language.lower().split("-")
+    labels = LABELS.get(subtags[0], replace(ENGLISH, fallback=True))
+    if labels is BRAZILIAN_PORTUGUESE and _region(subtags[1:]) not in (None, "br"):
+        return EUROPEAN_PORTUGUESE
+    return labels
+
+
+def _region(subtags: list[str]) -> str | None:
+    """The region among the subtags after a tag's language ("latn", "pt" -> "pt"): the
+    first of two letters, before any extension ("u-...", "x-...")."""
+    for subtag in subtags:
+        if len(subtag) == 1:
+            return None
+        if len(subtag) == 2 and subtag.isalpha():
+            return subtag
+    return None

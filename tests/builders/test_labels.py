@@ -19,7 +19,17 @@ from pypdf import PdfReader
 from exambank.bank import Bank
 from exambank.builders import Settings
 from exambank.builders.handout import _page_number, handout_html
-from exambank.builders.labels import ENGLISH, GERMAN, LABELS, POLISH, RUSSIAN, labels_for
+from exambank.builders.labels import (
+    BRAZILIAN_PORTUGUESE,
+    DUTCH,
+    ENGLISH,
+    EUROPEAN_PORTUGUESE,
+    GERMAN,
+    LABELS,
+    POLISH,
+    RUSSIAN,
+    labels_for,
+)
 from exambank.builders.pdf import PdfBuilder
 from exambank.lint import lint
 from tests.builders.test_pdf import pages, squeeze
@@ -136,6 +146,41 @@ def test_a_russian_bank_counts_in_russian(handouts):
     assert "Версия для преподавателя" in trainer[0]
 
 
+def test_a_brazilian_bank_prints_brazilian_portuguese(handouts):
+    student, trainer = (pages(handouts("pt-BR")[edition]) for edition in ("student", "trainer"))
+    cover = squeeze(student[0])
+    assert "Conteúdo3seções,3questõesdeprática" in cover and "Ediçãodoaluno" in cover
+    assert "Alternativasembaralhadascomasemente7" in cover
+    assert "Edição do instrutor \u2014 com respostas, não distribuir aos alunos" in trainer[0]
+    contents = squeeze(student[1])
+    assert contents.startswith("Sumário")
+    for span in ("questões1\u20132", "questão3", "nenhumaquestão", "Gabarito"):
+        assert span in contents
+    text = squeeze(" ".join(student))
+    for label in ("SEÇÃO1", "Termos-chave", "Dicasparaoexame", "Questõesdeprática"):
+        assert label in text
+    assert "Escolha2respostas." in text and "Resposta:" not in text
+    assert "Resposta:" in squeeze(" ".join(trainer))
+    assert f"Página 2 de {len(student)}" in student[1]
+    assert "Edição do aluno \u00b7 v2.1 \u00b7 semente 7" in student[1]
+    for english in ("Section", "Key terms", "Choose", "Answer", "Page", "edition"):
+        assert english not in " ".join(student + trainer), english
+
+
+def test_a_bank_from_portugal_prints_european_portuguese(handouts):
+    student = pages(handouts("pt-PT")["student"])
+    cover = squeeze(student[0])
+    assert "Conteúdo3secções,3perguntasdetreino" in cover and "Ediçãodoformando" in cover
+    assert "Opçõesbaralhadascomasemente7" in cover
+    contents = squeeze(student[1])
+    assert contents.startswith("Índice") and "Soluções" in contents
+    text = squeeze(" ".join(student))
+    assert "SECÇÃO1" in text and "Perguntasdetreino" in text
+    assert (
+        squeeze("Número da pergunta e opção correta (opções baralhadas com a semente 7).") in text
+    )
+
+
 def test_a_language_without_labels_gets_english_ones_marked_english(handouts, tmp_path):
     bank = _bank(tmp_path, "tlh")
     html = handout_html(bank, "trainer", None, "7")
@@ -181,15 +226,36 @@ def run_starts(data: bytes, page: int) -> list[float]:
 def test_a_region_subtag_keeps_its_language_and_an_unknown_one_falls_back():
     assert labels_for("de-CH") is GERMAN and labels_for("DE") is GERMAN
     assert labels_for("en-GB") is ENGLISH and not ENGLISH.fallback
-    for tag in ("tlh", "pt-BR", "x-private"):
+    for tag in ("tlh", "gl-ES", "x-private"):
         stand_in = labels_for(tag)
         assert stand_in.fallback and stand_in.answer_key == ENGLISH.answer_key
+
+
+@pytest.mark.parametrize(
+    ("tag", "labels"),
+    [
+        ("pt", BRAZILIAN_PORTUGUESE),
+        ("pt-BR", BRAZILIAN_PORTUGUESE),
+        ("pt-Latn-BR", BRAZILIAN_PORTUGUESE),
+        ("pt-x-pt", BRAZILIAN_PORTUGUESE),  # private use names no country
+        ("pt-PT", EUROPEAN_PORTUGUESE),
+        ("PT-pt", EUROPEAN_PORTUGUESE),
+        ("pt-Latn-PT", EUROPEAN_PORTUGUESE),
+        ("pt-AO", EUROPEAN_PORTUGUESE),  # Angola and Mozambique write as Portugal does
+        ("pt-MZ", EUROPEAN_PORTUGUESE),
+    ],
+)
+def test_portuguese_is_brazils_unless_the_tag_names_another_country(tag, labels):
+    assert labels_for(tag) is labels
 
 
 @pytest.mark.parametrize(
     ("labels", "counts"),
     [
         (ENGLISH, {0: "0 sections", 1: "1 section", 2: "2 sections"}),
+        (BRAZILIAN_PORTUGUESE, {0: "0 seção", 1: "1 seção", 2: "2 seções", 21: "21 seções"}),
+        (EUROPEAN_PORTUGUESE, {0: "0 secções", 1: "1 secção", 2: "2 secções"}),
+        (DUTCH, {0: "0 delen", 1: "1 deel", 2: "2 delen"}),
         (LABELS["fr"], {0: "0 section", 1: "1 section", 2: "2 sections"}),
         (
             RUSSIAN,
