@@ -30,19 +30,23 @@ _LANGUAGES = {
         ["elija", "elige", "seleccione", "selecciona", "marque", "escoja", "cuáles", "cuales"],
         {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5},
     ),
+    # Brazil's spelling and Portugal's ("selecione", "seleccione"). Not "assinale": a verb
+    # starting with "a" costs the bench a tenth more, and exams ask "Selecione DUAS".
+    "pt": (
+        ["escolha", "selecione", "seleccione", "marque", "indique", "quais"],
+        {"duas": 2, "dois": 2, "três": 3, "quatro": 4, "cinco": 5},
+    ),
     "ru": (
         ["выберите", "выбери", "укажите", "отметьте", "какие"],
         {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5},
     ),
 }
-_VERB_LANGUAGE = {verb: language for language, (verbs, _) in _LANGUAGES.items() for verb in verbs}
-_NUMBER_WORDS = {
-    word: (language, count)
-    for language, (_, numbers) in _LANGUAGES.items()
-    for word, count in numbers.items()
-}
+# A word two languages share ("marque", "cinco") is a word of each: a verb and a count word
+# are read together when some language has both.
+_VERBS = [verb for verbs, _ in _LANGUAGES.values() for verb in verbs]
+_COUNT_WORDS = [word for _, numbers in _LANGUAGES.values() for word in numbers]
 # "Which two ...?" -- a question that a single option naming both things may answer.
-_WHICH = ["which", "identify", "welche", "quels", "quelles", "cuáles", "cuales", "какие"]
+_WHICH = ["which", "identify", "welche", "quels", "quelles", "cuáles", "cuales", "quais", "какие"]
 
 
 # Searched in the case-folded stem (a plain pattern there is a third faster than a
@@ -70,15 +74,17 @@ def _branches(node: dict[str, Any]) -> str:
     return f"(?:{group})?" if ends else group
 
 
+# A word may stand between the verb and the count: "Choose the two", "Wählen Sie zwei",
+# "Escolha as duas".
 _ASKS_FOR = re.compile(
-    f"({_letter_tree(_VERB_LANGUAGE)})\\b\\s+(?:(?:the|sie)\\s+)?"
-    f"(\\d+|{_letter_tree(_NUMBER_WORDS)})\\b"
+    f"({_letter_tree(_VERBS)})\\b\\s+(?:(?:the|sie|as|os)\\s+)?"
+    f"(\\d+|{_letter_tree(_COUNT_WORDS)})\\b"
 )
 
 
 # An option that names several things: "Britain and France", "L network, pi network and
-# C network", "Both A & B", "Непал и Китай".
-_SEVERAL = re.compile(r",|&|\b(?:and|und|et|y|и)\b")
+# C network", "Both A & B", "Nepal e China", "Непал и Китай" (but not the "e" of "e.g.").
+_SEVERAL = re.compile(r",|&|\b(?:and|und|et|y|e(?![.-])|и)\b")
 
 
 def requested_count(stem: str) -> int | None:
@@ -97,9 +103,9 @@ def _request(stem: str) -> tuple[str, int] | None:
         verb, word = match.groups()
         if word.isdigit():
             return verb, int(word)
-        language, count = _NUMBER_WORDS[word]
-        if language == _VERB_LANGUAGE[verb]:
-            return verb, count
+        for verbs, numbers in _LANGUAGES.values():
+            if verb in verbs and word in numbers:
+                return verb, numbers[word]
     return None
 
 
@@ -140,10 +146,10 @@ class AnswerCount(QuestionRule):
     countries border Everest?" -- "Nepal and China"), as pairs and lists are offered as
     single options.
 
-    The request is read in English, German, French, Spanish and Russian, in any bank:
-    "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Elija dos", "Выберите ДВА" (a
-    count word up to five, or a number). In other languages only the number of answers
-    is checked against the question's type.
+    The request is read in English, German, French, Spanish, Portuguese and Russian, in
+    any bank: "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Elija dos", "Escolha
+    DUAS", "Выберите ДВА" (a count word up to five, or a number). In other languages only
+    the number of answers is checked against the question's type.
 
     Bad:
         type: multiple

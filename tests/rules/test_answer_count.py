@@ -109,9 +109,21 @@ def test_select_two_is_reported_even_when_the_key_names_two(lint_questions):
         ("Welche two-phase commit?", None),
         ("Unmark two of them.", None),  # a verb inside a word
         ("Which DOS command? Select TWO.", 2),  # the first request of its own language
+        ("Quais serviços armazenam dados? (Escolha DUAS.)", 2),
+        ("Selecione 2 serviços.", 2),
+        ("Quais protocolos são de transporte? (Escolha três.)", 3),
+        ("Escolha as duas alternativas corretas.", 2),
+        ("Quais dois protocolos ...?", 2),
+        ("Qual protocolo usa a porta 53?", None),
+        ("O protocolo é duas vezes mais rápido.", None),
+        # a word Portuguese shares with Spanish is read in both
+        ("Seleccione TRÊS opções.", 3),
+        ("Marque duas.", 2),
+        ("Elija cinco.", 5),
+        ("Escolha dos ficheiros.", None),  # "dos" is Spanish's two, Portuguese's "of the"
     ],
 )
-def test_requested_count_reads_requests_in_german_french_spanish_and_russian(stem, count):
+def test_requested_count_reads_requests_in_other_languages(stem, count):
     assert requested_count(stem) == count
 
 
@@ -130,3 +142,28 @@ def test_which_two_in_russian_answered_by_one_option_naming_both(lint_questions)
         "Какие две страны окружают Эверест?",
     ).replace("Amazon SageMaker", "Непал и Китай")
     assert "answer-count" not in rules_of(lint_questions(question))
+
+
+def test_single_question_whose_portuguese_stem_asks_for_two(lint_questions):
+    question = QUESTION.replace(
+        "Which AWS service trains, tunes and deploys ML models?",
+        "Quais serviços treinam modelos? (Selecione DUAS.)",
+    )
+    [error] = count_errors(lint_questions(question))
+    assert "asks for 2 answers" in error.message
+
+
+@pytest.mark.parametrize(
+    ("stem", "key", "reported"),
+    [
+        ("Quais dois países fazem fronteira com o Everest?", "Nepal e China", False),
+        ("Which two services store features?", "Amazon S3 (e.g. Glacier)", True),
+        ("Which two services send mail?", "Amazon SES e-mail", True),
+    ],
+)
+def test_which_two_answered_by_one_option_joined_by_e(lint_questions, stem, key, reported):
+    """Portuguese joins the two things by "e"; the "e" of "e.g." and "e-mail" joins none."""
+    question = QUESTION.replace(
+        "Which AWS service trains, tunes and deploys ML models?", stem
+    ).replace("Amazon SageMaker", key)
+    assert ("answer-count" in rules_of(lint_questions(question))) == reported
