@@ -16,18 +16,19 @@ from exambank.rules.option_wording import refers_to_letters_or_places
 from exambank.rules.wording import option_texts
 
 # The build reads the English wording through the rules; in the languages the handouts have
-# labels for, an option pointing at the ones "above" or at all of them ("Alle oben
-# genannten", "Aucune de ces réponses", "Todas las anteriores", Russian "vse otvety"), an
-# option of letters only (Cyrillic ones too, as a Russian keyboard types them) and a note
-# naming an option's letter ("Antworten B und C", "réponse B", "opción B") keep the order
-# too. Shuffling less than it could costs nothing; a relettered "see B" prints a wrong
-# handout.
+# labels for, an option pointing at the ones "above", at all of them or at both ("Alle oben
+# genannten", "Aucune de ces réponses", "Todas las anteriores", "Todas as alternativas
+# acima", "Ambas", Russian "vse otvety"), an option of letters only ("A e B"; Cyrillic ones
+# too, as a Russian keyboard types them) and a note naming an option's letter ("Antworten B
+# und C", "réponse B", "opción B", "alternativa B") keep the order too. Shuffling less than
+# it could costs nothing; a relettered "see B" prints a wrong handout.
 _POINTS_UP = re.compile(
     r"\b(?:oben|obige\w*|vorherige\w*|genannte\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
     r"|arriba|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|вышеперечисленн\w*|выше\w*"
     r"|перечисленн\w*|toutes les r[ée]ponses|aucune de ces|toutes ces|todas las respuestas"
     r"|ninguna de las|tutte le risposte|nessuna delle|wszystkie odpowiedzi|[żz]adna z"
-    r"|все ответы|все варианты|ни один из|ничего из)\b",
+    r"|все ответы|все варианты|ни один из|ничего из|acima|supracitad\w*|amb[ao]s"
+    r"|todas as (?:alternativas|op[çc][õo]es|respostas)|nenhuma das|nenhum dos)\b",
     re.IGNORECASE,
 )
 _LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
@@ -37,6 +38,7 @@ _LETTERS_ONLY = re.compile(rf"[ \t]*{_LETTER}(?!\w)(?:{_JOINED}{_LETTER}(?!\w))+
 _NAMES_A_LETTER = re.compile(  # the word in any case and number, the letter a capital
     r"\b(?i:answers?|options?|choices?|antwort(?:en)?|variante[n]?|optionen|r[ée]ponses?"
     r"|opci[óo]n(?:es)?|respuestas?|rispost[ae]|opzion[ei]|odpowied[źz]\w*|antwoord(?:en)?"
+    r"|alternativas?|op[çc](?:[ãa]o|[õo]es)|respostas?|letra"
     rf"|вариант\w*|ответ\w*)[ \t]+\(?{_LETTER}\)?(?![\w-])"
 )
 

@@ -253,6 +253,17 @@ def test_questions_that_read_wrong_when_moved_keep_their_order(make_bank, option
         ("{A: Berlin, B: Paris, C: Keine der genannten}", "Keine."),
         ("{A: Lyon, B: Nice, C: Toutes les réponses}", "Toutes."),
         ("{A: S3, B: EC2, C: Lambda}", "Answer B is wrong."),  # at the start of a sentence
+        ("{A: Lisboa, B: Porto, C: Todas as anteriores}", "Todas."),
+        ("{A: Lisboa, B: Porto, C: Nenhuma das anteriores}", "Nenhuma."),
+        ("{A: Lisboa, B: Porto, C: Todas as alternativas acima}", "Todas."),
+        ("{A: Lisboa, B: Porto, C: Todas as citadas acima}", "Todas."),
+        ("{A: Lisboa, B: Porto, C: Todas as supracitadas}", "Todas."),
+        ("{A: Lisboa, B: Porto, C: Nenhuma das alternativas}", "Nenhuma."),
+        ("{A: Lisboa, B: Porto, C: A e B}", "As duas."),
+        ("{A: Lisboa, B: Porto, C: Ambas}", "As duas."),
+        ("{A: Lisboa, B: Porto, C: Braga}", "A alternativa B está errada."),
+        ("{A: Lisboa, B: Porto, C: Braga}", "Não é a opção A."),
+        ("{A: Lisboa, B: Porto, C: Braga}", "As respostas A e B estão erradas."),
     ],
 )  # fmt: skip
 def test_options_that_refer_to_others_in_other_languages_keep_their_order(
