@@ -16,9 +16,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from exambank.bank import Bank
+from exambank.bank import Bank, QuestionRef
 from exambank.markdown import target_path, targets
-from exambank.model import KeyTerm, Letter, Manifest, Markdown, Question, Slug, Strict
+from exambank.model import KeyTerm, Letter, Manifest, Markdown, Slug, Strict
 from exambank.shuffle import keeps_its_order
 
 SCHEMA_VERSION = 1
@@ -137,9 +137,7 @@ def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> Ex
             notes=section.notes,
             key_terms=section.key_terms,
             exam_tips=section.exam_tips,
-            questions=[
-                _question(ref.question, ref.number) for ref in refs if ref.section is section
-            ],
+            questions=[_question(ref) for ref in refs if ref.section is section],
         )
         for section in bank.sections
     ]
@@ -162,7 +160,8 @@ def _resource(path: str, data: bytes) -> ExportResource:
     )
 
 
-def _question(question: Question, number: int) -> ExportQuestion:
+def _question(ref: QuestionRef) -> ExportQuestion:
+    question = ref.question
     # Lint keeps options in letter order and each answer letter once, so sorted is the
     # options' order: what a tool compares a learner's choices with ("B", "D", never "D", "B").
     answer = sorted(question.answer_letters)
@@ -177,7 +176,7 @@ def _question(question: Question, number: int) -> ExportQuestion:
     ]
     return ExportQuestion(
         id=question.id,
-        number=number,
+        number=ref.number,
         type=question.type,
         stem=question.stem,
         options=options,
@@ -185,5 +184,5 @@ def _question(question: Question, number: int) -> ExportQuestion:
         explanation=question.explanation,
         tags=question.tags,
         difficulty=question.difficulty,
-        shuffle=not keeps_its_order(question),
+        shuffle=not keeps_its_order(question, ref.language),
     )

@@ -12,8 +12,8 @@ from dataclasses import replace
 from exambank.bank import Bank
 from exambank.model import Question
 from exambank.rules.numeric_options import is_numeric_scale
-from exambank.rules.option_wording import refers_to_letters_or_places
-from exambank.rules.wording import option_texts
+from exambank.rules.option_wording import points_at_options
+from exambank.rules.wording import option_text, option_texts
 
 # The build reads the English wording through the rules; in the languages the handouts have
 # labels for, an option pointing at the ones "above", at all of them or at both ("Alle oben
@@ -35,11 +35,27 @@ _LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
 # letters joined by a comma, "&" or "+" or a short word: "A, B y C", Russian "A i B"
 _JOINED = r"(?:[ \t]*[,&+][ \t]*(?:\w{1,4}[ \t]+)?|[ \t]+\w{1,4}[ \t]+)"
 _LETTERS_ONLY = re.compile(rf"[ \t]*{_LETTER}(?!\w)(?:{_JOINED}{_LETTER}(?!\w))+[ \t.]*")
-_NAMES_A_LETTER = re.compile(  # the word in any case and number, the letter a capital
-    r"\b(?i:answers?|options?|choices?|antwort(?:en)?|variante[n]?|optionen|r[ée]ponses?"
+# A note naming an option by its letter, in any of those languages or English: the noun in
+# any case and number ("answer", "Antworten", "réponse", "ответ"), perhaps a word after it
+# ("correcte", "correct"), then the letter alone or after "is", ":" or a dash ("answer B",
+# "Answer: B", "the correct answer is C", "правильный ответ: B"); or the letter before its
+# verdict ("B is correct", "(D) ist richtig", "C est fausse").
+_NOUN = (
+    r"answers?|options?|choices?|antwort(?:en)?|variante[n]?|optionen|r[ée]ponses?"
     r"|opci[óo]n(?:es)?|respuestas?|rispost[ae]|opzion[ei]|odpowied[źz]\w*|antwoord(?:en)?"
-    r"|alternativas?|op[çc](?:[ãa]o|[õo]es)|respostas?|letra"
-    rf"|вариант\w*|ответ\w*)[ \t]+\(?{_LETTER}\)?(?![\w-])"
+    r"|alternativas?|op[çc](?:[ãa]o|[õo]es)|respostas?|letra|вариант\w*|ответ\w*"
+)
+_IS = r"is|are|was|were|ist|sind|war|est|sont|es|son|era|é|são|è|sono|jest|są|zijn|это"
+_VERDICT = (
+    r"(?:in)?correct\w*|right|wrong|true|false|richtig\w*|falsch\w*|vrai\w*|faux|fausse"
+    r"|incorrect\w*|verdader\w*|fals[ao]s?|errad[ao]s?|giust[ao]|sbagliat[ao]|poprawn\w*"
+    r"|błędn\w*|juist|fout|верн\w*|неверн\w*|правильн\w*|неправильн\w*"
+)
+_NAMES_A_LETTER = re.compile(
+    rf"\b(?i:{_NOUN})(?:[ \t]+[^\W\d_]{{2,12}})?"
+    rf"(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?:(?i:{_IS})[ \t]+)?)\(?{_LETTER}\)?(?![\w-])"
+    rf"|(?<![\w.-])\(?{_LETTER}\)?[ \t]+(?:(?i:{_IS})|[\u2013\u2014-])[ \t]+"
+    rf"(?:(?i:the)[ \t]+)?(?i:{_VERDICT})\b"
 )
 
 
@@ -58,21 +74,24 @@ def shuffled(bank: Bank, seed: str) -> Bank:
     ...; answers follow their options."""
     files = []
     for file in bank.files:
-        questions = [_shuffle(question, seed) for question in file.section.questions]
+        questions = [
+            _shuffle(question, seed, bank.manifest.language) for question in file.section.questions
+        ]
         section = file.section.model_copy(update={"questions": questions})
         files.append(replace(file, section=section))
     return replace(bank, files=files)
 
 
-def keeps_its_order(question: Question) -> bool:
+def keeps_its_order(question: Question, language: str = "en") -> bool:
     """Questions whose options read wrong once moved: the source says ``shuffle: false``,
     options point at other options or letters ("Both A and B", "None of the above"),
     feedback or an explanation names a letter (in English and the languages in
-    ``_POINTS_UP``), or the options are a numeric scale, which prints in its own order."""
+    ``_POINTS_UP``), or the options are a numeric scale as the bank's ``language`` writes
+    numbers, which prints in its own order."""
     return (
         not question.shuffle
-        or refers_to_letters_or_places(question)
-        or is_numeric_scale(option_texts(question))
+        or points_at_options(option_text(question).joined)
+        or is_numeric_scale(option_texts(question), language)
         or _refers_in_other_words(question)
     )
 
@@ -86,8 +105,8 @@ def _refers_in_other_words(question: Question) -> bool:
     return any(map(_NAMES_A_LETTER.search, notes))
 
 
-def _shuffle(question: Question, seed: str) -> Question:
-    if keeps_its_order(question):
+def _shuffle(question: Question, seed: str, language: str) -> Question:
+    if keeps_its_order(question, language):
         return question
     order = option_order(question, seed)
     new_letter = {old: string.ascii_uppercase[index] for index, old in enumerate(order)}

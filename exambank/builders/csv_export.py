@@ -113,5 +113,5 @@ def _row(ref: QuestionRef, letters: str) -> list[str]:
         question.explanation,
         ";".join(question.tags),
         question.difficulty or "",
-        "false" if keeps_its_order(question) else "true",
+        "false" if keeps_its_order(question, ref.language) else "true",
     ]

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.model import Question
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.screen import Screen
 from exambank.rules.wording import option_text, option_texts
@@ -61,25 +60,10 @@ _YES_OR_NO = re.compile(r"\W*(?:yes|no)\b", re.IGNORECASE)  # an answer to a yes
 _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
 
 
-# "option B", "answer (C)", "choices A and D" in feedback or an explanation.
-_NAMES_A_LETTER = re.compile(r"\b(?:options?|answers?|choices?)[ \t]+\(?[A-Z]\)?(?![\w-])")
-
-
 def points_at_options(text: str) -> bool:
     """Whether an option (or several, a line each) stands for other options: "All of the
     above", "None of these", "Both A and C"."""
     return bool(_ALL_OF.search(text) or _NONE_OF.search(text) or _COMBINATION.search(text))
-
-
-def refers_to_letters_or_places(question: Question) -> bool:
-    """Whether the question reads wrong once its options are reordered: an option that
-    points at others ("All of the above", "Both A and B", "I and III only"), or feedback or
-    an explanation naming an option by its letter."""
-    if points_at_options(option_text(question).joined):
-        return True
-    notes = [question.explanation]
-    notes.extend(question.option_feedback(letter) or "" for letter in question.options)
-    return any(_NAMES_A_LETTER.search(note) for note in notes)
 
 
 def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:

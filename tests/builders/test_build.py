@@ -276,6 +276,63 @@ def test_options_that_refer_to_others_in_other_languages_keep_their_order(
         assert ref.question.options == next(bank.questions()).question.options
 
 
+def shuffles(make_bank, options: str, explanation: str, language: str = "en") -> bool:
+    """Whether any of 20 seeds moves an option of a question with these options and note."""
+    question = f"id: q1\nstem: Which?\noptions: {options}\nanswer: C\nexplanation: {explanation}\n"
+    manifest = f"id: test-bank\ntitle: Test\nlanguage: {language}\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(question)}, manifest)
+    written = next(bank.questions()).question.options
+    return any(
+        next(shuffled(bank, str(seed)).questions()).question.options != written
+        for seed in range(20)
+    )
+
+
+SERVICES = "{A: Amazon S3, B: Amazon EC2, C: AWS Lambda, D: Amazon RDS}"
+
+
+@pytest.mark.parametrize(
+    "explanation",
+    [
+        "'Answer: B.'",
+        "The answer is B.",
+        "The correct answer is C, the Pacific.",
+        "Correct answer - D",
+        "B is correct.",
+        "(B) is correct.",
+        "D is correct; A is what they release.",
+        "C is the right one.",
+        "'A is wrong: it stores objects.'",
+        "'Правильный ответ: B'",
+        "Die richtige Antwort ist B.",
+        "La bonne réponse est C.",
+        "B ist falsch.",
+    ],
+)
+def test_a_note_that_names_a_letter_in_everyday_words_keeps_the_order(make_bank, explanation):
+    assert not shuffles(make_bank, SERVICES, explanation)
+
+
+@pytest.mark.parametrize(
+    "explanation",
+    [
+        "A managed service answers most needs.",
+        "Amazon S3 is correct for objects.",
+        "Answer every question before time runs out.",
+        "The options are all AWS services; a good answer names one.",
+        "A correct design stores objects in S3.",
+    ],
+)
+def test_a_note_that_names_no_letter_lets_the_options_move(make_bank, explanation):
+    assert shuffles(make_bank, SERVICES, explanation)
+
+
+def test_a_scale_is_read_in_the_banks_language(make_bank):
+    scale = "{A: unter 1 GB, B: 1 bis 5 GB, C: 5 bis 10 GB, D: mehr als 10 GB}"
+    assert not shuffles(make_bank, scale, "Siehe oben.", language="de")
+    assert shuffles(make_bank, scale, "Siehe oben.")  # in English, words around numbers
+
+
 def test_a_question_marked_shuffle_false_keeps_its_order(make_bank):
     """Options that refer to one another in words the build cannot read (a bank in
     another language) are kept in place by the author's ``shuffle: false``."""
