@@ -1,82 +1,20 @@
-"""The fixed words of a printed handout, in the languages they are translated into.
+"""The handout's labels, one table per language the handouts are translated into."""
 
-A bank's language tag picks a table by its primary subtag ("de-CH" -> German); a language
-without one gets the English labels. A count agrees with its noun by the language's plural
-rule (CLDR's, for whole numbers): Russian "1 раздел, 2 раздела, 5 разделов". Portuguese has
-two tables, as Brazil and Portugal differ in half these words (Seção and Secção, Gabarito
-and Soluções, embaralhadas and baralhadas) and in the plural of 0 (CLDR: "0 seção" in
-Brazil, "0 secções" in Portugal): the tag's region picks one (see ``labels_for``).
-"""
-
-# ruff: noqa: RUF001  # the table's Cyrillic and typographic apostrophes are meant
+# ruff: noqa: RUF001  # the tables' Cyrillic and typographic apostrophes are meant
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-
-
-def _one_other(count: int) -> int:
-    return 0 if count == 1 else 1
-
-
-def _zero_one_other(count: int) -> int:  # French, Brazilian Portuguese
-    return 0 if count in (0, 1) else 1
-
-
-def _russian(count: int) -> int:
-    if count % 10 == 1 and count % 100 != 11:
-        return 0
-    return 1 if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else 2
-
-
-def _polish(count: int) -> int:
-    if count == 1:
-        return 0
-    return 1 if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else 2
-
-
-@dataclass(frozen=True)
-class Labels:
-    """One language's labels. A tuple holds a counted phrase's forms, in the order its
-    ``plural`` rule numbers them; braces mark what is filled in."""
-
-    language: str  # the tag they are written in: a primary subtag, or one with its region
-    plural: Callable[[int], int]
-    section: str
-    key_terms: str
-    exam_tips: str
-    practice_questions: str
-    choose: tuple[str, ...]
-    answer: str
-    answer_key: str
-    key_note: str
-    key_note_shuffled: str
-    contents: str
-    page: str  # the page number in the footer: {page} and {pages}
-    student_edition: str
-    trainer_edition: str
-    version: str
-    built: str
-    contents_fact: str
-    options_fact: str
-    shuffled: str
-    sections: tuple[str, ...]
-    questions: tuple[str, ...]
-    no_questions: str
-    one_question: str
-    question_range: str
-    footer_shuffle: str
-    fallback: bool = False  # standing in for a language that has no labels
-
-    def count(self, forms: tuple[str, ...], count: int) -> str:
-        """The form of a counted phrase that ``count`` takes, filled in."""
-        return forms[self.plural(count)].format(count=count)
-
+from exambank.builders.labels.base import (
+    Labels,
+    plural_one_other,
+    plural_polish,
+    plural_russian,
+    plural_zero_one_other,
+)
 
 ENGLISH = Labels(
     language="en",
-    plural=_one_other,
+    plural=plural_one_other,
     section="Section {number}",
     key_terms="Key terms",
     exam_tips="Exam tips",
@@ -105,7 +43,7 @@ ENGLISH = Labels(
 
 GERMAN = Labels(
     language="de",
-    plural=_one_other,
+    plural=plural_one_other,
     section="Abschnitt {number}",
     key_terms="Schlüsselbegriffe",
     exam_tips="Prüfungstipps",
@@ -134,7 +72,7 @@ GERMAN = Labels(
 
 FRENCH = Labels(
     language="fr",
-    plural=_zero_one_other,
+    plural=plural_zero_one_other,
     section="Section {number}",
     key_terms="Termes clés",
     exam_tips="Conseils pour l’examen",
@@ -164,7 +102,7 @@ FRENCH = Labels(
 
 SPANISH = Labels(
     language="es",
-    plural=_one_other,
+    plural=plural_one_other,
     section="Sección {number}",
     key_terms="Términos clave",
     exam_tips="Consejos para el examen",
@@ -194,7 +132,7 @@ SPANISH = Labels(
 
 RUSSIAN = Labels(
     language="ru",
-    plural=_russian,
+    plural=plural_russian,
     section="Раздел {number}",
     key_terms="Ключевые термины",
     exam_tips="Советы по сдаче экзамена",
@@ -228,7 +166,7 @@ RUSSIAN = Labels(
 
 POLISH = Labels(
     language="pl",
-    plural=_polish,
+    plural=plural_polish,
     section="Sekcja {number}",
     key_terms="Kluczowe pojęcia",
     exam_tips="Wskazówki egzaminacyjne",
@@ -266,7 +204,7 @@ POLISH = Labels(
 
 ITALIAN = Labels(
     language="it",
-    plural=_one_other,
+    plural=plural_one_other,
     section="Sezione {number}",
     key_terms="Termini chiave",
     exam_tips="Consigli per l’esame",
@@ -296,7 +234,7 @@ ITALIAN = Labels(
 
 DUTCH = Labels(
     language="nl",
-    plural=_one_other,
+    plural=plural_one_other,
     section="Deel {number}",
     key_terms="Kernbegrippen",
     exam_tips="Examentips",
@@ -325,7 +263,7 @@ DUTCH = Labels(
 
 BRAZILIAN_PORTUGUESE = Labels(
     language="pt",  # CLDR's "pt" is Brazil's
-    plural=_zero_one_other,
+    plural=plural_zero_one_other,
     section="Seção {number}",
     key_terms="Termos-chave",
     exam_tips="Dicas para o exame",
@@ -355,7 +293,7 @@ BRAZILIAN_PORTUGUESE = Labels(
 
 EUROPEAN_PORTUGUESE = Labels(
     language="pt-PT",
-    plural=_one_other,
+    plural=plural_one_other,
     section="Secção {number}",
     key_terms="Termos-chave",
     exam_tips="Conselhos para o exame",
@@ -382,42 +320,3 @@ EUROPEAN_PORTUGUESE = Labels(
     question_range="perguntas {first}\u2013{last}",
     footer_shuffle="semente {seed}",
 )
-
-LABELS: dict[str, Labels] = {  # every table, by the tag it is written in
-    labels.language: labels
-    for labels in (
-        ENGLISH,
-        GERMAN,
-        FRENCH,
-        SPANISH,
-        RUSSIAN,
-        POLISH,
-        ITALIAN,
-        DUTCH,
-        BRAZILIAN_PORTUGUESE,
-        EUROPEAN_PORTUGUESE,
-    )
-}
-
-
-def labels_for(language: str) -> Labels:
-    """The labels for a BCP 47 tag, by its primary subtag; English for any other, marked
-    as standing in. Portuguese is Brazil's with no region or "BR", and Portugal's with any
-    other ("pt-PT", "pt-AO", "pt-MZ"), as CLDR's locales for those countries inherit from
-    pt_PT."""
-    subtags = language.lower().split("-")
-    labels = LABELS.get(subtags[0], replace(ENGLISH, fallback=True))
-    if labels is BRAZILIAN_PORTUGUESE and _region(subtags[1:]) not in (None, "br"):
-        return EUROPEAN_PORTUGUESE
-    return labels
-
-
-def _region(subtags: list[str]) -> str | None:
-    """The region among the subtags after a tag's language ("latn", "pt" -> "pt"): the
-    first of two letters, before any extension ("u-...", "x-...")."""
-    for subtag in subtags:
-        if len(subtag) == 1:
-            return None
-        if len(subtag) == 2 and subtag.isalpha():
-            return subtag
-    return None
