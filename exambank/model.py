@@ -6,30 +6,51 @@ so the models are the single definition of the source format.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.config import JsonDict
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LETTER_PATTERN = r"^[A-Z]$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
 
+# Marks the keywords an editor checks as the author types but lint's validator drops: lint
+# reports these mistakes by their own rules (empty-text, answer-count, unused-suppression),
+# with their messages, after the rest of the question has been checked.
+EDITOR_ONLY = "editor only: exambank lint reports this by a rule of its own"
+
+
+def editor_only(keywords: JsonDict) -> JsonDict:
+    """``keywords`` in an ``allOf`` entry that lint's validator leaves out."""
+    return {"allOf": [{"$comment": EDITOR_ONLY, **keywords}]}
+
+
+NOT_BLANK = editor_only(
+    {"pattern": r"\S", "patternErrorMessage": "Blank: write the text (lint: empty-text)."}
+)
+
+
+def _add_at(schema: JsonDict, steps: tuple[str | int, ...], keywords: JsonDict) -> None:
+    """Add ``keywords`` to the schema ``steps`` below ``schema`` (a list's items, a union's
+    branch), where a field's own ``json_schema_extra`` cannot write them."""
+    target: Any = schema
+    for step in steps:
+        target = target[step]
+    target.update(keywords)
+
+
+def _letters(letters: str, first: int) -> JsonDict:
+    """Options as a snippet's body, their texts tab stops from ``first`` on."""
+    return {letter: f"${first + index}" for index, letter in enumerate(letters)}
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
-Markdown = Annotated[
-    str,
-    Field(
-        description="Markdown: CommonMark with GFM tables and no other extension (no "
-        "strikethrough, task lists or bare web addresses as links), as markdown-it-py's "
-        '"commonmark" preset with "table" reads it. Raw HTML is shown as text, never as '
-        "markup. Headings (a line starting with #, or underlined) only in notes, a section "
-        "summary and the bank description; elsewhere such a line is text. Link and image "
-        "targets are paths relative to the bank folder, inside it; the JSON export ships "
-        "every image beside the JSON file under the same path, so an image's path leads "
-        "to it from there too.",
-        json_schema_extra={"contentMediaType": "text/markdown"},
-    ),
-]
+# Its dialect is stated once in each schema, at the top (``schema.MARKDOWN_DIALECT``).
+Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+# How hard the author judges a question; exambank sets no scale of its own.
+Difficulty = Literal["easy", "medium", "hard"]
 
 
 class Strict(BaseModel):
@@ -39,49 +60,162 @@ class Strict(BaseModel):
 
 
 class Option(Strict):
-    text: Markdown
+    text: Markdown = Field(
+        description="What the option says, in Markdown. E.g. SageMaker Automatic Model Tuning",
+        json_schema_extra=NOT_BLANK,
+    )
     feedback: Markdown | None = Field(
-        default=None, description="Why this option is right or wrong, shown to trainers."
+        default=None,
+        description="Why this option is right or wrong, in Markdown; the trainers' handout "
+        "prints it under the option (optional).",
     )
 
 
 class KeyTerm(Strict):
-    term: str
-    definition: Markdown
+    term: str = Field(
+        description="The term to learn, plain text. E.g. Objective Metric",
+        json_schema_extra=NOT_BLANK,
+    )
+    definition: Markdown = Field(
+        description="What the term means, in Markdown. E.g. The metric AMT tries to optimize.",
+        json_schema_extra=NOT_BLANK,
+    )
 
 
 class Suppression(Strict):
     """Rules switched off for one question, with the reason; unused ones are reported."""
 
     ignore: list[str] = Field(
-        min_length=1, description="Names of the rules to switch off, as `exambank rules` lists."
+        min_length=1,
+        description="The rules to switch off for this question, as exambank rules lists "
+        "them. E.g. [answer-run]",
+        json_schema_extra=editor_only({"uniqueItems": True}),
     )
     reason: str = Field(
         pattern=r"\S", description="Why the rules do not apply to this question (not blank)."
     )
 
 
+# The answer's shape follows the type, as answer-count reads it: a single question's
+# answer is one letter (or a list of one), a multiple question's a list of two or more.
+# "if single" holds where type is left out, as it is while an editor completes a question.
+_ANSWER_BY_TYPE: JsonDict = {
+    "if": {"properties": {"type": {"const": "single"}}},
+    "then": {
+        "properties": {
+            "answer": {  # typed as the answer itself is, for editors that complete by type
+                "anyOf": [
+                    {
+                        "type": "string",
+                        "errorMessage": "A single question's answer is one letter, e.g. B; "
+                        "for more, set type: multiple (lint: answer-count).",
+                    },
+                    {"type": "array", "minItems": 1, "maxItems": 1},
+                ]
+            }
+        }
+    },
+    "else": {
+        "properties": {
+            "answer": {
+                "type": "array",
+                "minItems": 2,
+                "uniqueItems": True,
+                "errorMessage": "A multiple question's answer is a list of two or more "
+                "letters, e.g. [A, C] (lint: answer-count).",
+            }
+        }
+    },
+}
+
+
+def _options_schema(schema: JsonDict) -> None:
+    """Letters only, A-D (or A-C) offered as snippets, an option's text not blank."""
+    schema["additionalProperties"] = False
+    schema["defaultSnippets"] = [
+        {"label": "A-D", "description": "Four options", "body": _letters("ABCD", 1)},
+        {"label": "A-C", "description": "Three options", "body": _letters("ABC", 1)},
+    ]
+    option: JsonDict = {"description": "An option: its text in Markdown, or {text, feedback}."}
+    _add_at(schema, ("patternProperties", LETTER_PATTERN), option)
+    _add_at(schema, ("patternProperties", LETTER_PATTERN, "anyOf", 0), NOT_BLANK)
+
+
 class Question(Strict):
-    id: Slug = Field(description="Unique across the whole bank.")
-    type: Literal["single", "multiple"] = "single"
-    stem: Markdown
+    model_config = ConfigDict(
+        json_schema_extra={
+            "defaultSnippets": [
+                {
+                    "label": "new question",
+                    "description": "A single-answer question with options A-D, as "
+                    "exambank new writes it",
+                    "body": {
+                        "id": "$1",
+                        "stem": "$2",
+                        "options": _letters("ABCD", 3),
+                        "answer": "${7|A,B,C,D|}",
+                        "explanation": "$8",
+                    },
+                }
+            ],
+            **editor_only(_ANSWER_BY_TYPE),
+        }
+    )
+
+    id: Slug = Field(
+        description="The question's id: lowercase letters, digits and single hyphens, unique "
+        "across the whole bank. E.g. amt-q1",
+    )
+    type: Literal["single", "multiple"] = Field(
+        default="single",
+        description="How many options are correct.",
+        json_schema_extra={
+            "enumDescriptions": [
+                "One correct option (the default): answer is one letter, e.g. B.",
+                "Two or more correct options: answer is a list, e.g. [A, C]; the handout "
+                "tells the student how many to choose.",
+            ]
+        },
+    )
+    stem: Markdown = Field(
+        description="The question the student reads, in Markdown. E.g. Which SageMaker "
+        "feature finds the best learning rate automatically?",
+        json_schema_extra=NOT_BLANK,
+    )
     options: dict[Letter, Markdown | Option] = Field(
-        description="Option letter (A-Z, in order) -> text, or -> {text, feedback}.",
-        json_schema_extra={"additionalProperties": False},
+        description="The options, lettered A, B, C ... in order with no gap: each a letter "
+        "and its text (A: SageMaker Clarify), or a letter and {text, feedback}.",
+        json_schema_extra=_options_schema,
     )
     answer: Letter | list[Letter] = Field(
-        description="single: one letter; multiple: a list of letters."
+        description="The correct option: one letter for a single question (B), a list of "
+        "letters for a multiple one ([A, C]).",
     )
-    explanation: Markdown
-    tags: list[str] = Field(default_factory=list)
-    difficulty: Literal["easy", "medium", "hard"] | None = None
+    explanation: Markdown = Field(
+        description="Why the answer is right, in Markdown; the trainers' handout prints it "
+        "after the answer.",
+        json_schema_extra=NOT_BLANK,
+    )
+    tags: list[str] = Field(
+        default_factory=list,
+        description="Topics the question covers, for finding and grouping questions; the "
+        "JSON and CSV exports carry them (optional).",
+        examples=[["amt", "hyperparameters"]],
+    )
+    difficulty: Difficulty | None = Field(
+        default=None,
+        description="How hard the question is, as its author judges it; exambank stats "
+        "counts the questions by it (optional).",
+    )
     shuffle: bool = Field(
         default=True,
         description="false: --shuffle leaves this question's options in their written order "
         "(options that refer to one another in words the build does not recognise).",
     )
     lint: Suppression | None = Field(
-        default=None, description="Suppress lint rules for this question: {ignore, reason}."
+        default=None,
+        description="Lint rules switched off for this question, and why: "
+        "{ignore: [rule, ...], reason: ...} (optional).",
     )
 
     @property
@@ -106,25 +240,76 @@ BOOLEAN_SPELLINGS = ("true", "false")
 
 
 class Section(Strict):
-    id: Slug = Field(description="Unique in the bank; must match the manifest entry.")
-    title: str
-    summary: Markdown | None = None
-    notes: Markdown | None = Field(default=None, description="Study notes; tables allowed.")
-    key_terms: list[KeyTerm] = Field(default_factory=list)
-    exam_tips: list[Markdown] = Field(default_factory=list)
-    questions: list[Question] = Field(default_factory=list)
+    """A section file, <nn>-<section-id>.yaml: one topic's notes, tips and questions."""
+
+    id: Slug = Field(
+        description="The section's id: lowercase letters, digits and single hyphens, as in "
+        "the file's name (02-amt.yaml: amt) and in the manifest's sections.",
+    )
+    title: str = Field(
+        description="The section's title, as the handouts print it. "
+        "E.g. Automatic Model Tuning (AMT)"
+    )
+    summary: Markdown | None = Field(
+        default=None,
+        description="A few lines that open the section, in Markdown; headings allowed (optional).",
+    )
+    notes: Markdown | None = Field(
+        default=None,
+        description="Study notes, in Markdown; headings and tables allowed (optional).",
+    )
+    key_terms: list[KeyTerm] = Field(
+        default_factory=list,
+        description="Terms to learn, each a term and its definition (optional).",
+    )
+    exam_tips: list[Markdown] = Field(
+        default_factory=list,
+        description="Short tips for the exam, in Markdown, one per list item (optional).",
+        examples=[["AMT = automated hyperparameter tuning."]],
+        json_schema_extra=lambda schema: _add_at(schema, ("items",), NOT_BLANK),
+    )
+    questions: list[Question] = Field(
+        default_factory=list,
+        description="The section's questions, numbered in this order through the bank.",
+    )
 
 
 class Manifest(Strict):
-    id: Slug
-    title: str
+    """The bank's manifest, bank.yaml: what the bank is, its sections in teaching order."""
+
+    id: Slug = Field(
+        description="The bank's id: lowercase letters, digits and single hyphens; the build "
+        "writes dist/<id>/. E.g. aws-ai-practitioner",
+    )
+    title: str = Field(
+        description="The bank's title, as the handouts' cover prints it. "
+        "E.g. AWS Certified AI Practitioner -- Amazon SageMaker Deep Dive",
+    )
     language: str = Field(
         default="en",
         pattern=LANGUAGE_PATTERN,
-        description="The language the bank is written in, as a BCP 47 tag (en, de, pt-BR); "
+        description="The language the bank is written in, as a BCP 47 tag (default en); "
         "the handouts declare it for screen readers and hyphenate by it.",
+        examples=["en", "pt-BR"],
     )
-    exam: str | None = None
-    version: str | None = None
-    description: Markdown | None = None
-    sections: list[Slug] = Field(description="Section ids in teaching order; one file each.")
+    exam: str | None = Field(
+        default=None,
+        description="The exam the bank prepares for, printed above the title (optional). "
+        "E.g. AWS Certified AI Practitioner (AIF-C01)",
+    )
+    version: str | None = Field(
+        default=None,
+        description="The bank's version, printed on the cover and every page's foot "
+        '(optional). Quote it ("1.0"), or YAML reads a number.',
+        examples=["1.0"],
+    )
+    description: Markdown | None = Field(
+        default=None,
+        description="What the bank covers, in Markdown, printed on the cover; headings "
+        "allowed (optional).",
+    )
+    sections: list[Slug] = Field(
+        description="The section ids in teaching order; each names one file, "
+        "<nn>-<section-id>.yaml.",
+        examples=[["sagemaker", "amt"]],
+    )

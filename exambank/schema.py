@@ -7,22 +7,48 @@ value (or at the key, for unknown keys) and says what to write instead.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError as SchemaViolation
+from jsonschema.protocols import Validator
 from pydantic import BaseModel, ValidationError
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode
+from pydantic.config import JsonDict
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue, NoDefault
 from pydantic_core import core_schema
 
+from exambank.config import switchable
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
-from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS, Manifest, Section
+from exambank.model import (
+    BOOLEAN_KEYS,
+    BOOLEAN_SPELLINGS,
+    EDITOR_ONLY,
+    Manifest,
+    Section,
+    editor_only,
+)
+from exambank.rules import RULES
+from exambank.rules.suppression import UnusedSuppression
 from exambank.schema_messages import OBJECT, describe, explain, kind_of
 from exambank.source import JsonPath, Source
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+# What every Markdown text may hold, said once per schema (its top-level description, where
+# a converter looks), not on every field, where an editor's hover would show nothing else.
+MARKDOWN_DIALECT = (
+    "Markdown: CommonMark with GFM tables and no other extension (no strikethrough, task "
+    'lists or bare web addresses as links), as markdown-it-py\'s "commonmark" preset with '
+    '"table" reads it. Raw HTML is shown as text, never as markup. Headings (a line starting '
+    "with #, or underlined) only in notes, a section summary and the bank description; "
+    "elsewhere such a line is text. Link and image targets are paths relative to the bank "
+    "folder, inside it; the JSON export ships every image beside the JSON file under the "
+    "same path, so an image's path leads to it from there too."
+)
 Model = TypeVar("Model", bound=BaseModel)
 MODELS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
@@ -35,7 +61,10 @@ class _AsWritten(GenerateJsonSchema):
     """Every key of a model is required in the document the model writes: a default makes
     a key optional in what is read (a bank.yaml), not in what is written (the export). As
     ``json_schema_serialization_defaults_required``, but for the models the export borrows
-    from the source (its manifest) too."""
+    from the source (its manifest) too.
+
+    No title repeats a field's name (an editor shows it as the heading of the field's
+    description), and no ``default: null`` (an editor would complete the text null)."""
 
     def field_is_required(
         self,
@@ -44,17 +73,73 @@ class _AsWritten(GenerateJsonSchema):
     ) -> bool:
         return self.mode == "serialization" or super().field_is_required(field, total)
 
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def sort(self, value: JsonSchemaValue, parent_key: str | None = None) -> JsonSchemaValue:
+        return value  # as generated: a snippet's keys in the order fmt writes them
+
+    def get_default_value(self, schema: core_schema.WithDefaultSchema) -> Any:
+        default = super().get_default_value(schema)
+        return NoDefault if default is None else default
+
 
 def generate() -> dict[str, str]:
     """The text of every schema file, as ``nox -s schemas`` writes it: the source schemas
-    say what may be written, the export's what is written."""
+    say what may be written, the export's what is written. Properties stay in the model's
+    order, the order ``exambank fmt`` writes keys in, so an editor completes them so too."""
     texts = {}
     for name, model in MODELS.items():
         mode: JsonSchemaMode = "serialization" if model is ExportDocument else "validation"
         generated = model.model_json_schema(mode=mode, schema_generator=_AsWritten)
+        summary = " ".join(generated["description"].split())  # the docstring, unwrapped
+        generated["description"] = f"{summary}\n\n{MARKDOWN_DIALECT}"
+        if mode == "validation":  # an editor would head every field's hover with its model
+            for node in (generated, *generated.get("$defs", {}).values()):
+                del node["title"]
+        if model is Section:
+            _offer_rule_names(generated["$defs"]["Suppression"]["properties"]["ignore"])
         schema = {"$schema": SCHEMA_URL, "$id": name, **generated}
-        texts[name] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        if model is ExportDocument:  # what the export writes, not what an author types
+            schema = for_lint(schema)
+        texts[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return texts
+
+
+def _offer_rule_names(ignore: JsonSchemaValue) -> None:
+    """The rules a suppression may name, for an editor to complete (with what each checks)
+    and to flag a misspelt one, as lint's unused-suppression does."""
+    summaries = {
+        name: rule.summary()
+        for name, rule in sorted(RULES.items())
+        if switchable(name) and name != UnusedSuppression.name
+    }
+    keywords: JsonDict = {
+        "enum": [*summaries],
+        "enumDescriptions": [*summaries.values()],
+        "errorMessage": "Not a rule a suppression can switch off: exambank rules lists "
+        "them (lint: unused-suppression).",
+    }
+    ignore["items"].update(editor_only(keywords))
+
+
+def for_lint(schema: Any) -> Any:
+    """``schema`` without the keywords marked for editors only (``EDITOR_ONLY``): lint
+    reports those mistakes by its own rules, and its validator must agree with the model."""
+    if isinstance(schema, list):
+        return [for_lint(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    kept = {key: for_lint(value) for key, value in schema.items()}
+    if "allOf" in kept:
+        kept["allOf"] = [
+            entry
+            for entry in kept["allOf"]
+            if not (isinstance(entry, dict) and entry.get("$comment") == EDITOR_ONLY)
+        ]
+        if not kept["allOf"]:
+            del kept["allOf"]
+    return kept
 
 
 def schema_dir() -> Path:
@@ -63,10 +148,36 @@ def schema_dir() -> Path:
     return shipped if shipped.is_dir() else Path(__file__).parent.parent / "schemas"
 
 
+# An ECMA 262 regular expression, as the schema's "pattern" is and as pydantic's Rust regex
+# reads it too, ends at a "$" only at the end of the text; Python's "$" also matches
+# before a final line break, which would let "B\n" (answer: |, then B) pass as a letter.
+_DOLLAR = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\$")
+
+
 @cache
-def validator(name: str) -> Draft202012Validator:
+def _whole_text(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with each "$" outside a character class read as the end of the text."""
+    return re.compile(_DOLLAR.sub(lambda match: match[0] if match[0] != "$" else r"\Z", pattern))
+
+
+def _pattern(
+    validator: Validator, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[SchemaViolation]:
+    if validator.is_type(instance, "string") and not _whole_text(pattern).search(instance):
+        yield SchemaViolation(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # no stub
+    Draft202012Validator, {"pattern": _pattern}
+)
+
+
+@cache
+def validator(name: str) -> Validator:
+    """Lint's validator for the schema file ``name``: as an editor's, less the keywords
+    for editors only, and with "pattern" read as JSON Schema means it."""
     schema = json.loads((schema_dir() / name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return _Validator(for_lint(schema))
 
 
 def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Diagnostic]]:

@@ -20,7 +20,7 @@ from exambank.source import JsonPath, Position, Source
 
 Found = tuple[Position, str, str | None]  # where, message, hint
 _LETTER = re.compile(r"^[A-Z]$")
-_LOWER = re.compile(r"^[a-z]$")
+_LOWER = re.compile(r"^[a-z]\Z")  # not "b\n", which a block scalar gives
 _FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
 
 
@@ -48,6 +48,8 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         if missing == "options" and _stray_letters(instance, schema):
             return  # reported at the letters
         yield source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'"
+    elif _fits_but_for_line_break(error):
+        yield source.where(path), f"{name} ends in a line break", _one_line(path, instance)
     elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
         yield (
             source.where(path),
@@ -113,6 +115,27 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield source.where(path), message, hint
     else:
         yield source.where(path), f"{name}: {error.message}", None
+
+
+def _fits_but_for_line_break(error: SchemaViolation) -> bool:
+    """A value a block scalar ('|', '>') ended with a line break, that fits its pattern
+    without it (JSON Schema's "$", as ECMA reads it, ends at the end of the text only):
+    the pattern's own violation, or an anyOf's (answer: a letter or a list)."""
+    value: Any = error.instance
+    tried = [error] + [sub for sub in error.context or [] if not sub.relative_path]
+    return (
+        isinstance(value, str)
+        and value.endswith("\n")
+        and any(
+            sub.validator == "pattern" and re.search(str(sub.validator_value), value.rstrip("\n"))
+            for sub in tried
+        )
+    )
+
+
+def _one_line(path: JsonPath, value: str) -> str:
+    written = f"- {value.strip()}" if isinstance(path[-1], int) else f"{path[-1]}: {value.strip()}"
+    return f"write '{written}' on one line ('|' and '>' keep the line break)"
 
 
 def _unknown_keys(
@@ -377,7 +400,7 @@ def describe(source: Source, path: JsonPath) -> str:
     question = source.question_id(path)
     for index, step in enumerate(path):
         if index == 1 and question:
-            parts[-1] = f"question {question}"
+            parts[-1] = f"question {question.strip()}"  # not the line break a '|' keeps
             continue
         parent = path[index - 1] if index else None
         if isinstance(step, int):

@@ -329,3 +329,37 @@ def test_a_suppression_for_a_whole_section_points_at_per_file_ignores(tmp_path):
     [(line, column, message, hint)] = schema_errors(tmp_path, text)
     assert (line, column, message) == (3, 1, "unknown key 'lint' in the file")
     assert hint and "[tool.exambank.per-file-ignores]" in hint
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("answer: A", "answer: |\n  A"),
+            (
+                11,
+                13,
+                "question q1, answer ends in a line break",
+                "write 'answer: A' on one line ('|' and '>' keep the line break)",
+            ),
+            id="answer",
+        ),
+        pytest.param(
+            ("id: q1", "id: >\n  q1"),
+            (
+                4,
+                9,
+                "question q1, id ends in a line break",
+                "write 'id: q1' on one line ('|' and '>' keep the line break)",
+            ),
+            id="id",
+        ),
+    ],
+)
+def test_10_a_value_a_block_scalar_ends_with_a_line_break_is_one_clear_finding(
+    tmp_path, change, expected
+):
+    """JSON Schema's "$" (and pydantic's) does not match before a final line break, as
+    Python's does: lint's validator must refuse "A\\n" itself, not leave it to pydantic,
+    and name the question by its id without the line break."""
+    assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]

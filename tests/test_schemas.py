@@ -1,15 +1,50 @@
-"""schemas/ is generated from the model; a stale committed schema fails here."""
+"""schemas/ is generated from the model; a stale committed schema fails here.
+
+The schemas are read by editors too: yaml-language-server before 1.20 validates them as
+draft-07, and shows a property's description (and nothing else) when the author hovers.
+"""
 
 import json
+import os
+import subprocess
+import sys
 import typing
+from collections.abc import Iterator
+from typing import Any
 
-from jsonschema import Draft202012Validator
+import pytest
+from jsonschema import Draft7Validator, Draft202012Validator
 from pydantic import BaseModel
 
 from exambank import schema
 from exambank.markdown import short_html, to_html
-from exambank.model import Markdown
+from exambank.model import Manifest, Markdown, Section
+from exambank.schema import MARKDOWN_DIALECT
 from tests.conftest import REPO, SEED_BANK
+
+SOURCE_SCHEMAS = {"manifest.schema.json": Manifest, "section.schema.json": Section}
+# Draft-07's keywords, and $defs (a $ref target only, which draft-07 editors resolve as any
+# JSON pointer), and the annotations editors read (VS Code's JSON and YAML language servers):
+# a keyword outside these would be ignored by an older editor, or mean something else there.
+DRAFT_07 = {
+    "$schema", "$id", "$ref", "$comment", "title", "description", "default", "examples",
+    "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+    "exclusiveMinimum", "maxLength", "minLength", "pattern", "items", "additionalItems",
+    "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
+    "required", "properties", "patternProperties", "additionalProperties", "dependencies",
+    "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not", "format",
+    "contentMediaType", "contentEncoding", "definitions", "readOnly", "writeOnly",
+}  # fmt: skip
+EDITOR_ANNOTATIONS = {
+    "$defs", "defaultSnippets", "enumDescriptions", "errorMessage", "patternErrorMessage",
+}  # fmt: skip
+# Keywords whose value is a map of names to schemas, or an instance value, not a schema.
+_NAMES_TO_SCHEMAS = {"properties", "patternProperties", "$defs", "definitions", "dependencies"}
+_VALUES = {"enum", "const", "default", "examples", "defaultSnippets", "required"}
+
+
+def _committed(name: str) -> Any:
+    return json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
 
 
 def test_committed_schemas_match_the_model():
@@ -18,11 +53,60 @@ def test_committed_schemas_match_the_model():
         assert committed == text, f"schemas/{name} is stale: run `nox -s schemas`"
 
 
-def test_schemas_are_valid_draft_2020_12_and_strict():
+def test_generating_twice_gives_the_same_text_whatever_the_hash_seed():
+    """Unsorted output (properties in the model's order) must not depend on a set's order."""
+    script = "import json; from exambank import schema; print(json.dumps(schema.generate()))"
+    texts = []
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=environment
+        )
+        assert run.returncode == 0, run.stderr
+        texts.append(json.loads(run.stdout))
+    assert texts[0] == texts[1] == schema.generate()
+
+
+def test_schemas_are_valid_draft_2020_12_and_draft_07_and_strict():
     for name in schema.MODELS:
-        document = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+        document = _committed(name)
         Draft202012Validator.check_schema(document)
+        Draft7Validator.check_schema(document)
         assert document["additionalProperties"] is False
+
+
+def _schemas(node: Any, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema in ``node`` (a schema), with its JSON pointer."""
+    if not isinstance(node, dict):
+        return
+    yield where, node
+    for keyword, value in node.items():
+        if keyword in _VALUES:
+            continue
+        if keyword in _NAMES_TO_SCHEMAS:
+            for key, sub in value.items():
+                yield from _schemas(sub, f"{where}/{keyword}/{key}")
+        elif isinstance(value, list):
+            for index, sub in enumerate(value):
+                yield from _schemas(sub, f"{where}/{keyword}/{index}")
+        else:
+            yield from _schemas(value, f"{where}/{keyword}")
+
+
+@pytest.mark.parametrize("name", list(schema.MODELS))
+def test_schemas_use_only_keywords_a_draft_07_editor_knows(name):
+    found = list(_schemas(_committed(name)))
+    assert len(found) > 10
+    for where, node in found:
+        assert set(node) <= DRAFT_07 | EDITOR_ANNOTATIONS, (where, set(node) - DRAFT_07)
+        # draft-07 ignores a $ref's siblings ({"$ref": ..., "description": ...})
+        assert "$ref" not in node or set(node) == {"$ref"}, where
+
+
+def test_the_keyword_check_sees_a_keyword_from_outside_draft_07():
+    tuple_schema = {"type": "array", "prefixItems": [{"type": "string"}]}
+    assert {"prefixItems"} <= {key for _, node in _schemas(tuple_schema) for key in node}
+    assert not {"prefixItems"} <= DRAFT_07 | EDITOR_ANNOTATIONS
 
 
 def test_every_bank_file_names_its_schema_for_editors():
@@ -33,7 +117,7 @@ def test_every_bank_file_names_its_schema_for_editors():
 
 
 def _models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
-    """``model`` and every model its fields hold, by name (as the schemas' titles)."""
+    """``model`` and every model its fields hold, by name (as the schemas' $defs)."""
     found = {model.__name__: model}
     for field in model.model_fields.values():
         for held in _held(field.annotation):
@@ -51,11 +135,17 @@ def _holds_markdown(annotation: object) -> bool:
     return annotation == Markdown or any(map(_holds_markdown, typing.get_args(annotation)))
 
 
+def _object_schemas(name: str, model: type[BaseModel]) -> Iterator[tuple[str, Any]]:
+    """The model's name and its schema, and each of the models it holds."""
+    document = _committed(name)
+    yield model.__name__, document
+    yield from document.get("$defs", {}).items()
+
+
 def test_every_markdown_text_and_only_those_say_text_markdown():
     checked = 0
     for name, model in schema.MODELS.items():
-        document = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
-        for title, node in [(document["title"], document), *document.get("$defs", {}).items()]:
+        for title, node in _object_schemas(name, model):
             hints = typing.get_type_hints(_models(model)[title], include_extras=True)
             for key, property_schema in node["properties"].items():
                 says = '"contentMediaType": "text/markdown"' in json.dumps(property_schema)
@@ -64,12 +154,49 @@ def test_every_markdown_text_and_only_those_say_text_markdown():
     assert checked == 19  # 1 field in the manifest, 9 in a section, 9 in the export
 
 
-def test_the_markdown_description_states_the_dialect_the_handouts_render():
-    """If the renderer changes, the description every schema carries must change with it."""
-    (described,) = {info.description for info in typing.get_args(Markdown)[1:]}
-    assert described is not None
+@pytest.mark.parametrize("name", list(SOURCE_SCHEMAS))
+def test_every_property_an_author_writes_says_what_it_is(name):
+    """An editor's hover shows the property's description, headed by a title if any (a
+    title that repeats the key tells nothing; none heads it with the model's name)."""
+    for where, node in _schemas(_committed(name)):
+        assert "title" not in node, where
+        assert node.get("default", "unset") is not None, where  # completes as "null"
+    checked = 0
+    for title, node in _object_schemas(name, SOURCE_SCHEMAS[name]):
+        for key, property_schema in node["properties"].items():
+            description = property_schema.get("description", "")
+            assert 20 <= len(description) <= 200, f"{title}.{key}: {description}"
+            assert "CommonMark" not in description, "the dialect is said once, at the top"
+            for branch in property_schema.get("anyOf", []):  # an editor shows a branch's
+                assert "description" not in branch, f"{title}.{key}"  # instead of the field's
+            checked += 1
+    assert checked == {"manifest.schema.json": 7, "section.schema.json": 23}[name]
+
+
+def test_the_values_of_type_say_what_they_mean():
+    """Difficulty's are the author's own scale: exambank defines none."""
+    question = _committed("section.schema.json")["$defs"]["Question"]["properties"]
+    values = question["type"]
+    assert len(values["enumDescriptions"]) == len(values["enum"]) >= 2
+
+
+def test_properties_are_in_the_models_order_which_fmt_writes():
+    for name, model in SOURCE_SCHEMAS.items():
+        for title, node in _object_schemas(name, model):
+            assert list(node["properties"]) == list(_models(model)[title].model_fields), title
+
+
+def test_the_dialect_is_stated_once_in_each_schema_where_a_converter_reads():
+    for name in schema.MODELS:
+        text = (REPO / "schemas" / name).read_text(encoding="utf-8")
+        assert _committed(name)["description"].endswith("\n\n" + MARKDOWN_DIALECT)
+        assert text.count("CommonMark") == 1, name
+
+
+def test_the_markdown_dialect_is_the_one_the_handouts_render():
+    """If the renderer changes, the dialect every schema states must change with it."""
     for claim in ("CommonMark", "GFM tables", "strikethrough", "task lists", "bare web"):
-        assert claim in described
+        assert claim in MARKDOWN_DIALECT
     assert "<table>" in short_html("| a | b |\n|---|---|\n| 1 | 2 |")
     assert short_html("~~gone~~ - [ ] task https://example.com") == (
         "<p>~~gone~~ - [ ] task https://example.com</p>\n"
