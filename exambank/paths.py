@@ -4,7 +4,7 @@ in a report."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from exambank.errors import UsageError
@@ -28,7 +28,7 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
         if (folder / MANIFEST).is_file() or path.is_file():
             roots.setdefault(folder.resolve(), folder)
             continue
-        found = sorted(manifest.parent for manifest in folder.rglob(MANIFEST))
+        found = sorted(Path(place) for place, files in _searched(folder) if MANIFEST in files)
         if not found:
             message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
             misnamed = [file for file in stray_files([folder]) if file.stem.casefold() == "bank"]
@@ -49,19 +49,27 @@ def stray_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if not path.is_dir() or (path / MANIFEST).is_file():
             continue
-        for folder, folders, files in os.walk(path):
-            if MANIFEST in files:
-                folders.clear()
-                continue
-            folders[:] = [
-                name for name in folders if not name.startswith(".") and name not in _NOT_SEARCHED
-            ]
-            found.update(
-                Path(folder, name)
-                for name in files
-                if not name.startswith(".") and Path(name).suffix.casefold() in YAML_SUFFIXES
-            )
+        for folder, files in _searched(path, into_banks=False):
+            if MANIFEST not in files:
+                found.update(
+                    Path(folder, name)
+                    for name in files
+                    if not name.startswith(".") and Path(name).suffix.casefold() in YAML_SUFFIXES
+                )
     return sorted(found)
+
+
+def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[str]]]:
+    """Each folder under ``top`` with its files, leaving out hidden folders and tools'
+    (a bank in ``.venv`` or ``node_modules`` is no bank of the project's), and, unless
+    ``into_banks``, what is inside a bank folder. Links to folders are not followed."""
+    for folder, folders, files in os.walk(top):
+        yield folder, files
+        if not into_banks and MANIFEST in files:
+            folders.clear()
+        folders[:] = [
+            name for name in folders if not name.startswith(".") and name not in _NOT_SEARCHED
+        ]
 
 
 def misnamed_manifest(folder: Path) -> Path | None:

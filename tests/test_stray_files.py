@@ -236,3 +236,19 @@ def test_a_file_kept_out_of_the_banks_on_purpose_can_be_ignored(
     )
     assert main(["lint"]) == 0
     assert capsys.readouterr().out.splitlines() == ["No problems found."]
+
+
+def test_a_bank_in_a_hidden_or_tool_folder_is_no_bank_of_the_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    banks = folder_of_banks(tmp_path)
+    unformatted = (
+        "id:   vendored\ntitle: Vendored\nsections: [missing]\n"  # an error, badly laid out
+    )
+    for place in (".venv/lib/pkg", "node_modules/pkg"):
+        (banks / place).mkdir(parents=True)
+        (banks / place / "bank.yaml").write_text(unformatted, encoding="utf-8")
+    assert lint_output(banks, capsys) == ["No problems found."]
+    assert main(["fmt", str(banks)]) == 0
+    for place in (".venv/lib/pkg", "node_modules/pkg"):
+        assert (banks / place / "bank.yaml").read_text(encoding="utf-8") == unformatted
