@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
-from exambank.builders import Builder, Output, Paper, Settings
+from exambank.builders import BUILDERS, Builder, Output, Paper, Settings
 from exambank.errors import UsageError
 from exambank.shuffle import shuffled
 
@@ -50,15 +50,16 @@ def build(
     that cannot be written stops the build with a UsageError saying where and why."""
     builders, banks = list(builders), list(banks)
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
+    _refuse_shared_ids(banks, out)
     for bank in banks:
         settings = Settings(paper, source_date(bank.root), shuffle_seed)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
-        written: set[str] = set()
-        for builder in builders:
-            outputs = builder.build(reordered if builder.shuffles_options else bank, settings)
-            for output in outputs:
-                _refuse_second(out / bank.id, output.name, written)
-                yield _write_or_explain(out / bank.id, output)
+        made = [
+            (builder, builder.build(reordered if builder.shuffles_options else bank, settings))
+            for builder in builders
+        ]
+        for output in _checked(out / bank.id, bank.id, made):
+            yield _write_or_explain(out / bank.id, output)
 
 
 def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -108,7 +109,9 @@ def write(folder: Path, output: Output) -> Written:
         (folder / subfolder).mkdir(exist_ok=True)
     # A new file (O_EXCL) of a name no one can guess: a link planted under a name the build
     # would use is never written through. Mode 0o666 less the umask, as open() would give.
-    temporary = target.parent / f".{target.name}.{secrets.token_hex(8)}.partial"
+    # Of a fixed length: a name within the system's limit stays within it (an image's
+    # 250-character name with a suffix did not).
+    temporary = target.parent / f".exambank-{secrets.token_hex(8)}.partial"
     handle = os.open(temporary, _NEW_FILE, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -131,15 +134,36 @@ def _relative(name: str) -> Path:
     return Path(name)
 
 
-def _refuse_second(folder: Path, name: str, written: set[str]) -> None:
-    """A UsageError if a bank's build already wrote a file of this name: an image named
-    as a built file (``<bank>.json``) would replace it."""
-    if name in written:
-        raise UsageError(
-            f"{folder / name}: the build would write two files of this name (an image the "
-            "texts show is named as a file the build makes): rename the image"
-        )
-    written.add(name)
+def _refuse_shared_ids(banks: list[Bank], out: Path) -> None:
+    """A UsageError if two banks have one id: both would build into ``out/<id>``, the
+    second replacing the first's files."""
+    roots: dict[str, Path] = {}
+    for bank in banks:
+        if bank.id in roots:
+            raise UsageError(
+                f"{bank.root}: its id '{bank.id}' is also the id of {roots[bank.id]}, and both "
+                f"would build into {out / bank.id}: give each bank an id of its own"
+            )
+        roots[bank.id] = bank.root
+
+
+def _checked(folder: Path, bank_id: str, made: list[tuple[Builder, list[Output]]]) -> list[Output]:
+    """Every file the builders made for a bank, checked before any is written: a file
+    named as another (an image the texts show named ``<bank>.json``), or as a file some
+    format makes (``<bank>-questions.csv``, which a later build of that format would
+    replace under the JSON's listing), stops the build with a UsageError."""
+    reserved = {name for kind in BUILDERS.values() for name in kind().file_names(bank_id)}
+    outputs: dict[str, Output] = {}
+    for builder, built in made:
+        own = set(builder.file_names(bank_id))
+        for output in built:
+            if output.name in outputs or (output.name in reserved and output.name not in own):
+                raise UsageError(
+                    f"{folder / output.name}: the build would write two files of this name (an "
+                    "image the texts show is named as a file the build makes): rename the image"
+                )
+            outputs[output.name] = output
+    return list(outputs.values())
 
 
 def _write_or_explain(folder: Path, output: Output) -> Written:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field
@@ -108,26 +109,43 @@ class ExportDocument(Strict):
     )
 
 
-def shown_images(bank: Bank) -> dict[str, bytes]:
-    """Every image file the bank's texts show, by its path in the bank folder, sorted.
+@dataclass(frozen=True)
+class ShownImages:
+    """The image files a bank's texts show, by their path in the bank folder, sorted; and
+    a note for each image target that names no regular file inside the folder."""
 
-    Lint has made sure each one is a file inside the bank folder: the paths are read as
-    its ``missing-resource`` rule reads them. A target of a fragment alone names no file."""
+    files: dict[str, bytes]
+    left_out: tuple[str, ...]
+
+
+def shown_images(bank: Bank) -> ShownImages:
+    """Every image file the bank's texts show, read as lint's ``missing-resource`` rule
+    reads the paths. Lint refuses a target outside the folder, but a question may switch
+    that rule off, so the export reads only regular files inside the bank folder, whatever
+    a link points at, as the PDF renderer does. A target of a fragment alone names no file."""
     paths = {
         target_path(target.url)
         for _, _, text, _ in bank.markup_fields
         for target in targets(text)
         if target.kind == "image" and not target.url.startswith("#")
     }
-    return {path: (bank.root / path).read_bytes() for path in sorted(paths)}
+    root = bank.root.resolve()
+    files, left_out = {}, []
+    for path in sorted(paths):
+        found = (root / path).resolve()  # follows links and "..", as the renderer does
+        if found.is_relative_to(root) and found.is_file():  # not a pipe, device or folder
+            files[path] = found.read_bytes()
+        else:
+            left_out.append(f"not shipped: the image {path} (no file inside the bank folder)")
+    return ShownImages(files, tuple(left_out))
 
 
 def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> ExportDocument:
-    """The document for ``bank``. ``images`` are ``shown_images(bank)``, read here unless
+    """The document for ``bank``. ``images`` are ``shown_images(bank).files``, read here unless
     the caller, which ships them, has read them already (listed and shipped bytes are then
     the same read)."""
     if images is None:
-        images = shown_images(bank)
+        images = shown_images(bank).files
     refs = list(bank.questions())
     sections = [
         ExportSection(
@@ -162,9 +180,10 @@ def _resource(path: str, data: bytes) -> ExportResource:
 
 def _question(ref: QuestionRef) -> ExportQuestion:
     question = ref.question
-    # Lint keeps options in letter order and each answer letter once, so sorted is the
-    # options' order: what a tool compares a learner's choices with ("B", "D", never "D", "B").
-    answer = sorted(question.answer_letters)
+    # Lint keeps options in letter order, so sorted is the options' order: what a tool
+    # compares a learner's choices with ("B", "D", never "D", "B"). Each letter once, also
+    # where a question switched answer-count off: the schema says the letters are unique.
+    answer = sorted(set(question.answer_letters))
     options = [
         ExportOption(
             letter=letter,

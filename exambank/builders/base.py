@@ -42,3 +42,8 @@ class Builder:
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         raise NotImplementedError
+
+    def file_names(self, bank_id: str) -> tuple[str, ...]:
+        """The files the format makes for a bank, whatever is in it (what else ``build``
+        returns, such as the images the JSON ships, goes by its path in the bank)."""
+        raise NotImplementedError

@@ -94,7 +94,10 @@ class CsvBuilder(Builder):
         for ref in refs:
             writer.writerow([neutralise(cell) for cell in _row(ref, letters)])
         data = buffer.getvalue().encode("utf-8-sig")
-        return [Output(f"{bank.id}-questions.csv", data)]
+        return [Output(self.file_names(bank.id)[0], data)]
+
+    def file_names(self, bank_id: str) -> tuple[str, ...]:
+        return (f"{bank_id}-questions.csv",)
 
 
 def _row(ref: QuestionRef, letters: str) -> list[str]:
@@ -109,7 +112,7 @@ def _row(ref: QuestionRef, letters: str) -> list[str]:
         question.stem,
         *(options.get(letter, "") for letter in letters),
         *(feedback.get(letter, "") for letter in letters),
-        ";".join(sorted(question.answer_letters)),  # in letter order, as the JSON has them
+        ";".join(sorted(set(question.answer_letters))),  # each once, in order, as in the JSON
         question.explanation,
         ";".join(question.tags),
         question.difficulty or "",

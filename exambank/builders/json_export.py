@@ -19,6 +19,9 @@ class JsonBuilder(Builder):
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         images = shown_images(bank)
-        text = export_document(bank, images).model_dump_json(indent=2) + "\n"
-        document = Output(f"{bank.id}.json", text.encode("utf-8"))
-        return [document, *(Output(path, data) for path, data in images.items())]
+        text = export_document(bank, images.files).model_dump_json(indent=2) + "\n"
+        document = Output(self.file_names(bank.id)[0], text.encode("utf-8"), images.left_out)
+        return [document, *(Output(path, data) for path, data in images.files.items())]
+
+    def file_names(self, bank_id: str) -> tuple[str, ...]:
+        return (f"{bank_id}.json",)

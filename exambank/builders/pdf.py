@@ -19,8 +19,11 @@ class PdfBuilder(Builder):
         from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
         outputs = []
-        for edition in EDITIONS:
+        for edition, name in zip(EDITIONS, self.file_names(bank.id), strict=True):
             html = handout_html(bank, edition, settings.build_date, settings.shuffle_seed)
             data, notes = render_pdf(html, bank.root, settings)
-            outputs.append(Output(f"{bank.id}-{edition}.pdf", data, notes))
+            outputs.append(Output(name, data, notes))
         return outputs
+
+    def file_names(self, bank_id: str) -> tuple[str, ...]:
+        return tuple(f"{bank_id}-{edition}.pdf" for edition in EDITIONS)

@@ -202,3 +202,19 @@ def test_python_reads_the_header_and_every_option_as_written(make_bank, tmp_path
     assert [row[f"option_{letter.lower()}"] for letter in options] == list(options.values())
     with path.open(encoding="utf-8", newline="") as file:  # why the recipe names utf-8-sig
         assert next(csv.reader(file))[0] == '\ufeff"id"'
+
+
+def test_a_letter_given_twice_is_exported_once(make_bank):
+    """A question may switch answer-count off; the exports still give each letter once,
+    as the export schema promises."""
+    twice = (
+        "id: q1\ntype: multiple\nstem: Pick two.\noptions: {A: a, B: b, C: c}\n"
+        "answer: [C, A, C]\nexplanation: A and C.\n"
+        "lint: {ignore: [answer-count], reason: a test}\n"
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(twice)})
+    (output,) = CsvBuilder().build(bank, Settings())
+    header, row = read(output.data)
+    assert row[header.index("answer")] == "A;C"
+    [question] = export_document(bank).sections[0].questions
+    assert question.answer == ["A", "C"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -164,19 +165,74 @@ def test_a_link_planted_as_an_image_is_replaced_not_written_through(tmp_path):
     assert [path.name for path in planted.parent.iterdir() if path.name.startswith(".")] == []
 
 
-def test_an_image_named_as_a_built_file_stops_the_build_before_replacing_it(tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("name", "only"),
+    [
+        ("test-bank.json", "json"),
+        ("test-bank-questions.csv", "json,csv"),
+        ("test-bank-questions.csv", "json"),  # a later --only csv would replace it
+        ("test-bank-trainer.pdf", "json"),
+    ],
+)
+def test_an_image_named_as_a_built_file_stops_the_build_before_writing_anything(
+    tmp_path, capsys, name, only
+):
     bank = tmp_path / "bank"
-    stem = "stem: 'Which service? ![A red bar](test-bank.json)'"
+    stem = f"stem: 'Which service? ![A red bar]({name})'"
     write_bank(bank, {"01-main.yaml": section_yaml(QUESTION.replace(STEM, stem))})
-    (bank / "test-bank.json").write_bytes(b"not the export")
-    out = tmp_path / "dist"
-    assert main(["build", str(bank), "--out", str(out), "--only", "json"]) == 2
-    written = out / "test-bank" / "test-bank.json"
+    (bank / name).write_bytes(b"an image, so named")
+    folder = tmp_path / "dist" / "test-bank"
+    folder.mkdir(parents=True)
+    (folder / name).write_bytes(b"the last build's file")
+    assert main(["build", str(bank), "--out", str(tmp_path / "dist"), "--only", only]) == 2
     assert capsys.readouterr().err == (
-        f"exambank: error: {written}: the build would write two files of this name (an image "
-        "the texts show is named as a file the build makes): rename the image\n"
+        f"exambank: error: {folder / name}: the build would write two files of this name (an "
+        "image the texts show is named as a file the build makes): rename the image\n"
     )
-    assert json.loads(written.read_bytes())["schema_version"] == 1  # the export, kept
+    assert [path.name for path in folder.iterdir()] == [name]  # nothing else written
+    assert (folder / name).read_bytes() == b"the last build's file"
+
+
+def test_an_image_that_is_no_file_inside_the_bank_is_never_read(tmp_path, capsys):
+    """A question may switch off the rules that refuse such targets; the build still reads
+    only regular files inside the bank folder, as the PDF renderer does."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("FAKE_SECRET=s3cr3t", encoding="utf-8")
+    bank = tmp_path / "bank"
+    targets = ["images/logo.png", "//etc/hostname", "pipe.png", "folder.png", "gone.png"]
+    shown = " ".join(f"![An image]({target})" for target in targets)
+    question = QUESTION.replace(STEM, f"stem: 'Which service? {shown}'").replace(
+        "answer: A",
+        "answer: A\nlint: {ignore: [external-resource, missing-resource], reason: a test}",
+    )
+    write_bank(bank, {"01-main.yaml": section_yaml(question)})
+    (bank / "images").mkdir()
+    (bank / "images" / "logo.png").symlink_to(secret)
+    os.mkfifo(bank / "pipe.png")  # reading it would wait for ever
+    (bank / "folder.png").mkdir()
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--out", str(out), "--only", "json"]) == 0
+    folder = out / "test-bank"
+    assert [path.name for path in folder.iterdir()] == ["test-bank.json"]
+    assert json.loads((folder / "test-bank.json").read_bytes())["resources"] == []
+    printed = capsys.readouterr().out
+    for target in targets:
+        assert f"    note: not shipped: the image {target} (no file inside the bank folder)\n" in (
+            printed
+        )
+
+
+def test_two_banks_of_one_id_are_refused_before_either_is_built(tmp_path, capsys):
+    for name in ("one", "two"):
+        write_bank(tmp_path / "banks" / name, {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    assert main(["build", str(tmp_path / "banks"), "--out", str(out), "--only", "json"]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {tmp_path / 'banks' / 'two'}: its id 'test-bank' is also the id of "
+        f"{tmp_path / 'banks' / 'one'}, and both would build into {out / 'test-bank'}: give each "
+        "bank an id of its own\n"
+    )
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("name", ["../x.png", "/tmp/x.png", "images/../../x.png", "..\\x.png"])
@@ -184,3 +240,14 @@ def test_write_refuses_a_name_that_leaves_its_folder(tmp_path, name):
     with pytest.raises(ValueError, match="which leaves its folder"):
         write(tmp_path / "dist", Output(name, b"x"))
     assert not (tmp_path / "x.png").exists() and not (tmp_path / "dist").exists()
+
+
+def test_an_image_whose_name_is_near_the_systems_limit_is_shipped(tmp_path):
+    name = "c" * 246 + ".png"  # 250 characters, the limit is 255
+    bank = tmp_path / "bank"
+    stem = f"stem: 'Which service? ![A chart]({name})'"
+    write_bank(bank, {"01-main.yaml": section_yaml(QUESTION.replace(STEM, stem))})
+    (bank / name).write_bytes(blank_png(4, 4))
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--out", str(out), "--only", "json"]) == 0
+    assert (out / "test-bank" / name).read_bytes() == blank_png(4, 4)
