@@ -72,6 +72,17 @@ def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     return result
 
 
+def _no_manifest(root: Path) -> str:
+    """What is wrong where a bank's manifest should be: nothing there, a folder, or a
+    link that leads nowhere."""
+    manifest = root / MANIFEST
+    if manifest.is_symlink() and not manifest.exists():
+        return f"the folder's {MANIFEST} is a link that leads nowhere"
+    if manifest.is_dir():
+        return f"the folder's {MANIFEST} is a folder, not a file"
+    return f"the folder has no {MANIFEST}"
+
+
 def _in_no_bank(path: Path) -> Diagnostic:
     """A YAML file no bank holds, reported by ``manifest`` as an unlisted file is."""
     shown = display_path(path)
@@ -149,15 +160,15 @@ def _lint_bank(
     clock = time.perf_counter()
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
+        misnamed = misnamed_manifest(root)
+        hint = (
+            f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
+            if misnamed
+            else "add a manifest with id, title and the list of sections"
+        )
         found.append(
             Diagnostic(
-                display_path(manifest_path),
-                1,
-                1,
-                "error",
-                "manifest",
-                f"the folder has no {MANIFEST}",
-                "add a manifest with id, title and the list of sections",
+                display_path(manifest_path), 1, 1, "error", "manifest", _no_manifest(root), hint
             )
         )
     manifest_source, problems = read_source(manifest_path, display_path(manifest_path))

@@ -30,6 +30,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from exambank.diagnostics import Diagnostic
+from exambank.paths import is_yaml
 from exambank.source import (
     OTHER_BREAKS,
     JsonPath,
@@ -413,4 +414,4 @@ def _unquoted_breaks(text: str) -> list[int]:
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:
     """The YAML files of a bank folder, in name order."""
-    yield from sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"})
+    yield from sorted(path for path in directory.iterdir() if is_yaml(path))

@@ -10,10 +10,15 @@ from pathlib import Path
 from exambank.errors import UsageError
 
 MANIFEST = "bank.yaml"
-YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})  # in any case: "x.YAML" is read as YAML
 # Folders that hold tools' caches and environments, never banks (as ruff leaves them out);
 # hidden folders (".git", ".venv", ".nox") are not searched either.
 _NOT_SEARCHED = frozenset({"node_modules", "site-packages", "__pypackages__", "venv", "_build"})
+
+
+def is_yaml(path: Path) -> bool:
+    """Whether ``path`` is named as a YAML file: ``.yaml`` or ``.yml``, in any case."""
+    return path.suffix.casefold() in YAML_SUFFIXES
 
 
 def find_banks(paths: Iterable[Path]) -> list[Path]:
@@ -22,7 +27,7 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-        if path.is_file() and path.suffix not in {".yaml", ".yml"}:
+        if path.is_file() and not is_yaml(path):
             raise UsageError(f"{path}: not a bank file (give a bank folder, or a .yaml in one)")
         folder = path if path.is_dir() else path.parent
         if (folder / MANIFEST).is_file() or path.is_file():
@@ -41,22 +46,27 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
 
 
 def stray_files(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files in no bank under the folders of banks ``paths`` name: a bank whose
-    manifest is missing or misnamed (``bank.yml``), a file left beside the banks. Nothing
-    reads them, so without a word CI would pass with a whole bank unchecked. A bank's own
-    subfolders are its author's; hidden files and folders are left out."""
-    found: set[Path] = set()
+    """The YAML files in no bank under the folders of banks ``paths`` name, where a bank's
+    file would be: beside the banks, in a folder beside them (a bank whose manifest is
+    missing), or beside a misnamed manifest (``bank.yml``). Nothing reads them, so without
+    a word CI would pass with a whole bank unchecked. Other YAML (a ``mkdocs.yml`` beside
+    the folder of banks, a bank's own subfolders) is not a bank's; hidden and tools'
+    folders are not searched."""
+    found: dict[Path, Path] = {}  # each file once, however its folder was named
     for path in paths:
         if not path.is_dir() or (path / MANIFEST).is_file():
             continue
-        for folder, files in _searched(path, into_banks=False):
-            if MANIFEST not in files:
-                found.update(
-                    Path(folder, name)
-                    for name in files
-                    if not name.startswith(".") and Path(name).suffix.casefold() in YAML_SUFFIXES
-                )
-    return sorted(found)
+        walked = list(_searched(path, into_banks=False))
+        banks_in = {Path(folder).parent for folder, files in walked if MANIFEST in files}
+        for folder, files in walked:
+            place = Path(folder)
+            beside_banks = place in banks_in or place.parent in banks_in
+            if MANIFEST in files or not (beside_banks or misnamed_manifest(place)):
+                continue
+            for name in files:
+                if not name.startswith(".") and is_yaml(Path(name)):
+                    found.setdefault((place / name).resolve(), place / name)
+    return sorted(found.values())
 
 
 def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[str]]]:
@@ -76,7 +86,7 @@ def misnamed_manifest(folder: Path) -> Path | None:
     """A file in ``folder`` that is named like a manifest but not ``bank.yaml``
     ("bank.yml", "Bank.yaml"), which exambank does not read."""
     for path in sorted(folder.iterdir()):
-        named_like = path.stem.casefold() == "bank" and path.suffix.casefold() in YAML_SUFFIXES
+        named_like = path.stem.casefold() == "bank" and is_yaml(path)
         if named_like and path.name != MANIFEST and path.is_file():
             return path
     return None

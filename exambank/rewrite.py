@@ -29,13 +29,12 @@ from ruamel.yaml.tokens import CommentToken, ScalarToken
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
-from exambank.paths import find_banks
+from exambank.paths import find_banks, is_yaml
 from exambank.source import Position, Source, line_and_column
 
 # Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
 # the emitter, which would otherwise break plain and quoted text across lines.
 _NO_WRAP = 1_000_000
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class RewriteError(Exception):
@@ -310,7 +309,7 @@ def bank_files(paths: Iterable[Path]) -> list[Path]:
     files: dict[Path, None] = {}
     for path in paths:
         if path.is_file():
-            if path.suffix not in YAML_SUFFIXES:
+            if not is_yaml(path):
                 raise UsageError(f"{path}: not a YAML file (.yaml or .yml)")
             files[path] = None
             continue

@@ -252,3 +252,65 @@ def test_a_bank_in_a_hidden_or_tool_folder_is_no_bank_of_the_project(
     assert main(["fmt", str(banks)]) == 0
     for place in (".venv/lib/pkg", "node_modules/pkg"):
         assert (banks / place / "bank.yaml").read_text(encoding="utf-8") == unformatted
+
+
+def test_yaml_beside_the_folder_of_banks_is_not_a_banks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'exambank lint .' in a repository: its mkdocs.yml and docs are no bank's files."""
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    Path("mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    Path("docs").mkdir()
+    Path("docs/nav.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert main(["lint", "."]) == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+
+
+def test_a_stray_file_is_reported_once_however_its_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    Path("bank/notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert main(["lint", "bank", str(tmp_path / "bank")]) == 1
+    assert capsys.readouterr().out.count("notes.yaml is in no bank") == 1
+
+
+def test_a_section_file_named_in_capitals_is_read_as_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_bank(tmp_path / "b", {"01-one.YAML": ONE}, MANIFEST)
+    assert lint_output(root, capsys) == ["No problems found."]
+    (root / "01-one.YAML").write_text(ONE.replace("answer: A", "answer: Z", 1), "utf-8")
+    assert "answer-not-in-options" in "\n".join(lint_output(root, capsys))
+
+
+@pytest.mark.parametrize(
+    ("make", "message", "hint"),
+    [
+        (
+            lambda bank: (bank / "bank.yaml").rename(bank / "bank.yml"),
+            "the folder has no bank.yaml",
+            "rename bank.yml to bank.yaml: a bank's manifest is read by that name only",
+        ),
+        (
+            lambda bank: ((bank / "bank.yaml").unlink(), (bank / "bank.yaml").symlink_to("gone")),
+            "the folder's bank.yaml is a link that leads nowhere",
+            "add a manifest with id, title and the list of sections",
+        ),
+        (
+            lambda bank: ((bank / "bank.yaml").unlink(), (bank / "bank.yaml").mkdir()),
+            "the folder's bank.yaml is a folder, not a file",
+            "add a manifest with id, title and the list of sections",
+        ),
+    ],
+)
+def test_a_file_of_a_bank_without_a_readable_manifest_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message, hint
+) -> None:
+    bank = write_bank(tmp_path / "b", {"01-one.yaml": ONE}, MANIFEST)
+    make(bank)
+    lines = lint_output(bank / "01-one.yaml", capsys)
+    at = lines.index(f"{bank / 'bank.yaml'}:1:1: error manifest {message}")
+    assert lines[at + 1] == f"    hint: {hint}"
