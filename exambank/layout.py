@@ -22,6 +22,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -201,6 +202,11 @@ def _fold_positions(text: str, width: int) -> list[int]:
 
 
 def _reads_back(block: ScalarString) -> bool:
+    """Whether ``block`` written as a block scalar reads back as itself; one that does not
+    read at all (a line break of another kind inside it: U+2028, a lone CR) does not."""
     text = dump({"text": block})
-    loaded: Any = YAML(typ="safe").load(text)
+    try:
+        loaded: Any = YAML(typ="safe").load(text)
+    except YAMLError:
+        return False
     return bool(loaded == {"text": str(block)})

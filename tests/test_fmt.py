@@ -643,3 +643,22 @@ def test_an_explicit_key_with_comments_is_refused_not_an_internal_error(
         assert f"{path}:3:1: cannot format: fmt cannot rewrite a '? key' with a comment" in err
         assert "internal error" not in err
     assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    "stem", ['"Line one\\nline two \\u2028 three"', '"Which value?\\n\\r=1"', '"a\\nb\\x85c"']
+)
+def test_text_with_line_breaks_of_two_kinds_is_formatted_and_reads_back(
+    tmp_path: Path, stem: str
+) -> None:
+    """A line feed would make it a block; the other break inside cannot be written in one,
+    so it stays quoted."""
+    question = (
+        "id: main\ntitle: Main\nquestions:\n  - id: q1\n    stem: " + stem + "\n"
+        "    options: {A: a, B: b}\n    answer: A\n    explanation: Because.\n"
+    )
+    path = _bank(tmp_path, question)
+    before = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    assert _data(path) == before
+    assert main(["fmt", "--check", str(path)]) == 0
