@@ -68,3 +68,30 @@ def test_a_folder_that_cannot_be_written_is_a_usage_error(
         f"exambank: error: {tmp_path / 'schemas'}: not a folder; "
         "name the folder to write the schemas into\n"
     )
+
+
+@pytest.mark.parametrize("leads_to", ["elsewhere", "gone"])
+def test_a_link_as_the_folder_is_refused_and_not_written_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], leads_to: str
+) -> None:
+    target = tmp_path / leads_to
+    if leads_to == "elsewhere":
+        target.mkdir()
+    link = tmp_path / "schemas"
+    link.symlink_to(target)
+    assert main(["schemas", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {link}: a link; name the folder it leads to, if it should be that\n"
+    )
+    assert not target.exists() or list(target.iterdir()) == []
+
+
+def test_a_folder_below_a_file_is_named_in_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("a file\n", encoding="utf-8")
+    folder = tmp_path / "notes.txt" / "schemas"
+    assert main(["schemas", str(folder)]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {folder}: cannot write into it: Not a directory\n"
+    )

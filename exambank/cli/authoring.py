@@ -86,6 +86,8 @@ def add_schemas(commands: Commands) -> None:
 
 def _schemas(arguments: argparse.Namespace) -> int:
     folder: Path = arguments.folder
+    if folder.is_symlink():  # as a build refuses one: it writes only into real folders
+        raise UsageError(f"{folder}: a link; name the folder it leads to, if it should be that")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder; name the folder to write the schemas into")
     written = 0
@@ -97,7 +99,7 @@ def _schemas(arguments: argparse.Namespace) -> int:
         try:  # atomically, and over a link at the name, never through it
             write(folder, Output(name, data))
         except OSError as error:
-            raise UsageError(f"{target}: cannot write: {error.strerror}") from None
+            raise UsageError(f"{folder}: cannot write into it: {error.strerror}") from None
         print(f"wrote {visible(str(target))}")
         written += 1
     if not written:
