@@ -7,7 +7,6 @@ value (or at the key, for unknown keys) and says what to write instead.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -34,7 +33,14 @@ from exambank.model import (
 )
 from exambank.rules import RULES
 from exambank.rules.suppression import UnusedSuppression
-from exambank.schema_messages import OBJECT, describe, explain, kind_of
+from exambank.schema_messages import (
+    OBJECT,
+    describe,
+    explain,
+    kind_of,
+    read_pattern,
+    unknown_keys,
+)
 from exambank.source import JsonPath, Source
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -148,34 +154,52 @@ def schema_dir() -> Path:
     return shipped if shipped.is_dir() else Path(__file__).parent.parent / "schemas"
 
 
-# An ECMA 262 regular expression, as the schema's "pattern" is and as pydantic's Rust regex
-# reads it too, ends at a "$" only at the end of the text; Python's "$" also matches
-# before a final line break, which would let "B\n" (answer: |, then B) pass as a letter.
-_DOLLAR = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\$")
-
-
-@cache
-def _whole_text(pattern: str) -> re.Pattern[str]:
-    """``pattern`` with each "$" outside a character class read as the end of the text."""
-    return re.compile(_DOLLAR.sub(lambda match: match[0] if match[0] != "$" else r"\Z", pattern))
-
-
+# Every keyword that reads a regular expression reads it as the model does (read_pattern):
+# "pattern" (and "propertyNames", through it), "patternProperties", "additionalProperties".
+# No schema has "unevaluatedProperties", the other one, which still reads them as Python.
 def _pattern(
     validator: Validator, pattern: str, instance: Any, schema: dict[str, Any]
 ) -> Iterator[SchemaViolation]:
-    if validator.is_type(instance, "string") and not _whole_text(pattern).search(instance):
+    if validator.is_type(instance, "string") and not read_pattern(pattern).search(instance):
         yield SchemaViolation(f"{instance!r} does not match {pattern!r}")
 
 
+def _pattern_properties(
+    validator: Validator, patterns: dict[str, Any], instance: Any, schema: dict[str, Any]
+) -> Iterator[SchemaViolation]:
+    if validator.is_type(instance, "object"):
+        for pattern, subschema in patterns.items():
+            for key, value in instance.items():
+                if read_pattern(pattern).search(key):
+                    yield from validator.descend(  # type: ignore[attr-defined]  # not in the protocol
+                        value, subschema, path=key, schema_path=pattern
+                    )
+
+
+def _additional_properties(
+    validator: Validator, additional: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[SchemaViolation]:
+    """The stock keyword, shown only the keys "properties" and "patternProperties" leave."""
+    if validator.is_type(instance, "object"):
+        extra = {key: instance[key] for key in unknown_keys(instance, schema)}
+        stock = Draft202012Validator.VALIDATORS["additionalProperties"]
+        yield from stock(validator, additional, extra, {})
+
+
 _Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # no stub
-    Draft202012Validator, {"pattern": _pattern}
+    Draft202012Validator,
+    {
+        "pattern": _pattern,
+        "patternProperties": _pattern_properties,
+        "additionalProperties": _additional_properties,
+    },
 )
 
 
 @cache
 def validator(name: str) -> Validator:
     """Lint's validator for the schema file ``name``: as an editor's, less the keywords
-    for editors only, and with "pattern" read as JSON Schema means it."""
+    for editors only, and with its regular expressions read as the model reads them."""
     schema = json.loads((schema_dir() / name).read_text(encoding="utf-8"))
     return _Validator(for_lint(schema))
 

@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
@@ -19,9 +20,40 @@ from exambank.diagnostics import Diagnostic
 from exambank.source import JsonPath, Position, Source
 
 Found = tuple[Position, str, str | None]  # where, message, hint
-_LETTER = re.compile(r"^[A-Z]$")
-_LOWER = re.compile(r"^[a-z]\Z")  # not "b\n", which a block scalar gives
+_LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
+_LOWER = re.compile(r"^[a-z]\Z")
 _FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
+# A line break, or any other control character, as a finding (one line) shows it: escaped.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+# A schema's regular expressions, read as the model reads them: pydantic's Rust regex
+# decides what loads, and lint's validator explains its refusals. Python's "$" also matches
+# before a final line break, which would let "B\n" (answer: |, then B) pass as a letter;
+# Rust's, like ECMA 262's (the schema's, in an editor), only at the end of the text.
+# Python's "\s" also takes U+001C-U+001F, which Rust's (Unicode White_Space) does not.
+_WHITE_SPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_AS_THE_MODEL = {"$": r"\Z", r"\s": f"[{_WHITE_SPACE}]", r"\S": f"[^{_WHITE_SPACE}]"}
+_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\$")  # an escape, a class, or "$"
+
+
+@cache
+def read_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with each "$", "\\s" and "\\S" outside a character class meaning what
+    it means to the model."""
+    return re.compile(_TOKEN.sub(lambda match: _AS_THE_MODEL.get(match[0], match[0]), pattern))
+
+
+def unknown_keys(instance: Any, schema: Any) -> list[str]:
+    """The keys of ``instance`` that ``schema`` (an object schema) does not allow."""
+    if not isinstance(instance, dict) or not isinstance(schema, dict):
+        return []
+    allowed = schema.get("properties", {})
+    patterns = [read_pattern(pattern) for pattern in schema.get("patternProperties", {})]
+    return [
+        key
+        for key in instance
+        if key not in allowed and not any(pattern.search(key) for pattern in patterns)
+    ]
 
 
 def explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
@@ -29,7 +61,13 @@ def explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
     path: JsonPath = tuple(error.absolute_path)
     question = source.question_id(path)
     for position, message, hint in _findings(source, error, path):
-        yield Diagnostic(source.display, *position, "error", "schema", message, hint, question)
+        shown = _escaped(message), hint and _escaped(hint)
+        yield Diagnostic(source.display, *position, "error", "schema", *shown, question)
+
+
+def _escaped(text: str) -> str:
+    """``text`` on one line: 'B\\n', not B and a line break."""
+    return _UNPRINTABLE.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterator[Found]:
@@ -42,14 +80,17 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield from _unknown_keys(source, error, path, name)
     elif error.validator == "required":
         missing = error.message.split("'")[1]
-        unknown = _unknown(instance, schema)
+        unknown = unknown_keys(instance, schema)
         if any(_near_miss(key, schema) == missing for key in unknown):
             return  # the did-you-mean at the misspelt key says it
         if missing == "options" and _stray_letters(instance, schema):
             return  # reported at the letters
         yield source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'"
-    elif _fits_but_for_line_break(error):
-        yield source.where(path), f"{name} ends in a line break", _one_line(path, instance)
+    elif broken := _line_breaks(error):
+        for value in broken:
+            at: JsonPath = tuple(value.absolute_path)
+            message = f"{describe(source, at)} ends in a line break"
+            yield source.where(at), message, _one_line(at, instance)
     elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
         yield (
             source.where(path),
@@ -117,25 +158,35 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield source.where(path), f"{name}: {error.message}", None
 
 
+def _line_breaks(error: SchemaViolation) -> list[SchemaViolation]:
+    """The violations behind ``error`` of values that fit their pattern but for a final line
+    break, as a block scalar ('|', '>') ends them: the pattern's own, or those in an anyOf's
+    branches (answer: a letter, or a list of them); none unless that is all there is."""
+    tried = _inner(error) if error.validator == "anyOf" else [error]
+    broken = [sub for sub in tried if _fits_but_for_line_break(sub)]
+    return broken if len(broken) == len(tried) else []
+
+
 def _fits_but_for_line_break(error: SchemaViolation) -> bool:
-    """A value a block scalar ('|', '>') ended with a line break, that fits its pattern
-    without it (JSON Schema's "$", as ECMA reads it, ends at the end of the text only):
-    the pattern's own violation, or an anyOf's (answer: a letter or a list)."""
     value: Any = error.instance
-    tried = [error] + [sub for sub in error.context or [] if not sub.relative_path]
     return (
-        isinstance(value, str)
+        error.validator == "pattern"
+        and isinstance(value, str)
         and value.endswith("\n")
-        and any(
-            sub.validator == "pattern" and re.search(str(sub.validator_value), value.rstrip("\n"))
-            for sub in tried
-        )
+        and bool(read_pattern(str(error.validator_value)).search(value.rstrip("\n")))
     )
 
 
-def _one_line(path: JsonPath, value: str) -> str:
-    written = f"- {value.strip()}" if isinstance(path[-1], int) else f"{path[-1]}: {value.strip()}"
-    return f"write '{written}' on one line ('|' and '>' keep the line break)"
+def _one_line(path: JsonPath, written: Any) -> str:
+    """How to write a value that ends in a line break on one line: an answer's letters as
+    one list, a list's entry as one, a key's value after it."""
+    if isinstance(written, list):
+        shown = f"{path[-2]}: [{', '.join(str(item).strip() for item in written)}]"
+    elif isinstance(path[-1], int):
+        shown = f"- {written.strip()}"
+    else:
+        shown = f"{path[-1]}: {written.strip()}"
+    return f"write '{shown}' on one line ('|' and '>' keep the line break)"
 
 
 def _unknown_keys(
@@ -143,7 +194,13 @@ def _unknown_keys(
 ) -> Iterator[Found]:
     schema: Any = error.schema
     instance: Any = error.instance
-    unknown = _unknown(instance, schema)
+    unknown = unknown_keys(instance, schema)
+    broken = [key for key in unknown if key.endswith("\n") and _allowed(key.rstrip("\n"), schema)]
+    for key in broken:  # '"B\n": ...', or a block scalar key ('? |', then B)
+        noun, meant = "letter" if "patternProperties" in schema else "key", key.rstrip("\n")
+        message = f"{name}: the {noun} '{meant}' ends in a line break"
+        yield source.where_key((*path, key)), message, f"write '{meant}:' with no line break"
+    unknown = [key for key in unknown if key not in broken]
     if "patternProperties" in schema:  # options: a map keyed by letter
         for key in sorted(unknown):
             hint = "option letters are single capital letters A-Z"
@@ -173,17 +230,8 @@ def _unknown_keys(
         yield source.where_key((*path, key)), f"unknown key '{key}' in {name}", hint
 
 
-def _unknown(instance: Any, schema: Any) -> list[str]:
-    """The keys of ``instance`` that ``schema`` (an object schema) does not allow."""
-    if not isinstance(instance, dict) or not isinstance(schema, dict):
-        return []
-    allowed = schema.get("properties", {})
-    patterns = [re.compile(pattern) for pattern in schema.get("patternProperties", {})]
-    return [
-        key
-        for key in instance
-        if key not in allowed and not any(pattern.search(key) for pattern in patterns)
-    ]
+def _allowed(key: str, schema: Any) -> bool:
+    return not unknown_keys({key: None}, schema)
 
 
 def _near_miss(key: str, schema: Any) -> str | None:

@@ -354,6 +354,56 @@ def test_a_suppression_for_a_whole_section_points_at_per_file_ignores(tmp_path):
             ),
             id="id",
         ),
+        pytest.param(
+            ("answer: A", 'type: multiple\nanswer: [A, "C\\n"]'),
+            (
+                12,
+                17,
+                "question q1, answer 2 ends in a line break",
+                "write 'answer: [A, C]' on one line ('|' and '>' keep the line break)",
+            ),
+            id="answer-letter-in-a-list",
+        ),
+        pytest.param(
+            ("answer: A", "type: multiple\nanswer:\n  - A\n  - |\n    C"),
+            (
+                14,
+                9,
+                "question q1, answer 2 ends in a line break",
+                "write 'answer: [A, C]' on one line ('|' and '>' keep the line break)",
+            ),
+            id="answer-letter-in-a-block-list",
+        ),
+        pytest.param(
+            ("  B: AWS", '  "B\\n": AWS'),
+            (
+                8,
+                7,
+                "question q1, options: the letter 'B' ends in a line break",
+                "write 'B:' with no line break",
+            ),
+            id="option-letter",
+        ),
+        pytest.param(
+            ("  B: AWS Lambda", "  ? |\n    B\n  : AWS Lambda"),
+            (
+                8,
+                9,
+                "question q1, options: the letter 'B' ends in a line break",
+                "write 'B:' with no line break",
+            ),
+            id="option-letter-as-a-block-scalar",
+        ),
+        pytest.param(
+            ("stem:", '"stem\\n":'),
+            (
+                5,
+                5,
+                "question q1: the key 'stem' ends in a line break",
+                "write 'stem:' with no line break",
+            ),
+            id="key",
+        ),
     ],
 )
 def test_10_a_value_a_block_scalar_ends_with_a_line_break_is_one_clear_finding(
@@ -361,5 +411,36 @@ def test_10_a_value_a_block_scalar_ends_with_a_line_break_is_one_clear_finding(
 ):
     """JSON Schema's "$" (and pydantic's) does not match before a final line break, as
     Python's does: lint's validator must refuse "A\\n" itself, not leave it to pydantic,
-    and name the question by its id without the line break."""
+    whether it is a value, an item of a list or a key, and name the question by its id
+    without the line break."""
     assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
+
+
+def test_10_a_language_tag_ending_in_a_line_break_is_one_clear_finding(tmp_path):
+    manifest = 'id: test-bank\ntitle: Test bank\nlanguage: "de\\n"\nsections: [main]\n'
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    found = [(d.line, d.column, d.message, d.hint) for d in lint([bank]).diagnostics]
+    hint = "write 'language: de' on one line ('|' and '>' keep the line break)"
+    assert found == [(3, 11, "language ends in a line break", hint)]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("  B: AWS", '  "b\\n": AWS'),
+            (8, 7, "'b\\n' is not an option letter"),
+            id="key",
+        ),
+        pytest.param(
+            ("id: q1", 'id: "Q1\\n"'),
+            (4, 9, "question Q1, id 'Q1\\n' is not a valid id"),
+            id="value",
+        ),
+    ],
+)
+def test_10_a_finding_shows_a_line_break_it_quotes_escaped_on_its_one_line(
+    tmp_path, change, expected
+):
+    [(line, column, message, _)] = question_errors(tmp_path, QUESTION.replace(*change))
+    assert (line, column, message) == expected
