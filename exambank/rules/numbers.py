@@ -13,6 +13,7 @@ language) such a number is not read. Other languages get the signs of a range ("
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -162,16 +163,19 @@ class Reading:
     space_groups: bool = False  # "10 000" is ten thousand (a no-break space, a narrow one)
 
     def parse(self, text: str) -> Parsed | None:
-        """The shape, units and numbers of an option; None if it holds no number or one
-        that cannot be read for sure."""
-        if not _DIGIT.search(text):
+        """The shape, units and numbers of an option, each '#' of the shape one of the
+        numbers; None if it holds no number, one that cannot be read for sure, or a
+        number sign ("#5" labels a thing, "C# 7" names one)."""
+        if not _DIGIT.search(text) or "#" in text:
             return None
         marked = self._mark(text)
         if marked is None:
             return None
         folded, numbers, shown = marked
         found = (_TOKEN if self.decimal == "." else _TOKEN_OR_SIGN).findall(folded)
-        if not self.known and any(token[0].isalpha() for token in found[: found.index("#")]):
+        if not self.known and any(
+            token[0].isalpha() for token in itertools.takewhile("#".__ne__, found)
+        ):
             return None  # a label or a comparison in words, which we cannot tell apart
         shape, units = _split(found, self.form_words)
         if self.decimal != "." and shape != ("#",) and shape not in self.shapes:

@@ -112,14 +112,14 @@ class NumericOrder(QuestionRule):
     whose separator could mean either ("1,500") is not read, nor, in another language,
     an option with a word before its number. A number after a label word ("Symbol 2",
     "Figure 3", "Step 1", "port 443", "version 2", "Amendment 4", "Ch-16", and in the
-    languages above "Abb. 3", "Étape 2", "Рисунок 1", "№ 5") is a label, not a
-    quantity, and does not count; nor do options that are all bare digits when one has
-    a leading zero or six digits and more with no separator (identifiers such as MMSI
-    numbers). Known false positives: other numbers that are labels rather than
-    quantities (a bare port number or version), and a number written in another
-    convention than the language's ("1,500" for fifteen hundred in a German bank reads
-    1.5). Source: Haladyna, Downing & Rodriguez (2002), guideline 21 (place choices in
-    logical or numerical order).
+    languages above "Abb. 3", "Étape 2", "Рисунок 1", "№ 5") or in an option with a
+    number sign ("#5", "C# 7") is a label or a name, not a quantity, and does not
+    count; nor do options that are all bare digits when one has a leading zero or six
+    digits and more with no separator (identifiers such as MMSI numbers). Known false
+    positives: other numbers that are labels rather than quantities (a bare port number
+    or version), and a number written in another convention than the language's
+    ("1,500" for fifteen hundred in a German bank reads 1.5). Source: Haladyna, Downing
+    & Rodriguez (2002), guideline 21 (place choices in logical or numerical order).
 
     Bad:
         stem: How many GB of memory can an AWS Lambda function use at most?
@@ -159,10 +159,12 @@ class NumericOrder(QuestionRule):
         if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
             return
         written = [shown for _, _, shown in values]
+        # "2,5, 1, 5,3" could be five numbers: where a comma may start decimals, a semicolon
+        between = ", " if read.decimal == "." else "; "
         yield self.report(
             ref,
             ("options",),
-            f"the numeric options are out of order ({', '.join(written)})",
+            f"the numeric options are out of order ({between.join(written)})",
             "list them from smallest to largest (and update the answer letter)",
         )
 

@@ -6,10 +6,12 @@ a number could be read two ways they leave it alone."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from exambank.diagnostics import Diagnostic
-from exambank.rules.numbers import reading
+from exambank.rules.numbers import _LANGUAGES, reading
 from exambank.rules.numeric_options import is_numeric_scale, option_number, option_range
 from tests.conftest import LintBank, section_yaml
 from tests.rules.item_writing import only, question
@@ -144,6 +146,48 @@ def test_range_words_of_another_language_are_not_read(language: str, text: str) 
     assert option_range(text, reading(language)) is None
 
 
+# Every reading: English, each language with words, one whose decimal sign is not known
+# for sure (Mexico, Switzerland), and one with signs only.
+EVERY_READING = ("en", *_LANGUAGES, "es-MX", "de-CH", "ja")
+
+
+@pytest.mark.parametrize("language", EVERY_READING)
+def test_a_number_sign_makes_an_option_no_number_nor_range(language: str) -> None:
+    read = reading(language)
+    for text in ("C# - 5", "# - 5", "5 - #", "between # and 5", "von # bis 5", "#5", "C# 7"):
+        assert option_number(text, read) is None, text
+        assert option_range(text, read) is None, text
+
+
+# digits of other scripts (Arabic-Indic, full-width, Devanagari), '#', a NUL, signs ...
+ODD_PIECES = (
+    *("1", "5", "10", "0,25", "1,500", "1.500", "10 000", f"1{NBSP}000", f"1{NNBSP}000"),
+    *("\u0663", "\uff15", "\u0967", "#", "C#", "\x00", "-", "\u2013", "\u2014", "<", ">"),
+    *("<=", ">=", "\u2264", "\u2265", "+", "%", "$", "\u20ac", ",", ".", ";", "'", "(", "/"),
+    *(" ", NBSP, "\t", "\n", "", "\u0301", "GB", "Abb.", "N°", "\u2116", "Figure", "no."),
+)
+
+
+@pytest.mark.parametrize("language", EVERY_READING)
+def test_no_option_text_makes_the_reader_fail(language: str) -> None:
+    """Strings of numbers, separators, signs, this language's range words and a '#' in any
+    order (the same ones every run): the reader reads or declines, it never raises, and
+    each '#' of a shape is one of its numbers."""
+    read = reading(language)
+    words = sorted({token for shape in read.shapes for token in shape})
+    pieces = (*ODD_PIECES, *words, *(word.upper() for word in words))
+    generate = random.Random(f"odd options in {language}")
+    for _ in range(2000):
+        count = generate.randint(0, 7)
+        text = "".join(generate.choice(pieces) + generate.choice(("", " ")) for _ in range(count))
+        parsed = read.parse(text)
+        if parsed is not None:
+            assert parsed.shape.count("#") == len(parsed.numbers) == len(parsed.shown), text
+        option_number(text, read)
+        option_range(text, read)
+        is_numeric_scale([text, "1", text], language)
+
+
 def test_a_word_of_a_range_is_a_unit_where_the_option_is_no_range() -> None:
     assert option_number("5 Go de RAM", reading("fr")) == (5.0, ("go", "de", "ram"), "5")
 
@@ -176,13 +220,17 @@ def test_numbers_in_order_in_their_language_pass(
 @pytest.mark.parametrize(
     ("language", "values", "shown"),
     [
-        ("de", ["1,5 GB", "0,5 GB", "2 GB"], "1,5, 0,5, 2"),
-        ("fr", [f"10{NNBSP}000", f"1{NNBSP}000", f"100{NNBSP}000"], "10000, 1000, 100000"),
-        ("ru", ["10 000", "1 000", "100 000"], "10000, 1000, 100000"),
-        ("es", ["10.000", "5.000", "20.000"], "10000, 5000, 20000"),
-        ("de", ["50 %", "25 %", "75 %"], "50, 25, 75"),
-        ("ja", ["10", "3", "8"], "10, 3, 8"),  # bare numbers read the same in any language
-        ("ja", ["3つ", "1つ", "2つ"], "3, 1, 2"),
+        # a semicolon between them, as a decimal comma may be in one: "2,5; 1; 5,3; 4"
+        ("de", ["1,5 GB", "0,5 GB", "2 GB"], "1,5; 0,5; 2"),
+        ("de", ["2,5", "1", "5,3", "4"], "2,5; 1; 5,3; 4"),
+        ("fr", [f"10{NNBSP}000", f"1{NNBSP}000", f"100{NNBSP}000"], "10000; 1000; 100000"),
+        ("ru", ["10 000", "1 000", "100 000"], "10000; 1000; 100000"),
+        ("es", ["10.000", "5.000", "20.000"], "10000; 5000; 20000"),
+        ("de", ["50 %", "25 %", "75 %"], "50; 25; 75"),
+        ("es-MX", ["2,5", "1", "5,3"], "2,5; 1; 5,3"),  # a comma before other than three digits
+        ("ja", ["10", "3", "8"], "10; 3; 8"),  # bare numbers read the same in any language
+        ("ja", ["3つ", "1つ", "2つ"], "3; 1; 2"),
+        ("en", ["2.5", "1", "5.3", "4"], "2.5, 1, 5.3, 4"),  # English as it always was
     ],
 )
 def test_numbers_out_of_order_in_their_language_are_reported(
