@@ -56,8 +56,13 @@ _LANGUAGES_OF_SCRIPT = {
 _SCRIPT_OF_LANGUAGE = {
     tag: script for script, tags in _LANGUAGES_OF_SCRIPT.items() for tag in tags.split()
 }
-# Code is written in ASCII whatever the bank's language: fenced blocks and code spans.
+# Code is written in ASCII whatever the bank's language: fenced blocks and code spans, and
+# indented blocks (lines indented by four columns, after a blank line or at the start, as
+# CommonMark reads them: a paragraph's indented line goes on with the paragraph).
 _CODE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1|\Z)|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_INDENTED = re.compile(
+    r"(?:\A|^[ \t]*\n)(?: {4}| {0,3}\t).*(?:\n(?: {4}| {0,3}\t|[ \t]*$).*)*", re.MULTILINE
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
@@ -67,6 +72,8 @@ def script_of(text: str) -> str | None:
     text without letters or in a script not told apart here."""
     if "`" in text or "~~~" in text:
         text = _CODE.sub(" ", text)
+    if "\n" in text or text.startswith((" ", "\t")):  # where an indented block may start
+        text = _INDENTED.sub(" ", text)
     if text.isascii():
         return "Latin" if _ASCII_LETTER.search(text) else None
     letters: Counter[str | None] = Counter()
@@ -83,14 +90,15 @@ class LanguageMismatch(BankRule):
     hyphenation and the PDF's language for screen readers, and decides which rules read
     the wording: a Russian bank that says nothing is printed with English labels and
     checked for "None of the above". Heuristic: each stem's script is the one most of its
-    letters are in, code spans and fenced code left out (code is ASCII in any language);
-    reported when more than half of the stems with letters are in one script and the
-    language is written in another. Only the script is compared, so German stems in an
-    ``en`` bank, or Ukrainian ones in an ``ru`` bank, pass; a language written in more
-    than one script (Serbian) or unknown here is not checked. Known false positives: a
-    bank about a language, whose stems quote it ("What does «спасибо» mean?" in Russian
-    letters for an English course). Measured: one finding in the 6,695 real questions,
-    the Russian ``pyneng-quiz-ru``, whose converted manifest declares no language.
+    letters are in, code spans and code blocks, fenced or indented, left out (code is
+    ASCII in any language); reported when more than half of the stems with letters are
+    in one script and the language is written in another. Only the script is compared,
+    so German stems in an ``en`` bank, or Ukrainian ones in an ``ru`` bank, pass; a
+    language written in more than one script (Serbian) or unknown here is not checked.
+    Known false positives: a bank about a language, whose stems quote it ("What does
+    «спасибо» mean?" in Russian letters for an English course). Measured: one finding in
+    the 6,695 real questions, the Russian ``pyneng-quiz-ru``, whose converted manifest
+    declares no language.
     Source: WCAG 2.1 success criterion 3.1.1 (Language of Page).
 
     Bad:
@@ -119,12 +127,15 @@ class LanguageMismatch(BankRule):
         declared = "language" in source.data
         said = f"'{language}'" if declared else f"'{language}' (the default: bank.yaml gives none)"
         first, *others = _LANGUAGES_OF_SCRIPT[script].split()[:3]
+        # Greek, Thai, Korean: one language here, so one tag to name
+        other = (
+            f", or the tag of the bank's own language ({', '.join(others)} ...)" if others else ""
+        )
         yield self.report(
             source,
             ("language",) if declared else ("id",),
             f"the bank's language is {said}, but {count} of {sum(scripts.values())} stems "
             f"are written in {script} script",
-            f"give bank.yaml `language: {first}`, or the tag of the bank's own language "
-            f"({', '.join(others) or first} ...): it sets the handouts' words, hyphenation, "
-            "the PDF's language and which rules read the wording",
+            f"give bank.yaml `language: {first}`{other}: it sets the handouts' words, "
+            "hyphenation, the PDF's language and which rules read the wording",
         )

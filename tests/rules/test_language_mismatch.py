@@ -36,6 +36,15 @@ def test_a_russian_bank_that_declares_no_language_is_told_to(lint_bank: LintBank
     ]
 
 
+def test_a_script_of_one_language_names_its_tag_once(lint_bank: LintBank) -> None:
+    greek = ("Τι επιστρέφει η συνάρτηση;", "Ποια είναι η σωστή απάντηση;")
+    [found] = mismatches(lint_bank, greek)
+    assert found.endswith(
+        "stems are written in Greek script | give bank.yaml `language: el`: it sets the "
+        "handouts' words, hyphenation, the PDF's language and which rules read the wording"
+    )
+
+
 def test_a_declared_language_is_pointed_at(lint_bank: LintBank) -> None:
     [found] = mismatches(lint_bank, RUSSIAN, "language: de\n")
     assert found.startswith("3:11 the bank's language is 'de', but 3 of 3 stems are written")
@@ -46,6 +55,15 @@ def test_the_right_script_passes_whatever_the_exact_language(lint_bank: LintBank
     assert mismatches(lint_bank, RUSSIAN, "language: uk-UA\n") == []  # the script is compared
     german = ("Welche Aussage über Lambda ist richtig?", "Was speichert Amazon S3?")
     assert mismatches(lint_bank, german) == []  # Latin, as English is
+
+
+def test_code_indented_as_a_block_is_no_prose(lint_bank: LintBank) -> None:
+    stems = tuple(
+        f"Что выведет этот код?\n\n    for item in range({number}): print(item, total_value)\n"
+        for number in range(3)
+    )
+    assert mismatches(lint_bank, stems, "language: ru\n") == []
+    assert len(mismatches(lint_bank, stems)) == 1
 
 
 def test_a_minority_in_another_script_passes(lint_bank: LintBank) -> None:
@@ -64,6 +82,11 @@ def test_a_language_with_more_than_one_script_or_unknown_is_not_checked(
 def test_a_stems_script_is_that_of_most_of_its_letters_code_left_out() -> None:
     assert script_of(RUSSIAN[1]) == "Cyrillic"  # its code block has more letters than its words
     assert script_of("Что выведет `print(value_of_the_variable)`?") == "Cyrillic"
+    indented = "Что выведет этот код?\n\n    x = value_of_the_variable\n\n    print(x)\nПочему?"
+    assert script_of(indented) == "Cyrillic"  # four spaces after a blank line: a code block
+    assert script_of(indented.replace("    ", "\t")) == "Cyrillic"  # or a tab
+    # a line indented within a paragraph goes on with it, as CommonMark reads it: prose
+    assert script_of("Что выведет?\n    print(value_of_the_variable)") == "Latin"
     assert script_of("Which of «спасибо» and «пожалуйста» means thanks in this phrase?") == (
         "Latin"
     )
