@@ -39,23 +39,29 @@ _LETTERS_ONLY = re.compile(rf"[ \t]*{_LETTER}(?!\w)(?:{_JOINED}{_LETTER}(?!\w))+
 # any case and number ("answer", "Antworten", "réponse", "ответ"), perhaps a word after it
 # ("correcte", "correct"), then the letter alone or after "is", ":" or a dash ("answer B",
 # "Answer: B", "the correct answer is C", "правильный ответ: B"); or the letter before its
-# verdict ("B is correct", "(D) ist richtig", "C est fausse").
+# verdict, perhaps after an article ("B is correct", "(D) ist richtig", "C est fausse",
+# "B é a correta", "A e C estão erradas", "B è corretta").
 _NOUN = (
     r"answers?|options?|choices?|antwort(?:en)?|variante[n]?|optionen|r[ée]ponses?"
     r"|opci[óo]n(?:es)?|respuestas?|rispost[ae]|opzion[ei]|odpowied[źz]\w*|antwoord(?:en)?"
     r"|alternativas?|op[çc](?:[ãa]o|[õo]es)|respostas?|letra|вариант\w*|ответ\w*"
 )
-_IS = r"is|are|was|were|ist|sind|war|est|sont|es|son|era|é|são|è|sono|jest|są|zijn|это"
+_IS = (
+    r"is|are|was|were|ist|sind|war|est|sont|es|son|era|é|são|está|estão|è|sono|jest|są"
+    r"|zijn|это"
+)
+_ARTICLE = r"the|a|o|as|os|la|las|il|le"  # "B is the right one", "B é a correta"
 _VERDICT = (
     r"(?:in)?correct\w*|right|wrong|true|false|richtig\w*|falsch\w*|vrai\w*|faux|fausse"
-    r"|incorrect\w*|verdader\w*|fals[ao]s?|errad[ao]s?|giust[ao]|sbagliat[ao]|poprawn\w*"
-    r"|błędn\w*|juist|fout|верн\w*|неверн\w*|правильн\w*|неправильн\w*"
+    r"|verdader\w*|verdadeir[ao]s?|fals[aoei]s?|errad[ao]s?|cert[ao]s?|(?:in|s)?corret\w*"
+    r"|giust[aoei]|sbagliat[aoei]|errat[aoei]|ver[aoei]|poprawn\w*|błędn\w*|juist|fout"
+    r"|верн\w*|неверн\w*|правильн\w*|неправильн\w*"
 )
 _NAMES_A_LETTER = re.compile(
     rf"\b(?i:{_NOUN})(?:[ \t]+[^\W\d_]{{2,12}})?"
     rf"(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?:(?i:{_IS})[ \t]+)?)\(?{_LETTER}\)?(?![\w-])"
     rf"|(?<![\w.-])\(?{_LETTER}\)?[ \t]+(?:(?i:{_IS})|[\u2013\u2014-])[ \t]+"
-    rf"(?:(?i:the)[ \t]+)?(?i:{_VERDICT})\b"
+    rf"(?:(?i:{_ARTICLE})[ \t]+)?(?i:{_VERDICT})\b"
 )
 
 

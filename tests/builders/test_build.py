@@ -3,6 +3,7 @@ request, and driven by ``exambank build``."""
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -197,6 +198,21 @@ def test_exambank_build_only_some_formats(tmp_path, capsys):
     assert lines[-1].startswith("Built 2 files")
 
 
+def test_an_option_with_a_number_sign_beside_a_range_builds_every_format(tmp_path, capsys):
+    """The range reader once took a '#' of the text for a number: "C# - 5" read as a range
+    of two numbers with one to hand, and the build stopped with an internal error."""
+    options = "{A: 'C# - 5', B: 'C# - 7', C: 'C# - 9'}"
+    question = f"id: q1\nstem: Which key?\noptions: {options}\nanswer: C\nexplanation: Because.\n"
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--shuffle", "1", "--out", str(out)]) == 0
+    assert "internal error" not in capsys.readouterr().err
+    [row] = csv.DictReader(
+        io.StringIO((out / "test-bank" / "test-bank-questions.csv").read_text("utf-8-sig"))
+    )
+    assert row["shuffle"] == "true"  # names, not a scale: they may move
+
+
 @pytest.mark.parametrize(
     ("only", "message"),
     [
@@ -307,6 +323,18 @@ SERVICES = "{A: Amazon S3, B: Amazon EC2, C: AWS Lambda, D: Amazon RDS}"
         "Die richtige Antwort ist B.",
         "La bonne réponse est C.",
         "B ist falsch.",
+        "B é correta; A e C guardam dados.",  # Portuguese and Italian, the letter first
+        "'A está incorreta: guarda objetos.'",
+        "A e C estão erradas.",
+        "B e D são incorretos.",
+        "B é a certa.",
+        "C é verdadeira.",
+        "B è corretta.",
+        "A e C sono sbagliate.",
+        "D è errata.",
+        "A è scorretta.",
+        "B e C sono giuste.",
+        "B es la correcta.",
     ],
 )
 def test_a_note_that_names_a_letter_in_everyday_words_keeps_the_order(make_bank, explanation):
@@ -321,6 +349,10 @@ def test_a_note_that_names_a_letter_in_everyday_words_keeps_the_order(make_bank,
         "Answer every question before time runs out.",
         "The options are all AWS services; a good answer names one.",
         "A correct design stores objects in S3.",
+        "'A Amazon S3 é a escolha certa: guarda objetos.'",
+        "O serviço certo está na AWS; a resposta correta guarda objetos.",
+        "Amazon S3 è corretto per gli oggetti.",
+        "La risposta giusta è quella che salva oggetti.",
     ],
 )
 def test_a_note_that_names_no_letter_lets_the_options_move(make_bank, explanation):
