@@ -124,7 +124,7 @@ class LanguageMismatch(BankRule):
         if script == expected or count * 2 <= sum(scripts.values()):
             return
         source = bank.manifest_source
-        declared = "language" in source.data
+        declared = isinstance(source.data, dict) and "language" in source.data
         said = f"'{language}'" if declared else f"'{language}' (the default: bank.yaml gives none)"
         first, *others = _LANGUAGES_OF_SCRIPT[script].split()[:3]
         # Greek, Thai, Korean: one language here, so one tag to name

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from exambank.diagnostics import Diagnostic
 from exambank.rules.language import script_of
 from tests.conftest import LintBank, section_yaml
@@ -94,3 +96,15 @@ def test_a_stems_script_is_that_of_most_of_its_letters_code_left_out() -> None:
     assert script_of("次のうち正しいものはどれですか") == "Han"
     assert script_of("다음 중 옳은 것은?") == "Hangul"
     assert script_of("12 + 30 = ?") is None
+
+
+@pytest.mark.parametrize("manifest", ["", "language\n", "42\n", "[language]\n"])
+def test_a_manifest_that_is_no_mapping_gives_no_language(
+    lint_bank: LintBank, manifest: str
+) -> None:
+    """A bank being started (its manifest empty or half written) is still checked, and
+    says the language is the default."""
+    questions = [question(f"q{number}", stem) for number, stem in enumerate(RUSSIAN, 1)]
+    found = lint_bank({"01-main.yaml": section_yaml(*questions)}, manifest).diagnostics
+    [mismatch] = [item for item in found if item.rule == "language-mismatch"]
+    assert "(the default: bank.yaml gives none)" in mismatch.message
