@@ -212,7 +212,7 @@ class Reading:
         elif len(separators) > 1 or len(runs[-1]) != 3 or last == self.decimal:
             decimal = last
         elif last == "." and self.point_groups:
-            decimal = ""
+            decimal = "." if runs[0] == "0" else ""  # no one groups "0.125" as thousands
         else:
             return None
         whole = runs[:-1] if decimal else runs

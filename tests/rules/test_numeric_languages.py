@@ -48,6 +48,7 @@ def overlaps(
         ("de", "1.234,5 €", 1234.5, "1234,5"),
         ("de", f"10{NBSP}000", 10000, "10000"),
         ("de", "3.10", 3.1, "3.10"),  # a point before other than three digits: a decimal
+        ("de", "0.125", 0.125, "0.125"),  # no one groups a leading 0 as thousands
         ("de-AT", "1,500", 1.5, "1,500"),
         ("fr", f"10{NNBSP}000 octets", 10000, "10000"),
         ("fr", "1 000 000", 1000000, "1000000"),
@@ -206,6 +207,7 @@ def test_a_scale_in_the_banks_language_keeps_its_order() -> None:
     [
         ("de", ["0,5 GB", "1 GB", "1,5 GB", "2 GB"]),  # read as English: 5, 1, 15, 2
         ("de", ["500", "1.000", "10.000", "100.000"]),  # read as English: 500, 1.0, 10.0 ...
+        ("de", ["0.125", "0.25", "0.5", "1"]),  # not 125, 0.25, 0.5, 1
         ("pt-BR", ["R$ 0,99", "R$ 1,50", "R$ 10,00"]),
         ("ru", ["0,25", "0,5", "0,75"]),
         ("fr", ["25 %", "50 %", "75 %"]),
