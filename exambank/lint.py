@@ -83,6 +83,14 @@ def _no_manifest(root: Path) -> str:
     return f"the folder has no {MANIFEST}"
 
 
+def _rename_misnamed(folder: Path) -> str | None:
+    """The hint for a folder whose manifest is misnamed ("bank.yml"), if it is."""
+    misnamed = misnamed_manifest(folder)
+    if misnamed is None:
+        return None
+    return f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
+
+
 def _in_no_bank(path: Path) -> Diagnostic:
     """A YAML file no bank holds, reported by ``manifest`` as an unlisted file is."""
     shown = display_path(path)
@@ -91,11 +99,8 @@ def _in_no_bank(path: Path) -> Diagnostic:
         hint = f"rename it to {MANIFEST}"
     else:
         message = f"{path.name} is in no bank (no {MANIFEST} in its folder or above it)"
-        misnamed = misnamed_manifest(path.parent)
-        hint = (
-            f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
-            if misnamed
-            else f"move it into a bank folder and list it in that bank's {MANIFEST}, or give its "
+        hint = _rename_misnamed(path.parent) or (
+            f"move it into a bank folder and list it in that bank's {MANIFEST}, or give its "
             f"folder a {MANIFEST}; nothing checks or builds it where it is"
         )
     return Diagnostic(shown, 1, 1, "error", "manifest", message, hint)
@@ -160,12 +165,7 @@ def _lint_bank(
     clock = time.perf_counter()
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
-        misnamed = misnamed_manifest(root)
-        hint = (
-            f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
-            if misnamed
-            else "add a manifest with id, title and the list of sections"
-        )
+        hint = _rename_misnamed(root) or "add a manifest with id, title and the list of sections"
         found.append(
             Diagnostic(
                 display_path(manifest_path), 1, 1, "error", "manifest", _no_manifest(root), hint
