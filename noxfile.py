@@ -53,7 +53,7 @@ def tests(session: nox.Session) -> None:
 def schemas(session: nox.Session) -> None:
     """Regenerate schemas/ from the pydantic models."""
     install(session)
-    session.run("python", "-m", "exambank.schema")
+    session.run("python", "-m", "exambank.schema_files")
 
 
 @nox.session

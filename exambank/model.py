@@ -47,7 +47,7 @@ def _letters(letters: str, first: int) -> JsonDict:
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
-# Its dialect is stated once in each schema, at the top (``schema.MARKDOWN_DIALECT``).
+# Its dialect is stated once in each schema, at the top (``schema_files.MARKDOWN_DIALECT``).
 Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 # How hard the author judges a question; exambank sets no scale of its own.
 Difficulty = Literal["easy", "medium", "hard"]
