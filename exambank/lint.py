@@ -262,7 +262,7 @@ def _well_formed_enough(raw: object) -> Question | None:
         for problem in error.errors():
             key = problem["loc"][0] if problem["loc"] else None
             unknown = problem["type"] == "extra_forbidden" and len(problem["loc"]) == 1
-            if key not in _ASIDE and not (unknown and not _OPTION_LETTER.match(str(key))):
+            if key not in _ASIDE and not (unknown and not _OPTION_LETTER.fullmatch(str(key))):
                 return None  # an option letter out of 'options:' is no key of its own
             faulty.add(key)
     try:

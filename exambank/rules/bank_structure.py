@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
 from exambank.model import SLUG_PATTERN
+from exambank.paths import is_yaml
 from exambank.rules.base import BankRule, Options
 from exambank.source import JsonPath, Source
 
@@ -28,7 +30,7 @@ class ManifestRule(BankRule):
     that is not listed (a stray copy, a section not added yet) is no part of the bank:
     handouts and exports never print it, so the other rules neither check it nor count
     its questions, and an id it shares with a listed file is reported in it, not in the
-    listed one.
+    listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -46,8 +48,18 @@ class ManifestRule(BankRule):
         for source in bank.sources:
             files_for.setdefault(section_id_of(source.path), []).append(source)
         manifest = bank.manifest_source
+        named = _files_named(listed, files_for)
         first_listed: dict[str, int] = {}
         for index, section_id in enumerate(listed):
+            if section_id in named:
+                file_id = section_id_of(named[section_id].path)
+                yield self.report(
+                    manifest,
+                    ("sections", index),
+                    f"section '{section_id}' is a file name; sections lists section ids",
+                    f"write '{file_id}': the file's name without its number and .yaml",
+                )
+                continue
             if section_id in first_listed:
                 line = manifest.where(("sections", first_listed[section_id]))[0]
                 yield self.report(
@@ -59,12 +71,14 @@ class ManifestRule(BankRule):
                 continue
             first_listed[section_id] = index
             found = files_for.get(section_id, [])
-            if not found:
+            new_id = section_id_of(Path(section_id)) if is_yaml(Path(section_id)) else section_id
+            if not found and SLUG.fullmatch(new_id):  # else the schema says it is no id
+                write = "" if new_id == section_id else f"write '{new_id}' (an id), "
                 yield self.report(
                     manifest,
                     ("sections", index),
                     f"section '{section_id}' has no file",
-                    f"create {section_id}.yaml (e.g. {index + 1:02d}-{section_id}.yaml) "
+                    f"{write}create {new_id}.yaml (e.g. {index + 1:02d}-{new_id}.yaml) "
                     "or remove it from sections",
                 )
             for extra in found[1:]:
@@ -74,8 +88,9 @@ class ManifestRule(BankRule):
                     f"section '{section_id}' has a second file (first: {found[0].path.name})",
                     "merge the files: a section has exactly one",
                 )
+        named_paths = {source.path for source in named.values()}
         for source in bank.sources:
-            if section_id_of(source.path) not in listed:
+            if section_id_of(source.path) not in listed and source.path not in named_paths:
                 yield self.report(source, (), *_unlisted(source, listed, files_for))
         for source in bank.sources:
             written = _written_id(source)
@@ -87,6 +102,25 @@ class ManifestRule(BankRule):
                     f"the file is named for section '{expected}' but its id is '{written}'",
                     f"set 'id: {expected}', or rename the file and its manifest entry",
                 )
+
+
+def _files_named(listed: list[str], files_for: dict[str, list[Source]]) -> dict[str, Source]:
+    """The entries of ``listed`` that name no section but a section file ('02-amt.yaml',
+    'amt.yml', '02-amt'), each with that file."""
+    by_name: dict[str, Source] = {}
+    for sources in files_for.values():
+        for source in sources:
+            by_name[source.path.name] = by_name[source.path.stem] = source
+    named: dict[str, Source] = {}
+    for entry in listed:
+        if entry in files_for:
+            continue
+        found = by_name.get(entry)
+        if found is None and is_yaml(Path(entry)):
+            found = next(iter(files_for.get(section_id_of(Path(entry)), [])), None)
+        if found is not None and SLUG.fullmatch(section_id_of(found.path)):
+            named[entry] = found
+    return named
 
 
 def _unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source]]) -> Problem:
@@ -109,12 +143,12 @@ def _unlisted(source: Source, listed: list[str], files_for: dict[str, list[Sourc
             f"{message}: its id '{written}' is listed, but the file is not named for it",
             f"rename it {prefix}{written}.yaml",
         )
-    if SLUG.match(section_id):
+    if SLUG.fullmatch(section_id):
         return message, f"add '{section_id}' to the manifest's sections, or delete the file"
     message = f"{message}, and '{section_id}' cannot be a section id"
     slug = re.sub(r"[^a-z0-9]+", "-", section_id.lower()).strip("-")
     new_id = next(
-        (found for found in (written, slug) if found and SLUG.match(found) and found not in listed),
+        (found for found in (written, slug) if SLUG.fullmatch(found or "") and found not in listed),
         None,
     )
     if new_id is None:

@@ -1,5 +1,7 @@
 """manifest and duplicate-id."""
 
+import pytest
+
 from tests.conftest import QUESTION, rules_of, section_yaml
 
 MANIFEST = "id: test-bank\ntitle: Test\nsections:\n  - one\n  - two\n"
@@ -12,6 +14,35 @@ def only(rule, found):
 def test_listed_section_without_a_file(lint_bank):
     found = lint_bank({"01-one.yaml": section_yaml(QUESTION, section_id="one")}, MANIFEST)
     assert only("manifest", found.diagnostics) == [("bank.yaml", 5, "section 'two' has no file")]
+
+
+@pytest.mark.parametrize("entry", ["02-two.yaml", "two.yaml", "two.YML", "02-two"])
+def test_section_listed_by_its_file_name_gets_the_id_to_write(lint_bank, entry):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(section_id="two"),
+    }
+    found = lint_bank(sections, MANIFEST.replace("- two", f"- {entry}")).diagnostics
+    [(name, line, message)] = only("manifest", found)
+    assert (name, line) == ("bank.yaml", 5) and "is a file name" in message
+    [hint] = [d.hint for d in found if d.rule == "manifest"]
+    assert hint.startswith("write 'two'")
+
+
+@pytest.mark.parametrize(
+    ("entry", "hint"),
+    [
+        ("three.yaml", "write 'three' (an id), create three.yaml (e.g. 02-three.yaml)"),
+        ('"three\\n"', None),  # no id: the schema says so; no file name to suggest
+        ("Three Things", None),
+    ],
+)
+def test_listed_entry_that_is_no_id_suggests_no_file_named_for_it(lint_bank, entry, hint):
+    sections = {"01-one.yaml": section_yaml(QUESTION, section_id="one")}
+    found = lint_bank(sections, MANIFEST.replace("- two", f"- {entry}")).diagnostics
+    hints = [d.hint for d in found if d.rule == "manifest"]
+    assert hints == ([f"{hint} or remove it from sections"] if hint else [])
+    assert "schema" in rules_of(found)
 
 
 def test_file_not_listed(lint_bank):
