@@ -139,8 +139,7 @@ _CURRENCY = re.compile(r"[$€£¥]")
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\D")
 _ENGLISH_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TOKEN = re.compile(r"#|[^\W\d_]+|%|<=|>=|[<>+\-\u2013\u2014]")
-_TOKEN_OR_SIGN = re.compile(r"#|[^\W\d_]+|%|<=|>=|[<>+\-\u2013\u2014\u2264\u2265]")
+_TOKEN = re.compile(r"#|[^\W\d_]+|%|<=|>=|[<>+\-\u2013\u2014\u2264\u2265]")
 
 
 class Parsed(NamedTuple):  # a tuple: made for every option with a digit, fast to make
@@ -172,7 +171,7 @@ class Reading:
         if marked is None:
             return None
         folded, numbers, shown = marked
-        found = (_TOKEN if self.decimal == "." else _TOKEN_OR_SIGN).findall(folded)
+        found = _TOKEN.findall(folded)
         if not self.known and any(
             token[0].isalpha() for token in itertools.takewhile("#".__ne__, found)
         ):
@@ -260,7 +259,9 @@ def _words(shapes: Shapes) -> frozenset[str]:
     return frozenset(token for shape in shapes for token in shape if token[0].isalpha())
 
 
-_ENGLISH_SHAPES = _shapes(_ENGLISH_FORMS)
+_ENGLISH_SHAPES = _shapes(
+    [f"{words}|{signs}" for words, signs in zip(_ENGLISH_FORMS, _SIGNS, strict=True)]
+)
 _ENGLISH_LABELLED = rf"\b(?:{_ENGLISH_LABELS})\.?[ \t]*(?:no\.?|#|-)?[ \t]*\d"
 ENGLISH = Reading(
     _ENGLISH_SHAPES, _words(_ENGLISH_SHAPES), re.compile(_ENGLISH_LABELLED, re.IGNORECASE), "."

@@ -184,8 +184,9 @@ class OverlappingRanges(QuestionRule):
     and is not reported. Ranges are read in the bank's language, their numbers as
     numeric-order reads them: in the languages it names, in their own words too
     ("von 1 bis 5", "de 1 à 5", "entre 1 y 5", "de 1 a 5", "da 1 a 5", "van 1 tot 5",
-    "от 1 до 5", "od 1 do 5", "mehr als 1,5"), in any other in signs only ("1-5" or
-    with a dash, "< 1", "<= 5" or "≤ 5", "10+"). Ratios ("2.5 to 1", "1 to 1";
+    "от 1 до 5", "od 1 do 5", "mehr als 1,5"), in signs in every language ("1-5" or
+    with a dash, "< 1", "<= 5" or "≤ 5", ">= 11" or "≥ 11", "10+"), in any other in
+    signs only. Ratios ("2.5 to 1", "1 to 1";
     "2,5 a 1", "1 do 1" in a language's word for "to") are not ranges: a question with
     one is not judged, nor one whose stem says "ratio" (or "Verhältnis", "rapport",
     "relación", "razão", "rapporto", "verhouding", "отношение", "stosunek"). Known false

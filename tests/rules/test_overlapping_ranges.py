@@ -18,6 +18,7 @@ STEM = "How many Availability Zones does a Region have?"
         (["between 3 and 6", "1 to 3"], "options B and A overlap (both include 3)"),
         (["6 to 3", "1 to 3", "more than 6"], "options B and A overlap (both include 3)"),
         (["0-9", "20-29", "30-39"], "options A and B leave a gap between 9 and 20"),
+        (["\u2264 5", "5\u201310", "\u2265 10"], "options A and B overlap (both include 5)"),
     ],
 )
 def test_ranges_that_overlap_or_leave_gaps_are_reported(lint_questions, values, message):
@@ -33,6 +34,7 @@ def test_ranges_that_overlap_or_leave_gaps_are_reported(lint_questions, values, 
         ["less than 5", "5 or more"],
         ["under 1.5", "1.5 to 3", "over 3"],
         ["0-9", "10+"],
+        ["\u2264 10", "11\u201320", "\u2265 21"],  # the signs of a typeset handout
         ["10 to 1", "20 to 11", "more than 20"],  # descending ranges, normalised
     ],
 )
