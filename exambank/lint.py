@@ -21,7 +21,15 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LETTER_PATTERN, Manifest, Question, Section
-from exambank.paths import MANIFEST, display_path, find_banks, misnamed_manifest, stray_files
+from exambank.paths import (
+    MANIFEST,
+    display_path,
+    find_banks,
+    manifest_there,
+    misnamed_manifest,
+    no_manifest,
+    stray_files,
+)
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.base import not_run_because_of_language
 from exambank.rules.screen import BankText
@@ -72,17 +80,6 @@ def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     return result
 
 
-def _no_manifest(root: Path) -> str:
-    """What is wrong where a bank's manifest should be: nothing there, a folder, or a
-    link that leads nowhere."""
-    manifest = root / MANIFEST
-    if manifest.is_symlink() and not manifest.exists():
-        return f"the folder's {MANIFEST} is a link that leads nowhere"
-    if manifest.is_dir():
-        return f"the folder's {MANIFEST} is a folder, not a file"
-    return f"the folder has no {MANIFEST}"
-
-
 def _rename_misnamed(folder: Path) -> str | None:
     """The hint for a folder whose manifest is misnamed ("bank.yml"), if it is."""
     misnamed = misnamed_manifest(folder)
@@ -97,6 +94,9 @@ def _in_no_bank(path: Path) -> Diagnostic:
     if path.stem.casefold() == "bank":
         message = f"{path.name} is not read: a bank's manifest must be named {MANIFEST}"
         hint = f"rename it to {MANIFEST}"
+    elif manifest_there(path.parent):
+        message = f"{path.name} is in no bank: {no_manifest(path.parent)}"
+        hint = "replace it with a manifest file: id, title and the list of sections"
     else:
         message = f"{path.name} is in no bank (no {MANIFEST} in its folder or above it)"
         hint = _rename_misnamed(path.parent) or (
@@ -168,7 +168,7 @@ def _lint_bank(
         hint = _rename_misnamed(root) or "add a manifest with id, title and the list of sections"
         found.append(
             Diagnostic(
-                display_path(manifest_path), 1, 1, "error", "manifest", _no_manifest(root), hint
+                display_path(manifest_path), 1, 1, "error", "manifest", no_manifest(root), hint
             )
         )
     manifest_source, problems = read_source(manifest_path, display_path(manifest_path))

@@ -34,6 +34,8 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             roots.setdefault(folder.resolve(), folder)
             continue
         found = sorted(Path(place) for place, files in _searched(folder) if MANIFEST in files)
+        if not found and manifest_there(folder):
+            raise UsageError(f"{path}: no bank here: {no_manifest(folder)}")
         if not found:
             message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
             misnamed = [file for file in stray_files([folder]) if file.stem.casefold() == "bank"]
@@ -43,6 +45,25 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
         for root in found:
             roots.setdefault(root.resolve(), root)
     return list(roots.values())
+
+
+def no_manifest(folder: Path) -> str:
+    """What is wrong where a bank's manifest should be: nothing there, a folder, a link
+    that leads nowhere, or something else that is no file."""
+    manifest = folder / MANIFEST
+    if manifest.is_symlink() and not manifest.exists():
+        return f"the folder's {MANIFEST} is a link that leads nowhere"
+    if manifest.is_dir():
+        return f"the folder's {MANIFEST} is a folder, not a file"
+    if manifest.exists():
+        return f"the folder's {MANIFEST} is not a regular file"
+    return f"the folder has no {MANIFEST}"
+
+
+def manifest_there(folder: Path) -> bool:
+    """Whether something that is no file stands where ``folder``'s manifest would be."""
+    manifest = folder / MANIFEST
+    return manifest.is_symlink() or manifest.exists()
 
 
 def stray_files(paths: Iterable[Path]) -> list[Path]:

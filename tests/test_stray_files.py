@@ -314,3 +314,20 @@ def test_a_file_of_a_bank_without_a_readable_manifest_says_why(
     lines = lint_output(bank / "01-one.yaml", capsys)
     at = lines.index(f"{bank / 'bank.yaml'}:1:1: error manifest {message}")
     assert lines[at + 1] == f"    hint: {hint}"
+
+
+def test_a_bank_whose_manifest_is_a_folder_is_named_so_wherever_it_is_linted_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    Path("bank/new/bank.yaml").mkdir(parents=True)
+    Path("bank/new/01-one.yaml").write_text(ONE, "utf-8")
+    problem = "the folder's bank.yaml is a folder, not a file"
+    assert main(["lint", "bank"]) == 1  # from the folder of banks: its file is reported
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"bank/new/01-one.yaml:1:1: error manifest 01-one.yaml is in no bank: {problem}",
+        "    hint: replace it with a manifest file: id, title and the list of sections",
+    ]
+    assert main(["lint", "bank/new"]) == 2  # named alone: the usage error says why
+    assert capsys.readouterr().err.strip() == f"exambank: error: bank/new: no bank here: {problem}"
