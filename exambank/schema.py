@@ -21,14 +21,9 @@ from pydantic import BaseModel, ValidationError
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS, EDITOR_ONLY, Manifest, Section
-from exambank.schema_messages import (
-    OBJECT,
-    describe,
-    explain,
-    kind_of,
-    read_pattern,
-    unknown_keys,
-)
+from exambank.schema_messages import explain
+from exambank.schema_patterns import read_pattern, unknown_keys
+from exambank.schema_words import OBJECT, describe, kind_of
 from exambank.source import JsonPath, Source
 
 Model = TypeVar("Model", bound=BaseModel)

@@ -27,7 +27,7 @@ from exambank.layout import format_file
 from exambank.lint import lint
 from exambank.model import EDITOR_ONLY, Question, Section
 from exambank.rules import RULES
-from exambank.schema_messages import read_pattern
+from exambank.schema_patterns import read_pattern
 from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 
 SECTION_SCHEMA = json.loads((schema.schema_dir() / "section.schema.json").read_text("utf-8"))

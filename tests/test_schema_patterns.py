@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from exambank import schema
 from exambank.lint import lint
 from exambank.model import Manifest, Section
-from exambank.schema_messages import read_pattern
+from exambank.schema_patterns import read_pattern
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 # Texts where the readings part: line breaks, the spaces each engine counts apart, digits

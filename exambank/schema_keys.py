@@ -1,0 +1,115 @@
+"""Schema violations about keys, in an author's words.
+
+A key the schema has no place for is most often a slip with a known fix: a misspelt key
+(did you mean 'explanation'?), option letters not indented under 'options:', feedback
+beside the options rather than in one, a block scalar key that ends in a line break. A
+required key reported missing is often one of these too, and then it is said once, at the
+key the author did write.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema.exceptions import ValidationError as SchemaViolation
+
+from exambank.schema_patterns import unknown_keys
+from exambank.schema_words import Found
+from exambank.source import JsonPath, Source
+
+LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
+_FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
+
+
+def explain_unknown_keys(
+    source: Source, error: SchemaViolation, path: JsonPath, name: str
+) -> Iterator[Found]:
+    """The keys of the object at ``path`` that its schema has no place for, each with the
+    fix it most likely wants."""
+    schema: Any = error.schema
+    instance: Any = error.instance
+    unknown = unknown_keys(instance, schema)
+    broken = [key for key in unknown if key.endswith("\n") and _allowed(key.rstrip("\n"), schema)]
+    for key in broken:  # '"B\n": ...', or a block scalar key ('? |', then B)
+        noun, meant = "letter" if "patternProperties" in schema else "key", key.rstrip("\n")
+        message = f"{name}: the {noun} '{meant}' ends in a line break"
+        yield source.where_key((*path, key)), message, f"write '{meant}:' with no line break"
+    unknown = [key for key in unknown if key not in broken]
+    if "patternProperties" in schema:  # options: a map keyed by letter
+        for key in sorted(unknown):
+            hint = "option letters are single capital letters A-Z"
+            if key in ("text", "feedback"):
+                keys = list(instance)
+                letters = [k for k in keys if LETTER.match(k)] or ["A"]
+                before = [k for k in keys[: keys.index(key)] if LETTER.match(k)] or letters[:1]
+                hint = _FEEDBACK_HINT.format(key=key, letter=before[-1])
+            yield source.where_key((*path, key)), f"'{key}' is not an option letter", hint
+        return
+    letters = stray_letters(instance, schema)
+    if letters:
+        yield _stray_options(source, path, instance, letters)
+    for key in sorted(set(unknown) - set(letters)):
+        close = _near_miss(key, schema)
+        allowed = ", ".join(sorted(schema.get("properties", {})))
+        hint = f"did you mean '{close}'?" if close else f"allowed: {allowed}"
+        if key == "feedback" and "options" in schema.get("properties", {}):
+            answer = instance.get("answer")
+            letter = answer if isinstance(answer, str) and LETTER.match(answer) else "A"
+            hint = _FEEDBACK_HINT.format(key=key, letter=letter)
+        elif key == "lint" and "questions" in schema.get("properties", {}):
+            hint = (
+                "a suppression belongs to a question (lint: under its id); for a whole "
+                "file, list the rules under [tool.exambank.per-file-ignores] in pyproject.toml"
+            )
+        yield source.where_key((*path, key)), f"unknown key '{key}' in {name}", hint
+
+
+def explain_missing_key(
+    source: Source, error: SchemaViolation, path: JsonPath, name: str
+) -> Iterator[Found]:
+    """A required key that is missing, unless a misspelt key or option letters written
+    outside 'options:' already stand for it."""
+    instance: Any = error.instance
+    schema: Any = error.schema
+    missing = error.message.split("'")[1]
+    unknown = unknown_keys(instance, schema)
+    if any(_near_miss(key, schema) == missing for key in unknown):
+        return  # the did-you-mean at the misspelt key says it
+    if missing == "options" and stray_letters(instance, schema):
+        return  # reported at the letters
+    yield source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'"
+
+
+def _allowed(key: str, schema: Any) -> bool:
+    return not unknown_keys({key: None}, schema)
+
+
+def _near_miss(key: str, schema: Any) -> str | None:
+    close = difflib.get_close_matches(key, sorted(schema.get("properties", {})), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def stray_letters(question: Any, schema: Any) -> list[str]:
+    """Option letters written as keys of the question itself: not indented under
+    'options:'. ``schema`` is the question's, or {} when the caller knows it is one."""
+    if schema and "options" not in schema.get("properties", {}):
+        return []
+    if not isinstance(question, dict) or isinstance(question.get("options"), (list, str)):
+        return []  # options written otherwise: that is the problem to report
+    return [key for key in question if LETTER.match(key)]
+
+
+def _stray_options(source: Source, path: JsonPath, question: Any, letters: list[str]) -> Found:
+    run = "".join(letters) in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    span = f"{letters[0]}-{letters[-1]}" if run and len(letters) > 1 else ", ".join(letters)
+    named = f"option {span} is" if len(letters) == 1 else f"options {span} are"
+    if "options" in question:
+        message = f"the {named} not indented under 'options:'"
+        hint = f"indent {span} two spaces more than 'options:'"
+    else:
+        message = f"the {named} not under an 'options:' line"
+        hint = f"add 'options:' above {letters[0]} and indent {span} under it"
+    return source.where_key((*path, letters[0])), message, hint

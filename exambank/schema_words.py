@@ -1,0 +1,123 @@
+"""The author's words for what a schema violation is about.
+
+Where it is (``describe``: "question amt-q3, option B"), what was written there
+(``kind_of``, ``as_written``), and what the schema wants instead (``expected_kinds``,
+``one_of``, ``HOW_TO_WRITE``): the vocabulary that lint's schema messages share, so that
+every one of them names a place, a value and a kind the same way. Each message is a
+``Found``: where, what is wrong, and the hint.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsonschema.exceptions import ValidationError as SchemaViolation
+
+from exambank.source import JsonPath, Position, Source
+
+Found = tuple[Position, str, str | None]  # where, message, hint
+OBJECT = "a set of 'key: value' lines"
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": OBJECT}
+HOW_TO_WRITE = {
+    "text": "write the text (quote it if YAML could read it otherwise)",
+    "a list": "write a list, one '- item' per line under the key",
+    OBJECT: "write 'key: value' lines, indented under the key",
+}
+
+
+def describe(source: Source, path: JsonPath) -> str:
+    """'question amt-q3, option B' style names for a JSON path."""
+    if not path:
+        return "the file"
+    words = {
+        "questions": "question",
+        "key_terms": "key term",
+        "exam_tips": "exam tip",
+        "options": "option",
+        "sections": "section",
+    }
+    parts: list[str] = []
+    question = source.question_id(path)
+    for index, step in enumerate(path):
+        if index == 1 and question:
+            parts[-1] = f"question {question.strip()}"  # not the line break a '|' keeps
+            continue
+        parent = path[index - 1] if index else None
+        if isinstance(step, int):
+            parts[-1] = f"{words.get(str(parent), str(parent))} {step + 1}"
+        elif parent == "options":
+            parts[-1] = f"option {step}"
+        else:
+            parts.append(str(step))
+    return ", ".join(parts)
+
+
+def kind_of(value: Any) -> str:
+    """What kind of value the author wrote, in words: 'a number', 'text', 'empty'."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return OBJECT
+    return "text"
+
+
+def as_written(source: Source, path: JsonPath, value: Any) -> str:
+    """A value as the author wrote it: 'Easy', the number 3, empty."""
+    if path in source.typed_scalars:
+        kind, text = source.typed_scalars[path]
+        return f"the {kind} {text}" if text else "empty"
+    return f"'{value}'" if isinstance(value, str) else kind_of(value)
+
+
+def expected_kinds(error: SchemaViolation) -> list[str]:
+    """What the schema would accept at the error's place, in words ('text', 'a list')."""
+    value: Any = error.validator_value
+    branches: Any = value if error.validator == "anyOf" else [{"type": value}]
+    words: list[str] = []
+    for branch in branches if error.validator in ("type", "anyOf") else []:
+        kinds = branch.get("type", "object" if "$ref" in branch else None)
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            word = _TYPE_WORDS.get(kind)
+            if word and word not in words:
+                words.append(word)
+    return words
+
+
+def one_of(error: SchemaViolation) -> str | None:
+    """'use one of: ...' where the schema lists the values allowed at the error."""
+    choices: Any = _enum_in(error) or (error.validator_value if error.validator == "enum" else None)
+    return f"use one of: {', '.join(map(str, choices))}" if choices else None
+
+
+def _enum_in(error: SchemaViolation) -> list[Any] | None:
+    branches: Any = error.validator_value if error.validator == "anyOf" else []
+    for branch in branches:
+        if "enum" in branch:
+            return list(branch["enum"])
+    return None
+
+
+def text_noun(path: JsonPath) -> str:
+    """What the author calls the text at ``path``: 'tip', 'option', 'stem'."""
+    last, parent = path[-1], (path[-2] if len(path) > 1 else None)
+    if isinstance(last, int):
+        return {"exam_tips": "tip", "tags": "tag", "sections": "section id"}.get(
+            str(parent), "entry"
+        )
+    if parent == "options" or (last == "text" and path[-3:-2] == ("options",)):
+        return "option"
+    return str(last).replace("_", " ")
+
+
+def clip(text: str, limit: int = 24) -> str:
+    """The start of ``text``, cut at a word, for a message that stays on one line."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + " ..."
