@@ -16,25 +16,35 @@ from exambank.rules.option_wording import points_at_options
 from exambank.rules.wording import option_text, option_texts
 
 # The build reads the English wording through the rules; in the languages the handouts have
-# labels for, an option pointing at the ones "above", at all of them or at both ("Alle oben
-# genannten", "Aucune de ces réponses", "Todas las anteriores", "Todas as alternativas
-# acima", "Ambas", Russian "vse otvety"), an option of letters only ("A e B"; Cyrillic ones
-# too, as a Russian keyboard types them) and a note naming an option's letter ("Antworten B
-# und C", "réponse B", "opción B", "alternativa B") keep the order too. Shuffling less than
-# it could costs nothing; a relettered "see B" prints a wrong handout.
+# labels for, an option pointing at the ones "above", at all of them, at none or at both
+# ("Alle oben genannten", "Aucune de ces réponses", "Todas las anteriores", "Todas as
+# alternativas acima", "Ambas", "Keine davon", Russian "vse otvety"), an option of letters
+# with a word or two around them ("A e B", "Nur A und C"; Cyrillic letters too, as a
+# Russian keyboard types them) and a note naming an option's letter ("Antworten B und C",
+# "Lösung: B", "Richtig ist B", "réponse B", "opción B", "alternativa B") keep the order.
+# Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
 _POINTS_UP = re.compile(
     r"\b(?:oben|obige\w*|vorherige\w*|genannte\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
     r"|arriba|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|вышеперечисленн\w*|выше\w*"
     r"|перечисленн\w*|toutes les r[ée]ponses|aucune de ces|toutes ces|todas las respuestas"
     r"|ninguna de las|tutte le risposte|nessuna delle|wszystkie odpowiedzi|[żz]adna z"
     r"|все ответы|все варианты|ни один из|ничего из|acima|supracitad\w*|amb[ao]s"
-    r"|todas as (?:alternativas|op[çc][õo]es|respostas)|nenhuma das|nenhum dos)\b",
+    r"|todas as (?:alternativas|op[çc][õo]es|respostas)|nenhuma das|nenhum dos"
+    r"|alle[ \t]+(?:antworten|aussagen|optionen|m[öo]glichkeiten)|keine[ \t]+(?:der|davon|von)"
+    r"|beide\w*|sowohl)\b"
+    # an option that is only a word for none, all or both: "Keine", "Aucune", "Todas"
+    r"|^[ \t]*(?:keine|alle|aucune|toutes|ninguna|todas|nenhuma|nessuna|tutte|[żz]adna"
+    r"|wszystkie|geen|никакой|никакие|все|\u043e\u0431\u0430)[ \t.!]*$",  # Russian "both"
     re.IGNORECASE,
 )
 _LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
 # letters joined by a comma, "&" or "+" or a short word: "A, B y C", Russian "A i B"
-_JOINED = r"(?:[ \t]*[,&+][ \t]*(?:\w{1,4}[ \t]+)?|[ \t]+\w{1,4}[ \t]+)"
-_LETTERS_ONLY = re.compile(rf"[ \t]*{_LETTER}(?!\w)(?:{_JOINED}{_LETTER}(?!\w))+[ \t.]*")
+_JOINED = r"(?:[ \t]*[,&+][ \t]*(?:\w{1,4}[ \t]+)?|[ \t]+(?:\w{1,4}[ \t]+){1,2})"
+# ... perhaps after a word and before two ("Nur A und C", "A und C sind richtig")
+_LETTERS_ONLY = re.compile(
+    rf"[ \t]*(?:[^\W\d_]{{2,10}}[ \t]+)?{_LETTER}(?!\w)(?:{_JOINED}{_LETTER}(?!\w))+"
+    rf"(?:[ \t]+[^\W\d_]{{2,12}}){{0,2}}[ \t.!]*"
+)
 # A note naming an option by its letter, in any of those languages or English: the noun in
 # any case and number ("answer", "Antworten", "réponse", "ответ"), perhaps a word after it
 # ("correcte", "correct"), then the letter alone or after "is", ":" or a dash ("answer B",
@@ -45,6 +55,8 @@ _NOUN = (
     r"answers?|options?|choices?|antwort(?:en)?|variante[n]?|optionen|r[ée]ponses?"
     r"|opci[óo]n(?:es)?|respuestas?|rispost[ae]|opzion[ei]|odpowied[źz]\w*|antwoord(?:en)?"
     r"|alternativas?|op[çc](?:[ãa]o|[õo]es)|respostas?|letra|вариант\w*|ответ\w*"
+    r"|solutions?|l[öo]sung(?:en)?|soluci[óo]n(?:es)?|solu[çc](?:[ãa]o|[õo]es)|soluzion[ei]"
+    r"|rozwi[ąa]zani\w*|oplossing(?:en)?|решени\w*"
 )
 _IS = (
     r"is|are|was|were|ist|sind|war|est|sont|es|son|era|é|são|está|estão|è|sono|jest|są"
@@ -62,6 +74,11 @@ _NAMES_A_LETTER = re.compile(
     rf"(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?:(?i:{_IS})[ \t]+)?)\(?{_LETTER}\)?(?![\w-])"
     rf"|(?<![\w.-])\(?{_LETTER}\)?[ \t]+(?:(?i:{_IS})|[\u2013\u2014-])[ \t]+"
     rf"(?:(?i:{_ARTICLE})[ \t]+)?(?i:{_VERDICT})\b"
+    # the verdict first ("Correct: B", "Richtig ist B", "Richtig sind A und C"), or the
+    # letter before a verb that says it ("C trifft zu")
+    rf"|\b(?i:{_VERDICT})(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?i:{_IS})[ \t]+)"
+    rf"\(?{_LETTER}\)?(?![\w-])"
+    rf"|(?<![\w.-])\(?{_LETTER}\)?[ \t]+(?i:trifft[ \t]+zu|stimmt)\b"
 )
 
 

@@ -280,6 +280,16 @@ def test_questions_that_read_wrong_when_moved_keep_their_order(make_bank, option
         ("{A: Lisboa, B: Porto, C: Braga}", "A alternativa B está errada."),
         ("{A: Lisboa, B: Porto, C: Braga}", "Não é a opção A."),
         ("{A: Lisboa, B: Porto, C: Braga}", "As respostas A e B estão erradas."),
+        # a German newcomer's handout (review of stop 16)
+        ("{A: Erden, B: Messen, C: Abdecken, D: Nur A und C}", "Regel 4."),
+        ("{A: Erden, B: Messen, C: Abdecken, D: A und C sind richtig}", "Regel 4."),
+        ("{A: Erden, B: Messen, C: Abdecken, D: Sowohl A als auch B}", "Regel 4."),
+        ("{A: Erden, B: Messen, C: Abdecken, D: Alle Antworten sind richtig}", "Regel 4."),
+        ("{A: Erden, B: Messen, C: Abdecken, D: Keine davon}", "Regel 4."),
+        ("{A: Erden, B: Messen, C: Keine}", "Regel 4."),
+        ("{A: Erden, B: Messen, C: Beide}", "Regel 4."),
+        ("{A: Lyon, B: Nice, C: Aucune}", "Aucune."),
+        ("{A: S3, B: EC2, C: Either A or B}", "Either."),
     ],
 )  # fmt: skip
 def test_options_that_refer_to_others_in_other_languages_keep_their_order(
@@ -335,6 +345,13 @@ SERVICES = "{A: Amazon S3, B: Amazon EC2, C: AWS Lambda, D: Amazon RDS}"
         "A è scorretta.",
         "B e C sono giuste.",
         "B es la correcta.",
+        "'Lösung: B.'",
+        "Die Lösung ist C.",
+        "Richtig ist B, denn Erden ist Regel 4.",
+        "Richtig sind A und C.",
+        "C trifft zu.",
+        "'Correct: B'",
+        "'Solution: D'",
     ],
 )
 def test_a_note_that_names_a_letter_in_everyday_words_keeps_the_order(make_bank, explanation):
@@ -353,6 +370,9 @@ def test_a_note_that_names_a_letter_in_everyday_words_keeps_the_order(make_bank,
         "O serviço certo está na AWS; a resposta correta guarda objetos.",
         "Amazon S3 è corretto per gli oggetti.",
         "La risposta giusta è quella che salva oggetti.",
+        "Richtig ist, dass S3 Objekte speichert.",
+        "'Die Lösung ist einfach: S3 speichert Objekte.'",
+        "Correct answers name a storage service.",
     ],
 )
 def test_a_note_that_names_no_letter_lets_the_options_move(make_bank, explanation):
