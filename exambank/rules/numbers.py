@@ -138,6 +138,10 @@ _SPACES = " \u00a0\u202f"  # that group thousands: a space, a no-break one, a na
 _CURRENCY = re.compile(r"[$€£¥]")
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\D")
+# A comma between digits groups thousands in English only before three digits ("1,500");
+# "0,5" is a decimal comma, "1,2,3" a list: neither reads as an English number.
+_GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_UNGROUPED_COMMA = re.compile(r"\d,(?!\d{3}(?!\d))\d")
 _ENGLISH_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TOKEN = re.compile(r"#|[^\W\d_]+|%|<=|>=|[<>+\-\u2013\u2014\u2264\u2265]")
 
@@ -185,7 +189,10 @@ class Reading:
         """The text case-folded, with '#' for each number; the numbers as float() reads
         them and as shown. None if one cannot be read for sure."""
         if self.decimal == ".":
-            folded = _CURRENCY.sub("", text.casefold().replace(",", "")).strip().rstrip(".")
+            if _UNGROUPED_COMMA.search(text):  # "0,5": a decimal comma, or a list
+                return None
+            folded = _CURRENCY.sub("", _GROUPING_COMMA.sub("", text.casefold()))
+            folded = folded.strip().rstrip(".")
             numbers = _ENGLISH_NUMBER.findall(folded)
             return _ENGLISH_NUMBER.sub("#", folded), numbers, numbers
         folded = _CURRENCY.sub("", text.casefold()).strip().rstrip(".")

@@ -104,7 +104,9 @@ class NumericOrder(QuestionRule):
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
     non-decreasing nor non-increasing. Numbers are read as the bank's language writes
-    them: in English a comma groups thousands ("$1,200"); in German, French, Spanish,
+    them: in English a comma groups thousands ("$1,200"), and an option with another
+    comma between digits ("0,5 A", a decimal comma in a bank that says it is English) is
+    not read; in German, French, Spanish,
     Portuguese, Italian, Dutch, Russian and Polish a comma starts the decimals
     ("1,5 GB"), and a space, a no-break space or a narrow one groups thousands
     ("10 000"), as a point does but in French, Russian and Polish ("10.000"). Where

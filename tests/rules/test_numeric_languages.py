@@ -61,7 +61,6 @@ def overlaps(
         ("es-MX", "1,234,567", 1234567, "1234567"),  # a separator repeated groups
         ("ja", "1.5", 1.5, "1.5"),
         ("en", "1,500", 1500, "1500"),  # English as it always was
-        ("en-GB", "1,5", 15, "15"),
     ],
 )
 def test_a_number_is_read_as_its_language_writes_it(
@@ -76,6 +75,8 @@ def test_a_number_is_read_as_its_language_writes_it(
     ("language", "text"),
     [
         ("ru", "1.500"),  # a point does not group thousands in Russian, nor start decimals
+        ("en-GB", "1,5"),  # a comma groups three digits in English: a decimal comma, a slip
+        ("en", "0,75 mm"),
         ("fr", "1.000"),
         ("pl", "2.000"),
         ("es-MX", "1,500"),  # Mexico writes fifteen hundred so, Spain one and a half

@@ -22,6 +22,7 @@ def test_numbers_out_of_order_are_reported(lint_questions):
         ["$1,200", "$900", "$45", "$0.50"],
         ["99.9%", "99.99%", "99.999%"],
         ["1 day", "3 days", "7 days"],
+        ["1,500", "12,000", "1,250,000"],  # commas that group thousands
     ],
 )
 def test_ordered_numbers_pass(lint_questions, values):
@@ -31,7 +32,16 @@ def test_ordered_numbers_pass(lint_questions, values):
 
 @pytest.mark.parametrize(
     "values",
-    [["10", "3", "Lambda", "8"], ["10 GB", "3 days", "8 GB"], ["10", "3"]],
+    [
+        ["10", "3", "Lambda", "8"],
+        ["10 GB", "3 days", "8 GB"],
+        ["10", "3"],
+        # decimal commas in a bank that says it is English: no English number ("0,5" is
+        # not "05"), so nothing to reorder
+        ["0,5 A", "1 A", "2 A", "230 A"],
+        ["68,75 \u03a9", "120 \u03a9", "320 \u03a9", "22.000 \u03a9"],
+        ["1,2,3", "4,5,6", "0,1,2"],
+    ],
 )
 def test_mixed_or_too_few_numbers_are_not_judged(lint_questions, values):
     options = dict(zip("ABCD", values, strict=False))
