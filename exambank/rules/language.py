@@ -1,4 +1,4 @@
-"""The manifest's language against the script the stems are written in."""
+"""The manifest's language against the script and the words the stems are written in."""
 
 from __future__ import annotations
 
@@ -63,6 +63,36 @@ _CODE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1|\Z)|`[^`\n]+`", re.MULTILIN
 _INDENTED = re.compile(
     r"(?:\A|^[ \t]*\n)(?: {4}| {0,3}\t).*(?:\n(?: {4}| {0,3}\t|[ \t]*$).*)*", re.MULTILINE
 )
+# Function words each language writes often and the others (English above all) hardly
+# ever, for the Latin-script languages the handouts have labels for: "die" and "as",
+# "do", "no", "per", "in" and one-letter words are left out, English words too.
+_FUNCTION_WORDS = {
+    "en": "the which what of and is are for with following does how when that from this",
+    "de": "der das und ist nicht welche welcher welches eine ein mit für von zu dem wird "
+    "sind wie auf bei oder werden folgenden",
+    "fr": "le les est une des du quel quelle quels quelles dans pour avec sont ce qui pas sur "
+    "par suivantes suivants au aux",
+    "es": "el los las es una qué cuál cuáles para con del son por siguientes se al cómo",
+    "pt": "os é uma qual quais com não da dos das são em na seguintes um",
+    "it": "il gli è una quale quali con non della del sono che nel nella seguenti di",
+    "nl": "het een welke niet van voor met zijn wordt op te dat wat hoe volgende bij",
+    "pl": "jest nie się który która które jak czy są oraz dla przez co",
+}
+_LANGUAGE_OF_WORD: dict[str, list[str]] = {}
+for _language, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _LANGUAGE_OF_WORD.setdefault(_word, []).append(_language)
+_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+}
+_SAMPLE = 200  # stems read for their function words, spread over the bank
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
@@ -83,8 +113,18 @@ def script_of(text: str) -> str | None:
     return letters.most_common(1)[0][0] if letters else None
 
 
+def language_of(text: str) -> str | None:
+    """The language of ``text`` by its function words, among those of _FUNCTION_WORDS:
+    the one with the most, two at least and more than any other; else None."""
+    counts: Counter[str] = Counter()
+    for word in _WORD.findall(text.casefold()):
+        counts.update(_LANGUAGE_OF_WORD.get(word, ()))
+    (best, most), (_, next_most) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+    return best if most >= 2 and most > next_most else None
+
+
 class LanguageMismatch(BankRule):
-    """Most stems are written in another script than the manifest's language uses.
+    """Most stems are written in another script or language than the manifest says.
 
     The manifest's ``language`` (``en`` when it gives none) sets the handouts' words,
     hyphenation and the PDF's language for screen readers, and decides which rules read
@@ -98,7 +138,8 @@ class LanguageMismatch(BankRule):
     Known false positives: a bank about a language, whose stems quote it ("What does
     «спасибо» mean?" in Russian letters for an English course). Measured: one finding in
     the 6,695 real questions, the Russian ``pyneng-quiz-ru``, whose converted manifest
-    declares no language.
+    declares no language; of the 6,605 English stems among them 5,753 (87%) read as
+    English by their words, 4 as another language, the rest as none.
     Source: WCAG 2.1 success criterion 3.1.1 (Language of Page).
 
     Bad:
@@ -113,29 +154,43 @@ class LanguageMismatch(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         language = bank.manifest.language
-        expected = _SCRIPT_OF_LANGUAGE.get(primary_language(language))
+        code = primary_language(language)
+        expected = _SCRIPT_OF_LANGUAGE.get(code)
         if expected is None:
             return
-        found = (script_of(ref.question.stem) for ref in bank.questions())
-        scripts = Counter(script for script in found if script)
+        stems = [ref.question.stem for ref in bank.questions()]
+        scripts = Counter(script for script in map(script_of, stems) if script)
         if not scripts:
             return
         script, count = scripts.most_common(1)[0]
-        if script == expected or count * 2 <= sum(scripts.values()):
-            return
+        if script != expected and count * 2 > sum(scripts.values()):
+            first, *others = _LANGUAGES_OF_SCRIPT[script].split()[:3]
+            # Greek, Thai, Korean: one language here, so one tag to name
+            other = f", or the tag of the bank's own language ({', '.join(others)} ...)"
+            found = f"{count} of {sum(scripts.values())} stems are written in {script} script"
+            yield self._report(bank, found, first, other if others else "")
+        elif code in _FUNCTION_WORDS and script == expected:
+            sample = stems[:: max(1, len(stems) // _SAMPLE)]
+            read = Counter(found for found in map(language_of, sample) if found)
+            if not read:
+                return
+            written, count = read.most_common(1)[0]
+            if written != code and count * 2 > len(sample):
+                found = (
+                    f"{count} of {len(sample)} stems read as {_NAMES[written]} "
+                    f"(by their words: {', '.join(_FUNCTION_WORDS[written].split()[:4])} ...)"
+                )
+                yield self._report(bank, found, written, "")
+
+    def _report(self, bank: Bank, found: str, tag: str, other: str) -> Diagnostic:
+        language = bank.manifest.language
         source = bank.manifest_source
         declared = isinstance(source.data, dict) and "language" in source.data
         said = f"'{language}'" if declared else f"'{language}' (the default: bank.yaml gives none)"
-        first, *others = _LANGUAGES_OF_SCRIPT[script].split()[:3]
-        # Greek, Thai, Korean: one language here, so one tag to name
-        other = (
-            f", or the tag of the bank's own language ({', '.join(others)} ...)" if others else ""
-        )
-        yield self.report(
+        return self.report(
             source,
             ("language",) if declared else ("id",),
-            f"the bank's language is {said}, but {count} of {sum(scripts.values())} stems "
-            f"are written in {script} script",
-            f"give bank.yaml `language: {first}`{other}: it sets the handouts' words, "
+            f"the bank's language is {said}, but {found}",
+            f"give bank.yaml `language: {tag}`{other}: it sets the handouts' words, "
             "hyphenation, the PDF's language and which rules read the wording",
         )
