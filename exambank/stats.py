@@ -76,6 +76,7 @@ def _bank_stats(
     return BankStats(
         id=bank.id,
         title=bank.manifest.title,
+        language=bank.manifest.language,
         questions=len(refs),
         sections=sections,
         unread=_unread(bank, found),

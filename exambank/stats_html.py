@@ -67,7 +67,7 @@ def _page_title(stats: list[BankStats]) -> str:
 def _bank_html(bank: BankStats) -> str:
     keys, rate = bank.keys, bank.longest_key
     parts = [
-        f"<h1>{escape(typeset(bank.title))}</h1>",
+        f"<h1{_lang(bank)}>{escape(typeset(bank.title))}</h1>",
         f"<p>{bank.questions} {noun(bank.questions, 'question')} in "
         f"{len(bank.sections)} {noun(len(bank.sections), 'section')}; "
         f"{bank.errors} {noun(bank.errors, 'error')} and "
@@ -112,6 +112,12 @@ def _bank_html(bank: BankStats) -> str:
         if more := more_flagged(bank):
             parts.append(f'<p class="note">\u2026 {more}.</p>')
     return "\n".join(parts)
+
+
+def _lang(bank: BankStats) -> str:
+    """The attribute that tells a screen reader the bank's titles are not in English, the
+    report's language; nothing for an English bank."""
+    return "" if bank.language.casefold() == "en" else f' lang="{escape(bank.language)}"'
 
 
 def _sentence(text: str) -> str:
@@ -170,7 +176,8 @@ def _fitted(label: str) -> str:
 
 def _sections_table(bank: BankStats) -> str:
     rows = "".join(
-        f"<tr><td>{_whole_if_short(section.id)}</td><td>{escape(typeset(section.title))}</td>"
+        f"<tr><td>{_whole_if_short(section.id)}</td>"
+        f"<td{_lang(bank)}>{escape(typeset(section.title))}</td>"
         f'<td class="n">{section.questions}</td><td class="n">{section.total_findings}</td></tr>'
         for section in bank.sections
     )

@@ -79,6 +79,7 @@ class LongestKey:
 class BankStats:
     id: str
     title: str
+    language: str  # the manifest's BCP 47 tag, which the titles are written in
     questions: int
     sections: list[SectionStats]
     unread: list[UnreadFile]

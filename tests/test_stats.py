@@ -164,6 +164,16 @@ def test_html_prints_titles_as_the_handouts_do(tmp_path):
     assert "<td>Inputs \u2192 outputs</td>" in page
 
 
+def test_html_marks_the_titles_of_a_bank_in_another_language_for_screen_readers(tmp_path):
+    manifest = "id: test-bank\ntitle: Netzwerke\nlanguage: de-AT\nsections: [a]\n"
+    section = section_yaml(question(), section_id="a").replace("title: Main", "title: Größen")
+    root = write_bank(tmp_path / "bank", {"01-a.yaml": section}, manifest)
+    page = render_html(bank_stats(lint([root])))
+    assert '<html lang="en">' in page  # the report's own words are English
+    assert '<h1 lang="de-AT">Netzwerke</h1>' in page
+    assert '<td lang="de-AT">Größen</td>' in page
+
+
 def test_a_count_is_written_clear_of_the_even_spread_line(tmp_path):
     page = render_html(bank_stats(lint([small_bank(tmp_path)])))
     chart = page[page.index("<h2>Key letters</h2>") :].split("</svg>", 1)[0]
