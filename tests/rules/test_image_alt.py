@@ -55,6 +55,24 @@ def test_an_image_without_alt_text_is_a_warning_at_the_image_on_by_default(lint_
             "![Screenshot 2024-05-01 at 10.22.33](shot.png)",
             "is described only as 'Screenshot 2024-05-01 at 10.22.33'",
         ),
+        # the languages the handouts print labels in, whatever the bank's language
+        ("![Bild](plan.svg)", "is described only as 'Bild'"),
+        ("![Abbildung 3:](plan.svg)", "is described only as 'Abbildung 3:'"),
+        ("![Abb. 2](plan.svg)", "is described only as 'Abb. 2'"),
+        ("![Grafik 1](plan.svg)", "is described only as 'Grafik 1'"),
+        ("![ein Foto](plan.svg)", "is described only as 'ein Foto'"),
+        (
+            "![Bildschirmfoto 2024-05-01 um 10.22.33](shot.png)",
+            "is described only as 'Bildschirmfoto 2024-05-01 um 10.22.33'",
+        ),
+        ("![l''image](plan.svg)", "is described only as 'l'image'"),  # '' in YAML is '
+        ("![Capture d\u2019\u00e9cran](shot.png)", "only as 'Capture d\u2019\u00e9cran'"),
+        ("![Imagen 3](plan.svg)", "is described only as 'Imagen 3'"),
+        ("![Immagine](plan.svg)", "is described only as 'Immagine'"),
+        ("![Afbeelding 2](plan.svg)", "is described only as 'Afbeelding 2'"),
+        ("![Imagem](plan.svg)", "is described only as 'Imagem'"),
+        ("![Rys. 1](plan.svg)", "is described only as 'Rys. 1'"),
+        ("![Рисунок 1](plan.svg)", "as 'Рисунок 1'"),
     ],
 )
 def test_empty_file_name_and_placeholder_descriptions(lint_questions, image, fault):
@@ -70,6 +88,11 @@ def test_empty_file_name_and_placeholder_descriptions(lint_questions, image, fau
         "![Image of a pipeline with three steps](pipeline.png)",
         "![Maputnik](img/maputnik.png)",  # a name, not a file name: it says what is shown
         "![Amazon Bedrock logo](images/bedrock-logo.png)",
+        "![Abbildung 1: Reihenschaltung aus R1 und R2](plan.svg)",
+        "![Bild der Reihenschaltung](plan.svg)",
+        "![Grafikkarte im PCIe-Steckplatz](card.png)",  # a word that starts like one
+        "![Foto des Routers von vorn](router.jpg)",
+        "![Schaltplan](plan.svg)",
     ],
 )
 def test_descriptions_pass(lint_questions, image):
