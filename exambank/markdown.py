@@ -168,6 +168,99 @@ def targets(text: str) -> Iterator[Target]:
                 yield Target("link", str(token.attrs.get("href", "")), line)
 
 
+# A reader that keeps escapes ("\\!") and entities ("&#33;") as tokens of their own, so that
+# image syntax an author escaped to show it is told from syntax CommonMark could not read.
+_LITERAL_READER = _TargetReader("commonmark").enable("table").disable("text_join")
+_OPAQUE = "\x1a"  # stands for printed text that is no markup: code, an escape, an image
+_IMAGE_START = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(")  # one level of [] inside
+# Quotes a word processor or keyboard layout types: CommonMark takes none for a title's.
+TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
+_TYPOGRAPHIC_QUOTE = re.compile(rf"\s[{TYPOGRAPHIC_QUOTES}]")
+_STRAIGHT_TITLE = re.compile(r"\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\))\Z")
+_BROKEN_TITLE = re.compile(r"\s[\"']")  # a title left unclosed, or text after it
+UnreadFault = Literal["quotes", "line break", "space", "parenthesis", "unclosed", "other"]
+
+
+@dataclass(frozen=True)
+class UnreadImage:
+    """Image syntax that CommonMark does not read as an image, so a handout prints it as
+    text: ``label`` as printed between its brackets (markup dropped), ``written`` what
+    follows "](" up to its ")" (or to the line's end), ``path`` that without a title, and
+    ``fault`` why it is no image."""
+
+    label: str
+    written: str
+    path: str
+    fault: UnreadFault
+
+
+def _printed_as_is(children: list[Token]) -> str:
+    """An inline text's characters that print as typed; code, escapes and images (which
+    print, but not as the syntax sought) are ``_OPAQUE``, emphasis marks are left out."""
+    parts = []
+    for token in children:
+        if token.type == "text":
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif token.type in ("text_special", "code_inline", "image"):
+            parts.append(_OPAQUE)
+    return "".join(parts)
+
+
+def _closing_parenthesis(rest: str) -> int | None:
+    """Where the ")" that closes a target is in ``rest`` (the text after its "("), pairs of
+    parentheses inside skipped; None if none closes it."""
+    depth = 0
+    for index, character in enumerate(rest):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if depth < 0:
+            return index
+    return None
+
+
+def _unread(label: str, rest: str) -> UnreadImage:
+    """Why ``![label](rest`` is no image; ``rest`` is all the text after its "]("."""
+    end = _closing_parenthesis(rest)
+    if end is None:  # an unbalanced "(": the author's ")" is the line's first one
+        line = rest.split("\n", 1)[0]
+        if ")" not in line:
+            return UnreadImage(label, line, line.strip(), "unclosed")
+        end = line.index(")")
+    written = rest[:end]
+    quoted = _TYPOGRAPHIC_QUOTE.search(written)
+    if quoted:
+        return UnreadImage(label, written, written[: quoted.start()].strip(), "quotes")
+    path = _STRAIGHT_TITLE.sub("", written.strip())
+    return UnreadImage(label, written, path, _fault(path))
+
+
+def _fault(path: str) -> UnreadFault:
+    """What keeps ``path`` (a target without its title) from being read as a path."""
+    if "\n" in path:
+        return "line break"
+    if _BROKEN_TITLE.search(path):
+        return "other"  # a title left open, or words after it: "space" would mislead
+    if any(character.isspace() for character in path):
+        return "space"
+    if path.count("(") != path.count(")"):
+        return "parenthesis"
+    return "other"
+
+
+def unread_images(text: str) -> Iterator[UnreadImage]:
+    """Every "![...](" in ``text`` that CommonMark does not read as an image (a space or a
+    line break in its path, a title in typographic quotes, an unbalanced parenthesis ...),
+    in reading order; code spans and escaped characters are not searched."""
+    if "![" not in text:
+        return  # most texts hold no image
+    for block in _LITERAL_READER.parse(text):
+        printed = _printed_as_is(block.children or [])
+        for found in _IMAGE_START.finditer(printed):
+            shown = printed[found.end() :].replace(_OPAQUE, "\u2026")  # never in a hint
+            yield _unread(found[1].replace(_OPAQUE, "\u2026"), shown)
+
+
 def target_path(url: str) -> str:
     """The path a link or image target names, relative to the bank folder, as the renderer
     reads it: the fragment and query split off first, then percent-decoded (``x%23y.png``

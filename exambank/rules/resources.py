@@ -11,10 +11,17 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import Target, target_path, targets
+from exambank.markdown import (
+    TYPOGRAPHIC_QUOTES,
+    Target,
+    UnreadImage,
+    target_path,
+    targets,
+    unread_images,
+)
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
-from exambank.source import JsonPath, Source
+from exambank.source import JsonPath, Position, Source
 
 # A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -107,6 +114,23 @@ class _Targets:
             for target in targets(text):
                 yield source, path, question, target
 
+    def unread(self) -> Iterator[tuple[Source, JsonPath, str | None, UnreadImage]]:
+        for source, path, text, question in self.bank.markup_fields:
+            for image in unread_images(text):
+                yield source, path, question, image
+
+    def where_unread(self, source: Source, path: JsonPath, image: UnreadImage) -> Position:
+        """Where the "![" of ``image`` is written: by its description's first words and
+        its path's, else by its first words, else at the next "![" in the text."""
+        label = re.escape(image.label.split("\n", 1)[0].split("\u2026", 1)[0])
+        start = re.escape(image.path.split(maxsplit=1)[0]) if image.path.split() else ""
+        written = (
+            re.compile(rf"!\[{label}[^\]\n]*\]\(\s*{start}"),
+            re.compile(rf"!\[{label}"),
+            re.compile(r"!\["),
+        )
+        return self._placer.place(source, path, written, "![")
+
     def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
         """Where ``target.url`` is written: whole (not "a.png" inside "images/a.png"), as
         a target ("(a.png" or "<a.png") before as a word."""
@@ -121,6 +145,115 @@ def _hint(target: Target) -> str:
     return "write the address as code (`https://...`) or link to a file inside the bank"
 
 
+class _Folder:
+    """The names in the bank folder as the disk spells them; each folder is listed once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._names: dict[Path, dict[str, list[str]]] = {}
+
+    def find(self, path: str, target: Target) -> str | None:
+        """``path`` ("/" between names) as the folder spells it, if it is what ``target``
+        needs: each name as written if it is there, else the first that differs from it
+        only in case (a disk that ignores case, on Windows or macOS, finds either)."""
+        here, found = self.root, []
+        for name in path.split("/"):
+            if name in ("", "."):
+                continue
+            alike = self._listed(here).get(name.casefold(), [])
+            if name not in alike:
+                if not alike:
+                    return None
+                name = alike[0]
+            found.append(name)
+            here = here / name
+        return ("/".join(found) or ".") if _is_there(here, target) else None
+
+    def _listed(self, folder: Path) -> dict[str, list[str]]:
+        """The names in ``folder`` by their casefolded form."""
+        if folder not in self._names:
+            self._names[folder] = {}
+            try:
+                for entry in sorted(folder.iterdir()):
+                    self._names[folder].setdefault(entry.name.casefold(), []).append(entry.name)
+            except OSError:  # not a folder, or not readable
+                pass
+        return self._names[folder]
+
+
+_CASE_NOTE = "the case differs: it builds on Windows and macOS, not in CI"
+
+
+def _misnamed(named: str, folder: _Folder, target: Target) -> tuple[str, str] | None:
+    """What is wrong with the path ``named`` and how to fix it, or None if it names the
+    file (or, for a link, the folder) as written."""
+    slashed = posixpath.normpath(named.replace("\\", "/"))
+    # a "\" is a separator only where no name holds it
+    spelled = folder.find(named, target) or folder.find(slashed, target)
+    if spelled == named:
+        return None
+    if spelled is None:
+        if "\\" in named:
+            hint = f"use forward slashes, and save the file as {slashed} in the bank folder"
+        else:
+            hint = (
+                f"save the file as {named} in the bank folder, or correct the path "
+                "(it is relative to the bank folder)"
+            )
+        return "names no file in the bank folder", hint
+    if spelled == slashed:
+        hint = f"use forward slashes: {spelled}"
+    elif "\\" in named:
+        hint = f"use forward slashes and this case: {spelled} ({_CASE_NOTE})"
+    else:
+        hint = f"did you mean {spelled}? ({_CASE_NOTE})"
+    return "names no file in the bank folder as written", hint
+
+
+# Why an image is no image to CommonMark, and how to write it: by UnreadImage.fault.
+_UNREAD = {
+    "space": (
+        "its path holds a space",
+        "write the path in angle brackets: ![…]({angled}), or rename the file without spaces",
+    ),
+    "parenthesis": (
+        "its path has an unmatched parenthesis",
+        "write the path in angle brackets: ![…]({angled}), or rename the file without parentheses",
+    ),
+    "quotes": (
+        "its title is in typographic quotes",
+        "write the title in straight quotes: ![…]({straight}), or leave it out",
+    ),
+    "line break": (
+        "a line break splits its path",
+        "keep the path on one line (the description may break, the path may not)",
+    ),
+    "unclosed": ("no ')' ends its path", "end it with ')': ![…]({path})"),
+    "other": (
+        "what follows its path is no title in quotes",
+        'write it as ![description](path) or ![description](path "title")',
+    ),
+}
+_STRAIGHT = str.maketrans(dict.fromkeys(TYPOGRAPHIC_QUOTES, '"'))
+
+
+def _unread_finding(image: UnreadImage) -> tuple[str, str]:
+    """The message and hint for image syntax a handout prints as text."""
+    reason, hint = _UNREAD[image.fault]
+    written = image.written.strip()
+    hint = hint.format(
+        angled=written.replace(image.path, f"<{image.path}>", 1),
+        straight=written.translate(_STRAIGHT),
+        path=image.path,
+    )
+    shown = image.path.replace("\n", "\\n")
+    return (
+        f"image '{shown}' is not read as an image ({reason}): the handout prints its "
+        "Markdown as text",
+        hint,
+    )
+
+
 class MissingResource(BankRule):
     """A link or image names a file the bank folder does not have.
 
@@ -129,8 +262,20 @@ class MissingResource(BankRule):
     inside the bank folder (``external-resource`` reports the others), counted from the
     bank folder, with any ``#fragment`` or ``?query`` split off and then percent-decoded
     as the renderer does (``x%23y.png`` names ``x#y.png``), that is no file there (for a
-    link, no file or folder). A target of a fragment alone (``#answer-key``) names no
-    file. Known false positives: none; a file added to the folder later clears it.
+    link, no file or folder), or is one only in another case (``Chart.png`` for
+    ``chart.png``: it builds on Windows and macOS, whose disks ignore case, and fails on
+    Linux, in CI), or only with "/" for a "\\" (``images\\chart.png``, which names one file
+    with a backslash in its name). A target of a fragment alone (``#answer-key``) names
+    no file.
+
+    It also reports image syntax that CommonMark does not read as an image, which the
+    handout would print as text, "![...](...)" and all, in place of the picture: a space
+    in the path (``![Plan](images/floor plan.png)``; write ``<images/floor plan.png>`` or
+    ``images/floor%20plan.png``), a title in typographic quotes (“Plan”, „Plan“), an
+    unmatched parenthesis in the path, a line break inside it, a missing ")". Code spans
+    and escaped text (``\\![...]``) are shown as written and not reported. Known false
+    positives: none; a file added to the folder later clears it. Known misses: a space
+    between "]" and "(", and a reference image (``![Plan][plan]``) with no definition.
 
     Bad:
         stem: "Which service does this logo stand for? ![logo](images/logo.png)", with no
@@ -145,7 +290,7 @@ class MissingResource(BankRule):
     on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        found = _Targets(bank)
+        found, folder = _Targets(bank), _Folder(bank.root)
         for source, path, question, target in found:
             if _problem(target.url, bank.root) is not None:
                 continue  # outside the folder: external-resource says so
@@ -153,21 +298,23 @@ class MissingResource(BankRule):
                 continue  # a place in the handout, not a file
             named = target_path(target.url)
             if "\x00" in named:
-                message = "holds a NUL character (%00), which no file name can"
-                hint = "remove the %00 from the path"
-            elif _is_there(bank.root / named, target):
-                continue
-            else:
-                message = "names no file in the bank folder"
-                hint = (
-                    f"save the file as {named} in the bank folder, or correct the path "
-                    "(it is relative to the bank folder)"
+                fault: tuple[str, str] | None = (
+                    "holds a NUL character (%00), which no file name can",
+                    "remove the %00 from the path",
                 )
+            else:
+                fault = _misnamed(named, folder, target)
+            if fault is None:
+                continue
             yield self.report(
                 source,
                 path,
-                f"{target.kind} '{target.url}' {message}",
-                hint,
+                f"{target.kind} '{target.url}' {fault[0]}",
+                fault[1],
                 question,
                 at=found.where(source, path, target),
             )
+        for source, path, question, image in found.unread():
+            message, hint = _unread_finding(image)
+            at = found.where_unread(source, path, image)
+            yield self.report(source, path, message, hint, question, at=at)
