@@ -140,7 +140,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_an_internal_error(tmp_path
     stray = os.fsencode(root / "02-x") + b"\xff.yaml"
     with open(stray, "w", encoding="utf-8") as file:
         file.write("id: x\ntitle: X\n")
-    for format in ("json", "github", "sarif", "junit", "text"):
+    for format in ("json", "github", "gitlab", "sarif", "junit", "text"):
         run = _run(root, "--format", format, encoding="utf-8")
         assert run.returncode == 1 and b"internal error" not in run.stderr, (format, run.stderr)
     report = json.loads(_run(root, "--format", "json", encoding="utf-8").stdout)

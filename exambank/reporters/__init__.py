@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from exambank.reporters.base import PLAIN, CheckedQuestion, Context, Reporter
 from exambank.reporters.github import github
+from exambank.reporters.gitlab import gitlab
 from exambank.reporters.json_list import json_list
 from exambank.reporters.junit import junit
 from exambank.reporters.sarif import sarif
@@ -13,6 +14,7 @@ REPORTER_BY_NAME: dict[str, Reporter] = {
     "text": text,
     "json": json_list,
     "github": github,
+    "gitlab": gitlab,
     "sarif": sarif,
     "junit": junit,
 }

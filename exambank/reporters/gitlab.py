@@ -1,0 +1,89 @@
+"""``--format gitlab``: a GitLab Code Quality report, so a merge request shows each finding.
+
+A JSON array of issues with the fields GitLab reads (docs.gitlab.com/ci/testing/code_quality,
+"Implement a custom tool"): ``description``, ``check_name``, ``fingerprint``, ``severity``
+and ``location`` (``path`` and ``lines.begin``); no byte order mark, which GitLab refuses.
+
+Severities follow ESLint's and ruff's GitLab reports, so exambank's findings rank among
+theirs in one widget: an error (it stops the build) is ``major``, a warning ``minor``, and a
+note (rules that did not run on a bank in another language) ``info``.
+
+GitLab pairs a finding in a merge request with the same finding on the target branch by its
+fingerprint, so it leaves out what can change while the finding stays the same: the line
+and column (a question added above moves every finding below it), the hint, the severity,
+and line numbers a message quotes ("first at line 12"). What is left (file, rule, question
+and message) can repeat within a file, so the second of two identical findings adds "1",
+the third "2": each is told apart, and each keeps its fingerprint when lines move.
+
+Paths are relative to the repository, as GitLab expects: to ``CI_PROJECT_DIR`` in a GitLab
+job (as ruff's report does), else to the working folder, as every format's are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from exambank.diagnostics import Diagnostic
+from exambank.reporters.base import PLAIN, Context
+
+SEVERITY = {"error": "major", "warning": "minor"}
+NOTE_SEVERITY, NOTE_CHECK = "info", "note"
+_QUOTED_LINE = re.compile(r"\b(lines?) \d+(?:-\d+)?")
+
+
+def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
+    project = os.environ.get("CI_PROJECT_DIR") or None
+    seen: Counter[tuple[str, ...]] = Counter()
+    issues = []
+    for found in diagnostics:
+        path = repository_path(found.path, project)
+        description = found.message + (f" (hint: {found.hint})" if found.hint else "")
+        fingerprint = _fingerprint((path, found.rule, found.question or "", found.message), seen)
+        severity = SEVERITY[found.severity]
+        issues.append(_issue(description, found.rule, severity, path, found.line, fingerprint))
+    for note in context.notes:
+        path = repository_path(note.path, project)
+        fingerprint = _fingerprint((path, NOTE_CHECK, "", note.message), seen)
+        issues.append(_issue(note.message, NOTE_CHECK, NOTE_SEVERITY, path, note.line, fingerprint))
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def _issue(
+    description: str, check: str, severity: str, path: str, line: int, fingerprint: str
+) -> dict[str, object]:
+    return {
+        "description": description,
+        "check_name": check,
+        "fingerprint": fingerprint,
+        "severity": severity,
+        "location": {"path": path, "lines": {"begin": line}},
+    }
+
+
+def _fingerprint(identity: tuple[str, str, str, str], seen: Counter[tuple[str, ...]]) -> str:
+    """A hash of what identifies a finding, and how many identical ones came before it."""
+    path, rule, question, message = identity
+    key = (path, rule, question, _QUOTED_LINE.sub(r"\1 #", message))
+    repeat = seen[key]
+    seen[key] += 1
+    parts = ["exambank", *key, str(repeat)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def repository_path(path: str, project: str | None) -> str:
+    """``path`` (as lint names it: relative to the working folder, or absolute) relative
+    to ``project``, the repository's root, with forward slashes; as it is when outside it."""
+    if project is not None:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), project)
+        except ValueError:  # on another drive (Windows)
+            relative = os.pardir
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            path = relative
+    return PurePath(path).as_posix()
