@@ -20,9 +20,10 @@ from exambank.bank import Bank, SectionFile, section_id_of
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.load import iter_yaml_files, read_source
-from exambank.model import LETTER_PATTERN, Manifest, Question, Section
+from exambank.model import LANGUAGE_PATTERN, LETTER_PATTERN, Manifest, Question, Section
 from exambank.paths import (
     MANIFEST,
+    bank_above,
     display_path,
     find_banks,
     manifest_there,
@@ -97,6 +98,10 @@ def _in_no_bank(path: Path) -> Diagnostic:
     elif manifest_there(path.parent):
         message = f"{path.name} is in no bank: {no_manifest(path.parent)}"
         hint = "replace it with a manifest file: id, title and the list of sections"
+    elif not misnamed_manifest(path.parent) and (above := bank_above(path.parent)):
+        manifest = display_path(above / MANIFEST)
+        message = f"{path.name} is in no bank: {manifest} reads only the files beside it"
+        hint = f"move it beside {manifest} and list it there; nothing checks or builds it here"
     else:
         message = f"{path.name} is in no bank (no {MANIFEST} in its folder or above it)"
         hint = _rename_misnamed(path.parent) or (
@@ -144,8 +149,11 @@ def _lint_one(root: Path, config: Config, result: LintResult) -> None:
 
 def _language_note(bank: Bank, config: Config) -> Note | None:
     """Which enabled rules did not run, as they read wording in other languages than
-    the bank's; None if every one ran."""
+    the bank's; None if every one ran, or if the language is no tag (the schema says so,
+    and a note on it would only be noise)."""
     language = bank.manifest.language
+    if not re.fullmatch(LANGUAGE_PATTERN, language):
+        return None
     not_run = [
         rule
         for rule in RULES.values()

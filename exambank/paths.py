@@ -29,6 +29,8 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             raise UsageError(f"{path}: no such file or folder")
         if path.is_file() and not is_yaml(path):
             raise UsageError(f"{path}: not a bank file (give a bank folder, or a .yaml in one)")
+        if lone_file(path):  # reported as in no bank, as a file beside the banks is
+            continue
         folder = path if path.is_dir() else path.parent
         if (folder / MANIFEST).is_file() or path.is_file():
             roots.setdefault(folder.resolve(), folder)
@@ -60,6 +62,21 @@ def no_manifest(folder: Path) -> str:
     return f"the folder has no {MANIFEST}"
 
 
+def lone_file(path: Path) -> bool:
+    """Whether ``path`` is a file whose folder is no bank: nothing there is, or is named
+    like, a manifest. (A folder with a broken or misnamed one is a bank to report on.)"""
+    folder = path.parent
+    return path.is_file() and not manifest_there(folder) and misnamed_manifest(folder) is None
+
+
+def bank_above(folder: Path) -> Path | None:
+    """The nearest bank folder above ``folder``, which reads none of ``folder``'s files."""
+    for place in Path(os.path.abspath(folder)).parents:
+        if (place / MANIFEST).is_file():
+            return place
+    return None
+
+
 def manifest_there(folder: Path) -> bool:
     """Whether something that is no file stands where ``folder``'s manifest would be."""
     manifest = folder / MANIFEST
@@ -69,12 +86,15 @@ def manifest_there(folder: Path) -> bool:
 def stray_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files in no bank under the folders of banks ``paths`` name, where a bank's
     file would be: beside the banks, in a folder beside them (a bank whose manifest is
-    missing), or beside a misnamed manifest (``bank.yml``). Nothing reads them, so without
-    a word CI would pass with a whole bank unchecked. Other YAML (a ``mkdocs.yml`` beside
+    missing), or beside a misnamed manifest (``bank.yml``); and each file ``paths`` name
+    in a folder that is no bank. Nothing reads them, so without a word CI would pass with
+    a whole bank unchecked. Other YAML (a ``mkdocs.yml`` beside
     the folder of banks, a bank's own subfolders) is not a bank's; hidden and tools'
     folders are not searched."""
     found: dict[Path, Path] = {}  # each file once, however its folder was named
     for path in paths:
+        if lone_file(path):
+            found.setdefault(path.resolve(), path)
         if not path.is_dir() or (path / MANIFEST).is_file():
             continue
         walked = list(_searched(path, into_banks=False))

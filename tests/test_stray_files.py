@@ -331,3 +331,42 @@ def test_a_bank_whose_manifest_is_a_folder_is_named_so_wherever_it_is_linted_fro
     ]
     assert main(["lint", "bank/new"]) == 2  # named alone: the usage error says why
     assert capsys.readouterr().err.strip() == f"exambank: error: bank/new: no bank here: {problem}"
+
+
+def test_a_file_in_no_bank_is_reported_at_itself_as_it_is_beside_the_banks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section saved in the wrong folder: no 'bank.yaml' that does not exist is blamed,
+    and the YAML beside it (no bank's) is not read as a bank's file."""
+    monkeypatch.chdir(tmp_path)
+    Path("04-hardware.yaml").write_text(ONE, "utf-8")
+    Path("docker-compose.yml").write_text("services: {}\n", "utf-8")
+    assert main(["lint", "04-hardware.yaml"]) == 1
+    alone = capsys.readouterr().out.splitlines()
+    assert alone[0] == (
+        "04-hardware.yaml:1:1: error manifest 04-hardware.yaml is in no bank "
+        "(no bank.yaml in its folder or above it)"
+    )
+    assert alone[2:] == ["1 error, 0 warnings."]
+    folder_of_banks(Path())
+    Path("bank/04-hardware.yaml").write_text(ONE, "utf-8")
+    assert main(["lint", "bank"]) == 1
+    assert capsys.readouterr().out.splitlines() == ["bank/" + alone[0], alone[1], alone[2]]
+    assert main(["build", "04-hardware.yaml", "--out", "dist"]) == 1
+    assert not Path("dist").exists()
+
+
+def test_a_file_in_a_folder_below_a_bank_is_told_which_bank_is_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("b"), {"01-one.yaml": ONE}, MANIFEST)
+    Path("b/drafts").mkdir()
+    Path("b/drafts/02-two.yaml").write_text(ONE, "utf-8")
+    assert main(["lint", "b/drafts/02-two.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "b/drafts/02-two.yaml:1:1: error manifest 02-two.yaml is in no bank: b/bank.yaml "
+        "reads only the files beside it",
+        "    hint: move it beside b/bank.yaml and list it there; nothing checks or builds it here",
+        "1 error, 0 warnings.",
+    ]

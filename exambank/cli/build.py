@@ -20,8 +20,7 @@ from exambank.cli.common import (
     named_path,
 )
 from exambank.lint import lint
-from exambank.reporters import text
-from exambank.reporters.text import visible
+from exambank.reporters.text import listing, visible
 from exambank.stats import noun
 
 
@@ -75,8 +74,15 @@ def _formats(names: str) -> list[str]:
 def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = lint(bank_paths(arguments.paths), pyproject.load(arguments.config))
-    if result.errors:
-        sys.stdout.write(text(result.diagnostics))  # as `exambank lint` shows them
+    if result.errors:  # the errors that stop the build, not buried under the warnings
+        errors = [found for found in result.diagnostics if found.severity == "error"]
+        for line in listing(errors):  # as `exambank lint` shows them
+            print(line)
+        warnings = result.warnings
+        summary = f"lint: {len(errors)} {noun(len(errors), 'error')}"
+        if warnings:
+            summary += f", {warnings} {noun(warnings, 'warning')} ('exambank lint' lists them)"
+        print(summary)
         print("exambank: nothing built: fix the errors first", file=sys.stderr)
         return EXIT_PROBLEMS
     if result.warnings:

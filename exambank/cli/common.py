@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from exambank.errors import UsageError
+from exambank.paths import MANIFEST, manifest_there, misnamed_manifest
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_BANKS = Path("bank")
@@ -14,13 +15,13 @@ Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # w
 
 
 def add_paths(command: argparse.ArgumentParser, named: str = "bank folders, files in them") -> None:
-    """The banks a command reads: PATH ..., bank/ when none is given."""
+    """The banks a command reads: PATH ..., or when none is given the bank here or bank/."""
     command.add_argument(
         "paths",
         nargs="*",
         type=Path,
         metavar="PATH",
-        help=f"{named}, or folders of banks (default: bank/)",
+        help=f"{named}, or folders of banks (default: the bank in the current folder, else bank/)",
     )
 
 
@@ -35,10 +36,15 @@ def add_config(command: argparse.ArgumentParser) -> None:
 
 
 def bank_paths(paths: list[Path]) -> list[Path]:
+    """The paths given; without any, the bank in the current folder, as ruff and eslint
+    check where they are run, or else the banks under bank/."""
     if paths:
         return paths
+    here = Path()
+    if manifest_there(here) or misnamed_manifest(here):  # find_banks says what is wrong
+        return [here]
     if not DEFAULT_BANKS.is_dir():
-        raise UsageError("no PATH given and no bank/ folder here")
+        raise UsageError(f"no PATH given, and neither a bank/ folder nor a {MANIFEST} here")
     return [DEFAULT_BANKS]
 
 

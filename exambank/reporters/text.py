@@ -40,21 +40,10 @@ def visible(words: str) -> str:
 
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
-    def paint(words: str, style: str) -> str:
-        return f"{style}{words}{_RESET}" if context.color else words
-
-    lines = []
-    for found in diagnostics:
-        lines.append(
-            f"{paint(visible(found.path), _BOLD)}:{found.line}:{found.column}: "
-            f"{paint(found.severity, _SEVERITY[found.severity])} "
-            f"{paint(found.rule, _BOLD)} {visible(found.message)}"
-        )
-        if found.hint:
-            lines.append(paint(f"    hint: {visible(found.hint)}", _DIM))
+    lines = listing(diagnostics, context.color)
     for note in context.notes:  # no finding: it changes neither the counts nor the exit
-        where = f"{paint(visible(note.path), _BOLD)}:{note.line}:{note.column}:"
-        lines.append(f"{where} {paint('note', _BOLD)} {visible(note.message)}")
+        where = f"{_paint(visible(note.path), _BOLD, context.color)}:{note.line}:{note.column}:"
+        lines.append(f"{where} {_paint('note', _BOLD, context.color)} {visible(note.message)}")
     errors = sum(found.severity == "error" for found in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:
@@ -62,6 +51,24 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     else:
         lines.append("No problems found.")
     return "\n".join(lines) + "\n"
+
+
+def listing(diagnostics: Sequence[Diagnostic], color: bool = False) -> list[str]:
+    """Each finding's lines, ``path:line:col: severity rule message`` and its hint."""
+    lines = []
+    for found in diagnostics:
+        lines.append(
+            f"{_paint(visible(found.path), _BOLD, color)}:{found.line}:{found.column}: "
+            f"{_paint(found.severity, _SEVERITY[found.severity], color)} "
+            f"{_paint(found.rule, _BOLD, color)} {visible(found.message)}"
+        )
+        if found.hint:
+            lines.append(_paint(f"    hint: {visible(found.hint)}", _DIM, color))
+    return lines
+
+
+def _paint(words: str, style: str, color: bool) -> str:
+    return f"{style}{words}{_RESET}" if color else words
 
 
 def _count(number: int, noun: str) -> str:
