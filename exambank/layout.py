@@ -176,11 +176,16 @@ def _quoted(text: str) -> str:
     return quoted
 
 
+_ITEM = dump(["x"]).removesuffix("x\n")  # what starts a list item as dump writes it
+
+
 def _too_long(text: str, starts_at: int) -> bool:
-    """Whether ``text`` on one line, quoted if it must be, runs past ``LINE_WIDTH``."""
+    """Whether ``text`` on one line, quoted if it must be, runs past ``LINE_WIDTH``.
+    Columns are characters (code points), as lint's positions count them."""
     if starts_at + len(text) + 2 <= LINE_WIDTH:  # even with quotes it fits
         return False
-    return starts_at + len(dump([text])) - len("- \n") > LINE_WIDTH
+    written = dump([text]).removeprefix(_ITEM).removesuffix("\n")
+    return starts_at + len(written) > LINE_WIDTH
 
 
 def _fold_positions(text: str, width: int) -> list[int]:
