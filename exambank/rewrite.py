@@ -123,11 +123,11 @@ class Rewrite:
         return self.new.encode("utf-8") != self.old
 
 
-def load(path: Path) -> Loaded:
-    """Read ``path`` both ways. RewriteError if lint's reader finds any problem in it (the
-    round-trip loader would hide duplicate keys, and expand an alias bomb for minutes), a
-    value the dumper would write its own way, or no mapping with an ``id`` at the top: not
-    a bank file, whatever its name (a link to some other file, a Compose file)."""
+def read(path: Path) -> Source:
+    """``path`` as lint reads it. RewriteError if lint's reader finds any problem in it (the
+    round-trip loader would hide duplicate keys, and expand an alias bomb for minutes), or
+    no mapping with an ``id`` at the top: not a bank file, whatever its name (a link to some
+    other file, a Compose file)."""
     source, problems = read_source(path)
     if source.data is not None and not _is_bank_file(source.data):
         raise RewriteError(
@@ -139,9 +139,16 @@ def load(path: Path) -> Loaded:
         if len(problems) > 1:
             message += f" (and {len(problems) - 1} more problems: exambank lint lists them)"
         raise RewriteError(message, first.line, first.column)
-    _refuse_typed_values(source)
     if source.data is None:
         raise RewriteError("nothing to read")
+    return source
+
+
+def load(path: Path) -> Loaded:
+    """Read ``path`` both ways: RewriteError as ``read`` says, or for a value the dumper
+    would write its own way."""
+    source = read(path)
+    _refuse_typed_values(source)
     raw = path.read_bytes()
     # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")

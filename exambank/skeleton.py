@@ -2,26 +2,32 @@
 
 The skeleton's stem, options and explanation are empty, so ``exambank lint`` reports each
 as ``empty-text`` until it is written; its answer is a placeholder (A, or A and B for a
-``multiple`` question) that the author must set. The rest of the file is kept as it was:
-comments, blank lines, quoting.
+``multiple`` question) that the author must set.
+
+The skeleton's lines are spliced into the file's own text, so every byte before and after
+them stays as it was: comments, blank lines, quoting, line ends, indentation. They are
+indented like the questions above them (where the dashes stand, where the keys start, how
+far option letters are indented, options written inline or not), or, in a file without
+questions yet, like its other lists and mappings.
 """
 
 from __future__ import annotations
 
-import copy
+import codecs
 import re
 import string
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml import YAML
 
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
-from exambank.rewrite import Rewrite, dump, give_tail, load, replace_value, take_tail
+from exambank.rewrite import Rewrite, read
+from exambank.section_text import SectionShape, shape_of
+from exambank.yaml11 import reads_otherwise_in_yaml11
 
 MAX_OPTIONS = len(string.ascii_uppercase)
 
@@ -29,40 +35,97 @@ MAX_OPTIONS = len(string.ascii_uppercase)
 def add_question(section: Path, question_id: str, kind: str, option_count: int) -> Rewrite:
     """``section`` with a new question at the end (UsageError if it may not be added)."""
     _check_request(section, question_id, option_count)
-    loaded = load(section)
-    tree, data = loaded.tree, copy.deepcopy(loaded.source.data)
-    if not isinstance(tree, CommentedMap) or not isinstance(data, dict) or "id" not in data:
-        raise UsageError(f"{section}: not a section file (it has no 'id:' at the top)")
+    source = read(section)
+    data = source.data
     _check_unused(section.parent, question_id)
-    question = skeleton(question_id, kind, option_count)
-    questions = tree.get("questions")
-    if questions is None:
-        _add_list(tree, question)
-    elif isinstance(questions, CommentedSeq):
-        _append(questions, question)
-    else:
-        line, column = loaded.source.where(("questions",))
+    questions = data.get("questions")
+    if questions is not None and not isinstance(questions, list):
+        line, column = source.where(("questions",))
         raise UsageError(f"{section}:{line}:{column}: 'questions' is not a list")
-    data["questions"] = [*(data.get("questions") or []), _plain(question)]
-    return Rewrite(section, loaded.raw, dump(tree), data, loaded.source)
+    question = skeleton(question_id, kind, option_count)
+    raw = section.read_bytes()
+    bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+    text = raw.decode("utf-8-sig")
+    new = bom + _with_question(text, shape_of(text), question)
+    return Rewrite(section, raw, new, {**data, "questions": [*(questions or []), question]}, source)
 
 
-def skeleton(question_id: str, kind: str, option_count: int) -> CommentedMap:
-    """A question with every required key and nothing written yet."""
-    empty = DoubleQuotedScalarString("")
-    question = CommentedMap(id=question_id)
+def skeleton(question_id: str, kind: str, option_count: int) -> dict[str, Any]:
+    """A question with every required key and nothing written yet, in fmt's key order."""
+    question: dict[str, Any] = {"id": question_id}
     if kind == "multiple":
         question["type"] = kind
-    question["stem"] = empty
-    letters = string.ascii_uppercase[:option_count]
-    question["options"] = CommentedMap((letter, empty) for letter in letters)
-    if kind == "multiple":
-        question["answer"] = CommentedSeq(["A", "B"])
-        question["answer"].fa.set_flow_style()
-    else:
-        question["answer"] = "A"
-    question["explanation"] = empty
+    question["stem"] = ""
+    question["options"] = dict.fromkeys(string.ascii_uppercase[:option_count], "")
+    question["answer"] = ["A", "B"] if kind == "multiple" else "A"
+    question["explanation"] = ""
     return question
+
+
+def _with_question(text: str, shape: SectionShape, question: dict[str, Any]) -> str:
+    """``text`` with ``question`` spliced in after its last question."""
+    lines = shape.lines
+    if shape.items and shape.flow:
+        end = shape.items[-1].last.end_mark
+        lines.insert_at((end.line, end.column), _flow_after(shape, question))
+    elif shape.items:
+        last = shape.items[-1]
+        block = _block(question, shape.dash_column, last.column, shape.step, shape.inline_options)
+        after = shape.insert_after
+        blank = shape.spaced and bool(lines.lines[after].strip())  # not after a '|+' text's
+        lines.insert_after(after, [""] * blank + block)
+    elif shape.empty_value is not None:  # 'questions:', 'questions: []', 'questions: ~'
+        start, end = shape.empty_value
+        lines.cut(start, end)
+        lines.insert_after(start[0], _first_block(shape, question))
+    else:
+        key = " " * shape.list_column + "questions:"
+        lines.insert_after(shape.end_line, [key, *_first_block(shape, question)])
+    return lines.text()
+
+
+def _first_block(shape: SectionShape, question: dict[str, Any]) -> list[str]:
+    """The first question of a list, indented as the file's other lists."""
+    dash = shape.list_column + shape.list_offset
+    return _block(question, dash, dash + 2, shape.step, inline_options=False)
+
+
+def _block(
+    question: dict[str, Any], dash: int, column: int, step: int, inline_options: bool
+) -> list[str]:
+    """``question`` as an item of a block list: its dash at ``dash``, its keys at
+    ``column``, option letters ``step`` further in (or ``{A: "", ...}`` on one line)."""
+    column = max(column, dash + 2)
+    lines: list[str] = []
+    for key, value in question.items():
+        if isinstance(value, dict) and not inline_options:
+            lines.append(f"{key}:")
+            lines.extend(f"{' ' * step}{name}: {_inline(text)}" for name, text in value.items())
+        else:
+            lines.append(f"{key}: {_inline(value)}")
+    first = " " * dash + "-" + " " * (column - dash - 1) + lines[0]
+    return [first, *(" " * column + line for line in lines[1:])]
+
+
+def _flow_after(shape: SectionShape, question: dict[str, Any]) -> str:
+    """``question`` as the next item of an inline list ``[...]``: on a line of its own if
+    the item before it starts one."""
+    last = shape.items[-1]
+    if last.own_line:
+        return ",\n" + " " * last.column + _inline(question)
+    return ", " + _inline(question)
+
+
+def _inline(value: Any) -> str:
+    """A skeleton value as YAML on one line; text quoted only where a reader would take it
+    for something else (an id 'no', '2024-05-01')."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_inline(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    text = str(value)
+    plain = bool(text) and not reads_otherwise_in_yaml11(text)
+    return text if plain and YAML(typ="safe").load(text) == text else f'"{text}"'
 
 
 def _check_request(section: Path, question_id: str, option_count: int) -> None:
@@ -91,61 +154,3 @@ def _check_unused(bank: Path, question_id: str) -> None:
                 raise UsageError(
                     f"question id '{question_id}' is already used at {path}:{line}:{column}"
                 )
-
-
-def _append(questions: CommentedSeq, question: CommentedMap) -> None:
-    """Append after the last question, before the comments that follow it, with the
-    blank line the file puts between questions."""
-    if questions.fa.flow_style():
-        questions.fa.set_block_style()
-    if not questions:
-        questions.append(question)
-        return
-    spaced = len(questions) == 1
-    for index in range(len(questions) - 1):
-        between = take_tail(questions, index)
-        give_tail(questions, index, between)
-        spaced = spaced or any(not line.strip() for line in between.splitlines())
-    last = questions[-1]
-    own, after = _split_tail(take_tail(questions, len(questions) - 1), _key_column(last))
-    questions.append(question)
-    give_tail(questions, len(questions) - 2, own + ("\n" if spaced else ""))
-    give_tail(questions, len(questions) - 1, after)
-
-
-def _key_column(question: Any) -> int:
-    """The column the last question's keys start at (0-based)."""
-    return question.lc.col if isinstance(question, CommentedMap) else 0
-
-
-def _split_tail(tail: str, column: int) -> tuple[str, str]:
-    """The comment lines indented as the last question's keys, which belong to it, and
-    what follows them, which comes after the new question."""
-    lines = tail.splitlines(keepends=True)
-    count = 0
-    for line in lines:
-        indent = len(line) - len(line.lstrip(" "))
-        if not line.lstrip(" ").startswith("#") or indent < column or column == 0:
-            break
-        count += 1
-    return "".join(lines[:count]), "".join(lines[count:])
-
-
-def _add_list(section: CommentedMap, question: CommentedMap) -> None:
-    """A first question: under an empty 'questions:', or in a new list at the end."""
-    empty = "questions" in section
-    after = take_tail(section, "questions" if empty else next(reversed(section)))
-    if empty:
-        replace_value(section, "questions", CommentedSeq([question]))
-    else:
-        section["questions"] = CommentedSeq([question])
-    give_tail(section, "questions", after)
-
-
-def _plain(value: Any) -> Any:
-    """A round-trip value as the plain data lint reads."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return str(value) if isinstance(value, str) else value
