@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +31,9 @@ class ManifestRule(BankRule):
     that is not listed (a stray copy, a section not added yet) is no part of the bank:
     handouts and exports never print it, so the other rules neither check it nor count
     its questions, and an id it shares with a listed file is reported in it, not in the
-    listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write.
+    listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write; an
+    entry with no file that is close to an unlisted file's id (a slip, 'network' for
+    02-networks.yaml) and that file point at each other.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -49,6 +52,7 @@ class ManifestRule(BankRule):
             files_for.setdefault(section_id_of(source.path), []).append(source)
         manifest = bank.manifest_source
         named = _files_named(listed, files_for)
+        misspelt = _misspelt(listed, files_for, named)
         first_listed: dict[str, int] = {}
         for index, section_id in enumerate(listed):
             if section_id in named:
@@ -72,7 +76,16 @@ class ManifestRule(BankRule):
             first_listed[section_id] = index
             found = files_for.get(section_id, [])
             new_id = section_id_of(Path(section_id)) if is_yaml(Path(section_id)) else section_id
-            if not found and SLUG.fullmatch(new_id):  # else the schema says it is no id
+            if not found and section_id in misspelt:
+                meant = misspelt[section_id]
+                yield self.report(
+                    manifest,
+                    ("sections", index),
+                    f"section '{section_id}' has no file",
+                    f"did you mean '{meant}' ({files_for[meant][0].path.name})? write "
+                    f"'{meant}' here, or rename the file",
+                )
+            elif not found and SLUG.fullmatch(new_id):  # else the schema says it is no id
                 write = "" if new_id == section_id else f"write '{new_id}' (an id), "
                 yield self.report(
                     manifest,
@@ -89,9 +102,23 @@ class ManifestRule(BankRule):
                     "merge the files: a section has exactly one",
                 )
         named_paths = {source.path for source in named.values()}
+        meant_by = {meant: entry for entry, meant in misspelt.items()}
         for source in bank.sources:
-            if section_id_of(source.path) not in listed and source.path not in named_paths:
-                yield self.report(source, (), *_unlisted(source, listed, files_for))
+            section_id = section_id_of(source.path)
+            if section_id in listed or source.path in named_paths:
+                continue
+            if section_id in meant_by and files_for[section_id][0] is source:
+                entry = meant_by[section_id]
+                line = manifest.where(("sections", listed.index(entry)))[0]
+                yield self.report(
+                    source,
+                    (),
+                    f"{source.path.name} is not listed in bank.yaml, which lists '{entry}' "
+                    f"(line {line})",
+                    f"if '{entry}' means this file, correct it to '{section_id}'",
+                )
+                continue
+            yield self.report(source, (), *_unlisted(source, listed, files_for))
         for source in bank.sources:
             written = _written_id(source)
             expected = section_id_of(source.path)
@@ -121,6 +148,26 @@ def _files_named(listed: list[str], files_for: dict[str, list[Source]]) -> dict[
         if found is not None and SLUG.fullmatch(section_id_of(found.path)):
             named[entry] = found
     return named
+
+
+def _misspelt(
+    listed: list[str], files_for: dict[str, list[Source]], named: dict[str, Source]
+) -> dict[str, str]:
+    """Listed ids with no file, each with the unlisted section id it is likely a slip for
+    ('netzwerk' for the file 02-netzwerke.yaml); each such id is paired once."""
+    named_ids = {section_id_of(source.path) for source in named.values()}
+    unlisted = sorted(
+        found for found in files_for if found not in listed and found not in named_ids
+    )
+    pairs: dict[str, str] = {}
+    for entry in listed:
+        if entry in files_for or entry in named or not unlisted:
+            continue
+        close = difflib.get_close_matches(entry, unlisted, n=1, cutoff=0.75)
+        if close:
+            pairs[entry] = close[0]
+            unlisted.remove(close[0])
+    return pairs
 
 
 def _unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source]]) -> Problem:

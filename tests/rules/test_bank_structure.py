@@ -120,3 +120,37 @@ def test_a_section_with_a_bad_id_still_has_its_questions_checked(lint_bank):
     bad = QUESTION.replace("answer: A", "answer: E")
     found = lint_bank({"01-main.yaml": section_yaml(bad, section_id="Main_1")})
     assert {"schema", "answer-not-in-options"} <= rules_of(found.diagnostics)
+
+
+def test_a_misspelt_entry_and_its_file_point_at_each_other(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-networks.yaml": section_yaml(section_id="networks"),
+    }
+    found = lint_bank(sections, MANIFEST.replace("- two", "- network")).diagnostics
+    assert [(d.path.rsplit("/", 1)[-1], d.line, d.message, d.hint) for d in found] == [
+        (
+            "02-networks.yaml",
+            1,
+            "02-networks.yaml is not listed in bank.yaml, which lists 'network' (line 5)",
+            "if 'network' means this file, correct it to 'networks'",
+        ),
+        (
+            "bank.yaml",
+            5,
+            "section 'network' has no file",
+            "did you mean 'networks' (02-networks.yaml)? write 'networks' here, or rename the file",
+        ),
+    ]
+
+
+def test_an_unlike_entry_is_no_misspelling(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-hardware.yaml": section_yaml(section_id="hardware"),
+    }
+    found = lint_bank(sections, MANIFEST.replace("- two", "- network")).diagnostics
+    assert [d.hint for d in found if d.rule == "manifest"] == [
+        "add 'hardware' to the manifest's sections, or delete the file",
+        "create network.yaml (e.g. 02-network.yaml) or remove it from sections",
+    ]
