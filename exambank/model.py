@@ -13,6 +13,8 @@ from pydantic.config import JsonDict
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LETTER_PATTERN = r"^[A-Z]$"
+# A tag is one line without ';', which joins tags in the CSV export, and is not blank.
+TAG_PATTERN = r"^[^;\r\n\u2028\u2029]*[^;\s][^;\r\n\u2028\u2029]*$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
 
 # Marks the keywords an editor checks as the author types but lint's validator drops: lint
@@ -47,6 +49,7 @@ def _letters(letters: str, first: int) -> JsonDict:
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
+Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN)]
 # Its dialect is stated once in each schema, at the top (``schema_files.MARKDOWN_DIALECT``).
 Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 # How hard the author judges a question; exambank sets no scale of its own.
@@ -196,7 +199,7 @@ class Question(Strict):
         "after the answer.",
         json_schema_extra=NOT_BLANK,
     )
-    tags: list[str] = Field(
+    tags: list[Tag] = Field(
         default_factory=list,
         description="Topics the question covers, for finding and grouping questions; the "
         "JSON and CSV exports carry them (optional).",

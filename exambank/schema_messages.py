@@ -82,6 +82,14 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             f"language '{instance}' is not a language tag",
             "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'",
         )
+    elif error.validator == "pattern" and path[-2:-1] == ("tags",):
+        problem = "holds a ';'" if ";" in str(instance) else "is blank or holds a line break"
+        yield (
+            source.where(path),
+            f"{name} {problem}",
+            "write each tag as a list item of one line, e.g. tags: [amt, tuning]: the CSV "
+            "export joins a question's tags with ';'",
+        )
     elif error.validator == "pattern" and error.validator_value == r"\S":
         yield source.where(path), f"{name} is blank", "write it out"
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):

@@ -183,3 +183,29 @@ def test_shuffle_takes_true_or_false(lint_bank, written, message, hint):
 def test_shuffle_as_yaml_writes_booleans_is_accepted(lint_bank, written):
     text = section_yaml(QUESTION.replace("answer: A", f"answer: A\nshuffle: {written}"))
     assert schema_errors(lint_bank, text) == []
+
+
+TAG_HINT = (
+    "write each tag as a list item of one line, e.g. tags: [amt, tuning]: the CSV export "
+    "joins a question's tags with ';'"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "message"),
+    [
+        ('[amt, "tuning;hpo"]', 17, "question q1, tags 2 holds a ';'"),
+        ('["  ", amt]', 12, "question q1, tags 1 is blank or holds a line break"),
+        ('[amt, "hpo\\nbayes"]', 17, "question q1, tags 2 is blank or holds a line break"),
+    ],
+)
+def test_a_tag_the_csv_cannot_carry_is_refused(lint_bank, written, column, message):
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\ntags: {written}"))
+    [error] = schema_errors(lint_bank, text)
+    assert (error.line, error.column, error.message, error.hint) == (12, column, message, TAG_HINT)
+
+
+def test_tags_with_spaces_and_any_letters_are_accepted(lint_bank):
+    written = '[Domain 1, "Grundlagen: Netze", машинное обучение, A/B-test]'
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\ntags: {written}"))
+    assert schema_errors(lint_bank, text) == []
