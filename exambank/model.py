@@ -13,8 +13,8 @@ from pydantic.config import JsonDict
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LETTER_PATTERN = r"^[A-Z]$"
-# A tag is one line without ';', which joins tags in the CSV export, and is not blank.
-TAG_PATTERN = r"^[^;\r\n\u2028\u2029]*[^;\s][^;\r\n\u2028\u2029]*$"
+# A tag is one line, not empty, without ';', which joins tags in the CSV export.
+TAG_PATTERN = r"^[^;\r\n\u2028\u2029]+$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
 
 # Marks the keywords an editor checks as the author types but lint's validator drops: lint

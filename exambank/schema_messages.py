@@ -83,7 +83,7 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'",
         )
     elif error.validator == "pattern" and path[-2:-1] == ("tags",):
-        problem = "holds a ';'" if ";" in str(instance) else "is blank or holds a line break"
+        problem = "holds a ';'" if ";" in str(instance) else "is empty or holds a line break"
         yield (
             source.where(path),
             f"{name} {problem}",

@@ -195,8 +195,8 @@ TAG_HINT = (
     ("written", "column", "message"),
     [
         ('[amt, "tuning;hpo"]', 17, "question q1, tags 2 holds a ';'"),
-        ('["  ", amt]', 12, "question q1, tags 1 is blank or holds a line break"),
-        ('[amt, "hpo\\nbayes"]', 17, "question q1, tags 2 is blank or holds a line break"),
+        ('["", amt]', 12, "question q1, tags 1 is empty or holds a line break"),
+        ('[amt, "hpo\\nbayes"]', 17, "question q1, tags 2 is empty or holds a line break"),
     ],
 )
 def test_a_tag_the_csv_cannot_carry_is_refused(lint_bank, written, column, message):
