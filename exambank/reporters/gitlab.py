@@ -11,9 +11,11 @@ note (rules that did not run on a bank in another language) ``info``.
 GitLab pairs a finding in a merge request with the same finding on the target branch by its
 fingerprint, so it leaves out what can change while the finding stays the same: the line
 and column (a question added above moves every finding below it), the hint, the severity,
-and line numbers a message quotes ("first at line 12"). What is left (file, rule, question
-and message) can repeat within a file, so the second of two identical findings adds "1",
-the third "2": each is told apart, and each keeps its fingerprint when lines move.
+and every number a message quotes: a line ("first at line 12"), a place ("used at
+02-amt.yaml:49"), a count that grows with the bank ("31 of 55 keys"). What is left (file,
+rule, question and message) can repeat within a file, so the second of two identical
+findings adds "1", the third "2": each is told apart, and each keeps its fingerprint when
+lines move or questions are added.
 
 Paths are relative to the repository, as GitLab expects: to ``CI_PROJECT_DIR`` in a GitLab
 job (as ruff's report does), else to the working folder, as every format's are.
@@ -34,7 +36,7 @@ from exambank.reporters.base import PLAIN, Context
 
 SEVERITY = {"error": "major", "warning": "minor"}
 NOTE_SEVERITY, NOTE_CHECK = "info", "note"
-_QUOTED_LINE = re.compile(r"\b(lines?) \d+(?:-\d+)?")
+_NUMBER = re.compile(r"\d+")
 
 
 def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
@@ -69,7 +71,7 @@ def _issue(
 def _fingerprint(identity: tuple[str, str, str, str], seen: Counter[tuple[str, ...]]) -> str:
     """A hash of what identifies a finding, and how many identical ones came before it."""
     path, rule, question, message = identity
-    key = (path, rule, question, _QUOTED_LINE.sub(r"\1 #", message))
+    key = (path, rule, question, _NUMBER.sub("#", message))
     repeat = seen[key]
     seen[key] += 1
     parts = ["exambank", *key, str(repeat)]

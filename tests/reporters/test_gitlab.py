@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_identical_findings_in_one_file_are_told_apart_the_same_way_each_run() -
     assert [issue["fingerprint"] for issue in issues(twice)] == [first, second]
 
 
-def test_a_line_number_the_message_quotes_is_no_part_of_the_fingerprint() -> None:
+def test_a_number_the_message_quotes_is_no_part_of_the_fingerprint() -> None:
     def repeated_key(line: int) -> Diagnostic:
         message = f"key 'stem' repeats (first at line {line})"
         return Diagnostic("b/01.yaml", line + 2, 5, "error", "duplicate-key", message)
@@ -75,6 +76,25 @@ def test_a_line_number_the_message_quotes_is_no_part_of_the_fingerprint() -> Non
     assert moved["fingerprint"] == same["fingerprint"]
     [other] = issues([Diagnostic("b/01.yaml", 6, 5, "error", "duplicate-key", "key 'id' …")])
     assert other["fingerprint"] != same["fingerprint"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "before", "after"),
+    [  # a place quoted as file:line, and a count that grows when a question is added
+        ("duplicate-id", "question id 'q1' is already used at 02-amt.yaml:49", "02-amt.yaml:50"),
+        ("answer-key-balance", "B is the key of 31 of 55 questions", "of 56 questions"),
+    ],
+)
+def test_places_and_counts_in_a_message_are_no_part_of_the_fingerprint(
+    rule: str, before: str, after: str
+) -> None:
+    moved = re.sub(r"\S+:\d+$|of \d+ questions", after, before)
+    assert moved != before
+    [first], [second] = (
+        issues([Diagnostic("b/02-amt.yaml", 9, 5, "error", rule, message, None, "q1")])
+        for message in (before, moved)
+    )
+    assert first["fingerprint"] == second["fingerprint"]
 
 
 def test_paths_are_relative_to_the_repository_in_a_gitlab_job(
