@@ -71,10 +71,11 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             message = f"{describe(source, at)} ends in a line break"
             yield source.where(at), message, _one_line(at, instance)
     elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
+        example = "amt-q1" if "questions" in path else "amt"  # a question's id, else a section's
         yield (
             source.where(path),
             f"{name} '{instance}' is not a valid id",
-            "ids use lowercase letters, digits and single hyphens, e.g. 'amt-q1'",
+            f"ids use lowercase letters, digits and single hyphens, e.g. '{example}'",
         )
     elif error.validator == "pattern" and path == ("language",):
         yield (

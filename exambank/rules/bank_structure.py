@@ -57,12 +57,18 @@ class ManifestRule(BankRule):
         for index, section_id in enumerate(listed):
             if section_id in named:
                 file_id = section_id_of(named[section_id].path)
-                yield self.report(
-                    manifest,
-                    ("sections", index),
-                    f"section '{section_id}' is a file name; sections lists section ids",
-                    f"write '{file_id}': the file's name without its number and .yaml",
-                )
+                if file_id in listed:
+                    message, hint = (
+                        f"section '{section_id}' names {named[section_id].path.name}, listed "
+                        f"already as '{file_id}'",
+                        "remove this entry",
+                    )
+                else:
+                    message, hint = (
+                        f"section '{section_id}' is a file name; sections lists section ids",
+                        f"write '{file_id}': the file's name without its number and .yaml",
+                    )
+                yield self.report(manifest, ("sections", index), message, hint)
                 continue
             if section_id in first_listed:
                 line = manifest.where(("sections", first_listed[section_id]))[0]

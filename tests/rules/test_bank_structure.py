@@ -42,7 +42,9 @@ def test_listed_entry_that_is_no_id_suggests_no_file_named_for_it(lint_bank, ent
     found = lint_bank(sections, MANIFEST.replace("- two", f"- {entry}")).diagnostics
     hints = [d.hint for d in found if d.rule == "manifest"]
     assert hints == ([f"{hint} or remove it from sections"] if hint else [])
-    assert "schema" in rules_of(found)
+    [schema] = [d for d in found if d.rule == "schema"]
+    if "\\" not in entry:  # a section's id for an example, not a question's 'amt-q1'
+        assert schema.hint == "ids use lowercase letters, digits and single hyphens, e.g. 'amt'"
 
 
 def test_file_not_listed(lint_bank):
@@ -153,4 +155,16 @@ def test_an_unlike_entry_is_no_misspelling(lint_bank):
     assert [d.hint for d in found if d.rule == "manifest"] == [
         "add 'hardware' to the manifest's sections, or delete the file",
         "create network.yaml (e.g. 02-network.yaml) or remove it from sections",
+    ]
+
+
+def test_a_file_name_listed_beside_its_id_is_to_be_removed(lint_bank):
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(section_id="two"),
+    }
+    manifest = MANIFEST + "  - 02-two.yaml\n"
+    found = lint_bank(sections, manifest).diagnostics
+    assert [(d.line, d.message, d.hint) for d in found if d.rule == "manifest"] == [
+        (6, "section '02-two.yaml' names 02-two.yaml, listed already as 'two'", "remove this entry")
     ]
