@@ -6,9 +6,11 @@ a CI artefact as it is, and WeasyPrint lays it out without touching the network.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from exambank.markdown import typeset
+from exambank.model import LANGUAGE_PATTERN
 from exambank.stats import listed_counts, longest_test, more_flagged, noun, spread_test
 from exambank.stats_model import BankStats
 
@@ -116,8 +118,11 @@ def _bank_html(bank: BankStats) -> str:
 
 def _lang(bank: BankStats) -> str:
     """The attribute that tells a screen reader the bank's titles are not in English, the
-    report's language; nothing for an English bank."""
-    return "" if bank.language.casefold() == "en" else f' lang="{escape(bank.language)}"'
+    report's language; nothing for an English bank, nor for a language that is no tag (lint
+    reports it; an empty or wrong ``lang`` would mislead the reader)."""
+    if bank.language.casefold() == "en" or not re.fullmatch(LANGUAGE_PATTERN, bank.language):
+        return ""
+    return f' lang="{escape(bank.language)}"'
 
 
 def _sentence(text: str) -> str:

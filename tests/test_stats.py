@@ -174,6 +174,14 @@ def test_html_marks_the_titles_of_a_bank_in_another_language_for_screen_readers(
     assert '<td lang="de-AT">Größen</td>' in page
 
 
+@pytest.mark.parametrize("language", ['""', "de DE", "Deutsch"])
+def test_html_marks_no_language_that_is_no_tag(tmp_path, language):
+    manifest = f"id: test-bank\ntitle: Netzwerke\nlanguage: {language}\nsections: [a]\n"
+    root = write_bank(tmp_path / "bank", {"01-a.yaml": section_yaml(question())}, manifest)
+    page = render_html(bank_stats(lint([root])))
+    assert "<h1>Netzwerke</h1>" in page and " lang=" not in page.split("</head>")[1]
+
+
 def test_a_count_is_written_clear_of_the_even_spread_line(tmp_path):
     page = render_html(bank_stats(lint([small_bank(tmp_path)])))
     chart = page[page.index("<h2>Key letters</h2>") :].split("</svg>", 1)[0]
