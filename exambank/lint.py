@@ -166,6 +166,15 @@ def _language_note(bank: Bank, config: Config) -> Note | None:
     return Note(bank.manifest_source.display, line, column, message)
 
 
+def _manifest_hint(manifest: Path) -> str:
+    """How to give a bank the manifest ``manifest`` should be."""
+    if manifest.is_symlink() and not manifest.exists():
+        return "point the link at the bank's manifest, or replace it with the file"
+    if manifest.is_dir():
+        return "move the folder away and write the manifest there: id, title and sections"
+    return "add a manifest with id, title and the list of sections"
+
+
 def _lint_bank(
     root: Path, config: Config, seconds: dict[str, float]
 ) -> tuple[Bank | None, list[Diagnostic]]:
@@ -173,7 +182,7 @@ def _lint_bank(
     clock = time.perf_counter()
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
-        hint = _rename_misnamed(root) or "add a manifest with id, title and the list of sections"
+        hint = _rename_misnamed(root) or _manifest_hint(manifest_path)
         found.append(
             Diagnostic(
                 display_path(manifest_path), 1, 1, "error", "manifest", no_manifest(root), hint

@@ -36,8 +36,9 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             roots.setdefault(folder.resolve(), folder)
             continue
         found = sorted(Path(place) for place, files in _searched(folder) if MANIFEST in files)
-        if not found and manifest_there(folder):
-            raise UsageError(f"{path}: no bank here: {no_manifest(folder)}")
+        if not found and manifest_there(folder):  # a bank to report on, at its bank.yaml
+            roots.setdefault(folder.resolve(), folder)
+            continue
         if not found:
             message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
             misnamed = [file for file in stray_files([folder]) if file.stem.casefold() == "bank"]
@@ -78,7 +79,8 @@ def bank_above(folder: Path) -> Path | None:
 
 
 def manifest_there(folder: Path) -> bool:
-    """Whether something that is no file stands where ``folder``'s manifest would be."""
+    """Whether anything stands where ``folder``'s manifest would be: the file, or a
+    folder, a link that leads nowhere or a pipe in its place (each reported as such)."""
     manifest = folder / MANIFEST
     return manifest.is_symlink() or manifest.exists()
 

@@ -27,6 +27,20 @@ def test_every_command_reads_the_bank_it_is_run_in(
     assert main(["fmt", "--check"]) == 0
 
 
+def test_a_bank_s_subfolder_is_pointed_at_the_bank_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    (bank / "images").mkdir()
+    monkeypatch.chdir(bank / "images")
+    assert main(["lint"]) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("bank.yaml here; a bank is above, in '..': give that as PATH")
+    )
+
+
 def test_a_folder_holding_banks_and_no_manifest_still_means_bank(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -42,20 +56,29 @@ def test_a_folder_holding_banks_and_no_manifest_still_means_bank(
 
 
 @pytest.mark.parametrize(
-    ("make", "said"),
+    ("make", "said", "status"),
     [
-        (lambda: Path("bank.yaml").mkdir(), "no bank here: the folder's bank.yaml is a folder"),
-        (lambda: Path("bank.yml").write_text("id: b\n", "utf-8"), "rename bank.yml to bank.yaml"),
-        (lambda: None, "no PATH given, and neither a bank/ folder nor a bank.yaml here"),
+        (lambda: Path("bank.yaml").mkdir(), "the folder's bank.yaml is a folder", 1),
+        (
+            lambda: Path("bank.yml").write_text("id: b\n", "utf-8"),
+            "rename bank.yml to bank.yaml",
+            2,
+        ),
+        (lambda: None, "no PATH given, and neither a bank/ folder nor a bank.yaml here", 2),
     ],
 )
 def test_a_folder_that_is_almost_a_bank_is_told_what_is_wrong(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, make, said
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    make,
+    said,
+    status,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     make()
-    assert main(["lint"]) == 2
-    assert said in capsys.readouterr().err
+    assert main(["lint"]) == status  # a broken manifest is a finding (1), no bank a usage error
+    assert said in "".join(capsys.readouterr())
 
 
 def test_a_stopped_build_prints_its_errors_and_counts_its_warnings(

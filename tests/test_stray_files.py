@@ -297,12 +297,12 @@ def test_a_section_file_named_in_capitals_is_read_as_yaml(
         (
             lambda bank: ((bank / "bank.yaml").unlink(), (bank / "bank.yaml").symlink_to("gone")),
             "the folder's bank.yaml is a link that leads nowhere",
-            "add a manifest with id, title and the list of sections",
+            "point the link at the bank's manifest, or replace it with the file",
         ),
         (
             lambda bank: ((bank / "bank.yaml").unlink(), (bank / "bank.yaml").mkdir()),
             "the folder's bank.yaml is a folder, not a file",
-            "add a manifest with id, title and the list of sections",
+            "move the folder away and write the manifest there: id, title and sections",
         ),
     ],
 )
@@ -329,8 +329,11 @@ def test_a_bank_whose_manifest_is_a_folder_is_named_so_wherever_it_is_linted_fro
         f"bank/new/01-one.yaml:1:1: error manifest 01-one.yaml is in no bank: {problem}",
         "    hint: replace it with a manifest file: id, title and the list of sections",
     ]
-    assert main(["lint", "bank/new"]) == 2  # named alone: the usage error says why
-    assert capsys.readouterr().err.strip() == f"exambank: error: bank/new: no bank here: {problem}"
+    assert main(["lint", "bank/new"]) == 1  # named alone: a bank, reported at its manifest
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"bank/new/bank.yaml:1:1: error manifest {problem}",
+        "    hint: move the folder away and write the manifest there: id, title and sections",
+    ]
 
 
 def test_a_file_in_no_bank_is_reported_at_itself_as_it_is_beside_the_banks(

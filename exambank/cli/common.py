@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TypeAlias
 
 from exambank.errors import UsageError
-from exambank.paths import MANIFEST, manifest_there, misnamed_manifest
+from exambank.paths import MANIFEST, bank_above, manifest_there, misnamed_manifest
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_BANKS = Path("bank")
@@ -44,7 +45,12 @@ def bank_paths(paths: list[Path]) -> list[Path]:
     if manifest_there(here) or misnamed_manifest(here):  # find_banks says what is wrong
         return [here]
     if not DEFAULT_BANKS.is_dir():
-        raise UsageError(f"no PATH given, and neither a bank/ folder nor a {MANIFEST} here")
+        message = f"no PATH given, and neither a bank/ folder nor a {MANIFEST} here"
+        above = bank_above(here)
+        if above is not None:
+            shown = os.path.relpath(above)
+            message += f"; a bank is above, in '{shown}': give that as PATH"
+        raise UsageError(message)
     return [DEFAULT_BANKS]
 
 
