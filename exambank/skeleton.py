@@ -14,12 +14,14 @@ questions yet, like its other lists and mappings.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import string
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
@@ -34,10 +36,11 @@ MAX_OPTIONS = len(string.ascii_uppercase)
 
 def add_question(section: Path, question_id: str, kind: str, option_count: int) -> Rewrite:
     """``section`` with a new question at the end (UsageError if it may not be added)."""
-    _check_request(section, question_id, option_count)
+    check_question(question_id, option_count)
+    _check_section(section)
     source = read(section)
     data = source.data
-    _check_unused(section.parent, question_id)
+    check_unused(section.parent, question_id)
     questions = data.get("questions")
     if questions is not None and not isinstance(questions, list):
         line, column = source.where(("questions",))
@@ -46,7 +49,7 @@ def add_question(section: Path, question_id: str, kind: str, option_count: int) 
     raw = section.read_bytes()
     bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
     text = raw.decode("utf-8-sig")
-    new = bom + _with_question(text, shape_of(text), question)
+    new = bom + with_question(text, question)
     return Rewrite(section, raw, new, {**data, "questions": [*(questions or []), question]}, source)
 
 
@@ -62,8 +65,10 @@ def skeleton(question_id: str, kind: str, option_count: int) -> dict[str, Any]:
     return question
 
 
-def _with_question(text: str, shape: SectionShape, question: dict[str, Any]) -> str:
-    """``text`` with ``question`` spliced in after its last question."""
+def with_question(text: str, question: dict[str, Any]) -> str:
+    """``text``, a section lint's reader took, with ``question`` spliced in after its
+    last question."""
+    shape = shape_of(text)
     lines = shape.lines
     if shape.items and shape.flow:
         end = shape.items[-1].last.end_mark
@@ -100,9 +105,9 @@ def _block(
     for key, value in question.items():
         if isinstance(value, dict) and not inline_options:
             lines.append(f"{key}:")
-            lines.extend(f"{' ' * step}{name}: {_inline(text)}" for name, text in value.items())
+            lines.extend(f"{' ' * step}{name}: {inline(text)}" for name, text in value.items())
         else:
-            lines.append(f"{key}: {_inline(value)}")
+            lines.append(f"{key}: {inline(value)}")
     first = " " * dash + "-" + " " * (column - dash - 1) + lines[0]
     return [first, *(" " * column + line for line in lines[1:])]
 
@@ -112,23 +117,29 @@ def _flow_after(shape: SectionShape, question: dict[str, Any]) -> str:
     the item before it starts one."""
     last = shape.items[-1]
     if last.own_line:
-        return ",\n" + " " * last.column + _inline(question)
-    return ", " + _inline(question)
+        return ",\n" + " " * last.column + inline(question)
+    return ", " + inline(question)
 
 
-def _inline(value: Any) -> str:
-    """A skeleton value as YAML on one line; text quoted only where a reader would take it
-    for something else (an id 'no', '2024-05-01')."""
+def inline(value: Any) -> str:
+    """A value as YAML on one line; text quoted only where a reader would take it for
+    something else (an id 'no', '2024-05-01', a title 'Ohm: Gesetz'), in double quotes
+    with JSON's escapes, which are YAML's."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_inline(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {inline(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_inline(item) for item in value) + "]"
+        return "[" + ", ".join(inline(item) for item in value) + "]"
     text = str(value)
     plain = bool(text) and not reads_otherwise_in_yaml11(text)
-    return text if plain and YAML(typ="safe").load(text) == text else f'"{text}"'
+    try:
+        plain = plain and YAML(typ="safe").load(text) == text
+    except YAMLError:  # '@home', '`x`': no plain text
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def _check_request(section: Path, question_id: str, option_count: int) -> None:
+def check_question(question_id: str, option_count: int) -> None:
+    """UsageError if a question of this id and number of options may not be made."""
     if not re.fullmatch(SLUG_PATTERN, question_id):
         raise UsageError(
             f"'{question_id}' is not a valid question id: use lowercase letters, digits and "
@@ -136,15 +147,24 @@ def _check_request(section: Path, question_id: str, option_count: int) -> None:
         )
     if not 2 <= option_count <= MAX_OPTIONS:
         raise UsageError(f"--options must be between 2 and {MAX_OPTIONS}, not {option_count}")
+
+
+def _check_section(section: Path) -> None:
     if section.name == MANIFEST:
         raise UsageError(f"{section}: this is the bank's manifest; name a section file")
+    if not section.is_file() and not (section.parent / MANIFEST).is_file():
+        raise UsageError(
+            f"{section}: no such file, and {section.parent} is no bank (no {MANIFEST}): "
+            f"exambank init {section.parent} --title TITLE starts one"
+        )
     if not section.is_file():
         raise UsageError(f"{section}: no such file")
     if not (section.parent / MANIFEST).is_file():
         raise UsageError(f"{section}: not in a bank folder (no {MANIFEST} beside it)")
 
 
-def _check_unused(bank: Path, question_id: str) -> None:
+def check_unused(bank: Path, question_id: str) -> None:
+    """UsageError if a file of ``bank`` has a question of this id."""
     for path in iter_yaml_files(bank):
         source, _ = read_source(path)
         questions = source.data.get("questions") if isinstance(source.data, dict) else None

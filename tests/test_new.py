@@ -91,7 +91,8 @@ def test_a_section_without_questions_gets_a_list(tmp_path: Path) -> None:
         (["Q_1"], "'Q_1' is not a valid question id"),
         (["q2", "--options", "1"], "--options must be between 2 and 26"),
         (["q2", "--section", "bank.yaml"], "this is the bank's manifest"),
-        (["q2", "--section", "missing.yaml"], "no such file"),
+        (["q2", "--section", "sub/01-a.yaml"], "no such file, and "),
+        (["q2", "--section", "sub/01-a.yaml"], "is no bank (no bank.yaml): exambank init "),
     ],
 )
 def test_refusals_exit_2_and_leave_the_file_alone(

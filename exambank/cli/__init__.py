@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from exambank.cli.authoring import add_fmt, add_new, add_schemas
+from exambank.cli.authoring import add_fmt, add_init, add_new, add_schemas
 from exambank.cli.build import add_build
 from exambank.cli.check import add_lint, add_rules
 from exambank.cli.common import EXIT_USAGE
@@ -76,6 +76,6 @@ def _parser() -> argparse.ArgumentParser:
         prog="exambank", description="Lint and build exam question banks."
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    for add in (add_lint, add_fmt, add_new, add_build, add_rules, add_stats, add_schemas):
+    for add in (add_init, add_lint, add_fmt, add_new, add_build, add_rules, add_stats, add_schemas):
         add(commands)
     return parser

@@ -1,10 +1,12 @@
-"""The commands that write an author's files: ``fmt``, ``new``, ``lint --fix``'s fixes, and
-``schemas`` (the editor's copy of the schemas). Each writes a file whole or not at all."""
+"""The commands that write an author's files: ``init``, ``fmt``, ``new``, ``lint --fix``'s
+fixes, and ``schemas`` (the editor's copy of the schemas). Each writes a file whole or not
+at all."""
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from pathlib import Path
 
@@ -24,8 +26,36 @@ from exambank.layout import format_file
 from exambank.reporters.text import visible
 from exambank.rewrite import RewriteError, bank_files
 from exambank.saving import save, verify
+from exambank.scaffold import add_section, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
 from exambank.skeleton import MAX_OPTIONS, add_question
+
+
+def add_init(commands: Commands) -> None:
+    command = commands.add_parser(
+        "init",
+        help="start a bank: a folder with a manifest and a file per section",
+        description="Make FOLDER a bank: write its bank.yaml (its id is the folder's name) "
+        "and, for each id of --sections, an <nn>-<id>.yaml with no questions yet. Nothing is "
+        "written over: a folder that holds YAML is refused.",
+    )
+    command.add_argument("folder", type=named_path, metavar="FOLDER")
+    command.add_argument(
+        "--title", required=True, help="the bank's title, as the handouts' cover prints it"
+    )
+    command.add_argument(
+        "--language",
+        default="en",
+        metavar="TAG",
+        help="the language the bank is written in, a BCP 47 tag (default: en)",
+    )
+    command.add_argument(
+        "--sections",
+        default="",
+        metavar="ID,ID,...",
+        help="the sections' ids in teaching order, e.g. basics,ohm,power",
+    )
+    command.set_defaults(run=_init)
 
 
 def add_fmt(commands: Commands) -> None:
@@ -50,7 +80,8 @@ def add_new(commands: Commands) -> None:
         "new",
         help="append a question skeleton to a section file",
         description="Append a question with empty stem, options and explanation to FILE; "
-        "lint reports each empty part until it is written.",
+        "lint reports each empty part until it is written. A FILE not there yet in a bank's "
+        "folder is started as a section (<nn>-<section-id>.yaml) and listed in bank.yaml.",
     )
     command.add_argument("question_id", metavar="QUESTION-ID")
     command.add_argument("--section", type=Path, required=True, metavar="FILE")
@@ -153,8 +184,36 @@ def fix(paths: list[Path]) -> None:
             print(visible(str(change)), file=sys.stderr)
 
 
+def _init(arguments: argparse.Namespace) -> int:
+    folder: Path = arguments.folder
+    sections = (
+        [part.strip() for part in arguments.sections.split(",")] if arguments.sections else []
+    )
+    started = start_bank(folder, arguments.title, arguments.language, sections)
+    for path in started.written:
+        print(f"wrote {visible(str(path))}")
+    first = started.written[1] if sections else folder / "01-<section-id>.yaml"
+    print(f"next: exambank new QUESTION-ID --section {visible(str(first))}")
+    if sections:
+        print("each section's title is its id for now: write the real one in its file")
+    if not started.schemas.found:
+        where = os.path.relpath(started.schemas.folder)
+        command = "exambank schemas" + ("" if where == "schemas" else f" {where}")
+        print(f"for editors: run {visible(command)} here, to write the schemas the files name")
+    return EXIT_OK
+
+
 def _new(arguments: argparse.Namespace) -> int:
     section = arguments.section
+    if starts_section(section):
+        manifest = add_section(section, arguments.question_id, arguments.type, arguments.options)
+        listed = f", listed in {visible(str(manifest))}," if manifest else ""
+        print(
+            f"started section {visible(str(section))}{listed} with question "
+            f"{arguments.question_id}: write its stem, options, answer and explanation "
+            "(exambank lint lists what is still empty)"
+        )
+        return EXIT_OK
     try:
         save(add_question(section, arguments.question_id, arguments.type, arguments.options))
     except RewriteError as error:

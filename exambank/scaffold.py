@@ -1,0 +1,283 @@
+"""Starting a bank, and a section of one: ``exambank init``, and ``exambank new`` into a
+section file that is not there yet.
+
+What is written lints clean: a manifest, and sections with an id, a title and no questions
+(or the new question's skeleton), each file headed by the ``# yaml-language-server`` line
+that leads an editor to the schemas. A new file is written whole or not at all, and never
+over another: a temporary file beside it is read back with lint's reader, and only then
+given its name. A command writes all its files or none.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exambank.bank import section_id_of
+from exambank.errors import UsageError
+from exambank.load import iter_yaml_files, read_source
+from exambank.manifest_text import with_section
+from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
+from exambank.paths import MANIFEST, is_yaml
+from exambank.rewrite import Rewrite, RewriteError, read
+from exambank.saving import same_data, save, verify
+from exambank.skeleton import check_question, check_unused, inline, skeleton, with_question
+
+SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
+_MANIFEST_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S*)manifest\.schema\.json", re.M)
+_LINE_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
+_SLUG_HINT = "lowercase letters, digits and single hyphens"
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file to write: its text, and the data lint must read from it."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """The folder a bank's first lines lead to, and whether the schemas are in it yet."""
+
+    folder: Path
+    found: bool
+
+
+@dataclass(frozen=True)
+class Started:
+    """What ``start_bank`` wrote, and where its files' first lines say the schemas are."""
+
+    written: list[Path]
+    schemas: Schemas
+
+
+def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> Started:
+    """Write a new bank into ``folder``, a new folder or one without YAML: its manifest
+    and a file per section (UsageError, nothing written, if it may not be started)."""
+    _check_new_folder(folder)
+    bank_id = _folder_id(folder)
+    if not title.strip() or _LINE_BREAK.search(title):
+        raise UsageError("--title: give the bank's title on one line, as the handouts print it")
+    if not re.fullmatch(LANGUAGE_PATTERN, language):
+        raise UsageError(
+            f"--language '{language}' is not a language tag: write its BCP 47 tag, "
+            "e.g. 'en', 'de', 'pt-BR'"
+        )
+    _check_sections(sections)
+    schemas = _find_schemas(folder)
+    prefix = _prefix(schemas.folder, folder)
+    listed = "".join(f"\n  - {inline(section_id)}" for section_id in sections) or " []"
+    text = (
+        f"{_modeline(prefix, 'manifest')}id: {inline(bank_id)}\ntitle: {inline(title)}\n"
+        f"language: {inline(language)}\nsections:{listed}\n"
+    )
+    data = {"id": bank_id, "title": title, "language": language, "sections": sections}
+    width = max(2, len(str(len(sections))))
+    files = [NewFile(folder / MANIFEST, text, data)]
+    for number, section_id in enumerate(sections, start=1):
+        files.append(_section_file(folder / f"{number:0{width}}-{section_id}.yaml", prefix))
+    return Started(_write_all(files), schemas)
+
+
+def starts_section(path: Path) -> bool:
+    """Whether ``exambank new`` into ``path`` starts a section: nothing is there yet, in a
+    bank's folder."""
+    return not os.path.lexists(path) and (path.parent / MANIFEST).is_file()
+
+
+def add_section(path: Path, question_id: str, kind: str, option_count: int) -> Path | None:
+    """Write the section ``path`` names, with a question's skeleton, into its bank, and
+    list it in the manifest; the manifest if it was changed (UsageError, nothing written,
+    if the section may not be started)."""
+    check_question(question_id, option_count)
+    section_id = section_id_of(path)
+    if path.suffix != ".yaml" or not re.fullmatch(SLUG_PATTERN, section_id):
+        raise UsageError(
+            f"{path}: name a new section file <nn>-<section-id>.yaml or <section-id>.yaml, "
+            f"the id in {_SLUG_HINT}, e.g. 04-hardware.yaml"
+        )
+    bank = path.parent
+    files = [file for file in iter_yaml_files(bank) if file.name != MANIFEST]
+    owner = next((file for file in files if section_id_of(file) == section_id), None)
+    if owner is not None:
+        raise UsageError(f"{path}: section '{section_id}' is in {owner}; add the question there")
+    check_unused(bank, question_id)
+    manifest = _listed(bank / MANIFEST, section_id)
+    raw = (bank / MANIFEST).read_bytes()
+    prefix = _manifest_prefix(raw.decode("utf-8-sig")) or _prefix(_find_schemas(bank).folder, bank)
+    empty = _section_file(path, prefix)
+    question = skeleton(question_id, kind, option_count)
+    text = with_question(empty.text, question)
+    _write_all([NewFile(path, text, {**empty.data, "questions": [question]})], manifest)
+    return manifest.path if manifest else None
+
+
+def _find_schemas(bank: Path) -> Schemas:
+    """The nearest ``schemas/`` with the schemas in it, in the folders above ``bank`` up
+    to its repository's (the one with ``.git``); else where ``exambank schemas`` would put
+    them: in the repository's folder, the current one if ``bank`` is in it, or two folders
+    up, as ``bank/<bank>/`` has it."""
+    bank = bank.absolute()
+    for folder in bank.parents:
+        if (folder / SCHEMAS / "manifest.schema.json").is_file():
+            return Schemas(folder / SCHEMAS, True)
+        if (folder / ".git").exists():
+            return Schemas(folder / SCHEMAS, False)
+    here = Path.cwd()
+    root = here if here in bank.parents else bank.parents[min(1, len(bank.parents) - 1)]
+    return Schemas(root / SCHEMAS, False)
+
+
+def _prefix(schemas: Path, bank: Path) -> str:
+    """What precedes ``manifest.schema.json`` in a first line of ``bank``'s files."""
+    return Path(os.path.relpath(schemas, bank.absolute())).as_posix() + "/"
+
+
+def _manifest_prefix(text: str) -> str | None:
+    """The schemas' folder as a manifest's first line names it, if it has that line."""
+    found = _MANIFEST_LINE.search(text)
+    return found[1] if found else None
+
+
+def _modeline(prefix: str, kind: str) -> str:
+    return f"# yaml-language-server: $schema={prefix}{kind}.schema.json\n"
+
+
+def _section_file(path: Path, prefix: str) -> NewFile:
+    """A section with an id from its file's name, a title from the id, and no questions."""
+    section_id = section_id_of(path)
+    title = section_id.replace("-", " ").capitalize()
+    text = (
+        f"{_modeline(prefix, 'section')}id: {inline(section_id)}\ntitle: {inline(title)}\n"
+        "questions: []\n"
+    )
+    return NewFile(path, text, {"id": section_id, "title": title, "questions": []})
+
+
+def _listed(manifest: Path, section_id: str) -> Rewrite | None:
+    """The manifest with ``section_id`` at the end of its sections, checked as ``save``
+    checks it; None if it lists it already."""
+    try:
+        source = read(manifest)
+        sections = source.data.get("sections")
+        if isinstance(sections, list) and section_id in sections:
+            return None
+        raw = manifest.read_bytes()
+        bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+        new = bom + with_section(raw.decode("utf-8-sig"), section_id)
+        data = {**source.data, "sections": [*(sections or []), section_id]}
+        rewrite = Rewrite(manifest, raw, new, data, source)
+        verify(rewrite)
+    except RewriteError as error:
+        raise UsageError(f"{manifest}:{error.line}:{error.column}: {error}") from None
+    return rewrite
+
+
+def _write_all(files: list[NewFile], manifest: Rewrite | None = None) -> list[Path]:
+    """Write ``files`` (and the folders they go in), then save ``manifest``: all, or
+    nothing."""
+    written: list[Path] = []
+    made: list[Path] = []
+    try:
+        for file in files:
+            made[:0] = [folder for folder in file.path.parents if not folder.exists()]
+            try:
+                file.path.parent.mkdir(parents=True, exist_ok=True)
+                _create(file)
+            except OSError as error:
+                raise UsageError(f"{file.path}: cannot write it: {error.strerror}") from None
+            written.append(file.path)
+        if manifest is not None:
+            try:
+                save(manifest)
+            except RewriteError as error:
+                raise UsageError(f"{manifest.path}: {error}") from None
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return written
+
+
+def _create(file: NewFile) -> None:
+    """Write ``file`` whole or not at all, never over what is at its name."""
+    temporary = file.path.parent / f".{file.path.name}.{secrets.token_hex(4)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(file.text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        source, problems = read_source(temporary)
+        if problems or not same_data(source.data, file.data):
+            raise UsageError(f"{file.path}: would not read as intended; please report this")
+        if os.path.lexists(file.path):
+            raise UsageError(f"{file.path}: already there; nothing was written")
+        os.replace(temporary, file.path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _check_new_folder(folder: Path) -> None:
+    """UsageError if a bank may not be started in ``folder``: a file or link there, a
+    folder that holds YAML or banks, one in a bank."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        what = "a link" if folder.is_symlink() else "not a folder"
+        raise UsageError(f"{folder}: {what}; name a new folder for the bank")
+    for parent in folder.absolute().parents:
+        if (parent / MANIFEST).is_file():
+            raise UsageError(
+                f"{folder}: in the bank {parent}, whose subfolders lint does not read; "
+                "start the bank beside it"
+            )
+    if (folder / MANIFEST).is_file():
+        raise UsageError(
+            f"{folder}: already a bank; add a section with exambank new QUESTION-ID "
+            f"--section {folder / '<nn>-<section-id>.yaml'}"
+        )
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if is_yaml(entry):
+            raise UsageError(f"{folder}: holds {entry.name}; start the bank in a new folder")
+        if (entry / MANIFEST).is_file():
+            raise UsageError(
+                f"{folder}: holds the bank {entry.name}; start the new one beside it, "
+                f"in {folder / '<bank-id>'}"
+            )
+
+
+def _folder_id(folder: Path) -> str:
+    """The bank's id: the folder's name."""
+    name = folder.resolve().name
+    if re.fullmatch(SLUG_PATTERN, name):
+        return name
+    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-bank"
+    renamed = folder.with_name(suggestion) if folder.name not in ("", "..") else suggestion
+    raise UsageError(
+        f"{folder}: the folder's name is the bank's id, and '{name}' is not one: use "
+        f"{_SLUG_HINT}, e.g. {renamed}"
+    )
+
+
+def _check_sections(sections: list[str]) -> None:
+    for index, section_id in enumerate(sections):
+        if not re.fullmatch(SLUG_PATTERN, section_id):
+            shown = f"'{section_id}'" if section_id else "an empty name"
+            raise UsageError(
+                f"--sections: {shown} is not a section id: use {_SLUG_HINT}, "
+                "separated by commas, e.g. --sections basics,ohm,power"
+            )
+        if section_id in sections[:index]:
+            raise UsageError(f"--sections: '{section_id}' is named twice")

@@ -1,0 +1,235 @@
+"""``exambank init``: a new bank whose files lint clean and lead an editor to the schemas."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import exambank.scaffold
+from exambank.cli import main
+from exambank.lint import lint
+from exambank.load import read_source
+
+MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
+
+
+def _tree(root: Path) -> dict[str, bytes | None]:
+    """Every path under ``root`` and its bytes (None for a folder)."""
+    return {
+        str(path.relative_to(root)): None if path.is_dir() else path.read_bytes()
+        for path in sorted(root.rglob("*"))
+    }
+
+
+def _findings(bank: Path) -> list[tuple[str, str, str]]:
+    return [(Path(d.path).name, d.severity, d.rule) for d in lint([bank]).diagnostics]
+
+
+def test_a_new_bank_lints_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    arguments = [
+        "--title",
+        "IT-Grundlagen",
+        "--language",
+        "de",
+        "--sections",
+        "netz, it-sicherheit",
+    ]
+    assert main(["init", "bank/it", *arguments]) == 0
+    bank = Path("bank/it")
+    assert (bank / "bank.yaml").read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../../schemas/manifest.schema.json\n"
+        "id: it\ntitle: IT-Grundlagen\nlanguage: de\nsections:\n  - netz\n  - it-sicherheit\n"
+    )
+    assert (bank / "02-it-sicherheit.yaml").read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../../schemas/section.schema.json\n"
+        "id: it-sicherheit\ntitle: It sicherheit\nquestions: []\n"
+    )
+    assert sorted(path.name for path in bank.iterdir()) == [
+        "01-netz.yaml",
+        "02-it-sicherheit.yaml",
+        "bank.yaml",
+    ]
+    assert capsys.readouterr().out.splitlines() == [
+        "wrote bank/it/bank.yaml",
+        "wrote bank/it/01-netz.yaml",
+        "wrote bank/it/02-it-sicherheit.yaml",
+        "next: exambank new QUESTION-ID --section bank/it/01-netz.yaml",
+        "each section's title is its id for now: write the real one in its file",
+        "for editors: run exambank schemas here, to write the schemas the files name",
+    ]
+    assert _findings(bank) == []
+
+
+def test_the_files_lead_an_editor_to_the_schemas_exambank_schemas_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "banks/el", "--title", "E", "--sections", "ohm"]) == 0
+    assert main(["schemas"]) == 0
+    for path in Path("banks/el").iterdir():
+        named = MODELINE.match(path.read_text(encoding="utf-8"))
+        assert named, path
+        assert (path.parent / named[1]).is_file(), path
+
+
+@pytest.mark.parametrize(
+    ("schemas", "bank", "prefix", "found"),
+    [
+        ("repo/schemas", "repo/bank/el", "../../schemas/", True),  # at the repository's root
+        ("repo/bank/schemas", "repo/bank/el", "../schemas/", True),  # the nearest
+        ("repo/sub/schemas", "repo/bank/el", "../../schemas/", False),  # not above it
+        ("schemas", "repo/bank/el", "../../schemas/", False),  # not in the repository
+        (None, "repo/a/b/el", "../../../schemas/", False),
+    ],
+)
+def test_the_first_line_names_the_schemas_nearest_above_or_at_the_repositorys_root(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    schemas: str | None,
+    bank: str,
+    prefix: str,
+    found: bool,
+) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    if schemas is not None:
+        (tmp_path / schemas).mkdir(parents=True)
+        (tmp_path / schemas / "manifest.schema.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", str(tmp_path / bank), "--title", "E", "--sections", "ohm"]) == 0
+    lines = (tmp_path / bank / "01-ohm.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"# yaml-language-server: $schema={prefix}section.schema.json"
+    assert ("for editors: run exambank schemas repo/schemas here" in capsys.readouterr().out) is (
+        not found
+    )
+
+
+def test_without_a_repository_the_schemas_go_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "el", "--title", "E"]) == 0
+    assert (
+        (tmp_path / "el" / "bank.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/manifest.schema.json\n")
+    )
+    assert "sections: []\n" in (tmp_path / "el" / "bank.yaml").read_text(encoding="utf-8")
+    assert "next: exambank new QUESTION-ID --section el/01-<section-id>.yaml" in (
+        capsys.readouterr().out
+    )
+    assert _findings(tmp_path / "el") == []
+
+
+def test_a_bank_started_without_sections_gets_them_from_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "bank/el", "--title", "E", "--language", "de"]) == 0
+    assert main(["new", "el-q1", "--section", "bank/el/01-ohm.yaml"]) == 0
+    assert main(["new", "el-q2", "--section", "bank/el/02-power.yaml"]) == 0
+    assert (
+        Path("bank/el/bank.yaml")
+        .read_text(encoding="utf-8")
+        .endswith("language: de\nsections:\n  - ohm\n  - power\n")
+    )
+    blank = ["stem", *(f"option {letter}" for letter in "ABCD"), "explanation"]
+    assert sorted(_findings(Path("bank/el"))) == sorted(
+        (name, "error", "empty-text") for name in ("01-ohm.yaml", "02-power.yaml") for _ in blank
+    )
+
+
+@pytest.mark.parametrize("title", ['Ohm: "Gesetz" #1', "yes", "3.10", "@home", " padded ", "Ü"])
+def test_a_title_is_written_so_it_reads_back_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "el", "--title", title]) == 0
+    source, problems = read_source(Path("el/bank.yaml"))
+    assert problems == []
+    assert source.data["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("setup", "arguments", "message"),
+    [
+        (
+            "el/01-a.yaml el/bank.yaml",
+            ["el"],
+            "el: already a bank; add a section with exambank new",
+        ),
+        ("el/notes.YML", ["el"], "el: holds notes.YML; start the bank in a new folder"),
+        ("el/bank.yaml", ["el/sub"], "el/sub: in the bank "),
+        ("bank/el/bank.yaml", ["bank"], "bank: holds the bank el; start the new one beside it"),
+        ("el", ["el"], "el: not a folder"),
+        (None, ["IT Grundlagen"], "'IT Grundlagen' is not one: use lowercase letters, digits "),
+        (None, ["bank/IT Grundlagen"], "e.g. bank/it-grundlagen"),
+        (None, ["el", "--title", " "], "--title: give the bank's title on one line"),
+        (None, ["el", "--title", "a\nb"], "--title: give the bank's title on one line"),
+        (None, ["el", "--language", "deutsch"], "--language 'deutsch' is not a language tag"),
+        (None, ["el", "--language", "de\n"], "is not a language tag"),
+        (None, ["el", "--sections", "a,,b"], "--sections: an empty name is not a section id"),
+        (None, ["el", "--sections", "Ohm"], "--sections: 'Ohm' is not a section id"),
+        (None, ["el", "--sections", "a,b,a"], "--sections: 'a' is named twice"),
+    ],
+)
+def test_refusals_exit_2_and_write_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    setup: str | None,
+    arguments: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in setup.split() if setup else []:
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text("id: x\n", encoding="utf-8")
+    if "--title" not in arguments:
+        arguments = [*arguments, "--title", "T"]
+    before = _tree(tmp_path)
+    assert main(["init", *arguments]) == 2
+    assert message in capsys.readouterr().err
+    assert _tree(tmp_path) == before
+
+
+def test_a_failed_write_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    create = exambank.scaffold._create
+    calls: list[Path] = []
+
+    def failing_third(file: exambank.scaffold.NewFile) -> None:
+        calls.append(file.path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        create(file)
+
+    monkeypatch.setattr(exambank.scaffold, "_create", failing_third)
+    assert main(["init", "bank/el", "--title", "E", "--sections", "a,b,c"]) == 2
+    assert "bank/el/02-b.yaml: cannot write it: No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_appears_meanwhile_is_not_written_over(tmp_path: Path) -> None:
+    target = tmp_path / "bank.yaml"
+    file = exambank.scaffold.NewFile(target, "id: x\n", {"id": "x"})
+    target.write_text("mine\n", encoding="utf-8")
+    with pytest.raises(exambank.errors.UsageError, match="already there"):
+        exambank.scaffold._create(file)
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["bank.yaml"]
+
+
+def test_a_file_that_would_not_read_back_as_intended_is_not_written(tmp_path: Path) -> None:
+    file = exambank.scaffold.NewFile(tmp_path / "bank.yaml", "id: yes\n", {"id": "yes"})
+    with pytest.raises(exambank.errors.UsageError, match="would not read as intended"):
+        exambank.scaffold._create(file)
+    assert list(tmp_path.iterdir()) == []

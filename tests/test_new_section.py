@@ -1,0 +1,175 @@
+"""``exambank new`` into a section file that is not there yet: the section is started with
+the question and listed in the manifest, every other byte of which stays as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import exambank.scaffold
+from exambank.cli import main
+from exambank.lint import lint
+from exambank.rewrite import RewriteError
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+NEW_SECTION = """\
+# yaml-language-server: $schema=../../schemas/section.schema.json
+id: power
+title: Power
+questions:
+  - id: p1
+    stem: ""
+    options:
+      A: ""
+      B: ""
+      C: ""
+      D: ""
+    answer: A
+    explanation: ""
+"""
+
+COMMENTED = """\
+# yaml-language-server: $schema=../../schemas/manifest.schema.json
+# The bank of the electrical course.
+id: el
+title: "Elektrotechnik"   # quoted on purpose
+sections:   # in teaching order
+  # the basics first
+  - ohm     # Ohm's law
+  -   kirchhoff
+# later: magnetism
+exam: Gesellenprüfung
+"""
+
+
+def _bank(tmp_path: Path, manifest: str) -> Path:
+    root = tmp_path / "bank" / "el"
+    write_bank(root, {"01-ohm.yaml": section_yaml(QUESTION, section_id="ohm")}, manifest)
+    (root / "02-kirchhoff.yaml").write_text(section_yaml(section_id="kirchhoff"), "utf-8")
+    return root
+
+
+def _findings(bank: Path) -> set[tuple[str, str, str, str | None]]:
+    return {(Path(d.path).name, d.rule, d.message, d.question) for d in lint([bank]).diagnostics}
+
+
+def test_a_new_section_is_written_and_listed_and_lints_as_a_to_do_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _bank(tmp_path, COMMENTED)
+    section = root / "03-power.yaml"
+    assert main(["new", "p1", "--section", str(section)]) == 0
+    assert section.read_text(encoding="utf-8") == NEW_SECTION
+    assert (root / "bank.yaml").read_text(encoding="utf-8") == COMMENTED.replace(
+        "  -   kirchhoff\n", "  -   kirchhoff\n  -   power\n"
+    )
+    out = capsys.readouterr().out
+    assert f"started section {section}, listed in {root / 'bank.yaml'}, with question p1" in out
+    assert _findings(root) == {
+        ("03-power.yaml", "empty-text", "stem is blank", "p1"),
+        *(("03-power.yaml", "empty-text", f"option {x} is blank", "p1") for x in "ABCD"),
+        ("03-power.yaml", "empty-text", "explanation is blank", "p1"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sections", "listed"),
+    [
+        ("sections: [ohm, kirchhoff]  # two\n", "sections: [ohm, kirchhoff, power]  # two\n"),
+        (
+            "sections: [\n  ohm,\n  kirchhoff,\n]\n",
+            "sections: [\n  ohm,\n  kirchhoff,\n  power,\n]\n",
+        ),
+        ("sections:\n- ohm\n- kirchhoff\n", "sections:\n- ohm\n- kirchhoff\n- power\n"),
+        ("sections: []  # none yet\n", "sections:  # none yet\n  - power\n"),
+        ("sections:\n", "sections:\n  - power\n"),
+        ("sections: ~\n", "sections:\n  - power\n"),
+        ("sections: [ohm, kirchhoff, power]\n", "sections: [ohm, kirchhoff, power]\n"),
+        ("sections: [ohm]\n", "sections: [ohm, bank]\n"),  # a section may be called 'bank'
+        ("sections: [ohm, {a: b}]\n", "sections: [ohm, {a: b}, power]\n"),  # lint says more
+    ],
+)
+def test_the_manifests_list_grows_as_it_is_written(
+    tmp_path: Path, sections: str, listed: str
+) -> None:
+    head = "id: el\ntitle: E\n"
+    root = _bank(tmp_path, head + sections + "exam: X\n")
+    name = "03-bank.yaml" if "bank" in listed else "03-power.yaml"
+    assert main(["new", "p1", "--section", str(root / name)]) == 0
+    assert (root / "bank.yaml").read_text(encoding="utf-8") == head + listed + "exam: X\n"
+    assert (root / name).is_file()
+
+
+def test_line_ends_and_a_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    manifest = "id: el\r\ntitle: E\r\nsections:\r\n  - ohm\r\n  - kirchhoff\r\n"
+    root = _bank(tmp_path, manifest)
+    (root / "bank.yaml").write_bytes(b"\xef\xbb\xbf" + manifest.encode())
+    assert main(["new", "p1", "--section", str(root / "power.yaml")]) == 0
+    assert (root / "bank.yaml").read_bytes() == b"\xef\xbb\xbf" + (
+        manifest + "  - power\r\n"
+    ).encode("utf-8")
+
+
+def test_the_first_line_follows_the_manifests(tmp_path: Path) -> None:
+    manifest = "# yaml-language-server: $schema=../../../s/manifest.schema.json\nid: el\n"
+    root = _bank(tmp_path, manifest + "title: E\nsections: [ohm, kirchhoff]\n")
+    section = root / "03-power.yaml"
+    assert main(["new", "p1", "--section", str(section)]) == 0
+    assert section.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../../s/section.schema.json\nid: power\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "manifest", "message"),
+    [
+        ("03-Power.yaml", None, "03-Power.yaml: name a new section file <nn>-<section-id>.yaml"),
+        ("03-.yaml", None, "name a new section file"),
+        ("power.yml", None, "name a new section file"),
+        ("05-ohm.yaml", None, "05-ohm.yaml: section 'ohm' is in "),
+        ("03-power.yaml", "id: el\ntitle: E\nsections: ohm\n", "bank.yaml:3:11: 'sections' is"),
+        ("03-power.yaml", 'id: el\ntitle: E\nsections: ""\n', "bank.yaml:3:11: 'sections' is"),
+        ("03-power.yaml", "id: el\ntitle: E\n", "bank.yaml:1:1: it has no 'sections' list"),
+        ("03-power.yaml", "id: el\ntitle: [\n", "bank.yaml:3:1: "),
+    ],
+)
+def test_refusals_exit_2_and_write_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    manifest: str | None,
+    message: str,
+) -> None:
+    root = _bank(tmp_path, manifest or "id: el\ntitle: E\nsections: [ohm, kirchhoff]\n")
+    before = {path.name: path.read_bytes() for path in root.iterdir()}
+    assert main(["new", "p1", "--section", str(root / name)]) == 2
+    assert message in capsys.readouterr().err
+    assert {path.name: path.read_bytes() for path in root.iterdir()} == before
+
+
+def test_a_question_id_the_bank_uses_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _bank(tmp_path, "id: el\ntitle: E\nsections: [ohm, kirchhoff]\n")
+    assert main(["new", "q1", "--section", str(root / "03-power.yaml")]) == 2
+    assert f"question id 'q1' is already used at {root / '01-ohm.yaml'}:4:9" in (
+        capsys.readouterr().err
+    )
+    assert not (root / "03-power.yaml").exists()
+
+
+def test_when_the_manifest_cannot_be_saved_the_new_section_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = "id: el\ntitle: E\nsections: [ohm, kirchhoff]\n"
+    root = _bank(tmp_path, manifest)
+
+    def refuse(rewrite: object) -> None:
+        raise RewriteError("cannot write the file: Read-only file system")
+
+    monkeypatch.setattr(exambank.scaffold, "save", refuse)
+    assert main(["new", "p1", "--section", str(root / "03-power.yaml")]) == 2
+    assert "bank.yaml: cannot write the file: Read-only file system" in capsys.readouterr().err
+    assert not (root / "03-power.yaml").exists()
+    assert (root / "bank.yaml").read_text(encoding="utf-8") == manifest
