@@ -178,7 +178,9 @@ TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u20
 _TYPOGRAPHIC_QUOTE = re.compile(rf"\s[{TYPOGRAPHIC_QUOTES}]")
 _STRAIGHT_TITLE = re.compile(r"\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\))\Z")
 _BROKEN_TITLE = re.compile(r"\s[\"']")  # a title left unclosed, or text after it
-UnreadFault = Literal["quotes", "line break", "space", "parenthesis", "unclosed", "other"]
+UnreadFault = Literal[
+    "quotes", "line break", "angle", "escaped space", "space", "parenthesis", "unclosed", "other"
+]
 
 
 @dataclass(frozen=True)
@@ -194,18 +196,33 @@ class UnreadImage:
     fault: UnreadFault
 
 
-def _printed_as_is(children: list[Token]) -> str:
-    """An inline text's characters that print as typed; code, escapes and images (which
-    print, but not as the syntax sought) are ``_OPAQUE``, emphasis marks are left out."""
-    parts = []
+def _printed_as_is(children: list[Token]) -> tuple[str, list[str]]:
+    """An inline text's characters that print as typed, and how each ``_OPAQUE`` in them
+    was typed: code, escapes, entities and images print, but not as the syntax sought;
+    emphasis marks are left out. A backslash that escapes nothing ("a\\ b") prints."""
+    parts, typed = [], []
     for token in children:
-        if token.type == "text":
+        if token.type == "text" or (token.type == "text_special" and token.content == token.markup):
             parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif token.type in ("text_special", "code_inline", "image"):
             parts.append(_OPAQUE)
-    return "".join(parts)
+            typed.append(_as_typed(token))
+    return "".join(parts), typed
+
+
+def _as_typed(token: Token) -> str:
+    """How an escape, an entity or a code span was typed; an image as "…"."""
+    if token.type == "code_inline":
+        return token.markup + token.content + token.markup
+    return token.markup if token.type == "text_special" else "\u2026"
+
+
+def _typed_back(text: str, typed: list[str]) -> str:
+    """``text`` with its ``_OPAQUE`` characters as ``typed``, in order."""
+    pieces = text.split(_OPAQUE)
+    return pieces[0] + "".join(form + piece for form, piece in zip(typed, pieces[1:], strict=False))
 
 
 def _closing_parenthesis(rest: str) -> int | None:
@@ -225,7 +242,8 @@ def _unread(label: str, rest: str) -> UnreadImage:
     if end is None:  # an unbalanced "(": the author's ")" is the line's first one
         line = rest.split("\n", 1)[0]
         if ")" not in line:
-            return UnreadImage(label, line, line.strip(), "unclosed")
+            path = line.strip()
+            return UnreadImage(label, line, path, "angle" if _open_angle(path) else "unclosed")
         end = line.index(")")
     written = rest[:end]
     quoted = _TYPOGRAPHIC_QUOTE.search(written)
@@ -239,8 +257,12 @@ def _fault(path: str) -> UnreadFault:
     """What keeps ``path`` (a target without its title) from being read as a path."""
     if "\n" in path:
         return "line break"
-    if _BROKEN_TITLE.search(path):
+    if _open_angle(path):
+        return "angle"
+    if path.startswith("<") or _BROKEN_TITLE.search(path):
         return "other"  # a title left open, or words after it: "space" would mislead
+    if "\\ " in path:
+        return "escaped space"
     if any(character.isspace() for character in path):
         return "space"
     if path.count("(") != path.count(")"):
@@ -255,10 +277,28 @@ def unread_images(text: str) -> Iterator[UnreadImage]:
     if "![" not in text:
         return  # most texts hold no image
     for block in _LITERAL_READER.parse(text):
-        printed = _printed_as_is(block.children or [])
+        printed, typed = _printed_as_is(block.children or [])
         for found in _IMAGE_START.finditer(printed):
-            shown = printed[found.end() :].replace(_OPAQUE, "\u2026")  # never in a hint
-            yield _unread(found[1].replace(_OPAQUE, "\u2026"), shown)
+            image = _unread(found[1].replace(_OPAQUE, "\u2026"), printed[found.end() :])
+            # its path and what follows it start at the same _OPAQUE: show both as typed
+            after = typed[printed.count(_OPAQUE, 0, found.end()) :]
+            written, path = _typed_back(image.written, after), _typed_back(image.path, after)
+            yield UnreadImage(image.label, written, path, image.fault)
+
+
+def _open_angle(path: str) -> bool:
+    """Whether ``path`` opens an angle bracket ("<a b.png") that no ">" closes."""
+    return path.startswith("<") and ">" not in path
+
+
+def destination(path: str) -> str:
+    """``path`` as a link or image target must be written between "(" and ")": in angle
+    brackets when it is empty, holds a space, a control character or an unmatched
+    parenthesis, or starts with "<", which a bare target cannot."""
+    balanced = _closing_parenthesis(path) is None and path.count("(") == path.count(")")
+    if path and balanced and not re.search(r"[\x00-\x20\x7f]|^<", path):
+        return path
+    return f"<{path}>"
 
 
 def target_path(url: str) -> str:

@@ -27,6 +27,7 @@ from exambank.rules.resources import ExternalResource, MissingResource
 from exambank.rules.stem_shape import FillInBlank, StemLeadIn
 from exambank.rules.stem_wording import NegativeOptions, NegativeStem
 from exambank.rules.suppression import UnusedSuppression
+from exambank.rules.unread_image import UnreadImageRule
 from exambank.rules.word_repeat import WordRepeat
 
 
@@ -54,6 +55,7 @@ RULES: dict[str, type[Rule]] = _registry(
     EmptyText,
     ExternalResource,
     MissingResource,
+    UnreadImageRule,
     ImageAlt,
     RawHtml,
     CommentInText,

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import Target, targets
+from exambank.markdown import Target, destination, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
 
@@ -119,11 +119,12 @@ class ImageAlt(BankRule):
                     continue
                 label, url = re.escape(target.label), re.escape(target.url)
                 written = (re.compile(rf"!\[{label}\]\(\s*<?{url}"), re.compile(rf"!\[{label}\]"))
+                described = f"![Bar chart of ...]({destination(target.url)})"
                 yield self.report(
                     source,
                     path,
                     f"image '{target.url}' {fault}",
-                    f"describe what the image shows: ![Bar chart of ...]({target.url})",
+                    f"describe what the image shows: {described}",
                     question,
                     at=placer.place(source, path, written, f"![{target.label}]({target.url})"),
                 )

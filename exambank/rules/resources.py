@@ -11,17 +11,10 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import (
-    TYPOGRAPHIC_QUOTES,
-    Target,
-    UnreadImage,
-    target_path,
-    targets,
-    unread_images,
-)
+from exambank.markdown import Target, target_path, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
-from exambank.source import JsonPath, Position, Source
+from exambank.source import JsonPath, Source
 
 # A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -114,23 +107,6 @@ class _Targets:
             for target in targets(text):
                 yield source, path, question, target
 
-    def unread(self) -> Iterator[tuple[Source, JsonPath, str | None, UnreadImage]]:
-        for source, path, text, question in self.bank.markup_fields:
-            for image in unread_images(text):
-                yield source, path, question, image
-
-    def where_unread(self, source: Source, path: JsonPath, image: UnreadImage) -> Position:
-        """Where the "![" of ``image`` is written: by its description's first words and
-        its path's, else by its first words, else at the next "![" in the text."""
-        label = re.escape(image.label.split("\n", 1)[0].split("\u2026", 1)[0])
-        start = re.escape(image.path.split(maxsplit=1)[0]) if image.path.split() else ""
-        written = (
-            re.compile(rf"!\[{label}[^\]\n]*\]\(\s*{start}"),
-            re.compile(rf"!\[{label}"),
-            re.compile(r"!\["),
-        )
-        return self._placer.place(source, path, written, "![")
-
     def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
         """Where ``target.url`` is written: whole (not "a.png" inside "images/a.png"), as
         a target ("(a.png" or "<a.png") before as a word."""
@@ -210,50 +186,6 @@ def _misnamed(named: str, folder: _Folder, target: Target) -> tuple[str, str] | 
     return "names no file in the bank folder as written", hint
 
 
-# Why an image is no image to CommonMark, and how to write it: by UnreadImage.fault.
-_UNREAD = {
-    "space": (
-        "its path holds a space",
-        "write the path in angle brackets: ![…]({angled}), or rename the file without spaces",
-    ),
-    "parenthesis": (
-        "its path has an unmatched parenthesis",
-        "write the path in angle brackets: ![…]({angled}), or rename the file without parentheses",
-    ),
-    "quotes": (
-        "its title is in typographic quotes",
-        "write the title in straight quotes: ![…]({straight}), or leave it out",
-    ),
-    "line break": (
-        "a line break splits its path",
-        "keep the path on one line (the description may break, the path may not)",
-    ),
-    "unclosed": ("no ')' ends its path", "end it with ')': ![…]({path})"),
-    "other": (
-        "what follows its path is no title in quotes",
-        'write it as ![description](path) or ![description](path "title")',
-    ),
-}
-_STRAIGHT = str.maketrans(dict.fromkeys(TYPOGRAPHIC_QUOTES, '"'))
-
-
-def _unread_finding(image: UnreadImage) -> tuple[str, str]:
-    """The message and hint for image syntax a handout prints as text."""
-    reason, hint = _UNREAD[image.fault]
-    written = image.written.strip()
-    hint = hint.format(
-        angled=written.replace(image.path, f"<{image.path}>", 1),
-        straight=written.translate(_STRAIGHT),
-        path=image.path,
-    )
-    shown = image.path.replace("\n", "\\n")
-    return (
-        f"image '{shown}' is not read as an image ({reason}): the handout prints its "
-        "Markdown as text",
-        hint,
-    )
-
-
 class MissingResource(BankRule):
     """A link or image names a file the bank folder does not have.
 
@@ -266,16 +198,8 @@ class MissingResource(BankRule):
     ``chart.png``: it builds on Windows and macOS, whose disks ignore case, and fails on
     Linux, in CI), or only with "/" for a "\\" (``images\\chart.png``, which names one file
     with a backslash in its name). A target of a fragment alone (``#answer-key``) names
-    no file.
-
-    It also reports image syntax that CommonMark does not read as an image, which the
-    handout would print as text, "![...](...)" and all, in place of the picture: a space
-    in the path (``![Plan](images/floor plan.png)``; write ``<images/floor plan.png>`` or
-    ``images/floor%20plan.png``), a title in typographic quotes (“Plan”, „Plan“), an
-    unmatched parenthesis in the path, a line break inside it, a missing ")". Code spans
-    and escaped text (``\\![...]``) are shown as written and not reported. Known false
-    positives: none; a file added to the folder later clears it. Known misses: a space
-    between "]" and "(", and a reference image (``![Plan][plan]``) with no definition.
+    no file. Image syntax Markdown does not read as an image is ``unread-image``'s to
+    report. Known false positives: none; a file added to the folder later clears it.
 
     Bad:
         stem: "Which service does this logo stand for? ![logo](images/logo.png)", with no
@@ -314,7 +238,3 @@ class MissingResource(BankRule):
                 question,
                 at=found.where(source, path, target),
             )
-        for source, path, question, image in found.unread():
-            message, hint = _unread_finding(image)
-            at = found.where_unread(source, path, image)
-            yield self.report(source, path, message, hint, question, at=at)

@@ -45,5 +45,5 @@ def test_a_path_with_a_space_written_as_the_hint_says_prints_and_ships(make_bank
 def test_a_bare_path_with_a_space_stops_the_build_at_lint(make_bank):
     bank = bank_showing(make_bank, "![Ein rotes Rechteck](bilder/mein bild.png)")
     rules = {d.rule for d in lint([bank.root]).diagnostics if d.severity == "error"}
-    assert rules == {"missing-resource"}
+    assert rules == {"unread-image"}
     assert json.loads(JsonBuilder().build(bank, Settings())[0].data)["resources"] == []

@@ -142,3 +142,22 @@ def test_every_markdown_text_is_checked_at_its_image(lint_bank):
         ("01-main.yaml", 12, 6, "t.png", None),
         ("01-main.yaml", 20, 24, "f.png", "q1"),
     }
+
+
+@pytest.mark.parametrize(
+    ("image", "url"),
+    [
+        ("![Chart](<my pics/a b.png>)", "<my pics/a b.png>"),
+        ("![Chart](my%20pics/a%20b.png)", "my%20pics/a%20b.png"),
+        ("![Chart](<plan(1.png>)", "<plan(1.png>"),
+        ("![Chart](plan\\)1.png)", "<plan)1.png>"),  # an escaped parenthesis
+        ("![Chart](plan(1).png)", "plan(1).png"),
+        ("![Chart](<>)", "<>"),
+    ],
+)
+def test_the_hint_writes_the_target_as_markdown_reads_it(lint_questions, image, url):
+    [found] = [d for d in lint_questions(with_stem(f"'See {image}'")) if d.rule == "image-alt"]
+    assert found.hint == f"describe what the image shows: ![Bar chart of ...]({url})"
+    # pasted into the stem, the hint is an image that no rule calls unreadable
+    pasted = with_stem(f"'See {found.hint.split(': ', 1)[1]}'")
+    assert {d.rule for d in lint_questions(pasted)} & {"image-alt", "unread-image"} == set()
