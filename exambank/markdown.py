@@ -26,10 +26,49 @@ _SHORT_RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
 _SHORT_RENDERER.disable(["heading", "lheading"])
 
 
+# Unit symbols a number keeps on its line ("230 V", "1.000 Mbit/s", "0,5 mm²", "20 °C",
+# "5 %", "10 €"): symbols, not words, and none a word of a language the labels are in, so
+# "page 5 of", "5 e 6", "5 y 6", "5 a 10", "5 в 6" and "5 с 6" may still break.  # noqa: RUF003
+# "min" stays with its number as the unit it usually is; "µ" and "Ω" stand for either code
+# point. A table to read, a group a line (SIM905 would have 151 quoted strings, one a line).
+_UNITS = (  # noqa: SIM905
+    "V mV kV µV A mA µA kA W mW kW MW GW Wh kWh MWh VA kVA Ω mΩ kΩ MΩ Ohm F mF µF nF pF "
+    "H mH µH Hz kHz MHz GHz THz dB dBm dBi B kB KB MB GB TB PB KiB MiB GiB TiB "
+    "bit kbit Mbit Gbit Tbit bps kbps Mbps Gbps nm µm mm cm dm m km ft yd l L ml mL cl dl "
+    "hl g mg kg µg lb lbs oz ns µs ms s min h K °C °F ° % ‰ ppm N kN Nm J kJ kcal Pa hPa "
+    "kPa MPa lx lm px pt dpi ppi rpm mph U/min € $ £ ¥ ₽ ₹ zł EUR USD CHF GBP "
+    "В мВ кВ Вт кВт Ом кОм Гц кГц МГц ГГц КБ МБ ГБ ТБ бит кбит Мбит Гбит "  # noqa: RUF001
+    "мм см км кг мс мин руб"  # noqa: RUF001
+).split()
+_UNIT = (
+    "(?:"
+    + "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
+    .replace("\u00b5", "[\u00b5\u03bc]")  # micro sign, Greek mu
+    .replace("\u03a9", "[\u03a9\u2126]")  # Greek omega, ohm sign
+    + ")[²³]?"
+)
+# A number ("5", "1.000", "0,5", "1'000") that no letter, point or slash runs into, one
+# space, a unit or a unit per unit ("km/h"), then no letter, apostrophe ("5 l'eau"),
+# abbreviation ("5 H.F."), nor a number after "%" ("7 % 3" is a remainder, as in Python).
+_NUMBER_AND_UNIT = re.compile(
+    rf"(?<![\w.,:/])(\d+(?:[.,'\u2019\u202f]\d+)*) ({_UNIT}(?:/{_UNIT})?)"
+    r"(?![\w'\u2019]|\.\w|(?<=%) \d)"
+)
+
+
+def _glued(match: re.Match[str]) -> str:
+    """A number and its unit with a no-break space between, and a word joiner after a
+    unit's slash, where a line may otherwise break ("Mbit/" and "s")."""
+    return match[1] + "\u00a0" + match[2].replace("/", "/\u2060")
+
+
 def typeset(text: str) -> str:
     """Plain-text habits as print sets them: a spaced double hyphen as an en dash, '->'
-    as an arrow. The sources, the JSON and the CSV keep what the author typed."""
-    return text.replace(" -- ", " \u2013 ").replace("->", "\u2192")
+    as an arrow, a number and its unit on one line (a space typed between them becomes a
+    no-break space; a no-break or narrow no-break space typed stays). The sources, the
+    JSON and the CSV keep what the author typed."""
+    dashed = text.replace(" -- ", " \u2013 ").replace("->", "\u2192")
+    return _NUMBER_AND_UNIT.sub(_glued, dashed)
 
 
 def _typeset_text(state: StateCore) -> None:

@@ -59,7 +59,7 @@ questions:
     explanation: TCP bestätigt jedes Segment.
   - id: q2
     type: multiple
-    stem: Welche zwei Protokolle gehören zur Transportschicht?
+    stem: Welche Protokolle gehören zur Transportschicht?  # no count: the label says it
     options: {{A: TCP, B: IP, C: UDP, D: ARP}}
     answer: [A, C]
     explanation: TCP und UDP.

@@ -1,0 +1,120 @@
+"""Print habits of the handouts: a number keeps its unit on its line, and a stem that says
+how many answers to choose gets no second instruction. The exports keep the text as typed."""
+
+# ruff: noqa: RUF001  # Greek mu and the ohm sign are meant
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from exambank.builders import Settings
+from exambank.builders.csv_export import CsvBuilder
+from exambank.builders.handout import handout_html
+from exambank.builders.json_export import JsonBuilder
+from exambank.builders.pdf import PdfBuilder
+from exambank.markdown import short_html, typeset
+from tests.conftest import QUESTION, section_yaml
+
+NBSP, JOINER = "\u00a0", "\u2060"
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("230 V / 12 V", f"230{NBSP}V / 12{NBSP}V"),
+        ("1.000 Mbit/s", f"1.000{NBSP}Mbit/{JOINER}s"),
+        ("0,5 mm² und 22.000 Ω", f"0,5{NBSP}mm² und 22.000{NBSP}Ω"),
+        ("20 °C, 5 % und 10 €", f"20{NBSP}°C, 5{NBSP}% und 10{NBSP}€"),
+        # the micro sign and Greek mu, the ohm sign and Greek omega alike
+        ("10 \u00b5F, 10 \u03bcF, 5 \u2126", f"10{NBSP}\u00b5F, 10{NBSP}\u03bcF, 5{NBSP}\u2126"),
+        ("in 5 min at 90 km/h", f"in 5{NBSP}min at 90{NBSP}km/{JOINER}h"),
+        ("220 В и 1 ГБ", f"220{NBSP}В и 1{NBSP}ГБ"),
+        ("is 3 A. Then", f"is 3{NBSP}A. Then"),
+        # words, not units: they may break after the number
+        ("page 5 of 10", "page 5 of 10"),
+        ("5 e 6, 5 y 6, 5 a 10, 5 в 6, 5 с 6", "5 e 6, 5 y 6, 5 a 10, 5 в 6, 5 с 6"),
+        ("5 Minuten, 5 minutes", "5 Minuten, 5 minutes"),
+        ("5 l'eau, 5 H.F. bands, 5 Vx", "5 l'eau, 5 H.F. bands, 5 Vx"),
+        ("print(7 % 3) on 230 V 50 Hz", f"print(7 % 3) on 230{NBSP}V 50{NBSP}Hz"),
+        # a number run into a word, a version or a ratio is no quantity
+        ("IPv4 A record, v1.2 GB, 1:5 V", "IPv4 A record, v1.2 GB, 1:5 V"),
+        # a no-break or narrow no-break space the author typed stays
+        ("5\u202fV and 5\u00a0V", "5\u202fV and 5\u00a0V"),
+    ],
+)
+def test_a_number_keeps_its_unit(text, printed):
+    assert typeset(text) == printed
+
+
+def test_code_image_and_link_targets_keep_their_spaces():
+    html = short_html(
+        'Run `dd bs=4 M` at 230 V: ![12 V supply](bilder/psu.png "5 V rail") '
+        "[230 V](https://example.com/a) <https://example.com/5>\n\n```\n5 V\n```"
+    )
+    assert f"at 230{NBSP}V" in html and f"230{NBSP}V (https://example.com/a)" in html
+    assert "<code>dd bs=4 M</code>" in html and "<code>5 V\n</code>" in html
+    assert 'alt="12 V supply"' in html and 'title="5 V rail"' in html
+    assert 'src="bilder/psu.png"' in html
+
+
+# The reviewer's notes table: six columns, at its full width it runs past the page, so
+# the columns narrow until "1.000 Mbit/s" and "230 V / 12 V" would break inside.
+UNITS = """\
+notes: |
+  | Begriff | Erklärung | Beispiel | Norm | Bemerkung | Prüfungsrelevanz |
+  |---|---|---|---|---|---|
+  | Datenübertragungsgeschwindigkeit | Bits pro Sekunde | 1.000 Mbit/s | IEEE 802.3 \
+| Leitungsverlegungsvorschriften | Zwischenprüfungsaufgabe |
+  | Sicherheitstransformator | „Trenntrafo“ | 230 V / 12 V | DIN EN 61558 \
+| Schutzkleinspannungsversorgung | hoch |
+"""
+GERMAN = "id: b\ntitle: B\nlanguage: de\nsections: [main]\n"
+ON_230_V = QUESTION.replace("ML models?", "ML models at 230 V?")
+
+
+def test_a_narrow_table_column_breaks_between_quantities_not_inside_them(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(ON_230_V, extra=UNITS)}, GERMAN)
+    student = PdfBuilder().build(bank, Settings())[0]
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(student.data)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]  # a no-break space too
+    assert any("1.000 Mbit/s" in line for line in lines)
+    assert any("12 V" in line for line in lines) and "V" not in lines
+
+
+def test_the_exports_keep_the_spaces_as_typed(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(ON_230_V, extra=UNITS)})
+    for builder in (JsonBuilder(), CsvBuilder()):
+        data = builder.build(bank, Settings())[0].data.decode("utf-8")
+        assert "at 230 V?" in data and NBSP not in data and JOINER not in data
+
+
+MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
+
+
+@pytest.mark.parametrize(
+    ("stem", "language", "label"),
+    [
+        ("Which services train models?", "en", "Choose 2 answers."),
+        ("Which services train models? (Select TWO.)", "en", None),
+        ("Which services train models? (Choose 2.)", "en", None),
+        ("Welche Dienste trainieren Modelle? Wählen Sie ZWEI Antworten.", "de", None),
+        ("Welche Dienste trainieren Modelle?", "de", "Wählen Sie 2 Antworten."),
+        # a stem asking for another count than the key's: answer-count reports it, and
+        # the label says how many the key holds
+        ("Which services train models? (Select THREE.)", "en", "Choose 2 answers."),
+    ],
+)
+def test_the_choose_label_is_left_out_when_the_stem_says_as_much(make_bank, stem, language, label):
+    question = MULTIPLE.replace(
+        "stem: Which AWS service trains, tunes and deploys ML models?", f"stem: {stem}"
+    )
+    manifest = f"id: b\ntitle: B\nlanguage: {language}\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(question)}, manifest)
+    html = handout_html(bank, "student", None, None)
+    instructions = html.count('<p class="instruction">')
+    assert instructions == (label is not None)
+    if label:
+        assert f'<p class="instruction">{label}</p>' in html
