@@ -251,7 +251,8 @@ class Section(Strict):
     )
     title: str = Field(
         description="The section's title, as the handouts print it. "
-        "E.g. Automatic Model Tuning (AMT)"
+        "E.g. Automatic Model Tuning (AMT)",
+        json_schema_extra=NOT_BLANK,
     )
     summary: Markdown | None = Field(
         default=None,
@@ -287,6 +288,7 @@ class Manifest(Strict):
     title: str = Field(
         description="The bank's title, as the handouts' cover prints it. "
         "E.g. AWS Certified AI Practitioner -- Amazon SageMaker Deep Dive",
+        json_schema_extra=NOT_BLANK,
     )
     language: str = Field(
         default="en",

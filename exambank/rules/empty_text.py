@@ -11,10 +11,11 @@ from exambank.source import JsonPath, Source
 
 
 class EmptyText(BankRule):
-    """A stem, option, explanation, key term or exam tip is blank.
+    """A title, stem, option, explanation, key term or exam tip is blank.
 
     Blank means nothing but spaces after stripping; a blank option prints as an empty
-    bullet and a blank explanation leaves the trainer with nothing to say.
+    bullet, a blank explanation leaves the trainer with nothing to say, and a blank title
+    (the bank's, or a section's) prints an empty cover or heading.
 
     Bad:
         stem: "   "
@@ -28,8 +29,12 @@ class EmptyText(BankRule):
     on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        if not bank.manifest.title.strip() and isinstance(bank.manifest_source.data, dict):
+            yield self._blank(bank.manifest_source, ("title",), "the bank's title")
         for file in bank.files:
             section = file.section
+            if not section.title.strip():
+                yield self._blank(file.source, ("title",), "the section's title")
             for index, term in enumerate(section.key_terms):
                 for field in ("term", "definition"):
                     if not getattr(term, field).strip():

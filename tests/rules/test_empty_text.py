@@ -39,3 +39,13 @@ def test_blank_key_term_and_exam_tip(lint_bank):
 
 def test_written_text_passes(lint_questions):
     assert "empty-text" not in rules_of(lint_questions(QUESTION))
+
+
+def test_a_blank_bank_or_section_title_is_reported(lint_bank):
+    section = section_yaml(QUESTION).replace("title: Main", "title: '  '")
+    manifest = "id: test-bank\ntitle: ''\nsections: [main]\n"
+    found = lint_bank({"01-main.yaml": section}, manifest).diagnostics
+    assert [(d.path.rsplit("/", 1)[-1], d.line, d.message) for d in found] == [
+        ("01-main.yaml", 2, "the section's title is blank"),
+        ("bank.yaml", 2, "the bank's title is blank"),
+    ]
