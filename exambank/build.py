@@ -12,7 +12,7 @@ import re
 import secrets
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
@@ -52,10 +52,17 @@ def build(
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
     for bank in banks:
-        settings = Settings(paper, source_date(bank.root), shuffle_seed)
+        date, undated = source_date(bank.root), no_date_because(bank.root)
+        settings = Settings(paper, None if undated else date, shuffle_seed)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         made = [
-            (builder, builder.build(reordered if builder.shuffles_options else bank, settings))
+            (
+                builder,
+                _noted(
+                    builder.build(reordered if builder.shuffles_options else bank, settings),
+                    undated if builder.prints_date else None,
+                ),
+            )
             for builder in builders
         ]
         for output in _checked(out / bank.id, bank.id, made):
@@ -77,6 +84,44 @@ def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime
     return date
 
 
+def no_date_because(root: Path, environ: Mapping[str, str] = os.environ) -> str | None:
+    """Why the handouts print no build date, or print none that every clone agrees on: a
+    shallow clone (its oldest commit seems to change every file, so the bank's last change
+    cannot be told), git refusing the folder, no repository at all. None when
+    ``SOURCE_DATE_EPOCH`` is set or the bank's last commit is known."""
+    if "SOURCE_DATE_EPOCH" in environ:
+        return None
+    fix = "set SOURCE_DATE_EPOCH to print one"
+    try:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    except (OSError, subprocess.SubprocessError):
+        return f"no build date: git cannot be run here; {fix}"
+    if shallow.returncode != 0:
+        said = shallow.stderr.strip().splitlines()
+        why = said[0].removeprefix("fatal: ") if said else "git refused the bank folder"
+        return f"no build date: {why}; {fix}"
+    if shallow.stdout.strip() == "true":
+        return (
+            "no build date: a shallow clone cannot tell when the bank last changed; fetch "
+            f"the whole history (git fetch --unshallow, or a checkout's fetch-depth: 0), or {fix}"
+        )
+    if _date(_last_commit_time(root)) is None:
+        return f"no build date: the bank folder has no commit yet; {fix}"
+    return None
+
+
+def _noted(outputs: list[Output], note: str | None) -> list[Output]:
+    if note is None:
+        return outputs
+    return [replace(output, notes=(*output.notes, note)) for output in outputs]
+
+
+def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *arguments], cwd=root, capture_output=True, text=True, check=False, timeout=30
+    )
+
+
 def _date(seconds: str | None) -> datetime | None:
     """``seconds`` since 1970 as a UTC date, None unless it is ASCII digits up to the end of
     9999. Added to 1970, not read by the system's clock functions, which stop at 2038 or
@@ -89,10 +134,7 @@ def _date(seconds: str | None) -> datetime | None:
 
 def _last_commit_time(root: Path) -> str | None:
     try:
-        log = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=root, capture_output=True, text=True, check=False, timeout=30,
-        )  # fmt: skip
+        log = _git(root, "log", "-1", "--format=%ct", "--", ".")
     except (OSError, subprocess.SubprocessError):  # no git, or it hangs
         return None
     return log.stdout.strip() if log.returncode == 0 else None

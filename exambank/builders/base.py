@@ -39,6 +39,8 @@ class Builder:
     # Whether the format takes the options in the order ``--shuffle`` gives them, as the
     # printed handouts do; data exports keep the source order, so they stay the reference.
     shuffles_options: ClassVar[bool] = False
+    # Whether its files print the build date (and so need a note when there is none).
+    prints_date: ClassVar[bool] = False
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         raise NotImplementedError

@@ -14,6 +14,7 @@ class PdfBuilder(Builder):
     name = "pdf"
     description = "student and trainer handouts, ready to print"
     shuffles_options = True
+    prints_date = True
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
