@@ -82,7 +82,7 @@ FRENCH = Labels(
     answer_key="Corrigé",
     key_note="Numéro de la question et bonne réponse.",
     key_note_shuffled="Numéro de la question et bonne réponse "
-    "(réponses mélangées avec la graine {seed}).",
+    "(propositions mélangées, tirage {seed}).",
     contents="Sommaire",
     page="Page {page} sur {pages}",
     student_edition="Édition étudiant",
@@ -90,14 +90,14 @@ FRENCH = Labels(
     version="Version",
     built="Date",
     contents_fact="Contenu",
-    options_fact="Réponses",
-    shuffled="mélangées avec la graine {seed}",
+    options_fact="Propositions",
+    shuffled="ordre mélangé (tirage {seed})",
     sections=("{count} section", "{count} sections"),
     questions=("{count} question d’entraînement", "{count} questions d’entraînement"),
     no_questions="aucune question",
     one_question="question {number}",
     question_range="questions {first}\u2013{last}",
-    footer_shuffle="graine {seed}",
+    footer_shuffle="tirage {seed}",
 )
 
 SPANISH = Labels(
