@@ -76,6 +76,16 @@ def _problems(
                     "remove it from lint.ignore",
                 ),
             )
+        elif not RULES[name].on_questions:
+            yield (
+                index,
+                (
+                    f"'{name}' reports on sections or the bank, not on questions: it cannot "
+                    "be suppressed in a question",
+                    "remove it from lint.ignore; per-file-ignores in [tool.exambank] turns "
+                    "it off for a file",
+                ),
+            )
         elif (question, name) not in used:
             yield (
                 index,

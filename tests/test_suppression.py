@@ -92,6 +92,19 @@ def test_a_rule_that_is_not_enabled_is_reported(lint_questions: LintQuestions) -
     assert found.message == "'answer-count' is not enabled"
 
 
+@pytest.mark.parametrize("rule", ["section-coverage", "answer-key-balance", "language-mismatch"])
+def test_a_rule_that_reports_on_no_question_cannot_be_suppressed_in_one(
+    lint_questions: LintQuestions, rule: str
+) -> None:
+    config = Config(select={*RULE_NAMES, rule})
+    [found] = lint_questions(suppressing(QUESTION, rule), config=config)
+    assert found.message == (
+        f"'{rule}' reports on sections or the bank, not on questions: it cannot be "
+        "suppressed in a question"
+    )
+    assert "per-file-ignores" in (found.hint or "")
+
+
 def test_unused_suppression_follows_the_configuration(lint_questions: LintQuestions) -> None:
     config = only()
     config.severity["unused-suppression"] = "error"
