@@ -139,11 +139,24 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             hint = f"write each option as a letter and its text, e.g. 'A: {example}'"
         elif path[-1:] == ("lint",):
             hint = f'write lint: {{ignore: [{", ".join(_rule_names(instance))}], reason: "..."}}'
+        elif expected[0] == "a list" and path and isinstance(path[-1], str):
+            hint = f"write a list: {path[-1]}: [{_as_item(source, path, instance)}]"
         else:
             hint = HOW_TO_WRITE[expected[0]]
         yield source.where(path), message, hint
     else:
         yield source.where(path), f"{name}: {error.message}", None
+
+
+def _as_item(source: Source, path: JsonPath, value: Any) -> str:
+    """``value`` as the one item of a list in brackets, which reads the same in a block
+    and inside a ``{...}`` mapping: as written, quoted where a bracket list would read it
+    otherwise; "..." for what is no single value."""
+    text = source.typed_scalars[path][1] if path in source.typed_scalars else value
+    if not isinstance(text, str) or not text.strip() or "\n" in text:
+        return "..."
+    special = re.search(r"[,:\[\]{}#&*!|>'\"%@`]", text)
+    return json.dumps(text, ensure_ascii=False) if special else text
 
 
 def _line_breaks(error: SchemaViolation) -> list[SchemaViolation]:

@@ -209,3 +209,18 @@ def test_tags_with_spaces_and_any_letters_are_accepted(lint_bank):
     written = '[Domain 1, "Grundlagen: Netze", машинное обучение, A/B-test]'
     text = section_yaml(QUESTION.replace("answer: A", f"answer: A\ntags: {written}"))
     assert schema_errors(lint_bank, text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("lint: {ignore: answer-run, reason: x}", "write a list: ignore: [answer-run]"),
+        ("tags: amt", "write a list: tags: [amt]"),
+        ('tags: "Domain 1: basics"', 'write a list: tags: ["Domain 1: basics"]'),
+    ],
+)
+def test_one_value_where_a_list_belongs_gets_the_list_to_write(lint_bank, line, hint):
+    """In brackets: the hint works in a {...} mapping, where '- item' lines cannot stand."""
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\n{line}"))
+    [error] = schema_errors(lint_bank, text)
+    assert error.message.endswith("is text, not a list") and error.hint == hint
