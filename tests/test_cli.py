@@ -6,6 +6,8 @@ import subprocess
 import sys
 from xml.etree import ElementTree
 
+import pytest
+
 from exambank.cli import main
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -176,3 +178,13 @@ def test_stats_out_replaces_a_symlink_instead_of_writing_through_it(tmp_path, ca
     assert main(["stats", str(root), "--out", str(out)]) == 0
     assert victim.read_text(encoding="utf-8") == "# mine\n"
     assert not out.is_symlink() and "questions" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["build", "lint", "stats"])
+def test_an_unknown_option_shows_the_commands_own_usage(command, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--no-such-option"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: exambank {command} [-h]")
+    assert err.rstrip().endswith("error: unrecognized arguments: --no-such-option")

@@ -14,7 +14,7 @@ from typing import NoReturn
 from exambank.cli.authoring import add_fmt, add_init, add_new, add_schemas
 from exambank.cli.build import add_build
 from exambank.cli.check import add_lint, add_rules
-from exambank.cli.common import EXIT_USAGE
+from exambank.cli.common import EXIT_USAGE, Commands
 from exambank.cli.stats import add_stats
 from exambank.config import ConfigError
 from exambank.errors import UsageError
@@ -32,8 +32,10 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    arguments = parser.parse_args(argv)
+    parser, commands = _parser()
+    arguments, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's own parser, so its usage shows what it takes
+        commands.choices[arguments.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     _set_up_streams(getattr(arguments, "format", "text") != "text")
     try:
         return int(arguments.run(arguments))
@@ -71,11 +73,11 @@ def _set_up_streams(for_tools: bool) -> None:
         sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, Commands]:
     parser = argparse.ArgumentParser(
         prog="exambank", description="Lint and build exam question banks."
     )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     for add in (add_init, add_lint, add_fmt, add_new, add_build, add_rules, add_stats, add_schemas):
         add(commands)
-    return parser
+    return parser, commands
