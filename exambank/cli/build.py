@@ -20,7 +20,7 @@ from exambank.cli.common import (
     named_path,
 )
 from exambank.lint import lint
-from exambank.reporters.text import listing, visible
+from exambank.reporters.text import listing, note_lines, visible
 from exambank.stats import noun
 
 
@@ -88,8 +88,11 @@ def _build(arguments: argparse.Namespace) -> int:
     if result.warnings:
         plural = "s" if result.warnings != 1 else ""
         print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
-    for said in result.notes:  # rules that did not run on a bank in another language
-        print(f"lint: note: {visible(said.path)}:{said.line}: {visible(said.message)}")
+    # What changes every word the handouts add is said in full: a bank in a language its
+    # manifest does not give, and the rules that did not run on one in another language.
+    language = [found for found in result.diagnostics if found.rule == "language-mismatch"]
+    for line in listing(language) + note_lines(result.notes):
+        print(line)
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
     files = total = 0
     for written in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from exambank.diagnostics import Diagnostic
+from exambank.lint import Note
 from exambank.reporters.base import PLAIN, Context
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -40,10 +41,7 @@ def visible(words: str) -> str:
 
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
-    lines = listing(diagnostics, context.color)
-    for note in context.notes:  # no finding: it changes neither the counts nor the exit
-        where = f"{_paint(visible(note.path), _BOLD, context.color)}:{note.line}:{note.column}:"
-        lines.append(f"{where} {_paint('note', _BOLD, context.color)} {visible(note.message)}")
+    lines = listing(diagnostics, context.color) + note_lines(context.notes, context.color)
     errors = sum(found.severity == "error" for found in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:
@@ -51,6 +49,16 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     else:
         lines.append("No problems found.")
     return "\n".join(lines) + "\n"
+
+
+def note_lines(notes: Sequence[Note], color: bool = False) -> list[str]:
+    """``path:line:col: note message`` for each note: no finding, it changes neither the
+    counts nor the exit status."""
+    lines = []
+    for note in notes:
+        where = f"{_paint(visible(note.path), _BOLD, color)}:{note.line}:{note.column}:"
+        lines.append(f"{where} {_paint('note', _BOLD, color)} {visible(note.message)}")
+    return lines
 
 
 def listing(diagnostics: Sequence[Diagnostic], color: bool = False) -> list[str]:

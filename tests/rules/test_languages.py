@@ -290,5 +290,9 @@ def test_build_says_which_rules_did_not_run(
     bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)}, manifest("de"))
     out = ["--out", str(tmp_path / "dist"), "--only", "json"]
     assert main(["build", str(bank), *out]) == 0
-    [line] = [line for line in capsys.readouterr().out.splitlines() if "note" in line]
-    assert line.startswith("lint: note: ") and ":3: the bank's language is 'de': " in line
+    printed = capsys.readouterr().out.splitlines()
+    [line] = [line for line in printed if " note " in line]  # as `exambank lint` prints it
+    assert f"{bank / 'bank.yaml'}:3:11: note the bank's language is 'de': " in line
+    # the stems are English: every word the handouts add would be German, so it is said
+    [mismatch] = [line for line in printed if "language-mismatch" in line]
+    assert "stems read as English" in mismatch and "warning" in mismatch
