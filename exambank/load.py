@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,9 +81,12 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         return source, problems
     if any(map(text.__contains__, OTHER_BREAKS)):
         source.text_with_other_breaks = text
+    conflicted = _report_conflicts(text, report)
     try:
         source.data = _Reader(source, problems).read(text)
     except MarkedYAMLError as error:
+        if conflicted:  # libyaml failed on a marker: the markers say what is wrong
+            return source, problems
         from exambank import syntax_hints  # only a broken file needs it
 
         # Where libyaml sees line breaks an editor does not, its lines are not the
@@ -112,6 +115,22 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
     return source, problems
+
+
+def _report_conflicts(text: str, report: Callable[[str, Position, str, str | None], None]) -> bool:
+    """Report each merge conflict left in ``text``; whether there is one. Nearly every
+    bank file holds neither a '<' nor a '>', which a one-character search rules out at
+    memchr speed; only the others are searched for a marker."""
+    if not (("<" in text and "<<<<<<<" in text) or (">" in text and ">>>>>>>" in text)):
+        return False
+    from exambank.syntax_hints.conflicts import conflicts  # only a conflicted file needs it
+
+    found = conflicts(text)
+    for conflict in found:
+        report(
+            "yaml-syntax", line_and_column(text, conflict.index), conflict.message, conflict.hint
+        )
+    return bool(found)
 
 
 def refusal(path: Path) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ as intended.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -122,6 +123,24 @@ class Rewrite:
     def changed(self) -> bool:
         return self.new.encode("utf-8") != self.old
 
+    @property
+    def old_text(self) -> str:
+        """The old file as it was rewritten from (``lf_text``): what ``new`` differs from
+        beyond its line endings and byte-order mark."""
+        return lf_text(self.old)
+
+    def changes(self) -> list[str]:
+        """What the rewrite changes, in words: its "layout" (anything in ``old_text``),
+        the line endings, the byte-order mark."""
+        found = ["layout"] if self.new != self.old_text else []
+        if b"\r\n" in self.old:
+            found.append("line endings CRLF -> LF")
+        elif b"\r" in self.old:  # classic Mac OS
+            found.append("line endings CR -> LF")
+        if self.old.startswith(codecs.BOM_UTF8):
+            found.append("byte-order mark removed")
+        return found
+
 
 def read(path: Path) -> Source:
     """``path`` as lint reads it. RewriteError if lint's reader finds any problem in it (the
@@ -137,7 +156,10 @@ def read(path: Path) -> Source:
         first = problems[0]
         message = f"{first.message}; {first.hint}" if first.hint else first.message
         if len(problems) > 1:
-            message += f" (and {len(problems) - 1} more problems: exambank lint lists them)"
+            more = len(problems) - 1
+            message += (
+                f" (and {more} more problem{'s' if more > 1 else ''}: exambank lint lists them)"
+            )
         raise RewriteError(message, first.line, first.column)
     if source.data is None:
         raise RewriteError("nothing to read")
@@ -150,8 +172,7 @@ def load(path: Path) -> Loaded:
     source = read(path)
     _refuse_typed_values(source)
     raw = path.read_bytes()
-    # ruamel.yaml keeps a CR inside comment tokens, so line endings are made LF first.
-    text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    text = lf_text(raw)
     try:
         tree = round_trip().load(tabs_as_spaces(text))
     except MarkedYAMLError as error:
@@ -177,6 +198,12 @@ def load(path: Path) -> Loaded:
         ) from error
     _refuse_typed_keys(tree, text)
     return Loaded(raw, source, tree, text)
+
+
+def lf_text(raw: bytes) -> str:
+    """A bank file's bytes as the rewriter reads them: without a byte-order mark, and with
+    LF line endings (ruamel.yaml keeps a CR inside comment tokens)."""
+    return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
 _TOKEN_PLACE = re.compile(r"line: (\d+), col: (\d+)")

@@ -157,9 +157,11 @@ def _fmt(arguments: argparse.Namespace) -> int:
         if rewrite.changed:
             changed += 1
             verb = "would reformat" if dry_run else "reformatted"
-            print(f"{verb} {visible(str(path))}", file=sys.stderr)
-        if rewrite.changed and arguments.diff:
-            old = rewrite.old.decode("utf-8-sig").splitlines(keepends=True)
+            changes = rewrite.changes()  # the layout alone goes without saying
+            said = f" ({', '.join(changes)})" if changes != ["layout"] else ""
+            print(f"{verb} {visible(str(path))}{said}", file=sys.stderr)
+        if rewrite.changed and arguments.diff:  # line endings and a BOM are said above
+            old = rewrite.old_text.splitlines(keepends=True)
             new = rewrite.new.splitlines(keepends=True)
             name = visible(str(path))  # a file name cannot start a line of its own
             sys.stdout.writelines(difflib.unified_diff(old, new, name, name))

@@ -13,6 +13,7 @@ from exambank.lint import LintResult, Note
 class CheckedQuestion(NamedTuple):
     path: str
     question: str
+    line: int = 0  # where it starts: tells apart two questions of one file with one id
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Context:
     @classmethod
     def of(cls, result: LintResult, *, color: bool = False, strict: bool = False) -> Context:
         questions = tuple(
-            CheckedQuestion(ref.source.display, ref.question.id)
+            CheckedQuestion(ref.source.display, ref.question.id, ref.where()[0])
             for bank in result.banks
             for ref in bank.questions()
         )

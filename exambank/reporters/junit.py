@@ -6,6 +6,9 @@ other warnings go to its ``system-out``. A manifest's testcase holds the finding
 manifest (a section it lists that is missing, a bank-wide pattern), and passes without
 any. Other findings that belong to no question (a file the manifest does not list, a
 file that cannot be read) get a testcase named after their file. One testsuite per file.
+A question whose id an earlier question of its file has too (both sides of a merge kept)
+is a testcase of its own, named with its line ("q1 (line 10)"), and holds the findings
+from its first line on.
 """
 
 from __future__ import annotations
@@ -15,21 +18,23 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from exambank.diagnostics import Diagnostic
-from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.base import PLAIN, CheckedQuestion, Context
 
 # Characters XML 1.0 forbids: a finding may quote them from a broken file, and a file name
 # may hold them, or a byte that is not UTF-8 (read as a lone surrogate).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Case = tuple[str, str]  # (path, testcase name)
+# The questions of a file with one id, in file order: (first line, testcase name).
+SameId = dict[Case, list[tuple[int, str]]]
 
 
 def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     files = [(path, _file_name(path)) for path in context.manifests]
-    cases: dict[Case, list[Diagnostic]] = {case: [] for case in [*files, *context.questions]}
+    questions, same_id = _question_cases(context.questions)
+    cases: dict[Case, list[Diagnostic]] = {case: [] for case in [*files, *questions]}
     for found in diagnostics:
-        name = found.question or _file_name(found.path)
-        cases.setdefault((found.path, name), []).append(found)
+        cases.setdefault((found.path, _case_name(found, same_id)), []).append(found)
     notes = {
         note.path: f"{note.path}:{note.line}:{note.column}: note {note.message}"
         for note in context.notes
@@ -47,6 +52,29 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     ET.indent(root)
     # Every attribute and text at once, so none is missed (the markup holds no such character).
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + _xml(ET.tostring(root, "unicode")) + "\n"
+
+
+def _question_cases(questions: Sequence[CheckedQuestion]) -> tuple[list[Case], SameId]:
+    """Each question's testcase, in bank order, named by its id; a later one with an id
+    used above in its file, by the id and its line."""
+    cases: list[Case] = []
+    same_id: SameId = {}
+    for path, question, line in questions:
+        named = same_id.setdefault((path, question), [])
+        named.append((line, f"{question} (line {line})" if named else question))
+        cases.append((path, named[-1][1]))
+    return cases, same_id
+
+
+def _case_name(found: Diagnostic, same_id: SameId) -> str:
+    """The testcase of ``found``: its question's (of those with its id, the last to start
+    at or above it), else its file's."""
+    if found.question is None:
+        return _file_name(found.path)
+    named = same_id.get((found.path, found.question))
+    if not named:
+        return found.question
+    return next((name for line, name in reversed(named) if line <= found.line), named[0][1])
 
 
 def _testcase(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -131,12 +132,13 @@ class _Folder:
     def find(self, path: str, target: Target) -> str | None:
         """``path`` ("/" between names) as the folder spells it, if it is what ``target``
         needs: each name as written if it is there, else the first that differs from it
-        only in case (a disk that ignores case, on Windows or macOS, finds either)."""
+        only in case or in Unicode form (a disk that ignores case, on Windows or macOS, or
+        the form, on macOS, finds either)."""
         here, found = self.root, []
         for name in path.split("/"):
             if name in ("", "."):
                 continue
-            alike = self._listed(here).get(name.casefold(), [])
+            alike = self._listed(here).get(_folded(name), [])
             if name not in alike:
                 if not alike:
                     return None
@@ -146,18 +148,30 @@ class _Folder:
         return ("/".join(found) or ".") if _is_there(here, target) else None
 
     def _listed(self, folder: Path) -> dict[str, list[str]]:
-        """The names in ``folder`` by their casefolded form."""
+        """The names in ``folder`` by their ``_folded`` form."""
         if folder not in self._names:
             self._names[folder] = {}
             try:
                 for entry in sorted(folder.iterdir()):
-                    self._names[folder].setdefault(entry.name.casefold(), []).append(entry.name)
+                    self._names[folder].setdefault(_folded(entry.name), []).append(entry.name)
             except OSError:  # not a folder, or not readable
                 pass
         return self._names[folder]
 
 
+def _folded(name: str) -> str:
+    """``name`` with its case and its Unicode form ("í" as one character or as "i" and
+    an accent) left out: the differences a disk may ignore."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _form(name: str) -> str:
+    forms = [form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)]
+    return forms[0] if forms else "a mix of forms"
+
+
 _CASE_NOTE = "the case differs: it builds on Windows and macOS, not in CI"
+_FORM_NOTE = "the names look alike, but only macOS reads them as one: it fails in CI"
 
 
 def _misnamed(named: str, folder: _Folder, target: Target) -> tuple[str, str] | None:
@@ -179,6 +193,12 @@ def _misnamed(named: str, folder: _Folder, target: Target) -> tuple[str, str] | 
         return "names no file in the bank folder", hint
     if spelled == slashed:
         hint = f"use forward slashes: {spelled}"
+    elif spelled.casefold() != slashed.casefold():  # equal but for case and Unicode form
+        hint = (
+            f"the file's name is in another Unicode form ({_form(spelled)}; the path is in "
+            f"{_form(slashed)}): rename the file to {slashed} as the path writes it, or write "
+            f"the path as the file names it ({_FORM_NOTE})"
+        )
     elif "\\" in named:
         hint = f"use forward slashes and this case: {spelled} ({_CASE_NOTE})"
     else:
@@ -196,8 +216,10 @@ class MissingResource(BankRule):
     as the renderer does (``x%23y.png`` names ``x#y.png``), that is no file there (for a
     link, no file or folder), or is one only in another case (``Chart.png`` for
     ``chart.png``: it builds on Windows and macOS, whose disks ignore case, and fails on
-    Linux, in CI), or only with "/" for a "\\" (``images\\chart.png``, which names one file
-    with a backslash in its name). A target of a fragment alone (``#answer-key``) names
+    Linux, in CI), or only in another Unicode form (``topología.png`` saved with the
+    accent as a mark of its own, as macOS tools may: the names look alike, and only macOS
+    reads them as one), or only with "/" for a "\\" (``images\\chart.png``, which names one
+    file with a backslash in its name). A target of a fragment alone (``#answer-key``) names
     no file. Image syntax Markdown does not read as an image is ``unread-image``'s to
     report. Known false positives: none; a file added to the folder later clears it.
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from exambank.syntax_hints.conflicts import leftover_marker
 from exambank.syntax_hints.indents import not_an_item, odd_space_in_indentation, tab
 from exambank.syntax_hints.quoting import (
     alias_or_anchor,
@@ -37,7 +38,8 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
     words = " ".join(part for part in (error.context, error.problem) if part)
     try:
         lines = Text(text)
-        found = odd_space_in_indentation(lines, problem_mark.index)
+        found = leftover_marker(lines, problem_mark.index, context_mark.index)
+        found = found or odd_space_in_indentation(lines, problem_mark.index)
         for phrase, explainer in _EXPLAINERS:
             if found is None and phrase in words:
                 found = explainer(lines, problem_mark.index, context_mark.index)

@@ -149,3 +149,30 @@ def test_cli_with_a_control_character_in_a_file_name(
 def test_cli(sample: LintResult, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", *SELECT, "--format", "junit"]) == 1
     assert ET.fromstring(capsys.readouterr().out).get("tests") == "5"
+
+
+def test_two_questions_with_one_id_are_two_testcases_each_with_its_findings(
+    tmp_path: Path,
+) -> None:
+    """Both sides of a merge kept: the good q1 passes, the other (an unknown answer) fails
+    as "q1 (line N)", N its first line, whatever order the findings come in."""
+    broken = QUESTION.replace("answer: A", "answer: F")
+    text = section_yaml(QUESTION, QUESTION.replace("id: q1", "id: q2"), broken, QUESTION)
+    root = write_bank(tmp_path / "b", {"01-main.yaml": text})
+    result = lint([root], Config(select={*RULE_NAMES, "duplicate-id"}))
+    context = Context.of(result)
+    for findings in result.diagnostics, result.diagnostics[::-1]:
+        found = cases(ET.fromstring(REPORTER_BY_NAME["junit"](findings, context)))
+        path = display_path(root / "01-main.yaml")
+        assert [name for suite, name in found if suite == path] == [
+            "q1",
+            "q2",
+            "q1 (line 22)",
+            "q1 (line 31)",
+        ]
+        assert found[(path, "q1")].find("failure") is None
+        failing = found[(path, "q1 (line 22)")].find("failure")
+        assert failing is not None and "answer F names no option" in (failing.text or "")
+        assert "22:9: error duplicate-id" in (failing.text or "")
+        last = found[(path, "q1 (line 31)")].find("failure")
+        assert last is not None and last.get("message", "").startswith("1 problem: question id")

@@ -85,3 +85,27 @@ def test_a_disk_that_ignores_case_does_not_hide_it(tmp_path, monkeypatch):
 )
 def test_a_path_spelled_as_on_disk_passes(tmp_path, target, saved):
     assert finding(bank_with_stem(tmp_path, f"'Siehe ![Plan]({target})'", (saved,))) is None
+
+
+NFC, NFD = "topolog\u00eda.png", "topologi\u0301a.png"  # they print alike
+FORM_NOTE = "the names look alike, but only macOS reads them as one: it fails in CI"
+
+
+@pytest.mark.parametrize(
+    ("target", "saved", "forms", "renamed"),
+    [
+        (f"images/{NFC}", f"images/{NFD}", "NFD; the path is in NFC", f"images/{NFC}"),
+        (f"images/{NFD}", f"images/{NFC}", "NFC; the path is in NFD", f"images/{NFD}"),
+        (f"images\\{NFC}", f"images/{NFD}", "NFD; the path is in NFC", f"images/{NFC}"),
+    ],
+)
+def test_a_name_in_another_unicode_form_is_named_as_such(tmp_path, target, saved, forms, renamed):
+    """A macOS tool may save 'í' as 'i' and an accent; the path, typed, holds 'í': only
+    macOS reads the two as one name, so the build fails in CI. The hint must not say to
+    save a file that is there."""
+    root = bank_with_stem(tmp_path, f"'Ver ![red]({target})'", (saved,))
+    assert finding(root) == (
+        f"image '{target}' names no file in the bank folder as written",
+        f"the file's name is in another Unicode form ({forms}): rename the file to {renamed} "
+        f"as the path writes it, or write the path as the file names it ({FORM_NOTE})",
+    )
