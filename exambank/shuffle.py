@@ -11,17 +11,19 @@ from dataclasses import replace
 
 from exambank.bank import Bank
 from exambank.model import Question
+from exambank.rules.base import primary_language
 from exambank.rules.numeric_options import is_numeric_scale
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.wording import option_text, option_texts
 
 # The build reads the English wording through the rules; in the languages the handouts have
 # labels for, an option pointing at the ones "above", at all of them, at none or at both
-# ("Alle oben genannten", "Aucune de ces réponses", "Todas las anteriores", "Todas as
-# alternativas acima", "Ambas", "Keine davon", Russian "vse otvety"), an option of letters
-# with a word or two around them ("A e B", "Nur A und C"; Cyrillic letters too, as a
-# Russian keyboard types them) and a note naming an option's letter ("Antworten B und C",
-# "Lösung: B", "Richtig ist B", "réponse B", "opción B", "alternativa B") keep the order.
+# ("Alle oben genannten", "Aucune de ces réponses", "Tout ce qui précède", "Les deux",
+# "Todas las anteriores", "Todas as alternativas acima", "Ambas", "Keine davon", Russian
+# "vse otvety"), an option of letters with a word or two around them ("A e B", "Nur A und
+# C"; Cyrillic letters too, as a Russian keyboard types them) and a note naming an option's
+# letter ("Antworten B und C", "Lösung: B", "Richtig ist B", "réponse B", "opción B",
+# "alternativa B") keep the order.
 # Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
 _POINTS_UP = re.compile(
     r"\b(?:oben|obige\w*|vorherige\w*|genannte\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
@@ -31,10 +33,12 @@ _POINTS_UP = re.compile(
     r"|все ответы|все варианты|ни один из|ничего из|acima|supracitad\w*|amb[ao]s"
     r"|todas as (?:alternativas|op[çc][õo]es|respostas)|nenhuma das|nenhum dos"
     r"|alle[ \t]+(?:antworten|aussagen|optionen|m[öo]glichkeiten)|keine[ \t]+(?:der|davon|von)"
-    r"|beide\w*|sowohl)\b"
-    # an option that is only a word for none, all or both: "Keine", "Aucune", "Todas"
+    r"|beide\w*|sowohl|tout ce qui pr[ée]c[èée]de|(?:toutes|aucune)[ \t]+(?:les[ \t]+)?"
+    r"(?:r[ée]ponses?|propositions?)|les[ \t]+deux[ \t]+(?:premi|derni)\w*)\b"
+    # an option that is only a word for none, all or both: "Keine", "Aucune", "Les deux"
     r"|^[ \t]*(?:keine|alle|aucune|toutes|ninguna|todas|nenhuma|nessuna|tutte|[żz]adna"
-    r"|wszystkie|geen|никакой|никакие|все|\u043e\u0431\u0430)[ \t.!]*$",  # Russian "both"
+    r"|wszystkie|geen|les[ \t]+deux|никакой|никакие|все"
+    r"|\u043e\u0431\u0430)[ \t.!]*$",  # Russian "both"
     re.IGNORECASE,
 )
 _LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
@@ -81,6 +85,36 @@ _NAMES_A_LETTER = re.compile(
     rf"|(?<![\w.-])\(?{_LETTER}\)?[ \t]+(?i:trifft[ \t]+zu|stimmt)\b"
 )
 
+# In a bank not in English the phrasings are too many to list ("La B est la seule correcte",
+# "Il fallait cocher B", "contrairement à B"), so any of the question's letters standing
+# alone as a word names an option: Latin, or Cyrillic as a Russian keyboard types it (a
+# twin of the Latin letter, or the letter at the same place in the Russian alphabet).
+_TWINS = str.maketrans(
+    "ABCEHKMOPTX", "\u0410\u0412\u0421\u0415\u041d\u041a\u041c\u041e\u0420\u0422\u0425"
+)
+_RUSSIAN_ORDER = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+# Not a letter in a word, a name or a path ("C'est", "A4", "C++", "R&D", "A/B", "C:\\", "S.A.").
+_STANDALONE = re.compile(r"(?<![\w.\-/\\°#+&])[A-Z\u0410-\u042f](?![\w#+&]|['\u2019.\-/]\w|:[\\/])")
+# ... nor a unit after a number ("10 A", "230 V") or a name that a letter ends ("classe C",
+# "langage C", "enregistrement A", "lecteur C", "Vitamin C", "Typ B").
+_NAMED = re.compile(
+    r"(?:\d|\b(?i:class\w*|klass\w*|clase|язык\w*|langage|language|sprache|lenguaje"
+    r"|linguaggio|linguagem|j[ęe]zyk\w*|vitamin\w*|witamin\w*|витамин\w*|typ\w*|tipo"
+    r"|тип\w*|enregistrement|record|eintrag|registro|запис\w*|plan|lecteur|laufwerk|drive"
+    r"|unidad|unit[àa]|unidade|dysk|диск\w*))[ \t\u00a0\u202f]*$"
+)
+# A letter that is also a word ("A resposta", "O modelo", Spanish "Y", Italian "E", Polish
+# "W", "Z", Russian "v", "s", "a", "i") reads as that word at the start of a sentence,
+# before a number, a quotation or a word that is not a verb ("A 5G", "A est la bonne
+# réponse", "A é a correta"). A letter joined to another ("A et C", "A und B", "A e C")
+# still counts: the second one does.
+_WORD_LETTERS = frozenset("AEIKOSUVWYZ\u0410\u0412\u0418\u041a\u041e\u0421\u0423\u042f")
+_OPENERS = " \t\u00a0\"'«»“”„\u2018\u2019([¿¡*_>•\u2013\u2014-"
+_SENTENCE_ENDS = ".!?…:;\n"
+_WORD_NEXT = re.compile(
+    r"[ \t\u00a0]+(?!(?i:est|sont|ist|sind|es|son|é|são|è|sono|jest|są)\b)[\w\"'«“„\u2018]"
+)
+
 
 def option_order(question: Question, seed: str) -> list[str]:
     """The question's option letters in the order ``seed`` prints them. Each question's
@@ -109,23 +143,51 @@ def keeps_its_order(question: Question, language: str = "en") -> bool:
     """Questions whose options read wrong once moved: the source says ``shuffle: false``,
     options point at other options or letters ("Both A and B", "None of the above"),
     feedback or an explanation names a letter (in English and the languages in
-    ``_POINTS_UP``), or the options are a numeric scale as the bank's ``language`` writes
-    numbers, which prints in its own order."""
+    ``_POINTS_UP``; in a bank not in English, any of the question's letters alone as a word
+    in an option, a feedback or the explanation), or the options are a numeric scale as the
+    bank's ``language`` writes numbers, which prints in its own order."""
     return (
         not question.shuffle
         or points_at_options(option_text(question).joined)
         or is_numeric_scale(option_texts(question), language)
-        or _refers_in_other_words(question)
+        or _refers_in_other_words(question, language)
     )
 
 
-def _refers_in_other_words(question: Question) -> bool:
+def _refers_in_other_words(question: Question, language: str) -> bool:
     texts = option_texts(question)
     if any(map(_POINTS_UP.search, texts)) or any(map(_LETTERS_ONLY.fullmatch, texts)):
         return True
     notes = [question.explanation]
     notes.extend(question.option_feedback(letter) or "" for letter in question.options)
-    return any(map(_NAMES_A_LETTER.search, notes))
+    if any(map(_NAMES_A_LETTER.search, notes)):
+        return True
+    if primary_language(language) == "en":
+        return False
+    letters = _letters(question)
+    return any(_names_a_letter(text, letters) for text in [*texts, *notes])
+
+
+def _letters(question: Question) -> set[str]:
+    """The question's letters as an author may type them, on a Latin or Russian keyboard."""
+    letters = set(question.options)
+    letters.update(letter.translate(_TWINS) for letter in question.options)
+    letters.update(_RUSSIAN_ORDER[ord(letter) - ord("A")] for letter in question.options)
+    return letters
+
+
+def _names_a_letter(text: str, letters: set[str]) -> bool:
+    """Whether one of ``letters`` stands alone as a word in ``text``, not as an article."""
+    for match in _STANDALONE.finditer(text):
+        letter = match.group()
+        if letter not in letters or _NAMED.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        head = text[: match.start()].rstrip(_OPENERS)
+        starts_a_sentence = not head or head[-1] in _SENTENCE_ENDS
+        if letter in _WORD_LETTERS and starts_a_sentence and _WORD_NEXT.match(text, match.end()):
+            continue
+        return True
+    return False
 
 
 def _shuffle(question: Question, seed: str, language: str) -> Question:

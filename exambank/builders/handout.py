@@ -17,7 +17,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.builders.labels import Labels, labels_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
-from exambank.rules.answers import requested_count
+from exambank.rules.answers import hides_count, requested_count
 
 Edition = Literal["student", "trainer"]
 EDITIONS: tuple[Edition, ...] = ("student", "trainer")
@@ -239,8 +239,10 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels) -> str:
     lang = _lang(labels)
     instruction = (
         f'<p class="instruction"{lang}>{escape(labels.count(labels.choose, len(answer)))}</p>'
-        if question.type == "multiple" and requested_count(question.stem) != len(answer)
-        else ""  # a stem that asks for as many ("Select TWO.") says it already
+        if question.type == "multiple"
+        and requested_count(question.stem) != len(answer)
+        and not hides_count(question.stem)
+        else ""  # the stem asks for as many ("Select TWO.") or leaves it open on purpose
     )
     solution = ""
     if edition == "trainer":

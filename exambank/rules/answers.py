@@ -45,6 +45,7 @@ _LANGUAGES = {
 # are read together when some language has both.
 _VERBS = [verb for verbs, _ in _LANGUAGES.values() for verb in verbs]
 _COUNT_WORDS = [word for _, numbers in _LANGUAGES.values() for word in numbers]
+_COUNT_WORD_VALUES = {word: n for _, numbers in _LANGUAGES.values() for word, n in numbers.items()}
 # "Which two ...?" -- a question that a single option naming both things may answer.
 _WHICH = ["which", "identify", "welche", "quels", "quelles", "cuáles", "cuales", "quais", "какие"]
 
@@ -74,11 +75,31 @@ def _branches(node: dict[str, Any]) -> str:
     return f"(?:{group})?" if ends else group
 
 
-# A word may stand between the verb and the count: "Choose the two", "Wählen Sie zwei",
-# "Escolha as duas".
+# A word or two may stand between the verb and the count: "Choose the two", "Wählen Sie
+# zwei", "Escolha as duas", "Quelles sont les deux", "¿Cuáles son los dos", "Quais são os
+# dois".
+_BETWEEN = ["the", "sie", "die", "as", "os", "les", "los", "las", "are", "sont", "son", "são"]
 _ASKS_FOR = re.compile(
-    f"({_letter_tree(_VERBS)})\\b\\s+(?:(?:the|sie|as|os)\\s+)?"
+    f"({_letter_tree(_VERBS)})\\b\\s+(?:{_letter_tree(_BETWEEN)}\\s+){{0,2}}"
     f"(\\d+|{_letter_tree(_COUNT_WORDS)})\\b"
+)
+# Or the count and the word for answers in brackets: "(2 réponses)", "(2 richtige
+# Antworten)", "(3 answers)", "(2 ответа)".
+_COUNT_IN_BRACKETS = re.compile(
+    f"\\(\\s*(\\d+|{_letter_tree(_COUNT_WORDS)})\\s+(?:\\w+\\s+)?"
+    "(answers?|choices?|options?|r[ée]ponses?|propositions?|antworten|respuestas?"
+    "|respostas?|rispost[ae]|odpowiedzi|ответ\\w*|вариант\\w*)\\b[^)]*\\)"
+)
+# Stems that leave the number of answers to the candidate on purpose: "Select all that
+# apply", "Cochez la ou les bonnes réponses", "une ou plusieurs", "plusieurs réponses
+# possibles", "eine oder mehrere", "una o más", "uma ou mais", "una o più", "одну или
+# несколько", "jedną lub więcej", "een of meer".
+_HIDES_COUNT = re.compile(
+    r"\ball\s+that\s+apply|\bone\s+or\s+more\b|\bla\s+ou\s+les\b|\bune?\s+ou\s+plusieurs"
+    r"|plusieurs\s+r[ée]ponses\s+(?:sont\s+)?possibles|\beine[nr]?\s+oder\s+mehrere"
+    r"|mehrere\s+antworten\s+(?:sind\s+)?m[öo]glich|\bun[ao]\s+o\s+(?:más|vari[ao]s|più)\b"
+    r"|\buma?\s+ou\s+mais\b|\b(?:один|одну|одна)\s+или\s+(?:несколько|более)"
+    r"|\bjedn[aą]\s+lub\s+(?:więcej|kilka)|\b(?:een|één)\s+of\s+meer"
 )
 
 
@@ -93,8 +114,15 @@ def requested_count(stem: str) -> int | None:
     return asked and asked[1]
 
 
+def hides_count(stem: str) -> bool:
+    """Whether a stem leaves the number of answers open on purpose ("Select all that
+    apply", "Cochez la ou les bonnes réponses")."""
+    return _HIDES_COUNT.search(stem.casefold()) is not None
+
+
 def _request(stem: str) -> tuple[str, int] | None:
-    """The verb of the request and the count: ("select", 2) for "Select TWO"."""
+    """The word asking and the count: ("select", 2) for "Select TWO", ("réponses", 2) for
+    "(2 réponses)"."""
     folded = stem.casefold()
     for match in _ASKS_FOR.finditer(folded):
         start = match.start()
@@ -106,7 +134,12 @@ def _request(stem: str) -> tuple[str, int] | None:
         for verbs, numbers in _LANGUAGES.values():
             if verb in verbs and word in numbers:
                 return verb, numbers[word]
-    return None
+    bracketed = _COUNT_IN_BRACKETS.search(folded)
+    if bracketed is None:
+        return None
+    word, noun = bracketed.groups()
+    count = int(word) if word.isdigit() else _COUNT_WORD_VALUES[word]
+    return noun, count
 
 
 class AnswerNotInOptions(QuestionRule):
@@ -147,9 +180,12 @@ class AnswerCount(QuestionRule):
     single options.
 
     The request is read in English, German, French, Spanish, Portuguese and Russian, in
-    any bank: "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Elija dos", "Escolha
-    DUAS", "Выберите ДВА" (a count word up to five, or a number). In other languages only
-    the number of answers is checked against the question's type.
+    any bank: "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Quelles sont les deux",
+    "Elija dos", "Escolha DUAS", "Выберите ДВА" (a count word up to five, or a number), or
+    a count in brackets before the word for answers ("(2 réponses)", "(2 Antworten)", "(3
+    answers)"). A stem that leaves the count open on purpose ("Select all that apply",
+    "Cochez la ou les bonnes réponses") asks for no number. In other languages only the
+    number of answers is checked against the question's type.
 
     Bad:
         type: multiple

@@ -1,6 +1,6 @@
 import pytest
 
-from exambank.rules.answers import requested_count
+from exambank.rules.answers import hides_count, requested_count
 from tests.conftest import QUESTION, rules_of
 
 
@@ -167,3 +167,70 @@ def test_which_two_answered_by_one_option_joined_by_e(lint_questions, stem, key,
         "Which AWS service trains, tunes and deploys ML models?", stem
     ).replace("Amazon SageMaker", key)
     assert ("answer-count" in rules_of(lint_questions(question))) == reported
+
+
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("Quels protocoles utilisent TCP ? (2 réponses)", 2),
+        ("Quels protocoles utilisent TCP ? (2 bonnes réponses)", 2),
+        ("Welche Protokolle nutzen TCP? (2 Antworten)", 2),
+        ("Which services store data? (3 answers)", 3),
+        ("Which services store data? (THREE correct answers)", 3),
+        ("Какие протоколы используют TCP? (2 ответа)", 2),
+        ("Quelles sont les deux protocoles qui utilisent TCP ?", 2),
+        ("Quels sont les trois protocoles ?", 3),
+        ("¿Cuáles son los dos protocolos?", 2),
+        ("Quais são os dois protocolos?", 2),
+        ("Which are the two services that store data?", 2),
+        ("Wählen Sie die zwei richtigen Antworten.", 2),
+        ("Which option is right? (multiple options)", None),
+        ("Which service stores data? (see 2 examples)", None),
+        ("Quelle commande (dig) affiche 2 réponses DNS (A) ?", None),  # outside brackets
+        ("Quels protocoles utilisent TCP ? Cochez la ou les bonnes réponses.", None),
+        ("Quelles sont les couches du modèle OSI ?", None),
+    ],
+)
+def test_requested_count_reads_a_count_in_brackets_or_after_are_the(stem, count):
+    assert requested_count(stem) == count
+
+
+@pytest.mark.parametrize(
+    ("stem", "hidden"),
+    [
+        ("Quels protocoles utilisent TCP ? Cochez la ou les bonnes réponses.", True),
+        ("Quels protocoles ? Une ou plusieurs réponses.", True),
+        ("Quels protocoles ? Un ou plusieurs choix.", True),
+        ("Quels protocoles utilisent TCP ? Plusieurs réponses possibles.", True),
+        ("Quels protocoles ? Plusieurs réponses sont possibles.", True),
+        ("Which services store data? Select all that apply.", True),
+        ("Which services store data? Choose one or more.", True),
+        ("Welche Protokolle? Eine oder mehrere Antworten.", True),
+        ("Welche Protokolle? Mehrere Antworten sind möglich.", True),
+        ("¿Qué protocolos? Elija una o más.", True),
+        ("Quais protocolos? Marque uma ou mais.", True),
+        ("Quali protocolli? Una o più risposte.", True),
+        ("Какие протоколы? Выберите один или несколько.", True),
+        ("Które protokoły? Zaznacz jedną lub więcej.", True),
+        ("Welke protocollen? Een of meer antwoorden.", True),
+        ("Quels protocoles utilisent TCP ? Cochez deux réponses.", False),
+        ("Which one stores more data?", False),
+        ("Quelle est la couche la plus basse ?", False),
+    ],
+)
+def test_hides_count_reads_a_count_left_open_on_purpose(stem, hidden):
+    assert hides_count(stem) == hidden
+
+
+@pytest.mark.parametrize("answer", ["[A, C]", "[A, B, C]"])
+def test_a_stem_that_leaves_the_count_open_is_not_reported(lint_questions, answer):
+    stem = "Quels services stockent des données ? Cochez la ou les bonnes réponses."
+    assert count_errors(lint_questions(multiple(stem, answer))) == []
+
+
+def test_a_count_in_brackets_is_checked_against_the_key(lint_questions):
+    [error] = count_errors(lint_questions(multiple("Quels services ? (3 réponses)", "[A, C]")))
+    assert "asks for 3 answers but 2 are given" in error.message
+    question = QUESTION.replace("models?", "models? (2 réponses)")
+    [error] = count_errors(lint_questions(question))
+    assert "single-answer" in error.message

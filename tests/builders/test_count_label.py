@@ -1,0 +1,48 @@
+"""The "Choose 2 answers." label under a multiple-answer stem: left out where the stem gives
+the count in brackets or as "Quelles sont les deux ...", and where it leaves the count open
+on purpose ("Cochez la ou les bonnes réponses", "Select all that apply")."""
+
+from __future__ import annotations
+
+import pytest
+
+from exambank.builders.handout import handout_html
+from tests.conftest import QUESTION, section_yaml
+
+MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
+
+
+@pytest.mark.parametrize(
+    ("stem", "language", "label"),
+    [
+        # a French teacher's stems (review F, finding 9)
+        ("Quels protocoles utilisent TCP ? (2 réponses)", "fr", None),
+        ("Quelles sont les deux protocoles qui utilisent TCP ?", "fr", None),
+        ("Quels protocoles utilisent TCP ? Plusieurs réponses possibles.", "fr", None),
+        ("Quels protocoles utilisent TCP ? Cochez la ou les bonnes réponses.", "fr", None),
+        ("Quels protocoles utilisent TCP ? Choisissez une ou plusieurs réponses.", "fr", None),
+        ("Quels protocoles utilisent TCP ?", "fr", "Choisissez 2 réponses."),
+        ("Quels protocoles utilisent TCP ? (3 réponses)", "fr", "Choisissez 2 réponses."),
+        ("Which services train models? (2 answers)", "en", None),
+        ("Which services train models? Select all that apply.", "en", None),
+        ("Which services train models? Choose one or more.", "en", None),
+        ("Welche Protokolle nutzen TCP? (2 Antworten)", "de", None),
+        ("Welche Protokolle nutzen TCP? Eine oder mehrere Antworten sind richtig.", "de", None),
+        ("¿Qué protocolos usan TCP? Elija una o más.", "es", None),
+        ("Quais protocolos usam TCP? Marque uma ou mais.", "pt", None),
+        ("Quali protocolli usano TCP? Una o più risposte.", "it", None),
+        ("Welke protocollen gebruiken TCP? Een of meer antwoorden.", "nl", None),
+    ],
+)
+def test_the_label_is_left_out_where_the_stem_gives_or_hides_the_count(
+    make_bank, stem, language, label
+):
+    question = MULTIPLE.replace(
+        "stem: Which AWS service trains, tunes and deploys ML models?", f"stem: {stem}"
+    )
+    manifest = f"id: b\ntitle: B\nlanguage: {language}\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(question)}, manifest)
+    html = handout_html(bank, "student", None, None)
+    assert html.count('class="instruction"') == (label is not None)
+    if label:
+        assert f">{label}</p>" in html
