@@ -188,13 +188,24 @@ def _too_long(text: str, starts_at: int) -> bool:
     return starts_at + len(written) > LINE_WIDTH
 
 
+# Where a fold may not be, besides next to another space (a fold there would not read back
+# as one space): before a mark no printed line starts with, French setting a space before
+# "?" or "»" ("Pourquoi ?"), and after an opening guillemet.
+_NO_FOLD_BEFORE = frozenset(" ?!:;\u00bb\u203a")
+_NO_FOLD_AFTER = frozenset(" \u00ab\u2039")
+
+
 def _fold_positions(text: str, width: int) -> list[int]:
     """Spaces to break ``text`` at so no line is longer than ``width`` where avoidable.
-    Only single spaces between words: a fold there reads back as that one space."""
+    Only single spaces between words: a fold there reads back as that one space. Not
+    before "?", "!", ":", ";" or a closing guillemet, nor after an opening one: the word
+    before goes to the next line with it."""
     spaces = [
         index
         for index in range(1, len(text) - 1)
-        if text[index] == " " and text[index - 1] != " " and text[index + 1] != " "
+        if text[index] == " "
+        and text[index - 1] not in _NO_FOLD_AFTER
+        and text[index + 1] not in _NO_FOLD_BEFORE
     ]
     folds: list[int] = []
     line_start, previous = 0, None

@@ -45,3 +45,28 @@ def test_a_line_is_folded_only_past_column_100(
         assert all(len(line) <= LINE_WIDTH for line in rewrite.new.splitlines())
         path.write_text(rewrite.new, encoding="utf-8")
         assert read_source(path)[0].data["questions"][0]["explanation"] == text
+
+
+@pytest.mark.parametrize("mark", ["?", "!", ":", ";", "»", "«"])
+def test_a_fold_leaves_no_mark_alone_at_a_line_start_or_end(tmp_path: Path, mark: str) -> None:
+    # French sets a space before "?" and after "«": padded a character at a time, the mark
+    # falls at every place of the line, the fold's among them
+    quote = f"{mark} VLAN »" if mark == "«" else f"VLAN {mark}"
+    texts = [f"{'z' * pad} {_text('mot', 84)} {quote} fin de phrase" for pad in range(1, 21)]
+    questions = [
+        QUESTION.replace("id: q1", f"id: q{number}").replace(
+            "SageMaker covers the whole ML lifecycle.", f'"{text}"'
+        )
+        for number, text in enumerate(texts)
+    ]
+    path = (
+        write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)}) / "01-main.yaml"
+    )
+    path.write_text(format_file(path).new, encoding="utf-8")
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    assert not [line for line in lines if line.startswith(mark if mark != "«" else "»")]
+    assert not [line for line in lines if line.endswith("«")]
+    assert all(len(line) <= LINE_WIDTH for line in path.read_text(encoding="utf-8").splitlines())
+    explanations = [question["explanation"] for question in read_source(path)[0].data["questions"]]
+    assert explanations == texts
+    assert not format_file(path).changed  # and fmt leaves its own folds be
