@@ -27,7 +27,7 @@ from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
 from exambank.paths import MANIFEST, is_yaml
 from exambank.rewrite import Rewrite, RewriteError, read
 from exambank.saving import same_data, save, verify
-from exambank.skeleton import check_question, check_unused, inline, skeleton, with_question
+from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 
 SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
 _MANIFEST_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S*)manifest\.schema\.json", re.M)
@@ -101,9 +101,15 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     check_question(question_id, option_count)
     section_id = section_id_of(path)
     if path.suffix != ".yaml" or not re.fullmatch(SLUG_PATTERN, section_id):
+        suggestion = as_id(path.stem)
+        example = (
+            f"; did you mean {path.with_name(f'{suggestion}.yaml')}?"
+            if suggestion
+            else ", e.g. 04-hardware.yaml"
+        )
         raise UsageError(
             f"{path}: name a new section file <nn>-<section-id>.yaml or <section-id>.yaml, "
-            f"the id in {_SLUG_HINT}, e.g. 04-hardware.yaml"
+            f"the id in {_SLUG_HINT}{example}"
         )
     bank = path.parent
     files = [file for file in iter_yaml_files(bank) if file.name != MANIFEST]
@@ -263,11 +269,13 @@ def _folder_id(folder: Path) -> str:
     name = folder.resolve().name
     if re.fullmatch(SLUG_PATTERN, name):
         return name
-    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-bank"
-    renamed = folder.with_name(suggestion) if folder.name not in ("", "..") else suggestion
+    suggestion = as_id(name)
+    new_name = suggestion or "my-bank"
+    renamed = folder.with_name(new_name) if folder.name not in ("", "..") else new_name
+    example = f"; did you mean {renamed}?" if suggestion else f", e.g. {renamed}"
     raise UsageError(
         f"{folder}: the folder's name is the bank's id, and '{name}' is not one: use "
-        f"{_SLUG_HINT}, e.g. {renamed}"
+        f"{_SLUG_HINT}{example}"
     )
 
 
@@ -275,9 +283,15 @@ def _check_sections(sections: list[str]) -> None:
     for index, section_id in enumerate(sections):
         if not re.fullmatch(SLUG_PATTERN, section_id):
             shown = f"'{section_id}'" if section_id else "an empty name"
+            suggestions = [as_id(name) for name in sections]
+            example = (
+                f"; did you mean --sections {','.join(suggestions)}?"
+                if all(suggestions)
+                else ", e.g. --sections basics,ohm,power"
+            )
             raise UsageError(
                 f"--sections: {shown} is not a section id: use {_SLUG_HINT}, "
-                "separated by commas, e.g. --sections basics,ohm,power"
+                f"separated by commas{example}"
             )
         if section_id in sections[:index]:
             raise UsageError(f"--sections: '{section_id}' is named twice")

@@ -17,6 +17,7 @@ import codecs
 import json
 import re
 import string
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -138,12 +139,29 @@ def inline(value: Any) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
+# Letters NFKD does not take apart, spelled as a keyboard without them spells them.
+_SPELLED_OUT = str.maketrans(
+    {"\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u00f8": "o", "\u0142": "l"}
+)
+
+
+def as_id(name: str) -> str:
+    """``name`` made an id, for a "did you mean": lowercase, its accents dropped
+    ("réseaux" -> "reseaux"; œ, æ, ß spelled out), any other run of characters an id cannot
+    hold a hyphen; "" if nothing is left ("Сети")."""
+    spelled = unicodedata.normalize("NFKD", name.lower().translate(_SPELLED_OUT))
+    unaccented = "".join(character for character in spelled if not unicodedata.combining(character))
+    return re.sub(r"[^a-z0-9]+", "-", unaccented).strip("-")
+
+
 def check_question(question_id: str, option_count: int) -> None:
     """UsageError if a question of this id and number of options may not be made."""
     if not re.fullmatch(SLUG_PATTERN, question_id):
+        suggestion = as_id(question_id)
+        example = f"; did you mean '{suggestion}'?" if suggestion else ", e.g. 'amt-q6'"
         raise UsageError(
             f"'{question_id}' is not a valid question id: use lowercase letters, digits and "
-            "single hyphens, e.g. 'amt-q6'"
+            f"single hyphens{example}"
         )
     if not 2 <= option_count <= MAX_OPTIONS:
         raise UsageError(f"--options must be between 2 and {MAX_OPTIONS}, not {option_count}")

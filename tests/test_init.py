@@ -169,13 +169,27 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         ("bank/el/bank.yaml", ["bank"], "bank: holds the bank el; start the new one beside it"),
         ("el", ["el"], "el: not a folder"),
         (None, ["IT Grundlagen"], "'IT Grundlagen' is not one: use lowercase letters, digits "),
-        (None, ["bank/IT Grundlagen"], "e.g. bank/it-grundlagen"),
+        (
+            None,
+            ["bank/IT Grundlagen"],
+            "digits and single hyphens; did you mean bank/it-grundlagen?",
+        ),
+        # accents dropped, ligatures and ß spelled out, for a suggestion that is an id
+        (None, ["bank/réseaux"], "; did you mean bank/reseaux?"),
+        (None, ["bank/Œuvres Straße"], "; did you mean bank/oeuvres-strasse?"),
+        (None, ["bank/Сети"], "digits and single hyphens, e.g. bank/my-bank"),
         (None, ["el", "--title", " "], "--title: give the bank's title on one line"),
         (None, ["el", "--title", "a\nb"], "--title: give the bank's title on one line"),
         (None, ["el", "--language", "deutsch"], "--language 'deutsch' is not a language tag"),
         (None, ["el", "--language", "de\n"], "is not a language tag"),
         (None, ["el", "--sections", "a,,b"], "--sections: an empty name is not a section id"),
         (None, ["el", "--sections", "Ohm"], "--sections: 'Ohm' is not a section id"),
+        (
+            None,
+            ["el", "--sections", "réseau,matériel,bdd"],
+            "by commas; did you mean --sections reseau,materiel,bdd?",
+        ),
+        (None, ["el", "--sections", "a,Сети"], "by commas, e.g. --sections basics,ohm,power"),
         (None, ["el", "--sections", "a,b,a"], "--sections: 'a' is named twice"),
     ],
 )

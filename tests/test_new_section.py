@@ -127,6 +127,7 @@ def test_the_first_line_follows_the_manifests(tmp_path: Path) -> None:
         ("03-Power.yaml", None, "03-Power.yaml: name a new section file <nn>-<section-id>.yaml"),
         ("03-.yaml", None, "name a new section file"),
         ("power.yml", None, "name a new section file"),
+        ("04-sécurité.yaml", None, "04-securite.yaml?"),
         ("05-ohm.yaml", None, "05-ohm.yaml: section 'ohm' is in "),
         ("03-power.yaml", "id: el\ntitle: E\nsections: ohm\n", "bank.yaml:3:11: 'sections' is"),
         ("03-power.yaml", 'id: el\ntitle: E\nsections: ""\n', "bank.yaml:3:11: 'sections' is"),
