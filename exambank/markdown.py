@@ -29,6 +29,9 @@ _SHORT_RENDERER.disable(["heading", "lheading"])
 # Unit symbols a number keeps on its line ("230 V", "1.000 Mbit/s", "0,5 mm²", "20 °C",
 # "5 %", "10 €"): symbols, not words, and none a word of a language the labels are in, so
 # "page 5 of", "5 e 6", "5 y 6", "5 a 10", "5 в 6" and "5 с 6" may still break.  # noqa: RUF003
+# French writes bytes as octets ("0,5 Go", "10 Mo/s"), but not "o" alone, a word in
+# Portuguese, Spanish and Italian; "Go", "To", "Po" and "Mio" are words only where a
+# sentence or a title starts, and a no-break space before them there costs nothing.
 # "min" stays with its number as the unit it usually is; "µ" and "Ω" stand for either code
 # point. A table to read, a group a line (SIM905 would have 151 quoted strings, one a line).
 _UNITS = (  # noqa: SIM905
@@ -37,6 +40,7 @@ _UNITS = (  # noqa: SIM905
     "bit kbit Mbit Gbit Tbit bps kbps Mbps Gbps nm µm mm cm dm m km ft yd l L ml mL cl dl "
     "hl g mg kg µg lb lbs oz ns µs ms s min h K °C °F ° % ‰ ppm N kN Nm J kJ kcal Pa hPa "
     "kPa MPa lx lm px pt dpi ppi rpm mph U/min € $ £ ¥ ₽ ₹ zł EUR USD CHF GBP "
+    "ko Ko Mo Go To Po Kio Mio Gio Tio "
     "В мВ кВ Вт кВт Ом кОм Гц кГц МГц ГГц КБ МБ ГБ ТБ бит кбит Мбит Гбит "  # noqa: RUF001
     "мм см км кг мс мин руб"  # noqa: RUF001
 ).split()
@@ -62,21 +66,48 @@ def _glued(match: re.Match[str]) -> str:
     return match[1] + "\u00a0" + match[2].replace("/", "/\u2060")
 
 
-def typeset(text: str) -> str:
+# A number whose thousands are grouped with spaces ("1 000", "10 000 000"), in a language
+# that groups them so (``space_groups``): not one inside a run of numbers ("00 1 213
+# 1234567", "1 870 334600340"), which is a list or a telephone number.
+_SPACE_GROUPED = re.compile(r"(?<![\w.,:/])(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d| \d)")
+# Guillemets with a space inside, as French, Russian or Polish print them ("« VLAN »"): not
+# where a word runs into them, as German, Danish and Swedish quote (»Wort« und »Wort«), nor
+# a closing one that no opening one came before: a path through menus ("Accueil » Produits").
+_AFTER_OPENING = re.compile(r"(?<![^\s(\[])([\u00ab\u2039]) ")
+_BEFORE_CLOSING = re.compile(r" ([\u00bb\u203a])(?![\w(\[])")
+_OPENING_OF = {"\u00bb": "\u00ab", "\u203a": "\u2039"}
+
+
+def typeset(text: str, space_groups: bool = False, before: str = "") -> str:
     """Plain-text habits as print sets them: a spaced double hyphen as an en dash, '->'
     as an arrow, a number and its unit on one line (a space typed between them becomes a
-    no-break space; a no-break or narrow no-break space typed stays). The sources, the
-    JSON and the CSV keep what the author typed."""
+    no-break space), guillemets on the line of the words they quote, and, where the bank's
+    language groups thousands with spaces (``space_groups``: "1 000 €"), a number on one
+    line (those spaces become narrow no-break spaces). A no-break or narrow no-break space
+    typed stays. ``before``: the text printed before ``text`` in its paragraph, where the
+    "«" a "»" closes may be. The sources, the JSON and the CSV keep what the author typed."""
     dashed = text.replace(" -- ", " \u2013 ").replace("->", "\u2192")
-    return _NUMBER_AND_UNIT.sub(_glued, dashed)
+    opened = _AFTER_OPENING.sub("\\1\u202f", dashed)
+
+    def closed(mark: re.Match[str]) -> str:
+        quoted = _OPENING_OF[mark[1]] in before or _OPENING_OF[mark[1]] in opened[: mark.start()]
+        return "\u202f" + mark[1] if quoted else mark[0]
+
+    quoted = _BEFORE_CLOSING.sub(closed, opened)
+    if space_groups:
+        quoted = _SPACE_GROUPED.sub(lambda number: number[0].replace(" ", "\u202f"), quoted)
+    return _NUMBER_AND_UNIT.sub(_glued, quoted)
 
 
 def _typeset_text(state: StateCore) -> None:
     """Apply ``typeset`` to running text only: code spans and blocks stay as written."""
+    space_groups = state.env.get("space_groups", False)
     for token in state.tokens:
+        before = ""
         for child in token.children or []:
             if child.type == "text":
-                child.content = typeset(child.content)
+                child.content = typeset(child.content, space_groups, before)
+                before += child.content
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -157,17 +188,18 @@ class Target:
     label: str = ""
 
 
-def to_html(text: str, top_level: int = _AUTHOR_TOP_LEVEL) -> str:
+def to_html(text: str, top_level: int = _AUTHOR_TOP_LEVEL, space_groups: bool = False) -> str:
     """Block HTML for a Markdown text (headings, paragraphs, lists, tables, code); its
     headings start at h3, below the section's title, or at ``top_level`` (h2 on the cover,
-    right below the book's title): see ``_nest_headings``."""
-    return str(_RENDERER.render(text, {"top_level": top_level}))
+    right below the book's title): see ``_nest_headings``. Its running text is typeset
+    (``typeset``, ``space_groups`` passed on)."""
+    return str(_RENDERER.render(text, {"top_level": top_level, "space_groups": space_groups}))
 
 
-def short_html(text: str) -> str:
+def short_html(text: str, space_groups: bool = False) -> str:
     """Block HTML for a short Markdown text, such as an option or its feedback: as
     ``to_html``, but a line starting with "#" or underlined stays a paragraph."""
-    return str(_SHORT_RENDERER.render(text))
+    return str(_SHORT_RENDERER.render(text, {"space_groups": space_groups}))
 
 
 _HTML_READER = MarkdownIt("commonmark", {"html": True}).enable("table")

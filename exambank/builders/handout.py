@@ -18,6 +18,7 @@ from exambank.builders.labels import Labels, labels_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.answers import hides_count, requested_count
+from exambank.rules.numbers import reading
 
 Edition = Literal["student", "trainer"]
 EDITIONS: tuple[Edition, ...] = ("student", "trainer")
@@ -27,16 +28,25 @@ def handout_html(
     bank: Bank, edition: Edition, build_date: datetime | None, shuffle_seed: str | None
 ) -> str:
     labels = labels_for(bank.manifest.language)
+    # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
+    grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
     sections = [
-        _section(number, section, [ref for ref in refs if ref.section is section], edition, labels)
+        _section(
+            number,
+            section,
+            [ref for ref in refs if ref.section is section],
+            edition,
+            labels,
+            grouped,
+        )
         for number, section in enumerate(bank.sections, start=1)
     ]
     return "".join(
         [
-            _head(bank, build_date, len(str(len(refs))), labels),
-            _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels),
-            _contents(bank, refs, labels),
+            _head(bank, build_date, len(str(len(refs))), labels, grouped),
+            _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped),
+            _contents(bank, refs, labels, grouped),
             *sections,
             _answer_key(refs, shuffle_seed, labels),
             "</body>\n</html>\n",
@@ -50,7 +60,9 @@ def _lang(labels: Labels) -> str:
     return f' lang="{labels.language}"' if labels.fallback else ""
 
 
-def _head(bank: Bank, build_date: datetime | None, digits: int, labels: Labels) -> str:
+def _head(
+    bank: Bank, build_date: datetime | None, digits: int, labels: Labels, grouped: bool
+) -> str:
     """The document head, with the footer's page number in the labels' words for
     ``handout.css``, and a body whose classes say how many digits the question numbers run
     to, so the CSS can widen their column for four or five, and whether the bank's language
@@ -65,7 +77,7 @@ def _head(bank: Bank, build_date: datetime | None, digits: int, labels: Labels) 
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(bank.manifest.language)}">\n'
         '<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(typeset(bank.manifest.title))}</title>\n"
+        f"<title>{escape(typeset(bank.manifest.title, grouped))}</title>\n"
         f'<meta name="generator" content="exambank">\n{dates}'
         f"<style>:root {{ --page-number: {_page_number(labels.page)}; }}</style>\n"
         f'</head>\n<body class="numbers-{digits}{_unhyphenated(bank.manifest.language)}">\n'
@@ -99,6 +111,7 @@ def _title_page(
     shuffle_seed: str | None,
     question_count: int,
     labels: Labels,
+    grouped: bool,
 ) -> str:
     """The cover. Of its facts, the version is the bank's words, the build date (ISO, as
     any language reads it) nobody's, the contents and options the labels'. The facts are a
@@ -121,15 +134,16 @@ def _title_page(
         for label, value, value_lang in facts
         if value is not None
     )
-    exam = f'<p class="exam">{escape(typeset(manifest.exam))}</p>' if manifest.exam else ""
+    exam = f'<p class="exam">{escape(typeset(manifest.exam, grouped))}</p>' if manifest.exam else ""
     description = (  # its headings follow the book's title: h2 and below
-        f'<div class="description">{to_html(manifest.description, top_level=2)}</div>'
+        '<div class="description">'
+        f"{to_html(manifest.description, top_level=2, space_groups=grouped)}</div>"
         if manifest.description
         else ""
     )
     return (
         f'<section class="cover {edition}">{exam}'
-        f'<h1 class="book-title">{escape(typeset(manifest.title))}</h1>'
+        f'<h1 class="book-title">{escape(typeset(manifest.title, grouped))}</h1>'
         f'<p class="edition"{lang} '
         f'data-footer="{escape(_footer(bank, edition, shuffle_seed, labels))}">'
         f"{escape(_edition(edition, labels))}</p>"
@@ -153,7 +167,7 @@ def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labe
     return " \u00b7 ".join(parts)
 
 
-def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels) -> str:
+def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool) -> str:
     """The contents: a list whose entries link their titles to where they start. A link
     holds nothing but its words, and the page number (which the CSS writes after the entry,
     from ``data-page-of``) is outside it: WeasyPrint tags an element inside a link as a
@@ -164,7 +178,7 @@ def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels) -> str:
         span = _span([ref.number for ref in refs if ref.section is section], labels)
         items.append(
             f'<li data-page-of="#section-{section.id}"><span class="toc-number">{number}</span>'
-            f'<a href="#section-{section.id}">{escape(typeset(section.title))}</a> '
+            f'<a href="#section-{section.id}">{escape(typeset(section.title, grouped))}</a> '
             f'<span class="toc-span"{lang}>{escape(span)}</span></li>'
         )
     items.append(
@@ -187,50 +201,58 @@ def _span(numbers: list[int], labels: Labels) -> str:
 
 
 def _section(
-    number: int, section: Section, refs: list[QuestionRef], edition: Edition, labels: Labels
+    number: int,
+    section: Section,
+    refs: list[QuestionRef],
+    edition: Edition,
+    labels: Labels,
+    grouped: bool,
 ) -> str:
     lang = _lang(labels)
     parts = [
         f'<section class="section" id="section-{section.id}">'
         f'<p class="section-number"{lang}>{escape(labels.section.format(number=number))}</p>'
-        f"<h2>{escape(typeset(section.title))}</h2>"
+        f"<h2>{escape(typeset(section.title, grouped))}</h2>"
     ]
     if section.summary:
-        parts.append(f'<div class="summary">{to_html(section.summary)}</div>')
+        parts.append(f'<div class="summary">{to_html(section.summary, space_groups=grouped)}</div>')
     if section.notes:
-        parts.append(f'<div class="notes">{to_html(section.notes)}</div>')
+        parts.append(f'<div class="notes">{to_html(section.notes, space_groups=grouped)}</div>')
     if section.key_terms:
         terms = "".join(
-            f"<dt>{escape(typeset(term.term))}</dt><dd>{short_html(term.definition)}</dd>"
+            f"<dt>{escape(typeset(term.term, grouped))}</dt>"
+            f"<dd>{short_html(term.definition, grouped)}</dd>"
             for term in section.key_terms
         )
         parts.append(f'<h3{lang}>{escape(labels.key_terms)}</h3><dl class="key-terms">{terms}</dl>')
     if section.exam_tips:
-        tips = "".join(f"<li>{short_html(tip)}</li>" for tip in section.exam_tips)
+        tips = "".join(f"<li>{short_html(tip, grouped)}</li>" for tip in section.exam_tips)
         parts.append(
             f'<aside class="exam-tips"><h3{lang}>{escape(labels.exam_tips)}</h3>'
             f"<ul>{tips}</ul></aside>"
         )
     if refs:
         parts.append(f'<h3 class="practice"{lang}>{escape(labels.practice_questions)}</h3>')
-        parts.extend(_question(ref, edition, labels) for ref in refs)
+        parts.extend(_question(ref, edition, labels, grouped) for ref in refs)
     parts.append("</section>\n")
     return "".join(parts)
 
 
-def _question(ref: QuestionRef, edition: Edition, labels: Labels) -> str:
+def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool) -> str:
     question = ref.question
     answer = question.answer_letters
     options = []
     for letter in question.options:
-        text = short_html(question.option_text(letter))
+        text = short_html(question.option_text(letter), grouped)
         classes = ["option"]
         if edition == "trainer" and letter in answer:
             classes.append("correct")
         if text.startswith("<pre"):
             classes.append("code-first")  # its letter moves down to the code's first line
         feedback = question.option_feedback(letter) if edition == "trainer" else None
-        feedback_html = f'<div class="feedback">{short_html(feedback)}</div>' if feedback else ""
+        feedback_html = (
+            f'<div class="feedback">{short_html(feedback, grouped)}</div>' if feedback else ""
+        )
         options.append(
             f'<li class="{" ".join(classes)}">'
             f'<span class="letter-cell"><span class="letter">{letter}</span></span>'
@@ -249,12 +271,12 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels) -> str:
         answer_line = labels.answer.format(letters=", ".join(answer))
         solution = (
             f'<div class="solution"><p class="answer-line"{lang}>{escape(answer_line)}</p>'
-            f'<div class="explanation">{short_html(question.explanation)}</div></div>'
+            f'<div class="explanation">{short_html(question.explanation, grouped)}</div></div>'
         )
     return (
         f'<article class="question" id="q-{ref.number}">'
         f'<span class="question-number">{ref.number}</span><div class="question-body">'
-        f'<div class="stem">{short_html(question.stem)}</div>{instruction}'
+        f'<div class="stem">{short_html(question.stem, grouped)}</div>{instruction}'
         f'<ol class="options">{"".join(options)}</ol>{solution}</div></article>'
     )
 

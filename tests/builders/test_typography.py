@@ -1,7 +1,9 @@
-"""Print habits of the handouts: a number keeps its unit on its line, and a stem that says
-how many answers to choose gets no second instruction. The exports keep the text as typed."""
+"""Print habits of the handouts: a number keeps its unit on its line, a number grouped with
+spaces stays whole where the bank's language groups so, guillemets keep the words they quote,
+and a stem that says how many answers to choose gets no second instruction. The exports keep
+the text as typed."""
 
-# ruff: noqa: RUF001  # Greek mu and the ohm sign are meant
+# ruff: noqa: RUF001  # Greek mu, the ohm sign and single guillemets are meant
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from exambank.builders.pdf import PdfBuilder
 from exambank.markdown import short_html, typeset
 from tests.conftest import QUESTION, section_yaml
 
-NBSP, JOINER = "\u00a0", "\u2060"
+NBSP, NNBSP, JOINER = "\u00a0", "\u202f", "\u2060"
 
 
 @pytest.mark.parametrize(
@@ -47,6 +49,76 @@ NBSP, JOINER = "\u00a0", "\u2060"
 )
 def test_a_number_keeps_its_unit(text, printed):
     assert typeset(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("0,5 Go et 10 Mo/s", f"0,5{NBSP}Go et 10{NBSP}Mo/{JOINER}s"),
+        ("512 Ko, 2 ko, 1 To, 1 Po", f"512{NBSP}Ko, 2{NBSP}ko, 1{NBSP}To, 1{NBSP}Po"),
+        ("4 Kio, 4 Mio, 4 Gio, 4 Tio", f"4{NBSP}Kio, 4{NBSP}Mio, 4{NBSP}Gio, 4{NBSP}Tio"),
+        # "o" alone is a word in Portuguese, Spanish and Italian
+        ("o 5 o 6", "o 5 o 6"),
+    ],
+)
+def test_french_byte_units_keep_their_number(text, printed):
+    assert typeset(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("un total de 1 000 € HT", f"un total de 1{NNBSP}000{NBSP}€ HT"),
+        (
+            "10 000 élèves, 1 000 000 d'octets",
+            f"10{NNBSP}000 élèves, 1{NNBSP}000{NNBSP}000 d'octets",
+        ),
+        ("entre 5 000 et 6 000", f"entre 5{NNBSP}000 et 6{NNBSP}000"),
+        ("1 000,50 € et 2\u00a0000 000", f"1{NNBSP}000,50{NBSP}€ et 2\u00a0000{NNBSP}000"),
+        # no group of three after the first: a list; a run of numbers: a telephone number
+        ("1 2 3, 12 34 56, 3,141 592", "1 2 3, 12 34 56, 3,141 592"),
+        ("00 1 213 1234567, 1 870 334600340", "00 1 213 1234567, 1 870 334600340"),
+        ("06 12 345 678", "06 12 345 678"),
+    ],
+)
+def test_a_number_grouped_with_spaces_stays_whole(text, printed):
+    assert typeset(text, space_groups=True) == printed
+    assert typeset(text).count(NNBSP) == 0  # in a language that groups with commas
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("le sigle « VLAN » dans", f"le sigle «{NNBSP}VLAN{NNBSP}» dans"),
+        ("(« VLAN »), ‹ x ›.", f"(«{NNBSP}VLAN{NNBSP}»), ‹{NNBSP}x{NNBSP}›."),
+        # German and Danish quotes touch their words; a menu path is no quotation
+        ("er sagte »Ja!« und »Nein«", "er sagte »Ja!« und »Nein«"),
+        ("Fichier › Ouvrir, Accueil » Produits", "Fichier › Ouvrir, Accueil » Produits"),
+    ],
+)
+def test_guillemets_stay_with_the_words_they_quote(text, printed):
+    assert typeset(text) == printed
+
+
+def test_a_guillemet_stays_with_a_quote_in_bold_and_code_is_left_alone():
+    html = short_html("le sigle « **VLAN** » et `« x »` coûtent 1 000 €", space_groups=True)
+    assert f"«{NNBSP}<strong>VLAN</strong>{NNBSP}» et" in html
+    assert "<code>« x »</code>" in html and f"1{NNBSP}000{NBSP}€" in html
+
+
+FRENCH = "id: b\ntitle: B\nlanguage: fr\nsections: [main]\n"
+IN_EUROS = QUESTION.replace("ML models?", "ML models for 1 000 €?")
+
+
+@pytest.mark.parametrize(
+    ("language", "printed"), [("fr", f"1{NNBSP}000{NBSP}€"), ("en", f"1 000{NBSP}€")]
+)
+def test_the_handout_groups_thousands_with_spaces_in_a_language_that_does(
+    make_bank, language, printed
+):
+    manifest = FRENCH.replace("fr", language)
+    bank = make_bank({"01-main.yaml": section_yaml(IN_EUROS)}, manifest)
+    assert f"models for {printed}?" in handout_html(bank, "student", None, None)
 
 
 def test_code_image_and_link_targets_keep_their_spaces():
@@ -84,11 +156,15 @@ def test_a_narrow_table_column_breaks_between_quantities_not_inside_them(make_ba
     assert any("12 V" in line for line in lines) and "V" not in lines
 
 
-def test_the_exports_keep_the_spaces_as_typed(make_bank):
-    bank = make_bank({"01-main.yaml": section_yaml(ON_230_V, extra=UNITS)})
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_exports_keep_the_spaces_as_typed(make_bank, language):
+    question = ON_230_V.replace("230 V?", "230 V, « 1 000 € »?")
+    manifest = FRENCH.replace("fr", language)
+    bank = make_bank({"01-main.yaml": section_yaml(question, extra=UNITS)}, manifest)
     for builder in (JsonBuilder(), CsvBuilder()):
         data = builder.build(bank, Settings())[0].data.decode("utf-8")
-        assert "at 230 V?" in data and NBSP not in data and JOINER not in data
+        assert "at 230 V, « 1 000 € »?" in data
+        assert NBSP not in data and NNBSP not in data and JOINER not in data
 
 
 MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
