@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import TYPOGRAPHIC_QUOTES, UnreadImage, destination, unread_images
+from exambank.markdown import destination
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
 from exambank.source import JsonPath, Position, Source
+from exambank.unread_images import TYPOGRAPHIC_QUOTES, UnreadImage, unread_images
 
 # Why an image is no image to CommonMark, and how to write it, by UnreadImage.fault:
 # {fixed} is what follows its "](" written so that CommonMark reads it, {path} the path.

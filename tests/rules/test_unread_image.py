@@ -9,8 +9,9 @@ import pytest
 
 from exambank.config import Config
 from exambank.lint import lint
-from exambank.markdown import targets, unread_images
+from exambank.markdown import targets
 from exambank.rules import RULES
+from exambank.unread_images import unread_images
 from tests.rules.test_docstring_examples import as_yaml, example
 from tests.rules.test_missing_resource import bank_with_stem
 
