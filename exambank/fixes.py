@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from exambank.rewrite import Rewrite, RewriteError, dump, load, replace_value
-from exambank.source import JsonPath
+from exambank.rewrite import Loaded, Rewrite, RewriteError, dump, load, replace_value
+from exambank.source import OTHER_BREAKS, JsonPath, Source
+from exambank.syntax_hints import first_error, unquoted_colons
+from exambank.syntax_hints.text import Text, quoted
 
 Change = tuple[JsonPath, str]  # where, and what was done ("answer letter 'b' -> 'B'")
 Fix = Callable[[Any], Iterator[Change]]
@@ -125,8 +129,18 @@ def _set_text(holder: Any, key: Any, text: str) -> None:
 
 
 def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
-    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely)."""
-    loaded = load(path)
+    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely).
+    A value YAML types (``80``) is written back as it is: the other fixes are made."""
+    quoting: list[Fixed] = []
+    try:
+        loaded = load(path, refuse_typed=False)
+        raw = loaded.raw
+    except RewriteError:
+        found = _load_quoted(path, display)  # only a file lint refuses is scanned
+        if found is None:
+            raise
+        raw, loaded, quoting = found
+    _keep_typed_as_written(loaded.tree, loaded.source)
     expected = copy.deepcopy(loaded.source.data)
     changes: list[Change] = []
     for fix in FIXES.values():
@@ -136,9 +150,78 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
         changes.extend(on_tree)
     fixed = [Fixed(display, 1, 1, what) for what in _file_fixes(loaded.raw)]
     fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
-    fixed.sort(key=lambda change: (change.line, change.column))
     text = dump(loaded.tree, loaded) if fixed else loaded.raw.decode("utf-8-sig")
-    return Rewrite(path, loaded.raw, text, expected, loaded.source), fixed
+    fixed = sorted(quoting + fixed, key=lambda change: (change.line, change.column))
+    made_from = loaded.raw if quoting else None
+    return Rewrite(path, raw, text, expected, loaded.source, made_from), fixed
+
+
+def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] | None:
+    """``path`` read with each line like 'explanation: Réponse : B' quoted, when YAML
+    refuses those lines and nothing else (None for any other file): its bytes, the quoted
+    file as read, and the quoting done. The quoted file must read as the author meant:
+    each of those texts just as written on its line."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    error = None if any(map(text.__contains__, OTHER_BREAKS)) else first_error(text)
+    colons = None if error is None else unquoted_colons(text, error)
+    if colons is None or not colons.parses or not all(line.fixable for line in colons.lines):
+        return None
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    loaded = load(path, bom + colons.text.encode("utf-8"), refuse_typed=False)
+    at = {(mark.line, mark.column): where for where, mark in loaded.source.values.items()}
+    lines = Text(text)
+    fixed = []
+    for line in colons.lines:
+        meant = text[line.start : line.end]
+        where = at.get((line.row, line.column))
+        place = (line.row + 1, line.column + 1)
+        if where is None or _value(loaded.source.data, where) != meant:
+            raise RewriteError("quoting this text would change it; please report this", *place)
+        shown = f"{lines.parse(line.row).lead}{quoted(meant)}"
+        fixed.append(Fixed(display, *place, f"unquoted text holding ': ' -> {shown}"))
+    return raw, loaded, fixed
+
+
+def _value(data: Any, where: JsonPath) -> Any:
+    for key in where:
+        data = data[key]
+    return data
+
+
+class AsWritten:
+    """A plain value YAML types (``80``, ``True``, ``~``), held in the round-trip tree as
+    the text it was written as: written back as it is, where the dumper would write ``1``
+    for ``+1``, ``true`` for ``True``, nothing for ``~``. Being no text, fixes skip it,
+    and lint still reports it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _represent_as_written(representer: Any, value: AsWritten) -> Any:
+    # Tagged as YAML resolves the text, so the emitter may write it plain: as it was.
+    tag = representer.dumper.resolver.resolve(ScalarNode, value.text, (True, False))
+    return representer.represent_scalar(tag, value.text)
+
+
+RoundTripRepresenter.add_representer(AsWritten, _represent_as_written)
+
+
+def _keep_typed_as_written(tree: Any, source: Source) -> None:
+    """Replace each value lint read as a number, boolean or null by ``AsWritten``."""
+    for where, (_, text) in source.typed_scalars.items():
+        if not text:
+            continue  # 'key:' with nothing after it: written back as nothing
+        try:
+            holder = _value(tree, where[:-1])
+            _value(holder, where[-1:])  # there, as lint read it
+        except (KeyError, IndexError, TypeError):
+            raise RewriteError("lint and the writer read this file differently") from None
+        replace_value(holder, where[-1], AsWritten(text))
 
 
 def _file_fixes(raw: bytes) -> list[str]:

@@ -42,8 +42,12 @@ from exambank.source import (
 from exambank.yaml11 import typed_scalar
 
 
-def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Diagnostic]]:
-    """Read one YAML file. ``Source.data`` is None when nothing usable could be read."""
+def read_source(
+    path: Path, display: str | None = None, raw: bytes | None = None
+) -> tuple[Source, list[Diagnostic]]:
+    """Read one YAML file (or ``raw``, its bytes as they are to be read: ``lint --fix``
+    reads a file with its unquoted ': ' quoted before writing it). ``Source.data`` is None
+    when nothing usable could be read."""
     source = Source(path=path, display=display or str(path))
     problems: list[Diagnostic] = []
 
@@ -55,7 +59,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         report("yaml-syntax", (1, 1), *refused)
         return source, problems
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         report("yaml-syntax", (1, 1), f"cannot read the file: {error.strerror}", None)
         return source, problems
@@ -95,6 +99,11 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source, list[Di
         found = found or syntax_hints.in_libyaml_words(text, error)
         hint = found.hint or _break_hint(source, found.index)
         report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
+        if source.text_with_other_breaks is None:  # then the lines are the author's
+            # libyaml stops at the first error: an unquoted ': ' is in many lines at once
+            for colon in syntax_hints.unquoted_colons(text, error).lines[1:]:
+                said = colon.explanation
+                report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
         # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.

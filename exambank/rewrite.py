@@ -118,6 +118,9 @@ class Rewrite:
     new: str
     data: Any
     before: Source
+    # What ``new`` was made from, when YAML cannot read ``old`` itself: ``old`` with the
+    # text of its lines like 'explanation: Réponse : B' put in quotes (``lint --fix``).
+    quoted: bytes | None = None
 
     @property
     def changed(self) -> bool:
@@ -142,12 +145,12 @@ class Rewrite:
         return found
 
 
-def read(path: Path) -> Source:
-    """``path`` as lint reads it. RewriteError if lint's reader finds any problem in it (the
-    round-trip loader would hide duplicate keys, and expand an alias bomb for minutes), or
-    no mapping with an ``id`` at the top: not a bank file, whatever its name (a link to some
-    other file, a Compose file)."""
-    source, problems = read_source(path)
+def read(path: Path, raw: bytes | None = None) -> Source:
+    """``path`` (or ``raw``, as ``read_source`` says) as lint reads it. RewriteError if
+    lint's reader finds any problem in it (the round-trip loader would hide duplicate keys,
+    and expand an alias bomb for minutes), or no mapping with an ``id`` at the top: not a
+    bank file, whatever its name (a link to some other file, a Compose file)."""
+    source, problems = read_source(path, raw=raw)
     if source.data is not None and not _is_bank_file(source.data):
         raise RewriteError(
             "not a bank file: a bank file is a mapping with an 'id:' (exambank lint says more)"
@@ -166,12 +169,14 @@ def read(path: Path) -> Source:
     return source
 
 
-def load(path: Path) -> Loaded:
-    """Read ``path`` both ways: RewriteError as ``read`` says, or for a value the dumper
-    would write its own way."""
-    source = read(path)
-    _refuse_typed_values(source)
-    raw = path.read_bytes()
+def load(path: Path, raw: bytes | None = None, refuse_typed: bool = True) -> Loaded:
+    """Read ``path`` (or ``raw``) both ways: RewriteError as ``read`` says, or, with
+    ``refuse_typed``, for a value the dumper would write its own way (``True`` -> ``true``,
+    ``+1`` -> ``1``); without, the caller keeps such values as written."""
+    source = read(path, raw)  # first: it refuses a pipe, which would never end
+    raw = path.read_bytes() if raw is None else raw
+    if refuse_typed:
+        _refuse_typed_values(source)
     text = lf_text(raw)
     try:
         tree = round_trip().load(tabs_as_spaces(text))

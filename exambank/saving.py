@@ -77,7 +77,7 @@ def verify(rewrite: Rewrite) -> None:
 
 
 def _check_comments(rewrite: Rewrite) -> None:
-    old_text = rewrite.old.decode("utf-8-sig")
+    old_text = (rewrite.old if rewrite.quoted is None else rewrite.quoted).decode("utf-8-sig")
     try:
         new_comments = comments(rewrite.new)
     except YAMLError as error:  # the dumper wrote what no reader takes
@@ -114,6 +114,12 @@ def _check_data(written: Path, rewrite: Rewrite) -> None:
     source, _ = read_source(written)
     if not same_data(source.data, rewrite.data):
         raise RewriteError("the rewrite would change the file's data; please report this")
+    # "+1" reads as 1 too: the data alone would not tell it was written otherwise.
+    written_as = source.typed_scalars
+    if any(written_as.get(path, was) != was for path, was in rewrite.before.typed_scalars.items()):
+        raise RewriteError(
+            "the rewrite would write a number, boolean or null otherwise; please report this"
+        )
     _check_cuts(rewrite, source)
 
 

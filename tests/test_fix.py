@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from exambank import fixes
 from exambank.cli import main
 from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 
@@ -137,15 +138,18 @@ def test_a_file_with_a_syntax_error_is_left_alone(
 def test_values_lint_reads_as_numbers_or_booleans_are_left_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # The writer would write '+1' as 1 and 'True' as true: they are written back as they
+    # were, for lint to report, and the fixes that do not touch them are made.
     question = QUESTION.replace("answer: A", "answer: b")
     question = question.replace("  A: ", "  A: +1 # ").replace("  B: ", "  B: True # ")
+    question = question.replace("  C: Amazon EC2", "  C: [~, 3.10, 0x1F, Off]  # note")
     path = _bank(tmp_path, question)
-    before = path.read_bytes()
+    before = path.read_text(encoding="utf-8")
     assert main(["lint", "--fix", str(path)]) == 1
-    assert path.read_bytes() == before
+    assert path.read_text(encoding="utf-8") == before.replace("answer: b", "answer: B")
     output = capsys.readouterr()
-    assert f"{path}:7:10: not fixed: '+1' is read as a number; quote it first" in output.err
-    assert "fixed answer" not in output.err and "error schema" in output.out
+    assert output.err.splitlines() == [f"{path}:11:13: fixed answer letter 'b' -> 'B'"]
+    assert "option A is the number +1" in output.out and "answer" not in output.out
 
 
 def test_crlf_with_trailing_comments_is_fixed_in_one_run(
@@ -232,3 +236,18 @@ def test_trailing_whitespace_under_a_key_that_is_not_text_is_not_a_crash(
     assert f"{path}:10:7: not fixed: YAML tools read the key '{key}' as " in output.err
     assert f"quote it first ('{key}':)" in output.err
     assert "internal error" not in output.err and "error schema" in output.out
+
+
+def test_a_rewrite_that_would_write_a_number_otherwise_is_not_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without AsWritten the writer would turn '+1' into 1: the same data, so only the
+    # check of how each number was written stops it.
+    monkeypatch.setattr(fixes, "_keep_typed_as_written", lambda tree, source: None)
+    path = _bank(
+        tmp_path, QUESTION.replace("answer: A", "answer: b").replace("A: Amazon SageMaker", "A: +1")
+    )
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    assert "the rewrite would write a number, boolean or null otherwise" in capsys.readouterr().err

@@ -147,6 +147,30 @@ def test_a_line_without_its_colon_is_reported_on_its_own_line(tmp_path, old, new
             id="option indented deeper than its siblings",
         ),
         pytest.param(
+            "      A: Amazon SageMaker",
+            "    A: Amazon SageMaker",
+            (
+                7,
+                5,
+                "'A' is indented 2 spaces less than 'B'-'D' below, so YAML reads 'B' as more "
+                "text of 'A'",
+                "indent 'A' 6 spaces, like 'B'-'D'",
+            ),
+            id="one option indented less than the three below it: it is the one to move",
+        ),
+        pytest.param(
+            "    options:\n      A: Amazon SageMaker",
+            "    options: {}\n    A: Amazon SageMaker",
+            (
+                8,
+                7,
+                "'B' is indented 2 spaces more than 'A' on line 7, so YAML reads it as more "
+                "text of 'A'",
+                "indent 'B' 4 spaces, like 'A'",
+            ),
+            id="outnumbered, but with no empty key to go under, the option is not moved",
+        ),
+        pytest.param(
             STEM,
             " " + STEM,
             (
@@ -317,6 +341,22 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
                 'type straight quotes: stem: "Which service:…"',
             ),
             id="curly single quotes",
+        ),
+        pytest.param(
+            "\u00ab Which service : trains ML models? \u00bb",
+            (
+                "text containing ': ' must be quoted",
+                'write it quoted: stem: "\u00ab Which service :…"',
+            ),
+            id="guillemets are the text's own: quoted with it",
+        ),
+        pytest.param(
+            "\u2039Which\u203a service: trains ML models?",
+            (
+                "text containing ': ' must be quoted",
+                'write it quoted: stem: "\u2039Which\u203a service:…"',
+            ),
+            id="single guillemets too",
         ),
         pytest.param(
             "*Which* AWS service trains ML models?",

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import StreamEndEvent
 
+from exambank.syntax_hints.colons import Colons, Unquoted, at_once, colon_line, quote
 from exambank.syntax_hints.conflicts import leftover_marker
 from exambank.syntax_hints.indents import not_an_item, odd_space_in_indentation, tab
 from exambank.syntax_hints.quoting import (
@@ -46,6 +49,62 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
     except Exception:  # a misjudged line must not cost the author the report itself
         return None
     return found
+
+
+def unquoted_colons(text: str, error: MarkedYAMLError) -> Colons:
+    """Every line like 'explanation: Réponse : B' from the one ``error`` is at, each one
+    YAML refuses: all at once where the text then parses (``colons.at_once``), else one
+    by one, each quoted in a copy of ``text`` and the copy parsed again, until it parses
+    or fails otherwise. Positions are the file's own: a quote only lengthens its line,
+    and the next error is on a later line."""
+    first = _colon_line(text, error)
+    try:
+        found = None if first is None else at_once(text, first)
+    except Exception:  # a misjudged line: line by line, libyaml judges each
+        found = None
+    if found is not None:
+        return found
+    lines: list[Unquoted] = []
+    quoted_text, added = text, 0  # the copy, and how much longer than ``text`` it is
+    problem: MarkedYAMLError | None = error
+    while problem is not None:
+        line = _colon_line(quoted_text, problem)
+        if line is None or (lines and line.row <= lines[-1].row):
+            break
+        at = line.start - added
+        said = line.explanation
+        moved = Explanation(said.index - added, said.message, said.hint)
+        lines.append(
+            Unquoted(line.row, line.column, at, at + line.end - line.start, moved, line.fixable)
+        )
+        quoted_text = quote(quoted_text, [line])
+        added = len(quoted_text) - len(text)
+        problem = first_error(quoted_text)
+    return Colons(lines, quoted_text, problem is None)
+
+
+def _colon_line(text: str, error: MarkedYAMLError) -> Unquoted | None:
+    mark = error.problem_mark
+    if mark is None or "mapping values are not allowed" not in str(error.problem):
+        return None
+    explanation = explain(text, error)
+    try:
+        return None if explanation is None else colon_line(Text(text), mark.index, explanation)
+    except Exception:  # as in ``explain``: a misjudged line ends the scan, not the report
+        return None
+
+
+def first_error(text: str) -> MarkedYAMLError | None:
+    """libyaml's first syntax error in ``text``; None if it parses."""
+    loader = CSafeLoader(text)
+    try:
+        while type(loader.get_event()) is not StreamEndEvent:
+            pass
+    except MarkedYAMLError as error:
+        return error
+    finally:
+        loader.dispose()
+    return None
 
 
 def in_libyaml_words(text: str, error: MarkedYAMLError) -> Explanation:

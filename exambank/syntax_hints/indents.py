@@ -92,3 +92,68 @@ def tab(text: Text, problem: int, context: int) -> Explanation | None:
             problem, "a tab on a line that is otherwise empty", "delete the tab, or the line"
         )
     return Explanation(problem, "a tab where YAML expects a space", "indent with spaces, not tabs")
+
+
+def outnumbered(text: Text, owner_row: int, row: int) -> Explanation | None:
+    """'A' written 4 spaces in under 'options:', 'B' to 'D' 6 spaces in: YAML reads 'B'
+    as more text of 'A', yet three keys agree against one, and 'A' is the one to move.
+    The keys of a kind (option letters, or the other keys) in line with the owner above
+    the error, and in line with the error's key below it, are counted; the fewer move,
+    if they lie under a key that holds nothing (so they can go deeper under it)."""
+    owner, line = text.parse(owner_row), text.parse(row)
+    letters = _is_letter(owner.key)
+    if letters != _is_letter(line.key):
+        return None
+    above, opener = _siblings(text, owner_row, owner.key_column, letters, step=-1)
+    below, _ = _siblings(text, row, line.key_column, letters, step=1)
+    if len(below) <= len(above) or opener is None:
+        return None
+    parent = text.parse(opener)
+    if (
+        parent.key is None
+        or parent.value.split("#")[0].strip()
+        or parent.key_column >= line.key_column
+    ):
+        return None
+    moved, agreed = _names(text, above), _names(text, below)
+    less = line.key_column - owner.key_column
+    return Explanation(
+        text.index(min(above), owner.key_column),
+        f"{moved} {'is' if len(above) == 1 else 'are'} indented {spaces(less)} less than "
+        f"{agreed} below, so YAML reads '{line.key}' as more text of '{owner.key}'",
+        f"indent {moved} {spaces(line.key_column)}, like {agreed}",
+    )
+
+
+def _is_letter(key: str | None) -> bool:
+    return key is not None and len(key) == 1 and "A" <= key <= "Z"
+
+
+def _siblings(
+    text: Text, row: int, column: int, letters: bool, step: int
+) -> tuple[list[int], int | None]:
+    """The rows from ``row`` on (up or down by ``step``) whose keys, of one kind, stand at
+    ``column``, over deeper lines, blank lines and comments; and the row that ends them."""
+    rows: list[int] = []
+    at = row
+    while 0 <= at < len(text.lines):
+        content = text.lines[at].strip()
+        if content and not content.startswith("#"):
+            line = text.parse(at)
+            if line.indent < column or (line.indent == column and line.key_column != column):
+                return rows, at
+            if line.key_column == column:
+                if line.key is None or _is_letter(line.key) != letters:
+                    return rows, at
+                rows.append(at)
+        at += step
+    return rows, None
+
+
+def _names(text: Text, rows: list[int]) -> str:
+    """'A', or 'B'-'D', or 'stem', 'options': the keys on ``rows``."""
+    keys = [str(text.parse(row).key) for row in sorted(rows)]
+    run = "".join(chr(ord(keys[0]) + at) for at in range(len(keys)))
+    if len(keys) > 1 and "".join(keys) == run:  # option letters in a row
+        return f"'{keys[0]}'-'{keys[-1]}'"
+    return ", ".join(f"'{key}'" for key in keys)

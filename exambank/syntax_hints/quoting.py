@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from exambank.syntax_hints.indents import misaligned, tab
+from exambank.syntax_hints.indents import misaligned, outnumbered, tab
 from exambank.syntax_hints.text import (
     BESIDE,
     COLON_LOOKALIKES,
@@ -149,7 +149,7 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
         )
     deeper = line.key_column - owner.key_column
     if is_key_name(line.key) and deeper > 0:
-        return Explanation(
+        return outnumbered(text, owner_row, row) or Explanation(
             text.index(row, line.key_column),
             f"'{line.key}' is indented {spaces(deeper)} more than '{owner.key}' on line "
             f"{owner_row + 1}, so YAML reads it as more text of '{owner.key}'",

@@ -43,8 +43,9 @@ PROSE_KEYS = frozenset(
     | {"description", "exam", "term", "reason"}
 )
 COLON_LOOKALIKES = "\uff1a\ufe55\ufe13\u2236\ua789\u02f8"  # full-width, small, ratio ...
-# Typographic quotes word processors type (curly, German low-9, guillemets): the opening
-# one and its closing one.
+# Typographic quotes word processors type for quotes (curly, German low-9): the opening
+# one and its closing one. Not guillemets (U+00AB, U+2039 and their closing ones): in
+# French and many languages they are the text's own punctuation, never a YAML quote.
 CURLY_QUOTES = {
     "\u201c": "\u201d",
     "\u201d": "\u201d",
@@ -52,7 +53,6 @@ CURLY_QUOTES = {
     "\u2019": "\u2019",
     "\u201e": "\u201c",
     "\u201a": "\u2018",
-    "\u00ab": "\u00bb",
 }
 _SHORT = 20  # a hint shows about this many characters of the author's text
 _LINE = re.compile(
@@ -127,11 +127,13 @@ def short(value: str, keep: int = 0) -> str:
     return value
 
 
-def quoted(value: str, keep: int = 0) -> str:
-    """``value`` quoted as YAML reads it back unchanged, shortened."""
-    if '"' in value or "\\" in value:
-        return "'" + short(value.replace("'", "''"), keep) + "'"
-    return '"' + short(value, keep) + '"'
+def quoted(value: str, keep: int = 0, whole: bool = False) -> str:
+    """``value`` quoted as YAML reads it back unchanged, shortened unless ``whole``:
+    in double quotes, or in single quotes (each ' doubled) when it holds '"' or '\\'."""
+    single = '"' in value or "\\" in value
+    inner = value.replace("'", "''") if single else value
+    inner = inner if whole else short(inner, keep)
+    return f"'{inner}'" if single else f'"{inner}"'
 
 
 def quoted_line(lead: str, value: str, keep: int = 0) -> str:

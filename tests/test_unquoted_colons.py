@@ -1,0 +1,253 @@
+"""Unquoted text holding ': ' ("explanation: Réponse : B"): lint reports every such line of
+a file in one run, and ``lint --fix`` quotes them when nothing else is wrong with the file
+(exambank/syntax_hints/colons.py, exambank/fixes.py)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from exambank import syntax_hints
+from exambank.cli import main
+from exambank.load import read_source
+from exambank.syntax_hints import colons
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+
+def _question(number: int, explanation: str, **replace: str) -> str:
+    question = QUESTION.replace("id: q1", f"id: q{number}")
+    question = question.replace(
+        "explanation: SageMaker covers the whole ML lifecycle.", f"explanation: {explanation}"
+    )
+    for old, new in replace.items():
+        question = question.replace(old, new)
+    return question
+
+
+def _section(tmp_path: Path, *explanations: str) -> Path:
+    questions = [_question(number, text) for number, text in enumerate(explanations, start=1)]
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+    return root / "01-main.yaml"
+
+
+def _problems(path: Path) -> list[tuple[int, int, str, str | None]]:
+    _, problems = read_source(path)
+    return [(found.line, found.column, found.message, found.hint) for found in problems]
+
+
+# Line of each question's explanation in ``_section``: 12, 21, 30, 39 ...
+def _line(number: int) -> int:
+    return 12 + 9 * (number - 1)
+
+
+def test_every_unquoted_colon_of_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    path = _section(
+        tmp_path, "Réponse : B. Voir le cours.", "Fine.", "Réponse : C", "Voir : A, puis : B"
+    )
+    quoted = "text containing ': ' must be quoted"
+    assert _problems(path) == [
+        (_line(1), 18, quoted, 'write it quoted: explanation: "Réponse : B. Voir le…"'),
+        (_line(3), 18, quoted, 'write it quoted: explanation: "Réponse : C"'),
+        (_line(4), 18, quoted, 'write it quoted: explanation: "Voir : A, puis : B"'),
+    ]
+
+
+def test_the_summary_counts_each_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _section(tmp_path, "Réponse : B", "Réponse : C", "Réponse : A")
+    assert main(["lint", str(path.parent)]) == 1
+    assert "3 errors, 0 warnings." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "fine",
+    [
+        '"Réponse : B"',
+        "'Réponse : B'",
+        "voir http://example.com",
+        "Réponse :B",
+        "Réponse:B",
+        "|\n      Réponse : B\n      x: y: z",
+        ">-\n      Réponse : B",
+        "voir le cours  # explanation: Réponse : B",
+        '"Réponse : B\n      suite : C"',
+    ],
+)
+def test_a_line_yaml_reads_is_never_reported(tmp_path: Path, fine: str) -> None:
+    path = _section(tmp_path, "Réponse : B", fine, "Réponse : C")
+    assert [found[0] for found in _problems(path)] == [_line(1), _line(3) + fine.count("\n")]
+
+
+def test_nested_keys_list_items_and_comments_are_read_as_yaml_reads_them(tmp_path: Path) -> None:
+    extra = "# explanation: Réponse : B\nsummary: Réponse : S\n"
+    question = _question(
+        1,
+        "Réponse : B  # a note",
+        **{"  B: AWS Lambda": "  B:\n    text: Lambda : non\n    feedback: Non : A"},
+    )
+    path = tmp_path / "01-main.yaml"
+    path.write_text(section_yaml(question, extra=extra), encoding="utf-8")
+    assert [(line, column, hint) for line, column, _, hint in _problems(path)] == [
+        (4, 10, 'write it quoted: summary: "Réponse : S"'),
+        (11, 15, 'write it quoted: text: "Lambda : non"'),
+        (12, 19, 'write it quoted: feedback: "Non : A"'),
+        (16, 18, 'write it quoted: explanation: "Réponse : B"  # a note'),
+    ]
+
+
+def test_the_scan_stops_at_text_that_goes_on_to_the_next_line(tmp_path: Path) -> None:
+    # Quoting its first line alone would leave 'suite' out: the scan stops there, and
+    # reports nothing it could get wrong (the next run starts from that line).
+    path = _section(tmp_path, "Réponse : B", "Réponse : C\n      suite", "Réponse : A")
+    assert [found[0] for found in _problems(path)] == [_line(1)]
+
+
+def test_fix_quotes_each_line_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _section(
+        tmp_path,
+        "Réponse : B. Voir le cours.",
+        'Il dit "non" : B',
+        "« Réponse : B »",
+        "Réponse : B  # a note",
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("answer: A", "answer: a", 1))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:11:13: fixed answer letter 'a' -> 'A'",
+        f"{path}:{_line(1)}:18: fixed unquoted text holding ': ' -> "
+        'explanation: "Réponse : B. Voir le…"',
+        f"{path}:{_line(2)}:18: fixed unquoted text holding ': ' -> "
+        "explanation: 'Il dit \"non\" : B'",
+        f"{path}:{_line(3)}:18: fixed unquoted text holding ': ' -> "
+        'explanation: "« Réponse : B »"',
+        f"{path}:{_line(4)}:18: fixed unquoted text holding ': ' -> "
+        'explanation: "Réponse : B"',  # the note stays after the quotes
+    ]
+    written = path.read_text(encoding="utf-8")
+    expected = (
+        'explanation: "Réponse : B. Voir le cours."\n',
+        "explanation: 'Il dit \"non\" : B'\n",
+        'explanation: "« Réponse : B »"\n',
+        'explanation: "Réponse : B"  # a note\n',
+    )
+    assert all(f"    {line}" in written for line in expected)
+    source, problems = read_source(path)
+    assert problems == []
+    explanations = [question["explanation"] for question in source.data["questions"]]
+    assert explanations == [
+        "Réponse : B. Voir le cours.",
+        'Il dit "non" : B',
+        "« Réponse : B »",
+        "Réponse : B",
+    ]
+
+
+def test_fix_changes_nothing_else_in_the_file(tmp_path: Path) -> None:
+    path = _section(tmp_path, "Réponse : B", "Fine.")
+    before = path.read_text(encoding="utf-8")
+    text = "# a header\n" + before.replace("      B: AWS Lambda", "      B:   AWS Lambda  # odd")
+    path.write_text(text, encoding="utf-8")
+    assert main(["lint", "--fix", str(path)]) == 0
+    after = text.replace("explanation: Réponse : B", 'explanation: "Réponse : B"')
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_fix_quotes_a_file_with_crlf_and_a_byte_order_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _section(tmp_path, "Réponse : B", "Réponse : C")
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:1:1: fixed line endings: CRLF -> LF",
+        f"{path}:1:1: fixed byte-order mark removed",
+        f"{path}:{_line(1)}:18: fixed unquoted text holding ': ' -> explanation: \"Réponse : B\"",
+        f"{path}:{_line(2)}:18: fixed unquoted text holding ': ' -> explanation: \"Réponse : C\"",
+    ]
+    assert path.read_bytes() == text.replace(": Réponse : B", ': "Réponse : B"').replace(
+        ": Réponse : C", ': "Réponse : C"'
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "\u201cRéponse : B\u201d",  # the quotes are the author's mistake: not ours to drop
+        "Réponse : B # one space: a note, or text YAML would cut?",
+        "Réponse : C\n      suite",
+        "[Réponse",
+        "&ancre Réponse : B",  # an anchor, or text? Not ours to decide
+        "!etiquette Réponse : B",
+    ],
+)
+def test_a_file_with_any_other_syntax_error_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], other: str
+) -> None:
+    path = _section(tmp_path, "Réponse : B", other, "Réponse : A")
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    assert f"{path}:{_line(1)}:18: not fixed: text containing ': ' must be quoted" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_quote_that_would_change_the_text_is_not_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The quoted file is read back before anything is written: each text must be as written.
+    monkeypatch.setattr(colons, "quoted", lambda value, whole: '"Réponse"')
+    path = _section(tmp_path, "Réponse : B")
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    assert f"{path}:{_line(1)}:18: not fixed: quoting this text would change it" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_list_item_read_as_one_text_is_reported_but_not_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # '- Astuce : lisez : deux fois' may be a text or a key and its text: the hint reads
+    # it as a text, but quoting it is left to the author.
+    tips = "exam_tips:\n  - Astuce : lisez : deux fois\n"
+    question = _question(1, "Réponse : B")
+    path = tmp_path / "01-main.yaml"
+    path.write_text(section_yaml(question, extra=tips), encoding="utf-8")
+    assert [(line, column, hint) for line, column, _, hint in _problems(path)] == [
+        (4, 5, 'write it quoted: - "Astuce : lisez :…"'),
+        (14, 18, 'write it quoted: explanation: "Réponse : B"'),
+    ]
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    assert f"{path}:4:5: not fixed: text containing ': ' must be quoted" in capsys.readouterr().err
+
+
+def test_a_line_inside_a_flow_mapping_is_left_for_the_next_run(tmp_path: Path) -> None:
+    # In '{...}' YAML refuses it otherwise ("expected ',' or '}'"): not such a line.
+    flow = "{\n      B: AWS,\n      A: Réponse : B\n      }"
+    question = _question(2, "Fine.", **{"options:\n  A: Amazon SageMaker": f"options: {flow}"})
+    question = question.replace("  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock\n", "")
+    path = tmp_path / "01-main.yaml"
+    path.write_text(section_yaml(_question(1, "Réponse : B"), question), encoding="utf-8")
+    assert [found[0] for found in _problems(path)] == [_line(1)]
+
+
+def test_a_long_file_is_scanned_in_one_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Line by line, a file of n such lines would be parsed n times.
+    parses: list[str] = []
+    one_by_one = syntax_hints.first_error
+    monkeypatch.setattr(
+        syntax_hints, "first_error", lambda text: parses.append(text) or one_by_one(text)
+    )
+    path = _section(tmp_path, *["Réponse : B"] * 40)
+    assert [found[0] for found in _problems(path)] == [_line(number) for number in range(1, 41)]
+    assert parses == []
