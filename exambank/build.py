@@ -52,7 +52,8 @@ def build(
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
     for bank in banks:
-        date, undated = source_date(bank.root), no_date_because(bank.root)
+        date = source_date(bank.root)
+        undated = no_date_because(bank.root, date)
         settings = Settings(paper, None if undated else date, shuffle_seed)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         made = [
@@ -84,11 +85,14 @@ def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime
     return date
 
 
-def no_date_because(root: Path, environ: Mapping[str, str] = os.environ) -> str | None:
+def no_date_because(
+    root: Path, date: datetime | None, environ: Mapping[str, str] = os.environ
+) -> str | None:
     """Why the handouts print no build date, or print none that every clone agrees on: a
     shallow clone (its oldest commit seems to change every file, so the bank's last change
     cannot be told), git refusing the folder, no repository at all. None when
-    ``SOURCE_DATE_EPOCH`` is set or the bank's last commit is known."""
+    ``SOURCE_DATE_EPOCH`` is set or ``date``, what ``source_date`` found, is the bank's
+    last commit."""
     if "SOURCE_DATE_EPOCH" in environ:
         return None
     fix = "set SOURCE_DATE_EPOCH to print one"
@@ -105,8 +109,8 @@ def no_date_because(root: Path, environ: Mapping[str, str] = os.environ) -> str 
             "no build date: a shallow clone cannot tell when the bank last changed; fetch "
             f"the whole history (git fetch --unshallow, or a checkout's fetch-depth: 0), or {fix}"
         )
-    if _date(_last_commit_time(root)) is None:
-        return f"no build date: the bank folder has no commit yet; {fix}"
+    if date is None:
+        return f"no build date: git has no usable commit of the bank folder; {fix}"
     return None
 
 

@@ -33,7 +33,7 @@ def repository(root: Path) -> Path:
 
 def test_a_full_clone_has_its_date_and_no_note(tmp_path: Path) -> None:
     bank = repository(tmp_path / "repo")
-    assert no_date_because(bank, {}) is None
+    assert no_date_because(bank, source_date(bank, {}), {}) is None
     assert str(source_date(bank, {})).startswith("2025-03-04")
 
 
@@ -45,16 +45,16 @@ def test_a_shallow_clone_prints_no_date_and_says_why(tmp_path: Path) -> None:
     )
     bank = tmp_path / "shallow" / "bank" / "b"
     assert str(source_date(bank, {})).startswith("2026-06-30")  # what git says: HEAD's date
-    because = no_date_because(bank, {})
+    because = no_date_because(bank, source_date(bank, {}), {})
     assert because is not None and because.startswith("no build date: a shallow clone")
 
 
 def test_outside_git_and_with_source_date_epoch(tmp_path: Path) -> None:
     bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
-    because = no_date_because(bank, {})
+    because = no_date_because(bank, source_date(bank, {}), {})
     assert because is not None and "not a git repository" in because
     assert because.endswith("set SOURCE_DATE_EPOCH to print one")
-    assert no_date_because(bank, {"SOURCE_DATE_EPOCH": "1767225600"}) is None
+    assert no_date_because(bank, None, {"SOURCE_DATE_EPOCH": "1767225600"}) is None
 
 
 class Dated(Builder):
