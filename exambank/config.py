@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from exambank.diagnostics import Diagnostic, Severity
+from exambank.diagnostics import Diagnostic, Note, Severity
 from exambank.rules import RULES
 
 
@@ -33,7 +33,8 @@ class Config:
     """Defaults: every rule that is on by default, at its own severity and options.
 
     ``per_file_ignores`` maps a glob, relative to ``root`` (the folder of the
-    ``pyproject.toml`` read), to the rules switched off for the files it matches.
+    ``pyproject.toml`` read), to the rules switched off for the files it matches;
+    ``notes`` are what reading the configuration found worth saying but not wrong.
     """
 
     select: set[str] = field(
@@ -43,6 +44,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
+    notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:
         """Problems found while reading a file cannot be switched off: nothing else

@@ -32,3 +32,15 @@ class Diagnostic:
             "hint": self.hint,
             "question": self.question,
         }
+
+
+@dataclass(frozen=True)
+class Note:
+    """No finding, and never a failure, but what a report must say: the rules that did
+    not run on a bank written in another language than theirs, a setting that matches
+    nothing."""
+
+    path: str  # the file the note is about, as lint prints it
+    line: int
+    column: int
+    message: str

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from exambank import schema
 from exambank.bank import Bank, SectionFile, section_id_of
 from exambank.config import Config
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import Diagnostic, Note
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LANGUAGE_PATTERN, LETTER_PATTERN, Manifest, Question, Section
 from exambank.paths import (
@@ -38,22 +38,11 @@ from exambank.source import Source
 from exambank.suppression import apply_suppressions
 
 
-@dataclass(frozen=True)
-class Note:
-    """No finding, and never a failure, but what a report must say: the rules that did
-    not run on a bank written in another language than theirs."""
-
-    path: str  # the bank's manifest, as lint prints it
-    line: int  # of its ``language``
-    column: int
-    message: str
-
-
 @dataclass
 class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     banks: list[Bank] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)  # in bank order
+    notes: list[Note] = field(default_factory=list)  # the configuration's, then by bank
     seconds_by_stage: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -71,7 +60,7 @@ class LintResult:
 
 def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     config = config or Config()
-    result = LintResult()
+    result = LintResult(notes=list(config.notes))
     paths = list(paths)
     with _no_cycle_collection():
         for root in find_banks(paths):

@@ -112,6 +112,14 @@ def stray_files(paths: Iterable[Path]) -> list[Path]:
     return sorted(found.values())
 
 
+def yaml_files(top: Path) -> Iterator[Path]:
+    """Every YAML file under ``top`` that lint could read or report on, in no order."""
+    for folder, files in _searched(top):
+        for name in files:
+            if is_yaml(Path(name)):
+                yield Path(folder, name)
+
+
 def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[str]]]:
     """Each folder under ``top`` with its files, leaving out hidden folders and tools'
     (a bank in ``.venv`` or ``node_modules`` is no bank of the project's), and, unless

@@ -18,14 +18,15 @@ from exambank.config import (
     Config,
     ConfigError,
     did_you_mean,
+    matches_glob,
     option_example,
     option_problem,
     switchable,
     unknown_rule,
     unswitchable_rule,
 )
-from exambank.diagnostics import Diagnostic
-from exambank.paths import display_path
+from exambank.diagnostics import Diagnostic, Note
+from exambank.paths import display_path, yaml_files
 from exambank.rules import RULES
 from exambank.source import position_of_byte
 from exambank.toml_source import (
@@ -93,7 +94,28 @@ def read(path: Path) -> Config:
             "nothing was checked",
             sorted(parser.problems),  # as written in the file, not as the keys were read
         )
+    config.notes = _unmatched_globs(config, parser.where)
     return config
+
+
+def _unmatched_globs(config: Config, where: Locator) -> list[Note]:
+    """A note at each per-file-ignores glob that matches no YAML file under the
+    configuration's folder: misspelt, or left behind when its files went. (Not an error:
+    the findings it was to silence still show, or there are none left to silence.)"""
+    if not config.per_file_ignores:
+        return []
+    files = [path.relative_to(config.root).as_posix() for path in yaml_files(config.root)]
+    notes = []
+    for glob in config.per_file_ignores:
+        if not any(matches_glob(file, glob) for file in files):
+            line, column = where(("tool", "exambank", "per-file-ignores", glob), glob)
+            message = (
+                f"per-file-ignores: '{glob}' matches no YAML file, so it switches nothing "
+                f"off (a glob is relative to the folder of {where.display}, and '*' crosses "
+                "folders); mend its path, or remove it if its files are gone"
+            )
+            notes.append(Note(where.display, line, column, message))
+    return notes
 
 
 def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:

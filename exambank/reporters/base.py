@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from exambank.diagnostics import Diagnostic
-from exambank.lint import LintResult, Note
+from exambank.diagnostics import Diagnostic, Note
+from exambank.lint import LintResult
 
 
 class CheckedQuestion(NamedTuple):

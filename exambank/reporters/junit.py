@@ -35,14 +35,15 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     cases: dict[Case, list[Diagnostic]] = {case: [] for case in [*files, *questions]}
     for found in diagnostics:
         cases.setdefault((found.path, _case_name(found, same_id)), []).append(found)
-    notes = {
-        note.path: f"{note.path}:{note.line}:{note.column}: note {note.message}"
-        for note in context.notes
-    }
+    notes: dict[str, str] = {}  # by file: a file may have several (pyproject.toml's globs)
+    for note in context.notes:
+        said = f"{note.path}:{note.line}:{note.column}: note {note.message}"
+        notes[note.path] = f"{notes[note.path]}\n{said}" if note.path in notes else said
+        cases.setdefault((note.path, _file_name(note.path)), [])  # pyproject.toml has none
     suites: dict[str, list[ET.Element]] = {}
     for (path, name), findings in cases.items():
-        note = notes.get(path) if name == _file_name(path) else None
-        suites.setdefault(path, []).append(_testcase(path, name, findings, context.strict, note))
+        noted = notes.get(path) if name == _file_name(path) else None
+        suites.setdefault(path, []).append(_testcase(path, name, findings, context.strict, noted))
     root = ET.Element("testsuites", name="exambank lint")
     for path, testcases in suites.items():
         suite = ET.SubElement(root, "testsuite", name=path)

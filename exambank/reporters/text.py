@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from exambank.diagnostics import Diagnostic
-from exambank.lint import Note
+from exambank.diagnostics import Diagnostic, Note
 from exambank.reporters.base import PLAIN, Context
 
 COLOR_CHOICES = ("auto", "always", "never")

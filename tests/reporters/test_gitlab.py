@@ -10,8 +10,8 @@ import pytest
 
 from exambank.cli import main
 from exambank.config import Config
-from exambank.diagnostics import Diagnostic
-from exambank.lint import LintResult, Note, lint
+from exambank.diagnostics import Diagnostic, Note
+from exambank.lint import LintResult, lint
 from exambank.reporters import PLAIN, REPORTER_BY_NAME, Context
 from tests.reporters.conftest import RULE_NAMES, SELECT
 

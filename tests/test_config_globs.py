@@ -1,0 +1,62 @@
+"""per-file-ignores globs that match no file: noted at their line, never a failure."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+TABLE = """\
+[tool.exambank]
+
+[tool.exambank.per-file-ignores]
+"bank/b/*.yaml" = ["answer-count"]
+"bank/legcy/*.yaml" = ["negative-stem"]
+"01-main.yaml" = ["option-letters"]
+"*-draft.yaml" = ["empty-text"]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_bank(tmp_path / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    hidden = tmp_path / ".drafts"  # lint never reads a hidden folder: no file of its counts
+    hidden.mkdir()
+    (hidden / "q-draft.yaml").write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(TABLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_glob_that_matches_no_file_is_noted_at_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint"]) == 0  # a note fails nothing
+    out = capsys.readouterr().out
+    notes = [line.split(" note ", 1)[0] for line in out.splitlines() if " note " in line]
+    assert notes == ["pyproject.toml:5:1:", "pyproject.toml:7:1:"]
+    assert "'bank/legcy/*.yaml' matches no YAML file" in out
+    assert "No problems found." in out
+
+
+def test_the_note_is_in_the_junit_report_as_a_passing_testcase(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint", "--format", "junit"]) == 0
+    root = ET.fromstring(capsys.readouterr().out)
+    suite = root.find("testsuite[@name='pyproject.toml']")
+    assert suite is not None and suite.get("failures") == "0"
+    said = suite.findtext("testcase/system-out") or ""
+    assert "'bank/legcy/*.yaml' matches no YAML file" in said
+    assert "'*-draft.yaml' matches no YAML file" in said
+
+
+def test_no_note_once_the_glob_matches(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_bank(project / "bank" / "legcy", {"01-main.yaml": section_yaml(QUESTION)})
+    (project / "bank" / "b" / "02-q-draft.yaml").write_text("id: q\n", encoding="utf-8")
+    main(["lint"])
+    assert " note " not in capsys.readouterr().out
