@@ -21,6 +21,8 @@ from exambank.errors import UsageError
 from exambank.reporters import text
 from exambank.reporters.text import visible
 
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell shows a command that SIGPIPE stopped
+
 
 def run() -> NoReturn:
     """The ``exambank`` command. Everything lint read is still alive when it ends; frozen,
@@ -38,7 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands.choices[arguments.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     _set_up_streams(getattr(arguments, "format", "text") != "text")
     try:
-        return int(arguments.run(arguments))
+        status = int(arguments.run(arguments))
+        sys.stdout.flush()  # here, so that a reader gone away is caught below
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except UsageError as error:
         print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -59,6 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+
+
+def _reader_gone() -> int:
+    """The reader of stdout went away (``exambank fmt --diff | head``): stop quietly,
+    with the status a command stopped by SIGPIPE has, and let nothing more be written
+    there, not even at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def _set_up_streams(for_tools: bool) -> None:
