@@ -268,7 +268,8 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
     )
     solution = ""
     if edition == "trainer":
-        answer_line = labels.answer.format(letters=", ".join(answer))
+        line = labels.answers if len(answer) > 1 else labels.answer
+        answer_line = line.format(letters=", ".join(answer))
         solution = (
             f'<div class="solution"><p class="answer-line"{lang}>{escape(answer_line)}</p>'
             f'<div class="explanation">{short_html(question.explanation, grouped)}</div></div>'

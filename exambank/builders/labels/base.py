@@ -39,7 +39,8 @@ class Labels:
     exam_tips: str
     practice_questions: str
     choose: tuple[str, ...]
-    answer: str
+    answer: str  # the trainer's answer line, for one letter
+    answers: str  # and for several
     answer_key: str
     key_note: str
     key_note_shuffled: str
