@@ -28,7 +28,7 @@ _NON_TEXT = {
 
 def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
     """A plain scalar's value, and (kind, text) when YAML would not read it as text.
-    The reader calls it only for the short or number-like ones (``load._MAY_BE_TYPED``)."""
+    The reader calls it only for the short or number-like ones (``event_reader._MAY_BE_TYPED``)."""
     text: str = event.value
     tag = str(resolve(ScalarNode, text, event.implicit))  # a ruamel Tag, not a str
     if tag == _STR_TAG:

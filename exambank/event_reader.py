@@ -1,0 +1,268 @@
+"""Build a bank file's plain data from libyaml's parse events, remembering where every
+value and key was written.
+
+One pass builds the data and finds duplicate keys, aliases and scalars that YAML would
+type behind the author's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.cyaml import CSafeLoader
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from exambank.diagnostics import Diagnostic
+from exambank.source import JsonPath, Position, Source
+from exambank.yaml11 import typed_scalar
+
+_MAX_DEPTH = 200
+# A plain scalar YAML could read as a number, boolean or null starts with one of these or
+# is at most five letters long (false, FALSE, null, yes, off ...); only those few go
+# through the resolver, which is what makes reading cheaper than composing.
+_MAY_BE_TYPED = frozenset("0123456789+-.~")
+# And it starts with a character the resolver has a pattern for ("t" for true, "n" for
+# null ...; "" for the empty scalar), or one of the YAML 1.1 booleans ``typed_scalar`` checks
+# (yes, no, on, off): a short answer letter ("A") or id ("s1-q0") needs no resolver.
+_STARTS_TYPED = frozenset(
+    [key for key in CSafeLoader.yaml_implicit_resolvers if isinstance(key, str)]
+) | frozenset("yYnNoO")
+_ANY_START_TYPED = None in CSafeLoader.yaml_implicit_resolvers  # a pattern for any start
+_NODE_EVENTS = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
+_DROPPED = object()  # stands for the key of a repeated or unusable entry
+# The keys a list item of a bank file starts with: a question's id, a key term's term.
+_FIRST_KEYS = frozenset({"id", "term"})
+_KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
+
+
+class EventReader:
+    """Builds plain data from libyaml's parse events in one iterative pass.
+
+    libyaml's parser and this loop are both iterative, so no nesting can crash the process,
+    and building no node tree makes reading cheaper than libyaml's own composer.
+    """
+
+    def __init__(self, source: Source, problems: list[Diagnostic]) -> None:
+        self.source = source
+        self.problems = problems
+        # List items (by path) whose first key repeats: two items that lost a '- '.
+        self.run_together: set[JsonPath] = set()
+
+    def read(self, text: str) -> Any:
+        loader = CSafeLoader(text)
+        try:
+            # Every tag has a "!", every anchor a "&": files without either skip the tests.
+            return self._build(loader, text, tagged="!" in text, anchored="&" in text)
+        finally:
+            loader.dispose()
+
+    def _build(self, loader: CSafeLoader, text: str, tagged: bool, anchored: bool) -> Any:
+        marked = tagged or anchored
+        commented = _has_comment_after_content(text)
+        values, typed_scalars = self.source.values, self.source.typed_scalars
+        keys = self.source.keys
+        resolve, next_event = loader.resolve, loader.get_event
+        # One frame per open collection: [container, its path (None when dropped), the key
+        # awaiting its value (mappings only)].
+        stack: list[list[Any]] = []
+        root: Any = None
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is StreamEndEvent:
+                return root
+            if marked and kind in _NODE_EVENTS:
+                self._refuse_marks(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            frame = stack[-1] if stack else None
+            if frame is not None and frame[2] is None and type(frame[0]) is dict:
+                # This event is a mapping key; keys are kept as written ("1", "yes", "A").
+                # The frame holds the path of the value to come (or why there is none).
+                parent = frame[1]
+                if kind is ScalarEvent and parent is not None:
+                    key_path = (*parent, str(event.value))
+                    if key_path not in keys:  # the usual case, inlined: 130,000 keys a bench run
+                        keys[key_path] = event.start_mark
+                        frame[2] = key_path
+                        continue
+                frame[2] = self._key(event, parent)
+                if kind is ScalarEvent:
+                    continue
+            typed = None
+            if kind is ScalarEvent:
+                value = event.value
+                # Quoted, or plain and plainly text (the usual case, inlined): as written.
+                if (
+                    not event.style
+                    and (value[:1] in _STARTS_TYPED or _ANY_START_TYPED)
+                    and (len(value) <= 5 or value[0] in _MAY_BE_TYPED)
+                    and not (tagged and event.tag)  # reported above; read as written
+                ):
+                    value, typed = typed_scalar(event, resolve)
+            elif kind is MappingStartEvent:
+                value = {}
+            elif kind is SequenceStartEvent:
+                value = []
+            elif kind is AliasEvent:
+                value = None
+            elif kind is DocumentStartEvent and values:
+                self._error(
+                    self._at(event),
+                    "the file holds more than one YAML document",
+                    "a bank file holds one document: remove the extra '---'",
+                )
+                return root
+            else:  # the stream's start, the document's start and end
+                continue
+            mark = event.start_mark
+            path: JsonPath | None = ()
+            if frame is None:
+                root = value
+            else:
+                container, parent, key = frame
+                if type(container) is list:
+                    path = None if parent is None else (*parent, len(container))
+                    container.append(value)
+                elif key is _KEY_IS_COLLECTION:
+                    path = None  # a list or mapping used as a key: read it, keep nothing
+                    frame[2] = _DROPPED
+                else:
+                    frame[2] = None
+                    if key is _DROPPED:
+                        path = None
+                    else:
+                        path = key
+                        container[key[-1]] = value
+            if path is not None:
+                values[path] = mark
+                if typed:
+                    typed_scalars[path] = typed
+                if commented and kind is ScalarEvent and not event.style and value:
+                    end = event.end_mark.index  # one space or tab, then '#': a comment
+                    if text[end + 1 : end + 2] == "#" and text[end] in " \t":
+                        self._comment_after(text, event, path)
+            if kind is AliasEvent:
+                self._error(
+                    self._at(event),
+                    "anchors and aliases (&name, *name) are not supported in bank files",
+                    "write the value out in full",
+                )
+            elif kind is not ScalarEvent:
+                if len(stack) >= _MAX_DEPTH:
+                    self._error(
+                        self._at(event), f"values nest more than {_MAX_DEPTH} levels deep", None
+                    )
+                    return None
+                stack.append([value, path, None])
+
+    def _key(self, event: Any, parent: JsonPath | None) -> Any:
+        """The path of the value a key introduces, or _DROPPED or _KEY_IS_COLLECTION."""
+        position = self._at(event)
+        if type(event) is not ScalarEvent:
+            if parent is not None:  # inside a dropped key, one report is enough
+                self._report("schema", position, "a key must be plain text", "quote the key")
+            return _KEY_IS_COLLECTION
+        key = str(event.value)
+        if parent is None:
+            return _DROPPED
+        path = (*parent, key)
+        first = self.source.keys.get(path)
+        if first is not None:
+            line = self.source.position(first)[0]
+            if parent in self.run_together:
+                return _DROPPED  # the rest of a list item that lost its '- ': told once
+            if key in _FIRST_KEYS and parent and isinstance(parent[-1], int):
+                # Most often a '- ' left out: two list items read as one.
+                self.run_together.add(parent)
+                item = {"questions": "question", "key_terms": "key term"}.get(
+                    str(parent[0]), "item"
+                )
+                self._report(
+                    "duplicate-key",
+                    position,
+                    f"key '{key}' repeats in one {item} (first at line {line}): without a "
+                    f"'- ' before it, a new {item} runs into the one above",
+                    f"start the new {item} with '- ' as the others start; else keep one '{key}'",
+                )
+                return _DROPPED
+            self._report(
+                "duplicate-key",
+                position,
+                f"key '{key}' repeats (first at line {line})",
+                "keep one of them; YAML readers silently drop one",
+            )
+            return _DROPPED
+        self.source.keys[path] = event.start_mark
+        return path
+
+    def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
+        """Record the comment that starts one space after the unquoted ``event``."""
+        mark = event.end_mark  # the '#' is on the same line, one character on
+        at = mark.index + 1
+        line_end = text.find("\n", at)
+        comment = text[at : len(text) if line_end == -1 else line_end].split("\r", 1)[0]
+        position = self.source.position(_Mark(mark.line, mark.column + 1, at))
+        self.source.comments_after[path] = (position, comment.rstrip())
+
+    def _refuse_marks(self, event: Any) -> None:
+        """A tag or an anchor on a value: neither survives a rewrite, nor may a bank need
+        them."""
+        if event.tag is not None:
+            self._error(
+                self._at(event),
+                f"the tag '{_written_tag(event.tag)}' is not supported in bank files",
+                "quote the whole value if the '!' belongs to the text; else remove the tag",
+            )
+        if event.anchor is not None:
+            self._error(
+                self._at(event),
+                f"the anchor '&{event.anchor}' is not supported in bank files",
+                "quote the whole value if the '&' belongs to the text; else remove the anchor",
+            )
+
+    def _at(self, event: Any) -> Position:
+        return self.source.position(event.start_mark)
+
+    def _error(self, position: Position, message: str, hint: str | None) -> None:
+        self._report("yaml-syntax", position, message, hint)
+
+    def _report(self, rule: str, position: Position, message: str, hint: str | None) -> None:
+        self.problems.append(
+            Diagnostic(self.source.display, *position, "error", rule, message, hint)
+        )
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
+    index: int
+
+
+def _has_comment_after_content(text: str) -> bool:
+    """Whether some line holds a '#' after a space or tab that follows other text: the
+    only files whose values a comment may have cut short (most have none, and a '#' is
+    found at memchr speed)."""
+    at = text.find("#")
+    while at != -1:
+        if at and text[at - 1] in " \t" and text[text.rfind("\n", 0, at) + 1 : at].strip():
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
+def _written_tag(tag: Any) -> str:
+    """A tag as an author writes it: ``!!str`` for ``tag:yaml.org,2002:str``."""
+    return str(tag).replace("tag:yaml.org,2002:", "!!")
