@@ -20,10 +20,12 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from exambank.rewrite import Loaded, Rewrite, RewriteError, dump, load, replace_value
+from exambank.rewrite import Rewrite, RewriteError, load
+from exambank.round_trip import Loaded, dump
 from exambank.source import OTHER_BREAKS, JsonPath, Source
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
+from exambank.tree_edits import replace_value
 
 Change = tuple[JsonPath, str]  # where, and what was done ("answer letter 'b' -> 'B'")
 Fix = Callable[[Any], Iterator[Change]]

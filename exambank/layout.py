@@ -33,15 +33,9 @@ from ruamel.yaml.scalarstring import (
 
 from exambank.model import Manifest, Section
 from exambank.paths import MANIFEST
-from exambank.rewrite import (
-    Rewrite,
-    dump,
-    ends_own_line,
-    give_tail,
-    load,
-    replace_value,
-    take_tail,
-)
+from exambank.rewrite import Rewrite, load
+from exambank.round_trip import dump
+from exambank.tree_edits import ends_own_line, give_tail, replace_value, take_tail
 from exambank.yaml11 import reads_otherwise_in_yaml11
 
 LINE_WIDTH = 100

@@ -1,41 +1,31 @@
 """Rewrite bank files without losing a word or a comment of what the author wrote.
 
 ``fmt``, ``lint --fix`` and ``new`` all change files through here. ruamel.yaml's round-trip
-loader keeps comments, blank lines and the style of every value; this module reads a file
-both ways (lint's reader decides whether it may be rewritten at all), edits the tree and
-writes its new text. ``exambank.saving`` then replaces a file only once that text reads back
-as intended.
+loader (``exambank.round_trip``) keeps comments, blank lines and the style of every value;
+this module reads a file both ways (lint's reader decides whether it may be rewritten at
+all) and describes the rewrite made of it; ``exambank.tree_edits`` edits the tree in place.
+``exambank.saving`` then replaces a file only once its new text reads back as intended.
 """
 
 from __future__ import annotations
 
 import codecs
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.compat import ordereddict
-from ruamel.yaml.cyaml import CSafeLoader
-from ruamel.yaml.emitter import Emitter
-from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-from ruamel.yaml.tokens import CommentToken, ScalarToken
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
 from exambank.paths import find_banks, is_yaml
-from exambank.source import Position, Source, line_and_column
-
-# Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
-# the emitter, which would otherwise break plain and quoted text across lines.
-_NO_WRAP = 1_000_000
+from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
+from exambank.source import Source, line_and_column
 
 
 class RewriteError(Exception):
@@ -45,67 +35,6 @@ class RewriteError(Exception):
         super().__init__(message)
         self.line = line
         self.column = column
-
-
-class _Emitter(Emitter):
-    """Prefers double quotes, as the bank's authors do, where YAML needs quotes at all.
-
-    Given how the tree was read (``source_lines``, and ``one_space``: where lint saw a
-    comment one space after plain text), a comment after a value keeps its distance as
-    comment-in-text reads it: such a comment stays one space on (it may be the rest of a
-    text YAML cut short), any other is written at least two spaces on, so a rewrite never
-    makes a note look like such a cut, nor hides one."""
-
-    source_lines: ClassVar[list[str] | None] = None
-    one_space: ClassVar[frozenset[Position]] = frozenset()
-
-    def write_comment(self, comment: Any, pre: bool = False) -> None:
-        mark: Any = getattr(comment, "start_mark", None)
-        row, lines = getattr(mark, "line", None), self.source_lines
-        if row is None or lines is None or not comment.value.startswith("#"):
-            super().write_comment(comment, pre)  # a comment made by exambank has no line
-            return
-        before = lines[row][: mark.column] if 0 <= row < len(lines) else ""
-        if not before.strip():  # a comment on a line of its own
-            super().write_comment(comment, pre)
-            return
-        column = mark.column
-        one_space = (row + 1, column + 1) in self.one_space
-        if pre:  # what it followed is not written ('---  # c'): now a line of its own
-            mark.column = 0
-        else:
-            mark.column = self.column + 1 if one_space else max(column, self.column + 2)
-        try:
-            super().write_comment(comment, pre)
-        finally:
-            mark.column = column
-
-    def choose_scalar_style(self) -> Any:
-        style = super().choose_scalar_style()
-        chosen_by_author = self.event.style in ("'", '"')
-        if style == "'" and not chosen_by_author and '"' not in self.event.value:
-            return '"'
-        return style
-
-
-def round_trip() -> YAML:
-    """A loader and dumper that keeps comments and quoting, with the bank's indentation."""
-    yaml = YAML(typ="rt")
-    yaml.Emitter = _Emitter
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = _NO_WRAP
-    yaml.preserve_quotes = True
-    return yaml
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A file as bytes on disk, as lint reads it, and as an editable round-trip tree."""
-
-    raw: bytes
-    source: Source
-    tree: Any
-    text: str  # as the tree was read: line ends made LF
 
 
 @dataclass(frozen=True)
@@ -214,56 +143,6 @@ def lf_text(raw: bytes) -> str:
 _TOKEN_PLACE = re.compile(r"line: (\d+), col: (\d+)")
 
 
-def tabs_as_spaces(text: str) -> str:
-    """``text`` with each tab between two tokens (after "answer: C", before a comment, in
-    a block scalar's header) as the space it stands for: YAML allows it and libyaml reads
-    it, but ruamel.yaml's scanner refuses it. One pass of libyaml's scanner tells which
-    stretches lie between tokens; tabs in text and in comments stay."""
-    if "\t" not in text:
-        return text
-    spans: list[tuple[int, int, bool]] = []  # each token: start, end, a block scalar's
-    scanner = CSafeLoader(text)
-    try:
-        while (token := scanner.get_token()) is not None:
-            start, end = token.start_mark.index, token.end_mark.index
-            block = type(token) is ScalarToken and text[start : start + 1] in ("|", ">")
-            spans.append((start, end, block))
-    except YAMLError:
-        return text  # the load reports it
-    finally:
-        scanner.dispose()
-    pieces: list[str] = []
-    done = 0  # text[:done] is in pieces
-    for start, end, block in spans:
-        if start > done:  # between tokens: whitespace, comments, line breaks
-            pieces.append(_outside_comments(text[done:start]))
-            done = start
-        if end > done:
-            if block:  # its header line: the indicators, then maybe a comment
-                header = min(end, text.find("\n", done) % (len(text) + 1))
-                pieces.append(_outside_comments(text[done:header]))
-                done = header
-            pieces.append(text[done:end])
-            done = end
-    pieces.append(_outside_comments(text[done:]))
-    return "".join(pieces)
-
-
-def _outside_comments(stretch: str) -> str:
-    """Tabs as spaces in a stretch between tokens, except in its comments."""
-    if "\t" not in stretch:
-        return stretch
-    lines = stretch.split("\n")
-    for number, line in enumerate(lines):
-        comment = line.find("#")
-        lines[number] = (
-            line.replace("\t", " ")
-            if comment == -1
-            else line[:comment].replace("\t", " ") + line[comment:]
-        )
-    return "\n".join(lines)
-
-
 def _refuse_typed_keys(tree: Any, text: str) -> None:
     """A key YAML types (``null:``, ``2024-05-01:``, ``1:``) is kept as written by lint
     but not by the dumper (``null:`` comes back as ``!!null "":``): such a file is not
@@ -328,20 +207,6 @@ def _refuse_typed_values(source: Source) -> None:
             )
 
 
-def dump(tree: Any, read: Loaded | None = None) -> str:
-    """``tree`` as YAML; given the file it was ``read`` from, comments keep their distance
-    from the values before them as ``_Emitter`` says."""
-    yaml = round_trip()
-    if read is not None:
-        lines = read.text.split("\n")
-        one_space = frozenset(place for place, _ in read.source.comments_after.values())
-        settings = {"source_lines": lines, "one_space": one_space}
-        yaml.Emitter = type("_SourceEmitter", (_Emitter,), settings)
-    stream = io.StringIO()
-    yaml.dump(tree, stream)
-    return stream.getvalue()
-
-
 def bank_files(paths: Iterable[Path]) -> list[Path]:
     """Files named by ``paths``: a YAML file as given, a folder as the YAML files of its
     banks. UsageError for anything else: only bank files may be rewritten."""
@@ -355,56 +220,3 @@ def bank_files(paths: Iterable[Path]) -> list[Path]:
         for root in find_banks([path]):
             files.update(dict.fromkeys(iter_yaml_files(root)))
     return list(files)
-
-
-def take_tail(container: CommentedMap | CommentedSeq, key: Any) -> str:
-    """Remove and return the comment lines and blank lines that follow entry ``key``."""
-    holder, index, slot = _tail_slot(container, key)
-    token = holder.ca.items.get(index, [None] * 4)[slot]
-    if token is None:
-        return ""
-    if ends_own_line(holder[index]):
-        head, tail = "", token.value
-    else:
-        head, _, tail = token.value.partition("\n")
-        head += "\n"
-    token.value = head
-    if head in ("", "\n"):
-        holder.ca.items[index][slot] = None
-    return str(tail)
-
-
-def give_tail(container: CommentedMap | CommentedSeq, key: Any, tail: str) -> None:
-    """Put ``tail`` (from ``take_tail``) right after entry ``key``."""
-    if not tail:
-        return
-    holder, index, slot = _tail_slot(container, key)
-    entry = holder.ca.items.setdefault(index, [None] * 4)
-    token = entry[slot]
-    if token is not None:
-        token.value += tail
-        return
-    head = "" if ends_own_line(holder[index]) else "\n"
-    entry[slot] = CommentToken(head + tail, CommentMark(0))
-
-
-def _tail_slot(container: CommentedMap | CommentedSeq, key: Any) -> tuple[Any, Any, int]:
-    value = container[key]
-    if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
-        last = next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1
-        return _tail_slot(value, last)
-    return container, key, 2 if isinstance(container, CommentedMap) else 0
-
-
-def replace_value(container: CommentedMap | CommentedSeq, key: Any, value: Any) -> None:
-    """Set an entry to exactly ``value``: ruamel.yaml's own item assignment would keep the
-    quoting of the value it replaces."""
-    if isinstance(container, CommentedMap):
-        ordereddict.__setitem__(container, key, value)
-    else:
-        list.__setitem__(container, key, value)
-
-
-def ends_own_line(value: Any) -> bool:
-    """Block scalars end with their own line break; other values share it with a comment."""
-    return isinstance(value, (LiteralScalarString, FoldedScalarString))

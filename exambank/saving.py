@@ -20,7 +20,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from exambank.load import read_source
-from exambank.rewrite import Rewrite, RewriteError, round_trip, tabs_as_spaces
+from exambank.rewrite import Rewrite, RewriteError
+from exambank.round_trip import round_trip, tabs_as_spaces
 from exambank.source import Source, line_and_column
 
 

@@ -1,0 +1,148 @@
+"""ruamel.yaml's round trip as bank files need it: a loader and dumper that keep comments,
+blank lines and the style of every value, and write with the bank's indentation, double
+quotes and no wrapping; ``dump`` keeps each comment's distance from the value before it,
+and ``tabs_as_spaces`` lets the round-trip scanner read what libyaml reads.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ruamel.yaml import YAML
+from ruamel.yaml.cyaml import CSafeLoader
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.tokens import ScalarToken
+
+from exambank.source import Position, Source
+
+# Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
+# the emitter, which would otherwise break plain and quoted text across lines.
+_NO_WRAP = 1_000_000
+
+
+class _Emitter(Emitter):
+    """Prefers double quotes, as the bank's authors do, where YAML needs quotes at all.
+
+    Given how the tree was read (``source_lines``, and ``one_space``: where lint saw a
+    comment one space after plain text), a comment after a value keeps its distance as
+    comment-in-text reads it: such a comment stays one space on (it may be the rest of a
+    text YAML cut short), any other is written at least two spaces on, so a rewrite never
+    makes a note look like such a cut, nor hides one."""
+
+    source_lines: ClassVar[list[str] | None] = None
+    one_space: ClassVar[frozenset[Position]] = frozenset()
+
+    def write_comment(self, comment: Any, pre: bool = False) -> None:
+        mark: Any = getattr(comment, "start_mark", None)
+        row, lines = getattr(mark, "line", None), self.source_lines
+        if row is None or lines is None or not comment.value.startswith("#"):
+            super().write_comment(comment, pre)  # a comment made by exambank has no line
+            return
+        before = lines[row][: mark.column] if 0 <= row < len(lines) else ""
+        if not before.strip():  # a comment on a line of its own
+            super().write_comment(comment, pre)
+            return
+        column = mark.column
+        one_space = (row + 1, column + 1) in self.one_space
+        if pre:  # what it followed is not written ('---  # c'): now a line of its own
+            mark.column = 0
+        else:
+            mark.column = self.column + 1 if one_space else max(column, self.column + 2)
+        try:
+            super().write_comment(comment, pre)
+        finally:
+            mark.column = column
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        chosen_by_author = self.event.style in ("'", '"')
+        if style == "'" and not chosen_by_author and '"' not in self.event.value:
+            return '"'
+        return style
+
+
+def round_trip() -> YAML:
+    """A loader and dumper that keeps comments and quoting, with the bank's indentation."""
+    yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = _NO_WRAP
+    yaml.preserve_quotes = True
+    return yaml
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file as bytes on disk, as lint reads it, and as an editable round-trip tree."""
+
+    raw: bytes
+    source: Source
+    tree: Any
+    text: str  # as the tree was read: line ends made LF
+
+
+def dump(tree: Any, read: Loaded | None = None) -> str:
+    """``tree`` as YAML; given the file it was ``read`` from, comments keep their distance
+    from the values before them as ``_Emitter`` says."""
+    yaml = round_trip()
+    if read is not None:
+        lines = read.text.split("\n")
+        one_space = frozenset(place for place, _ in read.source.comments_after.values())
+        settings = {"source_lines": lines, "one_space": one_space}
+        yaml.Emitter = type("_SourceEmitter", (_Emitter,), settings)
+    stream = io.StringIO()
+    yaml.dump(tree, stream)
+    return stream.getvalue()
+
+
+def tabs_as_spaces(text: str) -> str:
+    """``text`` with each tab between two tokens (after "answer: C", before a comment, in
+    a block scalar's header) as the space it stands for: YAML allows it and libyaml reads
+    it, but ruamel.yaml's scanner refuses it. One pass of libyaml's scanner tells which
+    stretches lie between tokens; tabs in text and in comments stay."""
+    if "\t" not in text:
+        return text
+    spans: list[tuple[int, int, bool]] = []  # each token: start, end, a block scalar's
+    scanner = CSafeLoader(text)
+    try:
+        while (token := scanner.get_token()) is not None:
+            start, end = token.start_mark.index, token.end_mark.index
+            block = type(token) is ScalarToken and text[start : start + 1] in ("|", ">")
+            spans.append((start, end, block))
+    except YAMLError:
+        return text  # the load reports it
+    finally:
+        scanner.dispose()
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
+    for start, end, block in spans:
+        if start > done:  # between tokens: whitespace, comments, line breaks
+            pieces.append(_outside_comments(text[done:start]))
+            done = start
+        if end > done:
+            if block:  # its header line: the indicators, then maybe a comment
+                header = min(end, text.find("\n", done) % (len(text) + 1))
+                pieces.append(_outside_comments(text[done:header]))
+                done = header
+            pieces.append(text[done:end])
+            done = end
+    pieces.append(_outside_comments(text[done:]))
+    return "".join(pieces)
+
+
+def _outside_comments(stretch: str) -> str:
+    """Tabs as spaces in a stretch between tokens, except in its comments."""
+    if "\t" not in stretch:
+        return stretch
+    lines = stretch.split("\n")
+    for number, line in enumerate(lines):
+        comment = line.find("#")
+        lines[number] = (
+            line.replace("\t", " ")
+            if comment == -1
+            else line[:comment].replace("\t", " ") + line[comment:]
+        )
+    return "\n".join(lines)
