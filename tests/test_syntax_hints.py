@@ -8,8 +8,9 @@ import codecs
 import pytest
 
 from exambank import syntax_hints
+from exambank.cli import main
 from exambank.load import read_source
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, section_yaml, write_bank
 
 # The section every case breaks (line numbers as an editor shows them):
 #  4    - id: q1
@@ -590,3 +591,81 @@ def test_a_key_of_the_same_part_without_its_colon_is_still_a_key(tmp_path, old, 
 def test_a_hash_one_space_on_stays_inside_the_quotes(tmp_path):
     *_, hint = reported(tmp_path, STEM, "    stem: Which: AWS #1 pick?")
     assert hint == 'write it quoted: stem: "Which: AWS #1 pick?"'
+
+
+EXPLANATION = "    explanation: SageMaker covers the whole ML lifecycle."
+TAG_HINT = "quote the whole value if the '!' belongs to the text; else remove the tag"
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        pytest.param(
+            "    explanation: ![Topología](img/topologia.png) Entre dispositivos distintos.",
+            (12, 18, "![Topología](img/topologia.png)"),
+            id="image with an accent in its description",
+        ),
+        pytest.param(
+            "    explanation: !¡Cuidado! La máscara decide.",
+            (12, 18, "!¡Cuidado!"),
+            id="exclamation in Spanish",
+        ),
+        pytest.param(
+            "    explanation:\n      ![Topología](img/topologia.png) Entre dispositivos.",
+            (13, 7, "![Topología](img/topologia.png)"),
+            id="on the line under its key",
+        ),
+        pytest.param(
+            "    explanation: !<img que no se cierra",
+            (12, 18, "!<img"),
+            id="verbatim tag never closed",
+        ),
+        pytest.param(
+            "    explanation: !100% de las veces",
+            (12, 18, "!100%"),
+            id="a '%' that escapes no character",
+        ),
+        pytest.param(
+            "    explanation: !Hola!Adios quedan",
+            (12, 18, "!Hola!Adios"),
+            id="a second '!' makes a tag handle",
+        ),
+        pytest.param(
+            "    explanation: !Hola !¡Adiós!",
+            (12, 18, "!Hola"),
+            id="the first of two tags, where the quote goes",
+        ),
+    ],
+)
+def test_a_tag_libyaml_cannot_read_is_told_at_its_exclamation_mark(tmp_path, new, expected):
+    line, column, tag = expected
+    message = f"the tag '{tag}' is not supported in bank files"
+    assert reported(tmp_path, EXPLANATION, new) == (line, column, message, TAG_HINT)
+
+
+def test_a_tag_libyaml_cannot_read_is_told_as_one_it_can_read(tmp_path):
+    # 'Topologia' is a tag libyaml reads, refused after the parse; 'Topología' stops it
+    value = "![Topolog{}a](img/topologia.png) Entre dispositivos distintos."
+    readable = reported(tmp_path, EXPLANATION, f"    explanation: {value.format('i')}")
+    unreadable = reported(tmp_path, EXPLANATION, f"    explanation: {value.format('í')}")
+    assert unreadable == (*readable[:2], readable[2].replace("Topologia", "Topología"), readable[3])
+
+
+def test_a_tag_inside_brackets_keeps_libyamls_words(tmp_path):
+    found = reported(tmp_path, "    answer: A", "    answer: [A, !¡B]")
+    assert found[2] == "while scanning a tag did not find expected whitespace or line break"
+
+
+def test_lint_fix_gives_the_tags_message_as_its_reason(tmp_path, capsys):
+    value = "![Topología](img/topologia.png) Entre dispositivos distintos."
+    path = tmp_path / "bank" / "01-main.yaml"
+    write_bank(
+        tmp_path / "bank", {path.name: SECTION.replace(EXPLANATION, f"    explanation: {value}")}
+    )
+    broken = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:12:18: not fixed: the tag '{value.split()[0]}' is not supported in bank files; "
+        + TAG_HINT
+    ]
+    assert path.read_bytes() == broken

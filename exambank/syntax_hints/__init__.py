@@ -28,6 +28,7 @@ from exambank.syntax_hints.quoting import (
     odd_token,
     text_after_indicator,
 )
+from exambank.syntax_hints.tags import unreadable_tag
 from exambank.syntax_hints.text import Explanation, Text
 
 
@@ -138,4 +139,7 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("found a tab character", tab),
     ("block sequence entries are not allowed", dash_in_text),
     ("while scanning a block scalar", text_after_indicator),
+    ("while scanning a tag", unreadable_tag),
+    ("while parsing a tag", unreadable_tag),
+    ("found undefined tag handle", unreadable_tag),
 )
