@@ -27,6 +27,7 @@ from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
 from exambank.paths import MANIFEST, is_yaml
 from exambank.rewrite import Rewrite, RewriteError, read
 from exambank.saving import same_data, save, verify
+from exambank.schema_words import language_hint
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 
 SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
@@ -69,8 +70,7 @@ def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> 
         raise UsageError("--title: give the bank's title on one line, as the handouts print it")
     if not re.fullmatch(LANGUAGE_PATTERN, language):
         raise UsageError(
-            f"--language '{language}' is not a language tag: write its BCP 47 tag, "
-            "e.g. 'en', 'de', 'pt-BR'"
+            f"--language '{language}' is not a language tag: {language_hint(language)}"
         )
     _check_sections(sections)
     schemas = _find_schemas(folder)

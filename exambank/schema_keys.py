@@ -1,8 +1,9 @@
 """Schema violations about keys, in an author's words.
 
 A key the schema has no place for is most often a slip with a known fix: a misspelt key
-(did you mean 'explanation'?), option letters not indented under 'options:', feedback
-beside the options rather than in one, a block scalar key that ends in a line break. A
+or one in the author's language (did you mean 'explanation'?), option letters not indented
+under 'options:', feedback beside the options rather than in one, a question's key written
+among its options ('Respuesta: B'), a block scalar key that ends in a line break. A
 required key reported missing is often one of these too, and then it is said once, at the
 key the author did write.
 """
@@ -11,17 +12,85 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.model import Question
 from exambank.schema_patterns import unknown_keys
-from exambank.schema_words import Found
+from exambank.schema_words import Found, clip
 from exambank.source import JsonPath, Source
 
 LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
 _FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
+# The format's keys as authors write them in their own language ('respuesta:' for
+# 'answer:'), read as ``_plain`` reads a key: in any case, with or without accents.
+_IN_OTHER_LANGUAGES = {
+    "de": {
+        "frage": "stem",
+        "optionen": "options",
+        "antwort": "answer",
+        "lösung": "answer",
+        "erklärung": "explanation",
+        "schwierigkeit": "difficulty",
+        "schlagwörter": "tags",
+        "typ": "type",
+        "titel": "title",
+        "fragen": "questions",
+        "sprache": "language",
+    },
+    "es": {
+        "enunciado": "stem",
+        "pregunta": "stem",
+        "opciones": "options",
+        "respuesta": "answer",
+        "explicación": "explanation",
+        "dificultad": "difficulty",
+        "etiquetas": "tags",
+        "tipo": "type",
+        "título": "title",
+        "preguntas": "questions",
+        "idioma": "language",
+    },
+    "fr": {
+        "énoncé": "stem",
+        "question": "stem",
+        "réponse": "answer",
+        "explication": "explanation",
+        "difficulté": "difficulty",
+        "étiquettes": "tags",
+        "titre": "title",
+        "langue": "language",
+    },
+    "pt": {
+        "enunciado": "stem",
+        "pergunta": "stem",
+        "opções": "options",
+        "alternativas": "options",
+        "resposta": "answer",
+        "explicação": "explanation",
+        "dificuldade": "difficulty",
+        "etiquetas": "tags",
+        "tipo": "type",
+        "título": "title",
+        "perguntas": "questions",
+        "idioma": "language",
+    },
+    "ru": {
+        "вопрос": "stem",
+        "варианты": "options",
+        "ответ": "answer",
+        "объяснение": "explanation",
+        "пояснение": "explanation",
+        "сложность": "difficulty",
+        "теги": "tags",
+        "тип": "type",
+        "вопросы": "questions",
+        "язык": "language",
+    },
+}
 
 
 def explain_unknown_keys(
@@ -41,7 +110,10 @@ def explain_unknown_keys(
     if "patternProperties" in schema:  # options: a map keyed by letter
         for key in sorted(unknown):
             hint = "option letters are single capital letters A-Z"
-            if key in ("text", "feedback"):
+            if outside := _question_key(key):  # 'Respuesta: B' under 'options:'
+                written = _key_value(outside, instance[key])
+                hint = f"move it out of 'options': write '{written}' indented like 'options:'"
+            elif key in ("text", "feedback"):
                 keys = list(instance)
                 letters = [k for k in keys if LETTER.match(k)] or ["A"]
                 before = [k for k in keys[: keys.index(key)] if LETTER.match(k)] or letters[:1]
@@ -80,6 +152,9 @@ def explain_missing_key(
         return  # the did-you-mean at the misspelt key says it
     if missing == "options" and stray_letters(instance, schema):
         return  # reported at the letters
+    options = instance.get("options")
+    if isinstance(options, dict) and missing in map(_question_key, options):
+        return  # written under 'options:', and reported there
     yield source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'"
 
 
@@ -88,8 +163,45 @@ def _allowed(key: str, schema: Any) -> bool:
 
 
 def _near_miss(key: str, schema: Any) -> str | None:
-    close = difflib.get_close_matches(key, sorted(schema.get("properties", {})), n=1, cutoff=0.6)
+    """The key of ``schema`` that ``key`` stands for: in another case or language, or
+    misspelt."""
+    allowed = sorted(schema.get("properties", {}))
+    if _meaning(key) in allowed:
+        return _meaning(key)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def _plain(key: str) -> str:
+    """``key`` in lower case without accents: 'Explicación' and 'explicacion' alike."""
+    spelled = unicodedata.normalize("NFD", key.casefold())
+    return unicodedata.normalize("NFC", "".join(c for c in spelled if not unicodedata.combining(c)))
+
+
+_MEANINGS = {
+    _plain(word): key for words in _IN_OTHER_LANGUAGES.values() for word, key in words.items()
+}
+
+
+def _meaning(key: str) -> str:
+    """The format's key ``key`` is written for, in another case or language."""
+    plain = _plain(key)
+    return _MEANINGS.get(plain, plain)
+
+
+def _question_key(key: Any) -> str | None:
+    """The key of a question that ``key``, found among its options, stands for."""
+    meant = _meaning(key) if isinstance(key, str) else None
+    return meant if meant in Question.model_fields and meant != "options" else None
+
+
+def _key_value(key: str, value: Any) -> str:
+    """``key: value`` as the author would write it, shortened."""
+    if isinstance(value, list):
+        return f"{key}: [{', '.join(map(str, value))}]"
+    if value is None or isinstance(value, dict):
+        return f"{key}: ..."
+    return f"{key}: {clip(str(value))}"
 
 
 def stray_letters(question: Any, schema: Any) -> list[str]:

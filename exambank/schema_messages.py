@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.bank import section_id_of
 from exambank.diagnostics import Diagnostic
+from exambank.paths import is_yaml
 from exambank.schema_keys import (
     LETTER,
     explain_missing_key,
@@ -31,7 +34,9 @@ from exambank.schema_words import (
     describe,
     expected_kinds,
     kind_of,
+    language_hint,
     one_of,
+    options_hint,
     text_noun,
 )
 from exambank.source import JsonPath, Source
@@ -71,17 +76,12 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             message = f"{describe(source, at)} ends in a line break"
             yield source.where(at), message, _one_line(at, instance)
     elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
-        example = "amt-q1" if "questions" in path else "amt"  # a question's id, else a section's
-        yield (
-            source.where(path),
-            f"{name} '{instance}' is not a valid id",
-            f"ids use lowercase letters, digits and single hyphens, e.g. '{example}'",
-        )
+        yield source.where(path), f"{name} '{instance}' is not a valid id", _id_hint(path, instance)
     elif error.validator == "pattern" and path == ("language",):
         yield (
             source.where(path),
             f"language '{instance}' is not a language tag",
-            "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'",
+            language_hint(instance),
         )
     elif error.validator == "pattern" and path[-2:-1] == ("tags",):
         problem = "holds a ';'" if ";" in str(instance) else "is empty or holds a line break"
@@ -133,10 +133,9 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         expected = expected_kinds(error)
         message = f"{name} is {kind_of(instance)}, not {' or '.join(expected)}"
         if path[-1:] == ("options",):
-            example = _first_option_text(instance)
             if isinstance(instance, list):
                 message = f"{name} is a list, but options need letters"
-            hint = f"write each option as a letter and its text, e.g. 'A: {example}'"
+            hint = options_hint(instance)
         elif path[-1:] == ("lint",):
             hint = f'write lint: {{ignore: [{", ".join(_rule_names(instance))}], reason: "..."}}'
         elif expected[0] == "a list" and path and isinstance(path[-1], str):
@@ -146,6 +145,18 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield source.where(path), message, hint
     else:
         yield source.where(path), f"{name}: {error.message}", None
+
+
+def _id_hint(path: JsonPath, written: str) -> str:
+    """How to write an id: the id ``exambank new`` would make of ``written`` ('réseau' ->
+    'reseau'); of a section file's name listed as a section, the id that names it."""
+    from exambank.skeleton import as_id  # only a file with a bad id needs `new`'s code
+
+    is_file = path[-2:-1] == ("sections",) and is_yaml(Path(written))
+    suggestion = as_id(section_id_of(Path(written)) if is_file else written)
+    example = "amt-q1" if "questions" in path else "amt"  # a question's id, else a section's
+    rule = "ids use lowercase letters, digits and single hyphens"
+    return f"{rule}; did you mean '{suggestion}'?" if suggestion else f"{rule}, e.g. '{example}'"
 
 
 def _as_item(source: Source, path: JsonPath, value: Any) -> str:
@@ -264,18 +275,6 @@ def _parent(data: Any, path: JsonPath) -> Any:
     for step in path[:-1]:
         data = data[step]
     return data
-
-
-def _first_option_text(options: Any) -> str:
-    """The first option's own text, from options written as a list or as text."""
-    first: Any = options[0] if isinstance(options, list) and options else options
-    if isinstance(first, dict) and len(first) == 1:
-        [first] = first.values()
-    if isinstance(first, dict):
-        first = first.get("text")
-    if not isinstance(first, str) or not first.strip():
-        return "the first option"
-    return clip(re.sub(r"^\(?[A-Za-z][).:]\s+", "", first.strip()), 40)
 
 
 def _rule_names(suppression: Any) -> list[str]:

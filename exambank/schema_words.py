@@ -9,10 +9,12 @@ every one of them names a place, a value and a kind the same way. Each message i
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.model import LANGUAGE_PATTERN
 from exambank.source import JsonPath, Position, Source
 
 Found = tuple[Position, str, str | None]  # where, message, hint
@@ -121,3 +123,58 @@ def clip(text: str, limit: int = 24) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > 0 else limit] + " ..."
+
+
+def options_hint(options: Any) -> str:
+    """How to write options given as a list or as text: each as its letter and text,
+    with the options' own texts where text pasted from a word processor letters them
+    ('a) DHCP b) DNS'), else the first one's."""
+    lettered = _lettered(options) if isinstance(options, str) else []
+    if lettered:
+        shown = ", ".join(
+            f"'{chr(ord('A') + index)}: {clip(text, 40)}'" for index, text in enumerate(lettered)
+        )
+        return f"write each option on its own line, as a letter and its text: {shown}"
+    return f"write each option as a letter and its text, e.g. 'A: {_first_option_text(options)}'"
+
+
+def _lettered(text: str) -> list[str]:
+    """The texts of options written in one text, each after its letter as a word processor
+    numbers them ('a) DHCP b) DNS', 'A. DHCP B. DNS', '(a) DHCP (b) DNS'): from 'a' on,
+    each letter the next one, in one style; [] unless there are two or more."""
+    first = re.match(r"\s*(\(?)([aA])([.)])\s+", text)
+    if first is None:
+        return []
+    opening, letter, closing = first.groups()
+    texts, start = [], first.end()
+    while letter not in "zZ":
+        letter = chr(ord(letter) + 1)
+        marker = re.compile(rf"(?<!\S){re.escape(opening)}{letter}{re.escape(closing)}(?:\s+|$)")
+        found = marker.search(text, start)
+        if found is None:
+            break
+        texts.append(text[start : found.start()].strip())
+        start = found.end()
+    texts.append(text[start:].strip())
+    return texts if len(texts) > 1 and all(texts) else []
+
+
+def _first_option_text(options: Any) -> str:
+    """The first option's own text, from options written as a list or as text."""
+    first: Any = options[0] if isinstance(options, list) and options else options
+    if isinstance(first, dict) and len(first) == 1:
+        [first] = first.values()
+    if isinstance(first, dict):
+        first = first.get("text")
+    if not isinstance(first, str) or not first.strip():
+        return "the first option"
+    return clip(re.sub(r"^\(?[A-Za-z][).:]\s+", "", first.strip()), 40)
+
+
+def language_hint(language: str) -> str:
+    """How to write ``language`` as a language tag: a locale's 'es_ES' (or 'es_ES.UTF-8',
+    as $LANG has it) is the tag 'es-ES'."""
+    tag = re.sub(r"[.@].*", "", language, flags=re.S).replace("_", "-")
+    if re.fullmatch(LANGUAGE_PATTERN, tag):
+        return f"write its BCP 47 tag; did you mean '{tag}'?"
+    return "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"

@@ -182,6 +182,14 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         (None, ["el", "--title", "a\nb"], "--title: give the bank's title on one line"),
         (None, ["el", "--language", "deutsch"], "--language 'deutsch' is not a language tag"),
         (None, ["el", "--language", "de\n"], "is not a language tag"),
+        # a locale's name, as $LANG has it: its tag suggested
+        (
+            None,
+            ["el", "--language", "es_ES"],
+            "not a language tag: write its BCP 47 tag; did you mean 'es-ES'?",
+        ),
+        (None, ["el", "--language", "es_ES.UTF-8"], "; did you mean 'es-ES'?"),
+        (None, ["el", "--language", "español"], "its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
         (None, ["el", "--sections", "a,,b"], "--sections: an empty name is not a section id"),
         (None, ["el", "--sections", "Ohm"], "--sections: 'Ohm' is not a section id"),
         (

@@ -30,21 +30,27 @@ def test_section_listed_by_its_file_name_gets_the_id_to_write(lint_bank, entry):
 
 
 @pytest.mark.parametrize(
-    ("entry", "hint"),
+    ("entry", "hint", "suggested"),
     [
-        ("three.yaml", "write 'three' (an id), create three.yaml (e.g. 02-three.yaml)"),
-        ('"three\\n"', None),  # no id: the schema says so; no file name to suggest
-        ("Three Things", None),
+        ("three.yaml", "write 'three' (an id), create three.yaml (e.g. 02-three.yaml)", "three"),
+        ('"three\\n"', None, None),  # no id: the schema says so; no file name to suggest
+        ("Three Things", None, "three-things"),
+        ("Сети", None, None),  # nothing to suggest: an example
     ],
 )
-def test_listed_entry_that_is_no_id_suggests_no_file_named_for_it(lint_bank, entry, hint):
+def test_listed_entry_that_is_no_id_suggests_no_file_named_for_it(
+    lint_bank, entry, hint, suggested
+):
     sections = {"01-one.yaml": section_yaml(QUESTION, section_id="one")}
     found = lint_bank(sections, MANIFEST.replace("- two", f"- {entry}")).diagnostics
     hints = [d.hint for d in found if d.rule == "manifest"]
     assert hints == ([f"{hint} or remove it from sections"] if hint else [])
     [schema] = [d for d in found if d.rule == "schema"]
-    if "\\" not in entry:  # a section's id for an example, not a question's 'amt-q1'
-        assert schema.hint == "ids use lowercase letters, digits and single hyphens, e.g. 'amt'"
+    rule = "ids use lowercase letters, digits and single hyphens"
+    if suggested:  # the id the manifest rule writes too, as `exambank new` makes one
+        assert schema.hint == f"{rule}; did you mean '{suggested}'?"
+    elif "\\" not in entry:  # a section's id for an example, not a question's 'amt-q1'
+        assert schema.hint == f"{rule}, e.g. 'amt'"
 
 
 def test_file_not_listed(lint_bank):
