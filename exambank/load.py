@@ -30,6 +30,9 @@ from exambank.source import (
     position_of_byte,
 )
 
+# How read_source's helpers report: rule, (line, column), message, hint.
+Report = Callable[[str, Position, str, str | None], None]
+
 
 def read_source(
     path: Path, display: str | None = None, raw: bytes | None = None
@@ -87,12 +90,10 @@ def read_source(
         found = None if source.text_with_other_breaks else syntax_hints.explain(text, error)
         found = found or syntax_hints.in_libyaml_words(text, error)
         hint = found.hint or _break_hint(source, found.index)
-        report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
-        if source.text_with_other_breaks is None:  # then the lines are the author's
-            # libyaml stops at the first error: an unquoted ': ' is in many lines at once
-            for colon in syntax_hints.unquoted_colons(text, error).lines[1:]:
-                said = colon.explanation
-                report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
+        if source.text_with_other_breaks is not None:  # its lines are not the author's
+            report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
+        else:
+            _report_every_syntax_error(text, error, (found.index, found.message, hint), report)
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
         # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.
@@ -115,7 +116,35 @@ def read_source(
     return source, problems
 
 
-def _report_conflicts(text: str, report: Callable[[str, Position, str, str | None], None]) -> bool:
+def _report_every_syntax_error(
+    text: str, error: MarkedYAMLError, first: tuple[int, str, str | None], report: Report
+) -> None:
+    """Report ``first`` (index, message, hint), libyaml's first error explained, and
+    what it hides: libyaml stops there, so each question is also read on its own
+    (``syntax_hints.later``), and every unquoted ': ' is found at once. Where an earlier
+    question fails on its own, ``first`` is that one's consequence (an open quote read on
+    into later questions), and is not reported."""
+    from exambank.syntax_hints import unquoted_colons
+    from exambank.syntax_hints.later import question_errors
+
+    index, message, hint = first
+    row = line_and_column(text, index)[0] - 1
+    questions = question_errors(text)
+    spilt = any(later.row < row for later in questions)
+    rows = set()
+    if not spilt:
+        report("yaml-syntax", line_and_column(text, index), message, hint)
+        rows.add(row)
+    for colon in unquoted_colons(text, error).lines[1:]:
+        said = colon.explanation
+        report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
+        rows.add(colon.row)
+    for later in questions:
+        if (spilt or later.row > row) and not any(later.start <= at < later.end for at in rows):
+            report("yaml-syntax", (later.row + 1, later.column + 1), later.message, later.hint)
+
+
+def _report_conflicts(text: str, report: Report) -> bool:
     """Report each merge conflict left in ``text``; whether there is one. Nearly every
     bank file holds neither a '<' nor a '>', which a one-character search rules out at
     memchr speed; only the others are searched for a marker."""

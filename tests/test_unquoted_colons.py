@@ -97,10 +97,14 @@ def test_nested_keys_list_items_and_comments_are_read_as_yaml_reads_them(tmp_pat
 
 
 def test_the_scan_stops_at_text_that_goes_on_to_the_next_line(tmp_path: Path) -> None:
-    # Quoting its first line alone would leave 'suite' out: the scan stops there, and
-    # reports nothing it could get wrong (the next run starts from that line).
+    # Quoting its first line alone would leave 'suite' out: the scan for such lines stops
+    # there. Each question read on its own still says what the line says as a file's
+    # only error, and the one after it is found that way too.
     path = _section(tmp_path, "Réponse : B", "Réponse : C\n      suite", "Réponse : A")
-    assert [found[0] for found in _problems(path)] == [_line(1)]
+    alone = _section(tmp_path / "alone", "Fine.", "Réponse : C\n      suite", "Fine.")
+    found = _problems(path)
+    assert [line for line, *_ in found] == [_line(1), _line(2), _line(3) + 1]
+    assert found[1] == _problems(alone)[0]
 
 
 def test_fix_quotes_each_line_and_says_so(
@@ -236,13 +240,18 @@ def test_a_line_inside_a_flow_mapping_is_left_for_the_next_run(tmp_path: Path) -
     question = question.replace("  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock\n", "")
     path = tmp_path / "01-main.yaml"
     path.write_text(section_yaml(_question(1, "Réponse : B"), question), encoding="utf-8")
-    assert [found[0] for found in _problems(path)] == [_line(1)]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    flow_line = next(at for at, line in enumerate(lines, 1) if "A: Réponse : B" in line)
+    found = _problems(path)
+    assert [line for line, *_ in found] == [_line(1), flow_line]  # the second as libyaml says
+    assert "flow mapping" in found[1][2]
 
 
 def test_a_long_file_is_scanned_in_one_parse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Line by line, a file of n such lines would be parsed n times.
+    # Line by line, a file of n such lines would be parsed n times. Each question is
+    # parsed on its own too (syntax_hints.later), but only its own lines.
     parses: list[str] = []
     one_by_one = syntax_hints.first_error
     monkeypatch.setattr(
@@ -250,4 +259,4 @@ def test_a_long_file_is_scanned_in_one_parse(
     )
     path = _section(tmp_path, *["Réponse : B"] * 40)
     assert [found[0] for found in _problems(path)] == [_line(number) for number in range(1, 41)]
-    assert parses == []
+    assert len(parses) == 40 and all(len(text.strip("\n").splitlines()) == 9 for text in parses)

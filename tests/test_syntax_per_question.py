@@ -1,0 +1,77 @@
+"""A syntax slip in each of several questions: lint reports each one in the same run, where
+it is, and a slip never spills into the questions after it (exambank/syntax_hints/later.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exambank.load import read_source
+from exambank.syntax_hints.later import question_errors
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+# Line of each question's first line ("- id: qN") in ``_section``: 4, 13, 22, 31 ...
+STEM, OPTION_B, ANSWER = 1, 4, 7  # lines below it
+
+
+def _line(number: int, below: int = 0) -> int:
+    return 4 + 9 * (number - 1) + below
+
+
+def _section(tmp_path: Path, slips: dict[int, tuple[str, str]], count: int = 4) -> Path:
+    """A section of ``count`` questions, question N with ``slips[N]`` (old, new) made."""
+    questions = []
+    for number in range(1, count + 1):
+        question = QUESTION.replace("id: q1", f"id: q{number}")
+        if number in slips:
+            question = question.replace(*slips[number])
+        questions.append(question)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+    return root / "01-main.yaml"
+
+
+def _places(path: Path) -> list[tuple[int, str]]:
+    _, problems = read_source(path)
+    assert {found.rule for found in problems} <= {"yaml-syntax"}
+    return [(found.line, found.message) for found in problems]
+
+
+NO_COLON = ("answer: A", "answer A")
+TAB = ("  B: AWS Lambda", "\tB: AWS Lambda")
+OPEN_QUOTE = ("stem: Which", 'stem: "Which')
+
+
+def test_a_slip_in_each_of_two_questions_is_reported_in_one_run(tmp_path: Path) -> None:
+    path = _section(tmp_path, {1: NO_COLON, 3: TAB})
+    places = [line for line, _ in _places(path)]
+    assert places == [_line(1, ANSWER), _line(3, OPTION_B)]
+
+
+def test_an_unclosed_quote_is_reported_in_its_question_not_in_the_next(tmp_path: Path) -> None:
+    """libyaml reads on to the next '"' (in a later question) and fails there; read on its
+    own, the question with the open quote is the one that fails."""
+    path = _section(tmp_path, {2: OPEN_QUOTE, 3: ("A: Amazon SageMaker", 'A: "Amazon" SageMaker')})
+    [(line, message), later] = _places(path)
+    assert line == _line(2, STEM) and "quote" in message and "closes it" in message
+    assert later[0] == _line(3, 3)
+
+
+def test_one_slip_is_one_error(tmp_path: Path) -> None:
+    for slip in (NO_COLON, TAB, OPEN_QUOTE, ("  C: Amazon EC2", "  - C) Amazon EC2")):
+        path = _section(tmp_path, {2: slip})
+        assert len(_places(path)) == 1, slip
+
+
+def test_a_question_is_reported_once_beside_its_unquoted_colons(tmp_path: Path) -> None:
+    colon = ("explanation: SageMaker", "explanation: Note: SageMaker")
+    path = _section(tmp_path, {1: colon, 2: colon, 4: NO_COLON})
+    places = _places(path)
+    assert [line for line, _ in places] == [_line(1, 8), _line(2, 8), _line(4, ANSWER)]
+    assert places[2][1] == "missing ':' after 'answer'"
+
+
+def test_questions_are_found_at_any_indentation_and_up_to_the_next_key() -> None:
+    text = "id: s\nquestions:\n- id: a\n  stem: x\n- id: b\n  stem: y\nexam_tips:\n- 'z'\n"
+    assert question_errors(text) == []
+    broken = text.replace("  stem: y", "  stem y")
+    [error] = question_errors(broken)
+    assert (error.start, error.end, error.row) == (4, 6, 5)
