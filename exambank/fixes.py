@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from exambank.rewrite import Rewrite, RewriteError, load
 from exambank.round_trip import Loaded, dump
 from exambank.source import OTHER_BREAKS, JsonPath, Source
-from exambank.syntax_hints import first_error, unquoted_colons
+from exambank.syntax_hints import explain, first_error, in_libyaml_words, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
 from exambank.tree_edits import replace_value
 
@@ -168,8 +169,13 @@ def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    error = None if any(map(text.__contains__, OTHER_BREAKS)) else first_error(text)
-    colons = None if error is None else unquoted_colons(text, error)
+    try:
+        error = None if any(map(text.__contains__, OTHER_BREAKS)) else first_error(text)
+        colons = None if error is None else unquoted_colons(text, error)
+        if colons is not None and colons.lines and not colons.parses:
+            _blocked(colons.text)
+    except ReaderError:  # a control character: lint says where; nothing here to quote
+        return None
     if colons is None or not colons.parses or not all(line.fixable for line in colons.lines):
         return None
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
@@ -186,6 +192,22 @@ def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] 
         shown = f"{lines.parse(line.row).lead}{quoted(meant)}"
         fixed.append(Fixed(display, *place, f"unquoted text holding ': ' -> {shown}"))
     return raw, loaded, fixed
+
+
+def _blocked(quoted_text: str) -> None:
+    """Say which other syntax error keeps the quoted copy ``quoted_text`` from being read
+    (quotes only lengthen their lines: rows are the file's own), if one does."""
+    error = first_error(quoted_text)
+    if error is None:
+        return
+    said = explain(quoted_text, error) or in_libyaml_words(quoted_text, error)
+    row, column = Text(quoted_text).row_column(said.index)
+    raise RewriteError(
+        f"text holding ': ' is quoted only once the rest of the file reads: mend this "
+        f"first ({said.message})",
+        row + 1,
+        column + 1,
+    )
 
 
 def _value(data: Any, where: JsonPath) -> Any:

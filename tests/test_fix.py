@@ -251,3 +251,18 @@ def test_a_rewrite_that_would_write_a_number_otherwise_is_not_saved(
     assert main(["lint", "--fix", str(path)]) == 1
     assert path.read_bytes() == before
     assert "the rewrite would write a number, boolean or null otherwise" in capsys.readouterr().err
+
+
+def test_a_control_character_beside_a_syntax_error_is_not_fixed_and_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    section = _bank(
+        tmp_path,
+        QUESTION.replace("answer: A", "answer A"),
+        QUESTION.replace("id: q1", "id: q2").replace("Amazon EC2", "Amazon\x07EC2"),
+    )
+    before = section.read_bytes()
+    assert main(["lint", "--fix", str(section.parent)]) == 1
+    said = capsys.readouterr().err
+    assert f"{section}:18:16: not fixed: the control character U+0007" in said
+    assert "internal error" not in said and section.read_bytes() == before
