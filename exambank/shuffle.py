@@ -19,11 +19,11 @@ from exambank.rules.wording import option_text, option_texts
 # The build reads the English wording through the rules; in the languages the handouts have
 # labels for, an option pointing at the ones "above", at all of them, at none or at both
 # ("Alle oben genannten", "Aucune de ces réponses", "Tout ce qui précède", "Les deux",
-# "Todas las anteriores", "Todas as alternativas acima", "Ambas", "Keine davon", Russian
-# "vse otvety"), an option of letters with a word or two around them ("A e B", "Nur A und
-# C"; Cyrillic letters too, as a Russian keyboard types them) and a note naming an option's
-# letter ("Antworten B und C", "Lösung: B", "Richtig ist B", "réponse B", "opción B",
-# "alternativa B") keep the order.
+# "Todas las anteriores", "Todas son correctas", "Todas as alternativas acima", "Ambas",
+# "Keine davon", Russian "vse otvety"), an option of letters with a word or two around
+# them ("A e B", "Nur A und C"; Cyrillic letters too, as a Russian keyboard types them) and
+# a note naming an option's letter ("Antworten B und C", "Lösung: B", "Richtig ist B",
+# "réponse B", "opción B", "alternativa B") keep the order.
 # Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
 _POINTS_UP = re.compile(
     r"\b(?:oben|obige\w*|vorherige\w*|genannte\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
@@ -38,7 +38,12 @@ _POINTS_UP = re.compile(
     # an option that is only a word for none, all or both: "Keine", "Aucune", "Les deux"
     r"|^[ \t]*(?:keine|alle|aucune|toutes|ninguna|todas|nenhuma|nessuna|tutte|[żz]adna"
     r"|wszystkie|geen|les[ \t]+deux|никакой|никакие|все"
-    r"|\u043e\u0431\u0430)[ \t.!]*$",  # Russian "both"
+    r"|\u043e\u0431\u0430)[ \t.!]*$"  # Russian "both"
+    # Spanish "Todas son correctas", "Ninguna es verdadera", "Ninguna de ellas", "Todas
+    # ellas", "Todas las opciones", "Ninguna opción es correcta"
+    r"|^[ \t¡]*(?:todas|ninguna)[ \t]+(?:ellas|de[ \t]+ellas|(?:las[ \t]+)?(?:opciones"
+    r"|respuestas|alternativas|afirmaciones)|opci[óo]n|respuesta|alternativa|afirmaci[óo]n"
+    r"|(?:son|es)[ \t]+(?:in)?(?:correct|verdader|v[áa]lid|fals|ciert)\w*)\b",
     re.IGNORECASE,
 )
 _LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
@@ -84,6 +89,26 @@ _NAMES_A_LETTER = re.compile(
     rf"\(?{_LETTER}\)?(?![\w-])"
     rf"|(?<![\w.-])\(?{_LETTER}\)?[ \t]+(?i:trifft[ \t]+zu|stimmt)\b"
 )
+
+# A lower-case letter of the question's names an option, in any language, where it is written
+# as a list's letter ("b) y c) son correctas", "(b)", in Cyrillic too; not a paragraph of a
+# rule, "97.119 (a)", nor the last argument of a call, "add(a, b)"), after "la", "las" or
+# "les" ("la b", "Son correctas la a y la c", "(la a)", "les b et c") or after the noun for
+# an option ("opción c", "respuesta: d", "the answer is c"). A bare one is a word too often
+# (Spanish "a la red", "o bien", "y"; "e-mail"): it does not count, nor does "a", "e", "o",
+# "y" ... after a noun that a word follows ("answer a question", "respuesta a la pregunta").
+_LOWER = "[a-z\u0430-\u044f]"
+_LOWER_LETTER = re.compile(
+    rf"(?<![\w.\-/\\()])(?<![\d)][ \t])\(?({_LOWER})\)"
+    rf"|(?<![\w-])(?i:la|las|les)[ \t]+({_LOWER})(?![\w'\u2019-]|\.\w)"
+    rf"|\b(?i:{_NOUN})(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?:(?i:{_IS})[ \t]+)?)"
+    rf"({_LOWER})(?![\w'\u2019-]|\.\w)"
+)
+_LOWER_WORD_LETTERS = frozenset("aeikosuvwyz\u0430\u0432\u0438\u043a\u043e\u0441\u0443\u044f")
+_A_WORD_NEXT = re.compile(rf"[ \t\u00a0]+(?!(?i:{_IS})\b)\w")
+# An option that is only lower-case letters of the question, joined ("a y c", "Sólo b y d").
+_LOWER_LETTERS_ONLY = re.compile(_LETTERS_ONLY.pattern.replace(_LETTER, _LOWER))
+_LOWER_ALONE = re.compile(rf"(?<!\w){_LOWER}(?!\w)")
 
 # In a bank not in English the phrasings are too many to list ("La B est la seule correcte",
 # "Il fallait cocher B", "contrairement à B"), so any of the question's letters standing
@@ -143,7 +168,8 @@ def keeps_its_order(question: Question, language: str = "en") -> bool:
     """Questions whose options read wrong once moved: the source says ``shuffle: false``,
     options point at other options or letters ("Both A and B", "None of the above"),
     feedback or an explanation names a letter (in English and the languages in
-    ``_POINTS_UP``; in a bank not in English, any of the question's letters alone as a word
+    ``_POINTS_UP``; in any bank, a lower-case letter of the question's as "b)", "la b" or
+    "opción c"; in a bank not in English, any of the question's letters alone as a word
     in an option, a feedback or the explanation), or the options are a numeric scale as the
     bank's ``language`` writes numbers, which prints in its own order."""
     return (
@@ -162,9 +188,14 @@ def _refers_in_other_words(question: Question, language: str) -> bool:
     notes.extend(question.option_feedback(letter) or "" for letter in question.options)
     if any(map(_NAMES_A_LETTER.search, notes)):
         return True
+    letters = _letters(question)
+    lower = {letter.lower() for letter in letters}
+    if any(_is_lower_letters(text, lower) for text in texts) or any(
+        _names_a_lower_letter(text, lower) for text in [*texts, *notes]
+    ):
+        return True
     if primary_language(language) == "en":
         return False
-    letters = _letters(question)
     return any(_names_a_letter(text, letters) for text in [*texts, *notes])
 
 
@@ -188,6 +219,34 @@ def _names_a_letter(text: str, letters: set[str]) -> bool:
             continue
         return True
     return False
+
+
+def _names_a_lower_letter(text: str, letters: set[str]) -> bool:
+    """Whether one of ``letters``, lower-case, is written as an option's letter in ``text``."""
+    for match in _LOWER_LETTER.finditer(text):
+        listed, after_article, after_noun = match.groups()
+        letter = listed or after_article or after_noun
+        if letter not in letters:
+            continue
+        if listed and not match.group().startswith("(") and _inside_brackets(text, match.start()):
+            continue  # "add(a, b)"
+        if after_noun and letter in _LOWER_WORD_LETTERS and _A_WORD_NEXT.match(text, match.end()):
+            continue  # "answer a question", "respuesta a la pregunta"
+        return True
+    return False
+
+
+def _inside_brackets(text: str, index: int) -> bool:
+    before = text[:index]
+    return before.count("(") > before.count(")")
+
+
+def _is_lower_letters(option: str, letters: set[str]) -> bool:
+    """Whether an option is only lower-case letters joined ("a y c"), two of them the
+    question's (the "y" of "a y c" is a word)."""
+    if not _LOWER_LETTERS_ONLY.fullmatch(option):
+        return False
+    return len(letters.intersection(_LOWER_ALONE.findall(option))) >= 2
 
 
 def _shuffle(question: Question, seed: str, language: str) -> Question:

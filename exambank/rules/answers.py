@@ -26,8 +26,14 @@ _LANGUAGES = {
         ["choisissez", "sélectionnez", "cochez", "indiquez", "quels", "quelles"],
         {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5},
     ),
+    # usted's and tú's forms of each verb ("Señale dos", "Marca dos"), and "¿Qué dos ...?"
+    # (but not an unaccented "que": "Se sabe que dos equipos ...").
     "es": (
-        ["elija", "elige", "seleccione", "selecciona", "marque", "escoja", "cuáles", "cuales"],
+        [
+            *("elija", "elige", "escoja", "escoge", "seleccione", "selecciona"),
+            *("marque", "marca", "señale", "señala", "indique", "indica"),
+            *("cuáles", "cuales", "qué"),
+        ],
         {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5},
     ),
     # Brazil's spelling and Portugal's ("selecione", "seleccione"). Not "assinale": a verb
@@ -47,7 +53,14 @@ _VERBS = [verb for verbs, _ in _LANGUAGES.values() for verb in verbs]
 _COUNT_WORDS = [word for _, numbers in _LANGUAGES.values() for word in numbers]
 _COUNT_WORD_VALUES = {word: n for _, numbers in _LANGUAGES.values() for word, n in numbers.items()}
 # "Which two ...?" -- a question that a single option naming both things may answer.
-_WHICH = ["which", "identify", "welche", "quels", "quelles", "cuáles", "cuales", "quais", "какие"]
+_WHICH = [
+    *("which", "identify", "welche", "quels", "quelles"),
+    *("cuáles", "cuales", "qué", "quais", "какие"),
+]
+# Spanish tú commands that are also the third person ("El LED indica dos estados", "El
+# planificador elige dos procesos") ask only where a sentence starts: "Marca dos.", "(Elige 2)".
+_COMMAND_AT_START = frozenset({"elige", "escoge", "selecciona", "marca", "señala", "indica"})
+_SENTENCE_STARTS = '.!?:;(¡¿*"«-\u2013\u2014'
 
 
 # Searched in the case-folded stem (a plain pattern there is a third faster than a
@@ -88,18 +101,29 @@ _ASKS_FOR = re.compile(
 _COUNT_IN_BRACKETS = re.compile(
     f"\\(\\s*(\\d+|{_letter_tree(_COUNT_WORDS)})\\s+(?:\\w+\\s+)?"
     "(answers?|choices?|options?|r[ée]ponses?|propositions?|antworten|respuestas?"
-    "|respostas?|rispost[ae]|odpowiedzi|ответ\\w*|вариант\\w*)\\b[^)]*\\)"
+    "|respostas?|rispost[ae]|odpowiedzi|ответ\\w*|вариант\\w*|opci[óo]n(?:es)?)\\b[^)]*\\)"
+)
+# Or a Spanish "Hay dos respuestas correctas" (not "Hay dos tipos de memoria").
+_THERE_ARE = re.compile(
+    f"hay\\s+(\\d+|{_letter_tree(_LANGUAGES['es'][1])})\\s+(respuestas|opciones)\\s+"
+    "(?:correctas|válidas|verdaderas)\\b"
 )
 # Stems that leave the number of answers to the candidate on purpose: "Select all that
 # apply", "Cochez la ou les bonnes réponses", "une ou plusieurs", "plusieurs réponses
 # possibles", "eine oder mehrere", "una o más", "uma ou mais", "una o più", "одну или
-# несколько", "jedną lub więcej", "een of meer".
+# несколько", "jedną lub więcej", "een of meer"; Spanish "Marque todas las correctas",
+# "todas las que correspondan", "Puede haber varias", "más de una", "(respuesta múltiple)"
+# (not "opción múltiple", Spanish for any multiple-choice question).
 _HIDES_COUNT = re.compile(
     r"\ball\s+that\s+apply|\bone\s+or\s+more\b|\bla\s+ou\s+les\b|\bune?\s+ou\s+plusieurs"
     r"|plusieurs\s+r[ée]ponses\s+(?:sont\s+)?possibles|\beine[nr]?\s+oder\s+mehrere"
     r"|mehrere\s+antworten\s+(?:sind\s+)?m[öo]glich|\bun[ao]\s+o\s+(?:más|vari[ao]s|più)\b"
     r"|\buma?\s+ou\s+mais\b|\b(?:один|одну|одна)\s+или\s+(?:несколько|более)"
     r"|\bjedn[aą]\s+lub\s+(?:więcej|kilka)|\b(?:een|één)\s+of\s+meer"
+    r"|\btodas\s+las\s+(?:(?:respuestas|opciones)\s+)?(?:correctas|verdaderas"
+    r"|que\s+(?:correspondan|procedan|sean\s+(?:correctas|verdaderas)))"
+    r"|\bpuede\s+haber\s+(?:varias|más\s+de\s+una)\b|\bmás\s+de\s+una\s+respuesta"
+    r"|\brespuesta\s+múltiple"
 )
 
 
@@ -129,17 +153,26 @@ def _request(stem: str) -> tuple[str, int] | None:
         if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
             continue  # inside a word: "unmark two"
         verb, word = match.groups()
+        if verb in _COMMAND_AT_START and not _starts_a_sentence(folded, start):
+            continue  # "El LED indica dos estados"
+        if verb == "qué" and not folded[match.end(1) : match.start(2)].isspace():
+            continue  # "¿Qué son dos procesos concurrentes?" defines; "¿Qué dos ...?" asks
         if word.isdigit():
             return verb, int(word)
         for verbs, numbers in _LANGUAGES.values():
             if verb in verbs and word in numbers:
                 return verb, numbers[word]
-    bracketed = _COUNT_IN_BRACKETS.search(folded)
+    bracketed = _COUNT_IN_BRACKETS.search(folded) or _THERE_ARE.search(folded)
     if bracketed is None:
         return None
     word, noun = bracketed.groups()
     count = int(word) if word.isdigit() else _COUNT_WORD_VALUES[word]
     return noun, count
+
+
+def _starts_a_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in _SENTENCE_STARTS
 
 
 class AnswerNotInOptions(QuestionRule):
@@ -181,11 +214,14 @@ class AnswerCount(QuestionRule):
 
     The request is read in English, German, French, Spanish, Portuguese and Russian, in
     any bank: "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Quelles sont les deux",
-    "Elija dos", "Escolha DUAS", "Выберите ДВА" (a count word up to five, or a number), or
-    a count in brackets before the word for answers ("(2 réponses)", "(2 Antworten)", "(3
-    answers)"). A stem that leaves the count open on purpose ("Select all that apply",
-    "Cochez la ou les bonnes réponses") asks for no number. In other languages only the
-    number of answers is checked against the question's type.
+    "Elija dos", "Marca dos", "¿Qué dos ...?", "Escolha DUAS", "Выберите ДВА" (a count word
+    up to five, or a number; a Spanish tú command such as "Marca" or "Indica" only where a
+    sentence starts, as "El LED indica dos estados" asks for nothing), a count in brackets
+    before the word for answers ("(2 réponses)", "(2 Antworten)", "(3 answers)", "(2
+    opciones)"), or "Hay dos respuestas correctas". A stem that leaves the count open on
+    purpose ("Select all that apply", "Cochez la ou les bonnes réponses", "Marque todas
+    las correctas") asks for no number. In other languages only the number of answers is
+    checked against the question's type.
 
     Bad:
         type: multiple

@@ -234,3 +234,70 @@ def test_a_count_in_brackets_is_checked_against_the_key(lint_questions):
     question = QUESTION.replace("models?", "models? (2 réponses)")
     [error] = count_errors(lint_questions(question))
     assert "single-answer" in error.message
+
+
+# A Spanish teacher's requests (review ES, finding 2): usted's and tú's forms of each verb,
+# "¿Qué dos ...?", a count in brackets before "opciones" and "Hay dos respuestas correctas".
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("¿Qué protocolos son de transporte? Señale dos.", 2),
+        ("¿Qué protocolos son de transporte? Indique dos.", 2),
+        ("¿Qué protocolos son de transporte? Escoge dos.", 2),
+        ("¿Qué protocolos son de transporte? Marca dos.", 2),
+        ("¿Qué protocolos son de transporte? Señala dos.", 2),
+        ("¿Qué protocolos son de transporte? Indica dos.", 2),
+        ("¿Qué protocolos son de transporte? Selecciona tres.", 3),
+        ("¿Qué protocolos son de transporte? (Elige 2)", 2),
+        ("¿Qué protocolos son de transporte? (2 opciones)", 2),
+        ("¿Qué protocolos son de transporte? Señale las dos respuestas correctas.", 2),
+        ("¿Qué protocolos son de transporte? Hay dos respuestas correctas.", 2),
+        ("¿Qué protocolos son de transporte? Hay 3 opciones correctas.", 3),
+        ("¿Qué dos protocolos son de transporte?", 2),
+        ("¿Cuáles dos protocolos son de transporte?", 2),
+        # a tú command that is also the third person, inside a sentence, asks for nothing
+        ("El LED indica dos estados: ¿cuál es el de error?", None),
+        ("El planificador elige dos procesos. ¿Cuál se ejecuta?", None),
+        ("¿Qué marca tres veces el reloj?", None),
+        # "qué" before other words defines; an unaccented "que" is "that"
+        ("¿Qué son dos procesos concurrentes?", None),
+        ("Se sabe que dos equipos fallan. ¿Por qué?", None),
+        ("Hay dos tipos de memoria. ¿Cuál es volátil?", None),
+    ],
+)
+def test_requested_count_reads_spanish_requests(stem, count):
+    assert requested_count(stem) == count
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "¿Qué protocolos son de transporte? Marque todas las correctas.",
+        "¿Qué protocolos son de transporte? Seleccione todas las que correspondan.",
+        "¿Qué protocolos son de transporte? Marca todas las que sean correctas.",
+        "¿Qué protocolos son de transporte? Puede haber varias respuestas correctas.",
+        "¿Qué protocolos son de transporte? (respuesta múltiple)",
+        "¿Qué protocolos son de transporte? Puede haber más de una.",
+    ],
+)
+def test_hides_count_reads_spanish_open_counts(stem):
+    assert hides_count(stem)
+
+
+def test_hides_count_is_not_spanish_for_any_multiple_choice_question():
+    assert not hides_count("Pregunta de opción múltiple: ¿qué protocolo usa el puerto 53?")
+
+
+@pytest.mark.parametrize("request_", ["Marca dos.", "¿Qué dos protocolos son de transporte?"])
+def test_a_spanish_request_is_checked_against_the_key(lint_questions, request_):
+    stem = f"¿Qué protocolos son de transporte? {request_}"
+    [error] = count_errors(lint_questions(multiple(f'"{stem}"', "[A, C, D]")))
+    assert "asks for 2 answers but 3 are given" in error.message
+
+
+def test_which_two_in_spanish_answered_by_one_option_naming_both(lint_questions):
+    question = QUESTION.replace(
+        "Which AWS service trains, tunes and deploys ML models?",
+        "¿Qué dos países limitan con el Everest?",
+    ).replace("Amazon SageMaker", "Nepal y China")
+    assert "answer-count" not in rules_of(lint_questions(question))
