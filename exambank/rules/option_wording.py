@@ -43,10 +43,20 @@ _VERDICT = r"(?:correct|true|right|valid|incorrect|false|wrong|invalid)"
 # to 1", odds "1 in 3", a size "2 x 4", a direction "A to B".
 _JOINING_WORD = r"(?!(?:to|of|in|by|per|x|vs)[ \t])[^\W\d_]{1,4}[ \t]+"
 _JOINER = rf"(?:[ \t]*[,&+][ \t]*(?:{_JOINING_WORD})?|[ \t]+{_JOINING_WORD})"
+# Before them, English "Both", "Only", "All of" or Spanish "Sólo", "Solamente", "Ambas",
+# "Tanto (A como C)", "(Las) respuestas", "(Las) opciones", "Son correctas (las)", as one
+# tree of first letters: a branch per word took twice as long on the bench bank's options.
+_ES_VERDICT = r"(?:(?:in)?correct|verdader|fals|v[áa]lid)as"
+_BEFORE = (
+    r"(?:[Bb]oth|[Oo](?:nly|pciones)|[Aa](?:ll[ \t]+of|mbas)|[Tt]anto|[Rr]espuestas"
+    rf"|[Ss](?:[óo]lo|olamente|on[ \t]+{_ES_VERDICT}(?:[ \t]+las)?)"
+    r"|[Ll]as[ \t]+(?:respuestas|opciones))[ \t]+"
+)
 _COMBINATION = re.compile(
-    rf"^[ \t]*(?:[Bb]oth[ \t]+|[Oo]nly[ \t]+|[Aa]ll[ \t]+of[ \t]+)?{_REFERENCE}"
+    rf"^[ \t]*(?:{_BEFORE})?{_REFERENCE}"
     rf"(?:{_JOINER}{_REFERENCE})+"
-    rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}))?[^\w\n]*$",
+    rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}|son[ \t]+{_ES_VERDICT}))?"
+    r"[^\w\n]*$",
     re.MULTILINE,
 )
 # The references of an option _COMBINATION matched; and numbered statements in a stem
@@ -216,11 +226,15 @@ class CombinationOptions(QuestionRule):
     commas, "&", "+" or a short word in any language ("and", "or", "und", "et", "y",
     "и": "A и B", "I e III"), but not by "to", "of", "in", "by", "per", "x" or "vs" ("1
     to 1" is a ratio, "A to B" a direction); optionally with "both", "only" or "are
-    correct" (or true, valid, invalid ...), in English only; numbers count only when the
-    stem numbers its statements ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value
-    (a program's output). Known false positives: a pair of real values in a question
-    that also numbers statements. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 7 (avoid the complex MC, type K, format); NBME Item-Writing Guide.
+    correct" (or true, valid, invalid ...) in English, and with "sólo", "solamente",
+    "ambas", "tanto ... como", "(las) respuestas", "(las) opciones" or "son correctas" (or
+    verdaderas, falsas ...) in Spanish ("Sólo A y C", "Las respuestas A y C son
+    correctas"); a lower-case letter counts only with its bracket ("b) y c)", as "a y c"
+    may be Spanish words); numbers count only when the stem numbers its statements ("1.
+    ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a program's output). Known false
+    positives: a pair of real values in a question that also numbers statements. Source:
+    Haladyna, Downing & Rodriguez (2002), guideline 7 (avoid the complex MC, type K,
+    format); NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: A and C}

@@ -86,3 +86,33 @@ def test_a_question_with_a_combination_in_another_language_keeps_its_order():
 
     assert keeps_its_order(written("A и B"), "ru")
     assert not keeps_its_order(written("ARP"), "ru")
+
+
+# A Spanish teacher's combined options (review ES, finding 5): Spanish wraps the letters.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A y C son correctas",
+        "Las respuestas A y C son correctas",
+        "Sólo A y C",
+        "Solo A y C",
+        "Sólo B y C",
+        "Ambas A y C",
+        "Tanto A como C",
+        "Son correctas A y C",
+        "Son correctas las A y C",
+        "A y C son falsas",
+        "b) y c) son correctas",
+    ],
+)
+def test_spanish_wrappers_around_combined_letters_are_reported(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message == f'option D ("{text}") combines other options'
+
+
+@pytest.mark.parametrize(
+    "text", ["a y c", "Solo AWS", "Ambas regiones", "Tanto S3 como EC2", "Son correctas"]
+)
+def test_spanish_words_without_combined_letters_pass(lint_questions, text):
+    """A bare "a y c" may be Spanish words ("a", "y"): only "b) y c)" counts in lower case."""
+    assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
