@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib import metadata
 from xml.etree import ElementTree
 
 import pytest
@@ -188,3 +189,10 @@ def test_an_unknown_option_shows_the_commands_own_usage(command, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"usage: exambank {command} [-h]")
     assert err.rstrip().endswith("error: unrecognized arguments: --no-such-option")
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"exambank {metadata.version('exambank')}\n"

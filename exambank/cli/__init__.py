@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from exambank import installed_version
 from exambank.cli.authoring import add_fmt, add_init, add_new, add_schemas
 from exambank.cli.build import add_build
 from exambank.cli.check import add_lint, add_rules
@@ -93,6 +94,7 @@ def _parser() -> tuple[argparse.ArgumentParser, Commands]:
     parser = argparse.ArgumentParser(
         prog="exambank", description="Lint and build exam question banks."
     )
+    parser.add_argument("--version", action="version", version=f"exambank {installed_version()}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     for add in (add_init, add_lint, add_fmt, add_new, add_build, add_rules, add_stats, add_schemas):
         add(commands)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from exambank import installed_version
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, Context
 from exambank.rules import RULES, Rule
@@ -39,7 +39,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     rules = [*(describe(rule) for rule in RULES.values()), CONFIG_RULE]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
-    driver = {"name": "exambank", "version": _exambank_version(), "rules": rules}
+    driver = {"name": "exambank", "version": installed_version(), "rules": rules}
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",  # without it, SARIF counts UTF-16 code units
@@ -95,10 +95,3 @@ def _uri(path: str) -> str:
     byte that is not UTF-8 is percent-encoded as itself, so the URI names the real file."""
     pure = PurePath(path)
     return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix(), errors="surrogateescape")
-
-
-def _exambank_version() -> str:
-    try:
-        return version("exambank")
-    except PackageNotFoundError:  # run from a checkout that was never installed
-        return "0+unknown"
