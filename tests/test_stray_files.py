@@ -54,6 +54,7 @@ def test_a_copy_is_named_as_one_and_takes_the_blame_for_its_ids(
         "    hint: the file is not listed in bank.yaml: delete it if it is a copy, else give "
         "each section and question its own id",
         "4 errors, 0 warnings.",
+        "by rule: duplicate-id 3, manifest 1",
     ]
 
 

@@ -45,7 +45,13 @@ def add_lint(commands: Commands) -> None:
         metavar="RULES",
         help="skip these rules (comma-separated)",
     )
-    command.add_argument("--strict", action="store_true", help="fail on warnings too")
+    shown = command.add_mutually_exclusive_group()
+    shown.add_argument("--strict", action="store_true", help="fail on warnings too")
+    shown.add_argument(
+        "--errors-only",
+        action="store_true",
+        help="list only errors; warnings are counted in the text summary, not listed",
+    )
     command.add_argument(
         "--fix",
         action="store_true",
@@ -100,8 +106,12 @@ def _lint(arguments: argparse.Namespace) -> int:
         raise
     result = lint(bank_paths(arguments.paths), config)
     color = use_color(arguments.color, sys.stdout, os.environ)
-    context = Context.of(result, color=color, strict=arguments.strict)
-    sys.stdout.write(REPORTER_BY_NAME[arguments.format](result.diagnostics, context))
+    listed, unlisted = result.diagnostics, []
+    if arguments.errors_only:
+        listed = [found for found in result.diagnostics if found.severity == "error"]
+        unlisted = [found for found in result.diagnostics if found.severity != "error"]
+    context = Context.of(result, color=color, strict=arguments.strict, unlisted=tuple(unlisted))
+    sys.stdout.write(REPORTER_BY_NAME[arguments.format](listed, context))
     return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
 
 

@@ -21,23 +21,33 @@ class Context:
     """``questions``: every question the rules checked, in bank order, and ``manifests``:
     the manifest of every bank read, in bank order (both for junit); ``color``: paint the
     text report; ``strict``: warnings fail the run too; ``notes``: what the report must
-    say besides its findings (rules that did not run on a bank in another language)."""
+    say besides its findings (rules that did not run on a bank in another language);
+    ``unlisted``: findings left out of the listing (``--errors-only``), which the text
+    report still counts."""
 
     questions: tuple[CheckedQuestion, ...] = ()
     color: bool = False
     strict: bool = False
     manifests: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    unlisted: tuple[Diagnostic, ...] = ()
 
     @classmethod
-    def of(cls, result: LintResult, *, color: bool = False, strict: bool = False) -> Context:
+    def of(
+        cls,
+        result: LintResult,
+        *,
+        color: bool = False,
+        strict: bool = False,
+        unlisted: tuple[Diagnostic, ...] = (),
+    ) -> Context:
         questions = tuple(
             CheckedQuestion(ref.source.display, ref.question.id, ref.where()[0])
             for bank in result.banks
             for ref in bank.questions()
         )
         manifests = tuple(bank.manifest_source.display for bank in result.banks)
-        return cls(questions, color, strict, manifests, tuple(result.notes))
+        return cls(questions, color, strict, manifests, tuple(result.notes), unlisted)
 
 
 PLAIN = Context()

@@ -6,6 +6,7 @@ Coloured only where asked to be: ``--color always``, or ``auto`` on a terminal w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
@@ -40,13 +41,20 @@ def visible(words: str) -> str:
 
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
+    """The listing, the notes, then a summary of every finding, listed or not: its counts,
+    and, when more than one rule found something, the count of each rule's findings."""
     lines = listing(diagnostics, context.color) + note_lines(context.notes, context.color)
-    errors = sum(found.severity == "error" for found in diagnostics)
-    warnings = len(diagnostics) - errors
-    if diagnostics:
-        lines.append(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}.")
-    else:
+    found = [*diagnostics, *context.unlisted]
+    errors = sum(one.severity == "error" for one in found)
+    if not found:
         lines.append("No problems found.")
+        return "\n".join(lines) + "\n"
+    unlisted = f" ({len(context.unlisted)} not listed)" if context.unlisted else ""
+    lines.append(f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}{unlisted}.")
+    by_rule = Counter(one.rule for one in found)
+    if len(by_rule) > 1:  # which rules a long report is mostly about
+        ranked = sorted(by_rule.items(), key=lambda item: (-item[1], item[0]))
+        lines.append("by rule: " + ", ".join(f"{rule} {count}" for rule, count in ranked))
     return "\n".join(lines) + "\n"
 
 
