@@ -78,9 +78,9 @@ def test_a_file_renamed_away_from_its_listed_id_is_told_its_name(
     lines = lint_output(root, capsys)
     at = lines.index(
         f"{root}/01-one copy.yaml:1:1: error manifest 01-one copy.yaml is not listed in "
-        "bank.yaml: its id 'one' is listed, but the file is not named for it"
+        "bank.yaml, but its id 'one' is (line 3): the file was renamed"
     )
-    assert lines[at + 1] == "    hint: rename it 01-one.yaml"
+    assert lines[at + 1] == "    hint: rename it back to 01-one.yaml"  # 'one copy' is no id
 
 
 @pytest.mark.parametrize(

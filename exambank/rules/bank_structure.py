@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
-from exambank.model import SLUG_PATTERN
 from exambank.paths import is_yaml
 from exambank.rules.base import BankRule, Options
+from exambank.rules.manifest_entries import (
+    SLUG,
+    files_named,
+    misspelt_entries,
+    named_for,
+    renamed_files,
+    unlisted,
+    written_id,
+)
 from exambank.source import JsonPath, Source
 
-SLUG = re.compile(SLUG_PATTERN)
 HINT = "give each section and question its own id"
 UNLISTED_HINT = (
     "the file is not listed in bank.yaml: delete it if it is a copy, "
     "else give each section and question its own id"
 )
-Problem = tuple[str, str]  # message, hint
 
 
 class ManifestRule(BankRule):
@@ -33,7 +37,8 @@ class ManifestRule(BankRule):
     its questions, and an id it shares with a listed file is reported in it, not in the
     listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write; an
     entry with no file that is close to an unlisted file's id (a slip, 'network' for
-    02-networks.yaml) and that file point at each other.
+    02-networks.yaml) and that file point at each other; so do an entry and the unlisted
+    file whose own id it is (a file renamed on its own), with the name to rename it back to.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -51,8 +56,9 @@ class ManifestRule(BankRule):
         for source in bank.sources:
             files_for.setdefault(section_id_of(source.path), []).append(source)
         manifest = bank.manifest_source
-        named = _files_named(listed, files_for)
-        misspelt = _misspelt(listed, files_for, named)
+        named = files_named(listed, files_for)
+        renamed = renamed_files(listed, files_for, named)
+        misspelt = misspelt_entries(listed, files_for, named, renamed)
         first_listed: dict[str, int] = {}
         for index, section_id in enumerate(listed):
             if section_id in named:
@@ -82,7 +88,16 @@ class ManifestRule(BankRule):
             first_listed[section_id] = index
             found = files_for.get(section_id, [])
             new_id = section_id_of(Path(section_id)) if is_yaml(Path(section_id)) else section_id
-            if not found and section_id in misspelt:
+            if not found and section_id in renamed:
+                moved = renamed[section_id].path
+                yield self.report(
+                    manifest,
+                    ("sections", index),
+                    f"section '{section_id}' has no file: {moved.name} has its id",
+                    f"rename {moved.name} back to {named_for(moved, section_id)}"
+                    + _or_rename_section(section_id_of(moved), "here"),
+                )
+            elif not found and section_id in misspelt:
                 meant = misspelt[section_id]
                 yield self.report(
                     manifest,
@@ -109,9 +124,22 @@ class ManifestRule(BankRule):
                 )
         named_paths = {source.path for source in named.values()}
         meant_by = {meant: entry for entry, meant in misspelt.items()}
+        renamed_from = {source.path: entry for entry, source in renamed.items()}
         for source in bank.sources:
             section_id = section_id_of(source.path)
             if section_id in listed or source.path in named_paths:
+                continue
+            if source.path in renamed_from:
+                entry = renamed_from[source.path]
+                line = manifest.where(("sections", listed.index(entry)))[0]
+                yield self.report(
+                    source,
+                    (),
+                    f"{source.path.name} is not listed in bank.yaml, but its id '{entry}' is "
+                    f"(line {line}): the file was renamed",
+                    f"rename it back to {named_for(source.path, entry)}"
+                    + _or_rename_section(section_id, f"at line {line} of bank.yaml"),
+                )
                 continue
             if section_id in meant_by and files_for[section_id][0] is source:
                 entry = meant_by[section_id]
@@ -124,9 +152,9 @@ class ManifestRule(BankRule):
                     f"if '{entry}' means this file, correct it to '{section_id}'",
                 )
                 continue
-            yield self.report(source, (), *_unlisted(source, listed, files_for))
+            yield self.report(source, (), *unlisted(source, listed, files_for))
         for source in bank.sources:
-            written = _written_id(source)
+            written = written_id(source)
             expected = section_id_of(source.path)
             if written is not None and written != expected and expected in listed:
                 yield self.report(
@@ -137,88 +165,12 @@ class ManifestRule(BankRule):
                 )
 
 
-def _files_named(listed: list[str], files_for: dict[str, list[Source]]) -> dict[str, Source]:
-    """The entries of ``listed`` that name no section but a section file ('02-amt.yaml',
-    'amt.yml', '02-amt'), each with that file."""
-    by_name: dict[str, Source] = {}
-    for sources in files_for.values():
-        for source in sources:
-            by_name[source.path.name] = by_name[source.path.stem] = source
-    named: dict[str, Source] = {}
-    for entry in listed:
-        if entry in files_for:
-            continue
-        found = by_name.get(entry)
-        if found is None and is_yaml(Path(entry)):
-            found = next(iter(files_for.get(section_id_of(Path(entry)), [])), None)
-        if found is not None and SLUG.fullmatch(section_id_of(found.path)):
-            named[entry] = found
-    return named
-
-
-def _misspelt(
-    listed: list[str], files_for: dict[str, list[Source]], named: dict[str, Source]
-) -> dict[str, str]:
-    """Listed ids with no file, each with the unlisted section id it is likely a slip for
-    ('netzwerk' for the file 02-netzwerke.yaml); each such id is paired once."""
-    named_ids = {section_id_of(source.path) for source in named.values()}
-    unlisted = sorted(
-        found for found in files_for if found not in listed and found not in named_ids
-    )
-    pairs: dict[str, str] = {}
-    for entry in listed:
-        if entry in files_for or entry in named or not unlisted:
-            continue
-        close = difflib.get_close_matches(entry, unlisted, n=1, cutoff=0.75)
-        if close:
-            pairs[entry] = close[0]
-            unlisted.remove(close[0])
-    return pairs
-
-
-def _unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source]]) -> Problem:
-    """Message and hint for a section file the manifest does not list: a copy of a listed
-    section's file, a file misnamed for its listed id, or a section to list or delete."""
-    name, section_id, written = source.path.name, section_id_of(source.path), _written_id(source)
-    numbered = re.match(r"\d+", source.path.stem)
-    prefix = source.path.stem.removesuffix(section_id) or (f"{numbered[0]}-" if numbered else "")
-    message = f"{name} is not listed in bank.yaml"
-    if written in listed:
-        owners = files_for.get(written, [])
-        if owners:
-            return (
-                f"{message}; it looks like a copy of {owners[0].path.name} "
-                f"(both have id '{written}')",
-                "delete the copy; for a new section, give it an id of its own, name the "
-                "file for it and add the id to the manifest's sections",
-            )
-        return (
-            f"{message}: its id '{written}' is listed, but the file is not named for it",
-            f"rename it {prefix}{written}.yaml",
-        )
-    if SLUG.fullmatch(section_id):
-        return message, f"add '{section_id}' to the manifest's sections, or delete the file"
-    message = f"{message}, and '{section_id}' cannot be a section id"
-    slug = re.sub(r"[^a-z0-9]+", "-", section_id.lower()).strip("-")
-    new_id = next(
-        (found for found in (written, slug) if SLUG.fullmatch(found or "") and found not in listed),
-        None,
-    )
-    if new_id is None:
-        return message, (
-            "delete it, or name it <nn>-<id>.yaml for an id of lowercase letters, digits "
-            "and hyphens, and add the id to the manifest's sections"
-        )
-    set_id = "" if written == new_id else f", set 'id: {new_id}' in it"
-    return message, (
-        f"delete it, or rename it {prefix}{new_id}.yaml{set_id} and add '{new_id}' "
-        "to the manifest's sections"
-    )
-
-
-def _written_id(source: Source) -> str | None:
-    written = source.data.get("id") if isinstance(source.data, dict) else None
-    return written if isinstance(written, str) else None
+def _or_rename_section(new_id: str, where: str) -> str:
+    """The other way to mend a renamed section file: the section takes the file's name,
+    where that name is an id."""
+    if not SLUG.fullmatch(new_id):
+        return ""
+    return f"; to rename the section, write '{new_id}' {where} and as the file's 'id:'"
 
 
 class DuplicateId(BankRule):

@@ -1,0 +1,127 @@
+"""Which section file a manifest entry means, and what to tell an author when an entry and
+the files disagree: an entry that is a file's name, a slip for an unlisted file's id, a
+file renamed without its id, a copy, a file no entry names."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from exambank.bank import section_id_of
+from exambank.model import SLUG_PATTERN
+from exambank.paths import is_yaml
+from exambank.source import Source
+
+SLUG = re.compile(SLUG_PATTERN)
+Problem = tuple[str, str]  # message, hint
+
+
+def files_named(listed: list[str], files_for: dict[str, list[Source]]) -> dict[str, Source]:
+    """The entries of ``listed`` that name no section but a section file ('02-amt.yaml',
+    'amt.yml', '02-amt'), each with that file."""
+    by_name: dict[str, Source] = {}
+    for sources in files_for.values():
+        for source in sources:
+            by_name[source.path.name] = by_name[source.path.stem] = source
+    named: dict[str, Source] = {}
+    for entry in listed:
+        if entry in files_for:
+            continue
+        found = by_name.get(entry)
+        if found is None and is_yaml(Path(entry)):
+            found = next(iter(files_for.get(section_id_of(Path(entry)), [])), None)
+        if found is not None and SLUG.fullmatch(section_id_of(found.path)):
+            named[entry] = found
+    return named
+
+
+def renamed_files(
+    listed: list[str], files_for: dict[str, list[Source]], named: dict[str, Source]
+) -> dict[str, Source]:
+    """Listed ids with no file, each with the one unlisted file whose own ``id`` it is: a
+    section file renamed without its id and its manifest entry."""
+    by_id: dict[str, list[Source]] = {}
+    for found, sources in files_for.items():
+        if found not in listed:
+            for source in sources:
+                if source not in named.values() and (written := written_id(source)):
+                    by_id.setdefault(written, []).append(source)
+    return {
+        entry: by_id[entry][0]
+        for entry in listed
+        if entry not in files_for and entry not in named and len(by_id.get(entry, ())) == 1
+    }
+
+
+def named_for(path: Path, section_id: str) -> str:
+    """``path``'s name for section ``section_id``, its number kept: 06-tech.yaml -> 06-x.yaml."""
+    number = re.match(r"\d+-", path.name)
+    return f"{number[0] if number else ''}{section_id}{path.suffix}"
+
+
+def misspelt_entries(
+    listed: list[str],
+    files_for: dict[str, list[Source]],
+    named: dict[str, Source],
+    renamed: dict[str, Source],
+) -> dict[str, str]:
+    """Listed ids with no file, each with the unlisted section id it is likely a slip for
+    ('netzwerk' for the file 02-netzwerke.yaml); each such id is paired once. Renamed
+    files and the entries they were listed as are left out."""
+    taken = {section_id_of(source.path) for source in [*named.values(), *renamed.values()]}
+    unlisted = sorted(found for found in files_for if found not in listed and found not in taken)
+    pairs: dict[str, str] = {}
+    for entry in listed:
+        if entry in files_for or entry in named or entry in renamed or not unlisted:
+            continue
+        close = difflib.get_close_matches(entry, unlisted, n=1, cutoff=0.75)
+        if close:
+            pairs[entry] = close[0]
+            unlisted.remove(close[0])
+    return pairs
+
+
+def unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source]]) -> Problem:
+    """Message and hint for a section file the manifest does not list: a copy of a listed
+    section's file, a file misnamed for its listed id, or a section to list or delete."""
+    name, section_id, written = source.path.name, section_id_of(source.path), written_id(source)
+    numbered = re.match(r"\d+", source.path.stem)
+    prefix = source.path.stem.removesuffix(section_id) or (f"{numbered[0]}-" if numbered else "")
+    message = f"{name} is not listed in bank.yaml"
+    if written in listed:
+        owners = files_for.get(written, [])
+        if owners:
+            return (
+                f"{message}; it looks like a copy of {owners[0].path.name} "
+                f"(both have id '{written}')",
+                "delete the copy; for a new section, give it an id of its own, name the "
+                "file for it and add the id to the manifest's sections",
+            )
+        return (
+            f"{message}: its id '{written}' is listed, but the file is not named for it",
+            f"rename it {prefix}{written}.yaml",
+        )
+    if SLUG.fullmatch(section_id):
+        return message, f"add '{section_id}' to the manifest's sections, or delete the file"
+    message = f"{message}, and '{section_id}' cannot be a section id"
+    slug = re.sub(r"[^a-z0-9]+", "-", section_id.lower()).strip("-")
+    new_id = next(
+        (found for found in (written, slug) if SLUG.fullmatch(found or "") and found not in listed),
+        None,
+    )
+    if new_id is None:
+        return message, (
+            "delete it, or name it <nn>-<id>.yaml for an id of lowercase letters, digits "
+            "and hyphens, and add the id to the manifest's sections"
+        )
+    set_id = "" if written == new_id else f", set 'id: {new_id}' in it"
+    return message, (
+        f"delete it, or rename it {prefix}{new_id}.yaml{set_id} and add '{new_id}' "
+        "to the manifest's sections"
+    )
+
+
+def written_id(source: Source) -> str | None:
+    written = source.data.get("id") if isinstance(source.data, dict) else None
+    return written if isinstance(written, str) else None
