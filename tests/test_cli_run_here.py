@@ -84,7 +84,10 @@ def test_a_folder_that_is_almost_a_bank_is_told_what_is_wrong(
 def test_a_stopped_build_prints_its_errors_and_counts_its_warnings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    flawed = [FLAWED.replace("id: q2", f"id: w{number}") for number in range(3)]
+    flawed = [
+        FLAWED.replace("id: q2", f"id: w{number}").replace("models?", f"models ({number})?")
+        for number in range(3)
+    ]
     root = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(WRONG_KEY, *flawed)})
     out = ["--out", str(tmp_path / "dist")]
     assert main(["build", str(root), *out]) == 1

@@ -94,7 +94,10 @@ def test_worst_sets_how_many_questions_are_listed(capsys):
 
 def keyed_bank(tmp_path, keys: str):
     """One section whose single-answer questions have the key letters ``keys``."""
-    questions = [question(f"q{n}", answer=key) for n, key in enumerate(keys, start=1)]
+    questions = [
+        question(f"q{n}", stem=f"Which AWS service is number {n}?", answer=key)
+        for n, key in enumerate(keys, start=1)
+    ]
     return write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
 
 
@@ -157,7 +160,9 @@ def test_the_longest_key_rate_is_said_in_words():
 def long_names(tmp_path):
     ids = ["nominative-sheets-separateanswersheet", "s00-radio-frequency-interference-" * 2 + "x"]
     files = {
-        f"0{n}-{sid}.yaml": section_yaml(question(f"q{n}"), section_id=sid)
+        f"0{n}-{sid}.yaml": section_yaml(
+            question(f"q{n}", stem=f"Which AWS service is number {n}?"), section_id=sid
+        )
         for n, sid in enumerate(ids, start=1)
     }
     return ids, render_html(bank_stats(lint([write_bank(tmp_path / "bank", files)])))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from exambank.rules.answers import AnswerCount, AnswerNotInOptions
-from exambank.rules.bank_patterns import KeyInOtherStem, NearDuplicate, SectionCoverage
+from exambank.rules.bank_patterns import KeyInOtherStem, SectionCoverage
 from exambank.rules.bank_structure import DuplicateId, ManifestRule
 from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.comments import CommentInText
+from exambank.rules.duplicates import DuplicateQuestion, NearDuplicate
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
@@ -77,6 +78,7 @@ RULES: dict[str, type[Rule]] = _registry(
     StemLeadIn,
     OptionRationale,
     AnswerRun,
+    DuplicateQuestion,
     NearDuplicate,
     KeyInOtherStem,
     SectionCoverage,

@@ -12,23 +12,25 @@ question, so most questions cost two set operations and no index lookup at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+# Two sets' indices, the later first, and their similarity.
+Pair = tuple[int, int, float]
 
 
-def most_similar(
+def similar_pairs(
     sets: Sequence[frozenset[int]],
     threshold: float,
     max_postings: int,
     accept: Callable[[int, int], bool] = lambda first, second: True,
-) -> dict[int, tuple[int, float]]:
-    """For each set index, the index of its most similar other set and their Jaccard
-    similarity, where that similarity is at least ``threshold`` and ``accept`` takes
-    the pair (ties: the earlier set).
+) -> Iterator[Pair]:
+    """Each pair of sets whose Jaccard similarity is at least ``threshold`` and that
+    ``accept`` takes, once, as (later index, earlier index, similarity).
 
     Any global order makes the join exact. ``max_postings``
     bounds how many earlier sets one token may pull in as candidates (the most recent
     ones), so a bank of near-identical templates stays linear; such a bank still has
-    every question reported, against a recent twin.
+    every question paired, with a recent twin.
     """
     seen: set[int] = set()
     shared: set[int] = set()
@@ -36,7 +38,6 @@ def most_similar(
         shared |= seen & tokens
         seen |= tokens
     index: dict[int, list[int]] = {}
-    best: dict[int, tuple[int, float]] = {}
     for current, tokens in enumerate(sets):
         common = tokens & shared
         # Tokens unique to this set come first in the order; the prefix ends p tokens in.
@@ -52,9 +53,36 @@ def most_similar(
         for other in sorted(candidates):
             similarity = _similarity(sets[current], sets[other], threshold)
             if similarity is not None and accept(current, other):
-                _keep(best, current, other, similarity)
-                _keep(best, other, current, similarity)
+                yield current, other, similarity
+
+
+def closest(pairs: Iterable[Pair]) -> dict[int, tuple[int, float]]:
+    """For each index in ``pairs``, its most similar partner and their similarity (ties:
+    the earlier partner)."""
+    best: dict[int, tuple[int, float]] = {}
+    for current, other, similarity in pairs:
+        _keep(best, current, other, similarity)
+        _keep(best, other, current, similarity)
     return best
+
+
+def groups(pairs: Iterable[Pair]) -> list[list[int]]:
+    """The connected groups of the indices in ``pairs``, each in index order, in the order
+    of their first index: a copy of a copy is in its original's group."""
+    parent: dict[int, int] = {}
+
+    def root(at: int) -> int:
+        while parent.setdefault(at, at) != at:
+            parent[at] = parent[parent[at]]  # halve the path: later finds are shorter
+            at = parent[at]
+        return at
+
+    for current, other, _ in pairs:
+        parent[root(current)] = root(other)
+    members: dict[int, list[int]] = {}
+    for at in sorted(parent):  # each group first met at its first index
+        members.setdefault(root(at), []).append(at)
+    return list(members.values())
 
 
 def _similarity(first: frozenset[int], second: frozenset[int], threshold: float) -> float | None:

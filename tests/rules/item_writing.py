@@ -35,6 +35,7 @@ ITEM_WRITING = {
     "option-rationale",
     "answer-run",
     "near-duplicate",
+    "duplicate-question",
     "key-in-other-stem",
     "section-coverage",
     "longest-option-key",

@@ -4,7 +4,7 @@ import random
 
 from exambank.config import Config
 from exambank.rules import similarity
-from exambank.rules.similarity import most_similar
+from exambank.rules.similarity import closest, similar_pairs
 from tests.conftest import section_yaml
 from tests.rules.item_writing import bank_findings, question
 
@@ -65,7 +65,7 @@ def test_the_join_finds_exactly_what_comparing_every_pair_finds():
                 score = len(a & b) / len(a | b)
                 if i not in expected or (score, -j) > (expected[i][1], -expected[i][0]):
                     expected[i] = (j, score)
-    assert most_similar(sets, 0.5, 10_000) == expected
+    assert closest(similar_pairs(sets, 0.5, 10_000)) == expected
 
 
 def test_the_join_does_not_compare_every_pair(monkeypatch):
@@ -74,7 +74,7 @@ def test_the_join_does_not_compare_every_pair(monkeypatch):
     monkeypatch.setattr(similarity, "_similarity", lambda *a: compared.append(a) or original(*a))
     rng = random.Random(5)
     sets = _random_sets(rng, 5000, 200_000)
-    found = most_similar(sets, 0.5, 100)
+    found = closest(similar_pairs(sets, 0.5, 100))
     assert len(found) >= 2 * 500  # every twin and its original
     assert len(compared) < 5500 * 5  # all pairs would be some 15 million
 
