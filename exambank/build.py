@@ -3,6 +3,9 @@
 Deterministic (no clock: the build date comes from ``SOURCE_DATE_EPOCH`` or the bank
 folder's last commit) and atomic (each file is written under a temporary name and renamed,
 so an interrupted or failed build leaves the previous file, never half of a new one).
+Every name is checked before any file is written; then the quick files (JSON, CSV) are
+written, and each file that takes long (a PDF edition) is made and written in turn, so a
+big bank's exports are there in seconds and one PDF at a time is held in memory.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
 from exambank.builders import BUILDERS, Builder, Output, Paper, Settings
+from exambank.builders.base import Step
 from exambank.errors import UsageError
 from exambank.shuffle import shuffled
 
@@ -39,15 +43,27 @@ class Written:
     notes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Making:
+    """A file that takes long to make, started, for the progress line: ``label`` (the
+    student handout) of the bank ``bank_id``, which has ``questions`` questions."""
+
+    label: str
+    bank_id: str
+    questions: int
+
+
 def build(
     banks: Iterable[Bank],
     builders: Iterable[Builder],
     out: Path,
     paper: Paper = "a4",
     shuffle_seed: str | None = None,
-) -> Iterator[Written]:
-    """Build every bank with every builder, yielding each file once it is in place. A file
-    that cannot be written stops the build with a UsageError saying where and why."""
+) -> Iterator[Written | Making]:
+    """Build every bank with every builder, yielding each file once it is in place, and
+    before a file that takes long, that it is being made. A file that cannot be written
+    stops the build with a UsageError saying where and why; the files written before it
+    stay written."""
     builders, banks = list(builders), list(banks)
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
@@ -56,18 +72,41 @@ def build(
         undated = no_date_because(bank.root, date)
         settings = Settings(paper, None if undated else date, shuffle_seed)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
-        made = [
-            (
-                builder,
-                _noted(
-                    builder.build(reordered if builder.shuffles_options else bank, settings),
-                    undated if builder.prints_date else None,
-                ),
-            )
-            for builder in builders
+        sources = [
+            (builder, reordered if builder.shuffles_options else bank) for builder in builders
         ]
-        for output in _checked(out / bank.id, bank.id, made):
-            yield _write_or_explain(out / bank.id, output)
+        folder = out / bank.id
+        files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, undated)
+        while files:  # each file dropped once written
+            yield _write_or_explain(folder, files.pop(0))
+        questions = sum(1 for _ in bank.questions())
+        for builder, step in steps:
+            yield Making(step.label, bank.id, questions)
+            yield _write_or_explain(folder, _noted(step.make(), builder, undated))
+
+
+def _quick_files_and_steps(
+    folder: Path,
+    bank_id: str,
+    sources: list[tuple[Builder, Bank]],
+    settings: Settings,
+    undated: str | None,
+) -> tuple[list[Output], list[tuple[Builder, Step]]]:
+    """The files of each builder without steps, made, and the other builders' steps, once
+    every name is checked (``_check_names``)."""
+    made: list[tuple[Builder, Output]] = []
+    steps: list[tuple[Builder, Step]] = []
+    for builder, bank in sources:
+        split = builder.steps(bank, settings)
+        steps.extend((builder, step) for step in split)
+        if not split:
+            made.extend(
+                (builder, _noted(output, builder, undated))
+                for output in builder.build(bank, settings)
+            )
+    names = [(builder, output.name) for builder, output in made]
+    _check_names(folder, bank_id, names + [(builder, step.name) for builder, step in steps])
+    return [output for _, output in made], steps
 
 
 def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -114,10 +153,11 @@ def no_date_because(
     return None
 
 
-def _noted(outputs: list[Output], note: str | None) -> list[Output]:
-    if note is None:
-        return outputs
-    return [replace(output, notes=(*output.notes, note)) for output in outputs]
+def _noted(output: Output, builder: Builder, undated: str | None) -> Output:
+    """``output`` with the note that it prints no build date, if it prints one."""
+    if undated is None or not builder.prints_date:
+        return output
+    return replace(output, notes=(*output.notes, undated))
 
 
 def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -193,23 +233,20 @@ def _refuse_shared_ids(banks: list[Bank], out: Path) -> None:
         roots[bank.id] = bank.root
 
 
-def _checked(folder: Path, bank_id: str, made: list[tuple[Builder, list[Output]]]) -> list[Output]:
-    """Every file the builders made for a bank, checked before any is written: a file
-    named as another (an image the texts show named ``<bank>.json``), or as a file some
-    format makes (``<bank>-questions.csv``, which a later build of that format would
-    replace under the JSON's listing), stops the build with a UsageError."""
+def _check_names(folder: Path, bank_id: str, names: list[tuple[Builder, str]]) -> None:
+    """A UsageError for a file named as another (an image the texts show named
+    ``<bank>.json``), or as a file some format makes (``<bank>-questions.csv``, which a
+    later build of that format would replace under the JSON's listing). ``names`` are the
+    builders' files for a bank, checked before any is written."""
     reserved = {name for kind in BUILDERS.values() for name in kind().file_names(bank_id)}
-    outputs: dict[str, Output] = {}
-    for builder, built in made:
-        own = set(builder.file_names(bank_id))
-        for output in built:
-            if output.name in outputs or (output.name in reserved and output.name not in own):
-                raise UsageError(
-                    f"{folder / output.name}: the build would write two files of this name (an "
-                    "image the texts show is named as a file the build makes): rename the image"
-                )
-            outputs[output.name] = output
-    return list(outputs.values())
+    seen: set[str] = set()
+    for builder, name in names:
+        if name in seen or (name in reserved and name not in builder.file_names(bank_id)):
+            raise UsageError(
+                f"{folder / name}: the build would write two files of this name (an "
+                "image the texts show is named as a file the build makes): rename the image"
+            )
+        seen.add(name)
 
 
 def _write_or_explain(folder: Path, output: Output) -> Written:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Literal
@@ -30,6 +31,18 @@ class Output:
     notes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Step:
+    """A file that takes long to make (a PDF edition: minutes on a big bank), named before
+    it is made. The build checks every name first, writes the quick files, then makes and
+    writes each step in turn, so it shows progress and holds one such file at a time.
+    ``label`` says what it is in the progress line; ``make`` returns the file ``name``."""
+
+    name: str
+    label: str
+    make: Callable[[], Output]
+
+
 class Builder:
     """Base of every output format. Builders receive a bank that lint passed and never
     check it again; they return bytes, and the build writes them (atomically)."""
@@ -44,6 +57,11 @@ class Builder:
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         raise NotImplementedError
+
+    def steps(self, bank: Bank, settings: Settings) -> list[Step]:
+        """The files ``build`` makes, as steps the build takes one at a time after it has
+        written the quick files. None by default: ``build`` is quick and runs first."""
+        return []
 
     def file_names(self, bank_id: str) -> tuple[str, ...]:
         """The files the format makes for a bank, whatever is in it (what else ``build``

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from exambank import pyproject
-from exambank.build import build
+from exambank.build import Making, build
 from exambank.builders import BUILDERS
 from exambank.cli.common import (
     EXIT_OK,
@@ -95,10 +95,14 @@ def _build(arguments: argparse.Namespace) -> int:
         print(line)
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
     files = total = 0
-    for written in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
-        files, total = files + 1, total + written.size
-        print(f"wrote {visible(str(written.path))} ({_size(written.size)})")
-        for note in written.notes:
+    for event in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
+        if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes
+            count = f"{event.questions:,} {noun(event.questions, 'question')}"
+            print(f"rendering {event.label} of {event.bank_id} ({count}) ...", flush=True)
+            continue
+        files, total = files + 1, total + event.size
+        print(f"wrote {visible(str(event.path))} ({_size(event.size)})")
+        for note in event.notes:
             print(f"    note: {visible(note)}")
     banks = len(result.banks)
     print(
