@@ -1,8 +1,9 @@
 """Time ``exambank build`` end to end: on the seed bank and on a generated bank.
 
 Each build runs as a user runs it, ``python -m exambank build`` in a fresh process, into a
-fresh folder; the figure is wall time, best of --repeat, with the files' sizes and the
-handouts' page counts. Usage: ``python benchmarks/bench_build.py [--questions 1000]``.
+fresh folder; the figures are wall time and the process's peak memory (maximum resident set
+size), best of --repeat, with the files' sizes and the handouts' page counts. POSIX only.
+Usage: ``python benchmarks/bench_build.py [--questions 1000]``.
 """
 
 from __future__ import annotations
@@ -24,20 +25,27 @@ from generate import generate_bank
 SEED_BANK = Path(__file__).resolve().parents[1] / "bank" / "aws-ai-practitioner"
 
 
-def _build(bank: Path, out: Path) -> float:
+def _build(bank: Path, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak MiB of one build."""
     start = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "exambank", "build", str(bank), "--out", str(out)],
-        check=True, capture_output=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
+        stdout=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
     )  # fmt: skip
-    return time.perf_counter() - start
+    _, status, usage = os.wait4(process.pid, 0)  # this child's own peak, not all children's
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, process.args)
+    kibibytes = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)  # macOS: bytes
+    return time.perf_counter() - start, kibibytes / 1024
 
 
 def _report(label: str, bank: Path, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        seconds = min(_build(bank, Path(folder) / f"run{run}") for run in range(repeat))
+        runs = [_build(bank, Path(folder) / f"run{run}") for run in range(repeat)]
+        seconds, mebibytes = min(wall for wall, _ in runs), min(peak for _, peak in runs)
         files = sorted((Path(folder) / "run0").glob("*/*"))
-        print(f"{label}: {seconds:.1f} s")
+        print(f"{label}: {seconds:.1f} s, {mebibytes:,.0f} MiB peak memory")
         for path in files:
             pages = f", {len(PdfReader(path).pages)} pages" if path.suffix == ".pdf" else ""
             print(f"  {path.name:<40} {path.stat().st_size / 1e3:9.1f} kB{pages}")
