@@ -270,8 +270,11 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
     if edition == "trainer":
         line = labels.answers if len(answer) > 1 else labels.answer
         answer_line = line.format(letters=", ".join(answer))
+        # The id, as lint, stats and the sources name the question: a trainer's "question
+        # 1573 has a wrong key" then leads the bank's maintainer to its file.
         solution = (
-            f'<div class="solution"><p class="answer-line"{lang}>{escape(answer_line)}</p>'
+            f'<div class="solution"><p class="answer-line"><span{lang}>{escape(answer_line)}'
+            f'</span><span class="question-id">{escape(question.id)}</span></p>'
             f'<div class="explanation">{short_html(question.explanation, grouped)}</div></div>'
         )
     return (

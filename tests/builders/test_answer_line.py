@@ -1,7 +1,9 @@
 """The trainer's answer line under each question: "Answer: B", and "Answers: A, D" when a
-question has several, in the bank's language."""
+question has several, in the bank's language, with the question's id at its right."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -28,4 +30,11 @@ def test_a_question_with_several_answers_says_answers(make_bank, language, one, 
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION, MULTIPLE)}, manifest)
     html = handout_html(bank, "trainer", None, None)
     lines = [part.split("</p>")[0] for part in html.split('class="answer-line"')[1:]]
-    assert [line.split(">", 1)[1] for line in lines] == [one, several]
+    said = [re.findall(r">([^<]+)<", line + "<") for line in lines]
+    assert said == [[one, "q1"], [several, "q2"]]  # each with its id, for the maintainer
+
+
+def test_the_student_edition_has_no_answer_line_and_no_id(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    html = handout_html(bank, "student", None, None)
+    assert 'class="answer-line"' not in html and 'class="question-id"' not in html
