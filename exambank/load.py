@@ -96,14 +96,10 @@ def read_source(
             _report_every_syntax_error(text, error, (found.index, found.message, hint), report)
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
-        # libyaml gives the offset in UTF-8 bytes ("café" is five), not in characters.
-        before = text.encode("utf-8")[: error.position].decode("utf-8", errors="replace")
-        report(
-            "yaml-syntax",
-            line_and_column(before, len(before)),
-            f"the control character U+{error.character:04X} is not allowed in YAML",
-            "delete it (most editors do not show it), or write it as an escape in double quotes",
-        )
+        from exambank.syntax_hints.text import control_character
+
+        said = control_character(text, error.position, error.character)
+        report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
         return source, problems
     except YAMLError as error:
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
@@ -122,25 +118,35 @@ def _report_every_syntax_error(
     """Report ``first`` (index, message, hint), libyaml's first error explained, and
     what it hides: libyaml stops there, so each question is also read on its own
     (``syntax_hints.later``), and every unquoted ': ' is found at once. Where an earlier
-    question fails on its own, ``first`` is that one's consequence (an open quote read on
-    into later questions), and is not reported."""
+    question leaves a quote open to its end on its own, ``first`` is that one's consequence
+    (the quote read on into later questions), and is not reported."""
     from exambank.syntax_hints import unquoted_colons
-    from exambank.syntax_hints.later import question_errors
+    from exambank.syntax_hints.later import caused_by, question_errors, spills
 
     index, message, hint = first
     row = line_and_column(text, index)[0] - 1
     questions = question_errors(text)
-    spilt = any(later.row < row for later in questions)
+    # A quote left open above libyaml's first error: reported in its own question, and
+    # that error too unless it is the quote's doing.
+    open_above = [q for q in questions if q.row < row and q.unclosed and spills(text, q, row)]
     rows = set()
-    if not spilt:
+    for above in open_above:
+        report("yaml-syntax", (above.row + 1, above.column + 1), above.message, above.hint)
+        rows.add(above.row)
+    if not open_above or not caused_by(text, open_above[0], (index, message)):
         report("yaml-syntax", line_and_column(text, index), message, hint)
         rows.add(row)
-    for colon in unquoted_colons(text, error).lines[1:]:
+    try:
+        colons = unquoted_colons(text, error).lines[1:]
+    except ReaderError:  # a control character further on: its question reports it
+        colons = []
+    for colon in colons:
         said = colon.explanation
         report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
         rows.add(colon.row)
     for later in questions:
-        if (spilt or later.row > row) and not any(later.start <= at < later.end for at in rows):
+        below = later.row > row or (open_above and later.start > open_above[0].start)
+        if below and not any(later.start <= at < later.end for at in rows):
             report("yaml-syntax", (later.row + 1, later.column + 1), later.message, later.hint)
 
 

@@ -75,3 +75,38 @@ def test_questions_are_found_at_any_indentation_and_up_to_the_next_key() -> None
     broken = text.replace("  stem: y", "  stem y")
     [error] = question_errors(broken)
     assert (error.start, error.end, error.row) == (4, 6, 5)
+
+
+def test_a_quoted_text_wrapped_to_the_left_is_still_its_questions(tmp_path: Path) -> None:
+    """YAML reads a quoted stem on to its closing quote, wherever the next line starts:
+    such a line neither ends the list nor leaves the quote open."""
+    path = _section(tmp_path, {3: TAB})
+    stem = "stem: Which AWS service trains, tunes and deploys ML models?"
+    wrapped = 'stem: "Which AWS\n  service trains, tunes and deploys ML models?"'  # column 2
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(stem, wrapped, 1), encoding="utf-8")
+    assert [line for line, _ in _places(path)] == [_line(3, OPTION_B) + 1]
+
+
+def test_a_control_character_far_into_a_broken_file_is_reported_too(tmp_path: Path) -> None:
+    """libyaml checks characters a buffer at a time: one past the first 16 kB or so is met
+    only when each question is read alone."""
+    count = 130
+    control = ("Amazon EC2", "Amazon\x07EC2")
+    path = _section(tmp_path, {1: NO_COLON, count: control}, count=count)
+    assert path.stat().st_size > 20_000
+    places = _places(path)
+    assert [line for line, _ in places] == [_line(1, ANSWER), _line(count, 5)]
+    assert places[1][1] == "the control character U+0007 is not allowed in YAML"
+
+
+def test_an_error_that_is_no_work_of_an_earlier_open_quote_is_kept(tmp_path: Path) -> None:
+    """A quoted stem wrapped to the left onto a line that reads like a key ('service:')
+    looks, read alone, like a quote left open; libyaml's error further down is still
+    reported, as it stays where it is with that question left out."""
+    path = _section(tmp_path, {3: TAB})
+    stem = "stem: Which AWS service trains, tunes and deploys ML models?"
+    wrapped = 'stem: "Which AWS\n  service: trains, tunes and deploys ML models?"'
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(stem, wrapped, 1), encoding="utf-8")
+    assert _line(3, OPTION_B) + 1 in [line for line, _ in _places(path)]

@@ -13,15 +13,23 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from exambank.syntax_hints.text import Explanation, Text
+from ruamel.yaml.cyaml import CSafeLoader
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import StreamEndEvent
+from ruamel.yaml.reader import ReaderError
+
+from exambank.syntax_hints.text import Explanation, Text, control_character
 
 _QUESTIONS = re.compile(r"questions[ \t]*:[ \t]*(?:#.*)?")  # the list's key, at column 0
 _ITEM = re.compile(r" *- ")
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
+_KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)")  # a key's line, as the list's end
 
 
 class QuestionError(NamedTuple):
     """The first syntax error of the question on rows ``start`` to ``end`` (0-based, the
-    end excluded), at ``row`` and ``column`` (0-based)."""
+    end excluded), at ``row`` and ``column`` (0-based); ``unclosed``: a quote or bracket
+    it opens runs on past its last line."""
 
     start: int
     end: int
@@ -29,6 +37,7 @@ class QuestionError(NamedTuple):
     column: int
     message: str
     hint: str | None
+    unclosed: bool = False
 
 
 def question_errors(text: str) -> list[QuestionError]:
@@ -39,25 +48,69 @@ def question_errors(text: str) -> list[QuestionError]:
     found = []
     for start, end in _questions(lines):
         alone = "\n" * start + "\n".join(lines[start:end]) + "\n"
-        error = first_error(alone)
+        try:
+            error = first_error(alone)
+        except ReaderError as bad:  # a control character: said as for a whole file
+            said = control_character(alone, bad.position, bad.character)
+            row, column = Text(alone).row_column(said.index)
+            found.append(QuestionError(start, end, row, column, said.message, said.hint))
+            continue
         if error is None:
             continue
         said = explain(alone, error) or in_libyaml_words(alone, error)
-        if "quoted scalar" in str(error.context) and "end of stream" in str(error.problem):
-            said = Explanation(
-                said.index,
-                "a quote opens here and nothing closes it before the question ends",
-                said.hint,
-            )
+        unclosed = "end of stream" in str(error.problem)
+        if unclosed and "quoted scalar" in str(error.context):
+            message = "a quote opens here and nothing closes it before the question ends"
+            said = Explanation(said.index, message, said.hint)
         row, column = Text(alone).row_column(said.index)
         if not start <= row < end:  # past the question's last line: show where it starts
-            row, column = start, len(lines[start]) - len(lines[start].lstrip(" "))
-        found.append(QuestionError(start, end, row, column, said.message, said.hint))
+            row, column, unclosed = start, len(lines[start]) - len(lines[start].lstrip(" ")), True
+        found.append(QuestionError(start, end, row, column, said.message, said.hint, unclosed))
     return found
 
 
+def caused_by(text: str, question: QuestionError, first: tuple[int, str]) -> bool:
+    """Whether libyaml's first error in ``text`` (its explanation's index and message) is
+    the work of ``question``'s open quote: with the question's lines blanked (every index
+    kept), it goes, moves or reads otherwise."""
+    from exambank.syntax_hints import explain, first_error, in_libyaml_words
+
+    starts = Text(text).starts
+    begin = starts[question.start]
+    end = starts[question.end] if question.end < len(starts) else len(text)
+    copy = text[:begin] + _NOT_A_BREAK.sub(" ", text[begin:end]) + text[end:]
+    try:
+        error = first_error(copy)
+    except ReaderError:  # a control character after it: libyaml got that far
+        return True
+    if error is None:
+        return True
+    said = explain(copy, error) or in_libyaml_words(copy, error)
+    return (said.index, said.message) != first
+
+
+def spills(text: str, question: QuestionError, row: int) -> bool:
+    """Whether the quote ``question`` leaves open on its own is open in ``text`` too, so
+    that libyaml's first error, at ``row``, is where the quoted text it read ends (or
+    libyaml failed inside it). A quoted text wrapped to the left, which looks open when its
+    question is cut short, ends well before libyaml's first error."""
+    loader = CSafeLoader(text)
+    try:
+        while type(event := loader.get_event()) is not StreamEndEvent:
+            mark = event.start_mark
+            if (mark.line, mark.column) == (question.row, question.column):
+                return bool(event.end_mark.line >= row)
+    except YAMLError:  # failed inside the quoted text, or before it: left open
+        return True
+    finally:
+        loader.dispose()
+    return False
+
+
 def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
-    """The rows (start, end) of each item of the top-level ``questions:`` list."""
+    """The rows (start, end) of each item of the top-level ``questions:`` list. The list
+    ends at the next key no deeper than its items, or at another document; text as shallow
+    (a quoted text wrapped to the left) is still the item's."""
     at = next((row for row, line in enumerate(lines) if _QUESTIONS.fullmatch(line)), None)
     if at is None:
         return
@@ -76,7 +129,7 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
             indent = depth
         if item and depth == indent:
             starts.append(row)
-        elif depth <= indent:
+        elif depth <= indent and (_KEY.match(content) or content.startswith(("---", "..."))):
             stop = row
             break
     yield from zip(starts, [*starts[1:], stop], strict=True)

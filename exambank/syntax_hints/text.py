@@ -20,6 +20,17 @@ class Explanation:
     hint: str | None
 
 
+def control_character(text: str, position: int, character: int) -> Explanation:
+    """A character YAML does not allow, where libyaml's reader met it: ``position`` is in
+    UTF-8 bytes ("café" is five), and is turned into an index into ``text``."""
+    before = text.encode("utf-8")[:position].decode("utf-8", errors="replace")
+    return Explanation(
+        len(before),
+        f"the control character U+{character:04X} is not allowed in YAML",
+        "delete it (most editors do not show it), or write it as an escape in double quotes",
+    )
+
+
 # Every key of the source format: a word at a key's place that is one of these (or an
 # option letter) is a key the author meant, not text.
 _MODELS = (model.Manifest, model.Section, model.Question, model.Option, model.KeyTerm)
