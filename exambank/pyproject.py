@@ -102,12 +102,9 @@ def _unmatched_globs(config: Config, where: Locator) -> list[Note]:
     """A note at each per-file-ignores glob that matches no YAML file under the
     configuration's folder: misspelt, or left behind when its files went. (Not an error:
     the findings it was to silence still show, or there are none left to silence.)"""
-    if not config.per_file_ignores:
-        return []
-    files = [path.relative_to(config.root).as_posix() for path in yaml_files(config.root)]
     notes = []
     for glob in config.per_file_ignores:
-        if not any(matches_glob(file, glob) for file in files):
+        if not _matches_a_file(config.root, glob):
             line, column = where(("tool", "exambank", "per-file-ignores", glob), glob)
             message = (
                 f"per-file-ignores: '{glob}' matches no YAML file, so it switches nothing "
@@ -116,6 +113,17 @@ def _unmatched_globs(config: Config, where: Locator) -> list[Note]:
             )
             notes.append(Note(where.display, line, column, message))
     return notes
+
+
+def _matches_a_file(root: Path, glob: str) -> bool:
+    """Whether ``glob`` matches a YAML file lint could read under ``root``. Only the folder
+    its fixed part names is searched ('bank/legacy' of 'bank/legacy/*.yaml'), and only
+    until a file matches: a repository's other files cost nothing."""
+    fixed = re.split(r"[*?\[]", glob, maxsplit=1)[0]
+    top = root / fixed.rsplit("/", 1)[0] if "/" in fixed else root
+    if not top.is_dir() or not top.resolve().is_relative_to(root.resolve()):
+        return False  # no such folder, or outside the root, where no glob applies
+    return any(matches_glob(path.relative_to(root).as_posix(), glob) for path in yaml_files(top))
 
 
 def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:

@@ -60,3 +60,21 @@ def test_no_note_once_the_glob_matches(project: Path, capsys: pytest.CaptureFixt
     (project / "bank" / "b" / "02-q-draft.yaml").write_text("id: q\n", encoding="utf-8")
     main(["lint"])
     assert " note " not in capsys.readouterr().out
+
+
+def test_a_glob_reaching_outside_the_folder_is_noted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """per-file-ignores apply under the pyproject's folder only: a file out there does
+    not count as a match."""
+    project = tmp_path / "project"
+    write_bank(project / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    write_bank(tmp_path / "elsewhere", {"01-main.yaml": section_yaml(QUESTION)})
+    table = TABLE.split("[tool.exambank.per-file-ignores]")[0] + (
+        '[tool.exambank.per-file-ignores]\n"../elsewhere/*.yaml" = ["empty-text"]\n'
+    )
+    (project / "pyproject.toml").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["lint"]) == 0
+    said = capsys.readouterr().out
+    assert "pyproject.toml:4:1: note per-file-ignores: '../elsewhere/*.yaml'" in said
