@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from tests.conftest import QUESTION, section_yaml, write_bank
 LOOSE = QUESTION.replace("stem: ", "stem:    ")
 
 
-def test_a_reader_that_stops_early_gets_no_internal_error(tmp_path: Path) -> None:
+def _bank(tmp_path: Path) -> Path:
     sections = {  # a diff per file, far more of them than a pipe holds (64 kB on Linux)
         f"{number:02}-s{number}.yaml": section_yaml(
             *[LOOSE.replace("id: q1", f"id: s{number}-q{item}") for item in range(40)],
@@ -20,7 +21,11 @@ def test_a_reader_that_stops_early_gets_no_internal_error(tmp_path: Path) -> Non
         )
         for number in range(1, 41)
     }
-    bank = write_bank(tmp_path / "bank", sections)
+    return write_bank(tmp_path / "bank", sections)
+
+
+def test_a_reader_that_stops_early_gets_no_internal_error(tmp_path: Path) -> None:
+    bank = _bank(tmp_path)
     child = subprocess.Popen(
         [sys.executable, "-m", "exambank", "fmt", "--diff", str(bank)],
         stdout=subprocess.PIPE,
@@ -32,3 +37,37 @@ def test_a_reader_that_stops_early_gets_no_internal_error(tmp_path: Path) -> Non
     said = child.stderr.read().decode()
     assert child.wait() == 128 + 13  # as a shell shows a command that SIGPIPE stopped
     assert "internal error" not in said and "Error" not in said
+
+
+def test_a_terminal_that_closed_ends_the_run_quietly_too(tmp_path: Path) -> None:
+    import pty
+
+    reader, terminal = pty.openpty()
+    os.close(reader)  # the terminal window is gone
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(LOOSE)})
+    run = subprocess.run(
+        [sys.executable, "-m", "exambank", "lint", str(bank)],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    os.close(terminal)
+    assert run.returncode == 128 + 13 and run.stderr == ""
+
+
+def test_a_file_on_stdout_keeps_what_was_written_when_stderr_s_reader_goes(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "diff.txt"
+    with out.open("w") as diff:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "exambank", "fmt", "--diff", str(_bank(tmp_path))],
+            stdout=diff,
+            stderr=subprocess.PIPE,
+        )
+        assert child.stderr is not None
+        assert child.stderr.readline().startswith(b"would reformat")  # then its reader goes
+        child.stderr.close()
+        assert child.wait() == 128 + 13
+    assert out.read_text(encoding="utf-8").startswith("--- ")

@@ -4,12 +4,14 @@ Each command's arguments and wiring are in a module of their own here."""
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import io
 import os
+import select
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from exambank import installed_version
 from exambank.cli.authoring import add_fmt, add_init, add_new, add_schemas
@@ -44,8 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = int(arguments.run(arguments))
         sys.stdout.flush()  # here, so that a reader gone away is caught below
         return status
-    except BrokenPipeError:
-        return _reader_gone()
+    except OSError as error:  # a reader gone (a pipe, a terminal that closed), or else
+        if error.errno in (errno.EPIPE, errno.EIO) and _outputs_gone():
+            return EXIT_BROKEN_PIPE
+        return _internal_error(error)
     except UsageError as error:
         print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -58,24 +62,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("exambank: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # never show an author a traceback
-        if os.environ.get("EXAMBANK_DEBUG"):
-            raise
-        print(
-            f"exambank: internal error: {type(error).__name__}: {visible(str(error))}\n"
-            "Please report it; EXAMBANK_DEBUG=1 shows the traceback.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        return _internal_error(error)
 
 
-def _reader_gone() -> int:
-    """The reader of stdout went away (``exambank fmt --diff | head``): stop quietly,
-    with the status a command stopped by SIGPIPE has, and let nothing more be written
-    there, not even at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    return EXIT_BROKEN_PIPE
+def _internal_error(error: Exception) -> int:
+    if os.environ.get("EXAMBANK_DEBUG"):
+        raise error
+    print(
+        f"exambank: internal error: {type(error).__name__}: {visible(str(error))}\n"
+        "Please report it; EXAMBANK_DEBUG=1 shows the traceback.",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
+def _outputs_gone() -> bool:
+    """Whether the reader of stdout or stderr went away (``exambank fmt --diff | head``,
+    a terminal closed): each such stream is pointed at the null device, so that nothing
+    more is written there, not even at exit, and the run stops quietly with the status a
+    command stopped by SIGPIPE has. A stream still read (a file) is left as it is."""
+    gone = [stream for stream in (sys.stdout, sys.stderr) if _hung_up(stream)]
+    for stream in gone:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    return bool(gone)
+
+
+def _hung_up(stream: TextIO) -> bool:
+    """Whether nothing reads ``stream`` any more: its pipe's reader closed, its terminal
+    hung up. Where the system cannot tell (no poll on Windows), stdout is taken as gone."""
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # no descriptor: a stream under test
+        return False
+    if not hasattr(select, "poll"):
+        return stream is sys.stdout
+    poll = select.poll()
+    poll.register(descriptor, select.POLLOUT)
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
 
 
 def _set_up_streams(for_tools: bool) -> None:
