@@ -80,7 +80,7 @@ def test_a_file_renamed_away_from_its_listed_id_is_told_its_name(
         f"{root}/01-one copy.yaml:1:1: error manifest 01-one copy.yaml is not listed in "
         "bank.yaml, but its id 'one' is (line 3): the file was renamed"
     )
-    assert lines[at + 1] == "    hint: rename it back to 01-one.yaml"  # 'one copy' is no id
+    assert lines[at + 1] == "    hint: rename it to 01-one.yaml"  # 'one copy' is no id
 
 
 @pytest.mark.parametrize(

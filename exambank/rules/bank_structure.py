@@ -38,7 +38,7 @@ class ManifestRule(BankRule):
     listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write; an
     entry with no file that is close to an unlisted file's id (a slip, 'network' for
     02-networks.yaml) and that file point at each other; so do an entry and the unlisted
-    file whose own id it is (a file renamed on its own), with the name to rename it back to.
+    file whose own id it is (a file renamed on its own), with the name to rename it to.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -94,7 +94,7 @@ class ManifestRule(BankRule):
                     manifest,
                     ("sections", index),
                     f"section '{section_id}' has no file: {moved.name} has its id",
-                    f"rename {moved.name} back to {named_for(moved, section_id)}"
+                    f"rename {moved.name} to {named_for(moved, section_id)}"
                     + _or_rename_section(section_id_of(moved), "here"),
                 )
             elif not found and section_id in misspelt:
@@ -137,7 +137,7 @@ class ManifestRule(BankRule):
                     (),
                     f"{source.path.name} is not listed in bank.yaml, but its id '{entry}' is "
                     f"(line {line}): the file was renamed",
-                    f"rename it back to {named_for(source.path, entry)}"
+                    f"rename it to {named_for(source.path, entry)}"
                     + _or_rename_section(section_id, f"at line {line} of bank.yaml"),
                 )
                 continue

@@ -55,9 +55,10 @@ def renamed_files(
 
 
 def named_for(path: Path, section_id: str) -> str:
-    """``path``'s name for section ``section_id``, its number kept: 06-tech.yaml -> 06-x.yaml."""
-    number = re.match(r"\d+-", path.name)
-    return f"{number[0] if number else ''}{section_id}{path.suffix}"
+    """The name of a section file for ``section_id`` in ``path``'s place, its order number
+    kept: '06-tech.yml' and '06_Tech notes.yaml' -> '06-<section_id>.yaml'."""
+    number = re.match(r"\d+", path.name)
+    return f"{number[0] + '-' if number else ''}{section_id}.yaml"
 
 
 def misspelt_entries(

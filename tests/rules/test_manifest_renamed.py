@@ -38,7 +38,7 @@ def test_both_findings_say_the_file_was_renamed_and_how_to_undo_it(
     assert message.endswith("its id 'technician-t1-t2' is (line 3): the file was renamed")
     assert entry == f"section 'technician-t1-t2' has no file: {name} has its id"
     for said in (hint, entry_hint):
-        assert "back to 01-technician-t1-t2.yaml" in (said or "")
+        assert " to 01-technician-t1-t2.yaml" in (said or "")
 
 
 def test_renaming_the_file_back_lints_clean(tmp_path: Path) -> None:
@@ -55,3 +55,11 @@ def test_renaming_the_section_as_the_hint_says_lints_clean(tmp_path: Path) -> No
     text = section.read_text(encoding="utf-8")
     section.write_text(text.replace("id: technician-t1-t2", "id: tech-t1-t2"), encoding="utf-8")
     assert _manifest_findings(root) == []
+
+
+@pytest.mark.parametrize("name", ["01_Tech notes.yaml", "01-tech.yml"])
+def test_the_name_to_rename_to_keeps_the_order_number_and_ends_in_yaml(
+    tmp_path: Path, name: str
+) -> None:
+    [(_, _, hint), *_] = _manifest_findings(_bank(tmp_path, name))
+    assert (hint or "").startswith("rename it to 01-technician-t1-t2.yaml")
