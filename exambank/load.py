@@ -136,6 +136,8 @@ def _report_every_syntax_error(
     if not open_above or not caused_by(text, open_above[0], (index, message)):
         report("yaml-syntax", line_and_column(text, index), message, hint)
         rows.add(row)
+        if error.problem_mark is not None:  # where libyaml saw it: the same error
+            rows.add(error.problem_mark.line)
     try:
         colons = unquoted_colons(text, error).lines[1:]
     except ReaderError:  # a control character further on: its question reports it

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exambank.lint import lint
 from exambank.load import read_source
-from exambank.syntax_hints.later import question_errors
+from exambank.syntax_hints.later import LIMIT, question_errors
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 # Line of each question's first line ("- id: qN") in ``_section``: 4, 13, 22, 31 ...
@@ -110,3 +111,23 @@ def test_an_error_that_is_no_work_of_an_earlier_open_quote_is_kept(tmp_path: Pat
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(stem, wrapped, 1), encoding="utf-8")
     assert _line(3, OPTION_B) + 1 in [line for line, _ in _places(path)]
+
+
+def test_a_questions_list_without_items_or_with_tabs_does_not_stop_lint(tmp_path: Path) -> None:
+    root = write_bank(tmp_path / "b", {"01-main.yaml": 'id: main\ntitle: "T\nquestions:\n'})
+    assert [d.rule for d in lint([root]).diagnostics] == ["yaml-syntax"]
+    tabbed = section_yaml(QUESTION).replace("  - id: q1", "\t- id: q1") + "title: [\n"
+    path = root / "01-main.yaml"
+    path.write_text(tabbed, encoding="utf-8")
+    assert {d.rule for d in lint([root]).diagnostics} == {"yaml-syntax"}
+
+
+def test_past_the_limit_one_line_says_how_many_more_questions_fail(tmp_path: Path) -> None:
+    count = LIMIT + 5
+    path = _section(tmp_path, dict.fromkeys(range(1, count + 1), NO_COLON), count=count)
+    places = _places(path)
+    assert len(places) == LIMIT + 1
+    assert places[-1] == (
+        _line(LIMIT + 1),
+        "5 more questions from here on do not read as YAML on their own",
+    )

@@ -270,4 +270,5 @@ def test_a_long_file_is_scanned_in_one_parse(
     )
     path = _section(tmp_path, *["Réponse : B"] * 40)
     assert [found[0] for found in _problems(path)] == [_line(number) for number in range(1, 41)]
-    assert len(parses) == 40 and all(len(text.strip("\n").splitlines()) == 9 for text in parses)
+    assert len(parses) <= 2 * 40  # a quick pass, then where it stands to explain it
+    assert all(len(text.strip("\n").splitlines()) == 9 for text in parses)

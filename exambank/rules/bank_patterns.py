@@ -165,7 +165,7 @@ class SectionCoverage(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         # Questions as written: one that failed the schema still covers its section.
-        counts = [len(file.source.data.get("questions") or []) for file in bank.files]
+        counts = [_written_questions(file.source.data) for file in bank.files]
         asked = [count for count in counts if count]
         median = statistics.median(asked) if asked else 0
         for file, count in zip(bank.files, counts, strict=True):
@@ -189,3 +189,10 @@ class SectionCoverage(BankRule):
                     f"where the median section has {median:g}",
                     "add questions on what the section teaches",
                 )
+
+
+def _written_questions(data: Any) -> int:
+    """How many questions a section file lists, as written (a list, else none: the schema
+    reports 'questions: 5')."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    return len(questions) if isinstance(questions, list) else 0

@@ -20,8 +20,9 @@ from ruamel.yaml.reader import ReaderError
 
 from exambank.syntax_hints.text import Explanation, Text, control_character
 
+LIMIT = 200  # questions explained a file: past them, one line says how many more fail
 _QUESTIONS = re.compile(r"questions[ \t]*:[ \t]*(?:#.*)?")  # the list's key, at column 0
-_ITEM = re.compile(r" *- ")
+_ITEM = re.compile(r" *-[ \t]")
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
 _KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)")  # a key's line, as the list's end
 
@@ -45,8 +46,15 @@ def question_errors(text: str) -> list[QuestionError]:
     from exambank.syntax_hints import explain, first_error, in_libyaml_words
 
     lines = Text(text).lines
-    found = []
+    found: list[QuestionError] = []
+    more: list[int] = []  # the starts of failing questions past the LIMIT
     for start, end in _questions(lines):
+        if not _fails("\n".join(lines[start:end]) + "\n"):
+            continue
+        if len(found) == LIMIT:
+            more.append(start)
+            continue
+        # Where it stands: lines above left empty, so rows and messages are the file's
         alone = "\n" * start + "\n".join(lines[start:end]) + "\n"
         try:
             error = first_error(alone)
@@ -66,7 +74,23 @@ def question_errors(text: str) -> list[QuestionError]:
         if not start <= row < end:  # past the question's last line: show where it starts
             row, column, unclosed = start, len(lines[start]) - len(lines[start].lstrip(" ")), True
         found.append(QuestionError(start, end, row, column, said.message, said.hint, unclosed))
+    if more:
+        column = len(lines[more[0]]) - len(lines[more[0]].lstrip(" "))
+        message = f"{len(more)} more questions from here on do not read as YAML on their own"
+        hint = f"mend the {LIMIT} above, and run lint again: it lists {LIMIT} a file at once"
+        found.append(QuestionError(more[0], more[0] + 1, more[0], column, message, hint))
     return found
+
+
+def _fails(question: str) -> bool:
+    """Whether a question's own lines do not read as YAML (a quick first pass: only a
+    failing question is read again where it stands, to explain it)."""
+    from exambank.syntax_hints import first_error
+
+    try:
+        return first_error(question) is not None
+    except ReaderError:
+        return True
 
 
 def caused_by(text: str, question: QuestionError, first: tuple[int, str]) -> bool:
@@ -132,4 +156,4 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
         elif depth <= indent and (_KEY.match(content) or content.startswith(("---", "..."))):
             stop = row
             break
-    yield from zip(starts, [*starts[1:], stop], strict=True)
+    yield from zip(starts, [*starts[1:], stop], strict=False)  # none without an item

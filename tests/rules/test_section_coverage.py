@@ -56,3 +56,10 @@ def test_a_question_with_a_schema_error_still_covers_its_section(lint_bank):
     broken = QUESTION.replace("answer: A", "answer: A\ndifficulty: trivial")
     found = lint_bank({"01-main.yaml": section_yaml(broken, extra="notes: Study this.\n")})
     assert "section-coverage" not in {d.rule for d in found.diagnostics}
+
+
+def test_questions_that_are_no_list_count_as_none(lint_bank):
+    """'questions: 5' is the schema's to report; the rule counts no questions there."""
+    sections = {"01-a.yaml": section("a", 2), "02-b.yaml": "id: b\ntitle: B\nquestions: 5\n"}
+    found = lint_bank(sections, config=ONLY)
+    assert bank_findings(RULE, found) == []
