@@ -73,7 +73,7 @@ _IS = (
 )
 _ARTICLE = r"the|a|o|as|os|la|las|il|le"  # "B is the right one", "B é a correta"
 _VERDICT = (
-    r"(?:in)?correct\w*|right|wrong|true|false|richtig\w*|falsch\w*|vrai\w*|faux|fausse"
+    r"(?:in)?correct\w*|right|wrong|true|false|richtig\w*|falsch\w*|vrai\w*|faux|fausses?"
     r"|verdader\w*|verdadeir[ao]s?|fals[aoei]s?|errad[ao]s?|cert[ao]s?|(?:in|s)?corret\w*"
     r"|giust[aoei]|sbagliat[aoei]|errat[aoei]|ver[aoei]|poprawn\w*|błędn\w*|juist|fout"
     r"|верн\w*|неверн\w*|правильн\w*|неправильн\w*"
@@ -93,19 +93,38 @@ _NAMES_A_LETTER = re.compile(
 # A lower-case letter of the question's names an option, in any language, where it is written
 # as a list's letter ("b) y c) son correctas", "(b)", in Cyrillic too; not a paragraph of a
 # rule, "97.119 (a)", nor the last argument of a call, "add(a, b)"), after "la", "las" or
-# "les" ("la b", "Son correctas la a y la c", "(la a)", "les b et c") or after the noun for
-# an option ("opción c", "respuesta: d", "the answer is c"). A bare one is a word too often
-# (Spanish "a la red", "o bien", "y"; "e-mail"): it does not count, nor does "a", "e", "o",
-# "y" ... after a noun that a word follows ("answer a question", "respuesta a la pregunta").
+# "les" ("la b", "Son correctas la a y la c", "(la a)", "les b et c"), as the upper-case
+# letters are named: after the noun for an option, perhaps a word after it ("opción c",
+# "respuesta correcta: d", "the answer is c"), after its verdict ("Correcta: b"), before it
+# ("b es correcta", "Only b is correct", "b trifft zu"), or as "ni a ni c", "neither a nor
+# c". A bare one is a word too often (Spanish "a la red", "o bien", "y"; "e-mail", "c++"):
+# it does not count, nor does "a", "e", "o", "y" ... after a noun or a verdict that a word
+# follows ("answer a question", "respuesta correcta a la pregunta") unless the word joins it
+# to another of the question's letters ("opciones a y c", "options a and c"), nor before a
+# verdict after a word ("rápido e é correto") other than "only" ("Solo a es correcta").
 _LOWER = "[a-z\u0430-\u044f]"
+_LOWER_ENDS = r"(?![\w'\u2019+#-]|\.\w)"
 _LOWER_LETTER = re.compile(
-    rf"(?<![\w.\-/\\()])(?<![\d)][ \t])\(?({_LOWER})\)"
-    rf"|(?<![\w-])(?i:la|las|les)[ \t]+({_LOWER})(?![\w'\u2019-]|\.\w)"
-    rf"|\b(?i:{_NOUN})(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?:(?i:{_IS})[ \t]+)?)"
-    rf"({_LOWER})(?![\w'\u2019-]|\.\w)"
+    rf"(?<![\w.\-/\\()])(?<![\d)][ \t])\(?(?P<listed>{_LOWER})\)"
+    rf"|(?<![\w-])(?i:la|las|les)[ \t]+(?P<after_article>{_LOWER}){_LOWER_ENDS}"
+    rf"|(?:\b(?i:{_NOUN})(?:[ \t]+[^\W\d_]{{2,12}})?"
+    rf"(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?:(?i:{_IS})[ \t]+)?)"
+    rf"|\b(?i:{_VERDICT})(?:[ \t]*[:=\u2013\u2014-][ \t]*|[ \t]+(?i:{_IS})[ \t]+))"
+    rf"(?P<named>{_LOWER}){_LOWER_ENDS}"
+    rf"|(?<![\w.'\u2019-])(?P<judged>{_LOWER})[ \t]+(?:(?:(?i:{_IS})|[\u2013\u2014-])[ \t]+"
+    rf"(?:(?i:{_ARTICLE})[ \t]+)?(?i:{_VERDICT})|(?i:trifft[ \t]+zu|stimmt))\b"
+    rf"|\b(?i:ni|neither|weder)[ \t]+(?P<neither>{_LOWER})[ \t]+(?i:ni|nor|noch)[ \t]+"
+    rf"(?P<nor>{_LOWER}){_LOWER_ENDS}"
 )
 _LOWER_WORD_LETTERS = frozenset("aeikosuvwyz\u0430\u0432\u0438\u043a\u043e\u0441\u0443\u044f")
 _A_WORD_NEXT = re.compile(rf"[ \t\u00a0]+(?!(?i:{_IS})\b)\w")
+_AND_ANOTHER = re.compile(
+    r"(?:[ \t]*[,&][ \t]*|[ \t]+(?i:y|e|o|u|i|ni|and|or|nor|und|oder|et|ou|ed|и|или)[ \t]+)"
+    rf"({_LOWER}){_LOWER_ENDS}"
+)
+_ONLY = re.compile(
+    r"\b(?i:only|just|solo|sólo|solamente|únicamente|nur|seulement|somente|apenas)[ \t]*$"
+)
 # An option that is only lower-case letters of the question, joined ("a y c", "Sólo b y d").
 _LOWER_LETTERS_ONLY = re.compile(_LETTERS_ONLY.pattern.replace(_LETTER, _LOWER))
 _LOWER_ALONE = re.compile(rf"(?<!\w){_LOWER}(?!\w)")
@@ -168,10 +187,11 @@ def keeps_its_order(question: Question, language: str = "en") -> bool:
     """Questions whose options read wrong once moved: the source says ``shuffle: false``,
     options point at other options or letters ("Both A and B", "None of the above"),
     feedback or an explanation names a letter (in English and the languages in
-    ``_POINTS_UP``; in any bank, a lower-case letter of the question's as "b)", "la b" or
-    "opción c"; in a bank not in English, any of the question's letters alone as a word
-    in an option, a feedback or the explanation), or the options are a numeric scale as the
-    bank's ``language`` writes numbers, which prints in its own order."""
+    ``_POINTS_UP``; in any bank, a lower-case letter of the question's as "b)", "la b",
+    "opción c", "opciones a y c" or "b es correcta"; in a bank not in English, any of the
+    question's letters alone as a word in an option, a feedback or the explanation), or the
+    options are a numeric scale as the bank's ``language`` writes numbers, which prints in
+    its own order."""
     return (
         not question.shuffle
         or points_at_options(option_text(question).joined)
@@ -224,16 +244,31 @@ def _names_a_letter(text: str, letters: set[str]) -> bool:
 def _names_a_lower_letter(text: str, letters: set[str]) -> bool:
     """Whether one of ``letters``, lower-case, is written as an option's letter in ``text``."""
     for match in _LOWER_LETTER.finditer(text):
-        listed, after_article, after_noun = match.groups()
-        letter = listed or after_article or after_noun
-        if letter not in letters:
+        listed, after_article, named, judged, neither, nor = match.groups()
+        letter = listed or after_article or named or judged or neither
+        if letter not in letters or (nor and nor not in letters):
             continue
         if listed and not match.group().startswith("(") and _inside_brackets(text, match.start()):
             continue  # "add(a, b)"
-        if after_noun and letter in _LOWER_WORD_LETTERS and _A_WORD_NEXT.match(text, match.end()):
-            continue  # "answer a question", "respuesta a la pregunta"
+        if letter in _LOWER_WORD_LETTERS and (
+            (named and _A_WORD_NEXT.match(text, match.end()) and not _joined(text, match, letters))
+            or (judged and not _starts_its_claim(text, match.start()))
+        ):
+            continue  # "answer a question", "respuesta a la pregunta", "rápido e é correto"
         return True
     return False
+
+
+def _joined(text: str, match: re.Match[str], letters: set[str]) -> bool:
+    """Whether a joiner and another of ``letters`` follow: "opciones a y c", "options a and c"."""
+    joined = _AND_ANOTHER.match(text, match.end())
+    return joined is not None and joined.group(1) in letters
+
+
+def _starts_its_claim(text: str, index: int) -> bool:
+    """Whether only a sentence's start or "only" stands before ``index``: "Solo a es ..."."""
+    head = text[:index].rstrip(_OPENERS)
+    return not head or head[-1] in _SENTENCE_ENDS or _ONLY.search(head) is not None
 
 
 def _inside_brackets(text: str, index: int) -> bool:

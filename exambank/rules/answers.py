@@ -61,6 +61,20 @@ _WHICH = [
 # planificador elige dos procesos") ask only where a sentence starts: "Marca dos.", "(Elige 2)".
 _COMMAND_AT_START = frozenset({"elige", "escoge", "selecciona", "marca", "señala", "indica"})
 _SENTENCE_STARTS = '.!?:;(¡¿*"«-\u2013\u2014'
+# Spanish "qué" and "cuáles" ask where a question opens, perhaps after a preposition or a
+# request ("¿En qué dos capas ...?", "Indique qué dos"); not "¿Por qué dos ...?", "¿A qué".
+_SPANISH_WHICH = frozenset({"qué", "cuáles", "cuales"})
+_OPENS_BEFORE_WHICH = re.compile(
+    r"(?<!\w)(?:en|de|con|desde|entre|sobre|elija|escoja|seleccione|marque|señale|indique"
+    r"|elige|escoge|selecciona|marca|señala|indica)\s*$"
+)
+# After "which", a small number before a word that is no unit nor more of the number asks:
+# "Which 3 services", "¿Qué 2 protocolos"; not "Which 802.11", "2.4 GHz", "2 elevado a 10".
+_COUNTED_THINGS = re.compile(
+    r"\s+(?!(?:[kmgt]?(?:hz|b|bps|ib)|[mkµnu]?[svwamg]|db[mi]?|ohms?|rpm|mil|millones?"
+    r"|elevad[oa]s?|al|por|más|menos|veces|sobre|entre|coma|to|times|plus|minus|over"
+    r"|raised|squared|cubed|thousand|million|billion|percent)\b)[^\W\d_]{2,}"
+)
 
 
 # Searched in the case-folded stem (a plain pattern there is a third faster than a
@@ -155,9 +169,13 @@ def _request(stem: str) -> tuple[str, int] | None:
         verb, word = match.groups()
         if verb in _COMMAND_AT_START and not _starts_a_sentence(folded, start):
             continue  # "El LED indica dos estados"
+        if verb in _SPANISH_WHICH and not _opens_a_question(folded, start):
+            continue  # "¿Por qué dos procesos ...?"
         if verb == "qué" and not folded[match.end(1) : match.start(2)].isspace():
             continue  # "¿Qué son dos procesos concurrentes?" defines; "¿Qué dos ...?" asks
         if word.isdigit():
+            if verb in _WHICH and not _counts_things(folded, match):
+                continue  # "Which 802.11 standard ...?"
             return verb, int(word)
         for verbs, numbers in _LANGUAGES.values():
             if verb in verbs and word in numbers:
@@ -173,6 +191,17 @@ def _request(stem: str) -> tuple[str, int] | None:
 def _starts_a_sentence(text: str, index: int) -> bool:
     before = text[:index].rstrip()
     return not before or before[-1] in _SENTENCE_STARTS
+
+
+def _opens_a_question(text: str, index: int) -> bool:
+    """Whether the word at ``index`` opens a question, or follows a word that does."""
+    opening = _OPENS_BEFORE_WHICH.search(text, max(0, index - 16), index)
+    return _starts_a_sentence(text, opening.start() if opening else index)
+
+
+def _counts_things(text: str, match: re.Match[str]) -> bool:
+    """Whether the number ``match`` ends with is a small count of the things named next."""
+    return 2 <= int(match.group(2)) <= 9 and _COUNTED_THINGS.match(text, match.end()) is not None
 
 
 class AnswerNotInOptions(QuestionRule):
@@ -215,9 +244,12 @@ class AnswerCount(QuestionRule):
     The request is read in English, German, French, Spanish, Portuguese and Russian, in
     any bank: "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Quelles sont les deux",
     "Elija dos", "Marca dos", "¿Qué dos ...?", "Escolha DUAS", "Выберите ДВА" (a count word
-    up to five, or a number; a Spanish tú command such as "Marca" or "Indica" only where a
-    sentence starts, as "El LED indica dos estados" asks for nothing), a count in brackets
-    before the word for answers ("(2 réponses)", "(2 Antworten)", "(3 answers)", "(2
+    up to five, or a number; after a word for "which", a number from 2 to 9 before the
+    things counted, as "Which 802.11 standard" and "Which 2.4 GHz channels" ask for none; a
+    Spanish tú command such as "Marca" or "Indica" only where a sentence starts, as "El LED
+    indica dos estados" asks for nothing, and "qué" or "cuáles" only where a question
+    opens, as "¿Por qué dos procesos ...?" asks for nothing), a count in brackets before
+    the word for answers ("(2 réponses)", "(2 Antworten)", "(3 answers)", "(2
     opciones)"), or "Hay dos respuestas correctas". A stem that leaves the count open on
     purpose ("Select all that apply", "Cochez la ou les bonnes réponses", "Marque todas
     las correctas") asks for no number. In other languages only the number of answers is

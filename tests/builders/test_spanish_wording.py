@@ -56,6 +56,26 @@ LOWER_CASE = [
     "a) und b) sind richtig.",
     "La b est la seule correcte.",
     "(b) est fausse.",
+    # review 17, finding 4: as the upper-case letters are named, and two joined after a noun
+    "Las opciones a y c son incorrectas.",
+    "Options a and c are wrong.",
+    "Respuesta correcta: b",
+    "Respuesta válida: c",
+    "The answer key: b",
+    "Las opciones a y c usan UDP.",
+    "Options a and c use UDP.",
+    "Opción correcta: b.",
+    "Correcta: b",
+    "Las incorrectas son a y d.",
+    "Solo b es correcta.",
+    "Solo a es correcta.",
+    "b es correcta: DNS.",
+    "Only b is correct.",
+    "b is correct: DNS.",
+    "a et c sont fausses.",
+    "b trifft zu.",
+    "Ni a ni c resuelven nombres.",
+    "Neither a nor c assigns names.",
 ]
 
 
@@ -80,6 +100,19 @@ MOVING = [
     "FCC rule reference 97.119 (a), 97.21(a)(b).",
     "add(a, b) devuelve la suma.",
     "Resuelve x e y.",
+    # a word after a noun or a verdict, a conjunction before one, a letter of a name
+    "Correct: a firewall blocks traffic.",
+    "The answer is a VPN.",
+    "Correcta: a partir de la capa 3.",
+    "Respuestas o soluciones varían.",
+    "Options include a and an index.",
+    "Es rápido y es correcto.",
+    "É rápido e é correto.",
+    "La afirmación o es verdadera o es falsa.",
+    "No le gusta ni a él ni a ella.",
+    "Neither a nor x is defined.",  # A to D
+    "Las soluciones a y f del anexo.",
+    "La solución es c++.",
 ]
 
 
@@ -88,6 +121,14 @@ MOVING = [
 def test_a_lower_case_letter_that_names_no_option_lets_it_move(language, text):
     assert not keeps_its_order(question(text), language)
     assert not keeps_its_order(question(D=text), language)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"), [("O DHCP é rápido e é correto.", False), ("Apenas e é correta.", True)]
+)
+def test_a_conjunction_before_a_verdict_is_no_letter(text, kept):
+    """Portuguese "e" joins two claims; a question of five options has an e) too."""
+    assert keeps_its_order(question(text, E="Envia broadcast."), "pt") == kept
 
 
 @pytest.mark.parametrize("option", ["a y c", "Sólo b y d", "a, b y c"])
@@ -163,6 +204,7 @@ MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, C, D]")
         ("Puede haber más de una.", None),
         ("Es una pregunta de opción múltiple.", "Elija 3 respuestas."),
         ("Marca dos.", "Elija 3 respuestas."),  # the label stays; answer-count reports it
+        ("¿Por qué tres procesos se bloquean?", "Elija 3 respuestas."),  # asks for none
     ],
 )
 def test_the_count_label_reads_spanish_requests(make_bank, request_, label):

@@ -1,7 +1,7 @@
 import pytest
 
 from exambank.rules.answers import hides_count, requested_count
-from tests.conftest import QUESTION, rules_of
+from tests.conftest import QUESTION, rules_of, section_yaml
 
 
 def multiple(stem: str, answer: str) -> str:
@@ -263,10 +263,61 @@ def test_a_count_in_brackets_is_checked_against_the_key(lint_questions):
         ("¿Qué son dos procesos concurrentes?", None),
         ("Se sabe que dos equipos fallan. ¿Por qué?", None),
         ("Hay dos tipos de memoria. ¿Cuál es volátil?", None),
+        # "qué" and "cuáles" ask where a question opens (review 17, finding 3), perhaps after
+        # a preposition or a request, but not after "por", "para" or "a"
+        ("¿Qué 2 protocolos son de transporte?", 2),
+        ("¿En qué dos capas trabaja un router?", 2),
+        ("Indique qué dos protocolos son de transporte.", 2),
+        ("Responda: ¿cuáles tres puertos usa FTP?", 3),
+        ("¿Por qué dos procesos que se esperan el uno al otro quedan bloqueados?", None),
+        ("¿Por qué 2 equipos de la misma VLAN no se ven?", None),
+        ("Explica por qué dos hilos no deben escribir a la vez.", None),
+        ("¿Para qué dos cosas sirve un router?", None),
+        ("¿A qué 2 elevado a 10 equivale un kibibyte?", None),
+        ("Hay cuatro puertos, de los cuales dos son de entrada. ¿Cuál falla?", None),
+        ("El LED indica qué dos estados tiene el enlace.", None),
+        # after "qué", a number of the things named next, not a number going on
+        ("¿Qué 802.11 opera solo en la banda de 5 GHz?", None),
+        ("¿Qué 2 GHz usa el canal?", None),
+        ("¿Qué 2 elevado a 10 es un kibibyte?", None),
+        ("¿Qué 2 de los siguientes son protocolos?", 2),
     ],
 )
 def test_requested_count_reads_spanish_requests(stem, count):
     assert requested_count(stem) == count
+
+
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("Which 3 services store data?", 3),
+        ("Which 802.11 standard works only at 5 GHz?", None),
+        ("Which 2.4 GHz channels do not overlap?", None),
+        ("Which 2 squared is 4?", None),
+        ("Which 1500 bytes does an Ethernet frame carry?", None),  # no count of answers
+        ("Welche 802.11-Norm nutzt 5 GHz?", None),
+        ("Какие 2 протокола работают на транспортном уровне?", 2),
+    ],
+)
+def test_a_number_after_which_counts_things_not_a_standard(stem, count):
+    assert requested_count(stem) == count
+
+
+def test_the_reviewers_single_answer_questions_are_not_reported(lint_bank):
+    # review 17's repro: an error here stopped `exambank build`
+    stems = [
+        "¿Por qué dos procesos que se esperan el uno al otro quedan bloqueados para siempre?",
+        "¿Qué 802.11 opera solo en la banda de 5 GHz?",
+    ]
+    questions = [
+        QUESTION.replace("id: q1", f"id: q{n}").replace(
+            "Which AWS service trains, tunes and deploys ML models?", stem
+        )
+        for n, stem in enumerate(stems)
+    ]
+    manifest = "id: t\ntitle: T\nlanguage: es\nsections: [main]\n"
+    result = lint_bank({"01-main.yaml": section_yaml(*questions)}, manifest=manifest)
+    assert count_errors(result.diagnostics) == []
 
 
 @pytest.mark.parametrize(
