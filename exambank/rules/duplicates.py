@@ -17,14 +17,16 @@ from exambank.rules.wording import STOPWORDS, key_letters, option_texts, shingle
 _DIGIT = re.compile(r"\d")
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _INDENTED = re.compile(r"^(?: {4}|\t).*$", re.MULTILINE)
-# Code, kept as written: a fenced block, a code span, a line indented as code.
-_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*|`[^`]+`|^(?: {4}|\t)[^\n]*", re.MULTILINE | re.DOTALL)
-# An emphasis mark: a run of up to three "*" or "_" that opens a word or closes one
-# ("**not**", "_all_"); "2*3", "a * b" and "snake_case" hold none.
-_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])")
-# For ``_rough``: ASCII upper case to lower case, and what ``str.split`` takes for white
-# space in ASCII, with the emphasis marks.
-_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+# Kept as written: code (a fenced block, a code span, a line indented as code) and the
+# target of a link or an image ("](img/Fig-A.png)").
+_AS_WRITTEN = re.compile(
+    r"^(```|~~~).*?^\1[^\n]*|`[^`]+`|^(?: {4}|\t)[^\n]*|\]\([^)]*\)", re.MULTILINE | re.DOTALL
+)
+# Emphasis: a word or words between a matching pair of "*", "**", "***" or "_" ("**not**",
+# "*all* of them", "_tomb_"); not a lone "*" ("int *p", "2*3", "a * b"), "snake_case" or a
+# Python name's "__" ("__init__").
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_(?!_))(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+# For ``_rough``: what ``str.split`` takes for white space in ASCII, and the emphasis marks.
 _SPACE_AND_EMPHASIS = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f*_"
 _START = 24  # bytes of a stem's rough form the first sieve compares
 _NAMED = 5  # the most other questions a finding names; "and N more" after them
@@ -36,21 +38,26 @@ class DuplicateQuestion(BankRule):
     A copy pasted under a new id is counted twice in a score and, in a handout, answers
     itself; with another key, one of the keys is wrong. Reported on every copy, naming the
     others, when their stems are the same and so are their options (as a set, in any order,
-    each option compared as the stem is), after this much normalisation: case ignored,
-    Markdown emphasis marks ("**not**", "_all_") dropped and every run of white space
-    (spaces, tabs, line breaks) read as one space, outside code; code (a fenced block, a
-    code span, a line indented four spaces or a tab) is compared as written, bar the spaces
-    that end its lines, since case and indentation change a program. Punctuation, numbers,
-    links and images count as written. A question asked twice under one id is left to
-    ``duplicate-id``, and blank stems (``exambank new``'s placeholders) to ``empty-text``;
-    ``near-duplicate``, when it is on, reports these copies too. Found with hash maps, never
-    question by question: the stems by the start of a rough form (case folded, white space
-    and emphasis marks dropped, made at C speed), then by all of it; only stems alike in
-    both are normalised and their options compared. Known false positives: a stem that
-    points at a figure or exhibit kept outside its text, where two copies may show different
-    ones. A copy kept on purpose (one item in two practice exams) is a copy all the same:
-    suppress the finding on each copy. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 4 (keep the content of each item independent of other items).
+    each option compared as the stem is), after this much normalisation: Markdown emphasis
+    marks dropped where they come in pairs around words ("**not**", "*all* of them",
+    "_tomb_") and every run of white space (spaces, tabs, line breaks) read as one space,
+    outside code and link targets; code (a fenced block, a code span, a line indented four
+    spaces or a tab) is compared as written, bar the spaces that end its lines, since
+    indentation changes a program. Case counts everywhere ("Co" is cobalt, "CO" carbon
+    monoxide; "100 MB" is not "100 Mb"), and so do punctuation, numbers, a lone "*" or "_"
+    ("int *p", "__init__") and the targets of links and images ("img/Fig-A.png"): texts
+    that differ in them may be two questions, and a finding would tell their author that a
+    right key is wrong. A question asked twice under one id is left to ``duplicate-id``,
+    and blank stems (``exambank new``'s placeholders) to ``empty-text``; ``near-duplicate``,
+    when it is on, reports these copies too, and also copies that differ only in case ("aws
+    cloud", "AWS Cloud"). Found with hash maps, never question by question: the stems by the
+    start of a rough form (white space and every "*" and "_" dropped, made at C speed), then
+    by all of it; only stems alike in both are normalised and their options compared. Known
+    false positives: a stem that points at a figure or exhibit kept outside its text, where
+    two copies may show different ones. A copy kept on purpose (one item in two practice
+    exams) is a copy all the same: suppress the finding on each copy. Source: Haladyna,
+    Downing & Rodriguez (2002), guideline 4 (keep the content of each item independent of
+    other items).
 
     Bad:
         q1 and q7 both "Which service stores objects durably?" over the options Amazon S3,
@@ -114,12 +121,13 @@ def _normalised_question(ref: QuestionRef) -> tuple[str, frozenset[str]]:
 
 
 def normalised(text: str) -> str:
-    """``text`` as ``duplicate-question`` compares it: outside code, case-folded, emphasis
-    marks dropped and spacing collapsed; code as written, bar the spaces ending its lines."""
+    """``text`` as ``duplicate-question`` compares it: outside code and link targets,
+    emphasis marks dropped and spacing collapsed; code as written, bar the spaces ending its
+    lines; link and image targets as written."""
     parts, start = [], 0
-    for code in _CODE.finditer(text):
-        parts += [_prose(text[start : code.start()]), _code_as_written(code.group())]
-        start = code.end()
+    for kept in _AS_WRITTEN.finditer(text):
+        parts += [_prose(text[start : kept.start()]), _as_written(kept.group())]
+        start = kept.end()
     parts.append(_prose(text[start:]))
     return "\n".join(part for part in parts if part)
 
@@ -133,21 +141,21 @@ def _start(text: str) -> bytes:
 
 
 def _rough(text: str) -> bytes:
-    """``text`` case-folded, without white space, "*" and "_": the same for any two texts
-    ``normalised`` makes the same (it only drops some of these and folds some case)."""
-    if text.isascii():  # most texts: lower case and deletions in one pass over the bytes
-        return text.encode().translate(_LOWER, _SPACE_AND_EMPHASIS)
-    return "".join(text.casefold().split()).encode().translate(None, b"*_")
+    """``text`` without white space, "*" and "_": the same for any two texts ``normalised``
+    makes the same (it only drops some of these)."""
+    if text.isascii():  # most texts: the deletions in one pass over the bytes
+        return text.encode().translate(None, _SPACE_AND_EMPHASIS)
+    return "".join(text.split()).encode().translate(None, b"*_")
 
 
 def _prose(text: str) -> str:
     if "*" in text or "_" in text:
-        text = _EMPHASIS.sub("", text)
-    return " ".join(text.casefold().split())
+        text = _EMPHASIS.sub(r"\2", text)
+    return " ".join(text.split())
 
 
-def _code_as_written(code: str) -> str:
-    return "\n".join(line.rstrip() for line in code.split("\n"))
+def _as_written(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def _key_texts(ref: QuestionRef) -> frozenset[str]:

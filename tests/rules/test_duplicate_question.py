@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from exambank.config import Config
 from exambank.rules import duplicates
 from exambank.rules.duplicates import _rough, _start, normalised
@@ -41,14 +43,75 @@ def test_a_copy_under_a_new_id_is_reported_by_default_on_both_naming_the_other(l
     assert found[0].hint == "keep one of them; suppress this on a copy kept on purpose"
 
 
-def test_order_case_spacing_and_emphasis_do_not_make_another_question(lint_bank):
+def test_order_spacing_and_emphasis_do_not_make_another_question(lint_bank):
     copy = question(
         "q2",
-        stem="Which  SERVICE stores\nobjects **durably**? ",
-        options={"A": "amazon EFS", "B": "Amazon  S3", "C": "_Amazon_ EBS"},
+        stem="Which  service stores\nobjects **durably**? ",
+        options={"A": "Amazon EFS", "B": "Amazon  S3", "C": "_Amazon_ *EBS*"},
         answer="B",
     )
     assert len(found_in(lint_bank, question("q1", stem=STEM, options=OPTIONS), copy)) == 2
+
+
+# Review 17, finding 5: folding case made these "copies" whose "keys differ, so one is wrong".
+MOLAR_MASSES = {"A": "58.93 g/mol", "B": "28.01 g/mol", "C": "44.01 g/mol"}
+SECONDS = {"A": "1 s", "B": "8 s", "C": "80 s"}
+SIZES = {"A": "4", "B": "8", "C": "16"}
+
+
+def test_case_makes_another_question(lint_bank):
+    questions = [
+        question("cobalt", stem="What is the molar mass of Co?", options=MOLAR_MASSES),
+        question(
+            "monoxide", stem="What is the molar mass of CO?", options=MOLAR_MASSES, answer="B"
+        ),
+        question("bytes", stem="How long to send 100 MB at 100 Mb/s?", options=SECONDS, answer="B"),
+        question("bits", stem="How long to send 100 Mb at 100 Mb/s?", options=SECONDS),
+        question("upper", stem=STEM, options=OPTIONS),
+        question("lower", stem=STEM, options={**OPTIONS, "A": "amazon S3"}),
+    ]
+    assert found_in(lint_bank, *questions) == []
+
+
+def test_a_lone_star_or_a_python_name_is_not_emphasis(lint_bank):
+    questions = [
+        question("pointer", stem="What does sizeof(int *p) give?", options=SIZES, answer="B"),
+        question("int", stem="What does sizeof(int p) give?", options=SIZES),
+        question("dunder", stem="What does __init__ do?", options=SIZES),
+        question("init", stem="What does init do?", options=SIZES),
+    ]
+    assert found_in(lint_bank, *questions) == []
+
+
+def test_link_and_image_targets_count_as_written(lint_bank):
+    stem = "Which service does ![the diagram]({}) show?"
+    questions = [
+        question(f"q{n}", stem=stem.format(target), options=OPTIONS)
+        for n, target in enumerate(["img/Fig-A.png", "img/fig-a.png", "img/_a_.png", "img/a.png"])
+    ]
+    assert found_in(lint_bank, *questions) == []
+    copy = question(
+        "copy", stem=stem.format("img/Fig-A.png").replace("the", "*the*"), options=OPTIONS
+    )
+    assert [d.question for d in found_in(lint_bank, questions[0], copy)] == ["q0", "copy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "compared"),
+    [
+        ("Which is **not** a *managed* service?", "Which is not a managed service?"),
+        ("Grant's _tomb_.", "Grant's tomb."),
+        ("***Never*** do it", "Never do it"),
+        ("*All* of *them*", "All of them"),
+        ("int *p, *q;", "int *p, *q;"),
+        ("2*3 = 6 and a * b", "2*3 = 6 and a * b"),
+        ("__init__ and snake_case_name", "__init__ and snake_case_name"),
+        ("Molar  mass\nof CO", "Molar mass of CO"),
+        ("See ![Fig](img/_A_.png) *now*", "See ![Fig\n](img/_A_.png)\nnow"),
+    ],
+)
+def test_normalised_drops_only_paired_emphasis_and_spacing(text, compared):
+    assert normalised(text) == compared
 
 
 def test_the_same_stem_over_other_options_is_a_parallel_item(lint_bank):
@@ -75,8 +138,9 @@ def test_code_counts_as_written(lint_bank):
     upper = question("q3", stem="What does `S.lower()` return?", options=options)
     lower = question("q4", stem="What does `s.lower()` return?", options=options)
     assert found_in(lint_bank, inner, outer, upper, lower) == []
-    shouted = question("q5", stem=code.format("    ").replace("What", "WHAT"), options=options)
-    assert [d.question for d in found_in(lint_bank, outer, shouted)] == ["q2", "q5"]
+    emphasised = code.format("    ").replace("print?", "**print**?")
+    copy = question("q5", stem=emphasised, options=options)
+    assert [d.question for d in found_in(lint_bank, outer, copy)] == ["q2", "q5"]
 
 
 def test_a_group_names_every_other_copy_and_says_when_the_keys_differ(lint_bank):
