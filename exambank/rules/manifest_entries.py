@@ -50,7 +50,10 @@ def renamed_files(
     return {
         entry: by_id[entry][0]
         for entry in listed
-        if entry not in files_for and entry not in named and len(by_id.get(entry, ())) == 1
+        if entry not in files_for
+        and entry not in named
+        and SLUG.fullmatch(entry)  # else the schema says it is no id: no name to give
+        and len(by_id.get(entry, ())) == 1
     }
 
 

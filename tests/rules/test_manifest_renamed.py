@@ -63,3 +63,12 @@ def test_the_name_to_rename_to_keeps_the_order_number_and_ends_in_yaml(
 ) -> None:
     [(_, _, hint), *_] = _manifest_findings(_bank(tmp_path, name))
     assert (hint or "").startswith("rename it to 01-technician-t1-t2.yaml")
+
+
+def test_an_entry_that_is_no_id_gets_no_file_name_to_rename_to(tmp_path: Path) -> None:
+    manifest = MANIFEST.replace("technician-t1-t2", "../amt")
+    files = {
+        "01-tech.yaml": section_yaml(QUESTION, section_id="tech").replace("id: tech", "id: ../amt")
+    }
+    root = write_bank(tmp_path / "b", files, manifest)
+    assert not any("rename it to" in (hint or "") for *_, hint in _manifest_findings(root))
