@@ -25,6 +25,7 @@ from exambank.rewrite import Rewrite, RewriteError, load
 from exambank.round_trip import Loaded, dump
 from exambank.source import OTHER_BREAKS, JsonPath, Source
 from exambank.syntax_hints import explain, first_error, in_libyaml_words, unquoted_colons
+from exambank.syntax_hints.later import question_errors
 from exambank.syntax_hints.text import Text, quoted
 from exambank.tree_edits import replace_value
 
@@ -202,9 +203,16 @@ def _blocked(quoted_text: str) -> None:
         return
     said = explain(quoted_text, error) or in_libyaml_words(quoted_text, error)
     row, column = Text(quoted_text).row_column(said.index)
+    message = said.message
+    # A question that fails on its own above it (an open quote libyaml read on past
+    # its end) is where the author's slip is, as lint reports it.
+    for alone in question_errors(quoted_text):
+        if alone.row < row:
+            row, column, message = alone.row, alone.column, alone.message
+            break
     raise RewriteError(
         f"text holding ': ' is quoted only once the rest of the file reads: mend this "
-        f"first ({said.message})",
+        f"first ({message})",
         row + 1,
         column + 1,
     )

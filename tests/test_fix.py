@@ -266,3 +266,19 @@ def test_a_control_character_beside_a_syntax_error_is_not_fixed_and_says_where(
     said = capsys.readouterr().err
     assert f"{section}:18:16: not fixed: the control character U+0007" in said
     assert "internal error" not in said and section.read_bytes() == before
+
+
+def test_an_open_quote_blocking_the_quoting_is_named_where_it_opens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_bank(
+        tmp_path / "b",
+        {
+            "01-main.yaml": "id: main\ntitle: T\nquestions:\n  - id: q1\n    stem: Note: this\n"
+            '    answer: "A\n  - id: q2\n    stem: "Is this fine?"\n'
+        },
+    )
+    assert main(["lint", "--fix", str(root)]) == 1
+    said = capsys.readouterr().err
+    assert f"{root / '01-main.yaml'}:6:13: not fixed: text holding ': '" in said
+    assert "(a quote opens here and nothing closes it before the question ends)" in said

@@ -185,7 +185,7 @@ def test_fix_quotes_a_file_with_crlf_and_a_byte_order_mark(
         ("Réponse : B # one space: a note, or text YAML would cut?", None),
         # another syntax error: --fix names it, where it is
         ("Réponse : C\n      suite", (_line(2), 18)),
-        ("[Réponse", (_line(2) + 1, 7)),
+        ("[Réponse", (_line(2), 18)),  # where the bracket opens, not where YAML gave up
         ("&ancre Réponse : B", (_line(2), 18)),  # an anchor, or text? Not ours to decide
         ("!etiquette Réponse : B", (_line(2), 18)),
     ],
