@@ -17,7 +17,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.builders.labels import Labels, labels_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
-from exambank.rules.answers import hides_count, requested_count
+from exambank.rules.answer_requests import hides_count, requested_count
 from exambank.rules.numbers import reading
 
 Edition = Literal["student", "trainer"]

@@ -3,205 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
+from exambank.rules.answer_requests import WHICH
+from exambank.rules.answer_requests import request as asked_for
 from exambank.rules.base import Options, QuestionRule
-
-# The request words and count words of the languages whose requests are read, case-folded;
-# each language's verbs with its own numbers only ("Which DOS command ...?" asks for no two).
-_LANGUAGES = {
-    "en": (
-        ["select", "choose", "pick", "mark", "which", "identify"],
-        {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-        | {"nine": 9, "ten": 10},
-    ),
-    "de": (
-        ["wählen", "wähle", "markieren", "kreuzen", "welche"],  # "Wählen Sie zwei"
-        {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5},
-    ),
-    "fr": (
-        ["choisissez", "sélectionnez", "cochez", "indiquez", "quels", "quelles"],
-        {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5},
-    ),
-    # usted's and tú's forms of each verb ("Señale dos", "Marca dos"), and "¿Qué dos ...?"
-    # (but not an unaccented "que": "Se sabe que dos equipos ...").
-    "es": (
-        [
-            *("elija", "elige", "escoja", "escoge", "seleccione", "selecciona"),
-            *("marque", "marca", "señale", "señala", "indique", "indica"),
-            *("cuáles", "cuales", "qué"),
-        ],
-        {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5},
-    ),
-    # Brazil's spelling and Portugal's ("selecione", "seleccione"). Not "assinale": a verb
-    # starting with "a" costs the bench a tenth more, and exams ask "Selecione DUAS".
-    "pt": (
-        ["escolha", "selecione", "seleccione", "marque", "indique", "quais"],
-        {"duas": 2, "dois": 2, "três": 3, "quatro": 4, "cinco": 5},
-    ),
-    "ru": (
-        ["выберите", "выбери", "укажите", "отметьте", "какие"],
-        {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5},
-    ),
-}
-# A word two languages share ("marque", "cinco") is a word of each: a verb and a count word
-# are read together when some language has both.
-_VERBS = [verb for verbs, _ in _LANGUAGES.values() for verb in verbs]
-_COUNT_WORDS = [word for _, numbers in _LANGUAGES.values() for word in numbers]
-_COUNT_WORD_VALUES = {word: n for _, numbers in _LANGUAGES.values() for word, n in numbers.items()}
-# "Which two ...?" -- a question that a single option naming both things may answer.
-_WHICH = [
-    *("which", "identify", "welche", "quels", "quelles"),
-    *("cuáles", "cuales", "qué", "quais", "какие"),
-]
-# Spanish tú commands that are also the third person ("El LED indica dos estados", "El
-# planificador elige dos procesos") ask only where a sentence starts: "Marca dos.", "(Elige 2)".
-_COMMAND_AT_START = frozenset({"elige", "escoge", "selecciona", "marca", "señala", "indica"})
-_SENTENCE_STARTS = '.!?:;(¡¿*"«-\u2013\u2014'
-# Spanish "qué" and "cuáles" ask where a question opens, perhaps after a preposition or a
-# request ("¿En qué dos capas ...?", "Indique qué dos"); not "¿Por qué dos ...?", "¿A qué".
-_SPANISH_WHICH = frozenset({"qué", "cuáles", "cuales"})
-_OPENS_BEFORE_WHICH = re.compile(
-    r"(?<!\w)(?:en|de|con|desde|entre|sobre|elija|escoja|seleccione|marque|señale|indique"
-    r"|elige|escoge|selecciona|marca|señala|indica)\s*$"
-)
-# After "which", a small number before a word that is no unit nor more of the number asks:
-# "Which 3 services", "¿Qué 2 protocolos"; not "Which 802.11", "2.4 GHz", "2 elevado a 10".
-_COUNTED_THINGS = re.compile(
-    r"\s+(?!(?:[kmgt]?(?:hz|b|bps|ib)|[mkµnu]?[svwamg]|db[mi]?|ohms?|rpm|mil|millones?"
-    r"|elevad[oa]s?|al|por|más|menos|veces|sobre|entre|coma|to|times|plus|minus|over"
-    r"|raised|squared|cubed|thousand|million|billion|percent)\b)[^\W\d_]{2,}"
-)
-
-
-# Searched in the case-folded stem (a plain pattern there is a third faster than a
-# case-blind one over the original), with the verbs and numbers of every language as one
-# tree of their letters ("sel(?:ect|eccion...)"): a branch per word took 2.4 times as long
-# on the bench bank, one branch per language 7 times. A verb with a letter just before it
-# ("unmark") and a count word of another language than its verb's are passed over.
-def _letter_tree(words: Iterable[str]) -> str:
-    """A pattern matching any of ``words``, sharing their common starts."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict[str, Any]) -> str:
-    ends = "" in node
-    parts = [re.escape(letter) + _branches(rest) for letter, rest in sorted(node.items()) if letter]
-    if not parts:
-        return ""
-    group = parts[0] if len(parts) == 1 and not ends else f"(?:{'|'.join(parts)})"
-    return f"(?:{group})?" if ends else group
-
-
-# A word or two may stand between the verb and the count: "Choose the two", "Wählen Sie
-# zwei", "Escolha as duas", "Quelles sont les deux", "¿Cuáles son los dos", "Quais são os
-# dois".
-_BETWEEN = ["the", "sie", "die", "as", "os", "les", "los", "las", "are", "sont", "son", "são"]
-_ASKS_FOR = re.compile(
-    f"({_letter_tree(_VERBS)})\\b\\s+(?:{_letter_tree(_BETWEEN)}\\s+){{0,2}}"
-    f"(\\d+|{_letter_tree(_COUNT_WORDS)})\\b"
-)
-# Or the count and the word for answers in brackets: "(2 réponses)", "(2 richtige
-# Antworten)", "(3 answers)", "(2 ответа)".
-_COUNT_IN_BRACKETS = re.compile(
-    f"\\(\\s*(\\d+|{_letter_tree(_COUNT_WORDS)})\\s+(?:\\w+\\s+)?"
-    "(answers?|choices?|options?|r[ée]ponses?|propositions?|antworten|respuestas?"
-    "|respostas?|rispost[ae]|odpowiedzi|ответ\\w*|вариант\\w*|opci[óo]n(?:es)?)\\b[^)]*\\)"
-)
-# Or a Spanish "Hay dos respuestas correctas" (not "Hay dos tipos de memoria").
-_THERE_ARE = re.compile(
-    f"hay\\s+(\\d+|{_letter_tree(_LANGUAGES['es'][1])})\\s+(respuestas|opciones)\\s+"
-    "(?:correctas|válidas|verdaderas)\\b"
-)
-# Stems that leave the number of answers to the candidate on purpose: "Select all that
-# apply", "Cochez la ou les bonnes réponses", "une ou plusieurs", "plusieurs réponses
-# possibles", "eine oder mehrere", "una o más", "uma ou mais", "una o più", "одну или
-# несколько", "jedną lub więcej", "een of meer"; Spanish "Marque todas las correctas",
-# "todas las que correspondan", "Puede haber varias", "más de una", "(respuesta múltiple)"
-# (not "opción múltiple", Spanish for any multiple-choice question).
-_HIDES_COUNT = re.compile(
-    r"\ball\s+that\s+apply|\bone\s+or\s+more\b|\bla\s+ou\s+les\b|\bune?\s+ou\s+plusieurs"
-    r"|plusieurs\s+r[ée]ponses\s+(?:sont\s+)?possibles|\beine[nr]?\s+oder\s+mehrere"
-    r"|mehrere\s+antworten\s+(?:sind\s+)?m[öo]glich|\bun[ao]\s+o\s+(?:más|vari[ao]s|più)\b"
-    r"|\buma?\s+ou\s+mais\b|\b(?:один|одну|одна)\s+или\s+(?:несколько|более)"
-    r"|\bjedn[aą]\s+lub\s+(?:więcej|kilka)|\b(?:een|één)\s+of\s+meer"
-    r"|\btodas\s+las\s+(?:(?:respuestas|opciones)\s+)?(?:correctas|verdaderas"
-    r"|que\s+(?:correspondan|procedan|sean\s+(?:correctas|verdaderas)))"
-    r"|\bpuede\s+haber\s+(?:varias|más\s+de\s+una)\b|\bmás\s+de\s+una\s+respuesta"
-    r"|\brespuesta\s+múltiple"
-)
-
 
 # An option that names several things: "Britain and France", "L network, pi network and
 # C network", "Both A & B", "Nepal e China", "Непал и Китай" (but not the "e" of "e.g.").
 _SEVERAL = re.compile(r",|&|\b(?:and|und|et|y|e(?![.-])|и)\b")
-
-
-def requested_count(stem: str) -> int | None:
-    """How many answers a stem asks for ("Select TWO" -> 2), if it says."""
-    asked = _request(stem)
-    return asked and asked[1]
-
-
-def hides_count(stem: str) -> bool:
-    """Whether a stem leaves the number of answers open on purpose ("Select all that
-    apply", "Cochez la ou les bonnes réponses")."""
-    return _HIDES_COUNT.search(stem.casefold()) is not None
-
-
-def _request(stem: str) -> tuple[str, int] | None:
-    """The word asking and the count: ("select", 2) for "Select TWO", ("réponses", 2) for
-    "(2 réponses)"."""
-    folded = stem.casefold()
-    for match in _ASKS_FOR.finditer(folded):
-        start = match.start()
-        if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
-            continue  # inside a word: "unmark two"
-        verb, word = match.groups()
-        if verb in _COMMAND_AT_START and not _starts_a_sentence(folded, start):
-            continue  # "El LED indica dos estados"
-        if verb in _SPANISH_WHICH and not _opens_a_question(folded, start):
-            continue  # "¿Por qué dos procesos ...?"
-        if verb == "qué" and not folded[match.end(1) : match.start(2)].isspace():
-            continue  # "¿Qué son dos procesos concurrentes?" defines; "¿Qué dos ...?" asks
-        if word.isdigit():
-            if verb in _WHICH and not _counts_things(folded, match):
-                continue  # "Which 802.11 standard ...?"
-            return verb, int(word)
-        for verbs, numbers in _LANGUAGES.values():
-            if verb in verbs and word in numbers:
-                return verb, numbers[word]
-    bracketed = _COUNT_IN_BRACKETS.search(folded) or _THERE_ARE.search(folded)
-    if bracketed is None:
-        return None
-    word, noun = bracketed.groups()
-    count = int(word) if word.isdigit() else _COUNT_WORD_VALUES[word]
-    return noun, count
-
-
-def _starts_a_sentence(text: str, index: int) -> bool:
-    before = text[:index].rstrip()
-    return not before or before[-1] in _SENTENCE_STARTS
-
-
-def _opens_a_question(text: str, index: int) -> bool:
-    """Whether the word at ``index`` opens a question, or follows a word that does."""
-    opening = _OPENS_BEFORE_WHICH.search(text, max(0, index - 16), index)
-    return _starts_a_sentence(text, opening.start() if opening else index)
-
-
-def _counts_things(text: str, match: re.Match[str]) -> bool:
-    """Whether the number ``match`` ends with is a small count of the things named next."""
-    return 2 <= int(match.group(2)) <= 9 and _COUNTED_THINGS.match(text, match.end()) is not None
 
 
 class AnswerNotInOptions(QuestionRule):
@@ -272,10 +84,10 @@ class AnswerCount(QuestionRule):
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
         count = len(question.answer_letters)
-        request = _request(question.stem)
+        request = asked_for(question.stem)
         asked = request and request[1]
         if question.type == "single":
-            if request and request[0] in _WHICH and count == 1:
+            if request and request[0] in WHICH and count == 1:
                 key = question.options.get(question.answer_letters[0])
                 key_text = key if isinstance(key, str) or key is None else key.text
                 if key_text and _SEVERAL.search(key_text):

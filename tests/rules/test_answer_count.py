@@ -1,6 +1,6 @@
 import pytest
 
-from exambank.rules.answers import hides_count, requested_count
+from exambank.rules.answer_requests import hides_count, requested_count
 from tests.conftest import QUESTION, rules_of, section_yaml
 
 
