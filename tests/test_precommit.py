@@ -15,8 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
+from exambank.cli import main
 from tests.conftest import QUESTION, REPO, section_yaml, write_bank
 
 HOOK_ID = "exambank-lint"
@@ -66,10 +68,15 @@ def try_repo(bank_repository: Path, hook_repo: Path) -> subprocess.CompletedProc
 
 
 def test_the_hook_manifest() -> None:
-    [hook] = YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")
-    assert (hook["id"], hook["entry"], hook["language"]) == (HOOK_ID, "exambank lint", "python")
+    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")}
+    lint, fmt = hooks[HOOK_ID], hooks["exambank-fmt"]
+    assert (lint["entry"], lint["language"]) == ("exambank lint", "python")
     # every bank on every commit, as CI lints them: not only the files staged
-    assert hook["pass_filenames"] is False and hook["always_run"] is True
+    assert lint["pass_filenames"] is False and lint["always_run"] is True
+    # fmt rewrites the staged bank files only (pre-commit passes their names)
+    assert (fmt["entry"], fmt["language"]) == ("exambank fmt", "python")
+    assert fmt.get("pass_filenames", True) and re.match(fmt["files"], "bank/demo/01-main.yml")
+    assert not re.match(fmt["files"], ".github/workflows/bank.yml")
 
 
 def test_try_repo_blocks_a_bad_bank_and_passes_a_good_one(tmp_path: Path) -> None:
@@ -100,3 +107,14 @@ def test_try_repo_blocks_a_bad_bank_and_passes_a_good_one(tmp_path: Path) -> Non
     output = deleted.stdout + deleted.stderr
     assert deleted.returncode == 1, output
     assert "error manifest" in output, output
+
+
+def test_fmt_rewrites_only_the_files_it_is_given_as_the_fmt_hook_passes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messy = section_yaml(QUESTION).replace("stem: ", "stem:    ")
+    root = write_bank(tmp_path / "bank" / "demo", {"01-a.yaml": messy, "02-b.yaml": messy})
+    monkeypatch.chdir(tmp_path)
+    assert main(["fmt", "bank/demo/01-a.yaml"]) == 0
+    assert "stem:    " not in (root / "01-a.yaml").read_text(encoding="utf-8")
+    assert (root / "02-b.yaml").read_text(encoding="utf-8") == messy
