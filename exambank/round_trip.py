@@ -18,6 +18,8 @@ from ruamel.yaml.tokens import ScalarToken
 
 from exambank.source import Position, Source
 
+INDENT = 2  # what a block mapping's keys, or a list's dashes, are indented by in their parent
+
 # Width is effectively unlimited: long lines are wrapped on purpose (``layout``), never by
 # the emitter, which would otherwise break plain and quoted text across lines.
 _NO_WRAP = 1_000_000
@@ -68,7 +70,7 @@ def round_trip() -> YAML:
     """A loader and dumper that keeps comments and quoting, with the bank's indentation."""
     yaml = YAML(typ="rt")
     yaml.Emitter = _Emitter
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
     yaml.width = _NO_WRAP
     yaml.preserve_quotes = True
     return yaml

@@ -1,9 +1,13 @@
 """Edit a round-trip tree in place without losing what the author wrote: the comment lines
-and blank lines after an entry move with it, and a value is replaced by exactly the new one.
+and blank lines after an entry move with it, a comment line in line with an entry goes to
+that entry's new column, and a value is replaced by exactly the new one.
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -19,8 +23,9 @@ def take_tail(container: CommentedMap | CommentedSeq, key: Any) -> str:
     token = holder.ca.items.get(index, [None] * 4)[slot]
     if token is None:
         return ""
-    if ends_own_line(holder[index]):
-        head, tail = "", token.value
+    if ends_own_line(holder[index]):  # its first line is a line of its own, at its column
+        indent = " " * token.column if token.value.startswith("#") else ""
+        head, tail = "", indent + token.value
     else:
         head, _, tail = token.value.partition("\n")
         head += "\n"
@@ -64,3 +69,81 @@ def replace_value(container: CommentedMap | CommentedSeq, key: Any, value: Any) 
 def ends_own_line(value: Any) -> bool:
     """Block scalars end with their own line break; other values share it with a comment."""
     return isinstance(value, (LiteralScalarString, FoldedScalarString))
+
+
+def indent_comments(tree: CommentedMap | CommentedSeq, indent: int) -> None:
+    """Move each comment line that stands in line with the entry below it (a key, or a list
+    item's dash) to where that entry is written: ``indent`` further in per level of block
+    mapping or list, from column 0. Any other comment line keeps its column. Done before
+    entries move, so that the lines move with them."""
+    above: list[_Comments] = []
+    for found in _in_order(tree, 0, indent):
+        if isinstance(found, _Comments):
+            above.append(found)
+            continue
+        if found.read_at != found.written_at:
+            for comments in above:
+                comments.move(found.read_at, found.written_at)
+        above.clear()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A key, or a list item's dash: the column it was read at, and the one it goes to."""
+
+    read_at: int
+    written_at: int
+
+
+@dataclass(frozen=True)
+class _Comments:
+    """The comment lines a token holds. ``own_line``: its first line is a line of its own,
+    at the token's column; otherwise that line is the rest of a value's line, and the
+    other lines hold their own indentation."""
+
+    token: CommentToken
+    own_line: bool
+
+    def move(self, read_at: int, written_at: int) -> None:
+        """Move each line that starts at column ``read_at`` to ``written_at``."""
+        lines = self.token.value.split("\n")
+        for number, line in enumerate(lines[1:], start=1):
+            text = line.lstrip(" ")
+            if text.startswith("#") and len(line) - len(text) == read_at:
+                lines[number] = " " * written_at + text
+        if self.own_line and lines[0].startswith("#") and self.token.column == read_at:
+            lines[0] = " " * written_at + lines[0]  # indented in the text, as the other lines
+            mark = copy.copy(self.token.start_mark)  # the scanner may share a mark
+            mark.column = 0
+            self.token.start_mark = mark
+        self.token.value = "\n".join(lines)
+
+
+def _in_order(node: Any, column: int, indent: int) -> Iterator[_Entry | _Comments]:
+    """The entries of a block mapping or list whose entries go to ``column``, and the
+    comments between them, as they follow each other in the file."""
+    if not _is_block(node):
+        return
+    is_mapping = isinstance(node, CommentedMap)
+    # the file's first comment lines, or those above a first entry (its key holds them too)
+    yield from _held(node.ca.comment, 1, own_line=True)
+    for key, value in node.items() if is_mapping else enumerate(node):
+        slots = node.ca.items.get(key)
+        yield from _held(slots, 1, own_line=True)  # after a value in [...] or {...}
+        yield _Entry(node.lc.key(key)[1] if is_mapping else node.lc.col, column)
+        yield from _held(slots, 2 if is_mapping else 0, own_line=ends_own_line(value))
+        yield from _in_order(value, column + indent, indent)
+
+
+def _held(slots: list[Any] | None, index: int, own_line: bool) -> Iterator[_Comments]:
+    """The comments at ``index`` of ``slots`` (a ``ca`` entry of ruamel.yaml): a token
+    that starts on a line of its own if ``own_line``, or a list of such tokens."""
+    held = slots[index] if slots and index < len(slots) else None
+    if isinstance(held, CommentToken):
+        yield _Comments(held, own_line)
+    elif isinstance(held, list):
+        yield from (_Comments(token, True) for token in held if isinstance(token, CommentToken))
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and not value.fa.flow_style()
