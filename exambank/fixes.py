@@ -21,11 +21,11 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
+from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError, load
 from exambank.round_trip import Loaded, dump
 from exambank.source import OTHER_BREAKS, JsonPath, Source
-from exambank.syntax_hints import explain, first_error, in_libyaml_words, unquoted_colons
-from exambank.syntax_hints.later import question_errors
+from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
 from exambank.tree_edits import replace_value
 
@@ -174,7 +174,7 @@ def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] 
         error = None if any(map(text.__contains__, OTHER_BREAKS)) else first_error(text)
         colons = None if error is None else unquoted_colons(text, error)
         if colons is not None and colons.lines and not colons.parses:
-            _blocked(colons.text)
+            _blocked(path, display, colons.text)
     except ReaderError:  # a control character: lint says where; nothing here to quote
         return None
     if colons is None or not colons.parses or not all(line.fixable for line in colons.lines):
@@ -195,26 +195,20 @@ def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] 
     return raw, loaded, fixed
 
 
-def _blocked(quoted_text: str) -> None:
-    """Say which other syntax error keeps the quoted copy ``quoted_text`` from being read
-    (quotes only lengthen their lines: rows are the file's own), if one does."""
-    error = first_error(quoted_text)
-    if error is None:
+def _blocked(path: Path, display: str, quoted_text: str) -> None:
+    """Say which other syntax error keeps the quoted copy ``quoted_text`` from being read,
+    the first one lint reports in it (quotes only lengthen their lines: rows are the
+    file's own), if one does."""
+    _, problems = read_source(path, display, quoted_text.encode("utf-8"))
+    syntax = [found for found in problems if found.rule == "yaml-syntax"]
+    if not syntax:
         return
-    said = explain(quoted_text, error) or in_libyaml_words(quoted_text, error)
-    row, column = Text(quoted_text).row_column(said.index)
-    message = said.message
-    # A question that fails on its own above it (an open quote libyaml read on past
-    # its end) is where the author's slip is, as lint reports it.
-    for alone in question_errors(quoted_text):
-        if alone.row < row:
-            row, column, message = alone.row, alone.column, alone.message
-            break
+    first = min(syntax, key=lambda found: (found.line, found.column))
     raise RewriteError(
         f"text holding ': ' is quoted only once the rest of the file reads: mend this "
-        f"first ({message})",
-        row + 1,
-        column + 1,
+        f"first ({first.message})",
+        first.line,
+        first.column,
     )
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import StreamEndEvent
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
 from exambank.syntax_hints.text import Explanation, Text, control_character
@@ -30,7 +30,7 @@ _KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)")  # a key's line, as the list's en
 class QuestionError(NamedTuple):
     """The first syntax error of the question on rows ``start`` to ``end`` (0-based, the
     end excluded), at ``row`` and ``column`` (0-based); ``unclosed``: a quote or bracket
-    it opens runs on past its last line."""
+    it opens may run on past its last line (``spills`` tells whether it does in the file)."""
 
     start: int
     end: int
@@ -66,7 +66,8 @@ def question_errors(text: str) -> list[QuestionError]:
         if error is None:
             continue
         said = explain(alone, error) or in_libyaml_words(alone, error)
-        unclosed = "end of stream" in str(error.problem)
+        # a quote or bracket open to its end, perhaps: ``spills`` checks it in the file
+        unclosed = "end of stream" in str(error.problem) or "flow" in str(error.context)
         if unclosed and "quoted scalar" in str(error.context):
             message = "a quote opens here and nothing closes it before the question ends"
             said = Explanation(said.index, message, said.hint)
@@ -114,17 +115,25 @@ def caused_by(text: str, question: QuestionError, first: tuple[int, str]) -> boo
 
 
 def spills(text: str, question: QuestionError, row: int) -> bool:
-    """Whether the quote ``question`` leaves open on its own is open in ``text`` too, so
-    that libyaml's first error, at ``row``, is where the quoted text it read ends (or
-    libyaml failed inside it). A quoted text wrapped to the left, which looks open when its
-    question is cut short, ends well before libyaml's first error."""
+    """Whether the quote or bracket ``question`` leaves open on its own is open in
+    ``text`` too, so that libyaml's first error, at ``row``, is where the text or list it
+    read ends (or libyaml failed inside it). A quoted text wrapped to the left, which looks
+    open when its question is cut short, ends well before libyaml's first error."""
     loader = CSafeLoader(text)
+    depth = 0  # inside the flow collection that opens at the question's error
     try:
         while type(event := loader.get_event()) is not StreamEndEvent:
             mark = event.start_mark
-            if (mark.line, mark.column) == (question.row, question.column):
-                return bool(event.end_mark.line >= row)
-    except YAMLError:  # failed inside the quoted text, or before it: left open
+            if depth:
+                depth += isinstance(event, CollectionStartEvent)
+                depth -= isinstance(event, CollectionEndEvent)
+                if not depth:
+                    return bool(event.end_mark.line >= row)
+            elif (mark.line, mark.column) == (question.row, question.column):
+                if not isinstance(event, CollectionStartEvent):
+                    return bool(event.end_mark.line >= row)
+                depth = 1
+    except YAMLError:  # failed inside the quoted text or list, or before it: left open
         return True
     finally:
         loader.dispose()
