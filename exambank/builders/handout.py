@@ -14,6 +14,7 @@ from html import escape
 from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
+from exambank.builders.answer_key import answer_key_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
@@ -48,16 +49,10 @@ def handout_html(
             _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped),
             _contents(bank, refs, labels, grouped),
             *sections,
-            _answer_key(refs, shuffle_seed, labels),
+            answer_key_html(bank, refs, shuffle_seed, labels, grouped),
             "</body>\n</html>\n",
         ]
     )
-
-
-def _lang(labels: Labels) -> str:
-    """The attribute an element holding only labels carries: a screen reader reading an
-    HTML handout switches voice there (a PDF keeps only the document's language)."""
-    return f' lang="{labels.language}"' if labels.fallback else ""
 
 
 def _head(
@@ -117,7 +112,7 @@ def _title_page(
     any language reads it) nobody's, the contents and options the labels'. The facts are a
     table with a header for each row, so the tagged PDF pairs each value with its name."""
     manifest = bank.manifest
-    lang = _lang(labels)
+    lang = labels.lang_attribute
     contents = (
         f"{labels.count(labels.sections, len(bank.sections))}, "
         f"{labels.count(labels.questions, question_count)}"
@@ -172,7 +167,7 @@ def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool
     holds nothing but its words, and the page number (which the CSS writes after the entry,
     from ``data-page-of``) is outside it: WeasyPrint tags an element inside a link as a
     second link, nested in the first, with an annotation of its own."""
-    lang = _lang(labels)
+    lang = labels.lang_attribute
     items = []
     for number, section in enumerate(bank.sections, start=1):
         span = _span([ref.number for ref in refs if ref.section is section], labels)
@@ -208,7 +203,7 @@ def _section(
     labels: Labels,
     grouped: bool,
 ) -> str:
-    lang = _lang(labels)
+    lang = labels.lang_attribute
     parts = [
         f'<section class="section" id="section-{section.id}">'
         f'<p class="section-number"{lang}>{escape(labels.section.format(number=number))}</p>'
@@ -258,7 +253,7 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
             f'<span class="letter-cell"><span class="letter">{letter}</span></span>'
             f'<div class="option-text">{text}{feedback_html}</div></li>'
         )
-    lang = _lang(labels)
+    lang = labels.lang_attribute
     instruction = (
         f'<p class="instruction"{lang}>{escape(labels.count(labels.choose, len(answer)))}</p>'
         if question.type == "multiple"
@@ -282,23 +277,4 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
         f'<span class="question-number">{ref.number}</span><div class="question-body">'
         f'<div class="stem">{short_html(question.stem, grouped)}</div>{instruction}'
         f'<ol class="options">{"".join(options)}</ol>{solution}</div></article>'
-    )
-
-
-def _answer_key(refs: list[QuestionRef], shuffle_seed: str | None, labels: Labels) -> str:
-    lang = _lang(labels)
-    items = "".join(
-        f'<li><span class="key-number">{ref.number}</span>'
-        f'<span class="key-letter">{", ".join(ref.question.answer_letters)}</span></li>'
-        for ref in refs
-    )
-    note = (
-        labels.key_note_shuffled.format(seed=shuffle_seed)
-        if shuffle_seed is not None
-        else labels.key_note
-    )
-    return (
-        f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
-        f'<p class="key-note"{lang}>{escape(note)}</p>'
-        f"<ol>{items}</ol></section>\n"
     )

@@ -91,11 +91,31 @@ def test_only_the_trainer_edition_prints_explanations_and_feedback(student, trai
 
 def test_the_answer_key_is_alone_on_the_last_page(student, trainer, seed_bank):
     refs = list(seed_bank.questions())
-    key = " ".join(f"{ref.number} {','.join(ref.question.answer_letters)}" for ref in refs)
+    # a run per section under its number and title: a trainer who set one section as a
+    # quiz finds its answers together
+    key = " ".join(
+        f"{number} {typeset(section.title)} "
+        + " ".join(
+            f"{ref.number} {','.join(ref.question.answer_letters)}"
+            for ref in refs
+            if ref.section is section
+        )
+        for number, section in enumerate(seed_bank.sections, start=1)
+    )
     for edition in (student, trainer):
         assert "Answer key" in edition[-1] and key in edition[-1]
         assert not any(squeeze(ref.question.stem) in squeeze(edition[-1]) for ref in refs)
         assert "Answer key" not in edition[-2]
+
+
+def test_the_key_has_no_section_headings_when_one_section_holds_every_question(make_bank):
+    second = QUESTION.replace("id: q1", "id: q2")
+    manifest = "id: b\ntitle: B\nsections: [main, empty]\n"
+    sections = {"01-main.yaml": section_yaml(QUESTION, second)}
+    sections["02-empty.yaml"] = "id: empty\ntitle: Nothing asked here\nsummary: Notes only.\n"
+    key = handout_html(make_bank(sections, manifest), "student", None, None).split("answer-key")[-1]
+    assert key.count('<span class="key-number">') == 2
+    assert "key-section" not in key and "Nothing asked here" not in key
 
 
 def test_no_question_is_split_across_pages(student, trainer, seed_bank):

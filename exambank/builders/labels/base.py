@@ -61,6 +61,12 @@ class Labels:
     footer_shuffle: str
     fallback: bool = False  # standing in for a language that has no labels
 
+    @property
+    def lang_attribute(self) -> str:
+        """The attribute an element holding only labels carries: a screen reader reading an
+        HTML handout switches voice there (a PDF keeps only the document's language)."""
+        return f' lang="{self.language}"' if self.fallback else ""
+
     def count(self, forms: tuple[str, ...], count: int) -> str:
         """The form of a counted phrase that ``count`` takes, filled in."""
         return forms[self.plural(count)].format(count=count)
