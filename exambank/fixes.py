@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -23,11 +24,11 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError, load
-from exambank.round_trip import Loaded, dump
+from exambank.round_trip import INDENT, Loaded, dump
 from exambank.source import OTHER_BREAKS, JsonPath, Source
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
-from exambank.tree_edits import replace_value
+from exambank.tree_edits import indent_comments, replace_value
 
 Change = tuple[JsonPath, str]  # where, and what was done ("answer letter 'b' -> 'B'")
 Fix = Callable[[Any], Iterator[Change]]
@@ -154,6 +155,8 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
         changes.extend(on_tree)
     fixed = [Fixed(display, 1, 1, what) for what in _file_fixes(loaded.raw)]
     fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
+    if fixed and isinstance(loaded.tree, (CommentedMap, CommentedSeq)):
+        indent_comments(loaded.tree, INDENT)  # as fmt does: indentation becomes fmt's
     text = dump(loaded.tree, loaded) if fixed else loaded.raw.decode("utf-8-sig")
     fixed = sorted(quoting + fixed, key=lambda change: (change.line, change.column))
     made_from = loaded.raw if quoting else None

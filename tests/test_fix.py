@@ -282,3 +282,23 @@ def test_an_open_quote_blocking_the_quoting_is_named_where_it_opens(
     said = capsys.readouterr().err
     assert f"{root / '01-main.yaml'}:6:13: not fixed: text holding ': '" in said
     assert "(a quote opens here and nothing closes it before the question ends)" in said
+
+
+def test_a_comment_moves_with_the_entry_fix_re_indents(tmp_path: Path) -> None:
+    """--fix writes fmt's indentation; a comment in line with the entry below it goes with
+    it, so a note about option C still reads as one."""
+    path = _bank(tmp_path)
+    converted = (
+        "id: main\ntitle: Main\nquestions:\n# reviewed in 2024\n- id: q1\n"
+        "  stem: Which command shows the routing table?\n  options:\n"
+        "    A: ip route show\n    B: ifconfig\n    # C was the key until 2023\n"
+        "    C: netstat -rn\n  answer: a\n  explanation: The routing table.\n"
+    )
+    path.write_text(converted, encoding="utf-8")
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == (
+        "id: main\ntitle: Main\nquestions:\n  # reviewed in 2024\n  - id: q1\n"
+        "    stem: Which command shows the routing table?\n    options:\n"
+        "      A: ip route show\n      B: ifconfig\n      # C was the key until 2023\n"
+        "      C: netstat -rn\n    answer: A\n    explanation: The routing table.\n"
+    )
