@@ -111,6 +111,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 def unknown_rule(name: str) -> tuple[str, str]:
     """Message and hint for a name that is no rule."""
+    if name.upper() == ALL:
+        return f"unknown rule '{name}'", f"did you mean '{ALL}'? (every rule, in capitals)"
     hint = did_you_mean(name, RULES) or "`exambank rules` lists every rule"
     return f"unknown rule '{name}'", hint
 
@@ -185,16 +187,30 @@ def option_example(default: Any) -> str:
     return json.dumps(default)
 
 
+ALL = "ALL"  # every rule (every rule that may be turned off, where rules are turned off)
+
+
+def every_rule(turning_off: bool) -> list[str]:
+    """What ``ALL`` names: every rule, or every rule configuration may turn off."""
+    return [name for name in RULES if not turning_off or switchable(name)]
+
+
 def parse_rule_list(text: str, *, turning_off: bool) -> list[str]:
-    """A command line's comma-separated rule names; ValueError says what is wrong."""
+    """A command line's comma-separated rule names (``ALL``: every rule); ValueError says
+    what is wrong."""
     names = [name.strip() for name in text.split(",")]
+    chosen = []
     for name in names:
         if not name:
             raise ValueError(f"empty rule name in '{text}'; separate names with commas")
+        if name == ALL:
+            chosen += every_rule(turning_off)
+            continue
         if name not in RULES:
             message, hint = unknown_rule(name)
             raise ValueError(f"{message}; {hint}")
         if turning_off and not switchable(name):
             message, hint = unswitchable_rule(name)
             raise ValueError(f"{message}: {hint}")
-    return names
+        chosen.append(name)
+    return chosen

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from exambank.config import (
+    ALL,
     Config,
     ConfigError,
     did_you_mean,
+    every_rule,
     matches_glob,
     option_example,
     option_problem,
@@ -237,7 +239,9 @@ class _Parser:
             return []
         names = []
         for name in value:
-            if name not in RULES:
+            if name == ALL:
+                names += every_rule(turning_off)
+            elif name not in RULES:
                 self.report(path, name, *unknown_rule(name))
             elif turning_off and not switchable(name):
                 self.report(path, name, *unswitchable_rule(name))

@@ -405,6 +405,7 @@ def test_cli_select_and_ignore_override_the_file(
         (["--select", "answer-cont"], "unknown rule 'answer-cont'; did you mean 'answer-count'?"),
         (["--ignore", "encoding"], "rule 'encoding' cannot be turned off"),
         (["--select", "answer-count,"], "empty rule name"),
+        (["--select", "all"], "unknown rule 'all'; did you mean 'ALL'?"),
     ],
 )
 def test_cli_rejects_bad_rule_lists(
@@ -436,6 +437,30 @@ def test_extend_select_turns_on_an_opt_in_rule(
         write_pyproject(tmp_path, '[tool.exambank]\nextend-select = ["answer-count"]\n')
     )
     assert config.select == Config().select | {"answer-count"}
+
+
+def test_all_names_every_rule_in_the_file_and_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer trying the rules that are off by default turns them all on at once."""
+    off = {name for name, rule in RULES.items() if not rule.enabled_by_default}
+    assert off  # else ALL would mean no more than the defaults
+    config = pyproject.read(write_pyproject(tmp_path, '[tool.exambank]\nselect = ["ALL"]\n'))
+    assert config.select == set(RULES)
+    config = pyproject.read(write_pyproject(tmp_path, '[tool.exambank]\nextend-select = ["ALL"]\n'))
+    assert config.select == set(RULES)
+    bad_bank(tmp_path)
+    (tmp_path / "pyproject.toml").unlink()
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "--select", "ALL", "--format", "json"]) == 1
+    found = {item["rule"] for item in json.loads(capsys.readouterr().out)}
+    assert {"answer-count", "answer-not-in-options"} <= found
+    assert main(["lint", "--ignore", "ALL"]) == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+    # what cannot be turned off is still reported: nothing can be checked in its place
+    (tmp_path / "bank" / "b" / "01-main.yaml").write_text("id: main\nquestions: [\n")
+    assert main(["lint", "--ignore", "ALL", "--format", "json"]) == 1
+    assert {item["rule"] for item in json.loads(capsys.readouterr().out)} == {"yaml-syntax"}
 
 
 def readme_config_section() -> str:
