@@ -23,12 +23,14 @@ from exambank.load import iter_yaml_files, read_source
 from exambank.model import LANGUAGE_PATTERN, LETTER_PATTERN, Manifest, Question, Section
 from exambank.paths import (
     MANIFEST,
+    SAVED_AS_TEXT,
     bank_above,
     display_path,
     find_banks,
     manifest_there,
     misnamed_manifest,
     no_manifest,
+    saved_as_text,
     stray_files,
 )
 from exambank.rules import RULES, BankRule, QuestionRule
@@ -75,6 +77,8 @@ def _rename_misnamed(folder: Path) -> str | None:
     misnamed = misnamed_manifest(folder)
     if misnamed is None:
         return None
+    if saved_as_text(misnamed):
+        return f"rename {misnamed.name} to {MANIFEST} ({SAVED_AS_TEXT})"
     return f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
 
 

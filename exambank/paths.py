@@ -21,6 +21,17 @@ def is_yaml(path: Path) -> bool:
     return path.suffix.casefold() in YAML_SUFFIXES
 
 
+def saved_as_text(path: Path) -> bool:
+    """Whether ``path`` is a YAML file an editor saved as text: '02-amt.yaml.txt' (Windows'
+    Notepad adds .txt unless told otherwise, and Explorer hides it: the author sees
+    '02-amt.yaml')."""
+    return path.suffix.casefold() == ".txt" and is_yaml(Path(path.stem))
+
+
+# What to tell the author of such a file, after 'rename it to ...'.
+SAVED_AS_TEXT = "Notepad adds .txt unless 'Save as type' is 'All files (*.*)'"
+
+
 def find_banks(paths: Iterable[Path]) -> list[Path]:
     """Bank folders named by ``paths``: a bank folder, a file in one, or a folder of banks."""
     roots: dict[Path, Path] = {}  # each bank once, however it was named ('bank', '$PWD/bank')
@@ -44,6 +55,8 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             misnamed = [file for file in stray_files([folder]) if file.stem.casefold() == "bank"]
             if misnamed:
                 message += f"; rename {display_path(misnamed[0])} to {MANIFEST}"
+            elif (text := misnamed_manifest(folder)) is not None and saved_as_text(text):
+                message += f"; rename {display_path(text)} to {MANIFEST} ({SAVED_AS_TEXT})"
             raise UsageError(message)
         for root in found:
             roots.setdefault(root.resolve(), root)
@@ -137,7 +150,8 @@ def misnamed_manifest(folder: Path) -> Path | None:
     """A file in ``folder`` that is named like a manifest but not ``bank.yaml``
     ("bank.yml", "Bank.yaml"), which exambank does not read."""
     for path in sorted(folder.iterdir()):
-        named_like = path.stem.casefold() == "bank" and is_yaml(path)
+        yaml_name = Path(path.stem) if saved_as_text(path) else path
+        named_like = yaml_name.stem.casefold() == "bank" and is_yaml(yaml_name)
         if named_like and path.name != MANIFEST and path.is_file():
             return path
     return None

@@ -64,6 +64,11 @@ def test_a_folder_holding_banks_and_no_manifest_still_means_bank(
             "rename bank.yml to bank.yaml",
             2,
         ),
+        (
+            lambda: Path("bank.yaml.txt").write_text("id: b\n", "utf-8"),
+            "rename bank.yaml.txt to bank.yaml (Notepad adds .txt",
+            2,
+        ),
         (lambda: None, "no PATH given, and neither a bank/ folder nor a bank.yaml here", 2),
     ],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
-from exambank.paths import is_yaml
+from exambank.paths import SAVED_AS_TEXT, is_yaml, saved_as_text
 from exambank.rules.base import BankRule, Options
 from exambank.rules.manifest_entries import (
     SLUG,
@@ -38,7 +38,8 @@ class ManifestRule(BankRule):
     listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write; an
     entry with no file that is close to an unlisted file's id (a slip, 'network' for
     02-networks.yaml) and that file point at each other; so do an entry and the unlisted
-    file whose own id it is (a file renamed on its own), with the name to rename it to.
+    file whose own id it is (a file renamed on its own), with the name to rename it to;
+    an entry whose file an editor saved as text ('02-amt.yaml.txt') is told to rename it.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -59,6 +60,7 @@ class ManifestRule(BankRule):
         named = files_named(listed, files_for)
         renamed = renamed_files(listed, files_for, named)
         misspelt = misspelt_entries(listed, files_for, named, renamed)
+        as_text = _saved_as_text(bank.root)
         first_listed: dict[str, int] = {}
         for index, section_id in enumerate(listed):
             if section_id in named:
@@ -105,6 +107,14 @@ class ManifestRule(BankRule):
                     f"section '{section_id}' has no file",
                     f"did you mean '{meant}' ({files_for[meant][0].path.name})? write "
                     f"'{meant}' here, or rename the file",
+                )
+            elif not found and section_id in as_text:
+                text = as_text[section_id]
+                yield self.report(
+                    manifest,
+                    ("sections", index),
+                    f"section '{section_id}' has no file: {text.name} is saved as text",
+                    f"rename {text.name} to {text.stem} ({SAVED_AS_TEXT})",
                 )
             elif not found and SLUG.fullmatch(new_id):  # else the schema says it is no id
                 write = "" if new_id == section_id else f"write '{new_id}' (an id), "
@@ -163,6 +173,16 @@ class ManifestRule(BankRule):
                     f"the file is named for section '{expected}' but its id is '{written}'",
                     f"set 'id: {expected}', or rename the file and its manifest entry",
                 )
+
+
+def _saved_as_text(root: Path) -> dict[str, Path]:
+    """The section files in ``root`` an editor saved as text ('02-amt.yaml.txt'), by the
+    section id their name gives."""
+    try:
+        paths = sorted(root.iterdir())
+    except OSError:
+        return {}
+    return {section_id_of(Path(path.stem)): path for path in paths if saved_as_text(path)}
 
 
 def _or_rename_section(new_id: str, where: str) -> str:

@@ -72,3 +72,20 @@ def test_an_entry_that_is_no_id_gets_no_file_name_to_rename_to(tmp_path: Path) -
     }
     root = write_bank(tmp_path / "b", files, manifest)
     assert not any("rename it to" in (hint or "") for *_, hint in _manifest_findings(root))
+
+
+def test_a_section_file_saved_as_text_is_named_with_the_name_to_give_it(tmp_path: Path) -> None:
+    """Notepad saves '01-technician-t1-t2.yaml.txt' and Explorer shows it without .txt:
+    'create 01-technician-t1-t2.yaml' would name a file the author already sees."""
+    root = _bank(tmp_path, "01-technician-t1-t2.yaml")
+    (root / "01-technician-t1-t2.yaml").rename(root / "01-technician-t1-t2.yaml.txt")
+    [(file, message, hint)] = _manifest_findings(root)
+    assert file == "bank.yaml"
+    assert message == (
+        "section 'technician-t1-t2' has no file: 01-technician-t1-t2.yaml.txt is saved as text"
+    )
+    assert hint is not None and hint.startswith(
+        "rename 01-technician-t1-t2.yaml.txt to 01-technician-t1-t2.yaml (Notepad adds .txt"
+    )
+    (root / "01-technician-t1-t2.yaml.txt").rename(root / "01-technician-t1-t2.yaml")
+    assert _manifest_findings(root) == []  # the fix it offers lints clean
