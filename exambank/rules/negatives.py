@@ -9,7 +9,7 @@ it, in time linear in the stem, however many negatives a hostile stem holds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -63,6 +63,21 @@ _SUBORDINATORS = (
     "assuming|as long as|when|whenever|where"
 )
 _SUBORDINATE = re.compile(rf"\b(?:that|which|who|whose|whom|so|{_SUBORDINATORS})\b", re.IGNORECASE)
+# A relative clause that says which thing the question asks for is the question itself:
+# "Choose the statement that is false", "Which of the following is a service that is not
+# serverless?", "Which service or feature that is not available ...?". What comes before
+# its "that" or "which": after "Which", a noun (or two joined by "or", after names such as
+# "AWS"); any other word may be a verb, making the clause one of its own ("Which service
+# stores data that is not structured?", "What is a database that is not normalized called?").
+_ASKED_FOR = re.compile(
+    r"^\W*(?:(?:\w+\s+){0,4}?(?:the|an?)\s+"
+    r"(?:statement|option|answer|choice|one|sentence|description|example|item)s?"
+    r"|(?:select|choose|identify|pick|name|find)\s+(?:the|an?)(?:\s+[\w-]+){1,2}"
+    r"|(?:which|what)(?:\s+(?-i:[A-Z])[\w-]*)*\s+[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?"
+    r"|(?:which|what)\s+of\s+(?:the\s+following|these|those)\s+(?:is|are)\s+(?:an?|the)"
+    r"(?:\s+[\w-]+){1,2})\s+$",
+    re.IGNORECASE,
+)
 _OPENING_SUBORDINATE = re.compile(
     rf"\W*(?:{_SUBORDINATORS})\b(?!\s+(?:{_AUXILIARIES})\b)", re.IGNORECASE
 )
@@ -164,8 +179,7 @@ class _LeadIn:
         # where a subordinating word may first start
         self.opening = 0 if opens_clause else self.first_word_end
         self.clause_starts = [comma.end() for comma in _CLAUSE_COMMA.finditer(text)]
-        # where subordinating words were last looked for, and the first one found there
-        self.subordinate: tuple[int, re.Match[str] | None] = (len(text) + 1, None)
+        self._subordinators: list[tuple[int, int]] | None = None  # found when first asked
         self.opened, self.closed = mark_ends(text, "("), mark_ends(text, ")")
         self.quoted = quotations(text)
         why = _WHY.search(text)
@@ -222,11 +236,16 @@ class _LeadIn:
         """Whether a subordinating word opens the clause ``start`` is in."""
         commas = bisect_right(self.clause_starts, start)
         clause_start = max(self.clause_starts[commas - 1] if commas else 0, self.opening)
-        searched_from, word = self.subordinate  # still the first from ``clause_start`` on?
-        if searched_from > clause_start or (word and word.start() < clause_start):
-            word = _SUBORDINATE.search(self.text, clause_start)
-            self.subordinate = (clause_start, word)
-        return word is not None and word.end() <= start
+        if self._subordinators is None:  # where each subordinating word starts and ends
+            self._subordinators = [
+                (word.start(), word.end())
+                for word in _SUBORDINATE.finditer(self.text)
+                if word[0].casefold() not in ("that", "which")
+                or not _ASKED_FOR.match(self.text, 0, word.start())
+            ]
+        found = self._subordinators
+        first = bisect_left(found, (clause_start, 0))
+        return first < len(found) and found[first][1] <= start
 
     def emphasised(self, word: str, offset: int) -> bool:
         """Written in capitals, or inside Markdown bold (``**not**``, ``__not__``)."""

@@ -20,7 +20,10 @@ class NegativeStem(QuestionRule):
     answer the positive question. Heuristic: the word (whole words only: "note" and
     "another" do not count) in the stem's last sentence, in its main clause, neither in
     capitals nor in bold. Not in the main clause: after "that", "which", "when", "if",
-    "provided" ... unless a comma closes that clause (", but" carries it on), including
+    "provided" ... unless a comma closes that clause (", but" carries it on), or the
+    clause says which thing is asked for ("Choose the statement that is false:",
+    "Which of the following is a service that is not serverless?", "Which service that
+    is not ...?", but not "Which service stores data that is not ..."), including
     a clause that opens the sentence ("When the operator is not the licensee, who ...?";
     "When do the rules not apply?" asks with "when"); a "not" after a noun and before a
     participle or adjective (a reduced relative: "respects not covered by", "an

@@ -27,6 +27,12 @@ RULE = "negative-stem"
         ("All of these train models except:", "except"),  # at the end: no hedge
         ("Which of these reasons is not valid?", "not"),  # reasons, one of them reversed
         ("Which service is not allowed because of its cost?", "not"),  # no reason asked
+        # a relative clause naming what is asked for is the question itself
+        ("Choose the statement that is false:", "false"),
+        ("Identify the option that does not describe Amazon S3.", "not"),
+        ("Which of the following is a service that is not serverless?", "not"),
+        ("Select the service that is not a storage service:", "not"),
+        ("Which service or feature that is not available to all plans?", "not"),
     ],
 )
 def test_a_negative_in_small_letters_is_reported(lint_questions, stem, word):
@@ -91,6 +97,10 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
         "Long horizontal sections of waveguide are not desirable because:",
         "A dummy load is not used on this band because ___.",
         "Tetrodes are preferred not because ___.",
+        # a relative clause about something else than what is asked for
+        "Which of the following is true about a database that is not normalized?",
+        "What is a database that is not normalized called?",
+        "Which service stores data that is not structured?",
     ],
 )
 def test_negatives_outside_the_main_question_pass(lint_questions, stem):
