@@ -28,6 +28,12 @@ _AS_WRITTEN = re.compile(
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_(?!_))(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 # For ``_rough``: what ``str.split`` takes for white space in ASCII, and the emphasis marks.
 _SPACE_AND_EMPHASIS = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f*_"
+# A word of three letters or more in title case that opens a sentence: its capital is the
+# sentence's ("Paying only for time used." and "paying only for time used."). Not a
+# symbol or unit ("Co" beside "CO", "Mg" beside "mg"), nor a name inside a sentence.
+_OPENER = r"[^\W\d_][^\W\d_A-Z]{2,}\b"
+_SENTENCE_OPENER = re.compile(rf"(?<=[.?!:]\s){_OPENER}")
+_TEXT_OR_SENTENCE_OPENER = re.compile(rf"(?:^|(?<=[.?!:]\s)){_OPENER}")
 _START = 24  # bytes of a stem's rough form the first sieve compares
 _NAMED = 5  # the most other questions a finding names; "and N more" after them
 
@@ -41,16 +47,18 @@ class DuplicateQuestion(BankRule):
     each option compared as the stem is), after this much normalisation: Markdown emphasis
     marks dropped where they come in pairs around words ("**not**", "*all* of them",
     "_tomb_") and every run of white space (spaces, tabs, line breaks) read as one space,
-    outside code and link targets; code (a fenced block, a code span, a line indented four
-    spaces or a tab) is compared as written, bar the spaces that end its lines, since
-    indentation changes a program. Case counts everywhere ("Co" is cobalt, "CO" carbon
-    monoxide; "100 MB" is not "100 Mb"), and so do punctuation, numbers, a lone "*" or "_"
+    outside code and link targets, and the capital of a word of three letters or more that
+    opens the text or a sentence ("Paying only for time used." and "paying only ...");
+    code (a fenced block, a code span, a line indented four spaces or a tab) is compared
+    as written, bar the spaces that end its lines, since indentation changes a program.
+    Case counts everywhere else ("Co" is cobalt, "CO" carbon monoxide; "100 MB" is not
+    "100 Mb"; an option "Mg" is not "mg"), and so do punctuation, numbers, a lone "*" or "_"
     ("int *p", "__init__") and the targets of links and images ("img/Fig-A.png"): texts
     that differ in them may be two questions, and a finding would tell their author that a
     right key is wrong. A question asked twice under one id is left to ``duplicate-id``,
     and blank stems (``exambank new``'s placeholders) to ``empty-text``; ``near-duplicate``,
-    when it is on, reports these copies too, and also copies that differ only in case ("aws
-    cloud", "AWS Cloud"). Found with hash maps, never question by question: the stems by the
+    when it is on, reports these copies too, and also copies that differ in other capitals
+    ("aws cloud", "AWS Cloud"). Found with hash maps, never question by question: the stems by the
     start of a rough form (white space and every "*" and "_" dropped, made at C speed), then
     by all of it; only stems alike in both are normalised and their options compared. Known
     false positives: a stem that points at a figure or exhibit kept outside its text, where
@@ -126,9 +134,9 @@ def normalised(text: str) -> str:
     lines; link and image targets as written."""
     parts, start = [], 0
     for kept in _AS_WRITTEN.finditer(text):
-        parts += [_prose(text[start : kept.start()]), _as_written(kept.group())]
+        parts += [_prose(text[start : kept.start()], start == 0), _as_written(kept.group())]
         start = kept.end()
-    parts.append(_prose(text[start:]))
+    parts.append(_prose(text[start:], start == 0))
     return "\n".join(part for part in parts if part)
 
 
@@ -141,17 +149,24 @@ def _start(text: str) -> bytes:
 
 
 def _rough(text: str) -> bytes:
-    """``text`` without white space, "*" and "_": the same for any two texts ``normalised``
-    makes the same (it only drops some of these)."""
+    """``text`` in small letters without white space, "*" and "_": the same for any two
+    texts ``normalised`` makes the same (it only drops some of these, and puts some
+    capitals in small letters)."""
     if text.isascii():  # most texts: the deletions in one pass over the bytes
-        return text.encode().translate(None, _SPACE_AND_EMPHASIS)
-    return "".join(text.split()).encode().translate(None, b"*_")
+        return text.encode().translate(None, _SPACE_AND_EMPHASIS).lower()
+    return "".join(text.lower().split()).encode().translate(None, b"*_")
 
 
-def _prose(text: str) -> str:
+def _prose(text: str, opens_the_text: bool) -> str:
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    # a text's first word opens a sentence; a word after code may not
+    return (_TEXT_OR_SENTENCE_OPENER if opens_the_text else _SENTENCE_OPENER).sub(_small, text)
+
+
+def _small(word: re.Match[str]) -> str:
+    return word[0].lower()
 
 
 def _as_written(text: str) -> str:

@@ -68,9 +68,24 @@ def test_case_makes_another_question(lint_bank):
         question("bytes", stem="How long to send 100 MB at 100 Mb/s?", options=SECONDS, answer="B"),
         question("bits", stem="How long to send 100 Mb at 100 Mb/s?", options=SECONDS),
         question("upper", stem=STEM, options=OPTIONS),
-        question("lower", stem=STEM, options={**OPTIONS, "A": "amazon S3"}),
+        question("lower", stem=STEM, options={**OPTIONS, "A": "Amazon s3"}),
+        question("symbol", stem="Which is a metal?", options={"A": "Mg", "B": "N", "C": "O"}),
+        question("unit", stem="Which is a metal?", options={"A": "mg", "B": "N", "C": "O"}),
     ]
     assert found_in(lint_bank, *questions) == []
+
+
+def test_a_capital_that_opens_a_sentence_is_the_sentence_s(lint_bank):
+    """CLF-C02 exams 12 and 13 share a question whose options one exam writes in small
+    letters ("Help lower latency ...", "help lower latency ..."): the same question."""
+    copy = question(
+        "q2",
+        stem="which service stores objects durably? pick one.",
+        options={"A": "amazon S3", "B": "amazon EBS", "C": "amazon EFS"},
+    )
+    found = found_in(lint_bank, question("q1", stem=STEM + " Pick one.", options=OPTIONS), copy)
+    assert [d.question for d in found] == ["q1", "q2"]
+    assert not found[0].message.endswith("one is wrong")
 
 
 def test_a_lone_star_or_a_python_name_is_not_emphasis(lint_bank):
@@ -99,18 +114,20 @@ def test_link_and_image_targets_count_as_written(lint_bank):
 @pytest.mark.parametrize(
     ("text", "compared"),
     [
-        ("Which is **not** a *managed* service?", "Which is not a managed service?"),
-        ("Grant's _tomb_.", "Grant's tomb."),
-        ("***Never*** do it", "Never do it"),
-        ("*All* of *them*", "All of them"),
+        ("Which is **not** a *managed* service?", "which is not a managed service?"),
+        ("Paying only. The cost: Lower", "paying only. the cost: lower"),
+        ("Mg and Co. Mb, Amazon S3", "Mg and Co. Mb, Amazon S3"),  # symbols, units, names
+        ("Grant's _tomb_.", "grant's tomb."),
+        ("***Never*** do it", "never do it"),
+        ("*All* of *them*", "all of them"),
         ("int *p, *q;", "int *p, *q;"),
         ("2*3 = 6 and a * b", "2*3 = 6 and a * b"),
         ("__init__ and snake_case_name", "__init__ and snake_case_name"),
-        ("Molar  mass\nof CO", "Molar mass of CO"),
-        ("See ![Fig](img/_A_.png) *now*", "See ![Fig\n](img/_A_.png)\nnow"),
+        ("Molar  mass\nof CO", "molar mass of CO"),
+        ("See ![Fig](img/_A_.png) *now*", "see ![Fig\n](img/_A_.png)\nnow"),
     ],
 )
-def test_normalised_drops_only_paired_emphasis_and_spacing(text, compared):
+def test_normalised_drops_paired_emphasis_spacing_and_a_sentence_s_capital(text, compared):
     assert normalised(text) == compared
 
 
