@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +53,107 @@ def test_the_cover_s_description_starts_its_headings_at_h2() -> None:
 
 def test_short_texts_print_no_headings() -> None:
     assert short_html("# is a comment character") == "<p># is a comment character</p>\n"
+
+
+# Statements typed on their own lines ("afirmações" I, II, III; "Statement I / II"): where
+# CommonMark joins a single line break, each prints on a line of its own.
+AFIRMACOES = (
+    "Analise as afirmações:\n"
+    "I – O TCP é orientado à conexão.\n"  # noqa: RUF001
+    "II – O UDP garante a entrega.\n"  # noqa: RUF001
+    "III – O TCP faz controle de fluxo.\n"  # noqa: RUF001
+    "Está correto o que se afirma em"
+)
+
+
+def printed_lines(html: str) -> list[str]:
+    """The lines a paragraph prints: its text split at each <br />, a soft break a space."""
+    text = re.sub(r"</?p>\n?", "", html).replace("<br />\n", "\0").replace("\n", " ")
+    return text.split("\0")
+
+
+@pytest.mark.parametrize("render", [short_html, to_html])
+def test_statements_typed_on_their_own_lines_print_so(render: Callable[[str], str]) -> None:
+    assert printed_lines(render(AFIRMACOES)) == AFIRMACOES.split("\n")
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [
+        ["I.", "II.", "III."],
+        ["I)", "II)", "III)"],
+        ["I -", "II -", "III -"],
+        ["(I)", "(II)", "(III)"],
+        ["a)", "b)", "c)"],
+        ["(a)", "(b)", "(c)"],
+        ["i)", "ii)", "iii)"],
+        ["2)", "3)", "4)"],
+        ["**I.**", "**II.**", "**III.**"],
+        ["Statement I:", "Statement II:", "Statement III:"],
+        ["Statement 1 –", "Statement 2 –", "Statement 3 –"],  # noqa: RUF001
+        ["Afirmação I:", "Afirmação II:", "Afirmação III:"],
+        ["Assertion (A):", "Reason (R):", "Statement III."],
+    ],
+)
+def test_each_statement_marker_starts_a_line(markers: list[str]) -> None:
+    lines = ["Consider the following", *(f"{marker} TCP is reliable." for marker in markers)]
+    assert len(printed_lines(short_html("\n".join(lines)))) == len(lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the seed bank's notes: prose wrapped in a "|" block
+        "Amazon SageMaker is a fully managed service that provides every developer and data\n"
+        "scientist with the ability to build, train, and deploy machine learning models.",
+        "I think the answer is\nI. M. Pei, who designed it",  # an initial, not a statement
+        "That is,\ni.e. the same",
+        "Pick the one\nthat fits. In\n1990 it was",
+        "Pick the one\nX is not a marker",
+    ],
+)
+def test_other_single_line_breaks_join_as_commonmark_says(text: str) -> None:
+    lines = text.split("\n")
+    assert printed_lines(short_html(text)) == [" ".join(lines)]
+
+
+def test_a_statement_wrapped_over_lines_prints_as_one_line() -> None:
+    text = "Consider:\nI. TCP retransmits\nlost segments.\nII. UDP does not.\nWhich hold?"
+    assert printed_lines(short_html(text)) == [
+        "Consider:",
+        "I. TCP retransmits lost segments.",
+        "II. UDP does not.",
+        "Which hold?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("Which?\n1. one\n2. two", "<p>Which?</p>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>\n"),
+        ("Which?\n1) one\n2) two", "<p>Which?</p>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>\n"),
+        (
+            "Which?\n- I. one\n- II. two",
+            "<p>Which?</p>\n<ul>\n<li>I. one</li>\n<li>II. two</li>\n</ul>\n",
+        ),
+        ("```\nI. one\nII. two\n```", "<pre><code>I. one\nII. two\n</code></pre>\n"),
+        ("    I. one\n    II. two", "<pre><code>I. one\nII. two\n</code></pre>\n"),
+        (
+            "| I. | II. |\n|---|---|\n| a) | b) |",
+            "<table>\n<thead>\n<tr>\n<th>I.</th>\n<th>II.</th>\n</tr>\n</thead>\n<tbody>\n"
+            "<tr>\n<td>a)</td>\n<td>b)</td>\n</tr>\n</tbody>\n</table>\n",
+        ),
+    ],
+)
+def test_lists_code_and_tables_print_as_before(text: str, html: str) -> None:
+    assert short_html(text) == html
+
+
+def test_the_seed_bank_s_handout_holds_no_line_break() -> None:
+    """Its notes are wrapped prose in "|" blocks: they print as paragraphs, as before."""
+    from exambank.builders.handout import handout_html
+    from exambank.lint import lint
+
+    bank = lint([Path(__file__).parents[1] / "bank" / "aws-ai-practitioner"]).banks[0]
+    assert len(bank.sections) > 0
+    assert "<br" not in handout_html(bank, "trainer", None, None)
