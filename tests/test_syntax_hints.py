@@ -119,10 +119,11 @@ def stem(value):
         pytest.param(
             *stem("Which AWS service trains,\n    tunes and deploys ML models?"),
             (
-                6,
                 5,
-                "more text of 'stem' (line 5) must be indented more than 'stem'",
-                "indent this line 6 spaces, or write the text of 'stem' on one line",
+                11,
+                "the text of 'stem' goes on at its key's place, where YAML expects a key (line 6)",
+                "text on several lines: write 'stem: |' and indent its lines under it (6 spaces): "
+                "'Which AWS service trains,', 'tunes and deploys ML models?'",
             ),
             id="wrapped text not indented",
         ),
@@ -271,13 +272,12 @@ def test_indentation_mistakes_say_so(tmp_path, old, new, expected):
 @pytest.mark.parametrize(
     "next_line",
     [
-        "    A good choice for most teams.",  # a capital 'A' that follows no option 'A'
         "    type of service it is.",  # 'type', but not 'single' or 'multiple' after it
         "    id est the managed one.",  # 'id', but no id after it
     ],
 )
 def test_wrapped_text_that_starts_with_a_key_name_is_not_told_to_add_a_colon(tmp_path, next_line):
-    # Following "write 'A: good choice'" would cut the explanation in two.
+    # Following "write 'type: of service it is.'" would cut the explanation in two.
     old = "    explanation: SageMaker covers the whole ML lifecycle."
     line, column, message, hint = reported(tmp_path, old, f"{old[:-1]} and is\n{next_line}")
     assert (line, column) == (13, 5)
@@ -285,6 +285,15 @@ def test_wrapped_text_that_starts_with_a_key_name_is_not_told_to_add_a_colon(tmp
         message == "more text of 'explanation' (line 12) must be indented more than 'explanation'"
     )
     assert hint == "indent this line 6 spaces, or write the text of 'explanation' on one line"
+
+
+def test_wrapped_text_that_starts_with_a_letter_is_told_to_make_a_block(tmp_path):
+    # 'A' follows no option 'A': more of the text, never "write 'A: good choice'"
+    old = "    explanation: SageMaker covers the whole ML lifecycle."
+    new = f"{old[:-1]} and is\n    A good choice for most teams."
+    line, column, _, hint = reported(tmp_path, old, new)
+    assert (line, column) == (12, 18)
+    assert hint is not None and hint.startswith("text on several lines: write 'explanation: |'")
 
 
 def test_the_next_option_letter_without_its_colon_is_still_a_key(tmp_path):

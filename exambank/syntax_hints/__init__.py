@@ -18,7 +18,12 @@ from ruamel.yaml.events import StreamEndEvent
 
 from exambank.syntax_hints.colons import Colons, Unquoted, at_once, colon_line, quote
 from exambank.syntax_hints.conflicts import leftover_marker
-from exambank.syntax_hints.indents import not_an_item, odd_space_in_indentation, tab
+from exambank.syntax_hints.indents import (
+    not_an_item,
+    odd_space_in_indentation,
+    tab,
+    text_on_lines,
+)
 from exambank.syntax_hints.quoting import (
     alias_or_anchor,
     colon_in_text,
@@ -44,6 +49,7 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
         lines = Text(text)
         found = leftover_marker(lines, problem_mark.index, context_mark.index)
         found = found or odd_space_in_indentation(lines, problem_mark.index)
+        found = found or text_on_lines(lines, problem_mark.index, context_mark.index)
         for phrase, explainer in _EXPLAINERS:
             if found is None and phrase in words:
                 found = explainer(lines, problem_mark.index, context_mark.index)

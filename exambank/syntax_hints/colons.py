@@ -23,6 +23,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
+from exambank.syntax_hints.indents import text_on_lines
 from exambank.syntax_hints.quoting import colon_in_text
 from exambank.syntax_hints.text import CURLY_QUOTES, Explanation, Text, quoted
 
@@ -63,6 +64,8 @@ def colon_line(text: Text, problem: int, explanation: Explanation) -> Unquoted |
         return None  # another mistake explains the error
     if not _ends_here(text, row, line.dash_columns[0] if item else line.key_column):
         return None
+    if text_on_lines(text, explanation.index, explanation.index) is not None:
+        return None  # its text goes on below, at its key's place: a '|' block, not quotes
     written = text.text[explanation.index : value_start + len(line.value)]
     note = _NOTE.search(written)
     written = written[: note.start()] if note else written

@@ -1,9 +1,22 @@
 """Mistakes in where a line starts: an odd space or a tab in the indentation, a key or
-list item that lines up with nothing above it."""
+list item that lines up with nothing above it, more lines of a text at its key's place."""
 
 from __future__ import annotations
 
-from exambank.syntax_hints.text import Explanation, Text, short, space_words, spaces
+import re
+
+from exambank.markdown import STATEMENT
+from exambank.syntax_hints.text import (
+    BESIDE,
+    KEYS,
+    PROSE_KEYS,
+    Explanation,
+    Line,
+    Text,
+    short,
+    space_words,
+    spaces,
+)
 
 
 def odd_space_in_indentation(text: Text, problem: int) -> Explanation | None:
@@ -157,3 +170,64 @@ def _names(text: Text, rows: list[int]) -> str:
     if len(keys) > 1 and "".join(keys) == run:  # option letters in a row
         return f"'{keys[0]}'-'{keys[-1]}'"
     return ", ".join(f"'{key}'" for key in keys)
+
+
+_SHOWN = 40  # a hint shows about this much of each line of a text on several lines
+
+
+def text_on_lines(text: Text, problem: int, context: int) -> Explanation | None:
+    """A key's text on its line, then more lines of it at the key's own place, where YAML
+    expects the next key: prose, or statements ("I.", "II -", "a)"), which were meant as
+    lines of one text. Indenting them would make one line of them (YAML folds a plain
+    text), and a ':' after "I" a key: a '|' block keeps the lines as written."""
+    rows = {text.row_column(problem)[0], text.row_column(context)[0]}
+    first = min(rows)
+    owner_row = first if text.parse(first).key else text.row_above(first, keyed=True)
+    if owner_row is None:
+        return None
+    owner = text.parse(owner_row)
+    value = _one_line_text(owner.value)
+    key = owner.key or ""
+    if value is None or not (key in PROSE_KEYS or re.fullmatch("[A-Z]", key)):
+        return None
+    lines = _lines_at_key_place(text, owner_row, key, owner.key_column)
+    if not lines or max(rows) > owner_row + len(lines) + 1:
+        return None
+    shown = [short(line, _SHOWN) for line in [value, *lines][:4]] + ["…"] * (len(lines) > 3)
+    below = f"lines {owner_row + 2}-{owner_row + len(lines) + 1}" if lines[1:] else ""
+    return Explanation(
+        text.index(owner_row, owner.value_column),
+        f"the text of '{owner.key}' goes on at its key's place, where YAML expects a key "
+        f"({below or f'line {owner_row + 2}'})",
+        f"text on several lines: write '{owner.key}: |' and indent its lines under it "
+        f"({spaces(owner.key_column + 2)}): " + ", ".join(f"'{line}'" for line in shown),
+    )
+
+
+def _one_line_text(value: str) -> str | None:
+    """A value as the line of a '|' block: a plain text without its note, or a text in
+    quotes closed on its line without them (None for any other value)."""
+    if not value or value[0] in "|>[{&*!%@`" or value[:2] in ("- ", "? "):
+        return None
+    if value[0] in "\"'":
+        closed = len(value) > 1 and value[-1] == value[0] and "\\" not in value
+        return value[1:-1].replace("''", "'") if closed else None
+    return re.split(r"[ \t]+#", value, maxsplit=1)[0]
+
+
+def _lines_at_key_place(text: Text, row: int, key: str, column: int) -> list[str]:
+    """The lines right under ``row`` at ``column``, the place of its ``key``, that go on
+    with its text: statements, and prose whose first word is no key beside ``key``."""
+    found: list[str] = []
+    for below in text.lines[row + 1 :]:
+        line = Line(below)
+        content = below[line.indent :]
+        if line.indent != column or line.key or content.startswith(("#", "- ", "\t")):
+            break
+        word = re.match(r"[\w-]+", content)
+        next_letter = len(key) == 1 and word is not None and word[0] == chr(ord(key) + 1)
+        known = word is not None and (word[0] in BESIDE.get(key, KEYS) or next_letter)
+        if known and not STATEMENT.match(content):
+            break  # "answer A", "B Anel": a key whose ':' is missing
+        found.append(content.rstrip())
+    return found
