@@ -1,8 +1,9 @@
 """Build a bank file's plain data from libyaml's parse events, remembering where every
 value and key was written.
 
-One pass builds the data and finds duplicate keys, aliases and scalars that YAML would
-type behind the author's back.
+One pass builds the data and finds duplicate keys, aliases, scalars that YAML would
+type behind the author's back, escapes likely typed by mistake and text a wrong encoding
+garbled.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from ruamel.yaml.events import (
 )
 
 from exambank.diagnostics import Diagnostic
-from exambank.source import JsonPath, Position, Source
+from exambank.escapes import slips
+from exambank.mojibake import may_hold_mojibake, unmangled
+from exambank.source import JsonPath, Position, Source, line_and_column
 from exambank.yaml11 import typed_scalar
 
 _MAX_DEPTH = 200
@@ -69,6 +72,10 @@ class EventReader:
     def _build(self, loader: CSafeLoader, text: str, tagged: bool, anchored: bool) -> Any:
         marked = tagged or anchored
         commented = _has_comment_after_content(text)
+        # Most files hold no backslash and no mojibake: their texts need no second look.
+        backslashed = "\\" in text
+        garbled = may_hold_mojibake(text)
+        looked_at = backslashed or garbled
         values, typed_scalars = self.source.values, self.source.typed_scalars
         keys = self.source.keys
         resolve, next_event = loader.resolve, loader.get_event
@@ -153,6 +160,11 @@ class EventReader:
                     end = event.end_mark.index  # one space or tab, then '#': a comment
                     if text[end + 1 : end + 2] == "#" and text[end] in " \t":
                         self._comment_after(text, event, path)
+                if looked_at and kind is ScalarEvent:
+                    if backslashed and event.style == '"':
+                        self._escape_slips(text, event, path)
+                    if garbled and type(value) is str and (meant := unmangled(value)):
+                        self.source.unmangled[path] = meant
             if kind is AliasEvent:
                 self._error(
                     self._at(event),
@@ -215,6 +227,18 @@ class EventReader:
         comment = text[at : len(text) if line_end == -1 else line_end].split("\r", 1)[0]
         position = self.source.position(_Mark(mark.line, mark.column + 1, at))
         self.source.comments_after[path] = (position, comment.rstrip())
+
+    def _escape_slips(self, text: str, event: Any, path: JsonPath) -> None:
+        """Record the escapes in the double-quoted ``event`` most likely meant as a
+        backslash and a letter (``exambank.escapes``)."""
+        start, end = event.start_mark.index, event.end_mark.index
+        if text.find("\\", start, end) == -1:
+            return
+        found = slips(text, start, end)
+        if found:
+            self.source.escape_slips[path] = [
+                (line_and_column(text, at), text[at : at + 2]) for at in found
+            ]
 
     def _refuse_marks(self, event: Any) -> None:
         """A tag or an anchor on a value: neither survives a rewrite, nor may a bank need

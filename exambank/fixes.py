@@ -22,10 +22,10 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from exambank.load import read_source
+from exambank.load import DOS_END, read_source
 from exambank.rewrite import Rewrite, RewriteError, load
 from exambank.round_trip import INDENT, Loaded, dump
-from exambank.source import OTHER_BREAKS, JsonPath, Source
+from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
 from exambank.tree_edits import indent_comments, replace_value
@@ -136,12 +136,13 @@ def _set_text(holder: Any, key: Any, text: str) -> None:
 def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     """The safe fixes for one file (RewriteError if it cannot be read or fixed safely).
     A value YAML types (``80``) is written back as it is: the other fixes are made."""
-    quoting: list[Fixed] = []
+    quoting: list[Fixed] = []  # what was fixed to read the file at all
     try:
         loaded = load(path, refuse_typed=False)
         raw = loaded.raw
     except RewriteError:
-        found = _load_quoted(path, display)  # only a file lint refuses is scanned
+        # only a file lint refuses is scanned
+        found = _load_without_dos_end(path, display) or _load_quoted(path, display)
         if found is None:
             raise
         raw, loaded, quoting = found
@@ -161,6 +162,19 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     fixed = sorted(quoting + fixed, key=lambda change: (change.line, change.column))
     made_from = loaded.raw if quoting else None
     return Rewrite(path, raw, text, expected, loaded.source, made_from), fixed
+
+
+def _load_without_dos_end(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] | None:
+    """``path`` read without the one DOS end-of-file mark (Ctrl-Z) that ends it, which
+    YAML refuses and no editor shows (None for any other file): its bytes, the file as
+    read without the mark, and the fix. RewriteError if something else is wrong too."""
+    raw = path.read_bytes()
+    if not raw.endswith(DOS_END.encode()) or raw.endswith(2 * DOS_END.encode()):
+        return None
+    loaded = load(path, raw[: -len(DOS_END)], refuse_typed=False)
+    text = raw.decode("utf-8-sig", errors="replace")
+    place = line_and_column(text, len(text) - len(DOS_END))
+    return raw, loaded, [Fixed(display, *place, "DOS end-of-file mark (Ctrl-Z) removed")]
 
 
 def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] | None:

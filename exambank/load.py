@@ -30,6 +30,8 @@ from exambank.source import (
     position_of_byte,
 )
 
+_SAVE_AS_UTF8 = "save the file as UTF-8 (most editors: 'Save with encoding')"
+DOS_END = "\x1a"  # Ctrl-Z: DOS editors ended a text file with it
 # How read_source's helpers report: rule, (line, column), message, hint.
 Report = Callable[[str, Position, str, str | None], None]
 
@@ -62,15 +64,12 @@ def read_source(
         # editor that shows the file).
         body = raw.removeprefix(codecs.BOM_UTF8)
         line, column = position_of_byte(body, error.start)
-        message = f"byte 0x{body[error.start]:02x} is not valid UTF-8"
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            line, column, message = 1, 1, "the file is saved as UTF-16, not UTF-8"
-        report(
-            "encoding",
-            (line, column),
-            message,
-            "save the file as UTF-8 (most editors: 'Save with encoding')",
-        )
+            line, column = 1, 1
+            message, how_to_save = "the file is saved as UTF-16, not UTF-8", _SAVE_AS_UTF8
+        else:
+            message, how_to_save = _not_utf8(body, error.start)
+        report("encoding", (line, column), message, how_to_save)
         return source, problems
     if not text.strip():
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
@@ -99,7 +98,11 @@ def read_source(
         from exambank.syntax_hints.text import control_character
 
         said = control_character(text, error.position, error.character)
-        report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
+        message, hint = said.message, said.hint
+        if text.endswith(DOS_END) and said.index == len(text) - 1:
+            message = "the file ends with a DOS end-of-file mark (Ctrl-Z, U+001A)"
+            hint = "exambank lint --fix removes it; or delete the file's last character"
+        report("yaml-syntax", line_and_column(text, said.index), message, hint)
         return source, problems
     except YAMLError as error:
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
@@ -110,6 +113,24 @@ def read_source(
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
     return source, problems
+
+
+def _not_utf8(body: bytes, at: int) -> tuple[str, str]:
+    """The message and hint for the byte at ``at`` that is no UTF-8. Where the whole file
+    reads as Windows-1252, as most files do that Windows saved as "ANSI" in Western
+    Europe and the Americas, the byte's character there says what it was meant to be."""
+    byte = body[at]
+    try:
+        body.decode("cp1252")
+    except UnicodeDecodeError:
+        return f"byte 0x{byte:02x} is not valid UTF-8", _SAVE_AS_UTF8
+    meant = bytes([byte]).decode("cp1252")
+    return (
+        f"byte 0x{byte:02x} is '{meant}' in Windows-1252: the file looks saved as ANSI "
+        "(Windows-1252), not UTF-8",
+        "save it as UTF-8: in Notepad, Save as -> Encoding: UTF-8; in VS Code, 'Reopen "
+        "with Encoding' -> Western (Windows 1252), then 'Save with Encoding' -> UTF-8",
+    )
 
 
 def _report_every_syntax_error(

@@ -50,6 +50,11 @@ class Source:
     # where the '#' is and the comment, which an author may have meant as part of the text
     # ("Best? #1 pick"); a note set off by two spaces or more is plainly meant as one.
     comments_after: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
+    # Double-quoted values holding escapes most likely meant as a backslash and a letter
+    # ("C:\temp": a tab), by path: where each one's backslash is, and the escape ("\t").
+    escape_slips: dict[JsonPath, list[tuple[Position, str]]] = field(default_factory=dict)
+    # Texts a wrong encoding garbled ("IntroduÃ§Ã£o"), by path: each as it was meant.
+    unmangled: dict[JsonPath, str] = field(default_factory=dict)
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""

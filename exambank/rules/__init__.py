@@ -9,11 +9,13 @@ from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.comments import CommentInText
 from exambank.rules.duplicates import DuplicateQuestion
 from exambank.rules.empty_text import EmptyText
+from exambank.rules.escapes import EscapeInText
 from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
 from exambank.rules.language import LanguageMismatch
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
 from exambank.rules.markup import RawHtml
+from exambank.rules.mojibake import Mojibake
 from exambank.rules.near_duplicates import NearDuplicate
 from exambank.rules.numeric_options import NumericOrder, OverlappingRanges
 from exambank.rules.option_cues import AbsoluteTerms, GrammaticalCue, OptionLengthSpread
@@ -61,6 +63,8 @@ RULES: dict[str, type[Rule]] = _registry(
     ImageAlt,
     RawHtml,
     CommentInText,
+    EscapeInText,
+    Mojibake,
     AnswerKeyBalance,
     LongestOptionKey,
     AllOfTheAbove,

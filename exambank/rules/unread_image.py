@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
+from exambank.escapes import ESCAPE_OF, MADE_OF
 from exambank.markdown import destination
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
@@ -74,6 +75,32 @@ def _finding(image: UnreadImage) -> tuple[str, str]:
     )
 
 
+def _escaped(image: UnreadImage, escapes: set[str]) -> tuple[str, str] | None:
+    """The message and hint for an image whose path holds a character YAML made of an
+    escape in double quotes (``escapes``, those the text holds: "imagens\\vlan.png" read
+    with a vertical tab), its path shown as typed; None if it holds none."""
+    typed = [_typed(character, escapes) for character in image.path]
+    escape = next((written for written in typed if written in escapes), None)
+    if escape is None:
+        return None
+    with_slashes = "".join(typed).replace("\\", "/")
+    return (
+        f"image '{''.join(typed)}' is not read as an image (in double quotes YAML reads the "
+        f"'{escape}' in its path as {MADE_OF[escape[1]][1]}): the handout prints its "
+        "Markdown as text",
+        f"use '/' in the path: ![…]({with_slashes}), or write the text in single quotes",
+    )
+
+
+def _typed(character: str, escapes: set[str]) -> str:
+    """How ``character`` of an image's path was typed: an escape the text holds, else as
+    itself. Markdown reads a carriage return as a line break: it may be a typed "\\r"."""
+    for escape in (ESCAPE_OF.get(character), "\\r" if character == "\n" else None):
+        if escape in escapes:
+            return escape
+    return character
+
+
 def _where(placer: Placer, source: Source, path: JsonPath, image: UnreadImage) -> Position:
     """Where the "![" of ``image`` is written: by its description's first words and its
     path's, else by its first words, else at the next "![" in the text."""
@@ -125,6 +152,8 @@ class UnreadImageRule(BankRule):
             for image in unread_images(text):
                 if not _PATH_LIKE.search(image.path):
                     continue  # prose about the syntax, or nothing after "]("
-                message, hint = _finding(image)
+                slips = source.escape_slips.get(path)
+                escaped = _escaped(image, {escape for _, escape in slips}) if slips else None
+                message, hint = escaped or _finding(image)
                 at = _where(placer, source, path, image)
                 yield self.report(source, path, message, hint, question, at=at)

@@ -18,6 +18,7 @@ from ruamel.yaml.events import StreamEndEvent
 
 from exambank.syntax_hints.colons import Colons, Unquoted, at_once, colon_line, quote
 from exambank.syntax_hints.conflicts import leftover_marker
+from exambank.syntax_hints.escapes import unknown_escape
 from exambank.syntax_hints.indents import (
     not_an_item,
     odd_space_in_indentation,
@@ -148,4 +149,6 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("while scanning a tag", unreadable_tag),
     ("while parsing a tag", unreadable_tag),
     ("found undefined tag handle", unreadable_tag),
+    ("found unknown escape character", unknown_escape),
+    ("did not find expected hexdecimal number", unknown_escape),
 )

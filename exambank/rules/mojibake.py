@@ -1,0 +1,64 @@
+"""Text a wrong encoding garbled: "IntroduÃ§Ã£o" for "Introdução"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from exambank.bank import Bank
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import BankRule, Options
+from exambank.source import JsonPath
+
+_SHOWN = 40  # characters of a text quoted in the message
+
+
+class Mojibake(BankRule):
+    """Text reads like UTF-8 that was read as Windows-1252 and saved again.
+
+    An editor that takes a file for "ANSI" (Windows-1252) shows "Introdução" as
+    "IntroduÃ§Ã£o" and a typographic quote as "â€œ"; saved again as UTF-8, that is what
+    the file holds, and what the handouts print. Heuristic: a text holding a pair of
+    characters such garbling is made of (a lead as "Ã", "Â", "â" or "Ð", then one of
+    the characters Windows-1252 gives the bytes 0x80 to 0xBF) that ftfy reads back into
+    other text. Reported once a file, at its first such text, with that text as it was
+    meant and how many more there are. Known false positives: none on the real banks
+    (Portuguese, French, German, Spanish, Russian) and the tests; text that quotes
+    mojibake on purpose. Source: ftfy's documentation (mojibake and how it is fixed).
+
+    Bad:
+        stem: "Qual Ã© a topologia em estrela?"
+
+    Good:
+        stem: "Qual é a topologia em estrela?"
+    """
+
+    name = "mojibake"
+    severity = "warning"
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        for source in (bank.manifest_source, *bank.listed_sources):  # not a stray file
+            if source.data is None or not source.unmangled:
+                continue
+            path, meant = next(iter(source.unmangled.items()))
+            more = len(source.unmangled) - 1
+            also = f" (and {more} more text{'s' if more > 1 else ''} in this file)" if more else ""
+            yield self.report(
+                source,
+                path,
+                f"'{_short(_value(source.data, path))}' is most likely '{_short(meant)}' "
+                f"garbled{also}: the file was read as Windows-1252 and saved again as UTF-8",
+                "write the text again; if every accented letter of the file is garbled, undo "
+                "it at once: in VS Code, 'Save with Encoding' -> Western (Windows 1252), then "
+                "'Reopen with Encoding' -> UTF-8",
+            )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def _value(data: Any, path: JsonPath) -> str:
+    for key in path:
+        data = data[key]
+    return str(data)
