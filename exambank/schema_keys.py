@@ -26,7 +26,8 @@ from exambank.source import JsonPath, Source
 LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
 _FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
 # The format's keys as authors write them in their own language ('respuesta:' for
-# 'answer:'), read as ``_plain`` reads a key: in any case, with or without accents.
+# 'answer:'), read as ``_plain`` reads a key: in any case, with or without accents, its
+# words joined by a space, '_' or '-' ('alternativa_correta').
 _IN_OTHER_LANGUAGES = {
     "de": {
         "frage": "stem",
@@ -46,6 +47,7 @@ _IN_OTHER_LANGUAGES = {
         "pregunta": "stem",
         "opciones": "options",
         "respuesta": "answer",
+        "correcta": "answer",
         "explicación": "explanation",
         "dificultad": "difficulty",
         "etiquetas": "tags",
@@ -70,7 +72,14 @@ _IN_OTHER_LANGUAGES = {
         "opções": "options",
         "alternativas": "options",
         "resposta": "answer",
+        "resposta correta": "answer",
+        "correta": "answer",
+        "alternativa correta": "answer",
+        "gabarito": "answer",
         "explicação": "explanation",
+        "justificativa": "explanation",
+        "comentário": "explanation",
+        "resolução": "explanation",
         "dificuldade": "difficulty",
         "etiquetas": "tags",
         "tipo": "type",
@@ -178,6 +187,7 @@ def _plain(key: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in spelled if not unicodedata.combining(c)))
 
 
+_WORD_JOINS = re.compile(r"[\s_-]+")
 _MEANINGS = {
     _plain(word): key for words in _IN_OTHER_LANGUAGES.values() for word, key in words.items()
 }
@@ -186,7 +196,7 @@ _MEANINGS = {
 def _meaning(key: str) -> str:
     """The format's key ``key`` is written for, in another case or language."""
     plain = _plain(key)
-    return _MEANINGS.get(plain, plain)
+    return _MEANINGS.get(_WORD_JOINS.sub(" ", plain), plain)
 
 
 def _question_key(key: Any) -> str | None:

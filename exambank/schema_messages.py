@@ -211,7 +211,11 @@ def _answer(source: Source, path: JsonPath, name: str, answer: Any) -> Found:
     if not lower or not all(
         isinstance(letter, str) and _LOWER.match(letter.lower()) for letter in letters
     ):
-        return source.where(path), f"{name} is {kind_of(answer)} {json.dumps(answer)}", hint
+        return (
+            source.where(path),
+            f"{name} is {kind_of(answer)} {json.dumps(answer, ensure_ascii=False)}",
+            hint,
+        )
     upper = [letter.upper() for letter in letters]
     written = f"[{', '.join(upper)}]" if isinstance(answer, list) else upper[0]
     was = ", ".join(f"'{letters[index]}'" for index in lower)

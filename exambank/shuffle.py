@@ -20,10 +20,11 @@ from exambank.rules.wording import option_text, option_texts
 # labels for, an option pointing at the ones "above", at all of them, at none or at both
 # ("Alle oben genannten", "Aucune de ces réponses", "Tout ce qui précède", "Les deux",
 # "Todas las anteriores", "Todas son correctas", "Todas as alternativas acima", "Ambas",
-# "Keine davon", Russian "vse otvety"), an option of letters with a word or two around
-# them ("A e B", "Nur A und C"; Cyrillic letters too, as a Russian keyboard types them) and
-# a note naming an option's letter ("Antworten B und C", "Lösung: B", "Richtig ist B",
-# "réponse B", "opción B", "alternativa B") keep the order.
+# "N.D.A.", "Nenhuma delas", "As duas primeiras", "Keine davon", Russian "vse otvety"), an
+# option of letters with a word or two around them ("A e B", "Nur A und C"; Cyrillic
+# letters too, as a Russian keyboard types them) and a note naming an option's letter
+# ("Antworten B und C", "Lösung: B", "Richtig ist B", "réponse B", "opción B", "Gabarito:
+# c", "Item c") keep the order.
 # Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
 _POINTS_UP = re.compile(
     r"\b(?:oben|obige\w*|vorherige\w*|genannte\w*|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
@@ -34,16 +35,19 @@ _POINTS_UP = re.compile(
     r"|todas as (?:alternativas|op[çc][õo]es|respostas)|nenhuma das|nenhum dos"
     r"|alle[ \t]+(?:antworten|aussagen|optionen|m[öo]glichkeiten)|keine[ \t]+(?:der|davon|von)"
     r"|beide\w*|sowohl|tout ce qui pr[ée]c[èée]de|(?:toutes|aucune)[ \t]+(?:les[ \t]+)?"
-    r"(?:r[ée]ponses?|propositions?)|les[ \t]+deux[ \t]+(?:premi|derni)\w*)\b"
+    r"(?:r[ée]ponses?|propositions?)|les[ \t]+deux[ \t]+(?:premi|derni)\w*"
+    r"|[ao]s[ \t]+(?:duas|dois|tr[êe]s)[ \t]+(?:primeir|[úu]ltim)[ao]s)\b"
     # an option that is only a word for none, all or both: "Keine", "Aucune", "Les deux"
     r"|^[ \t]*(?:keine|alle|aucune|toutes|ninguna|todas|nenhuma|nessuna|tutte|[żz]adna"
-    r"|wszystkie|geen|les[ \t]+deux|никакой|никакие|все"
+    r"|wszystkie|geen|les[ \t]+deux|никакой|никакие|все|[nt]\.[ \t]?d\.[ \t]?a\.?"
     r"|\u043e\u0431\u0430)[ \t.!]*$"  # Russian "both"
     # Spanish "Todas son correctas", "Ninguna es verdadera", "Ninguna de ellas", "Todas
-    # ellas", "Todas las opciones", "Ninguna opción es correcta"
-    r"|^[ \t¡]*(?:todas|ninguna)[ \t]+(?:ellas|de[ \t]+ellas|(?:las[ \t]+)?(?:opciones"
-    r"|respuestas|alternativas|afirmaciones)|opci[óo]n|respuesta|alternativa|afirmaci[óo]n"
-    r"|(?:son|es)[ \t]+(?:in)?(?:correct|verdader|v[áa]lid|fals|ciert)\w*)\b",
+    # ellas", "Todas las opciones", "Ninguna opción es correcta"; Portuguese "Todas elas",
+    # "Todas estão corretas", "Nenhuma é verdadeira"
+    r"|^[ \t¡]*(?:todas|ninguna|nenhuma)[ \t]+(?:ell?as|de[ \t]+ellas|delas|(?:las[ \t]+)?"
+    r"(?:opciones|respuestas|alternativas|afirmaciones)|opci[óo]n|respuesta|alternativa"
+    r"|afirmaci[óo]n|(?:son|es|s[ãa]o|est[ãa]o|est[áa]|é)[ \t]+(?:in)?"
+    r"(?:correct|corret|verdad|v[áa]lid|fals|ciert|cert)\w*)\b",
     re.IGNORECASE,
 )
 _LETTER = "[A-Z\u0410-\u042f]"  # a Latin or Cyrillic capital
@@ -65,6 +69,7 @@ _NOUN = (
     r"|opci[óo]n(?:es)?|respuestas?|rispost[ae]|opzion[ei]|odpowied[źz]\w*|antwoord(?:en)?"
     r"|alternativas?|op[çc](?:[ãa]o|[õo]es)|respostas?|letra|вариант\w*|ответ\w*"
     r"|solutions?|l[öo]sung(?:en)?|soluci[óo]n(?:es)?|solu[çc](?:[ãa]o|[õo]es)|soluzion[ei]"
+    r"|gabaritos?|ite(?:m|ns)"
     r"|rozwi[ąa]zani\w*|oplossing(?:en)?|решени\w*"
 )
 _IS = (

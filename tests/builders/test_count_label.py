@@ -30,6 +30,10 @@ MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
         ("Welche Protokolle nutzen TCP? Eine oder mehrere Antworten sind richtig.", "de", None),
         ("¿Qué protocolos usan TCP? Elija una o más.", "es", None),
         ("Quais protocolos usam TCP? Marque uma ou mais.", "pt", None),
+        # a Brazilian teacher's stems (review 107, finding 3)
+        ("Quais protocolos usam TCP? Assinale as duas alternativas corretas.", "pt", None),
+        ("Quais protocolos usam TCP? Aponte as duas corretas.", "pt", None),
+        ("Quais protocolos usam TCP? Assinale três.", "pt", "Escolha 2 respostas."),
         ("Quali protocolli usano TCP? Una o più risposte.", "it", None),
         ("Welke protocollen gebruiken TCP? Een of meer antwoorden.", "nl", None),
     ],
