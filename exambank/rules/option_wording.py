@@ -9,21 +9,19 @@ from collections.abc import Iterator
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
+from exambank.rules.option_references import (
+    ALL_OF,
+    ALL_OR_NONE_OF,
+    COMBINATION,
+    NONE_OF,
+    combines,
+)
 from exambank.rules.screen import Screen
 from exambank.rules.wording import option_text, option_texts
 
-# Every pattern runs once over all of a question's options, one option a line (``^`` and
-# ``$`` are an option's start and end), so spaces are matched as [ \t], never a line break.
+# Patterns run once over all of a question's options, one option a line (as in
+# exambank/rules/option_references.py).
 _FLAGS = re.IGNORECASE | re.MULTILINE
-_REFERS_BACK = r"(?:above|previous|preceding|these|those|them|options|answers|choices)\b"
-_ALL_OF = re.compile(
-    rf"^[^\w\n]*(?:all|both|each)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?{_REFERS_BACK}", _FLAGS
-)
-_NONE_OF = re.compile(
-    rf"^[^\w\n]*(?:(?:none|neither)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?{_REFERS_BACK}"
-    r"|neither[ \t]+[A-H][ \t]+nor[ \t]+[A-H]\b|(?:none|neither)[^\w\n]*$)",
-    _FLAGS,
-)
 # "None" or "Neither" alone; as code or a quotation ("`None`", '"None"') it is a value.
 _ALONE = re.compile(r"^\W*(?:none|neither)\W*$", re.IGNORECASE)
 _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
@@ -34,35 +32,8 @@ _TRUTH_OPTION = re.compile(
     r"^[ .!]*(?:true|false|yes|no|correct|incorrect|right|wrong)[ .!]*$", re.MULTILINE
 )  # one option of _TRUTH_WORDS, in case-folded text
 _TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"})
-# An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2".
-_REFERENCE = r"(?:\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-h]\))"
-_VERDICT = r"(?:correct|true|right|valid|incorrect|false|wrong|invalid)"
-# Between two references, in any language: a comma, "&" or "+" (perhaps with a word
-# after it), or a short word ("and", "or", "und", "et", "y", "и", "или"); never nothing
-# ("AB"), "/" ("A/B" is a test), nor an English word that relates the two: a ratio "1
-# to 1", odds "1 in 3", a size "2 x 4", a direction "A to B".
-_JOINING_WORD = r"(?!(?:to|of|in|by|per|x|vs)[ \t])[^\W\d_]{1,4}[ \t]+"
-_JOINER = rf"(?:[ \t]*[,&+][ \t]*(?:{_JOINING_WORD})?|[ \t]+{_JOINING_WORD})"
-# Before them, English "Both", "Only", "All of" or Spanish "Sólo", "Solamente", "Ambas",
-# "Tanto (A como C)", "(Las) respuestas", "(Las) opciones", "Son correctas (las)", as one
-# tree of first letters: a branch per word took twice as long on the bench bank's options.
-_ES_VERDICT = r"(?:(?:in)?correct|verdader|fals|v[áa]lid)as"
-_BEFORE = (
-    r"(?:[Bb]oth|[Oo](?:nly|pciones)|[Aa](?:ll[ \t]+of|mbas)|[Tt]anto|[Rr]espuestas"
-    rf"|[Ss](?:[óo]lo|olamente|on[ \t]+{_ES_VERDICT}(?:[ \t]+las)?)"
-    r"|[Ll]as[ \t]+(?:respuestas|opciones))[ \t]+"
-)
-_COMBINATION = re.compile(
-    rf"^[ \t]*(?:{_BEFORE})?{_REFERENCE}"
-    rf"(?:{_JOINER}{_REFERENCE})+"
-    rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}|son[ \t]+{_ES_VERDICT}))?"
-    r"[^\w\n]*$",
-    re.MULTILINE,
-)
-# The references of an option _COMBINATION matched; and numbered statements in a stem
-# ("1. ...", "(2) ..."), without which "1, 2, 3" is a value (a program's output).
-_REFERENCES = re.compile(r"\b(?:[A-H]|[a-h](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
-_NUMBERED_STATEMENT = re.compile(r"(?:^|\s)\(?[1-9][.)]\s", re.MULTILINE)
+# The two rules share one search of the bank's options.
+_ALL_OR_NONE_SCREEN = Screen("options", ALL_OR_NONE_OF, line_start=True)
 _RATIONALE_MARKS = ("--", "\u2014", "\u2013", "because")  # in case-folded options
 _RATIONALE_MARK = re.compile("|".join(_RATIONALE_MARKS))
 _RATIONALE_SCREEN = Screen("options_folded", _RATIONALE_MARK, _RATIONALE_MARKS)
@@ -73,7 +44,7 @@ _RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*becaus
 def points_at_options(text: str) -> bool:
     """Whether an option (or several, a line each) stands for other options: "All of the
     above", "None of these", "Both A and C"."""
-    return bool(_ALL_OF.search(text) or _NONE_OF.search(text) or _COMBINATION.search(text))
+    return bool(ALL_OR_NONE_OF.search(text) or COMBINATION.search(text))
 
 
 def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
@@ -88,14 +59,19 @@ def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tup
 
 
 class AllOfTheAbove(QuestionRule):
-    """An option is "All of the above" (or "Both of the above", "All of these").
+    """An option is "All of the above" (or "Both of the above", "Any of these").
 
     A candidate who knows that two options are right picks it without knowing the
     rest, and one who knows any option is wrong rules it out: the option tests
-    partial knowledge. Heuristic: the option text starts with all/both/each (of) (the)
-    above/these/those/the options. Known false positives: an option that genuinely
-    talks about "all of these" things of the stem. Source: Haladyna, Downing &
-    Rodriguez (2002), guideline 26 "Avoid all-of-the-above"; NBME Item-Writing Guide.
+    partial knowledge. Heuristic: the option text starts with all/both/each, perhaps
+    with a number ("All three"), (of) (the) above/these/those/the options, or with "any
+    (one, two, combination) of" them ("Any of the above"); or ends with "the mentioned",
+    "the listed", "the given" or "the following" and perhaps one noun ("All of the
+    mentioned", "All of the listed services"). "All of the above are incorrect" (wrong,
+    false) says none is right: it is left to `none-of-the-above`. Known false positives:
+    an option that genuinely talks about "all of these" things of the stem. Source:
+    Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above"; NBME
+    Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: All of the above}
@@ -109,10 +85,10 @@ class AllOfTheAbove(QuestionRule):
     languages = ("en",)  # the words "all", "both", "above", "these"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options", _ALL_OF, line_start=True)
+        return _ALL_OR_NONE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        for letter, text in matching_options(ref, _ALL_OF):
+        for letter, text in matching_options(ref, ALL_OF):
             yield self.report(
                 ref,
                 ("options", letter),
@@ -126,18 +102,21 @@ class NoneOfTheAbove(QuestionRule):
 
     When it is the key, it rewards knowing what is wrong rather than what is right;
     when it is not, test-wise candidates ignore it, so it is a wasted option.
-    Heuristic: the option starts with none/neither (of) (the) above/these/the options, is
-    "Neither A nor B", or is just "None" or "Neither"; "Neither service offers X" is a
-    statement of its own and does not count. Nor does "None" as a value: written as code
-    or quoted ("`None`", '"None"'), or beside an option that is a value (that starts
-    with a number, "0" or "10 meter band only", or is a literal in quotes or brackets,
-    "'3'" or "('100', '1')"), where it is Python's None or the quantity zero ("How many
-    servers must you patch? 0, 1, 2, None"). Known false positives: a question whose
-    right answer is genuinely "none" among options in words ("Which service ...? None");
-    Python's None beside options in words ("Division by zero.", "Error"); "None of these
-    choices is correct; ..." followed by a claim of its own. Source: Haladyna,
-    Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be used
-    carefully"; NBME Item-Writing Guide.
+    Heuristic: the option starts with none/neither (of) (the) above/these/the options or
+    ends with "the mentioned" ("the listed", "the given", "the following") and perhaps
+    one noun ("None of the listed services"), is "Neither A nor B" ("Neither A or B"),
+    "No correct answer is listed" (given, shown; "No answer is correct"), "All of the
+    above are incorrect" (wrong, false, not correct), or is just "None" or "Neither";
+    "Neither service offers X" is a statement of its own and does not count. Nor does
+    "None" as a value: written as code or quoted ("`None`", '"None"'), or beside an
+    option that is a value (that starts with a number, "0" or "10 meter band only", or
+    is a literal in quotes or brackets, "'3'" or "('100', '1')"), where it is Python's
+    None or the quantity zero ("How many servers must you patch? 0, 1, 2, None"). Known
+    false positives: a question whose right answer is genuinely "none" among options in
+    words ("Which service ...? None"); Python's None beside options in words ("Division
+    by zero.", "Error"); "None of these choices is correct; ..." followed by a claim of
+    its own. Source: Haladyna, Downing & Rodriguez (2002), guideline 25
+    "None-of-the-above should be used carefully"; NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: None of the above}
@@ -151,10 +130,10 @@ class NoneOfTheAbove(QuestionRule):
     languages = ("en",)  # the words "none", "neither", "above", "these"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options", _NONE_OF, line_start=True)
+        return _ALL_OR_NONE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        for letter, text in matching_options(ref, _NONE_OF):
+        for letter, text in matching_options(ref, NONE_OF):
             if _is_a_value(text, option_texts(ref.question)):
                 continue
             yield self.report(
@@ -218,23 +197,33 @@ class TrueFalseOptions(QuestionRule):
 
 
 class CombinationOptions(QuestionRule):
-    """An option combines other options ("A and C", "Both A and B", "I and III only").
+    """An option combines other options ("A and C", "Either A or B", "I and III only").
 
     Such complex (type K) items test test-taking logic more than knowledge: knowing one
     part rules out whole groups of options. Heuristic: the whole option is two or more
     option letters ("A", "(b)", "b)"), roman numerals or statement numbers joined by
     commas, "&", "+" or a short word in any language ("and", "or", "und", "et", "y",
-    "и": "A и B", "I e III"), but not by "to", "of", "in", "by", "per", "x" or "vs" ("1
-    to 1" is a ratio, "A to B" a direction); optionally with "both", "only" or "are
-    correct" (or true, valid, invalid ...) in English, and with "sólo", "solamente",
-    "ambas", "tanto ... como", "(las) respuestas", "(las) opciones" or "son correctas" (or
-    verdaderas, falsas ...) in Spanish ("Sólo A y C", "Las respuestas A y C son
-    correctas"); a lower-case letter counts only with its bracket ("b) y c)", as "a y c"
-    may be Spanish words); numbers count only when the stem numbers its statements ("1.
-    ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a program's output). Known false
-    positives: a pair of real values in a question that also numbers statements. Source:
-    Haladyna, Downing & Rodriguez (2002), guideline 7 (avoid the complex MC, type K,
-    format); NBME Item-Writing Guide.
+    "e", "и": "A и B", "I e III"), but not by "to", "of", "in", "by", "per", "x" or "vs"
+    ("1 to 1" is a ratio, "A to B" a direction); optionally with "both", "either",
+    "only", "options", "choices", "answers" or "are (both) correct" (or true, valid,
+    invalid ...) in English ("Answers A and C are both correct"); with "sólo",
+    "solamente", "ambas", "tanto ... como", "(las) respuestas", "(las) opciones" or "son
+    correctas" (or verdaderas, falsas ...) in Spanish ("Sólo A y C", "Las respuestas A y
+    C son correctas"); with "apenas", "somente" (perhaps followed by "as afirmativas",
+    "as alternativas", "as assertivas", "as opções" or "as respostas", which may also
+    open the option after "as"), "tanto ... quanto", or "estão corretas" / "são
+    corretas" (or corretos, incorretas, verdadeiras, falsas, válidas ...) in Portuguese
+    ("Apenas A e B", "Somente as afirmativas I e III estão corretas", "Tanto A quanto
+    B"). A letter counts only if the question has that option ("F" in "V, F, V" is no
+    option of A-D); a lower-case letter only with its bracket ("b) y c)", as "a y c" may
+    be Spanish words); an option that names one reference twice is a sequence of truth
+    values, not a combination ("V, F, V", Portuguese verdadeiro/falso; "C, E, C",
+    Cebraspe's certo/errado); numbers count only when the stem numbers its statements
+    ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a program's output). Known
+    false positives: a pair of real values in a question that also numbers statements; a
+    two-statement certo/errado answer ("C, E") in a question with options C and E.
+    Source: Haladyna, Downing & Rodriguez (2002), guideline 7 (avoid the complex MC, type
+    K, format); NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: A and C}
@@ -250,22 +239,18 @@ class CombinationOptions(QuestionRule):
     severity = "warning"
 
     def screen(self, options: Options) -> Screen:
-        return Screen("options", _COMBINATION, line_start=True)
+        return Screen("options", COMBINATION, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        numbered = None
-        for letter, text in matching_options(ref, _COMBINATION):
-            if all(part.isdigit() for part in _REFERENCES.findall(text)):
-                if numbered is None:
-                    numbered = len(_NUMBERED_STATEMENT.findall(ref.question.stem)) >= 2
-                if not numbered:
-                    continue
-            yield self.report(
-                ref,
-                ("options", letter),
-                f'option {letter} ("{text}") combines other options',
-                "make the question type: multiple and list the right options as its answer",
-            )
+        question = ref.question
+        for letter, text in matching_options(ref, COMBINATION):
+            if combines(text, question.options, question.stem):
+                yield self.report(
+                    ref,
+                    ("options", letter),
+                    f'option {letter} ("{text}") combines other options',
+                    "make the question type: multiple and list the right options as its answer",
+                )
 
 
 class OptionRationale(QuestionRule):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from exambank.model import Question
+from exambank.shuffle import keeps_its_order
 from tests.rules.item_writing import SERVICES, found_by, question
 
 RULE = "all-of-the-above"
@@ -28,3 +30,50 @@ def test_it_points_at_the_option_line(lint_questions):
 )
 def test_options_that_merely_start_with_all_or_both_pass(lint_questions, text):
     assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
+
+
+# Real wordings the rule missed (review 106, finding 5): alu-pyquest beginner-q38 and
+# q45 (MIT), the FCC element 6 and 8 pools (public domain), and textbook probes.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All of the mentioned",
+        "Any of the above",
+        "Any one of these.",
+        "Any combination of the above",
+        "All three of the above",
+        "All of the listed services",
+        "All the following",
+    ],
+)
+def test_other_wordings_that_point_back_are_reported(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message.startswith(f'option D is "{text}"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All the given inputs are valid",
+        "Each given input",
+        "Any previous snapshot can be restored",
+        "Any Region",
+        "All of the above are incorrect",
+        "All of these are wrong",
+        "Both of the above are false",
+    ],
+)
+def test_claims_and_every_option_being_wrong_are_no_all_of_the_above(lint_questions, text):
+    """A participle must follow "the" and end the option; "any" needs "of"; "All of the
+    above are incorrect" is a none-of-the-above."""
+    assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["All of the mentioned", "Any of the above", "none of the mentioned"]
+)
+def test_a_question_with_such_an_option_keeps_its_order(text):
+    """`exambank build --shuffle` once moved these options away from what they point at."""
+    options = {"A": "TCP", "B": "UDP", "C": "IP", "D": text}
+    data = {"id": "q1", "stem": "Which?", "options": options, "answer": "D"}
+    assert keeps_its_order(Question.model_validate({**data, "explanation": "See notes."}))

@@ -116,3 +116,84 @@ def test_spanish_wrappers_around_combined_letters_are_reported(lint_questions, t
 def test_spanish_words_without_combined_letters_pass(lint_questions, text):
     """A bare "a y c" may be Spanish words ("a", "y"): only "b) y c)" counts in lower case."""
     assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
+
+
+# English wrappers the rule missed (review 106, finding 5): FCC element 5 q192, element 6
+# q322 and element 1 q86 (public domain), and probes.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Either A or B",
+        "Either B or C",
+        "Options A and C",
+        "Choices A and B",
+        "Answers A and B are both correct",
+        "Answers a) and c) are both correct.",
+    ],
+)
+def test_english_wrappers_around_combined_letters_are_reported(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message == f'option D ("{text}") combines other options'
+
+
+# A Brazilian teacher's combined options (review 107, finding 5).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apenas A e B",
+        "Somente A e B estão corretas",
+        "A e B estão corretas",
+        "A e C são falsas",
+        "Tanto A quanto B",
+        "Apenas I e III",
+        "Apenas as afirmativas I e III estão corretas",
+        "Somente as alternativas A e C",
+        "As alternativas B e D estão corretas",
+    ],
+)
+def test_portuguese_wrappers_around_combined_letters_are_reported(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message == f'option D ("{text}") combines other options'
+
+
+TRUTH_STEM = "Classifique em V ou F as afirmações. A sequência correta é"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"A": "V, F, V", "B": "F, V, V", "C": "V, V, F", "D": "F, F, V"},
+        {
+            "A": "F \u2013 V \u2013 V",
+            "B": "V \u2013 F \u2013 V",
+            "C": "V \u2013 V \u2013 F",
+            "D": "F \u2013 F \u2013 V",
+        },
+        {"A": "V F V", "B": "F V F", "C": "V V F", "D": "F F V"},
+        {"A": "V, F", "B": "F, V", "C": "V, V", "D": "F, F"},
+        {"A": "C, E, C", "B": "E, C, C", "C": "C, C, E", "D": "E, E, C", "E": "C, E, E"},
+    ],
+)
+def test_sequences_of_truth_values_are_no_combination(lint_questions, options):
+    """Verdadeiro/falso (and Cebraspe's certo/errado) answers: "F" is no option of A-D,
+    and a combination never names one option twice."""
+    text = question(stem=TRUTH_STEM, options=options)
+    assert found_by(RULE, lint_questions, text) == []
+
+
+@pytest.mark.parametrize("text", ["A and F", "E ou F", "C e G"])
+def test_a_letter_the_question_has_no_option_for_does_not_count(lint_questions, text):
+    assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
+
+
+def test_letters_of_the_questions_own_options_count_past_d(lint_questions):
+    options = {**SERVICES, "E": "AWS Glue", "F": "A and F"}
+    [found] = found_by(RULE, lint_questions, question(options=options))
+    assert found.message == 'option F ("A and F") combines other options'
+
+
+@pytest.mark.parametrize(
+    "text", ["Apenas AWS", "Tanto S3 quanto EC2", "As alternativas", "Somente as opções"]
+)
+def test_portuguese_words_without_combined_letters_pass(lint_questions, text):
+    assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []

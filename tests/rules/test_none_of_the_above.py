@@ -2,6 +2,7 @@
 
 import pytest
 
+from exambank.config import Config
 from tests.rules.item_writing import SERVICES, found_by, question
 
 RULE = "none-of-the-above"
@@ -48,3 +49,37 @@ def test_none_beside_values_is_a_value(lint_questions, others):
 def test_more_than_the_bare_none_beside_values_is_reported(lint_questions, text):
     options = {"A": "0", "B": "1", "C": "2", "D": text}
     assert len(found_by(RULE, lint_questions, question(options=options))) == 1
+
+
+# Real wordings the rule missed (review 106, finding 5): alu-pyquest beginner-q48 and
+# medium-q51 (MIT), FCC element 5 q192 and element 6 (public domain), and probes.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "none of the mentioned",
+        " none of the mentioned",
+        "None of the listed services",
+        "No correct answer is listed",
+        "No answer is correct.",
+        "Neither A or B",
+        "All of the above are incorrect",
+        "All of these are wrong",
+        "All of the above are false.",
+        "Both of the above are not correct",
+    ],
+)
+def test_other_wordings_that_deny_the_others_are_reported(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message.startswith(f'option D is "{text.strip()}": it tests what is wrong')
+
+
+@pytest.mark.parametrize("text", ["All of the above are correct", "No upfront cost is listed"])
+def test_every_option_being_right_or_a_claim_is_no_none_of_the_above(lint_questions, text):
+    assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
+
+
+def test_none_of_the_mentioned_is_left_to_this_rule_by_absolute_terms(lint_questions):
+    """absolute-terms once read "none of the mentioned" as a distractor that overstates."""
+    both = Config(select={RULE, "absolute-terms"})
+    text = question(options={**SERVICES, "D": "none of the mentioned"})
+    assert [found.rule for found in lint_questions(text, config=both)] == [RULE]

@@ -1,0 +1,98 @@
+"""The wording of an option that stands for other options: "All of the above", "None of
+the mentioned", "A and C", "Sólo A y C", "Apenas A e B".
+
+Every pattern runs once over all of a question's options, one option a line (``^`` and
+``$`` are an option's start and end), so a space is matched as a space or a tab, never as
+a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+_VERDICT = r"(?:correct|true|right|valid|incorrect|false|wrong|invalid)"
+# Words that point back at the other options, perhaps after "the". A participle
+# ("mentioned", "listed", "given", "following") comes after "the" and ends the option,
+# perhaps with one noun ("All of the listed services"): "All the given inputs are valid"
+# is a claim of its own.
+_REFERS_BACK = (
+    r"(?:(?:the[ \t]+)?(?:above|previous|preceding|these|those|them|options|answers|choices)\b"
+    r"|the[ \t]+(?:mentioned|listed|given|following)(?:[ \t]+[^\W\d_]+)?[^\w\n]*$)"
+)
+_COUNT = r"(?:one|two|three|four|five|six|[1-9])"
+# "All (three) of the above", "Both of these", "Any (one) of the above", "Any combination
+# of the above"; "any" only with "of" ("Any previous snapshot" is a claim).
+_EVERY = (
+    rf"(?:(?:all|both|each)[ \t]+(?:{_COUNT}[ \t]+)?(?:of[ \t]+)?"
+    rf"|any[ \t]+(?:(?:{_COUNT}|combination)[ \t]+)?of[ \t]+){_REFERS_BACK}"
+)
+# "All of the above are incorrect": every option is wrong, a none-of-the-above.
+_SAY_WRONG = r"[^\n]*?\b(?:incorrect|wrong|false|invalid|untrue|not[ \t]+(?:correct|true|right))\b"
+_DENY = (
+    rf"(?:none|neither)[ \t]+(?:of[ \t]+)?{_REFERS_BACK}"
+    r"|neither[ \t]+[A-H][ \t]+n?or[ \t]+[A-H]\b"
+    r"|no[ \t]+(?:correct[ \t]+)?(?:answer|option|choice)[ \t]+is[ \t]+"
+    r"(?:listed|given|shown|correct)\b"
+    r"|(?:none|neither)[^\w\n]*$"
+)
+ALL_OF = re.compile(rf"^[^\w\n]*{_EVERY}(?!{_SAY_WRONG})", _FLAGS)
+NONE_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY})", _FLAGS)
+# Either of the two: one search of a bank's options screens for both rules.
+ALL_OR_NONE_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}|{_DENY})", _FLAGS)
+
+# An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2".
+_REFERENCE = r"(?:\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-h]\))"
+# Between two references, in any language: a comma, "&" or "+" (perhaps with a word
+# after it), or a short word ("and", "or", "und", "et", "y", "e", "и", "или") or the
+# Portuguese "quanto"; never nothing ("AB"), "/" ("A/B" is a test), nor an English word
+# that relates the two: a ratio "1 to 1", odds "1 in 3", a size "2 x 4", a direction "A
+# to B".
+_JOINING_WORD = r"(?!(?:to|of|in|by|per|x|vs)[ \t])(?:[^\W\d_]{1,4}|quanto)[ \t]+"
+_JOINER = rf"(?:[ \t]*[,&+][ \t]*(?:{_JOINING_WORD})?|[ \t]+{_JOINING_WORD})"
+# Before them, English "Both", "Either", "Only", "All of", "Options", "Choices",
+# "Answers"; Spanish "Sólo", "Solamente", "Ambas", "Tanto (A como C)", "(Las) respuestas",
+# "(Las) opciones", "Son correctas (las)"; Portuguese "Apenas", "Somente" (each perhaps
+# with "as afirmativas" ...), "Tanto (A quanto B)", "As alternativas" ...: as one tree of
+# first letters, since a branch per word took twice as long on the bench bank's options.
+_ES_VERDICT = r"(?:(?:in)?correct|verdader|fals|v[áa]lid)as"
+_PT_VERDICT = r"(?:(?:in)?corret|verdadeir|fals|v[áa]lid)[ao]s"
+_PT_ITEMS = r"[ \t]+(?:afirmativas|alternativas|assertivas|op[çc][õo]es|respostas)"
+_BEFORE = (
+    r"(?:[Bb]oth|[Ee]ither|[Cc]hoices?|[Oo](?:nly|pciones|ptions?)|[Tt]anto|[Rr]espuestas"
+    rf"|[Aa](?:ll[ \t]+of|mbas|nswers?|penas(?:[ \t]+as{_PT_ITEMS})?|s{_PT_ITEMS})"
+    rf"|[Ss](?:[óo]lo|olamente|omente(?:[ \t]+as{_PT_ITEMS})?|on[ \t]+{_ES_VERDICT}(?:[ \t]+las)?)"
+    r"|[Ll]as[ \t]+(?:respuestas|opciones))[ \t]+"
+)
+COMBINATION = re.compile(
+    rf"^[ \t]*(?:{_BEFORE})?{_REFERENCE}"
+    rf"(?:{_JOINER}{_REFERENCE})+"
+    rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}|son[ \t]+{_ES_VERDICT}"
+    rf"|(?:est[ãa]o|s[ãa]o)[ \t]+{_PT_VERDICT}))?"
+    r"[^\w\n]*$",
+    re.MULTILINE,
+)
+# The references of an option COMBINATION matched; and numbered statements in a stem
+# ("1. ...", "(2) ..."), without which "1, 2, 3" is a value (a program's output).
+_REFERENCES = re.compile(r"\b(?:[A-H]|[a-h](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
+_NUMBERED_STATEMENT = re.compile(r"(?:^|\s)\(?[1-9][.)]\s", re.MULTILINE)
+_OPTION_LETTERS = frozenset("ABCDEFGH")
+
+
+def combines(text: str, letters: Collection[str], stem: str) -> bool:
+    """Whether an option COMBINATION matched names two or more other options. A letter
+    counts only if it is one of the question's ``letters`` ("F" in "V, F, V" is no
+    option of A-D); an option that names one twice is a sequence of truth values ("V,
+    F, V", Portuguese verdadeiro/falso; "C, E, C", certo/errado), not a combination;
+    numbers count only when the ``stem`` numbers its statements."""
+    named = [
+        part
+        for part in map(str.upper, _REFERENCES.findall(text))
+        if part in letters or part not in _OPTION_LETTERS
+    ]
+    if len(named) < 2 or len(set(named)) < len(named):
+        return False
+    if all(part.isdigit() for part in named):
+        return len(_NUMBERED_STATEMENT.findall(stem)) >= 2
+    return True
