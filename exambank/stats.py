@@ -4,7 +4,8 @@ Everything here is counted from a lint run's result -- its banks and its diagnos
 so the report shows exactly the findings ``exambank lint`` would, under the same
 configuration. Nothing is checked again. The key statistics are the same ones the
 ``answer-key-balance`` and ``longest-option-key`` rules test, with those rules' options:
-below their ``min_questions`` there is no p-value, as there is no finding.
+below their ``min_questions`` there is no p-value, as there is no finding. The answer runs
+are those ``answer-run`` reports, with its ``min_run``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,17 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.reporters.text import visible
-from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
+from exambank.rules import RULES
+from exambank.rules.key_patterns import (
+    KeySpread,
+    LongestKeyRate,
+    answer_runs,
+    single_answer_questions,
+)
+from exambank.significance import SIMULATED_DRAWS
 from exambank.stats_model import (
+    AnswerRun,
+    AnswerRuns,
     BankStats,
     KeyLetters,
     LongestKey,
@@ -30,6 +40,10 @@ from exambank.stats_model import (
 WORST_SHOWN = 10
 # The findings that keep a file or a question out of the counts.
 UNCOUNTED = frozenset({"yaml-syntax", "encoding", "schema"})
+# The rules whose findings are about the bank's order, not the questions they name (a key
+# letter in a run is no flaw of that question): left out of the sections' and questions'
+# counts, so the worst questions are those to rewrite first.
+ABOUT_ORDER = frozenset(name for name, rule in RULES.items() if getattr(rule, "about_order", False))
 
 
 def bank_stats(
@@ -65,6 +79,8 @@ def _bank_stats(
     by_path = {section.path: section for section in sections}
     by_question: dict[tuple[str, str], Counter[str]] = {}
     for diagnostic in found:
+        if diagnostic.rule in ABOUT_ORDER:
+            continue
         section = by_path.get(diagnostic.path)
         if section is not None:
             section.findings[diagnostic.rule] = section.findings.get(diagnostic.rule, 0) + 1
@@ -84,6 +100,7 @@ def _bank_stats(
         difficulties=dict(Counter(map(_difficulty, refs)).most_common()),
         keys=_key_letters(single, config.options_for("answer-key-balance")),
         longest_key=_longest_key(single, config.options_for("longest-option-key")),
+        answer_runs=_answer_runs(bank, config.options_for("answer-run")),
         findings=dict(Counter(d.rule for d in found).most_common()),
         errors=sum(d.severity == "error" for d in found),
         warnings=sum(d.severity == "warning" for d in found),
@@ -122,6 +139,7 @@ def _difficulty(ref: QuestionRef) -> str:
 def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
     spread = KeySpread.of(single)
     tested = len(single) >= max(options["min_questions"], 1)
+    commonest = max(spread.observed, key=spread.observed.__getitem__, default=None)
     return KeyLetters(
         spread.observed,
         spread.expected,
@@ -129,12 +147,18 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         options["min_questions"],
         options["p_value"],
         spread.p_value if tested else None,
+        spread.statistic,
+        spread.degrees,
+        SIMULATED_DRAWS if spread.simulated else None,
+        commonest,
+        spread.observed[commonest] / len(single) if commonest else 0.0,
+        sum(1 / len(ref.question.options) for ref in single) / len(single) if single else 0.0,
     )
 
 
 def _longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestKey:
     rate = LongestKeyRate.of(single)
-    tested = len(single) >= max(options["min_questions"], 1)
+    tested = rate.questions >= max(options["min_questions"], 1)
     return LongestKey(
         rate.longest,
         rate.questions,
@@ -142,7 +166,20 @@ def _longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestK
         options["min_questions"],
         options["p_value"],
         rate.p_value if tested else None,
+        rate.left_out,
+        rate.picking_longest / rate.questions if rate.questions else 0.0,
+        rate.guessing / rate.questions if rate.questions else 0.0,
     )
+
+
+def _answer_runs(bank: Bank, options: dict[str, Any]) -> AnswerRuns:
+    runs = [
+        AnswerRun(
+            run[0].question.answer_letters[0], len(run), run[0].question.id, run[-1].question.id
+        )
+        for run in answer_runs(bank, options["min_run"])
+    ]
+    return AnswerRuns(options["min_run"], runs)
 
 
 def _flagged(
@@ -167,52 +204,6 @@ def _flagged(
     return flagged
 
 
-_NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not report it
-
-
-def spread_test(keys: KeyLetters) -> str:
-    """The chi-square test of the key letters in one sentence, or why there is none."""
-    if keys.p_value is None:
-        return (
-            f"too few single-answer questions ({keys.questions}) to test the spread; "
-            f"answer-key-balance tests from {keys.min_questions}"
-        )
-    return f"chi-square p = {keys.p_value:.2g}: " + _verdict(
-        keys.p_value,
-        keys.rule_threshold,
-        "a spread this uneven almost never happens by chance; reletter options "
-        "(exambank build --shuffle SEED prints shuffled handouts) or rewrite keys",
-        "answer-key-balance",
-    )
-
-
-def longest_test(rate: LongestKey) -> str:
-    """The binomial test of the longest-key rate in one sentence, or why there is none."""
-    if rate.p_value is None:
-        return (
-            f"too few single-answer questions ({rate.questions}) to test the rate; "
-            f"longest-option-key tests from {rate.min_questions}"
-        )
-    return f"binomial p = {rate.p_value:.2g}: " + _verdict(
-        rate.p_value,
-        rate.rule_threshold,
-        "a key this often the longest almost never happens by chance; trim the keys "
-        "or lengthen the distractors",
-        "longest-option-key",
-    )
-
-
-def _verdict(p_value: float, threshold: float, rare: str, rule: str) -> str:
-    if p_value < threshold:
-        return rare
-    if p_value < _NOTABLE:
-        return (
-            f"chance gives this about once in {1 / p_value:.0f} banks; worth watching "
-            f"({rule} reports below p = {threshold:g})"
-        )
-    return "nothing unusual"
-
-
 def render_text(stats: list[BankStats]) -> str:
     return "\n".join(_bank_text(bank) for bank in stats) or "no bank could be read\n"
 
@@ -220,7 +211,7 @@ def render_text(stats: list[BankStats]) -> str:
 def _bank_text(bank: BankStats) -> str:
     lines = [f"{bank.title} ({bank.id}): {bank.questions} {noun(bank.questions, 'question')}"]
     lines += [f"{unread.path}: {unread.describe()}" for unread in bank.unread]
-    lines += ["", "Questions and findings per section"]
+    lines += ["", "Questions and findings per section, answer runs aside"]
     width = max((len(section.id) for section in bank.sections), default=7)
     for section in bank.sections:
         lines.append(
@@ -237,13 +228,10 @@ def _bank_text(bank: BankStats) -> str:
         lines.append(f"Key letters ({keys.questions} {single}; expected if even)")
         for letter, count in keys.observed.items():
             lines.append(f"  {letter}  {count:>4}  (expected {keys.expected[letter]:.1f})")
-        lines.append("  " + spread_test(keys))
-        lines.append(
-            f"Key is the longest option in {rate.longest} of {rate.questions} "
-            f"({rate.longest / rate.questions:.0%}); chance gives {rate.chance:.1f} "
-            f"({rate.chance / rate.questions:.0%})"
-        )
-        lines.append("  " + longest_test(rate))
+        lines += [f"  {said}" for said in keys.sentences()]
+        first, *then = rate.sentences()
+        lines += [sentence(first), *(f"  {said}" for said in then)]
+        lines.append(sentence(bank.answer_runs.describe()))
     else:
         lines.append("Key letters: no single-answer questions")
     lines.append("")
@@ -255,7 +243,7 @@ def _bank_text(bank: BankStats) -> str:
         lines.append(f"  note: {bank.not_run}")
     lines += [f"  {rule:<24} {count:>4}" for rule, count in bank.findings.items()]
     if bank.worst:
-        lines += ["", "Questions with the most findings"]
+        lines += ["", "Questions with the most findings, answer runs aside"]
         for question in bank.worst:
             lines.append(
                 f"  {question.path}:{question.line}: {question.id}  "
@@ -265,6 +253,11 @@ def _bank_text(bank: BankStats) -> str:
         if more := more_flagged(bank):
             lines.append(f"  ... {more}")
     return "\n".join(map(visible, lines)) + "\n"  # a title's "\r\n" or ESC shows as such
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter."""
+    return text[:1].upper() + text[1:]
 
 
 def more_flagged(bank: BankStats) -> str:

@@ -11,7 +11,7 @@ from html import escape
 
 from exambank.markdown import typeset
 from exambank.model import LANGUAGE_PATTERN
-from exambank.stats import listed_counts, longest_test, more_flagged, noun, spread_test
+from exambank.stats import listed_counts, more_flagged, noun, sentence
 from exambank.stats_model import BankStats
 
 _BAR = 18  # height of one bar, in px
@@ -91,26 +91,27 @@ def _bank_html(bank: BankStats) -> str:
             ),
             f'<p class="note">{keys.questions} '
             f"{noun(keys.questions, 'single-answer question')}; the red line marks the count "
-            f"an even spread would give.</p><p>{escape(_sentence(spread_test(keys)))}.</p>",
-            f"<p>The key is the longest option in {rate.longest} of {rate.questions} "
-            f"{noun(rate.questions, 'question')} ({rate.longest / rate.questions:.0%}); "
-            f"chance gives {rate.chance:.1f} ({rate.chance / rate.questions:.0%}). "
-            f"{escape(_sentence(longest_test(rate)))}.</p>",
+            f"an even spread would give.</p>{_paragraph(keys.sentences())}",
+            _paragraph(rate.sentences()),
+            _paragraph([bank.answer_runs.describe()]),
         ]
     else:
         parts.append("<p>No single-answer questions.</p>")
     parts += [
-        "<h2>Findings per section</h2>",
+        "<h2>Findings per section, answer runs aside</h2>",
         _bars(
             [(section.id, section.total_findings, None) for section in bank.sections],
-            "findings per section",
+            "findings per section, answer runs aside",
         ),
         "<h2>Findings per rule</h2>",
         _bars([(rule, count, None) for rule, count in bank.findings.items()], "findings per rule"),
         _sections_table(bank),
     ]
     if bank.worst:
-        parts += ["<h2>Questions with the most findings</h2>", _worst_table(bank)]
+        parts += [
+            "<h2>Questions with the most findings, answer runs aside</h2>",
+            _worst_table(bank),
+        ]
         if more := more_flagged(bank):
             parts.append(f'<p class="note">\u2026 {more}.</p>')
     return "\n".join(parts)
@@ -125,8 +126,8 @@ def _lang(bank: BankStats) -> str:
     return f' lang="{escape(bank.language)}"'
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _paragraph(sentences: list[str]) -> str:
+    return "<p>" + " ".join(f"{escape(sentence(said))}." for said in sentences) + "</p>"
 
 
 def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:

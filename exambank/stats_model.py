@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 1  # of the JSON report; bumped on any change a consumer must follow
+# Of the JSON report; bumped on any change a consumer must follow. 2: sections' and
+# questions' findings leave out those about the bank's order (answer runs), reported in
+# ``answer_runs``; the key tests give their statistic, effect and how p was found.
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -51,6 +54,9 @@ class QuestionFindings:
         return sum(self.rules.values())
 
 
+_NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not report it
+
+
 @dataclass
 class KeyLetters:
     """The key letters of the single-answer questions, against an even spread."""
@@ -61,18 +67,126 @@ class KeyLetters:
     min_questions: int  # answer-key-balance's: fewer, and nothing is tested
     rule_threshold: float  # answer-key-balance reports p-values below it
     p_value: float | None  # chi-square goodness of fit
+    chi_square: float  # the statistic, with ``degrees`` degrees of freedom
+    degrees: int
+    simulated_draws: int | None  # p from this many random keyings (an expected count < 5)
+    commonest: str | None  # the letter most often the key (the first, if several)
+    commonest_score: float  # the share of the questions always answering it gets right
+    chance_score: float  # the share a guess at random gets right, on average
+
+    def sentences(self) -> list[str]:
+        """What always answering the commonest letter scores, then the test in words."""
+        effect = (
+            f"always answering {self.commonest} scores {self.commonest_score:.0%}; "
+            f"chance {self.chance_score:.0%}"
+        )
+        if self.p_value is None:
+            return [
+                effect,
+                f"too few single-answer questions ({self.questions}) to test the spread; "
+                f"answer-key-balance tests from {self.min_questions}",
+            ]
+        how = f"p = {self.p_value:.2g}"
+        if self.simulated_draws:
+            how += f" from {self.simulated_draws:,} random keyings (an expected count is under 5)"
+        return [
+            effect,
+            f"chi-square {self.chi_square:.1f}, df {self.degrees}, {how}: "
+            + _verdict(
+                self.p_value,
+                self.rule_threshold,
+                "a spread this uneven almost never happens by chance; reletter options "
+                "(exambank build --shuffle SEED prints shuffled handouts) or rewrite keys",
+                "answer-key-balance",
+            ),
+        ]
 
 
 @dataclass
 class LongestKey:
-    """How often the key is strictly the longest option, against chance (1 in k)."""
+    """How often the key is strictly the longest option, against chance: 1 in k where one
+    option is the longest, none where the longest options tie."""
 
     longest: int
-    questions: int
+    questions: int  # tested: the single-answer questions but ``left_out``
     chance: float  # expected count
     min_questions: int  # longest-option-key's: fewer, and nothing is tested
     rule_threshold: float  # longest-option-key reports p-values below it
-    p_value: float | None  # one-sided binomial
+    p_value: float | None  # one-sided, exact (Poisson-binomial)
+    left_out: int  # true/false questions, and those whose options are all within 2 characters
+    longest_score: float  # the share always picking the longest (ties: at random) gets right
+    chance_score: float  # the share a guess at random gets right, on average
+
+    def sentences(self) -> list[str]:
+        """The rate against chance, the questions left out, what always picking the
+        longest scores, then the test in words."""
+        said = [
+            f"key is the longest option in {self.longest} of {self.questions} "
+            f"({self.longest / self.questions:.0%}); chance gives {self.chance:.1f} "
+            f"({self.chance / self.questions:.0%})"
+            if self.questions
+            else "key length: no question whose option lengths can give the key away"
+        ]
+        if self.left_out:
+            said.append(
+                f"{self.left_out} {'question' if self.left_out == 1 else 'questions'} left "
+                "out: true/false, or every option within 2 characters of the others"
+            )
+        if self.questions:
+            said.append(
+                f"always picking the longest option scores {self.longest_score:.0%}; "
+                f"chance {self.chance_score:.0%}"
+            )
+        if self.p_value is None:
+            said.append(
+                f"too few questions ({self.questions}) to test the rate; "
+                f"longest-option-key tests from {self.min_questions}"
+            )
+            return said
+        verdict = _verdict(
+            self.p_value,
+            self.rule_threshold,
+            "a key this often the longest almost never happens by chance; trim the keys "
+            "or lengthen the distractors",
+            "longest-option-key",
+        )
+        return [*said, f"exact p = {self.p_value:.2g}: {verdict}"]
+
+
+def _verdict(p_value: float, threshold: float, rare: str, rule: str) -> str:
+    if p_value < threshold:
+        return rare
+    if p_value < _NOTABLE:
+        return (
+            f"chance gives this about once in {1 / p_value:.0f} banks; worth watching "
+            f"({rule} reports below p = {threshold:g})"
+        )
+    return "nothing unusual"
+
+
+@dataclass
+class AnswerRun:
+    letter: str
+    length: int
+    first: str  # question ids
+    last: str
+
+
+@dataclass
+class AnswerRuns:
+    """The runs of one key letter in bank order that ``answer-run`` reports."""
+
+    min_run: int  # answer-run's
+    runs: list[AnswerRun]
+
+    def describe(self) -> str:
+        """ "answer runs (4 or more in a row): 7 runs, longest 11 (B)" """
+        said = f"answer runs ({self.min_run} or more in a row): "
+        if not self.runs:
+            return said + "none"
+        longest = max(self.runs, key=lambda run: run.length)  # the first, if several
+        runs = "1 run" if len(self.runs) == 1 else f"{len(self.runs)} runs"
+        return said + f"{runs}, longest {longest.length} ({longest.letter})"
 
 
 @dataclass
@@ -87,7 +201,10 @@ class BankStats:
     difficulties: dict[str, int]
     keys: KeyLetters
     longest_key: LongestKey
-    findings: dict[str, int]  # rule -> count, over the whole bank
+    answer_runs: AnswerRuns
+    # Rule -> count, over the whole bank; the sections' and questions' counts leave out
+    # the rules about the bank's order (answer runs: a run is no question's flaw).
+    findings: dict[str, int]
     errors: int
     warnings: int
     questions_with_findings: int

@@ -67,29 +67,70 @@ def test_a_readable_bank_lists_no_unread_file(tmp_path):
     assert stats.unread == [] and NOT_COUNTED not in render_text([stats])
 
 
-def seed(capsys, *arguments: str):
-    [data] = json_report(capsys, str(SEED_BANK), *arguments)
-    return data
+def flawed_bank(tmp_path, count: int = 14):
+    """``count`` questions, each with a "None of the above" option, keyed A, B, C, A ..."""
+    questions = [
+        question(
+            f"q{n}",
+            stem=f"Which AWS service is number {n}?",
+            options={
+                "A": "Amazon S3",
+                "B": "AWS Lambda",
+                "C": "Amazon EC2",
+                "D": "None of the above",
+            },
+            answer="ABC"[n % 3],
+        )
+        for n in range(1, count + 1)
+    ]
+    return write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
 
 
-def test_the_questions_left_out_of_the_worst_list_are_counted(capsys):
-    [stats] = bank_stats(lint([SEED_BANK]))
-    assert stats.questions_with_findings == 28 and len(stats.worst) == 10
-    assert "\n  ... and 18 more questions with findings\n" in render_text([stats])
-    assert '<p class="note">\u2026 and 18 more questions with findings.</p>' in render_html([stats])
-    data = seed(capsys)
-    assert (data["questions_with_findings"], len(data["worst"])) == (28, 10)
+def test_the_questions_left_out_of_the_worst_list_are_counted(tmp_path, capsys):
+    root = flawed_bank(tmp_path)
+    [stats] = bank_stats(lint([root]))
+    assert stats.questions_with_findings == 14 and len(stats.worst) == 10
+    assert "\n  ... and 4 more questions with findings\n" in render_text([stats])
+    assert '<p class="note">\u2026 and 4 more questions with findings.</p>' in render_html([stats])
+    [data] = json_report(capsys, str(root))
+    assert (data["questions_with_findings"], len(data["worst"])) == (14, 10)
 
 
-def test_worst_sets_how_many_questions_are_listed(capsys):
-    assert len(seed(capsys, "--worst", "0")["worst"]) == 28
-    assert len(seed(capsys, "--worst", "3")["worst"]) == 3
-    assert main(["stats", str(SEED_BANK), "--worst", "27"]) == 0
+def test_worst_sets_how_many_questions_are_listed(tmp_path, capsys):
+    root = str(flawed_bank(tmp_path))
+    assert len(json_report(capsys, root, "--worst", "0")[0]["worst"]) == 14
+    assert len(json_report(capsys, root, "--worst", "3")[0]["worst"]) == 3
+    assert main(["stats", root, "--worst", "13"]) == 0
     assert "  ... and 1 more question with findings\n" in capsys.readouterr().out
-    assert main(["stats", str(SEED_BANK), "--worst", "0"]) == 0
+    assert main(["stats", root, "--worst", "0"]) == 0
     assert "more question" not in capsys.readouterr().out
-    assert main(["stats", str(SEED_BANK), "--worst", "-1"]) == 2
+    assert main(["stats", root, "--worst", "-1"]) == 2
     assert "--worst -1: give 0 (all) or more" in capsys.readouterr().err
+
+
+def test_answer_runs_are_no_question_s_flaw_and_are_reported_on_their_own(tmp_path, capsys):
+    """A key letter in a run is a flaw of the bank's order: relettering any one question
+    of the run ends it. The worst questions and the sections count the questions' own."""
+    root = keyed_bank(tmp_path, "BBBBB" + "ACDA" + "CCCC")
+    [stats] = bank_stats(lint([root]))
+    assert stats.findings["answer-run"] == 9
+    assert stats.worst == [] and stats.questions_with_findings == 0
+    assert stats.sections[0].findings == {}
+    text = render_text([stats])
+    assert "\nAnswer runs (4 or more in a row): 2 runs, longest 5 (B)\n" in text
+    assert "Questions with the most findings" not in text
+    assert "<p>Answer runs (4 or more in a row): 2 runs, longest 5 (B).</p>" in render_html([stats])
+    [data] = json_report(capsys, str(root))
+    assert data["answer_runs"] == {
+        "min_run": 4,
+        "runs": [
+            {"letter": "B", "length": 5, "first": "q1", "last": "q5"},
+            {"letter": "C", "length": 4, "first": "q10", "last": "q13"},
+        ],
+    }
+    options = {"answer-run": {"min_run": 5}}
+    [stats] = bank_stats(lint([root], Config(rule_options=options)), Config(rule_options=options))
+    assert "Answer runs (5 or more in a row): 1 run, longest 5 (B)" in render_text([stats])
 
 
 def keyed_bank(tmp_path, keys: str):
@@ -109,7 +150,7 @@ def test_too_few_questions_get_no_p_value(tmp_path, capsys):
         "  too few single-answer questions (1) to test the spread; "
         "answer-key-balance tests from 20\n" in text
     )
-    assert "too few single-answer questions (1) to test the rate; longest-option-key" in text
+    assert "too few questions (1) to test the rate; longest-option-key" in text
     assert " p = " not in text and " p = " not in render_html(bank_stats(lint([root])))
     [data] = json_report(capsys, str(root))
     assert data["keys"]["p_value"] is None and data["longest_key"]["p_value"] is None
@@ -129,16 +170,16 @@ def test_the_tests_follow_the_rules_min_questions(tmp_path):
 @pytest.mark.parametrize(
     ("keys", "verdict"),
     [
-        ("ABCD" * 5, "chi-square p = 1: nothing unusual"),
+        ("ABCD" * 5, "chi-square 0.0, df 3, p = 1: nothing unusual"),
         (
             "A" * 11 + "BBBCCCDDD",
-            "chi-square p = 0.022: chance gives this about once in 45 banks; worth watching "
-            "(answer-key-balance reports below p = 0.001)",
+            "chi-square 9.6, df 3, p = 0.022: chance gives this about once in 45 banks; worth "
+            "watching (answer-key-balance reports below p = 0.001)",
         ),
         (
             "B" * 20,
-            "chi-square p = 5.9e-13: a spread this uneven almost never happens by chance; "
-            "reletter options (exambank build --shuffle SEED prints shuffled handouts) "
+            "chi-square 60.0, df 3, p = 5.9e-13: a spread this uneven almost never happens by "
+            "chance; reletter options (exambank build --shuffle SEED prints shuffled handouts) "
             "or rewrite keys",
         ),
     ],
@@ -152,9 +193,52 @@ def test_each_p_value_is_said_in_words(tmp_path, keys, verdict):
 def test_the_longest_key_rate_is_said_in_words():
     text = render_text(bank_stats(lint([SEED_BANK])))
     assert (
-        "\n  binomial p = 7.2e-07: a key this often the longest almost never happens by "
+        "\n  exact p = 1.7e-08: a key this often the longest almost never happens by "
         "chance; trim the keys or lengthen the distractors\n" in text
     )
+
+
+def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
+    """The score of always answering the commonest letter, and of always picking the
+    longest option, beside a guess at random: what a writer can weigh."""
+    text = render_text(bank_stats(lint([SEED_BANK])))
+    assert "\n  always answering B scores 73%; chance 25%\n" in text
+    assert "\n  always picking the longest option scores 59%; chance 25%\n" in text
+    [data] = json_report(capsys, str(SEED_BANK))
+    keys, longest = data["keys"], data["longest_key"]
+    assert (keys["commonest"], keys["commonest_score"]) == ("B", 40 / 55)
+    assert (keys["chi_square"], keys["degrees"], keys["simulated_draws"]) == (
+        pytest.approx(72.2, abs=0.05),
+        3,
+        None,
+    )
+    assert longest["longest_score"] == pytest.approx(0.59, abs=0.005)
+    assert longest["chance_score"] == 0.25 and longest["left_out"] == 2
+    page = render_html(bank_stats(lint([SEED_BANK])))
+    assert "Always answering B scores 73%; chance 25%." in page
+    assert "Always picking the longest option scores 59%; chance 25%." in page
+
+
+def test_key_letters_expected_under_5_times_get_a_simulated_p_value(tmp_path):
+    """The chi-square distribution is a poor approximation then; random keyings with a
+    fixed seed give the same p-value on every run."""
+    two_options = {"A": "Amazon S3", "B": "AWS Lambda"}
+    questions = [
+        question(f"q{n}", stem=f"Which AWS service is number {n}?", answer="ABCDAB"[n % 6])
+        for n in range(1, 19)
+    ] + [
+        question(f"q{n}", stem=f"Which service is number {n}?", options=two_options, answer="A")
+        for n in range(19, 23)
+    ]
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+    [stats] = bank_stats(lint([root]))
+    assert min(stats.keys.expected.values()) < 5 and stats.keys.simulated_draws == 2000
+    line = next(line for line in render_text([stats]).splitlines() if "chi-square" in line)
+    assert line == (
+        "  chi-square 2.9, df 3, p = 0.38 from 2,000 random keyings (an expected count is "
+        "under 5): nothing unusual"
+    )
+    assert bank_stats(lint([root]))[0].keys.p_value == stats.keys.p_value
 
 
 def long_names(tmp_path):
@@ -170,7 +254,7 @@ def long_names(tmp_path):
 
 def test_chart_labels_fit_whole_up_to_a_limit(tmp_path):
     [fits, _], page = long_names(tmp_path)
-    chart = page[page.index("<h2>Findings per section</h2>") :].split("</svg>", 1)[0]
+    chart = page[page.index("<h2>Findings per section") :].split("</svg>", 1)[0]
     [(x, label)] = re.findall(r'<text x="([\d.]+)" y="16" text-anchor="end">([^<]*)<', chart)
     assert label == fits
     assert float(x) >= len(fits) * 0.6 * 13  # room for the widest sans serif's letters
@@ -178,7 +262,7 @@ def test_chart_labels_fit_whole_up_to_a_limit(tmp_path):
 
 def test_too_long_a_label_is_cut_in_the_middle_and_named_in_full(tmp_path):
     [_, too_long], page = long_names(tmp_path)
-    chart = page[page.index("<h2>Findings per section</h2>") :].split("</svg>", 1)[0]
+    chart = page[page.index("<h2>Findings per section") :].split("</svg>", 1)[0]
     shown = re.findall(r'text-anchor="end">([^<]*)<', chart)[1]
     start, end = shown.split("\u2026")
     assert too_long.startswith(start) and too_long.endswith(end)
@@ -187,12 +271,12 @@ def test_too_long_a_label_is_cut_in_the_middle_and_named_in_full(tmp_path):
 
 
 def test_worst_table_shows_where_in_the_bank_folder_and_keeps_names_whole(tmp_path):
-    root = keyed_bank(tmp_path, "BBBB")
+    root = flawed_bank(tmp_path, 1)
     page = render_html(bank_stats(lint([root])))
-    table = page[page.index("<h2>Questions with the most findings</h2>") :]
+    table = page[page.index("<h2>Questions with the most findings") :]
     assert str(root) not in table
     assert '<td>01-main.yaml<span class="whole">:4</span></td>' in table
-    assert '<td><span class="whole">answer-run</span></td>' in table
+    assert '<td><span class="whole">none-of-the-above</span></td>' in table
     assert '<th class="n">Findings</th>' in table and "th.n { text-align: right; }" in page
     assert '<td><span class="whole">q1</span></td>' in table
 
@@ -201,7 +285,7 @@ def test_json_counts_each_question_s_findings_per_rule(tmp_path, capsys):
     twice = question("q1", difficulty="Hard", tags="not-a-list")
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(twice)})
     [data] = json_report(capsys, str(root))
-    assert data["schema_version"] == 1 and next(iter(data)) == "schema_version"
+    assert data["schema_version"] == 2 and next(iter(data)) == "schema_version"
     [worst] = data["worst"]
     assert worst["rules"] == {"schema": 2} and worst["total_findings"] == 2
     assert "q1  2: schema x2" in render_text(bank_stats(lint([root])))

@@ -11,9 +11,18 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
-from exambank.rules.option_wording import points_at_options
+from exambank.rules.option_wording import _TRUTH_WORDS, points_at_options
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
-from exambank.significance import binomial_tail, chi_square_tail
+from exambank.significance import (
+    chi_square_tail,
+    poisson_binomial_tail,
+    simulated_key_letter_tail,
+)
+
+# Options whose lengths all lie within this many characters give a candidate no length
+# cue; on 6,700 real questions their keys were the longest no more often than chance.
+_UNSEEN_LENGTH = 2
+_FEW_EXPECTED = 5  # below it in any letter, the chi-square approximation drifts
 
 
 def single_answer_questions(bank: Bank) -> list[QuestionRef]:
@@ -27,11 +36,19 @@ def single_answer_questions(bank: Bank) -> list[QuestionRef]:
     ]
 
 
-def key_is_strictly_longest(ref: QuestionRef) -> bool:
-    """The key has more characters than every other option (ties do not count)."""
-    lengths = [len(text.strip()) for text in option_texts(ref.question)]
-    key_length = lengths[list(ref.question.options).index(ref.question.answer_letters[0])]
-    return key_length == max(lengths) and lengths.count(key_length) == 1
+def cue_lengths(ref: QuestionRef) -> tuple[list[int], int] | None:
+    """The options' lengths in characters and the key's; None where length cannot point
+    at the key: in a true/false question ("False" is longer than "True" whichever is the
+    key; an uneven true/false key is answer-key-balance's), or where every option is
+    within 2 characters of the others."""
+    texts = option_texts(ref.question)
+    lengths = [len(text.strip()) for text in texts]
+    if max(lengths) - min(lengths) <= _UNSEEN_LENGTH or (
+        texts[0].strip(" .!").casefold() in _TRUTH_WORDS
+        and all(text.strip(" .!").casefold() in _TRUTH_WORDS for text in texts)
+    ):
+        return None
+    return lengths, lengths[list(ref.question.options).index(ref.question.answer_letters[0])]
 
 
 @dataclass(frozen=True)
@@ -41,7 +58,9 @@ class KeySpread:
 
     observed: dict[str, int]
     expected: dict[str, float]
-    p_value: float  # chi-square goodness of fit
+    statistic: float  # chi-square, with one degree of freedom fewer than letters
+    p_value: float  # chi-square goodness of fit; simulated when an expected count < 5
+    simulated: bool
 
     @classmethod
     def of(cls, refs: list[QuestionRef]) -> KeySpread:
@@ -54,24 +73,53 @@ class KeySpread:
         observed = {letter: counts[letter] for letter in letters}
         expected = {letter: shares[letter] for letter in letters}
         statistic = sum((observed[x] - expected[x]) ** 2 / expected[x] for x in letters)
-        return cls(observed, expected, chi_square_tail(statistic, len(letters) - 1))
+        simulated = bool(refs) and min(expected.values()) < _FEW_EXPECTED
+        if simulated:
+            option_counts = Counter(len(ref.question.options) for ref in refs)
+            p = simulated_key_letter_tail(statistic, option_counts)
+        else:
+            p = chi_square_tail(statistic, len(letters) - 1)
+        return cls(observed, expected, statistic, p, simulated)
+
+    @property
+    def degrees(self) -> int:
+        return len(self.expected) - 1
 
 
 @dataclass(frozen=True)
 class LongestKeyRate:
-    """How often the key is strictly the longest option, against chance (1 in k)."""
+    """How often the key is strictly the longest option, against chance, in the
+    questions whose option lengths can cue (``cue_lengths``). A question with k
+    options, one of them the longest, has a chance of 1 in k; one whose longest options
+    tie has none, as a tied key is not strictly the longest."""
 
     longest: int
     questions: int
     chance: float  # expected count
-    p_value: float  # one-sided binomial
+    p_value: float  # one-sided, exact (Poisson-binomial)
+    left_out: int  # single-answer questions whose option lengths cannot cue
+    # Expected right answers of always picking the longest option (ties: one at random),
+    # and of guessing at random.
+    picking_longest: float
+    guessing: float
 
     @classmethod
     def of(cls, refs: list[QuestionRef]) -> LongestKeyRate:
-        longest = sum(key_is_strictly_longest(ref) for ref in refs)
-        chance = sum(1 / len(ref.question.options) for ref in refs)
-        p = binomial_tail(len(refs), chance / len(refs), longest) if refs else 1.0
-        return cls(longest, len(refs), chance, p)
+        longest, picked, guessing, chances = 0, 0.0, 0.0, []
+        for ref in refs:
+            if (measured := cue_lengths(ref)) is None:
+                continue
+            lengths, key_length = measured
+            most = max(lengths)
+            tied = lengths.count(most)
+            chances.append(1 / len(lengths) if tied == 1 else 0.0)
+            guessing += 1 / len(lengths)
+            if key_length == most:
+                longest += tied == 1
+                picked += 1 / tied
+        p = poisson_binomial_tail(chances, longest)
+        tested = len(chances)
+        return cls(longest, tested, sum(chances), p, len(refs) - tested, picked, guessing)
 
 
 class AnswerKeyBalance(BankRule):
@@ -125,8 +173,14 @@ class LongestOptionKey(BankRule):
     Item writers qualify the right answer until it is the longest; test-wise candidates
     know it. Bank-wide: counts the single-answer questions whose key is strictly longer
     (in characters, feedback excluded) than every other option, and tests that count
-    against chance (1 in k for k options) with a one-sided binomial test; reported on the
-    manifest when the p-value is below ``p_value``. Per question (with ``per_question =
+    against chance with an exact one-sided test (Poisson-binomial): 1 in k for k options
+    when one option is the longest, none when the longest options tie (the key cannot be
+    strictly longest). Left out: true/false questions ("False" is longer than "True"
+    whatever the key; ``answer-key-balance`` reports an uneven true/false key) and
+    questions whose options are all within 2 characters of each other, a difference no
+    candidate sees (on the real banks such keys were the longest no more often than
+    chance). Reported on the manifest when the p-value is below ``p_value`` and at least
+    ``min_questions`` questions were tested. Per question (with ``per_question =
     true``; off by default, as these findings measured below 0.9 on the FCC pools):
     reported where the key is strictly the longest, at least ``ratio`` times as long as
     the longest distractor in characters, and has more words than any distractor, text
@@ -147,7 +201,7 @@ class LongestOptionKey(BankRule):
     (default 4).
 
     Bad:
-        the key is the longest option in 31 of 55 questions (chance: about 14); a key
+        the key is the longest option in 31 of 53 questions (chance: about 12); a key
         of 60 characters against distractors of at most 30
 
     Good:
@@ -170,16 +224,14 @@ class LongestOptionKey(BankRule):
         if options["per_question"]:
             for ref in refs:
                 yield from self._check_question(ref, options)
-        if len(refs) < options["min_questions"]:
-            return
         rate = LongestKeyRate.of(refs)
-        if rate.p_value >= options["p_value"]:
+        if rate.questions < options["min_questions"] or rate.p_value >= options["p_value"]:
             return
         yield self.report(
             bank.manifest_source,
             ("sections",),
-            f"the key is the longest option in {rate.longest} of {len(refs)} questions, "
-            f"where chance gives about {rate.chance:.0f} (binomial p = {rate.p_value:.1e})",
+            f"the key is the longest option in {rate.longest} of {rate.questions} questions, "
+            f"where chance gives about {rate.chance:.0f} (p = {rate.p_value:.1e})",
             "trim the keys or lengthen the distractors so length gives nothing away",
         )
 
@@ -234,32 +286,37 @@ class AnswerRun(BankRule):
     name = "answer-run"
     severity = "warning"
     on_questions = True  # its findings name their question
+    about_order = True  # a flaw of the bank's order, not of the questions it names
     options: ClassVar[dict[str, Any]] = {"min_run": 4}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        run: list[QuestionRef] = []
-        for ref in bank.questions():
-            letter = _single_key(ref)
-            if run and letter is not None and letter == _single_key(run[0]):
-                run.append(ref)
-                continue
-            if len(run) >= options["min_run"]:
-                yield from self._report_run(run)
-            run = [ref] if letter is not None else []
-        if len(run) >= options["min_run"]:
-            yield from self._report_run(run)
+        for run in answer_runs(bank, options["min_run"]):
+            letter = run[0].question.answer_letters[0]
+            for place, ref in enumerate(run, start=1):
+                yield ref.diagnostic(
+                    self.name,
+                    self.severity,
+                    ("answer",),
+                    f"{letter} is the key of {len(run)} questions in a row "
+                    f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
+                    "reletter the options of some of them so the key letter varies",
+                )
 
-    def _report_run(self, run: list[QuestionRef]) -> Iterator[Diagnostic]:
-        letter = run[0].question.answer_letters[0]
-        for place, ref in enumerate(run, start=1):
-            yield ref.diagnostic(
-                self.name,
-                self.severity,
-                ("answer",),
-                f"{letter} is the key of {len(run)} questions in a row "
-                f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
-                "reletter the options of some of them so the key letter varies",
-            )
+
+def answer_runs(bank: Bank, min_run: int) -> Iterator[list[QuestionRef]]:
+    """The runs of ``min_run`` or more single-answer questions in a row, in bank order,
+    with the same key letter."""
+    run: list[QuestionRef] = []
+    for ref in bank.questions():
+        letter = _single_key(ref)
+        if run and letter is not None and letter == _single_key(run[0]):
+            run.append(ref)
+            continue
+        if len(run) >= min_run:
+            yield run
+        run = [ref] if letter is not None else []
+    if len(run) >= min_run:
+        yield run
 
 
 def _single_key(ref: QuestionRef) -> str | None:

@@ -5,8 +5,12 @@ import itertools
 from tests.conftest import section_yaml
 
 
-def question(number: int, key: str, long_key: bool = False) -> str:
-    options = {letter: f"option {letter} of {number}" for letter in "ABCD"}
+def question(number: int, key: str, long_key: bool = False, options=None) -> str:
+    """Options A-C of one length and a longer D, unless ``options`` are given."""
+    options = dict(
+        options
+        or {**{x: f"option {x} of {number}" for x in "ABC"}, "D": f"option D of {number} or more"}
+    )
     if long_key:
         options[key] = f"the much longer and carefully qualified right answer {number}"
     lines = "\n".join(f"  {letter}: {text}" for letter, text in options.items())
@@ -16,10 +20,10 @@ def question(number: int, key: str, long_key: bool = False) -> str:
     )
 
 
-def bank_of(keys, long_keys=()):
+def bank_of(keys, long_keys=(), options=None):
     return {
         "01-main.yaml": section_yaml(
-            *(question(n, key, n in long_keys) for n, key in enumerate(keys))
+            *(question(n, key, n in long_keys, options) for n, key in enumerate(keys))
         )
     }
 
@@ -49,9 +53,38 @@ def test_small_banks_are_not_judged(lint_bank):
 def test_key_longest_far_more_than_chance(lint_bank):
     keys = list(itertools.islice(itertools.cycle("ABCD"), 40))
     [warning] = only("longest-option-key", lint_bank(bank_of(keys, long_keys=range(30))))
-    assert "longest option in 30 of 40" in warning.message and "about 10" in warning.message
+    # 30 long keys, and 3 of the other 10 are D, the longest
+    assert "longest option in 33 of 40" in warning.message and "about 10" in warning.message
 
 
 def test_key_longest_about_as_often_as_chance_passes(lint_bank):
-    keys = list(itertools.islice(itertools.cycle("ABCD"), 40))
-    assert only("longest-option-key", lint_bank(bank_of(keys, long_keys=range(10)))) == []
+    keys = list(itertools.islice(itertools.cycle("ABCD"), 40))  # D, the longest, 10 times
+    assert only("longest-option-key", lint_bank(bank_of(keys))) == []
+
+
+def test_a_question_whose_longest_options_tie_gives_chance_nothing(lint_bank):
+    # The review's bank: a key tied for longest is never "strictly the longest", so such a
+    # question has no chance to count (counting 1 in 4 for each hid 12 in 20 from a test).
+    tied = {"A": "Ohm", "B": "Ampere", "C": "Kelvin", "D": "Second"}
+    files = bank_of(list(itertools.islice(itertools.cycle("ABCD"), 20)), options=tied)
+    others = [question(n, "ABC"[n % 3], n < 32) for n in range(20, 40)]  # 12 long keys
+    files["02-more.yaml"] = section_yaml(*others, section_id="more")
+    [warning] = only("longest-option-key", lint_bank(files))
+    assert "longest option in 12 of 40 questions, where chance gives about 5" in warning.message
+    assert "(p = 9.4e-04)" in warning.message
+
+
+def test_true_false_questions_are_left_to_answer_key_balance(lint_bank):
+    # "Incorrect" is longer than "Right" whatever the key: an uneven key, not a length cue.
+    keys = ["B"] * 25 + ["A"] * 5
+    result = lint_bank(bank_of(keys, options={"A": "Right", "B": "Incorrect"}))
+    assert only("longest-option-key", result) == []
+    assert only("answer-key-balance", result) != []
+
+
+def test_options_within_2_characters_of_each_other_give_no_cue(lint_bank):
+    unseen = {"A": "Amazon EC2", "B": "Amazon EKS", "C": "AWS Lambda", "D": "Amazon ECS 2"}
+    assert only("longest-option-key", lint_bank(bank_of(["D"] * 40, options=unseen))) == []
+    seen = {**unseen, "D": "Amazon ECS v2"}  # 3 characters longer than the others
+    [warning] = only("longest-option-key", lint_bank(bank_of(["D"] * 40, options=seen)))
+    assert "longest option in 40 of 40 questions" in warning.message
