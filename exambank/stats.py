@@ -19,12 +19,8 @@ from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.reporters.text import visible
 from exambank.rules import RULES
-from exambank.rules.key_patterns import (
-    KeySpread,
-    LongestKeyRate,
-    answer_runs,
-    single_answer_questions,
-)
+from exambank.rules.answer_runs import answer_runs
+from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
 from exambank.significance import SIMULATED_DRAWS
 from exambank.stats_model import (
     AnswerRun,
@@ -43,7 +39,7 @@ UNCOUNTED = frozenset({"yaml-syntax", "encoding", "schema"})
 # The rules whose findings are about the bank's order, not the questions they name (a key
 # letter in a run is no flaw of that question): left out of the sections' and questions'
 # counts, so the worst questions are those to rewrite first.
-ABOUT_ORDER = frozenset(name for name, rule in RULES.items() if getattr(rule, "about_order", False))
+ABOUT_ORDER = frozenset(name for name, rule in RULES.items() if rule.about_order)
 
 
 def bank_stats(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from exambank.rules.answer_runs import AnswerRun
 from exambank.rules.answers import AnswerCount, AnswerNotInOptions
 from exambank.rules.bank_patterns import KeyInOtherStem, SectionCoverage
 from exambank.rules.bank_structure import DuplicateId, ManifestRule
@@ -11,7 +12,7 @@ from exambank.rules.duplicates import DuplicateQuestion
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.escapes import EscapeInText
 from exambank.rules.image_alt import ImageAlt
-from exambank.rules.key_patterns import AnswerKeyBalance, AnswerRun, LongestOptionKey
+from exambank.rules.key_patterns import AnswerKeyBalance, LongestOptionKey
 from exambank.rules.language import LanguageMismatch
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
 from exambank.rules.markup import RawHtml

@@ -30,6 +30,9 @@ class Rule:
     # Whether its findings name the question they are about, where a question's
     # ``lint: {ignore: [...]}`` can suppress them.
     on_questions: ClassVar[bool] = False
+    # Whether its findings are about the bank's order, not the questions they name (a key
+    # letter in a run): ``stats`` counts them apart from the questions' own flaws.
+    about_order: ClassVar[bool] = False
     # The languages whose wording the heuristic reads, as BCP 47 primary subtags: a rule
     # that looks for "None of the above" runs only on a bank written in one of them (the
     # manifest's ``language``). None: any language (it reads structure, letters, numbers).

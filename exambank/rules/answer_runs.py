@@ -1,0 +1,76 @@
+"""Runs of one key letter in bank order, as a handout prints the questions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from exambank.bank import Bank, QuestionRef
+from exambank.diagnostics import Diagnostic
+from exambank.rules.base import BankRule, Options
+
+
+class AnswerRun(BankRule):
+    """The same key letter several questions in a row.
+
+    Runs ("B, B, B, B") make candidates doubt a right answer or guess by pattern, and
+    show that the key position was not varied. Heuristic: ``min_run`` or more
+    consecutive single-answer questions in bank order (across sections, as a handout
+    prints them) with the same key letter; a multiple-answer question ends a run. Each
+    question of the run is reported. Known false positives: banks that are always
+    shuffled before use (the run never reaches a candidate). A random key makes such runs
+    too: with four options, a run of four or more in about half of 55-question banks and
+    in nearly every bank of 450 (a run is what candidates notice, not proof of a biased
+    writer); ``min_run`` 7 keeps that chance under 1% for 55 questions, 9 for 450.
+    ``stats`` counts runs apart from the questions' own flaws. Source: Haladyna, Downing
+    & Rodriguez (2002), guideline 20 (vary the location of the right answer).
+
+    Options: ``min_run`` (default 4).
+
+    Bad:
+        four consecutive questions whose answer is B
+
+    Good:
+        keys B, D, A, C
+    """
+
+    name = "answer-run"
+    severity = "warning"
+    on_questions = True  # its findings name their question
+    about_order = True  # a flaw of the bank's order, not of the questions it names
+    options: ClassVar[dict[str, Any]] = {"min_run": 4}
+
+    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        for run in answer_runs(bank, options["min_run"]):
+            letter = run[0].question.answer_letters[0]
+            for place, ref in enumerate(run, start=1):
+                yield ref.diagnostic(
+                    self.name,
+                    self.severity,
+                    ("answer",),
+                    f"{letter} is the key of {len(run)} questions in a row "
+                    f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
+                    "reletter the options of some of them so the key letter varies",
+                )
+
+
+def answer_runs(bank: Bank, min_run: int) -> Iterator[list[QuestionRef]]:
+    """The runs of ``min_run`` or more single-answer questions in a row, in bank order,
+    with the same key letter."""
+    run: list[QuestionRef] = []
+    for ref in bank.questions():
+        letter = _single_key(ref)
+        if run and letter is not None and letter == _single_key(run[0]):
+            run.append(ref)
+            continue
+        if len(run) >= min_run:
+            yield run
+        run = [ref] if letter is not None else []
+    if len(run) >= min_run:
+        yield run
+
+
+def _single_key(ref: QuestionRef) -> str | None:
+    if len(ref.question.answer_letters) != 1:
+        return None
+    return ref.question.answer_letters[0]
