@@ -55,12 +55,14 @@ class AnswerCount(QuestionRule):
 
     The request is read in English, German, French, Spanish, Portuguese and Russian, in
     any bank: "Choose TWO", "Wählen Sie ZWEI", "Choisissez deux", "Quelles sont les deux",
-    "Elija dos", "Marca dos", "¿Qué dos ...?", "Escolha DUAS", "Выберите ДВА" (a count word
+    "Elija dos", "Marca dos", "¿Qué dos ...?", "Escolha DUAS", "Assinale as duas corretas",
+    "Выберите ДВА" (a count word
     up to five, or a number; after a word for "which", a number from 2 to 9 before the
     things counted, as "Which 802.11 standard" and "Which 2.4 GHz channels" ask for none; a
     Spanish tú command such as "Marca" or "Indica" only where a sentence starts, as "El LED
     indica dos estados" asks for nothing, and "qué" or "cuáles" only where a question
-    opens, as "¿Por qué dos procesos ...?" asks for nothing), a count in brackets before
+    opens, as "¿Por qué dos procesos ...?" asks for nothing; Portuguese "quais" after an
+    article, "dos quais dois", is a relative clause, not a question), a count in brackets before
     the word for answers ("(2 réponses)", "(2 Antworten)", "(3 answers)", "(2
     opciones)"), or "Hay dos respuestas correctas". A stem that leaves the count open on
     purpose ("Select all that apply", "Cochez la ou les bonnes réponses", "Marque todas
