@@ -78,6 +78,9 @@ _ASKED_FOR = re.compile(
     r"(?:\s+[\w-]+){1,2})\s+$",
     re.IGNORECASE,
 )
+# An opening phrase's comma just before a word, and any question word.
+_AFTER_COMMA = re.compile(r",\s*$")
+_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|how|why|when|where)\b", re.IGNORECASE)
 _OPENING_SUBORDINATE = re.compile(
     rf"\W*(?:{_SUBORDINATORS})\b(?!\s+(?:{_AUXILIARIES})\b)", re.IGNORECASE
 )
@@ -240,12 +243,25 @@ class _LeadIn:
             self._subordinators = [
                 (word.start(), word.end())
                 for word in _SUBORDINATE.finditer(self.text)
-                if word[0].casefold() not in ("that", "which")
-                or not _ASKED_FOR.match(self.text, 0, word.start())
+                if word[0].casefold() not in ("that", "which", "who")
+                or not (_ASKED_FOR.match(self.text, 0, word.start()) or self._asks(word.start()))
             ]
         found = self._subordinators
         first = bisect_left(found, (clause_start, 0))
         return first < len(found) and found[first][1] <= start
+
+    def _asks(self, start: int) -> bool:
+        """Whether the "which" or "who" at ``start`` asks the question after an opening
+        phrase ("Under the Wills Act 1837, which of these isn't required?"): it follows
+        that phrase's comma, no question word comes before it, and its clause runs to the
+        end of the lead-in, which asks ("The device, which is not connected, needs what?"
+        has a relative clause)."""
+        return (
+            _AFTER_COMMA.search(self.text, 0, start) is not None
+            and _QUESTION_WORD.search(self.text, 0, start) is None
+            and "," not in self.text[start:]
+            and self.text.rstrip().endswith(("?", ":"))
+        )
 
     def emphasised(self, word: str, offset: int) -> bool:
         """Written in capitals, or inside Markdown bold (``**not**``, ``__not__``)."""

@@ -33,6 +33,9 @@ RULE = "negative-stem"
         ("Which of the following is a service that is not serverless?", "not"),
         ("Select the service that is not a storage service:", "not"),
         ("Which service or feature that is not available to all plans?", "not"),
+        # "which" asks after an opening phrase and its comma
+        ("Under the Wills Act 1837, which of these isn't required for a valid will?", "isn't"),
+        ("During ARQ, which of these is least likely to break the connection:", "least"),
     ],
 )
 def test_a_negative_in_small_letters_is_reported(lint_questions, stem, word):
@@ -101,6 +104,8 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
         "Which of the following is true about a database that is not normalized?",
         "What is a database that is not normalized called?",
         "Which service stores data that is not structured?",
+        "The device, which is not connected, needs what?",  # a relative clause after all
+        "What is the deviation in Hz, which will not exceed the tolerance?",
     ],
 )
 def test_negatives_outside_the_main_question_pass(lint_questions, stem):
