@@ -66,14 +66,22 @@ class Interval:
     high_closed: bool
 
 
+# A minus sign (a hyphen or U+2212) right before an option's number: the number is negative.
+_MINUS = re.compile(r"\s*[-\u2212](?=\d)")
+
+
 def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], str] | None:
     """The value, unit and number as shown of an option that is one number ("$1,200",
     "99.9%", "3 days"; "3.10" shows as 3.10, "$1,200" as 1200, German "1,5 GB" as 1,5)."""
     parsed = reading.parse(text)
-    if parsed is None or parsed.shape != ("#",) or reading.labelled.search(text):
+    if parsed is None or reading.labelled.search(text):
+        return None
+    negative = _MINUS.match(text) is not None  # "-40", and with U+2212
+    if parsed.shape != (("-", "#") if negative and text.lstrip()[0] == "-" else ("#",)):
         return None
     units = tuple(unit.rstrip("s") for unit in parsed.units)
-    return float(parsed.numbers[0]), units, parsed.shown[0]
+    value, shown = float(parsed.numbers[0]), parsed.shown[0]
+    return (-value, units, "-" + shown) if negative else (value, units, shown)
 
 
 def option_range(text: str, reading: Reading) -> tuple[Interval, tuple[str, ...], bool] | None:
@@ -103,8 +111,9 @@ class NumericOrder(QuestionRule):
     Numbers in order let candidates find the value they worked out; out of order they
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
-    non-decreasing nor non-increasing. Numbers are read as the bank's language writes
-    them: in English a comma groups thousands ("$1,200"), and an option with another
+    non-decreasing nor non-increasing. A minus (a hyphen or U+2212) right before the
+    number makes it negative ("-40 °C"). Numbers are read as the bank's language
+    writes them: in English a comma groups thousands ("$1,200"), and an option with another
     comma between digits ("0,5 A", a decimal comma in a bank that says it is English) is
     not read; in German, French, Spanish,
     Portuguese, Italian, Dutch, Russian and Polish a comma starts the decimals

@@ -23,6 +23,8 @@ def test_numbers_out_of_order_are_reported(lint_questions):
         ["99.9%", "99.99%", "99.999%"],
         ["1 day", "3 days", "7 days"],
         ["1,500", "12,000", "1,250,000"],  # commas that group thousands
+        ["-273 °C", "-40 °C", "0 °C", "100 °C"],
+        ["\u221240", "\u22121", "0", "1"],  # the minus sign U+2212
     ],
 )
 def test_ordered_numbers_pass(lint_questions, values):
@@ -87,3 +89,17 @@ def test_large_quantities_with_a_unit_or_separator_are_still_judged(lint_questio
     options = {"A": "1,000,000", "B": "250,000", "C": "500,000"}
     [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
     assert found.message == "the numeric options are out of order (1000000, 250000, 500000)"
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        (["0", "-40", "100", "-273"], "0, -40, 100, -273"),
+        (["40", "0", "\u221240", "-1"], "40, 0, -40, -1"),  # U+2212 is a minus too
+    ],
+)
+def test_negative_numbers_are_read_with_their_sign(lint_questions, values, shown):
+    """A minus read as a dash made "-40" no number, and U+2212 was dropped (read as 40)."""
+    options = dict(zip("ABCD", values, strict=False))
+    [found] = found_by(RULE, lint_questions, question(stem=STEM, options=options))
+    assert found.message == f"the numeric options are out of order ({shown})"
