@@ -67,15 +67,22 @@ _SUBORDINATE = re.compile(rf"\b(?:that|which|who|whose|whom|so|{_SUBORDINATORS})
 # "Choose the statement that is false", "Which of the following is a service that is not
 # serverless?", "Which service or feature that is not available ...?". What comes before
 # its "that" or "which": after "Which", a noun (or two joined by "or", after names such as
-# "AWS"); any other word may be a verb, making the clause one of its own ("Which service
-# stores data that is not structured?", "What is a database that is not normalized called?").
+# "AWS"), never a word that may be a verb ("What ensures that ...", "Which service stores
+# data that ...", "What is a database that ..."); after "Which of the following is a", a
+# thing one asks for, not a reason or a sign ("... is a reason that the instance does not
+# start?" asks positively).
+_NOUN = r"[\w-]+(?<![^s\W]s)(?<!ed)\b"  # not "ensures", "shows", "used"
+_THINGS = (
+    "statement|option|answer|choice|one|item|example|service|feature|type|kind|property|"
+    "characteristic|component|tool|method|technique|practice|resource|product"
+)
 _ASKED_FOR = re.compile(
     r"^\W*(?:(?:\w+\s+){0,4}?(?:the|an?)\s+"
     r"(?:statement|option|answer|choice|one|sentence|description|example|item)s?"
     r"|(?:select|choose|identify|pick|name|find)\s+(?:the|an?)(?:\s+[\w-]+){1,2}"
-    r"|(?:which|what)(?:\s+(?-i:[A-Z])[\w-]*)*\s+[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?"
+    rf"|(?:which|what)(?:\s+(?-i:[A-Z])[\w-]*)*\s+{_NOUN}(?:\s+(?:or|and)\s+{_NOUN})?"
     r"|(?:which|what)\s+of\s+(?:the\s+following|these|those)\s+(?:is|are)\s+(?:an?|the)"
-    r"(?:\s+[\w-]+){1,2})\s+$",
+    rf"(?:\s+[\w-]+)?\s+(?:{_THINGS})s?)\s+$",
     re.IGNORECASE,
 )
 # An opening phrase's comma just before a word, and any question word.

@@ -23,7 +23,8 @@ class NegativeStem(QuestionRule):
     "provided" ... unless a comma closes that clause (", but" carries it on), or the
     clause says which thing is asked for ("Choose the statement that is false:",
     "Which of the following is a service that is not serverless?", "Which service that
-    is not ...?", but not "Which service stores data that is not ..."), or the
+    is not ...?", but not "Which service stores data that is not ...", "What ensures
+    that ... is not ...", "Which of the following is a reason that ..."), or the
     "which" asks after an opening phrase ("Under the Wills Act, which of these isn't
     required?", its clause running to the end of a lead-in that asks), including
     a clause that opens the sentence ("When the operator is not the licensee, who ...?";

@@ -32,6 +32,7 @@ RULE = "negative-stem"
         ("Identify the option that does not describe Amazon S3.", "not"),
         ("Which of the following is a service that is not serverless?", "not"),
         ("Select the service that is not a storage service:", "not"),
+        ("Which of the following is a feature that does not exist in Aurora?", "not"),
         ("Which service or feature that is not available to all plans?", "not"),
         # "which" asks after an opening phrase and its comma
         ("Under the Wills Act 1837, which of these isn't required for a valid will?", "isn't"),
@@ -105,6 +106,14 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
         "What is a database that is not normalized called?",
         "Which service stores data that is not structured?",
         "The device, which is not connected, needs what?",  # a relative clause after all
+        # a clause about what the asked-for thing shows, not the thing itself (review 114)
+        "What ensures that a message is not processed twice?",
+        "Which guarantees that the data is not lost when an instance fails?",
+        "What indicates that the server is not responding?",
+        "Which of the following is a reason that the instance does not start?",
+        "Which of the following is a sign that the model is not converging?",
+        "Which shows that the function is not pure?",
+        "What proves that the algorithm does not terminate?",
         "What is the deviation in Hz, which will not exceed the tolerance?",
     ],
 )
