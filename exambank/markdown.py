@@ -19,6 +19,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from exambank.statement_lines import statement_lines
+
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
 # Questions (stem, options, feedback, explanation), key-term definitions and tips are short
 # texts: a leading "# " there is text ("# is a control character."), not a heading that would
@@ -152,48 +154,11 @@ def _nest_headings(state: StateCore) -> None:
             token.tag = tags[token.tag]
 
 
-# A statement's marker where a line starts ("I –", "II.", "III)", "(iv)", "a)", "2)",  # noqa: RUF003
-# "Statement I:", "Afirmação 2 -", "Assertion (A):"), bold or not. Not "1." nor "- ":
-# CommonMark reads them as a list where one may start, and they may begin wrapped prose;
-# nor initials ("I. M. Pei").
-_ROMAN = "(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
-_NOUNS = "Statement|Assertion|Reason|Afirma(?:ção|tiva)|Asserção|Proposição|Afirmación|Razón"
-_DASH = " ?(?:--|[\u2013\u2014-])"
-STATEMENT = re.compile(
-    rf"[ \t]*[*_]*(?:{_ROMAN}(?:[.)]|{_DASH})|\(?(?:{_ROMAN}|[ivx]{{2,4}}|[a-zA-Z]|\d{{1,2}})\)"
-    rf"|(?:{_NOUNS}) \(?(?:{_ROMAN}|\d{{1,2}}|[A-Z])\)?(?:[.:)]|{_DASH}))[*_]*\s(?![A-Z]\.)"
-)
-_SENTENCE_END = re.compile(r"[.;:!?][)\]\"'\u201d\u2019*_]*\s*$")
-
-
-def _statement_lines(state: StateCore) -> None:
-    """Statements on their own lines: a line starting with a statement's marker, and a
-    sentence after the statements ("Which are correct?"), start a line of their own where
-    CommonMark joins a single line break into a space. Other lines join, as CommonMark
-    says: wrapped prose and a statement wrapped over lines print as one paragraph."""
-    for token in state.tokens:
-        lines = token.content.split("\n") if token.type == "inline" else []
-        breaks = [child for child in token.children or [] if child.type.endswith("break")]
-        if len(lines) < 2 or len(breaks) != len(lines) - 1:
-            continue  # one line, or a line break inside code or a link: nothing to read
-        in_statements = bool(STATEMENT.match(lines[0]))
-        for line_break, previous, line in zip(breaks, lines, lines[1:], strict=False):
-            starts = bool(STATEMENT.match(line))
-            ends = (
-                in_statements
-                and bool(_SENTENCE_END.search(previous))
-                and line.lstrip()[:1].isupper()
-            )
-            if starts or ends:
-                line_break.type, line_break.tag = "hardbreak", "br"
-            in_statements = starts or (in_statements and not ends)
-
-
-_RENDERER.core.ruler.push("statement_lines", _statement_lines)
+_RENDERER.core.ruler.push("statement_lines", statement_lines)
 _RENDERER.core.ruler.push("typeset", _typeset_text)
 _RENDERER.core.ruler.push("links_as_text", _links_as_text)
 _RENDERER.core.ruler.push("nest_headings", _nest_headings)
-_SHORT_RENDERER.core.ruler.push("statement_lines", _statement_lines)
+_SHORT_RENDERER.core.ruler.push("statement_lines", statement_lines)
 _SHORT_RENDERER.core.ruler.push("typeset", _typeset_text)
 _SHORT_RENDERER.core.ruler.push("links_as_text", _links_as_text)
 

@@ -110,11 +110,26 @@ def test_each_statement_marker_starts_a_line(markers: list[str]) -> None:
         "That is,\ni.e. the same",
         "Pick the one\nthat fits. In\n1990 it was",
         "Pick the one\nX is not a marker",
+        # wrapped prose whose line happens to start like a marker (review 114)
+        "The function returns the sum of\n(a) and (b) when both are positive.",
+        "See the derivation in equation\n(3) for the full proof.",
+        "The options were compared in\nA) the first study and B) the second.",
+        "Pick the right plan. Plans are listed in\nc) of the contract.",
     ],
 )
 def test_other_single_line_breaks_join_as_commonmark_says(text: str) -> None:
     lines = text.split("\n")
     assert printed_lines(short_html(text)) == [" ".join(lines)]
+
+
+def test_a_code_span_over_two_lines_leaves_the_other_statements_on_theirs() -> None:
+    text = "Consider:\nI. First one `code\nII. spans` lines\nIII. Third one.\nWhich hold?"
+    assert printed_lines(short_html(text)) == [
+        "Consider:",
+        "I. First one <code>code II. spans</code> lines",
+        "III. Third one.",
+        "Which hold?",
+    ]
 
 
 def test_a_statement_wrapped_over_lines_prints_as_one_line() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from exambank.markdown import STATEMENT
+from exambank.statement_lines import STATEMENT
 from exambank.syntax_hints.text import (
     BESIDE,
     KEYS,
