@@ -125,3 +125,15 @@ def test_each_question_with_such_a_text_is_told(tmp_path: Path) -> None:
     found = read_source(path)[1]
     assert [(p.line, p.column) for p in found] == [(5, 11), (17, 11)]
     assert all(str(p.hint).startswith("text on several lines") for p in found)
+
+
+@pytest.mark.parametrize("first", ['"Which \\t one?"', '"Which one?" # a note'])
+def test_a_statement_below_a_text_the_block_hint_cannot_show_is_never_a_key(tmp_path, first):
+    """Review 115: a quoted stem with an escape, or a note after it, left the statements to
+    the colon hint, which said "write 'I: . first'"."""
+    [(line, column, message, hint)] = problems_of(
+        tmp_path, several_lines(first, ["I. first", "II. second"])
+    )
+    assert (line, column) == (6, 5)
+    assert message == "'I. first' is read as a key here, but it goes on the text above"
+    assert hint is not None and "'|' block" in hint and "I:" not in hint

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from exambank.statement_lines import STATEMENT
 from exambank.syntax_hints.indents import misaligned, outnumbered, tab
 from exambank.syntax_hints.text import (
     BESIDE,
@@ -70,6 +71,13 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
         )
     if after.startswith(":"):
         return Explanation(at, "no space after ':'", f"write '{pair(word[0], after[1:])}'")
+    if STATEMENT.match(written):  # "I. first": a statement of the text above, no key
+        return Explanation(
+            context,
+            f"'{short(written, 24)}' is read as a key here, but it goes on the text above",
+            "write that text as a '|' block: its key, then '|', and every line of it, "
+            "this one too, indented under the key",
+        )
     if is_key_name(word[0]) and not _continues_text(text, row, column, word[0], value):
         return Explanation(
             context, f"missing ':' after '{word[0]}'", f"write '{pair(word[0], value)}'"
