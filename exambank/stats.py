@@ -21,7 +21,6 @@ from exambank.reporters.text import visible
 from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs
 from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
-from exambank.significance import SIMULATED_DRAWS
 from exambank.stats_model import (
     AnswerRun,
     AnswerRuns,
@@ -145,7 +144,7 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         spread.p_value if tested else None,
         spread.statistic,
         spread.degrees,
-        SIMULATED_DRAWS if spread.simulated else None,
+        spread.pooled,
         commonest,
         spread.observed[commonest] / len(single) if commonest else 0.0,
         sum(1 / len(ref.question.options) for ref in single) / len(single) if single else 0.0,

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from exambank.rules.key_patterns import said_pooled
+
 # Of the JSON report; bumped on any change a consumer must follow. 2: sections' and
 # questions' findings leave out those about the bank's order (answer runs), reported in
-# ``answer_runs``; the key tests give their statistic, effect and how p was found.
+# ``answer_runs``; the key tests give their statistic, effect and pooled letters.
 SCHEMA_VERSION = 2
 
 
@@ -66,10 +68,10 @@ class KeyLetters:
     questions: int
     min_questions: int  # answer-key-balance's: fewer, and nothing is tested
     rule_threshold: float  # answer-key-balance reports p-values below it
-    p_value: float | None  # chi-square goodness of fit
+    p_value: float | None  # chi-square goodness of fit; None: not tested
     chi_square: float  # the statistic, with ``degrees`` degrees of freedom
     degrees: int
-    simulated_draws: int | None  # p from this many random keyings (an expected count < 5)
+    pooled: list[list[str]]  # letters counted as one, as some expect fewer than 5 keys
     commonest: str | None  # the letter most often the key (the first, if several)
     commonest_score: float  # the share of the questions always answering it gets right
     chance_score: float  # the share a guess at random gets right, on average
@@ -80,15 +82,20 @@ class KeyLetters:
             f"always answering {self.commonest} scores {self.commonest_score:.0%}; "
             f"chance {self.chance_score:.0%}"
         )
-        if self.p_value is None:
+        if self.p_value is None and self.questions < self.min_questions:
             return [
                 effect,
                 f"too few single-answer questions ({self.questions}) to test the spread; "
                 f"answer-key-balance tests from {self.min_questions}",
             ]
+        if self.p_value is None:  # pooled into one group
+            return [
+                effect,
+                "too few keys to test: pooling letters until each expects 5 keys leaves one group",
+            ]
         how = f"p = {self.p_value:.2g}"
-        if self.simulated_draws:
-            how += f" from {self.simulated_draws:,} random keyings (an expected count is under 5)"
+        if self.pooled:
+            how += f" ({said_pooled(self.pooled, self.expected)})"
         return [
             effect,
             f"chi-square {self.chi_square:.1f}, df {self.degrees}, {how}: "

@@ -2,16 +2,11 @@
 
 import itertools
 import math
-from collections import Counter
+from fractions import Fraction
 
 import pytest
 
-from exambank import significance
-from exambank.significance import (
-    SIMULATED_DRAWS,
-    poisson_binomial_tail,
-    simulated_key_letter_tail,
-)
+from exambank.significance import chi_square_tail, poisson_binomial_tail
 
 
 def tail_by_brute_force(probabilities, successes):
@@ -48,39 +43,61 @@ def test_a_question_without_a_chance_adds_nothing():
 
 
 def test_a_large_bank_is_quick_and_keeps_small_tails():
-    # 10,000 questions of two kinds: one convolution-free pass, not a 10,000-step loop.
+    # 10,000 questions of two kinds, and a tail far below what 1 - P(X < s) could hold.
     p = poisson_binomial_tail([1 / 4] * 5000 + [1 / 2] * 5000, 4200)
     mean, sd = 1250 + 2500, math.sqrt(5000 * 3 / 16 + 5000 / 4)
     assert 0 < p < 1e-12 and (4200 - mean) / sd > 7
 
 
-def exact_key_letter_tail(option_counts, statistic):
-    """P(chi-square statistic >= statistic) over every keying, each equally likely."""
-    kinds = [k for k, n in option_counts.items() for _ in range(n)]
-    letters = max(kinds)
-    expected = [sum(1 / k for k in kinds if k > x) for x in range(letters)]
-    at_least = total = 0
-    for keys in itertools.product(*(range(k) for k in kinds)):
-        counts = Counter(keys)
-        value = sum((counts[x] - e) ** 2 / e for x, e in enumerate(expected))
-        weight = 1 / math.prod(kinds)
-        total += weight
-        at_least += weight * (value >= statistic - 1e-9)
-    return at_least / total
+def exact_tails(option_counts):
+    """P(X >= s) for every s, in integers, where ``option_counts[k]`` questions of k
+    options each have a chance of 1 in k: the binomials' numerators (C(n, j)
+    (k - 1)^(n - j) of k^n) convolved."""
+    numerators, denominator = [1], 1
+    for options, questions in option_counts.items():
+        binomial = [
+            math.comb(questions, j) * (options - 1) ** (questions - j) for j in range(questions + 1)
+        ]
+        convolved = [0] * (len(numerators) + questions)
+        for i, a in enumerate(numerators):
+            for j, b in enumerate(binomial):
+                convolved[i + j] += a * b
+        numerators, denominator = convolved, denominator * options**questions
+    tails = list(itertools.accumulate(reversed(numerators)))[::-1]
+    return [float(Fraction(tail, denominator)) for tail in tails] + [0.0]
 
 
-@pytest.mark.parametrize(
-    ("option_counts", "statistic"),
-    [({4: 4, 2: 2}, 5.0), ({3: 3, 5: 2}, 7.5), ({4: 6}, 3.0), ({2: 3, 10: 2}, 12.0)],
-)
-def test_the_simulated_p_value_is_close_to_the_exact_one(option_counts, statistic):
-    exact = exact_key_letter_tail(option_counts, statistic)
-    simulated = simulated_key_letter_tail(statistic, Counter(option_counts))
-    error = 4 * math.sqrt(exact * (1 - exact) / SIMULATED_DRAWS) + 1 / SIMULATED_DRAWS
-    assert abs(simulated - exact) < error, (simulated, exact)
+def test_a_bank_mixing_four_option_counts_gets_exact_tails():
+    # 3 to 6 options, 300 questions each: every tail, from the middle to 1e-270, to 1e-11.
+    option_counts = {3: 300, 4: 300, 5: 300, 6: 300}
+    chances = [1 / k for k, n in option_counts.items() for _ in range(n)]
+    tails = exact_tails(option_counts)
+    for successes in (1, 280, 285, 300, 370, 455, 569, 854, 1199, 1200, 1201):
+        assert poisson_binomial_tail(chances, successes) == pytest.approx(
+            tails[successes], rel=1e-11, abs=1e-300
+        ), successes
 
 
-def test_the_simulated_p_value_is_the_same_on_every_run():
-    first = simulated_key_letter_tail(6.0, {4: 30, 10: 2})
-    significance._simulated_tail.cache_clear()
-    assert simulated_key_letter_tail(6.0, {10: 2, 4: 30}) == first and 0 < first < 1
+def test_twelve_thousand_trials_of_four_kinds_keep_their_tails():
+    # Four chances a rounding apart: four kinds to convolve, and the exact tail is the
+    # binomial's, summed in integers from the top: C(n, j - 1) = C(n, j) j / (n - j + 1).
+    chances = [chance for n in range(4) for chance in [0.25 + n * 2**-54] * 3000]
+    assert len(set(chances)) == 4
+    trials, term, tail, tails = 12000, 1, 0, {}
+    for successes in range(trials, 2999, -1):
+        tail += term  # C(n, s) 3^(n - s) for s = successes
+        tails[successes] = tail
+        term = term * 3 * successes // (trials - successes + 1)
+    for successes in (3000, 3100, 3300, 3600, 4500):
+        assert poisson_binomial_tail(chances, successes) == pytest.approx(
+            float(Fraction(tails[successes], 4**trials)), rel=1e-11
+        ), successes
+
+
+def test_the_chi_square_tail_matches_closed_forms():
+    # df 2: e^(-x/2); df 1: erfc(sqrt(x/2)).
+    for statistic in (0.5, 3.0, 12.0, 600.0):
+        assert chi_square_tail(statistic, 2) == pytest.approx(math.exp(-statistic / 2), rel=1e-12)
+        assert chi_square_tail(statistic, 1) == pytest.approx(
+            math.erfc(math.sqrt(statistic / 2)), rel=1e-12
+        )

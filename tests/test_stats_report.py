@@ -4,6 +4,7 @@ the worst-questions table, the JSON's shape and the PDF's title."""
 
 import io
 import json
+import math
 import re
 
 import pytest
@@ -158,11 +159,11 @@ def test_too_few_questions_get_no_p_value(tmp_path, capsys):
 
 
 def test_the_tests_follow_the_rules_min_questions(tmp_path):
-    root = keyed_bank(tmp_path, "ABAB")
-    options = {"answer-key-balance": {"min_questions": 4}}
+    root = keyed_bank(tmp_path, "ABAB" * 3)  # 3 keys expected per letter: A-B, C-D pooled
+    options = {"answer-key-balance": {"min_questions": 12}}
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
     assert stats.keys.p_value is not None and stats.longest_key.p_value is None
-    options = {"longest-option-key": {"min_questions": 4}}
+    options = {"longest-option-key": {"min_questions": 12}}
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
     assert stats.keys.p_value is None and stats.longest_key.p_value is not None
 
@@ -207,10 +208,10 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
     [data] = json_report(capsys, str(SEED_BANK))
     keys, longest = data["keys"], data["longest_key"]
     assert (keys["commonest"], keys["commonest_score"]) == ("B", 40 / 55)
-    assert (keys["chi_square"], keys["degrees"], keys["simulated_draws"]) == (
+    assert (keys["chi_square"], keys["degrees"], keys["pooled"]) == (
         pytest.approx(72.2, abs=0.05),
         3,
-        None,
+        [],
     )
     assert longest["longest_score"] == pytest.approx(0.59, abs=0.005)
     assert longest["chance_score"] == 0.25 and longest["left_out"] == 2
@@ -219,9 +220,9 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
     assert "Always picking the longest option scores 59%; chance 25%." in page
 
 
-def test_key_letters_expected_under_5_times_get_a_simulated_p_value(tmp_path):
-    """The chi-square distribution is a poor approximation then; random keyings with a
-    fixed seed give the same p-value on every run."""
+def test_letters_expected_under_5_times_are_pooled_and_named(tmp_path, capsys):
+    """The chi-square distribution is a poor guide below 5 expected keys (Cochran's
+    rule): such letters count as one with their neighbour, and every format says so."""
     two_options = {"A": "Amazon S3", "B": "AWS Lambda"}
     questions = [
         question(f"q{n}", stem=f"Which AWS service is number {n}?", answer="ABCDAB"[n % 6])
@@ -232,13 +233,37 @@ def test_key_letters_expected_under_5_times_get_a_simulated_p_value(tmp_path):
     ]
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
     [stats] = bank_stats(lint([root]))
-    assert min(stats.keys.expected.values()) < 5 and stats.keys.simulated_draws == 2000
-    line = next(line for line in render_text([stats]).splitlines() if "chi-square" in line)
-    assert line == (
-        "  chi-square 2.9, df 3, p = 0.38 from 2,000 random keyings (an expected count is "
-        "under 5): nothing unusual"
+    keys = stats.keys
+    assert keys.expected == {"A": 6.5, "B": 6.5, "C": 4.5, "D": 4.5}
+    assert (keys.pooled, keys.degrees) == ([["C", "D"]], 2)
+    seen = [keys.observed["A"], keys.observed["B"], keys.observed["C"] + keys.observed["D"]]
+    statistic = sum((o - e) ** 2 / e for o, e in zip(seen, [6.5, 6.5, 9], strict=True))
+    assert keys.chi_square == pytest.approx(statistic) and keys.p_value == pytest.approx(
+        math.exp(-statistic / 2)  # the chi-square tail with 2 degrees of freedom
     )
-    assert bank_stats(lint([root]))[0].keys.p_value == stats.keys.p_value
+    said = (
+        f"  chi-square {statistic:.1f}, df 2, p = {keys.p_value:.2g} "
+        "(C-D pooled as each expects fewer than 5 keys): nothing unusual"
+    )
+    assert said in render_text([stats]).splitlines()
+    assert said.strip()[1:] in render_html([stats])  # "Chi-square ..." there
+    [data] = json_report(capsys, str(root))
+    assert data["keys"]["pooled"] == [["C", "D"]] and data["schema_version"] == 2
+
+
+def test_keys_too_few_to_pool_into_two_groups_are_not_tested(tmp_path):
+    """Eight questions expect 8 keys in all: pooled into groups of 5, one group is left."""
+    questions = [question(f"q{n}", stem=f"Which AWS service is number {n}?") for n in range(8)]
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+    config = Config(rule_options={"answer-key-balance": {"min_questions": 1}})
+    result = lint([root], config)
+    assert not [d for d in result.diagnostics if d.rule == "answer-key-balance"]
+    [stats] = bank_stats(result, config)
+    assert stats.keys.p_value is None and stats.keys.pooled == [["A", "B", "C", "D"]]
+    assert (
+        "\n  too few keys to test: pooling letters until each expects 5 keys leaves one group\n"
+        in render_text([stats])
+    )
 
 
 def long_names(tmp_path):

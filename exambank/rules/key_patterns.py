@@ -13,16 +13,14 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
 from exambank.rules.option_wording import _TRUTH_WORDS, points_at_options
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
-from exambank.significance import (
-    chi_square_tail,
-    poisson_binomial_tail,
-    simulated_key_letter_tail,
-)
+from exambank.significance import chi_square_tail, poisson_binomial_tail
 
 # Options whose lengths all lie within this many characters give a candidate no length
 # cue; on 6,700 real questions their keys were the longest no more often than chance.
 _UNSEEN_LENGTH = 2
-_FEW_EXPECTED = 5  # below it in any letter, the chi-square approximation drifts
+# Cochran's rule: chi-square is a fair guide where every category expects 5 or more
+# (less a rounding margin: 1/3 added 15 times is 4.999...).
+_FEW_EXPECTED = 5 - 1e-9
 
 
 def single_answer_questions(bank: Bank) -> list[QuestionRef]:
@@ -54,13 +52,15 @@ def cue_lengths(ref: QuestionRef) -> tuple[list[int], int] | None:
 @dataclass(frozen=True)
 class KeySpread:
     """How often each letter is the key of a single-answer question, against an even
-    spread (a question with k options adds 1/k to each of its letters' expected count)."""
+    spread (a question with k options adds 1/k to each of its letters' expected count),
+    tested with chi-square over the letters pooled by ``pool_rare_letters``."""
 
     observed: dict[str, int]
     expected: dict[str, float]
-    statistic: float  # chi-square, with one degree of freedom fewer than letters
-    p_value: float  # chi-square goodness of fit; simulated when an expected count < 5
-    simulated: bool
+    pooled: list[list[str]]  # the groups of letters counted as one, e.g. [["D", "E"]]
+    statistic: float  # chi-square over the groups, with ``degrees`` degrees of freedom
+    degrees: int
+    p_value: float | None  # None: fewer than two groups, nothing to test
 
     @classmethod
     def of(cls, refs: list[QuestionRef]) -> KeySpread:
@@ -72,18 +72,50 @@ class KeySpread:
         letters = [letter for letter in string.ascii_uppercase if shares[letter] > 0]
         observed = {letter: counts[letter] for letter in letters}
         expected = {letter: shares[letter] for letter in letters}
-        statistic = sum((observed[x] - expected[x]) ** 2 / expected[x] for x in letters)
-        simulated = bool(refs) and min(expected.values()) < _FEW_EXPECTED
-        if simulated:
-            option_counts = Counter(len(ref.question.options) for ref in refs)
-            p = simulated_key_letter_tail(statistic, option_counts)
-        else:
-            p = chi_square_tail(statistic, len(letters) - 1)
-        return cls(observed, expected, statistic, p, simulated)
+        groups = pool_rare_letters(expected)
+        statistic = 0.0
+        for group in groups:
+            seen, due = sum(observed[x] for x in group), sum(expected[x] for x in group)
+            statistic += (seen - due) ** 2 / due
+        degrees = max(len(groups) - 1, 0)
+        p = chi_square_tail(statistic, degrees) if degrees else None
+        return cls(observed, expected, [g for g in groups if len(g) > 1], statistic, degrees, p)
 
-    @property
-    def degrees(self) -> int:
-        return len(self.expected) - 1
+
+def pool_rare_letters(expected: dict[str, float]) -> list[list[str]]:
+    """The letters in groups that each expect at least 5 keys (Cochran's rule): while a
+    group expects fewer, the one that expects fewest (the later, on a tie) joins the
+    neighbour that expects fewer (the earlier, on a tie). As later letters expect no
+    more keys than earlier ones, the rare letters at the end join the last common one."""
+    groups = [[letter] for letter in expected]
+
+    def due(at: int) -> float:
+        return sum(expected[letter] for letter in groups[at])
+
+    while len(groups) > 1:
+        rarest = min(reversed(range(len(groups))), key=due)
+        if due(rarest) >= _FEW_EXPECTED:
+            break
+        beside = [at for at in (rarest - 1, rarest + 1) if 0 <= at < len(groups)]
+        first = min(min(beside, key=due), rarest)
+        groups[first : first + 2] = [groups[first] + groups[first + 1]]
+    return groups
+
+
+def said_pooled(pooled: list[list[str]], expected: dict[str, float]) -> str:
+    """``pooled`` in words: "E-J pooled with D as each expects fewer than 5 keys"."""
+    said, rare_letters = [], 0
+    for group in pooled:
+        rare = [x for x in group if expected[x] < _FEW_EXPECTED]
+        common = [x for x in group if x not in rare]
+        said.append(f"{_span(rare)} pooled" + (f" with {_span(common)}" if common else ""))
+        rare_letters += len(rare)
+    each = "each expects" if rare_letters > 1 else "it expects"
+    return f"{', '.join(said)} as {each} fewer than 5 keys"
+
+
+def _span(letters: list[str]) -> str:
+    return letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"
 
 
 @dataclass(frozen=True)
@@ -127,10 +159,13 @@ class AnswerKeyBalance(BankRule):
 
     Counts the key letter of every single-answer question and tests the counts against
     an even spread with a chi-square goodness-of-fit test; a question with k options
-    adds 1/k to the expected count of each of its letters. Reported on the manifest
-    when the p-value is below ``p_value`` and the bank has at least ``min_questions``
-    such questions, naming the most over-used letter and by how much. Candidates learn
-    such a bias quickly ("when in doubt, pick B").
+    adds 1/k to the expected count of each of its letters. Letters that expect fewer
+    than 5 keys (a few questions with more options than the rest) are pooled with their
+    neighbours until each group expects 5, as chi-square is a poor guide below that
+    (Cochran's rule). Reported on the manifest when the p-value is below ``p_value`` and
+    the bank has at least ``min_questions`` such questions, naming the most over-used
+    letter and by how much, and any pooled letters. Candidates learn such a bias quickly
+    ("when in doubt, pick B").
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20).
 
@@ -152,17 +187,18 @@ class AnswerKeyBalance(BankRule):
             return
         spread = KeySpread.of(refs)
         observed, expected, p = spread.observed, spread.expected, spread.p_value
-        if p >= options["p_value"]:
+        if p is None or p >= options["p_value"]:
             return
         letters = list(expected)
         worst = max(letters, key=lambda x: observed[x] - expected[x])
         listed = ", ".join(f"{x} {observed[x]}" for x in letters)
+        pooled = f", {said_pooled(spread.pooled, expected)}" if spread.pooled else ""
         yield self.report(
             bank.manifest_source,
             ("sections",),
             f"answer key is uneven: {worst} is the key {observed[worst]} times in {len(refs)}, "
             f"{observed[worst] / expected[worst]:.1f}x its fair share of "
-            f"{expected[worst]:.1f} ({listed}; chi-square p = {p:.1e})",
+            f"{expected[worst]:.1f} ({listed}; chi-square p = {p:.1e}{pooled})",
             "reletter options so each letter is the key about equally often",
         )
 

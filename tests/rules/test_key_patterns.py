@@ -2,6 +2,8 @@
 
 import itertools
 
+from exambank.config import Config
+from exambank.rules.key_patterns import pool_rare_letters
 from tests.conftest import section_yaml
 
 
@@ -48,6 +50,31 @@ def test_evenly_spread_keys_pass(lint_bank):
 
 def test_small_banks_are_not_judged(lint_bank):
     assert only("answer-key-balance", lint_bank(bank_of(["B"] * 10))) == []
+
+
+def test_one_question_with_a_fifth_option_leaves_any_p_value_reachable(lint_bank):
+    # The review's bank: B 200 times in 200, E expected 0.2 times. E is pooled with D
+    # and the chi-square p stays astronomically small, under any threshold one sets.
+    five = {**{x: f"option {x} of 0" for x in "ABCD"}, "E": "option E of 0"}
+    files = {"01-main.yaml": section_yaml(question(0, "B", options=five))}
+    files["02-more.yaml"] = section_yaml(
+        *(question(n, "B") for n in range(1, 200)), section_id="more"
+    )
+    strict = Config(rule_options={"answer-key-balance": {"p_value": 1e-100}})
+    [warning] = only("answer-key-balance", lint_bank(files, config=strict))
+    assert "(A 0, B 200, C 0, D 0, E 0; chi-square p = " in warning.message
+    assert warning.message.endswith("e-130, E pooled with D as it expects fewer than 5 keys)")
+
+
+def test_rare_letters_join_their_neighbours_until_each_group_expects_5():
+    # 30 four-option and 2 ten-option questions: E-J expect 0.2 each, D 7.7.
+    expected = {**dict.fromkeys("ABCD", 7.7), **dict.fromkeys("EFGHIJ", 0.2)}
+    assert pool_rare_letters(expected) == [["A"], ["B"], ["C"], list("DEFGHIJ")]
+    # 20 ten-option questions: 2 each, pooled in twos, then fours, into two groups.
+    assert pool_rare_letters(dict.fromkeys("ABCDEFGHIJ", 2.0)) == [list("ABCDEF"), list("GHIJ")]
+    # 15 three-option questions expect 5 per letter, though 1/3 added 15 times is not 5.
+    fifteen = dict.fromkeys("ABC", sum([1 / 3] * 15))
+    assert pool_rare_letters(fifteen) == [["A"], ["B"], ["C"]]
 
 
 def test_key_longest_far_more_than_chance(lint_bank):
