@@ -25,13 +25,13 @@ from exambank.rules.option_wording import (
     CombinationOptions,
     NoneOfTheAbove,
     OptionRationale,
-    TrueFalseOptions,
 )
 from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
 from exambank.rules.resources import ExternalResource, MissingResource
 from exambank.rules.stem_shape import FillInBlank, StemLeadIn
 from exambank.rules.stem_wording import NegativeOptions, NegativeStem
 from exambank.rules.suppression import UnusedSuppression
+from exambank.rules.true_false import TrueFalseOptions
 from exambank.rules.unread_image import UnreadImageRule
 from exambank.rules.word_repeat import WordRepeat
 

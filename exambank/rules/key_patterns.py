@@ -11,7 +11,8 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
-from exambank.rules.option_wording import _TRUTH_WORDS, points_at_options
+from exambank.rules.option_wording import points_at_options
+from exambank.rules.true_false import is_true_false
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
 from exambank.significance import chi_square_tail, poisson_binomial_tail
 
@@ -41,10 +42,7 @@ def cue_lengths(ref: QuestionRef) -> tuple[list[int], int] | None:
     within 2 characters of the others."""
     texts = option_texts(ref.question)
     lengths = [len(text.strip()) for text in texts]
-    if max(lengths) - min(lengths) <= _UNSEEN_LENGTH or (
-        texts[0].strip(" .!").casefold() in _TRUTH_WORDS
-        and all(text.strip(" .!").casefold() in _TRUTH_WORDS for text in texts)
-    ):
+    if max(lengths) - min(lengths) <= _UNSEEN_LENGTH or is_true_false(texts):
         return None
     return lengths, lengths[list(ref.question.options).index(ref.question.answer_letters[0])]
 

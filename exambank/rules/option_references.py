@@ -28,8 +28,14 @@ _EVERY = (
     rf"(?:(?:all|both|each)[ \t]+(?:{_COUNT}[ \t]+)?(?:of[ \t]+)?"
     rf"|any[ \t]+(?:(?:{_COUNT}|combination)[ \t]+)?of[ \t]+){_REFERS_BACK}"
 )
-# "All of the above are incorrect": every option is wrong, a none-of-the-above.
-_SAY_WRONG = r"[^\n]*?\b(?:incorrect|wrong|false|invalid|untrue|not[ \t]+(?:correct|true|right))\b"
+# "All of the above are incorrect", "All of these answers are not correct": every option
+# is wrong, a none-of-the-above. The verdict must be the whole predicate of the options
+# themselves: "All of the above reduce false positives" is a claim about its subject.
+_SAY_WRONG = (
+    r"(?:[ \t]+(?:answers|choices|options|statements))?[ \t]+(?:are|is)[ \t]+(?:all[ \t]+)?"
+    r"(?:incorrect|wrong|false|invalid|untrue|not[ \t]+(?:correct|true|right|valid))"
+    r"[^\w\n]*$"
+)
 _DENY = (
     rf"(?:none|neither)[ \t]+(?:of[ \t]+)?{_REFERS_BACK}"
     r"|neither[ \t]+[A-H][ \t]+n?or[ \t]+[A-H]\b"

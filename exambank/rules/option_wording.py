@@ -1,5 +1,5 @@
-"""Options that are not answers in their own right: "all of the above", "A and C",
-True/False, and options that carry their own justification."""
+"""Options that are not answers in their own right: "all of the above", "A and C", and
+options that carry their own justification (True/False: exambank/rules/true_false.py)."""
 
 from __future__ import annotations
 
@@ -28,10 +28,6 @@ _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
 # An option that is a value: it starts with a number ("0", "-1", "10 meter band only"),
 # or is a literal in quotes, backticks or brackets ("'3'", "('100', '1')").
 _VALUE = re.compile(r"\s*(?:[-+]?\.?\d|(['\"`]).*\1\s*$|[(\[{]\s*['\"\d])")
-_TRUTH_OPTION = re.compile(
-    r"^[ .!]*(?:true|false|yes|no|correct|incorrect|right|wrong)[ .!]*$", re.MULTILINE
-)  # one option of _TRUTH_WORDS, in case-folded text
-_TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"})
 # The two rules share one search of the bank's options.
 _ALL_OR_NONE_SCREEN = Screen("options", ALL_OR_NONE_OF, line_start=True)
 _RATIONALE_MARKS = ("--", "\u2014", "\u2013", "because")  # in case-folded options
@@ -68,10 +64,11 @@ class AllOfTheAbove(QuestionRule):
     (one, two, combination) of" them ("Any of the above"); or ends with "the mentioned",
     "the listed", "the given" or "the following" and perhaps one noun ("All of the
     mentioned", "All of the listed services"). "All of the above are incorrect" (wrong,
-    false) says none is right: it is left to `none-of-the-above`. Known false positives:
-    an option that genuinely talks about "all of these" things of the stem. Source:
-    Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above"; NBME
-    Item-Writing Guide.
+    false), with nothing after the verdict, says none is right: it is left to
+    `none-of-the-above` ("All of the above reduce false positives" is not). Known false
+    positives: an option that genuinely talks about "all of these" things of the stem.
+    Source: Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above";
+    NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: All of the above}
@@ -106,8 +103,9 @@ class NoneOfTheAbove(QuestionRule):
     ends with "the mentioned" ("the listed", "the given", "the following") and perhaps
     one noun ("None of the listed services"), is "Neither A nor B" ("Neither A or B"),
     "No correct answer is listed" (given, shown; "No answer is correct"), "All of the
-    above are incorrect" (wrong, false, not correct), or is just "None" or "Neither";
-    "Neither service offers X" is a statement of its own and does not count. Nor does
+    above are incorrect" (wrong, false, invalid, not correct; "All of these answers are
+    wrong") with nothing after the verdict, or is just "None" or "Neither"; "Neither
+    service offers X" is a statement of its own and does not count. Nor does
     "None" as a value: written as code or quoted ("`None`", '"None"'), or beside an
     option that is a value (that starts with a number, "0" or "10 meter band only", or
     is a literal in quotes or brackets, "'3'" or "('100', '1')"), where it is Python's
@@ -153,47 +151,6 @@ def _is_a_value(text: str, options: tuple[str, ...]) -> bool:
     if _QUOTE_MARK.search(text):
         return True
     return "none" in text.casefold() and any(_VALUE.match(option) for option in options)
-
-
-class TrueFalseOptions(QuestionRule):
-    """The options are only True and False (or Yes and No).
-
-    Such a question is a true/false item in a multiple-choice frame: it is guessed half
-    the time and says little about what the candidate knows. Heuristic: every option,
-    without punctuation, is one of true, false, yes, no, correct, incorrect, right,
-    wrong. Known false positives: none seen. Source: Haladyna, Downing & Rodriguez (2002),
-    guidelines 7 (use each format for what it does well) and 18 (as many effective
-    choices as you can; three is adequate).
-
-    Bad:
-        stem: Amazon SageMaker trains, tunes and deploys ML models.
-        options: {A: "True", B: "False"}
-
-    Good:
-        stem: Which AWS service trains, tunes and deploys ML models?
-    """
-
-    name = "true-false-options"
-    severity = "warning"
-    languages = ("en",)  # "True", "False", "Yes", "No"
-
-    def screen(self, options: Options) -> Screen:
-        return Screen("options_folded", _TRUTH_OPTION, line_start=True)
-
-    def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        texts = option_texts(ref.question)
-        if (
-            texts
-            and texts[0].strip(" .!").casefold() in _TRUTH_WORDS
-            and all(text.strip(" .!").casefold() in _TRUTH_WORDS for text in texts)
-        ):
-            yield self.report(
-                ref,
-                ("options",),
-                f"the options are only {' / '.join(text.strip() for text in texts)}: "
-                "a true/false item, guessed half the time",
-                "ask for the fact itself, with three or more plausible options",
-            )
 
 
 class CombinationOptions(QuestionRule):

@@ -69,6 +69,24 @@ def test_claims_and_every_option_being_wrong_are_no_all_of_the_above(lint_questi
     assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
 
 
+# Review 114, finding 3: a verdict word later in the option ("false positives", "wrong
+# content") once made these none-of-the-above; only a verdict that ends the option does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All of the above reduce false positives",
+        "Any of these can serve wrong content",
+        "All of the above are false positives",
+        "All of these reject invalid input",
+    ],
+)
+def test_a_verdict_word_that_does_not_end_the_option_is_subject_matter(lint_questions, text):
+    options = {**SERVICES, "D": text}
+    [found] = found_by(RULE, lint_questions, question(options=options))
+    assert found.message.startswith(f'option D is "{text}": knowing two options are right')
+    assert found_by("none-of-the-above", lint_questions, question(options=options)) == []
+
+
 @pytest.mark.parametrize(
     "text", ["All of the mentioned", "Any of the above", "none of the mentioned"]
 )

@@ -66,6 +66,10 @@ def test_more_than_the_bare_none_beside_values_is_reported(lint_questions, text)
         "All of these are wrong",
         "All of the above are false.",
         "Both of the above are not correct",
+        "All of these answers are incorrect",
+        "Each of the above is invalid",
+        "All of the above are all wrong.",
+        "All of the options are not valid",
     ],
 )
 def test_other_wordings_that_deny_the_others_are_reported(lint_questions, text):
