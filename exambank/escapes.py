@@ -10,6 +10,7 @@ the ``escape-in-text`` rule reports them, and ``unread-image`` names them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # The escapes an author types by mistake for a backslash and a letter, and what YAML
 # makes of each: the character, and its name in a message. \x, \u and \U take hex
@@ -31,7 +32,9 @@ MADE_OF = {
 }
 # The escape each of those characters is written as: the reverse of MADE_OF.
 ESCAPE_OF = {made: f"\\{letter}" for letter, (made, _) in MADE_OF.items()}
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # "\\\\" is one escape: its second "\\" starts none
+# One escape: a backslash and the character after it, with the hex digits of "\\x", "\\u"
+# or "\\U" ("\\\\" is one escape: its second "\\" starts none).
+ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
 # A file name after a backslash ("\\rede.png"), by the extensions of the files a
 # question shows or names: "my_list.sort()" and "u.id" are code.
 _FILE_NAME = re.compile(
@@ -45,26 +48,41 @@ _SPACE = re.compile(r"\s")
 def slips(text: str, start: int, end: int) -> list[int]:
     """Where each escape most likely meant as a backslash stands in ``text[start:end]``,
     a double-quoted scalar's source: one of ``MADE_OF`` directly followed by a letter or
-    digit, not right after another escape (the "\\t" of "\\n\\tprint(x)" indents code).
-    A line break ("\\n") is often meant, also before a word ("Step 1.\\nStep 2"): it
-    counts only in a word that holds another of them ("C:\\temp\\novos") or names a file
-    right after it ("imagens\\nede.png")."""
+    digit, not right after another escape (the "\\t" of "\\n\\tprint(x)" indents code, and
+    "\\u00e9\\t" writes two characters). A line break ("\\n") is often meant, also before a
+    word ("Step 1.\\nStep 2"): it counts only in a word that holds another of them
+    ("C:\\temp\\novos") or names a file right after it ("imagens\\nede.png")."""
     found: list[int] = []
     breaks: list[int] = []
     escape_end = -1  # where the last escape ended
-    for escape in _ESCAPE.finditer(text, start, end):
+    for escape in ESCAPE.finditer(text, start, end):
         at = escape.start()
-        if escape[1] in MADE_OF and at != escape_end and text[escape.end()].isalnum():
-            (breaks if escape[1] == "n" else found).append(at)
+        letter = escape[0][1]
+        simple = len(escape[0]) == 2 and letter in MADE_OF  # no hex digits
+        if simple and at != escape_end and text[escape.end()].isalnum():
+            (breaks if letter == "n" else found).append(at)
         escape_end = escape.end()
-    others = tuple(found)
+    others = tuple(found)  # in order: the first one at or after a word's start tells
     for at in breaks:
         word_start, word_end = _word(text, at, start + 1, end - 1)
-        if any(word_start <= other < word_end for other in others) or (
+        after = bisect_left(others, word_start)
+        if (after < len(others) and others[after] < word_end) or (
             _FILE_NAME.match(text, at + 2, word_end) and "://" not in text[word_start:word_end]
         ):
             found.append(at)
     return sorted(found)
+
+
+def writes_blank(text: str, start: int, end: int) -> bool:
+    """Whether the double-quoted scalar's source ``text[start:end]`` writes a space or a
+    tab as an escape ("\\t", "\\ ", "\\x20"): whitespace the author typed on purpose."""
+    return any(_writes_blank(escape[0]) for escape in ESCAPE.finditer(text, start, end))
+
+
+def _writes_blank(escape: str) -> bool:
+    if len(escape) > 2:  # hex digits
+        return int(escape[2:], 16) in (0x09, 0x20)
+    return escape[1] in "t \t"
 
 
 def _word(text: str, at: int, start: int, end: int) -> tuple[int, int]:

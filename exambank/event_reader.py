@@ -24,9 +24,9 @@ from ruamel.yaml.events import (
 )
 
 from exambank.diagnostics import Diagnostic
-from exambank.escapes import slips
-from exambank.mojibake import may_hold_mojibake, unmangled
-from exambank.source import JsonPath, Position, Source, line_and_column
+from exambank.escapes import slips, writes_blank
+from exambank.mojibake import garbled_at, may_hold_mojibake, unmangled
+from exambank.source import JsonPath, Lines, Position, Source
 from exambank.yaml11 import typed_scalar
 
 _MAX_DEPTH = 200
@@ -60,6 +60,7 @@ class EventReader:
         self.problems = problems
         # List items (by path) whose first key repeats: two items that lost a '- '.
         self.run_together: set[JsonPath] = set()
+        self._lines: Lines | None = None  # made for the first escape or garbled word
 
     def read(self, text: str) -> Any:
         loader = CSafeLoader(text)
@@ -164,7 +165,7 @@ class EventReader:
                     if backslashed and event.style == '"':
                         self._escape_slips(text, event, path)
                     if garbled and type(value) is str and (meant := unmangled(value)):
-                        self.source.unmangled[path] = meant
+                        self._garbled(text, event, path, meant)
             if kind is AliasEvent:
                 self._error(
                     self._at(event),
@@ -230,15 +231,27 @@ class EventReader:
 
     def _escape_slips(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the escapes in the double-quoted ``event`` most likely meant as a
-        backslash and a letter (``exambank.escapes``)."""
+        backslash and a letter (``exambank.escapes``), and whether it writes a blank as
+        one."""
         start, end = event.start_mark.index, event.end_mark.index
         if text.find("\\", start, end) == -1:
             return
         found = slips(text, start, end)
         if found:
+            lines = self._lines = self._lines or Lines(text)
             self.source.escape_slips[path] = [
-                (line_and_column(text, at), text[at : at + 2]) for at in found
+                (lines.position(at), text[at : at + 2]) for at in found
             ]
+        if writes_blank(text, start, end):
+            self.source.escaped_blanks.add(path)
+
+    def _garbled(self, text: str, event: Any, path: JsonPath, meant: str) -> None:
+        """Record the text ``event`` a wrong encoding garbled: where its first garbled
+        word is written, and the text as meant (``exambank.mojibake``)."""
+        start = event.start_mark.index + (event.style in ("'", '"'))
+        at = garbled_at(text, start, event.end_mark.index)
+        self._lines = self._lines or Lines(text)
+        self.source.unmangled[path] = (self._lines.position(at), meant)
 
     def _refuse_marks(self, event: Any) -> None:
         """A tag or an anchor on a value: neither survives a rewrite, nor may a bank need

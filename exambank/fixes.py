@@ -11,8 +11,9 @@ from __future__ import annotations
 import codecs
 import copy
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,9 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from exambank.load import DOS_END, read_source
+from exambank.load import dos_end, read_source
 from exambank.rewrite import Rewrite, RewriteError, load
-from exambank.round_trip import INDENT, Loaded, dump
+from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
 from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
@@ -87,16 +88,20 @@ def _answer_letters(question: dict[Any, Any], path: JsonPath) -> list[tuple[Any,
     return [(question, "answer", path)] if isinstance(answer, str) else []
 
 
-def trailing_whitespace(data: Any, path: JsonPath = ()) -> Iterator[Change]:
+def trailing_whitespace(
+    data: Any, kept: Collection[JsonPath] = (), path: JsonPath = ()
+) -> Iterator[Change]:
     """Spaces or tabs at the end of a line of text, which no reader sees. Two spaces before
-    a line that continues the paragraph are kept: in Markdown they are a line break."""
+    a line that continues the paragraph are kept: in Markdown they are a line break. So
+    are the texts at ``kept``: double-quoted ones that write a blank as an escape ("\\t"),
+    which the author typed on purpose and a reader sees in the file."""
     if not isinstance(data, (dict, list)):
         return
     entries = data.items() if isinstance(data, dict) else enumerate(data)
     for key, value in list(entries):
         if isinstance(value, (dict, list)):
-            yield from trailing_whitespace(value, (*path, key))
-        elif isinstance(value, str):
+            yield from trailing_whitespace(value, kept, (*path, key))
+        elif isinstance(value, str) and (*path, key) not in kept:
             lines = value.split("\n")
             for number, line in enumerate(lines):
                 follows = lines[number + 1] if number + 1 < len(lines) else ""
@@ -114,10 +119,9 @@ def _list_name(path: JsonPath) -> str:
     return str(path[-1]) if path else "item"
 
 
-FIXES: dict[str, Fix] = {
-    "answer-case": answer_case,
-    "trailing-whitespace": trailing_whitespace,
-}
+def _fixes(source: Source) -> tuple[Fix, ...]:
+    """The fixes for the file ``source`` was read from, in the order they are made."""
+    return answer_case, partial(trailing_whitespace, kept=source.escaped_blanks)
 
 
 def _set_text(holder: Any, key: Any, text: str) -> None:
@@ -136,20 +140,21 @@ def _set_text(holder: Any, key: Any, text: str) -> None:
 def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     """The safe fixes for one file (RewriteError if it cannot be read or fixed safely).
     A value YAML types (``80``) is written back as it is: the other fixes are made."""
-    quoting: list[Fixed] = []  # what was fixed to read the file at all
+    recovered: list[Fixed] = []  # what was fixed to read the file at all
     try:
         loaded = load(path, refuse_typed=False)
         raw = loaded.raw
     except RewriteError:
         # only a file lint refuses is scanned
-        found = _load_without_dos_end(path, display) or _load_quoted(path, display)
+        raw = path.read_bytes()
+        found = _recover(path, display, raw)
         if found is None:
             raise
-        raw, loaded, quoting = found
+        loaded, recovered = found
     _keep_typed_as_written(loaded.tree, loaded.source)
     expected = copy.deepcopy(loaded.source.data)
     changes: list[Change] = []
-    for fix in FIXES.values():
+    for fix in _fixes(loaded.source):
         on_tree = list(fix(loaded.tree))
         if on_tree != list(fix(expected)):
             raise RewriteError("lint and the writer read this file differently; not fixed")
@@ -157,32 +162,53 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     fixed = [Fixed(display, 1, 1, what) for what in _file_fixes(loaded.raw)]
     fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
     if fixed and isinstance(loaded.tree, (CommentedMap, CommentedSeq)):
+        keep_escapes(loaded.tree, loaded.source)  # as fmt does: a slip stays in sight
         indent_comments(loaded.tree, INDENT)  # as fmt does: indentation becomes fmt's
     text = dump(loaded.tree, loaded) if fixed else loaded.raw.decode("utf-8-sig")
-    fixed = sorted(quoting + fixed, key=lambda change: (change.line, change.column))
-    made_from = loaded.raw if quoting else None
+    fixed = sorted(recovered + fixed, key=lambda change: (change.line, change.column))
+    made_from = loaded.raw if recovered else None
     return Rewrite(path, raw, text, expected, loaded.source, made_from), fixed
 
 
-def _load_without_dos_end(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] | None:
-    """``path`` read without the one DOS end-of-file mark (Ctrl-Z) that ends it, which
-    YAML refuses and no editor shows (None for any other file): its bytes, the file as
-    read without the mark, and the fix. RewriteError if something else is wrong too."""
-    raw = path.read_bytes()
-    if not raw.endswith(DOS_END.encode()) or raw.endswith(2 * DOS_END.encode()):
+def _recover(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Fixed]] | None:
+    """``raw``, the bytes of ``path``, read as fixed to be read at all: without the DOS
+    end-of-file mark (Ctrl-Z) that ends it, which YAML refuses and no editor shows, and
+    with its lines like 'explanation: Réponse : B' quoted (None if neither helps): the
+    file as read, and the fixes. RewriteError if something else keeps it from being read."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
-    loaded = load(path, raw[: -len(DOS_END)], refuse_typed=False)
-    text = raw.decode("utf-8-sig", errors="replace")
-    place = line_and_column(text, len(text) - len(DOS_END))
-    return raw, loaded, [Fixed(display, *place, "DOS end-of-file mark (Ctrl-Z) removed")]
+    mark = dos_end(text)
+    if mark is None:
+        return _load_quoted(path, display, raw)
+    if not text[:mark].strip():
+        return None  # the file holds nothing else: lint says so
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    raw = bom + text[:mark].encode("utf-8")
+    removed = [
+        Fixed(display, *line_and_column(text, mark), "DOS end-of-file mark (Ctrl-Z) removed")
+    ]
+    try:
+        return load(path, raw, refuse_typed=False), removed
+    except RewriteError as error:
+        quoted = _load_quoted(path, display, raw)
+        if quoted is None:
+            raise RewriteError(
+                f"the DOS end-of-file mark (Ctrl-Z) is removed only once the rest of the "
+                f"file reads: mend this first ({error})",
+                error.line,
+                error.column,
+            ) from error
+    loaded, quoting = quoted
+    return loaded, removed + quoting
 
 
-def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] | None:
-    """``path`` read with each line like 'explanation: Réponse : B' quoted, when YAML
-    refuses those lines and nothing else (None for any other file): its bytes, the quoted
-    file as read, and the quoting done. The quoted file must read as the author meant:
-    each of those texts just as written on its line."""
-    raw = path.read_bytes()
+def _load_quoted(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Fixed]] | None:
+    """``raw`` (the bytes of ``path``) read with each line like 'explanation: Réponse : B'
+    quoted, when YAML refuses those lines and nothing else (None for any other file): the
+    quoted file as read, and the quoting done. The quoted file must read as the author
+    meant: each of those texts just as written on its line."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -209,7 +235,7 @@ def _load_quoted(path: Path, display: str) -> tuple[bytes, Loaded, list[Fixed]] 
             raise RewriteError("quoting this text would change it; please report this", *place)
         shown = f"{lines.parse(line.row).lead}{quoted(meant)}"
         fixed.append(Fixed(display, *place, f"unquoted text holding ': ' -> {shown}"))
-    return raw, loaded, fixed
+    return loaded, fixed
 
 
 def _blocked(path: Path, display: str, quoted_text: str) -> None:
@@ -270,8 +296,10 @@ def _keep_typed_as_written(tree: Any, source: Source) -> None:
 def _file_fixes(raw: bytes) -> list[str]:
     """What rewriting the file fixes by itself: it is written as UTF-8 with LF endings."""
     found = []
-    if b"\r" in raw:
+    if b"\r\n" in raw:
         found.append("line endings: CRLF -> LF")
+    elif b"\r" in raw:  # classic Mac OS
+        found.append("line endings: CR -> LF")
     if raw.startswith(codecs.BOM_UTF8):
         found.append("byte-order mark removed")
     return found

@@ -5,7 +5,8 @@
 - Indentation: 2 spaces for mappings, list dashes indented by 2.
 - Text with line breaks as a literal block (``|``); text that would run past column
   ``LINE_WIDTH`` as a folded block (``>-``) wrapped at that column; anything else on one
-  line, quoted only where YAML needs it, in double quotes.
+  line, quoted only where YAML needs it, in double quotes. A text with an escape slip
+  (escape-in-text: "C:\\temp") stays in double quotes with its escapes, on one line.
 - Lists written inline (``answer: [A, C]``) stay inline; blank lines and comments stay,
   a comment moving with the key below it, and to its new column if it stood in line with it.
 
@@ -34,7 +35,7 @@ from ruamel.yaml.scalarstring import (
 from exambank.model import Manifest, Section
 from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, load
-from exambank.round_trip import INDENT, dump
+from exambank.round_trip import INDENT, Escaped, dump, keep_escapes
 from exambank.tree_edits import ends_own_line, give_tail, indent_comments, replace_value, take_tail
 from exambank.yaml11 import reads_otherwise_in_yaml11
 
@@ -45,6 +46,7 @@ def format_file(path: Path) -> Rewrite:
     """``path`` in the canonical layout (RewriteError if it cannot be read)."""
     loaded = load(path)
     if isinstance(loaded.tree, (CommentedMap, CommentedSeq)):  # not a lone scalar
+        keep_escapes(loaded.tree, loaded.source)
         indent_comments(loaded.tree, INDENT)
         arrange(loaded.tree, Manifest if path.name == MANIFEST else Section)
         restyle(loaded.tree)
@@ -130,8 +132,8 @@ def _has_line_comment(node: CommentedMap | CommentedSeq, key: Any) -> bool:
 def _styled(value: str, starts_at: int, indent: int, block_ok: bool, in_flow: bool) -> str:
     """``starts_at``: the column the text starts at on one line; ``indent``: in a block;
     ``in_flow``: inside [...] or {...}."""
-    if getattr(value, "comment", None):  # a comment after '|' or '>': leave it all be
-        return value
+    if getattr(value, "comment", None) or isinstance(value, Escaped):
+        return value  # a comment after '|' or '>', or an escape slip: leave it all be
     text = str(value)
     body = text.rstrip("\n")  # a block's final line breaks are its chomping indicator
     if block_ok and "\n" in body and isinstance(value, FoldedScalarString):

@@ -10,6 +10,7 @@ path, its encoding, a syntax error, a merge conflict, a line break only YAML see
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,7 +32,7 @@ from exambank.source import (
 )
 
 _SAVE_AS_UTF8 = "save the file as UTF-8 (most editors: 'Save with encoding')"
-DOS_END = "\x1a"  # Ctrl-Z: DOS editors ended a text file with it
+_CTRL_Z = "\x1a"  # DOS editors ended a text file with it
 # How read_source's helpers report: rule, (line, column), message, hint.
 Report = Callable[[str, Position, str, str | None], None]
 
@@ -68,9 +69,27 @@ def read_source(
             line, column = 1, 1
             message, how_to_save = "the file is saved as UTF-16, not UTF-8", _SAVE_AS_UTF8
         else:
-            message, how_to_save = _not_utf8(body, error.start)
+            message, how_to_save = _not_utf8(body, error, raw.startswith(codecs.BOM_UTF8))
         report("encoding", (line, column), message, how_to_save)
         return source, problems
+    mark = dos_end(text)
+    if mark is not None:  # reported, and the rest of the file is read without it
+        if not text[:mark].strip():
+            report(
+                "schema",
+                (1, 1),
+                "the file is empty: it holds only a DOS end-of-file mark (Ctrl-Z, U+001A)",
+                "a bank file is a mapping: start with 'id:'",
+            )
+            return source, problems
+        report(
+            "yaml-syntax",
+            line_and_column(text, mark),
+            "the file ends with a DOS end-of-file mark (Ctrl-Z, U+001A)",
+            "exambank lint --fix removes it; or delete the file's last "
+            + ("character" if mark == len(text) - 1 else "characters"),
+        )
+        text = text[:mark]
     if not text.strip():
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
         return source, problems
@@ -98,11 +117,7 @@ def read_source(
         from exambank.syntax_hints.text import control_character
 
         said = control_character(text, error.position, error.character)
-        message, hint = said.message, said.hint
-        if text.endswith(DOS_END) and said.index == len(text) - 1:
-            message = "the file ends with a DOS end-of-file mark (Ctrl-Z, U+001A)"
-            hint = "exambank lint --fix removes it; or delete the file's last character"
-        report("yaml-syntax", line_and_column(text, said.index), message, hint)
+        report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
         return source, problems
     except YAMLError as error:
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
@@ -115,11 +130,36 @@ def read_source(
     return source, problems
 
 
-def _not_utf8(body: bytes, at: int) -> tuple[str, str]:
-    """The message and hint for the byte at ``at`` that is no UTF-8. Where the whole file
-    reads as Windows-1252, as most files do that Windows saved as "ANSI" in Western
-    Europe and the Americas, the byte's character there says what it was meant to be."""
-    byte = body[at]
+def dos_end(text: str) -> int | None:
+    """Where the DOS end-of-file mark that ends ``text`` starts: one Ctrl-Z or more, maybe
+    with line breaks after them, as DOS editors wrote it; None if there is none."""
+    end = len(text)
+    while end and text[end - 1] in "\r\n":
+        end -= 1
+    if not end or text[end - 1] != _CTRL_Z:
+        return None
+    while end and text[end - 1] == _CTRL_Z:
+        end -= 1
+    return end
+
+
+def _not_utf8(body: bytes, error: UnicodeDecodeError, bom: bool) -> tuple[str, str]:
+    """The message and hint for the byte ``error`` is at, which is no UTF-8. Where the
+    whole file reads as Windows-1252, as most files do that Windows saved as "ANSI" in
+    Western Europe and the Americas, the byte's character there says what it was meant to
+    be; but a file with a UTF-8 byte-order mark or character is UTF-8 but for such bytes,
+    and reading it as Windows-1252 would garble the rest."""
+    byte = body[error.start]
+    if bom or _UTF8_CHARACTER.search(body) or _UTF8_SHAPED.match(body, error.start):
+        read = body.decode("utf-8", errors="surrogateescape")  # each bad byte a surrogate
+        others = len(_BAD_BYTES.findall(read)) - 1
+        more = (
+            f" ({others} more such place{'s' if others > 1 else ''} further on)" if others else ""
+        )
+        hint = "type that character again (and any other that looks wrong); keep the file UTF-8"
+        if error.end == len(body):
+            hint = f"the file ends in the middle of a character: {hint}"
+        return f"byte 0x{byte:02x} is not UTF-8, though the rest of the file is{more}", hint
     try:
         body.decode("cp1252")
     except UnicodeDecodeError:
@@ -131,6 +171,24 @@ def _not_utf8(body: bytes, at: int) -> tuple[str, str]:
         "save it as UTF-8: in Notepad, Save as -> Encoding: UTF-8; in VS Code, 'Reopen "
         "with Encoding' -> Western (Windows 1252), then 'Save with Encoding' -> UTF-8",
     )
+
+
+# A character UTF-8 writes in more than one byte: a file holding one is UTF-8 (an ANSI
+# file all but never holds a lead byte's character followed by the right continuation
+# bytes' characters, which is what mojibake is).
+_UTF8_CHARACTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_BAD_BYTES = re.compile("[\udc80-\udcff]+")
+# A byte that starts what UTF-8 would write, but wrongly: an overlong form ("\xc0\xaf"), a
+# surrogate ("\xed\xa0\x80"), a code past U+10FFFF, or a character cut short by the
+# file's end. Windows-1252 text hardly ever holds such runs (but may well end in "é").
+_UTF8_SHAPED = re.compile(
+    rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}"
+    rb"|[\xc0-\xf7][\x80-\xbf]{1,2}\Z"
+)
 
 
 def _report_every_syntax_error(

@@ -35,3 +35,43 @@ def unmangled(text: str) -> str | None:
 
     fixed: str = ftfy.fix_encoding(text)
     return None if fixed == text else fixed
+
+
+def garbled_at(text: str, start: int, end: int) -> int:
+    """Where the first word holding a garbled pair starts in ``text[start:end]``, a
+    scalar's source from its first character (``start`` if its pairs are escapes)."""
+    pair = _PAIR.search(text, start, end)
+    if pair is None:
+        return start
+    at = pair.start()
+    while at > start and text[at - 1] not in _BETWEEN_WORDS:
+        at -= 1
+    return at
+
+
+def garbled_words(text: str, meant: str) -> tuple[str, str]:
+    """The first word or words where ``text`` and ``meant`` (the same text before it was
+    garbled) differ, as each has them: ("ordenaÃ§Ã£o", "ordenação")."""
+    same = next(
+        (at for at, (one, other) in enumerate(zip(text, meant, strict=False)) if one != other),
+        min(len(text), len(meant)),
+    )
+    start = same
+    while start and text[start - 1] not in _BETWEEN_WORDS:
+        start -= 1
+    written, fixed = text[start : _word_end(text, same)], meant[start : _word_end(meant, same)]
+    while written[-1:] == fixed[-1:] and written[-1:] in _PUNCTUATION:
+        written, fixed = written[:-1], fixed[:-1]
+    while written[:1] == fixed[:1] and written[:1] in _PUNCTUATION:
+        written, fixed = written[1:], fixed[1:]
+    return written, fixed
+
+
+_BETWEEN_WORDS = frozenset(" \t\r\n")
+_PUNCTUATION = frozenset("!\"'(),.:;?[]{}")
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and text[at] not in _BETWEEN_WORDS:
+        at += 1
+    return at

@@ -14,9 +14,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import ScalarToken
 
-from exambank.source import Position, Source
+from exambank.escapes import ESCAPE_OF
+from exambank.source import JsonPath, Position, Source
+from exambank.tree_edits import replace_value
 
 INDENT = 2  # what a block mapping's keys, or a list's dashes, are indented by in their parent
 
@@ -36,6 +40,7 @@ class _Emitter(Emitter):
 
     source_lines: ClassVar[list[str] | None] = None
     one_space: ClassVar[frozenset[Position]] = frozenset()
+    escaped: ClassVar[frozenset[str]] = frozenset()  # the texts of the ``Escaped`` values
 
     def write_comment(self, comment: Any, pre: bool = False) -> None:
         mark: Any = getattr(comment, "start_mark", None)
@@ -58,6 +63,16 @@ class _Emitter(Emitter):
         finally:
             mark.column = column
 
+    def write_double_quoted(self, text: Any, split: Any = True) -> None:
+        if text not in self.escaped:
+            super().write_double_quoted(text, split)
+            return
+        self.write_indicator('"', True)
+        written = "".join(map(_escape, text))
+        self.column += len(written)
+        self.stream.write(written.encode(self.encoding) if self.encoding else written)
+        self.write_indicator('"', False)
+
     def choose_scalar_style(self) -> Any:
         style = super().choose_scalar_style()
         chosen_by_author = self.event.style in ("'", '"')
@@ -74,6 +89,57 @@ def round_trip() -> YAML:
     yaml.width = _NO_WRAP
     yaml.preserve_quotes = True
     return yaml
+
+
+class Escaped(DoubleQuotedScalarString):
+    """A text written back in double quotes with each character YAML makes of an escape
+    an author may type by mistake written as that escape ("\\t" for a tab, "\\_" for a
+    no-break space): a text holding such a slip ("C:\\temp") keeps it in sight, for the
+    author and for the escape-in-text rule, where the dumper would write a tab or a block."""
+
+    __slots__ = ()
+
+
+RoundTripRepresenter.add_representer(
+    Escaped, RoundTripRepresenter.represent_double_quoted_scalarstring
+)
+
+
+def keep_escapes(tree: Any, source: Source) -> None:
+    """Make each text of ``tree`` holding an escape slip (``source.escape_slips``) an
+    ``Escaped``, so that it is written as the author wrote it."""
+    for path in source.escape_slips:
+        holder = _at(tree, path[:-1])
+        if holder is not None and isinstance(_at(holder, path[-1:]), str):
+            replace_value(holder, path[-1], Escaped(holder[path[-1]]))
+
+
+def _at(tree: Any, path: JsonPath) -> Any:
+    """The value at ``path`` in ``tree``; None if there is none."""
+    for key in path:
+        try:
+            tree = tree[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return tree
+
+
+def _escape(character: str) -> str:
+    """``character`` as an ``Escaped`` text writes it inside double quotes."""
+    if character in ESCAPE_OF:
+        return ESCAPE_OF[character]
+    if character in '"\\':
+        return "\\" + character
+    if character.isprintable():
+        return character
+    code = ord(character)
+    return (
+        f"\\x{code:02X}"
+        if code <= 0xFF
+        else f"\\u{code:04X}"
+        if code <= 0xFFFF
+        else f"\\U{code:08X}"
+    )
 
 
 @dataclass(frozen=True)
@@ -93,7 +159,12 @@ def dump(tree: Any, read: Loaded | None = None) -> str:
     if read is not None:
         lines = read.text.split("\n")
         one_space = frozenset(place for place, _ in read.source.comments_after.values())
-        settings = {"source_lines": lines, "one_space": one_space}
+        escaped = frozenset(
+            str(value)
+            for value in (_at(tree, path) for path in read.source.escape_slips)
+            if isinstance(value, Escaped)
+        )
+        settings = {"source_lines": lines, "one_space": one_space, "escaped": escaped}
         yaml.Emitter = type("_SourceEmitter", (_Emitter,), settings)
     stream = io.StringIO()
     yaml.dump(tree, stream)

@@ -4,6 +4,8 @@ gave its values and keys, and the editor's line and column of each.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,8 +55,12 @@ class Source:
     # Double-quoted values holding escapes most likely meant as a backslash and a letter
     # ("C:\temp": a tab), by path: where each one's backslash is, and the escape ("\t").
     escape_slips: dict[JsonPath, list[tuple[Position, str]]] = field(default_factory=dict)
-    # Texts a wrong encoding garbled ("IntroduÃ§Ã£o"), by path: each as it was meant.
-    unmangled: dict[JsonPath, str] = field(default_factory=dict)
+    # Double-quoted values that write a space or a tab as an escape ("\t", "\ "): whitespace
+    # typed on purpose, which ``lint --fix`` leaves where it is.
+    escaped_blanks: set[JsonPath] = field(default_factory=set)
+    # Texts a wrong encoding garbled ("IntroduÃ§Ã£o"), by path: where the first garbled
+    # word is written, and the text as it was meant.
+    unmangled: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""
@@ -94,6 +100,23 @@ def line_and_column(text: str, index: int) -> Position:
     returns = text.count("\r", 0, index) - text.count("\r\n", 0, index)  # lone ones
     line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
     return feeds + returns + 1, index - line_start + 1
+
+
+class Lines:
+    """Where each line of a text starts, lines counted as ``line_and_column`` counts them:
+    the positions of many places in one text, each found by bisection, where
+    ``line_and_column`` counts the lines from the start of the text each time."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+
+    def position(self, index: int) -> Position:
+        """1-based line and column of ``text[index]``."""
+        line = bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def position_of_byte(raw: bytes, offset: int) -> Position:

@@ -21,6 +21,10 @@ STEM = "stem: Which AWS service trains, tunes and deploys ML models?"
         (r'"C:\Windows\System32"', 14, r"'\W' is none"),
         (r'"C:\Users\ana"', 14, r"'\U' must be followed by 8 hex digits"),
         (r'"A \xz"', 14, r"'\x' must be followed by 2 hex digits"),
+        # not the valid escape after it
+        (r'"Olá \x\t end"', 16, r"'\x' must be followed by 2 hex digits"),
+        (r'"A \u12\n"', 14, r"'\u' must be followed by 4 hex digits"),
+        (r'"\x41 and \W"', 21, r"'\W' is none"),
     ],
 )
 def test_an_escape_yaml_refuses_is_told_at_its_backslash(
@@ -34,6 +38,37 @@ def test_an_escape_yaml_refuses_is_told_at_its_backslash(
     assert found.hint == (
         r"write the text in single quotes, or '\\' for a backslash; in a path '/' works too"
     )
+
+
+@pytest.mark.parametrize(
+    ("stem", "message", "hint"),
+    [
+        (
+            r'"emoji \ud83d\ude00"',
+            r"'\ud83d\ude00' is a surrogate pair (UTF-16), which YAML does not read",
+            r"write the character itself (😀), or '\U0001F600': YAML has no surrogate pairs",
+        ),
+        (
+            r'"emoji \ud83d alone"',
+            r"'\ud83d' is half of a surrogate pair (UTF-16), which YAML does not read",
+            r"write the character itself, or its code as '\U' and 8 hex digits: YAML has no "
+            "surrogate pairs",
+        ),
+        (
+            r'"emoji \UFFFFFFFF"',
+            r"'\UFFFFFFFF' names no character: Unicode ends at \U0010FFFF",
+            r"write the text in single quotes, or '\\' for a backslash; in a path '/' works too",
+        ),
+    ],
+)
+def test_a_code_that_names_no_character_is_told_at_its_backslash(
+    tmp_path: Path, stem: str, message: str, hint: str
+) -> None:
+    path = tmp_path / "01-main.yaml"
+    path.write_text(section_yaml(QUESTION.replace(STEM, f"stem: {stem}")), encoding="utf-8")
+    [found] = read_source(path)[1]
+    assert (found.rule, found.line, found.column) == ("yaml-syntax", 5, 18)
+    assert (found.message, found.hint) == (f"in double quotes {message}", hint)
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_trailing_whitespace_is_removed_but_markdown_line_breaks_stay(
 ) -> None:
     question = QUESTION.replace(
         "explanation: SageMaker covers the whole ML lifecycle.",
-        'explanation: "Line one  \\nline two \\n\\nParagraph.\\t"',
+        'explanation: "Line one  \\nline two \\n\\nParagraph. "',
     ).replace("  B: AWS Lambda", '  B: "AWS Lambda   "')
     path = _bank(tmp_path, question)
     assert main(["lint", "--fix", str(path)]) == 0
@@ -77,6 +77,21 @@ def test_trailing_whitespace_is_removed_but_markdown_line_breaks_stay(
         f"{path}:8:10: fixed trailing whitespace in B",
         f"{path}:12:18: fixed trailing whitespace in explanation",
     ]
+
+
+@pytest.mark.parametrize("blank", ["\\t", "\\ ", "\\x20", "\\u0009"])
+def test_a_blank_written_as_an_escape_in_double_quotes_is_kept(
+    tmp_path: Path, blank: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    explanation = f'explanation: "Columns:\\nname{blank}\\nage{blank}"'
+    question = QUESTION.replace(
+        "explanation: SageMaker covers the whole ML lifecycle.", explanation
+    )
+    path = _bank(tmp_path, question)
+    before = path.read_text(encoding="utf-8")
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == before
+    assert capsys.readouterr().err == ""
 
 
 def test_crlf_and_byte_order_mark_are_fixed(
@@ -90,6 +105,16 @@ def test_crlf_and_byte_order_mark_are_fixed(
         f"{path}:1:1: fixed line endings: CRLF -> LF",
         f"{path}:1:1: fixed byte-order mark removed",
     ]
+
+
+def test_lone_carriage_returns_are_said_to_be_cr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, QUESTION)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
+    assert capsys.readouterr().err.splitlines() == [f"{path}:1:1: fixed line endings: CR -> LF"]
 
 
 def test_a_fix_changes_only_its_own_line_of_a_seed_file(tmp_path: Path) -> None:

@@ -102,3 +102,10 @@ def test_the_pages_offer_suppression_exactly_for_rules_whose_findings_name_a_que
     assert {"raw-html", "empty-text", "external-resource", "missing-resource"} <= named
     assert all(RULES[rule].on_questions for rule in named)
     assert not any(RULES[rule].on_questions for rule in unnamed - named)
+
+
+@pytest.mark.parametrize("name", list(RULES))
+def test_each_summary_is_one_whole_sentence_on_the_docstring_first_line(name: str) -> None:
+    summary, *rest = RULES[name].doc().split("\n\n")[0].splitlines()
+    assert rest == []  # `exambank rules` shows the first line alone
+    assert summary[:1].isupper() and summary.endswith((".", "?", "!"))

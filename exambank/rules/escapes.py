@@ -12,8 +12,7 @@ from exambank.source import Position
 
 
 class EscapeInText(BankRule):
-    """In double quotes, a backslash and a letter were read as a tab, a line break or a
-    control character.
+    """In double quotes, a backslash and a letter became a tab, line break or control character.
 
     YAML reads a backslash in double-quoted text as the start of an escape: "\\t" is a
     tab, "\\n" a line break, "\\a", "\\b", "\\e" and "\\0" control characters, "\\_" a

@@ -151,4 +151,5 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("found undefined tag handle", unreadable_tag),
     ("found unknown escape character", unknown_escape),
     ("did not find expected hexdecimal number", unknown_escape),
+    ("found invalid Unicode character escape code", unknown_escape),
 )

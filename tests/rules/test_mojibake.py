@@ -24,16 +24,43 @@ def mangle(text: str) -> str:
     return text.encode("utf-8").decode("cp1252", errors="replace")
 
 
-def test_a_garbled_file_is_reported_once_at_its_first_garbled_text(tmp_path: Path) -> None:
+def test_a_garbled_file_is_reported_once_a_question_and_once_outside_them(
+    tmp_path: Path,
+) -> None:
     question = QUESTION.replace(STEM, "stem: Qual é a topologia “em estrela” — e por quê?")
     text = section_yaml(question).replace("title: Main", "title: Introdução às Redes")
-    [found] = garbled(tmp_path, mangle(text))
-    assert (found.line, found.column, found.severity) == (2, 8, "warning")
-    assert found.message == (
-        "'IntroduÃ§Ã£o Ã\xa0s Redes' is most likely 'Introdução às Redes' garbled (and 1 "
-        "more text in this file): the file was read as Windows-1252 and saved again as UTF-8"
+    title, stem = garbled(tmp_path, mangle(text))
+    assert (title.line, title.column, title.severity, title.question) == (2, 8, "warning", None)
+    assert title.message == (
+        "'IntroduÃ§Ã£o' is most likely 'Introdução' garbled: the file was read as "
+        "Windows-1252 and saved again as UTF-8"
     )
-    assert found.hint and found.hint.startswith("write the text again;")
+    assert title.hint and title.hint.startswith("write the text again;")
+    assert (stem.line, stem.column, stem.question) == (5, 16, "q1")
+    assert stem.message.startswith("'Ã©' is most likely 'é' garbled: ")
+
+
+def test_the_garbled_word_is_quoted_where_it_is_written_however_long_the_text(
+    tmp_path: Path,
+) -> None:
+    stem = "Qual protocolo da camada de transporte garante a entrega e a ordenação?"
+    question = QUESTION.replace(STEM, f'stem: "{stem}"').replace(
+        "SageMaker covers", "A função do SageMaker covers"
+    )
+    [found] = garbled(tmp_path, mangle(section_yaml(question)))
+    column = len('    stem: "') + stem.index("ordenação") + 1
+    assert (found.line, found.column, found.question) == (5, column, "q1")
+    assert found.message == (
+        "'ordenaÃ§Ã£o' is most likely 'ordenação' garbled (and 1 more text in this question): "
+        "the file was read as Windows-1252 and saved again as UTF-8"
+    )
+
+
+def test_a_question_can_switch_it_off(tmp_path: Path) -> None:
+    question = QUESTION.replace(STEM, "stem: Qual é a topologia?") + (
+        'lint: {ignore: [mojibake], reason: "quotes mojibake on purpose"}\n'
+    )
+    assert garbled(tmp_path, mangle(section_yaml(question))) == []
 
 
 @pytest.mark.parametrize(
