@@ -104,6 +104,8 @@ def _quick_files_and_steps(
                 (builder, _noted(output, builder, undated))
                 for output in builder.build(bank, settings)
             )
+    # An image both exports ship is written once; a name given twice otherwise is refused.
+    made = list({(file.name, file.data): (builder, file) for builder, file in made}.values())
     names = [(builder, output.name) for builder, output in made]
     _check_names(folder, bank_id, names + [(builder, step.name) for builder, step in steps])
     return [output for _, output in made], steps

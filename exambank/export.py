@@ -1,28 +1,33 @@
 """The export document: a whole bank in one JSON value, as ``<bank>.json`` holds it.
 
 Generated into ``schemas/export.schema.json`` like the source schemas. Text is kept exactly
-as written in the sources (Markdown, unrendered); every key is always present, in the order
-declared here, so consumers and diffs see a stable shape. ``schema_version`` changes only
-when a consumer would have to change. The images the texts show are shipped beside the
-document, under the paths the texts give, and listed in ``resources``.
+as written in the sources (Markdown), each beside its HTML as the handouts render it; every
+key is always present, in the order declared here, so consumers and diffs see a stable
+shape. ``schema_version`` changes when a consumer would have to change, and every object is
+closed (``additionalProperties: false``), so a consumer that validates against the schema
+would refuse a new key: adding one is such a change too. The images the texts show are
+shipped beside the document, under the paths the texts give, and listed in ``resources``;
+each question and section names its own in ``images``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from exambank.bank import Bank, QuestionRef
-from exambank.markdown import target_path, targets
-from exambank.model import KeyTerm, Letter, Manifest, Markdown, Slug, Strict
+from exambank.markdown import short_html, target_path, targets, to_html
+from exambank.model import KeyTerm, Letter, Manifest, Markdown, Question, Section, Slug, Strict
+from exambank.rules.numbers import reading
 from exambank.shuffle import keeps_its_order
 
-SCHEMA_VERSION = 1
+# 2: every Markdown text got its HTML, and questions and sections their ``images``.
+SCHEMA_VERSION = 2
 # By extension, as a web server serving the folder would say; not ``mimetypes``, whose
 # table changes with the Python version and the system's mime.types, so the same bank
 # would export differently on two machines.
@@ -42,11 +47,15 @@ MEDIA_TYPES = {
 }
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"
 
+Html = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/html"})]
+
 
 class ExportOption(Strict):
     letter: Letter
     text: Markdown
+    text_html: Html
     feedback: Markdown | None
+    feedback_html: Html | None
     correct: bool
 
 
@@ -55,6 +64,7 @@ class ExportQuestion(Strict):
     number: int = Field(ge=1, description="1-based position in the bank, as handouts print it.")
     type: Literal["single", "multiple"]
     stem: Markdown
+    stem_html: Html
     options: list[ExportOption] = Field(description="In source order.")
     answer: list[Letter] = Field(
         min_length=1,
@@ -63,6 +73,7 @@ class ExportQuestion(Strict):
         json_schema_extra={"uniqueItems": True},
     )
     explanation: Markdown
+    explanation_html: Html
     tags: list[str]
     difficulty: Literal["easy", "medium", "hard"] | None
     shuffle: bool = Field(
@@ -70,15 +81,30 @@ class ExportQuestion(Strict):
         "source says so, where options or the explanation refer to other options or letters "
         '("Both A and B", "None of the above"), and for numeric scales.'
     )
+    images: list[str] = Field(
+        description="The images its stem, options, feedback and explanation show, by their "
+        "path in resources, sorted, each once (one the export does not ship is left out)."
+    )
+
+
+class ExportKeyTerm(KeyTerm):
+    definition_html: Html
 
 
 class ExportSection(Strict):
     id: Slug
-    title: str
+    title: str = Field(description="Plain text.")
     summary: Markdown | None
+    summary_html: Html | None
     notes: Markdown | None
-    key_terms: list[KeyTerm]
+    notes_html: Html | None
+    key_terms: list[ExportKeyTerm]
     exam_tips: list[Markdown]
+    exam_tips_html: list[Html] = Field(description="The tips' HTML, in the same order.")
+    images: list[str] = Field(
+        description="The images its summary, notes, key terms and tips show, by their path "
+        "in resources, sorted, each once (its questions list theirs)."
+    )
     questions: list[ExportQuestion]
 
 
@@ -99,9 +125,21 @@ class ExportResource(Strict):
 
 
 class ExportDocument(Strict):
-    """A whole bank: its manifest, its sections in teaching order, the images they show."""
+    """A whole bank: its manifest, its sections in teaching order, the images they show.
 
-    schema_version: Literal[1] = Field(description="Bumped on any incompatible change.")
+    Each Markdown text of a section or question has its HTML beside it (stem_html,
+    text_html ...), as the handouts render it: block HTML (paragraphs, lists, tables, code
+    in pre), raw HTML of the source escaped as text, a statement typed on its own line ("I.
+    ...", "II. ...") kept on it with a br, headings only in notes and a summary, starting
+    at h3. An img's src is the target as written, percent-encoded, relative to this file:
+    cut off its ?query and #fragment and percent-decode it to find its path in resources.
+    The handouts' typesetting is kept: a spaced -- as an en dash, -> as an arrow, a
+    no-break space between a number and its unit and inside guillemets, and thousands
+    grouped with spaces kept on one line where the bank's language groups them so. A link
+    is printed as its words, with a web address after them in brackets, never as an a
+    element: the export ships no linked file. The manifest's description has no HTML."""
+
+    schema_version: Literal[2] = Field(description="Bumped on any incompatible change.")
     manifest: Manifest
     sections: list[ExportSection]
     resources: list[ExportResource] = Field(
@@ -118,17 +156,25 @@ class ShownImages:
     left_out: tuple[str, ...]
 
 
-def shown_images(bank: Bank) -> ShownImages:
-    """Every image file the bank's texts show, read as lint's ``missing-resource`` rule
-    reads the paths. Lint refuses a target outside the folder, but a question may switch
-    that rule off, so the export reads only regular files inside the bank folder, whatever
-    a link points at, as the PDF renderer does. A target of a fragment alone names no file."""
-    paths = {
+def image_paths(texts: Iterable[str | None]) -> set[str]:
+    """The paths of the images ``texts`` show, read as lint's ``missing-resource`` rule
+    reads them. A target of a fragment alone names no file."""
+    return {
         target_path(target.url)
-        for _, _, text, _ in bank.markup_fields
+        for text in texts
+        if text
         for target in targets(text)
         if target.kind == "image" and not target.url.startswith("#")
     }
+
+
+def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
+    """Every image file the bank's texts show (its questions' alone if ``questions_only``).
+    Lint refuses a target outside the folder, but a question may switch that rule off, so
+    the export reads only regular files inside the bank folder, whatever a link points at,
+    as the PDF renderer does."""
+    fields = bank.markup_fields
+    paths = image_paths(text for _, _, text, qid in fields if qid or not questions_only)
     root = bank.root.resolve()
     files, left_out = {}, []
     for path in sorted(paths):
@@ -146,17 +192,11 @@ def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> Ex
     the same read)."""
     if images is None:
         images = shown_images(bank).files
+    # "1 000 €" is one number where the bank's language groups thousands so (``typeset``)
+    grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
     sections = [
-        ExportSection(
-            id=section.id,
-            title=section.title,
-            summary=section.summary,
-            notes=section.notes,
-            key_terms=section.key_terms,
-            exam_tips=section.exam_tips,
-            questions=[_question(ref) for ref in refs if ref.section is section],
-        )
+        _section(section, [ref for ref in refs if ref.section is section], images, grouped)
         for section in bank.sections
     ]
     resources = [_resource(path, data) for path, data in sorted(images.items())]
@@ -166,6 +206,38 @@ def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> Ex
         sections=sections,
         resources=resources,
     )
+
+
+def _section(
+    section: Section, refs: list[QuestionRef], images: Mapping[str, bytes], grouped: bool
+) -> ExportSection:
+    terms = [
+        ExportKeyTerm(
+            term=term.term,
+            definition=term.definition,
+            definition_html=short_html(term.definition, grouped),
+        )
+        for term in section.key_terms
+    ]
+    texts = [section.summary, section.notes, *(t.definition for t in terms), *section.exam_tips]
+    return ExportSection(
+        id=section.id,
+        title=section.title,
+        summary=section.summary,
+        summary_html=_block_html(section.summary, grouped),
+        notes=section.notes,
+        notes_html=_block_html(section.notes, grouped),
+        key_terms=terms,
+        exam_tips=section.exam_tips,
+        exam_tips_html=[short_html(tip, grouped) for tip in section.exam_tips],
+        images=sorted(image_paths(texts) & images.keys()),
+        questions=[_question(ref, images, grouped) for ref in refs],
+    )
+
+
+def _block_html(text: str | None, grouped: bool) -> str | None:
+    """A summary's or notes' HTML, headings kept, as the handouts print them."""
+    return None if text is None else to_html(text, space_groups=grouped)
 
 
 def _resource(path: str, data: bytes) -> ExportResource:
@@ -178,30 +250,45 @@ def _resource(path: str, data: bytes) -> ExportResource:
     )
 
 
-def _question(ref: QuestionRef) -> ExportQuestion:
+def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> ExportQuestion:
     question = ref.question
     # Lint keeps options in letter order, so sorted is the options' order: what a tool
     # compares a learner's choices with ("B", "D", never "D", "B"). Each letter once, also
     # where a question switched answer-count off: the schema says the letters are unique.
     answer = sorted(set(question.answer_letters))
-    options = [
-        ExportOption(
-            letter=letter,
-            text=question.option_text(letter),
-            feedback=question.option_feedback(letter),
-            correct=letter in answer,
+    options = []
+    for letter in question.options:
+        text, feedback = question.option_text(letter), question.option_feedback(letter)
+        options.append(
+            ExportOption(
+                letter=letter,
+                text=text,
+                text_html=short_html(text, grouped),
+                feedback=feedback,
+                feedback_html=None if feedback is None else short_html(feedback, grouped),
+                correct=letter in answer,
+            )
         )
-        for letter in question.options
-    ]
     return ExportQuestion(
         id=question.id,
         number=ref.number,
         type=question.type,
         stem=question.stem,
+        stem_html=short_html(question.stem, grouped),
         options=options,
         answer=answer,
         explanation=question.explanation,
+        explanation_html=short_html(question.explanation, grouped),
         tags=question.tags,
         difficulty=question.difficulty,
         shuffle=not keeps_its_order(question, ref.language),
+        images=question_images(question, images),
     )
+
+
+def question_images(question: Question, shipped: Mapping[str, bytes]) -> list[str]:
+    """The images of ``shipped`` that ``question``'s texts show, by their path, sorted."""
+    texts: list[str | None] = [question.stem, question.explanation]
+    for letter in question.options:
+        texts += [question.option_text(letter), question.option_feedback(letter)]
+    return sorted(image_paths(texts) & shipped.keys())

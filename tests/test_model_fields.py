@@ -86,8 +86,10 @@ def test_raw_html_is_found_in_every_markdown_field(tmp_path: Path) -> None:
 
 
 def test_every_question_field_has_its_place_in_the_export() -> None:
-    """``lint`` (suppressions) is for exambank alone; ``number`` is the printed position."""
-    assert set(Question.model_fields) - {"lint"} == set(ExportQuestion.model_fields) - {"number"}
+    """``lint`` (suppressions) is for exambank alone; ``number`` is the printed position,
+    the ``*_html`` fields and ``images`` are read from the Markdown."""
+    derived = {"number", "stem_html", "explanation_html", "images"}
+    assert set(Question.model_fields) - {"lint"} == set(ExportQuestion.model_fields) - derived
 
 
 def test_optional_fields_reach_the_json_export_as_written(tmp_path: Path) -> None:
@@ -117,7 +119,9 @@ def test_optional_fields_reach_the_json_export_as_written(tmp_path: Path) -> Non
         "Text",
         ["Text"],
     )
-    assert section["key_terms"] == [{"term": "Term", "definition": "Text"}]
+    assert section["key_terms"] == [
+        {"term": "Term", "definition": "Text", "definition_html": "<p>Text</p>\n"}
+    ]
     [row] = section["questions"]
     assert (row["tags"], row["difficulty"], row["shuffle"]) == (
         ["sagemaker", "tuning"],
@@ -127,6 +131,8 @@ def test_optional_fields_reach_the_json_export_as_written(tmp_path: Path) -> Non
     assert row["options"][1] == {
         "letter": "B",
         "text": "Text",
+        "text_html": "<p>Text</p>\n",
         "feedback": "Text",
+        "feedback_html": "<p>Text</p>\n",
         "correct": False,
     }

@@ -3,11 +3,14 @@
 Columns, to be read by name: ``id, section, type, stem``, ``option_a`` .. ``option_f``
 (more letters only if a question has more options), ``feedback_a`` .. with the same
 letters (empty where an option has none), ``answer``, ``explanation``, ``tags``,
-``difficulty`` and ``shuffle`` (``true`` or ``false``: the JSON export's value). The
-feedback columns follow the option columns as a block, in the same order, rather than
+``difficulty``, ``shuffle`` (``true`` or ``false``: the JSON export's value),
+``section_title``, ``number`` (as the handouts print it), ``images`` (the paths of the
+images the row's texts show, one a line, as the JSON's ``images``) and ``guarded`` (below).
+The feedback columns follow the option columns as a block, in the same order, rather than
 alternating with them: most banks have no feedback, and alternating would put an empty
 column between every two options a reviewer compares. Each feedback sits the same number
-of columns to the right of its option. ``shuffle`` is last, so no column moved for it.
+of columns to the right of its option. New columns go last, so no column moves for them.
+The images the rows show are written beside the CSV, as beside the JSON.
 
 RFC 4180 (comma, double quotes, CRLF rows), UTF-8 with a byte order mark so Excel reads
 accents right (Python's ``csv`` reads it with ``encoding="utf-8-sig"``). Spreadsheets run a
@@ -24,6 +27,13 @@ operator: ``for (i = 0; i < n; ++i)`` is written ``for (i = 0; i < n;' ++i)``, a
 fence means nothing to a spreadsheet, which would cut and evaluate there all the same;
 the JSON keeps the exact text. Every cell is quoted: a reader that splits at both ``,``
 and ``;`` (LibreOffice with both ticked) then keeps each cell whole.
+
+The last column, ``guarded``, makes the guard reversible (a source may start with ``'``
+itself): ``;``-separated, it names each cell that got a ``'`` at its start by its column
+(``option_a``), and each part after a ``;`` that got one by its column and the part's
+number (``explanation:1`` for the part after the first ``;``). Splitting that cell at
+``;`` and dropping the first character of each part named (the start is part 0) gives
+the source's text back. A cell longer than Excel's limit, 32,767 characters, gets a note.
 """
 
 from __future__ import annotations
@@ -32,11 +42,14 @@ import csv
 import io
 import string
 import unicodedata
+from collections.abc import Mapping
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.base import Builder, Output, Settings
+from exambank.export import question_images, shown_images
 from exambank.shuffle import keeps_its_order
 
+EXCEL_CELL_LIMIT = 32_767  # characters in a cell; Excel cuts the rest
 MIN_OPTION_COLUMNS = 6  # option_a .. option_f, more only if a question needs them
 CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed, at a cell's start
 # OWASP's operators and, as a precaution, what Unicode folds into them (NFKC: full-width
@@ -69,7 +82,7 @@ def _operator_first(text: str) -> bool:
 
 class CsvBuilder(Builder):
     name = "csv"
-    description = "one spreadsheet row per question"
+    description = "one spreadsheet row per question, and the images its cells show"
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         refs = list(bank.questions())
@@ -87,20 +100,61 @@ class CsvBuilder(Builder):
             "tags",
             "difficulty",
             "shuffle",
+            "section_title",
+            "number",
+            "images",
         ]
+        images = shown_images(bank, questions_only=True)
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-        writer.writerow(header)
+        writer.writerow([*header, "guarded"])
+        notes: list[str] = []
         for ref in refs:
-            writer.writerow([neutralise(cell) for cell in _row(ref, letters)])
+            cells = _row(ref, letters, images.files)
+            written = [neutralise(cell) for cell in cells]
+            guarded = [
+                name
+                for column, cell, text in zip(header, cells, written, strict=True)
+                if text != cell
+                for name in _guarded(column, cell, text)
+            ]
+            writer.writerow([*written, ";".join(guarded)])
+            notes.extend(
+                _cut_by_excel(ref.question.id, column, text)
+                for column, text in zip(header, written, strict=True)
+                if _excel_length(text) > EXCEL_CELL_LIMIT
+            )
         data = buffer.getvalue().encode("utf-8-sig")
-        return [Output(self.file_names(bank.id)[0], data)]
+        table = Output(self.file_names(bank.id)[0], data, (*notes, *images.left_out))
+        return [table, *(Output(path, image) for path, image in images.files.items())]
 
     def file_names(self, bank_id: str) -> tuple[str, ...]:
         return (f"{bank_id}-questions.csv",)
 
 
-def _row(ref: QuestionRef, letters: str) -> list[str]:
+def _guarded(column: str, cell: str, written: str) -> list[str]:
+    """How ``guarded`` names the parts of ``cell`` that ``neutralise`` gave a "'": the
+    column for its start, the column and the part's number for the part after a ";"."""
+    parts = zip(cell.split(";"), written.split(";"), strict=True)
+    changed = [number for number, (part, guarded) in enumerate(parts) if part != guarded]
+    return [column if number == 0 else f"{column}:{number}" for number in changed]
+
+
+def _excel_length(cell: str) -> int:
+    """The length Excel counts: UTF-16 code units (a character beyond U+FFFF is two)."""
+    if len(cell) <= EXCEL_CELL_LIMIT // 2:
+        return len(cell)  # short enough whatever it holds: not encoded, most cells
+    return len(cell.encode("utf-16-le")) // 2
+
+
+def _cut_by_excel(question_id: str, column: str, cell: str) -> str:
+    return (
+        f"question {question_id}: its {column} is {_excel_length(cell):,} characters long; "
+        f"Excel cuts a cell at {EXCEL_CELL_LIMIT:,} (the JSON keeps it whole)"
+    )
+
+
+def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes]) -> list[str]:
     question = ref.question
     given = [letter for letter in letters if letter in question.options]
     options = {letter: question.option_text(letter) for letter in given}
@@ -117,4 +171,8 @@ def _row(ref: QuestionRef, letters: str) -> list[str]:
         ";".join(question.tags),
         question.difficulty or "",
         "false" if keeps_its_order(question, ref.language) else "true",
+        ref.section.title,
+        str(ref.number),
+        # one a line: a file name may hold a ";", a Markdown target no line break
+        "\n".join(question_images(question, images)),
     ]

@@ -3,7 +3,8 @@ beside it every image its texts show, under the same relative path, so that the 
 the texts lead to them from the document as they do from the bank folder.
 
 The document lists the images it ships (with their SHA-256), so this builder copies them:
-files and list come from one read. The PDFs embed their images and need none.
+files and list come from one read. The CSV ships the ones its rows show (the build writes
+an image both ship once); the PDFs embed their images and need none.
 """
 
 from __future__ import annotations

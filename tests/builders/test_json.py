@@ -17,12 +17,15 @@ QUESTION_KEYS = [
     "number",
     "type",
     "stem",
+    "stem_html",
     "options",
     "answer",
     "explanation",
+    "explanation_html",
     "tags",
     "difficulty",
     "shuffle",
+    "images",
 ]
 
 
@@ -35,7 +38,7 @@ def test_the_export_validates_against_the_committed_schema(seed_dist):
     _, document = load(seed_dist)
     committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(committed).iter_errors(document)) == []
-    assert document["schema_version"] == SCHEMA_VERSION == 1
+    assert document["schema_version"] == SCHEMA_VERSION == 2
     generated = schema_files.generate()["export.schema.json"]
     assert (REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8") == generated
 

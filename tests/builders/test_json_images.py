@@ -120,11 +120,14 @@ def test_two_builds_with_images_are_byte_identical(tmp_path):
     assert one == two and len(one) == 6  # the JSON and 5 images
 
 
-def test_the_csv_and_the_pdfs_ship_no_images(tmp_path):
-    """The PDFs embed theirs; the JSON, which lists them, ships them."""
+def test_the_pdfs_ship_no_images_and_the_csv_the_ones_its_rows_show(tmp_path):
+    """The PDFs embed theirs; the CSV ships the questions' images, not the notes' ones."""
     assert build(tmp_path, tmp_path / "dist", "pdf", "csv") == 0
     folder = tmp_path / "dist" / "test-bank"
-    assert sorted(path.name for path in folder.iterdir()) == [
+    assert sorted(str(path.relative_to(folder)) for path in folder.rglob("*")) == [
+        "diagram.webp",
+        "images",
+        "images/Red Bar.PNG",
         "test-bank-questions.csv",
         "test-bank-student.pdf",
         "test-bank-trainer.pdf",

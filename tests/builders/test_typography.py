@@ -1,13 +1,14 @@
 """Print habits of the handouts: a number keeps its unit on its line, a number grouped with
 spaces stays whole where the bank's language groups so, guillemets keep the words they quote,
 and a stem that says how many answers to choose gets no second instruction. The exports keep
-the text as typed."""
+the text as typed (the JSON's HTML is the handouts')."""
 
 # ruff: noqa: RUF001  # Greek mu, the ohm sign and single guillemets are meant
 
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from pypdf import PdfReader
@@ -17,7 +18,7 @@ from exambank.builders.csv_export import CsvBuilder
 from exambank.builders.handout import handout_html
 from exambank.builders.json_export import JsonBuilder
 from exambank.builders.pdf import PdfBuilder
-from exambank.markdown import short_html, typeset
+from exambank.markdown import short_html, to_html, typeset
 from tests.conftest import QUESTION, section_yaml
 
 NBSP, NNBSP, JOINER = "\u00a0", "\u202f", "\u2060"
@@ -161,10 +162,18 @@ def test_the_exports_keep_the_spaces_as_typed(make_bank, language):
     question = ON_230_V.replace("230 V?", "230 V, « 1 000 € »?")
     manifest = FRENCH.replace("fr", language)
     bank = make_bank({"01-main.yaml": section_yaml(question, extra=UNITS)}, manifest)
-    for builder in (JsonBuilder(), CsvBuilder()):
-        data = builder.build(bank, Settings())[0].data.decode("utf-8")
-        assert "at 230 V, « 1 000 € »?" in data
-        assert NBSP not in data and NNBSP not in data and JOINER not in data
+    table = CsvBuilder().build(bank, Settings())[0].data.decode("utf-8")
+    assert "at 230 V, « 1 000 € »?" in table
+    assert NBSP not in table and NNBSP not in table and JOINER not in table
+    document = json.loads(JsonBuilder().build(bank, Settings())[0].data)
+    (section,) = document["sections"]
+    (row,) = section["questions"]
+    markdown = json.dumps([section["notes"], row["stem"]], ensure_ascii=False)
+    assert "at 230 V, « 1 000 € »?" in markdown
+    assert NBSP not in markdown and NNBSP not in markdown and JOINER not in markdown
+    # the HTML beside it is the handouts' (its own tests pin how)
+    assert row["stem_html"] == short_html(row["stem"], space_groups=language == "fr")
+    assert section["notes_html"] == to_html(section["notes"], space_groups=language == "fr")
 
 
 MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
