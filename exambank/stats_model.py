@@ -71,7 +71,7 @@ class KeyLetters:
     p_value: float | None  # chi-square goodness of fit; None: not tested
     chi_square: float  # the statistic, with ``degrees`` degrees of freedom
     degrees: int
-    pooled: list[list[str]]  # letters counted as one, as some expect fewer than 5 keys
+    pooled: list[list[str]]  # letters counted as one, as some expect less than one key
     commonest: str | None  # the letter most often the key (the first, if several)
     commonest_score: float  # the share of the questions always answering it gets right
     chance_score: float  # the share a guess at random gets right, on average
@@ -91,7 +91,7 @@ class KeyLetters:
         if self.p_value is None:  # pooled into one group
             return [
                 effect,
-                "too few keys to test: pooling letters until each expects 5 keys leaves one group",
+                "too few keys to test: pooling letters until each expects one key leaves one group",
             ]
         how = f"p = {self.p_value:.2g}"
         if self.pooled:

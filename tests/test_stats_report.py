@@ -4,7 +4,6 @@ the worst-questions table, the JSON's shape and the PDF's title."""
 
 import io
 import json
-import math
 import re
 
 import pytest
@@ -159,7 +158,7 @@ def test_too_few_questions_get_no_p_value(tmp_path, capsys):
 
 
 def test_the_tests_follow_the_rules_min_questions(tmp_path):
-    root = keyed_bank(tmp_path, "ABAB" * 3)  # 3 keys expected per letter: A-B, C-D pooled
+    root = keyed_bank(tmp_path, "ABAB" * 3)  # 3 keys expected per letter
     options = {"answer-key-balance": {"min_questions": 12}}
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
     assert stats.keys.p_value is not None and stats.longest_key.p_value is None
@@ -220,40 +219,37 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
     assert "Always picking the longest option scores 59%; chance 25%." in page
 
 
-def test_letters_expected_under_5_times_are_pooled_and_named(tmp_path, capsys):
-    """The chi-square distribution is a poor guide below 5 expected keys (Cochran's
-    rule): such letters count as one with their neighbour, and every format says so."""
-    two_options = {"A": "Amazon S3", "B": "AWS Lambda"}
+def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
+    """The chi-square distribution is no guide where a letter expects less than one key
+    (Cochran's rule): such a letter counts as one with its neighbour, and every format
+    says so."""
+    five = {x: f"option {x}" for x in "ABCDE"}
     questions = [
         question(f"q{n}", stem=f"Which AWS service is number {n}?", answer="ABCDAB"[n % 6])
-        for n in range(1, 19)
-    ] + [
-        question(f"q{n}", stem=f"Which service is number {n}?", options=two_options, answer="A")
-        for n in range(19, 23)
-    ]
+        for n in range(1, 20)
+    ] + [question("q20", stem="Which service is number 20?", options=five, answer="A")]
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
     [stats] = bank_stats(lint([root]))
     keys = stats.keys
-    assert keys.expected == {"A": 6.5, "B": 6.5, "C": 4.5, "D": 4.5}
-    assert (keys.pooled, keys.degrees) == ([["C", "D"]], 2)
-    seen = [keys.observed["A"], keys.observed["B"], keys.observed["C"] + keys.observed["D"]]
-    statistic = sum((o - e) ** 2 / e for o, e in zip(seen, [6.5, 6.5, 9], strict=True))
-    assert keys.chi_square == pytest.approx(statistic) and keys.p_value == pytest.approx(
-        math.exp(-statistic / 2)  # the chi-square tail with 2 degrees of freedom
-    )
+    assert keys.expected["E"] == pytest.approx(0.2) and keys.expected["D"] == pytest.approx(4.95)
+    assert (keys.pooled, keys.degrees) == ([["D", "E"]], 3)
+    seen = [keys.observed[x] for x in "ABC"] + [keys.observed["D"] + keys.observed["E"]]
+    due = [keys.expected[x] for x in "ABC"] + [keys.expected["D"] + keys.expected["E"]]
+    statistic = sum((o - e) ** 2 / e for o, e in zip(seen, due, strict=True))
+    assert keys.chi_square == pytest.approx(statistic)
     said = (
-        f"  chi-square {statistic:.1f}, df 2, p = {keys.p_value:.2g} "
-        "(C-D pooled as each expects fewer than 5 keys): nothing unusual"
+        f"  chi-square {statistic:.1f}, df 3, p = {keys.p_value:.2g} "
+        "(E pooled with D as it expects less than one key): nothing unusual"
     )
     assert said in render_text([stats]).splitlines()
     assert said.strip()[1:] in render_html([stats])  # "Chi-square ..." there
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["pooled"] == [["C", "D"]] and data["schema_version"] == 2
+    assert data["keys"]["pooled"] == [["D", "E"]] and data["schema_version"] == 2
 
 
 def test_keys_too_few_to_pool_into_two_groups_are_not_tested(tmp_path):
-    """Eight questions expect 8 keys in all: pooled into groups of 5, one group is left."""
-    questions = [question(f"q{n}", stem=f"Which AWS service is number {n}?") for n in range(8)]
+    """One question expects a quarter of a key a letter: pooled, one group is left."""
+    questions = [question("q1", stem="Which AWS service is number 1?")]
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
     config = Config(rule_options={"answer-key-balance": {"min_questions": 1}})
     result = lint([root], config)
@@ -261,7 +257,7 @@ def test_keys_too_few_to_pool_into_two_groups_are_not_tested(tmp_path):
     [stats] = bank_stats(result, config)
     assert stats.keys.p_value is None and stats.keys.pooled == [["A", "B", "C", "D"]]
     assert (
-        "\n  too few keys to test: pooling letters until each expects 5 keys leaves one group\n"
+        "\n  too few keys to test: pooling letters until each expects one key leaves one group\n"
         in render_text([stats])
     )
 

@@ -19,9 +19,12 @@ from exambank.significance import chi_square_tail, poisson_binomial_tail
 # Options whose lengths all lie within this many characters give a candidate no length
 # cue; on 6,700 real questions their keys were the longest no more often than chance.
 _UNSEEN_LENGTH = 2
-# Cochran's rule: chi-square is a fair guide where every category expects 5 or more
-# (less a rounding margin: 1/3 added 15 times is 4.999...).
-_FEW_EXPECTED = 5 - 1e-9
+# Cochran's rule: chi-square is a fair guide where no category expects fewer than 1 and
+# few expect fewer than 5. Letters expecting under 1 (a letter only a few questions have)
+# are pooled; pooling every letter under 5 would pool a small bank's letters all together
+# and hide a key that is C or D in every question (less a rounding margin: 1/3 added 3
+# times is 0.999...).
+_FEW_EXPECTED = 1 - 1e-9
 
 
 def single_answer_questions(bank: Bank) -> list[QuestionRef]:
@@ -81,10 +84,11 @@ class KeySpread:
 
 
 def pool_rare_letters(expected: dict[str, float]) -> list[list[str]]:
-    """The letters in groups that each expect at least 5 keys (Cochran's rule): while a
+    """The letters in groups that each expect at least one key (Cochran's rule): while a
     group expects fewer, the one that expects fewest (the later, on a tie) joins the
     neighbour that expects fewer (the earlier, on a tie). As later letters expect no
-    more keys than earlier ones, the rare letters at the end join the last common one."""
+    more keys than earlier ones, the rare letters at the end join each other, then the
+    last common one."""
     groups = [[letter] for letter in expected]
 
     def due(at: int) -> float:
@@ -101,7 +105,7 @@ def pool_rare_letters(expected: dict[str, float]) -> list[list[str]]:
 
 
 def said_pooled(pooled: list[list[str]], expected: dict[str, float]) -> str:
-    """``pooled`` in words: "E-J pooled with D as each expects fewer than 5 keys"."""
+    """``pooled`` in words: "E-J pooled with D as each expects less than one key"."""
     said, rare_letters = [], 0
     for group in pooled:
         rare = [x for x in group if expected[x] < _FEW_EXPECTED]
@@ -109,7 +113,7 @@ def said_pooled(pooled: list[list[str]], expected: dict[str, float]) -> str:
         said.append(f"{_span(rare)} pooled" + (f" with {_span(common)}" if common else ""))
         rare_letters += len(rare)
     each = "each expects" if rare_letters > 1 else "it expects"
-    return f"{', '.join(said)} as {each} fewer than 5 keys"
+    return f"{', '.join(said)} as {each} less than one key"
 
 
 def _span(letters: list[str]) -> str:

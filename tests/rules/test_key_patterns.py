@@ -63,18 +63,30 @@ def test_one_question_with_a_fifth_option_leaves_any_p_value_reachable(lint_bank
     strict = Config(rule_options={"answer-key-balance": {"p_value": 1e-100}})
     [warning] = only("answer-key-balance", lint_bank(files, config=strict))
     assert "(A 0, B 200, C 0, D 0, E 0; chi-square p = " in warning.message
-    assert warning.message.endswith("e-130, E pooled with D as it expects fewer than 5 keys)")
+    assert warning.message.endswith("e-130, E pooled with D as it expects less than one key)")
 
 
-def test_rare_letters_join_their_neighbours_until_each_group_expects_5():
-    # 30 four-option and 2 ten-option questions: E-J expect 0.2 each, D 7.7.
+def test_letters_expecting_less_than_one_key_join_their_neighbours():
+    # 30 four-option and 2 ten-option questions: E-J expect 0.2 each, together 1.2.
     expected = {**dict.fromkeys("ABCD", 7.7), **dict.fromkeys("EFGHIJ", 0.2)}
-    assert pool_rare_letters(expected) == [["A"], ["B"], ["C"], list("DEFGHIJ")]
-    # 20 ten-option questions: 2 each, pooled in twos, then fours, into two groups.
-    assert pool_rare_letters(dict.fromkeys("ABCDEFGHIJ", 2.0)) == [list("ABCDEF"), list("GHIJ")]
-    # 15 three-option questions expect 5 per letter, though 1/3 added 15 times is not 5.
-    fifteen = dict.fromkeys("ABC", sum([1 / 3] * 15))
-    assert pool_rare_letters(fifteen) == [["A"], ["B"], ["C"]]
+    assert pool_rare_letters(expected) == [["A"], ["B"], ["C"], ["D"], list("EFGHIJ")]
+    # 20 ten-option questions: 2 each, every letter tested on its own.
+    assert pool_rare_letters(dict.fromkeys("ABCDEFGHIJ", 2.0)) == [[x] for x in "ABCDEFGHIJ"]
+    # 3 three-option questions expect 1 per letter, though 1/3 added 3 times is not 1.
+    three = dict.fromkeys("ABC", sum([1 / 3] * 3))
+    assert pool_rare_letters(three) == [["A"], ["B"], ["C"]]
+
+
+def test_a_small_bank_keyed_only_c_or_d_is_reported(lint_bank):
+    """Review 122: 24 five-option questions expect 4.8 keys a letter; pooling every letter
+    under 5 merged them into A-C and D-E, where C 12 and D 12 cancelled out."""
+    five = {x: f"option {x}" for x in "ABCDE"}
+    files = {
+        "01-main.yaml": section_yaml(*(question(n, "CD"[n % 2], options=five) for n in range(24)))
+    }
+    [warning] = only("answer-key-balance", lint_bank(files))
+    assert "(A 0, B 0, C 12, D 12, E 0; chi-square p = " in warning.message
+    assert "pooled" not in warning.message
 
 
 def test_key_longest_far_more_than_chance(lint_bank):
