@@ -64,17 +64,22 @@ _SUBORDINATORS = (
 )
 _SUBORDINATE = re.compile(rf"\b(?:that|which|who|whose|whom|so|{_SUBORDINATORS})\b", re.IGNORECASE)
 # A relative clause that says which thing the question asks for is the question itself:
-# "Choose the statement that is false", "Which of the following is a service that is not
-# serverless?", "Which service or feature that is not available ...?". What comes before
-# its "that" or "which": after "Which", a noun (or two joined by "or", after names such as
-# "AWS"), never a word that may be a verb ("What ensures that ...", "Which service stores
-# data that ...", "What is a database that ..."); after "Which of the following is a", a
-# thing one asks for, not a reason or a sign ("... is a reason that the instance does not
-# start?" asks positively).
-_NOUN = r"[\w-]+(?<![^s\W]s)(?<!ed)\b"  # not "ensures", "shows", "used"
-_THINGS = (
-    "statement|option|answer|choice|one|item|example|service|feature|type|kind|property|"
-    "characteristic|component|tool|method|technique|practice|resource|product"
+# "Choose the statement that is false", "Which of the following is a protocol that is not
+# routable?", "Which features that are not free ...?". What comes before its "that" or
+# "which": after "Which", a noun (or two joined by "or", after names such as "AWS"), not a
+# verb that takes a clause ("What ensures that a message is not processed twice?" asks
+# positively; "Which service stores data that ..." has a clause of its own); after "Which
+# of the following is a", a thing, not a reason, a sign or a way ("... is a reason that the
+# instance does not start?" asks positively).
+_CLAUSE_VERBS = (
+    "ensures|shows|proves|indicates|guarantees|means|implies|suggests|confirms|demonstrates|"
+    "explains|states|says|determines|verifies|checks|causes|tells|reveals|signals|predicts|"
+    "requires|assumes|happens|is|are|was|were|does|do|did|has|have|can|could|should|would|will"
+)
+_NOUN = rf"(?!(?:{_CLAUSE_VERBS})\b)[\w-]+"
+_CLAIMS = (
+    "reason|sign|indication|indicator|evidence|way|cause|proof|guarantee|consequence|result|"
+    "effect|fact|assumption|symptom|clue|hint|explanation|requirement|condition"
 )
 _ASKED_FOR = re.compile(
     r"^\W*(?:(?:\w+\s+){0,4}?(?:the|an?)\s+"
@@ -82,11 +87,20 @@ _ASKED_FOR = re.compile(
     r"|(?:select|choose|identify|pick|name|find)\s+(?:the|an?)(?:\s+[\w-]+){1,2}"
     rf"|(?:which|what)(?:\s+(?-i:[A-Z])[\w-]*)*\s+{_NOUN}(?:\s+(?:or|and)\s+{_NOUN})?"
     r"|(?:which|what)\s+of\s+(?:the\s+following|these|those)\s+(?:is|are)\s+(?:an?|the)"
-    rf"(?:\s+[\w-]+)?\s+(?:{_THINGS})s?)\s+$",
+    rf"(?:\s+[\w-]+)?\s+(?!(?:{_CLAIMS})s?\b)[\w-]+)\s+$",
     re.IGNORECASE,
 )
-# An opening phrase's comma just before a word, and any question word.
+# An opening phrase's comma just before a word, and any question word. The phrase opens
+# with a preposition or "To" ("Under the Wills Act,", "During ARQ,", "To insert RF
+# energy,"): after a clause ("Refer to the exhibit, which does not show ...") a "which" is
+# relative, unless "of" follows it ("Consider the code, which of these lines ...").
 _AFTER_COMMA = re.compile(r",\s*$")
+_OPENING_PHRASE = re.compile(
+    r"\W*(?:under|in|during|for|according|given|among|on|at|with|without|after|before|to|"
+    r"from|by|as|within|per|regarding|considering|based|upon|across|between|of|about)\b",
+    re.IGNORECASE,
+)
+_WHICH_OF = re.compile(r"\w+\s+of\b", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|how|why|when|where)\b", re.IGNORECASE)
 _OPENING_SUBORDINATE = re.compile(
     rf"\W*(?:{_SUBORDINATORS})\b(?!\s+(?:{_AUXILIARIES})\b)", re.IGNORECASE
@@ -268,6 +282,7 @@ class _LeadIn:
             and _QUESTION_WORD.search(self.text, 0, start) is None
             and "," not in self.text[start:]
             and self.text.rstrip().endswith(("?", ":"))
+            and (_OPENING_PHRASE.match(self.text) or _WHICH_OF.match(self.text, start)) is not None
         )
 
     def emphasised(self, word: str, offset: int) -> bool:

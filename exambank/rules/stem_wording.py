@@ -26,7 +26,8 @@ class NegativeStem(QuestionRule):
     is not ...?", but not "Which service stores data that is not ...", "What ensures
     that ... is not ...", "Which of the following is a reason that ..."), or the
     "which" asks after an opening phrase ("Under the Wills Act, which of these isn't
-    required?", its clause running to the end of a lead-in that asks), including
+    required?", its clause running to the end of a lead-in that asks; not after a
+    clause: "Refer to the exhibit, which does not show ..."), including
     a clause that opens the sentence ("When the operator is not the licensee, who ...?";
     "When do the rules not apply?" asks with "when"); a "not" after a noun and before a
     participle or adjective (a reduced relative: "respects not covered by", "an

@@ -33,6 +33,11 @@ RULE = "negative-stem"
         ("Which of the following is a service that is not serverless?", "not"),
         ("Select the service that is not a storage service:", "not"),
         ("Which of the following is a feature that does not exist in Aurora?", "not"),
+        # any thing asked for, plural or not (review 122)
+        ("Which of the following is a protocol that is not routable?", "not"),
+        ("Which features that are not available in the free tier need a plan?", "not"),
+        ("Which protocols that do not use TCP are used for streaming?", "not"),
+        ("Consider the code, which of these lines does not compile?", "not"),
         ("Which service or feature that is not available to all plans?", "not"),
         # "which" asks after an opening phrase and its comma
         ("Under the Wills Act 1837, which of these isn't required for a valid will?", "isn't"),
@@ -114,6 +119,10 @@ def test_negatives_that_do_not_reverse_the_question_pass(lint_questions, stem):
         "Which of the following is a sign that the model is not converging?",
         "Which shows that the function is not pure?",
         "What proves that the algorithm does not terminate?",
+        # a "which" after a clause, not after an opening phrase, is relative (review 122)
+        "Refer to the exhibit, which does not show the default route:",
+        "Consider the following code, which does not compile:",
+        "Review the following policy, which doesn't allow public access:",
         "What is the deviation in Hz, which will not exceed the tolerance?",
     ],
 )
