@@ -137,3 +137,14 @@ def test_a_statement_below_a_text_the_block_hint_cannot_show_is_never_a_key(tmp_
     assert (line, column) == (6, 5)
     assert message == "'I. first' is read as a key here, but it goes on the text above"
     assert hint is not None and "'|' block" in hint and "I:" not in hint
+
+
+@pytest.mark.parametrize("first", ["Amazon S3", '"Amazon\\tS3"', '"Amazon S3" # a note'])
+def test_an_option_letter_with_a_bracket_is_the_next_option(tmp_path, first):
+    """Review 122: "B) AWS Lambda" copied from a printed exam, below option A, was told it
+    goes on A's text (or, after a plain A, to join it in a '|' block)."""
+    question = QUESTION.replace("A: Amazon SageMaker", f"A: {first}").replace(
+        "B: AWS Lambda", "B) AWS Lambda"
+    )
+    [(line, column, message, hint)] = problems_of(tmp_path, question)
+    assert (line, column, message, hint) == (8, 7, "missing ':' after 'B'", "write 'B: AWS Lambda'")

@@ -71,6 +71,11 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
         )
     if after.startswith(":"):
         return Explanation(at, "no space after ':'", f"write '{pair(word[0], after[1:])}'")
+    if _option_letter(text, row, column, written):  # "B) AWS Lambda" among options
+        letter, rest = written[0], written[2:].strip()
+        return Explanation(
+            context, f"missing ':' after '{letter}'", f"write '{pair(letter, rest)}'"
+        )
     if STATEMENT.match(written):  # "I. first": a statement of the text above, no key
         return Explanation(
             context,
@@ -83,6 +88,18 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
             context, f"missing ':' after '{word[0]}'", f"write '{pair(word[0], value)}'"
         )
     return _text_not_indented(text, row, column)
+
+
+def _option_letter(text: Text, row: int, column: int, written: str) -> bool:
+    """Whether ``written`` is an option's letter with ")" or "." for ':' ("B) AWS Lambda",
+    copied from a printed exam) below an option letter at its place ("A: Amazon S3")."""
+    if not re.match(r"[A-Z][).] ", written):
+        return False
+    above = text.row_above(row, keyed=True)
+    if above is None:
+        return False
+    line = text.parse(above)
+    return line.key_column == column and re.fullmatch("[A-Z]", line.key or "") is not None
 
 
 # Keys whose values are few: a line "type of problem described." is no 'type' key.
