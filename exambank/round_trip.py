@@ -7,7 +7,10 @@ and ``tabs_as_spaces`` lets the round-trip scanner read what libyaml reads.
 from __future__ import annotations
 
 import io
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
@@ -18,7 +21,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import ScalarToken
 
-from exambank.escapes import ESCAPE_OF
+from exambank.escapes import ESCAPE, ESCAPE_OF, MADE_OF, slips
 from exambank.source import JsonPath, Position, Source
 from exambank.tree_edits import replace_value
 
@@ -40,7 +43,9 @@ class _Emitter(Emitter):
 
     source_lines: ClassVar[list[str] | None] = None
     one_space: ClassVar[frozenset[Position]] = frozenset()
-    escaped: ClassVar[frozenset[str]] = frozenset()  # the texts of the ``Escaped`` values
+    # The texts of the ``Escaped`` values: for each, which of its characters YAML makes of
+    # an escape (``MADE_OF``) the source wrote as that escape, in order; None: all of them.
+    escaped: ClassVar[dict[str, tuple[bool, ...] | None]] = {}
 
     def write_comment(self, comment: Any, pre: bool = False) -> None:
         mark: Any = getattr(comment, "start_mark", None)
@@ -64,11 +69,14 @@ class _Emitter(Emitter):
             mark.column = column
 
     def write_double_quoted(self, text: Any, split: Any = True) -> None:
-        if text not in self.escaped:
+        if text in self.escaped:
+            written = _escaped(text, self.escaped[text])
+        elif any(character in ESCAPE_OF for character in text):
+            written = _unslipped(text)
+        else:
             super().write_double_quoted(text, split)
             return
         self.write_indicator('"', True)
-        written = "".join(map(_escape, text))
         self.column += len(written)
         self.stream.write(written.encode(self.encoding) if self.encoding else written)
         self.write_indicator('"', False)
@@ -93,9 +101,12 @@ def round_trip() -> YAML:
 
 class Escaped(DoubleQuotedScalarString):
     """A text written back in double quotes with each character YAML makes of an escape
-    an author may type by mistake written as that escape ("\\t" for a tab, "\\_" for a
-    no-break space): a text holding such a slip ("C:\\temp") keeps it in sight, for the
-    author and for the escape-in-text rule, where the dumper would write a tab or a block."""
+    an author may type by mistake written as the author wrote it: as that escape ("\\t"
+    for a tab, "\\_" for a no-break space) where the source has the escape, in hex
+    ("\\x09") where it has the character itself. A text holding such a slip ("C:\\temp")
+    keeps it in sight, for the author and for the escape-in-text rule, where the dumper
+    would write a tab or a block; a tab or a no-break space typed as such never reads as
+    one."""
 
     __slots__ = ()
 
@@ -124,10 +135,43 @@ def _at(tree: Any, path: JsonPath) -> Any:
     return tree
 
 
+_LETTERED = frozenset(ESCAPE_OF.values())  # "\\t", "\\_" ...
+
+
+def _escaped(text: str, as_escapes: tuple[bool, ...] | None) -> str:
+    """``text`` as an ``Escaped`` text writes it inside double quotes: a character of
+    ``ESCAPE_OF`` as its escape where ``as_escapes`` (one flag for each, in order) says
+    the source wrote it so, or everywhere if None. A tab or a no-break space right
+    before such an escape is written as itself: after "\\x09", "\\temp" reads as a
+    second escaped character, no longer as a slip."""
+    flags = iter(as_escapes or ())
+    pieces = [
+        ESCAPE_OF[character]
+        if character in ESCAPE_OF and (as_escapes is None or next(flags))
+        else _escape(character)
+        for character in text
+    ]
+    for index, piece in enumerate(pieces[:-1]):
+        if text[index] in "\t\xa0" and len(piece) > 2 and pieces[index + 1] in _LETTERED:
+            pieces[index] = text[index]
+    return "".join(pieces)
+
+
+def _unslipped(text: str) -> str:
+    """``text`` inside double quotes as the dumper writes it ("\\t" for a tab), but with
+    a character whose escape would read as a slip ("a\\ttab") in hex ("a\\x09tab"): the
+    text holds no slip of its author's, and gets none."""
+    pieces = [ESCAPE_OF.get(character) or _escape(character) for character in text]
+    starts = list(accumulate((len(piece) for piece in pieces), initial=1))
+    written = '"' + "".join(pieces) + '"'
+    for at in slips(written, 0, len(written)):
+        index = bisect_left(starts, at)
+        pieces[index] = _escape(text[index])
+    return "".join(pieces)
+
+
 def _escape(character: str) -> str:
-    """``character`` as an ``Escaped`` text writes it inside double quotes."""
-    if character in ESCAPE_OF:
-        return ESCAPE_OF[character]
+    """``character`` inside double quotes, where it is not written as a letter escape."""
     if character in '"\\':
         return "\\" + character
     if character.isprintable():
@@ -159,16 +203,62 @@ def dump(tree: Any, read: Loaded | None = None) -> str:
     if read is not None:
         lines = read.text.split("\n")
         one_space = frozenset(place for place, _ in read.source.comments_after.values())
-        escaped = frozenset(
-            str(value)
-            for value in (_at(tree, path) for path in read.source.escape_slips)
-            if isinstance(value, Escaped)
-        )
+        escaped: dict[str, tuple[bool, ...] | None] = {}
+        for path in read.source.escape_slips:
+            value = _at(tree, path)
+            if isinstance(value, Escaped):
+                escaped[str(value)] = _as_written(str(value), read, lines, path)
         settings = {"source_lines": lines, "one_space": one_space, "escaped": escaped}
         yaml.Emitter = type("_SourceEmitter", (_Emitter,), settings)
     stream = io.StringIO()
     yaml.dump(tree, stream)
     return stream.getvalue()
+
+
+def _as_written(
+    value: str, read: Loaded, lines: list[str], path: JsonPath
+) -> tuple[bool, ...] | None:
+    """For each character of ``ESCAPE_OF`` in ``value``, in order, whether the
+    double-quoted scalar at ``path`` in ``read`` wrote it as that escape; None if the
+    scalar is not found or holds other such characters (a fix changed them)."""
+    line, column = read.source.where(path)
+    start = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+    text = read.text
+    if text[start : start + 1] != '"':
+        return None
+    end = start + 1  # the closing quote: the first '"' that is not escaped
+    while end < len(text) and text[end] != '"':
+        end += 2 if text[end] == "\\" else 1
+    marked = ESCAPE.sub(_marker, text[start : end + 1])  # each letter escape a marker
+    loader = CSafeLoader(marked)
+    try:
+        read_back = loader.get_single_data()
+    except YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(read_back, str):
+        return None
+    made = [
+        (_MARKED.get(character, character), character in _MARKED)
+        for character in read_back
+        if character in ESCAPE_OF or character in _MARKED
+    ]
+    if [character for character, _ in made] != [c for c in value if c in ESCAPE_OF]:
+        return None
+    return tuple(as_escape for _, as_escape in made)
+
+
+# A character no bank holds for each letter escape of ``MADE_OF``, to tell, once YAML has
+# read a scalar, which of its characters the source wrote as such an escape.
+_MARKER = {letter: chr(0xF0000 + ord(letter)) for letter in MADE_OF}
+_MARKED = {_MARKER[letter]: made for letter, (made, _) in MADE_OF.items()}
+
+
+def _marker(escape: re.Match[str]) -> str:
+    """A letter escape as the escape of its marker; any other escape as it is."""
+    letter = escape[0][1:]
+    return f"\\U{ord(_MARKER[letter]):08X}" if letter in _MARKER else escape[0]
 
 
 def tabs_as_spaces(text: str) -> str:

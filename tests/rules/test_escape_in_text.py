@@ -129,3 +129,78 @@ def test_many_slips_are_placed_in_linear_time(tmp_path: Path) -> None:
         assert time.perf_counter() - start < 0.6
         assert sum(map(len, source.escape_slips.values())) == slips
     assert source.escape_slips[("questions", 0, "stem")][-1] == ((6005, 20), r"\f")
+
+
+def stem_of(path: Path) -> object:
+    source, problems = read_source(path)
+    assert problems == []
+    return source.data["questions"][0]["stem"]
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # A no-break space and a tab typed as such, U+2028 and U+0085 as hex escapes.
+        '"Which path is right for C:\\temp? Pay 100\xa0USD, use a\ttab, \\u2028x, \\x85y."',
+        '"Which path is right\n      for C:\\temp?\n\n      Pay 100\xa0USD or use a\ttab."',
+    ],
+)
+@pytest.mark.parametrize("command", [["fmt"], ["lint", "--fix"]])
+def test_fmt_and_fix_write_no_slip_the_author_did_not_type(
+    tmp_path: Path, stem: str, command: list[str]
+) -> None:
+    """Only the author's own escapes are written back as escapes: a no-break space typed
+    as such written as "\\_" would read as a slip, and following the rule's hint would
+    then make it a backslash and a letter."""
+    question = QUESTION.replace(STEM, f"stem: {stem}").replace("answer: A", "answer: a")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    path = root / "01-main.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # so that --fix rewrites
+    data, before = stem_of(path), escapes_in(root)
+    assert [found.message.split("'")[1] for found in before] == ["\\t"]
+    main([*command, str(root)])
+    assert stem_of(path) == data
+    assert [found.message for found in escapes_in(root)] == [found.message for found in before]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("C:\\temp", "C:/temp"), encoding="utf-8")  # mended
+    assert stem_of(path) == str(data).replace("C:\temp", "C:/temp")
+    assert escapes_in(root) == []
+
+
+@pytest.mark.parametrize("command", [["fmt"], ["lint", "--fix"]])
+def test_a_character_the_dumper_escapes_is_not_written_as_a_slip(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A text with no slip, which the dumper writes its own way: a tab before a letter is
+    "\\x09", not "\\t"; one before a space stays "\\t"; a no-break space before a letter
+    is "\\xA0", not "\\_"."""
+    stem = '"Use a\ttab or a\t space; pay 100\xa0USD."'
+    question = QUESTION.replace(STEM, f"stem: {stem}").replace("answer: A", "answer: a")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    path = root / "01-main.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    data = stem_of(path)
+    assert escapes_in(root) == []
+    main([*command, str(root)])
+    assert stem_of(path) == data
+    assert 'stem: "Use a\\x09tab or a\\t space; pay 100\\xA0USD."' in path.read_text()
+    assert escapes_in(root) == []
+
+
+@pytest.mark.parametrize("command", [["fmt"], ["lint", "--fix"]])
+def test_a_slip_right_after_a_typed_tab_or_no_break_space_stays_in_sight(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """After "\\x09" or "\\xA0", "\\temp" would read as one more escaped character, not
+    as a slip: a tab or a no-break space right before a slip is written as itself."""
+    stem = '"Open D:\xa0\\temp or E:\t\\novos\\file.txt"'
+    question = QUESTION.replace(STEM, f"stem: {stem}").replace("answer: A", "answer: a")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    path = root / "01-main.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    data, before = stem_of(path), escapes_in(root)
+    assert before
+    main([*command, str(root)])
+    assert stem_of(path) == data
+    assert f"stem: {stem}" in path.read_text(encoding="utf-8")
+    assert [found.message for found in escapes_in(root)] == [found.message for found in before]
