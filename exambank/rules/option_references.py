@@ -29,11 +29,15 @@ _EVERY = (
     rf"|any[ \t]+(?:(?:{_COUNT}|combination)[ \t]+)?of[ \t]+){_REFERS_BACK}"
 )
 # "All of the above are incorrect", "All of these answers are not correct": every option
-# is wrong, a none-of-the-above. The verdict must be the whole predicate of the options
-# themselves: "All of the above reduce false positives" is a claim about its subject.
+# is wrong, a none-of-the-above. The verdict, perhaps with a noun for the options ("are
+# false statements") and an aside ("(none applies)", ", so none applies"), must be the
+# whole predicate of the options themselves: "All of the above reduce false positives"
+# and "All of the above are false positives" are claims about their subject.
+_OPTIONS_NOUN = r"(?:answers?|choices?|options?|statements?)"
 _SAY_WRONG = (
-    r"(?:[ \t]+(?:answers|choices|options|statements))?[ \t]+(?:are|is)[ \t]+(?:all[ \t]+)?"
+    rf"(?:[ \t]+{_OPTIONS_NOUN})?[ \t]+(?:are|is)[ \t]+(?:all[ \t]+)?"
     r"(?:incorrect|wrong|false|invalid|untrue|not[ \t]+(?:correct|true|right|valid))"
+    rf"(?:[ \t]+{_OPTIONS_NOUN})?(?:[ \t]*\([^()\n]*\)|[ \t]*,[ \t]*so[ \t][^\n]*)?"
     r"[^\w\n]*$"
 )
 _DENY = (

@@ -61,6 +61,9 @@ def test_other_wordings_that_point_back_are_reported(lint_questions, text):
         "All of the above are incorrect",
         "All of these are wrong",
         "Both of the above are false",
+        "All of the above are incorrect answers",
+        "All of the above are incorrect (none applies)",
+        "All of the above are incorrect, so none applies",
     ],
 )
 def test_claims_and_every_option_being_wrong_are_no_all_of_the_above(lint_questions, text):
@@ -77,6 +80,7 @@ def test_claims_and_every_option_being_wrong_are_no_all_of_the_above(lint_questi
         "All of the above reduce false positives",
         "Any of these can serve wrong content",
         "All of the above are false positives",
+        "All of the above are false negatives (missed threats)",
         "All of these reject invalid input",
     ],
 )

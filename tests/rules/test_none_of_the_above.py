@@ -77,7 +77,36 @@ def test_other_wordings_that_deny_the_others_are_reported(lint_questions, text):
     assert found.message.startswith(f'option D is "{text.strip()}": it tests what is wrong')
 
 
-@pytest.mark.parametrize("text", ["All of the above are correct", "No upfront cost is listed"])
+# Review 122, finding 6: a noun for the options or an aside after the verdict once made
+# these all-of-the-above, with the opposite advice.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All of the above are incorrect answers",
+        "All of the above are false statements",
+        "All of the above are not correct answers",
+        "All of the above are incorrect (none applies)",
+        "All of the above are incorrect, so none applies",
+        "All of these options are wrong choices.",
+    ],
+)
+def test_a_verdict_with_a_noun_or_an_aside_still_denies_every_option(lint_questions, text):
+    options = {**SERVICES, "D": text}
+    [found] = found_by(RULE, lint_questions, question(options=options))
+    assert found.message.startswith(f'option D is "{text}": it tests what is wrong')
+    assert found_by("all-of-the-above", lint_questions, question(options=options)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All of the above are correct",
+        "No upfront cost is listed",
+        "All of the above are correct answers",
+        "All of the above are false positives",
+        "All of the above are incorrect answers to a different question about cost",
+    ],
+)
 def test_every_option_being_right_or_a_claim_is_no_none_of_the_above(lint_questions, text):
     assert found_by(RULE, lint_questions, question(options={**SERVICES, "D": text})) == []
 
