@@ -84,6 +84,15 @@ class Bank:
         listed = set(self.manifest.sections)
         return [source for source in self.sources if section_id_of(source.path) in listed]
 
+    def read_files(self) -> Iterator[Source]:
+        """The manifest and the listed section files that were read to the end (a file
+        that was not says why by yaml-syntax); never a stray file."""
+        return (
+            source
+            for source in (self.manifest_source, *self.listed_sources)
+            if source.data is not None
+        )
+
     def questions(self) -> Iterator[QuestionRef]:
         """Every question in bank order (many rules walk them: built once)."""
         return iter(self._refs)

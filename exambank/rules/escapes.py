@@ -40,9 +40,7 @@ class EscapeInText(BankRule):
     on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        for source in (bank.manifest_source, *bank.listed_sources):  # not a stray file
-            if source.data is None:
-                continue  # not read to the end: yaml-syntax says why
+        for source in bank.read_files():
             for path, slips in source.escape_slips.items():
                 yield self.report(
                     source,

@@ -42,8 +42,8 @@ class Mojibake(BankRule):
     on_questions = True  # its findings name their question
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        for source in (bank.manifest_source, *bank.listed_sources):  # not a stray file
-            if source.data is None or not source.unmangled:
+        for source in bank.read_files():
+            if not source.unmangled:
                 continue
             by_question: dict[str | None, list[JsonPath]] = {}
             for path in source.unmangled:
