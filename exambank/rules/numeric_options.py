@@ -66,8 +66,10 @@ class Interval:
     high_closed: bool
 
 
-# A minus sign (a hyphen or U+2212) right before an option's number: the number is negative.
-_MINUS = re.compile(r"\s*[-\u2212](?=\d)")
+# A minus sign (a hyphen or U+2212) before an option's number, maybe with a currency sign
+# on either side: the number is negative.
+_CURRENCY = "[$\u20ac\u00a3\u00a5]?"
+_MINUS = re.compile(rf"\s*{_CURRENCY}\s*(?P<sign>[-\u2212])\s*{_CURRENCY}\s*(?=\d)")
 
 
 def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], str] | None:
@@ -76,8 +78,9 @@ def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], 
     parsed = reading.parse(text)
     if parsed is None or reading.labelled.search(text):
         return None
-    negative = _MINUS.match(text) is not None  # "-40", and with U+2212
-    if parsed.shape != (("-", "#") if negative and text.lstrip()[0] == "-" else ("#",)):
+    minus = _MINUS.match(text)  # "-40", "-$40", "$ -40", and with U+2212
+    negative = minus is not None
+    if parsed.shape != (("-", "#") if minus and minus["sign"] == "-" else ("#",)):
         return None
     units = tuple(unit.rstrip("s") for unit in parsed.units)
     value, shown = float(parsed.numbers[0]), parsed.shown[0]
@@ -111,8 +114,9 @@ class NumericOrder(QuestionRule):
     Numbers in order let candidates find the value they worked out; out of order they
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
-    non-decreasing nor non-increasing. A minus (a hyphen or U+2212) right before the
-    number makes it negative ("-40 °C"). Numbers are read as the bank's language
+    non-decreasing nor non-increasing. A minus (a hyphen or U+2212) before the number,
+    a currency sign on either side or not, makes it negative ("-40 °C", "-$40", "$-40").
+    Numbers are read as the bank's language
     writes them: in English a comma groups thousands ("$1,200"), and an option with another
     comma between digits ("0,5 A", a decimal comma in a bank that says it is English) is
     not read; in German, French, Spanish,

@@ -25,6 +25,8 @@ def test_numbers_out_of_order_are_reported(lint_questions):
         ["1,500", "12,000", "1,250,000"],  # commas that group thousands
         ["-273 °C", "-40 °C", "0 °C", "100 °C"],
         ["\u221240", "\u22121", "0", "1"],  # the minus sign U+2212
+        ["\u2212$40", "$0", "$40"],  # a minus before the currency sign (review 122)
+        ["$-40", "- $20", "$0"],
     ],
 )
 def test_ordered_numbers_pass(lint_questions, values):
