@@ -148,3 +148,16 @@ def test_an_option_letter_with_a_bracket_is_the_next_option(tmp_path, first):
     )
     [(line, column, message, hint)] = problems_of(tmp_path, question)
     assert (line, column, message, hint) == (8, 7, "missing ':' after 'B'", "write 'B: AWS Lambda'")
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_text_quoted_on_its_first_line_only_is_told_to_close_the_quote_at_its_end(
+    tmp_path, quote
+):
+    """Review 115: 'stem: "Which one"' then 'is it?' indented under it got libyaml's
+    words and no hint."""
+    question = QUESTION.replace(STEM, f"stem: {quote}Which one{quote}\n  is it?")
+    [(line, column, message, hint)] = problems_of(tmp_path, question)
+    assert (line, column) == (5, 11)
+    assert message == "the text of 'stem' goes on after its closing quote (line 6)"
+    assert hint == 'put the closing quote at the end of the text: stem: "Which one is it?"'

@@ -224,7 +224,7 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
     row, column = text.row_column(problem)
     line = text.parse(row)
     if column == len(text.lines[row]) - len(text.lines[row].lstrip()):
-        return misaligned(text, row, column)
+        return _text_after_quote(text, row, column) or misaligned(text, row, column)
     owner_row = row if line.key and line.value_column < column else text.row_above(row, True)
     if owner_row is None:
         return None
@@ -240,6 +240,26 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
             f"write it quoted: {owner.lead}{quoted(owner.value)}",
         )
     return None
+
+
+def _text_after_quote(text: Text, row: int, column: int) -> Explanation | None:
+    """More of a text on the lines below its closing quote ('stem: "Which one"', then
+    'is it?' indented under it): the author quoted only the first line."""
+    owner_row = text.row_above(row, keyed=True)
+    if owner_row is None or owner_row != text.row_above(row):
+        return None
+    owner = text.parse(owner_row)
+    value = owner.value.rstrip()
+    if len(value) < 2 or value[0] not in "'\"" or value[-1] != value[0]:
+        return None
+    if column <= owner.key_column or "\\" in value or value.count(value[0]) != 2:
+        return None
+    whole = f"{value[1:-1]} {text.lines[row].strip()}"
+    return Explanation(
+        text.index(owner_row, owner.value_column),
+        f"the text of '{owner.key}' goes on after its closing quote (line {row + 1})",
+        f"put the closing quote at the end of the text: {owner.lead}{quoted(whole)}",
+    )
 
 
 def _quote_ends_early(text: Text, row: int, column: int, owner_row: int) -> Explanation | None:
