@@ -15,7 +15,15 @@ from exambank.cli import main
 from exambank.lint import lint
 from exambank.markdown import target_path
 from tests.builders.test_image_limits import blank_png
-from tests.builders.test_json_images import EXTRA, FILES, MANIFEST, SHOWING, STEM, image_bank
+from tests.builders.test_json_images import (
+    EXTRA,
+    FILES,
+    MANIFEST,
+    SHOWING,
+    STEM,
+    image_bank,
+    write_files,
+)
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 QUESTION_IMAGES = ["diagram.webp", "images/Red Bar.PNG"]
@@ -66,9 +74,7 @@ def rows(data: bytes) -> list[dict[str, str]]:
 
 def test_a_csv_row_names_its_images_one_a_line_and_ships_them(make_bank):
     bank = make_bank({"01-main.yaml": section_yaml(SHOWING, extra=EXTRA)}, MANIFEST)
-    for name, data in FILES.items():
-        (bank.root / name).parent.mkdir(parents=True, exist_ok=True)
-        (bank.root / name).write_bytes(data)
+    write_files(bank.root)
     table, *images = CsvBuilder().build(bank, Settings())
     (row,) = rows(table.data)
     assert row["images"].split("\n") == QUESTION_IMAGES

@@ -63,11 +63,16 @@ SHIPPED = {  # path -> media type
 }
 
 
-def image_bank(root: Path) -> Path:
-    write_bank(root, {"01-main.yaml": section_yaml(SHOWING, extra=EXTRA)}, MANIFEST)
+def write_files(root: Path) -> None:
+    """The images and other files ``SHOWING`` and ``EXTRA`` point at, in the bank."""
     for name, data in FILES.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
+
+
+def image_bank(root: Path) -> Path:
+    write_bank(root, {"01-main.yaml": section_yaml(SHOWING, extra=EXTRA)}, MANIFEST)
+    write_files(root)
     return root
 
 
@@ -78,9 +83,7 @@ def build(tmp_path: Path, out: Path, *only: str) -> int:
 
 def test_each_image_shown_is_listed_once_sorted_with_its_digest(make_bank):
     bank = make_bank({"01-main.yaml": section_yaml(SHOWING, extra=EXTRA)}, MANIFEST)
-    for name, data in FILES.items():
-        (bank.root / name).parent.mkdir(parents=True, exist_ok=True)
-        (bank.root / name).write_bytes(data)
+    write_files(bank.root)
     document, *images = JsonBuilder().build(bank, Settings())
     assert document.name == "test-bank.json"
     assert [(image.name, image.data) for image in images] == [
