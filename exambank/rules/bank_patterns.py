@@ -26,23 +26,32 @@ class KeyInOtherStem(BankRule):
     least ``min_words`` words (four or more) besides numbers that is a description
     rather than a name (fewer than half its words capitalised) appears word for word in
     another question's stem (case and punctuation ignored; a name joined by "_" is one
-    word, so the code "my_list = [1, 2, 3]" does not hold "list"). A key made of numbers
-    ("1 2 3 4", "10.1.1.1") is left out: it matches any list of the same numbers. So is
-    a key its own stem already holds: a group of items over one input line ("line =
-    '... 10.1.1.1 ...'") shows it in every stem, and the other stem adds nothing. Both
-    questions are reported. Found by looking up each key's first four words among the
-    stems' shingles (a hash-set intersection per stem), never by comparing key and stem
-    pairs. Known false positives: a scenario that restates a general principle another
-    question asks for, where knowing the phrase does not identify it as that question's
-    answer; a key that only names a thing in lower case ("A field strength meter"),
-    which gives nothing away. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 4 (keep items independent; avoid cueing one item with another).
+    word, so the code "my_list = [1, 2, 3]" does not hold "list"). A stem that restates
+    a key in a sentence of its own drops the key's opening articles, pronouns,
+    auxiliaries, "to", "by", "because" and "so" ("It caches content at edge locations"
+    reads "A company caches content at edge locations"), so the key is compared without
+    them when ``min_words`` words besides numbers remain ("It is good amateur practice"
+    is compared whole); the words that make the claim ("not", "only", "all") are kept.
+    A key made of numbers ("1 2 3 4", "10.1.1.1") is left out: it matches any list of
+    the same numbers. So is a key its own stem already holds: a group of items over one
+    input line ("line = '... 10.1.1.1 ...'") shows it in every stem, and the other stem
+    adds nothing. Both questions are reported. Found by looking up each key's last four
+    words (what is compared ends with them) among the stems' shingles (a hash-set
+    intersection per stem), never by comparing key and stem pairs. Known false
+    positives: a scenario that restates a general principle another question asks for,
+    where knowing the phrase does not identify it as that question's answer; a key that
+    only names a thing in lower case ("A field strength meter"), which gives nothing
+    away; a key whose opening pronoun stands for its question's subject, matched by a
+    stem that says the same of another subject ("It is cheaper than the other two
+    options" against "Why is X cheaper than the other two options?"). Source:
+    Haladyna, Downing & Rodriguez (2002), guideline 4 (keep items independent; avoid
+    cueing one item with another).
 
     Options: ``min_words`` (default 4).
 
     Bad:
-        Q1 key "pay only for the compute time you use"; Q7 stem "A company wants to pay
-        only for the compute time you use. Which service ...?"
+        Q1 key "You pay only for the compute time you use"; Q7 stem "A company wants to
+        pay only for the compute time you use. Which service ...?"
 
     Good:
         Q7's stem describes the need in its own words
@@ -56,29 +65,32 @@ class KeyInOtherStem(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
-        # Keys that may be long enough, by their first four words (``words`` splits names
-        # at "_", so it finds every candidate); whether one counts at all (not a name, not
-        # numbers, not in its own stem) is asked only when a stem holds it.
-        keys_by_start: dict[int, list[tuple[int, str]]] = {}
+        # Keys that may be long enough, by their last four words: the cue a stem must
+        # hold is the whole key or the key without its opening words, so it ends with
+        # them (``words`` splits names at "_", so it finds every candidate). Whether one
+        # counts at all (not a name, not numbers, not in its own stem) is asked only when
+        # a stem holds them.
+        keys_by_end: dict[int, list[tuple[int, str]]] = {}
         least = max(options["min_words"], 4)
         for at, ref in enumerate(refs):
             question = ref.question
             for letter in key_letters(question):
                 key_words = words(question.option_text(letter))
                 if len(key_words) >= least:
-                    start = hash(key_words[:4])
-                    keys_by_start.setdefault(start, []).append((at, letter))
-        starts = frozenset(keys_by_start)
+                    end = hash(key_words[-4:])
+                    keys_by_end.setdefault(end, []).append((at, letter))
+        ends = frozenset(keys_by_end)
         for at, ref in enumerate(refs):
-            hits = shingles(ref.question.stem) & starts
+            hits = shingles(ref.question.stem) & ends
             if not hits:
                 continue
             found = {
                 (owner, letter)
-                for start in hits
-                for owner, letter in keys_by_start[start]
+                for end in hits
+                for owner, letter in keys_by_end[end]
                 if owner != at
-                and _written_in(refs[owner].question.option_text(letter), ref.question.stem)
+                and _cue(refs[owner].question.option_text(letter), least)
+                in _spaced_words(ref.question.stem)
                 and self._gives_away(refs[owner], letter, least)
             }
             for owner, letter in sorted(found):
@@ -86,14 +98,15 @@ class KeyInOtherStem(BankRule):
 
     @staticmethod
     def _gives_away(owner: QuestionRef, letter: str, least: int) -> bool:
-        """Whether the key, found in another stem, tells that stem's reader something:
-        enough words besides numbers (a name joined by "_" is one), a description rather
-        than a name, and not in its own question's stem already."""
+        """Whether the key's cue, found in another stem, tells that stem's reader
+        something: enough words besides numbers (a name joined by "_" is one), a key that
+        describes rather than names, and a cue not in its own question's stem already."""
         key = owner.question.option_text(letter)
+        cue = _cue(key, least)
         return (
-            sum(not word.isdigit() for word in _spaced_words(key).split()) >= least
+            sum(not word.isdigit() for word in cue.split()) >= least
             and not is_name(key)
-            and not _written_in(key, owner.question.stem)
+            and cue not in _spaced_words(owner.question.stem)
         )
 
     def _report(
@@ -118,10 +131,33 @@ class KeyInOtherStem(BankRule):
         )
 
 
-def _written_in(key: str, text: str) -> bool:
-    """Whether ``text`` holds the words of ``key`` word for word, case and punctuation
-    ignored; a name joined by "_" is one word, so "my_list" does not hold "list"."""
-    return _spaced_words(key) in _spaced_words(text)
+# Words a key may open with that a stem restating it in a sentence of its own does not
+# repeat: articles, pronouns, auxiliaries, "to", "by", "because", "so (that)" ("It caches
+# content at edge locations" reads "A company caches content at edge locations"). "not",
+# "only", "all" and the like are kept: they make the claim.
+_LEADING_WORD_TEXT = """
+    a an the i you he she it we they me him her us them my your his its our their this
+    that these those there am is are was were be been being has have had do does did
+    will would shall should can could may might must to by because so
+"""
+_LEADING_WORDS = frozenset(_LEADING_WORD_TEXT.split())
+
+
+@lru_cache(maxsize=1 << 12)
+def _cue(key: str, least: int) -> str:
+    """The words of ``key`` that another stem would repeat, as ``_spaced_words`` gives
+    them: from its first word not in ``_LEADING_WORDS`` when that leaves ``least`` words
+    or more besides numbers ("You pay only for the time your code runs" -> "pay only for
+    the time your code runs"), else all of them ("A secret access key")."""
+    spaced = _spaced_words(key)
+    key_words = spaced.split()
+    start = 0
+    while start < len(key_words) and key_words[start] in _LEADING_WORDS:
+        start += 1
+    rest = key_words[start:]
+    if start and sum(not word.isdigit() for word in rest) >= least:
+        return f" {' '.join(rest)} "
+    return spaced
 
 
 # ``words``, with identifiers ("my_list", "__init__" as "init") kept whole.
@@ -130,8 +166,9 @@ _CODE_WORD = re.compile(r"[^\W_]+(?:['_-][^\W_]+)*")
 
 @lru_cache(maxsize=1 << 12)
 def _spaced_words(text: str) -> str:
-    """The words of ``text`` as ``_written_in`` compares them, a space before, between
-    and after them."""
+    """The words of ``text`` as a key and a stem are compared, case and punctuation
+    ignored, a space before, between and after them; a name joined by "_" is one word,
+    so "my_list" does not hold "list"."""
     folded = text.casefold().replace("\u2019", "'")
     return f" {' '.join(_CODE_WORD.findall(folded))} "
 

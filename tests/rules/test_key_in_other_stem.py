@@ -1,5 +1,7 @@
 """key-in-other-stem: one question's key written out in another's stem."""
 
+import pytest
+
 from exambank.config import Config
 from tests.conftest import section_yaml
 from tests.rules.item_writing import bank_findings, question
@@ -117,3 +119,70 @@ def test_a_name_joined_by_underscores_counts_as_one_word_of_the_key(lint_bank):
         question("q2", stem="The handler must call get_user_by_id twice. Why?"),
     ]
     assert found_in(lint_bank, questions) == []
+
+
+def reported(lint_bank, key, other_stem, own_stem="Which of these is true of it?"):
+    """The questions reported when ``key`` answers one question and ``other_stem`` is
+    another's."""
+    questions = [
+        question("q1", stem=own_stem, options={"A": key, "B": "none of that", "C": "both"}),
+        question("q2", stem=other_stem),
+    ]
+    return sorted(d.question for d in found_in(lint_bank, questions))
+
+
+@pytest.mark.parametrize(
+    ("key", "other_stem"),
+    [
+        (
+            "It caches content at edge locations close to users",
+            "A video site caches content at edge locations close to users. What else helps?",
+        ),
+        (
+            "You are billed for the storage your snapshots use",
+            "A team is billed for the storage your snapshots use. How can it cut the bill?",
+        ),
+        (
+            "They had lost the trust of the landed gentry",
+            "The Stuart kings had lost the trust of the landed gentry. Which war followed?",
+        ),
+        (
+            "By binding the enzyme at its active site",
+            "Binding the enzyme at its active site, a drug stops the reaction. How is it named?",
+        ),
+        (
+            "To keep the transmitter within its authorised band",
+            "Why must an operator keep the transmitter within its authorised band?",
+        ),
+        (
+            "Because the vapour pressure equals the pressure of the air",
+            "Water boils when the vapour pressure equals the pressure of the air. Why?",
+        ),
+    ],
+)
+def test_a_key_is_found_without_the_words_a_stem_would_not_repeat(lint_bank, key, other_stem):
+    # the stem restates the key in its own sentence, with a subject of its own
+    assert reported(lint_bank, key, other_stem) == ["q1", "q2"]
+
+
+def test_a_key_too_short_without_its_opening_words_is_compared_whole(lint_bank):
+    # "is good amateur practice" would leave three words besides "is": a stock phrase
+    stem = "What is good amateur practice when a contact suffers interference?"
+    assert reported(lint_bank, "It is good amateur practice", stem) == []
+    assert reported(lint_bank, "A secret access key", "Who needs a secret access key?") == [
+        "q1",
+        "q2",
+    ]
+
+
+def test_the_words_that_make_the_claim_are_kept(lint_bank):
+    stem = "A bank must encrypt the data at rest in every Region. Which service helps?"
+    assert reported(lint_bank, "It does not encrypt the data at rest", stem) == []
+    assert reported(lint_bank, "It does encrypt the data at rest", stem) == ["q1", "q2"]
+
+
+def test_a_key_its_own_stem_shows_without_its_opening_words_gives_nothing_away(lint_bank):
+    # two items over one scenario: both stems state it, the key restates it
+    scenario = "A video site caches content at edge locations close to users."
+    key = "It caches content at edge locations close to users"
+    assert reported(lint_bank, key, f"{scenario} What is it called?", own_stem=scenario) == []
