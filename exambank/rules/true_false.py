@@ -1,5 +1,5 @@
-"""Options that are only truth values ("True" / "False", "Yes" / "No"): the words, and
-the rule that reports such a question."""
+"""Options that are only truth values ("True" / "False", "Yes, it does" / "No, it does
+not", "Valid" / "Invalid"): the reading, and the rule that reports such a question."""
 
 from __future__ import annotations
 
@@ -13,27 +13,87 @@ from exambank.rules.screen import Screen
 from exambank.rules.wording import option_texts
 
 # An option, without spaces, dots and "!", that is one of these (case-folded) is a truth
-# value; longest-option-key also leaves a question of them alone.
-TRUTH_WORDS = frozenset({"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"})
+# value, true or false; "T" / "F" and "Y" / "N" are how answer sheets abbreviate them.
+_AFFIRMATIVE = frozenset({"true", "t", "yes", "y", "correct", "right"})
+_NEGATIVE = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
+# An English short answer, "Yes, it does" / "No, it does not" ("No, they can't"): a truth
+# value too, its pronoun and auxiliary only echo the question.
+_SHORT_ANSWER = re.compile(
+    r"(yes|no),?[ \t]+(?:it|they|he|she|we|you|i|there|this|that)[ \t]+"
+    r"(?:(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|may|might"
+    r"|must|has|have|had)(?:n['\u2019]t|[ \t]+not)?|can['\u2019]t|cannot|won['\u2019]t)"
+)
+# "Valid" / "Invalid", "Legal" / "Not legal": a claim and its negation are the two truth
+# values of one statement. The claim is one word of four letters or more ("it" / "unit").
+_NEGATING_PREFIXES = frozenset({"not ", "non-", "non", "un", "in", "im", "il", "ir", "dis"})
+_CLAIM = re.compile(r"[^\W\d_][\w-]{3,}")
+# Screens every question that ``is_true_false`` can hold, in case-folded options: a line
+# that is a truth value, starts with the word "yes" or "no", or is one word after a
+# negating prefix; as one tree of first letters, which the search tries fastest.
+_END = r"[ .!]*$"
+_WORD = rf"[\w-]+{_END}"
 _TRUTH_OPTION = re.compile(
-    r"^[ .!]*(?:true|false|yes|no|correct|incorrect|right|wrong)[ .!]*$", re.MULTILINE
-)  # one option of TRUTH_WORDS, in case-folded text
+    rf"^[ .!]*(?:t(?:rue)?{_END}|f(?:alse)?{_END}|y(?:es\b|{_END})"
+    rf"|n(?:o\b|ot {_WORD}|on{_WORD}|{_END})|correct{_END}|i[nmlr]{_WORD}|right{_END}"
+    rf"|wrong{_END}|un{_WORD}|dis{_WORD})",
+    re.MULTILINE,
+)
 
 
 def is_true_false(texts: Sequence[str]) -> bool:
-    """Whether every one of ``texts`` (a question's options) is a truth value."""
-    return bool(texts) and all(text.strip(" .!").casefold() in TRUTH_WORDS for text in texts)
+    """Whether ``texts`` (a question's options) are only truth values, both true and
+    false: "True" / "False", "T" / "F", "Yes, it does" / "No, it does not"; or two
+    options, a claim and its negation ("Valid" / "Invalid", "Allowed" / "Not allowed")."""
+    if len(texts) == 2:
+        first, second = (text.strip(" .!").casefold() for text in texts)
+        if _negates(first, second) or _negates(second, first):
+            return True
+    values = set()
+    for text in texts:  # most options are no truth value: stop at the first one
+        value = _truth_value(text.strip(" .!").casefold())
+        if value is None:
+            return False
+        values.add(value)
+    return len(values) == 2
+
+
+def _truth_value(folded: str) -> bool | None:
+    """True or False for an option that is a truth value; None for any other."""
+    if folded in _AFFIRMATIVE:
+        return True
+    if folded in _NEGATIVE:
+        return False
+    if not folded.startswith(("yes", "no")):
+        return None
+    answer = _SHORT_ANSWER.fullmatch(folded)
+    return None if answer is None else answer.group(1) == "yes"
+
+
+def _negates(negated: str, claim: str) -> bool:
+    """Whether ``negated`` is ``claim`` with a negating prefix ("invalid", "not legal")."""
+    return (
+        negated.endswith(claim)
+        and negated[: len(negated) - len(claim)] in _NEGATING_PREFIXES
+        and _CLAIM.fullmatch(claim) is not None
+    )
 
 
 class TrueFalseOptions(QuestionRule):
-    """The options are only True and False (or Yes and No).
+    """The options are only True and False (or Yes and No, or a claim and its negation).
 
-    Such a question is a true/false item in a multiple-choice frame: it is guessed half
-    the time and says little about what the candidate knows. Heuristic: every option,
-    without punctuation, is one of true, false, yes, no, correct, incorrect, right,
-    wrong. Known false positives: none seen. Source: Haladyna, Downing & Rodriguez (2002),
-    guidelines 7 (use each format for what it does well) and 18 (as many effective
-    choices as you can; three is adequate).
+    Such a question is a true/false item in a multiple-choice frame: it is guessed half the
+    time and says little about what the candidate knows. Heuristic: every option, without
+    spaces, dots and "!", is a truth value, and both true and false are there: true, false,
+    yes, no, correct, incorrect, right, wrong, the letters T, F, Y and N, or an English
+    short answer, yes or no with a pronoun and an auxiliary ("Yes, it does", "No, they
+    cannot"); or there are two options, one word of four letters or more and that word
+    negated by "not" or a prefix (non-, un-, in-, im-, il-, ir-, dis-: "Valid" / "Invalid",
+    "Allowed" / "Not allowed", "Stable" / "Unstable"). "Yes, at any time" is an answer of
+    its own and does not count. Known false positives: none seen on the real banks; two
+    words that only look like a word and its negation ("Come" / "Income"), and a process and
+    its reverse ("Charge" / "Discharge"), which is a two-choice item all the same. Source:
+    Haladyna, Downing & Rodriguez (2002), guidelines 7 (use each format for what it does
+    well) and 18 (as many effective choices as you can; three is adequate).
 
     Bad:
         stem: Amazon SageMaker trains, tunes and deploys ML models.
@@ -45,7 +105,7 @@ class TrueFalseOptions(QuestionRule):
 
     name = "true-false-options"
     severity = "warning"
-    languages = ("en",)  # "True", "False", "Yes", "No"
+    languages = ("en",)  # "True", "False", "Yes, it does", "Invalid"
 
     def screen(self, options: Options) -> Screen:
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)
