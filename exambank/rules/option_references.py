@@ -13,12 +13,14 @@ from collections.abc import Collection
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _VERDICT = r"(?:correct|true|right|valid|incorrect|false|wrong|invalid)"
-# Words that point back at the other options, perhaps after "the". A participle
-# ("mentioned", "listed", "given", "following") comes after "the" and ends the option,
-# perhaps with one noun ("All of the listed services"): "All the given inputs are valid"
-# is a claim of its own.
+# Words that point back at the other options, perhaps after "the"; "options", "answers"
+# and "choices" perhaps after "other", as "others" ("None of the other options", "All
+# the others"). A participle ("mentioned", "listed", "given", "following") comes after
+# "the" and ends the option, perhaps with one noun ("All of the listed services"): "All
+# the given inputs are valid" is a claim of its own.
 _REFERS_BACK = (
-    r"(?:(?:the[ \t]+)?(?:above|previous|preceding|these|those|them|options|answers|choices)\b"
+    r"(?:(?:the[ \t]+)?(?:above|previous|preceding|these|those|them|others"
+    r"|(?:other[ \t]+)?(?:options|answers|choices))\b"
     r"|the[ \t]+(?:mentioned|listed|given|following)(?:[ \t]+[^\W\d_]+)?[^\w\n]*$)"
 )
 _COUNT = r"(?:one|two|three|four|five|six|[1-9])"

@@ -30,11 +30,32 @@ _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
 _VALUE = re.compile(r"\s*(?:[-+]?\.?\d|(['\"`]).*\1\s*$|[(\[{]\s*['\"\d])")
 # The two rules share one search of the bank's options.
 _ALL_OR_NONE_SCREEN = Screen("options", ALL_OR_NONE_OF, line_start=True)
-_RATIONALE_MARKS = ("--", "\u2014", "\u2013", "because")  # in case-folded options
-_RATIONALE_MARK = re.compile("|".join(_RATIONALE_MARKS))
-_RATIONALE_SCREEN = Screen("options_folded", _RATIONALE_MARK, _RATIONALE_MARKS)
+# Where a justification can be, in case-folded options: a dash, or "because", "as" or
+# "since" after a comma, semicolon or parenthesis ("as" and "since" with one space
+# after them, as a reason is written). Every match starts with one of the screen's
+# openings, single characters that str.find finds at memory speed.
+_RATIONALE_MARK = re.compile(
+    r"--|\u2014|\u2013|[,;(][ \t]*because|[,;] (?:as|since) |\((?:as|since) "
+)
+_RATIONALE_SCREEN = Screen(
+    "options_folded", _RATIONALE_MARK, ("-", "\u2014", "\u2013", ",", ";", "(")
+)
 _YES_OR_NO = re.compile(r"\W*(?:yes|no)\b", re.IGNORECASE)  # an answer to a yes/no question
-_RATIONALE = re.compile(r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b", _FLAGS)
+# "as" and "since" give a reason only when a clause follows, a subject and its verb: a
+# personal pronoun ("as it runs"), or up to four words, none of them "as", then an
+# auxiliary or a verb in -ed ("as usage in all accounts is combined", "since the vendor
+# patched it"); "as long as", "as opposed to", "as frequency increases" and "since 2010"
+# are no reasons.
+_CLAUSE = (
+    r"(?:(?:it|they|he|she|we|you|there)\b|(?!as\b)[^\W\d_][\w'-]*(?:[ \t]+(?!as\b)[\w'-]+){0,3}"
+    r"[ \t]+(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|may|might|must"
+    r"|should|shall|[^\W\d_]+ed)\b)"
+)
+_RATIONALE = re.compile(
+    r"\S[ \t]+(?:--|\u2014|\u2013)[ \t]+\S|[,;(][ \t]*because\b"
+    rf"|(?:[,;] |\()(?:as|since) {_CLAUSE}",
+    _FLAGS,
+)
 
 
 def points_at_options(text: str) -> bool:
@@ -57,16 +78,16 @@ def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tup
 class AllOfTheAbove(QuestionRule):
     """An option is "All of the above" (or "Both of the above", "Any of these").
 
-    A candidate who knows that two options are right picks it without knowing the
-    rest, and one who knows any option is wrong rules it out: the option tests
-    partial knowledge. Heuristic: the option text starts with all/both/each, perhaps
-    with a number ("All three"), (of) (the) above/these/those/the options, or with "any
-    (one, two, combination) of" them ("Any of the above"); or ends with "the mentioned",
-    "the listed", "the given" or "the following" and perhaps one noun ("All of the
-    mentioned", "All of the listed services"). "All of the above are incorrect" (wrong,
-    false), with nothing after the verdict, says none is right: it is left to
-    `none-of-the-above` ("All of the above reduce false positives" is not). Known false
-    positives: an option that genuinely talks about "all of these" things of the stem.
+    A candidate who knows that two options are right picks it without knowing the rest, and
+    one who knows any option is wrong rules it out: the option tests partial knowledge.
+    Heuristic: the option text starts with all/both/each, perhaps with a number ("All
+    three"), (of) (the) above/these/those/the (other) options or the others, or with "any
+    (one, two, combination) of" them ("Any of the above", "All of the other answers"); or
+    ends with "the mentioned", "the listed", "the given" or "the following" and perhaps one
+    noun ("All of the mentioned", "All of the listed services"). "All of the above are
+    incorrect" (wrong, false), with nothing after the verdict, says none is right: it is
+    left to `none-of-the-above` ("All of the above reduce false positives" is not). Known
+    false positives: an option that genuinely talks about "all of these" things of the stem.
     Source: Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above";
     NBME Item-Writing Guide.
 
@@ -97,24 +118,24 @@ class AllOfTheAbove(QuestionRule):
 class NoneOfTheAbove(QuestionRule):
     """An option is "None of the above" (or "Neither of these", "None").
 
-    When it is the key, it rewards knowing what is wrong rather than what is right;
-    when it is not, test-wise candidates ignore it, so it is a wasted option.
-    Heuristic: the option starts with none/neither (of) (the) above/these/the options or
-    ends with "the mentioned" ("the listed", "the given", "the following") and perhaps
-    one noun ("None of the listed services"), is "Neither A nor B" ("Neither A or B"),
-    "No correct answer is listed" (given, shown; "No answer is correct"), "All of the
-    above are incorrect" (wrong, false, invalid, not correct; "All of these answers are
-    wrong") with nothing after the verdict, or is just "None" or "Neither"; "Neither
-    service offers X" is a statement of its own and does not count. Nor does
-    "None" as a value: written as code or quoted ("`None`", '"None"'), or beside an
-    option that is a value (that starts with a number, "0" or "10 meter band only", or
-    is a literal in quotes or brackets, "'3'" or "('100', '1')"), where it is Python's
-    None or the quantity zero ("How many servers must you patch? 0, 1, 2, None"). Known
-    false positives: a question whose right answer is genuinely "none" among options in
-    words ("Which service ...? None"); Python's None beside options in words ("Division
-    by zero.", "Error"); "None of these choices is correct; ..." followed by a claim of
-    its own. Source: Haladyna, Downing & Rodriguez (2002), guideline 25
-    "None-of-the-above should be used carefully"; NBME Item-Writing Guide.
+    When it is the key, it rewards knowing what is wrong rather than what is right; when it
+    is not, test-wise candidates ignore it, so it is a wasted option. Heuristic: the option
+    starts with none/neither (of) (the) above/these/the (other) options or the others ("None
+    of the other answers") or ends with "the mentioned" ("the listed", "the given", "the
+    following") and perhaps one noun ("None of the listed services"), is "Neither A nor B"
+    ("Neither A or B"), "No correct answer is listed" (given, shown; "No answer is
+    correct"), "All of the above are incorrect" (wrong, false, invalid, not correct; "All of
+    these answers are wrong") with nothing after the verdict, or is just "None" or
+    "Neither"; "Neither service offers X" is a statement of its own and does not count. Nor
+    does "None" as a value: written as code or quoted ("`None`", '"None"'), or beside an
+    option that is a value (that starts with a number, "0" or "10 meter band only", or is a
+    literal in quotes or brackets, "'3'" or "('100', '1')"), where it is Python's None or
+    the quantity zero ("How many servers must you patch? 0, 1, 2, None"). Known false
+    positives: a question whose right answer is genuinely "none" among options in words
+    ("Which service ...? None"); Python's None beside options in words ("Division by zero.",
+    "Error"); "None of these choices is correct; ..." followed by a claim of its own.
+    Source: Haladyna, Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be
+    used carefully"; NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: None of the above}
@@ -214,17 +235,22 @@ class OptionRationale(QuestionRule):
     """An option carries its own justification ("Batch Transform -- because ...").
 
     The reason an option is right or wrong belongs in its ``feedback``: in the option it
-    lengthens the choice, and a justification the key has and other options lack gives
-    the key away. Heuristic: an option has text on both sides of a spaced double dash,
-    em dash or en dash, or a "because" after a comma, semicolon or parenthesis; the
+    lengthens the choice, and a justification the key has and other options lack gives the
+    key away. Heuristic: an option has text on both sides of a spaced double dash, em dash
+    or en dash; or, after a comma, semicolon or parenthesis, "because", or "as" or "since"
+    that opens a clause: a personal pronoun ("TCP, as it retransmits lost segments") or up
+    to four words, none of them "as", then an auxiliary or a verb in -ed ("Volume discounts,
+    as usage in all accounts is combined", "Neon, since the outer shell is full"), so "as
+    long as", "as opposed to", "as frequency increases" and "since 2010" do not count. The
     options that do are reported when a key is one of them and some option is not (a
     justification on distractors alone gives nothing away: a dash that continues a
-    procedure, "-- repeat as necessary", or a distractor's own misconception, "None,
-    because ..."). Answers to a yes/no question, every option starting "Yes" or "No"
-    ("Yes, because ...", "No, the sideband ..."), are not judged. Known false positives:
-    a dash inside a name or a range ("Reserved Instances -- All Upfront", "1 -- 5 GB")
-    in the key. Source: Haladyna, Downing & Rodriguez (2002), guidelines 11 (minimise
-    reading) and 24 (keep choices about equal in length).
+    procedure, "-- repeat as necessary", or a distractor's own misconception, "None, because
+    ..."). Answers to a yes/no question, every option starting "Yes" or "No" ("Yes, because
+    ...", "No, the sideband ..."), are not judged. Known false positives: a dash inside a
+    name or a range ("Reserved Instances -- All Upfront", "1 -- 5 GB") in the key; "as" or
+    "since" of time or manner before a clause ("..., as frequency is increased", "since the
+    license was issued"). Source: Haladyna, Downing & Rodriguez (2002), guidelines 11
+    (minimise reading) and 24 (keep choices about equal in length).
 
     Bad:
         options: {A: Amazon SageMaker -- because it covers the whole ML lifecycle,

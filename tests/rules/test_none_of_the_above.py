@@ -70,6 +70,11 @@ def test_more_than_the_bare_none_beside_values_is_reported(lint_questions, text)
         "Each of the above is invalid",
         "All of the above are all wrong.",
         "All of the options are not valid",
+        # the others named as such
+        "None of the other options",
+        "None of the other answers apply",
+        "Neither of the others",
+        "All of the other choices are wrong",
     ],
 )
 def test_other_wordings_that_deny_the_others_are_reported(lint_questions, text):
@@ -105,6 +110,8 @@ def test_a_verdict_with_a_noun_or_an_aside_still_denies_every_option(lint_questi
         "All of the above are correct answers",
         "All of the above are false positives",
         "All of the above are incorrect answers to a different question about cost",
+        "None of the other services offer it",
+        "All of the other answers",
     ],
 )
 def test_every_option_being_right_or_a_claim_is_no_none_of_the_above(lint_questions, text):
@@ -116,3 +123,9 @@ def test_none_of_the_mentioned_is_left_to_this_rule_by_absolute_terms(lint_quest
     both = Config(select={RULE, "absolute-terms"})
     text = question(options={**SERVICES, "D": "none of the mentioned"})
     assert [found.rule for found in lint_questions(text, config=both)] == [RULE]
+
+
+def test_all_of_the_other_options_is_all_of_the_above(lint_questions):
+    options = {**SERVICES, "D": "All of the other options"}
+    [found] = found_by("all-of-the-above", lint_questions, question(options=options))
+    assert found.message.startswith('option D is "All of the other options": knowing two')

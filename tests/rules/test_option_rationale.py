@@ -14,6 +14,13 @@ RULE = "option-rationale"
         "Batch Transform \u2014 it processes whole datasets",
         "Batch Transform, because it processes whole datasets",
         "Batch Transform (because it processes whole datasets)",
+        # "as" and "since" that open a clause: a pronoun, or words and then a verb
+        "Batch Transform, as it processes whole datasets",
+        "Batch Transform; since it needs no endpoint",
+        "Batch Transform (as no endpoint is needed)",
+        "Batch Transform, as usage in all jobs is pooled",
+        "Batch Transform, since the endpoint stopped",
+        "Batch Transform, As there is no endpoint",
     ],
 )
 def test_a_key_that_explains_itself_is_reported(lint_questions, text):
@@ -30,6 +37,14 @@ def test_a_key_that_explains_itself_is_reported(lint_questions, text):
         "Because it scales automatically",
         "Serverless Inference",
         "1 - 5 GB",
+        # "as" and "since" before no clause, or a clause not of a reason
+        "At any time, as long as no music is transmitted",
+        "High, as compared to the circuit resistance",
+        "In a thin layer, closer to the surface, as frequency increases",
+        "Near the radio, as close as it can be",
+        "Every log, since 2010",
+        "Incremental backups, since the last full backup",
+        "Lamps light in order (as per the manual)",
     ],
 )
 def test_plain_options_pass(lint_questions, text):
