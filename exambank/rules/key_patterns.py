@@ -222,7 +222,7 @@ class LongestOptionKey(BankRule):
     true``; off by default, as these findings measured below 0.9 on the FCC pools):
     reported where the key is strictly the longest, at least ``ratio`` times as long as
     the longest distractor in characters, and has more words than any distractor, text
-    in parentheses left out (a spelt-out acronym, "Root mean square (RMS)", or a synonym
+    in parentheses left out if 4 words or fewer or an acronym spelt out ("(RMS)": such text
     adds length, not detail; longer words alone are no cue). Exempt: keys of fewer than
     ``min_key_words`` words; keys that are names (half their words or more capitalised,
     "AWS Identity and Access Management (IAM)"), as a name is as long as it is; and keys

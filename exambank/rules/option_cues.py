@@ -15,6 +15,7 @@ from exambank.rules.screen import Screen, whole_words
 from exambank.rules.wording import (
     is_name,
     key_letters,
+    lead_in,
     option_text,
     option_texts,
     without_instructions,
@@ -27,10 +28,37 @@ _ARTICLE_AT_END = re.compile(
 )
 # "all", "only" and "every" are left out: in the measured banks they were a plain
 # quantity or an accurate restriction ("encrypt all data", "email only during business
-# hours", "every hour") more often than an overstatement (docs/rule-precision.md).
-_ABSOLUTE_TERMS = "always never none complete completely entire entirely absolutely"
-# "a" or "an" with nothing but punctuation or blanks after it: the stem's last word.
-_ARTICLE_LAST = re.compile(r"an?(?=[\W_]*(?:\n|\Z))")  # in case-folded stems
+# hours", "every hour") more often than an overstatement, and so were "must" (a plain
+# rule or procedure in 27 of 30 findings read), "ever", "whenever" and "under no
+# circumstances", the plain answer to "Under what circumstances ...?"
+# (docs/rule-precision.md).
+_ABSOLUTE_TERMS = (
+    *("always", "never", "none", "complete", "completely", "entire", "entirely"),
+    *("absolutely", "totally", "invariably", "impossible"),
+    *("guarantee", "guarantees", "guaranteed", "under any circumstances"),
+)
+# In case-folded stems: a question that asks for several things ("which of the following
+# are ...?"); as a screen, with a stem that ends in "are", "a" or "an" (and nothing but
+# punctuation or blanks after it). Every match starts with "a", so the engine skips from
+# one "a" to the next; a choice of first letters ("were", "which two") made it try every
+# character: its search 20 to 35 ms slower on the bench bank.
+_PLURAL_QUESTION = re.compile(r"(?:which|what) (?:of (?:the following|these) )?are\b")
+_STEM_CUE = re.compile(
+    r"a(?:n?(?=[\W_]*(?:\n|\Z))|re(?:(?=[\W_]*(?:\n|\Z))"
+    r"|(?<=which are)|(?<=what are)|(?<=following are)|(?<=these are)))"
+)
+# An option with no number that counts: a clause (its subject's number says nothing of
+# the stem's), a list with "or" or commas, a quantity or count ("12 hours", "two coils").
+_NO_NUMBER = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should"
+    r"|shall|may|might|must)\b|, | or |/|^(?:\d|(?:one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|both|several)\b)",
+    re.IGNORECASE,
+)
+# Where a noun phrase's head ends: "Series of narrow spikes", "Time between A and B".
+_AFTER_HEAD = re.compile(
+    r" (?:of|with|between|in|on|for|to|from|by|at|that|which|who|where|than|as) ", re.IGNORECASE
+)
 _FIRST_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 # Letters whose English name starts with a vowel sound: "an S3 bucket", "an EC2 instance".
 _VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
@@ -46,9 +74,14 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _term_screen(terms: tuple[str, ...]) -> Screen:
-    """The options that hold one of ``terms`` as a whole word."""
-    folded = tuple(term.casefold() for term in terms)
-    return Screen("options_folded", _term_pattern(terms), folded)
+    """The options that hold one of ``terms`` as a whole word. A term that starts with
+    another ("completely", "complete") is no opening of its own: each opening is one
+    more pass over the options' text."""
+    folded = {term.casefold() for term in terms}
+    openings = sorted(
+        term for term in folded if not any(term.startswith(other) for other in folded - {term})
+    )
+    return Screen("options_folded", _term_pattern(terms), tuple(openings))
 
 
 def starts_with_vowel_sound(word: str) -> bool:
@@ -62,6 +95,27 @@ def starts_with_vowel_sound(word: str) -> bool:
     if _VOWEL_SOUND_CONSONANTS.match(lower):
         return True
     return lower[0] in "aeiou" and not _CONSONANT_SOUND_VOWELS.match(lower)
+
+
+def _option_number(text: str) -> str | None:
+    """ "one" or "several" where an option's form shows its number, else None."""
+    plain = " ".join(without_parentheses(text).split())
+    if not plain or _NO_NUMBER.search(plain):
+        return None
+    joined = (" and ", " & ")
+    if plain.casefold().startswith(("a ", "an ")):
+        return None if any(mark in plain for mark in joined) else "one"
+    head = _AFTER_HEAD.split(plain, 1)[0]
+    if any(mark in head for mark in joined):
+        return "several"
+    head_words = head.split()
+    last = head_words[-1].rstrip(".:;!")
+    if len(head_words) > 6 or last.endswith(("ss", "us", "is", "'s")):
+        return None
+    if last.islower() and len(last) > 3 and last.endswith("s"):
+        return "several"
+    names = sum(word[:1].isupper() for word in head_words) >= 2 and is_name(plain)
+    return "one" if names and not last.endswith(("s", "S")) else None
 
 
 def _median(values: list[int]) -> float:
@@ -81,14 +135,21 @@ class AbsoluteTerms(QuestionRule):
     positives: a term in a true principle or a plain quantity ("build security in every
     layer", "pay only for what you use"), which does not read as an overstatement; "None",
     "Never" or "The entire band" as the plain answer to a quantity question; "complete"
-    as a verb; safety rules where "never" is the right word. Source:
+    as a verb; safety rules where "never" is the right word; "guarantees" as a plain
+    technical claim ("guarantees ordered delivery"). Source:
     Haladyna, Downing & Rodriguez (2002), guideline 28a (specific determiners); NBME
     "absolute terms" technical flaw.
 
     Options: ``terms`` (default always, never, none, complete(ly), entire(ly),
-    absolutely). "all", "only" and "every" are left out: in the measured banks they were
-    a plain quantity or an accurate restriction ("encrypt all data", "email only during
-    business hours", "every hour") more often than an overstatement; a bank can add them.
+    absolutely, totally, invariably, impossible, guarantee(s/d) and "under any
+    circumstances"; a term of several words matches across a line break). Left out, as
+    the measured banks showed them to be plain more often than an overstatement: "all",
+    "only" and "every" (a quantity or an accurate restriction: "encrypt all data", "email
+    only during business hours", "every hour"); "must" (a plain rule or procedure: "The
+    plate voltage must be reduced"); "whenever" (a condition: "alerting whenever an
+    instance is compromised"); "under no circumstances" (the plain answer to "Under what
+    circumstances may ...?"); "ever" (alone, rarely an overstatement). A bank can add
+    them.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda never runs code, C: Amazon EC2,
@@ -102,7 +163,7 @@ class AbsoluteTerms(QuestionRule):
     severity = "warning"
     languages = ("en",)  # the default terms, and "None of the above" left out
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
-    options: ClassVar[dict[str, Any]] = {"terms": _ABSOLUTE_TERMS.split()}
+    options: ClassVar[dict[str, Any]] = {"terms": list(_ABSOLUTE_TERMS)}
 
     def screen(self, options: Options) -> Screen:
         return _term_screen(tuple(options["terms"]))
@@ -116,8 +177,11 @@ class AbsoluteTerms(QuestionRule):
         texts = shown.texts
         keys = set(question.answer_letters)
         found: dict[str, str] = {}
-        for letter, text in zip(question.options, texts, strict=True):
-            match = pattern.search(text.casefold())
+        # One option a line, case-folded, a line break inside an option a space: a term
+        # of two words or more is found across the break.
+        folded = shown.folded.split("\n")
+        for letter, text, folded_text in zip(question.options, texts, folded, strict=True):
+            match = pattern.search(folded_text)
             if match and letter in keys:
                 return
             if match and not is_name(text) and not points_at_options(text):
@@ -139,12 +203,16 @@ class OptionLengthSpread(QuestionRule):
     A conspicuously long option draws test-wise candidates (it is usually the
     carefully qualified key) and costs everyone reading time. Heuristic: the longest
     option has at least ``ratio`` times the characters of the median of the other
-    options and at least ``min_words`` more words, text in parentheses left out (an
-    acronym spelt out, "Amazon Elastic Compute Cloud (Amazon EC2)"). Known false
-    positives: options that are names of very different length (a service's full name
-    against short ones); a long distractor when no key stands out, which an independent
-    reader judged harmless. Source: Haladyna, Downing & Rodriguez (2002), guideline 24 (keep the
-    length of choices about equal) and 28d (conspicuous correct choice).
+    options and at least ``min_words`` more words. Asides in parentheses are left out: up
+    to four words ("Amazon Elastic Compute Cloud (Amazon EC2)") or an acronym spelt out
+    ("NIST (National Institute of Standards and Technology)"); a longer parenthesis
+    counts, as the candidate reads it ("TLS (encrypting every byte between client and
+    server)"). Known false positives: options that are names of very different length (a
+    service's full name against short ones); a long distractor when no key stands out,
+    which an independent reader judged harmless; short options ("A & B", "None of the
+    above") that pull the median down. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 24 (keep the length of choices about equal) and 28d (conspicuous correct
+    choice).
 
     Options: ``ratio`` (default 2.5), ``min_words`` (default 8).
 
@@ -185,18 +253,29 @@ class OptionLengthSpread(QuestionRule):
 
 
 class GrammaticalCue(QuestionRule):
-    """The stem ends in "a" or "an" and some options do not fit the article.
+    """Some options do not follow on grammatically from the stem: its article or number.
 
-    "... is an" followed by "Lambda function" and "EC2 instance" tells the candidate
-    which option the writer had in mind. Heuristic: the stem (after a trailing blank and
-    "(Choose ...)") ends in the word "a" or "an", and an option's first word does not
-    start with the matching sound: by spelling, acronyms read letter by letter ("an
-    S3"), numbers by name ("an 8"), with the common exceptions ("a unit", "an hour").
-    The neutral "a/an" and a capital "A" (a unit: "1.5 A") do not count. Known false
-    positives: words whose sound the spelling rules get wrong ("a one-time fee" is
-    handled, "an LLM" is, "a URL" is; "an herb" is not). Source: Haladyna,
-    Downing & Rodriguez (2002), guideline 28c (grammatical inconsistencies); NBME
-    "grammatical cues".
+    "... is an" followed by "Lambda function" and "EC2 instance", or "Which of the
+    following are ...?" with one plural option among singular ones, tells the candidate
+    which option the writer had in mind. Heuristic: the stem ends in the word "a" or
+    "an", and an option's first word does not start with the matching sound (by
+    spelling: acronyms read letter by letter, "an S3"; numbers by name, "an 8"; the
+    common exceptions, "a unit", "an hour"); the neutral "a/an" and a capital "A" (a
+    unit: "1.5 A") do not count. Or a single-answer stem asks for several things (it
+    ends in "are", or its question opens "Which (of the following, of these) are" or
+    "What are"), the key names several and every other option one: one if it opens with
+    "a"/"an" or is a name not ending in "s" ("AWS Lambda"); several if it joins things
+    with "and" or its head is a plural noun ("EBS volumes"). A clause, a list with "or"
+    or commas, a quantity or count ("12 hours", "two coils") and an option that stands
+    for others have no number that counts. Not judged by number: a stem that asks for
+    one thing, where the real banks' plural-looking options were quantities ("12
+    hours") or one thing of parts ("A full carrier and one sideband"), or heads misread
+    ("Series of narrow spikes"); a stem that ends in "were" or asks "Which two ...?".
+    Known false positives: words whose sound the spelling rules get wrong ("an herb";
+    "a one-time fee", "an LLM" and "a URL" are handled); a name with "and" in it ("AWS
+    Identity and Access Management") read as several. Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 28c (grammatical inconsistencies); NBME "grammatical
+    cues".
 
     Bad:
         stem: Amazon SageMaker is an
@@ -210,17 +289,21 @@ class GrammaticalCue(QuestionRule):
 
     name = "grammatical-cue"
     severity = "warning"
-    languages = ("en",)  # "a" and "an", by English sound
+    languages = ("en",)  # "a" and "an", by English sound; number, by English forms
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
-        return Screen("stem_folded", _ARTICLE_LAST)
+        return Screen("stem_folded", _STEM_CUE)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        stem_words = words(ref.question.stem)
+        if stem_words and stem_words[-1] in ("a", "an"):
+            yield from self._article_cue(ref)
+        elif stem_words:
+            yield from self._number_cue(ref, stem_words[-1])
+
+    def _article_cue(self, ref: QuestionRef) -> Iterator[Diagnostic]:
         question = ref.question
-        stem_words = words(question.stem)
-        if not stem_words or stem_words[-1] not in ("a", "an"):
-            return
         stem = without_instructions(question.stem)
         ending = _ARTICLE_AT_END.search(stem)
         # "a/an" and "an/a" are the writer's neutral article; a capital "A" at the end is
@@ -248,4 +331,28 @@ class GrammaticalCue(QuestionRule):
                 f"{', '.join(misfits)} do{'es' if len(misfits) == 1 else ''} not fit it"
                 + (" (the key does)" if keys_fit else ""),
                 "end the stem before the article and put 'a'/'an' into each option",
+            )
+
+    def _number_cue(self, ref: QuestionRef, last_word: str) -> Iterator[Diagnostic]:
+        """Several things asked for ("... are", "Which of the following are ...?"), and
+        only the key names several."""
+        question = ref.question
+        keys = key_letters(question)
+        if len(question.answer_letters) != 1 or not keys:
+            return
+        if last_word != "are" and not _PLURAL_QUESTION.match(lead_in(question.stem).casefold()):
+            return
+        others = {
+            letter: _option_number(text)
+            for letter, text in zip(question.options, option_texts(question), strict=True)
+            if not points_at_options(text)
+        }
+        key_number = others.pop(keys[0], None)
+        if key_number == "several" and others and set(others.values()) == {"one"}:
+            yield self.report(
+                ref,
+                ("options", next(iter(others))),
+                f"the stem asks for several things ('are') but options "
+                f"{', '.join(others)} name one: only the key agrees with it",
+                "give every option the number the stem asks for",
             )

@@ -21,7 +21,12 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
 # Text in parentheses; a run of spaces is tried from its first space only (not again
 # from each of its spaces: that took quadratic time).
-_PARENTHESES = re.compile(r"(?<!\s)\s*\([^)]*\)")
+_PARENTHESES = re.compile(r"(?<!\s)\s*\(([^)]*)\)")
+# A parenthesis of up to this many words is an aside ("(RMS)", "(Amazon EC2)"); a longer
+# one is a qualification the candidate reads, unless it spells out an acronym.
+_ASIDE_WORDS = 4
+# Words an acronym's letters skip: "National Institute of Standards and Technology".
+_NOT_IN_ACRONYMS = frozenset(("a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "&"))
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
 # A quotation opens with ", “, or ' not after a letter; it closes on the same line with
 # ", ” or ' not before a letter (the apostrophe in "isn't" closes nothing).
@@ -87,13 +92,35 @@ def without_instructions(stem: str) -> str:
 
 
 def without_parentheses(text: str) -> str:
-    """``text`` without what it says in parentheses ("Root mean square (RMS)"): a spelt-out
-    acronym or a synonym adds length, not detail."""
+    """``text`` without its asides in parentheses: those of up to four words ("Root mean
+    square (RMS)", "(Amazon EC2)") and those that spell out the acronym before them ("NIST
+    (National Institute of Standards and Technology)") add length, not detail. A longer
+    parenthesis stays: "TLS (encrypting every byte between client and server)" qualifies
+    the option, and the candidate sees its length."""
     if "(" not in text:
         return text.strip()
     # After the last ")" no parenthesis closes: not searched (from each "(" in turn).
     closed = text.rfind(")") + 1
-    return (_PARENTHESES.sub("", text[:closed]) + text[closed:]).strip()
+    return (_PARENTHESES.sub(_aside_removed, text[:closed]) + text[closed:]).strip()
+
+
+def _aside_removed(parenthesis: re.Match[str]) -> str:
+    inside = parenthesis[1].split()
+    if len(inside) <= _ASIDE_WORDS or _spells_out(parenthesis.string, parenthesis.start(), inside):
+        return ""
+    return parenthesis[0]
+
+
+def _spells_out(text: str, end: int, expansion: list[str]) -> bool:
+    """Whether the initials of ``expansion`` (function words left out) are the letters
+    of the acronym that ends ``text[:end]``."""
+    before = text[:end].rsplit(maxsplit=1)
+    acronym = before[-1] if before else ""
+    letters = [letter for letter in acronym if letter.isalpha()]
+    if len(letters) < 2 or not acronym.isupper():
+        return False
+    initials = [word[0].upper() for word in expansion if word.casefold() not in _NOT_IN_ACRONYMS]
+    return initials == letters
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

@@ -1,5 +1,7 @@
 """absolute-terms: sweeping words in distractors and not in the key."""
 
+import pytest
+
 from tests.rules.item_writing import SERVICES, found_by, only, question
 
 RULE = "absolute-terms"
@@ -52,3 +54,42 @@ def test_none_of_the_above_is_not_an_overstatement(lint_questions):
         "D": "None of the above",
     }
     assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+@pytest.mark.parametrize(
+    ("distractor", "term"),
+    [
+        # review 106 and the real banks' findings (FCC pools, AIF-C01).
+        ("It guarantees 100% accuracy", "guarantees"),
+        ("It is totally immune to drift", "totally"),
+        ("It invariably overfits", "invariably"),
+        ("Training it is impossible without GPUs", "impossible"),
+        ("Its models cannot be exported under any circumstances", "under any circumstances"),
+        ("It is completely serverless", "completely"),  # through the opening "complete"
+    ],
+)
+def test_the_default_terms_are_reported(lint_questions, distractor, term):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "B": distractor}))
+    assert f"(B '{term}')" in found.message
+
+
+def test_a_term_of_several_words_is_found_across_a_line_break(lint_questions):
+    options = {**SERVICES, "B": "Its models cannot be exported under any\ncircumstances"}
+    [found] = found_by(RULE, lint_questions, question(options=options))
+    assert "(B 'under any circumstances')" in found.message
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["must", "ever", "whenever", "under no circumstances"],
+)
+def test_plain_words_of_the_real_banks_are_not_default_terms(lint_questions, term):
+    # FCC pools: "The plate voltage must be reduced", "alerting whenever an instance is
+    # compromised", "Under no circumstances" answering "When may ...?".
+    text = question(options={**SERVICES, "B": f"It is retrained {term} the data drifts"})
+    assert found_by(RULE, lint_questions, text) == []
+    found = lint_questions(text, config=only(RULE, terms=[term]))
+    assert [d.message for d in found if d.rule == RULE] == [
+        f"distractors overstate (B '{term}') and the key does not: "
+        "test-wise candidates rule them out"
+    ]

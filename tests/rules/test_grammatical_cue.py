@@ -79,3 +79,77 @@ def test_a_plain_a_before_a_vowel_key_is_still_reported(lint_questions):
     assert [d.message for d in found] == [
         "the stem ends in 'a' but option D does not fit it (the key does)"
     ]
+
+
+SINGULAR = {"B": "An S3 bucket", "C": "A Lambda function", "D": "A VPC"}
+
+
+@pytest.mark.parametrize(
+    ("stem", "options"),
+    [
+        # review 106: only the key is a plural pair, or a plural noun.
+        (
+            "The two services that store objects are",
+            {
+                "A": "Amazon S3 and S3 Glacier",
+                "B": "AWS Lambda",
+                "C": "Amazon EC2",
+                "D": "Amazon VPC",
+            },
+        ),
+        (
+            "Which of the following are block storage volumes attached to EC2 instances?",
+            {"A": "Amazon EBS volumes", **SINGULAR},
+        ),
+        ("What are EBS snapshots stored as?", {"A": "Incremental copies in S3", **SINGULAR}),
+    ],
+)
+def test_a_plural_stem_that_only_the_key_agrees_with_is_reported(lint_questions, stem, options):
+    [found] = found_by(RULE, lint_questions, question(stem=stem, options=options))
+    assert found.message == (
+        "the stem asks for several things ('are') but options B, C, D name one: "
+        "only the key agrees with it"
+    )
+    assert found.line == 8  # option B
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "Delay between request and reply",  # the head ("Delay") is one thing
+        "A snapshot and a volume",  # "a ... and ...": one thing of parts, or two
+        "Two EBS volumes",  # a count
+        "They are EBS volumes",  # a clause
+        "All of the above",  # stands for other options
+    ],
+)
+def test_a_key_whose_form_shows_no_plural_is_no_number_cue(lint_questions, key):
+    stem = "Which of the following are block storage volumes?"
+    text = question(stem=stem, options={"A": key, **SINGULAR})
+    assert found_by(RULE, lint_questions, text) == []
+
+
+@pytest.mark.parametrize(
+    "distractor",
+    [
+        "EBS volumes",  # plural, like the key
+        "Object storage",  # a mass noun: no number its form shows
+        "S3 buckets, or Glacier vaults",  # a list
+        "It stores objects",  # a clause
+        "12 disks",  # a quantity
+    ],
+)
+def test_every_other_option_must_be_singular(lint_questions, distractor):
+    options = {"A": "Amazon EBS volumes", **SINGULAR, "D": distractor}
+    stem = "Which of the following are block storage volumes?"
+    assert found_by(RULE, lint_questions, question(stem=stem, options=options)) == []
+
+
+def test_number_is_judged_in_single_answer_questions_only(lint_questions):
+    options = {"A": "Amazon EBS volumes", **SINGULAR}
+    for stem, answer in [
+        ("Which of the following are block storage volumes? (Choose TWO.)", ["A", "B"]),
+        ("Which of the following is a block storage volume?", "A"),
+    ]:
+        text = question(stem=stem, options=options, answer=answer)
+        assert found_by(RULE, lint_questions, text) == []

@@ -67,3 +67,24 @@ def test_longer_words_alone_are_no_cue(lint_questions):
 def test_a_key_that_stands_for_other_options_is_left_to_their_rules(lint_questions):
     options = {"A": "All of the above choices", "B": "Tungsten", "C": "Silver", "D": "Gold"}
     assert per_question(lint_questions, question(options=options)) == []
+
+
+def test_a_long_qualification_in_parentheses_counts(lint_questions):
+    # review 106: "TLS (...)" against "Plain HTTP", "FTP" and "Telnet".
+    options = {
+        "A": "TLS (Transport Layer Security encrypting every byte between client and server)",
+        "B": "Plain HTTP",
+        "C": "FTP",
+        "D": "Telnet",
+    }
+    [found] = per_question(lint_questions, question(options=options))
+    assert found.message.startswith("the key (A) is the longest option, 7.8 times the longest")
+
+
+def test_an_acronym_spelt_out_at_length_adds_no_length(lint_questions):
+    options = {
+        "A": "Use a LASER (light amplification by stimulated emission of radiation) to align it",
+        "B": "Use a plumb line to align it",
+        "C": "Use a compass to align it",
+    }
+    assert per_question(lint_questions, question(options=options)) == []

@@ -36,3 +36,25 @@ def test_thresholds_are_options(lint_questions):
 def test_two_options_are_never_compared(lint_questions):
     options = {"A": "Yes", "B": LONG}
     assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+def test_a_long_qualification_in_parentheses_counts(lint_questions):
+    # review 106: the candidate reads the parenthesis, and sees its length.
+    options = {
+        "A": "TLS (Transport Layer Security encrypting every byte between client and server)",
+        "B": "Plain HTTP",
+        "C": "FTP",
+        "D": "Telnet",
+    }
+    [found] = found_by(RULE, lint_questions, question(options=options))
+    assert found.message.startswith("option A is 13.0 times as long as the other options")
+
+
+def test_an_acronym_spelt_out_at_length_does_not_count(lint_questions):
+    options = {
+        "A": "Follow the NIST (National Institute of Standards and Technology) framework",
+        "B": "Use ISO",
+        "C": "Use IEEE",
+        "D": "Use ANSI",
+    }
+    assert found_by(RULE, lint_questions, question(options=options)) == []
