@@ -11,6 +11,7 @@ from exambank.rules.comments import CommentInText
 from exambank.rules.duplicates import DuplicateQuestion
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.escapes import EscapeInText
+from exambank.rules.grammatical_cue import GrammaticalCue
 from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance, LongestOptionKey
 from exambank.rules.language import LanguageMismatch
@@ -19,7 +20,7 @@ from exambank.rules.markup import RawHtml
 from exambank.rules.mojibake import Mojibake
 from exambank.rules.near_duplicates import NearDuplicate
 from exambank.rules.numeric_options import NumericOrder, OverlappingRanges
-from exambank.rules.option_cues import AbsoluteTerms, GrammaticalCue, OptionLengthSpread
+from exambank.rules.option_cues import AbsoluteTerms, OptionLengthSpread
 from exambank.rules.option_wording import (
     AllOfTheAbove,
     CombinationOptions,

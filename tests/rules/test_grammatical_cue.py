@@ -2,7 +2,7 @@
 
 import pytest
 
-from exambank.rules.option_cues import starts_with_vowel_sound
+from exambank.rules.grammatical_cue import starts_with_vowel_sound
 from tests.rules.item_writing import found_by, question
 
 RULE = "grammatical-cue"
