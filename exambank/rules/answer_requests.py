@@ -19,7 +19,9 @@ _LANGUAGES = {
     ),
     "de": (
         ["wählen", "wähle", "markieren", "kreuzen", "welche"],  # "Wählen Sie zwei"
-        {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5},
+        # "Welche beiden ...?", "Markieren Sie die beiden richtigen" (right after the verb:
+        # "trifft auf beide Protokolle zu" asks for nothing)
+        {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4, "fünf": 5},
     ),
     "fr": (
         ["choisissez", "sélectionnez", "cochez", "indiquez", "quels", "quelles"],
@@ -134,23 +136,51 @@ _THERE_ARE = re.compile(
     f"hay\\s+(\\d+|{_letter_tree(_LANGUAGES['es'][1])})\\s+(respuestas|opciones)\\s+"
     "(?:correctas|válidas|verdaderas)\\b"
 )
-# Stems that leave the number of answers to the candidate on purpose: "Select all that
-# apply", "Cochez la ou les bonnes réponses", "une ou plusieurs", "plusieurs réponses
-# possibles", "eine oder mehrere", "una o más", "uma ou mais", "una o più", "одну или
-# несколько", "jedną lub więcej", "een of meer"; Spanish "Marque todas las correctas",
-# "todas las que correspondan", "Puede haber varias", "más de una", "(respuesta múltiple)"
-# (not "opción múltiple", Spanish for any multiple-choice question).
-_HIDES_COUNT = re.compile(
-    r"\ball\s+that\s+apply|\bone\s+or\s+more\b|\bla\s+ou\s+les\b|\bune?\s+ou\s+plusieurs"
-    r"|plusieurs\s+r[ée]ponses\s+(?:sont\s+)?possibles|\beine[nr]?\s+oder\s+mehrere"
-    r"|mehrere\s+antworten\s+(?:sind\s+)?m[öo]glich|\bun[ao]\s+o\s+(?:más|vari[ao]s|più)\b"
-    r"|\buma?\s+ou\s+mais\b|\b(?:один|одну|одна)\s+или\s+(?:несколько|более)"
-    r"|\bjedn[aą]\s+lub\s+(?:więcej|kilka)|\b(?:een|één)\s+of\s+meer"
+# Stems that leave the number of answers to the candidate on purpose, in each language
+# read: "Select all that apply", "Mark all correct answers", "More than one answer may be
+# correct", "one or more", "at least one answer is correct", "(Mehrfachnennungen möglich)",
+# "Kreuzen Sie alle richtigen Antworten an", "Cochez la ou les bonnes réponses", "Marque
+# todas las correctas", "Assinale todas as alternativas corretas", "una o più", "одну или
+# несколько", "jedną lub więcej", "een of meer" -- but not Spanish "opción múltiple" nor
+# German "Multiple-Choice", the names of any multiple-choice question. Each says "all
+# the right ones", "several may be right", "at least one" or "one or more" with the
+# language's words for answers, so a stem about "all correct implementations" is no request.
+_OPEN_COUNTS = {
+    "en": r"\ball\s+that\s+apply|\bone\s+or\s+more\b"
+    r"|\b(?:select|choose|mark|pick|identify|tick)\s+all\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:correct|true|right|valid|applicable)\b"
+    r"|\ball\s+(?:the\s+)?(?:correct|true|right|valid)\s+(?:answers|options|choices|responses)"
+    r"|\b(?:more\s+than\s+one|at\s+least\s+one)\s+(?:correct\s+)?(?:answer|option|choice"
+    r"|response)s?\s+(?:is|are|may|can|might|could)\b|\b(?:several|multiple)\s+(?:answers"
+    r"|options|choices|responses)\s+(?:may|can|might|could)\s+be\s+(?:correct|right|true)",
+    "de": r"\beine[nr]?\s+oder\s+mehrere|\bmehrfach(?:nennung|antwort|auswahl)"
+    r"|\b(?:markieren|kreuzen|wählen|markiere|kreuze|wähle)\s+(?:sie\s+)?alle\b"
+    r"|\balle\s+zutreffenden|\balle\s+(?:richtigen|korrekten)\s+(?:antworten|aussagen|optionen)"
+    r"|\b(?:mehr\s+als|mindestens)\s+eine\s+(?:richtige\s+)?(?:antwort|lösung)"
+    r"|\bmehrere\s+(?:richtige\s+)?(?:antworten|aussagen|optionen|lösungen)\s+(?:sind\s+)?"
+    r"(?:m[öo]glich|richtig|korrekt|zutreffend|können)|\bkönnen\s+(?:auch\s+)?mehrere\s+"
+    r"(?:richtige\s+|richtig|korrekt|zutreffen|antworten|aussagen|optionen|lösungen)",
+    "fr": r"\bla\s+ou\s+les\b|\bune?\s+ou\s+plusieurs"
+    r"|plusieurs\s+(?:bonnes\s+)?(?:r[ée]ponses|propositions)\s+(?:sont\s+)?"
+    r"(?:possibles|correctes|exactes|peuvent)|\btoutes\s+les\s+(?:bonnes\s+r[ée]ponses"
+    r"|(?:r[ée]ponses|propositions|affirmations)\s+(?:correctes|exactes|justes|vraies))"
+    r"|\b(?:plus\s+d['\u2019]une|au\s+moins\s+une)\s+(?:bonne\s+)?(?:r[ée]ponse|proposition)",
+    "es": r"\bun[ao]\s+o\s+(?:más|vari[ao]s)\b"
     r"|\btodas\s+las\s+(?:(?:respuestas|opciones)\s+)?(?:correctas|verdaderas"
     r"|que\s+(?:correspondan|procedan|sean\s+(?:correctas|verdaderas)))"
-    r"|\bpuede\s+haber\s+(?:varias|más\s+de\s+una)\b|\bmás\s+de\s+una\s+respuesta"
-    r"|\brespuesta\s+múltiple"
-)
+    r"|\bpuede\s+haber\s+(?:varias|más\s+de\s+una)\b"
+    r"|\b(?:más\s+de|al\s+menos)\s+una\s+(?:respuesta|opción)|\brespuesta\s+múltiple",
+    "pt": r"\buma?\s+ou\s+mais\b"
+    r"|\btodas\s+as\s+(?:(?:respostas|alternativas|opções|afirmativas)\s+)?(?:corretas"
+    r"|verdadeiras|que\s+(?:se\s+aplicam|sejam\s+(?:corretas|verdadeiras)))"
+    r"|\bpode\s+haver\s+(?:várias|mais\s+de\s+uma)\b"
+    r"|\b(?:mais\s+de|pelo\s+menos)\s+uma\s+(?:resposta|alternativa|opção)",
+    "it": r"\bun[ao]?\s+o\s+più\b",
+    "ru": r"\b(?:один|одну|одна)\s+или\s+(?:несколько|более)",
+    "pl": r"\bjedn[aą]\s+lub\s+(?:więcej|kilka)",
+    "nl": r"\b(?:een|één)\s+of\s+meer",
+}
+_HIDES_COUNT = re.compile("|".join(_OPEN_COUNTS.values()))
 
 
 def requested_count(stem: str) -> int | None:

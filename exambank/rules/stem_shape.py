@@ -12,10 +12,24 @@ from exambank.rules.screen import Screen
 from exambank.rules.wording import without_instructions
 
 _WORD_CHARACTER = re.compile(r"\w")
-_BLANK = re.compile(r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]")
-_BLANK_MARK = re.compile(r"[_\[]")
-_BLANK_SCREEN = Screen("stem", _BLANK_MARK, ("_", "["))
-_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
+# A blank: underscores, "[...]", or dots standing for a word as a printed worksheet has
+# them ("Das Protokoll ........ löst", "…………", "(...)", "durch … in"): a run of four dots
+# or more, or two ellipses, at a line's start or after a word; dots in brackets after a
+# space; and one "..." or "…" between two words. Dots after other marks are not a blank:
+# Morse code ("1 - .... - 2"), a quoted "(e.g. .....)", a sequence ("2, 4, ..., 16"); nor
+# are dots against a word ("Married... with Children") or a call's "f(...)".
+_DOTS_AFTER = r"(?=[ \t]+[^\W\d_]|[ \t]*(?:[.!?:;,)]|\Z))"
+_BLANK = re.compile(
+    r"(?:\\?_){3,}|\[\s*(?:\.\.\.|…)\s*\]"
+    rf"|(?:(?<![^\n])|(?<=[\w:] ))(?:\.{{4,}}|…{{2,}}){_DOTS_AFTER}"
+    rf"|(?:(?<![^\n])|(?<=\s))\(\s*(?:\.{{3,}}|…+)\s*\){_DOTS_AFTER}"
+    rf"|(?<=[^\W\d_] )(?:\.\.\.|…){_DOTS_AFTER}"
+)
+_BLANK_MARK = re.compile(r"[_\[…]|\.\.\.")
+_BLANK_SCREEN = Screen("stem", _BLANK_MARK, ("_", "[", "…", "..."))
+# A quotation, whose blank or omission is the quoted text's: straight, English and German
+# double quotes, and guillemets.
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|„[^“”\n]*[“”]|«[^»\n]*»|»[^«\n]*«')
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _INSTRUCTION_VERB = re.compile(
     r"^\W*(?:select|choose|pick|identify|match|name|indicate|complete|arrange|order|"
@@ -32,14 +46,20 @@ _EXHIBIT = re.compile(r"^(?:```|~~~|\||>|[-*+] |\d+[.)] | {4})")
 
 
 class FillInBlank(QuestionRule):
-    """The stem has a blank (``___`` or ``[...]``) before its end.
+    """The stem has a blank (``___``, ``[...]`` or ``........``) before its end.
 
     A blank mid-sentence makes candidates hold the sentence in mind while they try each
     option in the gap. Heuristic: a run of three or more underscores (or ``[...]``)
-    followed by more words; a blank that ends its sentence is a completion stem and is
-    fine, and a blank inside a quotation is a slot of the quoted text ('What Q-signal
-    asks "Have you news of ____?"'), not the answer's. Known false positives:
-    underscores that are not a blank (an identifier such as ``__init__``). Source:
+    followed by more words; or dots standing for a word, as printed worksheets have them:
+    four or more ("Das Protokoll ........ löst"), two ellipses ("…………") or dots in
+    brackets ("(...)") after a word or at a line's start, or one "..." or "…" with a word
+    and a space on each side ("durch … in"). Dots after other marks (Morse code "1 - ....
+    - 2", "2, 4, ..., 16") or against a word ("Married... with Children") are no blank.
+    A blank that ends its sentence is a completion stem and is fine, and a blank inside
+    a quotation ("...", “...”, „...“, «...») is a slot or an omission of the quoted text
+    ('What Q-signal asks "Have you news of ____?"'), not the answer's. Known false
+    positives: underscores that are not a blank (an identifier such as ``__init__``); an
+    omission "..." between two words outside quotation marks. Source:
     Haladyna (2004), *Developing and Validating Multiple-Choice Test Items*: place the
     blank of a completion item at the end; NBME Item-Writing Guide.
 
@@ -58,7 +78,7 @@ class FillInBlank(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         stem = ref.question.stem
-        if "_" not in stem and "[" not in stem:
+        if "_" not in stem and "[" not in stem and "…" not in stem and "..." not in stem:
             return
         text = without_instructions(stem)
         quoted = [match.span() for match in _QUOTED.finditer(text)]

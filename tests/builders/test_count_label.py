@@ -36,6 +36,13 @@ MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
         ("Quais protocolos usam TCP? Assinale três.", "pt", "Escolha 2 respostas."),
         ("Quali protocolli usano TCP? Una o più risposte.", "it", None),
         ("Welke protocollen gebruiken TCP? Een of meer antwoorden.", "nl", None),
+        # a German teacher's stems (review DE, findings 3 and 5)
+        ("Welche Protokolle nutzen TCP? Mehrfachnennungen sind möglich.", "de", None),
+        ("Kreuzen Sie alle richtigen Antworten an.", "de", None),
+        ("Es ist mindestens eine Antwort richtig.", "de", None),
+        ("Welche beiden Protokolle nutzen TCP?", "de", None),
+        ("Welche drei Protokolle nutzen TCP?", "de", "Wählen Sie 2 Antworten."),
+        ("Which services train models? More than one answer may be correct.", "en", None),
     ],
 )
 def test_the_label_is_left_out_where_the_stem_gives_or_hides_the_count(

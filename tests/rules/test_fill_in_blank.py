@@ -53,3 +53,42 @@ def test_a_quoted_slot_or_a_blank_ending_its_sentence_passes(lint_questions, ste
 def test_an_answer_blank_after_a_quoted_slot_is_reported(lint_questions):
     stem = 'The abbreviation for "Word after ___" is ____ in radiotelegraph traffic.'
     assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
+
+
+# A German worksheet's blank is dots (review DE, finding 9).
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Das Protokoll … löst IP-Adressen in MAC-Adressen auf.",
+        "Das Protokoll ... löst IP-Adressen in MAC-Adressen auf.",
+        "Das Protokoll ........ löst IP-Adressen in MAC-Adressen auf.",
+        "Das Protokoll ………… löst IP-Adressen in MAC-Adressen auf.",
+        "Das Protokoll (...) löst IP-Adressen in MAC-Adressen auf.",
+        "........ löst IP-Adressen in MAC-Adressen auf.",
+        "IP-Adressen werden durch … in MAC-Adressen aufgelöst. Welches Protokoll ist gemeint?",
+    ],
+)
+def test_a_blank_of_dots_before_the_end_is_reported(lint_questions, stem):
+    [found] = found_by(RULE, lint_questions, question(stem=stem))
+    assert found.message.startswith("the stem has a blank before its end")
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "IP-Adressen in MAC-Adressen löst das Protokoll …",
+        "IP-Adressen in MAC-Adressen löst das Protokoll ........ .",
+        "A trivia block only triggers a question when...",
+        "On 'Married... with Children,' what is Al Bundy's occupation?",
+        # dots that are no blank: Morse code, dots named, a sequence, a call
+        "If a radiotelegraph station transmits 1 - .... - 2, the receiving operator would copy:",
+        "What is the effect of having five periods (e.g. .....) in the text of a TELEX?",
+        "Which number follows in 2, 4, ..., 16, 32?",
+        "What does print(...) return in Python?",
+        # an omission in a quotation
+        'Which law says "all men are created equal ... with certain rights"?',
+        "Wer sagte „Ich bin ... ein Berliner“?",
+    ],
+)
+def test_dots_ending_the_stem_or_standing_for_no_word_pass(lint_questions, stem):
+    assert found_by(RULE, lint_questions, question(stem=stem)) == []
