@@ -21,6 +21,7 @@ from typing import Any
 
 from exambank.bank import section_id_of
 from exambank.errors import UsageError
+from exambank.language_codes import code_of
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
 from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
@@ -71,6 +72,11 @@ def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> 
     if not re.fullmatch(LANGUAGE_PATTERN, language):
         raise UsageError(
             f"--language '{language}' is not a language tag: {language_hint(language)}"
+        )
+    if coded := code_of(language):
+        raise UsageError(
+            f"--language '{language}' is the ISO 639-2 code of {coded[1]}: write its "
+            f"BCP 47 tag; did you mean '{coded[0]}'?"
         )
     _check_sections(sections)
     schemas = _find_schemas(folder)

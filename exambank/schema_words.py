@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.language_codes import tag_named
 from exambank.model import LANGUAGE_PATTERN
 from exambank.source import JsonPath, Position, Source
 
@@ -173,8 +174,10 @@ def _first_option_text(options: Any) -> str:
 
 def language_hint(language: str) -> str:
     """How to write ``language`` as a language tag: a locale's 'es_ES' (or 'es_ES.UTF-8',
-    as $LANG has it) is the tag 'es-ES'."""
+    as $LANG has it) is the tag 'es-ES', and a language's name ('Deutsch', 'French') its
+    two-letter tag."""
     tag = re.sub(r"[.@].*", "", language, flags=re.S).replace("_", "-")
+    tag = tag_named(tag) or tag
     if re.fullmatch(LANGUAGE_PATTERN, tag):
         return f"write its BCP 47 tag; did you mean '{tag}'?"
     return "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"

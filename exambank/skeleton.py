@@ -139,17 +139,21 @@ def inline(value: Any) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-# Letters NFKD does not take apart, spelled as a keyboard without them spells them.
+# Letters NFKD does not take apart, spelled as a keyboard without them spells them; and
+# the umlauts as German spells them without the dots ("prüfung" -> "pruefung", not the
+# other word "prufung"), as ICAO 9303 writes them in any language's passport.
 _SPELLED_OUT = str.maketrans(
     {"\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u00f8": "o", "\u0142": "l"}
+    | {"\u00e4": "ae", "\u00f6": "oe", "\u00fc": "ue"}
 )
 
 
 def as_id(name: str) -> str:
     """``name`` made an id, for a "did you mean": lowercase, its accents dropped
-    ("réseaux" -> "reseaux"; œ, æ, ß spelled out), any other run of characters an id cannot
-    hold a hyphen; "" if nothing is left ("Сети")."""
-    spelled = unicodedata.normalize("NFKD", name.lower().translate(_SPELLED_OUT))
+    ("réseaux" -> "reseaux"; œ, æ, ß and the umlauts ä, ö, ü spelled out), any other run of
+    characters an id cannot hold a hyphen; "" if nothing is left ("Сети")."""
+    composed = unicodedata.normalize("NFC", name.lower())  # a Mac's file names are NFD
+    spelled = unicodedata.normalize("NFKD", composed.translate(_SPELLED_OUT))
     unaccented = "".join(character for character in spelled if not unicodedata.combining(character))
     return re.sub(r"[^a-z0-9]+", "-", unaccented).strip("-")
 

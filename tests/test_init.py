@@ -177,6 +177,8 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         # accents dropped, ligatures and ß spelled out, for a suggestion that is an id
         (None, ["bank/réseaux"], "; did you mean bank/reseaux?"),
         (None, ["bank/Œuvres Straße"], "; did you mean bank/oeuvres-strasse?"),
+        (None, ["bank/Prüfung"], "; did you mean bank/pruefung?"),  # not "prufung"
+        (None, ["bank/Pru\u0308fung"], "; did you mean bank/pruefung?"),  # as a Mac writes it
         (None, ["bank/Сети"], "digits and single hyphens, e.g. bank/my-bank"),
         (None, ["el", "--title", " "], "--title: give the bank's title on one line"),
         (None, ["el", "--title", "a\nb"], "--title: give the bank's title on one line"),
@@ -189,7 +191,17 @@ def test_a_title_is_written_so_it_reads_back_as_given(
             "not a language tag: write its BCP 47 tag; did you mean 'es-ES'?",
         ),
         (None, ["el", "--language", "es_ES.UTF-8"], "; did you mean 'es-ES'?"),
-        (None, ["el", "--language", "español"], "its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+        # a language's name or ISO 639-2 code: its tag suggested (review DE, findings 8, 13)
+        (None, ["el", "--language", "español"], "its BCP 47 tag; did you mean 'es'?"),
+        (None, ["el", "--language", "deutsch"], "its BCP 47 tag; did you mean 'de'?"),
+        (
+            None,
+            ["el", "--language", "ger"],
+            "--language 'ger' is the ISO 639-2 code of German: write its BCP 47 tag; did you "
+            "mean 'de'?",
+        ),
+        (None, ["el", "--language", "DEU-at"], "did you mean 'de-at'?"),
+        (None, ["el", "--language", "eng"], "the ISO 639-2 code of English"),
         (None, ["el", "--sections", "a,,b"], "--sections: an empty name is not a section id"),
         (None, ["el", "--sections", "Ohm"], "--sections: 'Ohm' is not a section id"),
         (

@@ -90,6 +90,9 @@ def test_a_section_without_questions_gets_a_list(tmp_path: Path) -> None:
         (["q1"], "question id 'q1' is already used at "),
         (["Q_1"], "'Q_1' is not a valid question id"),
         (["sécurité-q1"], "single hyphens; did you mean 'securite-q1'?"),
+        # umlauts as German spells them without dots (review DE, finding 13)
+        (["Übung-1"], "single hyphens; did you mean 'uebung-1'?"),
+        (["netz-größe"], "single hyphens; did you mean 'netz-groesse'?"),
         (["Сети"], "single hyphens, e.g. 'amt-q6'"),
         (["q2", "--options", "1"], "--options must be between 2 and 26"),
         (["q2", "--section", "bank.yaml"], "this is the bank's manifest"),

@@ -148,7 +148,7 @@ def test_a_word_among_the_options_that_is_no_question_key_gets_the_letters_rule(
         ("es_ES", "write its BCP 47 tag; did you mean 'es-ES'?"),
         ("pt_BR.UTF-8", "write its BCP 47 tag; did you mean 'pt-BR'?"),  # as $LANG has it
         ("de_DE@euro", "write its BCP 47 tag; did you mean 'de-DE'?"),
-        ("español", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+        ("español", "write its BCP 47 tag; did you mean 'es'?"),  # a language's name
         ("C.UTF-8", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),  # no language in it
     ],
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
+from exambank.language_codes import code_of
 from exambank.rules.base import BankRule, Options, primary_language
 
 # The first code point of each range of letters of a script (Latin's Latin-1, Extended
@@ -156,7 +157,10 @@ class LanguageMismatch(BankRule):
     and a finding needs more than half of the stems read so in one other language. So
     German stems in an ``en`` bank are reported, while Ukrainian ones in an ``ru`` bank,
     or Swedish ones in an ``en`` bank, pass; a language written in more than one script
-    (Serbian) or unknown here is not checked.
+    (Serbian) or unknown here is not checked. A language given by its three-letter ISO
+    639-2 code ("deu" or "ger", "fra" or "fre", "spa", "por", "ita", "nld" or "dut",
+    "pol", "rus", "eng") is reported with its tag ("de"): BCP 47 takes the two-letter
+    code where there is one, and only that tag gives the handouts their words.
     Known false positives: a bank about a language, whose stems quote it ("What does
     «спасибо» mean?" in Russian letters for an English course). Measured: one finding in
     the 6,695 real questions, the Russian ``pyneng-quiz-ru``, whose converted manifest
@@ -179,6 +183,18 @@ class LanguageMismatch(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         language = bank.manifest.language
+        if coded := code_of(language):
+            tag, name = coded
+            yield self.report(
+                bank.manifest_source,
+                ("language",),
+                f"the bank's language is '{language}', the ISO 639-2 code of {name}: as a "
+                f"BCP 47 tag it is '{tag}', and only '{tag}' gives the handouts {name} words",
+                f"did you mean '{tag}'? give bank.yaml `language: {tag}`: it sets the "
+                "handouts' words, hyphenation, the PDF's language and which rules read the "
+                "wording",
+            )
+            return
         code = primary_language(language)
         expected = _SCRIPT_OF_LANGUAGE.get(code)
         if expected is None:

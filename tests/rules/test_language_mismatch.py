@@ -145,3 +145,39 @@ def test_code_and_quotations_in_english_stems_are_not_read_as_another_language(
         "Translate: \u201eDie Katze ist nicht da\u201c",
     )
     assert mismatches(lint_bank, stems) == []
+
+
+# A school's systems write German "deu" or "ger" (review DE, finding 8): well formed, but
+# no BCP 47 tag of a language with a two-letter one, so the handouts came out English.
+@pytest.mark.parametrize(
+    ("language", "tag", "name"),
+    [
+        ("ger", "de", "German"),
+        ("deu", "de", "German"),
+        ("DEU-CH", "de-CH", "German"),
+        ("fre", "fr", "French"),
+        ("spa", "es", "Spanish"),
+        ("por-BR", "pt-BR", "Portuguese"),
+        ("dut", "nl", "Dutch"),
+        ("rus", "ru", "Russian"),
+        ("eng", "en", "English"),
+    ],
+)
+def test_an_iso_639_2_code_is_told_its_tag(
+    lint_bank: LintBank, language: str, tag: str, name: str
+) -> None:
+    stems = ("Welche Aussage über TCP trifft zu?", "Was ist die Aufgabe eines Routers?")
+    assert mismatches(lint_bank, stems, f"language: {language}\n") == [
+        f"3:11 the bank's language is '{language}', the ISO 639-2 code of {name}: as a BCP "
+        f"47 tag it is '{tag}', and only '{tag}' gives the handouts {name} words | did you "
+        f"mean '{tag}'? give bank.yaml `language: {tag}`: it sets the handouts' words, "
+        "hyphenation, the PDF's language and which rules read the wording"
+    ]
+
+
+@pytest.mark.parametrize("language", ["de", "de-DE", "gsw", "nds"])
+def test_a_tag_or_a_code_without_a_two_letter_one_is_not_told(
+    lint_bank: LintBank, language: str
+) -> None:
+    stems = ("Welche Aussage über TCP trifft zu?", "Was ist die Aufgabe eines Routers?")
+    assert mismatches(lint_bank, stems, f"language: {language}\n") == []

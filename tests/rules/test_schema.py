@@ -65,7 +65,9 @@ def test_bad_slug_and_bad_letter(lint_bank):
 @pytest.mark.parametrize(
     ("language", "hint"),
     [
-        ("English", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+        ("English", "write its BCP 47 tag; did you mean 'en'?"),  # a language's name
+        ("Deutsch", "write its BCP 47 tag; did you mean 'de'?"),
+        ("Klingon", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
         ("en_US", "write its BCP 47 tag; did you mean 'en-US'?"),  # a locale's name
         ("pt-BR", None),
     ],

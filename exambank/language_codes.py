@@ -1,0 +1,49 @@
+"""The other ways authors write the languages exambank has words for: the three-letter
+ISO 639-2 codes (a school's systems use "deu" or "ger") and the languages' names
+("German", "Deutsch"). BCP 47 takes a language's two-letter code where it has one (RFC
+5646, section 2.2.1), and only that tag picks the handouts' words, the reading of numbers
+and the rules that read wording: "ger" is well formed, but no tag of German."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Language(NamedTuple):
+    codes: str  # ISO 639-2/T, then /B where it differs
+    name: str  # in English
+    own_names: str  # as the language writes it, with and without its accents
+
+
+_LANGUAGES = {
+    "en": Language("eng", "English", ""),
+    "de": Language("deu ger", "German", "deutsch"),
+    "fr": Language("fra fre", "French", "français francais"),
+    "es": Language("spa", "Spanish", "español espanol castellano"),
+    "pt": Language("por", "Portuguese", "português portugues"),
+    "it": Language("ita", "Italian", "italiano"),
+    "nl": Language("nld dut", "Dutch", "nederlands"),
+    "pl": Language("pol", "Polish", "polski"),
+    "ru": Language("rus", "Russian", "русский"),
+}
+_CODES = {code: tag for tag, language in _LANGUAGES.items() for code in language.codes.split()}
+_NAMES = {
+    name: tag
+    for tag, language in _LANGUAGES.items()
+    for name in (language.name.casefold(), *language.own_names.split())
+}
+
+
+def code_of(written: str) -> tuple[str, str] | None:
+    """The tag meant by a tag that starts with an ISO 639-2 code of a language that has a
+    two-letter one, and the language's name: ("de-CH", "German") for "deu-CH"."""
+    code, dash, rest = written.partition("-")
+    tag = _CODES.get(code.casefold())
+    return (tag + dash + rest, _LANGUAGES[tag].name) if tag else None
+
+
+def tag_named(written: str) -> str | None:
+    """The tag of a language written as its name ("German", "Deutsch", "français" ->
+    "fr"), or as a code ("ger"); None for anything else."""
+    text = written.strip().casefold()
+    return _NAMES.get(text) or _CODES.get(text)
