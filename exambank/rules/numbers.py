@@ -21,6 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from exambank.rules.base import primary_language
+from exambank.rules.dates import DATE_UNIT, day_of
 
 Bound = tuple[int | None, bool]  # (which number, None for unbounded; whether included)
 Shapes = dict[tuple[str, ...], tuple[Bound, Bound]]  # of a range: numbers '#', no units
@@ -150,7 +151,7 @@ class Parsed(NamedTuple):  # a tuple: made for every option with a digit, fast t
     shape: tuple[str, ...]  # what is not a unit, numbers as '#' ("less", "than", "#")
     units: tuple[str, ...]  # the other words, and '%'
     numbers: tuple[str, ...]  # as float() reads them ("1.5")
-    shown: tuple[str, ...]  # as written, thousands separators left out ("1,5")
+    shown: tuple[str, ...]  # as written ("1,5", "1.000"; English "$1,200" as 1200)
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class Reading:
     known: bool = True  # False: no words, and no word before the first number
     point_groups: bool = False  # "10.000" is ten thousand
     space_groups: bool = False  # "10 000" is ten thousand (a no-break space, a narrow one)
+    language: str = ""  # the primary subtag of a language read: its dates are read too
 
     def parse(self, text: str) -> Parsed | None:
         """The shape, units and numbers of an option, each '#' of the shape one of the
@@ -171,6 +173,10 @@ class Reading:
         number sign ("#5" labels a thing, "C# 7" names one)."""
         if not _DIGIT.search(text) or "#" in text:
             return None
+        written = text.strip()
+        if written[-1:].isdigit() and (day := day_of(written, self.language)):
+            # a unit no text has: a date is never compared with "2024"
+            return Parsed(("#",), (DATE_UNIT,), (day,), (written,))
         marked = self._mark(text)
         if marked is None:
             return None
@@ -202,16 +208,16 @@ class Reading:
             number = self._number(written)
             if number is None:
                 return None
-            numbers.append(number[0])
-            shown.append(number[1])
+            numbers.append(number)
+            shown.append(written)  # "1.000" as the bank groups it, "1,5" with its comma
         return pattern.sub("#", folded), numbers, shown
 
-    def _number(self, written: str) -> tuple[str, str] | None:
-        """A number as float() reads it and as shown; None if its separators could mean
-        either a decimal or thousands ("1.500" in Russian)."""
+    def _number(self, written: str) -> str | None:
+        """A number as float() reads it; None if its separators could mean either a
+        decimal or thousands ("1.500" in Russian)."""
         runs, separators = _SEPARATOR.split(written), _SEPARATOR.findall(written)
         if not separators:
-            return written, written
+            return written
         last = separators[-1]
         if last in _SPACES or (len(separators) > 1 and last == separators[-2]):
             decimal = ""  # every separator groups thousands
@@ -228,9 +234,7 @@ class Reading:
         ):
             return None
         integer = "".join(whole)
-        if not decimal:
-            return integer, integer
-        return f"{integer}.{runs[-1]}", f"{integer}{decimal}{runs[-1]}"
+        return f"{integer}.{runs[-1]}" if decimal else integer
 
 
 @cache
@@ -296,6 +300,7 @@ def reading(tag: str) -> Reading:
         "," if comma else "",
         point_groups=comma and code in _POINT_GROUPS,
         space_groups=True,
+        language=code,
     )
 
 

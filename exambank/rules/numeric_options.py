@@ -67,9 +67,12 @@ class Interval:
 
 
 # A minus sign (a hyphen or U+2212) before an option's number, maybe with a currency sign
-# on either side: the number is negative.
+# on either side: the number is negative; so is an en dash (U+2013) right before the digit,
+# the minus German typesetting uses (with a space after it, it may be a dash).
 _CURRENCY = "[$\u20ac\u00a3\u00a5]?"
-_MINUS = re.compile(rf"\s*{_CURRENCY}\s*(?P<sign>[-\u2212])\s*{_CURRENCY}\s*(?=\d)")
+_MINUS = re.compile(
+    rf"\s*{_CURRENCY}\s*(?:(?P<sign>[-\u2212])\s*{_CURRENCY}\s*|(?P<dash>\u2013))(?=\d)"
+)
 
 
 def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], str] | None:
@@ -78,9 +81,10 @@ def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], 
     parsed = reading.parse(text)
     if parsed is None or reading.labelled.search(text):
         return None
-    minus = _MINUS.match(text)  # "-40", "-$40", "$ -40", and with U+2212
+    minus = _MINUS.match(text)  # "-40", "-$40", "$ -40", and with U+2212 or an en dash
     negative = minus is not None
-    if parsed.shape != (("-", "#") if minus and minus["sign"] == "-" else ("#",)):
+    sign = minus and (minus["dash"] or minus["sign"])
+    if parsed.shape != ((sign, "#") if sign in ("-", "\u2013") else ("#",)):
         return None
     units = tuple(unit.rstrip("s") for unit in parsed.units)
     value, shown = float(parsed.numbers[0]), parsed.shown[0]
@@ -115,8 +119,10 @@ class NumericOrder(QuestionRule):
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
     three or more options, each one number with the same unit (or none), neither
     non-decreasing nor non-increasing. A minus (a hyphen or U+2212) before the number,
-    a currency sign on either side or not, makes it negative ("-40 °C", "-$40", "$-40").
-    Numbers are read as the bank's language
+    a currency sign on either side or not, makes it negative ("-40 °C", "-$40", "$-40"),
+    as does an en dash (U+2013) right before the digit. An option that is a date is a
+    day on one scale: ISO "2024-03-01", and in the languages named below day first
+    "01.03.2024" (and in German "1. März 2024"). Numbers are read as the bank's language
     writes them: in English a comma groups thousands ("$1,200"), and an option with another
     comma between digits ("0,5 A", a decimal comma in a bank that says it is English) is
     not read; in German, French, Spanish,

@@ -111,9 +111,9 @@ def _bank(root: Path, language: str) -> Bank:
 def test_a_german_bank_prints_german_labels(handouts):
     student, trainer = (pages(handouts("de-CH")[edition]) for edition in ("student", "trainer"))
     cover = squeeze(student[0])
-    for fact in ("Version2.1", "Erstellt2026-01-01", "Inhalt3Abschnitte,3Übungsfragen"):
+    for fact in ("Version2.1", "Erstellt2026-01-01", "Umfang3Abschnitte,3Übungsfragen"):
         assert fact in cover
-    assert "AntwortenmitSeed7gemischt" in cover and "AusgabefürLernende" in cover
+    assert "Antwortengemischt(Mischung7)" in cover and "AusgabefürLernende" in cover
     assert "Ausgabe für Lehrende \u2013 mit Lösungen, nicht für Lernende" in trainer[0]
     contents = squeeze(student[1])
     assert contents.startswith("Inhalt")
@@ -124,10 +124,12 @@ def test_a_german_bank_prints_german_labels(handouts):
         assert label in text
     assert "WählenSie2Antworten." in text and "Lösung:" not in text
     assert "Lösung:" in squeeze(" ".join(trainer))
-    assert squeeze("Fragennummer und richtige Antwort (Antworten mit Seed 7 gemischt).") in text
+    assert squeeze("Fragennummer und richtige Antwort (Antworten gemischt, Mischung 7).") in text
     for number, page in enumerate(student[1:], start=2):
         assert f"Seite {number} von {len(student)}" in page
-        assert "Ausgabe für Lernende \u00b7 v2.1 \u00b7 Seed 7" in page
+        assert "Ausgabe für Lernende \u00b7 v2.1 \u00b7 Mischung 7" in page
+    # "Seed" is English jargon; the cover's facts are no second "Inhalt" (review DE, 12)
+    assert "Seed" not in " ".join(student + trainer) and cover.count("Inhalt") == 0
     for english in ("Section", "Key terms", "Practice", "Choose", "Answer", "Page", "edition"):
         assert english not in " ".join(student + trainer), english
 

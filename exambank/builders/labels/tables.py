@@ -54,22 +54,22 @@ GERMAN = Labels(
     answers="Lösungen: {letters}",
     answer_key="Lösungen",
     key_note="Fragennummer und richtige Antwort.",
-    key_note_shuffled="Fragennummer und richtige Antwort (Antworten mit Seed {seed} gemischt).",
+    key_note_shuffled="Fragennummer und richtige Antwort (Antworten gemischt, Mischung {seed}).",
     contents="Inhalt",
     page="Seite {page} von {pages}",
     student_edition="Ausgabe für Lernende",
     trainer_edition="Ausgabe für Lehrende \u2013 mit Lösungen, nicht für Lernende",
     version="Version",
     built="Erstellt",
-    contents_fact="Inhalt",
+    contents_fact="Umfang",  # not "Inhalt", the heading of the contents on the next page
     options_fact="Antworten",
-    shuffled="mit Seed {seed} gemischt",
+    shuffled="gemischt (Mischung {seed})",  # "Seed" is jargon to a class
     sections=("{count} Abschnitt", "{count} Abschnitte"),
     questions=("{count} Übungsfrage", "{count} Übungsfragen"),
     no_questions="keine Fragen",
     one_question="Frage {number}",
     question_range="Fragen {first}\u2013{last}",
-    footer_shuffle="Seed {seed}",
+    footer_shuffle="Mischung {seed}",
 )
 
 FRENCH = Labels(
