@@ -4,8 +4,11 @@ where CommonMark would join a single line break into a space."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 # A statement's marker where a line starts ("I –", "II.", "III)", "(iv)", "a)", "2)",  # noqa: RUF003
 # "Statement I:", "Afirmação 2 -", "Assertion (A):"), bold or not. Not "1." nor "- ":
@@ -18,52 +21,65 @@ STATEMENT = re.compile(
     rf"[ \t]*[*_]*(?:{_ROMAN}(?:[.)]|{_DASH})|\(?(?:{_ROMAN}|[ivx]{{2,4}}|[a-zA-Z]|\d{{1,2}})\)"
     rf"|(?:{_NOUNS}) \(?(?:{_ROMAN}|\d{{1,2}}|[A-Z])\)?(?:[.:)]|{_DASH}))[*_]*\s(?![A-Z]\.)"
 )
-_SENTENCE_END = re.compile(r"[.;:!?][)\]\"'\u201d\u2019*_]*\s*$")
-_BACKTICKS = re.compile(r"(?<!\\)`+")
+# A line that ends a sentence or a lead-in ("Analise as afirmações:").
+SENTENCE_END = re.compile(r"[.;:!?][)\]\"'\u201d\u2019*_]*\s*$")
 
 
 def statement_lines(state: StateCore) -> None:
-    """Statements on their own lines: a line starting with a statement's marker (after a
-    line that ends a sentence or a lead-in, "Analise as afirmações:", after another
-    statement, or with a capital after the marker, "I. TCP is reliable."), and a sentence
-    after the statements ("Which are correct?"), start a line of their own where
-    CommonMark joins a single line break into a space. Other lines join, as CommonMark
-    says: wrapped prose (a line that happens to start "(3) for the full proof") and a
-    statement wrapped over lines print as one paragraph."""
+    """Statements on their own lines, where CommonMark joins a single line break into a
+    space (``own_lines`` says which)."""
     for token in state.tokens:
         if token.type != "inline" or "\n" not in token.content:
             continue
-        lines = _lines(token.content)
         breaks = [child for child in token.children or [] if child.type.endswith("break")]
-        if len(breaks) != len(lines) - 1:
+        lines = _lines(token.content, len(breaks), state)
+        if lines is None:
             continue  # a line break CommonMark reads otherwise: nothing to pair
-        in_statements = bool(STATEMENT.match(lines[0]))
-        for line_break, previous, line in zip(breaks, lines, lines[1:], strict=False):
-            ended = bool(_SENTENCE_END.search(previous))
-            marker = STATEMENT.match(line)
-            starts = marker is not None and (
-                in_statements or ended or line[marker.end() :].lstrip("*_ ")[:1].isupper()
-            )
-            ends = in_statements and ended and line.lstrip()[:1].isupper()
-            if starts or ends:
+        for line_break, own in zip(breaks, own_lines(lines), strict=True):
+            if own:
                 line_break.type, line_break.tag = "hardbreak", "br"
-            in_statements = starts or (in_statements and not ends)
 
 
-def _lines(text: str) -> list[str]:
-    """``text`` split at its line breaks, except those inside a code span, which CommonMark
-    reads as spaces of the code rather than breaks of the paragraph."""
-    spans, at = [], 0
-    while (opening := _BACKTICKS.search(text, at)) is not None:
-        closing = re.compile(rf"(?<!`){opening[0]}(?!`)").search(text, opening.end())
-        if closing is None:
-            at = opening.end()  # no closing run of the same length: literal backticks
-            continue
-        spans.append(range(opening.end(), closing.start()))
-        at = closing.end()
-    inside = {index for span in spans for index in span if text[index] == "\n"}
+def own_lines(lines: Sequence[str]) -> list[bool]:
+    """For each line of a paragraph after the first, whether it starts a line of its own:
+    a line starting with a statement's marker (after a line that ends a sentence or a
+    lead-in, "Analise as afirmações:", after another statement, or with a capital after
+    the marker, "I. TCP is reliable."), and a sentence after the statements ("Which are
+    correct?"). Other lines join, as CommonMark says: wrapped prose (a line that happens
+    to start "(3) for the full proof") and a statement wrapped over lines print as one
+    paragraph."""
+    own = []
+    in_statements = bool(STATEMENT.match(lines[0]))
+    for previous, line in pairwise(lines):
+        ended = bool(SENTENCE_END.search(previous))
+        marker = STATEMENT.match(line)
+        starts = marker is not None and (
+            in_statements or ended or line[marker.end() :].lstrip("*_ ")[:1].isupper()
+        )
+        ends = in_statements and ended and line.lstrip()[:1].isupper()
+        own.append(starts or ends)
+        in_statements = starts or (in_statements and not ends)
+    return own
+
+
+def _lines(text: str, breaks: int, state: StateCore) -> list[str] | None:
+    """``text`` split at its ``breaks`` line breaks of the paragraph (None if they cannot
+    be told). A line break in a code span is a space of the code, one in an image's
+    description is the image's, one in a link's title none at all: a line break of
+    ``text`` is one of the paragraph when a space written there leaves one break fewer."""
     cuts = [index for index, character in enumerate(text) if character == "\n"]
-    cuts = [index for index in cuts if index not in inside]
+    if len(cuts) != breaks:
+        cuts = [cut for cut in cuts if _breaks(f"{text[:cut]} {text[cut + 1 :]}", state) < breaks]
+    if len(cuts) != breaks:
+        return None
     return [
         text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True)
     ]
+
+
+def _breaks(text: str, state: StateCore) -> int:
+    """How many line breaks the paragraph ``text`` holds (those inside an image's
+    description are the image's)."""
+    tokens: list[Token] = []
+    state.md.inline.parse(text, state.md, state.env, tokens)
+    return sum(token.type.endswith("break") for token in tokens)
