@@ -11,6 +11,7 @@ from exambank.rules.comments import CommentInText
 from exambank.rules.duplicates import DuplicateQuestion
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.escapes import EscapeInText
+from exambank.rules.folded_lines import FoldedLines
 from exambank.rules.grammatical_cue import GrammaticalCue
 from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance, LongestOptionKey
@@ -66,6 +67,7 @@ RULES: dict[str, type[Rule]] = _registry(
     RawHtml,
     CommentInText,
     EscapeInText,
+    FoldedLines,
     Mojibake,
     AnswerKeyBalance,
     LongestOptionKey,

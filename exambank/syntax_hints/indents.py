@@ -13,6 +13,7 @@ from exambank.syntax_hints.text import (
     Explanation,
     Line,
     Text,
+    next_option,
     short,
     space_words,
     spaces,
@@ -193,7 +194,7 @@ def text_on_lines(text: Text, problem: int, context: int) -> Explanation | None:
     lines = _lines_at_key_place(text, owner_row, key, owner.key_column)
     if not lines or max(rows) > owner_row + len(lines) + 1:
         return None
-    if re.fullmatch("[A-Z]", key) and re.match(r"[A-Z][).] ", lines[0]):
+    if next_option(key, lines[0]):
         return None  # the next option, "B) AWS Lambda", with ")" for ':'
     shown = [short(line, _SHOWN) for line in [value, *lines][:4]] + ["…"] * (len(lines) > 3)
     below = f"lines {owner_row + 2}-{owner_row + len(lines) + 1}" if lines[1:] else ""

@@ -17,6 +17,7 @@ from exambank.syntax_hints.text import (
     Explanation,
     Text,
     is_key_name,
+    next_option,
     pair,
     quoted,
     quoted_line,
@@ -93,13 +94,11 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
 def _option_letter(text: Text, row: int, column: int, written: str) -> bool:
     """Whether ``written`` is an option's letter with ")" or "." for ':' ("B) AWS Lambda",
     copied from a printed exam) below an option letter at its place ("A: Amazon S3")."""
-    if not re.match(r"[A-Z][).] ", written):
-        return False
     above = text.row_above(row, keyed=True)
     if above is None:
         return False
     line = text.parse(above)
-    return line.key_column == column and re.fullmatch("[A-Z]", line.key or "") is not None
+    return line.key_column == column and next_option(line.key, written)
 
 
 # Keys whose values are few: a line "type of problem described." is no 'type' key.

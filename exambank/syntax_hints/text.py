@@ -158,3 +158,12 @@ def quoted_line(lead: str, value: str, keep: int = 0) -> str:
 
 def pair(key: str, value: str) -> str:
     return f"{key}: {short(value)}" if value else f"{key}:"
+
+
+def next_option(key: str | None, written: str) -> bool:
+    """Whether ``written``, at the place of option ``key``, is the next option with ")" or
+    "." for ':' ("B) AWS Lambda", copied from a printed exam). A Roman numeral out of turn
+    ("I. S3 stores objects." below "A: Which hold?") is a statement of the text above."""
+    if not re.fullmatch("[A-Z]", key or "") or not re.match(r"[A-Z][).] ", written):
+        return False
+    return written[0] not in "IVX" or ord(written[0]) == ord(str(key)) + 1
