@@ -4,7 +4,7 @@ exams, reworded copies. Each finding names every other question of its group."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
@@ -12,9 +12,11 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
 from exambank.rules.duplicates import listed, place
 from exambank.rules.option_wording import points_at_options
-from exambank.rules.similarity import closest, groups, similar_pairs
+from exambank.rules.similarity import Pair, Token, closest, groups, similar_pairs
 from exambank.rules.wording import STOPWORDS, key_letters, option_texts, shingles, word_set, words
 
+# A question's key texts, made alike (``_answer``): one text, or several in order.
+Answer = str | tuple[str, ...]
 _DIGIT = re.compile(r"\d")
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _INDENTED = re.compile(r"^(?: {4}|\t).*$", re.MULTILINE)
@@ -24,29 +26,46 @@ class NearDuplicate(BankRule):
     """Two questions ask the same thing with (nearly) the same words.
 
     A repeated question is counted twice in a score and, in a handout, answers itself;
-    the same stem with two different keys means one key is wrong. Heuristic: the
-    shingles (runs of four consecutive words, case and punctuation ignored) of the stem
-    and of the key's text, compared by Jaccard similarity; reported at ``threshold`` or
-    above on both questions, each naming its closest twin, when the two are copies
-    rather than parallel items: their content words (function words left out) and their
-    options agree as much, their stems hold the same numbers and the same code, and they
-    have the same stem (one key is then wrong) or the same answer (a reworded copy). So
-    two short questions on one stock stem ("What is the capital of Delaware?" -- "... of
-    Pennsylvania?") are not reported, nor one stock stem over other options ("Which word
-    does not belong?"), items that differ in a number or a figure label ("figure 3E12" --
-    "3E13"), a word that flips a stem and its key ("increases" / "decreases"), or two
+    the same stem with two different keys means one key is wrong. Heuristic: a pair is
+    found in one of two ways. Copied: the shingles (runs of four consecutive words, case
+    and punctuation ignored) of the stem and of the key's text agree by Jaccard
+    similarity at ``threshold`` or above. Reworded: the two have the same key (its text
+    alike but for case, spacing and a closing full stop) and their content words (the
+    words of stem and key, function words and the words of every exam stem such as
+    "wants", "needs" and "use" left out) agree at ``reworded_share`` or above. "A
+    company wants to store objects ... Which AWS service fits?" and "A company needs to
+    store objects ... Which AWS service should it use?" share a third of their shingles
+    and every content word; so do a copy with a typo ("capitol") or a clause moved. On
+    the real banks, pairs with one key and 0.6 to 0.7 of their content words were
+    mostly two questions (series and parallel resonance, both "Maximum"; one copy in
+    five), pairs from 0.7 mostly copies (four in five).
+
+    Either way a pair is reported, on both questions, each naming its closest twin, only
+    when the two are copies rather than parallel items: their content words (at
+    ``threshold``) and their options agree as much, their stems hold the same numbers and
+    the same code, and they have the same stem (one key is then wrong) or the same key.
+    So two short questions on one stock stem ("What is the capital of Delaware?" -- "...
+    of Pennsylvania?") are not reported, nor one stock stem over other options ("Which
+    word does not belong?"), items that differ in a number or a figure label ("figure
+    3E12" -- "3E13"), a word that flips a stem and its key ("increases" / "decreases";
+    "From north to south" is not "From south to north", nor "?SIG" "SIG"), or two
     programs that differ in indentation. Copies of copies make a group (three exams
     asking one question): each finding names its closest twin, then the group's other
     questions (five at most, then how many more), so deleting one copy leaves no finding
-    that names it. Found with a prefix-filtered inverted index: a
-    question is compared only with the questions that share one of a few of its
-    shingles (a shingle no other question has rules itself out), never with every
-    other. Known false positives: two parallel items over the same options that happen
-    to share their key ("47 s" for a series and a parallel circuit); a "NOT true" stem
-    asked twice with two valid keys. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 4 (keep the content of each item independent of other items).
+    that names it. Never found by comparing every pair: a copy has its original's key or
+    its stem, so a question meets only the questions with the same key or the same stem
+    (a hash lookup each), and among those, through a prefix-filtered inverted index,
+    only the ones that share one of a few of its shingles (a shingle no other question
+    has rules itself out) or, for rewording, of its content words. Known false positives:
+    two parallel items over the same options that happen to share their key ("47 s" for
+    a series and a parallel circuit); a "NOT true" stem asked twice with two valid keys;
+    two entries of one code table with one answer ("What is my true bearing from ...?"
+    -- "What is the true bearing of ... from ...?", both QTE). Source: Haladyna,
+    Downing & Rodriguez (2002), guideline 4 (keep the content of each item independent
+    of other items).
 
-    Options: ``threshold`` (default 0.5), ``max_postings`` (default 100).
+    Options: ``threshold`` (default 0.5), ``reworded_share`` (default 0.7),
+    ``max_postings`` (default 100).
 
     Bad:
         two questions "Which service stores objects durably?" -- key "Amazon S3"
@@ -59,12 +78,19 @@ class NearDuplicate(BankRule):
     severity = "warning"
     on_questions = True  # its findings name their question
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
-    options: ClassVar[dict[str, Any]] = {"threshold": 0.5, "max_postings": 100}
+    options: ClassVar[dict[str, Any]] = {
+        "threshold": 0.5,
+        "reworded_share": 0.7,
+        "max_postings": 100,
+    }
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = list(bank.questions())
-        sets = [_question_shingles(ref) for ref in refs]
         threshold: float = options["threshold"]
+        max_postings: int = options["max_postings"]
+        # A copy has its original's key or its stem: only such questions are compared.
+        same_answer = _repeated(_answer(_key_texts(ref)) for ref in refs)
+        same_stem = _repeated(words(ref.question.stem) for ref in refs)
 
         def copies(first: int, second: int) -> bool:
             one, two = refs[first], refs[second]
@@ -76,9 +102,49 @@ class NearDuplicate(BankRule):
                 and (_same_stem(one, two) or _same_key(one, two))
             )
 
-        pairs = list(similar_pairs(sets, threshold, options["max_postings"], copies))
-        group_of = {at: group for group in groups(pairs) for at in group}
-        for at, (twin, similarity) in sorted(closest(pairs).items()):
+        copied = {
+            (current, other): similarity
+            for members in same_answer + same_stem
+            for current, other, similarity in _joined_within(
+                members, _question_shingles, refs, threshold, max_postings, copies
+            )
+        }
+
+        def reworded_copies(first: int, second: int) -> bool:
+            return (first, second) not in copied and copies(first, second)
+
+        reworded = [
+            pair
+            for members in same_answer
+            for pair in _joined_within(
+                members,
+                _content_words,
+                refs,
+                options["reworded_share"],
+                max_postings,
+                reworded_copies,
+            )
+        ]
+        yield from self._report(
+            refs, [(*pair, similarity) for pair, similarity in copied.items()], reworded
+        )
+
+    def _report(
+        self, refs: list[QuestionRef], copied: list[Pair], reworded: list[Pair]
+    ) -> Iterator[Diagnostic]:
+        group_of = {at: group for group in groups(copied + reworded) for at in group}
+        # A twin that shares four-word runs is named before one that shares words only.
+        by_runs, by_words = closest(copied), closest(reworded)
+        for at in sorted(by_runs.keys() | by_words.keys()):
+            if at in by_runs:
+                twin, similarity = by_runs[at]
+                shared = f"{similarity:.0%} of the four-word runs of stem and key shared"
+            else:
+                twin, similarity = by_words[at]
+                shared = (
+                    f"the same key, and {similarity:.0%} of the content words of stem and "
+                    "key shared"
+                )
             rest = [refs[other] for other in group_of[at] if other not in (at, twin)]
             group = f", in a group of {len(rest) + 2} with {listed(rest)}" if rest else ""
             yield refs[at].diagnostic(
@@ -86,10 +152,40 @@ class NearDuplicate(BankRule):
                 self.severity,
                 ("stem",),
                 f"nearly the same question as {refs[twin].question.id} at {place(refs[twin])} "
-                f"({similarity:.0%} of the four-word runs of stem and key shared){group}",
+                f"({shared}){group}",
                 f"delete {'all but one' if rest else 'one'} of them, or make them ask "
                 "different things",
             )
+
+
+def _repeated(keys: Iterable[Hashable]) -> list[list[int]]:
+    """The positions of the keys that occur more than once, by key (each in order)."""
+    first_with: dict[Hashable, int] = {}
+    repeats: dict[int, list[int]] = {}  # by the first position of their key
+    for at, key in enumerate(keys):
+        first = first_with.setdefault(key, at)
+        if first != at:
+            repeats.setdefault(first, [first]).append(at)
+    return list(repeats.values())
+
+
+def _joined_within(
+    members: list[int],
+    tokens_of: Callable[[QuestionRef], frozenset[Token]],
+    refs: list[QuestionRef],
+    threshold: float,
+    max_postings: int,
+    accept: Callable[[int, int], bool],
+) -> Iterator[Pair]:
+    """The pairs of ``members`` whose ``tokens_of`` sets agree at ``threshold`` or above
+    and that ``accept`` takes, by their positions in ``refs``."""
+    sets = [tokens_of(refs[at]) for at in members]
+
+    def accept_members(first: int, second: int) -> bool:
+        return accept(members[first], members[second])
+
+    for current, other, similarity in similar_pairs(sets, threshold, max_postings, accept_members):
+        yield members[current], members[other], similarity
 
 
 def _numbers(ref: QuestionRef) -> frozenset[str]:
@@ -121,25 +217,40 @@ def _same_stem(one: QuestionRef, two: QuestionRef) -> bool:
 
 
 def _same_key(one: QuestionRef, two: QuestionRef) -> bool:
-    """The same answer: key texts with the same words, none of them "All of the above"."""
-    keys = []
+    """The same answer (``_answer``), none of its texts "All of the above"."""
+    answers = []
     for ref in (one, two):
-        texts = [ref.question.option_text(letter) for letter in key_letters(ref.question)]
+        texts = _key_texts(ref)
         if not texts or any(points_at_options(text) for text in texts):
             return False
-        keys.append(sorted(words(" ".join(texts))))
-    return keys[0] == keys[1]
+        answers.append(_answer(texts))
+    return answers[0] == answers[1]
+
+
+def _answer(keys: list[str]) -> Answer:
+    """The key texts as an answer: alike but for case, spacing and a closing full stop
+    ("Amazon S3." is "amazon s3"; "51440122+" is not "51440122", nor "2.1 V" "1.2 V")."""
+    if len(keys) == 1:  # most questions: no sorting, no tuple
+        return _answer_text(keys[0])
+    return tuple(sorted(map(_answer_text, keys)))
+
+
+def _answer_text(key: str) -> str:
+    return " ".join(key.casefold().split()).rstrip(".")
+
+
+def _key_texts(ref: QuestionRef) -> list[str]:
+    question = ref.question
+    return [question.option_text(letter) for letter in key_letters(question)]
 
 
 def _content_words(ref: QuestionRef) -> frozenset[str]:
-    question = ref.question
-    keys = [question.option_text(letter) for letter in key_letters(question)]
-    return word_set(question.stem).union(*map(word_set, keys)) - STOPWORDS
+    """The words of stem and key, function words and exam words left out."""
+    return word_set(ref.question.stem).union(*map(word_set, _key_texts(ref))) - STOPWORDS
 
 
 def _question_shingles(ref: QuestionRef) -> frozenset[int]:
-    question = ref.question
-    in_stem = shingles(question.stem)
-    in_keys = [shingles(question.option_text(letter)) for letter in key_letters(question)]
+    in_stem = shingles(ref.question.stem)
+    in_keys = [shingles(key) for key in _key_texts(ref)]
     # Most keys are under four words and have none: the stem's own set, not a copy.
     return in_stem.union(*in_keys) if any(in_keys) else in_stem

@@ -6,20 +6,24 @@ order (Bayardo, Ma & Srikant, "Scaling up all pairs similarity search", WWW 2007
 "prefix filter" of Chaudhuri, Ganti & Kaushik, ICDE 2006). Here the order puts the
 tokens that occur in one set only first -- they can match nothing and are never
 indexed -- then the others by value. In a bank most shingles are unique to their
-question, so most questions cost two set operations and no index lookup at all.
+question, so most questions cost two set operations and no index lookup at all. The
+tokens may be hashed shingles or words: anything hashable and ordered.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+Token = TypeVar("Token", int, str)
 
 # Two sets' indices, the later first, and their similarity.
 Pair = tuple[int, int, float]
 
 
 def similar_pairs(
-    sets: Sequence[frozenset[int]],
+    sets: Sequence[frozenset[Token]],
     threshold: float,
     max_postings: int,
     accept: Callable[[int, int], bool] = lambda first, second: True,
@@ -32,12 +36,12 @@ def similar_pairs(
     ones), so a bank of near-identical templates stays linear; such a bank still has
     every question paired, with a recent twin.
     """
-    seen: set[int] = set()
-    shared: set[int] = set()
+    seen: set[Token] = set()
+    shared: set[Token] = set()
     for tokens in sets:
         shared |= seen & tokens
         seen |= tokens
-    index: dict[int, list[int]] = {}
+    index: dict[Token, list[int]] = {}
     for current, tokens in enumerate(sets):
         common = tokens & shared
         # Tokens unique to this set come first in the order; the prefix ends p tokens in.
@@ -85,7 +89,9 @@ def groups(pairs: Iterable[Pair]) -> list[list[int]]:
     return list(members.values())
 
 
-def _similarity(first: frozenset[int], second: frozenset[int], threshold: float) -> float | None:
+def _similarity(
+    first: frozenset[Token], second: frozenset[Token], threshold: float
+) -> float | None:
     """The Jaccard similarity of two sets if it reaches ``threshold``, else None."""
     size, other_size = len(first), len(second)
     if min(size, other_size) < threshold * max(size, other_size):

@@ -41,11 +41,20 @@ def test_different_questions_pass(lint_bank):
     )
 
 
-def test_the_threshold_is_an_option(lint_bank):
+def _with(**options):
+    return Config(select={RULE}, rule_options={RULE: options})
+
+
+def test_the_thresholds_are_options(lint_bank):
     questions = [question("q1", stem=STEM), question("q2", stem=STEM + " Choose the cheapest one.")]
     sections = {"01-main.yaml": section_yaml(*questions)}
     assert len(bank_findings(RULE, lint_bank(sections, config=ONLY))) == 2
-    strict = Config(select={RULE}, rule_options={RULE: {"threshold": 0.9}})
+    # Below the shingle threshold, the same key and 10 of 11 content words still make a copy
+    found = bank_findings(RULE, lint_bank(sections, config=_with(threshold=0.9)))
+    assert "(the same key, and 91% of the content words of stem and key shared)" in (
+        found[0].message
+    )
+    strict = _with(threshold=0.9, reworded_share=0.95)
     assert bank_findings(RULE, lint_bank(sections, config=strict)) == []
 
 
