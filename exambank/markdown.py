@@ -19,6 +19,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from exambank.lone_items import items_in_prose, lone_items
 from exambank.statement_lines import statement_lines
 
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -154,6 +155,9 @@ def _nest_headings(state: StateCore) -> None:
             token.tag = tags[token.tag]
 
 
+# Before "text_join", which turns the escapes of the text they read again into text.
+_RENDERER.core.ruler.before("text_join", "items_in_prose", items_in_prose)
+_SHORT_RENDERER.core.ruler.before("text_join", "lone_items", lone_items)
 _RENDERER.core.ruler.push("statement_lines", statement_lines)
 _RENDERER.core.ruler.push("typeset", _typeset_text)
 _RENDERER.core.ruler.push("links_as_text", _links_as_text)
@@ -203,7 +207,8 @@ def to_html(text: str, top_level: int = _AUTHOR_TOP_LEVEL, space_groups: bool = 
 
 def short_html(text: str, space_groups: bool = False) -> str:
     """Block HTML for a short Markdown text, such as an option or its feedback: as
-    ``to_html``, but a line starting with "#" or underlined stays a paragraph."""
+    ``to_html``, but a line starting with "#" or underlined stays a paragraph, and so does
+    a text that is all one list item ("2. Normalform", "+"; see ``lone_items``)."""
     return str(_SHORT_RENDERER.render(text, {"space_groups": space_groups}))
 
 

@@ -28,7 +28,10 @@ MARKDOWN_DIALECT = (
     'lists or bare web addresses as links), as markdown-it-py\'s "commonmark" preset with '
     '"table" reads it. Raw HTML is shown as text, never as markup. Headings (a line starting '
     "with #, or underlined) only in notes, a section summary and the bank description; "
-    "elsewhere such a line is text. Link and image targets are paths relative to the bank "
+    "elsewhere such a line is text. A list of one item of one paragraph is text where it "
+    'is all a question\'s text, a definition or a tip holds ("2. Normalform", "+"), and '
+    'where it continues a paragraph whose line ends no sentence ("... verlangt die" / '
+    '"1. Normalform"). Link and image targets are paths relative to the bank '
     "folder, inside it; the JSON export ships every image beside the JSON file under the "
     "same path, so an image's path leads to it from there too."
 )

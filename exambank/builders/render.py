@@ -183,7 +183,11 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     ]
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
-        document = source.render(stylesheets=stylesheets, font_config=fonts)
+        # Presentational hints number a list that starts at 3 (``<ol start="3">``) from 3:
+        # they are off by default, and Markdown's HTML holds no other attribute they read.
+        document = source.render(
+            stylesheets=stylesheets, font_config=fonts, presentational_hints=True
+        )
         # The layout leaves more objects unreachable than the pages it keeps (its context,
         # the box tree, each pagination pass), in reference cycles Python frees only later:
         # freed now, their memory serves the PDF's writing instead of new memory (906
