@@ -22,6 +22,7 @@ from ruamel.yaml.tokens import CommentToken
 from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError
 from exambank.round_trip import round_trip, tabs_as_spaces
+from exambank.rules.folded_lines import folded_texts
 from exambank.source import Source, line_and_column
 
 
@@ -59,8 +60,9 @@ def _comment_texts(held: Any) -> Iterator[str]:
 
 def save(rewrite: Rewrite) -> None:
     """Replace the file with ``rewrite.new`` if it reads back as ``rewrite.data`` and keeps
-    every comment; RewriteError (file untouched) if not."""
+    every comment and every text's typed lines; RewriteError (file untouched) if not."""
     _check_comments(rewrite)
+    _check_folded(rewrite)
     try:
         _replace(rewrite)
     except OSError as error:
@@ -71,6 +73,7 @@ def verify(rewrite: Rewrite) -> None:
     """The checks ``save`` makes, without writing the file: what ``fmt --check`` and
     ``--diff`` show must be what ``fmt`` would write."""
     _check_comments(rewrite)
+    _check_folded(rewrite)
     with tempfile.TemporaryDirectory() as folder:
         written = Path(folder) / rewrite.path.name
         written.write_bytes(rewrite.new.encode("utf-8"))
@@ -101,6 +104,23 @@ def _check_comments(rewrite: Rewrite) -> None:
             line,
             column,
         )
+
+
+def _check_folded(rewrite: Rewrite) -> None:
+    """A text typed over lines that a block would print apart (``folded-lines``) is one
+    line to YAML, and the dumper writes it so: the lines its author typed would be lost,
+    and with them the warning that tells how to keep them."""
+    folded = next(folded_texts(rewrite.before), None)
+    if folded is None or not rewrite.changed:
+        return
+    key = "-" if isinstance(folded.path[-1], int) else f"{folded.path[-1]}:"
+    line, column = rewrite.before.where(folded.path)
+    raise RewriteError(
+        "the rewrite would write this text's lines as one line (folded-lines): write "
+        f"'{key} |' and put the text's lines below it first, so they print as typed",
+        line,
+        column,
+    )
 
 
 def _where_written(text: str, comment: str) -> tuple[int, int]:

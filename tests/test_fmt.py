@@ -557,6 +557,30 @@ def test_a_comment_after_a_block_header_in_a_list_is_never_dropped(
         assert path.read_text(encoding="utf-8") == text
 
 
+def test_statements_yaml_folds_are_never_written_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # folded-lines warns that they print as one line; a rewrite would make that line the
+    # source and silence the warning, so every command that rewrites refuses the file
+    text = (
+        "id: main\ntitle: T\nquestions:\n  - id: q1\n    stem: Which are true?\n"
+        "      I. S3 stores objects.\n      II. EBS is block storage.\n"
+        "    options: {A: I only, B: II only, C: Both}\n    answer: c\n"
+    )
+    path = _bank(tmp_path, text)
+    for command in (["fmt"], ["fmt", "--check"], ["fmt", "--diff"], ["lint", "--fix"]):
+        assert main([*command, str(path)]) == 1
+        output = capsys.readouterr()
+        assert f"{path}:5:11: " in output.err  # where the stem's text starts
+        assert "would write this text's lines as one line (folded-lines)" in output.err
+        assert "write 'stem: |'" in output.err
+        assert "@@" not in output.out
+        assert path.read_text(encoding="utf-8") == text
+    path.write_text(text.replace("stem: Which", "stem: |\n      Which"), encoding="utf-8")
+    assert main(["fmt", str(path)]) == 0  # mended: formatted, its lines kept
+    assert "      I. S3 stores objects.\n      II. EBS" in path.read_text(encoding="utf-8")
+
+
 def test_a_comment_after_a_block_header_under_a_key_is_kept(tmp_path: Path) -> None:
     text = "id: main\ntitle: T\nsummary: |  # from the study guide\n  Two\n  lines.\n"
     path = _bank(tmp_path, text)

@@ -48,8 +48,9 @@ class FoldedLines(BankRule):
     written plain or quoted over several lines, one of which would start a line of its own
     in a `|` block: a statement's marker (`I.`, `II -`, `a)`, `(3)`, `Statement 1:`) after
     a line that ends a sentence or a lead-in, after another statement or before a capital,
-    or a list item (`- `, `1.`) after such a line or another item. Mend it before `fmt` or
-    `lint --fix` rewrite the file: they write such a text on one line. Known false
+    or a list item (`- `, `1.`) after such a line or another item. `fmt`, `lint --fix` and
+    `new` refuse the file until it is mended: they would write such a text on one line,
+    and its typed lines would be lost. Known false
     positives: prose wrapped where a line happens to start "I. " or "(2) A" after a
     sentence; write that marker on the line above. Known misses: a double-quoted text
     with an escape, a text with a comment after its last line, and a `>` block (which
@@ -74,7 +75,7 @@ class FoldedLines(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         for source in bank.read_files():
-            for folded in _folded_texts(source):
+            for folded in folded_texts(source):
                 own = folded.own
                 shown = own if len(own) <= _SHOWN else own[: _SHOWN - 3] + "..."
                 key = "-" if isinstance(folded.path[-1], int) else f"{folded.path[-1]}:"
@@ -116,7 +117,7 @@ def _first_line_to_read(source: Source) -> int | None:
     return last.index if _is_markdown(next(reversed(source.values))) else None
 
 
-def _folded_texts(source: Source) -> Iterator[Folded]:
+def folded_texts(source: Source) -> Iterator[Folded]:
     """The Markdown texts of ``source`` written plain or quoted over lines of which a
     block would print one on a line of its own."""
     start = _first_line_to_read(source)
