@@ -11,15 +11,33 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 # A statement's marker where a line starts ("I –", "II.", "III)", "(iv)", "a)", "2)",  # noqa: RUF003
-# "Statement I:", "Afirmação 2 -", "Assertion (A):"), bold or not. Not "1." nor "- ":
-# CommonMark reads them as a list where one may start, and they may begin wrapped prose;
-# nor initials ("I. M. Pei").
+# "Statement I:", "Afirmação 2 -", "Assertion (A):", "Aussage I:", "Affirmation I :"),
+# bold or not. Not "1." nor "- ": CommonMark reads them as a list where one may start,
+# and they may begin wrapped prose; nor initials ("I. M. Pei").
 _ROMAN = "(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
-_NOUNS = "Statement|Assertion|Reason|Afirma(?:ção|tiva)|Asserção|Proposição|Afirmación|Razón"
+# The words a statement is labelled with in the handouts' languages, not any capitalised
+# word: "Windows 10:", "Layer 3 -" or "Schritt 1:" may begin a wrapped line of prose.
+_NOUNS = "|".join(
+    (
+        "Statement|Assertion|Reason|Proposition",  # English; French has the last two too
+        "Aussage|Behauptung|Begründung|Feststellung|These",  # German
+        "Affirmation|Raison|Énoncé",  # French
+        "Afirmación|Aserción|Proposición|Razón|Enunciado",  # Spanish
+        "Afirma(?:ção|tiva)|Assertiva|Asserção|Proposição|Razão",  # Portuguese
+        "Affermazione|Asserzione|Proposizione",  # Italian
+        "Stelling|Bewering",  # Dutch
+        "Stwierdzenie|Twierdzenie|Zdanie",  # Polish
+        "Утверждение",  # Russian
+    )
+)
 _DASH = " ?(?:--|[\u2013\u2014-])"
+# A space may part a labelled statement's number from its word, and (as French sets it)
+# from its colon: "Aussage\u00a0I:", "Affirmation I :".
+_SPACE = "[ \u00a0\u202f]"
 STATEMENT = re.compile(
     rf"[ \t]*[*_]*(?:{_ROMAN}(?:[.)]|{_DASH})|\(?(?:{_ROMAN}|[ivx]{{2,4}}|[a-zA-Z]|\d{{1,2}})\)"
-    rf"|(?:{_NOUNS}) \(?(?:{_ROMAN}|\d{{1,2}}|[A-Z])\)?(?:[.:)]|{_DASH}))[*_]*\s(?![A-Z]\.)"
+    rf"|(?:{_NOUNS}){_SPACE}\(?(?:{_ROMAN}|\d{{1,2}}|[A-Z])\)?(?:[.)]|{_SPACE}?:|{_DASH}))"
+    rf"[*_]*\s(?![A-Z]\.)"
 )
 # A line that ends a sentence or a lead-in ("Analise as afirmações:").
 SENTENCE_END = re.compile(r"[.;:!?][)\]\"'\u201d\u2019*_]*\s*$")

@@ -3,10 +3,14 @@ paragraph spans two lines (review 122, finding 7)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from exambank.diagnostics import Diagnostic
 from exambank.markdown import short_html
 from exambank.statement_lines import own_lines
+from tests.conftest import QUESTION
 
 STATEMENTS = "\nI. TCP is reliable.\nII. UDP is ordered."
 PRINTED = "<br />\nI. TCP is reliable.<br />\nII. UDP is ordered.</p>\n"
@@ -43,3 +47,50 @@ def test_own_lines_reads_a_paragraph_as_the_handouts_print_it() -> None:
     lines = ["Consider:", "I. TCP is reliable.", "II. UDP is", "ordered.", "Which hold?"]
     assert own_lines(lines) == [True, True, False, True]
     assert own_lines(["See equation", "(3) for the proof."]) == [False]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # statements labelled with a word, in the handouts' languages (review DE, finding 7)
+        ("Aussage I:", "Aussage II:"),
+        ("Behauptung 1:", "Behauptung 2:"),
+        ("**These 1.**", "**These 2.**"),
+        ("Affirmation I :", "Affirmation II :"),  # French sets a space before ':'
+        ("Affirmation\u00a0I\u00a0:", "Affirmation\u00a0II\u00a0:"),
+        ("Enunciado 1:", "Enunciado 2:"),
+        ("Assertiva I \u2013", "Assertiva II \u2013"),
+        ("Affermazione 1:", "Affermazione 2:"),
+        ("Stelling 1 -", "Stelling 2 -"),
+        ("Stwierdzenie 1:", "Stwierdzenie 2:"),
+        ("Утверждение 1:", "Утверждение 2:"),
+    ],
+)
+def test_statements_labelled_with_a_word_keep_their_lines(labels: tuple[str, str]) -> None:
+    first, second = labels
+    lines = ["Lead-in:", f"{first} TCP is reliable.", f"{second} UDP is not.", "Which hold?"]
+    assert own_lines(lines) == [True, True, True]
+    assert short_html("\n".join(lines)).count("<br />") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised word and a number are no label: prose wrapped before them joins
+        "Most clients were moved to\nWindows 10. The rest stay on Windows 7.",
+        "Der Router arbeitet auf\nSchicht 3: Das ist die Vermittlungsschicht.",
+    ],
+)
+def test_a_word_with_a_number_that_labels_no_statement_joins(text: str) -> None:
+    assert "<br />" not in short_html(text)
+
+
+def test_folded_lines_reads_labelled_statements_too(
+    lint_questions: Callable[..., list[Diagnostic]],
+) -> None:
+    stem = "stem: Which AWS service trains, tunes and deploys ML models?"
+    folded = 'stem: "Prüfen Sie:\n  Aussage I: Ein Router verbindet Netze.\n  Aussage II: Ein Hub."'
+    [found] = [
+        d for d in lint_questions(QUESTION.replace(stem, folded)) if d.rule == "folded-lines"
+    ]
+    assert "'Aussage I: Ein Router verbindet Netze.' among them" in found.message
