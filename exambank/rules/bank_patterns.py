@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import BankRule, Options
+from exambank.rules.base import BankRule, Options, primary_language
 from exambank.rules.wording import is_name, key_letters, shingles, words
 
 
@@ -24,7 +24,8 @@ class KeyInOtherStem(BankRule):
 
     A candidate who reads the other question learns the answer. Heuristic: a key of at
     least ``min_words`` words (four or more) besides numbers that is a description
-    rather than a name (fewer than half its words capitalised) appears word for word in
+    rather than a name (fewer than half its words capitalised; in German, where every noun
+    is, a lowercase word other than "und", "and", "of" ...) appears word for word in
     another question's stem (case and punctuation ignored; a name joined by "_" is one
     word, so the code "my_list = [1, 2, 3]" does not hold "list"). A stem that restates
     a key in a sentence of its own drops the key's opening articles, pronouns,
@@ -105,7 +106,7 @@ class KeyInOtherStem(BankRule):
         cue = _cue(key, least)
         return (
             sum(not word.isdigit() for word in cue.split()) >= least
-            and not is_name(key)
+            and not is_name(key, primary_language(owner.language))
             and cue not in _spaced_words(owner.question.stem)
         )
 

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import BankRule, Options
+from exambank.rules.base import BankRule, Options, primary_language
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
@@ -225,7 +225,8 @@ class LongestOptionKey(BankRule):
     in parentheses left out if 4 words or fewer or an acronym spelt out ("(RMS)": such text
     adds length, not detail; longer words alone are no cue). Exempt: keys of fewer than
     ``min_key_words`` words; keys that are names (half their words or more capitalised,
-    "AWS Identity and Access Management (IAM)"), as a name is as long as it is; and keys
+    "AWS Identity and Access Management (IAM)"; in German, where every noun is capitalised,
+    no lowercase word but "und", "and", "of" ...), as a name is as long as it is; and keys
     that stand for other options ("All of the above", "Both A & B"), long for that
     reason and reported by ``all-of-the-above`` and ``combination-options``. Known false
     positives: a key that must be longer because it names a combination ("Use S3 with
@@ -287,7 +288,7 @@ class LongestOptionKey(BankRule):
             and key_length > longest_distractor
             and len(key_words := words(key_text)) >= options["min_key_words"]
             and len(key_words) > max(len(words(text)) for text in texts)
-            and not is_name(option_texts(question)[key_at])
+            and not is_name(option_texts(question)[key_at], primary_language(ref.language))
             and not points_at_options(key_text)
         ):
             yield ref.diagnostic(

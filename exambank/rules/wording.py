@@ -27,6 +27,11 @@ _PARENTHESES = re.compile(r"(?<!\s)\s*\(([^)]*)\)")
 _ASIDE_WORDS = 4
 # Words an acronym's letters skip: "National Institute of Standards and Technology".
 _NOT_IN_ACRONYMS = frozenset(("a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "&"))
+# Languages that capitalise every noun (German, Luxembourgish), and the lowercase words
+# that link the words of a name there: German "und" and English function words that are
+# no German word ("an" and "in" are German prepositions).
+_NOUNS_CAPITALISED = frozenset(("de", "lb"))
+_NAME_LINKS = frozenset(("a", "and", "as", "by", "for", "of", "on", "the", "to", "und"))
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
 # A quotation opens with ", “, or ' not after a letter; it closes on the same line with
 # ", ” or ' not before a letter (the apostrophe in "isn't" closes nothing).
@@ -75,11 +80,18 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(map(hash, zip(found, found[1:], found[2:], found[3:], strict=False)))
 
 
-def is_name(text: str) -> bool:
+def is_name(text: str, language: str = "en") -> bool:
     """Half or more of the words capitalised: a product or proper name ("AWS Identity and
-    Access Management"), not a phrase ("Rotate the keys regularly")."""
+    Access Management"), not a phrase ("Rotate the keys regularly"). In a ``language``
+    (a primary subtag, "de") that capitalises every noun, a capital says "noun", so a name
+    also holds no lowercase word but those names link with: "Überbrückung von
+    Stromausfällen für Server" is a phrase, "Amazon Simple Storage Service" and "Software
+    as a Service" are names."""
     raw = text.split()
-    return sum(word[:1].isupper() for word in raw) * 2 >= len(raw)
+    capitalised = sum(word[:1].isupper() for word in raw) * 2 >= len(raw)
+    if language not in _NOUNS_CAPITALISED:
+        return capitalised
+    return capitalised and not any(word.islower() and word not in _NAME_LINKS for word in raw)
 
 
 def without_instructions(stem: str) -> str:
