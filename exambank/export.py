@@ -7,47 +7,52 @@ shape. ``schema_version`` changes when a consumer would have to change, and ever
 closed (``additionalProperties: false``), so a consumer that validates against the schema
 would refuse a new key: adding one is such a change too. The images the texts show are
 shipped beside the document, under the paths the texts give, and listed in ``resources``;
-each question and section names its own in ``images``.
+each question and section names its own in ``images``, and in ``image_uses`` each place a
+text shows one, with its description, so that a converter that attaches the files apart
+from the HTML can give a reader who cannot see them the words the author wrote.
 """
 
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from exambank.bank import Bank, QuestionRef
-from exambank.markdown import short_html, target_path, targets, to_html
+from exambank.export_images import UNKNOWN_MEDIA_TYPE, image_targets, media_type, shown_images
+from exambank.markdown import short_html, to_html
 from exambank.model import KeyTerm, Letter, Manifest, Markdown, Question, Section, Slug, Strict
 from exambank.rules.numbers import reading
 from exambank.shuffle import keeps_its_order
 
 # 2: every Markdown text got its HTML, and questions and sections their ``images``.
-SCHEMA_VERSION = 2
-# By extension, as a web server serving the folder would say; not ``mimetypes``, whose
-# table changes with the Python version and the system's mime.types, so the same bank
-# would export differently on two machines.
-MEDIA_TYPES = {
-    ".apng": "image/apng",
-    ".avif": "image/avif",
-    ".bmp": "image/bmp",
-    ".gif": "image/gif",
-    ".ico": "image/vnd.microsoft.icon",
-    ".jpeg": "image/jpeg",
-    ".jpg": "image/jpeg",
-    ".png": "image/png",
-    ".svg": "image/svg+xml",
-    ".tif": "image/tiff",
-    ".tiff": "image/tiff",
-    ".webp": "image/webp",
-}
-UNKNOWN_MEDIA_TYPE = "application/octet-stream"
+# 3: questions and sections got ``image_uses`` (a new key is refused by a closed schema).
+SCHEMA_VERSION = 3
 
 Html = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/html"})]
+
+
+class ExportImageUse(Strict):
+    """A place where a text shows an image, with what a reader who cannot see it gets."""
+
+    path: str = Field(description="The image, by its path in resources.")
+    alt: str | None = Field(
+        description="Its description (alt text): the words between its brackets, markup "
+        "left out, as the HTML's alt holds them. null where the brackets hold none: the "
+        'HTML then has no alt, since alt="" would tell a reader the image is decorative, '
+        "when its description is only missing (lint's image-alt reports it)."
+    )
+    title: str | None = Field(
+        description='The text in quotes after its target (![alt](path "title")), as the '
+        "HTML's title holds it; null for none."
+    )
+    field: str = Field(
+        description="The text that shows it, as a JSON Pointer (RFC 6901) from the question "
+        "or section that lists it: /stem, /options/0/text, /options/0/feedback, "
+        "/explanation; /summary, /notes, /key_terms/0/definition, /exam_tips/0."
+    )
 
 
 class ExportOption(Strict):
@@ -85,6 +90,10 @@ class ExportQuestion(Strict):
         description="The images its stem, options, feedback and explanation show, by their "
         "path in resources, sorted, each once (one the export does not ship is left out)."
     )
+    image_uses: list[ExportImageUse] = Field(
+        description="Each place its texts show one of its images, in reading order (stem, "
+        "each option's text and feedback, explanation): an image shown twice is listed twice."
+    )
 
 
 class ExportKeyTerm(KeyTerm):
@@ -104,6 +113,10 @@ class ExportSection(Strict):
     images: list[str] = Field(
         description="The images its summary, notes, key terms and tips show, by their path "
         "in resources, sorted, each once (its questions list theirs)."
+    )
+    image_uses: list[ExportImageUse] = Field(
+        description="Each place its texts show one of its images, in reading order (summary, "
+        "notes, key terms, tips): an image shown twice is listed twice."
     )
     questions: list[ExportQuestion]
 
@@ -133,57 +146,19 @@ class ExportDocument(Strict):
     ...", "II. ...") kept on it with a br, headings only in notes and a summary, starting
     at h3. An img's src is the target as written, percent-encoded, relative to this file:
     cut off its ?query and #fragment and percent-decode it to find its path in resources.
+    An img has no alt where the source gives the image no description (image_uses).
     The handouts' typesetting is kept: a spaced -- as an en dash, -> as an arrow, a
     no-break space between a number and its unit and inside guillemets, and thousands
     grouped with spaces kept on one line where the bank's language groups them so. A link
     is printed as its words, with a web address after them in brackets, never as an a
     element: the export ships no linked file. The manifest's description has no HTML."""
 
-    schema_version: Literal[2] = Field(description="Bumped on any incompatible change.")
+    schema_version: Literal[3] = Field(description="Bumped on any incompatible change.")
     manifest: Manifest
     sections: list[ExportSection]
     resources: list[ExportResource] = Field(
         description="Every image the texts show, once, sorted by path."
     )
-
-
-@dataclass(frozen=True)
-class ShownImages:
-    """The image files a bank's texts show, by their path in the bank folder, sorted; and
-    a note for each image target that names no regular file inside the folder."""
-
-    files: dict[str, bytes]
-    left_out: tuple[str, ...]
-
-
-def image_paths(texts: Iterable[str | None]) -> set[str]:
-    """The paths of the images ``texts`` show, read as lint's ``missing-resource`` rule
-    reads them. A target of a fragment alone names no file."""
-    return {
-        target_path(target.url)
-        for text in texts
-        if text
-        for target in targets(text)
-        if target.kind == "image" and not target.url.startswith("#")
-    }
-
-
-def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
-    """Every image file the bank's texts show (its questions' alone if ``questions_only``).
-    Lint refuses a target outside the folder, but a question may switch that rule off, so
-    the export reads only regular files inside the bank folder, whatever a link points at,
-    as the PDF renderer does."""
-    fields = bank.markup_fields
-    paths = image_paths(text for _, _, text, qid in fields if qid or not questions_only)
-    root = bank.root.resolve()
-    files, left_out = {}, []
-    for path in sorted(paths):
-        found = (root / path).resolve()  # follows links and "..", as the renderer does
-        if found.is_relative_to(root) and found.is_file():  # not a pipe, device or folder
-            files[path] = found.read_bytes()
-        else:
-            left_out.append(f"not shipped: the image {path} (no file inside the bank folder)")
-    return ShownImages(files, tuple(left_out))
 
 
 def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> ExportDocument:
@@ -219,7 +194,13 @@ def _section(
         )
         for term in section.key_terms
     ]
-    texts = [section.summary, section.notes, *(t.definition for t in terms), *section.exam_tips]
+    texts = [
+        ("/summary", section.summary),
+        ("/notes", section.notes),
+        *((f"/key_terms/{index}/definition", t.definition) for index, t in enumerate(terms)),
+        *((f"/exam_tips/{index}", tip) for index, tip in enumerate(section.exam_tips)),
+    ]
+    uses = image_uses(texts, images)
     return ExportSection(
         id=section.id,
         title=section.title,
@@ -230,7 +211,8 @@ def _section(
         key_terms=terms,
         exam_tips=section.exam_tips,
         exam_tips_html=[short_html(tip, grouped) for tip in section.exam_tips],
-        images=sorted(image_paths(texts) & images.keys()),
+        images=sorted({use.path for use in uses}),
+        image_uses=uses,
         questions=[_question(ref, images, grouped) for ref in refs],
     )
 
@@ -241,10 +223,9 @@ def _block_html(text: str | None, grouped: bool) -> str | None:
 
 
 def _resource(path: str, data: bytes) -> ExportResource:
-    extension = posixpath.splitext(path)[1].lower()
     return ExportResource(
         path=path,
-        media_type=MEDIA_TYPES.get(extension, UNKNOWN_MEDIA_TYPE),
+        media_type=media_type(path),
         sha256=hashlib.sha256(data).hexdigest(),
         bytes=len(data),
     )
@@ -256,6 +237,7 @@ def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> E
     # compares a learner's choices with ("B", "D", never "D", "B"). Each letter once, also
     # where a question switched answer-count off: the schema says the letters are unique.
     answer = sorted(set(question.answer_letters))
+    uses = question_image_uses(question, images)
     options = []
     for letter in question.options:
         text, feedback = question.option_text(letter), question.option_feedback(letter)
@@ -282,13 +264,37 @@ def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> E
         tags=question.tags,
         difficulty=question.difficulty,
         shuffle=not keeps_its_order(question, ref.language),
-        images=question_images(question, images),
+        images=sorted({use.path for use in uses}),
+        image_uses=uses,
     )
 
 
-def question_images(question: Question, shipped: Mapping[str, bytes]) -> list[str]:
-    """The images of ``shipped`` that ``question``'s texts show, by their path, sorted."""
-    texts: list[str | None] = [question.stem, question.explanation]
-    for letter in question.options:
-        texts += [question.option_text(letter), question.option_feedback(letter)]
-    return sorted(image_paths(texts) & shipped.keys())
+def question_image_uses(question: Question, shipped: Mapping[str, bytes]) -> list[ExportImageUse]:
+    """Each place ``question``'s texts show an image of ``shipped``, in reading order."""
+    texts: list[tuple[str, str | None]] = [("/stem", question.stem)]
+    for index, letter in enumerate(question.options):
+        texts += [
+            (f"/options/{index}/text", question.option_text(letter)),
+            (f"/options/{index}/feedback", question.option_feedback(letter)),
+        ]
+    texts.append(("/explanation", question.explanation))
+    return image_uses(texts, shipped)
+
+
+def image_uses(
+    texts: Iterable[tuple[str, str | None]], shipped: Mapping[str, bytes]
+) -> list[ExportImageUse]:
+    """Each place the ``texts`` (a JSON Pointer and its text) show an image of ``shipped``,
+    in reading order."""
+    return [
+        ExportImageUse(
+            path=path,
+            alt=target.alt if target.alt.strip() else None,  # as the HTML has no alt then
+            title=target.title or None,
+            field=pointer,
+        )
+        for pointer, text in texts
+        if text
+        for path, target in image_targets(text)
+        if path in shipped
+    ]

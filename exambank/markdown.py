@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from exambank.lone_items import items_in_prose, lone_items
 from exambank.statement_lines import statement_lines
@@ -155,6 +156,22 @@ def _nest_headings(state: StateCore) -> None:
             token.tag = tags[token.tag]
 
 
+def _image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """An image as markdown-it writes it, but with no ``alt`` where its brackets hold no
+    description: ``alt=""`` tells a screen reader, and an LMS the JSON export feeds, that
+    the image is decorative, when its description is only missing. Without ``alt`` a
+    reader is told an image is there (named by its ``title``, if it has one)."""
+    token = tokens[idx]
+    alt = self.renderInlineAsText(token.children, options, env)
+    if alt.strip():
+        token.attrSet("alt", alt)
+    else:
+        token.attrs.pop("alt", None)
+    return self.renderToken(tokens, idx, options, env)
+
+
 # Before "text_join", which turns the escapes of the text they read again into text.
 _RENDERER.core.ruler.before("text_join", "items_in_prose", items_in_prose)
 _SHORT_RENDERER.core.ruler.before("text_join", "lone_items", lone_items)
@@ -165,6 +182,8 @@ _RENDERER.core.ruler.push("nest_headings", _nest_headings)
 _SHORT_RENDERER.core.ruler.push("statement_lines", statement_lines)
 _SHORT_RENDERER.core.ruler.push("typeset", _typeset_text)
 _SHORT_RENDERER.core.ruler.push("links_as_text", _links_as_text)
+_RENDERER.add_render_rule("image", _image)
+_SHORT_RENDERER.add_render_rule("image", _image)
 
 
 class TargetReader(MarkdownIt):
@@ -187,14 +206,16 @@ _MAY_HOLD_TARGET = re.compile(r"\]\(|<|\]:")
 @dataclass(frozen=True)
 class Target:
     """A link or image target; ``line`` is 0-based within the Markdown text. An image's
-    ``alt`` is its description as a reader who cannot see it gets it (markup dropped), and
-    ``label`` that description as written between its brackets; both are empty for a link."""
+    ``alt`` is its description as a reader who cannot see it gets it (markup dropped),
+    ``label`` that description as written between its brackets, and ``title`` the text in
+    quotes after its target; all are empty for a link."""
 
     kind: Literal["image", "link"]
     url: str
     line: int
     alt: str = ""
     label: str = ""
+    title: str = ""
 
 
 def to_html(text: str, top_level: int = _AUTHOR_TOP_LEVEL, space_groups: bool = False) -> str:
@@ -244,7 +265,8 @@ def targets(text: str) -> Iterator[Target]:
         for token in block.children or []:
             if token.type == "image":
                 src, alt = str(token.attrs.get("src", "")), _alt_text(token.children or [])
-                yield Target("image", src, line, alt, token.content)
+                title = str(token.attrs.get("title", ""))
+                yield Target("image", src, line, alt, token.content, title)
             elif token.type == "link_open":
                 yield Target("link", str(token.attrs.get("href", "")), line)
 

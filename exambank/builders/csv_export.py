@@ -5,7 +5,12 @@ Columns, to be read by name: ``id, section, type, stem``, ``option_a`` .. ``opti
 letters (empty where an option has none), ``answer``, ``explanation``, ``tags``,
 ``difficulty``, ``shuffle`` (``true`` or ``false``: the JSON export's value),
 ``section_title``, ``number`` (as the handouts print it), ``images`` (the paths of the
-images the row's texts show, one a line, as the JSON's ``images``) and ``guarded`` (below).
+images the row's texts show, one a line, as the JSON's ``images``), ``guarded`` (below)
+and ``image_alts``: on the line of each path in ``images``, the image's description, for an
+importer that attaches the files to carry it: the first the row's texts give it, in reading
+order (stem, each option's text and feedback, explanation), its alt text or else its title,
+as a browser names an image; spaces and line breaks in it as one space, so each stays on its
+line; an empty line where no text describes it.
 The feedback columns follow the option columns as a block, in the same order, rather than
 alternating with them: most banks have no feedback, and alternating would put an empty
 column between every two options a reviewer compares. Each feedback sits the same number
@@ -28,7 +33,7 @@ fence means nothing to a spreadsheet, which would cut and evaluate there all the
 the JSON keeps the exact text. Every cell is quoted: a reader that splits at both ``,``
 and ``;`` (LibreOffice with both ticked) then keeps each cell whole.
 
-The last column, ``guarded``, makes the guard reversible (a source may start with ``'``
+The column ``guarded`` makes the guard reversible (a source may start with ``'``
 itself): ``;``-separated, it names each cell that got a ``'`` at its start by its column
 (``option_a``), and each part after a ``;`` that got one by its column and the part's
 number (``explanation:1`` for the part after the first ``;``). Splitting that cell at
@@ -46,7 +51,8 @@ from collections.abc import Mapping
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.base import Builder, Output, Settings
-from exambank.export import question_images, shown_images
+from exambank.export import ExportImageUse, question_image_uses
+from exambank.export_images import shown_images
 from exambank.shuffle import keeps_its_order
 
 EXCEL_CELL_LIMIT = 32_767  # characters in a cell; Excel cuts the rest
@@ -56,6 +62,8 @@ CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed, at a c
 # U+FF1D, small U+FE66, superscript U+207A ...) and the minus sign U+2212, which a
 # spreadsheet may read as minus.
 OPERATORS = ("=", "+", "-", "@", "\u2212")
+# Columns that came after ``guarded``: a new column goes last, so that none moves for it.
+AFTER_GUARDED = ("image_alts",)
 
 
 def _skipped(character: str) -> bool:
@@ -103,11 +111,13 @@ class CsvBuilder(Builder):
             "section_title",
             "number",
             "images",
+            *AFTER_GUARDED,
         ]
+        after = len(header) - len(AFTER_GUARDED)
         images = shown_images(bank, questions_only=True)
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-        writer.writerow([*header, "guarded"])
+        writer.writerow([*header[:after], "guarded", *header[after:]])
         notes: list[str] = []
         for ref in refs:
             cells = _row(ref, letters, images.files)
@@ -118,7 +128,7 @@ class CsvBuilder(Builder):
                 if text != cell
                 for name in _guarded(column, cell, text)
             ]
-            writer.writerow([*written, ";".join(guarded)])
+            writer.writerow([*written[:after], ";".join(guarded), *written[after:]])
             notes.extend(
                 _cut_by_excel(ref.question.id, column, text)
                 for column, text in zip(header, written, strict=True)
@@ -156,6 +166,8 @@ def _cut_by_excel(question_id: str, column: str, cell: str) -> str:
 
 def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes]) -> list[str]:
     question = ref.question
+    uses = question_image_uses(question, images)
+    paths = sorted({use.path for use in uses})  # as the JSON's images
     given = [letter for letter in letters if letter in question.options]
     options = {letter: question.option_text(letter) for letter in given}
     feedback = {letter: question.option_feedback(letter) or "" for letter in given}
@@ -174,5 +186,13 @@ def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes]) -> list[st
         ref.section.title,
         str(ref.number),
         # one a line: a file name may hold a ";", a Markdown target no line break
-        "\n".join(question_images(question, images)),
+        "\n".join(paths),
+        "\n".join(_description(path, uses) for path in paths),
     ]
+
+
+def _description(path: str, uses: list[ExportImageUse]) -> str:
+    """The first description the ``uses`` give the image at ``path`` (its alt, else its
+    title, as a browser names an image), on one line; empty if none gives one."""
+    described = (" ".join((use.alt or use.title or "").split()) for use in uses if use.path == path)
+    return next((text for text in described if text), "")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from exambank.bank import Bank
 from exambank.builders.base import Builder, Output, Settings
-from exambank.export import export_document, shown_images
+from exambank.export import export_document
+from exambank.export_images import shown_images
 
 
 class JsonBuilder(Builder):

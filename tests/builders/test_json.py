@@ -26,6 +26,7 @@ QUESTION_KEYS = [
     "difficulty",
     "shuffle",
     "images",
+    "image_uses",
 ]
 
 
@@ -38,7 +39,7 @@ def test_the_export_validates_against_the_committed_schema(seed_dist):
     _, document = load(seed_dist)
     committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(committed).iter_errors(document)) == []
-    assert document["schema_version"] == SCHEMA_VERSION == 2
+    assert document["schema_version"] == SCHEMA_VERSION == 3
     generated = schema_files.generate()["export.schema.json"]
     assert (REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8") == generated
 
@@ -110,8 +111,8 @@ def _objects(node):
 def test_the_schema_requires_every_key_the_export_always_writes(seed_dist):
     committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     objects = list(_objects(committed))
-    assert len(objects) == 7  # the document, its manifest, sections, key terms, questions,
-    for node in objects:  # options and resources
+    assert len(objects) == 8  # the document, its manifest, sections, key terms, questions,
+    for node in objects:  # options, image uses and resources
         assert sorted(node["required"]) == sorted(node["properties"]), node["title"]
     manifest = committed["$defs"]["Manifest"]["required"]
     assert manifest == ["id", "title", "language", "exam", "version", "description", "sections"]
