@@ -25,6 +25,17 @@ _LABEL_ROOM = 300  # the most a label column takes; longer labels are cut in the
 _GAP = 6  # between a label and its bar
 _WHOLE = 32  # an id this long or shorter is never broken across lines in a table
 _FONTS = "Exambank Sans, sans-serif"  # the shipped font in the PDF, else the reader's
+_BAR_COLOUR = "#4a78b0"
+# The even-spread marker: dark dashes on a white halo, told apart from the bars by shape
+# and lightness, not hue, so it shows in grayscale print and to a colour-blind reader.
+# WCAG 1.4.11 asks 3:1 against what is next to it: #222 is 15.9:1 against its halo and the
+# page, 3.5:1 (3.3:1 in gray) against the bars; the halo is 4.6:1 against the bars. The
+# note names it by its shape.
+_MARKER = (
+    '<line x1="{x}" x2="{x}" y1="{y1}" y2="{y2}" stroke="#fff" stroke-width="4"/>'
+    '<line x1="{x}" x2="{x}" y1="{y1}" y2="{y2}" stroke="#222" stroke-width="2" '
+    'stroke-dasharray="3 2"/>'
+)
 _STYLE = """
 body { font-family: "Exambank Sans", sans-serif; margin: 2em; color: #222; max-width: 60em; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
@@ -32,6 +43,7 @@ table { border-collapse: collapse; } td, th { padding: 0.2em 0.8em; text-align: 
 td.n, th.n { text-align: right; } tr:nth-child(even) { background: #f4f4f4; }
 .whole { white-space: nowrap; }
 .note { color: #555; } .unread { color: #a12; }
+svg { max-width: 100%; height: auto; }
 @media print {
   @page { size: A4; margin: 16mm 14mm;
           @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
@@ -46,6 +58,7 @@ def render_html(stats: list[BankStats]) -> str:
     body = "\n".join(_bank_html(bank) for bank in stats) or "<p>No bank could be read.</p>"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(_page_title(stats))}</title><style>{_STYLE}</style></head>\n"
         f"<body>\n{body}\n</body></html>\n"
     )
@@ -90,7 +103,7 @@ def _bank_html(bank: BankStats) -> str:
                 f"key letters of {keys.questions} {noun(keys.questions, 'single-answer question')}",
             ),
             f'<p class="note">{keys.questions} '
-            f"{noun(keys.questions, 'single-answer question')}; the red line marks the count "
+            f"{noun(keys.questions, 'single-answer question')}; the dashed line marks the count "
             f"an even spread would give.</p>{_paragraph(keys.sentences())}",
             _paragraph(rate.sentences()),
             _paragraph([bank.answer_runs.describe()]),
@@ -133,7 +146,10 @@ def _paragraph(sentences: list[str]) -> str:
 def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
     """A horizontal bar chart; a row's optional third value is drawn as a marker line.
     ``title`` names the chart; with each row's label and count, it is the chart's
-    accessible name, so a screen reader reads the numbers, not a picture."""
+    accessible name, so a screen reader reads the numbers, not a picture. It is as wide as
+    the page allows, up to its own width: its viewBox scales it, text and all, to a narrow
+    window or a zoomed page, by the rule in ``_STYLE`` (not a style attribute, with which
+    WeasyPrint 70 draws it square). An A4 or Letter page leaves it its own width."""
     if not rows:
         return "<p>None.</p>"
     described = f"{title}: " + ", ".join(
@@ -143,9 +159,11 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
     label_room = min(max(len(label) for label, _, _ in rows) * _CHAR, _LABEL_ROOM) + _GAP
     top = max(max(count, expected or 0) for _, count, expected in rows) or 1
     scale = (_WIDTH - label_room - 50) / top
+    height = _BAR * len(rows) + 6
     items = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" '
-        f'height="{_BAR * len(rows) + 6}" role="img" aria-label="{escape(described)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
+        f'viewBox="0 0 {_WIDTH} {height}" '
+        f'role="img" aria-label="{escape(described)}" '
         f'font-family="{_FONTS}" font-size="{_FONT_SIZE}"><title>{escape(described)}</title>'
     ]
     for row, (label, count, expected) in enumerate(rows):
@@ -155,16 +173,13 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
             f'<text x="{label_room - _GAP:.1f}" y="{y + 13}" text-anchor="end">'
             f"{escape(_fitted(label))}</text>"
             f'<rect x="{label_room:.1f}" y="{y + 2}" width="{count * scale:.1f}" '
-            f'height="{_BAR - 5}" fill="#4a78b0"/>'
+            f'height="{_BAR - 5}" fill="{_BAR_COLOUR}"/>'
             f'<text x="{label_room + max(count, expected or 0) * scale + 4:.1f}" '
             f'y="{y + 13}">{count}</text>'
         )
         if expected is not None:
-            x = label_room + expected * scale
-            items.append(
-                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y}" y2="{y + _BAR}" stroke="#c0392b" '
-                'stroke-width="2"/>'
-            )
+            x = f"{label_room + expected * scale:.1f}"
+            items.append(_MARKER.format(x=x, y1=y, y2=y + _BAR))
         items.append("</g>")
     items.append("</svg>")
     return "".join(items)
