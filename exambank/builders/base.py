@@ -19,6 +19,7 @@ class Settings:
     paper: Paper = "a4"
     build_date: datetime | None = None  # from the sources, for the title page and metadata
     shuffle_seed: str | None = None  # printed formats get their options in this seed's order
+    large_print: bool = False  # handouts in 16 pt sans serif, for low vision and dyslexia
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def handout_html(
     ]
     return "".join(
         [
-            _head(bank, build_date, len(str(len(refs))), labels, grouped),
+            _head(bank, edition, build_date, len(str(len(refs))), labels, grouped),
             _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped),
             _contents(bank, refs, labels, grouped),
             *sections,
@@ -56,12 +56,19 @@ def handout_html(
 
 
 def _head(
-    bank: Bank, build_date: datetime | None, digits: int, labels: Labels, grouped: bool
+    bank: Bank,
+    edition: Edition,
+    build_date: datetime | None,
+    digits: int,
+    labels: Labels,
+    grouped: bool,
 ) -> str:
     """The document head, with the footer's page number in the labels' words for
     ``handout.css``, and a body whose classes say how many digits the question numbers run
     to, so the CSS can widen their column for four or five, and whether the bank's language
-    cannot be hyphenated, so a word too long for a table column breaks anywhere instead."""
+    cannot be hyphenated, so a word too long for a table column breaks anywhere instead.
+    The title names the edition: a viewer shows it, and a screen reader announces it, in
+    place of the file's name, and the cover alone said whether the answers are inside."""
     dates = ""
     if build_date is not None:
         stamp = build_date.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -72,7 +79,8 @@ def _head(
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(bank.manifest.language)}">\n'
         '<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(typeset(bank.manifest.title, grouped))}</title>\n"
+        f"<title>{escape(typeset(bank.manifest.title, grouped))} \u2013 "
+        f"{escape(_edition(edition, labels))}</title>\n"
         f'<meta name="generator" content="exambank">\n{dates}'
         f"<style>:root {{ --page-number: {_page_number(labels.page)}; }}</style>\n"
         f'</head>\n<body class="numbers-{digits}{_unhyphenated(bank.manifest.language)}">\n'
@@ -164,26 +172,31 @@ def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labe
 
 def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool) -> str:
     """The contents: a list whose entries link their titles to where they start. A link
-    holds nothing but its words, and the page number (which the CSS writes after the entry,
-    from ``data-page-of``) is outside it: WeasyPrint tags an element inside a link as a
-    second link, nested in the first, with an annotation of its own."""
+    holds nothing but its words, and the page number (which the CSS writes into the empty
+    ``toc-page``, from its ``data-page-of``) is outside it: WeasyPrint tags an element inside
+    a link as a second link, nested in the first, with an annotation of its own."""
     lang = labels.lang_attribute
     items = []
     for number, section in enumerate(bank.sections, start=1):
         span = _span([ref.number for ref in refs if ref.section is section], labels)
         items.append(
-            f'<li data-page-of="#section-{section.id}"><span class="toc-number">{number}</span>'
+            f'<li><span class="toc-number">{number}</span><span class="toc-entry">'
             f'<a href="#section-{section.id}">{escape(typeset(section.title, grouped))}</a> '
-            f'<span class="toc-span"{lang}>{escape(span)}</span></li>'
+            f'<span class="toc-span"{lang}>{escape(span)}</span></span>'
+            f"{_page_of(f'section-{section.id}')}</li>"
         )
     items.append(
-        f'<li class="toc-key" data-page-of="#answer-key"{lang}>'
-        f'<a href="#answer-key">{escape(labels.answer_key)}</a></li>'
+        f'<li class="toc-key"{lang}><span class="toc-entry">'
+        f'<a href="#answer-key">{escape(labels.answer_key)}</a></span>{_page_of("answer-key")}</li>'
     )
     return (
         f'<section class="contents"><h2{lang}>{escape(labels.contents)}</h2>'
         f"<ol>{''.join(items)}</ol></section>\n"
     )
+
+
+def _page_of(anchor: str) -> str:
+    return f'<span class="toc-page" data-page-of="#{anchor}"></span>'
 
 
 def _span(numbers: list[int], labels: Labels) -> str:
@@ -214,12 +227,14 @@ def _section(
     if section.notes:
         parts.append(f'<div class="notes">{to_html(section.notes, space_groups=grouped)}</div>')
     if section.key_terms:
+        # A list of terms, each an item holding its definition: WeasyPrint tags a <dl>'s
+        # terms and definitions as items of one list, each on its own
         terms = "".join(
-            f"<dt>{escape(typeset(term.term, grouped))}</dt>"
-            f"<dd>{short_html(term.definition, grouped)}</dd>"
+            f'<li><p class="term">{escape(typeset(term.term, grouped))}</p>'
+            f'<div class="definition">{short_html(term.definition, grouped)}</div></li>'
             for term in section.key_terms
         )
-        parts.append(f'<h3{lang}>{escape(labels.key_terms)}</h3><dl class="key-terms">{terms}</dl>')
+        parts.append(f'<h3{lang}>{escape(labels.key_terms)}</h3><ul class="key-terms">{terms}</ul>')
     if section.exam_tips:
         tips = "".join(f"<li>{short_html(tip, grouped)}</li>" for tip in section.exam_tips)
         parts.append(
@@ -273,8 +288,17 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
             f'<div class="explanation">{short_html(question.explanation, grouped)}</div></div>'
         )
     return (
-        f'<article class="question" id="q-{ref.number}">'
-        f'<span class="question-number">{ref.number}</span><div class="question-body">'
+        f'<article class="question" id="q-{ref.number}">{_question_number(ref.number, labels)}'
+        '<div class="question-body">'
         f'<div class="stem">{short_html(question.stem, grouped)}</div>{instruction}'
         f'<ol class="options">{"".join(options)}</ol>{solution}</div></article>'
     )
+
+
+def _question_number(number: int, labels: Labels) -> str:
+    """The number a question is printed under, a heading one rank below "Practice
+    questions", so a screen reader can list and jump to it, and its bookmark ("Question 37",
+    in the labels' words) nests under that heading's."""
+    name = labels.one_question.format(number=number)
+    bookmark = escape(name[:1].upper() + name[1:])
+    return f'<h4 class="question-number" data-bookmark="{bookmark}">{number}</h4>'

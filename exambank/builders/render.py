@@ -41,11 +41,12 @@ from exambank.builders.image_budget import drawing_cost
 
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
+LARGE_PRINT = ASSETS / "large-print.css"  # on top of it, with ``--large-print``
 
 # WeasyPrint warnings reported otherwise or not at all: refused fetches and images that
 # failed to load come from the fetcher's own lists, missing glyphs from one note per file,
 # an image without a description (which tagging asks for) from lint's image-alt, with its
-# place; the fontTools fallback for font subsetting works as well.
+# place, which the build prints in full; the fontTools fallback for subsetting works as well.
 _NOT_FOR_AUTHORS = (
     "Failed to load",
     ".notdef glyph",
@@ -177,8 +178,9 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     anything that did not print as written."""
     fetcher = LocalFiles(root, ASSETS)
     fonts = FontConfiguration()
+    sheets = [STYLESHEET, LARGE_PRINT] if settings.large_print else [STYLESHEET]
     stylesheets = [
-        CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts),
+        *(CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts) for sheet in sheets),
         CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
     ]
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
@@ -193,7 +195,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
         # freed now, their memory serves the PDF's writing instead of new memory (906
         # questions: a trainer edition's peak 828 -> 655 MiB, for 3 to 4 s more processor time)
         gc.collect()
-        data = document.write_pdf(pdf_tags=True)
+        data = document.write_pdf(pdf_tags=True, finisher=_finish)
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
@@ -208,6 +210,20 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     notes.extend(message for message in logged if not message.startswith(_NOT_FOR_AUTHORS))
     notes.extend(font_notes(html))
     return bytes(data), tuple(dict.fromkeys(notes))
+
+
+def _finish(document: Document, pdf: object) -> None:
+    """What WeasyPrint's tagged PDF lacks that a reader needs, added before it is written:
+    a link's description (``/Contents``, what a screen reader announces) is its words, not
+    the anchor it leads to ("section-amt"); and the title is in XMP metadata too, as PDF/UA
+    checkers look for it, with no version, which would claim PDF/UA conformance."""
+    for page in document.pages:
+        for _, _, _, box in page.links:
+            annotation = getattr(box, "link_annotation", None)  # set as the page is written
+            words = " ".join("".join(box.element.itertext()).split())
+            if annotation is not None and "Contents" in annotation and words:
+                annotation["Contents"].string = words
+    document.metadata.include_in_pdf(pdf, "ua", None, None, compress=True)
 
 
 def _split_questions(document: Document) -> list[str]:

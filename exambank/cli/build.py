@@ -51,6 +51,11 @@ def add_build(commands: Commands) -> None:
         "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default: a4)"
     )
     command.add_argument(
+        "--large-print",
+        action="store_true",
+        help="PDFs in large print: 16 pt sans serif, 1.5 line spacing, no italics",
+    )
+    command.add_argument(
         "--shuffle",
         metavar="SEED",
         help="print each question's options in an order drawn from SEED (same seed, same PDF)",
@@ -89,13 +94,24 @@ def _build(arguments: argparse.Namespace) -> int:
         plural = "s" if result.warnings != 1 else ""
         print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
     # What changes every word the handouts add is said in full: a bank in a language its
-    # manifest does not give, and the rules that did not run on one in another language.
-    language = [found for found in result.diagnostics if found.rule == "language-mismatch"]
-    for line in listing(language) + note_lines(result.notes):
+    # manifest does not give, and the rules that did not run on one in another language;
+    # and so is each image that prints with nothing for a reader who cannot see it.
+    in_full = [
+        found for found in result.diagnostics if found.rule in ("language-mismatch", "image-alt")
+    ]
+    for line in listing(in_full) + note_lines(result.notes):
         print(line)
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
     files = total = 0
-    for event in build(result.banks, builders, arguments.out, arguments.paper, arguments.shuffle):
+    events = build(
+        result.banks,
+        builders,
+        arguments.out,
+        arguments.paper,
+        arguments.shuffle,
+        arguments.large_print,
+    )
+    for event in events:
         if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes
             count = f"{event.questions:,} {noun(event.questions, 'question')}"
             print(f"rendering {event.label} of {event.bank_id} ({count}) ...", flush=True)

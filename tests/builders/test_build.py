@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from exambank.build import build, source_date, write
@@ -180,6 +181,20 @@ def test_exambank_build_stops_on_a_lint_error_and_writes_nothing(tmp_path, capsy
     assert "error external-resource image 'http://example.com/x.png'" in captured.out
     assert "nothing built" in captured.err
     assert not out.exists()
+
+
+def test_exambank_build_names_each_image_that_prints_with_no_description(tmp_path, capsys):
+    # image-alt is a warning, which the build counts; an image a reader who cannot see it
+    # gets nothing of is said in full, as lint says it, so it can be found and described
+    question = QUESTION.replace("stem: Which", "stem: '![](pic.png) Which").replace(
+        "models?", "models? ![A red square](pic.png)'"
+    )
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    Image.new("RGB", (4, 4), "red").save(bank / "pic.png")
+    assert main(["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = f"{bank / '01-main.yaml'}:5:12: warning image-alt image 'pic.png' has no description"
+    assert [line for line in lines if "image-alt" in line] == [f"{said} (alt text)"], lines
 
 
 def test_exambank_build_only_some_formats(tmp_path, capsys):

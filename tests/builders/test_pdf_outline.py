@@ -1,5 +1,5 @@
 """The PDF's outline (its bookmarks): the book, its sections, and inside each section the
-headings its author wrote, whatever level they were written at."""
+headings its author wrote, whatever level they were written at, and its questions."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def test_headings_in_notes_and_the_description_nest_inside_their_part(make_bank)
             "About this bank",
             "Contents",
             "Main",
-            ["Overview", ["Detail"], "Practice questions"],
+            ["Overview", ["Detail"], "Practice questions", ["Question 1"]],
             "Main",
-            ["Practice questions"],
+            ["Practice questions", ["Question 2"]],
             "Answer key",
         ],
     ]
