@@ -42,11 +42,10 @@ def _status(rule: type[Rule]) -> str:
 
 
 def _scope(languages: tuple[str, ...]) -> str:
-    tags = " or ".join(languages)
-    default = ", the default," if "en" in languages else ""
+    tags = " or ".join(f"{tag} (the default)" if tag == "en" else tag for tag in languages)
     return (
         f"It reads {language_names(languages)} wording, so it runs only on a bank whose "
-        f"manifest's `language` is {tags}{default} or a regional variant ({languages[0]}-GB). "
+        f"manifest's `language` is {tags}, or a regional variant ({languages[0]}-GB). "
         "On a bank in another language it does not run, and lint says so once per bank."
     )
 

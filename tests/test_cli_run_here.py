@@ -111,9 +111,9 @@ def test_no_note_on_rules_that_did_not_run_when_the_language_is_no_tag(
 ) -> None:
     manifest = "id: test-bank\ntitle: T\nlanguage: {}\nsections: [main]\n"
     sections = {"01-main.yaml": section_yaml(QUESTION)}
-    root = write_bank(tmp_path / "b", sections, manifest.format("de"))
+    root = write_bank(tmp_path / "b", sections, manifest.format("fr"))
     assert main(["lint", str(root)]) == 0  # a valid tag of another language: the note
-    assert "note the bank's language is 'de'" in capsys.readouterr().out
+    assert "note the bank's language is 'fr'" in capsys.readouterr().out
     (root / "bank.yaml").write_text(manifest.format("Deutsch"), "utf-8")
     assert main(["lint", str(root)]) == 1
     out = capsys.readouterr().out

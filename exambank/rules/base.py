@@ -53,7 +53,7 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-_LANGUAGE_NAMES = {"en": "English"}  # of the tags rules are scoped to
+_LANGUAGE_NAMES = {"en": "English", "de": "German"}  # of the tags rules are scoped to
 
 
 def primary_language(tag: str) -> str:
@@ -66,9 +66,13 @@ def language_names(languages: tuple[str, ...]) -> str:
     return " or ".join(_LANGUAGE_NAMES.get(tag, tag) for tag in languages)
 
 
+def _english_first(tag: str) -> tuple[bool, str]:
+    return tag != "en", tag
+
+
 def not_run_because_of_language(rules: list[type[Rule]]) -> str:
     """Why ``rules`` (each scoped to some languages) did not run, in words."""
-    scopes = sorted({tag for rule in rules for tag in rule.languages or ()})
+    scopes = sorted({tag for rule in rules for tag in rule.languages or ()}, key=_english_first)
     wording = f"{language_names(tuple(scopes))} wording"
     if len(rules) == 1:
         return f"{rules[0].name} reads {wording}, so it did not run"

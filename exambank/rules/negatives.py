@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from exambank.model import Question
 from exambank.rules.option_wording import points_at_options
-from exambank.rules.screen import Screen, whole_words
+from exambank.rules.screen import whole_words
 from exambank.rules.wording import (
     ends_before,
     inside,
@@ -41,10 +41,12 @@ _NEGATIVE_WORDS = frozenset(
     + [f"{verb}n't" for verb in _CONTRACTED_VERBS.split()]
 )
 # Every word of _NEGATIVE_WORDS is one of these whole words or ends in "n't": the screen
-# of both negative rules, in case-folded stems ("notebook" is no match).
-_NEGATIVE_TERMS = ["not", "cannot", "except", "false", "incorrect", "least"]
-_ANY_NEGATIVE = re.compile(whole_words(_NEGATIVE_TERMS) + r"|n't|n\u2019t")
-NEGATIVE_SCREEN = Screen("stem_folded", _ANY_NEGATIVE, (*_NEGATIVE_TERMS, "n't", "n\u2019t"))
+# of both negative rules, in case-folded stems ("notebook" is no match). Its openings:
+# "cannot" is looked for at its "not", and "false" as "fals", which German "falsch"
+# shares, as each opening is one more pass over the stems.
+_NEGATIVE_TERMS = ["not", "except", "false", "incorrect", "least"]
+ANY_NEGATIVE = whole_words(_NEGATIVE_TERMS) + r"|not\b(?<=cannot)(?<!\wcannot)|n't|n\u2019t"
+NEGATIVE_OPENINGS = ("not", "except", "fals", "incorrect", "least", "n't", "n\u2019t")
 _NEGATIVE = re.compile(
     r"\b(?P<word>not|cannot|except|(?<!true or )(?<!true/)false|incorrect|" + _CONTRACTED + r")\b"
     r"(?!\s+(?:positives?|negatives?|alarms?)\b)"
@@ -164,6 +166,15 @@ _MARKS = " \t\"'*_(\u201c"
 _GERUND = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 
 
+def asked_lead_in(stem: str) -> str:
+    """The lead-in of the question a stem asks: of its first line when that line ends in
+    "?" or ":" and an exhibit follows it (a program), else of the whole stem."""
+    first_question = _QUESTION_LINE.search(stem)
+    if first_question and stem[first_question.end() :].strip():
+        stem = stem[: first_question.end()]  # the exhibit below is not the question
+    return lead_in(stem)
+
+
 class Negative(NamedTuple):
     word: str
     emphasised: bool  # in capitals or in bold
@@ -176,13 +187,9 @@ def stem_negatives(item: Question) -> Iterator[Negative]:
     documentation. A question word that opens the lead-in ("Which of these is not ...",
     "When do the rules NOT apply?") is not a subordinating word; "If", or "When" with no
     verb after it, is."""
-    stem = item.stem
-    if _NEGATIVE_WORDS.isdisjoint(words(stem)) or _answers_with_reasons(option_texts(item)):
+    if _NEGATIVE_WORDS.isdisjoint(words(item.stem)) or _answers_with_reasons(option_texts(item)):
         return
-    first_question = _QUESTION_LINE.search(stem)
-    if first_question and stem[first_question.end() :].strip():
-        stem = stem[: first_question.end()]  # the exhibit below is not the question
-    question = _LeadIn(lead_in(stem))
+    question = _LeadIn(asked_lead_in(item.stem))
     for match in _NEGATIVE.finditer(question.text):
         word = match.group("word") or match.group("least")
         if question.reverses(word, match.start(), match.end()):

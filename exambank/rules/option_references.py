@@ -49,39 +49,99 @@ _DENY = (
     r"(?:listed|given|shown|correct)\b"
     r"|(?:none|neither)[^\w\n]*$"
 )
-ALL_OF = re.compile(rf"^[^\w\n]*{_EVERY}(?!{_SAY_WRONG})", _FLAGS)
-NONE_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY})", _FLAGS)
-# Either of the two: one search of a bank's options screens for both rules.
-ALL_OR_NONE_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}|{_DENY})", _FLAGS)
+# German: words that point back at the options ("genannten", "oben aufgeführten",
+# "obigen", "vorherigen"; "erstgenannten"), and the options' own nouns ("Alle Antworten");
+# exambank/shuffle.py keeps an option that holds one in its place.
+GERMAN_POINTING_BACK = (
+    r"(?:erst|zuerst|zuletzt)?(?:genannt|aufgef[üu]hrt|aufgelistet|aufgez[äa]hlt|angef[üu]hrt"
+    r"|angegeben|erw[äa]hnt)\w*|obige\w*|vorherige\w*|vorstehende\w*"
+)
+GERMAN_OPTION_NOUNS = r"antworten|aussagen|optionen|(?:antwort)?m[öo]glichkeiten|alternativen"
+# In German an option points back only as a whole: "Alle (drei) (der) (oben) genannten
+# (Maßnahmen)", "Alles oben Genannte", "Alle Antworten", "Jedes der genannten Geräte",
+# "Beide erstgenannten", "Alle drei", perhaps with a verdict after it ("Alle Antworten sind
+# richtig", "... treffen zu"); "Alle genannten Ausnahmen gelten nur ..." is a claim of its
+# own.
+_DE_COUNT = r"(?:zwei|drei|vier|f[üu]nf|sechs|[2-9])[ \t]+"
+_DE_REFERS_BACK = (
+    rf"(?:{_DE_COUNT})?(?:der[ \t]+)?(?:(?:(?:weiter[ \t]+)?oben|zuvor|vorher|hier)[ \t]+)?"
+    rf"(?:(?:{GERMAN_POINTING_BACK})(?:[ \t]+[^\W\d_]+)?|(?:{GERMAN_OPTION_NOUNS}))"
+)
+_DE_TRUE = (
+    r"(?:(?:ist|sind)[ \t]+(?:alle[ \t]+|beide[ \t]+)?(?:richtig|korrekt|zutreffend|wahr)"
+    r"|tr(?:ifft|effen)[ \t]+zu|stimm(?:t|en))"
+)
+_DE_FALSE = (
+    r"(?:(?:ist|sind)[ \t]+(?:alle[ \t]+|beide[ \t]+)?(?:falsch|unzutreffend|inkorrekt|unrichtig"
+    r"|nicht[ \t]+(?:richtig|korrekt|zutreffend))|tr(?:ifft|effen)[ \t]+nicht[ \t]+zu"
+    r"|stimm(?:t|en)[ \t]+nicht)"
+)
+_DE_END = r"[^\w\n]*$"
+_DE_EVERY = r"(?:alle|jede|(?:die[ \t]+)?beide)[nrs]?[ \t]+"
+_DE_ALL = (
+    rf"{_DE_EVERY}(?:{_DE_REFERS_BACK}(?:[ \t]+{_DE_TRUE})?|{_DE_TRUE}|drei|vier|f[üu]nf)"
+    rf"{_DE_END}"
+)
+# "Keine der genannten (Antworten)", "Keine der Aussagen trifft zu", "Keine Antwort ist
+# richtig", "Keine davon", "Nichts davon (trifft zu)", "Weder A noch B", "Alle genannten
+# Antworten sind falsch", or "Keine" alone.
+_DE_NONE = r"kein(?:e[rsmn]?|s)?"
+_DE_ONE_OPTION = r"(?:antwort|aussage|option|m[öo]glichkeit|alternative)"
+_DE_DENY = (
+    rf"{_DE_EVERY}(?:{_DE_REFERS_BACK}[ \t]+)?{_DE_FALSE}{_DE_END}"
+    rf"|{_DE_NONE}[ \t]+(?:(?:der|von[ \t]+den)[ \t]+{_DE_REFERS_BACK}(?:[ \t]+{_DE_TRUE})?"
+    rf"|{_DE_ONE_OPTION}[ \t]+{_DE_TRUE}){_DE_END}"
+    rf"|(?:{_DE_NONE}|nichts)[ \t]+(?:davon|von[ \t]+all(?:e)?dem)(?:[ \t]+{_DE_TRUE})?{_DE_END}"
+    r"|weder[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?[ \t]+noch[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?(?!\w)"
+    rf"|{_DE_NONE}{_DE_END}"
+)
+ALL_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_DE_ALL})", _FLAGS)
+NONE_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY}|{_DE_DENY})", _FLAGS)
+# Either of the two: one search of a bank's options screens for both rules. The first two
+# letters of every branch ("all", "any", "both", "beide", "each", "jede", "none", "no",
+# "kein", "nichts", "weder", "die beiden") come first: most options start otherwise, and
+# trying the branches one by one on them took twice as long on the bench bank's options.
+ALL_OR_NONE_OF = re.compile(
+    rf"^[^\w\n]*(?=a[ln]|b[oe]|ea|je|n[oei]|ke|we|di)(?:{_EVERY}|{_DENY}|{_DE_ALL}|{_DE_DENY})",
+    _FLAGS,
+)
 
 # An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2".
 _REFERENCE = r"(?:\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-h]\))"
 # Between two references, in any language: a comma, "&" or "+" (perhaps with a word
-# after it), or a short word ("and", "or", "und", "et", "y", "e", "и", "или") or the
-# Portuguese "quanto"; never nothing ("AB"), "/" ("A/B" is a test), nor an English word
-# that relates the two: a ratio "1 to 1", odds "1 in 3", a size "2 x 4", a direction "A
-# to B".
-_JOINING_WORD = r"(?!(?:to|of|in|by|per|x|vs)[ \t])(?:[^\W\d_]{1,4}|quanto)[ \t]+"
+# after it), or a short word ("and", "or", "und", "et", "y", "e", "и", "или"), the
+# Portuguese "quanto" or the German "als auch"; never nothing ("AB"), "/" ("A/B" is a
+# test), nor an English word that relates the two: a ratio "1 to 1", odds "1 in 3", a
+# size "2 x 4", a direction "A to B".
+_JOINING_WORD = r"(?!(?:to|of|in|by|per|x|vs)[ \t])(?:[^\W\d_]{1,4}|quanto|als[ \t]+auch)[ \t]+"
 _JOINER = rf"(?:[ \t]*[,&+][ \t]*(?:{_JOINING_WORD})?|[ \t]+{_JOINING_WORD})"
 # Before them, English "Both", "Either", "Only", "All of", "Options", "Choices",
 # "Answers"; Spanish "Sólo", "Solamente", "Ambas", "Tanto (A como C)", "(Las) respuestas",
 # "(Las) opciones", "Son correctas (las)"; Portuguese "Apenas", "Somente" (each perhaps
-# with "as afirmativas" ...), "Tanto (A quanto B)", "As alternativas" ...: as one tree of
-# first letters, since a branch per word took twice as long on the bench bank's options.
+# with "as afirmativas" ...), "Tanto (A quanto B)", "As alternativas" ...; German "Nur
+# (die Aussagen)", "Sowohl (A als auch B)", "Entweder", "Beide", "(Die) Antworten",
+# "Aussagen", "Optionen": as one tree of first letters, since a branch per word took twice
+# as long on the bench bank's options.
 _ES_VERDICT = r"(?:(?:in)?correct|verdader|fals|v[áa]lid)as"
 _PT_VERDICT = r"(?:(?:in)?corret|verdadeir|fals|v[áa]lid)[ao]s"
 _PT_ITEMS = r"[ \t]+(?:afirmativas|alternativas|assertivas|op[çc][õo]es|respostas)"
+_DE_ITEMS = r"[ \t]+(?:Antworten|Aussagen|Optionen)"
+_DE_VERDICT = (
+    r"(?:sind|ist)[ \t]+(?:(?:beide|alle)[ \t]+)?(?:richtig|korrekt|zutreffend|falsch|wahr)"
+    r"|treffen[ \t]+zu|stimmen"
+)
 _BEFORE = (
-    r"(?:[Bb]oth|[Ee]ither|[Cc]hoices?|[Oo](?:nly|pciones|ptions?)|[Tt]anto|[Rr]espuestas"
-    rf"|[Aa](?:ll[ \t]+of|mbas|nswers?|penas(?:[ \t]+as{_PT_ITEMS})?|s{_PT_ITEMS})"
-    rf"|[Ss](?:[óo]lo|olamente|omente(?:[ \t]+as{_PT_ITEMS})?|on[ \t]+{_ES_VERDICT}(?:[ \t]+las)?)"
-    r"|[Ll]as[ \t]+(?:respuestas|opciones))[ \t]+"
+    r"(?:[Bb](?:oth|eide)|[Ee](?:ither|ntweder)|[Cc]hoices?|[Oo](?:nly|pciones|ptions?|ptionen)"
+    rf"|[Tt]anto|[Rr]espuestas|[Nn]ur(?:[ \t]+die(?:{_DE_ITEMS})?|{_DE_ITEMS})?|[Dd]ie{_DE_ITEMS}"
+    rf"|[Aa](?:ll[ \t]+of|mbas|nswers?|ntworten|ussagen|penas(?:[ \t]+as{_PT_ITEMS})?|s{_PT_ITEMS})"
+    rf"|[Ss](?:[óo]lo|olamente|omente(?:[ \t]+as{_PT_ITEMS})?|on[ \t]+{_ES_VERDICT}(?:[ \t]+las)?"
+    r"|owohl)|[Ll]as[ \t]+(?:respuestas|opciones))[ \t]+"
 )
 COMBINATION = re.compile(
     rf"^[ \t]*(?:{_BEFORE})?{_REFERENCE}"
     rf"(?:{_JOINER}{_REFERENCE})+"
     rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}|son[ \t]+{_ES_VERDICT}"
-    rf"|(?:est[ãa]o|s[ãa]o)[ \t]+{_PT_VERDICT}))?"
+    rf"|(?:est[ãa]o|s[ãa]o)[ \t]+{_PT_VERDICT}|{_DE_VERDICT}))?"
     r"[^\w\n]*$",
     re.MULTILINE,
 )

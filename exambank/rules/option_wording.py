@@ -22,8 +22,10 @@ from exambank.rules.wording import option_text, option_texts
 # Patterns run once over all of a question's options, one option a line (as in
 # exambank/rules/option_references.py).
 _FLAGS = re.IGNORECASE | re.MULTILINE
-# "None" or "Neither" alone; as code or a quotation ("`None`", '"None"') it is a value.
-_ALONE = re.compile(r"^\W*(?:none|neither)\W*$", re.IGNORECASE)
+# "None" or "Neither" alone (German "Keine", "Keines"); as code or a quotation ("`None`",
+# '"None"') it is a value, and "None" or "Keine" is beside options that are values.
+_ALONE = re.compile(r"^\W*(?:none|neither|kein(?:e[rsmn]?|s)?)\W*$", re.IGNORECASE)
+_NONE_ALONE = re.compile(r"\W*(?:none|kein)", re.IGNORECASE)
 _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
 # An option that is a value: it starts with a number ("0", "-1", "10 meter band only"),
 # or is a literal in quotes, backticks or brackets ("'3'", "('100', '1')").
@@ -86,7 +88,16 @@ class AllOfTheAbove(QuestionRule):
     ends with "the mentioned", "the listed", "the given" or "the following" and perhaps one
     noun ("All of the mentioned", "All of the listed services"). "All of the above are
     incorrect" (wrong, false), with nothing after the verdict, says none is right: it is
-    left to `none-of-the-above` ("All of the above reduce false positives" is not). Known
+    left to `none-of-the-above` ("All of the above reduce false positives" is not). In a
+    German bank the whole option is "Alle" or "Alles" ("Jedes", "Beide", "Die beiden"),
+    perhaps a number and "der", then (oben, zuvor) "genannten", "aufgeführten",
+    "aufgelisteten", "angegebenen", "erwähnten", "obigen" or "vorherigen" and perhaps one
+    noun ("Alle oben genannten Pflichten", "Alles oben Genannte", "Jedes der genannten
+    Geräte", "Beide erstgenannten"), or "Antworten", "Aussagen", "Optionen", "Möglichkeiten"
+    ("Alle Antworten"), perhaps with "sind richtig" (korrekt, zutreffend, wahr), "treffen
+    zu" or "stimmen" after it ("Alle Antworten sind richtig", "Alle sind richtig"), or "Alle
+    drei" ("vier", "fünf"); an option that goes on ("Alle genannten Ausnahmen gelten nur für
+    ...", "Alle Ports oberhalb von 1024", "Alles oder nichts") does not count. Known
     false positives: an option that genuinely talks about "all of these" things of the stem.
     Source: Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above";
     NBME Item-Writing Guide.
@@ -100,7 +111,7 @@ class AllOfTheAbove(QuestionRule):
 
     name = "all-of-the-above"
     severity = "warning"
-    languages = ("en",)  # the words "all", "both", "above", "these"
+    languages = ("en", "de")  # the words "all", "above", "these"; "alle", "genannten"
 
     def screen(self, options: Options) -> Screen:
         return _ALL_OR_NONE_SCREEN
@@ -133,9 +144,16 @@ class NoneOfTheAbove(QuestionRule):
     the quantity zero ("How many servers must you patch? 0, 1, 2, None"). Known false
     positives: a question whose right answer is genuinely "none" among options in words
     ("Which service ...? None"); Python's None beside options in words ("Division by zero.",
-    "Error"); "None of these choices is correct; ..." followed by a claim of its own.
-    Source: Haladyna, Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be
-    used carefully"; NBME Item-Writing Guide.
+    "Error"); "None of these choices is correct; ..." followed by a claim of its own. In a
+    German bank: the whole option is "Keine" ("Keiner", "Keines") "der" or "von den" and
+    what `all-of-the-above` reads after "Alle" ("Keine der (oben) genannten (Antworten)",
+    "Keine der Aussagen"), perhaps with "ist richtig" or "trifft zu"; "Keine Antwort
+    (Aussage, Option) ist richtig" ("trifft zu", "stimmt"); "Keine davon", "Nichts davon
+    (trifft zu)"; "Weder A noch B"; "Alle (genannten) Antworten sind falsch" (unzutreffend,
+    nicht richtig; "treffen nicht zu"); or "Keine" alone, a value beside numbers as "None"
+    is. "Keine Verschlüsselung", "Keine Ahnung" and "Keiner der Beteiligten ..." say
+    something of their own and do not count. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 25 "None-of-the-above should be used carefully"; NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: None of the above}
@@ -146,7 +164,7 @@ class NoneOfTheAbove(QuestionRule):
 
     name = "none-of-the-above"
     severity = "warning"
-    languages = ("en",)  # the words "none", "neither", "above", "these"
+    languages = ("en", "de")  # the words "none", "neither", "above"; "keine", "genannten"
 
     def screen(self, options: Options) -> Screen:
         return _ALL_OR_NONE_SCREEN
@@ -166,12 +184,12 @@ class NoneOfTheAbove(QuestionRule):
 def _is_a_value(text: str, options: tuple[str, ...]) -> bool:
     """Whether an option that is "None" alone is a value, not "none of these": written as
     code or quoted ("`None`", '"None"'), or beside options that are values, where it is
-    Python's None or the quantity zero ("How many ...? 0, 1, 2, None")."""
+    Python's None or the quantity zero ("How many ...? 0, 1, 2, None"; German "Keine")."""
     if not _ALONE.match(text):
         return False
     if _QUOTE_MARK.search(text):
         return True
-    return "none" in text.casefold() and any(_VALUE.match(option) for option in options)
+    return _NONE_ALONE.match(text) is not None and any(_VALUE.match(option) for option in options)
 
 
 class CombinationOptions(QuestionRule):
@@ -191,17 +209,20 @@ class CombinationOptions(QuestionRule):
     "as alternativas", "as assertivas", "as opções" or "as respostas", which may also
     open the option after "as"), "tanto ... quanto", or "estão corretas" / "são
     corretas" (or corretos, incorretas, verdadeiras, falsas, válidas ...) in Portuguese
-    ("Apenas A e B", "Somente as afirmativas I e III estão corretas", "Tanto A quanto
-    B"). A letter counts only if the question has that option ("F" in "V, F, V" is no
-    option of A-D); a lower-case letter only with its bracket ("b) y c)", as "a y c" may
-    be Spanish words); an option that names one reference twice is a sequence of truth
-    values, not a combination ("V, F, V", Portuguese verdadeiro/falso; "C, E, C",
-    Cebraspe's certo/errado); numbers count only when the stem numbers its statements
-    ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a program's output). Known
-    false positives: a pair of real values in a question that also numbers statements; a
-    two-statement certo/errado answer ("C, E") in a question with options C and E.
-    Source: Haladyna, Downing & Rodriguez (2002), guideline 7 (avoid the complex MC, type
-    K, format); NBME Item-Writing Guide.
+    ("Apenas A e B", "Somente as afirmativas I e III estão corretas", "Tanto A quanto B"); with
+    "nur (die Aussagen)", "sowohl ... als auch", "entweder", "beide", "(die) Antworten",
+    "Aussagen", "Optionen", "sind richtig" (korrekt, zutreffend, falsch) or "treffen zu" in
+    German ("Nur I und III", "Sowohl A als auch B", "Die Antworten A und C sind richtig";
+    "Weder A noch B" is `none-of-the-above`'s). A letter counts only if the question has
+    that option ("F" in "V, F, V" is no option of A-D); a lower-case letter only with its
+    bracket ("b) y c)", as "a y c" may be Spanish words); an option that names one reference
+    twice is a sequence of truth values, not a combination ("V, F, V", Portuguese
+    verdadeiro/falso; "C, E, C", Cebraspe's certo/errado); numbers count only when the stem
+    numbers its statements ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a
+    program's output). Known false positives: a pair of real values in a question that also
+    numbers statements; a two-statement certo/errado answer ("C, E") in a question with
+    options C and E. Source: Haladyna, Downing & Rodriguez (2002), guideline 7 (avoid the
+    complex MC, type K, format); NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: A and C}

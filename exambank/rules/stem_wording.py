@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import Options, QuestionRule
-from exambank.rules.negatives import NEGATIVE_SCREEN, OPTION_NEGATIVE, stem_negatives
+from exambank.rules import negatives, negatives_german
+from exambank.rules.base import Options, QuestionRule, primary_language
+from exambank.rules.negatives import Negative
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
 from exambank.rules.wording import option_texts
+
+# The two rules share one search of the bank's stems, for English and German negatives.
+_NEGATIVE_SCREEN = Screen(
+    "stem_folded",
+    re.compile(f"{negatives.ANY_NEGATIVE}|{negatives_german.ANY_GERMAN_NEGATIVE}"),
+    (*negatives.NEGATIVE_OPENINGS, *negatives_german.GERMAN_OPENINGS),
+)
+
+
+def _stem_negatives(ref: QuestionRef) -> Iterator[Negative]:
+    """The negatives of a question's lead-in, read in its bank's language."""
+    if primary_language(ref.language) == "de":
+        return negatives_german.german_stem_negatives(ref.question)
+    return negatives.stem_negatives(ref.question)
+
+
+def _option_negative(ref: QuestionRef) -> re.Pattern[str]:
+    if primary_language(ref.language) == "de":
+        return negatives_german.OPTION_NEGATIVE
+    return negatives.OPTION_NEGATIVE
 
 
 class NegativeStem(QuestionRule):
@@ -45,11 +67,26 @@ class NegativeStem(QuestionRule):
     stem whose first line ends in "?" or ":" and is followed by an exhibit (a program)
     asks with that line.
     "least" counts only before a word of judgement ("least likely"); "false positives"
-    and "true or false" do not count. Known false positives: a negative inside a clause
-    the heuristic takes for the main one (a subordinate clause without its subordinating
-    word: "barriers they classically shouldn't"). Source: Haladyna, Downing & Rodriguez
-    (2002), guideline 15 (word the stem positively; if a negative is used, capitalise
-    and bold it).
+    and "true or false" do not count.
+    In a German bank: "nicht", "kein" ("keine", "keinen" ...), "außer" ending the lead-in
+    ("Alle folgenden ..., außer:"; not "außer Stickstoff"), "falsch" or "unzutreffend"
+    ending their clause or before a noun for an answer ("die falsche Aussage"; not "falsch
+    positiv", "falsche Positive"), whole words ("Nichtigkeit", "außerdem" do not count; "am
+    wenigsten" is not read), in the main clause: German sets its clauses off with commas,
+    and a clause that opens with "wenn", "dass", "weil", "ob" ... or a relative pronoun
+    ("die", "der", "welche", "in dem" ...) is subordinate, as is the rest of a clause after
+    "wenn" or "dass" with no comma before it, unless the relative clause says which answer
+    is asked for ("Wählen Sie die Aussage, die nicht zutrifft."), and so are the clauses
+    before a last one that asks with a question word ("Ist der Server nicht erreichbar,
+    welche Ursache ...?"); nor "nicht nur", a limit ("nicht überschreiten"), "um nicht ...
+    zu", "nicht" before an inflected adjective and its noun ("die nicht genutzten Ports"), a
+    question about a reason ("Warum", "Aus welchem Grund", options that start "Weil" or
+    "Da"), or a negative in parentheses or in quotation marks („...“, »...«, "..."). NICHT,
+    KEIN and AUSSER in capitals, or in bold, are emphasised. Known false positives: a
+    negative inside a clause the heuristic takes for the main one (a subordinate clause
+    without its subordinating word: "barriers they classically shouldn't"). Source:
+    Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem positively; if a
+    negative is used, capitalise and bold it).
 
     Bad:
         stem: Which AWS service does not train ML models?
@@ -60,13 +97,13 @@ class NegativeStem(QuestionRule):
 
     name = "negative-stem"
     severity = "warning"
-    languages = ("en",)  # "not", "except", "least" and the clauses around them
+    languages = ("en", "de")  # "not", "nicht", "except", "außer" and the clauses around them
 
     def screen(self, options: Options) -> Screen:
-        return NEGATIVE_SCREEN
+        return _NEGATIVE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        for word, emphasised in stem_negatives(ref.question):
+        for word, emphasised in _stem_negatives(ref):
             if not emphasised:
                 yield self.report(
                     ref,
@@ -87,10 +124,12 @@ class NegativeOptions(QuestionRule):
     ", but" clause that carries one on, parentheses or a reduced relative, nor in a
     question about a reason, whose negatively worded reasons are no double negative),
     and an option holds "not", "never", "cannot", "none" or an "n't" word ("None of the
-    above" is no negated statement: ``none-of-the-above`` reports it). Known false
-    positives: an option whose negative is part of a name or a fixed phrase. Source:
-    Haladyna, Downing & Rodriguez (2002), guidelines 15 and 27 (phrase choices
-    positively).
+    above" is no negated statement: ``none-of-the-above`` reports it).
+    In a German bank, the stem is read as for ``negative-stem`` and an option holds "nicht",
+    "nie", "niemals", "kein" ("keine" ...) or "keinesfalls" ("Keine der genannten" is left
+    to ``none-of-the-above``). Known false positives: an option whose negative is part of
+    a name or a fixed phrase. Source: Haladyna, Downing & Rodriguez (2002), guidelines 15
+    and 27 (phrase choices positively).
 
     Bad:
         stem: Which statement about Amazon SageMaker is NOT true?
@@ -105,20 +144,21 @@ class NegativeOptions(QuestionRule):
 
     name = "negative-options"
     severity = "warning"
-    languages = ("en",)  # as negative-stem, and "never", "cannot", "n't"
+    languages = ("en", "de")  # as negative-stem, and "never", "n't"; "nie", "kein"
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
-        return NEGATIVE_SCREEN
+        return _NEGATIVE_SCREEN
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        negative = next(stem_negatives(ref.question), None)
+        negative = next(_stem_negatives(ref), None)
         if negative is None:
             return
+        option_negative = _option_negative(ref)
         negative_options = [
             letter
             for letter, text in zip(ref.question.options, option_texts(ref.question), strict=True)
-            if OPTION_NEGATIVE.search(text) and not points_at_options(text)
+            if option_negative.search(text) and not points_at_options(text)
         ]
         if negative_options:
             yield self.report(

@@ -14,8 +14,22 @@ from exambank.rules.wording import option_texts
 
 # An option, without spaces, dots and "!", that is one of these (case-folded) is a truth
 # value, true or false; "T" / "F" and "Y" / "N" are how answer sheets abbreviate them.
-_AFFIRMATIVE = frozenset({"true", "t", "yes", "y", "correct", "right"})
-_NEGATIVE = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
+# Then German, whose teachers write "Richtig" / "Falsch", "Trifft zu" / "Trifft nicht zu"
+# and "Stimmt" / "Stimmt nicht"; and the true/false and yes/no of the other languages the
+# handouts print labels in, so a length cue is read in none of them (key_patterns.py).
+_AFFIRMATIVE = frozenset(
+    {"true", "t", "yes", "y", "correct", "right"}
+    | {"richtig", "wahr", "ja", "korrekt", "zutreffend", "trifft zu", "stimmt"}
+    | {"vrai", "oui", "verdadero", "cierto", "sí", "si", "verdadeiro", "certo", "sim"}
+    | {"vero", "sì", "waar", "juist", "prawda", "верно", "правда", "да"}
+)
+_NEGATIVE = frozenset(
+    {"false", "f", "no", "n", "incorrect", "wrong"}
+    | {"falsch", "unwahr", "nein", "inkorrekt", "unzutreffend", "nicht zutreffend"}
+    | {"trifft nicht zu", "stimmt nicht", "nicht korrekt", "nicht richtig"}
+    | {"faux", "non", "falso", "errado", "não", "onwaar", "onjuist", "nee", "fałsz"}
+    | {"неверно", "ложь", "нет"}
+)
 # An English short answer, "Yes, it does" / "No, it does not" ("No, they can't"): a truth
 # value too, its pronoun and auxiliary only echo the question.
 _SHORT_ANSWER = re.compile(
@@ -25,17 +39,22 @@ _SHORT_ANSWER = re.compile(
 )
 # "Valid" / "Invalid", "Legal" / "Not legal": a claim and its negation are the two truth
 # values of one statement. The claim is one word of four letters or more ("it" / "unit").
-_NEGATING_PREFIXES = frozenset({"not ", "non-", "non", "un", "in", "im", "il", "ir", "dis"})
+_NEGATING_PREFIXES = frozenset(
+    {"not ", "non-", "non", "un", "in", "im", "il", "ir", "dis", "nicht "}  # "Nicht zulässig"
+)
 _CLAIM = re.compile(r"[^\W\d_][\w-]{3,}")
 # Screens every question that ``is_true_false`` can hold, in case-folded options: a line
 # that is a truth value, starts with the word "yes" or "no", or is one word after a
-# negating prefix; as one tree of first letters, which the search tries fastest.
+# negating prefix; as one tree of first letters, which the search tries fastest. Such a
+# question always has a false option, so the other languages' true values need no branch,
+# and their false values that start with a letter of their own are behind one test.
 _END = r"[ .!]*$"
 _WORD = rf"[\w-]+{_END}"
 _TRUTH_OPTION = re.compile(
-    rf"^[ .!]*(?:t(?:rue)?{_END}|f(?:alse)?{_END}|y(?:es\b|{_END})"
-    rf"|n(?:o\b|ot {_WORD}|on{_WORD}|{_END})|correct{_END}|i[nmlr]{_WORD}|right{_END}"
-    rf"|wrong{_END}|un{_WORD}|dis{_WORD})",
+    rf"^[ .!]*(?:t(?:rue|rifft nicht zu)?{_END}|f(?:alse|alsch|also|aux|ałsz)?{_END}"
+    rf"|y(?:es\b|{_END})|n(?:o\b|ot {_WORD}|on{_WORD}|icht {_WORD}|(?:on|ein|ee|ão)?{_END})"
+    rf"|correct{_END}|i[nmlr]{_WORD}|right{_END}|wrong{_END}|un{_WORD}|dis{_WORD}"
+    rf"|(?=[seoнл])(?:stimmt nicht|errado|onwaar|onjuist|неверно|нет|ложь){_END})",
     re.MULTILINE,
 )
 
@@ -88,10 +107,17 @@ class TrueFalseOptions(QuestionRule):
     short answer, yes or no with a pronoun and an auxiliary ("Yes, it does", "No, they
     cannot"); or there are two options, one word of four letters or more and that word
     negated by "not" or a prefix (non-, un-, in-, im-, il-, ir-, dis-: "Valid" / "Invalid",
-    "Allowed" / "Not allowed", "Stable" / "Unstable"). "Yes, at any time" is an answer of
-    its own and does not count. Known false positives: none seen on the real banks; two
-    words that only look like a word and its negation ("Come" / "Income"), and a process and
-    its reverse ("Charge" / "Discharge"), which is a two-choice item all the same. Source:
+    "Allowed" / "Not allowed", "Stable" / "Unstable"). In German: richtig, falsch, wahr,
+    unwahr, ja, nein, korrekt, inkorrekt, zutreffend, unzutreffend, "trifft zu", "trifft
+    nicht zu", "stimmt", "stimmt nicht", and a word against "nicht" and that word ("Korrekt"
+    / "Nicht korrekt", "Zulässig" / "Nicht zulässig"). "Yes, at any time", "Ja, aber nur
+    ...", "Falsch positiv" and "Trifft auf IPv4 zu" are answers of their own and do not
+    count. The true and false, and the yes and no, of French, Spanish, Portuguese, Italian,
+    Dutch and Russian, and the Polish "Prawda" / "Fałsz" ("Vrai" / "Faux", "Certo" /
+    "Errado", "Верно" / "Неверно") are read too, so `longest-option-key` leaves such
+    questions out in any bank. Known false positives: none seen on the real banks; two words
+    that only look like a word and its negation ("Come" / "Income"), and a process and its
+    reverse ("Charge" / "Discharge"), which is a two-choice item all the same. Source:
     Haladyna, Downing & Rodriguez (2002), guidelines 7 (use each format for what it does
     well) and 18 (as many effective choices as you can; three is adequate).
 
@@ -105,7 +131,7 @@ class TrueFalseOptions(QuestionRule):
 
     name = "true-false-options"
     severity = "warning"
-    languages = ("en",)  # "True", "False", "Yes, it does", "Invalid"
+    languages = ("en", "de")  # "True", "Yes, it does", "Invalid"; "Richtig", "Trifft zu"
 
     def screen(self, options: Options) -> Screen:
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)

@@ -1,4 +1,5 @@
-"""Rules that read English wording run only on English banks, and every report says so."""
+"""Rules that read English wording run only on English banks (those that read German too,
+on German banks as well), and every report says so."""
 
 # ruff: noqa: RUF001  # Russian questions are the point: their letters look Latin by design
 
@@ -26,17 +27,20 @@ from tests.rules.item_writing import question
 # Each decided one by one (the reason is beside each rule's ``languages``); every other
 # rule reads structure, letters, numbers or runs of words, whatever their language.
 ENGLISH_ONLY = {
+    "absolute-terms",
+    "word-repeat",
+    "grammatical-cue",
+    "stem-lead-in",
+    "option-rationale",
+}
+ENGLISH_AND_GERMAN = {
     "all-of-the-above",
     "none-of-the-above",
     "negative-stem",
     "negative-options",
-    "absolute-terms",
-    "word-repeat",
-    "grammatical-cue",
     "true-false-options",
-    "stem-lead-in",
-    "option-rationale",
 }
+READ_WORDING = ENGLISH_ONLY | ENGLISH_AND_GERMAN
 # The same flaws, written in English and in Russian: all of the above, none of the
 # above, True/False, a negative lead-in in small letters.
 FLAWED = {
@@ -100,8 +104,9 @@ def linted(
 
 
 def test_the_rules_that_read_english_wording_say_so() -> None:
-    assert {name for name, rule in RULES.items() if rule.languages is not None} == ENGLISH_ONLY
+    assert {name for name, rule in RULES.items() if rule.languages is not None} == READ_WORDING
     assert all(RULES[name].languages == ("en",) for name in ENGLISH_ONLY)
+    assert all(RULES[name].languages == ("en", "de") for name in ENGLISH_AND_GERMAN)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +121,7 @@ def test_the_rules_that_read_english_wording_say_so() -> None:
     ],
 )
 def test_a_regional_english_is_english(language: str, applies: bool) -> None:
-    assert RULES["none-of-the-above"].applies_to(language) is applies
+    assert RULES["absolute-terms"].applies_to(language) is applies
     assert RULES["numeric-order"].applies_to(language)
 
 
@@ -137,7 +142,8 @@ def test_the_english_only_rules_do_not_run_on_a_russian_bank_and_a_note_names_th
     [note] = english.notes
     assert note.path.endswith("bank.yaml") and (note.line, note.column) == (3, 11)  # language
     assert note.message == (
-        "the bank's language is 'ru': 4 rules read English wording, so they did not run "
+        "the bank's language is 'ru': 4 rules read English or German wording, so they did "
+        "not run "
         f"({', '.join(ON_BY_DEFAULT)})"
     )
     assert (english.errors, english.warnings) == (0, 1)  # the note counts as neither
@@ -147,8 +153,8 @@ def test_every_selected_english_only_rule_is_named(lint_bank: LintBank) -> None:
     result = linted(lint_bank, "ru", "ru", select=set(RULES))
     [note] = result.notes
     named = re.search(r"\((.*)\)$", note.message)
-    assert named and set(named.group(1).split(", ")) == ENGLISH_ONLY
-    assert f"{len(ENGLISH_ONLY)} rules read English wording" in note.message
+    assert named and set(named.group(1).split(", ")) == READ_WORDING
+    assert f"{len(READ_WORDING)} rules read English or German wording" in note.message
 
 
 def test_selecting_one_english_only_rule_on_a_russian_bank_says_it_does_not_apply(
@@ -159,7 +165,7 @@ def test_selecting_one_english_only_rule_on_a_russian_bank_says_it_does_not_appl
     assert main(["lint", "bank", "--select", "none-of-the-above", "--strict"]) == 0
     assert capsys.readouterr().out == (
         "bank/bank.yaml:3:11: note the bank's language is 'ru': none-of-the-above reads "
-        "English wording, so it did not run\nNo problems found.\n"
+        "English or German wording, so it did not run\nNo problems found.\n"
     )
 
 
@@ -185,12 +191,12 @@ def test_a_manifest_that_fails_the_schema_still_gives_its_language(lint_bank: Li
 
 
 def test_each_bank_gets_its_own_note(tmp_path: Path) -> None:
-    for name, language in [("de", "de"), ("en", None), ("fr", "fr")]:
+    for name, language in [("es", "es"), ("en", None), ("fr", "fr")]:
         write_bank(
             tmp_path / name, {"01-main.yaml": section_yaml(*FLAWED["en"])}, manifest(language)
         )
     result = lint([tmp_path])
-    assert [Path(note.path).parent.name for note in result.notes] == ["de", "fr"]
+    assert [Path(note.path).parent.name for note in result.notes] == ["es", "fr"]
 
 
 @pytest.fixture
@@ -248,8 +254,10 @@ def test_stats_says_which_rules_did_not_run(russian: LintResult, lint_bank: Lint
 def test_a_rule_page_says_which_language_it_reads(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "none-of-the-above"]) == 0
     page = capsys.readouterr().out
-    assert page.startswith("none-of-the-above (warning, English only)\n")
-    assert "it runs only on a bank whose manifest's `language` is en" in " ".join(page.split())
+    assert page.startswith("none-of-the-above (warning, English or German only)\n")
+    assert "runs only on a bank whose manifest's `language` is en (the default) or de," in (
+        " ".join(page.split())
+    )
     assert main(["rule", "numeric-order"]) == 0
     page = capsys.readouterr().out
     assert page.startswith("numeric-order (warning)\n") and "`language`" not in page
@@ -260,7 +268,7 @@ def test_the_readme_tables_give_each_rule_its_language() -> None:
     # | `rule` | severity | language | what it reports |, one row per consistency rule;
     # | `rule` | what it reports | precision | language | on/off |, per item-writing rule
     rows = re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \| (any|en) \|", readme, re.M)
-    rows += re.findall(r"^\| `([a-z-]+)` \|.*\| (any|en) \| (?:on|off) \|$", readme, re.M)
+    rows += re.findall(r"^\| `([a-z-]+)` \|.*\| (any|en|en,de) \| (?:on|off) \|$", readme, re.M)
     said = dict(rows)  # longest-option-key is in both tables, with one language
     assert len(set(rows)) == len(said) == len(RULES)
     assert said == {name: ",".join(RULES[name].languages or ("any",)) for name in said}
@@ -272,13 +280,13 @@ def test_a_suppression_of_a_rule_that_cannot_run_on_the_bank_says_why(
     """Not "reports nothing for question q1", which reads as if the rule had looked."""
     question = QUESTION.replace(
         "answer: A", "answer: A\nlint: {ignore: [none-of-the-above], reason: Kein Fall}"
-    ).replace("Which AWS service trains, tunes and deploys", "Welcher Dienst trainiert und nutzt")
-    result = lint_bank({"01-main.yaml": section_yaml(question)}, manifest("de"))
+    ).replace("Which AWS service trains, tunes and deploys", "Quel service entraîne et déploie")
+    result = lint_bank({"01-main.yaml": section_yaml(question)}, manifest("fr"))
     assert [(d.rule, d.message) for d in result.diagnostics] == [
         (
             "unused-suppression",
-            "'none-of-the-above' does not run on this bank: it reads English wording, and "
-            "the bank's language is 'de'",
+            "'none-of-the-above' does not run on this bank: it reads English or German "
+            "wording, and the bank's language is 'fr'",
         )
     ]
 
@@ -287,12 +295,12 @@ def test_build_says_which_rules_did_not_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The build's one line about lint must not read as if every check ran."""
-    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)}, manifest("de"))
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)}, manifest("fr"))
     out = ["--out", str(tmp_path / "dist"), "--only", "json"]
     assert main(["build", str(bank), *out]) == 0
     printed = capsys.readouterr().out.splitlines()
     [line] = [line for line in printed if " note " in line]  # as `exambank lint` prints it
-    assert f"{bank / 'bank.yaml'}:3:11: note the bank's language is 'de': " in line
-    # the stems are English: every word the handouts add would be German, so it is said
+    assert f"{bank / 'bank.yaml'}:3:11: note the bank's language is 'fr': " in line
+    # the stems are English: every word the handouts add would be French, so it is said
     [mismatch] = [line for line in printed if "language-mismatch" in line]
     assert "stems read as English" in mismatch and "warning" in mismatch
