@@ -39,6 +39,13 @@ STATEMENT = re.compile(
     rf"|(?:{_NOUNS}){_SPACE}\(?(?:{_ROMAN}|\d{{1,2}}|[A-Z])\)?(?:[.)]|{_SPACE}?:|{_DASH}))"
     rf"[*_]*\s(?![A-Z]\.)"
 )
+# A paragraph whose first line or a later one starts with a statement's marker: only such
+# a paragraph has lines of their own to pair with its line breaks.
+_MAY_HOLD_STATEMENT = re.compile(rf"(?:\A|\n)(?:{STATEMENT.pattern})")
+# Pairing a paragraph's line breaks with the text's parses the paragraph again once a
+# line break; past this many (a text of hundreds of lines with a code span, an image
+# description or a link title over lines) its statements print joined instead.
+_MOST_BREAKS_PAIRED = 100
 # A line that ends a sentence or a lead-in ("Analise as afirmações:").
 SENTENCE_END = re.compile(r"[.;:!?][)\]\"'\u201d\u2019*_]*\s*$")
 
@@ -49,6 +56,8 @@ def statement_lines(state: StateCore) -> None:
     for token in state.tokens:
         if token.type != "inline" or "\n" not in token.content:
             continue
+        if not _MAY_HOLD_STATEMENT.search(token.content):
+            continue  # no line starts with a marker: every line joins, as CommonMark says
         breaks = [child for child in token.children or [] if child.type.endswith("break")]
         lines = _lines(token.content, len(breaks), state)
         if lines is None:
@@ -86,6 +95,8 @@ def _lines(text: str, breaks: int, state: StateCore) -> list[str] | None:
     description is the image's, one in a link's title none at all: a line break of
     ``text`` is one of the paragraph when a space written there leaves one break fewer."""
     cuts = [index for index, character in enumerate(text) if character == "\n"]
+    if len(cuts) != breaks and len(cuts) > _MOST_BREAKS_PAIRED:
+        return None
     if len(cuts) != breaks:
         cuts = [cut for cut in cuts if _breaks(f"{text[:cut]} {text[cut + 1 :]}", state) < breaks]
     if len(cuts) != breaks:

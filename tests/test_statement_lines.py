@@ -94,3 +94,36 @@ def test_folded_lines_reads_labelled_statements_too(
         d for d in lint_questions(QUESTION.replace(stem, folded)) if d.rule == "folded-lines"
     ]
     assert "'Aussage I: Ein Router verbindet Netze.' among them" in found.message
+
+
+def _counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count how often the paragraph is parsed again to pair its line breaks."""
+    from exambank import statement_lines
+
+    calls: list[int] = []
+    parse = statement_lines._breaks
+
+    def counted(text: str, state: object) -> int:
+        calls.append(1)
+        return parse(text, state)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(statement_lines, "_breaks", counted)
+    return calls
+
+
+def test_a_long_paragraph_is_not_parsed_again_once_a_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review s19diff #1: a code span over a line break made every line break cost a parse
+    # of the whole paragraph (a 29 kB paragraph took 10 s)
+    calls = _counting_parses(monkeypatch)
+    prose = "`a\nb` " + "\n".join(f"line {number} of prose" for number in range(300))
+    assert "<br" not in short_html(prose)
+    statements = "Which hold?\n`a\nb`\n" + "\n".join(f"I. Claim {n}." for n in range(300))
+    assert "<br" not in short_html(statements)  # too many lines to pair: joined
+    assert calls == []
+
+
+def test_statements_beside_a_code_span_over_lines_keep_their_lines() -> None:
+    html = short_html("Which hold? `a\nb`\nI. One.\nII. Two.")
+    assert html.count("<br />") == 2
