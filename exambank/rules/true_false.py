@@ -43,6 +43,14 @@ _NEGATING_PREFIXES = frozenset(
     {"not ", "non-", "non", "un", "in", "im", "il", "ir", "dis", "nicht "}  # "Nicht zulässig"
 )
 _CLAIM = re.compile(r"[^\W\d_][\w-]{3,}")
+# A prefix (un-, in-, dis- ...) negates a claim that reads as an adjective or a participle
+# ("valid", "stable", "secure", "allowed"); before other words it only makes another word
+# ("Bound" / "Inbound", "Port" / "Import", "Card" / "Discard", "Come" / "Income").
+_WORD_PREFIXES = frozenset({"non", "un", "in", "im", "il", "ir", "dis"})
+_ADJECTIVE_ENDINGS = (
+    *("able", "ible", "al", "id", "ect", "ent", "ant", "ate", "ete", "ful", "ive", "ed"),
+    *("ous", "ic", "ure", "ue"),
+)
 # Screens every question that ``is_true_false`` can hold, in case-folded options: a line
 # that is a truth value, starts with the word "yes" or "no", or is one word after a
 # negating prefix; as one tree of first letters, which the search tries fastest. Such a
@@ -89,11 +97,14 @@ def _truth_value(folded: str) -> bool | None:
 
 
 def _negates(negated: str, claim: str) -> bool:
-    """Whether ``negated`` is ``claim`` with a negating prefix ("invalid", "not legal")."""
+    """Whether ``negated`` is ``claim`` with a negating prefix ("invalid", "not legal"); a
+    prefix joined to the word negates only an adjective or a participle (``_WORD_PREFIXES``)."""
+    prefix = negated[: len(negated) - len(claim)]
     return (
         negated.endswith(claim)
-        and negated[: len(negated) - len(claim)] in _NEGATING_PREFIXES
+        and prefix in _NEGATING_PREFIXES
         and _CLAIM.fullmatch(claim) is not None
+        and (prefix not in _WORD_PREFIXES or claim.endswith(_ADJECTIVE_ENDINGS))
     )
 
 
@@ -106,18 +117,20 @@ class TrueFalseOptions(QuestionRule):
     yes, no, correct, incorrect, right, wrong, the letters T, F, Y and N, or an English
     short answer, yes or no with a pronoun and an auxiliary ("Yes, it does", "No, they
     cannot"); or there are two options, one word of four letters or more and that word
-    negated by "not" or a prefix (non-, un-, in-, im-, il-, ir-, dis-: "Valid" / "Invalid",
-    "Allowed" / "Not allowed", "Stable" / "Unstable"). In German: richtig, falsch, wahr,
-    unwahr, ja, nein, korrekt, inkorrekt, zutreffend, unzutreffend, "trifft zu", "trifft
-    nicht zu", "stimmt", "stimmt nicht", and a word against "nicht" and that word ("Korrekt"
-    / "Nicht korrekt", "Zulässig" / "Nicht zulässig"). "Yes, at any time", "Ja, aber nur
-    ...", "Falsch positiv" and "Trifft auf IPv4 zu" are answers of their own and do not
-    count. The true and false, and the yes and no, of French, Spanish, Portuguese, Italian,
+    negated by "not", by "non-" or, when it reads as an adjective or a participle (-able,
+    -ible, -al, -id, -ect, -ent, -ate, -ed, -ure ...), by a prefix (non, un-, in-, im-, il-,
+    ir-, dis-: "Valid" / "Invalid", "Allowed" / "Not allowed", "Stable" / "Unstable"; not
+    "Bound" / "Inbound", "Port" / "Import", "Card" / "Discard"). In German: richtig, falsch,
+    wahr, unwahr, ja, nein, korrekt, inkorrekt, zutreffend, unzutreffend, "trifft zu",
+    "trifft nicht zu", "stimmt", "stimmt nicht", and a word against "nicht" and that word
+    ("Korrekt" / "Nicht korrekt", "Zulässig" / "Nicht zulässig"). "Yes, at any time", "Ja,
+    aber nur ...", "Falsch positiv" and "Trifft auf IPv4 zu" are answers of their own and do
+    not count. The true and false, and the yes and no, of French, Spanish, Portuguese, Italian,
     Dutch and Russian, and the Polish "Prawda" / "Fałsz" ("Vrai" / "Faux", "Certo" /
     "Errado", "Верно" / "Неверно") are read too, so `longest-option-key` leaves such
-    questions out in any bank. Known false positives: none seen on the real banks; two words
-    that only look like a word and its negation ("Come" / "Income"), and a process and its
-    reverse ("Charge" / "Discharge"), which is a two-choice item all the same. Source:
+    questions out in any bank. Known false positives: none seen on the real banks; two
+    adjectives that only look like a word and its negation ("Famous" / "Infamous"), and a
+    pair of classes ("Direct" / "Indirect"), which is a two-choice item all the same. Source:
     Haladyna, Downing & Rodriguez (2002), guidelines 7 (use each format for what it does
     well) and 18 (as many effective choices as you can; three is adequate).
 

@@ -29,6 +29,8 @@ STEM = "SageMaker trains, tunes and deploys ML models. Is this right?"
         ("Not allowed", "Allowed"),
         ("Stable", "Unstable"),
         ("Legal", "Illegal"),
+        ("Secure", "Insecure"),
+        ("Encrypted", "Not encrypted"),
         ("Significant", "non-significant"),
     ],
 )
@@ -59,6 +61,12 @@ def test_one_true_among_real_options_passes(lint_questions):
         # letters that are both one truth value, and a claim too short to negate
         {"A": "T", "B": "Y"},
         {"A": "Put", "B": "Input"},
+        # a prefix that makes another word, not a negation (review s19diff #2)
+        {"A": "Inbound", "B": "Bound"},
+        {"A": "Import", "B": "Port"},
+        {"A": "Discard", "B": "Card"},
+        {"A": "Install", "B": "Stall"},
+        {"A": "Inside", "B": "Side"},
         # a phrase is no one-word claim
         {"A": "Stable orbit", "B": "Unstable orbit"},
         # "True positive" is a result, not a truth value
