@@ -6,6 +6,7 @@ words, "1. März 2024"."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 
@@ -41,9 +42,14 @@ def day_of(written: str, language: str) -> str | None:
         month = str(worded[1][name])
     else:
         return None
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+    if not 1 <= int(month) <= 12 or not 1 <= int(day) <= _days_in(int(year), int(month)):
         return None
     return f"{year}{int(month):02}{int(day):02}"
+
+
+def _days_in(year: int, month: int) -> int:
+    """How many days ``month`` has in ``year`` (the Gregorian calendar)."""
+    return calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 
 
 @cache

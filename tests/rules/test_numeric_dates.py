@@ -33,6 +33,7 @@ def out_of_order(lint_bank: LintBank, language: str, *values: str) -> list[str]:
         ("de", "1. März 2024", 20240301),
         ("de-AT", "1. Jänner 2024", 20240101),
         ("de", "15. APRIL 2024", 20240415),
+        ("de", "29.02.2024", 20240229),  # a leap day
         ("de", "–10 °C", -10),
         ("en", "–10", -10),
     ],
@@ -47,6 +48,9 @@ def test_a_date_or_an_en_dash_minus_is_read(language: str, text: str, value: flo
     [
         ("de", "13.13.2024"),  # no month 13
         ("de", "32.01.2024"),
+        ("de", "31.02.2024"),  # no 31 February (review s19diff #4)
+        ("de", "29.02.2023"),  # 2023 is no leap year
+        ("de", "2023-02-29"),
         ("de", "1.2.3"),  # a version
         ("en", "03.01.2024"),  # the month may come first in English
         ("ja", "01.03.2024"),
