@@ -3,9 +3,10 @@ exams, reworded copies. Each finding names every other question of its group."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
@@ -17,6 +18,7 @@ from exambank.rules.wording import STOPWORDS, key_letters, option_texts, shingle
 
 # A question's key texts, made alike (``_answer``): one text, or several in order.
 Answer = str | tuple[str, ...]
+T = TypeVar("T")
 _DIGIT = re.compile(r"\d")
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _INDENTED = re.compile(r"^(?: {4}|\t).*$", re.MULTILINE)
@@ -92,21 +94,31 @@ class NearDuplicate(BankRule):
         same_answer = _repeated(_answer(_key_texts(ref)) for ref in refs)
         same_stem = _repeated(words(ref.question.stem) for ref in refs)
 
+        # Many questions on one key meet each other hundreds of times: each question's
+        # parts are worked out once.
+        content = _per_question(refs, _content_words)
+        numbers = _per_question(refs, _numbers)
+        code = _per_question(refs, _code)
+        option_set = _per_question(refs, _option_set)
+
         def copies(first: int, second: int) -> bool:
-            one, two = refs[first], refs[second]
             return (
-                _similar(_content_words(one), _content_words(two), threshold)
-                and _numbers(one) == _numbers(two)
-                and _code(one) == _code(two)
-                and _similar(_option_set(one), _option_set(two), threshold)
-                and (_same_stem(one, two) or _same_key(one, two))
+                _similar(content(first), content(second), threshold)
+                and numbers(first) == numbers(second)
+                and code(first) == code(second)
+                and _similar(option_set(first), option_set(second), threshold)
+                and (_same_stem(refs[first], refs[second]) or _same_key(refs[first], refs[second]))
             )
 
         copied = {
             (current, other): similarity
             for members in same_answer + same_stem
             for current, other, similarity in _joined_within(
-                members, _question_shingles, refs, threshold, max_postings, copies
+                members,
+                lambda at: _question_shingles(refs[at]),
+                threshold,
+                max_postings,
+                copies,
             )
         }
 
@@ -118,8 +130,7 @@ class NearDuplicate(BankRule):
             for members in same_answer
             for pair in _joined_within(
                 members,
-                _content_words,
-                refs,
+                content,
                 options["reworded_share"],
                 max_postings,
                 reworded_copies,
@@ -169,17 +180,21 @@ def _repeated(keys: Iterable[Hashable]) -> list[list[int]]:
     return list(repeats.values())
 
 
+def _per_question(refs: list[QuestionRef], part: Callable[[QuestionRef], T]) -> Callable[[int], T]:
+    """``part`` of the question at a position in ``refs``, worked out once for each."""
+    return functools.cache(lambda at: part(refs[at]))
+
+
 def _joined_within(
     members: list[int],
-    tokens_of: Callable[[QuestionRef], frozenset[Token]],
-    refs: list[QuestionRef],
+    tokens_of: Callable[[int], frozenset[Token]],
     threshold: float,
     max_postings: int,
     accept: Callable[[int, int], bool],
 ) -> Iterator[Pair]:
     """The pairs of ``members`` whose ``tokens_of`` sets agree at ``threshold`` or above
-    and that ``accept`` takes, by their positions in ``refs``."""
-    sets = [tokens_of(refs[at]) for at in members]
+    and that ``accept`` takes, by their positions in the bank."""
+    sets = [tokens_of(at) for at in members]
 
     def accept_members(first: int, second: int) -> bool:
         return accept(members[first], members[second])
