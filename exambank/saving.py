@@ -19,10 +19,10 @@ from typing import Any
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.tokens import CommentToken
 
+from exambank.folded_texts import folded_texts
 from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError
 from exambank.round_trip import round_trip, tabs_as_spaces
-from exambank.rules.folded_lines import folded_texts
 from exambank.source import Source, line_and_column
 
 
