@@ -342,3 +342,13 @@ def test_charts_are_named_with_their_numbers(tmp_path):
     assert 'aria-label="findings per rule: answer-run 4"' in page
     assert "<title>findings per rule: answer-run 4</title>" in page
     assert 'aria-label="key letters of 4 single-answer questions: A 0 (even: 1.0), B 4' in page
+
+
+def test_json_writes_other_scripts_as_they_are(tmp_path, capsys):
+    """A Russian bank's report reads in an editor, as `lint --format json` does."""
+    section = section_yaml(question("a-q1"), section_id="a").replace("title: Main", "title: Основы")
+    root = write_bank(tmp_path / "bank", {"01-a.yaml": section})
+    assert main(["stats", str(root), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "Основы" in out and "\\u" not in out
+    assert json.loads(out)[0]["sections"][0]["title"] == "Основы"

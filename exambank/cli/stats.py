@@ -69,7 +69,7 @@ def _stats(arguments: argparse.Namespace) -> int:
         )
     stats = bank_stats(result, config, arguments.worst)
     if arguments.format == "json":
-        report = json.dumps([bank.as_dict() for bank in stats], indent=2) + "\n"
+        report = json.dumps([bank.as_dict() for bank in stats], indent=2, ensure_ascii=False) + "\n"
     else:
         report = render_html(stats) if arguments.format == "html" else render_text(stats)
     if out is None:
