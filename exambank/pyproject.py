@@ -53,7 +53,8 @@ SEVERITIES = ("error", "warning", "off")
 
 def load(explicit: Path | None = None, start: Path | None = None) -> Config:
     """The configuration in ``explicit``, else in the nearest ``pyproject.toml`` with a
-    ``[tool.exambank]`` table at or above ``start`` (the working folder), else defaults."""
+    ``[tool.exambank]`` table at or above ``start`` (the working folder) and no higher
+    than its repository's root, else defaults."""
     if explicit is not None:
         return read(explicit)
     found = find(start or Path.cwd())
@@ -61,6 +62,10 @@ def load(explicit: Path | None = None, start: Path | None = None) -> Config:
 
 
 def find(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` with a ``[tool.exambank]`` table, at ``start`` or
+    above it. The search ends at a repository's root (the folder holding ``.git``, a
+    folder or, in a worktree, a file): a table in a parent folder, a home folder's or a
+    monorepo's, would configure one author's checkout and not another's."""
     for folder in (start.resolve(), *start.resolve().parents):
         candidate = folder / PYPROJECT
         if (
@@ -69,6 +74,8 @@ def find(start: Path) -> Path | None:
             and _exambank_table(_read_toml(candidate)[1]) is not None
         ):
             return candidate
+        if (folder / ".git").exists():
+            return None
     return None
 
 

@@ -233,6 +233,22 @@ def test_nearest_pyproject_with_the_table_wins(tmp_path: Path) -> None:
     assert pyproject.find(tmp_path / "sub") != tmp_path / "sub" / "pyproject.toml"
 
 
+@pytest.mark.parametrize("git", ["folder", "worktree file"])
+def test_a_table_above_the_repository_configures_nothing(tmp_path: Path, git: str) -> None:
+    """A home folder's or a monorepo parent's table would configure one checkout only."""
+    write_pyproject(tmp_path, '[tool.exambank]\nignore = ["answer-count"]\n')
+    repository = tmp_path / "banks"
+    (repository / "bank").mkdir(parents=True)
+    if git == "folder":
+        (repository / ".git").mkdir()
+    else:
+        (repository / ".git").write_text("gitdir: /elsewhere/.git/worktrees/banks\n")
+    assert pyproject.find(repository / "bank") is None
+    assert "answer-count" in pyproject.load(start=repository / "bank").select
+    write_pyproject(repository, '[tool.exambank]\nignore = ["answer-run"]\n')
+    assert pyproject.find(repository / "bank") == repository / "pyproject.toml"
+
+
 def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
     assert pyproject.find(tmp_path) is None
     assert pyproject.load(start=tmp_path).select == Config().select
