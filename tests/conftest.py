@@ -54,6 +54,13 @@ def write_bank(root: Path, sections: dict[str, str], manifest: str | None = None
 LintBank = Callable[..., LintResult]
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs as on a laptop, even inside a CI job: the reporters read these."""
+    for name in ("GITHUB_WORKSPACE", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def lint_bank(tmp_path: Path) -> LintBank:
     """Lint a bank made of the given section files; each call writes a bank of its own, so

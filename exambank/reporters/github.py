@@ -1,36 +1,189 @@
 """``--format github``: workflow commands, so a pull request shows each fault on its line.
 
 ``::error file=F,line=L,col=C,title=T::message``, escaped as GitHub's runner expects
-(actions/toolkit ``escapeData`` and ``escapeProperty``).
+(actions/toolkit ``escapeData`` and ``escapeProperty``). The runner reads ``file`` relative
+to the checkout, ``GITHUB_WORKSPACE`` (actions/runner, ``IssueCommandExtension``), so paths
+are written relative to it, also when lint runs in a folder below it.
+
+GitHub shows only the first 10 error and the first 10 warning annotations of a step
+("GitHub Actions are limited to 10 warning annotations and 10 error annotations per
+step": docs.github.com/rest/checks/runs, Update a check run). On a bank with 30 old
+warnings, a pull request's new warning would be the 31st, in the log only. So errors come
+first and, within each kind, the findings in the files the pull request changes, when git
+can tell which (``repository.changed_in_pull_request``); each group is in bank order.
+
+With ``GITHUB_STEP_SUMMARY`` set, every finding is also appended to the job summary as a
+Markdown table, in that order. A step's summary holds at most 1 MiB, or GitHub drops it
+(docs.github.com/actions/reference/workflows-and-actions/workflow-commands, "Step
+isolation and limits"), so a longer table ends with a count of the rows left out. A
+summary that cannot be written is said on stderr and fails nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
 
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import Diagnostic, Note
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.repository import (
+    changed_in_pull_request,
+    in_files,
+    repository_paths,
+    repository_root,
+)
 from exambank.reporters.text import visible
+
+SUMMARY_BYTES = 1024 * 1024
+_ROOM_FOR_THE_END = 512  # the closing lines, which say what was left out
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~&])")  # what a table cell would read as markup
 
 
 def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
-    lines = []
-    for found in diagnostics:
-        properties = {
-            "file": found.path,
-            "line": str(found.line),
-            "col": str(found.column),
-            "title": f"exambank ({found.rule})",
-        }
-        written = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        # A value's own control characters show as escapes; only the hint's break is real.
-        hint = f"\nhint: {visible(found.hint)}" if found.hint else ""
-        message = visible(found.message) + hint
-        lines.append(f"::{found.severity} {written}::{escape_data(message)}\n")
+    workspace = repository_root("GITHUB_WORKSPACE")
+    changed = changed_in_pull_request()
+    findings, in_pull_request = pull_request_first(diagnostics, changed)
+    shown = repository_paths(
+        [*(found.path for found in findings), *(note.path for note in context.notes)], workspace
+    )
+    lines = [_annotation(found, shown[found.path]) for found in findings]
     for note in context.notes:  # a notice: shown on the file, failing nothing
-        where = f"file={escape_property(note.path)},line={note.line},col={note.column}"
+        where = f"file={escape_property(shown[note.path])},line={note.line},col={note.column}"
         lines.append(f"::notice {where},title=exambank::{escape_data(visible(note.message))}\n")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        room = _room(summary_file)
+        _append(summary_file, step_summary(findings, context, shown, in_pull_request, room))
     return "".join(lines)
+
+
+def pull_request_first(
+    diagnostics: Sequence[Diagnostic], changed: frozenset[str] | None
+) -> tuple[list[Diagnostic], int | None]:
+    """Errors first, and within each kind the findings in the ``changed`` files first;
+    bank order within each group. Also how many are in those files (None: not known)."""
+    if changed is None:
+        return sorted(diagnostics, key=lambda found: found.severity != "error"), None
+    resolved: dict[str, str] = {}
+    marked = [(in_files(found.path, changed, resolved), found) for found in diagnostics]
+    marked.sort(key=lambda pair: (pair[1].severity != "error", not pair[0]))  # stable
+    return [found for _, found in marked], sum(mark for mark, _ in marked)
+
+
+def _annotation(found: Diagnostic, path: str) -> str:
+    properties = {
+        "file": path,
+        "line": str(found.line),
+        "col": str(found.column),
+        "title": f"exambank ({found.rule})",
+    }
+    written = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    # A value's own control characters show as escapes; only the hint's break is real.
+    hint = f"\nhint: {visible(found.hint)}" if found.hint else ""
+    message = visible(found.message) + hint
+    return f"::{found.severity} {written}::{escape_data(message)}\n"
+
+
+def step_summary(
+    findings: Sequence[Diagnostic],
+    context: Context,
+    shown: Mapping[str, str],
+    in_pull_request: int | None,
+    room: int = SUMMARY_BYTES,
+) -> str:
+    """The job summary: the counts, then a table of every finding (and note) in the order
+    of the annotations, cut short to fit in ``room`` bytes. ``shown``: how to name each
+    file, if not as lint does."""
+    head = _summary_head(findings, context, in_pull_request)
+    items: list[Diagnostic | Note] = [*findings, *context.notes]
+    rows = [_row(item, shown.get(item.path, item.path)) for item in items]
+    if rows:
+        head += "| severity | where | rule | message |\n| --- | --- | --- | --- |\n"
+    room -= _size(head) + _ROOM_FOR_THE_END
+    kept = 0
+    while kept < len(rows) and room >= _size(rows[kept]):
+        room -= _size(rows[kept])
+        kept += 1
+    end = ""
+    if context.unlisted:
+        end += f"\n{_count(len(context.unlisted), 'warning')} not listed (--errors-only).\n"
+    if kept < len(rows):
+        end += (
+            f"\n...and {len(rows) - kept} more, not shown: a step's summary holds at most "
+            "1 MiB. The step's log lists every one.\n"
+        )
+    return head + "".join(rows[:kept]) + end + "\n"
+
+
+def _summary_head(
+    findings: Sequence[Diagnostic], context: Context, in_pull_request: int | None
+) -> str:
+    everything = [*findings, *context.unlisted]
+    if not everything:
+        return "### exambank lint: no problems found\n\n"
+    errors = sum(found.severity == "error" for found in everything)
+    counts = f"{_count(errors, 'error')}, {_count(len(everything) - errors, 'warning')}"
+    head = f"### exambank lint: {counts}\n\n"
+    if findings:
+        head += (
+            "GitHub annotates only the first 10 errors and the first 10 warnings of a step; "
+            "this table lists every finding, errors first"
+        )
+        if in_pull_request:
+            head += (
+                " and, within each kind, those in files this pull request changes "
+                f"({in_pull_request} of them) first."
+            )
+        else:
+            head += "." if in_pull_request is None else ". None is in a file this PR changes."
+        head += "\n\n"
+    return head
+
+
+def _row(item: Diagnostic | Note, path: str) -> str:
+    severity, rule, message = "note", "", item.message
+    if isinstance(item, Diagnostic):
+        severity, rule = item.severity, item.rule
+        message += f" (hint: {item.hint})" if item.hint else ""
+    where = f"{path}:{item.line}:{item.column}"
+    return f"| {severity} | {_cell(where)} | {_cell(rule)} | {_cell(message)} |\n"
+
+
+def _cell(words: str) -> str:
+    """``words`` as the text of a table cell: one line, no markup."""
+    return _MARKDOWN.sub(r"\\\1", visible(words))
+
+
+def _room(path: str) -> int:
+    """What is left of the step summary's 1 MiB, once what the step wrote before is in."""
+    try:
+        return SUMMARY_BYTES - os.stat(path).st_size
+    except OSError:  # not there yet (or not readable: writing it will say so)
+        return SUMMARY_BYTES
+
+
+def _append(path: str, markdown: str) -> None:
+    """Append to the summary, as GitHub asks: other steps' and commands' summaries stay."""
+    try:
+        with open(path, "a", encoding="utf-8", errors="replace", newline="\n") as summary:
+            summary.write(markdown)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(
+            f"exambank: note: no job summary written to {visible(path)} "
+            f"(GITHUB_STEP_SUMMARY): {visible(reason)}",
+            file=sys.stderr,
+        )
+
+
+def _size(markdown: str) -> int:
+    return len(markdown.encode("utf-8", "replace"))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def escape_data(text: str) -> str:

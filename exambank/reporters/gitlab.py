@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import PurePath
 
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.repository import repository_path, repository_root
 
 SEVERITY = {"error": "major", "warning": "minor"}
 NOTE_SEVERITY, NOTE_CHECK = "info", "note"
@@ -40,7 +39,7 @@ _NUMBER = re.compile(r"\d+")
 
 
 def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
-    project = os.environ.get("CI_PROJECT_DIR") or None
+    project = repository_root("CI_PROJECT_DIR")
     seen: Counter[tuple[str, ...]] = Counter()
     issues = []
     for found in diagnostics:
@@ -76,16 +75,3 @@ def _fingerprint(identity: tuple[str, str, str, str], seen: Counter[tuple[str, .
     seen[key] += 1
     parts = ["exambank", *key, str(repeat)]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def repository_path(path: str, project: str | None) -> str:
-    """``path`` (as lint names it: relative to the working folder, or absolute) relative
-    to ``project``, the repository's root, with forward slashes; as it is when outside it."""
-    if project is not None:
-        try:
-            relative = os.path.relpath(os.path.abspath(path), project)
-        except ValueError:  # on another drive (Windows)
-            relative = os.pardir
-        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            path = relative
-    return PurePath(path).as_posix()

@@ -3,11 +3,18 @@
 Every registered rule is described in ``tool.driver.rules`` from its own docstring, and so
 is ``config`` (a mistake in pyproject.toml, which no rule finds); each result points at its
 rule by ``ruleId`` and ``ruleIndex``. Columns count code points, as exambank counts them.
+
+A file's ``uri`` is relative to the source root ``%SRCROOT%`` (its ``uriBaseId``), which
+``originalUriBaseIds`` names: the checkout, ``GITHUB_WORKSPACE``, in a GitHub job, else the
+working folder (SARIF 2.1.0, 3.4.4 and 3.14.14). Code scanning reads a relative ``uri`` as
+relative to the repository's root, so a run in a folder below it still lands on the right
+files. A file outside the root is an absolute ``file:`` URI, with no base.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -17,6 +24,7 @@ from urllib.parse import quote
 from exambank import installed_version
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.repository import relative_to, repository_root
 from exambank.rules import RULES, Rule
 
 SCHEMA_URI = (
@@ -32,6 +40,7 @@ CONFIG_RULE: dict[str, Any] = {
     },
     "defaultConfiguration": {"level": "error", "enabled": True},
 }
+SOURCE_ROOT = "%SRCROOT%"  # the name CodeQL and the SARIF specification's examples use
 # A file name byte that is not UTF-8 (read as a lone surrogate) has no place in UTF-8 text.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -40,14 +49,19 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     rules = [*(describe(rule) for rule in RULES.values()), CONFIG_RULE]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     driver = {"name": "exambank", "version": installed_version(), "rules": rules}
+    root = repository_root("GITHUB_WORKSPACE") or os.getcwd()
+    files = {*(found.path for found in diagnostics), *(note.path for note in context.notes)}
+    artifacts = {path: _artifact(path, root) for path in files}  # once per file
     run = {
         "tool": {"driver": driver},
+        "originalUriBaseIds": {SOURCE_ROOT: _source_root(root)},
         "columnKind": "unicodeCodePoints",  # without it, SARIF counts UTF-16 code units
-        "results": [_result(found, index) for found in diagnostics],
+        "results": [_result(found, index, artifacts[found.path]) for found in diagnostics],
     }
     if context.notes:  # what the run did not do is no result: the tool's own notification
         notes = [
-            _notification(note.path, note.line, note.column, note.message) for note in context.notes
+            _notification(artifacts[note.path], note.line, note.column, note.message)
+            for note in context.notes
         ]
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -67,22 +81,22 @@ def describe(rule: type[Rule]) -> dict[str, Any]:
     }
 
 
-def _result(found: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+def _result(found: Diagnostic, index: dict[str, int], artifact: dict[str, str]) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": found.rule, "ruleIndex": index[found.rule]}
     result["level"] = found.severity
     message = found.message + (f" (hint: {found.hint})" if found.hint else "")
     result["message"] = {"text": message}
     region = {"startLine": found.line, "startColumn": found.column}
-    location = {"artifactLocation": {"uri": _uri(found.path)}, "region": region}
+    location = {"artifactLocation": artifact, "region": region}
     result["locations"] = [{"physicalLocation": location}]
     if found.question:
         result["properties"] = {"question": found.question}
     return result
 
 
-def _notification(path: str, line: int, column: int, message: str) -> dict[str, Any]:
+def _notification(artifact: dict[str, str], line: int, column: int, message: str) -> dict[str, Any]:
     region = {"startLine": line, "startColumn": column}
-    location = {"artifactLocation": {"uri": _uri(path)}, "region": region}
+    location = {"artifactLocation": artifact, "region": region}
     return {
         "level": "note",
         "message": {"text": message},
@@ -90,8 +104,20 @@ def _notification(path: str, line: int, column: int, message: str) -> dict[str, 
     }
 
 
-def _uri(path: str) -> str:
-    """Relative paths stay relative (to the checkout, as code scanning expects). A name
-    byte that is not UTF-8 is percent-encoded as itself, so the URI names the real file."""
-    pure = PurePath(path)
-    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix(), errors="surrogateescape")
+def _artifact(path: str, root: str) -> dict[str, str]:
+    """An artifactLocation: relative to the source root, or else absolute. A name byte that
+    is not UTF-8 is percent-encoded as itself, so the URI names the real file."""
+    relative = relative_to(path, root)
+    if relative is None:
+        return {"uri": PurePath(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(relative, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}
+
+
+def _source_root(root: str) -> dict[str, Any]:
+    """The source root, as originalUriBaseIds holds it: an absolute URI ending in a slash."""
+    uri = PurePath(root).as_uri()
+    description = "The repository's root (GITHUB_WORKSPACE), or the folder exambank ran in."
+    return {
+        "uri": uri if uri.endswith("/") else uri + "/",
+        "description": {"text": description},
+    }

@@ -62,7 +62,7 @@ def test_a_run_with_findings_validates(sample: LintResult) -> None:
     assert result["level"] == "error"
     assert result["message"]["text"].startswith("answer E names no option")
     assert result["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "bank/01-main.yaml"},
+        "artifactLocation": {"uri": "bank/01-main.yaml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 20, "startColumn": 13},
     }
     assert result["properties"] == {"question": "q2"}
