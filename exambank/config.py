@@ -34,6 +34,7 @@ class Config:
 
     ``per_file_ignores`` maps a glob, relative to ``root`` (the folder of the
     ``pyproject.toml`` read), to the rules switched off for the files it matches;
+    ``baseline`` is the file of known findings lint hides (exambank.baseline), if any;
     ``notes`` are what reading the configuration found worth saying but not wrong.
     """
 
@@ -44,6 +45,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
+    baseline: Path | None = None
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

@@ -47,7 +47,7 @@ else:
     import tomli as tomllib
 
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "rules")
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "rules", "baseline")
 SEVERITIES = ("error", "warning", "off")
 
 
@@ -227,7 +227,17 @@ class _Parser:
         for name, settings in self.table(table.get("rules", {}), "rules"):
             self.rule_settings(config, name, settings)
         config.select -= set(ignored)
+        if "baseline" in table:
+            config.baseline = self.baseline(table["baseline"], root)
         return config
+
+    def baseline(self, value: Any, root: Path) -> Path | None:
+        """The baseline lint reads (``exambank lint --baseline``), relative to ``root``."""
+        if isinstance(value, str) and value.strip():
+            return root / value
+        hint = 'write baseline = ".exambank-baseline.json" (relative to this file\'s folder)'
+        self.report(("baseline",), None, "'baseline' must be the name of a file", hint)
+        return None
 
     def table(self, value: Any, key: str) -> list[tuple[str, Any]]:
         if isinstance(value, dict):

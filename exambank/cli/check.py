@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
+from pathlib import Path
 
-from exambank import pyproject
+from exambank import baseline, pyproject
 from exambank.cli.authoring import fix
 from exambank.cli.common import (
     EXIT_OK,
@@ -15,10 +17,12 @@ from exambank.cli.common import (
     add_config,
     add_paths,
     bank_paths,
+    named_path,
 )
 from exambank.config import ConfigError, parse_rule_list
-from exambank.lint import lint
+from exambank.lint import LintResult, lint
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, use_color
+from exambank.reporters.text import visible
 from exambank.rule_docs import rule_page, rule_table
 
 
@@ -63,8 +67,31 @@ def add_lint(commands: Commands) -> None:
         default="auto",
         help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
     )
+    _add_baseline(command)
     add_config(command)
     command.set_defaults(run=_lint)
+
+
+def _add_baseline(command: argparse.ArgumentParser) -> None:
+    known = command.add_mutually_exclusive_group()
+    known.add_argument(
+        "--baseline",
+        type=named_path,
+        metavar="FILE",
+        help="report and fail on new findings only: those FILE does not hold "
+        "(default: baseline in [tool.exambank])",
+    )
+    known.add_argument(
+        "--write-baseline",
+        type=named_path,
+        metavar="FILE",
+        help="write the findings to FILE, for --baseline, then report as --baseline FILE does",
+    )
+    known.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="report every finding, though [tool.exambank] names a baseline",
+    )
 
 
 def add_rules(commands: Commands) -> None:
@@ -95,8 +122,6 @@ def _rules_to_skip(names: str) -> list[str]:
 
 
 def _lint(arguments: argparse.Namespace) -> int:
-    if arguments.fix:
-        fix(bank_paths(arguments.paths))
     try:
         config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
     except ConfigError as error:
@@ -104,7 +129,23 @@ def _lint(arguments: argparse.Namespace) -> int:
             report = REPORTER_BY_NAME[arguments.format]
             sys.stdout.write(report(sorted(error.diagnostics), Context(strict=arguments.strict)))
         raise
-    result = lint(bank_paths(arguments.paths), config)
+    paths = bank_paths(arguments.paths)
+    # Read before anything is changed or checked: a baseline at fault stops the run.
+    reading = None if arguments.no_baseline else arguments.baseline or config.baseline
+    writing: Path | None = arguments.write_baseline
+    known = baseline.read(reading) if reading is not None and writing is None else None
+    replaced = baseline.previous(writing) if writing is not None else None
+    if arguments.fix:
+        fix(paths)
+    result = lint(paths, config)
+    said: list[str] = []  # of the baseline, after the report
+    if writing is not None:
+        checked = baseline.scope(result, paths, config)
+        written, kept = baseline.write(writing, result.diagnostics, checked, replaced)
+        print(visible(baseline.written(written, kept)), file=sys.stderr)
+        result, said = _hide(result, written, checked)
+    elif known is not None:
+        result, said = _hide(result, known, baseline.scope(result, paths, config))
     color = use_color(arguments.color, sys.stdout, os.environ)
     listed, unlisted = result.diagnostics, []
     if arguments.errors_only:
@@ -112,7 +153,17 @@ def _lint(arguments: argparse.Namespace) -> int:
         unlisted = [found for found in result.diagnostics if found.severity != "error"]
     context = Context.of(result, color=color, strict=arguments.strict, unlisted=tuple(unlisted))
     sys.stdout.write(REPORTER_BY_NAME[arguments.format](listed, context))
+    for line in said:  # after the text summary; beside a tool's report, not in it
+        print(visible(line), file=sys.stdout if arguments.format == "text" else sys.stderr)
     return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
+
+
+def _hide(
+    result: LintResult, known: baseline.Baseline, checked: baseline.Scope
+) -> tuple[LintResult, list[str]]:
+    """``result`` with only the findings ``known`` does not hold, and what to say of it."""
+    compared = baseline.compare(known, result.diagnostics, checked)
+    return replace(result, diagnostics=compared.new), baseline.summary(compared, known.path)
 
 
 def _rules(arguments: argparse.Namespace) -> int:

@@ -23,19 +23,17 @@ job (as ruff's report does), else to the working folder, as every format's are.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from exambank.diagnostics import Diagnostic
+from exambank.fingerprint import numbered_fingerprint
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.repository import repository_path, repository_root
 
 SEVERITY = {"error": "major", "warning": "minor"}
 NOTE_SEVERITY, NOTE_CHECK = "info", "note"
-_NUMBER = re.compile(r"\d+")
 
 
 def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
@@ -45,12 +43,13 @@ def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     for found in diagnostics:
         path = repository_path(found.path, project)
         description = found.message + (f" (hint: {found.hint})" if found.hint else "")
-        fingerprint = _fingerprint((path, found.rule, found.question or "", found.message), seen)
+        identity = (path, found.rule, found.question or "", found.message)
+        fingerprint = numbered_fingerprint(identity, seen)
         severity = SEVERITY[found.severity]
         issues.append(_issue(description, found.rule, severity, path, found.line, fingerprint))
     for note in context.notes:
         path = repository_path(note.path, project)
-        fingerprint = _fingerprint((path, NOTE_CHECK, "", note.message), seen)
+        fingerprint = numbered_fingerprint((path, NOTE_CHECK, "", note.message), seen)
         issues.append(_issue(note.message, NOTE_CHECK, NOTE_SEVERITY, path, note.line, fingerprint))
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
@@ -65,13 +64,3 @@ def _issue(
         "severity": severity,
         "location": {"path": path, "lines": {"begin": line}},
     }
-
-
-def _fingerprint(identity: tuple[str, str, str, str], seen: Counter[tuple[str, ...]]) -> str:
-    """A hash of what identifies a finding, and how many identical ones came before it."""
-    path, rule, question, message = identity
-    key = (path, rule, question, _NUMBER.sub("#", message))
-    repeat = seen[key]
-    seen[key] += 1
-    parts = ["exambank", *key, str(repeat)]
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
