@@ -10,7 +10,6 @@ path, its encoding, a syntax error, a merge conflict, a line break only YAML see
 from __future__ import annotations
 
 import codecs
-import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
+from exambank.code_pages import SAVE_AS_UTF8, not_utf8
 from exambank.diagnostics import Diagnostic
 from exambank.event_reader import EventReader
 from exambank.paths import is_yaml
@@ -28,10 +28,8 @@ from exambank.source import (
     Position,
     Source,
     line_and_column,
-    position_of_byte,
 )
 
-_SAVE_AS_UTF8 = "save the file as UTF-8 (most editors: 'Save with encoding')"
 _CTRL_Z = "\x1a"  # DOS editors ended a text file with it
 # How read_source's helpers report: rule, (line, column), message, hint.
 Report = Callable[[str, Position, str, str | None], None]
@@ -63,14 +61,11 @@ def read_source(
     except UnicodeDecodeError as error:
         # The decoder counts from after a byte-order mark, which it drops (and so does an
         # editor that shows the file).
-        body = raw.removeprefix(codecs.BOM_UTF8)
-        line, column = position_of_byte(body, error.start)
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            line, column = 1, 1
-            message, how_to_save = "the file is saved as UTF-16, not UTF-8", _SAVE_AS_UTF8
+            report("encoding", (1, 1), "the file is saved as UTF-16, not UTF-8", SAVE_AS_UTF8)
         else:
-            message, how_to_save = _not_utf8(body, error, raw.startswith(codecs.BOM_UTF8))
-        report("encoding", (line, column), message, how_to_save)
+            body = raw.removeprefix(codecs.BOM_UTF8)
+            report("encoding", *not_utf8(body, error, raw.startswith(codecs.BOM_UTF8)))
         return source, problems
     mark = dos_end(text)
     if mark is not None:  # reported, and the rest of the file is read without it
@@ -141,54 +136,6 @@ def dos_end(text: str) -> int | None:
     while end and text[end - 1] == _CTRL_Z:
         end -= 1
     return end
-
-
-def _not_utf8(body: bytes, error: UnicodeDecodeError, bom: bool) -> tuple[str, str]:
-    """The message and hint for the byte ``error`` is at, which is no UTF-8. Where the
-    whole file reads as Windows-1252, as most files do that Windows saved as "ANSI" in
-    Western Europe and the Americas, the byte's character there says what it was meant to
-    be; but a file with a UTF-8 byte-order mark or character is UTF-8 but for such bytes,
-    and reading it as Windows-1252 would garble the rest."""
-    byte = body[error.start]
-    if bom or _UTF8_CHARACTER.search(body) or _UTF8_SHAPED.match(body, error.start):
-        read = body.decode("utf-8", errors="surrogateescape")  # each bad byte a surrogate
-        others = len(_BAD_BYTES.findall(read)) - 1
-        more = (
-            f" ({others} more such place{'s' if others > 1 else ''} further on)" if others else ""
-        )
-        hint = "type that character again (and any other that looks wrong); keep the file UTF-8"
-        if error.end == len(body):
-            hint = f"the file ends in the middle of a character: {hint}"
-        return f"byte 0x{byte:02x} is not UTF-8, though the rest of the file is{more}", hint
-    try:
-        body.decode("cp1252")
-    except UnicodeDecodeError:
-        return f"byte 0x{byte:02x} is not valid UTF-8", _SAVE_AS_UTF8
-    meant = bytes([byte]).decode("cp1252")
-    return (
-        f"byte 0x{byte:02x} is '{meant}' in Windows-1252: the file looks saved as ANSI "
-        "(Windows-1252), not UTF-8",
-        "save it as UTF-8: in Notepad, Save as -> Encoding: UTF-8; in VS Code, 'Reopen "
-        "with Encoding' -> Western (Windows 1252), then 'Save with Encoding' -> UTF-8",
-    )
-
-
-# A character UTF-8 writes in more than one byte: a file holding one is UTF-8 (an ANSI
-# file all but never holds a lead byte's character followed by the right continuation
-# bytes' characters, which is what mojibake is).
-_UTF8_CHARACTER = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
-_BAD_BYTES = re.compile("[\udc80-\udcff]+")
-# A byte that starts what UTF-8 would write, but wrongly: an overlong form ("\xc0\xaf"), a
-# surrogate ("\xed\xa0\x80"), a code past U+10FFFF, or a character cut short by the
-# file's end. Windows-1252 text hardly ever holds such runs (but may well end in "é").
-_UTF8_SHAPED = re.compile(
-    rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}"
-    rb"|[\xc0-\xf7][\x80-\xbf]{1,2}\Z"
-)
 
 
 def _report_every_syntax_error(
