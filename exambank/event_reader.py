@@ -121,6 +121,8 @@ class EventReader:
                     value, typed = typed_scalar(event, resolve)
             elif kind is MappingStartEvent:
                 value = {}
+                if event.flow_style:
+                    self.source.flow_mappings = True
             elif kind is SequenceStartEvent:
                 value = []
             elif kind is AliasEvent:

@@ -32,6 +32,7 @@ _OTHER_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 _TEXT_FIELDS = frozenset({"stem", "explanation"})
 _OPTION_FIELDS = frozenset({"text", "feedback"})
 _INDEX = attrgetter("index")  # where a mark is, as a character index of the text
+_LINE = attrgetter("line")
 
 
 class Folded(NamedTuple):
@@ -48,14 +49,16 @@ def _first_line_to_read(source: Source) -> int | None:
     """Where in its text ``source`` may hold a line of a text written over lines (a
     character index; None: nowhere): anywhere when a line between its first key and its
     last holds no key; else only below the last key, if the last value is a text. Most
-    bank files hold a key a line and end with no text: they are not read again. (Two keys
-    on one line, in braces, can hide one line without a key: a file that writes a mapping
-    in braces, a text over two lines and no other line without a key.)"""
+    bank files hold a key a line and end with no text: they are not read again. Keys in
+    braces share a line ("options: {A: x, B: y}"), each key more than one on a line
+    making up for a line that holds none: in a file with such a mapping, the lines that
+    hold a key are counted too."""
     marks = source.keys.values()
     if not marks:
         return None
     first, last = next(iter(marks)), next(reversed(marks))
-    if last.line - first.line + 1 != len(marks):
+    lines = last.line - first.line + 1
+    if lines != len(marks) or (source.flow_mappings and lines != len(set(map(_LINE, marks)))):
         return 0
     return last.index if _is_markdown(next(reversed(source.values))) else None
 

@@ -1,14 +1,23 @@
-"""A list of one item where a list makes no sense, printed as the text written. German
-writes ordinals as "2. Normalform" and "15. April 2024", which CommonMark reads as a list
-that starts at 2 or 15, and a lone "+" or "*" (the name of a key) as an empty bullet: the
-handouts would print a list's number or bullet, and an LMS would show a list."""
+"""Lists as they were typed, where CommonMark reads more list than that. A list of one
+item where a list makes no sense prints as the text written: German writes ordinals as
+"2. Normalform" and "15. April 2024", which CommonMark reads as a list that starts at 2 or
+15, and a lone "+" or "*" (the name of a key) as an empty bullet: the handouts would print
+a list's number or bullet, and an LMS would show a list. And a sentence typed below a list
+(the question after the steps) prints after it, not inside its last item."""
 
 from __future__ import annotations
+
+import re
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from exambank.statement_lines import SENTENCE_END
+
+# A list item's marker where its line starts, and the spaces after it.
+_ITEM_MARKER = re.compile(r"([ \t]*(?:\d{1,9}[.)]|[-*+]))( *)")
+# More spaces than this after a marker are indented code; the item's text starts one on.
+_MOST_SPACES = 4
 
 
 def items_in_prose(state: StateCore) -> None:
@@ -95,3 +104,80 @@ def _paragraph(text: str, replaced: Token, state: StateCore) -> list[Token]:
         inline,
         Token("paragraph_close", "p", -1, level=level, block=True),
     ]
+
+
+def sentences_after_lists(state: StateCore) -> None:
+    """A paragraph after a list, where a line typed at the list's own indentation starts
+    with a capital below an item's line that ends a sentence ("3) Start the server." /
+    "Which step comes second?"): CommonMark reads it as the last item's text (a lazy
+    continuation line), and the handouts would print it after the item's words. A line
+    indented under the item's text stays in the item; so does wrapped prose."""
+    tokens = state.tokens
+    if not any(token.type.endswith("list_open") for token in tokens):
+        return  # most texts
+    source_lines = state.src.split("\n")
+    index = len(tokens) - 1
+    while index >= 0:
+        token = tokens[index]
+        if token.type.endswith("list_close") and token.level == 0:
+            _end_list_before_sentence(tokens, index, source_lines, state)
+        index -= 1
+
+
+def _end_list_before_sentence(
+    tokens: list[Token], close: int, source_lines: list[str], state: StateCore
+) -> None:
+    """Split the last item's paragraph of the list that ``close`` closes where a sentence
+    typed below the list starts, the rest a paragraph after the list."""
+    if tokens[close - 2].type != "paragraph_close" or tokens[close - 3].type != "inline":
+        return  # the last item ends with no paragraph (a code block, a list inside it)
+    level = tokens[close].level
+    inline, item = tokens[close - 3], _opening(tokens, close, "list_item_open", level + 1)
+    lines = inline.content.split("\n")
+    breaks = sum(child.type.endswith("break") for child in inline.children or [])
+    if inline.map is None or item.map is None or breaks == 0:
+        return  # one line
+    if breaks != len(lines) - 1 or inline.map[1] - inline.map[0] != len(lines):
+        return  # a line break inside a code span or an image's description
+    text_column = _text_column(source_lines[item.map[0]])
+    for number in range(1, len(lines)):
+        typed = source_lines[inline.map[0] + number]
+        indent = len(typed.expandtabs(4)) - len(typed.expandtabs(4).lstrip(" "))
+        if (
+            indent < text_column
+            and SENTENCE_END.search(lines[number - 1])
+            and lines[number].lstrip()[:1].isupper()
+        ):
+            break
+    else:
+        return
+    split = inline.map[0] + number
+    inline.content = "\n".join(lines[:number]).rstrip()  # a hard break's spaces too
+    inline.children = _inline(inline.content, state)
+    rest = "\n".join(lines[number:])
+    paragraph = _paragraph(rest, tokens[close], state)
+    paragraph[0].map = paragraph[1].map = [split, inline.map[1]]
+    for opened in (tokens[close - 4], item, _opening(tokens, close, "list_open", level)):
+        if opened.map is not None:
+            opened.map = [opened.map[0], split]
+    inline.map = [inline.map[0], split]
+    tokens[close + 1 : close + 1] = paragraph
+
+
+def _opening(tokens: list[Token], close: int, kind: str, level: int) -> Token:
+    """The last token of ``kind`` ("list_item_open", "list_open") at ``level`` before
+    ``close``: the opening of the list ``close`` closes, or of its last item."""
+    index = close - 1
+    while not tokens[index].type.endswith(kind) or tokens[index].level != level:
+        index -= 1
+    return tokens[index]
+
+
+def _text_column(line: str) -> int:
+    """Where the text of the list item whose marker starts ``line`` starts: a line indented
+    less below it is no line of the item's, but CommonMark's lazy continuation."""
+    marker = _ITEM_MARKER.match(line.expandtabs(4))
+    if marker is None:
+        return 0
+    spaces = len(marker[2])
+    return marker.end(1) + (spaces if 0 < spaces <= _MOST_SPACES else 1)

@@ -20,7 +20,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from exambank.lone_items import items_in_prose, lone_items
+from exambank.lone_items import items_in_prose, lone_items, sentences_after_lists
 from exambank.statement_lines import statement_lines
 
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -175,6 +175,8 @@ def _image(
 # Before "text_join", which turns the escapes of the text they read again into text.
 _RENDERER.core.ruler.before("text_join", "items_in_prose", items_in_prose)
 _SHORT_RENDERER.core.ruler.before("text_join", "lone_items", lone_items)
+_RENDERER.core.ruler.before("text_join", "sentences_after_lists", sentences_after_lists)
+_SHORT_RENDERER.core.ruler.before("text_join", "sentences_after_lists", sentences_after_lists)
 _RENDERER.core.ruler.push("statement_lines", statement_lines)
 _RENDERER.core.ruler.push("typeset", _typeset_text)
 _RENDERER.core.ruler.push("links_as_text", _links_as_text)

@@ -48,6 +48,8 @@ class Source:
     typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
     # The text, kept only when it holds a line break libyaml counts and editors do not.
     text_with_other_breaks: str | None = None
+    # Whether a mapping is written in braces, or a pair in brackets: keys may share a line.
+    flow_mappings: bool = False
     # Unquoted values a comment follows on their last line, one space or tab on, by path:
     # where the '#' is and the comment, which an author may have meant as part of the text
     # ("Best? #1 pick"); a note set off by two spaces or more is plainly meant as one.

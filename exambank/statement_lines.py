@@ -13,8 +13,13 @@ from markdown_it.token import Token
 # A statement's marker where a line starts ("I –", "II.", "III)", "(iv)", "a)", "2)",  # noqa: RUF003
 # "Statement I:", "Afirmação 2 -", "Assertion (A):", "Aussage I:", "Affirmation I :"),
 # bold or not. Not "1." nor "- ": CommonMark reads them as a list where one may start,
-# and they may begin wrapped prose; nor initials ("I. M. Pei").
+# and they may begin wrapped prose; nor initials ("I. M. Pei"), nor a letter before "."
+# (an initial too, in Russian as in English).
 _ROMAN = "(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+# A letter of the Latin or the Cyrillic alphabet, and a capital one: Russian marks its
+# statements "а)", "б)", "в)" ... or "А)", "Б)" ...  # noqa: RUF003
+_LETTER = "[a-zA-Z\u0400-\u045f]"
+_CAPITAL = "[A-Z\u0400-\u042f]"
 # The words a statement is labelled with in the handouts' languages, not any capitalised
 # word: "Windows 10:", "Layer 3 -" or "Schritt 1:" may begin a wrapped line of prose.
 _NOUNS = "|".join(
@@ -35,8 +40,8 @@ _DASH = " ?(?:--|[\u2013\u2014-])"
 # from its colon: "Aussage\u00a0I:", "Affirmation I :".
 _SPACE = "[ \u00a0\u202f]"
 STATEMENT = re.compile(
-    rf"[ \t]*[*_]*(?:{_ROMAN}(?:[.)]|{_DASH})|\(?(?:{_ROMAN}|[ivx]{{2,4}}|[a-zA-Z]|\d{{1,2}})\)"
-    rf"|(?:{_NOUNS}){_SPACE}\(?(?:{_ROMAN}|\d{{1,2}}|[A-Z])\)?(?:[.)]|{_SPACE}?:|{_DASH}))"
+    rf"[ \t]*[*_]*(?:{_ROMAN}(?:[.)]|{_DASH})|\(?(?:{_ROMAN}|[ivx]{{2,4}}|{_LETTER}|\d{{1,2}})\)"
+    rf"|(?:{_NOUNS}){_SPACE}\(?(?:{_ROMAN}|\d{{1,2}}|{_CAPITAL})\)?(?:[.)]|{_SPACE}?:|{_DASH}))"
     rf"[*_]*\s(?![A-Z]\.)"
 )
 # A paragraph whose first line or a later one starts with a statement's marker: only such

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from exambank.cli import main
 from exambank.config import Config
 from exambank.lint import lint
+from exambank.load import read_source
 from exambank.rules import RULES
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -163,3 +165,46 @@ def test_lines_are_counted_as_yaml_counts_them(tmp_path: Path, ending: str) -> N
 def test_a_question_can_switch_it_off(tmp_path: Path) -> None:
     question = with_stem(FOLDED) + "lint: {ignore: [folded-lines], reason: printed apart}\n"
     assert folded(bank(tmp_path, question)) == []
+
+
+# Three keys on one line in braces, where a text's two lines below its key hold none: a
+# file with as many keys as lines (review RU, finding 6).
+BRACES = "options: {A: Amazon SageMaker, B: AWS Lambda}"
+OPTIONS = "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock"
+
+
+@pytest.mark.parametrize("braces_first", [False, True])
+@pytest.mark.parametrize("same_question", [False, True])
+def test_keys_in_braces_hide_no_folded_text(
+    tmp_path: Path, braces_first: bool, same_question: bool
+) -> None:
+    other = QUESTION.replace("id: q1", "id: q2").replace(OPTIONS, BRACES)
+    if same_question:
+        questions = [with_stem(FOLDED).replace(OPTIONS, BRACES), other.replace(BRACES, OPTIONS)]
+    else:
+        questions = [with_stem(FOLDED), other]
+    if braces_first:
+        questions = [question.replace("id: q", "id: p") for question in reversed(questions)]
+    text = section_yaml(*questions)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    source, _ = read_source(root / "01-main.yaml")
+    assert len(source.keys) == len(text.splitlines())  # as many keys as lines
+    [(_, line, column, message, _, _)] = folded(root)
+    assert "'I. S3 stores objects.' among them" in message
+    assert column == 11
+    assert text.splitlines()[line - 1].endswith("stem: Which statements are true?")
+
+
+def test_fmt_refuses_a_folded_text_beside_keys_in_braces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = QUESTION.replace("id: q1", "id: q2").replace(OPTIONS, BRACES)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(with_stem(FOLDED), other)})
+    path = root / "01-main.yaml"
+    before = path.read_text(encoding="utf-8")
+    for command in (["fmt"], ["fmt", "--check"]):
+        assert main([*command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"{path}:5:11: " in err
+        assert "would write this text's lines as one line (folded-lines)" in err
+        assert path.read_text(encoding="utf-8") == before
