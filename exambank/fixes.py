@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
@@ -24,8 +24,10 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from exambank.load import dos_end, read_source
+from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.rewrite import Rewrite, RewriteError, load
 from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
+from exambank.schema_letters import fixable_lookalikes
 from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
@@ -54,21 +56,27 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$")
 
 
 def answer_case(data: Any) -> Iterator[Change]:
-    """``answer: b`` where the options are lettered A, B, C...: the author meant B. Only a
-    letter written as text is touched; a missing answer, or one of another type, is the
-    schema's to report, so it is left as it is."""
+    """``answer: b`` where the options are lettered A, B, C...: the author meant B; a
+    Cyrillic C there, the Latin C, if each Cyrillic or Greek letter of the answer looks like
+    one of the option letters (``fixable_lookalikes``). Only a letter written as text is
+    touched; a missing answer, or one of another type, is the schema's to report."""
     questions = data.get("questions") if isinstance(data, dict) else None
     for index, question in enumerate(questions if isinstance(questions, list) else []):
-        if not isinstance(question, dict) or not _lettered(question.get("options")):
+        options = question.get("options") if isinstance(question, dict) else None
+        if not _lettered(options):
             continue
-        for holder, key, where in _answer_letters(question, ("questions", index, "answer")):
+        letters = _answer_letters(question, ("questions", index, "answer"))
+        lookalikes = fixable_lookalikes([holder[key] for holder, key, _ in letters], options)
+        for holder, key, where in letters:
             letter = holder[key]
-            if _LOWER_LETTER.match(letter):
-                _set_text(holder, key, letter.upper())
-                yield where, f"answer letter '{letter}' -> '{letter.upper()}'"
+            latin = latin_letter(letter) if lookalikes and is_foreign_letter(letter) else None
+            if _LOWER_LETTER.match(letter) or latin:
+                _set_text(holder, key, latin or letter.upper())
+                script = f" ({script_of(letter)})" if latin else ""
+                yield where, f"answer letter '{letter}'{script} -> '{latin or letter.upper()}'"
 
 
-def _lettered(options: Any) -> bool:
+def _lettered(options: Any) -> TypeGuard[dict[Any, Any]]:
     """Whether ``options`` is a mapping keyed A, B, C...: only then is ``b`` surely ``B``."""
     return (
         isinstance(options, dict)

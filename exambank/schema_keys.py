@@ -3,9 +3,9 @@
 A key the schema has no place for is most often a slip with a known fix: a misspelt key
 or one in the author's language (did you mean 'explanation'?), option letters not indented
 under 'options:', feedback beside the options rather than in one, a question's key written
-among its options ('Respuesta: B'), a block scalar key that ends in a line break. A
-required key reported missing is often one of these too, and then it is said once, at the
-key the author did write.
+among its options ('Respuesta: B'), option letters typed in Cyrillic or Greek, a block
+scalar key that ends in a line break. A required key reported missing is often one of
+these too, and then it is said once, at the key the author did write.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.lookalikes import is_foreign_letter, russian_lettering
 from exambank.model import Question
+from exambank.schema_letters import foreign_option_letter, russian_options
 from exambank.schema_patterns import unknown_keys
 from exambank.schema_words import Found, clip
 from exambank.source import JsonPath, Source
@@ -117,13 +119,20 @@ def explain_unknown_keys(
         yield source.where_key((*path, key)), message, f"write '{meant}:' with no line break"
     unknown = [key for key in unknown if key not in broken]
     if "patternProperties" in schema:  # options: a map keyed by letter
+        keys = list(instance)
+        if russian_lettering(keys):  # one finding: one fix, for all of them
+            yield source.where_key((*path, keys[0])), *russian_options(name, keys)
+            return
         for key in sorted(unknown):
             hint = "option letters are single capital letters A-Z"
+            if is_foreign_letter(key):  # a Cyrillic or Greek letter typed for a Latin one
+                message, hint = foreign_option_letter(name, key, keys)
+                yield source.where_key((*path, key)), message, hint
+                continue
             if outside := _question_key(key):  # 'Respuesta: B' under 'options:'
                 written = _key_value(outside, instance[key])
                 hint = f"move it out of 'options': write '{written}' indented like 'options:'"
             elif key in ("text", "feedback"):
-                keys = list(instance)
                 letters = [k for k in keys if LETTER.match(k)] or ["A"]
                 before = [k for k in keys[: keys.index(key)] if LETTER.match(k)] or letters[:1]
                 hint = _FEEDBACK_HINT.format(key=key, letter=before[-1])

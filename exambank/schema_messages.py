@@ -18,13 +18,14 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.bank import section_id_of
 from exambank.diagnostics import Diagnostic
+from exambank.lookalikes import lookalikes_in
 from exambank.paths import is_yaml
 from exambank.schema_keys import (
-    LETTER,
     explain_missing_key,
     explain_unknown_keys,
     stray_letters,
 )
+from exambank.schema_letters import explain_answer
 from exambank.schema_patterns import read_pattern
 from exambank.schema_words import (
     HOW_TO_WRITE,
@@ -41,7 +42,6 @@ from exambank.schema_words import (
 )
 from exambank.source import JsonPath, Source
 
-_LOWER = re.compile(r"^[a-z]\Z")
 # A line break, or any other control character, as a finding (one line) shows it: escaped.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -76,7 +76,10 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             message = f"{describe(source, at)} ends in a line break"
             yield source.where(at), message, _one_line(at, instance)
     elif error.validator == "pattern" and (path[-1:] == ("id",) or path[-2:-1] == ("sections",)):
-        yield source.where(path), f"{name} '{instance}' is not a valid id", _id_hint(path, instance)
+        lookalikes = lookalikes_in(str(instance))  # a Cyrillic letter typed for p
+        why = f": {lookalikes}" if lookalikes else ""
+        message = f"{name} '{instance}' is not a valid id{why}"
+        yield source.where(path), message, _id_hint(path, instance)
     elif error.validator == "pattern" and path == ("language",):
         yield (
             source.where(path),
@@ -94,7 +97,7 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
     elif error.validator == "pattern" and error.validator_value == r"\S":
         yield source.where(path), f"{name} is blank", "write it out"
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
-        yield _answer(source, path, name, instance)
+        yield explain_answer(source, path, name, instance, _question_of(source.data, path))
     elif error.validator == "type" and error.validator_value == "boolean":
         written = as_written(source, path, instance)
         quoted = isinstance(instance, str) and instance.lower() in ("true", "false")
@@ -201,37 +204,6 @@ def _one_line(path: JsonPath, written: Any) -> str:
     return f"write '{shown}' on one line ('|' and '>' keep the line break)"
 
 
-def _answer(source: Source, path: JsonPath, name: str, answer: Any) -> Found:
-    """A lower-case answer is a slip of the shift key; anything else, the whole rule."""
-    letters = answer if isinstance(answer, list) else [answer]
-    hint = "write one capital letter (answer: B), or a list for multiple (answer: [A, C])"
-    if answer is None:
-        return source.where(path), f"{name} is empty", hint
-    lower = [index for index, letter in enumerate(letters) if _LOWER.match(str(letter))]
-    if not lower or not all(
-        isinstance(letter, str) and _LOWER.match(letter.lower()) for letter in letters
-    ):
-        return (
-            source.where(path),
-            f"{name} is {kind_of(answer)} {json.dumps(answer, ensure_ascii=False)}",
-            hint,
-        )
-    upper = [letter.upper() for letter in letters]
-    written = f"[{', '.join(upper)}]" if isinstance(answer, list) else upper[0]
-    was = ", ".join(f"'{letters[index]}'" for index in lower)
-    now = ", ".join(f"'{upper[index]}'" for index in lower)
-    where = (*path, lower[0]) if isinstance(answer, list) else path
-    question = _parent(source.data, path)
-    options = question.get("options") if isinstance(question, dict) else None
-    fixable = isinstance(options, dict) and options and all(map(LETTER.match, options))
-    fix = " (exambank lint --fix does this)" if fixable else ""
-    return (
-        source.where(where),
-        f"{name} letters are capitals: {was} -> {now}",
-        f"write answer: {written}{fix}",
-    )
-
-
 def _reads_as_key(source: Source, error: SchemaViolation, path: JsonPath) -> bool:
     """Text with an unquoted ': ' that YAML read as one key and its value: a block (not
     '{...}') mapping of one entry, whose key the schema has no use for, where text belongs."""
@@ -272,6 +244,11 @@ def _write_text(path: JsonPath) -> str:
     if isinstance(path[-1], int):
         return "write the text, or remove the entry"
     return "write the text"
+
+
+def _question_of(data: Any, path: JsonPath) -> Any:
+    """The question an answer (or one of its letters) at ``path`` belongs to."""
+    return _parent(data, path[: path.index("answer") + 1])
 
 
 def _parent(data: Any, path: JsonPath) -> Any:

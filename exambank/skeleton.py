@@ -26,6 +26,7 @@ from ruamel.yaml.error import YAMLError
 
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
+from exambank.lookalikes import in_latin_letters, lookalikes_in
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, read
@@ -144,17 +145,23 @@ def inline(value: Any) -> str:
 # other word "prufung"), as ICAO 9303 writes them in any language's passport.
 _SPELLED_OUT = str.maketrans(
     {"\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u00f8": "o", "\u0142": "l"}
+    | {"\u0111": "d", "\u00f0": "d", "\u00fe": "th", "\u0131": "i", "\u0127": "h"}
     | {"\u00e4": "ae", "\u00f6": "oe", "\u00fc": "ue"}
 )
 
 
 def as_id(name: str) -> str:
     """``name`` made an id, for a "did you mean": lowercase, its accents dropped
-    ("réseaux" -> "reseaux"; œ, æ, ß and the umlauts ä, ö, ü spelled out), any other run of
-    characters an id cannot hold a hyphen; "" if nothing is left ("Сети")."""
-    composed = unicodedata.normalize("NFC", name.lower())  # a Mac's file names are NFD
-    spelled = unicodedata.normalize("NFKD", composed.translate(_SPELLED_OUT))
+    ("réseaux" -> "reseaux"; œ, æ, ß and the umlauts ä, ö, ü spelled out), Cyrillic and
+    Greek look-alikes in a Latin name read as Latin (a Cyrillic "р" typed for p), Russian
+    spelled out ("основы" -> "osnovy"), any other run of characters an id cannot hold a hyphen;
+    "" if a letter would be lost ("网络-1"): a fragment of a name is no suggestion."""  # noqa: RUF002
+    composed = unicodedata.normalize("NFC", name)  # a Mac's file names are NFD
+    latin = in_latin_letters(composed).lower().translate(_SPELLED_OUT)
+    spelled = unicodedata.normalize("NFKD", latin)
     unaccented = "".join(character for character in spelled if not unicodedata.combining(character))
+    if any(character.isalpha() and not character.isascii() for character in unaccented):
+        return ""
     return re.sub(r"[^a-z0-9]+", "-", unaccented).strip("-")
 
 
@@ -163,9 +170,11 @@ def check_question(question_id: str, option_count: int) -> None:
     if not re.fullmatch(SLUG_PATTERN, question_id):
         suggestion = as_id(question_id)
         example = f"; did you mean '{suggestion}'?" if suggestion else ", e.g. 'amt-q6'"
+        lookalikes = lookalikes_in(question_id)
+        why = f" ({lookalikes})" if lookalikes else ""
         raise UsageError(
-            f"'{question_id}' is not a valid question id: use lowercase letters, digits and "
-            f"single hyphens{example}"
+            f"'{question_id}' is not a valid question id{why}: use lowercase letters, digits "
+            f"and single hyphens{example}"
         )
     if not 2 <= option_count <= MAX_OPTIONS:
         raise UsageError(f"--options must be between 2 and {MAX_OPTIONS}, not {option_count}")

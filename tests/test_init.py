@@ -179,7 +179,7 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         (None, ["bank/Œuvres Straße"], "; did you mean bank/oeuvres-strasse?"),
         (None, ["bank/Prüfung"], "; did you mean bank/pruefung?"),  # not "prufung"
         (None, ["bank/Pru\u0308fung"], "; did you mean bank/pruefung?"),  # as a Mac writes it
-        (None, ["bank/Сети"], "digits and single hyphens, e.g. bank/my-bank"),
+        (None, ["bank/网络"], "digits and single hyphens, e.g. bank/my-bank"),
         (None, ["el", "--title", " "], "--title: give the bank's title on one line"),
         (None, ["el", "--title", "a\nb"], "--title: give the bank's title on one line"),
         (None, ["el", "--language", "deutsch"], "--language 'deutsch' is not a language tag"),
@@ -209,7 +209,7 @@ def test_a_title_is_written_so_it_reads_back_as_given(
             ["el", "--sections", "réseau,matériel,bdd"],
             "by commas; did you mean --sections reseau,materiel,bdd?",
         ),
-        (None, ["el", "--sections", "a,Сети"], "by commas, e.g. --sections basics,ohm,power"),
+        (None, ["el", "--sections", "a,网络"], "by commas, e.g. --sections basics,ohm,power"),
         (None, ["el", "--sections", "a,b,a"], "--sections: 'a' is named twice"),
     ],
 )

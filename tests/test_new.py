@@ -93,7 +93,7 @@ def test_a_section_without_questions_gets_a_list(tmp_path: Path) -> None:
         # umlauts as German spells them without dots (review DE, finding 13)
         (["Übung-1"], "single hyphens; did you mean 'uebung-1'?"),
         (["netz-größe"], "single hyphens; did you mean 'netz-groesse'?"),
-        (["Сети"], "single hyphens, e.g. 'amt-q6'"),
+        (["网络"], "single hyphens, e.g. 'amt-q6'"),
         (["q2", "--options", "1"], "--options must be between 2 and 26"),
         (["q2", "--section", "bank.yaml"], "this is the bank's manifest"),
         (["q2", "--section", "sub/01-a.yaml"], "no such file, and "),

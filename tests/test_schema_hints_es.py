@@ -24,7 +24,7 @@ ID_RULE = "ids use lowercase letters, digits and single hyphens"
     [
         ("redes-máscara", f"{ID_RULE}; did you mean 'redes-mascara'?"),
         ("Red Ñ 1", f"{ID_RULE}; did you mean 'red-n-1'?"),
-        ("Сеть", f"{ID_RULE}, e.g. 'amt-q1'"),  # nothing an id can hold: an example
+        ("网络", f"{ID_RULE}, e.g. 'amt-q1'"),  # nothing an id can hold: an example
     ],
 )
 def test_a_question_id_gets_the_id_new_would_suggest(tmp_path, written, hint):

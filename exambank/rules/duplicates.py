@@ -2,6 +2,8 @@
 every other copy, so deleting one copy never leaves a finding that names it; near copies
 are ``near_duplicates``'s."""
 
+# ruff: noqa: RUF002  # Russian words, and its letters yo and ie, are the point
+
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
+from exambank.lookalikes import without_yo
 from exambank.rules.base import BankRule, Options
 from exambank.rules.wording import key_letters, option_texts
 
@@ -43,7 +46,8 @@ class DuplicateQuestion(BankRule):
     marks dropped where they come in pairs around words ("**not**", "*all* of them",
     "_tomb_") and every run of white space (spaces, tabs, line breaks) read as one space,
     outside code and link targets, and the capital of a word of three letters or more that
-    opens the text or a sentence ("Paying only for time used." and "paying only ...");
+    opens the text or a sentence ("Paying only for time used." and "paying only ..."),
+    and the Russian ё read as е ("задаёт" and "задает": Russian writes е for ё freely);
     code (a fenced block, a code span, a line indented four spaces or a tab) is compared
     as written, bar the spaces that end its lines, since indentation changes a program.
     Case counts everywhere else ("Co" is cobalt, "CO" carbon monoxide; "100 MB" is not
@@ -125,8 +129,8 @@ def _normalised_question(ref: QuestionRef) -> tuple[str, frozenset[str]]:
 
 def normalised(text: str) -> str:
     """``text`` as ``duplicate-question`` compares it: outside code and link targets,
-    emphasis marks dropped and spacing collapsed; code as written, bar the spaces ending its
-    lines; link and image targets as written."""
+    emphasis marks dropped, spacing collapsed and ё read as е; code as written, bar the
+    spaces ending its lines; link and image targets as written."""
     parts, start = [], 0
     for kept in _AS_WRITTEN.finditer(text):
         parts += [_prose(text[start : kept.start()], start == 0), _as_written(kept.group())]
@@ -144,17 +148,19 @@ def _start(text: str) -> bytes:
 
 
 def _rough(text: str) -> bytes:
-    """``text`` in small letters without white space, "*" and "_": the same for any two
-    texts ``normalised`` makes the same (it only drops some of these, and puts some
-    capitals in small letters)."""
+    """``text`` in small letters without white space, "*" and "_", ё read as е: the same
+    for any two texts ``normalised`` makes the same (it only drops some of these, puts some
+    capitals in small letters and reads ё as е outside code)."""
     if text.isascii():  # most texts: the deletions in one pass over the bytes
         return text.encode().translate(None, _SPACE_AND_EMPHASIS).lower()
-    return "".join(text.lower().split()).encode().translate(None, b"*_")
+    return "".join(without_yo(text.lower()).split()).encode().translate(None, b"*_")
 
 
 def _prose(text: str, opens_the_text: bool) -> str:
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", text)
+    if not text.isascii():
+        text = without_yo(text)
     text = " ".join(text.split())
     # a text's first word opens a sentence; a word after code may not
     return (_TEXT_OR_SENTENCE_OPENER if opens_the_text else _SENTENCE_OPENER).sub(_small, text)

@@ -1,5 +1,7 @@
 """The shape of a question's options: their letters, their number, their distinctness."""
 
+# ruff: noqa: RUF002  # Russian words, and its letters yo and ie, are the point
+
 from __future__ import annotations
 
 import string
@@ -7,14 +9,16 @@ from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
+from exambank.lookalikes import without_yo
 from exambank.rules.base import Options, QuestionRule
 
 
 def normalised(text: str) -> str:
-    """Text compared the way a reader compares it: spacing ignored. Case is kept: options
-    that differ only in case are different answers in real banks ("mHz" / "MHz",
-    "hello" / "HELLO" as a program's output)."""
-    return " ".join(text.split())
+    """Text compared the way a reader compares it: spacing ignored, and ё read as е
+    (Russian writes "Всё" as "Все" freely). Case is kept: options that differ only in case
+    are different answers in real banks ("mHz" / "MHz", "hello" / "HELLO" as a program's
+    output)."""
+    return " ".join((text if text.isascii() else without_yo(text)).split())
 
 
 class OptionLetters(QuestionRule):
@@ -74,8 +78,9 @@ class TooFewOptions(QuestionRule):
 class DuplicateOption(QuestionRule):
     """Two options of one question read the same (ignoring spacing).
 
-    Options that differ only in case are different: a question may ask exactly that
-    ("mHz", "MHz"), or show a program's output ("hello", "HELLO").
+    The Russian ё is read as е ("Всё перечисленное", "Все перечисленное"): Russian writes
+    е for ё freely. Options that differ only in case are different: a question may ask
+    exactly that ("mHz", "MHz"), or show a program's output ("hello", "HELLO").
 
     Bad:
         options: {A: Amazon SageMaker, B: "Amazon  SageMaker ", C: Lambda}

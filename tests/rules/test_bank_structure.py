@@ -35,7 +35,7 @@ def test_section_listed_by_its_file_name_gets_the_id_to_write(lint_bank, entry):
         ("three.yaml", "write 'three' (an id), create three.yaml (e.g. 02-three.yaml)", "three"),
         ('"three\\n"', None, None),  # no id: the schema says so; no file name to suggest
         ("Three Things", None, "three-things"),
-        ("Сети", None, None),  # nothing to suggest: an example
+        ("网络", None, None),  # nothing to suggest: an example
     ],
 )
 def test_listed_entry_that_is_no_id_suggests_no_file_named_for_it(
