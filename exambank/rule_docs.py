@@ -7,7 +7,7 @@ import json
 from exambank.config import unknown_rule
 from exambank.errors import UsageError
 from exambank.rules import RULES, LoadRule, Rule
-from exambank.rules.base import language_names
+from exambank.rules.base import either, language_names
 
 
 def rule_table() -> str:
@@ -42,7 +42,7 @@ def _status(rule: type[Rule]) -> str:
 
 
 def _scope(languages: tuple[str, ...]) -> str:
-    tags = " or ".join(f"{tag} (the default)" if tag == "en" else tag for tag in languages)
+    tags = either([f"{tag} (the default)" if tag == "en" else tag for tag in languages])
     return (
         f"It reads {language_names(languages)} wording, so it runs only on a bank whose "
         f"manifest's `language` is {tags}, or a regional variant ({languages[0]}-GB). "

@@ -13,7 +13,12 @@ from exambank.bank import Bank
 from exambank.model import Question
 from exambank.rules.base import primary_language
 from exambank.rules.numeric_options import is_numeric_scale
-from exambank.rules.option_references import GERMAN_OPTION_NOUNS, GERMAN_POINTING_BACK
+from exambank.rules.option_references import (
+    GERMAN_OPTION_NOUNS,
+    GERMAN_POINTING_BACK,
+    RUSSIAN_OPTION_NOUNS,
+    RUSSIAN_POINTING_BACK,
+)
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.wording import option_text, option_texts
 
@@ -25,15 +30,15 @@ from exambank.rules.wording import option_text, option_texts
 # option of letters with a word or two around them ("A e B", "Nur A und C"; Cyrillic
 # letters too, as a Russian keyboard types them) and a note naming an option's letter
 # ("Antworten B und C", "Lösung: B", "Richtig ist B", "réponse B", "opción B", "Gabarito:
-# c", "Item c") keep the order. The German words that point back and the German nouns for
-# options are those `all-of-the-above` reads (exambank/rules/option_references.py).
+# c", "Item c") keep the order. The German and Russian words that point back and their
+# nouns for options are those `all-of-the-above` reads (exambank/rules/option_references.py).
 # Shuffling less than it could costs nothing; a relettered "see B" prints a wrong handout.
 _POINTS_UP = re.compile(
     rf"\b(?:oben|{GERMAN_POINTING_BACK}|ci-dessus|pr[ée]c[ée]dent\w*|anterior\w*"
-    r"|arriba|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|вышеперечисленн\w*|выше\w*"
-    r"|перечисленн\w*|toutes les r[ée]ponses|aucune de ces|toutes ces|todas las respuestas"
+    rf"|arriba|sopra|precedent\w*|powy[żz]sz\w*|bovenstaande|выше\w*|{RUSSIAN_POINTING_BACK}"
+    r"|toutes les r[ée]ponses|aucune de ces|toutes ces|todas las respuestas"
     r"|ninguna de las|tutte le risposte|nessuna delle|wszystkie odpowiedzi|[żz]adna z"
-    r"|все ответы|все варианты|ни один из|ничего из|acima|supracitad\w*|amb[ao]s"
+    rf"|вс[её][ \t]+{RUSSIAN_OPTION_NOUNS}|ни один из|ничего из|acima|supracitad\w*|amb[ao]s"
     r"|todas as (?:alternativas|op[çc][õo]es|respostas)|nenhuma das|nenhum dos"
     rf"|alle[ \t]+(?:{GERMAN_OPTION_NOUNS})|keine[ \t]+(?:der|davon|von)"
     r"|beide\w*|sowohl|tout ce qui pr[ée]c[èée]de|(?:toutes|aucune)[ \t]+(?:les[ \t]+)?"

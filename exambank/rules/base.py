@@ -53,7 +53,7 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-_LANGUAGE_NAMES = {"en": "English", "de": "German"}  # of the tags rules are scoped to
+_LANGUAGE_NAMES = {"en": "English", "de": "German", "ru": "Russian"}  # tags rules are scoped to
 
 
 def primary_language(tag: str) -> str:
@@ -61,9 +61,15 @@ def primary_language(tag: str) -> str:
     return tag.split("-", 1)[0].casefold()
 
 
+def either(words: list[str]) -> str:
+    """ "a", "a or b", "a, b or c"."""
+    return " or ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
+
+
 def language_names(languages: tuple[str, ...]) -> str:
-    """ "English" for ``("en",)``; a tag without a name here is shown as itself."""
-    return " or ".join(_LANGUAGE_NAMES.get(tag, tag) for tag in languages)
+    """ "English" for ``("en",)``, "English, German or Russian" for three; a tag without a
+    name here is shown as itself."""
+    return either([_LANGUAGE_NAMES.get(tag, tag) for tag in languages])
 
 
 def _english_first(tag: str) -> tuple[bool, str]:

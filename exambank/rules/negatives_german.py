@@ -11,7 +11,9 @@ die nicht zutrifft"); a clause after a relative one goes on with the clause that
 interrupted ("Was passiert, wenn ein Paket, das zu groß ist, nicht ..."), any other clause
 is a main clause ("Wenn ..., welche Aussage trifft nicht zu?"). When the last clause asks
 with a question word and none comes before it, what comes before only sets the scene ("Ist
-der Server nicht erreichbar, welche Ursache ...?").
+der Server nicht erreichbar, welche Ursache ...?"). Russian sets its clauses off the same
+way: the reading is ``CommaReading``, which exambank/rules/negatives_russian.py fills with
+Russian words.
 
 "am wenigsten" ("least") is not read: the screen looks for each word in every stem of a
 bank, whatever its language, and one more word costs about 1 ms on 10,000 stems.
@@ -21,7 +23,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from exambank.model import Question
 from exambank.rules.negatives import Negative, asked_lead_in
@@ -79,7 +82,7 @@ _ATTRIBUTE = re.compile(
 _WHY = re.compile(r"\b(?:warum|weshalb|wieso|weswegen|wozu|aus\s+welchem\s+grund)\b", _FLAGS)
 _REASON_OPTION = re.compile(r"\W*(?:weil|da|damit|denn|wegen|um)\b", _FLAGS)
 # Clauses: a comma, semicolon or colon ends one, unless a conjunction carries it on.
-_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)\s*")
+CLAUSE_BREAK = re.compile(r"[,;:](?!\d)\s*")
 _CARRIES_ON = re.compile(
     r"(?:aber|sondern|oder|und|doch|jedoch|bzw\.?|beziehungsweise|sowie)\b", _FLAGS
 )
@@ -119,18 +122,37 @@ OPTION_NEGATIVE = re.compile(
 )
 
 
-def german_stem_negatives(item: Question) -> Iterator[Negative]:
-    """Negatives in the main clause of the lead-in of ``item``'s German stem, in order;
-    none when its options are reasons ("Weil ...")."""
+class CommaReading(NamedTuple):
+    """How a language that sets its subordinate clauses off with commas (German, Russian)
+    shows a negative question: its negative words, which of them reverse what is asked, and
+    the words that open each kind of clause."""
+
+    negative: re.Pattern[str]  # a negative word, the whole match
+    reverses: Callable[[str, re.Match[str]], bool]  # not part of a phrase that asks positively
+    why: re.Pattern[str]  # a question about a reason
+    reason_option: re.Pattern[str]  # an option that gives a reason ("Weil ...")
+    quotation: re.Pattern[str]  # the language's own quotation marks
+    carries_on: re.Pattern[str]  # after a comma, a conjunction that goes on with the clause
+    opens_subordinate: re.Pattern[str]  # after a comma
+    opens_first_subordinate: re.Pattern[str]  # at the start of the lead-in
+    subordinator_inside: re.Pattern[str]  # a subordinating word inside a main clause
+    opens_relative: re.Pattern[str]  # after a comma
+    asks_for: re.Pattern[str]  # the clause before a relative one names an answer
+    question_word: re.Pattern[str]
+
+
+def comma_stem_negatives(item: Question, reading: CommaReading) -> Iterator[Negative]:
+    """Negatives in the main clause of the lead-in of ``item``'s stem, in order, as
+    ``reading`` reads them; none when its options are reasons."""
     text = asked_lead_in(item.stem)
-    found = list(_NEGATIVE.finditer(text))
-    if not found or _answers_with_reasons(option_texts(item)):
+    found = list(reading.negative.finditer(text))
+    if not found or _answers_with_reasons(option_texts(item), reading.reason_option):
         return
-    subordinate = _subordinate_spans(text)
-    quoted = sorted(quotations(text) + [m.span() for m in _GERMAN_QUOTATION.finditer(text)])
+    subordinate = _subordinate_spans(text, reading)
+    quoted = sorted(quotations(text) + [m.span() for m in reading.quotation.finditer(text)])
     opened, closed = mark_ends(text, "("), mark_ends(text, ")")
     bold = [mark_ends(text, "**"), mark_ends(text, "__")]
-    why = _WHY.search(text)
+    why = reading.why.search(text)
     subordinate_starts = [span[0] for span in subordinate]
     for match in found:
         start = match.start()
@@ -139,7 +161,7 @@ def german_stem_negatives(item: Question) -> Iterator[Negative]:
             or inside(quoted, start)
             or bisect_right(opened, start) > bisect_right(closed, start)
             or (why is not None and why.start() < start)
-            or not _reverses(text, match)
+            or not reading.reverses(text, match)
         ):
             continue
         word = match.group()
@@ -147,6 +169,12 @@ def german_stem_negatives(item: Question) -> Iterator[Negative]:
             bisect_right(ends, start) % 2 for ends in bold
         )
         yield Negative(word, emphasised)
+
+
+def german_stem_negatives(item: Question) -> Iterator[Negative]:
+    """Negatives in the main clause of the lead-in of ``item``'s German stem, in order;
+    none when its options are reasons ("Weil ...")."""
+    return comma_stem_negatives(item, _GERMAN)
 
 
 def _reverses(text: str, match: re.Match[str]) -> bool:
@@ -169,10 +197,26 @@ def _reverses(text: str, match: re.Match[str]) -> bool:
     return True  # kein, keine ...
 
 
-def _subordinate_spans(text: str) -> list[tuple[int, int]]:
+_GERMAN = CommaReading(
+    negative=_NEGATIVE,
+    reverses=_reverses,
+    why=_WHY,
+    reason_option=_REASON_OPTION,
+    quotation=_GERMAN_QUOTATION,
+    carries_on=_CARRIES_ON,
+    opens_subordinate=_OPENS_SUBORDINATE,
+    opens_first_subordinate=_OPENS_FIRST_SUBORDINATE,
+    subordinator_inside=_SUBORDINATOR_INSIDE,
+    opens_relative=_OPENS_RELATIVE,
+    asks_for=_ASKS_FOR,
+    question_word=_QUESTION_WORD,
+)
+
+
+def _subordinate_spans(text: str, reading: CommaReading) -> list[tuple[int, int]]:
     """Where the subordinate clauses of a lead-in are, in order: from a subordinating word
     or relative pronoun to the end of its clause."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
+    breaks = list(CLAUSE_BREAK.finditer(text))
     starts = [0] + [found.end() for found in breaks]
     after_comma = [False] + [found.group().startswith(",") for found in breaks]
     ends = [*starts[1:], len(text)]
@@ -180,24 +224,26 @@ def _subordinate_spans(text: str) -> list[tuple[int, int]]:
     kind, before_relative = "main", "main"
     for index, (start, end, comma) in enumerate(zip(starts, ends, after_comma, strict=True)):
         clause = text[start:end]
-        if comma and _CARRIES_ON.match(clause):
+        if comma and reading.carries_on.match(clause):
             pass  # ", aber nicht ...": the clause before goes on
-        elif comma and _OPENS_RELATIVE.match(clause):
+        elif comma and reading.opens_relative.match(clause):
             if kind != "relative":
                 before_relative = kind
-            asks = _ASKS_FOR.search(text, starts[index - 1], start) or (
-                end == len(text) and _asks(text, start)
+            asks = reading.asks_for.search(text, starts[index - 1], start) or (
+                end == len(text) and _asks(text, start, reading.question_word)
             )
             kind = "main" if asks else "relative"
-        elif (_OPENS_SUBORDINATE if comma else _OPENS_FIRST_SUBORDINATE).match(clause):
+        elif (reading.opens_subordinate if comma else reading.opens_first_subordinate).match(
+            clause
+        ):
             kind = "subordinate"
         else:
             kind = before_relative if kind == "relative" and comma else "main"
         if kind != "main":
             spans.append((start, end))
-        elif inner := _SUBORDINATOR_INSIDE.search(clause):  # "Was passiert wenn ..."
+        elif inner := reading.subordinator_inside.search(clause):  # "Was passiert wenn ..."
             spans.append((start + inner.start(), end))
-    if starts[-1] and _asks(text, starts[-1]):  # what comes before sets the scene
+    if starts[-1] and _asks(text, starts[-1], reading.question_word):  # sets the scene
         return [(0, starts[-1]), *[span for span in spans if span[0] >= starts[-1]]]
     return spans
 
@@ -209,19 +255,19 @@ def _within(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return index >= 0 and offset < spans[index][1]
 
 
-def _asks(text: str, start: int) -> bool:
+def _asks(text: str, start: int, question_word: re.Pattern[str]) -> bool:
     """Whether the question word that opens the last clause asks the question: none comes
     before it, and the lead-in asks ("Sie planen ein Netz, welche Aussage trifft nicht
     zu?", "Ist der Server nicht erreichbar, was ist die Ursache?")."""
     return (
-        _QUESTION_WORD.match(text, start) is not None
+        question_word.match(text, start) is not None
         and text.rstrip().endswith("?")
-        and _QUESTION_WORD.search(text, 0, start) is None
+        and question_word.search(text, 0, start) is None
     )
 
 
-def _answers_with_reasons(options: tuple[str, ...]) -> bool:
-    """Half the options or more start with "Weil", "Da", "Damit", "Um" or "Wegen"
-    (options that stand for others left out)."""
+def _answers_with_reasons(options: tuple[str, ...], reason_option: re.Pattern[str]) -> bool:
+    """Half the options or more start with a word that gives a reason ("Weil", "Da",
+    "Damit", "Um", "Wegen"; options that stand for others left out)."""
     own = [text for text in options if not points_at_options(text)]
-    return bool(own) and sum(bool(_REASON_OPTION.match(text)) for text in own) * 2 >= len(own)
+    return bool(own) and sum(bool(reason_option.match(text)) for text in own) * 2 >= len(own)

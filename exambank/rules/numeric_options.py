@@ -1,5 +1,7 @@
 """Options that are numbers or ranges: their order, and ranges that overlap or leave gaps."""
 
+# ruff: noqa: RUF001  # Russian units are the point
+
 from __future__ import annotations
 
 import itertools
@@ -39,6 +41,12 @@ _DIGIT = re.compile(r"\d")
 # Both numeric rules look at questions with a digit in an option: 0-9, or any other
 # digit ``\d`` knows in a question that is not all ASCII.
 _DIGIT_SCREEN = Screen("options", _DIGIT, tuple("0123456789"), ascii_only=True)
+# A unit in the singular and the plural is one unit: English "hour" / "hours"; a Russian
+# noun after a number has three forms ("1 час", "2 часа", "5 часов"; "1 минута", "2
+# минуты", "5 минут"), read without their case ending, and "день" / "дня" / "дней" and "год"
+# / "года" / "лет" change their stem.
+_RUSSIAN_ENDING = re.compile(r"(?<=[а-яё]{2})(?:ов|ев|ей|ы|и|а|я|ь|о|е)$")
+_RUSSIAN_STEM = {"день": "дн", "лет": "год"}
 
 
 @cache
@@ -86,9 +94,16 @@ def option_number(text: str, reading: Reading) -> tuple[float, tuple[str, ...], 
     sign = minus and (minus["dash"] or minus["sign"])
     if parsed.shape != ((sign, "#") if sign in ("-", "\u2013") else ("#",)):
         return None
-    units = tuple(unit.rstrip("s") for unit in parsed.units)
+    units = tuple(map(_one_unit, parsed.units))
     value, shown = float(parsed.numbers[0]), parsed.shown[0]
     return (-value, units, "-" + shown) if negative else (value, units, shown)
+
+
+def _one_unit(unit: str) -> str:
+    """A unit as it reads in the singular and the plural alike ("hour", "час")."""
+    if not "\u0430" <= unit[-1:] <= "\u0451":  # not a Cyrillic small letter
+        return unit.rstrip("s")
+    return _RUSSIAN_STEM.get(unit) or _RUSSIAN_ENDING.sub("", unit)
 
 
 def option_range(text: str, reading: Reading) -> tuple[Interval, tuple[str, ...], bool] | None:
@@ -117,9 +132,11 @@ class NumericOrder(QuestionRule):
 
     Numbers in order let candidates find the value they worked out; out of order they
     hunt for it, and a writer's tendency to put the key in the middle shows. Heuristic:
-    three or more options, each one number with the same unit (or none), neither
-    non-decreasing nor non-increasing. A minus (a hyphen or U+2212) before the number,
-    a currency sign on either side or not, makes it negative ("-40 °C", "-$40", "$-40"),
+    three or more options, each one number with the same unit (or none; "hour" and
+    "hours" are one unit, as are the Russian forms after a number, "1 час", "2 часа", "5
+    часов", "1 год", "5 лет"), neither non-decreasing nor non-increasing. A minus (a
+    hyphen or U+2212) before the number, a currency sign on either side or not, makes it
+    negative ("-40 °C", "-$40", "$-40"),
     as does an en dash (U+2013) right before the digit. An option that is a date is a
     day on one scale: ISO "2024-03-01", and in the languages named below day first
     "01.03.2024" (and in German "1. März 2024"). Numbers are read as the bank's language

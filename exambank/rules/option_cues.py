@@ -1,5 +1,7 @@
 """Cues in the options that let a test-wise candidate find the key without knowing it."""
 
+# ruff: noqa: RUF002  # Russian words are the point
+
 from __future__ import annotations
 
 import re
@@ -20,6 +22,15 @@ from exambank.rules.wording import (
     words,
 )
 
+# Russian inflects: each form is a term of its own, as a whole word ("всегда", "невозможна";
+# a prefix such as "все" would also find "всего", "всех" and "всегда").
+_RUSSIAN_ABSOLUTE_TERMS = (
+    *("всегда", "никогда", "навсегда", "полностью", "абсолютно", "гарантированно"),
+    *("невозможно", "невозможен", "невозможна", "невозможны", "гарантирует", "гарантируют"),
+    *("гарантирован", "гарантирована", "гарантировано", "гарантированы"),
+    *("при любых условиях", "при любых обстоятельствах"),
+    *("ни один", "ни одна", "ни одно", "ни одного", "ни одной"),
+)
 # "all", "only" and "every" are left out: in the measured banks they were a plain
 # quantity or an accurate restriction ("encrypt all data", "email only during business
 # hours", "every hour") more often than an overstatement, and so were "must" (a plain
@@ -30,6 +41,7 @@ _ABSOLUTE_TERMS = (
     *("always", "never", "none", "complete", "completely", "entire", "entirely"),
     *("absolutely", "totally", "invariably", "impossible"),
     *("guarantee", "guarantees", "guaranteed", "under any circumstances"),
+    *_RUSSIAN_ABSOLUTE_TERMS,
 )
 
 
@@ -74,14 +86,19 @@ class AbsoluteTerms(QuestionRule):
 
     Options: ``terms`` (default always, never, none, complete(ly), entire(ly),
     absolutely, totally, invariably, impossible, guarantee(s/d) and "under any
-    circumstances"; a term of several words matches across a line break). Left out, as
+    circumstances"; in Russian всегда, никогда, навсегда, полностью, абсолютно, невозможно
+    (невозможен, невозможна, невозможны), гарантированно, гарантирует (гарантируют,
+    гарантирован, -а, -о, -ы), "при любых условиях" ("обстоятельствах") and "ни один" ("ни
+    одна", "ни одно", "ни одного", "ни одной"), each form a whole word, as Russian inflects;
+    a term of several words matches across a line break). Left out, as
     the measured banks showed them to be plain more often than an overstatement: "all",
     "only" and "every" (a quantity or an accurate restriction: "encrypt all data", "email
     only during business hours", "every hour"); "must" (a plain rule or procedure: "The
     plate voltage must be reduced"); "whenever" (a condition: "alerting whenever an
     instance is compromised"); "under no circumstances" (the plain answer to "Under what
     circumstances may ...?"); "ever" (alone, rarely an overstatement). A bank can add
-    them.
+    them. So, in Russian, are "все" and "только" (all, only), "ни при каких" ("under no
+    circumstances") and "целиком" ("копирует кластер целиком" is plain).
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda never runs code, C: Amazon EC2,
@@ -93,7 +110,7 @@ class AbsoluteTerms(QuestionRule):
 
     name = "absolute-terms"
     severity = "warning"
-    languages = ("en",)  # the default terms, and "None of the above" left out
+    languages = ("en", "ru")  # the default terms, and "None of the above" left out
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"terms": list(_ABSOLUTE_TERMS)}
 

@@ -6,6 +6,8 @@ Every pattern runs once over all of a question's options, one option a line (``^
 a line break.
 """
 
+# ruff: noqa: RUF001, RUF003  # Russian words and Cyrillic letters are the point
+
 from __future__ import annotations
 
 import re
@@ -95,19 +97,71 @@ _DE_DENY = (
     r"|weder[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?[ \t]+noch[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?(?!\w)"
     rf"|{_DE_NONE}{_DE_END}"
 )
-ALL_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_DE_ALL})", _FLAGS)
-NONE_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY}|{_DE_DENY})", _FLAGS)
+# Russian: words that point back at the options ("перечисленные", "вышеперечисленное",
+# "указанные выше", "приведённые"), and the options' own nouns ("все ответы", "варианты");
+# exambank/shuffle.py keeps an option that holds one in its place.
+RUSSIAN_POINTING_BACK = (
+    r"(?:выше[ \t]*)?(?:перечисленн|указанн|приведённ|приведенн|названн|упомянут)\w*"
+)
+RUSSIAN_OPTION_NOUNS = r"(?:ответ|вариант|утверждени|высказывани|суждени|пункт)\w*"
+# In Russian, too, an option points back only as a whole: "Все (выше)перечисленное", "Всё
+# вышеперечисленное", "Все из перечисленного", "Все перечисленные ответы верны", "Все
+# ответы (варианты) верны", "Все три", "Верно всё перечисленное", "Оба варианта верны", "И
+# то, и другое"; "Все порты выше 1024" and "Все ответы сервера кэшируются" are claims.
+_RU_BACK = rf"(?:из[ \t]+)?{RUSSIAN_POINTING_BACK}(?:[ \t]+выше)?(?:[ \t]+[^\W\d_]+)?"
+_RU_COUNT = r"(?:два|две|три|четыре|пять|[2-9])"
+_RU_TRUE = r"(?:(?:являются[ \t]+)?(?:вер(?:ен|н\w*)|правил(?:ен|ьн\w*)|истин(?:ен|н\w*)))"
+_RU_FALSE = (
+    r"(?:(?:являются[ \t]+)?(?:не[ \t]*(?:вер(?:ен|н\w*)|правил(?:ен|ьн\w*))"
+    r"|ошибоч\w*|лож(?:ен|н\w*)))"
+)
+_RU_END = r"[^\w\n]*$"
+_RU_EVERY = rf"вс[её][ \t]+(?:{_RU_COUNT}[ \t]+)?"
+_RU_ITEMS = rf"{RUSSIAN_OPTION_NOUNS}(?:[ \t]+{RUSSIAN_OPTION_NOUNS})?"  # "варианты ответов"
+_RU_ALL = (
+    rf"(?:{_RU_EVERY}(?:{_RU_BACK}|{_RU_ITEMS})|вс[её][ \t]+{_RU_COUNT}"
+    rf"(?:[ \t]+{_RU_ITEMS})?|об[ае](?:[ \t]+{_RU_ITEMS})?)"
+    rf"(?:[ \t]+{_RU_TRUE})?{_RU_END}"
+    rf"|{_RU_TRUE}[ \t]+вс[её][ \t]+(?:{_RU_BACK}|{_RU_ITEMS}){_RU_END}"
+    rf"|и[ \t]+то,?[ \t]+и[ \t]+другое{_RU_END}"
+)
+# "Ни один из вариантов (не верен)", "Ни одно из утверждений не верно", "Ничего из
+# перечисленного", "Никакой из перечисленных", "Нет правильного ответа", "Правильного ответа
+# нет", "Все ответы неверны", "Ни то, ни другое", "Ни A, ни B", or "Ни один", "Никакой" alone;
+# "Ни один из узлов не получит пакет", "Ничего не произойдёт", "Нет ответа от сервера" say
+# something of their own.
+_RU_NONE = r"(?:ни[ \t]+одн(?:ого|ой|ому|им|ом|а|о|у)|ни[ \t]+один|никак(?:ой|ая|ое|ие|их|ого))"
+_RU_TRUE_ANSWER = r"(?:верн|правильн|подходящ)\w*[ \t]+(?:ответ|вариант)\w*"
+_RU_DENY = (
+    rf"(?:{_RU_NONE}|ничего)[ \t]+из[ \t]+(?:{_RU_BACK}|{_RU_ITEMS}|них|этих|этого)"
+    rf"(?:[ \t]+(?:не[ \t]+)?(?:{_RU_TRUE}|подход\w*))?{_RU_END}"
+    rf"|нет[ \t]+{_RU_TRUE_ANSWER}{_RU_END}|{_RU_TRUE_ANSWER}[ \t]+нет{_RU_END}"
+    rf"|{_RU_EVERY}(?:{_RU_BACK}[ \t]+|{_RU_ITEMS}[ \t]+)+{_RU_FALSE}{_RU_END}"
+    rf"|ни[ \t]+то,?[ \t]+ни[ \t]+другое(?:,?[ \t]+ни[ \t]+третье)?{_RU_END}"
+    r"|ни[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?,?[ \t]+ни[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?(?!\w)"
+    rf"|{_RU_NONE}{_RU_END}"
+)
+ALL_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_DE_ALL}|{_RU_ALL})", _FLAGS)
+NONE_OF = re.compile(
+    rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY}|{_DE_DENY}|{_RU_DENY})", _FLAGS
+)
 # Either of the two: one search of a bank's options screens for both rules. The first two
 # letters of every branch ("all", "any", "both", "beide", "each", "jede", "none", "no",
-# "kein", "nichts", "weder", "die beiden") come first: most options start otherwise, and
-# trying the branches one by one on them took twice as long on the bench bank's options.
+# "kein", "nichts", "weder", "die beiden"; Russian "все", "оба", "ни", "нет", "верно",
+# "правильно", "истинно", "и то") come first: most options start otherwise, and trying the
+# branches one by one on them took twice as long on the bench bank's options (and a test
+# of the first letter alone, before the tests of two, keeps the Russian ones from tripling
+# it).
 ALL_OR_NONE_OF = re.compile(
-    rf"^[^\w\n]*(?=a[ln]|b[oe]|ea|je|n[oei]|ke|we|di)(?:{_EVERY}|{_DENY}|{_DE_ALL}|{_DE_DENY})",
+    r"^[^\w\n]*(?=[abejnkwdвобнпи])(?:(?=a[ln]|b[oe]|ea|je|n[oei]|ke|we|di)"
+    rf"(?:{_EVERY}|{_DENY}|{_DE_ALL}|{_DE_DENY})"
+    rf"|(?=вс|об|н[ие]|ве|пр|ис|и[ \t])(?:{_RU_ALL}|{_RU_DENY}))",
     _FLAGS,
 )
 
-# An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2".
-_REFERENCE = r"(?:\(?(?:[A-H]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-h]\))"
+# An option letter, roman numeral or statement number, as "A", "(B)", "b)", "III" or "2";
+# a Russian keyboard types the letters in Cyrillic ("А и С", "Б и В", "в)").
+_REFERENCE = r"(?:\(?(?:[A-HАБВГДЕС]|I{1,3}|IV|VI{0,3}|[1-9])\)?|\(?[a-hа-е]\))"
 # Between two references, in any language: a comma, "&" or "+" (perhaps with a word
 # after it), or a short word ("and", "or", "und", "et", "y", "e", "и", "или"), the
 # Portuguese "quanto" or the German "als auch"; never nothing ("AB"), "/" ("A/B" is a
@@ -120,8 +174,9 @@ _JOINER = rf"(?:[ \t]*[,&+][ \t]*(?:{_JOINING_WORD})?|[ \t]+{_JOINING_WORD})"
 # "(Las) opciones", "Son correctas (las)"; Portuguese "Apenas", "Somente" (each perhaps
 # with "as afirmativas" ...), "Tanto (A quanto B)", "As alternativas" ...; German "Nur
 # (die Aussagen)", "Sowohl (A als auch B)", "Entweder", "Beide", "(Die) Antworten",
-# "Aussagen", "Optionen": as one tree of first letters, since a branch per word took twice
-# as long on the bench bank's options.
+# "Aussagen", "Optionen"; Russian (one or two of) "Только", "Лишь", "Оба", "И (A, и C)",
+# "Верны", "Правильные", "Вариант(ы)", "Ответы", "Утверждения": as one tree of first
+# letters, since a branch per word took twice as long on the bench bank's options.
 _ES_VERDICT = r"(?:(?:in)?correct|verdader|fals|v[áa]lid)as"
 _PT_VERDICT = r"(?:(?:in)?corret|verdadeir|fals|v[áa]lid)[ao]s"
 _PT_ITEMS = r"[ \t]+(?:afirmativas|alternativas|assertivas|op[çc][õo]es|respostas)"
@@ -135,32 +190,45 @@ _BEFORE = (
     rf"|[Tt]anto|[Rr]espuestas|[Nn]ur(?:[ \t]+die(?:{_DE_ITEMS})?|{_DE_ITEMS})?|[Dd]ie{_DE_ITEMS}"
     rf"|[Aa](?:ll[ \t]+of|mbas|nswers?|ntworten|ussagen|penas(?:[ \t]+as{_PT_ITEMS})?|s{_PT_ITEMS})"
     rf"|[Ss](?:[óo]lo|olamente|omente(?:[ \t]+as{_PT_ITEMS})?|on[ \t]+{_ES_VERDICT}(?:[ \t]+las)?"
-    r"|owohl)|[Ll]as[ \t]+(?:respuestas|opciones))[ \t]+"
+    r"|owohl)|[Ll]as[ \t]+(?:respuestas|opciones)"
+    # behind a test for a Cyrillic letter, which a Latin option fails at once: without it
+    # the Russian words doubled the time of the search of the bench bank's options
+    rf"|(?=[\u0400-\u04ff])(?i:(?:только|лишь|об[ае]|и|(?:верн|правильн)\w*|{RUSSIAN_OPTION_NOUNS})"
+    rf"(?:[ \t]+(?:только|(?:верн|правильн)\w*|{RUSSIAN_OPTION_NOUNS}))?))[ \t]+"
 )
+_RU_VERDICT = r"(?i:(?:являются[ \t]+)?(?:верн|правильн|истинн)\w*)"
 COMBINATION = re.compile(
     rf"^[ \t]*(?:{_BEFORE})?{_REFERENCE}"
     rf"(?:{_JOINER}{_REFERENCE})+"
     rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}|son[ \t]+{_ES_VERDICT}"
-    rf"|(?:est[ãa]o|s[ãa]o)[ \t]+{_PT_VERDICT}|{_DE_VERDICT}))?"
+    rf"|(?:est[ãa]o|s[ãa]o)[ \t]+{_PT_VERDICT}|{_DE_VERDICT}|{_RU_VERDICT}))?"
     r"[^\w\n]*$",
     re.MULTILINE,
 )
 # The references of an option COMBINATION matched; and numbered statements in a stem
 # ("1. ...", "(2) ..."), without which "1, 2, 3" is a value (a program's output).
-_REFERENCES = re.compile(r"\b(?:[A-H]|[a-h](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
+_REFERENCES = re.compile(r"\b(?:[A-HАБВГДЕС]|[a-hа-е](?=\))|I{1,3}|IV|VI{0,3}|[1-9])\b")
 _NUMBERED_STATEMENT = re.compile(r"(?:^|\s)\(?[1-9][.)]\s", re.MULTILINE)
 _OPTION_LETTERS = frozenset("ABCDEFGH")
+# Cyrillic letters stand for Latin ones by their look ("А и С": A and C), unless the option
+# uses a letter with no Latin twin, Б, Г or Д: then it letters in Russian order, А Б В Г Д Е
+# (A B C D E F), and В is C.
+_LOOK_ALIKE = str.maketrans("АВСЕ", "ABCE")
+_RUSSIAN_ORDER = str.maketrans("АБВГДЕ", "ABCDEF")
 
 
 def combines(text: str, letters: Collection[str], stem: str) -> bool:
     """Whether an option COMBINATION matched names two or more other options. A letter
-    counts only if it is one of the question's ``letters`` ("F" in "V, F, V" is no
-    option of A-D); an option that names one twice is a sequence of truth values ("V,
-    F, V", Portuguese verdadeiro/falso; "C, E, C", certo/errado), not a combination;
-    numbers count only when the ``stem`` numbers its statements."""
+    (a Cyrillic one read as its Latin twin) counts only if it is one of the question's
+    ``letters`` ("F" in "V, F, V" is no option of A-D); an option that names one twice is
+    a sequence of truth values ("V, F, V", Portuguese verdadeiro/falso; "C, E, C",
+    certo/errado), not a combination; numbers count only when the ``stem`` numbers its
+    statements."""
+    found = [part.upper() for part in _REFERENCES.findall(text)]
+    table = _RUSSIAN_ORDER if any(part in ("Б", "Г", "Д") for part in found) else _LOOK_ALIKE
     named = [
         part
-        for part in map(str.upper, _REFERENCES.findall(text))
+        for part in (part.translate(table) for part in found)
         if part in letters or part not in _OPTION_LETTERS
     ]
     if len(named) < 2 or len(set(named)) < len(named):

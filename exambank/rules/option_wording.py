@@ -1,6 +1,8 @@
 """Options that are not answers in their own right: "all of the above", "A and C", and
 options that carry their own justification (True/False: exambank/rules/true_false.py)."""
 
+# ruff: noqa: RUF002  # Russian words and Cyrillic letters are the point
+
 from __future__ import annotations
 
 import re
@@ -22,10 +24,13 @@ from exambank.rules.wording import option_text, option_texts
 # Patterns run once over all of a question's options, one option a line (as in
 # exambank/rules/option_references.py).
 _FLAGS = re.IGNORECASE | re.MULTILINE
-# "None" or "Neither" alone (German "Keine", "Keines"); as code or a quotation ("`None`",
-# '"None"') it is a value, and "None" or "Keine" is beside options that are values.
-_ALONE = re.compile(r"^\W*(?:none|neither|kein(?:e[rsmn]?|s)?)\W*$", re.IGNORECASE)
-_NONE_ALONE = re.compile(r"\W*(?:none|kein)", re.IGNORECASE)
+# "None" or "Neither" alone (German "Keine", "Keines"; Russian "Ни одного", "Никакой"); as
+# code or a quotation ("`None`", '"None"') it is a value, and "None", "Keine" or "Ни одного"
+# is beside options that are values.
+_ALONE = re.compile(
+    r"^\W*(?:none|neither|kein(?:e[rsmn]?|s)?|ни\s+од(?:ин|н\w*)|никак\w*)\W*$", re.IGNORECASE
+)
+_NONE_ALONE = re.compile(r"\W*(?:none|kein|ни\s+од|никак)", re.IGNORECASE)
 _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
 # An option that is a value: it starts with a number ("0", "-1", "10 meter band only"),
 # or is a literal in quotes, backticks or brackets ("'3'", "('100', '1')").
@@ -97,7 +102,14 @@ class AllOfTheAbove(QuestionRule):
     ("Alle Antworten"), perhaps with "sind richtig" (korrekt, zutreffend, wahr), "treffen
     zu" or "stimmen" after it ("Alle Antworten sind richtig", "Alle sind richtig"), or "Alle
     drei" ("vier", "fünf"); an option that goes on ("Alle genannten Ausnahmen gelten nur für
-    ...", "Alle Ports oberhalb von 1024", "Alles oder nichts") does not count. Known
+    ...", "Alle Ports oberhalb von 1024", "Alles oder nichts") does not count. In a Russian
+    bank the whole option is "Все" or "Всё", perhaps a number and "из", then
+    "(выше)перечисленное" ("указанные", "приведённые", "названные", "упомянутые", perhaps
+    "выше" after it) and perhaps one noun, or "ответы", "варианты", "утверждения", perhaps
+    with "верны" (правильные, истинны) after it ("Всё вышеперечисленное", "Все из
+    перечисленного", "Все ответы верны", "Все перечисленные ответы правильные"), "Все три",
+    "Верно всё перечисленное", "Оба (варианта) верны" or "И то, и другое"; "Все порты выше
+    1024" and "Все ответы сервера кэшируются" say something of their own. Known
     false positives: an option that genuinely talks about "all of these" things of the stem.
     Source: Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above";
     NBME Item-Writing Guide.
@@ -111,7 +123,7 @@ class AllOfTheAbove(QuestionRule):
 
     name = "all-of-the-above"
     severity = "warning"
-    languages = ("en", "de")  # the words "all", "above", "these"; "alle", "genannten"
+    languages = ("en", "de", "ru")  # "all", "above", "these"; "alle", "genannten"; "все"
 
     def screen(self, options: Options) -> Screen:
         return _ALL_OR_NONE_SCREEN
@@ -152,8 +164,15 @@ class NoneOfTheAbove(QuestionRule):
     (trifft zu)"; "Weder A noch B"; "Alle (genannten) Antworten sind falsch" (unzutreffend,
     nicht richtig; "treffen nicht zu"); or "Keine" alone, a value beside numbers as "None"
     is. "Keine Verschlüsselung", "Keine Ahnung" and "Keiner der Beteiligten ..." say
-    something of their own and do not count. Source: Haladyna, Downing & Rodriguez (2002),
-    guideline 25 "None-of-the-above should be used carefully"; NBME Item-Writing Guide.
+    something of their own and do not count. In a Russian bank: "Ни один" ("Ни одно",
+    "Никакой") or "Ничего" "из" and what `all-of-the-above` reads after "Все" ("Ни один из
+    вариантов", "Ничего из перечисленного"), perhaps with "(не) верен" or "подходит"; "Нет
+    правильного (верного) ответа", "Правильного ответа нет"; "Все ответы неверны"
+    (ошибочны, ложны, не верны); "Ни то, ни другое"; "Ни A, ни B"; or "Ни один", "Ни
+    одного", "Никакой" alone, a value beside numbers as "None" is. "Ничего не произойдёт",
+    "Нет ответа от сервера" and "Ни один из узлов не получит пакет" do not count. Source:
+    Haladyna, Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be used
+    carefully"; NBME Item-Writing Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: None of the above}
@@ -164,7 +183,7 @@ class NoneOfTheAbove(QuestionRule):
 
     name = "none-of-the-above"
     severity = "warning"
-    languages = ("en", "de")  # the words "none", "neither", "above"; "keine", "genannten"
+    languages = ("en", "de", "ru")  # "none", "neither", "above"; "keine"; "ни один из"
 
     def screen(self, options: Options) -> Screen:
         return _ALL_OR_NONE_SCREEN
@@ -213,7 +232,13 @@ class CombinationOptions(QuestionRule):
     "nur (die Aussagen)", "sowohl ... als auch", "entweder", "beide", "(die) Antworten",
     "Aussagen", "Optionen", "sind richtig" (korrekt, zutreffend, falsch) or "treffen zu" in
     German ("Nur I und III", "Sowohl A als auch B", "Die Antworten A und C sind richtig";
-    "Weder A noch B" is `none-of-the-above`'s). A letter counts only if the question has
+    "Weder A noch B" is `none-of-the-above`'s); with (one or two of) "только", "лишь",
+    "оба" ("обе"), "и", "верны" ("правильные"), "вариант(ы)", "ответы" or "утверждения"
+    before, or "верны" ("правильные", "являются верными") after the references in Russian
+    ("Только A и C", "Варианты A и C", "Верны A и C", "И A, и C", "Оба варианта A и B",
+    "Ответы A и C правильные"). Cyrillic capitals count as the Latin letters they look
+    like ("А и С" is A and C), or in Russian order (А Б В Г Д Е, so В is C) when the option
+    has Б, Г or Д ("А и Б"). A letter counts only if the question has
     that option ("F" in "V, F, V" is no option of A-D); a lower-case letter only with its
     bracket ("b) y c)", as "a y c" may be Spanish words); an option that names one reference
     twice is a sequence of truth values, not a combination ("V, F, V", Portuguese
@@ -221,8 +246,10 @@ class CombinationOptions(QuestionRule):
     numbers its statements ("1. ...", "(2) ..."), as "1, 2, 3" is otherwise a value (a
     program's output). Known false positives: a pair of real values in a question that also
     numbers statements; a two-statement certo/errado answer ("C, E") in a question with
-    options C and E. Source: Haladyna, Downing & Rodriguez (2002), guideline 7 (avoid the
-    complex MC, type K, format); NBME Item-Writing Guide.
+    options C and E. A question with several such options ("I и III", "II и III", "I, II и
+    III") is one flaw and gets one finding, at its first. Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 7 (avoid the complex MC, type K, format); NBME Item-Writing
+    Guide.
 
     Bad:
         options: {A: Amazon SageMaker, B: AWS Lambda, C: Amazon EC2, D: A and C}
@@ -242,14 +269,26 @@ class CombinationOptions(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
-        for letter, text in matching_options(ref, COMBINATION):
-            if combines(text, question.options, question.stem):
-                yield self.report(
-                    ref,
-                    ("options", letter),
-                    f'option {letter} ("{text}") combines other options',
-                    "make the question type: multiple and list the right options as its answer",
-                )
+        combined = [
+            (letter, text)
+            for letter, text in matching_options(ref, COMBINATION)
+            if combines(text, question.options, question.stem)
+        ]
+        if not combined:
+            return
+        # One finding a question: options "I и III", "II и III", "I, II и III" are one
+        # question in the complex format, not three flaws.
+        named = [f'{letter} ("{text}")' for letter, text in combined]
+        if len(named) == 1:
+            message = f"option {named[0]} combines other options"
+        else:
+            message = f"options {', '.join(named[:-1])} and {named[-1]} combine other options"
+        yield self.report(
+            ref,
+            ("options", combined[0][0]),
+            message,
+            "make the question type: multiple and list the right options as its answer",
+        )
 
 
 class OptionRationale(QuestionRule):

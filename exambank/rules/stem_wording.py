@@ -1,5 +1,7 @@
 """A negative in the stem: a question candidates read past, or a double negative."""
 
+# ruff: noqa: RUF002  # Russian words are the point
+
 from __future__ import annotations
 
 import re
@@ -7,31 +9,45 @@ from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules import negatives, negatives_german
+from exambank.rules import negatives, negatives_german, negatives_russian
 from exambank.rules.base import Options, QuestionRule, primary_language
 from exambank.rules.negatives import Negative
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
 from exambank.rules.wording import option_texts
 
-# The two rules share one search of the bank's stems, for English and German negatives.
+# The two rules share one search of the bank's stems, for English, German and Russian
+# negatives (a Cyrillic opening costs nothing in a stem text without Cyrillic letters).
 _NEGATIVE_SCREEN = Screen(
     "stem_folded",
-    re.compile(f"{negatives.ANY_NEGATIVE}|{negatives_german.ANY_GERMAN_NEGATIVE}"),
-    (*negatives.NEGATIVE_OPENINGS, *negatives_german.GERMAN_OPENINGS),
+    re.compile(
+        f"{negatives.ANY_NEGATIVE}|{negatives_german.ANY_GERMAN_NEGATIVE}"
+        f"|{negatives_russian.ANY_RUSSIAN_NEGATIVE}"
+    ),
+    (
+        *negatives.NEGATIVE_OPENINGS,
+        *negatives_german.GERMAN_OPENINGS,
+        *negatives_russian.RUSSIAN_OPENINGS,
+    ),
 )
 
 
 def _stem_negatives(ref: QuestionRef) -> Iterator[Negative]:
     """The negatives of a question's lead-in, read in its bank's language."""
-    if primary_language(ref.language) == "de":
+    language = primary_language(ref.language)
+    if language == "de":
         return negatives_german.german_stem_negatives(ref.question)
+    if language == "ru":
+        return negatives_russian.russian_stem_negatives(ref.question)
     return negatives.stem_negatives(ref.question)
 
 
 def _option_negative(ref: QuestionRef) -> re.Pattern[str]:
-    if primary_language(ref.language) == "de":
+    language = primary_language(ref.language)
+    if language == "de":
         return negatives_german.OPTION_NEGATIVE
+    if language == "ru":
+        return negatives_russian.OPTION_NEGATIVE
     return negatives.OPTION_NEGATIVE
 
 
@@ -82,7 +98,22 @@ class NegativeStem(QuestionRule):
     zu", "nicht" before an inflected adjective and its noun ("die nicht genutzten Ports"), a
     question about a reason ("Warum", "Aus welchem Grund", options that start "Weil" or
     "Da"), or a negative in parentheses or in quotation marks („...“, »...«, "..."). NICHT,
-    KEIN and AUSSER in capitals, or in bold, are emphasised. Known false positives: a
+    KEIN and AUSSER in capitals, or in bold, are emphasised. In a Russian bank: "не",
+    "нет", "нельзя", "кроме" or "за исключением" ending the lead-in ("..., кроме:", "кроме
+    одного"; not "кроме азота"), "неверный" ("неверно", "неверен" ...), "неправильный",
+    "ошибочный" or "ложный" ending their clause or before a noun for an answer ("Укажите
+    неправильное утверждение"; not "неверного пароля", "ложноположительный", "Что настроено
+    неверно?"), in the main clause, read as German is: "если", "чтобы", "потому что" ...,
+    and after a comma "что", "когда", "где", "как", "который", a question word ("Как
+    узнать, какие процессы не отвечают?") or a verb and "ли" open a subordinate clause,
+    unless the clause before names the answer ("Выберите утверждение, которое не ...") or
+    the last clause asks ("Если ..., какое действие не следует выполнять?"); nor "не
+    только", "а не", "или нет", a limit ("не более", "не позднее", "не должна превышать"),
+    "не допустить" (to prevent), "не" before a participle or adjective and a word after it
+    ("работнику, не достигшему 18 лет") or before an adverbial participle ("не считая"), "не"
+    named in a question on spelling ("с частицей не", "не пишется слитно"), a question about
+    a reason ("Почему", "Зачем", options that start "Потому что"), or a negative in
+    parentheses or «...». НЕ in capitals, or in bold, is emphasised. Known false positives: a
     negative inside a clause the heuristic takes for the main one (a subordinate clause
     without its subordinating word: "barriers they classically shouldn't"). Source:
     Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem positively; if a
@@ -97,7 +128,8 @@ class NegativeStem(QuestionRule):
 
     name = "negative-stem"
     severity = "warning"
-    languages = ("en", "de")  # "not", "nicht", "except", "außer" and the clauses around them
+    # "not", "nicht", "не", "except", "außer", "кроме" and the clauses around them
+    languages = ("en", "de", "ru")
 
     def screen(self, options: Options) -> Screen:
         return _NEGATIVE_SCREEN
@@ -127,9 +159,10 @@ class NegativeOptions(QuestionRule):
     above" is no negated statement: ``none-of-the-above`` reports it).
     In a German bank, the stem is read as for ``negative-stem`` and an option holds "nicht",
     "nie", "niemals", "kein" ("keine" ...) or "keinesfalls" ("Keine der genannten" is left
-    to ``none-of-the-above``). Known false positives: an option whose negative is part of
-    a name or a fixed phrase. Source: Haladyna, Downing & Rodriguez (2002), guidelines 15
-    and 27 (phrase choices positively).
+    to ``none-of-the-above``). In a Russian bank, an option holds "не", "нет", "никогда",
+    "нельзя" or "ни" ("Ни один из вариантов" is left to ``none-of-the-above``). Known false
+    positives: an option whose negative is part of a name or a fixed phrase. Source:
+    Haladyna, Downing & Rodriguez (2002), guidelines 15 and 27 (phrase choices positively).
 
     Bad:
         stem: Which statement about Amazon SageMaker is NOT true?
@@ -144,7 +177,7 @@ class NegativeOptions(QuestionRule):
 
     name = "negative-options"
     severity = "warning"
-    languages = ("en", "de")  # as negative-stem, and "never", "n't"; "nie", "kein"
+    languages = ("en", "de", "ru")  # as negative-stem, and "never", "n't"; "nie"; "никогда"
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:

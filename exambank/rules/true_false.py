@@ -1,6 +1,8 @@
 """Options that are only truth values ("True" / "False", "Yes, it does" / "No, it does
 not", "Valid" / "Invalid"): the reading, and the rule that reports such a question."""
 
+# ruff: noqa: RUF001, RUF002, RUF003  # Russian words are the point
+
 from __future__ import annotations
 
 import re
@@ -21,14 +23,15 @@ _AFFIRMATIVE = frozenset(
     {"true", "t", "yes", "y", "correct", "right"}
     | {"richtig", "wahr", "ja", "korrekt", "zutreffend", "trifft zu", "stimmt"}
     | {"vrai", "oui", "verdadero", "cierto", "sí", "si", "verdadeiro", "certo", "sim"}
-    | {"vero", "sì", "waar", "juist", "prawda", "верно", "правда", "да"}
+    | {"vero", "sì", "waar", "juist", "prawda"}
+    | {"верно", "правда", "да", "правильно", "истина", "истинно"}
 )
 _NEGATIVE = frozenset(
     {"false", "f", "no", "n", "incorrect", "wrong"}
     | {"falsch", "unwahr", "nein", "inkorrekt", "unzutreffend", "nicht zutreffend"}
     | {"trifft nicht zu", "stimmt nicht", "nicht korrekt", "nicht richtig"}
     | {"faux", "non", "falso", "errado", "não", "onwaar", "onjuist", "nee", "fałsz"}
-    | {"неверно", "ложь", "нет"}
+    | {"неверно", "ложь", "нет", "неправильно", "не верно", "не правильно", "ложно"}
 )
 # An English short answer, "Yes, it does" / "No, it does not" ("No, they can't"): a truth
 # value too, its pronoun and auxiliary only echo the question.
@@ -40,17 +43,25 @@ _SHORT_ANSWER = re.compile(
 # "Valid" / "Invalid", "Legal" / "Not legal": a claim and its negation are the two truth
 # values of one statement. The claim is one word of four letters or more ("it" / "unit").
 _NEGATING_PREFIXES = frozenset(
-    {"not ", "non-", "non", "un", "in", "im", "il", "ir", "dis", "nicht "}  # "Nicht zulässig"
-)
+    {"not ", "non-", "non", "un", "in", "im", "il", "ir", "dis", "nicht ", "не ", "не"}
+)  # "Nicht zulässig", "Не поддерживается", "Недопустимо"
 _CLAIM = re.compile(r"[^\W\d_][\w-]{3,}")
 # A prefix (un-, in-, dis- ...) negates a claim that reads as an adjective or a participle
 # ("valid", "stable", "secure", "allowed"); before other words it only makes another word
-# ("Bound" / "Inbound", "Port" / "Import", "Card" / "Discard", "Come" / "Income").
-_WORD_PREFIXES = frozenset({"non", "un", "in", "im", "il", "ir", "dis"})
+# ("Bound" / "Inbound", "Port" / "Import", "Card" / "Discard", "Come" / "Income"). Russian
+# "не" joined to a word negates an adjective or an adverb ("Допустимо" / "Недопустимо",
+# "Обязателен" / "Необязателен"), not a noun ("Друг" / "Недруг").
 _ADJECTIVE_ENDINGS = (
     *("able", "ible", "al", "id", "ect", "ent", "ant", "ate", "ete", "ful", "ive", "ed"),
     *("ous", "ic", "ure", "ue"),
 )
+_RUSSIAN_ADJECTIVE_ENDINGS = (
+    *("о", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ен", "на", "но", "ны"),
+)
+_WORD_PREFIXES = {
+    **dict.fromkeys(("non", "un", "in", "im", "il", "ir", "dis"), _ADJECTIVE_ENDINGS),
+    "не": _RUSSIAN_ADJECTIVE_ENDINGS,
+}
 # Screens every question that ``is_true_false`` can hold, in case-folded options: a line
 # that is a truth value, starts with the word "yes" or "no", or is one word after a
 # negating prefix; as one tree of first letters, which the search tries fastest. Such a
@@ -62,7 +73,7 @@ _TRUTH_OPTION = re.compile(
     rf"^[ .!]*(?:t(?:rue|rifft nicht zu)?{_END}|f(?:alse|alsch|also|aux|ałsz)?{_END}"
     rf"|y(?:es\b|{_END})|n(?:o\b|ot {_WORD}|on{_WORD}|icht {_WORD}|(?:on|ein|ee|ão)?{_END})"
     rf"|correct{_END}|i[nmlr]{_WORD}|right{_END}|wrong{_END}|un{_WORD}|dis{_WORD}"
-    rf"|(?=[seoнл])(?:stimmt nicht|errado|onwaar|onjuist|неверно|нет|ложь){_END})",
+    rf"|(?=[seoнл])(?:stimmt nicht|errado|onwaar|onjuist|не ?[\w-]+|ложь|ложно){_END})",
     re.MULTILINE,
 )
 
@@ -104,7 +115,7 @@ def _negates(negated: str, claim: str) -> bool:
         negated.endswith(claim)
         and prefix in _NEGATING_PREFIXES
         and _CLAIM.fullmatch(claim) is not None
-        and (prefix not in _WORD_PREFIXES or claim.endswith(_ADJECTIVE_ENDINGS))
+        and (prefix not in _WORD_PREFIXES or claim.endswith(_WORD_PREFIXES[prefix]))
     )
 
 
@@ -123,10 +134,14 @@ class TrueFalseOptions(QuestionRule):
     "Bound" / "Inbound", "Port" / "Import", "Card" / "Discard"). In German: richtig, falsch,
     wahr, unwahr, ja, nein, korrekt, inkorrekt, zutreffend, unzutreffend, "trifft zu",
     "trifft nicht zu", "stimmt", "stimmt nicht", and a word against "nicht" and that word
-    ("Korrekt" / "Nicht korrekt", "Zulässig" / "Nicht zulässig"). "Yes, at any time", "Ja,
-    aber nur ...", "Falsch positiv" and "Trifft auf IPv4 zu" are answers of their own and do
-    not count. The true and false, and the yes and no, of French, Spanish, Portuguese, Italian,
-    Dutch and Russian, and the Polish "Prawda" / "Fałsz" ("Vrai" / "Faux", "Certo" /
+    ("Korrekt" / "Nicht korrekt", "Zulässig" / "Nicht zulässig"). In Russian: верно,
+    неверно, "не верно", правильно, неправильно, правда, истина, истинно, ложь, ложно, да,
+    нет, and a word against "не" and that word ("Поддерживает" / "Не поддерживает"), or
+    against "не" joined to an adjective or an adverb ("Допустимо" / "Недопустимо"; not a
+    noun). "Yes, at any time", "Ja, aber nur ...", "Falsch positiv", "Trifft auf IPv4 zu"
+    and "Да, но только ..." are answers of their own and do not count. The true and false,
+    and the yes and no, of French, Spanish, Portuguese, Italian, Dutch and Russian, and the
+    Polish "Prawda" / "Fałsz" ("Vrai" / "Faux", "Certo" /
     "Errado", "Верно" / "Неверно") are read too, so `longest-option-key` leaves such
     questions out in any bank. Known false positives: none seen on the real banks; two
     adjectives that only look like a word and its negation ("Famous" / "Infamous"), and a
@@ -144,7 +159,8 @@ class TrueFalseOptions(QuestionRule):
 
     name = "true-false-options"
     severity = "warning"
-    languages = ("en", "de")  # "True", "Yes, it does", "Invalid"; "Richtig", "Trifft zu"
+    # "True", "Yes, it does", "Invalid"; "Richtig", "Trifft zu"; "Верно", "Не поддерживается"
+    languages = ("en", "de", "ru")
 
     def screen(self, options: Options) -> Screen:
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)

@@ -1,5 +1,5 @@
-"""Rules that read English wording run only on English banks (those that read German too,
-on German banks as well), and every report says so."""
+"""Rules that read English wording run only on English banks (those that read German or
+Russian too, on those banks as well), and every report says so."""
 
 # ruff: noqa: RUF001  # Russian questions are the point: their letters look Latin by design
 
@@ -27,22 +27,22 @@ from tests.rules.item_writing import question
 # Each decided one by one (the reason is beside each rule's ``languages``); every other
 # rule reads structure, letters, numbers or runs of words, whatever their language.
 ENGLISH_ONLY = {
-    "absolute-terms",
     "word-repeat",
     "grammatical-cue",
     "stem-lead-in",
     "option-rationale",
 }
-ENGLISH_AND_GERMAN = {
+ENGLISH_GERMAN_AND_RUSSIAN = {
     "all-of-the-above",
     "none-of-the-above",
     "negative-stem",
     "negative-options",
     "true-false-options",
 }
-READ_WORDING = ENGLISH_ONLY | ENGLISH_AND_GERMAN
-# The same flaws, written in English and in Russian: all of the above, none of the
-# above, True/False, a negative lead-in in small letters.
+ENGLISH_AND_RUSSIAN = {"absolute-terms"}
+READ_WORDING = ENGLISH_ONLY | ENGLISH_GERMAN_AND_RUSSIAN | ENGLISH_AND_RUSSIAN
+# The same flaws, written in English, in Russian and in French: all of the above, none of
+# the above, True/False, a negative lead-in in small letters.
 FLAWED = {
     "en": [
         question(
@@ -86,7 +86,29 @@ FLAWED = {
             "B",
         ),
     ],
+    "fr": [
+        question(
+            "q1",
+            "Quel protocole est un protocole de transport ?",
+            {"A": "IP", "B": "TCP", "C": "Toutes les réponses ci-dessus"},
+            "B",
+        ),
+        question(
+            "q2",
+            "Quel protocole est un protocole de transport ?",
+            {"A": "IP", "B": "TCP", "C": "Aucune de ces réponses"},
+            "B",
+        ),
+        question("q3", "TCP remet les segments dans l'ordre.", {"A": "Vrai", "B": "Faux"}, "A"),
+        question(
+            "q4",
+            "Quel protocole ne garantit pas la livraison ?",
+            {"A": "TCP", "B": "UDP", "C": "SCTP"},
+            "B",
+        ),
+    ],
 }
+WORDING = "English, German or Russian wording"
 ON_BY_DEFAULT = ["all-of-the-above", "none-of-the-above", "negative-stem", "true-false-options"]
 
 
@@ -106,7 +128,8 @@ def linted(
 def test_the_rules_that_read_english_wording_say_so() -> None:
     assert {name for name, rule in RULES.items() if rule.languages is not None} == READ_WORDING
     assert all(RULES[name].languages == ("en",) for name in ENGLISH_ONLY)
-    assert all(RULES[name].languages == ("en", "de") for name in ENGLISH_AND_GERMAN)
+    assert all(RULES[name].languages == ("en", "de", "ru") for name in ENGLISH_GERMAN_AND_RUSSIAN)
+    assert all(RULES[name].languages == ("en", "ru") for name in ENGLISH_AND_RUSSIAN)
 
 
 @pytest.mark.parametrize(
@@ -121,7 +144,7 @@ def test_the_rules_that_read_english_wording_say_so() -> None:
     ],
 )
 def test_a_regional_english_is_english(language: str, applies: bool) -> None:
-    assert RULES["absolute-terms"].applies_to(language) is applies
+    assert RULES["word-repeat"].applies_to(language) is applies
     assert RULES["numeric-order"].applies_to(language)
 
 
@@ -134,38 +157,51 @@ def test_an_english_bank_is_checked_by_every_rule_and_gets_no_note(
     assert result.notes == []
 
 
-def test_the_english_only_rules_do_not_run_on_a_russian_bank_and_a_note_names_them(
+def test_the_wording_rules_do_not_run_on_a_french_bank_and_a_note_names_them(
     lint_bank: LintBank,
 ) -> None:
-    english = linted(lint_bank, "ru", "en")  # English text, said to be Russian: nothing runs
-    assert [found.rule for found in english.diagnostics] == ["language-mismatch"]  # but this
+    english = linted(lint_bank, "fr", "fr")  # French text: no wording rule runs
+    assert english.diagnostics == []
     [note] = english.notes
     assert note.path.endswith("bank.yaml") and (note.line, note.column) == (3, 11)  # language
     assert note.message == (
-        "the bank's language is 'ru': 4 rules read English or German wording, so they did "
-        "not run "
+        f"the bank's language is 'fr': 4 rules read {WORDING}, so they did not run "
         f"({', '.join(ON_BY_DEFAULT)})"
     )
-    assert (english.errors, english.warnings) == (0, 1)  # the note counts as neither
+    assert (english.errors, english.warnings) == (0, 0)  # the note counts as neither
+
+
+def test_a_russian_bank_is_read_in_russian_and_gets_no_note(lint_bank: LintBank) -> None:
+    """Review RU, finding 9: the four default wording rules read Russian."""
+    russian = linted(lint_bank, "ru", "ru")
+    assert sorted({d.rule for d in russian.diagnostics}) == sorted(ON_BY_DEFAULT)
+    assert russian.notes == []
+    english = linted(lint_bank, "ru", "en")  # English text said to be Russian
+    # the lead-in is read in Russian, so its English "not" is not; the options' wording
+    # is read in every language the rule knows, as in a German bank
+    rules = {found.rule for found in english.diagnostics}
+    assert "language-mismatch" in rules and "negative-stem" not in rules
 
 
 def test_every_selected_english_only_rule_is_named(lint_bank: LintBank) -> None:
-    result = linted(lint_bank, "ru", "ru", select=set(RULES))
+    result = linted(lint_bank, "fr", "fr", select=set(RULES))
     [note] = result.notes
     named = re.search(r"\((.*)\)$", note.message)
     assert named and set(named.group(1).split(", ")) == READ_WORDING
-    assert f"{len(READ_WORDING)} rules read English or German wording" in note.message
+    assert f"{len(READ_WORDING)} rules read {WORDING}" in note.message
+    russian = linted(lint_bank, "ru", "ru", select=set(RULES)).notes[0].message
+    assert f"{len(ENGLISH_ONLY)} rules read English wording" in russian
 
 
-def test_selecting_one_english_only_rule_on_a_russian_bank_says_it_does_not_apply(
+def test_selecting_one_english_only_rule_on_a_french_bank_says_it_does_not_apply(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*FLAWED["ru"])}, manifest("ru"))
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*FLAWED["fr"])}, manifest("fr"))
     assert main(["lint", "bank", "--select", "none-of-the-above", "--strict"]) == 0
     assert capsys.readouterr().out == (
-        "bank/bank.yaml:3:11: note the bank's language is 'ru': none-of-the-above reads "
-        "English or German wording, so it did not run\nNo problems found.\n"
+        "bank/bank.yaml:3:11: note the bank's language is 'fr': none-of-the-above reads "
+        f"{WORDING}, so it did not run\nNo problems found.\n"
     )
 
 
@@ -180,12 +216,12 @@ def test_a_rule_for_any_language_still_runs_on_a_russian_bank(lint_bank: LintBan
 
 
 def test_no_note_when_no_english_only_rule_is_enabled(lint_bank: LintBank) -> None:
-    assert linted(lint_bank, "ru", select={"numeric-order"}).notes == []
+    assert linted(lint_bank, "fr", select={"numeric-order"}).notes == []
 
 
 def test_a_manifest_that_fails_the_schema_still_gives_its_language(lint_bank: LintBank) -> None:
-    sections = {"01-main.yaml": section_yaml(*FLAWED["ru"])}
-    result = lint_bank(sections, "id: test-bank\nlanguage: ru\nsections: [main]\n")  # no title
+    sections = {"01-main.yaml": section_yaml(*FLAWED["fr"])}
+    result = lint_bank(sections, "id: test-bank\nlanguage: fr\nsections: [main]\n")  # no title
     assert [d.rule for d in result.diagnostics] == ["schema"]
     assert len(result.notes) == 1
 
@@ -201,7 +237,8 @@ def test_each_bank_gets_its_own_note(tmp_path: Path) -> None:
 
 @pytest.fixture
 def russian(lint_bank: LintBank) -> LintResult:
-    return linted(lint_bank, "ru", "ru")
+    """A bank whose wording the default rules cannot read (French, once Russian)."""
+    return linted(lint_bank, "fr", "fr")
 
 
 def report(result: LintResult, name: str, strict: bool = False) -> str:
@@ -254,8 +291,8 @@ def test_stats_says_which_rules_did_not_run(russian: LintResult, lint_bank: Lint
 def test_a_rule_page_says_which_language_it_reads(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "none-of-the-above"]) == 0
     page = capsys.readouterr().out
-    assert page.startswith("none-of-the-above (warning, English or German only)\n")
-    assert "runs only on a bank whose manifest's `language` is en (the default) or de," in (
+    assert page.startswith("none-of-the-above (warning, English, German or Russian only)\n")
+    assert "runs only on a bank whose manifest's `language` is en (the default), de or ru," in (
         " ".join(page.split())
     )
     assert main(["rule", "numeric-order"]) == 0
@@ -268,7 +305,9 @@ def test_the_readme_tables_give_each_rule_its_language() -> None:
     # | `rule` | severity | language | what it reports |, one row per consistency rule;
     # | `rule` | what it reports | precision | language | on/off |, per item-writing rule
     rows = re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \| (any|en) \|", readme, re.M)
-    rows += re.findall(r"^\| `([a-z-]+)` \|.*\| (any|en|en,de) \| (?:on|off) \|$", readme, re.M)
+    rows += re.findall(
+        r"^\| `([a-z-]+)` \|.*\| (any|en|en,ru|en,de,ru) \| (?:on|off) \|$", readme, re.M
+    )
     said = dict(rows)  # longest-option-key is in both tables, with one language
     assert len(set(rows)) == len(said) == len(RULES)
     assert said == {name: ",".join(RULES[name].languages or ("any",)) for name in said}
@@ -285,8 +324,8 @@ def test_a_suppression_of_a_rule_that_cannot_run_on_the_bank_says_why(
     assert [(d.rule, d.message) for d in result.diagnostics] == [
         (
             "unused-suppression",
-            "'none-of-the-above' does not run on this bank: it reads English or German "
-            "wording, and the bank's language is 'fr'",
+            f"'none-of-the-above' does not run on this bank: it reads {WORDING}, and the "
+            "bank's language is 'fr'",
         )
     ]
 
