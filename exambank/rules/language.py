@@ -94,9 +94,11 @@ _NAMES = {
     "pl": "Polish",
 }
 # A quotation: in straight or typographic quotes, not an apostrophe ("don't", "geht's").
+# A quotation holds no opening mark of its own kind: from each of a run of unclosed
+# marks ("„„„...") the search then stops at the next, not at the line's end (quadratic).
 _QUOTED = re.compile(
-    r"(?<!\w)'[^'\n]+'(?!\w)|\"[^\"\n]+\"|«[^»\n]+»|„[^“”\n]+[“”]|“[^”\n]+”"
-    r"|\u2018[^\u2019\n]+\u2019(?!\w)"  # single typographic quotes
+    r"(?<!\w)'[^'\n]+'(?!\w)|\"[^\"\n]+\"|«[^»«\n]+»|„[^“”„\n]+[“”]|“[^”“\n]+”"
+    r"|\u2018[^\u2019\u2018\n]+\u2019(?!\w)"  # single typographic quotes
 )
 _SAMPLE = 100  # stems read for their function words, spread over the bank
 _WORD = re.compile(r"[^\W\d_]+")

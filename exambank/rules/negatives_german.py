@@ -30,7 +30,7 @@ from exambank.model import Question
 from exambank.rules.negatives import Negative, asked_lead_in
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import whole_words
-from exambank.rules.wording import inside, mark_ends, option_texts, quotations
+from exambank.rules.wording import QuotationMarks, inside, mark_ends, option_texts, quotations
 
 _FLAGS = re.IGNORECASE
 _ADJECTIVE_ENDING = r"(?:e[mnrs]?)?"
@@ -115,7 +115,11 @@ _ASKS_FOR = re.compile(
     _FLAGS,
 )
 _QUESTION_WORD = re.compile(r"\b(?:welche[mnrs]?|was|wer|wie|wo|wann|warum)\b", _FLAGS)
-_GERMAN_QUOTATION = re.compile("\u201e[^\u201c\u201d\n]*[\u201c\u201d]|»[^«\n]*«|«[^»\n]*»")
+# German quotations: „...“ (or „...”), »...« and «...», each closed on its line.
+_GERMAN_QUOTES = QuotationMarks(
+    re.compile("[\u201e»«]"),
+    {"\u201e": re.compile("[\u201c\u201d\n]"), "»": re.compile("[«\n]"), "«": re.compile("[»\n]")},
+)
 # An option that negates, for ``negative-options``: "nicht", "nie", "niemals", "kein" ...
 OPTION_NEGATIVE = re.compile(
     rf"(?<![\w-])(?:nicht|nie|niemals|kein{_ADJECTIVE_ENDING}|keinesfalls)(?![\w-])", _FLAGS
@@ -131,7 +135,7 @@ class CommaReading(NamedTuple):
     reverses: Callable[[str, re.Match[str]], bool]  # not part of a phrase that asks positively
     why: re.Pattern[str]  # a question about a reason
     reason_option: re.Pattern[str]  # an option that gives a reason ("Weil ...")
-    quotation: re.Pattern[str]  # the language's own quotation marks
+    quotes: QuotationMarks  # the language's own quotation marks
     carries_on: re.Pattern[str]  # after a comma, a conjunction that goes on with the clause
     opens_subordinate: re.Pattern[str]  # after a comma
     opens_first_subordinate: re.Pattern[str]  # at the start of the lead-in
@@ -149,7 +153,7 @@ def comma_stem_negatives(item: Question, reading: CommaReading) -> Iterator[Nega
     if not found or _answers_with_reasons(option_texts(item), reading.reason_option):
         return
     subordinate = _subordinate_spans(text, reading)
-    quoted = sorted(quotations(text) + [m.span() for m in reading.quotation.finditer(text)])
+    quoted = sorted(quotations(text) + quotations(text, reading.quotes))
     opened, closed = mark_ends(text, "("), mark_ends(text, ")")
     bold = [mark_ends(text, "**"), mark_ends(text, "__")]
     why = reading.why.search(text)
@@ -202,7 +206,7 @@ _GERMAN = CommaReading(
     reverses=_reverses,
     why=_WHY,
     reason_option=_REASON_OPTION,
-    quotation=_GERMAN_QUOTATION,
+    quotes=_GERMAN_QUOTES,
     carries_on=_CARRIES_ON,
     opens_subordinate=_OPENS_SUBORDINATE,
     opens_first_subordinate=_OPENS_FIRST_SUBORDINATE,

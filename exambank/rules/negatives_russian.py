@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from exambank.model import Question
 from exambank.rules.negatives import Negative
 from exambank.rules.negatives_german import CommaReading, comma_stem_negatives
+from exambank.rules.wording import QuotationMarks
 
 _FLAGS = re.IGNORECASE
 # The screen of both negative rules, in case-folded stems, whole words only ("необходимо",
@@ -120,7 +121,11 @@ _QUESTION_WORD = re.compile(
     r"|куда|откуда|сколько|почему|зачем|как|каков\w*|чей|чья|чьё|чьи)\b",
     _FLAGS,
 )
-_QUOTATION = re.compile("«[^»\n]*»|\u201e[^\u201c\u201d\n]*[\u201c\u201d]")
+# Russian quotations: «...» and „...“ (or „...”), each closed on its line.
+_QUOTES = QuotationMarks(
+    re.compile("[«\u201e]"),
+    {"«": re.compile("[»\n]"), "\u201e": re.compile("[\u201c\u201d\n]")},
+)
 # An option that negates, for ``negative-options``: "не", "нет", "никогда", "нельзя", "ни".
 OPTION_NEGATIVE = re.compile(r"(?<![\w-])(?:не|нет|никогда|нельзя|ни)(?![\w-])", _FLAGS)
 
@@ -158,7 +163,7 @@ _RUSSIAN = CommaReading(
     reverses=_reverses,
     why=_WHY,
     reason_option=_REASON_OPTION,
-    quotation=_QUOTATION,
+    quotes=_QUOTES,
     carries_on=_CARRIES_ON,
     opens_subordinate=_OPENS_SUBORDINATE,
     opens_first_subordinate=_OPENS_FIRST_SUBORDINATE,

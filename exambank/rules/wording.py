@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,14 +34,26 @@ _NOT_IN_ACRONYMS = frozenset(("a", "an", "and", "by", "for", "in", "of", "on", "
 _NOUNS_CAPITALISED = frozenset(("de", "lb"))
 _NAME_LINKS = frozenset(("a", "and", "as", "by", "for", "of", "on", "the", "to", "und"))
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
+
+
+class QuotationMarks(NamedTuple):
+    """A language's quotation marks: what opens a quotation, and for each opening mark a
+    pattern of what closes it and of the end of its line, which closes none."""
+
+    opening: re.Pattern[str]
+    closing: Mapping[str, re.Pattern[str]]
+
+
 # A quotation opens with ", “, or ' not after a letter; it closes on the same line with
 # ", ” or ' not before a letter (the apostrophe in "isn't" closes nothing).
-_QUOTE_OPENING = re.compile(r"[\"\u201c]|(?<!\w)'")
-_QUOTE_CLOSING = {
-    '"': re.compile(r'["\n]'),
-    "\u201c": re.compile(r"[\u201d\n]"),
-    "'": re.compile(r"'(?!\w)|\n"),
-}
+ENGLISH_QUOTES = QuotationMarks(
+    re.compile(r"[\"\u201c]|(?<!\w)'"),
+    {
+        '"': re.compile(r'["\n]'),
+        "\u201c": re.compile(r"[\u201d\n]"),
+        "'": re.compile(r"'(?!\w)|\n"),
+    },
+)
 
 # Function words and the words every exam stem uses; none of them carries content.
 _STOPWORD_TEXT = """
@@ -135,18 +148,19 @@ def _spells_out(text: str, end: int, expansion: list[str]) -> bool:
     return initials == letters
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """The spans of the quotations in ``text``: "...", “...” and '...', in order. In linear
-    time: an opening with no closing mark before the line ends shows that no opening of its
-    kind before that point has one, so none of them is searched again."""
+def quotations(text: str, marks: QuotationMarks = ENGLISH_QUOTES) -> list[tuple[int, int]]:
+    """The spans of the quotations in ``text`` (by default "...", “...” and '...'), in
+    order; an opening mark inside a quotation is part of it. In linear time: an opening
+    with no closing mark before the line ends shows that no opening of its kind before that
+    point has one, so none of them is searched again."""
     spans = []
-    unclosed_before = dict.fromkeys(_QUOTE_CLOSING, 0)
+    unclosed_before = dict.fromkeys(marks.closing, 0)
     position = 0
-    while opening := _QUOTE_OPENING.search(text, position):
+    while opening := marks.opening.search(text, position):
         start, position = opening.span()
         if start < unclosed_before[opening.group()]:
             continue
-        closing = _QUOTE_CLOSING[opening.group()].search(text, position)
+        closing = marks.closing[opening.group()].search(text, position)
         if closing and closing.group() != "\n":
             spans.append((start, closing.end()))
             position = closing.end()
