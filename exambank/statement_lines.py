@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Literal
 
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 # A statement's marker where a line starts ("I –", "II.", "III)", "(iv)", "a)", "2)",  # noqa: RUF003
@@ -47,10 +49,6 @@ STATEMENT = re.compile(
 # A paragraph whose first line or a later one starts with a statement's marker: only such
 # a paragraph has lines of their own to pair with its line breaks.
 _MAY_HOLD_STATEMENT = re.compile(rf"(?:\A|\n)(?:{STATEMENT.pattern})")
-# Pairing a paragraph's line breaks with the text's parses the paragraph again once a
-# line break; past this many (a text of hundreds of lines with a code span, an image
-# description or a link title over lines) its statements print joined instead.
-_MOST_BREAKS_PAIRED = 100
 # A line that ends a sentence or a lead-in ("Analise as afirmações:").
 SENTENCE_END = re.compile(r"[.;:!?][)\]\"'\u201d\u2019*_]*\s*$")
 
@@ -97,13 +95,13 @@ def own_lines(lines: Sequence[str]) -> list[bool]:
 def _lines(text: str, breaks: int, state: StateCore) -> list[str] | None:
     """``text`` split at its ``breaks`` line breaks of the paragraph (None if they cannot
     be told). A line break in a code span is a space of the code, one in an image's
-    description is the image's, one in a link's title none at all: a line break of
-    ``text`` is one of the paragraph when a space written there leaves one break fewer."""
+    description is the image's, one in a link's title none at all: when ``text`` holds
+    more than ``breaks``, one more parse of it tells where each of the paragraph's is."""
     cuts = [index for index, character in enumerate(text) if character == "\n"]
-    if len(cuts) != breaks and len(cuts) > _MOST_BREAKS_PAIRED:
-        return None
     if len(cuts) != breaks:
-        cuts = [cut for cut in cuts if _breaks(f"{text[:cut]} {text[cut + 1 :]}", state) < breaks]
+        found = _BreakFinder(text, state)
+        state.md.inline.tokenize(found)
+        cuts = found.cuts
     if len(cuts) != breaks:
         return None
     return [
@@ -111,9 +109,16 @@ def _lines(text: str, breaks: int, state: StateCore) -> list[str] | None:
     ]
 
 
-def _breaks(text: str, state: StateCore) -> int:
-    """How many line breaks the paragraph ``text`` holds (those inside an image's
-    description are the image's)."""
-    tokens: list[Token] = []
-    state.md.inline.parse(text, state.md, state.env, tokens)
-    return sum(token.type.endswith("break") for token in tokens)
+class _BreakFinder(StateInline):
+    """An inline parse that notes where each line break of its paragraph is: the "\\n" it
+    reads when it adds a line break (after "\\" for a hard one). The description of an
+    image is parsed on its own, so its line breaks are not noted."""
+
+    def __init__(self, text: str, state: StateCore) -> None:
+        super().__init__(text, state.md, state.env, [])
+        self.cuts: list[int] = []
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        if ttype.endswith("break"):
+            self.cuts.append(self.src.index("\n", self.pos))
+        return super().push(ttype, tag, nesting)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline import StateInline
 
 from exambank.diagnostics import Diagnostic
 from exambank.markdown import short_html
@@ -41,6 +43,12 @@ def test_statements_keep_their_lines_beside_a_line_break_of_no_paragraph(
     lead_in: str, printed: str
 ) -> None:
     assert short_html(lead_in + STATEMENTS) == printed + PRINTED
+
+
+def test_a_line_after_a_hard_break_is_read_from_its_first_character() -> None:
+    # the line after "\" and its line break starts a statement, as the next one does
+    text = "See `a\nb`\\\nStatement 1: The first\nStatement 2: the second"
+    assert short_html(text).count("<br />") == 2
 
 
 def test_own_lines_reads_a_paragraph_as_the_handouts_print_it() -> None:
@@ -96,32 +104,36 @@ def test_folded_lines_reads_labelled_statements_too(
     assert "'Aussage I: Ein Router verbindet Netze.' among them" in found.message
 
 
-def _counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count how often the paragraph is parsed again to pair its line breaks."""
-    from exambank import statement_lines
+def _characters_parsed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the characters the inline parser reads, each time it is called."""
+    read: list[int] = []
+    tokenize = ParserInline.tokenize
 
-    calls: list[int] = []
-    parse = statement_lines._breaks
+    def counted(parser: ParserInline, state: StateInline) -> None:
+        read.append(state.posMax - state.pos)
+        tokenize(parser, state)
 
-    def counted(text: str, state: object) -> int:
-        calls.append(1)
-        return parse(text, state)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(statement_lines, "_breaks", counted)
-    return calls
+    monkeypatch.setattr(ParserInline, "tokenize", counted)
+    return read
 
 
-def test_a_long_paragraph_is_not_parsed_again_once_a_line(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("lines", [97, 300])
+def test_a_long_paragraph_is_parsed_again_once_at_most(
+    monkeypatch: pytest.MonkeyPatch, lines: int
 ) -> None:
-    # review s19diff #1: a code span over a line break made every line break cost a parse
-    # of the whole paragraph (a 29 kB paragraph took 10 s)
-    calls = _counting_parses(monkeypatch)
-    prose = "`a\nb` " + "\n".join(f"line {number} of prose" for number in range(300))
+    # review s19diff #1, review-s20sec #5: a code span over a line break made every line
+    # break cost a parse of the whole paragraph (a 29 kB paragraph took 10 s), then up to
+    # 100 of them (2 MB over 100 lines took 1.1 s) and statements past 100 lines printed
+    # joined
+    read = _characters_parsed(monkeypatch)
+    claim = "lorem ipsum " * 40
+    prose = "`a\nb` " + "\n".join(f"line {number} of {claim}" for number in range(lines))
     assert "<br" not in short_html(prose)
-    statements = "Which hold?\n`a\nb`\n" + "\n".join(f"I. Claim {n}." for n in range(300))
-    assert "<br" not in short_html(statements)  # too many lines to pair: joined
-    assert calls == []
+    assert sum(read) <= len(prose)
+    read.clear()
+    statements = "Which hold?\n`a\nb`\n" + "\n".join(f"I. Claim {n} {claim}." for n in range(lines))
+    assert short_html(statements).count("<br />") == lines
+    assert sum(read) <= 2 * len(statements)
 
 
 def test_statements_beside_a_code_span_over_lines_keep_their_lines() -> None:
