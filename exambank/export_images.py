@@ -9,31 +9,15 @@ from dataclasses import dataclass
 
 from exambank.bank import Bank
 from exambank.markdown import Target, target_path, targets
+from exambank.shipped_files import MEDIA_TYPES, Refusal, shippable
 
-# By extension, as a web server serving the folder would say; not ``mimetypes``, whose
-# table changes with the Python version and the system's mime.types, so the same bank
-# would export differently on two machines.
-MEDIA_TYPES = {
-    ".apng": "image/apng",
-    ".avif": "image/avif",
-    ".bmp": "image/bmp",
-    ".gif": "image/gif",
-    ".ico": "image/vnd.microsoft.icon",
-    ".jpeg": "image/jpeg",
-    ".jpg": "image/jpeg",
-    ".png": "image/png",
-    ".svg": "image/svg+xml",
-    ".tif": "image/tiff",
-    ".tiff": "image/tiff",
-    ".webp": "image/webp",
-}
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"
 
 
 @dataclass(frozen=True)
 class ShownImages:
     """The image files a bank's texts show, by their path in the bank folder, sorted; and
-    a note for each image target that names no regular file inside the folder."""
+    a note for each image target left out (refused by ``shippable``, or no regular file)."""
 
     files: dict[str, bytes]
     left_out: tuple[str, ...]
@@ -58,18 +42,25 @@ def image_paths(texts: Iterable[str | None]) -> set[str]:
 
 
 def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
-    """Every image file the bank's texts show (its questions' alone if ``questions_only``).
-    Lint refuses a target outside the folder, but a question may switch that rule off, so
-    the export reads only regular files inside the bank folder, whatever a link points at,
-    as the PDF renderer does."""
+    """Every image file the bank's texts show (its questions' alone if ``questions_only``)
+    that ``shippable`` lets through. Lint refuses the others, but a question may switch
+    that rule off, so the export reads only what the check lets through, and only a
+    regular file, whatever a link points at, as the PDF renderer does; each other target
+    is left out with a note."""
     fields = bank.markup_fields
     paths = image_paths(text for _, _, text, qid in fields if qid or not questions_only)
-    root = bank.root.resolve()
     files, left_out = {}, []
     for path in sorted(paths):
-        found = (root / path).resolve()  # follows links and "..", as the renderer does
-        if found.is_relative_to(root) and found.is_file():  # not a pipe, device or folder
-            files[path] = found.read_bytes()
-        else:
-            left_out.append(f"not shipped: the image {path} (no file inside the bank folder)")
+        found = shippable(bank.root, path)
+        if isinstance(found, Refusal):
+            left_out.append(f"not shipped: the image {path} (it {found.reason})")
+            continue
+        try:
+            if found.is_file():  # not a pipe, device or folder
+                files[path] = found.read_bytes()
+                continue
+            why = "no file inside the bank folder"
+        except OSError as error:  # a name too long for the system, a file not readable
+            why = f"it cannot be read: {error.strerror}"
+        left_out.append(f"not shipped: the image {path} ({why})")
     return ShownImages(files, tuple(left_out))

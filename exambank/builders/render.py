@@ -7,7 +7,8 @@ PDF as tagged, in the document's language, showing its title (``MarkInfo``, ``La
 
 Handout HTML comes from ``handout.py``, styled by ``handout.css``. A source can
 never make the build fetch anything: the URL fetcher reads only files inside the bank folder
-and this package's own fonts, and refuses the network and every other file. Nor can a small
+that the exports may ship too (image files, none hidden: ``shipped_files.shippable``) and
+this package's own fonts, and refuses the network and every other file. Nor can a small
 image make it take minutes and gigabytes: the fetcher measures each image before WeasyPrint
 sees it (see ``MAX_PIXELS`` and ``MAX_SVG_ELEMENTS``) and has each SVG drawn alone within a
 budget first (``image_budget.py``).
@@ -15,11 +16,13 @@ budget first (``image_budget.py``).
 
 from __future__ import annotations
 
+import copy
 import gc
 import io
 import logging
 import mimetypes
 import os
+import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,13 +34,14 @@ from xml.etree import ElementTree
 
 from PIL import Image
 from weasyprint import CSS, HTML
-from weasyprint.document import Document
+from weasyprint.document import Document, DocumentMetadata
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from exambank.builders.base import Settings
 from exambank.builders.glyphs import font_notes
 from exambank.builders.image_budget import drawing_cost
+from exambank.shipped_files import Refusal, shippable
 
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
@@ -66,17 +70,22 @@ MAX_SVG_ELEMENTS = 20_000
 
 class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """A WeasyPrint URL fetcher that reads files under ``roots`` and refuses everything
-    else (http, data, files elsewhere) and images too costly to print, remembering what it
-    refused and what it served."""
+    else (http, data, files elsewhere), images too costly to print, and in the ``bank``
+    folder (one of the roots) any file ``shippable`` refuses (hidden, or no image),
+    remembering what it refused and what it served."""
 
-    def __init__(self, *roots: Path, draw_svgs_alone: bool = True) -> None:
+    def __init__(self, *roots: Path, bank: Path | None = None, draw_svgs_alone: bool = True):
         super().__init__()
         self.roots = [root.resolve() for root in roots]
+        self.bank = None if bank is None else bank.resolve()
         # Fetches, by these rules, what an SVG drawn alone references; that is not drawn
         # alone again, as it counts in the SVG's own budget
-        self.alone = LocalFiles(*roots, draw_svgs_alone=False) if draw_svgs_alone else None
+        self.alone = (
+            LocalFiles(*roots, bank=bank, draw_svgs_alone=False) if draw_svgs_alone else None
+        )
         self.refused: list[str] = []
         self.missing: list[str] = []  # inside a root, but no file there
+        self.withheld: list[tuple[str, str]] = []  # (url, why), in the bank but refused
         self.too_costly: list[tuple[str, str]] = []  # (url, why), images past the limits
         self.served: list[str] = []
 
@@ -85,10 +94,17 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         if path is None:
             self.refused.append(url)
             raise ValueError(f"exambank fetches only files inside the bank folder, not {url}")
-        if not path.is_file():
+        refused = self._refusal(url, path)
+        if refused is not None:
+            self.withheld.append((url, refused.reason))
+            raise ValueError(f"not printed: {url} ({refused.reason})")
+        try:
+            data = path.read_bytes() if path.is_file() else None
+        except OSError:  # a name too long for the system, a file not readable
+            data = None
+        if data is None:
             self.missing.append(url)
             raise ValueError(f"no such file in the bank folder: {url}")
-        data = path.read_bytes()
         why = _too_costly(data, url)
         if why is None and self.alone is not None:
             why = drawing_cost(data, url, self.alone)
@@ -105,6 +121,16 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
             return None
         path = Path(url2pathname(parts.path)).resolve()  # resolves symlinks and ".."
         return path if any(path.is_relative_to(root) for root in self.roots) else None
+
+    def _refusal(self, url: str, path: Path) -> Refusal | None:
+        """Why ``shippable`` refuses the file at ``url`` (``path`` once resolved), if it is
+        in the bank folder: judged by its path there as the URL names it, links and all."""
+        if self.bank is None or not path.is_relative_to(self.bank):
+            return None
+        named = Path(url2pathname(urlsplit(url).path))
+        inside = named if named.is_relative_to(self.bank) else path  # else reached by a link
+        found = shippable(self.bank, inside.relative_to(self.bank).as_posix())
+        return found if isinstance(found, Refusal) else None
 
 
 def _too_costly(data: bytes, url: str) -> str | None:
@@ -176,7 +202,7 @@ def _expanded_size(svg: ElementTree.Element, url: str) -> int | None:
 def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
     """The PDF of ``html``, whose relative links resolve inside ``root``, and notes on
     anything that did not print as written."""
-    fetcher = LocalFiles(root, ASSETS)
+    fetcher = LocalFiles(root, ASSETS, bank=root)
     fonts = FontConfiguration()
     sheets = [STYLESHEET, LARGE_PRINT] if settings.large_print else [STYLESHEET]
     stylesheets = [
@@ -201,6 +227,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     ]
     notes.extend(_split_questions(document))
     notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
+    notes.extend(f"not printed: {url} (it {why})" for url, why in fetcher.withheld)
     notes.extend(f"not printed: {url} ({why})" for url, why in fetcher.too_costly)
     notes.extend(
         f"not printed: {url} (could not be read as an image)"
@@ -223,7 +250,21 @@ def _finish(document: Document, pdf: object) -> None:
             words = " ".join("".join(box.element.itertext()).split())
             if annotation is not None and "Contents" in annotation and words:
                 annotation["Contents"].string = words
-    document.metadata.include_in_pdf(pdf, "ua", None, None, compress=True)
+    _xml_safe(document.metadata).include_in_pdf(pdf, "ua", None, None, compress=True)
+
+
+# What XML 1.0 forbids in a document (its Char production): control characters but tab
+# and line breaks, lone surrogates, U+FFFE and U+FFFF. ElementTree writes them as they are.
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(metadata: DocumentMetadata) -> DocumentMetadata:
+    """``metadata`` with each character XML 1.0 forbids (a "\\x01" in a bank's title) as
+    U+FFFD, so that its XMP is well-formed; the info dictionary, already written, keeps
+    them as they are."""
+    safe = copy.copy(metadata)
+    safe.title = _NOT_XML.sub("\ufffd", metadata.title or "")
+    return safe
 
 
 def _split_questions(document: Document) -> list[str]:

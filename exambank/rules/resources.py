@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import posixpath
 import re
 import unicodedata
@@ -15,36 +14,53 @@ from exambank.diagnostics import Diagnostic
 from exambank.markdown import Target, target_path, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
+from exambank.shipped_files import Refusal, outside, shippable
 from exambank.source import JsonPath, Source
 
+_IMAGES_ONLY = "handouts and exports use only image files inside the bank folder, none hidden"
 # A URL scheme (http:, file:, mailto:, data:) or a Windows drive (C:).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def _problem(url: str, root: Path) -> str | None:
-    """Why ``url`` is not a relative path inside the bank folder ``root``, or None if it
-    is. The URL is percent-decoded first, as the renderer decodes it (%2e%2e is '..'),
-    and a path that leads out through a symlink is refused too."""
+def _problem(url: str) -> str | None:
+    """Why ``url`` is not a relative path inside the bank folder as written, or None if it
+    is. The URL is percent-decoded first, as the renderer decodes it (%2e%2e is '..')."""
     decoded = unquote(url)
     if _SCHEME.match(decoded):
         return f"uses '{decoded.split(':', 1)[0]}:'"
     if decoded.startswith(("/", "\\")):
         return "is an absolute path"
     # A backslash is a separator on Windows: leaving through one counts as leaving.
-    path = posixpath.normpath(target_path(url).replace("\\", "/"))
+    path = _slashed(url)
     if path == ".." or path.startswith("../"):
         return "leaves the bank folder"
-    if path == "." or "\x00" in path:
-        return None  # the folder itself, or no name at all: missing-resource's to report
-    try:
-        inside = (root / path).resolve().is_relative_to(root.resolve())
-    except RuntimeError:  # Python 3.10-3.12 raise this for a loop of links
-        return "leads into a loop of symbolic links"
-    except OSError as error:  # later Pythons raise ELOOP
-        if error.errno == errno.ELOOP:
-            return "leads into a loop of symbolic links"
-        return f"cannot be followed ({error.strerror})"
-    return None if inside else "leads out of the bank folder through a symbolic link"
+    return None
+
+
+def _slashed(url: str) -> str:
+    """The path ``url`` names, "\\" read as "/" and normalised."""
+    return posixpath.normpath(target_path(url).replace("\\", "/"))
+
+
+def _fault(target: Target, root: Path) -> tuple[str, str] | None:
+    """What is wrong with where ``target`` leads, and the hint: outside the bank folder,
+    as written or through a link, or, for an image, a file the handouts and exports leave
+    out (``shippable``, which the builders ask too); None if nothing is, or if its path is
+    the folder itself, no name at all or holds a NUL: missing-resource's to report."""
+    what, problem = f"{target.kind} '{target.url}'", _problem(target.url)
+    if problem is None:
+        path = _slashed(target.url)
+        if path == "." or "\x00" in path:
+            return None
+        if target.kind == "image":
+            found = shippable(root, target_path(target.url))
+            if isinstance(found, Refusal):
+                return f"{what} {found.reason}; {_IMAGES_ONLY}", found.hint
+            return None
+        problem = outside(root, path)  # a link that leads out, or into a loop
+    if problem is None:
+        return None
+    return f"{what} {problem}; handouts use only files inside the bank folder", _hint(target)
 
 
 class ExternalResource(BankRule):
@@ -55,8 +71,15 @@ class ExternalResource(BankRule):
     non-reproducible build), and a link to one prints as a dead reference. Every Markdown
     text is checked (stems, options, feedback, explanations, notes, key term definitions,
     exam tips, the manifest's description); a target is accepted only when it is a relative
-    path that stays inside the bank folder, or a '#fragment'. Known false positives: a web
-    link meant only as a reference; print the address as code instead.
+    path that stays inside the bank folder, or a '#fragment'. An image's file is embedded
+    in the handouts and copied beside the exports, which CI may publish, so it must also be
+    an image by its extension (.png, .jpg, .svg ... as written and once links are followed)
+    and hidden nowhere (no part of its path, as written or where a link leads, starts with
+    '.'): in a bank at the top of a repository, ``![logo](.git/config)`` would ship the
+    token CI cloned with. The build leaves out what this rule refuses, with a note. Known
+    false positives: a web link meant only as a reference; print the address as code
+    instead. An image kept under git-annex in a bank at the top of its repository (its
+    link leads into .git/annex); unlock it (git annex unlock).
 
     Bad:
         stem: "Which service does this logo stand for? ![logo](https://example.com/logo.png)"
@@ -72,18 +95,10 @@ class ExternalResource(BankRule):
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         found = _Targets(bank)
         for source, path, question, target in found:
-            problem = _problem(target.url, bank.root)
-            if problem is None:
+            fault = _fault(target, bank.root)
+            if fault is None:
                 continue
-            yield self.report(
-                source,
-                path,
-                f"{target.kind} '{target.url}' {problem}; handouts use only files "
-                "inside the bank folder",
-                _hint(target),
-                question,
-                at=found.where(source, path, target),
-            )
+            yield self.report(source, path, *fault, question, at=found.where(source, path, target))
 
 
 def _is_there(path: Path, target: Target) -> bool:
@@ -238,8 +253,8 @@ class MissingResource(BankRule):
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         found, folder = _Targets(bank), _Folder(bank.root)
         for source, path, question, target in found:
-            if _problem(target.url, bank.root) is not None:
-                continue  # outside the folder: external-resource says so
+            if _fault(target, bank.root) is not None:
+                continue  # outside the folder, hidden, no image: external-resource says so
             if target.url.startswith("#"):
                 continue  # a place in the handout, not a file
             named = target_path(target.url)

@@ -27,7 +27,7 @@ from tests.builders.test_json_images import (
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 QUESTION_IMAGES = ["diagram.webp", "images/Red Bar.PNG"]
-SECTION_IMAGES = ["images/chart.png", "plots/p.xyz"]  # the bank's logo is the manifest's
+SECTION_IMAGES = ["images/chart.png", "plots/p.gif"]  # the bank's logo is the manifest's
 
 
 def test_questions_and_sections_list_the_images_their_own_texts_show(tmp_path):

@@ -33,7 +33,7 @@ notes: |
   ![The same bar chart](./images/chart.png)
 key_terms:
   - term: Plot
-    definition: "A plot: ![A scatter plot](plots/p.xyz)"
+    definition: "A plot: ![A scatter plot](plots/p.gif)"
 """
 SHOWING = (
     QUESTION.replace(STEM, "stem: 'Which service? ![A red bar](images/Red%20Bar.PNG?v=2#top)'")
@@ -51,7 +51,7 @@ FILES = {
     "images/chart.png": blank_png(40, 20),
     "images/Red Bar.PNG": blank_png(8, 8),
     "diagram.webp": b"RIFF\x00\x00\x00\x00WEBP",
-    "plots/p.xyz": b"plot",
+    "plots/p.gif": b"GIF89a",
     "notes.txt": b"notes, linked, not shown",
 }
 SHIPPED = {  # path -> media type
@@ -59,7 +59,7 @@ SHIPPED = {  # path -> media type
     "images/Red Bar.PNG": "image/png",
     "images/chart.png": "image/png",
     "images/logo.svg": "image/svg+xml",
-    "plots/p.xyz": "application/octet-stream",
+    "plots/p.gif": "image/gif",
 }
 
 
@@ -180,9 +180,11 @@ def test_a_link_planted_as_an_image_is_replaced_not_written_through(tmp_path):
         ("test-bank-trainer.pdf", "json"),
     ],
 )
-def test_an_image_named_as_a_built_file_stops_the_build_before_writing_anything(
+def test_an_image_named_as_a_built_file_is_refused_and_the_last_build_kept(
     tmp_path, capsys, name, only
 ):
+    """No file a build makes has an image's extension: lint refuses the target, so the
+    build writes nothing, and never an image over the last build's file."""
     bank = tmp_path / "bank"
     stem = f"stem: 'Which service? ![A red bar]({name})'"
     write_bank(bank, {"01-main.yaml": section_yaml(QUESTION.replace(STEM, stem))})
@@ -190,10 +192,9 @@ def test_an_image_named_as_a_built_file_stops_the_build_before_writing_anything(
     folder = tmp_path / "dist" / "test-bank"
     folder.mkdir(parents=True)
     (folder / name).write_bytes(b"the last build's file")
-    assert main(["build", str(bank), "--out", str(tmp_path / "dist"), "--only", only]) == 2
-    assert capsys.readouterr().err == (
-        f"exambank: error: {folder / name}: the build would write two files of this name (an "
-        "image the texts show is named as a file the build makes): rename the image\n"
+    assert main(["build", str(bank), "--out", str(tmp_path / "dist"), "--only", only]) == 1
+    assert f"error external-resource image '{name}' is not an image file" in (
+        capsys.readouterr().out
     )
     assert [path.name for path in folder.iterdir()] == [name]  # nothing else written
     assert (folder / name).read_bytes() == b"the last build's file"
@@ -205,8 +206,14 @@ def test_an_image_that_is_no_file_inside_the_bank_is_never_read(tmp_path, capsys
     secret = tmp_path / "secret.txt"
     secret.write_text("FAKE_SECRET=s3cr3t", encoding="utf-8")
     bank = tmp_path / "bank"
-    targets = ["images/logo.png", "//etc/hostname", "pipe.png", "folder.png", "gone.png"]
-    shown = " ".join(f"![An image]({target})" for target in targets)
+    why = {
+        "images/logo.png": "it leads out of the bank folder through a symbolic link",
+        "//etc/hostname": "it is an absolute path",
+        "pipe.png": "no file inside the bank folder",
+        "folder.png": "no file inside the bank folder",
+        "gone.png": "no file inside the bank folder",
+    }
+    shown = " ".join(f"![An image]({target})" for target in why)
     question = QUESTION.replace(STEM, f"stem: 'Which service? {shown}'").replace(
         "answer: A",
         "answer: A\nlint: {ignore: [external-resource, missing-resource], reason: a test}",
@@ -222,10 +229,8 @@ def test_an_image_that_is_no_file_inside_the_bank_is_never_read(tmp_path, capsys
     assert [path.name for path in folder.iterdir()] == ["test-bank.json"]
     assert json.loads((folder / "test-bank.json").read_bytes())["resources"] == []
     printed = capsys.readouterr().out
-    for target in targets:
-        assert f"    note: not shipped: the image {target} (no file inside the bank folder)\n" in (
-            printed
-        )
+    for target, reason in why.items():
+        assert f"    note: not shipped: the image {target} ({reason})\n" in printed
 
 
 def test_two_banks_of_one_id_are_refused_before_either_is_built(tmp_path, capsys):
