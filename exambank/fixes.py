@@ -27,7 +27,7 @@ from exambank.load import dos_end, read_source
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.rewrite import Rewrite, RewriteError, load
 from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
-from exambank.schema_letters import fixable_lookalikes
+from exambank.schema_letters import counts_in_russian_order, fixable_lookalikes
 from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
@@ -57,16 +57,22 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$")
 
 def answer_case(data: Any) -> Iterator[Change]:
     """``answer: b`` where the options are lettered A, B, C...: the author meant B; a
-    Cyrillic C there, the Latin C, if each Cyrillic or Greek letter of the answer looks like
-    one of the option letters (``fixable_lookalikes``). Only a letter written as text is
-    touched; a missing answer, or one of another type, is the schema's to report."""
+    Cyrillic C there, the Latin C, if each Cyrillic or Greek letter of the answer surely
+    stands for one option letter (``fixable_lookalikes``: not a Cyrillic Ve, which is B by
+    look, C by place, D by key) and no answer of the file counts in Russian order. Only a
+    letter written as text is touched; a missing answer, or one of another type, is the
+    schema's to report."""
     questions = data.get("questions") if isinstance(data, dict) else None
-    for index, question in enumerate(questions if isinstance(questions, list) else []):
+    questions = questions if isinstance(questions, list) else []
+    russian_order = counts_in_russian_order(data)
+    for index, question in enumerate(questions):
         options = question.get("options") if isinstance(question, dict) else None
         if not _lettered(options):
             continue
         letters = _answer_letters(question, ("questions", index, "answer"))
-        lookalikes = fixable_lookalikes([holder[key] for holder, key, _ in letters], options)
+        lookalikes = not russian_order and fixable_lookalikes(
+            [holder[key] for holder, key, _ in letters], options
+        )
         for holder, key, where in letters:
             letter = holder[key]
             latin = latin_letter(letter) if lookalikes and is_foreign_letter(letter) else None

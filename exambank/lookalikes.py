@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 # A letter drawn like a Latin one in the common fonts (after Unicode's confusables, UTS
@@ -38,6 +39,13 @@ _RUSSIAN_IN_LATIN = str.maketrans(
 )
 # The order Russian tests letter their options in: А, Б, В, Г, Д, Е, Ж, З, И, К ...
 _RUSSIAN_ORDER = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+_GREEK_ORDER = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"
+# The Latin key that types each look-alike on a Russian (ЙЦУКЕН) keyboard: with the layout
+# left on Russian, pressing D types 'В'.
+_RUSSIAN_KEYS = {
+    "А": "F", "В": "D", "Е": "T", "К": "R", "М": "V", "Н": "Y", "О": "J", "Р": "H",
+    "С": "C", "Т": "N",
+}  # fmt: skip
 _SCRIPTS = ("CYRILLIC", "GREEK")
 _YO = str.maketrans("ёЁ", "еЕ")
 
@@ -49,8 +57,39 @@ def is_foreign_letter(text: object) -> bool:
 
 def latin_letter(letter: str) -> str | None:
     """The Latin capital a one-letter answer or option letter in another script looks
-    like ('С' and 'с' -> 'C', 'в' -> 'B': the capital it is the small letter of)."""
-    return _LOOKALIKES.get(letter.upper()) if len(letter) == 1 else None
+    like ('С' and 'с' -> 'C', 'ν' -> 'V' as it looks like v; 'в', drawn as a small capital
+    B, -> 'B')."""
+    if len(letter) != 1:
+        return None
+    look = _LOOKALIKES.get(letter) or _LOOKALIKES.get(letter.upper())
+    return look.upper() if look else None
+
+
+def readings(letter: str) -> dict[str, str]:
+    """Every Latin capital an answer's Cyrillic or Greek ``letter`` may stand for, each
+    with why: the one it looks like, the one at its place in its own alphabet ('В' is
+    Russian's third letter, C; Greek 'Γ' C), and the key that types it on a Russian
+    keyboard ('В': D). A reading that two ways give is said once, by the first."""
+    upper = letter.upper()
+    found: dict[str, str] = {}
+    if look := latin_letter(letter):
+        found[look] = "as it looks"
+    for order, alphabet in ((_RUSSIAN_ORDER, "Russian"), (_GREEK_ORDER, "Greek")):
+        if upper in order and order.index(upper) < len(string.ascii_uppercase):
+            place = string.ascii_uppercase[order.index(upper)]
+            found.setdefault(place, f"by its place in the {alphabet} alphabet")
+    if upper in _RUSSIAN_KEYS:
+        found.setdefault(_RUSSIAN_KEYS[upper], "as the key that types it on a Russian keyboard")
+    return found
+
+
+def sure_latin(letter: str, options: Collection[Any]) -> str | None:
+    """The Latin option letter ``letter`` surely stands for: the one it looks like, when
+    no other reading of it (``readings``) is also one of ``options``. 'С' under A-D is C
+    (its place and key name no option), 'В' is B, C or D: not sure."""
+    possible = [latin for latin in readings(letter) if latin in options]
+    look = latin_letter(letter)
+    return look if look is not None and possible == [look] else None
 
 
 def letter_name(letter: str) -> str:

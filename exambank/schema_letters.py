@@ -24,7 +24,9 @@ from exambank.lookalikes import (
     latin_letter,
     letter_name,
     letters_named,
+    readings,
     russian_lettering,
+    sure_latin,
 )
 from exambank.schema_words import Found, kind_of
 from exambank.source import JsonPath, Source
@@ -44,7 +46,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
         return source.where(path), f"{name} is empty", hint
     options = question.get("options") if isinstance(question, dict) else None
     keys = list(options) if isinstance(options, dict) else []
-    if foreign := foreign_answer(answer, keys):  # 'С' typed for C
+    if foreign := foreign_answer(answer, keys, counts_in_russian_order(source.data)):
         first, wrong, latin_hint = foreign
         where = (*path, first) if isinstance(answer, list) else path
         return source.where(where), f"{name} {wrong}", latin_hint
@@ -72,17 +74,35 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
 
 def fixable_lookalikes(answer: list[Any], letters: Collection[Any]) -> bool:
     """Whether the Cyrillic or Greek letters of ``answer`` surely stand for Latin option
-    letters: each one looks like one of ``letters``, the question's (Latin) option letters.
-    Not when one has no look-alike ('Б'): then the author counts in Russian order, where
-    'В' is the third option."""
+    letters: each one looks like one of ``letters``, the question's (Latin) option letters,
+    and no other reading of it names another (``sure_latin``: 'С' yes; 'В' is B by look,
+    C by its place in Russian order, D by its key). Not when one has no look-alike ('Б'):
+    then the author counts in Russian order."""
     foreign = [letter for letter in answer if is_foreign_letter(letter)]
-    return bool(foreign) and all(latin_letter(letter) in letters for letter in foreign)
+    return bool(foreign) and all(sure_latin(letter, letters) for letter in foreign)
 
 
-def foreign_answer(answer: Any, keys: list[Any]) -> tuple[int, str, str] | None:
+def counts_in_russian_order(data: Any) -> bool:
+    """Whether an answer anywhere in a section file's ``data`` is a Cyrillic or Greek letter
+    no Latin one looks like ('Б', 'Г'): its author counts in Russian order, where a Cyrillic
+    Ve is the third option, not the B it looks like, so no look-alike of it is read by its
+    look."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    for question in questions if isinstance(questions, list) else []:
+        answer = question.get("answer") if isinstance(question, dict) else None
+        for letter in answer if isinstance(answer, list) else [answer]:
+            if isinstance(letter, str) and is_foreign_letter(letter) and not latin_letter(letter):
+                return True
+    return False
+
+
+def foreign_answer(
+    answer: Any, keys: list[Any], russian_file: bool = False
+) -> tuple[int, str, str] | None:
     """What to say of an answer holding Cyrillic or Greek letters, under options lettered
     ``keys``: the place of the first such letter in the list (0 for a lone letter), what
-    is wrong after the answer's name, and the hint; None if it holds none."""
+    is wrong after the answer's name, and the hint; None if it holds none. In a file that
+    ``counts_in_russian_order`` (``russian_file``), ``lint --fix`` mends none of them."""
     letters = answer if isinstance(answer, list) else [answer]
     foreign = [at for at, letter in enumerate(letters) if is_foreign_letter(letter)]
     if not foreign:
@@ -107,9 +127,23 @@ def foreign_answer(answer: Any, keys: list[Any]) -> tuple[int, str, str] | None:
     if not all(meant):
         hint = f"write Latin capital letters (answer: B, or answer: [A, C]): {_LATIN}"
         return foreign[0], message, hint
+    # 'В' under A-D: B by look, C by place, D by key; the author must say which.
+    unsure = [letter for letter in shown if len(set(readings(letter)) & set(keys)) > 1]
+    if unsure:
+        return foreign[0], message, _readings_hint(unsure, keys)
     written = _written(answer, meant)
-    fix = _FIXES if _latin_lettered(keys) and fixable_lookalikes(letters, keys) else ""
-    return foreign[0], message, f"write answer: {written} in Latin letters{fix}"
+    fixed = _latin_lettered(keys) and fixable_lookalikes(letters, keys) and not russian_file
+    return foreign[0], message, f"write answer: {written} in Latin letters{_FIXES if fixed else ''}"
+
+
+def _readings_hint(letters: list[Any], keys: list[Any]) -> str:
+    """How to write letters that stand for more than one option: each reading named."""
+    said = []
+    for letter in letters:
+        ways = [f"{latin} {why}" for latin, why in readings(letter).items() if latin in keys]
+        either = f"{', '.join(ways[:-1])} or {ways[-1]}"
+        said.append(f"'{letter}' may be {either}")
+    return f"write the Latin letter you meant ({'; '.join(said)})"
 
 
 def _meant(letter: Any, keys: list[Any], russian: bool) -> str | None:

@@ -3,7 +3,7 @@
 are lettered A, B, C..., and every such letter of the answer looks like one of them.
 Constructed items: the project has no real Russian bank."""
 
-# ruff: noqa: RUF001, RUF003  # Cyrillic and Greek look-alikes are the point
+# ruff: noqa: RUF001, RUF002, RUF003  # Cyrillic and Greek look-alikes are the point
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _multiple(answer: str) -> str:
     ("written", "fixed", "said"),
     [
         ("answer: С", "answer: C", ["11:13: fixed answer letter 'С' (Cyrillic) -> 'C'"]),
-        ("answer: в", "answer: B", ["11:13: fixed answer letter 'в' (Cyrillic) -> 'B'"]),
+        ("answer: в", None, []),  # B by look, C by its place in Russian, D by its key
         ("answer: 'А'", "answer: 'A'", ["11:13: fixed answer letter 'А' (Cyrillic) -> 'A'"]),
         ("answer: Δ", None, []),  # no look-alike: the schema says so
         ("answer: Β", "answer: B", ["11:13: fixed answer letter 'Β' (Greek) -> 'B'"]),
@@ -76,3 +76,23 @@ def test_options_lettered_in_russian_order_are_never_relettered(tmp_path: Path) 
     before = path.read_bytes()
     assert main(["lint", "--fix", str(path)]) == 1
     assert path.read_bytes() == before
+
+
+def test_an_answer_in_russian_order_anywhere_in_the_file_stops_every_look_alike_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Answers А, Б, В, Г over four questions: the file counts in Russian order, so its
+    'А' is not fixed either (review-s20diff #1: 'В' became B, meant C)."""
+    questions = [
+        QUESTION.replace("id: q1", f"id: q{number}").replace("answer: A", f"answer: {letter}")
+        for number, letter in enumerate("АБВГ", 1)
+    ]
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
+    path = root / "01-main.yaml"
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    capsys.readouterr()
+    assert main(["lint", str(path)]) == 1
+    said = capsys.readouterr().out
+    assert "write answer: A in Latin letters\n" in said and "--fix does this" not in said

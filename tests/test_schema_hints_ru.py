@@ -38,8 +38,9 @@ def with_answer(answer: str) -> str:
             "в",
             (11, 13),
             "answer 'в' is the Cyrillic small letter Ve (U+0432), not the Latin B",
-            f"write answer: B in Latin letters{FIXES}",
-            id="small",
+            "write the Latin letter you meant ('в' may be B as it looks, C by its place in "
+            "the Russian alphabet or D as the key that types it on a Russian keyboard)",
+            id="small",  # B by look, C by place, D by key: the author must say which
         ),
         pytest.param(
             "Β",
@@ -53,7 +54,8 @@ def with_answer(answer: str) -> str:
             (12, 14),
             "answer letters 'А', 'В' are the Cyrillic letters A (U+0410) and Ve (U+0412), "
             "not the Latin A and B",
-            f"write answer: [A, B] in Latin letters{FIXES}",
+            "write the Latin letter you meant ('В' may be B as it looks, C by its place in "
+            "the Russian alphabet or D as the key that types it on a Russian keyboard)",
             id="list",
         ),
         pytest.param(
