@@ -27,6 +27,7 @@ from exambank.paths import (
     bank_above,
     display_path,
     find_banks,
+    is_misnamed_manifest,
     manifest_there,
     misnamed_manifest,
     no_manifest,
@@ -85,7 +86,7 @@ def _rename_misnamed(folder: Path) -> str | None:
 def _in_no_bank(path: Path) -> Diagnostic:
     """A YAML file no bank holds, reported by ``manifest`` as an unlisted file is."""
     shown = display_path(path)
-    if path.stem.casefold() == "bank":
+    if is_misnamed_manifest(path):
         message = f"{path.name} is not read: a bank's manifest must be named {MANIFEST}"
         hint = f"rename it to {MANIFEST}"
     elif manifest_there(path.parent):
@@ -176,10 +177,10 @@ def _lint_bank(
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         hint = _rename_misnamed(root) or _manifest_hint(manifest_path)
+        # at a file that is there: the misnamed manifest, if nothing stands at bank.yaml
+        at = (None if manifest_there(root) else misnamed_manifest(root)) or manifest_path
         found.append(
-            Diagnostic(
-                display_path(manifest_path), 1, 1, "error", "manifest", no_manifest(root), hint
-            )
+            Diagnostic(display_path(at), 1, 1, "error", "manifest", no_manifest(root), hint)
         )
     manifest_source, problems = read_source(manifest_path, display_path(manifest_path))
     if manifest_path.is_file():

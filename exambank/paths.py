@@ -4,12 +4,14 @@ in a report."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from exambank.errors import UsageError
 
 MANIFEST = "bank.yaml"
+BANKS = "bank"  # the folder of banks a repository keeps, read when no PATH is given
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})  # in any case: "x.YAML" is read as YAML
 # Folders that hold tools' caches and environments, never banks (as ruff leaves them out);
 # hidden folders (".git", ".venv", ".nox") are not searched either.
@@ -37,7 +39,7 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
     roots: dict[Path, Path] = {}  # each bank once, however it was named ('bank', '$PWD/bank')
     for path in paths:
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{path}: no such file or folder{_if_deleted(path)}")
         if path.is_file() and not is_yaml(path):
             raise UsageError(f"{path}: not a bank file (give a bank folder, or a .yaml in one)")
         if lone_file(path):  # reported as in no bank, as a file beside the banks is
@@ -52,7 +54,7 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             continue
         if not found:
             message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
-            misnamed = [file for file in stray_files([folder]) if file.stem.casefold() == "bank"]
+            misnamed = [file for file in stray_files([folder]) if is_misnamed_manifest(file)]
             if misnamed:
                 message += f"; rename {display_path(misnamed[0])} to {MANIFEST}"
             elif (text := misnamed_manifest(folder)) is not None and saved_as_text(text):
@@ -61,6 +63,68 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
         for root in found:
             roots.setdefault(root.resolve(), root)
     return list(roots.values())
+
+
+def _if_deleted(path: Path) -> str:
+    """For a YAML file named in a folder that is there, what a list of changed files
+    (``git diff --name-only``) holding a deleted one needs."""
+    if not (is_yaml(path) and path.parent.is_dir()):
+        return ""
+    return "; if it was deleted, leave it out: git diff --name-only --diff-filter=d lists the rest"
+
+
+def default_banks(here: Path) -> Path | None:
+    """What a command checks when no PATH is given, as a path relative to ``here``: the
+    bank ``here`` is (a bank.yaml, or something standing for one), else its ``bank/``
+    folder, else ``here`` if a folder in it is a bank (a folder of banks). Inside a git
+    repository, else the nearest folder above, up to the repository's root, that is a
+    bank or holds ``bank/``: the commands work from any folder of the repository, as git
+    does. None if there is nothing to check."""
+    if manifest_there(here) or misnamed_manifest(here):  # find_banks says what is wrong
+        return here
+    if (here / BANKS).is_dir():
+        return here / BANKS
+    if holds_banks(here):
+        return here
+    for place in _up_to_repository_root(here):
+        if manifest_there(place) or misnamed_manifest(place):
+            return Path(os.path.relpath(place, here))
+        if (place / BANKS).is_dir():
+            return Path(os.path.relpath(place / BANKS, here))
+    return None
+
+
+def git_root(here: Path) -> Path | None:
+    """The root of the git repository ``here`` is in: the nearest folder holding ``.git``
+    (a folder, or a file in a worktree or submodule); None outside a repository."""
+    start = Path(os.path.abspath(here))
+    return next((place for place in (start, *start.parents) if (place / ".git").exists()), None)
+
+
+def _up_to_repository_root(here: Path) -> list[Path]:
+    """The folders above ``here`` up to its repository's root, nearest first; none
+    outside a repository (a folder above it is nobody's to search)."""
+    start, root = Path(os.path.abspath(here)), git_root(here)
+    if root is None or root == start:
+        return []
+    above = list(start.parents)
+    return above[: above.index(root) + 1]
+
+
+def holds_banks(folder: Path) -> bool:
+    """Whether a folder in ``folder`` (not a hidden or tools' one, nor a link, which a
+    search of ``folder`` does not follow) holds a bank.yaml."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    return any(
+        entry.is_dir(follow_symlinks=False)
+        and not entry.name.startswith(".")
+        and entry.name not in _NOT_SEARCHED
+        and os.path.isfile(os.path.join(entry.path, MANIFEST))
+        for entry in entries
+    )
 
 
 def no_manifest(folder: Path) -> str:
@@ -147,14 +211,36 @@ def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[st
 
 
 def misnamed_manifest(folder: Path) -> Path | None:
-    """A file in ``folder`` that is named like a manifest but not ``bank.yaml``
-    ("bank.yml", "Bank.yaml"), which exambank does not read."""
-    for path in sorted(folder.iterdir()):
-        yaml_name = Path(path.stem) if saved_as_text(path) else path
-        named_like = yaml_name.stem.casefold() == "bank" and is_yaml(yaml_name)
-        if named_like and path.name != MANIFEST and path.is_file():
-            return path
-    return None
+    """A file in ``folder`` that is a manifest not named ``bank.yaml`` ("bank.yml",
+    "Bank.yaml"), which exambank does not read."""
+    return next((path for path in sorted(folder.iterdir()) if is_misnamed_manifest(path)), None)
+
+
+def is_misnamed_manifest(path: Path) -> bool:
+    """Whether ``path`` is named like a manifest but not ``bank.yaml`` and may be one: not
+    when every key at the start of its lines is another tool's. A GitHub workflow named
+    ``bank.yml`` (name, on, jobs) is no manifest; a file with no such key (empty, in
+    flow style, or unreadable) may be."""
+    yaml_name = Path(path.stem) if saved_as_text(path) else path
+    named_like = yaml_name.stem.casefold() == "bank" and is_yaml(yaml_name)
+    return named_like and path.name != MANIFEST and path.is_file() and _may_be_manifest(path)
+
+
+_MANIFEST_KEYS = frozenset({"id", "title", "sections"})  # what every manifest must have
+_TOP_LEVEL_KEY = re.compile(r"""(["']?)([^\s"'#:{}\[\]-][^\s"':]*)\1[ \t]*:(?:\s|$)""")
+_HEAD_BYTES = 64 * 1024  # a manifest's keys come first; a large file is no manifest anyway
+
+
+def _may_be_manifest(path: Path) -> bool:
+    """Whether one of the keys at the start of ``path``'s lines is a manifest's, or none is
+    found at all."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD_BYTES).decode("utf-8", "replace").removeprefix("\ufeff")
+    except OSError:  # reported where it is read
+        return True
+    keys = {found[2] for line in head.splitlines() if (found := _TOP_LEVEL_KEY.match(line))}
+    return not keys or not keys.isdisjoint(_MANIFEST_KEYS)
 
 
 def display_path(path: Path) -> str:

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from exambank import installed_version
-from exambank.cli.authoring import add_fmt, add_init, add_new, add_schemas
+from exambank.cli.authoring import add_init, add_new, add_schemas
 from exambank.cli.build import add_build
 from exambank.cli.check import add_lint, add_rules
 from exambank.cli.common import EXIT_USAGE, Commands
+from exambank.cli.fmt import add_fmt
 from exambank.cli.stats import add_stats
 from exambank.config import ConfigError
 from exambank.errors import UsageError

@@ -1,11 +1,10 @@
-"""The commands that write an author's files: ``init``, ``fmt``, ``new``, ``lint --fix``'s
-fixes, and ``schemas`` (the editor's copy of the schemas). Each writes a file whole or not
-at all."""
+"""The commands that write an author's files: ``init``, ``new``, ``lint --fix``'s fixes,
+and ``schemas`` (the editor's copy of the schemas); ``fmt`` has a module of its own. Each
+writes a file whole or not at all."""
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -14,18 +13,14 @@ from exambank.build import write
 from exambank.builders import Output
 from exambank.cli.common import (
     EXIT_OK,
-    EXIT_PROBLEMS,
     Commands,
-    add_paths,
-    bank_paths,
     named_path,
 )
 from exambank.errors import UsageError
 from exambank.fixes import fix_file
-from exambank.layout import format_file
 from exambank.reporters.text import visible
 from exambank.rewrite import RewriteError, bank_files
-from exambank.saving import save, verify
+from exambank.saving import save
 from exambank.scaffold import add_section, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
 from exambank.skeleton import MAX_OPTIONS, add_question
@@ -56,23 +51,6 @@ def add_init(commands: Commands) -> None:
         help="the sections' ids in teaching order, e.g. basics,ohm,power",
     )
     command.set_defaults(run=_init)
-
-
-def add_fmt(commands: Commands) -> None:
-    command = commands.add_parser(
-        "fmt",
-        help="rewrite bank files in the canonical layout, keeping every comment",
-        description="Rewrite bank files in one layout: key order, indentation, block text, "
-        "quoting. Comments and data are kept; a file whose data would change is not written.",
-    )
-    add_paths(command, named="bank files, bank folders")
-    command.add_argument(
-        "--check", action="store_true", help="change nothing; exit 1 if a file would change"
-    )
-    command.add_argument(
-        "--diff", action="store_true", help="change nothing; print the changes as a diff"
-    )
-    command.set_defaults(run=_fmt)
 
 
 def add_new(commands: Commands) -> None:
@@ -136,39 +114,6 @@ def _schemas(arguments: argparse.Namespace) -> int:
     if not written:
         print(f"{visible(str(folder))}: the schemas are up to date")
     return EXIT_OK
-
-
-def _fmt(arguments: argparse.Namespace) -> int:
-    files = bank_files(bank_paths(arguments.paths))
-    dry_run = arguments.check or arguments.diff
-    changed = failed = 0
-    for path in files:
-        try:
-            rewrite = format_file(path)
-            if rewrite.changed and dry_run:
-                verify(rewrite)
-            elif rewrite.changed:
-                save(rewrite)
-        except RewriteError as error:
-            failed += 1
-            where = f"{visible(str(path))}:{error.line}:{error.column}"
-            print(f"{where}: cannot format: {visible(str(error))}", file=sys.stderr)
-            continue
-        if rewrite.changed:
-            changed += 1
-            verb = "would reformat" if dry_run else "reformatted"
-            changes = rewrite.changes()  # the layout alone goes without saying
-            said = f" ({', '.join(changes)})" if changes != ["layout"] else ""
-            print(f"{verb} {visible(str(path))}{said}", file=sys.stderr)
-        if rewrite.changed and arguments.diff:  # line endings and a BOM are said above
-            old = rewrite.old_text.splitlines(keepends=True)
-            new = rewrite.new.splitlines(keepends=True)
-            name = visible(str(path))  # a file name cannot start a line of its own
-            sys.stdout.writelines(difflib.unified_diff(old, new, name, name))
-    verb = "would be reformatted" if dry_run else "reformatted"
-    summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
-    print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
-    return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
 
 
 def fix(paths: list[Path]) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import TypeAlias
 
 from exambank.errors import UsageError
-from exambank.paths import MANIFEST, bank_above, manifest_there, misnamed_manifest
+from exambank.paths import MANIFEST, bank_above, default_banks, git_root
+from exambank.reporters.text import visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-DEFAULT_BANKS = Path("bank")
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # what add_parser is on
 
 
@@ -22,7 +23,9 @@ def add_paths(command: argparse.ArgumentParser, named: str = "bank folders, file
         nargs="*",
         type=Path,
         metavar="PATH",
-        help=f"{named}, or folders of banks (default: the bank in the current folder, else bank/)",
+        help=f"{named}, or folders of banks (default: the bank in the current folder, else "
+        "bank/, else the banks in its folders; in a git repository, else the nearest bank or "
+        "bank/ above, up to the repository's root)",
     )
 
 
@@ -38,20 +41,28 @@ def add_config(command: argparse.ArgumentParser) -> None:
 
 def bank_paths(paths: list[Path]) -> list[Path]:
     """The paths given; without any, the bank in the current folder, as ruff and eslint
-    check where they are run, or else the banks under bank/."""
+    check where they are run, or else the banks under bank/ (``paths.default_banks``).
+    One found above the current folder is named on stderr: the report's paths lead there."""
     if paths:
         return paths
     here = Path()
-    if manifest_there(here) or misnamed_manifest(here):  # find_banks says what is wrong
-        return [here]
-    if not DEFAULT_BANKS.is_dir():
-        message = f"no PATH given, and neither a bank/ folder nor a {MANIFEST} here"
-        above = bank_above(here)
-        if above is not None:
-            shown = os.path.relpath(above)
-            message += f"; a bank is above, in '{shown}': give that as PATH"
-        raise UsageError(message)
-    return [DEFAULT_BANKS]
+    found = default_banks(here)
+    if found is None:
+        raise UsageError(_no_banks(here))
+    if found.parts[:1] == (os.pardir,):
+        shown = visible(str(found))
+        print(f"exambank: no PATH given; checking {shown}, above this folder", file=sys.stderr)
+    return [found]
+
+
+def _no_banks(here: Path) -> str:
+    root = git_root(here)
+    within = "" if root is None else " or above it, up to the repository's root"
+    message = f"no PATH given, and neither a bank/ folder nor a {MANIFEST} here{within}"
+    above = bank_above(here)
+    if above is not None:
+        message += f"; a bank is above, in '{os.path.relpath(above)}': give that as PATH"
+    return message
 
 
 def named_path(text: str) -> Path:

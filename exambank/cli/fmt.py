@@ -1,0 +1,130 @@
+"""``exambank fmt``: rewrite bank files in the canonical layout; with ``--check``, say
+which would change, to a person on stderr and, with ``--format``, to a CI on stdout."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shlex
+import sys
+from pathlib import Path
+
+from exambank.cli.common import EXIT_OK, EXIT_PROBLEMS, Commands, add_paths, bank_paths
+from exambank.diagnostics import Diagnostic
+from exambank.errors import UsageError
+from exambank.layout import format_file
+from exambank.reporters import REPORTER_BY_NAME
+from exambank.reporters.github import escape_data, escape_property
+from exambank.reporters.repository import repository_paths, repository_root
+from exambank.reporters.text import visible
+from exambank.rewrite import Rewrite, RewriteError, bank_files
+from exambank.saving import save, verify
+
+FORMATS = ("text", "github", "gitlab", "json")
+RULE = "fmt"  # the check_name and rule of each finding in a report
+
+
+def add_fmt(commands: Commands) -> None:
+    command = commands.add_parser(
+        "fmt",
+        help="rewrite bank files in the canonical layout, keeping every comment",
+        description="Rewrite bank files in one layout: key order, indentation, block text, "
+        "quoting. Comments and data are kept; a file whose data would change is not written.",
+    )
+    add_paths(command, named="bank files, bank folders")
+    command.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would change"
+    )
+    command.add_argument(
+        "--diff", action="store_true", help="change nothing; print the changes as a diff"
+    )
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="with --check, also report each file that would change on stdout, at its first "
+        "changed line: github annotations, a gitlab Code Quality report or json "
+        "(default: text, on stderr only)",
+    )
+    command.set_defaults(run=_fmt)
+
+
+def _fmt(arguments: argparse.Namespace) -> int:
+    if arguments.format != "text" and (arguments.diff or not arguments.check):
+        raise UsageError(
+            f"--format {arguments.format} reports what --check finds: give "
+            "--check, without --diff (both would write to stdout)"
+        )
+    files = bank_files(bank_paths(arguments.paths))
+    dry_run = arguments.check or arguments.diff
+    changed = failed = 0
+    found: list[Diagnostic] = []  # for --format
+    for path in files:
+        try:
+            rewrite = format_file(path)
+            if rewrite.changed and dry_run:
+                verify(rewrite)
+            elif rewrite.changed:
+                save(rewrite)
+        except RewriteError as error:
+            failed += 1
+            where = f"{visible(str(path))}:{error.line}:{error.column}"
+            print(f"{where}: cannot format: {visible(str(error))}", file=sys.stderr)
+            message = f"exambank fmt cannot format the file: {error}"
+            found.append(Diagnostic(str(path), error.line, error.column, "error", RULE, message))
+            continue
+        if rewrite.changed:
+            changed += 1
+            verb = "would reformat" if dry_run else "reformatted"
+            changes = rewrite.changes()  # the layout alone goes without saying
+            said = f" ({', '.join(changes)})" if changes != ["layout"] else ""
+            print(f"{verb} {visible(str(path))}{said}", file=sys.stderr)
+            found.append(_would_change(path, rewrite, said))
+        if rewrite.changed and arguments.diff:  # line endings and a BOM are said above
+            old = rewrite.old_text.splitlines(keepends=True)
+            new = rewrite.new.splitlines(keepends=True)
+            name = visible(str(path))  # a file name cannot start a line of its own
+            sys.stdout.writelines(difflib.unified_diff(old, new, name, name))
+    verb = "would be reformatted" if dry_run else "reformatted"
+    summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
+    print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
+    if arguments.format == "github":
+        sys.stdout.write(_github(found))
+    elif arguments.format != "text":
+        sys.stdout.write(REPORTER_BY_NAME[arguments.format](found))
+    return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
+
+
+def _would_change(path: Path, rewrite: Rewrite, said: str) -> Diagnostic:
+    """A file ``--check`` finds would change, at its first changed line."""
+    message = f"the file is not in the layout exambank fmt writes{said}"
+    hint = f"run 'exambank fmt {shlex.quote(str(path))}' and commit the result"
+    line = first_changed_line(rewrite.old_text, rewrite.new)
+    return Diagnostic(str(path), line, 1, "error", RULE, message, hint)
+
+
+def first_changed_line(old_text: str, new_text: str) -> int:
+    """The first line of ``old_text`` that ``new_text`` changes; 1 if none does (only the
+    line endings or byte-order mark change); its last line if lines are only added at its
+    end."""
+    old = old_text.splitlines(keepends=True)
+    new = new_text.splitlines(keepends=True)
+    for number, (before, after) in enumerate(zip(old, new, strict=False), start=1):
+        if before != after:
+            return number
+    if len(old) == len(new):
+        return 1
+    return min(len(old), len(new)) + 1 if len(old) > len(new) else max(len(old), 1)
+
+
+def _github(found: list[Diagnostic]) -> str:
+    """A workflow command per finding, as ``lint --format github`` writes them: paths
+    relative to ``GITHUB_WORKSPACE``, where the runner looks for them."""
+    shown = repository_paths([item.path for item in found], repository_root("GITHUB_WORKSPACE"))
+    lines = []
+    for item in found:
+        where = f"file={escape_property(shown[item.path])},line={item.line},col={item.column}"
+        hint = f"\nhint: {visible(item.hint)}" if item.hint else ""
+        message = escape_data(visible(item.message) + hint)
+        lines.append(f"::error {where},title={escape_property('exambank fmt')}::{message}\n")
+    return "".join(lines)

@@ -1,0 +1,106 @@
+"""Files named one by one, as a list of changed files names them: another tool's bank.yml
+is no misnamed manifest, no path that is not there is reported, and a deleted file is
+told apart from a typo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from exambank.paths import is_misnamed_manifest
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+WORKFLOW = """\
+# The bank repository's CI, named as the README says.
+name: bank
+on:
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  lint:
+    runs-on: ubuntu-24.04
+"""
+MANIFEST_KEYS = "id: b\ntitle: B\nsections: [main]\n"
+
+
+def test_a_workflow_named_bank_yml_is_in_no_bank_not_a_misnamed_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank/b"), {"01-main.yaml": section_yaml(QUESTION)})
+    Path(".github/workflows").mkdir(parents=True)
+    Path(".github/workflows/bank.yml").write_text(WORKFLOW, "utf-8")
+    assert main(["lint", "bank/b/01-main.yaml", ".github/workflows/bank.yml"]) == 1
+    assert capsys.readouterr().out.splitlines()[::2] == [
+        ".github/workflows/bank.yml:1:1: error manifest bank.yml is in no bank "
+        "(no bank.yaml in its folder or above it)",
+        "1 error, 0 warnings.",  # not its keys as a section's: it is no bank's file
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "manifest"),
+    [
+        (WORKFLOW, False),
+        ("services:\n  web:\n    image: x\nversion: '3'\n", False),  # docker compose
+        (MANIFEST_KEYS, True),
+        ("\ufeff# yaml-language-server: $schema=x\n---\n'id': b\n", True),  # a BOM, quotes
+        ("id: b\nname: also a workflow key\n", True),  # one manifest key is enough
+        ("{id: b, title: B, sections: [main]}\n", True),  # flow style: no key at a line's start
+        ("", True),
+        ("just: [unclosed\n", False),
+    ],
+)
+def test_a_file_named_like_a_manifest_is_one_unless_its_keys_are_another_tool_s(
+    tmp_path: Path, text: str, manifest: bool
+) -> None:
+    path = tmp_path / "bank.yml"
+    path.write_text(text, "utf-8")
+    assert is_misnamed_manifest(path) is manifest
+    assert is_misnamed_manifest(tmp_path / "bank.yaml") is False  # the right name, or none
+
+
+def test_a_misnamed_manifest_is_reported_at_the_file_that_is_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("b"), {"01-main.yaml": section_yaml(QUESTION)}, MANIFEST_KEYS)
+    Path("b/bank.yaml").rename("b/bank.yml")
+    assert main(["lint", "b/01-main.yaml"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        "b/bank.yml:1:1: error manifest the folder has no bank.yaml",
+        "    hint: rename bank.yml to bank.yaml: a bank's manifest is read by that name only",
+    ]
+    assert not any(line.startswith("b/bank.yaml:") for line in out)
+
+
+def test_a_bank_yml_of_another_tool_beside_the_banks_is_not_told_to_be_renamed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank/b"), {"01-main.yaml": section_yaml(QUESTION)})
+    Path("bank/bank.yml").write_text(WORKFLOW, "utf-8")
+    assert main(["lint"]) == 1
+    out = capsys.readouterr().out
+    assert "bank/bank.yml:1:1: error manifest bank.yml is in no bank" in out
+    assert "rename" not in out
+
+
+def test_a_deleted_file_in_a_list_of_changed_files_names_the_git_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank/b"), {"01-main.yaml": section_yaml(QUESTION)})
+    assert main(["lint", "bank/b/01-main.yaml", "bank/b/02-gone.yaml"]) == 2
+    assert capsys.readouterr().err == (
+        "exambank: error: bank/b/02-gone.yaml: no such file or folder; if it was deleted, "
+        "leave it out: git diff --name-only --diff-filter=d lists the rest\n"
+    )
+    assert main(["lint", "bank/c"]) == 2  # a folder, or a file in no folder: a typo
+    assert capsys.readouterr().err == "exambank: error: bank/c: no such file or folder\n"
+    assert main(["lint", "gone/02-main.yaml"]) == 2
+    assert capsys.readouterr().err.endswith("gone/02-main.yaml: no such file or folder\n")
