@@ -6,9 +6,10 @@ rule by ``ruleId`` and ``ruleIndex``. Columns count code points, as exambank cou
 
 A file's ``uri`` is relative to the source root ``%SRCROOT%`` (its ``uriBaseId``), which
 ``originalUriBaseIds`` names: the checkout, ``GITHUB_WORKSPACE``, in a GitHub job, else the
-working folder (SARIF 2.1.0, 3.4.4 and 3.14.14). Code scanning reads a relative ``uri`` as
-relative to the repository's root, so a run in a folder below it still lands on the right
-files. A file outside the root is an absolute ``file:`` URI, with no base.
+working folder, described and not named, so the report is the same file in every checkout
+(SARIF 2.1.0, 3.4.4 and 3.14.14). Code scanning reads a relative ``uri`` as relative to the
+repository's root, so a run in a folder below it still lands on the right files. A file
+outside the root is an absolute ``file:`` URI, with no base.
 """
 
 from __future__ import annotations
@@ -49,12 +50,13 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     rules = [*(describe(rule) for rule in RULES.values()), CONFIG_RULE]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     driver = {"name": "exambank", "version": installed_version(), "rules": rules}
-    root = repository_root("GITHUB_WORKSPACE") or os.getcwd()
+    workspace = repository_root("GITHUB_WORKSPACE")
+    root = workspace or os.getcwd()
     files = {*(found.path for found in diagnostics), *(note.path for note in context.notes)}
     artifacts = {path: _artifact(path, root) for path in files}  # once per file
     run = {
         "tool": {"driver": driver},
-        "originalUriBaseIds": {SOURCE_ROOT: _source_root(root)},
+        "originalUriBaseIds": {SOURCE_ROOT: _source_root(workspace)},
         "columnKind": "unicodeCodePoints",  # without it, SARIF counts UTF-16 code units
         "results": [_result(found, index, artifacts[found.path]) for found in diagnostics],
     }
@@ -113,11 +115,15 @@ def _artifact(path: str, root: str) -> dict[str, str]:
     return {"uri": quote(relative, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}
 
 
-def _source_root(root: str) -> dict[str, Any]:
-    """The source root, as originalUriBaseIds holds it: an absolute URI ending in a slash."""
-    uri = PurePath(root).as_uri()
-    description = "The repository's root (GITHUB_WORKSPACE), or the folder exambank ran in."
+def _source_root(workspace: str | None) -> dict[str, Any]:
+    """The source root, as originalUriBaseIds holds it: in a GitHub job the checkout, an
+    absolute URI ending in a slash; elsewhere a description only, which SARIF allows
+    (3.14.14: the reader supplies the folder), so that a report is the same file in every
+    checkout and names no one's home folder."""
+    if workspace is None:
+        return {"description": {"text": "The folder exambank ran in."}}
+    uri = PurePath(workspace).as_uri()
     return {
         "uri": uri if uri.endswith("/") else uri + "/",
-        "description": {"text": description},
+        "description": {"text": "The repository's root (GITHUB_WORKSPACE)."},
     }
