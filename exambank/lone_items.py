@@ -2,8 +2,8 @@
 item where a list makes no sense prints as the text written: German writes ordinals as
 "2. Normalform" and "15. April 2024", which CommonMark reads as a list that starts at 2 or
 15, and a lone "+" or "*" (the name of a key) as an empty bullet: the handouts would print
-a list's number or bullet, and an LMS would show a list. And a sentence typed below a list
-(the question after the steps) prints after it, not inside its last item."""
+a list's number or bullet, and an LMS would show a list. And the question typed below a
+list of steps prints after it, not inside its last item."""
 
 from __future__ import annotations
 
@@ -18,6 +18,17 @@ from exambank.statement_lines import SENTENCE_END
 _ITEM_MARKER = re.compile(r"([ \t]*(?:\d{1,9}[.)]|[-*+]))( *)")
 # More spaces than this after a marker are indented code; the item's text starts one on.
 _MOST_SPACES = 4
+# Marks that may close a sentence after its full stop, or open one before its first letter.
+_CLOSING = "\"'`*_)\\]\u00ab\u00bb\u201c\u201d\u2019"
+_OPENING = "\"'`*_(\u00ab\u00bb\u201e\u201c\u2018"
+# A line that ends a sentence, and the word before its mark: not ":" or ";", which lead
+# into what follows (statement_lines.SENTENCE_END counts them: a statement may follow).
+_SENTENCE_END = re.compile(rf"(\S*)([.!?])[{_CLOSING}]*\s*$")
+# A question mark that ends a sentence.
+_QUESTION = re.compile(rf"\?[{_CLOSING}]*(?:\s|$)")
+# An initial ("J") or an abbreviation of short parts ("e.g", "U.S", "z.B"), without
+# its last dot: a full stop after it ends no sentence. "Node.js" and "3.12" are words.
+_ABBREVIATION = re.compile(r"[^\W\d_]|(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 
 
 def items_in_prose(state: StateCore) -> None:
@@ -107,11 +118,24 @@ def _paragraph(text: str, replaced: Token, state: StateCore) -> list[Token]:
 
 
 def sentences_after_lists(state: StateCore) -> None:
-    """A paragraph after a list, where a line typed at the list's own indentation starts
-    with a capital below an item's line that ends a sentence ("3) Start the server." /
-    "Which step comes second?"): CommonMark reads it as the last item's text (a lazy
-    continuation line), and the handouts would print it after the item's words. A line
-    indented under the item's text stays in the item; so does wrapped prose."""
+    """A question after a list: where a line typed at the list's own indentation below its
+    last item starts a new sentence, and the text from there holds a question ("3) Start
+    the server." / "Which step comes second?"), the text from there is a paragraph after
+    the list. CommonMark reads it as the last item's text (a lazy continuation line), and
+    the handouts would print it after the item's words.
+
+    A new sentence: the line above ends in ".", "?" or "!" (closing quotes, brackets and
+    emphasis marks may follow), not after an initial or an abbreviation ("J.", "e.g.",
+    "U.S."), and the line starts with a capital after any opening quote, code or emphasis
+    marks ("**Which**", "«Какой»"). A line after ":" or ";" goes on with what they lead in.
+    The question keeps wrapped prose in its item: two sentences of an item typed on two
+    lines ("- Use S3.\nIt is cheap.") stay together, and when an earlier item of the list
+    holds a question typed so as well, the author wraps items that way and none is split:
+    items typed alike print alike. A line indented under the item's text stays in the
+    item. Known misses, left as CommonMark reads them: a question after an item that ends
+    with a single letter ("Restart server B."), and an instruction that asks nothing
+    ("Select the second step.").
+    """
     tokens = state.tokens
     if not any(token.type.endswith("list_open") for token in tokens):
         return  # most texts
@@ -127,50 +151,78 @@ def sentences_after_lists(state: StateCore) -> None:
 def _end_list_before_sentence(
     tokens: list[Token], close: int, source_lines: list[str], state: StateCore
 ) -> None:
-    """Split the last item's paragraph of the list that ``close`` closes where a sentence
-    typed below the list starts, the rest a paragraph after the list."""
-    if tokens[close - 2].type != "paragraph_close" or tokens[close - 3].type != "inline":
-        return  # the last item ends with no paragraph (a code block, a list inside it)
+    """Split the last item's paragraph of the list that ``close`` closes where the question
+    typed below the list starts, the rest a paragraph after the list. When an earlier item
+    holds such a line too, the author wraps items so: none is split."""
     level = tokens[close].level
-    inline, item = tokens[close - 3], _opening(tokens, close, "list_item_open", level + 1)
-    lines = inline.content.split("\n")
-    breaks = sum(child.type.endswith("break") for child in inline.children or [])
-    if inline.map is None or item.map is None or breaks == 0:
-        return  # one line
-    if breaks != len(lines) - 1 or inline.map[1] - inline.map[0] != len(lines):
-        return  # a line break inside a code span or an image's description
-    text_column = _text_column(source_lines[item.map[0]])
-    for number in range(1, len(lines)):
-        typed = source_lines[inline.map[0] + number]
-        indent = len(typed.expandtabs(4)) - len(typed.expandtabs(4).lstrip(" "))
-        if (
-            indent < text_column
-            and SENTENCE_END.search(lines[number - 1])
-            and lines[number].lstrip()[:1].isupper()
-        ):
-            break
-    else:
+    first = _opening(tokens, close, "list_open", level)
+    items = [
+        at
+        for at in range(first, close)
+        if tokens[at].type == "list_item_close" and tokens[at].level == level + 1
+    ]
+    inline, item = tokens[close - 3], tokens[_opening(tokens, close, "list_item_open", level + 1)]
+    number = _question_line(tokens, items[-1], source_lines)
+    if number is None or inline.map is None:
         return
-    split = inline.map[0] + number
+    if any(_question_line(tokens, at, source_lines) for at in items[:-1]):
+        return  # the author wraps every item so
+    split, lines = inline.map[0] + number, inline.content.split("\n")
     inline.content = "\n".join(lines[:number]).rstrip()  # a hard break's spaces too
     inline.children = _inline(inline.content, state)
     rest = "\n".join(lines[number:])
     paragraph = _paragraph(rest, tokens[close], state)
     paragraph[0].map = paragraph[1].map = [split, inline.map[1]]
-    for opened in (tokens[close - 4], item, _opening(tokens, close, "list_open", level)):
+    for opened in (tokens[close - 4], item, tokens[first]):
         if opened.map is not None:
             opened.map = [opened.map[0], split]
     inline.map = [inline.map[0], split]
     tokens[close + 1 : close + 1] = paragraph
 
 
-def _opening(tokens: list[Token], close: int, kind: str, level: int) -> Token:
-    """The last token of ``kind`` ("list_item_open", "list_open") at ``level`` before
-    ``close``: the opening of the list ``close`` closes, or of its last item."""
+def _question_line(tokens: list[Token], item_close: int, source_lines: list[str]) -> int | None:
+    """The line of the paragraph that ends the item ``item_close`` closes where a sentence
+    typed at the list's indentation starts, if the text from there holds a question."""
+    if tokens[item_close - 1].type != "paragraph_close":
+        return None  # the item ends with no paragraph (a code block, a list inside it)
+    inline = tokens[item_close - 2]
+    item = tokens[_opening(tokens, item_close, "list_item_open", tokens[item_close].level)]
+    lines = inline.content.split("\n")
+    breaks = sum(child.type.endswith("break") for child in inline.children or [])
+    if inline.map is None or item.map is None or breaks == 0:
+        return None  # one line
+    if breaks != len(lines) - 1 or inline.map[1] - inline.map[0] != len(lines):
+        return None  # a line break inside a code span or an image's description
+    text_column = _text_column(source_lines[item.map[0]])
+    for number in range(1, len(lines)):
+        typed = source_lines[inline.map[0] + number].expandtabs(4)
+        indent = len(typed) - len(typed.lstrip(" "))
+        if indent < text_column and _starts_sentence(lines[number - 1], lines[number]):
+            break
+    else:
+        return None
+    if not _QUESTION.search("\n".join(lines[number:])):
+        return None  # wrapped prose, not the question after the list
+    return number
+
+
+def _starts_sentence(above: str, line: str) -> bool:
+    """Whether ``line`` starts a new sentence after the line ``above`` ends one."""
+    end = _SENTENCE_END.search(above)
+    if end is None:
+        return False
+    if end[2] == "." and _ABBREVIATION.fullmatch(end[1].lstrip(_OPENING)):
+        return False  # "e.g." / "Amazon S3 Glacier ..."
+    return line.lstrip().lstrip(_OPENING)[:1].isupper()
+
+
+def _opening(tokens: list[Token], close: int, kind: str, level: int) -> int:
+    """Where the last token of ``kind`` ("list_item_open", "list_open") at ``level`` before
+    ``close`` is: the opening of the list ``close`` closes, or of an item."""
     index = close - 1
     while not tokens[index].type.endswith(kind) or tokens[index].level != level:
         index -= 1
-    return tokens[index]
+    return index
 
 
 def _text_column(line: str) -> int:

@@ -31,8 +31,8 @@ MARKDOWN_DIALECT = (
     "elsewhere such a line is text. A list of one item of one paragraph is text where it "
     'is all a question\'s text, a definition or a tip holds ("2. Normalform", "+"), and '
     'where it continues a paragraph whose line ends no sentence ("... verlangt die" / '
-    '"1. Normalform"). A line below a list, at the list\'s indentation, that starts with '
-    "a capital after a last item that ends a sentence starts a paragraph after the list. "
+    '"1. Normalform"). A question below a list, at the list\'s indentation, starting with '
+    "a capital after a last item that ends a sentence, starts a paragraph after the list. "
     "Link and image targets are paths relative to the bank "
     "folder, inside it; the JSON export ships every image beside the JSON file under the "
     "same path, so an image's path leads to it from there too."

@@ -58,6 +58,26 @@ def test_the_question_after_the_steps_prints_after_the_list(
             "<p>Steps:</p>\n<ol>\n<li>Stop it.</li>\n<li>Start it.</li>\n</ol>\n"
             "<p>Which comes first?</p>\n",
         ),
+        (  # the question starts with emphasis or a quote (review s20, finding 2)
+            "Steps:\n1. Stop it.\n2. Start it.\n**Which** step comes first?",
+            "<p>Steps:</p>\n<ol>\n<li>Stop it.</li>\n<li>Start it.</li>\n</ol>\n"
+            "<p><strong>Which</strong> step comes first?</p>\n",
+        ),
+        (
+            'Steps:\n1. Stop it.\n2. Start it.\n"Which" step comes first?',
+            "<p>Steps:</p>\n<ol>\n<li>Stop it.</li>\n<li>Start it.</li>\n</ol>\n"
+            "<p>&quot;Which&quot; step comes first?</p>\n",
+        ),
+        (
+            "Шаги:\n1) остановить сервер;\n2) восстановить дамп.\n«Какой» шаг второй?",
+            "<p>Шаги:</p>\n<ol>\n<li>остановить сервер;</li>\n<li>восстановить дамп.</li>\n"
+            "</ol>\n<p>«Какой» шаг второй?</p>\n",
+        ),
+        (  # a scenario sentence, then the question: both after the list
+            "Steps:\n1. Stop it.\n2. Start it.\nThe log shows an error. Which step failed?",
+            "<p>Steps:</p>\n<ol>\n<li>Stop it.</li>\n<li>Start it.</li>\n</ol>\n"
+            "<p>The log shows an error. Which step failed?</p>\n",
+        ),
     ],
 )
 def test_a_sentence_below_a_list_starts_a_paragraph(text: str, html: str) -> None:
@@ -77,6 +97,18 @@ def test_a_sentence_below_a_list_starts_a_paragraph(text: str, html: str) -> Non
         "Steps:\n1. Stop it.\nCheck the log.\n2. Start it.",
         # a list inside a quote
         "> 1. Stop it.\n> 2. Start it.\n> Which is first?",
+        # wrapped after an abbreviation, an initial, a colon or a semicolon (review s20,
+        # finding 2)
+        "Use:\n- S3, e.g.\nAmazon S3 Glacier for archives. Why not EBS?",
+        "Steps:\n1. Install it in the U.S.\nEast region first. Which region next?",
+        "Authors:\n- Smith, J.\nWho wrote the guide?",
+        "Choose:\n- Option one:\nA value that is big?",
+        "Choose:\n- Option one;\nA value that is big?",
+        # wrapped prose: two sentences of an item, in every item alike
+        "- Use S3.\nIt is cheap.\n\n- Use EBS.\nIt is fast.",
+        "Steps:\n1. Run the job.\nI think it fails.",
+        # a question typed so in an earlier item too: the author wraps items that way
+        "- Use S3.\nIs it cheap?\n- Use EBS.\nIs it fast?",
     ],
 )
 def test_a_line_of_an_item_stays_in_it(text: str) -> None:
