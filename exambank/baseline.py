@@ -34,7 +34,7 @@ from exambank.build import write as write_file
 from exambank.builders.base import Output
 from exambank.config import Config, switchable
 from exambank.diagnostics import Diagnostic
-from exambank.errors import UsageError
+from exambank.errors import CannotWrite, UsageError
 from exambank.fingerprint import fingerprint
 from exambank.lint import LintResult
 from exambank.paths import display_path
@@ -174,7 +174,7 @@ def write(
         write_file(target.parent, Output(target.name, _text(baseline.entries).encode("utf-8")))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UsageError(f"{display_path(path)}: cannot write the baseline: {reason}") from None
+        raise CannotWrite(f"{display_path(path)}: cannot write the baseline: {reason}") from None
     return baseline, len(kept)
 
 

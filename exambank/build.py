@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from exambank.bank import Bank
 from exambank.builders import BUILDERS, Builder, Output, Paper, Settings
 from exambank.builders.base import Step
-from exambank.errors import UsageError
+from exambank.errors import CannotWrite, UsageError
 from exambank.shuffle import shuffled
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -257,7 +257,7 @@ def _write_or_explain(folder: Path, output: Output) -> Written:
     try:
         return write(folder, output)
     except OSError as error:
-        raise UsageError(_why_not_written(folder / output.name, error)) from None
+        raise CannotWrite(_why_not_written(folder / output.name, error)) from None
 
 
 def _folders_of(out: Path) -> list[Path]:

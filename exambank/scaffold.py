@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from exambank.bank import section_id_of
-from exambank.errors import UsageError
+from exambank.errors import CannotWrite, UsageError
 from exambank.language_codes import code_of
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
@@ -206,7 +206,7 @@ def _write_all(files: list[NewFile], manifest: Rewrite | None = None) -> list[Pa
                 file.path.parent.mkdir(parents=True, exist_ok=True)
                 _create(file)
             except OSError as error:
-                raise UsageError(f"{file.path}: cannot write it: {error.strerror}") from None
+                raise CannotWrite(f"{file.path}: cannot write it: {error.strerror}") from None
             written.append(file.path)
         if manifest is not None:
             try:

@@ -247,7 +247,7 @@ def test_a_failed_write_leaves_nothing_behind(
         create(file)
 
     monkeypatch.setattr(exambank.scaffold, "_create", failing_third)
-    assert main(["init", "bank/el", "--title", "E", "--sections", "a,b,c"]) == 2
+    assert main(["init", "bank/el", "--title", "E", "--sections", "a,b,c"]) == 3
     assert "bank/el/02-b.yaml: cannot write it: No space left on device" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 

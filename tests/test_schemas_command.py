@@ -91,7 +91,7 @@ def test_a_folder_below_a_file_is_named_in_the_error(
 ) -> None:
     (tmp_path / "notes.txt").write_text("a file\n", encoding="utf-8")
     folder = tmp_path / "notes.txt" / "schemas"
-    assert main(["schemas", str(folder)]) == 2
+    assert main(["schemas", str(folder)]) == 3
     assert capsys.readouterr().err == (
         f"exambank: error: {folder}: cannot write into it: Not a directory\n"
     )

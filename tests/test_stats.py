@@ -196,17 +196,18 @@ def test_a_count_is_written_clear_of_the_even_spread_line(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("arguments", "message"),
+    ("arguments", "message", "status"),
     [
-        (["--out", "r.pdf"], "a PDF is made from the HTML report: add --format html"),
-        (["--out", "a-file/r.txt"], "cannot write"),  # a missing folder is made; not this
+        (["--out", "r.pdf"], "a PDF is made from the HTML report: add --format html", 2),
+        # a missing folder is made; not this: the machine's trouble, not a wrong command
+        (["--out", "a-file/r.txt"], "cannot write", 3),
     ],
 )
-def test_cli_usage_errors_exit_2(tmp_path, capsys, monkeypatch, arguments, message):
+def test_cli_usage_and_write_errors(tmp_path, capsys, monkeypatch, arguments, message, status):
     root = small_bank(tmp_path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a-file").write_text("", encoding="utf-8")
-    assert main(["stats", str(root), *arguments]) == 2
+    assert main(["stats", str(root), *arguments]) == status
     assert message in capsys.readouterr().err
 
 

@@ -17,11 +17,11 @@ from exambank import installed_version
 from exambank.cli.authoring import add_init, add_new, add_schemas
 from exambank.cli.build import add_build
 from exambank.cli.check import add_lint, add_rules
-from exambank.cli.common import EXIT_USAGE, Commands
+from exambank.cli.common import EXIT_CANNOT_WRITE, EXIT_USAGE, Commands
 from exambank.cli.fmt import add_fmt
 from exambank.cli.stats import add_stats
 from exambank.config import ConfigError
-from exambank.errors import UsageError
+from exambank.errors import CannotWrite, UsageError
 from exambank.reporters import text
 from exambank.reporters.text import visible
 
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _internal_error(error)
     except UsageError as error:
         print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_CANNOT_WRITE if isinstance(error, CannotWrite) else EXIT_USAGE
     except ConfigError as error:
         if error.diagnostics:
             sys.stderr.write(text(error.diagnostics))

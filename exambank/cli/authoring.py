@@ -16,7 +16,7 @@ from exambank.cli.common import (
     Commands,
     named_path,
 )
-from exambank.errors import UsageError
+from exambank.errors import CannotWrite, UsageError
 from exambank.fixes import fix_file
 from exambank.reporters.text import visible
 from exambank.rewrite import RewriteError, bank_files
@@ -108,7 +108,7 @@ def _schemas(arguments: argparse.Namespace) -> int:
         try:  # atomically, and over a link at the name, never through it
             write(folder, Output(name, data))
         except OSError as error:
-            raise UsageError(f"{folder}: cannot write into it: {error.strerror}") from None
+            raise CannotWrite(f"{folder}: cannot write into it: {error.strerror}") from None
         print(f"wrote {visible(str(target))}")
         written += 1
     if not written:

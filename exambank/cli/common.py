@@ -12,7 +12,7 @@ from exambank.errors import UsageError
 from exambank.paths import MANIFEST, bank_above, default_banks, git_root
 from exambank.reporters.text import visible
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CANNOT_WRITE = 0, 1, 2, 3
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # what add_parser is on
 
 

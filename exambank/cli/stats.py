@@ -11,7 +11,7 @@ from exambank import pyproject
 from exambank.build import write
 from exambank.builders import Output
 from exambank.cli.common import EXIT_OK, Commands, add_config, add_paths, bank_paths, named_path
-from exambank.errors import UsageError
+from exambank.errors import CannotWrite, UsageError
 from exambank.lint import lint
 from exambank.reporters.text import visible
 from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, noun, render_text
@@ -78,6 +78,6 @@ def _stats(arguments: argparse.Namespace) -> int:
     try:  # atomically, and over a symlink at ``out``, never through it
         write(out.parent, Output(out.name, write_pdf(report) if pdf else report.encode("utf-8")))
     except OSError as error:
-        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
+        raise CannotWrite(f"{out}: cannot write: {error.strerror}") from None
     print(f"wrote {visible(str(out))}")
     return EXIT_OK

@@ -31,7 +31,7 @@ def test_a_file_where_a_folder_must_be_is_refused_and_kept(
     kept = tmp_path / blocking
     kept.parent.mkdir(parents=True, exist_ok=True)
     kept.write_text("keep me", encoding="utf-8")
-    assert _build(tmp_path, tmp_path / out) == 2
+    assert _build(tmp_path, tmp_path / out) == 3  # exambank.errors.CannotWrite
     assert capsys.readouterr().err == (
         f"exambank: error: {kept}: cannot build into it: it is a file, not a folder\n"
     )
@@ -43,7 +43,7 @@ def test_a_folder_where_the_file_goes_is_refused_and_kept(
 ) -> None:
     target = tmp_path / "dist" / "test-bank" / "test-bank.json"
     target.mkdir(parents=True)
-    assert _build(tmp_path, tmp_path / "dist") == 2
+    assert _build(tmp_path, tmp_path / "dist") == 3  # exambank.errors.CannotWrite
     assert capsys.readouterr().err == f"exambank: error: {target}: cannot write: Is a directory\n"
     assert target.is_dir() and list(target.parent.iterdir()) == [target]
 
@@ -52,7 +52,7 @@ def test_a_folder_where_the_file_goes_is_refused_and_kept(
 def test_an_out_folder_that_cannot_be_made_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _build(tmp_path, Path("/proc/nope")) == 2
+    assert _build(tmp_path, Path("/proc/nope")) == 3  # exambank.errors.CannotWrite
     err = capsys.readouterr().err
     assert err.startswith("exambank: error: /proc/nope: cannot make the folder: ")
     assert len(err.splitlines()) == 1
@@ -71,7 +71,7 @@ def test_a_file_that_cannot_be_replaced_is_named_and_kept(
 
     monkeypatch.setattr(os, "replace", read_only)
     capsys.readouterr()
-    assert _build(tmp_path, out) == 2
+    assert _build(tmp_path, out) == 3  # exambank.errors.CannotWrite
     assert (
         capsys.readouterr().err == f"exambank: error: {target}: cannot write: Permission denied\n"
     )
@@ -127,7 +127,7 @@ def test_a_link_to_nothing_above_out_is_named_as_such(
 ) -> None:
     (tmp_path / "dist").symlink_to(tmp_path / "gone")
     out = tmp_path / "dist" / "handouts"
-    assert _build(tmp_path, out) == 2
+    assert _build(tmp_path, out) == 3  # exambank.errors.CannotWrite
     assert f"{tmp_path / 'dist'}: cannot build into it: it is a link that leads to no folder" in (
         capsys.readouterr().err
     )
