@@ -84,12 +84,16 @@ class Scope:
 
 @dataclass(frozen=True)
 class Compared:
-    """A run's ``new`` findings (in the order given), and how many the baseline ``hidden``;
+    """A run's ``new`` findings and those the baseline ``known`` (each in the order given);
     ``fixed``: its entries, of what the run checked, that no finding matched."""
 
     new: list[Diagnostic]
-    hidden: int
+    known: list[Diagnostic]
     fixed: int
+
+    @property
+    def hidden(self) -> int:
+        return len(self.known)
 
 
 def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
@@ -104,15 +108,15 @@ def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
 def compare(baseline: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope) -> Compared:
     folder = baseline.folder
     left = Counter(entry.fingerprint for entry in baseline.entries)
-    new, hidden = [], 0
+    new, known = [], []
     for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
         if entry is not None and left[entry.fingerprint] > 0:
             left[entry.fingerprint] -= 1
-            hidden += 1
+            known.append(found)
         else:
             new.append(found)
     fixed = sum(checked.covers(entry, folder) for entry in _unmatched(baseline, left))
-    return Compared(new, hidden, fixed)
+    return Compared(new, known, fixed)
 
 
 def read(path: Path) -> Baseline:

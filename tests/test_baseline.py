@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -12,6 +13,7 @@ from exambank.baseline import Baseline, Scope, compare, write
 from exambank.cli import main
 from exambank.diagnostics import Diagnostic
 from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.reporters.test_sarif import validated
 
 RULES = ["--select", "answer-not-in-options,all-of-the-above"]
 HIDDEN = "{} findings hidden by the baseline {}."
@@ -139,9 +141,13 @@ def listed_lines(format_name: str, out: str) -> list[int]:
     if format_name == "junit":
         failing = ElementTree.fromstring(out).iter("failure")
         return [int((failure.text or "").split(":")[1]) for failure in failing]
-    if format_name == "sarif":
+    if format_name == "sarif":  # the baseline's findings are there too, suppressed (below)
         results = json.loads(out)["runs"][0]["results"]
-        return [one["locations"][0]["physicalLocation"]["region"]["startLine"] for one in results]
+        return [
+            one["locations"][0]["physicalLocation"]["region"]["startLine"]
+            for one in results
+            if "suppressions" not in one
+        ]
     if format_name == "gitlab":
         return [issue["location"]["lines"]["begin"] for issue in json.loads(out)]
     return [item["line"] for item in json.loads(out)]
@@ -159,6 +165,36 @@ def test_every_format_reports_the_new_finding_only(bank, capsys, format_name):
         assert out.endswith(said)
     else:
         assert err == said  # stdout is the tool's report, and nothing else
+
+
+def test_sarif_keeps_the_baselines_findings_as_suppressed_results(bank, capsys):
+    """Left out, code scanning would close the old alerts as fixed; suppressed, they stay
+    visible as closed alerts, and each result says whether the baseline held it."""
+    lint(capsys, "--write-baseline", "known.json")
+    _, out, _ = lint(capsys, "--baseline", "known.json", "--format", "sarif", "--errors-only")
+    assert [line_of(one) for one in validated(out)["runs"][0]["results"]] == [20]
+    add_questions(bank, question(9, "warning"))
+    status, out, _ = lint(capsys, "--baseline", "known.json", "--format", "sarif", "--strict")
+    assert status == 1
+    results = validated(out)["runs"][0]["results"]
+    states = [
+        (one["ruleId"], one["baselineState"], one.get("suppressions"), line_of(one))
+        for one in results
+    ]
+    held = [{"kind": "external", "justification": "in the baseline known.json"}]
+    assert states == [
+        ("all-of-the-above", "new", None, NEW_LINE),
+        ("answer-not-in-options", "unchanged", held, 20),
+        ("all-of-the-above", "unchanged", held, 28),
+    ]
+    _, out, _ = lint(capsys, "--no-baseline", "--format", "sarif")
+    results = json.loads(out)["runs"][0]["results"]
+    assert len(results) == 3 and not any("baselineState" in one for one in results)
+
+
+def line_of(result: dict[str, Any]) -> int:
+    line: int = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+    return line
 
 
 def test_errors_only_and_strict_count_new_findings_only(bank, capsys):

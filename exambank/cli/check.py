@@ -20,7 +20,8 @@ from exambank.cli.common import (
     named_path,
 )
 from exambank.config import ConfigError, parse_rule_list
-from exambank.lint import LintResult, lint
+from exambank.lint import lint
+from exambank.paths import display_path
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, use_color
 from exambank.reporters.text import visible
 from exambank.rule_docs import rule_page, rule_table
@@ -138,32 +139,34 @@ def _lint(arguments: argparse.Namespace) -> int:
     if arguments.fix:
         fix(paths)
     result = lint(paths, config)
-    said: list[str] = []  # of the baseline, after the report
+    judged = None
     if writing is not None:
         checked = baseline.scope(result, paths, config)
-        written, kept = baseline.write(writing, result.diagnostics, checked, replaced)
-        print(visible(baseline.written(written, kept)), file=sys.stderr)
-        result, said = _hide(result, written, checked)
+        known, kept = baseline.write(writing, result.diagnostics, checked, replaced)
+        print(visible(baseline.written(known, kept)), file=sys.stderr)
+        judged = baseline.compare(known, result.diagnostics, checked)
     elif known is not None:
-        result, said = _hide(result, known, baseline.scope(result, paths, config))
+        judged = baseline.compare(known, result.diagnostics, baseline.scope(result, paths, config))
+    if judged is not None:
+        result = replace(result, diagnostics=judged.new)
     color = use_color(arguments.color, sys.stdout, os.environ)
     listed, unlisted = result.diagnostics, []
     if arguments.errors_only:
         listed = [found for found in result.diagnostics if found.severity == "error"]
         unlisted = [found for found in result.diagnostics if found.severity != "error"]
     context = Context.of(result, color=color, strict=arguments.strict, unlisted=tuple(unlisted))
+    if known is not None and judged is not None:
+        held = [
+            found
+            for found in judged.known
+            if found.severity == "error" or not arguments.errors_only
+        ]
+        context = replace(context, baseline=display_path(known.path), known=tuple(held))
     sys.stdout.write(REPORTER_BY_NAME[arguments.format](listed, context))
-    for line in said:  # after the text summary; beside a tool's report, not in it
-        print(visible(line), file=sys.stdout if arguments.format == "text" else sys.stderr)
+    if known is not None and judged is not None:  # after the text summary; beside a tool's
+        for line in baseline.summary(judged, known.path):  # report, not in it
+            print(visible(line), file=sys.stdout if arguments.format == "text" else sys.stderr)
     return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
-
-
-def _hide(
-    result: LintResult, known: baseline.Baseline, checked: baseline.Scope
-) -> tuple[LintResult, list[str]]:
-    """``result`` with only the findings ``known`` does not hold, and what to say of it."""
-    compared = baseline.compare(known, result.diagnostics, checked)
-    return replace(result, diagnostics=compared.new), baseline.summary(compared, known.path)
 
 
 def _rules(arguments: argparse.Namespace) -> int:

@@ -23,7 +23,8 @@ class Context:
     text report; ``strict``: warnings fail the run too; ``notes``: what the report must
     say besides its findings (rules that did not run on a bank in another language);
     ``unlisted``: findings left out of the listing (``--errors-only``), which the text
-    report still counts."""
+    report still counts; ``baseline``: the baseline file the run was judged by, as shown,
+    and ``known``: the findings it held, left out of the listing (sarif marks them)."""
 
     questions: tuple[CheckedQuestion, ...] = ()
     color: bool = False
@@ -31,6 +32,8 @@ class Context:
     manifests: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
     unlisted: tuple[Diagnostic, ...] = ()
+    baseline: str | None = None
+    known: tuple[Diagnostic, ...] = ()
 
     @classmethod
     def of(

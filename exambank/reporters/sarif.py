@@ -10,6 +10,11 @@ working folder, described and not named, so the report is the same file in every
 (SARIF 2.1.0, 3.4.4 and 3.14.14). Code scanning reads a relative ``uri`` as relative to the
 repository's root, so a run in a folder below it still lands on the right files. A file
 outside the root is an absolute ``file:`` URI, with no base.
+
+Judged by a baseline (``lint --baseline``), each result says whether it is ``new`` or
+``unchanged`` (``baselineState``), and the findings the baseline holds are results too,
+suppressed (``kind: external``; 3.27.23, 3.35): code scanning shows them as closed
+alerts, rather than closing them as fixed because the report left them out.
 """
 
 from __future__ import annotations
@@ -52,13 +57,24 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     driver = {"name": "exambank", "version": installed_version(), "rules": rules}
     workspace = repository_root("GITHUB_WORKSPACE")
     root = workspace or os.getcwd()
-    files = {*(found.path for found in diagnostics), *(note.path for note in context.notes)}
+    found_in = [*diagnostics, *context.known]
+    files = {*(found.path for found in found_in), *(note.path for note in context.notes)}
     artifacts = {path: _artifact(path, root) for path in files}  # once per file
+    results = [_result(found, index, artifacts[found.path]) for found in diagnostics]
+    if context.baseline is not None:
+        for result in results:
+            result["baselineState"] = "new"
+        for found in context.known:
+            result = _result(found, index, artifacts[found.path])
+            result["baselineState"] = "unchanged"
+            justification = f"in the baseline {context.baseline}"
+            result["suppressions"] = [{"kind": "external", "justification": justification}]
+            results.append(result)
     run = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SOURCE_ROOT: _source_root(workspace)},
         "columnKind": "unicodeCodePoints",  # without it, SARIF counts UTF-16 code units
-        "results": [_result(found, index, artifacts[found.path]) for found in diagnostics],
+        "results": results,
     }
     if context.notes:  # what the run did not do is no result: the tool's own notification
         notes = [
