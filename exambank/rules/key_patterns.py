@@ -161,9 +161,9 @@ class AnswerKeyBalance(BankRule):
 
     Counts the key letter of every single-answer question and tests the counts against
     an even spread with a chi-square goodness-of-fit test; a question with k options
-    adds 1/k to the expected count of each of its letters. Letters that expect fewer
-    than 5 keys (a few questions with more options than the rest) are pooled with their
-    neighbours until each group expects 5, as chi-square is a poor guide below that
+    adds 1/k to the expected count of each of its letters. Letters that expect less
+    than one key (the E of the one question with five options) are pooled with their
+    neighbours until each group expects one, as chi-square is no guide below that
     (Cochran's rule). Reported on the manifest when the p-value is below ``p_value`` and
     the bank has at least ``min_questions`` such questions, naming the most over-used
     letter and by how much, and any pooled letters. Candidates learn such a bias quickly
