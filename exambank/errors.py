@@ -4,7 +4,15 @@ from __future__ import annotations
 
 
 class UsageError(Exception):
-    """A problem with how exambank was called, not with a bank (exit status 2)."""
+    """A problem with how exambank was called, not with a bank (exit status 2); or
+    several, one message each, when a command checks all its arguments before it stops."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__(*messages)
+        self.messages = messages
+
+    def __str__(self) -> str:
+        return "\n".join(self.messages)
 
 
 class CannotWrite(UsageError):

@@ -21,20 +21,17 @@ from typing import Any
 
 from exambank.bank import section_id_of
 from exambank.errors import CannotWrite, UsageError
-from exambank.language_codes import code_of
+from exambank.init_arguments import SLUG_HINT, folder_id, init_problems
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
-from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
-from exambank.paths import MANIFEST, is_yaml
+from exambank.model import SLUG_PATTERN
+from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, RewriteError, read
 from exambank.saving import same_data, save, verify
-from exambank.schema_words import language_hint
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 
 SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
 _MANIFEST_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S*)manifest\.schema\.json", re.M)
-_LINE_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
-_SLUG_HINT = "lowercase letters, digits and single hyphens"
 
 
 @dataclass(frozen=True)
@@ -65,20 +62,10 @@ class Started:
 def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> Started:
     """Write a new bank into ``folder``, a new folder or one without YAML: its manifest
     and a file per section (UsageError, nothing written, if it may not be started)."""
-    _check_new_folder(folder)
-    bank_id = _folder_id(folder)
-    if not title.strip() or _LINE_BREAK.search(title):
-        raise UsageError("--title: give the bank's title on one line, as the handouts print it")
-    if not re.fullmatch(LANGUAGE_PATTERN, language):
-        raise UsageError(
-            f"--language '{language}' is not a language tag: {language_hint(language)}"
-        )
-    if coded := code_of(language):
-        raise UsageError(
-            f"--language '{language}' is the ISO 639-2 code of {coded[1]}: write its "
-            f"BCP 47 tag; did you mean '{coded[0]}'?"
-        )
-    _check_sections(sections)
+    problems = init_problems(folder, title, language, sections)
+    if problems:  # every one at once: a run per mistake would be three runs for three
+        raise UsageError(*problems)
+    bank_id = folder_id(folder)
     schemas = _find_schemas(folder)
     prefix = _prefix(schemas.folder, folder)
     listed = "".join(f"\n  - {inline(section_id)}" for section_id in sections) or " []"
@@ -115,7 +102,7 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
         )
         raise UsageError(
             f"{path}: name a new section file <nn>-<section-id>.yaml or <section-id>.yaml, "
-            f"the id in {_SLUG_HINT}{example}"
+            f"the id in {SLUG_HINT}{example}"
         )
     bank = path.parent
     files = [file for file in iter_yaml_files(bank) if file.name != MANIFEST]
@@ -241,63 +228,3 @@ def _create(file: NewFile) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-def _check_new_folder(folder: Path) -> None:
-    """UsageError if a bank may not be started in ``folder``: a file or link there, a
-    folder that holds YAML or banks, one in a bank."""
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        what = "a link" if folder.is_symlink() else "not a folder"
-        raise UsageError(f"{folder}: {what}; name a new folder for the bank")
-    for parent in folder.absolute().parents:
-        if (parent / MANIFEST).is_file():
-            raise UsageError(
-                f"{folder}: in the bank {parent}, whose subfolders lint does not read; "
-                "start the bank beside it"
-            )
-    if (folder / MANIFEST).is_file():
-        raise UsageError(
-            f"{folder}: already a bank; add a section with exambank new QUESTION-ID "
-            f"--section {folder / '<nn>-<section-id>.yaml'}"
-        )
-    for entry in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if is_yaml(entry):
-            raise UsageError(f"{folder}: holds {entry.name}; start the bank in a new folder")
-        if (entry / MANIFEST).is_file():
-            raise UsageError(
-                f"{folder}: holds the bank {entry.name}; start the new one beside it, "
-                f"in {folder / '<bank-id>'}"
-            )
-
-
-def _folder_id(folder: Path) -> str:
-    """The bank's id: the folder's name."""
-    name = folder.resolve().name
-    if re.fullmatch(SLUG_PATTERN, name):
-        return name
-    suggestion = as_id(name)
-    new_name = suggestion or "my-bank"
-    renamed = folder.with_name(new_name) if folder.name not in ("", "..") else new_name
-    example = f"; did you mean {renamed}?" if suggestion else f", e.g. {renamed}"
-    raise UsageError(
-        f"{folder}: the folder's name is the bank's id, and '{name}' is not one: use "
-        f"{_SLUG_HINT}{example}"
-    )
-
-
-def _check_sections(sections: list[str]) -> None:
-    for index, section_id in enumerate(sections):
-        if not re.fullmatch(SLUG_PATTERN, section_id):
-            shown = f"'{section_id}'" if section_id else "an empty name"
-            suggestions = [as_id(name) for name in sections]
-            example = (
-                f"; did you mean --sections {','.join(suggestions)}?"
-                if all(suggestions)
-                else ", e.g. --sections basics,ohm,power"
-            )
-            raise UsageError(
-                f"--sections: {shown} is not a section id: use {_SLUG_HINT}, "
-                f"separated by commas{example}"
-            )
-        if section_id in sections[:index]:
-            raise UsageError(f"--sections: '{section_id}' is named twice")

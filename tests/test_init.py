@@ -233,6 +233,27 @@ def test_refusals_exit_2_and_write_nothing(
     assert _tree(tmp_path) == before
 
 
+def test_every_refusal_is_listed_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three mistakes cost one run, not three (review s21 newuser, finding 8)."""
+    monkeypatch.chdir(tmp_path)
+    arguments = ["init", "bank/IT-Sicherheit", "--title", "IT-Sicherheit", "--language"]
+    status = main([*arguments, "deutsch", "--sections", "grundlagen,verschlüsselung"])
+    assert status == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "exambank: error: bank/IT-Sicherheit: the folder's name is the bank's id, and "
+        "'IT-Sicherheit' is not one: use lowercase letters, digits and single hyphens; did "
+        "you mean bank/it-sicherheit?",
+        "exambank: error: --language 'deutsch' is not a language tag: write its BCP 47 tag; "
+        "did you mean 'de'?",
+        "exambank: error: --sections: 'verschlüsselung' is not a section id: use lowercase "
+        "letters, digits and single hyphens, separated by commas; did you mean --sections "
+        "grundlagen,verschluesselung?",
+    ]
+    assert not Path("bank").exists()
+
+
 def test_a_failed_write_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -52,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BROKEN_PIPE
         return _internal_error(error)
     except UsageError as error:
-        print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
+        for message in error.messages:
+            print(f"exambank: error: {visible(message)}", file=sys.stderr)
         return EXIT_CANNOT_WRITE if isinstance(error, CannotWrite) else EXIT_USAGE
     except ConfigError as error:
         if error.diagnostics:

@@ -1,0 +1,114 @@
+"""What ``exambank init`` checks of its arguments before it writes anything: the folder,
+the bank id its name gives, the title, the language tag and the section ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from exambank.errors import UsageError
+from exambank.language_codes import code_of
+from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
+from exambank.paths import MANIFEST, is_yaml
+from exambank.schema_words import language_hint
+from exambank.skeleton import as_id
+
+_LINE_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
+SLUG_HINT = "lowercase letters, digits and single hyphens"
+
+
+def init_problems(folder: Path, title: str, language: str, sections: list[str]) -> list[str]:
+    """Everything wrong with ``init``'s arguments, one message each."""
+    problems = [
+        problem for check in (check_new_folder, folder_id) for problem in _problem(check, folder)
+    ]
+    return problems + _argument_problems(title, language, sections)
+
+
+def _problem(check: Callable[[Path], object], folder: Path) -> list[str]:
+    """What ``check`` says is wrong with ``folder``, if anything."""
+    try:
+        check(folder)
+    except UsageError as error:
+        return list(error.messages)
+    return []
+
+
+def _argument_problems(title: str, language: str, sections: list[str]) -> list[str]:
+    """What is wrong with ``init``'s --title, --language and --sections."""
+    problems = []
+    if not title.strip() or _LINE_BREAK.search(title):
+        problems.append("--title: give the bank's title on one line, as the handouts print it")
+    if not re.fullmatch(LANGUAGE_PATTERN, language):
+        problems.append(f"--language '{language}' is not a language tag: {language_hint(language)}")
+    elif coded := code_of(language):
+        problems.append(
+            f"--language '{language}' is the ISO 639-2 code of {coded[1]}: write its "
+            f"BCP 47 tag; did you mean '{coded[0]}'?"
+        )
+    try:
+        check_sections(sections)
+    except UsageError as error:
+        problems += error.messages
+    return problems
+
+
+def check_new_folder(folder: Path) -> None:
+    """UsageError if a bank may not be started in ``folder``: a file or link there, a
+    folder that holds YAML or banks, one in a bank."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        what = "a link" if folder.is_symlink() else "not a folder"
+        raise UsageError(f"{folder}: {what}; name a new folder for the bank")
+    for parent in folder.absolute().parents:
+        if (parent / MANIFEST).is_file():
+            raise UsageError(
+                f"{folder}: in the bank {parent}, whose subfolders lint does not read; "
+                "start the bank beside it"
+            )
+    if (folder / MANIFEST).is_file():
+        raise UsageError(
+            f"{folder}: already a bank; add a section with exambank new QUESTION-ID "
+            f"--section {folder / '<nn>-<section-id>.yaml'}"
+        )
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if is_yaml(entry):
+            raise UsageError(f"{folder}: holds {entry.name}; start the bank in a new folder")
+        if (entry / MANIFEST).is_file():
+            raise UsageError(
+                f"{folder}: holds the bank {entry.name}; start the new one beside it, "
+                f"in {folder / '<bank-id>'}"
+            )
+
+
+def folder_id(folder: Path) -> str:
+    """The bank's id: the folder's name."""
+    name = folder.resolve().name
+    if re.fullmatch(SLUG_PATTERN, name):
+        return name
+    suggestion = as_id(name)
+    new_name = suggestion or "my-bank"
+    renamed = folder.with_name(new_name) if folder.name not in ("", "..") else new_name
+    example = f"; did you mean {renamed}?" if suggestion else f", e.g. {renamed}"
+    raise UsageError(
+        f"{folder}: the folder's name is the bank's id, and '{name}' is not one: use "
+        f"{SLUG_HINT}{example}"
+    )
+
+
+def check_sections(sections: list[str]) -> None:
+    for index, section_id in enumerate(sections):
+        if not re.fullmatch(SLUG_PATTERN, section_id):
+            shown = f"'{section_id}'" if section_id else "an empty name"
+            suggestions = [as_id(name) for name in sections]
+            example = (
+                f"; did you mean --sections {','.join(suggestions)}?"
+                if all(suggestions)
+                else ", e.g. --sections basics,ohm,power"
+            )
+            raise UsageError(
+                f"--sections: {shown} is not a section id: use {SLUG_HINT}, "
+                f"separated by commas{example}"
+            )
+        if section_id in sections[:index]:
+            raise UsageError(f"--sections: '{section_id}' is named twice")
