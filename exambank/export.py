@@ -9,7 +9,9 @@ would refuse a new key: adding one is such a change too. The images the texts sh
 shipped beside the document, under the paths the texts give, and listed in ``resources``;
 each question and section names its own in ``images``, and in ``image_uses`` each place a
 text shows one, with its description, so that a converter that attaches the files apart
-from the HTML can give a reader who cannot see them the words the author wrote.
+from the HTML can give a reader who cannot see them the words the author wrote. An image
+the export does not ship (a web address, a file outside the bank folder) is no img in the
+HTML: it prints as its description, as in the handouts, and nothing is fetched.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from exambank.bank import Bank, QuestionRef
-from exambank.export_images import UNKNOWN_MEDIA_TYPE, image_targets, media_type, shown_images
+from exambank.export_images import (
+    UNKNOWN_MEDIA_TYPE,
+    image_targets,
+    media_type,
+    shipped_only,
+    shown_images,
+)
 from exambank.markdown import short_html, to_html
 from exambank.model import KeyTerm, Letter, Manifest, Markdown, Question, Section, Slug, Strict
 from exambank.rules.numbers import reading
@@ -190,7 +198,7 @@ def _section(
         ExportKeyTerm(
             term=term.term,
             definition=term.definition,
-            definition_html=short_html(term.definition, grouped),
+            definition_html=_short_html(term.definition, grouped, images),
         )
         for term in section.key_terms
     ]
@@ -205,21 +213,26 @@ def _section(
         id=section.id,
         title=section.title,
         summary=section.summary,
-        summary_html=_block_html(section.summary, grouped),
+        summary_html=_block_html(section.summary, grouped, images),
         notes=section.notes,
-        notes_html=_block_html(section.notes, grouped),
+        notes_html=_block_html(section.notes, grouped, images),
         key_terms=terms,
         exam_tips=section.exam_tips,
-        exam_tips_html=[short_html(tip, grouped) for tip in section.exam_tips],
+        exam_tips_html=[_short_html(tip, grouped, images) for tip in section.exam_tips],
         images=sorted({use.path for use in uses}),
         image_uses=uses,
         questions=[_question(ref, images, grouped) for ref in refs],
     )
 
 
-def _block_html(text: str | None, grouped: bool) -> str | None:
+def _block_html(text: str | None, grouped: bool, shipped: Mapping[str, bytes]) -> str | None:
     """A summary's or notes' HTML, headings kept, as the handouts print them."""
-    return None if text is None else to_html(text, space_groups=grouped)
+    return None if text is None else shipped_only(to_html(text, space_groups=grouped), shipped)
+
+
+def _short_html(text: str, grouped: bool, shipped: Mapping[str, bytes]) -> str:
+    """A short text's HTML, as the handouts print it: an image not ``shipped`` as its words."""
+    return shipped_only(short_html(text, grouped), shipped)
 
 
 def _resource(path: str, data: bytes) -> ExportResource:
@@ -245,9 +258,9 @@ def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> E
             ExportOption(
                 letter=letter,
                 text=text,
-                text_html=short_html(text, grouped),
+                text_html=_short_html(text, grouped, images),
                 feedback=feedback,
-                feedback_html=None if feedback is None else short_html(feedback, grouped),
+                feedback_html=None if feedback is None else _short_html(feedback, grouped, images),
                 correct=letter in answer,
             )
         )
@@ -256,11 +269,11 @@ def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> E
         number=ref.number,
         type=question.type,
         stem=question.stem,
-        stem_html=short_html(question.stem, grouped),
+        stem_html=_short_html(question.stem, grouped, images),
         options=options,
         answer=answer,
         explanation=question.explanation,
-        explanation_html=short_html(question.explanation, grouped),
+        explanation_html=_short_html(question.explanation, grouped, images),
         tags=question.tags,
         difficulty=question.difficulty,
         shuffle=not keeps_its_order(question, ref.language),

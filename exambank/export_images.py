@@ -4,8 +4,10 @@ texts show, read as lint reads the targets, and what type each is."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
+from html import unescape
 
 from exambank.bank import Bank
 from exambank.markdown import Target, target_path, targets
@@ -36,9 +38,15 @@ def image_targets(text: str) -> Iterator[tuple[str, Target]]:
             yield target_path(target.url), target
 
 
-def image_paths(texts: Iterable[str | None]) -> set[str]:
-    """The paths of the images ``texts`` show."""
-    return {path for text in texts if text for path, _ in image_targets(text)}
+def image_paths(texts: Iterable[str | None]) -> dict[str, str]:
+    """The paths of the images ``texts`` show, each with the first target that names it,
+    as written (a note quotes it so: "https://a.example/x.png?v=1", not the path
+    "https:/a.example/x.png")."""
+    paths: dict[str, str] = {}
+    for text in texts:
+        for path, target in image_targets(text) if text else ():
+            paths.setdefault(path, target.url)
+    return paths
 
 
 def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
@@ -50,10 +58,10 @@ def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
     fields = bank.markup_fields
     paths = image_paths(text for _, _, text, qid in fields if qid or not questions_only)
     files, left_out = {}, []
-    for path in sorted(paths):
+    for path, written in sorted(paths.items()):
         found = shippable(bank.root, path)
         if isinstance(found, Refusal):
-            left_out.append(f"not shipped: the image {path} (it {found.reason})")
+            left_out.append(f"not shipped: the image {written} (it {found.reason})")
             continue
         try:
             if found.is_file():  # not a pipe, device or folder
@@ -62,5 +70,26 @@ def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
             why = "no file inside the bank folder"
         except OSError as error:  # a name too long for the system, a file not readable
             why = f"it cannot be read: {error.strerror}"
-        left_out.append(f"not shipped: the image {path} ({why})")
+        left_out.append(f"not shipped: the image {written} ({why})")
     return ShownImages(files, tuple(left_out))
+
+
+# An image as the Markdown renderer writes it: its src, its alt if it has one, its title if
+# it has one, each escaped (no '"' inside). A source's raw HTML is written escaped, as text,
+# so every "<img" of the HTML is an image of the Markdown.
+_IMG = re.compile(r'<img src="([^"]*)"(?: alt="([^"]*)")?(?: title="[^"]*")? />')
+
+
+def shipped_only(html: str, shipped: Container[str]) -> str:
+    """``html`` with each image whose file is not in ``shipped`` (by path: a web address,
+    a path leaving the bank folder, a file refused or missing) printed as the handouts
+    print it, as its description (nothing where it has none), never as an img a reader's
+    browser would fetch from elsewhere: each img left leads to a shipped file."""
+    if "<img" not in html:
+        return html  # most texts
+
+    def printed(image: re.Match[str]) -> str:
+        kept = target_path(unescape(image[1])) in shipped
+        return image[0] if kept else image[2] or ""  # the alt, escaped as text needs too
+
+    return _IMG.sub(printed, html)

@@ -6,7 +6,9 @@ to be shown: an image file (by the extension of its name, as written and once li
 followed: ``MEDIA_TYPES``), inside the bank folder once links and ".." are followed, with
 no part of its path, as written or as found, starting with "." (hidden). A bank at the top
 of a git repository holds ``.git/config``, where CI keeps the token it cloned with, and
-any other file of the folder may hold a secret (``.env``, notes, keys).
+any other file of the folder may hold a secret (``.env``, notes, keys). Nor is a target
+with a URL scheme ("https://...", "data:...") a path, even where the folder happens to hold
+one of its name: a browser showing the exports' HTML would fetch it from elsewhere.
 
 Lint (``external-resource``), the exports and the renderer's fetcher all ask ``shippable``,
 so they cannot disagree: lint reports what it refuses at the target, and the builders
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +45,10 @@ _HIDDEN_HINT = (
     "move the image to a folder and a name that do not start with '.' (images/x.png): "
     "hidden files are never printed or shipped"
 )
+# A URL scheme ("https:", "data:", "javascript:") or a Windows drive ("C:") as a target's
+# first name, with what a browser drops before reading one (spaces and control characters):
+# the page a converter makes of the export would fetch it from elsewhere.
+_SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.\t\n\r-]*):")
 _TYPE_HINT = (
     "save the image as PNG, JPEG, GIF, SVG or WebP (.png, .jpg, .gif, .svg, .webp) and "
     "give that file's path"
@@ -73,6 +80,9 @@ def shippable(root: Path, path: str) -> Path | Refusal:
     written = tuple(name for name in slashed.split("/") if name not in ("", "."))
     if "\x00" in path:
         return Refusal("holds a NUL character (%00), which no file name can", "remove the %00")
+    if scheme := _SCHEME.match(slashed):
+        scheme_name = re.sub(r"[\t\n\r]", "", scheme[1])
+        return Refusal(f"uses '{scheme_name}:', not a path inside the bank folder", _IMAGE_HINT)
     if slashed.startswith("/"):
         return Refusal("is an absolute path", _IMAGE_HINT)
     if ".." in written:

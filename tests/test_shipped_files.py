@@ -71,3 +71,21 @@ def test_outside_says_only_whether_links_lead_out(root):
     (root / "out").symlink_to(root.parent)
     assert outside(root, ".git/config") is None and outside(root, "notes.txt") is None
     assert outside(root, "out/x.png") == "leads out of the bank folder through a symbolic link"
+
+
+@pytest.mark.parametrize(
+    ("path", "scheme"),
+    [
+        ("https:/evil.example/track.png", "https"),  # https://evil.example/track.png?u=1
+        ("data:image/png;base64,AAAA.png", "data"),
+        ("C:/images/logo.png", "C"),  # a Windows drive, which a browser reads as a scheme
+        (" https:/evil.example/track.png", "https"),  # a browser drops the space
+    ],
+)
+def test_a_url_is_no_path_even_where_the_folder_holds_a_file_of_its_name(root, path, scheme):
+    """A page made of the exports' HTML would fetch it from where the URL leads."""
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_bytes(b"x")
+    refused = shippable(root, path)
+    assert isinstance(refused, Refusal)
+    assert refused.reason == f"uses '{scheme}:', not a path inside the bank folder"
