@@ -28,6 +28,7 @@ from exambank.lookalikes import (
     russian_lettering,
     sure_latin,
 )
+from exambank.schema_answer_texts import NEUTRAL, answer_hint
 from exambank.schema_words import Found, kind_of
 from exambank.source import JsonPath, Source
 
@@ -41,9 +42,8 @@ _LATIN_LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
 def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, question: Any) -> Found:
     """What to say of an answer the schema refuses, at ``path`` in ``question``."""
     letters = answer if isinstance(answer, list) else [answer]
-    hint = "write one capital letter (answer: B), or a list for multiple (answer: [A, C])"
-    if answer is None:
-        return source.where(path), f"{name} is empty", hint
+    if answer is None or (isinstance(answer, str) and not answer.strip()):
+        return source.where(path), f"{name} is empty", NEUTRAL
     options = question.get("options") if isinstance(question, dict) else None
     keys = list(options) if isinstance(options, dict) else []
     if foreign := foreign_answer(answer, keys, counts_in_russian_order(source.data)):
@@ -57,7 +57,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
         return (
             source.where(path),
             f"{name} is {kind_of(answer)} {json.dumps(answer, ensure_ascii=False)}",
-            hint,
+            answer_hint(source, path, answer, question),
         )
     upper = [letter.upper() for letter in letters]
     written = f"[{', '.join(upper)}]" if isinstance(answer, list) else upper[0]

@@ -1,8 +1,9 @@
 """``exambank new``: append a question skeleton to a section file for an author to fill in.
 
 The skeleton's stem, options and explanation are empty, so ``exambank lint`` reports each
-as ``empty-text`` until it is written; its answer is a placeholder (A, or A and B for a
-``multiple`` question) that the author must set.
+as ``empty-text`` until it is written; its answer is an empty list, ``answer: []``, which
+``answer-count`` reports as not set yet until the author writes the letter (or letters). A
+letter written in its place (A, say) would pass lint unset and print as the key.
 
 The skeleton's lines are spliced into the file's own text, so every byte before and after
 them stays as it was: comments, blank lines, quoting, line ends, indentation. They are
@@ -62,7 +63,7 @@ def skeleton(question_id: str, kind: str, option_count: int) -> dict[str, Any]:
         question["type"] = kind
     question["stem"] = ""
     question["options"] = dict.fromkeys(string.ascii_uppercase[:option_count], "")
-    question["answer"] = ["A", "B"] if kind == "multiple" else "A"
+    question["answer"] = []  # no letter: lint reports it until the author sets it
     question["explanation"] = ""
     return question
 

@@ -19,7 +19,7 @@ SKELETON = """\
       B: ""
       C: ""
       D: ""
-    answer: A
+    answer: []
     explanation: ""
 """
 
@@ -43,6 +43,7 @@ def test_skeleton_is_appended_and_the_file_is_otherwise_untouched(
         ("empty-text", "stem is blank"),
         *(("empty-text", f"option {letter} is blank") for letter in "ABCD"),
         ("empty-text", "explanation is blank"),
+        ("answer-count", "answer is not set yet"),
     }
 
 
@@ -51,7 +52,7 @@ def test_multiple_choice_skeleton_with_five_options(tmp_path: Path) -> None:
     assert main(["new", "q2", "--section", str(path), "--type", "multiple", "--options", "5"]) == 0
     assert path.read_text(encoding="utf-8").endswith(
         '  - id: q2\n    type: multiple\n    stem: ""\n    options:\n      A: ""\n      B: ""\n'
-        '      C: ""\n      D: ""\n      E: ""\n    answer: [A, B]\n    explanation: ""\n'
+        '      C: ""\n      D: ""\n      E: ""\n    answer: []\n    explanation: ""\n'
     )
 
 
@@ -138,3 +139,24 @@ def test_files_that_are_not_sections_are_refused(
     broken = _bank(tmp_path, "id: main\ntitle: [\n")
     assert main(["new", "q2", "--section", str(broken)]) == 2
     assert f"{broken}:3:1:" in capsys.readouterr().err
+
+
+def test_a_question_written_but_for_its_answer_is_not_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The author who forgets the answer gets it listed, and no key printed for it."""
+    path = _bank(tmp_path, section_yaml(QUESTION))
+    assert main(["new", "q2", "--section", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    filled = text.replace('stem: ""', "stem: Which port does SSH use?").replace(
+        'explanation: ""', "explanation: SSH listens on port 22."
+    )
+    for letter, port in zip("ABCD", ("21", "22", "23", "25"), strict=True):
+        filled = filled.replace(f'{letter}: ""', f"{letter}: Port {port}")
+    path.write_text(filled, encoding="utf-8")
+    found = [(d.rule, d.message) for d in lint([path.parent]).diagnostics if d.question == "q2"]
+    assert found == [("answer-count", "answer is not set yet")]
+    out = tmp_path / "dist"
+    assert main(["build", str(path.parent), "--only", "json", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert "answer is not set yet" in capsys.readouterr().out

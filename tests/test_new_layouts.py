@@ -34,7 +34,7 @@ UNINDENTED_NEW = """\
     B: ""
     C: ""
     D: ""
-  answer: A
+  answer: []
   explanation: ""
 """
 FOUR_SPACES = """\
@@ -64,7 +64,7 @@ FOUR_SPACES_NEW = """\
           B: ""
           C: ""
           D: ""
-      answer: A
+      answer: []
       explanation: ""
 """
 COMMENTED = """\
@@ -88,7 +88,7 @@ COMMENTED_NEW = """\
   type: multiple
   stem: ""
   options: {A: "", B: "", C: "", D: ""}
-  answer: [A, B]
+  answer: []
   explanation: ""
 """
 INLINE_LIST = """\
@@ -164,7 +164,7 @@ def _layout_cases() -> list[tuple[str, str, list[str], str]]:
             [],
             INLINE_LIST.replace(
                 "It.}\n",
-                'It.},\n  {id: q9, stem: "", options: {A: "", B: "", C: "", D: ""}, answer: A, '
+                'It.},\n  {id: q9, stem: "", options: {A: "", B: "", C: "", D: ""}, answer: [], '
                 'explanation: ""}\n',
             ).replace("\n", "\r\n"),
         ),
@@ -193,10 +193,11 @@ def test_the_new_question_is_indented_as_its_neighbours_and_nothing_else_changes
     assert [finding for finding in after if finding[2] != "q9"] == [
         finding for finding in before if finding != lacked
     ]
-    assert {message for rule, message, _ in new_findings if rule == "empty-text"} == {
-        "stem is blank",
-        "explanation is blank",
-        *(f"option {letter} is blank" for letter in "ABCD"),
+    assert {(rule, message) for rule, message, _ in new_findings} == {
+        ("empty-text", "stem is blank"),
+        ("empty-text", "explanation is blank"),
+        *(("empty-text", f"option {letter} is blank") for letter in "ABCD"),
+        ("answer-count", "answer is not set yet"),  # no placeholder letter passes unset
     }
 
 

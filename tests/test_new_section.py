@@ -25,7 +25,7 @@ questions:
       B: ""
       C: ""
       D: ""
-    answer: A
+    answer: []
     explanation: ""
 """
 
@@ -70,6 +70,7 @@ def test_a_new_section_is_written_and_listed_and_lints_as_a_to_do_list(
         ("03-power.yaml", "empty-text", "stem is blank", "p1"),
         *(("03-power.yaml", "empty-text", f"option {x} is blank", "p1") for x in "ABCD"),
         ("03-power.yaml", "empty-text", "explanation is blank", "p1"),
+        ("03-power.yaml", "answer-count", "answer is not set yet", "p1"),
     }
 
 

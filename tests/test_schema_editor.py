@@ -116,8 +116,14 @@ CAUGHT_BY_RULES = [
     pytest.param(
         section_yaml(QUESTION.replace("answer: A", "answer: []")),
         "questions/0/answer",
-        (11, "answer-count", "a single-answer question has 0 answers"),
+        (11, "answer-count", "answer is not set yet"),
         id="single-with-none",
+    ),
+    pytest.param(
+        section_yaml(MULTIPLE.replace("answer: [A, C]", "answer: []")),
+        "questions/0/answer",
+        (12, "answer-count", "answer is not set yet"),
+        id="multiple-with-none",
     ),
     pytest.param(
         section_yaml(MULTIPLE.replace("answer: [A, C]", "answer: A")),

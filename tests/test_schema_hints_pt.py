@@ -13,7 +13,10 @@ import pytest
 from tests.conftest import QUESTION
 from tests.test_schema_hints import question_errors
 
-ANSWER_HINT = "write one capital letter (answer: B), or a list for multiple (answer: [A, C])"
+ANSWER_HINT = (
+    "write one capital letter (answer: <letter>), or a list for multiple "
+    "(answer: [<letter>, <letter>])"
+)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
@@ -14,6 +14,12 @@ from exambank.rules.base import Options, QuestionRule
 # An option that names several things: "Britain and France", "L network, pi network and
 # C network", "Both A & B", "Nepal e China", "Непал и Китай" (but not the "e" of "e.g.").
 _SEVERAL = re.compile(r",|&|\b(?:and|und|et|y|e(?![.-])|и)\b")
+
+# How to set an answer left empty, by the question's type.
+_SET_ANSWER = {
+    "single": "write the correct option's letter: answer: <letter>",
+    "multiple": "write the correct options' letters: answer: [<letter>, <letter>]",
+}
 
 
 class AnswerNotInOptions(QuestionRule):
@@ -32,15 +38,25 @@ class AnswerNotInOptions(QuestionRule):
     severity = "error"
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        letters = ", ".join(ref.question.options)
+        lettered = ref.question.options.keys()
         for letter in ref.question.answer_letters:
-            if letter not in ref.question.options:
+            if letter not in lettered:
+                # The letter after the last option: most likely that option was forgotten.
+                added = (
+                    f", or add the missing option {letter}" if _follows(letter, lettered) else ""
+                )
                 yield self.report(
                     ref,
                     ("answer",),
-                    f"answer {letter} names no option (options are {letters})",
-                    "point the answer at an existing option letter",
+                    f"answer {letter} names no option (options are {', '.join(lettered)})",
+                    f"point the answer at an existing option letter{added}",
                 )
+
+
+def _follows(letter: str, options: Collection[str]) -> bool:
+    """Whether ``letter`` comes right after the last of the option letters (D after A-C)."""
+    last = [*options][-1] if options else ""
+    return len(last) == 1 and ord(letter) == ord(last) + 1
 
 
 class AnswerCount(QuestionRule):
@@ -67,7 +83,8 @@ class AnswerCount(QuestionRule):
     opciones)"), or "Hay dos respuestas correctas". A stem that leaves the count open on
     purpose ("Select all that apply", "Cochez la ou les bonnes réponses", "Marque todas
     las correctas") asks for no number. In other languages only the number of answers is
-    checked against the question's type.
+    checked against the question's type. An answer left empty, ``answer: []`` as
+    ``exambank new`` writes it, is reported as not set yet.
 
     Bad:
         type: multiple
@@ -86,6 +103,9 @@ class AnswerCount(QuestionRule):
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
         count = len(question.answer_letters)
+        if not count:  # 'answer: []', as exambank new writes it for the author to set
+            yield self.report(ref, ("answer",), "answer is not set yet", _SET_ANSWER[question.type])
+            return
         request = asked_for(question.stem)
         asked = request and request[1]
         if question.type == "single":

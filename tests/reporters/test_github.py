@@ -17,7 +17,7 @@ def test_one_annotation_per_finding(sample: LintResult) -> None:
     assert (
         "::error file=bank/01-main.yaml,line=20,col=13,title=exambank (answer-not-in-options)"
         "::answer E names no option (options are A, B, C, D)"
-        "%0Ahint: point the answer at an existing option letter"
+        "%0Ahint: point the answer at an existing option letter, or add the missing option E"
     ) in lines
     assert any(line.startswith("::warning file=bank/01-main.yaml,line=") for line in lines)
 

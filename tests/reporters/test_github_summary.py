@@ -48,7 +48,10 @@ def test_every_finding_is_appended_to_the_step_summary(
     rows = table_rows(written)
     assert len(rows) == len(sample.diagnostics)
     assert rows[0].startswith("| error | bank/01-main.yaml:20:13 | answer-not-in-options | ")
-    assert "(hint: point the answer at an existing option letter) |" in rows[0]
+    assert (
+        "(hint: point the answer at an existing option letter, or add the missing option E) |"
+        in rows[0]
+    )
     assert "this pull request" not in written  # nothing known about one
 
 

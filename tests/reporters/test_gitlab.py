@@ -34,7 +34,7 @@ def test_one_issue_per_finding_with_the_fields_gitlab_reads(sample: LintResult) 
     wrong_answer = next(issue for issue in report if issue["check_name"] == "answer-not-in-options")
     assert {key: wrong_answer[key] for key in FIELDS - {"fingerprint"}} == {
         "description": "answer E names no option (options are A, B, C, D) "
-        "(hint: point the answer at an existing option letter)",
+        "(hint: point the answer at an existing option letter, or add the missing option E)",
         "check_name": "answer-not-in-options",
         "severity": "major",
         "location": {"path": "bank/01-main.yaml", "lines": {"begin": 20}},

@@ -352,3 +352,25 @@ def test_which_two_in_spanish_answered_by_one_option_naming_both(lint_questions)
         "¿Qué dos países limitan con el Everest?",
     ).replace("Amazon SageMaker", "Nepal y China")
     assert "answer-count" not in rules_of(lint_questions(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [
+        pytest.param(
+            QUESTION.replace("answer: A", "answer: []"),
+            "write the correct option's letter: answer: <letter>",
+            id="single",
+        ),
+        pytest.param(
+            multiple("Which store features? (Select TWO.)", "[]"),
+            "write the correct options' letters: answer: [<letter>, <letter>]",
+            id="multiple",
+        ),
+    ],
+)
+def test_an_answer_left_empty_is_reported_as_not_set_yet(lint_questions, question, hint):
+    """'answer: []', as exambank new writes it: one finding, saying what to write, not
+    "0 answers" beside "the stem asks for 2"."""
+    [error] = count_errors(lint_questions(question))
+    assert (error.message, error.hint) == ("answer is not set yet", hint)

@@ -16,3 +16,21 @@ def test_each_missing_letter_of_a_multiple_answer_is_reported(lint_questions):
 
 def test_answer_naming_an_option_passes(lint_questions):
     assert "answer-not-in-options" not in rules_of(lint_questions(QUESTION))
+
+
+def test_the_letter_after_the_last_option_suggests_the_option_was_forgotten(lint_questions):
+    question = QUESTION.replace("  D: Amazon Bedrock\n", "").replace("answer: A", "answer: D")
+    [error] = [d for d in lint_questions(question) if d.rule == "answer-not-in-options"]
+    assert error.message == "answer D names no option (options are A, B, C)"
+    assert error.hint == (
+        "point the answer at an existing option letter, or add the missing option D"
+    )
+
+
+def test_a_letter_further_on_only_points_at_the_options(lint_questions):
+    question = QUESTION.replace("answer: A", "type: multiple\nanswer: [E, F]")
+    found = [d for d in lint_questions(question) if d.rule == "answer-not-in-options"]
+    assert [d.hint for d in found] == [
+        "point the answer at an existing option letter, or add the missing option E",
+        "point the answer at an existing option letter",
+    ]

@@ -1,0 +1,89 @@
+"""An answer written as an option's text, its label or a number: the hint names the letter
+only where the answer says which option it means, and otherwise shows no letter the author
+could copy as the fix (a hint's example "answer: B" reads as "B is right")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import QUESTION
+from tests.test_schema_hints import question_errors
+
+NEUTRAL = (
+    "write one capital letter (answer: <letter>), or a list for multiple "
+    "(answer: [<letter>, <letter>])"
+)
+PORTS = QUESTION.replace("Amazon SageMaker", "Port 21").replace("AWS Lambda", "Port 22")
+PORTS = PORTS.replace("Amazon EC2", "Port 23").replace("Amazon Bedrock", "Port 25")
+
+
+def _answer_error(tmp_path, answer: str, question: str = PORTS) -> tuple[str, str | None]:
+    found = question_errors(tmp_path, question.replace("answer: A", f"answer: {answer}"))
+    [(message, hint)] = [(message, hint) for _, _, message, hint in found if "answer" in message]
+    return message, hint
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        ("Port 23", "'Port 23' is option C's text: write answer: C"),
+        ("'  port   23 '", "'port   23' is option C's text: write answer: C"),
+        ("B)", "'B)' names option B: write answer: B"),
+        ("(b)", "'(b)' names option B: write answer: B"),
+        ("B) Port 22", "'B) Port 22' names option B: write answer: B"),
+    ],
+)
+def test_an_answer_naming_one_option_by_its_text_or_label_gets_that_letter(tmp_path, answer, hint):
+    assert _answer_error(tmp_path, answer)[1] == hint
+
+
+def test_each_text_in_a_list_is_read_as_its_letter(tmp_path):
+    question = PORTS.replace("id: q1", "id: q1\ntype: multiple")
+    message, hint = _answer_error(tmp_path, "[A, port 23]", question)
+    assert message == 'question q1, answer is a list ["A", "port 23"]'
+    assert hint == "'port 23' is option C's text: write answer: [A, C]"
+
+
+def test_a_number_is_not_read_as_a_place(tmp_path):
+    """2 may count from 1 (B) or from 0 (C): the hint names no letter."""
+    message, hint = _answer_error(tmp_path, "2")
+    assert (message, hint) == (
+        "question q1, answer is a number 2",
+        "write the option's letter, not a number (answer: <letter>)",
+    )
+
+
+def test_a_number_that_is_an_options_text_gets_that_letter(tmp_path):
+    question = PORTS.replace("Port 2", "")  # options 1, 2, 3, 5, which lint reports too
+    assert _answer_error(tmp_path, "3", question)[1] == "'3' is option C's text: write answer: C"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Port 24",  # no option's text
+        "B) Port 23",  # option B's label, option C's text
+        "'[A, C]'",
+        "E)",  # no option E
+    ],
+)
+def test_an_answer_that_names_no_one_option_gets_no_letter_to_copy(tmp_path, answer):
+    assert _answer_error(tmp_path, answer)[1] == NEUTRAL
+
+
+def test_an_answer_equal_to_two_options_texts_gets_no_letter(tmp_path):
+    question = PORTS.replace("Port 25", "Port 23")
+    assert _answer_error(tmp_path, "Port 23", question)[1] == NEUTRAL
+
+
+@pytest.mark.parametrize("answer", ['""', "' '", ""])
+def test_an_empty_answer_is_called_empty(tmp_path, answer):
+    assert _answer_error(tmp_path, answer) == ("question q1, answer is empty", NEUTRAL)
+
+
+def test_no_letter_is_suggested_from_options_not_lettered_in_latin(tmp_path):
+    """Options lettered А, Б, В (Cyrillic) are reported on their own; the answer's hint
+    must not tell the author to write a Cyrillic letter."""  # noqa: RUF002
+    question = PORTS.replace("A: Port", "\u0410: Port").replace("B: Port", "\u0411: Port")
+    question = question.replace("C: Port", "\u0412: Port").replace("D: Port", "\u0413: Port")
+    assert _answer_error(tmp_path, "Port 23", question)[1] == NEUTRAL
