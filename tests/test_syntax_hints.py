@@ -260,7 +260,12 @@ def test_a_line_without_its_colon_is_reported_on_its_own_line(tmp_path, old, new
         pytest.param(
             "      B: AWS Lambda",
             "\t      B: AWS Lambda",
-            (8, 1, "a tab where YAML expects a space", "indent with spaces, not tabs"),
+            (
+                8,
+                1,
+                "a tab where YAML expects a space",
+                "replace the tab with spaces: indent 'B' 6 spaces, like 'A' on line 7",
+            ),
             id="tab as indentation",
         ),
     ],

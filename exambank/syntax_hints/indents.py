@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from exambank.statement_lines import STATEMENT
+from exambank.syntax_hints.items import first_item_lost_dash, lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
     KEYS,
@@ -43,12 +44,16 @@ def misaligned(text: Text, row: int, column: int) -> Explanation | None:
     is_item = bool(line.dash_columns) and line.dash_columns[0] == column
     if not is_item and (line.key is None or line.key_column != column):
         return None
+    if not is_item and (lost := lost_dash(text, row)):
+        return lost  # "  id: q2" among the items: indenting it would merge the two
     entries = _open_entries(text, row)
     peers = [entry for entry in entries if (entry[1] == "-") == is_item]
     deeper = [entry for entry in peers if entry[0] > column]
     keys = [entry for entry in entries if entry[1] != "-" and entry[0] == column]
     if is_item and keys and not deeper:  # "- B: ..." among options A:, C: ...
         _, name, key_row = keys[-1]
+        if lost := first_item_lost_dash(text, key_row, row):
+            return lost  # "questions:", "  id: q1" and its keys, then "- id: q2"
         return Explanation(
             text.index(row, column),
             f"a list item ('- ') where a key belongs, in line with '{name}' on line {key_row + 1}",
@@ -100,12 +105,46 @@ def not_an_item(text: Text, problem: int, context: int) -> Explanation | None:
 
 
 def tab(text: Text, problem: int, context: int) -> Explanation | None:
-    row, _ = text.row_column(problem)
+    row, column = text.row_column(problem)
     if not text.lines[row].strip():  # an empty-looking line
         return Explanation(
             problem, "a tab on a line that is otherwise empty", "delete the tab, or the line"
         )
-    return Explanation(problem, "a tab where YAML expects a space", "indent with spaces, not tabs")
+    return Explanation(problem, "a tab where YAML expects a space", _tab_hint(text, row, column))
+
+
+def _tab_hint(text: Text, row: int, column: int) -> str:
+    """How far to indent a line whose indentation holds a tab, at ``column``: an editor
+    shows a tab at any width, so the author cannot count it. Said where the line's key
+    has a sibling open above it ('B' under 'A', 'answer' under 'options') or the line is
+    the next item of a list, and no key that holds nothing lies between (the line may
+    belong under that key, at a depth only the author knows)."""
+    written = text.lines[row]
+    content = written.lstrip(" \t")
+    blank = written[: len(written) - len(content)]
+    if column >= len(blank):
+        return "indent with spaces, not tabs"  # "-\tid": a tab after the dash
+    line = Line(content)
+    is_item = bool(line.dash_columns)
+    for target_column, name, target_row in reversed(_open_entries(text, row)):
+        if (name == "-") if is_item else _beside(line.key, name):
+            tabs = "the tab" if blank.count("\t") == 1 else "the tabs"
+            what = "the item" if is_item else f"'{line.key}'"
+            like = "the item" if is_item else f"'{name}'"
+            return (
+                f"replace {tabs} with spaces: indent {what} {spaces(target_column)}, like "
+                f"{like} on line {target_row + 1}"
+            )
+        if name != "-" and not text.parse(target_row).value.split("#", 1)[0].strip():
+            break  # a key that holds nothing: the line may go under it
+    return "indent with spaces, not tabs"
+
+
+def _beside(key: str | None, name: str) -> bool:
+    """Whether a line's ``key`` may stand beside the key ``name`` in one mapping."""
+    if key is None:
+        return False
+    return (_is_letter(key) and _is_letter(name)) or key in BESIDE.get(name, ())
 
 
 def outnumbered(text: Text, owner_row: int, row: int) -> Explanation | None:
@@ -167,7 +206,8 @@ def _siblings(
 def _names(text: Text, rows: list[int]) -> str:
     """'A', or 'B'-'D', or 'stem', 'options': the keys on ``rows``."""
     keys = [str(text.parse(row).key) for row in sorted(rows)]
-    run = "".join(chr(ord(keys[0]) + at) for at in range(len(keys)))
+    letters = all(map(_is_letter, keys))
+    run = "".join(chr(ord(keys[0]) + at) for at in range(len(keys))) if letters else ""
     if len(keys) > 1 and "".join(keys) == run:  # option letters in a row
         return f"'{keys[0]}'-'{keys[-1]}'"
     return ", ".join(f"'{key}'" for key in keys)

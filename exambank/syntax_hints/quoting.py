@@ -8,6 +8,7 @@ import re
 
 from exambank.statement_lines import STATEMENT
 from exambank.syntax_hints.indents import misaligned, outnumbered, tab
+from exambank.syntax_hints.items import lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
     COLON_LOOKALIKES,
@@ -172,6 +173,8 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
             f"'text: {short(owner.value)}' and 'feedback: …'",
         )
     deeper = line.key_column - owner.key_column
+    if deeper > 0 and (lost := lost_dash(text, owner_row)):
+        return lost  # "  id: q1" under 'questions:', its 'stem' read as more text of it
     if is_key_name(line.key) and deeper > 0:
         return outnumbered(text, owner_row, row) or Explanation(
             text.index(row, line.key_column),

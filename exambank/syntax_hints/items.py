@@ -1,0 +1,82 @@
+"""A question (or key term) that lost its '- ': '-id: q2', with no space after the dash,
+or 'id: q2' with no dash, where the items of ``questions:`` stand. YAML then reads the
+line as a key, and its question's lines as more text of it; re-indenting it, as for a
+key out of line, would merge it into the question above."""
+
+from __future__ import annotations
+
+import re
+
+from exambank.syntax_hints.text import KEYS, Explanation, Text, pair
+
+# The lists of mappings in a section file, and what an author calls one of their items.
+_LISTS = {"questions": "question", "key_terms": "key term"}
+# The keys an item of those lists starts with (as event_reader's run-together check).
+_FIRST_KEYS = frozenset({"id", "term"})
+
+
+def lost_dash(text: Text, row: int, next_item: int | None = None) -> Explanation | None:
+    """The line at ``row`` as the start of a new item that lost its '- ', when it stands
+    where the items of ``questions:`` or ``key_terms:`` stand and reads '-key: ...' (the
+    space after the dash left out) or 'id: ...' / 'term: ...' (the dash left out);
+    None for any other line. ``next_item``: the row of the next item's '- ', when the
+    item's keys all stand at its first key's place (the dash goes in its indentation)."""
+    line = text.parse(row)
+    key = line.key
+    if key is None or line.dash_columns or line.key_column != line.indent:
+        return None
+    if next_item is not None and text.parse(next_item).indent + 2 != line.indent:
+        return None  # the dash would not line up with the next item's and its keys
+    glued = key.startswith("-")
+    name = key[1:] if glued else key
+    if name not in KEYS:
+        return None
+    item, first = _list_item_at(text, row, line.indent)
+    # Below an item, 'answer' at the items' place is more likely the item's own key, out
+    # of line; the first thing in the list can only be an item.
+    if item is None or not (glued or first or name in _FIRST_KEYS):
+        return None
+    value = re.split(r"[ \t]+#", line.value, maxsplit=1)[0]  # without its note
+    message = (
+        f"'{key}' is read as a key: a new {item} starts with '- ', a dash and a space"
+        if glued
+        else f"'{key}' starts a new {item} without the '- ' that starts one"
+    )
+    place = "" if next_item is None else f", its dash in line with line {next_item + 1}'s"
+    return Explanation(
+        text.index(row, line.indent),
+        message,
+        f"start the {item} with '- '{place}: - {pair(name, value)}",
+    )
+
+
+def first_item_lost_dash(text: Text, list_row: int, next_item: int) -> Explanation | None:
+    """The first item under ``questions:`` on ``list_row`` as one that lost its '- ' (as
+    ``lost_dash``): its keys at one place, so YAML read them as a mapping, and the next
+    item's '- ', on ``next_item``, as one where a key belongs."""
+    below = next((row for row in range(list_row + 1, next_item) if text.lines[row].strip()), None)
+    if below is None or text.lines[below].lstrip().startswith("#"):
+        return None
+    return lost_dash(text, below, next_item)
+
+
+def _list_item_at(text: Text, row: int, column: int) -> tuple[str | None, bool]:
+    """What an item of the list is called ("question") when a line at ``column`` on
+    ``row`` stands where that list's items stand: only items ('- ') of it, and the
+    lines under them, between it and the list's key (``questions:``, holding nothing on
+    its line), which is left of ``column`` or, for a list written at its key's place,
+    at it (None anywhere else); and whether no item stands above it."""
+    first = True
+    for above in range(row - 1, -1, -1):
+        content = text.lines[above].strip()
+        if not content or content.startswith("#"):
+            continue
+        line = text.parse(above)
+        if line.indent > column or (line.indent == column and line.dash_columns):
+            first = False  # the lines of an item above, or the item itself
+            continue
+        empty = not line.value.split("#", 1)[0].strip()
+        if line.dash_columns or not empty:
+            return None, False
+        return _LISTS.get(line.key or ""), first
+    return None, False

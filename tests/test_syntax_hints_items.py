@@ -1,0 +1,192 @@
+"""A question or key term that lost its '- ' is told to start with '- ', never to be
+indented into the item above; a tab in a line's indentation is told how far to indent the
+line, where the keys above tell (exambank/syntax_hints/items.py, indents.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exambank.cli import main
+from exambank.load import read_source
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+SECOND = QUESTION.replace("id: q1", "id: q2")
+SECTION = section_yaml(QUESTION)  # q1 on lines 4-12, its options on lines 6-10
+# Two questions: q1 on lines 4-12, a blank line, q2 on lines 14-22, its '- id' on line 14.
+TWO = section_yaml(QUESTION, SECOND).replace("\n  - id: q2", "\n\n  - id: q2")
+KEY_TERMS = """\
+key_terms:
+  - term: VPC
+    definition: A private network in the cloud.
+  - term: AZ
+    definition: One or more data centres of a region.
+"""
+# The key terms on lines 3-7 (their '- term' on lines 4 and 6), the question below them.
+WITH_TERMS = section_yaml(QUESTION, extra=KEY_TERMS)
+
+
+def problems_of(tmp_path, text):
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
+
+
+def broken(text, old, new):
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def lost(line, item, key, value, glued):
+    message = (
+        f"'-{key}' is read as a key: a new {item} starts with '- ', a dash and a space"
+        if glued
+        else f"'{key}' starts a new {item} without the '- ' that starts one"
+    )
+    return [(line, 3, "yaml-syntax", message, f"start the {item} with '- ': - {key}: {value}")]
+
+
+@pytest.mark.parametrize("glued", [True, False], ids=["no space after the dash", "no dash"])
+@pytest.mark.parametrize(
+    ("text", "old", "line", "item", "key", "value"),
+    [
+        pytest.param(TWO, "  - id: q1", 4, "question", "id", "q1", id="first question"),
+        pytest.param(TWO, "  - id: q2", 14, "question", "id", "q2", id="later question"),
+        pytest.param(WITH_TERMS, "  - term: VPC", 4, "key term", "term", "VPC", id="first term"),
+        pytest.param(WITH_TERMS, "  - term: AZ", 6, "key term", "term", "AZ", id="later term"),
+    ],
+)
+def test_an_item_that_lost_its_dash_is_told_to_start_with_one(
+    tmp_path, glued, text, old, line, item, key, value
+):
+    written = old.replace("- ", "-" if glued else "")
+    assert problems_of(tmp_path, broken(text, old, written)) == lost(line, item, key, value, glued)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("  - id: q1", "  id: q1"), ("  - id: q2", "  -id: q2"), ("  - id: q2", "  id: q2")],
+)
+def test_following_the_hint_gives_two_questions(tmp_path, old, new):
+    text = broken(TWO, old, new)
+    [(line, _, _, _, hint)] = problems_of(tmp_path, text)
+    fixed_line = hint.split(": ", 1)[1]
+    lines = text.split("\n")
+    lines[line - 1] = "  " + fixed_line
+    assert problems_of(tmp_path, "\n".join(lines)) == []
+
+
+def test_a_list_written_at_its_keys_place_is_told_too(tmp_path):
+    text = "id: main\ntitle: Main\nquestions:\n- id: q1\n  stem: Which?\nid: q2\n  stem: Why?\n"
+    syntax = [found for found in problems_of(tmp_path, text) if found[2] == "yaml-syntax"]
+    assert syntax == [
+        (
+            6,
+            1,
+            "yaml-syntax",
+            "'id' starts a new question without the '- ' that starts one",
+            "start the question with '- ': - id: q2",
+        )
+    ]
+
+
+def test_a_first_question_that_starts_with_another_key_is_told_too(tmp_path):
+    # The first thing in 'questions:' can only be a question, whatever key opens it.
+    text = broken(SECTION, "  - id: q1\n    stem: Which", "  stem: Which")
+    assert problems_of(tmp_path, text)[0][:2] == (4, 3)
+    assert problems_of(tmp_path, text)[0][3:] == (
+        "'stem' starts a new question without the '- ' that starts one",
+        "start the question with '- ': - stem: Which AWS service…",
+    )
+
+
+@pytest.mark.parametrize("written", ["  id: q1", "  -id: q1"])
+def test_a_first_question_with_its_keys_in_line_is_told_where_the_dash_goes(tmp_path, written):
+    # Its keys at one place read as a mapping; YAML stops at the next question's '- '.
+    text = f"id: main\ntitle: Main\nquestions:\n{written}\n  stem: Which?\n- id: q2\n  stem: Why?\n"
+    [(line, column, _, _, hint)] = problems_of(tmp_path, text)
+    assert (line, column) == (4, 3)
+    assert hint == "start the question with '- ', its dash in line with line 6's: - id: q1"
+    assert problems_of(tmp_path, text.replace(written, "- id: q1")) == []
+
+
+def test_a_note_after_the_id_is_left_out_of_the_line_shown(tmp_path):
+    text = broken(TWO, "  - id: q2", "  -id: q2    # the second one")
+    [(*_, hint)] = problems_of(tmp_path, text)
+    assert hint == "start the question with '- ': - id: q2"
+
+
+def test_a_key_dedented_to_the_dash_is_still_told_to_indent(tmp_path):
+    # Not a question's first key: more of the question above, out of line.
+    text = broken(SECTION, "    answer: A", "  answer: A")
+    assert problems_of(tmp_path, text)[0][3:] == (
+        "'answer' is indented 2 spaces, in line with no key above it",
+        "indent it 4 spaces, like 'options' on line 6",
+    )
+
+
+def test_lint_says_it_in_one_error(tmp_path, capsys):
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": broken(TWO, "  - id: q2", "  id: q2")})
+    assert main(["lint", str(bank)]) == 1
+    out = capsys.readouterr().out
+    assert "01-main.yaml:14:3: error yaml-syntax 'id' starts a new question" in out
+    assert "hint: start the question with '- ': - id: q2" in out
+    assert "1 error" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "hint"),
+    [
+        pytest.param(
+            SECTION,
+            "      B: AWS Lambda",
+            "\t  B: AWS Lambda",
+            "replace the tab with spaces: indent 'B' 6 spaces, like 'A' on line 7",
+            id="an option: tab and two spaces",
+        ),
+        pytest.param(
+            SECTION,
+            "      B: AWS Lambda",
+            "  \tB: AWS Lambda",
+            "replace the tab with spaces: indent 'B' 6 spaces, like 'A' on line 7",
+            id="an option: two spaces and a tab",
+        ),
+        pytest.param(
+            SECTION,
+            "      B: AWS Lambda",
+            "\t\tB: AWS Lambda",
+            "replace the tabs with spaces: indent 'B' 6 spaces, like 'A' on line 7",
+            id="an option: two tabs",
+        ),
+        pytest.param(
+            SECTION,
+            "    answer: A",
+            "\tanswer: A",
+            "replace the tab with spaces: indent 'answer' 4 spaces, like 'options' on line 6",
+            id="a question's key after its options",
+        ),
+        pytest.param(
+            TWO,
+            "  - id: q2",
+            "\t- id: q2",
+            "replace the tab with spaces: indent the item 2 spaces, like the item on line 4",
+            id="the next question",
+        ),
+        pytest.param(
+            SECTION,
+            "      A: Amazon SageMaker",
+            "\t  A: Amazon SageMaker",
+            "indent with spaces, not tabs",
+            id="the first option: how deep under 'options' is the author's to say",
+        ),
+        pytest.param(
+            TWO,
+            "  - id: q1",
+            "\t- id: q1",
+            "indent with spaces, not tabs",
+            id="the first question: how deep under 'questions' is the author's to say",
+        ),
+    ],
+)
+def test_a_tab_in_the_indentation_is_told_how_far_to_indent(tmp_path, text, old, new, hint):
+    [found] = problems_of(tmp_path, broken(text, old, new))
+    assert found[3:] == ("a tab where YAML expects a space", hint)
