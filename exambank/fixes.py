@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import copy
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,13 +21,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import FoldedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from exambank.load import dos_end, read_source
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
-from exambank.rewrite import Rewrite, RewriteError, load
+from exambank.paths import MANIFEST
+from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text
 from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
 from exambank.schema_letters import counts_in_russian_order, fixable_lookalikes
+from exambank.schema_words import describe
 from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
@@ -133,9 +135,31 @@ def _list_name(path: JsonPath) -> str:
     return str(path[-1]) if path else "item"
 
 
-def _fixes(source: Source) -> tuple[Fix, ...]:
-    """The fixes for the file ``source`` was read from, in the order they are made."""
-    return answer_case, partial(trailing_whitespace, kept=source.escaped_blanks)
+def typed_text(
+    data: Any, quotable: Mapping[JsonPath, tuple[str, str]], source: Source
+) -> Iterator[Change]:
+    """``A: 21``, ``A: true``: a number or a boolean where the schema wants text, made the
+    text typed, in double quotes as ``fmt`` writes them (a plain ``yes`` would still be a
+    boolean to YAML 1.1 readers). Only what ``quotable_as_text`` found: quoted, it is
+    exactly what the author wrote and what every reader reads there."""
+    for where, (kind, text) in quotable.items():
+        holder = _value(data, where[:-1])
+        if isinstance(holder, (CommentedMap, CommentedSeq)):
+            replace_value(holder, where[-1], DoubleQuotedScalarString(text))
+        else:
+            holder[where[-1]] = text
+        yield where, f'{describe(source, where)}: the {kind} {text} as text -> "{text}"'
+
+
+def _fixes(source: Source, manifest: bool, text: str) -> tuple[Fix, ...]:
+    """The fixes for the file ``source`` was read from (``text``, the file as the rewriter
+    reads it; a manifest if ``manifest``), in the order they are made."""
+    quotable = quotable_as_text(source, manifest, text)
+    return (
+        partial(typed_text, quotable=quotable, source=source),
+        answer_case,
+        partial(trailing_whitespace, kept=source.escaped_blanks),
+    )
 
 
 def _set_text(holder: Any, key: Any, text: str) -> None:
@@ -168,7 +192,7 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
     _keep_typed_as_written(loaded.tree, loaded.source)
     expected = copy.deepcopy(loaded.source.data)
     changes: list[Change] = []
-    for fix in _fixes(loaded.source):
+    for fix in _fixes(loaded.source, path.name == MANIFEST, loaded.text):
         on_tree = list(fix(loaded.tree))
         if on_tree != list(fix(expected)):
             raise RewriteError("lint and the writer read this file differently; not fixed")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,9 +23,10 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
-from exambank.paths import find_banks, is_yaml
+from exambank.paths import MANIFEST, find_banks, is_yaml
 from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
-from exambank.source import Source, line_and_column
+from exambank.schema_words import holds_text
+from exambank.source import JsonPath, Source, line_and_column
 
 
 class RewriteError(Exception):
@@ -104,9 +105,9 @@ def load(path: Path, raw: bytes | None = None, refuse_typed: bool = True) -> Loa
     ``+1`` -> ``1``); without, the caller keeps such values as written."""
     source = read(path, raw)  # first: it refuses a pipe, which would never end
     raw = path.read_bytes() if raw is None else raw
-    if refuse_typed:
-        _refuse_typed_values(source)
     text = lf_text(raw)
+    if refuse_typed:
+        _refuse_typed_values(source, quotable_as_text(source, path.name == MANIFEST, text))
     try:
         tree = round_trip().load(tabs_as_spaces(text))
     except MarkedYAMLError as error:
@@ -190,21 +191,59 @@ def _is_bank_file(data: Any) -> bool:
     return isinstance(data, dict) and "id" in data
 
 
-def _refuse_typed_values(source: Source) -> None:
+def _refuse_typed_values(source: Source, quotable: Collection[JsonPath]) -> None:
     """The dumper writes numbers, booleans and nulls its own way (``True`` -> ``true``,
-    ``+1`` -> ``1``, ``~`` -> nothing): a file holding one is not rewritten at all."""
+    ``+1`` -> ``1``, ``~`` -> nothing): a file holding one is not rewritten at all. The
+    error says so where ``lint --fix`` would quote the value (``quotable``)."""
     for where, (kind, text) in source.typed_scalars.items():
         if text in BOOLEAN_SPELLINGS and where[-1] in BOOLEAN_KEYS:
             continue  # a boolean where the format wants one, written back as it is
         if kind != "null" or text:
             line, column = source.where(where)
             read_as = "null" if kind == "null" else f"a {kind}"
+            how = "lint --fix quotes it" if where in quotable else "lint shows every such value"
             raise RewriteError(
-                f"'{text}' is read as {read_as}; quote it first "
-                "(exambank lint shows every such value)",
+                f"'{text}' is read as {read_as}; quote it first (exambank {how})",
                 line,
                 column,
             )
+
+
+# An integer every YAML reader reads as written, so that quoted it is the same text: no
+# sign but '-', no leading zero (YAML 1.1 reads 010 as 8), no '_' (1_000 is 1000).
+_PLAIN_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
+
+
+def quotable_as_text(source: Source, manifest: bool, text: str) -> dict[JsonPath, tuple[str, str]]:
+    """The values ``lint --fix`` quotes in the file ``source`` read from ``text`` (as
+    ``lf_text`` gives it), as (kind, text written): a number or a boolean YAML typed where
+    a manifest (or else a section) holds the author's text (``holds_text``), whose text in
+    quotes is exactly what was typed and what each reader reads there: an integer written
+    plainly (21, 2024, -1), a word YAML reads as a boolean (true, False, yes, off). Not
+    3.10 (3.1 to every reader), 4:1 (241), 010 (8 or 10) or 0x1A (26): their readers
+    disagree with the text, and the author says which was meant. Not a null (null, ~): it
+    may mean "nothing yet", not the word. Not a value a comment follows one space on: its
+    text may go on after the '#' (comment-in-text)."""
+    lines = text.split("\n")
+    return {
+        where: (kind, written)
+        for where, (kind, written) in source.typed_scalars.items()
+        if (kind == "boolean" or (kind == "number" and _PLAIN_INTEGER.fullmatch(written)))
+        and holds_text(where, manifest)
+        and _stands_alone(lines, source.where(where), written)
+    }
+
+
+def _stands_alone(lines: list[str], at: tuple[int, int], written: str) -> bool:
+    """Whether ``written`` stands at ``at`` in ``lines`` with no '#' one space or tab after
+    it (a comment YAML cut it short at; the reader notes none after 0 or false)."""
+    row, column = at
+    line = lines[row - 1] if 0 < row <= len(lines) else ""
+    end = column - 1 + len(written)
+    return line[column - 1 : end] == written and not _CUT.match(line, end)
+
+
+_CUT = re.compile(r"[ \t]#")
 
 
 def bank_files(paths: Iterable[Path]) -> list[Path]:

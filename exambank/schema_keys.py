@@ -149,12 +149,35 @@ def explain_unknown_keys(
             answer = instance.get("answer")
             letter = answer if isinstance(answer, str) and LETTER.match(answer) else "A"
             hint = _FEEDBACK_HINT.format(key=key, letter=letter)
+        elif new_item := _glued_item(path, key, schema):  # '-id: q2': a lost '- '
+            written = _key_value(key[1:], instance[key])
+            hint = (
+                f"a new {new_item} starts with '- ': write '- {written}' in line with the "
+                f"other {new_item}s' dashes"
+            )
         elif key == "lint" and "questions" in schema.get("properties", {}):
             hint = (
                 "a suppression belongs to a question (lint: under its id); for a whole "
                 "file, list the rules under [tool.exambank.per-file-ignores] in pyproject.toml"
             )
         yield source.where_key((*path, key)), f"unknown key '{key}' in {name}", hint
+
+
+# The lists of mappings in a section file, what an author calls one of their items, and
+# the key an item starts with (as event_reader's run-together check).
+_ITEMS = {"questions": ("question", "id"), "key_terms": ("key term", "term")}
+
+
+def _glued_item(path: JsonPath, key: str, schema: Any) -> str | None:
+    """What a list item is called ("question") when ``key``, unknown in the item at
+    ``path``, is the key such an item starts with after a dash with no space ('-id'): a
+    new item whose '- ' lost its space, read as a key of the item above. Following a
+    did-you-mean ('id') would merge the two."""
+    if len(path) < 2 or not isinstance(path[-1], int) or not key.startswith("-"):
+        return None
+    item, first_key = _ITEMS.get(str(path[-2]), (None, None))
+    meant = key[1:]
+    return item if meant == first_key and meant in schema.get("properties", {}) else None
 
 
 def explain_missing_key(

@@ -28,6 +28,46 @@ HOW_TO_WRITE = {
 }
 
 
+# The fields whose value is the author's own text, in a section and in a manifest: there a
+# number or a boolean YAML typed can only stand for the text typed ("A: 21" is the option
+# "21"). ``int`` stands for any list index, ``str`` for any option letter. Not ids, answers,
+# letters or language tags, where a number may mean something else (answer: 1).
+_SECTION_TEXT: tuple[tuple[str | type, ...], ...] = (
+    ("title",),
+    ("summary",),
+    ("notes",),
+    ("exam_tips", int),
+    ("key_terms", int, "term"),
+    ("key_terms", int, "definition"),
+    ("questions", int, "stem"),
+    ("questions", int, "options", str),
+    ("questions", int, "options", str, "text"),
+    ("questions", int, "options", str, "feedback"),
+    ("questions", int, "explanation"),
+    ("questions", int, "tags", int),
+    ("questions", int, "lint", "reason"),
+)
+_MANIFEST_TEXT: tuple[tuple[str | type, ...], ...] = (
+    ("title",),
+    ("exam",),
+    ("version",),
+    ("description",),
+)
+
+
+def holds_text(path: JsonPath, manifest: bool) -> bool:
+    """Whether the value at ``path`` of a manifest (or else a section) is text the author
+    writes: a title, a stem, an option, a tag; not an id or an answer."""
+    return any(
+        len(path) == len(field)
+        and all(
+            type(step) is want if isinstance(want, type) else step == want
+            for step, want in zip(path, field, strict=True)
+        )
+        for field in (_MANIFEST_TEXT if manifest else _SECTION_TEXT)
+    )
+
+
 def describe(source: Source, path: JsonPath) -> str:
     """'question amt-q3, option B' style names for a JSON path."""
     if not path:

@@ -6,6 +6,7 @@ answer 11, explanation 12.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,49 @@ def test_2_hints_fix_the_problem(tmp_path, change, expected):
 )
 def test_3_a_misspelt_required_key_is_one_diagnostic(tmp_path, change, expected):
     assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
+
+
+_SECOND = QUESTION.replace("id: q1", "id: q2").replace("Which AWS", "Which other AWS")
+_TERMS = "key_terms:\n  - term: SSH\n    definition: Secure shell\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "lost", "expected"),
+    [
+        pytest.param(
+            section_yaml(QUESTION) + "\n" + textwrap.indent(_SECOND.replace("id:", "-id:"), "    "),
+            "    -id: q2",
+            (
+                14,
+                5,
+                "unknown key '-id' in question q1",
+                "a new question starts with '- ': write '- id: q2' in line with the other "
+                "questions' dashes",
+            ),
+            id="question",
+        ),
+        pytest.param(
+            section_yaml(extra=_TERMS + "    -term: TLS\n    definition: Transport security\n"),
+            "    -term: TLS",
+            (
+                6,
+                5,
+                "unknown key '-term' in key term 1",
+                "a new key term starts with '- ': write '- term: TLS' in line with the other "
+                "key terms' dashes",
+            ),
+            id="key-term",
+        ),
+    ],
+)
+def test_3_an_item_whose_dash_lost_its_space_is_told_to_start_a_new_item(
+    tmp_path, text, lost, expected
+):
+    # 'did you mean id?' would merge the question into the one above
+    assert schema_errors(tmp_path / "lost", text) == [expected]
+    written = "  - " + expected[3].split("write '- ")[1].split("'")[0]
+    mended = write_bank(tmp_path / "mended", {"01-main.yaml": text.replace(lost, written)})
+    assert [d for d in lint([mended]).diagnostics if d.severity == "error"] == []
 
 
 @pytest.mark.parametrize(
