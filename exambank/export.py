@@ -17,8 +17,9 @@ HTML: it prints as its description, as in the handouts, and nothing is fetched.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -37,7 +38,8 @@ from exambank.shuffle import keeps_its_order
 
 # 2: every Markdown text got its HTML, and questions and sections their ``images``.
 # 3: questions and sections got ``image_uses`` (a new key is refused by a closed schema).
-SCHEMA_VERSION = 3
+# 4: questions got ``instruction``, the manifest ``description_html``.
+SCHEMA_VERSION = 4
 
 Html = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/html"})]
 
@@ -78,6 +80,13 @@ class ExportQuestion(Strict):
     type: Literal["single", "multiple"]
     stem: Markdown
     stem_html: Html
+    instruction: str | None = Field(
+        description="The line the handouts print under the stem, plain text: how many "
+        "answers to choose (\"Choose 2 answers.\"), in the handouts' words (the bank's "
+        "language where they are translated into it, else English). null where they print "
+        "none: a single-answer question, or a stem that asks for as many itself "
+        '("Select TWO.") or leaves the number open on purpose ("Select all that apply").'
+    )
     options: list[ExportOption] = Field(description="In source order.")
     answer: list[Letter] = Field(
         min_length=1,
@@ -145,6 +154,30 @@ class ExportResource(Strict):
     bytes: int = Field(ge=0, description="The file's size.")
 
 
+def _as_in_manifest(name: str) -> Any:
+    """The field ``name`` of the source's manifest, type, constraints and description."""
+    return Manifest.model_fields[name]
+
+
+class ExportManifest(Strict):
+    """The bank's manifest, bank.yaml: what the bank is, its sections in teaching order;
+    and beside its description, the description's HTML."""
+
+    # The source's fields, in its order, each as it declares them. ``export_document`` passes
+    # them all, so a field added to ``Manifest`` and not here stops every export (forbidden).
+    id: Slug = _as_in_manifest("id")
+    title: str = _as_in_manifest("title")
+    language: str = _as_in_manifest("language")
+    exam: str | None = _as_in_manifest("exam")
+    version: str | None = _as_in_manifest("version")
+    description: Markdown | None = _as_in_manifest("description")
+    description_html: Html | None = Field(
+        description="The description as the handouts' cover prints it: block HTML, headings "
+        "from h2 (the title being the h1); null where the bank has no description."
+    )
+    sections: list[Slug] = _as_in_manifest("sections")
+
+
 class ExportDocument(Strict):
     """A whole bank: its manifest, its sections in teaching order, the images they show.
 
@@ -159,10 +192,11 @@ class ExportDocument(Strict):
     no-break space between a number and its unit and inside guillemets, and thousands
     grouped with spaces kept on one line where the bank's language groups them so. A link
     is printed as its words, with a web address after them in brackets, never as an a
-    element: the export ships no linked file. The manifest's description has no HTML."""
+    element: the export ships no linked file. The manifest's description has its HTML
+    too, its headings from h2, as on the handouts' cover."""
 
-    schema_version: Literal[3] = Field(description="Bumped on any incompatible change.")
-    manifest: Manifest
+    schema_version: Literal[4] = Field(description="Bumped on any incompatible change.")
+    manifest: ExportManifest
     sections: list[ExportSection]
     resources: list[ExportResource] = Field(
         description="Every image the texts show, once, sorted by path."
@@ -173,26 +207,41 @@ def export_document(bank: Bank, images: Mapping[str, bytes] | None = None) -> Ex
     """The document for ``bank``. ``images`` are ``shown_images(bank).files``, read here unless
     the caller, which ships them, has read them already (listed and shipped bytes are then
     the same read)."""
+    # Imported here, not above: the builders' package imports this module (the CSV lists
+    # images as this document does), so importing it first would import this one half-made.
+    from exambank.builders.answer_instruction import answer_instruction
+    from exambank.builders.labels import labels_for
+
     if images is None:
         images = shown_images(bank).files
+    manifest = bank.manifest
     # "1 000 €" is one number where the bank's language groups thousands so (``typeset``)
-    grouped = reading(bank.manifest.language).space_groups
+    grouped = reading(manifest.language).space_groups
+    # "Choose 2 answers." where the handouts print it, in their words
+    instruction = partial(answer_instruction, labels=labels_for(manifest.language))
     refs = list(bank.questions())
     sections = [
-        _section(section, [ref for ref in refs if ref.section is section], images, grouped)
+        _section(
+            section, [ref for ref in refs if ref.section is section], images, grouped, instruction
+        )
         for section in bank.sections
     ]
     resources = [_resource(path, data) for path, data in sorted(images.items())]
+    description_html = _block_html(manifest.description, grouped, images, top_level=2)
     return ExportDocument(
         schema_version=SCHEMA_VERSION,
-        manifest=bank.manifest,
+        manifest=ExportManifest(**manifest.model_dump(), description_html=description_html),
         sections=sections,
         resources=resources,
     )
 
 
 def _section(
-    section: Section, refs: list[QuestionRef], images: Mapping[str, bytes], grouped: bool
+    section: Section,
+    refs: list[QuestionRef],
+    images: Mapping[str, bytes],
+    grouped: bool,
+    instruction: Callable[[Question], str | None],
 ) -> ExportSection:
     terms = [
         ExportKeyTerm(
@@ -221,13 +270,18 @@ def _section(
         exam_tips_html=[_short_html(tip, grouped, images) for tip in section.exam_tips],
         images=sorted({use.path for use in uses}),
         image_uses=uses,
-        questions=[_question(ref, images, grouped) for ref in refs],
+        questions=[_question(ref, images, grouped, instruction) for ref in refs],
     )
 
 
-def _block_html(text: str | None, grouped: bool, shipped: Mapping[str, bytes]) -> str | None:
-    """A summary's or notes' HTML, headings kept, as the handouts print them."""
-    return None if text is None else shipped_only(to_html(text, space_groups=grouped), shipped)
+def _block_html(
+    text: str | None, grouped: bool, shipped: Mapping[str, bytes], top_level: int = 3
+) -> str | None:
+    """A summary's, notes' or the description's HTML, headings kept from ``top_level`` (h3
+    below a section's title, h2 on the cover), as the handouts print them."""
+    if text is None:
+        return None
+    return shipped_only(to_html(text, top_level=top_level, space_groups=grouped), shipped)
 
 
 def _short_html(text: str, grouped: bool, shipped: Mapping[str, bytes]) -> str:
@@ -244,7 +298,12 @@ def _resource(path: str, data: bytes) -> ExportResource:
     )
 
 
-def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> ExportQuestion:
+def _question(
+    ref: QuestionRef,
+    images: Mapping[str, bytes],
+    grouped: bool,
+    instruction: Callable[[Question], str | None],
+) -> ExportQuestion:
     question = ref.question
     # Lint keeps options in letter order, so sorted is the options' order: what a tool
     # compares a learner's choices with ("B", "D", never "D", "B"). Each letter once, also
@@ -270,6 +329,7 @@ def _question(ref: QuestionRef, images: Mapping[str, bytes], grouped: bool) -> E
         type=question.type,
         stem=question.stem,
         stem_html=_short_html(question.stem, grouped, images),
+        instruction=instruction(question),
         options=options,
         answer=answer,
         explanation=question.explanation,

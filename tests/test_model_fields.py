@@ -87,8 +87,9 @@ def test_raw_html_is_found_in_every_markdown_field(tmp_path: Path) -> None:
 
 def test_every_question_field_has_its_place_in_the_export() -> None:
     """``lint`` (suppressions) is for exambank alone; ``number`` is the printed position,
-    the ``*_html`` fields, ``images`` and ``image_uses`` are read from the Markdown."""
-    derived = {"number", "stem_html", "explanation_html", "images", "image_uses"}
+    the ``*_html`` fields, ``images`` and ``image_uses`` are read from the Markdown, and
+    ``instruction`` is the handouts' "Choose 2 answers." under the stem."""
+    derived = {"number", "stem_html", "instruction", "explanation_html", "images", "image_uses"}
     assert set(Question.model_fields) - {"lint"} == set(ExportQuestion.model_fields) - derived
 
 

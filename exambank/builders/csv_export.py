@@ -10,7 +10,9 @@ and ``image_alts``: on the line of each path in ``images``, the image's descript
 importer that attaches the files to carry it: the first the row's texts give it, in reading
 order (stem, each option's text and feedback, explanation), its alt text or else its title,
 as a browser names an image; spaces and line breaks in it as one space, so each stays on its
-line; an empty line where no text describes it.
+line; an empty line where no text describes it; and ``instruction``: the line the handouts
+print under the stem ("Choose 2 answers.", the JSON's ``instruction``), empty where they
+print none.
 The feedback columns follow the option columns as a block, in the same order, rather than
 alternating with them: most banks have no feedback, and alternating would put an empty
 column between every two options a reviewer compares. Each feedback sits the same number
@@ -50,7 +52,9 @@ import unicodedata
 from collections.abc import Mapping
 
 from exambank.bank import Bank, QuestionRef
+from exambank.builders.answer_instruction import answer_instruction
 from exambank.builders.base import Builder, Output, Settings
+from exambank.builders.labels import Labels, labels_for
 from exambank.export import ExportImageUse, question_image_uses
 from exambank.export_images import shown_images
 from exambank.shuffle import keeps_its_order
@@ -63,7 +67,7 @@ CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed, at a c
 # spreadsheet may read as minus.
 OPERATORS = ("=", "+", "-", "@", "\u2212")
 # Columns that came after ``guarded``: a new column goes last, so that none moves for it.
-AFTER_GUARDED = ("image_alts",)
+AFTER_GUARDED = ("image_alts", "instruction")
 
 
 def _skipped(character: str) -> bool:
@@ -115,12 +119,13 @@ class CsvBuilder(Builder):
         ]
         after = len(header) - len(AFTER_GUARDED)
         images = shown_images(bank, questions_only=True)
+        labels = labels_for(bank.manifest.language)  # the handouts' words, for instruction
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         writer.writerow([*header[:after], "guarded", *header[after:]])
         notes: list[str] = []
         for ref in refs:
-            cells = _row(ref, letters, images.files)
+            cells = _row(ref, letters, images.files, labels)
             written = [neutralise(cell) for cell in cells]
             guarded = [
                 name
@@ -164,7 +169,7 @@ def _cut_by_excel(question_id: str, column: str, cell: str) -> str:
     )
 
 
-def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes]) -> list[str]:
+def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes], labels: Labels) -> list[str]:
     question = ref.question
     uses = question_image_uses(question, images)
     paths = sorted({use.path for use in uses})  # as the JSON's images
@@ -188,6 +193,7 @@ def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes]) -> list[st
         # one a line: a file name may hold a ";", a Markdown target no line break
         "\n".join(paths),
         "\n".join(_description(path, uses) for path in paths),
+        answer_instruction(question, labels) or "",
     ]
 
 

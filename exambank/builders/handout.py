@@ -14,11 +14,11 @@ from html import escape
 from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
+from exambank.builders.answer_instruction import answer_instruction
 from exambank.builders.answer_key import answer_key_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
-from exambank.rules.answer_requests import hides_count, requested_count
 from exambank.rules.numbers import reading
 
 Edition = Literal["student", "trainer"]
@@ -269,12 +269,9 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
             f'<div class="option-text">{text}{feedback_html}</div></li>'
         )
     lang = labels.lang_attribute
+    instruction_text = answer_instruction(question, labels)
     instruction = (
-        f'<p class="instruction"{lang}>{escape(labels.count(labels.choose, len(answer)))}</p>'
-        if question.type == "multiple"
-        and requested_count(question.stem) != len(answer)
-        and not hides_count(question.stem)
-        else ""  # the stem asks for as many ("Select TWO.") or leaves it open on purpose
+        f'<p class="instruction"{lang}>{escape(instruction_text)}</p>' if instruction_text else ""
     )
     solution = ""
     if edition == "trainer":

@@ -17,7 +17,7 @@ HEADER = [
     "option_a", "option_b", "option_c", "option_d", "option_e", "option_f",
     "feedback_a", "feedback_b", "feedback_c", "feedback_d", "feedback_e", "feedback_f",
     "answer", "explanation", "tags", "difficulty", "shuffle",
-    "section_title", "number", "images", "guarded", "image_alts",
+    "section_title", "number", "images", "guarded", "image_alts", "instruction",
 ]  # fmt: skip
 
 
@@ -46,7 +46,7 @@ def test_the_seed_bank_gives_55_rows_a_reader_gets_back_exactly(seed_dist, seed_
             "true" if json_question.shuffle else "false",
             ref.section.title, str(ref.number), "",
         ]  # fmt: skip
-        assert row == [*(neutralise(cell) for cell in expected), "", ""]
+        assert row == [*(neutralise(cell) for cell in expected), "", "", ""]
     assert sum(any(row[10:16]) for row in rows) == 11  # the questions with option feedback
     assert data.count(b"\r\n") >= 56  # RFC 4180 rows end in CRLF
 
@@ -141,7 +141,7 @@ def test_every_cell_is_quoted_and_a_joined_tag_or_explanation_neutralised(make_b
     assert row.endswith(
         f'"Amazon Bedrock",{empty_options_then_feedback}'
         '"A","Because.;\'@SUM(1+1)*cmd|\' /C calc\'!A0","safe;\'=2+5","","true",'
-        '"Main","1","","explanation:1;tags:1",""'
+        '"Main","1","","explanation:1;tags:1","",""'
     )
 
 

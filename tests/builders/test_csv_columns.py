@@ -44,7 +44,9 @@ def test_section_title_and_number_come_last_and_number_runs_across_sections(make
     bank = make_bank({"01-one.yaml": first, "02-two.yaml": second.replace("Main", "Two; =x")})
     (output,) = CsvBuilder().build(bank, Settings())
     header, found = rows(output.data)
-    assert header[-6:] == ["shuffle", "section_title", "number", "images", "guarded", "image_alts"]
+    assert header[-7:] == [
+        "shuffle", "section_title", "number", "images", "guarded", "image_alts", "instruction",
+    ]  # fmt: skip
     assert [(row["section"], row["section_title"], row["number"]) for row in found] == [
         ("one", "Main", "1"),
         ("one", "Main", "2"),

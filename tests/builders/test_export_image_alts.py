@@ -127,7 +127,7 @@ def csv_row(bank: Bank) -> dict[str, str]:
 
 def test_a_csv_row_gives_each_image_s_description_on_its_path_s_line(tmp_path):
     row = csv_row(image_bank(tmp_path / "bank"))
-    assert list(row)[-2:] == ["guarded", "image_alts"]  # a new column comes last
+    assert list(row)[-3:] == ["guarded", "image_alts", "instruction"]  # new columns go last
     assert row["images"].split("\n") == [
         "images/chart.png",
         "images/plot 1.png",

@@ -18,6 +18,7 @@ QUESTION_KEYS = [
     "type",
     "stem",
     "stem_html",
+    "instruction",
     "options",
     "answer",
     "explanation",
@@ -39,7 +40,7 @@ def test_the_export_validates_against_the_committed_schema(seed_dist):
     _, document = load(seed_dist)
     committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(committed).iter_errors(document)) == []
-    assert document["schema_version"] == SCHEMA_VERSION == 3
+    assert document["schema_version"] == SCHEMA_VERSION == 4
     generated = schema_files.generate()["export.schema.json"]
     assert (REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8") == generated
 
@@ -114,8 +115,11 @@ def test_the_schema_requires_every_key_the_export_always_writes(seed_dist):
     assert len(objects) == 8  # the document, its manifest, sections, key terms, questions,
     for node in objects:  # options, image uses and resources
         assert sorted(node["required"]) == sorted(node["properties"]), node["title"]
-    manifest = committed["$defs"]["Manifest"]["required"]
-    assert manifest == ["id", "title", "language", "exam", "version", "description", "sections"]
+    manifest = committed["$defs"]["ExportManifest"]["required"]
+    assert manifest == [
+        "id", "title", "language", "exam", "version", "description", "description_html",
+        "sections",
+    ]  # fmt: skip
     _, document = load(seed_dist)
     for key in ("language", "exam", "version", "description"):
         incomplete = {**document, "manifest": {**document["manifest"]}}
