@@ -1,10 +1,12 @@
 """Which characters of a handout the shipped fonts lack, and what printed them: an
-installed font, or nothing (empty boxes), with the Debian package that has them."""
+installed font, or nothing (empty boxes), with the Debian package that has them; and how
+wide a shipped font sets a line, to cut one that is too long at a word."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -79,3 +81,61 @@ def _installed_characters() -> frozenset[int]:
         first, _, last = span.partition("-")
         installed.update(range(int(first, 16), int(last or first, 16) + 1))
     return frozenset(installed)
+
+
+ELLIPSIS = "\u2026"
+# What a cut title may end in before its "…": a dash, a comma or an "&" would be left
+# dangling ("Cards, Dashboard,…").
+_DANGLING = " \t,;:\u2013\u2014-/&\u00b7"
+
+
+@cache
+def _advances(font_file: str) -> tuple[dict[int, int], int]:
+    """Each character's advance width in a shipped font, and its units per em."""
+    with TTFont(FONTS / font_file) as font:
+        metrics = font["hmtx"]
+        widths = {code: metrics[glyph][0] for code, glyph in font.getBestCmap().items()}
+        return widths, font["head"].unitsPerEm
+
+
+def text_width(text: str, font_file: str, size: float) -> float:
+    """How wide ``text`` sets in the shipped ``font_file`` at ``size`` (both in points), by
+    its glyphs' advances. Kerning, left out, only narrows a line of it; a character the font
+    lacks (Chinese, emoji), which an installed font prints, counts as a full em."""
+    return _widths_so_far(text, font_file, size)[-1]
+
+
+def _widths_so_far(text: str, font_file: str, size: float) -> list[float]:
+    """How wide each beginning of ``text`` sets: ``text[:n]`` for each n."""
+    advances, units = _advances(font_file)
+    so_far = [0.0]
+    for character in text:
+        so_far.append(so_far[-1] + advances.get(ord(character), units) * size / units)
+    return so_far
+
+
+def cut_to_width(text: str, width: float, font_file: str, size: float) -> str:
+    """``text`` if it fits in ``width`` points, else as much of it as fits with a "…",
+    cut at a space. A text whose words leave more than a third of the room empty (a long
+    word, Chinese written without spaces) is cut between characters instead, never
+    between a letter and its accent. What it returns starts ``text`` (but for the "…"),
+    so the PDF's text layer says what the page shows."""
+    so_far = _widths_so_far(text, font_file, size)
+    if so_far[-1] <= width:
+        return text
+    room = width - text_width(ELLIPSIS, font_file, size)
+
+    def kept(end: int) -> int:
+        while end and text[end - 1] in _DANGLING:
+            end -= 1
+        return end
+
+    # The ends that fit: a run from 0, as the widths only grow
+    ends = [end for end in range(len(text)) if so_far[kept(end)] <= room]
+    end = max((end for end in ends if text[end] in " \t"), default=0)
+    if so_far[end] < room * 2 / 3:
+        end = ends[-1] if ends else 0
+        while end and unicodedata.combining(text[end]):
+            end -= 1
+    end = kept(end)
+    return text[:end] + ELLIPSIS if end else ""

@@ -16,7 +16,9 @@ from typing import Literal
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
 from exambank.builders.answer_key import answer_key_html
+from exambank.builders.base import Paper
 from exambank.builders.labels import Labels, labels_for
+from exambank.builders.running_head import RunningHead
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.numbers import reading
@@ -26,12 +28,18 @@ EDITIONS: tuple[Edition, ...] = ("student", "trainer")
 
 
 def handout_html(
-    bank: Bank, edition: Edition, build_date: datetime | None, shuffle_seed: str | None
+    bank: Bank,
+    edition: Edition,
+    build_date: datetime | None,
+    shuffle_seed: str | None,
+    paper: Paper = "a4",
+    large_print: bool = False,
 ) -> str:
     labels = labels_for(bank.manifest.language)
     # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
+    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print)
     sections = [
         _section(
             number,
@@ -40,16 +48,20 @@ def handout_html(
             edition,
             labels,
             grouped,
+            head,
         )
         for number, section in enumerate(bank.sections, start=1)
     ]
+    # The key's heading sets the running head as a section's does (answer_key.py writes it)
+    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
+    key = key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
     return "".join(
         [
             _head(bank, edition, build_date, len(str(len(refs))), labels, grouped),
-            _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped),
+            _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped, head),
             _contents(bank, refs, labels, grouped),
             *sections,
-            answer_key_html(bank, refs, shuffle_seed, labels, grouped),
+            key,
             "</body>\n</html>\n",
         ]
     )
@@ -115,6 +127,7 @@ def _title_page(
     question_count: int,
     labels: Labels,
     grouped: bool,
+    head: RunningHead,
 ) -> str:
     """The cover. Of its facts, the version is the bank's words, the build date (ISO, as
     any language reads it) nobody's, the contents and options the labels'. The facts are a
@@ -146,7 +159,7 @@ def _title_page(
     )
     return (
         f'<section class="cover {edition}">{exam}'
-        f'<h1 class="book-title">{escape(typeset(manifest.title, grouped))}</h1>'
+        f'<h1 class="book-title"{head.attributes("")}>{escape(head.book_title)}</h1>'
         f'<p class="edition"{lang} '
         f'data-footer="{escape(_footer(bank, edition, shuffle_seed, labels))}">'
         f"{escape(_edition(edition, labels))}</p>"
@@ -215,12 +228,14 @@ def _section(
     edition: Edition,
     labels: Labels,
     grouped: bool,
+    head: RunningHead,
 ) -> str:
     lang = labels.lang_attribute
+    title = typeset(section.title, grouped)
     parts = [
         f'<section class="section" id="section-{section.id}">'
         f'<p class="section-number"{lang}>{escape(labels.section.format(number=number))}</p>'
-        f"<h2>{escape(typeset(section.title, grouped))}</h2>"
+        f"<h2{head.attributes(title)}>{escape(title)}</h2>"
     ]
     if section.summary:
         parts.append(f'<div class="summary">{to_html(section.summary, space_groups=grouped)}</div>')

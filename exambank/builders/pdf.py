@@ -35,6 +35,13 @@ class PdfBuilder(Builder):
 def _edition(bank: Bank, edition: Edition, name: str, settings: Settings) -> Output:
     from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
-    html = handout_html(bank, edition, settings.build_date, settings.shuffle_seed)
+    html = handout_html(
+        bank,
+        edition,
+        settings.build_date,
+        settings.shuffle_seed,
+        settings.paper,
+        settings.large_print,
+    )
     data, notes = render_pdf(html, bank.root, settings)
     return Output(name, data, notes)

@@ -73,3 +73,20 @@ def test_exambank_build_large_print_writes_large_print_handouts(tmp_path: Path, 
     student = (out / "test-bank" / "test-bank-student.pdf").read_bytes()
     assert sizes_and_fonts(student)[0].most_common(1)[0][0] == 16.0
     assert "wrote" in capsys.readouterr().out
+
+
+def test_large_print_body_text_is_set_in_a_sans_serif_of_normal_width(make_bank):
+    """Clear-print guidance advises against condensed type: the body (stems, options, notes)
+    is DejaVu Sans; the normal edition keeps its condensed headings."""
+    bank = make_bank({"01-main.yaml": section_yaml(LONG, extra=EXTRA)})
+    characters: Counter[str] = Counter()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip() and round(size * abs(tm[3]) * abs(cm[3]), 1) == 16.0:
+            characters[str(font.get("/BaseFont")) if isinstance(font, dict) else ""] += len(text)
+
+    student = PdfBuilder().steps(bank, Settings(large_print=True))[0].make().data
+    for page in PdfReader(io.BytesIO(student)).pages:
+        page.extract_text(visitor_text=visit)
+    body = characters.most_common(1)[0][0]
+    assert "Sans" in body and "Condensed" not in body, characters

@@ -155,12 +155,17 @@ def test_long_titles_keep_the_running_header_on_one_line(make_bank):
     section = section_yaml(QUESTION).replace("title: Main", f"title: Section {title}")
     data = PdfBuilder().build(make_bank({"01-main.yaml": section}, manifest), Settings())[0].data
     interior = text_positions(data)[1:]
-    for points in interior:
+    # the contents: the whole title, which has the line to itself
+    assert [text.strip() for _, y, text in interior[0] if y > HEADER] == [title]
+    for points in interior[1:]:
         header = [(y, text) for _, y, text in points if y > HEADER]
-        # one line, clipped where it ends in an ellipsis (the PDF's text keeps the whole title)
+        # one line, each title cut at a word with a "…", the PDF's text as printed
         assert len({round(y) for y, _ in header}) == 1, header
-        assert header[0][1].startswith(title), header
-    assert any(f"Section {title}" in text for _, y, text in interior[1] if y > HEADER)
+        book = header[0][1].strip()
+        assert book == title or title.startswith(book.removesuffix("\u2026")), header
+    assert [text.strip() for _, y, text in interior[-1] if y > HEADER] == [title, "Answer key"]
+    printed = [text.strip() for _, y, text in interior[1] if y > HEADER][-1]
+    assert printed.endswith("\u2026") and f"Section {title}".startswith(printed[:-1]), printed
 
 
 def test_contents_name_a_lone_question_in_the_singular(make_bank):
