@@ -45,6 +45,9 @@ _NODE_EVENTS = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
 _DROPPED = object()  # stands for the key of a repeated or unusable entry
 # The keys a list item of a bank file starts with: a question's id, a key term's term.
 _FIRST_KEYS = frozenset({"id", "term"})
+# The same after a dash that lost its space ('-id: q2'), by the list: a new item read as
+# a key of the item above (the schema's finding for that key says so).
+_GLUED_FIRST_KEYS = {"questions": "-id", "key_terms": "-term"}
 _KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
 
 
@@ -58,7 +61,8 @@ class EventReader:
     def __init__(self, source: Source, problems: list[Diagnostic]) -> None:
         self.source = source
         self.problems = problems
-        # List items (by path) whose first key repeats: two items that lost a '- '.
+        # List items (by path) that hold two items, one of which lost its '- ' (its first
+        # key repeats) or the space after it ('-id'): their other repeats are told once.
         self.run_together: set[JsonPath] = set()
         self._lines: Lines | None = None  # made for the first escape or garbled word
 
@@ -159,7 +163,9 @@ class EventReader:
                 values[path] = mark
                 if typed:
                     typed_scalars[path] = typed
-                if commented and kind is ScalarEvent and not event.style and value:
+                # Written as something (not 'key:'), whatever YAML types it as: a '#' one
+                # space after '0', 'false' or '~' may cut a text short just as after '21'.
+                if commented and kind is ScalarEvent and not event.style and event.value:
                     end = event.end_mark.index  # one space or tab, then '#': a comment
                     if text[end + 1 : end + 2] == "#" and text[end] in " \t":
                         self._comment_after(text, event, path)
@@ -212,6 +218,10 @@ class EventReader:
                     f"start the new {item} with '- ' as the others start; else keep one '{key}'",
                 )
                 return _DROPPED
+            if self._glued_item(parent):
+                # The rest of a new item after its '-id': the schema tells it at that key.
+                self.run_together.add(parent)
+                return _DROPPED
             self._report(
                 "duplicate-key",
                 position,
@@ -221,6 +231,15 @@ class EventReader:
             return _DROPPED
         self.source.keys[path] = event.start_mark
         return path
+
+    def _glued_item(self, parent: JsonPath) -> bool:
+        """Whether the list item at ``parent`` holds, so far, the key its kind of item
+        starts with glued to a dash ('-id'): a new item whose '- ' lost its space, whose
+        keys now repeat the item's own."""
+        if len(parent) < 2 or type(parent[-1]) is not int:
+            return False
+        glued = _GLUED_FIRST_KEYS.get(str(parent[-2]))
+        return glued is not None and (*parent, glued) in self.source.keys
 
     def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the comment that starts one space after the unquoted ``event``."""

@@ -236,7 +236,7 @@ def quotable_as_text(source: Source, manifest: bool, text: str) -> dict[JsonPath
 
 def _stands_alone(lines: list[str], at: tuple[int, int], written: str) -> bool:
     """Whether ``written`` stands at ``at`` in ``lines`` with no '#' one space or tab after
-    it (a comment YAML cut it short at; the reader notes none after 0 or false)."""
+    it (a comment YAML cut it short at)."""
     row, column = at
     line = lines[row - 1] if 0 < row <= len(lines) else ""
     end = column - 1 + len(written)

@@ -94,6 +94,20 @@ def test_values_whose_readers_disagree_with_the_text_are_left_for_the_author(
     assert "question q1, option A is the " in output.out
 
 
+def test_a_comment_one_space_after_a_zero_false_or_null_stays_one_space_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two spaces would make what may be the rest of a cut text look like a note.
+    path = _section(tmp_path, _options("0 #1", "false #2", "~ #3", "24"))
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f'{path}:10:10: fixed question q1, option D: the number 24 as text -> "24"'
+    ]
+    assert path.read_text(encoding="utf-8") == section_yaml(
+        _options("0 #1", "false #2", "~ #3", '"24"')
+    )
+
+
 def test_answers_ids_and_other_keys_are_not_quoted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

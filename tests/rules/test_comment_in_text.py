@@ -89,6 +89,19 @@ def test_a_note_set_two_spaces_off_is_taken_as_meant(tmp_path):
     assert cut(root) == []
 
 
+def test_a_comment_after_a_zero_false_or_null_is_reported_as_after_other_text(tmp_path):
+    question = QUESTION.replace(
+        "  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2",
+        "  A: 0 #1\n  B: false #2 pick\n  C: ~ #3",
+    )
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    assert cut(root) == [
+        ("01-main.yaml", 7, 12, "the text stops before '#1'", "q1"),
+        ("01-main.yaml", 8, 16, "the text stops before '#2 pick'", "q1"),
+        ("01-main.yaml", 9, 12, "the text stops before '#3'", "q1"),
+    ]
+
+
 def test_a_comment_after_a_multi_line_text_is_found_on_its_last_line(tmp_path):
     question = QUESTION.replace(
         "stem: Which AWS service trains, tunes and deploys ML models?",

@@ -57,6 +57,36 @@ def test_a_key_term_that_lost_its_dash_is_told_the_same(lint_bank):
     assert "repeats in one key term" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(
+            section_yaml(QUESTION) + textwrap.indent(QUESTION.replace("id: q1", "-id: q2"), "    "),
+            (13, "unknown key '-id' in question q1"),
+            id="question",
+        ),
+        pytest.param(
+            section_yaml(
+                QUESTION,
+                extra="key_terms:\n  - term: AMT\n    definition: Tuning.\n"
+                "    -term: HPO\n    definition: x\n",
+            ),
+            (6, "unknown key '-term' in key term 1"),
+            id="key-term",
+        ),
+    ],
+)
+def test_an_item_whose_dash_lost_its_space_is_one_error_at_its_first_key(
+    lint_bank, content, expected
+):
+    # Its other keys repeat the item above's: the '-id' finding explains them all (a
+    # 'key repeats / keep one of them' for each would have the author delete the item).
+    found = lint_bank({"01-main.yaml": content}).diagnostics
+    assert [(d.rule, d.line, d.column, d.message) for d in found] == [
+        ("schema", expected[0], 5, expected[1])
+    ]
+
+
 def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
     doubled = section_yaml(QUESTION).replace("title: Main", "title: Main\ntitle: Again\nid: x")
     found = [
