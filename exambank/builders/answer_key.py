@@ -14,16 +14,14 @@ def answer_key_html(
 ) -> str:
     """The key, a run of columns per section under the section's number and title, so a
     trainer who set one section as a quiz finds its answers together. A bank whose
-    questions all sit in one section gets one run and no heading."""
+    questions all sit in one section gets one run and no heading. A run is a table of one
+    cell under a header row holding the section's heading: WeasyPrint repeats a table's
+    header on every page the table continues on, so a loose page of the key still says
+    which section its answers belong to (the list inside keeps one item per answer)."""
     lang = labels.lang_attribute
     runs = []
     for number, section in enumerate(bank.sections, start=1):
-        items = "".join(
-            f'<li><span class="key-number">{ref.number}</span>'
-            f'<span class="key-letter">{", ".join(ref.question.answer_letters)}</span></li>'
-            for ref in refs
-            if ref.section is section
-        )
+        items = "".join(_item(ref) for ref in refs if ref.section is section)
         if items:
             heading = (
                 f'<h3 class="key-section"><span class="key-section-number">{number}</span>'
@@ -35,8 +33,26 @@ def answer_key_html(
         if shuffle_seed is not None
         else labels.key_note
     )
-    body = "".join(run if len(runs) == 1 else heading + run for heading, run in runs)
+    body = "".join(
+        run
+        if len(runs) == 1
+        else f'<table class="key-run"><thead><tr><th scope="col">{heading}</th></tr></thead>'
+        f"<tbody><tr><td>{run}</td></tr></tbody></table>"
+        for heading, run in runs
+    )
     return (
         f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
         f'<p class="key-note"{lang}>{escape(note)}</p>{body}</section>\n'
+    )
+
+
+def _item(ref: QuestionRef) -> str:
+    """One answer. One of three letters or more is marked by how many it has: the CSS sets it
+    two columns wide where its letters would not fit one (from four letters, and from three
+    in large print), instead of wrapping them ("A, B, C, / D, E")."""
+    letters = ref.question.answer_letters
+    wide = ' class="key-wide"' if len(letters) > 3 else ' class="key-three"' * (len(letters) == 3)
+    return (
+        f'<li{wide}><span class="key-number">{ref.number}</span>'
+        f'<span class="key-letter">{", ".join(letters)}</span></li>'
     )

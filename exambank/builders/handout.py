@@ -17,6 +17,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
 from exambank.builders.answer_key import answer_key_html
 from exambank.builders.base import Paper
+from exambank.builders.handout_metadata import metadata_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.markdown import short_html, to_html, typeset
@@ -75,25 +76,15 @@ def _head(
     labels: Labels,
     grouped: bool,
 ) -> str:
-    """The document head, with the footer's page number in the labels' words for
-    ``handout.css``, and a body whose classes say how many digits the question numbers run
-    to, so the CSS can widen their column for four or five, and whether the bank's language
-    cannot be hyphenated, so a word too long for a table column breaks anywhere instead.
-    The title names the edition: a viewer shows it, and a screen reader announces it, in
-    place of the file's name, and the cover alone said whether the answers are inside."""
-    dates = ""
-    if build_date is not None:
-        stamp = build_date.strftime("%Y-%m-%dT%H:%M:%SZ")
-        dates = (
-            f'<meta name="dcterms.created" content="{stamp}">\n'
-            f'<meta name="dcterms.modified" content="{stamp}">\n'
-        )
+    """The document head (its title and metadata: ``handout_metadata.py``), with the
+    footer's page number in the labels' words for ``handout.css``, and a body whose classes
+    say how many digits the question numbers run to, so the CSS can widen their column for
+    four or five, and whether the bank's language cannot be hyphenated, so a word too long
+    for a table column breaks anywhere instead."""
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(bank.manifest.language)}">\n'
         '<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(typeset(bank.manifest.title, grouped))} \u2013 "
-        f"{escape(_edition(edition, labels))}</title>\n"
-        f'<meta name="generator" content="exambank">\n{dates}'
+        f"{metadata_html(bank, _edition(edition, labels), build_date, labels, grouped)}"
         f"<style>:root {{ --page-number: {_page_number(labels.page)}; }}</style>\n"
         f'</head>\n<body class="numbers-{digits}{_unhyphenated(bank.manifest.language)}">\n'
     )

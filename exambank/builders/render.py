@@ -259,11 +259,12 @@ _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_safe(metadata: DocumentMetadata) -> DocumentMetadata:
-    """``metadata`` with each character XML 1.0 forbids (a "\\x01" in a bank's title) as
-    U+FFFD, so that its XMP is well-formed; the info dictionary, already written, keeps
-    them as they are."""
+    """``metadata`` with each character XML 1.0 forbids (a "\\x01" in a bank's title or
+    exam) as U+FFFD, so that its XMP is well-formed; the info dictionary, already written,
+    keeps them as they are."""
     safe = copy.copy(metadata)
     safe.title = _NOT_XML.sub("\ufffd", metadata.title or "")
+    safe.description = _NOT_XML.sub("\ufffd", metadata.description or "") or None
     return safe
 
 

@@ -92,13 +92,19 @@ def text_positions(data: bytes) -> list[list[tuple[float, float, str]]]:
 
 
 def test_a_wrapping_answer_key_entry_continues_under_its_letters(make_bank):
-    question = SEVEN_OPTIONS.replace("answer: A", "type: multiple\nanswer: [A, B, C, D, E, F]")
+    # sixteen letters: fewer fit the two columns an answer of four letters or more takes
+    letters = "ABCDEFGHIJKLMNOP"
+    options = "".join(f"  {letter}: Option {letter}\n" for letter in letters)
+    question = QUESTION.replace(
+        QUESTION[QUESTION.index("  A:") : QUESTION.index("answer")], options
+    )
+    question = question.replace("answer: A", f"type: multiple\nanswer: [{', '.join(letters)}]")
     bank = make_bank({"01-main.yaml": section_yaml(question)})
     lines = layout(PdfBuilder().build(bank, Settings())[0].data, -1)
     (first,) = [index for index, line in enumerate(lines) if line.lstrip().startswith("1 ")]
     letters = lines[first].index("A, B")
     continued = lines[first + 1]
-    assert continued.strip().endswith("F"), lines  # the key did wrap
+    assert continued.strip().endswith("P"), lines  # the key did wrap
     assert len(continued) - len(continued.lstrip()) == letters, lines
 
 
@@ -320,3 +326,14 @@ def test_a_link_prints_as_its_words_so_every_clone_builds_the_same_pdf(tmp_path)
     assert b"/URI" not in built[0]
     words = pages(built[0])[2].replace(" ", "")  # a long address may wrap anywhere
     assert "See the chart or AWS (https://aws.amazon.com/sagemaker).".replace(" ", "") in words
+
+
+def test_practice_questions_straight_under_the_title_take_no_second_rule(make_bank):
+    with_summary = section_yaml(QUESTION, extra="summary: Read this first.\n")
+    gaps = []
+    for section in (section_yaml(QUESTION), with_summary):
+        data = PdfBuilder().build(make_bank({"01-main.yaml": section}), Settings())[0].data
+        runs = {text.strip(): y for _, y, text in text_positions(data)[2] if y < HEADER}
+        gaps.append(runs["Main"] - runs["Practice questions"])
+    # the title's own rule sets the heading off: no grey rule, nor its room, below it
+    assert gaps[0] < 36, gaps

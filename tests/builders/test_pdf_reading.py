@@ -138,3 +138,18 @@ def test_the_title_names_the_edition_in_the_info_and_the_xmp(make_bank):
         assert reader.metadata.title.startswith(f"Test bank \u2013 {edition}")
         assert reader.xmp_metadata.dc_title == {"x-default": reader.metadata.title}
         assert b"pdfuaid" not in reader.trailer["/Root"]["/Metadata"].get_data()
+
+
+def test_the_exam_is_the_subject_and_the_title_keeps_one_dash_style(make_bank):
+    manifest = "id: b\ntitle: Test bank -- Part one\nexam: Cert Exam (CE-01)\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    student, trainer = PdfBuilder().build(bank, Settings())
+    for output in (student, trainer):
+        reader = PdfReader(io.BytesIO(output.data))
+        assert reader.metadata.subject == "Cert Exam (CE-01)"
+        assert reader.xmp_metadata.dc_description == {"x-default": "Cert Exam (CE-01)"}
+        # the bank's " -- ", the title's joint and the edition's words: en dashes all
+        assert "\u2014" not in reader.metadata.title and reader.metadata.title.count("\u2013") >= 2
+    assert PdfReader(io.BytesIO(trainer.data)).metadata.title == (
+        "Test bank \u2013 Part one \u2013 Trainer edition \u2013 with answers, not for students"
+    )

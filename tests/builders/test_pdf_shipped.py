@@ -69,3 +69,14 @@ def test_a_control_character_in_the_title_leaves_the_xmp_well_formed(make_bank):
         assert any(text.startswith("Ctl \ufffd title\ufffd \u2013 ") for text in titles), titles
         info = PdfReader(io.BytesIO(output.data)).metadata
         assert info is not None and str(info.title).startswith("Ctl \x01 title")  # as it was
+
+
+def test_a_control_character_in_the_exam_leaves_the_xmp_well_formed(make_bank):
+    manifest = 'id: test-bank\ntitle: Title\nexam: "Ctl \\x01 exam"\nsections: [main]\n'
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    assert bank.manifest.exam == "Ctl \x01 exam"
+    output = PdfBuilder().build(bank, Settings())[0]
+    texts = [element.text for element in xmp(output.data).iter() if element.text]
+    assert "Ctl \ufffd exam" in texts, texts
+    # the info dictionary keeps it, as it keeps a title's: a PDF string may hold any byte
+    assert PdfReader(io.BytesIO(output.data)).metadata.subject == "Ctl \x01 exam"

@@ -129,7 +129,7 @@ def squeeze(text: str) -> str:
 
 
 def test_the_handouts_are_tagged_and_say_their_language_and_title(seed_tags, seed_bank):
-    labels = {"student": "Student edition", "trainer": "Trainer edition \u2014 with answers"}
+    labels = {"student": "Student edition", "trainer": "Trainer edition \u2013 with answers"}
     for edition, (reader, document) in seed_tags.items():
         catalog = reader.trailer["/Root"]
         assert catalog["/MarkInfo"]["/Marked"].value is True
