@@ -3,14 +3,17 @@
 Each measurement runs in a fresh process (best of --repeat), so peak memory is that of the
 measured work alone. The floor is what libyaml needs to read and compose the same files;
 the target is a full lint within 1.5 times that. ``--bank DIR`` (repeatable) times banks of
-your own instead of the generated one.
+your own instead of the generated one. ``--instructions`` counts instructions with
+valgrind instead of timing: the ratios a noisy, shared machine cannot give.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,13 +78,19 @@ def _unreadable(paths: list[Path]) -> str | None:
 
 
 def _child(kind: str, roots: list[Path]) -> None:
+    """Do the work of ``kind`` and print its figures; ``KIND:setup`` stops short of the
+    work (what --instructions subtracts: the interpreter, the imports, the file list)."""
     from exambank.config import Config
     from exambank.lint import lint
 
+    setup_only = kind.endswith(":setup")
+    kind = kind.removesuffix(":setup")
     stages: dict[str, float] = {}
     files = _files(roots) if kind == "floor" else []
     start = time.perf_counter()
-    if kind == "floor":
+    if setup_only:
+        pass
+    elif kind == "floor":
         for path in files:
             _compose(path)
     else:
@@ -118,6 +127,41 @@ def _measure(kind: str, roots: list[Path], repeat: int) -> dict[str, Any]:
     return min(runs, key=lambda run: run["seconds"])
 
 
+def _instructions(kind: str, roots: list[Path]) -> int:
+    """The instructions the work of ``kind`` runs, as valgrind's callgrind counts them: the
+    same for the same code and input whatever else the machine does, where seconds vary
+    by a third from run to run on a shared machine. The count of a run stopped short of
+    the work (the interpreter's start, the imports) is subtracted."""
+    counts = []
+    for child in (kind, f"{kind}:setup"):
+        with tempfile.TemporaryDirectory() as folder:
+            counter = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/out"]
+            run = subprocess.run(
+                [*counter, sys.executable, __file__, "--child", child, *map(str, roots)],
+                check=False,
+                capture_output=True,
+                text=True,
+            )
+        found = re.search(r"Collected : (\d+)", run.stderr)
+        if run.returncode != 0 or found is None:
+            sys.exit(f"bench: callgrind could not count the '{child}' run:\n{run.stderr.strip()}")
+        counts.append(int(found[1]))
+    return counts[0] - counts[1]
+
+
+def _print_instructions(roots: list[Path]) -> None:
+    floor = _instructions("floor", roots)
+    print(f"{'instructions (callgrind)':<31} {'count':>15}  ratio to the floor")
+    print(f"{'libyaml compose (parse floor)':<31} {floor:>15,}  1.00x")
+    for label, kind in (
+        ("lint, foundation rules only", "foundation"),
+        ("lint, every default rule", "lint"),
+        ("lint, every rule (off ones too)", "every"),
+    ):
+        count = _instructions(kind, roots)
+        print(f"{label:<31} {count:>15,}  {count / floor:4.2f}x")
+
+
 def _stage(run: dict[str, Any], rule: str) -> float:
     seconds: float = run["stages"][f"rule {rule}"]
     return seconds
@@ -140,6 +184,11 @@ def main() -> None:
         type=Path,
         metavar="DIR",
         help="time this bank, or the banks in this folder, instead of a generated one",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions with valgrind instead of timing (slow: 10-20 minutes)",
     )
     parser.add_argument("--child", nargs="+", metavar="KIND ROOT", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -168,6 +217,12 @@ def main() -> None:
             paths = _files(roots)
             described = f"{arguments.questions} generated questions"
         size = sum(path.stat().st_size for path in paths)
+        if arguments.instructions:
+            if shutil.which("valgrind") is None:
+                parser.error("--instructions needs valgrind (apt-get install valgrind)")
+            print(f"bank: {described}, {len(paths)} files, {size / 1e6:.1f} MB")
+            _print_instructions(roots)
+            return
         floor = _measure("floor", roots, arguments.repeat)
         foundation = _measure("foundation", roots, arguments.repeat)
         full = _measure("lint", roots, arguments.repeat)

@@ -62,3 +62,49 @@ def test_bad_banks_are_usage_errors_not_tracebacks(tmp_path, given, said):
     assert run.returncode == 2
     assert said in run.stderr
     assert "Traceback" not in run.stderr
+
+
+# Stands in for valgrind: runs nothing, and says each child ran as many instructions as
+# its kind is given here, and 1,000 when it stopped short of the work.
+FAKE_VALGRIND = """#!{python}
+import sys
+child = sys.argv[sys.argv.index("--child") + 1]
+counts = {{"floor": 5000, "foundation": 6000, "lint": 7000, "every": 9000}}
+count = 1000 if child.endswith(":setup") else counts[child]
+print(f"==1== Collected : {{count}}", file=sys.stderr)
+"""
+
+
+def test_instructions_are_counted_less_the_setup_and_set_against_the_floor(tmp_path):
+    valgrind = tmp_path / "valgrind"
+    valgrind.write_text(FAKE_VALGRIND.format(python=sys.executable), encoding="utf-8")
+    valgrind.chmod(0o755)
+    run = subprocess.run(
+        [sys.executable, str(BENCH), "--instructions", "--bank", str(SEED_BANK)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env={"PATH": str(tmp_path)},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[1:] == [
+        "instructions (callgrind)                  count  ratio to the floor",
+        "libyaml compose (parse floor)             4,000  1.00x",
+        "lint, foundation rules only               5,000  1.25x",
+        "lint, every default rule                  6,000  1.50x",
+        "lint, every rule (off ones too)           8,000  2.00x",
+    ]
+
+
+def test_instructions_without_valgrind_say_what_to_install(tmp_path):
+    run = subprocess.run(
+        [sys.executable, str(BENCH), "--instructions", "--bank", str(SEED_BANK)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env={"PATH": str(tmp_path)},
+    )
+    assert run.returncode == 2
+    assert "--instructions needs valgrind (apt-get install valgrind)" in run.stderr
