@@ -68,6 +68,7 @@ def build(
     builders, banks = list(builders), list(banks)
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
+    _refuse_unanswered(banks)
     for bank in banks:
         date = source_date(bank.root)
         undated = no_date_because(bank.root, date)
@@ -234,6 +235,20 @@ def _refuse_shared_ids(banks: list[Bank], out: Path) -> None:
                 f"would build into {out / bank.id}: give each bank an id of its own"
             )
         roots[bank.id] = bank.root
+
+
+def _refuse_unanswered(banks: list[Bank]) -> None:
+    """A UsageError for a question whose answer is still empty (``answer: []``, as
+    ``exambank new`` writes it) where ``answer-count`` is switched off: a handout would
+    print no key and "Choose 0 answers.", an export no answer."""
+    for bank in banks:
+        for ref in bank.questions():
+            if not ref.question.answer_letters:
+                line, column = ref.where("answer")
+                raise UsageError(
+                    f"{ref.source.display}:{line}:{column}: question {ref.question.id} has "
+                    "no answer yet: write the correct option's letter (answer: <letter>)"
+                )
 
 
 def _check_names(folder: Path, bank_id: str, names: list[tuple[Builder, str]]) -> None:

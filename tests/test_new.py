@@ -160,3 +160,21 @@ def test_a_question_written_but_for_its_answer_is_not_built(
     assert main(["build", str(path.parent), "--only", "json", "--out", str(out)]) == 1
     assert not out.exists()
     assert "answer is not set yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("only", ["json,csv", "pdf"])
+def test_an_unset_answer_whose_rule_is_switched_off_is_refused_by_build_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], only: str
+) -> None:
+    """With answer-count ignored, lint passes 'answer: []'; build says where and why
+    (review s21 diff #1: an internal error for the exports, "Choose 0 answers." in print)."""
+    unset = QUESTION.replace("answer: A", "answer: []").replace(
+        "explanation:", "lint: {ignore: [answer-count], reason: drafting}\nexplanation:"
+    )
+    path = _bank(tmp_path, section_yaml(unset))
+    assert lint([path.parent]).diagnostics == []
+    out = tmp_path / "dist"
+    assert main(["build", str(path.parent), "--only", only, "--out", str(out)]) == 2
+    assert not out.exists()
+    error = capsys.readouterr().err
+    assert f"{path}:" in error and "question q1 has no answer yet" in error, error
