@@ -75,18 +75,23 @@ print(f"==1== Collected : {{count}}", file=sys.stderr)
 """
 
 
-def test_instructions_are_counted_less_the_setup_and_set_against_the_floor(tmp_path):
-    valgrind = tmp_path / "valgrind"
-    valgrind.write_text(FAKE_VALGRIND.format(python=sys.executable), encoding="utf-8")
-    valgrind.chmod(0o755)
-    run = subprocess.run(
+def _count_instructions(path: Path) -> subprocess.CompletedProcess[str]:
+    """bench --instructions on the seed bank, with only ``path`` to find valgrind in."""
+    return subprocess.run(
         [sys.executable, str(BENCH), "--instructions", "--bank", str(SEED_BANK)],
         capture_output=True,
         text=True,
         cwd=REPO,
         check=False,
-        env={"PATH": str(tmp_path)},
+        env={"PATH": str(path)},
     )
+
+
+def test_instructions_are_counted_less_the_setup_and_set_against_the_floor(tmp_path):
+    valgrind = tmp_path / "valgrind"
+    valgrind.write_text(FAKE_VALGRIND.format(python=sys.executable), encoding="utf-8")
+    valgrind.chmod(0o755)
+    run = _count_instructions(tmp_path)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[1:] == [
         "instructions (callgrind)                  count  ratio to the floor",
@@ -98,13 +103,6 @@ def test_instructions_are_counted_less_the_setup_and_set_against_the_floor(tmp_p
 
 
 def test_instructions_without_valgrind_say_what_to_install(tmp_path):
-    run = subprocess.run(
-        [sys.executable, str(BENCH), "--instructions", "--bank", str(SEED_BANK)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
-        env={"PATH": str(tmp_path)},
-    )
+    run = _count_instructions(tmp_path)
     assert run.returncode == 2
     assert "--instructions needs valgrind (apt-get install valgrind)" in run.stderr
