@@ -100,7 +100,9 @@ def check_sections(sections: list[str]) -> None:
     for index, section_id in enumerate(sections):
         if not re.fullmatch(SLUG_PATTERN, section_id):
             shown = f"'{section_id}'" if section_id else "an empty name"
-            suggestions = [as_id(name) for name in sections]
+            # Each id once: "Basics,basics" is one section, and a suggestion naming it twice
+            # would be refused in turn
+            suggestions = list(dict.fromkeys(as_id(name) for name in sections))
             example = (
                 f"; did you mean --sections {','.join(suggestions)}?"
                 if all(suggestions)

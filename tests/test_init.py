@@ -211,6 +211,8 @@ def test_a_title_is_written_so_it_reads_back_as_given(
             "by commas; did you mean --sections reseau,materiel,bdd?",
         ),
         (None, ["el", "--sections", "a,网络"], "by commas, e.g. --sections basics,ohm,power"),
+        # a suggestion that names an id twice would be refused in turn (review s21 diff #4)
+        (None, ["el", "--sections", "Basics,basics,Ohm"], "did you mean --sections basics,ohm?"),
         (None, ["el", "--sections", "a,b,a"], "--sections: 'a' is named twice"),
     ],
 )
