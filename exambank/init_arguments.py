@@ -97,20 +97,27 @@ def folder_id(folder: Path) -> str:
 
 
 def check_sections(sections: list[str]) -> None:
-    for index, section_id in enumerate(sections):
-        if not re.fullmatch(SLUG_PATTERN, section_id):
-            shown = f"'{section_id}'" if section_id else "an empty name"
-            # Each id once: "Basics,basics" is one section, and a suggestion naming it twice
-            # would be refused in turn
-            suggestions = list(dict.fromkeys(as_id(name) for name in sections))
-            example = (
-                f"; did you mean --sections {','.join(suggestions)}?"
-                if all(suggestions)
-                else ", e.g. --sections basics,ohm,power"
-            )
-            raise UsageError(
-                f"--sections: {shown} is not a section id: use {SLUG_HINT}, "
-                f"separated by commas{example}"
-            )
-        if section_id in sections[:index]:
-            raise UsageError(f"--sections: '{section_id}' is named twice")
+    """UsageError naming every id of ``sections`` that is not a section id, in one
+    message with one suggestion for the whole list, and every id named twice."""
+    malformed = [name for name in sections if not re.fullmatch(SLUG_PATTERN, name)]
+    problems = []
+    if malformed:
+        shown = [f"'{name}'" if name else "an empty name" for name in dict.fromkeys(malformed)]
+        named = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+        verb = "is not a section id" if len(shown) == 1 else "are not section ids"
+        # Each id once: "Basics,basics" is one section, and a suggestion naming it twice
+        # would be refused in turn
+        suggestions = list(dict.fromkeys(as_id(name) for name in sections))
+        example = (
+            f"; did you mean --sections {','.join(suggestions)}?"
+            if all(suggestions)
+            else ", e.g. --sections basics,ohm,power"
+        )
+        problems.append(
+            f"--sections: {named} {verb}: use {SLUG_HINT}, separated by commas{example}"
+        )
+    valid = [name for name in sections if name not in malformed]
+    repeated = dict.fromkeys(name for at, name in enumerate(valid) if name in valid[:at])
+    problems += [f"--sections: '{name}' is named twice" for name in repeated]
+    if problems:
+        raise UsageError(*problems)

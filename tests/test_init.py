@@ -214,6 +214,15 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         # a suggestion that names an id twice would be refused in turn (review s21 diff #4)
         (None, ["el", "--sections", "Basics,basics,Ohm"], "did you mean --sections basics,ohm?"),
         (None, ["el", "--sections", "a,b,a"], "--sections: 'a' is named twice"),
+        # every bad id in one run, not the first one alone (review s21 diff #4)
+        (
+            None,
+            ["el", "--sections", "A b,ok,E!f"],
+            "--sections: 'A b' and 'E!f' are not section ids: use lowercase letters, digits "
+            "and single hyphens, separated by commas; did you mean --sections a-b,ok,e-f?",
+        ),
+        (None, ["el", "--sections", "a,b,a,b"], "'a' is named twice\nexambank: error: "),
+        (None, ["el", "--sections", "a,b,a,b"], "--sections: 'b' is named twice"),
     ],
 )
 def test_refusals_exit_2_and_write_nothing(
