@@ -72,11 +72,13 @@ def write_pdf(html: str) -> bytes:
 
 
 def _page_title(stats: list[BankStats]) -> str:
-    """The page's (and the PDF's) title: what a tab, a file list or a reader shows."""
+    """The page's (and the PDF's) title: what a tab, a file list or a reader shows. Its
+    dash is the en dash ``typeset`` makes of a title's "--", as an English handout's title
+    has, so a bank titled "A -- B" is not followed by an em dash."""
     if not stats:
         return "exambank statistics"
     more = f" and {len(stats) - 1} more" if len(stats) > 1 else ""
-    return f"{typeset(stats[0].title)}{more} \u2014 statistics"
+    return f"{typeset(stats[0].title)}{more} \u2013 statistics"
 
 
 def _bank_html(bank: BankStats) -> str:

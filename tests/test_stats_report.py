@@ -331,10 +331,10 @@ def test_the_pdf_is_titled_after_the_banks(tmp_path, capsys):
     out = tmp_path / "r.pdf"
     assert main(["stats", str(two), "--format", "html", "--out", str(out)]) == 0
     assert PdfReader(io.BytesIO(out.read_bytes())).metadata.title == (
-        "Part \u2013 Two \u2014 statistics"
+        "Part \u2013 Two \u2013 statistics"  # one dash style (review s21 print #11)
     )
     page = render_html(bank_stats(lint([one, two])))
-    assert "<title>Test bank and 1 more \u2014 statistics</title>" in page
+    assert "<title>Test bank and 1 more \u2013 statistics</title>" in page
 
 
 def test_charts_are_named_with_their_numbers(tmp_path):
