@@ -81,17 +81,21 @@ _SPACE_GROUPED = re.compile(r"(?<![\w.,:/])(?<!\d )\d{1,3}(?:[ \u00a0\u202f]\d{3
 _AFTER_OPENING = re.compile(r"(?<![^\s(\[])([\u00ab\u2039]) ")
 _BEFORE_CLOSING = re.compile(r" ([\u00bb\u203a])(?![\w(\[])")
 _OPENING_OF = {"\u00bb": "\u00ab", "\u203a": "\u2039"}
+# A dash with a space either side ("Mesh \u2013 the one", "Ja \u2014 nein") is kept off the
+# start of a line, as Russian and French typesetting require and English style guides ask.
+_SPACED_DASH = re.compile(" ([\u2013\u2014])(?= )")
 
 
 def typeset(text: str, space_groups: bool = False, before: str = "") -> str:
     """Plain-text habits as print sets them: a spaced double hyphen as an en dash, '->'
-    as an arrow, a number and its unit on one line (a space typed between them becomes a
-    no-break space), guillemets on the line of the words they quote, and, where the bank's
-    language groups thousands with spaces (``space_groups``: "1 000 €"), a number on one
-    line (those spaces become narrow no-break spaces). A no-break or narrow no-break space
+    as an arrow, a spaced dash on the line of the word before it (a no-break space before
+    it), a number and its unit on one line (a space typed between them becomes a no-break
+    space), guillemets on the line of the words they quote, and, where the bank's language
+    groups thousands with spaces (``space_groups``: "1 000 €"), a number on one line
+    (those spaces become narrow no-break spaces). A no-break or narrow no-break space
     typed stays. ``before``: the text printed before ``text`` in its paragraph, where the
     "«" a "»" closes may be. The sources, the JSON and the CSV keep what the author typed."""
-    dashed = text.replace(" -- ", " \u2013 ").replace("->", "\u2192")
+    dashed = _SPACED_DASH.sub("\u00a0\\1", text.replace(" -- ", " \u2013 ").replace("->", "\u2192"))
     opened = _AFTER_OPENING.sub("\\1\u202f", dashed)
 
     def closed(mark: re.Match[str]) -> str:
@@ -102,6 +106,12 @@ def typeset(text: str, space_groups: bool = False, before: str = "") -> str:
     if space_groups:
         quoted = _SPACE_GROUPED.sub(lambda number: number[0].replace(" ", "\u202f"), quoted)
     return _NUMBER_AND_UNIT.sub(_glued, quoted)
+
+
+def one_line(text: str) -> str:
+    """Typeset ``text`` with plain spaces for the no-break ones print needs: a PDF's or a
+    page's title is shown on one line, and a search for it typed with spaces must find it."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _typeset_text(state: StateCore) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from exambank.markdown import typeset
+from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
 from exambank.stats import listed_counts, more_flagged, noun, sentence
 from exambank.stats_model import BankStats
@@ -78,7 +78,7 @@ def _page_title(stats: list[BankStats]) -> str:
     if not stats:
         return "exambank statistics"
     more = f" and {len(stats) - 1} more" if len(stats) > 1 else ""
-    return f"{typeset(stats[0].title)}{more} \u2013 statistics"
+    return f"{one_line(typeset(stats[0].title))}{more} \u2013 statistics"
 
 
 def _bank_html(bank: BankStats) -> str:

@@ -164,7 +164,7 @@ def test_html_prints_titles_as_the_handouts_do(tmp_path):
     )
     root = write_bank(tmp_path / "bank", {"01-a.yaml": section}, manifest)
     page = render_html(bank_stats(lint([root])))
-    assert "<h1>Practice \u2013 Part 1</h1>" in page
+    assert "<h1>Practice\u00a0\u2013 Part 1</h1>" in page
     assert "<td>Inputs \u2192 outputs</td>" in page
 
 

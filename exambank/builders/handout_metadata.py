@@ -9,7 +9,7 @@ from html import escape
 
 from exambank.bank import Bank
 from exambank.builders.labels import Labels
-from exambank.markdown import typeset
+from exambank.markdown import one_line, typeset
 
 
 def metadata_html(
@@ -22,11 +22,12 @@ def metadata_html(
     The exam the bank prepares for is the PDF's subject (``/Subject``, and in the XMP
     ``dc:description``, as XMP maps it)."""
     dash = "\u2014" if "\u2014" in labels.trainer_edition else "\u2013"
-    title = f"{typeset(bank.manifest.title, grouped)} {dash} {edition_words}"
+    title = f"{one_line(typeset(bank.manifest.title, grouped))} {dash} {edition_words}"
     parts = [f"<title>{escape(title)}</title>\n", '<meta name="generator" content="exambank">\n']
     exam = bank.manifest.exam
     if exam and exam.strip():
-        subject = typeset(" ".join(exam.split()), grouped)  # render.py keeps the XMP well-formed
+        # render.py keeps the XMP well-formed
+        subject = one_line(typeset(" ".join(exam.split()), grouped))
         parts.append(f'<meta name="description" content="{escape(subject)}">\n')
     if build_date is not None:
         stamp = build_date.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -13,9 +13,18 @@ import pytest
 
 from exambank.bank import Bank
 from exambank.lint import lint
+from exambank.markdown import typeset
 from tests.conftest import REPO, SEED_BANK, write_bank
 
 SEED_ID = "aws-ai-practitioner"
+
+
+def as_extracted(text: str) -> str:
+    """``text`` as a handout's text layer gives it: typeset (" -- " an en dash, "->" an
+    arrow), each no-break space a space, as the shipped fonts map both to one glyph."""
+    return typeset(text).replace("\u00a0", " ")
+
+
 FIXED_DATE = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01T00:00:00Z
 
 

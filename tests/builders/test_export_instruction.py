@@ -86,7 +86,7 @@ def test_the_manifest_gives_its_description_as_the_cover_prints_it(tmp_path: Pat
     # headings from h2, as under the cover's h1 title; the handouts' typesetting; an image
     # the export ships as an img, one it does not as its words
     assert document["manifest"]["description_html"] == (
-        "<p>Covers <strong>SageMaker</strong> \u2013 training \u2192 deployment.</p>\n"
+        "<p>Covers <strong>SageMaker</strong>\u00a0\u2013 training \u2192 deployment.</p>\n"
         "<h2>Scope</h2>\n"
         '<p><img src="images/chart.png" alt="A bar chart" /> and Logo</p>\n'
     )

@@ -24,7 +24,7 @@ from exambank.lint import lint
 from exambank.markdown import typeset
 from exambank.stats import bank_stats
 from exambank.stats_html import render_html
-from tests.builders.conftest import SEED_ID
+from tests.builders.conftest import SEED_ID, as_extracted
 from tests.conftest import QUESTION, SEED_BANK, section_yaml
 
 EDITIONS = ("student", "trainer")
@@ -136,7 +136,7 @@ def test_the_handouts_are_tagged_and_say_their_language_and_title(seed_tags, see
         assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True  # not its file name
         assert catalog["/Lang"] == "en"
         # the title a viewer shows and a screen reader announces names the edition
-        title = f"{typeset(seed_bank.manifest.title)} \u2013 {labels[edition]}"
+        title = f"{as_extracted(seed_bank.manifest.title)} \u2013 {labels[edition]}"
         assert reader.metadata.title.startswith(title)
         assert document.tag == "Document"
         assert [element.tag for element in document.kids[:2]] == ["Sect", "Sect"]  # cover, contents
@@ -193,7 +193,7 @@ def test_a_link_holds_only_its_words_and_one_annotation(seed_tags, seed_bank):
         annotations = [number for link in links for number in link.annotations]
         assert len(set(annotations)) == len(annotations)
         contents = document.kids[1]
-        titles = [typeset(section.title) for section in seed_bank.sections]
+        titles = [as_extracted(section.title) for section in seed_bank.sections]
         assert [link.words() for link in contents.find("Link")] == [*titles, "Answer key"]
         # the page number still follows the entry, outside the link
         first = contents.find("LI")[0]

@@ -101,6 +101,19 @@ def test_guillemets_stay_with_the_words_they_quote(text, printed):
     assert typeset(text) == printed
 
 
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("Mesh -- the one", f"Mesh{NBSP}\u2013 the one"),
+        ("Ja \u2014 nein \u2013 doch", f"Ja{NBSP}\u2014 nein{NBSP}\u2013 doch"),
+        # a dash inside a word or a range, and a hyphen, may break as before
+        ("1\u20132, well-known, a - b, a --b", "1\u20132, well-known, a - b, a --b"),
+    ],
+)
+def test_a_spaced_dash_never_starts_a_line(text, printed):
+    assert typeset(text) == printed
+
+
 def test_a_guillemet_stays_with_a_quote_in_bold_and_code_is_left_alone():
     html = short_html("le sigle « **VLAN** » et `« x »` coûtent 1 000 €", space_groups=True)
     assert f"«{NNBSP}<strong>VLAN</strong>{NNBSP}» et" in html
