@@ -41,6 +41,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from exambank.builders.base import Settings
 from exambank.builders.glyphs import font_notes
 from exambank.builders.image_budget import drawing_cost
+from exambank.builders.question_fit import FIT_PASSES, caps_stylesheet, image_caps
 from exambank.shipped_files import Refusal, shippable
 
 ASSETS = Path(__file__).parent
@@ -201,26 +202,20 @@ def _expanded_size(svg: ElementTree.Element, url: str) -> int | None:
 
 def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
     """The PDF of ``html``, whose relative links resolve inside ``root``, and notes on
-    anything that did not print as written."""
-    fetcher = LocalFiles(root, ASSETS, bank=root)
-    fonts = FontConfiguration()
-    sheets = [STYLESHEET, LARGE_PRINT] if settings.large_print else [STYLESHEET]
-    stylesheets = [
-        *(CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts) for sheet in sheets),
-        CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
-    ]
+    anything that did not print as written. A question that runs over to another page is
+    laid out again with its images shrunk, where that makes it fit (``question_fit.py``)."""
+    caps: dict[str, float] = {}
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
-        source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
-        # Presentational hints number a list that starts at 3 (``<ol start="3">``) from 3:
-        # they are off by default, and Markdown's HTML holds no other attribute they read.
-        document = source.render(
-            stylesheets=stylesheets, font_config=fonts, presentational_hints=True
-        )
-        # The layout leaves more objects unreachable than the pages it keeps (its context,
-        # the box tree, each pagination pass), in reference cycles Python frees only later:
-        # freed now, their memory serves the PDF's writing instead of new memory (906
-        # questions: a trainer edition's peak 828 -> 655 MiB, for 3 to 4 s more processor time)
-        gc.collect()
+        fetcher, document = _layout(html, root, settings, caps)
+        for _ in range(FIT_PASSES):
+            fitted = image_caps(document, caps)
+            if fitted == caps:
+                break
+            caps = fitted
+            del document  # freed before the next layout, not beside it
+            gc.collect()
+            logged.clear()  # what the next layout logs is what the PDF shows
+            fetcher, document = _layout(html, root, settings, caps)
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
@@ -237,6 +232,32 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     notes.extend(message for message in logged if not message.startswith(_NOT_FOR_AUTHORS))
     notes.extend(font_notes(html))
     return bytes(data), tuple(dict.fromkeys(notes))
+
+
+def _layout(
+    html: str, root: Path, settings: Settings, caps: dict[str, float]
+) -> tuple[LocalFiles, Document]:
+    """``html`` laid out in pages, each question's images capped as ``caps`` says, and the
+    fetcher that served it, which knows what it refused."""
+    fetcher = LocalFiles(root, ASSETS, bank=root)
+    fonts = FontConfiguration()
+    sheets = [STYLESHEET, LARGE_PRINT] if settings.large_print else [STYLESHEET]
+    stylesheets = [
+        *(CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts) for sheet in sheets),
+        CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
+    ]
+    if caps:
+        stylesheets.append(CSS(string=caps_stylesheet(caps), font_config=fonts))
+    source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
+    # Presentational hints number a list that starts at 3 (``<ol start="3">``) from 3:
+    # they are off by default, and Markdown's HTML holds no other attribute they read.
+    document = source.render(stylesheets=stylesheets, font_config=fonts, presentational_hints=True)
+    # The layout leaves more objects unreachable than the pages it keeps (its context,
+    # the box tree, each pagination pass), in reference cycles Python frees only later:
+    # freed now, their memory serves the PDF's writing instead of new memory (906
+    # questions: a trainer edition's peak 828 -> 655 MiB, for 3 to 4 s more processor time)
+    gc.collect()
+    return fetcher, document
 
 
 def _finish(document: Document, pdf: object) -> None:
