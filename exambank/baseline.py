@@ -7,102 +7,87 @@ times is hidden at most N times, so a second copy of the same flaw is new. What 
 configuration can switch off (a file that cannot be read, an id used twice) is never
 written, and never hidden.
 
-A finding is known by its fingerprint (``exambank.fingerprint``) with its path relative to
-FILE's folder: lines may move, questions be added, and lint run from another folder.
+A finding is known by its fingerprint (``exambank.fingerprint``): lines may move, questions
+be added or moved, files be renamed, and lint run from another folder. A baseline of
+version 1 differs in its fingerprints only (``v1_fingerprint``), which still match their
+findings until FILE is written again. FILE's format: ``exambank.baseline_file``.
 
-FILE is UTF-8 JSON, sorted, one finding a line, so a merge rarely conflicts and a review
-shows what was added: ``{"exambank-baseline": 1, "findings": [{"file", "rule",
-"question" (when the finding names one), "fingerprint"}, ...]}``; 1 is the version of
-that format. An entry whose finding no longer occurs is fixed: counted, not an error, and
-dropped when FILE is written again. Entries of files or rules a run did not check are
-neither counted nor dropped, so a run on one of several banks keeps the others' entries.
+An entry whose finding no longer occurs is fixed: counted, not an error, and dropped when
+FILE is written again, or pruned (``--prune-baseline FILE``: drops fixed entries, adds
+none). Entries the run could not judge are neither counted nor dropped
+(``exambank.baseline_scope``): those of files or rules it did not check, so a run on one
+of several banks keeps the others' entries, and those of a file it could not read whole
+(and of rules that read the whole bank, in its bank), so a merge conflict left in a file
+loses nothing.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from exambank import installed_version
-from exambank.build import write as write_file
-from exambank.builders.base import Output
-from exambank.config import Config, switchable
+from exambank.baseline_file import Baseline, Entry, merged, previous, read, save
+from exambank.baseline_scope import Scope, Unread, scope
+from exambank.config import switchable
 from exambank.diagnostics import Diagnostic
-from exambank.errors import CannotWrite, UsageError
-from exambank.fingerprint import fingerprint
-from exambank.lint import LintResult
+from exambank.fingerprint import Fingerprints, v1_fingerprint
 from exambank.paths import display_path
-from exambank.rules import RULES
 
-VERSION = 1
-MARKER = "exambank-baseline"  # the key that says what the file is; its value, the version
-_FINGERPRINT = re.compile("[0-9a-f]{64}")
-_HEADER = re.compile(rf'\s*\{{\s*"{MARKER}"\s*:')  # how every baseline written begins
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name byte that is not UTF-8
-
-
-@dataclass(frozen=True, order=True)
-class Entry:
-    file: str  # relative to the baseline's folder, with forward slashes
-    rule: str
-    question: str  # "" when the finding names none
-    fingerprint: str
-
-
-@dataclass(frozen=True)
-class Baseline:
-    path: Path
-    entries: tuple[Entry, ...]
-
-    @property
-    def folder(self) -> Path:
-        return self.path.resolve().parent
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a run checked: ``rules``, in the files at or under ``roots`` (resolved)."""
-
-    roots: frozenset[Path]
-    rules: frozenset[str]
-
-    def covers(self, entry: Entry, folder: Path) -> bool:
-        """Whether the run checked ``entry``'s file for its rule (a rule exambank no longer
-        has never finds anything again: its entries are fixed)."""
-        if entry.rule in RULES and entry.rule not in self.rules:
-            return False
-        where = Path(os.path.normpath(folder / entry.file))
-        return where in self.roots or not self.roots.isdisjoint(where.parents)
+__all__ = [
+    "Baseline",
+    "Changes",
+    "Compared",
+    "Entry",
+    "Scope",
+    "compare",
+    "merged",
+    "previous",
+    "prune",
+    "read",
+    "scope",
+    "summary",
+    "write",
+    "written",
+]
+_LISTED = 3  # files not read whole named in a summary; the rest are counted
 
 
 @dataclass(frozen=True)
 class Compared:
     """A run's ``new`` findings and those the baseline ``known`` (each in the order given);
-    ``fixed``: its entries, of what the run checked, that no finding matched."""
+    ``fixed``: its entries, of what the run checked, that no finding matched; ``kept``:
+    those no finding matched that the run could not judge, as it did not read whole the
+    files ``unread``."""
 
     new: list[Diagnostic]
     known: list[Diagnostic]
     fixed: int
+    kept: int = 0
+    unread: tuple[Unread, ...] = ()
 
     @property
     def hidden(self) -> int:
         return len(self.known)
 
 
-def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
-    """What the run of ``result`` on ``paths`` checked: their banks' folders, other files
-    named (a file in no bank), and every file with a finding, for the rules it ran."""
-    roots = {*paths, *(bank.root for bank in result.banks)}
-    roots.update(map(Path, {found.path for found in result.diagnostics}))
-    rules = frozenset(name for name in RULES if config.enabled(name))
-    return Scope(frozenset(root.resolve() for root in roots), rules)
+@dataclass(frozen=True)
+class Changes:
+    """What writing a baseline changed: ``kept``, the old entries of what the run did not
+    check, and ``held``, of what it could not judge as it did not read whole the files
+    ``unread``, carried over; ``added``, the findings the old baseline did not hold (in
+    the order given); ``dropped``, how many old entries were fixed; ``old``: whether there
+    was an old baseline to compare with (``conflicted``: both sides of a merge conflict)."""
+
+    kept: int = 0
+    held: int = 0
+    unread: tuple[Unread, ...] = ()
+    added: tuple[Diagnostic, ...] = ()
+    dropped: int = 0
+    old: bool = False
+    conflicted: bool = False
 
 
 def compare(baseline: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope) -> Compared:
@@ -110,103 +95,172 @@ def compare(baseline: Baseline, diagnostics: Sequence[Diagnostic], checked: Scop
     left = Counter(entry.fingerprint for entry in baseline.entries)
     new, known = [], []
     for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
-        if entry is not None and left[entry.fingerprint] > 0:
-            left[entry.fingerprint] -= 1
+        holding = None if entry is None else _holding(entry, found, left)
+        if holding is not None:
+            left[holding] -= 1
             known.append(found)
         else:
             new.append(found)
-    fixed = sum(checked.covers(entry, folder) for entry in _unmatched(baseline, left))
-    return Compared(new, known, fixed)
-
-
-def read(path: Path) -> Baseline:
-    """The baseline in ``path``; a UsageError that says what is wrong, and how to mend it,
-    for a file that is missing, unreadable, not JSON, or no baseline this version reads."""
-    text = _contents(path)
-    if text is None or not _is_baseline(text):
-        raise UsageError(
-            f"{display_path(path)}: not an exambank baseline: name the file that "
-            "exambank lint --write-baseline wrote"
-        )
-    conflict = _CONFLICT.search(text)
-    if conflict:
-        line = text[: conflict.start()].count("\n") + 1
-        raise UsageError(
-            f"{display_path(path)}:{line}: the baseline holds a merge conflict "
-            f"({conflict[1]}); after the merge, write it again with {_command(path)}"
-        )
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"{display_path(path)}:{error.lineno}:{error.colno}"
-        raise UsageError(f"{where}: not valid JSON ({error.msg}); {_redo(path)}") from None
-    return _parsed(path, data)
-
-
-def previous(path: Path) -> Baseline | None:
-    """The baseline that writing ``path`` will replace: None if there is none, or one
-    this version cannot read (another version, a merge conflict), which is replaced whole;
-    a UsageError if ``path`` is some other file, which is never overwritten."""
-    if not path.exists():
-        return None
-    text = _contents(path)
-    if text is None or not _is_baseline(text):
-        raise UsageError(
-            f"{display_path(path)}: not an exambank baseline, so it is not overwritten: "
-            "name another file for --write-baseline, or remove this one first"
-        )
-    try:
-        return read(path)
-    except UsageError:
-        return None
+    unmatched = [entry for entry in _unmatched(baseline, left) if checked.covers(entry, folder)]
+    held, unread = _held(unmatched, checked, folder)
+    return Compared(new, known, len(unmatched) - held, held, unread)
 
 
 def write(
     path: Path, diagnostics: Sequence[Diagnostic], checked: Scope, old: Baseline | None
-) -> tuple[Baseline, int]:
-    """Write the baseline of ``diagnostics`` to ``path`` (atomically: a failed write leaves
-    the old file whole), keeping ``old``'s entries of what the run did not check; the
-    baseline written, and how many entries it kept so."""
-    target = path.resolve()  # through a link, not over it
-    entries = [entry for entry in _entries(diagnostics, target.parent) if entry is not None]
-    kept = []
-    if old is not None:
-        folder = old.folder
-        kept = [entry for entry in old.entries if not checked.covers(entry, folder)]
-    baseline = Baseline(path, tuple(sorted(entries + kept)))
-    try:
-        write_file(target.parent, Output(target.name, _text(baseline.entries).encode("utf-8")))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise CannotWrite(f"{display_path(path)}: cannot write the baseline: {reason}") from None
-    return baseline, len(kept)
+) -> tuple[Baseline, Changes]:
+    """Write the baseline of ``diagnostics`` to ``path``, keeping ``old``'s entries of what
+    the run could not judge (and writing none of the run's findings there, which ``old``
+    holds as they were); the baseline written, and what changed."""
+    folder = path.resolve().parent
+    entries = _entries(diagnostics, folder)
+    if old is None:
+        found = [entry for entry in entries if entry is not None]
+        return save(path, found), Changes()
+    kept, left = [], Counter[str]()
+    for old_entry in old.entries:
+        if checked.judges(old_entry, folder):
+            left[old_entry.fingerprint] += 1
+        else:
+            kept.append(old_entry)
+    held, unread = _held(kept, checked, folder)
+    written, added = [], []
+    for diagnostic, entry in zip(diagnostics, entries, strict=True):
+        # The run checked the file of each of its findings, for its rule: only a file it
+        # did not read whole can keep it from judging what it found.
+        if entry is None or checked.unread_for(entry, folder):
+            continue
+        written.append(entry)
+        holding = _holding(entry, diagnostic, left)
+        if holding is not None:
+            left[holding] -= 1
+        else:
+            added.append(diagnostic)
+    baseline = save(path, written + kept)
+    dropped = left.total()
+    changes = Changes(len(kept) - held, held, unread, tuple(added), dropped, True, old.conflicted)
+    return baseline, changes
+
+
+def prune(
+    old: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope
+) -> tuple[Baseline, Changes]:
+    """Write ``old`` to its file without its fixed entries, adding none (one with a merge
+    conflict, without it); the baseline written, and what changed."""
+    folder = old.folder
+    # Each finding of the run by its fingerprint, and by the one a baseline of version 1
+    # gave it: an old entry holds either
+    left = Counter[str]()
+    for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
+        if entry is not None:
+            left[entry.fingerprint] += 1
+            left[v1_fingerprint(entry.file, found.rule, found.question, found.message)] += 1
+    entries, dropped = [], 0
+    for entry in old.entries:
+        if left[entry.fingerprint] > 0:
+            left[entry.fingerprint] -= 1
+            entries.append(entry)
+        elif checked.judges(entry, folder):
+            dropped += 1
+        else:
+            entries.append(entry)
+    baseline = save(old.path, entries)
+    return baseline, Changes(dropped=dropped, old=True, conflicted=old.conflicted)
 
 
 def summary(compared: Compared, path: Path) -> list[str]:
-    """What the report says of the baseline: how many findings it hid, and how many of
-    its entries are fixed."""
+    """What the report says of the baseline: how many findings it hid, how many of its
+    entries are fixed, and how many it kept as files were not read whole."""
     shown = display_path(path)
     lines = [f"{_count(compared.hidden, 'finding')} hidden by the baseline {shown}."]
+    if compared.kept:
+        lines.append(
+            f"{_count(compared.kept, 'baseline entry', 'baseline entries')} kept: "
+            f"{_unread_files(compared.unread)}."
+        )
     if compared.fixed:
         are, them = ("is", "it") if compared.fixed == 1 else ("are", "them")
         lines.append(
             f"{_count(compared.fixed, 'baseline entry', 'baseline entries')} {are} fixed; "
-            f"run lint with --write-baseline {shown} to drop {them}."
+            f"run lint with --prune-baseline {shown} to drop {them}."
         )
     return lines
 
 
-def written(baseline: Baseline, kept: int) -> str:
-    """What ``--write-baseline`` says it did."""
+def written(baseline: Baseline, changes: Changes) -> list[str]:
+    """What ``--write-baseline`` says it did: over an old baseline, what it added (each
+    finding, a line each) and dropped."""
     said = f"wrote {display_path(baseline.path)}: {_count(len(baseline.entries), 'finding')}"
-    if kept:
-        said += f", {kept} of them of files or rules this run did not check, kept"
-    return said
+    if changes.kept:
+        said += f", {changes.kept} of them of files or rules this run did not check, kept"
+    if changes.held:
+        said += f", {changes.held} kept as they were: {_unread_files(changes.unread)}"
+    if not changes.old:
+        return [said]
+    lines = [f"{said}; {_changes(changes)}"]
+    for found in changes.added:
+        question = f" {found.question}" if found.question else ""
+        lines.append(f"  added: {found.path}:{found.line} {found.rule}{question}")
+    return lines
+
+
+def pruned(baseline: Baseline, changes: Changes) -> str:
+    """What ``--prune-baseline`` says it did."""
+    both = " (the entries of both sides of its merge conflict)" if changes.conflicted else ""
+    dropped, left = _dropped(changes.dropped), _count(len(baseline.entries), "finding")
+    return f"pruned {display_path(baseline.path)}{both}: {dropped} dropped, {left} left"
+
+
+def _dropped(number: int) -> str:
+    return _count(number, "fixed entry", "fixed entries") if number else "no fixed entry"
+
+
+def _changes(changes: Changes) -> str:
+    """What an old baseline lost and gained."""
+    old = "the old one (both sides of its merge conflict)" if changes.conflicted else "the old one"
+    if not (changes.added or changes.dropped):
+        return f"against {old}: nothing added or dropped"
+    return f"against {old}: {len(changes.added)} added, {_dropped(changes.dropped)} dropped"
+
+
+def _held(entries: Sequence[Entry], checked: Scope, folder: Path) -> tuple[int, tuple[Unread, ...]]:
+    """How many of ``entries`` (of files the run covers or not) it could not judge as it
+    did not read whole some files, and those files, in name order."""
+    held = 0
+    unread: dict[str, Unread] = {}
+    for entry in entries:
+        why = checked.unread_for(entry, folder) if checked.covers(entry, folder) else ()
+        held += bool(why)
+        unread.update((file.shown, file) for file in why)
+    return held, tuple(unread[shown] for shown in sorted(unread))
+
+
+def _unread_files(unread: Sequence[Unread]) -> str:
+    """``unread`` in words, as few as it can."""
+    said = []
+    for why in sorted({file.why() for file in unread}):
+        files = [file.shown for file in unread if file.why() == why]
+        named = files if len(files) <= _LISTED else files[: _LISTED - 1]
+        rest = len(files) - len(named)
+        words = [*named, f"{rest} more files"] if rest else named
+        listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+        said.append(f"{listed} {why}")
+    return "; ".join(said)
+
+
+def _holding(entry: Entry, found: Diagnostic, left: Counter[str]) -> str | None:
+    """The fingerprint by which the baseline still holds ``found`` (``entry``): its own,
+    or the one exambank gave it in a baseline of version 1; None if it holds neither."""
+    if left[entry.fingerprint] > 0:
+        return entry.fingerprint
+    old = v1_fingerprint(entry.file, found.rule, found.question, found.message)
+    return old if left[old] > 0 else None
 
 
 def _entries(diagnostics: Sequence[Diagnostic], folder: Path) -> list[Entry | None]:
     """Each finding's entry, relative to ``folder``; None for what no baseline holds."""
     relative: dict[str, str] = {}  # by path as lint shows it: each file resolved once
+    fingerprints = Fingerprints()
     entries: list[Entry | None] = []
     for found in diagnostics:
         if not switchable(found.rule):
@@ -215,7 +269,7 @@ def _entries(diagnostics: Sequence[Diagnostic], folder: Path) -> list[Entry | No
         if found.path not in relative:
             relative[found.path] = _relative(Path(found.path).resolve(), folder)
         file = relative[found.path]
-        print_as = fingerprint(file, found.rule, found.question, found.message)
+        print_as = fingerprints.of(found, file)
         entries.append(Entry(file, found.rule, found.question or "", print_as))
     return entries
 
@@ -232,87 +286,6 @@ def _unmatched(baseline: Baseline, left: Counter[str]) -> Iterator[Entry]:
         if left[entry.fingerprint] > 0:
             left[entry.fingerprint] -= 1
             yield entry
-
-
-def _text(entries: Sequence[Entry]) -> str:
-    lines = []
-    for entry in entries:
-        fields = {"file": entry.file, "rule": entry.rule, "question": entry.question}
-        fields = {key: value for key, value in fields.items() if value}
-        lines.append(
-            "    " + json.dumps({**fields, "fingerprint": entry.fingerprint}, ensure_ascii=False)
-        )
-    listed = "[\n" + ",\n".join(lines) + "\n  ]" if lines else "[]"
-    text = f'{{\n  "{MARKER}": {VERSION},\n  "findings": {listed}\n}}\n'
-    # A name byte that is not UTF-8 is written as JSON's escape, which reads back as it.
-    return _LONE_SURROGATE.sub(lambda lone: f"\\u{ord(lone[0]):04x}", text)
-
-
-def _contents(path: Path) -> str | None:
-    """The text of ``path``, None if it is not UTF-8; a UsageError if it cannot be read."""
-    if path.is_dir():
-        raise UsageError(f"{display_path(path)}: a folder, not a baseline file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(
-            f"{display_path(path)}: no such baseline; write it with {_command(path)}"
-        ) from None
-    except OSError as error:
-        raise UsageError(f"{display_path(path)}: cannot read it: {error.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig")  # a BOM, as an editor may add one
-    except UnicodeDecodeError:
-        return None
-
-
-def _is_baseline(text: str) -> bool:
-    """Whether ``text`` begins as a baseline (whole or not: a merge conflict, a cut), or
-    is JSON with the baseline's key, written otherwise (by hand, by another tool)."""
-    if _HEADER.match(text):
-        return True
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return False
-    return isinstance(data, dict) and MARKER in data
-
-
-def _parsed(path: Path, data: dict[str, Any]) -> Baseline:
-    version, findings = data[MARKER], data.get("findings")
-    if version != VERSION or isinstance(version, bool):
-        newer = "upgrade exambank, or " if isinstance(version, int) and version > VERSION else ""
-        raise UsageError(
-            f"{display_path(path)}: a baseline of version {json.dumps(version)}, and exambank "
-            f"{installed_version()} reads version {VERSION}: {newer}{_redo(path)}"
-        )
-    if not isinstance(findings, list):
-        raise UsageError(
-            f'{display_path(path)}: the baseline has no list of "findings"; {_redo(path)}'
-        )
-    return Baseline(
-        path, tuple(_entry(path, number, item) for number, item in enumerate(findings, 1))
-    )
-
-
-def _entry(path: Path, number: int, item: Any) -> Entry:
-    fields = item if isinstance(item, dict) else {}
-    keys = ("file", "rule", "question", "fingerprint")
-    values: list[Any] = [fields.get(key, "" if key == "question" else None) for key in keys]
-    if all(isinstance(value, str) for value in values) and _FINGERPRINT.fullmatch(values[-1]):
-        return Entry(*values)
-    raise UsageError(
-        f"{display_path(path)}: finding {number} of the baseline is not as exambank writes "
-        f"it (file, rule, question and a fingerprint of 64 hex digits); {_redo(path)}"
-    )
-
-
-def _command(path: Path) -> str:
-    return f"exambank lint --write-baseline {display_path(path)}"
-
-
-def _redo(path: Path) -> str:
-    return f"write it again with {_command(path)}"
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:

@@ -1,20 +1,40 @@
 """A finding's fingerprint: the same in every run while the finding stays the same.
 
-It leaves out what can change while the finding stays the same: the line and column (a
-question added above moves every finding below it), the hint, the severity, and every
-number a message quotes: a line ("first at line 12"), a place ("used at 02-amt.yaml:49"),
-a count that grows with the bank ("31 of 55 keys"). What is left is the file, the rule,
-the question and the message. The caller gives the path relative to the folder the
-fingerprints are kept for (a baseline's folder, a repository's root).
+A finding is known by where it is, its rule and what its message says, and "where" is
+what a bank keeps while its files change: question ids are unique in a bank, and a bank's
+id is its manifest's ``id``, not its folder's name. So the place a fingerprint names is
+
+- for a finding on a question, the bank's id and the question's id: it holds when the
+  question moves to another file, its file is renumbered (``01-x.yaml`` -> ``13-x.yaml``:
+  the number only orders the files) or the bank's folder is renamed;
+- for a finding on the manifest (most bank-wide ones: the answer key's balance), the
+  bank's id;
+- for any other finding in a section file (a section too small), the bank's id and the
+  section's id, the file's name without its number;
+- for a file in no bank, or in one whose manifest gives no id, the file's path, which the
+  caller gives relative to the folder the fingerprints are kept for (a baseline's folder,
+  a repository's root).
+
+The bank's id is read from the ``bank.yaml`` beside the finding's file, once per folder.
+Two banks of one id (which ``build`` refuses) are one bank to a fingerprint.
+
+Of the message it leaves out what can change while the finding stays the same: every
+place it quotes ("as q3 at bank/aws/02-amt.yaml:49": the other question's id stays, its
+file and line go), the folders of any other path, and every number (a line, a count that
+grows with the bank: "31 of 55 keys"). Where a rule's message says more than what tells
+its findings on one question apart, ``Rule.identity`` keeps only that: ``answer-run``
+keeps the key letter, so a question stays the same finding while it is in a run, however
+the run grows, shrinks or splits around it (its ends are in the message). The line,
+column, hint and severity are no part of it.
 
 Two findings can be identical in all of that (the same flaw twice in one question). The
-plain ``fingerprint`` is then the same for both, and whoever counts them (the baseline)
-counts it twice; it also leaves out the folders of a file a message names ("as q3 at
-bank/aws/02-amt.yaml:49"), which lint names from where it runs. GitLab needs a
-fingerprint of its own for each finding, and one that stays what it was, so
-``numbered_fingerprint`` adds how many identical findings came before one and keeps a
-named file's folders: for the first of them, and a message that names no folder, the two
-agree.
+plain fingerprint (``Fingerprints.of``) is then the same for both, and whoever counts
+them (the baseline) counts it twice. GitLab needs a fingerprint of its own for each
+finding, so ``Fingerprints.numbered`` adds how many identical findings came before one:
+for the first of them the two agree.
+
+``v1_fingerprint`` is how exambank fingerprinted findings before (the file's path, rule,
+question and message): a baseline written then (version 1) still matches by it.
 """
 
 from __future__ import annotations
@@ -22,28 +42,100 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from pathlib import Path
 
-Identity = tuple[str, str, str, str]  # path, rule, question ("" for none), message
+from exambank.bank import section_id_of
+from exambank.diagnostics import Diagnostic
+from exambank.load import read_source
+from exambank.paths import MANIFEST, is_yaml
+from exambank.rules import RULES
+
+Identity = tuple[str, ...]  # what a fingerprint hashes: a place, the rule, the message's gist
 _NUMBER = re.compile(r"\d+")
 _FOLDERS = re.compile(r"[/\\]?(?:[^\s/\\\"'(]+[/\\])+")  # "bank/aws/" of "bank/aws/02-amt.yaml"
+# A place a message quotes: "at bank/aws/02-amt.yaml:49", up to the first file:line after "at".
+_PLACE = re.compile(r"\bat [^\"'()]*?\.ya?ml:\d+(?::\d+)?")
+_VERSION = "exambank/2"  # no identity hashes to what a v1 fingerprint hashed
 
 
-def fingerprint(path: str, rule: str, question: str | None, message: str) -> str:
-    """The fingerprint of the finding of ``rule`` in ``path`` (with forward slashes)."""
+class Fingerprints:
+    """The fingerprints of one run's findings; each bank's id is read once, from the
+    manifest beside a finding's file (``Diagnostic.path``, as lint names it)."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, Identity | None] = {}  # by file, as lint names it
+        self._bank_ids: dict[Path, str | None] = {}  # by folder
+        self._seen: Counter[Identity] = Counter()
+
+    def of(self, found: Diagnostic, path: str) -> str:
+        """The fingerprint of ``found``, whose file is ``path`` (with forward slashes)
+        where a fingerprint names a file."""
+        return _digest(self.identity(found.path, path, found.rule, found.question, found.message))
+
+    def identity(
+        self, shown: str, path: str, rule: str, question: str | None, message: str
+    ) -> Identity:
+        """What the fingerprint of a finding of ``rule`` in ``shown`` (the file as lint
+        names it, ``path`` as the fingerprint would) hashes."""
+        gist = _gist(rule, message)
+        if shown not in self._places:
+            self._places[shown] = self._place(Path(shown))
+        place = self._places[shown]
+        if place is None:
+            return ("file", path, question or "", rule, gist)
+        if question:  # a question's id is the bank's: its file does not matter
+            bank = place[1]
+            return ("question", bank, question, rule, gist)
+        return (*place, rule, gist)
+
+    def numbered(self, identity: Identity) -> str:
+        """A fingerprint unique among those this object numbered: ``identity``'s, and how
+        many identical findings came before this one."""
+        repeat = self._seen[identity]
+        self._seen[identity] += 1
+        return _digest(identity, repeat)
+
+    def _place(self, file: Path) -> Identity | None:
+        """Where a finding on no question in ``file`` is: ("bank", id) for the manifest,
+        ("section", bank id, section id) for a section file; None in no bank."""
+        if not is_yaml(file):  # pyproject.toml is in no bank, though beside one
+            return None
+        if file.parent not in self._bank_ids:
+            self._bank_ids[file.parent] = _read_bank_id(file.parent / MANIFEST)
+        bank = self._bank_ids[file.parent]
+        if bank is None:
+            return None
+        return ("bank", bank) if file.name == MANIFEST else ("section", bank, section_id_of(file))
+
+
+def v1_fingerprint(path: str, rule: str, question: str | None, message: str) -> str:
+    """The fingerprint exambank gave a finding before it knew banks and questions by their
+    ids (baseline version 1): of ``path`` relative to the baseline's folder. Frozen."""
     said = _NUMBER.sub("#", _FOLDERS.sub("", message))
-    return _digest((path, rule, question or "", said), 0)
+    parts = ["exambank", path, rule, question or "", said, "0"]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def numbered_fingerprint(identity: Identity, seen: Counter[tuple[str, ...]]) -> str:
-    """A fingerprint unique within one report: ``identity``'s, and how many identical
-    findings ``seen`` counted before this one (counted in ``seen`` as it goes)."""
-    path, rule, question, message = identity
-    key = (path, rule, question, _NUMBER.sub("#", message))
-    repeat = seen[key]
-    seen[key] += 1
-    return _digest(key, repeat)
+def _gist(rule: str, message: str) -> str:
+    found_by = RULES.get(rule)
+    said = found_by.identity(message) if found_by is not None else message
+    if ".y" in said:  # the regular expressions cost more than the test that skips them
+        said = _PLACE.sub("at @", said)
+    if "/" in said or "\\" in said:
+        said = _FOLDERS.sub("", said)
+    return _NUMBER.sub("#", said)
 
 
-def _digest(key: Identity, repeat: int) -> str:
-    parts = ["exambank", *key, str(repeat)]
+def _read_bank_id(manifest: Path) -> str | None:
+    """The ``id`` the manifest gives; None when there is no manifest or it gives none."""
+    if not manifest.is_file():
+        return None
+    source, _ = read_source(manifest)
+    data = source.data
+    bank_id = data.get("id") if isinstance(data, dict) else None
+    return bank_id if isinstance(bank_id, str) and bank_id else None
+
+
+def _digest(identity: Identity, repeat: int = 0) -> str:
+    parts = [_VERSION, *identity, str(repeat)]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()

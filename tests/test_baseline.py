@@ -107,7 +107,7 @@ def test_fixed_entries_are_counted_without_failing_and_dropped_when_written_agai
     assert status == 0
     assert out.splitlines()[-2:] == [
         "1 finding hidden by the baseline known.json.",
-        "1 baseline entry is fixed; run lint with --write-baseline known.json to drop it.",
+        "1 baseline entry is fixed; run lint with --prune-baseline known.json to drop it.",
     ]
     lint(capsys, "--write-baseline", "known.json")
     assert len(json.loads(Path("known.json").read_text("utf-8"))["findings"]) == 1

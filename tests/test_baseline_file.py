@@ -38,7 +38,7 @@ def test_the_baseline_is_sorted_small_utf8_json_and_the_same_each_time(bank):
     assert lint("--write-baseline", "known.json") == 0
     written = Path("known.json").read_bytes()
     data = json.loads(written.decode("utf-8"))
-    assert list(data) == ["exambank-baseline", "findings"] and data["exambank-baseline"] == 1
+    assert list(data) == ["exambank-baseline", "findings"] and data["exambank-baseline"] == 2
     entries = data["findings"]
     assert [(entry["file"], entry["rule"], entry["question"]) for entry in entries] == [
         ("bank/01-main.yaml", "all-of-the-above", "q1"),
@@ -82,7 +82,7 @@ def bad_baselines() -> dict[str, tuple[str | None, str]]:
         "other json": ('{"version": 1}', "known.json: not an exambank baseline"),
         "not utf-8": ("\udcff", "known.json: not an exambank baseline"),
         "cut short": (written, "known.json:4:1: not valid JSON (Expecting value); write it "),
-        "newer": (written.replace("1", "2") + "]}", "version 2, and exambank"),
+        "newer": (written.replace("1", "3") + "]}", "version 3, and exambank"),
         "conflict": (
             written + "<<<<<<< HEAD\n" + entry % ("a" * 64) + "\n=======\n>>>>>>> b\n]}",
             "known.json:4: the baseline holds a merge conflict (<<<<<<<); after the merge",

@@ -86,7 +86,15 @@ def _add_baseline(command: argparse.ArgumentParser) -> None:
         "--write-baseline",
         type=named_path,
         metavar="FILE",
-        help="write the findings to FILE, for --baseline, then report as --baseline FILE does",
+        help="write the findings to FILE, for --baseline, then report as --baseline FILE does; "
+        "over an old baseline, say what it added and dropped",
+    )
+    known.add_argument(
+        "--prune-baseline",
+        type=named_path,
+        metavar="FILE",
+        help="drop the fixed entries of the baseline FILE and add none (of a merge conflict in "
+        "FILE, keep both sides' other entries), then report as --baseline FILE does",
     )
     known.add_argument(
         "--no-baseline",
@@ -134,19 +142,28 @@ def _lint(arguments: argparse.Namespace) -> int:
     # Read before anything is changed or checked: a baseline at fault stops the run.
     reading = None if arguments.no_baseline else arguments.baseline or config.baseline
     writing: Path | None = arguments.write_baseline
-    known = baseline.read(reading) if reading is not None and writing is None else None
+    pruning: Path | None = arguments.prune_baseline
+    known = None
+    if pruning is not None:
+        known = baseline.merged(pruning)
+    elif reading is not None and writing is None:
+        known = baseline.read(reading)
     replaced = baseline.previous(writing) if writing is not None else None
     if arguments.fix:
         fix(paths)
     result = lint(paths, config)
     judged = None
-    if writing is not None:
+    if writing is not None or known is not None:
         checked = baseline.scope(result, paths, config)
-        known, kept = baseline.write(writing, result.diagnostics, checked, replaced)
-        print(visible(baseline.written(known, kept)), file=sys.stderr)
-        judged = baseline.compare(known, result.diagnostics, checked)
-    elif known is not None:
-        judged = baseline.compare(known, result.diagnostics, baseline.scope(result, paths, config))
+        if writing is not None:
+            known, changes = baseline.write(writing, result.diagnostics, checked, replaced)
+            for line in baseline.written(known, changes):
+                print(visible(line), file=sys.stderr)
+        elif known is not None and pruning is not None:
+            known, changes = baseline.prune(known, result.diagnostics, checked)
+            print(visible(baseline.pruned(known, changes)), file=sys.stderr)
+        if known is not None:
+            judged = baseline.compare(known, result.diagnostics, checked)
     if judged is not None:
         result = replace(result, diagnostics=judged.new)
     color = use_color(arguments.color, sys.stdout, os.environ)

@@ -1,6 +1,6 @@
 """``--format json``: a list of objects, one per diagnostic, keys as Diagnostic.as_dict,
-and its ``fingerprint`` (exambank.fingerprint) of its path as shown, with forward slashes:
-a script can key its own baseline on it, counting identical findings."""
+and its ``fingerprint`` (exambank.fingerprint; a file in no bank by its path as shown, with
+forward slashes): a script can key its own baseline on it, counting identical findings."""
 
 from __future__ import annotations
 
@@ -9,16 +9,17 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from exambank.diagnostics import Diagnostic
-from exambank.fingerprint import fingerprint
+from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
 
 
 def json_list(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     posix: dict[str, str] = {}  # by path: once per file, not per finding
+    fingerprints = Fingerprints()
     listed = []
     for found in diagnostics:
         if found.path not in posix:
             posix[found.path] = PurePath(found.path).as_posix()
-        print_as = fingerprint(posix[found.path], found.rule, found.question, found.message)
+        print_as = fingerprints.of(found, posix[found.path])
         listed.append({**found.as_dict(), "fingerprint": print_as})
     return json.dumps(listed, indent=2, ensure_ascii=False) + "\n"

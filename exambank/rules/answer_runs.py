@@ -9,6 +9,8 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
 
+_KEY_OF = " is the key of "  # after the letter, in every message; identity() splits there
+
 
 class AnswerRun(BankRule):
     """The same key letter several questions in a row.
@@ -48,10 +50,18 @@ class AnswerRun(BankRule):
                     self.name,
                     self.severity,
                     ("answer",),
-                    f"{letter} is the key of {len(run)} questions in a row "
+                    f"{letter}{_KEY_OF}{len(run)} questions in a row "
                     f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
                     "reletter the options of some of them so the key letter varies",
                 )
+
+    @classmethod
+    def identity(cls, message: str) -> str:
+        """The key letter alone: a question is the same finding while it is in a run of
+        that letter, whatever the run's ends and length (fixing one question of a run
+        splits or shortens it) and the question's place in it."""
+        letter, said, _ = message.partition(_KEY_OF)
+        return letter if said else message
 
 
 def answer_runs(bank: Bank, min_run: int) -> Iterator[list[QuestionRef]]:

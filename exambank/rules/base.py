@@ -45,6 +45,13 @@ class Rule:
         return cls.languages is None or primary_language(language) in cls.languages
 
     @classmethod
+    def identity(cls, message: str) -> str:
+        """What of a finding's ``message`` tells it from the rule's other findings on the
+        same question, for its fingerprint (exambank.fingerprint): all of it, unless the
+        message also says what changes while the finding stays."""
+        return message
+
+    @classmethod
     def summary(cls) -> str:
         return cls.doc().splitlines()[0]
 

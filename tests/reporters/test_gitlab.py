@@ -13,6 +13,7 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic, Note
 from exambank.lint import LintResult, lint
 from exambank.reporters import PLAIN, REPORTER_BY_NAME, Context
+from tests.conftest import QUESTION, section_yaml, write_bank
 from tests.reporters.conftest import RULE_NAMES, SELECT
 
 FIELDS = {"description", "check_name", "fingerprint", "severity", "location"}
@@ -55,6 +56,42 @@ def test_fingerprints_stay_when_lines_move_and_differ_between_findings(
         issue["location"]["lines"]["begin"] for issue in before
     ]
     assert [issue["fingerprint"] for issue in after] == [issue["fingerprint"] for issue in before]
+
+
+def test_fingerprints_stay_when_a_file_is_renumbered_and_the_bank_folder_renamed(
+    sample: LintResult,
+) -> None:
+    before = issues(sample.diagnostics, Context.of(sample))
+    Path("bank/01-main.yaml").rename("bank/11-main.yaml")  # the number only orders files
+    Path("bank").rename("renamed")  # the bank's id is its manifest's
+    result = lint([Path("renamed")], Config(select=set(RULE_NAMES)))
+    after = issues(result.diagnostics, Context.of(result))
+    assert {issue["location"]["path"] for issue in after}.isdisjoint(
+        issue["location"]["path"] for issue in before
+    )
+    assert sorted(issue["fingerprint"] for issue in after) == sorted(
+        issue["fingerprint"] for issue in before
+    )
+
+
+def test_fixing_one_question_of_an_answer_run_keeps_the_others_fingerprints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    def answer_runs(letters: str) -> list[str]:
+        names = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        questions = [  # ids told apart by words: a fingerprint leaves numbers out
+            QUESTION.replace("id: q1", f"id: q-{name}").replace("answer: A", f"answer: {key}")
+            for name, key in zip(names, letters, strict=True)
+        ]
+        write_bank(Path("bank"), {"01-main.yaml": section_yaml(*questions)})
+        found = lint([Path("bank")], Config(select={"answer-run"})).diagnostics
+        return [issue["fingerprint"] for issue in issues(found)]
+
+    before = answer_runs("BBBBBBBBB")
+    after = answer_runs("BBBBCBBBB")  # q-five fixed: runs q-one to q-four, q-six to q-nine
+    assert len(set(before)) == 9 and after == before[:4] + before[5:]
 
 
 def test_identical_findings_in_one_file_are_told_apart_the_same_way_each_run() -> None:

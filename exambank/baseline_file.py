@@ -1,0 +1,253 @@
+"""The baseline file: what ``exambank.baseline`` reads, and how it is written.
+
+FILE is UTF-8 JSON, sorted, one finding a line, so a merge rarely conflicts and a review
+shows what was added: ``{"exambank-baseline": 2, "findings": [{"file", "rule",
+"question" (when the finding names one), "fingerprint"}, ...]}``; 2 is the version of
+that format (1 differs only in how a fingerprint was made, and is still read). When a
+merge does conflict, each side is a whole baseline: ``merged`` reads the entries of both,
+for ``lint --prune-baseline`` to keep those whose findings remain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exambank import installed_version
+from exambank.build import write as write_file
+from exambank.builders.base import Output
+from exambank.errors import CannotWrite, UsageError
+from exambank.paths import display_path
+
+VERSION = 2
+READS = (1, VERSION)  # the versions it reads: 1's fingerprints are matched as they were
+MARKER = "exambank-baseline"  # the key that says what the file is; its value, the version
+_FINGERPRINT = re.compile("[0-9a-f]{64}")
+_HEADER = re.compile(rf'\s*\{{\s*"{MARKER}"\s*:')  # how every baseline written begins
+# Git's markers: ours, the common base (merge.conflictStyle diff3 or zdiff3), theirs, end.
+_CONFLICT = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name byte that is not UTF-8
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    file: str  # relative to the baseline's folder, with forward slashes
+    rule: str
+    question: str  # "" when the finding names none
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """``conflicted``: read from both sides of a merge conflict (``merged``)."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    conflicted: bool = False
+
+    @property
+    def folder(self) -> Path:
+        return self.path.resolve().parent
+
+
+def read(path: Path) -> Baseline:
+    """The baseline in ``path``; a UsageError that says what is wrong, and how to mend it,
+    for a file that is missing, unreadable, not JSON, or no baseline this version reads."""
+    text = _baseline_text(path)
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        line = text[: conflict.start()].count("\n") + 1
+        raise UsageError(
+            f"{display_path(path)}:{line}: the baseline holds a merge conflict "
+            f"({conflict[1]}); after the merge, run {prune_command(path)}: it keeps the "
+            "entries of both sides whose findings remain, and adds none"
+        )
+    return _parsed(path, _json(path, text))
+
+
+def merged(path: Path) -> Baseline:
+    """The baseline in ``path``, as ``read`` gives it; if it holds a merge conflict, the
+    entries of both sides (an entry both hold N times, N times)."""
+    text = _baseline_text(path)
+    if not _CONFLICT.search(text):
+        return read(path)
+    sides = _sides(text)
+    try:
+        if sides is None:
+            raise ValueError("the markers do not pair up")
+        ours, theirs = (_parsed(path, json.loads(side)).entries for side in sides)
+    except (ValueError, UsageError):
+        raise UsageError(
+            f"{display_path(path)}: the two sides of the baseline's merge conflict are not "
+            f"both baselines exambank {installed_version()} reads; {_redo(path)}"
+        ) from None
+    both = Counter(ours) | Counter(theirs)  # the larger count of each
+    return Baseline(path, tuple(sorted(both.elements())), conflicted=True)
+
+
+def previous(path: Path) -> Baseline | None:
+    """The baseline that writing ``path`` will replace (both sides of a merge conflict):
+    None if there is none, or one this version cannot read (another version, a cut), which
+    is replaced whole; a UsageError if ``path`` is some other file, never overwritten."""
+    if not path.exists():
+        return None
+    text = _contents(path)
+    if text is None or not _is_baseline(text):
+        raise UsageError(
+            f"{display_path(path)}: not an exambank baseline, so it is not overwritten: "
+            "name another file for --write-baseline, or remove this one first"
+        )
+    try:
+        return merged(path)
+    except UsageError:
+        return None
+
+
+def save(path: Path, entries: Sequence[Entry]) -> Baseline:
+    """Write ``entries`` to ``path`` atomically (a failed write leaves the old file whole),
+    through a link, not over it."""
+    target = path.resolve()
+    baseline = Baseline(path, tuple(sorted(entries)))
+    try:
+        write_file(target.parent, Output(target.name, _text(baseline.entries).encode("utf-8")))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CannotWrite(f"{display_path(path)}: cannot write the baseline: {reason}") from None
+    return baseline
+
+
+def write_command(path: Path) -> str:
+    return f"exambank lint --write-baseline {display_path(path)}"
+
+
+def prune_command(path: Path) -> str:
+    return f"exambank lint --prune-baseline {display_path(path)}"
+
+
+def _text(entries: Sequence[Entry]) -> str:
+    lines = []
+    for entry in entries:
+        fields = {"file": entry.file, "rule": entry.rule, "question": entry.question}
+        fields = {key: value for key, value in fields.items() if value}
+        lines.append(
+            "    " + json.dumps({**fields, "fingerprint": entry.fingerprint}, ensure_ascii=False)
+        )
+    listed = "[\n" + ",\n".join(lines) + "\n  ]" if lines else "[]"
+    text = f'{{\n  "{MARKER}": {VERSION},\n  "findings": {listed}\n}}\n'
+    # A name byte that is not UTF-8 is written as JSON's escape, which reads back as it.
+    return _LONE_SURROGATE.sub(lambda lone: f"\\u{ord(lone[0]):04x}", text)
+
+
+def _baseline_text(path: Path) -> str:
+    text = _contents(path)
+    if text is None or not _is_baseline(text):
+        raise UsageError(
+            f"{display_path(path)}: not an exambank baseline: name the file that "
+            "exambank lint --write-baseline wrote"
+        )
+    return text
+
+
+def _sides(text: str) -> tuple[str, str] | None:
+    """The two sides of the merge conflicts in ``text`` (a diff3 base left out); None if
+    the markers do not pair up."""
+    ours: list[str] = []
+    theirs: list[str] = []
+    part = "both"  # of the line read: "both", "ours", "base" or "theirs"
+    follows = {"<": ("both", "ours"), "|": ("ours", "base"), ">": ("theirs", "both")}
+    for line in text.splitlines(keepends=True):
+        marker = _CONFLICT.match(line)
+        if marker is None:
+            if part in ("both", "ours"):
+                ours.append(line)
+            if part in ("both", "theirs"):
+                theirs.append(line)
+            continue
+        kind = marker[1][0]
+        if kind == "=":
+            if part not in ("ours", "base"):
+                return None
+            part = "theirs"
+        elif follows[kind][0] != part:
+            return None
+        else:
+            part = follows[kind][1]
+    return ("".join(ours), "".join(theirs)) if part == "both" else None
+
+
+def _json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"{display_path(path)}:{error.lineno}:{error.colno}"
+        raise UsageError(f"{where}: not valid JSON ({error.msg}); {_redo(path)}") from None
+
+
+def _contents(path: Path) -> str | None:
+    """The text of ``path``, None if it is not UTF-8; a UsageError if it cannot be read."""
+    if path.is_dir():
+        raise UsageError(f"{display_path(path)}: a folder, not a baseline file")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(
+            f"{display_path(path)}: no such baseline; write it with {write_command(path)}"
+        ) from None
+    except OSError as error:
+        raise UsageError(f"{display_path(path)}: cannot read it: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")  # a BOM, as an editor may add one
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_baseline(text: str) -> bool:
+    """Whether ``text`` begins as a baseline (whole or not: a merge conflict, a cut), or
+    is JSON with the baseline's key, written otherwise (by hand, by another tool)."""
+    if _HEADER.match(text):
+        return True
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and MARKER in data
+
+
+def _parsed(path: Path, data: Any) -> Baseline:
+    if not isinstance(data, dict) or MARKER not in data:  # a side of a conflict
+        raise UsageError(f"{display_path(path)}: not an exambank baseline; {_redo(path)}")
+    version, findings = data[MARKER], data.get("findings")
+    if version not in READS or isinstance(version, bool):
+        newer = "upgrade exambank, or " if isinstance(version, int) and version > VERSION else ""
+        raise UsageError(
+            f"{display_path(path)}: a baseline of version {json.dumps(version)}, and exambank "
+            f"{installed_version()} reads version {VERSION}: {newer}{_redo(path)}"
+        )
+    if not isinstance(findings, list):
+        raise UsageError(
+            f'{display_path(path)}: the baseline has no list of "findings"; {_redo(path)}'
+        )
+    return Baseline(
+        path, tuple(_entry(path, number, item) for number, item in enumerate(findings, 1))
+    )
+
+
+def _entry(path: Path, number: int, item: Any) -> Entry:
+    fields = item if isinstance(item, dict) else {}
+    keys = ("file", "rule", "question", "fingerprint")
+    values: list[Any] = [fields.get(key, "" if key == "question" else None) for key in keys]
+    if all(isinstance(value, str) for value in values) and _FINGERPRINT.fullmatch(values[-1]):
+        return Entry(*values)
+    raise UsageError(
+        f"{display_path(path)}: finding {number} of the baseline is not as exambank writes "
+        f"it (file, rule, question and a fingerprint of 64 hex digits); {_redo(path)}"
+    )
+
+
+def _redo(path: Path) -> str:
+    return f"write it again with {write_command(path)}"

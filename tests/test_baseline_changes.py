@@ -1,0 +1,179 @@
+"""Changing a baseline: ``--write-baseline`` says what it added and dropped, and
+``--prune-baseline`` drops fixed entries only, never accepting a new finding; it also
+resolves a baseline's merge conflict."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+RULES = ["--select", "answer-not-in-options,all-of-the-above"]
+
+
+def question(number: int, flaw: str = "") -> str:
+    text = QUESTION.replace("id: q1", f"id: q{number}")
+    if flaw == "error":
+        return text.replace("answer: A", "answer: E")
+    if flaw == "warning":
+        return text.replace("  D: Amazon Bedrock", "  D: All of the above")
+    return text
+
+
+def write_section(bank: Path, *questions: str) -> None:
+    (bank / "01-main.yaml").write_text(section_yaml(*questions), "utf-8")
+
+
+@pytest.fixture
+def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A bank with an old error (q2) and an old warning (q3), in the baseline known.json."""
+    monkeypatch.chdir(tmp_path)
+    root = write_bank(tmp_path / "bank" / "b", {"01-main.yaml": ""})
+    write_section(root, question(1), question(2, "error"), question(3, "warning"))
+    assert main(["lint", *RULES, "--write-baseline", "known.json"]) == 0
+    return root
+
+
+def lint(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    status = main(["lint", *RULES, *arguments])
+    output = capsys.readouterr()
+    return status, output.out, output.err
+
+
+def held() -> list[str]:
+    """The questions of the entries of known.json."""
+    found = json.loads(Path("known.json").read_text("utf-8"))["findings"]
+    return [entry["question"] for entry in found]
+
+
+def fix_one_add_one(bank: Path) -> None:
+    """A branch that fixes q2's error and adds a warning (q9, its option D at line 37)."""
+    write_section(bank, question(1), question(2), question(3, "warning"), question(9, "warning"))
+
+
+def test_writing_over_a_baseline_says_what_it_added_and_dropped(bank, capsys):
+    fix_one_add_one(bank)
+    status, out, err = lint(capsys, "--write-baseline", "known.json", "--strict")
+    assert status == 0 and out.endswith("2 findings hidden by the baseline known.json.\n")
+    assert err.splitlines() == [
+        "wrote known.json: 2 findings; against the old one: 1 added, 1 fixed entry dropped",
+        "  added: bank/b/01-main.yaml:37 all-of-the-above q9",
+    ]
+    assert held() == ["q3", "q9"]
+    _, _, err = lint(capsys, "--write-baseline", "known.json")
+    assert err == "wrote known.json: 2 findings; against the old one: nothing added or dropped\n"
+
+
+def test_prune_drops_fixed_entries_and_never_adds_a_new_finding(bank, capsys):
+    fix_one_add_one(bank)
+    status, out, _ = lint(capsys, "--baseline", "known.json", "--strict")
+    assert status == 1 and out.splitlines()[-1] == (
+        "1 baseline entry is fixed; run lint with --prune-baseline known.json to drop it."
+    )
+    status, out, err = lint(capsys, "--prune-baseline", "known.json", "--strict")
+    assert err == "pruned known.json: 1 fixed entry dropped, 1 finding left\n"
+    assert status == 1 and ":37:10: warning all-of-the-above" in out  # still new
+    assert out.splitlines()[-1] == "1 finding hidden by the baseline known.json."
+    assert held() == ["q3"]
+    pruned = Path("known.json").read_bytes()
+    write_section(bank, question(1), question(2), question(3, "warning"))
+    lint(capsys, "--write-baseline", "known.json")
+    assert Path("known.json").read_bytes() == pruned  # as --write-baseline writes it
+    _, _, err = lint(capsys, "--prune-baseline", "known.json")
+    assert err == "pruned known.json: no fixed entry dropped, 1 finding left\n"
+    assert Path("known.json").read_bytes() == pruned
+
+
+def test_prune_keeps_the_entries_of_banks_and_rules_the_run_did_not_check(bank, capsys):
+    write_bank(bank.parent / "c", {"01-main.yaml": section_yaml(question(5, "warning"))})
+    lint(capsys, "--write-baseline", "known.json")
+    write_section(bank, question(1), question(2), question(3))  # both fixed
+    main(["lint", "--select", "all-of-the-above", "--prune-baseline", "known.json"])
+    err = capsys.readouterr().err
+    assert err == "pruned known.json: 1 fixed entry dropped, 2 findings left\n"
+    _, _, err = lint(capsys, "--prune-baseline", "known.json", str(bank))
+    assert err == "pruned known.json: 1 fixed entry dropped, 1 finding left\n"
+    assert held() == ["q5"]
+
+
+def test_prune_names_a_missing_baseline_and_takes_no_other_baseline_option(bank, capsys):
+    status, out, err = lint(capsys, "--prune-baseline", "missing.json")
+    assert (status, out) == (2, "")
+    assert "missing.json: no such baseline; write it with exambank lint --write-baseline" in err
+    with pytest.raises(SystemExit):
+        lint(capsys, "--prune-baseline", "known.json", "--baseline", "known.json")
+
+
+def merge_conflict(base: bytes, ours: bytes, theirs: bytes, *style: str) -> bytes:
+    """What git leaves in a file both branches changed (``style``: "--diff3" shows the
+    base too)."""
+    for name, text in [("base", base), ("ours", ours), ("theirs", theirs)]:
+        Path(name).write_bytes(text)
+    merged = subprocess.run(
+        ["git", "merge-file", "-p", *style, "ours", "base", "theirs"],
+        capture_output=True,
+        check=False,
+    )
+    assert merged.returncode == 1  # the number of conflicts
+    return merged.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
+@pytest.mark.parametrize("style", [[], ["--diff3"]])
+def test_prune_resolves_a_merge_conflict_keeping_both_sides_entries_that_remain(
+    bank, capsys, style
+):
+    base = Path("known.json").read_bytes()
+    write_section(
+        bank, question(1), question(2, "error"), question(3, "warning"), question(8, "warning")
+    )
+    lint(capsys, "--write-baseline", "known.json")
+    ours = Path("known.json").read_bytes()
+    fix_one_add_one(bank)
+    lint(capsys, "--write-baseline", "known.json")
+    theirs = Path("known.json").read_bytes()
+    Path("known.json").write_bytes(merge_conflict(base, ours, theirs, *style))
+    # The merged bank: q2 fixed on one side, q8 and q9 added, and q7 new in the merge.
+    write_section(
+        bank,
+        *[question(1), question(2), question(3, "warning"), question(7, "warning")],
+        *[question(8, "warning"), question(9, "warning")],
+    )
+    status, _, err = lint(capsys, "--baseline", "known.json")
+    assert status == 2 and "the baseline holds a merge conflict" in err
+    assert "run exambank lint --prune-baseline known.json: it keeps the entries of both" in err
+    status, out, err = lint(capsys, "--prune-baseline", "known.json", "--strict")
+    assert err == (
+        "pruned known.json (the entries of both sides of its merge conflict): "
+        "1 fixed entry dropped, 3 findings left\n"
+    )
+    assert held() == ["q3", "q8", "q9"]
+    assert status == 1 and ":37:10: warning all-of-the-above" in out  # q7: in neither side
+    assert lint(capsys, "--baseline", "known.json")[0] == 0  # the conflict is gone
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
+def test_writing_over_a_merge_conflict_reports_against_both_sides(bank, capsys):
+    base = Path("known.json").read_bytes()
+    write_section(
+        bank, question(1), question(2, "error"), question(3, "warning"), question(8, "warning")
+    )
+    lint(capsys, "--write-baseline", "known.json")
+    ours = Path("known.json").read_bytes()
+    fix_one_add_one(bank)
+    lint(capsys, "--write-baseline", "known.json")
+    theirs = Path("known.json").read_bytes()
+    Path("known.json").write_bytes(merge_conflict(base, ours, theirs))
+    write_section(bank, question(1), question(2), question(3, "warning"), question(7, "warning"))
+    _, _, err = lint(capsys, "--write-baseline", "known.json")
+    assert err.splitlines() == [
+        "wrote known.json: 2 findings; against the old one (both sides of its merge conflict): "
+        "1 added, 3 fixed entries dropped",
+        "  added: bank/b/01-main.yaml:37 all-of-the-above q7",
+    ]
