@@ -9,6 +9,26 @@ from exambank.errors import UsageError
 from exambank.rules import RULES, LoadRule, Rule
 from exambank.rules.base import either, language_names
 
+CONFIG = "config"  # what a mistake in [tool.exambank] is reported as: no rule of RULES
+# Its documentation, as a rule's docstring is: for `exambank rule config` and SARIF's help.
+CONFIG_DOC = """\
+The [tool.exambank] table of pyproject.toml is wrong.
+
+pyproject.toml is not UTF-8 or not valid TOML, or its [tool.exambank] table has a
+mistake: an unknown key, rule or option, or a value of the wrong type. Every mistake is
+reported at its line, and nothing is checked until they are fixed (exit status 2).
+
+Bad:
+    [tool.exambank]
+    select = ["answer-cont"]
+    baseline = 1
+
+Good:
+    [tool.exambank]
+    select = ["answer-count"]
+    baseline = "baseline.json"
+""".rstrip("\n")
+
 
 def rule_table() -> str:
     """One line per rule: name, default severity ("off" if opt-in), the languages it
@@ -23,7 +43,13 @@ def rule_table() -> str:
 
 
 def rule_page(name: str) -> str:
-    """A rule's documentation and how to configure it."""
+    """A rule's documentation and how to configure it; or what ``config``, which reports
+    mistakes in pyproject.toml, is."""
+    if name == CONFIG:
+        return (
+            f"{CONFIG} (error, always on)\n\n{CONFIG_DOC}\n\n"
+            "It cannot be turned off: nothing is checked until pyproject.toml is mended.\n"
+        )
     if name not in RULES:
         message, hint = unknown_rule(name)
         raise UsageError(f"{message}; {hint}")

@@ -1,16 +1,22 @@
 """Files named one by one, as a list of changed files names them: another tool's bank.yml
 is no misnamed manifest, no path that is not there is reported, and a deleted file is
-told apart from a typo."""
+told apart from a typo; the README's recipe for a pull request's changed files works on
+one that also changes an image."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from exambank.cli import main
 from exambank.paths import is_misnamed_manifest
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import QUESTION, REPO, section_yaml, write_bank
 
 WORKFLOW = """\
 # The bank repository's CI, named as the README says.
@@ -104,3 +110,61 @@ def test_a_deleted_file_in_a_list_of_changed_files_names_the_git_option(
     assert capsys.readouterr().err == "exambank: error: bank/c: no such file or folder\n"
     assert main(["lint", "gone/02-main.yaml"]) == 2
     assert capsys.readouterr().err.endswith("gone/02-main.yaml: no such file or folder\n")
+
+
+def _changed_files_recipe() -> str:
+    """The README's command that lints a pull request's changed files."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("**Changed files only.**", 1)[1].split("\n### ", 1)[0]
+    recipe = re.search(r"(git diff --name-only[^`\n]*\| xargs -r exambank lint)", paragraph)
+    assert recipe, "the README has no changed-files recipe"
+    return recipe[1]
+
+
+def _git(folder: Path, *arguments: str) -> None:
+    identity = ["-c", "user.name=exambank tests", "-c", "user.email=tests@example.invalid"]
+    subprocess.run(
+        ["git", *identity, "-c", "commit.gpgsign=false", *arguments],
+        cwd=folder,
+        env={key: value for key, value in os.environ.items() if not key.startswith("GIT_")},
+        capture_output=True,
+        check=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="no git")
+@pytest.mark.parametrize("stem_changed", [True, False])
+def test_the_readme_s_changed_files_recipe_works_when_a_pull_request_adds_an_image(
+    tmp_path: Path, stem_changed: bool
+) -> None:
+    origin, clone = tmp_path / "origin", tmp_path / "clone"
+    write_bank(origin / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    _git(origin, "init", "-q", "-b", "main")
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "a bank")
+    _git(tmp_path, "clone", "-q", str(origin), str(clone))  # origin/main, as in CI
+    _git(clone, "checkout", "-q", "-b", "pull-request")
+    images = clone / "bank" / "b" / "images"
+    images.mkdir()
+    (images / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', "utf-8")
+    (clone / "bank" / "b" / "README.md").write_text("# Notes for authors\n", "utf-8")
+    if stem_changed:  # and an error in a question, which the recipe must report
+        section = clone / "bank" / "b" / "01-main.yaml"
+        section.write_text(section.read_text("utf-8").replace("answer: A", "answer: E"), "utf-8")
+    _git(clone, "add", "-A")
+    _git(clone, "commit", "-q", "-m", "a diagram")
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"  # its exambank
+    run = subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", _changed_files_recipe()],  # as a GitHub step runs it
+        cwd=clone,
+        env={**os.environ, "PATH": path},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "not a bank file" not in run.stderr
+    if stem_changed:  # lint ran on the bank and failed it (xargs says 123 for lint's 1)
+        assert run.returncode == 123, run.stderr
+        assert "error answer-not-in-options" in run.stdout
+    else:  # no bank file changed: nothing to lint
+        assert (run.returncode, run.stdout, run.stderr) == (0, "", "")

@@ -1,4 +1,6 @@
-"""A reader that stops early (``exambank fmt --diff | head``) ends the run quietly."""
+"""A reader that stops early (``exambank fmt --diff | head``) ends the run quietly; a
+report that cannot be written (a full disk) is the runner's trouble (3), and a bug has an
+exit status of its own (4), told apart from a wrong command line (2)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from exambank.cli import check, main
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 # fmt reformats each of these questions (the spaces after "stem:").
@@ -71,3 +76,46 @@ def test_a_file_on_stdout_keeps_what_was_written_when_stderr_s_reader_goes(
         child.stderr.close()
         assert child.wait() == 128 + 13
     assert out.read_text(encoding="utf-8").startswith("--- ")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full (a disk always full)")
+@pytest.mark.parametrize("format", ["text", "sarif"])
+def test_a_report_that_cannot_be_written_is_the_runner_s_trouble_not_a_bug(
+    tmp_path: Path, format: str
+) -> None:
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(LOOSE)})
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "exambank", "lint", "--format", format, str(bank)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    # 3, as for a build's file on a full disk; and nothing more said at exit (Python's
+    # "Exception ignored" and status 120, flushing what stdout still held)
+    assert (run.returncode, run.stderr) == (
+        3,
+        "exambank: error: cannot write the report: No space left on device\n",
+    )
+
+
+def test_a_bug_exits_4_not_2_as_a_wrong_command_line_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+
+    def broken(*arguments: object) -> None:
+        raise OSError(5, "Input/output error")  # not a stream's: a bug's, or the system's
+
+    monkeypatch.setattr(check, "lint", broken)
+    assert main(["lint", str(bank)]) == 4
+    assert capsys.readouterr().err == (
+        "exambank: internal error: OSError: [Errno 5] Input/output error\n"
+        "Please report it; EXAMBANK_DEBUG=1 shows the traceback.\n"
+    )
+    monkeypatch.setattr(check, "lint", lambda *arguments: 1 / 0)
+    assert main(["lint", str(bank)]) == 4
+    with pytest.raises(SystemExit) as usage:  # a wrong command line, as argparse says it
+        main(["lint", "--no-such-option"])
+    assert usage.value.code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from exambank.cli import main
 from exambank.config import Config
 from exambank.lint import lint
+from exambank.rule_docs import CONFIG_DOC
 from exambank.rules import RULES
 from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 from tests.rules.item_writing import ITEM_WRITING
@@ -50,6 +52,34 @@ def test_a_reading_rule_says_it_cannot_be_turned_off(capsys: pytest.CaptureFixtu
     page = capsys.readouterr().out
     assert page.startswith("yaml-syntax (error, always on)")
     assert "cannot be turned off" in page and "[tool.exambank.rules" not in page
+
+
+def test_config_the_rule_id_of_a_pyproject_mistake_has_a_page_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Reports name ``config`` as they name a rule (SARIF's ruleId, GitHub's title)."""
+    assert main(["rule", "config"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("config (error, always on)\n\n")
+    assert CONFIG_DOC in page and "cannot be turned off" in page
+
+
+def test_the_config_page_s_examples_are_a_mistake_and_its_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank/b"), {"01-main.yaml": section_yaml(QUESTION)})
+    bad, good = (
+        textwrap.dedent(part.split("\n\n", 1)[0])
+        for part in CONFIG_DOC.split("\nBad:\n", 1)[1].split("\nGood:\n")
+    )
+    Path("pyproject.toml").write_text(bad, "utf-8")
+    assert main(["lint"]) == 2
+    said = capsys.readouterr().err  # a text report's config problems go to stderr
+    assert said.count(" error config ") == len(bad.splitlines()) - 1  # each line under the table
+    Path("pyproject.toml").write_text(good, "utf-8")
+    Path("baseline.json").write_text('{"exambank-baseline": 1, "findings": []}\n', "utf-8")
+    assert main(["lint"]) == 0
 
 
 def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

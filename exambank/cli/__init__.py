@@ -8,18 +8,24 @@ import errno
 import gc
 import io
 import os
-import select
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from exambank import installed_version
 from exambank.cli.authoring import add_init, add_new, add_schemas
 from exambank.cli.build import add_build
 from exambank.cli.check import add_lint, add_rules
-from exambank.cli.common import EXIT_CANNOT_WRITE, EXIT_USAGE, Commands
+from exambank.cli.common import EXIT_CANNOT_WRITE, EXIT_INTERNAL, EXIT_USAGE, Commands
 from exambank.cli.fmt import add_fmt
 from exambank.cli.stats import add_stats
+from exambank.cli.streams import (
+    StreamNotWritten,
+    guarded_streams,
+    outputs_gone,
+    say,
+    silence,
+)
 from exambank.config import ConfigError
 from exambank.errors import CannotWrite, UsageError
 from exambank.reporters import text
@@ -43,66 +49,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:  # said by the command's own parser, so its usage shows what it takes
         commands.choices[arguments.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     _set_up_streams(getattr(arguments, "format", "text") != "text")
+    with guarded_streams():
+        return _run(arguments)
+
+
+def _run(arguments: argparse.Namespace) -> int:
     try:
         status = int(arguments.run(arguments))
         sys.stdout.flush()  # here, so that a reader gone away is caught below
         return status
     except OSError as error:  # a reader gone (a pipe, a terminal that closed), or else
-        if error.errno in (errno.EPIPE, errno.EIO) and _outputs_gone():
+        if error.errno in (errno.EPIPE, errno.EIO) and outputs_gone():
             return EXIT_BROKEN_PIPE
+        if isinstance(error, StreamNotWritten):
+            return _not_written(error)
         return _internal_error(error)
     except UsageError as error:
-        for message in error.messages:
-            print(f"exambank: error: {visible(message)}", file=sys.stderr)
+        say("\n".join(f"exambank: error: {visible(message)}" for message in error.messages))
         return EXIT_CANNOT_WRITE if isinstance(error, CannotWrite) else EXIT_USAGE
     except ConfigError as error:
-        if error.diagnostics:
-            sys.stderr.write(text(error.diagnostics))
-        print(f"exambank: error: {visible(str(error))}", file=sys.stderr)
+        said = text(error.diagnostics).rstrip("\n") + "\n" if error.diagnostics else ""
+        say(f"{said}exambank: error: {visible(str(error))}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("exambank: interrupted", file=sys.stderr)
+        say("exambank: interrupted")
         return 130
     except Exception as error:  # never show an author a traceback
         return _internal_error(error)
 
 
+def _not_written(error: StreamNotWritten) -> int:
+    """stdout or stderr cannot be written (a full disk; a file that grew too large): the
+    runner's trouble, as a build's file that cannot be written is, and not a bug."""
+    silence(error.stream)
+    what = "the report" if error.stream == "stdout" else "to stderr"
+    say(f"exambank: error: cannot write {what}: {visible(error.strerror or str(error))}")
+    return EXIT_CANNOT_WRITE
+
+
 def _internal_error(error: Exception) -> int:
     if os.environ.get("EXAMBANK_DEBUG"):
         raise error
-    print(
+    say(
         f"exambank: internal error: {type(error).__name__}: {visible(str(error))}\n"
-        "Please report it; EXAMBANK_DEBUG=1 shows the traceback.",
-        file=sys.stderr,
+        "Please report it; EXAMBANK_DEBUG=1 shows the traceback."
     )
-    return EXIT_USAGE
-
-
-def _outputs_gone() -> bool:
-    """Whether the reader of stdout or stderr went away (``exambank fmt --diff | head``,
-    a terminal closed): each such stream is pointed at the null device, so that nothing
-    more is written there, not even at exit, and the run stops quietly with the status a
-    command stopped by SIGPIPE has. A stream still read (a file) is left as it is."""
-    gone = [stream for stream in (sys.stdout, sys.stderr) if _hung_up(stream)]
-    for stream in gone:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-        os.close(devnull)
-    return bool(gone)
-
-
-def _hung_up(stream: TextIO) -> bool:
-    """Whether nothing reads ``stream`` any more: its pipe's reader closed, its terminal
-    hung up. Where the system cannot tell (no poll on Windows), stdout is taken as gone."""
-    try:
-        descriptor = stream.fileno()
-    except (OSError, ValueError):  # no descriptor: a stream under test
-        return False
-    if not hasattr(select, "poll"):
-        return stream is sys.stdout
-    poll = select.poll()
-    poll.register(descriptor, select.POLLOUT)
-    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
+    return EXIT_INTERNAL
 
 
 def _set_up_streams(for_tools: bool) -> None:

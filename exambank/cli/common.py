@@ -13,6 +13,8 @@ from exambank.paths import MANIFEST, bank_above, default_banks, git_root
 from exambank.reporters.text import visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CANNOT_WRITE = 0, 1, 2, 3
+# A bug of exambank's: a status of its own, so that CI tells it from a wrong command line.
+EXIT_INTERNAL = 4
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # what add_parser is on
 
 

@@ -1,8 +1,15 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 Every registered rule is described in ``tool.driver.rules`` from its own docstring, and so
-is ``config`` (a mistake in pyproject.toml, which no rule finds); each result points at its
-rule by ``ruleId`` and ``ruleIndex``. Columns count code points, as exambank counts them.
+is ``config`` (a mistake in pyproject.toml, which no rule finds), each with a ``help``, which
+GitHub's code scanning requires; each result points at its rule by ``ruleId`` and
+``ruleIndex``. Columns count code points, as exambank counts them. The driver's
+``informationUri`` is the homepage the installed package's [project.urls] names, if any.
+
+Each result carries exambank's fingerprint (``exambank.fingerprint``, of the path from the
+source root) in ``partialFingerprints``, under a key of exambank's own: the same while the
+finding stays the same, wherever its line moves, for a viewer that matches results by it.
+Code scanning adds its own ``primaryLocationLineHash`` when the report is uploaded.
 
 A file's ``uri`` is relative to the source root ``%SRCROOT%`` (its ``uriBaseId``), which
 ``originalUriBaseIds`` names: the checkout, ``GITHUB_WORKSPACE``, in a GitHub job, else the
@@ -23,29 +30,29 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from exambank import installed_version
 from exambank.diagnostics import Diagnostic
+from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.repository import relative_to, repository_root
+from exambank.rule_docs import CONFIG, CONFIG_DOC
 from exambank.rules import RULES, Rule
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-CONFIG_RULE: dict[str, Any] = {
-    "id": "config",
-    "shortDescription": {"text": "The [tool.exambank] table of pyproject.toml is wrong."},
-    "fullDescription": {
-        "text": "pyproject.toml is not UTF-8 or not valid TOML, or its [tool.exambank] table "
-        "has a mistake: an unknown key, rule or option, or a value of the wrong type. "
-        "Every mistake is reported at its line, and nothing is checked until they are fixed."
-    },
-    "defaultConfiguration": {"level": "error", "enabled": True},
-}
+# The key of a result's fingerprint in partialFingerprints: a name of exambank's own, as
+# SARIF asks (3.27.17), versioned, so that a change to how it is worked out is a new key.
+# Not "primaryLocationLineHash": GitHub's upload works that out itself from the line and
+# warns of any other value there.
+FINGERPRINT_KEY = "exambank/v2"
+# Where the project's [project.urls] may point, in the order informationUri prefers them.
+_HOMEPAGE_LABELS = ("homepage", "documentation", "repository", "source")
 SOURCE_ROOT = "%SRCROOT%"  # the name CodeQL and the SARIF specification's examples use
 # A file name byte that is not UTF-8 (read as a lone surrogate) has no place in UTF-8 text.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -54,18 +61,28 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     rules = [*(describe(rule) for rule in RULES.values()), CONFIG_RULE]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
-    driver = {"name": "exambank", "version": installed_version(), "rules": rules}
+    driver: dict[str, Any] = {"name": "exambank", "version": installed_version()}
+    homepage = information_uri()
+    if homepage is not None:
+        driver["informationUri"] = homepage
+    driver["rules"] = rules
     workspace = repository_root("GITHUB_WORKSPACE")
     root = workspace or os.getcwd()
     found_in = [*diagnostics, *context.known]
     files = {*(found.path for found in found_in), *(note.path for note in context.notes)}
-    artifacts = {path: _artifact(path, root) for path in files}  # once per file
-    results = [_result(found, index, artifacts[found.path]) for found in diagnostics]
+    relative = {path: relative_to(path, root) for path in files}  # once per file
+    artifacts = {path: _artifact(path, relative[path]) for path in files}
+    # Each file as its findings' fingerprints name it: from the source root, as its uri.
+    named = {path: relative[path] or PurePath(os.path.abspath(path)).as_posix() for path in files}
+    fingerprints = Fingerprints()
+    results = [
+        _result(found, index, artifacts[found.path], named, fingerprints) for found in diagnostics
+    ]
     if context.baseline is not None:
         for result in results:
             result["baselineState"] = "new"
         for found in context.known:
-            result = _result(found, index, artifacts[found.path])
+            result = _result(found, index, artifacts[found.path], named, fingerprints)
             result["baselineState"] = "unchanged"
             justification = f"in the baseline {context.baseline}"
             result["suppressions"] = [{"kind": "external", "justification": justification}]
@@ -88,18 +105,47 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
 
 def describe(rule: type[Rule]) -> dict[str, Any]:
     """A SARIF reportingDescriptor: the docstring's summary, its prose, and all of it."""
-    doc = rule.doc()
+    return _descriptor(rule.name, rule.doc(), rule.severity, rule.enabled_by_default)
+
+
+def _descriptor(name: str, doc: str, level: str, enabled: bool) -> dict[str, Any]:
+    summary = doc.splitlines()[0]
     prose = doc.split("\nBad:", 1)[0].partition("\n")[2].strip()
     return {
-        "id": rule.name,
-        "shortDescription": {"text": rule.summary()},
-        "fullDescription": {"text": prose or rule.summary()},
-        "help": {"text": doc},
-        "defaultConfiguration": {"level": rule.severity, "enabled": rule.enabled_by_default},
+        "id": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": prose or summary},
+        "help": {"text": doc},  # GitHub's code scanning refuses a rule without it
+        "defaultConfiguration": {"level": level, "enabled": enabled},
     }
 
 
-def _result(found: Diagnostic, index: dict[str, int], artifact: dict[str, str]) -> dict[str, Any]:
+# A mistake in pyproject.toml, which no rule finds, described as a rule is.
+CONFIG_RULE = _descriptor(CONFIG, CONFIG_DOC, "error", True)
+
+
+def information_uri() -> str | None:
+    """Where to read about exambank: the homepage (or else the documentation, the
+    repository) that the installed package's [project.urls] names; None when it names
+    none, as exambank's own pyproject.toml does (it has no public homepage)."""
+    try:
+        said = metadata("exambank").get_all("Project-URL") or []
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return None
+    urls: dict[str, str] = {}
+    for entry in said:  # "Homepage, https://..."
+        label, _, url = entry.partition(",")
+        urls.setdefault(label.strip().casefold(), url.strip())
+    return next((urls[label] for label in _HOMEPAGE_LABELS if urls.get(label)), None)
+
+
+def _result(
+    found: Diagnostic,
+    index: dict[str, int],
+    artifact: dict[str, str],
+    named: dict[str, str],
+    fingerprints: Fingerprints,
+) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": found.rule, "ruleIndex": index[found.rule]}
     result["level"] = found.severity
     message = found.message + (f" (hint: {found.hint})" if found.hint else "")
@@ -107,6 +153,11 @@ def _result(found: Diagnostic, index: dict[str, int], artifact: dict[str, str]) 
     region = {"startLine": found.line, "startColumn": found.column}
     location = {"artifactLocation": artifact, "region": region}
     result["locations"] = [{"physicalLocation": location}]
+    # exambank's fingerprint, as a baseline kept at the source root has it: the same while
+    # the finding stays the same, wherever its line moves (code scanning's own hash is of
+    # the line's text).
+    print_as = fingerprints.of(found, named[found.path])
+    result["partialFingerprints"] = {FINGERPRINT_KEY: print_as}
     if found.question:
         result["properties"] = {"question": found.question}
     return result
@@ -122,10 +173,10 @@ def _notification(artifact: dict[str, str], line: int, column: int, message: str
     }
 
 
-def _artifact(path: str, root: str) -> dict[str, str]:
-    """An artifactLocation: relative to the source root, or else absolute. A name byte that
-    is not UTF-8 is percent-encoded as itself, so the URI names the real file."""
-    relative = relative_to(path, root)
+def _artifact(path: str, relative: str | None) -> dict[str, str]:
+    """An artifactLocation: relative to the source root (``relative``, None for a file
+    outside it), or else absolute. A name byte that is not UTF-8 is percent-encoded as
+    itself, so the URI names the real file."""
     if relative is None:
         return {"uri": PurePath(os.path.abspath(path)).as_uri()}
     return {"uri": quote(relative, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +17,13 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.reporters import REPORTER_BY_NAME
+from exambank.rule_docs import CONFIG_DOC
 from exambank.rules import RULES
 from tests.conftest import QUESTION, REPO, LintBank, section_yaml, write_bank
 from tests.reporters.conftest import SELECT
 
 STRAY = QUESTION.replace("id: q1", "id: q9")
+SARIF_MODULE = importlib.import_module("exambank.reporters.sarif")  # not the function
 SCHEMA = json.loads((REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
@@ -148,3 +152,84 @@ def test_cli_reports_a_pyproject_mistake_under_a_described_rule(
 def test_cli(sample: LintResult, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", *SELECT, "--format", "sarif"]) == 1
     assert json.loads(capsys.readouterr().out)["runs"][0]["results"]
+
+
+def test_config_has_help_as_every_rule_has_for_github_code_scanning() -> None:
+    """GitHub refuses a rule without ``help`` (GH2012), and config is in every report."""
+    rules = sarif([])["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules if not rule.get("help", {}).get("text")] == []
+    config = rules[-1]
+    assert config["help"]["text"] == CONFIG_DOC  # what `exambank rule config` prints
+    assert config["shortDescription"]["text"] == CONFIG_DOC.splitlines()[0]
+    assert "Bad:" not in config["fullDescription"]["text"]
+
+
+class _Metadata:
+    def __init__(self, urls: list[str]) -> None:
+        self.urls = urls
+
+    def get_all(self, name: str) -> list[str] | None:
+        return (self.urls or None) if name == "Project-URL" else None
+
+
+@pytest.mark.parametrize(
+    ("urls", "uri"),
+    [
+        (
+            ["Repository, https://git.example.org/x", "Homepage, https://example.org/"],
+            "https://example.org/",
+        ),
+        (["Source, https://git.example.org/x"], "https://git.example.org/x"),
+        (["Changelog, https://example.org/changes"], None),
+        ([], None),  # exambank's own pyproject.toml: no public homepage to name
+    ],
+)
+def test_the_driver_s_information_uri_is_the_homepage_the_package_names(
+    monkeypatch: pytest.MonkeyPatch, urls: list[str], uri: str | None
+) -> None:
+    monkeypatch.setattr(SARIF_MODULE, "metadata", lambda name: _Metadata(urls))
+    driver = sarif([])["runs"][0]["tool"]["driver"]
+    assert driver.get("informationUri") == uri
+    assert list(driver) == ["name", "version", *(["informationUri"] if uri else []), "rules"]
+
+
+def test_no_information_uri_from_a_checkout_never_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def missing(name: str) -> None:
+        raise PackageNotFoundError(name)
+
+    monkeypatch.setattr(SARIF_MODULE, "metadata", missing)
+    assert "informationUri" not in sarif([])["runs"][0]["tool"]["driver"]
+
+
+def test_each_result_has_the_baseline_s_fingerprint_which_moved_lines_keep(
+    sample: LintResult, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint", *SELECT, "--write-baseline", "known.json"]) == 0
+    known = {
+        entry["fingerprint"]
+        for entry in json.loads(Path("known.json").read_text("utf-8"))["findings"]
+    }
+    capsys.readouterr()
+
+    def fingerprints() -> dict[str, tuple[int, str]]:
+        main(["lint", *SELECT, "--no-baseline", "--format", "sarif"])
+        results = validated(capsys.readouterr().out)["runs"][0]["results"]
+        return {
+            result["partialFingerprints"][SARIF_MODULE.FINGERPRINT_KEY]: (
+                result["locations"][0]["physicalLocation"]["region"]["startLine"],
+                result["ruleId"],
+            )
+            for result in results
+        }
+
+    before = fingerprints()
+    assert len(known) >= 2 and known <= set(before)
+    section = Path("bank/01-main.yaml")  # a question added above every finding in it
+    added = section_yaml(QUESTION.replace("id: q1", "id: q0")).split("questions:\n", 1)[1]
+    section.write_text(section.read_text("utf-8").replace("questions:\n", "questions:\n" + added))
+    after = fingerprints()
+    assert set(after) == set(before)
+    moved = [name for name, (line, _) in after.items() if line != before[name][0]]
+    assert moved and all(after[name][1] == before[name][1] for name in after)
