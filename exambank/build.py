@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
-from exambank.builders import BUILDERS, Builder, Output, Paper, Settings
+from exambank.builders import BUILDERS, Builder, CsvText, Output, Paper, Settings
 from exambank.builders.base import Step
 from exambank.errors import CannotWrite, UsageError
 from exambank.shuffle import shuffled
@@ -60,6 +60,7 @@ def build(
     paper: Paper = "a4",
     shuffle_seed: str | None = None,
     large_print: bool = False,
+    csv_text: CsvText = "markdown",
 ) -> Iterator[Written | Making]:
     """Build every bank with every builder, yielding each file once it is in place, and
     before a file that takes long, that it is being made. A file that cannot be written
@@ -72,7 +73,7 @@ def build(
     for bank in banks:
         date = source_date(bank.root)
         undated = no_date_because(bank.root, date)
-        settings = Settings(paper, None if undated else date, shuffle_seed, large_print)
+        settings = Settings(paper, None if undated else date, shuffle_seed, large_print, csv_text)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         sources = [
             (builder, reordered if builder.shuffles_options else bank) for builder in builders

@@ -132,18 +132,24 @@ def _links_as_text(state: StateCore) -> None:
     """Print a link as its words, never as a link: a relative one would become a
     ``file://`` URI naming the folder the PDF was built in (a different PDF in every
     clone, and a dead link for a reader); a web address, which lint refuses unless told
-    not to, prints after its words, as on paper."""
+    not to, prints after its words, as on paper, unless the words are the address
+    (``[https://x](https://x)``), which would print it twice."""
     for token in state.tokens:
         opened: str | None = None
+        words: list[str] = []
         for child in token.children or []:
             if child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
                 autolink = child.markup == "autolink"
                 opened = href if _SCHEME.match(href) and not autolink else None
-                child.type, child.content = "text", ""
+                child.type, child.content, words = "text", "", []
             elif child.type == "link_close":
+                if opened is not None and "".join(words).strip() == opened:
+                    opened = None  # its words say it already
                 child.type, child.content = "text", f" ({opened})" if opened else ""
                 opened = None
+            elif child.type in ("text", "code_inline"):
+                words.append(child.content)
 
 
 # The handout's own headings: the book title is h1, a section's title h2, and its "Key
@@ -243,6 +249,20 @@ def short_html(text: str, space_groups: bool = False) -> str:
     ``to_html``, but a line starting with "#" or underlined stays a paragraph, and so does
     a text that is all one list item ("2. Normalform", "+"; see ``lone_items``)."""
     return str(_SHORT_RENDERER.render(text, {"space_groups": space_groups}))
+
+
+def blocks(text: str, short: bool, space_groups: bool = False) -> list[Token]:
+    """The tokens ``short_html`` (``short``) or ``to_html`` renders ``text`` from, for a
+    form of it other than HTML (``plain_text``)."""
+    if short:
+        return _SHORT_RENDERER.parse(text, {"space_groups": space_groups})
+    env = {"top_level": _AUTHOR_TOP_LEVEL, "space_groups": space_groups}
+    return _RENDERER.parse(text, env)
+
+
+def image_description(image: Token) -> str:
+    """An image's description as the HTML's ``alt`` holds it (markup dropped)."""
+    return _alt_text(image.children or [])
 
 
 _HTML_READER = MarkdownIt("commonmark", {"html": True}).enable("table")

@@ -87,9 +87,11 @@ def test_raw_html_is_found_in_every_markdown_field(tmp_path: Path) -> None:
 
 def test_every_question_field_has_its_place_in_the_export() -> None:
     """``lint`` (suppressions) is for exambank alone; ``number`` is the printed position,
-    the ``*_html`` fields, ``images`` and ``image_uses`` are read from the Markdown, and
+    the ``*_html`` and ``*_text`` fields, ``images`` and ``image_uses`` are read from the
+    Markdown, and
     ``instruction`` is the handouts' "Choose 2 answers." under the stem."""
-    derived = {"number", "stem_html", "instruction", "explanation_html", "images", "image_uses"}
+    derived = {"number", "stem_html", "stem_text", "instruction", "explanation_html"}
+    derived |= {"explanation_text", "images", "image_uses"}
     assert set(Question.model_fields) - {"lint"} == set(ExportQuestion.model_fields) - derived
 
 
@@ -121,7 +123,12 @@ def test_optional_fields_reach_the_json_export_as_written(tmp_path: Path) -> Non
         ["Text"],
     )
     assert section["key_terms"] == [
-        {"term": "Term", "definition": "Text", "definition_html": "<p>Text</p>\n"}
+        {
+            "term": "Term",
+            "definition": "Text",
+            "definition_html": "<p>Text</p>\n",
+            "definition_text": "Text",
+        }
     ]
     [row] = section["questions"]
     assert (row["tags"], row["difficulty"], row["shuffle"]) == (
@@ -133,7 +140,9 @@ def test_optional_fields_reach_the_json_export_as_written(tmp_path: Path) -> Non
         "letter": "B",
         "text": "Text",
         "text_html": "<p>Text</p>\n",
+        "text_text": "Text",
         "feedback": "Text",
         "feedback_html": "<p>Text</p>\n",
+        "feedback_text": "Text",
         "correct": False,
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exambank.builders.base import Builder, Output, Paper, Settings
+from exambank.builders.base import Builder, CsvText, Output, Paper, Settings
 from exambank.builders.csv_export import CsvBuilder
 from exambank.builders.json_export import JsonBuilder
 from exambank.builders.pdf import PdfBuilder
@@ -19,4 +19,4 @@ def _registry(*builders: type[Builder]) -> dict[str, type[Builder]]:
 
 BUILDERS: dict[str, type[Builder]] = _registry(PdfBuilder, JsonBuilder, CsvBuilder)
 
-__all__ = ["BUILDERS", "Builder", "Output", "Paper", "Settings"]
+__all__ = ["BUILDERS", "Builder", "CsvText", "Output", "Paper", "Settings"]

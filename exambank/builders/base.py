@@ -10,6 +10,9 @@ from typing import ClassVar, Literal
 from exambank.bank import Bank
 
 Paper = Literal["a4", "letter"]
+# The form of the CSV's texts (stem, options, feedback, explanation): as written, or as
+# plain text, the JSON's ``_text`` (for an importer that shows Markdown literally).
+CsvText = Literal["markdown", "plain"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class Settings:
     build_date: datetime | None = None  # from the sources, for the title page and metadata
     shuffle_seed: str | None = None  # printed formats get their options in this seed's order
     large_print: bool = False  # handouts in 16 pt sans serif, for low vision and dyslexia
+    csv_text: CsvText = "markdown"  # the CSV's texts as written, or as plain text
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """``<bank>-questions.csv``: one row per question, for spreadsheets and LMS imports.
 
-Columns, to be read by name: ``id, section, type, stem``, ``option_a`` .. ``option_f``
-(more letters only if a question has more options), ``feedback_a`` .. with the same
-letters (empty where an option has none), ``answer``, ``explanation``, ``tags``,
+Columns, in an order that no bank changes: ``id, section, type, stem``, ``option_a`` ..
+``option_f``, ``feedback_a`` .. ``feedback_f`` (empty where a question has no such option,
+or the option no feedback), ``answer``, ``explanation``, ``tags``,
 ``difficulty``, ``shuffle`` (``true`` or ``false``: the JSON export's value),
 ``section_title``, ``number`` (as the handouts print it), ``images`` (the paths of the
 images the row's texts show, one a line, as the JSON's ``images``), ``guarded`` (below)
@@ -12,12 +12,21 @@ order (stem, each option's text and feedback, explanation), its alt text or else
 as a browser names an image; spaces and line breaks in it as one space, so each stays on its
 line; an empty line where no text describes it; and ``instruction``: the line the handouts
 print under the stem ("Choose 2 answers.", the JSON's ``instruction``), empty where they
-print none.
+print none. Only where a question has more than six options, their columns follow all
+these, two a letter, in letter order: ``option_g, feedback_g, option_h, feedback_h`` ..
+up to the bank's widest question.
 The feedback columns follow the option columns as a block, in the same order, rather than
 alternating with them: most banks have no feedback, and alternating would put an empty
-column between every two options a reviewer compares. Each feedback sits the same number
-of columns to the right of its option. New columns go last, so no column moves for them.
-The images the rows show are written beside the CSV, as beside the JSON.
+column between every two options a reviewer compares. Each of the first six feedback
+columns sits the same number of columns to the right of its option. A new column goes
+after ``instruction``, before any seventh option's, so that no column moves for it, and
+no long question moves one either: a mapping of columns by their position (Anki's import,
+a spreadsheet template) holds for every bank.
+The texts (stem, options, feedback, explanation) are as written (Markdown), or, built
+with ``--csv-text plain``, as plain text: the JSON's ``_text`` (``plain_text``), for an
+importer that would show ``**`` and backticks as they are (Kahoot, Google Forms, plain
+Anki, an LMS's CSV import). The images the rows show are written beside the CSV, as
+beside the JSON.
 
 RFC 4180 (comma, double quotes, CRLF rows), UTF-8 with a byte order mark so Excel reads
 accents right (Python's ``csv`` reads it with ``encoding="utf-8-sig"``). Spreadsheets run a
@@ -49,7 +58,8 @@ import csv
 import io
 import string
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
@@ -57,17 +67,38 @@ from exambank.builders.base import Builder, Output, Settings
 from exambank.builders.labels import Labels, labels_for
 from exambank.export import ExportImageUse, question_image_uses
 from exambank.export_images import shown_images
+from exambank.plain_text import short_text
+from exambank.rules.numbers import reading
 from exambank.shuffle import keeps_its_order
 
 EXCEL_CELL_LIMIT = 32_767  # characters in a cell; Excel cuts the rest
-MIN_OPTION_COLUMNS = 6  # option_a .. option_f, more only if a question needs them
+FIXED_LETTERS = string.ascii_uppercase[:6]  # option_a .. option_f, in every CSV
 CONTROL_STARTS = ("\t", "\r", "\n")  # OWASP's tab and CR, and line feed, at a cell's start
 # OWASP's operators and, as a precaution, what Unicode folds into them (NFKC: full-width
 # U+FF1D, small U+FE66, superscript U+207A ...) and the minus sign U+2212, which a
 # spreadsheet may read as minus.
 OPERATORS = ("=", "+", "-", "@", "\u2212")
-# Columns that came after ``guarded``: a new column goes last, so that none moves for it.
-AFTER_GUARDED = ("image_alts", "instruction")
+# The columns every CSV has, in order: a new one goes last, so that none moves for it (a
+# seventh option's columns, where a question has one, follow them all).
+FIXED_COLUMNS = (
+    "id",
+    "section",
+    "type",
+    "stem",
+    *(f"option_{letter.lower()}" for letter in FIXED_LETTERS),
+    *(f"feedback_{letter.lower()}" for letter in FIXED_LETTERS),
+    "answer",
+    "explanation",
+    "tags",
+    "difficulty",
+    "shuffle",
+    "section_title",
+    "number",
+    "images",
+    "guarded",
+    "image_alts",
+    "instruction",
+)
 
 
 def _skipped(character: str) -> bool:
@@ -99,45 +130,33 @@ class CsvBuilder(Builder):
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         refs = list(bank.questions())
         widest = max((len(ref.question.options) for ref in refs), default=0)
-        letters = string.ascii_uppercase[: max(widest, MIN_OPTION_COLUMNS)]
+        extra = string.ascii_uppercase[len(FIXED_LETTERS) : widest]  # "G" .. where needed
         header = [
-            "id",
-            "section",
-            "type",
-            "stem",
-            *(f"option_{letter.lower()}" for letter in letters),
-            *(f"feedback_{letter.lower()}" for letter in letters),
-            "answer",
-            "explanation",
-            "tags",
-            "difficulty",
-            "shuffle",
-            "section_title",
-            "number",
-            "images",
-            *AFTER_GUARDED,
+            *FIXED_COLUMNS,
+            *(f"{kind}_{letter.lower()}" for letter in extra for kind in ("option", "feedback")),
         ]
-        after = len(header) - len(AFTER_GUARDED)
         images = shown_images(bank, questions_only=True)
         labels = labels_for(bank.manifest.language)  # the handouts' words, for instruction
+        form = _text_form(bank, settings)
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-        writer.writerow([*header[:after], "guarded", *header[after:]])
+        writer.writerow(header)
         notes: list[str] = []
         for ref in refs:
-            cells = _row(ref, letters, images.files, labels)
-            written = [neutralise(cell) for cell in cells]
+            cells = _row(ref, FIXED_LETTERS + extra, images.files, labels, form)
+            written = {column: neutralise(cell) for column, cell in cells.items()}
             guarded = [
                 name
-                for column, cell, text in zip(header, cells, written, strict=True)
-                if text != cell
-                for name in _guarded(column, cell, text)
+                for column in header
+                if column in cells and written[column] != cells[column]
+                for name in _guarded(column, cells[column], written[column])
             ]
-            writer.writerow([*written[:after], ";".join(guarded), *written[after:]])
+            written["guarded"] = ";".join(guarded)
+            writer.writerow([written[column] for column in header])
             notes.extend(
-                _cut_by_excel(ref.question.id, column, text)
-                for column, text in zip(header, written, strict=True)
-                if _excel_length(text) > EXCEL_CELL_LIMIT
+                _cut_by_excel(ref.question.id, column, written[column])
+                for column in header
+                if _excel_length(written[column]) > EXCEL_CELL_LIMIT
             )
         data = buffer.getvalue().encode("utf-8-sig")
         table = Output(self.file_names(bank.id)[0], data, (*notes, *images.left_out))
@@ -145,6 +164,13 @@ class CsvBuilder(Builder):
 
     def file_names(self, bank_id: str) -> tuple[str, ...]:
         return (f"{bank_id}-questions.csv",)
+
+
+def _text_form(bank: Bank, settings: Settings) -> Callable[[str], str]:
+    """How the CSV writes a text: as written, or as plain text, as the JSON's ``_text``."""
+    if settings.csv_text == "markdown":
+        return str
+    return partial(short_text, space_groups=reading(bank.manifest.language).space_groups)
 
 
 def _guarded(column: str, cell: str, written: str) -> list[str]:
@@ -169,32 +195,42 @@ def _cut_by_excel(question_id: str, column: str, cell: str) -> str:
     )
 
 
-def _row(ref: QuestionRef, letters: str, images: Mapping[str, bytes], labels: Labels) -> list[str]:
+def _row(
+    ref: QuestionRef,
+    letters: str,
+    images: Mapping[str, bytes],
+    labels: Labels,
+    form: Callable[[str], str],
+) -> dict[str, str]:
+    """The row's cells by column (all but ``guarded``), its texts in the ``form`` chosen."""
     question = ref.question
     uses = question_image_uses(question, images)
     paths = sorted({use.path for use in uses})  # as the JSON's images
-    given = [letter for letter in letters if letter in question.options]
-    options = {letter: question.option_text(letter) for letter in given}
-    feedback = {letter: question.option_feedback(letter) or "" for letter in given}
-    return [
-        question.id,
-        ref.section.id,
-        question.type,
-        question.stem,
-        *(options.get(letter, "") for letter in letters),
-        *(feedback.get(letter, "") for letter in letters),
-        ";".join(sorted(set(question.answer_letters))),  # each once, in order, as in the JSON
-        question.explanation,
-        ";".join(question.tags),
-        question.difficulty or "",
-        "false" if keeps_its_order(question, ref.language) else "true",
-        ref.section.title,
-        str(ref.number),
+    options, feedback = {}, {}
+    for letter in letters:
+        text = question.option_text(letter) if letter in question.options else None
+        given = question.option_feedback(letter) if letter in question.options else None
+        options[f"option_{letter.lower()}"] = "" if text is None else form(text)
+        feedback[f"feedback_{letter.lower()}"] = "" if given is None else form(given)
+    return {
+        "id": question.id,
+        "section": ref.section.id,
+        "type": question.type,
+        "stem": form(question.stem),
+        **options,
+        **feedback,
+        "answer": ";".join(sorted(set(question.answer_letters))),  # each once, as the JSON
+        "explanation": form(question.explanation),
+        "tags": ";".join(question.tags),
+        "difficulty": question.difficulty or "",
+        "shuffle": "false" if keeps_its_order(question, ref.language) else "true",
+        "section_title": ref.section.title,
+        "number": str(ref.number),
         # one a line: a file name may hold a ";", a Markdown target no line break
-        "\n".join(paths),
-        "\n".join(_description(path, uses) for path in paths),
-        answer_instruction(question, labels) or "",
-    ]
+        "images": "\n".join(paths),
+        "image_alts": "\n".join(_description(path, uses) for path in paths),
+        "instruction": answer_instruction(question, labels) or "",
+    }
 
 
 def _description(path: str, uses: list[ExportImageUse]) -> str:

@@ -60,6 +60,14 @@ def add_build(commands: Commands) -> None:
         metavar="SEED",
         help="print each question's options in an order drawn from SEED (same seed, same PDF)",
     )
+    command.add_argument(
+        "--csv-text",
+        choices=["markdown", "plain"],
+        default="markdown",
+        help="the CSV's stem, option, feedback and explanation cells as written (markdown, "
+        "the default) or as plain text, for an importer that shows Markdown literally "
+        "(plain: the JSON's _text)",
+    )
     add_config(command)
     command.set_defaults(run=_build)
 
@@ -110,6 +118,7 @@ def _build(arguments: argparse.Namespace) -> int:
         arguments.paper,
         arguments.shuffle,
         arguments.large_print,
+        arguments.csv_text,
     )
     for event in events:
         if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes

@@ -16,6 +16,14 @@ from exambank.export import export_document
 from tests.conftest import QUESTION, section_yaml
 
 STEM = "stem: Which AWS service trains, tunes and deploys ML models?"
+# The columns of every CSV, in their places, whatever its widest question.
+COLUMNS = [
+    "id", "section", "type", "stem",
+    *(f"option_{letter}" for letter in "abcdef"),
+    *(f"feedback_{letter}" for letter in "abcdef"),
+    "answer", "explanation", "tags", "difficulty", "shuffle", "section_title", "number",
+    "images", "guarded", "image_alts", "instruction",
+]  # fmt: skip
 
 
 def rows(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
@@ -130,3 +138,30 @@ def test_a_cell_of_excels_limit_gets_none(make_bank):
     (output,) = CsvBuilder().build(make_bank({"01-main.yaml": section_yaml(question)}), Settings())
     assert len(rows(output.data)[1]) == 1
     assert output.notes == ()
+
+
+def test_a_long_question_moves_no_column(make_bank):
+    """A mapping of columns by position (Anki's CSV import, a sheet template) holds when a
+    question of seven or eight options joins the bank: their columns come after all others."""
+    short = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    (output,) = CsvBuilder().build(short, Settings())
+    header, (row,) = rows(output.data)
+    assert header == COLUMNS
+    options = "".join(f"  {letter}: Option {letter}\n" for letter in "ABCDEF")
+    long = (
+        f"id: q2\nstem: Which one?\noptions:\n{options}"
+        "  G: {text: Seventh, feedback: '=why'}\n  H: Option H\n"
+        "answer: G\nexplanation: The seventh.\n"
+    )
+    seven = long.replace("id: q2", "id: q3").replace("  H: Option H\n", "")
+    grown = make_bank({"01-main.yaml": section_yaml(QUESTION, long, seven)})
+    (output,) = CsvBuilder().build(grown, Settings())
+    grown_header, (first, second, third) = rows(output.data)
+    assert grown_header == [
+        *COLUMNS, "option_g", "feedback_g", "option_h", "feedback_h",
+    ]  # fmt: skip
+    assert list(first.values())[: len(header)] == list(row.values())
+    assert [first[column] for column in grown_header[len(header) :]] == ["", "", "", ""]
+    assert (second["answer"], second["option_g"], second["feedback_g"]) == ("G", "Seventh", "'=why")
+    assert (second["option_h"], third["option_h"], third["feedback_h"]) == ("Option H", "", "")
+    assert second["guarded"] == "feedback_g"

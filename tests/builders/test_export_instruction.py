@@ -63,7 +63,7 @@ def test_each_export_gives_the_instruction_exactly_where_the_handouts_print_it(
     document, (row,) = exports(bank)
     (exported,) = document["sections"][0]["questions"]
     assert exported["instruction"] == instruction
-    assert list(exported)[4:6] == ["stem_html", "instruction"]  # printed under the stem
+    assert list(exported)[4:7] == ["stem_html", "stem_text", "instruction"]  # under the stem
     assert list(row)[-1] == "instruction"  # a new column comes last: none moves
     assert row["instruction"] == (instruction or "")
 
@@ -80,7 +80,7 @@ def test_the_manifest_gives_its_description_as_the_cover_prints_it(tmp_path: Pat
     document, _ = exports(lint([root]).banks[0])
     assert list(document["manifest"]) == [
         "id", "title", "language", "exam", "version",
-        "description", "description_html", "sections",
+        "description", "description_html", "description_text", "sections",
     ]  # fmt: skip
     assert document["manifest"]["description"] == description
     # headings from h2, as under the cover's h1 title; the handouts' typesetting; an image

@@ -18,11 +18,13 @@ QUESTION_KEYS = [
     "type",
     "stem",
     "stem_html",
+    "stem_text",
     "instruction",
     "options",
     "answer",
     "explanation",
     "explanation_html",
+    "explanation_text",
     "tags",
     "difficulty",
     "shuffle",
@@ -40,7 +42,7 @@ def test_the_export_validates_against_the_committed_schema(seed_dist):
     _, document = load(seed_dist)
     committed = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(committed).iter_errors(document)) == []
-    assert document["schema_version"] == SCHEMA_VERSION == 4
+    assert document["schema_version"] == SCHEMA_VERSION == 5
     generated = schema_files.generate()["export.schema.json"]
     assert (REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8") == generated
 
@@ -118,7 +120,7 @@ def test_the_schema_requires_every_key_the_export_always_writes(seed_dist):
     manifest = committed["$defs"]["ExportManifest"]["required"]
     assert manifest == [
         "id", "title", "language", "exam", "version", "description", "description_html",
-        "sections",
+        "description_text", "sections",
     ]  # fmt: skip
     _, document = load(seed_dist)
     for key in ("language", "exam", "version", "description"):

@@ -67,6 +67,7 @@ def test_section_texts_keep_headings_where_the_handouts_do(make_bank):
             "term": "S3",
             "definition": "# of buckets: **many**",
             "definition_html": "<p># of buckets: <strong>many</strong></p>\n",
+            "definition_text": "# of buckets: many",
         }
     ]
     assert section["exam_tips_html"] == [
