@@ -8,7 +8,7 @@ garbled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from typing import Any
 
 from ruamel.yaml.cyaml import CSafeLoader
@@ -26,6 +26,7 @@ from ruamel.yaml.events import (
 from exambank.diagnostics import Diagnostic
 from exambank.escapes import slips, writes_blank
 from exambank.mojibake import garbled_at, may_hold_mojibake, unmangled
+from exambank.run_together import glued_keys, lost_dash
 from exambank.source import JsonPath, Lines, Position, Source
 from exambank.yaml11 import typed_scalar
 
@@ -43,11 +44,9 @@ _STARTS_TYPED = frozenset(
 _ANY_START_TYPED = None in CSafeLoader.yaml_implicit_resolvers  # a pattern for any start
 _NODE_EVENTS = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
 _DROPPED = object()  # stands for the key of a repeated or unusable entry
-# The keys a list item of a bank file starts with: a question's id, a key term's term.
-_FIRST_KEYS = frozenset({"id", "term"})
-# The same after a dash that lost its space ('-id: q2'), by the list: a new item read as
-# a key of the item above (the schema's finding for that key says so).
-_GLUED_FIRST_KEYS = {"questions": "-id", "key_terms": "-term"}
+# Stands, before a second reading, for the place of a key that glues a new item onto the
+# one above ('-id'): found there, the key is read through _key, which cuts the item.
+_GLUING_KEY: Any = object()
 _KEY_IS_COLLECTION = object()  # the key being read is a list or mapping
 
 
@@ -62,11 +61,24 @@ class EventReader:
         self.source = source
         self.problems = problems
         # List items (by path) that hold two items, one of which lost its '- ' (its first
-        # key repeats) or the space after it ('-id'): their other repeats are told once.
+        # key repeats) or the space after it ('-id'): every key after that one is the new
+        # item's, and is dropped (the one finding at that key tells it).
         self.run_together: set[JsonPath] = set()
         self._lines: Lines | None = None  # made for the first escape or garbled word
 
     def read(self, text: str) -> Any:
+        told = len(self.problems)
+        data = self._read(text)
+        gluing = glued_keys(data)
+        if gluing:
+            # An item glued on by its '-id' was read as more keys of the item above (a new
+            # key takes the inlined path, which looks for none): read again, knowing where.
+            self._forget_reading(told)
+            self.source.keys.update(dict.fromkeys(gluing, _GLUING_KEY))
+            data = self._read(text)
+        return data
+
+    def _read(self, text: str) -> Any:
         loader = CSafeLoader(text)
         try:
             # Every tag has a "!", every anchor a "&": files without either skip the tests.
@@ -110,6 +122,10 @@ class EventReader:
                         frame[2] = key_path
                         continue
                 frame[2] = self._key(event, parent)
+                if parent in self.run_together:
+                    # A new item ran into this one at this key: the rest is the new item's,
+                    # dropped with its keys ('type: multiple' would count this one's answer).
+                    frame[1] = None
                 if kind is ScalarEvent:
                     continue
             typed = None
@@ -189,7 +205,9 @@ class EventReader:
                 stack.append([value, path, None])
 
     def _key(self, event: Any, parent: JsonPath | None) -> Any:
-        """The path of the value a key introduces, or _DROPPED or _KEY_IS_COLLECTION."""
+        """The path of the value a key introduces, or _DROPPED or _KEY_IS_COLLECTION.
+        A key that starts a new item run into the item at ``parent`` adds ``parent`` to
+        ``run_together``."""
         position = self._at(event)
         if type(event) is not ScalarEvent:
             if parent is not None:  # inside a dropped key, one report is enough
@@ -200,46 +218,36 @@ class EventReader:
             return _DROPPED
         path = (*parent, key)
         first = self.source.keys.get(path)
+        if first is _GLUING_KEY:
+            # '-id': a new item whose '- ' lost its space. The schema tells it at this key.
+            self.source.keys[path] = event.start_mark
+            self.run_together.add(parent)
+            return path
         if first is not None:
             line = self.source.position(first)[0]
-            if parent in self.run_together:
-                return _DROPPED  # the rest of a list item that lost its '- ': told once
-            if key in _FIRST_KEYS and parent and isinstance(parent[-1], int):
-                # Most often a '- ' left out: two list items read as one.
+            finding = lost_dash(parent, key, line)
+            if finding is not None:
                 self.run_together.add(parent)
-                item = {"questions": "question", "key_terms": "key term"}.get(
-                    str(parent[0]), "item"
+            else:
+                finding = (
+                    f"key '{key}' repeats (first at line {line})",
+                    "keep one of them; YAML readers silently drop one",
                 )
-                self._report(
-                    "duplicate-key",
-                    position,
-                    f"key '{key}' repeats in one {item} (first at line {line}): without a "
-                    f"'- ' before it, a new {item} runs into the one above",
-                    f"start the new {item} with '- ' as the others start; else keep one '{key}'",
-                )
-                return _DROPPED
-            if self._glued_item(parent):
-                # The rest of a new item after its '-id': the schema tells it at that key.
-                self.run_together.add(parent)
-                return _DROPPED
-            self._report(
-                "duplicate-key",
-                position,
-                f"key '{key}' repeats (first at line {line})",
-                "keep one of them; YAML readers silently drop one",
-            )
+            self._report("duplicate-key", position, *finding)
             return _DROPPED
         self.source.keys[path] = event.start_mark
         return path
 
-    def _glued_item(self, parent: JsonPath) -> bool:
-        """Whether the list item at ``parent`` holds, so far, the key its kind of item
-        starts with glued to a dash ('-id'): a new item whose '- ' lost its space, whose
-        keys now repeat the item's own."""
-        if len(parent) < 2 or type(parent[-1]) is not int:
-            return False
-        glued = _GLUED_FIRST_KEYS.get(str(parent[-2]))
-        return glued is not None and (*parent, glued) in self.source.keys
+    def _forget_reading(self, told: int) -> None:
+        """Forget what a reading recorded (the records a ``Source`` starts empty, and
+        ``flow_mappings``) and the problems it found after the first ``told``, to read the
+        same text again."""
+        for record in fields(self.source):
+            if record.default_factory is not MISSING:
+                getattr(self.source, record.name).clear()
+        self.source.flow_mappings = False
+        del self.problems[told:]
+        self.run_together.clear()
 
     def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the comment that starts one space after the unquoted ``event``."""

@@ -2,8 +2,10 @@
 
 An author who copies the right option's text into ``answer`` (or its label with the
 bracket, as a printed test shows it) has said which option is right: the hint names that
-letter. A number is not read as a place: 2 may count from 1 (B) or from 0 (C), so the
-hint asks for the letter without guessing one.
+letter. Two options named as a single-answer question's answer are not a list to copy
+(answer-count refuses it): the hint says to keep one, or to make the question multiple.
+A number is not read as a place: 2 may count from 1 (B) or from 0 (C), so the hint asks
+for the letter without guessing one.
 """
 
 from __future__ import annotations
@@ -30,11 +32,30 @@ def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> s
     named = _named_letters(source, path, answer, question)
     if named is not None:
         letters, reasons = named
+        if _single_answer(question):
+            letters = list(dict.fromkeys(letters))  # '[B), Port 22]' names B once
+            if len(letters) > 1:
+                return f"{'; '.join(reasons)}: {_one_or_multiple(letters)}"
         written = f"[{', '.join(letters)}]" if isinstance(answer, list) else letters[0]
         return f"{'; '.join(reasons)}: write answer: {written}"
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         return NUMBER
     return NEUTRAL
+
+
+def _single_answer(question: Any) -> bool:
+    """Whether ``question`` is single-answer: no type, or type single."""
+    return not isinstance(question, dict) or question.get("type", "single") == "single"
+
+
+def _one_or_multiple(letters: list[str]) -> str:
+    """How to write a single-answer question's answer that names several options: as one
+    of them, or all of them once the question is multiple-answer (a list of them alone
+    is refused by answer-count)."""
+    each = [f"answer: {letter}" for letter in letters]
+    one = f"{', '.join(each[:-1])} or {each[-1]}"
+    every = f"{'both' if len(letters) == 2 else 'all'} (answer: [{', '.join(letters)}])"
+    return f"keep one ({one}), or set 'type: multiple' to keep {every}"
 
 
 def _named_letters(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import QUESTION
+from tests.conftest import QUESTION, section_yaml
 from tests.test_schema_hints import question_errors
 
 NEUTRAL = (
@@ -42,6 +42,30 @@ def test_each_text_in_a_list_is_read_as_its_letter(tmp_path):
     message, hint = _answer_error(tmp_path, "[A, port 23]", question)
     assert message == 'question q1, answer is a list ["A", "port 23"]'
     assert hint == "'port 23' is option C's text: write answer: [A, C]"
+
+
+@pytest.mark.parametrize("typed", ["", "\ntype: single"], ids=["no type", "type single"])
+def test_two_options_named_in_a_single_answer_question_are_not_a_list_to_copy(
+    tmp_path, lint_bank, typed
+):
+    # answer-count refuses two letters in a single-answer question: the hint offers each
+    # letter alone, or the type that keeps both.
+    question = PORTS.replace("id: q1", f"id: q1{typed}")
+    message, hint = _answer_error(tmp_path, '[B), "port 23"]', question)
+    assert message == 'question q1, answer is a list ["B)", "port 23"]'
+    assert hint == (
+        "'B)' names option B; 'port 23' is option C's text: keep one (answer: B or answer: C), "
+        "or set 'type: multiple' to keep both (answer: [B, C])"
+    )
+    kept_one = question.replace("answer: A", "answer: B")
+    made_multiple = PORTS.replace("answer: A", "type: multiple\nanswer: [B, C]")
+    for followed in (kept_one, made_multiple):
+        assert lint_bank({"01-main.yaml": section_yaml(followed)}).diagnostics == []
+
+
+def test_one_option_named_twice_in_a_single_answer_question_is_one_letter(tmp_path):
+    hint = _answer_error(tmp_path, "[B), port 22]")[1]
+    assert hint == "'B)' names option B; 'port 22' is option B's text: write answer: [B]"
 
 
 def test_a_number_is_not_read_as_a_place(tmp_path):

@@ -87,6 +87,44 @@ def test_an_item_whose_dash_lost_its_space_is_one_error_at_its_first_key(
     ]
 
 
+# A second question with the keys the first one lacks: a type whose answer count the
+# first one's answer breaks, tags, a difficulty, a suppression.
+_FULLER_SECOND = QUESTION.replace("id: q1", "id: q2").replace("answer: A", "answer: [A, C]") + (
+    "type: multiple\ntags: [ports]\ndifficulty: hard\nlint: {ignore: [negative-stem], reason: x}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first_line", "expected"),
+    [
+        ("-id: q2", ("schema", "unknown key '-id' in question q1")),
+        ("id: q2", ("duplicate-key", "key 'id' repeats in one question")),
+    ],
+    ids=["no space after the dash", "no dash"],
+)
+def test_a_run_together_question_lends_none_of_its_keys_to_the_one_above(
+    lint_bank, tmp_path, first_line, expected
+):
+    # Merged into q1, its 'type: multiple' would make q1's one answer an answer-count
+    # error, and its tags q1's: the one finding at its first key is all there is to fix.
+    # (A file holding a glued item is read twice: the title's repeat is still told once.)
+    second = _FULLER_SECOND.replace("id: q2", first_line, 1)
+    content = section_yaml(QUESTION).replace("title: Main", "title: Main\ntitle: Again")
+    content += textwrap.indent(second, "    ")
+    found = lint_bank({"01-main.yaml": content}).diagnostics
+    assert [(d.rule, d.line) for d in found] == [("duplicate-key", 3), (expected[0], 14)]
+    assert found[1].message.startswith(expected[1])
+    path = tmp_path / "file.yaml"
+    path.write_text(content, encoding="utf-8")
+    source = read_source(path)[0]
+    first_question = source.data["questions"][0]
+    kept = {"id", "stem", "options", "answer", "explanation"} | (
+        {"-id"} if first_line.startswith("-") else set()
+    )
+    assert set(first_question) == kept and first_question["answer"] == "A"
+    assert {path[2] for path in source.keys if path[:2] == ("questions", 0)} == kept
+
+
 def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
     doubled = section_yaml(QUESTION).replace("title: Main", "title: Main\ntitle: Again\nid: x")
     found = [

@@ -1,0 +1,61 @@
+"""Two list items read as one: a new question (or key term) whose '- ' was left out, or
+lost its space ('-id: q2'), read as more keys of the item above.
+
+It is told once, at the new item's first key, and every key after that one is dropped:
+merged into the item above, a 'type' or 'tags' that item lacks would be checked as its
+own and give a second, misleading finding.
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+from typing import Any
+
+from exambank.source import JsonPath
+
+# The keys a list item of a bank file starts with: a question's id, a key term's term.
+_FIRST_KEYS = frozenset({"id", "term"})
+_ITEM_NAMES = {"questions": "question", "key_terms": "key term"}
+# The same after a dash that lost its space, by the list: a new item read as a key of the
+# item above (the schema's finding for that key says so, as schema_keys' _ITEMS).
+_GLUED_FIRST_KEYS = {"questions": "-id", "key_terms": "-term"}
+
+
+def lost_dash(parent: JsonPath, key: str, first_line: int) -> tuple[str, str] | None:
+    """The finding (message, hint) for ``key`` repeating in the list item at ``parent``
+    when it is the key an item starts with: most often a '- ' left out, two items read as
+    one. None for any other repeat."""
+    if key not in _FIRST_KEYS or not parent or not isinstance(parent[-1], int):
+        return None
+    item = _ITEM_NAMES.get(str(parent[0]), "item")
+    return (
+        f"key '{key}' repeats in one {item} (first at line {first_line}): without a "
+        f"'- ' before it, a new {item} runs into the one above",
+        f"start the new {item} with '- ' as the others start; else keep one '{key}'",
+    )
+
+
+def glued_keys(data: Any) -> list[JsonPath]:
+    """Where, in a section file's ``data``, a question holds '-id' (a key term '-term')
+    after other keys: a new item whose '- ' lost its space, glued onto the one above.
+
+    Reading looks for these once the file is read, over its items rather than at each
+    of its keys, and at C speed: most files hold none."""
+    if type(data) is not dict:
+        return []
+    found: list[JsonPath] = []
+    for name, glued in _GLUED_FIRST_KEYS.items():
+        items = data.get(name)
+        if type(items) is not list:
+            continue
+        try:
+            if not any(map(dict.__contains__, items, repeat(glued))):
+                continue
+        except TypeError:  # an item that is no mapping (the schema reports it): look at each
+            pass
+        found += [
+            (name, index, glued)
+            for index, item in enumerate(items)
+            if type(item) is dict and glued in item and next(iter(item)) != glued
+        ]
+    return found
