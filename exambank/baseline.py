@@ -146,21 +146,25 @@ def prune(
     old: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope
 ) -> tuple[Baseline, Changes]:
     """Write ``old`` to its file without its fixed entries, adding none (one with a merge
-    conflict, without it); the baseline written, and what changed."""
+    conflict, without it); the baseline written, and what changed. An entry that holds a
+    finding is written with this version's fingerprint of it, also where it held it by
+    the one a baseline of version 1 gave it: so a pruned version-1 file is version 2 all
+    through, and a finding two entries hold (a version-1 and a version-2 side of a merge)
+    keeps one."""
     folder = old.folder
-    # Each finding of the run by its fingerprint, and by the one a baseline of version 1
-    # gave it: an old entry holds either
-    left = Counter[str]()
+    left = Counter(entry.fingerprint for entry in old.entries)
+    entries = []
     for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
-        if entry is not None:
-            left[entry.fingerprint] += 1
-            left[v1_fingerprint(entry.file, found.rule, found.question, found.message)] += 1
-    entries, dropped = [], 0
-    for entry in old.entries:
-        if left[entry.fingerprint] > 0:
-            left[entry.fingerprint] -= 1
+        # What a file not read whole found is not judged: its old entries stay as they are
+        if entry is None or checked.unread_for(entry, folder):
+            continue
+        holding = _holding(entry, found, left)
+        if holding is not None:
+            left[holding] -= 1
             entries.append(entry)
-        elif checked.judges(entry, folder):
+    dropped = 0
+    for entry in _unmatched(old, left):
+        if checked.judges(entry, folder):
             dropped += 1
         else:
             entries.append(entry)

@@ -12,6 +12,7 @@ import pytest
 from exambank.cli import main
 from tests.conftest import section_yaml, write_bank
 from tests.test_baseline import HIDDEN, lint, question
+from tests.test_baseline_changes import merge_conflict
 
 MANIFEST = "id: {}\ntitle: Test bank\nsections: [main, more]\n"
 RUN = ["--select", "answer-run"]
@@ -136,3 +137,35 @@ def test_a_baseline_of_version_1_still_hides_its_findings_until_written_as_versi
     renumber(bank)
     status, out, _ = lint(capsys, "--baseline", "known.json", "--strict")
     assert (status, out.splitlines()) == (0, ["No problems found.", HIDDEN.format(2, "known.json")])
+
+
+def test_pruning_a_version_1_baseline_writes_this_version_s_fingerprints(bank, capsys):
+    """The hint after an upgrade says --prune-baseline: what it writes must survive a
+    renumbered file, as a baseline written afresh does (review s22 diff #1)."""
+    (bank / "02-more.yaml").unlink()
+    (bank / "bank.yaml").write_text(MANIFEST.format("test-bank").replace(", more", ""), "utf-8")
+    Path("known.json").write_text(VERSION_1, "utf-8")
+    lint(capsys, "--prune-baseline", "known.json")
+    pruned = Path("known.json").read_bytes()
+    lint(capsys, "--write-baseline", "known.json")
+    assert pruned == Path("known.json").read_bytes()  # version 2 all through
+    renumber(bank)
+    status, out, _ = lint(capsys, "--baseline", "known.json", "--strict")
+    assert (status, out.splitlines()) == (0, ["No problems found.", HIDDEN.format(2, "known.json")])
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
+def test_a_finding_both_sides_of_an_upgrade_s_merge_hold_is_held_once(bank, capsys):
+    """One branch kept the version-1 baseline, the other wrote version 2: pruning the
+    merge keeps each finding once, so a second copy of a flaw is still new."""
+    (bank / "02-more.yaml").unlink()
+    (bank / "bank.yaml").write_text(MANIFEST.format("test-bank").replace(", more", ""), "utf-8")
+    lint(capsys, "--write-baseline", "known.json")
+    written = Path("known.json").read_bytes()
+    # the base held a third finding, which the version-1 branch fixed
+    fixed = '\n    {"file": "bank/b/01-main.yaml", "rule": "x", "fingerprint": "%s"},' % ("0" * 64)
+    base = VERSION_1.replace('"findings": [', '"findings": [' + fixed).encode()
+    Path("known.json").write_bytes(merge_conflict(base, VERSION_1.encode(), written))
+    _, _, err = lint(capsys, "--prune-baseline", "known.json")
+    assert "2 findings left" in err
+    assert Path("known.json").read_bytes() == written
