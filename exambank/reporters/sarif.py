@@ -155,8 +155,12 @@ def _result(
     result["locations"] = [{"physicalLocation": location}]
     # exambank's fingerprint, as a baseline kept at the source root has it: the same while
     # the finding stays the same, wherever its line moves (code scanning's own hash is of
-    # the line's text).
-    print_as = fingerprints.of(found, named[found.path])
+    # the line's text). A second identical finding is numbered, as in the GitLab report:
+    # results of one fingerprint are one result to code scanning.
+    identity = fingerprints.identity(
+        found.path, named[found.path], found.rule, found.question, found.message
+    )
+    print_as = fingerprints.numbered(identity)
     result["partialFingerprints"] = {FINGERPRINT_KEY: print_as}
     if found.question:
         result["properties"] = {"question": found.question}

@@ -233,3 +233,12 @@ def test_each_result_has_the_baseline_s_fingerprint_which_moved_lines_keep(
     assert set(after) == set(before)
     moved = [name for name, (line, _) in after.items() if line != before[name][0]]
     assert moved and all(after[name][1] == before[name][1] for name in after)
+
+
+def test_two_identical_findings_are_two_results_to_code_scanning() -> None:
+    # the same image twice without a description: code scanning folds results of one
+    # partialFingerprints value into one alert (review s22 diff #2)
+    twice = Diagnostic("b/01-a.yaml", 3, 5, "warning", "image-alt", "no alt", question="q1")
+    results = sarif([twice, twice])["runs"][0]["results"]
+    prints = [result["partialFingerprints"][SARIF_MODULE.FINGERPRINT_KEY] for result in results]
+    assert len(set(prints)) == 2
