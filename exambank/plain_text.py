@@ -4,15 +4,15 @@ import).
 
 Read from the tokens the HTML is rendered from (``markdown.blocks``), so the plain text
 says what the handouts print: the same paragraphs, lists and statement lines, the same
-typesetting (but for the invisible word joiner), a link as its words with a web address
-after them in brackets (not where the words are the address), an image as its
-description, as the exports print an image they do not ship (nothing where it has none).
-Code keeps its characters: a code span without its backticks, a code block as its lines.
-Emphasis marks are dropped, character references and backslash escapes are read
-(``&amp;`` is ``&``), and raw HTML stays the text it is in the handouts. Blocks are
-separated by a blank line; each list item is a line ("• " or its number, as the HTML
-numbers it), a nested list indented under its item; a table is a line per row, its cells
-joined by " | "."""
+typesetting (with plain spaces for its no-break ones, and no word joiner), a link as its
+words with a web address after them in brackets (not where the words are the address),
+an image as its description, as the exports print an image they do not ship (nothing
+where it has none). Code keeps its characters: a code span without its backticks, a code
+block as its lines. Emphasis marks are dropped, character references and backslash
+escapes are read (``&amp;`` is ``&``), and raw HTML stays the text it is in the
+handouts. Blocks are separated by a blank line; each list item is a line ("• " or its
+number, as the HTML numbers it), a nested list indented under its item; a table is a
+line per row, its cells joined by " | "."""
 
 from __future__ import annotations
 
@@ -20,27 +20,32 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from exambank.markdown import blocks, image_description
+from exambank.markdown import blocks, image_description, one_line
 
 BULLET = "\u2022 "
 CELL_SEPARATOR = " | "
-# Print's word joiner after a unit's slash ("Mbit/s") keeps a line from breaking there; in
-# plain text it only keeps a search for "Mbit/s" from finding it.
-WORD_JOINER = "\u2060"
+WORD_JOINER = "\u2060"  # print's, after a unit's slash ("Mbit/s"), where no line may break
 
 
 def short_text(text: str, space_groups: bool = False) -> str:
     """The plain text of a short text (a stem, an option, feedback, an explanation, a
     definition, a tip), read as ``short_html`` reads it."""
-    parts = _blocks(blocks(text, short=True, space_groups=space_groups))
-    return _joined(parts, "\n\n").replace(WORD_JOINER, "")
+    return _plain(_joined(_blocks(blocks(text, short=True, space_groups=space_groups)), "\n\n"))
 
 
 def to_text(text: str, space_groups: bool = False) -> str:
     """The plain text of a summary, notes or a description, read as ``to_html`` reads it:
     a heading is a paragraph of its own."""
-    parts = _blocks(blocks(text, short=False, space_groups=space_groups))
-    return _joined(parts, "\n\n").replace(WORD_JOINER, "")
+    return _plain(_joined(_blocks(blocks(text, short=False, space_groups=space_groups)), "\n\n"))
+
+
+def _plain(text: str) -> str:
+    """``text`` without what only print needs: the no-break spaces that keep a number
+    with its unit or a dash off a line's start are spaces (a search for "50 Mbit/s" typed
+    with a space must find it), the invisible word joiner is gone, and no line ends in a
+    space (an image with no description leaves nothing)."""
+    spaced = one_line(text).replace(WORD_JOINER, "")
+    return "\n".join(line.rstrip(" ") for line in spaced.split("\n"))
 
 
 def _joined(parts: list[str], separator: str) -> str:
