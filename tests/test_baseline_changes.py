@@ -12,18 +12,10 @@ from pathlib import Path
 import pytest
 
 from exambank.cli import main
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import section_yaml, write_bank
+from tests.test_baseline import question
 
 RULES = ["--select", "answer-not-in-options,all-of-the-above"]
-
-
-def question(number: int, flaw: str = "") -> str:
-    text = QUESTION.replace("id: q1", f"id: q{number}")
-    if flaw == "error":
-        return text.replace("answer: A", "answer: E")
-    if flaw == "warning":
-        return text.replace("  D: Amazon Bedrock", "  D: All of the above")
-    return text
 
 
 def write_section(bank: Path, *questions: str) -> None:
@@ -124,11 +116,9 @@ def merge_conflict(base: bytes, ours: bytes, theirs: bytes, *style: str) -> byte
     return merged.stdout
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
-@pytest.mark.parametrize("style", [[], ["--diff3"]])
-def test_prune_resolves_a_merge_conflict_keeping_both_sides_entries_that_remain(
-    bank, capsys, style
-):
+def conflict_in_baseline(bank: Path, capsys: pytest.CaptureFixture[str], *style: str) -> None:
+    """known.json as a merge leaves it: from the fixture's baseline, one side added q8,
+    the other then fixed q2 and added q9 (``fix_one_add_one``)."""
     base = Path("known.json").read_bytes()
     write_section(
         bank, question(1), question(2, "error"), question(3, "warning"), question(8, "warning")
@@ -139,6 +129,14 @@ def test_prune_resolves_a_merge_conflict_keeping_both_sides_entries_that_remain(
     lint(capsys, "--write-baseline", "known.json")
     theirs = Path("known.json").read_bytes()
     Path("known.json").write_bytes(merge_conflict(base, ours, theirs, *style))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
+@pytest.mark.parametrize("style", [[], ["--diff3"]])
+def test_prune_resolves_a_merge_conflict_keeping_both_sides_entries_that_remain(
+    bank, capsys, style
+):
+    conflict_in_baseline(bank, capsys, *style)
     # The merged bank: q2 fixed on one side, q8 and q9 added, and q7 new in the merge.
     write_section(
         bank,
@@ -160,16 +158,7 @@ def test_prune_resolves_a_merge_conflict_keeping_both_sides_entries_that_remain(
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
 def test_writing_over_a_merge_conflict_reports_against_both_sides(bank, capsys):
-    base = Path("known.json").read_bytes()
-    write_section(
-        bank, question(1), question(2, "error"), question(3, "warning"), question(8, "warning")
-    )
-    lint(capsys, "--write-baseline", "known.json")
-    ours = Path("known.json").read_bytes()
-    fix_one_add_one(bank)
-    lint(capsys, "--write-baseline", "known.json")
-    theirs = Path("known.json").read_bytes()
-    Path("known.json").write_bytes(merge_conflict(base, ours, theirs))
+    conflict_in_baseline(bank, capsys)
     write_section(bank, question(1), question(2), question(3, "warning"), question(7, "warning"))
     _, _, err = lint(capsys, "--write-baseline", "known.json")
     assert err.splitlines() == [

@@ -15,20 +15,12 @@ import pytest
 from exambank.baseline import Compared, summary
 from exambank.baseline_scope import Unread
 from exambank.cli import main
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import section_yaml, write_bank
+from tests.test_baseline import question
 
 # near-duplicate reads the whole bank: its message names the rest of the group.
 RULES = ["--select", "answer-not-in-options,all-of-the-above,near-duplicate"]
 HIDDEN = "{} findings hidden by the baseline known.json."
-
-
-def question(number: int, flaw: str = "") -> str:
-    text = QUESTION.replace("id: q1", f"id: q{number}")
-    if flaw == "error":
-        return text.replace("answer: A", "answer: E")
-    if flaw == "warning":
-        return text.replace("  D: Amazon Bedrock", "  D: All of the above")
-    return text
 
 
 MAIN = section_yaml(question(1), question(2, "error"), question(3, "warning"))
