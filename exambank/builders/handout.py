@@ -17,6 +17,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
 from exambank.builders.answer_key import answer_key_html
 from exambank.builders.base import Paper
+from exambank.builders.code_lines import code_lines
 from exambank.builders.handout_metadata import metadata_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
@@ -56,7 +57,7 @@ def handout_html(
     # The key's heading sets the running head as a section's does (answer_key.py writes it)
     key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
     key = key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
-    return "".join(
+    document = "".join(
         [
             _head(bank, edition, build_date, len(str(len(refs))), labels, grouped),
             _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped, head),
@@ -66,6 +67,8 @@ def handout_html(
             "</body>\n</html>\n",
         ]
     )
+    # A code line too long for the page shows where it continues (code_lines.py)
+    return code_lines(document, large_print)
 
 
 def _head(
@@ -178,20 +181,22 @@ def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool
     """The contents: a list whose entries link their titles to where they start. A link
     holds nothing but its words, and the page number (which the CSS writes into the empty
     ``toc-page``, from its ``data-page-of``) is outside it: WeasyPrint tags an element inside
-    a link as a second link, nested in the first, with an annotation of its own."""
+    a link as a second link, nested in the first, with an annotation of its own. The words
+    are one inline box, which the CSS gives the page's colour to hide the dots beneath."""
     lang = labels.lang_attribute
     items = []
     for number, section in enumerate(bank.sections, start=1):
         span = _span([ref.number for ref in refs if ref.section is section], labels)
         items.append(
-            f'<li><span class="toc-number">{number}</span><span class="toc-entry">'
+            f'<li><span class="toc-number">{number}</span><span class="toc-entry"><span>'
             f'<a href="#section-{section.id}">{escape(typeset(section.title, grouped))}</a> '
-            f'<span class="toc-span"{lang}>{escape(span)}</span></span>'
+            f'<span class="toc-span"{lang}>{escape(span)}</span></span></span>'
             f"{_page_of(f'section-{section.id}')}</li>"
         )
     items.append(
-        f'<li class="toc-key"{lang}><span class="toc-entry">'
-        f'<a href="#answer-key">{escape(labels.answer_key)}</a></span>{_page_of("answer-key")}</li>'
+        f'<li class="toc-key"{lang}><span class="toc-entry"><span>'
+        f'<a href="#answer-key">{escape(labels.answer_key)}</a></span></span>'
+        f"{_page_of('answer-key')}</li>"
     )
     return (
         f'<section class="contents"><h2{lang}>{escape(labels.contents)}</h2>'
