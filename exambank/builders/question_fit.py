@@ -1,16 +1,20 @@
-"""Images shrunk so that a question prints on one page.
+"""Images shrunk so that a question prints on one page, with the heading kept above it.
 
 ``handout.css`` keeps a question on one page and scales every image to fit the page, but no
 stylesheet can say "as tall as the page less the rest of this question". So a question with
 a tall image (a 400x3000 px PNG) that fits in the student edition ran over in the trainer
 edition, whose answer and explanation follow the options, and its answer box was printed
-alone on the next page. The build therefore lays each edition out, and for each question
-that runs over to another page, measures what its images would have to give up for it to
-fit where it starts (the top of a page, after any heading kept with it), caps its images at
-that height and lays the edition out again. Only the tallest images of such a question
-shrink, to one height, keeping their shape: a small icon beside them keeps its size. A
-question that would fit only with its images below a third of the page is left to run
-over, unchanged, and the build says so as it does for a question of text too long.
+alone on the next page. Nor does ``break-after: avoid`` keep a heading with a question too
+tall for the rest of the page: WeasyPrint printed "Practice questions" (a section's number
+and title too, when nothing parts them) alone and the question on the next page. The build
+therefore lays each edition out, and for each question that runs over to another page, or
+that starts a page while a heading kept with it was left on the page before, measures what
+its images would have to give up for it to fit where it starts (the top of a page, after
+any heading kept with it), caps its images at that height and lays the edition out again.
+Only the tallest images of such a question shrink, to one height, keeping their shape: a
+small icon beside them keeps its size. A question that would fit only with its images below
+a third of the page is left as laid out, unchanged: apart from its heading, or run over, which
+the build says as it does for a question of text too long.
 
 A handout where every question fits is laid out once and comes out as before; each pass
 is deterministic, so the PDF is too. The measures come from WeasyPrint's box tree (a page's
@@ -21,10 +25,15 @@ the questions as laid out once, as before this module.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
+
+try:  # private to WeasyPrint, as ``_page_box`` is: without it no heading is measured
+    from weasyprint.layout.block import block_level_page_break
+except ImportError:  # pragma: no cover - a WeasyPrint that moved it
+    block_level_page_break = None
 
 # A question's images shrink to no less than this share of the page's text area: below
 # it a diagram is no longer worth printing whole on one page.
@@ -39,10 +48,11 @@ FIT_PASSES = 2
 
 def image_caps(document: Document, caps: dict[str, float]) -> dict[str, float]:
     """``caps`` (a question's anchor, ``q-N``, to the height its images are capped at, in
-    CSS px), with a lower cap for each question in ``document`` that prints across pages
-    and would fit on its first page with its images no taller than that."""
+    CSS px), with a lower cap for each question in ``document`` that prints across pages,
+    or apart from a heading kept with it, and would fit on its first page, below that
+    heading, with its images no taller than that."""
     fitted = dict(caps)
-    for anchor, (pieces, room, page_height) in _split_questions(document).items():
+    for anchor, (pieces, room, page_height) in _questions_to_fit(document).items():
         lines = [height for piece in pieces for height in _image_lines(piece)]
         if not lines:
             continue
@@ -59,37 +69,110 @@ def caps_stylesheet(caps: dict[str, float]) -> str:
     return "".join(f"#{anchor} img {{ max-height: {cap:.2f}px }}\n" for anchor, cap in caps.items())
 
 
-def _split_questions(document: Document) -> dict[str, tuple[list[Box], float, float]]:
-    """Each question on more than one page: its boxes, one a page, the room from its top
-    to the foot of its first page, and that page's text area height."""
+def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, float]]:
+    """Each question on more than one page, or set apart from the heading kept with it:
+    its boxes, one a page, the room it has on its first page (from its top to the foot,
+    less what the heading left on the page before needs), and that page's text area height."""
     pages: dict[str, list[int]] = {}
     for index, page in enumerate(document.pages):
         for anchor in page.anchors:
             if anchor.startswith("q-"):
                 pages.setdefault(anchor, []).append(index)
-    split = {anchor: on for anchor, on in pages.items() if len(on) > 1}
     found: dict[str, tuple[list[Box], float, float]] = {}
     if not all(hasattr(page, "_page_box") for page in document.pages):
         return found  # a WeasyPrint that keeps no box tree: print as laid out, unfitted
-    for anchor, on in split.items():
-        found_on = [_question_box(document.pages[index]._page_box, anchor) for index in on]
-        pieces = [piece for piece in found_on if piece is not None]
-        if len(pieces) < len(on):  # not drawn as laid out here: nothing to measure by
+    page_boxes = [page._page_box for page in document.pages]
+    split = {anchor for anchor, on in pages.items() if len(on) > 1}
+    # Only the first question on a page can have its heading on the page before: found
+    # with one search a page, not one a question (742 questions print on 207 pages)
+    first = [_first_question(page_box) for page_box in page_boxes]
+    starting = {place[0].element.get("id") for place in first if place is not None}
+    for anchor, on in pages.items():  # in the order they print: the caps' CSS is the same
+        if anchor not in split and anchor not in starting:
             continue
-        page_box = document.pages[on[0]]._page_box
+        placed = [_question_box(page_boxes[index], anchor) for index in on]
+        if any(place is None for place in placed):  # not drawn as laid out: nothing to measure
+            continue
+        pieces = [place[0] for place in placed if place is not None]
+        parent = placed[0][1] if placed[0] is not None else None
+        held = _held_on_page_before(page_boxes[on[0] - 1], pieces[0], parent) if on[0] else 0.0
+        if anchor not in split and not held:
+            continue  # on one page, with its heading: it fits
+        page_box = page_boxes[on[0]]
         foot = page_box.content_box_y() + page_box.height
-        room = foot - pieces[0].position_y
+        room = foot - pieces[0].position_y - held
         found[anchor] = (pieces, room, page_box.height)
     return found
 
 
-def _question_box(page_box: Box, anchor: str) -> Box | None:
+def _question_box(page_box: Box, anchor: str) -> tuple[Box, ParentBox | None] | None:
     """The box of the question whose id is ``anchor`` on this page (the article's own;
-    boxes it wraps around its inline content name the same element)."""
+    boxes it wraps around its inline content name the same element), and the box it is in."""
+    return _find(page_box, lambda found: found == anchor)
+
+
+def _first_question(page_box: Box) -> tuple[Box, ParentBox | None] | None:
+    """The box of the first question (``q-N``) on this page, and the box it is in."""
+    return _find(page_box, lambda found: found.startswith("q-"))
+
+
+def _find(page_box: Box, wanted: Callable[[str], bool]) -> tuple[Box, ParentBox | None] | None:
+    """The first box on this page, in the order it is drawn, whose element's id is
+    ``wanted``, and the box it is in."""
+    stack: list[tuple[Box, ParentBox | None]] = [(page_box, None)]
+    while stack:
+        box, parent = stack.pop()
+        if box.element is not None and wanted(box.element.get("id") or ""):
+            return box, parent
+        if isinstance(box, ParentBox):
+            stack.extend((child, box) for child in reversed(box.children))
+    return None
+
+
+def _held_on_page_before(page_before: Box, piece: Box, parent: ParentBox | None) -> float:
+    """How tall the boxes kept with the question (``break-after: avoid`` on a heading, or
+    ``break-before: avoid``; the stylesheet keeps a section's number, title and "Practice
+    questions" with its first question) that were left on the page before it are: the
+    question fits with them only in that much less room. 0 if none were left there."""
+    if parent is None:
+        return 0.0
+    after = piece
+    for box in reversed(parent.children[: _index_of(parent.children, piece)]):
+        if not _kept_together(box, after):
+            return 0.0  # what is kept with it starts on its own page
+        after = box
+    before = _box_of(page_before, parent.element)
+    if not isinstance(before, ParentBox):
+        return 0.0  # what holds the question starts on its page
+    held: list[Box] = []
+    for box in reversed(before.children):
+        if not _kept_together(box, after):
+            break
+        held.append(box)
+        after = box
+    if not held:
+        return 0.0
+    return float(held[0].position_y + held[0].margin_height() - held[-1].position_y)
+
+
+def _kept_together(before: Box, after: Box) -> bool:
+    """Whether the stylesheet keeps two sibling boxes on one page (as WeasyPrint reads it)."""
+    if block_level_page_break is None:
+        return False
+    return block_level_page_break(before, after) in ("avoid", "avoid-page")
+
+
+def _index_of(boxes: list[Box], box: Box) -> int:
+    """Where ``box`` itself (not one equal to it) is in ``boxes``."""
+    return next(index for index, child in enumerate(boxes) if child is box)
+
+
+def _box_of(page_box: Box, element: object) -> Box | None:
+    """The outermost box on this page that draws ``element``."""
     stack: list[Box] = [page_box]
     while stack:
         box = stack.pop()
-        if box.element is not None and box.element.get("id") == anchor:
+        if box.element is element:
             return box
         if isinstance(box, ParentBox):
             stack.extend(reversed(box.children))

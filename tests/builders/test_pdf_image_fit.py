@@ -86,11 +86,12 @@ def test_a_tall_image_shrinks_so_the_question_keeps_its_answer(built, paper, lar
 
 def test_an_image_that_fits_keeps_its_size_in_each_edition(tall_bank, built):
     student, trainer = built(Settings())
-    # On A4 the student's question 1 fits with its image whole; only the trainer's shrinks
-    [(_, student_height), _] = heights(student.data)
-    assert student_height == pytest.approx(225, abs=0.5)
-    [(_, trainer_height), _] = heights(trainer.data)
-    assert 225 / 3 < trainer_height < 225
+    # On A4 the student's question 2 fits with its image whole; question 1 shrinks only to
+    # leave room for the section's title above it, the trainer's for its answer too
+    [(_, student_first), (_, student_second)] = heights(student.data)
+    assert student_second == pytest.approx(225, abs=0.5)
+    [(_, trainer_first), _] = heights(trainer.data)
+    assert 225 / 3 < trainer_first < student_first < 225
     # Laid out twice, the handout is the same to the byte
     assert PdfBuilder().steps(tall_bank, Settings())[1].make().data == trainer.data
 
@@ -114,3 +115,45 @@ def test_a_weasyprint_without_a_box_tree_prints_as_laid_out() -> None:
     page = SimpleNamespace(anchors={"q-1": None})  # question 1 across two pages
     document = SimpleNamespace(pages=[page, page])
     assert image_caps(document, {"q-2": 100.0}) == {"q-2": 100.0}  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def headed_bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
+    """Two sections that open with the tall question: the first's summary parts its title
+    from "Practice questions"; the second's number, title and "Practice questions" are all
+    kept with its question (``break-after: avoid``)."""
+    tower = TALL.replace("id: q1", "id: q2").replace("A tall bar", "A tall tower")
+    root = tmp_path_factory.mktemp("headed") / "bank"
+    summary = "summary: A line of summary between the title and the questions.\n"
+    sections = {
+        "01-first.yaml": section_yaml(TALL, section_id="first", extra=summary),
+        "02-second.yaml": section_yaml(tower, section_id="second"),
+    }
+    write_bank(root, sections)
+    Image.new("RGB", (400, 3000), "navy").save(root / "tall.png")
+    return lint([root]).banks[0]
+
+
+@pytest.mark.parametrize("edition", ["student", "trainer"])
+@pytest.mark.parametrize(
+    ("paper", "large_print"), [("a4", False), ("letter", False), ("a4", True), ("letter", True)]
+)
+def test_a_heading_kept_with_a_tall_question_prints_on_its_page(
+    headed_bank, edition, paper, large_print
+):
+    # WeasyPrint printed "Practice questions" (and a section's number and title) alone on a
+    # page when the question under it was taller than the rest of the page: the question's
+    # image now shrinks to leave the heading room, as it does for the answer
+    steps = PdfBuilder().steps(headed_bank, Settings(paper=paper, large_print=large_print))
+    [output] = [step.make() for step in steps if edition in step.name]
+    text = pages(output.data)
+    for stem, headings in (
+        ("A tall bar", ["practice questions"]),
+        ("A tall tower", ["section 2", "practice questions"]),
+    ):
+        [page] = [page for page in text if stem in page]
+        for heading in headings:
+            assert heading in page.lower(), (edition, heading, text)
+    assert not output.notes, output.notes
+    for _, height in heights(output.data):
+        assert 233 / 3 <= height <= 225.5  # kept its shape, no less than a third of a page
