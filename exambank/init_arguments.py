@@ -109,7 +109,7 @@ def check_sections(sections: list[str]) -> None:
         # would be refused in turn
         suggestions = list(dict.fromkeys(as_id(name) for name in sections))
         example = (
-            f"; did you mean --sections {','.join(suggestions)}?"
+            f"; did you mean --sections {','.join(suggestions)}?{_merged(sections)}"
             if all(suggestions)
             else ", e.g. --sections basics,ohm,power"
         )
@@ -121,3 +121,17 @@ def check_sections(sections: list[str]) -> None:
     problems += [f"--sections: '{name}' is named twice" for name in repeated]
     if problems:
         raise UsageError(*problems)
+
+
+def _merged(sections: list[str]) -> str:
+    """What the suggestion makes one section of two names, said, so that it is not done
+    silently ("A b" and "a-b" both give a-b); "" where it merges none."""
+    names: dict[str, list[str]] = {}
+    for name in dict.fromkeys(sections):
+        names.setdefault(as_id(name), []).append(name)
+    merged = [(given, found) for found, given in names.items() if len(given) > 1]
+    return "".join(
+        f" ({' and '.join(repr(name) for name in given)} both give {found}: rename one to keep "
+        "two sections)"
+        for given, found in merged
+    )

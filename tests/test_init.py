@@ -223,6 +223,12 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         ),
         (None, ["el", "--sections", "a,b,a,b"], "'a' is named twice\nexambank: error: "),
         (None, ["el", "--sections", "a,b,a,b"], "--sections: 'b' is named twice"),
+        # a suggestion that makes one section of two names says so (review s22 diff #6)
+        (
+            None,
+            ["el", "--sections", "A b,ok,a-b"],
+            "--sections a-b,ok? ('A b' and 'a-b' both give a-b: rename one to keep two sections)",
+        ),
     ],
 )
 def test_refusals_exit_2_and_write_nothing(
