@@ -108,21 +108,21 @@ def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, f
 def _question_box(page_box: Box, anchor: str) -> tuple[Box, ParentBox | None] | None:
     """The box of the question whose id is ``anchor`` on this page (the article's own;
     boxes it wraps around its inline content name the same element), and the box it is in."""
-    return _find(page_box, lambda found: found == anchor)
+    return _find(page_box, lambda box: _id(box) == anchor)
 
 
 def _first_question(page_box: Box) -> tuple[Box, ParentBox | None] | None:
     """The box of the first question (``q-N``) on this page, and the box it is in."""
-    return _find(page_box, lambda found: found.startswith("q-"))
+    return _find(page_box, lambda box: _id(box).startswith("q-"))
 
 
-def _find(page_box: Box, wanted: Callable[[str], bool]) -> tuple[Box, ParentBox | None] | None:
-    """The first box on this page, in the order it is drawn, whose element's id is
-    ``wanted``, and the box it is in."""
+def _find(page_box: Box, wanted: Callable[[Box], bool]) -> tuple[Box, ParentBox | None] | None:
+    """The first box on this page, in the order it is drawn, that is ``wanted``, and the
+    box it is in."""
     stack: list[tuple[Box, ParentBox | None]] = [(page_box, None)]
     while stack:
         box, parent = stack.pop()
-        if box.element is not None and wanted(box.element.get("id") or ""):
+        if wanted(box):
             return box, parent
         if isinstance(box, ParentBox):
             stack.extend((child, box) for child in reversed(box.children))
@@ -141,7 +141,8 @@ def _held_on_page_before(page_before: Box, piece: Box, parent: ParentBox | None)
         if not _kept_together(box, after):
             return 0.0  # what is kept with it starts on its own page
         after = box
-    before = _box_of(page_before, parent.element)
+    found = _find(page_before, lambda box: box.element is parent.element)  # its outermost box
+    before = found[0] if found is not None else None
     if not isinstance(before, ParentBox):
         return 0.0  # what holds the question starts on its page
     held: list[Box] = []
@@ -167,16 +168,9 @@ def _index_of(boxes: list[Box], box: Box) -> int:
     return next(index for index, child in enumerate(boxes) if child is box)
 
 
-def _box_of(page_box: Box, element: object) -> Box | None:
-    """The outermost box on this page that draws ``element``."""
-    stack: list[Box] = [page_box]
-    while stack:
-        box = stack.pop()
-        if box.element is element:
-            return box
-        if isinstance(box, ParentBox):
-            stack.extend(reversed(box.children))
-    return None
+def _id(box: Box) -> str:
+    """The id of the element ``box`` draws ("" for none)."""
+    return (box.element.get("id") or "") if box.element is not None else ""
 
 
 def _image_lines(piece: Box) -> Iterator[float]:
