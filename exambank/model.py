@@ -16,6 +16,9 @@ LETTER_PATTERN = r"^[A-Z]$"
 # A tag is one line, not empty, without ';', which joins tags in the CSV export.
 TAG_PATTERN = r"^[^;\r\n\u2028\u2029]+$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
+# A section file's lists of items: what an item is called, and the key it starts with
+LIST_ITEMS = {"questions": ("question", "id"), "key_terms": ("key term", "term")}
+FIRST_KEYS = frozenset(first for _, first in LIST_ITEMS.values())
 
 # Marks the keywords an editor checks as the author types but lint's validator drops: lint
 # reports these mistakes by their own rules (empty-text, answer-count, unused-suppression),

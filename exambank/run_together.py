@@ -11,23 +11,21 @@ from __future__ import annotations
 from itertools import repeat
 from typing import Any
 
+from exambank.model import FIRST_KEYS, LIST_ITEMS
 from exambank.source import JsonPath
 
-# The keys a list item of a bank file starts with: a question's id, a key term's term.
-_FIRST_KEYS = frozenset({"id", "term"})
-_ITEM_NAMES = {"questions": "question", "key_terms": "key term"}
-# The same after a dash that lost its space, by the list: a new item read as a key of the
-# item above (the schema's finding for that key says so, as schema_keys' _ITEMS).
-_GLUED_FIRST_KEYS = {"questions": "-id", "key_terms": "-term"}
+# The key an item of each list starts with after a dash that lost its space: a new item
+# read as a key of the item above (the schema's finding for that key says so: schema_keys).
+_GLUED_FIRST_KEYS = {name: f"-{first}" for name, (_, first) in LIST_ITEMS.items()}
 
 
 def lost_dash(parent: JsonPath, key: str, first_line: int) -> tuple[str, str] | None:
     """The finding (message, hint) for ``key`` repeating in the list item at ``parent``
     when it is the key an item starts with: most often a '- ' left out, two items read as
     one. None for any other repeat."""
-    if key not in _FIRST_KEYS or not parent or not isinstance(parent[-1], int):
+    if key not in FIRST_KEYS or not parent or not isinstance(parent[-1], int):
         return None
-    item = _ITEM_NAMES.get(str(parent[0]), "item")
+    item = LIST_ITEMS.get(str(parent[0]), ("item", key))[0]
     return (
         f"key '{key}' repeats in one {item} (first at line {first_line}): without a "
         f"'- ' before it, a new {item} runs into the one above",

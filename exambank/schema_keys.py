@@ -19,7 +19,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.lookalikes import is_foreign_letter, russian_lettering
-from exambank.model import Question
+from exambank.model import LIST_ITEMS, Question
 from exambank.schema_letters import foreign_option_letter, russian_options
 from exambank.schema_patterns import unknown_keys
 from exambank.schema_words import Found, clip
@@ -163,11 +163,6 @@ def explain_unknown_keys(
         yield source.where_key((*path, key)), f"unknown key '{key}' in {name}", hint
 
 
-# The lists of mappings in a section file, what an author calls one of their items, and
-# the key an item starts with (as event_reader's run-together check).
-_ITEMS = {"questions": ("question", "id"), "key_terms": ("key term", "term")}
-
-
 def _glued_item(path: JsonPath, key: str, schema: Any) -> str | None:
     """What a list item is called ("question") when ``key``, unknown in the item at
     ``path``, is the key such an item starts with after a dash with no space ('-id'): a
@@ -175,7 +170,7 @@ def _glued_item(path: JsonPath, key: str, schema: Any) -> str | None:
     did-you-mean ('id') would merge the two."""
     if len(path) < 2 or not isinstance(path[-1], int) or not key.startswith("-"):
         return None
-    item, first_key = _ITEMS.get(str(path[-2]), (None, None))
+    item, first_key = LIST_ITEMS.get(str(path[-2]), (None, None))
     meant = key[1:]
     return item if meant == first_key and meant in schema.get("properties", {}) else None
 

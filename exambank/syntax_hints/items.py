@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import re
 
+from exambank.model import FIRST_KEYS, LIST_ITEMS
 from exambank.syntax_hints.text import KEYS, Explanation, Text, pair
-
-# The lists of mappings in a section file, and what an author calls one of their items.
-_LISTS = {"questions": "question", "key_terms": "key term"}
-# The keys an item of those lists starts with (as event_reader's run-together check).
-_FIRST_KEYS = frozenset({"id", "term"})
 
 
 def lost_dash(text: Text, row: int, next_item: int | None = None) -> Explanation | None:
@@ -34,7 +30,7 @@ def lost_dash(text: Text, row: int, next_item: int | None = None) -> Explanation
     item, first = _list_item_at(text, row, line.indent)
     # Below an item, 'answer' at the items' place is more likely the item's own key, out
     # of line; the first thing in the list can only be an item.
-    if item is None or not (glued or first or name in _FIRST_KEYS):
+    if item is None or not (glued or first or name in FIRST_KEYS):
         return None
     value = re.split(r"[ \t]+#", line.value, maxsplit=1)[0]  # without its note
     message = (
@@ -78,5 +74,6 @@ def _list_item_at(text: Text, row: int, column: int) -> tuple[str | None, bool]:
         empty = not line.value.split("#", 1)[0].strip()
         if line.dash_columns or not empty:
             return None, False
-        return _LISTS.get(line.key or ""), first
+        item = LIST_ITEMS.get(line.key or "")
+        return (item[0] if item else None), first
     return None, False
