@@ -113,32 +113,21 @@ def write(
     the run could not judge (and writing none of the run's findings there, which ``old``
     holds as they were); the baseline written, and what changed."""
     folder = path.resolve().parent
-    entries = _entries(diagnostics, folder)
     if old is None:
-        found = [entry for entry in entries if entry is not None]
-        return save(path, found), Changes()
-    kept, left = [], Counter[str]()
-    for old_entry in old.entries:
-        if checked.judges(old_entry, folder):
-            left[old_entry.fingerprint] += 1
-        else:
-            kept.append(old_entry)
-    held, unread = _held(kept, checked, folder)
-    written, added = [], []
-    for diagnostic, entry in zip(diagnostics, entries, strict=True):
-        # The run checked the file of each of its findings, for its rule: only a file it
-        # did not read whole can keep it from judging what it found.
-        if entry is None or checked.unread_for(entry, folder):
-            continue
-        written.append(entry)
-        holding = _holding(entry, diagnostic, left)
-        if holding is not None:
-            left[holding] -= 1
-        else:
-            added.append(diagnostic)
-    baseline = save(path, written + kept)
-    dropped = left.total()
-    changes = Changes(len(kept) - held, held, unread, tuple(added), dropped, True, old.conflicted)
+        return save(path, [entry for entry in _entries(diagnostics, folder) if entry]), Changes()
+    sorted_out = _sort_out(old, diagnostics, checked, folder)
+    added = [entry for _, entry in sorted_out.added]
+    baseline = save(path, sorted_out.held + added + sorted_out.kept)
+    held, unread = _held(sorted_out.kept, checked, folder)
+    changes = Changes(
+        len(sorted_out.kept) - held,
+        held,
+        unread,
+        tuple(found for found, _ in sorted_out.added),
+        sorted_out.dropped,
+        True,
+        old.conflicted,
+    )
     return baseline, changes
 
 
@@ -146,30 +135,48 @@ def prune(
     old: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope
 ) -> tuple[Baseline, Changes]:
     """Write ``old`` to its file without its fixed entries, adding none (one with a merge
-    conflict, without it); the baseline written, and what changed. An entry that holds a
-    finding is written with this version's fingerprint of it, also where it held it by
-    the one a baseline of version 1 gave it: so a pruned version-1 file is version 2 all
+    conflict, without it); the baseline written, and what changed."""
+    sorted_out = _sort_out(old, diagnostics, checked, old.folder)
+    baseline = save(old.path, sorted_out.held + sorted_out.kept)
+    return baseline, Changes(dropped=sorted_out.dropped, old=True, conflicted=old.conflicted)
+
+
+@dataclass(frozen=True)
+class _SortedOut:
+    held: list[Entry]  # the run's entries of the findings ``old`` holds
+    added: list[tuple[Diagnostic, Entry]]  # the run's findings ``old`` does not hold
+    kept: list[Entry]  # ``old``'s entries the run could not judge, as they were
+    dropped: int  # ``old``'s entries of findings gone
+
+
+def _sort_out(
+    old: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope, folder: Path
+) -> _SortedOut:
+    """The run's findings and ``old``'s entries, sorted out for writing a baseline. An entry
+    that holds a finding gives way to the run's entry of it, also where it held it by the
+    fingerprint a baseline of version 1 gave it: so what is written is version 2 all
     through, and a finding two entries hold (a version-1 and a version-2 side of a merge)
     keeps one."""
-    folder = old.folder
     left = Counter(entry.fingerprint for entry in old.entries)
-    entries = []
+    held, added = [], []
     for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
-        # What a file not read whole found is not judged: its old entries stay as they are
+        # The run checked the file of each of its findings, for its rule: only a file it
+        # did not read whole keeps it from judging what it found (old holds that as it was)
         if entry is None or checked.unread_for(entry, folder):
             continue
         holding = _holding(entry, found, left)
-        if holding is not None:
+        if holding is None:
+            added.append((found, entry))
+        else:
             left[holding] -= 1
-            entries.append(entry)
-    dropped = 0
+            held.append(entry)
+    kept, dropped = [], 0
     for entry in _unmatched(old, left):
         if checked.judges(entry, folder):
             dropped += 1
         else:
-            entries.append(entry)
-    baseline = save(old.path, entries)
-    return baseline, Changes(dropped=dropped, old=True, conflicted=old.conflicted)
+            kept.append(entry)
+    return _SortedOut(held, added, kept, dropped)
 
 
 def summary(compared: Compared, path: Path) -> list[str]:
