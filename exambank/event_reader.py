@@ -12,19 +12,11 @@ from dataclasses import MISSING, dataclass, fields
 from typing import Any
 
 from ruamel.yaml.cyaml import CSafeLoader
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from ruamel.yaml.events import AliasEvent, DocumentStartEvent, ScalarEvent, StreamEndEvent
 
 from exambank.diagnostics import Diagnostic
 from exambank.escapes import slips, writes_blank
+from exambank.lean_events import Kinds, lean_events
 from exambank.mojibake import garbled_at, may_hold_mojibake, unmangled
 from exambank.run_together import glued_keys, lost_dash
 from exambank.source import JsonPath, Lines, Position, Source
@@ -42,7 +34,6 @@ _STARTS_TYPED = frozenset(
     [key for key in CSafeLoader.yaml_implicit_resolvers if isinstance(key, str)]
 ) | frozenset("yYnNoO")
 _ANY_START_TYPED = None in CSafeLoader.yaml_implicit_resolvers  # a pattern for any start
-_NODE_EVENTS = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
 _DROPPED = object()  # stands for the key of a repeated or unusable entry
 # Stands, before a second reading, for the place of a key that glues a new item onto the
 # one above ('-id'): found there, the key is read through _key, which cuts the item.
@@ -81,12 +72,17 @@ class EventReader:
     def _read(self, text: str) -> Any:
         loader = CSafeLoader(text)
         try:
-            # Every tag has a "!", every anchor a "&": files without either skip the tests.
-            return self._build(loader, text, tagged="!" in text, anchored="&" in text)
+            with lean_events() as kinds:
+                # Every tag has a "!", every anchor a "&": files without either skip the tests.
+                return self._build(loader, kinds, text, tagged="!" in text, anchored="&" in text)
         finally:
             loader.dispose()
 
-    def _build(self, loader: CSafeLoader, text: str, tagged: bool, anchored: bool) -> Any:
+    def _build(
+        self, loader: CSafeLoader, kinds: Kinds, text: str, tagged: bool, anchored: bool
+    ) -> Any:
+        scalar, mapping_start, sequence_start, mapping_end, sequence_end = kinds
+        node_events = {scalar, mapping_start, sequence_start}
         marked = tagged or anchored
         commented = _has_comment_after_content(text)
         # Most files hold no backslash and no mojibake: their texts need no second look.
@@ -105,9 +101,9 @@ class EventReader:
             kind = type(event)
             if kind is StreamEndEvent:
                 return root
-            if marked and kind in _NODE_EVENTS:
+            if marked and kind in node_events:
                 self._refuse_marks(event)
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
+            if kind is mapping_end or kind is sequence_end:
                 stack.pop()
                 continue
             frame = stack[-1] if stack else None
@@ -115,7 +111,7 @@ class EventReader:
                 # This event is a mapping key; keys are kept as written ("1", "yes", "A").
                 # The frame holds the path of the value to come (or why there is none).
                 parent = frame[1]
-                if kind is ScalarEvent and parent is not None:
+                if kind is scalar and parent is not None:
                     key_path = (*parent, str(event.value))
                     if key_path not in keys:  # the usual case, inlined: 130,000 keys a bench run
                         keys[key_path] = event.start_mark
@@ -126,10 +122,10 @@ class EventReader:
                     # A new item ran into this one at this key: the rest is the new item's,
                     # dropped with its keys ('type: multiple' would count this one's answer).
                     frame[1] = None
-                if kind is ScalarEvent:
+                if kind is scalar:
                     continue
             typed = None
-            if kind is ScalarEvent:
+            if kind is scalar:
                 value = event.value
                 # Quoted, or plain and plainly text (the usual case, inlined): as written.
                 if (
@@ -139,11 +135,11 @@ class EventReader:
                     and not (tagged and event.tag)  # reported above; read as written
                 ):
                     value, typed = typed_scalar(event, resolve)
-            elif kind is MappingStartEvent:
+            elif kind is mapping_start:
                 value = {}
                 if event.flow_style:
                     self.source.flow_mappings = True
-            elif kind is SequenceStartEvent:
+            elif kind is sequence_start:
                 value = []
             elif kind is AliasEvent:
                 value = None
@@ -181,11 +177,11 @@ class EventReader:
                     typed_scalars[path] = typed
                 # Written as something (not 'key:'), whatever YAML types it as: a '#' one
                 # space after '0', 'false' or '~' may cut a text short just as after '21'.
-                if commented and kind is ScalarEvent and not event.style and event.value:
+                if commented and kind is scalar and not event.style and event.value:
                     end = event.end_mark.index  # one space or tab, then '#': a comment
                     if text[end + 1 : end + 2] == "#" and text[end] in " \t":
                         self._comment_after(text, event, path)
-                if looked_at and kind is ScalarEvent:
+                if looked_at and kind is scalar:
                     if backslashed and event.style == '"':
                         self._escape_slips(text, event, path)
                     if garbled and type(value) is str and (meant := unmangled(value)):
@@ -196,7 +192,7 @@ class EventReader:
                     "anchors and aliases (&name, *name) are not supported in bank files",
                     "write the value out in full",
                 )
-            elif kind is not ScalarEvent:
+            elif kind is not scalar:
                 if len(stack) >= _MAX_DEPTH:
                     self._error(
                         self._at(event), f"values nest more than {_MAX_DEPTH} levels deep", None
@@ -209,7 +205,7 @@ class EventReader:
         A key that starts a new item run into the item at ``parent`` adds ``parent`` to
         ``run_together``."""
         position = self._at(event)
-        if type(event) is not ScalarEvent:
+        if not isinstance(event, ScalarEvent):
             if parent is not None:  # inside a dropped key, one report is enough
                 self._report("schema", position, "a key must be plain text", "quote the key")
             return _KEY_IS_COLLECTION
