@@ -18,7 +18,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.escapes import slips, writes_blank
 from exambank.lean_events import Kinds, lean_events
 from exambank.mojibake import garbled_at, may_hold_mojibake, unmangled
-from exambank.run_together import glued_keys, lost_dash
+from exambank.run_together import FIRST_KEYS_OF, glued_again, glued_keys, lost_dash
 from exambank.source import JsonPath, Lines, Position, Source
 from exambank.yaml11 import typed_scalar
 
@@ -55,6 +55,10 @@ class EventReader:
         # key repeats) or the space after it ('-id'): every key after that one is the new
         # item's, and is dropped (the one finding at that key tells it).
         self.run_together: set[JsonPath] = set()
+        # Those items by the identity of their mapping (which the entry holds, so the id
+        # is not reused): a later new item run into the same one is told at its own key.
+        self._cut_items: dict[int, tuple[dict[str, Any], JsonPath]] = {}
+        self._glued_again: list[tuple[JsonPath, str, Any]] = []  # (item, key, its mark)
         self._lines: Lines | None = None  # made for the first escape or garbled word
 
     def read(self, text: str) -> Any:
@@ -67,6 +71,11 @@ class EventReader:
             self._forget_reading(told)
             self.source.keys.update(dict.fromkeys(gluing, _GLUING_KEY))
             data = self._read(text)
+        if self._glued_again:
+            self.source.data = data  # to name the items
+            for item, key, mark in self._glued_again:
+                position = self.source.position(mark)
+                self._report("schema", position, *glued_again(self.source, item, key, text, mark))
         return data
 
     def _read(self, text: str) -> Any:
@@ -117,11 +126,14 @@ class EventReader:
                         keys[key_path] = event.start_mark
                         frame[2] = key_path
                         continue
+                if parent is None and self._cut_items and kind is scalar:
+                    self._new_item_again(frame[0], event)
                 frame[2] = self._key(event, parent)
                 if parent in self.run_together:
                     # A new item ran into this one at this key: the rest is the new item's,
                     # dropped with its keys ('type: multiple' would count this one's answer).
                     frame[1] = None
+                    self._cut_items[id(frame[0])] = (frame[0], parent)
                 if kind is scalar:
                     continue
             typed = None
@@ -234,6 +246,21 @@ class EventReader:
         self.source.keys[path] = event.start_mark
         return path
 
+    def _new_item_again(self, item: dict[str, Any], event: Any) -> None:
+        """Tell a key that starts yet another new item run into ``item`` (its 'id', or
+        '-id'), after the first one cut it: the rest of it is dropped unread."""
+        held = self._cut_items.get(id(item))
+        if held is None or held[0] is not item:
+            return
+        path, key = held[1], str(event.value)
+        first = FIRST_KEYS_OF.get(str(path[0]))
+        if key == first and (mark := self.source.keys.get((*path, key))) is not None:
+            finding = lost_dash(path, key, self.source.position(mark)[0])
+            if finding:
+                self._report("duplicate-key", self._at(event), *finding)
+        elif key == f"-{first}":
+            self._glued_again.append((path, key, event.start_mark))
+
     def _forget_reading(self, told: int) -> None:
         """Forget what a reading recorded (the records a ``Source`` starts empty, and
         ``flow_mappings``) and the problems it found after the first ``told``, to read the
@@ -244,6 +271,8 @@ class EventReader:
         self.source.flow_mappings = False
         del self.problems[told:]
         self.run_together.clear()
+        self._cut_items.clear()
+        self._glued_again.clear()
 
     def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the comment that starts one space after the unquoted ``event``."""

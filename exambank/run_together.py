@@ -12,11 +12,13 @@ from itertools import repeat
 from typing import Any
 
 from exambank.model import FIRST_KEYS, LIST_ITEMS
-from exambank.source import JsonPath
+from exambank.schema_words import describe
+from exambank.source import JsonPath, Source
 
+FIRST_KEYS_OF = {name: first for name, (_, first) in LIST_ITEMS.items()}  # "questions": "id"
 # The key an item of each list starts with after a dash that lost its space: a new item
 # read as a key of the item above (the schema's finding for that key says so: schema_keys).
-_GLUED_FIRST_KEYS = {name: f"-{first}" for name, (_, first) in LIST_ITEMS.items()}
+_GLUED_FIRST_KEYS = {name: f"-{first}" for name, first in FIRST_KEYS_OF.items()}
 
 
 def lost_dash(parent: JsonPath, key: str, first_line: int) -> tuple[str, str] | None:
@@ -31,6 +33,25 @@ def lost_dash(parent: JsonPath, key: str, first_line: int) -> tuple[str, str] | 
         f"'- ' before it, a new {item} runs into the one above",
         f"start the new {item} with '- ' as the others start; else keep one '{key}'",
     )
+
+
+def glued_hint(item: str, written: str) -> str:
+    """How to start the new ``item`` ("question") whose '- ' lost its space, where its
+    first key and value are ``written`` ("id: q2")."""
+    return (
+        f"a new {item} starts with '- ': write '- {written}' in line with the other {item}s' dashes"
+    )
+
+
+def glued_again(source: Source, path: JsonPath, key: str, text: str, at: Any) -> tuple[str, str]:
+    """The finding (message, hint) for a second new item glued onto the item at ``path``
+    by ``key`` ('-id') at the mark ``at``: the schema's finding for the first one, as the
+    rest of the item is dropped unread after that."""
+    line_end = text.find("\n", at.index)
+    written = text[at.index + 1 : len(text) if line_end == -1 else line_end]
+    item = LIST_ITEMS[str(path[0])][0]
+    hint = glued_hint(item, written.split(" #", 1)[0].strip())
+    return f"unknown key '{key}' in {describe(source, path)}", hint
 
 
 def glued_keys(data: Any) -> list[JsonPath]:

@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.lookalikes import is_foreign_letter, russian_lettering
 from exambank.model import LIST_ITEMS, Question
+from exambank.run_together import glued_hint
 from exambank.schema_letters import foreign_option_letter, russian_options
 from exambank.schema_patterns import unknown_keys
 from exambank.schema_words import Found, clip
@@ -150,11 +151,7 @@ def explain_unknown_keys(
             letter = answer if isinstance(answer, str) and LETTER.match(answer) else "A"
             hint = _FEEDBACK_HINT.format(key=key, letter=letter)
         elif new_item := _glued_item(path, key, schema):  # '-id: q2': a lost '- '
-            written = _key_value(key[1:], instance[key])
-            hint = (
-                f"a new {new_item} starts with '- ': write '- {written}' in line with the "
-                f"other {new_item}s' dashes"
-            )
+            hint = glued_hint(new_item, _key_value(key[1:], instance[key]))
         elif key == "lint" and "questions" in schema.get("properties", {}):
             hint = (
                 "a suppression belongs to a question (lint: under its id); for a whole "

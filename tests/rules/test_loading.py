@@ -125,6 +125,53 @@ def test_a_run_together_question_lends_none_of_its_keys_to_the_one_above(
     assert {path[2] for path in source.keys if path[:2] == ("questions", 0)} == kept
 
 
+@pytest.mark.parametrize(
+    ("second", "third"),
+    [("-id: q2", "-id: q3"), ("id: q2", "id: q3"), ("-id: q2", "id: q3"), ("id: q2", "-id: q3")],
+    ids=["glued, glued", "no dash, no dash", "glued, no dash", "no dash, glued"],
+)
+def test_every_new_question_run_into_the_one_above_is_told_at_its_first_key(
+    lint_bank, second, third
+):
+    # The author fixes them all in one go, not one per run of lint.
+    told = {
+        "-id: q2": ("schema", "unknown key '-id' in question q1", "write '- id: q2'"),
+        "-id: q3": ("schema", "unknown key '-id' in question q1", "write '- id: q3'"),
+        "id: q2": ("duplicate-key", "key 'id' repeats in one question (first at line 4)", "'- '"),
+        "id: q3": ("duplicate-key", "key 'id' repeats in one question (first at line 4)", "'- '"),
+    }
+    questions = [QUESTION.replace("id: q1", first) for first in (second, third)]
+    content = section_yaml(QUESTION) + "".join(textwrap.indent(q, "    ") for q in questions)
+    fourth = QUESTION.replace("id: q1", "id: q4").replace("trains, tunes", "labels data")
+    content += "  - " + textwrap.indent(fourth, "    ")[4:]  # read as it is written
+    found = lint_bank({"01-main.yaml": content}).diagnostics
+    assert [(d.rule, d.line, d.column) for d in found] == [
+        (told[second][0], 13, 5),
+        (told[third][0], 22, 5),
+    ]
+    for finding, first in zip(found, (second, third), strict=True):
+        _, message, hint = told[first]
+        assert finding.message.startswith(message) and hint in (finding.hint or "")
+
+
+def test_a_new_key_term_glued_on_after_another_is_told_too(lint_bank):
+    terms = (
+        "key_terms:\n  - term: AMT\n    definition: Tuning.\n"
+        "    -term: HPO\n    definition: x\n    -term: RAG # retrieval\n    definition: y\n"
+    )
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION, extra=terms)}).diagnostics
+    assert [(d.line, d.message, d.hint) for d in found] == [
+        (6, "unknown key '-term' in key term 1", _glued_hint("key term", "term: HPO")),
+        (8, "unknown key '-term' in key term 1", _glued_hint("key term", "term: RAG")),
+    ]
+
+
+def _glued_hint(item, written):
+    return (
+        f"a new {item} starts with '- ': write '- {written}' in line with the other {item}s' dashes"
+    )
+
+
 def test_every_duplicate_key_in_the_file_is_reported(lint_bank):
     doubled = section_yaml(QUESTION).replace("title: Main", "title: Main\ntitle: Again\nid: x")
     found = [
