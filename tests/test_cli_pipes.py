@@ -100,6 +100,53 @@ def test_a_report_that_cannot_be_written_is_the_runner_s_trouble_not_a_bug(
     )
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full (a disk always full)")
+@pytest.mark.parametrize(
+    ("arguments", "full", "said"),
+    [
+        (
+            ["--help"],
+            "stdout",
+            "exambank: error: cannot write to stdout: No space left on device\n",
+        ),
+        (
+            ["--version"],
+            "stdout",
+            "exambank: error: cannot write to stdout: No space left on device\n",
+        ),
+        (
+            ["lint", "--help"],
+            "stdout",
+            "exambank: error: cannot write to stdout: No space left on device\n",
+        ),
+        (["lint", "--no-such-option"], "stderr", None),  # nothing can be said
+    ],
+)
+def test_a_help_or_usage_that_cannot_be_written_is_not_a_success(
+    arguments: list[str], full: str, said: str | None
+) -> None:
+    # argparse drops the write error: the help went nowhere, and the status said 0
+    with open("/dev/full", "w") as disk:
+        streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, full: disk}
+        run = subprocess.run(
+            [sys.executable, "-m", "exambank", *arguments], text=True, check=False, **streams
+        )
+    assert run.returncode == 3
+    if said is not None:
+        assert run.stderr == said
+
+
+def test_a_help_that_can_be_written_is_written_in_full() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "exambank", "lint", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.startswith("usage: exambank lint") and "--prune-baseline" in run.stdout
+
+
 def test_a_bug_exits_4_not_2_as_a_wrong_command_line_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

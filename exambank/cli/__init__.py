@@ -10,7 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from exambank import installed_version
 from exambank.cli.authoring import add_init, add_new, add_schemas
@@ -45,9 +45,13 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser, commands = _parser()
-    arguments, unknown = parser.parse_known_args(argv)
-    if unknown:  # said by the command's own parser, so its usage shows what it takes
-        commands.choices[arguments.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    try:
+        arguments, unknown = parser.parse_known_args(argv)
+        if unknown:  # said by the command's own parser, so its usage shows what it takes
+            command = commands.choices[arguments.command]
+            command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    except StreamNotWritten as error:  # the help, the version or a usage message
+        return _stream_trouble(error, "to stdout")
     _set_up_streams(getattr(arguments, "format", "text") != "text")
     with guarded_streams():
         return _run(arguments)
@@ -58,11 +62,11 @@ def _run(arguments: argparse.Namespace) -> int:
         status = int(arguments.run(arguments))
         sys.stdout.flush()  # here, so that a reader gone away is caught below
         return status
+    except StreamNotWritten as error:
+        return _stream_trouble(error)
     except OSError as error:  # a reader gone (a pipe, a terminal that closed), or else
         if error.errno in (errno.EPIPE, errno.EIO) and outputs_gone():
             return EXIT_BROKEN_PIPE
-        if isinstance(error, StreamNotWritten):
-            return _not_written(error)
         return _internal_error(error)
     except UsageError as error:
         say("\n".join(f"exambank: error: {visible(message)}" for message in error.messages))
@@ -78,11 +82,15 @@ def _run(arguments: argparse.Namespace) -> int:
         return _internal_error(error)
 
 
-def _not_written(error: StreamNotWritten) -> int:
-    """stdout or stderr cannot be written (a full disk; a file that grew too large): the
-    runner's trouble, as a build's file that cannot be written is, and not a bug."""
+def _stream_trouble(error: StreamNotWritten, stdout_is: str = "the report") -> int:
+    """The status of a run whose stdout or stderr could not be written: quietly that of a
+    pipe closed early, if the reader went away. Else (a full disk, a file that grew too
+    large) 3, as for a build's file that cannot be written, said on stderr if it can be:
+    the runner's trouble, not a bug. ``stdout_is`` names what stdout was to hold."""
+    if error.errno in (errno.EPIPE, errno.EIO) and outputs_gone():
+        return EXIT_BROKEN_PIPE
     silence(error.stream)
-    what = "the report" if error.stream == "stdout" else "to stderr"
+    what = stdout_is if error.stream == "stdout" else "to stderr"
     say(f"exambank: error: cannot write {what}: {visible(error.strerror or str(error))}")
     return EXIT_CANNOT_WRITE
 
@@ -109,8 +117,25 @@ def _set_up_streams(for_tools: bool) -> None:
         sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but a help, version or usage message that cannot be written (a
+    full disk) is told and stops the run with status 3: argparse drops the error, and
+    exits 0 after a help it never wrote. Subcommands' parsers are made of this class too."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        stream = file or sys.stderr
+        if not message:
+            return
+        try:
+            stream.write(message)
+            stream.flush()
+        except OSError as error:
+            name = "stdout" if stream is sys.stdout else "stderr"
+            raise StreamNotWritten(name, error) from error
+
+
 def _parser() -> tuple[argparse.ArgumentParser, Commands]:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="exambank", description="Lint and build exam question banks."
     )
     parser.add_argument("--version", action="version", version=f"exambank {installed_version()}")
