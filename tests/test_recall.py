@@ -163,3 +163,24 @@ def test_a_fixture_with_an_error_fails_the_run(tmp_path, capsys):
     write_bank(tmp_path / "bank-one", {"01-main.yaml": section_yaml(question)})
     assert recall.main([str(tmp_path)]) == 1
     assert "answer-not-in-options" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argument", "said"),
+    [
+        ("--help", None),
+        ("no-such-folder", "no-such-folder: not a folder"),
+        ("", "no bank"),  # the folder the run is in: no bank in it
+    ],
+)
+def test_help_and_a_folder_that_is_no_set_are_told_without_a_traceback(
+    tmp_path, monkeypatch, capsys, argument, said
+):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        recall.main([argument] if argument else [str(tmp_path)])
+    out, err = capsys.readouterr()
+    if said is None:
+        assert stopped.value.code == 0 and out.startswith("usage: tools/recall.py")
+    else:
+        assert stopped.value.code == 2 and said in err and "Traceback" not in err

@@ -20,6 +20,7 @@ a fixture bank has an error or a label names no rule.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections import Counter
@@ -30,6 +31,7 @@ from pathlib import Path
 from exambank.bank import Bank
 from exambank.config import Config, every_rule
 from exambank.diagnostics import Diagnostic
+from exambank.errors import UsageError
 from exambank.lint import lint
 from exambank.rules import RULES
 
@@ -192,8 +194,21 @@ def report(measurement: Measurement) -> str:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else FIXTURES
-    measurement = measure(folder)
+    parser = argparse.ArgumentParser(
+        prog="tools/recall.py",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=FIXTURES, help="a folder of labelled banks"
+    )
+    folder = parser.parse_args(argv).folder
+    if not folder.is_dir():
+        parser.error(f"{folder}: not a folder (give a folder of labelled banks)")
+    try:
+        measurement = measure(folder)
+    except UsageError as error:  # a folder that holds no bank
+        parser.error(str(error))
     print(report(measurement))
     for found in measurement.errors:
         print(f"error: {found.path}:{found.line}: {found.rule} {found.message}", file=sys.stderr)
