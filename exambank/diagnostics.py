@@ -44,3 +44,4 @@ class Note:
     line: int
     column: int
     message: str
+    rules_not_run: int = 0  # how many enabled rules did not run, for the language

@@ -157,7 +157,7 @@ def _language_note(bank: Bank, config: Config) -> Note | None:
         return None
     line, column = bank.manifest_source.where(("language",))
     message = f"the bank's language is '{language}': {not_run_because_of_language(not_run)}"
-    return Note(bank.manifest_source.display, line, column, message)
+    return Note(bank.manifest_source.display, line, column, message, len(not_run))
 
 
 def _manifest_hint(manifest: Path) -> str:

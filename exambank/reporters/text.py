@@ -47,7 +47,7 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     found = [*diagnostics, *context.unlisted]
     errors = sum(one.severity == "error" for one in found)
     if not found:
-        lines.append("No problems found.")
+        lines.append(f"No problems found{_by_the_rules_that_ran(context.notes)}.")
         return "\n".join(lines) + "\n"
     unlisted = f" ({len(context.unlisted)} not listed)" if context.unlisted else ""
     lines.append(f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}{unlisted}.")
@@ -56,6 +56,18 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         ranked = sorted(by_rule.items(), key=lambda item: (-item[1], item[0]))
         lines.append("by rule: " + ", ".join(f"{rule} {count}" for rule, count in ranked))
     return "\n".join(lines) + "\n"
+
+
+def _by_the_rules_that_ran(notes: Sequence[Note]) -> str:
+    """What "No problems found" leaves out when rules did not run for a bank's language:
+    a reader skimming to the last line is not told all is clear."""
+    telling = [note for note in notes if note.rules_not_run]
+    not_run = sum(note.rules_not_run for note in telling)
+    if not not_run:
+        return ""
+    rules = "rule" if not_run == 1 else "rules"
+    notes_above = "the note above" if len(telling) == 1 else "the notes above"
+    return f" by the rules that ran ({not_run} {rules} did not: see {notes_above})"
 
 
 def note_lines(notes: Sequence[Note], color: bool = False) -> list[str]:

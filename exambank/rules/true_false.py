@@ -22,15 +22,17 @@ from exambank.rules.wording import option_texts
 _AFFIRMATIVE = frozenset(
     {"true", "t", "yes", "y", "correct", "right"}
     | {"richtig", "wahr", "ja", "korrekt", "zutreffend", "trifft zu", "stimmt"}
-    | {"vrai", "oui", "verdadero", "cierto", "sí", "si", "verdadeiro", "certo", "sim"}
-    | {"vero", "sì", "waar", "juist", "prawda"}
+    | {"vrai", "vraie", "oui", "verdadero", "verdadera", "cierto", "cierta", "sí", "si"}
+    | {"correcto", "correcta", "verdadeiro", "verdadeira", "certo", "correto", "correta"}
+    | {"sim", "vero", "vera", "corretto", "sì", "waar", "juist", "prawda"}
     | {"верно", "правда", "да", "правильно", "истина", "истинно"}
 )
 _NEGATIVE = frozenset(
     {"false", "f", "no", "n", "incorrect", "wrong"}
     | {"falsch", "unwahr", "nein", "inkorrekt", "unzutreffend", "nicht zutreffend"}
     | {"trifft nicht zu", "stimmt nicht", "nicht korrekt", "nicht richtig"}
-    | {"faux", "non", "falso", "errado", "não", "onwaar", "onjuist", "nee", "fałsz"}
+    | {"faux", "fausse", "non", "falso", "falsa", "incorrecto", "incorrecta", "errado"}
+    | {"incorreto", "incorreta", "não", "sbagliato", "onwaar", "onjuist", "nee", "fałsz"}
     | {"неверно", "ложь", "нет", "неправильно", "не верно", "не правильно", "ложно"}
 )
 # An English short answer, "Yes, it does" / "No, it does not" ("No, they can't"): a truth
@@ -70,10 +72,10 @@ _WORD_PREFIXES = {
 _END = r"[ .!]*$"
 _WORD = rf"[\w-]+{_END}"
 _TRUTH_OPTION = re.compile(
-    rf"^[ .!]*(?:t(?:rue|rifft nicht zu)?{_END}|f(?:alse|alsch|also|aux|ałsz)?{_END}"
+    rf"^[ .!]*(?:t(?:rue|rifft nicht zu)?{_END}|f(?:alse|alsch|alsa|also|aux|ausse|ałsz)?{_END}"
     rf"|y(?:es\b|{_END})|n(?:o\b|ot {_WORD}|on{_WORD}|icht {_WORD}|(?:on|ein|ee|ão)?{_END})"
     rf"|correct{_END}|i[nmlr]{_WORD}|right{_END}|wrong{_END}|un{_WORD}|dis{_WORD}"
-    rf"|(?=[seoнл])(?:stimmt nicht|errado|onwaar|onjuist|не ?[\w-]+|ложь|ложно){_END})",
+    rf"|(?=[seoнл])(?:stimmt nicht|sbagliato|errado|onwaar|onjuist|не ?[\w-]+|ложь|ложно){_END})",
     re.MULTILINE,
 )
 
@@ -141,13 +143,15 @@ class TrueFalseOptions(QuestionRule):
     noun). "Yes, at any time", "Ja, aber nur ...", "Falsch positiv", "Trifft auf IPv4 zu"
     and "Да, но только ..." are answers of their own and do not count. The true and false,
     and the yes and no, of French, Spanish, Portuguese, Italian, Dutch and Russian, and the
-    Polish "Prawda" / "Fałsz" ("Vrai" / "Faux", "Certo" /
-    "Errado", "Верно" / "Неверно") are read too, so `longest-option-key` leaves such
-    questions out in any bank. Known false positives: none seen on the real banks; two
-    adjectives that only look like a word and its negation ("Famous" / "Infamous"), and a
-    pair of classes ("Direct" / "Indirect"), which is a two-choice item all the same. Source:
-    Haladyna, Downing & Rodriguez (2002), guidelines 7 (use each format for what it does
-    well) and 18 (as many effective choices as you can; three is adequate).
+    Polish "Prawda" / "Fałsz" ("Vrai" / "Faux", "Certo" / "Errado", "Correcto" /
+    "Incorrecto", "Верно" / "Неверно") are read too, so `longest-option-key` leaves such
+    questions out in any bank, and the rule runs on banks in those languages (measured on
+    English, German and Russian banks only). Known false positives: none seen on the real
+    banks; two adjectives that only look like a word and its negation ("Famous" /
+    "Infamous"), and a pair of classes ("Direct" / "Indirect"), which is a two-choice item
+    all the same. Source: Haladyna, Downing & Rodriguez (2002), guidelines 7 (use each
+    format for what it does well) and 18 (as many effective choices as you can; three is
+    adequate).
 
     Bad:
         stem: Amazon SageMaker trains, tunes and deploys ML models.
@@ -159,8 +163,9 @@ class TrueFalseOptions(QuestionRule):
 
     name = "true-false-options"
     severity = "warning"
-    # "True", "Yes, it does", "Invalid"; "Richtig", "Trifft zu"; "Верно", "Не поддерживается"
-    languages = ("en", "de", "ru")
+    # "True", "Yes, it does", "Invalid"; "Richtig", "Trifft zu"; "Верно", "Не поддерживается";
+    # and the true and false, yes and no of the other languages in the word lists above
+    languages = ("en", "de", "ru", "es", "fr", "it", "nl", "pl", "pt")
 
     def screen(self, options: Options) -> Screen:
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)
