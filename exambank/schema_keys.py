@@ -29,7 +29,7 @@ from exambank.source import JsonPath, Source
 LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
 _FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
 # The format's keys as authors write them in their own language ('respuesta:' for
-# 'answer:'), read as ``_plain`` reads a key: in any case, with or without accents, its
+# 'answer:'), read as ``plain`` reads a key: in any case, with or without accents, its
 # words joined by a space, '_' or '-' ('alternativa_correta').
 _IN_OTHER_LANGUAGES = {
     "de": {
@@ -205,7 +205,7 @@ def _near_miss(key: str, schema: Any) -> str | None:
     return close[0] if close else None
 
 
-def _plain(key: str) -> str:
+def plain(key: str) -> str:
     """``key`` in lower case without accents: 'Explicación' and 'explicacion' alike."""
     spelled = unicodedata.normalize("NFD", key.casefold())
     return unicodedata.normalize("NFC", "".join(c for c in spelled if not unicodedata.combining(c)))
@@ -213,14 +213,14 @@ def _plain(key: str) -> str:
 
 _WORD_JOINS = re.compile(r"[\s_-]+")
 _MEANINGS = {
-    _plain(word): key for words in _IN_OTHER_LANGUAGES.values() for word, key in words.items()
+    plain(word): key for words in _IN_OTHER_LANGUAGES.values() for word, key in words.items()
 }
 
 
 def _meaning(key: str) -> str:
     """The format's key ``key`` is written for, in another case or language."""
-    plain = _plain(key)
-    return _MEANINGS.get(_WORD_JOINS.sub(" ", plain), plain)
+    said = plain(key)
+    return _MEANINGS.get(_WORD_JOINS.sub(" ", said), said)
 
 
 def _question_key(key: Any) -> str | None:

@@ -27,9 +27,11 @@ from exambank.schema_keys import (
 )
 from exambank.schema_letters import explain_answer
 from exambank.schema_patterns import read_pattern
+from exambank.schema_values import meant_value
 from exambank.schema_words import (
     HOW_TO_WRITE,
     Found,
+    allowed_values,
     as_written,
     clip,
     describe,
@@ -112,8 +114,10 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         )
     elif error.validator == "type" and "enum" in schema:
         return  # the enum's own violation lists the choices
-    elif one_of(error):
-        yield source.where(path), f"{name} is {as_written(source, path, instance)}", one_of(error)
+    elif allowed := one_of(error):
+        meant = meant_value(instance, allowed_values(error))
+        hint = f"did you mean '{meant}'? {allowed}" if meant else allowed
+        yield source.where(path), f"{name} is {as_written(source, path, instance)}", hint
     elif _reads_as_key(source, error, path):
         yield _text_with_colon(source, path, name, instance)
     elif path in source.typed_scalars and "text" in expected_kinds(error):

@@ -134,8 +134,14 @@ def expected_kinds(error: SchemaViolation) -> list[str]:
 
 def one_of(error: SchemaViolation) -> str | None:
     """'use one of: ...' where the schema lists the values allowed at the error."""
-    choices: Any = _enum_in(error) or (error.validator_value if error.validator == "enum" else None)
+    choices = allowed_values(error)
     return f"use one of: {', '.join(map(str, choices))}" if choices else None
+
+
+def allowed_values(error: SchemaViolation) -> list[Any]:
+    """The values the schema allows at the error, if it lists them."""
+    choices: Any = _enum_in(error) or (error.validator_value if error.validator == "enum" else None)
+    return list(choices or [])
 
 
 def _enum_in(error: SchemaViolation) -> list[Any] | None:
