@@ -192,6 +192,8 @@ def _contents(path: Path) -> str | None:
     """The text of ``path``, None if it is not UTF-8; a UsageError if it cannot be read."""
     if path.is_dir():
         raise UsageError(f"{display_path(path)}: a folder, not a baseline file")
+    if path.exists() and not path.is_file():  # /dev/full, /dev/zero: read forever
+        raise UsageError(f"{display_path(path)}: a device or a pipe, not a baseline file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

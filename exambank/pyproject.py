@@ -141,6 +141,8 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     def problem(line: int, column: int, message: str, hint: str | None) -> Diagnostic:
         return Diagnostic(display, line, column, "error", "config", message, hint)
 
+    if path.exists() and not path.is_file() and not path.is_dir():  # /dev/zero: endless
+        raise ConfigError(f"cannot read {display}: a device or a pipe, not a file")
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -163,6 +163,8 @@ def _check_cuts(rewrite: Rewrite, new: Source) -> None:
 def _replace(rewrite: Rewrite) -> None:
     target = rewrite.path.resolve()  # through a symlink, not over it
     folder = target.parent
+    if not stat.S_IMODE(target.stat().st_mode) & 0o222:  # a rename needs only the folder's
+        raise RewriteError("the file is read-only, so it is not changed: make it writable first")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -171,6 +173,11 @@ def _replace(rewrite: Rewrite) -> None:
             os.fsync(stream.fileno())
         _check_data(Path(temporary), rewrite)
         os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        if target.read_bytes() != rewrite.old:  # saved by an editor, or another exambank
+            raise RewriteError(
+                "the file changed while exambank worked on it, so it is not changed: "
+                "run the command again"
+            )
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

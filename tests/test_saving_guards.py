@@ -1,0 +1,78 @@
+"""A rewrite (fmt, lint --fix, new) never replaces a file made read-only, nor one that
+changed after it was read: an editor's save, or another exambank run at the same time
+(review s23-maintainer #2, #3)."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from exambank import saving
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+LOOSE = section_yaml(QUESTION.replace("stem: ", "stem:    "))  # fmt changes it
+
+
+def _section(tmp_path: Path) -> Path:
+    return write_bank(tmp_path / "bank", {"01-main.yaml": LOOSE}) / "01-main.yaml"
+
+
+def test_a_read_only_file_is_not_reformatted(tmp_path, capsys):
+    path = _section(tmp_path)
+    path.chmod(0o444)
+    inode = path.stat().st_ino
+    assert main(["fmt", str(path)]) == 1
+    assert "the file is read-only, so it is not changed" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == LOOSE and path.stat().st_ino == inode
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    path.chmod(0o644)
+    assert main(["fmt", str(path)]) == 0  # writable again: formatted
+
+
+def test_a_file_saved_while_fmt_works_keeps_what_was_saved(tmp_path, capsys, monkeypatch):
+    path = _section(tmp_path)
+    saved = LOOSE + "# a line the author saved meanwhile\n"
+    check_data = saving._check_data
+
+    def author_saves_meanwhile(written: Path, rewrite: saving.Rewrite) -> None:
+        check_data(written, rewrite)
+        path.write_text(saved, encoding="utf-8")  # after fmt read it, before it replaces it
+
+    monkeypatch.setattr(saving, "_check_data", author_saves_meanwhile)
+    assert main(["fmt", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "the file changed while exambank worked on it, so it is not changed" in err
+    assert path.read_text(encoding="utf-8") == saved
+    assert [p.name for p in path.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_new_questions_added_at_once_are_added_or_told_to_run_again(tmp_path, capsys, monkeypatch):
+    path = _section(tmp_path)
+    check_data = saving._check_data
+    first = True
+
+    def another_new_meanwhile(written: Path, rewrite: saving.Rewrite) -> None:
+        nonlocal first
+        check_data(written, rewrite)
+        if first:  # the other run saves its question while this one is at work
+            first = False
+            assert main(["new", "q3", "--section", str(path)]) == 0
+
+    monkeypatch.setattr(saving, "_check_data", another_new_meanwhile)
+    assert main(["new", "q2", "--section", str(path)]) != 0
+    assert "run the command again" in capsys.readouterr().err
+    text = path.read_text(encoding="utf-8")
+    assert "id: q3" in text and "id: q2" not in text  # neither lost silently
+    assert main(["new", "q2", "--section", str(path)]) == 0  # run again: added
+    assert "id: q2" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o600])
+def test_a_writable_file_keeps_its_mode(tmp_path, mode):
+    path = _section(tmp_path)
+    path.chmod(mode)
+    assert main(["fmt", str(path)]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == mode
