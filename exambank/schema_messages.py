@@ -43,6 +43,7 @@ from exambank.schema_words import (
     text_noun,
 )
 from exambank.source import JsonPath, Source
+from exambank.yaml11 import is_yaml11_number, sexagesimal
 
 # A line break, or any other control character, as a finding (one line) shows it: escaped.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -123,9 +124,12 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
     elif path in source.typed_scalars and "text" in expected_kinds(error):
         kind, text = source.typed_scalars[path]
         if text:
+            # "12:30 is a number" reads as nonsense to an author who wrote a time
+            base_60 = kind == "number" and ":" in text and is_yaml11_number(text)
+            read_as = f" (YAML 1.1 reads it in base 60, as {sexagesimal(text)})" if base_60 else ""
             yield (
                 source.where(path),
-                f"{name} is the {kind} {text}, not text",
+                f"{name} is the {kind} {text}{read_as}, not text",
                 f"quote it so it stays text: '{text}'",
             )
         else:

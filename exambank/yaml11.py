@@ -35,7 +35,7 @@ def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]
         if _YAML11_BOOL.match(text):
             return text.lower() in {"yes", "on"}, ("boolean", text)
         if ":" in text and is_yaml11_number(text):
-            return _sexagesimal(text), ("number", text)
+            return sexagesimal(text), ("number", text)
         return text, None
     kind = _NON_TEXT.get(tag)
     if kind is None:  # timestamps and the like: keep the text as written
@@ -62,7 +62,7 @@ def is_yaml11_number(text: str) -> bool:
     return str(_YAML11.resolve(ScalarNode, text, (True, False))) in _YAML11_NUMBER
 
 
-def _sexagesimal(text: str) -> float:
+def sexagesimal(text: str) -> float:
     """The number YAML 1.1 reads in ``text``: "1:30" is 90, "1:1." is 61.0."""
     value = 0.0
     for part in text.lstrip("+-").replace("_", "").split(":"):

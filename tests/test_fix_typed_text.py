@@ -169,3 +169,14 @@ def test_fmt_names_the_fix_for_a_value_it_quotes(
     assert "'3.10' is read as a number; quote it first (exambank lint shows every such value)" in (
         capsys.readouterr().err
     )
+
+
+def test_a_time_read_in_base_60_says_what_it_is_read_as(lint_questions) -> None:
+    # "12:30 is a number" reads as nonsense to an author who wrote a time (review s23-i18n #6)
+    found = lint_questions(_options("12:30", "18:45", "9:05:30", "'23:00'"))
+    assert [d.message.split(", ", 1)[1] for d in found] == [
+        "option A is the number 12:30 (YAML 1.1 reads it in base 60, as 750), not text",
+        "option B is the number 18:45 (YAML 1.1 reads it in base 60, as 1125), not text",
+        "option C is the number 9:05:30 (YAML 1.1 reads it in base 60, as 32730), not text",
+    ]
+    assert found[0].hint == "quote it so it stays text: '12:30'"
