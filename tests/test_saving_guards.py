@@ -4,6 +4,8 @@ changed after it was read: an editor's save, or another exambank run at the same
 
 from __future__ import annotations
 
+import os
+import signal
 import stat
 from pathlib import Path
 
@@ -76,3 +78,22 @@ def test_a_writable_file_keeps_its_mode(tmp_path, mode):
     path.chmod(mode)
     assert main(["fmt", str(path)]) == 0
     assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_sigterm_while_saving_leaves_no_temporary_file(tmp_path, monkeypatch):
+    # a CI job cancelled, or `timeout`, stops fmt as Ctrl-C does (review s23-maintainer #7)
+    path = _section(tmp_path)
+    handler = signal.getsignal(signal.SIGTERM)
+    check_data = saving._check_data
+
+    def terminated_meanwhile(written: Path, rewrite: saving.Rewrite) -> None:
+        check_data(written, rewrite)
+        os.kill(os.getpid(), signal.SIGTERM)  # the temporary file is there now
+
+    monkeypatch.setattr(saving, "_check_data", terminated_meanwhile)
+    with pytest.raises(SystemExit) as stopped:
+        main(["fmt", str(path)])
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert sorted(p.name for p in path.parent.iterdir()) == ["01-main.yaml", "bank.yaml"]
+    assert path.read_text(encoding="utf-8") == LOOSE
+    assert signal.getsignal(signal.SIGTERM) == handler  # put back as it was

@@ -8,8 +8,11 @@ import errno
 import gc
 import io
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from exambank import installed_version
@@ -44,6 +47,30 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with _stopped_cleanly_by_sigterm():
+        return _main(argv)
+
+
+@contextmanager
+def _stopped_cleanly_by_sigterm() -> Iterator[None]:
+    """SIGTERM (a CI job cancelled, ``timeout``) stops a run as Ctrl-C does: what it was
+    writing is removed, not left as a hidden temporary file beside the bank's files. By
+    default Python dies at once, cleaning up nothing. The handler before is put back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a handler
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(number: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + number)  # the status a shell shows for a command SIGTERM ended
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser, commands = _parser()
     try:
         arguments, unknown = parser.parse_known_args(argv)
