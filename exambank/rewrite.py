@@ -38,6 +38,12 @@ class RewriteError(Exception):
         self.column = column
 
 
+class NotSaved(RewriteError):
+    """A rewrite that is sound but was not saved: the file cannot be written (a full disk,
+    no permission), is read-only, or changed after it was read. The runner's trouble, not
+    the file's: exit status 3, as for any file exambank cannot write."""
+
+
 @dataclass(frozen=True)
 class Rewrite:
     """New text for a file, the data lint must read from it before it may be saved, and

@@ -21,7 +21,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from exambank.folded_texts import folded_texts
 from exambank.load import read_source
-from exambank.rewrite import Rewrite, RewriteError
+from exambank.rewrite import NotSaved, Rewrite, RewriteError
 from exambank.round_trip import round_trip, tabs_as_spaces
 from exambank.source import Source, line_and_column
 
@@ -66,7 +66,7 @@ def save(rewrite: Rewrite) -> None:
     try:
         _replace(rewrite)
     except OSError as error:
-        raise RewriteError(f"cannot write the file: {error.strerror or error}") from error
+        raise NotSaved(f"cannot write the file: {error.strerror or error}") from error
 
 
 def verify(rewrite: Rewrite) -> None:
@@ -164,7 +164,7 @@ def _replace(rewrite: Rewrite) -> None:
     target = rewrite.path.resolve()  # through a symlink, not over it
     folder = target.parent
     if not stat.S_IMODE(target.stat().st_mode) & 0o222:  # a rename needs only the folder's
-        raise RewriteError("the file is read-only, so it is not changed: make it writable first")
+        raise NotSaved("the file is read-only, so it is not changed: make it writable first")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -174,7 +174,7 @@ def _replace(rewrite: Rewrite) -> None:
         _check_data(Path(temporary), rewrite)
         os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         if target.read_bytes() != rewrite.old:  # saved by an editor, or another exambank
-            raise RewriteError(
+            raise NotSaved(
                 "the file changed while exambank worked on it, so it is not changed: "
                 "run the command again"
             )

@@ -26,7 +26,7 @@ from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
-from exambank.rewrite import Rewrite, RewriteError, read
+from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
 from exambank.saving import same_data, save, verify
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 
@@ -199,7 +199,8 @@ def _write_all(files: list[NewFile], manifest: Rewrite | None = None) -> list[Pa
             try:
                 save(manifest)
             except RewriteError as error:
-                raise UsageError(f"{manifest.path}: {error}") from None
+                stop = CannotWrite if isinstance(error, NotSaved) else UsageError
+                raise stop(f"{manifest.path}: {error}") from None
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

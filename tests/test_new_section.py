@@ -10,7 +10,7 @@ import pytest
 import exambank.scaffold
 from exambank.cli import main
 from exambank.lint import lint
-from exambank.rewrite import RewriteError
+from exambank.rewrite import NotSaved
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 NEW_SECTION = """\
@@ -168,10 +168,10 @@ def test_when_the_manifest_cannot_be_saved_the_new_section_is_removed(
     root = _bank(tmp_path, manifest)
 
     def refuse(rewrite: object) -> None:
-        raise RewriteError("cannot write the file: Read-only file system")
+        raise NotSaved("cannot write the file: Read-only file system")
 
     monkeypatch.setattr(exambank.scaffold, "save", refuse)
-    assert main(["new", "p1", "--section", str(root / "03-power.yaml")]) == 2
+    assert main(["new", "p1", "--section", str(root / "03-power.yaml")]) == 3
     assert "bank.yaml: cannot write the file: Read-only file system" in capsys.readouterr().err
     assert not (root / "03-power.yaml").exists()
     assert (root / "bank.yaml").read_text(encoding="utf-8") == manifest

@@ -26,7 +26,7 @@ def test_a_read_only_file_is_not_reformatted(tmp_path, capsys):
     path = _section(tmp_path)
     path.chmod(0o444)
     inode = path.stat().st_ino
-    assert main(["fmt", str(path)]) == 1
+    assert main(["fmt", str(path)]) == 3  # as any file exambank cannot write
     assert "the file is read-only, so it is not changed" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == LOOSE and path.stat().st_ino == inode
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
@@ -44,7 +44,7 @@ def test_a_file_saved_while_fmt_works_keeps_what_was_saved(tmp_path, capsys, mon
         path.write_text(saved, encoding="utf-8")  # after fmt read it, before it replaces it
 
     monkeypatch.setattr(saving, "_check_data", author_saves_meanwhile)
-    assert main(["fmt", str(path)]) == 1
+    assert main(["fmt", str(path)]) == 3
     err = capsys.readouterr().err
     assert "the file changed while exambank worked on it, so it is not changed" in err
     assert path.read_text(encoding="utf-8") == saved
@@ -64,12 +64,22 @@ def test_new_questions_added_at_once_are_added_or_told_to_run_again(tmp_path, ca
             assert main(["new", "q3", "--section", str(path)]) == 0
 
     monkeypatch.setattr(saving, "_check_data", another_new_meanwhile)
-    assert main(["new", "q2", "--section", str(path)]) != 0
+    assert main(["new", "q2", "--section", str(path)]) == 3
     assert "run the command again" in capsys.readouterr().err
     text = path.read_text(encoding="utf-8")
     assert "id: q3" in text and "id: q2" not in text  # neither lost silently
     assert main(["new", "q2", "--section", str(path)]) == 0  # run again: added
     assert "id: q2" in path.read_text(encoding="utf-8")
+
+
+def test_lint_fix_on_a_read_only_file_exits_3_and_fixes_nothing(tmp_path, capsys):
+    path = _section(tmp_path)
+    path.write_text(LOOSE.replace("answer: A", "answer: a"), encoding="utf-8")
+    path.chmod(0o444)
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 3  # not 1: the file's errors are not why
+    assert "not fixed: the file is read-only" in capsys.readouterr().err
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize("mode", [0o644, 0o600])

@@ -19,7 +19,7 @@ from exambank.cli.common import (
 from exambank.errors import CannotWrite, UsageError
 from exambank.fixes import fix_file
 from exambank.reporters.text import visible
-from exambank.rewrite import RewriteError, bank_files
+from exambank.rewrite import NotSaved, RewriteError, bank_files
 from exambank.saving import save
 from exambank.scaffold import add_section, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
@@ -116,19 +116,23 @@ def _schemas(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def fix(paths: list[Path]) -> None:
-    """Make the fixes that cannot alter meaning in the banks' files, each listed on stderr."""
+def fix(paths: list[Path]) -> bool:
+    """Make the fixes that cannot alter meaning in the banks' files, each listed on stderr;
+    whether every file that needed fixing could be written."""
+    saved = True
     for path in bank_files(paths):
         try:
             rewrite, fixed = fix_file(path, str(path))
             if rewrite.changed:
                 save(rewrite)
         except RewriteError as error:
+            saved = saved and not isinstance(error, NotSaved)
             where = f"{visible(str(path))}:{error.line}:{error.column}"
             print(f"{where}: not fixed: {visible(str(error))}", file=sys.stderr)
             continue
         for change in fixed:
             print(visible(str(change)), file=sys.stderr)
+    return saved
 
 
 def _init(arguments: argparse.Namespace) -> int:
@@ -164,7 +168,8 @@ def _new(arguments: argparse.Namespace) -> int:
     try:
         save(add_question(section, arguments.question_id, arguments.type, arguments.options))
     except RewriteError as error:
-        raise UsageError(f"{section}:{error.line}:{error.column}: {error}") from None
+        stop = CannotWrite if isinstance(error, NotSaved) else UsageError
+        raise stop(f"{section}:{error.line}:{error.column}: {error}") from None
     print(
         f"added question {arguments.question_id} to {visible(str(section))}: write its stem, "
         "options, answer and explanation (exambank lint lists what is still empty)"

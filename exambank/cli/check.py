@@ -11,6 +11,7 @@ from pathlib import Path
 from exambank import baseline, pyproject
 from exambank.cli.authoring import fix
 from exambank.cli.common import (
+    EXIT_CANNOT_WRITE,
     EXIT_OK,
     EXIT_PROBLEMS,
     Commands,
@@ -149,8 +150,7 @@ def _lint(arguments: argparse.Namespace) -> int:
     elif reading is not None and writing is None:
         known = baseline.read(reading)
     replaced = baseline.previous(writing) if writing is not None else None
-    if arguments.fix:
-        fix(paths)
+    all_fixes_saved = fix(paths) if arguments.fix else True
     result = lint(paths, config)
     judged = None
     if writing is not None or known is not None:
@@ -183,6 +183,8 @@ def _lint(arguments: argparse.Namespace) -> int:
     if known is not None and judged is not None:  # after the text summary; beside a tool's
         for line in baseline.summary(judged, known.path):  # report, not in it
             print(visible(line), file=sys.stdout if arguments.format == "text" else sys.stderr)
+    if not all_fixes_saved:  # reported above: a file that could not be written
+        return EXIT_CANNOT_WRITE
     return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
 
 

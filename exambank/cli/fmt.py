@@ -9,7 +9,14 @@ import shlex
 import sys
 from pathlib import Path
 
-from exambank.cli.common import EXIT_OK, EXIT_PROBLEMS, Commands, add_paths, bank_paths
+from exambank.cli.common import (
+    EXIT_CANNOT_WRITE,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Commands,
+    add_paths,
+    bank_paths,
+)
 from exambank.diagnostics import Diagnostic
 from exambank.errors import UsageError
 from exambank.layout import format_file
@@ -17,7 +24,7 @@ from exambank.reporters import REPORTER_BY_NAME
 from exambank.reporters.github import escape_data, escape_property
 from exambank.reporters.repository import repository_paths, repository_root
 from exambank.reporters.text import visible
-from exambank.rewrite import Rewrite, RewriteError, bank_files
+from exambank.rewrite import NotSaved, Rewrite, RewriteError, bank_files
 from exambank.saving import save, verify
 
 FORMATS = ("text", "github", "gitlab", "json")
@@ -57,7 +64,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
         )
     files = bank_files(bank_paths(arguments.paths))
     dry_run = arguments.check or arguments.diff
-    changed = failed = 0
+    changed = failed = unsaved = 0
     found: list[Diagnostic] = []  # for --format
     for path in files:
         try:
@@ -68,6 +75,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
                 save(rewrite)
         except RewriteError as error:
             failed += 1
+            unsaved += isinstance(error, NotSaved)
             where = f"{visible(str(path))}:{error.line}:{error.column}"
             print(f"{where}: cannot format: {visible(str(error))}", file=sys.stderr)
             message = f"exambank fmt cannot format the file: {error}"
@@ -92,6 +100,8 @@ def _fmt(arguments: argparse.Namespace) -> int:
         sys.stdout.write(_github(found))
     elif arguments.format != "text":
         sys.stdout.write(REPORTER_BY_NAME[arguments.format](found))
+    if unsaved:
+        return EXIT_CANNOT_WRITE  # the runner's trouble, as for any file exambank cannot write
     return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
 
 
