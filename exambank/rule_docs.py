@@ -34,11 +34,14 @@ def rule_table() -> str:
     """One line per rule: name, default severity ("off" if opt-in), the languages it
     reads ("any", or the tags it is scoped to), summary."""
     width = max(map(len, RULES))
-    lines = [f"{'RULE'.ljust(width)}  SEVERITY  LANGUAGE  SUMMARY"]
+    languages = {name: ",".join(rule.languages or ("any",)) for name, rule in RULES.items()}
+    wide = max(len("LANGUAGE"), *map(len, languages.values()))
+    lines = [f"{'RULE'.ljust(width)}  SEVERITY  {'LANGUAGE'.ljust(wide)}  SUMMARY"]
     for name, rule in RULES.items():
         severity = rule.severity if rule.enabled_by_default else "off"
-        language = ",".join(rule.languages or ("any",))
-        lines.append(f"{name.ljust(width)}  {severity:<8}  {language:<8}  {rule.summary()}")
+        lines.append(
+            f"{name.ljust(width)}  {severity:<8}  {languages[name].ljust(wide)}  {rule.summary()}"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -60,7 +60,17 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-_LANGUAGE_NAMES = {"en": "English", "de": "German", "ru": "Russian"}  # tags rules are scoped to
+_LANGUAGE_NAMES = {  # the tags rules are scoped to
+    "en": "English",
+    "de": "German",
+    "es": "Spanish",
+    "fr": "French",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+}
 
 
 def primary_language(tag: str) -> str:

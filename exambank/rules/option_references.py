@@ -141,9 +141,48 @@ _RU_DENY = (
     r"|ни[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?,?[ \t]+ни[ \t]+\(?(?:[A-H]|I{1,3}|IV)\)?(?!\w)"
     rf"|{_RU_NONE}{_RU_END}"
 )
-ALL_OF = re.compile(rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_DE_ALL}|{_RU_ALL})", _FLAGS)
+# Spanish, Portuguese and French, as German: an option points back only as a whole, "Todas
+# las (opciones) anteriores", "Todas as alternativas acima", "Toutes les réponses
+# ci-dessus", "Toutes ces réponses", "Todas ellas", "Todo lo anterior", "Tout ce qui
+# précède", perhaps with a verdict ("Todas son correctas", "Todas estão corretas", "Ambas
+# son correctas"); "Todas las instancias se reinician" is a claim of its own.
+_RO_BACK = (
+    r"(?:anterior(?:es)?|acima|supracitad[ao]s|ci-dessus|pr[ée]c[ée]dentes?|mencionad[ao]s"
+    r"|citad[ao]s|listad[ao]s)"
+)
+_RO_ITEMS = (
+    r"(?:opci(?:ones|[óo]n)|respuestas?|alternativas?|afirmaci(?:ones|[óo]n)|op[çc](?:[õo]es"
+    r"|[ãa]o)|respostas?|afirmativas?|assertivas?|r[ée]ponses?|propositions?|affirmations?)"
+)
+_RO_IS = r"(?:son|es|s[ãa]o|est[ãa]o|est[áa]|é|sont|est)[ \t]+"
+_RO_TRUE = rf"{_RO_IS}(?:correct|corret|verdader|verdadeir|v[áa]lid|ciert|cert|just|vrai|exact)\w*"
+_RO_FALSE = rf"{_RO_IS}(?:in(?:correct|corret|v[áa]lid|exact)|fals|faux|fausse|errad|err[óo]n)\w*"
+_RO_END = r"[^\w\n]*$"
+_RO_EVERY = r"(?:tod[ao]s|toutes|tous)[ \t]+(?:(?:las|los|as|os|les|ces|estas|estes)[ \t]+)?"
+_RO_REFERS_BACK = rf"(?:{_RO_ITEMS}(?:[ \t]+{_RO_BACK})?|{_RO_BACK}|ell?[ao]s|del[ao]s)"
+_RO_ALL = (
+    rf"(?:{_RO_EVERY}{_RO_REFERS_BACK}(?:[ \t]+{_RO_TRUE})?|(?:tod[ao]s|toutes)[ \t]+{_RO_TRUE}"
+    r"|todo[ \t]+lo[ \t]+anterior|tudo[ \t]+(?:o[ \t]+que[ \t]+foi[ \t]+dito[ \t]+)?acima"
+    rf"|tout[ \t]+ce[ \t]+qui[ \t]+pr[ée]c[èée]de|amb[ao]s[ \t]+{_RO_TRUE}){_RO_END}"
+)
+# "Ninguna de las anteriores", "Nenhuma das alternativas (acima)", "Aucune de ces réponses",
+# "Ninguna es correcta", "Aucune n'est correcte", "Todas son incorrectas", "N.D.A.", or
+# "Ninguna", "Nenhuma", "Aucune" alone.
+_RO_NONE = r"(?:ningun[ao]?|ningún|nenhum[ao]?|aucun[e]?)"
+_RO_OF = r"(?:de[ \t]+(?:las|los|ces|ses)|das|dos|des|de)[ \t]+"
+_RO_DENY = (
+    rf"{_RO_NONE}(?:[ \t]+(?:{_RO_OF}{_RO_REFERS_BACK}|de[ \t]+ell[ao]s|del[ao]s|{_RO_ITEMS}))?"
+    rf"(?:[ \t]+(?:n['\u2019][ \t]*)?{_RO_TRUE})?{_RO_END}"
+    rf"|{_RO_EVERY}(?:{_RO_REFERS_BACK}[ \t]+)?{_RO_FALSE}{_RO_END}"
+    r"|n\.[ \t]?d\.[ \t]?a\.?[^\w\n]*$"
+)
+ALL_OF = re.compile(
+    rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_DE_ALL}|{_RU_ALL}|(?!{_RO_EVERY}[^\n]*?{_RO_FALSE})"
+    rf"{_RO_ALL})",
+    _FLAGS,
+)
 NONE_OF = re.compile(
-    rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY}|{_DE_DENY}|{_RU_DENY})", _FLAGS
+    rf"^[^\w\n]*(?:{_EVERY}(?={_SAY_WRONG})|{_DENY}|{_DE_DENY}|{_RU_DENY}|{_RO_DENY})", _FLAGS
 )
 # Either of the two: one search of a bank's options screens for both rules. The first two
 # letters of every branch ("all", "any", "both", "beide", "each", "jede", "none", "no",
@@ -153,8 +192,9 @@ NONE_OF = re.compile(
 # of the first letter alone, before the tests of two, keeps the Russian ones from tripling
 # it).
 ALL_OR_NONE_OF = re.compile(
-    r"^[^\w\n]*(?=[abejnkwdвобнпи])(?:(?=a[ln]|b[oe]|ea|je|n[oei]|ke|we|di)"
+    r"^[^\w\n]*(?=[abejnkwdtвобнпи])(?:(?=a[ln]|b[oe]|ea|je|n[oei]|ke|we|di)"
     rf"(?:{_EVERY}|{_DENY}|{_DE_ALL}|{_DE_DENY})"
+    rf"|(?=to|tu|am|au|ni|ne|n\.)(?:{_RO_ALL}|{_RO_DENY})"
     rf"|(?=вс|об|н[ие]|ве|пр|ис|и[ \t])(?:{_RU_ALL}|{_RU_DENY}))",
     _FLAGS,
 )

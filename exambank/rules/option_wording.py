@@ -28,9 +28,13 @@ _FLAGS = re.IGNORECASE | re.MULTILINE
 # code or a quotation ("`None`", '"None"') it is a value, and "None", "Keine" or "Ни одного"
 # is beside options that are values.
 _ALONE = re.compile(
-    r"^\W*(?:none|neither|kein(?:e[rsmn]?|s)?|ни\s+од(?:ин|н\w*)|никак\w*)\W*$", re.IGNORECASE
+    r"^\W*(?:none|neither|kein(?:e[rsmn]?|s)?|ни\s+од(?:ин|н\w*)|никак\w*|ningun[ao]?|ningún"
+    r"|nenhum[ao]?|aucune?)\W*$",
+    re.IGNORECASE,
 )
-_NONE_ALONE = re.compile(r"\W*(?:none|kein|ни\s+од|никак)", re.IGNORECASE)
+_NONE_ALONE = re.compile(
+    r"\W*(?:none|kein|ни\s+од|никак|ningun|ningún|nenhum|aucun)", re.IGNORECASE
+)
 _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
 # An option that is a value: it starts with a number ("0", "-1", "10 meter band only"),
 # or is a literal in quotes, backticks or brackets ("'3'", "('100', '1')").
@@ -109,8 +113,13 @@ class AllOfTheAbove(QuestionRule):
     with "верны" (правильные, истинны) after it ("Всё вышеперечисленное", "Все из
     перечисленного", "Все ответы верны", "Все перечисленные ответы правильные"), "Все три",
     "Верно всё перечисленное", "Оба (варианта) верны" or "И то, и другое"; "Все порты выше
-    1024" and "Все ответы сервера кэшируются" say something of their own. Known
-    false positives: an option that genuinely talks about "all of these" things of the stem.
+    1024" and "Все ответы сервера кэшируются" say something of their own. In a Spanish,
+    Portuguese or French bank, too, the whole option points back: "Todas (las, as, les,
+    ces) (opciones, respuestas, alternativas, réponses ...) (anteriores, acima,
+    ci-dessus)", "Todas ellas", "Todo lo anterior", "Tout ce qui précède", perhaps with a
+    verdict ("Todas son correctas", "Todas estão corretas", "Ambas son correctas");
+    "Todas las instancias se reinician" does not count. Known false positives: an option
+    that genuinely talks about "all of these" things of the stem.
     Source: Haladyna, Downing & Rodriguez (2002), guideline 26 "Avoid all-of-the-above";
     NBME Item-Writing Guide.
 
@@ -123,7 +132,8 @@ class AllOfTheAbove(QuestionRule):
 
     name = "all-of-the-above"
     severity = "warning"
-    languages = ("en", "de", "ru")  # "all", "above", "these"; "alle", "genannten"; "все"
+    # "all", "above", "these"; "alle", "genannten"; "все"; "todas", "anteriores", "ci-dessus"
+    languages = ("en", "de", "es", "fr", "pt", "ru")
 
     def screen(self, options: Options) -> Screen:
         return _ALL_OR_NONE_SCREEN
@@ -170,7 +180,12 @@ class NoneOfTheAbove(QuestionRule):
     правильного (верного) ответа", "Правильного ответа нет"; "Все ответы неверны"
     (ошибочны, ложны, не верны); "Ни то, ни другое"; "Ни A, ни B"; or "Ни один", "Ни
     одного", "Никакой" alone, a value beside numbers as "None" is. "Ничего не произойдёт",
-    "Нет ответа от сервера" and "Ни один из узлов не получит пакет" do not count. Source:
+    "Нет ответа от сервера" and "Ни один из узлов не получит пакет" do not count. In a
+    Spanish, Portuguese or French bank: "Ninguna (Nenhuma, Aucune) de las (das, de ces,
+    des) (opciones, alternativas, réponses ...) (anteriores, acima, ci-dessus)", "Ninguna
+    de ellas", "Nenhuma delas", "Ninguna (opción) es correcta", "Aucune n'est correcte",
+    "Todas son incorrectas", "N.D.A.", or "Ninguna", "Nenhuma", "Aucune" alone, a value
+    beside numbers as "None" is; "Ningún servidor responde" does not count. Source:
     Haladyna, Downing & Rodriguez (2002), guideline 25 "None-of-the-above should be used
     carefully"; NBME Item-Writing Guide.
 
@@ -183,7 +198,8 @@ class NoneOfTheAbove(QuestionRule):
 
     name = "none-of-the-above"
     severity = "warning"
-    languages = ("en", "de", "ru")  # "none", "neither", "above"; "keine"; "ни один из"
+    # "none", "neither", "above"; "keine"; "ни один из"; "ninguna", "nenhuma", "aucune"
+    languages = ("en", "de", "es", "fr", "pt", "ru")
 
     def screen(self, options: Options) -> Screen:
         return _ALL_OR_NONE_SCREEN

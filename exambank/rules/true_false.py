@@ -165,7 +165,7 @@ class TrueFalseOptions(QuestionRule):
     severity = "warning"
     # "True", "Yes, it does", "Invalid"; "Richtig", "Trifft zu"; "Верно", "Не поддерживается";
     # and the true and false, yes and no of the other languages in the word lists above
-    languages = ("en", "de", "ru", "es", "fr", "it", "nl", "pl", "pt")
+    languages = ("en", "de", "es", "fr", "it", "nl", "pl", "pt", "ru")
 
     def screen(self, options: Options) -> Screen:
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)

@@ -32,20 +32,23 @@ ENGLISH_ONLY = {
     "stem-lead-in",
     "option-rationale",
 }
-ENGLISH_GERMAN_AND_RUSSIAN = {
-    "all-of-the-above",
-    "none-of-the-above",
-    "negative-stem",
-    "negative-options",
-}
+ENGLISH_GERMAN_AND_RUSSIAN = {"negative-stem", "negative-options"}
+# all and none of the above, in these and in Spanish, French and Portuguese
+ALL_OR_NONE = {"all-of-the-above", "none-of-the-above"}
+ROMANCE_TOO = ("en", "de", "es", "fr", "pt", "ru")
 ENGLISH_AND_RUSSIAN = {"absolute-terms"}
 # true and false, yes and no, in these and the languages the handouts print labels in
-TRUTH_WORDS = ("en", "de", "ru", "es", "fr", "it", "nl", "pl", "pt")
+TRUTH_WORDS = ("en", "de", "es", "fr", "it", "nl", "pl", "pt", "ru")
 READ_WORDING = (
-    ENGLISH_ONLY | ENGLISH_GERMAN_AND_RUSSIAN | ENGLISH_AND_RUSSIAN | {"true-false-options"}
+    ENGLISH_ONLY
+    | ENGLISH_GERMAN_AND_RUSSIAN
+    | ENGLISH_AND_RUSSIAN
+    | ALL_OR_NONE
+    | {"true-false-options"}
 )
-# The same flaws, written in English, in Russian and in French: all of the above, none of
-# the above, True/False, a negative lead-in in small letters.
+# The same flaws, written in English, in Russian, in French and in Swedish (which no
+# wording rule reads): all of the above, none of the above, True/False, a negative lead-in
+# in small letters.
 FLAWED = {
     "en": [
         question(
@@ -110,10 +113,34 @@ FLAWED = {
             "B",
         ),
     ],
+    "sv": [
+        question(
+            "q1",
+            "Vilket protokoll är ett transportprotokoll?",
+            {"A": "IP", "B": "TCP", "C": "Alla ovanstående"},
+            "B",
+        ),
+        question(
+            "q2",
+            "Vilket protokoll är ett transportprotokoll?",
+            {"A": "IP", "B": "TCP", "C": "Inget av ovanstående"},
+            "B",
+        ),
+        question("q3", "TCP levererar segmenten i ordning.", {"A": "Sant", "B": "Falskt"}, "A"),
+        question(
+            "q4",
+            "Vilket protokoll garanterar inte leveransen?",
+            {"A": "TCP", "B": "UDP", "C": "SCTP"},
+            "B",
+        ),
+    ],
 }
-WORDING = "English, German or Russian wording"
+WORDING = "English, German or Russian wording"  # negative-stem's
+ALL_OR_NONE_WORDING = "English, German, Spanish, French, Portuguese or Russian wording"
+EVERY_WORDING = (
+    "English, German, Spanish, French, Italian, Dutch, Polish, Portuguese or Russian wording"
+)
 ON_BY_DEFAULT = ["all-of-the-above", "none-of-the-above", "negative-stem", "true-false-options"]
-NOT_RUN_IN_FRENCH = ["all-of-the-above", "none-of-the-above", "negative-stem"]
 
 
 def manifest(language: str | None) -> str:
@@ -134,6 +161,7 @@ def test_the_rules_that_read_english_wording_say_so() -> None:
     assert all(RULES[name].languages == ("en",) for name in ENGLISH_ONLY)
     assert all(RULES[name].languages == ("en", "de", "ru") for name in ENGLISH_GERMAN_AND_RUSSIAN)
     assert all(RULES[name].languages == ("en", "ru") for name in ENGLISH_AND_RUSSIAN)
+    assert all(RULES[name].languages == ROMANCE_TOO for name in ALL_OR_NONE)
     assert RULES["true-false-options"].languages == TRUTH_WORDS
 
 
@@ -162,19 +190,32 @@ def test_an_english_bank_is_checked_by_every_rule_and_gets_no_note(
     assert result.notes == []
 
 
-def test_the_wording_rules_do_not_run_on_a_french_bank_and_a_note_names_them(
+def test_the_wording_rules_do_not_run_on_a_swedish_bank_and_a_note_names_them(
     lint_bank: LintBank,
 ) -> None:
-    # French text: of the wording rules, only true-false-options runs ("Vrai" / "Faux")
-    french = linted(lint_bank, "fr", "fr")
-    assert [(d.rule, d.question) for d in french.diagnostics] == [("true-false-options", "q3")]
-    [note] = french.notes
+    swedish = linted(lint_bank, "sv", "sv")  # no wording rule reads Swedish
+    assert swedish.diagnostics == []
+    [note] = swedish.notes
     assert note.path.endswith("bank.yaml") and (note.line, note.column) == (3, 11)  # language
     assert note.message == (
-        f"the bank's language is 'fr': 3 rules read {WORDING}, so they did not run "
-        f"({', '.join(NOT_RUN_IN_FRENCH)})"
+        f"the bank's language is 'sv': 4 rules read {EVERY_WORDING}, so they did not run "
+        f"({', '.join(ON_BY_DEFAULT)})"
     )
-    assert (french.errors, french.warnings) == (0, 1)  # the note counts as neither
+    assert (swedish.errors, swedish.warnings) == (0, 0)  # the note counts as neither
+
+
+def test_a_french_bank_is_read_in_french_but_for_its_lead_ins(lint_bank: LintBank) -> None:
+    """Review s23-i18n #1: all and none of the above, and true/false, read French."""
+    french = linted(lint_bank, "fr", "fr")
+    assert [(d.rule, d.question) for d in french.diagnostics] == [
+        ("all-of-the-above", "q1"),
+        ("none-of-the-above", "q2"),
+        ("true-false-options", "q3"),
+    ]
+    [note] = french.notes
+    assert note.message == (
+        f"the bank's language is 'fr': negative-stem reads {WORDING}, so it did not run"
+    )
 
 
 def test_a_russian_bank_is_read_in_russian_and_gets_no_note(lint_bank: LintBank) -> None:
@@ -190,26 +231,25 @@ def test_a_russian_bank_is_read_in_russian_and_gets_no_note(lint_bank: LintBank)
 
 
 def test_every_selected_english_only_rule_is_named(lint_bank: LintBank) -> None:
-    result = linted(lint_bank, "fr", "fr", select=set(RULES))
+    result = linted(lint_bank, "sv", "sv", select=set(RULES))
     [note] = result.notes
     named = re.search(r"\((.*)\)$", note.message)
-    not_in_french = READ_WORDING - {"true-false-options"}
-    assert named and set(named.group(1).split(", ")) == not_in_french
-    assert f"{len(not_in_french)} rules read {WORDING}" in note.message
+    assert named and set(named.group(1).split(", ")) == READ_WORDING
+    assert f"{len(READ_WORDING)} rules read {EVERY_WORDING}" in note.message
     russian = linted(lint_bank, "ru", "ru", select=set(RULES)).notes[0].message
     assert f"{len(ENGLISH_ONLY)} rules read English wording" in russian
 
 
-def test_selecting_one_english_only_rule_on_a_french_bank_says_it_does_not_apply(
+def test_selecting_one_rule_that_cannot_read_the_bank_says_it_does_not_apply(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*FLAWED["fr"])}, manifest("fr"))
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*FLAWED["sv"])}, manifest("sv"))
     assert main(["lint", "bank", "--select", "none-of-the-above", "--strict"]) == 0
     # the last line, all a reader skimming to it sees, does not say all is clear
     assert capsys.readouterr().out == (
-        "bank/bank.yaml:3:11: note the bank's language is 'fr': none-of-the-above reads "
-        f"{WORDING}, so it did not run\n"
+        "bank/bank.yaml:3:11: note the bank's language is 'sv': none-of-the-above reads "
+        f"{ALL_OR_NONE_WORDING}, so it did not run\n"
         "No problems found by the rules that ran (1 rule did not: see the note above).\n"
     )
 
@@ -229,9 +269,9 @@ def test_no_note_when_no_english_only_rule_is_enabled(lint_bank: LintBank) -> No
 
 
 def test_a_manifest_that_fails_the_schema_still_gives_its_language(lint_bank: LintBank) -> None:
-    sections = {"01-main.yaml": section_yaml(*FLAWED["fr"])}
-    result = lint_bank(sections, "id: test-bank\nlanguage: fr\nsections: [main]\n")  # no title
-    assert sorted(d.rule for d in result.diagnostics) == ["schema", "true-false-options"]
+    sections = {"01-main.yaml": section_yaml(*FLAWED["sv"])}
+    result = lint_bank(sections, "id: test-bank\nlanguage: sv\nsections: [main]\n")  # no title
+    assert [d.rule for d in result.diagnostics] == ["schema"]
     assert len(result.notes) == 1
 
 
@@ -246,10 +286,9 @@ def test_each_bank_gets_its_own_note(tmp_path: Path) -> None:
 
 @pytest.fixture
 def russian(lint_bank: LintBank) -> LintResult:
-    """A bank whose wording the default rules cannot read (French, once Russian; its
-    True/False question left out, the one flaw a rule reads in French)."""
-    sections = {"01-main.yaml": section_yaml(*FLAWED["fr"][:2], FLAWED["fr"][3])}
-    return lint_bank(sections, manifest("fr"))
+    """A bank whose wording the default rules cannot read (Swedish; once Russian, then
+    French, until the rules read those)."""
+    return linted(lint_bank, "sv", "sv")
 
 
 def report(result: LintResult, name: str, strict: bool = False) -> str:
@@ -302,9 +341,13 @@ def test_stats_says_which_rules_did_not_run(russian: LintResult, lint_bank: Lint
 def test_a_rule_page_says_which_language_it_reads(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "none-of-the-above"]) == 0
     page = capsys.readouterr().out
-    assert page.startswith("none-of-the-above (warning, English, German or Russian only)\n")
-    assert "runs only on a bank whose manifest's `language` is en (the default), de or ru," in (
-        " ".join(page.split())
+    assert page.startswith(
+        "none-of-the-above (warning, English, German, Spanish, French, Portuguese or Russian "
+        "only)\n"
+    )
+    assert (
+        "runs only on a bank whose manifest's `language` is en (the default), de, es, fr, pt "
+        "or ru," in " ".join(page.split())
     )
     assert main(["rule", "numeric-order"]) == 0
     page = capsys.readouterr().out
@@ -317,8 +360,8 @@ def test_the_readme_tables_give_each_rule_its_language() -> None:
     # | `rule` | what it reports | precision | language | on/off |, per item-writing rule
     rows = re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \| (any|en) \|", readme, re.M)
     rows += re.findall(
-        r"^\| `([a-z-]+)` \|.*\| (any|en|en,ru|en,de,ru|en,de,ru,es,fr,it,nl,pl,pt) \| "
-        r"(?:on|off) \|$",
+        r"^\| `([a-z-]+)` \|.*\| (any|en|en,ru|en,de,ru|en,de,es,fr,pt,ru"
+        r"|en,de,es,fr,it,nl,pl,pt,ru) \| (?:on|off) \|$",
         readme,
         re.M,
     )
@@ -333,13 +376,13 @@ def test_a_suppression_of_a_rule_that_cannot_run_on_the_bank_says_why(
     """Not "reports nothing for question q1", which reads as if the rule had looked."""
     question = QUESTION.replace(
         "answer: A", "answer: A\nlint: {ignore: [none-of-the-above], reason: Kein Fall}"
-    ).replace("Which AWS service trains, tunes and deploys", "Quel service entraîne et déploie")
-    result = lint_bank({"01-main.yaml": section_yaml(question)}, manifest("fr"))
+    ).replace("Which AWS service trains, tunes and deploys", "Vilken tjänst tränar")
+    result = lint_bank({"01-main.yaml": section_yaml(question)}, manifest("sv"))
     assert [(d.rule, d.message) for d in result.diagnostics] == [
         (
             "unused-suppression",
-            f"'none-of-the-above' does not run on this bank: it reads {WORDING}, and the "
-            "bank's language is 'fr'",
+            f"'none-of-the-above' does not run on this bank: it reads {ALL_OR_NONE_WORDING}, "
+            "and the bank's language is 'sv'",
         )
     ]
 
