@@ -199,6 +199,11 @@ def check_unused(bank: Path, question_id: str) -> None:
     """UsageError if a file of ``bank`` has a question of this id."""
     for path in iter_yaml_files(bank):
         source, _ = read_source(path)
+        if source.data is None and (line := _id_written_in(path, question_id)) is not None:
+            raise UsageError(
+                f"question id '{question_id}' seems used at {path}:{line}, in a file YAML "
+                "cannot read: mend it first ('exambank lint' says where), or pick another id"
+            )
         questions = source.data.get("questions") if isinstance(source.data, dict) else None
         for index, question in enumerate(questions if isinstance(questions, list) else []):
             if isinstance(question, dict) and question.get("id") == question_id:
@@ -206,3 +211,19 @@ def check_unused(bank: Path, question_id: str) -> None:
                 raise UsageError(
                     f"question id '{question_id}' is already used at {path}:{line}:{column}"
                 )
+
+
+def _id_written_in(path: Path, question_id: str) -> int | None:
+    """The line of a file YAML cannot read that looks like it gives a question this id
+    ('- id: q1', 'id: "q1"  # ...'), so 'new' does not add a second one beside it."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    written = re.compile(
+        rf"""^[ \t]*(?:-[ \t]+)?id:[ \t]*(["']?){re.escape(question_id)}\1[ \t]*(?:#.*)?$"""
+    )
+    for number, line in enumerate(text.splitlines(), start=1):
+        if written.match(line):
+            return number
+    return None

@@ -126,6 +126,26 @@ def test_an_id_used_in_another_file_is_refused(
     assert f"already used at {root / '02-two.yaml'}:4:9" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("written", ["  - id: q1", '  - id: "q1"  # the first', "    id: 'q1'"])
+def test_an_id_in_a_file_yaml_cannot_read_is_refused_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    # the file's questions cannot be read, but its text shows the id (review s23-maintainer #9)
+    broken = f"id: two\ntitle: Two\nquestions:\n{written}\n    stem: [unclosed\n"
+    root = write_bank(
+        tmp_path / "bank",
+        {"01-one.yaml": section_yaml(section_id="one"), "02-two.yaml": broken},
+    )
+    before = (root / "01-one.yaml").read_bytes()
+    assert main(["new", "q1", "--section", str(root / "01-one.yaml")]) == 2
+    assert (
+        f"question id 'q1' seems used at {root / '02-two.yaml'}:4, in a file YAML cannot read"
+        in capsys.readouterr().err
+    )
+    assert (root / "01-one.yaml").read_bytes() == before
+    assert main(["new", "q11", "--section", str(root / "01-one.yaml")]) == 0  # another id
+
+
 def test_files_that_are_not_sections_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
