@@ -36,7 +36,10 @@ def test_a_tab_after_a_value_does_not_stop_the_fix(
 ) -> None:
     path = _bank(tmp_path, QUESTION.replace("answer: A", "answer: a").replace("EC2", "EC2\t"))
     assert main(["lint", "--fix", str(path)]) == 0
-    assert capsys.readouterr().err.splitlines() == [f"{path}:11:13: fixed answer letter 'a' -> 'A'"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:11:13: fixed answer letter 'a' -> 'A'",
+        f"{path}: also 1 more line laid out as 'exambank fmt' lays them out",  # the tab's
+    ]
     assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
 
 
@@ -327,3 +330,34 @@ def test_a_comment_moves_with_the_entry_fix_re_indents(tmp_path: Path) -> None:
         "      A: ip route show\n      B: ifconfig\n      # C was the key until 2023\n"
         "      C: netstat -rn\n    answer: A\n    explanation: The routing table.\n"
     )
+
+
+WIDE = """\
+id: main
+title: Main
+questions:
+    -   id: q1
+        stem: Which AWS service trains, tunes and deploys ML models?
+        options:
+            A: Amazon SageMaker
+            B: AWS Lambda
+            C: Amazon EC2
+        answer: a
+        explanation: SageMaker covers the whole ML lifecycle.
+"""
+
+
+def test_a_fix_says_when_it_also_lays_the_file_out_as_fmt_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # four spaces, not fmt's two: the one-letter fix rewrites 8 of 11 lines (review
+    # s23-maintainer #5), which the run must say, not only the letter
+    path = write_bank(tmp_path / "bank", {"01-main.yaml": WIDE}) / "01-main.yaml"
+    main(["lint", "--fix", str(path)])
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:10:17: fixed answer letter 'a' -> 'A'",
+        f"{path}: also 7 more lines laid out as 'exambank fmt' lays them out",
+    ]
+    path.write_text(path.read_text(encoding="utf-8").replace("answer: A", "answer: a"))
+    main(["lint", "--fix", str(path)])  # now in fmt's layout: the fix is all that changes
+    assert capsys.readouterr().err.splitlines() == [f"{path}:10:13: fixed answer letter 'a' -> 'A'"]
