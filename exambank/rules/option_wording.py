@@ -39,6 +39,14 @@ _QUOTE_MARK = re.compile("[`'\"\u2018\u201c]")
 # An option that is a value: it starts with a number ("0", "-1", "10 meter band only"),
 # or is a literal in quotes, backticks or brackets ("'3'", "('100', '1')").
 _VALUE = re.compile(r"\s*(?:[-+]?\.?\d|(['\"`]).*\1\s*$|[(\[{]\s*['\"\d])")
+# Or it is a number in words, alone ("Two", "Einen", "Drei", "Dos"): beside such options a
+# "None" ("Keinen", "Ninguno") is the quantity zero too.
+_NUMBER_WORD = re.compile(
+    r"\W*(?:one|two|three|four|five|six|ein(?:e[nmrs]?|s)?|zwei|drei|vier|f[üu]nf|sechs"
+    r"|un[oa]?|dos|tres|cuatro|cinco|seis|uma?|dois|duas|tr[êe]s|quatro|une?|deux|trois"
+    r"|quatre|cinq|один|одна|одно|два|две|три|четыре|пять)\W*$",
+    re.IGNORECASE,
+)
 # The two rules share one search of the bank's options.
 _ALL_OR_NONE_SCREEN = Screen("options", ALL_OR_NONE_OF, line_start=True)
 # Where a justification can be, in case-folded options: a dash, or "because", "as" or
@@ -161,9 +169,10 @@ class NoneOfTheAbove(QuestionRule):
     these answers are wrong") with nothing after the verdict, or is just "None" or
     "Neither"; "Neither service offers X" is a statement of its own and does not count. Nor
     does "None" as a value: written as code or quoted ("`None`", '"None"'), or beside an
-    option that is a value (that starts with a number, "0" or "10 meter band only", or is a
-    literal in quotes or brackets, "'3'" or "('100', '1')"), where it is Python's None or
-    the quantity zero ("How many servers must you patch? 0, 1, 2, None"). Known false
+    option that is a value (that starts with a number, "0" or "10 meter band only", is a
+    literal in quotes or brackets, "'3'" or "('100', '1')", or is a number in words, "Two"
+    or "Zwei"), where it is Python's None or the quantity zero ("How many servers must you
+    patch? 0, 1, 2, None"; "Wie viele ...? Einen, Zwei, Drei, Keinen"). Known false
     positives: a question whose right answer is genuinely "none" among options in words
     ("Which service ...? None"); Python's None beside options in words ("Division by zero.",
     "Error"); "None of these choices is correct; ..." followed by a claim of its own. In a
@@ -219,12 +228,15 @@ class NoneOfTheAbove(QuestionRule):
 def _is_a_value(text: str, options: tuple[str, ...]) -> bool:
     """Whether an option that is "None" alone is a value, not "none of these": written as
     code or quoted ("`None`", '"None"'), or beside options that are values, where it is
-    Python's None or the quantity zero ("How many ...? 0, 1, 2, None"; German "Keine")."""
+    Python's None or the quantity zero ("How many ...? 0, 1, 2, None"; German "Keine"), or
+    beside numbers in words ("Einen", "Zwei", "Drei", "Keinen")."""
     if not _ALONE.match(text):
         return False
     if _QUOTE_MARK.search(text):
         return True
-    return _NONE_ALONE.match(text) is not None and any(_VALUE.match(option) for option in options)
+    return _NONE_ALONE.match(text) is not None and any(
+        _VALUE.match(option) or _NUMBER_WORD.match(option) for option in options
+    )
 
 
 class CombinationOptions(QuestionRule):

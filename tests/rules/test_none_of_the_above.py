@@ -3,6 +3,7 @@
 import pytest
 
 from exambank.config import Config
+from tests.conftest import section_yaml
 from tests.rules.item_writing import SERVICES, found_by, question
 
 RULE = "none-of-the-above"
@@ -43,6 +44,30 @@ def test_none_as_code_or_a_quotation_is_a_value(lint_questions, text):
 def test_none_beside_values_is_a_value(lint_questions, others):
     options = {**others, "D": "None"}
     assert found_by(RULE, lint_questions, question(options=options)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "options"),
+    [
+        ("en", {"A": "One", "B": "Two", "C": "Three", "D": "None"}),
+        ("de", {"A": "Einen", "B": "Zwei", "C": "Keinen", "D": "Drei"}),  # review s23-i18n #3
+        ("es", {"A": "Uno", "B": "Dos", "C": "Tres", "D": "Ninguno"}),
+    ],
+)
+def test_none_beside_numbers_in_words_is_the_quantity_zero(lint_bank, language, options):
+    manifest = f"id: b\ntitle: B\nlanguage: {language}\nsections: [main]\n"
+    sections = {"01-main.yaml": section_yaml(question(stem="How many?", options=options))}
+    result = lint_bank(sections, manifest, Config(select={RULE}))
+    assert result.diagnostics == [] and result.notes == []
+
+
+def test_none_beside_words_that_are_no_numbers_is_reported(lint_bank):
+    options = {"A": "Einen Adapter", "B": "Zwei Kabel", "C": "Keinen", "D": "Drei Stecker"}
+    manifest = "id: b\ntitle: B\nlanguage: de\nsections: [main]\n"
+    sections = {"01-main.yaml": section_yaml(question(stem="Was fehlt?", options=options))}
+    assert [d.rule for d in lint_bank(sections, manifest, Config(select={RULE})).diagnostics] == [
+        RULE
+    ]
 
 
 @pytest.mark.parametrize("text", ["None of the above", "Neither"])
