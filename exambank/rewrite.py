@@ -10,6 +10,7 @@ all) and describes the rewrite made of it; ``exambank.tree_edits`` edits the tre
 from __future__ import annotations
 
 import codecs
+import difflib
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -79,6 +80,19 @@ class Rewrite:
         if self.old.startswith(codecs.BOM_UTF8):
             found.append("byte-order mark removed")
         return found
+
+    def lines_changed_besides(self, lines: Collection[int]) -> int:
+        """How many lines of ``old_text`` the rewrite changes other than ``lines`` (1-based):
+        a fix to a file not in fmt's layout writes it in that layout whole, and a one-letter
+        fix then shows as a diff of a hundred lines unless that is said."""
+        changed: set[int] = set()
+        matcher = difflib.SequenceMatcher(
+            None, self.old_text.splitlines(), self.new.splitlines(), autojunk=False
+        )
+        for tag, start, end, _, _ in matcher.get_opcodes():
+            if tag in ("replace", "delete"):
+                changed.update(range(start + 1, end + 1))
+        return len(changed.difference(lines))
 
 
 def read(path: Path, raw: bytes | None = None) -> Source:

@@ -5,7 +5,6 @@ writes a file whole or not at all."""
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -18,9 +17,9 @@ from exambank.cli.common import (
     named_path,
 )
 from exambank.errors import CannotWrite, UsageError
-from exambank.fixes import Fixed, fix_file
+from exambank.fixes import fix_file
 from exambank.reporters.text import visible
-from exambank.rewrite import NotSaved, Rewrite, RewriteError, bank_files
+from exambank.rewrite import NotSaved, RewriteError, bank_files
 from exambank.saving import save
 from exambank.scaffold import add_section, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
@@ -133,7 +132,8 @@ def fix(paths: list[Path]) -> bool:
             continue
         for change in fixed:
             print(visible(str(change)), file=sys.stderr)
-        if rewrite.changed and (more := _laid_out(rewrite, fixed)):
+        fixed_lines = {change.line for change in fixed}
+        if rewrite.changed and (more := rewrite.lines_changed_besides(fixed_lines)):
             lines = "line" if more == 1 else "lines"
             print(
                 f"{visible(str(path))}: also {more} more {lines} laid out as 'exambank fmt' "
@@ -141,20 +141,6 @@ def fix(paths: list[Path]) -> bool:
                 file=sys.stderr,
             )
     return saved
-
-
-def _laid_out(rewrite: Rewrite, fixed: list[Fixed]) -> int:
-    """How many lines of the file a fix rewrote beyond the lines its fixes are on: a file
-    not in fmt's layout (another indentation, other quotes) is written in it whole, and a
-    one-letter fix shows as a diff of a hundred lines unless that is said."""
-    old = rewrite.old_text.splitlines()
-    changed: set[int] = set()
-    for tag, start, end, _, _ in difflib.SequenceMatcher(
-        None, old, rewrite.new.splitlines(), autojunk=False
-    ).get_opcodes():
-        if tag in ("replace", "delete"):
-            changed.update(range(start + 1, end + 1))
-    return len(changed - {change.line for change in fixed})
 
 
 def _init(arguments: argparse.Namespace) -> int:
