@@ -147,6 +147,17 @@ def lone_file(path: Path) -> bool:
     return path.is_file() and not manifest_there(folder) and misnamed_manifest(folder) is None
 
 
+def among_authors_files(path: Path) -> str | None:
+    """Why a report must not be written at ``path``, or None: it would be a YAML or TOML
+    file (a bank file, a pyproject.toml), or stand in a bank's folder. An output path and
+    a bank's path look alike on a command line, and a report over a section replaces it."""
+    if manifest_there(path.parent) or bank_above(path.parent) is not None:
+        return "in a bank's folder"
+    if path.suffix.lower() in (".yaml", ".yml", ".toml"):
+        return f"a {path.suffix.lstrip('.').upper()} file"
+    return None
+
+
 def bank_above(folder: Path) -> Path | None:
     """The nearest bank folder above ``folder``, which reads none of ``folder``'s files."""
     for place in Path(os.path.abspath(folder)).parents:

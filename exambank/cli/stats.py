@@ -13,7 +13,7 @@ from exambank.builders import Output
 from exambank.cli.common import EXIT_OK, Commands, add_config, add_paths, bank_paths, named_path
 from exambank.errors import CannotWrite, UsageError
 from exambank.lint import lint
-from exambank.paths import bank_above, display_path, manifest_there
+from exambank.paths import among_authors_files, display_path
 from exambank.reporters.text import visible
 from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, noun, render_text
 from exambank.stats_html import render_html, write_pdf
@@ -48,8 +48,11 @@ def add_stats(commands: Commands) -> None:
 
 def _stats(arguments: argparse.Namespace) -> int:
     out: Path | None = arguments.out
-    if out is not None:
-        _refuse_a_source(out)
+    if out is not None and (where := among_authors_files(out)):
+        raise UsageError(
+            f"--out {display_path(out)}: {where}, so the report is not written there: name a "
+            "file outside the banks, such as stats.txt"
+        )
     pdf = out is not None and out.suffix.lower() == ".pdf"
     if pdf and arguments.format != "html":
         raise UsageError("a PDF is made from the HTML report: add --format html")
@@ -84,18 +87,3 @@ def _stats(arguments: argparse.Namespace) -> int:
         raise CannotWrite(f"{out}: cannot write: {error.strerror}") from None
     print(f"wrote {visible(str(out))}")
     return EXIT_OK
-
-
-def _refuse_a_source(out: Path) -> None:
-    """A report is never written over what an author wrote, nor among it: not as a YAML
-    or TOML file (a bank file, a pyproject.toml), nor in a bank's folder. '--out' and a
-    bank's path look alike on a command line, and a report over a section would replace
-    it whole."""
-    inside = manifest_there(out.parent) or bank_above(out.parent) is not None
-    if out.suffix.lower() in (".yaml", ".yml", ".toml") or inside:
-        raise UsageError(
-            f"--out {display_path(out)}: "
-            + ("in a bank's folder" if inside else f"a {out.suffix.lstrip('.').upper()} file")
-            + ", so the report is not written there: name a file outside the banks, "
-            "such as stats.txt"
-        )
