@@ -8,7 +8,8 @@
   line, quoted only where YAML needs it, in double quotes. A text with an escape slip
   (escape-in-text: "C:\\temp") stays in double quotes with its escapes, on one line.
 - Lists written inline (``answer: [A, C]``) stay inline; blank lines and comments stay,
-  a comment moving with the key below it, and to its new column if it stood in line with it.
+  a comment moving with the key below it, and to its new column if it stood in line with it;
+  a comment indented deeper than the key below it moving with the entry above it.
 
 Every block chosen here reads back as its text (printable text surely does; any other is
 written and read back first): text a block cannot hold exactly stays on one line.
@@ -47,8 +48,8 @@ def format_file(path: Path) -> Rewrite:
     loaded = load(path)
     if isinstance(loaded.tree, (CommentedMap, CommentedSeq)):  # not a lone scalar
         keep_escapes(loaded.tree, loaded.source)
-        indent_comments(loaded.tree, INDENT)
         arrange(loaded.tree, Manifest if path.name == MANIFEST else Section)
+        indent_comments(loaded.tree, INDENT)
         restyle(loaded.tree)
     new = dump(loaded.tree, loaded)
     return Rewrite(path, loaded.raw, new, loaded.source.data, loaded.source)
@@ -83,16 +84,35 @@ def _reorder(mapping: CommentedMap, known: list[str]) -> None:
     wanted = known + [key for key in keys if key not in known]
     if wanted == keys:
         return
-    tails = [take_tail(mapping, key) for key in keys]
-    above = dict(zip(keys[1:], tails[:-1], strict=True))
+    # A comment line indented deeper than the keys trails the entry above it (a note
+    # under the last option, at the end of a question) and moves with that entry; the
+    # other lines after an entry are about the key below, and move with that key.
+    # (Columns as read: comments go to their written columns after this.)
+    column = mapping.lc.key(keys[0])[1]
+    trailing, above = {}, {}
+    for key, below in zip(keys, [*keys[1:], None], strict=True):
+        trailing[key], above[below] = _split_tail(take_tail(mapping, key), column)
     for key in wanted:
         mapping.move_to_end(key)
     # The new first key's comment cannot go above it (that place belongs to the mapping's
     # parent): it goes right below it instead.
     above[wanted[1]] = above.get(wanted[0], "") + above.get(wanted[1], "")
     for key, below in itertools.pairwise(wanted):
-        give_tail(mapping, key, above.get(below, ""))
-    give_tail(mapping, wanted[-1], tails[-1])
+        give_tail(mapping, key, trailing[key] + above.get(below, ""))
+    give_tail(mapping, wanted[-1], trailing[wanted[-1]] + above[None])
+
+
+def _split_tail(tail: str, column: int) -> tuple[str, str]:
+    """``tail`` (from ``take_tail``) as the comment lines at its start indented deeper
+    than ``column``, and the rest."""
+    lines = tail.splitlines(keepends=True)
+    trailing = 0
+    for line in lines:
+        text = line.lstrip(" ")
+        if not text.startswith("#") or len(line) - len(text) <= column:
+            break
+        trailing += 1
+    return "".join(lines[:trailing]), "".join(lines[trailing:])
 
 
 def restyle(node: Any, column: int = 0) -> None:

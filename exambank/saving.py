@@ -12,27 +12,25 @@ import re
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.tokens import CommentToken
 
+from exambank.comment_places import comment_places, scanned_comments
 from exambank.folded_texts import folded_texts
 from exambank.load import read_source
-from exambank.rewrite import NotSaved, Rewrite, RewriteError
-from exambank.round_trip import round_trip, tabs_as_spaces
+from exambank.rewrite import NotSaved, Rewrite, RewriteError, lf_text
 from exambank.source import Source, line_and_column
 
 
 def comments(text: str) -> Counter[str]:
     """Every comment line in ``text``, as the scanner sees it (independent of where the
     loader attaches comments, which is what could lose one)."""
-    found: Counter[str] = Counter()
-    for token in round_trip().scan(tabs_as_spaces(text)):
-        for comment in _comment_texts(getattr(token, "_comment", None)):
-            found.update(line.strip() for line in comment.splitlines() if line.strip())
+    placed, unplaced = scanned_comments(text)
+    found = Counter(comment for _, _, comment in placed)
+    for comment in unplaced:
+        found.update(line.strip() for line in comment.splitlines() if line.strip())
     # The scanner keeps no comment on a directive line ("%YAML 1.2  # why"), and the
     # dumper writes no directive: such a comment is counted here, so its loss shows.
     for line in text.split("\n"):
@@ -43,19 +41,6 @@ def comments(text: str) -> Counter[str]:
 
 _DIRECTIVE_COMMENT = re.compile(r"[ \t]#")
 _EXPLICIT_KEY = re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE)  # "? key" on its own line
-
-
-def _comment_texts(held: Any) -> Iterator[str]:
-    """The comments the scanner attached to a token: CommentTokens, and the plain text
-    of a comment after a block scalar's ``|`` or ``>``, which ruamel.yaml's dumper drops
-    for an item of a list."""
-    if isinstance(held, CommentToken):
-        yield held.value
-    elif isinstance(held, str) and held.lstrip().startswith("#"):
-        yield held
-    elif isinstance(held, list):
-        for item in held:
-            yield from _comment_texts(item)
 
 
 def save(rewrite: Rewrite) -> None:
@@ -142,6 +127,32 @@ def _check_data(written: Path, rewrite: Rewrite) -> None:
             "the rewrite would write a number, boolean or null otherwise; please report this"
         )
     _check_cuts(rewrite, source)
+    _check_places(rewrite, source)
+
+
+def _check_places(rewrite: Rewrite, new: Source) -> None:
+    """Every comment line must stay in the question it was in (``comment_places``)."""
+    old_text = lf_text(rewrite.old if rewrite.quoted is None else rewrite.quoted)
+    places = comment_places(old_text, rewrite.before)
+    was = Counter((place.comment, place.question) for place in places)
+    now = Counter((place.comment, place.question) for place in comment_places(rewrite.new, new))
+    moved = was - now
+    if not moved:
+        return
+    comment, owner = next(iter(moved))
+    went = next((question for text, question in now - was if text == comment), None)
+    if owner and went:
+        change = f"from question {owner} to question {went}"
+    else:
+        change = f"out of question {owner}" if owner else f"into question {went}"
+    place = next(place for place in places if (place.comment, place.question) in moved)
+    raise RewriteError(
+        f"the rewrite would move the comment '{comment}' {change}: fmt keeps a comment "
+        "with the key below it, or with the entry above if it is indented deeper; put it "
+        "on a line of its own in line with the key it is about",
+        place.line,
+        place.column,
+    )
 
 
 def _check_cuts(rewrite: Rewrite, new: Source) -> None:

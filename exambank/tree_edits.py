@@ -74,16 +74,24 @@ def ends_own_line(value: Any) -> bool:
 def indent_comments(tree: CommentedMap | CommentedSeq, indent: int) -> None:
     """Move each comment line that stands in line with the entry below it (a key, or a list
     item's dash) to where that entry is written: ``indent`` further in per level of block
-    mapping or list, from column 0. Any other comment line keeps its column. Done before
-    entries move, so that the lines move with them."""
+    mapping or list, from column 0. A comment line in line with none below but with an
+    entry whose block it ends (the last option, above a question's next key) moves with
+    that entry. Any other comment line keeps its column."""
     above: list[_Comments] = []
-    for found in _in_order(tree, 0, indent):
+    ended: list[_Entry] = []  # the entry last read at each level, outermost first
+    for found in [*_in_order(tree, 0, indent), None]:
         if isinstance(found, _Comments):
             above.append(found)
             continue
-        if found.read_at != found.written_at:
-            for comments in above:
-                comments.move(found.read_at, found.written_at)
+        depth = 0 if found is None else found.depth
+        columns = {entry.read_at: entry.written_at for entry in ended[depth:]}
+        if found is not None:
+            columns[found.read_at] = found.written_at
+            del ended[depth:]
+            ended.append(found)
+        moved = {read: written for read, written in columns.items() if read != written}
+        for comments in above if moved else ():
+            comments.move(moved)
         above.clear()
 
 
@@ -93,6 +101,7 @@ class _Entry:
 
     read_at: int
     written_at: int
+    depth: int  # how many block mappings and lists hold it
 
 
 @dataclass(frozen=True)
@@ -104,22 +113,23 @@ class _Comments:
     token: CommentToken
     own_line: bool
 
-    def move(self, read_at: int, written_at: int) -> None:
-        """Move each line that starts at column ``read_at`` to ``written_at``."""
+    def move(self, columns: dict[int, int]) -> None:
+        """Move each line that starts at a column in ``columns`` to the column it gives."""
         lines = self.token.value.split("\n")
         for number, line in enumerate(lines[1:], start=1):
             text = line.lstrip(" ")
-            if text.startswith("#") and len(line) - len(text) == read_at:
-                lines[number] = " " * written_at + text
-        if self.own_line and lines[0].startswith("#") and self.token.column == read_at:
-            lines[0] = " " * written_at + lines[0]  # indented in the text, as the other lines
+            if text.startswith("#") and (len(line) - len(text)) in columns:
+                lines[number] = " " * columns[len(line) - len(text)] + text
+        if self.own_line and lines[0].startswith("#") and self.token.column in columns:
+            # indented in the text, as the other lines
+            lines[0] = " " * columns[self.token.column] + lines[0]
             mark = copy.copy(self.token.start_mark)  # the scanner may share a mark
             mark.column = 0
             self.token.start_mark = mark
         self.token.value = "\n".join(lines)
 
 
-def _in_order(node: Any, column: int, indent: int) -> Iterator[_Entry | _Comments]:
+def _in_order(node: Any, column: int, indent: int, depth: int = 0) -> Iterator[_Entry | _Comments]:
     """The entries of a block mapping or list whose entries go to ``column``, and the
     comments between them, as they follow each other in the file."""
     if not _is_block(node):
@@ -130,9 +140,9 @@ def _in_order(node: Any, column: int, indent: int) -> Iterator[_Entry | _Comment
     for key, value in node.items() if is_mapping else enumerate(node):
         slots = node.ca.items.get(key)
         yield from _held(slots, 1, own_line=True)  # after a value in [...] or {...}
-        yield _Entry(node.lc.key(key)[1] if is_mapping else node.lc.col, column)
+        yield _Entry(node.lc.key(key)[1] if is_mapping else node.lc.col, column, depth)
         yield from _held(slots, 2 if is_mapping else 0, own_line=ends_own_line(value))
-        yield from _in_order(value, column + indent, indent)
+        yield from _in_order(value, column + indent, indent, depth + 1)
 
 
 def _held(slots: list[Any] | None, index: int, own_line: bool) -> Iterator[_Comments]:

@@ -1,6 +1,7 @@
 """``exambank fmt`` re-indents keys and list dashes; a comment line that stood in line with
-the key or dash below it moves with it, so it still reads as that entry's comment. Any other
-comment line keeps its column."""
+the key or dash below it moves with it, so it still reads as that entry's comment; one in
+line with an entry whose block it ends moves with that entry. Any other comment line keeps
+its column."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ questions:  # in pool order
     lines.
   # checked against the man page
   difficulty: medium
-  # in line with the keys above, not with the dash below: stays
+  # in line with the keys above, not with the dash below: moves with them
 # the second question
 - stem: Which port does HTTPS use?
   # the id came second in the converter's output
@@ -77,7 +78,7 @@ questions:  # in pool order
       lines.
     # checked against the man page
     difficulty: medium
-  # in line with the keys above, not with the dash below: stays
+    # in line with the keys above, not with the dash below: moves with them
   # the second question
   - id: q2
     # the id came second in the converter's output
