@@ -10,16 +10,21 @@ and ``image_alts``: on the line of each path in ``images``, the image's descript
 importer that attaches the files to carry it: the first the row's texts give it, in reading
 order (stem, each option's text and feedback, explanation), its alt text or else its title,
 as a browser names an image; spaces and line breaks in it as one space, so each stays on its
-line; an empty line where no text describes it; and ``instruction``: the line the handouts
+line; an empty line where no text describes it; ``instruction``: the line the handouts
 print under the stem ("Choose 2 answers.", the JSON's ``instruction``), empty where they
-print none. Only where a question has more than six options, their columns follow all
-these, two a letter, in letter order: ``option_g, feedback_g, option_h, feedback_h`` ..
-up to the bank's widest question.
+print none; and ``language``: the language the row's texts are written in, on every row,
+for an importer that reads the CSV alone (an LMS or quiz tool with a language setting):
+the bank's, its manifest's ``language`` as written there (a BCP 47 tag: ``de``,
+``es-MX``), the JSON's ``manifest.language``, as no section or question has a language of
+its own. (``instruction`` is in English where the handouts have no words in that language,
+as they print it.) Only where a question has more than six options, their columns follow
+all these, two a letter, in letter order: ``option_g, feedback_g, option_h, feedback_h``
+.. up to the bank's widest question.
 The feedback columns follow the option columns as a block, in the same order, rather than
 alternating with them: most banks have no feedback, and alternating would put an empty
 column between every two options a reviewer compares. Each of the first six feedback
 columns sits the same number of columns to the right of its option. A new column goes
-after ``instruction``, before any seventh option's, so that no column moves for it, and
+after ``language``, before any seventh option's, so that no column moves for it, and
 no long question moves one either: a mapping of columns by their position (Anki's import,
 a spreadsheet template) holds for every bank.
 The texts (stem, options, feedback, explanation) are as written (Markdown), or, built
@@ -98,6 +103,7 @@ FIXED_COLUMNS = (
     "guarded",
     "image_alts",
     "instruction",
+    "language",
 )
 
 
@@ -230,6 +236,9 @@ def _row(
         "images": "\n".join(paths),
         "image_alts": "\n".join(_description(path, uses) for path in paths),
         "instruction": answer_instruction(question, labels) or "",
+        # the bank's language (``Bank.questions`` gives each question its manifest's), as
+        # the JSON's manifest gives it: the CSV alone says what language its rows are in
+        "language": ref.language,
     }
 
 

@@ -18,6 +18,7 @@ HEADER = [
     "feedback_a", "feedback_b", "feedback_c", "feedback_d", "feedback_e", "feedback_f",
     "answer", "explanation", "tags", "difficulty", "shuffle",
     "section_title", "number", "images", "guarded", "image_alts", "instruction",
+    "language",
 ]  # fmt: skip
 
 
@@ -32,7 +33,8 @@ def test_the_seed_bank_gives_55_rows_a_reader_gets_back_exactly(seed_dist, seed_
     assert header == HEADER
     refs = list(seed_bank.questions())
     assert len(rows) == len(refs) == 55
-    exported = [q for section in export_document(seed_bank).sections for q in section.questions]
+    document = export_document(seed_bank)
+    exported = [q for section in document.sections for q in section.questions]
     for row, ref, json_question in zip(rows, refs, exported, strict=True):
         question = ref.question
         options = [question.option_text(letter) for letter in question.options]
@@ -46,7 +48,8 @@ def test_the_seed_bank_gives_55_rows_a_reader_gets_back_exactly(seed_dist, seed_
             "true" if json_question.shuffle else "false",
             ref.section.title, str(ref.number), "",
         ]  # fmt: skip
-        assert row == [*(neutralise(cell) for cell in expected), "", "", ""]
+        language = document.manifest.language  # the JSON's, on every row
+        assert row == [*(neutralise(cell) for cell in expected), "", "", "", language]
     assert sum(any(row[10:16]) for row in rows) == 11  # the questions with option feedback
     assert data.count(b"\r\n") >= 56  # RFC 4180 rows end in CRLF
 
@@ -116,7 +119,7 @@ def test_formulas_multi_answers_quotes_and_wide_questions(make_bank):
     header, *rows = read(output.data)
     letters = "abcdef"  # always six, a seventh option's columns after all the others
     assert header[4:16] == [f"{kind}_{x}" for kind in ("option", "feedback") for x in letters]
-    assert header[-3:] == ["instruction", "option_g", "feedback_g"]
+    assert header[26:] == ["instruction", "language", "option_g", "feedback_g"]
     first, second = (dict(zip(header, row, strict=True)) for row in rows)
     assert first["stem"] == "'=cmd|' /C calc'!A0" and first["option_b"] == "'@SUM(1)"
     assert first["option_g"] == first["feedback_g"] == ""
@@ -142,7 +145,7 @@ def test_every_cell_is_quoted_and_a_joined_tag_or_explanation_neutralised(make_b
     assert row.endswith(
         f'"Amazon Bedrock",{empty_options_then_feedback}'
         '"A","Because.;\'@SUM(1+1)*cmd|\' /C calc\'!A0","safe;\'=2+5","","true",'
-        '"Main","1","","explanation:1;tags:1","",""'
+        '"Main","1","","explanation:1;tags:1","","","en"'  # then the bank's language
     )
 
 

@@ -22,7 +22,7 @@ COLUMNS = [
     *(f"option_{letter}" for letter in "abcdef"),
     *(f"feedback_{letter}" for letter in "abcdef"),
     "answer", "explanation", "tags", "difficulty", "shuffle", "section_title", "number",
-    "images", "guarded", "image_alts", "instruction",
+    "images", "guarded", "image_alts", "instruction", "language",
 ]  # fmt: skip
 
 
@@ -52,8 +52,9 @@ def test_section_title_and_number_come_last_and_number_runs_across_sections(make
     bank = make_bank({"01-one.yaml": first, "02-two.yaml": second.replace("Main", "Two; =x")})
     (output,) = CsvBuilder().build(bank, Settings())
     header, found = rows(output.data)
-    assert header[-7:] == [
+    assert header[20:] == [
         "shuffle", "section_title", "number", "images", "guarded", "image_alts", "instruction",
+        "language",
     ]  # fmt: skip
     assert [(row["section"], row["section_title"], row["number"]) for row in found] == [
         ("one", "Main", "1"),

@@ -127,7 +127,8 @@ def csv_row(bank: Bank) -> dict[str, str]:
 
 def test_a_csv_row_gives_each_image_s_description_on_its_path_s_line(tmp_path):
     row = csv_row(image_bank(tmp_path / "bank"))
-    assert list(row)[-3:] == ["guarded", "image_alts", "instruction"]  # new columns go last
+    # in their places (a new column goes after language, the last): none moves
+    assert list(row)[24:] == ["guarded", "image_alts", "instruction", "language"]
     assert row["images"].split("\n") == [
         "images/chart.png",
         "images/plot 1.png",

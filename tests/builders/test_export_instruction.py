@@ -1,7 +1,7 @@
 """What the exports add for a converter to show as the handouts do: each question's
 ``instruction`` ("Choose 2 answers.", exactly where the handouts print it, in their words),
-in the JSON and as the CSV's last column; and the manifest's ``description_html``, the
-cover's description."""
+in the JSON and as the CSV's 27th column, before ``language``; and the manifest's
+``description_html``, the cover's description."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def test_each_export_gives_the_instruction_exactly_where_the_handouts_print_it(
     (exported,) = document["sections"][0]["questions"]
     assert exported["instruction"] == instruction
     assert list(exported)[4:7] == ["stem_html", "stem_text", "instruction"]  # under the stem
-    assert list(row)[-1] == "instruction"  # a new column comes last: none moves
+    assert list(row).index("instruction") == 26  # a new column comes after it: none moves
+    assert row["language"] == language  # in English where no words: still the bank's
     assert row["instruction"] == (instruction or "")
 
 
