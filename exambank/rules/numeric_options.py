@@ -14,6 +14,7 @@ from functools import cache
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule, primary_language
+from exambank.rules.number_labels import are_labels
 from exambank.rules.numbers import ENGLISH, Reading, reading
 from exambank.rules.screen import Screen
 from exambank.rules.wording import option_texts
@@ -33,9 +34,6 @@ _RATIO_WORDS = {  # of a stem, besides "ratio"
     "pl": r"stosun\w*|proporcj\w*",
 }
 _NEVER = re.compile(r"(?!)")
-# Bare digits that identify rather than count: a leading zero ("033609991") or six digits
-# and more with no separator ("430326890", an MMSI).
-_IDENTIFIER = re.compile(r"^\s*(?:0\d+|\d{6,})\s*$")
 # Every number and range has a digit: the screen of both rules, over the options.
 _DIGIT = re.compile(r"\d")
 # Both numeric rules look at questions with a digit in an option: 0-9, or any other
@@ -152,12 +150,23 @@ class NumericOrder(QuestionRule):
     "Figure 3", "Step 1", "port 443", "version 2", "Amendment 4", "Ch-16", and in the
     languages above "Abb. 3", "Étape 2", "Рисунок 1", "№ 5") or in an option with a
     number sign ("#5", "C# 7") is a label or a name, not a quantity, and does not
-    count; nor do options that are all bare digits when one has a leading zero or six
-    digits and more with no separator (identifiers such as MMSI numbers). Known false
-    positives: other numbers that are labels rather than quantities (a bare port number
-    or version), and a number written in another convention than the language's
-    ("1,500" for fifteen hundred in a German bank reads 1.5). Source: Haladyna, Downing
-    & Rodriguez (2002), guideline 21 (place choices in logical or numerical order).
+    count; nor do options that are all bare digits (or digits grouped by spaces) that
+    label rather than count: one has a leading zero or six digits and more with no
+    separator (identifiers such as MMSI numbers); one is grouped by spaces where another
+    of five digits and more is not (phone numbers, "110", "112", "116 117", "19222":
+    whoever groups quantities groups both); or the stem asks for a number to call
+    ("Which number do you call ...?", "phone number", "emergency number", and in their
+    languages "Nummer" and "Rufnummer", "numéro", "nummer", "номер", "numer", "número de
+    teléfono", "¿Qué número se marca ...?"). Quantities grouped by spaces are still
+    judged ("1 000 m", "10 000 V", "2 500 000", "5000" beside "10 000"), and so are
+    counts ("the number of", "Anzahl", "número máximo de"). Known false positives: other
+    numbers that are labels rather than quantities (a bare port number or version;
+    phone numbers grouped alike under a stem that names no number to call: "112",
+    "110", "116 117" under "Wie erreicht man ...?"), and a number written in another
+    convention than the language's ("1,500" for fifteen hundred in a German bank reads
+    1.5). Bare numbers under such a stem are not judged even where they are quantities
+    ("What number does this function call return?"). Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 21 (place choices in logical or numerical order).
 
     Bad:
         stem: How many GB of memory can an AWS Lambda function use at most?
@@ -188,14 +197,11 @@ class NumericOrder(QuestionRule):
             values.append(parsed)
         if len({unit for _, unit, _ in values}) != 1:
             return
-        texts = option_texts(question)
-        if any(_IDENTIFIER.match(text) for text in texts) and all(
-            text.strip().isdigit() for text in texts
-        ):
-            return  # identifiers, not quantities
         pairs = list(itertools.pairwise(value for value, _, _ in values))
         if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
             return
+        if are_labels(option_texts(question), question.stem, ref.language):
+            return  # identifiers or phone numbers, not quantities
         written = [shown for _, _, shown in values]
         # "2,5, 1, 5,3" could be five numbers: where a comma may start decimals, a semicolon
         between = ", " if read.decimal == "." else "; "
