@@ -1,9 +1,11 @@
 """What ``exambank init`` checks of its arguments before it writes anything: the folder,
-the bank id its name gives, the title, the language tag and the section ids."""
+the bank id its name gives, the title, the language tag and the sections (an id each,
+and a title after '=' where one is given)."""
 
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,31 +98,75 @@ def folder_id(folder: Path) -> str:
     )
 
 
+def split_section(item: str) -> tuple[str, str | None]:
+    """A section of --sections: its id, and the title after its first '=' if it has one
+    ("erste-hilfe=Erste Hilfe"), each without the spaces around it."""
+    section_id, equals, title = item.partition("=")
+    return section_id.strip(), title.strip() if equals else None
+
+
 def check_sections(sections: list[str]) -> None:
-    """UsageError naming every id of ``sections`` that is not a section id, in one
-    message with one suggestion for the whole list, and every id named twice."""
-    malformed = [name for name in sections if not re.fullmatch(SLUG_PATTERN, name)]
-    problems = []
+    """UsageError naming every id of ``sections`` (each "id" or "id=title") that is not a
+    section id, in one message with one suggestion for the whole list; every id named
+    twice; and every '=' with no id before it or no title after it."""
+    split = [split_section(item) for item in sections]
+    problems = [
+        problem
+        for item, (section_id, title) in zip(sections, split, strict=True)
+        if (problem := _title_problem(item, section_id, title))
+    ]
+    # "=Erste Hilfe" is told apart above: no id, not a malformed one
+    ids = [section_id for section_id, title in split if section_id or title is None]
+    malformed = [name for name in ids if not re.fullmatch(SLUG_PATTERN, name)]
     if malformed:
         shown = [f"'{name}'" if name else "an empty name" for name in dict.fromkeys(malformed)]
         named = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
         verb = "is not a section id" if len(shown) == 1 else "are not section ids"
         # Each id once: "Basics,basics" is one section, and a suggestion naming it twice
-        # would be refused in turn
-        suggestions = list(dict.fromkeys(as_id(name) for name in sections))
+        # would be refused in turn; each with the title the author gave it, quoted for
+        # the shell where it has a space ("erste-hilfe=Erste Hilfe")
+        suggested: dict[str, str | None] = {}
+        for section_id, title in split:
+            kept = title if title and not _LINE_BREAK.search(title) else None
+            suggested.setdefault(as_id(section_id or title or ""), kept)
+        suggestions = ",".join(
+            section_id if title is None else f"{section_id}={title}"
+            for section_id, title in suggested.items()
+        )
         example = (
-            f"; did you mean --sections {','.join(suggestions)}?{_merged(sections)}"
-            if all(suggestions)
+            f"; did you mean --sections {shlex.quote(suggestions)}?{_merged(ids)}"
+            if all(suggested)
             else ", e.g. --sections basics,ohm,power"
         )
-        problems.append(
-            f"--sections: {named} {verb}: use {SLUG_HINT}, separated by commas{example}"
+        problems.insert(
+            0, f"--sections: {named} {verb}: use {SLUG_HINT}, separated by commas{example}"
         )
-    valid = [name for name in sections if name not in malformed]
+    valid = [name for name in ids if name not in malformed]
     repeated = dict.fromkeys(name for at, name in enumerate(valid) if name in valid[:at])
     problems += [f"--sections: '{name}' is named twice" for name in repeated]
     if problems:
         raise UsageError(*problems)
+
+
+def _title_problem(item: str, section_id: str, title: str | None) -> str | None:
+    """What is wrong with a section written "id=title", if anything."""
+    if title is None:
+        return None
+    if not section_id:
+        suggestion = as_id(title)
+        example = f"{suggestion}={title}" if suggestion else "erste-hilfe=Erste Hilfe"
+        return (
+            f"--sections: '{item}' names no section id before its '=': write id=title, "
+            f"e.g. --sections {shlex.quote(example)}"
+        )
+    if not title:
+        return (
+            f"--sections: '{section_id}=' gives no title after its '=': write "
+            f"{section_id}=title, or {section_id} alone to take the title from the id"
+        )
+    if _LINE_BREAK.search(title):
+        return f"--sections: give the title of '{section_id}' on one line"
+    return None
 
 
 def _merged(sections: list[str]) -> str:

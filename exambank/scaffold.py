@@ -21,17 +21,28 @@ from typing import Any
 
 from exambank.bank import section_id_of
 from exambank.errors import CannotWrite, UsageError
-from exambank.init_arguments import SLUG_HINT, folder_id, init_problems
+from exambank.init_arguments import SLUG_HINT, folder_id, init_problems, split_section
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
+from exambank.rules.base import primary_language
 from exambank.saving import same_data, save, verify
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 
 SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
 _MANIFEST_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S*)manifest\.schema\.json", re.M)
+# A title made from a section's id capitalises its first word; in German (and
+# Luxembourgish), which capitalises every noun, every word ("erste-hilfe": "Erste Hilfe")
+# but German's articles, conjunctions and prepositions ("Grundlagen der Elektrotechnik").
+_EVERY_WORD = frozenset({"de", "lb"})
+_GERMAN_SMALL_WORDS = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
+    | {"einen", "und", "oder", "sowie", "an", "am", "auf", "aus", "bei", "beim", "bis"}
+    | {"durch", "fuer", "gegen", "im", "in", "mit", "nach", "ohne", "um", "unter", "ueber"}
+    | {"vom", "von", "vor", "zu", "zum", "zur"}
+)
 
 
 @dataclass(frozen=True)
@@ -53,18 +64,23 @@ class Schemas:
 
 @dataclass(frozen=True)
 class Started:
-    """What ``start_bank`` wrote, and where its files' first lines say the schemas are."""
+    """What ``start_bank`` wrote, where its files' first lines say the schemas are, and
+    the sections given no title, whose title was made from their id."""
 
     written: list[Path]
     schemas: Schemas
+    untitled: list[str]
 
 
 def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> Started:
     """Write a new bank into ``folder``, a new folder or one without YAML: its manifest
-    and a file per section (UsageError, nothing written, if it may not be started)."""
+    and a file per section, each of ``sections`` an id or "id=title" (UsageError,
+    nothing written, if it may not be started)."""
     problems = init_problems(folder, title, language, sections)
     if problems:  # every one at once: a run per mistake would be three runs for three
         raise UsageError(*problems)
+    titles = dict(map(split_section, sections))
+    sections = list(titles)
     bank_id = folder_id(folder)
     schemas = _find_schemas(folder)
     prefix = _prefix(schemas.folder, folder)
@@ -76,9 +92,23 @@ def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> 
     data = {"id": bank_id, "title": title, "language": language, "sections": sections}
     width = max(2, len(str(len(sections))))
     files = [NewFile(folder / MANIFEST, text, data)]
-    for number, section_id in enumerate(sections, start=1):
-        files.append(_section_file(folder / f"{number:0{width}}-{section_id}.yaml", prefix))
-    return Started(_write_all(files), schemas)
+    for number, (section_id, given) in enumerate(titles.items(), start=1):
+        path = folder / f"{number:0{width}}-{section_id}.yaml"
+        files.append(_section_file(path, prefix, given or title_of(section_id, language)))
+    untitled = [section_id for section_id, given in titles.items() if given is None]
+    return Started(_write_all(files), schemas, untitled)
+
+
+def title_of(section_id: str, language: str) -> str:
+    """A section's title made from its id, for the author to replace: "Erste hilfe",
+    and in German "Erste Hilfe"."""
+    words, code = section_id.split("-"), primary_language(language)
+    if code not in _EVERY_WORD:
+        return " ".join(words).capitalize()
+    small = _GERMAN_SMALL_WORDS if code == "de" else frozenset()
+    return " ".join(
+        word if at and word in small else word.capitalize() for at, word in enumerate(words)
+    )
 
 
 def starts_section(path: Path) -> bool:
@@ -113,7 +143,7 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     manifest = _listed(bank / MANIFEST, section_id)
     raw = (bank / MANIFEST).read_bytes()
     prefix = _manifest_prefix(raw.decode("utf-8-sig")) or _prefix(_find_schemas(bank).folder, bank)
-    empty = _section_file(path, prefix)
+    empty = _section_file(path, prefix, title_of(section_id, _language(bank / MANIFEST)))
     question = skeleton(question_id, kind, option_count)
     text = with_question(empty.text, question)
     _write_all([NewFile(path, text, {**empty.data, "questions": [question]})], manifest)
@@ -151,10 +181,16 @@ def _modeline(prefix: str, kind: str) -> str:
     return f"# yaml-language-server: $schema={prefix}{kind}.schema.json\n"
 
 
-def _section_file(path: Path, prefix: str) -> NewFile:
-    """A section with an id from its file's name, a title from the id, and no questions."""
+def _language(manifest: Path) -> str:
+    """The language a bank's manifest names (en, the default, if it names none)."""
+    data = read(manifest).data
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) else "en"
+
+
+def _section_file(path: Path, prefix: str, title: str) -> NewFile:
+    """A section with an id from its file's name, ``title`` and no questions."""
     section_id = section_id_of(path)
-    title = section_id.replace("-", " ").capitalize()
     text = (
         f"{_modeline(prefix, 'section')}id: {inline(section_id)}\ntitle: {inline(title)}\n"
         "questions: []\n"

@@ -48,7 +48,7 @@ def test_a_new_bank_lints_clean(
     )
     assert (bank / "02-it-sicherheit.yaml").read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=../../schemas/section.schema.json\n"
-        "id: it-sicherheit\ntitle: It sicherheit\nquestions: []\n"
+        "id: it-sicherheit\ntitle: It Sicherheit\nquestions: []\n"
     )
     assert sorted(path.name for path in bank.iterdir()) == [
         "01-netz.yaml",
@@ -60,7 +60,7 @@ def test_a_new_bank_lints_clean(
         "wrote bank/it/01-netz.yaml",
         "wrote bank/it/02-it-sicherheit.yaml",
         "next: exambank new QUESTION-ID --section bank/it/01-netz.yaml",
-        "each section's title is its id for now: write the real one in its file",
+        "each section's title is made from its id for now: write the real one in its file",
         "for editors: run exambank schemas here, to write the schemas the files name",
     ]
     assert _findings(bank) == []
@@ -146,6 +146,97 @@ def test_a_bank_started_without_sections_gets_them_from_new(
     )
 
 
+def test_a_german_title_made_from_an_id_capitalises_its_nouns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German capitalises every noun: "Erste Hilfe", not "Erste hilfe" (review DE/ES
+    teacher, finding B)."""
+    monkeypatch.chdir(tmp_path)
+    title = "Elektrotechnik \u2013 Arbeitssicherheit"
+    sections = "grundlagen,schutzmassnahmen,erste-hilfe"
+    arguments = ["--title", title, "--language", "de", "--sections", sections]
+    assert main(["init", "bank/elektro-sicherheit", *arguments]) == 0
+    bank = Path("bank/elektro-sicherheit")
+    titles = [read_source(path)[0].data["title"] for path in sorted(bank.glob("0*.yaml"))]
+    assert titles == ["Grundlagen", "Schutzmassnahmen", "Erste Hilfe"]
+    assert "each section's title is made from its id for now" in capsys.readouterr().out
+    assert _findings(bank) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "section_id", "title"),
+    [
+        ("de", "erste-hilfe", "Erste Hilfe"),
+        ("de-AT", "erste-hilfe", "Erste Hilfe"),
+        ("DE-CH", "erste-hilfe", "Erste Hilfe"),
+        ("lb", "eischt-hellef", "Eischt Hellef"),
+        # German's articles, conjunctions and prepositions stay small, but for the first word
+        ("de", "grundlagen-der-elektrotechnik", "Grundlagen der Elektrotechnik"),
+        ("de", "in-der-praxis", "In der Praxis"),
+        ("de", "netz-und-it-sicherheit-2", "Netz und It Sicherheit 2"),
+        # other languages as before: the first word capitalised
+        ("en", "first-aid", "First aid"),
+        ("fr", "premiers-secours", "Premiers secours"),
+        ("nl", "eerste-hulp", "Eerste hulp"),
+        ("en", "grundlagen-der-elektrotechnik", "Grundlagen der elektrotechnik"),
+    ],
+)
+def test_a_title_made_from_an_id_follows_the_banks_language(
+    language: str, section_id: str, title: str
+) -> None:
+    assert exambank.scaffold.title_of(section_id, language) == title
+
+
+def test_sections_may_be_given_their_titles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """id=title in --sections: the title as given, any Unicode, quoted where YAML needs it
+    (review DE/ES teacher, finding B)."""
+    monkeypatch.chdir(tmp_path)
+    sections = "erste-hilfe=Erste Hilfe, schutzmassnahmen = Schutzmaßnahmen,ohm=Ohm: Gesetz"
+    arguments = ["--title", "E", "--language", "de", "--sections", sections]
+    assert main(["init", "bank/el", *arguments]) == 0
+    bank = Path("bank/el")
+    assert (bank / "02-schutzmassnahmen.yaml").read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../../schemas/section.schema.json\n"
+        "id: schutzmassnahmen\ntitle: Schutzmaßnahmen\nquestions: []\n"
+    )
+    assert (bank / "03-ohm.yaml").read_text(encoding="utf-8").splitlines()[2] == (
+        'title: "Ohm: Gesetz"'
+    )
+    manifest = read_source(bank / "bank.yaml")[0].data
+    assert manifest["sections"] == ["erste-hilfe", "schutzmassnahmen", "ohm"]
+    assert [line for line in capsys.readouterr().out.splitlines() if "title" in line] == []
+    assert _findings(bank) == []
+
+
+def test_the_last_message_names_the_sections_given_no_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sections = "erste-hilfe=Erste Hilfe,grundlagen,ohm=Ohmsches Gesetz,power"
+    assert main(["init", "bank/el", "--title", "E", "--sections", sections]) == 0
+    assert (
+        "the sections given no title (grundlagen, power) have a title made from their id for now: "
+        "write the real one in each file"
+    ) in capsys.readouterr().out.splitlines()
+    assert read_source(Path("bank/el/02-grundlagen.yaml"))[0].data["title"] == "Grundlagen"
+
+
+@pytest.mark.parametrize(
+    "title", ['Ohm: "Gesetz" #1', "yes", "3.10", "@home", "# Notiz", "Ü \u2013 Überblick", "a=b"]
+)
+def test_a_section_title_is_written_so_it_reads_back_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "el", "--title", "E", "--sections", f"ohm={title}"]) == 0
+    source, problems = read_source(Path("el/01-ohm.yaml"))
+    assert problems == []
+    assert source.data["title"] == title
+    assert _findings(Path("el")) == []
+
+
 @pytest.mark.parametrize("title", ['Ohm: "Gesetz" #1', "yes", "3.10", "@home", " padded ", "Ü"])
 def test_a_title_is_written_so_it_reads_back_as_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
@@ -228,6 +319,32 @@ def test_a_title_is_written_so_it_reads_back_as_given(
             None,
             ["el", "--sections", "A b,ok,a-b"],
             "--sections a-b,ok? ('A b' and 'a-b' both give a-b: rename one to keep two sections)",
+        ),
+        # a title after '=' (review DE/ES teacher, finding B): none, no id, an id twice
+        (
+            None,
+            ["el", "--sections", "ohm="],
+            "--sections: 'ohm=' gives no title after its '=': write ohm=title, or ohm alone "
+            "to take the title from the id",
+        ),
+        (None, ["el", "--sections", "ohm= ,power"], "'ohm=' gives no title after its '='"),
+        (
+            None,
+            ["el", "--sections", "=Erste Hilfe"],
+            "--sections: '=Erste Hilfe' names no section id before its '=': write id=title, "
+            "e.g. --sections 'erste-hilfe=Erste Hilfe'",
+        ),
+        (None, ["el", "--sections", "ohm=Ohm,="], "'=' names no section id before its '='"),
+        (None, ["el", "--sections", "a=A,a=B"], "--sections: 'a' is named twice"),
+        (None, ["el", "--sections", "a=A,b,a"], "--sections: 'a' is named twice"),
+        (None, ["el", "--sections", "ohm=Ohm\nGesetz"], "give the title of 'ohm' on one line"),
+        # a suggestion keeps the titles, quoted for the shell
+        (
+            None,
+            ["el", "--sections", "Erste Hilfe=Erste Hilfe,ohm"],
+            "--sections: 'Erste Hilfe' is not a section id: use lowercase letters, digits and "
+            "single hyphens, separated by commas; did you mean --sections "
+            "'erste-hilfe=Erste Hilfe,ohm'?",
         ),
     ],
 )

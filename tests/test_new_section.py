@@ -75,6 +75,20 @@ def test_a_new_section_is_written_and_listed_and_lints_as_a_to_do_list(
 
 
 @pytest.mark.parametrize(
+    ("language", "title"),
+    [("language: de\n", "Erste Hilfe"), ("language: de-AT\n", "Erste Hilfe"), ("", "Erste hilfe")],
+)
+def test_a_new_sections_title_follows_the_banks_language(
+    tmp_path: Path, language: str, title: str
+) -> None:
+    """German capitalises every noun, as init's titles do (review DE/ES teacher, B)."""
+    root = _bank(tmp_path, f"id: el\ntitle: E\n{language}sections: [ohm, kirchhoff]\n")
+    section = root / "03-erste-hilfe.yaml"
+    assert main(["new", "p1", "--section", str(section)]) == 0
+    assert section.read_text(encoding="utf-8").splitlines()[2] == f"title: {title}"
+
+
+@pytest.mark.parametrize(
     ("sections", "listed"),
     [
         ("sections: [ohm, kirchhoff]  # two\n", "sections: [ohm, kirchhoff, power]  # two\n"),

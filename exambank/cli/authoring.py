@@ -31,8 +31,8 @@ def add_init(commands: Commands) -> None:
         "init",
         help="start a bank: a folder with a manifest and a file per section",
         description="Make FOLDER a bank: write its bank.yaml (its id is the folder's name) "
-        "and, for each id of --sections, an <nn>-<id>.yaml with no questions yet. Nothing is "
-        "written over: a folder that holds YAML is refused.",
+        "and, for each section of --sections, an <nn>-<id>.yaml with its title and no "
+        "questions yet. Nothing is written over: a folder that holds YAML is refused.",
     )
     command.add_argument("folder", type=named_path, metavar="FOLDER")
     command.add_argument(
@@ -47,8 +47,11 @@ def add_init(commands: Commands) -> None:
     command.add_argument(
         "--sections",
         default="",
-        metavar="ID,ID,...",
-        help="the sections' ids in teaching order, e.g. basics,ohm,power",
+        metavar="ID[=TITLE],...",
+        help="the sections in teaching order, separated by commas: each an id, and after "
+        "'=' its title if you have it, e.g. 'erste-hilfe=Erste Hilfe,ohm' (quoted for the "
+        "shell). A title cannot hold a comma: write such a title in the section's file. A "
+        "section given no title gets one made from its id, to replace there",
     )
     command.set_defaults(run=_init)
 
@@ -153,8 +156,14 @@ def _init(arguments: argparse.Namespace) -> int:
         print(f"wrote {visible(str(path))}")
     first = started.written[1] if sections else folder / "01-<section-id>.yaml"
     print(f"next: exambank new QUESTION-ID --section {visible(str(first))}")
-    if sections:
-        print("each section's title is its id for now: write the real one in its file")
+    untitled = started.untitled
+    if untitled and len(untitled) == len(sections):
+        print("each section's title is made from its id for now: write the real one in its file")
+    elif untitled:  # the others have the titles given in --sections
+        print(
+            f"the sections given no title ({', '.join(untitled)}) have a title made from their id "
+            "for now: write the real one in each file"
+        )
     if not started.schemas.found:
         where = os.path.relpath(started.schemas.folder)
         command = "exambank schemas" + ("" if where == "schemas" else f" {where}")
