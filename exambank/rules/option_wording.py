@@ -276,7 +276,7 @@ class CombinationOptions(QuestionRule):
     numbers statements; a two-statement certo/errado answer ("C, E") in a question with
     options C and E. A question with several such options ("I и III", "II и III", "I, II и
     III") is one flaw and gets one finding, at its first. Source: Haladyna, Downing &
-    Rodriguez (2002), guideline 7 (avoid the complex MC, type K, format); NBME Item-Writing
+    Rodriguez (2002), guideline 9 (avoid the complex MC, type K, format); NBME Item-Writing
     Guide.
 
     Bad:
@@ -337,7 +337,7 @@ class OptionRationale(QuestionRule):
     ...", "No, the sideband ..."), are not judged. Known false positives: a dash inside a
     name or a range ("Reserved Instances -- All Upfront", "1 -- 5 GB") in the key; "as" or
     "since" of time or manner before a clause ("..., as frequency is increased", "since the
-    license was issued"). Source: Haladyna, Downing & Rodriguez (2002), guidelines 11
+    license was issued"). Source: Haladyna, Downing & Rodriguez (2002), guidelines 13
     (minimise reading) and 24 (keep choices about equal in length).
 
     Bad:

@@ -112,8 +112,8 @@ class StemLeadIn(QuestionRule):
     a completion stem that ends in an open phrase without a colon ("The main benefit
     is"); a True/False statement (``true-false-options`` reports those); a completion
     stem with its blank mid-sentence whose task is clear (``fill-in-blank`` reports
-    those). Source: Haladyna, Downing & Rodriguez (2002), guidelines 12 (clear
-    directions) and 13 (the central idea in the stem); NBME "cover the options" rule.
+    those). Source: Haladyna, Downing & Rodriguez (2002), guidelines 14 (clear
+    directions) and 15 (the central idea in the stem); NBME "cover the options" rule.
 
     Bad:
         stem: Amazon SageMaker and machine learning models.

@@ -116,7 +116,7 @@ class NegativeStem(QuestionRule):
     parentheses or «...». НЕ in capitals, or in bold, is emphasised. Known false positives: a
     negative inside a clause the heuristic takes for the main one (a subordinate clause
     without its subordinating word: "barriers they classically shouldn't"). Source:
-    Haladyna, Downing & Rodriguez (2002), guideline 15 (word the stem positively; if a
+    Haladyna, Downing & Rodriguez (2002), guideline 17 (word the stem positively; if a
     negative is used, capitalise and bold it).
 
     Bad:
@@ -162,7 +162,7 @@ class NegativeOptions(QuestionRule):
     to ``none-of-the-above``). In a Russian bank, an option holds "не", "нет", "никогда",
     "нельзя" or "ни" ("Ни один из вариантов" is left to ``none-of-the-above``). Known false
     positives: an option whose negative is part of a name or a fixed phrase. Source:
-    Haladyna, Downing & Rodriguez (2002), guidelines 15 and 27 (phrase choices positively).
+    Haladyna, Downing & Rodriguez (2002), guidelines 17 and 27 (phrase choices positively).
 
     Bad:
         stem: Which statement about Amazon SageMaker is NOT true?

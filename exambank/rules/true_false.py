@@ -149,9 +149,10 @@ class TrueFalseOptions(QuestionRule):
     English, German and Russian banks only). Known false positives: none seen on the real
     banks; two adjectives that only look like a word and its negation ("Famous" /
     "Infamous"), and a pair of classes ("Direct" / "Indirect"), which is a two-choice item
-    all the same. Source: Haladyna, Downing & Rodriguez (2002), guidelines 7 (use each
-    format for what it does well) and 18 (as many effective choices as you can; three is
-    adequate).
+    all the same. Source: Haladyna, Downing & Rodriguez (2002), guideline 18 (as many
+    effective choices as you can; three is adequate). Their guideline 9 accepts true/false
+    and alternate-choice items as formats of their own: this rule is for a bank of
+    multiple-choice questions, where a two-option question is guessed half the time.
 
     Bad:
         stem: Amazon SageMaker trains, tunes and deploys ML models.
