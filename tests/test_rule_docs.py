@@ -41,6 +41,18 @@ def test_rule_prints_the_docstring_with_its_examples(capsys: pytest.CaptureFixtu
     assert 'lint: {ignore: [answer-count], reason: "..."}' in page
 
 
+def test_rules_given_a_name_shows_that_rule_as_rule_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The plural with a name ("exambank rules negative-stem") is what people type."""
+    assert main(["rule", "negative-stem"]) == 0
+    page = capsys.readouterr().out
+    assert main(["rules", "negative-stem"]) == 0
+    assert capsys.readouterr().out == page
+    assert main(["rules", "negative-stm"]) == 2
+    assert "did you mean 'negative-stem'?" in capsys.readouterr().err
+
+
 def test_rule_shows_options_with_their_defaults(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "answer-key-balance"]) == 0
     page = capsys.readouterr().out

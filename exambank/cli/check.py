@@ -105,9 +105,14 @@ def _add_baseline(command: argparse.ArgumentParser) -> None:
 
 
 def add_rules(commands: Commands) -> None:
-    commands.add_parser(
-        "rules", help="list every rule", description="List every rule with its severity."
-    ).set_defaults(run=_rules)
+    listing = commands.add_parser(
+        "rules",
+        help="list every rule",
+        description="List every rule with its severity; given a NAME, show that rule's "
+        "documentation, as 'exambank rule NAME' does.",
+    )
+    listing.add_argument("name", nargs="?", metavar="NAME", help="show this rule instead")
+    listing.set_defaults(run=_rules)
     command = commands.add_parser(
         "rule",
         help="show a rule's documentation",
@@ -189,6 +194,8 @@ def _lint(arguments: argparse.Namespace) -> int:
 
 
 def _rules(arguments: argparse.Namespace) -> int:
+    if arguments.name is not None:  # "exambank rules negative-stem": the page asked for
+        return _rule(arguments)
     sys.stdout.write(rule_table())
     return EXIT_OK
 
