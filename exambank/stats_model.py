@@ -57,6 +57,7 @@ class QuestionFindings:
 
 
 _NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not report it
+_RARE = 0.001  # below it, and only below it, a result "almost never happens by chance"
 
 
 @dataclass
@@ -102,8 +103,9 @@ class KeyLetters:
             + _verdict(
                 self.p_value,
                 self.rule_threshold,
-                "a spread this uneven almost never happens by chance; reletter options "
-                "(exambank build --shuffle SEED prints shuffled handouts) or rewrite keys",
+                "a spread this uneven",
+                "reletter options (exambank build --shuffle SEED prints shuffled handouts) "
+                "or rewrite keys",
                 "answer-key-balance",
             ),
         ]
@@ -153,21 +155,23 @@ class LongestKey:
         verdict = _verdict(
             self.p_value,
             self.rule_threshold,
-            "a key this often the longest almost never happens by chance; trim the keys "
-            "or lengthen the distractors",
+            "a key this often the longest",
+            "trim the keys or lengthen the distractors",
             "longest-option-key",
         )
         return [*said, f"exact p = {self.p_value:.2g}: {verdict}"]
 
 
-def _verdict(p_value: float, threshold: float, rare: str, rule: str) -> str:
+def _verdict(p_value: float, threshold: float, what: str, advice: str, rule: str) -> str:
+    """The test's result in words, from the p-value itself: "almost never by chance" only
+    below ``_RARE``, whatever threshold the rule is set to report at."""
+    odds = f"chance gives this about once in {1 / p_value:.0f} banks" if p_value else ""
     if p_value < threshold:
-        return rare
+        if p_value < _RARE:
+            return f"{what} almost never happens by chance; {advice}"
+        return f"{odds}, and {rule} reports below p = {threshold:g}; {advice}"
     if p_value < _NOTABLE:
-        return (
-            f"chance gives this about once in {1 / p_value:.0f} banks; worth watching "
-            f"({rule} reports below p = {threshold:g})"
-        )
+        return f"{odds}; worth watching ({rule} reports below p = {threshold:g})"
     return "nothing unusual"
 
 

@@ -190,6 +190,22 @@ def test_each_p_value_is_said_in_words(tmp_path, keys, verdict):
     assert verdict[1:] in render_html([stats])
 
 
+def test_a_lenient_threshold_does_not_make_a_common_result_rare(tmp_path):
+    """The words follow the p-value: set to report below 0.06, a p of 0.022 is reported,
+    and said to come about once in 45 banks, not to almost never happen by chance."""
+    options = {"answer-key-balance": {"p_value": 0.06}}
+    [stats] = bank_stats(
+        lint([keyed_bank(tmp_path, "A" * 11 + "BBBCCCDDD")]), Config(rule_options=options)
+    )
+    text = render_text([stats])
+    assert (
+        "\n  chi-square 9.6, df 3, p = 0.022: chance gives this about once in 45 banks, and "
+        "answer-key-balance reports below p = 0.06; reletter options (exambank build "
+        "--shuffle SEED prints shuffled handouts) or rewrite keys\n" in text
+    )
+    assert "almost never" not in text
+
+
 def test_the_longest_key_rate_is_said_in_words():
     text = render_text(bank_stats(lint([SEED_BANK])))
     assert (
