@@ -4,9 +4,14 @@ on purpose ("Cochez la ou les bonnes réponses", "Select all that apply")."""
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import pytest
+from pypdf import PdfReader
+
+from exambank.builders import Settings
 from exambank.builders.handout import handout_html
+from exambank.builders.pdf import PdfBuilder
 from tests.conftest import QUESTION, section_yaml
 
 MULTIPLE = QUESTION.replace("answer: A", "type: multiple\nanswer: [A, D]")
@@ -57,3 +62,23 @@ def test_the_label_is_left_out_where_the_stem_gives_or_hides_the_count(
     assert html.count('class="instruction"') == (label is not None)
     if label:
         assert f">{label}</p>" in html
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_label_prints_at_the_stem_s_size(make_bank, large_print: bool) -> None:
+    """It changes how the question is answered: a candidate who skims past small type
+    marks one answer (review s24-accessibility, finding 2)."""
+    bank = make_bank({"01-main.yaml": section_yaml(MULTIPLE)})
+    student = PdfBuilder().build(bank, Settings(large_print=large_print))[0].data
+    sizes: dict[str, set[float]] = {"label": set(), "stem": set()}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        printed = round(size * abs(tm[3]) * abs(cm[3]), 1)
+        if "Choose" in text or "answers." in text:
+            sizes["label"].add(printed)
+        elif "trains" in text or "deploys" in text:
+            sizes["stem"].add(printed)
+
+    for page in PdfReader(io.BytesIO(student)).pages:
+        page.extract_text(visitor_text=visit)
+    assert sizes["label"] and sizes["label"] == sizes["stem"]
