@@ -21,6 +21,7 @@ from exambank.reporters.text import visible
 from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs
 from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
+from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_model import (
     AnswerRun,
     AnswerRuns,
@@ -132,7 +133,7 @@ def _difficulty(ref: QuestionRef) -> str:
 
 
 def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
-    spread = KeySpread.of(single)
+    spread, truths = KeySpread.of(single), TruthSpread.of(single)
     tested = len(single) >= max(options["min_questions"], 1)
     commonest = max(spread.observed, key=spread.observed.__getitem__, default=None)
     return KeyLetters(
@@ -148,6 +149,9 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         commonest,
         spread.observed[commonest] / len(single) if commonest else 0.0,
         sum(1 / len(ref.question.options) for ref in single) / len(single) if single else 0.0,
+        truths.questions,
+        truths.true_keys,
+        truths.p_value if truths.questions >= max(options["min_questions"], 1) else None,
     )
 
 

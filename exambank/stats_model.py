@@ -76,8 +76,34 @@ class KeyLetters:
     commonest: str | None  # the letter most often the key (the first, if several)
     commonest_score: float  # the share of the questions always answering it gets right
     chance_score: float  # the share a guess at random gets right, on average
+    # The true/false questions among them, and how many are keyed true, against half
+    # (exact two-sided binomial p; None: fewer than ``min_questions``, not tested).
+    true_false: int
+    true_keys: int
+    true_false_p_value: float | None
 
     def sentences(self) -> list[str]:
+        """The letters' sentences, then the true/false keys' (``_truth_sentence``)."""
+        return [*self._letter_sentences(), *self._truth_sentence()]
+
+    def _truth_sentence(self) -> list[str]:
+        if not self.true_false:
+            return []
+        count = f"true/false keys: true in {self.true_keys} of {self.true_false}"
+        if self.true_false_p_value is None:
+            return [f"{count}; answer-key-balance tests them from {self.min_questions}"]
+        return [
+            f"{count}, exact p = {self.true_false_p_value:.2g}: "
+            + _verdict(
+                self.true_false_p_value,
+                self.rule_threshold,
+                "a lean this far to one value",
+                "key about as many statements false as true",
+                "answer-key-balance",
+            )
+        ]
+
+    def _letter_sentences(self) -> list[str]:
         """What always answering the commonest letter scores, then the test in words."""
         effect = (
             f"always answering {self.commonest} scores {self.commonest_score:.0%}; "

@@ -13,6 +13,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options, primary_language
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
+from exambank.rules.truth_keys import TruthSpread
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
 from exambank.significance import chi_square_tail, poisson_binomial_tail
 
@@ -41,7 +42,7 @@ def single_answer_questions(bank: Bank) -> list[QuestionRef]:
 def cue_lengths(ref: QuestionRef) -> tuple[list[int], int] | None:
     """The options' lengths in characters and the key's; None where length cannot point
     at the key: in a true/false question ("False" is longer than "True" whichever is the
-    key; an uneven true/false key is answer-key-balance's), or where every option is
+    key; their keys' truth values are answer-key-balance's), or where every option is
     within 2 characters of the others."""
     texts = option_texts(ref.question)
     lengths = [len(text.strip()) for text in texts]
@@ -167,7 +168,15 @@ class AnswerKeyBalance(BankRule):
     (Cochran's rule). Reported on the manifest when the p-value is below ``p_value`` and
     the bank has at least ``min_questions`` such questions, naming the most over-used
     letter and by how much, and any pooled letters. Candidates learn such a bias quickly
-    ("when in doubt, pick B").
+    ("when in doubt, pick B"). The true/false questions among them (as
+    ``true-false-options`` reads them: "True" / "False", "Yes, it does" / "No, it does
+    not", "Valid" / "Invalid") are also tested on their own, by the value of their key
+    rather than its letter: how often the key is the true value, against half, with an
+    exact two-sided binomial test, reported as above when there are at least
+    ``min_questions`` of them. A writer who states facts keys "True" far more often, and
+    a letter count cannot see it: "A: True" and "A: False" are both A, and the other
+    questions' letters can offset it. Measured on constructed banks only: the real banks
+    hold 12 true/false questions, too few to test.
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20).
 
@@ -185,6 +194,7 @@ class AnswerKeyBalance(BankRule):
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = single_answer_questions(bank)
+        yield from self._check_truths(bank, refs, options)
         if len(refs) < options["min_questions"]:
             return
         spread = KeySpread.of(refs)
@@ -204,6 +214,21 @@ class AnswerKeyBalance(BankRule):
             "reletter options so each letter is the key about equally often",
         )
 
+    def _check_truths(
+        self, bank: Bank, refs: list[QuestionRef], options: Options
+    ) -> Iterator[Diagnostic]:
+        truths = TruthSpread.of(refs)
+        if truths.questions < options["min_questions"] or truths.p_value >= options["p_value"]:
+            return
+        yield self.report(
+            bank.manifest_source,
+            ("sections",),
+            f"true/false keys are uneven: the key is {truths.leaning} in "
+            f"{truths.leaning_keys} of {truths.questions} true/false questions "
+            f"(exact p = {truths.p_value:.1e})",
+            "key about as many statements false as true: negate some, and their key with them",
+        )
+
 
 class LongestOptionKey(BankRule):
     """The key is the longest option far more often than chance, or by far in a question.
@@ -214,7 +239,7 @@ class LongestOptionKey(BankRule):
     against chance with an exact one-sided test (Poisson-binomial): 1 in k for k options
     when one option is the longest, none when the longest options tie (the key cannot be
     strictly longest). Left out: true/false questions ("False" is longer than "True"
-    whatever the key; ``answer-key-balance`` reports an uneven true/false key) and
+    whatever the key; ``answer-key-balance`` tests their keys' truth values) and
     questions whose options are all within 2 characters of each other, a difference no
     candidate sees (on the real banks such keys were the longest no more often than
     chance). Reported on the manifest when the p-value is below ``p_value`` and at least

@@ -97,6 +97,20 @@ def is_true_false(texts: Sequence[str]) -> bool:
     return len(values) == 2
 
 
+def key_truth(texts: Sequence[str], key_at: int) -> bool | None:
+    """Whether the key of a true/false question (``texts``, its options, the key at
+    ``key_at``) is its true value ("True", "Yes, it does", "Valid", "Allowed") rather than
+    its false one; None where the key reads as neither."""
+    key = texts[key_at].strip(" .!").casefold()
+    value = _truth_value(key)
+    if value is not None or len(texts) != 2:
+        return value
+    other = texts[1 - key_at].strip(" .!").casefold()
+    if _negates(key, other):  # "Invalid" against "Valid"
+        return False
+    return True if _negates(other, key) else None
+
+
 def _truth_value(folded: str) -> bool | None:
     """True or False for an option that is a truth value; None for any other."""
     if folded in _AFFIRMATIVE:
