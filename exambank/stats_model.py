@@ -107,7 +107,7 @@ class KeyLetters:
         """What always answering the commonest letter scores, then the test in words."""
         effect = (
             f"always answering {self.commonest} scores {self.commonest_score:.0%}; "
-            f"chance {self.chance_score:.0%}"
+            f"a random guess {self.chance_score:.0%}"
         )
         if self.p_value is None and self.questions < self.min_questions:
             return [
@@ -170,7 +170,7 @@ class LongestKey:
         if self.questions:
             said.append(
                 f"always picking the longest option scores {self.longest_score:.0%}; "
-                f"chance {self.chance_score:.0%}"
+                f"a random guess {self.chance_score:.0%}"
             )
         if self.p_value is None:
             said.append(

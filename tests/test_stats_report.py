@@ -218,8 +218,8 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
     """The score of always answering the commonest letter, and of always picking the
     longest option, beside a guess at random: what a writer can weigh."""
     text = render_text(bank_stats(lint([SEED_BANK])))
-    assert "\n  always answering B scores 73%; chance 25%\n" in text
-    assert "\n  always picking the longest option scores 59%; chance 25%\n" in text
+    assert "\n  always answering B scores 73%; a random guess 25%\n" in text
+    assert "\n  always picking the longest option scores 59%; a random guess 25%\n" in text
     [data] = json_report(capsys, str(SEED_BANK))
     keys, longest = data["keys"], data["longest_key"]
     assert (keys["commonest"], keys["commonest_score"]) == ("B", 40 / 55)
@@ -231,8 +231,8 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
     assert longest["longest_score"] == pytest.approx(0.59, abs=0.005)
     assert longest["chance_score"] == 0.25 and longest["left_out"] == 2
     page = render_html(bank_stats(lint([SEED_BANK])))
-    assert "Always answering B scores 73%; chance 25%." in page
-    assert "Always picking the longest option scores 59%; chance 25%." in page
+    assert "Always answering B scores 73%; a random guess 25%." in page
+    assert "Always picking the longest option scores 59%; a random guess 25%." in page
 
 
 def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
