@@ -79,7 +79,10 @@ class NegativeStem(QuestionRule):
     continue for more than ___"), "the purpose of not putting ..." (a negated gerund), a
     purpose ("in order not to distort"), an instruction that opens the lead-in ("Don't
     be intimidated by ..."), or "false" before a noun it describes ("a false Distress
-    alert"). A sentence in quotation marks is part of the sentence that quotes it. A
+    alert"). A prohibition counts ("Which conductor must not be switched?", "Welcher Leiter
+    darf nicht geschaltet werden?"): read past, the word leaves a question that asks the
+    opposite, where a limit read past ("must not be exceeded") asks nothing. A sentence in
+    quotation marks is part of the sentence that quotes it. A
     stem whose first line ends in "?" or ":" and is followed by an exhibit (a program)
     asks with that line.
     "least" counts only before a word of judgement ("least likely"); "false positives"

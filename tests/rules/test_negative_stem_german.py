@@ -49,6 +49,8 @@ FLAWED = [
     ("Welches ist die Antwort, die falsch ist?", "falsch"),
     ("Sie planen ein Netz, welche Aussage trifft nicht zu?", "nicht"),
     ("Welches Dokument benötigt man nicht mehr, seit es die ELStAM gibt?", "nicht"),
+    # a prohibition: read past, "nicht" leaves the opposite question (review s24 i18n, 7)
+    ("Welcher Leiter darf nicht geschaltet werden?", "nicht"),
 ]
 
 
@@ -79,6 +81,7 @@ CLEAN = [
     "Warum sollte man Passwörter nicht im Klartext speichern?",
     "Aus welchem Grund darf ein Arbeitgeber nicht nach einer Schwangerschaft fragen?",
     "Welche Länge darf ein Cat-6-Kabel nicht überschreiten?",
+    "Welcher Wert darf bei 230 V nicht überschritten werden?",  # a limit: read past, no question
     "Welches Gerät verbraucht am wenigsten Strom?",
     "Welcher Grundsatz lautet „Keine Buchung ohne Beleg“?",
     'Welcher Grundsatz lautet "Keine Buchung ohne Beleg"?',
