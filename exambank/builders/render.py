@@ -264,7 +264,10 @@ def _finish(document: Document, pdf: object) -> None:
     """What WeasyPrint's tagged PDF lacks that a reader needs, added before it is written:
     a link's description (``/Contents``, what a screen reader announces) is its words, not
     the anchor it leads to ("section-amt"); and the title is in XMP metadata too, as PDF/UA
-    checkers look for it, with no version, which would claim PDF/UA conformance."""
+    checkers look for it, with no version, which would claim PDF/UA conformance; and a
+    PDF with bookmarks opens with them shown, as the way round its pages."""
+    if "Outlines" in pdf.catalog:  # type: ignore[attr-defined]
+        pdf.catalog["PageMode"] = "/UseOutlines"  # type: ignore[attr-defined]
     for page in document.pages:
         for _, _, _, box in page.links:
             annotation = getattr(box, "link_annotation", None)  # set as the page is written

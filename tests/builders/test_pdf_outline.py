@@ -51,3 +51,12 @@ def test_headings_in_notes_and_the_description_nest_inside_their_part(make_bank)
             "Answer key",
         ],
     ]
+
+
+def test_both_editions_open_with_their_bookmarks_shown(make_bank):
+    """A handout of dozens of pages is found round by its outline: a viewer shows it
+    from the start (review s24-accessibility, finding 8)."""
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    for edition in PdfBuilder().build(bank, Settings()):
+        root = PdfReader(io.BytesIO(edition.data)).trailer["/Root"]
+        assert root["/Outlines"] and root["/PageMode"] == "/UseOutlines"
