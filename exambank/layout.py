@@ -104,14 +104,16 @@ def _reorder(mapping: CommentedMap, known: list[str]) -> None:
 
 def _split_tail(tail: str, column: int) -> tuple[str, str]:
     """``tail`` (from ``take_tail``) as the comment lines at its start indented deeper
-    than ``column``, and the rest."""
+    than ``column``, with the blank lines among and before them, and the rest."""
     lines = tail.splitlines(keepends=True)
     trailing = 0
-    for line in lines:
+    for at, line in enumerate(lines):
         text = line.lstrip(" ")
+        if not text.strip():
+            continue  # a blank line: the entry's if a deeper comment follows it
         if not text.startswith("#") or len(line) - len(text) <= column:
             break
-        trailing += 1
+        trailing = at + 1
     return "".join(lines[:trailing]), "".join(lines[trailing:])
 
 

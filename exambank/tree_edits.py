@@ -84,7 +84,9 @@ def indent_comments(tree: CommentedMap | CommentedSeq, indent: int) -> None:
             above.append(found)
             continue
         depth = 0 if found is None else found.depth
-        columns = {entry.read_at: entry.written_at for entry in ended[depth:]}
+        # A column two levels share (a list's dashes at its key's column) is the outer
+        # level's: a note at the end of a question stays a note on the question.
+        columns = {entry.read_at: entry.written_at for entry in reversed(ended[depth:])}
         if found is not None:
             columns[found.read_at] = found.written_at
             del ended[depth:]

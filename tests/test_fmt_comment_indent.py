@@ -89,7 +89,9 @@ questions:  # in pool order
 """
 
 
-def _formatted(tmp_path: Path, text: str) -> str:
+def formatted(tmp_path: Path, text: str) -> str:
+    """``text`` as fmt writes it, checked to keep its comments and data, and to move
+    nothing on a second run."""
     path = tmp_path / "01-main.yaml"
     path.write_text(text, encoding="utf-8")
     data = read_source(path)[0].data
@@ -102,11 +104,11 @@ def _formatted(tmp_path: Path, text: str) -> str:
 
 
 def test_a_comment_in_line_with_the_entry_below_moves_with_it(tmp_path: Path) -> None:
-    assert _formatted(tmp_path, CONVERTED) == FORMATTED
+    assert formatted(tmp_path, CONVERTED) == FORMATTED
 
 
 def test_a_formatted_file_keeps_its_comments_where_they_are(tmp_path: Path) -> None:
-    assert _formatted(tmp_path, FORMATTED) == FORMATTED
+    assert formatted(tmp_path, FORMATTED) == FORMATTED
 
 
 @pytest.mark.parametrize(
@@ -182,4 +184,4 @@ def test_a_formatted_file_keeps_its_comments_where_they_are(tmp_path: Path) -> N
 def test_comment_lines_follow_their_entry_wherever_it_goes(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    assert _formatted(tmp_path, text) == expected
+    assert formatted(tmp_path, text) == expected

@@ -10,22 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from exambank.cli import main
 from exambank.load import read_source
 from exambank.rewrite import Rewrite, RewriteError
-from exambank.saving import comments, same_data, save
-
-
-def _formatted(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "01-main.yaml"
-    path.write_text(text, encoding="utf-8")
-    data = read_source(path)[0].data
-    assert main(["fmt", str(path)]) == 0
-    after = path.read_text(encoding="utf-8")
-    assert comments(after) == comments(text)
-    assert same_data(read_source(path)[0].data, data)
-    assert main(["fmt", "--check", str(path)]) == 0  # a second run moves nothing
-    return after
+from exambank.saving import save
+from tests.test_fmt_comment_indent import formatted
 
 
 @pytest.mark.parametrize(
@@ -81,12 +69,33 @@ def _formatted(tmp_path: Path, text: str) -> str:
             "      A: x\n      B: y\n      # after B, at the end of the file\n",
             id="at the end of the file, in line with the last option",
         ),
+        pytest.param(
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    answer: B\n    stem: Why?\n"
+            "    options:\n      A: x\n      B: y\n\n      # after B, a blank line above\n"
+            "    difficulty: easy\n",
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    stem: Why?\n    options:\n"
+            "      A: x\n      B: y\n\n      # after B, a blank line above\n    answer: B\n"
+            "    difficulty: easy\n",
+            id="a blank line above the note",
+        ),
+        pytest.param(
+            "id: main\ntitle: Main\nquestions:\n- id: q1\n  stem: Why?\n  tags:\n  - a\n"
+            "  - b\n  # end of q1\n- id: q2\n  stem: How?\n",
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    stem: Why?\n    tags:\n"
+            "      - a\n      - b\n    # end of q1\n  - id: q2\n    stem: How?\n",
+            id="a column the question's keys and its list's dashes share is the question's",
+        ),
+        pytest.param(
+            "id: main\ntitle: Main\nquestions:\n- id: q1\n  stem: Why?\n# end of the file\n",
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    stem: Why?\n# end of the file\n",
+            id="at the margin at the end of the file, where the keys and dashes begin",
+        ),
     ],
 )
 def test_a_trailing_comment_moves_with_the_entry_above_it(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    assert _formatted(tmp_path, text) == expected
+    assert formatted(tmp_path, text) == expected
 
 
 TWO_QUESTIONS = """\
