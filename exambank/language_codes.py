@@ -26,6 +26,13 @@ _LANGUAGES = {
     "pl": Language("pol", "Polish", "polski"),
     "ru": Language("rus", "Russian", "русский"),
 }
+
+
+def primary_language(tag: str) -> str:
+    """The language of a BCP 47 tag, without region or script: "pt-BR" -> "pt"."""
+    return tag.split("-", 1)[0].casefold()
+
+
 _CODES = {code: tag for tag, language in _LANGUAGES.items() for code in language.codes.split()}
 _NAMES = {
     name: tag

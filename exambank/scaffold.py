@@ -22,12 +22,12 @@ from typing import Any
 from exambank.bank import section_id_of
 from exambank.errors import CannotWrite, UsageError
 from exambank.init_arguments import SLUG_HINT, folder_id, init_problems, split_section
+from exambank.language_codes import primary_language
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
-from exambank.rules.base import primary_language
 from exambank.saving import same_data, save, verify
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 

@@ -10,8 +10,8 @@ import string
 from dataclasses import replace
 
 from exambank.bank import Bank
+from exambank.language_codes import primary_language
 from exambank.model import Question
-from exambank.rules.base import primary_language
 from exambank.rules.numeric_options import is_numeric_scale
 from exambank.rules.option_references import (
     GERMAN_OPTION_NOUNS,

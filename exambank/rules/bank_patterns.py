@@ -11,7 +11,8 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import BankRule, Options, primary_language
+from exambank.language_codes import primary_language
+from exambank.rules.base import BankRule, Options
 from exambank.rules.wording import is_name, key_letters, shingles, words
 
 

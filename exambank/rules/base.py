@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic, Severity
+from exambank.language_codes import primary_language
 from exambank.rules.screen import Screen
 from exambank.source import JsonPath, Position, Source
 
@@ -71,11 +72,6 @@ _LANGUAGE_NAMES = {  # the tags rules are scoped to
     "pt": "Portuguese",
     "ru": "Russian",
 }
-
-
-def primary_language(tag: str) -> str:
-    """The language of a BCP 47 tag, without region or script: "pt-BR" -> "pt"."""
-    return tag.split("-", 1)[0].casefold()
 
 
 def either(words: list[str]) -> str:

@@ -10,7 +10,8 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import BankRule, Options, primary_language
+from exambank.language_codes import primary_language
+from exambank.rules.base import BankRule, Options
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
 from exambank.rules.truth_keys import TruthSpread

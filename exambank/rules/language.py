@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.language_codes import code_of
-from exambank.rules.base import BankRule, Options, primary_language
+from exambank.language_codes import code_of, primary_language
+from exambank.rules.base import BankRule, Options
 
 # The first code point of each range of letters of a script (Latin's Latin-1, Extended
 # and Additional blocks; Japanese kana count with Han: the two share their languages).

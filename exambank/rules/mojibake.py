@@ -10,8 +10,9 @@ from typing import Any
 from exambank.bank import Bank
 from exambank.code_pages import CYRILLIC, WESTERN
 from exambank.diagnostics import Diagnostic
+from exambank.language_codes import primary_language
 from exambank.mojibake import cyrillic_read_as_western, garbled_words, misread_as
-from exambank.rules.base import BankRule, Options, primary_language
+from exambank.rules.base import BankRule, Options
 from exambank.source import JsonPath, Position, Source
 
 _SHOWN = 40  # characters of a word quoted in the message

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from exambank.rules.base import primary_language
+from exambank.language_codes import primary_language
 
 # Digits grouped in threes by a space, a no-break space or a narrow one ("116 117",
 # "10 000"), as the languages whose numbers are read with such groups write them.

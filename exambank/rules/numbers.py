@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from exambank.rules.base import primary_language
+from exambank.language_codes import primary_language
 from exambank.rules.dates import DATE_UNIT, day_of
 
 Bound = tuple[int | None, bool]  # (which number, None for unbounded; whether included)

@@ -13,7 +13,8 @@ from functools import cache
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import Options, QuestionRule, primary_language
+from exambank.language_codes import primary_language
+from exambank.rules.base import Options, QuestionRule
 from exambank.rules.number_labels import are_labels
 from exambank.rules.numbers import ENGLISH, Reading, reading
 from exambank.rules.screen import Screen

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
+from exambank.language_codes import primary_language
 from exambank.rules import negatives, negatives_german, negatives_russian
-from exambank.rules.base import Options, QuestionRule, primary_language
+from exambank.rules.base import Options, QuestionRule
 from exambank.rules.negatives import Negative
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen

@@ -49,7 +49,7 @@ FLAWED = [
     ("Welches ist die Antwort, die falsch ist?", "falsch"),
     ("Sie planen ein Netz, welche Aussage trifft nicht zu?", "nicht"),
     ("Welches Dokument benötigt man nicht mehr, seit es die ELStAM gibt?", "nicht"),
-    # a prohibition: read past, "nicht" leaves the opposite question (review s24 i18n, 7)
+    # a prohibition: read past, "nicht" leaves the opposite question (review s23 i18n, 7)
     ("Welcher Leiter darf nicht geschaltet werden?", "nicht"),
 ]
 
