@@ -25,7 +25,15 @@ _UNGROUPED = re.compile(r"\s*\d{5,}\s*")
 # "number" and Spanish "número" count as well ("the number of"): there only a phone or
 # emergency number, or a number a few words before a verb of calling or dialling.
 _ENGLISH_CALLED = (
-    r"(?:tele)?phone\s+numbers?|emergency\s+numbers?|numbers?\s+(?:\w+\s+){0,3}(?:call|dial|ring)"
+    r"(?:tele)?phone\s+numbers?|emergency\s+numbers?|numbers?\s+(?!of\b)(?:\w+\s+){0,3}"
+    r"(?:call|dial)"  # not "ring", a noun as often ("the number of ring buffers")
+)
+# A stem that counts ("Wie viele Stellen hat die Nummer?") asks for a quantity, whatever
+# number it names.
+_COUNTS = re.compile(
+    r"\b(?:how\s+many|number\s+of|wie\s+viele|anzahl|combien|nombre\s+de|cu[áa]nt[oa]s"
+    r"|quant[oa]s|quant[ie]|hoeveel|aantal|сколько|количеств\w*|ile|liczb\w*)\b",
+    re.IGNORECASE,
 )
 _CALLED = {
     "de": r"\w*nummer[n]?",  # "Nummer", "Rufnummer", "Telefonnummern"; not "nummeriert"
@@ -55,9 +63,13 @@ def are_labels(texts: Sequence[str], stem: str, language: str) -> bool:
         return False  # a unit, a sign, a decimal point: a quantity
     if any(_IDENTIFIER.fullmatch(text) for text in texts):
         return True
-    if any(grouped) and any(_UNGROUPED.fullmatch(text) for text in texts):
+    # A group of zeros ends a round quantity ("10 000"), not a phone number.
+    if any(
+        is_grouped and not text.rstrip().endswith("000")
+        for text, is_grouped in zip(texts, grouped, strict=True)
+    ) and any(_UNGROUPED.fullmatch(text) for text in texts):
         return True
-    return bool(_called(language).search(stem))
+    return _COUNTS.search(stem) is None and _called(language).search(stem) is not None
 
 
 @cache

@@ -154,13 +154,15 @@ class NumericOrder(QuestionRule):
     count; nor do options that are all bare digits (or digits grouped by spaces) that
     label rather than count: one has a leading zero or six digits and more with no
     separator (identifiers such as MMSI numbers); one is grouped by spaces where another
-    of five digits and more is not (phone numbers, "110", "112", "116 117", "19222":
-    whoever groups quantities groups both); or the stem asks for a number to call
+    of five digits and more is not, unless the grouped ones are round ("10 000") (phone
+    numbers, "110", "112", "116 117", "19222": whoever groups quantities groups both); or
+    the stem asks for a number to call, and does not count ("how many", "wie viele")
     ("Which number do you call ...?", "phone number", "emergency number", and in their
     languages "Nummer" and "Rufnummer", "numéro", "nummer", "номер", "numer", "número de
     teléfono", "¿Qué número se marca ...?"). Quantities grouped by spaces are still
     judged ("1 000 m", "10 000 V", "2 500 000", "5000" beside "10 000"), and so are
-    counts ("the number of", "Anzahl", "número máximo de"). Known false positives: other
+    counts ("the number of", "Anzahl", "número máximo de", "Wie viele Stellen hat die
+    Nummer?"). Known false positives: other
     numbers that are labels rather than quantities (a bare port number or version;
     phone numbers grouped alike under a stem that names no number to call: "112",
     "110", "116 117" under "Wie erreicht man ...?"), and a number written in another

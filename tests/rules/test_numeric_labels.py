@@ -85,6 +85,26 @@ def test_phone_numbers_are_labels_not_quantities(
         ),
         ("en", "How many phones can one account pair?", ["10", "5", "20"], "10, 5, 20"),
         ("es", "¿Cuál es el número máximo de zonas?", ["10", "3", "8"], "10; 3; 8"),
+        # read-through (helper-180): "ring" as a noun, round grouped quantities beside an
+        # ungrouped one, and a count that names a "Nummer"
+        (
+            "en",
+            "What is the default number of ring buffers in the driver?",
+            ["64", "8", "256", "16"],
+            "64, 8, 256, 16",
+        ),
+        (
+            "de",
+            "Wie hoch ist die Spannung?",
+            ["10 000", "5000", "20000", "1 000"],
+            "10 000; 5000; 20000; 1 000",
+        ),
+        (
+            "de",
+            "Wie viele Stellen hat eine Telefonnummer in Berlin mindestens?",
+            ["8", "5", "7", "6"],
+            "8; 5; 7; 6",
+        ),
     ],
 )
 def test_quantities_grouped_or_counted_are_still_judged(
