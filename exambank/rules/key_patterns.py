@@ -177,7 +177,10 @@ class AnswerKeyBalance(BankRule):
     ``min_questions`` of them. A writer who states facts keys "True" far more often, and
     a letter count cannot see it: "A: True" and "A: False" are both A, and the other
     questions' letters can offset it. Measured on constructed banks only: the real banks
-    hold 12 true/false questions, too few to test.
+    hold 12 true/false questions, too few to test. Known false negatives: the letters of
+    questions with different numbers of options are counted together, so a letter never
+    the key among the four-option questions can pass when the true/false ones key it
+    often; and a bank of fewer than ``min_questions`` is not tested, however one-sided.
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20).
 
