@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -46,7 +45,7 @@ def comment_places(text: str, source: Source) -> list[Place]:
     dashes = [question.dash_line for question in questions]
     ends = [*dashes[1:], _end(lines, questions[-1])] if questions else []
     found = []
-    for line, column, comment in _comment_lines(text):
+    for line, column, comment in scanned_comments(text)[0]:
         at = bisect_right(dashes, line) - 1
         owner = None
         if at >= 0 and column >= questions[at].key_column and line < ends[at]:
@@ -107,11 +106,6 @@ def _next_line(lines: list[str], line: int) -> int | None:
         if text and not text.startswith("#"):
             return number
     return None
-
-
-def _comment_lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each comment line's 0-based line and column, and its text."""
-    return iter(scanned_comments(text)[0])
 
 
 @lru_cache(maxsize=4)  # a rewrite's old and new text, each asked for by two checks

@@ -66,7 +66,7 @@ def verify(rewrite: Rewrite) -> None:
 
 
 def _check_comments(rewrite: Rewrite) -> None:
-    old_text = (rewrite.old if rewrite.quoted is None else rewrite.quoted).decode("utf-8-sig")
+    old_text = _old_text(rewrite)
     try:
         new_comments = comments(rewrite.new)
     except YAMLError as error:  # the dumper wrote what no reader takes
@@ -89,6 +89,12 @@ def _check_comments(rewrite: Rewrite) -> None:
             line,
             column,
         )
+
+
+def _old_text(rewrite: Rewrite) -> str:
+    """The text the rewrite was made from, as both comment checks read it (one scan of it
+    serves both: ``scanned_comments`` holds it)."""
+    return lf_text(rewrite.old if rewrite.quoted is None else rewrite.quoted)
 
 
 def _check_folded(rewrite: Rewrite) -> None:
@@ -132,7 +138,7 @@ def _check_data(written: Path, rewrite: Rewrite) -> None:
 
 def _check_places(rewrite: Rewrite, new: Source) -> None:
     """Every comment line must stay in the question it was in (``comment_places``)."""
-    old_text = lf_text(rewrite.old if rewrite.quoted is None else rewrite.quoted)
+    old_text = _old_text(rewrite)
     places = comment_places(old_text, rewrite.before)
     was = Counter((place.comment, place.question) for place in places)
     now = Counter((place.comment, place.question) for place in comment_places(rewrite.new, new))
