@@ -30,6 +30,7 @@ from exambank.paths import MANIFEST
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
 from exambank.saving import same_data, save, verify
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
+from exambank.source import Source
 
 SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
 _MANIFEST_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S*)manifest\.schema\.json", re.M)
@@ -140,10 +141,11 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     if owner is not None:
         raise UsageError(f"{path}: section '{section_id}' is in {owner}; add the question there")
     check_unused(bank, question_id)
-    manifest = _listed(bank / MANIFEST, section_id)
+    source = _read_manifest(bank / MANIFEST)
+    manifest = _listed(bank / MANIFEST, source, section_id)
     raw = (bank / MANIFEST).read_bytes()
     prefix = _manifest_prefix(raw.decode("utf-8-sig")) or _prefix(_find_schemas(bank).folder, bank)
-    empty = _section_file(path, prefix, title_of(section_id, _language(bank / MANIFEST)))
+    empty = _section_file(path, prefix, title_of(section_id, _language(source)))
     question = skeleton(question_id, kind, option_count)
     text = with_question(empty.text, question)
     _write_all([NewFile(path, text, {**empty.data, "questions": [question]})], manifest)
@@ -181,10 +183,17 @@ def _modeline(prefix: str, kind: str) -> str:
     return f"# yaml-language-server: $schema={prefix}{kind}.schema.json\n"
 
 
-def _language(manifest: Path) -> str:
+def _read_manifest(manifest: Path) -> Source:
+    """The manifest as lint reads it, once: for its sections and its language."""
+    try:
+        return read(manifest)
+    except RewriteError as error:
+        raise UsageError(f"{manifest}:{error.line}:{error.column}: {error}") from None
+
+
+def _language(manifest: Source) -> str:
     """The language a bank's manifest names (en, the default, if it names none)."""
-    data = read(manifest).data
-    language = data.get("language") if isinstance(data, dict) else None
+    language = manifest.data.get("language")  # ``read`` gives a mapping with an id
     return language if isinstance(language, str) else "en"
 
 
@@ -198,11 +207,10 @@ def _section_file(path: Path, prefix: str, title: str) -> NewFile:
     return NewFile(path, text, {"id": section_id, "title": title, "questions": []})
 
 
-def _listed(manifest: Path, section_id: str) -> Rewrite | None:
-    """The manifest with ``section_id`` at the end of its sections, checked as ``save``
-    checks it; None if it lists it already."""
+def _listed(manifest: Path, source: Source, section_id: str) -> Rewrite | None:
+    """The manifest (read into ``source``) with ``section_id`` at the end of its sections,
+    checked as ``save`` checks it; None if it lists it already."""
     try:
-        source = read(manifest)
         sections = source.data.get("sections")
         if isinstance(sections, list) and section_id in sections:
             return None
