@@ -25,7 +25,7 @@ _UNGROUPED = re.compile(r"\s*\d{5,}\s*")
 # "number" and Spanish "número" count as well ("the number of"): there only a phone or
 # emergency number, or a number a few words before a verb of calling or dialling.
 _ENGLISH_CALLED = (
-    r"(?:tele)?phone\s+numbers?|emergency\s+numbers?|numbers?\s+(?!of\b)(?:\w+\s+){0,3}"
+    r"(?:tele)?phone\s+numbers?|emergency\s+numbers?|numbers?\s+(?:\w+\s+){0,3}"
     r"(?:call|dial)"  # not "ring", a noun as often ("the number of ring buffers")
 )
 # A stem that counts ("Wie viele Stellen hat die Nummer?") asks for a quantity, whatever
