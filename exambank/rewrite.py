@@ -28,6 +28,7 @@ from exambank.paths import MANIFEST, find_banks, is_yaml
 from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
 from exambank.schema_words import holds_text
 from exambank.source import JsonPath, Source, line_and_column
+from exambank.tree_edits import comments_after_dashes
 
 
 class RewriteError(Exception):
@@ -152,6 +153,7 @@ def load(path: Path, raw: bytes | None = None, refuse_typed: bool = True) -> Loa
             column,
         ) from error
     _refuse_typed_keys(tree, text)
+    comments_after_dashes(tree, text)
     return Loaded(raw, source, tree, text)
 
 

@@ -159,3 +159,30 @@ def _held(slots: list[Any] | None, index: int, own_line: bool) -> Iterator[_Comm
 
 def _is_block(value: Any) -> bool:
     return isinstance(value, (CommentedMap, CommentedSeq)) and not value.fa.flow_style()
+
+
+def comments_after_dashes(tree: Any, text: str) -> None:
+    """Give each comment written after a bare list dash (``- # note``, the item on the
+    lines below) the dash's column, as if written on a line of its own above the item:
+    there it is written, and moves with the dash (not to column 0, nor out of line)."""
+    lines = text.split("\n")
+    for node in _block_lists(tree):
+        for slots in node.ca.items.values():
+            held = slots[1] if len(slots) > 1 else None
+            for token in held if isinstance(held, list) else ():
+                mark = getattr(token, "start_mark", None)
+                if not isinstance(token, CommentToken) or mark is None:
+                    continue
+                before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+                if before.strip() and not before.strip(" -"):
+                    moved = copy.copy(mark)  # the scanner may share a mark
+                    moved.column = len(before) - len(before.lstrip(" "))
+                    token.start_mark = moved
+
+
+def _block_lists(node: Any) -> Iterator[CommentedSeq]:
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        if isinstance(node, CommentedSeq) and not node.fa.flow_style():
+            yield node
+        for value in node.values() if isinstance(node, CommentedMap) else node:
+            yield from _block_lists(value)

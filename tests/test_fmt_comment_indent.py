@@ -179,6 +179,16 @@ def test_a_formatted_file_keeps_its_comments_where_they_are(tmp_path: Path) -> N
             "id: main\ntitle: Main\nexam_tips:     # a note\n  - a\n",
             id="a note after a key, at the column of the dash below: stays",
         ),
+        pytest.param(
+            "id: main\ntitle: Main\nquestions:\n  - # reviewed\n    id: q1\n    stem: Why?\n",
+            "id: main\ntitle: Main\nquestions:\n  # reviewed\n  - id: q1\n    stem: Why?\n",
+            id="after a bare dash: above the item, at the dash's column",
+        ),
+        pytest.param(
+            "id: main\ntitle: Main\nexam_tips:\n- a\n-   # the second tip\n  b\n",
+            "id: main\ntitle: Main\nexam_tips:\n  - a\n  # the second tip\n  - b\n",
+            id="after a bare dash that moves: with the dash",
+        ),
     ],
 )
 def test_comment_lines_follow_their_entry_wherever_it_goes(
