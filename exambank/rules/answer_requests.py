@@ -51,6 +51,9 @@ _LANGUAGES = {
         {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5},
     ),
 }
+# The languages whose requests are read, as BCP 47 primary subtags: in a bank in another
+# language a stem's "Scegli DUE" is no count that could be read.
+REQUEST_LANGUAGES = frozenset(_LANGUAGES)
 # A word two languages share ("marque", "cinco") is a word of each: a verb and a count word
 # are read together when some language has both.
 _VERBS = [verb for verbs, _ in _LANGUAGES.values() for verb in verbs]
@@ -137,18 +140,21 @@ _THERE_ARE = re.compile(
     "(?:correctas|válidas|verdaderas)\\b"
 )
 # Stems that leave the number of answers to the candidate on purpose, in each language
-# read: "Select all that apply", "Mark all correct answers", "More than one answer may be
-# correct", "one or more", "at least one answer is correct", "(Mehrfachnennungen möglich)",
-# "Kreuzen Sie alle richtigen Antworten an", "Cochez la ou les bonnes réponses", "Marque
-# todas las correctas", "Assinale todas as alternativas corretas", "una o più", "одну или
-# несколько", "jedną lub więcej", "een of meer" -- but not Spanish "opción múltiple" nor
+# read: "Select all that apply", "Mark all correct answers", "Select all of the options
+# below which ...", "More than one answer may be correct", "one or more", "at least one
+# answer is correct", "(Mehrfachnennungen möglich)", "Kreuzen Sie alle richtigen Antworten
+# an", "Cochez la ou les bonnes réponses", "Marque todas las correctas", "Assinale todas
+# as alternativas corretas", "una o più", "одну или несколько", "Выберите все варианты, в
+# которых ...", "jedną lub więcej", "een of meer" -- but not Spanish "opción múltiple" nor
 # German "Multiple-Choice", the names of any multiple-choice question. Each says "all
 # the right ones", "several may be right", "at least one" or "one or more" with the
-# language's words for answers, so a stem about "all correct implementations" is no request.
+# language's words for answers, so a stem about "all correct implementations" is no request
+# (a Russian request verb with "все", as German "Wählen Sie alle", is an instruction
+# itself: "Выберите все значения строки line, при которых ...").
 _OPEN_COUNTS = {
     "en": r"\ball\s+that\s+apply|\bone\s+or\s+more\b"
     r"|\b(?:select|choose|mark|pick|identify|tick)\s+all\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:correct|true|right|valid|applicable)\b"
+    r"(?:correct|true|right|valid|applicable|options|answers|choices|responses|statements)\b"
     r"|\ball\s+(?:the\s+)?(?:correct|true|right|valid)\s+(?:answers|options|choices|responses)"
     r"|\b(?:more\s+than\s+one|at\s+least\s+one)\s+(?:correct\s+)?(?:answer|option|choice"
     r"|response)s?\s+(?:is|are|may|can|might|could)\b|\b(?:several|multiple)\s+(?:answers"
@@ -176,7 +182,8 @@ _OPEN_COUNTS = {
     r"|\bpode\s+haver\s+(?:várias|mais\s+de\s+uma)\b"
     r"|\b(?:mais\s+de|pelo\s+menos)\s+uma\s+(?:resposta|alternativa|opção)",
     "it": r"\bun[ao]?\s+o\s+più\b",
-    "ru": r"\b(?:один|одну|одна)\s+или\s+(?:несколько|более)",
+    "ru": r"\b(?:один|одну|одна)\s+или\s+(?:несколько|более)"
+    r"|\b(?:выбери|отметь|укажи)(?:те)?\s+все\b",
     "pl": r"\bjedn[aą]\s+lub\s+(?:więcej|kilka)",
     "nl": r"\b(?:een|één)\s+of\s+meer",
 }

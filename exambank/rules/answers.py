@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from typing import Any, ClassVar
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.answer_requests import WHICH
+from exambank.language_codes import primary_language
+from exambank.rules.answer_requests import REQUEST_LANGUAGES, WHICH, hides_count
 from exambank.rules.answer_requests import request as asked_for
 from exambank.rules.base import Options, QuestionRule
 
@@ -53,6 +55,15 @@ class AnswerNotInOptions(QuestionRule):
                 )
 
 
+def _states_no_count(ref: QuestionRef) -> bool:
+    """Whether a stem that asks for no number ("Select TWO") leaves the candidate without
+    one: it does not leave the number open on purpose ("Select all that apply"), and its
+    bank is in a language whose requests are read (a request in another would go unread)."""
+    return primary_language(ref.language) in REQUEST_LANGUAGES and not hides_count(
+        ref.question.stem
+    )
+
+
 def _follows(letter: str, options: Collection[str]) -> bool:
     """Whether ``letter`` comes right after the last of the option letters (D after A-C)."""
     last = [*options][-1] if options else ""
@@ -86,6 +97,17 @@ class AnswerCount(QuestionRule):
     checked against the question's type. An answer left empty, ``answer: []`` as
     ``exambank new`` writes it, is reported as not set yet.
 
+    A ``multiple`` stem need not say how many to choose: the handouts print "Choose 2
+    answers." under a stem that states no count, and the JSON and CSV exports carry that
+    line as the question's ``instruction``. Where the stems are shown without it (a quiz
+    tool that imports the stem and not the ``instruction``), ``count_in_stem = true``
+    reports a ``multiple`` stem that states neither a count nor that any number may be
+    right ("Which are storage services?"; Haladyna, Downing & Rodriguez 2002, guideline
+    14: clear directions), in a bank written in one of the languages above. It reports
+    them as warnings, which do not stop ``exambank build``.
+
+    Options: ``count_in_stem`` (default false).
+
     Bad:
         type: multiple
         stem: Which two services store features? (Select TWO.)
@@ -99,6 +121,8 @@ class AnswerCount(QuestionRule):
 
     name = "answer-count"
     severity = "error"
+    # Off: the handouts and the exports state the count themselves (see the docstring).
+    options: ClassVar[dict[str, Any]] = {"count_in_stem": False}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
@@ -142,6 +166,17 @@ class AnswerCount(QuestionRule):
                 ("answer",),
                 f"the stem asks for {asked} answers but {count} are given",
                 "make the answer list match what the stem asks for",
+            )
+        elif request is None and options["count_in_stem"] and _states_no_count(ref):
+            # A warning, as the item-writing rules report: the handouts and the exports
+            # state the count, so it must not stop ``exambank build`` as errors do.
+            yield ref.diagnostic(
+                self.name,
+                "warning",
+                ("stem",),
+                "the stem does not say how many answers to choose",
+                f'add "(Select {count}.)" to the stem, or "Select all that apply." where the '
+                "number is left open on purpose",
             )
         if len(set(question.answer_letters)) != count:
             yield self.report(
