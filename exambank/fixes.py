@@ -23,6 +23,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
+from exambank.fix_patches import patched
 from exambank.load import dos_end, read_source
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.paths import MANIFEST
@@ -175,9 +176,11 @@ def _set_text(holder: Any, key: Any, text: str) -> None:
     replace_value(holder, key, new)
 
 
-def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
-    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely).
-    A value YAML types (``80``) is written back as it is: the other fixes are made."""
+def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed], bool]:
+    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely),
+    and whether the file had to be laid out as ``fmt`` lays it out to make them (each
+    fixed value is rewritten in place where it can be: ``fix_patches``). A value YAML
+    types (``80``) is written back as it is: the other fixes are made."""
     recovered: list[Fixed] = []  # what was fixed to read the file at all
     try:
         loaded = load(path, refuse_typed=False)
@@ -199,13 +202,18 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed]]:
         changes.extend(on_tree)
     fixed = [Fixed(display, 1, 1, what) for what in _file_fixes(loaded.raw)]
     fixed += [Fixed(display, *loaded.source.where(where), what) for where, what in changes]
-    if fixed and isinstance(loaded.tree, (CommentedMap, CommentedSeq)):
-        keep_escapes(loaded.tree, loaded.source)  # as fmt does: a slip stays in sight
-        indent_comments(loaded.tree, INDENT)  # as fmt does: indentation becomes fmt's
-    text = dump(loaded.tree, loaded) if fixed else loaded.raw.decode("utf-8-sig")
+    text, in_place = loaded.raw.decode("utf-8-sig"), None
+    if fixed:
+        edited = [where for where, _ in changes]
+        in_place = patched(path, loaded.text, loaded.tree, edited, expected)
+        if in_place is None and isinstance(loaded.tree, (CommentedMap, CommentedSeq)):
+            keep_escapes(loaded.tree, loaded.source)  # as fmt does: a slip stays in sight
+            indent_comments(loaded.tree, INDENT)  # as fmt does: indentation becomes fmt's
+        text = dump(loaded.tree, loaded) if in_place is None else in_place
+    laid_out = bool(fixed) and in_place is None
     fixed = sorted(recovered + fixed, key=lambda change: (change.line, change.column))
     made_from = loaded.raw if recovered else None
-    return Rewrite(path, raw, text, expected, loaded.source, made_from), fixed
+    return Rewrite(path, raw, text, expected, loaded.source, made_from), fixed, laid_out
 
 
 def _recover(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Fixed]] | None:

@@ -36,11 +36,9 @@ def test_a_tab_after_a_value_does_not_stop_the_fix(
 ) -> None:
     path = _bank(tmp_path, QUESTION.replace("answer: A", "answer: a").replace("EC2", "EC2\t"))
     assert main(["lint", "--fix", str(path)]) == 0
-    assert capsys.readouterr().err.splitlines() == [
-        f"{path}:11:13: fixed answer letter 'a' -> 'A'",
-        f"{path}: also 1 more line laid out as 'exambank fmt' lays them out",  # the tab's
-    ]
-    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION)
+    assert capsys.readouterr().err.splitlines() == [f"{path}:11:13: fixed answer letter 'a' -> 'A'"]
+    # the tab stays: only the fixed value's bytes change
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION.replace("EC2", "EC2\t"))
 
 
 def test_lowercase_letters_in_an_answer_list(tmp_path: Path) -> None:
@@ -272,6 +270,7 @@ def test_a_rewrite_that_would_write_a_number_otherwise_is_not_saved(
     # Without AsWritten the writer would turn '+1' into 1: the same data, so only the
     # check of how each number was written stops it.
     monkeypatch.setattr(fixes, "_keep_typed_as_written", lambda tree, source: None)
+    monkeypatch.setattr(fixes, "patched", lambda *arguments: None)  # laid out as fmt does
     path = _bank(
         tmp_path, QUESTION.replace("answer: A", "answer: b").replace("A: Amazon SageMaker", "A: +1")
     )
@@ -312,52 +311,106 @@ def test_an_open_quote_blocking_the_quoting_is_named_where_it_opens(
     assert "(a quote opens here and nothing closes it before the question ends)" in said
 
 
-def test_a_comment_moves_with_the_entry_fix_re_indents(tmp_path: Path) -> None:
-    """--fix writes fmt's indentation; a comment in line with the entry below it goes with
-    it, so a note about option C still reads as one."""
+def test_a_fix_changes_only_the_bytes_of_the_value_it_fixes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A one-letter fix is a one-line diff (review s23-maintainer #5): the file keeps its
+    indentation, its comments where they were, its quotes and its blocks."""
     path = _bank(tmp_path)
     converted = (
-        "id: main\ntitle: Main\nquestions:\n# reviewed in 2024\n- id: q1\n"
-        "  stem: Which command shows the routing table?\n  options:\n"
-        "    A: ip route show\n    B: ifconfig\n    # C was the key until 2023\n"
-        "    C: netstat -rn\n  answer: a\n  explanation: The routing table.\n"
+        "id: main\ntitle: Main\nquestions:\n# reviewed in 2024\n-   id: q1\n"
+        "    stem: 'Which command shows the routing table?'\n    options:\n"
+        "        A: ip route show\n        B: ifconfig\n    # C was the key until 2023\n"
+        '        C: netstat -rn\n    answer: "c"   # was b\n    explanation: |\n'
+        "        The routing table.  \n"
     )
     path.write_text(converted, encoding="utf-8")
     assert main(["lint", "--fix", str(path)]) == 0
-    assert path.read_text(encoding="utf-8") == (
-        "id: main\ntitle: Main\nquestions:\n  # reviewed in 2024\n  - id: q1\n"
-        "    stem: Which command shows the routing table?\n    options:\n"
-        "      A: ip route show\n      B: ifconfig\n      # C was the key until 2023\n"
-        "      C: netstat -rn\n    answer: A\n    explanation: The routing table.\n"
+    assert path.read_text(encoding="utf-8") == converted.replace('"c"', '"C"').replace(
+        "table.  ", "table."
     )
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:12:13: fixed answer letter 'c' -> 'C'",
+        f"{path}:13:18: fixed trailing whitespace in explanation",
+    ]
 
 
+# Four spaces, not fmt's two; a quoted stem over two lines, whose trailing blanks are fixed.
 WIDE = """\
 id: main
 title: Main
 questions:
-    -   id: q1
-        stem: Which AWS service trains, tunes and deploys ML models?
-        options:
-            A: Amazon SageMaker
-            B: AWS Lambda
-            C: Amazon EC2
-        answer: a
-        explanation: SageMaker covers the whole ML lifecycle.
+# reviewed in 2024
+-   id: q1
+    stem: "Which AWS service trains, tunes
+        and deploys ML models?  "
+    options:
+        A: Amazon SageMaker
+        B: AWS Lambda
+        # C was the key until 2023
+        C: Amazon EC2
+    answer: A
+    explanation: SageMaker covers the whole ML lifecycle.
 """
 
 
-def test_a_fix_says_when_it_also_lays_the_file_out_as_fmt_does(
+def test_a_fix_it_cannot_make_in_place_lays_the_file_out_as_fmt_does_and_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # four spaces, not fmt's two: the one-letter fix rewrites 8 of 11 lines (review
-    # s23-maintainer #5), which the run must say, not only the letter
+    # A quoted text over several lines is folded by YAML: it is written again as fmt
+    # writes it, and so is the rest of the file, which the run must say, not only the fix.
     path = write_bank(tmp_path / "bank", {"01-main.yaml": WIDE}) / "01-main.yaml"
-    main(["lint", "--fix", str(path)])
+    assert main(["lint", "--fix", str(path)]) == 0
     assert capsys.readouterr().err.splitlines() == [
-        f"{path}:10:17: fixed answer letter 'a' -> 'A'",
+        f"{path}:6:11: fixed trailing whitespace in stem",
         f"{path}: also 7 more lines laid out as 'exambank fmt' lays them out",
     ]
-    path.write_text(path.read_text(encoding="utf-8").replace("answer: A", "answer: a"))
-    main(["lint", "--fix", str(path)])  # now in fmt's layout: the fix is all that changes
-    assert capsys.readouterr().err.splitlines() == [f"{path}:10:13: fixed answer letter 'a' -> 'A'"]
+    # fmt's indentation; a comment in line with the entry below it goes with it, so a
+    # note about option C still reads as one
+    assert path.read_text(encoding="utf-8") == (
+        "id: main\ntitle: Main\nquestions:\n  # reviewed in 2024\n  - id: q1\n"
+        '    stem: "Which AWS service trains, tunes and deploys ML models?"\n    options:\n'
+        "      A: Amazon SageMaker\n      B: AWS Lambda\n      # C was the key until 2023\n"
+        "      C: Amazon EC2\n    answer: A\n"
+        "    explanation: SageMaker covers the whole ML lifecycle.\n"
+    )
+    path.write_text(WIDE.replace("answer: A", "answer: a").replace("models?  ", "models?"))
+    main(["lint", "--fix", str(path)])  # a letter: the fix is all that changes
+    assert capsys.readouterr().err.splitlines() == [f"{path}:13:13: fixed answer letter 'a' -> 'A'"]
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        pytest.param(
+            '    stem: "Output?\\n x = 5 \\n print(x)"\n',
+            '    stem: "Output?\\n x = 5\\n print(x)"\n',
+            id="escaped line breaks in double quotes",
+        ),
+        pytest.param(
+            "    stem: 'It''s which one?  '\n",
+            "    stem: 'It''s which one?'\n",
+            id="single quotes",
+        ),
+        pytest.param(
+            '    stem: "Caf\\u00e9 or tea?  "  # escapes as typed\n',
+            '    stem: "Caf\\u00e9 or tea?"  # escapes as typed\n',
+            id="an escape kept as typed",
+        ),
+        pytest.param("      A: 21\n", '      A: "21"\n', id="a number made text"),
+    ],
+)
+def test_a_fixed_value_keeps_its_style_and_only_its_line_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, fixed: str
+) -> None:
+    lines = [  # a document start marker, which fmt's layout drops
+        "---\n", "id: main\n", "title: Main\n", "questions:\n", "  - id: q1\n",
+        "    stem: Which one?\n", "    options:\n", "      A: x\n", "      B: y\n",
+        "    answer: A\n", "    explanation: Because.\n",
+    ]  # fmt: skip
+    at = 7 if written.startswith("      A:") else 5
+    path = _bank(tmp_path)
+    path.write_text("".join([*lines[:at], written, *lines[at + 1 :]]), encoding="utf-8")
+    main(["lint", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == "".join([*lines[:at], fixed, *lines[at + 1 :]])
+    assert "laid out" not in capsys.readouterr().err

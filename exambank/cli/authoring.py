@@ -125,7 +125,7 @@ def fix(paths: list[Path]) -> bool:
     saved = True
     for path in bank_files(paths):
         try:
-            rewrite, fixed = fix_file(path, str(path))
+            rewrite, fixed, laid_out = fix_file(path, str(path))
             if rewrite.changed:
                 save(rewrite)
         except RewriteError as error:
@@ -136,7 +136,7 @@ def fix(paths: list[Path]) -> bool:
         for change in fixed:
             print(visible(str(change)), file=sys.stderr)
         fixed_lines = {change.line for change in fixed}
-        if rewrite.changed and (more := rewrite.lines_changed_besides(fixed_lines)):
+        if laid_out and rewrite.changed and (more := rewrite.lines_changed_besides(fixed_lines)):
             lines = "line" if more == 1 else "lines"
             print(
                 f"{visible(str(path))}: also {more} more {lines} laid out as 'exambank fmt' "
