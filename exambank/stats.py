@@ -17,9 +17,10 @@ from exambank.bank import Bank, QuestionRef
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
+from exambank.random_keys import commonest_letter_share, run_chance
 from exambank.reporters.text import visible
 from exambank.rules import RULES
-from exambank.rules.answer_runs import answer_runs
+from exambank.rules.answer_runs import answer_runs, keyed_letters
 from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
 from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_model import (
@@ -134,7 +135,7 @@ def _difficulty(ref: QuestionRef) -> str:
 
 def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
     spread, truths = KeySpread.of(single), TruthSpread.of(single)
-    tested = len(single) >= max(options["min_questions"], 1)
+    tested = len(single) >= max(options["min_questions"], 1) and spread.p_value is not None
     commonest = max(spread.observed, key=spread.observed.__getitem__, default=None)
     return KeyLetters(
         spread.observed,
@@ -143,11 +144,13 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         options["min_questions"],
         options["p_value"],
         spread.p_value if tested else None,
+        spread.test if tested else None,
         spread.statistic,
         spread.degrees,
         spread.pooled,
         commonest,
         spread.observed[commonest] / len(single) if commonest else 0.0,
+        commonest_letter_share(["".join(ref.question.options) for ref in single]),
         sum(1 / len(ref.question.options) for ref in single) / len(single) if single else 0.0,
         truths.questions,
         truths.true_keys,
@@ -178,7 +181,9 @@ def _answer_runs(bank: Bank, options: dict[str, Any]) -> AnswerRuns:
         )
         for run in answer_runs(bank, options["min_run"])
     ]
-    return AnswerRuns(options["min_run"], runs)
+    longest = max((run.length for run in runs), default=0)
+    chance = run_chance(keyed_letters(bank), longest) if runs else None
+    return AnswerRuns(options["min_run"], runs, chance)
 
 
 def _flagged(

@@ -10,8 +10,11 @@ from exambank.rules.key_patterns import said_pooled
 
 # Of the JSON report; bumped on any change a consumer must follow. 2: sections' and
 # questions' findings leave out those about the bank's order (answer runs), reported in
-# ``answer_runs``; the key tests give their statistic, effect and pooled letters.
-SCHEMA_VERSION = 2
+# ``answer_runs``; the key tests give their statistic, effect and pooled letters. 3: the
+# letters' ``test`` ("exact" up to 30 questions, else "chi-square"), what a random key's
+# commonest letter scores (``commonest_chance_score``), and the chance of a run as long
+# as the longest (``answer_runs.longest_chance``).
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -69,12 +72,18 @@ class KeyLetters:
     questions: int
     min_questions: int  # answer-key-balance's: fewer, and nothing is tested
     rule_threshold: float  # answer-key-balance reports p-values below it
-    p_value: float | None  # chi-square goodness of fit; None: not tested
+    p_value: float | None  # of ``test``; None: not tested
+    # "exact" (the chance random keys give a chi-square statistic as large, summed over
+    # every outcome: up to 30 questions) or "chi-square" (its distribution); None: not tested
+    test: str | None
     chi_square: float  # the statistic, with ``degrees`` degrees of freedom
     degrees: int
     pooled: list[list[str]]  # letters counted as one, as some expect less than one key
     commonest: str | None  # the letter most often the key (the first, if several)
     commonest_score: float  # the share of the questions always answering it gets right
+    # The share a random key's commonest letter keys, on average, for these questions'
+    # option counts: what ``commonest_score`` is to be weighed against.
+    commonest_chance_score: float
     chance_score: float  # the share a guess at random gets right, on average
     # The true/false questions among them, and how many are keyed true, against half
     # (exact two-sided binomial p; None: fewer than ``min_questions``, not tested).
@@ -106,8 +115,8 @@ class KeyLetters:
     def _letter_sentences(self) -> list[str]:
         """What always answering the commonest letter scores, then the test in words."""
         effect = (
-            f"always answering {self.commonest} scores {self.commonest_score:.0%}; "
-            f"a random guess {self.chance_score:.0%}"
+            f"always answering {self.commonest} scores {self.commonest_score:.0%}; a random "
+            f"key's commonest letter would score about {self.commonest_chance_score:.0%}"
         )
         if self.p_value is None and self.questions < self.min_questions:
             return [
@@ -120,21 +129,20 @@ class KeyLetters:
                 effect,
                 "too few keys to test: pooling letters until each expects one key leaves one group",
             ]
+        verdict = _verdict(
+            self.p_value,
+            self.rule_threshold,
+            "a spread this uneven",
+            "reletter options (exambank build --shuffle SEED prints shuffled handouts) "
+            "or rewrite keys",
+            "answer-key-balance",
+        )
+        if self.test == "exact":
+            return [effect, f"exact p = {self.p_value:.2g}: {verdict}"]
         how = f"p = {self.p_value:.2g}"
         if self.pooled:
             how += f" ({said_pooled(self.pooled, self.expected)})"
-        return [
-            effect,
-            f"chi-square {self.chi_square:.1f}, df {self.degrees}, {how}: "
-            + _verdict(
-                self.p_value,
-                self.rule_threshold,
-                "a spread this uneven",
-                "reletter options (exambank build --shuffle SEED prints shuffled handouts) "
-                "or rewrite keys",
-                "answer-key-balance",
-            ),
-        ]
+        return [effect, f"chi-square {self.chi_square:.1f}, df {self.degrees}, {how}: {verdict}"]
 
 
 @dataclass
@@ -215,15 +223,36 @@ class AnswerRuns:
 
     min_run: int  # answer-run's
     runs: list[AnswerRun]
+    # P(a run at least as long as the longest) with keys drawn at random, each question's
+    # among its own options, in this bank's order; None: no run
+    longest_chance: float | None = None
 
     def describe(self) -> str:
-        """ "answer runs (4 or more in a row): 7 runs, longest 11 (B)" """
+        """ "answer runs (4 or more in a row): 7 runs, longest 11 (B); a run of 11 or
+        more happens in about 1 in 25,000 random banks this size" """
         said = f"answer runs ({self.min_run} or more in a row): "
         if not self.runs:
             return said + "none"
         longest = max(self.runs, key=lambda run: run.length)  # the first, if several
         runs = "1 run" if len(self.runs) == 1 else f"{len(self.runs)} runs"
-        return said + f"{runs}, longest {longest.length} ({longest.letter})"
+        said += f"{runs}, longest {longest.length} ({longest.letter})"
+        if self.longest_chance is None:
+            return said
+        return (
+            f"{said}; a run of {longest.length} or more happens in "
+            f"{_how_often(self.longest_chance)} random banks this size"
+        )
+
+
+def _how_often(chance: float) -> str:
+    """ "28% of", "about 1 in 25,000", "almost no" (below one in a billion)."""
+    if chance >= 0.995:
+        return "nearly all"
+    if chance >= 0.01:
+        return f"{chance:.0%} of"
+    if chance < 1e-9:
+        return "almost no"
+    return f"about 1 in {float(f'{1 / chance:.2g}'):,.0f}"
 
 
 @dataclass

@@ -56,7 +56,7 @@ def test_rules_given_a_name_shows_that_rule_as_rule_does(
 def test_rule_shows_options_with_their_defaults(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "answer-key-balance"]) == 0
     page = capsys.readouterr().out
-    assert "    p_value = 0.001\n    min_questions = 20\n" in page
+    assert "    p_value = 0.001\n    min_questions = 8\n" in page
 
 
 def test_a_reading_rule_says_it_cannot_be_turned_off(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ the worst-questions table, the JSON's shape and the PDF's title."""
 import io
 import json
 import re
+from html import escape
 
 import pytest
 
@@ -117,9 +118,11 @@ def test_answer_runs_are_no_question_s_flaw_and_are_reported_on_their_own(tmp_pa
     assert stats.worst == [] and stats.questions_with_findings == 0
     assert stats.sections[0].findings == {}
     text = render_text([stats])
-    assert "\nAnswer runs (4 or more in a row): 2 runs, longest 5 (B)\n" in text
+    chance = "a run of 5 or more happens in 3% of random banks this size"
+    assert f"\nAnswer runs (4 or more in a row): 2 runs, longest 5 (B); {chance}\n" in text
     assert "Questions with the most findings" not in text
-    assert "<p>Answer runs (4 or more in a row): 2 runs, longest 5 (B).</p>" in render_html([stats])
+    page = render_html([stats])
+    assert f"<p>Answer runs (4 or more in a row): 2 runs, longest 5 (B); {chance}.</p>" in page
     [data] = json_report(capsys, str(root))
     assert data["answer_runs"] == {
         "min_run": 4,
@@ -127,10 +130,13 @@ def test_answer_runs_are_no_question_s_flaw_and_are_reported_on_their_own(tmp_pa
             {"letter": "B", "length": 5, "first": "q1", "last": "q5"},
             {"letter": "C", "length": 4, "first": "q10", "last": "q13"},
         ],
+        "longest_chance": pytest.approx(0.0272465),
     }
     options = {"answer-run": {"min_run": 5}}
     [stats] = bank_stats(lint([root], Config(rule_options=options)), Config(rule_options=options))
-    assert "Answer runs (5 or more in a row): 1 run, longest 5 (B)" in render_text([stats])
+    assert f"Answer runs (5 or more in a row): 1 run, longest 5 (B); {chance}" in render_text(
+        [stats]
+    )
 
 
 def keyed_bank(tmp_path, keys: str):
@@ -148,13 +154,14 @@ def test_too_few_questions_get_no_p_value(tmp_path, capsys):
     assert "Key letters (1 single-answer question; expected if even)" in text
     assert (
         "  too few single-answer questions (1) to test the spread; "
-        "answer-key-balance tests from 20\n" in text
+        "answer-key-balance tests from 8\n" in text
     )
     assert "too few questions (1) to test the rate; longest-option-key" in text
     assert " p = " not in text and " p = " not in render_html(bank_stats(lint([root])))
     [data] = json_report(capsys, str(root))
     assert data["keys"]["p_value"] is None and data["longest_key"]["p_value"] is None
-    assert data["keys"]["min_questions"] == data["longest_key"]["min_questions"] == 20
+    assert (data["keys"]["min_questions"], data["longest_key"]["min_questions"]) == (8, 20)
+    assert data["keys"]["test"] is None
 
 
 def test_the_tests_follow_the_rules_min_questions(tmp_path):
@@ -162,7 +169,10 @@ def test_the_tests_follow_the_rules_min_questions(tmp_path):
     options = {"answer-key-balance": {"min_questions": 12}}
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
     assert stats.keys.p_value is not None and stats.longest_key.p_value is None
-    options = {"longest-option-key": {"min_questions": 12}}
+    options = {
+        "longest-option-key": {"min_questions": 12},
+        "answer-key-balance": {"min_questions": 13},
+    }
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
     assert stats.keys.p_value is None and stats.longest_key.p_value is not None
 
@@ -170,15 +180,23 @@ def test_the_tests_follow_the_rules_min_questions(tmp_path):
 @pytest.mark.parametrize(
     ("keys", "verdict"),
     [
-        ("ABCD" * 5, "chi-square 0.0, df 3, p = 1: nothing unusual"),
+        ("ABCD" * 5, "exact p = 1: nothing unusual"),
         (
             "A" * 11 + "BBBCCCDDD",
-            "chi-square 9.6, df 3, p = 0.022: chance gives this about once in 45 banks; worth "
+            "exact p = 0.022: chance gives this about once in 45 banks; worth "
             "watching (answer-key-balance reports below p = 0.001)",
         ),
         (
             "B" * 20,
-            "chi-square 60.0, df 3, p = 5.9e-13: a spread this uneven almost never happens by "
+            "exact p = 3.6e-12: a spread this uneven almost never happens by "
+            "chance; reletter options (exambank build --shuffle SEED prints shuffled handouts) "
+            "or rewrite keys",
+        ),
+        # Above 30 questions, the chi-square distribution.
+        ("ABCD" * 10, "chi-square 0.0, df 3, p = 1: nothing unusual"),
+        (
+            "B" * 40,
+            "chi-square 120.0, df 3, p = 7.7e-26: a spread this uneven almost never happens by "
             "chance; reletter options (exambank build --shuffle SEED prints shuffled handouts) "
             "or rewrite keys",
         ),
@@ -199,7 +217,7 @@ def test_a_lenient_threshold_does_not_make_a_common_result_rare(tmp_path):
     )
     text = render_text([stats])
     assert (
-        "\n  chi-square 9.6, df 3, p = 0.022: chance gives this about once in 45 banks, and "
+        "\n  exact p = 0.022: chance gives this about once in 45 banks, and "
         "answer-key-balance reports below p = 0.06; reletter options (exambank build "
         "--shuffle SEED prints shuffled handouts) or rewrite keys\n" in text
     )
@@ -215,14 +233,20 @@ def test_the_longest_key_rate_is_said_in_words():
 
 
 def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
-    """The score of always answering the commonest letter, and of always picking the
-    longest option, beside a guess at random: what a writer can weigh."""
+    """The score of always answering the commonest letter, beside what a random key's
+    commonest letter scores (a random key has a commonest letter too), and of always
+    picking the longest option, beside a guess at random: what a writer can weigh."""
     text = render_text(bank_stats(lint([SEED_BANK])))
-    assert "\n  always answering B scores 73%; a random guess 25%\n" in text
+    commonest = (
+        "always answering B scores 73%; a random key's commonest letter would score about 32%"
+    )
+    assert f"\n  {commonest}\n" in text
     assert "\n  always picking the longest option scores 59%; a random guess 25%\n" in text
     [data] = json_report(capsys, str(SEED_BANK))
     keys, longest = data["keys"], data["longest_key"]
     assert (keys["commonest"], keys["commonest_score"]) == ("B", 40 / 55)
+    assert keys["commonest_chance_score"] == pytest.approx(0.3195, abs=5e-5)
+    assert keys["test"] == "chi-square"
     assert (keys["chi_square"], keys["degrees"], keys["pooled"]) == (
         pytest.approx(72.2, abs=0.05),
         3,
@@ -231,7 +255,7 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
     assert longest["longest_score"] == pytest.approx(0.59, abs=0.005)
     assert longest["chance_score"] == 0.25 and longest["left_out"] == 2
     page = render_html(bank_stats(lint([SEED_BANK])))
-    assert "Always answering B scores 73%; a random guess 25%." in page
+    assert escape(f"A{commonest[1:]}.") in page
     assert "Always picking the longest option scores 59%; a random guess 25%." in page
 
 
@@ -242,12 +266,12 @@ def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     five = {x: f"option {x}" for x in "ABCDE"}
     questions = [
         question(f"q{n}", stem=f"Which AWS service is number {n}?", answer="ABCDAB"[n % 6])
-        for n in range(1, 20)
-    ] + [question("q20", stem="Which service is number 20?", options=five, answer="A")]
+        for n in range(1, 40)  # above 30: the chi-square distribution
+    ] + [question("q40", stem="Which service is number 40?", options=five, answer="A")]
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
     [stats] = bank_stats(lint([root]))
     keys = stats.keys
-    assert keys.expected["E"] == pytest.approx(0.2) and keys.expected["D"] == pytest.approx(4.95)
+    assert keys.expected["E"] == pytest.approx(0.2) and keys.expected["D"] == pytest.approx(9.95)
     assert (keys.pooled, keys.degrees) == ([["D", "E"]], 3)
     seen = [keys.observed[x] for x in "ABC"] + [keys.observed["D"] + keys.observed["E"]]
     due = [keys.expected[x] for x in "ABC"] + [keys.expected["D"] + keys.expected["E"]]
@@ -260,18 +284,22 @@ def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     assert said in render_text([stats]).splitlines()
     assert said.strip()[1:] in render_html([stats])  # "Chi-square ..." there
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["pooled"] == [["D", "E"]] and data["schema_version"] == 2
+    assert data["keys"]["pooled"] == [["D", "E"]] and data["schema_version"] == 3
+    assert data["keys"]["test"] == "chi-square"
 
 
 def test_keys_too_few_to_pool_into_two_groups_are_not_tested(tmp_path):
-    """One question expects a quarter of a key a letter: pooled, one group is left."""
-    questions = [question("q1", stem="Which AWS service is number 1?")]
+    """One question expects a third of a key a letter: pooled, one group is left. (Its
+    options skip C, so the exact test, which takes them lettered from A, leaves it to the
+    chi-square distribution.)"""
+    gap = {"A": "Amazon SageMaker", "B": "AWS Lambda", "D": "Amazon Bedrock"}
+    questions = [question("q1", stem="Which AWS service is number 1?", options=gap)]
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
     config = Config(rule_options={"answer-key-balance": {"min_questions": 1}})
     result = lint([root], config)
     assert not [d for d in result.diagnostics if d.rule == "answer-key-balance"]
     [stats] = bank_stats(result, config)
-    assert stats.keys.p_value is None and stats.keys.pooled == [["A", "B", "C", "D"]]
+    assert stats.keys.p_value is None and stats.keys.pooled == [["A", "B", "D"]]
     assert (
         "\n  too few keys to test: pooling letters until each expects one key leaves one group\n"
         in render_text([stats])
@@ -322,7 +350,7 @@ def test_json_counts_each_question_s_findings_per_rule(tmp_path, capsys):
     twice = question("q1", difficulty="Hard", tags="not-a-list")
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(twice)})
     [data] = json_report(capsys, str(root))
-    assert data["schema_version"] == 2 and next(iter(data)) == "schema_version"
+    assert data["schema_version"] == 3 and next(iter(data)) == "schema_version"
     [worst] = data["worst"]
     assert worst["rules"] == {"schema": 2} and worst["total_findings"] == 2
     assert "q1  2: schema x2" in render_text(bank_stats(lint([root])))

@@ -24,8 +24,15 @@ class AnswerRun(BankRule):
     too: with four options, a run of four or more in about half of 55-question banks and
     in nearly every bank of 450 (a run is what candidates notice, not proof of a biased
     writer); ``min_run`` 7 keeps that chance under 1% for 55 questions, 9 for 450.
-    ``stats`` counts runs apart from the questions' own flaws. Source: Haladyna, Downing
-    & Rodriguez (2002), guideline 20 (vary the location of the right answer).
+    ``stats`` counts runs apart from the questions' own flaws, with the chance of a run as
+    long in a random key of the bank's size. The hint is to hand out shuffled editions
+    (``exambank build --shuffle SEED``: each question's options in an order drawn at
+    random, relettered) rather than to break runs by hand: writers who reletter to avoid
+    runs make keys that change letter more often than chance, which test-wise candidates
+    exploit in turn (Bar-Hillel & Attali 2002, "Seek whence: answer sequences and their
+    consequences in key-balanced multiple-choice tests", The American Statistician
+    56(4)). Source: Haladyna, Downing & Rodriguez (2002), guideline 20 (vary the
+    location of the right answer).
 
     Options: ``min_run`` (default 4).
 
@@ -52,7 +59,8 @@ class AnswerRun(BankRule):
                     ("answer",),
                     f"{letter}{_KEY_OF}{len(run)} questions in a row "
                     f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
-                    "reletter the options of some of them so the key letter varies",
+                    "hand out shuffled editions (exambank build --shuffle SEED) rather than "
+                    "reletter by hand, which makes the key change letter too often",
                 )
 
     @classmethod
@@ -78,6 +86,16 @@ def answer_runs(bank: Bank, min_run: int) -> Iterator[list[QuestionRef]]:
         run = [ref] if letter is not None else []
     if len(run) >= min_run:
         yield run
+
+
+def keyed_letters(bank: Bank) -> list[str | None]:
+    """Each question's option letters ("ABCD") in bank order, as ``answer_runs`` walks
+    them; None for a question that ends a run (one that is not single-answer)."""
+    keyed: list[str | None] = []
+    for ref in bank.questions():
+        key = _single_key(ref)
+        keyed.append(None if key is None else "".join(ref.question.options) or key)
+    return keyed
 
 
 def _single_key(ref: QuestionRef) -> str | None:

@@ -16,7 +16,7 @@ from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
 from exambank.rules.truth_keys import TruthSpread
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
-from exambank.significance import chi_square_tail, poisson_binomial_tail
+from exambank.significance import chi_square_tail, letter_count_tail, poisson_binomial_tail
 
 # Options whose lengths all lie within this many characters give a candidate no length
 # cue; on 6,700 real questions their keys were the longest no more often than chance.
@@ -27,6 +27,15 @@ _UNSEEN_LENGTH = 2
 # and hide a key that is C or D in every question (less a rounding margin: 1/3 added 3
 # times is 0.999...).
 _FEW_EXPECTED = 1 - 1e-9
+# Up to this many single-answer questions the letters' p-value is exact (summed over every
+# way random keys could fall, significance.letter_count_tail), not read off the chi-square
+# distribution: Cochran's rule asks that few letters expect fewer than 5 keys, the half the
+# pooling does not apply, and a bank of k-option questions has its letters expect fewer up
+# to 5k questions (20 with four options, 30 with six). The reviews' simulations found the
+# pooled chi-square at or below its nominal rate from 20 four- or five-option questions
+# up, but above it at 20 ten-option ones (0.13% at 0.001). The exact sum of 30 questions
+# takes a few milliseconds; above 30 it would grow fast.
+EXACT_UP_TO = 30
 
 
 def single_answer_questions(bank: Bank) -> list[QuestionRef]:
@@ -55,8 +64,11 @@ def cue_lengths(ref: QuestionRef) -> tuple[list[int], int] | None:
 @dataclass(frozen=True)
 class KeySpread:
     """How often each letter is the key of a single-answer question, against an even
-    spread (a question with k options adds 1/k to each of its letters' expected count),
-    tested with chi-square over the letters pooled by ``pool_rare_letters``."""
+    spread (a question with k options adds 1/k to each of its letters' expected count):
+    up to ``EXACT_UP_TO`` questions with an exact test of the chi-square statistic over
+    the letters, above with the chi-square distribution over the letters pooled by
+    ``pool_rare_letters`` (also where the exact sum would take too long, or the options
+    skip a letter)."""
 
     observed: dict[str, int]
     expected: dict[str, float]
@@ -64,6 +76,7 @@ class KeySpread:
     statistic: float  # chi-square over the groups, with ``degrees`` degrees of freedom
     degrees: int
     p_value: float | None  # None: fewer than two groups, nothing to test
+    test: str  # "exact" (no letter pooled) or "chi-square"
 
     @classmethod
     def of(cls, refs: list[QuestionRef]) -> KeySpread:
@@ -75,6 +88,10 @@ class KeySpread:
         letters = [letter for letter in string.ascii_uppercase if shares[letter] > 0]
         observed = {letter: counts[letter] for letter in letters}
         expected = {letter: shares[letter] for letter in letters}
+        exact = _exact_p_value(refs, [observed[x] for x in letters])
+        if exact is not None:
+            statistic = sum((observed[x] - expected[x]) ** 2 / expected[x] for x in letters)
+            return cls(observed, expected, [], statistic, len(letters) - 1, exact, "exact")
         groups = pool_rare_letters(expected)
         statistic = 0.0
         for group in groups:
@@ -82,7 +99,20 @@ class KeySpread:
             statistic += (seen - due) ** 2 / due
         degrees = max(len(groups) - 1, 0)
         p = chi_square_tail(statistic, degrees) if degrees else None
-        return cls(observed, expected, [g for g in groups if len(g) > 1], statistic, degrees, p)
+        pooled = [g for g in groups if len(g) > 1]
+        return cls(observed, expected, pooled, statistic, degrees, p, "chi-square")
+
+
+def _exact_p_value(refs: list[QuestionRef], observed: list[int]) -> float | None:
+    """The exact p-value of the letters' counts (A, B, C ...), for up to ``EXACT_UP_TO``
+    questions whose options are lettered from A with no gap; None otherwise, or where the
+    sum would take too long."""
+    if not refs or len(refs) > EXACT_UP_TO:
+        return None
+    lettered = ["".join(ref.question.options) for ref in refs]
+    if any(letters != string.ascii_uppercase[: len(letters)] for letters in lettered):
+        return None
+    return letter_count_tail([len(letters) for letters in lettered], observed)
 
 
 def pool_rare_letters(expected: dict[str, float]) -> list[list[str]]:
@@ -162,27 +192,35 @@ class AnswerKeyBalance(BankRule):
     """The correct letters are far from evenly spread over A, B, C ...
 
     Counts the key letter of every single-answer question and tests the counts against
-    an even spread with a chi-square goodness-of-fit test; a question with k options
-    adds 1/k to the expected count of each of its letters. Letters that expect less
-    than one key (the E of the one question with five options) are pooled with their
-    neighbours until each group expects one, as chi-square is no guide below that
-    (Cochran's rule). Reported on the manifest when the p-value is below ``p_value`` and
-    the bank has at least ``min_questions`` such questions, naming the most over-used
-    letter and by how much, and any pooled letters. Candidates learn such a bias quickly
-    ("when in doubt, pick B"). The true/false questions among them (as
-    ``true-false-options`` reads them: "True" / "False", "Yes, it does" / "No, it does
-    not", "Valid" / "Invalid") are also tested on their own, by the value of their key
-    rather than its letter: how often the key is the true value, against half, with an
-    exact two-sided binomial test, reported as above when there are at least
-    ``min_questions`` of them. A writer who states facts keys "True" far more often, and
+    an even spread; a question with k options adds 1/k to the expected count of each of
+    its letters. Up to 30 such questions the test is exact: the p-value is the chance that
+    keys drawn at random (each question's among its own options) give counts whose
+    chi-square statistic is at least the bank's, summed over every way they could fall, as
+    the chi-square distribution is a poor guide where letters expect fewer than five keys.
+    Above 30 (and for a bank that mixes so many option counts that the sum would take
+    long), a chi-square goodness-of-fit test: letters that expect less than one key (the E
+    of the one question with five options) are pooled with their neighbours until each
+    group expects one, as chi-square is no guide below that (Cochran's rule). Reported on
+    the manifest when the p-value is below ``p_value`` and the bank has at least
+    ``min_questions`` such questions, naming the most over-used letter and by how much,
+    the test, and any pooled letters. Candidates learn such a bias quickly ("when in
+    doubt, pick B"). ``min_questions`` is 8 as, below it, a four- or five-option bank can
+    reach p < 0.001 only when every key is the same letter, a run ``answer-run`` reports;
+    it keeps a looser ``p_value`` from judging quizzes of a handful of questions. The
+    true/false questions among them (as ``true-false-options`` reads them: "True" /
+    "False", "Yes, it does" / "No, it does not", "Valid" / "Invalid") are also tested on
+    their own, by the value of their key rather than its letter: how often the key is the
+    true value, against half, with an exact two-sided binomial test, reported as above
+    when there are at least ``min_questions`` of them (p < 0.001 takes at least 11, every
+    key the same value). A writer who states facts keys "True" far more often, and
     a letter count cannot see it: "A: True" and "A: False" are both A, and the other
     questions' letters can offset it. Measured on constructed banks only: the real banks
-    hold 12 true/false questions, too few to test. Known false negatives: the letters of
+    hold 12 true/false questions, too few to report. Known false negatives: the letters of
     questions with different numbers of options are counted together, so a letter never
     the key among the four-option questions can pass when the true/false ones key it
     often; and a bank of fewer than ``min_questions`` is not tested, however one-sided.
 
-    Options: ``p_value`` (default 0.001), ``min_questions`` (default 20).
+    Options: ``p_value`` (default 0.001), ``min_questions`` (default 8).
 
     Bad:
         40 of 55 answers are B
@@ -194,7 +232,7 @@ class AnswerKeyBalance(BankRule):
 
     name = "answer-key-balance"
     severity = "warning"
-    options: ClassVar[dict[str, Any]] = {"p_value": 0.001, "min_questions": 20}
+    options: ClassVar[dict[str, Any]] = {"p_value": 0.001, "min_questions": 8}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = single_answer_questions(bank)
@@ -214,7 +252,7 @@ class AnswerKeyBalance(BankRule):
             ("sections",),
             f"answer key is uneven: {worst} is the key {observed[worst]} times in {len(refs)}, "
             f"{observed[worst] / expected[worst]:.1f}x its fair share of "
-            f"{expected[worst]:.1f} ({listed}; chi-square p = {p:.1e}{pooled})",
+            f"{expected[worst]:.1f} ({listed}; {spread.test} p = {p:.1e}{pooled})",
             "reletter options so each letter is the key about equally often",
         )
 

@@ -55,3 +55,12 @@ def test_a_multiple_answer_question_ends_a_run(lint_bank):
 def test_the_run_length_is_an_option(lint_bank):
     config = Config(select={RULE}, rule_options={RULE: {"min_run": 3}})
     assert len(bank_findings(RULE, lint_bank(bank("A", "B", "B", "B"), config=config))) == 3
+
+
+def test_the_hint_is_a_shuffled_edition_not_relettering_by_hand(lint_bank):
+    """Relettering by hand to break runs makes keys alternate more than chance, which
+    test-wise candidates exploit too (Bar-Hillel & Attali 2002)."""
+    [first, *_] = bank_findings(
+        RULE, lint_bank(bank("C", "C", "C", "C"), config=Config(select={RULE}))
+    )
+    assert "exambank build --shuffle SEED" in first.hint and "by hand" in first.hint
