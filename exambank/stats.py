@@ -238,6 +238,8 @@ def _bank_text(bank: BankStats) -> str:
         lines.append(sentence(bank.answer_runs.describe()))
     else:
         lines.append("Key letters: no single-answer questions")
+    if untested := bank.untested_keys():
+        lines.append(sentence(untested))
     lines.append("")
     lines.append(
         f"Findings: {bank.errors} {noun(bank.errors, 'error')}, "

@@ -112,6 +112,8 @@ def _bank_html(bank: BankStats) -> str:
         ]
     else:
         parts.append("<p>No single-answer questions.</p>")
+    if untested := bank.untested_keys():
+        parts.append(_paragraph([untested]))
     parts += [
         "<h2>Findings per section, answer runs aside</h2>",
         _bars(

@@ -278,6 +278,18 @@ class BankStats:
     # Which rules did not run, as they read wording in another language; None: all ran.
     not_run: str | None = None
 
+    def untested_keys(self) -> str | None:
+        """That the keys of the multiple-answer questions go untested, if there are any:
+        the letter tests count one key per question."""
+        multiple = self.types.get("multiple", 0)
+        if not multiple:
+            return None
+        questions = "question" if multiple == 1 else "questions"
+        return (
+            f"the keys of the {multiple} multiple-answer {questions} are not tested "
+            "(answer-key-balance counts the letters of single-answer keys)"
+        )
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         for section, stats in zip(data["sections"], self.sections, strict=True):

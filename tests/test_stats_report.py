@@ -364,6 +364,23 @@ def test_json_tests_nothing_without_single_answer_questions(tmp_path, capsys):
     assert isinstance(data["longest_key"]["chance"], float)
 
 
+def test_the_report_says_the_keys_of_multiple_answer_questions_go_untested(tmp_path):
+    """Review s24 (psychometrics) #8: a bank keyed [A, B] throughout said only "no
+    single-answer questions", as if its keys had been looked at."""
+    said = "the keys of the 2 multiple-answer questions are not tested"
+    multiple = [
+        question(f"q{n}", stem="Which two? (Select TWO.)", answer=["A", "B"]) for n in (1, 2)
+    ]
+    mixed = write_bank(
+        tmp_path / "mixed", {"01-main.yaml": section_yaml(question("q0"), *multiple)}
+    )
+    stats = bank_stats(lint([mixed]))
+    assert said.capitalize() in render_text(stats)
+    assert said.capitalize() in render_html(stats)
+    single = write_bank(tmp_path / "single", {"01-main.yaml": section_yaml(question("q0"))})
+    assert "multiple-answer" not in render_text(bank_stats(lint([single])))
+
+
 def test_the_pdf_is_titled_after_the_banks(tmp_path, capsys):
     from pypdf import PdfReader
 
