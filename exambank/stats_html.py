@@ -106,7 +106,9 @@ def _bank_html(bank: BankStats) -> str:
             ),
             f'<p class="note">{keys.questions} '
             f"{noun(keys.questions, 'single-answer question')}; the dashed line marks the count "
-            f"an even spread would give.</p>{_paragraph(keys.sentences())}",
+            f"an even spread would give, written after each count{_by_letter(keys.expected)}."
+            "</p>"
+            f"{_paragraph(keys.sentences())}",
             _paragraph(rate.sentences()),
             _paragraph([bank.answer_runs.describe()]),
         ]
@@ -162,7 +164,9 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
     )
     label_room = min(max(len(label) for label, _, _ in rows) * _CHAR, _LABEL_ROOM) + _GAP
     top = max(max(count, expected or 0) for _, count, expected in rows) or 1
-    scale = (_WIDTH - label_room - 50) / top
+    # Room after the longest bar for its number, and the expected count beside it.
+    said = [f"{count}" + _expected(expected) for _, count, expected in rows]
+    scale = (_WIDTH - label_room - max(map(len, said)) * _CHAR - 14) / top
     height = _BAR * len(rows) + 6
     items = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
@@ -170,7 +174,7 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
         f'role="img" aria-label="{escape(described)}" '
         f'font-family="{_FONTS}" font-size="{_FONT_SIZE}"><title>{escape(described)}</title>'
     ]
-    for row, (label, count, expected) in enumerate(rows):
+    for row, ((label, count, expected), number) in enumerate(zip(rows, said, strict=True)):
         y = row * _BAR + 3
         items.append(
             f"<g><title>{escape(label)}: {count}</title>"
@@ -179,7 +183,7 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
             f'<rect x="{label_room:.1f}" y="{y + 2}" width="{count * scale:.1f}" '
             f'height="{_BAR - 5}" fill="{_BAR_COLOUR}"/>'
             f'<text x="{label_room + max(count, expected or 0) * scale + 4:.1f}" '
-            f'y="{y + 13}">{count}</text>'
+            f'y="{y + 13}">{number}</text>'
         )
         if expected is not None:
             x = f"{label_room + expected * scale:.1f}"
@@ -187,6 +191,20 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
         items.append("</g>")
     items.append("</svg>")
     return "".join(items)
+
+
+def _by_letter(expected: dict[str, float]) -> str:
+    """Why the marker moves from row to row, where it does: questions with different
+    numbers of options expect different counts of their letters."""
+    if len({round(count, 6) for count in expected.values()}) < 2:
+        return ""
+    return ", which differs by letter, as the questions have different numbers of options"
+
+
+def _expected(expected: float | None) -> str:
+    """What follows a bar's number: the count an even spread gives, where the chart marks
+    one (the number sits past the marker, which it must not be read as)."""
+    return "" if expected is None else f" (expected {expected:.1f})"
 
 
 def _fitted(label: str) -> str:

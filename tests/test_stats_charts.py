@@ -58,7 +58,7 @@ def test_the_marker_has_3_to_1_against_bars_and_page_in_colour_and_in_gray(tmp_p
 
 def test_the_note_names_the_marker_by_its_shape_not_its_colour(tmp_path):
     page = keyed_page(tmp_path)
-    assert "the dashed line marks the count an even spread would give" in page
+    assert "the dashed line marks the count an even spread would give, written after" in page
     assert "red" not in page
 
 
@@ -95,3 +95,24 @@ def test_in_the_pdf_a_chart_keeps_its_size(tmp_path):
     assert len(sizes) == 3
     expected = sorted((float(width), float(height)) for width, height in sizes)
     assert sorted(figure_boxes(out.read_bytes())) == expected
+
+
+def test_each_count_is_written_with_the_count_an_even_spread_gives(tmp_path):
+    """Review s24 (psychometrics) #9: a count below its even spread is written past the
+    marker, where it read as the marker's own value; it now says which is which."""
+    chart = keyed_page(tmp_path).split("</svg>", 1)[0]
+    counts = re.findall(r"<text x=\"[\d.]+\" y=\"\d+\">([^<]*)</text>", chart)
+    assert counts == [
+        "1 (expected 1.0)",
+        "3 (expected 1.0)",
+        "0 (expected 1.0)",
+        "0 (expected 1.0)",
+    ]
+
+
+def test_the_note_says_why_the_marker_moves_where_option_counts_differ(tmp_path):
+    four = question("q1")
+    two = question("q2", options={"A": "Yes, always", "B": "No, never"})
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(four, two)})
+    assert "which differs by letter" in render_html(bank_stats(lint([root])))
+    assert "which differs by letter" not in keyed_page(tmp_path / "even")
