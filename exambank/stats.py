@@ -32,6 +32,7 @@ from exambank.stats_model import (
     QuestionFindings,
     SectionStats,
     UnreadFile,
+    expected_count,
 )
 
 WORST_SHOWN = 10
@@ -231,7 +232,8 @@ def _bank_text(bank: BankStats) -> str:
         single = noun(keys.questions, "single-answer question")
         lines.append(f"Key letters ({keys.questions} {single}; expected if even)")
         for letter, count in keys.observed.items():
-            lines.append(f"  {letter}  {count:>4}  (expected {keys.expected[letter]:.1f})")
+            due = expected_count(keys.expected[letter])
+            lines.append(f"  {letter}  {count:>4}  (expected {due})")
         lines += [f"  {said}" for said in keys.sentences()]
         first, *then = rate.sentences()
         lines += [sentence(first), *(f"  {said}" for said in then)]

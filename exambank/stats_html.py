@@ -12,7 +12,7 @@ from html import escape
 from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
 from exambank.stats import listed_counts, more_flagged, noun, sentence
-from exambank.stats_model import BankStats
+from exambank.stats_model import BankStats, expected_count
 
 _BAR = 18  # height of one bar, in px
 _WIDTH = 620  # width of a whole chart
@@ -159,7 +159,7 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
     if not rows:
         return "<p>None.</p>"
     described = f"{title}: " + ", ".join(
-        f"{label} {count}" + ("" if expected is None else f" (even: {expected:.1f})")
+        f"{label} {count}" + ("" if expected is None else f" (even: {expected_count(expected)})")
         for label, count, expected in rows
     )
     label_room = min(max(len(label) for label, _, _ in rows) * _CHAR, _LABEL_ROOM) + _GAP
@@ -204,7 +204,7 @@ def _by_letter(expected: dict[str, float]) -> str:
 def _expected(expected: float | None) -> str:
     """What follows a bar's number: the count an even spread gives, where the chart marks
     one (the number sits past the marker, which it must not be read as)."""
-    return "" if expected is None else f" (expected {expected:.1f})"
+    return "" if expected is None else f" (expected {expected_count(expected)})"
 
 
 def _fitted(label: str) -> str:

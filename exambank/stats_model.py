@@ -255,6 +255,12 @@ def _how_often(chance: float) -> str:
     return f"about 1 in {float(f'{1 / chance:.2g}'):,.0f}"
 
 
+def expected_count(expected: float) -> str:
+    """An expected count as the reports write it: to two decimals below 1.5, so a letter
+    pooled as it expects less than one key does not read "expected 1.0"."""
+    return f"{expected:.2f}" if expected < 1.5 else f"{expected:.1f}"
+
+
 @dataclass
 class BankStats:
     id: str

@@ -402,7 +402,7 @@ def test_charts_are_named_with_their_numbers(tmp_path):
     page = render_html(bank_stats(lint([keyed_bank(tmp_path, "BBBB")])))
     assert 'aria-label="findings per rule: answer-run 4"' in page
     assert "<title>findings per rule: answer-run 4</title>" in page
-    assert 'aria-label="key letters of 4 single-answer questions: A 0 (even: 1.0), B 4' in page
+    assert 'aria-label="key letters of 4 single-answer questions: A 0 (even: 1.00), B 4' in page
 
 
 def test_json_writes_other_scripts_as_they_are(tmp_path, capsys):

@@ -200,7 +200,8 @@ class AnswerKeyBalance(BankRule):
     Above 30 (and for a bank that mixes so many option counts that the sum would take
     long), a chi-square goodness-of-fit test: letters that expect less than one key (the E
     of the one question with five options) are pooled with their neighbours until each
-    group expects one, as chi-square is no guide below that (Cochran's rule). Reported on
+    group expects one, as chi-square is no guide below that (half of Cochran's rule; its
+    other half, few letters below five, is why small banks get the exact sum). Reported on
     the manifest when the p-value is below ``p_value`` and the bank has at least
     ``min_questions`` such questions, naming the most over-used letter and by how much,
     the test, and any pooled letters. Candidates learn such a bias quickly ("when in
