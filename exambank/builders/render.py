@@ -41,6 +41,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from exambank.builders.base import Settings
 from exambank.builders.glyphs import font_notes
 from exambank.builders.image_budget import drawing_cost
+from exambank.builders.large_print_images import enlarged_images_stylesheet
+from exambank.builders.option_labels import label_options
 from exambank.builders.question_fit import FIT_PASSES, caps_stylesheet, image_caps
 from exambank.shipped_files import Refusal, shippable
 
@@ -206,7 +208,11 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
     laid out again with its images shrunk, where that makes it fit (``question_fit.py``)."""
     caps: dict[str, float] = {}
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
-        fetcher, document = _layout(html, root, settings, caps)
+        enlarged = ""
+        if settings.large_print:  # its images grow with its text (large_print_images.py)
+            enlarged = enlarged_images_stylesheet(html, _base_url(root), _fetcher(root))
+            logged.clear()  # what the handout's layout logs is what the PDF shows
+        fetcher, document = _layout(html, root, settings, caps, enlarged)
         for _ in range(FIT_PASSES):
             fitted = image_caps(document, caps)
             if fitted == caps:
@@ -215,7 +221,7 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
             del document  # freed before the next layout, not beside it
             gc.collect()
             logged.clear()  # what the next layout logs is what the PDF shows
-            fetcher, document = _layout(html, root, settings, caps)
+            fetcher, document = _layout(html, root, settings, caps, enlarged)
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
@@ -235,20 +241,23 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
 
 
 def _layout(
-    html: str, root: Path, settings: Settings, caps: dict[str, float]
+    html: str, root: Path, settings: Settings, caps: dict[str, float], enlarged: str
 ) -> tuple[LocalFiles, Document]:
-    """``html`` laid out in pages, each question's images capped as ``caps`` says, and the
-    fetcher that served it, which knows what it refused."""
-    fetcher = LocalFiles(root, ASSETS, bank=root)
+    """``html`` laid out in pages, its images as wide as ``enlarged`` says (CSS) and each
+    question's capped as ``caps`` says, and the fetcher that served it, which knows what
+    it refused."""
+    fetcher = _fetcher(root)
     fonts = FontConfiguration()
     sheets = [STYLESHEET, LARGE_PRINT] if settings.large_print else [STYLESHEET]
     stylesheets = [
         *(CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts) for sheet in sheets),
         CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
     ]
+    if enlarged:
+        stylesheets.append(CSS(string=enlarged, font_config=fonts))
     if caps:
         stylesheets.append(CSS(string=caps_stylesheet(caps), font_config=fonts))
-    source = HTML(string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=fetcher)
+    source = HTML(string=html, base_url=_base_url(root), url_fetcher=fetcher)
     # Presentational hints number a list that starts at 3 (``<ol start="3">``) from 3:
     # they are off by default, and Markdown's HTML holds no other attribute they read.
     document = source.render(stylesheets=stylesheets, font_config=fonts, presentational_hints=True)
@@ -260,12 +269,23 @@ def _layout(
     return fetcher, document
 
 
+def _fetcher(root: Path) -> LocalFiles:
+    """A fetcher for a handout of the bank at ``root``: its files and the package's fonts."""
+    return LocalFiles(root, ASSETS, bank=root)
+
+
+def _base_url(root: Path) -> str:
+    return root.resolve().as_uri() + "/"
+
+
 def _finish(document: Document, pdf: object) -> None:
     """What WeasyPrint's tagged PDF lacks that a reader needs, added before it is written:
     a link's description (``/Contents``, what a screen reader announces) is its words, not
     the anchor it leads to ("section-amt"); and the title is in XMP metadata too, as PDF/UA
     checkers look for it, with no version, which would claim PDF/UA conformance; and a
-    PDF with bookmarks opens with them shown, as the way round its pages."""
+    PDF with bookmarks opens with them shown, as the way round its pages; and an option's
+    letter is its list item's label (``option_labels.py``)."""
+    label_options(pdf)
     if "Outlines" in pdf.catalog:  # type: ignore[attr-defined]
         pdf.catalog["PageMode"] = "/UseOutlines"  # type: ignore[attr-defined]
     for page in document.pages:

@@ -1,5 +1,6 @@
 """`exambank build --large-print`: handouts whose body is 16 pt sans serif with 1.5 line
-spacing, nothing below 12 pt, no italics and no spaced capitals, laid out as cleanly."""
+spacing, nothing below 12 pt, no italics and no spaced capitals, images enlarged with the
+text, laid out as cleanly."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from exambank.builders import Settings
 from exambank.builders.pdf import PdfBuilder
 from exambank.cli import main
-from tests.builders.test_pdf_layout import pages, text_positions
+from tests.builders.test_pdf_layout import MM, image_boxes, pages, text_positions
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 EXTRA = """\
@@ -50,6 +53,9 @@ def test_large_print_is_16_pt_sans_serif_nothing_below_12_pt_and_no_italics(make
     trainer = PdfBuilder().build(bank, Settings(large_print=True))[1].data
     sizes, fonts = sizes_and_fonts(trainer)
     assert sizes.most_common(1)[0][0] == 16.0, sizes  # the body
+    # but for the word before a question's number, there for screen readers (.unseen),
+    # transparent and too small to take room
+    assert sizes.pop(0.0) == len("Question"), sizes
     assert min(sizes) >= 12.0, sizes  # header, footer, a question's id
     assert not [font for font in fonts if "Serif" in font or "Oblique" in font or "Italic" in font]
     text = " ".join(pages(trainer))
@@ -90,3 +96,68 @@ def test_large_print_body_text_is_set_in_a_sans_serif_of_normal_width(make_bank)
         page.extract_text(visitor_text=visit)
     body = characters.most_common(1)[0][0]
     assert "Sans" in body and "Condensed" not in body, characters
+
+
+PICTURES = """\
+notes: |
+  ![A wide banner](banner.png)
+
+  ![A diagram](diagram.svg)
+
+  ![A photo](<photos/a photo.png>)
+
+  | Service | Picture | Notes |
+  | --- | --- | --- |
+  | SageMaker | ![A strip](strip.png) | Builds, trains and deploys models, fully managed, at scale |
+"""
+DIAGRAM = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    '<text x="10" y="40" font-size="16">Client</text></svg>'
+)
+
+
+def test_large_print_enlarges_images_as_its_text_up_to_the_column(make_bank):
+    # The words in a chart or a diagram stayed at the standard size beside 16 pt text
+    stem = "stem: Which AWS service trains, tunes and deploys ML models?"
+    question = QUESTION.replace(stem, f"{stem} ![A chart](chart.png)")
+    bank = make_bank({"01-main.yaml": section_yaml(question, extra=PICTURES)})
+    Image.new("RGB", (200, 100), "red").save(bank.root / "chart.png")
+    Image.new("RGB", (1200, 60), "blue").save(bank.root / "banner.png")
+    Image.new("RGB", (600, 100), "black").save(bank.root / "strip.png")
+    (bank.root / "photos").mkdir()
+    Image.new("RGB", (90, 60), "green").save(bank.root / "photos" / "a photo.png")
+    (bank.root / "diagram.svg").write_text(DIAGRAM, encoding="utf-8")
+    drawn: dict[bool, dict[float, float]] = {}  # width by shape, in each edition
+    label: dict[bool, float] = {}  # the diagram's word's size
+    for large_print in (False, True):
+        output = PdfBuilder().build(bank, Settings(large_print=large_print))[0]
+        assert output.notes == (), output.notes
+        boxes = image_boxes(output.data)
+        # none runs past the text's right edge: a table holding one keeps to the page
+        assert max(right for _, _, _, right, _ in boxes) <= (22 + 168) * MM + 0.01
+        drawn[large_print] = {
+            round((right - left) / (top - bottom), 1): right - left
+            for _, left, bottom, right, top in boxes
+        }
+        [label[large_print]] = [
+            size for text, size in printed_sizes(output.data) if text.strip() == "Client"
+        ]
+    scale = 16 / 9.5  # as the body text grows
+    assert drawn[False][2.0] == pytest.approx(200 * 0.75)  # a pixel is a CSS px, 3/4 pt
+    for shape in (2.0, 1.5):  # the chart in the stem, the photo whose name has a space
+        assert drawn[True][shape] == pytest.approx(drawn[False][shape] * scale, rel=0.01)
+    assert label[True] == pytest.approx(label[False] * scale, rel=0.01)  # an SVG's words
+    # an image as wide as the column in the standard edition is as wide, and no wider
+    assert drawn[True][20.0] == pytest.approx(drawn[False][20.0]) == pytest.approx(168 * MM)
+
+
+def printed_sizes(data: bytes) -> list[tuple[str, float]]:
+    """Each text run and the size it is printed at, in points."""
+    found: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        found.append((text, size * abs(tm[3]) * abs(cm[3])))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return found

@@ -97,29 +97,32 @@ def test_each_key_term_is_one_item_holding_its_definition(make_bank):
     ]
 
 
-def test_each_question_is_a_heading_and_a_bookmark(make_bank):
+def test_each_question_is_a_heading_and_a_bookmark_named_as_a_question(make_bank):
+    # A screen reader's list of headings said "1, 2, 3": each names what it heads, as the
+    # bookmark does, though the page still shows the number alone
     bank = two_sections(make_bank)
     student = PdfBuilder().build(bank, Settings())[0].data
     _, document = read_tags(student)
     headings = [element.words() for element in document.find("H4")]
-    assert headings == [str(number) for number in range(1, 15)]
+    assert headings == [f"Question {number}" for number in range(1, 15)]
     practice, questions = outline(student)[1][2]  # inside the first section's bookmark
     assert practice == "Practice questions"
     assert questions == [f"Question {number}" for number in range(1, 8)]
 
 
-def test_a_question_s_bookmark_is_named_in_the_bank_s_language(make_bank):
+def test_a_question_s_heading_and_bookmark_are_named_in_the_bank_s_language(make_bank):
     manifest = "id: test-bank\ntitle: Test\nlanguage: de\nsections: [main]\n"
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
     data = PdfBuilder().build(bank, Settings())[0].data
     assert outline(data)[1][2] == ["\u00dcbungsfragen", ["Frage 1"]]
+    assert [element.words() for element in read_tags(data)[1].find("H4")] == ["Frage 1"]
 
 
 def test_a_question_s_heading_takes_no_room_it_did_not_as_a_span(make_bank):
     bank = two_sections(make_bank)
     html = handout_html(bank, "trainer", None, None)
     as_spans = re.sub(
-        r'<h4 class="question-number" [^>]*>(\d+)</h4>',
+        r'<h4 class="question-number" [^>]*><span class="unseen">Question </span>(\d+)</h4>',
         r'<span class="question-number">\1</span>',
         html,
     )
@@ -128,7 +131,11 @@ def test_a_question_s_heading_takes_no_room_it_did_not_as_a_span(make_bank):
     pages = [
         text_positions(render_pdf(page, bank.root, Settings())[0]) for page in (html, as_spans)
     ]
-    assert pages[0] == pages[1]  # every run where it was, on the same page
+    # every run where it was, on the same page; the heading's word for screen readers
+    # takes no room (it is set at 0.01 pt, transparent, where the number starts)
+    unseen = [[run for run in page if run[2] == "Question "] for page in pages[0]]
+    assert sum(map(len, unseen)) == 14
+    assert [[run for run in page if run[2] != "Question "] for page in pages[0]] == pages[1]
 
 
 def test_the_title_names_the_edition_in_the_info_and_the_xmp(make_bank):

@@ -150,15 +150,19 @@ def test_each_question_is_one_article_holding_its_options_as_a_list(seed_tags, s
         for article, ref in zip(articles, refs, strict=True):
             assert not article.find("Art"), ref.question.id  # no article inside an article
             number, body = article.kids  # the number, then stem, options and solution
-            assert (number.tag, number.words(), body.tag) == ("H4", str(ref.number), "Div")
+            heading = f"Question {ref.number}"
+            assert (number.tag, number.words(), body.tag) == ("H4", heading, "Div")
             [options] = [kid for kid in body.kids if kid.tag == "L"]
             assert [item.tag for item in options.kids] == ["LI"] * len(ref.question.options)
             for item, letter in zip(options.kids, ref.question.options, strict=True):
-                [option] = item.kids
-                assert option.tag == "LBody"
-                assert [kid.tag for kid in option.kids] == ["Span", "Div"]  # letter, text
-                text = squeeze(f"{letter} {ref.question.option_text(letter)}")
-                assert squeeze(option.words()).removeprefix("\u2713").startswith(text)
+                # an item is its letter (the trainer's tick too) as its label, then its text
+                label, option = item.kids
+                assert (label.tag, option.tag) == ("Lbl", "LBody")
+                ticked = edition == "trainer" and letter in ref.question.answer_letters
+                assert label.words() == (f"\u2713 {letter}" if ticked else letter)
+                assert [kid.tag for kid in option.kids] == ["Div"]
+                text = squeeze(ref.question.option_text(letter))
+                assert squeeze(option.words()).startswith(text)
 
 
 def test_list_items_sit_in_lists_and_bodies_in_items(seed_tags):
