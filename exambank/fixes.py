@@ -185,9 +185,15 @@ def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed], bool]:
     try:
         loaded = load(path, refuse_typed=False)
         raw = loaded.raw
-    except RewriteError:
-        # only a file lint refuses is scanned
-        raw = path.read_bytes()
+    except RewriteError as error:
+        # only a file lint refuses is scanned; one that is no file to read at all (a
+        # dangling link, a folder, a pipe, which would never end) is as load says
+        if not path.is_file():
+            raise
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raise error from None
         found = _recover(path, display, raw)
         if found is None:
             raise

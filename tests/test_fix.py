@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -414,3 +415,24 @@ def test_a_fixed_value_keeps_its_style_and_only_its_line_changes(
     main(["lint", "--fix", str(path)])
     assert path.read_text(encoding="utf-8") == "".join([*lines[:at], fixed, *lines[at + 1 :]])
     assert "laid out" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["a dangling link", "a link loop", "a folder", "a pipe"])
+def test_a_file_that_cannot_be_read_at_all_is_named_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Found by fuzzing (review s25): --fix read such a file's bytes to look for what it
+    could mend, and stopped with an internal error where lint names the file."""
+    path = _bank(tmp_path)
+    odd = path.with_name("02-odd.yaml")
+    if kind == "a folder":
+        odd.mkdir()
+    elif kind == "a pipe":  # read, it would never end
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to(odd.name if kind == "a link loop" else "nowhere.yaml")
+    assert main(["lint", "--fix", str(path.parent)]) == 1
+    err = capsys.readouterr().err
+    said = "not a file (a device or a pipe)" if kind == "a pipe" else "cannot read the file"
+    assert f"{odd}:1:1: not fixed: {said}" in err
+    assert "internal error" not in err
