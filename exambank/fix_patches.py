@@ -11,7 +11,6 @@ as ``fmt`` does instead, and says so.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -31,9 +30,6 @@ from exambank.load import read_source
 from exambank.round_trip import tabs_as_spaces
 from exambank.saving import same_data
 from exambank.source import JsonPath
-
-_TRAILING_SPACE = re.compile(r"[ \t]+$")
-_BLANKS_BEFORE_QUOTE = re.compile(r"[ \t]+(?=[\"']$)")
 
 
 def patched(
@@ -111,7 +107,7 @@ def _written(old: str, value: Any) -> str | None:
         return quoted  # text typed as a number or boolean, quoted now
     # As written, less the blanks before the closing quote, where that is the fix: the
     # author's escapes stay as typed.
-    kept = _BLANKS_BEFORE_QUOTE.sub("", old)
+    kept = old[:-1].rstrip(" \t") + old[-1:]
     return kept if _reads_as(kept, text) else quoted
 
 
@@ -129,5 +125,5 @@ def _block(old: str) -> str:
     for number, line in enumerate(lines):
         follows = lines[number + 1] if number + 1 < len(lines) else ""
         if not (line.endswith("  ") and follows.strip()):
-            lines[number] = _TRAILING_SPACE.sub("", line)
+            lines[number] = line.rstrip(" \t")  # not a regex: linear in a run of blanks
     return "\n".join(lines)
