@@ -698,3 +698,24 @@ def test_text_with_line_breaks_of_two_kinds_is_formatted_and_reads_back(
     assert main(["fmt", str(path)]) == 0
     assert _data(path) == before
     assert main(["fmt", "--check", str(path)]) == 0
+
+
+def test_a_merge_key_is_refused_with_its_place_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by fuzzing (review s25 #3): lint reads '<<' as a key of its own, the
+    round-trip reader merges its keys in, and fmt stopped with an internal error."""
+    text = (
+        "id: main\ntitle: T\nquestions:\n  - id: q1\n    stem: Which?\n"
+        "    options: {A: x, B: y}\n    <<: {difficulty: easy}\n    answer: A\n"
+    )
+    path = _bank(tmp_path, text)
+    for command in (["fmt"], ["fmt", "--check"], ["lint", "--fix"]):
+        assert main([*command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "internal error" not in err
+        assert path.read_text(encoding="utf-8") == text
+    main(["fmt", str(path)])
+    assert f"{path}:7:5: cannot format: a merge key ('<<') is not supported" in (
+        capsys.readouterr().err
+    )
