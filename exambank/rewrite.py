@@ -144,6 +144,11 @@ def load(path: Path, raw: bytes | None = None, refuse_typed: bool = True) -> Loa
         raise RewriteError(problem or "not valid YAML", line, column) from error
     except YAMLError as error:
         raise RewriteError(f"not valid YAML: {error}") from error
+    except ValueError as error:  # a number of more digits than Python reads (4,300)
+        raise RewriteError(
+            "a number of more than 4,300 digits, which the rewriter cannot read: quote it, "
+            "or shorten it ('exambank lint' says where)"
+        ) from error
     except NotImplementedError as error:  # ruamel.yaml: "overlap in comment [...]"
         where = _TOKEN_PLACE.search(str(error))
         line, column = (int(where[1]) + 1, int(where[2]) + 1) if where else (1, 1)

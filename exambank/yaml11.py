@@ -46,9 +46,16 @@ def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]
         return text.lower() == "true", (kind, text)
     try:
         number = int(text.replace("_", ""), 0) if tag.endswith("int") else float(text)
-    except ValueError:
+        if isinstance(number, int) and number.bit_length() > _LONGEST_PRINTED:
+            raise ValueError("a number Python cannot write in decimal")
+    except ValueError:  # as a decimal of more than 4,300 digits, which int() refuses
         number = float("nan")
     return number, (kind, text)
+
+
+# Python writes no int of more than 4,300 decimal digits (about 14,280 bits): a longer one,
+# written in hex, could be read but never named in a message.
+_LONGEST_PRINTED = 14_000
 
 
 def reads_otherwise_in_yaml11(text: str) -> bool:

@@ -436,3 +436,25 @@ def test_a_file_that_cannot_be_read_at_all_is_named_not_crashed_on(
     said = "not a file (a device or a pipe)" if kind == "a pipe" else "cannot read the file"
     assert f"{odd}:1:1: not fixed: {said}" in err
     assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("number", "command"),
+    [
+        ("0x" + "f" * 3600, ["lint"]),
+        ("0x" + "f" * 3600, ["stats"]),
+        ("1" * 4400, ["lint", "--fix"]),
+    ],
+)
+def test_a_number_too_long_for_python_to_print_is_reported_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], number: str, command: list[str]
+) -> None:
+    """Found by fuzzing (review s25 #4): Python reads and prints no int of more than 4,300
+    decimal digits, which a hex number of 3,600 reaches."""
+    question = QUESTION.replace("answer: A", f"difficulty: {number}\nanswer: a")
+    path = _bank(tmp_path, question)
+    assert main([*command, str(path.parent)]) in (0, 1)
+    output = capsys.readouterr()
+    assert "internal error" not in output.err
+    if command == ["lint"]:
+        assert "difficulty is the number 0xfff" in output.out
