@@ -400,8 +400,10 @@ def test_the_pdf_is_titled_after_the_banks(tmp_path, capsys):
 
 def test_charts_are_named_with_their_numbers(tmp_path):
     page = render_html(bank_stats(lint([keyed_bank(tmp_path, "BBBB")])))
-    assert 'aria-label="findings per rule: answer-run 4"' in page
-    assert "<title>findings per rule: answer-run 4</title>" in page
+    # one run of four: one cause, not four (review s24, psychometrics #9)
+    named = "findings per rule, answer runs counted once a run: answer-run (runs) 1"
+    assert f'aria-label="{named}"' in page
+    assert f"<title>{named}</title>" in page
     assert 'aria-label="key letters of 4 single-answer questions: A 0 (even: 1.00), B 4' in page
 
 
