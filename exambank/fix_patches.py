@@ -29,7 +29,7 @@ from ruamel.yaml.scalarstring import (
 from exambank.load import read_source
 from exambank.round_trip import tabs_as_spaces
 from exambank.saving import same_data
-from exambank.source import JsonPath
+from exambank.source import JsonPath, value_at
 
 
 def patched(
@@ -44,7 +44,7 @@ def patched(
         return None
     edits: list[tuple[int, int, str]] = []
     for where in set(fixed):
-        holder, key = _at(tree, where[:-1]), where[-1]
+        holder, key = value_at(tree, where[:-1]), where[-1]
         place = _place(holder, key)
         span = spans.get(place) if place is not None else None
         new = _written(text[span[0] : span[1]], holder[key]) if span else None
@@ -73,12 +73,6 @@ def _scalar_spans(text: str) -> dict[tuple[int, int], tuple[int, int]]:
         for event in YAML(typ="rt").parse(text)
         if isinstance(event, ScalarEvent)
     }
-
-
-def _at(tree: Any, where: JsonPath) -> Any:
-    for key in where:
-        tree = tree[key]
-    return tree
 
 
 def _place(holder: Any, key: Any) -> tuple[int, int] | None:

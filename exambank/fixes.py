@@ -31,7 +31,7 @@ from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text
 from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
 from exambank.schema_letters import counts_in_russian_order, fixable_lookalikes
 from exambank.schema_words import describe
-from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column
+from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column, value_at
 from exambank.syntax_hints import first_error, unquoted_colons
 from exambank.syntax_hints.text import Text, quoted
 from exambank.tree_edits import indent_comments, replace_value
@@ -143,7 +143,7 @@ def typed_text(
     boolean to YAML 1.1 readers). Only what ``quotable_as_text`` found: quoted, it is
     exactly what the author wrote and what every reader reads there."""
     for where, (kind, text) in quotable.items():
-        holder = _value(data, where[:-1])
+        holder = value_at(data, where[:-1])
         if isinstance(holder, (CommentedMap, CommentedSeq)):
             replace_value(holder, where[-1], DoubleQuotedScalarString(text))
         else:
@@ -282,7 +282,7 @@ def _load_quoted(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Fix
         meant = text[line.start : line.end]
         where = at.get((line.row, line.column))
         place = (line.row + 1, line.column + 1)
-        if where is None or _value(loaded.source.data, where) != meant:
+        if where is None or value_at(loaded.source.data, where) != meant:
             raise RewriteError("quoting this text would change it; please report this", *place)
         shown = f"{lines.parse(line.row).lead}{quoted(meant)}"
         fixed.append(Fixed(display, *place, f"unquoted text holding ': ' -> {shown}"))
@@ -304,12 +304,6 @@ def _blocked(path: Path, display: str, quoted_text: str) -> None:
         first.line,
         first.column,
     )
-
-
-def _value(data: Any, where: JsonPath) -> Any:
-    for key in where:
-        data = data[key]
-    return data
 
 
 class AsWritten:
@@ -337,8 +331,8 @@ def _keep_typed_as_written(tree: Any, source: Source) -> None:
         if not text:
             continue  # 'key:' with nothing after it: written back as nothing
         try:
-            holder = _value(tree, where[:-1])
-            _value(holder, where[-1:])  # there, as lint read it
+            holder = value_at(tree, where[:-1])
+            value_at(holder, where[-1:])  # there, as lint read it
         except (KeyError, IndexError, TypeError):
             raise RewriteError("lint and the writer read this file differently") from None
         replace_value(holder, where[-1], AsWritten(text))

@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from exambank.load import dos_end
-from exambank.source import JsonPath, Source
+from exambank.source import JsonPath, Source, value_at
 from exambank.statement_lines import SENTENCE_END, STATEMENT, own_lines
 
 # A Markdown list item, and one that may start a list below a line of prose (CommonMark: a
@@ -89,7 +89,7 @@ def folded_texts(source: Source) -> Iterator[Folded]:
         path = paths[index]
         if text[starts[index]] in "|>" or not _is_markdown(path):
             continue
-        typed = _typed_lines(text[starts[index] : at], _value(source.data, path))
+        typed = _typed_lines(text[starts[index] : at], value_at(source.data, path))
         folded = None if typed is None else _folded(path, *typed)
         if folded is not None:
             yield folded
@@ -161,12 +161,6 @@ def _text(source: Source) -> str | None:
         return None
     end = dos_end(text)
     return text if end is None else text[:end]
-
-
-def _value(data: Any, path: JsonPath) -> Any:
-    for key in path:
-        data = data[key]
-    return data
 
 
 def _is_markdown(path: JsonPath) -> bool:

@@ -11,6 +11,16 @@ from pathlib import Path
 from typing import Any, Protocol
 
 JsonPath = tuple[str | int, ...]
+
+
+def value_at(data: Any, path: JsonPath) -> Any:
+    """The value at ``path`` in ``data`` (a file's data, or its round-trip tree), which
+    must be there."""
+    for key in path:
+        data = data[key]
+    return data
+
+
 Position = tuple[int, int]
 
 

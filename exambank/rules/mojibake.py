@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from exambank.bank import Bank
 from exambank.code_pages import CYRILLIC, WESTERN
@@ -13,7 +12,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.language_codes import primary_language
 from exambank.mojibake import cyrillic_read_as_western, garbled_words, misread_as
 from exambank.rules.base import BankRule, Options
-from exambank.source import JsonPath, Position, Source
+from exambank.source import JsonPath, Position, Source, value_at
 
 _SHOWN = 40  # characters of a word quoted in the message
 # Languages written in Cyrillic, which Windows saves as Windows-1251.
@@ -80,7 +79,7 @@ class Mojibake(BankRule):
             # garbled word is, that word, and the word as meant.
             found: dict[tuple[str | None, str], list[tuple[JsonPath, Position, str, str]]] = {}
             for path, (at, meant) in source.unmangled.items():
-                written, fixed = garbled_words(str(_value(source.data, path)), meant)
+                written, fixed = garbled_words(str(value_at(source.data, path)), meant)
                 how = misread_as(written, fixed).name
                 found.setdefault((source.question_id(path), how), []).append(
                     (path, at, written, fixed)
@@ -109,7 +108,7 @@ def _read_as_western(source: Source) -> Iterator[tuple[JsonPath, Position, str, 
     """Each text of ``source`` holding Cyrillic that was saved as Windows-1251 and read as
     Windows-1252: its path, where it starts, its first such word and the word as meant."""
     for path in source.values:
-        value = _value(source.data, path)
+        value = value_at(source.data, path)
         if type(value) is str and not value.isascii():
             found = cyrillic_read_as_western(value)
             if found is not None:
@@ -118,9 +117,3 @@ def _read_as_western(source: Source) -> Iterator[tuple[JsonPath, Position, str, 
 
 def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
-
-
-def _value(data: Any, path: JsonPath) -> Any:
-    for key in path:
-        data = data[key]
-    return data
