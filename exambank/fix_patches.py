@@ -88,7 +88,7 @@ def _written(old: str, value: Any) -> str | None:
     tree gives it: None where that cannot be done on the value's own lines."""
     text = str(value)
     if isinstance(value, (LiteralScalarString, FoldedScalarString)):
-        return _block(old)
+        return without_line_end_blanks(old)
     if "\n" in old:
         return None  # written over several lines, folded by YAML: left to the full layout
     if isinstance(value, DoubleQuotedScalarString):
@@ -112,10 +112,11 @@ def _reads_as(written: str, text: str) -> bool:
         return False
 
 
-def _block(old: str) -> str:
-    """A block's lines without the blanks that end them (the one fix a block gets), except
-    two spaces before a line that goes on: a line break in Markdown."""
-    lines = old.split("\n")
+def without_line_end_blanks(text: str) -> str:
+    """``text`` without the spaces and tabs that end its lines, except two spaces before a
+    line that goes on: a line break in Markdown. The trailing-whitespace fix, made on a
+    value (``fixes``) and on a block as written, whose lines are the value's, indented."""
+    lines = text.split("\n")
     for number, line in enumerate(lines):
         follows = lines[number + 1] if number + 1 < len(lines) else ""
         if not (line.endswith("  ") and follows.strip()):

@@ -23,7 +23,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from exambank.fix_patches import patched
+from exambank.fix_patches import patched, without_line_end_blanks
 from exambank.load import dos_end, read_source
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.paths import MANIFEST
@@ -118,12 +118,7 @@ def trailing_whitespace(
         if isinstance(value, (dict, list)):
             yield from trailing_whitespace(value, kept, (*path, key))
         elif isinstance(value, str) and (*path, key) not in kept:
-            lines = value.split("\n")
-            for number, line in enumerate(lines):
-                follows = lines[number + 1] if number + 1 < len(lines) else ""
-                if not (line.endswith("  ") and follows.strip()):
-                    lines[number] = line.rstrip(" \t")  # linear in a run of blanks
-            stripped = "\n".join(lines)
+            stripped = without_line_end_blanks(value)
             if stripped != value:
                 _set_text(data, key, stripped)
                 name = str(key) if isinstance(data, dict) else f"{_list_name(path)} {key + 1}"
