@@ -21,7 +21,8 @@ from exambank.random_keys import commonest_letter_share, run_chance
 from exambank.reporters.text import visible
 from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs, keyed_letters
-from exambank.rules.key_patterns import KeySpread, LongestKeyRate, single_answer_questions
+from exambank.rules.key_patterns import KeySpread, single_answer_questions
+from exambank.rules.longest_key import LongestKeyRate
 from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_model import (
     AnswerRun,

@@ -14,9 +14,10 @@ from exambank.rules.escapes import EscapeInText
 from exambank.rules.folded_lines import FoldedLines
 from exambank.rules.grammatical_cue import GrammaticalCue
 from exambank.rules.image_alt import ImageAlt
-from exambank.rules.key_patterns import AnswerKeyBalance, LongestOptionKey
+from exambank.rules.key_patterns import AnswerKeyBalance
 from exambank.rules.language import LanguageMismatch
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
+from exambank.rules.longest_key import LongestOptionKey
 from exambank.rules.markup import RawHtml
 from exambank.rules.mojibake import Mojibake
 from exambank.rules.near_duplicates import NearDuplicate

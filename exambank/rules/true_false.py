@@ -18,7 +18,7 @@ from exambank.rules.wording import option_texts
 # value, true or false; "T" / "F" and "Y" / "N" are how answer sheets abbreviate them.
 # Then German, whose teachers write "Richtig" / "Falsch", "Trifft zu" / "Trifft nicht zu"
 # and "Stimmt" / "Stimmt nicht"; and the true/false and yes/no of the other languages the
-# handouts print labels in, so a length cue is read in none of them (key_patterns.py).
+# handouts print labels in, so a length cue is read in none of them (longest_key.py).
 _AFFIRMATIVE = frozenset(
     {"true", "t", "yes", "y", "correct", "right"}
     | {"richtig", "wahr", "ja", "korrekt", "zutreffend", "trifft zu", "stimmt"}

@@ -90,7 +90,7 @@ def test_answers_of_their_own_pass(lint_questions, options):
     ],
 )
 def test_the_shared_reading(texts, expected):
-    # longest-option-key reads options through it too (exambank/rules/key_patterns.py)
+    # longest-option-key reads options through it too (exambank/rules/longest_key.py)
     assert is_true_false(texts) is expected
 
 
