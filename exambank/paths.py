@@ -52,6 +52,8 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
         if not found and manifest_there(folder):  # a bank to report on, at its bank.yaml
             roots.setdefault(folder.resolve(), folder)
             continue
+        if not found and _banks_without_manifests(folder):  # reported file by file
+            continue
         if not found:
             message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
             misnamed = [file for file in stray_files([folder]) if is_misnamed_manifest(file)]
@@ -189,6 +191,8 @@ def stray_files(paths: Iterable[Path]) -> list[Path]:
             continue
         walked = list(_searched(path, into_banks=False))
         banks_in = {Path(folder).parent for folder, files in walked if MANIFEST in files}
+        if not banks_in and _banks_without_manifests(path):
+            banks_in = {path}
         for folder, files in walked:
             place = Path(folder)
             beside_banks = place in banks_in or place.parent in banks_in
@@ -198,6 +202,25 @@ def stray_files(paths: Iterable[Path]) -> list[Path]:
                 if not name.startswith(".") and is_yaml(Path(name)):
                     found.setdefault((place / name).resolve(), place / name)
     return sorted(found.values())
+
+
+def _banks_without_manifests(folder: Path) -> bool:
+    """Whether ``folder`` is a repository's folder of banks (``bank/``) that holds YAML files,
+    in it or in the folders in it, but no bank.yaml anywhere: every bank in it lost its
+    manifest, as a pull request that deletes or renames the only bank's does. Its files
+    are then reported one by one, where they are, as a bank's beside other banks would
+    be; any other folder with no bank in it stays a wrong command line."""
+    if folder.name != BANKS or not folder.is_dir():
+        return False
+    walked = list(_searched(folder))
+    if any(MANIFEST in files for _, files in walked):
+        return False
+    return any(
+        is_yaml(Path(name)) and not name.startswith(".")
+        for place, files in walked
+        if Path(place) == folder or Path(place).parent == folder
+        for name in files
+    )
 
 
 def yaml_files(top: Path) -> Iterator[Path]:

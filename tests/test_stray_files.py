@@ -375,3 +375,44 @@ def test_a_file_in_a_folder_below_a_bank_is_told_which_bank_is_above(
         "    hint: move it beside b/bank.yaml and list it there; nothing checks or builds it here",
         "1 error, 0 warnings.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lose", "blamed"),
+    [
+        (lambda bank: (bank / "bank.yaml").unlink(), ["bank/b/01-one.yaml"]),
+        (
+            lambda bank: (bank / "bank.yaml").rename(bank / "bank.yml"),
+            ["bank/b/01-one.yaml", "bank/b/bank.yml"],
+        ),
+    ],
+)
+def test_the_only_bank_that_lost_its_manifest_is_reported_at_its_files(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lose,
+    blamed: list[str],
+) -> None:
+    # A pull request deletes or renames the manifest of the repository's one bank: CI gets
+    # file:line:col findings and exit 1, as it would beside a second bank, not a usage error.
+    monkeypatch.chdir(tmp_path)
+    lose(folder_of_banks(Path()) / "b")
+    for command in (["lint"], ["lint", "bank"], ["build", "--out", "dist"]):
+        assert main(command) == 1
+        out = capsys.readouterr().out
+        for path in blamed:
+            assert f"{path}:1:1: error manifest " in out
+    assert not Path("dist").exists()
+    assert main(["lint", "bank/b"]) == 2  # named alone, it is no bank at all
+    assert "bank/b: no bank here" in capsys.readouterr().err
+
+
+def test_a_folder_of_banks_with_no_yaml_in_it_is_still_no_bank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bank/b").mkdir(parents=True)
+    Path("bank/b/notes.md").write_text("# not a bank\n", "utf-8")
+    assert main(["lint"]) == 2
+    assert "bank: no bank here" in capsys.readouterr().err
