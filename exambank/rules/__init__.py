@@ -23,11 +23,11 @@ from exambank.rules.mojibake import Mojibake
 from exambank.rules.near_duplicates import NearDuplicate
 from exambank.rules.numeric_options import NumericOrder, OverlappingRanges
 from exambank.rules.option_cues import AbsoluteTerms, OptionLengthSpread
+from exambank.rules.option_rationale import OptionRationale
 from exambank.rules.option_wording import (
     AllOfTheAbove,
     CombinationOptions,
     NoneOfTheAbove,
-    OptionRationale,
 )
 from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
 from exambank.rules.resources import ExternalResource, MissingResource
