@@ -22,6 +22,7 @@ from exambank.reporters.text import visible
 from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs, keyed_letters
 from exambank.rules.key_patterns import KeySpread, single_answer_questions
+from exambank.rules.key_repeats import key_repeats
 from exambank.rules.longest_key import LongestKeyRate
 from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_model import (
@@ -29,6 +30,7 @@ from exambank.stats_model import (
     AnswerRuns,
     BankStats,
     KeyLetters,
+    KeyRepeats,
     LongestKey,
     QuestionFindings,
     SectionStats,
@@ -99,7 +101,9 @@ def _bank_stats(
         difficulties=dict(Counter(map(_difficulty, refs)).most_common()),
         keys=_key_letters(single, config.options_for("answer-key-balance")),
         longest_key=_longest_key(single, config.options_for("longest-option-key")),
-        answer_runs=_answer_runs(bank, config.options_for("answer-run")),
+        answer_runs=_answer_runs(
+            bank, config.options_for("answer-run"), config.options_for("answer-alternation")
+        ),
         findings=dict(Counter(d.rule for d in found).most_common()),
         errors=sum(d.severity == "error" for d in found),
         warnings=sum(d.severity == "warning" for d in found),
@@ -176,7 +180,7 @@ def _longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestK
     )
 
 
-def _answer_runs(bank: Bank, options: dict[str, Any]) -> AnswerRuns:
+def _answer_runs(bank: Bank, options: dict[str, Any], alternation: dict[str, Any]) -> AnswerRuns:
     runs = [
         AnswerRun(
             run[0].question.answer_letters[0], len(run), run[0].question.id, run[-1].question.id
@@ -185,7 +189,17 @@ def _answer_runs(bank: Bank, options: dict[str, Any]) -> AnswerRuns:
     ]
     longest = max((run.length for run in runs), default=0)
     chance = run_chance(keyed_letters(bank), longest) if runs else None
-    return AnswerRuns(options["min_run"], runs, chance)
+    counted = key_repeats(bank)
+    repeats = KeyRepeats(
+        counted.pairs,
+        counted.repeats,
+        counted.expected,
+        counted.fewer_p,
+        counted.more_p,
+        alternation["min_questions"],
+        alternation["p_value"],
+    )
+    return AnswerRuns(options["min_run"], runs, chance, repeats)
 
 
 def _flagged(
@@ -239,6 +253,9 @@ def _bank_text(bank: BankStats) -> str:
         first, *then = rate.sentences()
         lines += [sentence(first), *(f"  {said}" for said in then)]
         lines.append(sentence(bank.answer_runs.describe()))
+        repeats = bank.answer_runs.repeats
+        if repeats and (said := repeats.sentences()):
+            lines += [sentence(said[0]), *(f"  {more}" for more in said[1:])]
     else:
         lines.append("Key letters: no single-answer questions")
     if untested := bank.untested_keys():

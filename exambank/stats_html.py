@@ -112,6 +112,9 @@ def _bank_html(bank: BankStats) -> str:
             _paragraph(rate.sentences()),
             _paragraph([bank.answer_runs.describe()]),
         ]
+        repeats = bank.answer_runs.repeats
+        if repeats and (said := repeats.sentences()):
+            parts.append(_paragraph(said))
     else:
         parts.append("<p>No single-answer questions.</p>")
     if untested := bank.untested_keys():

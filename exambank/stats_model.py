@@ -13,8 +13,9 @@ from exambank.rules.key_patterns import said_pooled
 # ``answer_runs``; the key tests give their statistic, effect and pooled letters. 3: the
 # letters' ``test`` ("exact" up to 30 questions, else "chi-square"), what a random key's
 # commonest letter scores (``commonest_chance_score``), and the chance of a run as long
-# as the longest (``answer_runs.longest_chance``).
-SCHEMA_VERSION = 3
+# as the longest (``answer_runs.longest_chance``). 4: how often the key repeats the letter
+# of the question before it (``answer_runs.repeats``).
+SCHEMA_VERSION = 4
 
 
 @dataclass
@@ -218,6 +219,50 @@ class AnswerRun:
 
 
 @dataclass
+class KeyRepeats:
+    """How often the key repeats the letter of the question before it, in bank order,
+    against random keys; as ``answer-alternation`` tests it."""
+
+    pairs: int  # pairs of consecutive single-answer questions
+    repeats: int
+    expected: float
+    fewer_p: float  # P(so few repeats or fewer): the key changes letter too often
+    more_p: float  # P(so many or more)
+    min_questions: int  # answer-alternation's: fewer pairs, and it does not test
+    rule_threshold: float  # answer-alternation reports ``fewer_p`` below it
+
+    def sentences(self) -> list[str]:
+        """The count against chance, then the test in words."""
+        if not self.pairs:
+            return []
+        said = (
+            f"the key repeats the letter of the question before it in {self.repeats} of "
+            f"{self.pairs} pairs; random keys repeat it about {expected_count(self.expected)} "
+            "times"
+        )
+        if self.pairs < self.min_questions:
+            tests = f"answer-alternation tests from {self.min_questions}"
+            return [said, f"too few pairs to test; {tests}"]
+        if self.repeats < self.expected:
+            verdict = _verdict(
+                self.fewer_p,
+                self.rule_threshold,
+                "a key that changes letter this often",
+                "shuffle rather than reletter by hand",
+                "answer-alternation",
+            )
+            return [said, f"p = {self.fewer_p:.2g} for so few: {verdict}"]
+        # So many repeats make the runs answer-run reports one by one; no rule tests them.
+        if self.more_p < _RARE:
+            verdict = "this almost never happens by chance, and makes runs of one letter"
+        elif self.more_p < _NOTABLE:
+            verdict = f"chance gives this about once in {1 / self.more_p:.0f} banks"
+        else:
+            verdict = "nothing unusual"
+        return [said, f"p = {self.more_p:.2g} for so many: {verdict}"]
+
+
+@dataclass
 class AnswerRuns:
     """The runs of one key letter in bank order that ``answer-run`` reports."""
 
@@ -226,6 +271,7 @@ class AnswerRuns:
     # P(a run at least as long as the longest) with keys drawn at random, each question's
     # among its own options, in this bank's order; None: no run
     longest_chance: float | None = None
+    repeats: KeyRepeats | None = None  # None: no single-answer question
 
     def describe(self) -> str:
         """ "answer runs (4 or more in a row): 7 runs, longest 11 (B); a run of 11 or

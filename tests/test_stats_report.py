@@ -6,6 +6,7 @@ import io
 import json
 import re
 from html import escape
+from math import comb
 
 import pytest
 
@@ -131,7 +132,22 @@ def test_answer_runs_are_no_question_s_flaw_and_are_reported_on_their_own(tmp_pa
             {"letter": "C", "length": 4, "first": "q10", "last": "q13"},
         ],
         "longest_chance": pytest.approx(0.0272465),
+        # 12 pairs, 7 of them repeats (B 4 times, C 3): 7 or more of 12 trials of 1/4.
+        "repeats": {
+            "pairs": 12,
+            "repeats": 7,
+            "expected": 3.0,
+            "fewer_p": pytest.approx(
+                sum(comb(12, k) * 0.25**k * 0.75 ** (12 - k) for k in range(8))
+            ),
+            "more_p": pytest.approx(
+                sum(comb(12, k) * 0.25**k * 0.75 ** (12 - k) for k in range(7, 13))
+            ),
+            "min_questions": 20,
+            "rule_threshold": 0.001,
+        },
     }
+    assert "The key repeats the letter of the question before it in 7 of 12 pairs" in text
     options = {"answer-run": {"min_run": 5}}
     [stats] = bank_stats(lint([root], Config(rule_options=options)), Config(rule_options=options))
     assert f"Answer runs (5 or more in a row): 1 run, longest 5 (B); {chance}" in render_text(
@@ -284,7 +300,7 @@ def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     assert said in render_text([stats]).splitlines()
     assert said.strip()[1:] in render_html([stats])  # "Chi-square ..." there
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["pooled"] == [["D", "E"]] and data["schema_version"] == 3
+    assert data["keys"]["pooled"] == [["D", "E"]] and data["schema_version"] == 4
     assert data["keys"]["test"] == "chi-square"
 
 
@@ -350,7 +366,7 @@ def test_json_counts_each_question_s_findings_per_rule(tmp_path, capsys):
     twice = question("q1", difficulty="Hard", tags="not-a-list")
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(twice)})
     [data] = json_report(capsys, str(root))
-    assert data["schema_version"] == 3 and next(iter(data)) == "schema_version"
+    assert data["schema_version"] == 4 and next(iter(data)) == "schema_version"
     [worst] = data["worst"]
     assert worst["rules"] == {"schema": 2} and worst["total_findings"] == 2
     assert "q1  2: schema x2" in render_text(bank_stats(lint([root])))

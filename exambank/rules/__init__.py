@@ -15,6 +15,7 @@ from exambank.rules.folded_lines import FoldedLines
 from exambank.rules.grammatical_cue import GrammaticalCue
 from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance
+from exambank.rules.key_repeats import AnswerAlternation
 from exambank.rules.language import LanguageMismatch
 from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
 from exambank.rules.longest_key import LongestOptionKey
@@ -88,6 +89,7 @@ RULES: dict[str, type[Rule]] = _registry(
     StemLeadIn,
     OptionRationale,
     AnswerRun,
+    AnswerAlternation,
     DuplicateQuestion,
     NearDuplicate,
     KeyInOtherStem,
