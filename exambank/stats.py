@@ -23,12 +23,18 @@ from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs, keyed_letters
 from exambank.rules.key_patterns import KeySpread, single_answer_questions
 from exambank.rules.key_repeats import key_repeats
-from exambank.rules.longest_key import LongestKeyRate
+from exambank.rules.longest_key import (
+    MARGIN_CHARACTERS,
+    MARGIN_PERCENT,
+    KeyLengthRates,
+    KeyLengthTest,
+)
 from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_model import (
     AnswerRun,
     AnswerRuns,
     BankStats,
+    KeyLengthCount,
     KeyLetters,
     KeyRepeats,
     LongestKey,
@@ -165,18 +171,28 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
 
 
 def _longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestKey:
-    rate = LongestKeyRate.of(single)
-    tested = rate.questions >= max(options["min_questions"], 1)
+    rates = KeyLengthRates.of(single)
+    min_questions = max(options["min_questions"], 1)
+
+    def counted(test: KeyLengthTest) -> KeyLengthCount:
+        tested = test.questions >= min_questions
+        return KeyLengthCount(
+            test.keys, test.questions, test.chance, test.p_value if tested else None
+        )
+
     return LongestKey(
-        rate.longest,
-        rate.questions,
-        float(rate.chance),
+        counted(rates.longest),
+        counted(rates.shortest),
+        MARGIN_CHARACTERS,
+        MARGIN_PERCENT / 100,
         options["min_questions"],
         options["p_value"],
-        rate.p_value if tested else None,
-        rate.left_out,
-        rate.picking_longest / rate.questions if rate.questions else 0.0,
-        rate.guessing / rate.questions if rate.questions else 0.0,
+        rates.measured,
+        rates.left_out,
+        rates.shortest_left_out,
+        rates.ties,
+        rates.picking_longest / rates.measured if rates.measured else 0.0,
+        rates.guessing / rates.measured if rates.measured else 0.0,
     )
 
 
@@ -250,8 +266,9 @@ def _bank_text(bank: BankStats) -> str:
             due = expected_count(keys.expected[letter])
             lines.append(f"  {letter}  {count:>4}  (expected {due})")
         lines += [f"  {said}" for said in keys.sentences()]
-        first, *then = rate.sentences()
-        lines += [sentence(first), *(f"  {said}" for said in then)]
+        for said in (rate.sentences(), rate.shortest_sentences()):
+            if said:
+                lines += [sentence(said[0]), *(f"  {then}" for then in said[1:])]
         lines.append(sentence(bank.answer_runs.describe()))
         repeats = bank.answer_runs.repeats
         if repeats and (said := repeats.sentences()):

@@ -110,6 +110,7 @@ def _bank_html(bank: BankStats) -> str:
             "</p>"
             f"{_paragraph(keys.sentences())}",
             _paragraph(rate.sentences()),
+            *([_paragraph(shortest)] if (shortest := rate.shortest_sentences()) else []),
             _paragraph([bank.answer_runs.describe()]),
         ]
         repeats = bank.answer_runs.repeats

@@ -55,7 +55,7 @@ def test_counts_come_from_the_lint_result(tmp_path):
     assert stats.difficulties == {"unset": 2, "hard": 1}
     assert stats.keys.observed == {"A": 2, "B": 0, "C": 0, "D": 0}
     assert stats.keys.expected == {"A": 0.5, "B": 0.5, "C": 0.5, "D": 0.5}
-    assert (stats.longest_key.longest, stats.longest_key.questions) == (2, 2)
+    assert (stats.longest_key.longest.keys, stats.longest_key.longest.questions) == (1, 1)
     assert stats.findings == dict(Counter(d.rule for d in result.diagnostics).most_common())
     assert stats.sections[0].findings == {}
     assert stats.sections[1].findings["all-of-the-above"] == 1
@@ -95,12 +95,15 @@ def test_the_seed_bank(tmp_path):
     [stats] = bank_stats(lint([SEED_BANK]))
     assert stats.questions == 55 and {s.questions for s in stats.sections} == {5}
     assert stats.keys.observed["B"] == 40 and stats.keys.p_value < 1e-10
-    assert stats.longest_key.longest == 31 and stats.longest_key.p_value < 1e-5
+    assert stats.longest_key.longest.keys == 27 and stats.longest_key.longest.p_value < 1e-5
     assert stats.worst == []  # its 28 per-question findings are answer runs: the bank's order
     text = render_text([stats])
     assert "  B    40  (expected 13.8)" in text
-    # two lists of service names within 2 characters are left out; ties count no chance
-    assert "Key is the longest option in 31 of 53 (58%); chance gives 12.2 (23%)" in text
+    # only the 33 questions with a visibly longest option are tested
+    assert (
+        "Key is the longest option in 27 of the 33 questions with a visibly longest option "
+        "(82%); chance gives 8.2 (25%)" in text
+    )
     assert re.search(r"^  inference +5 questions +0 findings$", text, re.MULTILINE)
     assert "Findings: 0 errors, 30 warnings" in text
     assert "55 questions in 11 sections; 0 errors and 30 warnings." in render_html([stats])

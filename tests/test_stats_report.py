@@ -16,7 +16,7 @@ from exambank.lint import lint
 from exambank.stats import bank_stats, render_text
 from exambank.stats_html import render_html
 from tests.conftest import SEED_BANK, section_yaml, write_bank
-from tests.rules.item_writing import question
+from tests.rules.item_writing import SERVICES, question
 
 NOT_COUNTED = "its questions are not counted"
 
@@ -155,42 +155,46 @@ def test_answer_runs_are_no_question_s_flaw_and_are_reported_on_their_own(tmp_pa
     )
 
 
-def keyed_bank(tmp_path, keys: str):
+# Four AWS services, A visibly the longest (by 3 characters and 10% or more).
+LONG_A = {**SERVICES, "A": "Amazon SageMaker Studio"}
+
+
+def keyed_bank(tmp_path, keys: str, options=None):
     """One section whose single-answer questions have the key letters ``keys``."""
     questions = [
-        question(f"q{n}", stem=f"Which AWS service is number {n}?", answer=key)
+        question(f"q{n}", stem=f"Which AWS service is number {n}?", options=options, answer=key)
         for n, key in enumerate(keys, start=1)
     ]
     return write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*questions)})
 
 
 def test_too_few_questions_get_no_p_value(tmp_path, capsys):
-    root = keyed_bank(tmp_path, "B")
+    root = keyed_bank(tmp_path, "B", LONG_A)
     text = render_text(bank_stats(lint([root])))
     assert "Key letters (1 single-answer question; expected if even)" in text
     assert (
         "  too few single-answer questions (1) to test the spread; "
         "answer-key-balance tests from 8\n" in text
     )
-    assert "too few questions (1) to test the rate; longest-option-key" in text
+    assert "too few questions (1) with a visibly longest option to test the rate" in text
     assert " p = " not in text and " p = " not in render_html(bank_stats(lint([root])))
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["p_value"] is None and data["longest_key"]["p_value"] is None
+    assert data["keys"]["p_value"] is None and data["longest_key"]["longest"]["p_value"] is None
     assert (data["keys"]["min_questions"], data["longest_key"]["min_questions"]) == (8, 20)
     assert data["keys"]["test"] is None
 
 
 def test_the_tests_follow_the_rules_min_questions(tmp_path):
-    root = keyed_bank(tmp_path, "ABAB" * 3)  # 3 keys expected per letter
+    root = keyed_bank(tmp_path, "ABAB" * 3, LONG_A)  # 3 keys expected per letter
     options = {"answer-key-balance": {"min_questions": 12}}
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
-    assert stats.keys.p_value is not None and stats.longest_key.p_value is None
+    assert stats.keys.p_value is not None and stats.longest_key.longest.p_value is None
     options = {
         "longest-option-key": {"min_questions": 12},
         "answer-key-balance": {"min_questions": 13},
     }
     [stats] = bank_stats(lint([root]), Config(rule_options=options))
-    assert stats.keys.p_value is None and stats.longest_key.p_value is not None
+    assert stats.keys.p_value is None and stats.longest_key.longest.p_value is not None
 
 
 @pytest.mark.parametrize(
@@ -243,7 +247,7 @@ def test_a_lenient_threshold_does_not_make_a_common_result_rare(tmp_path):
 def test_the_longest_key_rate_is_said_in_words():
     text = render_text(bank_stats(lint([SEED_BANK])))
     assert (
-        "\n  exact p = 1.7e-08: a key this often the longest almost never happens by "
+        "\n  exact p = 1.2e-11: a key this often the longest almost never happens by "
         "chance; trim the keys or lengthen the distractors\n" in text
     )
 
@@ -257,7 +261,7 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
         "always answering B scores 73%; a random key's commonest letter would score about 32%"
     )
     assert f"\n  {commonest}\n" in text
-    assert "\n  always picking the longest option scores 59%; a random guess 25%\n" in text
+    assert "\n  always picking the longest option scores 58%; a random guess 25%\n" in text
     [data] = json_report(capsys, str(SEED_BANK))
     keys, longest = data["keys"], data["longest_key"]
     assert (keys["commonest"], keys["commonest_score"]) == ("B", 40 / 55)
@@ -268,11 +272,11 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
         3,
         [],
     )
-    assert longest["longest_score"] == pytest.approx(0.59, abs=0.005)
-    assert longest["chance_score"] == 0.25 and longest["left_out"] == 2
+    assert longest["longest_score"] == pytest.approx(0.58, abs=0.005)
+    assert longest["chance_score"] == 0.25 and longest["left_out"] == 0
     page = render_html(bank_stats(lint([SEED_BANK])))
     assert escape(f"A{commonest[1:]}.") in page
-    assert "Always picking the longest option scores 59%; a random guess 25%." in page
+    assert "Always picking the longest option scores 58%; a random guess 25%." in page
 
 
 def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
@@ -376,8 +380,9 @@ def test_json_tests_nothing_without_single_answer_questions(tmp_path, capsys):
     multiple = question("q1", stem="Which two? (Select TWO.)", answer=["A", "B"])
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(multiple)})
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["p_value"] is None and data["longest_key"]["p_value"] is None
-    assert isinstance(data["longest_key"]["chance"], float)
+    assert data["keys"]["p_value"] is None and data["longest_key"]["longest"]["p_value"] is None
+    assert isinstance(data["longest_key"]["longest"]["chance"], float)
+    assert isinstance(data["longest_key"]["shortest"]["chance"], float)
 
 
 def test_the_report_says_the_keys_of_multiple_answer_questions_go_untested(tmp_path):

@@ -1,4 +1,5 @@
-"""The key that is the longest option: bank-wide against chance, or by far in a question."""
+"""The key that is the longest option: bank-wide against chance (and the shortest), or by far
+in a question."""
 
 from __future__ import annotations
 
@@ -16,99 +17,194 @@ from exambank.rules.true_false import is_true_false
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words
 from exambank.significance import poisson_binomial_tail
 
-# Options whose lengths all lie within this many characters give a candidate no length
-# cue; on 6,700 real questions their keys were the longest no more often than chance.
-_UNSEEN_LENGTH = 2
+# An option is the longest (or the shortest) only by a margin a candidate sees: at least
+# 3 characters and 10% of the next option's length, as 3 characters are nothing on a
+# 60-character option and 10% nothing on a 12-character one. On the real banks, keys that
+# were the longest by 1 or 2 characters were so no more often than chance (372 of 1,450
+# questions, against 364).
+MARGIN_CHARACTERS = 3
+MARGIN_PERCENT = 10
 
 
-def cue_lengths(ref: QuestionRef) -> tuple[list[int], int] | None:
-    """The options' lengths in characters and the key's; None where length cannot point
-    at the key: in a true/false question ("False" is longer than "True" whichever is the
-    key; their keys' truth values are answer-key-balance's), or where every option is
-    within 2 characters of the others."""
-    texts = option_texts(ref.question)
-    lengths = [len(text.strip()) for text in texts]
-    if max(lengths) - min(lengths) <= _UNSEEN_LENGTH or is_true_false(texts):
-        return None
-    return lengths, lengths[list(ref.question.options).index(ref.question.answer_letters[0])]
+def visibly_longer(length: int, other: int) -> bool:
+    """Whether an option of ``length`` characters is visibly longer than one of ``other``
+    (in whole numbers: 1.1 * 50 is above 55 in floating point)."""
+    more = length - other
+    return more >= MARGIN_CHARACTERS and 100 * more >= MARGIN_PERCENT * other
+
+
+@dataclass(frozen=True, slots=True)
+class OptionLengths:
+    """A single-answer question's options as the length cue reads them: their lengths in
+    characters (feedback left out), the key's place, and the options visibly the longest
+    and the shortest, if any."""
+
+    lengths: tuple[int, ...]
+    key: int
+    longest: int | None  # the option visibly longer than every other
+    shortest: int | None  # the option visibly shorter than every other
+    # Whether that shortest option stands for others ("All of the above", "A & B"): short
+    # for that reason, and reported by the rules on such options.
+    shortest_stands_for_others: bool
+
+    @classmethod
+    def of(cls, ref: QuestionRef) -> OptionLengths | None:
+        """None for a true/false question: "False" is longer than "True" whichever is the
+        key (their keys' truth values are answer-key-balance's)."""
+        texts = option_texts(ref.question)
+        if is_true_false(texts):
+            return None
+        lengths = tuple(map(len, map(str.strip, texts)))
+        ranked = sorted(lengths)  # a visibly longest or shortest length is the only one
+        longest = lengths.index(ranked[-1]) if visibly_longer(ranked[-1], ranked[-2]) else None
+        shortest = lengths.index(ranked[0]) if visibly_longer(ranked[1], ranked[0]) else None
+        return cls(
+            lengths,
+            list(ref.question.options).index(ref.question.answer_letters[0]),
+            longest,
+            shortest,
+            shortest is not None and points_at_options(texts[shortest]),
+        )
+
+    def key_ties_for_longest(self) -> bool:
+        """Whether the key is about as long as the longest option (neither visibly longer
+        than the other) where no option is visibly the longest, and some option is
+        visibly shorter than the key: a cue that narrows the choice, which the test
+        cannot count (a key drawn at random is any option alike, tied or not)."""
+        key_length = self.lengths[self.key]
+        return (
+            self.longest is None
+            and not visibly_longer(max(self.lengths), key_length)
+            and any(visibly_longer(key_length, length) for length in self.lengths)
+        )
 
 
 @dataclass(frozen=True)
-class LongestKeyRate:
-    """How often the key is strictly the longest option, against chance, in the
-    questions whose option lengths can cue (``cue_lengths``). A question with k
-    options, one of them the longest, has a chance of 1 in k; one whose longest options
-    tie has none, as a tied key is not strictly the longest."""
+class KeyLengthTest:
+    """How often the key is the visibly longest (or shortest) option, against chance, in
+    the questions that have one: a key drawn at random is any of k options alike, so
+    that option with a chance of 1 in k."""
 
-    longest: int
-    questions: int
+    keys: int
+    questions: int  # tested: those with such an option
     chance: float  # expected count
-    p_value: float  # one-sided, exact (Poisson-binomial)
-    left_out: int  # single-answer questions whose option lengths cannot cue
+    p_value: float  # one-sided, exact (Poisson-binomial); 1 where nothing is tested
+
+    @classmethod
+    def of(cls, chances: list[float], keys: int) -> KeyLengthTest:
+        """The test of ``keys`` keys that are the option, in questions with ``chances``."""
+        return cls(keys, len(chances), float(sum(chances)), poisson_binomial_tail(chances, keys))
+
+
+@dataclass(frozen=True)
+class KeyLengthRates:
+    """The key as the visibly longest option, and as the visibly shortest, against chance
+    (``KeyLengthTest``), over the single-answer questions but true/false ones."""
+
+    longest: KeyLengthTest
+    shortest: KeyLengthTest  # questions whose shortest option stands for others aside
+    measured: int  # the single-answer questions but true/false ones
+    left_out: int  # true/false questions
+    shortest_left_out: int  # questions whose visibly shortest option stands for others
+    ties: int  # questions whose key ties for longest (``OptionLengths.key_ties_for_longest``)
     # Expected right answers of always picking the longest option (ties: one at random),
-    # and of guessing at random.
+    # and of guessing at random, over the measured questions.
     picking_longest: float
     guessing: float
 
     @classmethod
-    def of(cls, refs: list[QuestionRef]) -> LongestKeyRate:
-        longest, picked, guessing, chances = 0, 0.0, 0.0, []
-        for ref in refs:
-            if (measured := cue_lengths(ref)) is None:
-                continue
-            lengths, key_length = measured
-            most = max(lengths)
-            tied = lengths.count(most)
-            chances.append(1 / len(lengths) if tied == 1 else 0.0)
-            guessing += 1 / len(lengths)
-            if key_length == most:
-                longest += tied == 1
-                picked += 1 / tied
-        p = poisson_binomial_tail(chances, longest)
-        tested = len(chances)
-        return cls(longest, tested, sum(chances), p, len(refs) - tested, picked, guessing)
+    def of(cls, refs: list[QuestionRef]) -> KeyLengthRates:
+        measured = [lengths for ref in refs if (lengths := OptionLengths.of(ref)) is not None]
+        longest: list[float] = []  # the chances of the questions tested, 1 in k
+        shortest: list[float] = []
+        longest_keys = shortest_keys = standing_for_others = ties = 0
+        picked = guessing = 0.0
+        for question in measured:
+            chance = 1 / len(question.lengths)
+            guessing += chance
+            picked += _picking_longest(question.lengths, question.key)
+            if question.longest is not None:
+                longest.append(chance)
+                longest_keys += question.key == question.longest
+            elif question.key_ties_for_longest():
+                ties += 1
+            if question.shortest_stands_for_others:
+                standing_for_others += 1
+            elif question.shortest is not None:
+                shortest.append(chance)
+                shortest_keys += question.key == question.shortest
+        return cls(
+            KeyLengthTest.of(longest, longest_keys),
+            KeyLengthTest.of(shortest, shortest_keys),
+            len(measured),
+            len(refs) - len(measured),
+            standing_for_others,
+            ties,
+            picked,
+            guessing,
+        )
+
+
+def _picking_longest(lengths: tuple[int, ...], key: int) -> float:
+    """The chance that picking the longest option (of those tied, one at random) is right."""
+    most = max(lengths)
+    return 1 / lengths.count(most) if lengths[key] == most else 0.0
 
 
 class LongestOptionKey(BankRule):
     """The key is the longest option far more often than chance, or by far in a question.
 
-    Item writers qualify the right answer until it is the longest; test-wise candidates
-    know it. Bank-wide: counts the single-answer questions whose key is strictly longer
-    (in characters, feedback excluded) than every other option, and tests that count
-    against chance with an exact one-sided test (Poisson-binomial): 1 in k for k options
-    when one option is the longest, none when the longest options tie (the key cannot be
-    strictly longest). Left out: true/false questions ("False" is longer than "True"
-    whatever the key; ``answer-key-balance`` tests their keys' truth values) and
-    questions whose options are all within 2 characters of each other, a difference no
-    candidate sees (on the real banks such keys were the longest no more often than
-    chance). Reported on the manifest when the p-value is below ``p_value`` and at least
-    ``min_questions`` questions were tested. Per question (with ``per_question =
-    true``; off by default, as these findings measured below 0.9 on the FCC pools):
-    reported where the key is strictly the longest, at least ``ratio`` times as long as
-    the longest distractor in characters, and has more words than any distractor, text
-    in parentheses left out if 4 words or fewer or an acronym spelt out ("(RMS)": such text
-    adds length, not detail; longer words alone are no cue). Exempt: keys of fewer than
-    ``min_key_words`` words; keys that are names (half their words or more capitalised,
-    "AWS Identity and Access Management (IAM)"; in German, where every noun is capitalised,
-    no lowercase word but "und", "and", "of" ...), as a name is as long as it is; and keys
-    that stand for other options ("All of the above", "Both A & B"), long for that
-    reason and reported by ``all-of-the-above`` and ``combination-options``. Known false
-    positives: a key that must be longer because it names a combination ("Use S3 with
-    CloudFront caching", "PIN diodes and silicon crystals"); parallel options just over
-    the ratio. Source: Haladyna, Downing & Rodriguez (2002), guidelines 24 (keep choices
-    about equal in length) and
-    28d (conspicuous correct choice); NBME "long correct answer".
+    Item writers qualify the right answer until it is the longest; test-wise candidates know
+    it. Bank-wide: counts the single-answer questions whose key is visibly the longest
+    option -- longer than every other option, in characters (feedback excluded), by at least
+    3 characters and 10% of the next one -- and tests that count against chance with an
+    exact one-sided test (Poisson-binomial): under random keying the key is any of k options
+    alike, so it is the visibly longest one with a chance of 1 in k. Only the questions with
+    a visibly longest option are tested (and count towards ``min_questions``): where the
+    longest options tie, or the longest wins by less, no key can be visibly the longest, and
+    a key that wins by 1 or 2 characters gives a candidate nothing to see (on the real banks
+    such keys were the longest no more often than chance). ``exambank stats`` says in how
+    many of the other questions the key ties for longest, and what always picking the
+    longest option scores. The same test is run for the key visibly the shortest option, as
+    a terse key among qualified distractors gives itself away too; it leaves out the
+    questions whose shortest option stands for other options ("All of the above", "None of
+    these", "A & B": short for that reason, and reported by ``all-of-the-above``,
+    ``none-of-the-above`` and ``combination-options``). Each is reported on the manifest,
+    with its own message, when its p-value is below ``p_value`` and at least
+    ``min_questions`` questions were tested for it. Left out of both: true/false questions
+    ("False" is longer than "True" whatever the key; ``answer-key-balance`` tests their
+    keys' truth values). Per question (with ``per_question = true``; off by default, as
+    these findings measured below 0.9 on the FCC pools): reported where the key is strictly
+    the longest, at least ``ratio`` times as long as the longest distractor in characters,
+    and has more words than any distractor, text in parentheses left out if 4 words or fewer
+    or an acronym spelt out ("(RMS)": such text adds length, not detail; longer words alone
+    are no cue). Exempt: keys of fewer than ``min_key_words`` words; keys that are names
+    (half their words or more capitalised, "AWS Identity and Access Management (IAM)"; in
+    German, where every noun is capitalised, no lowercase word but "und", "and", "of" ...),
+    as a name is as long as it is; and keys that stand for other options ("All of the
+    above", "Both A & B"), long for that reason and reported by ``all-of-the-above`` and
+    ``combination-options``. Known false positives: bank-wide, keys that must be longer (or
+    shorter) by their nature, as numbers with more digits or names of combinations; per
+    question, a key that must be longer because it names a combination ("Use S3 with
+    CloudFront caching", "PIN diodes and silicon crystals"), and parallel options just over
+    the ratio. Known misses: a key that ties for longest, or is the longest by less than the
+    margin, in every question (no test can count it; ``exambank stats`` gives the ties and
+    what picking the longest scores). Source: Haladyna, Downing & Rodriguez (2002),
+    guidelines 24 (keep choices about equal in length) and 28d (conspicuous correct choice);
+    NBME "long correct answer".
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20),
     ``per_question`` (default false), ``ratio`` (default 1.25), ``min_key_words``
     (default 4).
 
     Bad:
-        the key is the longest option in 31 of 53 questions (chance: about 12); a key
-        of 60 characters against distractors of at most 30
+        the key is visibly the longest option in 27 of 33 questions (chance: about 8);
+        visibly the shortest in 27 of 30 (chance: about 8); a key of 60 characters
+        against distractors of at most 30
 
     Good:
-        the key is the longest option in about one question in four, and never by far
+        the key is the longest option in about one question in four, as often the
+        shortest, and never by far
     """
 
     name = "longest-option-key"
@@ -127,16 +223,20 @@ class LongestOptionKey(BankRule):
         if options["per_question"]:
             for ref in refs:
                 yield from self._check_question(ref, options)
-        rate = LongestKeyRate.of(refs)
-        if rate.questions < options["min_questions"] or rate.p_value >= options["p_value"]:
-            return
-        yield self.report(
-            bank.manifest_source,
-            ("sections",),
-            f"the key is the longest option in {rate.longest} of {rate.questions} questions, "
-            f"where chance gives about {rate.chance:.0f} (p = {rate.p_value:.1e})",
-            "trim the keys or lengthen the distractors so length gives nothing away",
-        )
+        rates = KeyLengthRates.of(refs)
+        for test, which, hint in (
+            (rates.longest, "longest", "trim the keys or lengthen the distractors"),
+            (rates.shortest, "shortest", "lengthen the keys or trim the distractors"),
+        ):
+            if test.questions < options["min_questions"] or test.p_value >= options["p_value"]:
+                continue
+            yield self.report(
+                bank.manifest_source,
+                ("sections",),
+                f"the key is the {which} option in {test.keys} of {test.questions} questions, "
+                f"where chance gives about {test.chance:.0f} (p = {test.p_value:.1e})",
+                f"{hint} so length gives nothing away",
+            )
 
     def _check_question(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
