@@ -23,6 +23,7 @@ from exambank.bank import Bank
 from exambank.builders import BUILDERS, Builder, CsvText, Output, Paper, Settings
 from exambank.builders.base import Step
 from exambank.errors import CannotWrite, UsageError
+from exambank.git_calls import git_command, git_environment
 from exambank.shuffle import shuffled
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -167,7 +168,13 @@ def _noted(output: Output, builder: Builder, undated: str | None) -> Output:
 
 def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["git", *arguments], cwd=root, capture_output=True, text=True, check=False, timeout=30
+        git_command(*arguments),
+        cwd=root,
+        env=git_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
     )
 
 
@@ -183,7 +190,7 @@ def _date(seconds: str | None) -> datetime | None:
 
 def _last_commit_time(root: Path) -> str | None:
     try:
-        log = _git(root, "log", "-1", "--format=%ct", "--", ".")
+        log = _git(root, "log", "--no-show-signature", "-1", "--format=%ct", "--", ".")
     except (OSError, subprocess.SubprocessError):  # no git, or it hangs
         return None
     return log.stdout.strip() if log.returncode == 0 else None

@@ -149,6 +149,9 @@ class _Parser(argparse.ArgumentParser):
     full disk) is told and stops the run with status 3: argparse drops the error, and
     exits 0 after a help it never wrote. Subcommands' parsers are made of this class too."""
 
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))  # it may quote an argument: a pull request's file name
+
     def _print_message(self, message: str, file: Any = None) -> None:
         stream = file or sys.stderr
         if not message:

@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import PurePath
 
+from exambank.git_calls import git_command, git_environment
+
 _GIT_SECONDS = 60  # a diff of names takes milliseconds; a git that hangs must not stall CI
 
 
@@ -53,7 +55,9 @@ def changed_in_pull_request() -> frozenset[str] | None:
     if not base:
         return None
     top = _git("rev-parse", "--show-toplevel")
-    names = _git("diff", "--name-only", "-z", f"origin/{base}...HEAD", "--")
+    # Without renames, a renamed file's old and new names, and no content is read: the
+    # contents a blobless clone (actions/checkout's filter: blob:none) would have to fetch.
+    names = _git("diff", "--name-only", "--no-renames", "-z", f"origin/{base}...HEAD", "--")
     if top is None or names is None:
         return None
     root = os.fsdecode(top.rstrip(b"\n"))
@@ -74,7 +78,8 @@ def _git(*arguments: str) -> bytes | None:
     """What ``git ARGUMENTS`` prints, in the working folder; None if it fails at all."""
     try:
         done = subprocess.run(
-            ["git", *arguments],
+            git_command(*arguments),
+            env=git_environment(),
             stdin=subprocess.DEVNULL,
             capture_output=True,
             timeout=_GIT_SECONDS,
