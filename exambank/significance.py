@@ -294,3 +294,72 @@ def letter_binomial(trials: int, letters: int) -> tuple[float, ...]:
         math.comb(trials, count) * share**count * (1 - share) ** (trials - count)
         for count in range(trials + 1)
     )
+
+
+def stratified_letter_tail(
+    strata: Sequence[Sequence[int]], max_steps: int = EXACT_STEPS
+) -> float | None:
+    """P(S >= the observed S), exactly, for S the sum over ``strata`` of the chi-square
+    statistic of each stratum's key letters against an even spread, when each key is one of
+    its question's options at random. A stratum is the counts (A, B, C ...) of the keys of
+    questions with as many options as it has letters; None if the sum would take more than
+    ``max_steps`` steps.
+
+    Within a stratum of n questions with k options the statistic is k/n times the sum of
+    the squared counts, less n; the squares' sum depends only on the counts' multiset, so
+    its distribution is summed over the partitions of n into at most k parts. Scaled by the
+    least common multiple of the strata's sizes, every stratum's statistic is an integer
+    multiple of its squares' sum: the strata's distributions are convolved with no rounding,
+    and outcomes with equal S merge."""
+    sizes = [sum(counts) for counts in strata]
+    if not strata or min(sizes) < 1:
+        return None
+    scale = math.lcm(*sizes)
+    totals: dict[int, float] = {0: 1.0}  # scaled S, less its constant part -> chance
+    target, steps = 0, 0
+    for counts, size in zip(strata, sizes, strict=True):
+        weight = scale * len(counts) // size
+        target += weight * sum(count * count for count in counts)
+        squares = _square_sum_chances(size, len(counts))
+        steps += len(squares) * (1 + len(totals))
+        if steps > max_steps:
+            return None
+        following: dict[int, float] = {}
+        for total, chance in totals.items():
+            for square_sum, share in squares:
+                key = total + weight * square_sum
+                following[key] = following.get(key, 0.0) + chance * share
+        totals = following
+    return min(sum(chance for total, chance in totals.items() if total >= target), 1.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _square_sum_chances(keys: int, letters: int) -> tuple[tuple[int, float], ...]:
+    """The distribution of the sum of the letters' squared counts when each of ``keys``
+    keys is one of ``letters`` letters at random: over the partitions of ``keys`` into at
+    most ``letters`` parts, each as many times as its parts can be ordered."""
+    chances: dict[int, float] = {}
+    every = letters**keys
+    for parts in _partitions(keys, letters, keys):
+        ways = math.factorial(keys)
+        for part in parts:
+            ways //= math.factorial(part)
+        orders = math.factorial(letters) // math.factorial(letters - len(parts))
+        for repeats in Counter(parts).values():
+            orders //= math.factorial(repeats)
+        square_sum = sum(part * part for part in parts)
+        chances[square_sum] = chances.get(square_sum, 0.0) + ways * orders / every
+    return tuple(chances.items())
+
+
+def _partitions(total: int, parts: int, largest: int) -> Iterable[tuple[int, ...]]:
+    """The ways to write ``total`` as at most ``parts`` positive parts, none above
+    ``largest``, each in falling order."""
+    if total == 0:
+        yield ()
+        return
+    if parts == 0:
+        return
+    for first in range(min(total, largest), 0, -1):
+        for rest in _partitions(total - first, parts - 1, first):
+            yield (first, *rest)

@@ -21,7 +21,7 @@ from exambank.random_keys import commonest_letter_share, run_chance
 from exambank.reporters.text import visible
 from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs, keyed_letters
-from exambank.rules.key_patterns import KeySpread, single_answer_questions
+from exambank.rules.key_patterns import KeySpread, StrataSpread, single_answer_questions
 from exambank.rules.key_repeats import key_repeats
 from exambank.rules.longest_key import (
     MARGIN_CHARACTERS,
@@ -29,7 +29,6 @@ from exambank.rules.longest_key import (
     KeyLengthRates,
     KeyLengthTest,
 )
-from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_model import (
     AnswerRun,
     AnswerRuns,
@@ -37,6 +36,7 @@ from exambank.stats_model import (
     KeyLengthCount,
     KeyLetters,
     KeyRepeats,
+    KeyStratum,
     LongestKey,
     QuestionFindings,
     SectionStats,
@@ -146,8 +146,11 @@ def _difficulty(ref: QuestionRef) -> str:
 
 
 def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
-    spread, truths = KeySpread.of(single), TruthSpread.of(single)
-    tested = len(single) >= max(options["min_questions"], 1) and spread.p_value is not None
+    """The letters of every single-answer question, and answer-key-balance's test of them:
+    within each option count, the true/false questions by value."""
+    spread, strata = KeySpread.of(single), StrataSpread.of(single)
+    truths = strata.truths
+    tested = strata.questions >= max(options["min_questions"], 1) and strata.p_value is not None
     commonest = max(spread.observed, key=spread.observed.__getitem__, default=None)
     return KeyLetters(
         spread.observed,
@@ -155,11 +158,11 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         len(single),
         options["min_questions"],
         options["p_value"],
-        spread.p_value if tested else None,
-        spread.test if tested else None,
-        spread.statistic,
-        spread.degrees,
-        spread.pooled,
+        strata.p_value if tested else None,
+        strata.test if tested else None,
+        strata.statistic,
+        strata.degrees,
+        next(iter(strata.strata.values())).pooled if len(strata.strata) == 1 else [],
         commonest,
         spread.observed[commonest] / len(single) if commonest else 0.0,
         commonest_letter_share(["".join(ref.question.options) for ref in single]),
@@ -167,6 +170,20 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         truths.questions,
         truths.true_keys,
         truths.p_value if truths.questions >= max(options["min_questions"], 1) else None,
+        [
+            KeyStratum(
+                count,
+                stratum.questions,
+                stratum.observed,
+                stratum.expected,
+                stratum.p_value,
+                stratum.test,
+                stratum.statistic,
+                stratum.degrees,
+                stratum.pooled,
+            )
+            for count, stratum in strata.strata.items()
+        ],
     )
 
 

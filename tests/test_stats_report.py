@@ -282,7 +282,8 @@ def test_effect_sizes_say_what_a_test_wise_guess_scores(tmp_path, capsys):
 def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     """The chi-square distribution is no guide where a letter expects less than one key
     (Cochran's rule): such a letter counts as one with its neighbour, and every format
-    says so."""
+    says so. The letters are tested within each option count: the one five-option
+    question's pool into one group, which adds nothing to the four-option ones' test."""
     five = {x: f"option {x}" for x in "ABCDE"}
     questions = [
         question(f"q{n}", stem=f"Which AWS service is number {n}?", answer="ABCDAB"[n % 6])
@@ -292,19 +293,21 @@ def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     [stats] = bank_stats(lint([root]))
     keys = stats.keys
     assert keys.expected["E"] == pytest.approx(0.2) and keys.expected["D"] == pytest.approx(9.95)
-    assert (keys.pooled, keys.degrees) == ([["D", "E"]], 3)
-    seen = [keys.observed[x] for x in "ABC"] + [keys.observed["D"] + keys.observed["E"]]
-    due = [keys.expected[x] for x in "ABC"] + [keys.expected["D"] + keys.expected["E"]]
-    statistic = sum((o - e) ** 2 / e for o, e in zip(seen, due, strict=True))
-    assert keys.chi_square == pytest.approx(statistic)
+    four, one_five = keys.strata
+    assert (keys.pooled, keys.degrees, one_five.pooled) == ([], 3, [list("ABCDE")])
+    assert one_five.p_value is None and four.pooled == []
+    statistic = sum((o - 39 / 4) ** 2 / (39 / 4) for o in four.observed.values())
+    assert keys.chi_square == pytest.approx(statistic) == four.chi_square
     said = (
-        f"  chi-square {statistic:.1f}, df 3, p = {keys.p_value:.2g} "
-        "(E pooled with D as it expects less than one key): nothing unusual"
+        "5-option questions (1): A 1, B 0, C 0, D 0, E 0, "
+        "A-E pooled as each expects less than one key; too few keys to test"
     )
-    assert said in render_text([stats]).splitlines()
-    assert said.strip()[1:] in render_html([stats])  # "Chi-square ..." there
+    text = render_text([stats]).splitlines()
+    assert f"  {said}" in text
+    assert f"  chi-square {statistic:.1f}, df 3, p = {keys.p_value:.2g} " in "\n".join(text)
+    assert said in render_html([stats])
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["pooled"] == [["D", "E"]] and data["schema_version"] == 4
+    assert data["keys"]["strata"][1]["pooled"] == [list("ABCDE")] and data["schema_version"] == 4
     assert data["keys"]["test"] == "chi-square"
 
 

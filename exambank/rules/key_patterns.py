@@ -11,8 +11,10 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
+from exambank.rules.true_false import is_true_false, key_truth
 from exambank.rules.truth_keys import TruthSpread
-from exambank.significance import chi_square_tail, letter_count_tail
+from exambank.rules.wording import option_texts
+from exambank.significance import chi_square_tail, letter_count_tail, stratified_letter_tail
 
 # Cochran's rule: chi-square is a fair guide where no category expects fewer than 1 and
 # few expect fewer than 5. Letters expecting under 1 (a letter only a few questions have)
@@ -60,7 +62,9 @@ class KeySpread:
     test: str  # "exact" (no letter pooled) or "chi-square"
 
     @classmethod
-    def of(cls, refs: list[QuestionRef]) -> KeySpread:
+    def of(cls, refs: list[QuestionRef], exact: bool = True) -> KeySpread:
+        """The letters of ``refs`` and their test; ``exact=False``: the chi-square
+        distribution over the pooled letters, whatever the questions' number."""
         counts = Counter(ref.question.answer_letters[0] for ref in refs)
         shares: defaultdict[str, float] = defaultdict(float)
         for ref in refs:
@@ -69,10 +73,10 @@ class KeySpread:
         letters = [letter for letter in string.ascii_uppercase if shares[letter] > 0]
         observed = {letter: counts[letter] for letter in letters}
         expected = {letter: shares[letter] for letter in letters}
-        exact = _exact_p_value(refs, [observed[x] for x in letters])
-        if exact is not None:
-            statistic = sum((observed[x] - expected[x]) ** 2 / expected[x] for x in letters)
-            return cls(observed, expected, [], statistic, len(letters) - 1, exact, "exact")
+        exact_p = _exact_p_value(refs, [observed[x] for x in letters]) if exact else None
+        if exact_p is not None:
+            statistic = _statistic(observed, expected)
+            return cls(observed, expected, [], statistic, len(letters) - 1, exact_p, "exact")
         groups = pool_rare_letters(expected)
         statistic = 0.0
         for group in groups:
@@ -82,6 +86,130 @@ class KeySpread:
         p = chi_square_tail(statistic, degrees) if degrees else None
         pooled = [g for g in groups if len(g) > 1]
         return cls(observed, expected, pooled, statistic, degrees, p, "chi-square")
+
+    @property
+    def questions(self) -> int:
+        return sum(self.observed.values())
+
+
+@dataclass(frozen=True)
+class StrataSpread:
+    """The key letters tested within each option count (a stratum: the questions with k
+    options), as a letter never the key among the four-option questions and keyed often
+    among the five-option ones evens out when all are counted together; true/false
+    questions are left to ``TruthSpread``, which tests their keys by value.
+
+    The strata's chi-square statistics are summed, and so are their degrees of freedom:
+    with one stratum, the test is ``KeySpread``'s, p-value and all. Up to ``EXACT_UP_TO``
+    questions the sum's p-value is exact (``significance.stratified_letter_tail``), above
+    it is read off the chi-square distribution, each stratum's letters pooled by
+    ``pool_rare_letters``. Summing, rather than combining the strata's p-values (Fisher's
+    method, or the least p times the strata's number), weighs each stratum by what it can
+    show: above ``EXACT_UP_TO``, a stratum too small to test (the one question with five
+    options: its letters pool into one group) adds no degree of freedom, where it would
+    halve the smallest p under Bonferroni or add a stratum of p = 1 to Fisher's sum; in the
+    exact sum, such a stratum's statistic varies little (one question's not at all), and
+    its chances are counted as they are."""
+
+    strata: dict[int, KeySpread]  # option count -> its questions' letters, tested alone
+    truths: TruthSpread  # the true/false questions' keys, by value
+    statistic: float  # the strata's chi-square statistics, summed
+    degrees: int
+    p_value: float | None  # None: no stratum has two groups of letters to test
+    test: str  # "exact" or "chi-square"
+
+    @classmethod
+    def of(cls, refs: list[QuestionRef]) -> StrataSpread:
+        by_options, true_false = letter_strata(refs)
+        truths = TruthSpread.of(true_false)
+        if len(by_options) == 1:  # the usual bank: one test, as if there were no strata
+            [(options, stratum)] = by_options.items()
+            one = KeySpread.of(stratum)
+            return cls({options: one}, truths, one.statistic, one.degrees, one.p_value, one.test)
+        exact = _exact_strata(by_options)
+        if exact is not None:
+            strata, exact_p = exact
+            statistic = sum(_statistic(one.observed, one.expected) for one in strata.values())
+            degrees = sum(len(one.observed) - 1 for one in strata.values())
+            return cls(strata, truths, statistic, degrees, exact_p, "exact")
+        strata = {k: KeySpread.of(stratum, exact=False) for k, stratum in by_options.items()}
+        statistic = sum(spread.statistic for spread in strata.values())
+        degrees = sum(spread.degrees for spread in strata.values())
+        p = chi_square_tail(statistic, degrees) if degrees else None
+        return cls(strata, truths, statistic, degrees, p, "chi-square")
+
+    @property
+    def questions(self) -> int:
+        """The questions whose letters are tested."""
+        return sum(spread.questions for spread in self.strata.values())
+
+    @property
+    def several(self) -> bool:
+        """Whether the letters tested are not all the single-answer questions': more than
+        one option count, or true/false questions beside them."""
+        return len(self.strata) > 1 or self.truths.questions > 0
+
+    def most_uneven(self) -> tuple[int, KeySpread]:
+        """The stratum whose own test gives the least p-value (the largest statistic,
+        where none has one; the fewer options, on a tie)."""
+        return min(
+            self.strata.items(),
+            key=lambda item: (_or_one(item[1].p_value), -item[1].statistic, item[0]),
+        )
+
+
+def _or_one(p_value: float | None) -> float:
+    return 1.0 if p_value is None else p_value
+
+
+def _exact_strata(
+    by_options: dict[int, list[QuestionRef]],
+) -> tuple[dict[int, KeySpread], float] | None:
+    """The strata with their own tests, and the exact p-value of their summed statistic;
+    None above ``EXACT_UP_TO`` questions, where options skip a letter, or where the sum
+    would take too long."""
+    if not by_options or sum(map(len, by_options.values())) > EXACT_UP_TO:
+        return None
+    if any(
+        "".join(ref.question.options) != string.ascii_uppercase[: len(ref.question.options)]
+        for stratum in by_options.values()
+        for ref in stratum
+    ):
+        return None
+    strata = {k: KeySpread.of(stratum) for k, stratum in by_options.items()}
+    p = stratified_letter_tail([list(spread.observed.values()) for spread in strata.values()])
+    return None if p is None else (strata, p)
+
+
+def letter_strata(
+    refs: list[QuestionRef],
+) -> tuple[dict[int, list[QuestionRef]], list[QuestionRef]]:
+    """The questions whose key letters are tested, by their number of options (fewest
+    first), and apart the true/false ones whose key reads as true or false, which
+    ``TruthSpread`` tests by value. Two options that are no truth values ("Increase" /
+    "Decrease") form a stratum like any other: nothing else tests their letters."""
+    strata: defaultdict[int, list[QuestionRef]] = defaultdict(list)
+    true_false = []
+    for ref in refs:
+        if reads_as_true_false(ref):
+            true_false.append(ref)
+        else:
+            strata[len(ref.question.options)].append(ref)
+    return dict(sorted(strata.items())), true_false
+
+
+def reads_as_true_false(ref: QuestionRef) -> bool:
+    """Whether ``TruthSpread`` counts the question: true/false, its key true or false."""
+    texts = option_texts(ref.question)
+    if not is_true_false(texts):
+        return False
+    key_at = list(ref.question.options).index(ref.question.answer_letters[0])
+    return key_truth(texts, key_at) is not None
+
+
+def _statistic(observed: dict[str, int], expected: dict[str, float]) -> float:
+    """The chi-square statistic over the letters, none pooled."""
+    return sum((observed[x] - expected[x]) ** 2 / expected[x] for x in expected)
 
 
 def _exact_p_value(refs: list[QuestionRef], observed: list[int]) -> float | None:
@@ -129,6 +257,12 @@ def said_pooled(pooled: list[list[str]], expected: dict[str, float]) -> str:
     return f"{', '.join(said)} as {each} less than one key"
 
 
+def said_counts(option_counts: list[int]) -> str:
+    """ "4 and 5", "3, 4 and 5": followed by "-option", "4- and 5-option"."""
+    said = [f"{count}-" for count in option_counts[:-1]]
+    return f"{', '.join(said)} and {option_counts[-1]}" if said else str(option_counts[0])
+
+
 def _span(letters: list[str]) -> str:
     return letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"
 
@@ -142,29 +276,41 @@ class AnswerKeyBalance(BankRule):
     keys drawn at random (each question's among its own options) give counts whose
     chi-square statistic is at least the bank's, summed over every way they could fall, as
     the chi-square distribution is a poor guide where letters expect fewer than five keys.
-    Above 30 (and for a bank that mixes so many option counts that the sum would take
-    long), a chi-square goodness-of-fit test: letters that expect less than one key (the E
-    of the one question with five options) are pooled with their neighbours until each
-    group expects one, as chi-square is no guide below that (half of Cochran's rule; its
-    other half, few letters below five, is why small banks get the exact sum). Reported on
-    the manifest when the p-value is below ``p_value`` and the bank has at least
-    ``min_questions`` such questions, naming the most over-used letter and by how much,
-    the test, and any pooled letters. Candidates learn such a bias quickly ("when in
-    doubt, pick B"). ``min_questions`` is 8 as, below it, a four- or five-option bank can
-    reach p < 0.001 only when every key is the same letter, a run ``answer-run`` reports;
-    it keeps a looser ``p_value`` from judging quizzes of a handful of questions. The
-    true/false questions among them (as ``true-false-options`` reads them: "True" /
-    "False", "Yes, it does" / "No, it does not", "Valid" / "Invalid") are also tested on
-    their own, by the value of their key rather than its letter: how often the key is the
-    true value, against half, with an exact two-sided binomial test, reported as above
-    when there are at least ``min_questions`` of them (p < 0.001 takes at least 11, every
-    key the same value). A writer who states facts keys "True" far more often, and
-    a letter count cannot see it: "A: True" and "A: False" are both A, and the other
-    questions' letters can offset it. Measured on constructed banks only: the real banks
-    hold 12 true/false questions, too few to report. Known false negatives: the letters of
-    questions with different numbers of options are counted together, so a letter never
-    the key among the four-option questions can pass when the true/false ones key it
-    often; and a bank of fewer than ``min_questions`` is not tested, however one-sided.
+    Above 30 (and for a bank whose options skip a letter, or mix so many option counts that
+    the sum would take long), a chi-square goodness-of-fit test: letters that expect less
+    than one key (the E of a few questions with five options) are pooled with their
+    neighbours until each group expects one, as chi-square is no guide below that (half of
+    Cochran's rule; its other half, few letters below five, is why small banks get the
+    exact sum). Where the questions have different numbers of options, the letters are
+    tested within each option count (the questions with three options, those with four
+    ...), as a letter never the key among the four-option questions would otherwise pass
+    when the five-option ones key it often: the option counts' chi-square statistics, and
+    their degrees of freedom, are summed, and the sum tested as above (exactly up to 30
+    questions in all). An option count too small to test (the one question with five
+    options: its letters pool into one group) adds nothing, rather than weighing as much as
+    the rest, as it would in Fisher's or Bonferroni's combination of p-values. Simulated
+    over random keys, the sum reports at its nominal rate or below (docs/rule-precision.md).
+    A bank of questions with one number of options, as most are, gets the one test.
+    Reported on the manifest when the p-value is below ``p_value`` and the bank has at least
+    ``min_questions`` questions whose letters are tested, naming the most over-used letter
+    and by how much (in the option count whose own test is the most uneven, named where
+    there are several), the test, and any pooled letters. Candidates learn such a bias
+    quickly ("when in doubt, pick B"). ``min_questions`` is 8 as, below it, a four- or
+    five-option bank can reach p < 0.001 only when every key is the same letter, a run
+    ``answer-run`` reports; it keeps a looser ``p_value`` from judging quizzes of a handful
+    of questions. The true/false questions (as ``true-false-options`` reads them: "True" /
+    "False", "Yes, it does" / "No, it does not", "Valid" / "Invalid") are tested apart, by
+    the value of their key rather than its letter: how often the key is the true value,
+    against half, with an exact two-sided binomial test, reported as above when there are
+    at least ``min_questions`` of them (p < 0.001 takes at least 11, every key the same
+    value). A writer who states facts keys "True" far more often, and a letter count
+    cannot see it: "A: True" and "A: False" are both A. Two options that are no truth
+    values ("Increase" / "Decrease") are letters like any others, tested as the two-option
+    questions. Measured on constructed banks only: the real banks hold 12 true/false
+    questions, too few to report. Known false negatives: a bank of fewer than
+    ``min_questions`` is not tested, however one-sided; and true/false questions that put
+    "True" first in some and last in others, keyed A throughout, pass, as their keys'
+    values are even.
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 8).
 
@@ -181,31 +327,35 @@ class AnswerKeyBalance(BankRule):
     options: ClassVar[dict[str, Any]] = {"p_value": 0.001, "min_questions": 8}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        refs = single_answer_questions(bank)
-        yield from self._check_truths(bank, refs, options)
-        if len(refs) < options["min_questions"]:
+        spread = StrataSpread.of(single_answer_questions(bank))
+        yield from self._check_truths(bank, spread.truths, options)
+        p = spread.p_value
+        if spread.questions < options["min_questions"] or p is None or p >= options["p_value"]:
             return
-        spread = KeySpread.of(refs)
-        observed, expected, p = spread.observed, spread.expected, spread.p_value
-        if p is None or p >= options["p_value"]:
-            return
+        options_count, stratum = spread.most_uneven()
+        observed, expected = stratum.observed, stratum.expected
         letters = list(expected)
         worst = max(letters, key=lambda x: observed[x] - expected[x])
         listed = ", ".join(f"{x} {observed[x]}" for x in letters)
-        pooled = f", {said_pooled(spread.pooled, expected)}" if spread.pooled else ""
+        among = f"among the {options_count}-option questions, " if spread.several else ""
+        together = (
+            f" for the {said_counts(list(spread.strata))}-option questions together"
+            if len(spread.strata) > 1
+            else ""
+        )
+        pooled = f", {said_pooled(stratum.pooled, expected)}" if stratum.pooled else ""
         yield self.report(
             bank.manifest_source,
             ("sections",),
-            f"answer key is uneven: {worst} is the key {observed[worst]} times in {len(refs)}, "
-            f"{observed[worst] / expected[worst]:.1f}x its fair share of "
-            f"{expected[worst]:.1f} ({listed}; {spread.test} p = {p:.1e}{pooled})",
+            f"answer key is uneven: {among}{worst} is the key {observed[worst]} times in "
+            f"{stratum.questions}, {observed[worst] / expected[worst]:.1f}x its fair share of "
+            f"{expected[worst]:.1f} ({listed}; {spread.test} p = {p:.1e}{together}{pooled})",
             "reletter options so each letter is the key about equally often",
         )
 
     def _check_truths(
-        self, bank: Bank, refs: list[QuestionRef], options: Options
+        self, bank: Bank, truths: TruthSpread, options: Options
     ) -> Iterator[Diagnostic]:
-        truths = TruthSpread.of(refs)
         if truths.questions < options["min_questions"] or truths.p_value >= options["p_value"]:
             return
         yield self.report(

@@ -8,9 +8,7 @@ import pytest
 
 from exambank.config import Config
 from exambank.rules.key_patterns import KeySpread, single_answer_questions
-from tests.conftest import section_yaml
-from tests.rules.test_key_patterns import bank_of, only, question
-from tests.test_exact_letters import exact_by_brute_force
+from tests.rules.test_key_patterns import bank_of, only
 
 
 def test_twelve_questions_all_keyed_c_are_reported_with_their_exact_p(lint_bank):
@@ -56,21 +54,6 @@ def test_min_questions_is_still_an_option(lint_bank):
     config = Config(rule_options={"answer-key-balance": {"min_questions": 6}})
     [warning] = only("answer-key-balance", lint_bank(bank_of(["C"] * 6), config=config))
     assert "exact p = 9.8e-04" in warning.message
-
-
-def test_questions_with_different_option_counts_are_tested_exactly_too(lint_bank):
-    # 4 two-option and 4 five-option questions, every key A; reported at any p to see it.
-    two = {"A": "Left branch", "B": "Right branch"}
-    five = {x: f"choice {x} here" for x in "ABCDE"}
-    files = {
-        "01-main.yaml": section_yaml(
-            *(question(n, "A", options=two if n % 2 else five) for n in range(8))
-        )
-    }
-    config = Config(rule_options={"answer-key-balance": {"p_value": 1.0}})
-    [warning] = only("answer-key-balance", lint_bank(files, config=config))
-    p = exact_by_brute_force([2, 5] * 4, [8, 0, 0, 0, 0])  # 10,000 keyings
-    assert warning.message.endswith(f"(A 8, B 0, C 0, D 0, E 0; exact p = {float(p):.1e})")
 
 
 def test_above_30_questions_the_chi_square_distribution_is_used(lint_bank):

@@ -53,8 +53,9 @@ def test_banks_below_min_questions_are_not_judged(lint_bank):
 
 
 def test_one_question_with_a_fifth_option_leaves_any_p_value_reachable(lint_bank):
-    # The review's bank: B 200 times in 200, E expected 0.2 times. E is pooled with D
-    # and the chi-square p stays astronomically small, under any threshold one sets.
+    # The review's bank: B 200 times in 200, E expected 0.2 times. The letters are tested
+    # within each option count: the five-option question's pool into one group and add
+    # nothing, and the chi-square p stays astronomically small, under any threshold.
     five = {**{x: f"option {x} of 0" for x in "ABCD"}, "E": "option E of 0"}
     files = {"01-main.yaml": section_yaml(question(0, "B", options=five))}
     files["02-more.yaml"] = section_yaml(
@@ -62,8 +63,9 @@ def test_one_question_with_a_fifth_option_leaves_any_p_value_reachable(lint_bank
     )
     strict = Config(rule_options={"answer-key-balance": {"p_value": 1e-100}})
     [warning] = only("answer-key-balance", lint_bank(files, config=strict))
-    assert "(A 0, B 200, C 0, D 0, E 0; chi-square p = " in warning.message
-    assert warning.message.endswith("e-130, E pooled with D as it expects less than one key)")
+    assert "among the 4-option questions, B is the key 199 times in 199" in warning.message
+    assert "(A 0, B 199, C 0, D 0; chi-square p = " in warning.message
+    assert warning.message.endswith("e-129 for the 4- and 5-option questions together)")
 
 
 def test_letters_expecting_less_than_one_key_join_their_neighbours():
