@@ -10,7 +10,7 @@ import string
 from collections import Counter
 from collections.abc import Sequence
 
-from exambank.significance import letter_binomial
+from exambank.exact_letters import letter_binomial
 
 # Up to this many questions the commonest letter's share is summed exactly (6 ms for 30
 # four-option questions, 40 ms for 26 options, on a loaded machine); above, Clark's
@@ -50,7 +50,7 @@ def _expected_most(strata: Counter[int], questions: int) -> float:
 
 def _none_above(strata: Counter[int], letters: int, most: int) -> float:
     """P(no letter is the key more than ``most`` times), summed from the last letter to A
-    as in ``significance.letter_count_tail``: a key after none of the later letters is any
+    as in ``exact_letters.letter_count_tail``: a key after none of the later letters is any
     of the first j alike, so the keys left are one number."""
     pools = {0: 1.0}  # keys left -> chance
     joining_later = sum(strata.values())

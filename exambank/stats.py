@@ -21,28 +21,19 @@ from exambank.random_keys import commonest_letter_share, run_chance
 from exambank.reporters.text import visible
 from exambank.rules import RULES
 from exambank.rules.answer_runs import answer_runs, keyed_letters
-from exambank.rules.key_patterns import KeySpread, StrataSpread, single_answer_questions
 from exambank.rules.key_repeats import key_repeats
+from exambank.rules.letter_spread import KeySpread, StrataSpread, single_answer_questions
 from exambank.rules.longest_key import (
     MARGIN_CHARACTERS,
     MARGIN_PERCENT,
     KeyLengthRates,
     KeyLengthTest,
 )
-from exambank.stats_model import (
-    AnswerRun,
-    AnswerRuns,
-    BankStats,
-    KeyLengthCount,
-    KeyLetters,
-    KeyRepeats,
-    KeyStratum,
-    LongestKey,
-    QuestionFindings,
-    SectionStats,
-    UnreadFile,
-    expected_count,
-)
+from exambank.stats_keys import KeyLetters, KeyStratum
+from exambank.stats_lengths import KeyLengthCount, LongestKey
+from exambank.stats_model import BankStats, QuestionFindings, SectionStats, UnreadFile
+from exambank.stats_order import AnswerRun, AnswerRuns, KeyRepeats
+from exambank.stats_words import expected_count
 
 WORST_SHOWN = 10
 # The findings that keep a file or a question out of the counts.

@@ -8,7 +8,8 @@ from fractions import Fraction
 
 import pytest
 
-from exambank.significance import chi_square_tail, letter_count_tail
+from exambank.exact_letters import letter_count_tail
+from exambank.significance import chi_square_tail
 
 
 def exact_by_brute_force(option_counts, observed):

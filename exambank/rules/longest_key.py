@@ -11,7 +11,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.language_codes import primary_language
 from exambank.rules.base import BankRule, Options
-from exambank.rules.key_patterns import single_answer_questions
+from exambank.rules.letter_spread import single_answer_questions
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
 from exambank.rules.wording import is_name, option_texts, without_parentheses, words

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from exambank.config import Config
-from exambank.rules.key_patterns import KeySpread, single_answer_questions
+from exambank.rules.letter_spread import KeySpread, single_answer_questions
 from tests.rules.test_key_patterns import bank_of, only
 
 

@@ -9,9 +9,9 @@ from fractions import Fraction
 import pytest
 
 from exambank.config import Config
+from exambank.exact_letters import letter_count_tail, stratified_letter_tail
 from exambank.lint import lint
-from exambank.rules.key_patterns import StrataSpread, single_answer_questions
-from exambank.significance import letter_count_tail, stratified_letter_tail
+from exambank.rules.letter_spread import StrataSpread, single_answer_questions
 from exambank.stats import bank_stats, render_text
 from exambank.stats_html import render_html
 from tests.conftest import section_yaml, write_bank

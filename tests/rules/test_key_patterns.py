@@ -3,7 +3,7 @@
 import itertools
 
 from exambank.config import Config
-from exambank.rules.key_patterns import pool_rare_letters
+from exambank.rules.letter_spread import pool_rare_letters
 from tests.conftest import section_yaml
 
 

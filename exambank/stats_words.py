@@ -1,0 +1,41 @@
+"""How the statistics reports word a figure: a p-value's verdict, an expected count, how
+often chance gives a result."""
+
+from __future__ import annotations
+
+NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not report it
+RARE = 0.001  # below it, and only below it, a result "almost never happens by chance"
+
+
+def questions_word(count: int) -> str:
+    return "question" if count == 1 else "questions"
+
+
+def verdict_of(p_value: float, threshold: float, what: str, advice: str, rule: str) -> str:
+    """The test's result in words, from the p-value itself: "almost never by chance" only
+    below ``RARE``, whatever threshold the rule is set to report at."""
+    odds = f"chance gives this about once in {1 / p_value:.0f} banks" if p_value else ""
+    if p_value < threshold:
+        if p_value < RARE:
+            return f"{what} almost never happens by chance; {advice}"
+        return f"{odds}, and {rule} reports below p = {threshold:g}; {advice}"
+    if p_value < NOTABLE:
+        return f"{odds}; worth watching ({rule} reports below p = {threshold:g})"
+    return "nothing unusual"
+
+
+def how_often(chance: float) -> str:
+    """ "28% of", "about 1 in 25,000", "almost no" (below one in a billion)."""
+    if chance >= 0.995:
+        return "nearly all"
+    if chance >= 0.01:
+        return f"{chance:.0%} of"
+    if chance < 1e-9:
+        return "almost no"
+    return f"about 1 in {float(f'{1 / chance:.2g}'):,.0f}"
+
+
+def expected_count(expected: float) -> str:
+    """An expected count as the reports write it: to two decimals below 1.5, so a letter
+    pooled as it expects less than one key does not read "expected 1.0"."""
+    return f"{expected:.2f}" if expected < 1.5 else f"{expected:.1f}"
