@@ -306,17 +306,10 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
 def _question_number(number: int, labels: Labels) -> str:
     """The number a question is printed under, a heading one rank below "Practice
     questions", so a screen reader can list and jump to it, and its bookmark nests under
-    that heading's. Both name it as the labels do ("Question 37"): the heading's words
-    around its number are there for a screen reader only (``.unseen`` in handout.css), as
-    a list of headings that read "1, 2, 3" said nothing of what they head."""
+    that heading's. Both name it as the labels do ("Question 37"): the page shows the
+    number alone, and the tagged PDF gives the heading the bookmark's words as its
+    description (``question_headings.py``), as a list of headings that read "1, 2, 3"
+    said nothing of what they head."""
     template = labels.one_question[:1].upper() + labels.one_question[1:]
     bookmark = escape(template.format(number=number))
-    before, _, after = template.partition("{number}")
-    unseen = [
-        f'<span class="unseen"{labels.lang_attribute}>{escape(words)}</span>' if words else ""
-        for words in (before, after)
-    ]
-    return (
-        f'<h4 class="question-number" data-bookmark="{bookmark}">'
-        f"{unseen[0]}{number}{unseen[1]}</h4>"
-    )
+    return f'<h4 class="question-number" data-bookmark="{bookmark}">{number}</h4>'

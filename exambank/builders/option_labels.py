@@ -19,12 +19,9 @@ not a ``Span``, and is left as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-# pydyf (WeasyPrint's PDF writer) ships no types: its objects are dicts and lists, an
-# object's reference b"12 0 R", its number the place it has in the PDF's list of objects.
-PdfObject = dict[str, Any]
+from exambank.builders.pdf_structure import PdfObject, elements, kids, referenced
 
 
 def label_options(pdf: Any) -> int:
@@ -32,12 +29,10 @@ def label_options(pdf: Any) -> int:
     item's label; how many were."""
     objects: list[object] = pdf.objects
     labelled = 0
-    for article in objects:
-        if not (isinstance(article, dict) and article.get("S") == "/Art"):
-            continue
-        for body in _kids(objects, article, "/Div"):
-            for options in _kids(objects, body, "/L"):
-                for item in _kids(objects, options, "/LI"):
+    for article in elements(objects, "/Art"):
+        for body in kids(objects, article, "/Div"):
+            for options in kids(objects, body, "/L"):
+                for item in kids(objects, options, "/LI"):
                     labelled += _label(objects, item)
     return labelled
 
@@ -45,33 +40,16 @@ def label_options(pdf: Any) -> int:
 def _label(objects: list[object], item: PdfObject) -> int:
     """Move the letter's ``Span``, first in the item's ``LBody``, in front of the body as
     the item's ``Lbl``; 1 if it did, 0 if the item is not laid out so."""
-    bodies = list(_kids(objects, item, None))
+    bodies = list(kids(objects, item, None))
     if len(bodies) != 1 or bodies[0].get("S") != "/LBody" or not bodies[0]["K"]:
         return 0
     body = bodies[0]
     reference = body["K"][0]
-    letter = _object(objects, reference)
-    if letter is None or letter.get("S") != "/Span":
+    letter = referenced(objects, reference)
+    if not isinstance(letter, dict) or letter.get("S") != "/Span":
         return 0
     del body["K"][0]
     item["K"].insert(0, reference)
     letter["S"] = "/Lbl"
     letter["P"] = body["P"]  # the item
     return 1
-
-
-def _kids(objects: list[object], element: PdfObject, tag: str | None) -> Iterator[PdfObject]:
-    """The structure elements ``element`` holds (of type ``tag``, if given), in order:
-    not its marked content (numbers) or annotations."""
-    for reference in element.get("K") or []:
-        kid = _object(objects, reference)
-        if kid is not None and "S" in kid and (tag is None or kid["S"] == tag):
-            yield kid
-
-
-def _object(objects: list[object], reference: object) -> PdfObject | None:
-    """The dictionary ``reference`` (b"12 0 R") names, or None if it names none."""
-    if not isinstance(reference, bytes):
-        return None
-    found = objects[int(reference.split()[0])]
-    return found if isinstance(found, dict) else None

@@ -39,11 +39,14 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from exambank.builders.base import Settings
+from exambank.builders.figure_boxes import figure_boxes_in_points
 from exambank.builders.glyphs import font_notes
+from exambank.builders.hyphenated_words import whole_hyphenated_words
 from exambank.builders.image_budget import drawing_cost
 from exambank.builders.large_print_images import enlarged_images_stylesheet
 from exambank.builders.option_labels import label_options
 from exambank.builders.question_fit import FIT_PASSES, caps_stylesheet, image_caps
+from exambank.builders.question_headings import name_question_headings
 from exambank.shipped_files import Refusal, shippable
 
 ASSETS = Path(__file__).parent
@@ -284,8 +287,13 @@ def _finish(document: Document, pdf: object) -> None:
     the anchor it leads to ("section-amt"); and the title is in XMP metadata too, as PDF/UA
     checkers look for it, with no version, which would claim PDF/UA conformance; and a
     PDF with bookmarks opens with them shown, as the way round its pages; and an option's
-    letter is its list item's label (``option_labels.py``)."""
+    letter is its list item's label (``option_labels.py``), a question's heading is named
+    "Question 37" (``question_headings.py``), a word hyphenated in a table is whole in the
+    text (``hyphenated_words.py``) and an image's box is in points (``figure_boxes.py``)."""
     label_options(pdf)
+    name_question_headings(document, pdf)
+    whole_hyphenated_words(document, pdf)
+    figure_boxes_in_points(document, pdf)
     if "Outlines" in pdf.catalog:  # type: ignore[attr-defined]
         pdf.catalog["PageMode"] = "/UseOutlines"  # type: ignore[attr-defined]
     for page in document.pages:

@@ -11,9 +11,7 @@ import re
 from pypdf import PdfReader
 
 from exambank.builders import Settings
-from exambank.builders.handout import handout_html
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import render_pdf
 from tests.builders.test_pdf_layout import text_positions
 from tests.builders.test_pdf_outline import outline
 from tests.builders.test_pdf_tags import read_tags
@@ -116,26 +114,6 @@ def test_a_question_s_heading_and_bookmark_are_named_in_the_bank_s_language(make
     data = PdfBuilder().build(bank, Settings())[0].data
     assert outline(data)[1][2] == ["\u00dcbungsfragen", ["Frage 1"]]
     assert [element.words() for element in read_tags(data)[1].find("H4")] == ["Frage 1"]
-
-
-def test_a_question_s_heading_takes_no_room_it_did_not_as_a_span(make_bank):
-    bank = two_sections(make_bank)
-    html = handout_html(bank, "trainer", None, None)
-    as_spans = re.sub(
-        r'<h4 class="question-number" [^>]*><span class="unseen">Question </span>(\d+)</h4>',
-        r'<span class="question-number">\1</span>',
-        html,
-    )
-    assert html.count('<h4 class="question-number"') == 14
-    assert as_spans.count('<span class="question-number">') == 14
-    pages = [
-        text_positions(render_pdf(page, bank.root, Settings())[0]) for page in (html, as_spans)
-    ]
-    # every run where it was, on the same page; the heading's word for screen readers
-    # takes no room (it is set at 0.01 pt, transparent, where the number starts)
-    unseen = [[run for run in page if run[2] == "Question "] for page in pages[0]]
-    assert sum(map(len, unseen)) == 14
-    assert [[run for run in page if run[2] != "Question "] for page in pages[0]] == pages[1]
 
 
 def test_the_title_names_the_edition_in_the_info_and_the_xmp(make_bank):

@@ -47,7 +47,11 @@ class Element:
             yield from kid.walk()
 
     def words(self) -> str:
-        """What a reader hears, whitespace collapsed."""
+        """What a reader hears, whitespace collapsed: an element's replacement text
+        (``/ActualText``) or description (``/Alt``) in place of what it holds."""
+        for replaced_by in ("/ActualText", "/Alt"):
+            if replaced_by in self.raw:
+                return " ".join(str(self.raw[replaced_by]).split())
         parts = (part if isinstance(part, str) else part.words() for part in self.content)
         return " ".join(" ".join(parts).split())
 
