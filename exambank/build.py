@@ -62,6 +62,7 @@ def build(
     shuffle_seed: str | None = None,
     large_print: bool = False,
     csv_text: CsvText = "markdown",
+    csv_guard: bool = True,
 ) -> Iterator[Written | Making]:
     """Build every bank with every builder, yielding each file once it is in place, and
     before a file that takes long, that it is being made. A file that cannot be written
@@ -74,7 +75,9 @@ def build(
     for bank in banks:
         date = source_date(bank.root)
         undated = no_date_because(bank.root, date)
-        settings = Settings(paper, None if undated else date, shuffle_seed, large_print, csv_text)
+        settings = Settings(
+            paper, None if undated else date, shuffle_seed, large_print, csv_text, csv_guard
+        )
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         sources = [
             (builder, reordered if builder.shuffles_options else bank) for builder in builders

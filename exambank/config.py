@@ -35,6 +35,8 @@ class Config:
     ``per_file_ignores`` maps a glob, relative to ``root`` (the folder of the
     ``pyproject.toml`` read), to the rules switched off for the files it matches;
     ``baseline`` is the file of known findings lint hides (exambank.baseline), if any;
+    ``unsuppressible`` the rules a bank file's ``lint: {ignore: [...]}`` may not switch off
+    (exambank.suppression reports such an entry and drops nothing for it);
     ``notes`` are what reading the configuration found worth saying but not wrong.
     """
 
@@ -46,6 +48,7 @@ class Config:
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
     baseline: Path | None = None
+    unsuppressible: set[str] = field(default_factory=set)
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

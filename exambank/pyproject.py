@@ -47,7 +47,15 @@ else:
     import tomli as tomllib
 
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "rules", "baseline")
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "unsuppressible",
+    "rules",
+    "baseline",
+)
 SEVERITIES = ("error", "warning", "off")
 
 
@@ -229,6 +237,10 @@ class _Parser:
         for name, settings in self.table(table.get("rules", {}), "rules"):
             self.rule_settings(config, name, settings)
         config.select -= set(ignored)
+        # named as select names rules: "ALL" forbids every suppression in a bank file
+        config.unsuppressible = set(
+            self.rules(table.get("unsuppressible", []), ("unsuppressible",))
+        )
         if "baseline" in table:
             config.baseline = self.baseline(table["baseline"], root)
         return config

@@ -17,7 +17,7 @@ from exambank.config import switchable
 from exambank.export import ExportDocument
 from exambank.model import Section, editor_only
 from exambank.rules import RULES
-from exambank.rules.suppression import UnusedSuppression
+from exambank.rules.suppression import ABOUT_SUPPRESSIONS
 from exambank.schema import MODELS, for_lint
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -94,7 +94,7 @@ def _offer_rule_names(ignore: JsonSchemaValue) -> None:
     summaries = {
         name: rule.summary()
         for name, rule in sorted(RULES.items())
-        if switchable(name) and name != UnusedSuppression.name
+        if switchable(name) and name not in ABOUT_SUPPRESSIONS
     }
     keywords: JsonDict = {
         "enum": [*summaries],

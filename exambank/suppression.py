@@ -1,7 +1,10 @@
 """Per-question suppressions: ``lint: {ignore: [rule, ...], reason: "..."}`` in a bank file.
 
 A suppression drops the findings of the listed rules for its own question only, and is
-reported (``unused-suppression``) wherever it names something it cannot drop.
+reported (``unused-suppression``) wherever it names something it cannot drop. A rule the
+project lists in ``unsuppressible`` is never dropped: naming it is a ``forbidden-suppression``
+error, and its findings stay, so that content and its suppression, added together in one
+pull request, cannot pass the lint gate.
 """
 
 from __future__ import annotations
@@ -13,87 +16,97 @@ from exambank.config import Config, switchable, unknown_rule
 from exambank.diagnostics import Diagnostic
 from exambank.rules import RULES
 from exambank.rules.base import language_names
-from exambank.rules.suppression import UnusedSuppression
+from exambank.rules.suppression import ABOUT_SUPPRESSIONS, ForbiddenSuppression, UnusedSuppression
 
 UNUSED = UnusedSuppression.name
+FORBIDDEN = ForbiddenSuppression.name
 
 
 def apply_suppressions(
     bank: Bank, diagnostics: list[Diagnostic], config: Config
 ) -> list[Diagnostic]:
     """``diagnostics`` (one bank's, already configured) less the suppressed ones, plus a
-    finding for every suppression entry that suppressed nothing."""
+    finding for every suppression entry that suppressed nothing or names a rule the
+    project does not let a bank suppress."""
     ignored = {
         (ref.question.id, name): ref
         for ref in bank.questions()
         if ref.question.lint is not None
         for name in ref.question.lint.ignore
-        if switchable(name) and name != UNUSED
+        if _may_suppress(name, config)
     }
     kept = [found for found in diagnostics if (found.question, found.rule) not in ignored]
     used = {(found.question, found.rule) for found in diagnostics} & set(ignored)
-    unused = [
-        ref.diagnostic(UNUSED, UnusedSuppression.severity, ("lint", "ignore", index), *problem)
+    about_suppressions = [
+        ref.diagnostic(rule, RULES[rule].severity, ("lint", "ignore", index), message, hint)
         for ref in bank.questions()
-        for index, problem in _problems(ref, used, config, bank.manifest.language)
+        for index, rule, message, hint in _problems(ref, used, config, bank.manifest.language)
     ]
-    return kept + config.apply(unused)
+    return kept + config.apply(about_suppressions)
+
+
+def _may_suppress(name: str, config: Config) -> bool:
+    return switchable(name) and name not in ABOUT_SUPPRESSIONS and name not in config.unsuppressible
 
 
 def _problems(
     ref: QuestionRef, used: set[tuple[str | None, str]], config: Config, language: str
-) -> Iterator[tuple[int, tuple[str, str]]]:
-    """(index in ``lint.ignore``, (message, hint)) for each entry that suppressed nothing."""
+) -> Iterator[tuple[int, str, str, str]]:
+    """(index in ``lint.ignore``, rule, message, hint) for each entry that suppressed
+    nothing (``unused-suppression``) or names a rule the project lists in
+    ``unsuppressible`` (``forbidden-suppression``)."""
     if ref.question.lint is None:
         return
     question = ref.question.id
+    names = ref.question.lint.ignore
+    remove = "remove it from lint.ignore" if len(names) > 1 else "remove the lint: entry"
     seen: set[str] = set()
-    for index, name in enumerate(ref.question.lint.ignore):
+    for index, name in enumerate(names):
         if name in seen:
-            yield index, (f"'{name}' is listed twice", "list each rule once")
+            yield index, UNUSED, f"'{name}' is listed twice", "list each rule once"
         elif name not in RULES:
             message, hint = unknown_rule(name)
-            yield index, (f"the suppression names an {message}", hint)
-        elif not switchable(name) or name == UNUSED:
+            yield index, UNUSED, f"the suppression names an {message}", hint
+        elif not switchable(name) or name in ABOUT_SUPPRESSIONS:
+            yield index, UNUSED, f"'{name}' cannot be suppressed", _cannot_hint(name)
+        elif name in config.unsuppressible:  # whether enabled or not: the entry is the fault
             yield (
                 index,
-                (
-                    f"'{name}' cannot be suppressed",
-                    "it is reported before any question is read: fix the file instead"
-                    if name != UNUSED
-                    else "remove the unused entries instead",
-                ),
+                FORBIDDEN,
+                f"the project forbids suppressing '{name}' (unsuppressible in "
+                "[tool.exambank]), so its findings here are reported all the same",
+                f"{remove} and mend what {name} reports; only a maintainer can take it out "
+                "of unsuppressible in pyproject.toml",
             )
         elif not config.enabled(name):
-            yield index, (f"'{name}' is not enabled", "remove it from lint.ignore")
+            yield index, UNUSED, f"'{name}' is not enabled", "remove it from lint.ignore"
         elif not RULES[name].applies_to(language):
             yield (
                 index,
-                (
-                    f"'{name}' does not run on this bank: it reads "
-                    f"{language_names(RULES[name].languages or ())} wording, and the bank's "
-                    f"language is '{language}'",
-                    "remove it from lint.ignore",
-                ),
+                UNUSED,
+                f"'{name}' does not run on this bank: it reads "
+                f"{language_names(RULES[name].languages or ())} wording, and the bank's "
+                f"language is '{language}'",
+                "remove it from lint.ignore",
             )
         elif not RULES[name].on_questions:
             yield (
                 index,
-                (
-                    f"'{name}' reports on sections or the bank, not on questions: it cannot "
-                    "be suppressed in a question",
-                    "remove it from lint.ignore; per-file-ignores in [tool.exambank] turns "
-                    "it off for a file",
-                ),
+                UNUSED,
+                f"'{name}' reports on sections or the bank, not on questions: it cannot "
+                "be suppressed in a question",
+                "remove it from lint.ignore; per-file-ignores in [tool.exambank] turns "
+                "it off for a file",
             )
         elif (question, name) not in used:
-            yield (
-                index,
-                (
-                    f"'{name}' reports nothing for question {question}",
-                    "remove it from lint.ignore"
-                    if len(ref.question.lint.ignore) > 1
-                    else "remove the lint: entry",
-                ),
-            )
+            yield index, UNUSED, f"'{name}' reports nothing for question {question}", remove
         seen.add(name)
+
+
+def _cannot_hint(name: str) -> str:
+    """How to mend an entry naming a rule no suppression can switch off."""
+    if name == UNUSED:
+        return "remove the unused entries instead"
+    if name == FORBIDDEN:
+        return "remove the forbidden entries instead"
+    return "it is reported before any question is read: fix the file instead"

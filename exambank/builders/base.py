@@ -24,6 +24,9 @@ class Settings:
     shuffle_seed: str | None = None  # printed formats get their options in this seed's order
     large_print: bool = False  # handouts in 16 pt sans serif, for low vision and dyslexia
     csv_text: CsvText = "markdown"  # the CSV's texts as written, or as plain text
+    # Whether the CSV's cells get the formula guard's "'": off for an importer, which would
+    # keep the "'" as part of the text, not for a file someone may open in a spreadsheet.
+    csv_guard: bool = True
 
 
 @dataclass(frozen=True)

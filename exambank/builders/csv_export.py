@@ -54,7 +54,10 @@ itself): ``;``-separated, it names each cell that got a ``'`` at its start by it
 (``option_a``), and each part after a ``;`` that got one by its column and the part's
 number (``explanation:1`` for the part after the first ``;``). Splitting that cell at
 ``;`` and dropping the first character of each part named (the start is part 0) gives
-the source's text back. A cell longer than Excel's limit, 32,767 characters, gets a note.
+the source's text back. Built with ``--csv-guard off`` (for an importer, which would keep
+the ``'`` as part of the text), no cell gets a ``'`` and ``guarded`` is empty on every row,
+as it names only what the guard changed; the column stays, so that none after it moves.
+A cell longer than Excel's limit, 32,767 characters, gets a note.
 """
 
 from __future__ import annotations
@@ -144,13 +147,14 @@ class CsvBuilder(Builder):
         images = shown_images(bank, questions_only=True)
         labels = labels_for(bank.manifest.language)  # the handouts' words, for instruction
         form = _text_form(bank, settings)
+        guard = neutralise if settings.csv_guard else str  # off: every cell as it is
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         writer.writerow(header)
         notes: list[str] = []
         for ref in refs:
             cells = _row(ref, FIXED_LETTERS + extra, images.files, labels, form)
-            written = {column: neutralise(cell) for column, cell in cells.items()}
+            written = {column: guard(cell) for column, cell in cells.items()}
             guarded = [
                 name
                 for column in header

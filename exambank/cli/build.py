@@ -68,6 +68,16 @@ def add_build(commands: Commands) -> None:
         "the default) or as plain text, for an importer that shows Markdown literally "
         "(plain: the JSON's _text)",
     )
+    command.add_argument(
+        "--csv-guard",
+        choices=["on", "off"],
+        default="on",
+        help="on (the default): a CSV cell that starts with =, +, -, @, tab or CR gets a "
+        "leading ' so that a spreadsheet does not run it as a formula, and the guarded "
+        "column names each such cell; off: every cell exactly as the text is, guarded "
+        "empty, for an importer (an LMS, Kahoot) that would keep the ' (never open such "
+        "a file in a spreadsheet)",
+    )
     add_config(command)
     command.set_defaults(run=_build)
 
@@ -119,6 +129,7 @@ def _build(arguments: argparse.Namespace) -> int:
         arguments.shuffle,
         arguments.large_print,
         arguments.csv_text,
+        arguments.csv_guard == "on",
     )
     for event in events:
         if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes

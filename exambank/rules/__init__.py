@@ -34,7 +34,7 @@ from exambank.rules.options import DuplicateOption, OptionLetters, TooFewOptions
 from exambank.rules.resources import ExternalResource, MissingResource
 from exambank.rules.stem_shape import FillInBlank, StemLeadIn
 from exambank.rules.stem_wording import NegativeOptions, NegativeStem
-from exambank.rules.suppression import UnusedSuppression
+from exambank.rules.suppression import ForbiddenSuppression, UnusedSuppression
 from exambank.rules.true_false import TrueFalseOptions
 from exambank.rules.unread_image import UnreadImageRule
 from exambank.rules.word_repeat import WordRepeat
@@ -96,6 +96,7 @@ RULES: dict[str, type[Rule]] = _registry(
     SectionCoverage,
     LanguageMismatch,
     UnusedSuppression,
+    ForbiddenSuppression,
 )
 
 __all__ = ["RULES", "BankRule", "LoadRule", "QuestionRule", "Rule"]

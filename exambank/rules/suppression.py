@@ -26,3 +26,31 @@ class UnusedSuppression(Rule):
 
     name = "unused-suppression"
     severity = "warning"
+
+
+class ForbiddenSuppression(Rule):
+    """A question's `lint: {ignore: [...]}` names a rule the project does not let a bank suppress.
+
+    `unsuppressible = [...]` in `[tool.exambank]` lists rules that a bank file may not
+    switch off: those that keep what the exports carry safe for the tools that import them
+    (raw-html, external-resource, missing-resource), where a pull request could otherwise
+    add the content and its suppression together and pass the lint gate, `--strict` or
+    not. Such an entry suppresses nothing: the rule's findings on the question are still
+    reported. This error, at the rule's name in the list, makes the suppression itself
+    fail the run, a warning's suppression too. Only the configuration, which a maintainer
+    reviews, can take a rule out of `unsuppressible`; `"ALL"` there lets no bank file
+    suppress anything.
+
+    Bad:
+        lint: {ignore: [raw-html], reason: "the LMS renders it"}   # raw-html is unsuppressible
+
+    Good:
+        lint: {ignore: [answer-run], reason: "the guide's own order"}   # answer-run is not
+    """
+
+    name = "forbidden-suppression"
+    severity = "error"
+
+
+# The rules that report on suppressions: no suppression can silence them.
+ABOUT_SUPPRESSIONS = (UnusedSuppression.name, ForbiddenSuppression.name)
