@@ -6,6 +6,7 @@ Every problem of every file is collected in one run; nothing stops at the first.
 from __future__ import annotations
 
 import gc
+import os
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -28,6 +29,7 @@ from exambank.paths import (
     display_path,
     find_banks,
     is_misnamed_manifest,
+    linked_banks,
     manifest_there,
     misnamed_manifest,
     no_manifest,
@@ -65,10 +67,14 @@ def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     config = config or Config()
     result = LintResult(notes=list(config.notes))
     paths = list(paths)
+    roots = find_banks(paths)
     with _no_cycle_collection():
-        for root in find_banks(paths):
+        for root in roots:
             _lint_one(root, config, result)
     result.diagnostics.extend(config.apply([_in_no_bank(path) for path in stray_files(paths)]))
+    read = {root.resolve() for root in roots}
+    linked = [path for path in linked_banks(paths) if path.parent.resolve() not in read]
+    result.diagnostics.extend(config.apply([_linked_bank(path) for path in linked]))
     result.diagnostics.sort()
     return result
 
@@ -103,6 +109,23 @@ def _in_no_bank(path: Path) -> Diagnostic:
             f"folder a {MANIFEST}; nothing checks or builds it where it is"
         )
     return Diagnostic(shown, 1, 1, "error", "manifest", message, hint)
+
+
+def _linked_bank(manifest: Path) -> Diagnostic:
+    """A bank whose folder is a link, which the search did not follow, reported by
+    ``manifest`` at its bank.yaml."""
+    folder = manifest.parent
+    return Diagnostic(
+        display_path(manifest),
+        1,
+        1,
+        "error",
+        "manifest",
+        f"the bank in {display_path(folder)} is not read: its folder is a link "
+        f"(to {os.readlink(folder)}), and banks are not looked for through links",
+        f"put the bank's folder there in place of the link, or lint it on its own "
+        f"(exambank lint {display_path(folder)}); nothing checks or builds it here",
+    )
 
 
 @contextmanager

@@ -231,6 +231,31 @@ def yaml_files(top: Path) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
+def linked_banks(paths: Iterable[Path]) -> list[Path]:
+    """The manifests of the banks in folders that are links, under the folders of banks
+    ``paths`` name. A search follows no link to a folder (it may lead out of the
+    repository, or round in a loop), so such a bank is neither checked nor built there:
+    without a word, CI would pass it unchecked."""
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if not path.is_dir() or (path / MANIFEST).is_file():
+            continue
+        for folder, folders, files in os.walk(path):
+            if MANIFEST in files:
+                folders.clear()  # a bank's own folders hold no banks
+            for name in _kept(folders):
+                place = Path(folder) / name
+                if place.is_symlink() and (place / MANIFEST).is_file():
+                    found.setdefault(Path(os.path.abspath(place)), place / MANIFEST)
+            folders[:] = _kept(folders)
+    return sorted(found.values())
+
+
+def _kept(folders: list[str]) -> list[str]:
+    """The folders a search goes into: not hidden, not tools' ones."""
+    return [name for name in folders if not name.startswith(".") and name not in _NOT_SEARCHED]
+
+
 def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[str]]]:
     """Each folder under ``top`` with its files, leaving out hidden folders and tools'
     (a bank in ``.venv`` or ``node_modules`` is no bank of the project's), and, unless
@@ -239,9 +264,7 @@ def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[st
         yield folder, files
         if not into_banks and MANIFEST in files:
             folders.clear()
-        folders[:] = [
-            name for name in folders if not name.startswith(".") and name not in _NOT_SEARCHED
-        ]
+        folders[:] = _kept(folders)
 
 
 def misnamed_manifest(folder: Path) -> Path | None:

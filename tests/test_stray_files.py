@@ -416,3 +416,35 @@ def test_a_folder_of_banks_with_no_yaml_in_it_is_still_no_bank(
     Path("bank/b/notes.md").write_text("# not a bank\n", "utf-8")
     assert main(["lint"]) == 2
     assert "bank: no bank here" in capsys.readouterr().err
+
+
+def test_a_bank_whose_folder_is_a_link_is_reported_not_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The search follows no link to a folder; a bank linked in is named, not left unchecked.
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path("repo"))
+    write_bank(Path("elsewhere/q"), {"01-one.yaml": ONE}, MANIFEST.replace("test-bank", "q"))
+    Path("repo/bank/q").symlink_to(Path("elsewhere/q").resolve(), target_is_directory=True)
+    monkeypatch.chdir("repo")
+    assert main(["lint"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "bank/q/bank.yaml:1:1: error manifest the bank in bank/q is not read: its folder is a "
+        f"link (to {(tmp_path / 'elsewhere/q').resolve()}), and banks are not looked for "
+        "through links"
+    )
+    assert "(exambank lint bank/q)" in out[1]
+    assert main(["build", "--only", "json", "--out", "dist"]) == 1
+    assert not Path("dist").exists()
+    assert main(["lint", "bank/q"]) == 0  # named on its own, it is read
+
+
+def test_a_link_to_a_bank_the_search_reads_anyway_is_no_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder_of_banks(Path())
+    Path("bank/b-again").symlink_to(Path("bank/b").resolve(), target_is_directory=True)
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["No problems found."]
