@@ -183,7 +183,7 @@ def _longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestK
     min_questions = max(options["min_questions"], 1)
 
     def counted(test: KeyLengthTest) -> KeyLengthCount:
-        tested = test.questions >= min_questions
+        tested = rates.measured >= min_questions and test.questions > 0
         return KeyLengthCount(
             test.keys, test.questions, test.chance, test.p_value if tested else None
         )

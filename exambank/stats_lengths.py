@@ -29,7 +29,7 @@ class LongestKey:
     shortest: KeyLengthCount  # leaving out ``shortest_left_out``
     margin_characters: int
     margin_share: float
-    min_questions: int  # longest-option-key's: fewer tested, and nothing is tested
+    min_questions: int  # longest-option-key's: fewer measured, and nothing is tested
     rule_threshold: float  # longest-option-key reports p-values below it
     measured: int  # the single-answer questions but ``left_out``
     left_out: int  # true/false questions
@@ -111,8 +111,8 @@ class LongestKey:
             return []
         if test.p_value is None:
             return [
-                f"too few questions ({test.questions}) with a visibly {which} option to test "
-                f"the rate; longest-option-key tests from {self.min_questions}"
+                f"too few questions ({self.measured}) to test the rate; longest-option-key "
+                f"tests banks of {self.min_questions} or more"
             ]
         verdict = verdict_of(
             test.p_value,

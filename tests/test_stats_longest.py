@@ -56,9 +56,11 @@ def test_only_questions_with_a_visibly_longest_option_are_counted_as_tested(tmp_
         f"  25 questions have no visibly longest option ({VISIBLY}), and in 25 of them the "
         "key ties for longest\n" in text
     )
+    assert f"\n  exact p = {0.25**10:.2g}: a key this often the longest almost never" in text
+    _, small = stats_of(tmp_path / "small", *keyed(10, 60, [20, 22, 24]), *tied(5, first=10))
     assert (
-        "\n  too few questions (10) with a visibly longest option to test the rate; "
-        "longest-option-key tests from 20\n" in text
+        "\n  too few questions (15) to test the rate; longest-option-key tests banks of 20 "
+        "or more\n" in render_text(small)
     )
 
 

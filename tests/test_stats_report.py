@@ -176,7 +176,7 @@ def test_too_few_questions_get_no_p_value(tmp_path, capsys):
         "  too few single-answer questions (1) to test the spread; "
         "answer-key-balance tests from 8\n" in text
     )
-    assert "too few questions (1) with a visibly longest option to test the rate" in text
+    assert "too few questions (1) to test the rate; longest-option-key tests banks of 20" in text
     assert " p = " not in text and " p = " not in render_html(bank_stats(lint([root])))
     [data] = json_report(capsys, str(root))
     assert data["keys"]["p_value"] is None and data["longest_key"]["longest"]["p_value"] is None

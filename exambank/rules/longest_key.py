@@ -160,38 +160,39 @@ class LongestOptionKey(BankRule):
     3 characters and 10% of the next one -- and tests that count against chance with an
     exact one-sided test (Poisson-binomial): under random keying the key is any of k options
     alike, so it is the visibly longest one with a chance of 1 in k. Only the questions with
-    a visibly longest option are tested (and count towards ``min_questions``): where the
-    longest options tie, or the longest wins by less, no key can be visibly the longest, and
-    a key that wins by 1 or 2 characters gives a candidate nothing to see (on the real banks
-    such keys were the longest no more often than chance). ``exambank stats`` says in how
-    many of the other questions the key ties for longest, and what always picking the
-    longest option scores. The same test is run for the key visibly the shortest option, as
-    a terse key among qualified distractors gives itself away too; it leaves out the
-    questions whose shortest option stands for other options ("All of the above", "None of
-    these", "A & B": short for that reason, and reported by ``all-of-the-above``,
-    ``none-of-the-above`` and ``combination-options``). Each is reported on the manifest,
-    with its own message, when its p-value is below ``p_value`` and at least
-    ``min_questions`` questions were tested for it. Left out of both: true/false questions
-    ("False" is longer than "True" whatever the key; ``answer-key-balance`` tests their
-    keys' truth values). Per question (with ``per_question = true``; off by default, as
-    these findings measured below 0.9 on the FCC pools): reported where the key is strictly
-    the longest, at least ``ratio`` times as long as the longest distractor in characters,
-    and has more words than any distractor, text in parentheses left out if 4 words or fewer
-    or an acronym spelt out ("(RMS)": such text adds length, not detail; longer words alone
-    are no cue). Exempt: keys of fewer than ``min_key_words`` words; keys that are names
-    (half their words or more capitalised, "AWS Identity and Access Management (IAM)"; in
-    German, where every noun is capitalised, no lowercase word but "und", "and", "of" ...),
-    as a name is as long as it is; and keys that stand for other options ("All of the
-    above", "Both A & B"), long for that reason and reported by ``all-of-the-above`` and
-    ``combination-options``. Known false positives: bank-wide, keys that must be longer (or
-    shorter) by their nature, as numbers with more digits or names of combinations; per
-    question, a key that must be longer because it names a combination ("Use S3 with
-    CloudFront caching", "PIN diodes and silicon crystals"), and parallel options just over
-    the ratio. Known misses: a key that ties for longest, or is the longest by less than the
-    margin, in every question (no test can count it; ``exambank stats`` gives the ties and
-    what picking the longest scores). Source: Haladyna, Downing & Rodriguez (2002),
-    guidelines 24 (keep choices about equal in length) and 28d (conspicuous correct choice);
-    NBME "long correct answer".
+    a visibly longest option are tested: where the longest options tie, or the longest wins
+    by less, no key can be visibly the longest, and a key that wins by 1 or 2 characters
+    gives a candidate nothing to see (on the real banks such keys were the longest no more
+    often than chance). ``exambank stats`` says in how many of the other questions the key
+    ties for longest, and what always picking the longest option scores. The same test is
+    run for the key visibly the shortest option, as a terse key among qualified distractors
+    gives itself away too; it leaves out the questions whose shortest option stands for
+    other options ("All of the above", "None of these", "A & B": short for that reason, and
+    reported by ``all-of-the-above``, ``none-of-the-above`` and ``combination-options``).
+    Each is reported on the manifest, with its own message, when its p-value is below
+    ``p_value`` and the bank has at least ``min_questions`` single-answer questions,
+    true/false ones aside (the test is exact however few have a visibly longest option: the
+    gate keeps a looser ``p_value`` from judging quizzes of a handful of questions). Left
+    out of both: true/false questions ("False" is longer than "True" whatever the key;
+    ``answer-key-balance`` tests their keys' truth values). Per question (with
+    ``per_question = true``; off by default, as these findings measured below 0.9 on the FCC
+    pools): reported where the key is strictly the longest, at least ``ratio`` times as long
+    as the longest distractor in characters, and has more words than any distractor, text in
+    parentheses left out if 4 words or fewer or an acronym spelt out ("(RMS)": such text
+    adds length, not detail; longer words alone are no cue). Exempt: keys of fewer than
+    ``min_key_words`` words; keys that are names (half their words or more capitalised, "AWS
+    Identity and Access Management (IAM)"; in German, where every noun is capitalised, no
+    lowercase word but "und", "and", "of" ...), as a name is as long as it is; and keys that
+    stand for other options ("All of the above", "Both A & B"), long for that reason and
+    reported by ``all-of-the-above`` and ``combination-options``. Known false positives:
+    bank-wide, keys that must be longer (or shorter) by their nature, as numbers with more
+    digits or names of combinations; per question, a key that must be longer because it
+    names a combination ("Use S3 with CloudFront caching", "PIN diodes and silicon
+    crystals"), and parallel options just over the ratio. Known misses: a key that ties for
+    longest, or is the longest by less than the margin, in every question (no test can count
+    it; ``exambank stats`` gives the ties and what picking the longest scores). Source:
+    Haladyna, Downing & Rodriguez (2002), guidelines 24 (keep choices about equal in length)
+    and 28d (conspicuous correct choice); NBME "long correct answer".
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20),
     ``per_question`` (default false), ``ratio`` (default 1.25), ``min_key_words``
@@ -228,7 +229,11 @@ class LongestOptionKey(BankRule):
             (rates.longest, "longest", "trim the keys or lengthen the distractors"),
             (rates.shortest, "shortest", "lengthen the keys or trim the distractors"),
         ):
-            if test.questions < options["min_questions"] or test.p_value >= options["p_value"]:
+            if (
+                rates.measured < options["min_questions"]
+                or not test.questions
+                or test.p_value >= options["p_value"]
+            ):
                 continue
             yield self.report(
                 bank.manifest_source,

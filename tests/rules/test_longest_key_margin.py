@@ -28,13 +28,17 @@ def test_three_characters_on_a_long_option_are_no_visible_margin(lint_bank):
 
 
 def test_questions_where_the_key_ties_for_longest_are_not_tested(lint_bank):
-    """A tied key can never be visibly the longest: such a question has no chance, and
-    counting it as tested made 10 questions pass min_questions (20) as 35."""
+    """A tied key can never be visibly the longest: such a question has no chance, so the
+    rate counts only the questions with a visibly longest option (10 of 10, not 10 of 35),
+    while min_questions (20) is the bank's size, as a small quiz is left alone."""
     questions = [*keyed(10, 60, [20, 22, 24]), *tied(25, first=10)]
-    assert bank_wide(lint_bank(bank(*questions))) == []
-    config = Config(rule_options={RULE: {"min_questions": 10}})
-    [found] = bank_wide(lint_bank(bank(*questions), config=config))
+    [found] = bank_wide(lint_bank(bank(*questions)))
     assert "longest option in 10 of 10 questions, where chance gives about 2" in found.message
+    assert f"(p = {0.25**10:.1e})" in found.message
+    smaller = [*keyed(10, 60, [20, 22, 24]), *tied(9, first=10)]  # 19 questions
+    assert bank_wide(lint_bank(bank(*smaller))) == []
+    config = Config(rule_options={RULE: {"min_questions": 19}})
+    assert bank_wide(lint_bank(bank(*smaller), config=config)) != []
 
 
 def test_a_key_visibly_the_shortest_is_reported_with_its_own_message(lint_bank):
