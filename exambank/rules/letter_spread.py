@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from exambank.bank import Bank, QuestionRef
 from exambank.exact_letters import letter_count_tail, stratified_letter_tail
-from exambank.rules.true_false import is_true_false, key_truth
-from exambank.rules.truth_keys import TruthSpread
-from exambank.rules.wording import option_texts
+from exambank.rules.truth_keys import TruthSpread, key_truth_of
 from exambank.significance import chi_square_tail
 
 # Cochran's rule: chi-square is a fair guide where no category expects fewer than 1 and
@@ -179,30 +177,20 @@ def _exact_strata(
     return None if p is None else (strata, p)
 
 
-def letter_strata(
-    refs: list[QuestionRef],
-) -> tuple[dict[int, list[QuestionRef]], list[QuestionRef]]:
+def letter_strata(refs: list[QuestionRef]) -> tuple[dict[int, list[QuestionRef]], list[bool]]:
     """The questions whose key letters are tested, by their number of options (fewest
-    first), and apart the true/false ones whose key reads as true or false, which
-    ``TruthSpread`` tests by value. Two options that are no truth values ("Increase" /
+    first), and apart the values of the true/false ones' keys, where they read as true or
+    false, which ``TruthSpread`` tests. Two options that are no truth values ("Increase" /
     "Decrease") form a stratum like any other: nothing else tests their letters."""
     strata: defaultdict[int, list[QuestionRef]] = defaultdict(list)
-    true_false = []
+    true_false: list[bool] = []
     for ref in refs:
-        if reads_as_true_false(ref):
-            true_false.append(ref)
-        else:
+        truth = key_truth_of(ref)
+        if truth is None:
             strata[len(ref.question.options)].append(ref)
+        else:
+            true_false.append(truth)
     return dict(sorted(strata.items())), true_false
-
-
-def reads_as_true_false(ref: QuestionRef) -> bool:
-    """Whether ``TruthSpread`` counts the question: true/false, its key true or false."""
-    texts = option_texts(ref.question)
-    if not is_true_false(texts):
-        return False
-    key_at = list(ref.question.options).index(ref.question.answer_letters[0])
-    return key_truth(texts, key_at) is not None
 
 
 def _statistic(observed: dict[str, int], expected: dict[str, float]) -> float:

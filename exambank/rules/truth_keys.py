@@ -23,15 +23,8 @@ class TruthSpread:
     p_value: float
 
     @classmethod
-    def of(cls, refs: list[QuestionRef]) -> TruthSpread:
-        truths = []
-        for ref in refs:
-            texts = option_texts(ref.question)
-            if is_true_false(texts):
-                key_at = list(ref.question.options).index(ref.question.answer_letters[0])
-                truth = key_truth(texts, key_at)
-                if truth is not None:
-                    truths.append(truth)
+    def of(cls, truths: list[bool]) -> TruthSpread:
+        """From the keys' values (``key_truth_of`` of each true/false question)."""
         true_keys, questions = sum(truths), len(truths)
         more = max(true_keys, questions - true_keys)
         # Two-sided: as far from half the other way is as unlikely, and as telling.
@@ -46,3 +39,12 @@ class TruthSpread:
     @property
     def leaning_keys(self) -> int:
         return max(self.true_keys, self.questions - self.true_keys)
+
+
+def key_truth_of(ref: QuestionRef) -> bool | None:
+    """Whether the key of a single-answer true/false question is its true value; None for
+    a question that is not true/false, or whose key reads as neither."""
+    texts = option_texts(ref.question)
+    if not is_true_false(texts):
+        return None
+    return key_truth(texts, list(ref.question.options).index(ref.question.answer_letters[0]))
