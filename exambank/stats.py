@@ -33,7 +33,7 @@ from exambank.stats_keys import KeyLetters, KeyStratum
 from exambank.stats_lengths import KeyLengthCount, LongestKey
 from exambank.stats_model import BankStats, QuestionFindings, SectionStats, UnreadFile
 from exambank.stats_order import AnswerRun, AnswerRuns, KeyRepeats
-from exambank.stats_words import expected_count
+from exambank.stats_words import expected_count, noun
 
 WORST_SHOWN = 10
 # The findings that keep a file or a question out of the counts.
@@ -315,11 +315,6 @@ def more_flagged(bank: BankStats) -> str:
     """ "and 18 more questions with findings" for those the report leaves out, or ""."""
     more = bank.questions_with_findings - len(bank.worst)
     return f"and {more} more {noun(more, 'question')} with findings" if more else ""
-
-
-def noun(count: int, word: str) -> str:
-    """``word`` in the number ``count`` takes: "finding" for 1, "findings" otherwise."""
-    return word if count == 1 else f"{word}s"
 
 
 def listed_counts(counts: dict[str, int]) -> str:

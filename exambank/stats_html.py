@@ -11,9 +11,9 @@ from html import escape
 
 from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
-from exambank.stats import listed_counts, more_flagged, noun, sentence
+from exambank.stats import listed_counts, more_flagged, sentence
 from exambank.stats_model import BankStats
-from exambank.stats_words import expected_count
+from exambank.stats_words import expected_count, noun
 
 _BAR = 18  # height of one bar, in px
 _WIDTH = 620  # width of a whole chart

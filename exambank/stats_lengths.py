@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exambank.stats_words import questions_word, verdict_of
+from exambank.stats_words import noun, verdict_of
 
 
 @dataclass
@@ -52,14 +52,14 @@ class LongestKey:
         others = self.measured - test.questions
         if test.questions and others:
             said.append(
-                f"{others} {questions_word(others)} {'has' if others == 1 else 'have'} no visibly "
-                f"longest option ({self._margin('longer')})"
+                f"{others} {noun(others, 'question')} {'has' if others == 1 else 'have'} no "
+                f"visibly longest option ({self._margin('longer')})"
                 + (f", and in {self.ties} of them the key ties for longest" if self.ties else "")
             )
         elif self.ties:
-            said.append(f"the key ties for longest in {self.ties} {questions_word(self.ties)}")
+            said.append(f"the key ties for longest in {self.ties} {noun(self.ties, 'question')}")
         if self.left_out:
-            said.append(f"{self.left_out} true/false {questions_word(self.left_out)} left out")
+            said.append(f"{self.left_out} true/false {noun(self.left_out, 'question')} left out")
         said.append(
             f"always picking the longest option scores {self.longest_score:.0%}; "
             f"a random guess {self.chance_score:.0%}"
@@ -76,7 +76,7 @@ class LongestKey:
         said = [self._rate(self.shortest, "shortest")]
         if left_out := self.shortest_left_out:
             said.append(
-                f"{left_out} {questions_word(left_out)} left out, whose shortest option stands "
+                f"{left_out} {noun(left_out, 'question')} left out, whose shortest option stands "
                 'for others ("All of the above", "A and B"), which their own rules report'
             )
         return said + self._test_sentences(
@@ -101,7 +101,7 @@ class LongestKey:
             )
         return (
             f"key is the {which} option in {test.keys} of the {test.questions} "
-            f"{questions_word(test.questions)} with a visibly {which} option "
+            f"{noun(test.questions, 'question')} with a visibly {which} option "
             f"({test.keys / test.questions:.0%}); chance gives {test.chance:.1f} "
             f"({test.chance / test.questions:.0%})"
         )

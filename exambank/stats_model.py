@@ -9,6 +9,7 @@ from typing import Any
 from exambank.stats_keys import KeyLetters
 from exambank.stats_lengths import LongestKey
 from exambank.stats_order import AnswerRuns
+from exambank.stats_words import noun
 
 # Of the JSON report; bumped on any change a consumer must follow. 2: sections' and
 # questions' findings leave out those about the bank's order (answer runs), reported in
@@ -98,10 +99,9 @@ class BankStats:
         multiple = self.types.get("multiple", 0)
         if not multiple:
             return None
-        questions = "question" if multiple == 1 else "questions"
         return (
-            f"the keys of the {multiple} multiple-answer {questions} are not tested "
-            "(answer-key-balance counts the letters of single-answer keys)"
+            f"the keys of the {multiple} multiple-answer {noun(multiple, 'question')} are not "
+            "tested (answer-key-balance counts the letters of single-answer keys)"
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -7,8 +7,9 @@ NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not rep
 RARE = 0.001  # below it, and only below it, a result "almost never happens by chance"
 
 
-def questions_word(count: int) -> str:
-    return "question" if count == 1 else "questions"
+def noun(count: int, word: str) -> str:
+    """``word`` in the number ``count`` takes: "finding" for 1, "findings" otherwise."""
+    return word if count == 1 else f"{word}s"
 
 
 def verdict_of(p_value: float, threshold: float, what: str, advice: str, rule: str) -> str:

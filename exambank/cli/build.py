@@ -21,7 +21,7 @@ from exambank.cli.common import (
 )
 from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
-from exambank.stats import noun
+from exambank.stats_words import noun
 
 
 def add_build(commands: Commands) -> None:

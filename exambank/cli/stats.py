@@ -15,8 +15,9 @@ from exambank.errors import CannotWrite, UsageError
 from exambank.lint import lint
 from exambank.paths import among_authors_files, display_path
 from exambank.reporters.text import visible
-from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, noun, render_text
+from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, render_text
 from exambank.stats_html import render_html, write_pdf
+from exambank.stats_words import noun
 
 
 def add_stats(commands: Commands) -> None:
