@@ -408,6 +408,25 @@ def test_the_only_bank_that_lost_its_manifest_is_reported_at_its_files(
     assert "bank/b: no bank here" in capsys.readouterr().err
 
 
+def test_fmt_names_the_files_of_the_only_bank_that_lost_its_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'fmt --check' in CI must not pass with nothing formatted beside a failing lint: it
+    # names each file in no bank and fails, and leaves the files as they were.
+    monkeypatch.chdir(tmp_path)
+    (folder_of_banks(Path()) / "b" / "bank.yaml").unlink()
+    before = Path("bank/b/01-one.yaml").read_bytes()
+    for command in (["fmt"], ["fmt", "--check"], ["fmt", "bank"]):
+        assert main(command) == 1
+        err = capsys.readouterr().err
+        assert "bank/b/01-one.yaml:1:1: not formatted: the file is in no bank" in err
+        assert err.endswith("0 unchanged, 1 not formatted\n")
+    assert main(["fmt", "--check", "--format", "json"]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert (finding["path"], finding["line"], finding["rule"]) == ("bank/b/01-one.yaml", 1, "fmt")
+    assert Path("bank/b/01-one.yaml").read_bytes() == before
+
+
 def test_a_folder_of_banks_with_no_yaml_in_it_is_still_no_bank(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

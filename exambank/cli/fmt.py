@@ -20,6 +20,7 @@ from exambank.cli.common import (
 from exambank.diagnostics import Diagnostic
 from exambank.errors import UsageError
 from exambank.layout import format_file
+from exambank.paths import MANIFEST, stray_files
 from exambank.reporters import REPORTER_BY_NAME
 from exambank.reporters.github import escape_data, escape_property
 from exambank.reporters.repository import repository_paths, repository_root
@@ -62,10 +63,19 @@ def _fmt(arguments: argparse.Namespace) -> int:
             f"--format {arguments.format} reports what --check finds: give "
             "--check, without --diff (both would write to stdout)"
         )
-    files = bank_files(bank_paths(arguments.paths))
+    paths = bank_paths(arguments.paths)
+    files = bank_files(paths)
     dry_run = arguments.check or arguments.diff
     changed = failed = unsaved = 0
     found: list[Diagnostic] = []  # for --format
+    # No bank at all, where lint reports files in no bank (every bank.yaml gone): not a
+    # pass with nothing formatted, but each file named, as lint names it.
+    unbanked = [] if files else stray_files(paths)
+    for path in unbanked:
+        message = f"the file is in no bank (no {MANIFEST} in its folder or above it)"
+        print(f"{visible(str(path))}:1:1: not formatted: {message}", file=sys.stderr)
+        hint = "'exambank lint' says how to fix it; then format the bank"
+        found.append(Diagnostic(str(path), 1, 1, "error", RULE, f"{message}: not formatted", hint))
     for path in files:
         try:
             rewrite = format_file(path)
@@ -95,6 +105,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
             sys.stdout.writelines(difflib.unified_diff(old, new, name, name))
     verb = "would be reformatted" if dry_run else "reformatted"
     summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
+    failed += len(unbanked)
     print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
     if arguments.format == "github":
         sys.stdout.write(_github(found))
