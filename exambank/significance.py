@@ -44,6 +44,40 @@ def poisson_binomial_tail(probabilities: Iterable[float], successes: int) -> flo
     return min(weighted * math.exp(log_scale - tilt * successes), 1.0)
 
 
+def fair_coin_deviation_tail(first: int, second: int, excess: int) -> float:
+    """P(|2U - first| + |2V - second| >= excess) for U and V the heads of ``first`` and
+    of ``second`` fair coins, exactly: the outcomes are counted as integers and divided
+    by 2^(first + second) once, correctly rounded. With ``second`` 0, the two-sided
+    binomial test's p-value of U.
+
+    For true/false questions keyed at random, ``first`` of them listing the true value
+    first and ``second`` last, it is the chance that the best of four fixed answers (always
+    true, always false, always A, always B) gets ``excess`` more right than wrong: with U
+    the true keys of the first group and V of the second, the true keys are U + V and the
+    A keys U + second - V, and the further of the two counts from half is as far as U's
+    and V's distances added (the larger of |a + b| and |a - b| is |a| + |b|)."""
+    first_ways, second_ways = _binomial_row(first), _binomial_row(second)
+    # The outcomes of V deviating by at least d, for every d (above ``second``: none).
+    at_least = [0] * (second + 2)
+    for heads, ways in enumerate(second_ways):
+        at_least[abs(2 * heads - second)] += ways
+    for deviation in range(second - 1, -1, -1):
+        at_least[deviation] += at_least[deviation + 1]
+    outcomes = sum(
+        ways * at_least[min(max(excess - abs(2 * heads - first), 0), second + 1)]
+        for heads, ways in enumerate(first_ways)
+    )
+    return outcomes / (1 << (first + second))
+
+
+def _binomial_row(trials: int) -> list[int]:
+    """The binomial coefficients C(trials, k), k = 0 .. trials."""
+    row = [1]
+    for k in range(trials):
+        row.append(row[-1] * (trials - k) // (k + 1))
+    return row
+
+
 def _tilt(groups: list[tuple[float, int]], mean: float) -> float:
     """The t >= 0 that tilts the trials' mean to ``mean``; 0 where it is above already."""
 

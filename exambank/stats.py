@@ -138,7 +138,7 @@ def _difficulty(ref: QuestionRef) -> str:
 
 def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
     """The letters of every single-answer question, and answer-key-balance's test of them:
-    within each option count, the true/false questions by value."""
+    within each option count, the true/false questions by value and letter."""
     spread, strata = KeySpread.of(single), StrataSpread.of(single)
     truths = strata.truths
     tested = strata.questions >= max(options["min_questions"], 1) and strata.p_value is not None
@@ -160,6 +160,9 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         sum(1 / len(ref.question.options) for ref in single) / len(single) if single else 0.0,
         truths.questions,
         truths.true_keys,
+        truths.first_keys,
+        truths.true_first,
+        list(truths.letters),
         truths.p_value if truths.questions >= max(options["min_questions"], 1) else None,
         [
             KeyStratum(

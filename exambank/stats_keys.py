@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exambank.rules.letter_spread import said_counts, said_pooled
+from exambank.rules.truth_keys import TruthSpread
 from exambank.stats_words import verdict_of
 
 
@@ -64,10 +65,16 @@ class KeyLetters:
     # option counts: what ``commonest_score`` is to be weighed against.
     commonest_chance_score: float
     chance_score: float  # the share a guess at random gets right, on average
-    # The true/false questions among them, and how many are keyed true, against half
-    # (exact two-sided binomial p; None: fewer than ``min_questions``, not tested).
+    # The true/false questions among them, how many are keyed true and how many their
+    # first option (``true_false_letters``: the first and second options' letters, ["A",
+    # "B"]), how many list the true value first, and the exact p-value of the further of
+    # the two counts from half (where the order never varies, the two-sided binomial
+    # test's of the true keys; None: fewer than ``min_questions``, not tested).
     true_false: int
     true_keys: int
+    first_keys: int
+    true_first: int
+    true_false_letters: list[str]
     true_false_p_value: float | None
     # The questions whose letters are tested, by option count (fewest first): one stratum
     # in most banks, whose test is the letters' own.
@@ -83,20 +90,42 @@ class KeyLetters:
         """The letters' sentences, then the true/false keys' (``_truth_sentence``)."""
         return [*self._letter_sentences(), *self._truth_sentence()]
 
+    @property
+    def truths(self) -> TruthSpread:
+        """The true/false questions' keys as answer-key-balance tests them (p = 1 where
+        they are too few to test)."""
+        return TruthSpread(
+            self.true_keys,
+            self.true_false,
+            self.first_keys,
+            self.true_first,
+            (self.true_false_letters[0], self.true_false_letters[1]),
+            1.0 if self.true_false_p_value is None else self.true_false_p_value,
+        )
+
     def _truth_sentence(self) -> list[str]:
         if not self.true_false:
             return []
+        truths = self.truths
         count = f"true/false keys: true in {self.true_keys} of {self.true_false}"
+        what, advice = "a lean this far to one value", "key about as many statements false as true"
+        if truths.order_varies:
+            count += (
+                f", {truths.letters[0]} in {self.first_keys} (the true value first in "
+                f"{self.true_first}, last in {self.true_false - self.true_first})"
+            )
+            what = "a lean this far to one value or letter"
+        if truths.by_letter:
+            advice = (
+                "list the true value first in every true/false question, or swap the options "
+                f"of about half of those keyed {truths.leaning_letter}"
+            )
         if self.true_false_p_value is None:
             return [f"{count}; answer-key-balance tests them from {self.min_questions}"]
         return [
             f"{count}, exact p = {self.true_false_p_value:.2g}: "
             + verdict_of(
-                self.true_false_p_value,
-                self.rule_threshold,
-                "a lean this far to one value",
-                "key about as many statements false as true",
-                "answer-key-balance",
+                self.true_false_p_value, self.rule_threshold, what, advice, "answer-key-balance"
             )
         ]
 
@@ -148,11 +177,12 @@ class KeyLetters:
 
     def _strata_sentences(self) -> list[str]:
         """How the letters were tested, where not all in one table: each option count
-        apart, the true/false questions by value."""
+        apart, the true/false questions by value (and letter, where their order varies)."""
         if not self.several:
             return []
+        by = "the value and the letter" if self.truths.order_varies else "the value"
         apart = (
-            f"; the {self.true_false} true/false ones by the value of their key, below"
+            f"; the {self.true_false} true/false ones by {by} of their key, below"
             if self.true_false
             else ""
         )

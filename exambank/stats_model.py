@@ -24,8 +24,11 @@ from exambank.stats_words import noun
 # ``left_out`` is the true/false questions; the letters are tested within each option
 # count (``keys.strata``), the true/false questions apart, and the letters' ``p_value``,
 # ``test``, ``chi_square`` and ``degrees`` are the strata's summed, ``pooled`` the one
-# stratum's.
-SCHEMA_VERSION = 4
+# stratum's. 5: the true/false questions' keys are counted by letter too (``first_keys``:
+# keyed their first option, ``true_first``: listing the true value first,
+# ``true_false_letters``: those options' letters), and ``true_false_p_value`` tests the
+# value and the letter at once (where the order never varies, the same p-value as in 4).
+SCHEMA_VERSION = 5
 
 
 @dataclass

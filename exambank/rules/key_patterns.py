@@ -50,17 +50,28 @@ class AnswerKeyBalance(BankRule):
     ``answer-run`` reports; it keeps a looser ``p_value`` from judging quizzes of a handful
     of questions. The true/false questions (as ``true-false-options`` reads them: "True" /
     "False", "Yes, it does" / "No, it does not", "Valid" / "Invalid") are tested apart, by
-    the value of their key rather than its letter: how often the key is the true value,
-    against half, with an exact two-sided binomial test, reported as above when there are
-    at least ``min_questions`` of them (p < 0.001 takes at least 11, every key the same
-    value). A writer who states facts keys "True" far more often, and a letter count
-    cannot see it: "A: True" and "A: False" are both A. Two options that are no truth
-    values ("Increase" / "Decrease") are letters like any others, tested as the two-option
-    questions. Measured on constructed banks only: the real banks hold 12 true/false
-    questions, too few to report. Known false negatives: a bank of fewer than
-    ``min_questions`` is not tested, however one-sided; and true/false questions that put
-    "True" first in some and last in others, keyed A throughout, pass, as their keys'
-    values are even.
+    the value of their key and by its letter: how often the key is the true value, and how
+    often it is A, against half. A writer who states facts keys "True" far more often,
+    which a letter count cannot see ("A: True" and "A: False" are both A); a writer who
+    lists the key first keys A throughout, which a count of values cannot see where "True"
+    comes first in some questions and last in others, though always answering A scores
+    every one. The two are one exact test, reported as above when there are at least
+    ``min_questions`` true/false questions: its statistic is how far the further of the two
+    counts is from half (what the best of always true, always false, always A and always B
+    gets right beyond half), its p-value the chance random keys go as far, so testing the
+    letter as well keeps the false alarms at ``p_value``. Where every question lists its
+    values in one order, the letter is the value and the test is the exact two-sided
+    binomial test of the values, reported once (p < 0.001 takes at least 11 questions,
+    every key the same value); where the order varies, a lean of the values alone gets a
+    p-value up to twice the binomial's (a key that is always the same value, or letter,
+    reports from 12 questions). The finding names the count further from half, the value
+    on a tie ("the key is A in 24 of 24 true/false questions, whatever the order of their
+    values"). Two options that are no truth values ("Increase" / "Decrease") are letters
+    like any others, tested as the two-option questions. Measured on constructed banks
+    only: the real banks hold 12 true/false questions, too few to report. Known false
+    negatives: a bank of fewer than ``min_questions`` is not tested, however one-sided.
+    Known false positives: a bank delivered with its options shuffled (by a learning
+    system that reorders them) shows candidates no letter to learn, true/false or other.
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 8).
 
@@ -107,6 +118,21 @@ class AnswerKeyBalance(BankRule):
         self, bank: Bank, truths: TruthSpread, options: Options
     ) -> Iterator[Diagnostic]:
         if truths.questions < options["min_questions"] or truths.p_value >= options["p_value"]:
+            return
+        if truths.by_letter:
+            letter = truths.leaning_letter
+            yield self.report(
+                bank.manifest_source,
+                ("sections",),
+                f"true/false keys are uneven: the key is {letter} in "
+                f"{truths.leaning_letter_keys} of {truths.questions} true/false questions, "
+                f"whatever the order of their values (true first in {truths.true_first}, "
+                f"last in {truths.questions - truths.true_first}; the key is true in "
+                f"{truths.true_keys}; exact p = {truths.p_value:.1e})",
+                "list the true value first in every true/false question (the key's letter "
+                f"then follows its value), or swap the options of about half of those keyed "
+                f"{letter}, and their key with them",
+            )
             return
         yield self.report(
             bank.manifest_source,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from exambank.bank import Bank, QuestionRef
 from exambank.exact_letters import letter_count_tail, stratified_letter_tail
-from exambank.rules.truth_keys import TruthSpread, key_truth_of
+from exambank.rules.truth_keys import TruthKey, TruthSpread, truth_key_of
 from exambank.significance import chi_square_tail
 
 # Cochran's rule: chi-square is a fair guide where no category expects fewer than 1 and
@@ -93,7 +93,7 @@ class StrataSpread:
     """The key letters tested within each option count (a stratum: the questions with k
     options), as a letter never the key among the four-option questions and keyed often
     among the five-option ones evens out when all are counted together; true/false
-    questions are left to ``TruthSpread``, which tests their keys by value.
+    questions are left to ``TruthSpread``, which tests their keys by value and by letter.
 
     The strata's chi-square statistics are summed, and so are their degrees of freedom:
     with one stratum, the test is ``KeySpread``'s, p-value and all. Up to ``EXACT_UP_TO``
@@ -108,7 +108,7 @@ class StrataSpread:
     its chances are counted as they are."""
 
     strata: dict[int, KeySpread]  # option count -> its questions' letters, tested alone
-    truths: TruthSpread  # the true/false questions' keys, by value
+    truths: TruthSpread  # the true/false questions' keys, by value and by letter
     statistic: float  # the strata's chi-square statistics, summed
     degrees: int
     p_value: float | None  # None: no stratum has two groups of letters to test
@@ -177,15 +177,17 @@ def _exact_strata(
     return None if p is None else (strata, p)
 
 
-def letter_strata(refs: list[QuestionRef]) -> tuple[dict[int, list[QuestionRef]], list[bool]]:
+def letter_strata(
+    refs: list[QuestionRef],
+) -> tuple[dict[int, list[QuestionRef]], list[TruthKey]]:
     """The questions whose key letters are tested, by their number of options (fewest
-    first), and apart the values of the true/false ones' keys, where they read as true or
-    false, which ``TruthSpread`` tests. Two options that are no truth values ("Increase" /
-    "Decrease") form a stratum like any other: nothing else tests their letters."""
+    first), and apart the keys of the true/false ones, where they read as true or false,
+    which ``TruthSpread`` tests by value and by letter. Two options that are no truth
+    values ("Increase" / "Decrease") form a stratum like any other."""
     strata: defaultdict[int, list[QuestionRef]] = defaultdict(list)
-    true_false: list[bool] = []
+    true_false: list[TruthKey] = []
     for ref in refs:
-        truth = key_truth_of(ref)
+        truth = truth_key_of(ref)
         if truth is None:
             strata[len(ref.question.options)].append(ref)
         else:
