@@ -19,6 +19,10 @@ from typing import Any
 from exambank.diagnostics import Diagnostic, Note, Severity
 from exambank.rules import RULES
 
+# Far above any real bank file (the largest seen: 290 kB, 600 questions), and low enough
+# that one file cannot hold a CI job for long: fmt --check reads long lines at 20 s per MB.
+MAX_FILE_BYTES = 5_000_000
+
 
 class ConfigError(Exception):
     """The configuration is wrong (exit status 2); ``diagnostics`` say where, when known."""
@@ -37,7 +41,8 @@ class Config:
     ``baseline`` is the file of known findings lint hides (exambank.baseline), if any;
     ``unsuppressible`` the rules a bank file's ``lint: {ignore: [...]}`` may not switch off
     (exambank.suppression reports such an entry and drops nothing for it);
-    ``notes`` are what reading the configuration found worth saying but not wrong.
+    ``max_file_bytes`` the size above which a bank file is reported (``file-size``) and
+    not read; ``notes`` are what reading the configuration found worth saying but not wrong.
     """
 
     select: set[str] = field(
@@ -49,6 +54,7 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     baseline: Path | None = None
     unsuppressible: set[str] = field(default_factory=set)
+    max_file_bytes: int = MAX_FILE_BYTES
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

@@ -27,7 +27,7 @@ from exambank.fix_patches import patched, without_line_end_blanks
 from exambank.load import dos_end, read_source
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.paths import MANIFEST
-from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text
+from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text, refuse_oversize
 from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
 from exambank.schema_letters import counts_in_russian_order, fixable_lookalikes
 from exambank.schema_words import describe
@@ -170,11 +170,15 @@ def _set_text(holder: Any, key: Any, text: str) -> None:
     replace_value(holder, key, new)
 
 
-def fix_file(path: Path, display: str) -> tuple[Rewrite, list[Fixed], bool]:
-    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely),
-    and whether the file had to be laid out as ``fmt`` lays it out to make them (each
-    fixed value is rewritten in place where it can be: ``fix_patches``). A value YAML
-    types (``80``) is written back as it is: the other fixes are made."""
+def fix_file(
+    path: Path, display: str, size_limit: int | None = None
+) -> tuple[Rewrite, list[Fixed], bool]:
+    """The safe fixes for one file (RewriteError if it cannot be read or fixed safely, or
+    holds more than ``size_limit`` bytes), and whether the file had to be laid out as
+    ``fmt`` lays it out to make them (each fixed value is rewritten in place where it can
+    be: ``fix_patches``). A value YAML types (``80``) is written back as it is: the other
+    fixes are made."""
+    refuse_oversize(path, size_limit)  # before the scans that read a file lint refuses
     recovered: list[Fixed] = []  # what was fixed to read the file at all
     try:
         loaded = load(path, refuse_typed=False)

@@ -35,7 +35,7 @@ from ruamel.yaml.scalarstring import (
 
 from exambank.model import Manifest, Section
 from exambank.paths import MANIFEST
-from exambank.rewrite import Rewrite, load
+from exambank.rewrite import Rewrite, load, refuse_oversize
 from exambank.round_trip import INDENT, Escaped, dump, keep_escapes
 from exambank.tree_edits import ends_own_line, give_tail, indent_comments, replace_value, take_tail
 from exambank.yaml11 import reads_otherwise_in_yaml11
@@ -43,8 +43,10 @@ from exambank.yaml11 import reads_otherwise_in_yaml11
 LINE_WIDTH = 100
 
 
-def format_file(path: Path) -> Rewrite:
-    """``path`` in the canonical layout (RewriteError if it cannot be read)."""
+def format_file(path: Path, size_limit: int | None = None) -> Rewrite:
+    """``path`` in the canonical layout (RewriteError if it cannot be read, or holds more
+    than ``size_limit`` bytes)."""
+    refuse_oversize(path, size_limit)
     loaded = load(path)
     if isinstance(loaded.tree, (CommentedMap, CommentedSeq)):  # not a lone scalar
         keep_escapes(loaded.tree, loaded.source)

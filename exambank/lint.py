@@ -205,13 +205,15 @@ def _lint_bank(
         found.append(
             Diagnostic(display_path(at), 1, 1, "error", "manifest", no_manifest(root), hint)
         )
-    manifest_source, problems = read_source(manifest_path, display_path(manifest_path))
+    limit = config.max_file_bytes
+    shown = display_path(manifest_path)
+    manifest_source, problems = read_source(manifest_path, shown, size_limit=limit)
     if manifest_path.is_file():
         found.extend(problems)
     sources = []
     for path in iter_yaml_files(root):
         if path.name != MANIFEST:
-            source, problems = read_source(path, display_path(path))
+            source, problems = read_source(path, display_path(path), size_limit=limit)
             sources.append(source)
             found.extend(problems)
     _add(seconds, "read", clock)

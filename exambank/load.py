@@ -4,7 +4,7 @@ Linting reads libyaml's parse events (through ruamel.yaml's C binding), which ca
 value's line and column at C speed; the pure-Python round-trip loader, about ten times
 slower, is kept for rewriting files. ``exambank.event_reader`` builds the data from the
 events; this module reads the file and reports what keeps it from being read: a refused
-path, its encoding, a syntax error, a merge conflict, a line break only YAML sees.
+path, its size, its encoding, a syntax error, a merge conflict, a line break only YAML sees.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ruamel.yaml.reader import ReaderError
 from exambank.code_pages import SAVE_AS_UTF8, not_utf8
 from exambank.diagnostics import Diagnostic
 from exambank.event_reader import EventReader
-from exambank.paths import is_yaml
+from exambank.paths import MANIFEST, is_yaml
 from exambank.source import (
     OTHER_BREAKS,
     Position,
@@ -36,11 +36,15 @@ Report = Callable[[str, Position, str, str | None], None]
 
 
 def read_source(
-    path: Path, display: str | None = None, raw: bytes | None = None
+    path: Path,
+    display: str | None = None,
+    raw: bytes | None = None,
+    size_limit: int | None = None,
 ) -> tuple[Source, list[Diagnostic]]:
     """Read one YAML file (or ``raw``, its bytes as they are to be read: ``lint --fix``
-    reads a file with its unquoted ': ' quoted before writing it). ``Source.data`` is None
-    when nothing usable could be read."""
+    reads a file with its unquoted ': ' quoted before writing it). A file of more than
+    ``size_limit`` bytes is reported and not read. ``Source.data`` is None when nothing
+    usable could be read."""
     source = Source(path=path, display=display or str(path))
     problems: list[Diagnostic] = []
 
@@ -50,6 +54,10 @@ def read_source(
     refused = refusal(path)
     if refused is not None:
         report("yaml-syntax", (1, 1), *refused)
+        return source, problems
+    too_big = None if size_limit is None or raw is not None else oversize(path, size_limit)
+    if too_big is not None:
+        report("file-size", (1, 1), *too_big)
         return source, problems
     try:
         raw = path.read_bytes() if raw is None else raw
@@ -209,6 +217,31 @@ def refusal(path: Path) -> tuple[str, str] | None:
     except (OSError, RuntimeError):  # a link loop: reading it says what is wrong
         return None
     return None
+
+
+def oversize(path: Path, size_limit: int) -> tuple[str, str] | None:
+    """Why the bank file ``path`` is not read (message, hint): it holds more than
+    ``size_limit`` bytes. Told from its size alone, before a byte is read: the round-trip
+    reader ``fmt`` uses took 20 s per MB of a file of long lines, and lint's rules read
+    every byte, so a pull request could otherwise hold a CI job for many minutes with one
+    file. None for a file within the limit, or one whose size cannot be known (reading it
+    says why)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size <= size_limit:
+        return None
+    split = (
+        "a manifest holds only the bank's id, title and list of sections: remove the rest"
+        if path.name == MANIFEST
+        else "split its questions into more section files, each listed in bank.yaml"
+    )
+    return (
+        f"the file is {size:,} bytes, over the limit of {size_limit:,} bytes for a bank "
+        "file, so it is not read",
+        f"{split}; or raise max-file-bytes in [tool.exambank] of pyproject.toml",
+    )
 
 
 def _break_hint(source: Source, error_at: int) -> str | None:

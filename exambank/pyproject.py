@@ -16,6 +16,7 @@ from typing import Any
 
 from exambank.config import (
     ALL,
+    MAX_FILE_BYTES,
     Config,
     ConfigError,
     did_you_mean,
@@ -55,6 +56,7 @@ KEYS = (
     "unsuppressible",
     "rules",
     "baseline",
+    "max-file-bytes",
 )
 SEVERITIES = ("error", "warning", "off")
 
@@ -243,7 +245,22 @@ class _Parser:
         )
         if "baseline" in table:
             config.baseline = self.baseline(table["baseline"], root)
+        if "max-file-bytes" in table:
+            config.max_file_bytes = self.max_file_bytes(table["max-file-bytes"])
         return config
+
+    def max_file_bytes(self, value: Any) -> int:
+        """The size above which lint reports a bank file and does not read it."""
+        problem = option_problem("max-file-bytes", value, MAX_FILE_BYTES)
+        if problem is None:
+            return int(value)
+        self.report(
+            ("max-file-bytes",),
+            None,
+            f"'max-file-bytes' must be {problem}, not {_shown(value)}",
+            f"give the size in bytes: max-file-bytes = 10_000_000 (default {MAX_FILE_BYTES:_})",
+        )
+        return MAX_FILE_BYTES
 
     def baseline(self, value: Any, root: Path) -> Path | None:
         """The baseline lint reads (``exambank lint --baseline``), relative to ``root``."""

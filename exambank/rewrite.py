@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from exambank.errors import UsageError
-from exambank.load import iter_yaml_files, read_source
+from exambank.load import iter_yaml_files, oversize, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
 from exambank.paths import MANIFEST, find_banks, is_yaml
 from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
@@ -94,6 +94,14 @@ class Rewrite:
             if tag in ("replace", "delete"):
                 changed.update(range(start + 1, end + 1))
         return len(changed.difference(lines))
+
+
+def refuse_oversize(path: Path, size_limit: int | None) -> None:
+    """RewriteError, at line 1, for a file of more than ``size_limit`` bytes (None: no
+    limit): it is not read at all, let alone rewritten (lint reports it: ``file-size``)."""
+    too_big = None if size_limit is None else oversize(path, size_limit)
+    if too_big is not None:
+        raise RewriteError("; ".join(too_big))
 
 
 def read(path: Path, raw: bytes | None = None) -> Source:

@@ -43,3 +43,9 @@ def test_steps_come_in_order() -> None:
 def test_dist_is_uploaded() -> None:
     [upload] = [step for step in steps() if step.get("uses", "").startswith("actions/upload-")]
     assert upload["with"]["path"].rstrip("/") == "dist"
+
+
+def test_the_job_has_a_time_limit_below_githubs_six_hours() -> None:
+    # Files a pull request brings must not hold the runner for GitHub's default 360 minutes.
+    [job] = YAML(typ="safe").load(WORKFLOW)["jobs"].values()
+    assert 0 < job["timeout-minutes"] <= 60

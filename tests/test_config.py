@@ -21,6 +21,7 @@ from tests.conftest import QUESTION, REPO, SEED_BANK, rules_of, section_yaml, wr
 # Two problems: answer E names no option (error), and the stem asks for two answers.
 BAD = QUESTION.replace("answer: A", "answer: E").replace("models?", "models? (Choose two.)")
 TWO_RULES = '["answer-count", "answer-not-in-options"]'
+MAX_FILE_BYTES_HINT = "give the size in bytes: max-file-bytes = 10_000_000 (default 5_000_000)"
 
 
 def write_pyproject(folder: Path, table: str) -> Path:
@@ -318,6 +319,26 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             '[tool.exambank.rules]\nanswer-count = "off"\n',
             (5, 1, "rules.answer-count must be a table", None),
         ),
+        (
+            "[tool.exambank]\nmax-file-bytes = -1\n",
+            (5, 1, "'max-file-bytes' must be above 0, not -1", MAX_FILE_BYTES_HINT),
+        ),
+        (
+            "[tool.exambank]\nmax-file-bytes = 0\n",
+            (5, 1, "'max-file-bytes' must be above 0, not 0", MAX_FILE_BYTES_HINT),
+        ),
+        (
+            '[tool.exambank]\nmax-file-bytes = "5 MB"\n',
+            (5, 1, "'max-file-bytes' must be a whole number, not \"5 MB\"", MAX_FILE_BYTES_HINT),
+        ),
+        (
+            "[tool.exambank]\nmax-file-bytes = 5e6\n",
+            (5, 1, "'max-file-bytes' must be a whole number, not 5000000.0", None),
+        ),
+        (
+            "[tool.exambank]\nmax-file-bytes = true\n",
+            (5, 1, "'max-file-bytes' must be a whole number, not true", None),
+        ),
     ],
 )
 def test_each_config_mistake_is_located_and_explained(
@@ -328,6 +349,14 @@ def test_each_config_mistake_is_located_and_explained(
     assert message.startswith(expected[2])
     if expected[3] is not None:
         assert hint == expected[3]
+
+
+def test_max_file_bytes_sets_the_size_limit_in_bytes(tmp_path: Path) -> None:
+    assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).max_file_bytes == (
+        5_000_000
+    )
+    table = "[tool.exambank]\nmax-file-bytes = 20_000_000\n"
+    assert pyproject.read(write_pyproject(tmp_path, table)).max_file_bytes == 20_000_000
 
 
 def test_every_mistake_is_reported_at_once(tmp_path: Path) -> None:

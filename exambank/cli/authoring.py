@@ -119,13 +119,14 @@ def _schemas(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def fix(paths: list[Path]) -> bool:
+def fix(paths: list[Path], size_limit: int) -> bool:
     """Make the fixes that cannot alter meaning in the banks' files, each listed on stderr;
-    whether every file that needed fixing could be written."""
+    whether every file that needed fixing could be written. A file of more than
+    ``size_limit`` bytes is left as it is."""
     saved = True
     for path in bank_files(paths):
         try:
-            rewrite, fixed, laid_out = fix_file(path, str(path))
+            rewrite, fixed, laid_out = fix_file(path, str(path), size_limit)
             if rewrite.changed:
                 save(rewrite)
         except RewriteError as error:

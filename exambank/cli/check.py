@@ -155,7 +155,7 @@ def _lint(arguments: argparse.Namespace) -> int:
     elif reading is not None and writing is None:
         known = baseline.read(reading)
     replaced = baseline.previous(writing) if writing is not None else None
-    all_fixes_saved = fix(paths) if arguments.fix else True
+    all_fixes_saved = fix(paths, config.max_file_bytes) if arguments.fix else True
     result = lint(paths, config)
     judged = None
     if writing is not None or known is not None:

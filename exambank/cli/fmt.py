@@ -9,11 +9,13 @@ import shlex
 import sys
 from pathlib import Path
 
+from exambank import pyproject
 from exambank.cli.common import (
     EXIT_CANNOT_WRITE,
     EXIT_OK,
     EXIT_PROBLEMS,
     Commands,
+    add_config,
     add_paths,
     bank_paths,
 )
@@ -54,6 +56,7 @@ def add_fmt(commands: Commands) -> None:
         "changed line: github annotations, a gitlab Code Quality report or json "
         "(default: text, on stderr only)",
     )
+    add_config(command)  # max-file-bytes: a file lint refuses to read is not rewritten
     command.set_defaults(run=_fmt)
 
 
@@ -63,6 +66,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
             f"--format {arguments.format} reports what --check finds: give "
             "--check, without --diff (both would write to stdout)"
         )
+    size_limit = pyproject.load(arguments.config).max_file_bytes
     paths = bank_paths(arguments.paths)
     files = bank_files(paths)
     dry_run = arguments.check or arguments.diff
@@ -78,7 +82,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
         found.append(Diagnostic(str(path), 1, 1, "error", RULE, f"{message}: not formatted", hint))
     for path in files:
         try:
-            rewrite = format_file(path)
+            rewrite = format_file(path, size_limit)
             if rewrite.changed and dry_run:
                 verify(rewrite)
             elif rewrite.changed:

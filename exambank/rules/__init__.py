@@ -17,7 +17,7 @@ from exambank.rules.image_alt import ImageAlt
 from exambank.rules.key_patterns import AnswerKeyBalance
 from exambank.rules.key_repeats import AnswerAlternation
 from exambank.rules.language import LanguageMismatch
-from exambank.rules.loading import DuplicateKey, Encoding, Schema, YamlSyntax
+from exambank.rules.loading import DuplicateKey, Encoding, FileSize, Schema, YamlSyntax
 from exambank.rules.longest_key import LongestOptionKey
 from exambank.rules.markup import RawHtml
 from exambank.rules.mojibake import Mojibake
@@ -52,6 +52,7 @@ def _registry(*rules: type[Rule]) -> dict[str, type[Rule]]:
 RULES: dict[str, type[Rule]] = _registry(
     YamlSyntax,
     Encoding,
+    FileSize,
     DuplicateKey,
     Schema,
     ManifestRule,

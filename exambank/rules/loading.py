@@ -44,6 +44,27 @@ class Encoding(LoadRule):
     severity = "error"
 
 
+class FileSize(LoadRule):
+    """The file is larger than a bank file may be.
+
+    Reported at line 1, from the file's size alone: the file is not read, so nothing in
+    it, not even a `lint:` suppression, is checked. The limit, 5,000,000 bytes unless
+    `max-file-bytes` in `[tool.exambank]` says otherwise, is some seventeen times the
+    largest real section file seen (600 questions in 290 kB); it keeps one file of a pull
+    request from holding a CI job for many minutes (`fmt --check` took 20 s per MB of a
+    file of long lines). `fmt` and `lint --fix` leave such a file as it is.
+
+    Bad:
+        01-everything.yaml   (12,000,000 bytes: 25,000 questions in one section)
+
+    Good:
+        01-basics.yaml, 02-networking.yaml, ...   (each section in a file of its own)
+    """
+
+    name = "file-size"
+    severity = "error"
+
+
 class DuplicateKey(LoadRule):
     """A mapping repeats a key.
 
