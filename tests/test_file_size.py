@@ -172,3 +172,19 @@ def test_stats_counts_none_of_the_file_s_questions(
     out = capsys.readouterr().out
     assert f"{BIG_PATH}: could not be read (file-size at 1:1), its questions are not counted" in out
     assert ": 1 question" in out
+
+
+@pytest.mark.parametrize("form", ["github", "json"])
+def test_fmt_reports_a_bad_limit_to_a_ci_as_lint_does(
+    repo: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    # A CI reading fmt's stdout gets the mistake in pyproject.toml, at its line, not nothing.
+    (repo / "pyproject.toml").write_text("[tool.exambank]\nmax-file-bytes = -1\n", "utf-8")
+    assert main(["fmt", "--check", "--format", form]) == 2
+    out = capsys.readouterr().out
+    if form == "github":
+        assert out.startswith("::error file=pyproject.toml,line=2,")
+    else:
+        (item,) = json.loads(out)
+        assert (item["path"], item["line"]) == ("pyproject.toml", 2)
+    assert "'max-file-bytes' must be above 0, not -1" in out

@@ -19,6 +19,7 @@ from exambank.cli.common import (
     add_paths,
     bank_paths,
 )
+from exambank.config import ConfigError
 from exambank.diagnostics import Diagnostic
 from exambank.errors import UsageError
 from exambank.layout import format_file
@@ -66,7 +67,12 @@ def _fmt(arguments: argparse.Namespace) -> int:
             f"--format {arguments.format} reports what --check finds: give "
             "--check, without --diff (both would write to stdout)"
         )
-    size_limit = pyproject.load(arguments.config).max_file_bytes
+    try:
+        size_limit = pyproject.load(arguments.config).max_file_bytes
+    except ConfigError as error:
+        if arguments.format != "text" and error.diagnostics:  # a tool reads stdout: these too
+            sys.stdout.write(_report(arguments.format, sorted(error.diagnostics)))
+        raise
     paths = bank_paths(arguments.paths)
     files = bank_files(paths)
     dry_run = arguments.check or arguments.diff
@@ -111,10 +117,8 @@ def _fmt(arguments: argparse.Namespace) -> int:
     summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
     failed += len(unbanked)
     print(f"{summary}{f', {failed} not formatted' if failed else ''}", file=sys.stderr)
-    if arguments.format == "github":
-        sys.stdout.write(_github(found))
-    elif arguments.format != "text":
-        sys.stdout.write(REPORTER_BY_NAME[arguments.format](found))
+    if arguments.format != "text":
+        sys.stdout.write(_report(arguments.format, found))
     if unsaved:
         return EXIT_CANNOT_WRITE  # the runner's trouble, as for any file exambank cannot write
     return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
@@ -140,6 +144,11 @@ def first_changed_line(old_text: str, new_text: str) -> int:
     if len(old) == len(new):
         return 1
     return min(len(old), len(new)) + 1 if len(old) > len(new) else max(len(old), 1)
+
+
+def _report(format_name: str, found: list[Diagnostic]) -> str:
+    """``found`` as ``--format`` writes it on stdout."""
+    return _github(found) if format_name == "github" else REPORTER_BY_NAME[format_name](found)
 
 
 def _github(found: list[Diagnostic]) -> str:
