@@ -45,3 +45,18 @@ class Note:
     column: int
     message: str
     rules_not_run: int = 0  # how many enabled rules did not run, for the language
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A bank file's suppression entry that dropped findings: at ``path:line:column``, its
+    rule's place in the question's ``lint: ignore``; how many it dropped, and the reason
+    given. A reviewer sees what a change switched off."""
+
+    path: str
+    line: int
+    column: int
+    question: str
+    rule: str
+    findings: int
+    reason: str

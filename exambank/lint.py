@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from exambank import schema
 from exambank.bank import Bank, SectionFile, section_id_of
 from exambank.config import Config
-from exambank.diagnostics import Diagnostic, Note
+from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LANGUAGE_PATTERN, LETTER_PATTERN, Manifest, Question, Section
 from exambank.paths import (
@@ -48,6 +48,7 @@ class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     banks: list[Bank] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # the configuration's, then by bank
+    suppressed: list[Suppressed] = field(default_factory=list)  # by a bank file's lint: ignore
     seconds_by_stage: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -157,7 +158,8 @@ def _lint_one(root: Path, config: Config, result: LintResult) -> None:
     bank, found = _lint_bank(root, config, result.seconds_by_stage)
     found = config.apply(found)
     if bank is not None:
-        found = apply_suppressions(bank, found, config)
+        found, suppressed = apply_suppressions(bank, found, config)
+        result.suppressed.extend(suppressed)
         result.banks.append(bank)
         if note := _language_note(bank, config):
             result.notes.append(note)

@@ -6,11 +6,12 @@ a CI artefact as it is, and WeasyPrint lays it out without touching the network.
 
 from __future__ import annotations
 
+import html
 import re
-from html import escape
 
 from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
+from exambank.reporters.ci_log import markup_without_commands
 from exambank.stats import listed_counts, more_flagged, sentence
 from exambank.stats_model import BankStats
 from exambank.stats_words import expected_count, noun
@@ -53,6 +54,12 @@ svg { max-width: 100%; height: auto; }
   table { width: 100%; } tr { break-inside: avoid; } h2 { break-after: avoid; }
 }
 """
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML, and kept from giving a CI runner a command when the page is
+    printed into a log (``stats --format html`` on stdout): a bank's title may hold one."""
+    return markup_without_commands(html.escape(text))
 
 
 def render_html(stats: list[BankStats]) -> str:

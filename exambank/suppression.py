@@ -4,16 +4,18 @@ A suppression drops the findings of the listed rules for its own question only, 
 reported (``unused-suppression``) wherever it names something it cannot drop. A rule the
 project lists in ``unsuppressible`` is never dropped: naming it is a ``forbidden-suppression``
 error, and its findings stay, so that content and its suppression, added together in one
-pull request, cannot pass the lint gate.
+pull request, cannot pass the lint gate. The entries that did drop findings are kept too,
+for a pull request's job summary to list (``--format github``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from exambank.bank import Bank, QuestionRef
 from exambank.config import Config, switchable, unknown_rule
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import Diagnostic, Suppressed
 from exambank.rules import RULES
 from exambank.rules.base import language_names
 from exambank.rules.suppression import ABOUT_SUPPRESSIONS, ForbiddenSuppression, UnusedSuppression
@@ -24,25 +26,40 @@ FORBIDDEN = ForbiddenSuppression.name
 
 def apply_suppressions(
     bank: Bank, diagnostics: list[Diagnostic], config: Config
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], list[Suppressed]]:
     """``diagnostics`` (one bank's, already configured) less the suppressed ones, plus a
     finding for every suppression entry that suppressed nothing or names a rule the
-    project does not let a bank suppress."""
-    ignored = {
-        (ref.question.id, name): ref
-        for ref in bank.questions()
-        if ref.question.lint is not None
-        for name in ref.question.lint.ignore
-        if _may_suppress(name, config)
-    }
-    kept = [found for found in diagnostics if (found.question, found.rule) not in ignored]
-    used = {(found.question, found.rule) for found in diagnostics} & set(ignored)
+    project does not let a bank suppress; and the entries that suppressed findings, in
+    bank order."""
+    ignored: dict[tuple[str | None, str], tuple[QuestionRef, int, str]] = {}
+    for ref in bank.questions():
+        if ref.question.lint is None:
+            continue
+        for index, name in enumerate(ref.question.lint.ignore):
+            if _may_suppress(name, config):
+                entry = (ref, index, ref.question.lint.reason)
+                ignored.setdefault((ref.question.id, name), entry)
+    kept = []
+    dropped: Counter[tuple[str | None, str]] = Counter()
+    for found in diagnostics:
+        if (found.question, found.rule) in ignored:
+            dropped[found.question, found.rule] += 1
+        else:
+            kept.append(found)
     about_suppressions = [
         ref.diagnostic(rule, RULES[rule].severity, ("lint", "ignore", index), message, hint)
         for ref in bank.questions()
-        for index, rule, message, hint in _problems(ref, used, config, bank.manifest.language)
+        for index, rule, message, hint in _problems(
+            ref, set(dropped), config, bank.manifest.language
+        )
     ]
-    return kept + config.apply(about_suppressions)
+    suppressed = []
+    for (question, rule), (ref, index, reason) in ignored.items():
+        if count := dropped[question, rule]:
+            line, column = ref.where("lint", "ignore", index)
+            where = ref.source.display
+            suppressed.append(Suppressed(where, line, column, ref.question.id, rule, count, reason))
+    return kept + config.apply(about_suppressions), suppressed
 
 
 def _may_suppress(name: str, config: Config) -> bool:

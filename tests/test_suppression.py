@@ -9,7 +9,7 @@ import pytest
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.rules.suppression import UnusedSuppression
-from tests.conftest import QUESTION
+from tests.conftest import QUESTION, LintBank, section_yaml
 from tests.rules.test_docstring_examples import as_yaml, example
 
 LintQuestions = Callable[..., list[Diagnostic]]
@@ -146,3 +146,25 @@ def test_a_blank_reason_is_no_reason(lint_questions) -> None:
     )
     found = [d for d in lint_questions(question) if d.rule == "schema"]
     assert [d.message for d in found] == ["question q1, lint, reason is blank"]
+
+
+def test_the_entries_that_dropped_findings_are_kept_for_the_reports(lint_bank: LintBank) -> None:
+    blank_twice = QUESTION.replace("B: AWS Lambda", 'B: " "').replace(
+        "explanation: SageMaker covers the whole ML lifecycle.", 'explanation: " "'
+    )
+    first = suppressing(
+        ASKS_FOR_TWO.replace("answer: A", "answer: E"), "answer-count", "answer-not-in-options"
+    )
+    second = suppressing(blank_twice.replace("id: q1", "id: q2"), "empty-text", reason="reason: x")
+    unused = suppressing(QUESTION.replace("id: q1", "id: q3"), "answer-count")
+    result = lint_bank({"01-main.yaml": section_yaml(first, second, unused)}, config=only())
+    assert [d.rule for d in result.diagnostics] == ["unused-suppression"]  # q3's, no finding
+    guide = "the stem quotes the guide"
+    assert [
+        (s.line, s.column, s.question, s.rule, s.findings, s.reason) for s in result.suppressed
+    ] == [
+        (13, 21, "q1", "answer-count", 1, guide),  # where the rule is named in lint: ignore
+        (13, 35, "q1", "answer-not-in-options", 1, guide),
+        (23, 21, "q2", "empty-text", 2, "x"),
+    ]
+    assert all(entry.path == result.diagnostics[0].path for entry in result.suppressed)

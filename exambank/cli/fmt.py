@@ -25,6 +25,7 @@ from exambank.errors import UsageError
 from exambank.layout import format_file
 from exambank.paths import MANIFEST, stray_files
 from exambank.reporters import REPORTER_BY_NAME
+from exambank.reporters.ci_log import without_commands
 from exambank.reporters.github import escape_data, escape_property
 from exambank.reporters.repository import repository_paths, repository_root
 from exambank.reporters.text import visible
@@ -109,10 +110,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
             print(f"{verb} {visible(str(path))}{said}", file=sys.stderr)
             found.append(_would_change(path, rewrite, said))
         if rewrite.changed and arguments.diff:  # line endings and a BOM are said above
-            old = rewrite.old_text.splitlines(keepends=True)
-            new = rewrite.new.splitlines(keepends=True)
-            name = visible(str(path))  # a file name cannot start a line of its own
-            sys.stdout.writelines(difflib.unified_diff(old, new, name, name))
+            _print_diff(path, rewrite)
     verb = "would be reformatted" if dry_run else "reformatted"
     summary = f"{changed} {verb}, {len(files) - changed - failed} unchanged"
     failed += len(unbanked)
@@ -122,6 +120,28 @@ def _fmt(arguments: argparse.Namespace) -> int:
     if unsaved:
         return EXIT_CANNOT_WRITE  # the runner's trouble, as for any file exambank cannot write
     return EXIT_PROBLEMS if failed or (dry_run and changed) else EXIT_OK
+
+
+def _print_diff(path: Path, rewrite: Rewrite) -> None:
+    """The changes as a unified diff on stdout, with no line a CI runner would obey: a
+    "+" or "-" before a line keeps it from starting one, but the runner takes "##["
+    anywhere and reads a context line from after its space. The lines where that took an
+    escape are counted on stderr: there the diff no longer matches the file."""
+    old = rewrite.old_text.splitlines(keepends=True)
+    new = rewrite.new.splitlines(keepends=True)
+    name = visible(str(path))  # a file name cannot start a line of its own
+    diff = list(difflib.unified_diff(old, new, name, name))
+    shown = [without_commands(line) for line in diff]
+    sys.stdout.writelines(shown)
+    escaped = sum(line != as_shown for line, as_shown in zip(diff, shown, strict=True))
+    if escaped:
+        lines = "line of the diff shows" if escaped == 1 else "lines of the diff show"
+        print(
+            f"{name}: note: {escaped} {lines} a [ after ## as \\x5b or a "
+            "leading :: as \\x3a:, which a CI log would obey as commands: apply the changes "
+            "with exambank fmt, not with this diff",
+            file=sys.stderr,
+        )
 
 
 def _would_change(path: Path, rewrite: Rewrite, said: str) -> Diagnostic:

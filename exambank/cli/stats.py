@@ -14,6 +14,7 @@ from exambank.cli.common import EXIT_OK, Commands, add_config, add_paths, bank_p
 from exambank.errors import CannotWrite, UsageError
 from exambank.lint import lint
 from exambank.paths import among_authors_files, display_path
+from exambank.reporters.ci_log import json_without_commands
 from exambank.reporters.text import visible
 from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, render_text
 from exambank.stats_html import render_html, write_pdf
@@ -76,7 +77,8 @@ def _stats(arguments: argparse.Namespace) -> int:
         )
     stats = bank_stats(result, config, arguments.worst)
     if arguments.format == "json":
-        report = json.dumps([bank.as_dict() for bank in stats], indent=2, ensure_ascii=False) + "\n"
+        report = json.dumps([bank.as_dict() for bank in stats], indent=2, ensure_ascii=False)
+        report = json_without_commands(report) + "\n"
     else:
         report = render_html(stats) if arguments.format == "html" else render_text(stats)
     if out is None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from exambank.diagnostics import Diagnostic, Note
+from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.lint import LintResult
 
 
@@ -24,7 +24,9 @@ class Context:
     say besides its findings (rules that did not run on a bank in another language);
     ``unlisted``: findings left out of the listing (``--errors-only``), which the text
     report still counts; ``baseline``: the baseline file the run was judged by, as shown,
-    and ``known``: the findings it held, left out of the listing (sarif marks them)."""
+    and ``known``: the findings it held, left out of the listing (sarif marks them);
+    ``suppressed``: the bank files' suppression entries that dropped findings, in bank
+    order (the github job summary lists them)."""
 
     questions: tuple[CheckedQuestion, ...] = ()
     color: bool = False
@@ -34,6 +36,7 @@ class Context:
     unlisted: tuple[Diagnostic, ...] = ()
     baseline: str | None = None
     known: tuple[Diagnostic, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
 
     @classmethod
     def of(
@@ -50,7 +53,8 @@ class Context:
             for ref in bank.questions()
         )
         manifests = tuple(bank.manifest_source.display for bank in result.banks)
-        return cls(questions, color, strict, manifests, tuple(result.notes), unlisted)
+        notes, suppressed = tuple(result.notes), tuple(result.suppressed)
+        return cls(questions, color, strict, manifests, notes, unlisted, suppressed=suppressed)
 
 
 PLAIN = Context()

@@ -13,10 +13,14 @@ first and, within each kind, the findings in the files the pull request changes,
 can tell which (``repository.changed_in_pull_request``); each group is in bank order.
 
 With ``GITHUB_STEP_SUMMARY`` set, every finding is also appended to the job summary as a
-Markdown table, in that order. A step's summary holds at most 1 MiB, or GitHub drops it
-(docs.github.com/actions/reference/workflows-and-actions/workflow-commands, "Step
-isolation and limits"), so a longer table ends with a count of the rows left out. A
-summary that cannot be written is said on stderr and fails nothing.
+Markdown table, in that order. So is every suppression entry of the bank files that
+dropped findings (``lint: {ignore: [...]}``), with how many and the reason given, those in
+the files the pull request changes first: annotations and the log never show what a pull
+request switched off, and a reviewer should see it. A step's summary holds at most 1 MiB,
+or GitHub drops it (docs.github.com/actions/reference/workflows-and-actions/workflow-
+commands, "Step isolation and limits"), so a longer table ends with a count of the rows
+left out; the suppressions' table takes at most half the room. A summary that cannot be
+written is said on stderr and fails nothing.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from exambank.diagnostics import Diagnostic, Note
+from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.repository import (
     changed_in_pull_request,
@@ -39,15 +44,16 @@ from exambank.reporters.text import visible
 SUMMARY_BYTES = 1024 * 1024
 _ROOM_FOR_THE_END = 512  # the closing lines, which say what was left out
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~&])")  # what a table cell would read as markup
+_REASON_SHOWN = 200  # characters of a suppression's reason: where, what and how many matter
 
 
 def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     workspace = repository_root("GITHUB_WORKSPACE")
     changed = changed_in_pull_request()
     findings, in_pull_request = pull_request_first(diagnostics, changed)
-    shown = repository_paths(
-        [*(found.path for found in findings), *(note.path for note in context.notes)], workspace
-    )
+    suppressed, suppressed_in_pull_request = changed_first(context.suppressed, changed)
+    paths = [*(found.path for found in findings), *(note.path for note in context.notes)]
+    shown = repository_paths([*paths, *(entry.path for entry in suppressed)], workspace)
     lines = [_annotation(found, shown[found.path]) for found in findings]
     for note in context.notes:  # a notice: shown on the file, failing nothing
         where = f"file={escape_property(shown[note.path])},line={note.line},col={note.column}"
@@ -55,7 +61,11 @@ def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         room = _room(summary_file)
-        _append(summary_file, step_summary(findings, context, shown, in_pull_request, room))
+        in_order = replace(context, suppressed=tuple(suppressed))
+        summary = step_summary(
+            findings, in_order, shown, in_pull_request, room, suppressed_in_pull_request
+        )
+        _append(summary_file, summary)
     return "".join(lines)
 
 
@@ -70,6 +80,19 @@ def pull_request_first(
     marked = [(in_files(found.path, changed, resolved), found) for found in diagnostics]
     marked.sort(key=lambda pair: (pair[1].severity != "error", not pair[0]))  # stable
     return [found for _, found in marked], sum(mark for mark, _ in marked)
+
+
+def changed_first(
+    entries: Sequence[Suppressed], changed: frozenset[str] | None
+) -> tuple[list[Suppressed], int | None]:
+    """The suppression entries in the ``changed`` files first, each group in bank order;
+    also how many are in those files (None: not known)."""
+    if changed is None:
+        return list(entries), None
+    resolved: dict[str, str] = {}
+    marked = [(in_files(entry.path, changed, resolved), entry) for entry in entries]
+    marked.sort(key=lambda pair: not pair[0])  # stable
+    return [entry for _, entry in marked], sum(mark for mark, _ in marked)
 
 
 def _annotation(found: Diagnostic, path: str) -> str:
@@ -92,40 +115,61 @@ def step_summary(
     shown: Mapping[str, str],
     in_pull_request: int | None,
     room: int = SUMMARY_BYTES,
+    suppressed_in_pull_request: int | None = None,
 ) -> str:
     """The job summary: the counts, then a table of every finding (and note) in the order
-    of the annotations, cut short to fit in ``room`` bytes. ``shown``: how to name each
-    file, if not as lint does."""
+    of the annotations, then one of the suppression entries, in their order, cut short to
+    fit in ``room`` bytes. ``shown``: how to name each file, if not as lint does."""
     head = _summary_head(findings, context, in_pull_request)
     items: list[Diagnostic | Note] = [*findings, *context.notes]
     rows = [_row(item, shown.get(item.path, item.path)) for item in items]
     if rows:
         head += "| severity | where | rule | message |\n| --- | --- | --- | --- |\n"
-    room -= _size(head) + _ROOM_FOR_THE_END
-    kept = 0
-    while kept < len(rows) and room >= _size(rows[kept]):
-        room -= _size(rows[kept])
-        kept += 1
+    suppressions = _suppressions_head(context.suppressed, suppressed_in_pull_request)
+    entries = [
+        _suppressed_row(entry, shown.get(entry.path, entry.path)) for entry in context.suppressed
+    ]
+    room -= _size(head) + _size(suppressions) + _ROOM_FOR_THE_END
+    # The suppressions keep half the room, or what the findings leave: many old findings
+    # must not crowd out what a pull request switched off.
+    entries_kept = _fitting(entries, max(room // 2, room - sum(map(_size, rows))))
+    room -= sum(map(_size, entries[:entries_kept]))
+    kept = _fitting(rows, room)
     end = ""
     if context.unlisted:
         end += f"\n{_count(len(context.unlisted), 'warning')} not listed (--errors-only).\n"
     if kept < len(rows):
-        end += (
-            f"\n...and {len(rows) - kept} more, not shown: a step's summary holds at most "
-            "1 MiB. The step's log lists every one.\n"
-        )
-    return head + "".join(rows[:kept]) + end + "\n"
+        end += _not_shown(len(rows) - kept, " The step's log lists every one.")
+    suppressions += "".join(entries[:entries_kept])
+    if entries_kept < len(entries):
+        suppressions += _not_shown(len(entries) - entries_kept)
+    return head + "".join(rows[:kept]) + end + suppressions + "\n"
+
+
+def _not_shown(count: int, besides: str = "") -> str:
+    return f"\n...and {count} more, not shown: a step's summary holds at most 1 MiB.{besides}\n"
+
+
+def _fitting(rows: Sequence[str], room: int) -> int:
+    """How many of ``rows``, from the first, fit in ``room`` bytes."""
+    kept = 0
+    while kept < len(rows) and room >= _size(rows[kept]):
+        room -= _size(rows[kept])
+        kept += 1
+    return kept
 
 
 def _summary_head(
     findings: Sequence[Diagnostic], context: Context, in_pull_request: int | None
 ) -> str:
     everything = [*findings, *context.unlisted]
+    suppressed = sum(entry.findings for entry in context.suppressed)
+    besides = f" ({suppressed} suppressed)" if suppressed else ""
     if not everything:
-        return "### exambank lint: no problems found\n\n"
+        return f"### exambank lint: no problems found{besides}\n\n"
     errors = sum(found.severity == "error" for found in everything)
     counts = f"{_count(errors, 'error')}, {_count(len(everything) - errors, 'warning')}"
-    head = f"### exambank lint: {counts}\n\n"
+    head = f"### exambank lint: {counts}{besides}\n\n"
     if findings:
         head += (
             "GitHub annotates only the first 10 errors and the first 10 warnings of a step; "
@@ -140,6 +184,35 @@ def _summary_head(
             head += "." if in_pull_request is None else ". None is in a file this PR changes."
         head += "\n\n"
     return head
+
+
+def _suppressions_head(entries: Sequence[Suppressed], in_pull_request: int | None) -> str:
+    """The heading of the suppressions' table (none without entries): how many findings
+    were dropped, by how many entries, and which are listed first."""
+    if not entries:
+        return ""
+    dropped = _count(sum(entry.findings for entry in entries), "finding")
+    by = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
+    head = (
+        f"\n#### Suppressed in bank files: {dropped}, by {by}\n\n"
+        "Each entry in a question's `lint: ignore` switches a rule off for that question, "
+        "so neither the annotations nor the log show what it dropped"
+    )
+    if in_pull_request:
+        head += f"; those in files this pull request changes ({in_pull_request}) come first."
+    else:
+        head += "." if in_pull_request is None else ". None is in a file this PR changes."
+    return head + (
+        "\n\n| where | question | rule | findings | reason |\n| --- | --- | --- | --- | --- |\n"
+    )
+
+
+def _suppressed_row(entry: Suppressed, path: str) -> str:
+    reason = entry.reason
+    if len(reason) > _REASON_SHOWN:
+        reason = reason[:_REASON_SHOWN] + "…"
+    cells = [f"{path}:{entry.line}:{entry.column}", entry.question, entry.rule]
+    return f"| {' | '.join(map(_cell, cells))} | {entry.findings} | {_cell(reason)} |\n"
 
 
 def _row(item: Diagnostic | Note, path: str) -> str:

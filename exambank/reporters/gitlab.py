@@ -17,7 +17,8 @@ can repeat within a question, so the second of two identical findings adds "1", 
 added.
 
 Paths are relative to the repository, as GitLab expects: to ``CI_PROJECT_DIR`` in a GitLab
-job (as ruff's report does), else to the working folder, as every format's are.
+job (as ruff's report does), else to the working folder, as every format's are. A ``##[``
+in a string is written ``##\\u005b``, as in ``--format json``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 from exambank.diagnostics import Diagnostic
 from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.ci_log import json_without_commands
 from exambank.reporters.repository import repository_path, repository_root
 
 SEVERITY = {"error": "major", "warning": "minor"}
@@ -52,7 +54,7 @@ def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         identity = fingerprints.identity(note.path, path, NOTE_CHECK, None, note.message)
         fingerprint = fingerprints.numbered(identity)
         issues.append(_issue(note.message, NOTE_CHECK, NOTE_SEVERITY, path, note.line, fingerprint))
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_without_commands(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _issue(

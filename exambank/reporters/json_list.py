@@ -1,6 +1,8 @@
 """``--format json``: a list of objects, one per diagnostic, keys as Diagnostic.as_dict,
 and its ``fingerprint`` (exambank.fingerprint; a file in no bank by its path as shown, with
-forward slashes): a script can key its own baseline on it, counting identical findings."""
+forward slashes): a script can key its own baseline on it, counting identical findings.
+A ``##[`` in a string is written ``##\\u005b``: the same string to a parser, and no
+command to a CI runner that prints the report (exambank.reporters.ci_log)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import PurePath
 from exambank.diagnostics import Diagnostic
 from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.ci_log import json_without_commands
 
 
 def json_list(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
@@ -22,4 +25,4 @@ def json_list(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> st
             posix[found.path] = PurePath(found.path).as_posix()
         print_as = fingerprints.of(found, posix[found.path])
         listed.append({**found.as_dict(), "fingerprint": print_as})
-    return json.dumps(listed, indent=2, ensure_ascii=False) + "\n"
+    return json_without_commands(json.dumps(listed, indent=2, ensure_ascii=False)) + "\n"

@@ -9,6 +9,10 @@ file that cannot be read) get a testcase named after their file. One testsuite p
 A question whose id an earlier question of its file has too (both sides of a merge kept)
 is a testcase of its own, named with its line ("q1 (line 10)"), and holds the findings
 from its first line on.
+
+Printed into a CI log, the report gives the runner no command: the ``[`` of a ``##[`` is
+written ``&#91;``, and the first ``:`` of a text's line that starts with ``::`` ``&#58;``
+(exambank.reporters.ci_log), which an XML parser reads as the characters themselves.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Sequence
 
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, CheckedQuestion, Context
+from exambank.reporters.ci_log import markup_without_commands
 
 # Characters XML 1.0 forbids: a finding may quote them from a broken file, and a file name
 # may hold them, or a byte that is not UTF-8 (read as a lone surrogate).
@@ -112,4 +117,4 @@ def _line(found: Diagnostic) -> str:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return markup_without_commands(_NOT_XML.sub("\ufffd", text))

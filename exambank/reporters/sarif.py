@@ -22,6 +22,8 @@ Judged by a baseline (``lint --baseline``), each result says whether it is ``new
 ``unchanged`` (``baselineState``), and the findings the baseline holds are results too,
 suppressed (``kind: external``; 3.27.23, 3.35): code scanning shows them as closed
 alerts, rather than closing them as fixed because the report left them out.
+
+A ``##[`` in a string is written ``##\\u005b``, as in ``--format json``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from exambank import installed_version
 from exambank.diagnostics import Diagnostic
 from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.ci_log import json_without_commands
 from exambank.reporters.repository import relative_to, repository_root
 from exambank.rule_docs import CONFIG, CONFIG_DOC
 from exambank.rules import RULES, Rule
@@ -100,7 +103,8 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         ]
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return _LONE_SURROGATE.sub("\ufffd", json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    document = json.dumps(log, indent=2, ensure_ascii=False)
+    return json_without_commands(_LONE_SURROGATE.sub("\ufffd", document)) + "\n"
 
 
 def describe(rule: type[Rule]) -> dict[str, Any]:

@@ -6,13 +6,13 @@ Coloured only where asked to be: ``--color always``, or ``auto`` on a terminal w
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from exambank.diagnostics import Diagnostic, Note
 from exambank.reporters.base import PLAIN, Context
+from exambank.reporters.ci_log import without_commands
 
 COLOR_CHOICES = ("auto", "always", "never")
 # Control characters a source can hold through a double-quoted escape ("\r\n", "\e"),
@@ -21,11 +21,6 @@ COLOR_CHOICES = ("auto", "always", "never")
 # or send the terminal commands.
 _CONTROLS = (range(0x20), range(0x7F, 0xA0), range(0x2028, 0x202F), range(0x2066, 0x206A))
 _ESCAPED = {code: ascii(chr(code))[1:-1] for codes in _CONTROLS for code in codes}
-# GitHub Actions' runner also obeys, on stdout and stderr, the older "##[command]" anywhere
-# in a line, and "::command::" at the start of one, after any white space: a "[" or ":"
-# shown as an escape lets a value spell neither, wherever it is printed.
-_INLINE_COMMAND, _INLINE_COMMAND_SHOWN = "##[", "##\\x5b"
-_LINE_COMMAND = re.compile(r"^(\s*):(?=:)")
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 _SEVERITY = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
 
@@ -45,8 +40,7 @@ def visible(words: str) -> str:
     ``\\x1b``, ``\\u2028``), as a person reading a log or terminal can see them; so are
     the ``[`` of a ``##[`` and the first ``:`` of a leading ``::``, which a CI runner
     would obey as a command (``##\\x5b``, ``\\x3a:``)."""
-    shown = words.translate(_ESCAPED).replace(_INLINE_COMMAND, _INLINE_COMMAND_SHOWN)
-    return _LINE_COMMAND.sub(r"\1\\x3a", shown, count=1)
+    return without_commands(words.translate(_ESCAPED))
 
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:

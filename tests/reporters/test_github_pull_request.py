@@ -54,21 +54,52 @@ def git(folder: Path, *arguments: str) -> None:
 def pull_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A clone of a bank repository on a branch whose one commit makes q4 warn; the
     working folder is the clone, with GITHUB_BASE_REF set as in a pull_request job."""
+    return cloned(
+        tmp_path, monkeypatch, BASE, section_yaml(question(4, warning=True), section_id="c")
+    )
+
+
+def cloned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base: dict[str, str], section_c: str
+) -> Path:
+    """A clone of the bank ``base`` on a branch whose one commit writes ``section_c`` to
+    03-c.yaml."""
     upstream = tmp_path / "upstream"
-    write_bank(upstream / "bank", BASE)
+    write_bank(upstream / "bank", base)
     git(upstream, "init", "-q", "-b", "main")
     git(upstream, "add", "-A")
     git(upstream, "commit", "-q", "-m", "the bank")
     git(tmp_path, "clone", "-q", str(upstream), "clone")
     clone = tmp_path / "clone"
     git(clone, "checkout", "-q", "-b", "feature")
-    (clone / "bank" / "03-c.yaml").write_text(
-        section_yaml(question(4, warning=True), section_id="c"), "utf-8"
-    )
+    (clone / "bank" / "03-c.yaml").write_text(section_c, "utf-8")
     git(clone, "commit", "-q", "-a", "-m", "q4")
     monkeypatch.chdir(clone)
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
     return clone
+
+
+def suppressing(number: int) -> str:
+    """Question ``number``, asking for two answers, and its suppression of answer-count."""
+    text = question(number).replace("models?", "models? (Choose two.)")
+    return text + f'lint: {{ignore: [answer-count], reason: "q{number}"}}\n'
+
+
+def test_the_suppressions_in_the_pull_requests_files_come_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = {**BASE, "01-a.yaml": section_yaml(question(1), suppressing(2), section_id="a")}
+    cloned(tmp_path, monkeypatch, base, section_yaml(suppressing(4), section_id="c"))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    annotated(capsys)
+    summary = (tmp_path / "summary.md").read_text("utf-8")
+    assert "#### Suppressed in bank files: 2 findings, by 2 entries\n" in summary
+    assert "those in files this pull request changes (1) come first." in summary
+    rows = [line for line in summary.splitlines() if "| answer-count | 1 |" in line]
+    assert rows == [
+        "| bank/03-c.yaml:13:21 | q4 | answer-count | 1 | q4 |",
+        "| bank/01-a.yaml:22:21 | q2 | answer-count | 1 | q2 |",
+    ]
 
 
 def annotated(capsys: pytest.CaptureFixture[str]) -> list[tuple[str, str]]:

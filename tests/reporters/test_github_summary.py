@@ -6,15 +6,17 @@ to the 1 MiB a step's summary may hold, and a summary that cannot be written fai
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from exambank.cli import main
-from exambank.diagnostics import Diagnostic, Note
+from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.lint import LintResult
 from exambank.reporters import REPORTER_BY_NAME, Context
-from exambank.reporters.github import SUMMARY_BYTES, step_summary
+from exambank.reporters.github import SUMMARY_BYTES, changed_first, step_summary
+from tests.conftest import QUESTION, section_yaml, write_bank
 from tests.reporters.conftest import SELECT
 
 
@@ -133,3 +135,65 @@ def test_what_the_step_wrote_before_counts_against_the_limit(
 def test_no_summary_outside_github(sample: LintResult, tmp_path: Path) -> None:
     REPORTER_BY_NAME["github"](sample.diagnostics)
     assert list(tmp_path.glob("*summary*")) == []
+
+
+SUPPRESSED = QUESTION.replace("models?", "models? (Choose two.)") + (
+    'lint: {ignore: [answer-count], reason: "the guide <b>says</b> so | ##[error]x"}\n'
+)
+
+
+def test_the_suppressions_a_bank_holds_are_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull request that switches a rule off for its own question shows it to a reviewer:
+    the annotations and the log say nothing of what a suppression dropped."""
+    write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(SUPPRESSED)})
+    monkeypatch.chdir(tmp_path)
+    summary = tmp_path / "step_summary"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["lint", *SELECT, "--format", "github"]) == 0
+    assert summary.read_text("utf-8") == (
+        "### exambank lint: no problems found (1 suppressed)\n\n"
+        "\n#### Suppressed in bank files: 1 finding, by 1 entry\n\n"
+        "Each entry in a question's `lint: ignore` switches a rule off for that question, so "
+        "neither the annotations nor the log show what it dropped.\n\n"
+        "| where | question | rule | findings | reason |\n| --- | --- | --- | --- | --- |\n"
+        "| bank/01-main.yaml:13:21 | q1 | answer-count | 1 | the guide \\<b\\>says\\</b\\> so "
+        "\\| ##\\\\x5berror\\]x |\n\n"
+    )
+
+
+def entries(count: int, reason: str = "r") -> tuple[Suppressed, ...]:
+    return tuple(
+        Suppressed(f"b/{number}.yaml", 3, 21, f"q{number}", "answer-count", 2, reason)
+        for number in range(count)
+    )
+
+
+def test_the_suppressions_in_the_pull_requests_files_come_first() -> None:
+    found = [Diagnostic("b/a.yaml", 3, 4, "warning", "schema", "m")]
+    summary = step_summary(found, Context(suppressed=entries(2)), {}, None, SUMMARY_BYTES, 1)
+    assert summary.startswith("### exambank lint: 0 errors, 1 warning (4 suppressed)\n")
+    assert "#### Suppressed in bank files: 4 findings, by 2 entries\n" in summary
+    assert "what it dropped; those in files this pull request changes (1) come first." in summary
+    none_in_it = step_summary([], Context(suppressed=entries(1)), {}, None, SUMMARY_BYTES, 0)
+    assert "what it dropped. None is in a file this PR changes.\n" in none_in_it
+    moved, in_files = changed_first(
+        entries(2), frozenset({os.path.normcase(os.path.realpath("b/1.yaml"))})
+    )
+    assert ([entry.question for entry in moved], in_files) == (["q1", "q0"], 1)
+
+
+def test_many_findings_leave_the_suppressions_half_the_summary() -> None:
+    found = [
+        Diagnostic("b/a.yaml", line, 1, "warning", "schema", "x" * 900) for line in range(2000)
+    ]
+    summary = step_summary(found, Context(suppressed=entries(5000, "y" * 300)), {}, None)
+    assert SUMMARY_BYTES - 4000 < len(summary.encode("utf-8")) <= SUMMARY_BYTES
+    listed = [row for row in table_rows(summary) if "| answer-count |" in row]
+    assert 1500 < len(listed) < 5000
+    assert 500 < len([row for row in table_rows(summary) if row.startswith("| warning |")]) < 2000
+    assert listed[0].endswith(f"| 2 | {'y' * 200}… |")  # a long reason is cut
+    cut = f"...and {5000 - len(listed)} more, not shown: a step's summary holds at most 1 MiB.\n"
+    assert summary.endswith(cut + "\n")
+    assert summary.index("...and") < summary.index("#### Suppressed")  # the findings' cut
