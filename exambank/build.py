@@ -158,7 +158,10 @@ def no_date_because(
             f"the whole history (git fetch --unshallow, or a checkout's fetch-depth: 0), or {fix}"
         )
     if date is None:
-        return f"no build date: git has no usable commit of the bank folder; {fix}"
+        return (
+            "no build date: git has no commit of the bank folder yet; commit the bank "
+            f"(git add, then git commit) to print the date of its last change, or {fix}"
+        )
     return None
 
 

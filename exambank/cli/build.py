@@ -23,6 +23,22 @@ from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.stats_words import noun
 
+# Warnings the build says in full, as lint does, as each changes what prints: a bank in a
+# language its manifest does not give (every word the handouts add, and the rules that did
+# not run); an image that prints with nothing for a reader who cannot see it; and text
+# that prints other than it was typed (cut at a ' #', a backslash escape, lines run
+# together, mojibake), which a trainer who only builds would otherwise hand out.
+SAID_IN_FULL = frozenset(
+    {
+        "language-mismatch",
+        "image-alt",
+        "comment-in-text",
+        "escape-in-text",
+        "folded-lines",
+        "mojibake",
+    }
+)
+
 
 def add_build(commands: Commands) -> None:
     command = commands.add_parser(
@@ -48,7 +64,11 @@ def add_build(commands: Commands) -> None:
         help="write into DIR/<bank-id>/ (default: dist)",
     )
     command.add_argument(
-        "--paper", choices=["a4", "letter"], default="a4", help="PDF paper size (default: a4)"
+        "--paper",
+        type=str.lower,  # "A4" and "Letter", as everyone writes them
+        choices=["a4", "letter"],
+        default="a4",
+        help="PDF paper size (default: a4)",
     )
     command.add_argument(
         "--large-print",
@@ -111,12 +131,7 @@ def _build(arguments: argparse.Namespace) -> int:
     if result.warnings:
         plural = "s" if result.warnings != 1 else ""
         print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
-    # What changes every word the handouts add is said in full: a bank in a language its
-    # manifest does not give, and the rules that did not run on one in another language;
-    # and so is each image that prints with nothing for a reader who cannot see it.
-    in_full = [
-        found for found in result.diagnostics if found.rule in ("language-mismatch", "image-alt")
-    ]
+    in_full = [found for found in result.diagnostics if found.rule in SAID_IN_FULL]
     for line in listing(in_full) + note_lines(result.notes):
         print(line)
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]

@@ -455,3 +455,22 @@ def test_a_commit_dated_after_9999_gives_no_date(tmp_path):
     for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "bank"]):
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
     assert source_date(tmp_path, {}) is None
+
+
+def test_exambank_build_names_text_that_prints_other_than_it_was_typed(tmp_path, capsys):
+    # A ' #' in unquoted text cuts the stem: a trainer who only builds must see it, not a
+    # count of warnings, or the handout goes out with "Which RFC" for a question.
+    question = QUESTION.replace("stem: Which", "stem: Which RFC #1918 block holds")
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    assert main(["build", str(bank), "--only", "json", "--out", str(tmp_path / "dist")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    [said] = [line for line in lines if "comment-in-text" in line]
+    assert said.startswith(f"{bank / '01-main.yaml'}:5:21: warning comment-in-text the text stops")
+
+
+def test_exambank_build_takes_the_paper_size_as_people_write_it(tmp_path, capsys):
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--only", "pdf", "--paper", "Letter", "--out", str(out)]) == 0
+    box = PdfReader(out / "test-bank" / "test-bank-student.pdf").pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)

@@ -49,6 +49,16 @@ def test_a_shallow_clone_prints_no_date_and_says_why(tmp_path: Path) -> None:
     assert because is not None and because.startswith("no build date: a shallow clone")
 
 
+def test_a_bank_never_committed_is_told_to_commit(tmp_path: Path) -> None:
+    # A new author's first build, before the first commit: say what to do in git's words,
+    # not only the variable a packager would set.
+    bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    git(tmp_path, "init", "-q")
+    because = no_date_because(bank, source_date(bank, {}), {})
+    assert because is not None and because.startswith("no build date: git has no commit")
+    assert "commit the bank (git add, then git commit)" in because
+
+
 def test_outside_git_and_with_source_date_epoch(tmp_path: Path) -> None:
     bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
     because = no_date_because(bank, source_date(bank, {}), {})
