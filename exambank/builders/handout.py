@@ -309,7 +309,11 @@ def _question_number(number: int, labels: Labels) -> str:
     that heading's. Both name it as the labels do ("Question 37"): the page shows the
     number alone, and the tagged PDF gives the heading the bookmark's words as its
     description (``question_headings.py``), as a list of headings that read "1, 2, 3"
-    said nothing of what they head."""
+    said nothing of what they head. Where the labels stand in for the bank's language the
+    heading is marked English (``lang``), as its description is; its number reads alike."""
     template = labels.one_question[:1].upper() + labels.one_question[1:]
     bookmark = escape(template.format(number=number))
-    return f'<h4 class="question-number" data-bookmark="{bookmark}">{number}</h4>'
+    return (
+        f'<h4 class="question-number"{labels.lang_attribute} data-bookmark="{bookmark}">'
+        f"{number}</h4>"
+    )

@@ -43,6 +43,7 @@ from exambank.builders.figure_boxes import figure_boxes_in_points
 from exambank.builders.glyphs import font_notes
 from exambank.builders.hyphenated_words import whole_hyphenated_words
 from exambank.builders.image_budget import drawing_cost
+from exambank.builders.label_language import tag_label_language
 from exambank.builders.large_print_images import enlarged_images_stylesheet
 from exambank.builders.option_labels import label_options
 from exambank.builders.question_fit import FIT_PASSES, caps_stylesheet, image_caps
@@ -289,7 +290,10 @@ def _finish(document: Document, pdf: object) -> None:
     PDF with bookmarks opens with them shown, as the way round its pages; and an option's
     letter is its list item's label (``option_labels.py``), a question's heading is named
     "Question 37" (``question_headings.py``), a word hyphenated in a table is whole in the
-    text (``hyphenated_words.py``) and an image's box is in points (``figure_boxes.py``)."""
+    text (``hyphenated_words.py``), an image's box is in points (``figure_boxes.py``) and
+    the English words of a bank in a language without its own are tagged as English
+    (``label_language.py``, first: it pairs elements with boxes as WeasyPrint made them)."""
+    tag_label_language(document, pdf)
     label_options(pdf)
     name_question_headings(document, pdf)
     whole_hyphenated_words(document, pdf)

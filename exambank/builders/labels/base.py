@@ -63,8 +63,9 @@ class Labels:
 
     @property
     def lang_attribute(self) -> str:
-        """The attribute an element holding only labels carries: a screen reader reading an
-        HTML handout switches voice there (a PDF keeps only the document's language)."""
+        """The attribute an element holding only labels carries, where they stand in for
+        the bank's language: the tagged PDF says so on the element (``label_language.py``),
+        so a screen reader switches voice there."""
         return f' lang="{self.language}"' if self.fallback else ""
 
     def count(self, forms: tuple[str, ...], count: int) -> str:
