@@ -52,6 +52,8 @@ svg { max-width: 100%; height: auto; }
                           font-family: "Exambank Sans", sans-serif; } }
   body { margin: 0; max-width: none; font-size: 10pt; }
   table { width: 100%; } tr { break-inside: avoid; } h2 { break-after: avoid; }
+  /* A table that runs on: its header on each page, and never one row alone there. */
+  thead { display: table-header-group; } tbody tr:last-child { break-before: avoid; }
 }
 """
 
@@ -250,8 +252,9 @@ def _sections_table(bank: BankStats) -> str:
         for section in bank.sections
     )
     return (
-        '<h2>Sections</h2><table><tr><th>Section</th><th>Title</th><th class="n">Questions</th>'
-        f'<th class="n">Findings</th></tr>{rows}</table>'
+        "<h2>Sections</h2><table><thead><tr><th>Section</th><th>Title</th>"
+        '<th class="n">Questions</th><th class="n">Findings</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
     )
 
 
@@ -270,8 +273,8 @@ def _worst_table(bank: BankStats) -> str:
         for question in bank.worst
     )
     return (
-        '<table><tr><th>Question</th><th>Where</th><th class="n">Findings</th><th>Rules</th></tr>'
-        f"{rows}</table>"
+        '<table><thead><tr><th>Question</th><th>Where</th><th class="n">Findings</th>'
+        f"<th>Rules</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
 

@@ -242,3 +242,25 @@ def test_the_readme_shows_the_seed_bank_s_current_stats(monkeypatch):
     shown = section.split("```text\n", 1)[1].split("```", 1)[0]
     result = lint([Path("bank/aws-ai-practitioner")], pyproject.load(None))
     assert render_text(bank_stats(result)) == shown
+
+
+@pytest.mark.parametrize("sections", [46, 47])
+def test_a_long_sections_table_has_its_header_on_each_page_and_no_row_alone(tmp_path, sections):
+    # A trainer printing the report reads each page's columns, and no page holds one row.
+    from pypdf import PdfReader
+
+    files = {
+        f"{at:02}-s{at}.yaml": section_yaml(question(), section_id=f"s{at}").replace(
+            "id: q1", f"id: q{at}"
+        )
+        for at in range(sections)
+    }
+    listed = "".join(f"  - s{at}\n" for at in range(sections))
+    root = write_bank(tmp_path / "bank", files, f"id: b\ntitle: B\nsections:\n{listed}")
+    assert main(["stats", str(root), "--format", "html", "--out", str(tmp_path / "r.pdf")]) == 0
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages]
+    holding = [text for text in pages if re.search(r"^s\d+ ", text, re.MULTILINE)]
+    assert len(holding) >= 2  # the table runs on
+    for text in holding:
+        assert "Section Title Questions Findings" in text
+        assert len(re.findall(r"^s\d+ ", text, re.MULTILINE)) >= 2
