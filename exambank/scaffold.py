@@ -152,6 +152,18 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     return manifest.path if manifest else None
 
 
+def unlisted_section(section: Path, section_id: object) -> bool:
+    """Whether the manifest beside ``section`` (a section file with the id ``section_id``)
+    does not list it: lint then checks the file's form only, not its questions. False
+    where there is no manifest to read, which lint reports."""
+    manifest = section.parent / MANIFEST
+    try:
+        sections = read(manifest).data.get("sections") if manifest.is_file() else None
+    except RewriteError:
+        return False
+    return isinstance(sections, list) and section_id not in sections
+
+
 def _find_schemas(bank: Path) -> Schemas:
     """The nearest ``schemas/`` with the schemas in it, in the folders above ``bank`` up
     to its repository's (the one with ``.git``); else where ``exambank schemas`` would put

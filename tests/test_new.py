@@ -47,6 +47,22 @@ def test_skeleton_is_appended_and_the_file_is_otherwise_untouched(
     }
 
 
+def test_a_section_bank_yaml_does_not_list_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A copied section file not yet in bank.yaml: lint checks only its form, so 'lint lists
+    # what is still empty' would not hold; the author is told to list it.
+    path = _bank(tmp_path, section_yaml(QUESTION))
+    extra = path.with_name("02-extra.yaml")
+    extra.write_text(section_yaml(QUESTION.replace("q1", "x1"), section_id="extra"), "utf-8")
+    assert main(["new", "x2", "--section", str(extra)]) == 0
+    said = capsys.readouterr().out
+    assert "note: bank.yaml does not list section 'extra'" in said
+    assert "list it in bank.yaml's sections" in said
+    assert main(["new", "q2", "--section", str(path)]) == 0  # a listed one: as before
+    assert "note:" not in capsys.readouterr().out
+
+
 def test_multiple_choice_skeleton_with_five_options(tmp_path: Path) -> None:
     path = _bank(tmp_path, section_yaml(QUESTION))
     assert main(["new", "q2", "--section", str(path), "--type", "multiple", "--options", "5"]) == 0
