@@ -199,6 +199,8 @@ class EventReader:
                     if garbled and type(value) is str and (meant := unmangled(value)):
                         self._garbled(text, event, path, meant)
             if kind is AliasEvent:
+                if path is not None:
+                    self.source.aliases.add(path)
                 self._error(
                     self._at(event),
                     "anchors and aliases (&name, *name) are not supported in bank files",

@@ -19,21 +19,18 @@ from typing import Any, TypeGuard
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from exambank.fix_patches import patched, without_line_end_blanks
-from exambank.load import dos_end, read_source
+from exambank.fix_unreadable import recover
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text, refuse_oversize
-from exambank.round_trip import INDENT, Loaded, dump, keep_escapes
+from exambank.round_trip import INDENT, dump, keep_escapes
 from exambank.schema_letters import counts_in_russian_order, fixable_lookalikes
 from exambank.schema_words import describe
-from exambank.source import OTHER_BREAKS, JsonPath, Source, line_and_column, value_at
-from exambank.syntax_hints import first_error, unquoted_colons
-from exambank.syntax_hints.text import Text, quoted
+from exambank.source import JsonPath, Source, value_at
 from exambank.tree_edits import indent_comments, replace_value
 
 Change = tuple[JsonPath, str]  # where, and what was done ("answer letter 'b' -> 'B'")
@@ -192,10 +189,11 @@ def fix_file(
             raw = path.read_bytes()
         except OSError:
             raise error from None
-        found = _recover(path, display, raw)
+        found = recover(path, display, raw)
         if found is None:
             raise
-        loaded, recovered = found
+        loaded, changes_to_read = found
+        recovered = [Fixed(display, *place, what) for place, what in changes_to_read]
     _keep_typed_as_written(loaded.tree, loaded.source)
     expected = copy.deepcopy(loaded.source.data)
     changes: list[Change] = []
@@ -218,91 +216,6 @@ def fix_file(
     fixed = sorted(recovered + fixed, key=lambda change: (change.line, change.column))
     made_from = loaded.raw if recovered else None
     return Rewrite(path, raw, text, expected, loaded.source, made_from), fixed, laid_out
-
-
-def _recover(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Fixed]] | None:
-    """``raw``, the bytes of ``path``, read as fixed to be read at all: without the DOS
-    end-of-file mark (Ctrl-Z) that ends it, which YAML refuses and no editor shows, and
-    with its lines like 'explanation: Réponse : B' quoted (None if neither helps): the
-    file as read, and the fixes. RewriteError if something else keeps it from being read."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    mark = dos_end(text)
-    if mark is None:
-        return _load_quoted(path, display, raw)
-    if not text[:mark].strip():
-        return None  # the file holds nothing else: lint says so
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    raw = bom + text[:mark].encode("utf-8")
-    removed = [
-        Fixed(display, *line_and_column(text, mark), "DOS end-of-file mark (Ctrl-Z) removed")
-    ]
-    try:
-        return load(path, raw, refuse_typed=False), removed
-    except RewriteError as error:
-        quoted = _load_quoted(path, display, raw)
-        if quoted is None:
-            raise RewriteError(
-                f"the DOS end-of-file mark (Ctrl-Z) is removed only once the rest of the "
-                f"file reads: mend this first ({error})",
-                error.line,
-                error.column,
-            ) from error
-    loaded, quoting = quoted
-    return loaded, removed + quoting
-
-
-def _load_quoted(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Fixed]] | None:
-    """``raw`` (the bytes of ``path``) read with each line like 'explanation: Réponse : B'
-    quoted, when YAML refuses those lines and nothing else (None for any other file): the
-    quoted file as read, and the quoting done. The quoted file must read as the author
-    meant: each of those texts just as written on its line."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    try:
-        error = None if any(map(text.__contains__, OTHER_BREAKS)) else first_error(text)
-        colons = None if error is None else unquoted_colons(text, error)
-        if colons is not None and colons.lines and not colons.parses:
-            _blocked(path, display, colons.text)
-    except ReaderError:  # a control character: lint says where; nothing here to quote
-        return None
-    if colons is None or not colons.parses or not all(line.fixable for line in colons.lines):
-        return None
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    loaded = load(path, bom + colons.text.encode("utf-8"), refuse_typed=False)
-    at = {(mark.line, mark.column): where for where, mark in loaded.source.values.items()}
-    lines = Text(text)
-    fixed = []
-    for line in colons.lines:
-        meant = text[line.start : line.end]
-        where = at.get((line.row, line.column))
-        place = (line.row + 1, line.column + 1)
-        if where is None or value_at(loaded.source.data, where) != meant:
-            raise RewriteError("quoting this text would change it; please report this", *place)
-        shown = f"{lines.parse(line.row).lead}{quoted(meant)}"
-        fixed.append(Fixed(display, *place, f"unquoted text holding ': ' -> {shown}"))
-    return loaded, fixed
-
-
-def _blocked(path: Path, display: str, quoted_text: str) -> None:
-    """Say which other syntax error keeps the quoted copy ``quoted_text`` from being read,
-    the first one lint reports in it (quotes only lengthen their lines: rows are the
-    file's own), if one does."""
-    _, problems = read_source(path, display, quoted_text.encode("utf-8"))
-    syntax = [found for found in problems if found.rule == "yaml-syntax"]
-    if not syntax:
-        return
-    first = min(syntax, key=lambda found: (found.line, found.column))
-    raise RewriteError(
-        f"text holding ': ' is quoted only once the rest of the file reads: mend this "
-        f"first ({first.message})",
-        first.line,
-        first.column,
-    )
 
 
 class AsWritten:

@@ -151,10 +151,11 @@ def _report_every_syntax_error(
 ) -> None:
     """Report ``first`` (index, message, hint), libyaml's first error explained, and
     what it hides: libyaml stops there, so each question is also read on its own
-    (``syntax_hints.later``), and every unquoted ': ' is found at once. Where an earlier
-    question leaves a quote open to its end on its own, ``first`` is that one's consequence
-    (the quote read on into later questions), and is not reported."""
-    from exambank.syntax_hints import unquoted_colons
+    (``syntax_hints.later``), and every line lint can mend (an unquoted ': ' ...) is found
+    at once. Where an earlier question leaves a quote open to its end on its own,
+    ``first`` is that one's consequence (the quote read on into later questions), and is
+    not reported."""
+    from exambank.syntax_hints import lines_to_mend
     from exambank.syntax_hints.later import caused_by, question_errors, spills
 
     index, message, hint = first
@@ -173,13 +174,13 @@ def _report_every_syntax_error(
         if error.problem_mark is not None:  # where libyaml saw it: the same error
             rows.add(error.problem_mark.line)
     try:
-        colons = unquoted_colons(text, error).lines[1:]
+        mendable = lines_to_mend(text, error).lines[1:]
     except ReaderError:  # a control character further on: its question reports it
-        colons = []
-    for colon in colons:
-        said = colon.explanation
+        mendable = []
+    for line in mendable:
+        said = line.explanation
         report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
-        rows.add(colon.row)
+        rows.add(line.row)
     for later in questions:
         below = later.row > row or (open_above and later.start > open_above[0].start)
         if below and not any(later.start <= at < later.end for at in rows):

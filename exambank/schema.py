@@ -143,6 +143,8 @@ def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
     found = []
     for problem in error.errors():
         path = tuple(problem["loc"])
+        if _under_alias(source, path):
+            continue
         message = f"{describe(source, path)}: {problem['msg']}"
         found.append(_schema_error(source, path, message, None))
     return found
@@ -173,5 +175,12 @@ def check(source: Source, schema_name: str) -> list[Diagnostic]:
         ]
     found: list[Diagnostic] = []
     for error in validator(schema_name).iter_errors(source.data):
-        found.extend(explain(source, error))
+        if not _under_alias(source, tuple(error.absolute_path)):
+            found.extend(explain(source, error))
     return found
+
+
+def _under_alias(source: Source, path: JsonPath) -> bool:
+    """Whether ``path`` is at or under a value written as an alias ('options: *hosts'):
+    read as nothing, it is no empty value to report; the alias error says what is wrong."""
+    return bool(source.aliases) and any(path[: len(alias)] == alias for alias in source.aliases)

@@ -73,6 +73,9 @@ class Source:
     # Texts a wrong encoding garbled ("IntroduÃ§Ã£o"), by path: where the first garbled
     # word is written, and the text as it was meant.
     unmangled: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
+    # Values written as an alias ('options: *hosts'), read as nothing: the alias is
+    # reported, and the schema says nothing of what stands there.
+    aliases: set[JsonPath] = field(default_factory=set)
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""

@@ -358,6 +358,14 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             id="curly single quotes",
         ),
         pytest.param(
+            "\u201cWhich port: 22 or 23?\u201d is used by SSH?",
+            (
+                "text containing ': ' must be quoted",
+                'write it quoted: stem: "\u201cWhich port: 22 or…"',
+            ),
+            id="curly quotes around a part of the text are the text's own",
+        ),
+        pytest.param(
             "\u00ab Which service : trains ML models? \u00bb",
             (
                 "text containing ': ' must be quoted",

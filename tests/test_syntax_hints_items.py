@@ -190,3 +190,90 @@ def test_lint_says_it_in_one_error(tmp_path, capsys):
 def test_a_tab_in_the_indentation_is_told_how_far_to_indent(tmp_path, text, old, new, hint):
     [found] = problems_of(tmp_path, broken(text, old, new))
     assert found[3:] == ("a tab where YAML expects a space", hint)
+
+
+# A word processor's dash or bullet where a list item's '- ' belongs (Word's AutoFormat
+# turns '- ' into an en dash and a space): YAML reads it as text.
+DASHES = [
+    pytest.param("\u2013", "an en dash", id="en dash"),
+    pytest.param("\u2014", "an em dash", id="em dash"),
+    pytest.param("\u2212", "a minus sign", id="minus sign"),
+    pytest.param("\u2022", "a bullet", id="bullet"),
+]
+
+
+@pytest.mark.parametrize(("dash", "name"), DASHES)
+@pytest.mark.parametrize(
+    ("text", "old", "line", "item", "shown"),
+    [
+        pytest.param(TWO, "  - id: q1", 4, "question", "id: q1", id="first question"),
+        pytest.param(TWO, "  - id: q2", 14, "question", "id: q2", id="later question"),
+        pytest.param(WITH_TERMS, "  - term: VPC", 4, "key term", "term: VPC", id="first term"),
+        pytest.param(WITH_TERMS, "  - term: AZ", 6, "key term", "term: AZ", id="later term"),
+    ],
+)
+def test_a_dash_typed_for_an_items_dash_is_named(
+    tmp_path, dash, name, text, old, line, item, shown
+):
+    written = broken(text, old, old.replace("-", dash, 1))
+    assert problems_of(tmp_path, written) == [
+        (
+            line,
+            3,
+            "yaml-syntax",
+            f"'{dash}' ({name}) is not the '-' that starts a {item}",
+            f"type an ordinary '-' in its place: - {shown}",
+        )
+    ]
+    assert problems_of(tmp_path, written.replace(f"  {dash} ", "  - ")) == []
+
+
+def test_every_item_with_such_a_dash_is_told_in_one_run(tmp_path):
+    text = TWO.replace("  - id: q1", "  \u2013 id: q1").replace("  - id: q2", "  \u2022 id: q2")
+    assert [found[:2] for found in problems_of(tmp_path, text)] == [(4, 3), (14, 3)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param(
+            "    explanation: |\n      Steps:\n      \u2013 read twice\n", id="in a | text"
+        ),
+        pytest.param("    explanation: Steps are\n      \u2013 read twice\n", id="more plain text"),
+    ],
+)
+def test_such_a_dash_inside_a_text_is_text(tmp_path, written):
+    explanation = "    explanation: SageMaker covers the whole ML lifecycle.\n"
+    text = TWO.replace(explanation, written, 1).replace("  - id: q2", "  \u2013 id: q2")
+    line = text.split("\n").index("  \u2013 id: q2") + 1
+    message = "'\u2013' (an en dash) is not the '-' that starts a question"
+    assert [found[:4] for found in problems_of(tmp_path, text)] == [  # q2's dash only
+        (line, 3, "yaml-syntax", message)
+    ]
+
+
+def test_a_bullet_and_a_tab_as_a_pasted_list_has_them_are_named_too(tmp_path):
+    text = broken(TWO, "  - id: q2", "  \u2022\tid: q2")
+    assert problems_of(tmp_path, text) == [
+        (
+            14,
+            3,
+            "yaml-syntax",
+            "'\u2022' (a bullet) is not the '-' that starts a question",
+            "type an ordinary '-' and a space in place of it and the tab: - id: q2",
+        )
+    ]
+
+
+def test_fix_types_the_dash_and_only_the_dash(tmp_path, capsys):
+    text = TWO.replace("  - id: q1", "  \u2013 id: q1").replace("  - id: q2", "  \u2022\tid: q2")
+    text = text.replace("explanation: SageMaker", "explanation: |\n      \u2013 SageMaker", 1)
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    assert main(["lint", "--fix", str(bank)]) == 0
+    path = bank / "01-main.yaml"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:4:3: fixed '\u2013' (an en dash) starting a question -> '- '",
+        f"{path}:15:3: fixed '\u2022' (a bullet) and a tab starting a question -> '- '",
+    ]
+    fixed = text.replace("  \u2013 id: q1", "  - id: q1").replace("  \u2022\tid: q2", "  - id: q2")
+    assert path.read_text(encoding="utf-8") == fixed  # the dash in the '|' text is its own

@@ -1,6 +1,6 @@
 """A text written over several lines at its key's place, without '|' (statements I, II,
 III under a stem): the hint proposes a '|' block, never a ':' after "I" nor an indent
-that YAML would fold into one line (exambank/syntax_hints/indents.py, colons.py)."""
+that YAML would fold into one line (exambank/syntax_hints/indents.py, mends.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Unquoted text holding ': ' ("explanation: Réponse : B"): lint reports every such line of
-a file in one run, and ``lint --fix`` quotes them when nothing else is wrong with the file
-(exambank/syntax_hints/colons.py, exambank/fixes.py)."""
+"""Unquoted text holding ': ' ("explanation: Réponse : B") or starting with a character YAML
+reserves ("A: `show ip route`"): lint reports every such line of a file in one run, and
+``lint --fix`` quotes them when nothing else is wrong with the file
+(exambank/syntax_hints/mends.py, exambank/fix_unreadable.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from exambank import syntax_hints
 from exambank.cli import main
 from exambank.load import read_source
-from exambank.syntax_hints import colons
+from exambank.syntax_hints import mends
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 
@@ -215,7 +216,7 @@ def test_a_quote_that_would_change_the_text_is_not_saved(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The quoted file is read back before anything is written: each text must be as written.
-    monkeypatch.setattr(colons, "quoted", lambda value, whole: '"Réponse"')
+    monkeypatch.setattr(mends, "quoted", lambda value, whole: '"Réponse"')
     path = _section(tmp_path, "Réponse : B")
     before = path.read_bytes()
     assert main(["lint", "--fix", str(path)]) == 1
@@ -272,3 +273,93 @@ def test_a_long_file_is_scanned_in_one_parse(
     assert [found[0] for found in _problems(path)] == [_line(number) for number in range(1, 41)]
     assert len(parses) <= 2 * 40  # a quick pass, then where it stands to explain it
     assert all(len(text.strip("\n").splitlines()) == 9 for text in parses)
+
+
+# Options as a network engineer writes them: commands in backticks, and more.
+_COMMANDS = {
+    "  A: Amazon SageMaker": "  A: `show ip route`",
+    "  B: AWS Lambda": "  B: `show arp`",
+    "  C: Amazon EC2": "  C: @home",
+    "  D: Amazon Bedrock": "  D: %PATH%",
+}
+
+
+def test_every_text_starting_with_a_reserved_character_is_reported_in_one_run(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "01-main.yaml"
+    path.write_text(section_yaml(_question(1, "Fine.", **_COMMANDS)), encoding="utf-8")
+    assert _problems(path) == [
+        (7, 10, "text starting with '`' must be quoted", 'write it quoted: A: "`show ip route`"'),
+        (8, 10, "text starting with '`' must be quoted", 'write it quoted: B: "`show arp`"'),
+        (9, 10, "text starting with '@' must be quoted", 'write it quoted: C: "@home"'),
+        (10, 10, "text starting with '%' must be quoted", 'write it quoted: D: "%PATH%"'),
+    ]
+
+
+def test_fix_quotes_text_starting_with_a_reserved_character_beside_colons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = _question(1, "Réponse : B", **_COMMANDS)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(question)})
+    path = root / "01-main.yaml"
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:7:10: fixed unquoted text starting with '`' -> A: \"`show ip route`\"",
+        f"{path}:8:10: fixed unquoted text starting with '`' -> B: \"`show arp`\"",
+        f"{path}:9:10: fixed unquoted text starting with '@' -> C: \"@home\"",
+        f"{path}:10:10: fixed unquoted text starting with '%' -> D: \"%PATH%\"",
+        f"{path}:12:18: fixed unquoted text holding ': ' -> explanation: \"Réponse : B\"",
+    ]
+    source, problems = read_source(path)
+    assert problems == []
+    [question] = source.data["questions"]
+    assert question["options"] == {
+        "A": "`show ip route`",
+        "B": "`show arp`",
+        "C": "@home",
+        "D": "%PATH%",
+    }
+
+
+def test_text_starting_with_a_reserved_character_on_two_lines_is_left_to_the_author(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Quoting its first line would leave the second out: it is told as the first error of
+    # its question, and --fix quotes nothing until the author has quoted it whole.
+    wrapped = {"  A: Amazon SageMaker": "  A: `show ip route`\n    on a router"}
+    questions = section_yaml(_question(1, "Fine.", **_COMMANDS), _question(2, "Fine.", **wrapped))
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": questions})
+    path = root / "01-main.yaml"
+    assert [found[:2] for found in _problems(path)] == [
+        (7, 10),
+        (8, 10),
+        (9, 10),
+        (10, 10),
+        (16, 10),
+    ]
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+    assert (
+        f"{path}:16:10: not fixed: text starting with '`' is quoted only once the rest of the "
+        "file reads: mend this first (text starting with '`' must be quoted)"
+    ) in capsys.readouterr().err
+
+
+def test_typographic_quotes_around_a_part_of_the_text_are_quoted_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # To YAML they are ordinary characters: the unquoted ': ' is the slip, quoted with
+    # the author's quotes kept. A text wholly in them is another slip (the quotes).
+    path = _section(tmp_path, "\u201cRéponse : B\u201d est juste", "Réponse : C")
+    quoted = "text containing ': ' must be quoted"
+    assert _problems(path) == [
+        (_line(1), 18, quoted, 'write it quoted: explanation: "\u201cRéponse : B\u201d est…"'),
+        (_line(2), 18, quoted, 'write it quoted: explanation: "Réponse : C"'),
+    ]
+    assert main(["lint", "--fix", str(path)]) == 0
+    source, problems = read_source(path)
+    assert problems == []
+    explanations = [question["explanation"] for question in source.data["questions"]]
+    assert explanations == ["\u201cRéponse : B\u201d est juste", "Réponse : C"]

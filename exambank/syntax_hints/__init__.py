@@ -11,12 +11,12 @@ code reads the text line by line, for clarity rather than speed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import StreamEndEvent
 
-from exambank.syntax_hints.colons import Colons, Unquoted, at_once, colon_line, quote
 from exambank.syntax_hints.conflicts import leftover_marker
 from exambank.syntax_hints.escapes import unknown_escape
 from exambank.syntax_hints.indents import (
@@ -25,6 +25,7 @@ from exambank.syntax_hints.indents import (
     tab,
     text_on_lines,
 )
+from exambank.syntax_hints.mends import Mend, Mends, at_once, mend, mend_at
 from exambank.syntax_hints.quoting import (
     alias_or_anchor,
     colon_in_text,
@@ -59,45 +60,46 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
     return found
 
 
-def unquoted_colons(text: str, error: MarkedYAMLError) -> Colons:
-    """Every line like 'explanation: Réponse : B' from the one ``error`` is at, each one
-    YAML refuses: all at once where the text then parses (``colons.at_once``), else one
-    by one, each quoted in a copy of ``text`` and the copy parsed again, until it parses
-    or fails otherwise. Positions are the file's own: a quote only lengthens its line,
-    and the next error is on a later line."""
-    first = _colon_line(text, error)
+def lines_to_mend(text: str, error: MarkedYAMLError) -> Mends:
+    """Every line YAML refuses that lint can mend ('explanation: Réponse : B', 'A: `ls`',
+    a dash typed for a list item's '-'), from the one ``error`` is at: all at once where
+    the text then parses (``mends.at_once``), else one by one, each mended in a copy of
+    ``text`` and the copy parsed again, until it parses or fails otherwise. Positions are
+    the file's own: a mend only lengthens its line, and the next error is on a later line."""
+    first = _mend_at(text, error)
     try:
         found = None if first is None else at_once(text, first)
     except Exception:  # a misjudged line: line by line, libyaml judges each
         found = None
     if found is not None:
         return found
-    lines: list[Unquoted] = []
-    quoted_text, added = text, 0  # the copy, and how much longer than ``text`` it is
+    lines: list[Mend] = []
+    mended, added = text, 0  # the copy, and how much longer than ``text`` it is
     problem: MarkedYAMLError | None = error
     while problem is not None:
-        line = _colon_line(quoted_text, problem)
+        line = _mend_at(mended, problem)
         if line is None or (lines and line.row <= lines[-1].row):
             break
         at = line.start - added
-        said = line.explanation
-        moved = Explanation(said.index - added, said.message, said.hint)
-        lines.append(
-            Unquoted(line.row, line.column, at, at + line.end - line.start, moved, line.fixable)
-        )
-        quoted_text = quote(quoted_text, [line])
-        added = len(quoted_text) - len(text)
-        problem = first_error(quoted_text)
-    return Colons(lines, quoted_text, problem is None)
+        said = replace(line.explanation, index=line.explanation.index - added)
+        lines.append(replace(line, start=at, end=at + line.end - line.start, explanation=said))
+        mended = mend(mended, [line])
+        added = len(mended) - len(text)
+        problem = first_error(mended)
+    return Mends(lines, mended, problem is None)
 
 
-def _colon_line(text: str, error: MarkedYAMLError) -> Unquoted | None:
+# The errors a line lint can mend makes libyaml report.
+_MENDED = ("mapping values are not allowed", "cannot start any token", "expected '-' indicator")
+
+
+def _mend_at(text: str, error: MarkedYAMLError) -> Mend | None:
     mark = error.problem_mark
-    if mark is None or "mapping values are not allowed" not in str(error.problem):
+    if mark is None or not any(phrase in str(error.problem) for phrase in _MENDED):
         return None
     explanation = explain(text, error)
     try:
-        return None if explanation is None else colon_line(Text(text), mark.index, explanation)
+        return None if explanation is None else mend_at(Text(text), mark.index, explanation)
     except Exception:  # as in ``explain``: a misjudged line ends the scan, not the report
         return None
 

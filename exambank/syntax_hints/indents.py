@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exambank.statement_lines import STATEMENT
-from exambank.syntax_hints.items import first_item_lost_dash, lost_dash
+from exambank.syntax_hints.items import first_item_lost_dash, lookalike_dash, lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
     KEYS,
@@ -101,6 +101,10 @@ def _open_entries(text: Text, row: int) -> list[tuple[int, str, int]]:
 
 def not_an_item(text: Text, problem: int, context: int) -> Explanation | None:
     row, column = text.row_column(problem)
+    if column == len(text.lines[row]) - len(text.lines[row].lstrip(" ")):
+        dash = lookalike_dash(text, row, expected_item=True)  # a dash typed for "- "
+        if dash is not None:
+            return dash
     return misaligned(text, row, column)
 
 

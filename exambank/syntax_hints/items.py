@@ -1,14 +1,15 @@
 """A question (or key term) that lost its '- ': '-id: q2', with no space after the dash,
 or 'id: q2' with no dash, where the items of ``questions:`` stand. YAML then reads the
 line as a key, and its question's lines as more text of it; re-indenting it, as for a
-key out of line, would merge it into the question above."""
+key out of line, would merge it into the question above. Or its '-' came as a word
+processor's dash or a bullet (an en dash, U+2013, for '- '), which YAML reads as text."""
 
 from __future__ import annotations
 
 import re
 
 from exambank.model import FIRST_KEYS, LIST_ITEMS
-from exambank.syntax_hints.text import KEYS, Explanation, Text, pair
+from exambank.syntax_hints.text import DASH_LOOKALIKES, KEYS, Explanation, Text, pair, short
 
 
 def lost_dash(text: Text, row: int, next_item: int | None = None) -> Explanation | None:
@@ -56,19 +57,46 @@ def first_item_lost_dash(text: Text, list_row: int, next_item: int) -> Explanati
     return lost_dash(text, below, next_item)
 
 
+def lookalike_dash(text: Text, row: int, expected_item: bool) -> Explanation | None:
+    """The line at ``row`` as a list item whose '-' is a word processor's dash or a
+    bullet (an en dash, U+2013, as Word's AutoFormat types '- '), when a space or a tab
+    (as a pasted list has it) and the item follow it, and it stands where a list item
+    belongs: libyaml expected one there (``expected_item``), or where the items of
+    ``questions:`` or ``key_terms:`` stand. Nothing else in YAML starts a line so there:
+    the fix is to type '- ' in place of the dash and the blank (``retype``)."""
+    written = text.lines[row]
+    column = len(written) - len(written.lstrip(" "))
+    dash, blank = written[column : column + 1], written[column + 1 : column + 2]
+    rest = written[column + 2 :]
+    if dash not in DASH_LOOKALIKES or blank not in (" ", "\t") or rest.strip()[:1] in ("", "#"):
+        return None
+    item, _ = _list_item_at(text, row, column)
+    if item is None and not expected_item:
+        return None
+    shown = short(re.split(r"[ \t]+#", rest.strip(), maxsplit=1)[0])  # without its note
+    in_place = "in its place" if blank == " " else "and a space in place of it and the tab"
+    return Explanation(
+        text.index(row, column),
+        f"'{dash}' ({DASH_LOOKALIKES[dash]}) is not the '-' that starts a {item or 'list item'}",
+        f"type an ordinary '-' {in_place}: - {shown}",
+        retype="- ",
+    )
+
+
 def _list_item_at(text: Text, row: int, column: int) -> tuple[str | None, bool]:
     """What an item of the list is called ("question") when a line at ``column`` on
-    ``row`` stands where that list's items stand: only items ('- ') of it, and the
-    lines under them, between it and the list's key (``questions:``, holding nothing on
-    its line), which is left of ``column`` or, for a list written at its key's place,
-    at it (None anywhere else); and whether no item stands above it."""
+    ``row`` stands where that list's items stand: only items ('- ', or a dash typed for
+    it) of it, and the lines under them, between it and the list's key (``questions:``,
+    holding nothing on its line), which is left of ``column`` or, for a list written at
+    its key's place, at it (None anywhere else); and whether no item stands above it."""
     first = True
     for above in range(row - 1, -1, -1):
         content = text.lines[above].strip()
         if not content or content.startswith("#"):
             continue
         line = text.parse(above)
-        if line.indent > column or (line.indent == column and line.dash_columns):
+        item_start = line.dash_columns or content[:1] in DASH_LOOKALIKES  # or a dash typed for it
+        if line.indent > column or (line.indent == column and item_start):
             first = False  # the lines of an item above, or the item itself
             continue
         empty = not line.value.split("#", 1)[0].strip()

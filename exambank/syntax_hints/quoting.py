@@ -8,7 +8,7 @@ import re
 
 from exambank.statement_lines import STATEMENT
 from exambank.syntax_hints.indents import misaligned, outnumbered, tab
-from exambank.syntax_hints.items import lost_dash
+from exambank.syntax_hints.items import lookalike_dash, lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
     COLON_LOOKALIKES,
@@ -17,6 +17,7 @@ from exambank.syntax_hints.text import (
     PROSE_KEYS,
     Explanation,
     Text,
+    curly_quoted,
     is_key_name,
     next_option,
     pair,
@@ -156,6 +157,8 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     if line.key is not None and line.value_column <= column:  # stem: Which: AWS ...
         return _quote_the_text(text, row, column - line.value_column)
     above = text.row_above(row)
+    if above is not None and (dash := lookalike_dash(text, above, expected_item=False)):
+        return dash  # the first question's '- ' typed as a dash: its keys are read as text
     if above is not None and text.parse(above).key is None:  # 'options' or 'text Amazon EC2'
         word = re.match(r" *(?:- +)*([\w-]+)(.?)", text.lines[above])
         lone = word is not None and not word[2]
@@ -197,8 +200,8 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
     line = text.parse(row)
     index = text.index(row, line.value_column)
     keep = colon or 0
-    closing = CURLY_QUOTES.get(line.value[:1])
-    if closing:
+    if curly_quoted(line.value):  # quotes around a part of it are the text's own
+        closing = CURLY_QUOTES[line.value[0]]
         inner = line.value[1:].removesuffix(closing)
         return Explanation(
             index,

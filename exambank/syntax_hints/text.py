@@ -13,11 +13,14 @@ from exambank import model
 
 @dataclass(frozen=True)
 class Explanation:
-    """Where the fix goes (an index into the text), what is wrong, and how to fix it."""
+    """Where the fix goes (an index into the text), what is wrong, and how to fix it;
+    ``retype``: what to type in place of as many characters from ``index``, when that
+    alone is the fix ('- ' for a word processor's dash and the blank after it)."""
 
     index: int
     message: str
     hint: str | None
+    retype: str | None = None
 
 
 def control_character(text: str, position: int, character: int) -> Explanation:
@@ -64,6 +67,22 @@ CURLY_QUOTES = {
     "\u2019": "\u2019",
     "\u201e": "\u201c",
     "\u201a": "\u2018",
+}
+# Characters that cannot start a plain text and mean nothing else at a value's start
+# (reserved, or a directive's only at a line's start): the author meant them as text.
+RESERVED_STARTS = "`@%"
+# What word processors and pasted lists put where a list item's '- ' belongs: each means
+# nothing else to YAML at the start of a line, where it is text.
+DASH_LOOKALIKES = {
+    "\u2010": "a Unicode hyphen",
+    "\u2011": "a non-breaking hyphen",
+    "\u2012": "a figure dash",
+    "\u2013": "an en dash",
+    "\u2014": "an em dash",
+    "\u2212": "a minus sign",
+    "\u2022": "a bullet",
+    "\u25e6": "a white bullet",
+    "\u2043": "a hyphen bullet",
 }
 _SHORT = 20  # a hint shows about this many characters of the author's text
 _LINE = re.compile(
@@ -112,6 +131,15 @@ class Line:
         self.value_column = match.start("value")
         self.value = match["value"].rstrip(" \t")
         self.lead = line[self.indent : self.value_column]  # "stem: ", "- ", "- id: "
+
+
+def curly_quoted(value: str) -> bool:
+    """Whether ``value`` (a note after it left out) is wholly in typographic quotes, as a
+    word processor types straight ones. Quotes around a part of it only (a phrase of the
+    stem in quotes, then more words) are the text's own: ordinary characters to YAML."""
+    closing = CURLY_QUOTES.get(value[:1])
+    written = re.split(r"[ \t]+#", value, maxsplit=1)[0]
+    return closing is not None and len(written) > 1 and written.endswith(closing)
 
 
 def spaces(count: int) -> str:

@@ -209,6 +209,19 @@ def test_alias_bomb_is_refused_quickly(lint_bank):
     assert any("aliases" in d.message for d in found)
 
 
+def test_an_alias_is_told_as_an_alias_not_as_an_empty_value(lint_bank):
+    # 'options: *hosts' is read as nothing: "options is empty" would be wrong, and the
+    # alias error says what to do.
+    first = QUESTION.replace("options:", "options: &hosts")
+    second = QUESTION.replace("id: q1", "id: q2").split("options:")[0]
+    second += "options: *hosts\nanswer: B\nexplanation: The same options.\n"
+    found = lint_bank({"01-main.yaml": section_yaml(first, second)}).diagnostics
+    assert [(d.line, d.rule, d.message.split(" (")[0]) for d in found] == [
+        (6, "yaml-syntax", "the anchor '&hosts' is not supported in bank files"),
+        (15, "yaml-syntax", "anchors and aliases"),
+    ]
+
+
 @pytest.mark.parametrize("nesting", [b"[" * 100_000, b"- " * 100_000, b"a: " + b"{" * 50_000])
 def test_absurd_nesting_is_a_diagnostic_not_a_crash(lint_bank, nesting):
     found = lint_bank({"01-main.yaml": nesting}).diagnostics

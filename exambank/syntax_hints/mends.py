@@ -1,0 +1,230 @@
+"""Slips YAML refuses that lint finds on every line at once, and ``lint --fix`` mends:
+unquoted text holding ': ' ("explanation: Réponse : B") or starting with a character YAML
+reserves ("A: `show ip route`"), and a word processor's dash or bullet typed for the '-'
+that starts a list item.
+
+libyaml stops at the first syntax error, and an author makes the same slip in many
+questions. After the first, every later line of that look is mended in a copy of the text
+(``at_once``): its text quoted, or its dash typed as '- '. The copy is parsed, and a line
+counts only where the parse confirms it: its quoted text a value of block YAML, which YAML
+could not read unquoted ('key: a: b' is always refused there), or its line an item of a
+block list. A '|' text, a comment, '"a: b"' or 'url: http://x' never counts. When the copy
+does not parse, ``lines_to_mend`` in this package goes line by line instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ruamel.yaml.cyaml import CSafeLoader
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from exambank.syntax_hints.indents import text_on_lines
+from exambank.syntax_hints.items import lookalike_dash
+from exambank.syntax_hints.quoting import colon_in_text, odd_token
+from exambank.syntax_hints.text import (
+    RESERVED_STARTS,
+    Explanation,
+    Text,
+    curly_quoted,
+    quoted,
+)
+
+# A plain text cannot start with these: a value that does is something else (a list,
+# a mapping, an alias ...), whose lines a quote on one line would not close.
+_NOT_PLAIN = frozenset("[]{},#&*!|>'\"%@`")
+_NOTE = re.compile(r"[ \t]{2,}#")  # a note two spaces off or more: left after the quotes
+_ONE_SPACE_NOTE = re.compile(r"[ \t]#")
+_INDICATOR = re.compile(r":(?=[ \t]|$)")  # a ':' YAML reads as a key's in plain text
+Place = tuple[int, int]  # (row, column), 0-based
+_NODES = (ScalarEvent, AliasEvent, CollectionStartEvent)  # what an item of a list may be
+
+
+@dataclass(frozen=True)
+class Mend:
+    """A line YAML refused, and its mend: the span to put in quotes, or the dash and the
+    blank after it to type as '- ' (``start``, ``end``, in the file's own text), and how
+    lint reports it. For a dash, ``item_column``: where the list item it starts must then
+    be read."""
+
+    row: int
+    column: int
+    start: int
+    end: int
+    explanation: Explanation
+    fixable: bool  # the mend keeps every character the author meant: lint --fix may make it
+    item_column: int | None = None
+
+    def mended(self, written: str) -> str:
+        """What replaces ``written``, the text from ``start`` to ``end``."""
+        return self.explanation.retype or quoted(written, whole=True)
+
+
+def mend_at(text: Text, problem: int, explanation: Explanation) -> Mend | None:
+    """The mend of the line libyaml refused at ``problem``, when ``explanation`` (what
+    ``explain`` says of that error) retypes a dash, or quotes a plain text with a key (or
+    a list item) before it that ends on its line; None for any other error."""
+    if explanation.retype:
+        return _dash(text, explanation)
+    row, column = text.row_column(problem)
+    line = text.parse(row)
+    value_start = text.index(row, line.value_column)
+    if line.key is None or line.value_column > column or not _quotable(line.value):
+        return None
+    # A text quoted from its key on ("- Tip: read: twice" read as one text) is an item of
+    # a list: a line under it continues the text unless it is no deeper than the '- '.
+    item = bool(line.dash_columns) and explanation.index == text.index(row, line.key_column)
+    if explanation.index != value_start and not item:
+        return None  # another mistake explains the error
+    if not _ends_here(text, row, line.dash_columns[0] if item else line.key_column):
+        return None
+    if text_on_lines(text, explanation.index, explanation.index) is not None:
+        return None  # its text goes on below, at its key's place: a '|' block, not quotes
+    written = text.text[explanation.index : value_start + len(line.value)]
+    note = _NOTE.search(written)
+    written = written[: note.start()] if note else written
+    _, start_column = text.row_column(explanation.index)
+    fixable = not item and not curly_quoted(written) and not _ONE_SPACE_NOTE.search(written)
+    return Mend(
+        row, start_column, explanation.index, explanation.index + len(written), explanation, fixable
+    )
+
+
+def _dash(text: Text, explanation: Explanation) -> Mend:
+    """The dash at ``explanation.index`` and the blank after it, to type as '- ' (the
+    ``retype``, as long): its item starts after them and any more spaces."""
+    row, column = text.row_column(explanation.index)
+    retyped = len(explanation.retype or "")
+    after = text.lines[row][column + retyped :]
+    item_column = column + retyped + len(after) - len(after.lstrip(" "))
+    at = explanation.index
+    return Mend(row, column, at, at + retyped, explanation, True, item_column)
+
+
+def _quotable(value: str) -> bool:
+    """Whether quoting ``value`` on its line makes it the text it reads as: plain text,
+    or text that starts with a character YAML reserves ('`', '@', '%')."""
+    if not value:
+        return False
+    return value[0] in RESERVED_STARTS or (
+        value[0] not in _NOT_PLAIN and value[:2] not in ("- ", "? ", ": ")
+    )
+
+
+def _ends_here(text: Text, row: int, column: int) -> bool:
+    """Whether the plain text on ``row`` ends there: the next line that is not blank is
+    a comment, or no deeper than ``column`` (a deeper one would continue the text)."""
+    for below in text.lines[row + 1 :]:
+        content = below.lstrip(" ")
+        if not content.strip():
+            continue
+        if content.startswith("\t"):
+            return False  # a tab's depth is YAML's to judge
+        return content.startswith("#") or len(below) - len(content) <= column
+    return True
+
+
+@dataclass(frozen=True)
+class Mends:
+    """The lines YAML refuses that lint can mend, from the first error on; ``text``, the
+    file with each of them mended; whether that text ``parses``."""
+
+    lines: list[Mend]
+    text: str
+    parses: bool
+
+
+def at_once(text: str, first: Mend) -> Mends | None:
+    """``first`` and every later line that looks like it, each kept only where the parse
+    of the text with all of them mended confirms it; None if that text does not parse."""
+    lines = Text(text)
+    found = [first]
+    for row in range(first.row + 1, len(lines.lines)):
+        line = _refused(lines, row)
+        if line is not None:
+            found.append(line)
+    confirmed = _places(mend(text, found))
+    if confirmed is None:
+        return None
+    kept = [line for line in found if _confirmed(line, *confirmed)]
+    if len(kept) == len(found):
+        return Mends(kept, mend(text, kept), True)
+    mended = mend(text, kept)  # without what a '|' text held, say: parsed again
+    return None if _places(mended) is None else Mends(kept, mended, True)
+
+
+def mend(text: str, lines: list[Mend]) -> str:
+    """``text`` with each of ``lines`` (in file order) mended."""
+    pieces, done = [], 0
+    for line in lines:
+        pieces += [text[done : line.start], line.mended(text[line.start : line.end])]
+        done = line.end
+    return "".join([*pieces, text[done:]])
+
+
+def _refused(text: Text, row: int) -> Mend | None:
+    """The mend of ``row``, as libyaml would refuse it were it the first error: a dash
+    that starts a list item, a plain value that starts with a character YAML reserves,
+    or a ':' YAML refuses in a plain value (before any comment); None for any other line."""
+    dash = lookalike_dash(text, row, expected_item=True)
+    if dash is not None:
+        return _dash(text, dash)
+    line = text.parse(row)
+    if line.key is None or not line.value:
+        return None
+    if line.value[0] in RESERVED_STARTS:
+        at = text.index(row, line.value_column)
+        explanation = odd_token(text, at, at)
+    elif _quotable(line.value):
+        colon = _INDICATOR.search(_ONE_SPACE_NOTE.split(line.value, maxsplit=1)[0])
+        if colon is None:
+            return None
+        at = text.index(row, line.value_column + colon.start())
+        explanation = colon_in_text(text, at, at)  # as libyaml would stop there
+    else:
+        return None
+    return None if explanation is None else mend_at(text, at, explanation)
+
+
+def _confirmed(line: Mend, quoted_values: set[Place], items: set[Place]) -> bool:
+    if line.item_column is not None:
+        return (line.row, line.item_column) in items
+    return (line.row, line.column) in quoted_values
+
+
+def _places(text: str) -> tuple[set[Place], set[Place]] | None:
+    """Where each quoted value of block YAML starts in ``text``, and each item of a block
+    list; None if ``text`` does not parse."""
+    quoted_values: set[Place] = set()
+    items: set[Place] = set()
+    flows = [False]  # for each open collection: whether it is written in flow style
+    block_lists = [False]  # and whether it is a list in block style
+    loader = CSafeLoader(text)
+    try:
+        while (kind := type(event := loader.get_event())) is not StreamEndEvent:
+            start = (event.start_mark.line, event.start_mark.column)
+            if block_lists[-1] and issubclass(kind, _NODES):
+                items.add(start)
+            if issubclass(kind, CollectionStartEvent):
+                flows.append(flows[-1] or bool(event.flow_style))
+                block_lists.append(kind is SequenceStartEvent and not flows[-1])
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                flows.pop()
+                block_lists.pop()
+            elif kind is ScalarEvent and event.style in ("'", '"') and not flows[-1]:
+                quoted_values.add(start)
+    except MarkedYAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return quoted_values, items
