@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from exambank.diagnostics import Diagnostic, Severity
@@ -97,6 +98,13 @@ class Bank:
         """Every question in bank order (many rules walk them: built once)."""
         return iter(self._refs)
 
+    def questions_in_a_row(self) -> Iterator[QuestionRef | None]:
+        """``questions``, with None where questions that failed the schema stand between
+        two of them (or a listed section file that failed it): rules about the order of
+        the bank, as a handout prints it, do not take two questions for neighbours when
+        one lint cannot read stands between them."""
+        return iter(self._in_a_row)
+
     @cached_property
     def markup_fields(self) -> list[MarkdownField]:
         """The Markdown texts that may hold a link, an image or raw HTML (a "<", "](" or
@@ -141,3 +149,29 @@ class Bank:
                     QuestionRef(question, file.section, file.source, index, number, language)
                 )
         return refs
+
+    @cached_property
+    def _in_a_row(self) -> list[QuestionRef | None]:
+        refs = iter(self._refs)
+        order = {section_id: at for at, section_id in enumerate(self.manifest.sections)}
+        read = {id(file.source) for file in self.files}
+        unread = sorted(
+            order[section_id_of(source.path)]
+            for source in self.listed_sources
+            if id(source) not in read
+        )
+        places: list[QuestionRef | None] = []
+        for file in self.files:
+            at = order.get(file.section.id, len(order))
+            if unread and unread[0] < at:  # a section file that failed: its questions
+                places.append(None)
+                unread = [place for place in unread if place > at]
+            held = list(islice(refs, len(file.indices)))
+            written = file.source.data.get("questions")  # a section file's data: a mapping
+            count = len(written) if isinstance(written, list) else 0
+            if len(held) < count:  # some failed the schema: a gap where each stands
+                at_index = {ref.index: ref for ref in held}
+                places += [at_index.get(index) for index in range(count)]
+            else:
+                places += held
+        return places

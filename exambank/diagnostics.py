@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# What a hint says of a finding ``exambank lint --fix`` mends, at its end: the author need
+# not type the fix.
+LINT_FIX_DOES_THIS = "exambank lint --fix does this"
+FIXED_BY_LINT = f" ({LINT_FIX_DOES_THIS})"
 
 
 @dataclass(frozen=True, order=True)

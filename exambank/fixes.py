@@ -28,6 +28,7 @@ from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text, refuse_oversize
 from exambank.round_trip import INDENT, dump, keep_escapes
+from exambank.schema_answer_texts import marked_letter
 from exambank.schema_letters import counts_in_russian_order, fixable_lookalikes
 from exambank.schema_words import describe
 from exambank.source import JsonPath, Source, value_at
@@ -60,7 +61,8 @@ def answer_case(data: Any) -> Iterator[Change]:
     stands for one option letter (``fixable_lookalikes``: not a Cyrillic Ve, which is B by
     look, C by place, D by key) and no answer of the file counts in Russian order. Only a
     letter written as text is touched; a missing answer, or one of another type, is the
-    schema's to report."""
+    schema's to report. A lone letter in typographic quotes, or with an invisible character
+    such as a no-break space, is that letter (``marked_letter``)."""
     questions = data.get("questions") if isinstance(data, dict) else None
     questions = questions if isinstance(questions, list) else []
     russian_order = counts_in_russian_order(data)
@@ -79,6 +81,9 @@ def answer_case(data: Any) -> Iterator[Change]:
                 _set_text(holder, key, latin or letter.upper())
                 script = f" ({script_of(letter)})" if latin else ""
                 yield where, f"answer letter '{letter}'{script} -> '{latin or letter.upper()}'"
+            elif holder is question and (marked := marked_letter(letter, options)):
+                _set_text(holder, key, marked[0])
+                yield where, f"answer letter {marked[0]} written {marked[1]} -> '{marked[0]}'"
 
 
 def _lettered(options: Any) -> TypeGuard[dict[Any, Any]]:

@@ -20,7 +20,7 @@ from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
 from exambank.code_pages import SAVE_AS_UTF8, not_utf8
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.event_reader import EventReader
 from exambank.paths import MANIFEST, is_yaml
 from exambank.source import (
@@ -89,8 +89,9 @@ def read_source(
             "yaml-syntax",
             line_and_column(text, mark),
             "the file ends with a DOS end-of-file mark (Ctrl-Z, U+001A)",
-            "exambank lint --fix removes it; or delete the file's last "
-            + ("character" if mark == len(text) - 1 else "characters"),
+            "delete the file's last "
+            + ("character" if mark == len(text) - 1 else "characters")
+            + FIXED_BY_LINT,
         )
         text = text[:mark]
     if not text.strip():
@@ -157,9 +158,19 @@ def _report_every_syntax_error(
     not reported."""
     from exambank.syntax_hints import lines_to_mend
     from exambank.syntax_hints.later import caused_by, question_errors, spills
+    from exambank.syntax_hints.mends import Mends
 
     index, message, hint = first
     row = line_and_column(text, index)[0] - 1
+    try:
+        mends = lines_to_mend(text, error)
+    except ReaderError:  # a control character further on: its question reports it
+        mends = Mends([], text, parses=False)
+    # lint --fix mends them all, where mended they keep every character and the file reads
+    fixed = mends.parses and all(line.fixable for line in mends.lines)
+    said = mends.lines[0].explanation if mends.lines else None
+    if fixed and said and (said.index, said.message, said.hint) == (index, message, hint):
+        hint = said.fixed_hint or hint
     questions = question_errors(text)
     # A quote left open above libyaml's first error: reported in its own question, and
     # that error too unless it is the quote's doing.
@@ -173,13 +184,10 @@ def _report_every_syntax_error(
         rows.add(row)
         if error.problem_mark is not None:  # where libyaml saw it: the same error
             rows.add(error.problem_mark.line)
-    try:
-        mendable = lines_to_mend(text, error).lines[1:]
-    except ReaderError:  # a control character further on: its question reports it
-        mendable = []
-    for line in mendable:
+    for line in mends.lines[1:]:
         said = line.explanation
-        report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
+        how = (said.fixed_hint if fixed else None) or said.hint
+        report("yaml-syntax", line_and_column(text, said.index), said.message, how)
         rows.add(line.row)
     for later in questions:
         below = later.row > row or (open_above and later.start > open_above[0].start)

@@ -26,7 +26,7 @@ from exambank.load import iter_yaml_files, oversize, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
 from exambank.paths import MANIFEST, find_banks, is_yaml
 from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
-from exambank.schema_words import holds_text
+from exambank.schema_words import holds_text, same_text_quoted
 from exambank.source import JsonPath, Source, line_and_column
 from exambank.tree_edits import comments_after_dashes
 
@@ -257,26 +257,18 @@ def _refuse_typed_values(source: Source, quotable: Collection[JsonPath]) -> None
             )
 
 
-# An integer every YAML reader reads as written, so that quoted it is the same text: no
-# sign but '-', no leading zero (YAML 1.1 reads 010 as 8), no '_' (1_000 is 1000).
-_PLAIN_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
-
-
 def quotable_as_text(source: Source, manifest: bool, text: str) -> dict[JsonPath, tuple[str, str]]:
     """The values ``lint --fix`` quotes in the file ``source`` read from ``text`` (as
     ``lf_text`` gives it), as (kind, text written): a number or a boolean YAML typed where
     a manifest (or else a section) holds the author's text (``holds_text``), whose text in
-    quotes is exactly what was typed and what each reader reads there: an integer written
-    plainly (21, 2024, -1), a word YAML reads as a boolean (true, False, yes, off). Not
-    3.10 (3.1 to every reader), 4:1 (241), 010 (8 or 10) or 0x1A (26): their readers
-    disagree with the text, and the author says which was meant. Not a null (null, ~): it
-    may mean "nothing yet", not the word. Not a value a comment follows one space on: its
-    text may go on after the '#' (comment-in-text)."""
+    quotes is exactly what was typed and what each reader reads there (``same_text_quoted``:
+    21 or true, not 3.10 or null). Not a value a comment follows one space on: its text
+    may go on after the '#' (comment-in-text). Lint's hint says so where ``quoted_by_fix``."""
     lines = text.split("\n")
     return {
         where: (kind, written)
         for where, (kind, written) in source.typed_scalars.items()
-        if (kind == "boolean" or (kind == "number" and _PLAIN_INTEGER.fullmatch(written)))
+        if same_text_quoted(kind, written)
         and holds_text(where, manifest)
         and _stands_alone(lines, source.where(where), written)
     }

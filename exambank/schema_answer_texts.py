@@ -5,14 +5,23 @@ bracket, as a printed test shows it) has said which option is right: the hint na
 letter. Two options named as a single-answer question's answer are not a list to copy
 (answer-count refuses it): the hint says to keep one, or to make the question multiple.
 A number is not read as a place: 2 may count from 1 (B) or from 0 (C), so the hint asks
-for the letter without guessing one.
+for the letter without guessing one. Letters written as one text ('A, C', 'A and C') are
+the list the author meant. One letter in typographic quotes ('‘A’', as Word types them) or
+with an invisible character ('B' and a no-break space) is that letter: the hint names
+what surrounds it, and ``lint --fix`` takes it away (``marked_letter``).
 """
+
+# ruff: noqa: RUF002, RUF003  # typographic quotes are the point
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from typing import Any
 
+from exambank.diagnostics import FIXED_BY_LINT
+from exambank.lookalikes import and_listed
 from exambank.schema_words import clip
 from exambank.source import JsonPath, Source
 
@@ -24,6 +33,10 @@ SINGLE = "answer: <letter>"
 MULTIPLE = "answer: [<letter>, <letter>]"
 NEUTRAL = f"write one capital letter ({SINGLE}), or a list for multiple ({MULTIPLE})"
 NUMBER = f"write the option's letter, not a number ({SINGLE})"
+# What joins letters written as one text: 'A, C', 'A; C', 'A & C', 'A and C', 'A, C, and D'.
+_JOINS = re.compile(r"\s*(?:[,;&/+]|\band\b)\s*(?:and\s+)?|\s+", re.IGNORECASE)
+# Quotes a word processor types, which YAML reads as text: '‘A’', '“A”', '„A“', '«A»'.
+_TYPOGRAPHIC_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
 
 
 def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> str:
@@ -40,7 +53,68 @@ def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> s
         return f"{'; '.join(reasons)}: write answer: {written}"
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         return NUMBER
+    if isinstance(answer, str) and path[-1:] == ("answer",):
+        return _letters_hint(answer, question) or NEUTRAL
     return NEUTRAL
+
+
+def _letters_hint(answer: str, question: Any) -> str | None:
+    """How to write option letters typed as one text ('A, C'), or one letter typed with
+    more ('‘A’'); None for any other answer."""
+    options = question.get("options") if isinstance(question, dict) else None
+    options = options if isinstance(options, dict) else {}
+    keys = [key for key in options if isinstance(key, str) and _LETTER.fullmatch(key)]
+    if listed := _listed_letters(answer, keys):
+        if _single_answer(question):
+            return _one_or_multiple(listed)
+        return f"write the letters as a list: answer: [{', '.join(listed)}]"
+    if marked := marked_letter(answer, keys):
+        letter, marks = marked
+        fixed = FIXED_BY_LINT if len(keys) == len(options) else ""  # as lint --fix mends it
+        return (
+            f"the letter {letter} is written {marks}, which YAML keeps as part of the text: "
+            f"write answer: {letter}{fixed}"
+        )
+    return None
+
+
+def marked_letter(answer: str, keys: Collection[str]) -> tuple[str, str] | None:
+    """The option letter (one of ``keys``) that ``answer`` is, written in typographic
+    quotes or with an invisible character ('‘A’', 'B' and a no-break space), and how it
+    is written ("in typographic quotes (‘ ’)"); None for any other text. The letter is
+    certain: nothing else was typed."""
+    marks = [character for character in answer if _is_mark(character)]
+    letter = "".join(character for character in answer if not _is_mark(character))
+    if not marks or letter.upper() not in keys or len(letter) != 1:
+        return None
+    quotes = list(dict.fromkeys(mark for mark in marks if mark in _TYPOGRAPHIC_QUOTES))
+    blanks = list(dict.fromkeys(mark for mark in marks if mark not in _TYPOGRAPHIC_QUOTES))
+    how = [f"in typographic quotes ({' '.join(quotes)})"] if quotes else []
+    how += [f"with {and_listed([_character_name(blank) for blank in blanks])}"] if blanks else []
+    return letter.upper(), " and ".join(how)
+
+
+def _is_mark(character: str) -> bool:
+    """A typographic quote, a space, or an invisible character (a zero-width space, a
+    word joiner, a soft hyphen: Unicode's format characters)."""
+    return character in _TYPOGRAPHIC_QUOTES or unicodedata.category(character) in ("Zs", "Cf")
+
+
+def _character_name(character: str) -> str:
+    """'a no-break space (U+00A0)': its Unicode name, as it is invisible on the screen."""
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, code).lower()
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name} ({code})"
+
+
+def _listed_letters(answer: str, keys: Collection[str]) -> list[str] | None:
+    """The option letters (of ``keys``) ``answer`` lists as one text ('A, C', 'A and C'):
+    two or more, each once; None for any other text."""
+    parts = _JOINS.split(answer.strip())
+    letters = list(dict.fromkeys(part.upper() for part in parts))
+    if len(letters) < 2 or not all(len(part) == 1 for part in parts):
+        return None
+    return letters if all(letter in keys for letter in letters) else None
 
 
 def _single_answer(question: Any) -> bool:

@@ -18,6 +18,7 @@ import string
 from collections.abc import Collection
 from typing import Any
 
+from exambank.diagnostics import FIXED_BY_LINT
 from exambank.lookalikes import (
     and_listed,
     is_foreign_letter,
@@ -33,7 +34,6 @@ from exambank.schema_words import Found, kind_of
 from exambank.source import JsonPath, Source
 
 Said = tuple[str, str]  # what is wrong, how to fix it
-_FIXES = " (exambank lint --fix does this)"
 _LATIN = "switch the keyboard to the Latin layout"
 _LOWER = re.compile(r"^[a-z]\Z")
 _LATIN_LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
@@ -64,7 +64,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
     was = ", ".join(f"'{letters[index]}'" for index in lower)
     now = ", ".join(f"'{upper[index]}'" for index in lower)
     where = (*path, lower[0]) if isinstance(answer, list) else path
-    fix = _FIXES if _latin_lettered(keys) else ""
+    fix = FIXED_BY_LINT if _latin_lettered(keys) else ""
     return (
         source.where(where),
         f"{name} letters are capitals: {was} -> {now}",
@@ -133,7 +133,11 @@ def foreign_answer(
         return foreign[0], message, _readings_hint(unsure, keys)
     written = _written(answer, meant)
     fixed = _latin_lettered(keys) and fixable_lookalikes(letters, keys) and not russian_file
-    return foreign[0], message, f"write answer: {written} in Latin letters{_FIXES if fixed else ''}"
+    return (
+        foreign[0],
+        message,
+        f"write answer: {written} in Latin letters{FIXED_BY_LINT if fixed else ''}",
+    )
 
 
 def _readings_hint(letters: list[Any], keys: list[Any]) -> str:

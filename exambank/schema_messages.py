@@ -17,7 +17,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.bank import section_id_of
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.lookalikes import lookalikes_in
 from exambank.paths import is_yaml
 from exambank.schema_keys import (
@@ -27,7 +27,7 @@ from exambank.schema_keys import (
 )
 from exambank.schema_letters import explain_answer
 from exambank.schema_patterns import read_pattern
-from exambank.schema_values import meant_value
+from exambank.schema_values import meant_value, true_false_type
 from exambank.schema_words import (
     HOW_TO_WRITE,
     Found,
@@ -40,6 +40,7 @@ from exambank.schema_words import (
     language_hint,
     one_of,
     options_hint,
+    quoted_by_fix,
     text_noun,
 )
 from exambank.source import JsonPath, Source
@@ -118,6 +119,8 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
     elif allowed := one_of(error):
         meant = meant_value(instance, allowed_values(error))
         hint = f"did you mean '{meant}'? {allowed}" if meant else allowed
+        if path[-1:] == ("type",) and true_false_type(instance):
+            hint += '; a true/false question is type: single, with options A: "True" and B: "False"'
         yield source.where(path), f"{name} is {as_written(source, path, instance)}", hint
     elif _reads_as_key(source, error, path):
         yield _text_with_colon(source, path, name, instance)
@@ -127,10 +130,11 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             # "12:30 is a number" reads as nonsense to an author who wrote a time
             base_60 = kind == "number" and ":" in text and is_yaml11_number(text)
             read_as = f" (YAML 1.1 reads it in base 60, as {sexagesimal(text)})" if base_60 else ""
+            fixed = FIXED_BY_LINT if quoted_by_fix(source, path) else ""
             yield (
                 source.where(path),
                 f"{name} is the {kind} {text}{read_as}, not text",
-                f"quote it so it stays text: '{text}'",
+                f'quote it so it stays text: "{text}"{fixed}',  # as lint --fix and fmt quote
             )
         else:
             yield source.where(path), f"{name} is empty", _write_text(path)

@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.language_codes import tag_named
 from exambank.model import LANGUAGE_PATTERN
+from exambank.paths import MANIFEST
 from exambank.source import JsonPath, Position, Source
 
 Found = tuple[Position, str, str | None]  # where, message, hint
@@ -53,6 +54,33 @@ _MANIFEST_TEXT: tuple[tuple[str | type, ...], ...] = (
     ("version",),
     ("description",),
 )
+
+
+# An integer every YAML reader reads as written, so that quoted it is the same text: no
+# sign but '-', no leading zero (YAML 1.1 reads 010 as 8), no '_' (1_000 is 1000).
+_PLAIN_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
+
+
+def same_text_quoted(kind: str, written: str) -> bool:
+    """Whether a value YAML typed as ``kind`` (number, boolean, null) from ``written`` is
+    that text to every reader once quoted: a word YAML reads as a boolean (true, False,
+    yes, off), an integer written plainly (21, 2024, -1). Not 3.10 (3.1 to every reader),
+    4:1 (241), 010 (8 or 10) or 0x1A (26): their readers disagree with the text, and the
+    author says which was meant. Not a null (null, ~): it may mean "nothing yet"."""
+    return kind == "boolean" or (kind == "number" and _PLAIN_INTEGER.fullmatch(written) is not None)
+
+
+def quoted_by_fix(source: Source, path: JsonPath) -> bool:
+    """Whether ``lint --fix`` quotes the value YAML typed at ``path`` of ``source``
+    (``rewrite.quotable_as_text``): the author's text, the same text once quoted, and no
+    comment one space after it, which may be more of the text (comment-in-text)."""
+    kind, written = source.typed_scalars[path]
+    manifest = source.path.name == MANIFEST
+    return (
+        same_text_quoted(kind, written)
+        and holds_text(path, manifest)
+        and path not in source.comments_after
+    )
 
 
 def holds_text(path: JsonPath, manifest: bool) -> bool:

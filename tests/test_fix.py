@@ -49,6 +49,49 @@ def test_lowercase_letters_in_an_answer_list(tmp_path: Path) -> None:
     assert "answer: [A, 'C']" in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("written", "how", "kept"),
+    [
+        ("\u2018A\u2019", "in typographic quotes (\u2018 \u2019)", "answer: A\n"),
+        (
+            '"\u201cA\u201d"  # from Word',
+            "in typographic quotes (\u201c \u201d)",
+            'answer: "A"  # from Word\n',
+        ),
+        ("A\u00a0", "with a no-break space (U+00A0)", "answer: A\n"),
+        ("\u200ba", "with a zero width space (U+200B)", "answer: A\n"),
+    ],
+)
+def test_a_letter_in_typographic_quotes_or_with_an_invisible_character_is_that_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, how: str, kept: str
+) -> None:
+    """Nothing but the letter was typed: it is certain (review s27-author #8). Only the
+    answer's bytes change, in the style it was written in."""
+    path = _bank(tmp_path, QUESTION.replace("answer: A", f"answer: {written}"))
+    assert main(["lint", "--fix", str(path)]) == 0
+    output = capsys.readouterr()
+    assert output.err.splitlines() == [f"{path}:11:13: fixed answer letter A written {how} -> 'A'"]
+    assert "No problems found." in output.out
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION).replace("answer: A\n", kept)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "\u2018E\u2019",  # no option E
+        "\u2018A, C\u2019",  # more than one letter
+        "[\u2018A\u2019]",  # an item of a list: the schema says which
+    ],
+)
+def test_a_marked_answer_that_is_no_one_option_letter_is_left_alone(
+    tmp_path: Path, written: str
+) -> None:
+    path = _bank(tmp_path, QUESTION.replace("answer: A", f"answer: {written}"))
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before
+
+
 def test_lowercase_options_are_not_relettered(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

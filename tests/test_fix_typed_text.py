@@ -5,6 +5,7 @@ an id."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -179,4 +180,25 @@ def test_a_time_read_in_base_60_says_what_it_is_read_as(lint_questions) -> None:
         "option B is the number 18:45 (YAML 1.1 reads it in base 60, as 1125), not text",
         "option C is the number 9:05:30 (YAML 1.1 reads it in base 60, as 32730), not text",
     ]
-    assert found[0].hint == "quote it so it stays text: '12:30'"
+    assert found[0].hint == 'quote it so it stays text: "12:30"'  # lint --fix leaves it
+
+
+def test_the_hint_says_lint_fix_quotes_a_value_exactly_where_it_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An author who follows the hints would type each quote by hand (review s27-author
+    #11): the hint names --fix for each value it quotes, and shows the quotes it writes."""
+    path = _section(tmp_path, _options("21", "true", "3.10", "23 #1"))
+    assert main(["lint", "--format", "json", str(path)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    hints = {each["line"]: each["hint"] for each in found if each["rule"] == "schema"}
+    fixed = " (exambank lint --fix does this)"
+    assert [hints[line] for line in (7, 8, 9)] == [
+        f'quote it so it stays text: "21"{fixed}',
+        f'quote it so it stays text: "true"{fixed}',
+        'quote it so it stays text: "3.10"',  # 3.1 to every reader: the author says which
+    ]
+    assert hints[10] == 'quote it so it stays text: "23"'  # the text may go on after '#'
+    assert main(["lint", "--fix", "--format", "json", str(path)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert {each["line"] for each in found if each["rule"] == "schema"} == {9, 10}

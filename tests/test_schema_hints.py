@@ -488,3 +488,30 @@ def test_10_a_finding_shows_a_line_break_it_quotes_escaped_on_its_one_line(
 ):
     [(line, column, message, _)] = question_errors(tmp_path, QUESTION.replace(*change))
     assert (line, column, message) == expected
+
+
+TRUE_FALSE_HINT = (
+    'use one of: single, multiple; a true/false question is type: single, with options A: "True" '
+    'and B: "False"'
+)
+
+
+@pytest.mark.parametrize("written", ["true-false", "True/False", "true or false", "T/F", "boolean"])
+def test_a_true_false_type_is_told_how_a_true_false_question_is_written(tmp_path, written):
+    """There is no true/false type (review s27-author #14): the hint says what to write."""
+    question = QUESTION.replace("answer: A", f"answer: A\ntype: {written}")
+    [(_, _, message, hint)] = question_errors(tmp_path, question)
+    assert (message, hint) == (f"question q1, type is '{written}'", TRUE_FALSE_HINT)
+
+
+def test_the_true_false_question_the_hint_describes_passes_the_schema(tmp_path):
+    question = QUESTION.replace("answer: A", "answer: A\ntype: single")
+    question = question.replace(OPTIONS, 'options:\n  A: "True"\n  B: "False"')
+    assert question_errors(tmp_path, question) == []
+
+
+@pytest.mark.parametrize("written", ["multi", "single-choice", "yes"])
+def test_another_wrong_type_gets_no_true_false_pointer(tmp_path, written):
+    question = QUESTION.replace("answer: A", f"answer: A\ntype: {written}")
+    [(_, _, _, hint)] = question_errors(tmp_path, question)
+    assert "true/false" not in hint

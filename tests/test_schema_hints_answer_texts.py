@@ -89,6 +89,8 @@ def test_a_number_that_is_an_options_text_gets_that_letter(tmp_path):
         "B) Port 23",  # option B's label, option C's text
         "'[A, C]'",
         "E)",  # no option E
+        "A, E",  # letters, one of no option
+        "\u2018E\u2019",  # a letter in typographic quotes, of no option
     ],
 )
 def test_an_answer_that_names_no_one_option_gets_no_letter_to_copy(tmp_path, answer):
@@ -111,3 +113,57 @@ def test_no_letter_is_suggested_from_options_not_lettered_in_latin(tmp_path):
     question = PORTS.replace("A: Port", "\u0410: Port").replace("B: Port", "\u0411: Port")
     question = question.replace("C: Port", "\u0412: Port").replace("D: Port", "\u0413: Port")
     assert _answer_error(tmp_path, "Port 23", question)[1] == NEUTRAL
+
+
+@pytest.mark.parametrize("joined", ["A, C", "A and C", "A & C", "A; C", "a, c", "A, and C"])
+def test_letters_written_as_one_text_are_shown_as_a_list(tmp_path, lint_bank, joined):
+    """'A, C' is the list the author meant (review s27-author #8): the hint writes it, and
+    the question passes once it is written so."""
+    question = PORTS.replace("id: q1", "id: q1\ntype: multiple")
+    message, hint = _answer_error(tmp_path, joined, question)
+    assert (message, hint) == (
+        f'question q1, answer is text "{joined}"',
+        "write the letters as a list: answer: [A, C]",
+    )
+    followed = question.replace("answer: A", "answer: [A, C]")
+    assert lint_bank({"01-main.yaml": section_yaml(followed)}).diagnostics == []
+
+
+def test_letters_as_one_text_in_a_single_answer_question_keep_one_or_make_it_multiple(tmp_path):
+    assert _answer_error(tmp_path, "A and C")[1] == (
+        "keep one (answer: A or answer: C), or set 'type: multiple' to keep both (answer: [A, C])"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "how"),
+    [
+        ("\u2018C\u2019", "in typographic quotes (\u2018 \u2019)"),
+        ("\u201cC\u201d", "in typographic quotes (\u201c \u201d)"),
+        ("C\u00a0", "with a no-break space (U+00A0)"),
+        ("\u200bC", "with a zero width space (U+200B)"),
+        (
+            "\u201eC\u201c\u00a0",
+            "in typographic quotes (\u201e \u201c) and with a no-break space (U+00A0)",
+        ),
+    ],
+)
+def test_one_letter_in_typographic_quotes_or_with_an_invisible_character_is_named(
+    tmp_path, written, how
+):
+    """A letter in Word's quotes, or with a no-break space, shows as the letter: the hint
+    names what else is there, and lint --fix takes it away (review s27-author #8)."""
+    assert _answer_error(tmp_path, written)[1] == (
+        f"the letter C is written {how}, which YAML keeps as part of the text: write answer: C "
+        "(exambank lint --fix does this)"
+    )
+
+
+def test_a_letter_in_typographic_quotes_is_not_fixed_among_options_not_all_latin(tmp_path):
+    """lint --fix mends an answer only under options lettered A, B, C...: the hint says so
+    only there."""
+    question = PORTS.replace("D: Port", "\u0413: Port")  # a Cyrillic option letter
+    assert _answer_error(tmp_path, "\u2018C\u2019", question)[1] == (
+        "the letter C is written in typographic quotes (\u2018 \u2019), which YAML keeps as part "
+        "of the text: write answer: C"
+    )

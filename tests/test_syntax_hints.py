@@ -333,12 +333,21 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
     )
 
 
+# A shortened example says so, lest its '…' be typed (review s27-author #11); lint --fix
+# quotes text holding ': ' where nothing else in the file is wrong.
+SHORTENED = "write the whole text quoted (shortened here)"
+SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --fix does this)"
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
         pytest.param(
             "Which: AWS service trains ML models?",
-            ("text containing ': ' must be quoted", 'write it quoted: stem: "Which: AWS service…"'),
+            (
+                "text containing ': ' must be quoted",
+                f'{SHORTENED_FIXED}: stem: "Which: AWS service…"',
+            ),
             id="colon and space in text",
         ),
         pytest.param(
@@ -361,7 +370,8 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "\u201cWhich port: 22 or 23?\u201d is used by SSH?",
             (
                 "text containing ': ' must be quoted",
-                'write it quoted: stem: "\u201cWhich port: 22 or…"',
+                "write the whole text quoted (shortened here; exambank lint --fix does this): "
+                'stem: "\u201cWhich port: 22 or…"',
             ),
             id="curly quotes around a part of the text are the text's own",
         ),
@@ -369,7 +379,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "\u00ab Which service : trains ML models? \u00bb",
             (
                 "text containing ': ' must be quoted",
-                'write it quoted: stem: "\u00ab Which service :…"',
+                f'{SHORTENED_FIXED}: stem: "\u00ab Which service :…"',
             ),
             id="guillemets are the text's own: quoted with it",
         ),
@@ -377,7 +387,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "\u2039Which\u203a service: trains ML models?",
             (
                 "text containing ': ' must be quoted",
-                'write it quoted: stem: "\u2039Which\u203a service:…"',
+                f'{SHORTENED_FIXED}: stem: "\u2039Which\u203a service:…"',
             ),
             id="single guillemets too",
         ),
@@ -385,20 +395,23 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "*Which* AWS service trains ML models?",
             (
                 "text starting with '*' must be quoted",
-                'write it quoted: stem: "*Which* AWS service…"',
+                f'{SHORTENED}: stem: "*Which* AWS service…"',
             ),
             id="asterisk",
         ),
         pytest.param(
             "&nbsp;Which AWS service trains ML models?",
-            ("text starting with '&' must be quoted", 'write it quoted: stem: "&nbsp;Which AWS…"'),
+            (
+                "text starting with '&' must be quoted",
+                f'{SHORTENED}: stem: "&nbsp;Which AWS…"',
+            ),
             id="ampersand",
         ),
         pytest.param(
             "@Which AWS service trains ML models?",
             (
                 "text starting with '@' must be quoted",
-                'write it quoted: stem: "@Which AWS service…"',
+                f'{SHORTENED}: stem: "@Which AWS service…"',
             ),
             id="at sign",
         ),
@@ -406,7 +419,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "`fit()` trains the model. Which service runs it?",
             (
                 "text starting with '`' must be quoted",
-                'write it quoted: stem: "`fit()` trains the…"',
+                f'{SHORTENED}: stem: "`fit()` trains the…"',
             ),
             id="backtick",
         ),
@@ -414,7 +427,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "%Which AWS service trains ML models?",
             (
                 "text starting with '%' must be quoted",
-                'write it quoted: stem: "%Which AWS service…"',
+                f'{SHORTENED}: stem: "%Which AWS service…"',
             ),
             id="percent",
         ),
@@ -422,7 +435,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "- Which AWS service trains ML models?",
             (
                 "text starting with '- ' must be quoted",
-                'write it quoted: stem: "- Which AWS service…"',
+                f'{SHORTENED}: stem: "- Which AWS service…"',
             ),
             id="dash and space",
         ),
@@ -430,7 +443,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "[Which] AWS service trains ML models?",
             (
                 "text starting with '[' must be quoted",
-                'write it quoted: stem: "[Which] AWS service…"',
+                f'{SHORTENED}: stem: "[Which] AWS service…"',
             ),
             id="bracket followed by more text",
         ),
@@ -438,7 +451,7 @@ def test_a_question_dedented_among_its_siblings_is_named(tmp_path):
             "{Which} AWS service trains ML models?",
             (
                 "text starting with '{' must be quoted",
-                'write it quoted: stem: "{Which} AWS service…"',
+                f'{SHORTENED}: stem: "{{Which}} AWS service…"',
             ),
             id="brace followed by more text",
         ),
@@ -543,7 +556,8 @@ def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatc
         pytest.param(
             STEM,
             "    stem: Which: AWS service?  # check the wording",
-            'write it quoted: stem: "Which: AWS service?"  # check the wording',
+            'write it quoted (exambank lint --fix does this): stem: "Which: AWS service?"  '
+            "# check the wording",
             id="a comment stays outside the quotes",
         ),
         pytest.param(

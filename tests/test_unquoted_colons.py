@@ -48,10 +48,12 @@ def test_every_unquoted_colon_of_a_file_is_reported_in_one_run(tmp_path: Path) -
         tmp_path, "Réponse : B. Voir le cours.", "Fine.", "Réponse : C", "Voir : A, puis : B"
     )
     quoted = "text containing ': ' must be quoted"
+    shortened = "write the whole text quoted (shortened here; exambank lint --fix does this)"
+    fixed = "write it quoted (exambank lint --fix does this)"
     assert _problems(path) == [
-        (_line(1), 18, quoted, 'write it quoted: explanation: "Réponse : B. Voir le…"'),
-        (_line(3), 18, quoted, 'write it quoted: explanation: "Réponse : C"'),
-        (_line(4), 18, quoted, 'write it quoted: explanation: "Voir : A, puis : B"'),
+        (_line(1), 18, quoted, f'{shortened}: explanation: "Réponse : B. Voir le…"'),
+        (_line(3), 18, quoted, f'{fixed}: explanation: "Réponse : C"'),
+        (_line(4), 18, quoted, f'{fixed}: explanation: "Voir : A, puis : B"'),
     ]
 
 
@@ -89,11 +91,12 @@ def test_nested_keys_list_items_and_comments_are_read_as_yaml_reads_them(tmp_pat
     )
     path = tmp_path / "01-main.yaml"
     path.write_text(section_yaml(question, extra=extra), encoding="utf-8")
+    fixed = "write it quoted (exambank lint --fix does this)"
     assert [(line, column, hint) for line, column, _, hint in _problems(path)] == [
-        (4, 10, 'write it quoted: summary: "Réponse : S"'),
-        (11, 15, 'write it quoted: text: "Lambda : non"'),
-        (12, 19, 'write it quoted: feedback: "Non : A"'),
-        (16, 18, 'write it quoted: explanation: "Réponse : B"  # a note'),
+        (4, 10, f'{fixed}: summary: "Réponse : S"'),
+        (11, 15, f'{fixed}: text: "Lambda : non"'),
+        (12, 19, f'{fixed}: feedback: "Non : A"'),
+        (16, 18, f'{fixed}: explanation: "Réponse : B"  # a note'),
     ]
 
 
@@ -236,7 +239,7 @@ def test_a_list_item_read_as_one_text_is_reported_but_not_fixed(
     path = tmp_path / "01-main.yaml"
     path.write_text(section_yaml(question, extra=tips), encoding="utf-8")
     assert [(line, column, hint) for line, column, _, hint in _problems(path)] == [
-        (4, 5, 'write it quoted: - "Astuce : lisez :…"'),
+        (4, 5, 'write the whole text quoted (shortened here): - "Astuce : lisez :…"'),
         (14, 18, 'write it quoted: explanation: "Réponse : B"'),
     ]
     before = path.read_bytes()
@@ -355,11 +358,46 @@ def test_typographic_quotes_around_a_part_of_the_text_are_quoted_with_it(
     path = _section(tmp_path, "\u201cRéponse : B\u201d est juste", "Réponse : C")
     quoted = "text containing ': ' must be quoted"
     assert _problems(path) == [
-        (_line(1), 18, quoted, 'write it quoted: explanation: "\u201cRéponse : B\u201d est…"'),
-        (_line(2), 18, quoted, 'write it quoted: explanation: "Réponse : C"'),
+        (
+            _line(1),
+            18,
+            quoted,
+            "write the whole text quoted (shortened here; exambank lint --fix does this): "
+            'explanation: "\u201cRéponse : B\u201d est…"',
+        ),
+        (
+            _line(2),
+            18,
+            quoted,
+            'write it quoted (exambank lint --fix does this): explanation: "Réponse : C"',
+        ),
     ]
     assert main(["lint", "--fix", str(path)]) == 0
     source, problems = read_source(path)
     assert problems == []
     explanations = [question["explanation"] for question in source.data["questions"]]
     assert explanations == ["\u201cRéponse : B\u201d est juste", "Réponse : C"]
+
+
+@pytest.mark.parametrize(
+    ("explanations", "fixed"),
+    [
+        (("Réponse : B", "Fine.", "Réponse : C  # a note"), True),
+        (("Réponse : B", "\u201cR\u00e9ponse : C\u201d, says the guide"), True),  # quotes kept
+        (("Réponse : B", "Réponse : C #1"), False),  # '#1' may be more of the text
+        (("Réponse : B", '"Réponse : C'), False),  # a quote left open: mend it first
+    ],
+    ids=["fixable", "typographic quotes in the text", "one-space comment", "open quote"],
+)
+def test_the_hint_names_lint_fix_exactly_where_it_quotes_the_lines(
+    tmp_path: Path, explanations: tuple[str, ...], fixed: bool
+) -> None:
+    """An author who follows the hints would type each quote by hand (review s27-author
+    #11): each line's hint names --fix when --fix quotes the file's lines, which it does
+    all together or not at all, and then no line of them is left to report."""
+    path = _section(tmp_path, *explanations)
+    hints = [hint or "" for *_, message, hint in _problems(path) if ": ' must be" in message]
+    assert hints and all(("exambank lint --fix does this)" in hint) is fixed for hint in hints)
+    main(["lint", "--fix", str(path)])
+    left = [message for *_, message, _ in _problems(path) if ": ' must be" in message]
+    assert (left == []) is fixed

@@ -18,7 +18,9 @@ class AnswerRun(BankRule):
     Runs ("B, B, B, B") make candidates doubt a right answer or guess by pattern, and
     show that the key position was not varied. Heuristic: ``min_run`` or more
     consecutive single-answer questions in bank order (across sections, as a handout
-    prints them) with the same key letter; a multiple-answer question ends a run. Each
+    prints them) with the same key letter; a multiple-answer question ends a run, and so
+    does a question that failed the schema (or a listed section file that did): lint
+    cannot read its key, so the questions on either side of it are not in a row. Each
     question of the run is reported. Known false positives: banks that are always
     shuffled before use (the run never reaches a candidate). A random key makes such runs
     too: with four options, a run of four or more in about half of 55-question banks and
@@ -31,8 +33,10 @@ class AnswerRun(BankRule):
     runs make keys that change letter more often than chance, which test-wise candidates
     exploit in turn (Bar-Hillel & Attali 2002, "Seek whence: answer sequences and their
     consequences in key-balanced multiple-choice tests", The American Statistician
-    56(4)). Source: Haladyna, Downing & Rodriguez (2002), guideline 20 (vary the
-    location of the right answer).
+    56(4)). Lint still reports the runs of a bank handed out only in shuffled editions,
+    as it checks the source: such a bank turns the rule off in pyproject.toml, with
+    `ignore = ["answer-run"]` under `[tool.exambank]`. Source: Haladyna, Downing &
+    Rodriguez (2002), guideline 20 (vary the location of the right answer).
 
     Options: ``min_run`` (default 4).
 
@@ -60,7 +64,9 @@ class AnswerRun(BankRule):
                     f"{letter}{_KEY_OF}{len(run)} questions in a row "
                     f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
                     "hand out shuffled editions (exambank build --shuffle SEED) rather than "
-                    "reletter by hand, which makes the key change letter too often",
+                    "reletter by hand, which makes the key change letter too often; a bank "
+                    'always handed out shuffled turns this rule off: ignore = ["answer-run"] '
+                    "under [tool.exambank] in pyproject.toml",
                 )
 
     @classmethod
@@ -74,31 +80,33 @@ class AnswerRun(BankRule):
 
 def answer_runs(bank: Bank, min_run: int) -> Iterator[list[QuestionRef]]:
     """The runs of ``min_run`` or more single-answer questions in a row, in bank order,
-    with the same key letter."""
+    with the same key letter (``Bank.questions_in_a_row``: none across a question that
+    failed the schema)."""
     run: list[QuestionRef] = []
-    for ref in bank.questions():
+    for ref in bank.questions_in_a_row():
         letter = _single_key(ref)
-        if run and letter is not None and letter == _single_key(run[0]):
+        if ref is not None and run and letter is not None and letter == _single_key(run[0]):
             run.append(ref)
             continue
         if len(run) >= min_run:
             yield run
-        run = [ref] if letter is not None else []
+        run = [ref] if ref is not None and letter is not None else []
     if len(run) >= min_run:
         yield run
 
 
 def keyed_letters(bank: Bank) -> list[str | None]:
     """Each question's option letters ("ABCD") in bank order, as ``answer_runs`` walks
-    them; None for a question that ends a run (one that is not single-answer)."""
+    them; None for a question that ends a run (one that is not single-answer, or failed
+    the schema)."""
     keyed: list[str | None] = []
-    for ref in bank.questions():
+    for ref in bank.questions_in_a_row():
         key = _single_key(ref)
-        keyed.append(None if key is None else "".join(ref.question.options) or key)
+        keyed.append(None if ref is None or key is None else "".join(ref.question.options) or key)
     return keyed
 
 
-def _single_key(ref: QuestionRef) -> str | None:
-    if len(ref.question.answer_letters) != 1:
+def _single_key(ref: QuestionRef | None) -> str | None:
+    if ref is None or len(ref.question.answer_letters) != 1:
         return None
     return ref.question.answer_letters[0]

@@ -166,7 +166,9 @@ class TrueFalseOptions(QuestionRule):
     all the same. Source: Haladyna, Downing & Rodriguez (2002), guideline 18 (as many
     effective choices as you can; three is adequate). Their guideline 9 accepts true/false
     and alternate-choice items as formats of their own: this rule is for a bank of
-    multiple-choice questions, where a two-option question is guessed half the time.
+    multiple-choice questions, where a two-option question is guessed half the time. A
+    true/false question kept on purpose says so in the question: `lint: {ignore:
+    [true-false-options], reason: "..."}`.
 
     Bad:
         stem: Amazon SageMaker trains, tunes and deploys ML models.
@@ -193,5 +195,7 @@ class TrueFalseOptions(QuestionRule):
                 ("options",),
                 f"the options are only {' / '.join(text.strip() for text in texts)}: "
                 "a true/false item, guessed half the time",
-                "ask for the fact itself, with three or more plausible options",
+                "ask for the fact itself, with three or more plausible options; to keep a "
+                "true/false question on purpose: "
+                'lint: {ignore: [true-false-options], reason: "..."}',
             )

@@ -26,6 +26,7 @@ from exambank.syntax_hints.text import (
     short,
     space_words,
     spaces,
+    write_quoted,
 )
 
 
@@ -215,12 +216,13 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
         return Explanation(
             text.index(row, line.key_column),
             "text containing ': ' must be quoted",
-            f"write it quoted: {quoted_line(lead, whole, keep + len(line.key) + 2)}",
+            write_quoted(lead, whole, keep + len(line.key) + 2),
         )
     return Explanation(
         index,
         "text containing ': ' must be quoted",
-        f"write it quoted: {quoted_line(line.lead, line.value, keep)}",
+        write_quoted(line.lead, line.value, keep),
+        write_quoted(line.lead, line.value, keep, fixed=True),
     )
 
 
@@ -242,7 +244,7 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
         return Explanation(
             index,
             f"text starting with '{first}' must be quoted",
-            f"write it quoted: {owner.lead}{quoted(owner.value)}",
+            write_quoted(owner.lead, owner.value),
         )
     return None
 
@@ -335,7 +337,7 @@ def _bad_start(text: Text, index: int, shown: str | None) -> Explanation | None:
     return Explanation(
         index,
         f"text starting with '{shown or line.value[0]}' must be quoted",
-        f"write it quoted: {quoted_line(line.lead, line.value)}",
+        write_quoted(line.lead, line.value),
     )
 
 

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from exambank import model
+from exambank.diagnostics import LINT_FIX_DOES_THIS
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,9 @@ class Explanation:
     index: int
     message: str
     hint: str | None
+    # The hint where ``lint --fix`` does what it says (text holding ': ', quoted), which
+    # only the whole file tells: its unquoted lines are quoted all together or not at all.
+    fixed_hint: str | None = None
     retype: str | None = None
 
 
@@ -175,13 +179,27 @@ def quoted(value: str, keep: int = 0, whole: bool = False) -> str:
     return f"'{inner}'" if single else f'"{inner}"'
 
 
-def quoted_line(lead: str, value: str, keep: int = 0) -> str:
-    """``lead`` and ``value`` quoted; a note set two spaces off or more is left outside
-    the quotes, while a '#' one space on stays in: it may be text YAML would cut."""
+def quoted_line(lead: str, value: str, keep: int = 0, whole: bool = False) -> str:
+    """``lead`` and ``value`` quoted (shortened unless ``whole``); a note set two spaces
+    off or more is left outside the quotes, while a '#' one space on stays in: it may be
+    text YAML would cut."""
     comment = re.search(r"[ \t]{2,}#", value)  # one space on: maybe text, stays inside
     if comment is None:
-        return f"{lead}{quoted(value, keep)}"
-    return f"{lead}{quoted(value[: comment.start()], keep)}  {value[comment.end() - 1 :]}"
+        return f"{lead}{quoted(value, keep, whole)}"
+    text, note = value[: comment.start()], value[comment.end() - 1 :]
+    return f"{lead}{quoted(text, keep, whole)}  {note}"
+
+
+def write_quoted(lead: str, value: str, keep: int = 0, fixed: bool = False) -> str:
+    """The hint to quote ``value`` (after ``lead``), shown as ``quoted_line`` shows it. A
+    shortened example says so: a newcomer would otherwise type its '…' and close the
+    quotes there. Where ``lint --fix`` quotes it (``fixed``), the hint says so before the
+    example, which may end in a comment."""
+    example = quoted_line(lead, value, keep)
+    shortened = example != quoted_line(lead, value, keep, whole=True)
+    notes = ["shortened here"] * shortened + [LINT_FIX_DOES_THIS] * fixed
+    said = f" ({'; '.join(notes)})" if notes else ""
+    return f"write {'the whole text' if shortened else 'it'} quoted{said}: {example}"
 
 
 def pair(key: str, value: str) -> str:

@@ -15,11 +15,11 @@ def schema_errors(lint_bank, text):
 @pytest.mark.parametrize(
     ("written", "kind", "quoted"),
     [
-        ("3.10", "number", "'3.10'"),
-        ("yes", "boolean", "'yes'"),
-        ("true", "boolean", "'true'"),
-        ("1e3", "number", "'1e3'"),
-        ("null", "null", "'null'"),
+        ("3.10", "number", '"3.10"'),
+        ("yes", "boolean", '"yes"'),
+        ("true", "boolean", '"true"'),
+        ("1e3", "number", '"1e3"'),
+        ("null", "null", '"null"'),
     ],
 )
 def test_option_yaml_would_retype_must_be_quoted(lint_bank, written, kind, quoted):

@@ -106,3 +106,16 @@ def test_longest_option_key_leaves_short_answers_to_answer_key_balance(lint_bank
     result = lint_bank({"01-main.yaml": section_yaml(*questions)}, config=config)
     bank_wide = {found.rule for found in result.diagnostics if found.question is None}
     assert bank_wide == {"answer-key-balance"}
+
+
+def test_the_hint_says_how_to_keep_a_true_false_question_on_purpose(lint_questions):
+    """Certification banks use true/false items on purpose (review s27-author #14): the
+    hint shows the suppression, and the suppression it shows keeps the question quiet."""
+    true_false = question(stem=STEM, options={"A": "True", "B": "False"})
+    [found] = found_by(RULE, lint_questions, true_false)
+    kept = 'lint: {ignore: [true-false-options], reason: "..."}'
+    assert found.hint == (
+        f"ask for the fact itself, with three or more plausible options; to keep a true/false "
+        f"question on purpose: {kept}"
+    )
+    assert lint_questions(f"{true_false}{kept}\n") == []
