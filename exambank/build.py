@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
 from exambank.builders import BUILDERS, Builder, CsvText, Output, Paper, Settings
-from exambank.builders.base import Step
+from exambank.builders.base import Step, StudentKey
 from exambank.errors import CannotWrite, UsageError
 from exambank.git_calls import git_command, git_environment
 from exambank.shuffle import shuffled
@@ -63,6 +63,7 @@ def build(
     large_print: bool = False,
     csv_text: CsvText = "markdown",
     csv_guard: bool = True,
+    student_key: StudentKey = "end",
 ) -> Iterator[Written | Making]:
     """Build every bank with every builder, yielding each file once it is in place, and
     before a file that takes long, that it is being made. A file that cannot be written
@@ -76,7 +77,13 @@ def build(
         date = source_date(bank.root)
         undated = no_date_because(bank.root, date)
         settings = Settings(
-            paper, None if undated else date, shuffle_seed, large_print, csv_text, csv_guard
+            paper,
+            None if undated else date,
+            shuffle_seed,
+            large_print,
+            csv_text,
+            csv_guard,
+            student_key,
         )
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         sources = [

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from exambank.diagnostics import Diagnostic, Note, Severity
 from exambank.rules import RULES
@@ -22,6 +22,9 @@ from exambank.rules import RULES
 # Far above any real bank file (the largest seen: 290 kB, 600 questions), and low enough
 # that one file cannot hold a CI job for long: fmt --check reads long lines at 20 s per MB.
 MAX_FILE_BYTES = 5_000_000
+# The paper sizes a handout is laid out for (``build --paper``, ``paper`` in the config)
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = get_args(Paper)
 
 
 class ConfigError(Exception):
@@ -42,7 +45,8 @@ class Config:
     ``unsuppressible`` the rules a bank file's ``lint: {ignore: [...]}`` may not switch off
     (exambank.suppression reports such an entry and drops nothing for it);
     ``max_file_bytes`` the size above which a bank file is reported (``file-size``) and
-    not read; ``notes`` are what reading the configuration found worth saying but not wrong.
+    not read; ``paper`` the handouts' paper size where ``build --paper`` gives none (None:
+    A4); ``notes`` are what reading the configuration found worth saying but not wrong.
     """
 
     select: set[str] = field(
@@ -55,6 +59,7 @@ class Config:
     baseline: Path | None = None
     unsuppressible: set[str] = field(default_factory=set)
     max_file_bytes: int = MAX_FILE_BYTES
+    paper: Paper | None = None
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

@@ -17,8 +17,10 @@ from typing import Any
 from exambank.config import (
     ALL,
     MAX_FILE_BYTES,
+    PAPERS,
     Config,
     ConfigError,
+    Paper,
     did_you_mean,
     every_rule,
     matches_glob,
@@ -57,6 +59,7 @@ KEYS = (
     "rules",
     "baseline",
     "max-file-bytes",
+    "paper",
 )
 SEVERITIES = ("error", "warning", "off")
 
@@ -247,7 +250,26 @@ class _Parser:
             config.baseline = self.baseline(table["baseline"], root)
         if "max-file-bytes" in table:
             config.max_file_bytes = self.max_file_bytes(table["max-file-bytes"])
+        if "paper" in table:
+            config.paper = self.paper(table["paper"])
         return config
+
+    def paper(self, value: Any) -> Paper | None:
+        """The handouts' paper size, where ``build --paper`` gives none. Read as the
+        command line reads it: "Letter" is letter."""
+        chosen = next((paper for paper in PAPERS if str(value).lower() == paper), None)
+        if isinstance(value, str) and chosen is not None:
+            return chosen
+        token = value if isinstance(value, str) else None
+        choices = " or ".join(f'paper = "{paper}"' for paper in PAPERS)
+        hint = did_you_mean(str(value).lower(), PAPERS) or f"write {choices}"
+        self.report(
+            ("paper",),
+            token,
+            f"'paper' must be {' or '.join(map(_shown, PAPERS))}, not {_shown(value)}",
+            hint,
+        )
+        return None
 
     def max_file_bytes(self, value: Any) -> int:
         """The size above which lint reports a bank file and does not read it."""

@@ -22,6 +22,7 @@ from tests.conftest import QUESTION, REPO, SEED_BANK, rules_of, section_yaml, wr
 BAD = QUESTION.replace("answer: A", "answer: E").replace("models?", "models? (Choose two.)")
 TWO_RULES = '["answer-count", "answer-not-in-options"]'
 MAX_FILE_BYTES_HINT = "give the size in bytes: max-file-bytes = 10_000_000 (default 5_000_000)"
+PAPER_HINT = 'write paper = "a4" or paper = "letter"'
 
 
 def write_pyproject(folder: Path, table: str) -> Path:
@@ -339,6 +340,18 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             "[tool.exambank]\nmax-file-bytes = true\n",
             (5, 1, "'max-file-bytes' must be a whole number, not true", None),
         ),
+        (
+            '[tool.exambank]\npaper = "legal"\n',
+            (5, 9, '\'paper\' must be "a4" or "letter", not "legal"', PAPER_HINT),
+        ),
+        (
+            '[tool.exambank]\npaper = "leter"\n',
+            (5, 9, '\'paper\' must be "a4" or "letter"', "did you mean 'letter'?"),
+        ),
+        (
+            "[tool.exambank]\npaper = 11\n",
+            (5, 1, '\'paper\' must be "a4" or "letter", not 11', PAPER_HINT),
+        ),
     ],
 )
 def test_each_config_mistake_is_located_and_explained(
@@ -349,6 +362,12 @@ def test_each_config_mistake_is_located_and_explained(
     assert message.startswith(expected[2])
     if expected[3] is not None:
         assert hint == expected[3]
+
+
+def test_paper_sets_the_handouts_paper_size(tmp_path: Path) -> None:
+    assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).paper is None
+    table = '[tool.exambank]\npaper = "letter"\n'
+    assert pyproject.read(write_pyproject(tmp_path, table)).paper == "letter"
 
 
 def test_max_file_bytes_sets_the_size_limit_in_bytes(tmp_path: Path) -> None:

@@ -42,7 +42,20 @@ def answer_key_html(
     )
     return (
         f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
-        f'<p class="key-note"{lang}>{escape(note)}</p>{body}</section>\n'
+        f'{shuffle_mark(shuffle_seed, labels)}<p class="key-note"{lang}>{escape(note)}</p>'
+        f"{body}</section>\n"
+    )
+
+
+def shuffle_mark(shuffle_seed: str | None, labels: Labels) -> str:
+    """A shuffled version's mark, large under the cover's title and the key's heading, so
+    that a trainer tells two stacks (and their keys) apart at a glance: "Shuffle 7"."""
+    if shuffle_seed is None:
+        return ""
+    words = labels.footer_shuffle.format(seed=shuffle_seed)
+    return (
+        f'<p class="shuffle-mark"{labels.lang_attribute}>'
+        f"{escape(words[:1].upper() + words[1:])}</p>"
     )
 
 

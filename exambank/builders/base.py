@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from exambank.bank import Bank
+from exambank.config import Paper as Paper  # re-exported: the settings hold one
 
-Paper = Literal["a4", "letter"]
+# Where the student edition's answer key goes: at its end (after a page break), nowhere
+# (a quiz in class), or into a PDF of its own, which the trainer keeps and grades with.
+StudentKey = Literal["end", "none", "separate"]
+STUDENT_KEYS: tuple[StudentKey, ...] = get_args(StudentKey)
 # The form of the CSV's texts (stem, options, feedback, explanation): as written, or as
 # plain text, the JSON's ``_text`` (for an importer that shows Markdown literally).
 CsvText = Literal["markdown", "plain"]
@@ -27,6 +31,7 @@ class Settings:
     # Whether the CSV's cells get the formula guard's "'": off for an importer, which would
     # keep the "'" as part of the text, not for a file someone may open in a spreadsheet.
     csv_guard: bool = True
+    student_key: StudentKey = "end"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
-from exambank.builders.answer_key import answer_key_html
+from exambank.builders.answer_key import answer_key_html, shuffle_mark
 from exambank.builders.base import Paper
 from exambank.builders.code_lines import code_lines
 from exambank.builders.handout_metadata import metadata_html
@@ -25,7 +25,8 @@ from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.numbers import reading
 
-Edition = Literal["student", "trainer"]
+# The two handouts, and the answer key printed alone (``build --student-key separate``)
+Edition = Literal["student", "trainer", "answer-key"]
 EDITIONS: tuple[Edition, ...] = ("student", "trainer")
 
 
@@ -36,7 +37,10 @@ def handout_html(
     shuffle_seed: str | None,
     paper: Paper = "a4",
     large_print: bool = False,
+    with_key: bool = True,
 ) -> str:
+    """The handout, ending with the answer key unless ``with_key`` is False (a student
+    edition for a quiz in class: neither the key nor its line in the contents)."""
     labels = labels_for(bank.manifest.language)
     # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
     grouped = reading(bank.manifest.language).space_groups
@@ -59,11 +63,11 @@ def handout_html(
     key = key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
     document = "".join(
         [
-            _head(bank, edition, build_date, len(str(len(refs))), labels, grouped),
+            document_head(bank, edition, build_date, len(str(len(refs))), labels, grouped),
             _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped, head),
-            _contents(bank, refs, labels, grouped),
+            _contents(bank, refs, labels, grouped, with_key),
             *sections,
-            key,
+            key if with_key else "",
             "</body>\n</html>\n",
         ]
     )
@@ -71,7 +75,7 @@ def handout_html(
     return code_lines(document, large_print)
 
 
-def _head(
+def document_head(
     bank: Bank,
     edition: Edition,
     build_date: datetime | None,
@@ -87,7 +91,7 @@ def _head(
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(bank.manifest.language)}">\n'
         '<head>\n<meta charset="utf-8">\n'
-        f"{metadata_html(bank, _edition(edition, labels), build_date, labels, grouped)}"
+        f"{metadata_html(bank, edition_words(edition, labels), build_date, labels, grouped)}"
         f"<style>:root {{ --page-number: {_page_number(labels.page)}; }}</style>\n"
         f'</head>\n<body class="numbers-{digits}{_unhyphenated(bank.manifest.language)}">\n'
     )
@@ -154,21 +158,25 @@ def _title_page(
     return (
         f'<section class="cover {edition}">{exam}'
         f'<h1 class="book-title"{head.attributes("")}>{escape(head.book_title)}</h1>'
+        f"{shuffle_mark(shuffle_seed, labels)}"
         f'<p class="edition"{lang} '
-        f'data-footer="{escape(_footer(bank, edition, shuffle_seed, labels))}">'
-        f"{escape(_edition(edition, labels))}</p>"
+        f'data-footer="{escape(footer_text(bank, edition, shuffle_seed, labels))}">'
+        f"{escape(edition_words(edition, labels))}</p>"
         f'{description}<table class="facts">{rows}</table></section>\n'
     )
 
 
-def _edition(edition: Edition, labels: Labels) -> str:
+def edition_words(edition: Edition, labels: Labels) -> str:
+    """What the edition is called, on the cover, in the footer and in the PDF's title."""
+    if edition == "answer-key":
+        return labels.answer_key
     return labels.student_edition if edition == "student" else labels.trainer_edition
 
 
-def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labels) -> str:
+def footer_text(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labels) -> str:
     """What the foot of every page says besides its number, so a loose page can be told
     apart: the edition, the bank's version and the seed its options were shuffled with."""
-    parts = [_edition(edition, labels)]
+    parts = [edition_words(edition, labels)]
     version = bank.manifest.version
     if version:
         parts.append(version if version[:1].isalpha() else f"v{version}")
@@ -177,7 +185,9 @@ def _footer(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labe
     return " \u00b7 ".join(parts)
 
 
-def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool) -> str:
+def _contents(
+    bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool, with_key: bool
+) -> str:
     """The contents: a list whose entries link their titles to where they start. A link
     holds nothing but its words, and the page number (which the CSS writes into the empty
     ``toc-page``, from its ``data-page-of``) is outside it: WeasyPrint tags an element inside
@@ -193,11 +203,12 @@ def _contents(bank: Bank, refs: list[QuestionRef], labels: Labels, grouped: bool
             f'<span class="toc-span"{lang}>{escape(span)}</span></span></span>'
             f"{_page_of(f'section-{section.id}')}</li>"
         )
-    items.append(
-        f'<li class="toc-key"{lang}><span class="toc-entry"><span>'
-        f'<a href="#answer-key">{escape(labels.answer_key)}</a></span></span>'
-        f"{_page_of('answer-key')}</li>"
-    )
+    if with_key:
+        items.append(
+            f'<li class="toc-key"{lang}><span class="toc-entry"><span>'
+            f'<a href="#answer-key">{escape(labels.answer_key)}</a></span></span>'
+            f"{_page_of('answer-key')}</li>"
+        )
     return (
         f'<section class="contents"><h2{lang}>{escape(labels.contents)}</h2>'
         f"<ol>{''.join(items)}</ol></section>\n"

@@ -1,16 +1,25 @@
-"""PDF handouts: a student and a trainer edition of every bank, ready to print.
+"""PDF handouts: a student and a trainer edition of every bank, ready to print, and with
+``--student-key separate`` the answer key alone.
 
 WeasyPrint is imported only when a PDF is built, so linting never pays for loading it.
-Each edition is a step of its own: the build writes one before laying out the next.
+Each file is a step of its own: the build writes one before laying out the next.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from functools import partial
 
 from exambank.bank import Bank
 from exambank.builders.base import Builder, Output, Settings, Step
 from exambank.builders.handout import EDITIONS, Edition, handout_html
+from exambank.builders.key_document import key_document_html
+
+# What of a seed goes into a file name as it is: letters, digits, "-" and "_"; a run of
+# anything else becomes one "-" ("spring 2025/B" -> "spring-2025-B").
+_UNSAFE_IN_NAMES = re.compile(r"[^\w-]+")
+_LONGEST_SEED_IN_NAMES = 40
 
 
 class PdfBuilder(Builder):
@@ -23,25 +32,61 @@ class PdfBuilder(Builder):
         return [step.make() for step in self.steps(bank, settings)]
 
     def steps(self, bank: Bank, settings: Settings) -> list[Step]:
+        documents: list[Edition] = list(EDITIONS)
+        if settings.student_key == "separate":
+            documents.append("answer-key")
+        named = [(document, file_name(bank.id, document, settings)) for document in documents]
         return [
-            Step(name, f"the {edition} handout", partial(_edition, bank, edition, name, settings))
-            for edition, name in zip(EDITIONS, self.file_names(bank.id), strict=True)
+            Step(name, _label(document), partial(_document, bank, document, name, settings))
+            for document, name in named
         ]
 
     def file_names(self, bank_id: str) -> tuple[str, ...]:
-        return tuple(f"{bank_id}-{edition}.pdf" for edition in EDITIONS)
+        # Unshuffled; a shuffled build's names hold its seed (``file_name``)
+        return tuple(f"{bank_id}-{document}.pdf" for document in (*EDITIONS, "answer-key"))
 
 
-def _edition(bank: Bank, edition: Edition, name: str, settings: Settings) -> Output:
+def file_name(bank_id: str, document: Edition, settings: Settings) -> str:
+    """``<bank>-student.pdf``; shuffled, ``<bank>-student-shuffle7.pdf``, so that the
+    versions of a class (and each version's key) sit side by side in one folder, told
+    apart by name, none replacing another."""
+    seed = settings.shuffle_seed
+    if seed is None:
+        return f"{bank_id}-{document}.pdf"
+    return f"{bank_id}-{document}-shuffle{_seed_in_names(seed)}.pdf"
+
+
+def _seed_in_names(seed: str) -> str:
+    """The seed as a file name can hold it on every system; a seed with nothing of it
+    left, or a long one, by the start of its SHA-256 (or with it, after its first words)."""
+    kept = _UNSAFE_IN_NAMES.sub("-", seed).strip("-")
+    if kept == seed and len(seed) <= _LONGEST_SEED_IN_NAMES:
+        return seed
+    digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8]
+    short = kept[:_LONGEST_SEED_IN_NAMES].rstrip("-")
+    return f"{short}-{digest}" if short else digest
+
+
+def _label(document: Edition) -> str:
+    return "the answer key" if document == "answer-key" else f"the {document} handout"
+
+
+def _document(bank: Bank, document: Edition, name: str, settings: Settings) -> Output:
     from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
-    html = handout_html(
-        bank,
-        edition,
-        settings.build_date,
-        settings.shuffle_seed,
-        settings.paper,
-        settings.large_print,
-    )
+    if document == "answer-key":
+        html = key_document_html(
+            bank, settings.build_date, settings.shuffle_seed, settings.paper, settings.large_print
+        )
+    else:
+        html = handout_html(
+            bank,
+            document,
+            settings.build_date,
+            settings.shuffle_seed,
+            settings.paper,
+            settings.large_print,
+            with_key=document == "trainer" or settings.student_key == "end",
+        )
     data, notes = render_pdf(html, bank.root, settings)
     return Output(name, data, notes)

@@ -10,6 +10,7 @@ from pathlib import Path
 from exambank import pyproject
 from exambank.build import Making, build
 from exambank.builders import BUILDERS
+from exambank.builders.base import STUDENT_KEYS
 from exambank.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -19,6 +20,7 @@ from exambank.cli.common import (
     bank_paths,
     named_path,
 )
+from exambank.config import PAPERS
 from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.stats_words import noun
@@ -66,9 +68,8 @@ def add_build(commands: Commands) -> None:
     command.add_argument(
         "--paper",
         type=str.lower,  # "A4" and "Letter", as everyone writes them
-        choices=["a4", "letter"],
-        default="a4",
-        help="PDF paper size (default: a4)",
+        choices=PAPERS,
+        help="PDF paper size (default: paper in [tool.exambank], else a4)",
     )
     command.add_argument(
         "--large-print",
@@ -79,6 +80,14 @@ def add_build(commands: Commands) -> None:
         "--shuffle",
         metavar="SEED",
         help="print each question's options in an order drawn from SEED (same seed, same PDF)",
+    )
+    command.add_argument(
+        "--student-key",
+        choices=STUDENT_KEYS,
+        default="end",
+        help="the student edition's answer key: at its end, on a page of its own (end, the "
+        "default); none, for a quiz in class; or separate: none in the student edition, and "
+        "the key alone in <bank>-answer-key.pdf",
     )
     command.add_argument(
         "--csv-text",
@@ -116,7 +125,8 @@ def _formats(names: str) -> list[str]:
 
 def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = lint(bank_paths(arguments.paths), pyproject.load(arguments.config))
+    config = pyproject.load(arguments.config)
+    result = lint(bank_paths(arguments.paths), config)
     if result.errors:  # the errors that stop the build, not buried under the warnings
         errors = [found for found in result.diagnostics if found.severity == "error"]
         for line in listing(errors):  # as `exambank lint` shows them
@@ -140,11 +150,12 @@ def _build(arguments: argparse.Namespace) -> int:
         result.banks,
         builders,
         arguments.out,
-        arguments.paper,
+        arguments.paper or config.paper or "a4",
         arguments.shuffle,
         arguments.large_print,
         arguments.csv_text,
         arguments.csv_guard == "on",
+        arguments.student_key,
     )
     for event in events:
         if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes

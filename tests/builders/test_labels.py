@@ -88,7 +88,8 @@ def handouts(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Handou
         if language not in built:
             bank = _bank(tmp_path_factory.mktemp(language), language)
             outputs = PdfBuilder().build(bank, SETTINGS)
-            built[language] = {output.name.split("-")[-1][:-4]: output.data for output in outputs}
+            # "netze-student-shuffle7.pdf": the edition after the bank's id
+            built[language] = {output.name.split("-")[1]: output.data for output in outputs}
         return built[language]
 
     return build

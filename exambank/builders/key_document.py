@@ -1,0 +1,50 @@
+"""The answer key printed alone (``build --student-key separate``): the sheet a trainer
+grades with, kept apart from the student edition handed out for a quiz in class."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from exambank.bank import Bank
+from exambank.builders.answer_key import answer_key_html
+from exambank.builders.base import Paper
+from exambank.builders.handout import document_head, footer_text
+from exambank.builders.labels import labels_for
+from exambank.builders.running_head import RunningHead
+from exambank.markdown import typeset
+from exambank.rules.numbers import reading
+
+
+def key_document_html(
+    bank: Bank,
+    build_date: datetime | None,
+    shuffle_seed: str | None,
+    paper: Paper = "a4",
+    large_print: bool = False,
+) -> str:
+    """The key as the student edition ends with it, under a line naming the bank, with the
+    handouts' running header and footer (the footer names the version and the seed, so a
+    key is matched to its stack). No cover: for most banks the key is one page."""
+    labels = labels_for(bank.manifest.language)
+    grouped = reading(bank.manifest.language).space_groups
+    refs = list(bank.questions())
+    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print)
+    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
+    key = key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
+    document_start = document_head(
+        bank, "answer-key", build_date, len(str(len(refs))), labels, grouped
+    )
+    footer = footer_text(bank, "answer-key", shuffle_seed, labels)
+    bank_line = (
+        f'<p class="key-document-bank" data-footer="{escape(footer)}">'
+        f"{escape(head.book_title)}</p>\n"
+    )
+    return "".join(
+        [
+            document_start.replace('<body class="', '<body class="key-document ', 1),
+            bank_line,
+            key,
+            "</body>\n</html>\n",
+        ]
+    )

@@ -1,0 +1,144 @@
+"""Where the student edition's answer key goes (``--student-key``), shuffled versions told
+apart by their file names and covers (``--shuffle``), and the paper size from the config."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exambank.bank import Bank
+from exambank.builders import Settings
+from exambank.builders import render as render_module
+from exambank.builders.pdf import PdfBuilder, file_name
+from exambank.cli import main
+from exambank.shuffle import shuffled
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+QUESTIONS = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 9)]
+
+
+def _pages(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def _build(tmp_path: Path, *arguments: str) -> Path:
+    """``exambank build --only pdf`` of an eight-question bank; the folder it wrote."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*QUESTIONS)})
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--only", "pdf", "--out", str(out), *arguments]) == 0
+    return out / "test-bank"
+
+
+@pytest.mark.parametrize("large_print", [[], ["--large-print"]])
+def test_a_student_edition_for_a_quiz_has_no_key_and_the_key_prints_alone(
+    tmp_path: Path, large_print: list[str]
+) -> None:
+    folder = _build(tmp_path, "--student-key", "separate", *large_print)
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "test-bank-answer-key.pdf",
+        "test-bank-student.pdf",
+        "test-bank-trainer.pdf",
+    ]
+    student = _pages(folder / "test-bank-student.pdf")
+    assert not any("Answer key" in page for page in student)  # nor in the contents
+    assert "Answer key" in _pages(folder / "test-bank-trainer.pdf")[-1]  # the trainer's keeps it
+    [key] = _pages(folder / "test-bank-answer-key.pdf")  # one page, to grade with
+    assert key.startswith("Test bank Answer key Question number and correct option. 1 A 2 A")
+    assert key.endswith("Answer key Page 1 of 1")  # the footer names what the page is
+
+
+def test_none_leaves_the_key_out_and_end_keeps_it_at_the_end(tmp_path: Path) -> None:
+    without = _build(tmp_path / "none", "--student-key", "none")
+    assert sorted(path.name for path in without.iterdir()) == [
+        "test-bank-student.pdf",
+        "test-bank-trainer.pdf",
+    ]
+    assert not any("Answer key" in page for page in _pages(without / "test-bank-student.pdf"))
+    default = _build(tmp_path / "end")
+    assert (default / "test-bank-student.pdf").read_bytes() == (
+        _build(tmp_path / "end-named", "--student-key", "end") / "test-bank-student.pdf"
+    ).read_bytes()
+    assert "1 A 2 A 3 A" in _pages(default / "test-bank-student.pdf")[-1]
+
+
+def test_shuffled_versions_are_named_by_their_seed_and_do_not_replace_each_other(
+    tmp_path: Path,
+) -> None:
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*QUESTIONS)})
+    out = tmp_path / "dist"
+    for seed in ("7", "8"):
+        arguments = ["build", str(bank), "--out", str(out), "--shuffle", seed]
+        assert main([*arguments, "--student-key", "separate"]) == 0
+    folder = out / "test-bank"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "test-bank-answer-key-shuffle7.pdf",
+        "test-bank-answer-key-shuffle8.pdf",
+        "test-bank-questions.csv",  # the exports are not shuffled: one of each
+        "test-bank-student-shuffle7.pdf",
+        "test-bank-student-shuffle8.pdf",
+        "test-bank-trainer-shuffle7.pdf",
+        "test-bank-trainer-shuffle8.pdf",
+        "test-bank.json",
+    ]
+    for edition in ("student", "trainer"):
+        cover = _pages(folder / f"test-bank-{edition}-shuffle8.pdf")[0]
+        assert "Test bank Shuffle 8" in cover  # the version's mark, right under the title
+    assert "Answer key Shuffle 8" in _pages(folder / "test-bank-answer-key-shuffle8.pdf")[0]
+
+
+@pytest.mark.parametrize(
+    ("seed", "name"),
+    [
+        ("spring-2025-midterm-B", "b-student-shufflespring-2025-midterm-B.pdf"),
+        ("spring 2025/B", "b-student-shufflespring-2025-B-f16eb16f.pdf"),
+        ("../..", "b-student-shuffle0cfd1c96.pdf"),
+        ("x" * 41, f"b-student-shuffle{'x' * 40}-3164596d.pdf"),
+    ],
+)
+def test_a_seed_goes_into_file_names_as_every_system_can_hold_it(seed: str, name: str) -> None:
+    assert file_name("b", "student", Settings(shuffle_seed=seed)).startswith(name)
+    assert file_name("b", "student", Settings()) == "b-student.pdf"
+
+
+def test_the_key_beside_a_shuffled_student_edition_follows_its_order(
+    make_bank: Callable[..., Bank],
+) -> None:
+    bank = make_bank({"01-main.yaml": section_yaml(*QUESTIONS)})
+    settings = Settings(shuffle_seed="7", student_key="separate")
+    outputs = PdfBuilder().build(shuffled(bank, "7"), settings)
+    key = " ".join(PdfReader(io.BytesIO(outputs[-1].data)).pages[0].extract_text().split())
+    expected = " ".join(
+        f"{ref.number} {ref.question.answer_letters[0]}" for ref in shuffled(bank, "7").questions()
+    )
+    assert outputs[-1].name == "test-bank-answer-key-shuffle7.pdf" and expected in key
+
+
+@pytest.mark.parametrize(
+    ("table", "flag", "paper"),
+    [
+        ('paper = "letter"', [], "letter"),
+        ('paper = "Letter"', [], "letter"),
+        ('paper = "letter"', ["--paper", "a4"], "a4"),  # the command line wins
+        ("", [], "a4"),
+    ],
+)
+def test_the_paper_size_comes_from_the_config_unless_the_command_line_gives_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, flag: list[str], paper: str
+) -> None:
+    papers: list[str] = []
+
+    def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
+        papers.append(settings.paper)
+        return b"%PDF-1.7 fake", ()
+
+    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f"[tool.exambank]\n{table}\n", encoding="utf-8")
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    arguments = ["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]
+    assert main([*arguments, "--config", str(config), *flag]) == 0
+    assert papers == [paper, paper]
