@@ -21,6 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from exambank.code_spans import code_span
 from exambank.lone_items import items_in_prose, lone_items, sentences_after_lists
 from exambank.statement_lines import statement_lines
 
@@ -85,18 +86,37 @@ _OPENING_OF = {"\u00bb": "\u00ab", "\u203a": "\u2039"}
 # A dash with a space either side ("Mesh \u2013 the one", "Ja \u2014 nein") is kept off the
 # start of a line, as Russian and French typesetting require and English style guides ask.
 _SPACED_DASH = re.compile(" ([\u2013\u2014])(?= )")
+# A hyphen typed as a dash, a space either side, between words ("PCA - reduce"): not between
+# two numbers, where it is a minus ("5 - 3").
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d]) - (?=\w)|(?<=\d) - (?=[^\W\d])")
+# "<=" and ">=" as typed for "\u2264" and "\u2265": not inside "<=>", "<<=", ">>=" or "==>".
+_COMPARISON = re.compile(r"(?<![<>=!])([<>])=(?![<>=])")
+_COMPARISON_SIGN = {"<": "\u2264", ">": "\u2265"}
+# A hyphen after a digit joins a number to the word after it ("0.1-microhenry", "5-minute"):
+# a line broken after it would read as a minus. A word joiner keeps them together (print-only,
+# as after a unit's slash; the plain texts and a PDF's title drop it). Not before a digit: a
+# date or a range ("2024-01-15", "10-20") has no unit to keep.
+_HYPHEN_AFTER_DIGIT = re.compile(r"(?<=\d)-(?=[^\W\d_])")
 
 
 def typeset(text: str, space_groups: bool = False, before: str = "") -> str:
-    """Plain-text habits as print sets them: a spaced double hyphen as an en dash, '->'
-    as an arrow, a spaced dash on the line of the word before it (a no-break space before
-    it), a number and its unit on one line (a space typed between them becomes a no-break
-    space), guillemets on the line of the words they quote, and, where the bank's language
-    groups thousands with spaces (``space_groups``: "1 000 €"), a number on one line
-    (those spaces become narrow no-break spaces). A no-break or narrow no-break space
-    typed stays. ``before``: the text printed before ``text`` in its paragraph, where the
-    "«" a "»" closes may be. The sources, the JSON and the CSV keep what the author typed."""
-    dashed = _SPACED_DASH.sub("\u00a0\\1", text.replace(" -- ", " \u2013 ").replace("->", "\u2192"))
+    """Plain-text habits as print sets them: a spaced double hyphen, or a spaced hyphen
+    between words, as an en dash, '->' as an arrow, '<=' and '>=' as their signs, a spaced
+    dash on the line of the word before it (a no-break space before it), a number and its
+    unit on one line (a space typed between them becomes a no-break space), as a number and
+    a word it is hyphenated to ("0.1-microhenry"), guillemets on the line of the words they
+    quote, and, where the bank's language groups thousands with spaces (``space_groups``:
+    "1 000 €"), a number on one line (those spaces become narrow no-break spaces). A no-break
+    or narrow no-break space typed stays. ``before``: the text printed before ``text`` in
+    its paragraph, where the word before a spaced hyphen and the "«" a "»" closes may be.
+    The sources, the JSON and the CSV keep what the author typed."""
+    signs = _COMPARISON.sub(
+        lambda sign: _COMPARISON_SIGN[sign[1]],
+        text.replace(" -- ", " \u2013 ").replace("->", "\u2192"),
+    )
+    # the word before a hyphen at the start may be in the text before (bold, a code span)
+    hyphens = _SPACED_HYPHEN.sub(" \u2013 ", (before[-1:] or " ") + signs)[1:]
+    dashed = _SPACED_DASH.sub("\u00a0\\1", _HYPHEN_AFTER_DIGIT.sub("-\u2060", hyphens))
     opened = _AFTER_OPENING.sub("\\1\u202f", dashed)
 
     def closed(mark: re.Match[str]) -> str:
@@ -110,9 +130,10 @@ def typeset(text: str, space_groups: bool = False, before: str = "") -> str:
 
 
 def one_line(text: str) -> str:
-    """Typeset ``text`` with plain spaces for the no-break ones print needs: a PDF's or a
-    page's title is shown on one line, and a search for it typed with spaces must find it."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+    """Typeset ``text`` with plain spaces for the no-break ones print needs, and without the
+    invisible word joiner: a PDF's or a page's title is shown on one line, and a search for
+    it typed as the author typed it must find it."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def _typeset_text(state: StateCore) -> None:
@@ -203,6 +224,8 @@ _SHORT_RENDERER.core.ruler.push("typeset", _typeset_text)
 _SHORT_RENDERER.core.ruler.push("links_as_text", _links_as_text)
 _RENDERER.add_render_rule("image", _image)
 _SHORT_RENDERER.add_render_rule("image", _image)
+_RENDERER.add_render_rule("code_inline", code_span)
+_SHORT_RENDERER.add_render_rule("code_inline", code_span)
 
 
 class TargetReader(MarkdownIt):

@@ -59,12 +59,17 @@ def shuffle_mark(shuffle_seed: str | None, labels: Labels) -> str:
     )
 
 
+# An answer of more than one letter is marked by how many it has ("key-wide": four or more).
+_WIDTH_CLASS = {2: ' class="key-two"', 3: ' class="key-three"'}
+
+
 def _item(ref: QuestionRef) -> str:
-    """One answer. One of three letters or more is marked by how many it has: the CSS sets it
-    two columns wide where its letters would not fit one (from four letters, and from three
-    in large print), instead of wrapping them ("A, B, C, / D, E")."""
+    """One answer. One of two letters or more is marked by how many it has: the CSS sets it
+    two columns wide where its letters would not fit one (from four letters, and from two
+    in large print), and three in large print from four, instead of wrapping them ("A, B,
+    C, / D, E")."""
     letters = ref.question.answer_letters
-    wide = ' class="key-wide"' if len(letters) > 3 else ' class="key-three"' * (len(letters) == 3)
+    wide = ' class="key-wide"' if len(letters) > 3 else _WIDTH_CLASS.get(len(letters), "")
     return (
         f'<li{wide}><span class="key-number">{ref.number}</span>'
         f'<span class="key-letter">{", ".join(letters)}</span></li>'

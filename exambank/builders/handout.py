@@ -264,6 +264,8 @@ def _section(
             f"<ul>{tips}</ul></aside>"
         )
     if refs:
+        if len(parts) > 1:  # reading before the questions: a rule sets them off (handout.css)
+            parts.append('<hr class="practice-rule">')
         parts.append(f'<h3 class="practice"{lang}>{escape(labels.practice_questions)}</h3>')
         parts.extend(_question(ref, edition, labels, grouped) for ref in refs)
     parts.append("</section>\n")

@@ -57,3 +57,23 @@ def test_in_large_print_three_letters_stay_on_one_line(make_bank):
     bank = make_bank({"01-main.yaml": section_yaml(three, *numbered(4, 2))})
     lines = layout(key_alone(bank, large_print=True), -1)
     assert any("A, B, D" in line for line in lines), lines
+
+
+def test_in_large_print_a_section_of_five_answers_takes_one_row(make_bank):
+    # four a row left the fifth answer of each five-question section alone on a row
+    bank = make_bank({"01-main.yaml": section_yaml(*numbered(10))})
+    rows = [line.split() for line in layout(key_alone(bank, large_print=True), -1)]
+    assert ["1", "A", "2", "A", "3", "A", "4", "A", "5", "A"] in rows, rows
+    assert ["6", "A", "7", "A", "8", "A", "9", "A", "10", "A"] in rows, rows
+    # two letters take two of the narrower columns, four letters three: each on one line
+    questions = numbered(10)
+    questions[1] = QUESTION.replace("id: q1", "id: q2").replace(
+        "answer: A", "type: multiple\nanswer: [A, B]"
+    )
+    questions[6] = QUESTION.replace("id: q1", "id: q7").replace(
+        "answer: A", "type: multiple\nanswer: [A, B, C, D]"
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    rows = [" ".join(line.split()) for line in layout(key_alone(bank, large_print=True), -1)]
+    assert "1 A 2 A, B 3 A 4 A" in rows, rows
+    assert "5 A 6 A 7 A, B, C, D" in rows, rows

@@ -107,11 +107,71 @@ def test_guillemets_stay_with_the_words_they_quote(text, printed):
         ("Mesh -- the one", f"Mesh{NBSP}\u2013 the one"),
         ("Ja \u2014 nein \u2013 doch", f"Ja{NBSP}\u2014 nein{NBSP}\u2013 doch"),
         # a dash inside a word or a range, and a hyphen, may break as before
-        ("1\u20132, well-known, a - b, a --b", "1\u20132, well-known, a - b, a --b"),
+        ("1\u20132, well-known, a --b, a- b", "1\u20132, well-known, a --b, a- b"),
     ],
 )
 def test_a_spaced_dash_never_starts_a_line(text, printed):
     assert typeset(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # a hyphen typed as a dash between words prints as the en dash " -- " gives
+        ("PCA - reduce dimensions", f"PCA{NBSP}\u2013 reduce dimensions"),
+        ("K-means - find clusters", f"K-means{NBSP}\u2013 find clusters"),
+        (
+            "Step 1 - train, Phase B - 2 days",
+            f"Step 1{NBSP}\u2013 train, Phase B{NBSP}\u2013 2 days",
+        ),
+        # a minus between numbers, a list's dash, a hyphen with one space are left
+        ("5 - 3 = 2, x = -1, - item, a -b, a- b", "5 - 3 = 2, x = -1, - item, a -b, a- b"),
+        # comparisons print as their signs, beside the arrow "->" already gives
+        ("(<=6 MB, <= 60 s) -> Real-Time", f"(\u22646{NBSP}MB, \u2264 60{NBSP}s) \u2192 Real-Time"),
+        ("x >= 2", "x \u2265 2"),
+        # operators that only contain them are left as typed
+        ("a <=> b, x <<= 1, y >>= 2, z ==> w", "a <=> b, x <<= 1, y >>= 2, z ==> w"),
+    ],
+)
+def test_comparisons_and_a_hyphen_typed_as_a_dash_print_as_their_signs(text, printed):
+    assert typeset(text) == printed
+
+
+def test_the_word_before_a_spaced_hyphen_may_be_in_bold_and_code_is_left_alone():
+    html = short_html("**PCA** - reduce, `a - b <= c`, x <= y")
+    assert f"<strong>PCA</strong>{NBSP}\u2013 reduce" in html
+    assert "<code>a - b &lt;= c</code>" in html and "x \u2264 y" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("a 0.1-microhenry coil", f"a 0.1-{JOINER}microhenry coil"),
+        (
+            "two 470-kilohm resistors, a 5-minute quiz",
+            f"two 470-{JOINER}kilohm resistors, a 5-{JOINER}minute quiz",
+        ),
+        # a hyphen after a letter, and a date's or a range's, may break as before
+        (
+            "well-known, K-means, x-1, 2024-01-15, 10-20",
+            "well-known, K-means, x-1, 2024-01-15, 10-20",
+        ),
+    ],
+)
+def test_a_number_keeps_the_word_it_is_hyphenated_to(text, printed):
+    assert typeset(text) == printed
+
+
+def test_a_number_hyphenated_to_a_word_never_ends_a_line_and_copies_as_typed(make_bank):
+    # "0.1-" ended a line, "microhenry" started the next: it read as a minus
+    stem = " ".join(f"Coil {'x' * n} is a 0.1-microhenry inductor." for n in range(24))
+    question = QUESTION.replace("Which AWS service trains, tunes and deploys ML models?", stem)
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    student = PdfBuilder().build(bank, Settings())[0].data
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(student)).pages)
+    lines = [line.strip() for line in text.splitlines()]
+    assert not [line for line in lines if line.endswith("0.1-")], lines
+    assert text.count("0.1-microhenry") == 24 and JOINER not in text
 
 
 def test_a_guillemet_stays_with_a_quote_in_bold_and_code_is_left_alone():
