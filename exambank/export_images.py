@@ -75,9 +75,10 @@ def shown_images(bank: Bank, questions_only: bool = False) -> ShownImages:
 
 
 # An image as the Markdown renderer writes it: its src, its alt if it has one, its title if
-# it has one, each escaped (no '"' inside). A source's raw HTML is written escaped, as text,
-# so every "<img" of the HTML is an image of the Markdown.
-_IMG = re.compile(r'<img src="([^"]*)"(?: alt="([^"]*)")?(?: title="[^"]*")? />')
+# it has one, and its class if it opens a paragraph of text ("lead-image"), each escaped (no
+# '"' inside). A source's raw HTML is written escaped, as text, so every "<img" of the HTML
+# is an image of the Markdown.
+_IMG = re.compile(r'<img src="([^"]*)"(?: alt="([^"]*)")?(?: title="[^"]*")?(?: class="[^"]*")? />')
 
 
 def shipped_only(html: str, shipped: Container[str]) -> str:

@@ -207,7 +207,20 @@ def _image(
         token.attrSet("alt", alt)
     else:
         token.attrs.pop("alt", None)
+    if _leads_text(tokens, idx):
+        token.attrJoin("class", "lead-image")
     return self.renderToken(tokens, idx, options, env)
+
+
+def _leads_text(tokens: Sequence[Token], idx: int) -> bool:
+    """Whether the image at ``idx`` opens its paragraph and text follows it on its line
+    ("![Topology](t.png) In the topology shown, ..."): set inline, a wide image left the
+    text hanging at the right margin by its bottom edge; it goes above the text instead."""
+    blank = ("softbreak", "hardbreak")
+    before = all(t.type == "text" and not t.content.strip() for t in tokens[:idx])
+    return before and any(
+        t.type not in blank and (t.type != "text" or t.content.strip()) for t in tokens[idx + 1 :]
+    )
 
 
 # Before "text_join", which turns the escapes of the text they read again into text.

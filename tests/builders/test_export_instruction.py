@@ -89,7 +89,7 @@ def test_the_manifest_gives_its_description_as_the_cover_prints_it(tmp_path: Pat
     assert document["manifest"]["description_html"] == (
         "<p>Covers <strong>SageMaker</strong>\u00a0\u2013 training \u2192 deployment.</p>\n"
         "<h2>Scope</h2>\n"
-        '<p><img src="images/chart.png" alt="A bar chart" /> and Logo</p>\n'
+        '<p><img src="images/chart.png" alt="A bar chart" class="lead-image" /> and Logo</p>\n'
     )
     assert [resource["path"] for resource in document["resources"]] == ["images/chart.png"]
     schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))

@@ -140,6 +140,20 @@ def test_a_tall_image_shrinks_to_the_page_keeping_its_shape(make_bank):
         assert abs((right - left) / (top - bottom) - 600 / 2600) < 0.01
 
 
+def test_an_image_that_opens_a_stem_stands_above_its_text(make_bank):
+    # Inline, a wide image left "In the topology shown," hanging at the right margin by
+    # its bottom edge (new-author review s27 #3): the text starts under it, at the left.
+    question = QUESTION.replace(
+        "stem: Which", "stem: '![Topology](wide.png) In the topology shown, which"
+    ).replace("models?", "models?'")
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    Image.new("RGB", (400, 200), "red").save(bank.root / "wide.png")
+    data = PdfBuilder().build(bank, Settings())[0].data
+    [(page, left, bottom, _, _)] = image_boxes(data)
+    [(x, y, _)] = [run for run in text_positions(data)[page] if "In the topology" in run[2]]
+    assert y < bottom and abs(x - left) < 2, (x, y, left, bottom)
+
+
 def test_a_long_description_runs_onto_cover_pages_with_printable_margins(make_bank):
     paragraph = "A long description that explains scope, sources, licence and audience. " * 4
     description = "\n\n".join(f"{number} {paragraph}" for number in range(40))
