@@ -54,10 +54,11 @@ def key_repeats(bank: Bank) -> KeyRepeats:
     chances: list[float] = []
     repeats = 0
     before: tuple[str, str] | None = None  # the question before: (its letters, its key)
-    for ref in bank.questions():
-        answers = ref.question.answer_letters
-        if len(answers) != 1:
-            before = None  # not single-answer: no pair with the next
+    for ref in bank.questions_in_a_row():
+        answers = () if ref is None else ref.question.answer_letters
+        if ref is None or len(answers) != 1:
+            # not single-answer, or questions lint could not read between: no pair
+            before = None
             continue
         letters = "".join(ref.question.options)
         if before is not None:
@@ -78,17 +79,18 @@ class AnswerAlternation(BankRule):
     knowledge (Bar-Hillel & Attali 2002, "Seek whence: answer sequences and their
     consequences in key-balanced multiple-choice tests", The American Statistician
     56(4)). Heuristic: in bank order (across sections, as a handout prints them), counts
-    the pairs of consecutive single-answer questions whose keys are the same letter,
-    against keys drawn at random: with four options a key repeats the one before a
-    quarter of the time. The test is one-sided and exact where every question has the
-    same letters (the repeats are then binomial); with letters that differ, it takes
-    the pairs as independent trials, which they nearly are. Reported on the manifest
-    when the chance of so few repeats is below ``p_value`` and there are at least
-    ``min_questions`` such pairs. Too many repeats are runs, which ``answer-run``
-    reports where they are. Known false positives: banks that are always shuffled
-    before use (the order never reaches a candidate), and question pools published in
-    an order no exam keeps. Source: Haladyna, Downing & Rodriguez (2002), guideline 20
-    (vary the location of the right answer, about equally, at random).
+    the pairs of consecutive single-answer questions whose keys are the same letter (a
+    question lint cannot read, one that failed the schema, makes no pair with either
+    neighbour, as in ``answer-run``), against keys drawn at random: with four options a
+    key repeats the one before a quarter of the time. The test is one-sided and exact
+    where every question has the same letters (the repeats are then binomial); with
+    letters that differ, it takes the pairs as independent trials, which they nearly
+    are. Reported on the manifest when the chance of so few repeats is below ``p_value``
+    and there are at least ``min_questions`` such pairs. Too many repeats are runs,
+    which ``answer-run`` reports where they are. Known false positives: banks that are
+    always shuffled before use (the order never reaches a candidate), and question pools
+    published in an order no exam keeps. Source: Haladyna, Downing & Rodriguez (2002),
+    guideline 20 (vary the location of the right answer, about equally, at random).
 
     Options: ``p_value`` (default 0.001), ``min_questions`` (default 20).
 

@@ -53,6 +53,18 @@ def test_a_multiple_answer_question_makes_no_pair_with_its_neighbours(lint_bank)
     assert "0 times in 28 pairs" in warning.message
 
 
+def test_a_question_that_failed_the_schema_makes_no_pair_with_its_neighbours(lint_bank):
+    # Lint cannot read its key, so the questions either side of it are no neighbours, as
+    # answer-run has it: 28 pairs, not 29 across it.
+    keys = [question(n, key) for n, key in enumerate(cycled(30))]
+    unreadable = question(99, "A", options={"A": 80, "B": 443, "C": 25, "D": 22})
+    keys.insert(15, unreadable)
+    result = lint_bank({"01-main.yaml": section_yaml(*keys)})
+    assert any(d.rule == "schema" and d.question == "q99" for d in result.diagnostics)
+    [warning] = only("answer-alternation", result)
+    assert "0 times in 28 pairs" in warning.message
+
+
 def test_the_p_value_is_the_binomial_tail_where_every_question_has_the_same_letters():
     # 100 pairs with 12 repeats, each 1/4 under random keys: P(X <= 12) summed by hand.
     repeats = KeyRepeats(tuple([0.25] * 100), 12)
