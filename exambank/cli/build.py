@@ -23,23 +23,12 @@ from exambank.cli.common import (
 from exambank.config import PAPERS
 from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
+from exambank.rules import RULES
 from exambank.stats_words import noun
 
-# Warnings the build says in full, as lint does, as each changes what prints: a bank in a
-# language its manifest does not give (every word the handouts add, and the rules that did
-# not run); an image that prints with nothing for a reader who cannot see it; and text
-# that prints other than it was typed (cut at a ' #', a backslash escape, lines run
-# together, mojibake), which a trainer who only builds would otherwise hand out.
-SAID_IN_FULL = frozenset(
-    {
-        "language-mismatch",
-        "image-alt",
-        "comment-in-text",
-        "escape-in-text",
-        "folded-lines",
-        "mojibake",
-    }
-)
+# Warnings the build says in full, as lint does (``Rule.changes_print``): a trainer who
+# only builds would otherwise hand out what they change.
+SAID_IN_FULL = frozenset(name for name, rule in RULES.items() if rule.changes_print)
 
 
 def add_build(commands: Commands) -> None:

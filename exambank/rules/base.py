@@ -34,6 +34,10 @@ class Rule:
     # Whether its findings are about the bank's order, not the questions they name (a key
     # letter in a run): ``stats`` counts them apart from the questions' own flaws.
     about_order: ClassVar[bool] = False
+    # Whether its findings change what prints (text cut or run together, an image with no
+    # description, the handouts' words in the wrong language): ``build`` lists them in full
+    # where it only counts the other warnings.
+    changes_print: ClassVar[bool] = False
     # The languages whose wording the heuristic reads, as BCP 47 primary subtags: a rule
     # that looks for "None of the above" runs only on a bank written in one of them (the
     # manifest's ``language``). None: any language (it reads structure, letters, numbers).

@@ -43,6 +43,7 @@ class CommentInText(BankRule):
     """
 
     name = "comment-in-text"
+    changes_print = True  # the build lists it in full
     severity = "warning"
     on_questions = True  # its findings name their question
 

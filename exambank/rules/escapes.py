@@ -36,6 +36,7 @@ class EscapeInText(BankRule):
     """
 
     name = "escape-in-text"
+    changes_print = True  # the build lists it in full
     severity = "warning"
     on_questions = True  # its findings name their question
 

@@ -46,6 +46,7 @@ class FoldedLines(BankRule):
     """
 
     name = "folded-lines"
+    changes_print = True  # the build lists it in full
     severity = "warning"
     on_questions = True  # its findings name their question
 

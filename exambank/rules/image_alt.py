@@ -107,6 +107,7 @@ class ImageAlt(BankRule):
     """
 
     name = "image-alt"
+    changes_print = True  # the build lists it in full
     severity = "warning"
     on_questions = True  # its findings name their question
 

@@ -181,6 +181,7 @@ class LanguageMismatch(BankRule):
     """
 
     name = "language-mismatch"
+    changes_print = True  # the build lists it in full
     severity = "warning"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:

@@ -69,6 +69,7 @@ class Mojibake(BankRule):
     """
 
     name = "mojibake"
+    changes_print = True  # the build lists it in full
     severity = "warning"
     on_questions = True  # its findings name their question
 
