@@ -30,6 +30,20 @@ Edition = Literal["student", "trainer", "answer-key"]
 EDITIONS: tuple[Edition, ...] = ("student", "trainer")
 
 
+def headed_answer_key(
+    bank: Bank,
+    refs: list[QuestionRef],
+    shuffle_seed: str | None,
+    labels: Labels,
+    grouped: bool,
+    head: RunningHead,
+) -> str:
+    """The answer key (answer_key.py writes it), its heading setting the running head as
+    a section's does."""
+    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
+    return key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
+
+
 def handout_html(
     bank: Bank,
     edition: Edition,
@@ -58,9 +72,7 @@ def handout_html(
         )
         for number, section in enumerate(bank.sections, start=1)
     ]
-    # The key's heading sets the running head as a section's does (answer_key.py writes it)
-    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
-    key = key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
+    key = headed_answer_key(bank, refs, shuffle_seed, labels, grouped, head)
     document = "".join(
         [
             document_head(bank, edition, build_date, len(str(len(refs))), labels, grouped),

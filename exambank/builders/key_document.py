@@ -7,9 +7,8 @@ from datetime import datetime
 from html import escape
 
 from exambank.bank import Bank
-from exambank.builders.answer_key import answer_key_html
 from exambank.builders.base import Paper
-from exambank.builders.handout import document_head, footer_text
+from exambank.builders.handout import document_head, footer_text, headed_answer_key
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.markdown import typeset
@@ -30,8 +29,7 @@ def key_document_html(
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
     head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print)
-    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
-    key = key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
+    key = headed_answer_key(bank, refs, shuffle_seed, labels, grouped, head)
     document_start = document_head(
         bank, "answer-key", build_date, len(str(len(refs))), labels, grouped
     )
