@@ -20,8 +20,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
-from exambank.builders import BUILDERS, Builder, CsvText, Output, Paper, Settings
-from exambank.builders.base import Step, StudentKey
+from exambank.builders import BUILDERS, Builder, Output, Settings
+from exambank.builders.base import Step
 from exambank.errors import CannotWrite, UsageError
 from exambank.git_calls import git_command, git_environment
 from exambank.shuffle import shuffled
@@ -58,33 +58,22 @@ def build(
     banks: Iterable[Bank],
     builders: Iterable[Builder],
     out: Path,
-    paper: Paper = "a4",
-    shuffle_seed: str | None = None,
-    large_print: bool = False,
-    csv_text: CsvText = "markdown",
-    csv_guard: bool = True,
-    student_key: StudentKey = "end",
+    choices: Settings | None = None,
 ) -> Iterator[Written | Making]:
     """Build every bank with every builder, yielding each file once it is in place, and
-    before a file that takes long, that it is being made. A file that cannot be written
-    stops the build with a UsageError saying where and why; the files written before it
-    stay written."""
+    before a file that takes long, that it is being made. ``choices`` are the user's
+    (paper, shuffle, large print ...); each bank's build date is filled in from its
+    sources. A file that cannot be written stops the build with a UsageError saying where
+    and why; the files written before it stay written."""
     builders, banks = list(builders), list(banks)
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
     _refuse_unanswered(banks)
+    shuffle_seed = choices.shuffle_seed if choices else None
     for bank in banks:
         date = source_date(bank.root)
         undated = no_date_because(bank.root, date)
-        settings = Settings(
-            paper,
-            None if undated else date,
-            shuffle_seed,
-            large_print,
-            csv_text,
-            csv_guard,
-            student_key,
-        )
+        settings = replace(choices or Settings(), build_date=None if undated else date)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         sources = [
             (builder, reordered if builder.shuffles_options else bank) for builder in builders

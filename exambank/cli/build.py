@@ -10,7 +10,7 @@ from pathlib import Path
 from exambank import pyproject
 from exambank.build import Making, build
 from exambank.builders import BUILDERS
-from exambank.builders.base import STUDENT_KEYS
+from exambank.builders.base import STUDENT_KEYS, Settings
 from exambank.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -135,17 +135,15 @@ def _build(arguments: argparse.Namespace) -> int:
         print(line)
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
     files = total = 0
-    events = build(
-        result.banks,
-        builders,
-        arguments.out,
-        arguments.paper or config.paper or "a4",
-        arguments.shuffle,
-        arguments.large_print,
-        arguments.csv_text,
-        arguments.csv_guard == "on",
-        arguments.student_key,
+    choices = Settings(
+        paper=arguments.paper or config.paper or "a4",
+        shuffle_seed=arguments.shuffle,
+        large_print=arguments.large_print,
+        csv_text=arguments.csv_text,
+        csv_guard=arguments.csv_guard == "on",
+        student_key=arguments.student_key,
     )
+    events = build(result.banks, builders, arguments.out, choices)
     for event in events:
         if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes
             count = f"{event.questions:,} {noun(event.questions, 'question')}"

@@ -166,7 +166,7 @@ def test_same_seed_same_pdf_and_the_answer_key_follows(make_bank):
 def test_json_and_csv_keep_the_source_order_when_shuffling(make_bank, tmp_path):
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
     list(build([bank], [JsonBuilder()], tmp_path / "a"))
-    list(build([bank], [JsonBuilder()], tmp_path / "b", shuffle_seed="7"))
+    list(build([bank], [JsonBuilder()], tmp_path / "b", Settings(shuffle_seed="7")))
     assert (tmp_path / "a" / "test-bank" / "test-bank.json").read_bytes() == (
         tmp_path / "b" / "test-bank" / "test-bank.json"
     ).read_bytes()
