@@ -9,6 +9,7 @@ it has no labels for, each element holding them says it is English (``lang="en"`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from html import escape
 from typing import Literal
@@ -52,9 +53,12 @@ def handout_html(
     paper: Paper = "a4",
     large_print: bool = False,
     with_key: bool = True,
+    student_pages: Mapping[int, int] | None = None,
 ) -> str:
     """The handout, ending with the answer key unless ``with_key`` is False (a student
-    edition for a quiz in class: neither the key nor its line in the contents)."""
+    edition for a quiz in class: neither the key nor its line in the contents). A trainer
+    edition's answer lines name the page of the student edition each question is on, as
+    ``student_pages`` (question number: page) gives it."""
     labels = labels_for(bank.manifest.language)
     # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
     grouped = reading(bank.manifest.language).space_groups
@@ -69,6 +73,7 @@ def handout_html(
             labels,
             grouped,
             head,
+            student_pages or {},
         )
         for number, section in enumerate(bank.sections, start=1)
     ]
@@ -248,6 +253,7 @@ def _section(
     labels: Labels,
     grouped: bool,
     head: RunningHead,
+    student_pages: Mapping[int, int],
 ) -> str:
     lang = labels.lang_attribute
     title = typeset(section.title, grouped)
@@ -279,12 +285,16 @@ def _section(
         if len(parts) > 1:  # reading before the questions: a rule sets them off (handout.css)
             parts.append('<hr class="practice-rule">')
         parts.append(f'<h3 class="practice"{lang}>{escape(labels.practice_questions)}</h3>')
-        parts.extend(_question(ref, edition, labels, grouped) for ref in refs)
+        parts.extend(
+            _question(ref, edition, labels, grouped, student_pages.get(ref.number)) for ref in refs
+        )
     parts.append("</section>\n")
     return "".join(parts)
 
 
-def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool) -> str:
+def _question(
+    ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool, student_page: int | None
+) -> str:
     question = ref.question
     answer = question.answer_letters
     options = []
@@ -315,9 +325,12 @@ def _question(ref: QuestionRef, edition: Edition, labels: Labels, grouped: bool)
         answer_line = line.format(letters=", ".join(answer))
         # The id, as lint, stats and the sources name the question: a trainer's "question
         # 1573 has a wrong key" then leads the bank's maintainer to its file.
+        # and the page the class has it on (student_pages.py)
+        words = labels.student_page.format(page=student_page)
+        page = f'<span class="student-page"{lang}>{escape(words)}</span>' if student_page else ""
         solution = (
             f'<div class="solution"><p class="answer-line"><span{lang}>{escape(answer_line)}'
-            f'</span><span class="question-id">{escape(question.id)}</span></p>'
+            f'</span><span class="question-id">{escape(question.id)}</span>{page}</p>'
             f'<div class="explanation">{short_html(question.explanation, grouped)}</div></div>'
         )
     return (

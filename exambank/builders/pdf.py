@@ -15,6 +15,7 @@ from exambank.bank import Bank
 from exambank.builders.base import Builder, Output, Settings, Step
 from exambank.builders.handout import EDITIONS, Edition, handout_html
 from exambank.builders.key_document import key_document_html
+from exambank.builders.student_pages import StudentLayout
 
 # What of a seed goes into a file name as it is: letters, digits, "-" and "_"; a run of
 # anything else becomes one "-" ("spring 2025/B" -> "spring-2025-B").
@@ -36,8 +37,13 @@ class PdfBuilder(Builder):
         if settings.student_key == "separate":
             documents.append("answer-key")
         named = [(document, file_name(bank.id, document, settings)) for document in documents]
+        # Where the student edition prints each question, filled as it is laid out, for
+        # the trainer edition's answer lines (student_pages.py)
+        student = StudentLayout()
         return [
-            Step(name, _label(document), partial(_document, bank, document, name, settings))
+            Step(
+                name, _label(document), partial(_document, bank, document, name, settings, student)
+            )
             for document, name in named
         ]
 
@@ -71,22 +77,39 @@ def _label(document: Edition) -> str:
     return "the answer key" if document == "answer-key" else f"the {document} handout"
 
 
-def _document(bank: Bank, document: Edition, name: str, settings: Settings) -> Output:
+def _document(
+    bank: Bank, document: Edition, name: str, settings: Settings, student: StudentLayout
+) -> Output:
+    """The PDF ``document``; the student edition's layout gives ``student`` its question
+    pages, and the trainer edition prints them (laying the student edition out first
+    itself, if it is made alone)."""
     from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
     if document == "answer-key":
         html = key_document_html(
             bank, settings.build_date, settings.shuffle_seed, settings.paper, settings.large_print
         )
-    else:
-        html = handout_html(
-            bank,
-            document,
-            settings.build_date,
-            settings.shuffle_seed,
-            settings.paper,
-            settings.large_print,
-            with_key=document == "trainer" or settings.student_key == "end",
-        )
-    data, notes = render_pdf(html, bank.root, settings)
+        data, notes = render_pdf(html, bank.root, settings)
+        return Output(name, data, notes)
+    if document == "trainer" and not student.laid_out:
+        render_pdf(_handout(bank, "student", settings), bank.root, settings, student.pages)
+        student.laid_out = True
+    shown, filled = (student.pages, None) if document == "trainer" else (None, student.pages)
+    data, notes = render_pdf(_handout(bank, document, settings, shown), bank.root, settings, filled)
+    student.laid_out |= document == "student"
     return Output(name, data, notes)
+
+
+def _handout(
+    bank: Bank, edition: Edition, settings: Settings, student_pages: dict[int, int] | None = None
+) -> str:
+    return handout_html(
+        bank,
+        edition,
+        settings.build_date,
+        settings.shuffle_seed,
+        settings.paper,
+        settings.large_print,
+        with_key=edition == "trainer" or settings.student_key == "end",
+        student_pages=student_pages,
+    )

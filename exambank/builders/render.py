@@ -48,6 +48,7 @@ from exambank.builders.large_print_images import enlarged_images_stylesheet
 from exambank.builders.option_labels import label_options
 from exambank.builders.question_fit import FIT_PASSES, caps_stylesheet, image_caps
 from exambank.builders.question_headings import name_question_headings
+from exambank.builders.student_pages import question_pages
 from exambank.shipped_files import Refusal, shippable
 
 ASSETS = Path(__file__).parent
@@ -206,10 +207,13 @@ def _expanded_size(svg: ElementTree.Element, url: str) -> int | None:
     return sizes[svg]
 
 
-def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
+def render_pdf(
+    html: str, root: Path, settings: Settings, pages: dict[int, int] | None = None
+) -> tuple[bytes, tuple[str, ...]]:
     """The PDF of ``html``, whose relative links resolve inside ``root``, and notes on
     anything that did not print as written. A question that runs over to another page is
-    laid out again with its images shrunk, where that makes it fit (``question_fit.py``)."""
+    laid out again with its images shrunk, where that makes it fit (``question_fit.py``).
+    ``pages``, if given, is filled with the page each question starts on."""
     caps: dict[str, float] = {}
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         enlarged = ""
@@ -227,6 +231,8 @@ def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[
             logged.clear()  # what the next layout logs is what the PDF shows
             fetcher, document = _layout(html, root, settings, caps, enlarged)
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
+        if pages is not None:
+            pages.update(question_pages(document))
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]

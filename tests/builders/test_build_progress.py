@@ -29,7 +29,9 @@ from tests.conftest import QUESTION, section_yaml, write_bank
 def _fake_render(seen: Callable[[], None]) -> Callable[..., tuple[bytes, tuple[str, ...]]]:
     """A render_pdf that calls ``seen`` and returns at once: the order, not the PDF."""
 
-    def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
+    def render_pdf(
+        html: str, root: Path, settings: Settings, pages: object = None
+    ) -> tuple[bytes, tuple[str, ...]]:
         seen()
         return b"%PDF-1.7 fake", ()
 

@@ -57,8 +57,11 @@ def marked(document: Element) -> list[tuple[str, str]]:
 
 
 def labelled(edition: str, *answer_lines: str) -> list[tuple[str, str]]:
-    """The English words of the Swedish bank's handout, as the elements holding them."""
+    """The English words of the Swedish bank's handout, as the elements holding them: in
+    the trainer edition, each answer line and the student edition's page the question is
+    on (both on page 3)."""
     first, second = answer_lines or ("", "")
+    page = ("Span", "student edition p. 3")  # its no-break space extracted as a space
     return [
         ("P", edition),
         ("TH", "Version"),  # its value, "2.1", is the bank's
@@ -71,10 +74,10 @@ def labelled(edition: str, *answer_lines: str) -> list[tuple[str, str]]:
         ("H3", "Exam tips"),
         ("H3", "Practice questions"),
         ("H4", "Question 1"),  # its description: the page shows "1"
-        *([("Span", first)] if first else []),  # the question's id follows it
+        *([("Span", first), page] if first else []),  # the question's id between them
         ("H4", "Question 2"),
         ("P", "Choose 2 answers."),
-        *([("Span", second)] if second else []),
+        *([("Span", second), page] if second else []),
         ("H2", "Answer key"),
         ("P", "Question number and correct option."),
     ]

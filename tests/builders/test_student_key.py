@@ -131,7 +131,9 @@ def test_the_paper_size_comes_from_the_config_unless_the_command_line_gives_one(
 ) -> None:
     papers: list[str] = []
 
-    def render_pdf(html: str, root: Path, settings: Settings) -> tuple[bytes, tuple[str, ...]]:
+    def render_pdf(
+        html: str, root: Path, settings: Settings, pages: object = None
+    ) -> tuple[bytes, tuple[str, ...]]:
         papers.append(settings.paper)
         return b"%PDF-1.7 fake", ()
 

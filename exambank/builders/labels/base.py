@@ -47,6 +47,9 @@ class Labels:
     contents: str
     page: str  # the page number in the footer: {page} and {pages}
     student_edition: str
+    # On the trainer's answer line: the page of the student edition the question is on, so
+    # that a trainer teaching from the trainer edition can name it to the class.
+    student_page: str  # {page}
     trainer_edition: str
     version: str
     built: str
