@@ -23,6 +23,7 @@ from exambank.source import JsonPath, Lines, Position, Source
 from exambank.yaml11 import typed_scalar
 
 _MAX_DEPTH = 200
+ALIASES_REFUSED = "anchors and aliases (&name, *name) are not supported in bank files"
 # A plain scalar YAML could read as a number, boolean or null starts with one of these or
 # is at most five letters long (false, FALSE, null, yes, off ...); only those few go
 # through the resolver, which is what makes reading cheaper than composing.
@@ -201,11 +202,7 @@ class EventReader:
             if kind is AliasEvent:
                 if path is not None:
                     self.source.aliases.add(path)
-                self._error(
-                    self._at(event),
-                    "anchors and aliases (&name, *name) are not supported in bank files",
-                    "write the value out in full",
-                )
+                self._error(self._at(event), ALIASES_REFUSED, "write the value out in full")
             elif kind is not scalar:
                 if len(stack) >= _MAX_DEPTH:
                     self._error(

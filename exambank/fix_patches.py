@@ -86,6 +86,9 @@ def _place(holder: Any, key: Any) -> tuple[int, int] | None:
 def _written(old: str, value: Any) -> str | None:
     """``value`` written in place of ``old`` (its text in the file), in the style the
     tree gives it: None where that cannot be done on the value's own lines."""
+    if isinstance(value, CommentedSeq):  # 'answer: A, C' made a list: '[A, C]'
+        plain = all(type(item) is str and item.isalnum() for item in value)
+        return f"[{', '.join(value)}]" if plain and "\n" not in old else None
     text = str(value)
     if isinstance(value, (LiteralScalarString, FoldedScalarString)):
         return without_line_end_blanks(old)

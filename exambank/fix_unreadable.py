@@ -18,7 +18,7 @@ from exambank.round_trip import Loaded
 from exambank.source import OTHER_BREAKS, JsonPath, Position, line_and_column, value_at
 from exambank.syntax_hints import first_error, lines_to_mend
 from exambank.syntax_hints.mends import Mend
-from exambank.syntax_hints.text import DASH_LOOKALIKES, RESERVED_STARTS, Text, quoted
+from exambank.syntax_hints.text import DASH_LOOKALIKES, Text, quoted
 
 Recovered = tuple[Position, str]  # where (line, column), and what was fixed
 
@@ -71,8 +71,13 @@ def _load_mended(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Rec
             _blocked(path, display, found.text, _waits(text, found.lines[0]))
     except ReaderError:  # a control character: lint says where; nothing here to mend
         return None
-    if found is None or not found.parses or not all(line.fixable for line in found.lines):
+    if found is None or not found.parses:
         return None
+    by_hand = [line for line in found.lines if not line.fixable]
+    if by_hand and by_hand[0] is not found.lines[0]:
+        _by_hand(text, found.lines[0], by_hand[0])
+    if by_hand:
+        return None  # the first line is the author's: lint's error says why
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     loaded = load(path, bom + found.text.encode("utf-8"), refuse_typed=False)
     at = {(mark.line, mark.column): where for where, mark in loaded.source.values.items()}
@@ -93,7 +98,8 @@ def _load_mended(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Rec
         if where is None or value_at(loaded.source.data, where) != meant:
             raise RewriteError("quoting this text would change it; please report this", *place)
         shown = f"{lines.parse(line.row).lead}{quoted(meant)}"
-        holding = f"starting with '{meant[0]}'" if meant[0] in RESERVED_STARTS else "holding ': '"
+        refused_start = line.explanation.refused_start
+        holding = f"starting with '{meant[0]}'" if refused_start else "holding ': '"
         done.append((place, f"unquoted text {holding} -> {shown}"))
     return loaded, done
 
@@ -112,9 +118,21 @@ def _waits(text: str, line: Mend) -> str:
     first = text[line.start]
     if line.item_column is not None:
         return f"'{first}' is typed as '- '"
-    if first in RESERVED_STARTS:
+    if line.explanation.refused_start:
         return f"text starting with '{first}' is quoted"
     return "text holding ': ' is quoted"
+
+
+def _by_hand(text: str, first: Mend, line: Mend) -> None:
+    """Say that the lines from ``first`` on wait for ``line``, which lint reports but
+    only the author can mend ('stem: > Which', text wholly in typographic quotes)."""
+    said = line.explanation
+    because = f"{said.message}; {said.hint}" if said.hint else said.message
+    raise RewriteError(
+        f"{_waits(text, first)} only once this line is mended by hand: {because}",
+        line.row + 1,
+        line.column + 1,
+    )
 
 
 def _blocked(path: Path, display: str, mended_text: str, waiting: str) -> None:

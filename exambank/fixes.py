@@ -22,6 +22,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
+from exambank.fix_answer_lists import answer_lists
 from exambank.fix_patches import patched, without_line_end_blanks
 from exambank.fix_unreadable import recover
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
@@ -155,6 +156,7 @@ def _fixes(source: Source, manifest: bool, text: str) -> tuple[Fix, ...]:
     return (
         partial(typed_text, quotable=quotable, source=source),
         answer_case,
+        answer_lists,
         partial(trailing_whitespace, kept=source.escaped_blanks),
     )
 

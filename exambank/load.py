@@ -21,7 +21,7 @@ from ruamel.yaml.reader import ReaderError
 
 from exambank.code_pages import SAVE_AS_UTF8, not_utf8
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
-from exambank.event_reader import EventReader
+from exambank.event_reader import ALIASES_REFUSED, EventReader
 from exambank.paths import MANIFEST, is_yaml
 from exambank.source import (
     OTHER_BREAKS,
@@ -115,7 +115,15 @@ def read_source(
         if source.text_with_other_breaks is not None:  # its lines are not the author's
             report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
         else:
-            _report_every_syntax_error(text, error, (found.index, found.message, hint), report)
+            first = (found.index, found.message, hint)
+            as_text = _report_every_syntax_error(text, error, first, report)
+            # '*nix systems' is text to quote, not the alias the reader saw before it failed
+            problems[:] = [
+                problem
+                for problem in problems
+                if problem.message != ALIASES_REFUSED
+                or (problem.line, problem.column) not in as_text
+            ]
         return source, problems
     except ReaderError as error:  # a character YAML does not allow
         from exambank.syntax_hints.text import control_character
@@ -149,13 +157,13 @@ def dos_end(text: str) -> int | None:
 
 def _report_every_syntax_error(
     text: str, error: MarkedYAMLError, first: tuple[int, str, str | None], report: Report
-) -> None:
+) -> set[Position]:
     """Report ``first`` (index, message, hint), libyaml's first error explained, and
     what it hides: libyaml stops there, so each question is also read on its own
     (``syntax_hints.later``), and every line lint can mend (an unquoted ': ' ...) is found
     at once. Where an earlier question leaves a quote open to its end on its own,
     ``first`` is that one's consequence (the quote read on into later questions), and is
-    not reported."""
+    not reported. Returns where each text refused for its first character starts."""
     from exambank.syntax_hints import lines_to_mend
     from exambank.syntax_hints.later import caused_by, question_errors, spills
     from exambank.syntax_hints.mends import Mends
@@ -168,6 +176,7 @@ def _report_every_syntax_error(
         mends = Mends([], text, parses=False)
     # lint --fix mends them all, where mended they keep every character and the file reads
     fixed = mends.parses and all(line.fixable for line in mends.lines)
+    fixed = fixed and not mends.marked  # an anchor or a tag elsewhere: --fix mends nothing
     said = mends.lines[0].explanation if mends.lines else None
     if fixed and said and (said.index, said.message, said.hint) == (index, message, hint):
         hint = said.fixed_hint or hint
@@ -193,6 +202,9 @@ def _report_every_syntax_error(
         below = later.row > row or (open_above and later.start > open_above[0].start)
         if below and not any(later.start <= at < later.end for at in rows):
             report("yaml-syntax", (later.row + 1, later.column + 1), later.message, later.hint)
+    return {
+        (line.row + 1, line.column + 1) for line in mends.lines if line.explanation.refused_start
+    }
 
 
 def _report_conflicts(text: str, report: Report) -> bool:

@@ -64,10 +64,11 @@ def _letters_hint(answer: str, question: Any) -> str | None:
     options = question.get("options") if isinstance(question, dict) else None
     options = options if isinstance(options, dict) else {}
     keys = [key for key in options if isinstance(key, str) and _LETTER.fullmatch(key)]
-    if listed := _listed_letters(answer, keys):
+    if listed := listed_letters(answer, keys):
         if _single_answer(question):
             return _one_or_multiple(listed)
-        return f"write the letters as a list: answer: [{', '.join(listed)}]"
+        fixed = FIXED_BY_LINT if listable(question) else ""  # as lint --fix mends it
+        return f"write the letters as a list{fixed}: answer: [{', '.join(listed)}]"
     if marked := marked_letter(answer, keys):
         letter, marks = marked
         fixed = FIXED_BY_LINT if len(keys) == len(options) else ""  # as lint --fix mends it
@@ -107,7 +108,7 @@ def _character_name(character: str) -> str:
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name} ({code})"
 
 
-def _listed_letters(answer: str, keys: Collection[str]) -> list[str] | None:
+def listed_letters(answer: str, keys: Collection[str]) -> list[str] | None:
     """The option letters (of ``keys``) ``answer`` lists as one text ('A, C', 'A and C'):
     two or more, each once; None for any other text."""
     parts = _JOINS.split(answer.strip())
@@ -115,6 +116,20 @@ def _listed_letters(answer: str, keys: Collection[str]) -> list[str] | None:
     if len(letters) < 2 or not all(len(part) == 1 for part in parts):
         return None
     return letters if all(letter in keys for letter in letters) else None
+
+
+def listable(question: Any) -> list[str] | None:
+    """The option letters ``question``'s answer lists as one text ('A, C'), when it is a
+    multiple-answer question whose options are all lettered: ``lint --fix`` writes them
+    as a list (``fix_answer_lists``). None otherwise: on a single-answer question the
+    author must choose."""
+    if not isinstance(question, dict) or question.get("type") != "multiple":
+        return None
+    answer, options = question.get("answer"), question.get("options")
+    if not isinstance(answer, str) or not isinstance(options, dict) or not options:
+        return None
+    keys = [key for key in options if isinstance(key, str) and _LETTER.fullmatch(key)]
+    return listed_letters(answer, keys) if len(keys) == len(options) else None
 
 
 def _single_answer(question: Any) -> bool:

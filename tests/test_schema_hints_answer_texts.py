@@ -123,7 +123,7 @@ def test_letters_written_as_one_text_are_shown_as_a_list(tmp_path, lint_bank, jo
     message, hint = _answer_error(tmp_path, joined, question)
     assert (message, hint) == (
         f'question q1, answer is text "{joined}"',
-        "write the letters as a list: answer: [A, C]",
+        "write the letters as a list (exambank lint --fix does this): answer: [A, C]",
     )
     followed = question.replace("answer: A", "answer: [A, C]")
     assert lint_bank({"01-main.yaml": section_yaml(followed)}).diagnostics == []

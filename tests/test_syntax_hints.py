@@ -354,7 +354,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "\u201cWhich service: trains ML models?\u201d",
             (
                 "\u201c \u201d are typographic quotes; YAML knows only straight \" and '",
-                'type straight quotes: stem: "Which service:…"',
+                'type straight quotes (shortened here): stem: "Which service:…"',
             ),
             id="curly double quotes",
         ),
@@ -362,7 +362,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "\u2018Which service: trains ML models?\u2019",
             (
                 "\u2018 \u2019 are typographic quotes; YAML knows only straight \" and '",
-                'type straight quotes: stem: "Which service:…"',
+                'type straight quotes (shortened here): stem: "Which service:…"',
             ),
             id="curly single quotes",
         ),
@@ -395,7 +395,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "*Which* AWS service trains ML models?",
             (
                 "text starting with '*' must be quoted",
-                f'{SHORTENED}: stem: "*Which* AWS service…"',
+                f'{SHORTENED_FIXED}: stem: "*Which* AWS service…"',
             ),
             id="asterisk",
         ),
@@ -403,7 +403,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "&nbsp;Which AWS service trains ML models?",
             (
                 "text starting with '&' must be quoted",
-                f'{SHORTENED}: stem: "&nbsp;Which AWS…"',
+                f'{SHORTENED_FIXED}: stem: "&nbsp;Which AWS…"',
             ),
             id="ampersand",
         ),
@@ -411,7 +411,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "@Which AWS service trains ML models?",
             (
                 "text starting with '@' must be quoted",
-                f'{SHORTENED}: stem: "@Which AWS service…"',
+                f'{SHORTENED_FIXED}: stem: "@Which AWS service…"',
             ),
             id="at sign",
         ),
@@ -419,7 +419,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "`fit()` trains the model. Which service runs it?",
             (
                 "text starting with '`' must be quoted",
-                f'{SHORTENED}: stem: "`fit()` trains the…"',
+                f'{SHORTENED_FIXED}: stem: "`fit()` trains the…"',
             ),
             id="backtick",
         ),
@@ -427,7 +427,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "%Which AWS service trains ML models?",
             (
                 "text starting with '%' must be quoted",
-                f'{SHORTENED}: stem: "%Which AWS service…"',
+                f'{SHORTENED_FIXED}: stem: "%Which AWS service…"',
             ),
             id="percent",
         ),
@@ -443,7 +443,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "[Which] AWS service trains ML models?",
             (
                 "text starting with '[' must be quoted",
-                f'{SHORTENED}: stem: "[Which] AWS service…"',
+                f'{SHORTENED_FIXED}: stem: "[Which] AWS service…"',
             ),
             id="bracket followed by more text",
         ),
@@ -451,7 +451,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "{Which} AWS service trains ML models?",
             (
                 "text starting with '{' must be quoted",
-                f'{SHORTENED}: stem: "{{Which}} AWS service…"',
+                f'{SHORTENED_FIXED}: stem: "{{Which}} AWS service…"',
             ),
             id="brace followed by more text",
         ),
@@ -459,7 +459,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             '"SageMaker" trains ML models. Which service deploys them?',
             (
                 "text that starts with a quote must end with it",
-                "put the whole text in ' quotes: stem: '\"SageMaker\" trains…'",
+                "put the whole text in ' quotes (shortened here): stem: '\"SageMaker\" trains…'",
             ),
             id="double-quoted start followed by more text",
         ),
@@ -467,7 +467,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "'SageMaker' trains ML models. Which service deploys them?",
             (
                 "text that starts with a quote must end with it",
-                'put the whole text in " quotes: stem: "\'SageMaker\' trains…"',
+                'put the whole text in " quotes (shortened here): stem: "\'SageMaker\' trains…"',
             ),
             id="single-quoted start followed by more text",
         ),
@@ -475,7 +475,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             '"Which "managed" service trains ML models?"',
             (
                 "the '\"' before 'managed' ends the quoted text early",
-                "quote the text with ' instead: stem: 'Which \"managed\"…', "
+                "quote the text with ' instead (shortened here): stem: 'Which \"managed\"…', "
                 'or write the inner quotes as \\"',
             ),
             id="inner double quote",
@@ -484,7 +484,7 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "'Which of AWS's services trains ML models?'",
             (
                 "the ' in \"AWS's\" ends the quoted text early",
-                "double it: stem: 'Which of AWS''s…', or use double quotes: "
+                "double it (shortened here): stem: 'Which of AWS''s…', or use double quotes: "
                 'stem: "Which of AWS\'s…"',
             ),
             id="inner apostrophe",
@@ -493,7 +493,8 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "> Which AWS service trains ML models?",
             (
                 "text after 'stem: >' must start on the next line",
-                "put the text on the next line, indented more than 'stem', or quote it: "
+                "put the text on the next line, indented more than 'stem', or quote it "
+                "(shortened here): "
                 'stem: "Which AWS service…"',  # the indicator is no part of the text
             ),
             id="folded text on the indicator's line",
@@ -502,7 +503,8 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             "| Which AWS service trains ML models?",
             (
                 "text after 'stem: |' must start on the next line",
-                "put the text on the next line, indented more than 'stem', or quote it: "
+                "put the text on the next line, indented more than 'stem', or quote it "
+                "(shortened here): "
                 'stem: "Which AWS service…"',
             ),
             id="literal text on the indicator's line",
@@ -511,7 +513,8 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             ">- Which AWS service trains ML models?",
             (
                 "text after 'stem: >-' must start on the next line",
-                "put the text on the next line, indented more than 'stem', or quote it: "
+                "put the text on the next line, indented more than 'stem', or quote it "
+                "(shortened here): "
                 'stem: "Which AWS service…"',
             ),
             id="stripped folded text on the indicator's line",
@@ -563,7 +566,7 @@ def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatc
         pytest.param(
             STEM,
             "    stem: *Which* service?  # todo",
-            'write it quoted: stem: "*Which* service?"  # todo',
+            'write it quoted (exambank lint --fix does this): stem: "*Which* service?"  # todo',
             id="a comment after markup stays outside too",
         ),
         pytest.param(

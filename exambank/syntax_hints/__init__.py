@@ -25,7 +25,7 @@ from exambank.syntax_hints.indents import (
     tab,
     text_on_lines,
 )
-from exambank.syntax_hints.mends import Mend, Mends, at_once, mend, mend_at
+from exambank.syntax_hints.mends import Mend, Mends, at_once, marked, mend, mend_at
 from exambank.syntax_hints.quoting import (
     alias_or_anchor,
     colon_in_text,
@@ -86,16 +86,27 @@ def lines_to_mend(text: str, error: MarkedYAMLError) -> Mends:
         mended = mend(mended, [line])
         added = len(mended) - len(text)
         problem = first_error(mended)
-    return Mends(lines, mended, problem is None)
+    return Mends(lines, mended, problem is None, problem is None and marked(mended))
 
 
-# The errors a line lint can mend makes libyaml report.
-_MENDED = ("mapping values are not allowed", "cannot start any token", "expected '-' indicator")
+# The errors a line lint can mend makes libyaml report: an unquoted ': ', a dash typed
+# for '- ', text starting with a character that starts something else ('`', '*', '[' ...).
+_MENDED = (
+    "mapping values are not allowed",
+    "cannot start any token",
+    "expected '-' indicator",
+    "did not find expected key",
+    "while scanning an alias",
+    "while scanning an anchor",
+    "while scanning a block scalar",
+    "tag",
+)
 
 
 def _mend_at(text: str, error: MarkedYAMLError) -> Mend | None:
     mark = error.problem_mark
-    if mark is None or not any(phrase in str(error.problem) for phrase in _MENDED):
+    words = f"{error.context} {error.problem}"
+    if mark is None or not any(phrase in words for phrase in _MENDED):
         return None
     explanation = explain(text, error)
     try:

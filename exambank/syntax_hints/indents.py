@@ -15,6 +15,7 @@ from exambank.syntax_hints.text import (
     Line,
     Text,
     next_option,
+    refused_start,
     short,
     space_words,
     spaces,
@@ -105,6 +106,10 @@ def not_an_item(text: Text, problem: int, context: int) -> Explanation | None:
         dash = lookalike_dash(text, row, expected_item=True)  # a dash typed for "- "
         if dash is not None:
             return dash
+    line = text.parse(row)
+    after_value = line.key is None and line.dash_columns and line.value_column < column
+    if after_value and line.value[:1] in ("[", "{", "*", "&"):  # '- [A, C] apply': more text
+        return refused_start(text.index(row, line.value_column), line.lead, line.value)
     return misaligned(text, row, column)
 
 

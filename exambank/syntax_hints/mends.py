@@ -15,7 +15,7 @@ does not parse, ``lines_to_mend`` in this package goes line by line instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
@@ -33,8 +33,11 @@ from exambank.syntax_hints.indents import text_on_lines
 from exambank.syntax_hints.items import lookalike_dash
 from exambank.syntax_hints.quoting import colon_in_text, odd_token
 from exambank.syntax_hints.text import (
+    BLOCK_HEADER,
+    MARKUP_STARTS,
     RESERVED_STARTS,
     Explanation,
+    Line,
     Text,
     curly_quoted,
     quoted,
@@ -46,6 +49,9 @@ _NOT_PLAIN = frozenset("[]{},#&*!|>'\"%@`")
 _NOTE = re.compile(r"[ \t]{2,}#")  # a note two spaces off or more: left after the quotes
 _ONE_SPACE_NOTE = re.compile(r"[ \t]#")
 _INDICATOR = re.compile(r":(?=[ \t]|$)")  # a ':' YAML reads as a key's in plain text
+# A list or mapping on one line with nothing in brackets or quotes inside it, and at most
+# a note after it ('[A, C]', '{A: x, B: y}  # note'): YAML reads it.
+_FLOW_ALONE = re.compile(r"[\[{][^\[\]{}'\"#]*[\]}](?:[ \t]+#.*)?")
 Place = tuple[int, int]  # (row, column), 0-based
 _NODES = (ScalarEvent, AliasEvent, CollectionStartEvent)  # what an item of a list may be
 
@@ -79,14 +85,33 @@ def mend_at(text: Text, problem: int, explanation: Explanation) -> Mend | None:
     row, column = text.row_column(problem)
     line = text.parse(row)
     value_start = text.index(row, line.value_column)
-    if line.key is None or line.value_column > column or not _quotable(line.value):
+    if not line.value or line.value_column > column:
+        return None
+    # Text refused for its first character: after a key, or as an item of a list
+    # ('- `kubectl get pods` lists pods'), whose text a deeper line below would go on.
+    start = explanation.refused_start and explanation.index == value_start
+    if start and (line.key is not None or line.dash_columns):
+        depth = line.key_column if line.key is not None else line.dash_columns[-1]
+        return _quoted_line(text, row, line, explanation, depth, item=False)
+    if line.key is None or not _quotable(line.value):
         return None
     # A text quoted from its key on ("- Tip: read: twice" read as one text) is an item of
     # a list: a line under it continues the text unless it is no deeper than the '- '.
     item = bool(line.dash_columns) and explanation.index == text.index(row, line.key_column)
     if explanation.index != value_start and not item:
         return None  # another mistake explains the error
-    if not _ends_here(text, row, line.dash_columns[0] if item else line.key_column):
+    depth = line.dash_columns[0] if item else line.key_column
+    return _quoted_line(text, row, line, explanation, depth, item)
+
+
+def _quoted_line(
+    text: Text, row: int, line: Line, explanation: Explanation, depth: int, item: bool
+) -> Mend | None:
+    """The mend that quotes the text from ``explanation.index`` to the end of the value on
+    ``row`` (a note set two spaces off left after it), when the text ends there: no line
+    below it is deeper than ``depth``. ``item``: a list item's text read from its key on."""
+    value_start = text.index(row, line.value_column)
+    if not _ends_here(text, row, depth):
         return None
     if text_on_lines(text, explanation.index, explanation.index) is not None:
         return None  # its text goes on below, at its key's place: a '|' block, not quotes
@@ -95,6 +120,9 @@ def mend_at(text: Text, problem: int, explanation: Explanation) -> Mend | None:
     written = written[: note.start()] if note else written
     _, start_column = text.row_column(explanation.index)
     fixable = not item and not curly_quoted(written) and not _ONE_SPACE_NOTE.search(written)
+    # '> Which': a block text, or '>' as text? '!Hola': a tag YAML reads is the author's
+    # to mend, and one it cannot read looks the same (``tags``).
+    fixable = fixable and not BLOCK_HEADER.match(written) and not written.startswith("!")
     return Mend(
         row, start_column, explanation.index, explanation.index + len(written), explanation, fixable
     )
@@ -112,13 +140,10 @@ def _dash(text: Text, explanation: Explanation) -> Mend:
 
 
 def _quotable(value: str) -> bool:
-    """Whether quoting ``value`` on its line makes it the text it reads as: plain text,
-    or text that starts with a character YAML reserves ('`', '@', '%')."""
-    if not value:
-        return False
-    return value[0] in RESERVED_STARTS or (
-        value[0] not in _NOT_PLAIN and value[:2] not in ("- ", "? ", ": ")
-    )
+    """Whether quoting ``value`` on its line for its ': ' makes it the text it reads as:
+    plain text. One that starts with a character YAML reserves is quoted for that, where
+    YAML refuses it there (``Explanation.refused_start``)."""
+    return bool(value) and value[0] not in _NOT_PLAIN and value[:2] not in ("- ", "? ", ": ")
 
 
 def _ends_here(text: Text, row: int, column: int) -> bool:
@@ -137,11 +162,14 @@ def _ends_here(text: Text, row: int, column: int) -> bool:
 @dataclass(frozen=True)
 class Mends:
     """The lines YAML refuses that lint can mend, from the first error on; ``text``, the
-    file with each of them mended; whether that text ``parses``."""
+    file with each of them mended; whether that text ``parses``, and whether an anchor,
+    alias or tag stands in it (``marked``): ``lint --fix``, which refuses those, then
+    mends nothing."""
 
     lines: list[Mend]
     text: str
     parses: bool
+    marked: bool = False
 
 
 def at_once(text: str, first: Mend) -> Mends | None:
@@ -156,11 +184,13 @@ def at_once(text: str, first: Mend) -> Mends | None:
     confirmed = _places(mend(text, found))
     if confirmed is None:
         return None
-    kept = [line for line in found if _confirmed(line, *confirmed)]
+    quoted_values, items, marked = confirmed
+    kept = [line for line in found if _confirmed(line, quoted_values, items)]
     if len(kept) == len(found):
-        return Mends(kept, mend(text, kept), True)
+        return Mends(kept, mend(text, kept), True, marked)
     mended = mend(text, kept)  # without what a '|' text held, say: parsed again
-    return None if _places(mended) is None else Mends(kept, mended, True)
+    again = _places(mended)
+    return None if again is None else Mends(kept, mended, True, again[2])
 
 
 def mend(text: str, lines: list[Mend]) -> str:
@@ -180,12 +210,19 @@ def _refused(text: Text, row: int) -> Mend | None:
     if dash is not None:
         return _dash(text, dash)
     line = text.parse(row)
-    if line.key is None or not line.value:
+    if not line.value or (line.key is None and not line.dash_columns):
         return None
     if line.value[0] in RESERVED_STARTS:
         at = text.index(row, line.value_column)
         explanation = odd_token(text, at, at)
-    elif _quotable(line.value):
+    elif line.value[0] in MARKUP_STARTS:
+        if _FLOW_ALONE.fullmatch(line.value):
+            return None  # 'answer: [A, C]', as most such lines: YAML reads it, no parse needed
+        found = _refused_alone(text, row)
+        if found is None:
+            return None
+        at, explanation = found
+    elif line.key is not None and _quotable(line.value):
         colon = _INDICATOR.search(_ONE_SPACE_NOTE.split(line.value, maxsplit=1)[0])
         if colon is None:
             return None
@@ -196,15 +233,39 @@ def _refused(text: Text, row: int) -> Mend | None:
     return None if explanation is None else mend_at(text, at, explanation)
 
 
+def _refused_alone(text: Text, row: int) -> tuple[int, Explanation] | None:
+    """Where libyaml refuses the value on ``row``, read as the only line of a file, and
+    why, when that is for the character it starts with ('A: [default] settings', 'A: *nix
+    systems'), in the file's own places; None where YAML reads it ('answer: [A, C]')."""
+    from exambank.syntax_hints import explain, first_error  # which import this module
+
+    alone = text.lines[row] + "\n"  # its columns as in the file
+    error = first_error(alone)
+    mark = None if error is None else error.problem_mark
+    said = None if error is None else explain(alone, error)
+    if mark is None or said is None or not said.refused_start or mark.line != 0:
+        return None
+    moved = replace(said, index=text.index(row, said.index))
+    return text.index(row, mark.column), moved
+
+
 def _confirmed(line: Mend, quoted_values: set[Place], items: set[Place]) -> bool:
     if line.item_column is not None:
         return (line.row, line.item_column) in items
     return (line.row, line.column) in quoted_values
 
 
-def _places(text: str) -> tuple[set[Place], set[Place]] | None:
+def marked(text: str) -> bool:
+    """Whether an anchor, an alias or a tag stands in ``text``, which parses."""
+    found = _places(text)
+    return found is None or found[2]
+
+
+def _places(text: str) -> tuple[set[Place], set[Place], bool] | None:
     """Where each quoted value of block YAML starts in ``text``, and each item of a block
-    list; None if ``text`` does not parse."""
+    list, and whether an anchor, alias or tag stands in it; None if ``text`` does not
+    parse."""
+    marks = False
     quoted_values: set[Place] = set()
     items: set[Place] = set()
     flows = [False]  # for each open collection: whether it is written in flow style
@@ -213,6 +274,8 @@ def _places(text: str) -> tuple[set[Place], set[Place]] | None:
     try:
         while (kind := type(event := loader.get_event())) is not StreamEndEvent:
             start = (event.start_mark.line, event.start_mark.column)
+            marks = marks or kind is AliasEvent or bool(getattr(event, "anchor", None))
+            marks = marks or bool(getattr(event, "tag", None))
             if block_lists[-1] and issubclass(kind, _NODES):
                 items.add(start)
             if issubclass(kind, CollectionStartEvent):
@@ -227,4 +290,4 @@ def _places(text: str) -> tuple[set[Place], set[Place]] | None:
         return None
     finally:
         loader.dispose()
-    return quoted_values, items
+    return quoted_values, items, marks

@@ -1,20 +1,24 @@
 """Mistakes in a key or the text after it: a colon missing or a lookalike, ': ' or a
-leading '*', '&', '[' ... in unquoted text, a quote that closes early, text after '|'
-or '>', more text at its key's place."""
+leading '*', '&', '[' ... in unquoted text, a quote that closes early (``early_quotes``),
+text after '|' or '>', more text at its key's place."""
 
 from __future__ import annotations
 
 import re
 
 from exambank.statement_lines import STATEMENT
+from exambank.syntax_hints.early_quotes import quote_ends_early, text_after_quote
 from exambank.syntax_hints.indents import misaligned, outnumbered, tab
 from exambank.syntax_hints.items import lookalike_dash, lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
+    BLOCK_HEADER,
     COLON_LOOKALIKES,
     CURLY_QUOTES,
     KEYS,
+    MARKUP_STARTS,
     PROSE_KEYS,
+    RESERVED_STARTS,
     Explanation,
     Text,
     curly_quoted,
@@ -23,7 +27,9 @@ from exambank.syntax_hints.text import (
     pair,
     quoted,
     quoted_line,
+    refused_start,
     short,
+    shortened,
     space_words,
     spaces,
     write_quoted,
@@ -204,10 +210,12 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
     if curly_quoted(line.value):  # quotes around a part of it are the text's own
         closing = CURLY_QUOTES[line.value[0]]
         inner = line.value[1:].removesuffix(closing)
+        example = quoted(inner, keep - 1)
         return Explanation(
             index,
             f"{line.value[0]} {closing} are typographic quotes; YAML knows only straight \" and '",
-            f"type straight quotes: {line.lead}{quoted(inner, keep - 1)}",
+            f"type straight quotes{shortened(example, quoted(inner, whole=True))}: "
+            f"{line.lead}{example}",
         )
     if line.dash_columns and line.key and line.key not in KEYS:
         # "- Tip: read twice": the item is text, its first word no key
@@ -231,7 +239,7 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
     row, column = text.row_column(problem)
     line = text.parse(row)
     if column == len(text.lines[row]) - len(text.lines[row].lstrip()):
-        return _text_after_quote(text, row, column) or misaligned(text, row, column)
+        return text_after_quote(text, row, column) or misaligned(text, row, column)
     owner_row = row if line.key and line.value_column < column else text.row_above(row, True)
     if owner_row is None:
         return None
@@ -239,79 +247,10 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
     first = owner.value[:1]
     index = text.index(owner_row, owner.value_column)
     if first in ("'", '"'):
-        return _quote_ends_early(text, row, column, owner_row)
+        return quote_ends_early(text, row, column, owner_row)
     if first and first in "[{*&":
-        return Explanation(
-            index,
-            f"text starting with '{first}' must be quoted",
-            write_quoted(owner.lead, owner.value),
-        )
+        return refused_start(index, owner.lead, owner.value)
     return None
-
-
-def _text_after_quote(text: Text, row: int, column: int) -> Explanation | None:
-    """More of a text on the lines below its closing quote ('stem: "Which one"', then
-    'is it?' indented under it): the author quoted only the first line."""
-    owner_row = text.row_above(row, keyed=True)
-    if owner_row is None or owner_row != text.row_above(row):
-        return None
-    owner = text.parse(owner_row)
-    value = owner.value.rstrip()
-    if len(value) < 2 or value[0] not in "'\"" or value[-1] != value[0]:
-        return None
-    if column <= owner.key_column or "\\" in value or value.count(value[0]) != 2:
-        return None
-    whole = f"{value[1:-1]} {text.lines[row].strip()}"
-    return Explanation(
-        text.index(owner_row, owner.value_column),
-        f"the text of '{owner.key}' goes on after its closing quote (line {row + 1})",
-        f"put the closing quote at the end of the text: {owner.lead}{quoted(whole)}",
-    )
-
-
-def _quote_ends_early(text: Text, row: int, column: int, owner_row: int) -> Explanation | None:
-    """A text opened with a quote that closes before the text ends."""
-    owner = text.parse(owner_row)
-    quote = owner.value[0]
-    written = text.lines[row]
-    closing = len(written[:column].rstrip()) - 1  # libyaml stops just after it
-    if written[closing] != quote:
-        return None
-    index = text.index(owner_row, owner.value_column)
-    if not written.rstrip().endswith(quote):  # "Bayesian" is one of ...
-        other = "'" if quote == '"' else '"'
-        whole = quoted(owner.value) if other == "'" or "\\" in owner.value else ""
-        whole = whole or '"' + short(owner.value.replace('"', '\\"')) + '"'
-        return Explanation(
-            index,
-            "text that starts with a quote must end with it",
-            f"put the whole text in {other} quotes: {owner.lead}{whole}",
-        )
-    inner = owner.value[1:].removesuffix(quote) if owner_row == row else owner.value[1:]
-    keep = closing - owner.value_column - 1 if owner_row == row else 0
-    if quote == "'":
-        word = _word_around(written, closing)
-        doubled = f"double it: {owner.lead}'{short(inner.replace(chr(39), chr(39) * 2), keep)}'"
-        other_style = f', or use double quotes: {owner.lead}"{short(inner, keep)}"'
-        return Explanation(
-            index,
-            f'the \' in "{word}" ends the quoted text early',
-            doubled + ("" if '"' in inner or "\\" in inner else other_style),
-        )
-    word = _word_around(written, column)
-    single = short(inner.replace("'", "''"), keep)
-    return Explanation(
-        index,
-        f"the '\"' before '{word}' ends the quoted text early",
-        f"quote the text with ' instead: {owner.lead}'{single}', or write the inner quotes as \\\"",
-    )
-
-
-def _word_around(line: str, column: int) -> str:
-    """The word of ``line`` that holds ``column``, without quotes and punctuation."""
-    start = len(line[:column].rstrip(" ").rsplit(" ", 1)[0]) if " " in line[:column] else 0
-    end = line.find(" ", column)
-    return line[start : len(line) if end < 0 else end].strip("\"'.,;:!?() ")
 
 
 def alias_or_anchor(text: Text, problem: int, context: int) -> Explanation | None:
@@ -334,6 +273,8 @@ def _bad_start(text: Text, index: int, shown: str | None) -> Explanation | None:
     line = text.parse(row)
     if line.value_column != column or not line.value:
         return None
+    if shown is None and line.value[0] in RESERVED_STARTS + MARKUP_STARTS:
+        return refused_start(index, line.lead, line.value)
     return Explanation(
         index,
         f"text starting with '{shown or line.value[0]}' must be quoted",
@@ -342,16 +283,22 @@ def _bad_start(text: Text, index: int, shown: str | None) -> Explanation | None:
 
 
 def text_after_indicator(text: Text, problem: int, context: int) -> Explanation | None:
-    """'stem: > Which ...': a block text's indicator with the text on its own line."""
+    """'stem: > Which ...': a block text's indicator with the text on its own line; or
+    text that starts with '>' or '|' and goes on at once ('A: >5 years'): it is quoted."""
     row, column = text.row_column(context)
     line = text.parse(row)
     indicator = re.match(r"[|>][-+0-9]*", line.value)
     if line.value_column != column or indicator is None:
         return None
+    if BLOCK_HEADER.match(line.value) is None:  # '>5 years', '|x|', '>= 2': text
+        return refused_start(context, line.lead, line.value)
     key = line.key or "-"
+    rest = line.value[indicator.end() :].lstrip()
+    example = quoted_line(line.lead, rest)
     return Explanation(
         context,
         f"text after '{line.lead}{indicator[0]}' must start on the next line",
-        f"put the text on the next line, indented more than '{key}', or quote it: "
-        f"{quoted_line(line.lead, line.value[indicator.end() :].lstrip())}",
+        f"put the text on the next line, indented more than '{key}', or quote it"
+        f"{shortened(example, quoted_line(line.lead, rest, whole=True))}: {example}",
+        refused_start=True,  # listed with the file's other such lines; the author chooses
     )

@@ -25,6 +25,9 @@ class Explanation:
     # only the whole file tells: its unquoted lines are quoted all together or not at all.
     fixed_hint: str | None = None
     retype: str | None = None
+    # The text at ``index`` is refused for the character it starts with ('*nix systems',
+    # '[default] settings', '| grep'): quoted whole, it is the text the author typed.
+    refused_start: bool = False
 
 
 def control_character(text: str, position: int, character: int) -> Explanation:
@@ -75,6 +78,15 @@ CURLY_QUOTES = {
 # Characters that cannot start a plain text and mean nothing else at a value's start
 # (reserved, or a directive's only at a line's start): the author meant them as text.
 RESERVED_STARTS = "`@%"
+# Characters that start something else at a value's start: an alias, an anchor, a tag,
+# a list or mapping, a block text. Where YAML refuses what follows ('*nix systems',
+# '[default] settings', '| grep x'), the author meant text; where it reads it ('[A, C]',
+# '&name text'), it is YAML's, and left alone.
+MARKUP_STARTS = "*&![{|>"
+# A block text's indicator and a blank after it ('stem: > Which ...'): the author meant a
+# block text and typed its first line on the indicator's (or meant '>' as text: which, is
+# theirs to say). Text right after it ('>5 years', '|x|') starts with the character.
+BLOCK_HEADER = re.compile(r"[|>][-+]?[ \t]")
 # What word processors and pasted lists put where a list item's '- ' belongs: each means
 # nothing else to YAML at the start of a line, where it is text.
 DASH_LOOKALIKES = {
@@ -200,6 +212,25 @@ def write_quoted(lead: str, value: str, keep: int = 0, fixed: bool = False) -> s
     notes = ["shortened here"] * shortened + [LINT_FIX_DOES_THIS] * fixed
     said = f" ({'; '.join(notes)})" if notes else ""
     return f"write {'the whole text' if shortened else 'it'} quoted{said}: {example}"
+
+
+def shortened(example: str, whole: str) -> str:
+    """' (shortened here)' where a hint's ``example`` is shortened from ``whole``, lest its
+    '…' be typed; else nothing."""
+    return "" if example == whole else " (shortened here)"
+
+
+def refused_start(index: int, lead: str, value: str) -> Explanation:
+    """Text YAML refuses for the character it starts with ('*nix systems', '[default]
+    settings', '`ls`'), at ``index``: quoted whole, with a note set two spaces off left
+    after it, it reads as typed, and ``lint --fix`` quotes it where nothing else stops it."""
+    return Explanation(
+        index,
+        f"text starting with '{value[0]}' must be quoted",
+        write_quoted(lead, value),
+        write_quoted(lead, value, fixed=True),
+        refused_start=True,
+    )
 
 
 def pair(key: str, value: str) -> str:

@@ -1,0 +1,93 @@
+"""``lint --fix`` of ``answer: A, C`` on a multiple-answer question: YAML reads the text
+"A, C", the author meant the list [A, C] (review s27-author #8). Only that line changes;
+a single-answer question's "A, C" is the author's to settle (exambank/fix_answer_lists.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exambank.cli import main
+from exambank.load import read_source
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+MULTIPLE = QUESTION.replace("id: q1", "id: q1\ntype: multiple").replace(
+    "Which AWS", "Select TWO. Which AWS"
+)
+
+
+def _bank(tmp_path: Path, question: str, extra: str = "") -> Path:
+    text = "# Section one: the services\n" + section_yaml(question, extra=extra)
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    return root / "01-main.yaml"
+
+
+@pytest.mark.parametrize(
+    ("typed", "letters", "after"),
+    [
+        ("A, C", "A, C", "[A, C]"),
+        ("A, C   # the key", "A, C", "[A, C]   # the key"),
+        ("A and C", "A, C", "[A, C]"),
+        ("a; c", "A, C", "[A, C]"),
+        ('"A, C"', "A, C", "[A, C]"),
+        ("A,C", "A, C", "[A, C]"),
+    ],
+)
+def test_letters_typed_as_one_text_become_a_list_and_nothing_else_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, letters: str, after: str
+) -> None:
+    path = _bank(tmp_path, MULTIPLE.replace("answer: A", f"answer: {typed}"))
+    before = path.read_text(encoding="utf-8")
+    assert main(["lint", "--fix", str(path)]) == 0
+    written = typed.split("  ")[0].strip('"')
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:13:13: fixed answer '{written}' written as one text -> [{letters}]"
+    ]
+    # the header comment, the note after the answer and every other byte stay
+    assert path.read_text(encoding="utf-8") == before.replace(
+        f"answer: {typed}", f"answer: {after}"
+    )
+    source, problems = read_source(path)
+    assert problems == []
+    assert source.data["questions"][0]["answer"] == letters.split(", ")
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        (QUESTION, "A, C"),  # single-answer: keep one, or make it multiple: the author's
+        (QUESTION.replace("id: q1", "id: q1\ntype: single"), "A, C"),
+        (MULTIPLE, "A, E"),  # E is no option
+        (MULTIPLE, "A, C or D"),  # 'or' is no list
+        (MULTIPLE, "A"),  # one letter: answer-count's to report
+    ],
+    ids=["no type", "single", "no such option", "a choice", "one letter"],
+)
+def test_an_answer_that_is_no_sure_list_is_left_alone(
+    tmp_path: Path, question: str, typed: str
+) -> None:
+    path = _bank(tmp_path, question.replace("answer: A", f"answer: {typed}"))
+    before = path.read_bytes()
+    main(["lint", "--fix", str(path)])
+    assert path.read_bytes() == before
+
+
+def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    single = QUESTION.replace("id: q1", "id: q2").replace("answer: A", "answer: A, C")
+    path = _bank(tmp_path, MULTIPLE.replace("answer: A", "answer: A, C"))
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - " + single.replace("\n", "\n    ").rstrip() + "\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "hint: write the letters as a list (exambank lint --fix does this): answer: [A, C]" in out
+    )
+    assert (
+        "hint: keep one (answer: A or answer: C), or set 'type: multiple' to keep both "
+        "(answer: [A, C])"
+    ) in out
