@@ -54,8 +54,9 @@ class Note:
 @dataclass(frozen=True)
 class Suppressed:
     """A bank file's suppression entry that dropped findings: at ``path:line:column``, its
-    rule's place in the question's ``lint: ignore``; how many it dropped, and the reason
-    given. A reviewer sees what a change switched off."""
+    rule's place in the question's ``lint: ignore``; how many it dropped, the reason given,
+    and the findings themselves (``dropped``, in lint's order), which the reports for tools
+    list as suppressed. A reviewer sees what a change switched off."""
 
     path: str
     line: int
@@ -64,3 +65,4 @@ class Suppressed:
     rule: str
     findings: int
     reason: str
+    dropped: tuple[Diagnostic, ...] = ()

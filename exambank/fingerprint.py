@@ -15,8 +15,11 @@ id is its manifest's ``id``, not its folder's name. So the place a fingerprint n
   caller gives relative to the folder the fingerprints are kept for (a baseline's folder,
   a repository's root).
 
-The bank's id is read from the ``bank.yaml`` beside the finding's file, once per folder.
-Two banks of one id (which ``build`` refuses) are one bank to a fingerprint.
+The bank's id is read from the ``bank.yaml`` beside the finding's file, once per folder;
+for a bank lint checked, the reports take it from what lint read (``bank_ids``) rather than
+read the manifest again: a manifest lint refused (over ``max-file-bytes``: 1.4 s to read
+47 MB) gives no id, as lint took none from it. Two banks of one id (which ``build``
+refuses) are one bank to a fingerprint.
 
 Of the message it leaves out what can change while the finding stays the same: every
 place it quotes ("as q3 at bank/aws/02-amt.yaml:49": the other question's id stays, its
@@ -42,9 +45,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from exambank.bank import section_id_of
+from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
 from exambank.load import read_source
 from exambank.paths import MANIFEST, is_yaml
@@ -58,13 +62,19 @@ _PLACE = re.compile(r"\bat [^\"'()]*?\.ya?ml:\d+(?::\d+)?")
 _VERSION = "exambank/2"  # no identity hashes to what a v1 fingerprint hashed
 
 
+BankIds = Iterable[tuple[str, str | None]]  # (bank folder as lint names it, the bank's id)
+
+
 class Fingerprints:
     """The fingerprints of one run's findings; each bank's id is read once, from the
-    manifest beside a finding's file (``Diagnostic.path``, as lint names it)."""
+    manifest beside a finding's file (``Diagnostic.path``, as lint names it), unless
+    ``known`` (``bank_ids``) gives it for that file's folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: BankIds = ()) -> None:
         self._places: dict[str, Identity | None] = {}  # by file, as lint names it
-        self._bank_ids: dict[Path, str | None] = {}  # by folder
+        self._bank_ids: dict[Path, str | None] = {
+            Path(folder): bank_id for folder, bank_id in known
+        }
         self._seen: Counter[Identity] = Counter()
 
     def of(self, found: Diagnostic, path: str) -> str:
@@ -126,12 +136,24 @@ def _gist(rule: str, message: str) -> str:
     return _NUMBER.sub("#", said)
 
 
+def bank_ids(banks: Iterable[Bank]) -> Iterator[tuple[str, str | None]]:
+    """Each bank's folder, as lint names its files' folder, and the id its manifest gave
+    lint: None where lint read none (a manifest missing, unreadable or over the size
+    limit), so that a report does not read a manifest lint refused."""
+    for bank in banks:
+        folder = str(Path(bank.manifest_source.display).parent)
+        yield folder, _id_in(bank.manifest_source.data)
+
+
 def _read_bank_id(manifest: Path) -> str | None:
     """The ``id`` the manifest gives; None when there is no manifest or it gives none."""
     if not manifest.is_file():
         return None
     source, _ = read_source(manifest)
-    data = source.data
+    return _id_in(source.data)
+
+
+def _id_in(data: object) -> str | None:
     bank_id = data.get("id") if isinstance(data, dict) else None
     return bank_id if isinstance(bank_id, str) and bank_id else None
 

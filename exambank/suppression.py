@@ -5,12 +5,12 @@ reported (``unused-suppression``) wherever it names something it cannot drop. A 
 project lists in ``unsuppressible`` is never dropped: naming it is a ``forbidden-suppression``
 error, and its findings stay, so that content and its suppression, added together in one
 pull request, cannot pass the lint gate. The entries that did drop findings are kept too,
-for a pull request's job summary to list (``--format github``).
+with the findings they dropped, for the reports to show: the job summary lists the entries
+(``--format github``), ``sarif`` the findings as suppressed results.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from exambank.bank import Bank, QuestionRef
@@ -40,10 +40,10 @@ def apply_suppressions(
                 entry = (ref, index, ref.question.lint.reason)
                 ignored.setdefault((ref.question.id, name), entry)
     kept = []
-    dropped: Counter[tuple[str | None, str]] = Counter()
+    dropped: dict[tuple[str | None, str], list[Diagnostic]] = {}
     for found in diagnostics:
         if (found.question, found.rule) in ignored:
-            dropped[found.question, found.rule] += 1
+            dropped.setdefault((found.question, found.rule), []).append(found)
         else:
             kept.append(found)
     about_suppressions = [
@@ -53,12 +53,15 @@ def apply_suppressions(
             ref, set(dropped), config, bank.manifest.language
         )
     ]
-    suppressed = []
+    suppressed: list[Suppressed] = []
     for (question, rule), (ref, index, reason) in ignored.items():
-        if count := dropped[question, rule]:
+        if (question, rule) in dropped:
+            findings = tuple(dropped[question, rule])
             line, column = ref.where("lint", "ignore", index)
-            where = ref.source.display
-            suppressed.append(Suppressed(where, line, column, ref.question.id, rule, count, reason))
+            where, question_id, count = ref.source.display, ref.question.id, len(findings)
+            suppressed.append(
+                Suppressed(where, line, column, question_id, rule, count, reason, findings)
+            )
     return kept + config.apply(about_suppressions), suppressed
 
 

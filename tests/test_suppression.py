@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -168,3 +169,20 @@ def test_the_entries_that_dropped_findings_are_kept_for_the_reports(lint_bank: L
         (23, 21, "q2", "empty-text", 2, "x"),
     ]
     assert all(entry.path == result.diagnostics[0].path for entry in result.suppressed)
+
+
+def test_each_entry_keeps_the_findings_it_dropped(lint_bank: LintBank) -> None:
+    """The reports list them (sarif as suppressed results), not only how many."""
+    blank_twice = QUESTION.replace("B: AWS Lambda", 'B: " "').replace(
+        "explanation: SageMaker covers the whole ML lifecycle.", 'explanation: " "'
+    )
+    unsuppressed = lint_bank({"01-main.yaml": section_yaml(blank_twice)}, config=only())
+    found = [d for d in unsuppressed.diagnostics if d.rule == "empty-text"]
+    assert len(found) == 2
+    suppressed = suppressing(blank_twice, "empty-text", reason="reason: x")
+    result = lint_bank({"01-main.yaml": section_yaml(suppressed)}, config=only())
+    [entry] = result.suppressed
+    assert sorted(entry.dropped) == sorted(
+        replace(d, path=entry.path) for d in found
+    )  # the same findings, in the second bank's file
+    assert entry.findings == len(entry.dropped) == 2

@@ -64,6 +64,12 @@ def add_lint(commands: Commands) -> None:
         help="first make the changes that cannot alter meaning (listed on stderr)",
     )
     command.add_argument(
+        "--list-suppressed",
+        action="store_true",
+        help="--format json: also list the findings a question's lint: ignore dropped, each "
+        "with a 'suppressed' key (left out by default: scripts count the list's items)",
+    )
+    command.add_argument(
         "--color",
         choices=COLOR_CHOICES,
         default="auto",
@@ -177,6 +183,7 @@ def _lint(arguments: argparse.Namespace) -> int:
         listed = [found for found in result.diagnostics if found.severity == "error"]
         unlisted = [found for found in result.diagnostics if found.severity != "error"]
     context = Context.of(result, color=color, strict=arguments.strict, unlisted=tuple(unlisted))
+    context = replace(context, list_suppressed=arguments.list_suppressed)
     if known is not None and judged is not None:
         held = [
             found

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from exambank.diagnostics import Diagnostic, Note, Suppressed
+from exambank.fingerprint import bank_ids
 from exambank.lint import LintResult
 
 
@@ -26,7 +27,12 @@ class Context:
     report still counts; ``baseline``: the baseline file the run was judged by, as shown,
     and ``known``: the findings it held, left out of the listing (sarif marks them);
     ``suppressed``: the bank files' suppression entries that dropped findings, in bank
-    order (the github job summary lists them)."""
+    order, each with the findings it dropped (the github job summary lists the entries,
+    sarif the findings, as suppressed results; the text summary counts them), and
+    ``list_suppressed``: ``--format json`` lists those findings too, which it leaves out
+    unless asked (its readers count its items as findings); ``bank_ids``: each checked
+    bank's folder and the id lint read in its manifest, for the fingerprints (no report
+    reads a manifest again, nor one lint refused as too large)."""
 
     questions: tuple[CheckedQuestion, ...] = ()
     color: bool = False
@@ -37,6 +43,8 @@ class Context:
     baseline: str | None = None
     known: tuple[Diagnostic, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()
+    list_suppressed: bool = False
+    bank_ids: tuple[tuple[str, str | None], ...] = ()
 
     @classmethod
     def of(
@@ -54,7 +62,17 @@ class Context:
         )
         manifests = tuple(bank.manifest_source.display for bank in result.banks)
         notes, suppressed = tuple(result.notes), tuple(result.suppressed)
-        return cls(questions, color, strict, manifests, notes, unlisted, suppressed=suppressed)
+        ids = tuple(bank_ids(result.banks))
+        return cls(
+            questions,
+            color,
+            strict,
+            manifests,
+            notes,
+            unlisted,
+            suppressed=suppressed,
+            bank_ids=ids,
+        )
 
 
 PLAIN = Context()

@@ -16,6 +16,10 @@ can repeat within a question, so the second of two identical findings adds "1", 
 "2": each is told apart, and each keeps its fingerprint when lines move or questions are
 added.
 
+A finding a question's ``lint: ignore`` dropped is no issue: Code Quality has no notion
+of a suppressed issue, and every issue it is given is an open one in the merge request's
+widget. The job summary (github), sarif and json (when asked) list them.
+
 Paths are relative to the repository, as GitLab expects: to ``CI_PROJECT_DIR`` in a GitLab
 job (as ruff's report does), else to the working folder, as every format's are. A ``##[``
 in a string is written ``##\\u005b``, as in ``--format json``.
@@ -38,7 +42,7 @@ NOTE_SEVERITY, NOTE_CHECK = "info", "note"
 
 def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     project = repository_root("CI_PROJECT_DIR")
-    fingerprints = Fingerprints()
+    fingerprints = Fingerprints(context.bank_ids)
     issues = []
     for found in diagnostics:
         path = repository_path(found.path, project)

@@ -2,7 +2,14 @@
 and its ``fingerprint`` (exambank.fingerprint; a file in no bank by its path as shown, with
 forward slashes): a script can key its own baseline on it, counting identical findings.
 A ``##[`` in a string is written ``##\\u005b``: the same string to a parser, and no
-command to a CI runner that prints the report (exambank.reporters.ci_log)."""
+command to a CI runner that prints the report (exambank.reporters.ci_log).
+
+The findings a question's ``lint: ignore`` dropped are listed only when asked
+(``Context.list_suppressed``): the report is a bare list, with no version to say its items
+changed meaning, and scripts count its items as the findings that fail a run. Listed, each
+comes after the findings, keys as theirs, its fingerprint the one it would have
+unsuppressed, and ``suppressed``: the ``reason`` and where the entry that dropped it is
+(``path``, ``line``, ``column``: the rule's name in ``ignore``)."""
 
 from __future__ import annotations
 
@@ -18,11 +25,17 @@ from exambank.reporters.ci_log import json_without_commands
 
 def json_list(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     posix: dict[str, str] = {}  # by path: once per file, not per finding
-    fingerprints = Fingerprints()
-    listed = []
-    for found in diagnostics:
+    fingerprints = Fingerprints(context.bank_ids)
+
+    def listed(found: Diagnostic) -> dict[str, object]:
         if found.path not in posix:
             posix[found.path] = PurePath(found.path).as_posix()
-        print_as = fingerprints.of(found, posix[found.path])
-        listed.append({**found.as_dict(), "fingerprint": print_as})
-    return json_without_commands(json.dumps(listed, indent=2, ensure_ascii=False)) + "\n"
+        return {**found.as_dict(), "fingerprint": fingerprints.of(found, posix[found.path])}
+
+    items = [listed(found) for found in diagnostics]
+    if context.list_suppressed:
+        for entry in context.suppressed:
+            where = {"path": entry.path, "line": entry.line, "column": entry.column}
+            by = {"reason": entry.reason, **where}
+            items.extend({**listed(found), "suppressed": by} for found in sorted(entry.dropped))
+    return json_without_commands(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"

@@ -10,6 +10,11 @@ A question whose id an earlier question of its file has too (both sides of a mer
 is a testcase of its own, named with its line ("q1 (line 10)"), and holds the findings
 from its first line on.
 
+A finding a question's ``lint: ignore`` dropped fails nothing: it is listed in its
+question's ``system-out``, after the warnings, with the entry's place and reason, so a
+CI test tab (GitLab's, whose Code Quality report has no suppressed issue) shows what was
+switched off.
+
 Printed into a CI log, the report gives the runner no command: the ``[`` of a ``##[`` is
 written ``&#91;``, and the first ``:`` of a text's line that starts with ``::`` ``&#58;``
 (exambank.reporters.ci_log), which an XML parser reads as the characters themselves.
@@ -40,6 +45,14 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     cases: dict[Case, list[Diagnostic]] = {case: [] for case in [*files, *questions]}
     for found in diagnostics:
         cases.setdefault((found.path, _case_name(found, same_id)), []).append(found)
+    suppressed: dict[Case, list[str]] = {}  # by testcase: lines for its system-out
+    for entry in context.suppressed:
+        for found in sorted(entry.dropped):
+            its_case = (found.path, _case_name(found, same_id))
+            cases.setdefault(its_case, [])
+            where = f"{entry.path}:{entry.line}:{entry.column}"
+            said = f"{_line(found)}\n    suppressed by lint: ignore at {where}: {entry.reason}"
+            suppressed.setdefault(its_case, []).append(said)
     notes: dict[str, str] = {}  # by file: a file may have several (pyproject.toml's globs)
     for note in context.notes:
         said = f"{note.path}:{note.line}:{note.column}: note {note.message}"
@@ -48,7 +61,9 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     suites: dict[str, list[ET.Element]] = {}
     for (path, name), findings in cases.items():
         noted = notes.get(path) if name == _file_name(path) else None
-        suites.setdefault(path, []).append(_testcase(path, name, findings, context.strict, noted))
+        dropped = suppressed.get((path, name), [])
+        testcase = _testcase(path, name, findings, context.strict, noted, dropped)
+        suites.setdefault(path, []).append(testcase)
     root = ET.Element("testsuites", name="exambank lint")
     for path, testcases in suites.items():
         suite = ET.SubElement(root, "testsuite", name=path)
@@ -84,7 +99,12 @@ def _case_name(found: Diagnostic, same_id: SameId) -> str:
 
 
 def _testcase(
-    path: str, name: str, found: list[Diagnostic], strict: bool, note: str | None
+    path: str,
+    name: str,
+    found: list[Diagnostic],
+    strict: bool,
+    note: str | None,
+    suppressed: list[str],
 ) -> ET.Element:
     case = ET.Element("testcase", name=name, classname=path, file=path)
     failing = [one for one in found if one.severity == "error" or strict]
@@ -93,7 +113,7 @@ def _testcase(
         summary = f"{count} problem{'s' if count > 1 else ''}: {failing[0].message}"
         failure = ET.SubElement(case, "failure", message=summary, type=failing[0].rule)
         failure.text = "\n".join(map(_line, failing))
-    passing = [_line(one) for one in found if one not in failing]
+    passing = [_line(one) for one in found if one not in failing] + suppressed
     if passing or note:  # a manifest's note (rules that did not run) passes too
         ET.SubElement(case, "system-out").text = "\n".join(passing + ([note] if note else []))
     return case

@@ -21,7 +21,13 @@ outside the root is an absolute ``file:`` URI, with no base.
 Judged by a baseline (``lint --baseline``), each result says whether it is ``new`` or
 ``unchanged`` (``baselineState``), and the findings the baseline holds are results too,
 suppressed (``kind: external``; 3.27.23, 3.35): code scanning shows them as closed
-alerts, rather than closing them as fixed because the report left them out.
+alerts, rather than closing them as fixed because the report left them out. So are the
+findings a question's ``lint: ignore`` dropped (``kind: inSource``, the reason as its
+``justification``, the entry's place as its ``location``), with the fingerprint each would
+have unsuppressed: an alert a change suppresses shows as suppressed, not as fixed. The
+baseline never holds such a finding (lint drops it before the baseline is compared), so
+it is ``new`` to one. Where any result is suppressed, every other has an empty
+``suppressions`` list: SARIF asks for all or none (3.27.23).
 
 A ``##[`` in a string is written ``##\\u005b``, as in ``--format json``.
 """
@@ -38,7 +44,7 @@ from typing import Any
 from urllib.parse import quote
 
 from exambank import installed_version
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import Diagnostic, Suppressed
 from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.ci_log import json_without_commands
@@ -71,13 +77,20 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     driver["rules"] = rules
     workspace = repository_root("GITHUB_WORKSPACE")
     root = workspace or os.getcwd()
-    found_in = [*diagnostics, *context.known]
+    # In lint's order, as they would be listed unsuppressed: the second of two identical
+    # findings keeps its number.
+    in_source = sorted(
+        ((found, entry) for entry in context.suppressed for found in entry.dropped),
+        key=lambda pair: pair[0],
+    )
+    found_in = [*diagnostics, *context.known, *(found for found, _ in in_source)]
     files = {*(found.path for found in found_in), *(note.path for note in context.notes)}
+    files |= {entry.path for entry in context.suppressed}
     relative = {path: relative_to(path, root) for path in files}  # once per file
     artifacts = {path: _artifact(path, relative[path]) for path in files}
     # Each file as its findings' fingerprints name it: from the source root, as its uri.
     named = {path: relative[path] or PurePath(os.path.abspath(path)).as_posix() for path in files}
-    fingerprints = Fingerprints()
+    fingerprints = Fingerprints(context.bank_ids)
     results = [
         _result(found, index, artifacts[found.path], named, fingerprints) for found in diagnostics
     ]
@@ -90,6 +103,15 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
             justification = f"in the baseline {context.baseline}"
             result["suppressions"] = [{"kind": "external", "justification": justification}]
             results.append(result)
+    for found, entry in in_source:
+        result = _result(found, index, artifacts[found.path], named, fingerprints)
+        if context.baseline is not None:
+            result["baselineState"] = "new"  # no baseline holds a suppressed finding
+        result["suppressions"] = [_in_source(entry, artifacts[entry.path])]
+        results.append(result)
+    if len(results) > len(diagnostics):  # some are suppressed: the others say they are not
+        for result in results:
+            result.setdefault("suppressions", [])
     run = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SOURCE_ROOT: _source_root(workspace)},
@@ -169,6 +191,18 @@ def _result(
     if found.question:
         result["properties"] = {"question": found.question}
     return result
+
+
+def _in_source(entry: Suppressed, artifact: dict[str, str]) -> dict[str, Any]:
+    """The suppression a question's ``lint: ignore`` entry makes: its reason, and the
+    rule's name in ``ignore`` as its place."""
+    region = {"startLine": entry.line, "startColumn": entry.column}
+    place = {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+    suppression: dict[str, Any] = {"kind": "inSource"}
+    if entry.reason:
+        suppression["justification"] = entry.reason
+    suppression["location"] = place
+    return suppression
 
 
 def _notification(artifact: dict[str, str], line: int, column: int, message: str) -> dict[str, Any]:

@@ -45,15 +45,23 @@ def visible(words: str) -> str:
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     """The listing, the notes, then a summary of every finding, listed or not: its counts,
+    how many more a question's ``lint: ignore`` dropped (the listing never shows them),
     and, when more than one rule found something, the count of each rule's findings."""
     lines = listing(diagnostics, context.color) + note_lines(context.notes, context.color)
     found = [*diagnostics, *context.unlisted]
     errors = sum(one.severity == "error" for one in found)
+    dropped = sum(entry.findings for entry in context.suppressed)
+    suppressed = f"{dropped} suppressed by lint: ignore" if dropped else ""
     if not found:
-        lines.append(f"No problems found{_by_the_rules_that_ran(context.notes)}.")
+        rules_that_ran = _by_the_rules_that_ran(context.notes)
+        if suppressed:
+            suppressed = f"; {suppressed}" if rules_that_ran else f" ({suppressed})"
+        lines.append(f"No problems found{rules_that_ran}{suppressed}.")
         return "\n".join(lines) + "\n"
-    unlisted = f" ({len(context.unlisted)} not listed)" if context.unlisted else ""
-    lines.append(f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}{unlisted}.")
+    besides = [f"{len(context.unlisted)} not listed" if context.unlisted else "", suppressed]
+    said = "; ".join(filter(None, besides))
+    counts = f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}"
+    lines.append(f"{counts} ({said})." if said else f"{counts}.")
     by_rule = Counter(one.rule for one in found)
     if len(by_rule) > 1:  # which rules a long report is mostly about
         ranked = sorted(by_rule.items(), key=lambda item: (-item[1], item[0]))
