@@ -25,6 +25,7 @@ from exambank.builders.base import Step
 from exambank.errors import CannotWrite, UsageError
 from exambank.git_calls import git_command, git_environment
 from exambank.shuffle import shuffled
+from exambank.stale_outputs import Stale, remove_stale
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 LAST_SECOND = (datetime.max.replace(tzinfo=timezone.utc) - EPOCH) // timedelta(seconds=1)
@@ -59,12 +60,13 @@ def build(
     builders: Iterable[Builder],
     out: Path,
     choices: Settings | None = None,
-) -> Iterator[Written | Making]:
+) -> Iterator[Written | Making | Stale]:
     """Build every bank with every builder, yielding each file once it is in place, and
-    before a file that takes long, that it is being made. ``choices`` are the user's
-    (paper, shuffle, large print ...); each bank's build date is filled in from its
-    sources. A file that cannot be written stops the build with a UsageError saying where
-    and why; the files written before it stay written."""
+    before a file that takes long, that it is being made; then each file of the version
+    built that an earlier build made and this one does not (``stale_outputs.py``).
+    ``choices`` are the user's (paper, shuffle, large print ...); each bank's build date is
+    filled in from its sources. A file that cannot be written stops the build with a
+    UsageError saying where and why; the files written before it stay written."""
     builders, banks = list(builders), list(banks)
     _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
@@ -86,6 +88,8 @@ def build(
         for builder, step in steps:
             yield Making(step.label, bank.id, questions)
             yield _write_or_explain(folder, _noted(step.make(), builder, undated))
+        for builder, _ in sources:
+            yield from remove_stale(folder, builder.stale_names(bank.id, settings))
 
 
 def _quick_files_and_steps(

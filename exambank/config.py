@@ -25,6 +25,11 @@ MAX_FILE_BYTES = 5_000_000
 # The paper sizes a handout is laid out for (``build --paper``, ``paper`` in the config)
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = get_args(Paper)
+# Where the student edition's answer key goes: at its end (after a page break), nowhere
+# (a quiz in class), or into a PDF of its own, which the trainer keeps and grades with
+# (``build --student-key``, ``student-key`` in the config).
+StudentKey = Literal["end", "none", "separate"]
+STUDENT_KEYS: tuple[StudentKey, ...] = get_args(StudentKey)
 
 
 class ConfigError(Exception):
@@ -46,7 +51,9 @@ class Config:
     (exambank.suppression reports such an entry and drops nothing for it);
     ``max_file_bytes`` the size above which a bank file is reported (``file-size``) and
     not read; ``paper`` the handouts' paper size where ``build --paper`` gives none (None:
-    A4); ``notes`` are what reading the configuration found worth saying but not wrong.
+    A4), ``student_key`` and ``answer_sheet`` likewise for ``build --student-key`` and
+    ``--answer-sheet`` (None: the key at the end, no sheet); ``notes`` are what reading
+    the configuration found worth saying but not wrong.
     """
 
     select: set[str] = field(
@@ -60,6 +67,8 @@ class Config:
     unsuppressible: set[str] = field(default_factory=set)
     max_file_bytes: int = MAX_FILE_BYTES
     paper: Paper | None = None
+    student_key: StudentKey | None = None
+    answer_sheet: bool | None = None
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

@@ -12,15 +12,15 @@ import math
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from exambank.config import (
     ALL,
     MAX_FILE_BYTES,
     PAPERS,
+    STUDENT_KEYS,
     Config,
     ConfigError,
-    Paper,
     did_you_mean,
     every_rule,
     matches_glob,
@@ -60,8 +60,11 @@ KEYS = (
     "baseline",
     "max-file-bytes",
     "paper",
+    "student-key",
+    "answer-sheet",
 )
 SEVERITIES = ("error", "warning", "off")
+Choice = TypeVar("Choice", bound=str)
 
 
 def load(explicit: Path | None = None, start: Path | None = None) -> Config:
@@ -250,25 +253,40 @@ class _Parser:
             config.baseline = self.baseline(table["baseline"], root)
         if "max-file-bytes" in table:
             config.max_file_bytes = self.max_file_bytes(table["max-file-bytes"])
+        # The build's defaults, where its command line gives none
         if "paper" in table:
-            config.paper = self.paper(table["paper"])
+            config.paper = self.choice("paper", table["paper"], PAPERS)
+        if "student-key" in table:
+            config.student_key = self.choice("student-key", table["student-key"], STUDENT_KEYS)
+        if "answer-sheet" in table:
+            config.answer_sheet = self.switch("answer-sheet", table["answer-sheet"])
         return config
 
-    def paper(self, value: Any) -> Paper | None:
-        """The handouts' paper size, where ``build --paper`` gives none. Read as the
-        command line reads it: "Letter" is letter."""
-        chosen = next((paper for paper in PAPERS if str(value).lower() == paper), None)
+    def choice(self, key: str, value: Any, choices: tuple[Choice, ...]) -> Choice | None:
+        """One of ``choices`` (the paper size, where the student edition's key goes), read
+        as the command line reads it: "Letter" is letter."""
+        chosen = next((choice for choice in choices if str(value).lower() == choice), None)
         if isinstance(value, str) and chosen is not None:
             return chosen
         token = value if isinstance(value, str) else None
-        choices = " or ".join(f'paper = "{paper}"' for paper in PAPERS)
-        hint = did_you_mean(str(value).lower(), PAPERS) or f"write {choices}"
+        shown = [f'{key} = "{choice}"' for choice in choices]
+        hint = did_you_mean(str(value).lower(), choices) or f"write {_either(shown)}"
         self.report(
-            ("paper",),
+            (key,),
             token,
-            f"'paper' must be {' or '.join(map(_shown, PAPERS))}, not {_shown(value)}",
+            f"'{key}' must be {_either([_shown(choice) for choice in choices])}, "
+            f"not {_shown(value)}",
             hint,
         )
+        return None
+
+    def switch(self, key: str, value: Any) -> bool | None:
+        """A choice that is on or off (``answer-sheet``), written true or false."""
+        if isinstance(value, bool):
+            return value
+        token = value if isinstance(value, str) else None
+        hint = f"write {key} = true or {key} = false, without quotes"
+        self.report((key,), token, f"'{key}' must be true or false, not {_shown(value)}", hint)
         return None
 
     def max_file_bytes(self, value: Any) -> int:
@@ -368,6 +386,11 @@ class _Parser:
                 f"for example: {key} = {option_example(default)}",
             )
         return problem is None
+
+
+def _either(words: list[str]) -> str:
+    """The choices as a sentence gives them: "a or b", "a, b or c"."""
+    return f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def _shown(value: Any) -> str:

@@ -23,6 +23,9 @@ BAD = QUESTION.replace("answer: A", "answer: E").replace("models?", "models? (Ch
 TWO_RULES = '["answer-count", "answer-not-in-options"]'
 MAX_FILE_BYTES_HINT = "give the size in bytes: max-file-bytes = 10_000_000 (default 5_000_000)"
 PAPER_HINT = 'write paper = "a4" or paper = "letter"'
+STUDENT_KEY_MUST = '\'student-key\' must be "end", "none" or "separate", not '
+STUDENT_KEY_HINT = 'write student-key = "end", student-key = "none" or student-key = "separate"'
+ANSWER_SHEET_HINT = "write answer-sheet = true or answer-sheet = false, without quotes"
 
 
 def write_pyproject(folder: Path, table: str) -> Path:
@@ -352,6 +355,26 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             "[tool.exambank]\npaper = 11\n",
             (5, 1, '\'paper\' must be "a4" or "letter", not 11', PAPER_HINT),
         ),
+        (
+            '[tool.exambank]\nstudent-key = "seperate"\n',
+            (5, 15, STUDENT_KEY_MUST + '"seperate"', "did you mean 'separate'?"),
+        ),
+        (
+            '[tool.exambank]\nstudent-key = "appendix"\n',
+            (5, 15, STUDENT_KEY_MUST + '"appendix"', STUDENT_KEY_HINT),
+        ),
+        (
+            "[tool.exambank]\nstudent-key = false\n",
+            (5, 1, STUDENT_KEY_MUST + "false", STUDENT_KEY_HINT),
+        ),
+        (
+            '[tool.exambank]\nanswer-sheet = "yes"\n',
+            (5, 16, "'answer-sheet' must be true or false, not \"yes\"", ANSWER_SHEET_HINT),
+        ),
+        (
+            "[tool.exambank]\nanswer-sheet = 1\n",
+            (5, 1, "'answer-sheet' must be true or false, not 1", ANSWER_SHEET_HINT),
+        ),
     ],
 )
 def test_each_config_mistake_is_located_and_explained(
@@ -368,6 +391,21 @@ def test_paper_sets_the_handouts_paper_size(tmp_path: Path) -> None:
     assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).paper is None
     table = '[tool.exambank]\npaper = "letter"\n'
     assert pyproject.read(write_pyproject(tmp_path, table)).paper == "letter"
+
+
+@pytest.mark.parametrize(
+    ("table", "student_key", "answer_sheet"),
+    [
+        ("", None, None),  # the command line's defaults: the key at the end, no sheet
+        ('student-key = "separate"\nanswer-sheet = true\n', "separate", True),
+        ('student-key = "None"\nanswer-sheet = false\n', "none", False),  # as typed on a CLI
+    ],
+)
+def test_student_key_and_answer_sheet_set_what_a_build_prints(
+    tmp_path: Path, table: str, student_key: str | None, answer_sheet: bool | None
+) -> None:
+    config = pyproject.read(write_pyproject(tmp_path, f"[tool.exambank]\n{table}"))
+    assert (config.student_key, config.answer_sheet) == (student_key, answer_sheet)
 
 
 def test_max_file_bytes_sets_the_size_limit_in_bytes(tmp_path: Path) -> None:

@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar, Literal, get_args
+from typing import ClassVar, Literal
 
 from exambank.bank import Bank
+from exambank.config import STUDENT_KEYS as STUDENT_KEYS
 from exambank.config import Paper as Paper  # re-exported: the settings hold one
+from exambank.config import StudentKey as StudentKey
 
-# Where the student edition's answer key goes: at its end (after a page break), nowhere
-# (a quiz in class), or into a PDF of its own, which the trainer keeps and grades with.
-StudentKey = Literal["end", "none", "separate"]
-STUDENT_KEYS: tuple[StudentKey, ...] = get_args(StudentKey)
 # The form of the CSV's texts (stem, options, feedback, explanation): as written, or as
 # plain text, the JSON's ``_text`` (for an importer that shows Markdown literally).
 CsvText = Literal["markdown", "plain"]
@@ -32,6 +30,8 @@ class Settings:
     # keep the "'" as part of the text, not for a file someone may open in a spreadsheet.
     csv_guard: bool = True
     student_key: StudentKey = "end"
+    # A sheet the class marks its answers on, in the key's grid (``answer_sheet.py``)
+    answer_sheet: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,9 @@ class Builder:
         """The files the format makes for a bank, whatever is in it (what else ``build``
         returns, such as the images the JSON ships, goes by its path in the bank)."""
         raise NotImplementedError
+
+    def stale_names(self, bank_id: str, settings: Settings) -> list[tuple[str, str]]:
+        """The files of its own that an earlier build of this version may have left and
+        this one does not make, each with why (the build removes them, if they are its
+        own: ``stale_outputs.py``). None by default: a format makes the same files."""
+        return []

@@ -16,33 +16,21 @@ from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
-from exambank.builders.answer_key import answer_key_html, shuffle_mark
+from exambank.builders.answer_key import headed_answer_key, shuffle_mark
 from exambank.builders.base import Paper
 from exambank.builders.code_lines import code_lines
 from exambank.builders.handout_metadata import metadata_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
+from exambank.builders.sheet_words import name_line, sheet_words_for
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.numbers import reading
 
-# The two handouts, and the answer key printed alone (``build --student-key separate``)
-Edition = Literal["student", "trainer", "answer-key"]
+# The two handouts, the answer key printed alone (``build --student-key separate``) and
+# the sheet a class marks its answers on (``build --answer-sheet``)
+Edition = Literal["student", "trainer", "answer-key", "answer-sheet"]
 EDITIONS: tuple[Edition, ...] = ("student", "trainer")
-
-
-def headed_answer_key(
-    bank: Bank,
-    refs: list[QuestionRef],
-    shuffle_seed: str | None,
-    labels: Labels,
-    grouped: bool,
-    head: RunningHead,
-) -> str:
-    """The answer key (answer_key.py writes it), its heading setting the running head as
-    a section's does."""
-    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
-    return key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
 
 
 def handout_html(
@@ -146,7 +134,8 @@ def _title_page(
 ) -> str:
     """The cover. Of its facts, the version is the bank's words, the build date (ISO, as
     any language reads it) nobody's, the contents and options the labels'. The facts are a
-    table with a header for each row, so the tagged PDF pairs each value with its name."""
+    table with a header for each row, so the tagged PDF pairs each value with its name.
+    The student edition's has a line for its owner's name, under the edition's."""
     manifest = bank.manifest
     lang = labels.lang_attribute
     contents = (
@@ -179,6 +168,7 @@ def _title_page(
         f'<p class="edition"{lang} '
         f'data-footer="{escape(footer_text(bank, edition, shuffle_seed, labels))}">'
         f"{escape(edition_words(edition, labels))}</p>"
+        f"{name_line(labels) if edition == 'student' else ''}"
         f'{description}<table class="facts">{rows}</table></section>\n'
     )
 
@@ -187,6 +177,8 @@ def edition_words(edition: Edition, labels: Labels) -> str:
     """What the edition is called, on the cover, in the footer and in the PDF's title."""
     if edition == "answer-key":
         return labels.answer_key
+    if edition == "answer-sheet":
+        return sheet_words_for(labels).answer_sheet
     return labels.student_edition if edition == "student" else labels.trainer_edition
 
 

@@ -7,8 +7,9 @@ from datetime import datetime
 from html import escape
 
 from exambank.bank import Bank
+from exambank.builders.answer_key import headed_answer_key
 from exambank.builders.base import Paper
-from exambank.builders.handout import document_head, footer_text, headed_answer_key
+from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.markdown import typeset

@@ -1,5 +1,6 @@
-"""PDF handouts: a student and a trainer edition of every bank, ready to print, and with
-``--student-key separate`` the answer key alone.
+"""PDF handouts: a student and a trainer edition of every bank, ready to print; with
+``--student-key separate`` the answer key alone, and with ``--answer-sheet`` the sheet a
+class marks its answers on.
 
 WeasyPrint is imported only when a PDF is built, so linting never pays for loading it.
 Each file is a step of its own: the build writes one before laying out the next.
@@ -12,10 +13,14 @@ import re
 from functools import partial
 
 from exambank.bank import Bank
+from exambank.builders.answer_sheet import answer_sheet_html
 from exambank.builders.base import Builder, Output, Settings, Step
 from exambank.builders.handout import EDITIONS, Edition, handout_html
 from exambank.builders.key_document import key_document_html
 from exambank.builders.student_pages import StudentLayout
+
+# The documents besides the two editions, as the progress line names them
+_LABELS: dict[Edition, str] = {"answer-key": "the answer key", "answer-sheet": "the answer sheet"}
 
 # What of a seed goes into a file name as it is: letters, digits, "-" and "_"; a run of
 # anything else becomes one "-" ("spring 2025/B" -> "spring-2025-B").
@@ -33,9 +38,7 @@ class PdfBuilder(Builder):
         return [step.make() for step in self.steps(bank, settings)]
 
     def steps(self, bank: Bank, settings: Settings) -> list[Step]:
-        documents: list[Edition] = list(EDITIONS)
-        if settings.student_key == "separate":
-            documents.append("answer-key")
+        documents = _documents(settings)
         named = [(document, file_name(bank.id, document, settings)) for document in documents]
         # Where the student edition prints each question, filled as it is laid out, for
         # the trainer edition's answer lines (student_pages.py)
@@ -49,7 +52,36 @@ class PdfBuilder(Builder):
 
     def file_names(self, bank_id: str) -> tuple[str, ...]:
         # Unshuffled; a shuffled build's names hold its seed (``file_name``)
-        return tuple(f"{bank_id}-{document}.pdf" for document in (*EDITIONS, "answer-key"))
+        return tuple(f"{bank_id}-{document}.pdf" for document in (*EDITIONS, *_LABELS))
+
+    def stale_names(self, bank_id: str, settings: Settings) -> list[tuple[str, str]]:
+        """The key and the sheet of this version (the same seed, or none) that an earlier
+        build wrote and this one does not: the key is now in the student edition or left
+        out, the sheet no longer asked for. Another seed's are another version's."""
+        made = _documents(settings)
+        return [
+            (file_name(bank_id, document, settings), _why_stale(document, settings))
+            for document in _LABELS
+            if document not in made
+        ]
+
+
+def _documents(settings: Settings) -> list[Edition]:
+    """The documents a build makes: both editions, and the key and the sheet if asked."""
+    documents: list[Edition] = list(EDITIONS)
+    if settings.student_key == "separate":
+        documents.append("answer-key")
+    if settings.answer_sheet:
+        documents.append("answer-sheet")
+    return documents
+
+
+def _why_stale(document: Edition, settings: Settings) -> str:
+    if document == "answer-sheet":
+        return "this build makes no answer sheet (--answer-sheet)"
+    if settings.student_key == "end":
+        return "this build prints the key at the end of the student edition (--student-key)"
+    return "this build prints the key in the trainer edition alone (--student-key none)"
 
 
 def file_name(bank_id: str, document: Edition, settings: Settings) -> str:
@@ -74,7 +106,7 @@ def _seed_in_names(seed: str) -> str:
 
 
 def _label(document: Edition) -> str:
-    return "the answer key" if document == "answer-key" else f"the {document} handout"
+    return _LABELS.get(document, f"the {document} handout")
 
 
 def _document(
@@ -85,8 +117,9 @@ def _document(
     itself, if it is made alone)."""
     from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
-    if document == "answer-key":
-        html = key_document_html(
+    if document in ("answer-key", "answer-sheet"):
+        sheet = key_document_html if document == "answer-key" else answer_sheet_html
+        html = sheet(
             bank, settings.build_date, settings.shuffle_seed, settings.paper, settings.large_print
         )
         data, notes = render_pdf(html, bank.root, settings)

@@ -24,6 +24,7 @@ from exambank.config import PAPERS
 from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.rules import RULES
+from exambank.stale_outputs import Stale
 from exambank.stats_words import noun
 
 # Warnings the build says in full, as lint does (``Rule.changes_print``): a trainer who
@@ -72,11 +73,21 @@ def add_build(commands: Commands) -> None:
     )
     command.add_argument(
         "--student-key",
+        type=str.lower,
         choices=STUDENT_KEYS,
-        default="end",
-        help="the student edition's answer key: at its end, on a page of its own (end, the "
-        "default); none, for a quiz in class; or separate: none in the student edition, and "
-        "the key alone in <bank>-answer-key.pdf",
+        help="the student edition's answer key: at its end, on a page of its own (end); "
+        "none, for a quiz in class; or separate: none in the student edition, and the key "
+        "alone in <bank>-answer-key.pdf, which a later build without separate removes "
+        "(default: student-key in [tool.exambank], else end)",
+    )
+    command.add_argument(
+        "--answer-sheet",
+        action=argparse.BooleanOptionalAction,
+        help="also write <bank>-answer-sheet.pdf, a sheet the class marks its answers on: "
+        "lines for a name and a date, the version, and each question's number with a "
+        "circle per option letter, in the answer key's grid, so that the key laid beside "
+        "it grades a paper row by row; a later build without it removes it (default: "
+        "answer-sheet in [tool.exambank], else no sheet)",
     )
     command.add_argument(
         "--csv-text",
@@ -141,13 +152,19 @@ def _build(arguments: argparse.Namespace) -> int:
         large_print=arguments.large_print,
         csv_text=arguments.csv_text,
         csv_guard=arguments.csv_guard == "on",
-        student_key=arguments.student_key,
+        student_key=arguments.student_key or config.student_key or "end",
+        answer_sheet=bool(
+            config.answer_sheet if arguments.answer_sheet is None else arguments.answer_sheet
+        ),
     )
     events = build(result.banks, builders, arguments.out, choices)
     for event in events:
         if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes
             count = f"{event.questions:,} {noun(event.questions, 'question')}"
             print(f"rendering {event.label} of {event.bank_id} ({count}) ...", flush=True)
+            continue
+        if isinstance(event, Stale):
+            print(_stale_line(event))
             continue
         files, total = files + 1, total + event.size
         print(f"wrote {visible(str(event.path))} ({_size(event.size)})")
@@ -159,6 +176,17 @@ def _build(arguments: argparse.Namespace) -> int:
         f"into {arguments.out} in {time.perf_counter() - started:.1f} s."
     )
     return EXIT_OK
+
+
+def _stale_line(stale: Stale) -> str:
+    """What became of a file an earlier build made that this one does not."""
+    path = visible(str(stale.path))
+    if stale.kept is None:
+        return f"removed {path}, an earlier build's: {stale.why}"
+    return (
+        f"note: {path} is not this build's: {stale.why}; it is left as it is, {stale.kept} "
+        "(remove it if it is an old key or sheet)"
+    )
 
 
 def _size(size: int) -> str:

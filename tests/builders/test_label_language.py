@@ -64,6 +64,7 @@ def labelled(edition: str, *answer_lines: str) -> list[tuple[str, str]]:
     page = ("Span", "student edition p. 3")  # its no-break space extracted as a space
     return [
         ("P", edition),
+        *([("P", "Name:")] if edition == "Student edition" else []),  # the cover's name line
         ("TH", "Version"),  # its value, "2.1", is the bank's
         ("TR", "Contents 1 section, 2 practice questions"),
         ("H2", "Contents"),

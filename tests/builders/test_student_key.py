@@ -144,3 +144,41 @@ def test_the_paper_size_comes_from_the_config_unless_the_command_line_gives_one(
     arguments = ["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]
     assert main([*arguments, "--config", str(config), *flag]) == 0
     assert papers == [paper, paper]
+
+
+@pytest.mark.parametrize(
+    ("table", "flags", "documents"),
+    [
+        ('student-key = "separate"\nanswer-sheet = true', [], ["answer-key", "answer-sheet"]),
+        ('student-key = "separate"\nanswer-sheet = true', ["--no-answer-sheet"], ["answer-key"]),
+        ('student-key = "separate"', ["--student-key", "end"], []),  # the command line wins
+        ("answer-sheet = false", ["--answer-sheet"], ["answer-sheet"]),
+        ("", [], []),
+    ],
+)
+def test_the_key_and_the_sheet_come_from_the_config_unless_the_command_line_says(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    table: str,
+    flags: list[str],
+    documents: list[str],
+) -> None:
+    keys: list[str] = []
+
+    def render_pdf(
+        html: str, root: Path, settings: Settings, pages: object = None
+    ) -> tuple[bytes, tuple[str, ...]]:
+        keys.append(settings.student_key)
+        return b"%PDF-1.7 fake", ()
+
+    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f"[tool.exambank]\n{table}\n", encoding="utf-8")
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    arguments = ["build", str(bank), "--only", "pdf", "--out", str(out), "--config", str(config)]
+    assert main([*arguments, *flags]) == 0
+    assert sorted(path.name for path in (out / "test-bank").iterdir()) == [
+        f"test-bank-{document}.pdf" for document in sorted([*documents, "student", "trainer"])
+    ]
+    assert set(keys) == {"separate" if "answer-key" in documents else "end"}

@@ -1,0 +1,139 @@
+"""A key or an answer sheet an earlier build wrote (``--student-key separate``,
+``--answer-sheet``), left beside a student edition that no longer goes with it: the build
+removes it, if it is its own, and says so; another version's, or a user's file, stays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exambank.builders import Settings
+from exambank.builders import render as render_module
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
+
+OURS = b"%PDF-1.7\n1 0 obj <</Creator (exambank)>> endobj\n"  # as a PDF keeps it uncompressed
+
+
+def _fake_render(
+    html: str, root: Path, settings: Settings, pages: object = None
+) -> tuple[bytes, tuple[str, ...]]:
+    return OURS, ()
+
+
+def _build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], *arguments: str
+) -> tuple[list[str], list[str]]:
+    """``exambank build --only pdf`` of a one-question bank into tmp_path/dist: the files
+    in the bank's folder afterwards, and what the build said of stale ones."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    capsys.readouterr()
+    assert main(["build", str(bank), "--only", "pdf", "--out", str(out), *arguments]) == 0
+    said = [
+        line.replace(str(out / "test-bank") + "/", "")
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith(("removed", "note"))
+    ]
+    return sorted(path.name for path in (out / "test-bank").iterdir()), said
+
+
+def test_a_build_without_them_removes_the_key_and_sheet_an_earlier_build_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # real PDFs: their creator is read where WeasyPrint keeps it, in a compressed stream
+    files, said = _build(tmp_path, capsys, "--student-key", "separate", "--answer-sheet")
+    assert files == [
+        "test-bank-answer-key.pdf",
+        "test-bank-answer-sheet.pdf",
+        "test-bank-student.pdf",
+        "test-bank-trainer.pdf",
+    ]
+    assert said == []
+    files, said = _build(tmp_path, capsys)
+    assert files == ["test-bank-student.pdf", "test-bank-trainer.pdf"]
+    assert said == [
+        "removed test-bank-answer-key.pdf, an earlier build's: this build prints the key at "
+        "the end of the student edition (--student-key)",
+        "removed test-bank-answer-sheet.pdf, an earlier build's: this build makes no answer "
+        "sheet (--answer-sheet)",
+    ]
+
+
+def test_another_version_s_files_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    for seed in ([], ["--shuffle", "7"], ["--shuffle", "8"]):
+        _build(tmp_path, capsys, *seed, "--student-key", "separate", "--answer-sheet")
+    files, said = _build(tmp_path, capsys, "--shuffle", "7", "--student-key", "none")
+    assert "test-bank-answer-key-shuffle7.pdf" not in files
+    assert "test-bank-answer-sheet-shuffle7.pdf" not in files
+    for kept in ("", "-shuffle8"):  # the unshuffled version's, and version 8's
+        assert {f"test-bank-answer-key{kept}.pdf", f"test-bank-answer-sheet{kept}.pdf"} <= set(
+            files
+        )
+    assert said[0] == (
+        "removed test-bank-answer-key-shuffle7.pdf, an earlier build's: this build prints the "
+        "key in the trainer edition alone (--student-key none)"
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: path.write_bytes(b"%PDF-1.7 my own key, made by hand"),
+        lambda path: path.write_text("notes", encoding="utf-8"),
+        lambda path: path.symlink_to(path.parent / "test-bank-student.pdf"),
+        lambda path: path.mkdir(),
+    ],
+    ids=["another-pdf", "text", "link", "folder"],
+)
+def test_what_exambank_did_not_make_stays_with_a_note(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    make: Callable[[Path], object],
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys)
+    key = tmp_path / "dist" / "test-bank" / "test-bank-answer-key.pdf"
+    make(key)
+    files, said = _build(tmp_path, capsys)
+    assert "test-bank-answer-key.pdf" in files
+    assert said == [
+        "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
+        "end of the student edition (--student-key); it is left as it is, not being a PDF "
+        "exambank made (remove it if it is an old key or sheet)"
+    ]
+
+
+def test_a_build_of_other_formats_leaves_the_pdfs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys, "--student-key", "separate")
+    bank = tmp_path / "bank"
+    assert main(["build", str(bank), "--only", "json", "--out", str(tmp_path / "dist")]) == 0
+    assert (tmp_path / "dist" / "test-bank" / "test-bank-answer-key.pdf").read_bytes() == OURS
+
+
+def test_a_stale_key_that_cannot_be_removed_is_named_and_the_build_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys, "--student-key", "separate")
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    files, said = _build(tmp_path, capsys)
+    assert "test-bank-answer-key.pdf" in files
+    assert said == [
+        "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
+        "end of the student edition (--student-key); it is left as it is, as it cannot be "
+        "removed (Permission denied) (remove it if it is an old key or sheet)"
+    ]
