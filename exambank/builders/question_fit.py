@@ -16,6 +16,12 @@ small icon beside them keeps its size. A question that would fit only with its i
 a third of the page is left as laid out, unchanged: apart from its heading, or run over, which
 the build says as it does for a question of text too long.
 
+In large print an image never shrinks below its size in the standard edition (``floors``,
+from ``large_print_images.py``): a question that would fit only with an image smaller than
+that is broken after its images instead (``broken``): it starts a page, its images shrink
+(no lower than that) so that its stem fits on that page, and its options follow on the
+next; a stem that does not fit even so breaks before its images, which keep their size.
+
 A handout where every question fits is laid out once and comes out as before; each pass
 is deterministic, so the PDF is too. The measures come from WeasyPrint's box tree (a page's
 ``_page_box``), in CSS pixels; a WeasyPrint without it (the attribute is private) prints
@@ -25,7 +31,7 @@ the questions as laid out once, as before this module.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
@@ -46,27 +52,108 @@ SPARE_PX = 2 * 96 / 25.4
 FIT_PASSES = 2
 
 
-def image_caps(document: Document, caps: dict[str, float]) -> dict[str, float]:
+def image_caps(
+    document: Document,
+    caps: dict[str, float],
+    floors: Mapping[str, Mapping[str, float]] | None = None,
+) -> dict[str, float]:
     """``caps`` (a question's anchor, ``q-N``, to the height its images are capped at, in
     CSS px), with a lower cap for each question in ``document`` that prints across pages,
     or apart from a heading kept with it, and would fit on its first page, below that
-    heading, with its images no taller than that."""
+    heading, with its images no taller than that. Given ``floors`` (a question's anchor to
+    each of its images' ``src`` and the least height it may be capped at), a question that
+    would fit only with an image below it is to break after its images instead: its cap
+    is negative (``broken``), minus the height its images are capped at for its stem to
+    fit on a page, or -inf if it cannot (its images are then not capped)."""
     fitted = dict(caps)
     for anchor, (pieces, room, page_height) in _questions_to_fit(document).items():
-        lines = [height for piece in pieces for height in _image_lines(piece)]
+        if broken(fitted.get(anchor, 0.0)):
+            continue  # broken across pages on purpose
+        least = (floors or {}).get(anchor, {})
+        lines = [line for piece in pieces for line in _image_lines(piece, least)]
         if not lines:
             continue
-        text = _used_height(pieces) - sum(lines)  # what the images leave of the question
-        cap = _water_level(lines, room - text - SPARE_PX)
+        heights = [height for height, _ in lines]
+        text = _used_height(pieces) - sum(heights)  # what the images leave of the question
+        cap = _water_level(heights, room - text - SPARE_PX)
+        if floors is not None and sum(heights) > room - text - SPARE_PX and _below(cap, lines):
+            fitted[anchor] = -_stem_cap(pieces, room, least)
+            continue
         if cap is not None and cap >= page_height * SMALLEST_SHARE:
             cap = math.floor(cap * 100) / 100  # as the stylesheet writes it
             fitted[anchor] = min(cap, fitted.get(anchor, cap))
     return fitted
 
 
+def broken(cap: float) -> bool:
+    """Whether ``cap`` is that of a question broken after its images."""
+    return cap < 0
+
+
+def _below(cap: float | None, lines: list[tuple[float, float]]) -> bool:
+    """Whether capping the lines of images at ``cap`` takes one below its floor."""
+    return cap is None or any(cap < floor for height, floor in lines if height > cap)
+
+
+def _stem_cap(pieces: list[Box], room: float, floors: Mapping[str, float]) -> float:
+    """The cap that fits a broken question's stem (its text and images) in ``room``, what
+    the question has on its first page, keeping each image above its floor (a cap no image
+    reaches if it fits as it is); inf if it fits only with an image below its floor (which
+    then prints on a page of its own, as large as it is)."""
+    stems = [stem[0] for piece in pieces if (stem := _find(piece, _is_stem)) is not None]
+    lines = [line for stem in stems for line in _image_lines(stem, floors)]
+    if not stems or not lines:
+        return math.inf
+    heights = [height for height, _ in lines]
+    last = pieces[-1]  # what the question keeps below its options, on their page
+    below = last.padding_bottom + last.border_bottom_width + last.margin_bottom
+    # Each of its parts whole, with its margins (a page break after the stem's text drops
+    # the paragraph's, which the page holding both needs), and the line its images are on
+    parts = sum(child.margin_height() for stem in stems for child in _children(stem))
+    room_for_images = room - (parts - sum(heights)) - below - SPARE_PX
+    cap = (
+        room_for_images
+        if sum(heights) <= room_for_images
+        else _water_level(heights, room_for_images)
+    )
+    if cap is None or _below(cap, lines):
+        return math.inf
+    return math.floor(cap * 100) / 100  # as the stylesheet writes it
+
+
+def _children(box: Box) -> list[Box]:
+    return list(box.children) if isinstance(box, ParentBox) else []
+
+
+def _is_stem(box: Box) -> bool:
+    return box.element is not None and "stem" in (box.element.get("class") or "").split()
+
+
 def caps_stylesheet(caps: dict[str, float]) -> str:
-    """CSS capping each question's images (``#q-N img``, which outweighs ``img``)."""
-    return "".join(f"#{anchor} img {{ max-height: {cap:.2f}px }}\n" for anchor, cap in caps.items())
+    """CSS capping each question's images (``#q-N img``, which outweighs ``img``), and
+    breaking one broken after its images (``broken``) there. It starts a page (unless a
+    heading is kept with it: breaking where it started, its stem's text was left at the
+    foot of the page before its images), its options are kept together and with their
+    instruction, as its answer is, and start the next page, unless its stem is too tall
+    for one (cap -inf): then its images print as large as they are, on the next page.
+    (Kept whole, a question too tall for a page moved to a page of its own and broke
+    after its stem's text, and breaking where it had to before its options, it did so too
+    when the page had room for its images by 80 px: WeasyPrint's choice.)"""
+    rules = []
+    for anchor, cap in caps.items():
+        if not broken(cap):
+            rules.append(f"#{anchor} img {{ max-height: {cap:.2f}px }}\n")
+            continue
+        rules.append(
+            f"#{anchor} {{ break-inside: auto }}\n"
+            f".question + #{anchor} {{ break-before: page }}\n"
+            f"#{anchor} :is(.options, .solution) {{ break-inside: avoid }}\n"
+            f"#{anchor} .instruction {{ break-after: avoid }}\n"
+        )
+        if cap > -math.inf:
+            rules.append(f"#{anchor} img {{ max-height: {-cap:.2f}px }}\n")
+            rules.append(f"#{anchor} .stem + * {{ break-before: page }}\n")
+    return "".join(rules)
 
 
 def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, float]]:
@@ -173,20 +260,31 @@ def _id(box: Box) -> str:
     return (box.element.get("id") or "") if box.element is not None else ""
 
 
-def _image_lines(piece: Box) -> Iterator[float]:
-    """The height each line of images takes in this piece of a question: the tallest of a
-    line's images (side by side, they share its height), or a block image's own."""
+def _image_lines(piece: Box, floors: Mapping[str, float]) -> Iterator[tuple[float, float]]:
+    """The height each line of images takes in this piece of a question (the tallest of a
+    line's images: side by side, they share its height; or a block image's own), and the
+    least it may be capped at: the highest of its images' ``floors``, no more than the
+    image's height."""
     stack: list[Box] = [piece]
     while stack:
         box = stack.pop()
         if isinstance(box, ReplacedBox):
-            yield box.margin_height()
+            yield box.margin_height(), _floor(box, floors)
         elif isinstance(box, LineBox):
-            heights = [b.margin_height() for b in box.descendants() if isinstance(b, ReplacedBox)]
-            if heights:
-                yield max(heights)
+            images = [b for b in box.descendants() if isinstance(b, ReplacedBox)]
+            if images:
+                yield (
+                    max(image.margin_height() for image in images),
+                    max(_floor(image, floors) for image in images),
+                )
         elif isinstance(box, ParentBox):
             stack.extend(box.children)
+
+
+def _floor(image: ReplacedBox, floors: Mapping[str, float]) -> float:
+    """The least height ``image`` may be capped at: 0 unless ``floors`` gives one."""
+    floor = floors.get(image.element.get("src") if image.element is not None else "", 0.0)
+    return min(floor, float(image.height))
 
 
 def _used_height(pieces: list[Box]) -> float:

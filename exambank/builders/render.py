@@ -26,6 +26,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -44,9 +45,15 @@ from exambank.builders.glyphs import font_notes
 from exambank.builders.hyphenated_words import whole_hyphenated_words
 from exambank.builders.image_budget import drawing_cost
 from exambank.builders.label_language import tag_label_language
-from exambank.builders.large_print_images import enlarged_images_stylesheet
+from exambank.builders.large_print_images import ImageSizes, measured_images
+from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.option_labels import label_options
-from exambank.builders.question_fit import FIT_PASSES, caps_stylesheet, image_caps
+from exambank.builders.question_fit import (
+    FIT_PASSES,
+    broken,
+    caps_stylesheet,
+    image_caps,
+)
 from exambank.builders.question_headings import name_question_headings
 from exambank.builders.student_pages import question_pages
 from exambank.shipped_files import Refusal, shippable
@@ -213,30 +220,27 @@ def render_pdf(
     """The PDF of ``html``, whose relative links resolve inside ``root``, and notes on
     anything that did not print as written. A question that runs over to another page is
     laid out again with its images shrunk, where that makes it fit (``question_fit.py``).
-    ``pages``, if given, is filled with the page each question starts on."""
-    caps: dict[str, float] = {}
+    In large print a table too wide for the page prints as records, and the standard
+    edition is laid out first where the handout shows images, so that none prints smaller
+    (``large_print_tables.py``, ``large_print_images.py``). ``pages``, if given, is filled
+    with the page each question starts on."""
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
-        enlarged = ""
+        images, floors = ImageSizes(), None
         if settings.large_print:  # its images grow with its text (large_print_images.py)
-            enlarged = enlarged_images_stylesheet(html, _base_url(root), _fetcher(root))
+            images = measured_images(html, _base_url(root), _fetcher(root), settings.paper)
+            if images.standard:  # none prints smaller than in the standard edition
+                standard = replace(settings, large_print=False)
+                floors = images.floors(_fitted_layout(html, root, standard, images, None)[1])
+            html = wide_tables_as_records(html, settings.paper)
             logged.clear()  # what the handout's layout logs is what the PDF shows
-        fetcher, document = _layout(html, root, settings, caps, enlarged)
-        for _ in range(FIT_PASSES):
-            fitted = image_caps(document, caps)
-            if fitted == caps:
-                break
-            caps = fitted
-            del document  # freed before the next layout, not beside it
-            gc.collect()
-            logged.clear()  # what the next layout logs is what the PDF shows
-            fetcher, document = _layout(html, root, settings, caps, enlarged)
+        fetcher, document, caps = _fitted_layout(html, root, settings, images, floors, logged)
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
         if pages is not None:
             pages.update(question_pages(document))
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
-    notes.extend(_split_questions(document))
+    notes.extend(_split_questions(document, caps))
     notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
     notes.extend(f"not printed: {url} (it {why})" for url, why in fetcher.withheld)
     notes.extend(f"not printed: {url} ({why})" for url, why in fetcher.too_costly)
@@ -247,7 +251,35 @@ def render_pdf(
     )
     notes.extend(message for message in logged if not message.startswith(_NOT_FOR_AUTHORS))
     notes.extend(font_notes(html))
+    notes.extend(images.size_notes(document))
     return bytes(data), tuple(dict.fromkeys(notes))
+
+
+def _fitted_layout(
+    html: str,
+    root: Path,
+    settings: Settings,
+    images: ImageSizes,
+    floors: dict[str, dict[str, float]] | None,
+    logged: list[str] | None = None,
+) -> tuple[LocalFiles, Document, dict[str, float]]:
+    """``html`` laid out (``_layout``), and again with the caps that fit its questions on
+    their pages (``question_fit.py``), clearing ``logged`` before each layout; the fetcher
+    that served the last layout, and the caps."""
+    caps: dict[str, float] = {}
+    enlarged = images.stylesheet() if settings.large_print else ""
+    fetcher, document = _layout(html, root, settings, caps, enlarged)
+    for _ in range(FIT_PASSES):
+        fitted = image_caps(document, caps, floors)
+        if fitted == caps:
+            break
+        caps = fitted
+        del document  # freed before the next layout, not beside it
+        gc.collect()
+        if logged is not None:
+            logged.clear()  # what the next layout logs is what the PDF shows
+        fetcher, document = _layout(html, root, settings, caps, enlarged)
+    return fetcher, document, caps
 
 
 def _layout(
@@ -330,17 +362,20 @@ def _xml_safe(metadata: DocumentMetadata) -> DocumentMetadata:
     return safe
 
 
-def _split_questions(document: Document) -> list[str]:
+def _split_questions(document: Document, caps: dict[str, float]) -> list[str]:
     """A note for each question that prints across pages: CSS keeps a question whole
-    unless it is longer than a page. A box with an id puts an anchor on every page it
-    is on, so a question (``q-N``) split in two has two."""
+    unless it is longer than a page, or ``caps`` broke it after its images. A box with an
+    id puts an anchor on every page it is on, so a question (``q-N``) split in two has two."""
     pages: dict[str, list[int]] = {}
     for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
             if anchor.startswith("q-"):
                 pages.setdefault(anchor, []).append(number)
     return [
-        f"question {anchor[2:]} is longer than a page and prints across pages "
+        f"question {anchor[2:]} prints across pages {on[0]}-{on[-1]}, broken after its "
+        "images: on one page they would print smaller than in the standard edition"
+        if broken(caps.get(anchor, 0.0))
+        else f"question {anchor[2:]} is longer than a page and prints across pages "
         f"{on[0]}-{on[-1]} (shorten it to fit on one page)"
         for anchor, on in pages.items()
         if len(on) > 1

@@ -30,7 +30,7 @@ class RunningHead:
     def __init__(self, book_title: str, paper: Paper, large_print: bool):
         self.book_title = book_title
         self.width = self.WIDTH[paper] * self.SLACK
-        self.size = 12.0 if large_print else 7.5
+        self.size = 14.0 if large_print else 7.5
 
     def attributes(self, section_title: str) -> str:
         """The attributes a heading sets the header's two titles from, for its pages."""

@@ -26,6 +26,14 @@ notes: |
   | --- | --- | --- |
   | Das {WORD} gilt | **Marktüberwachungsbehörde** der Länder | Barrierefreiheitsanforderungen |
 """
+# Large print sets a table of three columns too wide for the page as records
+# (large_print_tables.py): its table has two
+TWO_COLUMNS = f"""\
+notes: |
+  | Gesetz | Behörde und Pflicht |
+  | --- | --- |
+  | Das {WORD} gilt | **Marktüberwachungsbehörde** der Länder: Barrierefreiheitsanforderungen |
+"""
 HYPHEN = "\u2010"  # WeasyPrint's hyphenation character
 
 
@@ -48,17 +56,14 @@ def cells(data: bytes) -> list[Element]:
 
 
 def test_a_word_hyphenated_in_a_large_print_table_is_whole_for_search_and_speech(make_bank):
-    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, extra=TABLE)}, GERMAN)
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, extra=TWO_COLUMNS)}, GERMAN)
     for output in PdfBuilder().build(bank, Settings(large_print=True)):
-        word, authority, duty = cells(output.data)
-        # the page hyphenates all three (a large print column is narrow for its text) ...
+        word, rest = cells(output.data)
+        # the page hyphenates the word (a large print column is narrow for its text) ...
         assert drawn(word) == f"Das Barrierefreiheitsstär{HYPHEN} kungsgesetz gilt"
-        assert HYPHEN in drawn(authority)  # inside the bold word
-        assert HYPHEN in drawn(duty)
         # ... a screen reader hears each word whole, once
         assert word.words() == f"Das {WORD} gilt"
-        assert authority.words() == "Marktüberwachungsbehörde der Länder"
-        assert duty.words() == "Barrierefreiheitsanforderungen"
+        assert rest.words() == "Marktüberwachungsbehörde der Länder: Barrierefreiheitsanforderungen"
         # and so does the text (search, copy): the line's marked content, not only its tag
         assert (WORD, " gilt") in set(pairwise(text for _, text in replacements(output.data)))
 

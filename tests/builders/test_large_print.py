@@ -128,7 +128,10 @@ def test_large_print_enlarges_images_as_its_text_up_to_the_column(make_bank):
     label: dict[bool, float] = {}  # the diagram's word's size
     for large_print in (False, True):
         output = PdfBuilder().build(bank, Settings(large_print=large_print))[0]
-        assert output.notes == (), output.notes
+        # the two as wide as the column in the standard edition cannot grow: a note each
+        wide = ("banner.png", "strip.png") if large_print else ()
+        assert [note.split()[0] for note in output.notes] == list(wide), output.notes
+        assert all(note.endswith("(as wide as its column)") for note in output.notes)
         boxes = image_boxes(output.data)
         # none runs past the text's right edge: a table holding one keeps to the page
         assert max(right for _, _, _, right, _ in boxes) <= (22 + 168) * MM + 0.01
