@@ -30,6 +30,10 @@ PAPERS: tuple[Paper, ...] = get_args(Paper)
 # (``build --student-key``, ``student-key`` in the config).
 StudentKey = Literal["end", "none", "separate"]
 STUDENT_KEYS: tuple[StudentKey, ...] = get_args(StudentKey)
+# Where a handout's sections start (``build --sections``, ``sections`` in the config): each
+# on a new page, or running on after the one before, on a new page only near a page's foot
+Sections = Literal["new-page", "run-on"]
+SECTION_STARTS: tuple[Sections, ...] = get_args(Sections)
 
 
 class ConfigError(Exception):
@@ -52,8 +56,9 @@ class Config:
     ``max_file_bytes`` the size above which a bank file is reported (``file-size``) and
     not read; ``paper`` the handouts' paper size where ``build --paper`` gives none (None:
     A4), ``student_key`` and ``answer_sheet`` likewise for ``build --student-key`` and
-    ``--answer-sheet`` (None: the key at the end, no sheet); ``notes`` are what reading
-    the configuration found worth saying but not wrong.
+    ``--answer-sheet`` (None: the key at the end, no sheet), ``sections`` where the
+    handouts' sections start where ``build --sections`` gives none (None: each on a new
+    page); ``notes`` are what reading the configuration found worth saying but not wrong.
     """
 
     select: set[str] = field(
@@ -69,6 +74,7 @@ class Config:
     paper: Paper | None = None
     student_key: StudentKey | None = None
     answer_sheet: bool | None = None
+    sections: Sections | None = None
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

@@ -22,6 +22,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from exambank.code_spans import code_span
+from exambank.identifiers import identifier_text
 from exambank.lone_items import items_in_prose, lone_items, sentences_after_lists
 from exambank.statement_lines import statement_lines
 
@@ -239,6 +240,8 @@ _RENDERER.add_render_rule("image", _image)
 _SHORT_RENDERER.add_render_rule("image", _image)
 _RENDERER.add_render_rule("code_inline", code_span)
 _SHORT_RENDERER.add_render_rule("code_inline", code_span)
+_RENDERER.add_render_rule("text", identifier_text)  # a long identifier is never hyphenated
+_SHORT_RENDERER.add_render_rule("text", identifier_text)
 
 
 class TargetReader(MarkdownIt):

@@ -18,6 +18,7 @@ from exambank.config import (
     ALL,
     MAX_FILE_BYTES,
     PAPERS,
+    SECTION_STARTS,
     STUDENT_KEYS,
     Config,
     ConfigError,
@@ -62,6 +63,7 @@ KEYS = (
     "paper",
     "student-key",
     "answer-sheet",
+    "sections",
 )
 SEVERITIES = ("error", "warning", "off")
 Choice = TypeVar("Choice", bound=str)
@@ -260,6 +262,8 @@ class _Parser:
             config.student_key = self.choice("student-key", table["student-key"], STUDENT_KEYS)
         if "answer-sheet" in table:
             config.answer_sheet = self.switch("answer-sheet", table["answer-sheet"])
+        if "sections" in table:
+            config.sections = self.choice("sections", table["sections"], SECTION_STARTS)
         return config
 
     def choice(self, key: str, value: Any, choices: tuple[Choice, ...]) -> Choice | None:

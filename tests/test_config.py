@@ -26,6 +26,7 @@ PAPER_HINT = 'write paper = "a4" or paper = "letter"'
 STUDENT_KEY_MUST = '\'student-key\' must be "end", "none" or "separate", not '
 STUDENT_KEY_HINT = 'write student-key = "end", student-key = "none" or student-key = "separate"'
 ANSWER_SHEET_HINT = "write answer-sheet = true or answer-sheet = false, without quotes"
+SECTIONS_HINT = 'write sections = "new-page" or sections = "run-on"'
 
 
 def write_pyproject(folder: Path, table: str) -> Path:
@@ -375,6 +376,18 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             "[tool.exambank]\nanswer-sheet = 1\n",
             (5, 1, "'answer-sheet' must be true or false, not 1", ANSWER_SHEET_HINT),
         ),
+        (
+            '[tool.exambank]\nsections = "compact"\n',
+            (5, 12, '\'sections\' must be "new-page" or "run-on", not "compact"', SECTIONS_HINT),
+        ),
+        (
+            '[tool.exambank]\nsections = "runon"\n',
+            (5, 12, '\'sections\' must be "new-page" or "run-on"', "did you mean 'run-on'?"),
+        ),
+        (
+            "[tool.exambank]\nsections = true\n",
+            (5, 1, '\'sections\' must be "new-page" or "run-on", not true', SECTIONS_HINT),
+        ),
     ],
 )
 def test_each_config_mistake_is_located_and_explained(
@@ -406,6 +419,12 @@ def test_student_key_and_answer_sheet_set_what_a_build_prints(
 ) -> None:
     config = pyproject.read(write_pyproject(tmp_path, f"[tool.exambank]\n{table}"))
     assert (config.student_key, config.answer_sheet) == (student_key, answer_sheet)
+
+
+def test_sections_sets_where_the_handouts_sections_start(tmp_path: Path) -> None:
+    assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).sections is None
+    table = '[tool.exambank]\nsections = "run-on"\n'
+    assert pyproject.read(write_pyproject(tmp_path, table)).sections == "run-on"
 
 
 def test_max_file_bytes_sets_the_size_limit_in_bytes(tmp_path: Path) -> None:

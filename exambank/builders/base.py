@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 from exambank.bank import Bank
 from exambank.config import STUDENT_KEYS as STUDENT_KEYS
 from exambank.config import Paper as Paper  # re-exported: the settings hold one
+from exambank.config import Sections as Sections
 from exambank.config import StudentKey as StudentKey
 
 # The form of the CSV's texts (stem, options, feedback, explanation): as written, or as
@@ -32,6 +33,8 @@ class Settings:
     student_key: StudentKey = "end"
     # A sheet the class marks its answers on, in the key's grid (``answer_sheet.py``)
     answer_sheet: bool = False
+    # Each section on a new page, or running on after the one before (less paper)
+    sections: Sections = "new-page"
 
 
 @dataclass(frozen=True)

@@ -250,7 +250,8 @@ def _section(
     lang = labels.lang_attribute
     title = typeset(section.title, grouped)
     parts = [
-        f'<section class="section" id="section-{section.id}">'
+        # the section, on each page it is on, sets the running head: see handout.css, @page
+        f'<section class="section" id="section-{section.id}"{head.attributes(title)}>'
         f'<p class="section-number"{lang}>{escape(labels.section.format(number=number))}</p>'
         f"<h2{head.attributes(title)}>{escape(title)}</h2>"
     ]

@@ -1,4 +1,5 @@
-"""A word hyphenated in a table cell, whole again for search, copy and screen readers.
+"""A word hyphenated in a table cell, whole again for search, copy and screen readers (and
+so is a long identifier wrapped in one at a case change: ``identifier_fit.py``).
 
 A word too long for its column is hyphenated (``handout.css``), more often in large print,
 whose columns are narrower for the size of their text. On the page that is right, but the
@@ -31,6 +32,7 @@ from weasyprint.formatting_structure.boxes import (
     TextBox,
 )
 
+from exambank.builders.identifier_fit import ZERO_WIDTH_SPACE
 from exambank.builders.pdf_structure import (
     PdfObject,
     marked_contents,
@@ -93,18 +95,21 @@ def _replace(lines: list[tuple[Box, PdfObject, PdfObject | None]], cell_text: st
     hyphenated word runs across; how many. From the last line up, so that a line
     ending in a word's start takes the rest of it, which the lines below gave up."""
     texts = [box.text if isinstance(box, TextBox) else None for box, _, _ in lines]
-    hyphens = [
+    # what ends a line inside a word: the hyphen WeasyPrint added, or a zero-width space
+    # where an identifier wrapped (identifier_fit.py); None where the line ends a word
+    joins = [
         _added_hyphen(lines[index][0], texts[index], texts[index + 1], cell_text)
+        or _identifier_break(texts[index], texts[index + 1])
         for index in range(len(lines) - 1)
-    ] + [""]
+    ] + [None]
     replaced = 0
     rest = ""  # the end of a word, which the line below gave up
     for index in reversed(range(len(lines))):
-        text, hyphen = texts[index], hyphens[index]
-        continues = index > 0 and bool(hyphens[index - 1])  # the line above's word
-        if text is None or not (hyphen or continues):
+        text, join = texts[index], joins[index]
+        continues = index > 0 and joins[index - 1] is not None  # the line above's word
+        if text is None or not (join is not None or continues):
             continue
-        whole = text[: -len(hyphen)] + rest if hyphen else text
+        whole = text[: len(text) - len(join)] + rest if join is not None else text
         rest = _word_start(whole) if continues else ""
         _, holder, properties = lines[index]
         _set_actual_text(holder, properties, whole[len(rest) :])
@@ -123,6 +128,14 @@ def _added_hyphen(box: Box, text: str | None, following: str | None, cell_text: 
     return hyphen if start and rest and f"{start}{hyphen}{rest}" not in cell_text else ""
 
 
+def _identifier_break(text: str | None, following: str | None) -> str | None:
+    """The zero-width space ending ``text`` where an identifier wrapped before the word
+    ``following`` starts with, else None."""
+    if text is None or following is None or not text.endswith(ZERO_WIDTH_SPACE):
+        return None
+    return ZERO_WIDTH_SPACE if _word_start(following) else None
+
+
 def _word_start(text: str) -> str:
     """The word ``text`` starts with ("" if it starts with a space)."""
     return re.split(r"\s", text, maxsplit=1)[0]
@@ -136,6 +149,7 @@ def _word_end(text: str) -> str:
 def _set_actual_text(holder: PdfObject, properties: PdfObject | None, text: str) -> None:
     """Set ``text`` as the replacement of a line's marked content (its ``properties``)
     and of the structure element holding it, if it holds nothing else (a ``Span``)."""
+    text = text.replace(ZERO_WIDTH_SPACE, "")  # an identifier's breaks: no character
     if properties is not None:
         properties["ActualText"] = pdf_string(text)
     if holder.get("S") == "/Span" and len(holder.get("K") or []) == 1:

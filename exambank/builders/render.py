@@ -43,6 +43,11 @@ from exambank.builders.base import Settings
 from exambank.builders.figure_boxes import figure_boxes_in_points
 from exambank.builders.glyphs import font_notes
 from exambank.builders.hyphenated_words import whole_hyphenated_words
+from exambank.builders.identifier_fit import (
+    numbered_identifiers,
+    overflowing_identifiers,
+    wrapping_stylesheet,
+)
 from exambank.builders.image_budget import drawing_cost
 from exambank.builders.label_language import tag_label_language
 from exambank.builders.large_print_images import ImageSizes, measured_images
@@ -61,6 +66,7 @@ from exambank.shipped_files import Refusal, shippable
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
 LARGE_PRINT = ASSETS / "large-print.css"  # on top of it, with ``--large-print``
+RUN_ON_SECTIONS = ASSETS / "run-on-sections.css"  # on top of both, with ``--sections run-on``
 
 # WeasyPrint warnings reported otherwise or not at all: refused fetches and images that
 # failed to load come from the fetcher's own lists, missing glyphs from one note per file,
@@ -219,11 +225,14 @@ def render_pdf(
 ) -> tuple[bytes, tuple[str, ...]]:
     """The PDF of ``html``, whose relative links resolve inside ``root``, and notes on
     anything that did not print as written. A question that runs over to another page is
-    laid out again with its images shrunk, where that makes it fit (``question_fit.py``).
-    In large print a table too wide for the page prints as records, and the standard
-    edition is laid out first where the handout shows images, so that none prints smaller
-    (``large_print_tables.py``, ``large_print_images.py``). ``pages``, if given, is filled
-    with the page each question starts on."""
+    laid out again with its images shrunk, where that makes it fit (``question_fit.py``),
+    and so is one with a long identifier that runs past its line, letting that identifier
+    wrap at its case changes (``identifier_fit.py``). In large print a table too wide for
+    the page prints as records, and the standard edition is laid out first where the
+    handout shows images, so that none prints smaller (``large_print_tables.py``,
+    ``large_print_images.py``). ``pages``, if given, is filled with the page each question
+    starts on."""
+    html = numbered_identifiers(html)
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         images, floors = ImageSizes(), None
         if settings.large_print:  # its images grow with its text (large_print_images.py)
@@ -267,30 +276,36 @@ def _fitted_layout(
     their pages (``question_fit.py``), clearing ``logged`` before each layout; the fetcher
     that served the last layout, and the caps."""
     caps: dict[str, float] = {}
+    wrapped: set[int] = set()
     enlarged = images.stylesheet() if settings.large_print else ""
     fetcher, document = _layout(html, root, settings, caps, enlarged)
     for _ in range(FIT_PASSES):
         fitted = image_caps(document, caps, floors)
-        if fitted == caps:
+        wrapping = wrapped | overflowing_identifiers(document)
+        if fitted == caps and wrapping == wrapped:
             break
-        caps = fitted
+        caps, wrapped = fitted, wrapping
         del document  # freed before the next layout, not beside it
         gc.collect()
         if logged is not None:
             logged.clear()  # what the next layout logs is what the PDF shows
-        fetcher, document = _layout(html, root, settings, caps, enlarged)
+        extra = enlarged + wrapping_stylesheet(wrapped)
+        fetcher, document = _layout(html, root, settings, caps, extra)
     return fetcher, document, caps
 
 
 def _layout(
     html: str, root: Path, settings: Settings, caps: dict[str, float], enlarged: str
 ) -> tuple[LocalFiles, Document]:
-    """``html`` laid out in pages, its images as wide as ``enlarged`` says (CSS) and each
+    """``html`` laid out in pages, its images as wide as ``enlarged`` says (CSS, with the
+    identifiers that wrap: ``identifier_fit.py``) and each
     question's capped as ``caps`` says, and the fetcher that served it, which knows what
     it refused."""
     fetcher = _fetcher(root)
     fonts = FontConfiguration()
     sheets = [STYLESHEET, LARGE_PRINT] if settings.large_print else [STYLESHEET]
+    if settings.sections == "run-on":
+        sheets.append(RUN_ON_SECTIONS)
     stylesheets = [
         *(CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts) for sheet in sheets),
         CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),

@@ -20,7 +20,7 @@ from exambank.cli.common import (
     bank_paths,
     named_path,
 )
-from exambank.config import PAPERS
+from exambank.config import PAPERS, SECTION_STARTS
 from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.rules import RULES
@@ -60,6 +60,15 @@ def add_build(commands: Commands) -> None:
         type=str.lower,  # "A4" and "Letter", as everyone writes them
         choices=PAPERS,
         help="PDF paper size (default: paper in [tool.exambank], else a4)",
+    )
+    command.add_argument(
+        "--sections",
+        type=str.lower,
+        choices=SECTION_STARTS,
+        help="where the PDFs' sections start: new-page (each on a page of its own), or run-on "
+        "(below the section before it, saving paper: a section starts a new page only where "
+        "less than a quarter of the page is left, and its title never ends a page) (default: "
+        "sections in [tool.exambank], else new-page)",
     )
     command.add_argument(
         "--large-print",
@@ -156,6 +165,7 @@ def _build(arguments: argparse.Namespace) -> int:
         answer_sheet=bool(
             config.answer_sheet if arguments.answer_sheet is None else arguments.answer_sheet
         ),
+        sections=arguments.sections or config.sections or "new-page",
     )
     events = build(result.banks, builders, arguments.out, choices)
     for event in events:
