@@ -1,6 +1,6 @@
 """A budget for drawing an SVG, whatever makes it costly.
 
-The counts in ``render.py`` bound what they see in one file: pixels, and elements once
+The counts in ``local_files.py`` bound what they see in one file: pixels, and elements once
 ``<use>`` is expanded. They miss the other ways WeasyPrint draws a 1 kB SVG over and over:
 markers whose contents carry markers, masks and clip paths whose contents are masked and
 clipped again, an ``<image>`` of another SVG that shows a third several times; each level

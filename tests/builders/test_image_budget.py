@@ -16,7 +16,7 @@ import pytest
 
 from exambank.bank import Bank
 from exambank.builders import image_budget
-from exambank.builders.render import LocalFiles, _too_costly
+from exambank.builders.local_files import LocalFiles, _too_costly
 from tests.builders.test_image_limits import SVG, blank_png, build_with_images, drawn, images
 
 MakeBank = Callable[..., Bank]

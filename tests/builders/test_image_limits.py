@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from exambank.builders import Settings
+from exambank.builders.local_files import MAX_PIXELS, MAX_SVG_ELEMENTS, LocalFiles
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import MAX_PIXELS, MAX_SVG_ELEMENTS, LocalFiles
 from tests.conftest import QUESTION, section_yaml
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'

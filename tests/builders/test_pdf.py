@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from exambank.builders import Settings
 from exambank.builders.glyphs import font_notes
 from exambank.builders.handout import handout_html
+from exambank.builders.local_files import LocalFiles
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import LocalFiles
 from exambank.markdown import typeset
 from tests.builders.conftest import SEED_ID, as_extracted
 from tests.conftest import QUESTION, embedded_fonts, section_yaml
