@@ -31,6 +31,8 @@ def code_span(
     """``<code>`` as markdown-it writes it, each token that may break inside, and is short
     enough to move to the next line whole, in a ``code-token`` span."""
     token = tokens[idx]
+    if not env.get("for_print", True):  # an export: the code as written
+        return f"<code{self.renderAttrs(token)}>{escapeHtml(token.content)}</code>"
     parts = _SPACES.split(token.content)
     marked = "".join(
         f'<span class="code-token">{escapeHtml(part)}</span>'

@@ -129,7 +129,8 @@ def _block_html(
     below a section's title, h2 on the cover), as the handouts print them."""
     if text is None:
         return None
-    return shipped_only(to_html(text, top_level=top_level, space_groups=grouped), shipped)
+    html = to_html(text, top_level=top_level, space_groups=grouped, for_print=False)
+    return shipped_only(html, shipped)
 
 
 def _block_text(text: str | None, grouped: bool) -> str | None:
@@ -139,7 +140,7 @@ def _block_text(text: str | None, grouped: bool) -> str | None:
 
 def _short_html(text: str, grouped: bool, shipped: Mapping[str, bytes]) -> str:
     """A short text's HTML, as the handouts print it: an image not ``shipped`` as its words."""
-    return shipped_only(short_html(text, grouped), shipped)
+    return shipped_only(short_html(text, grouped, for_print=False), shipped)
 
 
 def _resource(path: str, data: bytes) -> ExportResource:

@@ -45,7 +45,10 @@ def identifier_text(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     """A text token as markdown-it writes it (escaped), each word that holds a long
-    identifier in an ``identifier`` span, with a ``<wbr>`` before each of its parts."""
+    identifier in an ``identifier`` span, with a ``<wbr>`` before each of its parts; for
+    an export, which has no page to fit, the text alone."""
+    if not env.get("for_print", True):
+        return escapeHtml(tokens[idx].content)
     parts = _SPACES.split(tokens[idx].content)
     return "".join(
         _marked(part) if index % 2 == 0 else escapeHtml(part) for index, part in enumerate(parts)

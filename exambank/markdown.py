@@ -208,7 +208,7 @@ def _image(
         token.attrSet("alt", alt)
     else:
         token.attrs.pop("alt", None)
-    if _leads_text(tokens, idx):
+    if env.get("for_print", True) and _leads_text(tokens, idx):
         token.attrJoin("class", "lead-image")
     return self.renderToken(tokens, idx, options, env)
 
@@ -276,19 +276,28 @@ class Target:
     title: str = ""
 
 
-def to_html(text: str, top_level: int = _AUTHOR_TOP_LEVEL, space_groups: bool = False) -> str:
+def to_html(
+    text: str,
+    top_level: int = _AUTHOR_TOP_LEVEL,
+    space_groups: bool = False,
+    for_print: bool = True,
+) -> str:
     """Block HTML for a Markdown text (headings, paragraphs, lists, tables, code); its
     headings start at h3, below the section's title, or at ``top_level`` (h2 on the cover,
     right below the book's title): see ``_nest_headings``. Its running text is typeset
-    (``typeset``, ``space_groups`` passed on)."""
-    return str(_RENDERER.render(text, {"top_level": top_level, "space_groups": space_groups}))
+    (``typeset``, ``space_groups`` passed on). With ``for_print`` False it holds none of the
+    marks only the handouts' layout reads (a code span's tokens kept whole, an image that
+    opens a paragraph, a long identifier's break points), as the JSON export wants it."""
+    env = {"top_level": top_level, "space_groups": space_groups, "for_print": for_print}
+    return str(_RENDERER.render(text, env))
 
 
-def short_html(text: str, space_groups: bool = False) -> str:
+def short_html(text: str, space_groups: bool = False, for_print: bool = True) -> str:
     """Block HTML for a short Markdown text, such as an option or its feedback: as
     ``to_html``, but a line starting with "#" or underlined stays a paragraph, and so does
     a text that is all one list item ("2. Normalform", "+"; see ``lone_items``)."""
-    return str(_SHORT_RENDERER.render(text, {"space_groups": space_groups}))
+    env = {"space_groups": space_groups, "for_print": for_print}  # see to_html
+    return str(_SHORT_RENDERER.render(text, env))
 
 
 def blocks(text: str, short: bool, space_groups: bool = False) -> list[Token]:

@@ -183,3 +183,19 @@ def test_a_link_whose_words_are_its_address_prints_it_once(render: Callable[[str
     assert printed == f"<p>See https://x.org/a, {code}</p>\n"
     # other words still get the address after them, as on paper
     assert render("[the docs](https://x.org/a)") == "<p>the docs (https://x.org/a)</p>\n"
+
+
+def test_an_export_gets_none_of_the_marks_only_the_handouts_layout_reads() -> None:
+    """A code span's tokens kept whole, an image above the text it opens and a long
+    name's break points are for the page; the JSON's HTML holds the text as written."""
+    text = "![Topology](t.png) See `aws s3 cp --recursive ./a` and AmazonRoute53ResolverEndpoint."
+    printed = short_html(text)
+    assert 'class="lead-image"' in printed and "code-token" in printed and "<wbr>" in printed
+    assert (
+        short_html(text, for_print=False)
+        == to_html(text, for_print=False)
+        == (
+            '<p><img src="t.png" alt="Topology" /> See <code>aws s3 cp --recursive ./a</code>'
+            " and AmazonRoute53ResolverEndpoint.</p>\n"
+        )
+    )
