@@ -5,10 +5,11 @@ folder's key would grade with an old one (the bank may have changed since), and 
 student edition of a quiz would come with a key it no longer matches.
 
 So the build removes such a file, once it has written every file of the bank, and says so:
-only a name the builder owns for the version it has just built (a shuffled version's
-files, named by another seed, are another version's, kept), and only a regular file that
-is one of exambank's PDFs (its ``/Creator``). Anything else of that name (a user's own
-file, a link, a folder) stays as it is, with a note."""
+only a name the builder owns for the version it has just built (a shuffled version's files,
+named by another seed, are another version's, kept), and only a regular file that is one of
+exambank's PDFs as the build wrote it (its ``/Creator`` and ``/Producer``, and no later
+revision: a trainer's notes saved into a key keep it). Anything else of that name (a user's
+own file, a link, a folder) stays as it is, with a note."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ from pathlib import Path
 # exambank's handouts name it their creator (handout_metadata.py: the generator meta, which
 # WeasyPrint writes into the info dictionary, inside a compressed object stream)
 _CREATOR = b"/Creator (exambank)"
+# ... and WeasyPrint its producer: a viewer that saves the file whole names itself there,
+# and one that saves only the changes (a trainer's marks) appends a second "%%EOF"
+_PRODUCER = b"/Producer (WeasyPrint"
+_END = b"%%EOF"
 _STREAM = re.compile(rb"stream\r?\n")
 # Far above a key or a sheet of a large bank (600 questions: a few pages, under 1 MB)
 _LARGEST_READ = 50_000_000
@@ -41,8 +46,16 @@ class Stale:
 
 def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Stale]:
     """Remove each of ``names`` (a file name and why it is stale) found in ``folder`` that
-    is a PDF exambank made; a Stale for each found, removed or not."""
+    is a PDF exambank made; a Stale for each found, removed or not. A name is matched as
+    the folder lists it, letter case and all: on a file system that ignores case, the key
+    of version "A" is not the stale key of version "a"."""
+    try:
+        listed = set(os.listdir(folder))
+    except OSError:
+        return
     for name, why in names:
+        if name not in listed:
+            continue
         path = folder / name
         try:
             found = os.lstat(path)
@@ -51,8 +64,11 @@ def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Sta
         except OSError as error:
             yield Stale(path, why, f"as it cannot be read ({error.strerror})")
             continue
-        if not stat.S_ISREG(found.st_mode) or not _made_by_exambank(path, found.st_size):
-            yield Stale(path, why, "not being a PDF exambank made")
+        if not stat.S_ISREG(found.st_mode):
+            yield Stale(path, why, "not being a file (a link or a folder)")
+            continue
+        if not _made_by_exambank(path, found.st_size):
+            yield Stale(path, why, "not being a PDF exambank made, unchanged since")
             continue
         try:
             path.unlink()
@@ -71,9 +87,9 @@ def _made_by_exambank(path: Path, size: int) -> bool:
         data = path.read_bytes()
     except OSError:
         return False
-    if not data.startswith(b"%PDF-"):
+    if not data.startswith(b"%PDF-") or data.count(_END) != 1:
         return False
-    if _CREATOR in data:
+    if _CREATOR in data and _PRODUCER in data:
         return True
     view = memoryview(data)
     for match in _STREAM.finditer(data):
@@ -81,6 +97,6 @@ def _made_by_exambank(path: Path, size: int) -> bool:
             inflated = zlib.decompressobj().decompress(view[match.end() :], _LARGEST_INFLATED)
         except zlib.error:
             continue  # not a Flate stream
-        if _CREATOR in inflated:
+        if _CREATOR in inflated and _PRODUCER in inflated:
             return True
     return False

@@ -4,17 +4,24 @@ removes it, if it is its own, and says so; another version's, or a user's file, 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from exambank import stale_outputs
 from exambank.builders import Settings
 from exambank.builders import render as render_module
 from exambank.cli import main
 from tests.conftest import QUESTION, section_yaml, write_bank
 
-OURS = b"%PDF-1.7\n1 0 obj <</Creator (exambank)>> endobj\n"  # as a PDF keeps it uncompressed
+# as a PDF keeps its info uncompressed; WeasyPrint's own are compressed (tested below)
+OURS = b"%PDF-1.7\n1 0 obj <</Creator (exambank) /Producer (WeasyPrint 70.0)>> endobj\n%%EOF\n"
+# a viewer's save of a trainer's marks: the changes appended, after a second "%%EOF"
+MARKED = OURS + b"2 0 obj <</Type /Annot /Contents (q7: check B)>> endobj\n%%EOF\n"
+NOT_OURS = "not being a PDF exambank made, unchanged since"
 
 
 def _fake_render(
@@ -82,20 +89,26 @@ def test_another_version_s_files_stay(
 
 
 @pytest.mark.parametrize(
-    "make",
+    ("make", "reason"),
     [
-        lambda path: path.write_bytes(b"%PDF-1.7 my own key, made by hand"),
-        lambda path: path.write_text("notes", encoding="utf-8"),
-        lambda path: path.symlink_to(path.parent / "test-bank-student.pdf"),
-        lambda path: path.mkdir(),
+        (lambda path: path.write_bytes(b"%PDF-1.7 my own key, made by hand"), NOT_OURS),
+        (lambda path: path.write_text("notes", encoding="utf-8"), NOT_OURS),
+        (lambda path: path.write_bytes(MARKED), NOT_OURS),  # review s28-diff, finding 2
+        (lambda path: path.write_bytes(OURS.replace(b"WeasyPrint", b"Acrobat")), NOT_OURS),
+        (
+            lambda path: path.symlink_to(path.parent / "test-bank-student.pdf"),
+            "not being a file (a link or a folder)",
+        ),
+        (lambda path: path.mkdir(), "not being a file (a link or a folder)"),
     ],
-    ids=["another-pdf", "text", "link", "folder"],
+    ids=["another-pdf", "text", "marked-by-a-viewer", "saved-by-a-viewer", "link", "folder"],
 )
 def test_what_exambank_did_not_make_stays_with_a_note(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     make: Callable[[Path], object],
+    reason: str,
 ) -> None:
     monkeypatch.setattr(render_module, "render_pdf", _fake_render)
     _build(tmp_path, capsys)
@@ -105,8 +118,8 @@ def test_what_exambank_did_not_make_stays_with_a_note(
     assert "test-bank-answer-key.pdf" in files
     assert said == [
         "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
-        "end of the student edition (--student-key); it is left as it is, not being a PDF "
-        "exambank made (remove it if it is an old key or sheet)"
+        f"end of the student edition (--student-key); it is left as it is, {reason} "
+        "(remove it if it is an old key or sheet)"
     ]
 
 
@@ -137,3 +150,22 @@ def test_a_stale_key_that_cannot_be_removed_is_named_and_the_build_goes_on(
         "end of the student edition (--student-key); it is left as it is, as it cannot be "
         "removed (Permission denied) (remove it if it is an old key or sheet)"
     ]
+
+
+def test_a_name_differing_in_case_only_is_another_version_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system that ignores case (macOS, Windows) version "a"'s stale key would
+    be found as version "A"'s: the name must be the folder's own, case and all (review
+    s28-diff, finding 3). Such a file system is imitated here by an lstat that ignores case."""
+    (tmp_path / "b-answer-key-shuffleA.pdf").write_bytes(OURS)
+    real_lstat = os.lstat
+
+    def lstat_ignoring_case(path: Any) -> os.stat_result:
+        folder = Path(path).parent
+        match = [name for name in os.listdir(folder) if name.lower() == Path(path).name.lower()]
+        return real_lstat(folder / match[0]) if match else real_lstat(path)
+
+    monkeypatch.setattr(stale_outputs.os, "lstat", lstat_ignoring_case)
+    said = list(stale_outputs.remove_stale(tmp_path, [("b-answer-key-shufflea.pdf", "stale")]))
+    assert said == [] and (tmp_path / "b-answer-key-shuffleA.pdf").read_bytes() == OURS
