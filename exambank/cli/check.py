@@ -21,6 +21,7 @@ from exambank.cli.common import (
     named_path,
 )
 from exambank.config import ConfigError, parse_rule_list
+from exambank.errors import UsageError
 from exambank.lint import lint
 from exambank.paths import display_path
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, use_color
@@ -143,6 +144,12 @@ def _rules_to_skip(names: str) -> list[str]:
 
 
 def _lint(arguments: argparse.Namespace) -> int:
+    if arguments.list_suppressed and arguments.format != "json":
+        raise UsageError(
+            f"--list-suppressed adds to --format json only; --format {arguments.format} "
+            "shows what lint: ignore dropped without it (text and github count or list "
+            "them, sarif and junit list them, gitlab leaves them out)"
+        )
     try:
         config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
     except ConfigError as error:

@@ -122,6 +122,24 @@ def test_lint_list_suppressed_adds_them_to_the_json_report(
     ]
 
 
+@pytest.mark.parametrize("format_name", ["text", "sarif", "github", "gitlab", "junit"])
+def test_list_suppressed_with_another_format_is_a_usage_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    format_name: str,
+) -> None:
+    """Ignored, it would let a maintainer believe a report lists what it does not (review
+    s28-diff, finding 10)."""
+    monkeypatch.chdir(tmp_path)
+    _bank(tmp_path, suppressed=True)
+    arguments = ["lint", "--format", format_name, "--list-suppressed", "bank"]
+    assert main(arguments) == 2
+    captured = capsys.readouterr()
+    assert "--list-suppressed adds to --format json only" in captured.err
+    assert captured.out == ""
+
+
 @pytest.mark.parametrize(
     ("questions", "summary"),
     [
