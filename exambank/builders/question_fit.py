@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterator, Mapping
 from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
 
+from exambank.builders.student_pages import pages_of_questions
+
 try:  # private to WeasyPrint, as ``_page_box`` is: without it no heading is measured
     from weasyprint.layout.block import block_level_page_break
 except ImportError:  # pragma: no cover - a WeasyPrint that moved it
@@ -160,11 +162,7 @@ def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, f
     """Each question on more than one page, or set apart from the heading kept with it:
     its boxes, one a page, the room it has on its first page (from its top to the foot,
     less what the heading left on the page before needs), and that page's text area height."""
-    pages: dict[str, list[int]] = {}
-    for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("q-"):
-                pages.setdefault(anchor, []).append(index)
+    pages = pages_of_questions(document)
     found: dict[str, tuple[list[Box], float, float]] = {}
     if not all(hasattr(page, "_page_box") for page in document.pages):
         return found  # a WeasyPrint that keeps no box tree: print as laid out, unfitted

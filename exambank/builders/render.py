@@ -49,7 +49,7 @@ from exambank.builders.question_fit import (
     image_caps,
 )
 from exambank.builders.question_headings import name_question_headings
-from exambank.builders.student_pages import question_pages
+from exambank.builders.student_pages import pages_of_questions, question_pages
 
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
@@ -229,18 +229,13 @@ def _split_questions(document: Document, caps: dict[str, float]) -> list[str]:
     """A note for each question that prints across pages: CSS keeps a question whole
     unless it is longer than a page, or ``caps`` broke it after its images. A box with an
     id puts an anchor on every page it is on, so a question (``q-N``) split in two has two."""
-    pages: dict[str, list[int]] = {}
-    for number, page in enumerate(document.pages, start=1):
-        for anchor in page.anchors:
-            if anchor.startswith("q-"):
-                pages.setdefault(anchor, []).append(number)
     return [
-        f"question {anchor[2:]} prints across pages {on[0]}-{on[-1]}, broken after its "
-        "images: on one page they would print smaller than in the standard edition"
+        f"question {anchor[2:]} prints across pages {on[0] + 1}-{on[-1] + 1}, broken after "
+        "its images: on one page they would print smaller than in the standard edition"
         if broken(caps.get(anchor, 0.0))
         else f"question {anchor[2:]} is longer than a page and prints across pages "
-        f"{on[0]}-{on[-1]} (shorten it to fit on one page)"
-        for anchor, on in pages.items()
+        f"{on[0] + 1}-{on[-1] + 1} (shorten it to fit on one page)"
+        for anchor, on in pages_of_questions(document).items()
         if len(on) > 1
     ]
 

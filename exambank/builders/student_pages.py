@@ -1,4 +1,4 @@
-"""Where the student edition prints each question, for the trainer edition to say.
+"""Where a handout prints each question; the student edition's, for the trainer edition to say.
 
 The trainer edition is longer than the student's (feedback, explanations, answer lines), so
 its question 41 is on page 31 where the class's is on page 25: a trainer teaching from it
@@ -16,15 +16,26 @@ if TYPE_CHECKING:
     from weasyprint import Document  # loaded with the layout, never for lint
 
 
+def pages_of_questions(document: Document) -> dict[str, list[int]]:
+    """Each question's anchor ("q-7") and the pages it prints on, counted from 0, in the
+    order the questions print: a box with an id puts an anchor on every page it is on, so
+    a question split in two has two."""
+    pages: dict[str, list[int]] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("q-"):
+                pages.setdefault(anchor, []).append(index)
+    return pages
+
+
 def question_pages(document: Document) -> dict[int, int]:
     """Each question's number and the page it starts on, counted from 1 as the footer
     counts them (a question that runs over to the next page starts on the first)."""
-    pages: dict[int, int] = {}
-    for page_number, page in enumerate(document.pages, start=1):
-        for anchor in page.anchors:
-            if anchor.startswith("q-") and anchor[2:].isdigit():
-                pages.setdefault(int(anchor[2:]), page_number)
-    return pages
+    return {
+        int(anchor[2:]): on[0] + 1
+        for anchor, on in pages_of_questions(document).items()
+        if anchor[2:].isdigit()
+    }
 
 
 @dataclass
