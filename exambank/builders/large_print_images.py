@@ -45,9 +45,11 @@ STANDARD_TEXT_PT = 9.5
 LARGE_PRINT_TEXT_PT = 16.0
 LARGE_PRINT_SCALE = LARGE_PRINT_TEXT_PT / STANDARD_TEXT_PT
 PX_PER_MM = 96 / 25.4
-# The standard edition's column (the paper less the page's margins, 22 and 20 mm) and the
-# most any image is given (handout.css: ``img { max-height: 225mm }``), in CSS px
-STANDARD_COLUMN_PX = {"a4": (210 - 42) * PX_PER_MM, "letter": (215.9 - 42) * PX_PER_MM}
+# The page's text width, the paper less its margins (22 and 20 mm), in mm
+TEXT_WIDTH_MM = {"a4": 210 - 42, "letter": 215.9 - 42}
+# The standard edition's column and the most any image is given (handout.css:
+# ``img { max-height: 225mm }``), in CSS px
+STANDARD_COLUMN_PX = {paper: width * PX_PER_MM for paper, width in TEXT_WIDTH_MM.items()}
 STANDARD_MAX_HEIGHT_PX = 225 * PX_PER_MM
 # Below this share of its large-print size an image gets a note (rounding aside)
 NOTED_BELOW = 0.995

@@ -19,10 +19,10 @@ import re
 from html import unescape
 
 from exambank.builders.glyphs import text_width
+from exambank.builders.large_print_images import LARGE_PRINT_TEXT_PT as LARGE_PRINT_PT
+from exambank.builders.large_print_images import TEXT_WIDTH_MM
 
-LARGE_PRINT_PT = 16.0
-# The page's text width (the paper less the margins, 22 and 20 mm), in points
-TEXT_WIDTH_PT = {"a4": (210 - 42) * 72 / 25.4, "letter": (215.9 - 42) * 72 / 25.4}
+TEXT_WIDTH_PT = {paper: width * 72 / 25.4 for paper, width in TEXT_WIDTH_MM.items()}
 CELL_PADDING_PT = 8.0  # 4 pt each side (handout.css)
 FEWEST_COLUMNS = 3  # a table of two columns wraps its cells well at any size
 EMPTY_CELL = "\u2013"  # an en dash, so that a record shows the column has nothing
