@@ -1,9 +1,11 @@
-"""exambank as a pre-commit hook: `pre-commit try-repo` blocks a bad bank, passes a good one.
+"""exambank as a pre-commit hook: `git commit` is refused for a bad bank, not for a good one.
 
-try-repo installs the hook from a git repository, so the test commits a copy of this
-checkout (every file git would track, committed or not) into a temporary repository:
-the same works in a dirty working tree and in CI's fresh clone. Each try-repo builds the
-hook's virtualenv afresh, so this test takes a while (pip's cache makes the second fast).
+The test sets a bank repository up as the README says (a `.pre-commit-config.yaml` naming
+the hook's repository and a tag, then `pre-commit install`) and commits. The hook's
+repository is a copy of this checkout (every file git would track, committed or not),
+committed and tagged in a repository of its own: the same works in a dirty working tree
+and in CI's fresh clone. pre-commit builds the hook's virtualenv once, at the first
+commit, in a cache of the test's own (`PRE_COMMIT_HOME`); the later commits reuse it.
 """
 
 from __future__ import annotations
@@ -56,11 +58,12 @@ def hook_repository(target: Path) -> Path:
     return target
 
 
-def try_repo(bank_repository: Path, hook_repo: Path) -> subprocess.CompletedProcess[str]:
+def commit(bank_repository: Path, cache: Path, message: str) -> subprocess.CompletedProcess[str]:
+    """``git commit`` in ``bank_repository``, its pre-commit hook building in ``cache``."""
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), HOOK_ID],
+        ["git", *GIT_IDENTITY, "-c", "commit.gpgsign=false", "commit", "-q", "-m", message],
         cwd=bank_repository,
-        env=_clean_env(),
+        env={**_clean_env(), "PRE_COMMIT_HOME": str(cache)},
         capture_output=True,
         text=True,
         timeout=900,
@@ -79,31 +82,46 @@ def test_the_hook_manifest() -> None:
     assert not re.match(fmt["files"], ".github/workflows/bank.yml")
 
 
-def test_try_repo_blocks_a_bad_bank_and_passes_a_good_one(tmp_path: Path) -> None:
+def test_the_hook_refuses_a_commit_of_a_bad_bank_and_lets_a_good_one_through(
+    tmp_path: Path,
+) -> None:
     hook_repo = hook_repository(tmp_path / "exambank")
+    git(hook_repo, "tag", "v0.0.0-test")
     banks = tmp_path / "banks"
     section = banks / "bank" / "demo" / "01-main.yaml"
     write_bank(
         section.parent, {section.name: section_yaml(QUESTION.replace("answer: A", "answer: E"))}
     )
+    (banks / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: v0.0.0-test\n    hooks:\n      - id: {HOOK_ID}\n",
+        encoding="utf-8",
+    )
     git(banks, "init", "-q")
-    git(banks, "add", "-A")  # staged, as at `git commit`
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=banks,
+        env=_clean_env(),
+        capture_output=True,
+        check=True,
+    )
+    git(banks, "add", "-A")
+    cache = tmp_path / "pre-commit-cache"
 
-    blocked = try_repo(banks, hook_repo)
+    blocked = commit(banks, cache, "a bad bank")
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode == 1, output
     assert re.search(r"exambank lint\.+Failed", output), output
     assert "bank/demo/01-main.yaml:11:13: error answer-not-in-options" in output, output
+    assert git(banks, "rev-list", "--all") == "", "the bad bank was committed"
 
     section.write_text(section_yaml(QUESTION), encoding="utf-8")
     git(banks, "add", "-A")
-    passed = try_repo(banks, hook_repo)
+    passed = commit(banks, cache, "a good bank")
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert re.search(r"exambank lint\.+Passed", passed.stdout), passed.stdout
+    assert re.search(r"exambank lint\.+Passed", passed.stdout + passed.stderr), passed.stdout
 
-    git(banks, "commit", "-q", "-m", "a good bank")
     git(banks, "rm", "-q", str(section.relative_to(banks)))  # a deletion stages no file
-    deleted = try_repo(banks, hook_repo)
+    deleted = commit(banks, cache, "the section deleted")
     output = deleted.stdout + deleted.stderr
     assert deleted.returncode == 1, output
     assert "error manifest" in output, output
