@@ -44,9 +44,11 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite."""
+    """Run the test suite, on every core (-- -n 0: in one process, as --pdb needs)."""
     install(session, "test")
-    session.run("pytest", *session.posargs)
+    # --dist loadfile: a module's tests run in one worker, so a module-scoped build of
+    # the seed's PDFs is made once, not once per worker that gets one of its tests.
+    session.run("pytest", "-n", "auto", "--dist", "loadfile", *session.posargs)
 
 
 @nox.session
