@@ -97,6 +97,7 @@ def read_source(
     if not text.strip():
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
         return source, problems
+    told = len(problems)  # a DOS end mark lint --fix removes: any later problem stops it
     if any(map(text.__contains__, OTHER_BREAKS)):
         source.text_with_other_breaks = text
     conflicted = _report_conflicts(text, report)
@@ -139,6 +140,7 @@ def read_source(
     if source.text_with_other_breaks is not None:
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
+    source.fix_refused = len(problems) > told
     return source, problems
 
 

@@ -54,27 +54,28 @@ def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> s
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         return NUMBER
     if isinstance(answer, str) and path[-1:] == ("answer",):
-        return _letters_hint(answer, question) or NEUTRAL
+        return _letters_hint(answer, question, fixed=not source.fix_refused) or NEUTRAL
     return NEUTRAL
 
 
-def _letters_hint(answer: str, question: Any) -> str | None:
+def _letters_hint(answer: str, question: Any, fixed: bool) -> str | None:
     """How to write option letters typed as one text ('A, C'), or one letter typed with
-    more ('‘A’'); None for any other answer."""
+    more ('‘A’'); None for any other answer. Where ``lint --fix`` makes the change, the
+    hint says so, unless it rewrites nothing in the file (``fixed`` false: an anchor ...)."""
     options = question.get("options") if isinstance(question, dict) else None
     options = options if isinstance(options, dict) else {}
     keys = [key for key in options if isinstance(key, str) and _LETTER.fullmatch(key)]
     if listed := listed_letters(answer, keys):
         if _single_answer(question):
             return _one_or_multiple(listed)
-        fixed = FIXED_BY_LINT if listable(question) else ""  # as lint --fix mends it
-        return f"write the letters as a list{fixed}: answer: [{', '.join(listed)}]"
+        said = FIXED_BY_LINT if fixed and listable(question) else ""  # as lint --fix mends it
+        return f"write the letters as a list{said}: answer: [{', '.join(listed)}]"
     if marked := marked_letter(answer, keys):
         letter, marks = marked
-        fixed = FIXED_BY_LINT if len(keys) == len(options) else ""  # as lint --fix mends it
+        said = FIXED_BY_LINT if fixed and len(keys) == len(options) else ""  # as --fix mends it
         return (
             f"the letter {letter} is written {marks}, which YAML keeps as part of the text: "
-            f"write answer: {letter}{fixed}"
+            f"write answer: {letter}{said}"
         )
     return None
 

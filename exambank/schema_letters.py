@@ -46,7 +46,8 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
         return source.where(path), f"{name} is empty", NEUTRAL
     options = question.get("options") if isinstance(question, dict) else None
     keys = list(options) if isinstance(options, dict) else []
-    if foreign := foreign_answer(answer, keys, counts_in_russian_order(source.data)):
+    unmended = source.fix_refused or counts_in_russian_order(source.data)
+    if foreign := foreign_answer(answer, keys, unmended):
         first, wrong, latin_hint = foreign
         where = (*path, first) if isinstance(answer, list) else path
         return source.where(where), f"{name} {wrong}", latin_hint
@@ -64,7 +65,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
     was = ", ".join(f"'{letters[index]}'" for index in lower)
     now = ", ".join(f"'{upper[index]}'" for index in lower)
     where = (*path, lower[0]) if isinstance(answer, list) else path
-    fix = FIXED_BY_LINT if _latin_lettered(keys) else ""
+    fix = FIXED_BY_LINT if _latin_lettered(keys) and not source.fix_refused else ""
     return (
         source.where(where),
         f"{name} letters are capitals: {was} -> {now}",
@@ -97,12 +98,13 @@ def counts_in_russian_order(data: Any) -> bool:
 
 
 def foreign_answer(
-    answer: Any, keys: list[Any], russian_file: bool = False
+    answer: Any, keys: list[Any], unmended: bool = False
 ) -> tuple[int, str, str] | None:
     """What to say of an answer holding Cyrillic or Greek letters, under options lettered
     ``keys``: the place of the first such letter in the list (0 for a lone letter), what
-    is wrong after the answer's name, and the hint; None if it holds none. In a file that
-    ``counts_in_russian_order`` (``russian_file``), ``lint --fix`` mends none of them."""
+    is wrong after the answer's name, and the hint; None if it holds none. ``unmended``:
+    ``lint --fix`` mends none of them in this file (one that ``counts_in_russian_order``,
+    or one it rewrites nothing in), so the hint does not say it does."""
     letters = answer if isinstance(answer, list) else [answer]
     foreign = [at for at, letter in enumerate(letters) if is_foreign_letter(letter)]
     if not foreign:
@@ -132,7 +134,7 @@ def foreign_answer(
     if unsure:
         return foreign[0], message, _readings_hint(unsure, keys)
     written = _written(answer, meant)
-    fixed = _latin_lettered(keys) and fixable_lookalikes(letters, keys) and not russian_file
+    fixed = _latin_lettered(keys) and fixable_lookalikes(letters, keys) and not unmended
     return (
         foreign[0],
         message,

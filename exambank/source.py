@@ -76,6 +76,10 @@ class Source:
     # Values written as an alias ('options: *hosts'), read as nothing: the alias is
     # reported, and the schema says nothing of what stands there.
     aliases: set[JsonPath] = field(default_factory=set)
+    # Whether reading the file found a problem besides a DOS end-of-file mark (an anchor,
+    # an alias, a tag, a duplicate key ...): ``lint --fix`` rewrites only a file lint reads
+    # cleanly (``rewrite.read``), so it mends nothing in this one, and no hint may say so.
+    fix_refused: bool = False
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from exambank.cli import main
+from exambank.diagnostics import LINT_FIX_DOES_THIS
 from exambank.load import read_source
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -91,3 +92,64 @@ def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
         "hint: keep one (answer: A or answer: C), or set 'type: multiple' to keep both "
         "(answer: [A, C])"
     ) in out
+
+
+@pytest.mark.parametrize(
+    ("question", "written", "said", "field", "meant"),
+    [
+        (MULTIPLE, "answer: A, C", "answer: [A, C]", "answer", ["A", "C"]),
+        (QUESTION, "answer: \u2018C\u2019", "write answer: C", "answer", "C"),
+        (QUESTION, "answer: c", "write answer: C", "answer", "C"),
+        (QUESTION, "answer: \u0421", "in Latin letters", "answer", "C"),  # Cyrillic Es
+        (QUESTION, "D: 80", 'quote it so it stays text: "80"', "options", "80"),
+    ],
+    ids=[
+        "letters as one text",
+        "a letter in typographic quotes",
+        "a small letter",
+        "a Cyrillic look-alike",
+        "an option read as a number",
+    ],
+)
+@pytest.mark.parametrize(
+    ("elsewhere", "fixed"),
+    [
+        ("explanation: ", True),
+        ("explanation: &why ", False),
+        ("explanation: !!str ", False),
+        ("stem: Asked twice?\nexplanation: ", False),
+    ],
+    ids=["nothing", "an anchor", "a tag", "a duplicate key"],
+)
+def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    question: str,
+    written: str,
+    said: str,
+    field: str,
+    meant: list[str] | str,
+    elsewhere: str,
+    fixed: bool,
+) -> None:
+    """lint --fix rewrites nothing in a file whose reading found an anchor, a tag or a
+    duplicate key, even in another question: there no hint may promise it (review
+    s28-diff #5); elsewhere --fix does what the hint says."""
+    other = QUESTION.replace("id: q1", "id: q2").replace("explanation: ", elsewhere)
+    edited = (
+        question.replace("answer: A", written)
+        if written.startswith("answer")
+        else (question.replace("D: Amazon Bedrock", written))
+    )
+    path = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(edited, other)})
+    path /= "01-main.yaml"
+    assert main(["lint", str(path)]) == 1
+    [hint] = [line for line in capsys.readouterr().out.splitlines() if said in line]
+    assert (LINT_FIX_DOES_THIS in hint) is fixed
+    before = path.read_bytes()
+    main(["lint", "--fix", str(path)])
+    assert (path.read_bytes() != before) is fixed
+    if fixed:
+        source, problems = read_source(path)
+        value = source.data["questions"][0][field]
+        assert problems == [] and (value["D"] if field == "options" else value) == meant
