@@ -96,9 +96,14 @@ def file_name(bank_id: str, document: Edition, settings: Settings) -> str:
 
 def _seed_in_names(seed: str) -> str:
     """The seed as a file name can hold it on every system; a seed with nothing of it
-    left, or a long one, by the start of its SHA-256 (or with it, after its first words)."""
+    left, or a long one, by the start of its SHA-256 (or with it, after its first words).
+    A seed with capitals gains it too: macOS and Windows ignore case in file names, where
+    versions "A" and "a" would be one file. A seed kept as it is reads the same written in
+    capitals and folded back ("7", "b"; not "B", nor "ß", which folds to "ss"), so no two
+    such names are one there, however the system folds case."""
     kept = _UNSAFE_IN_NAMES.sub("-", seed).strip("-")
-    if kept == seed and len(seed) <= _LONGEST_SEED_IN_NAMES:
+    caseless = seed.upper().casefold() == seed
+    if kept == seed and caseless and len(seed) <= _LONGEST_SEED_IN_NAMES:
         return seed
     digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8]
     short = kept[:_LONGEST_SEED_IN_NAMES].rstrip("-")

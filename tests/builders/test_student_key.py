@@ -93,15 +93,37 @@ def test_shuffled_versions_are_named_by_their_seed_and_do_not_replace_each_other
 @pytest.mark.parametrize(
     ("seed", "name"),
     [
-        ("spring-2025-midterm-B", "b-student-shufflespring-2025-midterm-B.pdf"),
+        ("7", "b-student-shuffle7.pdf"),
+        ("spring-2025-midterm-b", "b-student-shufflespring-2025-midterm-b.pdf"),
+        ("spring-2025-midterm-B", "b-student-shufflespring-2025-midterm-B-6eadf343.pdf"),
         ("spring 2025/B", "b-student-shufflespring-2025-B-f16eb16f.pdf"),
         ("../..", "b-student-shuffle0cfd1c96.pdf"),
         ("x" * 41, f"b-student-shuffle{'x' * 40}-3164596d.pdf"),
     ],
 )
 def test_a_seed_goes_into_file_names_as_every_system_can_hold_it(seed: str, name: str) -> None:
-    assert file_name("b", "student", Settings(shuffle_seed=seed)).startswith(name)
+    assert file_name("b", "student", Settings(shuffle_seed=seed)) == name
     assert file_name("b", "student", Settings()) == "b-student.pdf"
+
+
+@pytest.mark.parametrize(
+    "seeds",
+    [("A", "a"), ("Spring-B", "spring-b"), ("\u0412", "\u0432"), ("\u00df", "ss"), ("\u0131", "i")],
+    ids=["A and a", "Spring-B and spring-b", "Cyrillic Ve", "sharp s and ss", "dotless i and i"],
+)
+def test_two_seeds_never_name_one_file_where_case_is_ignored(seeds: tuple[str, str]) -> None:
+    """macOS and Windows ignore case in file names (and fold "\u00df" as "ss"): versions "A"
+    and "a" named "-shuffleA" and "-shufflea" would be one file there, one version writing
+    over the other, or a build removing the other's key as stale (review s28-diff #3)."""
+    for document in ("student", "trainer", "answer-key", "answer-sheet"):
+        first, second = (file_name("b", document, Settings(shuffle_seed=seed)) for seed in seeds)
+        assert first.upper().casefold() != second.upper().casefold()
+        assert first.casefold() != second.casefold()
+    built = [
+        {name for name, _ in PdfBuilder().stale_names("b", Settings(shuffle_seed=seed))}
+        for seed in seeds
+    ]
+    assert {name.casefold() for name in built[0]}.isdisjoint(name.casefold() for name in built[1])
 
 
 def test_the_key_beside_a_shuffled_student_edition_follows_its_order(
