@@ -10,7 +10,8 @@ language than the document's (it covers the element's ``/Alt`` too: a question h
 ``render.py``), each structure element of a box in another language gets its ``/Lang``,
 and so does every element all of whose parts have it (the contents' line holding only
 "Answer key" and its page number). A bank whose every element is in its own language is left
-exactly as it was.
+exactly as it was. The stats report's PDF (``render_report_pdf``) is tagged so too, the
+other way round: its words are English, a bank's titles in the bank's language.
 
 WeasyPrint keeps no link from a box to its structure element but for table cells (``mark``).
 It makes a page's elements in the order it walks the page's boxes (``_build_box_tree`` in

@@ -252,15 +252,18 @@ _REPORT_FONTS = """
 
 def render_report_pdf(html: str) -> bytes:
     """The PDF of a self-contained report (``exambank stats``), set in the shipped sans
-    serif; it may fetch nothing but the package's fonts."""
+    serif, each element in another language than the report's tagged with it, as in the
+    handouts (``label_language.py``); it may fetch nothing but the package's fonts."""
     fetcher = LocalFiles(ASSETS)
     fonts = FontConfiguration()
     stylesheet = CSS(
         string=_REPORT_FONTS, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher, font_config=fonts
     )
     with _collected_warnings(), _font_timestamps(None):
-        document = HTML(string=html, url_fetcher=fetcher)
-        return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_tags=True))
+        source = HTML(string=html, url_fetcher=fetcher)
+        document = source.render(stylesheets=[stylesheet], font_config=fonts)
+        # WeasyPrint keeps the document's language alone: a bank's titles are in its own
+        return bytes(document.write_pdf(pdf_tags=True, finisher=tag_label_language))
 
 
 @contextmanager

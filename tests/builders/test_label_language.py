@@ -1,15 +1,22 @@
 """The English words of a handout in a language without its own, as a screen reader gets
 them: each structure element holding only them says it is English (``/Lang``), so the
-reader voices "Answer key" in English in a Swedish bank, and nothing else says so."""
+reader voices "Answer key" in English in a Swedish bank, and nothing else says so. The stats
+report is the other way round: its words are English, a bank's titles in the bank's language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from exambank.builders import Settings
 from exambank.builders.pdf import PdfBuilder
+from exambank.builders.render import render_report_pdf
+from exambank.lint import lint
+from exambank.stats import bank_stats
+from exambank.stats_html import render_html
 from tests.builders.test_pdf_tags import Element, read_tags
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, section_yaml, write_bank
 
 MULTIPLE = QUESTION.replace("id: q1", "id: q2").replace(
     "answer: A", "type: multiple\nanswer: [A, C]"
@@ -118,3 +125,23 @@ def test_only_a_bank_without_words_in_its_language_has_parts_in_another(make_ban
             assert heading.raw.get("/Lang") == key_heading, language
             if key_heading is None:  # nothing marked: the PDF is as WeasyPrint wrote it
                 assert not [element for element in document.walk() if "/Lang" in element.raw]
+
+
+@pytest.mark.parametrize(
+    ("language", "titles"),
+    [
+        ("en", []),
+        ("de-AT", [("H1", "Netzwerke"), ("TD", "Größen")]),  # the section's title, in its row
+    ],
+)
+def test_the_stats_pdf_voices_a_bank_s_titles_in_the_bank_s_language(tmp_path, language, titles):
+    """A German bank's stats PDF: its titles were read as English, the report's language,
+    as WeasyPrint keeps only the document's (the HTML marks them: test_stats.py)."""
+    manifest = f"id: test-bank\ntitle: Netzwerke\nlanguage: {language}\nsections: [main]\n"
+    section = section_yaml(QUESTION).replace("title: Main", "title: Größen")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section}, manifest)
+    reader, document = read_tags(render_report_pdf(render_html(bank_stats(lint([root])))))
+    assert reader.trailer["/Root"]["/Lang"] == "en"  # the report's own words
+    assert marked(document) == titles
+    voiced = {voiced for _, voiced, _ in languages(document)}
+    assert voiced == ({None, language} if titles else {None})
