@@ -16,6 +16,7 @@ a cell's structure element is known from its laid-out box (WeasyPrint keeps it t
 ``mark``), and its lines' marked content are in the same order as the cell's text boxes.
 A hyphen is the one WeasyPrint adds (the cell's ``hyphenate-character``) only where the
 cell's own text does not hold it there; a cell whose parts do not pair up is left as it is.
+A long code word broken at a seam is whole again so too: its "↪" is its hyphenation character.
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def _word_end(text: str) -> str:
 def _set_actual_text(holder: PdfObject, properties: PdfObject | None, text: str) -> None:
     """Set ``text`` as the replacement of a line's marked content (its ``properties``)
     and of the structure element holding it, if it holds nothing else (a ``Span``)."""
-    text = text.replace(ZERO_WIDTH_SPACE, "")  # an identifier's breaks: no character
+    # an identifier's breaks, and a long code word's seams (code_spans.py): no character
+    text = text.replace(ZERO_WIDTH_SPACE, "").replace("\u00ad", "")
     if properties is not None:
         properties["ActualText"] = pdf_string(text)
     if holder.get("S") == "/Span" and len(holder.get("K") or []) == 1:
