@@ -89,7 +89,8 @@ def document_head(
     grouped: bool,
 ) -> str:
     """The document head (its title and metadata: ``handout_metadata.py``), with the
-    footer's page number in the labels' words for ``handout.css``, and a body whose classes
+    footer's page number and the words under a question that breaks across pages in the
+    labels' words for ``handout.css``, and a body whose classes
     say how many digits the question numbers run to, so the CSS can widen their column for
     four or five, and whether the bank's language cannot be hyphenated, so a word too long
     for a table column breaks anywhere instead."""
@@ -97,7 +98,8 @@ def document_head(
         f'<!DOCTYPE html>\n<html lang="{escape(bank.manifest.language)}">\n'
         '<head>\n<meta charset="utf-8">\n'
         f"{metadata_html(bank, edition_words(edition, labels), build_date, labels, grouped)}"
-        f"<style>:root {{ --page-number: {_page_number(labels.page)}; }}</style>\n"
+        f"<style>:root {{ --page-number: {_page_number(labels.page)}; "
+        f"--continued: {_css_string(labels.continued)}; }}</style>\n"
         f'</head>\n<body class="numbers-{digits}{_unhyphenated(bank.manifest.language)}">\n'
     )
 
@@ -116,10 +118,16 @@ def _page_number(template: str) -> str:
     for index, part in enumerate(re.split(r"\{(pages?)\}", template)):
         if index % 2:
             values.append(f"counter({part})")
-        elif part:  # escaped: a quote or backslash would end the string, "</" the <style>
-            escaped = "".join(rf"\{ord(c):x} " if c in '"\\<' else c for c in part)
-            values.append(f'"{escaped}"')
+        elif part:
+            values.append(_css_string(part))
     return " ".join(values)
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a quoted CSS string, escaped: a quote or backslash would end the
+    string, "</" the <style>."""
+    escaped = "".join(rf"\{ord(c):x} " if c in '"\\<' else c for c in text)
+    return f'"{escaped}"'
 
 
 def _title_page(
@@ -330,7 +338,9 @@ def _question(
         f'<article class="question" id="q-{ref.number}">{_question_number(ref.number, labels)}'
         '<div class="question-body">'
         f'<div class="stem">{short_html(question.stem, grouped)}</div>{instruction}'
-        f'<ol class="options">{"".join(options)}</ol>{solution}</div></article>'
+        f'<ol class="options">{"".join(options)}</ol>{solution}</div>'
+        # Where the question ends, for the foot of a page it breaks on (handout.css)
+        '<div class="question-end"></div></article>'
     )
 
 

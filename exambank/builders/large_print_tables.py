@@ -5,9 +5,14 @@ columns. A table is the most exam-relevant text of many notes (a comparison of t
 an exam asks to choose between), and set at 16 pt in five columns on A4 its words no longer
 fit their columns. So in large print a table whose cells, each on one line at the body's
 size, are wider together than the page's text is set as records when it has three
-columns or more: a block for each row, its first cell as the block's title, then each
-other cell on a line of its own after its column's header ("Latency" / "Real-Time
-Inference: Low (milliseconds)" ...). A table of two columns (a term and its meaning), or
+columns or more: a block for each row, its first cell as the block's title after its
+column's header, then each other cell on a line of its own after its column's header
+("Attribute: Latency" / "Real-Time Inference: Low (milliseconds)" ...). The first
+column's header is in each title, not once above the records: a record read alone (at the
+top of a page, or found by a screen reader's search) still says what its title is, as a
+table's header says it of each cell; the title keeps its weight and colour, the header's
+name in it is set lighter, so that the records' titles still stand out. A title whose
+column has no header is the cell alone. A table of two columns (a term and its meaning), or
 one that fits, stays a table. The widths are measured with the shipped fonts' advances
 (``glyphs.py``); only the tables Markdown writes (no attributes on ``<table>``) are
 rewritten, not the title page's facts nor the answer key's runs.
@@ -49,8 +54,9 @@ def _records_if_wide(table: re.Match[str], width: float) -> str:
     if any(len(row) != columns for row in body) or _one_line_width(rows) <= width:
         return table.group(0)
     records = []
+    title_name = f'<span class="record-name">{header[0]}:</span> ' if header[0].strip() else ""
     for row in body:
-        title = f'<p class="record-title">{row[0]}</p>' if row[0].strip() else ""
+        title = f'<p class="record-title">{title_name}{row[0]}</p>' if row[0].strip() else ""
         fields = "".join(
             f'<p class="record-field"><span class="record-name">{name}:</span> '
             f"{cell if cell.strip() else EMPTY_CELL}</p>"

@@ -42,6 +42,7 @@ from exambank.builders.large_print_images import ImageSizes, measured_images
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.local_files import LocalFiles
 from exambank.builders.option_labels import label_options
+from exambank.builders.question_ends import untag_question_ends
 from exambank.builders.question_fit import (
     FIT_PASSES,
     broken,
@@ -191,10 +192,12 @@ def _finish(document: Document, pdf: object) -> None:
     PDF with bookmarks opens with them shown, as the way round its pages; and an option's
     letter is its list item's label (``option_labels.py``), a question's heading is named
     "Question 37" (``question_headings.py``), a word hyphenated in a table is whole in the
-    text (``hyphenated_words.py``), an image's box is in points (``figure_boxes.py``) and
-    the English words of a bank in a language without its own are tagged as English
+    text (``hyphenated_words.py``), an image's box is in points (``figure_boxes.py``), the
+    empty element ending a question is not tagged (``question_ends.py``) and the English
+    words of a bank in a language without its own are tagged as English
     (``label_language.py``, first: it pairs elements with boxes as WeasyPrint made them)."""
     tag_label_language(document, pdf)
+    untag_question_ends(pdf)
     label_options(pdf)
     name_question_headings(document, pdf)
     whole_hyphenated_words(document, pdf)

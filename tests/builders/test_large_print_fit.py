@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from exambank.bank import Bank
 from exambank.builders import Settings
+from exambank.builders.labels import ENGLISH
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.pdf import PdfBuilder
 from exambank.lint import lint
@@ -20,6 +21,7 @@ from tests.builders.test_large_print import printed_sizes, sizes_and_fonts
 from tests.builders.test_pdf_image_fit import TALL as TALL_BAR
 from tests.builders.test_pdf_image_fit import heights
 from tests.builders.test_pdf_layout import image_boxes, pages
+from tests.builders.test_pdf_tags import read_tags
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 WIDE = """\
@@ -42,9 +44,14 @@ def test_large_print_sets_tables_and_running_heads_no_smaller_than_14_pt(make_ba
     sizes, _ = sizes_and_fonts(student.data)
     assert min(sizes) >= 14.0, sizes
     text = "\n".join(pages(student.data))
-    # the wide table prints as records: a row's first cell, then each cell after its header
-    assert "Latency" in text and "Serverless Inference: Low (but possible cold" in text, text
-    assert "Real-Time Inference: Up to 6 MB" in text, text
+    # the wide table prints as records: a row's first cell after its header, then each
+    # other cell after its header (review s28, finding 9: the first header printed nowhere)
+    assert "Attribute: Latency Real-Time Inference: Low (milliseconds)" in text, text
+    assert "Serverless Inference: Low (but possible cold" in text, text
+    assert "Attribute: Payload Size Real-Time Inference: Up to 6 MB" in text, text
+    # a screen reader reads a record's title as one paragraph, header and cell
+    titles = [p.words() for p in read_tags(student.data)[1].find("P") if "Attribute" in p.words()]
+    assert titles == ["Attribute: Latency", "Attribute: Payload Size"], titles
     found = {text.strip(): round(size, 1) for text, size in printed_sizes(student.data)}
     assert found["Batch"] == found["Processing an entire dataset at once"] == 16.0
     assert {size for text, size in found.items() if text.startswith("Page ")} == {14.0}, found
@@ -60,11 +67,15 @@ def test_only_a_table_too_wide_for_the_page_becomes_records():
     assert wide_tables_as_records(narrow) == narrow  # three short columns fit at 16 pt
     wide = narrow.replace("HTTPS", "Encrypted web traffic to every load balancer listener")
     assert wide_tables_as_records(wide) == (
-        '<div class="records"><div class="record"><p class="record-title">443</p>'
+        '<div class="records"><div class="record"><p class="record-title">'
+        '<span class="record-name">Port:</span> 443</p>'
         '<p class="record-field"><span class="record-name">Use:</span> Encrypted web traffic '
         "to every load balancer listener</p>"
         '<p class="record-field"><span class="record-name">Kind:</span> TCP</p></div></div>'
     )
+    # a first column without a header: its cells title their records alone
+    unnamed = wide.replace("<th>Port</th>", "<th></th>")
+    assert '<p class="record-title">443</p>' in wide_tables_as_records(unnamed)
     facts = '<table class="facts"><tr><th scope="row">Version</th><td>1</td></tr></table>'
     assert wide_tables_as_records(facts) == facts  # the handout's own tables stay
 
@@ -105,6 +116,9 @@ def test_a_large_print_image_never_prints_smaller_than_in_the_standard_edition(m
         text = pages(enlarged.data)
         # the stem on the image's page (if it fits there), the options on the next
         assert "AWS Lambda" not in text[page] and "AWS Lambda" in text[page + 1]
+        # and the foot of the stem's page says so, that of the options' page does not
+        continued = ENGLISH.continued
+        assert continued in text[page] and continued not in text[page + 1], text
         [note] = [note for note in enlarged.notes if note.startswith("tall.png prints at ")]
         assert "% of its large-print size (" in note, note
         assert any("broken after its images" in note for note in enlarged.notes)

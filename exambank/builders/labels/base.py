@@ -62,6 +62,9 @@ class Labels:
     one_question: str
     question_range: str
     footer_shuffle: str
+    # At the foot of a page where a question breaks, its options or answer following on
+    # the next page (handout.css, ``continued``)
+    continued: str
     fallback: bool = False  # standing in for a language that has no labels
 
     @property

@@ -41,6 +41,7 @@ ENGLISH = Labels(
     one_question="question {number}",
     question_range="questions {first}\u2013{last}",
     footer_shuffle="shuffle {seed}",
+    continued="Continued on the next page",
 )
 
 GERMAN = Labels(
@@ -72,6 +73,7 @@ GERMAN = Labels(
     one_question="Frage {number}",
     question_range="Fragen {first}\u2013{last}",
     footer_shuffle="Mischung {seed}",
+    continued="Fortsetzung auf der nächsten Seite",
 )
 
 FRENCH = Labels(
@@ -104,6 +106,7 @@ FRENCH = Labels(
     one_question="question {number}",
     question_range="questions {first}\u2013{last}",
     footer_shuffle="tirage {seed}",
+    continued="Suite à la page suivante",
 )
 
 SPANISH = Labels(
@@ -136,6 +139,7 @@ SPANISH = Labels(
     one_question="pregunta {number}",
     question_range="preguntas {first}\u2013{last}",
     footer_shuffle="semilla {seed}",
+    continued="Continúa en la página siguiente",
 )
 
 RUSSIAN = Labels(
@@ -172,6 +176,7 @@ RUSSIAN = Labels(
     one_question="вопрос {number}",
     question_range="вопросы {first}\u2013{last}",
     footer_shuffle="перемешивание {seed}",
+    continued="Продолжение на следующей странице",
 )
 
 POLISH = Labels(
@@ -212,6 +217,7 @@ POLISH = Labels(
     one_question="pytanie {number}",
     question_range="pytania {first}\u2013{last}",
     footer_shuffle="ziarno {seed}",
+    continued="Ciąg dalszy na następnej stronie",
 )
 
 ITALIAN = Labels(
@@ -244,6 +250,7 @@ ITALIAN = Labels(
     one_question="domanda {number}",
     question_range="domande {first}\u2013{last}",
     footer_shuffle="seme {seed}",
+    continued="Continua alla pagina successiva",
 )
 
 DUTCH = Labels(
@@ -275,6 +282,7 @@ DUTCH = Labels(
     one_question="vraag {number}",
     question_range="vragen {first}\u2013{last}",
     footer_shuffle="seed {seed}",
+    continued="Vervolg op de volgende pagina",
 )
 
 BRAZILIAN_PORTUGUESE = Labels(
@@ -307,6 +315,7 @@ BRAZILIAN_PORTUGUESE = Labels(
     one_question="questão {number}",
     question_range="questões {first}\u2013{last}",
     footer_shuffle="semente {seed}",
+    continued="Continua na próxima página",
 )
 
 EUROPEAN_PORTUGUESE = Labels(
@@ -339,4 +348,5 @@ EUROPEAN_PORTUGUESE = Labels(
     one_question="pergunta {number}",
     question_range="perguntas {first}\u2013{last}",
     footer_shuffle="semente {seed}",
+    continued="Continua na página seguinte",
 )

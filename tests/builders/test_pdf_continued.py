@@ -1,0 +1,73 @@
+"""A question that breaks across pages says so at the foot of each page it breaks on:
+"Continued on the next page →", in the bank's language, under the text and above the
+footer; a page where no question breaks says nothing (handout.css, ``continued``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exambank.builders import Settings
+from exambank.builders.labels import ENGLISH, GERMAN
+from exambank.builders.pdf import PdfBuilder
+from tests.builders.conftest import SEED_ID
+from tests.builders.test_pdf_layout import pages, text_positions
+from tests.conftest import QUESTION, section_yaml
+
+# Longer than a page in either edition: 5 options of 14 sentences each
+_SENTENCES = " ".join(
+    ["This option explains at length why the service would be the right choice for it."] * 14
+)
+LONG = f"""\
+id: q2
+stem: Kestrel asks which service fits each of several workloads best.
+options:
+  A: "Amazon SageMaker. {_SENTENCES}"
+  B: "AWS Lambda. {_SENTENCES}"
+  C: "Amazon EC2. {_SENTENCES}"
+  D: "Amazon Bedrock. {_SENTENCES}"
+  E: "Amazon Comprehend. {_SENTENCES} Osprey"
+answer: A
+explanation: Heron says SageMaker covers the whole ML lifecycle.
+"""
+SHORT_AFTER = QUESTION.replace("id: q1", "id: q3")
+
+
+def marked_pages(data: bytes, words: str) -> list[int]:
+    """The pages (from 0) whose text holds ``words``, whitespace collapsed."""
+    return [index for index, text in enumerate(pages(data)) if words in text]
+
+
+@pytest.mark.parametrize(
+    ("language", "large_print"), [("en", False), ("de", True)], ids=["en", "de-large-print"]
+)
+def test_a_page_a_question_breaks_on_says_it_continues_and_no_other_does(
+    make_bank, language, large_print
+):
+    labels = ENGLISH if language == "en" else GERMAN
+    marker = f"{labels.continued} \u2192"
+    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {language}\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)}, manifest)
+    for output in PdfBuilder().build(bank, Settings(large_print=large_print)):
+        [first] = marked_pages(output.data, "Kestrel")
+        # the question ends with its last option, or in the trainer's with its explanation
+        [last] = marked_pages(output.data, "Heron" if "trainer" in output.name else "Osprey")
+        assert last > first, output.name
+        # on each page it breaks on (but its last), and no other: not on the page of the
+        # question before it nor on that of the one after it, which fit
+        assert marked_pages(output.data, marker) == list(range(first, last)), output.name
+        runs = text_positions(output.data)[first]
+        [marker_y] = [y for _, y, text in runs if labels.continued in text]
+        page_words = labels.page.split("{")[0].strip()  # "Page", "Seite"
+        [page_y] = [y for _, y, text in runs if text.strip().startswith(page_words)]
+        body = [y for _, y, text in runs if "right choice" in text]
+        # under the question's last line, above the page number (in the footer's place)
+        assert page_y < marker_y < min(body), (output.name, page_y, marker_y, min(body))
+
+
+def test_no_page_of_the_seed_bank_says_a_question_continues(seed_dist: Path):
+    # None of its questions breaks across pages: every one fits on the page it starts on
+    for edition in ("student", "trainer"):
+        data = (seed_dist / f"{SEED_ID}-{edition}.pdf").read_bytes()
+        assert marked_pages(data, ENGLISH.continued) == [], edition
