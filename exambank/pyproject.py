@@ -1,5 +1,7 @@
 """Read ``[tool.exambank]`` from ``pyproject.toml``: every mistake is a located diagnostic.
 
+Here the file is found and read as TOML (a file that cannot be read, or is no valid TOML,
+is reported where it fails); ``exambank.config_table`` checks the table's keys and values.
 TOML readers give no positions, so a small scanner notes the line of every table header
 and key; a mistake is reported at its key, or at the offending value when it can be found.
 """
@@ -7,41 +9,21 @@ and key; a mistake is reported at its key, or at the offending value when it can
 from __future__ import annotations
 
 import codecs
-import json
-import math
 import re
 import sys
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from exambank.config import (
-    ALL,
-    MAX_FILE_BYTES,
-    PAPERS,
-    SECTION_STARTS,
-    STUDENT_KEYS,
-    Config,
-    ConfigError,
-    did_you_mean,
-    every_rule,
-    matches_glob,
-    option_example,
-    option_problem,
-    switchable,
-    unknown_rule,
-    unswitchable_rule,
-)
+from exambank.config import Config, ConfigError, matches_glob
+from exambank.config_table import TableParser
 from exambank.diagnostics import Diagnostic, Note
 from exambank.paths import display_path, yaml_files
-from exambank.rules import RULES
 from exambank.source import position_of_byte
 from exambank.toml_source import (
     TOML_POSITION,
     Locator,
-    TablePath,
     deepest_nesting,
     explain_error,
-    toml_key,
     toml_lines,
 )
 
@@ -51,22 +33,6 @@ else:
     import tomli as tomllib
 
 PYPROJECT = "pyproject.toml"
-KEYS = (
-    "select",
-    "extend-select",
-    "ignore",
-    "per-file-ignores",
-    "unsuppressible",
-    "rules",
-    "baseline",
-    "max-file-bytes",
-    "paper",
-    "student-key",
-    "answer-sheet",
-    "sections",
-)
-SEVERITIES = ("error", "warning", "off")
-Choice = TypeVar("Choice", bound=str)
 
 
 def load(explicit: Path | None = None, start: Path | None = None) -> Config:
@@ -112,7 +78,7 @@ def read(path: Path) -> Config:
     display = display_path(path)
     if table is None:
         raise ConfigError(f"{display} has no [tool.exambank] table")
-    parser = _Parser(Locator(text, display))
+    parser = TableParser(Locator(text, display))
     config = parser.parse(table, root=path.resolve().parent)
     if parser.problems:
         count = len(parser.problems)
@@ -213,192 +179,3 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
 def _exambank_table(data: dict[str, Any]) -> Any:
     tool = data.get("tool")
     return tool.get("exambank") if isinstance(tool, dict) else None
-
-
-class _Parser:
-    """Turns the ``[tool.exambank]`` table into a Config, noting every mistake."""
-
-    def __init__(self, where: Locator) -> None:
-        self.where = where
-        self.problems: list[Diagnostic] = []
-
-    def report(self, path: TablePath, token: str | None, message: str, hint: str) -> None:
-        line, column = self.where(("tool", "exambank", *path), token)
-        self.problems.append(
-            Diagnostic(self.where.display, line, column, "error", "config", message, hint)
-        )
-
-    def parse(self, table: Any, root: Path) -> Config:
-        config = Config(root=root)
-        if not isinstance(table, dict):
-            self.report((), None, "tool.exambank must be a table", "write [tool.exambank]")
-            return config
-        for key in table:
-            if key not in KEYS:
-                hint = did_you_mean(key, KEYS) or f"known keys: {', '.join(KEYS)}"
-                self.report((key,), key, f"unknown key '{key}' in [tool.exambank]", hint)
-        if "select" in table:
-            config.select = set(self.rules(table["select"], ("select",), turning_off=False))
-        config.select |= set(self.rules(table.get("extend-select", []), ("extend-select",)))
-        ignored = self.rules(table.get("ignore", []), ("ignore",), turning_off=True)
-        for glob, names in self.table(table.get("per-file-ignores", {}), "per-file-ignores"):
-            path = ("per-file-ignores", glob)
-            config.per_file_ignores[glob] = set(self.rules(names, path, turning_off=True))
-        for name, settings in self.table(table.get("rules", {}), "rules"):
-            self.rule_settings(config, name, settings)
-        config.select -= set(ignored)
-        # named as select names rules: "ALL" forbids every suppression in a bank file
-        config.unsuppressible = set(
-            self.rules(table.get("unsuppressible", []), ("unsuppressible",))
-        )
-        if "baseline" in table:
-            config.baseline = self.baseline(table["baseline"], root)
-        if "max-file-bytes" in table:
-            config.max_file_bytes = self.max_file_bytes(table["max-file-bytes"])
-        # The build's defaults, where its command line gives none
-        if "paper" in table:
-            config.paper = self.choice("paper", table["paper"], PAPERS)
-        if "student-key" in table:
-            config.student_key = self.choice("student-key", table["student-key"], STUDENT_KEYS)
-        if "answer-sheet" in table:
-            config.answer_sheet = self.switch("answer-sheet", table["answer-sheet"])
-        if "sections" in table:
-            config.sections = self.choice("sections", table["sections"], SECTION_STARTS)
-        return config
-
-    def choice(self, key: str, value: Any, choices: tuple[Choice, ...]) -> Choice | None:
-        """One of ``choices`` (the paper size, where the student edition's key goes), read
-        as the command line reads it: "Letter" is letter."""
-        chosen = next((choice for choice in choices if str(value).lower() == choice), None)
-        if isinstance(value, str) and chosen is not None:
-            return chosen
-        token = value if isinstance(value, str) else None
-        shown = [f'{key} = "{choice}"' for choice in choices]
-        hint = did_you_mean(str(value).lower(), choices) or f"write {_either(shown)}"
-        self.report(
-            (key,),
-            token,
-            f"'{key}' must be {_either([_shown(choice) for choice in choices])}, "
-            f"not {_shown(value)}",
-            hint,
-        )
-        return None
-
-    def switch(self, key: str, value: Any) -> bool | None:
-        """A choice that is on or off (``answer-sheet``), written true or false."""
-        if isinstance(value, bool):
-            return value
-        token = value if isinstance(value, str) else None
-        hint = f"write {key} = true or {key} = false, without quotes"
-        self.report((key,), token, f"'{key}' must be true or false, not {_shown(value)}", hint)
-        return None
-
-    def max_file_bytes(self, value: Any) -> int:
-        """The size above which lint reports a bank file and does not read it."""
-        problem = option_problem("max-file-bytes", value, MAX_FILE_BYTES)
-        if problem is None:
-            return int(value)
-        self.report(
-            ("max-file-bytes",),
-            None,
-            f"'max-file-bytes' must be {problem}, not {_shown(value)}",
-            f"give the size in bytes: max-file-bytes = 10_000_000 (default {MAX_FILE_BYTES:_})",
-        )
-        return MAX_FILE_BYTES
-
-    def baseline(self, value: Any, root: Path) -> Path | None:
-        """The baseline lint reads (``exambank lint --baseline``), relative to ``root``."""
-        if isinstance(value, str) and value.strip():
-            return root / value
-        hint = 'write baseline = ".exambank-baseline.json" (relative to this file\'s folder)'
-        self.report(("baseline",), None, "'baseline' must be the name of a file", hint)
-        return None
-
-    def table(self, value: Any, key: str) -> list[tuple[str, Any]]:
-        if isinstance(value, dict):
-            return list(value.items())
-        self.report((key,), None, f"'{key}' must be a table", f"write [tool.exambank.{key}]")
-        return []
-
-    def rules(self, value: Any, path: TablePath, turning_off: bool = False) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.report(
-                path,
-                None,
-                f"'{path[-1]}' must be a list of rule names",
-                f'write {toml_key(path[-1])} = ["rule-name", ...]',
-            )
-            return []
-        names = []
-        for name in value:
-            if name == ALL:
-                names += every_rule(turning_off)
-            elif name not in RULES:
-                self.report(path, name, *unknown_rule(name))
-            elif turning_off and not switchable(name):
-                self.report(path, name, *unswitchable_rule(name))
-            else:
-                names.append(name)
-        return names
-
-    def rule_settings(self, config: Config, name: str, settings: Any) -> None:
-        path = ("rules", name)
-        if name not in RULES:
-            self.report(path, name, *unknown_rule(name))
-            return
-        if not isinstance(settings, dict):
-            self.report(
-                path,
-                name,
-                f"rules.{name} must be a table",
-                f'write {name} = {{severity = "off"}}, or a [tool.exambank.rules.{name}] table',
-            )
-            return
-        defaults = RULES[name].options
-        for key, value in settings.items():
-            if key == "severity":
-                self.severity(config, name, value)
-            elif key not in defaults:
-                known = ["severity", *defaults]
-                hint = did_you_mean(key, known) or f"{name} takes: {', '.join(known)}"
-                self.report((*path, key), key, f"unknown setting '{key}' for rule {name}", hint)
-            elif self.option_fits(name, key, value, defaults[key]):
-                chosen = float(value) if isinstance(defaults[key], float) else value
-                config.rule_options.setdefault(name, {})[key] = chosen
-
-    def severity(self, config: Config, name: str, value: Any) -> None:
-        path = ("rules", name, "severity")
-        if value not in SEVERITIES:
-            token = value if isinstance(value, str) else None
-            hint = f"use one of: {', '.join(SEVERITIES)}"
-            self.report(path, token, f"severity of {name} is {_shown(value)}", hint)
-        elif not switchable(name) and value != "error":
-            hint = unswitchable_rule(name)[1]
-            self.report(path, value, f"rule '{name}' is always an error", hint)
-        elif value == "off":
-            config.select.discard(name)
-        else:
-            config.severity[name] = value
-
-    def option_fits(self, name: str, key: str, value: Any, default: Any) -> bool:
-        problem = option_problem(key, value, default)
-        if problem is not None:
-            self.report(
-                ("rules", name, key),
-                None,
-                f"option '{key}' of {name} must be {problem}, not {_shown(value)}",
-                f"for example: {key} = {option_example(default)}",
-            )
-        return problem is None
-
-
-def _either(words: list[str]) -> str:
-    """The choices as a sentence gives them: "a or b", "a, b or c"."""
-    return f"{', '.join(words[:-1])} or {words[-1]}"
-
-
-def _shown(value: Any) -> str:
-    """A value as TOML writes it: ``nan`` and ``inf``, not JSON's ``NaN``."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    return json.dumps(value, default=str)
