@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from exambank.bank import Bank
-from exambank.markdown import Target, target_path, targets
+from exambank.link_targets import Target, target_path, targets
 from exambank.shipped_files import MEDIA_TYPES, Refusal, shippable
 
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"

@@ -72,7 +72,7 @@ def outside(root: Path, path: str) -> str | None:
 
 
 def shippable(root: Path, path: str) -> Path | Refusal:
-    """The file ``path`` names in the bank folder ``root`` (as ``markdown.target_path``
+    """The file ``path`` names in the bank folder ``root`` (as ``link_targets.target_path``
     reads an image target), links followed, if it may be printed and shipped, whether or
     not it exists; else why not. As written, the path must stay inside the folder, as a
     name the build can write ("\\" counted as a separator, as on Windows)."""

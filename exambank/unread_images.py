@@ -11,7 +11,7 @@ from typing import Literal
 
 from markdown_it.token import Token
 
-from exambank.markdown import TargetReader, closing_parenthesis
+from exambank.link_targets import TargetReader, closing_parenthesis
 
 # A reader that keeps escapes ("\\!") and entities ("&#33;") as tokens of their own, so that
 # image syntax an author escaped to show it is told from syntax CommonMark could not read.

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import Target, destination, targets
+from exambank.link_targets import Target, destination, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
 

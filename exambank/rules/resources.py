@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
-from exambank.markdown import Target, target_path, targets
+from exambank.link_targets import Target, target_path, targets
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
 from exambank.shipped_files import Refusal, outside, shippable

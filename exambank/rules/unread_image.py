@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
 from exambank.escapes import ESCAPE_OF, MADE_OF
-from exambank.markdown import destination
+from exambank.link_targets import destination
 from exambank.rules.base import BankRule, Options
 from exambank.rules.locate import Placer
 from exambank.source import JsonPath, Position, Source

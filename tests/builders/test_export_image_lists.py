@@ -12,8 +12,8 @@ from exambank.builders import Settings
 from exambank.builders.csv_export import CsvBuilder
 from exambank.builders.json_export import JsonBuilder
 from exambank.cli import main
+from exambank.link_targets import target_path
 from exambank.lint import lint
-from exambank.markdown import target_path
 from tests.builders.test_image_limits import blank_png
 from tests.builders.test_json_images import (
     EXTRA,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from exambank.config import Config
+from exambank.link_targets import targets
 from exambank.lint import lint
-from exambank.markdown import targets
 from exambank.rules import RULES
 from exambank.unread_images import unread_images
 from tests.rules.test_docstring_examples import as_yaml, example
