@@ -94,7 +94,7 @@ def compare(baseline: Baseline, diagnostics: Sequence[Diagnostic], checked: Scop
     folder = baseline.folder
     left = Counter(entry.fingerprint for entry in baseline.entries)
     new, known = [], []
-    for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
+    for found, entry in zip(diagnostics, _entries(diagnostics, folder, checked), strict=True):
         holding = None if entry is None else _holding(entry, found, left)
         if holding is not None:
             left[holding] -= 1
@@ -114,7 +114,9 @@ def write(
     holds as they were); the baseline written, and what changed."""
     folder = path.resolve().parent
     if old is None:
-        return save(path, [entry for entry in _entries(diagnostics, folder) if entry]), Changes()
+        return save(
+            path, [entry for entry in _entries(diagnostics, folder, checked) if entry]
+        ), Changes()
     sorted_out = _sort_out(old, diagnostics, checked, folder)
     added = [entry for _, entry in sorted_out.added]
     baseline = save(path, sorted_out.held + added + sorted_out.kept)
@@ -159,7 +161,7 @@ def _sort_out(
     keeps one."""
     left = Counter(entry.fingerprint for entry in old.entries)
     held, added = [], []
-    for found, entry in zip(diagnostics, _entries(diagnostics, folder), strict=True):
+    for found, entry in zip(diagnostics, _entries(diagnostics, folder, checked), strict=True):
         # The run checked the file of each of its findings, for its rule: only a file it
         # did not read whole keeps it from judging what it found (old holds that as it was)
         if entry is None or checked.unread_for(entry, folder):
@@ -268,10 +270,11 @@ def _holding(entry: Entry, found: Diagnostic, left: Counter[str]) -> str | None:
     return old if left[old] > 0 else None
 
 
-def _entries(diagnostics: Sequence[Diagnostic], folder: Path) -> list[Entry | None]:
-    """Each finding's entry, relative to ``folder``; None for what no baseline holds."""
+def _entries(diagnostics: Sequence[Diagnostic], folder: Path, checked: Scope) -> list[Entry | None]:
+    """Each finding's entry, relative to ``folder``; None for what no baseline holds. A
+    bank's id is the one lint read (``checked``), not read again."""
     relative: dict[str, str] = {}  # by path as lint shows it: each file resolved once
-    fingerprints = Fingerprints()
+    fingerprints = Fingerprints(checked.bank_ids)
     entries: list[Entry | None] = []
     for found in diagnostics:
         if not switchable(found.rule):

@@ -19,6 +19,7 @@ from pathlib import Path
 from exambank.bank import Bank
 from exambank.baseline_file import Entry
 from exambank.config import Config
+from exambank.fingerprint import bank_ids
 from exambank.lint import LintResult
 from exambank.rules import RULES, BankRule
 from exambank.rules.base import LoadRule
@@ -43,13 +44,16 @@ class Scope:
     """What a run checked: ``rules``, in the files at or under ``roots`` (resolved);
     ``unread``: the files (resolved) it did not read whole; ``unread_by_bank``: those of
     each bank's folder that the bank is made of (its manifest and listed sections), and
-    ``unread_manifests``: each bank's folder whose manifest is one of them, and it."""
+    ``unread_manifests``: each bank's folder whose manifest is one of them, and it;
+    ``bank_ids``: each checked bank's folder and the id lint read (``fingerprint.bank_ids``),
+    so that fingerprinting reads no manifest a second time (nor one lint refused)."""
 
     roots: frozenset[Path]
     rules: frozenset[str]
     unread: Mapping[Path, Unread] = field(default_factory=dict)
     unread_by_bank: Mapping[Path, tuple[Path, ...]] = field(default_factory=dict)
     unread_manifests: Mapping[Path, Unread] = field(default_factory=dict)
+    bank_ids: tuple[tuple[str, str | None], ...] = ()
 
     def covers(self, entry: Entry, folder: Path) -> bool:
         """Whether the run checked ``entry``'s file for its rule (a rule exambank no longer
@@ -88,7 +92,8 @@ def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
     roots = {*paths, *(bank.root for bank in result.banks)}
     roots.update(map(Path, {found.path for found in result.diagnostics}))
     rules = frozenset(name for name in RULES if config.enabled(name))
-    checked = Scope(frozenset(root.resolve() for root in roots), rules)
+    ids = tuple(bank_ids(result.banks))
+    checked = Scope(frozenset(root.resolve() for root in roots), rules, bank_ids=ids)
     troubled = {
         found.path
         for found in result.diagnostics
@@ -109,7 +114,7 @@ def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
         if manifest in read:
             manifests[root] = read[manifest]
     by_bank = {root: files for root, files in by_bank.items() if files}
-    return Scope(checked.roots, rules, unread, by_bank, manifests)
+    return Scope(checked.roots, rules, unread, by_bank, manifests, ids)
 
 
 def _unread_files(bank: Bank, troubled: set[str]) -> dict[Path, Unread]:

@@ -169,3 +169,23 @@ def test_a_finding_both_sides_of_an_upgrade_s_merge_hold_is_held_once(bank, caps
     _, _, err = lint(capsys, "--prune-baseline", "known.json")
     assert "2 findings left" in err
     assert Path("known.json").read_bytes() == written
+
+
+def test_a_bank_whose_manifest_lint_refused_is_known_alike_to_the_baseline_and_the_reports(
+    bank, capsys
+):
+    """A bank.yaml over max-file-bytes is not read, so lint knows no id for its bank: the
+    baseline must not read it for one either (it held a 2 GB manifest in memory, and its
+    fingerprints then differed from those of the SARIF and GitLab reports)."""
+    manifest = bank / "bank.yaml"
+    manifest.write_text("# " + "x" * 3000 + "\n" + manifest.read_text("utf-8"), "utf-8")
+    Path("pyproject.toml").write_text("[tool.exambank]\nmax-file-bytes = 2000\n", "utf-8")
+    lint(capsys, "--write-baseline", "known.json")
+    held = {
+        entry["fingerprint"] for entry in json.loads(Path("known.json").read_text())["findings"]
+    }
+    status, report, _ = lint(capsys, "--format", "sarif")
+    assert status == 1
+    results = json.loads(report)["runs"][0]["results"]
+    reported = {result["partialFingerprints"]["exambank/v2"] for result in results}
+    assert len(held) == 3 and held <= reported, (held, reported)
