@@ -54,7 +54,7 @@ def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> s
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         return NUMBER
     if isinstance(answer, str) and path[-1:] == ("answer",):
-        return _letters_hint(answer, question, fixed=not source.fix_refused) or NEUTRAL
+        return _letters_hint(answer, question, fixed=not source.fix_refuses()) or NEUTRAL
     return NEUTRAL
 
 

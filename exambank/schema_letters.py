@@ -46,7 +46,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
         return source.where(path), f"{name} is empty", NEUTRAL
     options = question.get("options") if isinstance(question, dict) else None
     keys = list(options) if isinstance(options, dict) else []
-    unmended = source.fix_refused or counts_in_russian_order(source.data)
+    unmended = source.fix_refuses() or counts_in_russian_order(source.data)
     if foreign := foreign_answer(answer, keys, unmended):
         first, wrong, latin_hint = foreign
         where = (*path, first) if isinstance(answer, list) else path
@@ -65,7 +65,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
     was = ", ".join(f"'{letters[index]}'" for index in lower)
     now = ", ".join(f"'{upper[index]}'" for index in lower)
     where = (*path, lower[0]) if isinstance(answer, list) else path
-    fix = FIXED_BY_LINT if _latin_lettered(keys) and not source.fix_refused else ""
+    fix = FIXED_BY_LINT if _latin_lettered(keys) and not source.fix_refuses() else ""
     return (
         source.where(where),
         f"{name} letters are capitals: {was} -> {now}",

@@ -130,7 +130,8 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             # "12:30 is a number" reads as nonsense to an author who wrote a time
             base_60 = kind == "number" and ":" in text and is_yaml11_number(text)
             read_as = f" (YAML 1.1 reads it in base 60, as {sexagesimal(text)})" if base_60 else ""
-            fixed = FIXED_BY_LINT if quoted_by_fix(source, path) and not source.fix_refused else ""
+            mended = quoted_by_fix(source, path) and not source.fix_refuses()
+            fixed = FIXED_BY_LINT if mended else ""
             yield (
                 source.where(path),
                 f"{name} is the {kind} {text}{read_as}, not text",

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from exambank.yaml11 import typed_key
+
 JsonPath = tuple[str | int, ...]
 
 
@@ -78,8 +80,21 @@ class Source:
     aliases: set[JsonPath] = field(default_factory=set)
     # Whether reading the file found a problem besides a DOS end-of-file mark (an anchor,
     # an alias, a tag, a duplicate key ...): ``lint --fix`` rewrites only a file lint reads
-    # cleanly (``rewrite.read``), so it mends nothing in this one, and no hint may say so.
+    # cleanly (``rewrite.read``), so it mends nothing in this one (``fix_refuses``).
     fix_refused: bool = False
+    _fix_refuses: bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    def fix_refuses(self) -> bool:
+        """Whether ``lint --fix`` will rewrite nothing in this file, so that no hint may say
+        it does: reading found a problem (``fix_refused``), or a key is one YAML types
+        ("1", "null", a date, a merge key ``<<``), which ``rewrite.load`` refuses. A key's
+        quotes are not kept here, so a quoted '1' counts too: a hint then promises less.
+        Worked out once, at the first hint that asks."""
+        if self._fix_refuses is None:
+            self._fix_refuses = self.fix_refused or any(
+                path and isinstance(path[-1], str) and typed_key(path[-1]) for path in self.keys
+            )
+        return self._fix_refuses
 
     def where(self, path: JsonPath) -> Position:
         """Position of the value at ``path``, or of its nearest ancestor that exists."""

@@ -16,6 +16,7 @@ from ruamel.yaml.resolver import VersionedResolver
 _YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
 # And for numbers in base 60: PyYAML reads a ratio "4:1" as 241 and "12:30:00" as 45000.
 _YAML11 = VersionedResolver(version=(1, 1))
+_YAML12 = VersionedResolver(version=(1, 2))
 _YAML11_NUMBER = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _STR_TAG = "tag:yaml.org,2002:str"
 _NON_TEXT = {
@@ -56,6 +57,12 @@ def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]
 # Python writes no int of more than 4,300 decimal digits (about 14,280 bits): a longer one,
 # written in hex, could be read but never named in a message.
 _LONGEST_PRINTED = 14_000
+
+
+def typed_key(text: str) -> bool:
+    """Whether a key written ``text`` unquoted is read as other than text (a number, a
+    boolean, null, a date) by the round-trip reader of ``lint --fix`` and ``fmt``."""
+    return str(_YAML12.resolve(ScalarNode, text, (True, False))) != _STR_TAG
 
 
 def reads_otherwise_in_yaml11(text: str) -> bool:

@@ -118,8 +118,10 @@ def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
         ("explanation: &why ", False),
         ("explanation: !!str ", False),
         ("stem: Asked twice?\nexplanation: ", False),
+        ("2: Two\nexplanation: ", False),
+        ("<<: {difficulty: easy}\nexplanation: ", False),
     ],
-    ids=["nothing", "an anchor", "a tag", "a duplicate key"],
+    ids=["nothing", "an anchor", "a tag", "a duplicate key", "a key YAML types", "a merge key"],
 )
 def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
     tmp_path: Path,
@@ -133,8 +135,9 @@ def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
     fixed: bool,
 ) -> None:
     """lint --fix rewrites nothing in a file whose reading found an anchor, a tag or a
-    duplicate key, even in another question: there no hint may promise it (review
-    s28-diff #5); elsewhere --fix does what the hint says."""
+    duplicate key, or that holds a key YAML types or a merge key, even in another
+    question: there no hint may promise it (reviews s28-diff #5, s29-diff #1); elsewhere
+    --fix does what the hint says."""
     other = QUESTION.replace("id: q1", "id: q2").replace("explanation: ", elsewhere)
     edited = (
         question.replace("answer: A", written)
