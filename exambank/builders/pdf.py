@@ -100,7 +100,8 @@ def _seed_in_names(seed: str) -> str:
     A seed with capitals gains it too: macOS and Windows ignore case in file names, where
     versions "A" and "a" would be one file. A seed kept as it is reads the same written in
     capitals and folded back ("7", "b"; not "B", nor "ß", which folds to "ss"), so no two
-    such names are one there, however the system folds case."""
+    such names are one there, however the system folds case (a seed typed as another's
+    name with its digest, "a-559aead0" beside "A", still could: not worth a rule)."""
     kept = _UNSAFE_IN_NAMES.sub("-", seed).strip("-")
     caseless = seed.upper().casefold() == seed
     if kept == seed and caseless and len(seed) <= _LONGEST_SEED_IN_NAMES:
