@@ -20,6 +20,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from exambank.code_spans import code_span
 from exambank.identifiers import identifier_text
 from exambank.link_targets import alt_text
+from exambank.link_targets import target_path as target_path  # where scripts found it
 from exambank.lone_items import items_in_prose, lone_items, sentences_after_lists
 from exambank.statement_lines import statement_lines
 

@@ -104,3 +104,9 @@ def test_json_and_csv_built_together_write_each_image_once_and_the_same_twice(tm
     )
     printed = capsys.readouterr().out
     assert printed.count("wrote ") == 2 * 7 and printed.count("Red Bar.PNG") == 2
+
+
+def test_target_path_is_still_where_earlier_readmes_told_scripts_to_import_it():
+    from exambank import link_targets, markdown
+
+    assert markdown.target_path is link_targets.target_path
