@@ -34,6 +34,18 @@ STUDENT_KEYS: tuple[StudentKey, ...] = get_args(StudentKey)
 # on a new page, or running on after the one before, on a new page only near a page's foot
 Sections = Literal["new-page", "run-on"]
 SECTION_STARTS: tuple[Sections, ...] = get_args(Sections)
+# The large-print body's size in whole points (``build --large-print-size``,
+# ``large-print-size`` in the config): UKAAF's least, 16, unless a reader needs more, up to
+# 18, UKAAF's ideal and US large print's (APH, NLS). No less: that is no longer large print.
+# No more, for now: larger, the answer key's five columns on A4 no longer hold a four-digit
+# number and a wide letter (at 19 pt W, at 20 pt D, G and H fall below their number), and
+# more questions run over a page with their explanations (in the seed's trainer edition, 2
+# of 55 at 18 pt, 10 at 20 pt).
+LARGE_PRINT_SIZE = 16
+LARGE_PRINT_SIZES = range(LARGE_PRINT_SIZE, 18 + 1)
+LARGE_PRINT_SIZES_WORDS = (
+    f"a whole number of points from {LARGE_PRINT_SIZES[0]} to {LARGE_PRINT_SIZES[-1]}"
+)
 
 
 class ConfigError(Exception):
@@ -58,7 +70,9 @@ class Config:
     A4), ``student_key`` and ``answer_sheet`` likewise for ``build --student-key`` and
     ``--answer-sheet`` (None: the key at the end, no sheet), ``sections`` where the
     handouts' sections start where ``build --sections`` gives none (None: each on a new
-    page); ``notes`` are what reading the configuration found worth saying but not wrong.
+    page), ``large_print_size`` the body's size in points of a build in large print where
+    ``build --large-print-size`` gives none (None: 16); ``notes`` are what reading the
+    configuration found worth saying but not wrong.
     """
 
     select: set[str] = field(
@@ -75,6 +89,7 @@ class Config:
     student_key: StudentKey | None = None
     answer_sheet: bool | None = None
     sections: Sections | None = None
+    large_print_size: int | None = None
     notes: list[Note] = field(default_factory=list)
 
     def enabled(self, rule: str) -> bool:

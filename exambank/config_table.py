@@ -14,6 +14,9 @@ from typing import Any, TypeVar
 
 from exambank.config import (
     ALL,
+    LARGE_PRINT_SIZE,
+    LARGE_PRINT_SIZES,
+    LARGE_PRINT_SIZES_WORDS,
     MAX_FILE_BYTES,
     PAPERS,
     SECTION_STARTS,
@@ -44,6 +47,7 @@ KEYS = (
     "student-key",
     "answer-sheet",
     "sections",
+    "large-print-size",
 )
 SEVERITIES = ("error", "warning", "off")
 Choice = TypeVar("Choice", bound=str)
@@ -98,6 +102,8 @@ class TableParser:
             config.answer_sheet = self.switch("answer-sheet", table["answer-sheet"])
         if "sections" in table:
             config.sections = self.choice("sections", table["sections"], SECTION_STARTS)
+        if "large-print-size" in table:
+            config.large_print_size = self.large_print_size(table["large-print-size"])
         return config
 
     def choice(self, key: str, value: Any, choices: tuple[Choice, ...]) -> Choice | None:
@@ -125,6 +131,19 @@ class TableParser:
         token = value if isinstance(value, str) else None
         hint = f"write {key} = true or {key} = false, without quotes"
         self.report((key,), token, f"'{key}' must be true or false, not {_shown(value)}", hint)
+        return None
+
+    def large_print_size(self, value: Any) -> int | None:
+        """The body's size in points of a build in large print, a whole number in range."""
+        if isinstance(value, int) and not isinstance(value, bool) and value in LARGE_PRINT_SIZES:
+            return value
+        self.report(
+            ("large-print-size",),
+            None,
+            f"'large-print-size' must be {LARGE_PRINT_SIZES_WORDS}, not {_shown(value)}",
+            f"write large-print-size = 18 (the default, {LARGE_PRINT_SIZE}, is UKAAF's least "
+            "for large print; 18 its ideal)",
+        )
         return None
 
     def max_file_bytes(self, value: Any) -> int:

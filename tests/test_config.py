@@ -27,6 +27,10 @@ STUDENT_KEY_MUST = '\'student-key\' must be "end", "none" or "separate", not '
 STUDENT_KEY_HINT = 'write student-key = "end", student-key = "none" or student-key = "separate"'
 ANSWER_SHEET_HINT = "write answer-sheet = true or answer-sheet = false, without quotes"
 SECTIONS_HINT = 'write sections = "new-page" or sections = "run-on"'
+LARGE_PRINT_SIZE_MUST = "'large-print-size' must be a whole number of points from 16 to 18, not "
+LARGE_PRINT_SIZE_HINT = (
+    "write large-print-size = 18 (the default, 16, is UKAAF's least for large print; 18 its ideal)"
+)
 
 
 def write_pyproject(folder: Path, table: str) -> Path:
@@ -388,6 +392,26 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             "[tool.exambank]\nsections = true\n",
             (5, 1, '\'sections\' must be "new-page" or "run-on", not true', SECTIONS_HINT),
         ),
+        (
+            "[tool.exambank]\nlarge-print-size = 14\n",
+            (5, 1, LARGE_PRINT_SIZE_MUST + "14", LARGE_PRINT_SIZE_HINT),
+        ),
+        (
+            "[tool.exambank]\nlarge-print-size = 19\n",
+            (5, 1, LARGE_PRINT_SIZE_MUST + "19", LARGE_PRINT_SIZE_HINT),
+        ),
+        (
+            "[tool.exambank]\nlarge-print-size = 17.5\n",
+            (5, 1, LARGE_PRINT_SIZE_MUST + "17.5", LARGE_PRINT_SIZE_HINT),
+        ),
+        (
+            '[tool.exambank]\nlarge-print-size = "18"\n',
+            (5, 1, LARGE_PRINT_SIZE_MUST + '"18"', LARGE_PRINT_SIZE_HINT),
+        ),
+        (
+            "[tool.exambank]\nlarge-print-size = true\n",
+            (5, 1, LARGE_PRINT_SIZE_MUST + "true", LARGE_PRINT_SIZE_HINT),
+        ),
     ],
 )
 def test_each_config_mistake_is_located_and_explained(
@@ -425,6 +449,12 @@ def test_sections_sets_where_the_handouts_sections_start(tmp_path: Path) -> None
     assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).sections is None
     table = '[tool.exambank]\nsections = "run-on"\n'
     assert pyproject.read(write_pyproject(tmp_path, table)).sections == "run-on"
+
+
+def test_large_print_size_sets_the_size_of_large_print(tmp_path: Path) -> None:
+    assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).large_print_size is None
+    table = "[tool.exambank]\nlarge-print-size = 18\n"
+    assert pyproject.read(write_pyproject(tmp_path, table)).large_print_size == 18
 
 
 def test_max_file_bytes_sets_the_size_limit_in_bytes(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import SheetWords, name_line, sheet_words_for
+from exambank.config import LARGE_PRINT_SIZE
 from exambank.markdown import typeset
 from exambank.rules.answer_requests import hides_count
 from exambank.rules.numbers import reading
@@ -38,6 +39,7 @@ def answer_sheet_html(
     shuffle_seed: str | None,
     paper: Paper = "a4",
     large_print: bool = False,
+    large_print_size: int = LARGE_PRINT_SIZE,
 ) -> str:
     """The sheet, under a line naming the bank, with the handouts' running header and
     footer, as the key printed alone has them (``key_document.py``)."""
@@ -46,7 +48,7 @@ def answer_sheet_html(
     lang = labels.lang_attribute
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print)
+    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print, large_print_size)
     document_start = document_head(
         bank, "answer-sheet", build_date, len(str(len(refs))), labels, grouped
     )

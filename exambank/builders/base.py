@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import ClassVar, Literal
 
 from exambank.bank import Bank
+from exambank.config import LARGE_PRINT_SIZE
 from exambank.config import STUDENT_KEYS as STUDENT_KEYS
 from exambank.config import Paper as Paper  # re-exported: the settings hold one
 from exambank.config import Sections as Sections
@@ -25,7 +26,8 @@ class Settings:
     paper: Paper = "a4"
     build_date: datetime | None = None  # from the sources, for the title page and metadata
     shuffle_seed: str | None = None  # printed formats get their options in this seed's order
-    large_print: bool = False  # handouts in 16 pt sans serif, for low vision and dyslexia
+    large_print: bool = False  # handouts in large sans serif, for low vision and dyslexia
+    large_print_size: int = LARGE_PRINT_SIZE  # its body's size, in points
     csv_text: CsvText = "markdown"  # the CSV's texts as written, or as plain text
     # Whether the CSV's cells get the formula guard's "'": off for an importer, which would
     # keep the "'" as part of the text, not for a file someone may open in a spreadsheet.

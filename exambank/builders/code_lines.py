@@ -17,6 +17,8 @@ import re
 import unicodedata
 from html import unescape
 
+from exambank.config import LARGE_PRINT_SIZE
+
 # A code block as markdown-it writes one: its text escaped, so no tag inside it
 _CODE_BLOCK = re.compile(r'(<pre><code(?: class="[^"]*")?>)(.*?)(</code></pre>)', re.DOTALL)
 TAB_SIZE = 8  # CSS's tab-size, which handout.css leaves as it is
@@ -24,11 +26,12 @@ TAB_SIZE = 8  # CSS's tab-size, which handout.css leaves as it is
 # more for the mark): a line indented deeper still gets most of the width for its words.
 MAX_HANG = 16
 # A line this short never wraps: the narrowest place code prints, a list in an option,
-# holds about 84 columns, 44 in large print (each about 40 mm more than these). Only a
-# longer line draws the mark, which costs 0.9 kB of PDF (its pattern's objects) and some
-# layout a line, and a block whose lines are all this short prints as it did.
+# holds about 84 columns, 44 in large print of 16 pt (each about 40 mm more than these),
+# fewer as its size grows. Only a longer line draws the mark, which costs 0.9 kB of PDF (its
+# pattern's objects) and some layout a line, and a block whose lines are all this short
+# prints as it did.
 NEVER_WRAPS = 60
-NEVER_WRAPS_LARGE_PRINT = 30
+NEVER_WRAPS_LARGE_PRINT = 30  # at 16 pt
 
 
 def width(line: str) -> int:
@@ -63,11 +66,14 @@ def _line(line: str, never_wraps: int) -> str:
     )
 
 
-def code_lines(html: str, large_print: bool = False) -> str:
+def code_lines(
+    html: str, large_print: bool = False, large_print_size: int = LARGE_PRINT_SIZE
+) -> str:
     """``html`` with the text of each code block (``<pre><code>``) that has a line that may
-    wrap (``NEVER_WRAPS``) split into one ``<span class="code-line">`` per line, each ending
-    in its line break."""
-    never_wraps = NEVER_WRAPS_LARGE_PRINT if large_print else NEVER_WRAPS
+    wrap (``NEVER_WRAPS``, in large print of ``large_print_size`` points fewer columns) split
+    into one ``<span class="code-line">`` per line, each ending in its line break."""
+    scaled = NEVER_WRAPS_LARGE_PRINT * LARGE_PRINT_SIZE // large_print_size
+    never_wraps = scaled if large_print else NEVER_WRAPS
 
     def split(block: re.Match[str]) -> str:
         opening, code, closing = block.groups()

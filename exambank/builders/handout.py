@@ -23,6 +23,7 @@ from exambank.builders.handout_metadata import metadata_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import name_line, sheet_words_for
+from exambank.config import LARGE_PRINT_SIZE
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.numbers import reading
@@ -42,16 +43,18 @@ def handout_html(
     large_print: bool = False,
     with_key: bool = True,
     student_pages: Mapping[int, int] | None = None,
+    large_print_size: int = LARGE_PRINT_SIZE,
 ) -> str:
     """The handout, ending with the answer key unless ``with_key`` is False (a student
     edition for a quiz in class: neither the key nor its line in the contents). A trainer
     edition's answer lines name the page of the student edition each question is on, as
-    ``student_pages`` (question number: page) gives it."""
+    ``student_pages`` (question number: page) gives it. In ``large_print`` its body is
+    ``large_print_size`` points."""
     labels = labels_for(bank.manifest.language)
     # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print)
+    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print, large_print_size)
     sections = [
         _section(
             number,
@@ -77,7 +80,7 @@ def handout_html(
         ]
     )
     # A code line too long for the page shows where it continues (code_lines.py)
-    return code_lines(document, large_print)
+    return code_lines(document, large_print, large_print_size)
 
 
 def document_head(

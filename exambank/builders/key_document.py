@@ -12,6 +12,7 @@ from exambank.builders.base import Paper
 from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
+from exambank.config import LARGE_PRINT_SIZE
 from exambank.markdown import typeset
 from exambank.rules.numbers import reading
 
@@ -22,6 +23,7 @@ def key_document_html(
     shuffle_seed: str | None,
     paper: Paper = "a4",
     large_print: bool = False,
+    large_print_size: int = LARGE_PRINT_SIZE,
 ) -> str:
     """The key as the student edition ends with it, under a line naming the bank, with the
     handouts' running header and footer (the footer names the version and the seed, so a
@@ -29,7 +31,7 @@ def key_document_html(
     labels = labels_for(bank.manifest.language)
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print)
+    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print, large_print_size)
     key = headed_answer_key(bank, refs, shuffle_seed, labels, grouped, head)
     document_start = document_head(
         bank, "answer-key", build_date, len(str(len(refs))), labels, grouped

@@ -1,11 +1,13 @@
 """Images in large print, enlarged as its text is, and never smaller than in the standard
 edition.
 
-Large print sets the body at 16 pt where the standard edition sets it at 9.5 pt, but the
-words in a chart or a diagram are part of the image: printed at the standard size, a label
-was barely readable beside the text around it. So large print draws each image
-``LARGE_PRINT_SCALE`` times as wide as the standard edition does (as wide as its intrinsic
-size: a raster image's pixels as CSS px, an SVG's width and height), keeping its shape, and
+Large print sets the body at 16 pt (or the size ``--large-print-size`` gives) where the
+standard edition sets it at 9.5 pt, but the words in a chart or a diagram are part of the
+image: printed at the standard size, a label was barely readable beside the text around it.
+So large print draws each image as much wider than the standard edition does as its text
+is larger (``large_print_scale``: 16/9.5, about 1.68 times, at 16 pt; the standard width is
+its intrinsic size: a raster image's pixels as CSS px, an SVG's width and height), keeping
+its shape, and
 no wider than the column it is in (the stylesheet's ``max-width: 100%``) nor taller than a
 page holds (its ``max-height``).
 
@@ -40,10 +42,10 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, ParentBox, ReplacedBox
 from weasyprint.urls import URLFetcher
 
-# The body's size in each edition (handout.css and large-print.css set them on ``html``)
+from exambank.config import LARGE_PRINT_SIZE
+
+# The body's size in the standard edition (handout.css sets it on ``html``)
 STANDARD_TEXT_PT = 9.5
-LARGE_PRINT_TEXT_PT = 16.0
-LARGE_PRINT_SCALE = LARGE_PRINT_TEXT_PT / STANDARD_TEXT_PT
 PX_PER_MM = 96 / 25.4
 # The page's text width, the paper less its margins (22 and 20 mm), in mm
 TEXT_WIDTH_MM = {"a4": 210 - 42, "letter": 215.9 - 42}
@@ -58,21 +60,29 @@ NOTED_BELOW = 0.995
 _IMAGE_SOURCE = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
 
 
+def large_print_scale(size: int) -> float:
+    """How many times larger than the standard edition's a large-print body of ``size``
+    points is: 16/9.5, about 1.68, at large print's default size."""
+    return size / STANDARD_TEXT_PT
+
+
 @dataclass(frozen=True)
 class ImageSizes:
     """Each image's intrinsic width, and (where it has a shape) its intrinsic size and its
-    size in the standard edition alone on its page, by its ``src``, in CSS px."""
+    size in the standard edition alone on its page, by its ``src``, in CSS px; and how many
+    times that large print draws them."""
 
     widths: dict[str, float] = field(default_factory=dict)
     intrinsic: dict[str, tuple[float, float]] = field(default_factory=dict)
     standard: dict[str, tuple[float, float]] = field(default_factory=dict)
+    scale: float = large_print_scale(LARGE_PRINT_SIZE)  # how much larger large print is
 
     def stylesheet(self) -> str:
         """CSS giving each image its large-print width (at most its column's) as its least
         width; "" if there is none."""
         return "".join(
             f'img[src="{_css_string(source)}"] '
-            f"{{ min-width: min({width * LARGE_PRINT_SCALE:.2f}px, 100%) }}\n"
+            f"{{ min-width: min({width * self.scale:.2f}px, 100%) }}\n"
             for source, width in sorted(self.widths.items())
         )
 
@@ -118,7 +128,7 @@ class ImageSizes:
         width, height = self.intrinsic[source]
         across, down = box.width / width, box.height / height
         drawn = min(across, down) * width
-        share = drawn / (self.standard[source][0] * LARGE_PRINT_SCALE)
+        share = drawn / (self.standard[source][0] * self.scale)
         if across <= down:
             return share, "as wide as its column"
         if box.height >= STANDARD_MAX_HEIGHT_PX - 0.5:
@@ -126,23 +136,27 @@ class ImageSizes:
         return share, "shrunk to fit on a page with its question"
 
 
-def measured_images(html: str, base_url: str, fetcher: URLFetcher, paper: str) -> ImageSizes:
+def measured_images(
+    html: str, base_url: str, fetcher: URLFetcher, paper: str, size: int = LARGE_PRINT_SIZE
+) -> ImageSizes:
     """The sizes of the images ``html`` shows (none if it shows none or none could be
-    read), each laid out alone as the standard edition sizes it on ``paper``."""
+    read), each laid out alone as the standard edition sizes it on ``paper``, to be drawn
+    in large print of ``size`` points."""
     sources = sorted(set(_IMAGE_SOURCE.findall(html)))
+    scale = large_print_scale(size)
     if not sources:
-        return ImageSizes()
+        return ImageSizes(scale=scale)
     images = "".join(f'<p><img src="{source}"></p>' for source in sources)
     alone = HTML(
         string=f'<html style="font-size: {STANDARD_TEXT_PT}pt"><body>{images}</body></html>',
         base_url=base_url,
         url_fetcher=fetcher,
     ).render()
-    sizes = ImageSizes()
+    sizes = ImageSizes(scale=scale)
     column = STANDARD_COLUMN_PX.get(paper, STANDARD_COLUMN_PX["a4"])
     for page in alone.pages:
         if not hasattr(page, "_page_box"):  # private to WeasyPrint: without it, as before
-            return ImageSizes()
+            return ImageSizes(scale=scale)
         for box in _replaced_boxes(page._page_box):
             width, height, ratio = box.replacement.get_intrinsic_size(
                 box.style["image_resolution"], box.style["font_size"]
@@ -154,9 +168,9 @@ def measured_images(html: str, base_url: str, fetcher: URLFetcher, paper: str) -
             if not height and ratio:
                 height = width / ratio
             if height:  # as the standard edition's stylesheet scales it, keeping its shape
-                scale = min(1.0, column / width, STANDARD_MAX_HEIGHT_PX / height)
+                shrunk = min(1.0, column / width, STANDARD_MAX_HEIGHT_PX / height)
                 sizes.intrinsic[source] = (width, height)
-                sizes.standard[source] = (width * scale, height * scale)
+                sizes.standard[source] = (width * shrunk, height * shrunk)
     return sizes
 
 

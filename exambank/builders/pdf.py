@@ -126,7 +126,12 @@ def _document(
     if document in ("answer-key", "answer-sheet"):
         sheet = key_document_html if document == "answer-key" else answer_sheet_html
         html = sheet(
-            bank, settings.build_date, settings.shuffle_seed, settings.paper, settings.large_print
+            bank,
+            settings.build_date,
+            settings.shuffle_seed,
+            settings.paper,
+            settings.large_print,
+            settings.large_print_size,
         )
         data, notes = render_pdf(html, bank.root, settings)
         return Output(name, data, notes)
@@ -151,4 +156,5 @@ def _handout(
         settings.large_print,
         with_key=edition == "trainer" or settings.student_key == "end",
         student_pages=student_pages,
+        large_print_size=settings.large_print_size,
     )

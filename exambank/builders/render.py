@@ -51,6 +51,7 @@ from exambank.builders.question_fit import (
 )
 from exambank.builders.question_headings import name_question_headings
 from exambank.builders.student_pages import pages_of_questions, question_pages
+from exambank.config import LARGE_PRINT_SIZE
 
 ASSETS = Path(__file__).parent
 STYLESHEET = ASSETS / "handout.css"
@@ -85,11 +86,12 @@ def render_pdf(
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         images, floors = ImageSizes(), None
         if settings.large_print:  # its images grow with its text (large_print_images.py)
-            images = measured_images(html, _base_url(root), _fetcher(root), settings.paper)
+            size = settings.large_print_size
+            images = measured_images(html, _base_url(root), _fetcher(root), settings.paper, size)
             if images.standard:  # none prints smaller than in the standard edition
                 standard = replace(settings, large_print=False)
                 floors = images.floors(_fitted_layout(html, root, standard, images, None)[1])
-            html = wide_tables_as_records(html, settings.paper)
+            html = wide_tables_as_records(html, settings.paper, size)
             logged.clear()  # what the handout's layout logs is what the PDF shows
         fetcher, document, caps = _fitted_layout(html, root, settings, images, floors, logged)
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
@@ -159,6 +161,10 @@ def _layout(
         *(CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts) for sheet in sheets),
         CSS(string=f"@page {{ size: {settings.paper} }}", font_config=fonts),
     ]
+    if settings.large_print:  # its sizes are large-print.css's at 16 pt, scaled
+        scale = settings.large_print_size / LARGE_PRINT_SIZE
+        scaled = f":root {{ --large-print-scale: {scale} }}"
+        stylesheets.append(CSS(string=scaled, font_config=fonts))
     if enlarged:
         stylesheets.append(CSS(string=enlarged, font_config=fonts))
     if caps:

@@ -7,16 +7,17 @@ from typing import ClassVar
 
 from exambank.builders.base import Paper
 from exambank.builders.glyphs import cut_to_width, text_width
+from exambank.config import LARGE_PRINT_SIZE
 
 
 class RunningHead:
     """The words of the running header, the bank's title at the left and the section's in
     bold at the right, cut here to fit one line between them (``handout.css`` sets the
-    header; ``large-print.css`` its size). Cut by CSS (``text-overflow: ellipsis``) the
-    text layer of the PDF said something else: the "…" glyph held the words the first cut
-    dropped, on every page ("Dashboard& Feature Store"), as a subset font maps a glyph to
-    one text. Each title keeps its whole width where the other leaves the room; otherwise
-    the longer one, or both, yield to half."""
+    header; ``large-print.css`` its size, 7/8 of large print's body). Cut by CSS
+    (``text-overflow: ellipsis``) the text layer of the PDF said something else: the "…"
+    glyph held the words the first cut dropped, on every page ("Dashboard& Feature
+    Store"), as a subset font maps a glyph to one text. Each title keeps its whole width
+    where the other leaves the room; otherwise the longer one, or both, yield to half."""
 
     FONT, BOLD = "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"
     # The text's width on each paper (its width less the page's margins, 22 and 20 mm),
@@ -26,11 +27,20 @@ class RunningHead:
         "letter": (215.9 - 46) * 72 / 25.4,
     }
     SLACK = 0.98  # room left for what the advances miss (rounding, an installed font's glyph)
+    STANDARD_SIZE = 7.5
+    # In large print, 14 pt beside the 16 pt body, and as much larger as the body is made
+    LARGE_PRINT_SHARE = 14 / 16
 
-    def __init__(self, book_title: str, paper: Paper, large_print: bool):
+    def __init__(
+        self,
+        book_title: str,
+        paper: Paper,
+        large_print: bool,
+        large_print_size: int = LARGE_PRINT_SIZE,
+    ):
         self.book_title = book_title
         self.width = self.WIDTH[paper] * self.SLACK
-        self.size = 14.0 if large_print else 7.5
+        self.size = large_print_size * self.LARGE_PRINT_SHARE if large_print else self.STANDARD_SIZE
 
     def attributes(self, section_title: str) -> str:
         """The attributes a heading sets the header's two titles from, for its pages."""

@@ -20,7 +20,13 @@ from exambank.cli.common import (
     bank_paths,
     named_path,
 )
-from exambank.config import PAPERS, SECTION_STARTS
+from exambank.config import (
+    LARGE_PRINT_SIZE,
+    LARGE_PRINT_SIZES,
+    LARGE_PRINT_SIZES_WORDS,
+    PAPERS,
+    SECTION_STARTS,
+)
 from exambank.lint import lint
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.rules import RULES
@@ -73,7 +79,18 @@ def add_build(commands: Commands) -> None:
     command.add_argument(
         "--large-print",
         action="store_true",
-        help="PDFs in large print: 16 pt sans serif, 1.5 line spacing, no italics",
+        help="PDFs in large print: 16 pt sans serif (or --large-print-size), 1.5 line "
+        "spacing, no italics",
+    )
+    command.add_argument(
+        "--large-print-size",
+        type=_large_print_size,
+        metavar="PT",
+        help=f"PDFs in large print with a body of PT points, {LARGE_PRINT_SIZES[0]} to "
+        f"{LARGE_PRINT_SIZES[-1]} (implies --large-print): 16 is UKAAF's least for large "
+        "print, 18 its ideal and US large print's; larger, the answer key no longer holds "
+        "five answers a row (default: large-print-size in [tool.exambank], else "
+        f"{LARGE_PRINT_SIZE})",
     )
     command.add_argument(
         "--shuffle",
@@ -132,6 +149,14 @@ def _formats(names: str) -> list[str]:
     return chosen
 
 
+def _large_print_size(text: str) -> int:
+    """A size of large print in points, a whole number in range."""
+    written = text.strip()
+    if written.isascii() and written.isdigit() and int(written) in LARGE_PRINT_SIZES:
+        return int(written)
+    raise argparse.ArgumentTypeError(f"{LARGE_PRINT_SIZES_WORDS}, not {text!r}")
+
+
 def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     config = pyproject.load(arguments.config)
@@ -158,7 +183,8 @@ def _build(arguments: argparse.Namespace) -> int:
     choices = Settings(
         paper=arguments.paper or config.paper or "a4",
         shuffle_seed=arguments.shuffle,
-        large_print=arguments.large_print,
+        large_print=arguments.large_print or arguments.large_print_size is not None,
+        large_print_size=arguments.large_print_size or config.large_print_size or LARGE_PRINT_SIZE,
         csv_text=arguments.csv_text,
         csv_guard=arguments.csv_guard == "on",
         student_key=arguments.student_key or config.student_key or "end",
