@@ -34,9 +34,13 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits
 # What makes such a word an identifier: a capital after a small letter or a digit (camelCase,
 # PascalCase: "LoadBalancing", "Route53Resolver"), or a digit beside a letter ("V2").
 _INNER = re.compile(r"(?<=[^\W\d_])(?<=[^\W\d_A-Z])[A-Z]|\d(?=[A-Z])|[^\W\d_]\d|\d[^\W\d_]")
-# A part starts at a capital after a small letter or a digit ("Load", "Resolver"), or at the
-# capital before a small letter that ends a run of capitals ("HTTPServer": "Server").
-_PART_START = re.compile(r"(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# A part starts at a capital after a small letter or a digit ("Load", "Resolver"), at the
+# capital before a small letter that ends a run of capitals ("HTTPServer": "Server"), and
+# where a number of three digits or more starts or ends beside a letter ("Windows2019",
+# "sha256sum"; a shorter one stays with its letters: "Route53", "EC2").
+_PART_START = re.compile(
+    r"(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d{3})|(?<=\d{3})(?=[a-z])"
+)
 # Tokens left alone: a web address, a path or an e-mail address breaks at its slashes as before
 _NOT_A_NAME = re.compile(r"[/:@]")
 

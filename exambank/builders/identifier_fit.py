@@ -10,7 +10,10 @@ lays each edition out, finds each identifier that does not fit (one wider than i
 one in a table wider than its column of text, which the names made wider than the page),
 lets those wrap at their parts, as an inline block (``display: inline-block``: it still
 moves to the next line whole where it fits there), and lays the edition out again. An
-edition whose names all fit is laid out once.
+edition whose names all fit is laid out once. A long code word without a seam
+(``AWSServiceRoleForAmazonSageMakerNotebooks``, a hash: ``code_spans.py``) is one too: the
+line breaker takes a soft hyphen before it moves a word, so one that breaks at its case
+changes (its soft hyphens) wherever the line ends would never move whole.
 
 The identifiers are numbered in the HTML as it goes to WeasyPrint (``data-identifier``), and
 found in WeasyPrint's box tree (a page's ``_page_box``, in CSS pixels); without it (the
@@ -32,8 +35,13 @@ from weasyprint.formatting_structure.boxes import (
     TableBox,
 )
 
-# An identifier as ``identifiers.py`` writes it: its escaped text, a <wbr> between its parts
-_IDENTIFIER = re.compile(r'<span class="identifier">([^<]*(?:<wbr>[^<]*)*)</span>')
+# An identifier as ``identifiers.py`` writes it: its escaped text, a <wbr> between its parts;
+# or a long code word without a seam, as ``code_spans.py`` does: soft hyphens between them,
+# its leading punctuation kept with what follows it
+_IDENTIFIER = re.compile(
+    r'<span class="(identifier(?: code-long)?)">'
+    r'((?:<span class="code-lead">[^<]*</span>)?[^<]*(?:<wbr>[^<]*)*)</span>'
+)
 ZERO_WIDTH_SPACE = "\u200b"
 # What a box may run past its line before it counts as not fitting: rounding, in CSS px
 _SLACK_PX = 0.5
@@ -47,8 +55,8 @@ def numbered_identifiers(html: str) -> str:
     numbers = count(1)
     return _IDENTIFIER.sub(
         lambda name: (
-            f'<span class="identifier" data-identifier="{next(numbers)}">'
-            f"{name[1].replace('<wbr>', ZERO_WIDTH_SPACE)}</span>"
+            f'<span class="{name[1]}" data-identifier="{next(numbers)}">'
+            f"{name[2].replace('<wbr>', ZERO_WIDTH_SPACE)}</span>"
         ),
         html,
     )
@@ -59,7 +67,13 @@ def wrapping_stylesheet(numbers: set[int]) -> str:
     if not numbers:
         return ""
     selector = ", ".join(f'.identifier[data-identifier="{number}"]' for number in sorted(numbers))
-    return f"{selector} {{ display: inline-block; white-space: normal; }}\n"
+    # A code word stays inline, breaking where its line ends (it is wider than a line): an
+    # inline block's narrowest width tries each soft hyphen, and a hash has one at each
+    # character (a minute's layout for a few).
+    return (
+        f"{selector} {{ display: inline-block; white-space: normal; }}\n"
+        f"code :is({selector}) {{ display: inline; }}\n"
+    )
 
 
 def overflowing_identifiers(document: Document) -> set[int]:
