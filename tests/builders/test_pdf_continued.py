@@ -4,15 +4,17 @@ footer; a page where no question breaks says nothing (handout.css, ``continued``
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from exambank.builders import Settings
-from exambank.builders.labels import ENGLISH, GERMAN
+from exambank.builders.handout import footer_text
+from exambank.builders.labels import ENGLISH, GERMAN, POLISH
 from exambank.builders.pdf import PdfBuilder
 from tests.builders.conftest import SEED_ID
-from tests.builders.test_pdf_layout import pages, text_positions
+from tests.builders.test_pdf_layout import MM, pages, text_positions
 from tests.conftest import QUESTION, section_yaml
 
 # Longer than a page in either edition: 5 options of 14 sentences each
@@ -71,3 +73,38 @@ def test_no_page_of_the_seed_bank_says_a_question_continues(seed_dist: Path):
     for edition in ("student", "trainer"):
         data = (seed_dist / f"{SEED_ID}-{edition}.pdf").read_bytes()
         assert marked_pages(data, ENGLISH.continued) == [], edition
+
+
+# Long enough for the trainer's footer to wrap to three lines in large print on A4 in Polish
+LONG_SEED = "spring 2025 midterm, version B, group 7, room 12 (Tuesday)"
+
+
+def test_a_large_print_footer_of_three_lines_is_whole_under_the_words_it_continues(
+    make_bank, tmp_path
+):
+    # The words take a line above the footer, in large print a fourth at 14 pt: below the
+    # 22 mm bottom margin it ran off the paper, and the seed that tells loose pages apart
+    # with it (review s29-diff #2)
+    manifest = "id: test-bank\ntitle: Test bank\nlanguage: pl\nversion: 2.0.1\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)}, manifest)
+    settings = Settings(large_print=True, shuffle_seed=LONG_SEED)
+    [step] = [step for step in PdfBuilder().steps(bank, settings) if "trainer" in step.name]
+    trainer = step.make()
+    footer = " ".join(footer_text(bank, "trainer", LONG_SEED, POLISH).split())
+    pdf = tmp_path / "trainer.pdf"
+    pdf.write_bytes(trainer.data)
+    # what the paper holds of each page: pdftotext leaves out what is drawn past its edge
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+    texts = [" ".join(text.split()) for text in printed.stdout.split("\f")[:-1]]
+    marked = marked_pages(trainer.data, POLISH.continued)
+    assert len(marked) >= 2, marked  # the question runs over pages
+    for number, text in enumerate(texts[1:], start=2):  # the cover has no footer
+        page_words = POLISH.page.format(page=number, pages=len(texts))
+        assert footer in " ".join(text.replace(page_words, " ").split()), (number, text[-300:])
+        assert (f"{POLISH.continued} \u2192" in text) == (number - 1 in marked), number
+    # three lines, as the seed and the trainer's words wrap, the words on a fourth above
+    runs = text_positions(trainer.data)[marked[0]]
+    [words_y] = [y for _, y, text in runs if POLISH.continued in text]
+    lines = {round(y) for _, y, text in runs if y <= words_y and POLISH.page[:6] not in text}
+    assert len(lines) == 4, sorted(lines)
+    assert min(lines) >= 2 * MM  # its descenders on the paper too

@@ -25,11 +25,15 @@ def width(text: str, size: float) -> float:
         return sum(advances[glyphs[ord(c)]][0] for c in text) * size / font["head"].unitsPerEm
 
 
-def headers(data: bytes) -> list[list[tuple[float, str]]]:
-    """Each page's running header: its text runs, left to right, with where they start."""
+# Large print's top margin is 18 mm, not 24: its footer's is deeper (large-print.css)
+LARGE_PRINT_HEADER = 297 * MM - 18 * MM
+
+
+def headers(data: bytes, top: float = HEADER) -> list[list[tuple[float, str]]]:
+    """Each page's running header: its text runs, left to right, with where they start,
+    above ``top`` (the page's text starts below it, in points from the foot of A4)."""
     return [
-        sorted((x, text.strip()) for x, y, text in page if y > HEADER)
-        for page in text_positions(data)
+        sorted((x, text.strip()) for x, y, text in page if y > top) for page in text_positions(data)
     ]
 
 
@@ -47,7 +51,7 @@ def test_large_print_headers_hold_their_own_section_titles_as_printed(seed_bank:
     titles = [typeset(section.title) for section in seed_bank.sections] + ["Answer key"]
     reached = 0  # the section the pages have come to: headers follow the sections' order
     cut = 0
-    pages = headers(student)
+    pages = headers(student, LARGE_PRINT_HEADER)
     assert [text for _, text in pages[1]] == [book]  # the contents: no section yet
     for page, runs in enumerate(pages[2:], start=3):
         (left_x, left), (right_x, right) = runs
@@ -79,6 +83,6 @@ def test_titles_too_long_for_the_line_are_cut_at_a_word(make_bank):
     body = section_yaml(QUESTION).replace("title: Main", f"title: '{section}'")
     bank = make_bank({"01-main.yaml": body}, manifest)
     student = PdfBuilder().steps(bank, Settings(large_print=True))[0].make().data
-    (_, left), (_, right) = headers(student)[2]
+    (_, left), (_, right) = headers(student, LARGE_PRINT_HEADER)[2]
     assert left.endswith(ELLIPSIS) and right.endswith(ELLIPSIS), (left, right)
     assert cut_from(left, title) and cut_from(right, section), (left, right)
