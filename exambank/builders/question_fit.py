@@ -13,8 +13,11 @@ its images would have to give up for it to fit where it starts (the top of a pag
 any heading kept with it), caps its images at that height and lays the edition out again.
 Only the tallest images of such a question shrink, to one height, keeping their shape: a
 small icon beside them keeps its size. A question that would fit only with its images below
-a third of the page is left as laid out, unchanged: apart from its heading, or run over, which
-the build says as it does for a question of text too long.
+a third of the page is left as laid out, run over, which the build says as it does for a
+question of text too long. One that a heading kept with it was left apart from, and that no
+cap fits below it, breaks below the heading instead (``BELOW_HEADING``): a page that held a
+section's number and title alone, the question on the next, said nothing of why; one that
+holds them over the question's start says "Continued on the next page".
 
 In large print an image never shrinks below its size in the standard edition (``floors``,
 from ``large_print_images.py``): a question that would fit only with an image smaller than
@@ -49,6 +52,9 @@ SMALLEST_SHARE = 1 / 3
 # Left free below a question that fits by shrinking its images: the measures leave out
 # margins that a page break drops and lines that move, and 2 mm makes up for them.
 SPARE_PX = 2 * 96 / 25.4
+# The cap of a question that starts below the heading kept with it and breaks across pages,
+# as no cap fits it below the heading: its images are not capped
+BELOW_HEADING = math.inf
 # How many more layouts at most: one has fitted every question tried; a second tightens a
 # cap that the first measured short.
 FIT_PASSES = 2
@@ -66,11 +72,14 @@ def image_caps(
     each of its images' ``src`` and the least height it may be capped at), a question that
     would fit only with an image below it is to break after its images instead: its cap
     is negative (``broken``), minus the height its images are capped at for its stem to
-    fit on a page, or -inf if it cannot (its images are then not capped)."""
+    fit on a page, or -inf if it cannot (its images are then not capped). A question apart
+    from its heading that no cap fits below it is to break below it (``BELOW_HEADING``)."""
     fitted = dict(caps)
-    for anchor, (pieces, room, page_height) in _questions_to_fit(document).items():
+    for anchor, (pieces, room, page_height, held) in _questions_to_fit(document).items():
         if broken(fitted.get(anchor, 0.0)):
             continue  # broken across pages on purpose
+        if held:  # unless a cap fits it below its heading (as capped, it did not fit)
+            fitted[anchor] = BELOW_HEADING
         least = (floors or {}).get(anchor, {})
         lines = [line for piece in pieces for line in _image_lines(piece, least)]
         if not lines:
@@ -132,8 +141,9 @@ def _is_stem(box: Box) -> bool:
 
 
 def caps_stylesheet(caps: dict[str, float]) -> str:
-    """CSS capping each question's images (``#q-N img``, which outweighs ``img``), and
-    breaking one broken after its images (``broken``) there. It starts a page (unless a
+    """CSS capping each question's images (``#q-N img``, which outweighs ``img``), letting
+    one break below the heading kept with it (``BELOW_HEADING``), and breaking one broken
+    after its images (``broken``) there. It starts a page (unless a
     heading is kept with it: breaking where it started, its stem's text was left at the
     foot of the page before its images), its options are kept together and with their
     instruction, as its answer is, and start the next page, unless its stem is too tall
@@ -143,6 +153,9 @@ def caps_stylesheet(caps: dict[str, float]) -> str:
     when the page had room for its images by 80 px: WeasyPrint's choice.)"""
     rules = []
     for anchor, cap in caps.items():
+        if cap == BELOW_HEADING:
+            rules.append(f"#{anchor} {{ break-inside: auto }}\n")
+            continue
         if not broken(cap):
             rules.append(f"#{anchor} img {{ max-height: {cap:.2f}px }}\n")
             continue
@@ -158,12 +171,13 @@ def caps_stylesheet(caps: dict[str, float]) -> str:
     return "".join(rules)
 
 
-def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, float]]:
+def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, float, float]]:
     """Each question on more than one page, or set apart from the heading kept with it:
     its boxes, one a page, the room it has on its first page (from its top to the foot,
-    less what the heading left on the page before needs), and that page's text area height."""
+    less what the heading left on the page before needs), that page's text area height,
+    and how tall that heading is (0 if none was left apart from it)."""
     pages = pages_of_questions(document)
-    found: dict[str, tuple[list[Box], float, float]] = {}
+    found: dict[str, tuple[list[Box], float, float, float]] = {}
     if not all(hasattr(page, "_page_box") for page in document.pages):
         return found  # a WeasyPrint that keeps no box tree: print as laid out, unfitted
     page_boxes = [page._page_box for page in document.pages]
@@ -186,7 +200,7 @@ def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, f
         page_box = page_boxes[on[0]]
         foot = page_box.content_box_y() + page_box.height
         room = foot - pieces[0].position_y - held
-        found[anchor] = (pieces, room, page_box.height)
+        found[anchor] = (pieces, room, page_box.height, held)
     return found
 
 
