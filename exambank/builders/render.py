@@ -44,14 +44,13 @@ from exambank.builders.local_files import LocalFiles
 from exambank.builders.option_labels import label_options
 from exambank.builders.question_ends import untag_question_ends
 from exambank.builders.question_fit import (
-    BELOW_HEADING,
     FIT_PASSES,
-    broken,
     caps_stylesheet,
     image_caps,
 )
 from exambank.builders.question_headings import name_question_headings
-from exambank.builders.student_pages import pages_of_questions, question_pages
+from exambank.builders.split_questions import split_questions
+from exambank.builders.student_pages import question_pages
 from exambank.config import LARGE_PRINT_SIZE
 
 ASSETS = Path(__file__).parent
@@ -101,7 +100,7 @@ def render_pdf(
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
-    notes.extend(_split_questions(document, caps))
+    notes.extend(split_questions(document, caps))
     notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
     notes.extend(f"not printed: {url} (it {why})" for url, why in fetcher.withheld)
     notes.extend(f"not printed: {url} ({why})" for url, why in fetcher.too_costly)
@@ -233,35 +232,6 @@ def _xml_safe(metadata: DocumentMetadata) -> DocumentMetadata:
     safe.title = _NOT_XML.sub("\ufffd", metadata.title or "")
     safe.description = _NOT_XML.sub("\ufffd", metadata.description or "") or None
     return safe
-
-
-def _split_questions(document: Document, caps: dict[str, float]) -> list[str]:
-    """A note for each question that prints across pages: CSS keeps a question whole
-    unless it is longer than a page, or ``caps`` broke it after its images or below the
-    heading kept with it. A box with an id puts an anchor on every page it is on, so a
-    question (``q-N``) split in two has two."""
-    return [
-        _split_note(anchor[2:], f"{on[0] + 1}-{on[-1] + 1}", caps.get(anchor, 0.0))
-        for anchor, on in pages_of_questions(document).items()
-        if len(on) > 1
-    ]
-
-
-def _split_note(number: str, pages: str, cap: float) -> str:
-    if broken(cap):
-        return (
-            f"question {number} prints across pages {pages}, broken after its images: on one "
-            "page they would print smaller than in the standard edition"
-        )
-    if cap == BELOW_HEADING:  # it may fit a page of its own, which would hold the heading alone
-        return (
-            f"question {number} prints across pages {pages}, below its heading: the two "
-            "together are longer than a page (shorten it to fit on one page with the heading)"
-        )
-    return (
-        f"question {number} is longer than a page and prints across pages {pages} "
-        "(shorten it to fit on one page)"
-    )
 
 
 # The shipped sans serif, which a report names first ("Exambank Sans", sans-serif): its
