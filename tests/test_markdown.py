@@ -168,12 +168,13 @@ def test_lists_code_and_tables_print_as_before(text: str, html: str) -> None:
 
 def test_the_seed_bank_s_handout_holds_no_line_break() -> None:
     """Its notes are wrapped prose in "|" blocks: they print as paragraphs, as before."""
+    from exambank.builders.base import Settings
     from exambank.builders.handout import handout_html
     from exambank.lint import lint
 
     bank = lint([Path(__file__).parents[1] / "bank" / "aws-ai-practitioner"]).banks[0]
     assert len(bank.sections) > 0
-    assert "<br" not in handout_html(bank, "trainer", None, None)
+    assert "<br" not in handout_html(bank, "trainer", Settings())
 
 
 @pytest.mark.parametrize("render", [short_html, to_html])

@@ -15,32 +15,23 @@ from the shuffled bank all the same, and marked as its version."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from html import escape
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_key import key_grid, shuffle_mark, width_class
-from exambank.builders.base import Paper
+from exambank.builders.base import Settings
 from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import SheetWords, name_line, sheet_words_for
-from exambank.config import LARGE_PRINT_SIZE
 from exambank.markdown import typeset
 from exambank.rules.answer_requests import hides_count
 from exambank.rules.numbers import reading
 from exambank.rules.true_false import is_true_false
 
 
-def answer_sheet_html(
-    bank: Bank,
-    build_date: datetime | None,
-    shuffle_seed: str | None,
-    paper: Paper = "a4",
-    large_print: bool = False,
-    large_print_size: int = LARGE_PRINT_SIZE,
-) -> str:
+def answer_sheet_html(bank: Bank, settings: Settings) -> str:
     """The sheet, under a line naming the bank, with the handouts' running header and
     footer, as the key printed alone has them (``key_document.py``)."""
     labels = labels_for(bank.manifest.language)
@@ -48,12 +39,15 @@ def answer_sheet_html(
     lang = labels.lang_attribute
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print, large_print_size)
+    head = RunningHead.of(typeset(bank.manifest.title, grouped), settings)
+    build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
     document_start = document_head(
         bank, "answer-sheet", build_date, len(str(len(refs))), labels, grouped
     )
     # The sheet's own look in large print is set by handout.css, by this class
-    classes = "key-document answer-sheet-document" + (" large-print" if large_print else "")
+    classes = "key-document answer-sheet-document" + (
+        " large-print" if settings.large_print else ""
+    )
     footer = footer_text(bank, "answer-sheet", shuffle_seed, labels)
     grid = key_grid(bank, refs, grouped, partial(_item, words=words, labels=labels))
     return "".join(

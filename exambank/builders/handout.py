@@ -17,13 +17,12 @@ from typing import Literal
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
 from exambank.builders.answer_key import headed_answer_key, shuffle_mark
-from exambank.builders.base import Paper
+from exambank.builders.base import Settings
 from exambank.builders.code_lines import code_lines
 from exambank.builders.handout_metadata import metadata_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import name_line, sheet_words_for
-from exambank.config import LARGE_PRINT_SIZE
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.numbers import reading
@@ -37,24 +36,21 @@ EDITIONS: tuple[Edition, ...] = ("student", "trainer")
 def handout_html(
     bank: Bank,
     edition: Edition,
-    build_date: datetime | None,
-    shuffle_seed: str | None,
-    paper: Paper = "a4",
-    large_print: bool = False,
+    settings: Settings,
     with_key: bool = True,
     student_pages: Mapping[int, int] | None = None,
-    large_print_size: int = LARGE_PRINT_SIZE,
 ) -> str:
     """The handout, ending with the answer key unless ``with_key`` is False (a student
     edition for a quiz in class: neither the key nor its line in the contents). A trainer
     edition's answer lines name the page of the student edition each question is on, as
-    ``student_pages`` (question number: page) gives it. In ``large_print`` its body is
-    ``large_print_size`` points."""
+    ``student_pages`` (question number: page) gives it. ``settings``: the build's date,
+    shuffle seed, paper and large print."""
     labels = labels_for(bank.manifest.language)
     # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print, large_print_size)
+    build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
+    head = RunningHead.of(typeset(bank.manifest.title, grouped), settings)
     sections = [
         _section(
             number,
@@ -80,7 +76,7 @@ def handout_html(
         ]
     )
     # A code line too long for the page shows where it continues (code_lines.py)
-    return code_lines(document, large_print, large_print_size)
+    return code_lines(document, settings.large_print, settings.large_print_size)
 
 
 def document_head(

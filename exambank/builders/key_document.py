@@ -3,35 +3,27 @@ grades with, kept apart from the student edition handed out for a quiz in class.
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from exambank.bank import Bank
 from exambank.builders.answer_key import headed_answer_key
-from exambank.builders.base import Paper
+from exambank.builders.base import Settings
 from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
-from exambank.config import LARGE_PRINT_SIZE
 from exambank.markdown import typeset
 from exambank.rules.numbers import reading
 
 
-def key_document_html(
-    bank: Bank,
-    build_date: datetime | None,
-    shuffle_seed: str | None,
-    paper: Paper = "a4",
-    large_print: bool = False,
-    large_print_size: int = LARGE_PRINT_SIZE,
-) -> str:
+def key_document_html(bank: Bank, settings: Settings) -> str:
     """The key as the student edition ends with it, under a line naming the bank, with the
     handouts' running header and footer (the footer names the version and the seed, so a
     key is matched to its stack). No cover: for most banks the key is one page."""
     labels = labels_for(bank.manifest.language)
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    head = RunningHead(typeset(bank.manifest.title, grouped), paper, large_print, large_print_size)
+    head = RunningHead.of(typeset(bank.manifest.title, grouped), settings)
+    build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
     key = headed_answer_key(bank, refs, shuffle_seed, labels, grouped, head)
     document_start = document_head(
         bank, "answer-key", build_date, len(str(len(refs))), labels, grouped

@@ -125,14 +125,7 @@ def _document(
 
     if document in ("answer-key", "answer-sheet"):
         sheet = key_document_html if document == "answer-key" else answer_sheet_html
-        html = sheet(
-            bank,
-            settings.build_date,
-            settings.shuffle_seed,
-            settings.paper,
-            settings.large_print,
-            settings.large_print_size,
-        )
+        html = sheet(bank, settings)
         data, notes = render_pdf(html, bank.root, settings)
         return Output(name, data, notes)
     if document == "trainer" and not student.laid_out:
@@ -150,11 +143,7 @@ def _handout(
     return handout_html(
         bank,
         edition,
-        settings.build_date,
-        settings.shuffle_seed,
-        settings.paper,
-        settings.large_print,
+        settings,
         with_key=edition == "trainer" or settings.student_key == "end",
         student_pages=student_pages,
-        large_print_size=settings.large_print_size,
     )

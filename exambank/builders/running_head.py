@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import ClassVar
 
-from exambank.builders.base import Paper
+from exambank.builders.base import Paper, Settings
 from exambank.builders.glyphs import cut_to_width, text_width
 from exambank.config import LARGE_PRINT_SIZE
 
@@ -41,6 +41,11 @@ class RunningHead:
         self.book_title = book_title
         self.width = self.WIDTH[paper] * self.SLACK
         self.size = large_print_size * self.LARGE_PRINT_SHARE if large_print else self.STANDARD_SIZE
+
+    @classmethod
+    def of(cls, book_title: str, settings: Settings) -> RunningHead:
+        """The header of a document the build makes with ``settings`` (paper, large print)."""
+        return cls(book_title, settings.paper, settings.large_print, settings.large_print_size)
 
     def attributes(self, section_title: str) -> str:
         """The attributes a heading sets the header's two titles from, for its pages."""

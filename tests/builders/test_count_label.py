@@ -58,7 +58,7 @@ def test_the_label_is_left_out_where_the_stem_gives_or_hides_the_count(
     )
     manifest = f"id: b\ntitle: B\nlanguage: {language}\nsections: [main]\n"
     bank = make_bank({"01-main.yaml": section_yaml(question)}, manifest)
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     assert html.count('class="instruction"') == (label is not None)
     if label:
         assert f">{label}</p>" in html

@@ -24,7 +24,9 @@ BAND_MM = 5  # how wide the band is: where each layer's gradient turns clear
 def band(bank: Bank, settings: Settings) -> tuple[float, float, float, float]:
     """Where the cover's band is drawn: left, top, right, bottom, in mm from the paper's
     top-left corner (the union of the page background's layers, each its first 5 mm)."""
-    html = handout_html(bank, "student", None, None, settings.paper, settings.large_print)
+    html = handout_html(
+        bank, "student", Settings(paper=settings.paper, large_print=settings.large_print)
+    )
     _, document = _layout(html, bank.root, settings, {}, "")
     layers = document.pages[0]._page_box.background.layers
     boxes = []

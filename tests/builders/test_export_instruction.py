@@ -57,7 +57,7 @@ def test_each_export_gives_the_instruction_exactly_where_the_handouts_print_it(
 ):
     manifest = f"id: b\ntitle: B\nlanguage: {language}\nsections: [main]\n"
     bank = make_bank({"01-main.yaml": section_yaml(question)}, manifest)
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     assert html.count('class="instruction"') == (instruction is not None)
     assert instruction is None or f">{instruction}</p>" in html
     document, (row,) = exports(bank)

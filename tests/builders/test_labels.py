@@ -186,7 +186,7 @@ def test_a_bank_from_portugal_prints_european_portuguese(handouts):
 
 def test_a_language_without_labels_gets_english_ones_marked_english(handouts, tmp_path):
     bank = _bank(tmp_path, "tlh")
-    html = handout_html(bank, "trainer", None, "7")
+    html = handout_html(bank, "trainer", Settings(shuffle_seed="7"))
     assert '<html lang="tlh">' in html and ">Grundlagen</h2>" in html  # the bank's words
     for label in (
         '<p class="section-number" lang="en">Section 1</p>',
@@ -197,7 +197,9 @@ def test_a_language_without_labels_gets_english_ones_marked_english(handouts, tm
         '<th scope="row" lang="en">Options</th><td lang="en">shuffled with seed 7</td>',
     ):
         assert label in html, label
-    assert 'lang="en"' not in handout_html(_bank(tmp_path / "de", "de-CH"), "trainer", None, "7")
+    assert 'lang="en"' not in handout_html(
+        _bank(tmp_path / "de", "de-CH"), "trainer", Settings(shuffle_seed="7")
+    )
     student = pages(handouts("tlh")["student"])
     assert "Student edition" in student[0] and f"Page 2 of {len(student)}" in student[1]
 

@@ -113,7 +113,7 @@ def test_the_key_has_no_section_headings_when_one_section_holds_every_question(m
     manifest = "id: b\ntitle: B\nsections: [main, empty]\n"
     sections = {"01-main.yaml": section_yaml(QUESTION, second)}
     sections["02-empty.yaml"] = "id: empty\ntitle: Nothing asked here\nsummary: Notes only.\n"
-    key = handout_html(make_bank(sections, manifest), "student", None, None).split("answer-key")[-1]
+    key = handout_html(make_bank(sections, manifest), "student", Settings()).split("answer-key")[-1]
     assert key.count('<span class="key-number">') == 2
     assert "key-section" not in key and "Nothing asked here" not in key
 
@@ -189,7 +189,7 @@ def test_markdown_renders_and_raw_html_stays_text(make_bank):
     ).replace("  A: Amazon SageMaker", "  A: '**Amazon** `SageMaker`'")
     notes = "notes: |\n  | Col A | Col B |\n  | --- | --- |\n  | cell-1 | cell-2 |\n"
     bank = make_bank({"01-main.yaml": section_yaml(question, extra=notes)})
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     assert "<strong>bold</strong>" in html and "<code>code_name</code>" in html
     assert "<strong>Amazon</strong> <code>SageMaker</code>" in html
     assert html.count("<table>") == 2 and "<li>first</li>" in html

@@ -35,7 +35,7 @@ def test_each_line_of_a_code_block_is_a_block_carrying_its_indentation(make_bank
         "explanation: SageMaker covers the whole ML lifecycle.\n", explanation
     )
     bank = make_bank({"01-main.yaml": section_yaml(question)})
-    html = handout_html(bank, "trainer", None, None).replace("&#x27;", "'")
+    html = handout_html(bank, "trainer", Settings()).replace("&#x27;", "'")
     block = html[html.index("<pre") : html.index("</pre>")]
     assert block == (
         '<pre><code class="language-python">'
@@ -52,7 +52,7 @@ def test_each_line_of_a_code_block_is_a_block_carrying_its_indentation(make_bank
     # large print up to 30
     assert f"<pre><code>{short}\n</code></pre>" in html
     assert f"<pre><code>{medium}\n</code></pre>" in html
-    large = handout_html(bank, "trainer", None, None, large_print=True).replace("&#x27;", "'")
+    large = handout_html(bank, "trainer", Settings(large_print=True)).replace("&#x27;", "'")
     assert f"<pre><code>{short}\n</code></pre>" in large
     assert (
         f'<pre><code><span class="code-line code-wraps"><span class="code-text">{medium}' in large

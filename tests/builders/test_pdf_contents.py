@@ -43,7 +43,7 @@ Run = tuple[int, float, float, str, float, str]
 def _contents_runs(make_bank, paper: str) -> list[Run]:  # type: ignore[no-untyped-def]
     """The contents' text runs: page, left, baseline, text, size in points and font file."""
     bank = _bank(make_bank)
-    html = handout_html(bank, "student", None, None, paper=paper, large_print=True)
+    html = handout_html(bank, "student", Settings(paper=paper, large_print=True))
     # The sections' questions cost the layout time and change no page the contents give
     html = re.sub(r'<article class="question".*?</article>', "", html, flags=re.DOTALL)
     data, _ = render_pdf(html, bank.root, Settings(paper=paper, large_print=True))

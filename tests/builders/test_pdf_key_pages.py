@@ -19,7 +19,7 @@ def numbered(count: int, first: int = 1, question: str = QUESTION) -> list[str]:
 def key_alone(bank, large_print: bool = False) -> bytes:
     """The PDF of the student handout's answer key alone, without the questions before it
     (which take minutes to lay out for a key of several pages)."""
-    html = handout_html(bank, "student", None, None, large_print=large_print)
+    html = handout_html(bank, "student", Settings(large_print=large_print))
     body = html.index(">", html.index("<body")) + 1
     key = html[:body] + html[html.index('<section class="answer-key"') :]
     return render_pdf(key, bank.root, Settings(large_print=large_print))[0]

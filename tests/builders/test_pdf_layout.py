@@ -118,7 +118,7 @@ def test_a_leading_hash_in_a_question_is_text_but_notes_keep_their_headings(make
     extra = "summary: '# Overview'\nnotes: '## Details'\nexam_tips: ['# tip']\nkey_terms:\n"
     extra += "  - {term: Hash, definition: '# starts a comment'}\n"
     bank = make_bank({"01-main.yaml": section_yaml(question, extra=extra)})
-    html = handout_html(bank, "trainer", None, None)
+    html = handout_html(bank, "trainer", Settings())
     for text in ("# Which", "# is a control", "# too", "SageMaker\n===", "# tip", "# starts"):
         assert f"<p>{text}" in html, text
     # each field's top-most heading ranks below the section's title (tests/test_markdown.py)
@@ -197,7 +197,7 @@ def test_contents_name_a_lone_question_in_the_singular(make_bank):
             "03-none.yaml": section_yaml(section_id="none", extra="notes: Notes only.\n"),
         }
     )
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     spans = re.findall(r'<span class="toc-span">([^<]*)</span>', html)
     assert spans == ["question 1", "questions 2\u20133", "no questions"]
 
@@ -205,7 +205,7 @@ def test_contents_name_a_lone_question_in_the_singular(make_bank):
 def test_four_digit_numbers_keep_a_gap_and_stems_stay_aligned(make_bank):
     questions = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 1001)]
     bank = make_bank({"01-main.yaml": section_yaml(*questions)})
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     # print only questions 999 and 1000: laying out all thousand takes half a minute
     head = html[: html.index("<section")]
     kept = re.findall(r'<article class="question" id="q-(?:999|1000)">.*?</article>', html, re.S)

@@ -72,7 +72,7 @@ def test_a_long_bank_title_takes_the_room_a_short_section_title_leaves(make_bank
     student = PdfBuilder().steps(bank, Settings())[0].make().data
     assert [text for _, text in headers(student)[2]] == [title, "Main"]
     # whole on the page too, not only in the text: what the header prints is the HTML's
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     assert f'data-head-book="{title}" data-head-section="Main"' in html
 
 

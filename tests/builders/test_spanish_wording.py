@@ -213,7 +213,7 @@ def test_the_count_label_reads_spanish_requests(make_bank, request_, label):
     text = text.replace("id: q1\n", f"id: q1\nstem: {json.dumps(stem, ensure_ascii=False)}\n")
     manifest = MANIFEST.replace("sections: [s]", "sections: [main]")
     bank = make_bank({"01-main.yaml": section_yaml(text)}, manifest)
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     assert html.count('class="instruction"') == (label is not None)
     if label:
         assert f">{label}</p>" in html

@@ -192,7 +192,7 @@ def test_the_handout_groups_thousands_with_spaces_in_a_language_that_does(
 ):
     manifest = FRENCH.replace("fr", language)
     bank = make_bank({"01-main.yaml": section_yaml(IN_EUROS)}, manifest)
-    assert f"models for {printed}?" in handout_html(bank, "student", None, None)
+    assert f"models for {printed}?" in handout_html(bank, "student", Settings())
 
 
 def test_code_image_and_link_targets_keep_their_spaces():
@@ -271,7 +271,7 @@ def test_the_choose_label_is_left_out_when_the_stem_says_as_much(make_bank, stem
     )
     manifest = f"id: b\ntitle: B\nlanguage: {language}\nsections: [main]\n"
     bank = make_bank({"01-main.yaml": section_yaml(question)}, manifest)
-    html = handout_html(bank, "student", None, None)
+    html = handout_html(bank, "student", Settings())
     instructions = html.count('<p class="instruction">')
     assert instructions == (label is not None)
     if label:
