@@ -14,11 +14,11 @@ from PIL import Image
 
 from exambank.bank import Bank
 from exambank.builders import Settings
-from exambank.builders import render as render_module
 from exambank.builders.code_lines import code_lines
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.pdf import PdfBuilder
 from exambank.cli import main
+from tests.builders.chosen_settings import build_recording_settings
 from tests.builders.test_large_print import EXTRA, LONG, printed_sizes, sizes_and_fonts
 from tests.builders.test_pdf_layout import MM, image_boxes, text_positions
 from tests.conftest import QUESTION, section_yaml, write_bank
@@ -108,21 +108,10 @@ def test_large_print_size_comes_from_the_config_unless_the_command_line_says(
     flags: list[str],
     chosen: tuple[bool, int],
 ) -> None:
-    built: list[tuple[bool, int]] = []
-
-    def render_pdf(
-        html: str, root: Path, settings: Settings, pages: object = None
-    ) -> tuple[bytes, tuple[str, ...]]:
-        built.append((settings.large_print, settings.large_print_size))
-        return b"%PDF-1.7 fake", ()
-
-    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
-    config = tmp_path / "pyproject.toml"
-    config.write_text(f"[tool.exambank]\n{table}\n", encoding="utf-8")
-    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
     # --large-print takes no value: the bank after it is still the bank
-    arguments = ["build", *flags, str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]
-    assert main([*arguments, "--config", str(config)]) == 0
+    status, asked, _ = build_recording_settings(tmp_path, monkeypatch, table, flags)
+    assert status == 0
+    built = [(settings.large_print, settings.large_print_size) for settings in asked]
     assert built == [chosen, chosen]
 
 

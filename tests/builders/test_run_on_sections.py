@@ -11,12 +11,11 @@ import pytest
 
 from exambank.bank import Bank
 from exambank.builders import Settings
-from exambank.builders import render as render_module
 from exambank.builders.pdf import PdfBuilder
-from exambank.cli import main
+from tests.builders.chosen_settings import build_recording_settings
 from tests.builders.test_pdf_layout import HEADER, MM, pages, text_positions
 from tests.builders.test_running_head import headers
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import QUESTION, section_yaml
 
 RUN_ON = Settings(sections="run-on")
 LONG_STEM = "Which AWS service trains, tunes and deploys ML models, " + "and then some, " * 12
@@ -152,18 +151,7 @@ def test_where_sections_start_comes_from_the_config_unless_the_command_line_says
     flag: list[str],
     sections: str,
 ) -> None:
-    chosen: list[str] = []
-
-    def render_pdf(
-        html: str, root: Path, settings: Settings, pages: object = None
-    ) -> tuple[bytes, tuple[str, ...]]:
-        chosen.append(settings.sections)
-        return b"%PDF-1.7 fake", ()
-
-    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
-    config = tmp_path / "pyproject.toml"
-    config.write_text(f"[tool.exambank]\n{table}\n", encoding="utf-8")
-    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
-    arguments = ["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]
-    assert main([*arguments, "--config", str(config), *flag]) == 0
+    status, asked, _ = build_recording_settings(tmp_path, monkeypatch, table, flag)
+    assert status == 0
+    chosen = [settings.sections for settings in asked]
     assert chosen == [sections, sections]

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 
 from exambank.bank import Bank
 from exambank.builders import Settings
-from exambank.builders import render as render_module
 from exambank.builders.pdf import PdfBuilder, file_name
 from exambank.cli import main
 from exambank.shuffle import shuffled
+from tests.builders.chosen_settings import build_recording_settings
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 QUESTIONS = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 9)]
@@ -151,20 +151,9 @@ def test_the_key_beside_a_shuffled_student_edition_follows_its_order(
 def test_the_paper_size_comes_from_the_config_unless_the_command_line_gives_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, flag: list[str], paper: str
 ) -> None:
-    papers: list[str] = []
-
-    def render_pdf(
-        html: str, root: Path, settings: Settings, pages: object = None
-    ) -> tuple[bytes, tuple[str, ...]]:
-        papers.append(settings.paper)
-        return b"%PDF-1.7 fake", ()
-
-    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
-    config = tmp_path / "pyproject.toml"
-    config.write_text(f"[tool.exambank]\n{table}\n", encoding="utf-8")
-    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
-    arguments = ["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]
-    assert main([*arguments, "--config", str(config), *flag]) == 0
+    status, asked, _ = build_recording_settings(tmp_path, monkeypatch, table, flag)
+    assert status == 0
+    papers = [settings.paper for settings in asked]
     assert papers == [paper, paper]
 
 
@@ -185,22 +174,10 @@ def test_the_key_and_the_sheet_come_from_the_config_unless_the_command_line_says
     flags: list[str],
     documents: list[str],
 ) -> None:
-    keys: list[str] = []
-
-    def render_pdf(
-        html: str, root: Path, settings: Settings, pages: object = None
-    ) -> tuple[bytes, tuple[str, ...]]:
-        keys.append(settings.student_key)
-        return b"%PDF-1.7 fake", ()
-
-    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
-    config = tmp_path / "pyproject.toml"
-    config.write_text(f"[tool.exambank]\n{table}\n", encoding="utf-8")
-    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
-    out = tmp_path / "dist"
-    arguments = ["build", str(bank), "--only", "pdf", "--out", str(out), "--config", str(config)]
-    assert main([*arguments, *flags]) == 0
-    assert sorted(path.name for path in (out / "test-bank").iterdir()) == [
+    status, asked, folder = build_recording_settings(tmp_path, monkeypatch, table, flags)
+    assert status == 0
+    assert sorted(path.name for path in folder.iterdir()) == [
         f"test-bank-{document}.pdf" for document in sorted([*documents, "student", "trainer"])
     ]
-    assert set(keys) == {"separate" if "answer-key" in documents else "end"}
+    keys = {settings.student_key for settings in asked}
+    assert keys == {"separate" if "answer-key" in documents else "end"}
