@@ -26,6 +26,7 @@ _LABELS: dict[Edition, str] = {"answer-key": "the answer key", "answer-sheet": "
 # anything else becomes one "-" ("spring 2025/B" -> "spring-2025-B").
 _UNSAFE_IN_NAMES = re.compile(r"[^\w-]+")
 _LONGEST_SEED_IN_NAMES = 40
+_ENDS_AS_DIGEST = re.compile(r"-[0-9a-f]{8}$")  # as "-559aead0" ends a seed's name
 
 
 class PdfBuilder(Builder):
@@ -100,11 +101,13 @@ def _seed_in_names(seed: str) -> str:
     A seed with capitals gains it too: macOS and Windows ignore case in file names, where
     versions "A" and "a" would be one file. A seed kept as it is reads the same written in
     capitals and folded back ("7", "b"; not "B", nor "ß", which folds to "ss"), so no two
-    such names are one there, however the system folds case (a seed typed as another's
-    name with its digest, "a-559aead0" beside "A", still could: not worth a rule)."""
+    such names are one there, however the system folds case; and it does not end as a
+    digest does, so a seed typed as another's name ("a-559aead0", as "A" is named) gains
+    one too."""
     kept = _UNSAFE_IN_NAMES.sub("-", seed).strip("-")
     caseless = seed.upper().casefold() == seed
-    if kept == seed and caseless and len(seed) <= _LONGEST_SEED_IN_NAMES:
+    plain = kept == seed and caseless and not _ENDS_AS_DIGEST.search(seed)
+    if plain and len(seed) <= _LONGEST_SEED_IN_NAMES:
         return seed
     digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:8]
     short = kept[:_LONGEST_SEED_IN_NAMES].rstrip("-")

@@ -99,6 +99,7 @@ def test_shuffled_versions_are_named_by_their_seed_and_do_not_replace_each_other
         ("spring 2025/B", "b-student-shufflespring-2025-B-f16eb16f.pdf"),
         ("../..", "b-student-shuffle0cfd1c96.pdf"),
         ("x" * 41, f"b-student-shuffle{'x' * 40}-3164596d.pdf"),
+        ("a-559aead0", "b-student-shufflea-559aead0-a7638c75.pdf"),  # "A" is "-shuffleA-559aead0"
     ],
 )
 def test_a_seed_goes_into_file_names_as_every_system_can_hold_it(seed: str, name: str) -> None:
@@ -108,8 +109,22 @@ def test_a_seed_goes_into_file_names_as_every_system_can_hold_it(seed: str, name
 
 @pytest.mark.parametrize(
     "seeds",
-    [("A", "a"), ("Spring-B", "spring-b"), ("\u0412", "\u0432"), ("\u00df", "ss"), ("\u0131", "i")],
-    ids=["A and a", "Spring-B and spring-b", "Cyrillic Ve", "sharp s and ss", "dotless i and i"],
+    [
+        ("A", "a"),
+        ("Spring-B", "spring-b"),
+        ("\u0412", "\u0432"),
+        ("\u00df", "ss"),
+        ("\u0131", "i"),
+        ("A", "a-559aead0"),
+    ],
+    ids=[
+        "A and a",
+        "Spring-B and spring-b",
+        "Cyrillic Ve",
+        "sharp s and ss",
+        "dotless i and i",
+        "A and A's name",
+    ],
 )
 def test_two_seeds_never_name_one_file_where_case_is_ignored(seeds: tuple[str, str]) -> None:
     """macOS and Windows ignore case in file names (and fold "\u00df" as "ss"): versions "A"
