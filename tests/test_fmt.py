@@ -215,6 +215,36 @@ def test_diff_prints_the_change_and_writes_nothing(
     assert path.read_text(encoding="utf-8") == "title: T\nid: main\n"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: T\nid: main",  # no line break at the end
+        'title: "T\u2028U"\nid: main\n',  # a line separator inside a quoted text
+        'title: "T\x85U"\nid: main\n',  # a next-line character too
+        'title: "T\u2029U"\nid: main',  # a paragraph separator, and no final line break
+    ],
+    ids=["no final line break", "line separator", "next line", "paragraph separator"],
+)
+def test_diff_applies_with_git_apply_as_fmt_would_write(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+) -> None:
+    """A reviewer applies the diff with git apply or patch: it must be one they take, and
+    give the file fmt writes."""
+    path = _bank(tmp_path, text)
+    monkeypatch.chdir(tmp_path)
+    name = str(path.relative_to(tmp_path))
+    assert main(["fmt", "--diff", name]) == 1
+    (tmp_path / "fmt.diff").write_text(capsys.readouterr().out, encoding="utf-8")
+    applied = subprocess.run(
+        ["git", "apply", "-p0", "fmt.diff"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert main(["fmt", "--check", name]) == 0  # the diff gave the file fmt writes
+
+
 def test_file_with_a_syntax_error_is_reported_and_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -127,10 +127,11 @@ def _print_diff(path: Path, rewrite: Rewrite) -> None:
     "+" or "-" before a line keeps it from starting one, but the runner takes "##["
     anywhere and reads a context line from after its space. The lines where that took an
     escape are counted on stderr: there the diff no longer matches the file."""
-    old = rewrite.old_text.splitlines(keepends=True)
-    new = rewrite.new.splitlines(keepends=True)
     name = visible(str(path))  # a file name cannot start a line of its own
-    diff = list(difflib.unified_diff(old, new, name, name))
+    diff = [
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n"
+        for line in difflib.unified_diff(_lines(rewrite.old_text), _lines(rewrite.new), name, name)
+    ]
     shown = [without_commands(line) for line in diff]
     sys.stdout.writelines(shown)
     escaped = sum(line != as_shown for line, as_shown in zip(diff, shown, strict=True))
@@ -142,6 +143,14 @@ def _print_diff(path: Path, rewrite: Rewrite) -> None:
             "with exambank fmt, not with this diff",
             file=sys.stderr,
         )
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as patch and git read them: ended by "\\n" alone, the last
+    one maybe by nothing. ``splitlines`` also ends one at "\\u2028", "\\x85" and others a
+    quoted YAML text may hold, which would make a diff no tool applies."""
+    lines = text.split("\n")
+    return [f"{line}\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _would_change(path: Path, rewrite: Rewrite, said: str) -> Diagnostic:
