@@ -94,6 +94,7 @@ def add_build(commands: Commands) -> None:
     )
     command.add_argument(
         "--shuffle",
+        type=_shuffle_seed,
         metavar="SEED",
         help="print each question's options in an order drawn from SEED (same seed, same PDF)",
     )
@@ -155,6 +156,25 @@ def _large_print_size(text: str) -> int:
     if written.isascii() and written.isdigit() and int(written) in LARGE_PRINT_SIZES:
         return int(written)
     raise argparse.ArgumentTypeError(f"{LARGE_PRINT_SIZES_WORDS}, not {text!r}")
+
+
+def _shuffle_seed(text: str) -> str:
+    """A seed a shuffle can hash and a handout print: text, not bytes a terminal in
+    another encoding passed on (Python holds them as lone surrogates), and not blank, as
+    a script's unset variable gives ('--shuffle "$VERSION"'), which would print a version
+    mark with no version."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "the seed is blank: give the version's seed, such as --shuffle 7"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            "the seed is not UTF-8 text (the terminal sent it in another encoding): set the "
+            "terminal to UTF-8, or use a seed of ASCII letters and digits"
+        ) from None
+    return text
 
 
 def _build(arguments: argparse.Namespace) -> int:

@@ -196,3 +196,25 @@ def test_the_key_and_the_sheet_come_from_the_config_unless_the_command_line_says
     ]
     keys = {settings.student_key for settings in asked}
     assert keys == {"separate" if "answer-key" in documents else "end"}
+
+
+@pytest.mark.parametrize(
+    ("seed", "why"),
+    [
+        ("caf\udce9", "the seed is not UTF-8 text"),  # "café" from a Latin-1 terminal
+        ("", "the seed is blank"),  # --shuffle "$VERSION", the variable unset
+        ("  ", "the seed is blank"),
+    ],
+    ids=["Latin-1 bytes", "empty", "spaces"],
+)
+def test_a_seed_that_names_no_version_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed: str, why: str
+) -> None:
+    """Bytes a terminal in another encoding sent stopped the build with an internal error
+    (review s30-fuzz #4); a blank seed printed a version mark with no version."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    with pytest.raises(SystemExit) as exit_status:
+        main(["build", str(bank), "--shuffle", seed, "--out", str(tmp_path / "dist")])
+    assert exit_status.value.code == 2
+    assert f"argument --shuffle: {why}" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists()
