@@ -35,14 +35,15 @@ STUDENT_KEYS: tuple[StudentKey, ...] = get_args(StudentKey)
 Sections = Literal["new-page", "run-on"]
 SECTION_STARTS: tuple[Sections, ...] = get_args(Sections)
 # The large-print body's size in whole points (``build --large-print-size``,
-# ``large-print-size`` in the config): UKAAF's least, 16, unless a reader needs more, up to
-# 18, UKAAF's ideal and US large print's (APH, NLS). No less: that is no longer large print.
-# No more, for now: larger, the answer key's five columns on A4 no longer hold a four-digit
-# number and a wide letter (at 19 pt W, at 20 pt D, G and H fall below their number), and
-# more questions run over a page with their explanations (in the seed's trainer edition, 2
-# of 55 at 18 pt, 10 at 20 pt).
+# ``large-print-size`` in the config): UKAAF's least, 16, unless a reader needs more: 18,
+# UKAAF's ideal and US large print's (APH, NLS), or up to 24, the top of the 20-24 pt that
+# UKAAF's modified large print and RNIB give many readers with low vision. No less: that is
+# no longer large print. No more: at 24 pt a question's line on A4 holds about 30
+# characters, and 47 of the seed's 55 questions run over a page in the trainer edition;
+# larger is for a magnifier or a screen. Above 18 pt the answer key and sheet set four
+# answers a row, as five no longer hold a wide letter beside its number (``answer_key.py``).
 LARGE_PRINT_SIZE = 16
-LARGE_PRINT_SIZES = range(LARGE_PRINT_SIZE, 18 + 1)
+LARGE_PRINT_SIZES = range(LARGE_PRINT_SIZE, 24 + 1)
 LARGE_PRINT_SIZES_WORDS = (
     f"a whole number of points from {LARGE_PRINT_SIZES[0]} to {LARGE_PRINT_SIZES[-1]}"
 )

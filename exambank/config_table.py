@@ -141,8 +141,8 @@ class TableParser:
             ("large-print-size",),
             None,
             f"'large-print-size' must be {LARGE_PRINT_SIZES_WORDS}, not {_shown(value)}",
-            f"write large-print-size = 18 (the default, {LARGE_PRINT_SIZE}, is UKAAF's least "
-            "for large print; 18 its ideal)",
+            f"write large-print-size = 20 (the default, {LARGE_PRINT_SIZE}, is UKAAF's least "
+            "for large print; 18 its ideal; 20 to 24 what many readers with low vision need)",
         )
         return None
 

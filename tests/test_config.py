@@ -27,9 +27,10 @@ STUDENT_KEY_MUST = '\'student-key\' must be "end", "none" or "separate", not '
 STUDENT_KEY_HINT = 'write student-key = "end", student-key = "none" or student-key = "separate"'
 ANSWER_SHEET_HINT = "write answer-sheet = true or answer-sheet = false, without quotes"
 SECTIONS_HINT = 'write sections = "new-page" or sections = "run-on"'
-LARGE_PRINT_SIZE_MUST = "'large-print-size' must be a whole number of points from 16 to 18, not "
+LARGE_PRINT_SIZE_MUST = "'large-print-size' must be a whole number of points from 16 to 24, not "
 LARGE_PRINT_SIZE_HINT = (
-    "write large-print-size = 18 (the default, 16, is UKAAF's least for large print; 18 its ideal)"
+    "write large-print-size = 20 (the default, 16, is UKAAF's least for large print; 18 its "
+    "ideal; 20 to 24 what many readers with low vision need)"
 )
 
 
@@ -397,8 +398,8 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             (5, 1, LARGE_PRINT_SIZE_MUST + "14", LARGE_PRINT_SIZE_HINT),
         ),
         (
-            "[tool.exambank]\nlarge-print-size = 19\n",
-            (5, 1, LARGE_PRINT_SIZE_MUST + "19", LARGE_PRINT_SIZE_HINT),
+            "[tool.exambank]\nlarge-print-size = 25\n",
+            (5, 1, LARGE_PRINT_SIZE_MUST + "25", LARGE_PRINT_SIZE_HINT),
         ),
         (
             "[tool.exambank]\nlarge-print-size = 17.5\n",
@@ -455,6 +456,15 @@ def test_large_print_size_sets_the_size_of_large_print(tmp_path: Path) -> None:
     assert pyproject.read(write_pyproject(tmp_path, "[tool.exambank]\n")).large_print_size is None
     table = "[tool.exambank]\nlarge-print-size = 18\n"
     assert pyproject.read(write_pyproject(tmp_path, table)).large_print_size == 18
+
+
+@pytest.mark.parametrize("size", [19, 20, 22, 24])
+def test_large_print_size_takes_the_20_to_24_pt_of_modified_large_print(
+    tmp_path: Path, size: int
+) -> None:
+    # UKAAF's modified large print and RNIB: 20 to 24 pt for many readers with low vision
+    table = f"[tool.exambank]\nlarge-print-size = {size}\n"
+    assert pyproject.read(write_pyproject(tmp_path, table)).large_print_size == size
 
 
 def test_max_file_bytes_sets_the_size_limit_in_bytes(tmp_path: Path) -> None:

@@ -6,52 +6,91 @@ from collections.abc import Callable
 from html import escape
 
 from exambank.bank import Bank, QuestionRef
+from exambank.builders.base import Settings
 from exambank.builders.labels import Labels
 from exambank.builders.running_head import RunningHead
 from exambank.markdown import typeset
+
+# The key's answers a row (and the answer sheet's items): five, and in large print four
+# where five no longer hold the widest answer beside its number. Measured in WeasyPrint's
+# boxes with four-digit numbers and the widest letters of the key's font (DejaVu Sans
+# Condensed Bold: W, M, Q, O), one letter a column, two or three in two, four to seven in
+# three: five a row hold them up to 18 pt on A4 (a W with 1.1 mm to spare; at 19 pt it falls
+# below its number, at 20 pt M, Q, O, N, H, D and G too) and 19 pt on Letter (0.8 mm), four
+# up to 24 pt on both (0.6 mm on A4), and the sheet's four circles of a four-option question
+# on one line. One cut-off for both papers: a size's grid is the same on each.
+ANSWERS_A_ROW = 5
+FEWER_FROM = 19  # the large-print size from which a row holds four
+FEWER_A_ROW = 4
+
+
+def answers_a_row(settings: Settings) -> int:
+    """How many answers a row of the key and the sheet hold, in a build of ``settings``."""
+    if settings.large_print and settings.large_print_size >= FEWER_FROM:
+        return FEWER_A_ROW
+    return ANSWERS_A_ROW
 
 
 def headed_answer_key(
     bank: Bank,
     refs: list[QuestionRef],
-    shuffle_seed: str | None,
+    settings: Settings,
     labels: Labels,
     grouped: bool,
     head: RunningHead,
+    alone: bool = False,
 ) -> str:
-    """The answer key, its heading setting the running head as a section's does."""
-    key = answer_key_html(bank, refs, shuffle_seed, labels, grouped)
+    """The answer key, its heading setting the running head as a section's does; ``alone``:
+    printed alone (``key_document.py``), see ``answer_key_html``."""
+    key = answer_key_html(bank, refs, settings, labels, grouped, alone)
     return key.replace("<h2", f"<h2{head.attributes(labels.answer_key)}", 1)
 
 
 def answer_key_html(
-    bank: Bank, refs: list[QuestionRef], shuffle_seed: str | None, labels: Labels, grouped: bool
+    bank: Bank,
+    refs: list[QuestionRef],
+    settings: Settings,
+    labels: Labels,
+    grouped: bool,
+    alone: bool = False,
 ) -> str:
     """The key, a run of columns per section under the section's number and title
-    (``key_grid``), so a trainer who set one section as a quiz finds its answers together."""
+    (``key_grid``), so a trainer who set one section as a quiz finds its answers together;
+    ``settings`` give its shuffle seed and how many answers a row it holds. Printed
+    ``alone``, without a cover, it says a large-print edition's size under its heading, as
+    a cover does: a key of four answers a row goes with the sheets of its size."""
     lang = labels.lang_attribute
+    shuffle_seed = settings.shuffle_seed
     note = (
         labels.key_note_shuffled.format(seed=shuffle_seed)
         if shuffle_seed is not None
         else labels.key_note
     )
+    grid = key_grid(bank, refs, grouped, _item, answers_a_row(settings))
     return (
         f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
-        f'{shuffle_mark(shuffle_seed, labels)}<p class="key-note"{lang}>{escape(note)}</p>'
-        f"{key_grid(bank, refs, grouped, _item)}</section>\n"
+        f"{size_mark(settings, labels) if alone else ''}{shuffle_mark(shuffle_seed, labels)}"
+        f'<p class="key-note"{lang}>{escape(note)}</p>'
+        f"{grid}</section>\n"
     )
 
 
 def key_grid(
-    bank: Bank, refs: list[QuestionRef], grouped: bool, item: Callable[[QuestionRef], str]
+    bank: Bank,
+    refs: list[QuestionRef],
+    grouped: bool,
+    item: Callable[[QuestionRef], str],
+    per_row: int = ANSWERS_A_ROW,
 ) -> str:
     """The questions' ``item``s (the key's answers, the answer sheet's letters to mark),
-    five a row, a run per section under its number and title: the key and the answer sheet
-    share it, so that each of their rows holds the same questions. A bank whose questions
-    all sit in one section gets one run and no heading. A run is a table of one cell under
-    a header row holding the section's heading: WeasyPrint repeats a table's header on
-    every page the table continues on, so a loose page still says which section its
-    questions belong to (the list inside keeps one item per question)."""
+    ``per_row`` a row, a run per section under its number and title: the key and the answer
+    sheet share it, so that each of their rows holds the same questions. A bank whose
+    questions all sit in one section gets one run and no heading. A run is a table of one
+    cell under a header row holding the section's heading: WeasyPrint repeats a table's
+    header on every page the table continues on, so a loose page still says which section
+    its questions belong to (the list inside keeps one item per question). A list of fewer
+    than five a row says how many (``key-row-4``), for the CSS to widen its columns."""
+    row_class = f' class="key-row-{per_row}"' if per_row != ANSWERS_A_ROW else ""
     runs = []
     for number, section in enumerate(bank.sections, start=1):
         items = "".join(item(ref) for ref in refs if ref.section is section)
@@ -60,7 +99,7 @@ def key_grid(
                 f'<h3 class="key-section"><span class="key-section-number">{number}</span>'
                 f"{escape(typeset(section.title, grouped))}</h3>"
             )
-            runs.append((heading, f"<ol>{items}</ol>"))
+            runs.append((heading, f"<ol{row_class}>{items}</ol>"))
     return "".join(
         run
         if len(runs) == 1
@@ -80,6 +119,19 @@ def shuffle_mark(shuffle_seed: str | None, labels: Labels) -> str:
         f'<p class="shuffle-mark"{labels.lang_attribute}>'
         f"{escape(words[:1].upper() + words[1:])}</p>"
     )
+
+
+def size_mark(settings: Settings, labels: Labels) -> str:
+    """A large-print edition's size, marked as a shuffled version is and before it, under
+    the cover's title and the heading of a key or sheet printed alone, which has no cover:
+    "Large print 20 pt". A trainer tells a stack of 20 pt from one of 16 or 18 pt, and
+    lays a key beside the sheets of its size (four answers a row above 18 pt). Every size
+    says it, 16 pt too: stacks of 16 and 18 pt look much alike. Not in the footer: its
+    margin holds four lines, which a long seed and the trainer's words fill already."""
+    if not settings.large_print:
+        return ""
+    words = labels.large_print.format(size=settings.large_print_size)
+    return f'<p class="size-mark"{labels.lang_attribute}>{escape(words)}</p>'
 
 
 # An answer of more than one letter is marked by how many it has ("key-wide": four or more).

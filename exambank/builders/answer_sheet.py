@@ -3,15 +3,17 @@ in the answer key's grid, so that a trainer lays the key beside a sheet and grad
 by row.
 
 It carries a line for a name and a date, the version it belongs to (a shuffled version's
-"Shuffle 7" mark, as the key has, and the footer's edition, version and seed), and for each
+"Shuffle 7" mark, as the key has, and the footer's edition, version and seed), in large
+print its size ("Large print 20 pt", as the key printed alone has it), and for each
 question its number and its option letters in circles to fill in: as many as that
 question has, "choose 2" under a multiple-answer question's, a true/false question's
 values beside its letters. The questions are grouped under the key's section headings,
-five a row, each item as wide as the key's answer of that question (``key_grid`` and
-``width_class``, shared with the key): row for row, the sheet and the key hold the same
-questions. Shuffling moves options, never questions, and keeps each question's count of
-options: the sheet of every version holds the same questions and letters; it is built
-from the shuffled bank all the same, and marked as its version."""
+as many a row as the key's (five; four in large print above 18 pt), each item as wide as
+the key's answer of that question (``key_grid``, ``answers_a_row`` and ``width_class``,
+shared with the key): row for row, the sheet and the key hold the same questions.
+Shuffling moves options, never questions, and keeps each question's count of options: the
+sheet of every version holds the same questions and letters; it is built from the
+shuffled bank all the same, and marked as its version."""
 
 from __future__ import annotations
 
@@ -19,7 +21,13 @@ from functools import partial
 from html import escape
 
 from exambank.bank import Bank, QuestionRef
-from exambank.builders.answer_key import key_grid, shuffle_mark, width_class
+from exambank.builders.answer_key import (
+    answers_a_row,
+    key_grid,
+    shuffle_mark,
+    size_mark,
+    width_class,
+)
 from exambank.builders.base import Settings
 from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import Labels, labels_for
@@ -49,7 +57,8 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
         " large-print" if settings.large_print else ""
     )
     footer = footer_text(bank, "answer-sheet", shuffle_seed, labels)
-    grid = key_grid(bank, refs, grouped, partial(_item, words=words, labels=labels))
+    item = partial(_item, words=words, labels=labels)
+    grid = key_grid(bank, refs, grouped, item, answers_a_row(settings))
     return "".join(
         [
             document_start.replace('<body class="', f'<body class="{classes} ', 1),
@@ -59,6 +68,7 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
             '<section class="answer-key answer-sheet"><div class="sheet-head">'
             f"<h2{head.attributes(words.answer_sheet)}{lang}>{escape(words.answer_sheet)}</h2>"
             f"{name_line(labels, with_date=True)}</div>",
+            size_mark(settings, labels),
             shuffle_mark(shuffle_seed, labels),
             f'<p class="key-note"{lang}>{escape(words.note)}</p>{grid}</section>\n',
             "</body>\n</html>\n",

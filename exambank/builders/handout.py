@@ -16,7 +16,7 @@ from typing import Literal
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_instruction import answer_instruction
-from exambank.builders.answer_key import headed_answer_key, shuffle_mark
+from exambank.builders.answer_key import headed_answer_key, shuffle_mark, size_mark
 from exambank.builders.base import Settings
 from exambank.builders.code_lines import code_lines
 from exambank.builders.handout_metadata import metadata_html
@@ -49,7 +49,6 @@ def handout_html(
     # "1 000 €" is one number where the numeric rules read it as one: see ``typeset``
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
-    build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
     head = RunningHead.of(typeset(bank.manifest.title, grouped), settings)
     sections = [
         _section(
@@ -64,11 +63,11 @@ def handout_html(
         )
         for number, section in enumerate(bank.sections, start=1)
     ]
-    key = headed_answer_key(bank, refs, shuffle_seed, labels, grouped, head)
+    key = headed_answer_key(bank, refs, settings, labels, grouped, head)
     document = "".join(
         [
-            document_head(bank, edition, build_date, len(str(len(refs))), labels, grouped),
-            _title_page(bank, edition, build_date, shuffle_seed, len(refs), labels, grouped, head),
+            document_head(bank, edition, settings.build_date, len(str(len(refs))), labels, grouped),
+            _title_page(bank, edition, settings, len(refs), labels, grouped, head),
             _contents(bank, refs, labels, grouped, with_key),
             *sections,
             key if with_key else "",
@@ -132,8 +131,7 @@ def _css_string(text: str) -> str:
 def _title_page(
     bank: Bank,
     edition: Edition,
-    build_date: datetime | None,
-    shuffle_seed: str | None,
+    settings: Settings,
     question_count: int,
     labels: Labels,
     grouped: bool,
@@ -142,8 +140,10 @@ def _title_page(
     """The cover. Of its facts, the version is the bank's words, the build date (ISO, as
     any language reads it) nobody's, the contents and options the labels'. The facts are a
     table with a header for each row, so the tagged PDF pairs each value with its name.
-    The student edition's has a line for its owner's name, under the edition's."""
+    The student edition's has a line for its owner's name, under the edition's; a
+    large-print edition's says its size under the title (``size_mark``)."""
     manifest = bank.manifest
+    build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
     lang = labels.lang_attribute
     contents = (
         f"{labels.count(labels.sections, len(bank.sections))}, "
@@ -171,7 +171,7 @@ def _title_page(
     return (
         f'<section class="cover {edition}">{exam}'
         f'<h1 class="book-title"{head.attributes("")}>{escape(head.book_title)}</h1>'
-        f"{shuffle_mark(shuffle_seed, labels)}"
+        f"{size_mark(settings, labels)}{shuffle_mark(shuffle_seed, labels)}"
         f'<p class="edition"{lang} '
         f'data-footer="{escape(footer_text(bank, edition, shuffle_seed, labels))}">'
         f"{escape(edition_words(edition, labels))}</p>"

@@ -18,17 +18,17 @@ from exambank.rules.numbers import reading
 def key_document_html(bank: Bank, settings: Settings) -> str:
     """The key as the student edition ends with it, under a line naming the bank, with the
     handouts' running header and footer (the footer names the version and the seed, so a
-    key is matched to its stack). No cover: for most banks the key is one page."""
+    key is matched to its stack; in large print a mark under its heading names the size).
+    No cover: for most banks the key is one page."""
     labels = labels_for(bank.manifest.language)
     grouped = reading(bank.manifest.language).space_groups
     refs = list(bank.questions())
     head = RunningHead.of(typeset(bank.manifest.title, grouped), settings)
-    build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
-    key = headed_answer_key(bank, refs, shuffle_seed, labels, grouped, head)
+    key = headed_answer_key(bank, refs, settings, labels, grouped, head, alone=True)
     document_start = document_head(
-        bank, "answer-key", build_date, len(str(len(refs))), labels, grouped
+        bank, "answer-key", settings.build_date, len(str(len(refs))), labels, grouped
     )
-    footer = footer_text(bank, "answer-key", shuffle_seed, labels)
+    footer = footer_text(bank, "answer-key", settings.shuffle_seed, labels)
     bank_line = (
         f'<p class="key-document-bank" data-footer="{escape(footer)}">'
         f"{escape(head.book_title)}</p>\n"

@@ -88,9 +88,10 @@ def add_build(commands: Commands) -> None:
         metavar="PT",
         help=f"PDFs in large print with a body of PT points, {LARGE_PRINT_SIZES[0]} to "
         f"{LARGE_PRINT_SIZES[-1]} (implies --large-print): 16 is UKAAF's least for large "
-        "print, 18 its ideal and US large print's; larger, the answer key no longer holds "
-        "five answers a row (default: large-print-size in [tool.exambank], else "
-        f"{LARGE_PRINT_SIZE})",
+        "print, 18 its ideal and US large print's, 20 to 24 what many readers with low "
+        "vision need (UKAAF's modified large print, RNIB); above 18 the answer key and "
+        "sheet hold four answers a row, not five (default: large-print-size in "
+        f"[tool.exambank], else {LARGE_PRINT_SIZE})",
     )
     command.add_argument(
         "--shuffle",

@@ -1,5 +1,5 @@
 """`exambank build --large-print-size PT` and ``large-print-size`` in the config: large
-print of 18 pt or more, for a reader who needs more than UKAAF's least (review s27, finding
+print of 17 to 24 pt, for a reader who needs more than UKAAF's least (review s27, finding
 5). Everything large print sizes from its body grows with it: the header and footer, the
 columns beside questions and options, images, and the width at which a table prints as
 records; nothing falls below its floor (3/4 of the body: a question's id)."""
@@ -11,12 +11,17 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from weasyprint.formatting_structure.boxes import MarginBox
 
 from exambank.bank import Bank
 from exambank.builders import Settings
 from exambank.builders.code_lines import code_lines
+from exambank.builders.glyphs import text_width
+from exambank.builders.handout import handout_html
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.pdf import PdfBuilder
+from exambank.builders.render import _layout
+from exambank.builders.running_head import RunningHead
 from exambank.cli import main
 from tests.builders.chosen_settings import build_recording_settings
 from tests.builders.test_large_print import EXTRA, LONG, printed_sizes, sizes_and_fonts
@@ -99,6 +104,9 @@ def test_code_marks_where_it_wraps_in_fewer_columns_as_large_print_grows() -> No
         ("large-print-size = 18", ["--large-print"], (True, 18)),
         ("large-print-size = 18", ["--large-print-size", "17"], (True, 17)),  # the flag wins
         ("large-print-size = 18", [], (False, 18)),  # the size of large print, not a switch
+        ("", ["--large-print-size", "19"], (True, 19)),  # modified large print: 20 to 24 pt
+        ("", ["--large-print-size", "24"], (True, 24)),
+        ("large-print-size = 22", ["--large-print"], (True, 22)),
     ],
 )
 def test_large_print_size_comes_from_the_config_unless_the_command_line_says(
@@ -115,7 +123,7 @@ def test_large_print_size_comes_from_the_config_unless_the_command_line_says(
     assert built == [chosen, chosen]
 
 
-@pytest.mark.parametrize("size", ["15", "19", "17.5", "18pt", "large"])
+@pytest.mark.parametrize("size", ["15", "25", "17.5", "18pt", "large"])
 def test_a_large_print_size_out_of_range_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], size: str
 ) -> None:
@@ -124,7 +132,25 @@ def test_a_large_print_size_out_of_range_is_a_usage_error(
         main(["build", str(bank), "--large-print-size", size, "--out", str(tmp_path / "dist")])
     assert exit_status.value.code == 2
     assert (
-        f"argument --large-print-size: a whole number of points from 16 to 18, not '{size}'"
+        f"argument --large-print-size: a whole number of points from 16 to 24, not '{size}'"
         in capsys.readouterr().err
     )
     assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize("size", [16, 18, 20, 24])
+def test_the_page_number_s_box_holds_a_page_count_of_three_digits(
+    make_bank: Callable[..., Bank], size: int
+) -> None:
+    # "Page 110 of 118" at 20 pt wrapped in a quarter of the line, its "118" alone below
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    settings = Settings(large_print=True, large_print_size=size)
+    html = handout_html(bank, "student", settings)
+    page = _layout(html, bank.root, settings, {}, "")[1].pages[1]._page_box
+    boxes = {box.at_keyword: box for box in page.children if isinstance(box, MarginBox)}
+    left, right = boxes["@bottom-left"], boxes["@bottom-right"]
+    words = text_width("Page 888 of 888", RunningHead.FONT, 14 * size / 16) * 96 / 72  # px
+    assert right.width >= words
+    assert left.position_x + left.margin_width() <= right.position_x + 0.01  # side by side
+    if size <= 18:  # a quarter of the line, as it was
+        assert right.width == pytest.approx((210 - 42) * 96 / 25.4 / 4)

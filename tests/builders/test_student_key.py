@@ -47,7 +47,8 @@ def test_a_student_edition_for_a_quiz_has_no_key_and_the_key_prints_alone(
     assert not any("Answer key" in page for page in student)  # nor in the contents
     assert "Answer key" in _pages(folder / "test-bank-trainer.pdf")[-1]  # the trainer's keeps it
     [key] = _pages(folder / "test-bank-answer-key.pdf")  # one page, to grade with
-    assert key.startswith("Test bank Answer key Question number and correct option. 1 A 2 A")
+    size = "Large print 16 pt " if large_print else ""  # which sheets it goes with
+    assert key.startswith(f"Test bank Answer key {size}Question number and correct option. 1 A 2 A")
     assert key.endswith("Answer key Page 1 of 1")  # the footer names what the page is
 
 

@@ -62,6 +62,9 @@ class Labels:
     one_question: str
     question_range: str
     footer_shuffle: str
+    # A large-print edition's body size, on its cover (and a key's or sheet's printed
+    # alone), so that a trainer tells a stack of 20 pt from one of 16 pt: {size}
+    large_print: str
     # At the foot of a page where a question breaks, its options or answer following on
     # the next page (handout.css, ``continued``)
     continued: str

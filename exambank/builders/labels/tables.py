@@ -41,6 +41,7 @@ ENGLISH = Labels(
     one_question="question {number}",
     question_range="questions {first}\u2013{last}",
     footer_shuffle="shuffle {seed}",
+    large_print="Large print {size}\u00a0pt",
     continued="Continued on the next page",
 )
 
@@ -73,6 +74,7 @@ GERMAN = Labels(
     one_question="Frage {number}",
     question_range="Fragen {first}\u2013{last}",
     footer_shuffle="Mischung {seed}",
+    large_print="Großdruck {size}\u00a0pt",
     continued="Fortsetzung auf der nächsten Seite",
 )
 
@@ -106,6 +108,7 @@ FRENCH = Labels(
     one_question="question {number}",
     question_range="questions {first}\u2013{last}",
     footer_shuffle="tirage {seed}",
+    large_print="Gros caractères {size}\u00a0pt",
     continued="Suite à la page suivante",
 )
 
@@ -139,6 +142,7 @@ SPANISH = Labels(
     one_question="pregunta {number}",
     question_range="preguntas {first}\u2013{last}",
     footer_shuffle="semilla {seed}",
+    large_print="Letra grande {size}\u00a0pt",
     continued="Continúa en la página siguiente",
 )
 
@@ -176,6 +180,7 @@ RUSSIAN = Labels(
     one_question="вопрос {number}",
     question_range="вопросы {first}\u2013{last}",
     footer_shuffle="перемешивание {seed}",
+    large_print="Крупный шрифт {size}\u00a0пт",
     continued="Продолжение на следующей странице",
 )
 
@@ -217,6 +222,7 @@ POLISH = Labels(
     one_question="pytanie {number}",
     question_range="pytania {first}\u2013{last}",
     footer_shuffle="ziarno {seed}",
+    large_print="Duży druk {size}\u00a0pkt",
     continued="Ciąg dalszy na następnej stronie",
 )
 
@@ -250,6 +256,7 @@ ITALIAN = Labels(
     one_question="domanda {number}",
     question_range="domande {first}\u2013{last}",
     footer_shuffle="seme {seed}",
+    large_print="Caratteri grandi {size}\u00a0pt",
     continued="Continua alla pagina successiva",
 )
 
@@ -282,6 +289,7 @@ DUTCH = Labels(
     one_question="vraag {number}",
     question_range="vragen {first}\u2013{last}",
     footer_shuffle="seed {seed}",
+    large_print="Grote letters {size}\u00a0pt",
     continued="Vervolg op de volgende pagina",
 )
 
@@ -315,6 +323,7 @@ BRAZILIAN_PORTUGUESE = Labels(
     one_question="questão {number}",
     question_range="questões {first}\u2013{last}",
     footer_shuffle="semente {seed}",
+    large_print="Fonte ampliada {size}\u00a0pt",
     continued="Continua na próxima página",
 )
 
@@ -348,5 +357,6 @@ EUROPEAN_PORTUGUESE = Labels(
     one_question="pergunta {number}",
     question_range="perguntas {first}\u2013{last}",
     footer_shuffle="semente {seed}",
+    large_print="Letra ampliada {size}\u00a0pt",
     continued="Continua na página seguinte",
 )

@@ -1,0 +1,145 @@
+"""The answer key and the answer sheet in large print of 19 to 24 pt: four answers a row, not
+five, as five no longer hold a wide letter beside its number (at 19 pt a W, at 20 pt M, Q, O,
+D, G and H too fell below their number on A4); the sheet keeps the key's rows, and its
+circles grow with their letters. Read from WeasyPrint's layout boxes."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterator
+
+import pytest
+from weasyprint.formatting_structure.boxes import Box, InlineBlockBox, TextBox
+
+from exambank.bank import Bank
+from exambank.builders import Settings
+from exambank.builders.answer_sheet import answer_sheet_html
+from exambank.builders.handout import handout_html
+from exambank.builders.render import _layout
+from tests.builders.test_answer_sheet import _made, _numbered, _rows
+from tests.conftest import QUESTION, section_yaml
+
+PX_PER_MM = 96 / 25.4  # WeasyPrint's layout is in CSS px
+# The widest letters of the key's font (DejaVu Sans Condensed Bold), one, two, three and
+# seven to an answer: one column, two, two and three
+ANSWERS = [*"WMQODGHN", "M, W", "M, Q, W", "D, G, H, M, N, O, Q"]
+
+
+def lettered(number: int, answer: str, last: str = "W") -> str:
+    """Question ``number``, whose answer is ``answer``'s letters, with options A to ``last``."""
+    letters = answer.split(", ")
+    options = "".join(
+        f"  {letter}: Option {letter}\n"
+        for letter in string.ascii_uppercase[: string.ascii_uppercase.index(last) + 1]
+    )
+    kind = f"type: multiple\nanswer: [{answer}]" if len(letters) > 1 else f"answer: {answer}"
+    return f"id: q{number}\nstem: Which one?\noptions:\n{options}{kind}\nexplanation: It is.\n"
+
+
+def boxes_of(box: Box, cls: str) -> Iterator[Box]:
+    """The boxes below ``box`` of the elements of class ``cls``."""
+    for child in box.descendants():
+        element = getattr(child, "element", None)
+        if element is not None and cls in (element.get("class") or "").split():
+            yield child
+
+
+def texts(box: Box) -> list[TextBox]:
+    return [child for child in box.descendants() if isinstance(child, TextBox)]
+
+
+def key_items(bank: Bank, settings: Settings) -> list[tuple[float, str, list[float], float]]:
+    """Each answer of the student edition's key as laid out (the key alone: the questions
+    before it take long to lay out), numbered from 8991 as in a bank of nine thousand
+    questions: its row's top, its number, how far (mm) each text box of its letters lies
+    below its number's line, and how far (mm) its letters end inside its column."""
+    html = handout_html(bank, "student", settings)
+    body = html.index(">", html.index("<body")) + 1
+    key = html[:body] + html[html.index('<section class="answer-key"') :]
+    for number in range(len(ANSWERS), 0, -1):
+        key = key.replace(f'"key-number">{number}<', f'"key-number">{8990 + number}<')
+    document = _layout(key, bank.root, settings, {}, "")[1]
+    items = []
+    for page in document.pages:
+        for item in page._page_box.descendants():
+            if not (isinstance(item, InlineBlockBox) and item.element_tag == "li"):
+                continue
+            [number] = texts(next(boxes_of(item, "key-number")))
+            letters = [text for box in boxes_of(item, "key-letter") for text in texts(box)]
+            below = [(text.position_y - number.position_y) / PX_PER_MM for text in letters]
+            end = max(text.position_x + text.width for text in letters)
+            room = (item.content_box_x() + item.width - end) / PX_PER_MM
+            items.append((item.position_y, number.text, below, room))
+    return items
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("size", [19, 24])
+def test_above_18_pt_the_key_sets_four_answers_a_row_each_beside_its_number(
+    make_bank: Callable[..., Bank], paper: str, size: int
+) -> None:
+    questions = [lettered(number, answer) for number, answer in enumerate(ANSWERS, start=1)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    items = key_items(bank, Settings(paper=paper, large_print=True, large_print_size=size))
+    rows: dict[float, list[str]] = {}
+    for top, number, below, room in items:
+        rows.setdefault(round(top), []).append(number)
+        assert below == pytest.approx([0] * len(below), abs=0.01), (number, below)
+        assert room >= 0, (number, room)  # its letters end inside its column
+    # one letter a column, two or three letters two columns, seven three
+    assert list(rows.values()) == [
+        ["8991", "8992", "8993", "8994"],
+        ["8995", "8996", "8997", "8998"],
+        ["8999", "9000"],
+        ["9001"],
+    ]
+
+
+def test_up_to_18_pt_the_key_keeps_five_answers_a_row(make_bank: Callable[..., Bank]) -> None:
+    bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 10, 1))})
+    items = key_items(bank, Settings(large_print=True, large_print_size=18))
+    assert [number for _, number, _, _ in items[:5]] == ["8991", "8992", "8993", "8994", "8995"]
+    assert len({round(top) for top, _, _, _ in items}) == 2
+
+
+@pytest.mark.parametrize("size", [19, 24])
+def test_above_18_pt_the_sheet_holds_the_key_s_rows_of_four(
+    make_bank: Callable[..., Bank], size: int
+) -> None:
+    bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 12, 1))})
+    settings = Settings(
+        student_key="separate", answer_sheet=True, large_print=True, large_print_size=size
+    )
+    made = _made(bank, settings)
+    key, sheet = made["test-bank-answer-key.pdf"], made["test-bank-answer-sheet.pdf"]
+    key_rows = [[number for _, number in row] for row in _rows(key)]
+    assert key_rows == [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10", "11", "12"]]
+    assert [[number for _, number in row] for row in _rows(sheet)] == key_rows
+
+
+def circles(bank: Bank, settings: Settings) -> list[tuple[float, float, float]]:
+    """Each circle of the answer sheet: its width, the width inside its ring and its
+    letter's, in mm."""
+    html = answer_sheet_html(bank, settings)
+    document = _layout(html, bank.root, settings, {}, "")[1]
+    return [
+        (mark.border_width() / PX_PER_MM, mark.width / PX_PER_MM, letter.width / PX_PER_MM)
+        for page in document.pages
+        for mark in boxes_of(page._page_box, "sheet-mark")
+        if isinstance(mark, InlineBlockBox)
+        for letter in texts(mark)
+    ]
+
+
+@pytest.mark.parametrize(("size", "width"), [(16, 5.6), (18, 5.6), (20, 6.22), (24, 7.47)])
+def test_a_sheet_s_circle_grows_above_18_pt_to_hold_its_letter(
+    make_bank: Callable[..., Bank], size: int, width: float
+) -> None:
+    # its letter is 3/4 of the body: an M of 18 pt (at 24 pt) was 6.3 mm wide, in a ring of
+    # 5.6 mm. (W is wider still, by its side bearings: its ink stays inside.)
+    bank = make_bank({"01-main.yaml": section_yaml(lettered(1, "M", last="M"))})
+    found = circles(bank, Settings(large_print=True, large_print_size=size))
+    assert len(found) == 13  # A to M
+    for circle, inside, letter in found:
+        assert circle == pytest.approx(width, abs=0.01)
+        assert letter <= inside
