@@ -9,7 +9,10 @@ The skeleton's lines are spliced into the file's own text, so every byte before 
 them stays as it was: comments, blank lines, quoting, line ends, indentation. They are
 indented like the questions above them (where the dashes stand, where the keys start, how
 far option letters are indented, options written inline or not), or, in a file without
-questions yet, like its other lists and mappings.
+questions yet, like its other lists and mappings. Two changes keep what the file holds as
+it reads: a block text that ends the file with no line break reads without one, and gets
+the '-' that keeps it so once a line follows it ('notes: |-', as fmt writes it); of the
+byte-order marks at its start that lint's reader reads past, one stays.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.tokens import ScalarToken
 
 from exambank.errors import UsageError
 from exambank.load import iter_yaml_files, read_source
@@ -31,7 +36,7 @@ from exambank.lookalikes import in_latin_letters, lookalikes_in
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, read
-from exambank.section_text import SectionShape, shape_of
+from exambank.section_text import Lines, SectionShape, shape_of
 from exambank.yaml11 import reads_otherwise_in_yaml11
 
 MAX_OPTIONS = len(string.ascii_uppercase)
@@ -51,9 +56,26 @@ def add_question(section: Path, question_id: str, kind: str, option_count: int) 
     question = skeleton(question_id, kind, option_count)
     raw = section.read_bytes()
     bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
-    text = raw.decode("utf-8-sig")
+    text = _past_byte_order_marks(raw.decode("utf-8-sig"))
     new = bom + with_question(text, question)
-    return Rewrite(section, raw, new, {**data, "questions": [*(questions or []), question]}, source)
+    data = {**data, "questions": [*(questions or []), question]}
+    # What the new text was made from, for the comment checks: their scanner reads past
+    # one mark only.
+    made_from = (bom + text).encode("utf-8")
+    return Rewrite(section, raw, new, data, source, quoted=made_from)
+
+
+def _past_byte_order_marks(text: str) -> str:
+    """``text`` (a file past its first byte-order mark) past the further marks lint's
+    reader reads past as if they were not there, as a tool that adds one to a file that
+    has one leaves them: the file keeps one. libyaml drops a first one, and reads past a
+    second as a character of the first line, which matters to nothing before a comment
+    or a blank; marks it reads otherwise stay."""
+    found = _MARKS_READ_PAST.match(text)
+    return text[found.end() :] if found else text
+
+
+_MARKS_READ_PAST = re.compile("\ufeff(?:\ufeff(?=[ \t]*(?:#|[\r\n]|$)))?(?!\ufeff)")
 
 
 def skeleton(question_id: str, kind: str, option_count: int) -> dict[str, Any]:
@@ -81,15 +103,61 @@ def with_question(text: str, question: dict[str, Any]) -> str:
         block = _block(question, shape.dash_column, last.column, shape.step, shape.inline_options)
         after = shape.insert_after
         blank = shape.spaced and bool(lines.lines[after].strip())  # not after a '|+' text's
-        lines.insert_after(after, [""] * blank + block)
+        _insert_after(lines, after, [""] * blank + block, text)
     elif shape.empty_value is not None:  # 'questions:', 'questions: []', 'questions: ~'
         start, end = shape.empty_value
         lines.cut(start, end)
-        lines.insert_after(start[0], _first_block(shape, question))
+        _insert_after(lines, start[0], _first_block(shape, question), text)
     else:
         key = " " * shape.list_column + "questions:"
-        lines.insert_after(shape.end_line, [key, *_first_block(shape, question)])
+        _insert_after(lines, shape.end_line, [key, *_first_block(shape, question)], text)
     return lines.text()
+
+
+def _insert_after(lines: Lines, index: int, new: list[str], text: str) -> None:
+    """``new`` as lines after line ``index``; if that is the last line of a file with no
+    line break at its end, what the file holds stays as it reads: a block text ending
+    there gets the '-' that keeps it without one, and a line of spaces stays last (with a
+    line break it would be a blank line of a '|+' text above it)."""
+    if index == len(lines.lines) - 1 and text[-1] not in _BREAKS:
+        ends_in_block = _strip_last_block(lines, text)
+        if not ends_in_block and not lines.lines[index].strip():
+            index -= 1
+    lines.insert_after(index, new)
+
+
+def _strip_last_block(lines: Lines, text: str) -> bool:
+    """Whether ``text`` ends inside a block text ('|', '>', '|+'), which then reads
+    without a final line break, and would read with one once a line follows it: if so,
+    its header gets the '-' that keeps it without, as fmt's dumper writes such a text."""
+    last = _last_scalar(text)
+    if last is None or last.style not in ("|", ">") or not last.value or last.value[-1] in _BREAKS:
+        return False  # not a block, or one that ends in a line break ('|+' and a blank line)
+    start = last.start_mark  # at its '|' or '>'
+    line = lines.lines[start.line]
+    head, rest = line[: start.column + 1], line[start.column + 1 :]
+    after = rest.lstrip("0123456789+-")  # its indentation and chomping, in either order
+    indicators = rest[: len(rest) - len(after)]
+    if "-" not in indicators:  # '|-' keeps it already
+        indentation = indicators.replace("+", "")  # '|+2' -> '|2-', in the dumper's order
+        lines.lines[start.line] = f"{head}{indentation}-{after}"
+    return True
+
+
+_BREAKS = "\n\r\x85\u2028\u2029"  # the line breaks libyaml reads
+
+
+def _last_scalar(text: str) -> ScalarToken | None:
+    """The last text value of ``text`` (the scanner's token: its mark is at a block's '|',
+    where an event's is at a tag before it)."""
+    loader = CSafeLoader(text)
+    last = None
+    try:
+        while (token := loader.get_token()) is not None:
+            last = token if type(token) is ScalarToken else last
+    finally:
+        loader.dispose()
+    return last
 
 
 def _first_block(shape: SectionShape, question: dict[str, Any]) -> list[str]:

@@ -101,6 +101,8 @@ questions: [
 KEPT_BLANK = UNINDENTED.replace("explanation: SageMaker trains them.", "explanation: |+\n    It.\n")
 BOM = "\ufeff"
 INDENTED_NEW = re.sub("(?m)^(?=.)", "  ", UNINDENTED_NEW)  # fmt's layout, for a first question
+NOTES = "id: main\ntitle: Main\nnotes: |\n  First line.\n  Last line."  # no final line end
+EXPLAINED = UNINDENTED.replace("explanation: SageMaker trains them.\n", "explanation: |\n    It.")
 
 
 def _bank(tmp_path: Path, text: str) -> Path:
@@ -157,6 +159,48 @@ def _layout_cases() -> list[tuple[str, str, list[str], str]]:
             "id: main\ntitle: Main",
             [],
             "id: main\ntitle: Main\nquestions:\n" + INDENTED_NEW,
+        ),
+        (
+            "no questions yet, a '|' text last, no final line end",
+            NOTES,
+            [],
+            NOTES.replace("|", "|-") + "\nquestions:\n" + INDENTED_NEW,  # the text reads as before
+        ),
+        (
+            "a '>' text last, CRLF, no final line end",
+            NOTES.replace("|", ">").replace("\n", "\r\n"),
+            [],
+            (NOTES.replace("|", ">-") + "\nquestions:\n" + INDENTED_NEW).replace("\n", "\r\n"),
+        ),
+        (
+            "a '|2+' text last, no final line end",
+            NOTES.replace("|\n  First", "|2+\n    First"),
+            [],
+            NOTES.replace("|\n  First", "|2-\n    First") + "\nquestions:\n" + INDENTED_NEW,
+        ),
+        (
+            "a '|+' text's blank line, then spaces and no final line end",
+            NOTES.replace("|", "|+").replace("Last line.", "\n  "),
+            [],
+            NOTES.replace("|", "|+").replace("Last line.", "\nquestions:\n" + INDENTED_NEW + "  "),
+        ),
+        (
+            "the last question's '|' text, no final line end",
+            EXPLAINED,
+            [],
+            EXPLAINED.replace("|", "|-") + "\n\n" + UNINDENTED_NEW,
+        ),
+        (
+            "two byte-order marks and a comment",
+            BOM + BOM + "# yaml-language-server: $schema=x.json\n" + UNINDENTED,
+            [],
+            BOM + "# yaml-language-server: $schema=x.json\n" + UNINDENTED + "\n" + UNINDENTED_NEW,
+        ),
+        (
+            "three byte-order marks before a comment",
+            BOM * 3 + "# a note\n" + UNINDENTED,
+            [],
+            BOM + "# a note\n" + UNINDENTED + "\n" + UNINDENTED_NEW,
         ),
         (
             "an inline list, CRLF",
