@@ -137,6 +137,12 @@ def read_source(
         return source, problems
     if source.data is None and not source.values:
         report("schema", (1, 1), "the file holds only comments", "start with 'id:'")
+    elif source.data is None and len(problems) == told:
+        # '---', '~' or 'null' alone, read without a problem: the bank would lose the
+        # section without a word (a reading that stopped has said why)
+        where = source.position(source.values[()])
+        message = "the file holds one empty value ('---', '~' or 'null' alone), not a mapping"
+        report("schema", where, message, "a bank file is a mapping: start with 'id:'")
     if source.text_with_other_breaks is not None:
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))

@@ -199,6 +199,35 @@ def test_empty_and_non_mapping_files(lint_bank, content, message):
     assert (found.rule, found.line) == ("schema", 1) and message in found.message
 
 
+@pytest.mark.parametrize(
+    ("content", "line", "column"),
+    [("null\n", 1, 1), ("~\n", 1, 1), ("---\n", 2, 1), ("# a note\n--- ~\n", 2, 5)],
+    ids=["null", "tilde", "document start alone", "comment and empty document"],
+)
+@pytest.mark.parametrize("file", ["01-main.yaml", "bank.yaml"], ids=["section", "manifest"])
+def test_a_file_of_one_empty_value_is_an_error_not_a_lost_section(
+    lint_bank, file, content, line, column
+):
+    """A section file holding only '---' passed lint, and the build left its section out
+    without a word; a manifest holding only 'null' passed too."""
+    sections = {"01-main.yaml": section_yaml(QUESTION)}
+    manifest = None
+    if file == "bank.yaml":
+        manifest = content
+    else:
+        sections[file] = content
+    [found] = [d for d in lint_bank(sections, manifest).diagnostics if d.path.endswith(file)]
+    assert (found.severity, found.rule, found.line, found.column) == (
+        "error",
+        "schema",
+        line,
+        column,
+    )
+    assert found.message == (
+        "the file holds one empty value ('---', '~' or 'null' alone), not a mapping"
+    )
+
+
 def test_alias_bomb_is_refused_quickly(lint_bank):
     bomb = "id: main\ntitle: Main\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
