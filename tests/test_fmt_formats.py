@@ -111,6 +111,8 @@ def test_the_first_changed_line_of_a_rewrite(tmp_path: Path, old: str, line: int
         ("a\n", "a\nb\n", 1),  # lines added at the end: the last line there is
         ("", "a\n", 1),  # an empty file: its first line
         ("a\nb\n", "a\nb\n", 1),
+        # a line separator inside a quoted text ends no line an editor, git or a CI shows
+        ('a: "x\u2028y"\nb: 1\n', 'a: "x\u2028y"\nb: 2\n', 2),
     ],
 )
 def test_the_first_changed_line(old: str, new: str, line: int) -> None:

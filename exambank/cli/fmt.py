@@ -165,8 +165,7 @@ def first_changed_line(old_text: str, new_text: str) -> int:
     """The first line of ``old_text`` that ``new_text`` changes; 1 if none does (only the
     line endings or byte-order mark change); its last line if lines are only added at its
     end."""
-    old = old_text.splitlines(keepends=True)
-    new = new_text.splitlines(keepends=True)
+    old, new = _lines(old_text), _lines(new_text)  # numbered as the diff numbers them
     for number, (before, after) in enumerate(zip(old, new, strict=False), start=1):
         if before != after:
             return number
