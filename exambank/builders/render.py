@@ -100,7 +100,7 @@ def render_pdf(
     notes = [
         f"not fetched: {url} (only files inside the bank folder are)" for url in fetcher.refused
     ]
-    notes.extend(split_questions(document, caps))
+    notes.extend(split_questions(document, caps, settings))
     notes.extend(f"not printed: {url} (no such file in the bank folder)" for url in fetcher.missing)
     notes.extend(f"not printed: {url} (it {why})" for url, why in fetcher.withheld)
     notes.extend(f"not printed: {url} ({why})" for url, why in fetcher.too_costly)

@@ -2,27 +2,41 @@
 
 CSS keeps a question on one page; ``question_fit.py`` lets one break after its images (large
 print) or below the heading kept with it, and a question longer than a page breaks all the
-same. The author reads the note under the file's line and decides what to shorten.
+same. The author reads the note under the file's line and decides what to shorten. In large
+print a page holds half the standard page's words (16 pt) to a quarter (24 pt), and a question
+with its explanation often fills more than one: no wording an author would choose keeps it
+whole, so those questions get one note, saying so, with no advice to shorten them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from weasyprint.document import Document
 
+from exambank.builders.base import Settings
 from exambank.builders.question_fit import BELOW_HEADING, broken
 from exambank.builders.student_pages import pages_of_questions
 
 
-def split_questions(document: Document, caps: dict[str, float]) -> list[str]:
+def split_questions(document: Document, caps: dict[str, float], settings: Settings) -> list[str]:
     """A note for each question that prints across pages: CSS keeps a question whole
     unless it is longer than a page, or ``caps`` broke it after its images or below the
     heading kept with it. A box with an id puts an anchor on every page it is on, so a
-    question (``q-N``) split in two has two."""
-    return [
-        _split_note(anchor[2:], f"{on[0] + 1}-{on[-1] + 1}", caps.get(anchor, 0.0))
+    question (``q-N``) split in two has two. In large print (``settings``), the questions
+    longer than a page, or than the room below their heading, share one note."""
+    split = [
+        (anchor[2:], f"{on[0] + 1}-{on[-1] + 1}", caps.get(anchor, 0.0))
         for anchor, on in pages_of_questions(document).items()
         if len(on) > 1
     ]
+    if not settings.large_print:
+        return [_split_note(number, pages, cap) for number, pages, cap in split]
+    notes = [_split_note(number, pages, cap) for number, pages, cap in split if broken(cap)]
+    too_long = [(int(number), pages) for number, pages, cap in split if not broken(cap)]
+    if too_long:
+        notes.append(_large_print_note(too_long, settings.large_print_size))
+    return notes
 
 
 def _split_note(number: str, pages: str, cap: float) -> str:
@@ -40,3 +54,33 @@ def _split_note(number: str, pages: str, cap: float) -> str:
         f"question {number} is longer than a page and prints across pages {pages} "
         "(shorten it to fit on one page)"
     )
+
+
+def _large_print_note(questions: list[tuple[int, str]], size: int) -> str:
+    """One note for the ``questions`` (number, pages) that large print at ``size`` pt runs
+    over a page: "3 questions (1-2, 5) print across pages ..."."""
+    if len(questions) == 1:
+        [(number, pages)] = questions
+        return (
+            f"question {number} prints across pages {pages}, longer at {size} pt than a page "
+            "(or the room below its heading); the page it runs over from says it continues "
+            "(large print needs the room: nothing to change)"
+        )
+    listed = _runs(number for number, _ in questions)
+    return (
+        f"{len(questions)} questions ({listed}) print across pages, longer at {size} pt than "
+        "a page (or the room below their heading); each page they run over from says they "
+        "continue (large print needs the room: nothing to change)"
+    )
+
+
+def _runs(numbers: Iterable[int]) -> str:
+    """``numbers``, in order, with each run of consecutive ones written "4-7"."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    written = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    return ", ".join(written)

@@ -324,6 +324,42 @@ def test_a_question_longer_than_a_page_is_named_in_a_note(make_bank):
     assert all(not output.notes for output in PdfBuilder().build(short, Settings()))
 
 
+def test_large_print_names_the_questions_it_runs_over_a_page_in_one_note(make_bank):
+    # At 24 pt a page holds a third of the standard page's words, and most questions with
+    # their explanation run over one: a note each, saying "shorten it", was forty-seven
+    # lines of advice no author would take. One note lists them; images' breaks keep theirs.
+    long_stem = " ".join(["Consider this long scenario sentence about model hosting."] * 250)
+    long_question = QUESTION.replace(
+        "stem: Which AWS service trains, tunes and deploys ML models?", f"stem: {long_stem} Which?"
+    )
+    bank = make_bank(
+        {
+            "01-main.yaml": section_yaml(
+                QUESTION,
+                long_question.replace("q1", "q2"),
+                QUESTION.replace("q1", "q3"),
+                long_question.replace("q1", "q4"),
+                long_question.replace("q1", "q5"),
+            )
+        }
+    )
+    settings = Settings(large_print=True, large_print_size=24)
+    for output in PdfBuilder().build(bank, settings):
+        [note] = output.notes
+        assert note.startswith("3 questions (2, 4-5) print across pages, longer at 24 pt "), note
+        assert "shorten" not in note
+    one = make_bank({"01-main.yaml": section_yaml(QUESTION, long_question.replace("q1", "q2"))})
+    for output in PdfBuilder().build(one, settings):
+        [note] = output.notes
+        assert re.match(r"question 2 prints across pages \d+-\d+, longer at 24 pt ", note), note
+    standard = [note for output in PdfBuilder().build(bank, Settings()) for note in output.notes]
+    assert [re.match(r"question (\d) is longer than a page", note)[1] for note in standard] == [
+        "2",
+        "4",
+        "5",
+    ] * 2
+
+
 def test_a_link_prints_as_its_words_so_every_clone_builds_the_same_pdf(tmp_path):
     # a relative link became a file:// URI naming the build folder: a different PDF in
     # every clone, and a dead link for whoever reads it
