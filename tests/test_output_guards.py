@@ -1,5 +1,6 @@
 """What an author wrote is never overwritten by a report, nor read forever as one:
-stats --out refuses a bank's folder and YAML or TOML files; a baseline or config path that
+stats --out refuses a bank's folder and YAML or TOML files, and a pipe or device (review
+s31-readme #1); a baseline or config path that
 is a device is refused (review s23-maintainer #1, #4)."""
 
 from __future__ import annotations
@@ -40,6 +41,28 @@ def test_stats_writes_no_report_over_or_among_an_authors_files(bank, capsys, out
 def test_stats_writes_a_report_outside_the_banks(bank, capsys):
     assert main(["stats", str(bank), "--out", "stats.txt"]) == 0
     assert Path("stats.txt").read_text(encoding="utf-8").startswith("Test bank")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+@pytest.mark.parametrize("via_link", [False, True])
+def test_stats_replaces_no_pipe_or_device_with_its_report(bank, capsys, via_link):
+    # The report is written beside its --out and renamed over it: run as root, --out
+    # /dev/full replaced the device with a text file; --out /dev/stdout is a link to one
+    os.mkfifo("pipe")
+    out = "pipe"
+    if via_link:
+        os.symlink("pipe", "stdout")
+        out = "stdout"
+    assert main(["stats", str(bank), "--out", out]) == 2
+    said = capsys.readouterr().err
+    assert f"--out {out}: a device or a pipe, not a file; leave --out out" in said
+    assert Path("pipe").is_fifo() and Path(out).exists()
+
+
+def test_stats_names_a_file_when_given_a_folder(bank, capsys):
+    Path("reports").mkdir()
+    assert main(["stats", str(bank), "--out", "reports"]) == 2
+    assert "--out reports: a folder; name a file in it, such as reports" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")

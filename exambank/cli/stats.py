@@ -55,6 +55,8 @@ def _stats(arguments: argparse.Namespace) -> int:
             f"--out {display_path(out)}: {where}, so the report is not written there: name a "
             "file outside the banks, such as stats.txt"
         )
+    if out is not None:
+        _refuse_other_than_a_file(out)
     pdf = out is not None and out.suffix.lower() == ".pdf"
     if pdf and arguments.format != "html":
         raise UsageError("a PDF is made from the HTML report: add --format html")
@@ -90,3 +92,19 @@ def _stats(arguments: argparse.Namespace) -> int:
         raise CannotWrite(f"{out}: cannot write: {error.strerror}") from None
     print(f"wrote {visible(str(out))}")
     return EXIT_OK
+
+
+def _refuse_other_than_a_file(out: Path) -> None:
+    """A UsageError for an ``out`` that is a folder, or a device, pipe or socket (or a
+    link to one, as ``/dev/stdout`` is): the report replaces what is there, and as root it
+    replaced ``/dev/full`` with a text file. A link to a file, or to nothing, is replaced."""
+    if out.is_dir():
+        raise UsageError(
+            f"--out {display_path(out)}: a folder; name a file in it, such as "
+            f"{display_path(out / 'stats.txt')}"
+        )
+    if out.exists() and not out.is_file():
+        raise UsageError(
+            f"--out {display_path(out)}: a device or a pipe, not a file; leave --out out to "
+            "write the report to standard output"
+        )
