@@ -117,18 +117,26 @@ def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Dia
     schema. Valid files, nearly all of them, never pay for jsonschema's pure-Python walk.
     """
     try:
-        return model.model_validate(source.data, strict=True), _yaml11_booleans(source)
+        return model.model_validate(source.data, strict=True), _yaml11_booleans(source, set())
     except ValidationError as error:
         name = next(name for name, candidate in MODELS.items() if candidate is model)
-        return None, check(source, name) or _from_pydantic(source, error)
+        found, named = check(source, name)
+        if not found:
+            named = {tuple(problem["loc"]) for problem in error.errors()}
+            found = _from_pydantic(source, error)
+        # every problem in one run: a 'shuffle: no' too, unless a finding already names it
+        return None, found + _yaml11_booleans(source, named)
 
 
-def _yaml11_booleans(source: Source) -> list[Diagnostic]:
+def _yaml11_booleans(source: Source, named: set[JsonPath]) -> list[Diagnostic]:
     """A boolean field written as YAML 1.1 spells one ("shuffle: no", "off", "yes"): a
-    YAML 1.2 reader, which other tools are, reads the text "no" there."""
+    YAML 1.2 reader, which other tools are, reads the text "no" there. Not at or under a
+    path in ``named``, which a schema finding already tells (an unknown key 'shuffle')."""
     found = []
     for path, (kind, text) in source.typed_scalars.items():
         if kind == "boolean" and path[-1] in BOOLEAN_KEYS and text.lower() not in BOOLEAN_SPELLINGS:
+            if any(path[: len(value)] == value for value in named):
+                continue
             meant = "true" if text.lower() in ("yes", "y", "on") else "false"
             message = (
                 f"{describe(source, path)} is '{text}', a boolean to YAML 1.1 readers only "
@@ -158,8 +166,10 @@ def _schema_error(source: Source, path: JsonPath, message: str, hint: str | None
     )
 
 
-def check(source: Source, schema_name: str) -> list[Diagnostic]:
-    """Every schema violation in ``source``, as located diagnostics."""
+def check(source: Source, schema_name: str) -> tuple[list[Diagnostic], set[JsonPath]]:
+    """Every schema violation in ``source``, as located diagnostics, and the paths of the
+    values they are about: an unknown key's own path, not its object's; none for a
+    missing key, whose object's other values are not in question."""
     if not isinstance(source.data, dict):
         kind = kind_of(source.data)
         return [
@@ -172,12 +182,19 @@ def check(source: Source, schema_name: str) -> list[Diagnostic]:
                 f"the file holds {kind}, not {OBJECT}",
                 "a bank file starts with 'id:' at the left margin",
             )
-        ]
+        ], {()}
     found: list[Diagnostic] = []
+    named: set[JsonPath] = set()
     for error in validator(schema_name).iter_errors(source.data):
-        if not _under_alias(source, tuple(error.absolute_path)):
-            found.extend(explain(source, error))
-    return found
+        path: JsonPath = tuple(error.absolute_path)
+        if _under_alias(source, path):
+            continue
+        found.extend(explain(source, error))
+        if error.validator == "additionalProperties":
+            named.update((*path, key) for key in unknown_keys(error.instance, error.schema))
+        elif error.validator != "required":
+            named.add(path)
+    return found, named
 
 
 def _under_alias(source: Source, path: JsonPath) -> bool:

@@ -191,6 +191,29 @@ def test_shuffle_as_yaml_writes_booleans_is_accepted(lint_bank, written):
     assert schema_errors(lint_bank, text) == []
 
 
+def test_a_yaml11_boolean_is_reported_beside_another_questions_schema_error(lint_bank):
+    """Every problem in one run: 'shuffle: no' in q1 is not held back by q2's error."""
+    second = QUESTION.replace("id: q1", "id: q2").replace("answer: A", "answer: 5")
+    text = section_yaml(QUESTION.replace("answer: A", "answer: A\nshuffle: no"), second)
+    found = [(d.line, d.question, d.message) for d in schema_errors(lint_bank, text)]
+    assert sorted(found) == [
+        (12, "q1", f"question q1, shuffle is 'no', {YAML11}"),
+        (21, "q2", "question q2, answer is a number 5"),
+    ]
+
+
+def test_a_yaml11_boolean_under_a_key_the_schema_refuses_is_told_once(lint_bank):
+    """'shuffle: off' indented under 'options:' is reported as a stray option, not also
+    as a YAML 1.1 boolean; the same question's own 'shuffle: yes' still is."""
+    question = QUESTION.replace("  D: Amazon Bedrock\n", "  D: Amazon Bedrock\n  shuffle: off\n")
+    text = section_yaml(question.replace("answer: A", "answer: A\nshuffle: yes"))
+    found = [(d.line, d.column, d.message) for d in schema_errors(lint_bank, text)]
+    assert sorted(found) == [
+        (11, 7, "'shuffle' is not an option letter"),
+        (13, 14, f"question q1, shuffle is 'yes', {YAML11}"),
+    ]
+
+
 TAG_HINT = (
     "write each tag as a list item of one line, e.g. tags: [amt, tuning]: the CSV export "
     "joins a question's tags with ';'"
