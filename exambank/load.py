@@ -184,7 +184,7 @@ def _report_every_syntax_error(
         mends = Mends([], text, parses=False)
     # lint --fix mends them all, where mended they keep every character and the file reads
     fixed = mends.parses and all(line.fixable for line in mends.lines)
-    fixed = fixed and not mends.marked  # an anchor or a tag elsewhere: --fix mends nothing
+    fixed = fixed and not mends.refused  # an anchor elsewhere, say: --fix mends nothing
     said = mends.lines[0].explanation if mends.lines else None
     if fixed and said and (said.index, said.message, said.hint) == (index, message, hint):
         hint = said.fixed_hint or hint

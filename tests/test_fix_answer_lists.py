@@ -94,6 +94,15 @@ def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
     ) in out
 
 
+# What each case's ``written`` is typed over, in the first question.
+_WRITTEN_OVER = {
+    "answer": "answer: A",
+    "options": "D: Amazon Bedrock",
+    "id": "- id: q1",
+    "explanation": "explanation: SageMaker covers the whole ML lifecycle.",
+}
+
+
 @pytest.mark.parametrize(
     ("question", "written", "said", "field", "meant"),
     [
@@ -102,6 +111,8 @@ def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
         (QUESTION, "answer: c", "write answer: C", "answer", "C"),
         (QUESTION, "answer: \u0421", "in Latin letters", "answer", "C"),  # Cyrillic Es
         (QUESTION, "D: 80", 'quote it so it stays text: "80"', "options", "80"),
+        (QUESTION, "\u2013 id: q1", "type an ordinary '-' in its place", "id", "q1"),
+        (QUESTION, "explanation: Réponse : A", "write it quoted", "explanation", "Réponse : A"),
     ],
     ids=[
         "letters as one text",
@@ -109,6 +120,8 @@ def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
         "a small letter",
         "a Cyrillic look-alike",
         "an option read as a number",
+        "an en dash for a question's '-'",
+        "text holding ': '",
     ],
 )
 @pytest.mark.parametrize(
@@ -136,15 +149,12 @@ def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
 ) -> None:
     """lint --fix rewrites nothing in a file whose reading found an anchor, a tag or a
     duplicate key, or that holds a key YAML types or a merge key, even in another
-    question: there no hint may promise it (reviews s28-diff #5, s29-diff #1); elsewhere
-    --fix does what the hint says."""
+    question: there no hint may promise it (reviews s28-diff #5, s29-diff #1), nor where
+    YAML cannot read the file until --fix mends its lines (review s31-readme #6);
+    elsewhere --fix does what the hint says."""
     other = QUESTION.replace("id: q1", "id: q2").replace("explanation: ", elsewhere)
-    edited = (
-        question.replace("answer: A", written)
-        if written.startswith("answer")
-        else (question.replace("D: Amazon Bedrock", written))
-    )
-    path = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(edited, other)})
+    text = section_yaml(question, other).replace(_WRITTEN_OVER[field], written, 1)
+    path = write_bank(tmp_path / "bank", {"01-main.yaml": text})
     path /= "01-main.yaml"
     assert main(["lint", str(path)]) == 1
     [hint] = [line for line in capsys.readouterr().out.splitlines() if said in line]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from exambank.cli import main
+from exambank.diagnostics import FIXED_BY_LINT
 from exambank.load import read_source
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -222,7 +223,7 @@ def test_a_dash_typed_for_an_items_dash_is_named(
             3,
             "yaml-syntax",
             f"'{dash}' ({name}) is not the '-' that starts a {item}",
-            f"type an ordinary '-' in its place: - {shown}",
+            f"type an ordinary '-' in its place{FIXED_BY_LINT}: - {shown}",
         )
     ]
     assert problems_of(tmp_path, written.replace(f"  {dash} ", "  - ")) == []
@@ -260,7 +261,7 @@ def test_a_bullet_and_a_tab_as_a_pasted_list_has_them_are_named_too(tmp_path):
             3,
             "yaml-syntax",
             "'\u2022' (a bullet) is not the '-' that starts a question",
-            "type an ordinary '-' and a space in place of it and the tab: - id: q2",
+            f"type an ordinary '-' and a space in place of it and the tab{FIXED_BY_LINT}: - id: q2",
         )
     ]
 

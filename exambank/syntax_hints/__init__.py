@@ -25,7 +25,7 @@ from exambank.syntax_hints.indents import (
     tab,
     text_on_lines,
 )
-from exambank.syntax_hints.mends import Mend, Mends, at_once, marked, mend, mend_at
+from exambank.syntax_hints.mends import Mend, Mends, at_once, fix_refuses, mend, mend_at
 from exambank.syntax_hints.quoting import (
     alias_or_anchor,
     colon_in_text,
@@ -86,7 +86,7 @@ def lines_to_mend(text: str, error: MarkedYAMLError) -> Mends:
         mended = mend(mended, [line])
         added = len(mended) - len(text)
         problem = first_error(mended)
-    return Mends(lines, mended, problem is None, problem is None and marked(mended))
+    return Mends(lines, mended, problem is None, problem is None and fix_refuses(mended))
 
 
 # The errors a line lint can mend makes libyaml report: an unquoted ': ', a dash typed

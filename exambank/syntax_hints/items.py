@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from exambank.diagnostics import LINT_FIX_DOES_THIS
 from exambank.model import FIRST_KEYS, LIST_ITEMS
 from exambank.syntax_hints.text import DASH_LOOKALIKES, KEYS, Explanation, Text, pair, short
 
@@ -79,6 +80,7 @@ def lookalike_dash(text: Text, row: int, expected_item: bool) -> Explanation | N
         text.index(row, column),
         f"'{dash}' ({DASH_LOOKALIKES[dash]}) is not the '-' that starts a {item or 'list item'}",
         f"type an ordinary '-' {in_place}: - {shown}",
+        f"type an ordinary '-' {in_place} ({LINT_FIX_DOES_THIS}): - {shown}",
         retype="- ",
     )
 

@@ -9,13 +9,16 @@ questions. After the first, every later line of that look is mended in a copy of
 counts only where the parse confirms it: its quoted text a value of block YAML, which YAML
 could not read unquoted ('key: a: b' is always refused there), or its line an item of a
 block list. A '|' text, a comment, '"a: b"' or 'url: http://x' never counts. When the copy
-does not parse, ``lines_to_mend`` in this package goes line by line instead.
+does not parse, ``lines_to_mend`` in this package goes line by line instead. Where the copy
+parses, it is also read as ``lint --fix`` reads it (``fix_refuses``): a hint may say that
+--fix mends the lines only where --fix will rewrite the file.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
@@ -29,6 +32,9 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
+from exambank.diagnostics import Diagnostic
+from exambank.event_reader import EventReader
+from exambank.source import Source
 from exambank.syntax_hints.indents import text_on_lines
 from exambank.syntax_hints.items import lookalike_dash
 from exambank.syntax_hints.quoting import colon_in_text, odd_token
@@ -162,14 +168,13 @@ def _ends_here(text: Text, row: int, column: int) -> bool:
 @dataclass(frozen=True)
 class Mends:
     """The lines YAML refuses that lint can mend, from the first error on; ``text``, the
-    file with each of them mended; whether that text ``parses``, and whether an anchor,
-    alias or tag stands in it (``marked``): ``lint --fix``, which refuses those, then
-    mends nothing."""
+    file with each of them mended; whether that text ``parses``, and whether ``lint --fix``
+    refuses to rewrite it all the same (``fix_refuses``): it then mends nothing."""
 
     lines: list[Mend]
     text: str
     parses: bool
-    marked: bool = False
+    refused: bool = False
 
 
 def at_once(text: str, first: Mend) -> Mends | None:
@@ -181,16 +186,17 @@ def at_once(text: str, first: Mend) -> Mends | None:
         line = _refused(lines, row)
         if line is not None:
             found.append(line)
-    confirmed = _places(mend(text, found))
+    mended = mend(text, found)
+    confirmed = _places(mended)
     if confirmed is None:
         return None
-    quoted_values, items, marked = confirmed
+    quoted_values, items = confirmed
     kept = [line for line in found if _confirmed(line, quoted_values, items)]
-    if len(kept) == len(found):
-        return Mends(kept, mend(text, kept), True, marked)
-    mended = mend(text, kept)  # without what a '|' text held, say: parsed again
-    again = _places(mended)
-    return None if again is None else Mends(kept, mended, True, again[2])
+    if len(kept) < len(found):
+        mended = mend(text, kept)  # without what a '|' text held, say: parsed again
+        if _places(mended) is None:
+            return None
+    return Mends(kept, mended, True, fix_refuses(mended))
 
 
 def mend(text: str, lines: list[Mend]) -> str:
@@ -255,17 +261,20 @@ def _confirmed(line: Mend, quoted_values: set[Place], items: set[Place]) -> bool
     return (line.row, line.column) in quoted_values
 
 
-def marked(text: str) -> bool:
-    """Whether an anchor, an alias or a tag stands in ``text``, which parses."""
-    found = _places(text)
-    return found is None or found[2]
+def fix_refuses(text: str) -> bool:
+    """Whether ``lint --fix`` refuses to rewrite ``text``, a file with its lines mended,
+    which parses: as any file, where reading it finds a problem (an anchor, an alias, a
+    tag, a key written twice) or a key YAML types ('2:', a merge key '<<')."""
+    problems: list[Diagnostic] = []
+    source = Source(Path("mended.yaml"), "mended.yaml")
+    EventReader(source, problems).read(text)
+    source.fix_refused = bool(problems)
+    return source.fix_refuses()
 
 
-def _places(text: str) -> tuple[set[Place], set[Place], bool] | None:
+def _places(text: str) -> tuple[set[Place], set[Place]] | None:
     """Where each quoted value of block YAML starts in ``text``, and each item of a block
-    list, and whether an anchor, alias or tag stands in it; None if ``text`` does not
-    parse."""
-    marks = False
+    list; None if ``text`` does not parse."""
     quoted_values: set[Place] = set()
     items: set[Place] = set()
     flows = [False]  # for each open collection: whether it is written in flow style
@@ -274,8 +283,6 @@ def _places(text: str) -> tuple[set[Place], set[Place], bool] | None:
     try:
         while (kind := type(event := loader.get_event())) is not StreamEndEvent:
             start = (event.start_mark.line, event.start_mark.column)
-            marks = marks or kind is AliasEvent or bool(getattr(event, "anchor", None))
-            marks = marks or bool(getattr(event, "tag", None))
             if block_lists[-1] and issubclass(kind, _NODES):
                 items.add(start)
             if issubclass(kind, CollectionStartEvent):
@@ -290,4 +297,4 @@ def _places(text: str) -> tuple[set[Place], set[Place], bool] | None:
         return None
     finally:
         loader.dispose()
-    return quoted_values, items, marks
+    return quoted_values, items
