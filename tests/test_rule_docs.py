@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from exambank.cli import main
+from exambank.code_pages import CYRILLIC, WESTERN
 from exambank.config import Config
 from exambank.lint import lint
 from exambank.rule_docs import CONFIG_DOC
@@ -151,3 +152,12 @@ def test_each_summary_is_one_whole_sentence_on_the_docstring_first_line(name: st
     summary, *rest = RULES[name].doc().split("\n\n")[0].splitlines()
     assert rest == []  # `exambank rules` shows the first line alone
     assert summary[:1].isupper() and summary.endswith((".", "?", "!"))
+    # shown as it is written, in the rules table and an editor's completions: plain text
+    # with `code` as the other summaries mark it, not reST's ``code`` (review s31-readme #11)
+    assert "``" not in summary
+
+
+def test_the_mojibake_summary_names_every_code_page_the_rule_reads_back() -> None:
+    """The rule also finds Cyrillic read as Windows-1251 (review s31-readme #11)."""
+    summary = RULES["mojibake"].summary()
+    assert all(page.name in summary for page in (WESTERN, CYRILLIC))

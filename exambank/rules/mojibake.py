@@ -40,7 +40,7 @@ _HOW = {
 
 
 class Mojibake(BankRule):
-    """Text reads like UTF-8 that was read as Windows-1252 and saved again.
+    """Text reads like UTF-8 that was read as Windows-1252 or Windows-1251 and saved again.
 
     An editor that takes a file for "ANSI" (Windows-1252) shows "Introdução" as
     "IntroduÃ§Ã£o" and a typographic quote as "â€œ"; saved again as UTF-8, that is what

@@ -46,7 +46,7 @@ _EXHIBIT = re.compile(r"^(?:```|~~~|\||>|[-*+] |\d+[.)] | {4})")
 
 
 class FillInBlank(QuestionRule):
-    """The stem has a blank (``___``, ``[...]`` or ``........``) before its end.
+    """The stem has a blank (`___`, `[...]` or `........`) before its end.
 
     A blank mid-sentence makes candidates hold the sentence in mind while they try each
     option in the gap. Heuristic: a run of three or more underscores (or ``[...]``)
