@@ -232,10 +232,17 @@ def _question_key(key: Any) -> str | None:
 def _key_value(key: str, value: Any) -> str:
     """``key: value`` as the author would write it, shortened."""
     if isinstance(value, list):
-        return f"{key}: [{', '.join(map(str, value))}]"
+        return f"{key}: [{', '.join(map(_written, value))}]"
     if value is None or isinstance(value, dict):
         return f"{key}: ..."
-    return f"{key}: {clip(str(value))}"
+    return f"{key}: {clip(_written(value))}"
+
+
+def _written(value: Any) -> str:
+    """A scalar as YAML writes it: a boolean is 'false', not Python's 'False'."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def stray_letters(question: Any, schema: Any) -> list[str]:

@@ -212,6 +212,9 @@ def test_a_yaml11_boolean_under_a_key_the_schema_refuses_is_told_once(lint_bank)
         (11, 7, "'shuffle' is not an option letter"),
         (13, 14, f"question q1, shuffle is 'yes', {YAML11}"),
     ]
+    # and the stray one is told to move out as YAML writes a boolean, not as Python prints it
+    [stray] = [d for d in schema_errors(lint_bank, text) if d.line == 11]
+    assert stray.hint == "move it out of 'options': write 'shuffle: false' indented like 'options:'"
 
 
 TAG_HINT = (
