@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from exambank.lint import lint
 from exambank.load import read_source
 from exambank.syntax_hints.later import LIMIT, question_errors
@@ -131,3 +133,39 @@ def test_past_the_limit_one_line_says_how_many_more_questions_fail(tmp_path: Pat
         _line(LIMIT + 1),
         "5 more questions from here on do not read as YAML on their own",
     )
+
+
+def _problems(path: Path, text: str) -> list[tuple[int, int, str, str | None]]:
+    path.write_text(text, encoding="utf-8")
+    _, problems = read_source(path)
+    syntax = [found for found in problems if found.rule == "yaml-syntax"]
+    return [(found.line, found.column, found.message, found.hint) for found in syntax]
+
+
+@pytest.mark.parametrize("slip", [NO_COLON, TAB, OPEN_QUOTE], ids=["colon", "tab", "quote"])
+@pytest.mark.parametrize("written", ["-id: q3", "id: q3"])
+@pytest.mark.parametrize("at_keys_place", [False, True], ids=["indented", "at-key"])
+def test_a_question_that_lost_its_dash_is_told_below_another_slip(
+    tmp_path: Path, slip: tuple[str, str], written: str, at_keys_place: bool
+) -> None:
+    """A question written '-id: q3' or 'id: q3' where the others' dashes stand is told in
+    the run that tells a slip in a question above it, as it is told when alone, and the
+    questions below it are still read on their own."""
+    path = _section(tmp_path, {}, count=5)
+    text = path.read_text(encoding="utf-8")
+    if at_keys_place:  # '- id: q1' at column 0, the section's own 'id:' after the list
+        text = "\n".join(line.removeprefix("  ") for line in text.split("\n"))
+        head = "id: main\ntitle: Main\n"
+        text = text.replace(head, "", 1) + head
+    top, q4 = text.split("id: q4")
+    text = top.replace("- id: q3", written) + "id: q4" + q4
+    lost = _problems(path, text)
+    line = text.split("\n").index(written.rjust(len(written) + 2 * (not at_keys_place))) + 1
+    assert [(at, hint) for at, _, _, hint in lost] == [
+        (line, "start the question with '- ': - id: q3")
+    ]
+    above = _problems(path, top.replace(*slip, 1) + "id: q4" + q4)
+    below = _problems(path, top + "id: q4" + q4.replace(*NO_COLON, 1))
+    assert len(above) == len(below) == 1
+    both = top.replace(*slip, 1).replace("- id: q3", written) + "id: q4" + q4.replace(*NO_COLON, 1)
+    assert _problems(path, both) == above + lost + below

@@ -4,7 +4,9 @@ would rather mend every slip in one go than one per run.
 Each item of a section's ``questions:`` list is parsed on its own, so a slip in one (an
 unclosed quote, a missing ':') cannot spill into the next, and the first error in each is
 explained as a file's first error is. A question is parsed where it stands: the lines
-above it are left empty, so its lines keep their numbers and its errors their places.
+above it are left empty, so its lines keep their numbers and its errors their places. A
+question that lost its '- ' ('-id: q3' or 'id: q3' where the dashes stand) is an item of
+its own too, told to start with '- ' as it is when it is the file's first error.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
-from exambank.syntax_hints.text import Explanation, Text, control_character
+from exambank.model import FIRST_KEYS
+from exambank.syntax_hints.items import lost_dash
+from exambank.syntax_hints.text import KEYS, Explanation, Text, control_character
 
 LIMIT = 200  # questions explained a file: past them, one line says how many more fail
 _QUESTIONS = re.compile(r"questions[ \t]*:[ \t]*(?:#.*)?")  # the list's key, at column 0
 _ITEM = re.compile(r" *-[ \t]")
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
 _KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)")  # a key's line, as the list's end
+_KEY_NAME = re.compile(r"([\w-]+)[ \t]*:")
 
 
 class QuestionError(NamedTuple):
@@ -45,7 +50,8 @@ def question_errors(text: str) -> list[QuestionError]:
     """The first syntax error of each question that fails on its own, in file order."""
     from exambank.syntax_hints import explain, first_error, in_libyaml_words
 
-    lines = Text(text).lines
+    whole = Text(text)
+    lines = whole.lines
     found: list[QuestionError] = []
     more: list[int] = []  # the starts of failing questions past the LIMIT
     for start, end in _questions(lines):
@@ -53,6 +59,11 @@ def question_errors(text: str) -> list[QuestionError]:
             continue
         if len(found) == LIMIT:
             more.append(start)
+            continue
+        lost = None if _ITEM.match(lines[start]) else lost_dash(whole, start)
+        if lost is not None:  # '-id: q3' where the dashes stand: told as in the file
+            row, column = whole.row_column(lost.index)
+            found.append(QuestionError(start, end, row, column, lost.message, lost.hint))
             continue
         # Where it stands: lines above left empty, so rows and messages are the file's
         alone = "\n" * start + "\n".join(lines[start:end]) + "\n"
@@ -143,7 +154,9 @@ def spills(text: str, question: QuestionError, row: int) -> bool:
 def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
     """The rows (start, end) of each item of the top-level ``questions:`` list. The list
     ends at the next key no deeper than its items, or at another document; text as shallow
-    (a quoted text wrapped to the left) is still the item's."""
+    (a quoted text wrapped to the left) is still the item's. A key in line with the items'
+    dashes that starts an item that lost its '- ' ('-id: q3', 'id: q3', with the item's
+    keys under it) starts an item, not the list's end."""
     at = next((row for row, line in enumerate(lines) if _QUESTIONS.fullmatch(line)), None)
     if at is None:
         return
@@ -157,12 +170,28 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
         depth = len(line) - len(content)
         item = _ITEM.match(line) is not None
         if indent is None:
-            if not item:
+            if not (item or _lost_dash(lines, row, depth)):
                 return
             indent = depth
-        if item and depth == indent:
+        if depth == indent and (item or _lost_dash(lines, row, depth)):
             starts.append(row)
         elif depth <= indent and (_KEY.match(content) or content.startswith(("---", "..."))):
             stop = row
             break
     yield from zip(starts, [*starts[1:], stop], strict=False)  # none without an item
+
+
+def _lost_dash(lines: list[str], row: int, depth: int) -> bool:
+    """Whether the line at ``row``, ``depth`` deep in a ``questions:`` list, reads as a
+    question that lost its '- ' (as ``items.lost_dash`` reads it): '-key:', any key of
+    the source format, or 'id:', with the question's other keys deeper under it. A
+    section's own 'id:' after a list written at its key's place has its keys beside it."""
+    named = _KEY_NAME.match(lines[row], depth)
+    if named is None:
+        return False
+    key = named[1]
+    if not (key[1:] in KEYS if key.startswith("-") else key in FIRST_KEYS):
+        return False
+    below = (lines[at] for at in range(row + 1, len(lines)))
+    under = next((line for line in below if line.strip(" ")[:1] not in ("", "#")), "")
+    return len(under) - len(under.lstrip(" ")) > depth
