@@ -10,6 +10,7 @@ path, its size, its encoding, a syntax error, a merge conflict, a line break onl
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -76,6 +77,7 @@ def read_source(
             report("encoding", *not_utf8(body, error, raw.startswith(codecs.BOM_UTF8)))
         return source, problems
     mark = dos_end(text)
+    dos_mark = None  # where in ``problems`` the DOS end mark is, to say --fix removes it
     if mark is not None:  # reported, and the rest of the file is read without it
         if not text[:mark].strip():
             report(
@@ -89,11 +91,19 @@ def read_source(
             "yaml-syntax",
             line_and_column(text, mark),
             "the file ends with a DOS end-of-file mark (Ctrl-Z, U+001A)",
-            "delete the file's last "
-            + ("character" if mark == len(text) - 1 else "characters")
-            + FIXED_BY_LINT,
+            "delete the file's last " + ("character" if mark == len(text) - 1 else "characters"),
         )
+        dos_mark = len(problems) - 1
         text = text[:mark]
+
+    def removed_by_fix() -> None:
+        """lint --fix removes the DOS end mark only once the rest of the file reads, or
+        reads with the lines it mends mended, and is a file it rewrites: its hint then
+        says so (``fix_unreadable.recover``)."""
+        if dos_mark is not None:
+            said = problems[dos_mark]
+            problems[dos_mark] = dataclasses.replace(said, hint=f"{said.hint}{FIXED_BY_LINT}")
+
     if not text.strip():
         report("schema", (1, 1), "the file is empty", "a bank file is a mapping: start with 'id:'")
         return source, problems
@@ -117,7 +127,9 @@ def read_source(
             report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
         else:
             first = (found.index, found.message, hint)
-            as_text = _report_every_syntax_error(text, error, first, report)
+            as_text, mended = _report_every_syntax_error(text, error, first, report)
+            if mended:  # lint --fix mends the lines, so the rest reads: the mark goes too
+                removed_by_fix()
             # '*nix systems' is text to quote, not the alias the reader saw before it failed
             problems[:] = [
                 problem
@@ -147,6 +159,9 @@ def read_source(
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
     source.fix_refused = len(problems) > told
+    bank_file = isinstance(source.data, dict) and "id" in source.data  # as ``rewrite.read``
+    if dos_mark is not None and bank_file and not source.fix_refuses():
+        removed_by_fix()  # a file --fix rewrites
     return source, problems
 
 
@@ -165,13 +180,14 @@ def dos_end(text: str) -> int | None:
 
 def _report_every_syntax_error(
     text: str, error: MarkedYAMLError, first: tuple[int, str, str | None], report: Report
-) -> set[Position]:
+) -> tuple[set[Position], bool]:
     """Report ``first`` (index, message, hint), libyaml's first error explained, and
     what it hides: libyaml stops there, so each question is also read on its own
     (``syntax_hints.later``), and every line lint can mend (an unquoted ': ' ...) is found
     at once. Where an earlier question leaves a quote open to its end on its own,
     ``first`` is that one's consequence (the quote read on into later questions), and is
-    not reported. Returns where each text refused for its first character starts."""
+    not reported. Returns where each text refused for its first character starts, and
+    whether ``lint --fix`` mends every line YAML refuses, so that the file then reads."""
     from exambank.syntax_hints import lines_to_mend
     from exambank.syntax_hints.later import caused_by, question_errors, spills
     from exambank.syntax_hints.mends import Mends
@@ -210,9 +226,10 @@ def _report_every_syntax_error(
         below = later.row > row or (open_above and later.start > open_above[0].start)
         if below and not any(later.start <= at < later.end for at in rows):
             report("yaml-syntax", (later.row + 1, later.column + 1), later.message, later.hint)
-    return {
+    as_text = {
         (line.row + 1, line.column + 1) for line in mends.lines if line.explanation.refused_start
     }
+    return as_text, fixed
 
 
 def _report_conflicts(text: str, report: Report) -> bool:

@@ -190,3 +190,28 @@ def test_a_ctrl_z_inside_the_file_is_not_taken_for_the_mark(tmp_path: Path) -> N
     assert end.message == "the file ends with a DOS end-of-file mark (Ctrl-Z, U+001A)"
     assert main(["lint", "--fix", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == text  # not fixed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "removed"),
+    [
+        ("explanation: SageMaker", "explanation: Resposta: SageMaker", True),  # --fix quotes it
+        ("stem: Which", 'stem: "Which', False),  # an open quote: the author's to close
+        ("title: Main", "title: Main\x1a", False),  # a control character inside
+        ("id: main\n", "", False),  # no 'id:': no bank file --fix rewrites
+    ],
+    ids=["text to quote", "an open quote", "a ctrl-z inside", "no id"],
+)
+def test_the_mark_is_said_to_go_with_lint_fix_only_where_lint_fix_removes_it(
+    tmp_path: Path, old: str, new: str, removed: bool
+) -> None:
+    """lint --fix removes the mark only once the rest of the file reads (with the lines
+    it mends mended) and is a file it rewrites: only there may the hint promise it."""
+    text = section_yaml(QUESTION).replace(old, new, 1) + "\x1a"
+    path = write_bank(tmp_path / "bank", {"01-main.yaml": text}) / "01-main.yaml"
+    problems = read_source(path)[1]
+    [mark] = [found for found in problems if "DOS end-of-file mark" in found.message]
+    hint = "delete the file's last character"
+    assert mark.hint == (f"{hint} (exambank lint --fix does this)" if removed else hint)
+    main(["lint", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8").endswith("\x1a") is not removed

@@ -94,7 +94,8 @@ def test_the_hint_names_lint_fix_only_where_it_makes_the_list(
     ) in out
 
 
-# What each case's ``written`` is typed over, in the first question.
+# What each case's ``written`` is typed over, in the first question (field "end": the file ends
+# with it).
 _WRITTEN_OVER = {
     "answer": "answer: A",
     "options": "D: Amazon Bedrock",
@@ -113,6 +114,7 @@ _WRITTEN_OVER = {
         (QUESTION, "D: 80", 'quote it so it stays text: "80"', "options", "80"),
         (QUESTION, "\u2013 id: q1", "type an ordinary '-' in its place", "id", "q1"),
         (QUESTION, "explanation: Réponse : A", "write it quoted", "explanation", "Réponse : A"),
+        (QUESTION, "\x1a", "delete the file's last character", "end", None),
     ],
     ids=[
         "letters as one text",
@@ -122,6 +124,7 @@ _WRITTEN_OVER = {
         "an option read as a number",
         "an en dash for a question's '-'",
         "text holding ': '",
+        "a DOS end-of-file mark (Ctrl-Z)",
     ],
 )
 @pytest.mark.parametrize(
@@ -143,7 +146,7 @@ def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
     written: str,
     said: str,
     field: str,
-    meant: list[str] | str,
+    meant: list[str] | str | None,
     elsewhere: str,
     fixed: bool,
 ) -> None:
@@ -153,7 +156,8 @@ def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
     YAML cannot read the file until --fix mends its lines (review s31-readme #6);
     elsewhere --fix does what the hint says."""
     other = QUESTION.replace("id: q1", "id: q2").replace("explanation: ", elsewhere)
-    text = section_yaml(question, other).replace(_WRITTEN_OVER[field], written, 1)
+    text = section_yaml(question, other)
+    text = text + written if field == "end" else text.replace(_WRITTEN_OVER[field], written, 1)
     path = write_bank(tmp_path / "bank", {"01-main.yaml": text})
     path /= "01-main.yaml"
     assert main(["lint", str(path)]) == 1
@@ -164,5 +168,9 @@ def test_the_hint_names_lint_fix_only_where_lint_fix_makes_the_change(
     assert (path.read_bytes() != before) is fixed
     if fixed:
         source, problems = read_source(path)
-        value = source.data["questions"][0][field]
-        assert problems == [] and (value["D"] if field == "options" else value) == meant
+        assert problems == []
+        if field == "end":
+            assert path.read_bytes() == before.removesuffix(written.encode())
+        else:
+            value = source.data["questions"][0][field]
+            assert (value["D"] if field == "options" else value) == meant
