@@ -141,7 +141,9 @@ def _title_page(
     any language reads it) nobody's, the contents and options the labels'. The facts are a
     table with a header for each row, so the tagged PDF pairs each value with its name.
     The student edition's has a line for its owner's name, under the edition's; a
-    large-print edition's says its size under the title (``size_mark``)."""
+    large-print edition's says its size under the title (``size_mark``), and has its facts
+    before the description, so that they stay on the first page where the description,
+    at the body's size, does not fit there (large-print.css)."""
     manifest = bank.manifest
     build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
     lang = labels.lang_attribute
@@ -168,6 +170,7 @@ def _title_page(
         if manifest.description
         else ""
     )
+    table = f'<table class="facts">{rows}</table>'
     return (
         f'<section class="cover {edition}">{exam}'
         f'<h1 class="book-title"{head.attributes("")}>{escape(head.book_title)}</h1>'
@@ -176,7 +179,7 @@ def _title_page(
         f'data-footer="{escape(footer_text(bank, edition, shuffle_seed, labels))}">'
         f"{escape(edition_words(edition, labels))}</p>"
         f"{name_line(labels) if edition == 'student' else ''}"
-        f'{description}<table class="facts">{rows}</table></section>\n'
+        f"{table + description if settings.large_print else description + table}</section>\n"
     )
 
 
