@@ -1,9 +1,12 @@
 """Which characters of a handout the shipped fonts lack, and what printed them: an
 installed font, or nothing (empty boxes), with the Debian package that has them; and how
-wide a shipped font sets a line, to cut one that is too long at a word."""
+wide a shipped font sets a line, to cut one that is too long at a word, and how many lines
+a text wraps to in a box."""
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -139,3 +142,72 @@ def cut_to_width(text: str, width: float, font_file: str, size: float) -> str:
             end -= 1
     end = kept(end)
     return text[:end] + ELLIPSIS if end else ""
+
+
+def covers(text: str, font_file: str) -> bool:
+    """Whether the shipped ``font_file`` has every character of ``text`` that prints."""
+    advances, _ = _advances(font_file)
+    return all(ord(character) in advances for character in text if character.isprintable())
+
+
+def line_height(font_file: str, size: float) -> float:
+    """The height of a line of the shipped ``font_file`` at ``size`` points, as WeasyPrint
+    sets it where the line height is ``normal`` (the page's margin boxes): the font's
+    ascent and descent, and no gap between lines, which DejaVu has none of."""
+    return _line_height_in_ems(font_file) * size
+
+
+@cache
+def _line_height_in_ems(font_file: str) -> float:
+    with TTFont(FONTS / font_file) as font:
+        extent: int = font["hhea"].ascent - font["hhea"].descent
+        units: int = font["head"].unitsPerEm
+        return extent / units
+
+
+def line_count(text: str, width: float, font_file: str, size: float) -> int:
+    """How many lines ``text`` wraps to in a box ``width`` points wide, set in the shipped
+    ``font_file`` at ``size``, breaking at its line breaks as ``white-space: pre-line`` does:
+    counted to hold it, as WeasyPrint sets it or in more lines. A line breaks here only
+    where WeasyPrint (Pango) is seen to break it (``_pieces``); a break it also takes
+    (after "?", between a letter and an ideograph) fits only more on a line. A piece wider
+    than the box, which it breaks where it can or lets run past the box, counts as broken
+    anywhere, a line for each width of it, and the last line as full: broken where Pango
+    breaks it ("rc3+build.", "20251128"), the last part may be most of a line."""
+    return sum(_wrapped(paragraph, width, font_file, size) for paragraph in text.split("\n"))
+
+
+def _wrapped(paragraph: str, width: float, font_file: str, size: float) -> int:
+    """The lines of ``paragraph``, which holds no line break, filled piece by piece."""
+    lines, used = 1, 0.0
+    for piece, space in _pieces(paragraph):
+        piece_width = text_width(piece, font_file, size)
+        if used and used + piece_width > width:
+            lines, used = lines + 1, 0.0
+        if piece_width > width:  # broken anywhere, its last line taken as full
+            lines, used = lines + math.ceil(piece_width / width) - 1, width
+            continue
+        used += piece_width + text_width(space, font_file, size)  # a space at the end hangs
+    return lines
+
+
+_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, Han, hangul
+# Where Pango breaks a line, as WeasyPrint lays it out: after spaces (not a no-break
+# space); after a hyphen, an en dash or a slash within a word, before a letter
+# ("midterm-B", not "11-2" nor "1/2"); either side of an em dash; between ideographs
+_BREAK = re.compile(
+    r"[ \t]+"
+    r"|(?<=\S[-\u2010\u2013/])(?=[^\W\d_])"
+    r"|(?<=\u2014)|(?=\u2014)"
+    rf"|(?<=[{_IDEOGRAPHS}])(?=[{_IDEOGRAPHS}])"
+)
+
+
+def _pieces(paragraph: str) -> list[tuple[str, str]]:
+    """``paragraph`` cut where a line may break: each piece, and the spaces after it."""
+    pieces, start = [], 0
+    for match in _BREAK.finditer(paragraph):
+        pieces.append((paragraph[start : match.start()], match.group()))
+        start = match.end()
+    pieces.append((paragraph[start:], ""))
+    return [(piece, space) for piece, space in pieces if piece or space]

@@ -17,6 +17,7 @@ from exambank.builders.answer_sheet import answer_sheet_html
 from exambank.builders.base import Builder, Output, Settings, Step
 from exambank.builders.handout import EDITIONS, Edition, handout_html
 from exambank.builders.key_document import key_document_html
+from exambank.builders.page_footer import PageFooter
 from exambank.builders.student_pages import StudentLayout
 
 # The documents besides the two editions, as the progress line names them
@@ -126,18 +127,27 @@ def _document(
     itself, if it is made alone)."""
     from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
+    footer = _footer(bank, document, settings)
     if document in ("answer-key", "answer-sheet"):
         sheet = key_document_html if document == "answer-key" else answer_sheet_html
         html = sheet(bank, settings)
-        data, notes = render_pdf(html, bank.root, settings)
+        data, notes = render_pdf(html, bank.root, settings, footer=footer)
         return Output(name, data, notes)
     if document == "trainer" and not student.laid_out:
-        render_pdf(_handout(bank, "student", settings), bank.root, settings, student.pages)
+        html = _handout(bank, "student", settings)
+        render_pdf(html, bank.root, settings, student.pages, _footer(bank, "student", settings))
         student.laid_out = True
     shown, filled = (student.pages, None) if document == "trainer" else (None, student.pages)
-    data, notes = render_pdf(_handout(bank, document, settings, shown), bank.root, settings, filled)
+    html = _handout(bank, document, settings, shown)
+    data, notes = render_pdf(html, bank.root, settings, filled, footer)
     student.laid_out |= document == "student"
     return Output(name, data, notes)
+
+
+def _footer(bank: Bank, document: Edition, settings: Settings) -> PageFooter | None:
+    """The footer a large-print document makes room for (``page_footer.py``); the
+    standard edition's margins hold its small print."""
+    return PageFooter.of(bank, document, settings) if settings.large_print else None
 
 
 def _handout(

@@ -42,6 +42,7 @@ from exambank.builders.large_print_images import ImageSizes, measured_images
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.local_files import LocalFiles
 from exambank.builders.option_labels import label_options
+from exambank.builders.page_footer import PageFooter
 from exambank.builders.question_ends import untag_question_ends
 from exambank.builders.question_fit import (
     FIT_PASSES,
@@ -71,7 +72,11 @@ _NOT_FOR_AUTHORS = (
 
 
 def render_pdf(
-    html: str, root: Path, settings: Settings, pages: dict[int, int] | None = None
+    html: str,
+    root: Path,
+    settings: Settings,
+    pages: dict[int, int] | None = None,
+    footer: PageFooter | None = None,
 ) -> tuple[bytes, tuple[str, ...]]:
     """The PDF of ``html``, whose relative links resolve inside ``root``, and notes on
     anything that did not print as written. A question that runs over to another page is
@@ -81,7 +86,8 @@ def render_pdf(
     the page prints as records, and the standard edition is laid out first where the
     handout shows images, so that none prints smaller (``large_print_tables.py``,
     ``large_print_images.py``). ``pages``, if given, is filled with the page each question
-    starts on."""
+    starts on. A large-print ``footer`` is given the room its lines and its page count
+    need (``page_footer.py``)."""
     html = numbered_identifiers(html)
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         images, floors = ImageSizes(), None
@@ -93,7 +99,9 @@ def render_pdf(
                 floors = images.floors(_fitted_layout(html, root, standard, images, None)[1])
             html = wide_tables_as_records(html, settings.paper, size)
             logged.clear()  # what the handout's layout logs is what the PDF shows
-        fetcher, document, caps = _fitted_layout(html, root, settings, images, floors, logged)
+        fetcher, document, caps = _fitted_layout(
+            html, root, settings, images, floors, logged, footer
+        )
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
         if pages is not None:
             pages.update(question_pages(document))
@@ -122,27 +130,37 @@ def _fitted_layout(
     images: ImageSizes,
     floors: dict[str, dict[str, float]] | None,
     logged: list[str] | None = None,
+    footer: PageFooter | None = None,
 ) -> tuple[LocalFiles, Document, dict[str, float]]:
     """``html`` laid out (``_layout``), and again with the caps that fit its questions on
-    their pages (``question_fit.py``), clearing ``logged`` before each layout; the fetcher
-    that served the last layout, and the caps."""
+    their pages (``question_fit.py``), and with room for the page count in ``footer``
+    where it runs to more digits than the first layout made room for (a thousand pages:
+    the layout of most documents is not repeated for it), clearing ``logged`` before each
+    layout; the fetcher that served the last layout, and the caps."""
     caps: dict[str, float] = {}
     wrapped: set[int] = set()
+    digits = PageFooter.LEAST_DIGITS
     enlarged = images.stylesheet() if settings.large_print else ""
-    fetcher, document = _layout(html, root, settings, caps, enlarged)
+    fetcher, document = _layout(html, root, settings, caps, enlarged + _room(footer, digits))
     for _ in range(FIT_PASSES):
         fitted = image_caps(document, caps, floors)
         wrapping = wrapped | overflowing_identifiers(document)
-        if fitted == caps and wrapping == wrapped:
+        counted = max(digits, len(str(len(document.pages))))
+        if fitted == caps and wrapping == wrapped and (footer is None or counted == digits):
             break
-        caps, wrapped = fitted, wrapping
+        caps, wrapped, digits = fitted, wrapping, counted
         del document  # freed before the next layout, not beside it
         gc.collect()
         if logged is not None:
             logged.clear()  # what the next layout logs is what the PDF shows
-        extra = enlarged + wrapping_stylesheet(wrapped)
+        extra = enlarged + wrapping_stylesheet(wrapped) + _room(footer, digits)
         fetcher, document = _layout(html, root, settings, caps, extra)
     return fetcher, document, caps
+
+
+def _room(footer: PageFooter | None, digits: int) -> str:
+    """The rules that make room for ``footer`` and a page count of ``digits`` digits."""
+    return footer.stylesheet(digits) if footer else ""
 
 
 def _layout(

@@ -24,7 +24,7 @@ def build_recording_settings(
     asked: list[Settings] = []
 
     def render_pdf(
-        html: str, root: Path, settings: Settings, pages: object = None
+        html: str, root: Path, settings: Settings, pages: object = None, footer: object = None
     ) -> tuple[bytes, tuple[str, ...]]:
         asked.append(settings)
         return b"%PDF-1.7 fake", ()

@@ -30,7 +30,7 @@ def _fake_render(seen: Callable[[], None]) -> Callable[..., tuple[bytes, tuple[s
     """A render_pdf that calls ``seen`` and returns at once: the order, not the PDF."""
 
     def render_pdf(
-        html: str, root: Path, settings: Settings, pages: object = None
+        html: str, root: Path, settings: Settings, pages: object = None, footer: object = None
     ) -> tuple[bytes, tuple[str, ...]]:
         seen()
         return b"%PDF-1.7 fake", ()

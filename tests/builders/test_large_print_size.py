@@ -18,7 +18,9 @@ from exambank.builders import Settings
 from exambank.builders.code_lines import code_lines
 from exambank.builders.glyphs import text_width
 from exambank.builders.handout import handout_html
+from exambank.builders.labels import LABELS
 from exambank.builders.large_print_tables import wide_tables_as_records
+from exambank.builders.page_footer import PageFooter
 from exambank.builders.pdf import PdfBuilder
 from exambank.builders.render import _layout
 from exambank.builders.running_head import RunningHead
@@ -138,19 +140,25 @@ def test_a_large_print_size_out_of_range_is_a_usage_error(
     assert not (tmp_path / "dist").exists()
 
 
-@pytest.mark.parametrize("size", [16, 18, 20, 24])
+@pytest.mark.parametrize(
+    ("language", "size"), [("en", 16), ("en", 18), ("en", 20), ("en", 24), ("de", 18), ("ru", 24)]
+)
 def test_the_page_number_s_box_holds_a_page_count_of_three_digits(
-    make_bank: Callable[..., Bank], size: int
+    make_bank: Callable[..., Bank], language: str, size: int
 ) -> None:
-    # "Page 110 of 118" at 20 pt wrapped in a quarter of the line, its "118" alone below
-    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
+    # "Page 110 of 118" at 20 pt wrapped in a quarter of the line, its "118" alone below,
+    # and "Seite 100 von 104" at 18 pt, its "104"
+    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {language}\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
     settings = Settings(large_print=True, large_print_size=size)
     html = handout_html(bank, "student", settings)
-    page = _layout(html, bank.root, settings, {}, "")[1].pages[1]._page_box
+    footer = PageFooter.of(bank, "student", settings).stylesheet(3)
+    page = _layout(html, bank.root, settings, {}, footer)[1].pages[1]._page_box
     boxes = {box.at_keyword: box for box in page.children if isinstance(box, MarginBox)}
     left, right = boxes["@bottom-left"], boxes["@bottom-right"]
-    words = text_width("Page 888 of 888", RunningHead.FONT, 14 * size / 16) * 96 / 72  # px
+    page_words = LABELS[language].page.format(page=888, pages=888)
+    words = text_width(page_words, RunningHead.FONT, 14 * size / 16) * 96 / 72  # px
     assert right.width >= words
     assert left.position_x + left.margin_width() <= right.position_x + 0.01  # side by side
-    if size <= 18:  # a quarter of the line, as it was
+    if language == "en" and size == 16:  # a quarter of the line, as it was
         assert right.width == pytest.approx((210 - 42) * 96 / 25.4 / 4)

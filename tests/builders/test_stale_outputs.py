@@ -25,7 +25,7 @@ NOT_OURS = "not being a PDF exambank made, unchanged since"
 
 
 def _fake_render(
-    html: str, root: Path, settings: Settings, pages: object = None
+    html: str, root: Path, settings: Settings, pages: object = None, footer: object = None
 ) -> tuple[bytes, tuple[str, ...]]:
     return OURS, ()
 

@@ -1,0 +1,138 @@
+"""The large-print page's footer, measured: the page number's box as wide as the widest
+number the document prints, and the bottom margin as deep as the footer's lines."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import ClassVar
+
+from exambank.bank import Bank
+from exambank.builders.base import Paper, Settings
+from exambank.builders.glyphs import covers, line_count, line_height, text_width
+from exambank.builders.handout import Edition, footer_text
+from exambank.builders.labels import labels_for
+from exambank.config import LARGE_PRINT_SIZE
+
+MM = 72 / 25.4  # points
+
+
+@dataclass(frozen=True)
+class PageFooter:
+    """The words of a large-print document's footer (``handout.css``, sized by
+    ``large-print.css``), measured as ``running_head.py`` measures the header's: at the
+    left the edition line, which wraps, never cut (it tells loose pages apart); at the
+    right "Page N of M" in the labels' words; and on a page a question runs over from,
+    the words saying so on a line above both. At 20 pt and more a long edition line (a
+    long seed or version, the trainer edition's words in Polish) wrapped to more lines
+    than the margin held, and its last ran off the paper; and a quarter of the line, the
+    page number's box, held "Page 100 of 104" at 18 pt but not "Seite 100 von 104", which
+    wrapped its "104" onto a line of its own. ``stylesheet`` gives the rules that make
+    room for both, none where ``large-print.css`` already does: the documents that
+    fitted stay as they were."""
+
+    edition_line: str
+    page_words: str  # "Page {page} of {pages}"
+    continued: str  # "Continued on the next page →"
+    paper: Paper
+    large_print_size: int
+
+    FONT, BOLD = "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"
+    # The line's width on each paper: its width less the page's margins, 22 and 20 mm
+    WIDTH: ClassVar[dict[Paper, float]] = {"a4": (210 - 42) * MM, "letter": (215.9 - 42) * MM}
+    # Room left for what the advances miss: a glyph of an installed font wider than an em
+    # (kerning only narrows a line)
+    SLACK = 0.99
+    # The height of a line holding a character the shipped font lacks, in ems: Noto Sans
+    # CJK, which handout.css falls back to, sets its lines 1.448 em tall, DejaVu 1.164
+    FALLBACK_LINE = 1.5
+    SHARE = 14 / 16  # the footer's size beside the body's (large-print.css)
+    PADDING = 2.5 * MM  # above the footer's first line (handout.css)
+    GAP = 4 * MM  # between the edition line and the page number, as between the titles
+    # Under its last line: office printers leave 4 to 5 mm of the paper's edge blank
+    EDGE = 5 * MM
+    # The page count the first layout makes room for; a longer one is laid out again
+    LEAST_DIGITS = 3
+
+    @classmethod
+    def of(cls, bank: Bank, edition: Edition, settings: Settings) -> PageFooter:
+        """The footer of ``edition`` of ``bank`` in large print, as the build makes it."""
+        labels = labels_for(bank.manifest.language)
+        return cls(
+            footer_text(bank, edition, settings.shuffle_seed, labels),
+            labels.page,
+            f"{labels.continued} \u2192",
+            settings.paper,
+            settings.large_print_size,
+        )
+
+    @property
+    def size(self) -> float:
+        """The footer's size, in points."""
+        return self.large_print_size * self.SHARE
+
+    @property
+    def line_width(self) -> float:
+        """The width of the footer's line, in points: the page's, less its margins."""
+        return self.WIDTH[self.paper]
+
+    @property
+    def least_margin(self) -> float:
+        """``large-print.css``'s bottom margin, in points: 28 mm at 16 pt, grown with the
+        size. A footer it holds keeps it, and its document stays as it was."""
+        return 28 * MM * self.large_print_size / LARGE_PRINT_SIZE
+
+    def page_number_width(self, digits: int) -> float:
+        """The width of the page number's box, in points: a quarter of the line, as the
+        standard edition's, or what "Page 888 of 888" needs at ``digits`` digits (all of
+        DejaVu's digits are as wide) and the 4 mm the header leaves between its titles,
+        which the box, its words set at its right, keeps at their left: a line of the
+        edition that fills its box does not run into them ("nicht für Seite 100")."""
+        number = "8" * digits
+        words = self.page_words.format(page=number, pages=number)
+        needed = text_width(words, self.FONT, self.size) / self.SLACK + self.GAP
+        return max(self.line_width / 4, needed)
+
+    def lines(self, digits: int) -> int:
+        """The most lines the footer takes on a page: the edition line as it wraps beside
+        a page number of ``digits`` digits, and the line above both where a question runs
+        over (a line every page makes room for: which pages those are, only the layout
+        knows), or the words on it, if they wrap."""
+        beside = (self.line_width - self.page_number_width(digits)) * self.SLACK
+        edition = line_count(self.edition_line, beside, self.FONT, self.size)
+        continued = line_count(self.continued, self.line_width * self.SLACK, self.BOLD, self.size)
+        return max(1 + edition, continued)
+
+    def margin(self, digits: int) -> float:
+        """The bottom margin, in points, that holds the footer's lines above the paper's
+        edge, beside a page number of ``digits`` digits."""
+        return self.PADDING + self.lines(digits) * self.line_height + self.EDGE
+
+    @property
+    def line_height(self) -> float:
+        """The height of the footer's lines, in points: the shipped font's, or a fallback
+        font's, taller, where the edition line holds a character it lacks (a seed in
+        Chinese)."""
+        if covers(self.edition_line, self.FONT):
+            return line_height(self.FONT, self.size)
+        return self.FALLBACK_LINE * self.size
+
+    def stylesheet(self, digits: int) -> str:
+        """The rules that deepen the bottom margin and widen the page number's box as the
+        footer needs beside a page number of ``digits`` digits, each only where
+        ``large-print.css`` falls short (in points, rounded up)."""
+        rules = []
+        if self.margin(digits) > self.least_margin:
+            rules.append(f"margin-bottom: {_points(self.margin(digits))};")
+        number_width = self.page_number_width(digits)
+        if number_width > self.line_width / 4:
+            width = _points(number_width)
+            rules.append(
+                f"@bottom-left {{ width: calc(100% - {width}) }} @bottom-right {{ width: {width} }}"
+            )
+        return f"@page {{ {' '.join(rules)} }}\n" if rules else ""
+
+
+def _points(length: float) -> str:
+    """``length`` as CSS in points, rounded up to a hundredth: never less than measured."""
+    return f"{math.ceil(length * 100) / 100:.2f}pt"

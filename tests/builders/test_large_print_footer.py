@@ -1,0 +1,115 @@
+"""The large-print footer whole on the paper (page_footer.py): the edition line, which wraps
+and is never cut, as deep a bottom margin as its lines need at any size, in any language;
+and "Page N of M" in a box as wide as its words, on one line, whatever its page count."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import MarginBox
+
+from exambank.bank import Bank
+from exambank.builders import Settings
+from exambank.builders.handout import footer_text, handout_html
+from exambank.builders.labels import LABELS
+from exambank.builders.large_print_images import ImageSizes
+from exambank.builders.page_footer import PageFooter
+from exambank.builders.pdf import PdfBuilder
+from exambank.builders.render import _fitted_layout, _layout
+from tests.builders.test_pdf_continued import LONG, SHORT_AFTER
+from tests.builders.test_pdf_layout import MM, text_positions
+from tests.conftest import QUESTION, section_yaml
+
+PX = 72 / 96  # points in a CSS pixel, WeasyPrint's unit
+# A long version and seed: at 24 pt the trainer edition's footer wraps to 4 to 8 lines
+VERSION = "2025.11-rc3+build.20251128"
+SEED = "spring 2025 midterm, version B, group 7"
+
+
+def manifest(language: str) -> str:
+    return (
+        f"id: test-bank\ntitle: Test bank\nlanguage: {language}\n"
+        f'version: "{VERSION}"\nsections: [main]\n'
+    )
+
+
+def footer_ends(document: Document) -> list[float]:
+    """How far above the paper's edge each page's footer ends (its lowest line), in points."""
+    ends = []
+    for page in document.pages:
+        box = page._page_box
+        lines = [
+            line
+            for margin in box.children
+            if isinstance(margin, MarginBox) and margin.at_keyword.startswith("@bottom")
+            for line in margin.children
+        ]
+        if lines:  # not the cover
+            lowest = max(line.position_y + line.height for line in lines)
+            ends.append((box.margin_height() - lowest) * PX)
+    return ends
+
+
+@pytest.mark.parametrize("language", sorted(LABELS))
+def test_a_long_footer_at_24_pt_ends_5_mm_above_the_paper_s_edge_in_every_language(
+    make_bank: Callable[..., Bank], language: str
+) -> None:
+    # At 24 pt the margin held four lines: the fifth and on, the seed that tells loose
+    # pages apart, ran off the paper. Each language's trainer edition: its words wrap too.
+    sections = {"01-main.yaml": section_yaml(LONG)}  # runs over pages: a line above the footer
+    bank = make_bank(sections, manifest(language))
+    settings = Settings(large_print=True, large_print_size=24, shuffle_seed=SEED)
+    footer = PageFooter.of(bank, "trainer", settings)
+    html = handout_html(bank, "trainer", settings)
+    document = _layout(html, bank.root, settings, {}, footer.stylesheet(3))[1]
+    ends = footer_ends(document)
+    assert min(ends) >= 5 * MM - 0.01, (footer.lines(3), ends)
+    # counted, not guessed: on a page a question runs over from, the margin leaves room
+    # for a line at most that the footer does not take (a line counted with the glyphs'
+    # advances, which kerning narrows, may take one more)
+    assert min(ends) < 5 * MM + 2 * footer.line_height, (footer.lines(3), ends)
+
+
+def test_a_student_edition_at_24_pt_prints_its_whole_footer_on_every_page(
+    make_bank: Callable[..., Bank], tmp_path: Path
+) -> None:
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)}, manifest("de"))
+    settings = Settings(large_print=True, large_print_size=24, shuffle_seed=SEED)
+    [step] = [step for step in PdfBuilder().steps(bank, settings) if "student" in step.name]
+    pdf = tmp_path / "student.pdf"
+    pdf.write_bytes(step.make().data)
+    # what the paper holds of each page: pdftotext leaves out what is drawn past its edge
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+    texts = [" ".join(text.split()) for text in printed.stdout.split("\f")[:-1]]
+    words = " ".join(footer_text(bank, "student", SEED, LABELS["de"]).split())
+    numbers = {number: f"Seite {number} von {len(texts)}" for number in range(1, len(texts) + 1)}
+    footed = {number: text for number, text in enumerate(texts, 1) if numbers[number] in text}
+    assert len(footed) >= len(texts) - 2  # but the cover, which the seed runs onto a page
+    for number, text in footed.items():
+        assert words in " ".join(text.replace(numbers[number], " ").split()), (number, text)
+    lowest = min(y for page in text_positions(pdf.read_bytes())[1:] for _, y, _ in page)
+    assert lowest >= 5 * MM  # the last line's baseline: on the paper, where printers print
+
+
+@pytest.mark.parametrize(("language", "size"), [("ru", 16), ("ru", 24)])
+def test_a_page_count_of_more_digits_than_laid_out_for_is_laid_out_again_with_room(
+    make_bank: Callable[..., Bank], monkeypatch: pytest.MonkeyPatch, language: str, size: int
+) -> None:
+    # As a document of 1000 pages or more, laid out for 999: here 10 pages, laid out for 9
+    monkeypatch.setattr(PageFooter, "LEAST_DIGITS", 1)
+    questions = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 25)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)}, manifest(language))
+    settings = Settings(large_print=True, large_print_size=size)
+    footer = PageFooter.of(bank, "student", settings)
+    html = handout_html(bank, "student", settings)
+    document = _fitted_layout(html, bank.root, settings, ImageSizes(), None, None, footer)[1]
+    assert len(document.pages) >= 10
+    for page in document.pages[1:]:
+        boxes = page._page_box.children
+        [right] = [box for box in boxes if getattr(box, "at_keyword", "") == "@bottom-right"]
+        assert len(right.children) == 1, page  # "Страница 10 из 12" on one line
+        assert right.width * PX >= footer.page_number_width(2) - 0.01
