@@ -18,6 +18,10 @@ from exambank.config import StudentKey as StudentKey
 # plain text, the JSON's ``_text`` (for an importer that shows Markdown literally).
 CsvText = Literal["markdown", "plain"]
 
+# The width of the pages' text, the paper less the margins handout.css gives (22 and 20 mm),
+# in mm: what images, tables and the large-print footer are measured against
+TEXT_WIDTH_MM: dict[str, float] = {"a4": 210 - 42, "letter": 215.9 - 42}
+
 
 @dataclass(frozen=True)
 class Settings:

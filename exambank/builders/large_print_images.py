@@ -42,13 +42,12 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, ParentBox, ReplacedBox
 from weasyprint.urls import URLFetcher
 
+from exambank.builders.base import TEXT_WIDTH_MM
 from exambank.config import LARGE_PRINT_SIZE
 
 # The body's size in the standard edition (handout.css sets it on ``html``)
 STANDARD_TEXT_PT = 9.5
 PX_PER_MM = 96 / 25.4
-# The page's text width, the paper less its margins (22 and 20 mm), in mm
-TEXT_WIDTH_MM = {"a4": 210 - 42, "letter": 215.9 - 42}
 # The standard edition's column and the most any image is given (handout.css:
 # ``img { max-height: 225mm }``), in CSS px
 STANDARD_COLUMN_PX = {paper: width * PX_PER_MM for paper, width in TEXT_WIDTH_MM.items()}

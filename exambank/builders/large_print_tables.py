@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from exambank.builders.base import TEXT_WIDTH_MM
 from exambank.builders.glyphs import text_width
-from exambank.builders.large_print_images import TEXT_WIDTH_MM
 from exambank.config import LARGE_PRINT_SIZE
 
 TEXT_WIDTH_PT = {paper: width * 72 / 25.4 for paper, width in TEXT_WIDTH_MM.items()}

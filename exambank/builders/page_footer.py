@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from exambank.bank import Bank
-from exambank.builders.base import Paper, Settings
+from exambank.builders.base import TEXT_WIDTH_MM, Paper, Settings
 from exambank.builders.glyphs import covers, line_count, line_height, text_width
 from exambank.builders.handout import Edition, footer_text
 from exambank.builders.labels import labels_for
@@ -38,8 +38,8 @@ class PageFooter:
     large_print_size: int
 
     FONT, BOLD = "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"
-    # The line's width on each paper: its width less the page's margins, 22 and 20 mm
-    WIDTH: ClassVar[dict[Paper, float]] = {"a4": (210 - 42) * MM, "letter": (215.9 - 42) * MM}
+    # The line's width on each paper: the pages' text's
+    WIDTH: ClassVar[dict[str, float]] = {paper: mm * MM for paper, mm in TEXT_WIDTH_MM.items()}
     # Room left for what the advances miss: a glyph of an installed font wider than an em
     # (kerning only narrows a line)
     SLACK = 0.99
