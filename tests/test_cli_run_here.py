@@ -41,6 +41,19 @@ def test_a_bank_s_subfolder_is_pointed_at_the_bank_above(
     )
 
 
+def test_outside_a_repository_a_bank_folder_above_is_named_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Outside git the commands do not look above the current folder; run from docs/ beside
+    # bank/, the error named nothing to give as PATH (review s31-readme #12)
+    write_bank(tmp_path / "x" / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    (tmp_path / "x" / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "x" / "docs")
+    assert main(["lint"]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said.endswith("bank.yaml here; banks are above, in '../bank': give that as PATH")
+
+
 def test_a_folder_holding_banks_and_no_manifest_still_means_bank(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
