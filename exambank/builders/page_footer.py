@@ -33,7 +33,9 @@ class PageFooter:
 
     edition_line: str
     page_words: str  # "Page {page} of {pages}"
-    continued: str  # "Continued on the next page →"
+    # "Continued on the next page →"; None in the answer key and the answer sheet printed
+    # alone, where no question runs over a page: their footer keeps no line for it
+    continued: str | None
     paper: Paper
     large_print_size: int
 
@@ -61,7 +63,7 @@ class PageFooter:
         return cls(
             footer_text(bank, edition, settings.shuffle_seed, labels),
             labels.page,
-            f"{labels.continued} \u2192",
+            f"{labels.continued} \u2192" if edition in ("student", "trainer") else None,
             settings.paper,
             settings.large_print_size,
         )
@@ -100,6 +102,8 @@ class PageFooter:
         knows), or the words on it, if they wrap."""
         beside = (self.line_width - self.page_number_width(digits)) * self.SLACK
         edition = line_count(self.edition_line, beside, self.FONT, self.size)
+        if self.continued is None:
+            return edition
         continued = line_count(self.continued, self.line_width * self.SLACK, self.BOLD, self.size)
         return max(1 + edition, continued)
 

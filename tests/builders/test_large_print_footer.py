@@ -14,7 +14,9 @@ from weasyprint.formatting_structure.boxes import MarginBox
 
 from exambank.bank import Bank
 from exambank.builders import Settings
-from exambank.builders.handout import footer_text, handout_html
+from exambank.builders.answer_sheet import answer_sheet_html
+from exambank.builders.handout import Edition, footer_text, handout_html
+from exambank.builders.key_document import key_document_html
 from exambank.builders.labels import LABELS
 from exambank.builders.large_print_images import ImageSizes
 from exambank.builders.page_footer import PageFooter
@@ -72,6 +74,23 @@ def test_a_long_footer_at_24_pt_ends_5_mm_above_the_paper_s_edge_in_every_langua
     # for a line at most that the footer does not take (a line counted with the glyphs'
     # advances, which kerning narrows, may take one more)
     assert min(ends) < 5 * MM + 2 * footer.line_height, (footer.lines(3), ends)
+
+
+@pytest.mark.parametrize("document", ["answer-key", "answer-sheet"])
+def test_a_key_or_sheet_printed_alone_keeps_no_line_for_continued_words(
+    make_bank: Callable[..., Bank], document: Edition
+) -> None:
+    # No question runs over a page of the key or the sheet, so no page says it continues:
+    # the line their footer kept for it took 8.6 mm of each page at 24 pt (review s31-lp #3)
+    questions = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 41)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)}, manifest("de"))
+    settings = Settings(large_print=True, large_print_size=24, shuffle_seed=f"{SEED}, {SEED}")
+    footer = PageFooter.of(bank, document, settings)
+    sheet = key_document_html if document == "answer-key" else answer_sheet_html
+    html = sheet(bank, settings)
+    ends = footer_ends(_layout(html, bank.root, settings, {}, footer.stylesheet(3))[1])
+    assert footer.margin(3) > footer.least_margin  # a footer the margin is measured for
+    assert 5 * MM - 0.01 <= min(ends) < 5 * MM + footer.line_height, (footer.lines(3), ends)
 
 
 def test_a_student_edition_at_24_pt_prints_its_whole_footer_on_every_page(
