@@ -25,9 +25,10 @@ def split_questions(document: Document, caps: dict[str, float], settings: Settin
     heading kept with it. A box with an id puts an anchor on every page it is on, so a
     question (``q-N``) split in two has two. In large print (``settings``), the questions
     longer than a page, or than the room below their heading, share one note."""
+    printed = pages_of_questions(document)
     split = [
         (anchor[2:], f"{on[0] + 1}-{on[-1] + 1}", caps.get(anchor, 0.0))
-        for anchor, on in pages_of_questions(document).items()
+        for anchor, on in printed.items()
         if len(on) > 1
     ]
     if not settings.large_print:
@@ -35,7 +36,7 @@ def split_questions(document: Document, caps: dict[str, float], settings: Settin
     notes = [_split_note(number, pages, cap) for number, pages, cap in split if broken(cap)]
     too_long = [(int(number), pages) for number, pages, cap in split if not broken(cap)]
     if too_long:
-        notes.append(_large_print_note(too_long, settings.large_print_size))
+        notes.append(_large_print_note(too_long, len(printed), settings.large_print_size))
     return notes
 
 
@@ -56,9 +57,10 @@ def _split_note(number: str, pages: str, cap: float) -> str:
     )
 
 
-def _large_print_note(questions: list[tuple[int, str]], size: int) -> str:
-    """One note for the ``questions`` (number, pages) that large print at ``size`` pt runs
-    over a page: "3 questions (1-2, 5) print across pages ..."."""
+def _large_print_note(questions: list[tuple[int, str]], printed: int, size: int) -> str:
+    """One note for the ``questions`` (number, pages) of the ``printed`` that large print at
+    ``size`` pt runs over a page: "3 questions (1-2, 5) print across pages ...", or "all 55
+    questions ..."."""
     if len(questions) == 1:
         [(number, pages)] = questions
         return (
@@ -66,9 +68,12 @@ def _large_print_note(questions: list[tuple[int, str]], size: int) -> str:
             "(or the room below its heading); the page it runs over from says it continues "
             "(large print needs the room: nothing to change)"
         )
-    listed = _runs(number for number, _ in questions)
+    if len(questions) == printed:
+        which = f"all {printed} questions"
+    else:
+        which = f"{len(questions)} questions ({_runs(number for number, _ in questions)})"
     return (
-        f"{len(questions)} questions ({listed}) print across pages, longer at {size} pt than "
+        f"{which} print across pages, longer at {size} pt than "
         "a page (or the room below their heading); each page they run over from says they "
         "continue (large print needs the room: nothing to change)"
     )

@@ -352,6 +352,12 @@ def test_large_print_names_the_questions_it_runs_over_a_page_in_one_note(make_ba
     for output in PdfBuilder().build(one, settings):
         [note] = output.notes
         assert re.match(r"question 2 prints across pages \d+-\d+, longer at 24 pt ", note), note
+    every = make_bank(
+        {"01-main.yaml": section_yaml(long_question, long_question.replace("q1", "q2"))}
+    )
+    for output in PdfBuilder().build(every, settings):
+        [note] = output.notes
+        assert note.startswith("all 2 questions print across pages, longer at 24 pt "), note
     standard = [note for output in PdfBuilder().build(bank, Settings()) for note in output.notes]
     assert [re.match(r"question (\d) is longer than a page", note)[1] for note in standard] == [
         "2",
