@@ -14,6 +14,7 @@ import dataclasses
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -159,10 +160,16 @@ def read_source(
         for index in _unquoted_breaks(text):
             report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
     source.fix_refused = len(problems) > told
-    bank_file = isinstance(source.data, dict) and "id" in source.data  # as ``rewrite.read``
-    if dos_mark is not None and bank_file and not source.fix_refuses():
+    if dos_mark is not None and is_bank_file(source.data) and not source.fix_refuses():
         removed_by_fix()  # a file --fix rewrites
     return source, problems
+
+
+def is_bank_file(data: Any) -> bool:
+    """Whether ``data`` can be a manifest or section, which ``lint --fix`` rewrites
+    (``rewrite.read``): told first, so a Compose file is not asked to quote its port
+    numbers."""
+    return isinstance(data, dict) and "id" in data
 
 
 def dos_end(text: str) -> int | None:

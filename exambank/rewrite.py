@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from exambank.errors import UsageError
-from exambank.load import iter_yaml_files, oversize, read_source
+from exambank.load import is_bank_file, iter_yaml_files, oversize, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
 from exambank.paths import MANIFEST, find_banks, is_yaml
 from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
@@ -110,7 +110,7 @@ def read(path: Path, raw: bytes | None = None) -> Source:
     and expand an alias bomb for minutes), or no mapping with an ``id`` at the top: not a
     bank file, whatever its name (a link to some other file, a Compose file)."""
     source, problems = read_source(path, raw=raw)
-    if source.data is not None and not _is_bank_file(source.data):
+    if source.data is not None and not is_bank_file(source.data):
         raise RewriteError(
             "not a bank file: a bank file is a mapping with an 'id:' (exambank lint says more)"
         )
@@ -231,12 +231,6 @@ def _mappings(node: Any) -> Iterator[CommentedMap]:
     elif isinstance(node, list):
         for item in node:
             yield from _mappings(item)
-
-
-def _is_bank_file(data: Any) -> bool:
-    """Whether ``data`` can be a manifest or section: told first, so a Compose file is
-    not asked to quote its port numbers."""
-    return isinstance(data, dict) and "id" in data
 
 
 def _refuse_typed_values(source: Source, quotable: Collection[JsonPath]) -> None:
