@@ -126,8 +126,8 @@ def size_mark(settings: Settings, labels: Labels) -> str:
     the cover's title and the heading of a key or sheet printed alone, which has no cover:
     "Large print 20 pt". A trainer tells a stack of 20 pt from one of 16 or 18 pt, and
     lays a key beside the sheets of its size (four answers a row above 18 pt). Every size
-    says it, 16 pt too: stacks of 16 and 18 pt look much alike. Not in the footer: its
-    margin holds four lines, which a long seed and the trainer's words fill already."""
+    says it, 16 pt too: stacks of 16 and 18 pt look much alike. Not in the footer, which a
+    long seed and the trainer's words already wrap onto several lines (page_footer.py)."""
     if not settings.large_print:
         return ""
     words = labels.large_print.format(size=settings.large_print_size)

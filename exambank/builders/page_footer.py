@@ -12,6 +12,7 @@ from exambank.builders.base import TEXT_WIDTH_MM, Paper, Settings
 from exambank.builders.glyphs import covers, line_count, line_height, text_width
 from exambank.builders.handout import Edition, footer_text
 from exambank.builders.labels import labels_for
+from exambank.builders.running_head import RunningHead
 from exambank.config import LARGE_PRINT_SIZE
 
 MM = 72 / 25.4  # points
@@ -39,7 +40,8 @@ class PageFooter:
     paper: Paper
     large_print_size: int
 
-    FONT, BOLD = "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"
+    # The running header's fonts and size (large-print.css sets both at 7/8 of the body)
+    FONT, BOLD = RunningHead.FONT, RunningHead.BOLD
     # The line's width on each paper: the pages' text's
     WIDTH: ClassVar[dict[str, float]] = {paper: mm * MM for paper, mm in TEXT_WIDTH_MM.items()}
     # Room left for what the advances miss: a glyph of an installed font wider than an em
@@ -48,7 +50,7 @@ class PageFooter:
     # The height of a line holding a character the shipped font lacks, in ems: Noto Sans
     # CJK, which handout.css falls back to, sets its lines 1.448 em tall, DejaVu 1.164
     FALLBACK_LINE = 1.5
-    SHARE = 14 / 16  # the footer's size beside the body's (large-print.css)
+    SHARE = RunningHead.LARGE_PRINT_SHARE
     PADDING = 2.5 * MM  # above the footer's first line (handout.css)
     GAP = 4 * MM  # between the edition line and the page number, as between the titles
     # Under its last line: office printers leave 4 to 5 mm of the paper's edge blank
