@@ -168,6 +168,15 @@ def bank_above(folder: Path) -> Path | None:
     return None
 
 
+def banks_folder_above(folder: Path) -> Path | None:
+    """The nearest ``bank/`` folder beside a folder above ``folder``: named, not read,
+    where the commands do not look above (outside a repository), to give as PATH."""
+    for place in Path(os.path.abspath(folder)).parents:
+        if (place / BANKS).is_dir():
+            return place / BANKS
+    return None
+
+
 def manifest_there(folder: Path) -> bool:
     """Whether anything stands where ``folder``'s manifest would be: the file, or a
     folder, a link that leads nowhere or a pipe in its place (each reported as such)."""

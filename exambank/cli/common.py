@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from exambank.errors import UsageError
-from exambank.paths import BANKS, MANIFEST, bank_above, default_banks, git_root
+from exambank.paths import MANIFEST, bank_above, banks_folder_above, default_banks, git_root
 from exambank.reporters.text import visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CANNOT_WRITE = 0, 1, 2, 3
@@ -64,19 +64,9 @@ def _no_banks(here: Path) -> str:
     above = bank_above(here)
     if above is not None:
         message += f"; a bank is above, in '{os.path.relpath(above)}': give that as PATH"
-    elif root is None and (folder := _banks_folder_above(here)) is not None:
+    elif root is None and (folder := banks_folder_above(here)) is not None:
         message += f"; banks are above, in '{os.path.relpath(folder)}': give that as PATH"
     return message
-
-
-def _banks_folder_above(here: Path) -> Path | None:
-    """The nearest ``bank/`` folder beside a folder above ``here``: outside a repository
-    the commands do not look above, but the error names it (run from docs/); inside one
-    they have looked up to its root, and a ``bank/`` beyond it is nobody's to name."""
-    for place in Path(os.path.abspath(here)).parents:
-        if (place / BANKS).is_dir():
-            return place / BANKS
-    return None
 
 
 def named_path(text: str) -> Path:
