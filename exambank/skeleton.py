@@ -37,6 +37,7 @@ from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, read
 from exambank.section_text import Lines, SectionShape, shape_of
+from exambank.source import OTHER_BREAKS
 from exambank.yaml11 import reads_otherwise_in_yaml11
 
 MAX_OPTIONS = len(string.ascii_uppercase)
@@ -144,7 +145,7 @@ def _strip_last_block(lines: Lines, text: str) -> bool:
     return True
 
 
-_BREAKS = "\n\r\x85\u2028\u2029"  # the line breaks libyaml reads
+_BREAKS = "\n\r" + "".join(OTHER_BREAKS)  # the line breaks libyaml reads
 
 
 def _last_scalar(text: str) -> ScalarToken | None:
