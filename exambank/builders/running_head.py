@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import ClassVar
 
-from exambank.builders.base import Paper, Settings
+from exambank.builders.base import TEXT_WIDTH_MM, Paper, Settings
 from exambank.builders.glyphs import cut_to_width, text_width
 from exambank.config import LARGE_PRINT_SIZE
 
@@ -20,11 +20,10 @@ class RunningHead:
     where the other leaves the room; otherwise the longer one, or both, yield to half."""
 
     FONT, BOLD = "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"
-    # The text's width on each paper (its width less the page's margins, 22 and 20 mm),
-    # less the 4 mm set between the two titles, in points
-    WIDTH: ClassVar[dict[Paper, float]] = {
-        "a4": (210 - 46) * 72 / 25.4,
-        "letter": (215.9 - 46) * 72 / 25.4,
+    # The pages' text's width on each paper, less the 4 mm set between the two titles, in
+    # points
+    WIDTH: ClassVar[dict[str, float]] = {
+        paper: (width - 4) * 72 / 25.4 for paper, width in TEXT_WIDTH_MM.items()
     }
     SLACK = 0.98  # room left for what the advances miss (rounding, an installed font's glyph)
     STANDARD_SIZE = 7.5
