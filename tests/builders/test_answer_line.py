@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from weasyprint.formatting_structure.boxes import Box
 
 from exambank.builders.base import Settings
 from exambank.builders.handout import handout_html
+from exambank.builders.render import _layout
 from tests.conftest import QUESTION, section_yaml
 
 MULTIPLE = QUESTION.replace("id: q1", "id: q2").replace(
@@ -39,3 +41,23 @@ def test_the_student_edition_has_no_answer_line_and_no_id(make_bank):
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
     html = handout_html(bank, "student", Settings())
     assert 'class="answer-line"' not in html and 'class="question-id"' not in html
+
+
+@pytest.mark.parametrize("size", [16, 24])
+def test_the_id_and_student_page_never_run_into_the_explanation(make_bank, size):
+    # At 24 pt "Answer: A", the id and "student edition p. 3" no longer fit one line: the
+    # page's words, floated, dropped into the explanation's first line and cut it short
+    # ("SageMaker Studio  student edition p. 12 / is the unified ..."), a trainer read
+    # them as part of it. They wrap inside the answer line, above the explanation.
+    question = QUESTION.replace("id: q1", "id: sagemaker-studio-q12")
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    settings = Settings(large_print=True, large_print_size=size)
+    html = handout_html(bank, "trainer", settings, student_pages={1: 3})
+    document = _layout(html, bank.root, settings, {}, "")[1]
+    boxes = [box for page in document.pages for box in page._page_box.descendants()]
+
+    def first(name: str) -> Box:
+        return next(b for b in boxes if b.element is not None and b.element.get("class") == name)
+
+    page, explanation = first("student-page"), first("explanation")
+    assert page.position_y + page.margin_height() <= explanation.position_y
