@@ -110,6 +110,29 @@ def test_a_first_question_with_its_keys_in_line_is_told_where_the_dash_goes(tmp_
     assert problems_of(tmp_path, text.replace(written, "- id: q1")) == []
 
 
+def test_a_first_question_that_kept_its_keys_where_the_dash_put_them_is_told_too(tmp_path):
+    # "    id: q1" over "  - id: q2": its keys read as a mapping, and YAML stopped at the
+    # next question's '- ' with "did not find expected key". A slip further down (q3's
+    # lost space) is reported in the same run.
+    third = QUESTION.replace("id: q1", "id: q3")
+    text = broken(section_yaml(QUESTION, SECOND, third), "  - id: q1", "    id: q1")
+    text = broken(text, "  - id: q3", "  -id: q3")
+    assert [problem[:2] + problem[3:] for problem in problems_of(tmp_path, text)] == [
+        (
+            4,
+            5,
+            "'id' starts a new question without the '- ' that starts one",
+            "start the question with '- ', its dash in line with line 13's: - id: q1",
+        ),
+        (
+            22,
+            3,
+            "'-id' is read as a key: a new question starts with '- ', a dash and a space",
+            "start the question with '- ': - id: q3",
+        ),
+    ]
+
+
 def test_a_note_after_the_id_is_left_out_of_the_line_shown(tmp_path):
     text = broken(TWO, "  - id: q2", "  -id: q2    # the second one")
     [(*_, hint)] = problems_of(tmp_path, text)

@@ -51,6 +51,10 @@ def misaligned(text: Text, row: int, column: int) -> Explanation | None:
     peers = [entry for entry in entries if (entry[1] == "-") == is_item]
     deeper = [entry for entry in peers if entry[0] > column]
     keys = [entry for entry in entries if entry[1] != "-" and entry[0] == column]
+    if is_item and not keys and not deeper and entries and entries[0][0] < column:
+        _, _, list_row = max(entry for entry in entries if entry[0] < column)
+        if lost := first_item_lost_dash(text, list_row, row):
+            return lost  # "questions:", "    id: q1" and its keys, then "  - id: q2"
     if is_item and keys and not deeper:  # "- B: ..." among options A:, C: ...
         _, name, key_row = keys[-1]
         if lost := first_item_lost_dash(text, key_row, row):

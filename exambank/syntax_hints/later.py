@@ -156,7 +156,8 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
     ends at the next key no deeper than its items, or at another document; text as shallow
     (a quoted text wrapped to the left) is still the item's. A key in line with the items'
     dashes that starts an item that lost its '- ' ('-id: q3', 'id: q3', with the item's
-    keys under it) starts an item, not the list's end."""
+    keys under it) starts an item, not the list's end, as does a first item that lost it
+    and kept its keys where the dash put them ('    id: q1' over '  - id: q2')."""
     at = next((row for row, line in enumerate(lines) if _QUESTIONS.fullmatch(line)), None)
     if at is None:
         return
@@ -171,7 +172,11 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
         item = _ITEM.match(line) is not None
         if indent is None:
             if not (item or _lost_dash(lines, row, depth)):
-                return
+                indent = _first_item_keys_at(lines, row, depth)
+                if indent is None:
+                    return
+                starts.append(row)  # its keys where its dash would put them
+                continue
             indent = depth
         if depth == indent and (item or _lost_dash(lines, row, depth)):
             starts.append(row)
@@ -179,6 +184,27 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
             stop = row
             break
     yield from zip(starts, [*starts[1:], stop], strict=False)  # none without an item
+
+
+def _first_item_keys_at(lines: list[str], row: int, depth: int) -> int | None:
+    """The column of the list's items' dashes when the first item lost its '- ' and kept
+    its keys where the dash would put them ('    id: q1' over '  - id: q2'): its first
+    key is one a question starts with and the next item's dash is 2 columns left of it,
+    with the lines between as deep as its keys. None for any other line."""
+    named = _KEY_NAME.match(lines[row], depth)
+    if named is None or named[1] not in FIRST_KEYS:
+        return None
+    for below in range(row + 1, len(lines)):
+        line = lines[below]
+        content = line.lstrip(" ")
+        if not content or content[0] == "#":
+            continue
+        indent = len(line) - len(content)
+        if indent == depth - 2 and _ITEM.match(line):
+            return indent
+        if indent < depth:
+            return None
+    return None
 
 
 def _lost_dash(lines: list[str], row: int, depth: int) -> bool:
