@@ -232,7 +232,7 @@ def _report_every_syntax_error(
     for later in questions:
         below = later.row > row or (open_above and later.start > open_above[0].start)
         if below and not any(later.start <= at < later.end for at in rows):
-            report("yaml-syntax", (later.row + 1, later.column + 1), later.message, later.hint)
+            report(later.rule, (later.row + 1, later.column + 1), later.message, later.hint)
     as_text = {
         (line.row + 1, line.column + 1) for line in mends.lines if line.explanation.refused_start
     }

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from exambank.config import Config
 from exambank.lint import lint
 from exambank.load import read_source
+from exambank.rules import RULES
 from exambank.syntax_hints.later import LIMIT, question_errors
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -169,3 +171,27 @@ def test_a_question_that_lost_its_dash_is_told_below_another_slip(
     assert len(above) == len(below) == 1
     both = top.replace(*slip, 1).replace("- id: q3", written) + "id: q4" + q4.replace(*NO_COLON, 1)
     assert _problems(path, both) == above + lost + below
+
+
+@pytest.mark.parametrize("slip", [NO_COLON, TAB, OPEN_QUOTE], ids=["colon", "tab", "quote"])
+def test_a_question_run_into_the_one_above_is_told_below_another_slip(
+    tmp_path: Path, slip: tuple[str, str]
+) -> None:
+    """'id: q3' where q2's keys stand (its '- ' deleted) reads as a second 'id' of q2, a
+    repeat only the whole file's reading finds: below a slip that stops YAML, it was
+    told once that slip was mended. It is told in the same run, as it is told alone."""
+    text = _section(tmp_path, {}).read_text(encoding="utf-8")
+    run_into = text.replace("  - id: q3", "    id: q3")
+
+    def errors(text: str) -> list[tuple[int, int, str, str, str | None]]:
+        root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+        found = lint([root], Config(select=set(RULES))).diagnostics
+        return [
+            (p.line, p.column, p.rule, p.message, p.hint) for p in found if p.severity == "error"
+        ]
+
+    [told] = errors(run_into)
+    assert told[:3] == (_line(3), 5, "duplicate-key")
+    problems = errors(run_into.replace(*slip, 1))
+    assert [problem[2] for problem in problems] == ["yaml-syntax", "duplicate-key"]
+    assert problems[0][0] in range(_line(1), _line(2)) and problems[1] == told

@@ -20,6 +20,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
+from exambank import run_together
 from exambank.model import FIRST_KEYS
 from exambank.syntax_hints.items import lost_dash
 from exambank.syntax_hints.text import KEYS, Explanation, Text, control_character
@@ -44,6 +45,7 @@ class QuestionError(NamedTuple):
     message: str
     hint: str | None
     unclosed: bool = False
+    rule: str = "yaml-syntax"  # or "duplicate-key": a question run into the one above
 
 
 def question_errors(text: str) -> list[QuestionError]:
@@ -54,8 +56,10 @@ def question_errors(text: str) -> list[QuestionError]:
     lines = whole.lines
     found: list[QuestionError] = []
     more: list[int] = []  # the starts of failing questions past the LIMIT
-    for start, end in _questions(lines):
+    for number, (start, end) in enumerate(_questions(lines)):
         if not _fails("\n".join(lines[start:end]) + "\n"):
+            if len(found) < LIMIT and (run_into := _run_into(lines, number, start, end)):
+                found.append(run_into)
             continue
         if len(found) == LIMIT:
             more.append(start)
@@ -92,6 +96,25 @@ def question_errors(text: str) -> list[QuestionError]:
         hint = f"mend the {LIMIT} above, and run lint again: it lists {LIMIT} a file at once"
         found.append(QuestionError(more[0], more[0] + 1, more[0], column, message, hint))
     return found
+
+
+def _run_into(lines: list[str], number: int, start: int, end: int) -> QuestionError | None:
+    """A question that lost its '- ' and kept 'id' where the keys of the question above
+    (``number``, on rows ``start`` to ``end``) stand, which reads it as more of that one:
+    the duplicate key the whole file's reading reports (``run_together.lost_dash``),
+    which a slip above that stops YAML keeps it from reading. None if there is none."""
+    dash = _ITEM.match(lines[start])
+    first = _KEY_NAME.match(lines[start], dash.end() if dash else 0)
+    if first is None or first[1] != "id":  # only an item begun as the format has it
+        return None
+    column = first.start(1)
+    for row in range(start + 1, end):
+        again = _KEY_NAME.match(lines[row], column)
+        if again is not None and again[1] == "id" and not lines[row][:column].strip(" "):
+            said = run_together.lost_dash(("questions", number), "id", start + 1)
+            if said is not None:
+                return QuestionError(start, end, row, column, *said, rule="duplicate-key")
+    return None
 
 
 def _fails(question: str) -> bool:
