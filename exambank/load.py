@@ -222,7 +222,9 @@ def _report_every_syntax_error(
     if not open_above or not caused_by(text, open_above[0], (index, message)):
         report("yaml-syntax", line_and_column(text, index), message, hint)
         rows.add(row)
-        if error.problem_mark is not None:  # where libyaml saw it: the same error
+        # Where libyaml saw it: the same error, unless that is the file's end (a quote
+        # left open to it), which the last question's own slip is no work of
+        if error.problem_mark is not None and "end of stream" not in str(error.problem):
             rows.add(error.problem_mark.line)
     for line in mends.lines[1:]:
         said = line.explanation

@@ -195,3 +195,14 @@ def test_a_question_run_into_the_one_above_is_told_below_another_slip(
     problems = errors(run_into.replace(*slip, 1))
     assert [problem[2] for problem in problems] == ["yaml-syntax", "duplicate-key"]
     assert problems[0][0] in range(_line(1), _line(2)) and problems[1] == told
+
+
+def test_a_quote_open_to_the_file_s_end_is_told_so_and_the_last_slip_too(tmp_path: Path) -> None:
+    """No quote in the file closes q1's: libyaml reads on to the file's end and fails
+    there ("found unexpected end of stream"), which is inside the last question. That
+    question's own slip is no part of the quote's and is reported as well."""
+    path = _section(tmp_path, {1: OPEN_QUOTE, 4: NO_COLON})
+    assert _places(path) == [
+        (_line(1, STEM), "a quote opens here and nothing closes it before the file ends"),
+        (_line(4, ANSWER), "missing ':' after 'answer'"),
+    ]

@@ -33,6 +33,7 @@ from exambank.syntax_hints.quoting import (
     missing_colon,
     not_a_key,
     odd_token,
+    open_to_the_end,
     text_after_indicator,
 )
 from exambank.syntax_hints.tags import unreadable_tag
@@ -165,4 +166,5 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("found unknown escape character", unknown_escape),
     ("did not find expected hexdecimal number", unknown_escape),
     ("found invalid Unicode character escape code", unknown_escape),
+    ("found unexpected end of stream", open_to_the_end),
 )

@@ -257,6 +257,18 @@ def alias_or_anchor(text: Text, problem: int, context: int) -> Explanation | Non
     return _bad_start(text, context, None)
 
 
+def open_to_the_end(text: Text, problem: int, context: int) -> Explanation | None:
+    """A quote nothing closes: libyaml reads the rest of the file as its text, and says
+    so in its own words ("while scanning a quoted scalar found unexpected end of stream")."""
+    if text.text[context : context + 1] not in ("'", '"'):
+        return None
+    return Explanation(
+        context,
+        "a quote opens here and nothing closes it before the file ends",
+        "close the quote that opens here",
+    )
+
+
 def odd_token(text: Text, problem: int, context: int) -> Explanation | None:
     if text.text[problem] == "\t":
         return tab(text, problem, context)
