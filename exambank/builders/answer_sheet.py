@@ -56,7 +56,7 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
     classes = "key-document answer-sheet-document" + (
         " large-print" if settings.large_print else ""
     )
-    footer = footer_text(bank, "answer-sheet", shuffle_seed, labels)
+    footer = footer_text(bank, "answer-sheet", settings, labels)
     item = partial(_item, words=words, labels=labels)
     grid = key_grid(bank, refs, grouped, item, answers_a_row(settings))
     return "".join(

@@ -176,7 +176,7 @@ def _title_page(
         f'<h1 class="book-title"{head.attributes("")}>{escape(head.book_title)}</h1>'
         f"{size_mark(settings, labels)}{shuffle_mark(shuffle_seed, labels)}"
         f'<p class="edition"{lang} '
-        f'data-footer="{escape(footer_text(bank, edition, shuffle_seed, labels))}">'
+        f'data-footer="{escape(footer_text(bank, edition, settings, labels))}">'
         f"{escape(edition_words(edition, labels))}</p>"
         f"{name_line(labels) if edition == 'student' else ''}"
         f"{table + description if settings.large_print else description + table}</section>\n"
@@ -192,16 +192,32 @@ def edition_words(edition: Edition, labels: Labels) -> str:
     return labels.student_edition if edition == "student" else labels.trainer_edition
 
 
-def footer_text(bank: Bank, edition: Edition, shuffle_seed: str | None, labels: Labels) -> str:
+# In large print, the longest last word of the footer that wraps with the word before it
+# ("B", "7", "3)")
+_SHORT_LAST_WORD = 3
+
+
+def footer_text(bank: Bank, edition: Edition, settings: Settings, labels: Labels) -> str:
     """What the foot of every page says besides its number, so a loose page can be told
-    apart: the edition, the bank's version and the seed its options were shuffled with."""
+    apart: the edition, the bank's version and the seed its options were shuffled with.
+    In large print, which wraps it to lines of a few words, no line starts with the dot
+    between two of them (a no-break space before it, as WeasyPrint breaks no line there),
+    and a short last word does not end it alone ("version" / "B"): it wraps with the
+    word before it. The standard edition's small print keeps its plain spaces, and its
+    documents their bytes."""
     parts = [edition_words(edition, labels)]
     version = bank.manifest.version
     if version:
         parts.append(version if version[:1].isalpha() else f"v{version}")
-    if shuffle_seed is not None:
-        parts.append(labels.footer_shuffle.format(seed=shuffle_seed))
-    return " \u00b7 ".join(parts)
+    if settings.shuffle_seed is not None:
+        parts.append(labels.footer_shuffle.format(seed=settings.shuffle_seed))
+    if not settings.large_print:
+        return " \u00b7 ".join(parts)
+    text = "\u00a0\u00b7 ".join(parts)
+    before, space, last = text.rpartition(" ")
+    if space and 0 < len(last) <= _SHORT_LAST_WORD:
+        return f"{before}\u00a0{last}"
+    return text
 
 
 def _contents(

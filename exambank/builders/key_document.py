@@ -28,7 +28,7 @@ def key_document_html(bank: Bank, settings: Settings) -> str:
     document_start = document_head(
         bank, "answer-key", settings.build_date, len(str(len(refs))), labels, grouped
     )
-    footer = footer_text(bank, "answer-key", settings.shuffle_seed, labels)
+    footer = footer_text(bank, "answer-key", settings, labels)
     bank_line = (
         f'<p class="key-document-bank" data-footer="{escape(footer)}">'
         f"{escape(head.book_title)}</p>\n"

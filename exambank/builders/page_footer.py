@@ -63,7 +63,7 @@ class PageFooter:
         """The footer of ``edition`` of ``bank`` in large print, as the build makes it."""
         labels = labels_for(bank.manifest.language)
         return cls(
-            footer_text(bank, edition, settings.shuffle_seed, labels),
+            footer_text(bank, edition, settings, labels),
             labels.page,
             f"{labels.continued} \u2192" if edition in ("student", "trainer") else None,
             settings.paper,

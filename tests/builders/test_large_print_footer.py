@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from weasyprint.document import Document
+from weasyprint.document import Document, Page
 from weasyprint.formatting_structure.boxes import MarginBox
 
 from exambank.bank import Bank
@@ -104,12 +105,13 @@ def test_a_student_edition_at_24_pt_prints_its_whole_footer_on_every_page(
     # what the paper holds of each page: pdftotext leaves out what is drawn past its edge
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
     texts = [" ".join(text.split()) for text in printed.stdout.split("\f")[:-1]]
-    words = " ".join(footer_text(bank, "student", SEED, LABELS["de"]).split())
+    # its words whatever the lines they wrap to: Pango breaks "rc3+build." / "20251128" too
+    words = "".join(footer_text(bank, "student", settings, LABELS["de"]).split())
     numbers = {number: f"Seite {number} von {len(texts)}" for number in range(1, len(texts) + 1)}
     footed = {number: text for number, text in enumerate(texts, 1) if numbers[number] in text}
     assert len(footed) >= len(texts) - 2  # but the cover, which the seed runs onto a page
     for number, text in footed.items():
-        assert words in " ".join(text.replace(numbers[number], " ").split()), (number, text)
+        assert words in "".join(text.replace(numbers[number], " ").split()), (number, text)
     lowest = min(y for page in text_positions(pdf.read_bytes())[1:] for _, y, _ in page)
     assert lowest >= 5 * MM  # the last line's baseline: on the paper, where printers print
 
@@ -132,3 +134,68 @@ def test_a_page_count_of_more_digits_than_laid_out_for_is_laid_out_again_with_ro
         [right] = [box for box in boxes if getattr(box, "at_keyword", "") == "@bottom-right"]
         assert len(right.children) == 1, page  # "Страница 10 из 12" on one line
         assert right.width * PX >= footer.page_number_width(2) - 0.01
+
+
+def footer_lines(page: Page) -> dict[str, list[tuple[float, str]]]:
+    """Each bottom margin box's lines on ``page`` that hold words: how far down the page
+    each is (in points) and its words."""
+    boxes = [box for box in page._page_box.children if isinstance(box, MarginBox)]
+    lines: dict[str, list[tuple[float, str]]] = {}
+    for box in boxes:
+        if box.at_keyword.startswith("@bottom"):
+            texts = [
+                (
+                    line.position_y * PX,
+                    "".join(getattr(part, "text", "") for part in line.descendants()),
+                )
+                for line in box.children
+            ]
+            lines[box.at_keyword] = [(y, text) for y, text in texts if text.strip()]
+    return lines
+
+
+# The footer of review s31-lp: a version and a seed of many words
+LONG_VERSION = "2025.2 (spring term revision for the Munich and Warsaw training centres, draft 3)"
+SHORT_LAST = "spring 2025 midterm, version B"
+
+
+@pytest.mark.parametrize(("language", "size", "paper"), [("fr", 24, "letter"), ("de", 20, "a4")])
+def test_no_line_of_the_footer_starts_with_its_dot_nor_ends_it_with_a_word_alone(
+    make_bank: Callable[..., Bank], language: str, size: int, paper: str
+) -> None:
+    # In French at 24 pt a line started "· v2025.2", in German at 20 pt the last line held
+    # only the seed's "B" (review s31-lp #9)
+    manifest = (
+        f"id: test-bank\ntitle: Test bank\nlanguage: {language}\n"
+        f'version: "{LONG_VERSION}"\nsections: [main]\n'
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    settings = Settings(
+        large_print=True, large_print_size=size, paper=paper, shuffle_seed=SHORT_LAST
+    )
+    footer = PageFooter.of(bank, "trainer", settings)
+    html = handout_html(bank, "trainer", settings)
+    document = _layout(html, bank.root, settings, {}, footer.stylesheet(3))[1]
+    edition = [text.strip() for _, text in footer_lines(document.pages[1])["@bottom-left"]]
+    assert not [line for line in edition if line.startswith("\u00b7")], edition
+    assert len(edition[-1].split()) >= 2 or len(edition[-1]) > 3, edition
+    # counted as WeasyPrint sets it: a no-break space joins two words on one line
+    assert len(edition) == footer.lines(3) - 1, edition  # and the line for "Continued"
+
+
+def test_the_large_print_footer_joins_its_dots_and_short_last_word_to_the_word_before(
+    make_bank: Callable[..., Bank],
+) -> None:
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest("en"))
+    large = Settings(large_print=True, shuffle_seed="spring 2025, version B")
+    assert footer_text(bank, "student", large, LABELS["en"]) == (
+        f"Student edition\u00a0\u00b7 v{VERSION}\u00a0\u00b7 shuffle spring 2025, version\u00a0B"
+    )
+    assert footer_text(
+        bank, "student", replace(large, shuffle_seed="A1 and B12"), LABELS["en"]
+    ).endswith("A1 and\u00a0B12")
+    # the standard edition's small print as it was: its documents keep their bytes
+    standard = Settings(shuffle_seed="spring 2025, version B")
+    assert footer_text(bank, "student", standard, LABELS["en"]) == (
+        f"Student edition \u00b7 v{VERSION} \u00b7 shuffle spring 2025, version B"
+    )

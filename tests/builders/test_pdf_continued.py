@@ -90,7 +90,7 @@ def test_a_large_print_footer_of_three_lines_is_whole_under_the_words_it_continu
     settings = Settings(large_print=True, shuffle_seed=LONG_SEED)
     [step] = [step for step in PdfBuilder().steps(bank, settings) if "trainer" in step.name]
     trainer = step.make()
-    footer = " ".join(footer_text(bank, "trainer", LONG_SEED, POLISH).split())
+    footer = " ".join(footer_text(bank, "trainer", settings, POLISH).split())
     pdf = tmp_path / "trainer.pdf"
     pdf.write_bytes(trainer.data)
     # what the paper holds of each page: pdftotext leaves out what is drawn past its edge
