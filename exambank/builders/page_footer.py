@@ -13,7 +13,6 @@ from exambank.builders.glyphs import covers, line_count, line_height, text_width
 from exambank.builders.handout import Edition, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
-from exambank.config import LARGE_PRINT_SIZE
 
 MM = 72 / 25.4  # points
 
@@ -29,8 +28,10 @@ class PageFooter:
     than the margin held, and its last ran off the paper; and a quarter of the line, the
     page number's box, held "Page 100 of 104" at 18 pt but not "Seite 100 von 104", which
     wrapped its "104" onto a line of its own. ``stylesheet`` gives the rules that make
-    room for both, none where ``large-print.css`` already does: the documents that
-    fitted stay as they were."""
+    room for both, and no more room than they need. Where the edition line takes fewer
+    lines across the whole line than beside the page number, the page number takes a line
+    of its own above it (``stacked``): beside it, a long version and seed wrapped to 7
+    lines at 24 pt, and the footer took a quarter of the paper."""
 
     edition_line: str
     page_words: str  # "Page {page} of {pages}"
@@ -55,6 +56,8 @@ class PageFooter:
     GAP = 4 * MM  # between the edition line and the page number, as between the titles
     # Under its last line: office printers leave 4 to 5 mm of the paper's edge blank
     EDGE = 5 * MM
+    # large-print.css's bottom margin, which ``stylesheet`` deepens as the footer needs
+    LEAST_MARGIN = 20 * MM
     # The page count the first layout makes room for; a longer one is laid out again
     LEAST_DIGITS = 3
 
@@ -80,12 +83,6 @@ class PageFooter:
         """The width of the footer's line, in points: the page's, less its margins."""
         return self.WIDTH[self.paper]
 
-    @property
-    def least_margin(self) -> float:
-        """``large-print.css``'s bottom margin, in points: 28 mm at 16 pt, grown with the
-        size. A footer it holds keeps it, and its document stays as it was."""
-        return 28 * MM * self.large_print_size / LARGE_PRINT_SIZE
-
     def page_number_width(self, digits: int) -> float:
         """The width of the page number's box, in points: a quarter of the line, as the
         standard edition's, or what "Page 888 of 888" needs at ``digits`` digits (all of
@@ -98,16 +95,36 @@ class PageFooter:
         return max(self.line_width / 4, needed)
 
     def lines(self, digits: int) -> int:
-        """The most lines the footer takes on a page: the edition line as it wraps beside
-        a page number of ``digits`` digits, and the line above both where a question runs
-        over (a line every page makes room for: which pages those are, only the layout
-        knows), or the words on it, if they wrap."""
-        beside = (self.line_width - self.page_number_width(digits)) * self.SLACK
-        edition = line_count(self.edition_line, beside, self.FONT, self.size)
+        """The most lines the footer takes on a page: the edition line's (``edition_lines``),
+        and the line above them where a question runs over (a line every page makes room
+        for: which pages those are, only the layout knows), or the words on it, if they
+        wrap."""
+        edition = self.edition_lines(digits)
         if self.continued is None:
             return edition
         continued = line_count(self.continued, self.line_width * self.SLACK, self.BOLD, self.size)
         return max(1 + edition, continued)
+
+    def edition_lines(self, digits: int) -> int:
+        """The lines of the edition line beside a page number of ``digits`` digits, or, if
+        that takes fewer, stacked: the page number on a line of its own, and the edition
+        line under it across the whole width (``stacked``)."""
+        return min(self._beside(digits), self._stacked_lines())
+
+    def stacked(self, digits: int) -> bool:
+        """Whether the page number takes a line of its own, at the right, over the edition
+        line across the whole width: where that takes fewer lines than the edition line
+        in the column beside the page number's box (in German at 24 pt, a long version and
+        seed 4 across the line and the page number's 1, where they took 7 beside it)."""
+        return self._stacked_lines() < self._beside(digits)
+
+    def _beside(self, digits: int) -> int:
+        beside = (self.line_width - self.page_number_width(digits)) * self.SLACK
+        return line_count(self.edition_line, beside, self.FONT, self.size)
+
+    def _stacked_lines(self) -> int:
+        across = self.line_width * self.SLACK
+        return 1 + line_count(self.edition_line, across, self.FONT, self.size)
 
     def margin(self, digits: int) -> float:
         """The bottom margin, in points, that holds the footer's lines above the paper's
@@ -126,16 +143,24 @@ class PageFooter:
     def stylesheet(self, digits: int) -> str:
         """The rules that deepen the bottom margin and widen the page number's box as the
         footer needs beside a page number of ``digits`` digits, each only where
-        ``large-print.css`` falls short (in points, rounded up)."""
+        ``large-print.css`` falls short (in points, rounded up), and that stack the page
+        number over the edition line where that takes fewer lines (``stacked``): the
+        edition's box then spans the line, and its first line, beside the page number,
+        is left blank."""
         rules = []
-        if self.margin(digits) > self.least_margin:
+        if self.margin(digits) > self.LEAST_MARGIN:
             rules.append(f"margin-bottom: {_points(self.margin(digits))};")
         number_width = self.page_number_width(digits)
-        if number_width > self.line_width / 4:
-            width = _points(number_width)
+        widened = number_width > self.line_width / 4
+        if self.stacked(digits):
             rules.append(
-                f"@bottom-left {{ width: calc(100% - {width}) }} @bottom-right {{ width: {width} }}"
+                '@bottom-left { width: 100%; content: string(continued-gap, last) "\\A" '
+                "string(edition) }"
             )
+        elif widened:
+            rules.append(f"@bottom-left {{ width: calc(100% - {_points(number_width)}) }}")
+        if widened:
+            rules.append(f"@bottom-right {{ width: {_points(number_width)} }}")
         return f"@page {{ {' '.join(rules)} }}\n" if rules else ""
 
 

@@ -16,6 +16,7 @@ from weasyprint.formatting_structure.boxes import MarginBox
 from exambank.bank import Bank
 from exambank.builders import Settings
 from exambank.builders.answer_sheet import answer_sheet_html
+from exambank.builders.glyphs import text_width
 from exambank.builders.handout import Edition, footer_text, handout_html
 from exambank.builders.key_document import key_document_html
 from exambank.builders.labels import LABELS
@@ -90,7 +91,7 @@ def test_a_key_or_sheet_printed_alone_keeps_no_line_for_continued_words(
     sheet = key_document_html if document == "answer-key" else answer_sheet_html
     html = sheet(bank, settings)
     ends = footer_ends(_layout(html, bank.root, settings, {}, footer.stylesheet(3))[1])
-    assert footer.margin(3) > footer.least_margin  # a footer the margin is measured for
+    assert footer.margin(3) > footer.LEAST_MARGIN  # a footer the margin is measured for
     assert 5 * MM - 0.01 <= min(ends) < 5 * MM + footer.line_height, (footer.lines(3), ends)
 
 
@@ -154,6 +155,59 @@ def footer_lines(page: Page) -> dict[str, list[tuple[float, str]]]:
     return lines
 
 
+@pytest.mark.parametrize(("language", "paper"), [("de", "letter"), ("ru", "a4")])
+def test_a_long_edition_line_at_24_pt_goes_across_the_line_under_the_page_number(
+    make_bank: Callable[..., Bank], language: str, paper: str
+) -> None:
+    # Beside the page number's box, a long version and seed wrapped to 5 to 8 lines at 24 pt,
+    # and the footer took a quarter of the paper (review s31-lp #2): across the line they
+    # take 3 or 4, and the page number one of its own above them, at the right
+    sections = {"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)}
+    bank = make_bank(sections, manifest(language))
+    settings = Settings(large_print=True, large_print_size=24, paper=paper, shuffle_seed=SEED)
+    footer = PageFooter.of(bank, "trainer", settings)
+    html = handout_html(bank, "trainer", settings)
+    document = _layout(html, bank.root, settings, {}, footer.stylesheet(3))[1]
+    assert footer.lines(3) <= 6  # with "Continued on the next page"; beside, 6 to 9
+    line_width = PageFooter.WIDTH[paper]
+    continued = 0
+    for page in document.pages[1:]:
+        lines = footer_lines(page)
+        [(number_y, number)] = lines["@bottom-right"]
+        assert number.startswith(LABELS[language].page.split("{")[0]), number
+        edition = lines["@bottom-left"]
+        # every line of it under the page number, and as many as counted
+        assert all(y > number_y for y, _ in edition), (number_y, edition)
+        assert len(edition) == footer.edition_lines(3) - 1, edition
+        # across the line: wider than the room beside the page number's box
+        widest = max(text_width(text, PageFooter.FONT, footer.size) for _, text in edition)
+        assert widest > line_width - footer.page_number_width(3)
+        # and where a question runs over, the words saying so above the page number
+        for words_y, _ in lines.get("@bottom-center", []):
+            continued += 1
+            assert words_y < number_y
+    assert continued >= 1  # the question runs over pages
+    assert min(footer_ends(document)) >= 5 * MM - 0.01
+
+
+@pytest.mark.parametrize(("size", "margin"), [(16, 20.0), (24, 24.75)])
+def test_a_short_footer_s_margin_is_as_deep_as_its_lines_and_no_deeper(
+    make_bank: Callable[..., Bank], size: int, margin: float
+) -> None:
+    # "Student edition · v1.0" and the line for "Continued": 28 mm at 16 pt and 42 mm at 24
+    # held it, its last line 20 mm above the paper's edge where 5 mm are enough
+    # (review s31-lp #6); at 16 pt it needs 19 mm, and the least is 20
+    manifest = "id: test-bank\ntitle: Test bank\nlanguage: en\nversion: 1.0\nsections: [main]\n"
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    settings = Settings(large_print=True, large_print_size=size)
+    footer = PageFooter.of(bank, "student", settings)
+    document = _layout(
+        handout_html(bank, "student", settings), bank.root, settings, {}, footer.stylesheet(3)
+    )[1]
+    page = document.pages[1]._page_box
+    assert page.margin_bottom * PX / MM == pytest.approx(margin, abs=0.05)
+
+
 # The footer of review s31-lp: a version and a seed of many words
 LONG_VERSION = "2025.2 (spring term revision for the Munich and Warsaw training centres, draft 3)"
 SHORT_LAST = "spring 2025 midterm, version B"
@@ -180,7 +234,7 @@ def test_no_line_of_the_footer_starts_with_its_dot_nor_ends_it_with_a_word_alone
     assert not [line for line in edition if line.startswith("\u00b7")], edition
     assert len(edition[-1].split()) >= 2 or len(edition[-1]) > 3, edition
     # counted as WeasyPrint sets it: a no-break space joins two words on one line
-    assert len(edition) == footer.lines(3) - 1, edition  # and the line for "Continued"
+    assert len(edition) == footer.edition_lines(3) - footer.stacked(3), edition
 
 
 def test_the_large_print_footer_joins_its_dots_and_short_last_word_to_the_word_before(
