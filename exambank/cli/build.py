@@ -163,7 +163,10 @@ def _shuffle_seed(text: str) -> str:
     """A seed a shuffle can hash and a handout print: text, not bytes a terminal in
     another encoding passed on (Python holds them as lone surrogates), and not blank, as
     a script's unset variable gives ('--shuffle "$VERSION"'), which would print a version
-    mark with no version."""
+    mark with no version. A no-break space is read as a space: the large-print footer
+    ties a seed's short last word to the one before with one ("version\u00a0B"), and a
+    seed copied from it is the seed printed."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
     if not text.strip():
         raise argparse.ArgumentTypeError(
             "the seed is blank: give the version's seed, such as --shuffle 7"

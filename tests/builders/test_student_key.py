@@ -219,3 +219,19 @@ def test_a_seed_that_names_no_version_is_a_usage_error(
     assert exit_status.value.code == 2
     assert f"argument --shuffle: {why}" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_seed_copied_from_a_large_print_footer_shuffles_as_the_seed_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The footer ties the seed's last word with a no-break space ("version\u00a0B"): copied
+    # from the PDF into --shuffle, it gave another order and another version mark
+    (tmp_path / "typed").mkdir()
+    (tmp_path / "copied").mkdir()
+    _, typed, _ = build_recording_settings(
+        tmp_path / "typed", monkeypatch, "", ["--shuffle", "midterm, version B"]
+    )
+    _, copied, _ = build_recording_settings(
+        tmp_path / "copied", monkeypatch, "", ["--shuffle", "midterm,\u202fversion\u00a0B"]
+    )
+    assert {settings.shuffle_seed for settings in typed + copied} == {"midterm, version B"}
