@@ -216,16 +216,18 @@ def _report_every_syntax_error(
     # that error too unless it is the quote's doing.
     open_above = [q for q in questions if q.row < row and q.unclosed and spills(text, q, row)]
     rows = set()
+    seen_at: int | None = None
     for above in open_above:
         report("yaml-syntax", (above.row + 1, above.column + 1), above.message, above.hint)
         rows.add(above.row)
     if not open_above or not caused_by(text, open_above[0], (index, message)):
         report("yaml-syntax", line_and_column(text, index), message, hint)
         rows.add(row)
-        # Where libyaml saw it: the same error, unless that is the file's end (a quote
-        # left open to it), which the last question's own slip is no work of
+        # Where libyaml saw it: a later question's error on that row is the same one (its
+        # other slips are its own: libyaml sees a first question that lost its '- ' at the
+        # next one's dash), unless that is the file's end (a quote left open to it)
         if error.problem_mark is not None and "end of stream" not in str(error.problem):
-            rows.add(error.problem_mark.line)
+            seen_at = error.problem_mark.line
     for line in mends.lines[1:]:
         said = line.explanation
         how = (said.fixed_hint if fixed else None) or said.hint
@@ -233,7 +235,7 @@ def _report_every_syntax_error(
         rows.add(line.row)
     for later in questions:
         below = later.row > row or (open_above and later.start > open_above[0].start)
-        if below and not any(later.start <= at < later.end for at in rows):
+        if below and later.row != seen_at and not any(later.start <= at < later.end for at in rows):
             report(later.rule, (later.row + 1, later.column + 1), later.message, later.hint)
     as_text = {
         (line.row + 1, line.column + 1) for line in mends.lines if line.explanation.refused_start

@@ -133,6 +133,19 @@ def test_a_first_question_that_kept_its_keys_where_the_dash_put_them_is_told_too
     ]
 
 
+def test_a_comment_above_a_first_question_that_lost_its_dash_does_not_hide_it(tmp_path):
+    text = (
+        "id: main\ntitle: Main\nquestions:\n  # the first one\n    id: q1\n    stem: Which?\n"
+        "  - id: q2\n    stem: Why?\n"
+    )
+    [(line, column, _, message, _)] = problems_of(tmp_path, text)
+    assert (line, column, message) == (
+        5,
+        5,
+        "'id' starts a new question without the '- ' that starts one",
+    )
+
+
 def test_a_note_after_the_id_is_left_out_of_the_line_shown(tmp_path):
     text = broken(TWO, "  - id: q2", "  -id: q2    # the second one")
     [(*_, hint)] = problems_of(tmp_path, text)

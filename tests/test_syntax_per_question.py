@@ -34,6 +34,18 @@ def _section(tmp_path: Path, slips: dict[int, tuple[str, str]], count: int = 4) 
     return root / "01-main.yaml"
 
 
+def _errors(tmp_path: Path, text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """The errors lint reports in a bank whose one section file is ``text``."""
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    found = lint([root], Config(select=set(RULES))).diagnostics
+    return [(p.line, p.column, p.rule, p.message, p.hint) for p in found if p.severity == "error"]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    return root / "01-main.yaml"
+
+
 def _places(path: Path) -> list[tuple[int, str]]:
     _, problems = read_source(path)
     assert {found.rule for found in problems} <= {"yaml-syntax"}
@@ -184,11 +196,7 @@ def test_a_question_run_into_the_one_above_is_told_below_another_slip(
     run_into = text.replace("  - id: q3", "    id: q3")
 
     def errors(text: str) -> list[tuple[int, int, str, str, str | None]]:
-        root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
-        found = lint([root], Config(select=set(RULES))).diagnostics
-        return [
-            (p.line, p.column, p.rule, p.message, p.hint) for p in found if p.severity == "error"
-        ]
+        return _errors(tmp_path, text)
 
     [told] = errors(run_into)
     assert told[:3] == (_line(3), 5, "duplicate-key")
@@ -206,3 +214,55 @@ def test_a_quote_open_to_the_file_s_end_is_told_so_and_the_last_slip_too(tmp_pat
         (_line(1, STEM), "a quote opens here and nothing closes it before the file ends"),
         (_line(4, ANSWER), "missing ':' after 'answer'"),
     ]
+
+
+HEAD = "id: main\ntitle: Main\nquestions:\n"
+
+
+def test_an_id_inside_a_quoted_text_is_no_question_run_into_its_own(tmp_path: Path) -> None:
+    # Read as lines, the stem's second line looked like a second 'id' of q2
+    text = HEAD + (
+        "  - id: q1\n    stem Pick A\n    answer: A\n"
+        '  - id: q2\n    stem: "Which key opens a question, as in\n    id: q7, the first line?"\n'
+        "    answer: A\n"
+    )
+    assert [(line, rule) for line, _, rule, _, _ in _errors(tmp_path, text)] == [(5, "yaml-syntax")]
+
+
+def test_each_question_run_into_one_below_a_slip_is_told(tmp_path: Path) -> None:
+    text = HEAD + (
+        "  - id: q1\n    stem Pick A\n    answer: A\n"
+        "  - id: q2\n    stem: Pick B\n    id: q3\n    stem: Pick C\n    id: q4\n"
+        "    stem: Pick D\n"
+    )
+    assert [(line, rule) for line, _, rule, _, _ in _errors(tmp_path, text)] == [
+        (5, "yaml-syntax"),
+        (9, "duplicate-key"),
+        (11, "duplicate-key"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["    id: q1\n    stem: Pick A\n", "    stem: Pick A\n    id: q1\n"],
+    ids=["id first", "stem first"],
+)
+def test_a_slip_in_the_question_after_a_first_one_that_lost_its_dash_is_told(
+    tmp_path: Path, first: str
+) -> None:
+    # libyaml sees the lost dash at q2's '- ', where q2's own slip was taken for the same
+    # error; and a first question opened by another key found no questions below it
+    text = HEAD + first + "    answer: A\n  - id: q2\n    stem Pick B\n    answer: B\n"
+    assert [(line, message) for line, _, _, message, _ in _errors(tmp_path, text)] == [
+        (4, f"'{first.split()[0][:-1]}' starts a new question without the '- ' that starts one"),
+        (8, "missing ':' after 'stem'"),
+    ]
+
+
+def test_a_run_into_past_the_limit_is_counted_in_the_line_that_says_how_many_more(
+    tmp_path: Path,
+) -> None:
+    broken = "".join(f"  - id: q{n}\n    stem Pick\n" for n in range(1, LIMIT + 3))
+    run_into = "  - id: r1\n    stem: Pick\n    id: r2\n    stem: Pick\n"
+    _, problems = read_source(_write(tmp_path, HEAD + broken + run_into))
+    assert problems[-1].message == "3 more questions from here on do not read as YAML on their own"

@@ -52,8 +52,9 @@ def first_item_lost_dash(text: Text, list_row: int, next_item: int) -> Explanati
     """The first item under ``questions:`` on ``list_row`` as one that lost its '- ' (as
     ``lost_dash``): its keys at one place, so YAML read them as a mapping, and the next
     item's '- ', on ``next_item``, as one where a key belongs."""
-    below = next((row for row in range(list_row + 1, next_item) if text.lines[row].strip()), None)
-    if below is None or text.lines[below].lstrip().startswith("#"):
+    written = (row for row in range(list_row + 1, next_item) if text.lines[row].strip())
+    below = next((row for row in written if not text.lines[row].lstrip().startswith("#")), None)
+    if below is None:
         return None
     return lost_dash(text, below, next_item)
 

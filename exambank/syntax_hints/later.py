@@ -17,7 +17,13 @@ from typing import NamedTuple
 
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.reader import ReaderError
 
 from exambank import run_together
@@ -58,7 +64,10 @@ def question_errors(text: str) -> list[QuestionError]:
     more: list[int] = []  # the starts of failing questions past the LIMIT
     for number, (start, end) in enumerate(_questions(lines)):
         if not _fails("\n".join(lines[start:end]) + "\n"):
-            if len(found) < LIMIT and (run_into := _run_into(lines, number, start, end)):
+            for run_into in _run_into(lines, number, start, end):
+                if len(found) == LIMIT:
+                    more.append(start)  # counted in the line past the limit
+                    break
                 found.append(run_into)
             continue
         if len(found) == LIMIT:
@@ -98,23 +107,47 @@ def question_errors(text: str) -> list[QuestionError]:
     return found
 
 
-def _run_into(lines: list[str], number: int, start: int, end: int) -> QuestionError | None:
-    """A question that lost its '- ' and kept 'id' where the keys of the question above
-    (``number``, on rows ``start`` to ``end``) stand, which reads it as more of that one:
-    the duplicate key the whole file's reading reports (``run_together.lost_dash``),
-    which a slip above that stops YAML keeps it from reading. None if there is none."""
-    dash = _ITEM.match(lines[start])
-    first = _KEY_NAME.match(lines[start], dash.end() if dash else 0)
-    if first is None or first[1] != "id":  # only an item begun as the format has it
-        return None
-    column = first.start(1)
-    for row in range(start + 1, end):
-        again = _KEY_NAME.match(lines[row], column)
-        if again is not None and again[1] == "id" and not lines[row][:column].strip(" "):
-            said = run_together.lost_dash(("questions", number), "id", start + 1)
-            if said is not None:
-                return QuestionError(start, end, row, column, *said, rule="duplicate-key")
-    return None
+def _run_into(lines: list[str], number: int, start: int, end: int) -> list[QuestionError]:
+    """Each question that lost its '- ' and kept 'id' where the keys of the question above
+    (``number``, on rows ``start`` to ``end``, which reads on its own) stand, read as more
+    of that one: the repeated key the whole file's reading reports
+    (``run_together.lost_dash``), which a slip above that stops YAML keeps it from
+    reading."""
+    ids = [
+        (row, column)
+        for key, row, column in _item_keys("\n" * start + "\n".join(lines[start:end]) + "\n")
+        if key == "id"
+    ]
+    found = []
+    for row, column in ids[1:]:
+        said = run_together.lost_dash(("questions", number), "id", ids[0][0] + 1)
+        if said is not None:
+            found.append(QuestionError(start, end, row, column, *said, rule="duplicate-key"))
+    return found
+
+
+def _item_keys(question: str) -> Iterator[tuple[str, int, int]]:
+    """The keys of the list item ``question`` holds, with their rows and columns, as
+    libyaml reads them: an 'id:' inside a quoted or block text is none."""
+    loader = CSafeLoader(question)
+    # For each collection open: whether its next node is a key (None in a sequence)
+    open_: list[bool | None] = []
+    try:
+        while type(event := loader.get_event()) is not StreamEndEvent:
+            if isinstance(event, CollectionEndEvent):
+                open_.pop()
+                continue
+            is_key = bool(open_) and open_[-1] is True
+            if open_ and open_[-1] is not None:
+                open_[-1] = not open_[-1]
+            if is_key and len(open_) == 2 and isinstance(event, ScalarEvent):
+                yield str(event.value), event.start_mark.line, event.start_mark.column
+            if isinstance(event, CollectionStartEvent):
+                open_.append(True if isinstance(event, MappingStartEvent) else None)
+    except YAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 def _fails(question: str) -> bool:
@@ -212,10 +245,10 @@ def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
 def _first_item_keys_at(lines: list[str], row: int, depth: int) -> int | None:
     """The column of the list's items' dashes when the first item lost its '- ' and kept
     its keys where the dash would put them ('    id: q1' over '  - id: q2'): its first
-    key is one a question starts with and the next item's dash is 2 columns left of it,
+    key is one of the format's and the next item's dash is 2 columns left of it,
     with the lines between as deep as its keys. None for any other line."""
     named = _KEY_NAME.match(lines[row], depth)
-    if named is None or named[1] not in FIRST_KEYS:
+    if named is None or named[1] not in KEYS:  # as items.lost_dash takes the first item's
         return None
     for below in range(row + 1, len(lines)):
         line = lines[below]
