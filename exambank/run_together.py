@@ -25,7 +25,10 @@ def lost_dash(parent: JsonPath, key: str, first_line: int) -> tuple[str, str] | 
     """The finding (message, hint) for ``key`` repeating in the list item at ``parent``
     when it is the key an item starts with: most often a '- ' left out, two items read as
     one. None for any other repeat."""
-    if key not in FIRST_KEYS or not parent or not isinstance(parent[-1], int):
+    # in a list's item, or in the list's key itself, where the first item lost its dash
+    # too and the items under it read as one mapping
+    in_item = bool(parent) and isinstance(parent[-1], int)
+    if key not in FIRST_KEYS or not (in_item or (len(parent) == 1 and parent[0] in LIST_ITEMS)):
         return None
     item = LIST_ITEMS.get(str(parent[0]), ("item", key))[0]
     return (

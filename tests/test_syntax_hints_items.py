@@ -146,6 +146,27 @@ def test_a_comment_above_a_first_question_that_lost_its_dash_does_not_hide_it(tm
     )
 
 
+def test_two_first_questions_that_lost_their_dashes_are_told_as_two_questions(tmp_path):
+    # q2 ran into q1, which YAML read as the list's mapping: "keep one of them" for its
+    # 'id' and each key after it, which, followed, deletes q2
+    text = (
+        "id: main\ntitle: Main\nquestions:\n    id: q1\n    stem: Pick A\n    id: q2\n"
+        "    stem: Pick B\n  - id: q3\n    stem: Pick C\n"
+    )
+    assert sorted((line, rule, hint) for line, _, rule, _, hint in problems_of(tmp_path, text)) == [
+        (
+            4,
+            "yaml-syntax",
+            "start the question with '- ', its dash in line with line 8's: - id: q1",
+        ),
+        (
+            6,
+            "duplicate-key",
+            "start the new question with '- ' as the others start; else keep one 'id'",
+        ),
+    ]
+
+
 def test_a_note_after_the_id_is_left_out_of_the_line_shown(tmp_path):
     text = broken(TWO, "  - id: q2", "  -id: q2    # the second one")
     [(*_, hint)] = problems_of(tmp_path, text)
