@@ -80,6 +80,16 @@ def outermost(box: Box, wanted: Callable[[Box], bool]) -> Iterator[Box]:
             stack.extend(reversed(box.children))
 
 
+def children(box: Box) -> list[Box]:
+    """The boxes ``box`` holds (none, for a box that holds none)."""
+    return list(box.children) if isinstance(box, ParentBox) else []
+
+
+def element_id(box: Box) -> str:
+    """The id of the element ``box`` draws ("" for none)."""
+    return (box.element.get("id") or "") if box.element is not None else ""
+
+
 def pdf_string(text: str) -> object:
     """``text`` as a PDF text string (UTF-16 when it is not ASCII)."""
     return pydyf.String(text)

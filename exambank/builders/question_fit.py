@@ -15,9 +15,11 @@ Only the tallest images of such a question shrink, to one height, keeping their 
 small icon beside them keeps its size. A question that would fit only with its images below
 a third of the page is left as laid out, run over, which the build says as it does for a
 question of text too long. One that a heading kept with it was left apart from, and that no
-cap fits below it, breaks below the heading instead (``BELOW_HEADING``): a page that held a
-section's number and title alone, the question on the next, said nothing of why; one that
-holds them over the question's start says "Continued on the next page".
+cap fits below it, breaks below the heading instead (``BELOW_HEADING``, or
+``LONG_BELOW_HEADING`` if on a page of its own it would break all the same): a page that held
+a section's number and title alone, the question on the next, said nothing of why; one that
+holds them over the question's start says "Continued on the next page". (WeasyPrint leaves a
+heading apart only where the heading starts its page: none of these fits a page with it.)
 
 In large print an image never shrinks below its size in the standard edition (``floors``,
 from ``large_print_images.py``): a question that would fit only with an image smaller than
@@ -34,11 +36,13 @@ the questions as laid out once, as before this module.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterator, Mapping
 
 from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
 
+from exambank.builders.pdf_structure import children, element_id
 from exambank.builders.student_pages import pages_of_questions
 
 try:  # private to WeasyPrint, as ``_page_box`` is: without it no heading is measured
@@ -53,8 +57,11 @@ SMALLEST_SHARE = 1 / 3
 # margins that a page break drops and lines that move, and 2 mm makes up for them.
 SPARE_PX = 2 * 96 / 25.4
 # The cap of a question that starts below the heading kept with it and breaks across pages,
-# as no cap fits it below the heading: its images are not capped
+# as no cap fits it below the heading: its images are not capped. BELOW_HEADING if it would
+# fit a page of its own (the heading makes it too long), LONG_BELOW_HEADING if it is longer
+# than a page all the same; the build's note tells the two apart (split_questions.py).
 BELOW_HEADING = math.inf
+LONG_BELOW_HEADING = sys.float_info.max
 # How many more layouts at most: one has fitted every question tried; a second tightens a
 # cap that the first measured short.
 FIT_PASSES = 2
@@ -73,13 +80,15 @@ def image_caps(
     would fit only with an image below it is to break after its images instead: its cap
     is negative (``broken``), minus the height its images are capped at for its stem to
     fit on a page, or -inf if it cannot (its images are then not capped). A question apart
-    from its heading that no cap fits below it is to break below it (``BELOW_HEADING``)."""
+    from its heading that no cap fits below it is to break below it (``BELOW_HEADING``, or
+    ``LONG_BELOW_HEADING`` if it is longer than a page on its own)."""
     fitted = dict(caps)
     for anchor, (pieces, room, page_height, held) in _questions_to_fit(document).items():
         if broken(fitted.get(anchor, 0.0)):
             continue  # broken across pages on purpose
         if held:  # unless a cap fits it below its heading (as capped, it did not fit)
-            fitted[anchor] = BELOW_HEADING
+            alone = _fits_a_page(pieces, page_height)  # as it starts the page: laid out whole
+            fitted[anchor] = BELOW_HEADING if alone else LONG_BELOW_HEADING
         least = (floors or {}).get(anchor, {})
         lines = [line for piece in pieces for line in _image_lines(piece, least)]
         if not lines:
@@ -101,6 +110,17 @@ def broken(cap: float) -> bool:
     return cap < 0
 
 
+def below_heading(cap: float) -> bool:
+    """Whether ``cap`` is that of a question that breaks below the heading kept with it."""
+    return cap >= LONG_BELOW_HEADING
+
+
+def _fits_a_page(pieces: list[Box], page_height: float) -> bool:
+    """Whether the question laid out in ``pieces`` fits a page's text area on its own (the
+    space under it, which the page's foot may take, left out)."""
+    return _used_height(pieces) - float(pieces[-1].margin_bottom) <= page_height
+
+
 def _below(cap: float | None, lines: list[tuple[float, float]]) -> bool:
     """Whether capping the lines of images at ``cap`` takes one below its floor."""
     return cap is None or any(cap < floor for height, floor in lines if height > cap)
@@ -120,7 +140,7 @@ def _stem_cap(pieces: list[Box], room: float, floors: Mapping[str, float]) -> fl
     below = last.padding_bottom + last.border_bottom_width + last.margin_bottom
     # Each of its parts whole, with its margins (a page break after the stem's text drops
     # the paragraph's, which the page holding both needs), and the line its images are on
-    parts = sum(child.margin_height() for stem in stems for child in _children(stem))
+    parts = sum(child.margin_height() for stem in stems for child in children(stem))
     room_for_images = room - (parts - sum(heights)) - below - SPARE_PX
     cap = (
         room_for_images
@@ -132,17 +152,13 @@ def _stem_cap(pieces: list[Box], room: float, floors: Mapping[str, float]) -> fl
     return math.floor(cap * 100) / 100  # as the stylesheet writes it
 
 
-def _children(box: Box) -> list[Box]:
-    return list(box.children) if isinstance(box, ParentBox) else []
-
-
 def _is_stem(box: Box) -> bool:
     return box.element is not None and "stem" in (box.element.get("class") or "").split()
 
 
 def caps_stylesheet(caps: dict[str, float]) -> str:
     """CSS capping each question's images (``#q-N img``, which outweighs ``img``), letting
-    one break below the heading kept with it (``BELOW_HEADING``), and breaking one broken
+    one break below the heading kept with it (``below_heading``), and breaking one broken
     after its images (``broken``) there. It starts a page (unless a
     heading is kept with it: breaking where it started, its stem's text was left at the
     foot of the page before its images), its options are kept together and with their
@@ -153,7 +169,7 @@ def caps_stylesheet(caps: dict[str, float]) -> str:
     when the page had room for its images by 80 px: WeasyPrint's choice.)"""
     rules = []
     for anchor, cap in caps.items():
-        if cap == BELOW_HEADING:
+        if below_heading(cap):
             rules.append(f"#{anchor} {{ break-inside: auto }}\n")
             continue
         if not broken(cap):
@@ -207,12 +223,12 @@ def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, f
 def _question_box(page_box: Box, anchor: str) -> tuple[Box, ParentBox | None] | None:
     """The box of the question whose id is ``anchor`` on this page (the article's own;
     boxes it wraps around its inline content name the same element), and the box it is in."""
-    return _find(page_box, lambda box: _id(box) == anchor)
+    return _find(page_box, lambda box: element_id(box) == anchor)
 
 
 def _first_question(page_box: Box) -> tuple[Box, ParentBox | None] | None:
     """The box of the first question (``q-N``) on this page, and the box it is in."""
-    return _find(page_box, lambda box: _id(box).startswith("q-"))
+    return _find(page_box, lambda box: element_id(box).startswith("q-"))
 
 
 def _find(page_box: Box, wanted: Callable[[Box], bool]) -> tuple[Box, ParentBox | None] | None:
@@ -265,11 +281,6 @@ def _kept_together(before: Box, after: Box) -> bool:
 def _index_of(boxes: list[Box], box: Box) -> int:
     """Where ``box`` itself (not one equal to it) is in ``boxes``."""
     return next(index for index, child in enumerate(boxes) if child is box)
-
-
-def _id(box: Box) -> str:
-    """The id of the element ``box`` draws ("" for none)."""
-    return (box.element.get("id") or "") if box.element is not None else ""
 
 
 def _image_lines(piece: Box, floors: Mapping[str, float]) -> Iterator[tuple[float, float]]:

@@ -51,6 +51,7 @@ from exambank.builders.question_fit import (
 )
 from exambank.builders.question_headings import name_question_headings
 from exambank.builders.split_questions import split_questions
+from exambank.builders.stranded_numbers import numbers_stylesheet, stranded_numbers
 from exambank.builders.student_pages import question_pages
 from exambank.config import LARGE_PRINT_SIZE
 
@@ -133,27 +134,40 @@ def _fitted_layout(
     footer: PageFooter | None = None,
 ) -> tuple[LocalFiles, Document, dict[str, float]]:
     """``html`` laid out (``_layout``), and again with the caps that fit its questions on
-    their pages (``question_fit.py``), and with room for the page count in ``footer``
-    where it runs to more digits than the first layout made room for (a thousand pages:
-    the layout of most documents is not repeated for it), clearing ``logged`` before each
-    layout; the fetcher that served the last layout, and the caps."""
+    their pages (``question_fit.py``), with the number of any question it left alone on a
+    page out of the flow (``stranded_numbers.py``), and with room for the page count in
+    ``footer`` where it runs to more digits than the first layout made room for (a thousand
+    pages: the layout of most documents is not repeated for it), clearing ``logged`` before
+    each layout; the fetcher that served the last layout, and the caps."""
     caps: dict[str, float] = {}
     wrapped: set[int] = set()
+    stranded: set[str] = set()
     digits = PageFooter.LEAST_DIGITS
     enlarged = images.stylesheet() if settings.large_print else ""
     fetcher, document = _layout(html, root, settings, caps, enlarged + _room(footer, digits))
     for _ in range(FIT_PASSES):
         fitted = image_caps(document, caps, floors)
         wrapping = wrapped | overflowing_identifiers(document)
+        alone = stranded | stranded_numbers(document)
         counted = max(digits, len(str(len(document.pages))))
-        if fitted == caps and wrapping == wrapped and (footer is None or counted == digits):
+        if (
+            fitted == caps
+            and wrapping == wrapped
+            and alone == stranded
+            and (footer is None or counted == digits)
+        ):
             break
-        caps, wrapped, digits = fitted, wrapping, counted
+        caps, wrapped, stranded, digits = fitted, wrapping, alone, counted
         del document  # freed before the next layout, not beside it
         gc.collect()
         if logged is not None:
             logged.clear()  # what the next layout logs is what the PDF shows
-        extra = enlarged + wrapping_stylesheet(wrapped) + _room(footer, digits)
+        extra = (
+            enlarged
+            + wrapping_stylesheet(wrapped)
+            + numbers_stylesheet(stranded)
+            + _room(footer, digits)
+        )
         fetcher, document = _layout(html, root, settings, caps, extra)
     return fetcher, document, caps
 
