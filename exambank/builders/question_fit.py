@@ -15,11 +15,14 @@ Only the tallest images of such a question shrink, to one height, keeping their 
 small icon beside them keeps its size. A question that would fit only with its images below
 a third of the page is left as laid out, run over, which the build says as it does for a
 question of text too long. One that a heading kept with it was left apart from, and that no
-cap fits below it, breaks below the heading instead (``BELOW_HEADING``, or
-``LONG_BELOW_HEADING`` if on a page of its own it would break all the same): a page that held
+cap fits below it, breaks below the heading instead (``BELOW_HEADING``): a page that held
 a section's number and title alone, the question on the next, said nothing of why; one that
 holds them over the question's start says "Continued on the next page". (WeasyPrint leaves a
 heading apart only where the heading starts its page: none of these fits a page with it.)
+And one longer than a page that no cap fits on one starts where it is, below the question
+above, and breaks (``LONGER_THAN_A_PAGE``), its stem and options kept together: kept
+whole, it moved to a page of its own and broke there all the same, and left the end of the
+question above alone on a page.
 
 In large print an image never shrinks below its size in the standard edition (``floors``,
 from ``large_print_images.py``): a question that would fit only with an image smaller than
@@ -43,6 +46,7 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
 
 from exambank.builders.pdf_structure import children, element_id
+from exambank.builders.stranded_numbers import number_alone
 from exambank.builders.student_pages import pages_of_questions
 
 try:  # private to WeasyPrint, as ``_page_box`` is: without it no heading is measured
@@ -56,12 +60,13 @@ SMALLEST_SHARE = 1 / 3
 # Left free below a question that fits by shrinking its images: the measures leave out
 # margins that a page break drops and lines that move, and 2 mm makes up for them.
 SPARE_PX = 2 * 96 / 25.4
-# The cap of a question that starts below the heading kept with it and breaks across pages,
-# as no cap fits it below the heading: its images are not capped. BELOW_HEADING if it would
-# fit a page of its own (the heading makes it too long), LONG_BELOW_HEADING if it is longer
-# than a page all the same; the build's note tells the two apart (split_questions.py).
+# The cap of a question let break where it starts, its images not capped (``runs_on``):
+# BELOW_HEADING, one that starts below the heading kept with it, which it would fit a page
+# without, and that no cap fits below it; LONGER_THAN_A_PAGE, one longer than a page, which
+# no cap fits on one, below a heading or under the question above. The build's note tells
+# the two apart (split_questions.py).
 BELOW_HEADING = math.inf
-LONG_BELOW_HEADING = sys.float_info.max
+LONGER_THAN_A_PAGE = sys.float_info.max
 # How many more layouts at most: one has fitted every question tried; a second tightens a
 # cap that the first measured short.
 FIT_PASSES = 2
@@ -80,15 +85,25 @@ def image_caps(
     would fit only with an image below it is to break after its images instead: its cap
     is negative (``broken``), minus the height its images are capped at for its stem to
     fit on a page, or -inf if it cannot (its images are then not capped). A question apart
-    from its heading that no cap fits below it is to break below it (``BELOW_HEADING``, or
-    ``LONG_BELOW_HEADING`` if it is longer than a page on its own)."""
+    from its heading that no cap fits below it is to break below it (``BELOW_HEADING``),
+    and one longer than a page that no cap fits on one where it starts
+    (``LONGER_THAN_A_PAGE``): kept whole, it was moved to a page of its own and broke
+    there all the same, and the page it left held only the end of the question above
+    (at 24 pt, 29 of the seed's 174 trainer pages were less than a quarter full)."""
     fitted = dict(caps)
     for anchor, (pieces, room, page_height, held) in _questions_to_fit(document).items():
         if broken(fitted.get(anchor, 0.0)):
             continue  # broken across pages on purpose
-        if held:  # unless a cap fits it below its heading (as capped, it did not fit)
+        # Each unless a cap fits it (as capped, it did not fit)
+        if held:
             alone = _fits_a_page(pieces, page_height)  # as it starts the page: laid out whole
-            fitted[anchor] = BELOW_HEADING if alone else LONG_BELOW_HEADING
+            fitted[anchor] = BELOW_HEADING if alone else LONGER_THAN_A_PAGE
+        elif (
+            not runs_on(fitted.get(anchor, 0.0))  # told from a layout of it whole
+            and not number_alone(pieces[0])  # moved whole, it may fit (stranded_numbers.py)
+            and not _fits_a_page(pieces, page_height)
+        ):
+            fitted[anchor] = LONGER_THAN_A_PAGE
         least = (floors or {}).get(anchor, {})
         lines = [line for piece in pieces for line in _image_lines(piece, least)]
         if not lines:
@@ -110,9 +125,10 @@ def broken(cap: float) -> bool:
     return cap < 0
 
 
-def below_heading(cap: float) -> bool:
-    """Whether ``cap`` is that of a question that breaks below the heading kept with it."""
-    return cap >= LONG_BELOW_HEADING
+def runs_on(cap: float) -> bool:
+    """Whether ``cap`` is that of a question let break where it starts (``BELOW_HEADING``,
+    ``LONGER_THAN_A_PAGE``)."""
+    return cap >= LONGER_THAN_A_PAGE
 
 
 def _fits_a_page(pieces: list[Box], page_height: float) -> bool:
@@ -158,7 +174,8 @@ def _is_stem(box: Box) -> bool:
 
 def caps_stylesheet(caps: dict[str, float]) -> str:
     """CSS capping each question's images (``#q-N img``, which outweighs ``img``), letting
-    one break below the heading kept with it (``below_heading``), and breaking one broken
+    one break where it starts (``runs_on``; one longer than a page keeps its stem and
+    options together, and its answer's line with its explanation), and breaking one broken
     after its images (``broken``) there. It starts a page (unless a
     heading is kept with it: breaking where it started, its stem's text was left at the
     foot of the page before its images), its options are kept together and with their
@@ -169,8 +186,10 @@ def caps_stylesheet(caps: dict[str, float]) -> str:
     when the page had room for its images by 80 px: WeasyPrint's choice.)"""
     rules = []
     for anchor, cap in caps.items():
-        if below_heading(cap):
+        if runs_on(cap):
             rules.append(f"#{anchor} {{ break-inside: auto }}\n")
+            if cap == LONGER_THAN_A_PAGE:  # "Answer: B" with the explanation's first lines
+                rules.append(f"#{anchor} .answer-line {{ break-after: avoid }}\n")
             continue
         if not broken(cap):
             rules.append(f"#{anchor} img {{ max-height: {cap:.2f}px }}\n")

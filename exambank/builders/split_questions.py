@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from weasyprint.document import Document
 
 from exambank.builders.base import Settings
-from exambank.builders.question_fit import BELOW_HEADING, below_heading, broken
+from exambank.builders.question_fit import BELOW_HEADING, broken
 from exambank.builders.student_pages import pages_of_questions
 
 
@@ -60,7 +60,7 @@ def _split_note(number: str, pages: str, cap: float) -> str:
             f"question {number} prints across pages {pages}, broken after its images: on one "
             "page they would print smaller than in the standard edition"
         )
-    if below_heading(cap):  # it may fit a page of its own, which would hold the heading alone
+    if cap == BELOW_HEADING:  # it fits a page of its own, which would hold the heading alone
         return (
             f"question {number} prints across pages {pages}, below its heading: the two "
             "together are longer than a page (shorten it to fit on one page with the heading)"

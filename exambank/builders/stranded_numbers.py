@@ -41,7 +41,7 @@ def stranded_numbers(document: Document) -> set[str]:
     return {
         anchor
         for anchor, on in pages_of_questions(document).items()
-        if len(on) > 1 and _alone(_first_box(trees[on[0]], anchor))
+        if len(on) > 1 and number_alone(_first_box(trees[on[0]], anchor))
     }
 
 
@@ -57,8 +57,9 @@ def _first_box(page: Box, anchor: str) -> Box | None:
     return next(outermost(page, lambda box: element_id(box) == anchor), None)
 
 
-def _alone(question: Box | None) -> bool:
-    """Whether the box of a question on a page holds its number and nothing else it prints."""
+def number_alone(question: Box | None) -> bool:
+    """Whether the box of a question on a page holds its number and nothing else it prints
+    (then where it fits is not known: laid out again, it starts the next page)."""
     if question is None:
         return False
     return not any(_prints(child) for child in children(question) if not _is_number(child))
