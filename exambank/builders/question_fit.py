@@ -20,9 +20,11 @@ a section's number and title alone, the question on the next, said nothing of wh
 holds them over the question's start says "Continued on the next page". (WeasyPrint leaves a
 heading apart only where the heading starts its page: none of these fits a page with it.)
 And one longer than a page that no cap fits on one starts where it is, below the question
-above, and breaks (``LONGER_THAN_A_PAGE``), its stem and options kept together: kept
-whole, it moved to a page of its own and broke there all the same, and left the end of the
-question above alone on a page.
+above, and breaks (``LONGER_THAN_A_PAGE``), its answer's line kept with its explanation
+(each option is kept whole: handout.css): kept whole, it moved to a page of its own and
+broke there all the same, and left the end of the question above alone on a page. (Keeping
+its stem and options together as well made WeasyPrint break where it had to, ignoring them,
+and leave "Practice questions" alone on a page.)
 
 In large print an image never shrinks below its size in the standard edition (``floors``,
 from ``large_print_images.py``): a question that would fit only with an image smaller than
@@ -174,8 +176,8 @@ def _is_stem(box: Box) -> bool:
 
 def caps_stylesheet(caps: dict[str, float]) -> str:
     """CSS capping each question's images (``#q-N img``, which outweighs ``img``), letting
-    one break where it starts (``runs_on``; one longer than a page keeps its stem and
-    options together, and its answer's line with its explanation), and breaking one broken
+    one break where it starts (``runs_on``; one longer than a page keeps its answer's line
+    with its explanation), and breaking one broken
     after its images (``broken``) there. It starts a page (unless a
     heading is kept with it: breaking where it started, its stem's text was left at the
     foot of the page before its images), its options are kept together and with their
