@@ -266,3 +266,18 @@ def test_a_run_into_past_the_limit_is_counted_in_the_line_that_says_how_many_mor
     run_into = "  - id: r1\n    stem: Pick\n    id: r2\n    stem: Pick\n"
     _, problems = read_source(_write(tmp_path, HEAD + broken + run_into))
     assert problems[-1].message == "3 more questions from here on do not read as YAML on their own"
+
+
+def test_key_terms_are_read_one_by_one_too(tmp_path: Path) -> None:
+    # A slip in a key term, and a key term run into the one above it below that slip:
+    # only the first was told, the other once the slip was mended
+    text = (
+        "id: main\ntitle: Main\nkey_terms:\n  - term: Alpha\n    definition One\n"
+        "  - term: Beta\n    definition: Two\n    term: Gamma\n    definition: Three\n"
+        "questions:\n  - id: q1\n    stem Pick A\n"
+    )
+    assert [(line, rule) for line, _, rule, _, _ in _errors(tmp_path, text)] == [
+        (5, "yaml-syntax"),
+        (8, "duplicate-key"),
+        (12, "yaml-syntax"),
+    ]

@@ -32,7 +32,8 @@ from exambank.syntax_hints.items import lost_dash
 from exambank.syntax_hints.text import KEYS, Explanation, Text, control_character
 
 LIMIT = 200  # questions explained a file: past them, one line says how many more fail
-_QUESTIONS = re.compile(r"questions[ \t]*:[ \t]*(?:#.*)?")  # the list's key, at column 0
+# A list's key, at column 0: its items are read one by one
+_LIST = re.compile(r"(questions|key_terms)[ \t]*:[ \t]*(?:#.*)?")
 _ITEM = re.compile(r" *-[ \t]")
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
 _KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)")  # a key's line, as the list's end
@@ -55,16 +56,17 @@ class QuestionError(NamedTuple):
 
 
 def question_errors(text: str) -> list[QuestionError]:
-    """The first syntax error of each question that fails on its own, in file order."""
+    """The first syntax error of each question (or key term) that fails on its own, in
+    file order."""
     from exambank.syntax_hints import explain, first_error, in_libyaml_words
 
     whole = Text(text)
     lines = whole.lines
     found: list[QuestionError] = []
     more: list[int] = []  # the starts of failing questions past the LIMIT
-    for number, (start, end) in enumerate(_questions(lines)):
+    for name, number, start, end in _items(lines):
         if not _fails("\n".join(lines[start:end]) + "\n"):
-            for run_into in _run_into(lines, number, start, end):
+            for run_into in _run_into(lines, (name, number), start, end):
                 if len(found) == LIMIT:
                     more.append(start)  # counted in the line past the limit
                     break
@@ -107,20 +109,21 @@ def question_errors(text: str) -> list[QuestionError]:
     return found
 
 
-def _run_into(lines: list[str], number: int, start: int, end: int) -> list[QuestionError]:
-    """Each question that lost its '- ' and kept 'id' where the keys of the question above
-    (``number``, on rows ``start`` to ``end``, which reads on its own) stand, read as more
-    of that one: the repeated key the whole file's reading reports
-    (``run_together.lost_dash``), which a slip above that stops YAML keeps it from
-    reading."""
+def _run_into(lines: list[str], item: tuple[str, int], start: int, end: int) -> list[QuestionError]:
+    """Each question (or key term) that lost its '- ' and kept 'id' ('term') where the keys
+    of the item above (``item``: its list and place in it, on rows ``start`` to ``end``,
+    which reads on its own) stand, read as more of that one: the repeated key the whole
+    file's reading reports (``run_together.lost_dash``), which a slip above that stops YAML
+    keeps it from reading."""
+    first = run_together.FIRST_KEYS_OF[item[0]]
     ids = [
         (row, column)
         for key, row, column in _item_keys("\n" * start + "\n".join(lines[start:end]) + "\n")
-        if key == "id"
+        if key == first
     ]
     found = []
     for row, column in ids[1:]:
-        said = run_together.lost_dash(("questions", number), "id", ids[0][0] + 1)
+        said = run_together.lost_dash(item, first, ids[0][0] + 1)
         if said is not None:
             found.append(QuestionError(start, end, row, column, *said, rule="duplicate-key"))
     return found
@@ -207,16 +210,22 @@ def spills(text: str, question: QuestionError, row: int) -> bool:
     return False
 
 
-def _questions(lines: list[str]) -> Iterator[tuple[int, int]]:
-    """The rows (start, end) of each item of the top-level ``questions:`` list. The list
-    ends at the next key no deeper than its items, or at another document; text as shallow
-    (a quoted text wrapped to the left) is still the item's. A key in line with the items'
-    dashes that starts an item that lost its '- ' ('-id: q3', 'id: q3', with the item's
-    keys under it) starts an item, not the list's end, as does a first item that lost it
-    and kept its keys where the dash put them ('    id: q1' over '  - id: q2')."""
-    at = next((row for row, line in enumerate(lines) if _QUESTIONS.fullmatch(line)), None)
-    if at is None:
-        return
+def _items(lines: list[str]) -> Iterator[tuple[str, int, int, int]]:
+    """Each item of the top-level ``questions:`` and ``key_terms:`` lists, in file order:
+    its list's name, its place in it, and its rows (start, end)."""
+    for at, line in enumerate(lines):
+        if (listed := _LIST.fullmatch(line)) is not None:
+            for number, (start, end) in enumerate(_list_items(lines, at)):
+                yield listed[1], number, start, end
+
+
+def _list_items(lines: list[str], at: int) -> Iterator[tuple[int, int]]:
+    """The rows (start, end) of each item of the top-level list whose key is on row ``at``.
+    The list ends at the next key no deeper than its items, or at another document; text as
+    shallow (a quoted text wrapped to the left) is still the item's. A key in line with the
+    items' dashes that starts an item that lost its '- ' ('-id: q3', 'id: q3', with the
+    item's keys under it) starts an item, not the list's end, as does a first item that
+    lost it and kept its keys where the dash put them ('    id: q1' over '  - id: q2')."""
     starts: list[int] = []
     indent, stop = None, len(lines)
     for row in range(at + 1, len(lines)):
