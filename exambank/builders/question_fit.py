@@ -69,6 +69,9 @@ SPARE_PX = 2 * 96 / 25.4
 # the two apart (split_questions.py).
 BELOW_HEADING = math.inf
 LONGER_THAN_A_PAGE = sys.float_info.max
+# The least share of a page a question let run on under the one above starts with at the
+# foot (``late_starts``): at 24 pt, four lines
+LEAST_START = 1 / 5
 # How many more layouts at most: one has fitted every question tried; a second tightens a
 # cap that the first measured short.
 FIT_PASSES = 2
@@ -120,6 +123,30 @@ def image_caps(
             cap = math.floor(cap * 100) / 100  # as the stylesheet writes it
             fitted[anchor] = min(cap, fitted.get(anchor, cap))
     return fitted
+
+
+def late_starts(document: Document, caps: dict[str, float]) -> set[str]:
+    """The anchors of the questions in ``document`` let run on under the question above
+    (``LONGER_THAN_A_PAGE`` in ``caps``) that are to start the next page instead: one that
+    leaves less than ``LEAST_START`` of a page at the foot (its number and a line or two of
+    its stem, the page turn inside the stem), or that crosses more page turns than from the
+    top of a page (a question of 1.3 pages begun halfway down runs over three pages)."""
+    found = set()
+    for anchor, (pieces, room, page_height, held) in _questions_to_fit(document).items():
+        if caps.get(anchor) != LONGER_THAN_A_PAGE or held or room >= page_height - 1:
+            continue  # not run on, or it starts its page
+        whole = _used_height(pieces) - float(pieces[-1].margin_bottom)
+        needed = math.ceil(whole / page_height)
+        if _drawn_height(pieces[0]) < LEAST_START * page_height or len(pieces) > needed:
+            found.add(anchor)
+    return found
+
+
+def starts_stylesheet(anchors: set[str]) -> str:
+    """CSS starting each question in ``anchors`` on a page of its own (``late_starts``)."""
+    return "".join(
+        f".question + #{anchor} {{ break-before: page }}\n" for anchor in sorted(anchors)
+    )
 
 
 def broken(cap: float) -> bool:
@@ -334,15 +361,17 @@ def _floor(image: ReplacedBox, floors: Mapping[str, float]) -> float:
 def _used_height(pieces: list[Box]) -> float:
     """How tall the question is, laid out whole: a piece a page break ends is stretched to
     the foot of its page, so it counts to the foot of its last line; the last counts whole."""
-    used = float(pieces[-1].margin_height())
-    for piece in pieces[:-1]:
-        bottoms = [
-            box.position_y + box.margin_height()
-            for box in piece.descendants()
-            if isinstance(box, LineBox | ReplacedBox)
-        ]
-        used += max(bottoms, default=piece.position_y) - piece.position_y
-    return used
+    return float(pieces[-1].margin_height()) + sum(map(_drawn_height, pieces[:-1]))
+
+
+def _drawn_height(piece: Box) -> float:
+    """How tall a piece of a question is to the foot of its last line or image."""
+    bottoms = [
+        box.position_y + box.margin_height()
+        for box in piece.descendants()
+        if isinstance(box, LineBox | ReplacedBox)
+    ]
+    return float(max(bottoms, default=piece.position_y) - piece.position_y)
 
 
 def _water_level(heights: list[float], room: float) -> float | None:

@@ -48,6 +48,8 @@ from exambank.builders.question_fit import (
     FIT_PASSES,
     caps_stylesheet,
     image_caps,
+    late_starts,
+    starts_stylesheet,
 )
 from exambank.builders.question_headings import name_question_headings
 from exambank.builders.split_questions import split_questions
@@ -134,14 +136,17 @@ def _fitted_layout(
     footer: PageFooter | None = None,
 ) -> tuple[LocalFiles, Document, dict[str, float]]:
     """``html`` laid out (``_layout``), and again with the caps that fit its questions on
-    their pages (``question_fit.py``), with the number of any question it left alone on a
-    page out of the flow (``stranded_numbers.py``), and with room for the page count in
-    ``footer`` where it runs to more digits than the first layout made room for (a thousand
-    pages: the layout of most documents is not repeated for it), clearing ``logged`` before
-    each layout; the fetcher that served the last layout, and the caps."""
+    their pages (``question_fit.py``), each question longer than a page that starts under
+    the one above too low on its page starting the next (``late_starts``), with the number
+    of any question it left alone on a page out of the flow (``stranded_numbers.py``), and
+    with room for the page count in ``footer`` where it runs to more digits than the first
+    layout made room for (a thousand pages: the layout of most documents is not repeated
+    for it), clearing ``logged`` before each layout; the fetcher that served the last
+    layout, and the caps."""
     caps: dict[str, float] = {}
     wrapped: set[int] = set()
     stranded: set[str] = set()
+    starts: set[str] = set()
     digits = PageFooter.LEAST_DIGITS
     enlarged = images.stylesheet() if settings.large_print else ""
     fetcher, document = _layout(html, root, settings, caps, enlarged + _room(footer, digits))
@@ -149,15 +154,17 @@ def _fitted_layout(
         fitted = image_caps(document, caps, floors)
         wrapping = wrapped | overflowing_identifiers(document)
         alone = stranded | stranded_numbers(document)
+        moved = starts | late_starts(document, caps)
         counted = max(digits, len(str(len(document.pages))))
         if (
             fitted == caps
             and wrapping == wrapped
             and alone == stranded
+            and moved == starts
             and (footer is None or counted == digits)
         ):
             break
-        caps, wrapped, stranded, digits = fitted, wrapping, alone, counted
+        caps, wrapped, stranded, starts, digits = fitted, wrapping, alone, moved, counted
         del document  # freed before the next layout, not beside it
         gc.collect()
         if logged is not None:
@@ -166,6 +173,7 @@ def _fitted_layout(
             enlarged
             + wrapping_stylesheet(wrapped)
             + numbers_stylesheet(stranded)
+            + starts_stylesheet(starts)
             + _room(footer, digits)
         )
         fetcher, document = _layout(html, root, settings, caps, extra)

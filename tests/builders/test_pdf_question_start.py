@@ -230,3 +230,21 @@ def test_an_option_of_a_question_that_breaks_prints_whole_on_one_page(make_bank)
             first, last = f"{letter}-word0", f"{letter}-word59"
             [on] = {index for index, text in enumerate(texts) if first in text or last in text}
             assert first in texts[on] and last in texts[on], (output.name, letter)
+
+
+def test_a_question_longer_than_a_page_crosses_no_more_page_turns_than_its_length_needs(
+    make_bank,
+):
+    # Begun under a question of 12 lines, one of 34 (at 16 pt a page holds about 20) ran
+    # over three pages, across two page turns: it starts the next page, and takes two
+    second = paragraphs_question("q2", 34).replace("Kestrel", "Osprey")
+    bank = make_bank({"01-main.yaml": section_yaml(paragraphs_question("q1", 12), second)})
+    student = PdfBuilder().steps(bank, Settings(large_print=True))[0].make()
+    texts = pages(student.data)
+    [start] = [index for index, text in enumerate(texts) if "Osprey long." in text]
+    assert "Kestrel long." not in texts[start]
+    assert student.notes == (
+        f"question 2 prints across pages {start + 1}-{start + 2}, longer at 16 pt than a page; "
+        "the page it runs over from says it continues (large print needs the room: nothing "
+        "to change)",
+    )
