@@ -3,6 +3,7 @@ question has several, in the bank's language, with the question's id at its righ
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -61,3 +62,33 @@ def test_the_id_and_student_page_never_run_into_the_explanation(make_bank, size)
 
     page, explanation = first("student-page"), first("explanation")
     assert page.position_y + page.margin_height() <= explanation.position_y
+
+
+@pytest.mark.parametrize("size", [16, 20, 24])
+@pytest.mark.parametrize("question_id", ["q1", "clarify-q1", "sagemaker-studio-q12"])
+def test_the_answer_the_student_page_and_the_id_never_overlap(make_bank, size, question_id):
+    # Floated, the page's words were set against the answer's where they nearly fitted its
+    # line: "Answer: Bstudent edition p. 106" (the seed at 24 pt on A4, 10 questions)
+    bank = make_bank(
+        {"01-main.yaml": section_yaml(QUESTION.replace("id: q1", f"id: {question_id}"))}
+    )
+    settings = Settings(large_print=True, large_print_size=size)
+    html = handout_html(bank, "trainer", settings, student_pages={1: 53})
+    document = _layout(html, bank.root, settings, {}, "")[1]
+    boxes = [box for page in document.pages for box in page._page_box.descendants()]
+    line = next(
+        b for b in boxes if b.element is not None and b.element.get("class") == "answer-line"
+    )
+    # the answer, the page and the id: the first box drawing each, floated or not
+    parts = [next(b for b in boxes if b.element is child) for child in line.element]
+    assert len(parts) == 3, parts
+    for one, other in itertools.combinations(parts, 2):
+        apart_x = (
+            one.position_x + one.margin_width() <= other.position_x
+            or other.position_x + other.margin_width() <= one.position_x
+        )
+        apart_y = (
+            one.position_y + one.margin_height() <= other.position_y
+            or other.position_y + other.margin_height() <= one.position_y
+        )
+        assert apart_x or apart_y, (one, other)
