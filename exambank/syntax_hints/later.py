@@ -1,12 +1,14 @@
 """Syntax errors question by question: libyaml stops at a file's first error, and an author
 would rather mend every slip in one go than one per run.
 
-Each item of a section's ``questions:`` list is parsed on its own, so a slip in one (an
-unclosed quote, a missing ':') cannot spill into the next, and the first error in each is
-explained as a file's first error is. A question is parsed where it stands: the lines
-above it are left empty, so its lines keep their numbers and its errors their places. A
-question that lost its '- ' ('-id: q3' or 'id: q3' where the dashes stand) is an item of
-its own too, told to start with '- ' as it is when it is the file's first error.
+Each item of a section's ``questions:`` list (and of its ``key_terms:``) is parsed on its
+own, so a slip in one (an unclosed quote, a missing ':') cannot spill into the next, and
+the first error in each is explained as a file's first error is. A question is parsed where
+it stands: the lines above it are left empty, so its lines keep their numbers and its errors
+their places. A question that lost its '- ' ('-id: q3' or 'id: q3' where the dashes stand)
+is an item of its own too, told to start with '- ' as it is when it is the file's first
+error; one that lost it and kept 'id' where the keys of the question above stand, read as
+more of that one, is told as the whole file's reading tells it (a repeated key).
 """
 
 from __future__ import annotations
@@ -121,12 +123,13 @@ def _run_into(lines: list[str], item: tuple[str, int], start: int, end: int) -> 
         for key, row, column in _item_keys("\n" * start + "\n".join(lines[start:end]) + "\n")
         if key == first
     ]
-    found = []
-    for row, column in ids[1:]:
-        said = run_together.lost_dash(item, first, ids[0][0] + 1)
-        if said is not None:
-            found.append(QuestionError(start, end, row, column, *said, rule="duplicate-key"))
-    return found
+    said = run_together.lost_dash(item, first, ids[0][0] + 1) if ids else None
+    if said is None:
+        return []
+    return [
+        QuestionError(start, end, row, column, *said, rule="duplicate-key")
+        for row, column in ids[1:]
+    ]
 
 
 def _item_keys(question: str) -> Iterator[tuple[str, int, int]]:
@@ -273,8 +276,8 @@ def _first_item_keys_at(lines: list[str], row: int, depth: int) -> int | None:
 
 
 def _lost_dash(lines: list[str], row: int, depth: int) -> bool:
-    """Whether the line at ``row``, ``depth`` deep in a ``questions:`` list, reads as a
-    question that lost its '- ' (as ``items.lost_dash`` reads it): '-key:', any key of
+    """Whether the line at ``row``, ``depth`` deep in a ``questions:`` (``key_terms:``)
+    list, reads as an item that lost its '- ' (as ``items.lost_dash`` reads it): '-key:', any key of
     the source format, or 'id:', with the question's other keys deeper under it. A
     section's own 'id:' after a list written at its key's place has its keys beside it."""
     named = _KEY_NAME.match(lines[row], depth)
