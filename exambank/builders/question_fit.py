@@ -143,9 +143,11 @@ def late_starts(document: Document, caps: dict[str, float]) -> set[str]:
 
 
 def starts_stylesheet(anchors: set[str]) -> str:
-    """CSS starting each question in ``anchors`` on a page of its own (``late_starts``)."""
+    """CSS starting each question in ``anchors`` on a page of its own (``late_starts``), or
+    the "Practice questions" kept above it, where it is the section's first."""
     return "".join(
-        f".question + #{anchor} {{ break-before: page }}\n" for anchor in sorted(anchors)
+        f".question + #{anchor}, h3.practice:has(+ #{anchor}) {{ break-before: page }}\n"
+        for anchor in sorted(anchors)
     )
 
 

@@ -248,3 +248,21 @@ def test_a_question_longer_than_a_page_crosses_no_more_page_turns_than_its_lengt
         "the page it runs over from says it continues (large print needs the room: nothing "
         "to change)",
     )
+
+
+def test_a_long_first_question_that_would_start_low_moves_with_its_heading(make_bank):
+    # Under 17 paragraphs of notes, "Practice questions" and 3 lines of a question of 30
+    # ended the page, and the question ran over two more: the heading moves with it
+    notes = "notes: |\n" + "".join(f"  Note paragraph {index}.\n\n" for index in range(17))
+    section = section_yaml(paragraphs_question("q1", 30), extra=notes)
+    bank = make_bank({"01-main.yaml": section})
+    student = PdfBuilder().steps(bank, Settings(large_print=True))[0].make()
+    texts = pages(student.data)
+    [heading] = [index for index, text in enumerate(texts) if "Practice questions" in text]
+    assert "Note paragraph" not in texts[heading]
+    assert "Practice questions 1 Kestrel long." in texts[heading]
+    assert student.notes == (
+        f"question 1 prints across pages {heading + 1}-{heading + 2}, longer at 16 pt than a "
+        "page; the page it runs over from says it continues (large print needs the room: "
+        "nothing to change)",
+    )
