@@ -75,35 +75,36 @@ def _large_print_note(questions: list[tuple[int, str]], printed: int, size: int)
     """One note for the ``questions`` (number, pages) of the ``printed`` that large print at
     ``size`` pt runs over a page: "3 questions (1-2, 5) print across pages ...", or "all 55
     questions ..."."""
-    if len(questions) == 1:
-        [(number, pages)] = questions
-        return (
-            f"question {number} prints across pages {pages}, longer at {size} pt than a page; "
-            "the page it runs over from says it continues (large print needs the room: "
-            "nothing to change)"
-        )
-    return (
-        f"{_which(questions, printed)} print across pages, longer at {size} pt than a page; "
-        "each page they run over from says they continue (large print needs the room: "
-        "nothing to change)"
+    return _shared_note(
+        questions,
+        printed,
+        f"longer at {size} pt than a page; the page it runs over from says it continues "
+        "(large print needs the room: nothing to change)",
+        f"longer at {size} pt than a page; each page they run over from says they continue "
+        "(large print needs the room: nothing to change)",
     )
 
 
 def _below_heading_note(questions: list[tuple[int, str]], printed: int, size: int) -> str:
     """One note for the ``questions`` (number, pages) of the ``printed`` that fit a page at
     ``size`` pt but not with the heading kept with them, so start below it and break."""
+    return _shared_note(
+        questions,
+        printed,
+        f"below its heading: at {size} pt it fits a page, but not with the heading (shorten "
+        "it to fit on one page with the heading)",
+        f"below their heading: at {size} pt each fits a page, but not with the heading "
+        "(shorten them to fit on one page with the heading)",
+    )
+
+
+def _shared_note(questions: list[tuple[int, str]], printed: int, one: str, many: str) -> str:
+    """ "question 7 prints across pages 12-13, ``one``" for a single question, else
+    "3 questions (1-2, 5) print across pages, ``many``"."""
     if len(questions) == 1:
         [(number, pages)] = questions
-        return (
-            f"question {number} prints across pages {pages}, below its heading: at {size} pt "
-            "it fits a page, but not with the heading (shorten it to fit on one page with "
-            "the heading)"
-        )
-    return (
-        f"{_which(questions, printed)} print across pages, below their heading: at {size} pt "
-        "each fits a page, but not with the heading (shorten them to fit on one page with "
-        "the heading)"
-    )
+        return f"question {number} prints across pages {pages}, {one}"
+    return f"{_which(questions, printed)} print across pages, {many}"
 
 
 def _which(questions: list[tuple[int, str]], printed: int) -> str:
