@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from exambank.diagnostics import Diagnostic
 from exambank.export import ExportDocument
+from exambank.invisible import shown_finding
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS, EDITOR_ONLY, Manifest, Section
 from exambank.schema_messages import explain
 from exambank.schema_patterns import read_pattern, unknown_keys
@@ -161,8 +162,9 @@ def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
 def _schema_error(source: Source, path: JsonPath, message: str, hint: str | None) -> Diagnostic:
     """A schema error at ``path``, with the question it is in."""
     line, column = source.where(path)
+    said = shown_finding(message, hint)
     return Diagnostic(
-        source.display, line, column, "error", "schema", message, hint, source.question_id(path)
+        source.display, line, column, "error", "schema", *said, source.question_id(path)
     )
 
 

@@ -21,9 +21,11 @@ from collections.abc import Collection
 from typing import Any
 
 from exambank.diagnostics import FIXED_BY_LINT
+from exambank.invisible import character_name
 from exambank.lookalikes import and_listed
 from exambank.schema_words import clip
 from exambank.source import JsonPath, Source
+from exambank.text_lists import listed_items
 
 # A printed option's label, perhaps followed by its text: 'B)', '(B)', 'B.', 'B - Switch'.
 _LABEL = re.compile(r"\(?\s*([A-Za-z])\s*[).:\-\u2013\u2014]\s*(.*)", re.DOTALL)
@@ -33,8 +35,6 @@ SINGLE = "answer: <letter>"
 MULTIPLE = "answer: [<letter>, <letter>]"
 NEUTRAL = f"write one capital letter ({SINGLE}), or a list for multiple ({MULTIPLE})"
 NUMBER = f"write the option's letter, not a number ({SINGLE})"
-# What joins letters written as one text: 'A, C', 'A; C', 'A & C', 'A and C', 'A, C, and D'.
-_JOINS = re.compile(r"\s*(?:[,;&/+]|\band\b)\s*(?:and\s+)?|\s+", re.IGNORECASE)
 # Quotes a word processor types, which YAML reads as text: '‘A’', '“A”', '„A“', '«A»'.
 _TYPOGRAPHIC_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
 
@@ -92,7 +92,7 @@ def marked_letter(answer: str, keys: Collection[str]) -> tuple[str, str] | None:
     quotes = list(dict.fromkeys(mark for mark in marks if mark in _TYPOGRAPHIC_QUOTES))
     blanks = list(dict.fromkeys(mark for mark in marks if mark not in _TYPOGRAPHIC_QUOTES))
     how = [f"in typographic quotes ({' '.join(quotes)})"] if quotes else []
-    how += [f"with {and_listed([_character_name(blank) for blank in blanks])}"] if blanks else []
+    how += [f"with {and_listed([character_name(blank) for blank in blanks])}"] if blanks else []
     return letter.upper(), " and ".join(how)
 
 
@@ -102,21 +102,16 @@ def _is_mark(character: str) -> bool:
     return character in _TYPOGRAPHIC_QUOTES or unicodedata.category(character) in ("Zs", "Cf")
 
 
-def _character_name(character: str) -> str:
-    """'a no-break space (U+00A0)': its Unicode name, as it is invisible on the screen."""
-    code = f"U+{ord(character):04X}"
-    name = unicodedata.name(character, code).lower()
-    return f"{'an' if name[0] in 'aeiou' else 'a'} {name} ({code})"
-
-
 def listed_letters(answer: str, keys: Collection[str]) -> list[str] | None:
     """The option letters (of ``keys``) ``answer`` lists as one text ('A, C', 'A and C'):
     two or more, each once; None for any other text."""
-    parts = _JOINS.split(answer.strip())
+
+    def is_letter(part: str) -> bool:
+        return len(part) == 1 and part.upper() in keys
+
+    parts = listed_items(answer, is_letter) or []
     letters = list(dict.fromkeys(part.upper() for part in parts))
-    if len(letters) < 2 or not all(len(part) == 1 for part in parts):
-        return None
-    return letters if all(letter in keys for letter in letters) else None
+    return letters if len(letters) > 1 and all(map(is_letter, parts)) else None
 
 
 def listable(question: Any) -> list[str] | None:

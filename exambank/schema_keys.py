@@ -14,12 +14,14 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.lookalikes import is_foreign_letter, russian_lettering
-from exambank.model import LIST_ITEMS, Question
+from exambank.model import LIST_ITEMS, Manifest, Question, Section
+from exambank.paths import MANIFEST
 from exambank.run_together import glued_hint
 from exambank.schema_letters import foreign_option_letter, russian_options
 from exambank.schema_patterns import unknown_keys
@@ -27,6 +29,12 @@ from exambank.schema_words import Found, clip
 from exambank.source import JsonPath, Source
 
 LETTER = re.compile(r"^[A-Z]\Z")  # not "B\n", which a block scalar gives
+# What a section's file holds and a manifest does not: its lists and a question's keys (not
+# 'lint', which the manifest may mean as the whole bank's).
+_SECTION_FILE_KEYS = (frozenset(Section.model_fields) | frozenset(Question.model_fields)) - {
+    *Manifest.model_fields,
+    "lint",
+}
 _FEEDBACK_HINT = "{key} belongs to an option: {letter}: {{text: ..., feedback: ...}}"
 # The format's keys as authors write them in their own language ('respuesta:' for
 # 'answer:'), read as ``plain`` reads a key: in any case, with or without accents, its
@@ -152,6 +160,8 @@ def explain_unknown_keys(
             hint = _FEEDBACK_HINT.format(key=key, letter=letter)
         elif new_item := _glued_item(path, key, schema):  # '-id: q2': a lost '- '
             hint = glued_hint(new_item, _key_value(key[1:], instance[key]))
+        elif _in_a_section_file(key, schema):  # a question pasted into bank.yaml
+            hint = _section_file_hint(source, _meaning(key))
         elif key == "lint" and "questions" in schema.get("properties", {}):
             hint = (
                 "a suppression belongs to a question (lint: under its id); for a whole "
@@ -191,13 +201,35 @@ def explain_missing_key(
     yield source.where(path), f"{name} is missing '{missing}'", f"add '{missing}:'"
 
 
+def _in_a_section_file(key: str, schema: Any) -> bool:
+    """Whether ``key``, unknown in the object ``schema`` describes, is a section file's
+    key written in the manifest: 'questions', 'key_terms', a question's 'stem' (in any
+    case or language)."""
+    return "sections" in schema.get("properties", {}) and _meaning(key) in _SECTION_FILE_KEYS
+
+
+def _section_file_hint(source: Source, key: str) -> str:
+    """Where a section file's ``key`` goes: into a section's file, named as ``init`` and
+    ``new`` name one, to which ``new`` adds a question."""
+    file = str(Path(source.display).with_name("<nn>-<section-id>.yaml"))
+    where = f"belongs in a section's file, {file}, not in {MANIFEST}"
+    new = "or add one with exambank new QUESTION-ID --section FILE"
+    if key == "questions":
+        return f"'{key}' {where}: move the questions there, {new}"
+    if key in Question.model_fields:
+        return f"'{key}' is a question's key, and a question {where}: move it there, {new}"
+    return f"'{key}' {where}: move it to the section it is about"
+
+
 def _allowed(key: str, schema: Any) -> bool:
     return not unknown_keys({key: None}, schema)
 
 
 def _near_miss(key: str, schema: Any) -> str | None:
     """The key of ``schema`` that ``key`` stands for: in another case or language, or
-    misspelt."""
+    misspelt; not for a key that is a section file's ('questions' is not 'sections')."""
+    if _in_a_section_file(key, schema):
+        return None
     allowed = sorted(schema.get("properties", {}))
     if _meaning(key) in allowed:
         return _meaning(key)

@@ -8,7 +8,6 @@ Violations about keys are worded in ``schema_keys``; those about values, here.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.bank import section_id_of
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
+from exambank.invisible import shown_finding
 from exambank.lookalikes import lookalikes_in
 from exambank.paths import is_yaml
 from exambank.schema_keys import (
@@ -44,10 +44,8 @@ from exambank.schema_words import (
     text_noun,
 )
 from exambank.source import JsonPath, Source
+from exambank.text_lists import bracketed
 from exambank.yaml11 import is_yaml11_number, sexagesimal
-
-# A line break, or any other control character, as a finding (one line) shows it: escaped.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
@@ -55,13 +53,8 @@ def explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
     path: JsonPath = tuple(error.absolute_path)
     question = source.question_id(path)
     for position, message, hint in _findings(source, error, path):
-        shown = _escaped(message), hint and _escaped(hint)
-        yield Diagnostic(source.display, *position, "error", "schema", *shown, question)
-
-
-def _escaped(text: str) -> str:
-    """``text`` on one line: 'B\\n', not B and a line break."""
-    return _UNPRINTABLE.sub(lambda match: repr(match[0])[1:-1], text)
+        said = shown_finding(message, hint)
+        yield Diagnostic(source.display, *position, "error", "schema", *said, question)
 
 
 def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterator[Found]:
@@ -155,7 +148,7 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         elif path[-1:] == ("lint",):
             hint = f'write lint: {{ignore: [{", ".join(_rule_names(instance))}], reason: "..."}}'
         elif expected[0] == "a list" and path and isinstance(path[-1], str):
-            hint = f"write a list: {path[-1]}: [{_as_item(source, path, instance)}]"
+            hint = f"write a list: {path[-1]}: [{_as_items(source, path, instance, error)}]"
         else:
             hint = HOW_TO_WRITE[expected[0]]
         yield source.where(path), message, hint
@@ -175,15 +168,15 @@ def _id_hint(path: JsonPath, written: str) -> str:
     return f"{rule}; did you mean '{suggestion}'?" if suggestion else f"{rule}, e.g. '{example}'"
 
 
-def _as_item(source: Source, path: JsonPath, value: Any) -> str:
-    """``value`` as the one item of a list in brackets, which reads the same in a block
-    and inside a ``{...}`` mapping: as written, quoted where a bracket list would read it
-    otherwise; "..." for what is no single value."""
+def _as_items(source: Source, path: JsonPath, value: Any, error: SchemaViolation) -> str:
+    """``value`` as the items of a list in brackets (``bracketed``): as written; "..." for
+    what is no single value."""
     text = source.typed_scalars[path][1] if path in source.typed_scalars else value
     if not isinstance(text, str) or not text.strip() or "\n" in text:
         return "..."
-    special = re.search(r"[,:\[\]{}#&*!|>'\"%@`]", text)
-    return json.dumps(text, ensure_ascii=False) if special else text
+    branches: Any = error.validator_value if error.validator == "anyOf" else [error.schema]
+    lists = [branch for branch in branches if branch.get("type") == "array"]  # anyOf's
+    return bracketed(text, lists[0].get("items", {}) if lists else {})
 
 
 def _line_breaks(error: SchemaViolation) -> list[SchemaViolation]:

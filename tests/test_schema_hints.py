@@ -515,3 +515,136 @@ def test_another_wrong_type_gets_no_true_false_pointer(tmp_path, written):
     question = QUESTION.replace("answer: A", f"answer: A\ntype: {written}")
     [(_, _, _, hint)] = question_errors(tmp_path, question)
     assert "true/false" not in hint
+
+
+def manifest_errors(tmp_path: Path, manifest: str) -> list[Seen]:
+    """Line, column, message and hint of every schema error in a bank.yaml of sections
+    netzwerk and hardware."""
+    sections = {
+        "01-netzwerk.yaml": section_yaml(QUESTION, section_id="netzwerk"),
+        "02-hardware.yaml": section_yaml(QUESTION.replace("q1", "q2"), section_id="hardware"),
+    }
+    bank = write_bank(tmp_path / "bank", sections, f"id: test-bank\ntitle: IT\n{manifest}")
+    found = lint([bank]).diagnostics
+    return [(d.line, d.column, d.message, d.hint) for d in found if d.rule == "schema"]
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("netzwerk, hardware", "[netzwerk, hardware]"),
+        ("netzwerk,hardware", "[netzwerk, hardware]"),
+        ("netzwerk hardware", "[netzwerk, hardware]"),  # each word an id
+        ("netzwerk and hardware", "[netzwerk, hardware]"),
+        ("Netzwerk, Hardware", "[Netzwerk, Hardware]"),  # each then told its id
+    ],
+)
+def test_sections_typed_as_one_text_get_a_list_of_each_section(tmp_path, written, listed):
+    """Not ["netzwerk, hardware"], one section id with a comma in it, which the next lint
+    refuses (review s33-newuser #1)."""
+    assert manifest_errors(tmp_path, f"sections: {written}\n") == [
+        (3, 11, "sections is text, not a list", f"write a list: sections: {listed}")
+    ]
+
+
+def test_the_sections_the_hint_lists_pass_the_schema(tmp_path):
+    [(_, _, _, hint)] = manifest_errors(tmp_path, "sections: netzwerk, hardware\n")
+    written = hint.removeprefix("write a list: ")
+    assert manifest_errors(tmp_path / "again", f"{written}\n") == []
+
+
+SECTION_FILE = "bank/<nn>-<section-id>.yaml"
+NEW_QUESTION = "or add one with exambank new QUESTION-ID --section FILE"
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        (
+            "questions",
+            f"'questions' belongs in a section's file, {SECTION_FILE}, not in bank.yaml: move "
+            f"the questions there, {NEW_QUESTION}",
+        ),
+        (
+            "stem",
+            f"'stem' is a question's key, and a question belongs in a section's file, "
+            f"{SECTION_FILE}, not in bank.yaml: move it there, {NEW_QUESTION}",
+        ),
+        (
+            "key_terms",
+            f"'key_terms' belongs in a section's file, {SECTION_FILE}, not in bank.yaml: move "
+            "it to the section it is about",
+        ),
+    ],
+)
+def test_a_section_files_key_in_the_manifest_is_told_where_it_goes(
+    tmp_path, monkeypatch, key, hint
+):
+    """Not "did you mean 'sections'?" for 'questions' (review s33-newuser #2)."""
+    monkeypatch.chdir(tmp_path)
+    found = manifest_errors(Path(), f"sections: [netzwerk, hardware]\n{key}: []\n")
+    assert found == [(4, 1, f"unknown key '{key}' in the file", hint)]
+
+
+def test_a_manifest_of_questions_and_no_sections_is_told_both(tmp_path):
+    """'questions' stands for no 'sections': the missing key is reported too."""
+    found = manifest_errors(tmp_path, "questions:\n  - id: q9\n")
+    assert [message for _, _, message, _ in found] == [
+        "the file is missing 'sections'",
+        "unknown key 'questions' in the file",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("explanation:", "\u200bexplanation:"),
+            (
+                12,
+                5,
+                "unknown key '\\u200bexplanation' in question q1 (\\u200b is an invisible zero "
+                "width space)",
+                "did you mean 'explanation'?",
+            ),
+            id="key",
+        ),
+        pytest.param(
+            ("id: q1", "id: q1\u2060"),
+            (
+                4,
+                9,
+                "question q1\\u2060, id 'q1\\u2060' is not a valid id (\\u2060 is an invisible "
+                "word joiner)",
+                "ids use lowercase letters, digits and single hyphens; did you mean 'q1'?",
+            ),
+            id="id",
+        ),
+        pytest.param(
+            ("  B: AWS", "  B\ufeff: AWS"),
+            (
+                8,
+                7,
+                "'B\\ufeff' is not an option letter (\\ufeff is an invisible zero width no-break "
+                "space)",
+                "option letters are single capital letters A-Z",
+            ),
+            id="letter",
+        ),
+        pytest.param(
+            ("id: q1", 'id: "q1\\a"'),
+            (
+                4,
+                9,
+                "question q1\\x07, id 'q1\\x07' is not a valid id (\\x07 is an invisible control "
+                "character)",
+                "ids use lowercase letters, digits and single hyphens; did you mean 'q1'?",
+            ),
+            id="control",
+        ),
+    ],
+)
+def test_a_character_the_screen_does_not_show_is_escaped_and_named(tmp_path, change, expected):
+    """ "unknown key 'explanation' ... did you mean 'explanation'?" read as nonsense with a
+    zero-width space pasted before the key (review s33-newuser #3)."""
+    assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]

@@ -41,6 +41,16 @@ class AnswerNotInOptions(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         lettered = ref.question.options.keys()
+        answer = ref.question.answer
+        if not lettered and answer:  # 'options: {}': there is no letter to name
+            written = answer if isinstance(answer, str) else f"[{', '.join(answer)}]"
+            yield self.report(
+                ref,
+                ("answer",),
+                f"answer {written} names no option: the question has no options",
+                "add the options under 'options:', each a letter and its text (A: ..., B: ...)",
+            )
+            return
         for letter in ref.question.answer_letters:
             if letter not in lettered:
                 # The letter after the last option: most likely that option was forgotten.

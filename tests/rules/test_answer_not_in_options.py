@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import QUESTION, rules_of
 
 
@@ -34,3 +36,23 @@ def test_a_letter_further_on_only_points_at_the_options(lint_questions):
         "point the answer at an existing option letter, or add the missing option E",
         "point the answer at an existing option letter",
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "written"), [("answer: B", "B"), ("type: multiple\nanswer: [A, C]", "[A, C]")]
+)
+def test_an_answer_with_no_options_at_all_says_the_question_has_none(
+    lint_questions, answer, written
+):
+    """Not "answer B names no option (options are )" (review s33-newuser #4): once, for
+    the whole answer, as no letter of it can name one."""
+    lettered = (
+        "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock"
+    )
+    question = QUESTION.replace(lettered, "options: {}")
+    found = lint_questions(question.replace("answer: A", answer))
+    [error] = [d for d in found if d.rule == "answer-not-in-options"]
+    assert (error.message, error.hint) == (
+        f"answer {written} names no option: the question has no options",
+        "add the options under 'options:', each a letter and its text (A: ..., B: ...)",
+    )

@@ -249,6 +249,12 @@ def test_tags_with_spaces_and_any_letters_are_accepted(lint_bank):
         ("lint: {ignore: answer-run, reason: x}", "write a list: ignore: [answer-run]"),
         ("tags: amt", "write a list: tags: [amt]"),
         ('tags: "Domain 1: basics"', 'write a list: tags: ["Domain 1: basics"]'),
+        ("tags: amt, tuning", "write a list: tags: [amt, tuning]"),  # not ["amt, tuning"]
+        ("tags: first aid, cpr", "write a list: tags: [first aid, cpr]"),  # a tag may hold spaces
+        (
+            "lint: {ignore: 'answer-run, answer-count', reason: x}",
+            "write a list: ignore: [answer-run, answer-count]",
+        ),
     ],
 )
 def test_one_value_where_a_list_belongs_gets_the_list_to_write(lint_bank, line, hint):
