@@ -153,12 +153,12 @@ def _title_problem(item: str, section_id: str, title: str | None) -> str | None:
     if title is None:
         return None
     if not section_id:
+        said = f"--sections: '{item}' names no section id before its '=': write id=title"
         suggestion = as_id(title)
+        if suggestion and suggestion == title:  # "=ohm" is an id: "ohm=ohm" would say nothing
+            return f"{said}, or {title} alone to take the title from the id"
         example = f"{suggestion}={title}" if suggestion else "erste-hilfe=Erste Hilfe"
-        return (
-            f"--sections: '{item}' names no section id before its '=': write id=title, "
-            f"e.g. --sections {shlex.quote(example)}"
-        )
+        return f"{said}, e.g. --sections {shlex.quote(example)}"
     if not title:
         return (
             f"--sections: '{section_id}=' gives no title after its '=': write "

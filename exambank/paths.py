@@ -310,10 +310,16 @@ def _may_be_manifest(path: Path) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """Paths below the working folder as relative ones, as editors and CI expect."""
+    """Paths relative to the working folder, as editors and CI expect: below it, and above
+    it in the git repository it is in ("../bank/...", as a bank found above is named on
+    stderr: short, and a terminal opens it); absolute elsewhere, outside the repository."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+        return relative
     # absolute, not resolved: a linked file is named as the bank names it, not by its target
-    return os.path.abspath(path) if relative.startswith("..") else relative
+    absolute = os.path.abspath(path)
+    root = git_root(Path())
+    return relative if root is not None and Path(absolute).is_relative_to(root) else absolute

@@ -8,12 +8,14 @@ does not hide every other finding of the run.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from exambank.bank import SectionFile, section_id_of
+from exambank.load import refusal
 from exambank.model import LETTER_PATTERN, Manifest, Question, Section
 from exambank.source import Source
 
@@ -81,21 +83,57 @@ def _well_formed_enough(raw: object) -> Question | None:
 
 def stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Manifest:
     """What can be taken from a manifest that failed its schema (or is missing): the
-    sections it lists, or else the section files found, so every rule still runs."""
+    sections it lists, or else the section files found (each once), so every rule still
+    runs; and its language (``_language_of``)."""
     data = source.data if isinstance(source.data, dict) else {}
     listed = data.get("sections")
     section_ids = (
         [item for item in listed if isinstance(item, str)]
         if isinstance(listed, list)
-        else [section_id_of(file.path) for file in sections]
+        else list(dict.fromkeys(section_id_of(file.path) for file in sections))
     )
-    bank_id, title, language = data.get("id"), data.get("title"), data.get("language")
+    given, language = _language_of(source)
+    bank_id, title = data.get("id"), data.get("title")
     return Manifest.model_construct(
+        # which fields the manifest gives: a rule tells the default language from a given one
+        {"id", "title", "sections", *(["language"] if given else [])},
         id=bank_id if isinstance(bank_id, str) else root.name,
         title=title if isinstance(title, str) else root.name,
-        language=language if isinstance(language, str) else "en",
+        language=language,
         exam=None,
         version=None,
         description=None,
         sections=section_ids,
     )
+
+
+# Not known: no rule that reads wording runs, and language-mismatch compares nothing.
+_UNKNOWN = ""
+_LANGUAGE_LINE = re.compile(r"^language[ \t]*:(.*)$", re.MULTILINE)  # a top-level key
+_TAG = re.compile(r"""[ \t]*(["']?)([A-Za-z0-9-]+)\1[ \t]*(?:#.*)?""")  # quoted or not
+
+
+def _language_of(source: Source) -> tuple[bool, str]:
+    """Whether the manifest gives a language, and the language: the one it gives if it is
+    text, else _UNKNOWN; "en", the default, if it gives none. Of a manifest that could not
+    be read as YAML (saved as Windows-1252, broken elsewhere), its ``language:`` line is
+    read, so a German bank's rules read German, not the default's English."""
+    if source.data is not None:
+        data = source.data if isinstance(source.data, dict) else {}
+        given = data.get("language", "en")
+        return "language" in data, given if isinstance(given, str) else _UNKNOWN
+    if not source.path.is_file():
+        return False, "en"  # no manifest: it gives none
+    try:
+        raw = None if refusal(source.path) else source.path.read_bytes()
+    except OSError:
+        raw = None
+    if raw is None:
+        return True, _UNKNOWN
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    # Any other encoding writes the line's ASCII as UTF-8 does: what else fails is replaced.
+    lines = _LANGUAGE_LINE.findall(raw.decode("utf-16" if utf16 else "utf-8-sig", "replace"))
+    if not lines:
+        return False, "en"
+    tag = _TAG.fullmatch(lines[0]) if len(lines) == 1 else None
+    return True, tag[2] if tag else _UNKNOWN

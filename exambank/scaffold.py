@@ -28,6 +28,7 @@ from exambank.manifest_text import with_section
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
+from exambank.rules.manifest_entries import named_for
 from exambank.saving import same_data, save, verify
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 from exambank.source import Source
@@ -152,16 +153,43 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     return manifest.path if manifest else None
 
 
-def unlisted_section(section: Path, section_id: object) -> bool:
-    """Whether the manifest beside ``section`` (a section file with the id ``section_id``)
-    does not list it: lint then checks the file's form only, not its questions. False
-    where there is no manifest to read, which lint reports."""
+def listing_note(section: Path, written: object) -> str | None:
+    """What to tell an author who added a question to ``section``, a section file whose id
+    is ``written``, if the manifest beside it does not list it (lint then checks its form
+    only): to list it, and for a copy of a listed section's file, which has that section's
+    id, to give it an id of its own first. None if it is listed (by the file's name, as
+    lint reads a bank), or there is no manifest to read (lint reports that)."""
     manifest = section.parent / MANIFEST
     try:
         sections = read(manifest).data.get("sections") if manifest.is_file() else None
     except RewriteError:
-        return False
-    return isinstance(sections, list) and section_id not in sections
+        return None
+    section_id = section_id_of(section)
+    if not isinstance(sections, list) or section_id in sections:
+        return None
+    then = "then exambank lint lists what is still empty"
+    if written not in sections:
+        return (
+            f"bank.yaml does not list section '{written}', so lint checks only the file's "
+            f"form: list it in bank.yaml's sections, {then}"
+        )
+    files = [file for file in iter_yaml_files(section.parent) if file.name != MANIFEST]
+    original = next((file for file in files if section_id_of(file) == written), None)
+    if original is None:  # renamed: lint reads a listed section from the file named for it
+        return (
+            f"bank.yaml lists its id '{written}', but lint reads a section from the file named "
+            f"for it: rename it {named_for(section, str(written))}"
+        )
+    own_id = (
+        f"write 'id: {section_id}' in it (as its name says) and add '{section_id}'"
+        if re.fullmatch(SLUG_PATTERN, section_id)
+        else "give it an id of its own, name the file for it and add the id"
+    )
+    return (
+        f"{section.name} looks like a copy of {original.name} (both have id '{written}'), "
+        f"and bank.yaml does not list it, so lint checks only its form: to make it a new "
+        f"section, {own_id} to bank.yaml's sections; {then}"
+    )
 
 
 def _find_schemas(bank: Path) -> Schemas:

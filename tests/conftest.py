@@ -38,13 +38,17 @@ def section_yaml(*questions: str, section_id: str = "main", extra: str = "") -> 
     return body + (f"questions:\n{items}" if questions else "")
 
 
-def write_bank(root: Path, sections: dict[str, str], manifest: str | None = None) -> Path:
-    """Write a bank folder: ``sections`` maps file name -> text."""
+def write_bank(root: Path, sections: dict[str, str], manifest: str | bytes | None = None) -> Path:
+    """Write a bank folder: ``sections`` maps file name -> text (or bytes, as the manifest
+    may be: a file saved in another encoding)."""
     root.mkdir(parents=True, exist_ok=True)
     if manifest is None:
         ids = [name.split("-", 1)[-1].rsplit(".", 1)[0] for name in sorted(sections)]
         manifest = f"id: test-bank\ntitle: Test bank\nsections: [{', '.join(ids)}]\n"
-    (root / "bank.yaml").write_text(manifest, encoding="utf-8")
+    if isinstance(manifest, bytes):
+        (root / "bank.yaml").write_bytes(manifest)
+    else:
+        (root / "bank.yaml").write_text(manifest, encoding="utf-8")
     for name, text in sections.items():
         path = root / name
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
@@ -68,7 +72,7 @@ def lint_bank(tmp_path: Path) -> LintBank:
     calls = itertools.count()
 
     def run(
-        sections: dict[str, str], manifest: str | None = None, config: Config | None = None
+        sections: dict[str, str], manifest: str | bytes | None = None, config: Config | None = None
     ) -> LintResult:
         call = next(calls)
         root = tmp_path / ("bank" if call == 0 else f"bank{call}")

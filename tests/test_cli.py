@@ -196,3 +196,28 @@ def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]
         main(["--version"])
     assert stopped.value.code == 0
     assert capsys.readouterr().out == f"exambank {metadata.version('exambank')}\n"
+
+
+def _help(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit):
+        main([*arguments, "--help"])
+    return capsys.readouterr().out
+
+
+def test_every_option_and_argument_of_every_command_is_described(capsys, monkeypatch):
+    """An option listed bare in --help (lint --format, new --section) leaves the reader to
+    guess; each says what it is, as the README does."""
+    monkeypatch.setenv("COLUMNS", "100")
+    listed = _help([], capsys).split("  COMMAND\n", 1)[1].split("\n\n")[0]
+    commands = [line.split()[0] for line in listed.splitlines() if line.startswith("    ")]
+    assert {"init", "lint", "new", "rule", "stats"} <= set(commands)
+    bare = []
+    for command in commands:
+        lines = _help([command], capsys).split("\n\n", 2)[2].splitlines()  # after usage, text
+        for at, line in enumerate(lines):
+            entry = line.startswith("  ") and not line.startswith("   ")
+            after = lines[at + 1] if at + 1 < len(lines) else ""
+            if entry and "  " not in line.strip() and not after.startswith("    "):
+                bare.append(f"{command} {line.strip()}")
+    assert bare == []
+    assert "single: one right option (default); multiple: several" in _help(["new"], capsys)

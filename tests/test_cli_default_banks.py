@@ -3,6 +3,7 @@ repository, the nearest bank or bank/ above, up to the repository's root."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,25 @@ def test_inside_a_repository_the_bank_above_is_checked_and_named(
     assert printed.err == (
         f"exambank: no PATH given; checking {expected[start]}, above this folder\n"
     )
-    assert f"{root}/bank/b/01-main.yaml:11:13: error answer-not-in-options" in printed.out
+    # as the checked folder is named: short, and a terminal opens it (review DE)
+    file = {"docs": "../bank/b", "bank/b/images": "..", ".github/workflows": "../../bank/b"}
+    assert printed.out.startswith(f"{file[start]}/01-main.yaml:11:13: error answer-not-in")
+
+
+def test_paths_above_in_the_repository_are_relative_and_outside_it_absolute(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = repository(tmp_path / "repo")
+    outside = write_bank(tmp_path / "other", {"01-main.yaml": section_yaml(WRONG_KEY)})
+    monkeypatch.chdir(root / "docs")
+    assert main(["lint", "--format", "json", "../bank", str(outside)]) == 1
+    paths = [found["path"] for found in json.loads(capsys.readouterr().out)]
+    assert paths == ["../bank/b/01-main.yaml", f"{outside}/01-main.yaml"]
+    assert main(["lint", "--format", "github"]) == 1
+    assert "::error file=../bank/b/01-main.yaml,line=11," in capsys.readouterr().out
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root))  # annotations name the repository's
+    assert main(["lint", "--format", "github"]) == 1
+    assert "::error file=bank/b/01-main.yaml,line=11," in capsys.readouterr().out
 
 
 def test_build_stats_and_fmt_share_the_default(

@@ -335,6 +335,13 @@ def test_a_title_is_written_so_it_reads_back_as_given(
             "e.g. --sections 'erste-hilfe=Erste Hilfe'",
         ),
         (None, ["el", "--sections", "ohm=Ohm,="], "'=' names no section id before its '='"),
+        # a title that is an id itself is suggested alone, not as "b=b" (review DE)
+        (
+            None,
+            ["el", "--sections", "a,=b"],
+            "--sections: '=b' names no section id before its '=': write id=title, or b alone "
+            "to take the title from the id\n",
+        ),
         (None, ["el", "--sections", "a=A,a=B"], "--sections: 'a' is named twice"),
         (None, ["el", "--sections", "a=A,b,a"], "--sections: 'a' is named twice"),
         (None, ["el", "--sections", "ohm=Ohm\nGesetz"], "give the title of 'ohm' on one line"),

@@ -63,6 +63,41 @@ def test_a_section_bank_yaml_does_not_list_is_named_as_such(
     assert "note:" not in capsys.readouterr().out
 
 
+def test_a_copy_of_a_listed_section_is_told_to_take_an_id_of_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 04-kopie.yaml, copied from 01-main.yaml, still says 'id: main' (review DE): lint
+    # reports it as a copy; new adds the question, and says how the copy becomes a section.
+    path = _bank(tmp_path, section_yaml(QUESTION))
+    copy = path.with_name("04-kopie.yaml")
+    shutil.copyfile(path, copy)
+    assert main(["new", "k1", "--section", str(copy)]) == 0
+    assert capsys.readouterr().out == (
+        f"added question k1 to {copy}; note: 04-kopie.yaml looks like a copy of 01-main.yaml "
+        "(both have id 'main'), and bank.yaml does not list it, so lint checks only its "
+        "form: to make it a new section, write 'id: kopie' in it (as its name says) and add "
+        "'kopie' to bank.yaml's sections; then exambank lint lists what is still empty\n"
+    )
+    assert copy.read_text("utf-8") == path.read_text("utf-8") + "\n" + SKELETON.format(id="k1")
+    [found] = [d for d in lint([copy.parent]).diagnostics if d.rule == "manifest"]
+    assert "it looks like a copy of 01-main.yaml (both have id 'main')" in found.message
+
+
+def test_a_section_file_is_listed_or_not_by_its_name_as_lint_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bank(tmp_path, section_yaml(QUESTION, section_id="other"))  # listed as 'main'
+    assert main(["new", "q2", "--section", str(path)]) == 0
+    assert "note:" not in capsys.readouterr().out  # lint checks it all, and reports its id
+    renamed = path.rename(path.with_name("01-haupt.yaml"))
+    renamed.write_text(section_yaml(QUESTION), "utf-8")  # 'id: main', listed; its name is not
+    assert main(["new", "q3", "--section", str(renamed)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "; note: bank.yaml lists its id 'main', but lint reads a section from the file named "
+        "for it: rename it 01-main.yaml\n"
+    )
+
+
 def test_multiple_choice_skeleton_with_five_options(tmp_path: Path) -> None:
     path = _bank(tmp_path, section_yaml(QUESTION))
     assert main(["new", "q2", "--section", str(path), "--type", "multiple", "--options", "5"]) == 0

@@ -18,10 +18,11 @@ from exambank.cli.common import (
 )
 from exambank.errors import CannotWrite, UsageError
 from exambank.fixes import fix_file
+from exambank.init_arguments import SLUG_HINT
 from exambank.reporters.text import visible
 from exambank.rewrite import NotSaved, RewriteError, bank_files
 from exambank.saving import save
-from exambank.scaffold import add_section, start_bank, starts_section, unlisted_section
+from exambank.scaffold import add_section, listing_note, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
 from exambank.skeleton import MAX_OPTIONS, add_question
 
@@ -34,7 +35,13 @@ def add_init(commands: Commands) -> None:
         "and, for each section of --sections, an <nn>-<id>.yaml with its title and no "
         "questions yet. Nothing is written over: a folder that holds YAML is refused.",
     )
-    command.add_argument("folder", type=named_path, metavar="FOLDER")
+    command.add_argument(
+        "folder",
+        type=named_path,
+        metavar="FOLDER",
+        help="the bank's folder, new or without YAML; its name is the bank's id, e.g. "
+        "bank/it-grundlagen",
+    )
     command.add_argument(
         "--title", required=True, help="the bank's title, as the handouts' cover prints it"
     )
@@ -64,9 +71,26 @@ def add_new(commands: Commands) -> None:
         "lint reports each empty part until it is written. A FILE not there yet in a bank's "
         "folder is started as a section (<nn>-<section-id>.yaml) and listed in bank.yaml.",
     )
-    command.add_argument("question_id", metavar="QUESTION-ID")
-    command.add_argument("--section", type=Path, required=True, metavar="FILE")
-    command.add_argument("--type", choices=["single", "multiple"], default="single")
+    command.add_argument(
+        "question_id",
+        metavar="QUESTION-ID",
+        help=f"the new question's id, in {SLUG_HINT}, that the bank does not use yet, e.g. it-q1",
+    )
+    command.add_argument(
+        "--section",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the section file to append it to; one not there yet in a bank's folder "
+        "(<nn>-<section-id>.yaml) is started and listed in bank.yaml",
+    )
+    command.add_argument(
+        "--type",
+        choices=["single", "multiple"],
+        default="single",
+        help="single: one right option (default); multiple: several, the answer a list of "
+        "letters such as [A, C]",
+    )
     command.add_argument(
         "--options",
         type=int,
@@ -189,14 +213,9 @@ def _new(arguments: argparse.Namespace) -> int:
     except RewriteError as error:
         stop = CannotWrite if isinstance(error, NotSaved) else UsageError
         raise stop(f"{section}:{error.line}:{error.column}: {error}") from None
-    section_id = rewrite.data.get("id")
-    if unlisted_section(section, section_id):  # lint would not list what is empty
-        print(
-            f"added question {arguments.question_id} to {visible(str(section))}; note: "
-            f"bank.yaml does not list section '{visible(str(section_id))}', so lint checks "
-            "only the file's form: list it in bank.yaml's sections, then exambank lint "
-            "lists what is still empty"
-        )
+    note = listing_note(section, rewrite.data.get("id"))
+    if note is not None:  # lint would not list what is empty
+        print(visible(f"added question {arguments.question_id} to {section}; note: {note}"))
         return EXIT_OK
     print(
         f"added question {arguments.question_id} to {visible(str(section))}: write its stem, "

@@ -36,7 +36,14 @@ def add_lint(commands: Commands) -> None:
         description="Check banks against the schemas and the rules; exit 1 on any error.",
     )
     add_paths(command)
-    command.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
+    command.add_argument(
+        "--format",
+        choices=sorted(REPORTER_BY_NAME),
+        default="text",
+        help="text for people (default), json for scripts, github for GitHub Actions' "
+        "annotations, gitlab for GitLab's Code Quality, sarif for code scanning, junit for "
+        "CI test reports",
+    )
     command.add_argument(
         "--select",
         type=_rules_to_run,
@@ -125,7 +132,11 @@ def add_rules(commands: Commands) -> None:
         help="show a rule's documentation",
         description="Show what a rule checks, a failing and a passing example, its settings.",
     )
-    command.add_argument("name", metavar="NAME")
+    command.add_argument(
+        "name",
+        metavar="NAME",
+        help="a rule's name, as reports give it (exambank rules lists them), or config",
+    )
     command.set_defaults(run=_rule)
 
 

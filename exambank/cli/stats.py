@@ -30,7 +30,12 @@ def add_stats(commands: Commands) -> None:
         "section, and the questions with the most findings.",
     )
     add_paths(command)
-    command.add_argument("--format", choices=["text", "json", "html"], default="text")
+    command.add_argument(
+        "--format",
+        choices=["text", "json", "html"],
+        default="text",
+        help="text (default), json (the same as data) or html (a page with charts)",
+    )
     command.add_argument(
         "--out",
         type=named_path,

@@ -240,7 +240,7 @@ class LanguageMismatch(BankRule):
     def _report(self, bank: Bank, found: str, tag: str, other: str) -> Diagnostic:
         language = bank.manifest.language
         source = bank.manifest_source
-        declared = isinstance(source.data, dict) and "language" in source.data
+        declared = "language" in bank.manifest.model_fields_set  # read, or its line's
         said = f"'{language}'" if declared else f"'{language}' (the default: bank.yaml gives none)"
         return self.report(
             source,

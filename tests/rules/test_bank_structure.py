@@ -124,6 +124,19 @@ def test_a_broken_manifest_does_not_hide_the_sections_problems(lint_bank):
     assert {"schema", "answer-not-in-options"} <= rules_of(found.diagnostics)
 
 
+def test_two_files_of_one_section_beside_an_unreadable_manifest(lint_bank):
+    """The sections a manifest lint cannot read stands in for are the files found, each
+    id once: the second file is reported, and bank.yaml is not said to list it twice."""
+    sections = {
+        name: section_yaml(QUESTION, section_id="one") for name in ("01-one.yaml", "02-one.yaml")
+    }
+    manifest = "id: test-bank\ntitle: [Test\nsections: [one]\n"  # a YAML syntax error
+    found = lint_bank(sections, manifest).diagnostics
+    assert only("manifest", found) == [
+        ("02-one.yaml", 1, "section 'one' has a second file (first: 01-one.yaml)")
+    ]
+
+
 def test_a_section_with_a_bad_id_still_has_its_questions_checked(lint_bank):
     bad = QUESTION.replace("answer: A", "answer: E")
     found = lint_bank({"01-main.yaml": section_yaml(bad, section_id="Main_1")})

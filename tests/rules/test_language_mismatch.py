@@ -134,6 +134,48 @@ def test_a_manifest_that_is_no_mapping_gives_no_language(
     assert "(the default: bank.yaml gives none)" in mismatch.message
 
 
+def test_an_unreadable_manifest_keeps_the_language_its_line_gives(
+    lint_bank: LintBank,
+) -> None:
+    """A manifest saved as Windows-1252 is reported; its language is still German (review
+    DE): no finding says bank.yaml gives none, and the rules read the stems as German."""
+    ports = {"A": "80", "B": "443", "C": "22", "D": "25"}
+    numbers = question("q9", "Welcher Port ist der Standard für HTTPS?", ports)
+    questions = [question(f"q{number}", stem) for number, stem in enumerate(GERMAN, 1)]
+    manifest = "id: test-bank\ntitle: Grundlagen für alle\nlanguage: de\nsections: [main]\n"
+    found = lint_bank(
+        {"01-main.yaml": section_yaml(*questions, numbers)}, manifest.encode("cp1252")
+    ).diagnostics
+    assert [(item.rule, item.line) for item in found if item.path.endswith("bank.yaml")] == [
+        ("encoding", 2)
+    ]
+    [order] = [item.message for item in found if item.rule == "numeric-order"]
+    assert "(80; 443; 22" in order  # German lists numbers with semicolons: 1,5 is a number
+
+
+def test_an_unreadable_manifest_gives_the_language_its_text_gives(lint_bank: LintBank) -> None:
+    questions = [question(f"q{number}", stem) for number, stem in enumerate(GERMAN, 1)]
+
+    def said(manifest: str) -> str:
+        written = f"id: test-bank\ntitle: für alle\n{manifest}sections: [main]\n"
+        found = lint_bank({"01-main.yaml": section_yaml(*questions)}, written.encode("cp1252"))
+        [mismatch] = [item for item in found.diagnostics if item.rule == "language-mismatch"]
+        return mismatch.message.split(", but")[0]
+
+    assert said("language: 'en'  # English\n") == "the bank's language is 'en'"
+    assert said("") == "the bank's language is 'en' (the default: bank.yaml gives none)"
+
+
+@pytest.mark.parametrize("language", ["5", "[de]", "'de"])
+def test_a_language_lint_cannot_tell_is_not_compared(lint_bank: LintBank, language: str) -> None:
+    """The schema (or the YAML reader) reports it: language-mismatch says nothing false."""
+    questions = [question(f"q{number}", stem) for number, stem in enumerate(GERMAN, 1)]
+    manifest = f"id: test-bank\ntitle: Test\nlanguage: {language}\nsections: [main]\n"
+    found = lint_bank({"01-main.yaml": section_yaml(*questions)}, manifest).diagnostics
+    assert "language-mismatch" not in {item.rule for item in found}
+    assert {"schema", "yaml-syntax"} & {item.rule for item in found}
+
+
 def test_code_and_quotations_in_english_stems_are_not_read_as_another_language(
     lint_bank: LintBank,
 ) -> None:
