@@ -467,3 +467,22 @@ def test_a_link_to_a_bank_the_search_reads_anyway_is_no_finding(
     Path("bank/b-again").symlink_to(Path("bank/b").resolve(), target_is_directory=True)
     assert main(["lint"]) == 0
     assert capsys.readouterr().out.splitlines() == ["No problems found."]
+
+
+def test_a_copy_holding_questions_of_its_own_is_not_told_to_be_deleted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An author copied 01-one.yaml to start a section and wrote a question into it (as
+    # 'exambank new' does): deleting the copy would lose that question.
+    copy = section_yaml(keyed_a(1), keyed_a(2), keyed_a(7), section_id="one")
+    root = write_bank(tmp_path / "b", {"01-one.yaml": ONE, "02-two.yaml": copy}, MANIFEST)
+    lines = lint_output(root, capsys)
+    at = lines.index(
+        f"{root}/02-two.yaml:1:1: error manifest 02-two.yaml is not listed in bank.yaml; "
+        "it looks like a copy of 01-one.yaml (both have id 'one')"
+    )
+    assert lines[at + 1] == (
+        "    hint: keep it: it holds a question 01-one.yaml does not (q7); to make it a "
+        "section, give it an id of its own ('id: two', as its name says) and add the id to "
+        "the manifest's sections"
+    )

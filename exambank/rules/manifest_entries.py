@@ -96,11 +96,24 @@ def unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source
     if written in listed:
         owners = files_for.get(written, [])
         if owners:
-            return (
-                f"{message}; it looks like a copy of {owners[0].path.name} "
-                f"(both have id '{written}')",
-                "delete the copy; for a new section, give it an id of its own, name the "
-                "file for it and add the id to the manifest's sections",
+            message = f"{message}; it looks like a copy of {owners[0].path.name} "
+            message += f"(both have id '{written}')"
+            added = _questions_not_in(source, owners[0])
+            if not added:
+                return message, (
+                    "delete the copy; for a new section, give it an id of its own, name "
+                    "the file for it and add the id to the manifest's sections"
+                )
+            # Questions written into the copy ('exambank new' adds them there): deleting
+            # it would lose them.
+            own = SLUG.fullmatch(section_id) and section_id not in listed
+            named = f" ('id: {section_id}', as its name says)" if own else ", name the file for it"
+            held = "a question" if len(added) == 1 else f"{len(added)} questions"
+            return message, (
+                f"keep it: it holds {held} {owners[0].path.name} does not "
+                f"({', '.join(added[:3])}{', ...' if len(added) > 3 else ''}); to make it a "
+                f"section, give it an id of its own{named} and add the id to the manifest's "
+                "sections"
             )
         return (
             f"{message}: its id '{written}' is listed, but the file is not named for it",
@@ -124,6 +137,22 @@ def unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source
         f"delete it, or rename it {prefix}{new_id}.yaml{set_id} and add '{new_id}' "
         "to the manifest's sections"
     )
+
+
+def _questions_not_in(copy: Source, original: Source) -> list[str]:
+    """The questions of ``copy`` whose id ``original`` does not hold, by id ("a question"
+    for one without): what an author added to a copied section file."""
+    held = {question.get("id") for question in _questions(original)}
+    return [
+        question_id if isinstance(question_id, str) else "a question with no id"
+        for question in _questions(copy)
+        if (question_id := question.get("id")) not in held or question_id is None
+    ]
+
+
+def _questions(source: Source) -> list[dict[str, object]]:
+    found = source.data.get("questions") if isinstance(source.data, dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
 
 
 def written_id(source: Source) -> str | None:
