@@ -19,16 +19,35 @@ from exambank.markdown import typeset
 # below its number, at 20 pt M, Q, O, N, H, D and G too) and 19 pt on Letter (0.8 mm), four
 # up to 24 pt on both (0.6 mm on A4), and the sheet's four circles of a four-option question
 # on one line. One cut-off for both papers: a size's grid is the same on each.
+# A key whose numbers have two digits at most (the seed bank's 55) keeps five a row at every
+# size, its numbers' column two digits wide (large-print.css: key-short-numbers), where four
+# left a section of five questions a second row holding one answer: at 24 pt a W leaves
+# 3.9 mm of its column on A4 (5.1 on Letter), seven letters 2.9 mm of their three. Beside
+# three digits a W falls below its number at 24 pt on A4 (0.16 mm short). The answer sheet
+# keeps four a row above 18 pt: four circles that grow with their letters fill its column;
+# a build that makes a sheet keeps its key at four too, row for row with the sheet.
 ANSWERS_A_ROW = 5
 FEWER_FROM = 19  # the large-print size from which a row holds four
 FEWER_A_ROW = 4
+SHORT_NUMBERS = 2  # the most digits of a key's numbers that keep five answers a row
 
 
-def answers_a_row(settings: Settings) -> int:
-    """How many answers a row of the key and the sheet hold, in a build of ``settings``."""
+def items_a_row(settings: Settings) -> int:
+    """How many items a row of the answer sheet holds, in a build of ``settings``: five,
+    four in large print above 18 pt."""
     if settings.large_print and settings.large_print_size >= FEWER_FROM:
         return FEWER_A_ROW
     return ANSWERS_A_ROW
+
+
+def answers_a_row(settings: Settings, digits: int) -> int:
+    """How many answers a row of the key holds, in a build of ``settings`` whose numbers
+    run to ``digits`` digits: the sheet's items a row, or five where the numbers are
+    short (``SHORT_NUMBERS``) and the build makes no answer sheet. With a sheet, the key
+    keeps its rows, so a key laid beside a sheet grades it row by row."""
+    if digits <= SHORT_NUMBERS and not settings.answer_sheet:
+        return ANSWERS_A_ROW
+    return items_a_row(settings)
 
 
 def headed_answer_key(
@@ -58,7 +77,7 @@ def answer_key_html(
     (``key_grid``), so a trainer who set one section as a quiz finds its answers together;
     ``settings`` give its shuffle seed and how many answers a row it holds. Printed
     ``alone``, without a cover, it says a large-print edition's size under its heading, as
-    a cover does: a key of four answers a row goes with the sheets of its size."""
+    a cover does: a key goes with the sheets of its size."""
     lang = labels.lang_attribute
     shuffle_seed = settings.shuffle_seed
     note = (
@@ -66,7 +85,11 @@ def answer_key_html(
         if shuffle_seed is not None
         else labels.key_note
     )
-    grid = key_grid(bank, refs, grouped, _item, answers_a_row(settings))
+    digits = len(str(max((ref.number for ref in refs), default=0)))
+    per_row = answers_a_row(settings, digits)
+    # Five a row where the sheet holds fewer: its numbers' column as wide as they are
+    short = per_row > items_a_row(settings)
+    grid = key_grid(bank, refs, grouped, _item, per_row, short_numbers=short)
     return (
         f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
         f"{size_mark(settings, labels) if alone else ''}{shuffle_mark(shuffle_seed, labels)}"
@@ -81,16 +104,21 @@ def key_grid(
     grouped: bool,
     item: Callable[[QuestionRef], str],
     per_row: int = ANSWERS_A_ROW,
+    short_numbers: bool = False,
 ) -> str:
     """The questions' ``item``s (the key's answers, the answer sheet's letters to mark),
     ``per_row`` a row, a run per section under its number and title: the key and the answer
-    sheet share it, so that each of their rows holds the same questions. A bank whose
-    questions all sit in one section gets one run and no heading. A run is a table of one
-    cell under a header row holding the section's heading: WeasyPrint repeats a table's
+    sheet share it, so that where they hold as many a row (all but large print above 18 pt
+    with numbers of up to two digits), each of their rows holds the same questions. A bank
+    whose questions all sit in one section gets one run and no heading. A run is a table of
+    one cell under a header row holding the section's heading: WeasyPrint repeats a table's
     header on every page the table continues on, so a loose page still says which section
     its questions belong to (the list inside keeps one item per question). A list of fewer
-    than five a row says how many (``key-row-4``), for the CSS to widen its columns."""
-    row_class = f' class="key-row-{per_row}"' if per_row != ANSWERS_A_ROW else ""
+    than five a row says how many (``key-row-4``), for the CSS to widen its columns, and one
+    of ``short_numbers`` says so (``key-short-numbers``), for the CSS to narrow their column."""
+    classes = [f"key-row-{per_row}"] if per_row != ANSWERS_A_ROW else []
+    classes += ["key-short-numbers"] if short_numbers else []
+    row_class = f' class="{" ".join(classes)}"' if classes else ""
     runs = []
     for number, section in enumerate(bank.sections, start=1):
         items = "".join(item(ref) for ref in refs if ref.section is section)
@@ -125,7 +153,7 @@ def size_mark(settings: Settings, labels: Labels) -> str:
     """A large-print edition's size, marked as a shuffled version is and before it, under
     the cover's title and the heading of a key or sheet printed alone, which has no cover:
     "Large print 20 pt". A trainer tells a stack of 20 pt from one of 16 or 18 pt, and
-    lays a key beside the sheets of its size (four answers a row above 18 pt). Every size
+    lays a key beside the sheets of its size (four items a row above 18 pt). Every size
     says it, 16 pt too: stacks of 16 and 18 pt look much alike. Not in the footer, which a
     long seed and the trainer's words already wrap onto several lines (page_footer.py)."""
     if not settings.large_print:

@@ -8,9 +8,10 @@ print its size ("Large print 20 pt", as the key printed alone has it), and for e
 question its number and its option letters in circles to fill in: as many as that
 question has, "choose 2" under a multiple-answer question's, a true/false question's
 values beside its letters. The questions are grouped under the key's section headings,
-as many a row as the key's (five; four in large print above 18 pt), each item as wide as
-the key's answer of that question (``key_grid``, ``answers_a_row`` and ``width_class``,
-shared with the key): row for row, the sheet and the key hold the same questions.
+five a row, four in large print above 18 pt (``items_a_row``), each item as wide as the
+key's answer of that question (``key_grid`` and ``width_class``, shared with the key): row
+for row, the sheet and the key hold the same questions, but in large print above 18 pt
+where the key's numbers are short enough to keep five answers a row (``answers_a_row``).
 Shuffling moves options, never questions, and keeps each question's count of options: the
 sheet of every version holds the same questions and letters; it is built from the
 shuffled bank all the same, and marked as its version."""
@@ -22,7 +23,7 @@ from html import escape
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_key import (
-    answers_a_row,
+    items_a_row,
     key_grid,
     shuffle_mark,
     size_mark,
@@ -58,7 +59,7 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
     )
     footer = footer_text(bank, "answer-sheet", settings, labels)
     item = partial(_item, words=words, labels=labels)
-    grid = key_grid(bank, refs, grouped, item, answers_a_row(settings))
+    grid = key_grid(bank, refs, grouped, item, items_a_row(settings))
     return "".join(
         [
             document_start.replace('<body class="', f'<body class="{classes} ', 1),

@@ -36,7 +36,8 @@ class PageFooter:
     edition_line: str
     page_words: str  # "Page {page} of {pages}"
     # "Continued on the next page →"; None in the answer key and the answer sheet printed
-    # alone, where no question runs over a page: their footer keeps no line for it
+    # alone, and in an edition whose layout runs no question over a page (render.py): their
+    # footer keeps no line for it
     continued: str | None
     paper: Paper
     large_print_size: int
@@ -97,8 +98,8 @@ class PageFooter:
     def lines(self, digits: int) -> int:
         """The most lines the footer takes on a page: the edition line's (``edition_lines``),
         and the line above them where a question runs over (a line every page makes room
-        for: which pages those are, only the layout knows), or the words on it, if they
-        wrap."""
+        for: which pages those are, only the layout knows; where it runs none over, it is
+        laid out again without it), or the words on it, if they wrap."""
         edition = self.edition_lines(digits)
         if self.continued is None:
             return edition

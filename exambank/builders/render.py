@@ -54,7 +54,7 @@ from exambank.builders.question_fit import (
 from exambank.builders.question_headings import name_question_headings
 from exambank.builders.split_questions import split_questions
 from exambank.builders.stranded_numbers import numbers_stylesheet, stranded_numbers
-from exambank.builders.student_pages import question_pages
+from exambank.builders.student_pages import question_pages, runs_over
 from exambank.config import LARGE_PRINT_SIZE
 
 ASSETS = Path(__file__).parent
@@ -141,15 +141,17 @@ def _fitted_layout(
     of any question it left alone on a page out of the flow (``stranded_numbers.py``), and
     with room for the page count in ``footer`` where it runs to more digits than the first
     layout made room for (a thousand pages: the layout of most documents is not repeated
-    for it), clearing ``logged`` before each layout; the fetcher that served the last
-    layout, and the caps."""
+    for it), clearing ``logged`` before each layout; then, where no question runs over a
+    page, without the footer's line for "Continued" (``_given_back``); the fetcher that
+    served the last layout, and the caps."""
     caps: dict[str, float] = {}
     wrapped: set[int] = set()
     stranded: set[str] = set()
     starts: set[str] = set()
     digits = PageFooter.LEAST_DIGITS
     enlarged = images.stylesheet() if settings.large_print else ""
-    fetcher, document = _layout(html, root, settings, caps, enlarged + _room(footer, digits))
+    extra = enlarged
+    fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
     for _ in range(FIT_PASSES):
         fitted = image_caps(document, caps, floors)
         wrapping = wrapped | overflowing_identifiers(document)
@@ -174,10 +176,38 @@ def _fitted_layout(
             + wrapping_stylesheet(wrapped)
             + numbers_stylesheet(stranded)
             + starts_stylesheet(starts)
-            + _room(footer, digits)
         )
-        fetcher, document = _layout(html, root, settings, caps, extra)
+        fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
+    given_back = _given_back(footer, digits, document)
+    if given_back is None:
+        return fetcher, document, caps
+    del document
+    gc.collect()
+    if logged is not None:
+        logged.clear()
+    fetcher, document = _layout(html, root, settings, caps, extra + _room(given_back, digits))
+    # More room may part a question from its heading, or break one (not seen so far): then
+    # the layout that kept the line, as it was
+    if runs_over(document) or image_caps(document, caps, floors) != caps:
+        del document
+        gc.collect()
+        if logged is not None:
+            logged.clear()
+        fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
     return fetcher, document, caps
+
+
+def _given_back(footer: PageFooter | None, digits: int, document: Document) -> PageFooter | None:
+    """``footer`` without its line for "Continued on the next page", where it keeps one
+    that ``document`` prints on no page, as no question runs over a page (many a student
+    edition), and the margin is deeper for it; None where it stays as it is. WeasyPrint
+    sets the words where a page ends inside a question, and that page's footer takes a
+    line more: kept on every page, the line left each footer's last a line above the 5 mm
+    from the paper's edge it is measured for (page_footer.py)."""
+    if footer is None or footer.continued is None or runs_over(document):
+        return None
+    without = replace(footer, continued=None)
+    return without if without.stylesheet(digits) != footer.stylesheet(digits) else None
 
 
 def _room(footer: PageFooter | None, digits: int) -> str:

@@ -28,6 +28,12 @@ def pages_of_questions(document: Document) -> dict[str, list[int]]:
     return pages
 
 
+def runs_over(document: Document) -> bool:
+    """Whether a question in ``document`` prints across pages, the foot of the page it runs
+    over from saying so ("Continued on the next page", handout.css)."""
+    return any(len(on) > 1 for on in pages_of_questions(document).values())
+
+
 def question_pages(document: Document) -> dict[int, int]:
     """Each question's number and the page it starts on, counted from 1 as the footer
     counts them (a question that runs over to the next page starts on the first)."""

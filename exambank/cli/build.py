@@ -89,8 +89,9 @@ def add_build(commands: Commands) -> None:
         help=f"PDFs in large print with a body of PT points, {LARGE_PRINT_SIZES[0]} to "
         f"{LARGE_PRINT_SIZES[-1]} (implies --large-print): 16 is UKAAF's least for large "
         "print, 18 its ideal and US large print's, 20 to 24 what many readers with low "
-        "vision need (UKAAF's modified large print, RNIB); above 18 the answer key and "
-        "sheet hold four answers a row, not five (default: large-print-size in "
+        "vision need (UKAAF's modified large print, RNIB); above 18 the answer sheet "
+        "holds four answers a row, not five, and so does the key of a bank of 100 "
+        "questions or more (default: large-print-size in "
         f"[tool.exambank], else {LARGE_PRINT_SIZE})",
     )
     command.add_argument(

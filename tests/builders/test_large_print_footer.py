@@ -95,6 +95,39 @@ def test_a_key_or_sheet_printed_alone_keeps_no_line_for_continued_words(
     assert 5 * MM - 0.01 <= min(ends) < 5 * MM + footer.line_height, (footer.lines(3), ends)
 
 
+# Longer than a page at 24 pt in the trainer edition alone, which prints the explanation
+LONG_EXPLANATION = QUESTION.replace("id: q1", "id: q2").replace(
+    "explanation: SageMaker covers the whole ML lifecycle.",
+    "explanation: " + "SageMaker covers the whole ML lifecycle, from data to endpoint. " * 30,
+)
+
+
+def test_an_edition_no_question_runs_over_in_keeps_no_line_for_continued_words(
+    make_bank: Callable[..., Bank],
+) -> None:
+    # Kept on every page, the line left the footer's last line a line higher than 5 mm from
+    # the paper's edge on each page of a student edition that says "Continued" on none
+    # (review s32-lp #4); the trainer edition, whose question runs over, keeps it
+    sections = {"01-main.yaml": section_yaml(QUESTION, LONG_EXPLANATION, SHORT_AFTER)}
+    bank = make_bank(sections, manifest("de"))
+    settings = Settings(large_print=True, large_print_size=24, shuffle_seed=SEED)
+    student = PageFooter.of(bank, "student", settings)
+    html = handout_html(bank, "student", settings)
+    document = _fitted_layout(html, bank.root, settings, ImageSizes(), None, None, student)[1]
+    assert not [page for page in document.pages if footer_lines(page).get("@bottom-center")]
+    ends = footer_ends(document)
+    assert 5 * MM - 0.01 <= min(ends) <= max(ends) < 5 * MM + 0.1 * MM, ends
+    trainer = PageFooter.of(bank, "trainer", settings)
+    html = handout_html(bank, "trainer", settings)
+    document = _fitted_layout(html, bank.root, settings, ImageSizes(), None, None, trainer)[1]
+    continued = [page for page in document.pages if footer_lines(page).get("@bottom-center")]
+    assert continued  # the explanation runs over: its pages say so, and have room for it
+    for page in document.pages[1:]:
+        assert page._page_box.margin_bottom * PX == pytest.approx(trainer.margin(3), abs=0.01)
+    assert min(footer_ends(document)) >= 5 * MM - 0.01
+    assert min(footer_ends(document)) < 5 * MM + 0.1 * MM  # on a page saying "Continued"
+
+
 def test_a_student_edition_at_24_pt_prints_its_whole_footer_on_every_page(
     make_bank: Callable[..., Bank], tmp_path: Path
 ) -> None:

@@ -1,7 +1,8 @@
 """The answer key and the answer sheet in large print of 19 to 24 pt: four answers a row, not
-five, as five no longer hold a wide letter beside its number (at 19 pt a W, at 20 pt M, Q, O,
-D, G and H too fell below their number on A4); the sheet keeps the key's rows, and its
-circles grow with their letters. Read from WeasyPrint's layout boxes."""
+five, as five no longer hold a wide letter beside a long number (at 19 pt a W, at 20 pt M, Q,
+O, D, G and H too fell below their number on A4), but five in a key whose numbers have two
+digits at most; the sheet keeps four, the key's rows where the key has four, and its circles
+grow with their letters. Read from WeasyPrint's layout boxes."""
 
 from __future__ import annotations
 
@@ -48,19 +49,26 @@ def texts(box: Box) -> list[TextBox]:
     return [child for child in box.descendants() if isinstance(child, TextBox)]
 
 
-def key_items(bank: Bank, settings: Settings) -> list[tuple[float, str, list[float], float]]:
+# A bank whose numbers run to three digits: the ``ANSWERS``, then as many more
+FILLERS = 100 - len(ANSWERS)
+
+
+def key_items(
+    bank: Bank, settings: Settings, renumbered: bool = True
+) -> list[tuple[tuple[int, float], str, list[float], float]]:
     """Each answer of the student edition's key as laid out (the key alone: the questions
-    before it take long to lay out), numbered from 8991 as in a bank of nine thousand
-    questions: its row's top, its number, how far (mm) each text box of its letters lies
-    below its number's line, and how far (mm) its letters end inside its column."""
+    before it take long to lay out), the ``ANSWERS`` ``renumbered`` from 8991 as in a bank
+    of nine thousand questions: its row's page and top, its number, how far (mm) each text
+    box of its letters lies below its number's line, and how far (mm) its letters end inside
+    its column."""
     html = handout_html(bank, "student", settings)
     body = html.index(">", html.index("<body")) + 1
     key = html[:body] + html[html.index('<section class="answer-key"') :]
-    for number in range(len(ANSWERS), 0, -1):
+    for number in range(len(ANSWERS), 0, -1) if renumbered else ():
         key = key.replace(f'"key-number">{number}<', f'"key-number">{8990 + number}<')
     document = _layout(key, bank.root, settings, {}, "")[1]
     items = []
-    for page in document.pages:
+    for index, page in enumerate(document.pages):
         for item in page._page_box.descendants():
             if not (isinstance(item, InlineBlockBox) and item.element_tag == "li"):
                 continue
@@ -69,8 +77,19 @@ def key_items(bank: Bank, settings: Settings) -> list[tuple[float, str, list[flo
             below = [(text.position_y - number.position_y) / PX_PER_MM for text in letters]
             end = max(text.position_x + text.width for text in letters)
             room = (item.content_box_x() + item.width - end) / PX_PER_MM
-            items.append((item.position_y, number.text, below, room))
+            items.append(((index, round(item.position_y)), number.text, below, room))
     return items
+
+
+def key_rows(items: list[tuple[tuple[int, float], str, list[float], float]]) -> list[list[str]]:
+    """The numbers of each row of ``items`` (``key_items``), each answer's letters on its
+    number's line and inside its column."""
+    rows: dict[tuple[int, float], list[str]] = {}
+    for top, number, below, room in items:
+        rows.setdefault(top, []).append(number)
+        assert below == pytest.approx([0] * len(below), abs=0.01), (number, below)
+        assert room >= 0, (number, room)  # its letters end inside its column
+    return list(rows.values())
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -79,19 +98,33 @@ def test_above_18_pt_the_key_sets_four_answers_a_row_each_beside_its_number(
     make_bank: Callable[..., Bank], paper: str, size: int
 ) -> None:
     questions = [lettered(number, answer) for number, answer in enumerate(ANSWERS, start=1)]
-    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    fillers = _numbered([QUESTION] * FILLERS, len(ANSWERS) + 1)  # up to 100: three digits
+    bank = make_bank({"01-main.yaml": section_yaml(*questions, *fillers)})
     items = key_items(bank, Settings(paper=paper, large_print=True, large_print_size=size))
-    rows: dict[float, list[str]] = {}
-    for top, number, below, room in items:
-        rows.setdefault(round(top), []).append(number)
-        assert below == pytest.approx([0] * len(below), abs=0.01), (number, below)
-        assert room >= 0, (number, room)  # its letters end inside its column
     # one letter a column, two or three letters two columns, seven three
-    assert list(rows.values()) == [
+    assert key_rows(items)[:4] == [
         ["8991", "8992", "8993", "8994"],
         ["8995", "8996", "8997", "8998"],
         ["8999", "9000"],
-        ["9001"],
+        ["9001", "12"],  # the column left of the three: the next answer takes it
+    ]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("size", [19, 24])
+def test_above_18_pt_a_key_of_numbers_of_two_digits_keeps_five_answers_a_row(
+    make_bank: Callable[..., Bank], paper: str, size: int
+) -> None:
+    # Four a row, a section of five questions (the seed bank's) took two rows, the second
+    # holding one answer (review s32-lp #6): a W beside 99 fits a fifth of the line at 24 pt
+    questions = [lettered(number, answer) for number, answer in enumerate(ANSWERS, start=1)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    settings = Settings(paper=paper, large_print=True, large_print_size=size)
+    # one letter a column, two or three letters two columns, seven three
+    assert key_rows(key_items(bank, settings, renumbered=False)) == [
+        ["1", "2", "3", "4", "5"],
+        ["6", "7", "8", "9"],
+        ["10", "11"],
     ]
 
 
@@ -99,22 +132,38 @@ def test_up_to_18_pt_the_key_keeps_five_answers_a_row(make_bank: Callable[..., B
     bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 10, 1))})
     items = key_items(bank, Settings(large_print=True, large_print_size=18))
     assert [number for _, number, _, _ in items[:5]] == ["8991", "8992", "8993", "8994", "8995"]
-    assert len({round(top) for top, _, _, _ in items}) == 2
+    assert len({top for top, _, _, _ in items}) == 2
 
 
 @pytest.mark.parametrize("size", [19, 24])
-def test_above_18_pt_the_sheet_holds_the_key_s_rows_of_four(
+def test_above_18_pt_the_sheet_holds_four_a_row_as_a_key_of_long_numbers_does(
     make_bank: Callable[..., Bank], size: int
 ) -> None:
-    bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 12, 1))})
+    bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 100, 1))})
     settings = Settings(
         student_key="separate", answer_sheet=True, large_print=True, large_print_size=size
     )
     made = _made(bank, settings)
     key, sheet = made["test-bank-answer-key.pdf"], made["test-bank-answer-sheet.pdf"]
-    key_rows = [[number for _, number in row] for row in _rows(key)]
-    assert key_rows == [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10", "11", "12"]]
-    assert [[number for _, number in row] for row in _rows(sheet)] == key_rows
+    rows = [[number for _, number in row] for row in _rows(key)]
+    assert rows[:3] == [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10", "11", "12"]]
+    assert [[number for _, number in row] for row in _rows(sheet)] == rows
+
+
+def test_above_18_pt_a_key_built_with_a_sheet_keeps_the_sheet_s_four_a_row(
+    make_bank: Callable[..., Bank],
+) -> None:
+    # four circles of 7.5 mm do not fit a fifth of the line at 24 pt, as a W beside 12
+    # does; the key beside the sheet keeps its rows, so a trainer grades row by row
+    bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 12, 1))})
+    settings = Settings(
+        student_key="separate", answer_sheet=True, large_print=True, large_print_size=24
+    )
+    made = _made(bank, settings)
+    key, sheet = made["test-bank-answer-key.pdf"], made["test-bank-answer-sheet.pdf"]
+    rows = [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10", "11", "12"]]
+    assert [[number for _, number in row] for row in _rows(sheet)] == rows
+    assert [[number for _, number in row] for row in _rows(key)] == rows
 
 
 def circles(bank: Bank, settings: Settings) -> list[tuple[float, float, float]]:
