@@ -143,7 +143,9 @@ def _title_page(
     The student edition's has a line for its owner's name, under the edition's; a
     large-print edition's says its size under the title (``size_mark``), and has its facts
     before the description, so that they stay on the first page where the description,
-    at the body's size, does not fit there (large-print.css)."""
+    at the body's size, does not fit there (large-print.css). Its options fact says
+    "shuffled" without the seed, which the shuffle mark under the title shows in large
+    type: at 24 pt the seed a second time took the fact's row to the second page."""
     manifest = bank.manifest
     build_date, shuffle_seed = settings.build_date, settings.shuffle_seed
     lang = labels.lang_attribute
@@ -151,7 +153,13 @@ def _title_page(
         f"{labels.count(labels.sections, len(bank.sections))}, "
         f"{labels.count(labels.questions, question_count)}"
     )
-    shuffled = labels.shuffled.format(seed=shuffle_seed) if shuffle_seed is not None else None
+    shuffled = None
+    if shuffle_seed is not None:  # in large print, the mark above names the seed
+        shuffled = (
+            labels.shuffled_short
+            if settings.large_print
+            else labels.shuffled.format(seed=shuffle_seed)
+        )
     facts = [
         (labels.version, manifest.version, ""),
         (labels.built, build_date.strftime("%Y-%m-%d") if build_date else None, ""),

@@ -293,6 +293,22 @@ def test_every_table_fills_in_what_english_does(language):
             assert _blanks(translated) == _blanks(english), field.name
 
 
+@pytest.mark.parametrize("language", sorted(LABELS))
+def test_a_large_print_cover_leaves_the_seed_to_its_mark(tmp_path, language):
+    """The options fact says "shuffled", the label's first words, without the seed that
+    the mark under the title shows: at 24 pt the seed a second time pushed the fact onto
+    the second cover page (review s31, finding 7)."""
+    labels = LABELS[language]
+    assert labels.shuffled.startswith(labels.shuffled_short)
+    settings = Settings(shuffle_seed="midterm B", large_print=True, large_print_size=24)
+    html = handout_html(_bank(tmp_path, language), "trainer", settings)
+    above, facts = html.split('<table class="facts">')
+    assert f"<td>{labels.shuffled_short}</td></tr></table>" in facts
+    assert "midterm B" not in facts.split("</table>")[0]
+    mark = labels.footer_shuffle.format(seed="midterm B")
+    assert f'<p class="shuffle-mark">{mark[:1].upper()}{mark[1:]}</p>' in above
+
+
 def _blanks(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 

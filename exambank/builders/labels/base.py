@@ -56,6 +56,9 @@ class Labels:
     contents_fact: str
     options_fact: str
     shuffled: str
+    # The same without its seed, which the large-print cover's mark shows just above it:
+    # at 24 pt, the seed a second time pushed the facts onto the second cover page
+    shuffled_short: str
     sections: tuple[str, ...]
     questions: tuple[str, ...]
     no_questions: str
