@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
+from exambank.invisible import shown_finding
 from exambank.paths import SAVED_AS_TEXT, is_yaml, saved_as_text
 from exambank.rules.base import BankRule, Options
 from exambank.rules.manifest_entries import (
@@ -52,6 +54,11 @@ class ManifestRule(BankRule):
     severity = "error"
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        # An id quoted back with a character the screen does not show ('hardware\ufeff') is
+        # shown escaped and named: "correct it to 'hardware'" read as nothing to correct.
+        yield from map(_shown, self._check(bank, options))
+
+    def _check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         listed = bank.manifest.sections
         files_for: dict[str, list[Source]] = {}
         for source in bank.sources:
@@ -216,6 +223,10 @@ class DuplicateId(BankRule):
     switchable = False
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
+        # ids quoted back with a hidden character shown, as the manifest rule's
+        yield from map(_shown, self._check(bank, options))
+
+    def _check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         # Where each id was first used, as (file, path): placed only for the few reports.
         sections: dict[str, tuple[Source, JsonPath]] = {}
         questions: dict[str, tuple[Source, JsonPath]] = {}
@@ -251,3 +262,10 @@ class DuplicateId(BankRule):
             )
         else:
             first[key] = (source, path)
+
+
+def _shown(found: Diagnostic) -> Diagnostic:
+    """``found``, each character the screen does not show in its message and hint escaped
+    and named once (``invisible.shown_finding``)."""
+    message, hint = shown_finding(found.message, found.hint)
+    return replace(found, message=message, hint=hint)

@@ -187,3 +187,23 @@ def test_a_file_name_listed_beside_its_id_is_to_be_removed(lint_bank):
     assert [(d.line, d.message, d.hint) for d in found if d.rule == "manifest"] == [
         (6, "section '02-two.yaml' names 02-two.yaml, listed already as 'two'", "remove this entry")
     ]
+
+
+def test_an_entry_with_a_hidden_character_is_shown_escaped_and_named(lint_bank):
+    # 'two' and a zero-width no-break space pasted after it: shown raw, the hint read
+    # "if 'two' means this file, correct it to 'two'"
+    sections = {
+        "01-one.yaml": section_yaml(QUESTION, section_id="one"),
+        "02-two.yaml": section_yaml(section_id="two"),
+    }
+    found = lint_bank(sections, MANIFEST.replace("- two", '- "two\\ufeff"')).diagnostics
+    [(message, hint)] = [
+        (d.message, d.hint)
+        for d in found
+        if d.rule == "manifest" and d.path.endswith("02-two.yaml")
+    ]
+    assert message == (
+        "02-two.yaml is not listed in bank.yaml, which lists 'two\\ufeff' (line 5) "
+        "(\\ufeff is an invisible zero width no-break space)"
+    )
+    assert hint == "if 'two\\ufeff' means this file, correct it to 'two'"
