@@ -11,6 +11,7 @@ import fnmatch
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -73,7 +74,9 @@ class Config:
     handouts' sections start where ``build --sections`` gives none (None: each on a new
     page), ``large_print_size`` the body's size in points of a build in large print where
     ``build --large-print-size`` gives none (None: 16); ``notes`` are what reading the
-    configuration found worth saying but not wrong.
+    configuration found worth saying but not wrong, and ``empty_selection`` the note for
+    a configuration that selects no rule that can be switched off, given unless the
+    command line selects some (``selection_notes``).
     """
 
     select: set[str] = field(
@@ -92,6 +95,14 @@ class Config:
     sections: Sections | None = None
     large_print_size: int | None = None
     notes: list[Note] = field(default_factory=list)
+    empty_selection: Note | None = None
+
+    def selection_notes(self) -> list[Note]:
+        """``empty_selection`` where no rule that can be switched off is selected: a run
+        that says "No problems found" has then checked only that the files can be read."""
+        if self.empty_selection is None or any(map(switchable, self.select)):
+            return []
+        return [self.empty_selection]
 
     def enabled(self, rule: str) -> bool:
         """Problems found while reading a file cannot be switched off: nothing else
@@ -135,10 +146,23 @@ class Config:
 
 
 def matches_glob(relative: str, glob: str) -> bool:
-    """``*`` matches across folders; a glob without ``/`` matches the file name too."""
-    if fnmatch.fnmatchcase(relative, glob):
+    """``*`` matches across folders; a glob without ``/`` matches the file name too (one
+    written ``./name`` names the file beside the configuration only)."""
+    path_glob = normal_glob(glob)
+    if fnmatch.fnmatchcase(relative, path_glob):
         return True
-    return "/" not in glob and fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], glob)
+    named = "/" not in glob.replace("\\", "/")
+    return named and fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], path_glob)
+
+
+def normal_glob(glob: str) -> str:
+    """A per-file-ignores glob as it is matched against a path relative to the
+    configuration's folder: a backslash as '/' (a path copied on Windows), without a
+    leading './' (a path copied from a shell)."""
+    return _LEADING_DOTS.sub("", glob.replace("\\", "/"))
+
+
+_LEADING_DOTS = re.compile(r"^(?:\./)+")
 
 
 def _relative_to(path: str, root: Path) -> str | None:

@@ -61,7 +61,10 @@ class TableParser:
         self.problems: list[Diagnostic] = []
 
     def report(self, path: TablePath, token: str | None, message: str, hint: str) -> None:
-        line, column = self.where(("tool", "exambank", *path), token)
+        """A mistake at ``token`` (a key, a rule's name in a list), or else at the value of
+        the key at ``path``."""
+        where = ("tool", "exambank", *path)
+        line, column = self.where(where, token) if token else self.where.value(where)
         self.problems.append(
             Diagnostic(self.where.display, line, column, "error", "config", message, hint)
         )
@@ -202,7 +205,7 @@ class TableParser:
         if not isinstance(settings, dict):
             self.report(
                 path,
-                name,
+                None,
                 f"rules.{name} must be a table",
                 f'write {name} = {{severity = "off"}}, or a [tool.exambank.rules.{name}] table',
             )

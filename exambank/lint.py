@@ -64,7 +64,7 @@ class LintResult:
 
 def lint(paths: Iterable[Path], config: Config | None = None) -> LintResult:
     config = config or Config()
-    result = LintResult(notes=list(config.notes))
+    result = LintResult(notes=[*config.selection_notes(), *config.notes])
     paths = list(paths)
     roots = find_banks(paths)
     with _no_cycle_collection():

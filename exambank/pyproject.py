@@ -3,7 +3,8 @@
 Here the file is found and read as TOML (a file that cannot be read, or is no valid TOML,
 is reported where it fails); ``exambank.config_table`` checks the table's keys and values.
 TOML readers give no positions, so a small scanner notes the line of every table header
-and key; a mistake is reported at its key, or at the offending value when it can be found.
+and key; a mistake is reported at the key or rule name it is about, and a value of the
+wrong kind or out of range at the value.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exambank.config import Config, ConfigError, matches_glob
+from exambank.config import Config, ConfigError, matches_glob, normal_glob, switchable
 from exambank.config_table import TableParser
 from exambank.diagnostics import Diagnostic, Note
 from exambank.paths import display_path, yaml_files
+from exambank.rules import RULES
 from exambank.source import position_of_byte
 from exambank.toml_source import (
     TOML_POSITION,
@@ -88,7 +90,29 @@ def read(path: Path) -> Config:
             sorted(parser.problems),  # as written in the file, not as the keys were read
         )
     config.notes = _unmatched_globs(config, parser.where)
+    if not any(map(switchable, config.select)):
+        config.empty_selection = _empty_selection(table, parser.where)
     return config
+
+
+def _empty_selection(table: dict[str, Any], where: Locator) -> Note:
+    """The note for a configuration that selects no rule that can be switched off, at
+    the setting that chose the rules: ``select``, else ``ignore``, else the table."""
+    always = ", ".join(name for name in RULES if not switchable(name))
+    mend = 'list the rules to run in select ("ALL": every rule), or remove it for the default set'
+    if "select" in table:
+        line, column = where.value(("tool", "exambank", "select"))
+    elif "ignore" in table:
+        line, column = where.value(("tool", "exambank", "ignore"))
+        mend = "take rules out of ignore"
+    else:
+        line, column = where(("tool", "exambank"), None)
+        mend = "switch rules back on"
+    message = (
+        f"no rule is selected, so only the checks that cannot be switched off ran ({always}): "
+        f"{mend}"
+    )
+    return Note(where.display, line, column, message)
 
 
 def _unmatched_globs(config: Config, where: Locator) -> list[Note]:
@@ -112,7 +136,7 @@ def _matches_a_file(root: Path, glob: str) -> bool:
     """Whether ``glob`` matches a YAML file lint could read under ``root``. Only the folder
     its fixed part names is searched ('bank/legacy' of 'bank/legacy/*.yaml'), and only
     until a file matches: a repository's other files cost nothing."""
-    fixed = re.split(r"[*?\[]", glob, maxsplit=1)[0]
+    fixed = re.split(r"[*?\[]", normal_glob(glob), maxsplit=1)[0]
     top = root / fixed.rsplit("/", 1)[0] if "/" in fixed else root
     if not top.is_dir() or not top.resolve().is_relative_to(root.resolve()):
         return False  # no such folder, or outside the root, where no glob applies

@@ -14,9 +14,11 @@ from itertools import accumulate
 from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import ScalarToken
@@ -89,9 +91,26 @@ class _Emitter(Emitter):
         return style
 
 
+class _Composer(Composer):
+    """Keeps the comments above a '---' start marker, which ruamel.yaml drops with the
+    marker: they go before the root, with any comments below the marker, and the marker
+    itself is not written back."""
+
+    def compose_document(self) -> Any:
+        start = self.parser.peek_event()  # the document's start, which the composer drops
+        node = super().compose_document()
+        above = start.comment[1] if start.comment else None
+        if above and isinstance(node, (MappingNode, SequenceNode)):
+            comment = node.comment or [None, None]
+            comment[1] = above + (comment[1] or [])
+            node.comment = comment
+        return node
+
+
 def round_trip() -> YAML:
     """A loader and dumper that keeps comments and quoting, with the bank's indentation."""
     yaml = YAML(typ="rt")
+    yaml.Composer = _Composer
     yaml.Emitter = _Emitter
     yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
     yaml.width = _NO_WRAP

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exambank.bank import Bank, QuestionRef
-from exambank.config import Config, switchable, unknown_rule
+from exambank.config import ALL, Config, switchable, unknown_rule
 from exambank.diagnostics import Diagnostic, Suppressed
 from exambank.rules import RULES
 from exambank.rules.base import language_names
@@ -84,6 +84,9 @@ def _problems(
     for index, name in enumerate(names):
         if name in seen:
             yield index, UNUSED, f"'{name}' is listed twice", "list each rule once"
+        elif name.upper() == ALL:  # every rule, elsewhere: not in a question
+            message = f"the suppression names '{name}': a question cannot suppress every rule"
+            yield index, UNUSED, message, _ALL_HINT
         elif name not in RULES:
             message, hint = unknown_rule(name)
             yield index, UNUSED, f"the suppression names an {message}", hint
@@ -121,6 +124,13 @@ def _problems(
         elif (question, name) not in used:
             yield index, UNUSED, f"'{name}' reports nothing for question {question}", remove
         seen.add(name)
+
+
+_ALL_HINT = (
+    f"a question's lint: ignore names its rules one by one, as in 'lint: {{ignore: "
+    f"[all-of-the-above, answer-run], reason: ...}}'; {ALL} (every rule) is for the command "
+    "line and the rule lists of [tool.exambank], such as select"
+)
 
 
 def _cannot_hint(name: str) -> str:

@@ -155,9 +155,12 @@ class Locator:
         self.display = display
         self.lines = toml_lines(text)
         self.starts: dict[TablePath, Position] = {}
-        for number, (path, column, _) in self.written(self.lines).items():
+        self.keys: dict[TablePath, int] = {}  # a key's line, where it opens one ('key = 3')
+        for number, (path, column, table) in self.written(self.lines).items():
             for end in range(1, min(len(path), _LOCATED_PARTS) + 1):
                 self.starts.setdefault(path[:end], (number, column))
+            if path != table:
+                self.keys.setdefault(path[:_LOCATED_PARTS], number)
 
     @staticmethod
     def written(lines: list[str]) -> dict[int, tuple[TablePath, int, TablePath]]:
@@ -174,6 +177,16 @@ class Locator:
             elif key:
                 found[number] = ((*table, *split_key(key[1])), key.start(1) + 1, table)
         return found
+
+    def value(self, path: TablePath) -> Position:
+        """Where the value of the key at ``path`` starts, if a line starts with that key
+        ('paper = 3' gives the 3); else where ``path`` is, as a call says."""
+        number = self.keys.get(path[:_LOCATED_PARTS])
+        key = None if number is None else _KEY.match(self.lines[number - 1])
+        if number is None or key is None:
+            return self(path, None)
+        line = self.lines[number - 1]
+        return number, len(line) - len(line[key.end() :].lstrip()) + 1
 
     def __call__(self, path: TablePath, token: str | None) -> Position:
         """Where ``token`` is written at or after ``path``'s line; else ``path`` itself
@@ -196,4 +209,16 @@ def toml_key(key: str) -> str:
 
 
 def split_key(dotted: str) -> TablePath:
-    return tuple(part.strip("\"'") for part in _KEY_PART.findall(dotted))
+    return tuple(_key_part(part) for part in _KEY_PART.findall(dotted))
+
+
+def _key_part(written: str) -> str:
+    """A part of a dotted key as TOML reads it: a basic string's escapes (a Windows path's
+    backslashes, written twice) read as JSON reads them, which are TOML's but for two rare
+    ones (a U or an e after the backslash)."""
+    if written.startswith('"'):
+        try:
+            return str(json.loads(written))
+        except ValueError:
+            pass
+    return written.strip("\"'")

@@ -14,6 +14,10 @@ from ruamel.yaml.resolver import VersionedResolver
 # Plain scalars that YAML 1.1 readers (PyYAML, many editors) take for booleans, even where
 # YAML 1.2 reads text: an option "yes" must be quoted so every tool agrees it is text.
 _YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+# The YAML 1.1 spec's booleans also hold y, Y, n and N: PyYAML reads them as text, Go's
+# yaml.v2 and ruamel.yaml's 1.1 mode as booleans. Lint reads them as text, as exambank itself
+# writes answer letters ('answer: Y'), so only fmt and new keep them quoted.
+_YAML11_LETTER_BOOL = frozenset("yYnN")
 # And for numbers in base 60: PyYAML reads a ratio "4:1" as 241 and "12:30:00" as 45000.
 _YAML11 = VersionedResolver(version=(1, 1))
 _YAML12 = VersionedResolver(version=(1, 2))
@@ -66,9 +70,13 @@ def typed_key(text: str) -> bool:
 
 
 def reads_otherwise_in_yaml11(text: str) -> bool:
-    """Whether YAML 1.1 readers take ``text``, unquoted, for a boolean ("yes", "Off") or a
-    number ("4:1") where YAML 1.2 reads text: such text must stay quoted."""
-    return bool(_YAML11_BOOL.match(text)) or (":" in text and is_yaml11_number(text))
+    """Whether YAML 1.1 readers take ``text``, unquoted, for a boolean ("yes", "Off", "y")
+    or a number ("4:1") where YAML 1.2 reads text: such text must stay quoted."""
+    return (
+        bool(_YAML11_BOOL.match(text))
+        or text in _YAML11_LETTER_BOOL
+        or (":" in text and is_yaml11_number(text))
+    )
 
 
 def is_yaml11_number(text: str) -> bool:

@@ -250,7 +250,7 @@ def test_a_baseline_in_pyproject_must_name_a_file(bank, capsys):
     Path("pyproject.toml").write_text("[tool.exambank]\nbaseline = 3\n", "utf-8")
     status, _, err = lint(capsys)
     assert status == 2
-    assert "pyproject.toml:2:1: error config 'baseline' must be the name of a file" in err
+    assert "pyproject.toml:2:12: error config 'baseline' must be the name of a file" in err
 
 
 def test_the_baseline_holds_wherever_lint_runs(bank, capsys, monkeypatch):

@@ -165,7 +165,7 @@ def test_list_option_items_of_the_wrong_type_are_mistakes(
 ) -> None:
     table = f"[tool.exambank.rules.{rule}]\n{key} = {items}\n"
     [(line, column, message, hint)] = config_problems(tmp_path, table)
-    assert (line, column) == (5, 1)
+    assert (line, column) == (5, len(f"{key} = ") + 1)  # at the value
     assert message.startswith(f"option '{key}' of {rule} must be a list of text, not ")
     assert shown is None or message.endswith(f"not {shown}")
     assert hint is not None and hint.startswith(f'for example: {key} = ["')
@@ -191,7 +191,7 @@ def test_a_list_option_of_numbers_is_a_mistake_not_a_crash(
     assert main(["lint", str(root)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(
-        "pyproject.toml:7:1: error config option 'ignore' of word-repeat must be a list of text, "
+        "pyproject.toml:7:10: error config option 'ignore' of word-repeat must be a list of text, "
         "not [1]\n"
     )
     assert "internal error" not in err
@@ -203,7 +203,7 @@ def test_nan_is_no_number_option(tmp_path: Path, rule: str, key: str, nan: str) 
     [(line, column, message, hint)] = config_problems(
         tmp_path, f"[tool.exambank.rules.{rule}]\n{key} = {nan}\n"
     )
-    assert (line, column) == (5, 1)
+    assert (line, column) == (5, len(f"{key} = ") + 1)  # at the value
     assert re.fullmatch(
         rf"option '{key}' of {rule} must be (between 0 and 1|above 0), not nan", message
     )
@@ -282,13 +282,13 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         ),
         (
             '[tool.exambank]\nselect = "answer-count"\n',
-            (5, 1, "'select' must be a list of rule names", 'write select = ["rule-name", ...]'),
+            (5, 10, "'select' must be a list of rule names", 'write select = ["rule-name", ...]'),
         ),
         (
             '[tool.exambank.per-file-ignores]\n"x/*.yaml" = "answer-count"\n',
             (
                 5,
-                1,
+                14,
                 "'x/*.yaml' must be a list of rule names",
                 'write "x/*.yaml" = ["rule-name", ...]',
             ),
@@ -315,39 +315,43 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         ),
         (
             '[tool.exambank.rules.answer-key-balance]\np_value = "0.01"\n',
-            (5, 1, "option 'p_value' of answer-key-balance must be a number, not \"0.01\"", None),
+            (5, 11, "option 'p_value' of answer-key-balance must be a number, not \"0.01\"", None),
         ),
         (
             "[tool.exambank.rules.answer-key-balance]\nmin_questions = 2.5\n",
-            (5, 1, "option 'min_questions' of answer-key-balance must be a whole number", None),
+            (5, 17, "option 'min_questions' of answer-key-balance must be a whole number", None),
         ),
         (
             "[tool.exambank.rules.answer-key-balance]\nmin_questions = true\n",
-            (5, 1, "option 'min_questions' of answer-key-balance must be a whole number", None),
+            (5, 17, "option 'min_questions' of answer-key-balance must be a whole number", None),
+        ),
+        (
+            "[tool.exambank]\nrules.answer-count.severity = 3\n",
+            (5, 31, "severity of answer-count is 3", "use one of: error, warning, off"),
         ),
         (
             '[tool.exambank.rules]\nanswer-count = "off"\n',
-            (5, 1, "rules.answer-count must be a table", None),
+            (5, 16, "rules.answer-count must be a table", None),
         ),
         (
             "[tool.exambank]\nmax-file-bytes = -1\n",
-            (5, 1, "'max-file-bytes' must be above 0, not -1", MAX_FILE_BYTES_HINT),
+            (5, 18, "'max-file-bytes' must be above 0, not -1", MAX_FILE_BYTES_HINT),
         ),
         (
             "[tool.exambank]\nmax-file-bytes = 0\n",
-            (5, 1, "'max-file-bytes' must be above 0, not 0", MAX_FILE_BYTES_HINT),
+            (5, 18, "'max-file-bytes' must be above 0, not 0", MAX_FILE_BYTES_HINT),
         ),
         (
             '[tool.exambank]\nmax-file-bytes = "5 MB"\n',
-            (5, 1, "'max-file-bytes' must be a whole number, not \"5 MB\"", MAX_FILE_BYTES_HINT),
+            (5, 18, "'max-file-bytes' must be a whole number, not \"5 MB\"", MAX_FILE_BYTES_HINT),
         ),
         (
             "[tool.exambank]\nmax-file-bytes = 5e6\n",
-            (5, 1, "'max-file-bytes' must be a whole number, not 5000000.0", None),
+            (5, 18, "'max-file-bytes' must be a whole number, not 5000000.0", None),
         ),
         (
             "[tool.exambank]\nmax-file-bytes = true\n",
-            (5, 1, "'max-file-bytes' must be a whole number, not true", None),
+            (5, 18, "'max-file-bytes' must be a whole number, not true", None),
         ),
         (
             '[tool.exambank]\npaper = "legal"\n',
@@ -359,7 +363,7 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         ),
         (
             "[tool.exambank]\npaper = 11\n",
-            (5, 1, '\'paper\' must be "a4" or "letter", not 11', PAPER_HINT),
+            (5, 9, '\'paper\' must be "a4" or "letter", not 11', PAPER_HINT),
         ),
         (
             '[tool.exambank]\nstudent-key = "seperate"\n',
@@ -371,7 +375,7 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         ),
         (
             "[tool.exambank]\nstudent-key = false\n",
-            (5, 1, STUDENT_KEY_MUST + "false", STUDENT_KEY_HINT),
+            (5, 15, STUDENT_KEY_MUST + "false", STUDENT_KEY_HINT),
         ),
         (
             '[tool.exambank]\nanswer-sheet = "yes"\n',
@@ -379,7 +383,7 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         ),
         (
             "[tool.exambank]\nanswer-sheet = 1\n",
-            (5, 1, "'answer-sheet' must be true or false, not 1", ANSWER_SHEET_HINT),
+            (5, 16, "'answer-sheet' must be true or false, not 1", ANSWER_SHEET_HINT),
         ),
         (
             '[tool.exambank]\nsections = "compact"\n',
@@ -391,27 +395,27 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         ),
         (
             "[tool.exambank]\nsections = true\n",
-            (5, 1, '\'sections\' must be "new-page" or "run-on", not true', SECTIONS_HINT),
+            (5, 12, '\'sections\' must be "new-page" or "run-on", not true', SECTIONS_HINT),
         ),
         (
             "[tool.exambank]\nlarge-print-size = 14\n",
-            (5, 1, LARGE_PRINT_SIZE_MUST + "14", LARGE_PRINT_SIZE_HINT),
+            (5, 20, LARGE_PRINT_SIZE_MUST + "14", LARGE_PRINT_SIZE_HINT),
         ),
         (
             "[tool.exambank]\nlarge-print-size = 25\n",
-            (5, 1, LARGE_PRINT_SIZE_MUST + "25", LARGE_PRINT_SIZE_HINT),
+            (5, 20, LARGE_PRINT_SIZE_MUST + "25", LARGE_PRINT_SIZE_HINT),
         ),
         (
             "[tool.exambank]\nlarge-print-size = 17.5\n",
-            (5, 1, LARGE_PRINT_SIZE_MUST + "17.5", LARGE_PRINT_SIZE_HINT),
+            (5, 20, LARGE_PRINT_SIZE_MUST + "17.5", LARGE_PRINT_SIZE_HINT),
         ),
         (
             '[tool.exambank]\nlarge-print-size = "18"\n',
-            (5, 1, LARGE_PRINT_SIZE_MUST + '"18"', LARGE_PRINT_SIZE_HINT),
+            (5, 20, LARGE_PRINT_SIZE_MUST + '"18"', LARGE_PRINT_SIZE_HINT),
         ),
         (
             "[tool.exambank]\nlarge-print-size = true\n",
-            (5, 1, LARGE_PRINT_SIZE_MUST + "true", LARGE_PRINT_SIZE_HINT),
+            (5, 20, LARGE_PRINT_SIZE_MUST + "true", LARGE_PRINT_SIZE_HINT),
         ),
     ],
 )
@@ -622,6 +626,38 @@ def test_all_names_every_rule_in_the_file_and_on_the_command_line(
     (tmp_path / "bank" / "b" / "01-main.yaml").write_text("id: main\nquestions: [\n")
     assert main(["lint", "--ignore", "ALL", "--format", "json"]) == 1
     assert {item["rule"] for item in json.loads(capsys.readouterr().out)} == {"yaml-syntax"}
+
+
+@pytest.mark.parametrize(
+    ("table", "at", "mend"),
+    [
+        ("select = []\n", "5:10", "list the rules to run in select"),
+        ('ignore = ["ALL"]\n', "5:10", "take rules out of ignore"),
+    ],
+)
+def test_a_configuration_that_selects_no_rule_is_noted(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    at: str,
+    mend: str,
+) -> None:
+    """ "No problems found" alone would read as a clean bank, where nothing was checked
+    but that the files can be read."""
+    bad_bank(tmp_path)
+    write_pyproject(tmp_path, "[tool.exambank]\n" + table)
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 0
+    note, summary = capsys.readouterr().out.splitlines()
+    assert note.startswith(
+        f"pyproject.toml:{at}: note no rule is selected, so only the checks that cannot be "
+        "switched off ran (yaml-syntax, encoding, file-size, duplicate-key, schema, "
+        f"duplicate-id): {mend}"
+    )
+    assert summary == "No problems found."
+    assert main(["lint", "--select", "answer-count"]) == 1  # the command line chose rules
+    assert " note " not in capsys.readouterr().out
 
 
 def readme_config_section() -> str:

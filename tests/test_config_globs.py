@@ -78,3 +78,49 @@ def test_a_glob_reaching_outside_the_folder_is_noted(
     assert main(["lint"]) == 0
     said = capsys.readouterr().out
     assert "pyproject.toml:4:1: note per-file-ignores: '../elsewhere/*.yaml'" in said
+
+
+@pytest.mark.parametrize(
+    "glob",
+    [
+        '"./bank/b/01-main.yaml"',  # copied from a shell
+        "'bank\\b\\01-main.yaml'",  # copied on Windows, in a literal string
+        '".\\\\bank\\\\b\\\\*.yaml"',  # and in a basic string, its backslashes escaped
+    ],
+)
+def test_a_glob_with_a_leading_dot_slash_or_backslashes_matches_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], glob: str
+) -> None:
+    wrong_key = section_yaml(QUESTION.replace("answer: A", "answer: E"))
+    write_bank(tmp_path / "bank" / "b", {"01-main.yaml": wrong_key})
+    table = f'[tool.exambank.per-file-ignores]\n{glob} = ["answer-not-in-options"]\n'
+    (tmp_path / "pyproject.toml").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+
+
+def test_a_glob_written_dot_slash_name_is_the_file_beside_the_pyproject_only(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # '01-main.yaml' matches that file name anywhere; './01-main.yaml' only at the top
+    table = (
+        "[tool.exambank.per-file-ignores]\n"
+        '"./bank/b/01-main.yaml" = ["answer-count"]\n"./01-main.yaml" = ["answer-count"]\n'
+    )
+    (project / "pyproject.toml").write_text(table, encoding="utf-8")
+    main(["lint"])
+    notes = [line for line in capsys.readouterr().out.splitlines() if " note " in line]
+    assert [note.split(" matches")[0] for note in notes] == [
+        "pyproject.toml:3:1: note per-file-ignores: './01-main.yaml'"
+    ]
+
+
+def test_a_glob_with_escapes_that_matches_nothing_is_noted_at_its_own_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = TABLE.replace('"bank/legcy/*.yaml"', '"bank\\\\legcy\\\\*.yaml"')
+    (project / "pyproject.toml").write_text(table, encoding="utf-8")
+    main(["lint"])
+    out = capsys.readouterr().out
+    assert "pyproject.toml:5:1: note per-file-ignores: 'bank\\legcy\\*.yaml' matches no" in out

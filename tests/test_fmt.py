@@ -638,6 +638,32 @@ def test_a_comment_after_the_document_marker_becomes_a_line_of_its_own(tmp_path:
     assert path.read_text(encoding="utf-8") == "# reviewed 2026\n" + body
 
 
+def test_a_document_marker_below_comments_is_dropped_and_the_comments_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # every bank file starts with the schema comment; with a '---' below it, fmt refused
+    # the file for a comment it would lose, and told to move it where it already was
+    schema = "# yaml-language-server: $schema=../../schemas/section.schema.json\n"
+    body = "id: main\ntitle: T\n"
+    path = _bank(tmp_path, schema + "# by the team\n\n---  # reviewed 2026\n# about main\n" + body)
+    assert main(["fmt", "--check", str(path)]) == 1
+    assert main(["fmt", str(path)]) == 0
+    assert "cannot format" not in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == (
+        schema + "# by the team\n\n# reviewed 2026\n# about main\n" + body
+    )
+
+
+def test_one_letter_text_yaml_11_reads_as_a_boolean_keeps_its_quotes(tmp_path: Path) -> None:
+    # YAML 1.1's booleans include y, Y, n and N (Go's yaml.v2 reads them so); x is text
+    options = '{A: "y", B: \'Y\', C: "n", D: "N", E: "x"}'
+    text = f"id: main\ntitle: T\nquestions:\n  - id: q1\n    stem: Which?\n    options: {options}\n"
+    path = _bank(tmp_path, text + "    answer: A\n")
+    assert main(["fmt", str(path)]) == 0
+    written = path.read_text(encoding="utf-8")
+    assert 'options: {A: "y", B: "Y", C: "n", D: "N", E: x}\n' in written
+
+
 def test_quoted_text_inside_brackets_keeps_quotes_libyaml_needs(tmp_path: Path) -> None:
     # Plain inside [...] or {...}, "Why not?" and 'a"b:c' are refused by libyaml.
     text = (

@@ -86,6 +86,21 @@ def test_entries_that_cannot_work_are_reported(
     assert found.message == message and hint in (found.hint or "")
 
 
+@pytest.mark.parametrize("name", ["ALL", "all"])
+def test_all_in_a_question_is_told_to_name_the_rules_one_by_one(
+    lint_questions: LintQuestions, name: str
+) -> None:
+    # the hint was "did you mean 'ALL'?", to an entry that said ALL
+    [found] = lint_questions(suppressing(ASKS_FOR_TWO, "answer-count", name), config=only())
+    assert (found.rule, found.column) == ("unused-suppression", 35)
+    assert found.message == f"the suppression names '{name}': a question cannot suppress every rule"
+    assert found.hint == (
+        "a question's lint: ignore names its rules one by one, as in 'lint: {ignore: "
+        "[all-of-the-above, answer-run], reason: ...}'; ALL (every rule) is for the command "
+        "line and the rule lists of [tool.exambank], such as select"
+    )
+
+
 def test_a_rule_that_is_not_enabled_is_reported(lint_questions: LintQuestions) -> None:
     config = only()
     config.select.discard("answer-count")

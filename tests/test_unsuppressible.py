@@ -63,7 +63,7 @@ def test_a_misspelt_rule_or_a_wrong_value_is_a_config_error(tmp_path: Path) -> N
     assert config_problems(tmp_path, '[tool.exambank]\nunsuppressible = "raw-html"\n') == [
         (
             5,
-            1,
+            18,
             "'unsuppressible' must be a list of rule names",
             'write unsuppressible = ["rule-name", ...]',
         )
