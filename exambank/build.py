@@ -11,27 +11,18 @@ big bank's exports are there in seconds and one PDF at a time is held in memory.
 from __future__ import annotations
 
 import os
-import re
 import secrets
-import subprocess
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from exambank.bank import Bank
+from exambank.build_date import BuildDate, build_date
 from exambank.builders import BUILDERS, Builder, Output, Settings
 from exambank.builders.base import Step
 from exambank.errors import CannotWrite, UsageError
-from exambank.git_calls import git_command, git_environment
 from exambank.shuffle import shuffled
 from exambank.stale_outputs import Stale, remove_stale
-
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-LAST_SECOND = (datetime.max.replace(tzinfo=timezone.utc) - EPOCH) // timedelta(seconds=1)
-# A decimal count of seconds, as reproducible-builds.org defines it (leading zeros allowed).
-SECONDS = re.compile(r"0*([0-9]{1,12})")
-
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -72,22 +63,22 @@ def build(
     _refuse_shared_ids(banks, out)
     _refuse_unanswered(banks)
     shuffle_seed = choices.shuffle_seed if choices else None
+    dated = any(builder.prints_date for builder in builders)  # else no date is read
     for bank in banks:
-        date = source_date(bank.root)
-        undated = no_date_because(bank.root, date)
-        settings = replace(choices or Settings(), build_date=None if undated else date)
+        when = build_date(bank.root) if dated else BuildDate(None)
+        settings = replace(choices or Settings(), build_date=when.date)
         reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
         sources = [
             (builder, reordered if builder.shuffles_options else bank) for builder in builders
         ]
         folder = out / bank.id
-        files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, undated)
+        files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
         while files:  # each file dropped once written
             yield _write_or_explain(folder, files.pop(0))
         questions = sum(1 for _ in bank.questions())
         for builder, step in steps:
             yield Making(step.label, bank.id, questions)
-            yield _write_or_explain(folder, _noted(step.make(), builder, undated))
+            yield _write_or_explain(folder, _noted(step.make(), builder, when.note))
         for builder, _ in sources:
             yield from remove_stale(folder, builder.stale_names(bank.id, settings))
 
@@ -97,7 +88,7 @@ def _quick_files_and_steps(
     bank_id: str,
     sources: list[tuple[Builder, Bank]],
     settings: Settings,
-    undated: str | None,
+    date_note: str | None,
 ) -> tuple[list[Output], list[tuple[Builder, Step]]]:
     """The files of each builder without steps, made, and the other builders' steps, once
     every name is checked (``_check_names``)."""
@@ -108,7 +99,7 @@ def _quick_files_and_steps(
         steps.extend((builder, step) for step in split)
         if not split:
             made.extend(
-                (builder, _noted(output, builder, undated))
+                (builder, _noted(output, builder, date_note))
                 for output in builder.build(bank, settings)
             )
     # An image both exports ship is written once; a name given twice otherwise is refused.
@@ -118,88 +109,11 @@ def _quick_files_and_steps(
     return [output for _, output in made], steps
 
 
-def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime | None:
-    """When the sources last changed, identical in every clone: ``SOURCE_DATE_EPOCH`` if
-    set, else the bank folder's last commit, else None (no date is printed)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
-        return _date(_last_commit_time(root))
-    date = _date(epoch.strip())
-    if date is None:
-        raise UsageError(
-            f"SOURCE_DATE_EPOCH is {epoch!r}; it must be a count of seconds since 1970 in "
-            f"digits 0-9, at most {LAST_SECOND} (the end of 9999), as 'date +%s' prints it"
-        )
-    return date
-
-
-def no_date_because(
-    root: Path, date: datetime | None, environ: Mapping[str, str] = os.environ
-) -> str | None:
-    """Why the handouts print no build date, or print none that every clone agrees on: a
-    shallow clone (its oldest commit seems to change every file, so the bank's last change
-    cannot be told), git refusing the folder, no repository at all. None when
-    ``SOURCE_DATE_EPOCH`` is set or ``date``, what ``source_date`` found, is the bank's
-    last commit."""
-    if "SOURCE_DATE_EPOCH" in environ:
-        return None
-    fix = "set SOURCE_DATE_EPOCH to print one"
-    try:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository")
-    except (OSError, subprocess.SubprocessError):
-        return f"no build date: git cannot be run here; {fix}"
-    if shallow.returncode != 0:
-        said = shallow.stderr.strip().splitlines()
-        why = said[0].removeprefix("fatal: ") if said else "git refused the bank folder"
-        return f"no build date: {why}; {fix}"
-    if shallow.stdout.strip() == "true":
-        return (
-            "no build date: a shallow clone cannot tell when the bank last changed; fetch "
-            f"the whole history (git fetch --unshallow, or a checkout's fetch-depth: 0), or {fix}"
-        )
-    if date is None:
-        return (
-            "no build date: git has no commit of the bank folder yet; commit the bank "
-            f"(git add, then git commit) to print the date of its last change, or {fix}"
-        )
-    return None
-
-
-def _noted(output: Output, builder: Builder, undated: str | None) -> Output:
-    """``output`` with the note that it prints no build date, if it prints one."""
-    if undated is None or not builder.prints_date:
+def _noted(output: Output, builder: Builder, date_note: str | None) -> Output:
+    """``output`` with the note on its build date (``build_date.py``), if it prints one."""
+    if date_note is None or not builder.prints_date:
         return output
-    return replace(output, notes=(*output.notes, undated))
-
-
-def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        git_command(*arguments),
-        cwd=root,
-        env=git_environment(),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=30,
-    )
-
-
-def _date(seconds: str | None) -> datetime | None:
-    """``seconds`` since 1970 as a UTC date, None unless it is ASCII digits up to the end of
-    9999. Added to 1970, not read by the system's clock functions, which stop at 2038 or
-    3000 on some systems."""
-    match = None if seconds is None else SECONDS.fullmatch(seconds)
-    if match is None or int(match[1]) > LAST_SECOND:
-        return None
-    return EPOCH + timedelta(seconds=int(match[1]))
-
-
-def _last_commit_time(root: Path) -> str | None:
-    try:
-        log = _git(root, "log", "--no-show-signature", "-1", "--format=%ct", "--", ".")
-    except (OSError, subprocess.SubprocessError):  # no git, or it hangs
-        return None
-    return log.stdout.strip() if log.returncode == 0 else None
+    return replace(output, notes=(*output.notes, date_note))
 
 
 def write(folder: Path, output: Output) -> Written:

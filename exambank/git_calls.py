@@ -3,9 +3,13 @@
 A bank may come with its .git folder (an archive of someone's repository), whose config
 can name programs for git to run: log.showSignature has a signed commit checked by its
 gpg.program; core.fsmonitor names a hook run as the index is read; a missing object of a
-partial clone is fetched from its remote (core.sshCommand, an ext:: URL). exambank only
-reads names and dates from git, so each is switched off: an empty GIT_ALLOW_PROTOCOL
-allows no transport, whatever the config says, and git fetches nothing.
+partial clone is fetched from its remote (core.sshCommand, an ext:: URL); a filter driver
+(filter.<driver>.clean, with a .gitattributes line naming the driver) cleans each file
+git status compares with the index; a post-index-change hook runs when git status saves
+the index it refreshed. exambank only reads names and dates from git, so each is switched
+off: an empty GIT_ALLOW_PROTOCOL allows no transport, whatever the config says, and git
+fetches nothing; GIT_OPTIONAL_LOCKS=0 has git status save no index; and a call that
+compares files is given ``filters_off`` of the drivers the config names.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from __future__ import annotations
 import os
 
 _RUNS_NOTHING = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false")
+# The filter drivers the config names, as "filter.<driver>.clean\n<program>\0" (git exits
+# 1 when there is none); a driver's name may hold dots, and is held in the key's middle.
+FILTER_DRIVERS = ("config", "-z", "--get-regexp", r"^filter\..+\.(clean|process)$")
 
 
 def git_command(*arguments: str) -> list[str]:
@@ -21,5 +28,23 @@ def git_command(*arguments: str) -> list[str]:
 
 
 def git_environment() -> dict[str, str]:
-    """This process's environment, with every transport refused (no fetch)."""
-    return {**os.environ, "GIT_ALLOW_PROTOCOL": ""}
+    """This process's environment, with every transport refused (no fetch) and no
+    optional write to the repository (no refreshed index saved)."""
+    return {**os.environ, "GIT_ALLOW_PROTOCOL": "", "GIT_OPTIONAL_LOCKS": "0"}
+
+
+def filters_off(listed: bytes) -> list[str] | None:
+    """The options that switch off each filter driver ``listed`` (what ``FILTER_DRIVERS``
+    prints): an empty program is none, and one not run is no failure. None when a name
+    cannot be given on git's command line, whose ``-c`` ends a name at its first "=":
+    such a driver would run."""
+    keys = [os.fsdecode(entry.partition(b"\n")[0]) for entry in listed.split(b"\0")]
+    drivers = dict.fromkeys(key[len("filter.") : key.rindex(".")] for key in keys if key)
+    if any("=" in driver for driver in drivers):
+        return None
+    return [
+        option
+        for driver in drivers
+        for setting in ("clean=", "process=", "required=false")
+        for option in ("-c", f"filter.{driver}.{setting}")
+    ]

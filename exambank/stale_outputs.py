@@ -37,7 +37,8 @@ _LARGEST_INFLATED = 2_000_000  # an info dictionary is short; a stream beyond is
 @dataclass(frozen=True)
 class Stale:
     """A file an earlier build made for this version, which this build does not: removed,
-    or kept (``kept`` says why). ``why`` says why it is stale."""
+    or kept (``kept`` says why, as a sentence: "it cannot be read"). ``why`` says why it
+    is stale."""
 
     path: Path
     why: str
@@ -62,41 +63,51 @@ def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Sta
         except FileNotFoundError:
             continue
         except OSError as error:
-            yield Stale(path, why, f"as it cannot be read ({error.strerror})")
+            yield Stale(path, why, f"it cannot be read ({error.strerror})")
             continue
         if not stat.S_ISREG(found.st_mode):
-            yield Stale(path, why, "not being a file (a link or a folder)")
+            yield Stale(path, why, "it is a link or a folder, not a file")
             continue
-        if not _made_by_exambank(path, found.st_size):
-            yield Stale(path, why, "not being a PDF exambank made, unchanged since")
+        try:
+            kept = _why_kept(path, found.st_size)
+        except OSError as error:
+            kept = f"it cannot be read ({error.strerror})"
+        if kept is not None:
+            yield Stale(path, why, kept)
             continue
         try:
             path.unlink()
         except OSError as error:
-            yield Stale(path, why, f"as it cannot be removed ({error.strerror})")
+            yield Stale(path, why, f"it cannot be removed ({error.strerror})")
             continue
         yield Stale(path, why)
 
 
-def _made_by_exambank(path: Path, size: int) -> bool:
-    """Whether ``path`` is a PDF whose info dictionary names exambank as its creator, read
-    in the stream that holds it, or as it is where a PDF keeps it uncompressed."""
-    if size > _LARGEST_READ:
-        return False
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False
-    if not data.startswith(b"%PDF-") or data.count(_END) != 1:
-        return False
-    if _CREATOR in data and _PRODUCER in data:
-        return True
+def _why_kept(path: Path, size: int) -> str | None:
+    """Why ``path`` stays: it is not a PDF whose info dictionary names exambank as its
+    creator, or one a program changed since (a viewer that saved it whole names itself
+    its producer; one that saves only the changes appends a second "%%EOF"). None for a
+    PDF as the build wrote it."""
+    data = path.read_bytes() if size <= _LARGEST_READ else b""
+    info = _info(data) if data.startswith(b"%PDF-") else None
+    if info is None:
+        return "it is not a PDF exambank made"
+    if _PRODUCER not in info or data.count(_END) != 1:
+        return "it has been changed since exambank made it"
+    return None
+
+
+def _info(data: bytes) -> bytes | None:
+    """What names exambank as the PDF's creator: the PDF itself, where a PDF keeps its
+    info uncompressed, or the stream that holds it; None if nothing does."""
+    if _CREATOR in data:
+        return data
     view = memoryview(data)
     for match in _STREAM.finditer(data):
         try:
             inflated = zlib.decompressobj().decompress(view[match.end() :], _LARGEST_INFLATED)
         except zlib.error:
             continue  # not a Flate stream
-        if _CREATOR in inflated and _PRODUCER in inflated:
-            return True
-    return False
+        if _CREATOR in inflated:
+            return inflated
+    return None

@@ -4,11 +4,14 @@ it starts none of them."""
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 from pathlib import Path
 
-from exambank.build import no_date_because, source_date
+import pytest
+
+from exambank.build_date import build_date
 from exambank.cli import main
 from exambank.reporters.repository import changed_in_pull_request
 from tests.builders.test_build_date import git, repository
@@ -69,9 +72,9 @@ def test_the_build_date_is_read_without_checking_a_signature(tmp_path: Path) -> 
     bank = repository(tmp_path / "repo")
     program, mark = marking_program(tmp_path)
     signed_and_checked_by(tmp_path / "repo", program)
-    date = source_date(bank, {})
-    assert str(date) == "2023-11-14 22:13:20+00:00"  # the signed commit's
-    assert no_date_because(bank, date, {}) is None
+    dated = build_date(bank, {})
+    assert str(dated.date) == "2023-11-14 22:13:20+00:00"  # the signed commit's
+    assert dated.note is None
     assert not mark.exists()
 
 
@@ -84,6 +87,40 @@ def test_exambank_build_runs_no_program_the_bank_s_repository_names(
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.chdir(tmp_path / "repo")
     assert main(["build", "--only", "json", "--out", str(tmp_path / "dist")]) == 0
+    assert not mark.exists()
+
+
+@pytest.mark.parametrize("driver", ["mark", "lfs.v2"])
+def test_uncommitted_changes_are_found_without_running_a_filter(
+    tmp_path: Path, driver: str
+) -> None:
+    """git status cleans each file whose stat changed through the filter driver its
+    .gitattributes names, a program of the repository's config."""
+    bank = repository(tmp_path / "repo")
+    program, mark = marking_program(tmp_path)
+    (tmp_path / "repo" / ".gitattributes").write_text(f"* filter={driver}\n", "utf-8")
+    git(tmp_path / "repo", "config", f"filter.{driver}.clean", str(program))
+    git(tmp_path / "repo", "config", f"filter.{driver}.required", "true")
+    os.utime(bank / "bank.yaml", (0, 0))  # its stat changed, not its text
+    section = bank / "01-main.yaml"
+    section.write_text(section.read_text("utf-8") + "# edited\n", "utf-8")
+    note = build_date(bank, {}).note
+    assert not mark.exists()
+    assert note is not None and f"but {section} has uncommitted changes" in note
+
+
+def test_uncommitted_changes_are_found_without_saving_the_index_or_its_hook(
+    tmp_path: Path,
+) -> None:
+    """git status saves the index it refreshed, and then runs the repository's
+    post-index-change hook."""
+    bank = repository(tmp_path / "repo")
+    program, mark = marking_program(tmp_path)
+    hooks = tmp_path / "repo" / ".git" / "hooks"
+    hooks.mkdir(exist_ok=True)
+    (hooks / "post-index-change").symlink_to(program)
+    os.utime(bank / "bank.yaml", (0, 0))  # its stat changed, not its text
+    assert build_date(bank, {}).note is None
     assert not mark.exists()
 
 
@@ -106,9 +143,9 @@ def test_the_build_date_fetches_nothing_a_partial_clone_lacks(tmp_path: Path) ->
     bank = repository(tmp_path / "repo")
     program, mark = marking_program(tmp_path)
     a_partial_clone_lacking(tmp_path / "repo", "HEAD:bank", program)
-    date = source_date(bank, {})
+    dated = build_date(bank, {})
     assert not mark.exists()
-    assert no_date_because(bank, date, {}) is not None  # said: the build prints no date
+    assert dated.date is None and dated.note is not None  # said: the build prints no date
 
 
 def test_the_pull_request_s_files_are_found_without_fetching(tmp_path: Path, monkeypatch) -> None:

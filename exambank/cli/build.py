@@ -245,7 +245,7 @@ def _stale_line(stale: Stale) -> str:
     if stale.kept is None:
         return f"removed {path}, an earlier build's: {stale.why}"
     return (
-        f"note: {path} is not this build's: {stale.why}; it is left as it is, {stale.kept} "
+        f"note: {path} is not this build's: {stale.why}; left unchanged: {stale.kept} "
         "(remove it if it is an old key or sheet)"
     )
 

@@ -16,7 +16,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from exambank.build import build, source_date, write
+from exambank.build import build, write
+from exambank.build_date import source_date
 from exambank.builders import Builder, Output, Settings
 from exambank.builders.json_export import JsonBuilder
 from exambank.builders.pdf import PdfBuilder
@@ -426,7 +427,7 @@ def test_ordinary_questions_are_still_shuffled(make_bank):
     [
         "\u00b2", "\uff11\uff12", "\u0661\u0662",  # superscript, full-width, Arabic-Indic
         "99999999999999999", "253402300800", "9" * 5000,  # past 9999, past int()'s 4300 digits
-        "-1", "",
+        "-1", " 17", "17 ", "17\n",  # surrounding spaces: digits alone, as the message says
     ],
 )  # fmt: skip
 def test_source_date_epoch_is_ascii_digits_up_to_the_end_of_9999(
@@ -440,7 +441,7 @@ def test_source_date_epoch_is_ascii_digits_up_to_the_end_of_9999(
     )
     bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    assert main(["build", str(bank), "--only", "csv", "--out", str(tmp_path / "d")]) == 2
+    assert main(["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "d")]) == 2
     assert capsys.readouterr().err == (
         f"exambank: error: SOURCE_DATE_EPOCH is {epoch!r}; it must be a count of seconds since "
         "1970 in digits 0-9, at most 253402300799 (the end of 9999), as 'date +%s' prints it\n"

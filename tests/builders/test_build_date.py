@@ -1,4 +1,6 @@
-"""Why the handouts print no build date, or none every clone agrees on, said as a note."""
+"""Why the handouts print no build date, or none every clone agrees on, or that the date
+is the last commit's though the bank has changed since, said as a note; and which value of
+SOURCE_DATE_EPOCH a build reads."""
 
 from __future__ import annotations
 
@@ -6,9 +8,15 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from exambank.bank import Bank
-from exambank.build import build, no_date_because, source_date
+from exambank.build import build
+from exambank.build_date import build_date, source_date
 from exambank.builders import Builder, Output, Settings
+from exambank.builders import render as render_module
+from exambank.cli import main
+from tests.builders.test_stale_outputs import OURS
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 
@@ -33,8 +41,8 @@ def repository(root: Path) -> Path:
 
 def test_a_full_clone_has_its_date_and_no_note(tmp_path: Path) -> None:
     bank = repository(tmp_path / "repo")
-    assert no_date_because(bank, source_date(bank, {}), {}) is None
-    assert str(source_date(bank, {})).startswith("2025-03-04")
+    assert build_date(bank, {}).note is None
+    assert str(build_date(bank, {}).date).startswith("2025-03-04")
 
 
 def test_a_shallow_clone_prints_no_date_and_says_why(tmp_path: Path) -> None:
@@ -45,7 +53,7 @@ def test_a_shallow_clone_prints_no_date_and_says_why(tmp_path: Path) -> None:
     )
     bank = tmp_path / "shallow" / "bank" / "b"
     assert str(source_date(bank, {})).startswith("2026-06-30")  # what git says: HEAD's date
-    because = no_date_because(bank, source_date(bank, {}), {})
+    because = build_date(bank, {}).note
     assert because is not None and because.startswith("no build date: a shallow clone")
 
 
@@ -54,17 +62,17 @@ def test_a_bank_never_committed_is_told_to_commit(tmp_path: Path) -> None:
     # not only the variable a packager would set.
     bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
     git(tmp_path, "init", "-q")
-    because = no_date_because(bank, source_date(bank, {}), {})
+    because = build_date(bank, {}).note
     assert because is not None and because.startswith("no build date: git has no commit")
     assert "commit the bank (git add, then git commit)" in because
 
 
 def test_outside_git_and_with_source_date_epoch(tmp_path: Path) -> None:
     bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)})
-    because = no_date_because(bank, source_date(bank, {}), {})
+    because = build_date(bank, {}).note
     assert because is not None and "not a git repository" in because
     assert because.endswith("set SOURCE_DATE_EPOCH to print one")
-    assert no_date_because(bank, None, {"SOURCE_DATE_EPOCH": "1767225600"}) is None
+    assert build_date(bank, {"SOURCE_DATE_EPOCH": "1767225600"}).note is None
 
 
 class Dated(Builder):
@@ -101,3 +109,78 @@ def test_the_note_goes_with_the_files_that_print_a_date(tmp_path: Path, monkeypa
     assert dated.path.read_text() == "None"  # no date rather than HEAD's
     assert len(dated.notes) == 1 and "shallow clone" in dated.notes[0]
     assert undated.notes == ()
+
+
+def _fake_render(*arguments: object, **options: object) -> tuple[bytes, tuple[str, ...]]:
+    return OURS, ()
+
+
+def _built(bank: Path, capsys: pytest.CaptureFixture[str], *only: str) -> list[str]:
+    """What ``exambank build`` of ``bank`` says under its files, with no SOURCE_DATE_EPOCH."""
+    capsys.readouterr()
+    out = bank.parent / "dist"
+    assert main(["build", str(bank), "--only", ",".join(only or ["pdf"]), "--out", str(out)]) == 0
+    return [line.strip() for line in capsys.readouterr().out.splitlines() if "note:" in line]
+
+
+CHANGED = (
+    "note: the build date 2025-03-04 is the last commit's, but {which} uncommitted changes: "
+    "commit them, or set SOURCE_DATE_EPOCH to choose the date"
+)
+
+
+def test_a_bank_changed_since_its_last_commit_is_said_so_under_each_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review s33 (helper-235), finding 1: a trainer editing before committing printed two
+    # stacks of the same date, and nothing said so
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    bank = repository(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path / "repo")
+    bank = bank.relative_to(tmp_path / "repo")
+    assert _built(bank, capsys) == []  # as committed
+    section = bank / "01-main.yaml"
+    section.write_text(section.read_text("utf-8").replace("Which AWS", "Which"), "utf-8")
+    said = CHANGED.format(which=f"{section} has")
+    assert _built(bank, capsys) == [said, said]  # the student and the trainer editions
+    git(tmp_path / "repo", "add", ".")  # staged is not committed either
+    assert _built(bank, capsys) == [said, said]
+    (bank / "images").mkdir()  # a new folder: one more
+    (bank / "images" / "chart.png").write_bytes(b"png")
+    assert _built(bank, capsys)[0] == CHANGED.format(which=f"{section} and 1 more have")
+    assert _built(bank, capsys, "json", "csv") == []  # they print no date
+
+
+def test_the_date_stays_the_last_commit_s_and_source_date_epoch_silences_the_note(
+    tmp_path: Path,
+) -> None:
+    bank = repository(tmp_path / "repo")
+    (tmp_path / "repo" / "README.md").write_text("edited\n", "utf-8")
+    assert build_date(bank, {}).note is None  # not a file of the bank folder
+    (bank / "notes.md").write_text("to do\n", "utf-8")  # new files count too
+    dated = build_date(bank, {})
+    assert str(dated.date) == "2025-03-04 05:06:07+00:00"  # the same in every build of it
+    assert dated.note is not None and f"{bank / 'notes.md'} has uncommitted" in dated.note
+    epoch = build_date(bank, {"SOURCE_DATE_EPOCH": "1767225600"})
+    assert (str(epoch.date), epoch.note) == ("2026-01-01 00:00:00+00:00", None)
+
+
+def test_an_empty_source_date_epoch_is_read_as_unset(tmp_path: Path) -> None:
+    # review s33 (helper-235), finding 2: a CI job's variable it lacks is set, but empty
+    bank = repository(tmp_path / "repo")
+    empty = {"SOURCE_DATE_EPOCH": ""}
+    assert str(source_date(bank, empty)) == "2025-03-04 05:06:07+00:00"  # the last commit's
+    assert build_date(bank, empty) == build_date(bank, {})
+
+
+def test_a_bad_source_date_epoch_stops_no_export_that_prints_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    out = str(tmp_path / "dist")
+    assert main(["build", str(bank), "--only", "json,csv", "--out", out]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["build", str(bank), "--only", "pdf", "--out", out]) == 2
+    assert capsys.readouterr().err.startswith("exambank: error: SOURCE_DATE_EPOCH is 'yesterday'")

@@ -21,7 +21,8 @@ from tests.conftest import QUESTION, section_yaml, write_bank
 OURS = b"%PDF-1.7\n1 0 obj <</Creator (exambank) /Producer (WeasyPrint 70.0)>> endobj\n%%EOF\n"
 # a viewer's save of a trainer's marks: the changes appended, after a second "%%EOF"
 MARKED = OURS + b"2 0 obj <</Type /Annot /Contents (q7: check B)>> endobj\n%%EOF\n"
-NOT_OURS = "not being a PDF exambank made, unchanged since"
+NOT_OURS = "it is not a PDF exambank made"
+CHANGED = "it has been changed since exambank made it"
 
 
 def _fake_render(
@@ -93,13 +94,13 @@ def test_another_version_s_files_stay(
     [
         (lambda path: path.write_bytes(b"%PDF-1.7 my own key, made by hand"), NOT_OURS),
         (lambda path: path.write_text("notes", encoding="utf-8"), NOT_OURS),
-        (lambda path: path.write_bytes(MARKED), NOT_OURS),  # review s28-diff, finding 2
-        (lambda path: path.write_bytes(OURS.replace(b"WeasyPrint", b"Acrobat")), NOT_OURS),
+        (lambda path: path.write_bytes(MARKED), CHANGED),  # review s28-diff, finding 2
+        (lambda path: path.write_bytes(OURS.replace(b"WeasyPrint", b"Acrobat")), CHANGED),
         (
             lambda path: path.symlink_to(path.parent / "test-bank-student.pdf"),
-            "not being a file (a link or a folder)",
+            "it is a link or a folder, not a file",
         ),
-        (lambda path: path.mkdir(), "not being a file (a link or a folder)"),
+        (lambda path: path.mkdir(), "it is a link or a folder, not a file"),
     ],
     ids=["another-pdf", "text", "marked-by-a-viewer", "saved-by-a-viewer", "link", "folder"],
 )
@@ -116,9 +117,11 @@ def test_what_exambank_did_not_make_stays_with_a_note(
     make(key)
     files, said = _build(tmp_path, capsys)
     assert "test-bank-answer-key.pdf" in files
+    # review s33 (helper-235), finding 3: "it is left as it is, not being a PDF exambank
+    # made, unchanged since" read garbled
     assert said == [
         "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
-        f"end of the student edition (--student-key); it is left as it is, {reason} "
+        f"end of the student edition (--student-key); left unchanged: {reason} "
         "(remove it if it is an old key or sheet)"
     ]
 
@@ -147,8 +150,8 @@ def test_a_stale_key_that_cannot_be_removed_is_named_and_the_build_goes_on(
     assert "test-bank-answer-key.pdf" in files
     assert said == [
         "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
-        "end of the student edition (--student-key); it is left as it is, as it cannot be "
-        "removed (Permission denied) (remove it if it is an old key or sheet)"
+        "end of the student edition (--student-key); left unchanged: it cannot be removed "
+        "(Permission denied) (remove it if it is an old key or sheet)"
     ]
 
 
@@ -169,3 +172,25 @@ def test_a_name_differing_in_case_only_is_another_version_s(
     monkeypatch.setattr(stale_outputs.os, "lstat", lstat_ignoring_case)
     said = list(stale_outputs.remove_stale(tmp_path, [("b-answer-key-shufflea.pdf", "stale")]))
     assert said == [] and (tmp_path / "b-answer-key-shuffleA.pdf").read_bytes() == OURS
+
+
+def test_a_stale_key_that_cannot_be_read_is_said_so_not_called_another_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys, "--student-key", "separate")
+    read_bytes = Path.read_bytes
+
+    def unreadable_key(self: Path) -> bytes:
+        if self.name == "test-bank-answer-key.pdf":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable_key)
+    files, said = _build(tmp_path, capsys)
+    assert "test-bank-answer-key.pdf" in files
+    assert said == [
+        "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
+        "end of the student edition (--student-key); left unchanged: it cannot be read "
+        "(Permission denied) (remove it if it is an old key or sheet)"
+    ]
