@@ -1,12 +1,14 @@
 """``lint --fix`` on a file YAML cannot read as it is: one that ends with a DOS end-of-file
-mark (Ctrl-Z), or holds lines ``syntax_hints.mends`` mends (text to quote, a dash typed
-for the '-' of a list item). They are mended when that alone makes the file readable, and
-the mended file is read back: each mended line must read as the author meant it.
+mark (Ctrl-Z), has a line that starts with a byte-order mark, or holds lines
+``syntax_hints.mends`` mends (text to quote, a dash typed for the '-' of a list item).
+They are mended when that alone makes the file readable, and the mended file is read
+back: each mended line must read as the author meant it.
 """
 
 from __future__ import annotations
 
 import codecs
+from itertools import pairwise
 from pathlib import Path
 
 from ruamel.yaml.reader import ReaderError
@@ -17,36 +19,48 @@ from exambank.rewrite import RewriteError, load
 from exambank.round_trip import Loaded
 from exambank.source import OTHER_BREAKS, JsonPath, Position, line_and_column, value_at
 from exambank.syntax_hints import first_error, lines_to_mend
+from exambank.syntax_hints.byte_order_marks import line_start_marks
 from exambank.syntax_hints.mends import Mend
 from exambank.syntax_hints.text import DASH_LOOKALIKES, Text, quoted
 
 Recovered = tuple[Position, str]  # where (line, column), and what was fixed
+_CTRL_Z = "DOS end-of-file mark (Ctrl-Z)"
+_BOM = "byte-order mark (U+FEFF)"
 
 
 def recover(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Recovered]] | None:
     """``raw``, the bytes of ``path``, read as fixed to be read at all: without the DOS
-    end-of-file mark (Ctrl-Z) that ends it, which YAML refuses and no editor shows, and
-    with its lines like 'explanation: Réponse : B' mended (None if neither helps): the
-    file as read, and the fixes. RewriteError if something else keeps it from being read."""
+    end-of-file mark (Ctrl-Z) that ends it, which YAML refuses and no editor shows, and the
+    byte-order marks that start its lines (pasted text's, joined files'), which no editor
+    shows either, and with its lines like 'explanation: Réponse : B' mended (None if none
+    of it helps): the file as read, and the fixes. RewriteError if something else keeps it
+    from being read."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
     mark = dos_end(text)
-    if mark is None:
-        return _load_mended(path, display, raw)
-    if not text[:mark].strip():
+    if mark is not None and not text[:mark].strip():
         return None  # the file holds nothing else: lint says so
+    kept = text if mark is None else text[:mark]
+    marks = line_start_marks(kept)
+    removed = [(line_and_column(text, at), f"{_BOM} removed") for at in marks]
+    if mark is not None:
+        removed.append((line_and_column(text, mark), f"{_CTRL_Z} removed"))
+    if not removed:
+        return _load_mended(path, display, raw)
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    raw = bom + text[:mark].encode("utf-8")
-    removed = [(line_and_column(text, mark), "DOS end-of-file mark (Ctrl-Z) removed")]
+    pieces = (kept[start + 1 : end] for start, end in pairwise([-1, *marks, len(kept)]))
+    raw = bom + "".join(pieces).encode("utf-8")
     try:
         return load(path, raw, refuse_typed=False), removed
     except RewriteError as error:
         mended = _load_mended(path, display, raw)
         if mended is None:
+            names = [_BOM] * bool(marks) + [_CTRL_Z] * (mark is not None)
+            verb = "are" if len(names) > 1 else "is"
             raise RewriteError(
-                f"the DOS end-of-file mark (Ctrl-Z) is removed only once the rest of the "
+                f"the {' and the '.join(names)} {verb} removed only once the rest of the "
                 f"file reads: mend this first ({error})",
                 error.line,
                 error.column,

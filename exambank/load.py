@@ -196,6 +196,7 @@ def _report_every_syntax_error(
     not reported. Returns where each text refused for its first character starts, and
     whether ``lint --fix`` mends every line YAML refuses, so that the file then reads."""
     from exambank.syntax_hints import lines_to_mend
+    from exambank.syntax_hints.early_quotes import LEFT_OPEN
     from exambank.syntax_hints.later import caused_by, question_errors, spills
     from exambank.syntax_hints.mends import Mends
 
@@ -225,8 +226,10 @@ def _report_every_syntax_error(
         rows.add(row)
         # Where libyaml saw it: a later question's error on that row is the same one (its
         # other slips are its own: libyaml sees a first question that lost its '- ' at the
-        # next one's dash), unless that is the file's end (a quote left open to it)
-        if error.problem_mark is not None and "end of stream" not in str(error.problem):
+        # next one's dash), unless a quote left open read on to it (or to the file's end):
+        # there the quote's text ended, and a slip is that line's own ('A: "x" more')
+        open_to = "end of stream" in str(error.problem) or message.startswith(LEFT_OPEN)
+        if error.problem_mark is not None and not open_to:
             seen_at = error.problem_mark.line
     for line in mends.lines[1:]:
         said = line.explanation

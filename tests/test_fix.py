@@ -352,7 +352,10 @@ def test_an_open_quote_blocking_the_quoting_is_named_where_it_opens(
     assert main(["lint", "--fix", str(root)]) == 1
     said = capsys.readouterr().err
     assert f"{root / '01-main.yaml'}:6:13: not fixed: text holding ': '" in said
-    assert "(a quote opens here and nothing closes it before the question ends)" in said
+    assert (
+        "(a quote opens here and nothing closes it on its line: YAML reads on to the quote "
+        "on line 8)" in said
+    )
 
 
 def test_a_fix_changes_only_the_bytes_of_the_value_it_fixes(

@@ -708,3 +708,179 @@ def test_lint_fix_gives_the_tags_message_as_its_reason(tmp_path, capsys):
         + TAG_HINT
     ]
     assert path.read_bytes() == broken
+
+
+def _with(*slips):
+    text = SECTION
+    for old, new in slips:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+OPTION_A, OPTION_B = "      A: Amazon SageMaker", "      B: AWS Lambda"
+QUOTED_B = (OPTION_B, '      B: "AWS Lambda"')
+QUOTED_REST = (
+    QUOTED_B,
+    ("C: Amazon EC2", 'C: "Amazon EC2"'),
+    ("D: Amazon Bedrock", 'D: "Bedrock"'),
+)
+READS_ON = "a quote opens here and nothing closes it on its line: YAML reads on to the quote on"
+
+
+@pytest.mark.parametrize(
+    ("slips", "expected"),
+    [
+        pytest.param(
+            [(OPTION_A, '      A: "Amazon SageMaker'), *QUOTED_REST],
+            (7, 10, f"{READS_ON} line 8", 'close it at the end of the text: A: "Amazon SageMaker"'),
+            id="an option's double quote, the next options quoted",
+        ),
+        pytest.param(
+            [(OPTION_A, "      A: 'Amazon SageMaker"), (OPTION_B, "      B: 'AWS Lambda'")],
+            (7, 10, f"{READS_ON} line 8", "close it at the end of the text: A: 'Amazon SageMaker'"),
+            id="an option's single quote",
+        ),
+        pytest.param(
+            [(OPTION_A, '      A: "Amazon SageMaker   # right'), QUOTED_B],
+            (
+                7,
+                10,
+                f"{READS_ON} line 8",
+                'close it at the end of the text: A: "Amazon SageMaker"   # right',
+            ),
+            id="the quote goes before a note",
+        ),
+        pytest.param(
+            [stem('"Which AWS service trains, tunes and deploys ML models?'), QUOTED_B],
+            (
+                5,
+                11,
+                f"{READS_ON} line 8",
+                'close it at the end of the text (shortened here): stem: "Which AWS service…"',
+            ),
+            id="the stem's quote, read on past 'options:'",
+        ),
+        pytest.param(
+            [
+                stem('"Which AWS service trains, tunes and deploys ML models?'),
+                (OPTION_A, "      A: 'Amazon SageMaker'"),
+                QUOTED_B,
+            ],
+            (
+                5,
+                11,
+                f"{READS_ON} line 8",
+                'close it at the end of the text (shortened here): stem: "Which AWS service…"',
+            ),
+            id="the stem's quote, past an option in the other quotes",
+        ),
+        pytest.param(
+            [stem('"Which AWS service trains,\n      tunes and deploys ML models?'), QUOTED_B],
+            (
+                5,
+                11,
+                "a quote opens here and nothing closes it where the text ends (line 6): YAML "
+                "reads on to the quote on line 9",
+                'close it at the end of line 6 (shortened here): …deploys ML models?"',
+            ),
+            id="a text over two lines",
+        ),
+        pytest.param(
+            [
+                stem('"Which AWS service trains, tunes and deploys ML models?'),
+                (OPTION_B, '      B: AWS "Lambda"'),
+            ],
+            (
+                5,
+                11,
+                f"{READS_ON} line 8",
+                'close it at the end of the text (shortened here): stem: "Which AWS service…"',
+            ),
+            id="read on to a quote inside a plain text",
+        ),
+    ],
+)
+def test_an_unclosed_quote_is_told_where_it_opens(tmp_path, slips, expected):
+    """libyaml reads a quote left open on to the next one, which it takes for the closing
+    quote, and fails after it: the fix goes where the quote opens, not where YAML gave up."""
+    found = only_problem(tmp_path, _with(*slips))
+    assert (found.line, found.column, found.message, found.hint) == expected
+
+
+@pytest.mark.parametrize(
+    ("slips", "expected"),
+    [
+        pytest.param(
+            [stem('"Which AWS\n      "service" trains ML models?"')],
+            (5, 11, "the '\"' before 'service' ends the quoted text early"),
+            id="a quote inside a text over two lines",
+        ),
+        pytest.param(
+            [stem('"Which "managed" service trains ML models?"'), QUOTED_B],
+            (5, 11, "the '\"' before 'managed' ends the quoted text early"),
+            id="a quote inside a text on one line",
+        ),
+    ],
+)
+def test_a_quote_that_really_ends_the_text_early_is_still_told_so(tmp_path, slips, expected):
+    found = only_problem(tmp_path, _with(*slips))
+    assert (found.line, found.column, found.message) == expected
+
+
+def test_a_quoted_text_that_closes_on_a_later_line_is_no_slip(tmp_path):
+    text = _with(stem('"Which AWS service\n      trains ML models?"'), *QUOTED_REST)
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert read_source(path)[1] == []
+
+
+BOM = "\ufeff"
+BOM_STARTS = (
+    "an invisible byte-order mark (U+FEFF) starts this line: YAML reads the line as if "
+    "indented one space more"
+)
+BOM_HINT = (
+    "delete it: most editors do not show it (it comes along when text is pasted from "
+    "another file, or files are joined)"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param("  - id: q1", f"{BOM}  - id: q1", (4, 1, BOM_STARTS), id="a question's dash"),
+        pytest.param(OPTION_B, BOM + OPTION_B, (8, 1, BOM_STARTS), id="an option"),
+        pytest.param("title: Main", f"{BOM}title: Main", (2, 1, BOM_STARTS), id="a section key"),
+        pytest.param(
+            "  - id: q1",
+            f"  {BOM}- id: q1",
+            (
+                4,
+                3,
+                "an invisible byte-order mark (U+FEFF) follows this line's indentation: "
+                "YAML reads it as text",
+            ),
+            id="after the indentation",
+        ),
+    ],
+)
+def test_a_byte_order_mark_inside_the_file_is_named(tmp_path, old, new, expected):
+    assert reported(tmp_path, old, new) == (*expected, BOM_HINT)
+
+
+def test_a_byte_order_mark_at_the_file_s_start_is_the_file_s_own(tmp_path):
+    path = tmp_path / "01-main.yaml"
+    path.write_bytes(codecs.BOM_UTF8 + SECTION.encode("utf-8"))
+    assert read_source(path)[1] == []
+
+
+def test_lint_fix_deletes_a_byte_order_mark_that_starts_a_line(tmp_path, capsys):
+    """As from files joined: the second one's mark starts a line in the middle."""
+    path = tmp_path / "bank" / "01-main.yaml"
+    write_bank(tmp_path / "bank", {path.name: SECTION.replace("  - id: q1", f"{BOM}  - id: q1")})
+    assert main(["lint", "--fix", str(path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:4:1: fixed byte-order mark (U+FEFF) removed"
+    ]
+    assert path.read_text(encoding="utf-8") == SECTION

@@ -281,3 +281,39 @@ def test_key_terms_are_read_one_by_one_too(tmp_path: Path) -> None:
         (8, "duplicate-key"),
         (12, "yaml-syntax"),
     ]
+
+
+READS_ON = "a quote opens here and nothing closes it on its line: YAML reads on to the quote on"
+
+
+def test_an_option_s_open_quote_is_told_at_its_line_not_at_the_next_option(tmp_path: Path) -> None:
+    """libyaml takes the next option's opening quote for the one that closes option A,
+    and fails after it: the slip is A's, as is the fix, and a later slip is told too."""
+    options = ("A: Amazon SageMaker\n  B: AWS Lambda", 'A: "Amazon SageMaker\n  B: "AWS Lambda"')
+    path = _section(tmp_path, {2: options, 4: NO_COLON})
+    assert _places(path) == [
+        (_line(2, 3), f"{READS_ON} line {_line(2, OPTION_B)}"),
+        (_line(4, ANSWER), "missing ':' after 'answer'"),
+    ]
+
+
+def test_a_slip_where_an_open_quote_above_was_read_to_is_told_too(tmp_path: Path) -> None:
+    """q2's stem is read on to the quote that opens q3's option A, whose own slip (text
+    after its closing quote) is on that line: both are told, each where it is."""
+    path = _section(tmp_path, {2: OPEN_QUOTE, 3: ("A: Amazon SageMaker", 'A: "Amazon" SageMaker')})
+    assert _places(path) == [
+        (_line(2, STEM), f"{READS_ON} line {_line(3, 3)}"),
+        (_line(3, 3), "text that starts with a quote must end with it"),
+    ]
+
+
+def test_a_byte_order_mark_in_each_of_two_questions_is_told_in_one_run(tmp_path: Path) -> None:
+    """Questions pasted from files that began with a byte-order mark: each starts with one."""
+    text = _section(tmp_path, {}).read_text(encoding="utf-8")
+    for number in (2, 4):
+        text = text.replace(f"  - id: q{number}", f"\ufeff  - id: q{number}")
+    message = (
+        "an invisible byte-order mark (U+FEFF) starts this line: YAML reads the line as if "
+        "indented one space more"
+    )
+    assert _places(_write(tmp_path, text)) == [(_line(2), message), (_line(4), message)]

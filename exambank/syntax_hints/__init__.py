@@ -17,7 +17,9 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import StreamEndEvent
 
+from exambank.syntax_hints.byte_order_marks import stray_mark
 from exambank.syntax_hints.conflicts import leftover_marker
+from exambank.syntax_hints.early_quotes import quote_left_open
 from exambank.syntax_hints.escapes import unknown_escape
 from exambank.syntax_hints.indents import (
     not_an_item,
@@ -51,6 +53,8 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
     try:
         lines = Text(text)
         found = leftover_marker(lines, problem_mark.index, context_mark.index)
+        found = found or stray_mark(lines, problem_mark.index)
+        found = found or quote_left_open(lines, *lines.row_column(problem_mark.index))
         found = found or odd_space_in_indentation(lines, problem_mark.index)
         found = found or text_on_lines(lines, problem_mark.index, context_mark.index)
         for phrase, explainer in _EXPLAINERS:

@@ -1,10 +1,18 @@
 """A quoted text that YAML reads as ending before the author's text does: its closing
 quote is on the first line and more text follows below, or a quote inside the text closes
-it early ('"Bayesian" is one of ...', 'AWS's')."""
+it early ('"Bayesian" is one of ...', 'AWS's'); or one that YAML reads on past the author's
+text: its quote is left open, and the next quote below closes it ('A: "80', 'B: "443"')."""
 
 from __future__ import annotations
 
-from exambank.syntax_hints.text import Explanation, Text, quoted, short, shortened
+import re
+
+from exambank.syntax_hints.text import Explanation, Text, last_words, quoted, short, shortened
+
+# What lint says at a quote left open: libyaml's error where it read on to (a later quote,
+# the end) is the open quote's doing, not a slip of that line's own.
+LEFT_OPEN = "a quote opens here and nothing closes it"
+_NOTE = re.compile(r"[ \t]{2,}#")  # a note two spaces off or more: the quote goes before it
 
 
 def text_after_quote(text: Text, row: int, column: int) -> Explanation | None:
@@ -27,6 +35,71 @@ def text_after_quote(text: Text, row: int, column: int) -> Explanation | None:
         f"put the closing quote at the end of the text"
         f"{shortened(example, quoted(whole, whole=True))}: {owner.lead}{example}",
     )
+
+
+def quote_left_open(text: Text, row: int, column: int) -> Explanation | None:
+    """A key's text whose opening quote nothing closes where the text ends ('A: "80' over
+    'B: "443"'): libyaml reads on to the next such quote, the first on ``row`` (``column``
+    is just after it), and fails after it. Told where the quote opens, when a line below it
+    starts a key no deeper than its own before ``row``: the author's next key, which YAML
+    reads as more of the text, so the text ended on the line above that one."""
+    written = text.lines[row]
+    closing = len(written[:column].rstrip()) - 1
+    quote = written[closing] if closing >= 0 else ""
+    if quote not in ("'", '"') or quote in written[:closing]:
+        return None
+    opened = next((above for above in range(row - 1, -1, -1) if quote in text.lines[above]), None)
+    if opened is None:
+        return None
+    owner = text.parse(opened)
+    after = text.lines[opened][owner.value_column + 1 :]
+    if owner.key is None or owner.value[:1] != quote or _closes(after, quote):
+        return None
+    next_key = next(
+        (below for below in range(opened + 1, row + 1) if _key_at(text, below, owner.key_column)),
+        None,
+    )
+    ends = None if next_key is None else text.row_above(next_key)
+    if ends is None:
+        return None
+    index = text.index(opened, owner.value_column)
+    if ends == opened:
+        return Explanation(
+            index,
+            f"{LEFT_OPEN} on its line: YAML reads on to the quote on line {row + 1}",
+            f"close it at the end of the text{_closed(owner.lead, owner.value, quote)}",
+        )
+    ending = _closed("", text.lines[ends].strip(), quote, ending=True)
+    return Explanation(
+        index,
+        f"{LEFT_OPEN} where the text ends (line {ends + 1}): YAML reads on to the quote on "
+        f"line {row + 1}",
+        f"close it at the end of line {ends + 1}{ending}",
+    )
+
+
+def _closes(after: str, quote: str) -> bool:
+    """Whether ``after``, a quoted text's line after its opening quote, closes the text:
+    holds a quote that is not written as one ('\\"' in double quotes, "''" in single)."""
+    return quote in re.sub(r"\\." if quote == '"' else "''", "", after)
+
+
+def _key_at(text: Text, row: int, column: int) -> bool:
+    """Whether ``row`` starts a key no deeper than ``column`` (a list item's first key too)."""
+    content = text.lines[row].strip()
+    line = text.parse(row)
+    return not content.startswith("#") and line.key is not None and line.key_column <= column
+
+
+def _closed(lead: str, written: str, quote: str, ending: bool = False) -> str:
+    """The end of a hint to close a quote: ``written`` (after ``lead``) with ``quote``
+    added at its end, before a note set two spaces off or more, shortened as a hint shows
+    it (saying so): to its first words, or to its last (``ending``), where the quote goes."""
+    note = _NOTE.search(written)
+    text, after = (written[: note.start()], written[note.start() :]) if note else (written, "")
+    shown = last_words(text) if ending else short(text)
+    example, whole = f"{shown}{quote}{after}", f"{text}{quote}{after}"
+    return f"{shortened(example, whole)}: {lead}{example}"
 
 
 def quote_ends_early(text: Text, row: int, column: int, owner_row: int) -> Explanation | None:

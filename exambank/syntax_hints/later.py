@@ -30,6 +30,8 @@ from ruamel.yaml.reader import ReaderError
 
 from exambank import run_together
 from exambank.model import FIRST_KEYS
+from exambank.syntax_hints.byte_order_marks import MARK
+from exambank.syntax_hints.early_quotes import LEFT_OPEN
 from exambank.syntax_hints.items import lost_dash
 from exambank.syntax_hints.text import KEYS, Explanation, Text, control_character
 
@@ -67,7 +69,8 @@ def question_errors(text: str) -> list[QuestionError]:
     found: list[QuestionError] = []
     more: list[int] = []  # the starts of failing questions past the LIMIT
     for name, number, start, end in _items(lines):
-        if not _fails("\n".join(lines[start:end]) + "\n"):
+        # a line above it, lest a byte-order mark that starts it be read as the file's own
+        if not _fails("\n" + "\n".join(lines[start:end]) + "\n"):
             for run_into in _run_into(lines, (name, number), start, end):
                 if len(found) == LIMIT:
                     more.append(start)  # counted in the line past the limit
@@ -77,7 +80,7 @@ def question_errors(text: str) -> list[QuestionError]:
         if len(found) == LIMIT:
             more.append(start)
             continue
-        lost = None if _ITEM.match(lines[start]) else lost_dash(whole, start)
+        lost = None if _ITEM.match(_as_shown(lines[start])) else lost_dash(whole, start)
         if lost is not None:  # '-id: q3' where the dashes stand: told as in the file
             row, column = whole.row_column(lost.index)
             found.append(QuestionError(start, end, row, column, lost.message, lost.hint))
@@ -97,7 +100,7 @@ def question_errors(text: str) -> list[QuestionError]:
         # a quote or bracket open to its end, perhaps: ``spills`` checks it in the file
         unclosed = "end of stream" in str(error.problem) or "flow" in str(error.context)
         if unclosed and "quoted scalar" in str(error.context):
-            message = "a quote opens here and nothing closes it before the question ends"
+            message = f"{LEFT_OPEN} before the question ends"
             said = Explanation(said.index, message, said.hint)
         row, column = Text(alone).row_column(said.index)
         if not start <= row < end:  # past the question's last line: show where it starts
@@ -232,7 +235,7 @@ def _list_items(lines: list[str], at: int) -> Iterator[tuple[int, int]]:
     starts: list[int] = []
     indent, stop = None, len(lines)
     for row in range(at + 1, len(lines)):
-        line = lines[row]
+        line = _as_shown(lines[row])  # a pasted question's byte-order mark: its own slip
         content = line.lstrip(" ")
         if not content or content[0] in "#\t":  # a tab is a slip inside an item, no end
             continue
@@ -252,6 +255,14 @@ def _list_items(lines: list[str], at: int) -> Iterator[tuple[int, int]]:
             stop = row
             break
     yield from zip(starts, [*starts[1:], stop], strict=False)  # none without an item
+
+
+def _as_shown(line: str) -> str:
+    """``line`` as an editor shows it: without a byte-order mark that starts its content."""
+    content = line.lstrip(" ")
+    if content[:1] != MARK:
+        return line
+    return line[: len(line) - len(content)] + content[1:]
 
 
 def _first_item_keys_at(lines: list[str], row: int, depth: int) -> int | None:

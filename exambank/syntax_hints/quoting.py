@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from exambank.statement_lines import STATEMENT
-from exambank.syntax_hints.early_quotes import quote_ends_early, text_after_quote
+from exambank.syntax_hints.early_quotes import LEFT_OPEN, quote_ends_early, text_after_quote
 from exambank.syntax_hints.indents import misaligned, outnumbered, tab
 from exambank.syntax_hints.items import lookalike_dash, lost_dash
 from exambank.syntax_hints.text import (
@@ -264,7 +264,7 @@ def open_to_the_end(text: Text, problem: int, context: int) -> Explanation | Non
         return None
     return Explanation(
         context,
-        "a quote opens here and nothing closes it before the file ends",
+        f"{LEFT_OPEN} before the file ends",
         "close the quote that opens here",
     )
 

@@ -182,6 +182,18 @@ def short(value: str, keep: int = 0) -> str:
     return value
 
 
+def last_words(value: str) -> str:
+    """The last words of ``value``, as many as ``short`` keeps of its first, with '…'
+    before them when cut."""
+    words = list(re.finditer(r"\S+", value))
+    start = len(value)
+    for word in reversed(words):
+        if start < len(value) and len(value) - word.start() > _SHORT:
+            return "…" + value[start:]
+        start = word.start()
+    return value
+
+
 def quoted(value: str, keep: int = 0, whole: bool = False) -> str:
     """``value`` quoted as YAML reads it back unchanged, shortened unless ``whole``:
     in double quotes, or in single quotes (each ' doubled) when it holds '"' or '\\'."""
