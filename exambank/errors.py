@@ -19,3 +19,8 @@ class CannotWrite(UsageError):
     """A file or folder exambank was asked to write cannot be written: the machine's
     disk, permissions or a read-only checkout, not how exambank was called (exit status
     3, so that CI can tell the runner's trouble from a wrong command line)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, ``timeout``): the run stops as Ctrl-C stops it, each
+    step undoing what it had half done, and exits with status 143, as a shell shows it."""

@@ -37,14 +37,17 @@ else:
 PYPROJECT = "pyproject.toml"
 
 
-def load(explicit: Path | None = None, start: Path | None = None) -> Config:
+def load(
+    explicit: Path | None = None, start: Path | None = None, *, nothing_was: str = "checked"
+) -> Config:
     """The configuration in ``explicit``, else in the nearest ``pyproject.toml`` with a
     ``[tool.exambank]`` table at or above ``start`` (the working folder) and no higher
-    than its repository's root, else defaults."""
+    than its repository's root, else defaults. A table with problems stops the command,
+    which did nothing: "nothing was ``nothing_was``" ("built")."""
     if explicit is not None:
-        return read(explicit)
+        return read(explicit, nothing_was)
     found = find(start or Path.cwd())
-    return Config() if found is None else read(found)
+    return Config() if found is None else read(found, nothing_was)
 
 
 def find(start: Path) -> Path | None:
@@ -74,7 +77,7 @@ def _may_configure(path: Path) -> bool:
         return True  # reading it again reports why it cannot be read
 
 
-def read(path: Path) -> Config:
+def read(path: Path, nothing_was: str = "checked") -> Config:
     text, data = _read_toml(path)
     table = _exambank_table(data)
     display = display_path(path)
@@ -86,7 +89,7 @@ def read(path: Path) -> Config:
         count = len(parser.problems)
         raise ConfigError(
             f"{count} problem{'s' if count > 1 else ''} in [tool.exambank] of {display}; "
-            "nothing was checked",
+            f"nothing was {nothing_was}",
             sorted(parser.problems),  # as written in the file, not as the keys were read
         )
     config.notes = _unmatched_globs(config, parser.where)

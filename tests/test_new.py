@@ -248,4 +248,4 @@ def test_an_unset_answer_whose_rule_is_switched_off_is_refused_by_build_not_cras
     assert main(["build", str(path.parent), "--only", only, "--out", str(out)]) == 2
     assert not out.exists()
     error = capsys.readouterr().err
-    assert f"{path}:" in error and "question q1 has no answer yet" in error, error
+    assert f"{path}:" in error and "question q1: answer is not set yet" in error, error

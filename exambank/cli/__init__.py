@@ -30,11 +30,14 @@ from exambank.cli.streams import (
     silence,
 )
 from exambank.config import ConfigError
-from exambank.errors import CannotWrite, UsageError
+from exambank.errors import CannotWrite, Terminated, UsageError
 from exambank.reporters import text
 from exambank.reporters.text import visible
 
-EXIT_BROKEN_PIPE = 128 + 13  # as a shell shows a command that SIGPIPE stopped
+# The status a shell shows for a command that SIGPIPE, SIGINT (Ctrl-C) or SIGTERM stopped
+EXIT_BROKEN_PIPE = 128 + 13
+EXIT_INTERRUPTED = 128 + 2
+EXIT_TERMINATED = 128 + 15
 
 
 def run() -> NoReturn:
@@ -48,14 +51,18 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     with _stopped_cleanly_by_sigterm():
-        return _main(argv)
+        try:
+            return _main(argv)
+        except Terminated:  # before the command ran, or after: nothing of it to undo
+            return EXIT_TERMINATED
 
 
 @contextmanager
 def _stopped_cleanly_by_sigterm() -> Iterator[None]:
     """SIGTERM (a CI job cancelled, ``timeout``) stops a run as Ctrl-C does: what it was
-    writing is removed, not left as a hidden temporary file beside the bank's files. By
-    default Python dies at once, cleaning up nothing. The handler before is put back."""
+    writing is removed, not left as a hidden temporary file beside the bank's files, and
+    stderr says so. By default Python dies at once, cleaning up nothing and saying nothing.
+    The handler before is put back."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a handler
         return
@@ -67,7 +74,7 @@ def _stopped_cleanly_by_sigterm() -> Iterator[None]:
 
 
 def _terminated(number: int, frame: object) -> NoReturn:
-    raise SystemExit(128 + number)  # the status a shell shows for a command SIGTERM ended
+    raise Terminated
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -102,9 +109,10 @@ def _run(arguments: argparse.Namespace) -> int:
         said = text(error.diagnostics).rstrip("\n") + "\n" if error.diagnostics else ""
         say(f"{said}exambank: error: {visible(str(error))}")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        say("exambank: interrupted")
-        return 130
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM
+        said = "terminated" if isinstance(stop, Terminated) else "interrupted"
+        say(f"exambank: {said}" + (f": {visible(str(stop))}" if str(stop) else ""))
+        return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
     except Exception as error:  # never show an author a traceback
         return _internal_error(error)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Generator
+from contextlib import closing
 from pathlib import Path
 
-from exambank import pyproject
-from exambank.build import Making, build
+from exambank import baseline, pyproject
+from exambank.build import Making, Written, build
 from exambank.builders import BUILDERS
 from exambank.builders.base import STUDENT_KEYS, Settings
 from exambank.cli.common import (
@@ -26,8 +28,11 @@ from exambank.config import (
     LARGE_PRINT_SIZES_WORDS,
     PAPERS,
     SECTION_STARTS,
+    Config,
 )
-from exambank.lint import lint
+from exambank.errors import UsageError
+from exambank.lint import LintResult, lint
+from exambank.paths import display_path
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.rules import RULES
 from exambank.stale_outputs import Stale
@@ -184,27 +189,27 @@ def _shuffle_seed(text: str) -> str:
 
 def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
-    config = pyproject.load(arguments.config)
-    result = lint(bank_paths(arguments.paths), config)
+    config = pyproject.load(arguments.config, nothing_was="built")
+    paths = bank_paths(arguments.paths)
+    known = _baseline(config)
+    result = lint(paths, config)
+    warnings, said = _warnings(result, paths, config, known)
     if result.errors:  # the errors that stop the build, not buried under the warnings
         errors = [found for found in result.diagnostics if found.severity == "error"]
         for line in listing(errors):  # as `exambank lint` shows them
             print(line)
-        warnings = result.warnings
         summary = f"lint: {len(errors)} {noun(len(errors), 'error')}"
-        if warnings:
-            summary += f", {warnings} {noun(warnings, 'warning')} ('exambank lint' lists them)"
+        if said:
+            summary += f", {warnings} {noun(warnings, 'warning')} ({said})"
         print(summary)
         print("exambank: nothing built: fix the errors first", file=sys.stderr)
         return EXIT_PROBLEMS
-    if result.warnings:
-        plural = "s" if result.warnings != 1 else ""
-        print(f"lint: {result.warnings} warning{plural}, no errors ('exambank lint' lists them)")
+    if said:
+        print(f"lint: {warnings} {noun(warnings, 'warning')}, no errors ({said})")
     in_full = [found for found in result.diagnostics if found.rule in SAID_IN_FULL]
     for line in listing(in_full) + note_lines(result.notes):
         print(line)
     builders = [BUILDERS[name]() for name in dict.fromkeys(arguments.only)]
-    files = total = 0
     choices = Settings(
         paper=arguments.paper or config.paper or "a4",
         shuffle_seed=arguments.shuffle,
@@ -219,24 +224,76 @@ def _build(arguments: argparse.Namespace) -> int:
         sections=arguments.sections or config.sections or "new-page",
     )
     events = build(result.banks, builders, arguments.out, choices)
-    for event in events:
-        if isinstance(event, Making):  # flushed: in CI stdout is a pipe, and layout takes minutes
-            count = f"{event.questions:,} {noun(event.questions, 'question')}"
-            print(f"rendering {event.label} of {event.bank_id} ({count}) ...", flush=True)
-            continue
-        if isinstance(event, Stale):
-            print(_stale_line(event))
-            continue
-        files, total = files + 1, total + event.size
-        print(f"wrote {visible(str(event.path))} ({_size(event.size)})")
-        for note in event.notes:
-            print(f"    note: {visible(note)}")
+    files, total = _progress(events, arguments.out)
     banks = len(result.banks)
     print(
         f"Built {files} {noun(files, 'file')} ({_size(total)}) for {banks} {noun(banks, 'bank')} "
         f"into {arguments.out} in {time.perf_counter() - started:.1f} s."
     )
     return EXIT_OK
+
+
+def _progress(
+    events: Generator[Written | Making | Stale, None, None], out: Path
+) -> tuple[int, int]:
+    """Say each step of the build as it comes; how many files it wrote, and their size.
+    The files land together once all are made: a stop before then (Ctrl-C, SIGTERM) says
+    that ``out`` is as it was."""
+    files = total = 0
+    landed = False
+    with closing(events):  # stopped, the build removes what it made
+        try:
+            for event in events:
+                landed = landed or not isinstance(event, Making)
+                if isinstance(event, Making):
+                    # flushed: in CI stdout is a pipe, and layout takes minutes
+                    count = f"{event.questions:,} {noun(event.questions, 'question')}"
+                    print(f"rendering {event.label} of {event.bank_id} ({count}) ...", flush=True)
+                elif isinstance(event, Stale):
+                    print(_stale_line(event))
+                else:
+                    files, total = files + 1, total + event.size
+                    print(f"wrote {visible(str(event.path))} ({_size(event.size)})")
+                    for note in event.notes:
+                        print(f"    note: {visible(note)}")
+        except KeyboardInterrupt as stop:
+            if landed:
+                raise
+            said = f"nothing of this build was written: {out} is as the previous build left it"
+            raise type(stop)(said) from None
+    return files, total
+
+
+def _baseline(config: Config) -> baseline.Baseline | str | None:
+    """The baseline ``[tool.exambank]`` names, read before lint runs, as lint reads it; or
+    why it cannot be read: the build only counts the warnings it hides, and goes on."""
+    if config.baseline is None:
+        return None
+    try:
+        return baseline.read(config.baseline)
+    except UsageError as error:
+        return str(error)
+
+
+def _warnings(
+    result: LintResult, paths: list[Path], config: Config, known: baseline.Baseline | str | None
+) -> tuple[int, str]:
+    """How many warnings ``exambank lint`` lists, and what to say of them: that it lists
+    them, and how many more the baseline hides (lint neither lists nor counts those);
+    nothing to say when there are none."""
+    hidden, unread = 0, ""
+    if isinstance(known, baseline.Baseline):
+        checked = baseline.scope(result, paths, config)
+        judged = baseline.compare(known, result.diagnostics, checked)
+        hidden = sum(found.severity == "warning" for found in judged.known)
+    elif known is not None:
+        unread = f"; the baseline is not read: {known}"
+    listed = result.warnings - hidden
+    said = [f"'exambank lint' lists them{unread}"] if listed else []
+    if hidden and isinstance(known, baseline.Baseline):
+        more = " more" if listed else ""
+        said.append(f"{hidden}{more} hidden by the baseline {display_path(known.path)}")
+    return listed, visible("; ".join(said))
 
 
 def _stale_line(stale: Stale) -> str:

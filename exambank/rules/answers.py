@@ -27,6 +27,9 @@ _SET_ANSWER = {
 class AnswerNotInOptions(QuestionRule):
     """An answer letter names no option.
 
+    Switched off for a question or a project, it still stops ``exambank build``: no
+    handout or export prints a key that names no option.
+
     Bad:
         options: {A: Lambda, B: SageMaker, C: EC2, D: Bedrock}
         answer: E
@@ -105,7 +108,9 @@ class AnswerCount(QuestionRule):
     purpose ("Select all that apply", "Cochez la ou les bonnes réponses", "Marque todas
     las correctas") asks for no number. In other languages only the number of answers is
     checked against the question's type. An answer left empty, ``answer: []`` as
-    ``exambank new`` writes it, is reported as not set yet.
+    ``exambank new`` writes it, is reported as not set yet. Such an answer, several
+    answers to a ``single`` question and a letter listed twice stop ``exambank build``
+    even where the rule is switched off: the key would print untrue.
 
     A ``multiple`` stem need not say how many to choose: the handouts print "Choose 2
     answers." under a stem that states no count, and the JSON and CSV exports carry that
@@ -135,34 +140,61 @@ class AnswerCount(QuestionRule):
     options: ClassVar[dict[str, Any]] = {"count_in_stem": False}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        untrue = self.untrue_key(ref)
+        if ref.question.type == "single" or not ref.question.answer_letters:
+            yield from [untrue] if untrue else self._single_stem(ref)
+            return
+        yield from self._multiple_count(ref, options)
+        if untrue:
+            yield untrue
+
+    def untrue_key(self, ref: QuestionRef) -> Diagnostic | None:
+        """The finding that the question's key would print untrue: its answer not set yet,
+        several answers to a single-answer question, or a letter listed twice."""
         question = ref.question
         count = len(question.answer_letters)
         if not count:  # 'answer: []', as exambank new writes it for the author to set
-            yield self.report(ref, ("answer",), "answer is not set yet", _SET_ANSWER[question.type])
-            return
+            return self.report(
+                ref, ("answer",), "answer is not set yet", _SET_ANSWER[question.type]
+            )
+        if question.type == "single" and count != 1:
+            return self.report(
+                ref,
+                ("answer",),
+                f"a single-answer question has {count} answers",
+                "keep one letter, or set 'type: multiple'",
+            )
+        if len(set(question.answer_letters)) != count:
+            return self.report(
+                ref, ("answer",), "an answer letter is listed twice", "list each letter once"
+            )
+        return None
+
+    def _single_stem(self, ref: QuestionRef) -> Iterator[Diagnostic]:
+        """A single-answer question, of one answer, whose stem asks for several."""
+        question = ref.question
         request = asked_for(question.stem)
         asked = request and request[1]
-        if question.type == "single":
-            if request and request[0] in WHICH and count == 1:
-                key = question.options.get(question.answer_letters[0])
-                key_text = key if isinstance(key, str) or key is None else key.text
-                if key_text and _SEVERAL.search(key_text):
-                    return  # one option that names the things asked for
-            if count != 1:
-                yield self.report(
-                    ref,
-                    ("answer",),
-                    f"a single-answer question has {count} answers",
-                    "keep one letter, or set 'type: multiple'",
-                )
-            elif asked and asked > 1:
-                yield self.report(
-                    ref,
-                    ("stem",),
-                    f"the stem asks for {asked} answers but the question is single-answer",
-                    "set 'type: multiple' and list the answers",
-                )
-            return
+        if request and request[0] in WHICH:
+            key = question.options.get(question.answer_letters[0])
+            key_text = key if isinstance(key, str) or key is None else key.text
+            if key_text and _SEVERAL.search(key_text):
+                return  # one option that names the things asked for
+        if asked and asked > 1:
+            yield self.report(
+                ref,
+                ("stem",),
+                f"the stem asks for {asked} answers but the question is single-answer",
+                "set 'type: multiple' and list the answers",
+            )
+
+    def _multiple_count(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
+        """A multiple-answer question of fewer than two answers, or not as many as its stem
+        asks for, or (``count_in_stem``) whose stem does not say how many."""
+        question = ref.question
+        count = len(question.answer_letters)
+        request = asked_for(question.stem)
+        asked = request and request[1]
         if count < 2:
             yield self.report(
                 ref,
@@ -188,7 +220,13 @@ class AnswerCount(QuestionRule):
                 f'add "(Select {count}.)" to the stem, or "Select all that apply." where the '
                 "number is left open on purpose",
             )
-        if len(set(question.answer_letters)) != count:
-            yield self.report(
-                ref, ("answer",), "an answer letter is listed twice", "list each letter once"
-            )
+
+
+def untrue_key_findings(ref: QuestionRef) -> list[Diagnostic]:
+    """What would make the key of ``ref`` print untrue: an answer letter that names no
+    option, a letter listed twice, several answers to a single-answer question, or none
+    set; as ``answer-not-in-options`` and ``answer-count`` report it. ``exambank build``
+    refuses such a question even where those rules are switched off."""
+    named = list(AnswerNotInOptions().check(ref, AnswerNotInOptions.options))
+    counted = AnswerCount().untrue_key(ref)
+    return named if counted is None else [*named, counted]

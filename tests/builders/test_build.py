@@ -4,9 +4,12 @@ request, and driven by ``exambank build``."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
+import shutil
+import signal
 import subprocess
 from collections import Counter
 from datetime import datetime, timezone
@@ -475,3 +478,190 @@ def test_exambank_build_takes_the_paper_size_as_people_write_it(tmp_path, capsys
     assert main(["build", str(bank), "--only", "pdf", "--paper", "Letter", "--out", str(out)]) == 0
     box = PdfReader(out / "test-bank" / "test-bank-student.pdf").pages[0].mediabox
     assert (round(box.width), round(box.height)) == (612, 792)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (a temporary one too), by its path there."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+_UNTRUE_KEYS = {
+    "a letter that names no option": (
+        "answer: Z\nlint: {ignore: [answer-not-in-options], reason: later}",
+        "answer Z names no option (options are A, B, C, D), and the build prints no untrue key, "
+        "even where answer-not-in-options is switched off: point the answer at an existing "
+        "option letter",
+    ),
+    "two answers to a single-answer question": (
+        "answer: [B, C]\nlint: {ignore: [answer-count], reason: later}",
+        "a single-answer question has 2 answers, and the build prints no untrue key, even "
+        "where answer-count is switched off: keep one letter, or set 'type: multiple'",
+    ),
+    "a letter listed twice": (
+        "type: multiple\nanswer: [A, A]\nlint: {ignore: [answer-count], reason: later}",
+        "an answer letter is listed twice, and the build prints no untrue key, even where "
+        "answer-count is switched off: list each letter once",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_UNTRUE_KEYS))
+def test_a_key_that_would_print_untrue_is_refused_though_its_rule_is_switched_off(
+    tmp_path, monkeypatch, capsys, case
+):
+    """Review s33 #1: lint let it pass, and the build printed "6 Z" in the key, "B, C"
+    for a single-answer question, "A, A"."""
+    answer, said = _UNTRUE_KEYS[case]
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
+    assert main(["build", "bank", "--only", "json,csv"]) == 0
+    before = _files(Path("dist"))
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION.replace("answer: A", answer))})
+    assert main(["lint", "bank"]) == 0
+    capsys.readouterr()
+    assert main(["build", "bank", "--only", "json,csv"]) == 2
+    where = "bank/01-main.yaml:12:13" if answer.startswith("type") else "bank/01-main.yaml:11:13"
+    assert capsys.readouterr().err == f"exambank: error: {where}: question q1: {said}\n"
+    assert _files(Path("dist")) == before
+
+
+def test_a_key_naming_no_option_is_refused_where_the_project_switches_every_rule_off(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.exambank]\nignore = ["ALL"]\n', encoding="utf-8")
+    question = QUESTION.replace("answer: A", "answer: Z")
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(question)})
+    assert main(["lint", "bank"]) == 0
+    assert main(["build", "bank", "--only", "json"]) == 2
+    error = capsys.readouterr().err
+    assert "bank/01-main.yaml:11:13: question q1: answer Z names no option" in error
+    assert not Path("dist").exists()
+
+
+@pytest.fixture
+def fake_pdfs(monkeypatch):
+    """Layout at once: each PDF is the digest of its HTML, so a changed bank changes it.
+    ``stop_at[0]``: the layout (1, 2 ...) at which ``stop`` is called, if set."""
+    from exambank.builders import render as render_module
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    layouts = []
+    stop_at: list[int] = []
+    stop: list = []
+
+    def render_pdf(html, root, settings, pages=None, footer=None):
+        layouts.append(html)
+        if stop_at and len(layouts) == stop_at[0]:
+            stop[0]()
+        return b"%PDF-fake " + hashlib.sha256(html.encode()).hexdigest().encode(), ()
+
+    monkeypatch.setattr(render_module, "render_pdf", render_pdf)
+    return stop_at, stop
+
+
+def _ctrl_c():
+    raise KeyboardInterrupt
+
+
+def _sigterm():
+    os.kill(os.getpid(), signal.SIGTERM)  # as a CI job cancelled, or `timeout`, sends it
+
+
+@pytest.mark.parametrize(
+    ("stop", "status", "said"), [(_ctrl_c, 130, "interrupted"), (_sigterm, 143, "terminated")]
+)
+def test_a_build_stopped_between_two_editions_leaves_the_previous_build_whole(
+    tmp_path, monkeypatch, capsys, fake_pdfs, stop, status, said
+):
+    """Review s33 #2: stopped while the trainer edition was laid out, the build left its
+    new student edition, JSON and CSV beside the previous build's trainer edition."""
+    stop_at, stopping = fake_pdfs
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
+    assert main(["build", "bank"]) == 0
+    before = _files(Path("dist"))
+    assert len(before) == 4
+    changed = QUESTION.replace("the whole ML", "the entire ML")
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(changed)})
+    stop_at.append(4)  # the trainer edition's layout (the previous build made 2)
+    stopping.append(stop)
+    capsys.readouterr()
+    assert main(["build", "bank"]) == status
+    shown = capsys.readouterr()
+    assert "wrote" not in shown.out
+    assert shown.err == (
+        f"exambank: {said}: nothing of this build was written: dist is as the previous "
+        "build left it\n"
+    )
+    assert _files(Path("dist")) == before  # byte for byte, and no temporary file
+
+
+def test_a_build_stopped_on_its_first_new_file_puts_every_file_in_place(
+    tmp_path, monkeypatch, capsys, fake_pdfs
+):
+    """The files land together: a stop that comes as they are renamed into place waits
+    until all are, so that the folder never holds two builds' editions."""
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
+    assert main(["build", "bank", "--out", "old"]) == 0
+    changed = QUESTION.replace("the whole ML", "the entire ML")
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(changed)})
+    assert main(["build", "bank", "--out", "new"]) == 0
+    shutil.copytree("old", "dist")
+    replace = os.replace
+
+    def replace_then_stop(source, target):
+        replace(source, target)
+        if replace is not os.replace:  # the first file only
+            monkeypatch.setattr(os, "replace", replace)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(os, "replace", replace_then_stop)
+    capsys.readouterr()
+    assert main(["build", "bank"]) == 143
+    shown = capsys.readouterr()
+    assert shown.out.count("\nwrote ") == 4
+    assert shown.err == "exambank: terminated\n"
+    assert _files(Path("dist")) == _files(Path("new"))
+
+
+def test_exambank_build_counts_the_warnings_lint_lists_and_those_the_baseline_hides(
+    tmp_path, monkeypatch, capsys
+):
+    """Review s33 #3: the build counted the warnings a baseline hides as lint lists them."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[tool.exambank]\nbaseline = "baseline.json"\n', encoding="utf-8"
+    )
+    known = QUESTION.replace("D: Amazon Bedrock", "D: All of the above")  # a warning
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(known)})
+    assert main(["lint", "bank", "--write-baseline", "baseline.json"]) == 0
+    capsys.readouterr()
+    assert main(["build", "bank", "--only", "json"]) == 0
+    said = "lint: 0 warnings, no errors (1 hidden by the baseline baseline.json)"
+    assert capsys.readouterr().out.splitlines()[0] == said
+    new = known.replace("id: q1", "id: q2").replace("trains,", "hosts, trains,")
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(known, new)})
+    assert main(["build", "bank", "--only", "json"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "lint: 1 warning, no errors ('exambank lint' lists them; 1 more hidden by the "
+        "baseline baseline.json)"
+    )
+    assert main(["lint", "bank"]) == 0
+    assert "0 errors, 1 warning." in capsys.readouterr().out
+
+
+def test_a_mistake_in_the_configuration_says_nothing_was_built(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.exambank]\nignore = ["answer-cont"]\n', "utf-8")
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
+    assert main(["build", "bank", "--only", "json"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "exambank: error: 1 problem in [tool.exambank] of pyproject.toml; nothing was built\n"
+    )
+    assert not Path("dist").exists()

@@ -1,7 +1,7 @@
 """A build in the order a big bank needs: every name checked first, the quick exports
-written at once, then each PDF edition announced, made and written before the next, so
-the user sees progress, one edition at a time is held in memory, and a build that fails
-part way keeps what it wrote."""
+made at once, then each PDF edition announced and made before the next, so the user sees
+progress and one edition at a time is held in memory; the files land together once all
+are made, so a build that fails part way leaves the previous build's files."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class _Flushed(io.StringIO):
         self.shown = self.getvalue()
 
 
-def test_the_exports_come_first_and_each_edition_is_announced_before_it_is_made(
+def test_each_edition_is_announced_before_it_is_made_and_each_file_once_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stdout = _Flushed()
@@ -61,15 +61,14 @@ def test_the_exports_come_first_and_each_edition_is_announced_before_it_is_made(
     folder = tmp_path / "dist" / "test-bank"
     assert main(["build", str(bank), "--out", str(tmp_path / "dist")]) == 0
     first, second = shown_at_render  # what was on screen while each edition was made
-    *_, json, csv, student = first.splitlines()
+    assert first.splitlines()[-1] == "rendering the student handout of test-bank (1 question) ..."
+    assert second.splitlines()[-1] == "rendering the trainer handout of test-bank (1 question) ..."
+    assert "wrote" not in second  # no file is in place before every file is made
+    assert first.endswith("\n") and second.endswith("\n")  # whole lines
+    *_, json, csv, student_pdf, trainer_pdf, summary = stdout.getvalue().splitlines()
     assert json.startswith(f"wrote {folder / 'test-bank.json'} (")
     assert csv.startswith(f"wrote {folder / 'test-bank-questions.csv'} (")
-    assert student == "rendering the student handout of test-bank (1 question) ..."
-    *_, student_pdf, trainer = second.splitlines()
     assert student_pdf.startswith(f"wrote {folder / 'test-bank-student.pdf'} (")
-    assert trainer == "rendering the trainer handout of test-bank (1 question) ..."
-    assert first.endswith("\n") and second.endswith("\n")  # whole lines
-    *_, trainer_pdf, summary = stdout.getvalue().splitlines()
     assert trainer_pdf.startswith(f"wrote {folder / 'test-bank-trainer.pdf'} (")
     assert summary.startswith("Built 4 files (")
 
@@ -140,14 +139,14 @@ def bank(make_bank: Callable[..., Bank]) -> Bank:
     return make_bank({"01-main.yaml": section_yaml(QUESTION)})
 
 
-def test_each_file_is_dropped_from_memory_once_written(bank: Bank, tmp_path: Path) -> None:
+def test_each_file_is_dropped_from_memory_once_on_disk(bank: Bank, tmp_path: Path) -> None:
     quick = _Quick()
     slow = _Slow(quick)
     progress = list(build([bank], [slow, quick], tmp_path / "dist"))
-    # the quick files come first whatever the order asked for, and none is held any more
-    # when the first slow one is made, nor that one when the second is
+    # the quick files are made first whatever the order asked for, and none is held any
+    # more when the first slow one is made, nor that one when the second is
     assert slow.alive == [[False, False], [False, False, False]]
-    assert [type(step) for step in progress] == [Written, Written, Making, Written, Making, Written]
+    assert [type(step) for step in progress] == [Making, Making, *[Written] * 4]
     assert [step.label for step in progress if isinstance(step, Making)] == [
         "the test-bank-one.bin",
         "the test-bank-two.bin",
@@ -165,24 +164,19 @@ def test_a_step_named_as_another_file_stops_the_build_before_anything_is_made(
     assert not (tmp_path / "dist").exists()
 
 
-def test_a_step_that_fails_keeps_what_was_written_and_leaves_no_partial_file(
+def test_a_step_that_fails_leaves_the_previous_build_and_no_temporary_file(
     bank: Bank, tmp_path: Path
 ) -> None:
     folder = tmp_path / "dist" / "test-bank"
     folder.mkdir(parents=True)
-    (folder / "test-bank-two.bin").write_bytes(b"the previous build's")
+    (folder / "test-bank-one.bin").write_bytes(b"the previous build's")
     slow = _Slow(_Quick(), fails="test-bank-two.bin")
     with pytest.raises(RuntimeError, match="layout failed"):
         list(build([bank], [slow, slow.quick], tmp_path / "dist"))
-    assert sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")) == [
-        "images",
-        "images/a.png",
-        "test-bank-one.bin",
-        "test-bank-two.bin",
-        "test-bank.txt",
-    ]
-    assert (folder / "test-bank-one.bin").read_bytes() == b"test-bank-one.bin"
-    assert (folder / "test-bank-two.bin").read_bytes() == b"the previous build's"
+    # not the quick files, nor the first edition, made before the second failed, nor the
+    # images folder made for them
+    assert [path.name for path in folder.iterdir()] == ["test-bank-one.bin"]
+    assert (folder / "test-bank-one.bin").read_bytes() == b"the previous build's"
 
 
 class _DatedSlow(_Slow):
