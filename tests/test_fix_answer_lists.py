@@ -113,6 +113,7 @@ _WRITTEN_OVER = {
         (QUESTION, "answer: \u0421", "in Latin letters", "answer", "C"),  # Cyrillic Es
         (QUESTION, "D: 80", 'quote it so it stays text: "80"', "options", "80"),
         (QUESTION, "\u2013 id: q1", "type an ordinary '-' in its place", "id", "q1"),
+        (QUESTION, "\u2013 id: q1   # q1 note", "type an ordinary '-' in its place", "id", "q1"),
         (QUESTION, "explanation: Réponse : A", "write it quoted", "explanation", "Réponse : A"),
         (QUESTION, "\x1a", "delete the file's last character", "end", None),
     ],
@@ -123,6 +124,7 @@ _WRITTEN_OVER = {
         "a Cyrillic look-alike",
         "an option read as a number",
         "an en dash for a question's '-'",
+        "an en dash for a question's '-', a note after it",
         "text holding ': '",
         "a DOS end-of-file mark (Ctrl-Z)",
     ],

@@ -367,6 +367,14 @@ SHORTENED_FIXED = "write the whole text quoted (shortened here; exambank lint --
             id="curly single quotes",
         ),
         pytest.param(
+            "\u201cWhich service: trains ML models?\u201d  # exam 2023",
+            (
+                "\u201c \u201d are typographic quotes; YAML knows only straight \" and '",
+                'type straight quotes (shortened here): stem: "Which service:…"  # exam 2023',
+            ),
+            id="curly quotes with a note after them: left after the straight ones",
+        ),
+        pytest.param(
             "\u201cWhich port: 22 or 23?\u201d is used by SSH?",
             (
                 "text containing ': ' must be quoted",

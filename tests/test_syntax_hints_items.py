@@ -286,6 +286,49 @@ def test_a_dash_typed_for_an_items_dash_is_named(
     assert problems_of(tmp_path, written.replace(f"  {dash} ", "  - ")) == []
 
 
+# The list's first item with a note after it, or its text in quotes: YAML reads its line as
+# a key ('\u2013 id') whose text ends there, and stops at the item's next key, deeper than it.
+FIRST_ITEM_ENDED = [
+    pytest.param(TWO, "  - id: q1", "  {} id: q1   # q1 comment", "question", "id: q1", id="note"),
+    pytest.param(TWO, "  - id: q1", "  {} id: q1 # q1", "question", "id: q1", id="note 1 space"),
+    pytest.param(TWO, "  - id: q1", '  {} id: "q1"', "question", 'id: "q1"', id="quoted"),
+    pytest.param(
+        WITH_TERMS, "  - term: VPC", "  {} term: VPC  # c", "key term", "term: VPC", id="term"
+    ),
+]
+
+
+@pytest.mark.parametrize(("dash", "name"), DASHES)
+@pytest.mark.parametrize(("text", "old", "new", "item", "shown"), FIRST_ITEM_ENDED)
+def test_a_dash_typed_for_the_first_items_dash_is_named_before_a_note(
+    tmp_path, dash, name, text, old, new, item, shown
+):
+    assert problems_of(tmp_path, broken(text, old, new.format(dash))) == [
+        (
+            4,
+            3,
+            "yaml-syntax",
+            f"'{dash}' ({name}) is not the '-' that starts a {item}",
+            f"type an ordinary '-' in its place{FIXED_BY_LINT}: - {shown}",
+        )
+    ]
+
+
+@pytest.mark.parametrize("glued", [True, False], ids=["no space after the dash", "no dash"])
+@pytest.mark.parametrize(
+    ("text", "old", "item", "key", "value"),
+    [
+        pytest.param(TWO, "  - id: q1", "question", "id", "q1", id="first question"),
+        pytest.param(WITH_TERMS, "  - term: VPC", "key term", "term", "VPC", id="first term"),
+    ],
+)
+def test_a_first_item_that_lost_its_dash_is_told_so_before_a_note(
+    tmp_path, glued, text, old, item, key, value
+):
+    written = old.replace("- ", "-" if glued else "") + "  # the first one"
+    assert problems_of(tmp_path, broken(text, old, written)) == lost(4, item, key, value, glued)
+
+
 def test_every_item_with_such_a_dash_is_told_in_one_run(tmp_path):
     text = TWO.replace("  - id: q1", "  \u2013 id: q1").replace("  - id: q2", "  \u2022 id: q2")
     assert [found[:2] for found in problems_of(tmp_path, text)] == [(4, 3), (14, 3)]
@@ -335,3 +378,20 @@ def test_fix_types_the_dash_and_only_the_dash(tmp_path, capsys):
     ]
     fixed = text.replace("  \u2013 id: q1", "  - id: q1").replace("  \u2022\tid: q2", "  - id: q2")
     assert path.read_text(encoding="utf-8") == fixed  # the dash in the '|' text is its own
+
+
+@pytest.mark.parametrize(("dash", "name"), DASHES)
+def test_fix_types_the_dash_and_keeps_the_note_after_it(tmp_path, capsys, dash, name):
+    # The first question's note ended its text where YAML read it as a key (review s33)
+    text = broken(TWO, "  - id: q1", f"  {dash} id: q1   # q1 comment")
+    text = broken(text, "  - id: q2", f"  {dash} id: q2  # q2 comment")
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    assert main(["lint", "--fix", str(bank)]) == 0
+    path = bank / "01-main.yaml"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:4:3: fixed '{dash}' ({name}) starting a question -> '- '",
+        f"{path}:14:3: fixed '{dash}' ({name}) starting a question -> '- '",
+    ]
+    assert path.read_text(encoding="utf-8") == TWO.replace(
+        "  - id: q1", "  - id: q1   # q1 comment"
+    ).replace("  - id: q2", "  - id: q2  # q2 comment")

@@ -86,6 +86,22 @@ def lookalike_dash(text: Text, row: int, expected_item: bool) -> Explanation | N
     )
 
 
+def item_over(text: Text, row: int) -> Explanation | None:
+    """The list's first item on the nearest line above ``row`` that is less indented, when
+    its '- ' came as a word processor's dash (``lookalike_dash``) or was lost (``lost_dash``)
+    where the items of ``questions:`` or ``key_terms:`` stand. YAML reads that line as a key
+    and its text, and the item's keys on ``row`` as more of that text, refused at their
+    ': '; or, where a note or a closing quote ends the text ('id: q1  # note'), as keys
+    deeper than that key, refused where the first of them starts."""
+    indent = len(text.lines[row]) - len(text.lines[row].lstrip(" "))
+    for above in range(row - 1, -1, -1):
+        written = text.lines[above]
+        content = written.lstrip(" ")
+        if content.strip() and not content.startswith("#") and len(written) - len(content) < indent:
+            return lookalike_dash(text, above, expected_item=False) or lost_dash(text, above)
+    return None
+
+
 def _list_item_at(text: Text, row: int, column: int) -> tuple[str | None, bool]:
     """What an item of the list is called ("question") when a line at ``column`` on
     ``row`` stands where that list's items stand: only items ('- ', or a dash typed for

@@ -9,7 +9,7 @@ import re
 from exambank.statement_lines import STATEMENT
 from exambank.syntax_hints.early_quotes import LEFT_OPEN, quote_ends_early, text_after_quote
 from exambank.syntax_hints.indents import misaligned, outnumbered, tab
-from exambank.syntax_hints.items import lookalike_dash, lost_dash
+from exambank.syntax_hints.items import item_over, lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
     BLOCK_HEADER,
@@ -163,9 +163,9 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     line = text.parse(row)
     if line.key is not None and line.value_column <= column:  # stem: Which: AWS ...
         return _quote_the_text(text, row, column - line.value_column)
+    if lost := item_over(text, row):
+        return lost  # the first question's '- ' typed as a dash or lost: its keys read as text
     above = text.row_above(row)
-    if above is not None and (dash := lookalike_dash(text, above, expected_item=False)):
-        return dash  # the first question's '- ' typed as a dash: its keys are read as text
     if above is not None and text.parse(above).key is None:  # 'options' or 'text Amazon EC2'
         word = re.match(r" *(?:- +)*([\w-]+)(.?)", text.lines[above])
         lone = word is not None and not word[2]
@@ -209,13 +209,14 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
     keep = colon or 0
     if curly_quoted(line.value):  # quotes around a part of it are the text's own
         closing = CURLY_QUOTES[line.value[0]]
-        inner = line.value[1:].removesuffix(closing)
+        written = re.split(r"[ \t]+#", line.value, maxsplit=1)[0]  # a note stays after it
+        inner = written[1:].removesuffix(closing)
         example = quoted(inner, keep - 1)
         return Explanation(
             index,
             f"{line.value[0]} {closing} are typographic quotes; YAML knows only straight \" and '",
             f"type straight quotes{shortened(example, quoted(inner, whole=True))}: "
-            f"{line.lead}{example}",
+            f"{line.lead}{example}{line.value[len(written) :]}",
         )
     if line.dash_columns and line.key and line.key not in KEYS:
         # "- Tip: read twice": the item is text, its first word no key
@@ -239,7 +240,10 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
     row, column = text.row_column(problem)
     line = text.parse(row)
     if column == len(text.lines[row]) - len(text.lines[row].lstrip()):
-        return text_after_quote(text, row, column) or misaligned(text, row, column)
+        # The first question's '- ' typed as a dash or lost, and its text ended by a note
+        # or a quote: its keys below are read as keys deeper than its line's
+        found = item_over(text, row) or text_after_quote(text, row, column)
+        return found or misaligned(text, row, column)
     owner_row = row if line.key and line.value_column < column else text.row_above(row, True)
     if owner_row is None:
         return None
