@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from exambank.errors import UsageError
-from exambank.git_calls import FILTER_DRIVERS, filters_off, git_command, git_environment
+from exambank.git_calls import FILTER_DRIVERS, filters_off, run_git
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 LAST_SECOND = (datetime.max.replace(tzinfo=timezone.utc) - EPOCH) // timedelta(seconds=1)
@@ -60,7 +60,7 @@ def build_date(root: Path, environ: Mapping[str, str] = os.environ) -> BuildDate
         return BuildDate(date)
     fix = "set SOURCE_DATE_EPOCH to print one"
     try:
-        found = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+        found = run_git("rev-parse", "--is-shallow-repository", "--show-prefix", cwd=root)
     except (OSError, subprocess.SubprocessError):
         return BuildDate(None, f"no build date: git cannot be run here; {fix}")
     if found.returncode != 0:
@@ -111,11 +111,11 @@ def _uncommitted(root: Path, prefix: str, date: datetime) -> str | None:
     changed since (``git status``: one call, whatever the number of files); None when
     none has, or when git cannot tell without running a program the repository names."""
     try:
-        listed = _git(root, *FILTER_DRIVERS)
+        listed = run_git(*FILTER_DRIVERS, cwd=root)
         switched_off = filters_off(listed.stdout) if listed.returncode in (0, 1) else None
         if switched_off is None:
             return None
-        status = _git(root, *switched_off, *_STATUS)
+        status = run_git(*switched_off, *_STATUS, cwd=root)
     except (OSError, subprocess.SubprocessError):
         return None
     changed = [os.fsdecode(entry[3:]) for entry in status.stdout.split(b"\0") if entry[2:3] == b" "]
@@ -135,18 +135,6 @@ def _shown(root: Path, relative: str) -> str:
     return str(root / relative) + ("/" if relative.endswith("/") else "")
 
 
-def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        git_command(*arguments),
-        cwd=root,
-        env=git_environment(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=False,
-        timeout=30,
-    )
-
-
 def _date(seconds: str | None) -> datetime | None:
     """``seconds`` since 1970 as a UTC date, None unless it is ASCII digits alone up to the
     end of 9999. Added to 1970, not read by the system's clock functions, which stop at
@@ -159,7 +147,7 @@ def _date(seconds: str | None) -> datetime | None:
 
 def _last_commit_time(root: Path) -> str | None:
     try:
-        log = _git(root, "log", "--no-show-signature", "-1", "--format=%ct", "--", ".")
+        log = run_git("log", "--no-show-signature", "-1", "--format=%ct", "--", ".", cwd=root)
     except (OSError, subprocess.SubprocessError):  # no git, or it hangs
         return None
     return log.stdout.decode("ascii", "replace").strip() if log.returncode == 0 else None

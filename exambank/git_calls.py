@@ -15,6 +15,8 @@ compares files is given ``filters_off`` of the drivers the config names.
 from __future__ import annotations
 
 import os
+import subprocess
+from pathlib import Path
 
 _RUNS_NOTHING = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false")
 # The filter drivers the config names, as "filter.<driver>.clean\n<program>\0" (git exits
@@ -31,6 +33,23 @@ def git_environment() -> dict[str, str]:
     """This process's environment, with every transport refused (no fetch) and no
     optional write to the repository (no refreshed index saved)."""
     return {**os.environ, "GIT_ALLOW_PROTOCOL": "", "GIT_OPTIONAL_LOCKS": "0"}
+
+
+def run_git(
+    *arguments: str, cwd: Path | None = None, timeout: float = 30
+) -> subprocess.CompletedProcess[bytes]:
+    """``git ARGUMENTS`` run in ``cwd`` (the working folder if None) as ``git_command`` and
+    ``git_environment`` make it safe, reading nothing from stdin, its output captured; a
+    git that hangs is stopped after ``timeout`` seconds (subprocess.TimeoutExpired)."""
+    return subprocess.run(
+        git_command(*arguments),
+        cwd=cwd,
+        env=git_environment(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        timeout=timeout,
+    )
 
 
 def filters_off(listed: bytes) -> list[str] | None:

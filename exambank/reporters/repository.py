@@ -9,7 +9,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from exambank.git_calls import git_command, git_environment
+from exambank.git_calls import run_git
 
 _GIT_SECONDS = 60  # a diff of names takes milliseconds; a git that hangs must not stall CI
 
@@ -77,14 +77,7 @@ def in_files(path: str, files: frozenset[str], resolved: dict[str, str]) -> bool
 def _git(*arguments: str) -> bytes | None:
     """What ``git ARGUMENTS`` prints, in the working folder; None if it fails at all."""
     try:
-        done = subprocess.run(
-            git_command(*arguments),
-            env=git_environment(),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=_GIT_SECONDS,
-            check=False,
-        )
+        done = run_git(*arguments, timeout=_GIT_SECONDS)
     except (OSError, subprocess.SubprocessError):  # no git, or it hung
         return None
     return done.stdout if done.returncode == 0 else None
