@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from exambank import installed_version
-from exambank.build import write as write_file
 from exambank.builders.base import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.paths import display_path
+from exambank.staging import write as write_file
 
 VERSION = 2
 READS = (1, VERSION)  # the versions it reads: 1's fingerprints are matched as they were

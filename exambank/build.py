@@ -1,56 +1,42 @@
 """The build: every chosen builder's files for every bank, into ``<out>/<bank-id>/``.
 
-Deterministic (no clock: the build date comes from ``SOURCE_DATE_EPOCH`` or the bank
-folder's last commit) and atomic (every file is written under a temporary name beside its
-place, and all are renamed into place together once the last is made, so a build that fails
-or is stopped, Ctrl-C or SIGTERM, leaves every file of the previous build as it was and none
-of its own, never a mix of two builds). Every name and every answer key is checked before
-any file is written; then the quick files (JSON, CSV) are made, and each file that takes
-long (a PDF edition) in turn, so one PDF at a time is held in memory.
+Deterministic: no clock; the build date comes from ``SOURCE_DATE_EPOCH`` or the bank
+folder's last commit. Atomic: every file is written under a temporary name beside its
+place, and once the last is made all are renamed into place together, or none
+(``staging.py``); so a build that fails or is stopped, Ctrl-C or SIGTERM, leaves every file
+of the previous build as it was and none of its own, never a mix of two builds. Every name
+and every answer key is checked before any file is written; then the quick files (JSON,
+CSV) are made, and each file that takes long (a PDF edition) in turn, so one PDF at a time
+is held in memory.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 import signal
 import threading
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from exambank.bank import Bank
 from exambank.build_date import BuildDate, build_date
 from exambank.builders import BUILDERS, Builder, Output, Settings
 from exambank.builders.base import Step
-from exambank.errors import CannotWrite, UsageError
+from exambank.errors import UsageError
 from exambank.rules.answers import untrue_key_findings
 from exambank.shuffle import shuffled
+from exambank.staging import (
+    Staged,
+    Written,
+    discard,
+    land_all,
+    refuse_links,
+    stage_or_explain,
+)
 from exambank.stale_outputs import Stale, remove_stale
 
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-
-
-@dataclass(frozen=True)
-class Written:
-    """A file the build wrote, for the progress line."""
-
-    path: Path
-    size: int
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _Staged:
-    """A file made and written under the temporary name ``temporary`` beside ``target``,
-    its place; ``folders``: those made for it, outermost first."""
-
-    temporary: Path
-    target: Path
-    size: int
-    notes: tuple[str, ...]
-    folders: tuple[Path, ...]
+__all__ = ["Making", "Written", "build"]
 
 
 @dataclass(frozen=True)
@@ -78,10 +64,10 @@ def build(
     Whatever stops it before all is made leaves ``out`` as it was: no file of this build,
     no temporary file, no folder it made."""
     builders, banks = list(builders), list(banks)
-    _refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
+    refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
     _refuse_untrue_keys(banks)
-    staged: list[_Staged] = []
+    staged: list[Staged] = []
     stale: list[tuple[Path, list[tuple[str, str]]]] = []
     try:
         for bank in banks:
@@ -89,12 +75,12 @@ def build(
             names = yield from _stage_bank(bank, builders, folder, choices, staged)
             stale.append((folder, names))
         with _stops_held() as stops:  # every file lands, and every stale one goes, or none
-            landed: list[Written | Stale] = [_land_or_explain(file) for file in staged]
+            landed: list[Written | Stale] = [*land_all(staged)]
             staged.clear()
             for folder, names in stale:
                 landed.extend(remove_stale(folder, names))
     finally:
-        _discard(staged)
+        discard(staged)
     try:
         yield from landed
     finally:
@@ -107,7 +93,7 @@ def _stage_bank(
     builders: list[Builder],
     folder: Path,
     choices: Settings | None,
-    staged: list[_Staged],
+    staged: list[Staged],
 ) -> Generator[Making, None, list[tuple[str, str]]]:
     """Make every builder's files of ``bank`` and add each to ``staged``, yielding before
     a file that takes long that it is being made; the names of the files of an earlier
@@ -120,11 +106,11 @@ def _stage_bank(
     sources = [(builder, reordered if builder.shuffles_options else bank) for builder in builders]
     files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
     while files:  # each dropped from memory once on disk
-        staged.append(_stage_or_explain(folder, files.pop(0)))
+        staged.append(stage_or_explain(folder, files.pop(0)))
     questions = sum(1 for _ in bank.questions())
     for builder, step in steps:
         yield Making(step.label, bank.id, questions)
-        staged.append(_stage_or_explain(folder, _noted(step.make(), builder, when.note)))
+        staged.append(stage_or_explain(folder, _noted(step.make(), builder, when.note)))
     return [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
 
 
@@ -181,70 +167,6 @@ def _noted(output: Output, builder: Builder, date_note: str | None) -> Output:
     return replace(output, notes=(*output.notes, date_note))
 
 
-def write(folder: Path, output: Output) -> Written:
-    """Write ``output`` into ``folder`` atomically: a temporary file, then a rename. Its
-    name may hold subfolders ("images/chart.png"), made as needed; one that is a link is
-    refused, as ``dist`` is."""
-    return _land(_stage(folder, output))
-
-
-def _stage(folder: Path, output: Output) -> _Staged:
-    """``output`` written under a temporary name beside its place in ``folder``, and
-    flushed to disk; the folders it needs made."""
-    target = folder / _relative(output.name)
-    made = [path for path in (*reversed(folder.parents), folder) if not os.path.lexists(path)]
-    folder.mkdir(parents=True, exist_ok=True)
-    for subfolder in reversed(target.relative_to(folder).parents[:-1]):
-        _refuse_links(folder / subfolder, fix="remove the link")
-        if not os.path.lexists(folder / subfolder):
-            (folder / subfolder).mkdir()
-            made.append(folder / subfolder)
-    # A new file (O_EXCL) of a name no one can guess: a link planted under a name the build
-    # would use is never written through. Mode 0o666 less the umask, as open() would give.
-    # Of a fixed length: a name within the system's limit stays within it (an image's
-    # 250-character name with a suffix did not).
-    temporary = target.parent / f".exambank-{secrets.token_hex(8)}.partial"
-    handle = os.open(temporary, _NEW_FILE, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(output.data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return _Staged(temporary, target, len(output.data), output.notes, tuple(made))
-
-
-def _land(staged: _Staged) -> Written:
-    """The staged file renamed into its place, over the file there."""
-    try:
-        os.replace(staged.temporary, staged.target)
-    except BaseException:
-        staged.temporary.unlink(missing_ok=True)
-        raise
-    return Written(staged.target, staged.size, staged.notes)
-
-
-def _discard(staged: list[_Staged]) -> None:
-    """Remove the files staged and not put in place, then the folders made for them that
-    are left empty."""
-    for file in staged:
-        file.temporary.unlink(missing_ok=True)
-    for folder in reversed([folder for file in staged for folder in file.folders]):
-        with suppress(OSError):  # not empty: a file put in place, or one of someone else's
-            folder.rmdir()
-
-
-def _relative(name: str) -> Path:
-    """``name`` as a path inside the folder written into; a ValueError (a builder's bug)
-    for one that would leave it, whichever slash the system takes as a separator."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    if not parts or parts[0] == "/" or ".." in parts:
-        raise ValueError(f"a builder named an output {name!r}, which leaves its folder")
-    return Path(name)
-
-
 def _refuse_shared_ids(banks: list[Bank], out: Path) -> None:
     """A UsageError if two banks have one id: both would build into ``out/<id>``, the
     second replacing the first's files."""
@@ -291,59 +213,9 @@ def _check_names(folder: Path, bank_id: str, names: list[tuple[Builder, str]]) -
         seen.add(name)
 
 
-def _stage_or_explain(folder: Path, output: Output) -> _Staged:
-    """``_stage``, its OSError told as the one-line UsageError an author reads."""
-    try:
-        return _stage(folder, output)
-    except OSError as error:
-        raise CannotWrite(_why_not_written(folder / output.name, error)) from None
-
-
-def _land_or_explain(staged: _Staged) -> Written:
-    """``_land``, its OSError told as ``_stage_or_explain`` tells one."""
-    try:
-        return _land(staged)
-    except OSError as error:
-        raise CannotWrite(_why_not_written(staged.target, error)) from None
-
-
 def _folders_of(out: Path) -> list[Path]:
     """The folders a build into ``out`` goes through that a repository could hold: each
     part of a relative ``out`` ("dist", "build/handouts"), or ``out`` itself."""
     if out.is_absolute():
         return [out]
     return [Path(*out.parts[:end]) for end in range(1, len(out.parts) + 1)]
-
-
-def _refuse_links(
-    *folders: Path, fix: str = "remove the link, or give --out the folder it leads to"
-) -> None:
-    """A UsageError if one of ``folders`` is a symbolic link: a ``dist`` link kept in a
-    repository (``.gitignore`` keeps out only a real ``dist/`` folder) would send the
-    files of a CI build wherever it leads."""
-    for folder in folders:
-        if folder.is_symlink():
-            raise UsageError(
-                f"{folder}: cannot build into it: it is a link, and a build writes only into "
-                f"real folders: {fix}"
-            )
-
-
-def _why_not_written(target: Path, error: OSError) -> str:
-    """One line naming the path at fault: a file where a folder must be (``--out`` naming
-    a file) said plainly, not as "Not a directory"; else the system's reason, at the folder
-    that could not be made or at the file (never at its temporary name)."""
-    blocking = next((folder for folder in target.parents if _is_file(folder)), None)
-    if blocking is not None:
-        what = "a link that leads to no folder" if blocking.is_symlink() else "a file"
-        return f"{blocking}: cannot build into it: it is {what}, not a folder"
-    reason = error.strerror or str(error)
-    failed = Path(error.filename) if error.filename else target
-    if failed in target.parents:
-        return f"{failed}: cannot make the folder: {reason}"
-    return f"{target}: cannot write: {reason}"
-
-
-def _is_file(path: Path) -> bool:
-    """Whether something other than a folder is at ``path`` (os.path never raises)."""
-    return os.path.lexists(path) and not os.path.isdir(path)

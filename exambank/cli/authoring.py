@@ -9,7 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-from exambank.build import write
 from exambank.builders import Output
 from exambank.cli.common import (
     EXIT_OK,
@@ -25,6 +24,7 @@ from exambank.saving import save
 from exambank.scaffold import add_section, listing_note, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
 from exambank.skeleton import MAX_OPTIONS, add_question
+from exambank.staging import write
 
 
 def add_init(commands: Commands) -> None:

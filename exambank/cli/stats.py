@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from exambank import pyproject
-from exambank.build import write
 from exambank.builders import Output
 from exambank.cli.common import EXIT_OK, Commands, add_config, add_paths, bank_paths, named_path
 from exambank.errors import CannotWrite, UsageError
@@ -16,6 +15,7 @@ from exambank.lint import lint
 from exambank.paths import among_authors_files, display_path
 from exambank.reporters.ci_log import json_without_commands
 from exambank.reporters.text import visible
+from exambank.staging import write
 from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, render_text
 from exambank.stats_html import render_html, write_pdf
 from exambank.stats_words import noun

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from exambank.build import build, write
+from exambank.build import build
 from exambank.build_date import source_date
 from exambank.builders import Builder, Output, Settings
 from exambank.builders.json_export import JsonBuilder
@@ -27,6 +27,7 @@ from exambank.builders.pdf import PdfBuilder
 from exambank.cli import main
 from exambank.errors import UsageError
 from exambank.shuffle import option_order, shuffled
+from exambank.staging import write
 from tests.builders.conftest import SEED_ID, run_build
 from tests.conftest import QUESTION, section_yaml, write_bank
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from exambank.build import write
 from exambank.builders import Output, Settings
 from exambank.builders.json_export import JsonBuilder
 from exambank.cli import main
+from exambank.staging import write
 from tests.builders.test_image_limits import blank_png
 from tests.conftest import QUESTION, section_yaml, write_bank
 
