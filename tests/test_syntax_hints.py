@@ -849,8 +849,8 @@ BOM_STARTS = (
     "indented one space more"
 )
 BOM_HINT = (
-    "delete it: most editors do not show it (it comes along when text is pasted from "
-    "another file, or files are joined)"
+    "delete it (exambank lint --fix does this): most editors do not show it (it comes along "
+    "when text is pasted from another file, or files are joined)"
 )
 
 

@@ -10,13 +10,14 @@ import re
 
 from ruamel.yaml.reader import ReaderError
 
+from exambank.diagnostics import FIXED_BY_LINT
 from exambank.syntax_hints.text import Explanation, Text
 
 MARK = "\ufeff"
 _LINE_START = re.compile(r"(?:\A|(?<=[\r\n]))[ \t]*\ufeff")
 _HINT = (
-    "delete it: most editors do not show it (it comes along when text is pasted from "
-    "another file, or files are joined)"
+    f"delete it{FIXED_BY_LINT}: most editors do not show it (it comes along when text is "
+    "pasted from another file, or files are joined)"
 )
 
 
