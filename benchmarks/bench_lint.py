@@ -143,6 +143,13 @@ def _instructions(kind: str, roots: list[Path]) -> int:
                 text=True,
             )
         found = re.search(r"Collected : (\d+)", run.stderr)
+        if "unhandled instruction bytes" in run.stderr:
+            sys.exit(
+                f"bench: valgrind cannot count the '{child}' run on this machine: the compiled "
+                "code it runs (ruamel.yaml.clibz, or Python's) uses an instruction valgrind "
+                "does not know (AVX-512, most likely); time it instead (nox -s bench, "
+                "without --instructions), or count on a machine without AVX-512"
+            )
         if run.returncode != 0 or found is None:
             sys.exit(f"bench: callgrind could not count the '{child}' run:\n{run.stderr.strip()}")
         counts.append(int(found[1]))

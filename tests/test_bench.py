@@ -106,3 +106,26 @@ def test_instructions_without_valgrind_say_what_to_install(tmp_path):
     run = _count_instructions(tmp_path)
     assert run.returncode == 2
     assert "--instructions needs valgrind (apt-get install valgrind)" in run.stderr
+
+
+# Stands in for valgrind on a processor whose AVX-512 code valgrind cannot run.
+STOPPED_VALGRIND = """#!{python}
+import sys
+print("vex amd64->IR: unhandled instruction bytes: 0x62 0xF2 0xFD 0x28", file=sys.stderr)
+print("==1== Process terminating with default action of signal 4 (SIGILL)", file=sys.stderr)
+sys.exit(132)
+"""
+
+
+def test_instructions_valgrind_cannot_run_are_said_in_a_line_not_its_dump(tmp_path):
+    valgrind = tmp_path / "valgrind"
+    valgrind.write_text(STOPPED_VALGRIND.format(python=sys.executable), encoding="utf-8")
+    valgrind.chmod(0o755)
+    run = _count_instructions(tmp_path)
+    assert run.returncode == 1
+    assert run.stderr == (
+        "bench: valgrind cannot count the 'floor' run on this machine: the compiled code it "
+        "runs (ruamel.yaml.clibz, or Python's) uses an instruction valgrind does not know "
+        "(AVX-512, most likely); time it instead (nox -s bench, without --instructions), or "
+        "count on a machine without AVX-512\n"
+    )
