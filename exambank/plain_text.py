@@ -119,16 +119,26 @@ def _table(rows: Sequence[Token]) -> str:
 def _inline(children: Sequence[Token]) -> str:
     """A paragraph's text: code spans as typed, emphasis marks dropped, a line break typed
     as one a space (as the HTML shows it) and one the handouts keep ("I. ...", a hard break)
-    a line break."""
+    a line break. An image with no description leaves nothing, and the spaces on its two
+    sides one ("Images  and" would miss a search for "Images and"), none at a line's start."""
     out: list[str] = []
+    after_nothing = False  # such an image, and nothing printed since
     for token in children:
         # a link's ends are text here too: "" and " (https://...)" (``_links_as_text``)
         if token.type in ("text", "code_inline"):
-            out.append(token.content)
+            piece = token.content
         elif token.type == "image":
-            out.append(" ".join(image_description(token).split()))
+            piece = " ".join(image_description(token).split())
+            after_nothing = after_nothing or not piece
         elif token.type == "softbreak":
-            out.append(" ")
+            piece = " "
         elif token.type == "hardbreak":
-            out.append("\n")
+            piece = "\n"
+        else:
+            continue
+        if after_nothing and token.type != "code_inline":  # code keeps its spaces
+            before = next((text for text in reversed(out) if text), "\n")
+            piece = piece.lstrip(" ") if before[-1] in " \n" else piece
+        after_nothing = after_nothing and not piece
+        out.append(piece)
     return "".join(out)

@@ -65,6 +65,15 @@ class _AsWritten(GenerateJsonSchema):
         default = super().get_default_value(schema)
         return NoDefault if default is None else default
 
+    def handle_ref_overrides(self, json_schema: JsonSchemaValue) -> JsonSchemaValue:
+        """A described field that holds one model: its $ref in an allOf, beside the
+        description, which a draft-07 reader would ignore beside a $ref."""
+        json_schema = super().handle_ref_overrides(json_schema)
+        if "$ref" in json_schema and len(json_schema) > 1:
+            json_schema = dict(json_schema)
+            return {"allOf": [{"$ref": json_schema.pop("$ref")}], **json_schema}
+        return json_schema
+
 
 def generate() -> dict[str, str]:
     """The text of every schema file, as ``nox -s schemas`` writes it: the source schemas
@@ -74,8 +83,10 @@ def generate() -> dict[str, str]:
     for name, model in MODELS.items():
         mode: JsonSchemaMode = "serialization" if model is ExportDocument else "validation"
         generated = model.model_json_schema(mode=mode, schema_generator=_AsWritten)
-        summary = " ".join(generated["description"].split())  # the docstring, unwrapped
-        generated["description"] = f"{summary}\n\n{MARKDOWN_DIALECT}"
+        for node in (generated, *generated.get("$defs", {}).values()):
+            if "description" in node:  # a model's docstring, unwrapped
+                node["description"] = " ".join(node["description"].split())
+        generated["description"] += f"\n\n{MARKDOWN_DIALECT}"
         if mode == "validation":  # an editor would head every field's hover with its model
             for node in (generated, *generated.get("$defs", {}).values()):
                 del node["title"]

@@ -17,6 +17,7 @@ from jsonschema import Draft7Validator, Draft202012Validator
 from pydantic import BaseModel
 
 from exambank import schema, schema_files
+from exambank.export_model import ExportDocument
 from exambank.markdown import short_html, to_html
 from exambank.model import Manifest, Markdown, Section
 from exambank.schema_files import MARKDOWN_DIALECT
@@ -171,6 +172,41 @@ def test_every_property_an_author_writes_says_what_it_is(name):
                 assert "description" not in branch, f"{title}.{key}"  # instead of the field's
             checked += 1
     assert checked == {"manifest.schema.json": 7, "section.schema.json": 23}[name]
+
+
+def test_every_object_and_property_a_consumer_reads_says_what_it_is():
+    """The export schema is a consumer's reference: every object and every key described,
+    in words for a reader of the JSON, not advice for the author of the YAML."""
+    checked = 0
+    for title, node in _object_schemas("export.schema.json", ExportDocument):
+        assert len(node.get("description", "")) >= 20, title
+        for key, property_schema in node["properties"].items():
+            description = property_schema.get("description", "")
+            assert len(description) >= 20, f"{title}.{key}: {description}"
+            for author_only in ("(optional)", "Quote", "YAML"):
+                assert author_only not in description, f"{title}.{key}: {description}"
+            checked += 1
+    assert checked == 65
+
+
+def test_the_export_describes_a_field_as_its_source_does_where_it_means_the_same():
+    section = _committed("section.schema.json")["$defs"]
+    export = _committed("export.schema.json")["$defs"]
+    for source, exported, key in [
+        ("Question", "ExportQuestion", "stem"),
+        ("Question", "ExportQuestion", "explanation"),
+        ("Option", "ExportOption", "text"),
+        ("KeyTerm", "ExportKeyTerm", "definition"),
+    ]:
+        said = section[source]["properties"][key]["description"]
+        assert export[exported]["properties"][key]["description"] == said
+    # what the source leaves out, the export writes as null: it says so instead
+    difficulty = export["ExportQuestion"]["properties"]["difficulty"]["description"]
+    assert difficulty.endswith("(null where not given).")
+    question_id = export["ExportQuestion"]["properties"]["id"]["description"]
+    assert "unique across the whole bank" in question_id and "key to update" in question_id
+    manifest = export["ExportManifest"]["properties"]
+    assert manifest["title"]["description"].startswith("The bank's title as written in bank.yaml")
 
 
 def test_the_values_of_type_say_what_they_mean():

@@ -127,10 +127,27 @@ def _keys(node: object) -> set[str]:
         # print's no-break space and word joiner would defeat a search typed with a space
         ("at 100 Mbit/s -- fast", "at 100 Mbit/s \u2013 fast"),
         ("See ![](x.png)", "See"),  # no line ends in the space before nothing
+        # nor is a space left twice where nothing stood, or at a line's start
+        ("Images ![](x.png) and ![](y.png) ![](z.png) semi", "Images and semi"),
+        ("![](x.png) Images\nand ![](y.png)\nmore", "Images and more"),
+        ("line one  \n![](x.png) line two", "line one\nline two"),
+        ("| a ![](x.png) b |\n|---|\n| ![](y.png) c |", "a b\nc"),
+        ("`a ` ![](x.png) ` b`", "a   b"),  # a code span keeps its spaces
     ],
 )
 def test_plain_text_of_short_texts(markdown, text):
     assert short_text(markdown) == text
+
+
+def test_an_image_with_no_description_leaves_one_space_in_the_json_and_the_csv(tmp_path):
+    """A search for "Images and" finds the text, in the JSON's _text and the plain CSV."""
+    bank = _bank(tmp_path, _question("Images ![](images/chart.png) and `x  y` here"))
+    document = json.loads(JsonBuilder().build(bank, Settings())[0].data)
+    (question,) = document["sections"][0]["questions"]
+    assert question["stem_text"] == "Images and x  y here"
+    assert '<img src="images/chart.png" />' in question["stem_html"]  # the HTML shows it
+    (row,) = _rows(CsvBuilder().build(bank, Settings(csv_text="plain"))[0].data)
+    assert row["stem"] == "Images and x  y here"
 
 
 def test_a_block_text_keeps_its_headings_as_paragraphs():
