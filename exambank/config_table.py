@@ -49,6 +49,17 @@ KEYS = (
     "sections",
     "large-print-size",
 )
+# Build options that are chosen for each build, on the command line, and have no key: said
+# so, as "did you mean" would send the author to a key of another meaning ("large-print"
+# to "large-print-size", which sets only the size of a build run with --large-print).
+BUILD_ONLY = {
+    "large-print": "--large-print (large-print-size here sets the size such builds use)",
+    "shuffle": "--shuffle SEED",
+    "only": "--only FORMATS",
+    "out": "--out DIR",
+    "csv-text": "--csv-text markdown|plain",
+    "csv-guard": "--csv-guard on|off",
+}
 SEVERITIES = ("error", "warning", "off")
 Choice = TypeVar("Choice", bound=str)
 
@@ -75,7 +86,10 @@ class TableParser:
             self.report((), None, "tool.exambank must be a table", "write [tool.exambank]")
             return config
         for key in table:
-            if key not in KEYS:
+            if key in BUILD_ONLY:
+                hint = f"it is chosen for each build: exambank build {BUILD_ONLY[key]}"
+                self.report((key,), key, f"'{key}' is not a key of [tool.exambank]", hint)
+            elif key not in KEYS:
                 hint = did_you_mean(key, KEYS) or f"known keys: {', '.join(KEYS)}"
                 self.report((key,), key, f"unknown key '{key}' in [tool.exambank]", hint)
         if "select" in table:

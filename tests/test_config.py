@@ -273,6 +273,16 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             (5, 1, "unknown key 'selct' in [tool.exambank]", "did you mean 'select'?"),
         ),
         (
+            "[tool.exambank]\nlarge-print = true\n",
+            (
+                5,
+                1,
+                "'large-print' is not a key of [tool.exambank]",
+                "it is chosen for each build: exambank build --large-print (large-print-size "
+                "here sets the size such builds use)",
+            ),
+        ),
+        (
             '[tool.exambank]\nselect = ["answer-count", "answer-cont"]\n',
             (5, 27, "unknown rule 'answer-cont'", "did you mean 'answer-count'?"),
         ),
