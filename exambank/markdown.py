@@ -27,9 +27,10 @@ from exambank.statement_lines import statement_lines
 _RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
 # Questions (stem, options, feedback, explanation), key-term definitions and tips are short
 # texts: a leading "# " there is text ("# is a control character."), not a heading that would
-# print larger than the section's title. Notes, a summary and the description keep headings.
+# print larger than the section's title, and a row of dashes ("-----", "***") is text, not a
+# horizontal rule that would print as a line. Notes, a summary and the description keep both.
 _SHORT_RENDERER = MarkdownIt("commonmark", {"html": False}).enable("table")
-_SHORT_RENDERER.disable(["heading", "lheading"])
+_SHORT_RENDERER.disable(["heading", "lheading", "hr"])
 
 
 # Unit symbols a number keeps on its line ("230 V", "1.000 Mbit/s", "0,5 mm²", "20 °C",
@@ -260,8 +261,9 @@ def to_html(
 
 def short_html(text: str, space_groups: bool = False, for_print: bool = True) -> str:
     """Block HTML for a short Markdown text, such as an option or its feedback: as
-    ``to_html``, but a line starting with "#" or underlined stays a paragraph, and so does
-    a text that is all one list item ("2. Normalform", "+"; see ``lone_items``)."""
+    ``to_html``, but a line starting with "#" or underlined, or a row of dashes, stays a
+    paragraph, and so does a text that is all one list item ("2. Normalform", "+"; see
+    ``lone_items``)."""
     env = {"space_groups": space_groups, "for_print": for_print}  # see to_html
     return str(_SHORT_RENDERER.render(text, env))
 

@@ -27,14 +27,14 @@ MARKDOWN_DIALECT = (
     "Markdown: CommonMark with GFM tables and no other extension (no strikethrough, task "
     'lists or bare web addresses as links), as markdown-it-py\'s "commonmark" preset with '
     '"table" reads it. Raw HTML is shown as text, never as markup. Headings (a line starting '
-    "with #, or underlined) only in notes, a section summary and the bank description; "
-    "elsewhere such a line is text. A list of one item of one paragraph is text where it "
-    'is all a question\'s text, a definition or a tip holds ("2. Normalform", "+"), and '
-    'where it continues a paragraph whose line ends no sentence ("... verlangt die" / '
-    '"1. Normalform"). A question below a list, at the list\'s indentation, starting with '
-    "a capital after a last item that ends a sentence, starts a paragraph after the list. "
-    "Link and image targets are paths relative to the bank "
-    "folder, inside it; the JSON export ships every image beside the JSON file under the "
+    "with #, or underlined) and horizontal rules (a row of ---, *** or ___) only in notes, a "
+    "section summary and the bank description; elsewhere such a line is text. A list of one "
+    "item of one paragraph is text where it is all a question's text, a definition or a tip "
+    'holds ("2. Normalform", "+"), and where it continues a paragraph whose line ends no '
+    'sentence ("... verlangt die" / "1. Normalform"). A question below a list, at the list\'s '
+    "indentation, starting with a capital after a last item that ends a sentence, starts a "
+    "paragraph after the list. Link and image targets are paths relative to the bank folder, "
+    "inside it; the JSON export ships every image beside the JSON file under the "
     "same path, so an image's path leads to it from there too."
 )
 

@@ -239,4 +239,6 @@ def test_the_markdown_dialect_is_the_one_the_handouts_render():
     )
     assert short_html("<b>raw</b>") == "<p>&lt;b&gt;raw&lt;/b&gt;</p>\n"
     assert short_html("# is a control character") == "<p># is a control character</p>\n"
+    assert short_html("-----") == "<p>-----</p>\n"  # a row of dashes, not a rule
+    assert to_html("-----") == "<hr />\n"
     assert to_html("# Notes\n\nSub\n---") == "<h3>Notes</h3>\n<h4>Sub</h4>\n"

@@ -108,18 +108,22 @@ def test_a_wrapping_answer_key_entry_continues_under_its_letters(make_bank):
     assert len(continued) - len(continued.lstrip()) == letters, lines
 
 
-def test_a_leading_hash_in_a_question_is_text_but_notes_keep_their_headings(make_bank):
+def test_a_leading_hash_or_a_row_of_dashes_in_a_question_is_text_but_notes_keep_their_headings(
+    make_bank,
+):
     question = (
         QUESTION.replace("stem: Which", "stem: '# Which")
         .replace("models?", "models?'")
         .replace("  B: AWS Lambda", "  B: {text: '# is a control character', feedback: '# too'}")
+        .replace("  C: Amazon EC2", "  C: '-----'")
         .replace("explanation: SageMaker", "explanation: |-\n  SageMaker\n  ===\n ")
     )
     extra = "summary: '# Overview'\nnotes: '## Details'\nexam_tips: ['# tip']\nkey_terms:\n"
     extra += "  - {term: Hash, definition: '# starts a comment'}\n"
     bank = make_bank({"01-main.yaml": section_yaml(question, extra=extra)})
     html = handout_html(bank, "trainer", Settings())
-    for text in ("# Which", "# is a control", "# too", "SageMaker\n===", "# tip", "# starts"):
+    texts = ("# Which", "# is a control", "# too", "-----", "SageMaker\n===", "# tip", "# starts")
+    for text in texts:
         assert f"<p>{text}" in html, text
     # each field's top-most heading ranks below the section's title (tests/test_markdown.py)
     assert "<h3>Overview</h3>" in html and "<h3>Details</h3>" in html
