@@ -157,7 +157,19 @@ def _quick_files_and_steps(
     made = list({(file.name, file.data): (builder, file) for builder, file in made}.values())
     names = [(builder, output.name) for builder, output in made]
     _check_names(folder, bank_id, names + [(builder, step.name) for builder, step in steps])
-    return [output for _, output in made], steps
+    return _said_once([output for _, output in made]), steps
+
+
+def _said_once(outputs: list[Output]) -> list[Output]:
+    """``outputs`` with each note an earlier one gives left out: an image that neither
+    export ships is noted once for the bank, under the first file that leaves it out."""
+    said: set[str] = set()
+    kept = []
+    for output in outputs:
+        notes = tuple(note for note in output.notes if note not in said)
+        said.update(notes)
+        kept.append(output if notes == output.notes else replace(output, notes=notes))
+    return kept
 
 
 def _noted(output: Output, builder: Builder, date_note: str | None) -> Output:

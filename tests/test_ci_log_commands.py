@@ -48,7 +48,7 @@ def test_lint_and_build_text_quote_an_image_target_harmlessly(tmp_path, monkeypa
     assert "images/ok.png#x##\\x5bstop-commands]pwned" in linted.out
     assert main(["build", "--only", "json", "--out", str(tmp_path / "dist")]) == 0
     built = capsys.readouterr()
-    assert "note: not shipped: the image http://x.example/a##\\x5berror title" in built.out
+    assert ": not shipped: the image http://x.example/a##\\x5berror title" in built.out
     assert runner_commands(linted.out + linted.err + built.out + built.err) == []
 
 

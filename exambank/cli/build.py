@@ -38,6 +38,21 @@ from exambank.rules import RULES
 from exambank.stale_outputs import Stale
 from exambank.stats_words import noun
 
+# The options (their ``dest``) that shape one format's files alone, by the format: given
+# where ``--only`` builds none of its files, they are refused.
+FORMAT_OPTIONS = {
+    "pdf": (
+        "paper",
+        "sections",
+        "large_print",
+        "large_print_size",
+        "shuffle",
+        "student_key",
+        "answer_sheet",
+    ),
+    "csv": ("csv_text", "csv_guard"),
+}
+
 # Warnings the build says in full, as lint does (``Rule.changes_print``): a trainer who
 # only builds would otherwise hand out what they change.
 SAID_IN_FULL = frozenset(name for name, rule in RULES.items() if rule.changes_print)
@@ -126,7 +141,6 @@ def add_build(commands: Commands) -> None:
     command.add_argument(
         "--csv-text",
         choices=["markdown", "plain"],
-        default="markdown",
         help="the CSV's stem, option, feedback and explanation cells as written (markdown, "
         "the default) or as plain text, for an importer that shows Markdown literally "
         "(plain: the JSON's _text)",
@@ -134,12 +148,11 @@ def add_build(commands: Commands) -> None:
     command.add_argument(
         "--csv-guard",
         choices=["on", "off"],
-        default="on",
-        help="on (the default): a CSV cell that starts with =, +, -, @, tab or CR gets a "
-        "leading ' so that a spreadsheet does not run it as a formula, and the guarded "
-        "column names each such cell; off: every cell exactly as the text is, guarded "
-        "empty, for an importer (an LMS, Kahoot) that would keep the ' (never open such "
-        "a file in a spreadsheet)",
+        help="on (the default): a CSV cell that starts with =, +, -, @, a tab or a line "
+        "break (OWASP's list; =, +, - or @ past spaces too) gets a leading ' so that a "
+        "spreadsheet does not run it as a formula, and the guarded column names each such "
+        "cell; off: every cell exactly as the text is, guarded empty, for an importer (an "
+        "LMS, Kahoot) that would keep the ' (never open such a file in a spreadsheet)",
     )
     add_config(command)
     command.set_defaults(run=_build)
@@ -189,6 +202,7 @@ def _shuffle_seed(text: str) -> str:
 
 def _build(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
+    _refuse_options_for_no_file(arguments)
     config = pyproject.load(arguments.config, nothing_was="built")
     paths = bank_paths(arguments.paths)
     known = _baseline(config)
@@ -215,8 +229,8 @@ def _build(arguments: argparse.Namespace) -> int:
         shuffle_seed=arguments.shuffle,
         large_print=arguments.large_print or arguments.large_print_size is not None,
         large_print_size=arguments.large_print_size or config.large_print_size or LARGE_PRINT_SIZE,
-        csv_text=arguments.csv_text,
-        csv_guard=arguments.csv_guard == "on",
+        csv_text=arguments.csv_text or "markdown",
+        csv_guard=arguments.csv_guard != "off",
         student_key=arguments.student_key or config.student_key or "end",
         answer_sheet=bool(
             config.answer_sheet if arguments.answer_sheet is None else arguments.answer_sheet
@@ -231,6 +245,34 @@ def _build(arguments: argparse.Namespace) -> int:
         f"into {arguments.out} in {time.perf_counter() - started:.1f} s."
     )
     return EXIT_OK
+
+
+def _refuse_options_for_no_file(arguments: argparse.Namespace) -> None:
+    """A UsageError for each format ``--only`` leaves out whose options are given: they
+    would change nothing, and whoever typed ``--csv-text plain`` meant to build the CSV.
+    The settings in ``[tool.exambank]`` are the project's, for every build: never refused."""
+    problems = []
+    for name, options in FORMAT_OPTIONS.items():
+        typed = [flag for option in options if (flag := _as_typed(option, arguments))]
+        if name in arguments.only or not typed:
+            continue
+        named = typed[0] if len(typed) == 1 else f"{', '.join(typed[:-1])} and {typed[-1]}"
+        problems.append(
+            f"{named} {'has' if len(typed) == 1 else 'have'} no effect: --only "
+            f"{','.join(arguments.only)} builds no {name.upper()}; add {name} to --only, or "
+            f"leave {'it' if len(typed) == 1 else 'them'} out"
+        )
+    if problems:
+        raise UsageError(*problems)
+
+
+def _as_typed(option: str, arguments: argparse.Namespace) -> str | None:
+    """``--paper`` if it was given (``--no-answer-sheet`` for that one's "no"), else None."""
+    value = getattr(arguments, option)
+    if value is None or (value is False and option != "answer_sheet"):
+        return None  # not given: a switch's default is False
+    flag = option.replace("_", "-")
+    return f"--no-{flag}" if value is False else f"--{flag}"
 
 
 def _progress(

@@ -42,6 +42,17 @@ class Placer:
         self._placed[placed] = at
         return at
 
+    def place_target(self, source: Source, path: JsonPath, url: str) -> Position:
+        """Where the link or image target ``url`` is written in the value at ``path``: whole
+        (not "a.png" inside "images/a.png"), as a target ("(a.png" or "<a.png") before as a
+        word; a second target of the same ``url`` in the value after the first."""
+        written_url, end = re.escape(url), r"(?![^)>\s\"'])"
+        written = (
+            re.compile(rf"(?<=[(<]){written_url}{end}"),
+            re.compile(rf"(?<!\S){written_url}{end}"),
+        )
+        return self.place(source, path, written, url)
+
 
 def _read_lines(source: Source) -> list[str]:
     try:

@@ -124,11 +124,8 @@ class _Targets:
                 yield source, path, question, target
 
     def where(self, source: Source, path: JsonPath, target: Target) -> tuple[int, int]:
-        """Where ``target.url`` is written: whole (not "a.png" inside "images/a.png"), as
-        a target ("(a.png" or "<a.png") before as a word."""
-        url, end = re.escape(target.url), r"(?![^)>\s\"'])"
-        written = (re.compile(rf"(?<=[(<]){url}{end}"), re.compile(rf"(?<!\S){url}{end}"))
-        return self._placer.place(source, path, written, target.url)
+        """Where ``target.url`` is written (``Placer.place_target``)."""
+        return self._placer.place_target(source, path, target.url)
 
 
 def _hint(target: Target) -> str:

@@ -481,6 +481,50 @@ def test_exambank_build_takes_the_paper_size_as_people_write_it(tmp_path, capsys
     assert (round(box.width), round(box.height)) == (612, 792)
 
 
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (
+            ["--only", "json", "--csv-text", "plain", "--csv-guard", "off"],
+            "--csv-text and --csv-guard have no effect: --only json builds no CSV; add csv to "
+            "--only, or leave them out",
+        ),
+        (
+            ["--only", "json,csv", "--paper", "letter"],
+            "--paper has no effect: --only json,csv builds no PDF; add pdf to --only, or leave "
+            "it out",
+        ),
+        (
+            ["--only", "csv", "--large-print-size", "18", "--shuffle", "B", "--no-answer-sheet"],
+            "--large-print-size, --shuffle and --no-answer-sheet have no effect: --only csv "
+            "builds no PDF; add pdf to --only, or leave them out",
+        ),
+    ],
+)
+def test_an_option_for_a_format_not_built_is_a_usage_error(tmp_path, capsys, arguments, said):
+    """Whoever typed --csv-text plain meant to build the CSV: silence would hand them a
+    folder without it, or a JSON they take for what they asked for."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    assert main(["build", str(bank), "--out", str(out), *arguments]) == 2
+    assert capsys.readouterr().err == f"exambank: error: {said}\n"
+    assert not out.exists()
+
+
+def test_the_project_s_settings_for_a_format_not_built_are_no_error(tmp_path, capsys):
+    """[tool.exambank] holds settings for every build, not a request for one format."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.exambank]\npaper = "letter"\nanswer-sheet = true\n', "utf-8")
+    out = ["--out", str(tmp_path / "dist"), "--config", str(config)]
+    assert main(["build", str(bank), "--only", "json", "--csv-text", "plain", *out]) == 2
+    assert capsys.readouterr().err == (  # of the paper and the sheet, not a word
+        "exambank: error: --csv-text has no effect: --only json builds no CSV; add csv to "
+        "--only, or leave it out\n"
+    )
+    assert main(["build", str(bank), "--only", "json,csv", "--csv-guard", "on", *out]) == 0
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (a temporary one too), by its path there."""
     return {

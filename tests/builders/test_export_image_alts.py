@@ -16,6 +16,7 @@ from exambank.builders import Settings
 from exambank.builders.csv_export import CsvBuilder
 from exambank.builders.json_export import JsonBuilder
 from exambank.lint import lint
+from tests.builders.test_csv_columns import unguarded
 from tests.builders.test_image_limits import blank_png
 from tests.conftest import QUESTION, REPO, section_yaml, write_bank
 
@@ -150,3 +151,22 @@ def test_a_description_a_spreadsheet_would_evaluate_is_guarded_and_given_back(ma
     (bank.root / "sum.png").write_bytes(blank_png(4, 4))
     row = csv_row(bank)
     assert row["image_alts"] == "'=1+1 bars" and row["guarded"] == "image_alts"
+
+
+def test_the_image_lists_split_into_their_lines_once_the_guard_is_undone(make_bank):
+    """An image with no description leaves the first line of ``image_alts`` empty, and a
+    cell that starts with a line feed is guarded, as OWASP lists it; a file named
+    ``-chart.png`` is guarded too. ``guarded`` names both, so a reader who undoes the guard
+    first, as the README says, splits them into the right lines."""
+    stem = "stem: 'Which? ![](-chart.png) and ![A bar chart](b.png)'"
+    question = QUESTION.replace(STEM, stem).replace(
+        "answer: A", "answer: A\nlint: {ignore: [image-alt], reason: a test}"
+    )
+    bank = make_bank({"01-main.yaml": section_yaml(question)})
+    for name in ("-chart.png", "b.png"):
+        (bank.root / name).write_bytes(blank_png(4, 4))
+    row = csv_row(bank)
+    assert row["images"] == "'-chart.png\nb.png" and row["image_alts"] == "'\nA bar chart"
+    assert row["guarded"] == "images;image_alts"
+    assert unguarded(row)["images"].split("\n") == ["-chart.png", "b.png"]
+    assert unguarded(row)["image_alts"].split("\n") == ["", "A bar chart"]

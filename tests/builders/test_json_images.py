@@ -230,7 +230,7 @@ def test_an_image_that_is_no_file_inside_the_bank_is_never_read(tmp_path, capsys
     assert json.loads((folder / "test-bank.json").read_bytes())["resources"] == []
     printed = capsys.readouterr().out
     for target, reason in why.items():
-        assert f"    note: not shipped: the image {target} ({reason})\n" in printed
+        assert f": not shipped: the image {target} ({reason})\n" in printed
 
 
 def test_two_banks_of_one_id_are_refused_before_either_is_built(tmp_path, capsys):

@@ -79,9 +79,9 @@ def test_with_the_rule_switched_off_the_exports_still_ship_no_hidden_file(tmp_pa
     assert not any(path.startswith((".git", "images")) for path in files)
     assert not any(TOKEN.encode() in data for data in files.values())
     printed = capsys.readouterr().out
-    assert "note: not shipped: the image .git/config (it is in a hidden folder ('.git'))" in printed
+    assert ": not shipped: the image .git/config (it is in a hidden folder ('.git'))" in printed
     assert (
-        "note: not shipped: the image images/logo.png (it leads into a hidden folder ('.git') "
+        ": not shipped: the image images/logo.png (it leads into a hidden folder ('.git') "
         "through a symbolic link)"
     ) in printed
 
@@ -119,7 +119,7 @@ def test_a_target_that_leaves_as_written_or_loops_is_noted_and_every_file_writte
     assert main(["build", str(root), "--out", str(out), "--only", "json,csv"]) == 0
     assert sorted(built(out / "test-bank")) == ["test-bank-questions.csv", "test-bank.json"]
     # quoted as written, so that the author finds it ("a%00.png", not "a\\x00.png")
-    assert f"note: not shipped: the image {shown} ({reason})\n" in capsys.readouterr().out
+    assert f": not shipped: the image {shown} ({reason})\n" in capsys.readouterr().out
 
 
 def test_lint_and_the_exports_refuse_the_same_targets(tmp_path):
@@ -159,4 +159,21 @@ def test_a_name_too_long_for_the_system_is_noted_not_an_internal_error(tmp_path,
     out = tmp_path / "dist"
     assert main(["build", str(root), "--out", str(out), "--only", "json,csv"]) == 0
     assert sorted(built(out / "test-bank")) == ["test-bank-questions.csv", "test-bank.json"]
-    assert f"note: not shipped: the image {name} (it cannot be read: " in capsys.readouterr().out
+    assert f": not shipped: the image {name} (it cannot be read: " in capsys.readouterr().out
+
+
+def test_an_image_neither_export_ships_is_noted_once_at_the_place_lint_gives(tmp_path, capsys):
+    """One note for the bank, not one under each export's line, that starts where lint's
+    finding on the image does, so that the author can go to it."""
+    root = bank_showing(tmp_path / "bank", "gone.png", "https://x.example/a.png")
+    findings = [d for d in lint([root], Config()).diagnostics if d.rule.endswith("-resource")]
+    places = [f"{found.path}:{found.line}:{found.column}:" for found in findings]
+    bank_showing(tmp_path / "bank", "gone.png", "https://x.example/a.png", ignore=True)
+    assert main(["build", str(root), "--out", str(tmp_path / "dist"), "--only", "json,csv"]) == 0
+    printed = capsys.readouterr().out
+    notes = [line for line in printed.splitlines() if "not shipped" in line]
+    assert notes == [
+        f"    note: {places[0]} not shipped: the image gone.png (no file inside the bank folder)",
+        f"    note: {places[1]} not shipped: the image https://x.example/a.png (it uses 'https:', "
+        "not a path inside the bank folder)",
+    ]

@@ -120,15 +120,17 @@ def test_the_csv_lists_only_the_shipped_image(tmp_path):
 
 def test_the_note_quotes_a_web_address_as_written(tmp_path):
     document, *_ = JsonBuilder().build(bank_with_unshipped_images(tmp_path), Settings())
-    assert document.notes == (  # sorted by the path each names
-        "not shipped: the image ../outside.png (it leaves the bank folder as written)",
-        "not shipped: the image //evil.example/f.png (it is an absolute path)",
-        "not shipped: the image data:image/png;base64,AAAA (it uses 'data:', not a path "
-        "inside the bank folder)",
-        "not shipped: the image gone.png (no file inside the bank folder)",
-        "not shipped: the image https://evil.example/tip.png (it uses 'https:', not a path "
-        "inside the bank folder)",
-        f"not shipped: the image {WEB} (it uses 'https:', not a path inside the bank folder)",
-        "not shipped: the image https://x.example/blank.png (it uses 'https:', not a path "
-        "inside the bank folder)",
+    at = f"{tmp_path / '01-main.yaml'}:"  # then where each is first written
+    assert document.notes == (
+        f"{at}3:22: not shipped: the image {WEB} (it uses 'https:', not a path inside the "
+        "bank folder)",
+        f"{at}4:29: not shipped: the image ../outside.png (it leaves the bank folder as written)",
+        f"{at}8:23: not shipped: the image https://evil.example/tip.png (it uses 'https:', "
+        "not a path inside the bank folder)",
+        f"{at}11:128: not shipped: the image https://x.example/blank.png (it uses 'https:', "
+        "not a path inside the bank folder)",
+        f"{at}11:168: not shipped: the image data:image/png;base64,AAAA (it uses 'data:', not "
+        "a path inside the bank folder)",
+        f"{at}15:36: not shipped: the image gone.png (no file inside the bank folder)",
+        f"{at}16:34: not shipped: the image //evil.example/f.png (it is an absolute path)",
     )
