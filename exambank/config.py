@@ -192,7 +192,8 @@ def unswitchable_rule(name: str) -> tuple[str, str]:
     """Message and hint for turning off a rule that cannot be turned off."""
     return (
         f"rule '{name}' cannot be turned off",
-        "it reports a file that cannot be read or an id used twice; fix the bank instead",
+        "it reports a file that cannot be read, an id used twice or a control character; "
+        "fix the bank instead",
     )
 
 

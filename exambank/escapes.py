@@ -1,16 +1,21 @@
 """Backslashes in double-quoted text that YAML read as escapes the author most likely did
-not mean: a Windows path ("C:\\temp\\novos") or a Markdown escape ("snake\\_case").
+not mean: a Windows path ("C:\\temp\\novos") or a Markdown escape ("snake\\_case"); and
+escapes that write a control character no text may hold ("\\e[31m", "\\x00").
 
 In double quotes YAML reads ``\\t`` as a tab, ``\\n`` as a line break and so on, so
 "C:\\temp" prints as "C:" and "emp" with a tab between. ``slips`` finds them in the few
 double-quoted scalars whose source holds a backslash (``exambank.event_reader`` asks);
-the ``escape-in-text`` rule reports them, and ``unread-image`` names them.
+the ``escape-in-text`` rule reports them, and ``unread-image`` names them. ``controls``
+finds the escapes of control characters, which the ``control-character`` rule reports.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
+
+from exambank.invisible import control_name
 
 # The escapes an author types by mistake for a backslash and a letter, and what YAML
 # makes of each: the character, and its name in a message. \x, \u and \U take hex
@@ -43,6 +48,7 @@ _FILE_NAME = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s")
+_LINE_BREAKS = "\r\n\x85\u2028\u2029"  # libyaml's
 
 
 def slips(text: str, start: int, end: int) -> list[int]:
@@ -73,16 +79,34 @@ def slips(text: str, start: int, end: int) -> list[int]:
     return sorted(found)
 
 
+def controls(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Where each escape in the double-quoted scalar's source ``text[start:end]`` that
+    writes a control character no text may hold (``invisible.control_name``: "\\e",
+    "\\0", "\\x1b", "\\u0007", not "\\t" or "\\n") stands, and the escape as written."""
+    return [
+        (escape.start(), escape[0])
+        for escape in ESCAPE.finditer(text, start, end)
+        if (made := made_of(escape[0])) and control_name(made)
+    ]
+
+
 def writes_blank(text: str, start: int, end: int) -> bool:
     """Whether the double-quoted scalar's source ``text[start:end]`` writes a space or a
     tab as an escape ("\\t", "\\ ", "\\x20"): whitespace the author typed on purpose."""
-    return any(_writes_blank(escape[0]) for escape in ESCAPE.finditer(text, start, end))
+    return any(made_of(escape[0]) in ("\t", " ") for escape in ESCAPE.finditer(text, start, end))
 
 
-def _writes_blank(escape: str) -> bool:
+def made_of(escape: str) -> str:
+    """What an escape (one match of ``ESCAPE``) writes: "\\e" U+001B, "\\x85" U+0085; one
+    of no letter of ``MADE_OF`` ("\\\\", "\\ ") the character after its backslash, and
+    one of a line break nothing (it joins the lines)."""
     if len(escape) > 2:  # hex digits
-        return int(escape[2:], 16) in (0x09, 0x20)
-    return escape[1] in "t \t"
+        code = int(escape[2:], 16)
+        return chr(code) if code <= sys.maxunicode else "\ufffd"  # which YAML refuses
+    made = MADE_OF.get(escape[1])
+    if made is not None:
+        return made[0]
+    return "" if escape[1] in _LINE_BREAKS else escape[1]
 
 
 def _word(text: str, at: int, start: int, end: int) -> tuple[int, int]:

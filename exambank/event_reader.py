@@ -15,7 +15,7 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.events import AliasEvent, DocumentStartEvent, ScalarEvent, StreamEndEvent
 
 from exambank.diagnostics import Diagnostic
-from exambank.escapes import slips, writes_blank
+from exambank.escapes import controls, slips, writes_blank
 from exambank.lean_events import Kinds, lean_events
 from exambank.mojibake import garbled_at, may_hold_mojibake, unmangled
 from exambank.run_together import FIRST_KEYS_OF, glued_again, glued_keys, lost_dash
@@ -284,8 +284,8 @@ class EventReader:
 
     def _escape_slips(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the escapes in the double-quoted ``event`` most likely meant as a
-        backslash and a letter (``exambank.escapes``), and whether it writes a blank as
-        one."""
+        backslash and a letter, and those that write a control character
+        (``exambank.escapes``), and whether it writes a blank as one."""
         start, end = event.start_mark.index, event.end_mark.index
         if text.find("\\", start, end) == -1:
             return
@@ -294,6 +294,12 @@ class EventReader:
             lines = self._lines = self._lines or Lines(text)
             self.source.escape_slips[path] = [
                 (lines.position(at), text[at : at + 2]) for at in found
+            ]
+        written = controls(text, start, end)
+        if written:
+            lines = self._lines = self._lines or Lines(text)
+            self.source.control_escapes[path] = [
+                (lines.position(at), escape) for at, escape in written
             ]
         if writes_blank(text, start, end):
             self.source.escaped_blanks.add(path)

@@ -13,6 +13,34 @@ import unicodedata
 # Control and format characters (a zero-width space, a word joiner, a byte-order mark, a
 # soft hyphen), and Unicode's line and paragraph separators.
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+# The control characters' names, which Unicode gives as aliases (``unicodedata.name`` has
+# none): U+0000-U+001F, U+007F and U+0080-U+009F.
+_C0_NAMES = (
+    "null", "start of heading", "start of text", "end of text", "end of transmission",
+    "enquiry", "acknowledge", "bell", "backspace", "tab", "line feed", "vertical tab",
+    "form feed", "carriage return", "shift out", "shift in", "data link escape",
+    "device control one", "device control two", "device control three",
+    "device control four", "negative acknowledge", "synchronous idle",
+    "end of transmission block", "cancel", "end of medium", "substitute", "escape",
+    "file separator", "group separator", "record separator", "unit separator",
+)  # fmt: skip
+_C1_NAMES = (
+    "padding character", "high octet preset", "break permitted here", "no break here",
+    "index", "next line", "start of selected area", "end of selected area",
+    "character tabulation set", "character tabulation with justification",
+    "line tabulation set", "partial line forward", "partial line backward",
+    "reverse line feed", "single shift two", "single shift three", "device control string",
+    "private use one", "private use two", "set transmit state", "cancel character",
+    "message waiting", "start of guarded area", "end of guarded area", "start of string",
+    "single graphic character introducer", "single character introducer",
+    "control sequence introducer", "string terminator", "operating system command",
+    "privacy message", "application program command",
+)  # fmt: skip
+_CONTROL_NAMES = dict(
+    zip([*range(0x20), 0x7F, *range(0x80, 0xA0)], [*_C0_NAMES, "delete", *_C1_NAMES], strict=True)
+)
+# The control characters a text holds as text: its tabs and line breaks.
+_TEXT_CONTROLS = "\t\n\r"
 
 
 def is_hidden(character: str) -> bool:
@@ -25,6 +53,16 @@ def character_name(character: str) -> str:
     code = f"U+{ord(character):04X}"
     name = _name(character)
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name} ({code})"
+
+
+def control_name(character: str) -> str | None:
+    """'U+001B (escape)': a control character no text may hold (one of U+0000-U+001F,
+    U+007F-U+009F, but a tab, a line feed or a carriage return), by its code and name;
+    None for any other character."""
+    name = _CONTROL_NAMES.get(ord(character))
+    if name is None or character in _TEXT_CONTROLS:
+        return None
+    return f"U+{ord(character):04X} ({name})"
 
 
 def shown(text: str, named: str = "") -> str:

@@ -10,13 +10,16 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.config import JsonDict
+
+from exambank.schema_patterns import WHITE_SPACE
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LETTER_PATTERN = r"^[A-Z]$"
-# A tag is one line, not empty, without ';', which joins tags in the CSV export.
-TAG_PATTERN = r"^[^;\r\n\u2028\u2029]+$"
+# A tag is one line, not empty, without ';', which joins tags in the CSV export, and without
+# white space around it, which the exports would keep ("aws " and "aws": two tags).
+TAG_PATTERN = rf"^[^;{WHITE_SPACE}]([^;\r\n\u2028\u2029]*[^;{WHITE_SPACE}])?$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
 # A section file's lists of items: what an item is called, and the key it starts with
 LIST_ITEMS = {"questions": ("question", "id"), "key_terms": ("key term", "term")}
@@ -52,9 +55,19 @@ def _letters(letters: str, first: int) -> JsonDict:
     return {letter: f"${first + index}" for index, letter in enumerate(letters)}
 
 
+def _each_once(tags: list[str]) -> list[str]:
+    """``tags``, refused where one is listed twice: the exports would carry it twice."""
+    if len(set(tags)) < len(tags):
+        raise ValueError("a tag is listed twice")
+    return tags
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Letter = Annotated[str, StringConstraints(pattern=LETTER_PATTERN)]
 Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN)]
+Tags = Annotated[
+    list[Tag], AfterValidator(_each_once), Field(json_schema_extra={"uniqueItems": True})
+]
 # Its dialect is stated once in each schema, at the top (``schema_files.MARKDOWN_DIALECT``).
 Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 # How hard the author judges a question; exambank sets no scale of its own.
@@ -204,10 +217,10 @@ class Question(Strict):
         "after the answer.",
         json_schema_extra=NOT_BLANK,
     )
-    tags: list[Tag] = Field(
+    tags: Tags = Field(
         default_factory=list,
         description="Topics the question covers, for finding and grouping questions; the "
-        "JSON and CSV exports carry them (optional).",
+        "JSON and CSV exports carry them (optional). Each once, without spaces around it.",
         examples=[["amt", "hyperparameters"]],
     )
     difficulty: Difficulty | None = Field(

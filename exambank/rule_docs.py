@@ -62,7 +62,7 @@ def rule_page(name: str) -> str:
 
 
 def _status(rule: type[Rule]) -> str:
-    if issubclass(rule, LoadRule):
+    if not rule.switchable:
         return "error, always on"
     scope = f", {language_names(rule.languages)} only" if rule.languages else ""
     if not rule.enabled_by_default:
@@ -82,6 +82,8 @@ def _scope(languages: tuple[str, ...]) -> str:
 def _configuration(rule: type[Rule]) -> str:
     if issubclass(rule, LoadRule):
         return "It cannot be turned off: a file that breaks it cannot be checked further.\n"
+    if not rule.switchable:
+        return "It cannot be turned off, nor its severity changed.\n"
     settings = {"severity": rule.severity, **rule.options}
     lines = [f"Configure it in pyproject.toml:\n\n    [tool.exambank.rules.{rule.name}]"]
     lines += [f"    {key} = {json.dumps(value)}" for key, value in settings.items()]

@@ -27,6 +27,7 @@ from exambank.schema_keys import (
 )
 from exambank.schema_letters import explain_answer
 from exambank.schema_patterns import read_pattern
+from exambank.schema_tags import repeated_tags, tag_problem
 from exambank.schema_values import meant_value, true_false_type
 from exambank.schema_words import (
     HOW_TO_WRITE,
@@ -84,13 +85,9 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             language_hint(instance),
         )
     elif error.validator == "pattern" and path[-2:-1] == ("tags",):
-        problem = "holds a ';'" if ";" in str(instance) else "is empty or holds a line break"
-        yield (
-            source.where(path),
-            f"{name} {problem}",
-            "write each tag as a list item of one line, e.g. tags: [amt, tuning]: the CSV "
-            "export joins a question's tags with ';'",
-        )
+        yield source.where(path), *tag_problem(name, str(instance))
+    elif error.validator == "uniqueItems" and path[-1:] == ("tags",):
+        yield from repeated_tags(source, path, instance)
     elif error.validator == "pattern" and error.validator_value == r"\S":
         yield source.where(path), f"{name} is blank", "write it out"
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):

@@ -14,8 +14,9 @@ import re
 from functools import cache
 from typing import Any
 
-_WHITE_SPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_AS_THE_MODEL = {"$": r"\Z", r"\s": f"[{_WHITE_SPACE}]", r"\S": f"[^{_WHITE_SPACE}]"}
+# What the model's regular expressions (Rust's, Unicode White_Space) read as "\\s".
+WHITE_SPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_AS_THE_MODEL = {"$": r"\Z", r"\s": f"[{WHITE_SPACE}]", r"\S": f"[^{WHITE_SPACE}]"}
 _TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\$")  # an escape, a class, or "$"
 
 

@@ -69,6 +69,9 @@ class Source:
     # Double-quoted values holding escapes most likely meant as a backslash and a letter
     # ("C:\temp": a tab), by path: where each one's backslash is, and the escape ("\t").
     escape_slips: dict[JsonPath, list[tuple[Position, str]]] = field(default_factory=dict)
+    # Double-quoted values holding an escape that writes a control character no text may
+    # hold ("\e", "\x00"), by path: where each one's backslash is, and the escape.
+    control_escapes: dict[JsonPath, list[tuple[Position, str]]] = field(default_factory=dict)
     # Double-quoted values that write a space or a tab as an escape ("\t", "\ "): whitespace
     # typed on purpose, which ``lint --fix`` leaves where it is.
     escaped_blanks: set[JsonPath] = field(default_factory=set)

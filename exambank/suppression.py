@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from exambank.bank import Bank, QuestionRef
 from exambank.config import ALL, Config, switchable, unknown_rule
 from exambank.diagnostics import Diagnostic, Suppressed
-from exambank.rules import RULES
+from exambank.rules import RULES, LoadRule
 from exambank.rules.base import language_names
 from exambank.rules.suppression import ABOUT_SUPPRESSIONS, ForbiddenSuppression, UnusedSuppression
 
@@ -139,4 +139,6 @@ def _cannot_hint(name: str) -> str:
         return "remove the unused entries instead"
     if name == FORBIDDEN:
         return "remove the forbidden entries instead"
-    return "it is reported before any question is read: fix the file instead"
+    if issubclass(RULES[name], LoadRule):
+        return "it is reported before any question is read: fix the file instead"
+    return "it cannot be switched off: fix what it reports instead"

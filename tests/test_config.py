@@ -663,7 +663,7 @@ def test_a_configuration_that_selects_no_rule_is_noted(
     assert note.startswith(
         f"pyproject.toml:{at}: note no rule is selected, so only the checks that cannot be "
         "switched off ran (yaml-syntax, encoding, file-size, duplicate-key, schema, "
-        f"duplicate-id): {mend}"
+        f"duplicate-id, control-character): {mend}"
     )
     assert summary == "No problems found."
     assert main(["lint", "--select", "answer-count"]) == 1  # the command line chose rules

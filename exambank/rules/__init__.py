@@ -10,7 +10,7 @@ from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.comments import CommentInText
 from exambank.rules.duplicates import DuplicateQuestion
 from exambank.rules.empty_text import EmptyText
-from exambank.rules.escapes import EscapeInText
+from exambank.rules.escapes import ControlCharacter, EscapeInText
 from exambank.rules.folded_lines import FoldedLines
 from exambank.rules.grammatical_cue import GrammaticalCue
 from exambank.rules.image_alt import ImageAlt
@@ -57,6 +57,7 @@ RULES: dict[str, type[Rule]] = _registry(
     Schema,
     ManifestRule,
     DuplicateId,
+    ControlCharacter,
     AnswerNotInOptions,
     AnswerCount,
     OptionLetters,

@@ -37,7 +37,7 @@ def control_character(text: str, position: int, character: int) -> Explanation:
     return Explanation(
         len(before),
         f"the control character U+{character:04X} is not allowed in YAML",
-        "delete it (most editors do not show it), or write it as an escape in double quotes",
+        "delete it (most editors do not show it): no handout or export can hold it",
     )
 
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import QUESTION, section_yaml
+from exambank.cli import main
+from tests.conftest import QUESTION, section_yaml, write_bank
 
 
 def schema_errors(lint_bank, text):
@@ -241,6 +242,74 @@ def test_tags_with_spaces_and_any_letters_are_accepted(lint_bank):
     written = '[Domain 1, "Grundlagen: Netze", машинное обучение, A/B-test]'
     text = section_yaml(QUESTION.replace("answer: A", f"answer: A\ntags: {written}"))
     assert schema_errors(lint_bank, text) == []
+
+
+REPEAT_HINT = (
+    "delete it: the exports would carry the tag twice, and an importer link the question to it "
+    "twice"
+)
+
+
+def test_a_tag_listed_again_is_refused_at_each_repeat(lint_bank):
+    text = section_yaml(QUESTION.replace("answer: A", "answer: A\ntags: [dup, x, dup, x, dup]"))
+    found = [(d.line, d.column, d.message, d.hint) for d in schema_errors(lint_bank, text)]
+    assert found == [
+        (12, 20, "question q1, tags 3 'dup' repeats tags 1", REPEAT_HINT),
+        (12, 25, "question q1, tags 4 'x' repeats tags 2", REPEAT_HINT),
+        (12, 28, "question q1, tags 5 'dup' repeats tags 1", REPEAT_HINT),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "message", "hint"),
+    [
+        (
+            '[" spaced "]',
+            12,
+            "question q1, tags 1 ' spaced ' has a space before and after it",
+            "write it as 'spaced': the exports keep a tag as written, so an importer reads "
+            "' spaced ' and 'spaced' as two tags",
+        ),
+        (
+            '[amt, "tuning "]',
+            17,
+            "question q1, tags 2 'tuning ' has a space after it",
+            "write it as 'tuning': the exports keep a tag as written, so an importer reads "
+            "'tuning ' and 'tuning' as two tags",
+        ),
+        (
+            '["\\tamt"]',
+            12,
+            "question q1, tags 1 '\\tamt' has white space before it",
+            "write it as 'amt': the exports keep a tag as written, so an importer reads "
+            "'\\tamt' and 'amt' as two tags",
+        ),
+        ('[amt, "  "]', 17, "question q1, tags 2 is blank", TAG_HINT),
+    ],
+)
+def test_a_tag_with_spaces_around_it_is_refused(lint_bank, written, column, message, hint):
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\ntags: {written}"))
+    [error] = schema_errors(lint_bank, text)
+    assert (error.line, error.column, error.message, error.hint) == (12, column, message, hint)
+
+
+def test_the_review_s_tags_fail_lint_and_the_build(tmp_path, capsys):
+    """`tags: ["dup", "x", "dup", " spaced "]` passed lint and was exported as typed."""
+    tags = 'tags: ["dup", "x", "dup", " spaced "]'
+    text = section_yaml(QUESTION.replace("answer: A", f"answer: A\n{tags}"))
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    file = root / "01-main.yaml"
+    assert main(["lint", str(root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if " error " in line] == [
+        f"{file}:12:24: error schema question q1, tags 3 'dup' repeats tags 1",
+        f"{file}:12:31: error schema question q1, tags 4 ' spaced ' has a space before and "
+        "after it",
+    ]
+    out = tmp_path / "dist"
+    assert main(["build", str(root), "--only", "json,csv", "--out", str(out)]) == 1
+    assert "nothing built" in capsys.readouterr().err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize(
