@@ -105,12 +105,15 @@ def _stage_bank(
     reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
     sources = [(builder, reordered if builder.shuffles_options else bank) for builder in builders]
     files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
+    said: set[str] = set()  # the notes given under an earlier file of the bank
     while files:  # each dropped from memory once on disk
-        staged.append(stage_or_explain(folder, files.pop(0)))
+        staged.append(stage_or_explain(folder, _said_once(files.pop(0), said)))
     questions = sum(1 for _ in bank.questions())
     for builder, step in steps:
         yield Making(step.label, bank.id, questions)
-        staged.append(stage_or_explain(folder, _noted(step.make(), builder, when.note)))
+        made = _said_once(_noted(step.make(), builder, when.note), said)
+        staged.append(stage_or_explain(folder, made))
+        del made  # not held while the next file is made
     return [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
 
 
@@ -157,19 +160,16 @@ def _quick_files_and_steps(
     made = list({(file.name, file.data): (builder, file) for builder, file in made}.values())
     names = [(builder, output.name) for builder, output in made]
     _check_names(folder, bank_id, names + [(builder, step.name) for builder, step in steps])
-    return _said_once([output for _, output in made]), steps
+    return [output for _, output in made], steps
 
 
-def _said_once(outputs: list[Output]) -> list[Output]:
-    """``outputs`` with each note an earlier one gives left out: an image that neither
-    export ships is noted once for the bank, under the first file that leaves it out."""
-    said: set[str] = set()
-    kept = []
-    for output in outputs:
-        notes = tuple(note for note in output.notes if note not in said)
-        said.update(notes)
-        kept.append(output if notes == output.notes else replace(output, notes=notes))
-    return kept
+def _said_once(output: Output, said: set[str]) -> Output:
+    """``output`` without the notes ``said`` under an earlier file of its bank, which it
+    then holds: an image neither export ships, a date not from a commit, words in English
+    are each noted once for the bank, under the first file they concern."""
+    notes = tuple(note for note in output.notes if note not in said)
+    said.update(notes)
+    return output if notes == output.notes else replace(output, notes=notes)
 
 
 def _noted(output: Output, builder: Builder, date_note: str | None) -> Output:

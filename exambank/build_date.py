@@ -3,12 +3,13 @@
 The date is ``SOURCE_DATE_EPOCH`` when it is set, else the time of the bank folder's last
 commit: identical in every clone, and no clock, so two builds of the same sources are
 byte-identical. The note says why no date is printed (a shallow clone, no commit yet, no
-repository), or that the date is the last commit's while the bank folder holds changes
-not committed yet: a trainer editing before committing would otherwise print two stacks
-of the same version and the same date. The date then stays the last commit's, not today's:
-a dirty folder built twice still gives the same files, and a date of the clock would not
-tell two stacks of one day apart either. Only a build of a file that prints the date asks
-for it, so a bad ``SOURCE_DATE_EPOCH`` stops no export of data.
+repository: in exambank's words, not git's), or that the date is the last commit's while
+the bank folder holds changes not committed yet: a trainer editing before committing would
+otherwise print two stacks of the same version and the same date. The date then stays the
+last commit's, not today's: a dirty folder built twice still gives the same files, and a
+date of the clock would not tell two stacks of one day apart either. Only a build of a
+file that prints the date asks for it, so a bad ``SOURCE_DATE_EPOCH`` stops no export of
+data.
 """
 
 from __future__ import annotations
@@ -64,9 +65,7 @@ def build_date(root: Path, environ: Mapping[str, str] = os.environ) -> BuildDate
     except (OSError, subprocess.SubprocessError):
         return BuildDate(None, f"no build date: git cannot be run here; {fix}")
     if found.returncode != 0:
-        said = found.stderr.decode("utf-8", "replace").strip().splitlines()
-        why = said[0].removeprefix("fatal: ") if said else "git refused the bank folder"
-        return BuildDate(None, f"no build date: {why}; {fix}")
+        return BuildDate(None, _no_repository(root, found.stderr, fix))
     shallow, _, prefix = os.fsdecode(found.stdout).partition("\n")
     if shallow == "true":
         return BuildDate(
@@ -81,6 +80,25 @@ def build_date(root: Path, environ: Mapping[str, str] = os.environ) -> BuildDate
             f"(git add, then git commit) to print the date of its last change, or {fix}",
         )
     return BuildDate(date, _uncommitted(root, prefix.rstrip("\n"), date))
+
+
+def _no_repository(root: Path, said: bytes, fix: str) -> str:
+    """Why git found no repository for the bank, in exambank's words: none holds it (no
+    .git in its folder or above, whatever language git speaks), or git's own reason for
+    refusing the one there (a repository of another user's, a broken one)."""
+    folder = root.resolve()  # as git walks up: from the folder it runs in
+    if not any((parent / ".git").exists() for parent in (folder, *folder.parents)):
+        return (
+            "no build date: the bank is not in a git repository, and the handouts print the "
+            "date of its last commit; commit the bank (git init, then git add and git commit) "
+            f"to print that date, or {fix}"
+        )
+    lines = said.decode("utf-8", "replace").strip().splitlines()
+    why = f" ({lines[0].removeprefix('fatal: ')})" if lines else ""
+    return (
+        f"no build date: git cannot read the repository the bank is in{why}, so the date of "
+        f"its last commit is unknown; fix that, or {fix}"
+    )
 
 
 def source_date(root: Path, environ: Mapping[str, str] = os.environ) -> datetime | None:

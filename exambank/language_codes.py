@@ -6,7 +6,10 @@ and the rules that read wording: "ger" is well formed, but no tag of German."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
+
+from exambank.model import LANGUAGE_PATTERN
 
 
 class Language(NamedTuple):
@@ -26,6 +29,13 @@ _LANGUAGES = {
     "pl": Language("pol", "Polish", "polski"),
     "ru": Language("rus", "Russian", "русский"),
 }
+
+
+def language_name(tag: str) -> str:
+    """The English name of the language of ``tag`` ("pt-BR" -> "Portuguese"), if this
+    module knows it; else the tag itself."""
+    known = _LANGUAGES.get(primary_language(tag))
+    return known.name if known else tag
 
 
 def primary_language(tag: str) -> str:
@@ -54,3 +64,15 @@ def tag_named(written: str) -> str | None:
     "fr"), or as a code ("ger"); None for anything else."""
     text = written.strip().casefold()
     return _NAMES.get(text) or _CODES.get(text)
+
+
+def meant_tag(written: str) -> str | None:
+    """The tag ``written`` stands for, if it is no tag but says one: a locale's "es_ES"
+    (or "es_ES.UTF-8", as $LANG has it) or "de DE" is "es-ES" or "de-DE", a language's
+    name ("Deutsch") its tag, and an ISO 639-2 code ("deu_CH") the two-letter one
+    ("de-CH"): each suggestion a tag that ``init`` takes and lint reads as the language."""
+    stripped = re.sub(r"[.@].*", "", written, flags=re.S).strip()
+    tag = tag_named(stripped) or re.sub(r"[\s_-]+", "-", stripped)
+    coded = code_of(tag)
+    tag = coded[0] if coded else tag
+    return tag if re.fullmatch(LANGUAGE_PATTERN, tag) else None

@@ -19,6 +19,7 @@ from exambank.bank import section_id_of
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.invisible import shown_finding
 from exambank.lookalikes import lookalikes_in
+from exambank.model import LANGUAGE_PATTERN
 from exambank.paths import is_yaml
 from exambank.schema_keys import (
     explain_missing_key,
@@ -114,6 +115,8 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield source.where(path), f"{name} is {as_written(source, path, instance)}", hint
     elif _reads_as_key(source, error, path):
         yield _text_with_colon(source, path, name, instance)
+    elif path == ("language",) and not isinstance(instance, str):
+        yield _language_not_text(source, path, name, instance)
     elif path in source.typed_scalars and "text" in expected_kinds(error):
         kind, text = source.typed_scalars[path]
         if text:
@@ -151,6 +154,26 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield source.where(path), message, hint
     else:
         yield source.where(path), f"{name}: {error.message}", None
+
+
+def _language_not_text(source: Source, path: JsonPath, name: str, language: Any) -> Found:
+    """A language YAML read as no text. Quoted, ``language: no`` is Norwegian's tag, but
+    ``language: 5`` would be the text '5', no tag either: such a value gets the tag's
+    hint at once, not advice to quote it."""
+    kind, written = source.typed_scalars.get(path, ("", ""))
+    if re.fullmatch(LANGUAGE_PATTERN, written):
+        message, hint = (
+            f"{name} is the {kind} {written}, not text",
+            f'quote it so it stays text: "{written}"',
+        )
+    elif language is None and not written:
+        message, hint = f"{name} is empty", language_hint("")
+    else:
+        if isinstance(language, list) and len(language) == 1 and isinstance(language[0], str):
+            written = language[0]  # language: [de]
+        what = f"the {kind} {written}" if kind else kind_of(language)
+        message, hint = f"{name} is {what}, not a language tag", language_hint(written)
+    return source.where(path), message, hint
 
 
 def _id_hint(path: JsonPath, written: str) -> str:

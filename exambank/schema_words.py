@@ -14,8 +14,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
-from exambank.language_codes import tag_named
-from exambank.model import LANGUAGE_PATTERN
+from exambank.language_codes import meant_tag
 from exambank.paths import MANIFEST
 from exambank.source import JsonPath, Position, Source
 
@@ -247,11 +246,9 @@ def _first_option_text(options: Any) -> str:
 
 
 def language_hint(language: str) -> str:
-    """How to write ``language`` as a language tag: a locale's 'es_ES' (or 'es_ES.UTF-8',
-    as $LANG has it) is the tag 'es-ES', and a language's name ('Deutsch', 'French') its
-    two-letter tag."""
-    tag = re.sub(r"[.@].*", "", language, flags=re.S).replace("_", "-")
-    tag = tag_named(tag) or tag
-    if re.fullmatch(LANGUAGE_PATTERN, tag):
+    """How to write ``language`` as a language tag, with the tag it stands for where it
+    says one ('es_ES', 'de DE', 'Deutsch': ``meant_tag``)."""
+    tag = meant_tag(language)
+    if tag:
         return f"write its BCP 47 tag; did you mean '{tag}'?"
     return "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"

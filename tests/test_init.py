@@ -294,6 +294,10 @@ def test_a_title_is_written_so_it_reads_back_as_given(
         ),
         (None, ["el", "--language", "DEU-at"], "did you mean 'de-at'?"),
         (None, ["el", "--language", "eng"], "the ISO 639-2 code of English"),
+        # the tag meant, as lint's schema message gives it (review s34 (helper-241), finding
+        # 1): a space for the '-', and an ISO 639-2 code mended at once, not in a second run
+        (None, ["el", "--language", "de DE"], "tag; did you mean 'de-DE'?"),
+        (None, ["el", "--language", "deu_CH"], "tag; did you mean 'de-CH'?"),
         (None, ["el", "--sections", "a,,b"], "--sections: an empty name is not a section id"),
         (None, ["el", "--sections", "Ohm"], "--sections: 'Ohm' is not a section id"),
         (
@@ -373,6 +377,30 @@ def test_refusals_exit_2_and_write_nothing(
     assert main(["init", *arguments]) == 2
     assert message in capsys.readouterr().err
     assert _tree(tmp_path) == before
+
+
+WORDS = (
+    'note: the handouts\' own words ("Answer key", "Choose 2 answers.") are in English: '
+    "exambank has none in '{}' yet, only in English, German, French, Spanish, Portuguese, "
+    "Italian, Dutch, Polish and Russian"
+)
+
+
+@pytest.mark.parametrize(("language", "note"), [("sv", True), ("zz-123", True), ("de-CH", False)])
+def test_a_language_without_handout_words_is_taken_with_a_note(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    note: bool,
+) -> None:
+    """A well-formed tag is a bank's language, as lint takes it in bank.yaml; one whose
+    words the handouts lack is said so (review s34 (helper-241), finding 7)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "bank/el", "--title", "E", "--language", language]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert (WORDS.format(language) in said) is note
+    assert [d.severity for d in lint([Path("bank/el")]).diagnostics] == []
 
 
 def test_every_refusal_is_listed_in_one_run(

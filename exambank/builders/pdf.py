@@ -17,6 +17,7 @@ from exambank.builders.answer_sheet import answer_sheet_html
 from exambank.builders.base import Builder, Output, Settings, Step
 from exambank.builders.handout import EDITIONS, Edition, handout_html
 from exambank.builders.key_document import key_document_html
+from exambank.builders.labels import english_words_note
 from exambank.builders.page_footer import PageFooter
 from exambank.builders.student_pages import StudentLayout
 
@@ -128,11 +129,13 @@ def _document(
     from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
     footer = _footer(bank, document, settings)
+    words = english_words_note(bank.manifest.language)  # said under each PDF
+    said = (words,) if words else ()
     if document in ("answer-key", "answer-sheet"):
         sheet = key_document_html if document == "answer-key" else answer_sheet_html
         html = sheet(bank, settings)
         data, notes = render_pdf(html, bank.root, settings, footer=footer)
-        return Output(name, data, notes)
+        return Output(name, data, (*notes, *said))
     if document == "trainer" and not student.laid_out:
         html = _handout(bank, "student", settings)
         render_pdf(html, bank.root, settings, student.pages, _footer(bank, "student", settings))
@@ -141,7 +144,7 @@ def _document(
     html = _handout(bank, document, settings, shown)
     data, notes = render_pdf(html, bank.root, settings, filled, footer)
     student.laid_out |= document == "student"
-    return Output(name, data, notes)
+    return Output(name, data, (*notes, *said))
 
 
 def _footer(bank: Bank, document: Edition, settings: Settings) -> PageFooter | None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from exambank.builders import Output
+from exambank.builders.labels import english_words_note
 from exambank.cli.common import (
     EXIT_OK,
     Commands,
@@ -179,6 +180,9 @@ def _init(arguments: argparse.Namespace) -> int:
     started = start_bank(folder, arguments.title, arguments.language, sections)
     for path in started.written:
         print(f"wrote {visible(str(path))}")
+    # A tag lint takes (it notes the rules that do not run) whose words the handouts lack
+    if words := english_words_note(arguments.language):
+        print(f"note: {words}")
     first = started.written[1] if sections else folder / "01-<section-id>.yaml"
     print(f"next: exambank new QUESTION-ID --section {visible(str(first))}")
     untitled = started.untitled

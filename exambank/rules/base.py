@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic, Severity
-from exambank.language_codes import primary_language
+from exambank.language_codes import language_name, primary_language
 from exambank.rules.screen import Screen
 from exambank.source import JsonPath, Position, Source
 
@@ -65,19 +65,6 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-_LANGUAGE_NAMES = {  # the tags rules are scoped to
-    "en": "English",
-    "de": "German",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-}
-
-
 def either(words: list[str]) -> str:
     """ "a", "a or b", "a, b or c"."""
     return " or ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
@@ -86,7 +73,7 @@ def either(words: list[str]) -> str:
 def language_names(languages: tuple[str, ...]) -> str:
     """ "English" for ``("en",)``, "English, German or Russian" for three; a tag without a
     name here is shown as itself."""
-    return either([_LANGUAGE_NAMES.get(tag, tag) for tag in languages])
+    return either([language_name(tag) for tag in languages])
 
 
 def _english_first(tag: str) -> tuple[bool, str]:

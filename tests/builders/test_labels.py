@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from exambank.bank import Bank
-from exambank.builders import Settings
+from exambank.builders import Settings, render
 from exambank.builders.handout import _page_number, handout_html
 from exambank.builders.labels import (
     BRAZILIAN_PORTUGUESE,
@@ -31,6 +31,7 @@ from exambank.builders.labels import (
     labels_for,
 )
 from exambank.builders.pdf import PdfBuilder
+from exambank.cli import main
 from exambank.lint import lint
 from tests.builders.test_pdf import pages, squeeze
 from tests.builders.test_pdf_layout import MM
@@ -202,6 +203,36 @@ def test_a_language_without_labels_gets_english_ones_marked_english(handouts, tm
     )
     student = pages(handouts("tlh")["student"])
     assert "Student edition" in student[0] and f"Page 2 of {len(student)}" in student[1]
+
+
+ENGLISH_WORDS = (
+    'the handouts\' own words ("Answer key", "Choose 2 answers.") are in English: '
+    "exambank has none in 'sv' yet, only in English, German, French, Spanish, Portuguese, "
+    "Italian, Dutch, Polish and Russian"
+)
+
+
+def _fake_render(*arguments: object, **options: object) -> tuple[bytes, tuple[str, ...]]:
+    return b"%PDF-1.7\n%%EOF\n", ()
+
+
+def test_english_words_in_a_bank_of_another_language_are_noted_under_each_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review s34 (helper-241), finding 7: a Swedish bank's PDFs read "Answer key", and the
+    # build said nothing of it
+    monkeypatch.setattr(render, "render_pdf", _fake_render)
+    settings = Settings(student_key="separate", answer_sheet=True)
+    outputs = PdfBuilder().build(_bank(tmp_path / "sv", "sv"), settings)
+    assert [output.notes for output in outputs] == [(ENGLISH_WORDS,)] * 4
+    german = PdfBuilder().build(_bank(tmp_path / "de", "de-CH"), settings)
+    assert [output.notes for output in german] == [()] * 4
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    capsys.readouterr()
+    arguments = ["build", str(tmp_path / "sv"), "--only", "pdf", "--out", str(tmp_path / "dist")]
+    assert main(arguments) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert f"note: {ENGLISH_WORDS}" in [line.strip() for line in printed]
 
 
 @pytest.mark.parametrize("language", ["de-CH", "tlh"])

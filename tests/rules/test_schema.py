@@ -86,6 +86,48 @@ def test_a_language_must_be_a_language_tag(lint_bank, language, hint):
     ])  # fmt: skip
 
 
+BCP47 = "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"
+MEANT = "write its BCP 47 tag; did you mean '{}'?"
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        # review s34 (helper-241), finding 1: quoting a number made it '5', no tag either
+        ("5", "language is the number 5, not a language tag", BCP47),
+        ("1.5", "language is the number 1.5, not a language tag", BCP47),
+        ("true", "language is the boolean true, not a language tag", BCP47),
+        ("[de]", "language is a list, not a language tag", MEANT.format("de")),
+        ("", "language is empty", BCP47),
+        # quoted, YAML 1.1's boolean no is Norwegian's tag
+        ("no", "language is the boolean no, not text", 'quote it so it stays text: "no"'),
+        # the corrections init suggests: a space or '_' for the '-', an ISO 639-2 code
+        ('"de DE"', "language 'de DE' is not a language tag", MEANT.format("de-DE")),
+        ("deu_CH", "language 'deu_CH' is not a language tag", MEANT.format("de-CH")),
+        ('"pt-BR "', "language 'pt-BR ' is not a language tag", MEANT.format("pt-BR")),
+    ],
+)
+def test_a_language_that_is_no_tag_gets_the_tag_it_means(lint_bank, written, message, hint):
+    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {written}\nsections: [main]\n"
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest=manifest).diagnostics
+    errors = [
+        (Path(d.path).name, d.line, d.column, d.message, d.hint)
+        for d in found
+        if d.severity == "error"
+    ]
+    assert errors == [("bank.yaml", 3, 11 if written else 10, message, hint)]
+
+
+def test_the_hint_for_language_5_is_the_tag_s_as_lint_prints_it(tmp_path, capsys):
+    manifest = "id: test-bank\ntitle: Test bank\nlanguage: 5\nsections: [main]\n"
+    bank = write_bank(tmp_path / "b", {"01-main.yaml": section_yaml(QUESTION)}, manifest)
+    assert main(["lint", str(bank)]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"{bank / 'bank.yaml'}:3:11: error schema language is the number 5, not a language tag",
+        f"    hint: {BCP47}",
+    ]
+
+
 def test_wrong_type_and_enum(lint_bank):
     text = section_yaml(QUESTION.replace("answer: A", "answer: A\ndifficulty: extreme\ntags: solo"))
     messages = [d.message for d in schema_errors(lint_bank, text)]

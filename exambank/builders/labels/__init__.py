@@ -25,6 +25,7 @@ from exambank.builders.labels.tables import (
     RUSSIAN,
     SPANISH,
 )
+from exambank.language_codes import language_name
 
 __all__ = [  # what the handouts and tests use
     "BRAZILIAN_PORTUGUESE",
@@ -39,22 +40,23 @@ __all__ = [  # what the handouts and tests use
     "RUSSIAN",
     "SPANISH",
     "Labels",
+    "english_words_note",
     "labels_for",
 ]
 
-LABELS: dict[str, Labels] = {  # every table, by the tag it is written in
+LABELS: dict[str, Labels] = {  # every table, by the tag it is written in, as the README lists
     labels.language: labels
     for labels in (
         ENGLISH,
         GERMAN,
         FRENCH,
         SPANISH,
-        RUSSIAN,
-        POLISH,
-        ITALIAN,
-        DUTCH,
         BRAZILIAN_PORTUGUESE,
         EUROPEAN_PORTUGUESE,
+        ITALIAN,
+        DUTCH,
+        POLISH,
+        RUSSIAN,
     )
 }
 
@@ -69,6 +71,20 @@ def labels_for(language: str) -> Labels:
     if labels is BRAZILIAN_PORTUGUESE and _region(subtags[1:]) not in (None, "br"):
         return EUROPEAN_PORTUGUESE
     return labels
+
+
+def english_words_note(language: str) -> str | None:
+    """That the handouts of a bank in ``language`` print English words, as exambank has
+    none in it, naming the languages it has; None where it has the bank's. Said under each
+    PDF the build writes and by ``init``: a Swedish bank's handouts would otherwise read
+    "Answer key" with not a word on why."""
+    if not labels_for(language).fallback:
+        return None
+    names = list(dict.fromkeys(language_name(tag) for tag in LABELS))
+    return (
+        'the handouts\' own words ("Answer key", "Choose 2 answers.") are in English: '
+        f"exambank has none in '{language}' yet, only in {', '.join(names[:-1])} and {names[-1]}"
+    )
 
 
 def _region(subtags: list[str]) -> str | None:
