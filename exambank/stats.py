@@ -11,9 +11,10 @@ are those ``answer-run`` reports, with its ``min_run``.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from exambank.bank import Bank, QuestionRef
+from exambank.bank import Bank, QuestionRef, section_id_of
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
@@ -33,7 +34,7 @@ from exambank.stats_keys import KeyLetters, KeyStratum
 from exambank.stats_lengths import KeyLengthCount, LongestKey
 from exambank.stats_model import BankStats, QuestionFindings, SectionStats, UnreadFile
 from exambank.stats_order import AnswerRun, AnswerRuns, KeyRepeats
-from exambank.stats_words import expected_count, noun
+from exambank.stats_words import expected_count, expected_decimals, noun
 
 WORST_SHOWN = 10
 # The findings that keep a file or a question out of the counts.
@@ -65,15 +66,8 @@ def _bank_stats(
     paths = {bank.manifest_source.display, *(source.display for source in bank.sources)}
     found = [d for d in diagnostics if d.path in paths]
     refs = list(bank.questions())
-    sections = [
-        SectionStats(
-            file.section.id,
-            file.section.title,
-            file.source.display,
-            len(file.section.questions),
-        )
-        for file in bank.files
-    ]
+    unread = _unread(bank, found)
+    sections = _sections(bank, unread)
     by_path = {section.path: section for section in sections}
     by_question: dict[tuple[str, str], Counter[str]] = {}
     for diagnostic in found:
@@ -93,10 +87,10 @@ def _bank_stats(
         language=bank.manifest.language,
         questions=len(refs),
         sections=sections,
-        unread=_unread(bank, found),
+        unread=unread,
         types=dict(Counter(ref.question.type for ref in refs).most_common()),
         difficulties=dict(Counter(map(_difficulty, refs)).most_common()),
-        keys=_key_letters(single, config.options_for("answer-key-balance")),
+        keys=_key_letters(single, _unanswered(refs), config.options_for("answer-key-balance")),
         longest_key=_longest_key(single, config.options_for("longest-option-key")),
         answer_runs=_answer_runs(
             bank, config.options_for("answer-run"), config.options_for("answer-alternation")
@@ -108,6 +102,30 @@ def _bank_stats(
         worst=flagged[: worst or None],
         not_run=not_run,
     )
+
+
+def _sections(bank: Bank, unread: list[UnreadFile]) -> list[SectionStats]:
+    """Every section file the manifest lists, in its order (as lint sorts them), those
+    lint could not read among them with no title and no count of questions: its findings
+    are still the section's."""
+    order = {section_id: at for at, section_id in enumerate(bank.manifest.sections)}
+    placed = [
+        (
+            (order.get(file.section.id, len(order)), file.source.display),
+            SectionStats(
+                file.section.id,
+                file.section.title,
+                file.source.display,
+                len(file.section.questions),
+            ),
+        )
+        for file in bank.files
+    ]
+    for file in unread:
+        section_id = section_id_of(Path(file.file))
+        stats = SectionStats(section_id, None, file.path, None)
+        placed.append(((order.get(section_id, len(order)), file.path), stats))
+    return [stats for _, stats in sorted(placed, key=lambda place: place[0])]
 
 
 def _unread(bank: Bank, found: list[Diagnostic]) -> list[UnreadFile]:
@@ -136,7 +154,13 @@ def _difficulty(ref: QuestionRef) -> str:
     return "unset" if written is None else "invalid"
 
 
-def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLetters:
+def _unanswered(refs: list[QuestionRef]) -> int:
+    """The single-answer questions whose answer is not set yet (``answer: []``, as
+    ``exambank new`` writes it): they have no key letter to count."""
+    return sum(ref.question.type == "single" and not ref.question.answer_letters for ref in refs)
+
+
+def _key_letters(single: list[QuestionRef], unanswered: int, options: dict[str, Any]) -> KeyLetters:
     """The letters of every single-answer question, and answer-key-balance's test of them:
     within each option count, the true/false questions by value and letter."""
     spread, strata = KeySpread.of(single), StrataSpread.of(single)
@@ -147,6 +171,7 @@ def _key_letters(single: list[QuestionRef], options: dict[str, Any]) -> KeyLette
         spread.observed,
         spread.expected,
         len(single),
+        unanswered,
         options["min_questions"],
         options["p_value"],
         strata.p_value if tested else None,
@@ -261,11 +286,13 @@ def _bank_text(bank: BankStats) -> str:
     lines += ["", "Questions and findings per section, answer runs aside"]
     width = max((len(section.id) for section in bank.sections), default=7)
     for section in bank.sections:
-        lines.append(
-            f"  {section.id:<{width}}  {section.questions:>4} "
-            f"{noun(section.questions, 'question'):<11}"
+        count = "?" if section.questions is None else section.questions  # unknown: not read
+        questions = noun(section.questions or 0, "question")
+        line = (
+            f"  {section.id:<{width}}  {count:>4} {questions:<11}"
             f"{section.total_findings:>4} {noun(section.total_findings, 'finding')}"
         )
+        lines.append(f"{line}; {not_read}" if (not_read := bank.not_read(section)) else line)
     lines += ["", "Types: " + listed_counts(bank.types)]
     lines.append("Difficulty: " + listed_counts(bank.difficulties))
     keys, rate = bank.keys, bank.longest_key
@@ -273,8 +300,9 @@ def _bank_text(bank: BankStats) -> str:
     if keys.questions:
         single = noun(keys.questions, "single-answer question")
         lines.append(f"Key letters ({keys.questions} {single}; expected if even)")
+        decimals = expected_decimals(keys.expected.values())
         for letter, count in keys.observed.items():
-            due = expected_count(keys.expected[letter])
+            due = expected_count(keys.expected[letter], decimals)
             lines.append(f"  {letter}  {count:>4}  (expected {due})")
         lines += [f"  {said}" for said in keys.sentences()]
         for said in (rate.sentences(), rate.shortest_sentences()):
@@ -285,7 +313,7 @@ def _bank_text(bank: BankStats) -> str:
         if repeats and (said := repeats.sentences()):
             lines += [sentence(said[0]), *(f"  {more}" for more in said[1:])]
     else:
-        lines.append("Key letters: no single-answer questions")
+        lines.append("Key letters: " + (keys.unanswered_sentence() or "no single-answer questions"))
     if untested := bank.untested_keys():
         lines.append(sentence(untested))
     lines.append("")
@@ -293,9 +321,9 @@ def _bank_text(bank: BankStats) -> str:
         f"Findings: {bank.errors} {noun(bank.errors, 'error')}, "
         f"{bank.warnings} {noun(bank.warnings, 'warning')}"
     )
+    lines += [f"  {rule:<24} {count:>4}" for rule, count in bank.findings.items()]
     if bank.not_run:  # so the count is not read as that of every check
         lines.append(f"  note: {bank.not_run}")
-    lines += [f"  {rule:<24} {count:>4}" for rule, count in bank.findings.items()]
     if bank.worst:
         lines += ["", "Questions with the most findings, answer runs aside"]
         for question in bank.worst:

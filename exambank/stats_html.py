@@ -13,8 +13,8 @@ from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
 from exambank.reporters.ci_log import markup_without_commands
 from exambank.stats import listed_counts, more_flagged, sentence
-from exambank.stats_model import BankStats
-from exambank.stats_words import expected_count, noun
+from exambank.stats_model import BankStats, SectionStats
+from exambank.stats_words import expected_count, expected_decimals, noun
 
 _BAR = 18  # height of one bar, in px
 _WIDTH = 620  # width of a whole chart
@@ -52,8 +52,11 @@ svg { max-width: 100%; height: auto; }
                           font-family: "Exambank Sans", sans-serif; } }
   body { margin: 0; max-width: none; font-size: 10pt; }
   table { width: 100%; } tr { break-inside: avoid; } h2 { break-after: avoid; }
-  /* A table that runs on: its header on each page, and never one row alone there. */
-  thead { display: table-header-group; } tbody tr:last-child { break-before: avoid; }
+  /* A table that runs on: its header on each page, and never one row alone under it, at
+     the foot of a page or at the top of the next (WeasyPrint 70 keeps rows that avoid a
+     break inside together, moving the table whole where the first two do not fit). */
+  thead { display: table-header-group; }
+  tbody tr:first-child { break-after: avoid; } tbody tr:last-child { break-before: avoid; }
 }
 """
 
@@ -127,7 +130,7 @@ def _bank_html(bank: BankStats) -> str:
         if repeats and (said := repeats.sentences()):
             parts.append(_paragraph(said))
     else:
-        parts.append("<p>No single-answer questions.</p>")
+        parts.append(_paragraph([keys.unanswered_sentence() or "no single-answer questions"]))
     if untested := bank.untested_keys():
         parts.append(_paragraph([untested]))
     parts += [
@@ -172,14 +175,16 @@ def _bars(rows: list[tuple[str, int, float | None]], title: str) -> str:
     WeasyPrint 70 draws it square). An A4 or Letter page leaves it its own width."""
     if not rows:
         return "<p>None.</p>"
+    decimals = expected_decimals(expected for _, _, expected in rows if expected is not None)
     described = f"{title}: " + ", ".join(
-        f"{label} {count}" + ("" if expected is None else f" (even: {expected_count(expected)})")
+        f"{label} {count}"
+        + ("" if expected is None else f" (even: {expected_count(expected, decimals)})")
         for label, count, expected in rows
     )
     label_room = min(max(len(label) for label, _, _ in rows) * _CHAR, _LABEL_ROOM) + _GAP
     top = max(max(count, expected or 0) for _, count, expected in rows) or 1
     # Room after the longest bar for its number, and the expected count beside it.
-    said = [f"{count}" + _expected(expected) for _, count, expected in rows]
+    said = [f"{count}" + _expected(expected, decimals) for _, count, expected in rows]
     scale = (_WIDTH - label_room - max(map(len, said)) * _CHAR - 14) / top
     height = _BAR * len(rows) + 6
     items = [
@@ -215,10 +220,10 @@ def _by_letter(expected: dict[str, float]) -> str:
     return ", which differs by letter, as the questions have different numbers of options"
 
 
-def _expected(expected: float | None) -> str:
+def _expected(expected: float | None, decimals: int) -> str:
     """What follows a bar's number: the count an even spread gives, where the chart marks
     one (the number sits past the marker, which it must not be read as)."""
-    return "" if expected is None else f" (expected {expected_count(expected)})"
+    return "" if expected is None else f" (expected {expected_count(expected, decimals)})"
 
 
 def _fitted(label: str) -> str:
@@ -246,15 +251,25 @@ def _rule_rows(bank: BankStats) -> list[tuple[str, int, float | None]]:
 
 def _sections_table(bank: BankStats) -> str:
     rows = "".join(
-        f"<tr><td>{_whole_if_short(section.id)}</td>"
-        f"<td{_lang(bank)}>{escape(typeset(section.title))}</td>"
-        f'<td class="n">{section.questions}</td><td class="n">{section.total_findings}</td></tr>'
+        f"<tr><td>{_whole_if_short(section.id)}</td>{_title_and_count(bank, section)}"
+        f'<td class="n">{section.total_findings}</td></tr>'
         for section in bank.sections
     )
     return (
         "<h2>Sections</h2><table><thead><tr><th>Section</th><th>Title</th>"
         '<th class="n">Questions</th><th class="n">Findings</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _title_and_count(bank: BankStats, section: SectionStats) -> str:
+    """A section's title and count of questions; for a file lint could not read, why, and
+    a count that is not known."""
+    if section.title is None or section.questions is None:
+        return f'<td class="unread">{escape(bank.not_read(section) or "")}</td><td class="n">?</td>'
+    return (
+        f"<td{_lang(bank)}>{escape(typeset(section.title))}</td>"
+        f'<td class="n">{section.questions}</td>'
     )
 
 

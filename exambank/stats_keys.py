@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from exambank.rules.letter_spread import said_counts, said_pooled
 from exambank.rules.truth_keys import TruthSpread
-from exambank.stats_words import verdict_of
+from exambank.stats_words import noun, verdict_of
 
 
 @dataclass
@@ -27,7 +27,8 @@ class KeyStratum:
 
     def describe(self) -> str:
         """ "5-option questions (30): A 15, B 4, C 4, D 3, E 4; exact p = 0.00021" """
-        said = f"{self.options}-option questions ({self.questions}): " + ", ".join(
+        questions = noun(self.questions, "question")
+        said = f"{self.options}-option {questions} ({self.questions}): " + ", ".join(
             f"{letter} {count}" for letter, count in self.observed.items()
         )
         if self.pooled:
@@ -48,6 +49,9 @@ class KeyLetters:
     observed: dict[str, int]
     expected: dict[str, float]
     questions: int
+    # The single-answer questions whose answer is not set yet (``answer: []``), which
+    # ``questions`` leaves out: they have no key letter.
+    unanswered: int
     min_questions: int  # answer-key-balance's: fewer, and nothing is tested
     rule_threshold: float  # answer-key-balance reports p-values below it
     p_value: float | None  # of ``test``; None: not tested
@@ -87,8 +91,34 @@ class KeyLetters:
         return len(self.strata) > 1 or self.true_false > 0
 
     def sentences(self) -> list[str]:
-        """The letters' sentences, then the true/false keys' (``_truth_sentence``)."""
-        return [*self._letter_sentences(), *self._truth_sentence()]
+        """The questions left out as their answer is not set yet, the letters' sentences,
+        then the true/false keys' (``_truth_sentence``)."""
+        unanswered = self.unanswered_sentence()
+        return [
+            *([unanswered] if unanswered else []),
+            *self._letter_sentences(),
+            *self._truth_sentence(),
+        ]
+
+    def unanswered_sentence(self) -> str | None:
+        """That the single-answer questions whose answer is not set yet are not counted,
+        where there are any: all of them in a skeleton ``exambank new`` wrote."""
+        count = self.unanswered
+        if not count:
+            return None
+        if self.questions:
+            if count == 1:
+                return "another single-answer question has no answer set yet and is not counted"
+            return (
+                f"another {count} single-answer questions have no answer set yet and are not "
+                "counted"
+            )
+        if count == 1:
+            return "the 1 single-answer question has no answer set yet, so no key letter is counted"
+        return (
+            f"none of the {count} single-answer questions has its answer set yet, so no key "
+            "letter is counted"
+        )
 
     @property
     def truths(self) -> TruthSpread:
@@ -144,9 +174,10 @@ class KeyLetters:
                     f"too few single-answer questions ({self.questions}) to test the spread; "
                     f"answer-key-balance tests from {self.min_questions}",
                 ]
+            ones = "one" if self.true_false == 1 else "ones"
             return [
                 effect,
-                f"too few questions whose letters are tested ({tested}, the true/false ones "
+                f"too few questions whose letters are tested ({tested}, the true/false {ones} "
                 f"aside) to test the spread; answer-key-balance tests from {self.min_questions}",
             ]
         said = [effect, *self._strata_sentences()]
@@ -181,8 +212,9 @@ class KeyLetters:
         if not self.several:
             return []
         by = "the value and the letter" if self.truths.order_varies else "the value"
+        ones, their = ("one", "its") if self.true_false == 1 else ("ones", "their")
         apart = (
-            f"; the {self.true_false} true/false ones by {by} of their key, below"
+            f"; the {self.true_false} true/false {ones} by {by} of {their} key, below"
             if self.true_false
             else ""
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exambank.stats_words import noun, verdict_of
+from exambank.stats_words import expected_count, noun, verdict_of
 
 
 @dataclass
@@ -51,15 +51,13 @@ class LongestKey:
         said = [self._rate(test, "longest")]
         others = self.measured - test.questions
         if test.questions and others:
-            said.append(
-                f"{others} {noun(others, 'question')} {'has' if others == 1 else 'have'} no "
-                f"visibly longest option ({self._margin('longer')})"
-                + (f", and in {self.ties} of them the key ties for longest" if self.ties else "")
-            )
+            said.append(self._others(others))
         elif self.ties:
             said.append(f"the key ties for longest in {self.ties} {noun(self.ties, 'question')}")
-        if self.left_out:
-            said.append(f"{self.left_out} true/false {noun(self.left_out, 'question')} left out")
+        if self.left_out == 1:
+            said.append("the true/false question is left out")
+        elif self.left_out:
+            said.append(f"the {self.left_out} true/false questions are left out")
         said.append(
             f"always picking the longest option scores {self.longest_score:.0%}; "
             f"a random guess {self.chance_score:.0%}"
@@ -75,13 +73,28 @@ class LongestKey:
             return []
         said = [self._rate(self.shortest, "shortest")]
         if left_out := self.shortest_left_out:
+            which, are, own = (
+                ("question", "is", "its own rules report it")
+                if left_out == 1
+                else (f"{left_out} questions", "are", "their own rules report them")
+            )
             said.append(
-                f"{left_out} {noun(left_out, 'question')} left out, whose shortest option stands "
-                'for others ("All of the above", "A and B"), which their own rules report'
+                f"the {which} whose shortest option stands for others "
+                f'("All of the above", "A and B") {are} left out; {own}'
             )
         return said + self._test_sentences(
             self.shortest, "shortest", "lengthen the keys or trim the distractors"
         )
+
+    def _others(self, others: int) -> str:
+        """ "the other 22 questions have no visibly longest option (...), and in 12 of them
+        the key ties for longest": said so, not "1 question has", as a sentence in HTML."""
+        margin = f"visibly longest option ({self._margin('longer')})"
+        if others == 1:
+            ties = ", and its key ties for longest" if self.ties else ""
+            return f"the other question has no {margin}{ties}"
+        ties = f", and in {self.ties} of them the key ties for longest" if self.ties else ""
+        return f"the other {others} questions have no {margin}{ties}"
 
     def _margin(self, than: str) -> str:
         """ "longer than every other by 3 characters and 10% or more" """
@@ -99,11 +112,16 @@ class LongestKey:
                 f"no question has a visibly {which} option ({self._margin(than)}), "
                 f"so how often the key is the {which} cannot be tested"
             )
+        chance = f"chance gives {expected_count(test.chance)} ({test.chance / test.questions:.0%})"
+        if test.questions == 1:
+            key = "key is" if test.keys else "key is not"
+            return (
+                f"{key} the {which} option in the 1 question that has a visibly {which} option "
+                f"({test.keys:.0%}); {chance}"
+            )
         return (
-            f"key is the {which} option in {test.keys} of the {test.questions} "
-            f"{noun(test.questions, 'question')} with a visibly {which} option "
-            f"({test.keys / test.questions:.0%}); chance gives {test.chance:.1f} "
-            f"({test.chance / test.questions:.0%})"
+            f"key is the {which} option in {test.keys} of the {test.questions} questions "
+            f"with a visibly {which} option ({test.keys / test.questions:.0%}); {chance}"
         )
 
     def _test_sentences(self, test: KeyLengthCount, which: str, advice: str) -> list[str]:

@@ -28,15 +28,21 @@ from exambank.stats_words import noun
 # keyed their first option, ``true_first``: listing the true value first,
 # ``true_false_letters``: those options' letters), and ``true_false_p_value`` tests the
 # value and the letter at once (where the order never varies, the same p-value as in 4).
-SCHEMA_VERSION = 5
+# 6: ``sections`` lists the files in ``unread`` too, with a null ``title`` and
+# ``questions`` and their findings; ``keys.unanswered`` counts the single-answer questions
+# whose answer is not set yet, which the letters leave out.
+SCHEMA_VERSION = 6
 
 
 @dataclass
 class SectionStats:
+    """A section the manifest lists; one whose file lint could not read (``unread``) has
+    no title and no count of questions (None), but its findings all the same."""
+
     id: str
-    title: str
+    title: str | None
     path: str
-    questions: int
+    questions: int | None
     findings: dict[str, int] = field(default_factory=dict)  # rule -> count
 
     @property
@@ -55,8 +61,11 @@ class UnreadFile:
     column: int | None
 
     def describe(self) -> str:
-        why = f" ({self.rule} at {self.line}:{self.column})" if self.rule else ""
-        return f"could not be read{why}, its questions are not counted"
+        return f"could not be read{self.why()}, its questions are not counted"
+
+    def why(self) -> str:
+        """ " (yaml-syntax at 52:11)", or "" where the finding is configured away."""
+        return f" ({self.rule} at {self.line}:{self.column})" if self.rule else ""
 
 
 @dataclass
@@ -96,15 +105,24 @@ class BankStats:
     # Which rules did not run, as they read wording in another language; None: all ran.
     not_run: str | None = None
 
+    def not_read(self, section: SectionStats) -> str | None:
+        """ "not read (yaml-syntax at 52:11)" for a section whose file lint could not read;
+        None for one it read."""
+        if section.questions is not None:
+            return None
+        why = next((file.why() for file in self.unread if file.path == section.path), "")
+        return f"not read{why}"
+
     def untested_keys(self) -> str | None:
         """That the keys of the multiple-answer questions go untested, if there are any:
         the letter tests count one key per question."""
         multiple = self.types.get("multiple", 0)
         if not multiple:
             return None
+        keys, are = ("key", "is") if multiple == 1 else ("keys", "are")
         return (
-            f"the keys of the {multiple} multiple-answer {noun(multiple, 'question')} are not "
-            "tested (answer-key-balance counts the letters of single-answer keys)"
+            f"the {keys} of the {multiple} multiple-answer {noun(multiple, 'question')} {are} "
+            "not tested (answer-key-balance counts the letters of single-answer keys)"
         )
 
     def as_dict(self) -> dict[str, Any]:

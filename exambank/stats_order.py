@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exambank.stats_words import NOTABLE, RARE, expected_count, how_often, verdict_of
+from exambank.stats_words import NOTABLE, RARE, expected_count, how_often, noun, verdict_of
 
 
 @dataclass
@@ -35,8 +35,8 @@ class KeyRepeats:
             return []
         said = (
             f"the key repeats the letter of the question before it in {self.repeats} of "
-            f"{self.pairs} pairs; random keys repeat it about {expected_count(self.expected)} "
-            "times"
+            f"{self.pairs} {noun(self.pairs, 'pair')}; random keys repeat it about "
+            f"{expected_count(self.expected)} times"
         )
         if self.pairs < self.min_questions:
             tests = f"answer-alternation tests from {self.min_questions}"
@@ -49,7 +49,7 @@ class KeyRepeats:
                 "shuffle rather than reletter by hand",
                 "answer-alternation",
             )
-            return [said, f"p = {self.fewer_p:.2g} for so few: {verdict}"]
+            return [said, f"for so few, p = {self.fewer_p:.2g}: {verdict}"]
         # So many repeats make the runs answer-run reports one by one; no rule tests them.
         if self.more_p < RARE:
             verdict = "this almost never happens by chance, and makes runs of one letter"
@@ -57,7 +57,7 @@ class KeyRepeats:
             verdict = f"chance gives this about once in {1 / self.more_p:.0f} banks"
         else:
             verdict = "nothing unusual"
-        return [said, f"p = {self.more_p:.2g} for so many: {verdict}"]
+        return [said, f"for so many, p = {self.more_p:.2g}: {verdict}"]
 
 
 @dataclass

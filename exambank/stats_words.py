@@ -3,6 +3,8 @@ often chance gives a result."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 NOTABLE = 0.05  # a p-value below it earns a remark, though the rule may not report it
 RARE = 0.001  # below it, and only below it, a result "almost never happens by chance"
 
@@ -36,7 +38,16 @@ def how_often(chance: float) -> str:
     return f"about 1 in {float(f'{1 / chance:.2g}'):,.0f}"
 
 
-def expected_count(expected: float) -> str:
-    """An expected count as the reports write it: to two decimals below 1.5, so a letter
-    pooled as it expects less than one key does not read "expected 1.0"."""
-    return f"{expected:.2f}" if expected < 1.5 else f"{expected:.1f}"
+def expected_decimals(expected: Iterable[float]) -> int:
+    """How many decimals the expected counts of one chart or sentence are written to, the
+    same for all of them: two where any is below 1, so a letter pooled as it expects less
+    than one key does not read "1.0" and 0.25 does not read "0.2"; else one. (Rounded
+    first: ten 10-option questions expect 0.9999999999999999 of each letter, summed.)"""
+    return 2 if any(round(count, 9) < 1 for count in expected) else 1
+
+
+def expected_count(expected: float, decimals: int | None = None) -> str:
+    """An expected count as the reports write it: to ``decimals``, by default those
+    ``expected_decimals`` gives it alone ("13.8", "1.0", "0.25")."""
+    places = expected_decimals([expected]) if decimals is None else decimals
+    return f"{expected:.{places}f}"

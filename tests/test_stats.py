@@ -244,9 +244,9 @@ def test_the_readme_shows_the_seed_bank_s_current_stats(monkeypatch):
     assert render_text(bank_stats(result)) == shown
 
 
-@pytest.mark.parametrize("sections", [46, 47])
-def test_a_long_sections_table_has_its_header_on_each_page_and_no_row_alone(tmp_path, sections):
-    # A trainer printing the report reads each page's columns, and no page holds one row.
+def sections_table_pages(tmp_path, sections: int) -> list[str]:
+    """The text of each page of a PDF report on ``sections`` one-question sections that
+    holds rows of its Sections table."""
     from pypdf import PdfReader
 
     files = {
@@ -259,8 +259,27 @@ def test_a_long_sections_table_has_its_header_on_each_page_and_no_row_alone(tmp_
     root = write_bank(tmp_path / "bank", files, f"id: b\ntitle: B\nsections:\n{listed}")
     assert main(["stats", str(root), "--format", "html", "--out", str(tmp_path / "r.pdf")]) == 0
     pages = [page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages]
-    holding = [text for text in pages if re.search(r"^s\d+ ", text, re.MULTILINE)]
+    return [text for text in pages if re.search(r"^s\d+ ", text, re.MULTILINE)]
+
+
+def rows(page: str) -> int:
+    return len(re.findall(r"^s\d+ ", page, re.MULTILINE))
+
+
+@pytest.mark.parametrize("sections", [46, 47])
+def test_a_long_sections_table_has_its_header_on_each_page_and_no_row_alone(tmp_path, sections):
+    # A trainer printing the report reads each page's columns, and no page holds one row.
+    holding = sections_table_pages(tmp_path, sections)
     assert len(holding) >= 2  # the table runs on
     for text in holding:
         assert "Section Title Questions Findings" in text
-        assert len(re.findall(r"^s\d+ ", text, re.MULTILINE)) >= 2
+        assert rows(text) >= 2
+
+
+def test_a_sections_table_does_not_begin_with_one_row_at_a_page_s_foot(tmp_path):
+    """Review s34 #2: the seed bank's table began with its header and one row at the foot
+    of page 1; with 41 sections, room is left there for just as much. The table moves to
+    the next page whole (where there is room for two rows, it begins there)."""
+    [page] = sections_table_pages(tmp_path, 41)
+    assert "Sections\nSection Title Questions Findings\ns0 Main 1 1\ns1 Main" in page
+    assert rows(page) == 41

@@ -7,7 +7,7 @@ import re
 
 from exambank.cli import main
 from exambank.lint import lint
-from exambank.stats import bank_stats
+from exambank.stats import bank_stats, render_text
 from exambank.stats_html import render_html
 from tests.conftest import section_yaml, write_bank
 from tests.rules.item_writing import question
@@ -100,12 +100,41 @@ def test_in_the_pdf_a_chart_keeps_its_size(tmp_path):
 def test_each_count_is_written_with_the_count_an_even_spread_gives(tmp_path):
     """Review s24 (psychometrics) #9: a count below its even spread is written past the
     marker, where it read as the marker's own value; it now says which is which."""
-    chart = keyed_page(tmp_path).split("</svg>", 1)[0]
-    counts = re.findall(r"<text x=\"[\d.]+\" y=\"\d+\">([^<]*)</text>", chart)
-    # below 1.5 to two decimals: a letter pooled as it expects less than one key must not
-    # read "expected 1.0" (review s24 #10)
-    due = "(expected 1.00)"
-    assert counts == [f"1 {due}", f"3 {due}", f"0 {due}", f"0 {due}"]
+    due = "(expected 1.0)"
+    assert counts_written(keyed_page(tmp_path)) == [f"1 {due}", f"3 {due}", f"0 {due}", f"0 {due}"]
+
+
+def counts_written(page: str) -> list[str]:
+    """What the key letters' chart writes after each bar."""
+    chart = page.split("</svg>", 1)[0]
+    return re.findall(r"<text x=\"[\d.]+\" y=\"\d+\">([^<]*)</text>", chart)
+
+
+def test_one_chart_writes_its_expected_counts_to_one_precision(tmp_path):
+    """Review s34 #4: "expected 1.8" beside "expected 1.25" in one chart. Where a letter
+    expects less than one key (pooled, it must not read "1.0"; review s24 #10), every
+    count is written to two decimals; else all to one."""
+    four = [question(f"q{n}", answer=key) for n, key in enumerate("ABABABAB", start=1)]
+    five = question("q9", options={x: f"option {x}" for x in "ABCDE"}, answer="A")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(*four, five)})
+    text = render_text(bank_stats(lint([root])))
+    assert (
+        "  A     5  (expected 2.20)\n  B     4  (expected 2.20)\n  C     0  (expected 2.20)\n"
+        "  D     0  (expected 2.20)\n  E     0  (expected 0.20)\n" in text
+    )
+    assert counts_written(render_html(bank_stats(lint([root])))) == [
+        "5 (expected 2.20)",
+        "4 (expected 2.20)",
+        "0 (expected 2.20)",
+        "0 (expected 2.20)",
+        "0 (expected 0.20)",
+    ]
+    two = question("q9", options={"A": "Amazon S3", "B": "AWS Lambda"}, answer="A")
+    root = write_bank(tmp_path / "two", {"01-main.yaml": section_yaml(*four[:4], two)})
+    assert (
+        "  A     3  (expected 1.5)\n  B     2  (expected 1.5)\n  C     0  (expected 1.0)\n"
+        "  D     0  (expected 1.0)\n" in render_text(bank_stats(lint([root])))
+    )
 
 
 def test_the_note_says_why_the_marker_moves_where_option_counts_differ(tmp_path):

@@ -53,8 +53,8 @@ def test_only_questions_with_a_visibly_longest_option_are_counted_as_tested(tmp_
     assert (
         "Key is the longest option in 10 of the 10 questions with a visibly longest option "
         "(100%); chance gives 2.5 (25%)\n"
-        f"  25 questions have no visibly longest option ({VISIBLY}), and in 25 of them the "
-        "key ties for longest\n" in text
+        f"  the other 25 questions have no visibly longest option ({VISIBLY}), and in 25 of "
+        "them the key ties for longest\n" in text
     )
     assert f"\n  exact p = {0.25**10:.2g}: a key this often the longest almost never" in text
     _, small = stats_of(tmp_path / "small", *keyed(10, 60, [20, 22, 24]), *tied(5, first=10))
@@ -87,8 +87,8 @@ def test_a_shortest_option_that_stands_for_others_is_left_to_its_rules(tmp_path)
     questions = [question(n, "D", [30, 34, 38, 10], {"D": "All of the above"}) for n in range(30)]
     _, stats = stats_of(tmp_path, *questions)
     assert (
-        "\n  30 questions left out, whose shortest option stands for others "
-        '("All of the above", "A and B"), which their own rules report\n' in render_text(stats)
+        '\n  the 30 questions whose shortest option stands for others ("All of the above", '
+        '"A and B") are left out; their own rules report them\n' in render_text(stats)
     )
     assert stats[0].findings.get("all-of-the-above") == 30
     assert "longest-option-key" not in stats[0].findings
@@ -97,7 +97,7 @@ def test_a_shortest_option_that_stands_for_others_is_left_to_its_rules(tmp_path)
 def test_the_json_gives_both_tests_and_the_margin(tmp_path, capsys):
     root, _ = stats_of(tmp_path, *keyed(20, 60, [20, 22, 24]))
     data = json_of(root, capsys)
-    assert data["schema_version"] == 5
+    assert data["schema_version"] == 6
     longest = data["longest_key"]
     assert set(longest) == {
         "longest",
