@@ -53,7 +53,15 @@ def identifier_text(
     an export, which has no page to fit, the text alone."""
     if not env.get("for_print", True):
         return escapeHtml(tokens[idx].content)
-    parts = _SPACES.split(tokens[idx].content)
+    return marked_identifiers(tokens[idx].content)
+
+
+def marked_identifiers(text: str) -> str:
+    """``text`` escaped as HTML, each word that holds a long identifier in an
+    ``identifier`` span, with a ``<wbr>`` before each of its parts: running text as
+    markdown-it writes it, and a title wherever a handout prints one (its heading, its
+    line in the contents and the key, the cover), so that it wraps as running text does."""
+    parts = _SPACES.split(text)
     return "".join(
         _marked(part) if index % 2 == 0 else escapeHtml(part) for index, part in enumerate(parts)
     )

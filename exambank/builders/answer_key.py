@@ -9,6 +9,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.builders.base import Settings
 from exambank.builders.labels import Labels
 from exambank.builders.running_head import RunningHead
+from exambank.identifiers import marked_identifiers
 from exambank.markdown import typeset
 
 # The key's answers a row (and the answer sheet's items): five, and in large print four
@@ -125,7 +126,7 @@ def key_grid(
         if items:
             heading = (
                 f'<h3 class="key-section"><span class="key-section-number">{number}</span>'
-                f"{escape(typeset(section.title, grouped))}</h3>"
+                f"{marked_identifiers(typeset(section.title, grouped))}</h3>"
             )
             runs.append((heading, f"<ol{row_class}>{items}</ol>"))
     return "".join(

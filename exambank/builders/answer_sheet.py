@@ -34,6 +34,7 @@ from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import SheetWords, name_line, sheet_words_for
+from exambank.identifiers import marked_identifiers
 from exambank.markdown import typeset
 from exambank.rules.answer_requests import hides_count
 from exambank.rules.numbers import reading
@@ -64,7 +65,7 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
         [
             document_start.replace('<body class="', f'<body class="{classes} ', 1),
             f'<p class="key-document-bank" data-footer="{escape(footer)}">'
-            f"{escape(head.book_title)}</p>\n",
+            f"{marked_identifiers(head.book_title)}</p>\n",
             # The name line beside the heading: the grid starts where the key's does
             '<section class="answer-key answer-sheet"><div class="sheet-head">'
             f"<h2{head.attributes(words.answer_sheet)}{lang}>{escape(words.answer_sheet)}</h2>"

@@ -23,6 +23,7 @@ from exambank.builders.handout_metadata import metadata_html
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import name_line, sheet_words_for
+from exambank.identifiers import marked_identifiers
 from exambank.markdown import short_html, to_html, typeset
 from exambank.model import Section
 from exambank.rules.numbers import reading
@@ -181,7 +182,7 @@ def _title_page(
     table = f'<table class="facts">{rows}</table>'
     return (
         f'<section class="cover {edition}">{exam}'
-        f'<h1 class="book-title"{head.attributes("")}>{escape(head.book_title)}</h1>'
+        f'<h1 class="book-title"{head.attributes("")}>{marked_identifiers(head.book_title)}</h1>'
         f"{size_mark(settings, labels)}{shuffle_mark(shuffle_seed, labels)}"
         f'<p class="edition"{lang} '
         f'data-footer="{escape(footer_text(bank, edition, settings, labels))}">'
@@ -240,9 +241,10 @@ def _contents(
     items = []
     for number, section in enumerate(bank.sections, start=1):
         span = _span([ref.number for ref in refs if ref.section is section], labels)
+        title = marked_identifiers(typeset(section.title, grouped))
         items.append(
             f'<li><span class="toc-number">{number}</span><span class="toc-entry"><span>'
-            f'<a href="#section-{section.id}">{escape(typeset(section.title, grouped))}</a> '
+            f'<a href="#section-{section.id}">{title}</a> '
             f'<span class="toc-span"{lang}>{escape(span)}</span></span></span>'
             f"{_page_of(f'section-{section.id}')}</li>"
         )
@@ -287,7 +289,7 @@ def _section(
         # the section, on each page it is on, sets the running head: see handout.css, @page
         f'<section class="section" id="section-{section.id}"{head.attributes(title)}>'
         f'<p class="section-number"{lang}>{escape(labels.section.format(number=number))}</p>'
-        f"<h2{head.attributes(title)}>{escape(title)}</h2>"
+        f"<h2{head.attributes(title)}>{marked_identifiers(title)}</h2>"
     ]
     if section.summary:
         parts.append(f'<div class="summary">{to_html(section.summary, space_groups=grouped)}</div>')

@@ -17,7 +17,9 @@ changes (its soft hyphens) wherever the line ends would never move whole.
 
 The identifiers are numbered in the HTML as it goes to WeasyPrint (``data-identifier``), and
 found in WeasyPrint's box tree (a page's ``_page_box``, in CSS pixels); without it (the
-attribute is private) they print on one line, as laid out once.
+attribute is private) they print on one line, as laid out once. Their zero-width spaces are
+no part of the name: a bookmark, which is a heading's text, and a link's description
+(``render.py``) drop them (``without_breaks``).
 """
 
 from __future__ import annotations
@@ -60,6 +62,22 @@ def numbered_identifiers(html: str) -> str:
         ),
         html,
     )
+
+
+def without_breaks(text: str) -> str:
+    """``text`` (an element's, from the HTML as it goes to WeasyPrint) without the
+    zero-width spaces ``numbered_identifiers`` put in its identifiers: the name as written,
+    for a bookmark or a link's description."""
+    return text.replace(ZERO_WIDTH_SPACE, "")
+
+
+def whole_bookmarks(document: Document) -> None:
+    """Each bookmark of ``document`` with its identifiers as written: a heading's bookmark
+    is its text (WeasyPrint's default ``bookmark-label``), which holds their breaks."""
+    for page in document.pages:
+        page.bookmarks = [
+            (level, without_breaks(label), *rest) for level, label, *rest in page.bookmarks
+        ]
 
 
 def wrapping_stylesheet(numbers: set[int]) -> str:

@@ -11,6 +11,7 @@ from exambank.builders.base import Settings
 from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
+from exambank.identifiers import marked_identifiers
 from exambank.markdown import typeset
 from exambank.rules.numbers import reading
 
@@ -31,7 +32,7 @@ def key_document_html(bank: Bank, settings: Settings) -> str:
     footer = footer_text(bank, "answer-key", settings, labels)
     bank_line = (
         f'<p class="key-document-bank" data-footer="{escape(footer)}">'
-        f"{escape(head.book_title)}</p>\n"
+        f"{marked_identifiers(head.book_title)}</p>\n"
     )
     return "".join(
         [

@@ -35,6 +35,8 @@ from exambank.builders.hyphenated_words import whole_hyphenated_words
 from exambank.builders.identifier_fit import (
     numbered_identifiers,
     overflowing_identifiers,
+    whole_bookmarks,
+    without_breaks,
     wrapping_stylesheet,
 )
 from exambank.builders.label_language import tag_label_language
@@ -90,7 +92,8 @@ def render_pdf(
     handout shows images, so that none prints smaller (``large_print_tables.py``,
     ``large_print_images.py``). ``pages``, if given, is filled with the page each question
     starts on. A large-print ``footer`` is given the room its lines and its page count
-    need (``page_footer.py``)."""
+    need (``page_footer.py``). Its bookmarks name a long identifier as it is written, not
+    with its breaks (``identifier_fit.py``)."""
     html = numbered_identifiers(html)
     with _collected_warnings() as logged, _font_timestamps(settings.build_date):
         images, floors = ImageSizes(), None
@@ -105,6 +108,7 @@ def render_pdf(
         fetcher, document, caps = _fitted_layout(
             html, root, settings, images, floors, logged, footer
         )
+        whole_bookmarks(document)
         data = document.write_pdf(pdf_tags=True, finisher=_finish)
         if pages is not None:
             pages.update(question_pages(document))
@@ -263,7 +267,8 @@ def _base_url(root: Path) -> str:
 def _finish(document: Document, pdf: object) -> None:
     """What WeasyPrint's tagged PDF lacks that a reader needs, added before it is written:
     a link's description (``/Contents``, what a screen reader announces) is its words, not
-    the anchor it leads to ("section-amt"); and the title is in XMP metadata too, as PDF/UA
+    the anchor it leads to ("section-amt"), a long name in them as written (without its
+    breaks: ``identifier_fit.py``); and the title is in XMP metadata too, as PDF/UA
     checkers look for it, with no version, which would claim PDF/UA conformance; and a
     PDF with bookmarks opens with them shown, as the way round its pages; and an option's
     letter is its list item's label (``option_labels.py``), a question's heading is named
@@ -283,7 +288,7 @@ def _finish(document: Document, pdf: object) -> None:
     for page in document.pages:
         for _, _, _, box in page.links:
             annotation = getattr(box, "link_annotation", None)  # set as the page is written
-            words = " ".join("".join(box.element.itertext()).split())
+            words = " ".join(without_breaks("".join(box.element.itertext())).split())
             if annotation is not None and "Contents" in annotation and words:
                 annotation["Contents"].string = words
     _xml_safe(document.metadata).include_in_pdf(pdf, "ua", None, None, compress=True)
