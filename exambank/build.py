@@ -25,7 +25,7 @@ from exambank.builders import BUILDERS, Builder, Output, Settings
 from exambank.builders.base import Step
 from exambank.errors import UsageError
 from exambank.rules.answers import untrue_key_findings
-from exambank.shuffle import shuffled
+from exambank.shuffle import keeps_its_order, shuffled
 from exambank.staging import (
     Staged,
     Written,
@@ -105,13 +105,17 @@ def _stage_bank(
     reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
     sources = [(builder, reordered if builder.shuffles_options else bank) for builder in builders]
     files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
+    unshuffled = None if shuffle_seed is None else _unshuffled_note(bank, shuffle_seed)
     said: set[str] = set()  # the notes given under an earlier file of the bank
     while files:  # each dropped from memory once on disk
         staged.append(stage_or_explain(folder, _said_once(files.pop(0), said)))
     questions = sum(1 for _ in bank.questions())
     for builder, step in steps:
         yield Making(step.label, bank.id, questions)
-        made = _said_once(_noted(step.make(), builder, when.note), said)
+        made = _noted(step.make(), builder, when.note)
+        if unshuffled and builder.shuffles_options:
+            made = replace(made, notes=(*made.notes, unshuffled))
+        made = _said_once(made, said)
         staged.append(stage_or_explain(folder, made))
         del made  # not held while the next file is made
     return [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
@@ -170,6 +174,23 @@ def _said_once(output: Output, said: set[str]) -> Output:
     notes = tuple(note for note in output.notes if note not in said)
     said.update(notes)
     return output if notes == output.notes else replace(output, notes=notes)
+
+
+def _unshuffled_note(bank: Bank, seed: str) -> str | None:
+    """What to say where ``--shuffle`` leaves half a bank's questions or more in their
+    source order (``keeps_its_order``: options that name letters or each other, a numeric
+    scale, ``shuffle: false``), so that the editions marked "Shuffle" differ little or not
+    at all from the source's; None where most are shuffled."""
+    questions = [ref.question for ref in bank.questions()]
+    kept = sum(keeps_its_order(question, bank.manifest.language) for question in questions)
+    if not questions or kept * 2 < len(questions):
+        return None
+    which = "every one of the bank's" if kept == len(questions) else f"{kept} of the bank's"
+    return (
+        f"--shuffle {seed} left {which} {len(questions)} questions in their source order: their "
+        "options name letters or one another, are a numeric scale, or say 'shuffle: false' "
+        "(the JSON's shuffle says which; reword the options to shuffle them)"
+    )
 
 
 def _noted(output: Output, builder: Builder, date_note: str | None) -> Output:

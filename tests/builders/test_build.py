@@ -710,3 +710,36 @@ def test_a_mistake_in_the_configuration_says_nothing_was_built(tmp_path, monkeyp
         "exambank: error: 1 problem in [tool.exambank] of pyproject.toml; nothing was built\n"
     )
     assert not Path("dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("kept", "said"),
+    [
+        (2, "--shuffle 7 left every one of the bank's 2 questions in their source order"),
+        (1, "--shuffle 7 left 1 of the bank's 2 questions in their source order"),
+        (0, None),
+    ],
+)
+def test_a_shuffle_that_leaves_most_questions_in_order_says_so(
+    tmp_path, monkeypatch, capsys, fake_pdfs, kept, said
+):
+    """Review s34 (print) #10: options that name letters keep their order, and a bank of
+    them printed "Shuffle 7" on editions no different from the source's, without a word."""
+    monkeypatch.chdir(tmp_path)
+    questions = [
+        QUESTION.replace("id: q1", f"id: q{n}").replace(
+            "answer: A", "answer: A\nshuffle: false" if n <= kept else "answer: A"
+        )
+        for n in (1, 2)
+    ]
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*questions)})
+    assert main(["build", "bank", "--only", "pdf", "--shuffle", "7"]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "--shuffle 7" in line]
+    if said is None:
+        assert notes == []
+    else:
+        assert notes == [
+            f"    note: {said}: their options name letters or one another, are a numeric "
+            "scale, or say 'shuffle: false' (the JSON's shuffle says which; reword the options "
+            "to shuffle them)"
+        ]  # once, under the student edition, not again under the trainer's
