@@ -63,6 +63,17 @@ def test_bad_slug_and_bad_letter(lint_bank):
     assert any("'d' is not an option letter" in m for m in messages)
 
 
+def _manifest_errors(lint_bank, language):
+    """The errors of a bank whose manifest gives ``language`` as written there."""
+    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {language}\nsections: [main]\n"
+    found = lint_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest=manifest).diagnostics
+    return [
+        (Path(d.path).name, d.line, d.column, d.message, d.hint)
+        for d in found
+        if d.severity == "error"
+    ]
+
+
 @pytest.mark.parametrize(
     ("language", "hint"),
     [
@@ -74,13 +85,7 @@ def test_bad_slug_and_bad_letter(lint_bank):
     ],
 )
 def test_a_language_must_be_a_language_tag(lint_bank, language, hint):
-    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {language}\nsections: [main]\n"
-    found = lint_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest=manifest).diagnostics
-    errors = [
-        (Path(d.path).name, d.line, d.column, d.message, d.hint)
-        for d in found
-        if d.severity == "error"
-    ]
+    errors = _manifest_errors(lint_bank, language)
     assert errors == ([] if hint is None else [
         ("bank.yaml", 3, 11, f"language '{language}' is not a language tag", hint),
     ])  # fmt: skip
@@ -108,13 +113,7 @@ MEANT = "write its BCP 47 tag; did you mean '{}'?"
     ],
 )
 def test_a_language_that_is_no_tag_gets_the_tag_it_means(lint_bank, written, message, hint):
-    manifest = f"id: test-bank\ntitle: Test bank\nlanguage: {written}\nsections: [main]\n"
-    found = lint_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest=manifest).diagnostics
-    errors = [
-        (Path(d.path).name, d.line, d.column, d.message, d.hint)
-        for d in found
-        if d.severity == "error"
-    ]
+    errors = _manifest_errors(lint_bank, written)
     assert errors == [("bank.yaml", 3, 11 if written else 10, message, hint)]
 
 
