@@ -100,7 +100,8 @@ def land_all(staged: list[Staged]) -> list[Written]:
     except OSError as error:
         failed = file.target
         _put_back(landed, failed)
-        raise CannotWrite(why_not_written(failed, error)) from None
+        said = "nothing of this build was put in place: the files it would replace are as they were"
+        raise CannotWrite(why_not_written(failed, error), said) from None
     except BaseException:
         _put_back(landed, None)
         raise

@@ -30,7 +30,7 @@ from exambank.config import (
     SECTION_STARTS,
     Config,
 )
-from exambank.errors import CannotWrite, UsageError
+from exambank.errors import UsageError
 from exambank.lint import LintResult, lint
 from exambank.paths import display_path
 from exambank.reporters.text import listing, note_lines, visible
@@ -301,16 +301,9 @@ def _progress(
         except KeyboardInterrupt as stop:
             if landed:
                 raise
-            raise type(stop)(_nothing_written(out)) from None
-        except CannotWrite as error:  # a file that could not be made, or could not land
-            if landed:
-                raise
-            raise CannotWrite(*error.messages, _nothing_written(out)) from None
+            said = f"nothing of this build was written: {out} is as the previous build left it"
+            raise type(stop)(said) from None
     return files, total
-
-
-def _nothing_written(out: Path) -> str:
-    return f"nothing of this build was written: {out} is as the previous build left it"
 
 
 def _baseline(config: Config) -> baseline.Baseline | str | None:

@@ -38,13 +38,21 @@ def test_a_file_where_a_folder_must_be_is_refused_and_kept(
     assert kept.read_text(encoding="utf-8") == "keep me"
 
 
+NOTHING_PUT_IN_PLACE = (
+    "exambank: error: nothing of this build was put in place: the files it would replace are "
+    "as they were\n"
+)
+
+
 def test_a_folder_where_the_file_goes_is_refused_and_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "dist" / "test-bank" / "test-bank.json"
     target.mkdir(parents=True)
     assert _build(tmp_path, tmp_path / "dist") == 3  # exambank.errors.CannotWrite
-    assert capsys.readouterr().err == f"exambank: error: {target}: cannot write: Is a directory\n"
+    assert capsys.readouterr().err == (
+        f"exambank: error: {target}: cannot write: Is a directory\n{NOTHING_PUT_IN_PLACE}"
+    )
     assert target.is_dir() and list(target.parent.iterdir()) == [target]
 
 
@@ -72,8 +80,8 @@ def test_a_file_that_cannot_be_replaced_is_named_and_kept(
     monkeypatch.setattr(os, "replace", read_only)
     capsys.readouterr()
     assert _build(tmp_path, out) == 3  # exambank.errors.CannotWrite
-    assert (
-        capsys.readouterr().err == f"exambank: error: {target}: cannot write: Permission denied\n"
+    assert capsys.readouterr().err == (
+        f"exambank: error: {target}: cannot write: Permission denied\n{NOTHING_PUT_IN_PLACE}"
     )
     assert target.read_bytes() == before
     assert list(target.parent.iterdir()) == [target]

@@ -85,6 +85,7 @@ def test_exambank_build_says_that_nothing_it_made_was_written(tmp_path, monkeypa
     assert shown.err.splitlines() == [
         f"exambank: error: {Path('dist/test-bank/test-bank-questions.csv')}: cannot write: "
         "Is a directory",
-        "exambank: error: nothing of this build was written: dist is as the previous build left it",
+        "exambank: error: nothing of this build was put in place: the files it would replace "
+        "are as they were",
     ]
     assert _files(Path("dist")) == before
