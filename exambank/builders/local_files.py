@@ -6,7 +6,8 @@ none hidden: ``shipped_files.shippable``) and this package's own fonts, and refu
 network and every other file. Nor can a small image make the build take minutes and
 gigabytes: the fetcher measures each image before WeasyPrint sees it (``MAX_PIXELS`` and
 ``MAX_SVG_ELEMENTS``) and has each SVG drawn alone within a budget first
-(``image_budget.py``).
+(``image_budget.py``). An SVG with no size of its own is served with its viewBox's
+(``svg_sizes.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PIL import Image
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from exambank.builders.image_budget import drawing_cost
+from exambank.builders.svg_sizes import sized_svg
 from exambank.shipped_files import Refusal, shippable
 
 # What an image may cost to print. WeasyPrint decodes every pixel of a raster image and
@@ -81,7 +83,7 @@ class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
             raise ValueError(f"not printed: {url} ({why})")
         self.served.append(url)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, data, {"Content-Type": content_type})
+        return URLFetcherResponse(url, sized_svg(data), {"Content-Type": content_type})
 
     def _path(self, url: str) -> Path | None:
         parts = urlsplit(url)

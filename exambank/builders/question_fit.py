@@ -31,6 +31,11 @@ from ``large_print_images.py``): a question that would fit only with an image sm
 that is broken after its images instead (``broken``): it starts a page, its images shrink
 (no lower than that) so that its stem fits on that page, and its options follow on the
 next; a stem that does not fit even so breaks before its images, which keep their size.
+Where a heading is kept with it, a question let break whose first line is a line of images
+too tall for the room below the heading (a stem that opens with a 300x4000 px image, at
+24 pt) was moved whole to the next page all the same, and the heading printed alone: its
+images are capped so that the line fits below the heading (``heading_caps``), below their
+floor if they must be.
 
 A handout where every question fits is laid out once and comes out as before; each pass
 is deterministic, so the PDF is too. The measures come from WeasyPrint's box tree (a page's
@@ -48,6 +53,7 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
 
 from exambank.builders.pdf_structure import children, element_id
+from exambank.builders.question_headings import HEADING_CLASS
 from exambank.builders.stranded_numbers import number_alone
 from exambank.builders.student_pages import pages_of_questions
 
@@ -151,6 +157,38 @@ def starts_stylesheet(anchors: set[str]) -> str:
     )
 
 
+def heading_caps(document: Document, caps: Mapping[str, float]) -> dict[str, float]:
+    """The height at which to cap the images of each question in ``document`` that a
+    heading kept with it was left apart from, that ``caps`` let break (``runs_on``, or
+    broken after images too tall to share a page with its stem's text: -inf), and whose
+    first line is a line of images too tall for the room below that heading: as tall as
+    lets that line fit there. Let break, such a question was moved whole to the next page
+    all the same, as it can break no higher than below its first line, and the heading
+    printed alone (a stem that opens with a 300x4000 px image, at 24 pt). The heading is
+    never left alone, so the cap may be below an image's floor (``size_notes`` says so)."""
+    found = {}
+    for anchor, (pieces, room, _, held) in _questions_to_fit(document).items():
+        cap = caps.get(anchor, 0.0)
+        if not held or not (runs_on(cap) or cap == -math.inf):
+            continue
+        line = _first_line(pieces[0])
+        if line is None:
+            continue
+        images = [box for box in line.descendants() if isinstance(box, ReplacedBox)]
+        if not images:
+            continue  # a first line of text: it fits (WeasyPrint leaves none apart for it)
+        over = line.position_y + line.margin_height() - pieces[0].position_y + SPARE_PX - room
+        tallest = max(float(image.height) for image in images)
+        if 0 < over < tallest:
+            found[anchor] = math.floor((tallest - over) * 100) / 100  # as the CSS writes it
+    return found
+
+
+def heading_stylesheet(caps: Mapping[str, float]) -> str:
+    """CSS capping the images of each question in ``caps`` (``heading_caps``)."""
+    return "".join(f"#{anchor} img {{ max-height: {cap:.2f}px }}\n" for anchor, cap in caps.items())
+
+
 def broken(cap: float) -> bool:
     """Whether ``cap`` is that of a question broken after its images."""
     return cap < 0
@@ -186,8 +224,11 @@ def _stem_cap(pieces: list[Box], room: float, floors: Mapping[str, float]) -> fl
     last = pieces[-1]  # what the question keeps below its options, on their page
     below = last.padding_bottom + last.border_bottom_width + last.margin_bottom
     # Each of its parts whole, with its margins (a page break after the stem's text drops
-    # the paragraph's, which the page holding both needs), and the line its images are on
-    parts = sum(child.margin_height() for stem in stems for child in children(stem))
+    # the paragraph's, which the page holding both needs), and the line its images are on;
+    # a stem that a page break parts counts to the foot of its last line on that page (its
+    # paragraph is stretched to the page's foot: a first line alone, an image on the next)
+    parts = sum(map(_drawn_height, stems[:-1]))
+    parts += sum(child.margin_height() for child in children(stems[-1]))
     room_for_images = room - (parts - sum(heights)) - below - SPARE_PX
     cap = (
         room_for_images
@@ -274,6 +315,17 @@ def _question_box(page_box: Box, anchor: str) -> tuple[Box, ParentBox | None] | 
     """The box of the question whose id is ``anchor`` on this page (the article's own;
     boxes it wraps around its inline content name the same element), and the box it is in."""
     return _find(page_box, lambda box: element_id(box) == anchor)
+
+
+def _first_line(question: Box) -> Box | None:
+    """The first line a question's box draws below its number: a line box, or an image
+    set as a block (one that opens a paragraph of text)."""
+    for child in children(question):
+        classes = (child.element.get("class") or "").split() if child.element is not None else []
+        found = _find(child, lambda box: isinstance(box, LineBox | ReplacedBox))
+        if found is not None and HEADING_CLASS not in classes:
+            return found[0]
+    return None
 
 
 def _first_question(page_box: Box) -> tuple[Box, ParentBox | None] | None:

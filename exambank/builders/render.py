@@ -49,6 +49,8 @@ from exambank.builders.question_ends import untag_question_ends
 from exambank.builders.question_fit import (
     FIT_PASSES,
     caps_stylesheet,
+    heading_caps,
+    heading_stylesheet,
     image_caps,
     late_starts,
     starts_stylesheet,
@@ -152,25 +154,29 @@ def _fitted_layout(
     wrapped: set[int] = set()
     stranded: set[str] = set()
     starts: set[str] = set()
+    headed: dict[str, float] = {}
     digits = PageFooter.LEAST_DIGITS
     enlarged = images.stylesheet() if settings.large_print else ""
     extra = enlarged
     fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
     for _ in range(FIT_PASSES):
         fitted = image_caps(document, caps, floors)
+        below = headed | heading_caps(document, fitted)
         wrapping = wrapped | overflowing_identifiers(document)
         alone = stranded | stranded_numbers(document)
         moved = starts | late_starts(document, caps)
         counted = max(digits, len(str(len(document.pages))))
         if (
             fitted == caps
+            and below == headed
             and wrapping == wrapped
             and alone == stranded
             and moved == starts
             and (footer is None or counted == digits)
         ):
             break
-        caps, wrapped, stranded, starts, digits = fitted, wrapping, alone, moved, counted
+        caps, headed, wrapped, stranded, starts = fitted, below, wrapping, alone, moved
+        digits = counted
         del document  # freed before the next layout, not beside it
         gc.collect()
         if logged is not None:
@@ -180,6 +186,7 @@ def _fitted_layout(
             + wrapping_stylesheet(wrapped)
             + numbers_stylesheet(stranded)
             + starts_stylesheet(starts)
+            + heading_stylesheet(headed)
         )
         fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
     given_back = _given_back(footer, digits, document)

@@ -163,3 +163,29 @@ def test_a_tall_large_print_question_keeps_its_heading_and_its_standard_size(hea
             heights(normal.data), heights(enlarged.data), strict=True
         ):
             assert after >= before - 0.01, (enlarged.name, before, after)
+
+
+# A stem that opens with a 300x4000 px image in a paragraph of its own (review s34, 1)
+OPENS_WITH_IMAGE = QUESTION.replace(
+    "stem: Which AWS service trains, tunes and deploys ML models?",
+    "stem: |\n  ![A tall chart](tall.png)\n\n"
+    "  Which AWS service trains, tunes and deploys ML models?",
+)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_heading_keeps_a_question_whose_stem_opens_with_a_page_high_image(make_bank, paper):
+    # At 24 pt "Section 1 / Main / Practice questions" printed alone on a page, the image
+    # on the next and the stem's text on the one after: the question now starts below the
+    # heading, its image no smaller than in the standard edition, and runs over
+    bank = make_bank({"01-main.yaml": section_yaml(OPENS_WITH_IMAGE)})
+    Image.new("RGB", (300, 4000), "navy").save(bank.root / "tall.png")
+    standard = PdfBuilder().build(bank, Settings(paper=paper))
+    large = PdfBuilder().build(bank, Settings(paper=paper, large_print=True, large_print_size=24))
+    for normal, enlarged in zip(standard, large, strict=True):
+        text = pages(enlarged.data)
+        [(page, _, bottom, _, top)] = image_boxes(enlarged.data)
+        assert "Practice questions 1 " in text[page], (enlarged.name, text)
+        assert "Which AWS service" in text[page + 1], (enlarged.name, text)
+        [(_, _, standard_bottom, _, standard_top)] = image_boxes(normal.data)
+        assert top - bottom >= standard_top - standard_bottom - 0.01, enlarged.name
