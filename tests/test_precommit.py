@@ -80,6 +80,7 @@ def test_the_hook_manifest() -> None:
     assert (fmt["entry"], fmt["language"]) == ("exambank fmt", "python")
     assert fmt.get("pass_filenames", True) and re.match(fmt["files"], "bank/demo/01-main.yml")
     assert not re.match(fmt["files"], ".github/workflows/bank.yml")
+    assert re.match(fmt["files"], "bank/demo/01-amt.YAML")  # a section file like any other
 
 
 def test_the_hook_refuses_a_commit_of_a_bad_bank_and_lets_a_good_one_through(
