@@ -85,6 +85,19 @@ class Bank:
         listed = set(self.manifest.sections)
         return [source for source in self.sources if section_id_of(source.path) in listed]
 
+    def sources_in_order(self) -> list[Source]:
+        """The manifest, then the bank's other files in bank order: the section files as
+        ``files`` has them, a listed one that could not be read (or failed the schema) at
+        its place in the manifest, then the files the manifest does not list, by name."""
+        order = {section_id: at for at, section_id in enumerate(self.manifest.sections)}
+        placed = {id(file.source): order.get(file.section.id, len(order)) for file in self.files}
+
+        def place(source: Source) -> tuple[int, str]:
+            at = placed.get(id(source), order.get(section_id_of(source.path), len(order)))
+            return at, source.display
+
+        return [self.manifest_source, *sorted(self.sources, key=place)]
+
     def read_files(self) -> Iterator[Source]:
         """The manifest and the listed section files that were read to the end (a file
         that was not says why by yaml-syntax); never a stray file."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -66,3 +66,8 @@ class Suppressed:
     findings: int
     reason: str
     dropped: tuple[Diagnostic, ...] = ()
+
+    def only(self, severity: Severity) -> Suppressed | None:
+        """The entry with only the findings of ``severity`` it dropped; None if none."""
+        kept = tuple(found for found in self.dropped if found.severity == severity)
+        return replace(self, findings=len(kept), dropped=kept) if kept else None

@@ -172,8 +172,6 @@ def test_sarif_keeps_the_baselines_findings_as_suppressed_results(bank, capsys):
     visible as closed alerts, and each result says whether the baseline held it. The new
     one's suppressions are an empty list: SARIF has them all null or all non-null."""
     lint(capsys, "--write-baseline", "known.json")
-    _, out, _ = lint(capsys, "--baseline", "known.json", "--format", "sarif", "--errors-only")
-    assert [line_of(one) for one in validated(out)["runs"][0]["results"]] == [20]
     add_questions(bank, question(9, "warning"))
     status, out, _ = lint(capsys, "--baseline", "known.json", "--format", "sarif", "--strict")
     assert status == 1

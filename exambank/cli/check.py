@@ -64,7 +64,8 @@ def add_lint(commands: Commands) -> None:
     shown.add_argument(
         "--errors-only",
         action="store_true",
-        help="list only errors; warnings are counted in the text summary, not listed",
+        help="list only errors; warnings are counted in the text summary, not listed (not "
+        "with --format sarif, whose warnings' alerts code scanning would close as fixed)",
     )
     command.add_argument(
         "--fix",
@@ -161,6 +162,12 @@ def _lint(arguments: argparse.Namespace) -> int:
             "shows what lint: ignore dropped without it (text and github count or list "
             "them, sarif and junit list them, gitlab leaves them out)"
         )
+    if arguments.errors_only and arguments.format == "sarif":
+        raise UsageError(
+            "--errors-only does not go with --format sarif: code scanning would close the "
+            "alerts of the warnings it leaves out as fixed; a SARIF report lists every "
+            "finding, and code scanning filters its alerts by severity"
+        )
     try:
         config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
     except ConfigError as error:
@@ -202,13 +209,16 @@ def _lint(arguments: argparse.Namespace) -> int:
         unlisted = [found for found in result.diagnostics if found.severity != "error"]
     context = Context.of(result, color=color, strict=arguments.strict, unlisted=tuple(unlisted))
     context = replace(context, list_suppressed=arguments.list_suppressed)
+    if arguments.errors_only:  # what a lint: ignore dropped, as the findings: errors listed
+        context = replace(
+            context,
+            suppressed=tuple(filter(None, (entry.only("error") for entry in result.suppressed))),
+            unlisted_suppressed=tuple(
+                filter(None, (entry.only("warning") for entry in result.suppressed))
+            ),
+        )
     if known is not None and judged is not None:
-        held = [
-            found
-            for found in judged.known
-            if found.severity == "error" or not arguments.errors_only
-        ]
-        context = replace(context, baseline=display_path(known.path), known=tuple(held))
+        context = replace(context, baseline=display_path(known.path), known=tuple(judged.known))
     sys.stdout.write(REPORTER_BY_NAME[arguments.format](listed, context))
     if known is not None and judged is not None:  # after the text summary; beside a tool's
         for line in baseline.summary(judged, known.path):  # report, not in it

@@ -163,7 +163,9 @@ def _summary_head(
     findings: Sequence[Diagnostic], context: Context, in_pull_request: int | None
 ) -> str:
     everything = [*findings, *context.unlisted]
-    suppressed = sum(entry.findings for entry in context.suppressed)
+    suppressed = sum(
+        entry.findings for entry in (*context.suppressed, *context.unlisted_suppressed)
+    )
     besides = f" ({suppressed} suppressed)" if suppressed else ""
     if not everything:
         return f"### exambank lint: no problems found{besides}\n\n"

@@ -5,15 +5,25 @@ A question's findings make its testcase fail (errors; warnings too with ``--stri
 other warnings go to its ``system-out``. A manifest's testcase holds the findings on the
 manifest (a section it lists that is missing, a bank-wide pattern), and passes without
 any. Other findings that belong to no question (a file the manifest does not list, a
-file that cannot be read) get a testcase named after their file. One testsuite per file.
+file that cannot be read) get a testcase named after their file. One testsuite per file,
+in bank order: by bank, its manifest first, then its files as the bank orders them, one
+that cannot be read where the manifest lists it, and those it does not list last.
 A question whose id an earlier question of its file has too (both sides of a merge kept)
 is a testcase of its own, named with its line ("q1 (line 10)"), and holds the findings
 from its first line on.
 
+A testcase's ``classname`` is its file's path without the extension, its folders and
+name joined by dots (``bank.it.01-netzwerk``), as a Java class is named: Jenkins' JUnit
+plugin splits a classname at its last dot into package and class (CaseResult's
+getPackageName), so each bank folder is a package and each file a class, and GitLab shows
+the classname as the test's suite. A dot within a folder or file name is written ``_``
+(``v1.2-netz.yaml`` is class ``v1_2-netz``), so that no split falls inside a name; the
+root and ``..`` are left out. The ``file`` attribute, which GitLab links, keeps the path.
+
 A finding a question's ``lint: ignore`` dropped fails nothing: it is listed in its
 question's ``system-out``, after the warnings, with the entry's place and reason, so a
 CI test tab (GitLab's, whose Code Quality report has no suppressed issue) shows what was
-switched off.
+switched off. With ``--errors-only``, only the errors it dropped, as for the findings.
 
 Printed into a CI log, the report gives the runner no command: the ``[`` of a ``##[`` is
 written ``&#91;``, and the first ``:`` of a text's line that starts with ``::`` ``&#58;``
@@ -25,6 +35,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, CheckedQuestion, Context
@@ -65,7 +76,10 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         testcase = _testcase(path, name, findings, context.strict, noted, dropped)
         suites.setdefault(path, []).append(testcase)
     root = ET.Element("testsuites", name="exambank lint")
-    for path, testcases in suites.items():
+    rank = {path: at for at, path in enumerate(context.files)}
+    # Files in no bank read (pyproject.toml, a stray file) last, in the findings' order.
+    for path in sorted(suites, key=lambda path: rank.get(path, len(rank))):
+        testcases = suites[path]
         suite = ET.SubElement(root, "testsuite", name=path)
         suite.extend(testcases)
         _count(suite, testcases)
@@ -106,7 +120,7 @@ def _testcase(
     note: str | None,
     suppressed: list[str],
 ) -> ET.Element:
-    case = ET.Element("testcase", name=name, classname=path, file=path)
+    case = ET.Element("testcase", name=name, classname=_class_name(path), file=path)
     failing = [one for one in found if one.severity == "error" or strict]
     if failing:
         count = len(failing)
@@ -124,6 +138,12 @@ def _count(element: ET.Element, testcases: list[ET.Element]) -> None:
     element.set("tests", str(len(testcases)))
     element.set("failures", str(failures))
     element.set("errors", "0")
+
+
+def _class_name(path: str) -> str:
+    *folders, name = path.replace("\\", "/").split("/")
+    parts = [*(part for part in folders if part not in ("", ".", "..")), PurePosixPath(name).stem]
+    return ".".join(part.replace(".", "_") for part in parts)
 
 
 def _file_name(path: str) -> str:

@@ -27,7 +27,8 @@ findings a question's ``lint: ignore`` dropped (``kind: inSource``, the reason a
 have unsuppressed: an alert a change suppresses shows as suppressed, not as fixed. The
 baseline never holds such a finding (lint drops it before the baseline is compared), so
 it is ``new`` to one. Where any result is suppressed, every other has an empty
-``suppressions`` list: SARIF asks for all or none (3.27.23).
+``suppressions`` list: SARIF asks for all or none (3.27.23). Lint refuses
+``--errors-only`` with this format: left out, the warnings' alerts would close as fixed.
 
 A ``##[`` in a string is written ``##\\u005b``, as in ``--format json``.
 """

@@ -50,7 +50,7 @@ def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     lines = listing(diagnostics, context.color) + note_lines(context.notes, context.color)
     found = [*diagnostics, *context.unlisted]
     errors = sum(one.severity == "error" for one in found)
-    dropped = sum(entry.findings for entry in context.suppressed)
+    dropped = sum(entry.findings for entry in (*context.suppressed, *context.unlisted_suppressed))
     suppressed = f"{dropped} suppressed by lint: ignore" if dropped else ""
     if not found:
         rules_that_ran = _by_the_rules_that_ran(context.notes)

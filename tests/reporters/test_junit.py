@@ -123,7 +123,8 @@ def test_a_file_name_xml_cannot_hold_is_replaced_everywhere(path: str, shown: st
     assert suite.get("name") == shown
     testcases = list(suite.iter("testcase"))
     assert [case.get("name") for case in testcases] == ["q1", shown.rsplit("/", 1)[-1]]
-    assert {(case.get("classname"), case.get("file")) for case in testcases} == {(shown, shown)}
+    classname = shown.replace("/", ".").removesuffix(".yaml")
+    assert {(case.get("classname"), case.get("file")) for case in testcases} == {(classname, shown)}
     failure = testcases[1].find("failure")
     assert failure is not None and failure.get("message") == f"1 problem: {shown} is not listed"
     hint = f"\n    hint: list {shown}"
@@ -176,3 +177,69 @@ def test_two_questions_with_one_id_are_two_testcases_each_with_its_findings(
         assert "22:9: error duplicate-id" in (failing.text or "")
         last = found[(path, "q1 (line 31)")].find("failure")
         assert last is not None and last.get("message", "").startswith("1 problem: question id")
+
+
+@pytest.mark.parametrize(
+    ("path", "package", "class_name"),
+    [
+        ("bank/it/01-netzwerk.yaml", "bank.it", "01-netzwerk"),
+        ("bank/it/02-os.YML", "bank.it", "02-os"),
+        # a dot in a name is no package boundary: Jenkins splits at the last one
+        ("bank/v1.2/03-tcp.ip.yaml", "bank.v1_2", "03-tcp_ip"),
+        ("../bank/it/bank.yaml", "bank.it", "bank"),  # from docs/: as from the root
+        ("bank\\it\\04-win.yaml", "bank.it", "04-win"),
+    ],
+)
+def test_a_classname_is_read_as_the_bank_folder_and_the_file_and_file_keeps_the_path(
+    path: str, package: str, class_name: str
+) -> None:
+    """Jenkins takes a classname up to its last dot as the package, the rest as the class
+    (junit-plugin, CaseResult.getPackageName): with the path as classname, every file was
+    a class "yaml" (review s34-ci, finding 3). GitLab shows the classname as the suite and
+    links ``file``."""
+    found = Diagnostic(path, 1, 1, "error", "schema", "bad", None, "q1")
+    report = REPORTER_BY_NAME["junit"]([found], Context((CheckedQuestion(path, "q1"),)))
+    [case] = ET.fromstring(report).iter("testcase")
+    assert case.get("classname") == f"{package}.{class_name}"
+    assert case.get("file") == path
+
+
+def test_cli_classnames_are_the_bank_folder_and_the_file(
+    sample: LintResult, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint", *SELECT, "--format", "junit"]) == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    said = {(case.get("classname"), case.get("file")) for case in root.iter("testcase")}
+    assert said == {
+        ("bank.bank", "bank/bank.yaml"),
+        ("bank.01-main", "bank/01-main.yaml"),
+        ("bank.02-extra", "bank/02-extra.yaml"),
+    }
+
+
+def test_testsuites_are_in_bank_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By bank; in each its manifest, then its files in the manifest's order, one that
+    cannot be read at its place there, the file it does not list last (review s34-ci,
+    finding 10), as a reader of the report goes through the bank."""
+    monkeypatch.chdir(tmp_path)
+    first = {
+        "01-eins.yaml": section_yaml(QUESTION.replace("id: q1", "id: e1"), section_id="eins"),
+        "02-zwei.yaml": section_yaml(QUESTION.replace("id: q1", "id: z1"), section_id="zwei"),
+        "03-kaputt.yaml": "id: kaputt\ntitle: 'Kaputt\n",  # cannot be read
+        "09-extra.yaml": section_yaml(QUESTION.replace("id: q1", "id: x1"), section_id="extra"),
+    }
+    write_bank(Path("erste"), first, "id: erste\ntitle: Erste\nsections: [zwei, kaputt, eins]\n")
+    write_bank(Path("zweite"), {"01-main.yaml": section_yaml(QUESTION)}, MANIFEST)
+    assert main(["lint", *SELECT, "--format", "junit", "erste", "zweite"]) == 1
+    suites = [suite.get("name") for suite in ET.fromstring(capsys.readouterr().out)]
+    assert suites == [
+        "erste/bank.yaml",
+        "erste/02-zwei.yaml",
+        "erste/03-kaputt.yaml",
+        "erste/01-eins.yaml",
+        "erste/09-extra.yaml",
+        "zweite/bank.yaml",
+        "zweite/01-main.yaml",
+    ]

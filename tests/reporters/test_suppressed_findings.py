@@ -225,3 +225,69 @@ def test_no_report_reads_a_manifest_again(
     main(["lint", "--select", f"{RULES},file-size", "--format", format_name, "bank", "big"])
     assert "file-size" in capsys.readouterr().out  # lint refused big/bank.yaml
     assert reads == []
+
+
+def test_errors_only_with_sarif_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code scanning closes as fixed the alert of each finding a report leaves out: the
+    warnings' alerts would close at every run with --errors-only (review s34-ci, 4)."""
+    monkeypatch.chdir(tmp_path)
+    _bank(tmp_path, suppressed=False)
+    assert main(["lint", "--select", RULES, "--errors-only", "--format", "sarif", "bank"]) == 2
+    captured = capsys.readouterr()
+    assert "--errors-only does not go with --format sarif" in captured.err
+    assert captured.out == ""
+
+
+SUPPRESSED_ERROR = NO_SUCH_OPTION.replace("id: q1", "id: q3") + (
+    'lint: {ignore: [answer-not-in-options], reason: "a new option E comes later"}\n'
+)
+
+
+@pytest.fixture
+def suppressed_error_and_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """q1 has an error; q2's lint: ignore drops a warning, q3's an error."""
+    monkeypatch.chdir(tmp_path)
+    questions = (NO_SUCH_OPTION, ALL + IGNORE, SUPPRESSED_ERROR)
+    write_bank(Path("bank"), {"01-main.yaml": section_yaml(*questions)})
+
+
+def _errors_only(capsys: pytest.CaptureFixture[str], *options: str) -> str:
+    assert main(["lint", "--select", RULES, "--errors-only", *options, "bank"]) == 1
+    return capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("suppressed_error_and_warning")
+def test_errors_only_lists_a_suppressed_error_and_no_suppressed_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--errors-only lists only the errors, in every format: a warning a lint: ignore
+    dropped too (review s34-ci, finding 4); the text summary still counts it."""
+    root = ElementTree.fromstring(_errors_only(capsys, "--format", "junit"))
+    said = {case.get("name"): case.findtext("system-out") for case in root.iter("testcase")}
+    assert said["q2"] is None
+    end = "suppressed by lint: ignore at bank/01-main.yaml:32:21: a new option E comes later"
+    assert (said["q3"] or "").endswith(end)
+    listed = json.loads(_errors_only(capsys, "--format", "json", "--list-suppressed"))
+    assert [(one["question"], "suppressed" in one) for one in listed] == [
+        ("q1", False),
+        ("q3", True),
+    ]
+    summary = "1 error, 0 warnings (2 suppressed by lint: ignore)."
+    assert summary in _errors_only(capsys).splitlines()
+
+
+@pytest.mark.usefixtures("suppressed_error_and_warning")
+def test_errors_only_leaves_a_suppressed_warning_out_of_the_job_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table of suppressions lists q3's entry, not q2's; the heading counts both."""
+    summary = tmp_path / "step_summary"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _errors_only(capsys, "--format", "github")
+    written = summary.read_text("utf-8")
+    assert written.startswith("### exambank lint: 1 error, 0 warnings (2 suppressed)\n")
+    assert "#### Suppressed in bank files: 1 finding, by 1 entry" in written
+    entries = [line for line in written.splitlines() if line.startswith("| bank/")]
+    assert [entry.split(" | ")[1:3] for entry in entries] == [["q3", "answer-not-in-options"]]
