@@ -141,13 +141,9 @@ def listed_lines(format_name: str, out: str) -> list[int]:
     if format_name == "junit":
         failing = ElementTree.fromstring(out).iter("failure")
         return [int((failure.text or "").split(":")[1]) for failure in failing]
-    if format_name == "sarif":  # the baseline's findings are there too, suppressed (below)
+    if format_name == "sarif":  # the baseline's findings only with --list-suppressed (below)
         results = json.loads(out)["runs"][0]["results"]
-        return [
-            one["locations"][0]["physicalLocation"]["region"]["startLine"]
-            for one in results
-            if not one.get("suppressions")  # empty on those not suppressed (SARIF 3.27.23)
-        ]
+        return [one["locations"][0]["physicalLocation"]["region"]["startLine"] for one in results]
     if format_name == "gitlab":
         return [issue["location"]["lines"]["begin"] for issue in json.loads(out)]
     return [item["line"] for item in json.loads(out)]
@@ -167,13 +163,18 @@ def test_every_format_reports_the_new_finding_only(bank, capsys, format_name):
         assert err == said  # stdout is the tool's report, and nothing else
 
 
-def test_sarif_keeps_the_baselines_findings_as_suppressed_results(bank, capsys):
-    """Left out, code scanning would close the old alerts as fixed; suppressed, they stay
-    visible as closed alerts, and each result says whether the baseline held it. The new
-    one's suppressions are an empty list: SARIF has them all null or all non-null."""
+def test_sarif_lists_the_baselines_findings_as_suppressed_results_when_asked(bank, capsys):
+    """By default they are left out: GitHub code scanning reads no SARIF suppressions and
+    would open an alert for each. Asked, for viewers that honour them, each result says
+    whether the baseline held it; the new one's suppressions are an empty list: SARIF has
+    them all null or all non-null."""
     lint(capsys, "--write-baseline", "known.json")
     add_questions(bank, question(9, "warning"))
-    status, out, _ = lint(capsys, "--baseline", "known.json", "--format", "sarif", "--strict")
+    judged = ["--baseline", "known.json", "--format", "sarif", "--strict"]
+    status, out, _ = lint(capsys, *judged)
+    assert status == 1
+    assert [line_of(one) for one in validated(out)["runs"][0]["results"]] == [NEW_LINE]
+    status, out, _ = lint(capsys, *judged, "--list-suppressed")
     assert status == 1
     results = validated(out)["runs"][0]["results"]
     states = [

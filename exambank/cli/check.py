@@ -76,7 +76,9 @@ def add_lint(commands: Commands) -> None:
         "--list-suppressed",
         action="store_true",
         help="--format json: also list the findings a question's lint: ignore dropped, each "
-        "with a 'suppressed' key (left out by default: scripts count the list's items)",
+        "with a 'suppressed' key (left out by default: scripts count the list's items); "
+        "--format sarif: also list those and the baseline's findings as suppressed results "
+        "(left out by default: GitHub code scanning opens an alert for each)",
     )
     command.add_argument(
         "--color",
@@ -156,11 +158,11 @@ def _rules_to_skip(names: str) -> list[str]:
 
 
 def _lint(arguments: argparse.Namespace) -> int:
-    if arguments.list_suppressed and arguments.format != "json":
+    if arguments.list_suppressed and arguments.format not in ("json", "sarif"):
         raise UsageError(
-            f"--list-suppressed adds to --format json only; --format {arguments.format} "
-            "shows what lint: ignore dropped without it (text and github count or list "
-            "them, sarif and junit list them, gitlab leaves them out)"
+            f"--list-suppressed adds to --format json or sarif only; --format "
+            f"{arguments.format} shows what lint: ignore dropped without it (text and github "
+            "count or list them, junit lists them, gitlab leaves them out)"
         )
     if arguments.errors_only and arguments.format == "sarif":
         raise UsageError(

@@ -18,16 +18,18 @@ working folder, described and not named, so the report is the same file in every
 repository's root, so a run in a folder below it still lands on the right files. A file
 outside the root is an absolute ``file:`` URI, with no base.
 
-Judged by a baseline (``lint --baseline``), each result says whether it is ``new`` or
-``unchanged`` (``baselineState``), and the findings the baseline holds are results too,
-suppressed (``kind: external``; 3.27.23, 3.35): code scanning shows them as closed
-alerts, rather than closing them as fixed because the report left them out. So are the
-findings a question's ``lint: ignore`` dropped (``kind: inSource``, the reason as its
-``justification``, the entry's place as its ``location``), with the fingerprint each would
-have unsuppressed: an alert a change suppresses shows as suppressed, not as fixed. The
-baseline never holds such a finding (lint drops it before the baseline is compared), so
-it is ``new`` to one. Where any result is suppressed, every other has an empty
-``suppressions`` list: SARIF asks for all or none (3.27.23). Lint refuses
+Judged by a baseline (``lint --baseline``), each result says whether it is ``new``
+(``baselineState``). The findings the baseline holds, and those a question's ``lint:
+ignore`` dropped, are left out: GitHub code scanning does not read SARIF's
+``suppressions`` and opens an alert for every result it gets (github/codeql-action#1230;
+projects that upload Semgrep's suppressed results strip them first), so a baseline would
+open an alert for each finding it exists to quiet. Left out, their alerts close. With
+``list_suppressed`` (``--list-suppressed``, for viewers that honour suppressions: Visual
+Studio's, Azure DevOps) they are results too, suppressed: the baseline's ``unchanged``
+(``kind: external``; 3.27.23, 3.35), the dropped ones ``new`` (``kind: inSource``, the
+reason as its ``justification``, the entry's place as its ``location``), each with the
+fingerprint it would have unsuppressed; and every other result has an empty
+``suppressions`` list, as SARIF asks for all or none (3.27.23). Lint refuses
 ``--errors-only`` with this format: left out, the warnings' alerts would close as fixed.
 
 A ``##[`` in a string is written ``##\\u005b``, as in ``--format json``.
@@ -80,13 +82,15 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     root = workspace or os.getcwd()
     # In lint's order, as they would be listed unsuppressed: the second of two identical
     # findings keeps its number.
+    listed = context.list_suppressed
     in_source = sorted(
-        ((found, entry) for entry in context.suppressed for found in entry.dropped),
+        ((found, entry) for entry in context.suppressed if listed for found in entry.dropped),
         key=lambda pair: pair[0],
     )
-    found_in = [*diagnostics, *context.known, *(found for found, _ in in_source)]
+    known = context.known if listed else ()
+    found_in = [*diagnostics, *known, *(found for found, _ in in_source)]
     files = {*(found.path for found in found_in), *(note.path for note in context.notes)}
-    files |= {entry.path for entry in context.suppressed}
+    files |= {entry.path for _, entry in in_source}
     relative = {path: relative_to(path, root) for path in files}  # once per file
     artifacts = {path: _artifact(path, relative[path]) for path in files}
     # Each file as its findings' fingerprints name it: from the source root, as its uri.
@@ -98,7 +102,7 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     if context.baseline is not None:
         for result in results:
             result["baselineState"] = "new"
-        for found in context.known:
+        for found in known:
             result = _result(found, index, artifacts[found.path], named, fingerprints)
             result["baselineState"] = "unchanged"
             justification = f"in the baseline {context.baseline}"

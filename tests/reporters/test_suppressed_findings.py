@@ -32,8 +32,8 @@ def _bank(tmp_path: Path, suppressed: bool) -> Path:
     return write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(NO_SUCH_OPTION, warning)})
 
 
-def _report(capsys: pytest.CaptureFixture[str], format_name: str) -> str:
-    main(["lint", "--select", RULES, "--format", format_name, "bank"])
+def _report(capsys: pytest.CaptureFixture[str], format_name: str, *more: str) -> str:
+    main(["lint", "--select", RULES, "--format", format_name, *more, "bank"])
     return capsys.readouterr().out
 
 
@@ -41,11 +41,24 @@ def _fingerprint(result: dict[str, Any]) -> str:
     return str(result["partialFingerprints"][SARIF_MODULE.FINGERPRINT_KEY])
 
 
-def test_sarif_lists_a_suppressed_finding_as_suppressed_in_source_with_its_fingerprint(
+def test_sarif_leaves_a_suppressed_finding_out_unless_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Left out, code scanning would close the alert as fixed; suppressed in source, it
-    shows as a closed alert, with the reason, under the fingerprint it had before."""
+    """Review s34 (CI) #2: GitHub code scanning reads no SARIF suppressions and opened an
+    alert for each suppressed result; left out, the finding's alert closes."""
+    monkeypatch.chdir(tmp_path)
+    _bank(tmp_path, suppressed=False)
+    before = validated(_report(capsys, "sarif"))["runs"][0]["results"]
+    _bank(tmp_path, suppressed=True)
+    after = validated(_report(capsys, "sarif"))["runs"][0]["results"]
+    assert after == before[:1]  # the error alone, as it was, with no suppressions key
+
+
+def test_sarif_lists_a_suppressed_finding_as_suppressed_in_source_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """For a viewer that honours suppressions: it shows the alert as suppressed, with the
+    reason, under the fingerprint it had before."""
     monkeypatch.chdir(tmp_path)
     _bank(tmp_path, suppressed=False)
     before = validated(_report(capsys, "sarif"))["runs"][0]["results"]
@@ -54,7 +67,7 @@ def test_sarif_lists_a_suppressed_finding_as_suppressed_in_source_with_its_finge
         ("all-of-the-above", False),
     ]
     _bank(tmp_path, suppressed=True)
-    after = validated(_report(capsys, "sarif"))["runs"][0]["results"]
+    after = validated(_report(capsys, "sarif", "--list-suppressed"))["runs"][0]["results"]
     assert [_fingerprint(one) for one in after] == [_fingerprint(one) for one in before]
     live, dropped = after
     assert live["suppressions"] == []  # SARIF: all results have suppressions, or none
@@ -68,14 +81,17 @@ def test_sarif_lists_a_suppressed_finding_as_suppressed_in_source_with_its_finge
     assert place["region"] == {"startLine": 22, "startColumn": 21}  # the rule's name in ignore
 
 
-def test_sarif_with_a_baseline_keeps_both_kinds_of_suppression(
+def test_sarif_with_a_baseline_keeps_both_kinds_of_suppression_when_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _bank(tmp_path, suppressed=True)
     main(["lint", "--select", RULES, "--write-baseline", "known.json", "bank"])
     capsys.readouterr()
-    main(["lint", "--select", RULES, "--baseline", "known.json", "--format", "sarif", "bank"])
+    judged = ["lint", "--select", RULES, "--baseline", "known.json", "--format", "sarif"]
+    main([*judged, "bank"])
+    assert validated(capsys.readouterr().out)["runs"][0]["results"] == []  # nothing new
+    main([*judged, "--list-suppressed", "bank"])
     results = validated(capsys.readouterr().out)["runs"][0]["results"]
     said = [
         (one["ruleId"], one["baselineState"], [kind["kind"] for kind in one["suppressions"]])
@@ -122,7 +138,7 @@ def test_lint_list_suppressed_adds_them_to_the_json_report(
     ]
 
 
-@pytest.mark.parametrize("format_name", ["text", "sarif", "github", "gitlab", "junit"])
+@pytest.mark.parametrize("format_name", ["text", "github", "gitlab", "junit"])
 def test_list_suppressed_with_another_format_is_a_usage_error(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -136,7 +152,7 @@ def test_list_suppressed_with_another_format_is_a_usage_error(
     arguments = ["lint", "--format", format_name, "--list-suppressed", "bank"]
     assert main(arguments) == 2
     captured = capsys.readouterr()
-    assert "--list-suppressed adds to --format json only" in captured.err
+    assert "--list-suppressed adds to --format json or sarif only" in captured.err
     assert captured.out == ""
 
 
