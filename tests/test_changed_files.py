@@ -116,7 +116,7 @@ def _changed_files_recipe() -> str:
     """The README's command that lints a pull request's changed files."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     paragraph = readme.split("**Changed files only.**", 1)[1].split("\n### ", 1)[0]
-    recipe = re.search(r"(git diff --name-only[^`\n]*\| xargs -r exambank lint)", paragraph)
+    recipe = re.search(r"(git diff -z --name-only[^`\n]*\| xargs -0 -r exambank lint)", paragraph)
     assert recipe, "the README has no changed-files recipe"
     return recipe[1]
 
@@ -138,7 +138,8 @@ def test_the_readme_s_changed_files_recipe_works_when_a_pull_request_adds_an_ima
     tmp_path: Path, stem_changed: bool
 ) -> None:
     origin, clone = tmp_path / "origin", tmp_path / "clone"
-    write_bank(origin / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    # a name git quotes and xargs would split, unless the recipe passes it NUL-separated
+    write_bank(origin / "bank" / "b", {"01-über main.yaml": section_yaml(QUESTION)})
     _git(origin, "init", "-q", "-b", "main")
     _git(origin, "add", "-A")
     _git(origin, "commit", "-q", "-m", "a bank")
@@ -149,7 +150,7 @@ def test_the_readme_s_changed_files_recipe_works_when_a_pull_request_adds_an_ima
     (images / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', "utf-8")
     (clone / "bank" / "b" / "README.md").write_text("# Notes for authors\n", "utf-8")
     if stem_changed:  # and an error in a question, which the recipe must report
-        section = clone / "bank" / "b" / "01-main.yaml"
+        section = clone / "bank" / "b" / "01-über main.yaml"
         section.write_text(section.read_text("utf-8").replace("answer: A", "answer: E"), "utf-8")
     _git(clone, "add", "-A")
     _git(clone, "commit", "-q", "-m", "a diagram")
