@@ -3,7 +3,9 @@
 Both PDFs are tagged: WeasyPrint builds their structure tree from the HTML's elements, so a
 screen reader reads headings, lists, tables and links as such and in order, and it marks the
 PDF as tagged, in the document's language, showing its title (``MarkInfo``, ``Lang``,
-``DisplayDocTitle``). The running header and footer stay out of the tree.
+``DisplayDocTitle``). The running header and footer stay out of the tree, marked as the
+page's header and footer (``margin_artifacts.py``), and an element that runs over a page is
+one element in it (``page_fragments.py``).
 
 Handout HTML comes from ``handout.py``, styled by ``handout.css``. A source can
 never make the build fetch anything, nor a small image make it take minutes and
@@ -43,8 +45,10 @@ from exambank.builders.label_language import tag_label_language
 from exambank.builders.large_print_images import ImageSizes, measured_images
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.local_files import LocalFiles
+from exambank.builders.margin_artifacts import margins_as_artifacts
 from exambank.builders.option_labels import label_options
 from exambank.builders.page_footer import PageFooter
+from exambank.builders.page_fragments import element_origins, join_fragments
 from exambank.builders.question_ends import untag_question_ends
 from exambank.builders.question_fit import (
     FIT_PASSES,
@@ -281,15 +285,21 @@ def _finish(document: Document, pdf: object) -> None:
     letter is its list item's label (``option_labels.py``), a question's heading is named
     "Question 37" (``question_headings.py``), a word hyphenated in a table is whole in the
     text (``hyphenated_words.py``), an image's box is in points (``figure_boxes.py``), the
-    empty element ending a question is not tagged (``question_ends.py``) and the English
+    empty element ending a question is not tagged (``question_ends.py``), the English
     words of a bank in a language without its own are tagged as English
-    (``label_language.py``, first: it pairs elements with boxes as WeasyPrint made them)."""
+    (``label_language.py``, first: it pairs elements with boxes as WeasyPrint made them),
+    the running header and footer are pagination artifacts (``margin_artifacts.py``) and
+    an element that runs over a page is one element, not one per page (``page_fragments.py``,
+    which reads which HTML element each one was made for before anything changes them)."""
+    origins = element_origins(document, pdf)
     tag_label_language(document, pdf)
     untag_question_ends(pdf)
     label_options(pdf)
     name_question_headings(document, pdf)
     whole_hyphenated_words(document, pdf)
     figure_boxes_in_points(document, pdf)
+    margins_as_artifacts(document, pdf)
+    join_fragments(pdf, origins)
     if "Outlines" in pdf.catalog:  # type: ignore[attr-defined]
         pdf.catalog["PageMode"] = "/UseOutlines"  # type: ignore[attr-defined]
     for page in document.pages:

@@ -25,6 +25,7 @@ from exambank.markdown import typeset
 from exambank.stats import bank_stats
 from exambank.stats_html import render_html
 from tests.builders.conftest import SEED_ID, as_extracted
+from tests.builders.test_pdf_continued import LONG, SHORT_AFTER
 from tests.conftest import QUESTION, SEED_BANK, section_yaml
 
 EDITIONS = ("student", "trainer")
@@ -84,6 +85,30 @@ def _marked_text(page: PageObject) -> dict[int, str]:
     return found
 
 
+def _pagination_text(page: PageObject) -> dict[str, str]:
+    """The text a page marks as a pagination artifact, by its subtype (``Header``)."""
+    found: dict[str, str] = {}
+    open_kinds: list[str | None] = []
+
+    def before(operator: bytes, operands: list[Any], *_: object) -> None:
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else None
+            pagination = operands[0] == "/Artifact" and isinstance(properties, DictionaryObject)
+            open_kinds.append(str(properties.get("/Subtype")) if pagination else None)
+        elif operator == b"BMC":
+            open_kinds.append(None)
+        elif operator == b"EMC" and open_kinds:
+            open_kinds.pop()
+
+    def text(value: str, *_: object) -> None:
+        kind = next((kind for kind in reversed(open_kinds) if kind is not None), None)
+        if kind is not None:
+            found[kind] = found.get(kind, "") + value
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return found
+
+
 def read_tags(data: bytes) -> tuple[PdfReader, Element]:
     """The PDF and the root of its structure tree (the ``Document`` element)."""
     reader = PdfReader(io.BytesIO(data))
@@ -101,7 +126,10 @@ def read_tags(data: bytes) -> tuple[PdfReader, Element]:
                 read.content.append(marked[page].get(kid, ""))
                 continue
             child = kid.get_object() if isinstance(kid, IndirectObject) else kid
-            if child.get("/Type") == "/OBJR":
+            if child.get("/Type") == "/MCR":  # marked content on another page than its element's
+                on = page_index[child.raw_get("/Pg").idnum]
+                read.content.append(marked[on].get(child["/MCID"], ""))
+            elif child.get("/Type") == "/OBJR":
                 read.annotations.append(child.raw_get("/Obj").idnum)
             else:
                 read.kids.append(element(child, page))
@@ -206,6 +234,45 @@ def test_a_link_holds_only_its_words_and_one_annotation(seed_tags, seed_bank):
         # the page number still follows the entry, outside the link
         first = contents.find("LI")[0]
         assert re.fullmatch(rf"1 {re.escape(titles[0])} questions 1\u20135 3", first.words())
+
+
+def test_every_text_is_in_the_tree_but_the_running_head_and_footer(seed_tags, seed_bank):
+    # PDF/UA 7.1: each marked text is held by an element a reader reaches from the root,
+    # and the margins' words are pagination artifacts, not content out of the tree
+    for edition, (reader, document) in seed_tags.items():
+        reached = {element.raw.indirect_reference.idnum for element in document.walk()}
+        holders = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+        for number, page in enumerate(reader.pages):
+            held = holders[2 * number + 1]
+            for mcid in _marked_text(page):
+                assert held[mcid].idnum in reached, (edition, number, mcid)
+        pages = len(reader.pages)
+        margins = {
+            kind: " ".join(text.split()) for kind, text in _pagination_text(reader.pages[1]).items()
+        }
+        assert margins["/Header"] == " ".join(as_extracted(seed_bank.manifest.title).split())
+        assert margins["/Footer"].endswith(f"Page 2 of {pages}"), edition
+
+
+def test_a_question_that_runs_over_a_page_is_one_article_under_its_heading(make_bank):
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)})
+    for output in PdfBuilder().build(bank, Settings()):
+        reader, document = read_tags(output.data)
+        [section] = [kid for kid in document.kids if kid.find("Art")]  # one, on all its pages
+        articles = section.find("Art")
+        assert [article.kids[0].words() for article in articles] == [
+            f"Question {number}" for number in (1, 2, 3)
+        ], output.name
+        long = articles[1]
+        pages = {reader.get_page_number(part.raw["/Pg"]) for part in long.walk()}
+        assert len(pages) > 1, output.name  # it does run over a page
+        _, body = long.kids  # its number, then all of its body
+        [options] = [kid for kid in body.kids if kid.tag == "L"]
+        assert [item.kids[0].words()[-1] for item in options.kids] == list("ABCDE")
+        assert [item.kids[1].words().split()[0] for item in options.kids] == [
+            "Amazon", "AWS", "Amazon", "Amazon", "Amazon"
+        ]  # fmt: skip
+        assert options.kids[-1].words().endswith("Osprey"), output.name
 
 
 MANIFEST = (
