@@ -138,6 +138,19 @@ def key_grid(
     )
 
 
+def bank_heading(head: RunningHead, footer: str) -> str:
+    """The line naming the bank over a key or sheet printed alone, which has no cover: the
+    document's first heading (``h1``), so that its "Answer key" or "Answer sheet" (``h2``)
+    and the sections (``h3``) are one rank below it, as a handout's are below its title
+    (PDF/UA: the first heading is an H1, and none skips a rank). It looks as a line of the
+    page does, not as a title (handout.css), and sets the footer (``footer``, its
+    ``data-footer``) as a cover's edition does."""
+    return (
+        f'<h1 class="key-document-bank" data-footer="{escape(footer)}">'
+        f"{marked_identifiers(head.book_title)}</h1>\n"
+    )
+
+
 def shuffle_mark(shuffle_seed: str | None, labels: Labels) -> str:
     """A shuffled version's mark, large under the cover's title and the key's heading, so
     that a trainer tells two stacks (and their keys) apart at a glance: "Shuffle 7"."""

@@ -23,6 +23,7 @@ from html import escape
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.answer_key import (
+    bank_heading,
     items_a_row,
     key_grid,
     shuffle_mark,
@@ -34,7 +35,6 @@ from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import SheetWords, name_line, sheet_words_for
-from exambank.identifiers import marked_identifiers
 from exambank.markdown import typeset
 from exambank.rules.answer_requests import hides_count
 from exambank.rules.numbers import reading
@@ -64,8 +64,7 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
     return "".join(
         [
             document_start.replace('<body class="', f'<body class="{classes} ', 1),
-            f'<p class="key-document-bank" data-footer="{escape(footer)}">'
-            f"{marked_identifiers(head.book_title)}</p>\n",
+            bank_heading(head, footer),
             # The name line beside the heading: the grid starts where the key's does
             '<section class="answer-key answer-sheet"><div class="sheet-head">'
             f"<h2{head.attributes(words.answer_sheet)}{lang}>{escape(words.answer_sheet)}</h2>"

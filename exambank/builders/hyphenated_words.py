@@ -131,10 +131,15 @@ def _added_hyphen(box: Box, text: str | None, following: str | None, cell_text: 
 
 def _identifier_break(text: str | None, following: str | None) -> str | None:
     """The zero-width space ending ``text`` where an identifier wrapped before the word
-    ``following`` starts with, else None."""
+    ``following`` starts with, else None: inside a word, so not after a space (the answer
+    sheet's space between two circles, which ends in one, is none of an identifier's)."""
     if text is None or following is None or not text.endswith(ZERO_WIDTH_SPACE):
         return None
-    return ZERO_WIDTH_SPACE if _word_start(following) else None
+    return (
+        ZERO_WIDTH_SPACE
+        if _word_end(text[: -len(ZERO_WIDTH_SPACE)]) and _word_start(following)
+        else None
+    )
 
 
 def _word_start(text: str) -> str:

@@ -3,23 +3,21 @@ grades with, kept apart from the student edition handed out for a quiz in class.
 
 from __future__ import annotations
 
-from html import escape
-
 from exambank.bank import Bank
-from exambank.builders.answer_key import headed_answer_key
+from exambank.builders.answer_key import bank_heading, headed_answer_key
 from exambank.builders.base import Settings
 from exambank.builders.handout import document_head, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
-from exambank.identifiers import marked_identifiers
 from exambank.markdown import typeset
 from exambank.rules.numbers import reading
 
 
 def key_document_html(bank: Bank, settings: Settings) -> str:
-    """The key as the student edition ends with it, under a line naming the bank, with the
-    handouts' running header and footer (the footer names the version and the seed, so a
-    key is matched to its stack; in large print a mark under its heading names the size).
+    """The key as the student edition ends with it, under a line naming the bank (its
+    first heading: ``bank_heading``), with the handouts' running header and footer (the
+    footer names the version and the seed, so a key is matched to its stack; in large
+    print a mark under its heading names the size).
     No cover: for most banks the key is one page."""
     labels = labels_for(bank.manifest.language)
     grouped = reading(bank.manifest.language).space_groups
@@ -30,10 +28,7 @@ def key_document_html(bank: Bank, settings: Settings) -> str:
         bank, "answer-key", settings.build_date, len(str(len(refs))), labels, grouped
     )
     footer = footer_text(bank, "answer-key", settings, labels)
-    bank_line = (
-        f'<p class="key-document-bank" data-footer="{escape(footer)}">'
-        f"{marked_identifiers(head.book_title)}</p>\n"
-    )
+    bank_line = bank_heading(head, footer)
     return "".join(
         [
             document_start.replace('<body class="', '<body class="key-document ', 1),

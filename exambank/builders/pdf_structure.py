@@ -61,6 +61,12 @@ def referenced(objects: list[object], reference: object) -> Any:
     return objects[int(reference.split()[0])]
 
 
+def reference_to(element: PdfObject) -> bytes:
+    """How the PDF names ``element``, one of its objects (b"12 0 R")."""
+    added: Any = element  # a pydyf object added to the PDF, which knows its number
+    return bytes(added.reference)
+
+
 def page_boxes(document: Any) -> list[Box] | None:
     """Each page's laid-out boxes, the tree the structure tree was built from; None if
     WeasyPrint does not keep them where it used to (they are private to it)."""

@@ -44,9 +44,10 @@ from exambank.builders.identifier_fit import (
 from exambank.builders.label_language import tag_label_language
 from exambank.builders.large_print_images import ImageSizes, measured_images
 from exambank.builders.large_print_tables import wide_tables_as_records
+from exambank.builders.link_annotations import annotations_in_links
 from exambank.builders.local_files import LocalFiles
 from exambank.builders.margin_artifacts import margins_as_artifacts
-from exambank.builders.option_labels import label_options
+from exambank.builders.option_labels import body_list_items, label_key_numbers, label_options
 from exambank.builders.page_footer import PageFooter
 from exambank.builders.page_fragments import element_origins, join_fragments
 from exambank.builders.question_ends import untag_question_ends
@@ -282,7 +283,9 @@ def _finish(document: Document, pdf: object) -> None:
     breaks: ``identifier_fit.py``); and the title is in XMP metadata too, as PDF/UA
     checkers look for it, with no version, which would claim PDF/UA conformance; and a
     PDF with bookmarks opens with them shown, as the way round its pages; and an option's
-    letter is its list item's label (``option_labels.py``), a question's heading is named
+    letter is its list item's label, as a key's question number is, and an item's text its
+    body (``option_labels.py``), a link's every annotation is in its ``Link`` tag
+    (``link_annotations.py``), a question's heading is named
     "Question 37" (``question_headings.py``), a word hyphenated in a table is whole in the
     text (``hyphenated_words.py``), an image's box is in points (``figure_boxes.py``), the
     empty element ending a question is not tagged (``question_ends.py``), the English
@@ -295,6 +298,8 @@ def _finish(document: Document, pdf: object) -> None:
     tag_label_language(document, pdf)
     untag_question_ends(pdf)
     label_options(pdf)
+    label_key_numbers(document, pdf)
+    body_list_items(pdf)
     name_question_headings(document, pdf)
     whole_hyphenated_words(document, pdf)
     figure_boxes_in_points(document, pdf)
@@ -308,6 +313,7 @@ def _finish(document: Document, pdf: object) -> None:
             words = " ".join(without_breaks("".join(box.element.itertext())).split())
             if annotation is not None and "Contents" in annotation and words:
                 annotation["Contents"].string = words
+    annotations_in_links(document, pdf)
     _xml_safe(document.metadata).include_in_pdf(pdf, "ua", None, None, compress=True)
 
 

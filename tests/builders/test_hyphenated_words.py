@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 
 from exambank.builders import Settings
-from exambank.builders.hyphenated_words import _added_hyphen
+from exambank.builders.hyphenated_words import _added_hyphen, _identifier_break
 from exambank.builders.pdf import PdfBuilder
 from tests.builders.test_pdf_tags import Element, read_tags
 from tests.builders.test_question_headings import drawn
@@ -83,3 +83,10 @@ def test_only_the_hyphen_weasyprint_adds_joins_a_word():
     assert _added_hyphen(box, f"Barrierefreiheitsstär{HYPHEN}", None, WORD) == ""  # an image
     assert _added_hyphen(box, "Barrierefreiheitsstär", "kungsgesetz", WORD) == ""
     assert _added_hyphen(box, HYPHEN, "kungsgesetz", WORD) == ""  # no word before it
+
+
+def test_only_a_break_inside_a_name_joins_its_lines():
+    assert _identifier_break("Amazon\u200b", "Route53Resolver") == "\u200b"
+    # the answer sheet's space between two circles ends in one: no name runs across it
+    assert _identifier_break(" \u200b", "B") is None
+    assert _identifier_break("Amazon\u200b", " B") is None

@@ -19,6 +19,7 @@ from exambank.builders.pdf import PdfBuilder
 from exambank.identifiers import identifier_parts
 from exambank.lint import lint
 from tests.builders.test_pdf_layout import MM
+from tests.builders.test_pdf_tags import read_tags
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 ROLE = "AmazonSageMakerServiceCatalogProductsUseRole"
@@ -223,6 +224,32 @@ def test_bookmarks_and_contents_links_name_a_long_name_as_written(
     ]
     assert TITLES["roles"] in links and TITLES["names"] in links, links
     assert not [text for text in titles + links if "\u200b" in text]
+
+
+@pytest.mark.parametrize("edition", ["standard", "large print"])
+def test_a_contents_entry_is_one_link_that_says_its_title_however_it_wraps(
+    standard: bytes, large_print: dict[str, bytes], edition: str
+) -> None:
+    """A title holding a long name had a link tag for each of its lines and an annotation
+    for the name, tagged outside them (review s34, finding 4): a keyboard user met one
+    entry three times, the last without its first words. Each entry is one Link, holding
+    each annotation the page has for it, each saying the title."""
+    data = standard if edition == "standard" else large_print["student"]
+    reader, document = read_tags(data)
+    contents = document.kids[1]
+    links = contents.find("Link")
+    words = [*TITLES.values(), "Answer key"][: len(links)]  # large print's key is apart
+    assert len(links) >= len(TITLES)
+    assert [re.sub(r"[\s\u200b]", "", link.words()) for link in links] == [
+        re.sub(r"\s", "", title) for title in words
+    ]
+    held = {number: link for link in links for number in link.annotations}
+    annotations = [annotation.get_object() for annotation in reader.pages[1]["/Annots"]]
+    assert sorted(held) == sorted(annotation.indirect_reference.idnum for annotation in annotations)
+    for annotation in annotations:
+        link = held[annotation.indirect_reference.idnum]
+        assert str(annotation["/Contents"]) == words[links.index(link)]
+    assert len(annotations) > len(links)  # a wrapped title has an annotation for each line
 
 
 @pytest.mark.parametrize("document", ["key", "sheet"])

@@ -206,6 +206,17 @@ def test_list_items_sit_in_lists_and_bodies_in_items(seed_tags):
                 assert parent.tag == "LI", (edition, parent.tag, kid.words())
 
 
+def test_every_list_item_is_its_body_after_its_label(seed_tags):
+    """An exam tip (a paragraph in an item) is a body too, as an option is (review s34,
+    finding 8): WeasyPrint tagged it as its bullet's Lbl and a P, with no LBody."""
+    for edition, (_, document) in seed_tags.items():
+        items = document.find("LI")
+        assert len(items) > 400, edition
+        for item in items:
+            tags = [kid.tag for kid in item.kids]
+            assert tags in (["LBody"], ["Lbl", "LBody"]), (edition, tags, item.words())
+
+
 def test_the_title_page_facts_are_a_table_whose_values_name_their_row(seed_tags):
     for _, document in seed_tags.values():
         cover = document.kids[0]
