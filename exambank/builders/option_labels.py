@@ -34,6 +34,7 @@ from weasyprint.formatting_structure.boxes import Box
 
 from exambank.builders.pdf_structure import (
     PdfObject,
+    by_page,
     elements,
     kids,
     outermost,
@@ -91,10 +92,7 @@ def label_key_numbers(document: Any, pdf: Any) -> int:
     if trees is None:
         return 0
     objects: list[object] = pdf.objects
-    pages = {reference: number for number, reference in enumerate(pdf.page_references)}
-    tagged: dict[int, list[PdfObject]] = {}
-    for item in elements(objects, "/LI"):  # in the order WeasyPrint made them
-        tagged.setdefault(pages.get(item.get("Pg"), -1), []).append(item)
+    tagged = by_page(pdf, elements(objects, "/LI"))  # in the order WeasyPrint made them
     labelled = 0
     for number, tree in enumerate(trees):
         boxes = list(outermost(tree, _is_item))

@@ -67,6 +67,16 @@ def reference_to(element: PdfObject) -> bytes:
     return bytes(added.reference)
 
 
+def by_page(pdf: Any, found: Iterator[PdfObject]) -> dict[int, list[PdfObject]]:
+    """The elements ``found``, in their order, by the number of the page each is on (its
+    ``/Pg``; -1 for none), to be matched with the boxes of that page's layout."""
+    pages = {reference: number for number, reference in enumerate(pdf.page_references)}
+    grouped: dict[int, list[PdfObject]] = {}
+    for element in found:
+        grouped.setdefault(pages.get(element.get("Pg"), -1), []).append(element)
+    return grouped
+
+
 def page_boxes(document: Any) -> list[Box] | None:
     """Each page's laid-out boxes, the tree the structure tree was built from; None if
     WeasyPrint does not keep them where it used to (they are private to it)."""

@@ -21,7 +21,7 @@ from typing import Any
 from weasyprint.formatting_structure.boxes import Box
 
 from exambank.builders.pdf_structure import (
-    PdfObject,
+    by_page,
     elements,
     kids,
     outermost,
@@ -41,11 +41,8 @@ def name_question_headings(document: Any, pdf: Any) -> int:
     if trees is None:
         return 0
     objects: list[object] = pdf.objects
-    pages = {reference: number for number, reference in enumerate(pdf.page_references)}
-    tagged: dict[int, list[PdfObject]] = {}
-    for article in elements(objects, "/Art"):  # in the order WeasyPrint made them
-        for heading in kids(objects, article, "/H4"):
-            tagged.setdefault(pages.get(heading.get("Pg"), -1), []).append(heading)
+    articles = elements(objects, "/Art")  # in the order WeasyPrint made them
+    tagged = by_page(pdf, (found for one in articles for found in kids(objects, one, "/H4")))
     named = 0
     for number, tree in enumerate(trees):
         names = [box.element.get("data-bookmark") for box in outermost(tree, _is_heading)]
