@@ -75,13 +75,15 @@ def _question(rng: random.Random, section: int, number: int) -> str:
             )
         else:
             options.append(f"      {letter}: {text}")
+    first, second = rng.choice(WORDS), rng.choice(WORDS)
+    tags = first if first == second else f"{first}, {second}"  # a tag given twice is an error
     return (
         f"  - id: s{section}-q{number}\n"
         f"    stem: {_sentence(rng, rng.randint(12, 40))}?\n"
         f"    options:\n" + "\n".join(options) + "\n"
         f"    answer: {key}\n"
         f"    explanation: {_sentence(rng, rng.randint(15, 45))}.\n"
-        f"    tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]\n"
+        f"    tags: [{tags}]\n"
         f"    difficulty: {rng.choice(['easy', 'medium', 'hard'])}\n"
     )
 

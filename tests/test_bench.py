@@ -129,3 +129,15 @@ def test_instructions_valgrind_cannot_run_are_said_in_a_line_not_its_dump(tmp_pa
         "(AVX-512, most likely); time it instead (nox -s bench, without --instructions), or "
         "count on a machine without AVX-512\n"
     )
+
+
+def test_the_generated_bank_is_one_lint_passes(tmp_path, monkeypatch):
+    """A generated question that lint refuses (a tag given twice) takes the slow road of
+    schema errors, and the bench would time that instead of a bank authors write."""
+    monkeypatch.syspath_prepend(str(REPO / "benchmarks"))
+    from generate import generate_bank  # benchmarks/ is no package
+
+    from exambank.lint import lint
+
+    root = generate_bank(tmp_path / "bank", 1_000)
+    assert [found.message for found in lint([root]).diagnostics if found.severity == "error"] == []
