@@ -38,7 +38,13 @@ from weasyprint.formatting_structure.boxes import (
     TextBox,
 )
 
-from exambank.builders.pdf_structure import PdfObject, page_boxes, pdf_string, referenced
+from exambank.builders.pdf_structure import (
+    PdfObject,
+    elements_by_page,
+    page_boxes,
+    pdf_string,
+    referenced,
+)
 
 # What WeasyPrint tags a box of these HTML tags as, whatever the box's place; a text in a
 # line is a ``Span`` too. Other tags are not paired: ``li`` is an ``LI``, an ``LBody`` or
@@ -59,7 +65,7 @@ def tag_label_language(document: Any, pdf: Any) -> int:
     if all(element.get("lang") in (None, language) for element in root.iter()):
         return 0  # nothing in another language: the PDF stays as it was
     objects: list[object] = pdf.objects
-    made = _elements_by_page(objects)
+    made = elements_by_page(objects)
     tagged = 0
     for tree, page in zip(trees, pdf.page_references, strict=True):
         boxes = list(_made_elements(tree, language))
@@ -80,15 +86,6 @@ def _root_element(trees: list[Box] | None) -> Any:
     if not trees:
         return None
     return next((box.element for box in trees[0].children if box.element_tag == "html"), None)
-
-
-def _elements_by_page(objects: list[object]) -> dict[bytes, list[PdfObject]]:
-    """The structure elements of each page (by its reference), in the order made."""
-    by_page: dict[bytes, list[PdfObject]] = {}
-    for found in objects:
-        if isinstance(found, dict) and found.get("Type") == "/StructElem" and "Pg" in found:
-            by_page.setdefault(found["Pg"], []).append(found)
-    return by_page
 
 
 Kind = tuple[str, bool]  # an element's type, and whether it is a text's (one marked content)

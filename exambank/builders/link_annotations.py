@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from exambank.builders.pdf_structure import PdfObject, reference_to, referenced
+from exambank.builders.pdf_structure import (
+    PdfObject,
+    reference_to,
+    referenced,
+    repoint_parent_tree,
+)
 
 
 def annotations_in_links(document: Any, pdf: Any) -> int:
@@ -46,7 +51,7 @@ def annotations_in_links(document: Any, pdf: Any) -> int:
         annotation = referenced(objects, referenced(objects, objr)["Obj"])
         _describe_as(objects, annotation, link)
         moved += 1
-    _join_lines(objects, numbers, _links_by_anchor(document, objects))
+    _join_lines(objects, parent_tree, _links_by_anchor(document, objects))
     return moved
 
 
@@ -73,10 +78,13 @@ def _links_by_anchor(document: Any, objects: list[object]) -> list[list[PdfObjec
     return [links for links in groups.values() if len(links) > 1]
 
 
-def _join_lines(objects: list[object], numbers: list[Any], groups: list[list[PdfObject]]) -> None:
+def _join_lines(
+    objects: list[object], parent_tree: PdfObject, groups: list[list[PdfObject]]
+) -> None:
     """Make each group of ``Link`` tags (one link's, on one page) its first: the others'
-    content and annotations move to it, and they leave the tree; the parent tree
-    (``numbers``) names the first where it named them."""
+    content and annotations move to it, and they leave the tree; the parent tree names
+    the first where it named them."""
+    moved: dict[bytes, bytes] = {}
     for first, *others in groups:
         joined = reference_to(first)
         for other in others:
@@ -87,13 +95,9 @@ def _join_lines(objects: list[object], numbers: list[Any], groups: list[list[Pdf
                     held["P"] = joined
                 first["K"].append(kid)
             referenced(objects, other["P"])["K"].remove(gone)
-            for index in range(1, len(numbers), 2):
-                if numbers[index] == gone:  # an annotation's entry
-                    numbers[index] = joined
-                elif isinstance(numbers[index], list):  # a page's marked content
-                    numbers[index][:] = [
-                        joined if entry == gone else entry for entry in numbers[index]
-                    ]
+            moved[gone] = joined
+    if moved:
+        repoint_parent_tree(parent_tree, moved)
 
 
 def _annotation_and_holder(

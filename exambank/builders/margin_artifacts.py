@@ -72,7 +72,8 @@ def margins_as_artifacts(document: Any, pdf: Any) -> int:
         }
         page = referenced(objects, page_reference)
         _mark_artifacts(objects, page, artifacts)
-        _renumber(objects, page, _page_numbers(parent_tree, index), set(artifacts))
+        holders = _page_holders(parent_tree, page.get("StructParents", index))
+        _renumber(objects, page, holders, set(artifacts))
         for element in margins:
             for part in list(_parts(objects, element)):
                 part.clear()
@@ -112,11 +113,11 @@ def _mark_artifacts(
                 chunk["Subtype"] = side
 
 
-def _page_numbers(parent_tree: PdfObject, index: int) -> list[bytes]:
+def _page_holders(parent_tree: PdfObject, key: int) -> list[bytes]:
     """The ``ParentTree``'s list of the elements holding each marked content of the
-    page at ``index``, by the content's number."""
+    page whose ``StructParents`` is ``key``, by the content's number."""
     nums = parent_tree["Nums"]
-    return next(nums[at + 1] for at in range(0, len(nums), 2) if nums[at] == index)
+    return next(nums[at + 1] for at in range(0, len(nums), 2) if nums[at] == key)
 
 
 def _renumber(

@@ -38,7 +38,13 @@ from weasyprint.formatting_structure.boxes import (
 from weasyprint.layout.absolute import AbsolutePlaceholder
 from weasyprint.pdf.tags import _get_pdf_tag
 
-from exambank.builders.pdf_structure import PdfObject, page_boxes, referenced
+from exambank.builders.pdf_structure import (
+    PdfObject,
+    elements_by_page,
+    page_boxes,
+    referenced,
+    repoint_parent_tree,
+)
 
 # The HTML element (an ElementTree element) each structure element was made for, by the
 # element's object number; a text's Span has none, and is never joined.
@@ -53,11 +59,7 @@ def element_origins(document: Any, pdf: Any) -> Origins:
     trees = page_boxes(document)
     if trees is None:
         return {}
-    objects: list[object] = pdf.objects
-    made: dict[bytes, list[PdfObject]] = {}
-    for found in objects:
-        if isinstance(found, dict) and found.get("Type") == "/StructElem" and "Pg" in found:
-            made.setdefault(found["Pg"], []).append(found)
+    made = elements_by_page(pdf.objects)
     origins: Origins = {}
     for tree, page in zip(trees, pdf.page_references, strict=True):
         walked = list(_made(tree, None))
@@ -83,7 +85,7 @@ def join_fragments(pdf: Any, origins: Origins) -> int:
     for at in reversed(range(1, len(whole["K"]))):
         _join(objects, origins, whole, at, moved)
     if moved:
-        _repoint_parent_tree(referenced(objects, root.get("ParentTree")), moved)
+        repoint_parent_tree(referenced(objects, root.get("ParentTree")), moved)
     return len(moved)
 
 
@@ -116,23 +118,6 @@ def _join(
     then.clear()
     if 0 < meeting < len(first["K"]):
         _join(objects, origins, first, meeting, moved)
-
-
-def _repoint_parent_tree(parent_tree: PdfObject, moved: dict[bytes, bytes]) -> None:
-    """Map each marked content and annotation held by a joined element to the element
-    it was joined into (following joins of joins)."""
-
-    def final(reference: object) -> object:
-        while isinstance(reference, bytes) and reference in moved:
-            reference = moved[reference]
-        return reference
-
-    nums = parent_tree["Nums"]
-    for at in range(1, len(nums), 2):
-        if isinstance(nums[at], list):
-            nums[at][:] = [final(reference) for reference in nums[at]]
-        else:
-            nums[at] = final(nums[at])
 
 
 def _on_page(number: int, page: bytes) -> object:

@@ -67,6 +67,34 @@ def reference_to(element: PdfObject) -> bytes:
     return bytes(added.reference)
 
 
+def elements_by_page(objects: list[object]) -> dict[bytes, list[PdfObject]]:
+    """The structure elements of each page (by its reference), in the order WeasyPrint
+    made them, which is the order it walked the page's boxes in."""
+    made: dict[bytes, list[PdfObject]] = {}
+    for found in objects:
+        if isinstance(found, dict) and found.get("Type") == "/StructElem" and "Pg" in found:
+            made.setdefault(found["Pg"], []).append(found)
+    return made
+
+
+def repoint_parent_tree(parent_tree: PdfObject, moved: dict[bytes, bytes]) -> None:
+    """Map each marked content and annotation the ``ParentTree`` gives to an element
+    that was joined into another (``moved``: its reference, and the other's) to that
+    other, following joins of joins."""
+
+    def final(reference: object) -> object:
+        while isinstance(reference, bytes) and reference in moved:
+            reference = moved[reference]
+        return reference
+
+    nums = parent_tree["Nums"]
+    for at in range(1, len(nums), 2):
+        if isinstance(nums[at], list):
+            nums[at][:] = [final(reference) for reference in nums[at]]
+        else:
+            nums[at] = final(nums[at])
+
+
 def by_page(pdf: Any, found: Iterator[PdfObject]) -> dict[int, list[PdfObject]]:
     """The elements ``found``, in their order, by the number of the page each is on (its
     ``/Pg``; -1 for none), to be matched with the boxes of that page's layout."""
