@@ -76,6 +76,9 @@ class Builder:
     shuffles_options: ClassVar[bool] = False
     # Whether its files print the build date (and so need a note when there is none).
     prints_date: ClassVar[bool] = False
+    # The fields of ``Settings`` its files depend on (the build date aside): an option that
+    # sets one is refused where no format built reads it.
+    settings: ClassVar[tuple[str, ...]] = ()
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         raise NotImplementedError

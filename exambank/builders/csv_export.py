@@ -135,6 +135,7 @@ def _operator_first(text: str) -> bool:
 class CsvBuilder(Builder):
     name = "csv"
     description = "one spreadsheet row per question, and the images its cells show"
+    settings = ("csv_text", "csv_guard")
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         refs = list(bank.questions())

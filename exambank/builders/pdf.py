@@ -36,6 +36,15 @@ class PdfBuilder(Builder):
     description = "student and trainer handouts, ready to print"
     shuffles_options = True
     prints_date = True
+    settings = (
+        "paper",
+        "sections",
+        "large_print",
+        "large_print_size",
+        "shuffle_seed",
+        "student_key",
+        "answer_sheet",
+    )
 
     def build(self, bank: Bank, settings: Settings) -> list[Output]:
         return [step.make() for step in self.steps(bank, settings)]

@@ -38,20 +38,21 @@ from exambank.rules import RULES
 from exambank.stale_outputs import Stale
 from exambank.stats_words import noun
 
-# The options (their ``dest``) that shape one format's files alone, by the format: given
-# where ``--only`` builds none of its files, they are refused.
-FORMAT_OPTIONS = {
-    "pdf": (
-        "paper",
-        "sections",
-        "large_print",
-        "large_print_size",
-        "shuffle",
-        "student_key",
-        "answer_sheet",
-    ),
-    "csv": ("csv_text", "csv_guard"),
-}
+# The options (their ``dest``) that set a field of ``Settings`` of another name; the others
+# set the field of their own name. Given where no format built reads the field (its
+# builder's ``settings``), an option is refused.
+_FIELD_OF = {"shuffle": "shuffle_seed"}
+_SETTING_OPTIONS = (
+    "paper",
+    "sections",
+    "large_print",
+    "large_print_size",
+    "shuffle",
+    "student_key",
+    "answer_sheet",
+    "csv_text",
+    "csv_guard",
+)
 
 # Warnings the build says in full, as lint does (``Rule.changes_print``): a trainer who
 # only builds would otherwise hand out what they change.
@@ -248,13 +249,20 @@ def _build(arguments: argparse.Namespace) -> int:
 
 
 def _refuse_options_for_no_file(arguments: argparse.Namespace) -> None:
-    """A UsageError for each format ``--only`` leaves out whose options are given: they
-    would change nothing, and whoever typed ``--csv-text plain`` meant to build the CSV.
-    The settings in ``[tool.exambank]`` are the project's, for every build: never refused."""
+    """A UsageError for each format ``--only`` leaves out whose options are given, where
+    no format built reads them (``Builder.settings``): they would change nothing, and
+    whoever typed ``--csv-text plain`` meant to build the CSV. The settings in
+    ``[tool.exambank]`` are the project's, for every build: never refused."""
+    read = {field for name in arguments.only for field in BUILDERS[name].settings}
     problems = []
-    for name, options in FORMAT_OPTIONS.items():
-        typed = [flag for option in options if (flag := _as_typed(option, arguments))]
-        if name in arguments.only or not typed:
+    for name, builder in BUILDERS.items():
+        typed = [
+            flag
+            for option in _SETTING_OPTIONS
+            if (field := _FIELD_OF.get(option, option)) in builder.settings and field not in read
+            if (flag := _as_typed(option, arguments))
+        ]
+        if not typed:
             continue
         named = typed[0] if len(typed) == 1 else f"{', '.join(typed[:-1])} and {typed[-1]}"
         problems.append(

@@ -743,3 +743,18 @@ def test_a_shuffle_that_leaves_most_questions_in_order_says_so(
             "scale, or say 'shuffle: false' (the JSON's shuffle says which; reword the options "
             "to shuffle them)"
         ]  # once, under the student edition, not again under the trainer's
+
+
+def test_each_build_option_sets_a_setting_a_format_reads():
+    """The refusal above asks each format which settings it reads: a field named there
+    that Settings lacks, or an option no format reads, would refuse the wrong flags."""
+    from dataclasses import fields
+
+    from exambank.builders import BUILDERS
+    from exambank.cli import build as build_command
+
+    known = {field.name for field in fields(Settings)}
+    read = {field for builder in BUILDERS.values() for field in builder.settings}
+    assert read <= known
+    options = build_command._SETTING_OPTIONS
+    assert {build_command._FIELD_OF.get(option, option) for option in options} == read
