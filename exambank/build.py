@@ -34,7 +34,7 @@ from exambank.staging import (
     refuse_links,
     stage_or_explain,
 )
-from exambank.stale_outputs import Stale, remove_stale
+from exambank.stale_outputs import Stale, Unbuilt, remove_stale, unbuilt
 
 __all__ = ["Making", "Written", "build"]
 
@@ -54,34 +54,38 @@ def build(
     builders: Iterable[Builder],
     out: Path,
     choices: Settings | None = None,
-) -> Generator[Written | Making | Stale, None, None]:
+) -> Generator[Written | Making | Stale | Unbuilt, None, None]:
     """Build every bank with every builder, yielding before a file that takes long that it
     is being made; once every file is made, they are all put in place together and each is
     yielded, then each file of the version built that an earlier build made and this one
-    does not, removed or kept (``stale_outputs.py``). ``choices`` are the user's (paper,
-    shuffle, large print ...); each bank's build date is filled in from its sources. A
-    file that cannot be written stops the build with a UsageError saying where and why.
-    Whatever stops it before all is made leaves ``out`` as it was: no file of this build,
-    no temporary file, no folder it made."""
+    does not, removed or kept (``stale_outputs.py``), and, bank by bank, the files found
+    there of the formats not built (those of ``BUILDERS`` not among ``builders``), kept.
+    ``choices`` are the user's (paper, shuffle, large print ...); each bank's build date is
+    filled in from its sources. A file that cannot be written stops the build with a
+    UsageError saying where and why. Whatever stops it before all is made leaves ``out``
+    as it was: no file of this build, no temporary file, no folder it made."""
     builders, banks = list(builders), list(banks)
     refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
     _refuse_shared_ids(banks, out)
     _refuse_untrue_keys(banks)
     staged: list[Staged] = []
     stale: list[tuple[Path, list[tuple[str, str]]]] = []
+    landed: list[Written | Stale | Unbuilt]
     try:
         for bank in banks:
             folder = out / bank.id
             names = yield from _stage_bank(bank, builders, folder, choices, staged)
             stale.append((folder, names))
         with _stops_held() as stops:  # every file lands, and every stale one goes, or none
-            landed: list[Written | Stale] = [*land_all(staged)]
+            landed = [*land_all(staged)]
             staged.clear()
             for folder, names in stale:
                 landed.extend(remove_stale(folder, names))
     finally:
         discard(staged)
     try:
+        left = (unbuilt(out / bank.id, _names_not_built(bank.id, builders)) for bank in banks)
+        landed.extend(found for found in left if found is not None)
         yield from landed
     finally:
         if stops:  # a stop asked for while the files landed
@@ -119,6 +123,18 @@ def _stage_bank(
         staged.append(stage_or_explain(folder, made))
         del made  # not held while the next file is made
     return [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
+
+
+def _names_not_built(bank_id: str, builders: list[Builder]) -> list[tuple[str, str]]:
+    """The files of ``bank_id`` that the formats not among ``builders`` make, each with
+    its format's name."""
+    built = {builder.name for builder in builders}
+    return [
+        (name, kind.name)
+        for kind in BUILDERS.values()
+        if kind.name not in built
+        for name in kind().file_names(bank_id)
+    ]
 
 
 @contextmanager

@@ -9,7 +9,15 @@ only a name the builder owns for the version it has just built (a shuffled versi
 named by another seed, are another version's, kept), and only a regular file that is one of
 exambank's PDFs as the build wrote it (its ``/Creator`` and ``/Producer``, and no later
 revision: a trainer's notes saved into a key keep it). Anything else of that name (a user's
-own file, a link, a folder) stays as it is, with a note."""
+own file, a link, a folder) stays as it is, with a note.
+
+The files of a format the build does not make (``--only``) are kept, with a note
+(``Unbuilt``): an importer may read ``<bank>.json`` and never the CSV, so a build of the
+CSV alone has no cause to take the JSON away. But the JSON may no longer match the sources,
+nor the CSV beside it (the two read as a pair), and whether it does is not known short of
+making it again: a JSON takes three to four times as long as a CSV, a CSV's form depends on
+two options (``--csv-text``, ``--csv-guard``) it does not record, and a PDF takes minutes.
+So each such file is named, changed or not; another version's PDFs are not, as above."""
 
 from __future__ import annotations
 
@@ -43,6 +51,31 @@ class Stale:
     path: Path
     why: str
     kept: str | None = None
+
+
+@dataclass(frozen=True)
+class Unbuilt:
+    """Files an earlier build wrote into a bank's folder, of ``formats`` (builders' names)
+    this build does not make: left as they are."""
+
+    paths: tuple[Path, ...]
+    formats: tuple[str, ...]
+
+
+def unbuilt(folder: Path, names: Iterable[tuple[str, str]]) -> Unbuilt | None:
+    """The files of ``names`` (a file name and the format that makes it) found in
+    ``folder``, as the folder lists them (letter case and all, as ``remove_stale``), but
+    a folder; None where there are none."""
+    try:
+        listed = set(os.listdir(folder))
+    except OSError:
+        return None
+    found = [(name, kind) for name, kind in names if name in listed]
+    found = [(name, kind) for name, kind in found if not _is_folder(folder / name)]
+    if not found:
+        return None
+    formats = tuple(dict.fromkeys(kind for _, kind in found))
+    return Unbuilt(tuple(folder / name for name, _ in found), formats)
 
 
 def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Stale]:
@@ -111,3 +144,11 @@ def _info(data: bytes) -> bytes | None:
         if _CREATOR in inflated:
             return inflated
     return None
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (not a link to one); False where it cannot be told."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False

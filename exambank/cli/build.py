@@ -35,7 +35,7 @@ from exambank.lint import LintResult, lint
 from exambank.paths import display_path
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.rules import RULES
-from exambank.stale_outputs import Stale
+from exambank.stale_outputs import Stale, Unbuilt
 from exambank.stats_words import noun
 
 # The options (their ``dest``) that set a field of ``Settings`` of another name; the others
@@ -239,7 +239,7 @@ def _build(arguments: argparse.Namespace) -> int:
         sections=arguments.sections or config.sections or "new-page",
     )
     events = build(result.banks, builders, arguments.out, choices)
-    files, total = _progress(events, arguments.out)
+    files, total = _progress(events, arguments.out, list(dict.fromkeys(arguments.only)))
     banks = len(result.banks)
     print(
         f"Built {files} {noun(files, 'file')} ({_size(total)}) for {banks} {noun(banks, 'bank')} "
@@ -284,11 +284,11 @@ def _as_typed(option: str, arguments: argparse.Namespace) -> str | None:
 
 
 def _progress(
-    events: Generator[Written | Making | Stale, None, None], out: Path
+    events: Generator[Written | Making | Stale | Unbuilt, None, None], out: Path, only: list[str]
 ) -> tuple[int, int]:
     """Say each step of the build as it comes; how many files it wrote, and their size.
     The files land together once all are made: a stop before then (Ctrl-C, SIGTERM) says
-    that ``out`` is as it was."""
+    that ``out`` is as it was. ``only``: the formats built, as ``--only`` names them."""
     files = total = 0
     landed = False
     with closing(events):  # stopped, the build removes what it made
@@ -301,6 +301,8 @@ def _progress(
                     print(f"rendering {event.label} of {event.bank_id} ({count}) ...", flush=True)
                 elif isinstance(event, Stale):
                     print(_stale_line(event))
+                elif isinstance(event, Unbuilt):
+                    print(_unbuilt_line(event, only))
                 else:
                     files, total = files + 1, total + event.size
                     print(f"wrote {visible(str(event.path))} ({_size(event.size)})")
@@ -354,6 +356,23 @@ def _stale_line(stale: Stale) -> str:
     return (
         f"note: {path} is not this build's: {stale.why}; left unchanged: {stale.kept} "
         "(remove it if it is an old key or sheet)"
+    )
+
+
+def _unbuilt_line(unbuilt: Unbuilt, only: list[str]) -> str:
+    """What to say of an earlier build's files of formats ``--only`` leaves out: kept,
+    they may not match the sources, nor the files beside them this build wrote; building
+    them too, or removing them, brings the folder back to one build's files."""
+    paths = [visible(str(path)) for path in unbuilt.paths]
+    one = len(paths) == 1
+    named = paths[0] if one else f"{', '.join(paths[:-1])} and {paths[-1]}"
+    them = "it" if one else "them"
+    every = ",".join(dict.fromkeys([*only, *unbuilt.formats]))
+    return (
+        f"note: {named} {'is' if one else 'are'} not this build's: --only {','.join(only)} "
+        f"builds no {' or '.join(kind.upper() for kind in unbuilt.formats)}; left unchanged, "
+        f"{them if one else 'they'} may not match the sources or the files this build wrote "
+        f"(build {' and '.join(unbuilt.formats)} too, --only {every}, or remove {them})"
     )
 
 

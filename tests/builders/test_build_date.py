@@ -143,7 +143,8 @@ def _built(bank: Path, capsys: pytest.CaptureFixture[str], *only: str) -> list[s
     capsys.readouterr()
     out = bank.parent / "dist"
     assert main(["build", str(bank), "--only", ",".join(only or ["pdf"]), "--out", str(out)]) == 0
-    return [line.strip() for line in capsys.readouterr().out.splitlines() if "note:" in line]
+    lines = capsys.readouterr().out.splitlines()
+    return [line.strip() for line in lines if line.startswith("    note:")]
 
 
 CHANGED = (

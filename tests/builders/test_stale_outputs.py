@@ -1,6 +1,7 @@
 """A key or an answer sheet an earlier build wrote (``--student-key separate``,
 ``--answer-sheet``), left beside a student edition that no longer goes with it: the build
-removes it, if it is its own, and says so; another version's, or a user's file, stays."""
+removes it, if it is its own, and says so; another version's, or a user's file, stays. The
+files of a format ``--only`` leaves out stay, named in a note."""
 
 from __future__ import annotations
 
@@ -194,3 +195,61 @@ def test_a_stale_key_that_cannot_be_read_is_said_so_not_called_another_s(
         "end of the student edition (--student-key); left unchanged: it cannot be read "
         "(Permission denied) (remove it if it is an old key or sheet)"
     ]
+
+
+def _said(out: Path, *arguments: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The notes ``exambank build`` gives, not under a file, with the bank's folder cut."""
+    capsys.readouterr()
+    assert main(["build", *arguments, "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    return [line.replace(f"{out}/test-bank/", "") for line in lines if line.startswith("note")]
+
+
+def test_an_export_not_built_is_named_as_maybe_not_matching_the_one_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s34-exports, finding 4: a build of the CSV alone left the JSON of an earlier
+    build beside it, with no word, and an importer read a JSON and a CSV of two banks."""
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    out = tmp_path / "dist"
+    assert _said(out, str(bank), "--only", "json,csv", capsys=capsys) == []
+    document = out / "test-bank" / "test-bank.json"
+    earlier = document.read_bytes()
+    changed = QUESTION.replace("trains, tunes", "builds, tunes")
+    (bank / "01-main.yaml").write_text(section_yaml(changed), encoding="utf-8")
+    assert _said(out, str(bank), "--only", "csv", capsys=capsys) == [
+        "note: test-bank.json is not this build's: --only csv builds no JSON; left unchanged, "
+        "it may not match the sources or the files this build wrote (build json too, --only "
+        "csv,json, or remove it)"
+    ]
+    assert document.read_bytes() == earlier  # the user's to remove, not the build's
+    assert _said(out, str(bank), "--only", "csv,json", capsys=capsys) == []
+
+
+def test_each_format_left_out_is_named_but_another_version_s_pdfs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    bank = str(write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)}))
+    out = tmp_path / "dist"
+    _said(out, bank, "--student-key", "separate", capsys=capsys)
+    _said(out, bank, "--only", "pdf", "--shuffle", "7", capsys=capsys)
+    files = sorted(path.name for path in (out / "test-bank").iterdir())
+    assert _said(out, bank, "--only", "json", capsys=capsys) == [
+        "note: test-bank-student.pdf, test-bank-trainer.pdf, test-bank-answer-key.pdf and "
+        "test-bank-questions.csv are not this build's: --only json builds no PDF or CSV; left "
+        "unchanged, they may not match the sources or the files this build wrote (build pdf and "
+        "csv too, --only json,pdf,csv, or remove them)"
+    ]
+    assert sorted(path.name for path in (out / "test-bank").iterdir()) == files
+
+
+def test_only_a_file_of_the_name_the_folder_lists_is_named(tmp_path: Path) -> None:
+    (tmp_path / "b.json").mkdir()  # not a file a format makes
+    (tmp_path / "B-questions.csv").write_text("id\r\n", encoding="utf-8")  # another name
+    (tmp_path / "b-student.pdf").write_bytes(OURS)
+    names = [("b-student.pdf", "pdf"), ("b.json", "json"), ("b-questions.csv", "csv")]
+    assert stale_outputs.unbuilt(tmp_path, names) == stale_outputs.Unbuilt(
+        (tmp_path / "b-student.pdf",), ("pdf",)
+    )
+    assert stale_outputs.unbuilt(tmp_path, names[1:]) is None
