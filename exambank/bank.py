@@ -48,11 +48,20 @@ class QuestionRef:
         return self.source.where(("questions", self.index, *keys))
 
     def diagnostic(
-        self, rule: str, severity: Severity, keys: JsonPath, message: str, hint: str | None
+        self,
+        rule: str,
+        severity: Severity,
+        keys: JsonPath,
+        message: str,
+        hint: str | None,
+        places: tuple[str, ...] = (),
     ) -> Diagnostic:
+        """A finding at ``keys`` of the question; ``places``: the files its message
+        quotes (``Diagnostic.places``)."""
         line, column = self.where(*keys)
+        question = self.question.id
         return Diagnostic(
-            self.source.display, line, column, severity, rule, message, hint, self.question.id
+            self.source.display, line, column, severity, rule, message, hint, question, places
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -14,7 +14,12 @@ FIXED_BY_LINT = f" ({LINT_FIX_DOES_THIS})"
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """A problem at ``path:line:column`` (both 1-based), found by ``rule``."""
+    """A problem at ``path:line:column`` (both 1-based), found by ``rule``.
+
+    ``places``: the paths its message and hint quote, as lint names files (relative to the
+    working folder): "already used at bank/it/01-netz.yaml:2". A report that names files
+    from the repository's root names these from there too (``reporters.repository``); no
+    part of what a finding is (equality, order, fingerprint)."""
 
     path: str
     line: int
@@ -24,6 +29,7 @@ class Diagnostic:
     message: str
     hint: str | None = None
     question: str | None = None
+    places: tuple[str, ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -49,6 +55,7 @@ class Note:
     column: int
     message: str
     rules_not_run: int = 0  # how many enabled rules did not run, for the language
+    places: tuple[str, ...] = field(default=(), compare=False)  # as a Diagnostic's
 
 
 @dataclass(frozen=True)

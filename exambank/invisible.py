@@ -69,9 +69,6 @@ def shown(text: str, named: str = "") -> str:
     """``text`` on one line, each hidden character as its escape, and after it the names
     of those that ``named`` (a hint beside it, say) does not already give:
     "unknown key '\\u200bexplanation' (\\u200b is an invisible zero width space)"."""
-    escaped = "".join(
-        _escape(character) if is_hidden(character) else character for character in text
-    )
     unnamed = [
         character
         for character in dict.fromkeys(text)
@@ -80,12 +77,18 @@ def shown(text: str, named: str = "") -> str:
         and _name(character) not in named
     ]
     if not unnamed:
-        return escaped
+        return escaped(text)
     said = (
         f"{_escape(character)} {'is ' if index == 0 else ''}an invisible {_name(character)}"
         for index, character in enumerate(unnamed)
     )
-    return f"{escaped} ({', '.join(said)})"
+    return f"{escaped(text)} ({', '.join(said)})"
+
+
+def escaped(text: str) -> str:
+    """``text`` with each hidden character as its escape, unnamed: as ``shown`` writes
+    what it quotes."""
+    return "".join(_escape(character) if is_hidden(character) else character for character in text)
 
 
 def shown_finding(message: str, hint: str | None) -> tuple[str, str | None]:

@@ -91,6 +91,7 @@ def _rename_misnamed(folder: Path) -> str | None:
 def _in_no_bank(path: Path) -> Diagnostic:
     """A YAML file no bank holds, reported by ``manifest`` as an unlisted file is."""
     shown = display_path(path)
+    places: tuple[str, ...] = ()  # the files the message quotes
     if is_misnamed_manifest(path):
         message = f"{path.name} is not read: a bank's manifest must be named {MANIFEST}"
         hint = f"rename it to {MANIFEST}"
@@ -101,29 +102,31 @@ def _in_no_bank(path: Path) -> Diagnostic:
         manifest = display_path(above / MANIFEST)
         message = f"{path.name} is in no bank: {manifest} reads only the files beside it"
         hint = f"move it beside {manifest} and list it there; nothing checks or builds it here"
+        places = (manifest,)
     else:
         message = f"{path.name} is in no bank (no {MANIFEST} in its folder or above it)"
         hint = _rename_misnamed(path.parent) or (
             f"move it into a bank folder and list it in that bank's {MANIFEST}, or give its "
             f"folder a {MANIFEST}; nothing checks or builds it where it is"
         )
-    return Diagnostic(shown, 1, 1, "error", "manifest", message, hint)
+    return Diagnostic(shown, 1, 1, "error", "manifest", message, hint, places=places)
 
 
 def _linked_bank(manifest: Path) -> Diagnostic:
     """A bank whose folder is a link, which the search did not follow, reported by
     ``manifest`` at its bank.yaml."""
-    folder = manifest.parent
+    folder = display_path(manifest.parent)
     return Diagnostic(
         display_path(manifest),
         1,
         1,
         "error",
         "manifest",
-        f"the bank in {display_path(folder)} is not read: its folder is a link "
-        f"(to {os.readlink(folder)}), and banks are not looked for through links",
+        f"the bank in {folder} is not read: its folder is a link "
+        f"(to {os.readlink(manifest.parent)}), and banks are not looked for through links",
         f"put the bank's folder there in place of the link, or lint it on its own "
-        f"(exambank lint {display_path(folder)}); nothing checks or builds it here",
+        f"(exambank lint {folder}); nothing checks or builds it here",
+        places=(folder,),
     )
 
 

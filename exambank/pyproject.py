@@ -131,7 +131,7 @@ def _unmatched_globs(config: Config, where: Locator) -> list[Note]:
                 f"off (a glob is relative to the folder of {where.display}, and '*' crosses "
                 "folders); mend its path, or remove it if its files are gone"
             )
-            notes.append(Note(where.display, line, column, message))
+            notes.append(Note(where.display, line, column, message, places=(where.display,)))
     return notes
 
 

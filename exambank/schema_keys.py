@@ -208,11 +208,16 @@ def _in_a_section_file(key: str, schema: Any) -> bool:
     return "sections" in schema.get("properties", {}) and _meaning(key) in _SECTION_FILE_KEYS
 
 
+def section_file(source: Source) -> str:
+    """A section's file beside ``source``, as ``init`` and ``new`` name one: the one file
+    a schema finding's hint quotes."""
+    return str(Path(source.display).with_name("<nn>-<section-id>.yaml"))
+
+
 def _section_file_hint(source: Source, key: str) -> str:
-    """Where a section file's ``key`` goes: into a section's file, named as ``init`` and
-    ``new`` name one, to which ``new`` adds a question."""
-    file = str(Path(source.display).with_name("<nn>-<section-id>.yaml"))
-    where = f"belongs in a section's file, {file}, not in {MANIFEST}"
+    """Where a section file's ``key`` goes: into a section's file, to which ``new`` adds
+    a question."""
+    where = f"belongs in a section's file, {section_file(source)}, not in {MANIFEST}"
     new = "or add one with exambank new QUESTION-ID --section FILE"
     if key == "questions":
         return f"'{key}' {where}: move the questions there, {new}"

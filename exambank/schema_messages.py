@@ -24,6 +24,7 @@ from exambank.paths import is_yaml
 from exambank.schema_keys import (
     explain_missing_key,
     explain_unknown_keys,
+    section_file,
     stray_letters,
 )
 from exambank.schema_letters import explain_answer
@@ -53,10 +54,10 @@ from exambank.yaml11 import is_yaml11_number, sexagesimal
 def explain(source: Source, error: SchemaViolation) -> Iterator[Diagnostic]:
     """What to tell the author about one schema violation, as located diagnostics."""
     path: JsonPath = tuple(error.absolute_path)
-    question = source.question_id(path)
+    question, places = source.question_id(path), (section_file(source),)
     for position, message, hint in _findings(source, error, path):
         said = shown_finding(message, hint)
-        yield Diagnostic(source.display, *position, "error", "schema", *said, question)
+        yield Diagnostic(source.display, *position, "error", "schema", *said, question, places)
 
 
 def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterator[Found]:

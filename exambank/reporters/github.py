@@ -3,7 +3,15 @@
 ``::error file=F,line=L,col=C,title=T::message``, escaped as GitHub's runner expects
 (actions/toolkit ``escapeData`` and ``escapeProperty``). The runner reads ``file`` relative
 to the checkout, ``GITHUB_WORKSPACE`` (actions/runner, ``IssueCommandExtension``), so paths
-are written relative to it, also when lint runs in a folder below it.
+are written relative to it, also when lint runs in a folder below it, and so are the files
+a message quotes ("already used at bank/it/01-netz.yaml:2").
+
+A control character in a file's name stays as it is in ``file``, but for CR and LF: the
+runner decodes no other escape (``ActionCommand.UnescapeProperty``: ``%25``, ``%0D``,
+``%0A``, ``%3A``, ``%2C``), so ``%1B`` would put the annotation on no file. The runner
+writes no annotation's command to the log (its ``OmitEcho``), only ``##[error]`` and the
+message, which shows control characters as escapes (``\\x1b``), a file name's it quotes
+too, as the text format does.
 
 GitHub shows only the first 10 error and the first 10 warning annotations of a step
 ("GitHub Actions are limited to 10 warning annotations and 10 error annotations per
@@ -34,6 +42,7 @@ from dataclasses import replace
 from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.repository import (
+    FromRoot,
     changed_in_pull_request,
     in_files,
     repository_paths,
@@ -54,14 +63,17 @@ def github(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     suppressed, suppressed_in_pull_request = changed_first(context.suppressed, changed)
     paths = [*(found.path for found in findings), *(note.path for note in context.notes)]
     shown = repository_paths([*paths, *(entry.path for entry in suppressed)], workspace)
+    from_root = FromRoot(workspace)  # the files a message quotes, named as the annotations'
+    findings = [from_root(found) for found in findings]
+    notes = tuple(map(from_root, context.notes))
     lines = [_annotation(found, shown[found.path]) for found in findings]
-    for note in context.notes:  # a notice: shown on the file, failing nothing
+    for note in notes:  # a notice: shown on the file, failing nothing
         where = f"file={escape_property(shown[note.path])},line={note.line},col={note.column}"
         lines.append(f"::notice {where},title=exambank::{escape_data(visible(note.message))}\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         room = _room(summary_file)
-        in_order = replace(context, suppressed=tuple(suppressed))
+        in_order = replace(context, suppressed=tuple(suppressed), notes=notes)
         summary = step_summary(
             findings, in_order, shown, in_pull_request, room, suppressed_in_pull_request
         )

@@ -21,7 +21,8 @@ of a suppressed issue, and every issue it is given is an open one in the merge r
 widget. The job summary (github), sarif and json (when asked) list them.
 
 Paths are relative to the repository, as GitLab expects: to ``CI_PROJECT_DIR`` in a GitLab
-job (as ruff's report does), else to the working folder, as every format's are. A ``##[``
+job (as ruff's report does), else to the working folder, as every format's are; so are
+the files a description quotes ("already used at bank/it/01-netz.yaml:2"). A ``##[``
 in a string is written ``##\\u005b``, as in ``--format json``.
 """
 
@@ -34,7 +35,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.ci_log import json_without_commands
-from exambank.reporters.repository import repository_path, repository_root
+from exambank.reporters.repository import FromRoot, repository_path, repository_root
 
 SEVERITY = {"error": "major", "warning": "minor"}
 NOTE_SEVERITY, NOTE_CHECK = "info", "note"
@@ -42,11 +43,13 @@ NOTE_SEVERITY, NOTE_CHECK = "info", "note"
 
 def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     project = repository_root("CI_PROJECT_DIR")
+    from_root = FromRoot(project)  # the files a description quotes, named as its location
     fingerprints = Fingerprints(context.bank_ids)
     issues = []
     for found in diagnostics:
         path = repository_path(found.path, project)
-        description = found.message + (f" (hint: {found.hint})" if found.hint else "")
+        said = from_root(found)
+        description = said.message + (f" (hint: {said.hint})" if said.hint else "")
         identity = fingerprints.identity(
             found.path, path, found.rule, found.question, found.message
         )
@@ -57,7 +60,8 @@ def gitlab(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         path = repository_path(note.path, project)
         identity = fingerprints.identity(note.path, path, NOTE_CHECK, None, note.message)
         fingerprint = fingerprints.numbered(identity)
-        issues.append(_issue(note.message, NOTE_CHECK, NOTE_SEVERITY, path, note.line, fingerprint))
+        description = from_root(note).message
+        issues.append(_issue(description, NOTE_CHECK, NOTE_SEVERITY, path, note.line, fingerprint))
     return json_without_commands(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
 
 

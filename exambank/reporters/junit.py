@@ -19,6 +19,9 @@ getPackageName), so each bank folder is a package and each file a class, and Git
 the classname as the test's suite. A dot within a folder or file name is written ``_``
 (``v1.2-netz.yaml`` is class ``v1_2-netz``), so that no split falls inside a name; the
 root and ``..`` are left out. The ``file`` attribute, which GitLab links, keeps the path.
+A failure's and an output's text list the findings as the text format does (``path:line:
+col: severity rule message``), a control character in a file's name as its escape
+(``\\x1b``, ``\\n``), as the messages quote a name, so that no name breaks a line.
 
 A finding a question's ``lint: ignore`` dropped fails nothing: it is listed in its
 question's ``system-out``, after the warnings, with the entry's place and reason, so a
@@ -40,6 +43,7 @@ from pathlib import PurePosixPath
 from exambank.diagnostics import Diagnostic
 from exambank.reporters.base import PLAIN, CheckedQuestion, Context
 from exambank.reporters.ci_log import markup_without_commands
+from exambank.reporters.text import controls_escaped
 
 # Characters XML 1.0 forbids: a finding may quote them from a broken file, and a file name
 # may hold them, or a byte that is not UTF-8 (read as a lone surrogate).
@@ -61,12 +65,12 @@ def junit(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         for found in sorted(entry.dropped):
             its_case = (found.path, _case_name(found, same_id))
             cases.setdefault(its_case, [])
-            where = f"{entry.path}:{entry.line}:{entry.column}"
+            where = _place(entry.path, entry.line, entry.column)
             said = f"{_line(found)}\n    suppressed by lint: ignore at {where}: {entry.reason}"
             suppressed.setdefault(its_case, []).append(said)
     notes: dict[str, str] = {}  # by file: a file may have several (pyproject.toml's globs)
     for note in context.notes:
-        said = f"{note.path}:{note.line}:{note.column}: note {note.message}"
+        said = f"{_place(note.path, note.line, note.column)}: note {note.message}"
         notes[note.path] = f"{notes[note.path]}\n{said}" if note.path in notes else said
         cases.setdefault((note.path, _file_name(note.path)), [])  # pyproject.toml has none
     suites: dict[str, list[ET.Element]] = {}
@@ -152,8 +156,15 @@ def _file_name(path: str) -> str:
 
 def _line(found: Diagnostic) -> str:
     hint = f"\n    hint: {found.hint}" if found.hint else ""
-    where = f"{found.path}:{found.line}:{found.column}"
+    where = _place(found.path, found.line, found.column)
     return f"{where}: {found.severity} {found.rule} {found.message}{hint}"
+
+
+def _place(path: str, line: int, column: int) -> str:
+    """``path:line:column`` in a failure's or an output's text, a line of it as the text
+    format prints it: a control character in the file's name as its escape, as the
+    messages quote it, not a line break or a character XML cannot hold."""
+    return f"{controls_escaped(path)}:{line}:{column}"
 
 
 def _xml(text: str) -> str:

@@ -1,17 +1,33 @@
 """The repository a CI job checked out: its files' paths, and which of them a pull request
 changes. Shared by the reporters whose readers (GitHub, GitLab) place findings on a
-repository's files, whatever folder lint ran in."""
+repository's files, whatever folder lint ran in.
+
+A finding's message may quote another file ("already used at bank/it/01-netz.yaml:2"),
+which its ``places`` name. Such a report names those from the root as it names the
+finding's own file (``FromRoot``), so that it is the same bytes from every folder of a
+checkout."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import PurePath
+from typing import TypeVar
 
+from exambank.diagnostics import Diagnostic, Note
 from exambank.git_calls import run_git
+from exambank.invisible import escaped
 
 _GIT_SECONDS = 60  # a diff of names takes milliseconds; a git that hangs must not stall CI
+# A place a message quotes starts the message or follows a space or "(", and ends it or
+# comes before a space, ":" (its line), ",", ";", ")" or a full stop that ends a sentence:
+# "bank/a.yaml" is no place within "../bank/a.yaml", "bank/a.yaml.txt" or "'bank/a.yaml'".
+_BEFORE, _AFTER = r"(?<![^\s(])", r"(?=$|[\s:,;)]|\.(?:\s|$))"
+Said = TypeVar("Said", Diagnostic, Note)
+Renaming = tuple[re.Pattern[str], dict[str, str]]  # what matches a quoted place; its new name
 
 
 def repository_root(variable: str) -> str | None:
@@ -43,6 +59,52 @@ def repository_path(path: str, root: str | None) -> str:
 def repository_paths(paths: Iterable[str], root: str | None) -> dict[str, str]:
     """``repository_path`` of each of ``paths``, worked out once per file, not per finding."""
     return {path: repository_path(path, root) for path in set(paths)}
+
+
+class FromRoot:
+    """Names the files a finding's message or hint quotes (its ``places``) as
+    ``repository_path`` names a file: relative to ``root``, the repository's; each as the
+    message writes it, a hidden character as its escape where the message shows one so
+    (``invisible.shown``). Without a root, a finding stays as it is. Each place, and each
+    set of places, is worked out once, not per finding."""
+
+    def __init__(self, root: str | None) -> None:
+        self.root = root
+        self._named: dict[str, str] = {}  # by place
+        self._renamings: dict[tuple[str, ...], Renaming | None] = {}  # by a finding's places
+
+    def __call__(self, said: Said) -> Said:
+        if self.root is None or not said.places:
+            return said
+        if said.places not in self._renamings:
+            self._renamings[said.places] = self._renaming(said.places, self.root)
+        renaming = self._renamings[said.places]
+        if renaming is None:  # each place is named from the root as it is quoted
+            return said
+        pattern, renamed = renaming
+
+        def renamed_in(words: str) -> str:
+            return pattern.sub(lambda match: renamed[match[1]], words)
+
+        if isinstance(said, Note):
+            return replace(said, message=renamed_in(said.message))
+        hint = said.hint and renamed_in(said.hint)
+        return replace(said, message=renamed_in(said.message), hint=hint)
+
+    def _renaming(self, places: tuple[str, ...], root: str) -> Renaming | None:
+        """What matches each of ``places`` where a message quotes it, and its name from
+        ``root``; None if each is named the same from there."""
+        renamed: dict[str, str] = {}
+        for place in places:
+            if place not in self._named:
+                self._named[place] = repository_path(place, root)
+            named = self._named[place]
+            renamed[escaped(place)], renamed[place] = escaped(named), named  # raw if alike
+        renamed = {quoted: named for quoted, named in renamed.items() if quoted != named}
+        if not renamed:
+            return None
+        either = "|".join(map(re.escape, sorted(renamed, key=len, reverse=True)))
+        return re.compile(f"{_BEFORE}({either}){_AFTER}"), renamed
 
 
 def changed_in_pull_request() -> frozenset[str] | None:

@@ -16,7 +16,8 @@ A file's ``uri`` is relative to the source root ``%SRCROOT%`` (its ``uriBaseId``
 working folder, described and not named, so the report is the same file in every checkout
 (SARIF 2.1.0, 3.4.4 and 3.14.14). Code scanning reads a relative ``uri`` as relative to the
 repository's root, so a run in a folder below it still lands on the right files. A file
-outside the root is an absolute ``file:`` URI, with no base.
+outside the root is an absolute ``file:`` URI, with no base. A file a message quotes
+("already used at bank/it/01-netz.yaml:2") is named from the source root too.
 
 Judged by a baseline (``lint --baseline``), each result says whether it is ``new``
 (``baselineState``). The findings the baseline holds, and those a question's ``lint:
@@ -47,11 +48,11 @@ from typing import Any
 from urllib.parse import quote
 
 from exambank import installed_version
-from exambank.diagnostics import Diagnostic, Suppressed
+from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.fingerprint import Fingerprints
 from exambank.reporters.base import PLAIN, Context
 from exambank.reporters.ci_log import json_without_commands
-from exambank.reporters.repository import relative_to, repository_root
+from exambank.reporters.repository import FromRoot, relative_to, repository_root
 from exambank.rule_docs import CONFIG, CONFIG_DOC
 from exambank.rules import RULES, Rule
 
@@ -96,20 +97,22 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
     # Each file as its findings' fingerprints name it: from the source root, as its uri.
     named = {path: relative[path] or PurePath(os.path.abspath(path)).as_posix() for path in files}
     fingerprints = Fingerprints(context.bank_ids)
+    from_root = FromRoot(root)  # the files a message quotes, named from the source root
     results = [
-        _result(found, index, artifacts[found.path], named, fingerprints) for found in diagnostics
+        _result(found, index, artifacts[found.path], named, fingerprints, from_root)
+        for found in diagnostics
     ]
     if context.baseline is not None:
         for result in results:
             result["baselineState"] = "new"
         for found in known:
-            result = _result(found, index, artifacts[found.path], named, fingerprints)
+            result = _result(found, index, artifacts[found.path], named, fingerprints, from_root)
             result["baselineState"] = "unchanged"
             justification = f"in the baseline {context.baseline}"
             result["suppressions"] = [{"kind": "external", "justification": justification}]
             results.append(result)
     for found, entry in in_source:
-        result = _result(found, index, artifacts[found.path], named, fingerprints)
+        result = _result(found, index, artifacts[found.path], named, fingerprints, from_root)
         if context.baseline is not None:
             result["baselineState"] = "new"  # no baseline holds a suppressed finding
         result["suppressions"] = [_in_source(entry, artifacts[entry.path])]
@@ -124,10 +127,7 @@ def sarif(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:
         "results": results,
     }
     if context.notes:  # what the run did not do is no result: the tool's own notification
-        notes = [
-            _notification(artifacts[note.path], note.line, note.column, note.message)
-            for note in context.notes
-        ]
+        notes = [_notification(artifacts[note.path], from_root(note)) for note in context.notes]
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     document = json.dumps(log, indent=2, ensure_ascii=False)
@@ -176,10 +176,12 @@ def _result(
     artifact: dict[str, str],
     named: dict[str, str],
     fingerprints: Fingerprints,
+    from_root: FromRoot,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": found.rule, "ruleIndex": index[found.rule]}
     result["level"] = found.severity
-    message = found.message + (f" (hint: {found.hint})" if found.hint else "")
+    said = from_root(found)
+    message = said.message + (f" (hint: {said.hint})" if said.hint else "")
     result["message"] = {"text": message}
     region = {"startLine": found.line, "startColumn": found.column}
     location = {"artifactLocation": artifact, "region": region}
@@ -210,12 +212,12 @@ def _in_source(entry: Suppressed, artifact: dict[str, str]) -> dict[str, Any]:
     return suppression
 
 
-def _notification(artifact: dict[str, str], line: int, column: int, message: str) -> dict[str, Any]:
-    region = {"startLine": line, "startColumn": column}
+def _notification(artifact: dict[str, str], note: Note) -> dict[str, Any]:
+    region = {"startLine": note.line, "startColumn": note.column}
     location = {"artifactLocation": artifact, "region": region}
     return {
         "level": "note",
-        "message": {"text": message},
+        "message": {"text": note.message},
         "locations": [{"physicalLocation": location}],
     }
 

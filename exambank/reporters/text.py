@@ -40,7 +40,14 @@ def visible(words: str) -> str:
     ``\\x1b``, ``\\u2028``), as a person reading a log or terminal can see them; so are
     the ``[`` of a ``##[`` and the first ``:`` of a leading ``::``, which a CI runner
     would obey as a command (``##\\x5b``, ``\\x3a:``)."""
-    return without_commands(words.translate(_ESCAPED))
+    return without_commands(controls_escaped(words))
+
+
+def controls_escaped(words: str) -> str:
+    """``words`` with control characters and the like written as escapes, as ``visible``
+    writes them, and nothing else changed: for a report with escapes of its own for
+    ``##[`` (``reporters.ci_log``)."""
+    return words.translate(_ESCAPED)
 
 
 def text(diagnostics: Sequence[Diagnostic], context: Context = PLAIN) -> str:

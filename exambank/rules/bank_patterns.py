@@ -122,6 +122,7 @@ class KeyInOtherStem(BankRule):
             f"the stem gives away the answer to {key_ref.question.id} "
             f'("{key_text}", at {_place(key_ref, "options", letter)})',
             "describe the situation in other words, or move one question to another test",
+            (key_ref.source.display,),
         )
         yield key_ref.diagnostic(
             self.name,
@@ -130,6 +131,7 @@ class KeyInOtherStem(BankRule):
             f"the key is written out in the stem of {stem_ref.question.id} "
             f"at {_place(stem_ref, 'stem')}",
             "reword the key, or the other question's stem",
+            (stem_ref.source.display,),
         )
 
 

@@ -259,6 +259,7 @@ class DuplicateId(BankRule):
                 f"at {used_in.display}:{used_in.where(used_at)[0]}",
                 hint,
                 question,
+                places=(used_in.display,),
             )
         else:
             first[key] = (source, path)

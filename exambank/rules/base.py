@@ -130,9 +130,11 @@ class BankRule(Rule):
         hint: str | None = None,
         question: str | None = None,
         at: Position | None = None,
+        places: tuple[str, ...] = (),
     ) -> Diagnostic:
-        """A finding at the value ``path`` of ``source`` (or at the position ``at``)."""
+        """A finding at the value ``path`` of ``source`` (or at the position ``at``);
+        ``places``: the files its message quotes (``Diagnostic.places``)."""
         line, column = at or source.where(path)
         return Diagnostic(
-            source.display, line, column, self.severity, self.name, message, hint, question
+            source.display, line, column, self.severity, self.name, message, hint, question, places
         )

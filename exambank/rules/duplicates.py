@@ -103,6 +103,7 @@ class DuplicateQuestion(BankRule):
                 ("stem",),
                 f"the same stem and options as {listed(others)}{wrong}",
                 hint,
+                places_of(others),
             )
 
 
@@ -190,3 +191,8 @@ def listed(refs: Sequence[QuestionRef]) -> str:
 
 def place(ref: QuestionRef) -> str:
     return f"{ref.source.display}:{ref.where('stem')[0]}"
+
+
+def places_of(refs: Iterable[QuestionRef]) -> tuple[str, ...]:
+    """The files ``listed`` and ``place`` quote for ``refs`` (``Diagnostic.places``)."""
+    return tuple(dict.fromkeys(ref.source.display for ref in refs))

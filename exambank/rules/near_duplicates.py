@@ -11,7 +11,7 @@ from typing import Any, ClassVar, TypeVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
-from exambank.rules.duplicates import listed, place
+from exambank.rules.duplicates import listed, place, places_of
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.similarity import Pair, Token, closest, groups, similar_pairs
 from exambank.rules.wording import STOPWORDS, key_letters, option_texts, shingles, word_set, words
@@ -166,6 +166,7 @@ class NearDuplicate(BankRule):
                 f"({shared}){group}",
                 f"delete {'all but one' if rest else 'one'} of them, or make them ask "
                 "different things",
+                places_of([refs[twin], *rest]),
             )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from exambank.cli import main
 from exambank.config import Config
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import Diagnostic, Note, Suppressed
 from exambank.lint import LintResult, lint
 from exambank.paths import display_path
 from exambank.reporters import REPORTER_BY_NAME, CheckedQuestion, Context
@@ -106,13 +106,15 @@ def test_the_seed_bank_has_the_same_testcases_whatever_is_selected(
 
 
 @pytest.mark.parametrize(
-    ("path", "shown"),
-    [
-        ("b/02-amt\x01copy.yaml", "b/02-amt\ufffdcopy.yaml"),  # XML 1.0 forbids U+0001
-        ("b/02-x\udcffy.yaml", "b/02-x\ufffdy.yaml"),  # the name byte 0xff, not UTF-8
+    ("path", "shown", "where"),  # where: as a failure's or an output's text names the file
+    [  # XML 1.0 forbids U+0001; the text shows it as the text format does
+        ("b/02-amt\x01copy.yaml", "b/02-amt\ufffdcopy.yaml", "b/02-amt\\x01copy.yaml"),
+        ("b/02-x\udcffy.yaml", "b/02-x\ufffdy.yaml", "b/02-x\ufffdy.yaml"),  # 0xff, not UTF-8
     ],
 )
-def test_a_file_name_xml_cannot_hold_is_replaced_everywhere(path: str, shown: str) -> None:
+def test_a_file_name_xml_cannot_hold_is_replaced_everywhere(
+    path: str, shown: str, where: str
+) -> None:
     findings = [
         Diagnostic(path, 1, 1, "error", "manifest", f"{path} is not listed", f"list {path}"),
         Diagnostic(path, 9, 5, "warning", "word-repeat", f"in {path}", None, "q1"),
@@ -128,8 +130,30 @@ def test_a_file_name_xml_cannot_hold_is_replaced_everywhere(path: str, shown: st
     failure = testcases[1].find("failure")
     assert failure is not None and failure.get("message") == f"1 problem: {shown} is not listed"
     hint = f"\n    hint: list {shown}"
-    assert failure.text == f"{shown}:1:1: error manifest {shown} is not listed{hint}"
-    assert testcases[0].findtext("system-out") == f"{shown}:9:5: warning word-repeat in {shown}"
+    assert failure.text == f"{where}:1:1: error manifest {shown} is not listed{hint}"
+    assert testcases[0].findtext("system-out") == f"{where}:9:5: warning word-repeat in {shown}"
+
+
+def test_the_text_names_a_file_with_its_control_characters_as_escapes() -> None:
+    """As the text format and the messages name it: a line break in the name breaks no
+    line of the failure, and an ESC is no U+FFFD; the file attribute keeps the path."""
+    path, where = "b/05-new\nline\x1b[31m.yaml", "b/05-new\\nline\\x1b[31m.yaml"
+    message = "05-new\\nline\\x1b[31m.yaml is not listed"
+    found = Diagnostic(path, 1, 1, "error", "manifest", message)
+    dropped = Diagnostic(path, 7, 5, "warning", "word-repeat", "'the the'", None, "q1")
+    entry = Suppressed(path, 6, 22, "q1", "word-repeat", 1, "quoted", (dropped,))
+    note = Note(path, 2, 11, "the bank's language is 'de'")
+    context = Context((CheckedQuestion(path, "q1"),), notes=(note,), suppressed=(entry,))
+    root = ET.fromstring(REPORTER_BY_NAME["junit"]([found], context))
+    question_case, file_case = root.iter("testcase")  # the questions first
+    assert file_case.findtext("failure") == f"{where}:1:1: error manifest {message}"
+    assert file_case.findtext("system-out") == f"{where}:2:11: note the bank's language is 'de'"
+    assert question_case.findtext("system-out") == (
+        f"{where}:7:5: warning word-repeat 'the the'\n"
+        f"    suppressed by lint: ignore at {where}:6:22: quoted"
+    )
+    in_xml = path.replace("\x1b", "\ufffd")  # a line break it can hold, an ESC it cannot
+    assert {case.get("file") for case in (file_case, question_case)} == {in_xml}
 
 
 def test_cli_with_a_control_character_in_a_file_name(
