@@ -20,9 +20,9 @@ from exambank.export_model import (
     ExportResource,
     ExportSection,
 )
-from exambank.markdown import short_html, to_html
+from exambank.markdown import blocks, render_short, to_html
 from exambank.model import Question, Section
-from exambank.plain_text import short_text, to_text
+from exambank.plain_text import to_text, tokens_text
 from exambank.rules.numbers import reading
 from exambank.shuffle import keeps_its_order
 
@@ -87,15 +87,18 @@ def _section(
     grouped: bool,
     instruction: Callable[[Question], str | None],
 ) -> ExportSection:
-    terms = [
-        ExportKeyTerm(
-            term=term.term,
-            definition=term.definition,
-            definition_html=_short_html(term.definition, grouped, images),
-            definition_text=short_text(term.definition, grouped),
+    terms = []
+    for term in section.key_terms:
+        html, plain = _short_forms(term.definition, grouped, images)
+        terms.append(
+            ExportKeyTerm(
+                term=term.term,
+                definition=term.definition,
+                definition_html=html,
+                definition_text=plain,
+            )
         )
-        for term in section.key_terms
-    ]
+    tips = [_short_forms(tip, grouped, images) for tip in section.exam_tips]
     texts = [
         ("/summary", section.summary),
         ("/notes", section.notes),
@@ -114,8 +117,8 @@ def _section(
         notes_text=_block_text(section.notes, grouped),
         key_terms=terms,
         exam_tips=section.exam_tips,
-        exam_tips_html=[_short_html(tip, grouped, images) for tip in section.exam_tips],
-        exam_tips_text=[short_text(tip, grouped) for tip in section.exam_tips],
+        exam_tips_html=[html for html, _ in tips],
+        exam_tips_text=[plain for _, plain in tips],
         images=sorted({use.path for use in uses}),
         image_uses=uses,
         questions=[_question(ref, images, grouped, instruction) for ref in refs],
@@ -138,9 +141,12 @@ def _block_text(text: str | None, grouped: bool) -> str | None:
     return None if text is None else to_text(text, grouped)
 
 
-def _short_html(text: str, grouped: bool, shipped: Mapping[str, bytes]) -> str:
-    """A short text's HTML, as the handouts print it: an image not ``shipped`` as its words."""
-    return shipped_only(short_html(text, grouped, for_print=False), shipped)
+def _short_forms(text: str, grouped: bool, shipped: Mapping[str, bytes]) -> tuple[str, str]:
+    """A short text's HTML, as the handouts print it (an image not ``shipped`` as its
+    words), and its plain text: read once for both."""
+    tokens = blocks(text, short=True, space_groups=grouped)
+    plain = tokens_text(tokens)  # first: rendering sets an image's alt on its token
+    return shipped_only(render_short(tokens, grouped, for_print=False), shipped), plain
 
 
 def _resource(path: str, data: bytes) -> ExportResource:
@@ -167,31 +173,35 @@ def _question(
     options = []
     for letter in question.options:
         text, feedback = question.option_text(letter), question.option_feedback(letter)
+        html, plain = _short_forms(text, grouped, images)
+        said = (None, None) if feedback is None else _short_forms(feedback, grouped, images)
         options.append(
             ExportOption(
                 letter=letter,
                 text=text,
-                text_html=_short_html(text, grouped, images),
-                text_text=short_text(text, grouped),
+                text_html=html,
+                text_text=plain,
                 feedback=feedback,
-                feedback_html=None if feedback is None else _short_html(feedback, grouped, images),
-                feedback_text=None if feedback is None else short_text(feedback, grouped),
+                feedback_html=said[0],
+                feedback_text=said[1],
                 correct=letter in answer,
             )
         )
+    stem_html, stem_text = _short_forms(question.stem, grouped, images)
+    explanation_html, explanation_text = _short_forms(question.explanation, grouped, images)
     return ExportQuestion(
         id=question.id,
         number=ref.number,
         type=question.type,
         stem=question.stem,
-        stem_html=_short_html(question.stem, grouped, images),
-        stem_text=short_text(question.stem, grouped),
+        stem_html=stem_html,
+        stem_text=stem_text,
         instruction=instruction(question),
         options=options,
         answer=answer,
         explanation=question.explanation,
-        explanation_html=_short_html(question.explanation, grouped, images),
-        explanation_text=short_text(question.explanation, grouped),
+        explanation_html=explanation_html,
+        explanation_text=explanation_text,
         tags=question.tags,
         difficulty=question.difficulty,
         shuffle=not keeps_its_order(question, ref.language),

@@ -264,8 +264,15 @@ def short_html(text: str, space_groups: bool = False, for_print: bool = True) ->
     ``to_html``, but a line starting with "#" or underlined, or a row of dashes, stays a
     paragraph, and so does a text that is all one list item ("2. Normalform", "+"; see
     ``lone_items``)."""
+    return render_short(blocks(text, True, space_groups), space_groups, for_print)
+
+
+def render_short(tokens: list[Token], space_groups: bool = False, for_print: bool = True) -> str:
+    """``short_html`` of the tokens ``blocks(text, short=True)`` read: a text read once for
+    both its HTML and its plain text (``plain_text.tokens_text``), as the exports want it.
+    Rendering sets an image's ``alt`` on its token: read the plain text first."""
     env = {"space_groups": space_groups, "for_print": for_print}  # see to_html
-    return str(_SHORT_RENDERER.render(text, env))
+    return str(_SHORT_RENDERER.renderer.render(tokens, _SHORT_RENDERER.options, env))
 
 
 def blocks(text: str, short: bool, space_groups: bool = False) -> list[Token]:

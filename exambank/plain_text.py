@@ -30,7 +30,12 @@ WORD_JOINER = "\u2060"  # print's, after a unit's slash ("Mbit/s"), where no lin
 def short_text(text: str, space_groups: bool = False) -> str:
     """The plain text of a short text (a stem, an option, feedback, an explanation, a
     definition, a tip), read as ``short_html`` reads it."""
-    return _plain(_joined(_blocks(blocks(text, short=True, space_groups=space_groups)), "\n\n"))
+    return tokens_text(blocks(text, short=True, space_groups=space_groups))
+
+
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """The plain text of the tokens ``markdown.blocks`` read (``short_text`` of its text)."""
+    return _plain(_joined(_blocks(tokens), "\n\n"))
 
 
 def to_text(text: str, space_groups: bool = False) -> str:

@@ -203,13 +203,28 @@ def keeps_its_order(question: Question, language: str = "en") -> bool:
     "opción c", "opciones a y c" or "b es correcta"; in a bank not in English, any of the
     question's letters alone as a word in an option, a feedback or the explanation), or the
     options are a numeric scale as the bank's ``language`` writes numbers, which prints in
-    its own order."""
-    return (
+    its own order.
+
+    A build asks it of each question more than once (the JSON, the CSV, a shuffle and its
+    note): the answer is kept by the question's identity, the entry holding the question,
+    so an id is never reused while its entry lives."""
+    held = _KEEPS_ITS_ORDER.get((id(question), language))
+    if held is not None and held[0] is question:
+        return held[1]
+    keeps = (
         not question.shuffle
         or points_at_options(option_text(question).joined)
         or is_numeric_scale(option_texts(question), language)
         or _refers_in_other_words(question, language)
     )
+    if len(_KEEPS_ITS_ORDER) >= _KEEPS_ITS_ORDER_HELD:
+        _KEEPS_ITS_ORDER.clear()
+    _KEEPS_ITS_ORDER[id(question), language] = (question, keeps)
+    return keeps
+
+
+_KEEPS_ITS_ORDER: dict[tuple[int, str], tuple[Question, bool]] = {}
+_KEEPS_ITS_ORDER_HELD = 1 << 16
 
 
 def _refers_in_other_words(question: Question, language: str) -> bool:
