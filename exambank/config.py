@@ -118,14 +118,14 @@ class Config:
         kept = []
         for found in diagnostics:
             if found.path not in ignored_in:
-                ignored_in[found.path] = self._ignored_in_file(found.path)
+                ignored_in[found.path] = self.ignored_in_file(found.path)
             if not self.enabled(found.rule) or found.rule in ignored_in[found.path]:
                 continue
             severity = self.severity.get(found.rule, found.severity)
             kept.append(found if severity == found.severity else replace(found, severity=severity))
         return kept
 
-    def _ignored_in_file(self, path: str) -> frozenset[str]:
+    def ignored_in_file(self, path: str) -> frozenset[str]:
         """The rules ``per_file_ignores`` switch off in the file at ``path``."""
         if not self.per_file_ignores:
             return frozenset()

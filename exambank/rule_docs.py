@@ -86,7 +86,10 @@ def _configuration(rule: type[Rule]) -> str:
         return "It cannot be turned off, nor its severity changed.\n"
     settings = {"severity": rule.severity, **rule.options}
     lines = [f"Configure it in pyproject.toml:\n\n    [tool.exambank.rules.{rule.name}]"]
-    lines += [f"    {key} = {json.dumps(value)}" for key, value in settings.items()]
+    # TOML reads any character in a string as typed: a Russian term as written, not escaped
+    lines += [
+        f"    {key} = {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()
+    ]
     if not rule.enabled_by_default:
         lines.append(f'\nTurn it on with extend-select = ["{rule.name}"] in [tool.exambank].')
     if rule.on_questions:

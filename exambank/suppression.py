@@ -103,6 +103,8 @@ def _problems(
             )
         elif not config.enabled(name):
             yield index, UNUSED, f"'{name}' is not enabled", "remove it from lint.ignore"
+        elif name in config.ignored_in_file(ref.source.display):
+            yield index, UNUSED, f"'{name}' is not enabled for this file (per-file-ignores)", remove
         elif not RULES[name].applies_to(language):
             yield (
                 index,

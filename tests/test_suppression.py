@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -106,6 +107,17 @@ def test_a_rule_that_is_not_enabled_is_reported(lint_questions: LintQuestions) -
     config.select.discard("answer-count")
     [found] = lint_questions(suppressing(ASKS_FOR_TWO, "answer-count"), config=config)
     assert found.message == "'answer-count' is not enabled"
+
+
+# Review s35, finding 13: a rule off for the file says so, not that it found nothing.
+def test_a_rule_that_per_file_ignores_turn_off_is_reported_as_not_enabled_there(
+    lint_questions: LintQuestions, tmp_path: Path
+) -> None:
+    config = replace(only(), root=tmp_path, per_file_ignores={"*-main.yaml": {"answer-count"}})
+    [found] = lint_questions(suppressing(ASKS_FOR_TWO, "answer-count"), config=config)
+    assert found.rule == "unused-suppression"
+    assert found.message == "'answer-count' is not enabled for this file (per-file-ignores)"
+    assert found.hint == "remove the lint: entry"
 
 
 @pytest.mark.parametrize("rule", ["section-coverage", "answer-key-balance", "language-mismatch"])

@@ -61,7 +61,7 @@ class AnswerRun(BankRule):
                     self.name,
                     self.severity,
                     ("answer",),
-                    f"{letter}{_KEY_OF}{len(run)} questions in a row "
+                    f"{letter}{_KEY_OF}{len(run)} question{'s' if len(run) > 1 else ''} in a row "
                     f"({run[0].question.id} to {run[-1].question.id}); this is number {place}",
                     "hand out shuffled editions (exambank build --shuffle SEED) rather than "
                     "reletter by hand, which makes the key change letter too often; a bank "

@@ -184,16 +184,18 @@ class SectionCoverage(BankRule):
     no questions is never assessed. Heuristic: a section with notes, key terms or exam
     tips and no questions; or, with at least ``min_sections`` sections, one whose number
     of questions is below ``min_share`` of the median of the sections that have
-    questions. Known false positives: an introduction or summary section that is meant
-    to have no questions; sections sized on purpose by an exam's blueprint (a question
-    pool whose safety section is small because the exam draws one question from it).
+    questions, none at all included (a section with a title and no questions, among
+    sections that have them, is a topic left out). Known false positives: an
+    introduction or summary section that is meant to have no questions; sections sized
+    on purpose by an exam's blueprint (a question pool whose safety section is small
+    because the exam draws one question from it).
     Source: Haladyna, Downing & Rodriguez (2002), guidelines 1-2
     (items reflect specific, important content -- a test plan covers each topic).
 
     Options: ``min_share`` (default 0.5), ``min_sections`` (default 3).
 
     Bad:
-        sections of 5, 5, 5 and 1 questions; or a section with notes and no questions
+        sections of 5, 5, 5 and 1 questions (or 0); or a section with notes and no questions
 
     Good:
         sections of 5, 6, 4 and 5 questions
@@ -218,16 +220,12 @@ class SectionCoverage(BankRule):
                     f"section '{section.id}' has study notes but no questions",
                     "add questions on what the section teaches",
                 )
-            elif (
-                count
-                and len(counts) >= options["min_sections"]
-                and count < options["min_share"] * median
-            ):
+            elif len(counts) >= options["min_sections"] and count < options["min_share"] * median:
+                has = f"{count} question{'s' if count > 1 else ''}" if count else "no questions"
                 yield self.report(
                     file.source,
                     ("id",),
-                    f"section '{section.id}' has {count} question{'s' if count > 1 else ''}, "
-                    f"where the median section has {median:g}",
+                    f"section '{section.id}' has {has}, where the median section has {median:g}",
                     "add questions on what the section teaches",
                 )
 

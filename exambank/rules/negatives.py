@@ -1,6 +1,6 @@
 """Where a stem is negative: each "not", "except", "least" ... in its lead-in, and whether
-it reverses the question (a reduced relative clause, a purpose, a quotation do not) or is
-written in capitals or bold. ``negative-stem`` and ``negative-options`` read it.
+it reverses the question (a reduced relative clause, a purpose, a quotation, code do not)
+or is written in capitals or bold. ``negative-stem`` and ``negative-options`` read it.
 
 The lead-in is indexed once (``_LeadIn``), so each negative is judged by the words around
 it, in time linear in the stem, however many negatives a hostile stem holds.
@@ -17,6 +17,7 @@ from exambank.model import Question
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import whole_words
 from exambank.rules.wording import (
+    code_spans,
     ends_before,
     inside,
     lead_in,
@@ -213,6 +214,7 @@ class _LeadIn:
         self._subordinators: list[tuple[int, int]] | None = None  # found when first asked
         self.opened, self.closed = mark_ends(text, "("), mark_ends(text, ")")
         self.quoted = quotations(text)
+        self.code = code_spans(text)
         why = _WHY.search(text)
         self.why_end = why.end() if why else len(text)
         self.after_reasons = {match.end() for match in _REASONS.finditer(text)}
@@ -234,6 +236,7 @@ class _LeadIn:
             self._in_subordinate_clause(start)
             or bisect_right(self.opened, start) > bisect_right(self.closed, start)
             or inside(self.quoted, start)  # 'To be, or not to be'
+            or inside(self.code, start)  # `a is not b`: Python's "not"
             or self.why_end <= start
             or start in self.after_reasons
             or self.asks_why_from >= end

@@ -30,7 +30,14 @@ from exambank.model import Question
 from exambank.rules.negatives import Negative, asked_lead_in
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import whole_words
-from exambank.rules.wording import QuotationMarks, inside, mark_ends, option_texts, quotations
+from exambank.rules.wording import (
+    QuotationMarks,
+    code_spans,
+    inside,
+    mark_ends,
+    option_texts,
+    quotations,
+)
 
 _FLAGS = re.IGNORECASE
 _ADJECTIVE_ENDING = r"(?:e[mnrs]?)?"
@@ -154,6 +161,7 @@ def comma_stem_negatives(item: Question, reading: CommaReading) -> Iterator[Nega
         return
     subordinate = _subordinate_spans(text, reading)
     quoted = sorted(quotations(text) + quotations(text, reading.quotes))
+    code = code_spans(text)
     opened, closed = mark_ends(text, "("), mark_ends(text, ")")
     bold = [mark_ends(text, "**"), mark_ends(text, "__")]
     why = reading.why.search(text)
@@ -163,6 +171,7 @@ def comma_stem_negatives(item: Question, reading: CommaReading) -> Iterator[Nega
         if (
             _within(subordinate, subordinate_starts, start)
             or inside(quoted, start)
+            or inside(code, start)
             or bisect_right(opened, start) > bisect_right(closed, start)
             or (why is not None and why.start() < start)
             or not reading.reverses(text, match)

@@ -32,6 +32,14 @@ _EVERY = (
     rf"(?:(?:all|both|each)[ \t]+(?:{_COUNT}[ \t]+)?(?:of[ \t]+)?"
     rf"|any[ \t]+(?:(?:{_COUNT}|combination)[ \t]+)?of[ \t]+){_REFERS_BACK}"
 )
+# The whole option says every option is right without pointing back at them in words, as
+# German "Alle drei" and "Alle sind richtig" do: "All three", "All 3", "All are correct",
+# "All four are true", "Both are correct"; "All three regions" and "All are encrypted" say
+# something of their own.
+_EVERY_RIGHT = (
+    rf"(?:(?:all|both|each)[ \t]+(?:{_COUNT}[ \t]+)?(?:are|is)[ \t]+(?:all[ \t]+)?"
+    rf"(?:correct|true|right|valid)|all[ \t]+{_COUNT})[^\w\n]*$"
+)
 # "All of the above are incorrect", "All of these answers are not correct": every option
 # is wrong, a none-of-the-above. The verdict, perhaps with a noun for the options ("are
 # false statements") and an aside ("(none applies)", ", so none applies"), must be the
@@ -177,8 +185,8 @@ _RO_DENY = (
     r"|n\.[ \t]?d\.[ \t]?a\.?[^\w\n]*$"
 )
 ALL_OF = re.compile(
-    rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_DE_ALL}|{_RU_ALL}|(?!{_RO_EVERY}[^\n]*?{_RO_FALSE})"
-    rf"{_RO_ALL})",
+    rf"^[^\w\n]*(?:{_EVERY}(?!{_SAY_WRONG})|{_EVERY_RIGHT}|{_DE_ALL}|{_RU_ALL}"
+    rf"|(?!{_RO_EVERY}[^\n]*?{_RO_FALSE}){_RO_ALL})",
     _FLAGS,
 )
 NONE_OF = re.compile(
@@ -193,7 +201,7 @@ NONE_OF = re.compile(
 # it).
 ALL_OR_NONE_OF = re.compile(
     r"^[^\w\n]*(?=[abejnkwdtвобнпи])(?:(?=a[ln]|b[oe]|ea|je|n[oei]|ke|we|di)"
-    rf"(?:{_EVERY}|{_DENY}|{_DE_ALL}|{_DE_DENY})"
+    rf"(?:{_EVERY}|{_EVERY_RIGHT}|{_DENY}|{_DE_ALL}|{_DE_DENY})"
     rf"|(?=to|tu|am|au|ni|ne|n\.)(?:{_RO_ALL}|{_RO_DENY})"
     rf"|(?=вс|об|н[ие]|ве|пр|ис|и[ \t])(?:{_RU_ALL}|{_RU_DENY}))",
     _FLAGS,

@@ -75,7 +75,10 @@ class AllOfTheAbove(QuestionRule):
     three"), (of) (the) above/these/those/the (other) options or the others, or with "any
     (one, two, combination) of" them ("Any of the above", "All of the other answers"); or
     ends with "the mentioned", "the listed", "the given" or "the following" and perhaps one
-    noun ("All of the mentioned", "All of the listed services"). "All of the above are
+    noun ("All of the mentioned", "All of the listed services"); or the whole option is
+    "All" and a number ("All three", "All 3") or says they are all right ("All are
+    correct", "All four are true", "Both are correct"; not "All three regions", "All are
+    encrypted"). "All of the above are
     incorrect" (wrong, false), with nothing after the verdict, says none is right: it is
     left to `none-of-the-above` ("All of the above reduce false positives" is not). In a
     German bank the whole option is "Alle" or "Alles" ("Jedes", "Beide", "Die beiden"),

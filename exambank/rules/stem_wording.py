@@ -15,7 +15,7 @@ from exambank.rules.base import Options, QuestionRule
 from exambank.rules.negatives import Negative
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
-from exambank.rules.wording import option_texts
+from exambank.rules.wording import code_spans, inside, option_texts
 
 # The two rules share one search of the bank's stems, for English, German and Russian
 # negatives (a Cyrillic opening costs nothing in a stem text without Cyrillic letters).
@@ -52,6 +52,13 @@ def _option_negative(ref: QuestionRef) -> re.Pattern[str]:
     return negatives.OPTION_NEGATIVE
 
 
+def _negates(option: str, negative: re.Pattern[str]) -> bool:
+    """Whether an option holds a ``negative`` outside its code (`` `x is not None` ``
+    is Python's "not", not a negated statement)."""
+    code = code_spans(option)
+    return any(not inside(code, match.start()) for match in negative.finditer(option))
+
+
 class NegativeStem(QuestionRule):
     """The lead-in asks a negative question with the negative in small letters.
 
@@ -70,22 +77,25 @@ class NegativeStem(QuestionRule):
     a clause that opens the sentence ("When the operator is not the licensee, who ...?";
     "When do the rules not apply?" asks with "when"); a "not" after a noun and before a
     participle or adjective (a reduced relative: "respects not covered by", "an
-    impedance not equal to 50 ohms"); a negative in parentheses or in quotation marks
-    (a quoted line whose speaker is asked for: "Ask not what ..."). Nor does one count
-    in a question about a reason ("Why should you not ...?", "a reason not to use ...",
-    a lead-in that ends "because:", or a stem whose options mostly start with "Because"
-    or "In order that"), whose
-    options are all reasons against, nor "Except for ...," as an opening hedge or ",
-    except at UHF," set off by commas; nor a limit asked for ("not exceed", "not
-    continue for more than ___"), "the purpose of not putting ..." (a negated gerund), a
-    purpose ("in order not to distort"), an instruction that opens the lead-in ("Don't
-    be intimidated by ..."), or "false" before a noun it describes ("a false Distress
-    alert"). A prohibition counts ("Which conductor must not be switched?", "Welcher Leiter
-    darf nicht geschaltet werden?"): read past, the word leaves a question that asks the
-    opposite, where a limit read past ("must not be exceeded") asks nothing. A sentence in
-    quotation marks is part of the sentence that quotes it. A
-    stem whose first line ends in "?" or ":" and is followed by an exhibit (a program)
-    asks with that line.
+    impedance not equal to 50 ohms"); a negative in parentheses, in quotation marks (a
+    quoted line whose speaker is asked for: "Ask not what ...") or in code (Python's
+    "not" in `` `not True` `` or `` `a is not b` ``, in a bank of any language). Nor does
+    one count in a question about a reason ("Why should you not ...?", "a reason not to
+    use ...", a lead-in that ends "because:", or a stem whose options mostly start with
+    "Because" or "In order that"), whose options are all reasons against, nor "Except
+    for ...," as an opening hedge or ", except at UHF," set off by commas; nor a limit
+    asked for ("not exceed", "not continue for more than ___"), "the purpose of not
+    putting ..." (a negated gerund), a purpose ("in order not to distort"), an
+    instruction that opens the lead-in ("Don't be intimidated by ..."), or "false"
+    before a noun it describes ("a false Distress alert"). A prohibition counts ("Which
+    conductor must not be switched?", "Welcher Leiter darf nicht geschaltet werden?"):
+    read past, the word leaves a question that asks the opposite, where a limit read past
+    ("must not be exceeded") asks nothing. A sentence in quotation marks is part of the
+    sentence that quotes it. A stem whose first line ends in "?" or ":" and is followed
+    by an exhibit (a program) asks with that line. An instruction at the end is not the
+    last sentence, whether in parentheses ("(Select TWO.)") or a sentence that only asks
+    for answers ("Select TWO.", "Choose one answer.", "Select all that apply."): the
+    sentence before it is.
     "least" counts only before a word of judgement ("least likely"); "false positives"
     and "true or false" do not count.
     In a German bank: "nicht", "kein" ("keine", "keinen" ...), "außer" ending the lead-in
@@ -141,10 +151,11 @@ class NegativeStem(QuestionRule):
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for word, emphasised in _stem_negatives(ref):
             if not emphasised:
+                written = "in small letters" if word.islower() else "neither in capitals nor bold"
                 yield self.report(
                     ref,
                     ("stem",),
-                    f"the question asks in the negative with '{word}' in small letters: "
+                    f"the question asks in the negative with '{word}' {written}: "
                     "candidates read past it",
                     f"ask the question positively, or write {word.upper()} or **{word}**",
                 )
@@ -159,8 +170,9 @@ class NegativeOptions(QuestionRule):
     main clause (as for ``negative-stem``, in any case: not in a subordinate clause, a
     ", but" clause that carries one on, parentheses or a reduced relative, nor in a
     question about a reason, whose negatively worded reasons are no double negative),
-    and an option holds "not", "never", "cannot", "none" or an "n't" word ("None of the
-    above" is no negated statement: ``none-of-the-above`` reports it).
+    and an option holds "not", "never", "cannot", "none" or an "n't" word outside code
+    (`` `x is not None` `` is Python's "not"; "None of the above" is no negated statement:
+    ``none-of-the-above`` reports it).
     In a German bank, the stem is read as for ``negative-stem`` and an option holds "nicht",
     "nie", "niemals", "kein" ("keine" ...) or "keinesfalls" ("Keine der genannten" is left
     to ``none-of-the-above``). In a Russian bank, an option holds "не", "нет", "никогда",
@@ -195,7 +207,7 @@ class NegativeOptions(QuestionRule):
         negative_options = [
             letter
             for letter, text in zip(ref.question.options, option_texts(ref.question), strict=True)
-            if option_negative.search(text) and not points_at_options(text)
+            if _negates(text, option_negative) and not points_at_options(text)
         ]
         if negative_options:
             yield self.report(
@@ -203,6 +215,6 @@ class NegativeOptions(QuestionRule):
                 ("options", negative_options[0]),
                 f"the question asks '{negative.word}' and option"
                 f"{'s' if len(negative_options) > 1 else ''} {', '.join(negative_options)} "
-                "negate too: a double negative",
+                f"negate{'' if len(negative_options) > 1 else 's'} too: a double negative",
                 "ask the question positively, or word the options without a negative",
             )

@@ -12,9 +12,10 @@ class UnusedSuppression(Rule):
     reason: "..."}`; the reason is required. Once the question is rewritten the
     suppression is dead weight that would hide the next real problem, so each listed rule
     that suppressed nothing is reported, as is a name that is no rule (with a
-    did-you-mean), a rule that is not enabled, and a rule that cannot be suppressed: the
-    problems found while reading a file (yaml-syntax, encoding, duplicate-key, schema)
-    come before any question exists. Checked by the lint engine after every other rule.
+    did-you-mean), a rule that is not enabled (in the project, or for the question's file
+    by `per-file-ignores`), and a rule that cannot be suppressed: the problems found while
+    reading a file (yaml-syntax, encoding, duplicate-key, schema) come before any
+    question exists. Checked by the lint engine after every other rule.
 
     Bad:
         lint: {ignore: [answer-count], reason: "the stem quotes 'select two' from the guide"}

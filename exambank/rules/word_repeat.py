@@ -166,7 +166,8 @@ class WordRepeat(BankRule):
             return
         repeated = in_keys.difference(*in_distractors)
         if repeated:
-            written = [word for _, text in keys for word in _AS_WRITTEN.findall(text)]
+            # each word as the stem spells it ("batch", where the key says "AWS Batch")
+            written = _AS_WRITTEN.findall(question.stem)
             listed = ", ".join(
                 f"'{next((w for w in written if _base_as_written(w) == word), word)}'"
                 for word in sorted(repeated)

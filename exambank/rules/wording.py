@@ -20,6 +20,18 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # "(Choose TWO.)", "(Select 2)" at the end of a stem: instructions, not the lead-in.
 _INSTRUCTION = re.compile(r"\((?:choose|select|pick|mark)\b[^)]*\)[\s.]*$", re.IGNORECASE)
+# The same as a sentence of its own, "... not serverless? Select TWO.", "Choose two
+# answers.", "Select one.", "Select the best answer.", "Select all that apply.": nothing
+# in it but how many answers to mark ("Select TWO services that ..." asks the question).
+_BARE_INSTRUCTION = re.compile(
+    r"(?<=[.?!:])\s+(?:choose|select|pick|mark)\s+"
+    r"(?:(?:the\s+)?(?:one|two|three|four|five|\d)|all|the\s+(?:best|correct|right))"
+    r"(?:\s+(?:correct|right|best))?(?:\s+(?:answers?|options?|choices?|responses?))?"
+    r"(?:\s+that\s+apply)?[\s.!]*$",
+    re.IGNORECASE,
+)
+# How far from a stem's end ``_BARE_INSTRUCTION`` is looked for: its longest form fits.
+_BARE_INSTRUCTION_LENGTH = 60
 # Text in parentheses; a run of spaces is tried from its first space only (not again
 # from each of its spaces: that took quadratic time).
 _PARENTHESES = re.compile(r"(?<!\s)\s*\(([^)]*)\)")
@@ -33,6 +45,7 @@ _NOT_IN_ACRONYMS = frozenset(("a", "an", "and", "by", "for", "in", "of", "on", "
 # no German word ("an" and "in" are German prepositions).
 _NOUNS_CAPITALISED = frozenset(("de", "lb"))
 _NAME_LINKS = frozenset(("a", "and", "as", "by", "for", "of", "on", "the", "to", "und"))
+_BACKTICKS = re.compile(r"`+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\da-z])|\n\s*\n")
 
 
@@ -116,6 +129,12 @@ def without_instructions(stem: str) -> str:
     return stem
 
 
+def _without_bare_instruction(text: str) -> str:
+    """``text`` without a last sentence that only asks for answers ("Select TWO.")."""
+    bare = _BARE_INSTRUCTION.search(text, max(0, len(text) - _BARE_INSTRUCTION_LENGTH))
+    return text[: bare.start()] if bare else text
+
+
 def without_parentheses(text: str) -> str:
     """``text`` without its asides in parentheses: those of up to four words ("Root mean
     square (RMS)", "(Amazon EC2)") and those that spell out the acronym before them ("NIST
@@ -169,6 +188,32 @@ def quotations(text: str, marks: QuotationMarks = ENGLISH_QUOTES) -> list[tuple[
     return spans
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the code spans in ``text`` (`` `a is not b` ``), in order, as Markdown
+    reads them: a run of backticks up to the next run of as many; a run that no such run
+    follows is a backtick as typed. In linear time: each run's next run of its length is
+    found in one pass from the end."""
+    if "`" not in text:
+        return []
+    runs = [run.span() for run in _BACKTICKS.finditer(text)]
+    following: list[int | None] = [None] * len(runs)
+    latest: dict[int, int] = {}  # by length, the run of that length found last
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        following[index] = latest.get(end - start)
+        latest[end - start] = index
+    spans = []
+    index = 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+        else:
+            spans.append((runs[index][0], runs[closing][1]))
+            index = closing + 1
+    return spans
+
+
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` is strictly inside one of ``spans`` (in order, not overlapping)."""
     index = bisect_left(spans, (offset,)) - 1
@@ -192,10 +237,11 @@ def ends_before(text: str, end: int, suffixes: str | tuple[str, ...]) -> bool:
 
 
 def lead_in(stem: str) -> str:
-    """The stem's last sentence: the question (or completion) the options answer. A
-    sentence inside quotation marks is part of the sentence that quotes it ("Which
-    signal means "I am busy. Please do not interfere"?")."""
-    text = without_instructions(stem)
+    """The stem's last sentence: the question (or completion) the options answer; an
+    instruction after it, "(Select TWO.)" or "Select TWO.", is not. A sentence inside
+    quotation marks is part of the sentence that quotes it ("Which signal means "I am
+    busy. Please do not interfere"?")."""
+    text = _without_bare_instruction(without_instructions(stem))
     quoted = quotations(text)
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):

@@ -1,7 +1,12 @@
 """absolute-terms: sweeping words in distractors and not in the key."""
 
+from pathlib import Path
+
 import pytest
 
+from exambank import pyproject
+from exambank.rule_docs import rule_page
+from exambank.rules import RULES
 from tests.rules.item_writing import SERVICES, found_by, only, question
 
 RULE = "absolute-terms"
@@ -93,3 +98,13 @@ def test_plain_words_of_the_real_banks_are_not_default_terms(lint_questions, ter
         f"distractors overstate (B '{term}') and the key does not: "
         "test-wise candidates rule them out"
     ]
+
+
+# Review s35, finding 14: the page's "Configure it" block once showed them as \u escapes.
+def test_the_rule_page_shows_the_russian_terms_as_a_writer_types_them(tmp_path: Path):
+    page = rule_page(RULE)
+    block = page[page.index("    [tool.exambank.rules.") :].split("\n\n")[0]
+    assert '"всегда"' in block and "\\u" not in block
+    path = tmp_path / "pyproject.toml"  # and the block, copied, configures the rule
+    path.write_text(block.replace("\n    ", "\n").strip(), encoding="utf-8")
+    assert pyproject.read(path).options_for(RULE)["terms"] == RULES[RULE].options["terms"]

@@ -51,6 +51,16 @@ def test_other_wordings_that_point_back_are_reported(lint_questions, text):
     assert found.message.startswith(f'option D is "{text}"')
 
 
+# Review s35, finding 3: the English forms of German "Alle drei" and "Alle sind richtig".
+@pytest.mark.parametrize(
+    "text",
+    ["All three", "All 3", "All are correct", "All four are true.", "Both are correct", "all 3"],
+)
+def test_a_whole_option_that_says_all_are_right_is_reported(lint_questions, text):
+    [found] = found_by(RULE, lint_questions, question(options={**SERVICES, "D": text}))
+    assert found.message.startswith(f'option D is "{text}"')
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -64,6 +74,10 @@ def test_other_wordings_that_point_back_are_reported(lint_questions, text):
         "All of the above are incorrect answers",
         "All of the above are incorrect (none applies)",
         "All of the above are incorrect, so none applies",
+        "All three regions",  # the whole option must say no more than "All three"
+        "All 30",
+        "All are encrypted",
+        "All are correct on Tuesdays",
     ],
 )
 def test_claims_and_every_option_being_wrong_are_no_all_of_the_above(lint_questions, text):
@@ -92,7 +106,7 @@ def test_a_verdict_word_that_does_not_end_the_option_is_subject_matter(lint_ques
 
 
 @pytest.mark.parametrize(
-    "text", ["All of the mentioned", "Any of the above", "none of the mentioned"]
+    "text", ["All of the mentioned", "Any of the above", "none of the mentioned", "All three"]
 )
 def test_a_question_with_such_an_option_keeps_its_order(text):
     """`exambank build --shuffle` once moved these options away from what they point at."""

@@ -59,6 +59,12 @@ def test_the_run_length_is_an_option(lint_bank):
     assert len(bank_findings(RULE, lint_bank(bank("A", "B", "B", "B"), config=config))) == 3
 
 
+def test_a_run_of_one_question_is_one_question(lint_bank):  # review s35, finding 11
+    config = Config(select={RULE}, rule_options={RULE: {"min_run": 1}})
+    [found] = bank_findings(RULE, lint_bank(bank("C"), config=config))
+    assert found.message == "C is the key of 1 question in a row (q0 to q0); this is number 1"
+
+
 def test_the_hint_is_a_shuffled_edition_not_relettering_by_hand(lint_bank):
     """Relettering by hand to break runs makes keys alternate more than chance, which
     test-wise candidates exploit too (Bar-Hillel & Attali 2002)."""

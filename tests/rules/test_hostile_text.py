@@ -40,6 +40,8 @@ HOSTILE_STEMS: dict[str, tuple[Callable[[int], str], list[str]]] = {
     "closed quotes": (lambda size: '"a" not ' * (size // 8), BOTH),
     "quoted capitals": (lambda size: '"a" NOT ' * (size // 8), EMPHASISED),
     "quoted sentences": (lambda size: "not " + '"a" . B ' * (size // 8), []),
+    "code spans": (lambda size: "`not` " * (size // 6), []),  # Python's "not" (review s35)
+    "unclosed backticks": (lambda size: "`not " + "``not " * (size // 6), BOTH),
 }
 HOSTILE_OPTIONS: dict[str, tuple[Callable[[int], str], list[str]]] = {
     "opening parentheses": (lambda size: "(" * size, []),

@@ -208,7 +208,50 @@ def test_negatives_that_reverse_no_question_do_not_count(lint_questions, stem):
         "Which of these does not scale, and why?",  # "why" after the negative
         "Do these services not scale?",  # no instruction: "Do" is not right before "not"
         "When the key is not set, what does the service not do?",  # the comma ends "When"
+        "Which of these is not valid: `x is None` or `x = None`?",  # outside the code
+        "Which key ` does not close a code span?",  # a lone backtick opens no code
+        # the lead-in, not an instruction: it says more than how many to choose
+        "Lambda is not a database. Select the service that is not serverless.",
     ],
 )
 def test_negatives_that_reverse_the_question_still_count(lint_questions, stem):
     assert len(found_by(RULE, lint_questions, question(stem=stem))) == 1
+
+
+# Review s35, finding 1: Python's "not" in a code span is code, not the question's wording,
+# and writing it NOT or **not** would break the code.
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "What does `not True` return?",
+        "What does the expression `a is not b` test?",
+        "Which Python keyword is `not`?",
+        "What does ``a is not `b` `` test?",  # a span of two backticks holds one
+    ],
+)
+def test_a_negative_inside_a_code_span_does_not_count(lint_questions, stem):
+    assert found_by(RULE, lint_questions, question(stem=stem)) == []
+
+
+# Review s35, finding 2: an instruction sentence after the question is read as the
+# bracketed "(Select TWO.)" is, and the question before it is the lead-in.
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        ("Which of the following services are not serverless? Select TWO.", ["A", "B"]),
+        ("Which of the following services are not serverless? Choose two answers.", ["A", "B"]),
+        ("Which of the following is not a SageMaker feature? Select one.", "A"),
+        ("Which of these services does not scale? Select all that apply.", ["A", "B"]),
+        ("Which of these services does not scale? Choose the best answer.", "A"),
+    ],
+)
+def test_a_question_before_a_bare_instruction_is_the_lead_in(lint_questions, stem, answer):
+    [found] = found_by(RULE, lint_questions, question(stem=stem, answer=answer))
+    assert "'not' in small letters" in found.message
+
+
+# Review s35, finding 11: "Not" is not in small letters, but it is not in capitals either.
+def test_a_capitalised_negative_is_said_to_be_neither_in_capitals_nor_bold(lint_questions):
+    stem = "Which AWS service does Not train ML models?"
+    [found] = found_by(RULE, lint_questions, question(stem=stem))
+    assert "with 'Not' neither in capitals nor bold:" in found.message

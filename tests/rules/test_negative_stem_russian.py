@@ -141,7 +141,8 @@ def test_negative_options_under_a_negative_stem_are_a_double_negative(
     lint_bank: LintBank, stem: str, options: dict[str, str], letters: str
 ) -> None:
     [finding] = found(lint_bank, "negative-options", question(stem=stem, options=options))
-    assert f" {letters} negate too: a double negative" in finding.message
+    verb = "negate" if "," in letters else "negates"  # "options A, C negate", "option A negates"
+    assert f" {letters} {verb} too: a double negative" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -213,3 +214,9 @@ def test_a_screen_keeps_every_russian_question_its_rule_finds(
     assert screen is not None and everywhere
     kept = BankText(russian_refs).matching(screen)
     assert [finding for ref in kept for finding in rule.check(ref, rule.options)] == everywhere
+
+
+# Review s35, finding 1: a negative in code is the code's, in a Russian bank too.
+def test_a_negative_inside_a_code_span_does_not_count(lint_bank: LintBank) -> None:
+    stem = "Что выведет команда `echo не найдено`?"
+    assert found(lint_bank, "negative-stem", question(stem=stem)) == []

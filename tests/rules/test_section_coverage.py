@@ -36,13 +36,22 @@ def test_balanced_sections_pass(lint_bank):
     assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
 
 
-def test_an_empty_section_without_notes_passes(lint_bank):
+# Review s35, finding 9: no questions at all is below min_share of the median too.
+def test_an_empty_section_among_sections_with_questions_is_reported(lint_bank):
     sections = {
         "01-a.yaml": section("a", 5),
         "02-b.yaml": section("b", 4),
         "03-c.yaml": section("c", 0),
+        "04-d.yaml": "id: d\ntitle: D\n",  # no questions key at all
     }
-    assert bank_findings(RULE, lint_bank(sections, config=ONLY)) == []
+    found = bank_findings(RULE, lint_bank(sections, config=ONLY))
+    assert [(d.path.rsplit("/", 1)[-1], d.message) for d in found] == [
+        ("03-c.yaml", "section 'c' has no questions, where the median section has 4.5"),
+        ("04-d.yaml", "section 'd' has no questions, where the median section has 4.5"),
+    ]
+    # a bank of empty sections (one just started) has no median to fall short of
+    empty = {f"0{n}-s{n}.yaml": section(f"s{n}", 0) for n in range(1, 4)}
+    assert bank_findings(RULE, lint_bank(empty, config=ONLY)) == []
 
 
 def test_banks_of_fewer_than_three_sections_are_not_compared(lint_bank):
