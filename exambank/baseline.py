@@ -31,8 +31,9 @@ from pathlib import Path
 
 from exambank.baseline_file import Baseline, Entry, merged, previous, read, save
 from exambank.baseline_scope import Scope, Unread, scope
-from exambank.config import switchable
+from exambank.config import Config, switchable
 from exambank.diagnostics import Diagnostic
+from exambank.errors import UsageError
 from exambank.fingerprint import Fingerprints, v1_fingerprint
 from exambank.paths import display_path
 
@@ -43,6 +44,7 @@ __all__ = [
     "Entry",
     "Scope",
     "compare",
+    "configured",
     "merged",
     "previous",
     "prune",
@@ -88,6 +90,18 @@ class Changes:
     dropped: int = 0
     old: bool = False
     conflicted: bool = False
+
+
+def configured(config: Config) -> Baseline | str | None:
+    """The baseline ``[tool.exambank]`` names, read as lint reads it; or why it cannot be
+    read (``build`` and ``stats`` only say what it holds, and go on); None where it names
+    none."""
+    if config.baseline is None:
+        return None
+    try:
+        return read(config.baseline)
+    except UsageError as error:
+        return str(error)
 
 
 def compare(baseline: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope) -> Compared:

@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 
 from exambank.diagnostics import Diagnostic, Note, Severity
 from exambank.rules import RULES
+from exambank.rules.base import Least
 
 # Far above any real bank file (the largest seen: 290 kB, 600 questions), and low enough
 # that one file cannot hold a CI job for long: fmt --check reads long lines at 20 s per MB.
@@ -197,10 +198,13 @@ def unswitchable_rule(name: str) -> tuple[str, str]:
     )
 
 
-def option_problem(key: str, value: Any, default: Any) -> str | None:
+def option_problem(
+    key: str, value: Any, default: Any, least: tuple[Least, float] | None = None
+) -> str | None:
     """What option ``key`` must be, if ``value`` does not fit its ``default``: the same
-    type (a list's items too), and a number in range."""
-    return _type_problem(value, default) or _range_problem(key, value)
+    type (a list's items too), and a number in range (``least``: the rule's own least
+    value for it, ``Rule.option_least``)."""
+    return _type_problem(value, default) or _range_problem(key, value, least)
 
 
 _KINDS: list[tuple[type, str]] = [
@@ -241,14 +245,17 @@ def _same_kind(value: Any, default: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def _range_problem(key: str, value: Any) -> str | None:
-    """Every numeric option is a positive count, ratio or proportion (Rule.options).
+def _range_problem(key: str, value: Any, least: tuple[Least, float] | None) -> str | None:
+    """Every numeric option is a positive count, ratio or proportion (Rule.options), and
+    some have a higher least value (``least``: answer-run's min_run is at least 2).
     TOML's ``nan`` is none of them, and would slip past the comparisons (all false)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     proportion = key in ("p_value", "threshold") or key.endswith("share")
-    if math.isnan(value) or value <= 0 or (proportion and value > 1):
-        return "between 0 and 1" if proportion else "above 0"
+    bound, lowest = least or ("above", 0)
+    below = value < lowest or (bound == "above" and value == lowest)
+    if math.isnan(value) or value <= 0 or below or (proportion and value > 1):
+        return "between 0 and 1" if proportion else f"{bound} {lowest:g}"
     return None
 
 

@@ -30,36 +30,11 @@ from exambank.config import (
     unknown_rule,
     unswitchable_rule,
 )
+from exambank.config_keys import KEYS, unknown_key, unknown_setting
 from exambank.diagnostics import Diagnostic
 from exambank.rules import RULES
 from exambank.toml_source import Locator, TablePath, toml_key
 
-KEYS = (
-    "select",
-    "extend-select",
-    "ignore",
-    "per-file-ignores",
-    "unsuppressible",
-    "rules",
-    "baseline",
-    "max-file-bytes",
-    "paper",
-    "student-key",
-    "answer-sheet",
-    "sections",
-    "large-print-size",
-)
-# Build options that are chosen for each build, on the command line, and have no key: said
-# so, as "did you mean" would send the author to a key of another meaning ("large-print"
-# to "large-print-size", which sets only the size of a build run with --large-print).
-BUILD_ONLY = {
-    "large-print": "--large-print (large-print-size here sets the size such builds use)",
-    "shuffle": "--shuffle SEED",
-    "only": "--only FORMATS",
-    "out": "--out DIR",
-    "csv-text": "--csv-text markdown|plain",
-    "csv-guard": "--csv-guard on|off",
-}
 SEVERITIES = ("error", "warning", "off")
 Choice = TypeVar("Choice", bound=str)
 
@@ -86,12 +61,8 @@ class TableParser:
             self.report((), None, "tool.exambank must be a table", "write [tool.exambank]")
             return config
         for key in table:
-            if key in BUILD_ONLY:
-                hint = f"it is chosen for each build: exambank build {BUILD_ONLY[key]}"
-                self.report((key,), key, f"'{key}' is not a key of [tool.exambank]", hint)
-            elif key not in KEYS:
-                hint = did_you_mean(key, KEYS) or f"known keys: {', '.join(KEYS)}"
-                self.report((key,), key, f"unknown key '{key}' in [tool.exambank]", hint)
+            if key not in KEYS:
+                self.report((key,), key, *unknown_key(key))
         if "select" in table:
             config.select = set(self.rules(table["select"], ("select",), turning_off=False))
         config.select |= set(self.rules(table.get("extend-select", []), ("extend-select",)))
@@ -213,6 +184,14 @@ class TableParser:
 
     def rule_settings(self, config: Config, name: str, settings: Any) -> None:
         path = ("rules", name)
+        if name.upper() == ALL:  # no table of options is every rule's
+            message = f"'{name}' is no rule, so [tool.exambank.rules.{name}] sets nothing"
+            hint = (
+                "set options rule by rule, each in its own [tool.exambank.rules.NAME] "
+                f'(`exambank rules` lists them); ignore = ["{ALL}"] turns every rule off'
+            )
+            self.report(path, name, message, hint)
+            return
         if name not in RULES:
             self.report(path, name, *unknown_rule(name))
             return
@@ -229,11 +208,11 @@ class TableParser:
             if key == "severity":
                 self.severity(config, name, value)
             elif key not in defaults:
-                known = ["severity", *defaults]
-                hint = did_you_mean(key, known) or f"{name} takes: {', '.join(known)}"
-                self.report((*path, key), key, f"unknown setting '{key}' for rule {name}", hint)
+                self.report((*path, key), key, *unknown_setting(name, key))
             elif self.option_fits(name, key, value, defaults[key]):
                 chosen = float(value) if isinstance(defaults[key], float) else value
+                if isinstance(chosen, list):  # of text: " Always" is the word always
+                    chosen = [item.strip() for item in chosen]
                 config.rule_options.setdefault(name, {})[key] = chosen
 
     def severity(self, config: Config, name: str, value: Any) -> None:
@@ -251,7 +230,7 @@ class TableParser:
             config.severity[name] = value
 
     def option_fits(self, name: str, key: str, value: Any, default: Any) -> bool:
-        problem = option_problem(key, value, default)
+        problem = option_problem(key, value, default, RULES[name].option_least.get(key))
         if problem is not None:
             self.report(
                 ("rules", name, key),
@@ -259,7 +238,24 @@ class TableParser:
                 f"option '{key}' of {name} must be {problem}, not {_shown(value)}",
                 f"for example: {key} = {option_example(default)}",
             )
-        return problem is None
+            return False
+        blank = [item for item in value if not item.strip()] if isinstance(value, list) else []
+        if blank:  # it would match nothing; a list of nothing else would check nothing
+            them = "it" if len(blank) == 1 else "them"
+            shown = [_shown(item) for item in blank]
+            items = f"an empty item, {shown[0]}"
+            if len(blank) > 1:
+                items = f"{len(blank)} empty items ({', '.join(shown[:-1])} and {shown[-1]})"
+            hint = f"remove {them} from the list"
+            if default and len(blank) == len(value):
+                hint = (
+                    f"list what to look for, as in {key} = {option_example(default)}; to turn "
+                    f'{name} off: severity = "off"'
+                )
+            match = "matches" if len(blank) == 1 else "match"
+            message = f"option '{key}' of {name} has {items}, which {match} nothing"
+            self.report(("rules", name, key), None, message, hint)
+        return not blank
 
 
 def _either(words: list[str]) -> str:

@@ -15,7 +15,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exambank.config import Config, ConfigError, matches_glob, normal_glob, switchable
+from exambank.config import (
+    ALL,
+    Config,
+    ConfigError,
+    matches_glob,
+    normal_glob,
+    switchable,
+)
 from exambank.config_table import TableParser
 from exambank.diagnostics import Diagnostic, Note
 from exambank.paths import display_path, yaml_files
@@ -28,6 +35,7 @@ from exambank.toml_source import (
     explain_error,
     toml_lines,
 )
+from exambank.toml_unclosed import explain_unclosed
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -105,6 +113,12 @@ def _empty_selection(table: dict[str, Any], where: Locator) -> Note:
     mend = 'list the rules to run in select ("ALL": every rule), or remove it for the default set'
     if "select" in table:
         line, column = where.value(("tool", "exambank", "select"))
+        named = table["select"] if isinstance(table["select"], list) else []
+        if any(name == ALL or switchable(name) for name in named):  # all turned off again
+            mend = (
+                'every rule select names is turned off by ignore or severity = "off", which '
+                'win over select: take them out of ignore, or drop their severity = "off"'
+            )
     elif "ignore" in table:
         line, column = where.value(("tool", "exambank", "ignore"))
         mend = "take rules out of ignore"
@@ -186,10 +200,13 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         where = TOML_POSITION.search(str(error))
         lines = toml_lines(text.rstrip("\r\n"))
         line, column = len(lines), max(len(lines[-1]), 1)  # "at end of document"
+        at_end = not (where and where[1])
         if where and where[1]:
             line, column = int(where[1]), int(where[2])
         reason = TOML_POSITION.sub("", str(error))
-        line, column, message, hint = explain_error(reason, toml_lines(text), line, column)
+        line, column, message, hint = explain_unclosed(
+            reason, text, line, column, at_end
+        ) or explain_error(reason, toml_lines(text), line, column)
         found = problem(line, column, f"not valid TOML: {message}", hint)
         raise ConfigError(f"{display} is not valid TOML", [found]) from None
     except RecursionError:  # tomllib reads a nested value by recursing, level by level

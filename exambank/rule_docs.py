@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from exambank.config import unknown_rule
+from exambank.config import ALL, unknown_rule
 from exambank.errors import UsageError
 from exambank.rules import RULES, LoadRule, Rule
 from exambank.rules.base import either, language_names
@@ -52,6 +52,14 @@ def rule_page(name: str) -> str:
         return (
             f"{CONFIG} (error, always on)\n\n{CONFIG_DOC}\n\n"
             "It cannot be turned off: nothing is checked until pyproject.toml is mended.\n"
+        )
+    if name.upper() == ALL:  # what --select ALL takes: no page of its own
+        capitals = "" if name == ALL else " (in capitals)"
+        raise UsageError(
+            f"'{name}' is no rule: {ALL}{capitals} names every rule where rules are listed "
+            "(--select and --ignore; select, ignore and the other rule lists of "
+            "[tool.exambank]); `exambank rules` lists every rule, and `exambank rule NAME` "
+            "shows one rule's page"
         )
     if name not in RULES:
         message, hint = unknown_rule(name)

@@ -92,6 +92,11 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
         yield from repeated_tags(source, path, instance)
     elif error.validator == "pattern" and error.validator_value == r"\S":
         yield source.where(path), f"{name} is blank", "write it out"
+    elif error.validator == "minItems" and path[-2:] == ("lint", "ignore"):
+        hint = (
+            "name the rules it switches off, as in ignore: [answer-run], or remove the lint: entry"
+        )
+        yield source.where(path), f"{name} is an empty list", hint
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
         yield explain_answer(source, path, name, instance, _question_of(source.data, path))
     elif error.validator == "type" and error.validator_value == "boolean":

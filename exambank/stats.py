@@ -2,15 +2,18 @@
 
 Everything here is counted from a lint run's result -- its banks and its diagnostics --
 so the report shows exactly the findings ``exambank lint`` would, under the same
-configuration. Nothing is checked again. The key statistics are the same ones the
-``answer-key-balance`` and ``longest-option-key`` rules test, with those rules' options:
-below their ``min_questions`` there is no p-value, as there is no finding. The answer runs
-are those ``answer-run`` reports, with its ``min_run``.
+configuration; those the configured baseline holds, which lint hides, are counted too
+(they are flaws still to fix) and said to be held. Nothing is checked again. The key
+statistics are the same ones the ``answer-key-balance`` and ``longest-option-key`` rules
+test, with those rules' options: below their ``min_questions`` there is no p-value, as
+there is no finding. The answer runs are those ``answer-run`` reports, with its
+``min_run``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,13 @@ from exambank.rules.longest_key import (
 )
 from exambank.stats_keys import KeyLetters, KeyStratum
 from exambank.stats_lengths import KeyLengthCount, LongestKey
-from exambank.stats_model import BankStats, QuestionFindings, SectionStats, UnreadFile
+from exambank.stats_model import (
+    BankStats,
+    BaselineHeld,
+    QuestionFindings,
+    SectionStats,
+    UnreadFile,
+)
 from exambank.stats_order import AnswerRun, AnswerRuns, KeyRepeats
 from exambank.stats_words import expected_count, expected_decimals, noun
 
@@ -43,27 +52,48 @@ UNCOUNTED = frozenset({"file-size", "yaml-syntax", "encoding", "schema"})
 # letter in a run is no flaw of that question): left out of the sections' and questions'
 # counts, so the worst questions are those to rewrite first.
 ABOUT_ORDER = frozenset(name for name, rule in RULES.items() if rule.about_order)
+# The configured baseline's name, as lint names it, and the findings of the run it holds
+Held = tuple[str, Sequence[Diagnostic]]
 
 
 def bank_stats(
-    result: LintResult, config: Config | None = None, worst: int = WORST_SHOWN
+    result: LintResult,
+    config: Config | None = None,
+    worst: int = WORST_SHOWN,
+    baseline: Held | None = None,
 ) -> list[BankStats]:
     """Statistics for every bank the lint run could read, in the order it read them;
-    ``worst`` questions with findings are listed (0: all)."""
+    ``worst`` questions with findings are listed (0: all). ``baseline``: the configured
+    baseline's name and the findings of the run it holds, which are counted all the same."""
     config = config or Config()
     notes = {note.path: note.message for note in result.notes}
-    return [
-        _bank_stats(
+    stats = []
+    for bank in result.banks:
+        found = _bank_stats(
             bank, result.diagnostics, config, worst, notes.get(bank.manifest_source.display)
         )
-        for bank in result.banks
-    ]
+        if baseline is not None:
+            found.baseline = _held(bank, *baseline)
+        stats.append(found)
+    return stats
+
+
+def _held(bank: Bank, path: str, held: Sequence[Diagnostic]) -> BaselineHeld:
+    """How many of ``bank``'s findings are among those the baseline ``path`` holds."""
+    paths = _paths(bank)
+    mine = [found for found in held if found.path in paths]
+    errors = sum(found.severity == "error" for found in mine)
+    return BaselineHeld(path, len(mine), errors, len(mine) - errors)
+
+
+def _paths(bank: Bank) -> set[str]:
+    return {bank.manifest_source.display, *(source.display for source in bank.sources)}
 
 
 def _bank_stats(
     bank: Bank, diagnostics: list[Diagnostic], config: Config, worst: int, not_run: str | None
 ) -> BankStats:
-    paths = {bank.manifest_source.display, *(source.display for source in bank.sources)}
+    paths = _paths(bank)
     found = [d for d in diagnostics if d.path in paths]
     refs = list(bank.questions())
     unread = _unread(bank, found)
@@ -324,6 +354,8 @@ def _bank_text(bank: BankStats) -> str:
     lines += [f"  {rule:<24} {count:>4}" for rule, count in bank.findings.items()]
     if bank.not_run:  # so the count is not read as that of every check
         lines.append(f"  note: {bank.not_run}")
+    if held := bank.baseline_sentence():  # so it is not read as lint's count
+        lines.append(f"  note: {held}")
     if bank.worst:
         lines += ["", "Questions with the most findings, answer runs aside"]
         for question in bank.worst:

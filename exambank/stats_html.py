@@ -109,6 +109,11 @@ def _bank_html(bank: BankStats) -> str:
             for unread in bank.unread
         ),
         *([f'<p class="note">Note: {escape(bank.not_run)}.</p>'] if bank.not_run else []),
+        *(
+            [f'<p class="note">Note: {escape(held)}.</p>']
+            if (held := bank.baseline_sentence())
+            else []
+        ),
         "<h2>Key letters</h2>",
     ]
     if keys.questions:

@@ -30,8 +30,10 @@ from exambank.stats_words import noun
 # value and the letter at once (where the order never varies, the same p-value as in 4).
 # 6: ``sections`` lists the files in ``unread`` too, with a null ``title`` and
 # ``questions`` and their findings; ``keys.unanswered`` counts the single-answer questions
-# whose answer is not set yet, which the letters leave out.
-SCHEMA_VERSION = 6
+# whose answer is not set yet, which the letters leave out. 7: ``baseline``: the baseline
+# [tool.exambank] names (``path``) and how many of the findings counted it holds
+# (``findings``, ``errors``, ``warnings``), which lint hides; null where none is named.
+SCHEMA_VERSION = 7
 
 
 @dataclass
@@ -83,6 +85,27 @@ class QuestionFindings:
 
 
 @dataclass
+class BaselineHeld:
+    """How many of a bank's findings the configured baseline holds: lint hides them, and
+    stats counts them all the same (they are flaws still to fix)."""
+
+    path: str  # as lint names it
+    findings: int
+    errors: int
+    warnings: int
+
+    def sentence(self, counted: int) -> str | None:
+        """What to say of them, out of the ``counted`` findings; None if it holds none."""
+        if not self.findings:
+            return None
+        if self.findings == counted:
+            held = "this finding" if counted == 1 else f"all {counted} of these findings"
+        else:
+            held = f"{self.findings} of these findings"
+        return f"the baseline {self.path} holds {held}, which lint hides"
+
+
+@dataclass
 class BankStats:
     id: str
     title: str
@@ -104,6 +127,14 @@ class BankStats:
     worst: list[QuestionFindings]  # the first of them, most findings first
     # Which rules did not run, as they read wording in another language; None: all ran.
     not_run: str | None = None
+    # What of the findings the configured baseline holds; None: no baseline is named.
+    baseline: BaselineHeld | None = None
+
+    def baseline_sentence(self) -> str | None:
+        """That the baseline holds some of the findings counted, which lint hides."""
+        return (
+            None if self.baseline is None else self.baseline.sentence(self.errors + self.warnings)
+        )
 
     def not_read(self, section: SectionStats) -> str | None:
         """ "not read (yaml-syntax at 52:11)" for a section whose file lint could not read;

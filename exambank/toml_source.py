@@ -16,8 +16,8 @@ VALUES = 'a TOML value is "text" in quotes, a number such as 0.5, true or false,
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r"\"[^\"]*\"|'[^']*'"
 _KEY_PART = re.compile(rf"{_BARE}|{_QUOTED}")
-_HEADER = re.compile(r"^\s*\[(?!\[)([^\]]+)\]\s*(?:#.*)?$")
-_KEY = re.compile(rf"^\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=")
+TABLE_HEADER = re.compile(r"^\s*\[(?!\[)([^\]]+)\]\s*(?:#.*)?$")
+KEY_START = re.compile(rf"^\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=")
 TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
 _TUPLE = re.compile(r"\('[^']*'(?:, '[^']*')*,?\)")  # how tomllib names a table
 _WORD = re.compile(r"[^\W\d][\w.'\u2019-]*")  # a bare word: "answer-run", "réponse", "it's"
@@ -93,7 +93,7 @@ def _fixed_line(written: str) -> str | None:
     """The key and value written on a line, the value's bare words quoted (``severity =
     error`` -> ``severity = "error"``) and ``True`` and ``False`` in lowercase; None when
     the line holds no key (an item of a list written over several lines)."""
-    key = _KEY.match(written)
+    key = KEY_START.match(written)
     if key is None:
         return None
 
@@ -169,8 +169,8 @@ class Locator:
         found: dict[int, tuple[TablePath, int, TablePath]] = {}
         table: TablePath = ()
         for number, line in enumerate(lines, start=1):
-            header = _HEADER.match(line)
-            key = None if header else _KEY.match(line)
+            header = TABLE_HEADER.match(line)
+            key = None if header else KEY_START.match(line)
             if header:
                 table = split_key(header[1])
                 found[number] = (table, line.index("[") + 1, table)
@@ -182,7 +182,7 @@ class Locator:
         """Where the value of the key at ``path`` starts, if a line starts with that key
         ('paper = 3' gives the 3); else where ``path`` is, as a call says."""
         number = self.keys.get(path[:_LOCATED_PARTS])
-        key = None if number is None else _KEY.match(self.lines[number - 1])
+        key = None if number is None else KEY_START.match(self.lines[number - 1])
         if number is None or key is None:
             return self(path, None)
         line = self.lines[number - 1]

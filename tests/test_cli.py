@@ -191,6 +191,18 @@ def test_an_unknown_option_shows_the_commands_own_usage(command, capsys):
     assert err.rstrip().endswith("error: unrecognized arguments: --no-such-option")
 
 
+@pytest.mark.parametrize(("name", "capitals"), [("ALL", ""), ("all", " (in capitals)")])
+def test_all_is_said_to_be_no_rule_but_what_names_them_all(capsys, name, capitals):
+    """It was "unknown rule 'ALL'; did you mean 'ALL'?": the name typed, offered back."""
+    assert main(["rule", name]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: '{name}' is no rule: ALL{capitals} names every rule where rules are "
+        "listed (--select and --ignore; select, ignore and the other rule lists of "
+        "[tool.exambank]); `exambank rules` lists every rule, and `exambank rule NAME` shows "
+        "one rule's page\n"
+    )
+
+
 def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["--version"])

@@ -125,9 +125,15 @@ def test_an_int_is_a_fine_float_option(tmp_path: Path) -> None:
     [
         ("[tool.exambank.rules.answer-key-balance]\np_value = 5\n", "between 0 and 1"),
         ("[tool.exambank.rules.answer-key-balance]\np_value = 0\n", "between 0 and 1"),
-        ("[tool.exambank.rules.answer-run]\nmin_run = -3\n", "above 0"),
-        ("[tool.exambank.rules.option-length-spread]\nratio = -1\n", "above 0"),
+        ("[tool.exambank.rules.answer-run]\nmin_run = -3\n", "at least 2"),
+        ("[tool.exambank.rules.option-length-spread]\nratio = -1\n", "above 1"),
         ("[tool.exambank.rules.section-coverage]\nmin_share = 1.5\n", "between 0 and 1"),
+        # below these, every question is reported: a run of one is any key, and a key
+        # that is the longest option is at least once as long as every other
+        ("[tool.exambank.rules.answer-run]\nmin_run = 1\n", "at least 2, not 1"),
+        ("[tool.exambank.rules.longest-option-key]\nratio = 0.5\n", "above 1, not 0.5"),
+        ("[tool.exambank.rules.longest-option-key]\nratio = 1\n", "above 1, not 1"),
+        ("[tool.exambank.rules.option-length-spread]\nratio = 1\n", "above 1, not 1"),
     ],
 )
 def test_option_values_out_of_range_are_mistakes(tmp_path: Path, table: str, expected: str) -> None:
@@ -205,7 +211,8 @@ def test_nan_is_no_number_option(tmp_path: Path, rule: str, key: str, nan: str) 
     )
     assert (line, column) == (5, len(f"{key} = ") + 1)  # at the value
     assert re.fullmatch(
-        rf"option '{key}' of {rule} must be (between 0 and 1|above 0), not nan", message
+        rf"option '{key}' of {rule} must be (between 0 and 1|above \d+|at least \d+), not nan",
+        message,
     )
     assert hint == f"for example: {key} = {json.dumps(RULES[rule].options[key])}"
 
@@ -272,6 +279,46 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
             "[tool.exambank]\nselct = []\n",
             (5, 1, "unknown key 'selct' in [tool.exambank]", "did you mean 'select'?"),
         ),
+        (  # a rule's option, written above its rule's table
+            "[tool.exambank]\nmin_run = 5\n",
+            (
+                5,
+                1,
+                "'min_run' is an option of answer-run, not a key of [tool.exambank]",
+                "write it under [tool.exambank.rules.answer-run]",
+            ),
+        ),
+        (
+            "[tool.exambank]\nratio = 2\n",
+            (
+                5,
+                1,
+                "'ratio' is an option of longest-option-key and option-length-spread, not a key "
+                "of [tool.exambank]",
+                "write it under [tool.exambank.rules.longest-option-key] or "
+                "[tool.exambank.rules.option-length-spread]",
+            ),
+        ),
+        (
+            "[tool.exambank]\nmin-run = 5\n",
+            (
+                5,
+                1,
+                "unknown key 'min-run' in [tool.exambank]",
+                "did you mean 'min_run', an option of answer-run? write it under "
+                "[tool.exambank.rules.answer-run]",
+            ),
+        ),
+        (
+            '[tool.exambank]\nseverity = "off"\n',
+            (
+                5,
+                1,
+                "'severity' is set rule by rule, not in [tool.exambank]",
+                "write it in the rule's table: [tool.exambank.rules.NAME], then "
+                'severity = "warning"',
+            ),
+        ),
         (
             "[tool.exambank]\nlarge-print = true\n",
             (
@@ -318,6 +365,45 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
         (
             '[tool.exambank.rules.schema]\nseverity = "warning"\n',
             (5, 12, "rule 'schema' is always an error", None),
+        ),
+        (  # another rule's option
+            "[tool.exambank.rules.answer-run]\nthreshold = 0.5\n",
+            (
+                5,
+                1,
+                "unknown setting 'threshold' for rule answer-run",
+                "'threshold' is an option of near-duplicate; answer-run takes: severity, min_run",
+            ),
+        ),
+        (  # no rule: no table of settings
+            '[tool.exambank.rules.ALL]\nseverity = "off"\n',
+            (
+                4,
+                22,
+                "'ALL' is no rule, so [tool.exambank.rules.ALL] sets nothing",
+                "set options rule by rule, each in its own [tool.exambank.rules.NAME] (`exambank "
+                'rules` lists them); ignore = ["ALL"] turns every rule off',
+            ),
+        ),
+        (  # terms that match nothing: absolute-terms would check nothing, unsaid
+            '[tool.exambank.rules.absolute-terms]\nterms = ["", "   "]\n',
+            (
+                5,
+                9,
+                'option \'terms\' of absolute-terms has 2 empty items ("" and "   "), which '
+                "match nothing",
+                'list what to look for, as in terms = ["always", "never"]; to turn '
+                'absolute-terms off: severity = "off"',
+            ),
+        ),
+        (
+            '[tool.exambank.rules.word-repeat]\nignore = ["Lambda", " "]\n',
+            (
+                5,
+                10,
+                "option 'ignore' of word-repeat has an empty item, \" \", which matches nothing",
+                "remove it from the list",
+            ),
         ),
         (
             "[tool.exambank.rules.answer-key-balance]\nmin_question = 3\n",
@@ -643,6 +729,19 @@ def test_all_names_every_rule_in_the_file_and_on_the_command_line(
     [
         ("select = []\n", "5:10", "list the rules to run in select"),
         ('ignore = ["ALL"]\n', "5:10", "take rules out of ignore"),
+        # the file's select loses to its own severity "off" and ignore, as ruff's select
+        # to its ignore; the command line's --select wins over both (below)
+        (
+            'select = ["answer-count"]\n[tool.exambank.rules.answer-count]\nseverity = "off"\n',
+            "5:10",
+            'every rule select names is turned off by ignore or severity = "off", which win '
+            'over select: take them out of ignore, or drop their severity = "off"',
+        ),
+        (
+            'select = ["answer-count"]\nignore = ["answer-count"]\n',
+            "5:10",
+            'every rule select names is turned off by ignore or severity = "off"',
+        ),
     ],
 )
 def test_a_configuration_that_selects_no_rule_is_noted(
@@ -668,6 +767,25 @@ def test_a_configuration_that_selects_no_rule_is_noted(
     assert summary == "No problems found."
     assert main(["lint", "--select", "answer-count"]) == 1  # the command line chose rules
     assert " note " not in capsys.readouterr().out
+
+
+def test_lint_help_says_its_select_runs_rules_the_file_turns_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["lint", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--select RULES run only these rules (comma-separated) instead of the configured ones, "
+        'even those the configuration turns off (ignore, severity = "off"); per-file-ignores '
+        "still apply"
+    ) in shown
+
+
+def test_list_options_are_taken_without_the_spaces_around_their_items(tmp_path: Path) -> None:
+    table = '[tool.exambank.rules.absolute-terms]\nterms = [" Always ", "under any case "]\n'
+    config = pyproject.read(write_pyproject(tmp_path, table))
+    assert config.options_for("absolute-terms")["terms"] == ["Always", "under any case"]
 
 
 def readme_config_section() -> str:

@@ -78,6 +78,67 @@ def config_stderr(
             "(first at line 2)",
             "merge the two tables into one",
         ),
+        # A list or a text left open: said where it opens, not where TOML gives up (the
+        # next key's line, the next table's, the line's end), with the line mended
+        (
+            '[tool.exambank]\nignore = ["answer-run",\nextend-select = ["word-repeat"]\n',
+            "cfg.toml:2:10: error config not valid TOML: the list that opens here has no "
+            "closing ] before line 3, which starts the next setting",
+            'close it: ignore = ["answer-run"]',
+        ),
+        (
+            '[tool.exambank]\nignore = ["answer-run]\n\n[tool.exambank.rules.answer-run]\n',
+            'cfg.toml:2:11: error config not valid TOML: the text that opens with " here is '
+            "not closed on its line",
+            'close it: ignore = ["answer-run"]',
+        ),
+        (
+            '[tool.exambank]\nignore = ["answer-run"\n\n[tool.exambank.rules.answer-run]\n',
+            "cfg.toml:2:10: error config not valid TOML: the list that opens here has no "
+            "closing ] before line 4, which starts the table [tool.exambank.rules.answer-run]",
+            'close it: ignore = ["answer-run"]',
+        ),
+        (
+            '[tool.exambank]\nignore = [\n  "answer-run",\n  "manifest"  # both\n',
+            "cfg.toml:2:10: error config not valid TOML: the list that opens here has no "
+            "closing ] before the file ends",
+            "put ] after its last item, on line 4",
+        ),
+        (
+            "[tool.exambank]\nbaseline = 'baseline.json\n",
+            "cfg.toml:2:12: error config not valid TOML: the text that opens with ' here is "
+            "not closed on its line",
+            "close it: baseline = 'baseline.json'",
+        ),
+        (
+            '[tool.exambank]\nbaseline = """baseline.json\n',
+            'cfg.toml:2:12: error config not valid TOML: the text that opens with """ here is '
+            "never closed",
+            'end it with """',
+        ),
+        (
+            '[tool.exambank.rules]\nanswer-run = {severity = "off"\n',
+            "cfg.toml:2:14: error config not valid TOML: the inline table that opens here has "
+            "no closing } on its line (TOML writes an inline table on one line)",
+            'close it: answer-run = {severity = "off"}',
+        ),
+        (
+            '[tool.exambank]\nignore = ["answer-run" "manifest"]\n',
+            "cfg.toml:2:24: error config not valid TOML: a comma is missing before this item "
+            "of the list",
+            'separate them with commas: ignore = ["answer-run", "manifest"]',
+        ),
+        (
+            '[tool.exambank]\nignore = [\n  "answer-run"\n  "manifest",\n]\n',
+            "cfg.toml:4:3: error config not valid TOML: a comma is missing before this item "
+            "of the list",
+            "put a comma after the item before it, on line 3",
+        ),
+        (
+            '[tool.exambank]\nignore = ["answer-run"]]\n',
+            "cfg.toml:2:24: error config not valid TOML: this ] closes no list",
+            'remove it: ignore = ["answer-run"]',
+        ),
         (
             '[tool.exambank]\nignore = ["answer-run"]\nignore = [\n  "manifest",\n]\n',
             "cfg.toml:3:1: error config not valid TOML: 'ignore' is set twice in "

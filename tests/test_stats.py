@@ -217,7 +217,7 @@ def test_cli_usage_and_write_errors(tmp_path, capsys, monkeypatch, arguments, me
 def test_cli_notes_schema_errors(tmp_path, capsys):
     one = write_bank(tmp_path / "one", {"01-main.yaml": section_yaml(question(stem="<b>W?</b>"))})
     assert main(["stats", str(one)]) == 0
-    assert capsys.readouterr().err == "exambank: note: 1 error ('exambank lint' lists them)\n"
+    assert capsys.readouterr().err == "exambank: note: 1 error ('exambank lint' lists it)\n"
     root = write_bank(tmp_path / "bank", {"01-a.yaml": section_yaml(question(answer="E"))})
     broken = root / "01-a.yaml"
     broken.write_text(broken.read_text().replace("answer: E", "answer: 7"), encoding="utf-8")
@@ -232,6 +232,70 @@ def test_cli_notes_schema_errors(tmp_path, capsys):
         "questions that cannot be read or fail the schema in substance are not counted"
         in capsys.readouterr().err
     )
+
+
+def baseline_all(tmp_path, monkeypatch, capsys):
+    """Make ``tmp_path`` a repository whose [tool.exambank] names a baseline, and write it
+    with every finding of the bank in ``bank``."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.exambank]\nbaseline = "baseline.json"\n', encoding="utf-8"
+    )
+    assert main(["lint", "bank", "--write-baseline", "baseline.json"]) == 0
+    capsys.readouterr()
+
+
+def test_stats_counts_what_the_baseline_holds_and_says_that_lint_hides_it(
+    tmp_path, capsys, monkeypatch
+):
+    """A finding the baseline holds is still a flaw of the bank: counted, and said to be
+    hidden by lint, so the report is not read as lint's (which says "No problems found")."""
+    root = small_bank(tmp_path)  # one finding: all-of-the-above
+    baseline_all(tmp_path, monkeypatch, capsys)
+    held = "  note: the baseline baseline.json holds this finding, which lint hides"
+    assert main(["stats", "bank"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[out.index("Findings: 0 errors, 1 warning") + 1 :][:2] == [
+        "  all-of-the-above            1",
+        held,
+    ]
+    assert main(["stats", "bank", "--format", "json"]) == 0
+    [data] = json.loads(capsys.readouterr().out)
+    assert data["warnings"] == 1
+    assert data["baseline"] == {"path": "baseline.json", "findings": 1, "errors": 0, "warnings": 1}
+    assert main(["stats", "bank", "--format", "html", "--out", "stats.html"]) == 0
+    page = (tmp_path / "stats.html").read_text(encoding="utf-8")
+    assert f'<p class="note">Note: {held.removeprefix("  note: ")}.</p>' in page
+    # a new finding: counted, and not said to be held
+    flawed = root / "01-a.yaml"
+    flawed.write_text(
+        flawed.read_text(encoding="utf-8").replace("Amazon EC2", "None of the above"),
+        encoding="utf-8",
+    )
+    assert main(["stats", "bank"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Findings: 0 errors, 2 warnings" in out
+    assert "  note: the baseline baseline.json holds 1 of these findings, which lint hides" in out
+
+
+def test_stats_says_which_errors_the_baseline_holds(tmp_path, capsys, monkeypatch):
+    root = small_bank(tmp_path)
+    answer_e = section_yaml(question("a-q1", answer="E"), section_id="a")
+    (root / "01-a.yaml").write_text(answer_e, encoding="utf-8")
+    baseline_all(tmp_path, monkeypatch, capsys)
+    assert main(["stats", "bank"]) == 0
+    assert capsys.readouterr().err == (
+        "exambank: note: 1 error (the baseline baseline.json holds it, which lint hides)\n"
+    )
+
+
+def test_stats_without_a_baseline_says_nothing_of_one(tmp_path, capsys):
+    assert main(["stats", str(small_bank(tmp_path)), "--format", "json"]) == 0
+    [data] = json.loads(capsys.readouterr().out)
+    assert data["baseline"] is None
+    assert main(["stats", str(small_bank(tmp_path))]) == 0
+    assert "note:" not in capsys.readouterr().out
 
 
 def test_the_readme_shows_the_seed_bank_s_current_stats(monkeypatch):

@@ -326,7 +326,7 @@ def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     assert f"  chi-square {statistic:.1f}, df 3, p = {keys.p_value:.2g} " in "\n".join(text)
     assert said in render_html([stats])
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["strata"][1]["pooled"] == [list("ABCDE")] and data["schema_version"] == 6
+    assert data["keys"]["strata"][1]["pooled"] == [list("ABCDE")] and data["schema_version"] == 7
     assert data["keys"]["test"] == "chi-square"
 
 
@@ -392,7 +392,7 @@ def test_json_counts_each_question_s_findings_per_rule(tmp_path, capsys):
     twice = question("q1", difficulty="Hard", tags="not-a-list")
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(twice)})
     [data] = json_report(capsys, str(root))
-    assert data["schema_version"] == 6 and next(iter(data)) == "schema_version"
+    assert data["schema_version"] == 7 and next(iter(data)) == "schema_version"
     [worst] = data["worst"]
     assert worst["rules"] == {"schema": 2} and worst["total_findings"] == 2
     assert "q1  2: schema x2" in render_text(bank_stats(lint([root])))

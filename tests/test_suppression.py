@@ -159,6 +159,16 @@ def test_the_suppression_itself_is_checked_by_the_schema(
     assert found[0].message.startswith(message)
 
 
+def test_an_empty_list_of_rules_to_suppress_is_told_what_to_write(
+    lint_questions: LintQuestions,
+) -> None:
+    [found] = lint_questions(ASKS_FOR_TWO + 'lint: {ignore: [], reason: "x"}\n', config=only())
+    assert found.message == "question q1, lint, ignore is an empty list"
+    assert found.hint == (
+        "name the rules it switches off, as in ignore: [answer-run], or remove the lint: entry"
+    )
+
+
 @pytest.mark.parametrize(("label", "reported"), [("Bad", True), ("Good", False)])
 def test_documented_example(lint_questions: LintQuestions, label: str, reported: bool) -> None:
     """The engine checks this rule (it is no QuestionRule), so the generic docstring test

@@ -206,7 +206,7 @@ def _build(arguments: argparse.Namespace) -> int:
     _refuse_options_for_no_file(arguments)
     config = pyproject.load(arguments.config, nothing_was="built")
     paths = bank_paths(arguments.paths)
-    known = _baseline(config)
+    known = baseline.configured(config)
     result = lint(paths, config)
     warnings, said = _warnings(result, paths, config, known)
     if result.errors:  # the errors that stop the build, not buried under the warnings
@@ -314,17 +314,6 @@ def _progress(
             said = f"nothing of this build was written: {out} is as the previous build left it"
             raise type(stop)(said) from None
     return files, total
-
-
-def _baseline(config: Config) -> baseline.Baseline | str | None:
-    """The baseline ``[tool.exambank]`` names, read before lint runs, as lint reads it; or
-    why it cannot be read: the build only counts the warnings it hides, and goes on."""
-    if config.baseline is None:
-        return None
-    try:
-        return baseline.read(config.baseline)
-    except UsageError as error:
-        return str(error)
 
 
 def _warnings(

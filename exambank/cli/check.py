@@ -49,7 +49,9 @@ def add_lint(commands: Commands) -> None:
         type=_rules_to_run,
         action="extend",
         metavar="RULES",
-        help="run only these rules (comma-separated), instead of the configured ones",
+        help="run only these rules (comma-separated) instead of the configured ones, even "
+        'those the configuration turns off (ignore, severity = "off"); per-file-ignores '
+        "still apply",
     )
     command.add_argument(
         "--ignore",

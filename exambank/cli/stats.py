@@ -7,16 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from exambank import pyproject
+from exambank import baseline, pyproject
 from exambank.builders import Output
 from exambank.cli.common import EXIT_OK, Commands, add_config, add_paths, bank_paths, named_path
 from exambank.errors import CannotWrite, UsageError
-from exambank.lint import lint
+from exambank.lint import LintResult, lint
 from exambank.paths import among_authors_files, display_path
 from exambank.reporters.ci_log import json_without_commands
 from exambank.reporters.text import visible
 from exambank.staging import write
-from exambank.stats import UNCOUNTED, WORST_SHOWN, bank_stats, render_text
+from exambank.stats import UNCOUNTED, WORST_SHOWN, Held, bank_stats, render_text
 from exambank.stats_html import render_html, write_pdf
 from exambank.stats_words import noun
 
@@ -68,21 +68,18 @@ def _stats(arguments: argparse.Namespace) -> int:
     if arguments.worst < 0:
         raise UsageError(f"--worst {arguments.worst}: give 0 (all) or more")
     config = pyproject.load(arguments.config)
-    result = lint(bank_paths(arguments.paths), config)
+    paths = bank_paths(arguments.paths)
+    known = baseline.configured(config)  # read before lint runs, as lint reads it
+    result = lint(paths, config)
+    held: Held | None = None
+    if isinstance(known, baseline.Baseline):
+        checked = baseline.scope(result, paths, config)
+        held = display_path(known.path), baseline.compare(known, result.diagnostics, checked).known
+    elif known is not None:
+        print(f"exambank: note: the baseline is not read: {visible(known)}", file=sys.stderr)
     if result.errors:
-        # a file that cannot be read, or a question that fails the schema, is not counted
-        schema = any(d.rule in UNCOUNTED for d in result.diagnostics)
-        print(
-            f"exambank: note: {result.errors} {noun(result.errors, 'error')} "
-            "('exambank lint' lists them)"
-            + (
-                "; questions that cannot be read or fail the schema in substance are not counted"
-                if schema
-                else ""
-            ),
-            file=sys.stderr,
-        )
-    stats = bank_stats(result, config, arguments.worst)
+        print(f"exambank: note: {_errors(result, held)}", file=sys.stderr)
+    stats = bank_stats(result, config, arguments.worst, held)
     if arguments.format == "json":
         report = json.dumps([bank.as_dict() for bank in stats], indent=2, ensure_ascii=False)
         report = json_without_commands(report) + "\n"
@@ -97,6 +94,30 @@ def _stats(arguments: argparse.Namespace) -> int:
         raise CannotWrite(f"{out}: cannot write: {error.strerror}") from None
     print(f"wrote {visible(str(out))}")
     return EXIT_OK
+
+
+def _errors(result: LintResult, held: Held | None) -> str:
+    """What to say of the errors counted: that lint lists them, or that the baseline holds
+    them and lint hides them; and that questions that cannot be read are not counted."""
+    hidden = sum(found.severity == "error" for found in held[1]) if held else 0
+    listed = result.errors - hidden
+    where = []
+    if listed:
+        where.append(
+            f"'exambank lint' lists {_them(listed) if listed == result.errors else listed}"
+        )
+    if held and hidden:
+        holds = hidden if listed else _them(hidden)
+        where.append(f"the baseline {visible(held[0])} holds {holds}, which lint hides")
+    said = f"{result.errors} {noun(result.errors, 'error')} ({'; '.join(where)})"
+    # a file that cannot be read, or a question that fails the schema, is not counted
+    if any(found.rule in UNCOUNTED for found in result.diagnostics):
+        said += "; questions that cannot be read or fail the schema in substance are not counted"
+    return said
+
+
+def _them(count: int) -> str:
+    return "it" if count == 1 else "them"
 
 
 def _refuse_other_than_a_file(out: Path) -> None:

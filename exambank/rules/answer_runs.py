@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import BankRule, Options
+from exambank.rules.base import BankRule, Least, Options
 
 _KEY_OF = " is the key of "  # after the letter, in every message; identity() splits there
 
@@ -52,6 +52,8 @@ class AnswerRun(BankRule):
     on_questions = True  # its findings name their question
     about_order = True  # a flaw of the bank's order, not of the questions it names
     options: ClassVar[dict[str, Any]] = {"min_run": 4}
+    # a run is two questions or more: min_run 1 would report every question
+    option_least: ClassVar[dict[str, tuple[Least, float]]] = {"min_run": ("at least", 2)}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         for run in answer_runs(bank, options["min_run"]):

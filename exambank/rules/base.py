@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic, Severity
@@ -13,6 +13,7 @@ from exambank.rules.screen import Screen
 from exambank.source import JsonPath, Position, Source
 
 Options = Mapping[str, Any]
+Least = Literal["at least", "above"]
 
 
 class Rule:
@@ -24,6 +25,9 @@ class Rule:
     # Defaults of the rule's options. Numbers are positive; `p_value`, `threshold` and
     # `*_share` are proportions between 0 and 1 (the configuration checks both).
     options: ClassVar[dict[str, Any]] = {}
+    # Numeric options whose least value is more than 0: "at least" or "above" a bound, as a
+    # run of key letters is two questions or more (the configuration checks it too).
+    option_least: ClassVar[dict[str, tuple[Least, float]]] = {}
     # Off by default until its measured precision is good enough (docs/rule-precision.md).
     enabled_by_default: ClassVar[bool] = True
     # Whether configuration or a suppression may turn the rule off.

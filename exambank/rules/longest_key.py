@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.language_codes import primary_language
-from exambank.rules.base import BankRule, Options
+from exambank.rules.base import BankRule, Least, Options
 from exambank.rules.letter_spread import single_answer_questions
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
@@ -218,6 +218,8 @@ class LongestOptionKey(BankRule):
         "min_key_words": 4,
         "per_question": False,  # measured below 0.9 (docs/rule-precision.md)
     }
+    # at 1 or below, every key that is the longest option would be reported
+    option_least: ClassVar[dict[str, tuple[Least, float]]] = {"ratio": ("above", 1)}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         refs = single_answer_questions(bank)

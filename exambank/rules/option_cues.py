@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
-from exambank.rules.base import Options, QuestionRule
+from exambank.rules.base import Least, Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen, whole_words
 from exambank.rules.wording import (
@@ -178,6 +178,8 @@ class OptionLengthSpread(QuestionRule):
     severity = "warning"
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
     options: ClassVar[dict[str, Any]] = {"ratio": 2.5, "min_words": 8}
+    # at 1 or below, every question: the longest option is never below the median
+    option_least: ClassVar[dict[str, tuple[Least, float]]] = {"ratio": ("above", 1)}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         texts = [without_parentheses(text) for text in option_texts(ref.question)]
