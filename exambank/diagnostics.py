@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -78,3 +79,19 @@ class Suppressed:
         """The entry with only the findings of ``severity`` it dropped; None if none."""
         kept = tuple(found for found in self.dropped if found.severity == severity)
         return replace(self, findings=len(kept), dropped=kept) if kept else None
+
+
+def not_fixed(found: list[Diagnostic], refused: Mapping[str, str]) -> list[Diagnostic]:
+    """``found`` with each hint that says ``lint --fix`` mends it, in a file ``--fix``
+    just left as it was (``refused``: by path, as lint names it, why), saying that it did
+    not and why: the author would otherwise run it again, to the same end."""
+    return [
+        replace(item, hint=item.hint.replace(LINT_FIX_DOES_THIS, _not_done(refused[item.path])))
+        if item.path in refused and item.hint and LINT_FIX_DOES_THIS in item.hint
+        else item
+        for item in found
+    ]
+
+
+def _not_done(why: str) -> str:
+    return f"exambank lint --fix did not: it left this file as it was; {why}"

@@ -24,6 +24,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 
 from exambank.fix_answer_lists import answer_lists
 from exambank.fix_patches import patched, without_line_end_blanks
+from exambank.fix_texts_as_keys import quote_texts_read_as_keys
 from exambank.fix_unreadable import recover
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
 from exambank.paths import MANIFEST
@@ -178,10 +179,11 @@ def fix_file(
     path: Path, display: str, size_limit: int | None = None
 ) -> tuple[Rewrite, list[Fixed], bool]:
     """The safe fixes for one file (RewriteError if it cannot be read or fixed safely, or
-    holds more than ``size_limit`` bytes), and whether the file had to be laid out as
-    ``fmt`` lays it out to make them (each fixed value is rewritten in place where it can
-    be: ``fix_patches``). A value YAML types (``80``) is written back as it is: the other
-    fixes are made."""
+    holds more than ``size_limit`` bytes), and whether the file had to be written whole
+    to make them, indented as ``fmt`` indents but with its key order and quotes (each
+    fixed value is rewritten in place where it can be: ``fix_patches``). A value YAML
+    types (``80``) is written back as it is: the other fixes are made. An exam tip YAML
+    read as "key: value" is quoted first (``fix_texts_as_keys``)."""
     refuse_oversize(path, size_limit)  # before the scans that read a file lint refuses
     recovered: list[Fixed] = []  # what was fixed to read the file at all
     try:
@@ -201,6 +203,8 @@ def fix_file(
             raise
         loaded, changes_to_read = found
         recovered = [Fixed(display, *place, what) for place, what in changes_to_read]
+    loaded, quoted = quote_texts_read_as_keys(path, loaded)
+    recovered += [Fixed(display, *place, what) for place, what in quoted]
     _keep_typed_as_written(loaded.tree, loaded.source)
     expected = copy.deepcopy(loaded.source.data)
     changes: list[Change] = []

@@ -31,6 +31,7 @@ from exambank.source import (
     Source,
     line_and_column,
 )
+from exambank.texts_as_keys import texts_read_as_keys
 
 _CTRL_Z = "\x1a"  # DOS editors ended a text file with it
 # How read_source's helpers report: rule, (line, column), message, hint.
@@ -148,6 +149,7 @@ def read_source(
     except YAMLError as error:
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
         return source, problems
+    source.texts_read_as_keys = texts_read_as_keys(source, text)
     if source.data is None and not source.values:
         report("schema", (1, 1), "the file holds only comments", "start with 'id:'")
     elif source.data is None and len(problems) == told:

@@ -21,6 +21,10 @@ LETTER_PATTERN = r"^[A-Z]$"
 # white space around it, which the exports would keep ("aws " and "aws": two tags).
 TAG_PATTERN = rf"^[^;{WHITE_SPACE}]([^;\r\n\u2028\u2029]*[^;{WHITE_SPACE}])?$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
+# A suppression's reason holds more than blanks and dots: "..." is the placeholder of the
+# hints that show a suppression, which pasted as written would say nothing. (The blanks
+# spelt out: "\s" in a class is more to Python than to the model's Rust regex.)
+REASON_PATTERN = rf"[^{WHITE_SPACE}.\u2026]"
 # A section file's lists of items: what an item is called, and the key it starts with
 LIST_ITEMS = {"questions": ("question", "id"), "key_terms": ("key term", "term")}
 FIRST_KEYS = frozenset(first for _, first in LIST_ITEMS.values())
@@ -113,7 +117,9 @@ class Suppression(Strict):
         json_schema_extra=editor_only({"uniqueItems": True}),
     )
     reason: str = Field(
-        pattern=r"\S", description="Why the rules do not apply to this question (not blank)."
+        pattern=REASON_PATTERN,
+        description="Why the rules do not apply to this question (not blank, nor the "
+        "placeholder '...' of lint's hints).",
     )
 
 

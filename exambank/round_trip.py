@@ -122,10 +122,10 @@ class Escaped(DoubleQuotedScalarString):
     """A text written back in double quotes with each character YAML makes of an escape
     an author may type by mistake written as the author wrote it: as that escape ("\\t"
     for a tab, "\\_" for a no-break space) where the source has the escape, in hex
-    ("\\x09") where it has the character itself. A text holding such a slip ("C:\\temp")
-    keeps it in sight, for the author and for the escape-in-text rule, where the dumper
-    would write a tab or a block; a tab or a no-break space typed as such never reads as
-    one."""
+    ("\\x09") where it has the character itself (a no-break space as itself). A text
+    holding such a slip ("C:\\temp") keeps it in sight, for the author and for the
+    escape-in-text rule, where the dumper would write a tab or a block; a tab or a
+    no-break space typed as such never reads as one."""
 
     __slots__ = ()
 
@@ -160,9 +160,9 @@ _LETTERED = frozenset(ESCAPE_OF.values())  # "\\t", "\\_" ...
 def _escaped(text: str, as_escapes: tuple[bool, ...] | None) -> str:
     """``text`` as an ``Escaped`` text writes it inside double quotes: a character of
     ``ESCAPE_OF`` as its escape where ``as_escapes`` (one flag for each, in order) says
-    the source wrote it so, or everywhere if None. A tab or a no-break space right
-    before such an escape is written as itself: after "\\x09", "\\temp" reads as a
-    second escaped character, no longer as a slip."""
+    the source wrote it so, or everywhere if None; a no-break space typed as such stays
+    one. A tab right before such an escape is written as itself: after "\\x09", "\\temp"
+    reads as a second escaped character, no longer as a slip."""
     flags = iter(as_escapes or ())
     pieces = [
         ESCAPE_OF[character]
@@ -171,16 +171,19 @@ def _escaped(text: str, as_escapes: tuple[bool, ...] | None) -> str:
         for character in text
     ]
     for index, piece in enumerate(pieces[:-1]):
-        if text[index] in "\t\xa0" and len(piece) > 2 and pieces[index + 1] in _LETTERED:
+        if text[index] == "\t" and len(piece) > 2 and pieces[index + 1] in _LETTERED:
             pieces[index] = text[index]
     return "".join(pieces)
 
 
 def _unslipped(text: str) -> str:
     """``text`` inside double quotes as the dumper writes it ("\\t" for a tab), but with
-    a character whose escape would read as a slip ("a\\ttab") in hex ("a\\x09tab"): the
-    text holds no slip of its author's, and gets none."""
-    pieces = [ESCAPE_OF.get(character) or _escape(character) for character in text]
+    a character whose escape would read as a slip ("a\\ttab") in hex ("a\\x09tab"), and
+    a no-break space as itself: the text holds no slip of its author's, and gets none."""
+    pieces = [
+        character if character in _AS_TYPED else ESCAPE_OF.get(character) or _escape(character)
+        for character in text
+    ]
     starts = list(accumulate((len(piece) for piece in pieces), initial=1))
     written = '"' + "".join(pieces) + '"'
     for at in slips(written, 0, len(written)):
@@ -189,11 +192,17 @@ def _unslipped(text: str) -> str:
     return "".join(pieces)
 
 
+# Characters written inside double quotes as typed, though Python does not call them
+# printable: a no-break space, which French sets before ":" and "?" and inside « », reads
+# as what it is to its author, where "\\_" or "\\xA0" would not; YAML takes it as it is.
+_AS_TYPED = frozenset("\xa0")
+
+
 def _escape(character: str) -> str:
     """``character`` inside double quotes, where it is not written as a letter escape."""
     if character in '"\\':
         return "\\" + character
-    if character.isprintable():
+    if character.isprintable() or character in _AS_TYPED:
         return character
     code = ord(character)
     return (

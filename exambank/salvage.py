@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from exambank.bank import SectionFile, section_id_of
 from exambank.load import refusal
-from exambank.model import LETTER_PATTERN, Manifest, Question, Section
+from exambank.model import LANGUAGE_PATTERN, LETTER_PATTERN, Manifest, Question, Section
 from exambank.source import Source
 
 
@@ -93,6 +93,8 @@ def stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Man
         else list(dict.fromkeys(section_id_of(file.path) for file in sections))
     )
     given, language = _language_of(source)
+    if not re.fullmatch(LANGUAGE_PATTERN, language):  # 'English': the schema reports it
+        language = _UNKNOWN
     bank_id, title = data.get("id"), data.get("title")
     return Manifest.model_construct(
         # which fields the manifest gives: a rule tells the default language from a given one
@@ -107,7 +109,9 @@ def stand_in_manifest(root: Path, source: Source, sections: list[Source]) -> Man
     )
 
 
-# Not known: no rule that reads wording runs, and language-mismatch compares nothing.
+# Not known (no text, or no tag: 'English'): no rule that reads wording runs, none is
+# told unused for it (``suppression``), language-mismatch compares nothing, and numbers
+# are read as in the default language, English (``rules.numbers.reading``).
 _UNKNOWN = ""
 _LANGUAGE_LINE = re.compile(r"^language[ \t]*:(.*)$", re.MULTILINE)  # a top-level key
 _TAG = re.compile(r"""[ \t]*(["']?)([A-Za-z0-9-]+)\1[ \t]*(?:#.*)?""")  # quoted or not

@@ -83,12 +83,30 @@ def _check_comments(rewrite: Rewrite) -> None:
     if lost:
         comment = next(iter(lost))
         line, column = _where_written(old_text, comment)
+        advice = _keep_comment(old_text.split("\n"), line, column)
         raise RewriteError(
-            f"the rewrite would lose the comment '{comment}': fmt cannot keep a comment "
-            "there; move it to a line of its own above a key",
-            line,
-            column,
+            f"the rewrite would lose the comment '{comment}': {advice}", line, column
         )
+
+
+def _keep_comment(lines: list[str], line: int, column: int) -> str:
+    """What to do with a comment the rewrite would lose, at ``line`` and ``column`` of
+    ``lines``: move one after a value to a line of its own; indent one on a line of its
+    own as the line below it, where fmt keeps it. One that stands so already is fmt's to
+    keep: the author can do nothing."""
+    if lines[line - 1][: column - 1].strip():
+        return "fmt cannot keep a comment there; move it to a line of its own above a key"
+    below = next(
+        (text for text in lines[line:] if text.strip() and not text.lstrip().startswith("#")),
+        None,
+    )
+    indent = None if below is None else len(below) - len(below.lstrip(" "))
+    if indent is not None and indent != column - 1:
+        return (
+            "fmt cannot keep a comment line indented so; indent it as the line below it "
+            f"({indent} spaces)"
+        )
+    return "fmt cannot keep a comment line there, though it should; please report this"
 
 
 def _old_text(rewrite: Rewrite) -> str:

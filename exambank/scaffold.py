@@ -77,10 +77,12 @@ class Started:
 def start_bank(folder: Path, title: str, language: str, sections: list[str]) -> Started:
     """Write a new bank into ``folder``, a new folder or one without YAML: its manifest
     and a file per section, each of ``sections`` an id or "id=title" (UsageError,
-    nothing written, if it may not be started)."""
+    nothing written, if it may not be started). The title is written without the blanks
+    around it, as a section's is: a quoted "  Title  " would print its spaces."""
     problems = init_problems(folder, title, language, sections)
     if problems:  # every one at once: a run per mistake would be three runs for three
         raise UsageError(*problems)
+    title = title.strip()
     titles = dict(map(split_section, sections))
     sections = list(titles)
     bank_id = folder_id(folder)

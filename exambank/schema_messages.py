@@ -19,7 +19,7 @@ from exambank.bank import section_id_of
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.invisible import shown_finding
 from exambank.lookalikes import lookalikes_in
-from exambank.model import LANGUAGE_PATTERN
+from exambank.model import LANGUAGE_PATTERN, REASON_PATTERN
 from exambank.paths import is_yaml
 from exambank.schema_keys import (
     explain_missing_key,
@@ -97,6 +97,12 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
             "name the rules it switches off, as in ignore: [answer-run], or remove the lint: entry"
         )
         yield source.where(path), f"{name} is an empty list", hint
+    elif error.validator == "pattern" and error.validator_value == REASON_PATTERN:
+        if not str(instance).strip():
+            yield source.where(path), f"{name} is blank", "write it out"
+        else:
+            message = f"{name} is '{instance}', a placeholder, not a reason"
+            yield source.where(path), message, "write why the rules do not apply to this question"
     elif path[-1:] == ("answer",) or path[-2:-1] == ("answer",):
         yield explain_answer(source, path, name, instance, _question_of(source.data, path))
     elif error.validator == "type" and error.validator_value == "boolean":
@@ -263,9 +269,18 @@ def _text_with_colon(source: Source, path: JsonPath, name: str, mapping: Any) ->
         message = f"{name} reads as '{key}' -> '{clip(after)}' because of the ': '"
     else:
         message = f"{name} reads as the key '{key}' because of the ':' after it"
-    text = clip(f"{key}: {after}".rstrip())
-    quoted = f"single quotes: '{text}'" if '"' in text else f'double quotes: "{text}"'
-    return source.where(path), message, f"put the whole {text_noun(path)} in {quoted}"
+    written = source.texts_read_as_keys.get(path)
+    if written is not None:  # as typed, ' : ' and all; lint --fix quotes it
+        from exambank.syntax_hints.text import write_quoted  # only such a tip needs it
+
+        hint = write_quoted("- ", written, fixed=not source.fix_refuses())
+        return source.where(path), message, hint
+    whole = f"{key}: {after}".rstrip()
+    text = clip(whole)
+    quotes = f"single quotes: '{text}'" if '"' in text else f'double quotes: "{text}"'
+    if text != whole:  # its ' ...' is not to be typed
+        quotes = quotes.replace(" quotes:", " quotes (shortened here):", 1)
+    return source.where(path), message, f"put the whole {text_noun(path)} in {quotes}"
 
 
 def _write_text(path: JsonPath) -> str:

@@ -78,6 +78,9 @@ class Source:
     # Texts a wrong encoding garbled ("IntroduÃ§Ã£o"), by path: where the first garbled
     # word is written, and the text as it was meant.
     unmangled: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
+    # Exam tips YAML read as "key: value" ('- Réponse : B'), by path: the text as typed
+    # (``texts_as_keys``), for the schema's hint and ``lint --fix``, which quotes it.
+    texts_read_as_keys: dict[JsonPath, str] = field(default_factory=dict)
     # Values written as an alias ('options: *hosts'), read as nothing: the alias is
     # reported, and the schema says nothing of what stands there.
     aliases: set[JsonPath] = field(default_factory=set)

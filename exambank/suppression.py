@@ -11,11 +11,13 @@ with the findings they dropped, for the reports to show: the job summary lists t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from exambank.bank import Bank, QuestionRef
 from exambank.config import ALL, Config, switchable, unknown_rule
 from exambank.diagnostics import Diagnostic, Suppressed
+from exambank.model import LANGUAGE_PATTERN
 from exambank.rules import RULES, LoadRule
 from exambank.rules.base import language_names
 from exambank.rules.suppression import ABOUT_SUPPRESSIONS, ForbiddenSuppression, UnusedSuppression
@@ -106,14 +108,15 @@ def _problems(
         elif name in config.ignored_in_file(ref.source.display):
             yield index, UNUSED, f"'{name}' is not enabled for this file (per-file-ignores)", remove
         elif not RULES[name].applies_to(language):
-            yield (
-                index,
-                UNUSED,
-                f"'{name}' does not run on this bank: it reads "
-                f"{language_names(RULES[name].languages or ())} wording, and the bank's "
-                f"language is '{language}'",
-                "remove it from lint.ignore",
-            )
+            if re.fullmatch(LANGUAGE_PATTERN, language):  # else no tag yet: maybe the rule's
+                yield (
+                    index,
+                    UNUSED,
+                    f"'{name}' does not run on this bank: it reads "
+                    f"{language_names(RULES[name].languages or ())} wording, and the bank's "
+                    f"language is '{language}'",
+                    "remove it from lint.ignore",
+                )
         elif not RULES[name].on_questions:
             yield (
                 index,

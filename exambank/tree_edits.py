@@ -116,18 +116,20 @@ class _Comments:
     own_line: bool
 
     def move(self, columns: dict[int, int]) -> None:
-        """Move each line that starts at a column in ``columns`` to the column it gives."""
+        """Move each line that starts at a column in ``columns`` to the column it gives.
+        A first line of its own starts at the token's column, plus the spaces it holds
+        (a tail moved with its key, ``give_tail``, holds them and is at column 0)."""
         lines = self.token.value.split("\n")
-        for number, line in enumerate(lines[1:], start=1):
+        first = 0 if self.own_line else 1
+        for number, line in enumerate(lines[first:], start=first):
             text = line.lstrip(" ")
-            if text.startswith("#") and (len(line) - len(text)) in columns:
-                lines[number] = " " * columns[len(line) - len(text)] + text
-        if self.own_line and lines[0].startswith("#") and self.token.column in columns:
-            # indented in the text, as the other lines
-            lines[0] = " " * columns[self.token.column] + lines[0]
-            mark = copy.copy(self.token.start_mark)  # the scanner may share a mark
-            mark.column = 0
-            self.token.start_mark = mark
+            column = len(line) - len(text) + (self.token.column if number == 0 else 0)
+            if text.startswith("#") and column in columns:
+                lines[number] = " " * columns[column] + text
+                if number == 0 and self.token.column:  # now indented in the text
+                    mark = copy.copy(self.token.start_mark)  # the scanner may share a mark
+                    mark.column = 0
+                    self.token.start_mark = mark
         self.token.value = "\n".join(lines)
 
 

@@ -410,7 +410,9 @@ def test_a_fix_it_cannot_make_in_place_lays_the_file_out_as_fmt_does_and_says_so
     assert main(["lint", "--fix", str(path)]) == 0
     assert capsys.readouterr().err.splitlines() == [
         f"{path}:6:11: fixed trailing whitespace in stem",
-        f"{path}: also 7 more lines laid out as 'exambank fmt' lays them out",
+        f"{path}: also 7 more lines rewritten: indented as 'exambank fmt' indents, a text or "
+        "[...] list typed over lines on one line; key order and quotes stay as written "
+        "('exambank fmt' lays those out)",
     ]
     # fmt's indentation; a comment in line with the entry below it goes with it, so a
     # note about option C still reads as one
@@ -504,3 +506,52 @@ def test_a_number_too_long_for_python_to_print_is_reported_not_crashed_on(
     assert "internal error" not in output.err
     if command == ["lint"]:
         assert "difficulty is the number 0xfff" in output.out
+
+
+# Blanks to drop in a quoted stem over two lines (so --fix must write the file whole), a
+# number to quote, and a note inside a [...] list, which no rewrite keeps.
+REFUSED = (
+    QUESTION.replace(
+        "stem: Which AWS service trains, tunes and deploys ML models?",
+        'stem: "Which AWS service trains, tunes\n  and deploys ML models?  "',
+    ).replace("Amazon Bedrock", "2024")
+    + "tags: [ml,  # first\n  aws]\n"
+)
+
+
+def test_a_hint_in_a_file_fix_left_as_it_was_says_it_was_not_done_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s35 #10: the report of the run that refused the file said '--fix does this'
+    of what it had just not done."""
+    path = _bank(tmp_path, REFUSED)
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    output = capsys.readouterr()
+    assert path.read_bytes() == before
+    assert f"{path}:14:17: not fixed: the rewrite would lose the comment '# first'" in output.err
+    assert "lint --fix does this" not in output.out
+    assert (
+        'hint: quote it so it stays text: "2024" (exambank lint --fix did not: it left this '
+        "file as it was; at 14:17, the rewrite would lose the comment '# first'"
+    ) in output.out
+    assert main(["lint", str(path)]) == 1  # a run without --fix promises it
+    assert '"2024" (exambank lint --fix does this)' in capsys.readouterr().out
+
+
+def test_the_layout_a_fix_writes_the_file_in_is_said_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s35 #11: a file --fix had to write whole kept its key order and quotes, though
+    the run said it was laid out as fmt lays it out, and fmt --check then flagged it."""
+    question = "answer: A\n" + REFUSED.replace("answer: A\n", "").replace("  # first", "")
+    path = _bank(tmp_path, question)
+    assert main(["lint", "--fix", str(path)]) == 0
+    said = capsys.readouterr().err.splitlines()[-1]
+    assert "as 'exambank fmt' lays them out" not in said
+    assert said.endswith("key order and quotes stay as written ('exambank fmt' lays those out)")
+    assert path.read_text(encoding="utf-8").startswith(
+        "id: main\ntitle: Main\nquestions:\n  - answer: A\n    id: q1\n"
+        '    stem: "Which AWS service trains, tunes and deploys ML models?"\n'
+    )
+    assert main(["fmt", "--check", str(path)]) == 1  # fmt's own layout is more

@@ -294,6 +294,21 @@ def test_a_tab_inside_text_is_kept(tmp_path: Path) -> None:
     assert _data(path) == before == {"id": "main", "title": "A\tB", "summary": "x\ty\t\n"}
 
 
+def test_a_typed_no_break_space_stays_a_character(tmp_path: Path) -> None:
+    """French sets a no-break space before ":" and "?" and inside « »: fmt writes it as
+    the character typed, also where it changes the quotes, never as "\\_" or "\\xA0",
+    which the author could no longer read (and lint --fix keeps it as typed)."""
+    path = _bank(tmp_path)
+    title = "Quel enregistrement\xa0: AAAA ou A\xa0?"
+    summary = "Réponse\xa0: AAAA, pas «\xa0A\xa0»."
+    path.write_text(f"id: main\ntitle: '{title}'\nsummary: \"{summary}\"\n", encoding="utf-8")
+    before = _data(path)
+    assert main(["fmt", str(path)]) == 0
+    written = path.read_text(encoding="utf-8")
+    assert written == f'id: main\ntitle: "{title}"\nsummary: "{summary}"\n'
+    assert _data(path) == before
+
+
 def test_a_note_beside_a_value_keeps_its_distance_as_lint_reads_it(tmp_path: Path) -> None:
     # A list at column 0 is indented on rewrite: a note two spaces off must not end up
     # one space off (comment-in-text would take it for a cut text), nor a cut be hidden.
@@ -334,6 +349,27 @@ def test_a_comment_ruamel_cannot_place_is_refused_where_it_is(
     path.write_text("id: main\ntitle: # c\n  T\n\nsummary: x\n", encoding="utf-8")
     err = _refused(path, capsys, "2:8: cannot format: fmt cannot keep a comment after a key")
     assert "move the comment to a line of its own above the key" in err
+
+
+def test_a_comment_line_fmt_cannot_keep_gets_a_hint_that_can_be_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s35 #6: a comment line fmt could not keep was told to move to a line of its
+    own, where it already was. Deeper than the keys after a block, it would join the
+    block's text: indented as the line below it, fmt keeps it."""
+    path = _bank(tmp_path)
+    text = (
+        "id: main\ntitle: Main\nquestions:\n    - id: q1\n      answer: A\n      stem: |\n"
+        "        Why?\n       # the options\n      options: {A: x, B: y}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    err = _refused(path, capsys, "8:8: cannot format: the rewrite would lose the comment")
+    assert "fmt cannot keep a comment line indented so; indent it as the line below it" in err
+    assert "(6 spaces)" in err
+    assert "move it to a line of its own" not in err
+    path.write_text(text.replace("       # the", "      # the"), encoding="utf-8")
+    assert main(["fmt", str(path)]) == 0
+    assert "    # the options\n    options:" in path.read_text(encoding="utf-8")
 
 
 def test_failed_write_leaves_the_file_whole_and_no_temporary_file(

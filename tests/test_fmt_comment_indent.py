@@ -147,6 +147,13 @@ def test_a_formatted_file_keeps_its_comments_where_they_are(tmp_path: Path) -> N
             id="after a block, moved by the key order",
         ),
         pytest.param(
+            "id: main\ntitle: Main\nquestions:\n    - id: q1\n      answer: A\n      stem: |\n"
+            "        Why?\n      # the options\n      options: {A: x, B: y}\n",
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    stem: |\n      Why?\n"
+            "    # the options\n    options: {A: x, B: y}\n    answer: A\n",
+            id="after a block, moved by the key order, keys further in",  # review s35 #6
+        ),
+        pytest.param(
             "id: main\ntitle: Main\nquestions:\n  - id: q1\n    explanation: >-\n"
             "      Short.\n    # easy enough\n    difficulty: easy\n",
             "id: main\ntitle: Main\nquestions:\n  - id: q1\n    explanation: Short.\n"

@@ -43,7 +43,8 @@ def question_errors(tmp_path: Path, question: str) -> list[Seen]:
                 5,
                 "exam tip 2 reads as 'Key benefit' -> 'saves time AND money ...' because of "
                 "the ': '",
-                'put the whole tip in double quotes: "Key benefit: saves time ..."',
+                "write the whole text quoted (shortened here; exambank lint --fix does this): "
+                '- "Key benefit: saves…"',
             ),
             id="exam-tip",
         ),
@@ -53,7 +54,8 @@ def question_errors(tmp_path: Path, question: str) -> list[Seen]:
                 6,
                 7,
                 "question q1, stem reads as 'Note' -> 'Which AWS service ...' because of the ': '",
-                'put the whole stem in double quotes: "Note: Which AWS service ..."',
+                "put the whole stem in double quotes (shortened here): "
+                '"Note: Which AWS service ..."',
             ),
             id="stem",
         ),

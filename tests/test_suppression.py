@@ -223,3 +223,31 @@ def test_each_entry_keeps_the_findings_it_dropped(lint_bank: LintBank) -> None:
         replace(d, path=entry.path) for d in found
     )  # the same findings, in the second bank's file
     assert entry.findings == len(entry.dropped) == 2
+
+
+TRUE_FALSE = QUESTION.replace(
+    "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock",
+    'options:\n  A: "True"\n  B: "False"',
+)
+
+
+@pytest.mark.parametrize("reason", ['"..."', '"…"', "' . . . '"])
+def test_a_reason_left_as_the_hints_placeholder_is_reported(
+    lint_questions: LintQuestions, reason: str
+) -> None:
+    """Review s35 #13: the hint's 'lint: {ignore: [true-false-options], reason: "..."}',
+    pasted as written, passed with a reason that says nothing."""
+    [warning] = lint_questions(TRUE_FALSE)
+    assert warning.rule == "true-false-options" and warning.hint is not None
+    pasted = warning.hint[warning.hint.index("lint: ") :]
+    assert pasted.endswith('reason: "..."}')
+    found = lint_questions(TRUE_FALSE + pasted.replace('"..."', reason) + "\n")
+    assert [(d.rule, d.message, d.hint) for d in found] == [
+        (
+            "schema",
+            f"question q1, lint, reason is '{reason[1:-1]}', a placeholder, not a reason",
+            "write why the rules do not apply to this question",
+        )
+    ]
+    kept = lint_questions(TRUE_FALSE + pasted.replace('"..."', '"kept: the exam asks so"'))
+    assert kept == []

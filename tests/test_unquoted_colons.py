@@ -405,3 +405,46 @@ def test_the_hint_names_lint_fix_exactly_where_it_quotes_the_lines(
     main(["lint", "--fix", str(path)])
     left = [message for *_, message, _ in _problems(path) if ": ' must be" in message]
     assert (left == []) is fixed
+
+
+def test_a_tip_yaml_reads_as_a_key_and_its_text_is_quoted_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s35 #7: '- Réponse : toujours lire' (one ': ', so YAML reads a key and its
+    text) was to be quoted as "Réponse: toujours lire ..." (the space before the colon
+    gone, cut short without a word), and --fix left it, though its table lists the tip."""
+    tips = "exam_tips:\n  - Réponse : toujours lire la question  # French\n  - Note\t: 5\n"
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION, extra=tips)})
+    path = root / "01-main.yaml"
+    assert main(["lint", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "hint: write the whole text quoted (shortened here; exambank lint --fix does this): "
+        '- "Réponse : toujours…"'
+    ) in out
+    assert 'hint: write it quoted (exambank lint --fix does this): - "Note\\t: 5"' in out
+    assert main(["lint", "--fix", str(root)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:4:5: fixed unquoted text holding ': ' -> - \"Réponse : toujours…\"",
+        f"{path}:5:5: fixed unquoted text holding ': ' -> - \"Note\\t: 5\"",
+    ]
+    assert path.read_text(encoding="utf-8") == section_yaml(QUESTION, extra=tips).replace(
+        "- Réponse : toujours lire la question", '- "Réponse : toujours lire la question"'
+    ).replace("- Note\t: 5", '- "Note\t: 5"')
+    source, _ = read_source(path)
+    assert source.data["exam_tips"] == ["Réponse : toujours lire la question", "Note\t: 5"]
+
+
+@pytest.mark.parametrize(
+    "tip",
+    ['Attention : "lire"', "Lire : la question #1", "{Clé : valeur}", "Suite : une\n    autre"],
+)
+def test_a_tip_read_as_a_key_whose_text_is_not_sure_is_left_to_the_author(
+    tmp_path: Path, tip: str
+) -> None:
+    """Quoted text after the ': ', a '#' one space on (text may go on after it), braces, or
+    text over lines: quoting the line as typed might not give the tip meant."""
+    text = section_yaml(QUESTION, extra=f"exam_tips:\n  - {tip}\n")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    assert main(["lint", "--fix", str(root)]) == 1
+    assert (root / "01-main.yaml").read_text(encoding="utf-8") == text

@@ -19,6 +19,7 @@ from exambank.cli.common import (
 from exambank.errors import CannotWrite, UsageError
 from exambank.fixes import fix_file
 from exambank.init_arguments import SLUG_HINT
+from exambank.paths import display_path
 from exambank.reporters.text import visible
 from exambank.rewrite import NotSaved, RewriteError, bank_files
 from exambank.saving import save
@@ -144,18 +145,18 @@ def _schemas(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def fix(paths: list[Path], size_limit: int) -> bool:
+def fix(paths: list[Path], size_limit: int) -> dict[str, RewriteError]:
     """Make the fixes that cannot alter meaning in the banks' files, each listed on stderr;
-    whether every file that needed fixing could be written. A file of more than
-    ``size_limit`` bytes is left as it is."""
-    saved = True
+    the files left as they were, as lint names them, and why (``NotSaved``: one that
+    could not be written). A file of more than ``size_limit`` bytes is left as it is."""
+    refused: dict[str, RewriteError] = {}
     for path in bank_files(paths):
         try:
             rewrite, fixed, laid_out = fix_file(path, str(path), size_limit)
             if rewrite.changed:
                 save(rewrite)
         except RewriteError as error:
-            saved = saved and not isinstance(error, NotSaved)
+            refused[display_path(path)] = error
             where = f"{visible(str(path))}:{error.line}:{error.column}"
             print(f"{where}: not fixed: {visible(str(error))}", file=sys.stderr)
             continue
@@ -165,11 +166,12 @@ def fix(paths: list[Path], size_limit: int) -> bool:
         if laid_out and rewrite.changed and (more := rewrite.lines_changed_besides(fixed_lines)):
             lines = "line" if more == 1 else "lines"
             print(
-                f"{visible(str(path))}: also {more} more {lines} laid out as 'exambank fmt' "
-                "lays them out",
+                f"{visible(str(path))}: also {more} more {lines} rewritten: indented as "
+                "'exambank fmt' indents, a text or [...] list typed over lines on one line; "
+                "key order and quotes stay as written ('exambank fmt' lays those out)",
                 file=sys.stderr,
             )
-    return saved
+    return refused
 
 
 def _init(arguments: argparse.Namespace) -> int:

@@ -21,11 +21,13 @@ from exambank.cli.common import (
     named_path,
 )
 from exambank.config import ConfigError, parse_rule_list
+from exambank.diagnostics import not_fixed
 from exambank.errors import UsageError
 from exambank.lint import lint
 from exambank.paths import display_path
 from exambank.reporters import COLOR_CHOICES, REPORTER_BY_NAME, Context, use_color
 from exambank.reporters.text import visible
+from exambank.rewrite import NotSaved
 from exambank.rule_docs import rule_page, rule_table
 
 
@@ -190,8 +192,11 @@ def _lint(arguments: argparse.Namespace) -> int:
     elif reading is not None and writing is None:
         known = baseline.read(reading)
     replaced = baseline.previous(writing) if writing is not None else None
-    all_fixes_saved = fix(paths, config.max_file_bytes) if arguments.fix else True
+    refused = fix(paths, config.max_file_bytes) if arguments.fix else {}
     result = lint(paths, config)
+    if refused:  # a hint must not promise what --fix just left undone
+        why = {path: f"at {error.line}:{error.column}, {error}" for path, error in refused.items()}
+        result = replace(result, diagnostics=not_fixed(result.diagnostics, why))
     judged = None
     if writing is not None or known is not None:
         checked = baseline.scope(result, paths, config)
@@ -227,7 +232,7 @@ def _lint(arguments: argparse.Namespace) -> int:
     if known is not None and judged is not None:  # after the text summary; beside a tool's
         for line in baseline.summary(judged, known.path):  # report, not in it
             print(visible(line), file=sys.stdout if arguments.format == "text" else sys.stderr)
-    if not all_fixes_saved:  # reported above: a file that could not be written
+    if any(isinstance(error, NotSaved) for error in refused.values()):  # said above
         return EXIT_CANNOT_WRITE
     return EXIT_PROBLEMS if result.failed(arguments.strict) else EXIT_OK
 

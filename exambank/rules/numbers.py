@@ -283,7 +283,7 @@ ENGLISH = Reading(
 def reading(tag: str) -> Reading:
     """How the numeric rules read a bank written in ``tag`` (BCP 47)."""
     code = primary_language(tag)
-    if code == "en":
+    if code in ("en", ""):  # "": none known, while the manifest's is no tag: the default's
         return ENGLISH
     language = _LANGUAGES.get(code)
     if language is None:

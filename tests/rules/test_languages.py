@@ -400,3 +400,33 @@ def test_build_says_which_rules_did_not_run(
     # the stems are English: every word the handouts add would be French, so it is said
     [mismatch] = [line for line in printed if "language-mismatch" in line]
     assert "stems read as English" in mismatch and "warning" in mismatch
+
+
+@pytest.mark.parametrize("language", ["English", "5", '""'])
+def test_a_language_that_is_no_tag_yet_sets_off_nothing_but_its_schema_error(
+    lint_bank: LintBank, language: str
+) -> None:
+    """Review s35 #8: while the manifest's language is no tag ('English' for 'en'), the
+    suppressions of the rules that read wording were told to go, though they are needed
+    again once it is one, and numbers were read as no English bank reads them (subnet
+    masks as numbers grouped by points, as in a German bank)."""
+    kept = QUESTION.replace(
+        "answer: A", "answer: A\nlint: {ignore: [true-false-options], reason: Kept}"
+    )
+    kept = kept.replace(
+        "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock",
+        'options:\n  A: "True"\n  B: "False"',
+    )
+    masks = QUESTION.replace("id: q1", "id: q2").replace(
+        "options:\n  A: Amazon SageMaker\n  B: AWS Lambda\n  C: Amazon EC2\n  D: Amazon Bedrock",
+        "options:\n  A: 255.255.255.192\n  B: 255.255.255.224\n  C: 255.255.255.128\n"
+        "  D: 255.255.255.240",
+    )
+    sections = {"01-main.yaml": section_yaml(kept, masks)}
+    result = lint_bank(sections, manifest(language))
+    assert [(d.path.rsplit("/", 1)[-1], d.rule) for d in result.diagnostics] == [
+        ("bank.yaml", "schema")
+    ]
+    assert result.notes == []
+    english = lint_bank(sections, manifest("en"))  # once it is a tag, the entry is used
+    assert english.diagnostics == [] and len(english.suppressed) == 1
