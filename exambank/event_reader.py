@@ -190,7 +190,7 @@ class EventReader:
                     typed_scalars[path] = typed
                 # Written as something (not 'key:'), whatever YAML types it as: a '#' one
                 # space after '0', 'false' or '~' may cut a text short just as after '21'.
-                if commented and kind is scalar and not event.style and event.value:
+                if commented and kind is scalar and not event.style:
                     end = event.end_mark.index  # one space or tab, then '#': a comment
                     if text[end + 1 : end + 2] == "#" and text[end] in " \t":
                         self._comment_after(text, event, path)
@@ -274,13 +274,18 @@ class EventReader:
         self._glued_again.clear()
 
     def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
-        """Record the comment that starts one space after the unquoted ``event``."""
+        """Record the comment that starts one space after the unquoted ``event``: after
+        its text, or in place of it ('A: #1 traceroute', an empty value, when a word
+        follows the '#' at once: '# note' is a note)."""
         mark = event.end_mark  # the '#' is on the same line, one character on
         at = mark.index + 1
         line_end = text.find("\n", at)
         comment = text[at : len(text) if line_end == -1 else line_end].split("\r", 1)[0]
         position = self.source.position(_Mark(mark.line, mark.column + 1, at))
-        self.source.comments_after[path] = (position, comment.rstrip())
+        if event.value:
+            self.source.comments_after[path] = (position, comment.rstrip())
+        elif comment[1:2].strip():
+            self.source.comments_for_values[path] = (position, comment.rstrip())
 
     def _escape_slips(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the escapes in the double-quoted ``event`` most likely meant as a

@@ -55,7 +55,34 @@ def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> s
         return NUMBER
     if isinstance(answer, str) and path[-1:] == ("answer",):
         return _letters_hint(answer, question, fixed=not source.fix_refuses()) or NEUTRAL
+    if isinstance(answer, list) and path[-1:] == ("answer",):
+        return _items_hint(answer, question) or NEUTRAL
     return NEUTRAL
+
+
+def empty_answer_hint(question: Any) -> str:
+    """How to fill an empty answer: as a list on a question of ``type: multiple``, as one
+    letter on one of ``type: single``; either way on one with no type."""
+    kind = question.get("type") if isinstance(question, dict) else None
+    if kind == "multiple":
+        return f"write the letters of the right options as a list ({MULTIPLE})"
+    if kind == "single":
+        return f"write the letter of the right option ({SINGLE})"
+    return NEUTRAL
+
+
+def _items_hint(answer: list[Any], question: Any) -> str | None:
+    """How to write a list whose items are option letters written as one text ('[A; C]',
+    read as the one item "A; C"): each letter an item, with commas between them."""
+    options = question.get("options") if isinstance(question, dict) else None
+    keys = [key for key in options or () if isinstance(key, str) and _LETTER.fullmatch(key)]
+    texts = [item for item in answer if isinstance(item, str)]
+    listed = listed_letters(", ".join(texts), keys) if len(texts) == len(answer) else None
+    if listed is None:
+        return None
+    if _single_answer(question):
+        return _one_or_multiple(listed)
+    return f"write each letter as an item, with commas between them: answer: [{', '.join(listed)}]"
 
 
 def _letters_hint(answer: str, question: Any, fixed: bool) -> str | None:

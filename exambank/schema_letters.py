@@ -29,7 +29,7 @@ from exambank.lookalikes import (
     russian_lettering,
     sure_latin,
 )
-from exambank.schema_answer_texts import NEUTRAL, answer_hint
+from exambank.schema_answer_texts import answer_hint, empty_answer_hint
 from exambank.schema_words import Found, kind_of
 from exambank.source import JsonPath, Source
 
@@ -43,7 +43,7 @@ def explain_answer(source: Source, path: JsonPath, name: str, answer: Any, quest
     """What to say of an answer the schema refuses, at ``path`` in ``question``."""
     letters = answer if isinstance(answer, list) else [answer]
     if answer is None or (isinstance(answer, str) and not answer.strip()):
-        return source.where(path), f"{name} is empty", NEUTRAL
+        return source.where(path), f"{name} is empty", empty_answer_hint(question)
     options = question.get("options") if isinstance(question, dict) else None
     keys = list(options) if isinstance(options, dict) else []
     unmended = source.fix_refuses() or counts_in_russian_order(source.data)

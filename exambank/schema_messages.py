@@ -8,6 +8,7 @@ Violations about keys are worded in ``schema_keys``; those about values, here.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,6 +142,13 @@ def _findings(source: Source, error: SchemaViolation, path: JsonPath) -> Iterato
                 source.where(path),
                 f"{name} is the {kind} {text}{read_as}, not text",
                 f'quote it so it stays text: "{text}"{fixed}',  # as lint --fix and fmt quote
+            )
+        elif path in source.comments_for_values:  # 'A: #1 traceroute'
+            position, comment = source.comments_for_values[path]
+            yield (
+                position,
+                f"{name} is empty: YAML reads '{clip(comment)}' after it as a comment",
+                f"quote the text to keep it: {path[-1]}: {json.dumps(comment, ensure_ascii=False)}",
             )
         else:
             yield source.where(path), f"{name} is empty", _write_text(path)

@@ -66,6 +66,9 @@ class Source:
     # where the '#' is and the comment, which an author may have meant as part of the text
     # ("Best? #1 pick"); a note set off by two spaces or more is plainly meant as one.
     comments_after: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
+    # Empty values a comment follows one space (or tab) on, its '#' right before a word
+    # ('A: #1 traceroute'), by path: where the '#' is and the comment, meant as the text.
+    comments_for_values: dict[JsonPath, tuple[Position, str]] = field(default_factory=dict)
     # Double-quoted values holding escapes most likely meant as a backslash and a letter
     # ("C:\temp": a tab), by path: where each one's backslash is, and the escape ("\t").
     escape_slips: dict[JsonPath, list[tuple[Position, str]]] = field(default_factory=dict)

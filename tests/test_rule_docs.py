@@ -67,6 +67,17 @@ def test_a_reading_rule_says_it_cannot_be_turned_off(capsys: pytest.CaptureFixtu
     assert "cannot be turned off" in page and "[tool.exambank.rules" not in page
 
 
+def test_the_yaml_syntax_page_says_what_lint_tells_of_a_slip(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Not only "where the parser gave up" (review s35-author #15)."""
+    assert main(["rule", "yaml-syntax"]) == 0
+    page = " ".join(capsys.readouterr().out.split())
+    assert "at the line and column of the slip" in page
+    assert "each question (and key term) of a section is also read on its own" in page
+    assert "Markdown's '* ' or '+ '" in page and "the hint says so" in page
+
+
 def test_config_the_rule_id_of_a_pyproject_mistake_has_a_page_too(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -147,6 +147,47 @@ def test_2_hints_fix_the_problem(tmp_path, change, expected):
     assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
 
 
+STEM_LINE = "stem: Which AWS service trains, tunes and deploys ML models?"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("B: AWS Lambda", "B: #1 AWS Lambda"),
+            (
+                8,
+                10,
+                "question q1, option B is empty: YAML reads '#1 AWS Lambda' after it as a comment",
+                'quote the text to keep it: B: "#1 AWS Lambda"',
+            ),
+            id="option",
+        ),
+        pytest.param(
+            (STEM_LINE, STEM_LINE.replace("stem: ", "stem: #")),
+            (
+                5,
+                11,
+                "question q1, stem is empty: YAML reads '#Which AWS service ...' after it as a "
+                "comment",
+                'quote the text to keep it: stem: "#Which AWS service trains, tunes and deploys '
+                'ML models?"',
+            ),
+            id="stem",
+        ),
+    ],
+)
+def test_a_text_that_starts_with_a_hash_is_told_it_became_a_comment(tmp_path, change, expected):
+    # Not "option B is empty", with nothing to say the text is there (review s35-author #9)
+    assert question_errors(tmp_path, QUESTION.replace(*change)) == [expected]
+    quoted = QUESTION.replace(change[0], expected[3].split(": ", 1)[1])
+    bank = write_bank(tmp_path / "quoted", {"01-main.yaml": section_yaml(quoted)})
+    assert lint([bank]).diagnostics == []
+    # '# note', a blank after the '#', is a note: the value is empty, as it says
+    noted = question_errors(tmp_path, QUESTION.replace("B: AWS Lambda", "B: # to do"))
+    assert [message for _, _, message, _ in noted] == ["question q1, option B is empty"]
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

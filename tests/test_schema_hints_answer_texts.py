@@ -167,3 +167,46 @@ def test_a_letter_in_typographic_quotes_is_not_fixed_among_options_not_all_latin
         "the letter C is written in typographic quotes (\u2018 \u2019), which YAML keeps as part "
         "of the text: write answer: C"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        pytest.param(
+            "\ntype: multiple",
+            "write each letter as an item, with commas between them: answer: [A, C]",
+            id="multiple",
+        ),
+        pytest.param(
+            "",
+            "keep one (answer: A or answer: C), or set 'type: multiple' to keep both "
+            "(answer: [A, C])",
+            id="single",
+        ),
+    ],
+)
+def test_letters_parted_by_semicolons_in_brackets_are_told_to_use_commas(tmp_path, typed, hint):
+    # '[A; C]' is one item, "A; C" (review s35-author #14)
+    question = QUESTION.replace("id: q1", f"id: q1{typed}")
+    message, said = _answer_error(tmp_path, "[A; C]", question)
+    assert (message, said) == ('question q1, answer is a list ["A; C"]', hint)
+    if typed:  # the hint's list, as written, is the answer
+        fixed = question.replace("answer: A", f"answer: {hint.rsplit('answer: ', 1)[1]}")
+        assert question_errors(tmp_path / "fixed", fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        (
+            "\ntype: multiple",
+            "write the letters of the right options as a list (answer: [<letter>, <letter>])",
+        ),
+        ("\ntype: single", "write the letter of the right option (answer: <letter>)"),
+        ("", NEUTRAL),
+    ],
+    ids=["multiple", "single", "no type"],
+)
+def test_an_empty_answer_is_told_how_its_question_s_type_writes_one(tmp_path, typed, hint):
+    question = QUESTION.replace("id: q1", f"id: q1{typed}")
+    assert _answer_error(tmp_path, "", question) == ("question q1, answer is empty", hint)

@@ -892,3 +892,44 @@ def test_lint_fix_deletes_a_byte_order_mark_that_starts_a_line(tmp_path, capsys)
         f"{path}:4:1: fixed byte-order mark (U+FEFF) removed"
     ]
     assert path.read_text(encoding="utf-8") == SECTION
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        pytest.param(
+            "    explanation: SageMaker",
+            "    explanation SageMaker",
+            "write 'explanation: SageMaker covers the…' (shortened here)",
+            id="missing colon",
+        ),
+        pytest.param(
+            "    explanation: SageMaker",
+            "    explanation\uff1aSageMaker",
+            "type an ordinary ':' instead: 'explanation: SageMaker covers the…' (shortened here)",
+            id="look-alike colon",
+        ),
+        pytest.param(
+            "    explanation: SageMaker",
+            "    explanation:SageMaker",
+            "write 'explanation: SageMaker covers the…' (shortened here)",
+            id="no space after the colon",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            "      B) AWS Lambda runs code without servers",
+            "write 'B: AWS Lambda runs code…' (shortened here)",
+            id="option letter with a bracket",
+        ),
+        pytest.param(
+            "      B: AWS Lambda",
+            "      - B: AWS Lambda runs code without servers",
+            "remove the '- ' (shortened here): 'B: AWS Lambda runs…'",
+            id="list item among the options",
+        ),
+    ],
+)
+def test_a_hint_that_shows_a_line_cut_short_says_so(tmp_path, old, new, hint):
+    # An author would type the '…' (review s35-author #12); a short line is shown whole.
+    assert reported(tmp_path, old, new)[3] == hint
+    assert reported(tmp_path, "    answer: A", "    answer A")[3] == "write 'answer: A'"

@@ -96,7 +96,7 @@ def test_a_first_question_that_starts_with_another_key_is_told_too(tmp_path):
     assert problems_of(tmp_path, text)[0][:2] == (4, 3)
     assert problems_of(tmp_path, text)[0][3:] == (
         "'stem' starts a new question without the '- ' that starts one",
-        "start the question with '- ': - stem: Which AWS service…",
+        "start the question with '- ' (shortened here): - stem: Which AWS service…",
     )
 
 
@@ -257,6 +257,9 @@ DASHES = [
     pytest.param("\u2014", "an em dash", id="em dash"),
     pytest.param("\u2212", "a minus sign", id="minus sign"),
     pytest.param("\u2022", "a bullet", id="bullet"),
+    # Markdown's other bullets (review s35-author #2): '*' starts an alias, '+' a text
+    pytest.param("*", "a Markdown bullet", id="Markdown star"),
+    pytest.param("+", "a Markdown bullet", id="Markdown plus"),
 ]
 
 
@@ -395,3 +398,74 @@ def test_fix_types_the_dash_and_keeps_the_note_after_it(tmp_path, capsys, dash, 
     assert path.read_text(encoding="utf-8") == TWO.replace(
         "  - id: q1", "  - id: q1   # q1 comment"
     ).replace("  - id: q2", "  - id: q2  # q2 comment")
+
+
+TIPS = 'exam_tips:\n  - "Read each option."\n  {} Routers work at layer 3.\n'
+
+
+@pytest.mark.parametrize(
+    ("tips", "line"),
+    [
+        pytest.param(TIPS.format("*"), 5, id="below a tip"),
+        pytest.param("exam_tips:\n  * Routers work at layer 3.\n", 4, id="the first tip"),
+    ],
+)
+def test_a_markdown_star_for_an_exam_tips_dash_is_named_and_fixed(tmp_path, capsys, tips, line):
+    # '* ' is an alias to YAML, never a text: quoting the line would keep the star in the
+    # tip (review s35-author #2)
+    text = section_yaml(QUESTION, extra=tips)
+    assert problems_of(tmp_path, text) == [
+        (
+            line,
+            3,
+            "yaml-syntax",
+            "'*' (a Markdown bullet) is not the '-' that starts a list item",
+            "type an ordinary '-' in its place (shortened here; exambank lint --fix does this): "
+            "- Routers work at…",
+        )
+    ]
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    assert main(["lint", "--fix", str(bank)]) == 0
+    path = bank / "01-main.yaml"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:{line}:3: fixed '*' (a Markdown bullet) starting a list item -> '- '"
+    ]
+    assert path.read_text(encoding="utf-8") == text.replace("  * Routers", "  - Routers")
+
+
+def test_a_markdown_bullet_is_taken_for_a_dash_only_where_list_items_stand(tmp_path):
+    # Under a text's key, '* ' starts a text YAML refuses: it is quoted. Under 'exam_tips:',
+    # '+ first tip' is a text YAML reads (the schema's to report). A question's '* ' is
+    # its dash.
+    starred = QUESTION.replace("SageMaker covers", "\n  * SageMaker covers")
+    assert problems_of(tmp_path, section_yaml(starred)) == [
+        (
+            13,
+            7,
+            "yaml-syntax",
+            "text starting with '*' must be quoted",
+            'write the whole text quoted (shortened here): "* SageMaker covers…"',
+        )
+    ]
+    text = section_yaml(QUESTION, SECOND, extra="exam_tips:\n  + Read each option.\n")
+    assert problems_of(tmp_path, broken(text, "  - id: q2", "  * id: q2")) == [
+        (
+            15,
+            3,
+            "yaml-syntax",
+            "'*' (a Markdown bullet) is not the '-' that starts a question",
+            f"type an ordinary '-' in its place{FIXED_BY_LINT}: - id: q2",
+        )
+    ]
+
+
+@pytest.mark.parametrize(("dash", "name"), DASHES)
+def test_a_dash_typed_for_a_questions_dash_below_another_slip_is_named_too(tmp_path, dash, name):
+    # The slip above is no line lint mends, so only reading each question on its own finds
+    # the dash: its question is one of its own, not more of the one above
+    starred = QUESTION.replace("SageMaker covers", "\n  * SageMaker covers")
+    text = broken(section_yaml(starred, SECOND), "  - id: q2", f"  {dash} id: q2")
+    assert [found[:4] for found in problems_of(tmp_path, text)] == [
+        (13, 7, "yaml-syntax", "text starting with '*' must be quoted"),
+        (14, 3, "yaml-syntax", f"'{dash}' ({name}) is not the '-' that starts a question"),
+    ]

@@ -32,8 +32,9 @@ class CommentInText(BankRule):
     comments after ids, answers, types, difficulties and tags, and comments on lines of
     their own, are never reported; quoted and block (`|`, `>`) text keeps its '#'. Known
     false positives: a note beside the text written one space away; set it two spaces
-    off or move it to a line of its own. Source: the YAML 1.2 specification, section 6.6
-    (comments).
+    off or move it to a line of its own. A text that starts with '#' (`A: #1 traceroute`)
+    is all comment, and the value empty: the schema reports it, naming the comment.
+    Source: the YAML 1.2 specification, section 6.6 (comments).
 
     Bad:
         stem: Which strategy is best? #1 choice

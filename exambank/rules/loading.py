@@ -12,9 +12,21 @@ from exambank.rules.base import LoadRule
 class YamlSyntax(LoadRule):
     """The file is not valid YAML.
 
-    Reported at the line and column where the parser gave up. Anchors and aliases
-    (`&name` / `*name`) are refused too: they make a bank hard to read and can
-    expand without bound.
+    YAML stops at a file's first error, often a line after the slip, and names it in
+    its own terms ("did not find expected key"). For the slips authors make, lint says
+    what is wrong at the line and column of the slip, and how to fix it, mostly with the
+    line to write: a ':' missing or typed as a look-alike; ': ' or a leading '*', '&',
+    '`' ... in text that must be quoted; a key indented more or less than the keys
+    beside it (the key out of line is named, not the line where YAML stopped); a tab or
+    a no-break space in the indentation; a quote that ends the text early, or one left
+    open (told where it opens); a list item's '- ' lost, or typed as an en dash, a
+    bullet or Markdown's '* ' or '+ '; more lines of a text at its key's place; a
+    leftover merge-conflict marker or byte-order mark. YAML reads no further, so each
+    question (and key term) of a section is also read on its own, and the first slip in
+    each is reported in the same run. Where `lint --fix` mends the line (quoting the
+    text, typing '- '), the hint says so. Any other error is reported in the parser's
+    words, where it gave up. Anchors and aliases (`&name` / `*name`) are refused too:
+    they make a bank hard to read and can expand without bound.
 
     Bad:
         stem: Which service: SageMaker or EC2?

@@ -14,9 +14,11 @@ from exambank.syntax_hints.text import (
     Explanation,
     Line,
     Text,
+    beside,
     next_option,
     refused_start,
     short,
+    shortened,
     space_words,
     spaces,
 )
@@ -59,10 +61,11 @@ def misaligned(text: Text, row: int, column: int) -> Explanation | None:
         _, name, key_row = keys[-1]
         if lost := first_item_lost_dash(text, key_row, row):
             return lost  # "questions:", "  id: q1" and its keys, then "- id: q2"
+        after_dash = text.lines[row][column + 2 :].strip()
         return Explanation(
             text.index(row, column),
             f"a list item ('- ') where a key belongs, in line with '{name}' on line {key_row + 1}",
-            f"remove the '- ': '{short(text.lines[row][column + 2 :].strip())}'",
+            f"remove the '- '{shortened(short(after_dash), after_dash)}: '{short(after_dash)}'",
         )
     if not deeper or any(entry[0] == column for entry in peers):
         return None
@@ -140,7 +143,7 @@ def _tab_hint(text: Text, row: int, column: int) -> str:
     line = Line(content)
     is_item = bool(line.dash_columns)
     for target_column, name, target_row in reversed(_open_entries(text, row)):
-        if (name == "-") if is_item else _beside(line.key, name):
+        if (name == "-") if is_item else beside(line.key, name):
             tabs = "the tab" if blank.count("\t") == 1 else "the tabs"
             what = "the item" if is_item else f"'{line.key}'"
             like = "the item" if is_item else f"'{name}'"
@@ -151,79 +154,6 @@ def _tab_hint(text: Text, row: int, column: int) -> str:
         if name != "-" and not text.parse(target_row).value.split("#", 1)[0].strip():
             break  # a key that holds nothing: the line may go under it
     return "indent with spaces, not tabs"
-
-
-def _beside(key: str | None, name: str) -> bool:
-    """Whether a line's ``key`` may stand beside the key ``name`` in one mapping."""
-    if key is None:
-        return False
-    return (_is_letter(key) and _is_letter(name)) or key in BESIDE.get(name, ())
-
-
-def outnumbered(text: Text, owner_row: int, row: int) -> Explanation | None:
-    """'A' written 4 spaces in under 'options:', 'B' to 'D' 6 spaces in: YAML reads 'B'
-    as more text of 'A', yet three keys agree against one, and 'A' is the one to move.
-    The keys of a kind (option letters, or the other keys) in line with the owner above
-    the error, and in line with the error's key below it, are counted; the fewer move,
-    if they lie under a key that holds nothing (so they can go deeper under it)."""
-    owner, line = text.parse(owner_row), text.parse(row)
-    letters = _is_letter(owner.key)
-    if letters != _is_letter(line.key):
-        return None
-    above, opener = _siblings(text, owner_row, owner.key_column, letters, step=-1)
-    below, _ = _siblings(text, row, line.key_column, letters, step=1)
-    if len(below) <= len(above) or opener is None:
-        return None
-    parent = text.parse(opener)
-    if (
-        parent.key is None
-        or parent.value.split("#")[0].strip()
-        or parent.key_column >= line.key_column
-    ):
-        return None
-    moved, agreed = _names(text, above), _names(text, below)
-    less = line.key_column - owner.key_column
-    return Explanation(
-        text.index(min(above), owner.key_column),
-        f"{moved} {'is' if len(above) == 1 else 'are'} indented {spaces(less)} less than "
-        f"{agreed} below, so YAML reads '{line.key}' as more text of '{owner.key}'",
-        f"indent {moved} {spaces(line.key_column)}, like {agreed}",
-    )
-
-
-def _is_letter(key: str | None) -> bool:
-    return key is not None and len(key) == 1 and "A" <= key <= "Z"
-
-
-def _siblings(
-    text: Text, row: int, column: int, letters: bool, step: int
-) -> tuple[list[int], int | None]:
-    """The rows from ``row`` on (up or down by ``step``) whose keys, of one kind, stand at
-    ``column``, over deeper lines, blank lines and comments; and the row that ends them."""
-    rows: list[int] = []
-    at = row
-    while 0 <= at < len(text.lines):
-        content = text.lines[at].strip()
-        if content and not content.startswith("#"):
-            line = text.parse(at)
-            if line.indent < column or (line.indent == column and line.key_column != column):
-                return rows, at
-            if line.key_column == column:
-                if line.key is None or _is_letter(line.key) != letters:
-                    return rows, at
-                rows.append(at)
-        at += step
-    return rows, None
-
-
-def _names(text: Text, rows: list[int]) -> str:
-    """'A', or 'B'-'D', or 'stem', 'options': the keys on ``rows``."""
-    keys = [str(text.parse(row).key) for row in sorted(rows)]
-    letters = all(map(_is_letter, keys))
-    run = "".join(chr(ord(keys[0]) + at) for at in range(len(keys))) if letters else ""
-    if len(keys) > 1 and "".join(keys) == run:  # option letters in a row
-        return f"'{keys[0]}'-'{keys[-1]}'"
-    return ", ".join(f"'{key}'" for key in keys)
 
 
 _SHOWN = 40  # a hint shows about this much of each line of a text on several lines
@@ -249,14 +179,16 @@ def text_on_lines(text: Text, problem: int, context: int) -> Explanation | None:
         return None
     if next_option(key, lines[0]):
         return None  # the next option, "B) AWS Lambda", with ")" for ':'
-    shown = [short(line, _SHOWN) for line in [value, *lines][:4]] + ["…"] * (len(lines) > 3)
+    written = [value, *lines]
+    shown = [short(line, _SHOWN) for line in written[:4]] + ["…"] * (len(lines) > 3)
+    cut = "; shortened here" if shown != written else ""
     below = f"lines {owner_row + 2}-{owner_row + len(lines) + 1}" if lines[1:] else ""
     return Explanation(
         text.index(owner_row, owner.value_column),
         f"the text of '{owner.key}' goes on at its key's place, where YAML expects a key "
         f"({below or f'line {owner_row + 2}'})",
         f"text on several lines: write '{owner.key}: |' and indent its lines under it "
-        f"({spaces(owner.key_column + 2)}): " + ", ".join(f"'{line}'" for line in shown),
+        f"({spaces(owner.key_column + 2)}{cut}): " + ", ".join(f"'{line}'" for line in shown),
     )
 
 

@@ -10,7 +10,18 @@ import re
 
 from exambank.diagnostics import LINT_FIX_DOES_THIS
 from exambank.model import FIRST_KEYS, LIST_ITEMS
-from exambank.syntax_hints.text import DASH_LOOKALIKES, KEYS, Explanation, Text, pair, short
+from exambank.syntax_hints.text import (
+    BULLETS,
+    DASH_LOOKALIKES,
+    KEYS,
+    LIST_KEYS,
+    Explanation,
+    Line,
+    Text,
+    pair,
+    short,
+    shortened,
+)
 
 
 def lost_dash(text: Text, row: int, next_item: int | None = None) -> Explanation | None:
@@ -41,10 +52,12 @@ def lost_dash(text: Text, row: int, next_item: int | None = None) -> Explanation
         else f"'{key}' starts a new {item} without the '- ' that starts one"
     )
     place = "" if next_item is None else f", its dash in line with line {next_item + 1}'s"
+    example = pair(name, value)
     return Explanation(
         text.index(row, line.indent),
         message,
-        f"start the {item} with '- '{place}: - {pair(name, value)}",
+        f"start the {item} with '- '{place}{shortened(example, pair(name, value, whole=True))}: "
+        f"- {example}",
     )
 
 
@@ -65,7 +78,9 @@ def lookalike_dash(text: Text, row: int, expected_item: bool) -> Explanation | N
     (as a pasted list has it) and the item follow it, and it stands where a list item
     belongs: libyaml expected one there (``expected_item``), or where the items of
     ``questions:`` or ``key_terms:`` stand. Nothing else in YAML starts a line so there:
-    the fix is to type '- ' in place of the dash and the blank (``retype``)."""
+    the fix is to type '- ' in place of the dash and the blank (``retype``). Markdown's
+    '* ' and '+ ' (``BULLETS``), which do start something else, are taken for a '- '
+    only where a list's items stand (``_bullet_item``), whatever libyaml expected."""
     written = text.lines[row]
     column = len(written) - len(written.lstrip(" "))
     dash, blank = written[column : column + 1], written[column + 1 : column + 2]
@@ -73,15 +88,22 @@ def lookalike_dash(text: Text, row: int, expected_item: bool) -> Explanation | N
     if dash not in DASH_LOOKALIKES or blank not in (" ", "\t") or rest.strip()[:1] in ("", "#"):
         return None
     item, _ = _list_item_at(text, row, column)
-    if item is None and not expected_item:
+    if dash in BULLETS:
+        if not _bullet_item(text, row, column, dash):
+            return None  # a text: '* text' one YAML refuses, '+ text' one it reads
+    elif item is None and not expected_item:
         return None
-    shown = short(re.split(r"[ \t]+#", rest.strip(), maxsplit=1)[0])  # without its note
+    item_text = re.split(r"[ \t]+#", rest.strip(), maxsplit=1)[0]  # without its note
+    shown = short(item_text)
+    notes = ["shortened here"] * (shown != item_text)
+    said = f" ({'; '.join(notes)})" if notes else ""
+    fixed = f" ({'; '.join([*notes, LINT_FIX_DOES_THIS])})"
     in_place = "in its place" if blank == " " else "and a space in place of it and the tab"
     return Explanation(
         text.index(row, column),
         f"'{dash}' ({DASH_LOOKALIKES[dash]}) is not the '-' that starts a {item or 'list item'}",
-        f"type an ordinary '-' {in_place}: - {shown}",
-        f"type an ordinary '-' {in_place} ({LINT_FIX_DOES_THIS}): - {shown}",
+        f"type an ordinary '-' {in_place}{said}: - {shown}",
+        f"type an ordinary '-' {in_place}{fixed}: - {shown}",
         retype="- ",
     )
 
@@ -104,23 +126,48 @@ def item_over(text: Text, row: int) -> Explanation | None:
 
 def _list_item_at(text: Text, row: int, column: int) -> tuple[str | None, bool]:
     """What an item of the list is called ("question") when a line at ``column`` on
-    ``row`` stands where that list's items stand: only items ('- ', or a dash typed for
-    it) of it, and the lines under them, between it and the list's key (``questions:``,
-    holding nothing on its line), which is left of ``column`` or, for a list written at
-    its key's place, at it (None anywhere else); and whether no item stands above it."""
+    ``row`` stands where that list's items stand (``_list_key_at``; None anywhere else);
+    and whether no item stands above it."""
+    key, first = _list_key_at(text, row, column) or ("", False)
+    item = LIST_ITEMS.get(key)
+    return (item[0] if item else None), first
+
+
+def _bullet_item(text: Text, row: int, column: int, bullet: str) -> bool:
+    """Whether the line at ``column`` on ``row``, which starts with Markdown's ``bullet``
+    ('* ' or '+ '), is a list item: below an item of a list, or first in ``questions:``
+    or ``key_terms:`` (whose item's keys below it YAML refuses), or, for '* ' (which
+    starts an alias, never a text), first under any key whose value is a list
+    ('exam_tips:', 'tags:'). There '+ first tip' is a text YAML reads, not a slip."""
+    key, first = _list_key_at(text, row, column) or ("", True)
+    return not first or key in LIST_ITEMS or (bullet == "*" and key in LIST_KEYS)
+
+
+def _list_key_at(text: Text, row: int, column: int) -> tuple[str, bool] | None:
+    """The key of the list (``questions``) whose items stand at ``column``, when the line
+    on ``row`` stands there: only items ('- ', or a dash typed for it) of it, and the lines
+    under them, between it and the list's key, which holds nothing on its line and is left
+    of ``column`` or, for a list written at its key's place, at it (None anywhere else);
+    and whether no item stands above it."""
     first = True
     for above in range(row - 1, -1, -1):
         content = text.lines[above].strip()
         if not content or content.startswith("#"):
             continue
         line = text.parse(above)
-        item_start = line.dash_columns or content[:1] in DASH_LOOKALIKES  # or a dash typed for it
-        if line.indent > column or (line.indent == column and item_start):
+        if line.indent > column or (line.indent == column and _starts_item(line, content)):
             first = False  # the lines of an item above, or the item itself
             continue
         empty = not line.value.split("#", 1)[0].strip()
         if line.dash_columns or not empty:
-            return None, False
-        item = LIST_ITEMS.get(line.key or "")
-        return (item[0] if item else None), first
-    return None, False
+            return None
+        return line.key or "", first
+    return None
+
+
+def _starts_item(line: Line, content: str) -> bool:
+    """Whether a line starts a list item: with '- ', or a dash or bullet typed for it."""
+    mark = content[:1]
+    return bool(line.dash_columns) or (
+        mark in DASH_LOOKALIKES and (mark not in BULLETS or content[1:2] in (" ", "\t"))
+    )

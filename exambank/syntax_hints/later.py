@@ -7,8 +7,9 @@ the first error in each is explained as a file's first error is. A question is p
 it stands: the lines above it are left empty, so its lines keep their numbers and its errors
 their places. A question that lost its '- ' ('-id: q3' or 'id: q3' where the dashes stand)
 is an item of its own too, told to start with '- ' as it is when it is the file's first
-error; one that lost it and kept 'id' where the keys of the question above stand, read as
-more of that one, is told as the whole file's reading tells it (a repeated key).
+error, as is one whose '-' was typed as an en dash, a bullet or Markdown's '*'; one that
+lost it and kept 'id' where the keys of the question above stand, read as more of that
+one, is told as the whole file's reading tells it (a repeated key).
 """
 
 from __future__ import annotations
@@ -32,13 +33,21 @@ from exambank import run_together
 from exambank.model import FIRST_KEYS
 from exambank.syntax_hints.byte_order_marks import MARK
 from exambank.syntax_hints.early_quotes import LEFT_OPEN
-from exambank.syntax_hints.items import lost_dash
-from exambank.syntax_hints.text import KEYS, Explanation, Text, control_character
+from exambank.syntax_hints.items import lookalike_dash, lost_dash
+from exambank.syntax_hints.text import (
+    DASH_LOOKALIKES,
+    KEYS,
+    Explanation,
+    Text,
+    control_character,
+)
 
 LIMIT = 200  # questions explained a file: past them, one line says how many more fail
 # A list's key, at column 0: its items are read one by one
 _LIST = re.compile(r"(questions|key_terms)[ \t]*:[ \t]*(?:#.*)?")
 _ITEM = re.compile(r" *-[ \t]")
+# A dash or bullet typed for an item's '- ' (an en dash, '* id: q2'): an item of its own
+_TYPED_DASH = re.compile(rf" *[{re.escape(''.join(DASH_LOOKALIKES))}][ \t]+[^ \t#]")
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
 _KEY = re.compile(r"[\w-]+[ \t]*:(?:[ \t]|$)")  # a key's line, as the list's end
 _KEY_NAME = re.compile(r"([\w-]+)[ \t]*:")
@@ -80,8 +89,11 @@ def question_errors(text: str) -> list[QuestionError]:
         if len(found) == LIMIT:
             more.append(start)
             continue
-        lost = None if _ITEM.match(_as_shown(lines[start])) else lost_dash(whole, start)
-        if lost is not None:  # '-id: q3' where the dashes stand: told as in the file
+        first_line = _as_shown(lines[start])
+        lost = None if _ITEM.match(first_line) else lost_dash(whole, start)
+        if _TYPED_DASH.match(first_line):
+            lost = lookalike_dash(whole, start, expected_item=False)
+        if lost is not None:  # '-id: q3' or '* id: q3' where the dashes stand: as in the file
             row, column = whole.row_column(lost.index)
             found.append(QuestionError(start, end, row, column, lost.message, lost.hint))
             continue
@@ -240,7 +252,7 @@ def _list_items(lines: list[str], at: int) -> Iterator[tuple[int, int]]:
         if not content or content[0] in "#\t":  # a tab is a slip inside an item, no end
             continue
         depth = len(line) - len(content)
-        item = _ITEM.match(line) is not None
+        item = _ITEM.match(line) is not None or _TYPED_DASH.match(line) is not None
         if indent is None:
             if not (item or _lost_dash(lines, row, depth)):
                 indent = _first_item_keys_at(lines, row, depth)

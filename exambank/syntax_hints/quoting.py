@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from exambank.statement_lines import STATEMENT
+from exambank.syntax_hints.deeper_keys import after_closed_value, key_too_deep, option_as_text
 from exambank.syntax_hints.early_quotes import LEFT_OPEN, quote_ends_early, text_after_quote
-from exambank.syntax_hints.indents import misaligned, outnumbered, tab
-from exambank.syntax_hints.items import item_over, lost_dash
+from exambank.syntax_hints.indents import misaligned, tab
+from exambank.syntax_hints.items import item_over, lookalike_dash, lost_dash
 from exambank.syntax_hints.text import (
     BESIDE,
     BLOCK_HEADER,
@@ -24,7 +25,6 @@ from exambank.syntax_hints.text import (
     curly_quoted,
     is_key_name,
     next_option,
-    pair,
     quoted,
     quoted_line,
     refused_start,
@@ -32,6 +32,7 @@ from exambank.syntax_hints.text import (
     shortened,
     space_words,
     spaces,
+    write_pair,
     write_quoted,
 )
 
@@ -73,19 +74,17 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
         return Explanation(
             at + len(after) - len(value),
             f"'{value[0]}' is not a colon YAML knows",
-            f"type an ordinary ':' instead: '{pair(word[0], value[1:].strip())}'",
+            write_pair(word[0], value[1:].strip(), "type an ordinary ':' instead:"),
         )
     if after.startswith(":") and after[1:2].isspace():
         return Explanation(
             at + 1, f"{space_words(after[1])} follows ':'", "replace it with an ordinary space"
         )
     if after.startswith(":"):
-        return Explanation(at, "no space after ':'", f"write '{pair(word[0], after[1:])}'")
+        return Explanation(at, "no space after ':'", write_pair(word[0], after[1:]))
     if _option_letter(text, row, column, written):  # "B) AWS Lambda" among options
         letter, rest = written[0], written[2:].strip()
-        return Explanation(
-            context, f"missing ':' after '{letter}'", f"write '{pair(letter, rest)}'"
-        )
+        return Explanation(context, f"missing ':' after '{letter}'", write_pair(letter, rest))
     if STATEMENT.match(written):  # "I. first": a statement of the text above, no key
         return Explanation(
             context,
@@ -94,9 +93,7 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
             "this one too, indented under the key",
         )
     if is_key_name(word[0]) and not _continues_text(text, row, column, word[0], value):
-        return Explanation(
-            context, f"missing ':' after '{word[0]}'", f"write '{pair(word[0], value)}'"
-        )
+        return Explanation(context, f"missing ':' after '{word[0]}'", write_pair(word[0], value))
     return _text_not_indented(text, row, column)
 
 
@@ -175,23 +172,13 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     if owner_row is None or line.key is None:
         return None
     owner = text.parse(owner_row)
-    if line.key in ("text", "feedback") and re.fullmatch("[A-Z]", owner.key or "") and owner.value:
-        return Explanation(
-            text.index(owner_row, owner.value_column),
-            f"option {owner.key} is written as text, so it cannot hold '{line.key}'",
-            f"write '{owner.key}:' alone on its line, then under it, indented 2 more, "
-            f"'text: {short(owner.value)}' and 'feedback: …'",
-        )
+    if found := option_as_text(text, owner_row, line.key):
+        return found
     deeper = line.key_column - owner.key_column
     if deeper > 0 and (lost := lost_dash(text, owner_row)):
         return lost  # "  id: q1" under 'questions:', its 'stem' read as more text of it
     if is_key_name(line.key) and deeper > 0:
-        return outnumbered(text, owner_row, row) or Explanation(
-            text.index(row, line.key_column),
-            f"'{line.key}' is indented {spaces(deeper)} more than '{owner.key}' on line "
-            f"{owner_row + 1}, so YAML reads it as more text of '{owner.key}'",
-            f"indent '{line.key}' {spaces(owner.key_column)}, like '{owner.key}'",
-        )
+        return key_too_deep(text, owner_row, row, reads_on=True)
     if owner.key and owner.value and row > owner_row:
         return Explanation(
             text.index(owner_row, owner.value_column),
@@ -242,8 +229,8 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
     if column == len(text.lines[row]) - len(text.lines[row].lstrip()):
         # The first question's '- ' typed as a dash or lost, and its text ended by a note
         # or a quote: its keys below are read as keys deeper than its line's
-        found = item_over(text, row) or text_after_quote(text, row, column)
-        return found or misaligned(text, row, column)
+        found = item_over(text, row) or after_closed_value(text, row, column)
+        return found or text_after_quote(text, row, column) or misaligned(text, row, column)
     owner_row = row if line.key and line.value_column < column else text.row_above(row, True)
     if owner_row is None:
         return None
@@ -258,7 +245,9 @@ def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
 
 
 def alias_or_anchor(text: Text, problem: int, context: int) -> Explanation | None:
-    return _bad_start(text, context, None)
+    row, _ = text.row_column(context)
+    bullet = lookalike_dash(text, row, expected_item=False)  # '* id: q7' among the questions
+    return bullet if bullet and bullet.index == context else _bad_start(text, context, None)
 
 
 def open_to_the_end(text: Text, problem: int, context: int) -> Explanation | None:

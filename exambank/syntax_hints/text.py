@@ -7,6 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import get_args, get_origin
 
 from exambank import model
 from exambank.diagnostics import LINT_FIX_DOES_THIS
@@ -58,6 +59,23 @@ def _keys_beside() -> dict[str, frozenset[str]]:
 
 
 BESIDE = _keys_beside()
+
+
+def _list_keys() -> frozenset[str]:
+    def holds_list(annotation: object) -> bool:
+        return get_origin(annotation) is list or any(map(holds_list, get_args(annotation)))
+
+    schemas = (*_MODELS, model.Suppression)
+    return frozenset(
+        name
+        for schema in schemas
+        for name, field in schema.model_fields.items()
+        if holds_list(field.annotation)
+    )
+
+
+# The keys whose value is (or may be) a list: 'questions', 'exam_tips', 'tags', 'answer' ...
+LIST_KEYS = _list_keys()
 # Keys whose values are free text, which an author may wrap onto more lines.
 PROSE_KEYS = frozenset(
     {"stem", "explanation", "text", "feedback", "summary", "notes", "definition", "title"}
@@ -88,7 +106,10 @@ MARKUP_STARTS = "*&![{|>"
 # theirs to say). Text right after it ('>5 years', '|x|') starts with the character.
 BLOCK_HEADER = re.compile(r"[|>][-+]?[ \t]")
 # What word processors and pasted lists put where a list item's '- ' belongs: each means
-# nothing else to YAML at the start of a line, where it is text.
+# nothing else to YAML at the start of a line, where it is text. And Markdown's other
+# bullets (``BULLETS``), which do mean something else: '*' starts an alias, '+' may start
+# a text, so they are taken for a '-' only where list items stand (``items``).
+BULLETS = {"*": "a Markdown bullet", "+": "a Markdown bullet"}
 DASH_LOOKALIKES = {
     "\u2010": "a Unicode hyphen",
     "\u2011": "a non-breaking hyphen",
@@ -99,6 +120,7 @@ DASH_LOOKALIKES = {
     "\u2022": "a bullet",
     "\u25e6": "a white bullet",
     "\u2043": "a hyphen bullet",
+    **BULLETS,
 }
 _SHORT = 20  # a hint shows about this many characters of the author's text
 _LINE = re.compile(
@@ -170,6 +192,18 @@ def space_words(character: str) -> str:
 
 def is_key_name(word: str | None) -> bool:
     return word is not None and (word in KEYS or re.fullmatch("[A-Z]", word) is not None)
+
+
+def is_letter(key: str | None) -> bool:
+    """Whether ``key`` is an option's letter."""
+    return key is not None and len(key) == 1 and "A" <= key <= "Z"
+
+
+def beside(key: str | None, name: str) -> bool:
+    """Whether a line's ``key`` may stand beside the key ``name`` in one mapping."""
+    if key is None:
+        return False
+    return (is_letter(key) and is_letter(name)) or key in BESIDE.get(name, ())
 
 
 def short(value: str, keep: int = 0) -> str:
@@ -245,8 +279,18 @@ def refused_start(index: int, lead: str, value: str) -> Explanation:
     )
 
 
-def pair(key: str, value: str) -> str:
-    return f"{key}: {short(value)}" if value else f"{key}:"
+def pair(key: str, value: str, whole: bool = False) -> str:
+    """'key: value', the value shortened as a hint shows it, unless ``whole``."""
+    if not value:
+        return f"{key}:"
+    return f"{key}: {value if whole else short(value)}"
+
+
+def write_pair(key: str, value: str, verb: str = "write") -> str:
+    """The hint to write ``key: value`` (``verb``, then the line in quotes), saying so
+    where the line is shortened."""
+    example = pair(key, value)
+    return f"{verb} '{example}'{shortened(example, pair(key, value, whole=True))}"
 
 
 def next_option(key: str | None, written: str) -> bool:
