@@ -125,7 +125,9 @@ def key_grid(
         items = "".join(item(ref) for ref in refs if ref.section is section)
         if items:
             heading = (
-                f'<h3 class="key-section"><span class="key-section-number">{number}</span>'
+                # a space after the number, which its column hides, so that a screen
+                # reader and a copy say "1 What is ...", not "1What is ..."
+                f'<h3 class="key-section"><span class="key-section-number">{number} </span>'
                 f"{marked_identifiers(typeset(section.title, grouped))}</h3>"
             )
             runs.append((heading, f"<ol{row_class}>{items}</ol>"))

@@ -1,5 +1,6 @@
-"""A word hyphenated in a table cell, whole again for search, copy and screen readers (and
-so is a long identifier wrapped in one at a case change: ``identifier_fit.py``).
+"""A word hyphenated at a line's end, whole again for search, copy and screen readers; and so
+is a long name wrapped at a case change (``identifier_fit.py``), in a table, a title on the
+cover, a heading or a contents entry, and a long code word broken at a seam.
 
 A word too long for its column is hyphenated (``handout.css``), more often in large print,
 whose columns are narrower for the size of their text. On the page that is right, but the
@@ -12,121 +13,98 @@ whole word, the next one's by what follows the word's end on it ("" if nothing d
 It is set on the marked content of each line, which text extraction reads (poppler,
 MuPDF, Acrobat), and on the ``Span`` holding it in the structure tree, which a screen
 reader reads. Once WeasyPrint has built the structure tree (the finisher in ``render.py``),
-a cell's structure element is known from its laid-out box (WeasyPrint keeps it there,
-``mark``), and its lines' marked content are in the same order as the cell's text boxes.
-A hyphen is the one WeasyPrint adds (the cell's ``hyphenate-character``) only where the
-cell's own text does not hold it there; a cell whose parts do not pair up is left as it is.
-A long code word broken at a seam is whole again so too: its "↪" is its hyphenation character.
+each text's marked content is known from its laid-out box (``element_boxes.py``), and a
+block's texts are read in order, line by line. A hyphen is the one WeasyPrint adds (the
+text's ``hyphenate-character``) only where the block's own text does not hold it there; a
+name's break is the zero-width space it wrapped at, inside a word; a long code word's seam
+is its soft hyphen, whose hyphenation character is its "↪" (``code_spans.py``). A block
+with a text whose marked content is not known is left as it is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
-from weasyprint.formatting_structure.boxes import (
-    Box,
-    LineBox,
-    ParentBox,
-    ReplacedBox,
-    TextBox,
-)
+from weasyprint.formatting_structure.boxes import BlockContainerBox, Box, LineBox, TextBox
 
+from exambank.builders.element_boxes import TextMarks, marked_parts
 from exambank.builders.identifier_fit import ZERO_WIDTH_SPACE
-from exambank.builders.pdf_structure import (
-    PdfObject,
-    marked_contents,
-    outermost,
-    page_boxes,
-    pdf_string,
-    property_lists,
-    referenced,
-)
+from exambank.builders.pdf_structure import outermost, page_boxes, replace_text
 
 
-def whole_hyphenated_words(document: Any, pdf: Any) -> int:
-    """Set ``/ActualText`` on the lines of each word hyphenated in a table cell of
-    ``pdf`` (WeasyPrint's, before it is written), so the text holds it whole; how many
-    lines it set."""
+def whole_hyphenated_words(document: Any, marks: TextMarks) -> int:
+    """Set ``/ActualText`` on the lines of each word hyphenated or name wrapped in a block
+    of ``document``'s layout (the marked content of its texts: ``marks``), so the text
+    holds it whole; how many lines it set."""
     trees = page_boxes(document)
     if trees is None:
         return 0
-    objects: list[object] = pdf.objects
     replaced = 0
-    for tree, page_reference in zip(trees, pdf.page_references, strict=True):
-        marks = property_lists(objects, referenced(objects, page_reference))
-        for cell in outermost(tree, _is_tagged_cell):
-            parts = list(_marked_parts(cell))
-            contents = list(marked_contents(objects, cell.mark))
-            if len(parts) != len(contents):
-                continue
-            lines = [
-                (part, holder, marks.get(number))
-                for part, (holder, number) in zip(parts, contents, strict=True)
-            ]
-            replaced += _replace(lines, " ".join("".join(cell.element.itertext()).split()))
+    for tree in trees:
+        for block in outermost(tree, _holds_lines):
+            parts = list(marked_parts(block))
+            texts = [part for part in parts if isinstance(part, TextBox)]
+            if any(map(_may_break, texts[:-1])) and all(text in marks for text in texts):
+                block_text = " ".join("".join(block.element.itertext()).split())
+                replaced += _replace(parts, marks, block_text)
     return replaced
 
 
-def _is_tagged_cell(box: Box) -> bool:
-    """A table cell's box, which WeasyPrint marks with its structure element."""
-    return isinstance(getattr(box, "mark", None), dict) and box.element is not None
+def _may_break(box: TextBox) -> bool:
+    """Whether ``box``'s text ends as a line ends inside a word: in its hyphenation
+    character or a zero-width space (most blocks have neither, and are passed over)."""
+    hyphen: str = box.style["hyphenate_character"]
+    return box.text.endswith(ZERO_WIDTH_SPACE) or bool(hyphen and box.text.endswith(hyphen))
 
 
-def _marked_parts(box: Box) -> Iterator[Box]:
-    """The text and images under ``box`` in the order WeasyPrint numbers their marked
-    content in the structure tree (``weasyprint/pdf/tags.py``: a line's parts in place of
-    the line, a box's content before the box itself)."""
-    for child in box.children:
-        for part in child.children if isinstance(child, LineBox) else [child]:
-            part = getattr(part, "_box", part)  # an absolutely placed box
-            if isinstance(part, TextBox):
-                yield part
-            else:
-                if isinstance(part, ParentBox):
-                    yield from _marked_parts(part)
-                if isinstance(part, ReplacedBox):
-                    yield part
+def _holds_lines(box: Box) -> bool:
+    """A block that holds lines of text (a paragraph, a heading, a table cell), whose
+    words a line may break."""
+    return (
+        isinstance(box, BlockContainerBox)
+        and box.element is not None
+        and any(isinstance(child, LineBox) for child in box.children)
+    )
 
 
-def _replace(lines: list[tuple[Box, PdfObject, PdfObject | None]], cell_text: str) -> int:
-    """Set the replacement text of the cell's ``lines`` (each a text box, the structure
-    element holding its marked content, and that content's property list) that a
-    hyphenated word runs across; how many. From the last line up, so that a line
+def _replace(parts: list[Box], marks: TextMarks, block_text: str) -> int:
+    """Set the replacement text of the block's ``parts`` (its texts and images, in order)
+    that a hyphenated word runs across; how many. From the last line up, so that a line
     ending in a word's start takes the rest of it, which the lines below gave up."""
-    texts = [box.text if isinstance(box, TextBox) else None for box, _, _ in lines]
+    texts = [box.text if isinstance(box, TextBox) else None for box in parts]
     # what ends a line inside a word: the hyphen WeasyPrint added, or a zero-width space
     # where an identifier wrapped (identifier_fit.py); None where the line ends a word
     joins = [
-        _added_hyphen(lines[index][0], texts[index], texts[index + 1], cell_text)
+        _added_hyphen(parts[index], texts[index], texts[index + 1], block_text)
         or _identifier_break(texts[index], texts[index + 1])
-        for index in range(len(lines) - 1)
+        for index in range(len(parts) - 1)
     ] + [None]
     replaced = 0
     rest = ""  # the end of a word, which the line below gave up
-    for index in reversed(range(len(lines))):
+    for index in reversed(range(len(parts))):
         text, join = texts[index], joins[index]
         continues = index > 0 and joins[index - 1] is not None  # the line above's word
         if text is None or not (join is not None or continues):
             continue
         whole = text[: len(text) - len(join)] + rest if join is not None else text
         rest = _word_start(whole) if continues else ""
-        _, holder, properties = lines[index]
-        _set_actual_text(holder, properties, whole[len(rest) :])
+        # an identifier's breaks, and a long code word's seams (code_spans.py): no character
+        replaced_by = whole[len(rest) :].replace(ZERO_WIDTH_SPACE, "").replace("\u00ad", "")
+        replace_text(*marks[parts[index]], replaced_by)
         replaced += 1
     return replaced
 
 
-def _added_hyphen(box: Box, text: str | None, following: str | None, cell_text: str) -> str:
+def _added_hyphen(box: Box, text: str | None, following: str | None, block_text: str) -> str:
     """The hyphen WeasyPrint added at the end of ``text``, breaking a word whose rest
     starts ``following`` ("" if it added none): its hyphenation character, where the
-    cell's text does not hold one."""
+    block's text does not hold one."""
     hyphen: str = box.style["hyphenate_character"]
     if text is None or following is None or not hyphen or not text.endswith(hyphen):
         return ""
     start, rest = _word_end(text[: -len(hyphen)]), _word_start(following)
-    return hyphen if start and rest and f"{start}{hyphen}{rest}" not in cell_text else ""
+    return hyphen if start and rest and f"{start}{hyphen}{rest}" not in block_text else ""
 
 
 def _identifier_break(text: str | None, following: str | None) -> str | None:
@@ -150,14 +128,3 @@ def _word_start(text: str) -> str:
 def _word_end(text: str) -> str:
     """The word ``text`` ends with ("" if it ends with a space)."""
     return re.split(r"\s", text)[-1]
-
-
-def _set_actual_text(holder: PdfObject, properties: PdfObject | None, text: str) -> None:
-    """Set ``text`` as the replacement of a line's marked content (its ``properties``)
-    and of the structure element holding it, if it holds nothing else (a ``Span``)."""
-    # an identifier's breaks, and a long code word's seams (code_spans.py): no character
-    text = text.replace(ZERO_WIDTH_SPACE, "").replace("\u00ad", "")
-    if properties is not None:
-        properties["ActualText"] = pdf_string(text)
-    if holder.get("S") == "/Span" and len(holder.get("K") or []) == 1:
-        holder["ActualText"] = pdf_string(text)

@@ -12,11 +12,11 @@ So once WeasyPrint has built the structure tree (the finisher in ``render.py``),
 element's marked content becomes ``/Artifact <</Type /Pagination /Subtype /Header>>`` (or
 ``/Footer``, by the margin box it was made from), the element and its parts are emptied and
 dropped from the ``ParentTree``, and the page's other marked content is numbered again from
-0, as the ``ParentTree`` holds a page's elements by their content's number. The margin's
-elements are known by what they are, unreachable from the root, not by their words; their
-side is known by pairing them, in the order WeasyPrint makes them (a margin box's children,
-one element each, after the page's content), with the page's margin boxes: where that does
-not pair, they are pagination artifacts with no side.
+0, as the ``ParentTree`` holds a page's elements by their content's number (``artifacts.py``).
+The margin's elements are known by what they are, unreachable from the root, not by their
+words; their side is known by pairing them, in the order WeasyPrint makes them (a margin
+box's children, one element each, after the page's content), with the page's margin boxes:
+where that does not pair, they are pagination artifacts with no side.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 
 from weasyprint.formatting_structure.boxes import MarginBox
 
+from exambank.builders.artifacts import as_artifacts
 from exambank.builders.pdf_structure import (
     PdfObject,
     marked_contents,
@@ -66,14 +67,12 @@ def margins_as_artifacts(document: Any, pdf: Any) -> int:
         if len(page_sides) != len(margins):
             page_sides = [None] * len(margins)
         artifacts = {
-            number: side
+            number: _pagination(side)
             for element, side in zip(margins, page_sides, strict=True)
             for _, number in marked_contents(objects, element)
         }
         page = referenced(objects, page_reference)
-        _mark_artifacts(objects, page, artifacts)
-        holders = _page_holders(parent_tree, page.get("StructParents", index))
-        _renumber(objects, page, holders, set(artifacts))
+        as_artifacts(objects, parent_tree, page, index, artifacts)
         for element in margins:
             for part in list(_parts(objects, element)):
                 part.clear()
@@ -97,46 +96,9 @@ def _margin_sides(document: Any) -> list[list[str | None]] | None:
     ]
 
 
-def _mark_artifacts(
-    objects: list[object], page: PdfObject, artifacts: dict[int, str | None]
-) -> None:
-    """Turn each marked content numbered in ``artifacts`` on ``page`` into a pagination
-    artifact of its side: its tag, just before its property list, and the list itself."""
-    chunks = getattr(referenced(objects, page.get("Contents")), "stream", None) or []
-    for at, chunk in enumerate(chunks):
-        if isinstance(chunk, dict) and chunk.get("MCID") in artifacts and at > 0:
-            side = artifacts[chunk["MCID"]]
-            chunks[at - 1] = "/Artifact"
-            chunk.clear()
-            chunk["Type"] = "/Pagination"
-            if side is not None:
-                chunk["Subtype"] = side
-
-
-def _page_holders(parent_tree: PdfObject, key: int) -> list[bytes]:
-    """The ``ParentTree``'s list of the elements holding each marked content of the
-    page whose ``StructParents`` is ``key``, by the content's number."""
-    nums = parent_tree["Nums"]
-    return next(nums[at + 1] for at in range(0, len(nums), 2) if nums[at] == key)
-
-
-def _renumber(
-    objects: list[object], page: PdfObject, holders: list[bytes], artifacts: set[int]
-) -> None:
-    """Drop ``artifacts`` from the page's ``holders`` and number the page's other marked
-    content from 0 in order, in its property lists and in the elements holding it."""
-    kept = [number for number in range(len(holders)) if number not in artifacts]
-    renumbered = {old: new for new, old in enumerate(kept)}
-    chunks = getattr(referenced(objects, page.get("Contents")), "stream", None) or []
-    for chunk in chunks:
-        if isinstance(chunk, dict) and chunk.get("MCID") in renumbered:
-            chunk["MCID"] = renumbered[chunk["MCID"]]
-    for reference in dict.fromkeys(holders[number] for number in kept):
-        element = referenced(objects, reference)
-        element["K"][:] = [
-            renumbered.get(kid, kid) if isinstance(kid, int) else kid for kid in element["K"]
-        ]
-    holders[:] = [holders[number] for number in kept]
+def _pagination(side: str | None) -> dict[str, str]:
+    """A pagination artifact's properties, of ``side`` (``/Header``) where it is known."""
+    return {"Type": "/Pagination", **({"Subtype": side} if side is not None else {})}
 
 
 def _parts(objects: list[object], element: PdfObject) -> Iterator[PdfObject]:

@@ -14,37 +14,20 @@ marked content it held itself (as a reference naming its page, ``MCR``), which t
 Two elements are one where they come from the same HTML element and have one type, the last
 of their parent's kids on one page and the first on the next (and so on inwards, for the
 kids that met where they were joined). WeasyPrint keeps no link from an element to its
-HTML element, so ``element_origins`` pairs each page's elements, in the order WeasyPrint
-makes them, with the boxes that make them, walking the page's boxes as ``_build_box_tree``
-does; a page whose elements differ in type from that walk is left as it is. It is read first,
-before the other finishers change the tree. A table is left in one part per page: each part
-repeats the table's head, which a reader would hear twice in one table.
+HTML element, so ``element_origins`` reads it from the box each element was made for
+(``element_boxes.py``); a page whose elements do not pair with its boxes is left as it is.
+It is read first, before the other finishers change the tree. A table is left in one part
+per page: each part repeats the table's head, which a reader would hear twice in one table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pydyf  # type: ignore[import-untyped]
-from weasyprint.formatting_structure.boxes import (
-    Box,
-    LineBox,
-    MarginBox,
-    PageBox,
-    ParentBox,
-    TextBox,
-)
-from weasyprint.layout.absolute import AbsolutePlaceholder
-from weasyprint.pdf.tags import _get_pdf_tag
+from weasyprint.formatting_structure.boxes import Box, TextBox
 
-from exambank.builders.pdf_structure import (
-    PdfObject,
-    elements_by_page,
-    page_boxes,
-    referenced,
-    repoint_parent_tree,
-)
+from exambank.builders.pdf_structure import PdfObject, referenced, repoint_parent_tree
 
 # The HTML element (an ElementTree element) each structure element was made for, by the
 # element's object number; a text's Span has none, and is never joined.
@@ -53,24 +36,15 @@ Origins = dict[int, Any]
 _UNJOINED = ("/Table",)
 
 
-def element_origins(document: Any, pdf: Any) -> Origins:
-    """The HTML element of each structure element WeasyPrint made in ``pdf``, read before
-    any other finisher changes the tree."""
-    trees = page_boxes(document)
-    if trees is None:
-        return {}
-    made = elements_by_page(pdf.objects)
-    origins: Origins = {}
-    for tree, page in zip(trees, pdf.page_references, strict=True):
-        walked = list(_made(tree, None))
-        elements = made.get(page, [])
-        tags = [f"/{tag}" for tag, _ in walked]
-        if tags != [element["S"] for element in elements]:
-            continue  # not made as expected: its elements stay apart
-        for (_, html), element in zip(walked, elements, strict=True):
-            if html is not None:
-                origins[getattr(element, "number", -1)] = html
-    return origins
+def element_origins(paired: list[tuple[Box | None, PdfObject]]) -> Origins:
+    """The HTML element of each structure element WeasyPrint made, from the box it was
+    made for (``paired``), read before any other finisher changes the tree
+    (``element_boxes.py``)."""
+    return {
+        getattr(element, "number", -1): box.element
+        for box, element in paired
+        if box is not None and box.element is not None and not isinstance(box, TextBox)
+    }
 
 
 def join_fragments(pdf: Any, origins: Origins) -> int:
@@ -127,59 +101,3 @@ def _on_page(number: int, page: bytes) -> object:
 
 def _is_element(found: object) -> bool:
     return isinstance(found, dict) and "S" in found
-
-
-def _made(box: Box, parent: str | None) -> Iterator[tuple[str, Any]]:
-    """The type and HTML element of each structure element WeasyPrint makes for ``box``
-    under an element of type ``parent``, in the order it makes them (``_build_box_tree``)."""
-    if isinstance(box, AbsolutePlaceholder):
-        box = box._box
-    element_tag = None if box.element is None else box.element_tag
-    tag = _get_pdf_tag(element_tag)
-    if element_tag in ("html", "body") or isinstance(box, PageBox):
-        if isinstance(box, ParentBox) and not isinstance(box, LineBox):
-            for child in box.children:
-                yield from _made(child, parent)
-            return
-    elif isinstance(box, MarginBox):
-        for child in box.children:
-            yield from _made(child, parent)
-        return
-    elif tag in ("TD", "TH") and parent in ("TD", "TH"):
-        tag = "NonStruct"
-    elif tag == "LI":
-        bulleted = "list-item" in box.style["display"] and box.style["list_style_type"] != "none"
-        if parent == "LI":
-            tag = "LBody"
-        elif parent == "LBody":
-            tag = "NonStruct"
-        elif box.element_tag in ("dt", "dd") or (box.element_tag == "li" and not bulleted):
-            yield "LI", box.element
-            yield from _made(box, "LI")
-            return
-    yield tag, box.element
-    if getattr(box, "widget_annotation", None):
-        yield "Form", None
-    for child in _children(box, tag):
-        for inner in child.children if isinstance(child, LineBox) else [child]:
-            if isinstance(inner, TextBox):
-                if tag != "Link":
-                    yield "Span", None
-            elif inner.element_tag in ("ul", "ol") and tag == "LI":
-                yield from _made(inner, parent)  # a nested list is its parent list's kid
-            else:
-                yield from _made(inner, tag)
-
-
-def _children(box: Box, tag: str) -> list[Box]:
-    """The boxes whose elements ``box``'s element holds: a table's wrapper's, with the
-    table's rows in place of the table (``_build_box_tree``)."""
-    if tag == "Table" and getattr(box, "is_table_wrapper", False):
-        table = box.get_wrapped_table()
-        if table:
-            return [
-                part
-                for child in box.children
-                for part in (child.children if child is table else [child])
-            ]
-    return list(getattr(box, "children", []))

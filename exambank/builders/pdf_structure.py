@@ -137,3 +137,13 @@ def element_id(box: Box) -> str:
 def pdf_string(text: str) -> object:
     """``text`` as a PDF text string (UTF-16 when it is not ASCII)."""
     return pydyf.String(text)
+
+
+def replace_text(holder: PdfObject, properties: PdfObject | None, text: str) -> None:
+    """Set ``text`` as the replacement (``/ActualText``) of a text's marked content (its
+    ``properties``), which text extraction reads, and of the structure element ``holder``
+    holding it, which a screen reader reads, if it holds nothing else (a ``Span``)."""
+    if properties is not None:
+        properties["ActualText"] = pdf_string(text)
+    if holder.get("S") == "/Span" and len(holder.get("K") or []) == 1:
+        holder["ActualText"] = pdf_string(text)

@@ -31,6 +31,9 @@ from weasyprint.document import Document, DocumentMetadata
 from weasyprint.text.fonts import FontConfiguration
 
 from exambank.builders.base import Settings
+from exambank.builders.code_rows import whole_code_lines
+from exambank.builders.decorative_images import decorative_images
+from exambank.builders.element_boxes import paired_boxes, text_marks
 from exambank.builders.figure_boxes import figure_boxes_in_points
 from exambank.builders.glyphs import font_notes
 from exambank.builders.hyphenated_words import whole_hyphenated_words
@@ -285,23 +288,27 @@ def _finish(document: Document, pdf: object) -> None:
     PDF with bookmarks opens with them shown, as the way round its pages; and an option's
     letter is its list item's label, as a key's question number is, and an item's text its
     body (``option_labels.py``), a link's every annotation is in its ``Link`` tag
-    (``link_annotations.py``), a question's heading is named
-    "Question 37" (``question_headings.py``), a word hyphenated in a table is whole in the
-    text (``hyphenated_words.py``), an image's box is in points (``figure_boxes.py``), the
-    empty element ending a question is not tagged (``question_ends.py``), the English
-    words of a bank in a language without its own are tagged as English
-    (``label_language.py``, first: it pairs elements with boxes as WeasyPrint made them),
-    the running header and footer are pagination artifacts (``margin_artifacts.py``) and
-    an element that runs over a page is one element, not one per page (``page_fragments.py``,
-    which reads which HTML element each one was made for before anything changes them)."""
-    origins = element_origins(document, pdf)
+    (``link_annotations.py``), a question's heading is named "Question 37"
+    (``question_headings.py``), a word hyphenated or a name wrapped is whole in the text
+    (``hyphenated_words.py``), so is a code line's (``code_rows.py``), an image without a
+    description is an artifact (``decorative_images.py``), an image's box is in points
+    (``figure_boxes.py``), the empty element ending a question is not tagged
+    (``question_ends.py``), the English words of a bank in a language without its own are
+    tagged as English (``label_language.py``, first: it pairs elements with boxes as
+    WeasyPrint made them), the running header and footer are pagination artifacts
+    (``margin_artifacts.py``) and an element that runs over a page is one element, not one
+    per page (``page_fragments.py``); each element's box is read first (``element_boxes.py``)."""
+    paired = paired_boxes(document, pdf)
+    origins, marks = element_origins(paired), text_marks(pdf, paired)
     tag_label_language(document, pdf)
     untag_question_ends(pdf)
     label_options(pdf)
     label_key_numbers(document, pdf)
     body_list_items(pdf)
     name_question_headings(document, pdf)
-    whole_hyphenated_words(document, pdf)
+    whole_hyphenated_words(document, marks)
+    whole_code_lines(document, marks)
+    decorative_images(pdf)
     figure_boxes_in_points(document, pdf)
     margins_as_artifacts(document, pdf)
     join_fragments(pdf, origins)

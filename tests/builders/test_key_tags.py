@@ -1,7 +1,8 @@
 """The answer key and the answer sheet as a screen reader gets them (review s34, findings 3
 and 7): printed alone, each starts with the bank's title as its one H1, "Answer key" or
 "Answer sheet" one rank below, its sections one below that; and each item is its question's
-number as its label and its letters as its body, "1, B", not "1B"."""
+number as its label and its letters as its body, "1, B", not "1B"; a section's heading reads
+"1 First part", not "1First part"."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 from exambank.bank import Bank
 from exambank.builders import Settings
 from exambank.builders.pdf import PdfBuilder
-from tests.builders.test_pdf_tags import read_tags
+from tests.builders.test_pdf_tags import Element, read_tags
 from tests.conftest import QUESTION, section_yaml
 
 MANIFEST = 'id: test-bank\ntitle: "Test bank"\nsections: [first, second]\n'
@@ -80,3 +81,24 @@ def test_a_key_item_is_its_question_s_number_as_label_and_its_letters_as_body(al
         assert [(label.words(), body.words()) for label, body in (i.kids for i in items)] == [
             (str(number), words) for number, words in enumerate(bodies, start=1)
         ], name
+
+
+def test_a_key_section_s_heading_reads_its_number_apart_from_its_title(alone):
+    """The number, in a column of its own beside the title, is text of its own: the
+    heading read "1First part" to a reader that joins its parts as they are, adding no
+    space from where they print (review s34, finding 7). The number's own text now ends in
+    a space, which its column hides."""
+    for name in ("key", "sheet"):
+        _, document = read_tags(alone[name])
+        numbers = [heading.kids[0] for heading in document.find("H3")]
+        texts = [text_of(number).lstrip("\n") for number in numbers]
+        assert texts == ["1 ", "2 "], name
+        assert [heading.words() for heading in document.find("H3")] == [
+            "1 First part",
+            "2 Second part",
+        ]
+
+
+def text_of(element: Element) -> str:
+    """The text of ``element``'s marked content, its parts joined as they are."""
+    return "".join(part if isinstance(part, str) else text_of(part) for part in element.content)

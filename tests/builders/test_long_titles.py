@@ -18,6 +18,7 @@ from exambank.builders import Settings
 from exambank.builders.pdf import PdfBuilder
 from exambank.identifiers import identifier_parts
 from exambank.lint import lint
+from tests.builders.test_pdf_code_seams import pdf_text
 from tests.builders.test_pdf_layout import MM
 from tests.builders.test_pdf_tags import read_tags
 from tests.conftest import QUESTION, section_yaml, write_bank
@@ -267,3 +268,23 @@ def test_a_key_section_s_number_stands_beside_its_title_s_first_line(
             if number in starts and len(line) > 1 and line[1][-1].startswith(starts[number]):
                 headed.append(number)
     assert headed == ["1", "2", "3"], headed
+
+
+def test_a_long_name_wrapped_in_a_title_is_copied_and_found_whole(
+    large_print: dict[str, bytes],
+) -> None:
+    """It prints broken at its case changes (above); a copy, or a viewer's search, got the
+    pieces ("AmazonSageMakerService" / "CatalogProductsUseRole"), and only a table's
+    lines carried the name whole (review s34, finding 9)."""
+    student, key = large_print["student"], large_print["key"]
+    places = {
+        "the cover": (student, 1, [NOTEBOOKS, ROLE]),
+        "the contents": (student, 2, [ROLE, TITLES["names"]]),
+        "the section's heading": (student, page_of(student, "Section 1"), [ROLE]),
+        "the key": (key, 1, [NOTEBOOKS, ROLE]),
+    }
+    for where, (data, page, names) in places.items():
+        copied = pdf_text(data, "-f", str(page), "-l", str(page)).split()
+        for name in names:
+            assert len(printed_pieces(drawn_words(data, page), name)[0]) > 1, (where, name)
+            assert name in copied, (where, name)
