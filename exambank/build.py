@@ -24,6 +24,7 @@ from exambank.build_date import BuildDate, build_date
 from exambank.builders import BUILDERS, Builder, Output, Settings
 from exambank.builders.base import Step
 from exambank.errors import UsageError
+from exambank.paths import bank_folder_clash, display_path
 from exambank.rules.answers import untrue_key_findings
 from exambank.shuffle import keeps_its_order, shuffled
 from exambank.staging import (
@@ -66,6 +67,7 @@ def build(
     as it was: no file of this build, no temporary file, no folder it made."""
     builders, banks = list(builders), list(banks)
     refuse_links(*_folders_of(out), *(out / bank.id for bank in banks))  # before any write
+    _refuse_bank_folders(banks, out)
     _refuse_shared_ids(banks, out)
     _refuse_untrue_keys(banks)
     staged: list[Staged] = []
@@ -214,6 +216,19 @@ def _noted(output: Output, builder: Builder, date_note: str | None) -> Output:
     if date_note is None or not builder.prints_date:
         return output
     return replace(output, notes=(*output.notes, date_note))
+
+
+def _refuse_bank_folders(banks: list[Bank], out: Path) -> None:
+    """A UsageError if a bank would be built into a bank's folder, or right inside one, or
+    into a folder that holds a bank being built (``--out bank`` names the folder of
+    banks, and would build ``sm`` into ``bank/sm``)."""
+    roots = [bank.root for bank in banks]
+    for bank in banks:
+        if (clash := bank_folder_clash(out / bank.id, roots)) is not None:
+            raise UsageError(
+                f"--out {display_path(out)}: cannot build the bank {bank.id} there: {clash}: "
+                "choose another --out, such as dist (the default)"
+            )
 
 
 def _refuse_shared_ids(banks: list[Bank], out: Path) -> None:

@@ -160,6 +160,27 @@ def among_authors_files(path: Path) -> str | None:
     return None
 
 
+def bank_folder_clash(folder: Path, roots: Iterable[Path]) -> str | None:
+    """Why a build must not write into ``folder`` (``<out>/<bank-id>``), or None: it is a
+    bank's folder, whose files it would replace (an image link by a copy) and whose PDFs a
+    later build may remove as stale; or it is right inside one (``--out .`` run in a bank),
+    or holds one of the bank folders ``roots`` being built. A ``dist/`` inside a bank,
+    where a build run there without ``--out`` writes (as the README says), is allowed."""
+    if manifest_there(folder):
+        return (
+            f"{display_path(folder)} is a bank's folder (it holds a {MANIFEST}), whose "
+            "files a build would replace"
+        )
+    if manifest_there(folder.parent):
+        bank = display_path(folder.parent)
+        return f"{display_path(folder)} is inside the bank folder {'here' if bank == '.' else bank}"
+    place = Path(os.path.realpath(folder))
+    for root in roots:
+        if Path(os.path.realpath(root)).is_relative_to(place):
+            return f"{display_path(folder)} holds the bank folder {display_path(root)}"
+    return None
+
+
 def bank_above(folder: Path) -> Path | None:
     """The nearest bank folder above ``folder``, which reads none of ``folder``'s files."""
     for place in Path(os.path.abspath(folder)).parents:

@@ -35,7 +35,7 @@ from exambank.load import iter_yaml_files, read_source
 from exambank.lookalikes import in_latin_letters, lookalikes_in
 from exambank.model import SLUG_PATTERN
 from exambank.paths import MANIFEST
-from exambank.rewrite import Rewrite, read
+from exambank.rewrite import Rewrite, read, refuse_oversize
 from exambank.section_text import Lines, SectionShape, shape_of
 from exambank.source import OTHER_BREAKS
 from exambank.yaml11 import reads_otherwise_in_yaml11
@@ -43,10 +43,15 @@ from exambank.yaml11 import reads_otherwise_in_yaml11
 MAX_OPTIONS = len(string.ascii_uppercase)
 
 
-def add_question(section: Path, question_id: str, kind: str, option_count: int) -> Rewrite:
-    """``section`` with a new question at the end (UsageError if it may not be added)."""
+def add_question(
+    section: Path, question_id: str, kind: str, option_count: int, size_limit: int | None = None
+) -> Rewrite:
+    """``section`` with a new question at the end (UsageError if it may not be added;
+    RewriteError if it cannot be read, or holds more than ``size_limit`` bytes, which lint
+    does not read either: ``file-size``)."""
     check_question(question_id, option_count)
     _check_section(section)
+    refuse_oversize(section, size_limit)
     source = read(section)
     data = source.data
     check_unused(section.parent, question_id)

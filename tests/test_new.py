@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -249,3 +250,29 @@ def test_an_unset_answer_whose_rule_is_switched_off_is_refused_by_build_not_cras
     assert not out.exists()
     error = capsys.readouterr().err
     assert f"{path}:" in error and "question q1: answer is not set yet" in error, error
+
+
+@pytest.mark.parametrize("configured", ["pyproject.toml", "--config"])
+def test_a_section_over_max_file_bytes_is_refused_as_lint_reports_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    configured: str,
+) -> None:
+    """`new` read a file lint refuses (file-size) and on 50 MB ran for over 15 minutes
+    (review s35-hostile #3)."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / ("pyproject.toml" if configured == "pyproject.toml" else "limit.toml")
+    config.write_text("[tool.exambank]\nmax-file-bytes = 300\n", encoding="utf-8")
+    path = _bank(tmp_path, section_yaml(QUESTION, QUESTION.replace("q1", "q2")))
+    path = path.relative_to(tmp_path)  # as lint names it
+    before = path.read_bytes()
+    given = ["--config", str(config)] if configured == "--config" else []
+    assert main(["lint", str(path.parent), "--format", "json", *given]) == 1
+    [said] = json.loads(capsys.readouterr().out)
+    assert (said["path"], said["rule"]) == (str(path), "file-size")
+    assert main(["new", "q9", "--section", str(path), *given]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: {path}:1:1: {said['message']}; {said['hint']}\n"
+    )
+    assert path.read_bytes() == before

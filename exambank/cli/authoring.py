@@ -9,11 +9,13 @@ import os
 import sys
 from pathlib import Path
 
+from exambank import pyproject
 from exambank.builders import Output
 from exambank.builders.labels import english_words_note
 from exambank.cli.common import (
     EXIT_OK,
     Commands,
+    add_config,
     named_path,
 )
 from exambank.errors import CannotWrite, UsageError
@@ -100,6 +102,7 @@ def add_new(commands: Commands) -> None:
         metavar="N",
         help=f"number of options, 2 to {MAX_OPTIONS} (default: 4)",
     )
+    add_config(command)  # max-file-bytes: a file lint refuses to read is not added to
     command.set_defaults(run=_new)
 
 
@@ -204,6 +207,7 @@ def _init(arguments: argparse.Namespace) -> int:
 
 def _new(arguments: argparse.Namespace) -> int:
     section = arguments.section
+    size_limit = pyproject.load(arguments.config, nothing_was="added").max_file_bytes
     if starts_section(section):
         manifest = add_section(section, arguments.question_id, arguments.type, arguments.options)
         listed = f", listed in {visible(str(manifest))}," if manifest else ""
@@ -214,7 +218,9 @@ def _new(arguments: argparse.Namespace) -> int:
         )
         return EXIT_OK
     try:
-        rewrite = add_question(section, arguments.question_id, arguments.type, arguments.options)
+        rewrite = add_question(
+            section, arguments.question_id, arguments.type, arguments.options, size_limit
+        )
         save(rewrite)
     except RewriteError as error:
         stop = CannotWrite if isinstance(error, NotSaved) else UsageError

@@ -193,3 +193,78 @@ def test_a_link_in_a_relative_out_path_is_refused(
     assert main(["build", "bank", "--out", "out/handouts", "--only", "json"]) == 2
     assert "out: cannot build into it: it is a link" in capsys.readouterr().err
     assert list((tmp_path / "real").iterdir()) == []
+
+
+def _bank_with_a_linked_image(banks: Path) -> Path:
+    """The bank ``sm`` in the folder of banks ``banks``, with an image that is a link."""
+    question = QUESTION.replace("ML lifecycle.", "ML lifecycle. ![A leaf](images/d.svg)")
+    manifest = "id: sm\ntitle: Small\nsections: [main]\n"
+    bank = write_bank(banks / "sm", {"01-main.yaml": section_yaml(question)}, manifest)
+    (bank / "assets").mkdir()
+    (bank / "assets" / "d.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', "utf-8")
+    (bank / "images").mkdir()
+    (bank / "images" / "d.svg").symlink_to("../assets/d.svg")
+    (bank / "sm.json").write_text('{"kept": "by hand"}\n', encoding="utf-8")
+    return bank
+
+
+def _files(folder: Path) -> dict[str, tuple[bool, bytes]]:
+    return {
+        str(path.relative_to(folder)): (
+            path.is_symlink(),
+            b"" if path.is_dir() else path.read_bytes(),
+        )
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("here", "out", "said"),
+    [
+        # the folder of banks: sm would be built into bank/sm, over its own files
+        (
+            ".",
+            "bank",
+            "bank/sm is a bank's folder (it holds a bank.yaml), whose files a build would replace",
+        ),
+        (".", "bank/sm", "bank/sm/sm is inside the bank folder bank/sm"),
+        ("bank/sm", ".", "sm is inside the bank folder here"),
+    ],
+)
+def test_a_bank_is_never_built_into_its_own_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    here: str,
+    out: str,
+    said: str,
+) -> None:
+    """`build --out bank` replaced a user's bank/sm/sm.json, and an image link by a copy
+    (review s35-hostile #1)."""
+    bank = _bank_with_a_linked_image(tmp_path / "bank")
+    before = _files(bank)
+    monkeypatch.chdir(tmp_path / here)
+    assert main(["build", os.path.relpath(bank), "--out", out, "--only", "json,csv"]) == 2
+    assert capsys.readouterr().err == (
+        f"exambank: error: --out {out}: cannot build the bank sm there: {said}: choose another "
+        "--out, such as dist (the default)\n"
+    )
+    assert _files(bank) == before
+
+
+def test_a_bank_is_never_built_into_a_folder_that_holds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bank whose id names the folder it is in: --out the folder above builds it into
+    the folder holding it."""
+    bank = write_bank(
+        tmp_path / "course" / "b",
+        {"01-main.yaml": section_yaml(QUESTION)},
+        "id: course\ntitle: T\nsections: [main]\n",
+    )
+    before = _files(tmp_path)
+    assert main(["build", str(bank), "--out", str(tmp_path), "--only", "json"]) == 2
+    assert f"{tmp_path / 'course'} holds the bank folder {bank}: choose another --out" in (
+        capsys.readouterr().err
+    )
+    assert _files(tmp_path) == before
