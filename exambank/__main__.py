@@ -1,3 +1,3 @@
-from exambank.cli import run
+from exambank.entry import run
 
 run()

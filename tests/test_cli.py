@@ -233,3 +233,18 @@ def test_every_option_and_argument_of_every_command_is_described(capsys, monkeyp
                 bare.append(f"{command} {line.strip()}")
     assert bare == []
     assert "single: one right option (default); multiple: several" in _help(["new"], capsys)
+
+
+def test_an_unknown_option_before_any_command_is_named(capsys):
+    with pytest.raises(SystemExit) as usage:
+        main(["--bogus"])
+    assert usage.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "exambank: error: unrecognized arguments: --bogus"
+    )
+    with pytest.raises(SystemExit) as usage:  # no command, and nothing else amiss
+        main([])
+    assert usage.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "exambank: error: the following arguments are required: COMMAND"
+    )

@@ -18,10 +18,10 @@ from tests.conftest import QUESTION, section_yaml, write_bank
 LOOSE = QUESTION.replace("stem: ", "stem:    ")
 
 
-def _bank(tmp_path: Path) -> Path:
+def _bank(tmp_path: Path, question: str = LOOSE) -> Path:
     sections = {  # a diff per file, far more of them than a pipe holds (64 kB on Linux)
         f"{number:02}-s{number}.yaml": section_yaml(
-            *[LOOSE.replace("id: q1", f"id: s{number}-q{item}") for item in range(40)],
+            *[question.replace("id: q1", f"id: s{number}-q{item}") for item in range(40)],
             section_id=f"s{number}",
         )
         for number in range(1, 41)
@@ -41,6 +41,27 @@ def test_a_reader_that_stops_early_gets_no_internal_error(tmp_path: Path) -> Non
     child.stdout.close()
     said = child.stderr.read().decode()
     assert child.wait() == 128 + 13  # as a shell shows a command that SIGPIPE stopped
+    assert "internal error" not in said and "Error" not in said
+
+
+@pytest.mark.parametrize("command", [["lint"], ["stats", "--worst", "0", "--format", "json"]])
+def test_a_report_written_at_once_notices_a_reader_that_stops_early(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # lint's report, 1,600 findings, goes out in one write; unbuffered, Python drops what
+    # the pipe did not take, and the run ended with lint's own status, 1
+    bank = _bank(tmp_path, LOOSE.replace("answer: A", "answer: E"))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "exambank", *command, str(bank)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},  # as a Docker image or CI often sets
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(100)  # what `head -c 100` reads before it goes away
+    child.stdout.close()
+    said = child.stderr.read().decode()
+    assert child.wait() == 128 + 13
     assert "internal error" not in said and "Error" not in said
 
 

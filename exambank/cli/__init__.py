@@ -30,14 +30,13 @@ from exambank.cli.streams import (
     silence,
 )
 from exambank.config import ConfigError
+from exambank.entry import stopped, terminated
 from exambank.errors import CannotWrite, Terminated, UsageError
 from exambank.reporters import text
 from exambank.reporters.text import visible
 
-# The status a shell shows for a command that SIGPIPE, SIGINT (Ctrl-C) or SIGTERM stopped
+# The status a shell shows for a command that SIGPIPE stopped
 EXIT_BROKEN_PIPE = 128 + 13
-EXIT_INTERRUPTED = 128 + 2
-EXIT_TERMINATED = 128 + 15
 
 
 def run() -> NoReturn:
@@ -53,28 +52,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     with _stopped_cleanly_by_sigterm():
         try:
             return _main(argv)
-        except Terminated:  # before the command ran, or after: nothing of it to undo
-            return EXIT_TERMINATED
+        except Terminated as stop:  # before the command ran, or after: nothing to undo
+            return stopped(stop)
 
 
 @contextmanager
 def _stopped_cleanly_by_sigterm() -> Iterator[None]:
-    """SIGTERM (a CI job cancelled, ``timeout``) stops a run as Ctrl-C does: what it was
-    writing is removed, not left as a hidden temporary file beside the bank's files, and
-    stderr says so. By default Python dies at once, cleaning up nothing and saying nothing.
-    The handler before is put back."""
+    """SIGTERM stops a run as Ctrl-C does (``terminated``): what it was writing is removed,
+    not left as a hidden temporary file beside the bank's files, and stderr says so. The
+    handler before is put back: ``main`` may be called by a program of its own."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a handler
         return
-    previous = signal.signal(signal.SIGTERM, _terminated)
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _terminated(number: int, frame: object) -> NoReturn:
-    raise Terminated
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -82,8 +76,10 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         arguments, unknown = parser.parse_known_args(argv)
         if unknown:  # said by the command's own parser, so its usage shows what it takes
-            command = commands.choices[arguments.command]
+            command = commands.choices[arguments.command] if arguments.command else parser
             command.error(f"unrecognized arguments: {' '.join(unknown)}")
+        if arguments.command is None:  # checked here, after an unknown option: not before it
+            parser.error("the following arguments are required: COMMAND")
     except StreamNotWritten as error:  # the help, the version or a usage message
         return _stream_trouble(error, "to stdout")
     _set_up_streams(getattr(arguments, "format", "text") != "text")
@@ -110,9 +106,7 @@ def _run(arguments: argparse.Namespace) -> int:
         say(f"{said}exambank: error: {visible(str(error))}")
         return EXIT_USAGE
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM
-        said = "terminated" if isinstance(stop, Terminated) else "interrupted"
-        say(f"exambank: {said}" + (f": {visible(str(stop))}" if str(stop) else ""))
-        return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
+        return stopped(stop, visible(str(stop)))
     except Exception as error:  # never show an author a traceback
         return _internal_error(error)
 
@@ -177,7 +171,8 @@ def _parser() -> tuple[argparse.ArgumentParser, Commands]:
         prog="exambank", description="Lint and build exam question banks."
     )
     parser.add_argument("--version", action="version", version=f"exambank {installed_version()}")
-    commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
+    # not required here: argparse would say so before it names an unknown option (--bogus)
+    commands = parser.add_subparsers(metavar="COMMAND", dest="command")
     for add in (add_init, add_lint, add_fmt, add_new, add_build, add_rules, add_stats, add_schemas):
         add(commands)
     return parser, commands

@@ -20,9 +20,19 @@ class StreamNotWritten(OSError):
         self.stream = stream
 
 
+# A write of at most PIPE_BUF bytes to a pipe is all or nothing: if the reader goes away,
+# it fails (EPIPE). A larger one may be taken in part, and an unbuffered stdout
+# (PYTHONUNBUFFERED=1, python -u) drops the rest without a word (python/cpython#85393):
+# a report written at once would end the run as if it had all been read. So text goes
+# out in pieces of this many characters; one becomes at most 10 bytes ("\U0001f600" where
+# the console lacks it, a "\n" 2 on Windows).
+_PIECE = getattr(select, "PIPE_BUF", 512) // 10
+
+
 class _Guarded:
-    """A standard stream whose write errors say that they are the stream's. Only writing
-    is wrapped; everything else (``isatty``, ``fileno``) is the stream's own."""
+    """A standard stream whose write errors say that they are the stream's, and which
+    notices a reader gone whatever the size of what is written. Only writing is wrapped;
+    everything else (``isatty``, ``fileno``) is the stream's own."""
 
     def __init__(self, stream: TextIO, name: str) -> None:
         self._stream = stream
@@ -30,9 +40,11 @@ class _Guarded:
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            for start in range(0, len(text), _PIECE):
+                self._stream.write(text[start : start + _PIECE])
         except OSError as error:
             raise StreamNotWritten(self._name, error) from error
+        return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
