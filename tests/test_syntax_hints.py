@@ -544,8 +544,8 @@ def test_a_utf16_file_is_named_as_such(tmp_path, bom):
 
 
 def test_other_errors_keep_libyamls_words(tmp_path):
-    found = reported(tmp_path, "    answer: A", "    answer: [A")
-    assert found[2] == "while parsing a flow sequence did not find expected ',' or ']'"
+    found = reported(tmp_path, "title: Main", "title: Main\n%YAML 1.2")
+    assert found[2] == "did not find expected <document start>"
 
 
 def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatch):

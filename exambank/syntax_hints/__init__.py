@@ -17,6 +17,7 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import StreamEndEvent
 
+from exambank.syntax_hints.brackets import stray_opener, unclosed_bracket
 from exambank.syntax_hints.byte_order_marks import stray_mark
 from exambank.syntax_hints.conflicts import leftover_marker
 from exambank.syntax_hints.early_quotes import quote_left_open
@@ -171,4 +172,6 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("did not find expected hexdecimal number", unknown_escape),
     ("found invalid Unicode character escape code", unknown_escape),
     ("found unexpected end of stream", open_to_the_end),
+    ("did not find expected ',' or", unclosed_bracket),
+    ("while parsing a flow node", stray_opener),
 )

@@ -1,0 +1,145 @@
+"""A '[' or '{' nothing closes: 'answer: [B', or 'questions: [' above the '- ' items.
+
+libyaml reads on past the line, into the next key or item, and reports there ("while
+parsing a flow sequence did not find expected ',' or ']'"), or where the '- ' of a block
+item cannot stand in brackets ("did not find expected node content"). The mistake is the
+bracket: it is reported where it opens, with the line that closes it (or without it,
+where the lines below are the list already). A mend is shown only where the file, so
+mended, reads on past the line libyaml stopped at.
+"""
+
+from __future__ import annotations
+
+from exambank.syntax_hints.text import LIST_KEYS, Explanation, Text, last_words
+
+_CLOSER = {"[": "]", "{": "}"}
+_KIND = {"[": "list", "{": "mapping"}
+
+
+def unclosed_bracket(text: Text, problem: int, context: int) -> Explanation | None:
+    """A list or mapping in brackets still open where libyaml wanted its ',' or closer
+    (``context``: where it opens) on a later line, or at the file's end."""
+    opener = text.text[context : context + 1]
+    if opener not in _CLOSER:
+        return None
+    open_row, _ = text.row_column(context)
+    at_end = problem >= len(text.text.rstrip())
+    problem_row = len(text.lines) if at_end else text.row_column(problem)[0]
+    last_row = _last_content_row(text, open_row, problem_row)
+    if last_row is None:
+        return None
+    if last_row != open_row and (alone := _without_opener(text, open_row, problem_row)):
+        return alone  # 'options: {' above the keys of a block mapping
+    end = text.index(last_row, _content_end(text.lines[last_row]))
+    unclosed = _open_brackets(text.text, context, end)
+    if not unclosed or unclosed[0] != context:
+        return None
+    closers = "".join(_CLOSER[text.text[at]] for at in reversed(unclosed))
+    line = text.parse(open_row)
+    inside = text.text[context + 1 : end]
+    if opener == "{" and line.key in LIST_KEYS and ":" not in inside and last_row == open_row:
+        # 'answer: {B': '{' for '[' (one key apart); a mapping there is no answer.
+        mended = f"{text.text[:context]}[{inside}{closers[:-1]}]{text.text[end:]}"
+        how = "a list is written in square brackets"
+    else:
+        mended = f"{text.text[:end]}{closers}{text.text[end:]}"
+        where = (
+            f"at the end of line {last_row + 1}" if last_row > open_row else "after its last item"
+        )
+        how = f"close it with '{closers}' {where}"
+    if not _reads_past(mended, problem_row):
+        return None
+    shown = Text(mended).lines[last_row].strip()
+    cut = last_words(shown) if len(shown) > 40 else shown
+    note = " (shortened here)" if cut != shown else ""
+    return Explanation(
+        context, f"the {_KIND[opener]} that opens here is not closed", f"{how}{note}: write '{cut}'"
+    )
+
+
+def stray_opener(text: Text, problem: int, context: int) -> Explanation | None:
+    """'questions: [' (or '{') above lines that are the list (or mapping) already in
+    block YAML: libyaml, inside the brackets, refuses the first '- ' or key below."""
+    problem_row, problem_column = text.row_column(problem)
+    if text.lines[problem_row][:problem_column].strip():
+        return None  # not at the start of its line
+    open_row = text.row_above(problem_row)
+    return None if open_row is None else _without_opener(text, open_row, problem_row)
+
+
+def _without_opener(text: Text, open_row: int, problem_row: int) -> Explanation | None:
+    """The '[' or '{' that ends ``open_row``, unclosed there, to delete: the lines below
+    it, to ``problem_row``, are the list or mapping already."""
+    written = text.lines[open_row]
+    end = _content_end(written)
+    opener = written[end - 1 : end]
+    at = text.index(open_row, end - 1)
+    if opener not in _CLOSER or _open_brackets(text.text, text.index(open_row, 0), at + 1) != [at]:
+        return None
+    start = text.index(open_row, len(written[: end - 1].rstrip(" \t")))
+    mended = text.text[:start] + text.text[at + 1 :]
+    if not _reads_past(mended, problem_row):
+        return None
+    below = "'- ' items below are a list" if opener == "[" else "keys below are a mapping"
+    shown = Text(mended).lines[open_row].strip()
+    return Explanation(
+        at,
+        f"the {_KIND[opener]} that opens here is not closed",
+        f"delete the '{opener}': the {below} already: write '{shown}'",
+    )
+
+
+def _last_content_row(text: Text, first: int, before: int) -> int | None:
+    """The last row from ``first`` up to ``before`` (excluded) with more than a comment."""
+    for row in range(min(before, len(text.lines)) - 1, first - 1, -1):
+        content = text.lines[row].strip()
+        if content and not content.startswith("#"):
+            return row
+    return None
+
+
+def _content_end(line: str) -> int:
+    """Where ``line``'s content ends: before a comment (' #') and the blanks before it.
+    A '#' inside quotes is taken for a comment too; the mend is then checked by a parse."""
+    cut = len(line)
+    for at in range(1, len(line)):
+        if line[at] == "#" and line[at - 1] in " \t":
+            cut = at
+            break
+    return len(line[:cut].rstrip(" \t"))
+
+
+def _open_brackets(text: str, start: int, end: int) -> list[int]:
+    """Where each '[' or '{' between ``start`` and ``end`` opens that is not closed by
+    ``end``, outermost first; brackets in quotes and comments do not count."""
+    opened: list[int] = []
+    quote = ""
+    at = start
+    while at < end:
+        character = text[at]
+        if quote:
+            escaped = quote == '"' and character == "\\"
+            if escaped or (character == quote and text[at + 1 : at + 2] == quote == "'"):
+                at += 1  # '\"' in double quotes, "''" in single ones: no end
+            elif character == quote:
+                quote = ""
+        elif character in "'\"" and (at == start or text[at - 1] in " \t\r\n[{,:"):
+            quote = character
+        elif character == "#" and at > start and text[at - 1] in " \t":
+            while at < end and text[at] not in "\r\n":
+                at += 1
+        elif character in _CLOSER:
+            opened.append(at)
+        elif character in "]}" and opened:
+            opened.pop()
+        at += 1
+    return opened
+
+
+def _reads_past(mended: str, row: int) -> bool:
+    """Whether ``mended`` parses, or fails only after ``row``, where libyaml stopped."""
+    from exambank.syntax_hints import first_error  # which imports this module
+
+    error = first_error(mended)
+    mark = None if error is None else error.problem_mark
+    return error is None or (mark is not None and mark.line > row)

@@ -1,0 +1,116 @@
+"""A '[' or '{' nothing closes is told where it opens, not on the line libyaml reads on
+to, and the hint's line, typed as shown, makes the bank lint clean
+(exambank/syntax_hints/brackets.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exambank.load import read_source
+from tests.conftest import QUESTION, section_yaml
+
+# q1 on lines 4-12: '  - id: q1' on line 4, its options on lines 6-10, 'answer: A' on 11.
+SECTION = section_yaml(QUESTION)
+SECOND = QUESTION.replace("id: q1", "id: q2")
+TWO = section_yaml(QUESTION, SECOND)  # q2's '- id' on line 13
+TAGS = "    answer: A\n    tags: [aws, ml]"
+
+
+def problems_of(tmp_path, text):
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
+
+
+def with_tags(text):
+    return text.replace("    answer: A\n", f"{TAGS}\n", 1)
+
+
+CASES = [
+    pytest.param(
+        SECTION,
+        "    answer: A",
+        "    answer: [A",
+        (11, 13, "the list that opens here is not closed"),
+        "close it with ']' after its last item: write 'answer: [A]'",
+        id="answer list before the next key",
+    ),
+    pytest.param(
+        SECTION,
+        "    answer: A",
+        "    answer: {A",
+        (11, 13, "the mapping that opens here is not closed"),
+        "a list is written in square brackets: write 'answer: [A]'",
+        id="answer typed with a brace",
+    ),
+    pytest.param(
+        TWO,
+        "    answer: A\n    explanation: SageMaker covers the whole ML lifecycle.\n  - id: q2",
+        "    explanation: SageMaker covers the whole ML lifecycle.\n    answer: [A\n  - id: q2",
+        (12, 13, "the list that opens here is not closed"),
+        "close it with ']' after its last item: write 'answer: [A]'",
+        id="list before the next question's dash",
+    ),
+    pytest.param(
+        with_tags(SECTION),
+        "    tags: [aws, ml]",
+        "    tags: [aws, [ml, ai]  # to sort",
+        (12, 11, "the list that opens here is not closed"),
+        "close it with ']' after its last item: write 'tags: [aws, [ml, ai]]  # to sort'",
+        id="nested list with a note after it",
+    ),
+    pytest.param(
+        with_tags(SECTION),
+        "    tags: [aws, ml]",
+        "    tags: [aws,\n      ml",
+        (12, 11, "the list that opens here is not closed"),
+        "close it with ']' at the end of line 13: write 'ml]'",
+        id="list over two lines",
+    ),
+    pytest.param(
+        with_tags(SECTION).replace(
+            "    explanation: SageMaker covers the whole ML lifecycle.\n", ""
+        ),
+        "    tags: [aws, ml]",
+        "    tags: [aws, ml",
+        (12, 11, "the list that opens here is not closed"),
+        "close it with ']' after its last item: write 'tags: [aws, ml]'",
+        id="list at the end of the file",
+    ),
+    pytest.param(
+        SECTION,
+        "questions:",
+        "questions: [",
+        (3, 12, "the list that opens here is not closed"),
+        "delete the '[': the '- ' items below are a list already: write 'questions:'",
+        id="bracket above the questions",
+    ),
+    pytest.param(
+        SECTION,
+        "    options:",
+        "    options: {",
+        (6, 14, "the mapping that opens here is not closed"),
+        "delete the '{': the keys below are a mapping already: write 'options:'",
+        id="brace above the options",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "old", "new", "expected", "hint"), CASES)
+def test_an_unclosed_bracket_is_told_where_it_opens(tmp_path, text, old, new, expected, hint):
+    assert text.count(old) == 1, old
+    [found] = problems_of(tmp_path, text.replace(old, new))
+    assert found == (*expected[:2], "yaml-syntax", expected[2], hint)
+
+
+@pytest.mark.parametrize(("text", "old", "new", "expected", "hint"), CASES)
+def test_the_line_the_hint_shows_makes_the_file_read(tmp_path, text, old, new, expected, hint):
+    broken = text.replace(old, new)
+    [(_, _, _, _, said)] = problems_of(tmp_path, broken)
+    shown = said.rsplit(": write '", 1)[1][:-1]
+    line = int(said.split("line ")[1].split(":")[0]) if "at the end of line" in said else None
+    lines = broken.split("\n")
+    row = expected[0] - 1 if line is None else line - 1
+    written = lines[row]
+    lines[row] = written[: len(written) - len(written.lstrip(" -"))] + shown
+    assert problems_of(tmp_path, "\n".join(lines)) == []
