@@ -64,7 +64,16 @@ def stray_opener(text: Text, problem: int, context: int) -> Explanation | None:
     if text.lines[problem_row][:problem_column].strip():
         return None  # not at the start of its line
     open_row = text.row_above(problem_row)
-    return None if open_row is None else _without_opener(text, open_row, problem_row)
+    if open_row is None or not _item_or_key(text, problem_row):
+        return None  # nothing below it is the list or mapping: the end of the file
+    return _without_opener(text, open_row, problem_row)
+
+
+def _item_or_key(text: Text, row: int) -> bool:
+    """Whether ``row`` starts a list item ('- ') or a key ('name:'), as a line below a stray
+    opener does."""
+    written = text.lines[row].lstrip() if row < len(text.lines) else ""
+    return written.startswith(("- ", "-\t")) or written == "-" or ":" in written.split("#")[0]
 
 
 def _without_opener(text: Text, open_row: int, problem_row: int) -> Explanation | None:
