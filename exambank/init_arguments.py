@@ -40,7 +40,10 @@ def _problem(check: Callable[[Path], object], folder: Path) -> list[str]:
 def _argument_problems(title: str, language: str, sections: list[str]) -> list[str]:
     """What is wrong with ``init``'s --title, --language and --sections."""
     problems = []
-    if not title.strip() or _LINE_BREAK.search(title):
+    if not title.strip():
+        what = "empty" if not title else "blank"
+        problems.append(f"--title is {what}: give the bank's title, as the handouts print it")
+    elif _LINE_BREAK.search(title):
         problems.append("--title: give the bank's title on one line, as the handouts print it")
     if not re.fullmatch(LANGUAGE_PATTERN, language):
         problems.append(f"--language '{language}' is not a language tag: {language_hint(language)}")

@@ -32,6 +32,7 @@ from exambank.source import (
     line_and_column,
 )
 from exambank.texts_as_keys import texts_read_as_keys
+from exambank.unreadable_files import unreadable
 
 _CTRL_Z = "\x1a"  # DOS editors ended a text file with it
 # How read_source's helpers report: rule, (line, column), message, hint.
@@ -65,7 +66,7 @@ def read_source(
     try:
         raw = path.read_bytes() if raw is None else raw
     except OSError as error:
-        report("yaml-syntax", (1, 1), f"cannot read the file: {error.strerror}", None)
+        report("yaml-syntax", (1, 1), *unreadable(path, error, source.display))
         return source, problems
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: read past it

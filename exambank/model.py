@@ -20,7 +20,16 @@ LETTER_PATTERN = r"^[A-Z]$"
 # A tag is one line, not empty, without ';', which joins tags in the CSV export, and without
 # white space around it, which the exports would keep ("aws " and "aws": two tags).
 TAG_PATTERN = rf"^[^;{WHITE_SPACE}]([^;\r\n\u2028\u2029]*[^;{WHITE_SPACE}])?$"
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47: "en", "de-CH", "pt-BR"
+# A well-formed BCP 47 tag (RFC 5646, 2.1), read with no registry: a language of 2 or 3
+# letters and up to three extended ones ("zh-yue"), then each optional, in this order: a
+# script ("sr-Latn"), a region of 2 letters or 3 digits ("pt-BR", "es-419"), variants of 5 to
+# 8 letters and digits or a digit and 3 ("de-CH-1996"), extensions (a singleton and subtags
+# of 2 to 8) and a private use part ("x-" and subtags of 1 to 8). "en-US-tag" is none.
+LANGUAGE_PATTERN = (
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?"
+    r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*"
+    r"(-[Xx](-[A-Za-z0-9]{1,8})+)?$"
+)
 # A suppression's reason holds more than blanks and dots: "..." is the placeholder of the
 # hints that show a suppression, which pasted as written would say nothing. (The blanks
 # spelt out: "\s" in a class is more to Python than to the model's Rust regex.)

@@ -51,7 +51,23 @@ def save(rewrite: Rewrite) -> None:
     try:
         _replace(rewrite)
     except OSError as error:
-        raise NotSaved(f"cannot write the file: {error.strerror or error}") from error
+        raise NotSaved(_why_not_saved(rewrite.path, error)) from error
+
+
+def _why_not_saved(path: Path, error: OSError) -> str:
+    """Why ``path`` was not written: the system's reason, told at the folder when a file
+    beside ``path`` could not be made (the new text goes there first, then is renamed over
+    the old: a writable file in a read-only folder cannot be saved so)."""
+    reason = error.strerror or str(error)
+    target = path.resolve()
+    made = Path(error.filename) if error.filename else target
+    if isinstance(error, PermissionError) and made != target and made.parent == target.parent:
+        shown = path.parent if target.parent == path.parent.resolve() else target.parent
+        return (
+            f"cannot write in its folder {shown}: {reason} (exambank saves a file as a new "
+            f"one beside it): chmod u+w {shown}"
+        )
+    return f"cannot write the file: {reason}"
 
 
 def verify(rewrite: Rewrite) -> None:

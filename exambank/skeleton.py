@@ -38,6 +38,7 @@ from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, read, refuse_oversize
 from exambank.section_text import Lines, SectionShape, shape_of
 from exambank.source import OTHER_BREAKS
+from exambank.unreadable_files import not_a_file
 from exambank.yaml11 import reads_otherwise_in_yaml11
 
 MAX_OPTIONS = len(string.ascii_uppercase)
@@ -258,6 +259,9 @@ def check_question(question_id: str, option_count: int) -> None:
 def _check_section(section: Path) -> None:
     if section.name == MANIFEST:
         raise UsageError(f"{section}: this is the bank's manifest; name a section file")
+    said = not_a_file(section)  # a folder or a broken link: no file, but not "no such file"
+    if said is not None:
+        raise UsageError(f"{section}: {said[0]}; {said[1]}")
     if not section.is_file() and not (section.parent / MANIFEST).is_file():
         raise UsageError(
             f"{section}: no such file, and {section.parent} is no bank (no {MANIFEST}): "

@@ -148,6 +148,12 @@ def why_not_written(target: Path, error: OSError) -> str:
     failed = Path(error.filename) if error.filename else target
     if failed in target.parents:
         return f"{failed}: cannot make the folder: {reason}"
+    if isinstance(error, PermissionError) and failed != target and failed.parent == target.parent:
+        # the file is written beside its place first, then renamed: the folder refused it
+        return (
+            f"{target.parent}: cannot write into the folder: {reason} (a build writes "
+            f"{target.name} beside its place first): chmod u+w {target.parent}"
+        )
     return f"{target}: cannot write: {reason}"
 
 

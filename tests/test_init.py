@@ -287,10 +287,17 @@ def test_a_title_is_written_without_the_blanks_around_it(
         (None, ["bank/Prüfung"], "; did you mean bank/pruefung?"),  # not "prufung"
         (None, ["bank/Pru\u0308fung"], "; did you mean bank/pruefung?"),  # as a Mac writes it
         (None, ["bank/网络"], "digits and single hyphens, e.g. bank/my-bank"),
-        (None, ["el", "--title", " "], "--title: give the bank's title on one line"),
+        # an empty title is told as empty, not as one on more than a line (review s35, #8)
+        (None, ["el", "--title", ""], "--title is empty: give the bank's title, as the"),
+        (None, ["el", "--title", " "], "--title is blank: give the bank's title, as the"),
         (None, ["el", "--title", "a\nb"], "--title: give the bank's title on one line"),
         (None, ["el", "--language", "deutsch"], "--language 'deutsch' is not a language tag"),
         (None, ["el", "--language", "de\n"], "is not a language tag"),
+        # well-formed BCP 47 only: a 3-letter subtag after a region or a variant is neither
+        # a variant nor an extension, and would go into the PDFs' /Lang (review s35, #8)
+        (None, ["el", "--language", "en-US-tag"], "--language 'en-US-tag' is not a language"),
+        (None, ["el", "--language", "xx-INVALID-tag"], "'xx-INVALID-tag' is not a language"),
+        (None, ["el", "--language", "en-a"], "--language 'en-a' is not a language tag"),
         # a locale's name, as $LANG has it: its tag suggested
         (
             None,

@@ -82,6 +82,13 @@ def _manifest_errors(lint_bank, language):
         ("Klingon", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
         ("en_US", "write its BCP 47 tag; did you mean 'en-US'?"),  # a locale's name
         ("pt-BR", None),
+        # well-formed BCP 47 (RFC 5646), whatever the registry holds (review s35, #8)
+        *[(tag, None) for tag in ("es-419", "zh-Hant-TW", "sr-Latn", "de-CH-1996", "zh-yue")],
+        *[(tag, None) for tag in ("de-DE-u-co-phonebk", "en-US-x-twain", "EN-gb")],
+        ("en-US-tag", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+        ("xx-INVALID-tag", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+        ("de-Latn-Latn", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
+        ("en-x", "write its BCP 47 tag, e.g. 'en', 'de', 'pt-BR'"),
     ],
 )
 def test_a_language_must_be_a_language_tag(lint_bank, language, hint):
