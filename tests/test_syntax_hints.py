@@ -544,8 +544,44 @@ def test_a_utf16_file_is_named_as_such(tmp_path, bom):
 
 
 def test_other_errors_keep_libyamls_words(tmp_path):
-    found = reported(tmp_path, "title: Main", "title: Main\n%YAML 1.2")
-    assert found[2] == "did not find expected <document start>"
+    found = reported(tmp_path, "title: Main", "title: Main\n:")
+    assert found[2:] == ("while parsing a block mapping did not find expected key", None)
+
+
+DOCUMENT_HINT = (
+    "delete the line: a bank file holds one document (a comment '# ...' can mark a break)"
+)
+
+
+@pytest.mark.parametrize(
+    ("marker", "message"),
+    [
+        ("...", "'...' ends the YAML document here, so the lines below it are not read"),
+        (
+            "... # end of part one",
+            "'...' ends the YAML document here, so the lines below it are not read",
+        ),
+        ("%YAML 1.2", "'%YAML' is a YAML directive, which only the top of a file may hold"),
+        (
+            "%TAG ! tag:example.com,2026:",
+            "'%TAG' is a YAML directive, which only the top of a file may hold",
+        ),
+    ],
+)
+def test_a_document_end_or_directive_mid_file_is_told_at_its_line(tmp_path, marker, message):
+    """libyaml says 'did not find expected <document start>' a line below, of the key
+    after the marker; the author is told of the marker, and deleting it mends the file."""
+    line = SECTION.splitlines().index("questions:") + 1
+    broken = SECTION.replace("questions:\n", f"{marker}\n# the questions\nquestions:\n", 1)
+    assert only_problem(tmp_path, broken).line == line
+    assert reported(tmp_path, "questions:", f"{marker}\n# the questions\nquestions:") == (
+        line,
+        1,
+        message,
+        DOCUMENT_HINT,
+    )
+    (tmp_path / "01-main.yaml").write_text(broken.replace(f"{marker}\n", "", 1), encoding="utf-8")
+    assert read_source(tmp_path / "01-main.yaml")[1] == []
 
 
 def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatch):

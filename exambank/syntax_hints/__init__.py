@@ -20,6 +20,7 @@ from ruamel.yaml.events import StreamEndEvent
 from exambank.syntax_hints.brackets import stray_opener, unclosed_bracket
 from exambank.syntax_hints.byte_order_marks import stray_mark
 from exambank.syntax_hints.conflicts import leftover_marker
+from exambank.syntax_hints.documents import document_marker
 from exambank.syntax_hints.early_quotes import quote_left_open
 from exambank.syntax_hints.escapes import unknown_escape
 from exambank.syntax_hints.indents import (
@@ -173,5 +174,6 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("found invalid Unicode character escape code", unknown_escape),
     ("found unexpected end of stream", open_to_the_end),
     ("did not find expected ',' or", unclosed_bracket),
+    ("did not find expected <document start>", document_marker),
     ("while parsing a flow node", stray_opener),
 )
