@@ -10,6 +10,7 @@ import string
 from dataclasses import replace
 
 from exambank.bank import Bank
+from exambank.by_identity import ByIdentity
 from exambank.language_codes import primary_language
 from exambank.model import Question
 from exambank.rules.numeric_options import is_numeric_scale
@@ -206,25 +207,21 @@ def keeps_its_order(question: Question, language: str = "en") -> bool:
     its own order.
 
     A build asks it of each question more than once (the JSON, the CSV, a shuffle and its
-    note): the answer is kept by the question's identity, the entry holding the question,
-    so an id is never reused while its entry lives."""
-    held = _KEEPS_ITS_ORDER.get((id(question), language))
-    if held is not None and held[0] is question:
-        return held[1]
-    keeps = (
-        not question.shuffle
-        or points_at_options(option_text(question).joined)
-        or is_numeric_scale(option_texts(question), language)
-        or _refers_in_other_words(question, language)
-    )
-    if len(_KEEPS_ITS_ORDER) >= _KEEPS_ITS_ORDER_HELD:
-        _KEEPS_ITS_ORDER.clear()
-    _KEEPS_ITS_ORDER[id(question), language] = (question, keeps)
+    note): the answer is kept by the question's identity."""
+    keeps = _KEEPS_ITS_ORDER.get(question, language)
+    if keeps is None:
+        keeps = _KEEPS_ITS_ORDER.put(
+            question,
+            not question.shuffle
+            or points_at_options(option_text(question).joined)
+            or is_numeric_scale(option_texts(question), language)
+            or _refers_in_other_words(question, language),
+            language,
+        )
     return keeps
 
 
-_KEEPS_ITS_ORDER: dict[tuple[int, str], tuple[Question, bool]] = {}
-_KEEPS_ITS_ORDER_HELD = 1 << 16
+_KEEPS_ITS_ORDER: ByIdentity[bool] = ByIdentity()
 
 
 def _refers_in_other_words(question: Question, language: str) -> bool:

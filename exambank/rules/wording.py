@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
+from exambank.by_identity import ByIdentity
 from exambank.model import Question
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # "auto-scaling" and "isn't" are one word
@@ -263,24 +264,18 @@ class OptionText(NamedTuple):
         return self.joined.count("\n", 0, offset)
 
 
-_OPTION_TEXT: dict[int, tuple[object, OptionText]] = {}
-_OPTION_TEXT_HELD = 1 << 16
+_OPTION_TEXT: ByIdentity[OptionText] = ByIdentity()
 
 
 def option_text(question: Question) -> OptionText:
-    """The question's option texts, cached by the identity of its options mapping; the
-    cache holds the mapping itself, so an id is never reused while its entry lives."""
+    """The question's option texts, kept by the identity of its options mapping."""
     options = question.options
-    held = _OPTION_TEXT.get(id(options))
-    if held is not None and held[0] is options:
-        return held[1]
+    found = _OPTION_TEXT.get(options)
+    if found is not None:
+        return found
     texts = tuple(option if isinstance(option, str) else option.text for option in options.values())
     joined = "\n".join(text.replace("\n", " ") for text in texts)
-    found = OptionText(texts, joined, joined.casefold())
-    if len(_OPTION_TEXT) >= _OPTION_TEXT_HELD:
-        _OPTION_TEXT.clear()
-    _OPTION_TEXT[id(options)] = (options, found)
-    return found
+    return _OPTION_TEXT.put(options, OptionText(texts, joined, joined.casefold()))
 
 
 def option_texts(question: Question) -> tuple[str, ...]:
