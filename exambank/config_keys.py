@@ -9,7 +9,7 @@ import difflib
 
 from exambank.config import did_you_mean
 from exambank.rules import RULES
-from exambank.rules.base import either
+from exambank.rules.base import all_of, either
 
 KEYS = (
     "select",
@@ -53,7 +53,7 @@ def unknown_key(key: str) -> tuple[str, str]:
         )
     if owners := rules_taking(key):
         return (
-            f"'{key}' is an option of {_and(owners)}, not a key of [tool.exambank]",
+            f"'{key}' is an option of {all_of(owners)}, not a key of [tool.exambank]",
             f"write it under {_tables(owners)}",
         )
     hint = did_you_mean(key, KEYS)
@@ -62,7 +62,7 @@ def unknown_key(key: str) -> tuple[str, str]:
     if meant:  # "min-run": answer-run's min_run
         owners = rules_taking(meant[0])
         hint = (
-            f"did you mean '{meant[0]}', an option of {_and(owners)}? write it under "
+            f"did you mean '{meant[0]}', an option of {all_of(owners)}? write it under "
             f"{_tables(owners)}"
         )
     return f"unknown key '{key}' in [tool.exambank]", hint or f"known keys: {', '.join(KEYS)}"
@@ -74,7 +74,7 @@ def unknown_setting(name: str, key: str) -> tuple[str, str]:
     known = ["severity", *RULES[name].options]
     takes = f"{name} takes: {', '.join(known)}"
     others = [rule for rule in rules_taking(key) if rule != name]
-    hint = f"'{key}' is an option of {_and(others)}; {takes}" if others else None
+    hint = f"'{key}' is an option of {all_of(others)}; {takes}" if others else None
     message = f"unknown setting '{key}' for rule {name}"
     return message, hint or did_you_mean(key, known) or takes
 
@@ -86,8 +86,3 @@ def rules_taking(key: str) -> list[str]:
 
 def _tables(rules: list[str]) -> str:
     return either([f"[tool.exambank.rules.{name}]" for name in rules])
-
-
-def _and(words: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else words[0]

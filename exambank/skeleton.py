@@ -45,7 +45,7 @@ MAX_OPTIONS = len(string.ascii_uppercase)
 
 
 def add_question(
-    section: Path, question_id: str, kind: str, option_count: int, size_limit: int | None = None
+    section: Path, question_id: str, kind: str, option_count: int, size_limit: int | None
 ) -> Rewrite:
     """``section`` with a new question at the end (UsageError if it may not be added;
     RewriteError if it cannot be read, or holds more than ``size_limit`` bytes, which lint

@@ -70,8 +70,9 @@ def unbuilt(folder: Path, names: Iterable[tuple[str, str]]) -> Unbuilt | None:
         listed = set(os.listdir(folder))
     except OSError:
         return None
-    found = [(name, kind) for name, kind in names if name in listed]
-    found = [(name, kind) for name, kind in found if not _is_folder(folder / name)]
+    found = [
+        (name, kind) for name, kind in names if name in listed and not _is_folder(folder / name)
+    ]
     if not found:
         return None
     formats = tuple(dict.fromkeys(kind for _, kind in found))

@@ -35,13 +35,10 @@ def whole_code_lines(document: Any, marks: TextMarks) -> int:
     joined = 0
     for tree in trees:
         for line in outermost(tree, _is_wrapping_line):
-            rows = list(marked_parts(line))
+            parts = list(marked_parts(line))
+            rows = [part for part in parts if isinstance(part, TextBox) and part in marks]
             written = _written(line)
-            if (
-                len(rows) > 1
-                and all(isinstance(row, TextBox) and row in marks for row in rows)
-                and "".join(row.text for row in rows if isinstance(row, TextBox)) == written
-            ):
+            if len(rows) == len(parts) > 1 and "".join(row.text for row in rows) == written:
                 replace_text(*marks[rows[0]], written)
                 for row in rows[1:]:
                     replace_text(*marks[row], "")

@@ -29,6 +29,7 @@ from weasyprint.formatting_structure.boxes import MarginBox
 from exambank.builders.artifacts import as_artifacts
 from exambank.builders.pdf_structure import (
     PdfObject,
+    kids,
     marked_contents,
     page_boxes,
     referenced,
@@ -104,7 +105,5 @@ def _pagination(side: str | None) -> dict[str, str]:
 def _parts(objects: list[object], element: PdfObject) -> Iterator[PdfObject]:
     """``element`` and every structure element inside it."""
     yield element
-    for reference in element.get("K") or []:
-        kid = referenced(objects, reference)
-        if isinstance(kid, dict) and "S" in kid:
-            yield from _parts(objects, kid)
+    for kid in kids(objects, element, None):
+        yield from _parts(objects, kid)

@@ -35,6 +35,7 @@ from exambank.lint import LintResult, lint
 from exambank.paths import display_path
 from exambank.reporters.text import listing, note_lines, visible
 from exambank.rules import RULES
+from exambank.rules.base import all_of
 from exambank.stale_outputs import Stale, Unbuilt
 from exambank.stats_words import noun
 
@@ -264,7 +265,7 @@ def _refuse_options_for_no_file(arguments: argparse.Namespace) -> None:
         ]
         if not typed:
             continue
-        named = typed[0] if len(typed) == 1 else f"{', '.join(typed[:-1])} and {typed[-1]}"
+        named = all_of(typed)
         problems.append(
             f"{named} {'has' if len(typed) == 1 else 'have'} no effect: --only "
             f"{','.join(arguments.only)} builds no {name.upper()}; add {name} to --only, or "
@@ -354,7 +355,7 @@ def _unbuilt_line(unbuilt: Unbuilt, only: list[str]) -> str:
     them too, or removing them, brings the folder back to one build's files."""
     paths = [visible(str(path)) for path in unbuilt.paths]
     one = len(paths) == 1
-    named = paths[0] if one else f"{', '.join(paths[:-1])} and {paths[-1]}"
+    named = all_of(paths)
     them = "it" if one else "them"
     every = ",".join(dict.fromkeys([*only, *unbuilt.formats]))
     return (

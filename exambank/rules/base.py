@@ -74,6 +74,11 @@ def either(words: list[str]) -> str:
     return " or ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
 
 
+def all_of(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 2 else words)
+
+
 def language_names(languages: tuple[str, ...]) -> str:
     """ "English" for ``("en",)``, "English, German or Russian" for three; a tag without a
     name here is shown as itself."""
