@@ -32,9 +32,12 @@ STARTS = {
 }
 
 # The child sends itself the signal at a moment it chooses, not one a timer guesses: as
-# Python is asked for the module, which the command imports as it starts.
+# Python is asked for the module, which the command imports as it starts. It first takes
+# Ctrl-C as a terminal's command does: started in the background by a script (`(cmd &)`,
+# nohup, some CI agents), it would inherit SIGINT ignored, and no Ctrl-C could reach it.
 CHILD = """\
 import os, runpy, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 class SignalOnImport:
     def find_spec(self, name, path=None, target=None):
