@@ -21,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
-from exambank.code_pages import SAVE_AS_UTF8, not_utf8
+from exambank.code_pages import not_utf8
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.event_reader import ALIASES_REFUSED, EventReader
 from exambank.paths import MANIFEST, is_yaml
@@ -32,7 +32,7 @@ from exambank.source import (
     line_and_column,
 )
 from exambank.texts_as_keys import texts_read_as_keys
-from exambank.unreadable_files import unreadable
+from exambank.unreadable_files import not_text, unreadable
 
 _CTRL_Z = "\x1a"  # DOS editors ended a text file with it
 # How read_source's helpers report: rule, (line, column), message, hint.
@@ -68,16 +68,17 @@ def read_source(
     except OSError as error:
         report("yaml-syntax", (1, 1), *unreadable(path, error, source.display))
         return source, problems
+    no_text = not_text(raw, source.display)  # UTF-16, or a program or image: no one byte
+    if no_text is not None:
+        report("encoding", (1, 1), *no_text)
+        return source, problems
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: read past it
     except UnicodeDecodeError as error:
         # The decoder counts from after a byte-order mark, which it drops (and so does an
         # editor that shows the file).
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            report("encoding", (1, 1), "the file is saved as UTF-16, not UTF-8", SAVE_AS_UTF8)
-        else:
-            body = raw.removeprefix(codecs.BOM_UTF8)
-            report("encoding", *not_utf8(body, error, raw.startswith(codecs.BOM_UTF8)))
+        body = raw.removeprefix(codecs.BOM_UTF8)
+        report("encoding", *not_utf8(body, error, raw.startswith(codecs.BOM_UTF8)))
         return source, problems
     mark = dos_end(text)
     dos_mark = None  # where in ``problems`` the DOS end mark is, to say --fix removes it

@@ -43,7 +43,10 @@ class Encoding(LoadRule):
     """The file is not UTF-8.
 
     Reported at the first byte that is not UTF-8. A UTF-8 byte-order mark and Windows
-    (CRLF) line endings are read correctly and are not reported.
+    (CRLF) line endings are read correctly and are not reported. A file saved as UTF-16
+    is named as such, and one that is no text at all (a program, an image, a PDF or ZIP
+    file, or any file of NUL bytes that is not UTF-8) is told so, with a hint to restore
+    it from version control.
 
     Bad:
         title: Caf\\xe9   (saved as Latin-1)
