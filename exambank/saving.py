@@ -22,6 +22,7 @@ from exambank.folded_texts import folded_texts
 from exambank.load import read_source
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, lf_text
 from exambank.source import Source, line_and_column
+from exambank.temporary_names import NEW_FILE, beside
 
 
 def comments(text: str) -> Counter[str]:
@@ -216,13 +217,14 @@ def _replace(rewrite: Rewrite) -> None:
     folder = target.parent
     if not stat.S_IMODE(target.stat().st_mode) & 0o222:  # a rename needs only the folder's
         raise NotSaved("the file is read-only, so it is not changed: make it writable first")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    temporary = beside(target, "tmp")
+    handle = os.open(temporary, NEW_FILE, 0o600)  # given the file's own mode once checked
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(rewrite.new)
             stream.flush()
             os.fsync(stream.fileno())
-        _check_data(Path(temporary), rewrite)
+        _check_data(temporary, rewrite)
         os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         if target.read_bytes() != rewrite.old:  # saved by an editor, or another exambank
             raise NotSaved(
@@ -231,7 +233,7 @@ def _replace(rewrite: Rewrite) -> None:
             )
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
 

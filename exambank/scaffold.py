@@ -14,7 +14,6 @@ import codecs
 import contextlib
 import os
 import re
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from exambank.rules.manifest_entries import named_for
 from exambank.saving import same_data, save, verify
 from exambank.skeleton import as_id, check_question, check_unused, inline, skeleton, with_question
 from exambank.source import Source
+from exambank.temporary_names import beside
 
 SCHEMAS = "schemas"  # the folder ``exambank schemas`` writes into by default
 _MANIFEST_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S*)manifest\.schema\.json", re.M)
@@ -299,7 +299,7 @@ def _write_all(files: list[NewFile], manifest: Rewrite | None = None) -> list[Pa
 
 def _create(file: NewFile) -> None:
     """Write ``file`` whole or not at all, never over what is at its name."""
-    temporary = file.path.parent / f".{file.path.name}.{secrets.token_hex(4)}.tmp"
+    temporary = beside(file.path, "tmp")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:

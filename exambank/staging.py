@@ -9,15 +9,13 @@ goes, a file open in a viewer on Windows), every one already landed is put back.
 from __future__ import annotations
 
 import os
-import secrets
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from exambank.builders import Output
 from exambank.errors import CannotWrite, UsageError
-
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+from exambank.temporary_names import NEW_FILE, beside
 
 
 @dataclass(frozen=True)
@@ -59,12 +57,10 @@ def stage(folder: Path, output: Output) -> Staged:
         if not os.path.lexists(folder / subfolder):
             (folder / subfolder).mkdir()
             made.append(folder / subfolder)
-    # A new file (O_EXCL) of a name no one can guess: a link planted under a name the build
-    # would use is never written through. Mode 0o666 less the umask, as open() would give.
-    # Of a fixed length: a name within the system's limit stays within it (an image's
-    # 250-character name with a suffix did not).
-    temporary = _beside(target, "partial")
-    handle = os.open(temporary, _NEW_FILE, 0o666)
+    # A new file of a name no one can guess, and of a fixed length: an image's 250-character
+    # name with a suffix was too long. Mode 0o666 less the umask, as open() would give.
+    temporary = beside(target, "partial")
+    handle = os.open(temporary, NEW_FILE, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(output.data)
@@ -92,7 +88,7 @@ def land_all(staged: list[Staged]) -> list[Written]:
     landed: list[tuple[Staged, Path | None]] = []  # each with where its previous file is
     try:
         for file in staged:
-            previous = _beside(file.target, "previous") if _replaces(file.target) else None
+            previous = beside(file.target, "previous") if _replaces(file.target) else None
             if previous is not None:
                 os.replace(file.target, previous)
             landed.append((file, previous))
@@ -183,11 +179,6 @@ def _replaces(target: Path) -> bool:
     """Whether a file (or a link, which a rename replaces, not follows) is at ``target``:
     it is kept aside while the build lands. A folder there is not: the rename onto it fails."""
     return os.path.islink(target) or (os.path.lexists(target) and not os.path.isdir(target))
-
-
-def _beside(target: Path, kind: str) -> Path:
-    """A hidden name no one can guess in ``target``'s folder, for a file on its way."""
-    return target.parent / f".exambank-{secrets.token_hex(8)}.{kind}"
 
 
 def _relative(name: str) -> Path:

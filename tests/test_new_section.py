@@ -189,3 +189,21 @@ def test_when_the_manifest_cannot_be_saved_the_new_section_is_removed(
     assert "bank.yaml: cannot write the file: Read-only file system" in capsys.readouterr().err
     assert not (root / "03-power.yaml").exists()
     assert (root / "bank.yaml").read_text(encoding="utf-8") == manifest
+
+
+def test_a_section_file_of_the_longest_name_the_system_takes_is_written_and_rewritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its temporary files were named after it, 14 characters longer: "File name too long".
+    root = _bank(tmp_path, "id: el\ntitle: E\nsections: [ohm, kirchhoff]\n")
+    section = root / f"03-{'x' * 247}.yaml"  # 255 bytes, the limit of most file systems
+    assert main(["new", "p1", "--section", str(section)]) == 0  # started: its own name
+    assert main(["new", "p2", "--section", str(section)]) == 0  # saved over: a new name
+    section.write_text(section.read_text("utf-8").replace("stem: ", "stem:    "), "utf-8")
+    assert main(["fmt", str(section)]) == 0
+    assert "File name too long" not in capsys.readouterr().err
+    text = section.read_text("utf-8")
+    assert "- id: p1\n" in text and "- id: p2\n" in text and "stem:    " not in text
+    assert sorted(path.name for path in root.iterdir()) == sorted(
+        ["01-ohm.yaml", "02-kirchhoff.yaml", section.name, "bank.yaml"]
+    )

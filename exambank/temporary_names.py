@@ -1,0 +1,19 @@
+"""The names files are written under on their way to their place, beside it."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+# How such a file is opened: made new (O_EXCL), so that a link planted under its name is
+# never written through, and written as bytes, line ends as they are (Windows).
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def beside(target: Path, kind: str) -> Path:
+    """A hidden name no one can guess in ``target``'s folder, for a file on its way there
+    (``kind``: what it is, as its suffix). Of a fixed length, not ``target``'s name with a
+    suffix: a name within the system's limit (255 bytes) stays within it, where a
+    243-character section file's name with a suffix did not."""
+    return target.parent / f".exambank-{secrets.token_hex(8)}.{kind}"
