@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
@@ -107,10 +108,25 @@ class _Composer(Composer):
         return node
 
 
+class _Constructor(RoundTripConstructor):
+    """Reads a date that is no day ("2024-02-30") as the text it is to lint, where
+    ruamel.yaml fails on it: lint asks to quote such text, and ``lint --fix`` does."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return node.value
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def round_trip() -> YAML:
     """A loader and dumper that keeps comments and quoting, with the bank's indentation."""
     yaml = YAML(typ="rt")
     yaml.Composer = _Composer
+    yaml.Constructor = _Constructor
     yaml.Emitter = _Emitter
     yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
     yaml.width = _NO_WRAP

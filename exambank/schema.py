@@ -18,13 +18,13 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 from jsonschema.protocols import Validator
 from pydantic import BaseModel, ValidationError
 
-from exambank.diagnostics import Diagnostic
+from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.export import ExportDocument
 from exambank.invisible import shown_finding
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS, EDITOR_ONLY, Manifest, Section
 from exambank.schema_messages import explain
 from exambank.schema_patterns import read_pattern, unknown_keys
-from exambank.schema_words import OBJECT, describe, kind_of
+from exambank.schema_words import OBJECT, describe, kind_of, quoted_by_fix
 from exambank.source import JsonPath, Source
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -118,7 +118,7 @@ def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Dia
     schema. Valid files, nearly all of them, never pay for jsonschema's pure-Python walk.
     """
     try:
-        return model.model_validate(source.data, strict=True), _yaml11_booleans(source, set())
+        return model.model_validate(source.data, strict=True), _yaml11_readings(source, set())
     except ValidationError as error:
         name = next(name for name, candidate in MODELS.items() if candidate is model)
         found, named = check(source, name)
@@ -126,24 +126,32 @@ def validate(source: Source, model: type[Model]) -> tuple[Model | None, list[Dia
             named = {tuple(problem["loc"]) for problem in error.errors()}
             found = _from_pydantic(source, error)
         # every problem in one run: a 'shuffle: no' too, unless a finding already names it
-        return None, found + _yaml11_booleans(source, named)
+        return None, found + _yaml11_readings(source, named)
 
 
-def _yaml11_booleans(source: Source, named: set[JsonPath]) -> list[Diagnostic]:
-    """A boolean field written as YAML 1.1 spells one ("shuffle: no", "off", "yes"): a
-    YAML 1.2 reader, which other tools are, reads the text "no" there. Not at or under a
-    path in ``named``, which a schema finding already tells (an unknown key 'shuffle')."""
+def _yaml11_readings(source: Source, named: set[JsonPath]) -> list[Diagnostic]:
+    """Values that YAML 1.2 readers and YAML 1.1 readers read differently, where the
+    schema is content either way: a boolean field written as YAML 1.1 spells one
+    ("shuffle: no", "off", "yes"), text to a YAML 1.2 reader, which other tools are; text
+    written as a date ("explanation: 2024-01-01"), a date to YAML 1.1 readers (PyYAML's
+    safe_load), which fail on one that is no day ("2024-02-30"). Not at or under a path
+    in ``named``, which a schema finding already tells (an unknown key 'shuffle')."""
     found = []
     for path, (kind, text) in source.typed_scalars.items():
         if kind == "boolean" and path[-1] in BOOLEAN_KEYS and text.lower() not in BOOLEAN_SPELLINGS:
-            if any(path[: len(value)] == value for value in named):
-                continue
-            meant = "true" if text.lower() in ("yes", "y", "on") else "false"
-            message = (
-                f"{describe(source, path)} is '{text}', a boolean to YAML 1.1 readers only "
-                "(others read the text)"
-            )
-            found.append(_schema_error(source, path, message, f"write {meant}"))
+            hint = f"write {'true' if text.lower() in ('yes', 'y', 'on') else 'false'}"
+        elif kind == "date":
+            mended = quoted_by_fix(source, path) and not source.fix_refuses()
+            hint = f'quote it so it stays text: "{text}"{FIXED_BY_LINT if mended else ""}'
+        else:
+            continue
+        if any(path[: len(value)] == value for value in named):
+            continue
+        message = (
+            f"{describe(source, path)} is '{text}', a {kind} to YAML 1.1 readers only "
+            "(others read the text)"
+        )
+        found.append(_schema_error(source, path, message, hint))
     return found
 
 

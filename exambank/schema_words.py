@@ -61,12 +61,15 @@ _PLAIN_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 
 
 def same_text_quoted(kind: str, written: str) -> bool:
-    """Whether a value YAML typed as ``kind`` (number, boolean, null) from ``written`` is
-    that text to every reader once quoted: a word YAML reads as a boolean (true, False,
-    yes, off), an integer written plainly (21, 2024, -1). Not 3.10 (3.1 to every reader),
-    4:1 (241), 010 (8 or 10) or 0x1A (26): their readers disagree with the text, and the
-    author says which was meant. Not a null (null, ~): it may mean "nothing yet"."""
-    return kind == "boolean" or (kind == "number" and _PLAIN_INTEGER.fullmatch(written) is not None)
+    """Whether a value YAML typed as ``kind`` (number, boolean, null, date) from ``written``
+    is that text to every reader once quoted: a word YAML reads as a boolean (true, False,
+    yes, off), an integer written plainly (21, 2024, -1), a date (2024-01-01). Not 3.10
+    (3.1 to every reader), 4:1 (241), 010 (8 or 10) or 0x1A (26): their readers disagree
+    with the text, and the author says which was meant. Not a null (null, ~): it may mean
+    "nothing yet"."""
+    if kind in ("boolean", "date"):
+        return True
+    return kind == "number" and _PLAIN_INTEGER.fullmatch(written) is not None
 
 
 def quoted_by_fix(source: Source, path: JsonPath) -> bool:

@@ -56,7 +56,8 @@ class Source:
     data: Any = None
     values: dict[JsonPath, Mark] = field(default_factory=dict)
     keys: dict[JsonPath, Mark] = field(default_factory=dict)
-    # Scalars YAML typed as number/boolean/null, by path: (kind, text as written).
+    # Scalars YAML typed as number/boolean/null, by path: (kind, text as written); and
+    # YAML 1.1's dates ("date"), which lint reads as the text they are.
     typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
     # The text, kept only when it holds a line break libyaml counts and editors do not.
     text_with_other_breaks: str | None = None

@@ -1,6 +1,6 @@
 """How YAML types a plain (unquoted) scalar, in 1.2 as libyaml reads it and in 1.1 as
-PyYAML and many editors still do: "yes" is a boolean there and "4:1" the number 241, so
-such text must stay quoted for every tool to agree it is text.
+PyYAML and many editors still do: "yes" is a boolean there, "4:1" the number 241 and
+"2024-01-01" a date, so such text must stay quoted for every tool to agree it is text.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ _YAML11 = VersionedResolver(version=(1, 1))
 _YAML12 = VersionedResolver(version=(1, 2))
 _YAML11_NUMBER = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _STR_TAG = "tag:yaml.org,2002:str"
+# YAML 1.1's dates and times ("2024-01-01", "2001-12-14t21:59:43.10-05:00"): PyYAML's
+# safe_load gives a date (or fails on "2024-02-30"), YAML 1.2 and lint read the text.
+# The resolver's pattern is the 1.1 spec's.
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _NON_TEXT = {
     "tag:yaml.org,2002:int": "number",
     "tag:yaml.org,2002:float": "number",
@@ -33,6 +37,8 @@ _NON_TEXT = {
 
 def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]:
     """A plain scalar's value, and (kind, text) when YAML would not read it as text.
+    A date is text to lint, as to YAML 1.2, and read as its text: only YAML 1.1 readers
+    (and the round-trip writer, which ``rewrite`` refuses it to) take it for a date.
     The reader calls it only for the short or number-like ones (``event_reader._MAY_BE_TYPED``)."""
     text: str = event.value
     tag = str(resolve(ScalarNode, text, event.implicit))  # a ruamel Tag, not a str
@@ -42,8 +48,10 @@ def typed_scalar(event: Any, resolve: Any) -> tuple[Any, tuple[str, str] | None]
         if ":" in text and is_yaml11_number(text):
             return sexagesimal(text), ("number", text)
         return text, None
+    if tag == _TIMESTAMP_TAG:  # text, as written, but told as a date
+        return text, ("date", text)
     kind = _NON_TEXT.get(tag)
-    if kind is None:  # timestamps and the like: keep the text as written
+    if kind is None:  # '=' (a "value" key) and the like: keep the text as written
         return text, None
     if kind == "null":
         return None, (kind, text)

@@ -104,7 +104,8 @@ class Schema(LoadRule):
     A missing field, a value of the wrong type, an unknown key (with a did-you-mean for
     near misses), an id that is not a slug, an option letter that is not A-Z. An option
     written as a bare number or yes/no is an error too: YAML would read `A: 3.10` as
-    the number 3.1, so it must be quoted to stay the text the author wrote.
+    the number 3.1, so it must be quoted to stay the text the author wrote; so is text
+    written as a date (`A: 2024-01-01`), which YAML 1.1 readers such as PyYAML read as one.
 
     Bad:
         options:

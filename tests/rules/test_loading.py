@@ -300,6 +300,14 @@ def test_an_unclosed_quote_is_reported_where_it_opens(lint_bank):
         ("-1:30", -90, ("number", "-1:30")),
         ("1:60", "1:60", None),  # no base-60 digit: text for every reader
         ("10:30 UTC", "10:30 UTC", None),
+        # YAML 1.1's date: read as the text, told as a date (PyYAML would read a date)
+        ("2024-01-01", "2024-01-01", ("date", "2024-01-01")),
+        ("2024-02-30", "2024-02-30", ("date", "2024-02-30")),  # PyYAML fails on it
+        (
+            "2001-12-14 21:59:43.10 -5",
+            "2001-12-14 21:59:43.10 -5",
+            ("date", "2001-12-14 21:59:43.10 -5"),
+        ),
     ],
 )
 def test_plain_scalars_are_read_as_yaml_types_them(tmp_path, written, value, typed):
