@@ -239,23 +239,32 @@ class TableParser:
                 f"for example: {key} = {option_example(default)}",
             )
             return False
-        blank = [item for item in value if not item.strip()] if isinstance(value, list) else []
-        if blank:  # it would match nothing; a list of nothing else would check nothing
+        if not isinstance(value, list):
+            return True
+        # An item that is blank would match nothing; a list of nothing else, or of nothing
+        # at all, would have the rule check nothing, unsaid. (A list of what to leave out,
+        # word-repeat's ignore, is empty by default: empty, it leaves nothing out.)
+        blank = [item for item in value if not item.strip()]
+        if not blank and (value or not default):
+            return True
+        hint = (
+            f"list what to look for, as in {key} = {option_example(default)}; to turn "
+            f'{name} off: severity = "off"'
+        )
+        if not value:
+            message = f"option '{key}' of {name} is an empty list, which matches nothing"
+        else:
             them = "it" if len(blank) == 1 else "them"
             shown = [_shown(item) for item in blank]
             items = f"an empty item, {shown[0]}"
             if len(blank) > 1:
                 items = f"{len(blank)} empty items ({', '.join(shown[:-1])} and {shown[-1]})"
-            hint = f"remove {them} from the list"
-            if default and len(blank) == len(value):
-                hint = (
-                    f"list what to look for, as in {key} = {option_example(default)}; to turn "
-                    f'{name} off: severity = "off"'
-                )
+            if not default or len(blank) < len(value):
+                hint = f"remove {them} from the list"
             match = "matches" if len(blank) == 1 else "match"
             message = f"option '{key}' of {name} has {items}, which {match} nothing"
-            self.report(("rules", name, key), None, message, hint)
-        return not blank
+        self.report(("rules", name, key), None, message, hint)
+        return False
 
 
 def _either(words: list[str]) -> str:

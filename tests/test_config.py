@@ -184,6 +184,19 @@ def test_a_list_option_of_text_is_taken(tmp_path: Path, rule: str, key: str) -> 
     assert config.options_for(rule)[key] == ["lambda", "Amazon EC2"]
 
 
+def test_an_empty_list_of_terms_is_refused_but_an_empty_ignore_list_is_taken(
+    tmp_path: Path,
+) -> None:
+    # An empty ignore leaves nothing out, as its default does; no terms would find nothing.
+    table = (
+        "[tool.exambank.rules.word-repeat]\nignore = []\n"
+        "[tool.exambank.rules.absolute-terms]\nterms = []\n"
+    )
+    assert [problem[:3] for problem in config_problems(tmp_path, table)] == [
+        (7, 9, "option 'terms' of absolute-terms is an empty list, which matches nothing")
+    ]
+
+
 def test_a_list_option_of_numbers_is_a_mistake_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -394,6 +407,25 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
                 "match nothing",
                 'list what to look for, as in terms = ["always", "never"]; to turn '
                 'absolute-terms off: severity = "off"',
+            ),
+        ),
+        (  # no terms at all: absolute-terms would check nothing, unsaid, as above
+            "[tool.exambank.rules.absolute-terms]\nterms = []\n",
+            (
+                5,
+                9,
+                "option 'terms' of absolute-terms is an empty list, which matches nothing",
+                'list what to look for, as in terms = ["always", "never"]; to turn '
+                'absolute-terms off: severity = "off"',
+            ),
+        ),
+        (  # written under [tool.exambank]: told at its line as well
+            "[tool.exambank]\nrules.absolute-terms.terms = []\n",
+            (
+                5,
+                30,
+                "option 'terms' of absolute-terms is an empty list, which matches nothing",
+                None,
             ),
         ),
         (
