@@ -23,6 +23,12 @@ from exambank.source import JsonPath, Lines, Position, Source
 from exambank.yaml11 import typed_scalar
 
 _MAX_DEPTH = 200
+# No bank file nests that deep: a section, its questions, a question, its options, an
+# option's text and feedback are five levels. The file was damaged, or written by a tool.
+_TOO_DEEP = (
+    "no bank file nests more than 5 levels: this one looks damaged or machine-made; restore "
+    "it from version control, or remove the extra brackets or indentation that lead here"
+)
 ALIASES_REFUSED = "anchors and aliases (&name, *name) are not supported in bank files"
 # A plain scalar YAML could read as a number, boolean or null starts with one of these or
 # is at most five letters long (false, FALSE, null, yes, off ...); only those few go
@@ -205,9 +211,8 @@ class EventReader:
                 self._error(self._at(event), ALIASES_REFUSED, "write the value out in full")
             elif kind is not scalar:
                 if len(stack) >= _MAX_DEPTH:
-                    self._error(
-                        self._at(event), f"values nest more than {_MAX_DEPTH} levels deep", None
-                    )
+                    message = f"values nest more than {_MAX_DEPTH} levels deep here"
+                    self._error(self._at(event), message, _TOO_DEEP)
                     return None
                 stack.append([value, path, None])
 

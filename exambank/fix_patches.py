@@ -18,7 +18,12 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import ScalarEvent
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    CollectionStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -39,7 +44,7 @@ def patched(
     in place as ``tree`` (the fixed round-trip tree) now holds it: None unless every one
     could be, and the result reads as ``expected``."""
     try:
-        spans = _scalar_spans(tabs_as_spaces(text))
+        spans = _value_spans(tabs_as_spaces(text))
     except YAMLError:
         return None
     edits: list[tuple[int, int, str]] = []
@@ -63,16 +68,21 @@ def patched(
     return text if same_data(source.data, expected) else None
 
 
-def _scalar_spans(text: str) -> dict[tuple[int, int], tuple[int, int]]:
-    """Where each scalar is written: its start as (line, column), to its start and end."""
-    return {
-        (event.start_mark.line, event.start_mark.column): (
-            event.start_mark.index,
-            event.end_mark.index,
-        )
-        for event in YAML(typ="rt").parse(text)
-        if isinstance(event, ScalarEvent)
-    }
+def _value_spans(text: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where each scalar and each list in brackets ('[A; C]', made '[A, C]') is written:
+    its start as (line, column), to its start and end."""
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    opened: list[Any] = []  # for each list or mapping open, its start if it is a [...] list
+    for event in YAML(typ="rt").parse(text):
+        if isinstance(event, ScalarEvent):
+            start = event.start_mark
+            spans[start.line, start.column] = (start.index, event.end_mark.index)
+        elif isinstance(event, CollectionStartEvent):
+            flow = isinstance(event, SequenceStartEvent) and event.flow_style
+            opened.append(event.start_mark if flow else None)
+        elif isinstance(event, CollectionEndEvent) and (start := opened.pop()) is not None:
+            spans[start.line, start.column] = (start.index, event.end_mark.index)
+    return spans
 
 
 def _place(holder: Any, key: Any) -> tuple[int, int] | None:

@@ -56,7 +56,7 @@ def answer_hint(source: Source, path: JsonPath, answer: Any, question: Any) -> s
     if isinstance(answer, str) and path[-1:] == ("answer",):
         return _letters_hint(answer, question, fixed=not source.fix_refuses()) or NEUTRAL
     if isinstance(answer, list) and path[-1:] == ("answer",):
-        return _items_hint(answer, question) or NEUTRAL
+        return _items_hint(answer, question, fixed=not source.fix_refuses()) or NEUTRAL
     return NEUTRAL
 
 
@@ -71,9 +71,10 @@ def empty_answer_hint(question: Any) -> str:
     return NEUTRAL
 
 
-def _items_hint(answer: list[Any], question: Any) -> str | None:
+def _items_hint(answer: list[Any], question: Any, fixed: bool) -> str | None:
     """How to write a list whose items are option letters written as one text ('[A; C]',
-    read as the one item "A; C"): each letter an item, with commas between them."""
+    read as the one item "A; C"): each letter an item, with commas between them. Where
+    ``lint --fix`` makes the change, the hint says so, as ``_letters_hint`` does."""
     options = question.get("options") if isinstance(question, dict) else None
     keys = [key for key in options or () if isinstance(key, str) and _LETTER.fullmatch(key)]
     texts = [item for item in answer if isinstance(item, str)]
@@ -82,7 +83,9 @@ def _items_hint(answer: list[Any], question: Any) -> str | None:
         return None
     if _single_answer(question):
         return _one_or_multiple(listed)
-    return f"write each letter as an item, with commas between them: answer: [{', '.join(listed)}]"
+    said = FIXED_BY_LINT if fixed and listable(question) else ""  # as lint --fix mends it
+    letters = ", ".join(listed)
+    return f"write each letter as an item, with commas between them{said}: answer: [{letters}]"
 
 
 def _letters_hint(answer: str, question: Any, fixed: bool) -> str | None:
@@ -142,17 +145,25 @@ def listed_letters(answer: str, keys: Collection[str]) -> list[str] | None:
 
 
 def listable(question: Any) -> list[str] | None:
-    """The option letters ``question``'s answer lists as one text ('A, C'), when it is a
+    """The option letters ``question``'s answer lists as one text ('A, C'), or as a list
+    with letters in one item ('[A; C]', read as the one item "A; C"), when it is a
     multiple-answer question whose options are all lettered: ``lint --fix`` writes them
-    as a list (``fix_answer_lists``). None otherwise: on a single-answer question the
-    author must choose."""
+    as a list of letters (``fix_answer_lists``). None otherwise: on a single-answer
+    question the author must choose."""
     if not isinstance(question, dict) or question.get("type") != "multiple":
         return None
     answer, options = question.get("answer"), question.get("options")
-    if not isinstance(answer, str) or not isinstance(options, dict) or not options:
+    if not isinstance(options, dict) or not options:
         return None
     keys = [key for key in options if isinstance(key, str) and _LETTER.fullmatch(key)]
-    return listed_letters(answer, keys) if len(keys) == len(options) else None
+    if len(keys) != len(options):
+        return None
+    if isinstance(answer, str):
+        return listed_letters(answer, keys)
+    texts = answer if isinstance(answer, list) else []
+    if not all(isinstance(item, str) for item in texts) or all(len(item) == 1 for item in texts):
+        return None  # no list, or each item one character: a letter, or the schema's to tell
+    return listed_letters(", ".join(texts), keys)
 
 
 def _single_answer(question: Any) -> bool:

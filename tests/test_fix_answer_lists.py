@@ -4,6 +4,7 @@ a single-answer question's "A, C" is the author's to settle (exambank/fix_answer
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,60 @@ def test_letters_typed_as_one_text_become_a_list_and_nothing_else_changes(
     source, problems = read_source(path)
     assert problems == []
     assert source.data["questions"][0]["answer"] == letters.split(", ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "after"),
+    [
+        ("[A; C]", "[A, C]"),
+        ("[A;C]   # the key", "[A, C]   # the key"),
+        ("[A and C]", "[A, C]"),
+        ("[A; C, D]", "[A, C, D]"),
+    ],
+)
+def test_letters_in_one_item_of_a_list_become_items_and_nothing_else_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, after: str
+) -> None:
+    """'[A; C]' is a list of one item, "A; C" (review s35-author #14): --fix makes each
+    letter an item, in place, in a file laid out otherwise than fmt lays it out."""
+    question = MULTIPLE.replace("answer: A", f"answer: {typed}")
+    if after.count(",") == 2:  # as many as the stem asks for
+        question = question.replace("Select TWO", "Select THREE")
+    deeper = re.sub(r"\n  ([A-D]): ", r"\n    \1: ", question)  # options 2 spaces deeper
+    path = _bank(tmp_path, deeper)
+    before = path.read_text(encoding="utf-8")
+    assert "\n        A: Amazon SageMaker\n" in before
+    assert main(["lint", "--fix", str(path)]) == 0
+    written = typed.split("  ")[0]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:13:13: fixed answer {written}: letters not separated by commas -> "
+        f"{after.split('  ')[0]}"
+    ]
+    assert path.read_text(encoding="utf-8") == before.replace(
+        f"answer: {typed}", f"answer: {after}"
+    )
+    source, problems = read_source(path)
+    assert problems == []
+    assert source.data["questions"][0]["answer"] == after.split("]")[0][1:].split(", ")
+
+
+def test_only_a_list_of_option_letters_in_a_multiple_answer_question_is_mended(
+    tmp_path: Path,
+) -> None:
+    """'[A; C]' becomes '[A, C]' where every piece is an option letter of a question of
+    type multiple: on a single-answer question the author must choose, and an 'E' that
+    is no option, or a list of letters already, is left as typed."""
+    mended = MULTIPLE.replace("answer: A", "answer: [A; C]")
+    left = [
+        QUESTION.replace("id: q1", "id: q2").replace("answer: A", "answer: [A; C]"),
+        MULTIPLE.replace("id: q1", "id: q3").replace("answer: A", "answer: [A; E]"),
+        MULTIPLE.replace("id: q1", "id: q4").replace("answer: A", "answer: [A, C]"),
+    ]
+    path = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(mended, *left)})
+    path /= "01-main.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert main(["lint", "--fix", str(path)]) == 1  # q2 and q3 are still wrong
+    assert path.read_text(encoding="utf-8") == before.replace("[A; C]", "[A, C]", 1)
 
 
 @pytest.mark.parametrize(
@@ -108,6 +163,7 @@ _WRITTEN_OVER = {
     ("question", "written", "said", "field", "meant"),
     [
         (MULTIPLE, "answer: A, C", "answer: [A, C]", "answer", ["A", "C"]),
+        (MULTIPLE, "answer: [A; C]", "answer: [A, C]", "answer", ["A", "C"]),
         (QUESTION, "answer: \u2018C\u2019", "write answer: C", "answer", "C"),
         (QUESTION, "answer: c", "write answer: C", "answer", "C"),
         (QUESTION, "answer: \u0421", "in Latin letters", "answer", "C"),  # Cyrillic Es
@@ -119,6 +175,7 @@ _WRITTEN_OVER = {
     ],
     ids=[
         "letters as one text",
+        "letters in one item of a list",
         "a letter in typographic quotes",
         "a small letter",
         "a Cyrillic look-alike",

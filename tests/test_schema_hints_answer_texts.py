@@ -174,7 +174,8 @@ def test_a_letter_in_typographic_quotes_is_not_fixed_among_options_not_all_latin
     [
         pytest.param(
             "\ntype: multiple",
-            "write each letter as an item, with commas between them: answer: [A, C]",
+            "write each letter as an item, with commas between them (exambank lint --fix does "
+            "this): answer: [A, C]",
             id="multiple",
         ),
         pytest.param(

@@ -11,6 +11,7 @@ from exambank import syntax_hints
 from exambank.cli import main
 from exambank.load import read_source
 from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.test_syntax_hints_block_texts import assert_said_alike
 
 # The section every case breaks (line numbers as an editor shows them):
 #  4    - id: q1
@@ -101,8 +102,9 @@ def stem(value):
             (
                 6,
                 5,
-                "the text under 'stem: >-' must be indented more than 'stem'",
-                "indent each line of the text 6 spaces, 2 more than 'stem'",
+                "the text under 'stem: >-' (line 5) must be indented more than 'stem'",
+                "indent the line 6 spaces, 2 more than 'stem' (shortened here): "
+                "write '      Which AWS service…'",
             ),
             id="block text not indented",
         ),
@@ -111,8 +113,9 @@ def stem(value):
             (
                 7,
                 5,
-                "the text under 'stem: >-' must be indented more than 'stem'",
-                "indent each line of the text 6 spaces, 2 more than 'stem'",
+                "the text under 'stem: >-' (line 5) must be indented more than 'stem'",
+                "indent the line 6 spaces, like line 6 (shortened here): "
+                "write '      tunes and deploys ML…'",
             ),
             id="a line of block text not indented",
         ),
@@ -544,8 +547,37 @@ def test_a_utf16_file_is_named_as_such(tmp_path, bom):
 
 
 def test_other_errors_keep_libyamls_words(tmp_path):
-    found = reported(tmp_path, "title: Main", "title: Main\n:")
+    found = reported(tmp_path, "title: Main", "title: Main\n]")
     assert found[2:] == ("while parsing a block mapping did not find expected key", None)
+
+
+@pytest.mark.parametrize(
+    ("nested", "where"),
+    [
+        pytest.param("    tags: " + "[" * 300 + "]" * 300, (12, 208), id="brackets"),
+        pytest.param(
+            "    tags:\n" + "".join(f"{'  ' * (depth + 3)}- \n" for depth in range(250)),
+            (210, 401),
+            id="indentation",
+        ),
+    ],
+)
+def test_values_nested_past_the_limit_are_told_where_and_what_to_do(
+    tmp_path, capsys, nested, where
+):
+    """A file nested 300 deep (review s35-hostile #5) is told where it passes the limit,
+    with a hint, by lint and by the commands that refuse it."""
+    text = SECTION.replace("    answer: A", "    answer: A\n" + nested.rstrip("\n"))
+    assert_said_alike(
+        tmp_path,
+        capsys,
+        text,
+        where,
+        "values nest more than 200 levels deep here",
+        "no bank file nests more than 5 levels: this one looks damaged or machine-made; "
+        "restore it from version control, or remove the extra brackets or indentation "
+        "that lead here",
+    )
 
 
 DOCUMENT_HINT = (

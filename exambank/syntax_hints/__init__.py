@@ -17,11 +17,13 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import StreamEndEvent
 
+from exambank.syntax_hints.block_texts import unindented_block_text
 from exambank.syntax_hints.brackets import stray_opener, unclosed_bracket
 from exambank.syntax_hints.byte_order_marks import stray_mark
 from exambank.syntax_hints.conflicts import leftover_marker
 from exambank.syntax_hints.documents import document_marker
 from exambank.syntax_hints.early_quotes import quote_left_open
+from exambank.syntax_hints.empty_keys import key_left_out
 from exambank.syntax_hints.escapes import unknown_escape
 from exambank.syntax_hints.indents import (
     not_an_item,
@@ -58,6 +60,7 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
         found = found or stray_mark(lines, problem_mark.index)
         found = found or quote_left_open(lines, *lines.row_column(problem_mark.index))
         found = found or odd_space_in_indentation(lines, problem_mark.index)
+        found = found or unindented_block_text(lines, problem_mark.index, context_mark.index)
         found = found or text_on_lines(lines, problem_mark.index, context_mark.index)
         for phrase, explainer in _EXPLAINERS:
             if found is None and phrase in words:
@@ -158,6 +161,7 @@ _HINTS = (
 _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], ...] = (
     ("could not find expected ':'", missing_colon),
     ("mapping values are not allowed", colon_in_text),
+    ("did not find expected key", key_left_out),
     ("did not find expected key", not_a_key),
     ("did not find expected '-' indicator", not_an_item),
     ("while scanning an alias", alias_or_anchor),

@@ -10,7 +10,7 @@ mended, reads on past the line libyaml stopped at.
 
 from __future__ import annotations
 
-from exambank.syntax_hints.text import LIST_KEYS, Explanation, Text, last_words
+from exambank.syntax_hints.text import LIST_KEYS, Explanation, Text, last_words, reads_past
 
 _CLOSER = {"[": "]", "{": "}"}
 _KIND = {"[": "list", "{": "mapping"}
@@ -47,7 +47,7 @@ def unclosed_bracket(text: Text, problem: int, context: int) -> Explanation | No
             f"at the end of line {last_row + 1}" if last_row > open_row else "after its last item"
         )
         how = f"close it with '{closers}' {where}"
-    if not _reads_past(mended, problem_row):
+    if not reads_past(mended, problem_row):
         return None
     shown = Text(mended).lines[last_row].strip()
     cut = last_words(shown) if len(shown) > 40 else shown
@@ -87,7 +87,7 @@ def _without_opener(text: Text, open_row: int, problem_row: int) -> Explanation 
         return None
     start = text.index(open_row, len(written[: end - 1].rstrip(" \t")))
     mended = text.text[:start] + text.text[at + 1 :]
-    if not _reads_past(mended, problem_row):
+    if not reads_past(mended, problem_row):
         return None
     below = "'- ' items below are a list" if opener == "[" else "keys below are a mapping"
     shown = Text(mended).lines[open_row].strip()
@@ -143,12 +143,3 @@ def _open_brackets(text: str, start: int, end: int) -> list[int]:
             opened.pop()
         at += 1
     return opened
-
-
-def _reads_past(mended: str, row: int) -> bool:
-    """Whether ``mended`` parses, or fails only after ``row``, where libyaml stopped."""
-    from exambank.syntax_hints import first_error  # which imports this module
-
-    error = first_error(mended)
-    mark = None if error is None else error.problem_mark
-    return error is None or (mark is not None and mark.line > row)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ruamel.yaml.reader import ReaderError
-
 from exambank.diagnostics import FIXED_BY_LINT
-from exambank.syntax_hints.text import Explanation, Text
+from exambank.syntax_hints.text import Explanation, Text, reads_past
 
 MARK = "\ufeff"
 _LINE_START = re.compile(r"(?:\A|(?<=[\r\n]))[ \t]*\ufeff")
@@ -36,20 +34,9 @@ def stray_mark(text: Text, problem: int) -> Explanation | None:
     row, _ = text.row_column(problem)
     below = text.starts[row + 1] if row + 1 < len(text.starts) else len(text.text)
     for index in reversed([at for at in line_start_marks(text.text) if at < below]):
-        if _reads_past(text.text[:index] + text.text[index + 1 :], row):
+        if reads_past(text.text[:index] + text.text[index + 1 :], row):
             return Explanation(index, _what_it_does(text.row_column(index)[1]), _HINT)
     return None
-
-
-def _reads_past(text: str, row: int) -> bool:
-    """Whether libyaml reads ``text`` past ``row``: to its end, or to a later error."""
-    from exambank.syntax_hints import first_error  # which imports this module
-
-    try:
-        error = first_error(text)
-    except ReaderError:  # a character YAML does not allow further on: it got that far
-        return True
-    return error is None or error.problem_mark is None or error.problem_mark.line > row
 
 
 def _what_it_does(column: int) -> str:

@@ -49,7 +49,7 @@ def misaligned(text: Text, row: int, column: int) -> Explanation | None:
         return None
     if not is_item and (lost := lost_dash(text, row)):
         return lost  # "  id: q2" among the items: indenting it would merge the two
-    entries = _open_entries(text, row)
+    entries = open_entries(text, row)
     peers = [entry for entry in entries if (entry[1] == "-") == is_item]
     deeper = [entry for entry in peers if entry[0] > column]
     keys = [entry for entry in entries if entry[1] != "-" and entry[0] == column]
@@ -85,7 +85,7 @@ def misaligned(text: Text, row: int, column: int) -> Explanation | None:
     )
 
 
-def _open_entries(text: Text, row: int) -> list[tuple[int, str, int]]:
+def open_entries(text: Text, row: int) -> list[tuple[int, str, int]]:
     """The keys and list items (name '-') still open at ``row``: (column, name, row)."""
     entries: list[tuple[int, str, int]] = []
     block_text_under: int | None = None  # inside a '|' or '>' text: lines deeper than this
@@ -142,7 +142,7 @@ def _tab_hint(text: Text, row: int, column: int) -> str:
         return "indent with spaces, not tabs"  # "-\tid": a tab after the dash
     line = Line(content)
     is_item = bool(line.dash_columns)
-    for target_column, name, target_row in reversed(_open_entries(text, row)):
+    for target_column, name, target_row in reversed(open_entries(text, row)):
         if (name == "-") if is_item else beside(line.key, name):
             tabs = "the tab" if blank.count("\t") == 1 else "the tabs"
             what = "the item" if is_item else f"'{line.key}'"
@@ -210,7 +210,7 @@ def _lines_at_key_place(text: Text, row: int, key: str, column: int) -> list[str
     for below in text.lines[row + 1 :]:
         line = Line(below)
         content = below[line.indent :]
-        if line.indent != column or line.key or content.startswith(("#", "- ", "\t")):
+        if line.indent != column or line.key or content.startswith(("#", "- ", "\t", ":")):
             break
         word = re.match(r"[\w-]+", content)
         next_letter = len(key) == 1 and word is not None and word[0] == chr(ord(key) + 1)

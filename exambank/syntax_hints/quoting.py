@@ -9,6 +9,7 @@ import re
 from exambank.statement_lines import STATEMENT
 from exambank.syntax_hints.deeper_keys import after_closed_value, key_too_deep, option_as_text
 from exambank.syntax_hints.early_quotes import LEFT_OPEN, quote_ends_early, text_after_quote
+from exambank.syntax_hints.empty_keys import missing_key
 from exambank.syntax_hints.indents import misaligned, tab
 from exambank.syntax_hints.items import item_over, lookalike_dash, lost_dash
 from exambank.syntax_hints.text import (
@@ -47,23 +48,8 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
             "'---' here is read as text where a key belongs",
             "delete the line: a bank file holds one document (a comment '# ---' can mark a break)",
         )
-    header_row = text.row_above(row)
-    while header_row is not None and text.parse(header_row).indent > column:
-        header_row = text.row_above(header_row)  # text of a block above, more indented
-    header = None if header_row is None else text.parse(header_row)
-    if (
-        header
-        and header.key
-        and re.fullmatch(r"[|>][-+0-9]*( +#.*)?", header.value)
-        and column <= header.key_column
-    ):
-        indicator = header.value.split()[0]
-        return Explanation(
-            context,
-            f"the text under '{header.key}: {indicator}' must be indented more than '{header.key}'",
-            f"indent each line of the text {spaces(header.key_column + 2)}, "
-            f"2 more than '{header.key}'",
-        )
+    if written.startswith(":"):  # ':B', at a key's place: the key left out
+        return missing_key(text, row, column)
     word = re.match(r"[\w-]+", written)
     if word is None:
         return None

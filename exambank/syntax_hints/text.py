@@ -9,6 +9,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import get_args, get_origin
 
+from ruamel.yaml.reader import ReaderError
+
 from exambank import model
 from exambank.diagnostics import LINT_FIX_DOES_THIS
 
@@ -169,6 +171,18 @@ class Line:
         self.value_column = match.start("value")
         self.value = match["value"].rstrip(" \t")
         self.lead = line[self.indent : self.value_column]  # "stem: ", "- ", "- id: "
+
+
+def reads_past(text: str, row: int) -> bool:
+    """Whether libyaml reads ``text`` (a mended copy of a file) past ``row``: to its end,
+    or to a later error."""
+    from exambank.syntax_hints import first_error  # which imports this module
+
+    try:
+        error = first_error(text)
+    except ReaderError:  # a character YAML does not allow further on: it got that far
+        return True
+    return error is None or error.problem_mark is None or error.problem_mark.line > row
 
 
 def curly_quoted(value: str) -> bool:
