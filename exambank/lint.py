@@ -22,7 +22,6 @@ from exambank.load import iter_yaml_files, read_source
 from exambank.model import LANGUAGE_PATTERN, Manifest, Section
 from exambank.paths import (
     MANIFEST,
-    SAVED_AS_TEXT,
     bank_above,
     display_path,
     find_banks,
@@ -31,8 +30,9 @@ from exambank.paths import (
     manifest_there,
     misnamed_manifest,
     no_manifest,
-    saved_as_text,
+    shown_name,
     stray_files,
+    unread_name,
 )
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.base import not_run_because_of_language
@@ -83,8 +83,8 @@ def _rename_misnamed(folder: Path) -> str | None:
     misnamed = misnamed_manifest(folder)
     if misnamed is None:
         return None
-    if saved_as_text(misnamed):
-        return f"rename {misnamed.name} to {MANIFEST} ({SAVED_AS_TEXT})"
+    if unread := unread_name(misnamed):
+        return f"rename {shown_name(misnamed.name)} to {MANIFEST} ({unread.why})"
     return f"rename {misnamed.name} to {MANIFEST}: a bank's manifest is read by that name only"
 
 

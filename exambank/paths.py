@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from exambank.errors import UsageError
 
@@ -23,15 +24,41 @@ def is_yaml(path: Path) -> bool:
     return path.suffix.casefold() in YAML_SUFFIXES
 
 
-def saved_as_text(path: Path) -> bool:
-    """Whether ``path`` is a YAML file an editor saved as text: '02-amt.yaml.txt' (Windows'
-    Notepad adds .txt unless told otherwise, and Explorer hides it: the author sees
-    '02-amt.yaml')."""
-    return path.suffix.casefold() == ".txt" and is_yaml(Path(path.stem))
+class UnreadName(NamedTuple):
+    """A YAML file's name with something after it, so that exambank does not read the file
+    as YAML while the author sees the name meant."""
+
+    meant: str  # '02-amt.yaml'
+    slip: str  # what is wrong, said after the name: 'is saved as text', 'ends in a dot'
+    why: str  # how such a name comes about, for the hint that renames the file
 
 
 # What to tell the author of such a file, after 'rename it to ...'.
 SAVED_AS_TEXT = "Notepad adds .txt unless 'Save as type' is 'All files (*.*)'"
+LAST_DOT_OR_SPACE = (
+    "Windows drops a name's last dots and spaces: Git for Windows cannot check the file out"
+)
+
+
+def unread_name(path: Path) -> UnreadName | None:
+    """The YAML name ``path`` was meant to have, where an addition keeps it from being read:
+    '02-amt.yaml.txt' (Windows' Notepad adds .txt unless told otherwise, and Explorer hides
+    it), '02-amt.yaml.' or '02-amt.yaml ' (a last dot or space, which a listing hardly
+    shows, and which a clone on Windows cannot hold). None for any other name."""
+    name = path.name
+    meant = name.rstrip(". ")
+    if meant != name and is_yaml(Path(meant)):
+        slip = "ends in a dot" if name.endswith(".") else "ends in a space"
+        return UnreadName(meant, slip, LAST_DOT_OR_SPACE)
+    if path.suffix.casefold() == ".txt" and is_yaml(Path(path.stem)):
+        return UnreadName(path.stem, "is saved as text", SAVED_AS_TEXT)
+    return None
+
+
+def shown_name(name: str) -> str:
+    """A file's name as a message quotes it: in quotes if a space starts or ends it, or a
+    dot ends it, which the reader would not see or would read as the sentence's."""
+    return f"'{name}'" if name != name.strip() or name.endswith(".") else name
 
 
 def find_banks(paths: Iterable[Path]) -> list[Path]:
@@ -59,8 +86,8 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             misnamed = [file for file in stray_files([folder]) if is_misnamed_manifest(file)]
             if misnamed:
                 message += f"; rename {display_path(misnamed[0])} to {MANIFEST}"
-            elif (text := misnamed_manifest(folder)) is not None and saved_as_text(text):
-                message += f"; rename {display_path(text)} to {MANIFEST} ({SAVED_AS_TEXT})"
+            elif (text := misnamed_manifest(folder)) and (unread := unread_name(text)):
+                message += f"; rename {shown_name(display_path(text))} to {MANIFEST} ({unread.why})"
             raise UsageError(message)
         for root in found:
             roots.setdefault(root.resolve(), root)
@@ -299,7 +326,7 @@ def _searched(top: Path, into_banks: bool = True) -> Iterator[tuple[str, list[st
 
 def misnamed_manifest(folder: Path) -> Path | None:
     """A file in ``folder`` that is a manifest not named ``bank.yaml`` ("bank.yml",
-    "Bank.yaml"), which exambank does not read."""
+    "Bank.yaml", "bank.yaml.txt", "bank.yaml."), which exambank does not read."""
     return next((path for path in sorted(folder.iterdir()) if is_misnamed_manifest(path)), None)
 
 
@@ -308,7 +335,8 @@ def is_misnamed_manifest(path: Path) -> bool:
     when every key at the start of its lines is another tool's. A GitHub workflow named
     ``bank.yml`` (name, on, jobs) is no manifest; a file with no such key (empty, in
     flow style, or unreadable) may be."""
-    yaml_name = Path(path.stem) if saved_as_text(path) else path
+    unread = unread_name(path)
+    yaml_name = Path(unread.meant) if unread else path
     named_like = yaml_name.stem.casefold() == "bank" and is_yaml(yaml_name)
     return named_like and path.name != MANIFEST and path.is_file() and _may_be_manifest(path)
 

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
 from exambank.invisible import shown_finding
-from exambank.paths import SAVED_AS_TEXT, is_yaml, saved_as_text
+from exambank.paths import git_root, is_yaml, shown_name
 from exambank.rules.base import BankRule, Options
 from exambank.rules.manifest_entries import (
     SLUG,
+    case_alone,
     files_named,
     misspelt_entries,
     named_for,
     renamed_files,
     unlisted,
+    unread_file,
+    unread_files,
     written_id,
 )
 from exambank.source import JsonPath, Source
@@ -40,8 +44,12 @@ class ManifestRule(BankRule):
     listed one. An entry that is a file's name ('02-amt.yaml') gets the id to write; an
     entry with no file that is close to an unlisted file's id (a slip, 'network' for
     02-networks.yaml) and that file point at each other; so do an entry and the unlisted
-    file whose own id it is (a file renamed on its own), with the name to rename it to;
-    an entry whose file an editor saved as text ('02-amt.yaml.txt') is told to rename it.
+    file whose own id it is (a file renamed on its own), with the name to rename it to
+    (in a git repository, with `git mv` where the case alone differs: '02-Amt.yaml').
+    A section file whose name has something after it is not read: saved as text
+    ('02-amt.yaml.txt') or ending in a dot or a space ('02-amt.yaml.', which Git for
+    Windows cannot check out). Its entry, or the file itself when no entry lists it, is
+    told to rename it.
 
     Bad:
         sections: [sagemaker, amt]     # but only 01-sagemaker.yaml exists
@@ -67,7 +75,13 @@ class ManifestRule(BankRule):
         named = files_named(listed, files_for)
         renamed = renamed_files(listed, files_for, named)
         misspelt = misspelt_entries(listed, files_for, named, renamed)
-        as_text = _saved_as_text(bank.root)
+        unread = unread_files(bank.root)
+        unread_for: dict[str, Path] = {}
+        for path, name in unread.items():
+            unread_for.setdefault(section_id_of(Path(name.meant)), path)
+        # Whether a rename of the case alone must be made with git mv: asked once, and
+        # only when one is to be told.
+        in_git = cache(lambda: git_root(bank.root) is not None)
         first_listed: dict[str, int] = {}
         for index, section_id in enumerate(listed):
             if section_id in named:
@@ -99,12 +113,16 @@ class ManifestRule(BankRule):
             new_id = section_id_of(Path(section_id)) if is_yaml(Path(section_id)) else section_id
             if not found and section_id in renamed:
                 moved = renamed[section_id].path
+                new_name = named_for(moved, section_id)
+                hint = f"rename {shown_name(moved.name)} to {new_name}"
+                hint += _or_rename_section(section_id_of(moved), "here")
+                hint, places = _git_mv(renamed[section_id], new_name, in_git) or (hint, ())
                 yield self.report(
                     manifest,
                     ("sections", index),
-                    f"section '{section_id}' has no file: {moved.name} has its id",
-                    f"rename {moved.name} to {named_for(moved, section_id)}"
-                    + _or_rename_section(section_id_of(moved), "here"),
+                    f"section '{section_id}' has no file: {shown_name(moved.name)} has its id",
+                    hint,
+                    places=places,
                 )
             elif not found and section_id in misspelt:
                 meant = misspelt[section_id]
@@ -115,13 +133,14 @@ class ManifestRule(BankRule):
                     f"did you mean '{meant}' ({files_for[meant][0].path.name})? write "
                     f"'{meant}' here, or rename the file",
                 )
-            elif not found and section_id in as_text:
-                text = as_text[section_id]
+            elif not found and section_id in unread_for:
+                text = unread_for.pop(section_id)
+                name = unread.pop(text)
                 yield self.report(
                     manifest,
                     ("sections", index),
-                    f"section '{section_id}' has no file: {text.name} is saved as text",
-                    f"rename {text.name} to {text.stem} ({SAVED_AS_TEXT})",
+                    f"section '{section_id}' has no file: {shown_name(text.name)} {name.slip}",
+                    f"rename {shown_name(text.name)} to {name.meant} ({name.why})",
                 )
             elif not found and SLUG.fullmatch(new_id):  # else the schema says it is no id
                 write = "" if new_id == section_id else f"write '{new_id}' (an id), "
@@ -149,13 +168,17 @@ class ManifestRule(BankRule):
             if source.path in renamed_from:
                 entry = renamed_from[source.path]
                 line = manifest.where(("sections", listed.index(entry)))[0]
+                new_name = named_for(source.path, entry)
+                hint = f"rename it to {new_name}"
+                hint += _or_rename_section(section_id, f"at line {line} of bank.yaml")
+                hint, places = _git_mv(source, new_name, in_git) or (hint, ())
                 yield self.report(
                     source,
                     (),
-                    f"{source.path.name} is not listed in bank.yaml, but its id '{entry}' is "
-                    f"(line {line}): the file was renamed",
-                    f"rename it to {named_for(source.path, entry)}"
-                    + _or_rename_section(section_id, f"at line {line} of bank.yaml"),
+                    f"{shown_name(source.path.name)} is not listed in bank.yaml, but its id "
+                    f"'{entry}' is (line {line}): the file was renamed",
+                    hint,
+                    places=places,
                 )
                 continue
             if section_id in meant_by and files_for[section_id][0] is source:
@@ -170,6 +193,10 @@ class ManifestRule(BankRule):
                 )
                 continue
             yield self.report(source, (), *unlisted(source, listed, files_for))
+        for path, name in unread.items():  # those no entry was told of
+            shown = str(Path(manifest.display).with_name(path.name))
+            message, hint = unread_file(path, name, listed, files_for)
+            yield Diagnostic(shown, 1, 1, self.severity, self.name, message, hint)
         for source in bank.sources:
             written = written_id(source)
             expected = section_id_of(source.path)
@@ -182,14 +209,13 @@ class ManifestRule(BankRule):
                 )
 
 
-def _saved_as_text(root: Path) -> dict[str, Path]:
-    """The section files in ``root`` an editor saved as text ('02-amt.yaml.txt'), by the
-    section id their name gives."""
-    try:
-        paths = sorted(root.iterdir())
-    except OSError:
-        return {}
-    return {section_id_of(Path(path.stem)): path for path in paths if saved_as_text(path)}
+def _git_mv(
+    source: Source, new_name: str, in_git: Callable[[], bool]
+) -> tuple[str, tuple[str, ...]] | None:
+    """The hint, and the paths it names, for a rename of the case alone in a git
+    repository (``case_alone``); None for any other."""
+    git_mv = case_alone(source, new_name)
+    return git_mv if git_mv is not None and in_git() else None
 
 
 def _or_rename_section(new_id: str, where: str) -> str:

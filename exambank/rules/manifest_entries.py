@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 from pathlib import Path
 
 from exambank.bank import section_id_of
 from exambank.model import SLUG_PATTERN
-from exambank.paths import is_yaml
+from exambank.paths import MANIFEST, UnreadName, is_yaml, shown_name, unread_name
 from exambank.source import Source
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -59,9 +60,15 @@ def renamed_files(
 
 def named_for(path: Path, section_id: str) -> str:
     """The name of a section file for ``section_id`` in ``path``'s place, its order number
-    kept: '06-tech.yml' and '06_Tech notes.yaml' -> '06-<section_id>.yaml'."""
-    number = re.match(r"\d+", path.name)
-    return f"{number[0] + '-' if number else ''}{section_id}.yaml"
+    kept: '06-tech.yml', '06_Tech notes.yaml' and ' 06-tech.yaml' -> '06-<section_id>.yaml'."""
+    return f"{order_prefix(path)}{section_id}.yaml"
+
+
+def order_prefix(path: Path) -> str:
+    """The order number that starts ``path``'s name, with a hyphen ('06-'), a space before
+    it left out; '' for a name with none."""
+    number = re.match(r"\s*(\d+)", path.name)
+    return f"{number[1]}-" if number else ""
 
 
 def misspelt_entries(
@@ -90,9 +97,8 @@ def unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source
     """Message and hint for a section file the manifest does not list: a copy of a listed
     section's file, a file misnamed for its listed id, or a section to list or delete."""
     name, section_id, written = source.path.name, section_id_of(source.path), written_id(source)
-    numbered = re.match(r"\d+", source.path.stem)
-    prefix = source.path.stem.removesuffix(section_id) or (f"{numbered[0]}-" if numbered else "")
-    message = f"{name} is not listed in bank.yaml"
+    prefix = source.path.stem.removesuffix(section_id) or order_prefix(source.path)
+    message = f"{shown_name(name)} is not listed in bank.yaml"
     if written in listed:
         owners = files_for.get(written, [])
         if owners:
@@ -136,6 +142,73 @@ def unlisted(source: Source, listed: list[str], files_for: dict[str, list[Source
     return message, (
         f"delete it, or rename it {prefix}{new_id}.yaml{set_id} and add '{new_id}' "
         "to the manifest's sections"
+    )
+
+
+def unread_files(root: Path) -> dict[Path, UnreadName]:
+    """The files in ``root`` named as section files with something after the name
+    ('02-amt.yaml.txt', '02-amt.yaml.'), which are not read, each with the name meant. A
+    manifest so named is the missing manifest's to report, a hidden file nobody's."""
+    try:
+        paths = sorted(root.iterdir())
+    except OSError:
+        return {}
+    return {
+        path: unread
+        for path in paths
+        if not path.name.startswith(".")
+        and (unread := unread_name(path))
+        and Path(unread.meant).stem.casefold() != Path(MANIFEST).stem
+    }
+
+
+def unread_file(
+    path: Path, unread: UnreadName, listed: list[str], files_for: dict[str, list[Source]]
+) -> Problem:
+    """Message and hint for a file named as a section file with something after the name,
+    which no manifest entry is told of: nothing reads it, and without a word CI would pass
+    it unchecked (and a clone on Windows may fail on it)."""
+    name, section_id = shown_name(path.name), section_id_of(Path(unread.meant))
+    owners = files_for.get(section_id, [])
+    if not owners and section_id in listed:  # its entry was told of another file
+        return (
+            f"{name} {unread.slip}: nothing reads it, so section '{section_id}' has no file",
+            f"rename it to {unread.meant} ({unread.why})",
+        )
+    if owners:
+        owner = shown_name(owners[0].path.name)
+        return (
+            f"{name} {unread.slip}: nothing reads it, and {owner} is read as section "
+            f"'{section_id}'",
+            f"delete it if it is a copy of {owner}, else move what it holds into {owner} "
+            f"({unread.why})",
+        )
+    message = f"{name} {unread.slip}: nothing reads it, and it is not listed in bank.yaml"
+    if SLUG.fullmatch(section_id):
+        return message, (
+            f"rename it to {unread.meant} and add '{section_id}' to the manifest's "
+            f"sections, or delete it ({unread.why})"
+        )
+    return f"{message}, and '{section_id}' cannot be a section id", (
+        "delete it, or name it <nn>-<id>.yaml for an id of lowercase letters, digits and "
+        f"hyphens and add the id to the manifest's sections ({unread.why})"
+    )
+
+
+def case_alone(source: Source, new_name: str) -> tuple[str, tuple[str, str]] | None:
+    """For a section file to rename to ``new_name`` when the case alone differs
+    ('02-Amt.yaml'), the git command that does it, and the two paths it names; None for
+    any other rename. On Windows and macOS git reads names in any case: a file renamed so
+    in Explorer or Finder keeps its old name in git, and CI fails again."""
+    old = source.path.name
+    if old == new_name or old.casefold() != new_name.casefold():
+        return None
+    new = str(Path(source.display).with_name(new_name))
+    command = f"git mv {shlex.quote(source.display)} {shlex.quote(new)}"
+    return (
+        f"{command} (the case alone differs: renamed any other way on Windows or macOS, "
+        "the file keeps its old name in git)",
+        (source.display, new),
     )
 
 
