@@ -94,6 +94,12 @@ class Bank:
         listed = set(self.manifest.sections)
         return [source for source in self.sources if section_id_of(source.path) in listed]
 
+    @property
+    def made_of(self) -> set[str]:
+        """The files the bank is made of, as lint shows them: its manifest and the
+        section files it lists (readable or not)."""
+        return {self.manifest_source.display, *(source.display for source in self.listed_sources)}
+
     def sources_in_order(self) -> list[Source]:
         """The manifest, then the bank's other files in bank order: the section files as
         ``files`` has them, a listed one that could not be read (or failed the schema) at

@@ -21,8 +21,7 @@ from exambank.baseline_file import Entry
 from exambank.config import Config
 from exambank.fingerprint import bank_ids
 from exambank.lint import LintResult
-from exambank.rules import RULES, BankRule
-from exambank.rules.base import LoadRule
+from exambank.rules import RULES, BankRule, unread_files
 
 
 @dataclass(frozen=True)
@@ -94,11 +93,7 @@ def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
     rules = frozenset(name for name in RULES if config.enabled(name))
     ids = tuple(bank_ids(result.banks))
     checked = Scope(frozenset(root.resolve() for root in roots), rules, bank_ids=ids)
-    troubled = {
-        found.path
-        for found in result.diagnostics
-        if found.rule in RULES and issubclass(RULES[found.rule], LoadRule)
-    }
+    troubled = unread_files(result.diagnostics)
     if not troubled:  # as nearly always: nothing more to work out
         return checked
     unread: dict[Path, Unread] = {}
@@ -108,7 +103,7 @@ def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
         read = _unread_files(bank, troubled)
         unread.update(read)
         root = bank.root.resolve()
-        made_of = {bank.manifest_source.display, *(s.display for s in bank.listed_sources)}
+        made_of = bank.made_of
         by_bank[root] = tuple(path for path, file in read.items() if file.shown in made_of)
         manifest = bank.manifest_source.path.resolve()
         if manifest in read:

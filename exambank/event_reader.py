@@ -18,7 +18,15 @@ from exambank.diagnostics import Diagnostic
 from exambank.escapes import controls, slips, writes_blank
 from exambank.lean_events import Kinds, lean_events
 from exambank.mojibake import garbled_at, may_hold_mojibake, unmangled
-from exambank.run_together import FIRST_KEYS_OF, glued_again, glued_keys, lost_dash
+from exambank.run_together import (
+    FIRST_KEYS_OF,
+    glued_again,
+    glued_keys,
+    in_question,
+    lost_dash,
+    repeated_key,
+    second_stem,
+)
 from exambank.source import JsonPath, Lines, Position, Source
 from exambank.yaml11 import typed_scalar
 
@@ -66,6 +74,9 @@ class EventReader:
         # is not reused): a later new item run into the same one is told at its own key.
         self._cut_items: dict[int, tuple[dict[str, Any], JsonPath]] = {}
         self._glued_again: list[tuple[JsonPath, str, Any]] = []  # (item, key, its mark)
+        # Questions whose 'stem' repeats, and the line of the second: a question's keys
+        # twice, two questions under one '- id:' line (a merge that kept both sides).
+        self._second_stems: dict[JsonPath, int] = {}
         self._lines: Lines | None = None  # made for the first escape or garbled word
 
     def read(self, text: str) -> Any:
@@ -240,11 +251,11 @@ class EventReader:
             finding = lost_dash(parent, key, line)
             if finding is not None:
                 self.run_together.add(parent)
+            elif key == "stem" and in_question(parent):
+                self._second_stems.setdefault(parent, position[0])
+                finding = second_stem(line)
             else:
-                finding = (
-                    f"key '{key}' repeats (first at line {line})",
-                    "keep one of them; YAML readers silently drop one",
-                )
+                finding = repeated_key(key, line, self._second_stems.get(parent))
             self._report("duplicate-key", position, *finding)
             return _DROPPED
         self.source.keys[path] = event.start_mark
@@ -277,6 +288,7 @@ class EventReader:
         self.run_together.clear()
         self._cut_items.clear()
         self._glued_again.clear()
+        self._second_stems.clear()
 
     def _comment_after(self, text: str, event: Any, path: JsonPath) -> None:
         """Record the comment that starts one space after the unquoted ``event``: after

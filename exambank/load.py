@@ -206,6 +206,7 @@ def _report_every_syntax_error(
 
     index, message, hint = first
     row = line_and_column(text, index)[0] - 1
+    report = _every_tab_said_once(text, report)
     try:
         mends = lines_to_mend(text, error)
     except ReaderError:  # a control character further on: its question reports it
@@ -248,6 +249,23 @@ def _report_every_syntax_error(
         (line.row + 1, line.column + 1) for line in mends.lines if line.explanation.refused_start
     }
     return as_text, fixed
+
+
+def _every_tab_said_once(text: str, report: Report) -> Report:
+    """``report``, which says at the first tab it reports how many lines of ``text``
+    start with a tab: an author then mends them all in one go, not one a run."""
+    from exambank.syntax_hints.indents import TAB, every_tab
+
+    said = False
+
+    def reporting(rule: str, where: Position, message: str, hint: str | None) -> None:
+        nonlocal said
+        if message == TAB and not said:
+            said = True
+            message, hint = every_tab(text, message, hint)
+        report(rule, where, message, hint)
+
+    return reporting
 
 
 def _report_conflicts(text: str, report: Report) -> bool:

@@ -3,7 +3,9 @@ lost its space ('-id: q2'), read as more keys of the item above.
 
 It is told once, at the new item's first key, and every key after that one is dropped:
 merged into the item above, a 'type' or 'tags' that item lacks would be checked as its
-own and give a second, misleading finding.
+own and give a second, misleading finding. A question whose 'stem' repeats may be two
+questions under one '- id:' line (both sides of a merge kept): that repeat, and the keys
+repeating after it, say so rather than "keep one of them", which would lose a question.
 """
 
 from __future__ import annotations
@@ -35,6 +37,38 @@ def lost_dash(parent: JsonPath, key: str, first_line: int) -> tuple[str, str] | 
         f"key '{key}' repeats in one {item} (first at line {first_line}): without a "
         f"'- ' before it, a new {item} runs into the one above",
         f"start the new {item} with '- ' as the others start; else keep one '{key}'",
+    )
+
+
+def in_question(parent: JsonPath) -> bool:
+    """Whether ``parent`` is a question: an item of a section's ``questions``."""
+    return len(parent) == 2 and parent[0] == "questions" and isinstance(parent[1], int)
+
+
+def second_stem(first_line: int) -> tuple[str, str]:
+    """The finding (message, hint) for a question's 'stem' that repeats: most often two
+    questions under one '- id:' line, as a merge leaves them where two authors each added
+    the next question under the same id and both sides were kept ("Accept Both")."""
+    return (
+        f"key 'stem' repeats in one question (first at line {first_line}): it may start a "
+        "second question whose '- id:' line is missing",
+        "two questions (both sides of a merge kept)? start the second with its own "
+        "'- id:' line and a new id, and give it its own options, answer and explanation; "
+        "else keep one 'stem': YAML readers silently drop one",
+    )
+
+
+def repeated_key(key: str, first_line: int, second_stem_line: int | None) -> tuple[str, str]:
+    """The finding (message, hint) for ``key`` repeating in a mapping, where it is not an
+    item's first key; ``second_stem_line``: where a 'stem' repeats in the same question,
+    above it, whose second question this key may belong to."""
+    message = f"key '{key}' repeats (first at line {first_line})"
+    if second_stem_line is None:
+        return message, "keep one of them; YAML readers silently drop one"
+    return (
+        f"{message}, in the question whose 'stem' repeats at line {second_stem_line}",
+        f"if that stem starts a second question, this '{key}' may be that question's: "
+        "move it there; else keep one of them",
     )
 
 

@@ -18,7 +18,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.config import ALL, Config, switchable, unknown_rule
 from exambank.diagnostics import Diagnostic, Suppressed
 from exambank.model import LANGUAGE_PATTERN
-from exambank.rules import RULES, LoadRule
+from exambank.rules import RULES, BankRule, LoadRule, unread_files
 from exambank.rules.base import language_names
 from exambank.rules.suppression import ABOUT_SUPPRESSIONS, ForbiddenSuppression, UnusedSuppression
 
@@ -48,11 +48,15 @@ def apply_suppressions(
             dropped.setdefault((found.question, found.rule), []).append(found)
         else:
             kept.append(found)
+    # A rule that reads the whole bank saw part of it only while a file of the bank could
+    # not be read: a finding it dropped may be in what it did not see (as the baseline
+    # keeps such a rule's entries then), so its suppressions are not called unused.
+    in_part = not bank.made_of.isdisjoint(unread_files(diagnostics))
     about_suppressions = [
         ref.diagnostic(rule, RULES[rule].severity, ("lint", "ignore", index), message, hint)
         for ref in bank.questions()
         for index, rule, message, hint in _problems(
-            ref, set(dropped), config, bank.manifest.language
+            ref, set(dropped), config, bank.manifest.language, in_part
         )
     ]
     suppressed: list[Suppressed] = []
@@ -72,11 +76,16 @@ def _may_suppress(name: str, config: Config) -> bool:
 
 
 def _problems(
-    ref: QuestionRef, used: set[tuple[str | None, str]], config: Config, language: str
+    ref: QuestionRef,
+    used: set[tuple[str | None, str]],
+    config: Config,
+    language: str,
+    in_part: bool,
 ) -> Iterator[tuple[int, str, str, str]]:
     """(index in ``lint.ignore``, rule, message, hint) for each entry that suppressed
     nothing (``unused-suppression``) or names a rule the project lists in
-    ``unsuppressible`` (``forbidden-suppression``)."""
+    ``unsuppressible`` (``forbidden-suppression``); ``in_part``: whether the rules that
+    read the whole bank saw part of it only, whose entries are then not judged."""
     if ref.question.lint is None:
         return
     question = ref.question.id
@@ -126,7 +135,7 @@ def _problems(
                 "remove it from lint.ignore; per-file-ignores in [tool.exambank] turns "
                 "it off for a file",
             )
-        elif (question, name) not in used:
+        elif (question, name) not in used and not (in_part and issubclass(RULES[name], BankRule)):
             yield index, UNUSED, f"'{name}' reports nothing for question {question}", remove
         seen.add(name)
 

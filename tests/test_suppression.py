@@ -10,6 +10,7 @@ import pytest
 
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
+from exambank.lint import LintResult
 from exambank.rules.suppression import UnusedSuppression
 from tests.conftest import QUESTION, LintBank, section_yaml
 from tests.rules.test_docstring_examples import as_yaml, example
@@ -251,3 +252,37 @@ def test_a_reason_left_as_the_hints_placeholder_is_reported(
     ]
     kept = lint_questions(TRUE_FALSE + pasted.replace('"..."', '"kept: the exam asks so"'))
     assert kept == []
+
+
+def test_a_bank_wide_rules_entry_is_not_unused_while_a_file_of_the_bank_cannot_be_read(
+    lint_bank: LintBank,
+) -> None:
+    """A rule that reads the whole bank saw part of it only: the finding the entry drops
+    may be in the file it did not see (the baseline keeps such entries too). "remove the
+    lint: entry" would have the author delete a suppression the bank needs."""
+    config = Config(select={"answer-run", "answer-count", "unused-suppression"})
+    first = suppressing(QUESTION, "answer-run")
+    second = suppressing(QUESTION.replace("id: q1", "id: q2"), "answer-count")
+    sections = {
+        "01-one.yaml": section_yaml(first, second, section_id="one"),
+        "02-two.yaml": section_yaml(QUESTION.replace("id: q1", "id: q3"), section_id="two"),
+    }
+    unused = [
+        (13, 21, "'answer-run' reports nothing for question q1", "remove the lint: entry"),
+        (23, 21, "'answer-count' reports nothing for question q2", "remove the lint: entry"),
+    ]
+
+    def found(result: LintResult) -> list[tuple[int, int, str, str | None]]:
+        return [
+            (d.line, d.column, d.message, d.hint)
+            for d in result.diagnostics
+            if d.rule == "unused-suppression"
+        ]
+
+    assert found(lint_bank(sections, config=config)) == unused  # read whole: both are unused
+    conflicted = sections["02-two.yaml"].replace(
+        "title:", "<<<<<<< HEAD\n=======\n>>>>>>> b\ntitle:"
+    )
+    result = lint_bank({**sections, "02-two.yaml": conflicted}, config=config)
+    assert [d.rule for d in result.diagnostics if d.severity == "error"] == ["yaml-syntax"]
+    assert found(result) == unused[1:]  # a question's own rule saw all it checks

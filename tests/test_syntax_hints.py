@@ -277,6 +277,36 @@ def test_indentation_mistakes_say_so(tmp_path, old, new, expected):
     assert reported(tmp_path, old, new) == expected
 
 
+def test_a_file_indented_with_tabs_says_how_many_lines_start_with_one(tmp_path, capsys):
+    """YAML stops at the first tab (lint at each question's first): told one line a run,
+    an author whose editor wrote them all would mend them one a run."""
+    text = section_yaml(QUESTION, QUESTION.replace("id: q1", "id: q2"))
+    tabbed = "".join(
+        "\t" + line[4:] if line[:4] == "    " else line for line in text.splitlines(True)
+    )
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": tabbed})
+    _, found = read_source(root / "01-main.yaml")
+    assert [(d.line, d.column, d.message, d.hint) for d in found] == [
+        (
+            5,
+            1,
+            "a tab where YAML expects a space; 16 lines of this file start with a tab "
+            "(lines 5-12, 14-21)",
+            "replace the tab with spaces: indent 'stem' 4 spaces, like 'id' on line 4; to "
+            "mend them all at once, have your editor convert the file's indentation to "
+            "spaces, and set it to indent with spaces",
+        ),
+        (
+            14,
+            1,
+            "a tab where YAML expects a space",
+            "replace the tab with spaces: indent 'stem' 4 spaces, like 'id' on line 13",
+        ),
+    ]
+    assert main(["lint", "--no-baseline", str(root)]) == 1
+    assert "16 lines of this file start with a tab" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     "next_line",
     [

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from exambank.diagnostics import Diagnostic
 from exambank.rules.answer_runs import AnswerRun
 from exambank.rules.answers import AnswerCount, AnswerNotInOptions
 from exambank.rules.bank_patterns import KeyInOtherStem, SectionCoverage
-from exambank.rules.bank_structure import DuplicateId, ManifestRule
+from exambank.rules.bank_structure import ManifestRule
 from exambank.rules.base import BankRule, LoadRule, QuestionRule, Rule
 from exambank.rules.comments import CommentInText
+from exambank.rules.duplicate_ids import DuplicateId
 from exambank.rules.duplicates import DuplicateQuestion
 from exambank.rules.empty_text import EmptyText
 from exambank.rules.escapes import ControlCharacter, EscapeInText
@@ -101,4 +105,17 @@ RULES: dict[str, type[Rule]] = _registry(
     ForbiddenSuppression,
 )
 
-__all__ = ["RULES", "BankRule", "LoadRule", "QuestionRule", "Rule"]
+
+def unread_files(diagnostics: Iterable[Diagnostic]) -> set[str]:
+    """The files (as lint shows them) lint did not read whole: those with a problem
+    found while reading them (yaml-syntax, encoding, duplicate-key, schema), such as a
+    merge conflict left in them. While one of a bank's files is, a rule that reads the
+    whole bank (answer-run, near-duplicate ...) sees part of it only."""
+    return {
+        found.path
+        for found in diagnostics
+        if found.rule in RULES and issubclass(RULES[found.rule], LoadRule)
+    }
+
+
+__all__ = ["RULES", "BankRule", "LoadRule", "QuestionRule", "Rule", "unread_files"]

@@ -1,4 +1,4 @@
-"""How a bank's files fit together: the manifest, and ids unique across files."""
+"""How a bank's files fit together: the manifest and the section files it lists."""
 
 from __future__ import annotations
 
@@ -24,13 +24,7 @@ from exambank.rules.manifest_entries import (
     unread_files,
     written_id,
 )
-from exambank.source import JsonPath, Source
-
-HINT = "give each section and question its own id"
-UNLISTED_HINT = (
-    "the file is not listed in bank.yaml: delete it if it is a copy, "
-    "else give each section and question its own id"
-)
+from exambank.source import Source
 
 
 class ManifestRule(BankRule):
@@ -64,7 +58,7 @@ class ManifestRule(BankRule):
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         # An id quoted back with a character the screen does not show ('hardware\ufeff') is
         # shown escaped and named: "correct it to 'hardware'" read as nothing to correct.
-        yield from map(_shown, self._check(bank, options))
+        yield from map(shown, self._check(bank, options))
 
     def _check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
         listed = bank.manifest.sections
@@ -226,72 +220,7 @@ def _or_rename_section(new_id: str, where: str) -> str:
     return f"; to rename the section, write '{new_id}' {where} and as the file's 'id:'"
 
 
-class DuplicateId(BankRule):
-    """A section or question id is used twice in the bank.
-
-    Ids name questions in exports, answer keys and suppressions, so each must be unique
-    across the whole bank. The message names both places.
-
-    Bad:
-        - id: amt-q1
-          ...
-        - id: amt-q1
-
-    Good:
-        - id: amt-q1
-          ...
-        - id: amt-q2
-    """
-
-    name = "duplicate-id"
-    severity = "error"
-    # Ids name questions in suppressions, exports and answer keys: never switched off.
-    switchable = False
-
-    def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        # ids quoted back with a hidden character shown, as the manifest rule's
-        yield from map(_shown, self._check(bank, options))
-
-    def _check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        # Where each id was first used, as (file, path): placed only for the few reports.
-        sections: dict[str, tuple[Source, JsonPath]] = {}
-        questions: dict[str, tuple[Source, JsonPath]] = {}
-        # Listed files claim their ids first: a reused id is reported in an unlisted file
-        # (a stray copy, say), the one to delete or change, never in the listed original.
-        claimants = [(file, HINT) for file in bank.files]
-        claimants += [(file, UNLISTED_HINT) for file in bank.unlisted]
-        for file, hint in claimants:
-            source = file.source
-            yield from self._claim(sections, file.section.id, source, ("id",), hint, None)
-            for index, question in zip(file.indices, file.section.questions, strict=True):
-                path = ("questions", index, "id")
-                yield from self._claim(questions, question.id, source, path, hint, question.id)
-
-    def _claim(
-        self,
-        first: dict[str, tuple[Source, JsonPath]],
-        key: str,
-        source: Source,
-        path: JsonPath,
-        hint: str,
-        question: str | None,
-    ) -> Iterator[Diagnostic]:
-        if key in first:
-            used_in, used_at = first[key]
-            yield self.report(
-                source,
-                path,
-                f"{'section' if question is None else 'question'} id '{key}' is already used "
-                f"at {used_in.display}:{used_in.where(used_at)[0]}",
-                hint,
-                question,
-                places=(used_in.display,),
-            )
-        else:
-            first[key] = (source, path)
-
-
-def _shown(found: Diagnostic) -> Diagnostic:
+def shown(found: Diagnostic) -> Diagnostic:
     """``found``, each character the screen does not show in its message and hint escaped
     and named once (``invisible.shown_finding``)."""
     message, hint = shown_finding(found.message, found.hint)

@@ -15,7 +15,10 @@ class UnusedSuppression(Rule):
     did-you-mean), a rule that is not enabled (in the project, or for the question's file
     by `per-file-ignores`), and a rule that cannot be suppressed: the problems found while
     reading a file (yaml-syntax, encoding, duplicate-key, schema) come before any
-    question exists. Checked by the lint engine after every other rule.
+    question exists. Checked by the lint engine after every other rule. While a file of
+    the bank cannot be read (a merge conflict left in it), a rule that reads the whole
+    bank (answer-run, near-duplicate ...) sees part of it only: its suppressions are not
+    reported then, as the baseline keeps its entries.
 
     Bad:
         lint: {ignore: [answer-count], reason: "the stem quotes 'select two' from the guide"}

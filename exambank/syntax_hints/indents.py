@@ -120,13 +120,45 @@ def not_an_item(text: Text, problem: int, context: int) -> Explanation | None:
     return misaligned(text, row, column)
 
 
+TAB = "a tab where YAML expects a space"
+_RUNS = 4  # runs of lines that start with a tab named: 'lines 3-9, 12-20, ...'
+
+
 def tab(text: Text, problem: int, context: int) -> Explanation | None:
     row, column = text.row_column(problem)
     if not text.lines[row].strip():  # an empty-looking line
         return Explanation(
             problem, "a tab on a line that is otherwise empty", "delete the tab, or the line"
         )
-    return Explanation(problem, "a tab where YAML expects a space", _tab_hint(text, row, column))
+    return Explanation(problem, TAB, _tab_hint(text, row, column))
+
+
+def every_tab(text: str, message: str, hint: str | None) -> tuple[str, str | None]:
+    """A tab's finding (``message``, ``hint``), said with how many lines of ``text`` start
+    with a tab, where more than one does: YAML stops at a file's first one (and lint at
+    each question's), and an editor set to indent with tabs wrote them all."""
+    rows = [row + 1 for row, line in enumerate(Text(text).lines) if line.startswith("\t")]
+    if len(rows) < 2:
+        return message, hint
+    return (
+        f"{message}; {len(rows)} lines of this file start with a tab ({_line_runs(rows)})",
+        f"{hint}; to mend them all at once, have your editor convert the file's indentation "
+        "to spaces, and set it to indent with spaces",
+    )
+
+
+def _line_runs(lines: list[int]) -> str:
+    """'lines 75-85, 90 and 3 more runs': ``lines`` (ascending) as runs of neighbours,
+    the first few named."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and runs[-1][-1] == line - 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    named = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs[:_RUNS]]
+    more = f" and {len(runs) - _RUNS} more runs" if len(runs) > _RUNS else ""
+    return f"lines {', '.join(named)}{more}"
 
 
 def _tab_hint(text: Text, row: int, column: int) -> str:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from exambank.rules.duplicate_ids import HINT
 from tests.conftest import QUESTION, rules_of, section_yaml
 
 MANIFEST = "id: test-bank\ntitle: Test\nsections:\n  - one\n  - two\n"
@@ -99,6 +100,56 @@ def test_question_id_used_in_two_files_names_both_places(lint_bank):
     [error] = [d for d in lint_bank(sections, MANIFEST).diagnostics if d.rule == "duplicate-id"]
     assert error.path.endswith("02-two.yaml") and error.line == 4
     assert "01-one.yaml:4" in error.message and error.question == "q1"
+
+
+MOVED = (
+    "one question in two files (moved on one branch, edited on another?): keep one copy, "
+    "with the edits of both, and delete the other; two questions need two ids"
+)
+
+
+def test_a_question_moved_on_one_branch_and_edited_on_another_is_one_question(lint_bank):
+    """After the merge both copies share the id: a new id for the copy would keep the
+    same question twice, which only near-duplicate (off by default) would see."""
+    edited = QUESTION.replace("D: Amazon Bedrock", "D: Amazon Bedrock (serverless)")
+    stem = QUESTION.split("\n")[1][6:]
+    for moved_stem, said, hint in [
+        (stem, ", by a question with the same stem", MOVED),
+        (
+            stem.replace("ML", "machine learning"),  # reworded on the branch that moved it
+            ", by a question with nearly the same stem",
+            MOVED,
+        ),
+        ("Which AWS service runs code without servers?", "", HINT),  # two questions
+    ]:
+        sections = {
+            "01-one.yaml": section_yaml(edited, section_id="one"),
+            "02-two.yaml": section_yaml(QUESTION.replace(stem, moved_stem), section_id="two"),
+        }
+        found = lint_bank(sections, MANIFEST).diagnostics
+        [error] = [d for d in found if d.rule == "duplicate-id"]
+        first = error.path.replace("02-two.yaml", "01-one.yaml")
+        assert (error.path.rsplit("/", 1)[-1], error.line, error.column) == ("02-two.yaml", 4, 9)
+        assert (error.message, error.hint) == (
+            f"question id 'q1' is already used at {first}:4{said}",
+            hint,
+        )
+
+
+def test_the_same_question_twice_in_one_file_is_told_to_keep_one_copy(lint_bank):
+    """In one file only the same stem counts: a nearly equal one is more likely a second
+    question that took the same next id."""
+    parallel = QUESTION.replace("trains, tunes and deploys", "trains and deploys")
+    found = lint_bank({"01-one.yaml": section_yaml(QUESTION, QUESTION, parallel, section_id="one")})
+    errors = [(d.line, d.hint) for d in found.diagnostics if d.rule == "duplicate-id"]
+    assert errors == [
+        (
+            13,
+            "the same question twice (both sides of a merge kept?): keep one copy, with the "
+            "edits of both, and delete the other; two questions need two ids",
+        ),
+        (22, "give each section and question its own id"),
+    ]
 
 
 def test_distinct_ids_pass(lint_bank):

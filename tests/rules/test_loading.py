@@ -35,7 +35,42 @@ def test_duplicate_key_is_reported_at_its_second_occurrence(lint_bank):
         d for d in lint_bank({"01-main.yaml": doubled}).diagnostics if d.rule == "duplicate-key"
     ]
     assert [(d.line, d.column) for d in found] == [(12, 5)]
-    assert "first at line 11" in found[0].message
+    assert (found[0].message, found[0].hint) == (
+        "key 'answer' repeats (first at line 11)",
+        "keep one of them; YAML readers silently drop one",
+    )
+
+
+def test_a_repeated_stem_may_be_a_second_question_not_a_key_to_drop(lint_bank):
+    """Two questions under one '- id:' line (a merge's both sides kept): "keep one of
+    them" would lose one. The keys repeating after it may be the second question's."""
+    doubled = section_yaml(
+        QUESTION.replace("answer: A", "stem: Which service runs code?\nanswer: A\nanswer: B")
+    )
+    found = [
+        (d.line, d.column, d.message, d.hint)
+        for d in lint_bank({"01-main.yaml": doubled}).diagnostics
+        if d.rule == "duplicate-key"
+    ]
+    assert found == [
+        (
+            11,
+            5,
+            "key 'stem' repeats in one question (first at line 5): it may start a second "
+            "question whose '- id:' line is missing",
+            "two questions (both sides of a merge kept)? start the second with its own "
+            "'- id:' line and a new id, and give it its own options, answer and explanation; "
+            "else keep one 'stem': YAML readers silently drop one",
+        ),
+        (
+            13,
+            5,
+            "key 'answer' repeats (first at line 12), in the question whose 'stem' repeats "
+            "at line 11",
+            "if that stem starts a second question, this 'answer' may be that question's: "
+            "move it there; else keep one of them",
+        ),
+    ]
 
 
 def test_a_question_that_lost_its_dash_is_one_error_that_says_so(lint_bank):
