@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +55,7 @@ __all__ = [
     "written",
 ]
 _LISTED = 3  # files not read whole named in a summary; the rest are counted
+RuleCounts = tuple[tuple[str, int], ...]  # how many entries of each rule, by its name
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,15 @@ class Compared:
     """A run's ``new`` findings and those the baseline ``known`` (each in the order given);
     ``fixed``: its entries, of what the run checked, that no finding matched; ``kept``:
     those no finding matched that the run could not judge, as it did not read whole the
-    files ``unread``."""
+    files ``unread``; ``off``: how many of its entries are of each rule the configuration
+    turns off (``Scope.off``), which no run judges while it does."""
 
     new: list[Diagnostic]
     known: list[Diagnostic]
     fixed: int
     kept: int = 0
     unread: tuple[Unread, ...] = ()
+    off: RuleCounts = ()
 
     @property
     def hidden(self) -> int:
@@ -78,16 +81,20 @@ class Compared:
 @dataclass(frozen=True)
 class Changes:
     """What writing a baseline changed: ``kept``, the old entries of what the run did not
-    check, and ``held``, of what it could not judge as it did not read whole the files
-    ``unread``, carried over; ``added``, the findings the old baseline did not hold (in
-    the order given); ``dropped``, how many old entries were fixed; ``old``: whether there
-    was an old baseline to compare with (``conflicted``: both sides of a merge conflict)."""
+    check (but for ``off``, those of each rule the configuration turns off), and ``held``,
+    of what it could not judge as it did not read whole the files ``unread``, carried
+    over; ``added``, the findings the old baseline did not hold (in the order given);
+    ``dropped``, how many old entries were fixed, and ``dropped_of``, of each rule
+    ``--drop-entries-of`` named; ``old``: whether there was an old baseline to compare
+    with (``conflicted``: both sides of a merge conflict)."""
 
     kept: int = 0
+    off: RuleCounts = ()
     held: int = 0
     unread: tuple[Unread, ...] = ()
     added: tuple[Diagnostic, ...] = ()
     dropped: int = 0
+    dropped_of: RuleCounts = ()
     old: bool = False
     conflicted: bool = False
 
@@ -115,9 +122,10 @@ def compare(baseline: Baseline, diagnostics: Sequence[Diagnostic], checked: Scop
             known.append(found)
         else:
             new.append(found)
-    unmatched = [entry for entry in _unmatched(baseline, left) if checked.covers(entry, folder)]
-    held, unread = _held(unmatched, checked, folder)
-    return Compared(new, known, len(unmatched) - held, held, unread)
+    unmatched = list(_unmatched(baseline, left))
+    judged = [entry for entry in unmatched if checked.covers(entry, folder)]
+    held, unread = _held(judged, checked, folder)
+    return Compared(new, known, len(judged) - held, held, unread, _of(unmatched, checked.off))
 
 
 def write(
@@ -135,26 +143,39 @@ def write(
     added = [entry for _, entry in sorted_out.added]
     baseline = save(path, sorted_out.held + added + sorted_out.kept)
     held, unread = _held(sorted_out.kept, checked, folder)
+    off = _of(sorted_out.kept, checked.off)  # of rules the run did not check: never held
     changes = Changes(
-        len(sorted_out.kept) - held,
-        held,
-        unread,
-        tuple(found for found, _ in sorted_out.added),
-        sorted_out.dropped,
-        True,
-        old.conflicted,
+        kept=len(sorted_out.kept) - held - sum(count for _, count in off),
+        off=off,
+        held=held,
+        unread=unread,
+        added=tuple(found for found, _ in sorted_out.added),
+        dropped=sorted_out.dropped,
+        old=True,
+        conflicted=old.conflicted,
     )
     return baseline, changes
 
 
 def prune(
-    old: Baseline, diagnostics: Sequence[Diagnostic], checked: Scope
+    old: Baseline,
+    diagnostics: Sequence[Diagnostic],
+    checked: Scope,
+    drop: frozenset[str] = frozenset(),
 ) -> tuple[Baseline, Changes]:
-    """Write ``old`` to its file without its fixed entries, adding none (one with a merge
-    conflict, without it); the baseline written, and what changed."""
+    """Write ``old`` to its file without its fixed entries, nor any of the rules ``drop``
+    names, adding none (one with a merge conflict, without it); the baseline written, and
+    what changed."""
     sorted_out = _sort_out(old, diagnostics, checked, old.folder)
-    baseline = save(old.path, sorted_out.held + sorted_out.kept)
-    return baseline, Changes(dropped=sorted_out.dropped, old=True, conflicted=old.conflicted)
+    entries = sorted_out.held + sorted_out.kept
+    baseline = save(old.path, [entry for entry in entries if entry.rule not in drop])
+    changes = Changes(
+        dropped=sorted_out.dropped,
+        dropped_of=_of(entries, drop),
+        old=True,
+        conflicted=old.conflicted,
+    )
+    return baseline, changes
 
 
 @dataclass(frozen=True)
@@ -205,6 +226,8 @@ def summary(compared: Compared, path: Path) -> list[str]:
             f"{_count(compared.kept, 'baseline entry', 'baseline entries')} kept: "
             f"{_unread_files(compared.unread)}."
         )
+    if compared.off:
+        lines.append(_kept_off(compared.off, shown))
     if compared.fixed:
         are, them = ("is", "it") if compared.fixed == 1 else ("are", "them")
         lines.append(
@@ -214,10 +237,29 @@ def summary(compared: Compared, path: Path) -> list[str]:
     return lines
 
 
+def _kept_off(off: RuleCounts, shown: str) -> str:
+    """What the summary says of the entries of rules the configuration turns off: kept,
+    as they hide the rules' findings again once they are on, and how to drop them."""
+    entries = sum(count for _, count in off)
+    names = [rule for rule, _ in off]
+    them, they_are = ("it", "it is") if len(names) == 1 else ("them", "they are")
+    hide, these = ("it hides", "it") if entries == 1 else ("they hide", "them")
+    return (
+        f"{_count(entries, 'baseline entry', 'baseline entries')} of {_listed(names)} kept: "
+        f"the configuration turns {them} off, so {hide} nothing until {they_are} on again; "
+        f"to drop {these} (if {they_are} off for good), run lint with --prune-baseline "
+        f"{shown} --drop-entries-of {','.join(names)}."
+    )
+
+
 def written(baseline: Baseline, changes: Changes) -> list[str]:
     """What ``--write-baseline`` says it did: over an old baseline, what it added (each
     finding, a line each) and dropped."""
     said = f"wrote {display_path(baseline.path)}: {_count(len(baseline.entries), 'finding')}"
+    if changes.off:
+        off = sum(count for _, count in changes.off)
+        names = _listed([rule for rule, _ in changes.off])
+        said += f", {off} of them of {names}, which the configuration turns off, kept"
     if changes.kept:
         said += f", {changes.kept} of them of files or rules this run did not check, kept"
     if changes.held:
@@ -235,6 +277,10 @@ def pruned(baseline: Baseline, changes: Changes) -> str:
     """What ``--prune-baseline`` says it did."""
     both = " (the entries of both sides of its merge conflict)" if changes.conflicted else ""
     dropped, left = _dropped(changes.dropped), _count(len(baseline.entries), "finding")
+    if changes.dropped_of:
+        of = sum(count for _, count in changes.dropped_of)
+        names = _listed([rule for rule, _ in changes.dropped_of])
+        dropped += f" and {_count(of, 'entry', 'entries')} of {names}"
     return f"pruned {display_path(baseline.path)}{both}: {dropped} dropped, {left} left"
 
 
@@ -270,8 +316,7 @@ def _unread_files(unread: Sequence[Unread]) -> str:
         named = files if len(files) <= _LISTED else files[: _LISTED - 1]
         rest = len(files) - len(named)
         words = [*named, f"{rest} more files"] if rest else named
-        listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
-        said.append(f"{listed} {why}")
+        said.append(f"{_listed(words)} {why}")
     return "; ".join(said)
 
 
@@ -314,6 +359,17 @@ def _unmatched(baseline: Baseline, left: Counter[str]) -> Iterator[Entry]:
         if left[entry.fingerprint] > 0:
             left[entry.fingerprint] -= 1
             yield entry
+
+
+def _of(entries: Iterable[Entry], rules: frozenset[str]) -> RuleCounts:
+    """How many of ``entries`` are of each of ``rules`` that has any, by name."""
+    counted = Counter(entry.rule for entry in entries if entry.rule in rules)
+    return tuple(sorted(counted.items()))
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from exambank.builders.base import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.paths import display_path
 from exambank.staging import write as write_file
+from exambank.unreadable_files import holds_in_utf16, saved_as_utf16
 
 VERSION = 2
 READS = (1, VERSION)  # the versions it reads: 1's fingerprints are matched as they were
@@ -189,7 +191,8 @@ def _json(path: Path, text: str) -> Any:
 
 
 def _contents(path: Path) -> str | None:
-    """The text of ``path``, None if it is not UTF-8; a UsageError if it cannot be read."""
+    """The text of ``path``, None if it is not UTF-8; a UsageError if it cannot be read, or
+    is a baseline saved as UTF-16."""
     if path.is_dir():
         raise UsageError(f"{display_path(path)}: a folder, not a baseline file")
     if path.exists() and not path.is_file():  # /dev/full, /dev/zero: read forever
@@ -202,6 +205,13 @@ def _contents(path: Path) -> str | None:
         ) from None
     except OSError as error:
         raise UsageError(f"{display_path(path)}: cannot read it: {error.strerror}") from None
+    if holds_in_utf16(raw, MARKER):  # a baseline an editor saved again, as UTF-16
+        shown = display_path(path)
+        raise UsageError(
+            f"{shown}: the baseline is saved as {saved_as_utf16(raw) or 'UTF-16'}, not "
+            "UTF-8: save it as UTF-8 (most editors: 'Save with encoding'), or, if it is "
+            f"committed, take it back: git checkout -- {shlex.quote(shown)}"
+        )
     try:
         return raw.decode("utf-8-sig")  # a BOM, as an editor may add one
     except UnicodeDecodeError:

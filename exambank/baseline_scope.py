@@ -45,7 +45,9 @@ class Scope:
     each bank's folder that the bank is made of (its manifest and listed sections), and
     ``unread_manifests``: each bank's folder whose manifest is one of them, and it;
     ``bank_ids``: each checked bank's folder and the id lint read (``fingerprint.bank_ids``),
-    so that fingerprinting reads no manifest a second time (nor one lint refused)."""
+    so that fingerprinting reads no manifest a second time (nor one lint refused); ``off``:
+    the rules the configuration turns off (and the command line did not turn on), whose
+    entries stay unjudged as long as it does, unlike those of a rule one run left out."""
 
     roots: frozenset[Path]
     rules: frozenset[str]
@@ -53,6 +55,7 @@ class Scope:
     unread_by_bank: Mapping[Path, tuple[Path, ...]] = field(default_factory=dict)
     unread_manifests: Mapping[Path, Unread] = field(default_factory=dict)
     bank_ids: tuple[tuple[str, str | None], ...] = ()
+    off: frozenset[str] = frozenset()
 
     def covers(self, entry: Entry, folder: Path) -> bool:
         """Whether the run checked ``entry``'s file for its rule (a rule exambank no longer
@@ -84,15 +87,20 @@ class Scope:
         return self.covers(entry, folder) and not self.unread_for(entry, folder)
 
 
-def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
+def scope(
+    result: LintResult, paths: Iterable[Path], config: Config, configured: Config | None = None
+) -> Scope:
     """What the run of ``result`` on ``paths`` checked: their banks' folders, other files
-    named (a file in no bank), and every file with a finding, for the rules it ran; and
-    which of their files it did not read whole."""
+    named (a file in no bank), and every file with a finding, for the rules it ran (by
+    ``config``: ``configured``, the configuration read, with the command line's choice of
+    rules); and which of their files it did not read whole."""
     roots = {*paths, *(bank.root for bank in result.banks)}
     roots.update(map(Path, {found.path for found in result.diagnostics}))
     rules = frozenset(name for name in RULES if config.enabled(name))
+    standing = config if configured is None else configured
+    off = frozenset(name for name in RULES if name not in rules and not standing.enabled(name))
     ids = tuple(bank_ids(result.banks))
-    checked = Scope(frozenset(root.resolve() for root in roots), rules, bank_ids=ids)
+    checked = Scope(frozenset(root.resolve() for root in roots), rules, bank_ids=ids, off=off)
     troubled = unread_files(result.diagnostics)
     if not troubled:  # as nearly always: nothing more to work out
         return checked
@@ -109,7 +117,7 @@ def scope(result: LintResult, paths: Iterable[Path], config: Config) -> Scope:
         if manifest in read:
             manifests[root] = read[manifest]
     by_bank = {root: files for root, files in by_bank.items() if files}
-    return Scope(checked.roots, rules, unread, by_bank, manifests, ids)
+    return Scope(checked.roots, rules, unread, by_bank, manifests, ids, off)
 
 
 def _unread_files(bank: Bank, troubled: set[str]) -> dict[Path, Unread]:

@@ -166,6 +166,14 @@ def normal_glob(glob: str) -> str:
 _LEADING_DOTS = re.compile(r"^(?:\./)+")
 
 
+def baseline_path(written: str) -> Path:
+    """A baseline's path as ``baseline`` in [tool.exambank] or a command line gives it: a
+    backslash as '/', as a glob reads it, so that 'ci\\baseline.json' written on Windows
+    names the same file in CI, and no file is written whose name Git for Windows cannot
+    check out."""
+    return Path(written.replace("\\", "/"))
+
+
 def _relative_to(path: str, root: Path) -> str | None:
     relative = os.path.relpath(Path(path).resolve(), root.resolve())
     return None if relative.startswith("..") else Path(relative).as_posix()

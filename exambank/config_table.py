@@ -22,6 +22,7 @@ from exambank.config import (
     SECTION_STARTS,
     STUDENT_KEYS,
     Config,
+    baseline_path,
     did_you_mean,
     every_rule,
     option_example,
@@ -150,7 +151,7 @@ class TableParser:
     def baseline(self, value: Any, root: Path) -> Path | None:
         """The baseline lint reads (``exambank lint --baseline``), relative to ``root``."""
         if isinstance(value, str) and value.strip():
-            return root / value
+            return root / baseline_path(value)
         hint = 'write baseline = ".exambank-baseline.json" (relative to this file\'s folder)'
         self.report(("baseline",), None, "'baseline' must be the name of a file", hint)
         return None

@@ -33,9 +33,11 @@ from exambank.toml_source import (
     Locator,
     deepest_nesting,
     explain_error,
+    merge_conflicts,
     toml_lines,
 )
 from exambank.toml_unclosed import explain_unclosed
+from exambank.unreadable_files import holds_in_utf16, saved_as_utf16
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,6 +45,12 @@ else:
     import tomli as tomllib
 
 PYPROJECT = "pyproject.toml"
+NAME = "exambank"  # of the table [tool.exambank]
+# Windows PowerShell 5.1's > and Out-File write UTF-16 by default, as Notepad's "Unicode" does
+_SAVE_UTF16_AS_UTF8 = (
+    "save the file as UTF-8, as TOML files are (Notepad: Save as -> Encoding: UTF-8; in "
+    "Windows PowerShell, write it with Out-File -Encoding utf8, not >)"
+)
 
 
 def load(
@@ -78,11 +86,15 @@ def find(start: Path) -> Path | None:
 
 def _may_configure(path: Path) -> bool:
     """Whether ``path`` mentions exambank at all: another project's pyproject.toml above
-    the bank, broken or not UTF-8, must not stop a run it has nothing to say about."""
+    the bank, broken or not UTF-8, must not stop a run it has nothing to say about. One
+    that does, in any encoding, is read, and one that is not UTF-8 stops the run: saved
+    as UTF-16 (Notepad's "Unicode", Windows PowerShell's >), a file that holds
+    [tool.exambank] would otherwise be passed over, and its rules with it."""
     try:
-        return b"exambank" in path.read_bytes()
+        raw = path.read_bytes()
     except OSError:
         return True  # reading it again reports why it cannot be read
+    return NAME.encode() in raw or holds_in_utf16(raw, NAME)
 
 
 def read(path: Path, nothing_was: str = "checked") -> Config:
@@ -172,6 +184,10 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         raw = path.read_bytes()
     except OSError as error:
         raise ConfigError(f"cannot read {display}: {error.strerror}") from None
+    utf16 = saved_as_utf16(raw)
+    if utf16 is not None:  # no one byte is to blame
+        found = problem(1, 1, f"the file is saved as {utf16}, not UTF-8", _SAVE_UTF16_AS_UTF8)
+        raise ConfigError(f"{display} is saved as UTF-16, not UTF-8", [found])
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Notepad writes one
     except UnicodeDecodeError as error:  # located, as a bank file's would be
@@ -197,6 +213,10 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        conflicts = merge_conflicts(text)  # where TOML fails on a marker, or before one
+        if conflicts:
+            found_all = [problem(*conflict) for conflict in conflicts]
+            raise ConfigError(f"{display} holds an unresolved merge conflict", found_all) from None
         where = TOML_POSITION.search(str(error))
         lines = toml_lines(text.rstrip("\r\n"))
         line, column = len(lines), max(len(lines[-1]), 1)  # "at end of document"

@@ -14,9 +14,10 @@ CONFIG = "config"  # what a mistake in [tool.exambank] is reported as: no rule o
 CONFIG_DOC = """\
 The [tool.exambank] table of pyproject.toml is wrong.
 
-pyproject.toml is not UTF-8 or not valid TOML, or its [tool.exambank] table has a
-mistake: an unknown key, rule or option, or a value of the wrong type. Every mistake is
-reported at its line, and nothing is checked until they are fixed (exit status 2).
+pyproject.toml is not UTF-8 (saved as UTF-16, say) or not valid TOML (a merge conflict
+left in it, say), or its [tool.exambank] table has a mistake: an unknown key, rule or
+option, or a value of the wrong type. Every mistake is reported at its line, and nothing
+is checked until they are fixed (exit status 2).
 
 Bad:
     [tool.exambank]

@@ -52,6 +52,37 @@ def explain_error(
     return line, column, named, None
 
 
+def merge_conflicts(text: str) -> list[tuple[int, int, str, str]]:
+    """Line, column, message and hint of each merge conflict git left in ``text``, at its
+    ``<<<<<<<`` line (a stray ``|||||||`` or ``>>>>>>>`` at its own), found as in a bank
+    file: TOML reads no line that starts with a marker, and says only "Invalid statement"."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:  # as nearly always
+        return []
+    from exambank.syntax_hints.conflicts import conflicts  # only a conflicted file needs it
+
+    lines = toml_lines(text)
+    found = []
+    for conflict in conflicts(text):
+        line = text.count("\n", 0, conflict.index) + 1
+        found.append((line, 1, conflict.message, _resolve(lines[line - 1 :])))
+    return found
+
+
+def _resolve(conflict: list[str]) -> str:
+    """How to resolve the conflict whose lines start ``conflict``: its base's lines too, if
+    git wrote them (merge.conflictStyle diff3 or zdiff3), between ``|||||||`` and ``=======``."""
+    keep = "keep one side's settings, or merge the two (TOML sets a key once), and delete the"
+    for line in conflict[1:]:
+        if line.startswith(">>>>>>>"):
+            break
+        if line.startswith("|||||||"):
+            return (
+                f"{keep} <<<<<<<, |||||||, ======= and >>>>>>> lines and the old settings "
+                "between ||||||| and ======="
+            )
+    return f"{keep} <<<<<<<, ======= and >>>>>>> lines"
+
+
 def deepest_nesting(text: str) -> tuple[int, int, int]:
     """Line and column where the value whose lists and inline tables nest deepest opens,
     and how deep they nest: tomllib gives up on such a value with a RecursionError, and

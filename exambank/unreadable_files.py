@@ -91,10 +91,9 @@ def not_text(raw: bytes, shown: str) -> tuple[str, str] | None:
     that holds NUL bytes and is not UTF-8 (or holds nothing else). None otherwise: a
     stray NUL in UTF-8 text is one character to delete, and text in a code page is told
     at its first byte that is not UTF-8."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "the file is saved as UTF-16, not UTF-8", SAVE_AS_UTF8
-    if _utf16_without_mark(raw[:_UTF16_PROBE]):
-        return "the file is saved as UTF-16 (with no byte-order mark), not UTF-8", SAVE_AS_UTF8
+    utf16 = saved_as_utf16(raw)
+    if utf16 is not None:
+        return f"the file is saved as {utf16}, not UTF-8", SAVE_AS_UTF8
     restore = (
         f"restore its text from version control (git checkout -- {shlex.quote(shown)}), "
         "or move the file out of the bank"
@@ -112,6 +111,23 @@ def not_text(raw: bytes, shown: str) -> tuple[str, str] | None:
     else:
         held = "a NUL byte" if nuls == 1 else f"{nuls:,} NUL bytes"
     return f"the file is not text: it holds {held}, as no text file does", restore
+
+
+def saved_as_utf16(raw: bytes) -> str | None:
+    """How ``raw`` is saved if it is UTF-16: "UTF-16" (with a byte-order mark), or "UTF-16
+    (with no byte-order mark)" where its first characters are ASCII written so; else None."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    if _utf16_without_mark(raw[:_UTF16_PROBE]):
+        return "UTF-16 (with no byte-order mark)"
+    return None
+
+
+def holds_in_utf16(raw: bytes, word: str) -> bool:
+    """Whether ``raw`` holds the ASCII ``word`` written in UTF-16, in either byte order: a
+    file that holds it so is saved as UTF-16, wherever the word is in it. (A search for
+    the word's bytes finds it only in UTF-8 and the code pages that keep ASCII.)"""
+    return any(word.encode(codec) in raw for codec in ("utf-16-le", "utf-16-be"))
 
 
 def _utf16_without_mark(start: bytes) -> bool:

@@ -857,7 +857,12 @@ def test_a_pyproject_that_is_not_utf8_is_located_at_the_bad_byte(
 
 
 @pytest.mark.parametrize(
-    "content", [b"[project\nname = 'other'\n", b"[project]\nname = 'caf\xe9'\n"]
+    "content",
+    [
+        b"[project\nname = 'other'\n",
+        b"[project]\nname = 'caf\xe9'\n",
+        "[project]\nname = 'other'\n".encode("utf-16"),  # of another tool: not refused
+    ],
 )
 def test_another_project_s_broken_pyproject_above_the_bank_is_passed_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], content

@@ -20,7 +20,7 @@ from exambank.cli.common import (
     bank_paths,
     named_path,
 )
-from exambank.config import ConfigError, parse_rule_list
+from exambank.config import ConfigError, baseline_path, parse_rule_list
 from exambank.diagnostics import not_fixed
 from exambank.errors import UsageError
 from exambank.lint import lint
@@ -99,21 +99,21 @@ def _add_baseline(command: argparse.ArgumentParser) -> None:
     known = command.add_mutually_exclusive_group()
     known.add_argument(
         "--baseline",
-        type=named_path,
+        type=_baseline_file,
         metavar="FILE",
         help="report and fail on new findings only: those FILE does not hold "
         "(default: baseline in [tool.exambank])",
     )
     known.add_argument(
         "--write-baseline",
-        type=named_path,
+        type=_baseline_file,
         metavar="FILE",
         help="write the findings to FILE, for --baseline, then report as --baseline FILE does; "
         "over an old baseline, say what it added and dropped",
     )
     known.add_argument(
         "--prune-baseline",
-        type=named_path,
+        type=_baseline_file,
         metavar="FILE",
         help="drop the fixed entries of the baseline FILE and add none (of a merge conflict in "
         "FILE, keep both sides' other entries), then report as --baseline FILE does",
@@ -123,6 +123,20 @@ def _add_baseline(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="report every finding, though [tool.exambank] names a baseline",
     )
+    command.add_argument(
+        "--drop-entries-of",
+        type=_rules_to_run,
+        metavar="RULES",
+        help="with --prune-baseline: drop every entry of these rules too (comma-separated), "
+        "such as a rule the configuration turns off for good; their findings are new if "
+        "the rules run again",
+    )
+
+
+def _baseline_file(text: str) -> Path:
+    """A baseline's FILE, read as ``baseline`` in [tool.exambank] is: a backslash as '/'."""
+    named_path(text)  # not empty
+    return baseline_path(text)
 
 
 def add_rules(commands: Commands) -> None:
@@ -168,6 +182,11 @@ def _lint(arguments: argparse.Namespace) -> int:
             f"{arguments.format} shows what lint: ignore dropped without it (text and github "
             "count or list them, junit lists them, gitlab leaves them out)"
         )
+    if arguments.drop_entries_of and arguments.prune_baseline is None:
+        raise UsageError(
+            "--drop-entries-of goes with --prune-baseline FILE: it drops those rules' "
+            "entries from the baseline FILE"
+        )
     if arguments.errors_only and arguments.format == "sarif":
         raise UsageError(
             "--errors-only does not go with --format sarif: code scanning would close the "
@@ -175,12 +194,13 @@ def _lint(arguments: argparse.Namespace) -> int:
             "finding, and code scanning filters its alerts by severity"
         )
     try:
-        config = pyproject.load(arguments.config).override(arguments.select, arguments.ignore)
+        configured = pyproject.load(arguments.config)
     except ConfigError as error:
         if arguments.format != "text" and error.diagnostics:  # a tool reads stdout: these too
             report = REPORTER_BY_NAME[arguments.format]
             sys.stdout.write(report(sorted(error.diagnostics), Context(strict=arguments.strict)))
         raise
+    config = configured.override(arguments.select, arguments.ignore)
     paths = bank_paths(arguments.paths)
     # Read before anything is changed or checked: a baseline at fault stops the run.
     reading = None if arguments.no_baseline else arguments.baseline or config.baseline
@@ -199,13 +219,14 @@ def _lint(arguments: argparse.Namespace) -> int:
         result = replace(result, diagnostics=not_fixed(result.diagnostics, why))
     judged = None
     if writing is not None or known is not None:
-        checked = baseline.scope(result, paths, config)
+        checked = baseline.scope(result, paths, config, configured)
         if writing is not None:
             known, changes = baseline.write(writing, result.diagnostics, checked, replaced)
             for line in baseline.written(known, changes):
                 print(visible(line), file=sys.stderr)
         elif known is not None and pruning is not None:
-            known, changes = baseline.prune(known, result.diagnostics, checked)
+            dropping = frozenset(arguments.drop_entries_of or ())
+            known, changes = baseline.prune(known, result.diagnostics, checked, dropping)
             print(visible(baseline.pruned(known, changes)), file=sys.stderr)
         if known is not None:
             judged = baseline.compare(known, result.diagnostics, checked)
