@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from exambank.baseline import Compared, summary
+from exambank.baseline import Compared
+from exambank.baseline_summaries import summary
 from exambank.cli import main
 from tests.conftest import section_yaml, write_bank
 from tests.test_baseline import question

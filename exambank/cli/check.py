@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from exambank import baseline, pyproject
+from exambank import baseline, baseline_summaries, pyproject
 from exambank.cli.authoring import fix
 from exambank.cli.common import (
     EXIT_CANNOT_WRITE,
@@ -222,12 +222,12 @@ def _lint(arguments: argparse.Namespace) -> int:
         checked = baseline.scope(result, paths, config, configured)
         if writing is not None:
             known, changes = baseline.write(writing, result.diagnostics, checked, replaced)
-            for line in baseline.written(known, changes):
+            for line in baseline_summaries.written(known, changes):
                 print(visible(line), file=sys.stderr)
         elif known is not None and pruning is not None:
             dropping = frozenset(arguments.drop_entries_of or ())
             known, changes = baseline.prune(known, result.diagnostics, checked, dropping)
-            print(visible(baseline.pruned(known, changes)), file=sys.stderr)
+            print(visible(baseline_summaries.pruned(known, changes)), file=sys.stderr)
         if known is not None:
             judged = baseline.compare(known, result.diagnostics, checked)
     if judged is not None:
@@ -251,7 +251,7 @@ def _lint(arguments: argparse.Namespace) -> int:
         context = replace(context, baseline=display_path(known.path), known=tuple(judged.known))
     sys.stdout.write(REPORTER_BY_NAME[arguments.format](listed, context))
     if known is not None and judged is not None:  # after the text summary; beside a tool's
-        for line in baseline.summary(judged, known.path):  # report, not in it
+        for line in baseline_summaries.summary(judged, known.path):  # report, not in it
             print(visible(line), file=sys.stdout if arguments.format == "text" else sys.stderr)
     if any(isinstance(error, NotSaved) for error in refused.values()):  # said above
         return EXIT_CANNOT_WRITE

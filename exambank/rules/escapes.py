@@ -9,7 +9,7 @@ from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
 from exambank.escapes import MADE_OF, made_of
 from exambank.invisible import control_name
-from exambank.rules.base import BankRule, Options
+from exambank.rules.base import BankRule, Options, all_of
 from exambank.source import Position
 
 
@@ -66,7 +66,7 @@ def _read_as(slips: list[tuple[Position, str]]) -> str:
     escapes = list(dict.fromkeys(escape for _, escape in slips))
     said = [f"'{escape}' as {MADE_OF[escape[1]][1]}" for escape in escapes]
     said[0] = said[0].replace(" as ", " is read as ", 1)
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return all_of(said)
 
 
 def _writes_control(escape: str) -> bool:
