@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
+from exambank.block_texts_as_keys import block_texts_read_as_keys
 from exambank.code_pages import not_utf8
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.event_reader import ALIASES_REFUSED, EventReader
@@ -152,6 +153,9 @@ def read_source(
         report("yaml-syntax", (1, 1), f"not valid YAML: {error}".strip(), None)
         return source, problems
     source.texts_read_as_keys = texts_read_as_keys(source, text)
+    for slip in block_texts_read_as_keys(source, text):
+        report("yaml-syntax", slip.position, slip.message, slip.hint)
+        source.block_text_keys.update(dict.fromkeys(slip.keys, slip.block))
     if source.data is None and not source.values:
         report("schema", (1, 1), "the file holds only comments", "start with 'id:'")
     elif source.data is None and len(problems) == told:

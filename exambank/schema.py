@@ -160,7 +160,7 @@ def _from_pydantic(source: Source, error: ValidationError) -> list[Diagnostic]:
     found = []
     for problem in error.errors():
         path = tuple(problem["loc"])
-        if _under_alias(source, path):
+        if _under_alias(source, path) or _block_text_key(source, path):
             continue
         message = f"{describe(source, path)}: {problem['msg']}"
         found.append(_schema_error(source, path, message, None))
@@ -211,3 +211,10 @@ def _under_alias(source: Source, path: JsonPath) -> bool:
     """Whether ``path`` is at or under a value written as an alias ('options: *hosts'):
     read as nothing, it is no empty value to report; the alias error says what is wrong."""
     return bool(source.aliases) and any(path[: len(alias)] == alias for alias in source.aliases)
+
+
+def _block_text_key(source: Source, path: JsonPath) -> bool:
+    """Whether ``path`` is at or under a key YAML read from a line of a block text: the
+    slip is told where the file was read (``block_texts_as_keys``)."""
+    keys = source.block_text_keys
+    return bool(keys) and any(path[:end] in keys for end in range(1, len(path) + 1))

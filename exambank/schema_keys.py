@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +120,10 @@ def explain_unknown_keys(
     fix it most likely wants."""
     schema: Any = error.schema
     instance: Any = error.instance
-    unknown = unknown_keys(instance, schema)
+    # lines of a block text at its key's place, told where the file was read (load)
+    unknown = [
+        key for key in unknown_keys(instance, schema) if (*path, key) not in source.block_text_keys
+    ]
     broken = [key for key in unknown if key.endswith("\n") and _allowed(key.rstrip("\n"), schema)]
     for key in broken:  # '"B\n": ...', or a block scalar key ('? |', then B)
         noun, meant = "letter" if "patternProperties" in schema else "key", key.rstrip("\n")
@@ -235,7 +238,12 @@ def _near_miss(key: str, schema: Any) -> str | None:
     misspelt; not for a key that is a section file's ('questions' is not 'sections')."""
     if _in_a_section_file(key, schema):
         return None
-    allowed = sorted(schema.get("properties", {}))
+    return closest_key(key, sorted(schema.get("properties", {})))
+
+
+def closest_key(key: str, allowed: Sequence[str]) -> str | None:
+    """The key of ``allowed`` that ``key`` stands for: in another case or language, or
+    misspelt."""
     if _meaning(key) in allowed:
         return _meaning(key)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)

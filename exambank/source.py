@@ -85,6 +85,11 @@ class Source:
     # Exam tips YAML read as "key: value" ('- Réponse : B'), by path: the text as typed
     # (``texts_as_keys``), for the schema's hint and ``lint --fix``, which quotes it.
     texts_read_as_keys: dict[JsonPath, str] = field(default_factory=dict)
+    # Keys YAML read from the lines of a block text written no deeper than its key
+    # ('explanation: >', then 'Mars looks red: rust.' at the key's place), by path: the
+    # path of the block, which YAML read empty or cut short. The slip is told where the
+    # file is read (``block_texts_as_keys``): neither an unknown key nor a blank text again.
+    block_text_keys: dict[JsonPath, JsonPath] = field(default_factory=dict)
     # Values written as an alias ('options: *hosts'), read as nothing: the alias is
     # reported, and the schema says nothing of what stands there.
     aliases: set[JsonPath] = field(default_factory=set)

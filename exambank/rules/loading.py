@@ -20,8 +20,10 @@ class YamlSyntax(LoadRule):
     beside it (the key out of line is named, not the line where YAML stopped); a tab or
     a no-break space in the indentation; a quote that ends the text early, or one left
     open (told where it opens); a list item's '- ' lost, or typed as an en dash, a
-    bullet or Markdown's '* ' or '+ '; more lines of a text at its key's place; a
-    leftover merge-conflict marker or byte-order mark. YAML reads no further, so each
+    bullet or Markdown's '* ' or '+ '; more lines of a text at its key's place; text
+    under '|' or '>' not indented more than its key (told so even where YAML reads a
+    line of it holding ': ' as a key, and leaves the text empty); a leftover
+    merge-conflict marker or byte-order mark. YAML reads no further, so each
     question (and key term) of a section is also read on its own, and the first slip in
     each is reported in the same run. Where `lint --fix` mends the line (quoting the
     text, typing '- '), the hint says so. Any other error is reported in the parser's

@@ -6,12 +6,14 @@ empty one, if it is the first) and is read as a key of the mapping it lines up w
 with no ':' ("while scanning a simple key could not find expected ':'"), or one whose
 ': ' is the text's ("mapping values are not allowed here"). The slip is that line: it is
 reported where it starts, naming the block's line, and the hint shows it indented, where
-the file so mended reads past the lines libyaml refused.
+the file so mended reads past the lines libyaml refused. Where libyaml reads such a line
+holding ': ' as a key, the same words tell it (``exambank.block_texts_as_keys``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from exambank.syntax_hints.indents import open_entries
 from exambank.syntax_hints.text import (
@@ -33,6 +35,16 @@ _SHOWN = 3  # a hint shows the first lines of the text, mended
 _BULLET = f"[{re.escape(''.join(DASH_LOOKALIKES))}][ \t]"
 
 
+@dataclass(frozen=True)
+class LeftOfBlock:
+    """Lines of a block text written at its key's place or left of it: the row of the
+    block's key ('explanation: >', '- |'), the rows of those lines, and what to tell."""
+
+    header_row: int
+    rows: tuple[int, ...]
+    explanation: Explanation
+
+
 def unindented_block_text(text: Text, problem: int, context: int) -> Explanation | None:
     """The first line of a block text written at its key's place or left of it, where
     libyaml noticed it: on the line it started a key at (``context``), the line it failed
@@ -40,15 +52,16 @@ def unindented_block_text(text: Text, problem: int, context: int) -> Explanation
     problem_row = text.row_column(problem)[0]
     rows = {text.row_column(context)[0], problem_row, text.row_above(problem_row)}
     for row in sorted(row for row in rows if row is not None):
-        found = _text_at(text, row, problem_row)
+        found = text_left_of_block(text, row, problem_row)
         if found is not None:
-            return found
+            return found.explanation
     return None
 
 
-def _text_at(text: Text, row: int, problem_row: int) -> Explanation | None:
+def text_left_of_block(text: Text, row: int, problem_row: int) -> LeftOfBlock | None:
     """``row`` as the first line of the block text above it that is not indented under
-    its key; None if it is no such line, or indenting the text does not mend the file."""
+    its key; None if it is no such line, or indenting the text does not make the file
+    read past ``problem_row`` (where libyaml failed; ``row`` itself in a file it reads)."""
     line = text.parse(row)
     header_row = _header_above(text, row)
     if header_row is None or not _may_be_text(text, row, line):
@@ -73,11 +86,15 @@ def _text_at(text: Text, row: int, problem_row: int) -> Explanation | None:
     whole = ", ".join(f"'{mended[at]}'" for at in rows)
     like = f"like line {written[0] + 1}" if written else f"2 more than {named}"
     which = f"lines {row + 1}-{rows[-1] + 1}" if rows[1:] else "the line"
-    return Explanation(
-        text.index(row, line.indent),
-        f"the text under '{header.lead}{indicator}' (line {header_row + 1}) must be "
-        f"indented more than {named}",
-        f"indent {which} {spaces(target)}, {like}{shortened(shown, whole)}: write {shown}",
+    return LeftOfBlock(
+        header_row,
+        tuple(rows),
+        Explanation(
+            text.index(row, line.indent),
+            f"the text under '{header.lead}{indicator}' (line {header_row + 1}) must be "
+            f"indented more than {named}",
+            f"indent {which} {spaces(target)}, {like}{shortened(shown, whole)}: write {shown}",
+        ),
     )
 
 
