@@ -93,8 +93,11 @@ def _in_no_bank(path: Path) -> Diagnostic:
     shown = display_path(path)
     places: tuple[str, ...] = ()  # the files the message quotes
     if is_misnamed_manifest(path):
-        message = f"{path.name} is not read: a bank's manifest must be named {MANIFEST}"
-        hint = f"rename it to {MANIFEST}"
+        must = f"a bank's manifest must be named {MANIFEST}"
+        message, hint = f"{path.name} is not read: {must}", f"rename it to {MANIFEST}"
+        if unread := unread_name(path):  # 'bank.yaml.txt' looks right where .txt is hidden
+            message = f"{shown_name(path.name)} {unread.slip}: nothing reads it, and {must}"
+            hint += f" ({unread.why})"
     elif manifest_there(path.parent):
         message = f"{path.name} is in no bank: {no_manifest(path.parent)}"
         hint = "replace it with a manifest file: id, title and the list of sections"

@@ -85,9 +85,9 @@ def find_banks(paths: Iterable[Path]) -> list[Path]:
             message = f"{path}: no bank here (a bank is a folder with a {MANIFEST})"
             misnamed = [file for file in stray_files([folder]) if is_misnamed_manifest(file)]
             if misnamed:
-                message += f"; rename {display_path(misnamed[0])} to {MANIFEST}"
-            elif (text := misnamed_manifest(folder)) and (unread := unread_name(text)):
-                message += f"; rename {shown_name(display_path(text))} to {MANIFEST} ({unread.why})"
+                message += f"; rename {shown_name(display_path(misnamed[0]))} to {MANIFEST}"
+                if unread := unread_name(misnamed[0]):
+                    message += f" ({unread.why})"
             raise UsageError(message)
         for root in found:
             roots.setdefault(root.resolve(), root)
@@ -235,11 +235,11 @@ def manifest_there(folder: Path) -> bool:
 def stray_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files in no bank under the folders of banks ``paths`` name, where a bank's
     file would be: beside the banks, in a folder beside them (a bank whose manifest is
-    missing), or beside a misnamed manifest (``bank.yml``); and each file ``paths`` name
-    in a folder that is no bank. Nothing reads them, so without a word CI would pass with
-    a whole bank unchecked. Other YAML (a ``mkdocs.yml`` beside
-    the folder of banks, a bank's own subfolders) is not a bank's; hidden and tools'
-    folders are not searched."""
+    missing), or beside a misnamed manifest (``bank.yml``), the manifest itself included
+    (``bank.yaml.txt`` too); and each file ``paths`` name in a folder that is no bank.
+    Nothing reads them, so without a word CI would pass with a whole bank unchecked. Other
+    YAML (a ``mkdocs.yml`` beside the folder of banks, a bank's own subfolders) is not a
+    bank's; hidden and tools' folders are not searched."""
     found: dict[Path, Path] = {}  # each file once, however its folder was named
     for path in paths:
         if lone_file(path):
@@ -256,36 +256,49 @@ def stray_files(paths: Iterable[Path]) -> list[Path]:
             if MANIFEST in files or not (beside_banks or misnamed_manifest(place)):
                 continue
             for name in files:
-                if not name.startswith(".") and is_yaml(Path(name)):
+                if _bank_file_named(place / name):
                     found.setdefault((place / name).resolve(), place / name)
     return sorted(found.values())
 
 
 def _banks_without_manifests(folder: Path) -> bool:
-    """Whether ``folder`` is a repository's folder of banks (``bank/``) that holds YAML files,
-    in it or in the folders in it, but no bank.yaml anywhere: every bank in it lost its
-    manifest, as a pull request that deletes or renames the only bank's does. Its files
-    are then reported one by one, where they are, as a bank's beside other banks would
-    be; any other folder with no bank in it stays a wrong command line."""
+    """Whether ``folder`` is a repository's folder of banks (``bank/``) that holds YAML files
+    (or a misnamed manifest alone), in it or in the folders in it, but no bank.yaml
+    anywhere: every bank in it lost its manifest, as a pull request that deletes or
+    renames the only bank's does. Its files are then reported one by one, where they are,
+    as a bank's beside other banks would be; any other folder with no bank in it stays a
+    wrong command line."""
     if folder.name != BANKS or not folder.is_dir():
         return False
     walked = list(_searched(folder))
     if any(MANIFEST in files for _, files in walked):
         return False
     return any(
-        is_yaml(Path(name)) and not name.startswith(".")
+        _bank_file_named(Path(place, name))
         for place, files in walked
         if Path(place) == folder or Path(place).parent == folder
         for name in files
     )
 
 
+def _bank_file_named(path: Path) -> bool:
+    """Whether ``path``, found where a bank's files would be, is named as one: a YAML
+    file, or a manifest saved under another name ('bank.yaml.txt', 'bank.yaml.'), which
+    is not read and is the bank's all the same. Hidden files are nobody's."""
+    if path.name.startswith("."):
+        return False
+    return is_yaml(path) or is_misnamed_manifest(path)
+
+
 def yaml_files(top: Path) -> Iterator[Path]:
-    """Every YAML file under ``top`` that lint could read or report on, in no order."""
+    """Every YAML file under ``top`` that lint could read or report on, in no order: named
+    .yaml or .yml, or so named with something after it ('02-amt.yaml.txt', 'bank.yaml.'),
+    which lint reports as not read."""
     for folder, files in _searched(top):
         for name in files:
-            if is_yaml(Path(name)):
-                yield Path(folder, name)
+            path = Path(folder, name)
+            if is_yaml(path) or (not name.startswith(".") and unread_name(path)):
+                yield path
 
 
 def linked_banks(paths: Iterable[Path]) -> list[Path]:

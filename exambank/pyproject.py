@@ -162,7 +162,8 @@ def _unmatched_globs(config: Config, where: Locator) -> list[Note]:
 
 
 def _matches_a_file(root: Path, glob: str) -> bool:
-    """Whether ``glob`` matches a YAML file lint could read under ``root``. Only the folder
+    """Whether ``glob`` matches a YAML file lint could read or report on under ``root``
+    (a '02-amt.yaml.txt' it names as not read is silenced by a glob too). Only the folder
     its fixed part names is searched ('bank/legacy' of 'bank/legacy/*.yaml'), and only
     until a file matches: a repository's other files cost nothing."""
     fixed = re.split(r"[*?\[]", normal_glob(glob), maxsplit=1)[0]

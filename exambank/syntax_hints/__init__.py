@@ -168,6 +168,7 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("while scanning an anchor", alias_or_anchor),
     ("cannot start any token", odd_token),
     ("found a tab character", tab),
+    ("block sequence entries are not allowed", document_marker),  # '- id: q2' below one
     ("block sequence entries are not allowed", dash_in_text),
     ("while scanning a block scalar", text_after_indicator),
     ("while scanning a tag", unreadable_tag),

@@ -120,7 +120,73 @@ def test_a_manifest_whose_name_ends_in_a_dot_is_told_to_rename_it(
         "bank/c/01-one.yaml:1:1: error manifest 01-one.yaml is in no bank "
         "(no bank.yaml in its folder or above it)",
         f"    hint: rename 'bank.yaml.' to bank.yaml ({WINDOWS})",
-        "1 error, 0 warnings.",
+        "bank/c/bank.yaml.:1:1: error manifest 'bank.yaml.' ends in a dot: nothing reads it, "
+        "and a bank's manifest must be named bank.yaml",
+        f"    hint: rename it to bank.yaml ({WINDOWS})",
+        "2 errors, 0 warnings.",
     ]
     assert main(["lint", "bank/c"]) == 2  # named alone, it is no bank at all
     assert f"rename 'bank/c/bank.yaml.' to bank.yaml ({WINDOWS})" in capsys.readouterr().err
+
+
+MISNAMED_MANIFESTS = [
+    ("bank.yaml.txt", "bank.yaml.txt is saved as text", NOTEPAD),
+    ("bank.yaml.", "'bank.yaml.' ends in a dot", WINDOWS),
+    ("bank.yaml ", "'bank.yaml ' ends in a space", WINDOWS),
+]
+
+
+def _told_to_rename(name: str, said: str, why: str) -> list[str]:
+    return [
+        f"bank/c/{name}:1:1: error manifest {said}: nothing reads it, and a bank's manifest "
+        "must be named bank.yaml",
+        f"    hint: rename it to bank.yaml ({why})",
+    ]
+
+
+@pytest.mark.parametrize(("name", "said", "why"), MISNAMED_MANIFESTS)
+def test_a_new_banks_misnamed_manifest_beside_another_bank_fails_lint(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    said: str,
+    why: str,
+) -> None:
+    """A bank just begun, its manifest saved by Notepad and no section written yet: CI
+    must not pass it as if the folder were not there."""
+    monkeypatch.chdir(tmp_path)
+    write_bank(Path("bank/b"), {"01-one.yaml": ONE}, MANIFEST)
+    Path("bank/c").mkdir()
+    Path("bank/c", name).write_text(MANIFEST, encoding="utf-8")
+    assert main(["lint"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        *_told_to_rename(name, said, why),
+        "1 error, 0 warnings.",
+    ]
+    Path("bank/c", name).rename("bank/c/bank.yaml")
+    main(["lint"])
+    assert "nothing reads it" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("name", "said", "why"), MISNAMED_MANIFESTS)
+def test_the_only_banks_misnamed_manifest_is_a_finding_not_no_bank_here(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    said: str,
+    why: str,
+) -> None:
+    """'no bank here' (exit 2) with no word of the file would send the author looking for
+    a bank.yaml that seems to be there; as bank.yml is, it is named with the rename."""
+    monkeypatch.chdir(tmp_path)
+    Path("bank/c").mkdir(parents=True)
+    Path("bank/c", name).write_text(MANIFEST, encoding="utf-8")
+    for command in (["lint"], ["lint", "bank"]):
+        assert main(command) == 1
+        captured = capsys.readouterr()
+        assert (captured.out.splitlines(), captured.err) == (
+            [*_told_to_rename(name, said, why), "1 error, 0 warnings."],
+            "",
+        )
