@@ -109,14 +109,25 @@ def _check_comments(rewrite: Rewrite) -> None:
 def _keep_comment(lines: list[str], line: int, column: int) -> str:
     """What to do with a comment the rewrite would lose, at ``line`` and ``column`` of
     ``lines``: move one after a value to a line of its own; indent one on a line of its
-    own as the line below it, where fmt keeps it. One that stands so already is fmt's to
-    keep: the author can do nothing."""
+    own as the line below it, where fmt keeps it; move one above a directive ('%YAML') or
+    after a '...' end marker, which fmt drops with them, to where the keys are. One that
+    stands so already is fmt's to keep: the author can do nothing."""
     if lines[line - 1][: column - 1].strip():
         return "fmt cannot keep a comment there; move it to a line of its own above a key"
     below = next(
         (text for text in lines[line:] if text.strip() and not text.lstrip().startswith("#")),
         None,
     )
+    if below is not None and below.startswith("%"):
+        return (
+            "fmt drops the file's directives and '---', and a comment above them with them; "
+            "move it below the '---', to a line of its own above a key"
+        )
+    if any(text.rstrip() == "..." for text in lines[: line - 1]):
+        return (
+            "fmt drops the '...' that ends the document, and a comment after it with it; "
+            "move it above the '...', to a line of its own above a key"
+        )
     indent = None if below is None else len(below) - len(below.lstrip(" "))
     if indent is not None and indent != column - 1:
         return (

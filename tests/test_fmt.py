@@ -811,3 +811,37 @@ def test_a_merge_key_is_refused_with_its_place_not_crashed_on(
     assert f"{path}:7:5: cannot format: a merge key ('<<') is not supported" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "mended"),
+    [
+        (  # after the '...' that ends the document
+            "id: main\ntitle: Main\n...\n# trailing note\n",
+            "4:1: cannot format: the rewrite would lose the comment '# trailing note': fmt "
+            "drops the '...' that ends the document, and a comment after it with it; move it "
+            "above the '...'",
+            "id: main\ntitle: Main\n# trailing note\n...\n",
+        ),
+        (  # above a '%YAML' directive
+            "# top\n%YAML 1.2\n---\nid: main\ntitle: Main\n",
+            "1:1: cannot format: the rewrite would lose the comment '# top': fmt drops the "
+            "file's directives and '---', and a comment above them with them; move it below "
+            "the '---'",
+            "%YAML 1.2\n---\n# top\nid: main\ntitle: Main\n",
+        ),
+    ],
+)
+def test_a_comment_fmt_drops_with_a_document_marker_is_told_where_to_move(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str, mended: str
+) -> None:
+    """Review s36 (README, second half) #3: a comment after '...' or above '%YAML', which
+    the README says fmt refuses with what to do, was told 'please report this'. Moved as
+    the hint says, fmt keeps it."""
+    path = _bank(tmp_path)
+    path.write_text(text, encoding="utf-8")
+    err = _refused(path, capsys, expected)
+    assert "please report this" not in err
+    path.write_text(mended, encoding="utf-8")
+    assert main(["fmt", str(path)]) == 0
+    assert "# " + text.split("# ")[1].split("\n")[0] in path.read_text(encoding="utf-8")
