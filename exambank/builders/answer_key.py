@@ -3,34 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 
 from exambank.bank import Bank, QuestionRef
 from exambank.builders.base import Settings
+from exambank.builders.key_columns import KeyColumns, key_digits
 from exambank.builders.labels import Labels
 from exambank.builders.running_head import RunningHead
 from exambank.identifiers import marked_identifiers
 from exambank.markdown import typeset
 
-# The key's answers a row (and the answer sheet's items): five, and in large print four
-# where five no longer hold the widest answer beside its number. Measured in WeasyPrint's
-# boxes with four-digit numbers and the widest letters of the key's font (DejaVu Sans
-# Condensed Bold: W, M, Q, O), one letter a column, two or three in two, four to seven in
-# three: five a row hold them up to 18 pt on A4 (a W with 1.1 mm to spare; at 19 pt it falls
-# below its number, at 20 pt M, Q, O, N, H, D and G too) and 19 pt on Letter (0.8 mm), four
-# up to 24 pt on both (0.6 mm on A4), and the sheet's four circles of a four-option question
-# on one line. One cut-off for both papers: a size's grid is the same on each.
-# A key whose numbers have two digits at most (the seed bank's 55) keeps five a row at every
-# size, its numbers' column two digits wide (large-print.css: key-short-numbers), where four
-# left a section of five questions a second row holding one answer: at 24 pt a W leaves
-# 3.9 mm of its column on A4 (5.1 on Letter), seven letters 2.9 mm of their three. Beside
-# three digits a W falls below its number at 24 pt on A4 (0.16 mm short). The answer sheet
-# keeps four a row above 18 pt: four circles that grow with their letters fill its column;
-# a build that makes a sheet keeps its key at four too, row for row with the sheet.
+# The key's answers a row (and the answer sheet's items): five, and in large print above
+# 18 pt four. The sheet needs four there: its circles grow with their letters, and four of
+# a four-option question fill a column of four (7.5 mm at 24 pt). A key of three-digit
+# numbers or more keeps four too: beside three digits, two of the letters A to E fit a
+# column of four at every size, and one of five up to 18 pt only (key_columns.py; at 19 pt
+# on A4 "A, D" runs 0.5 mm past a fifth of the line, and would take two columns).
+# A key whose numbers have two digits at most (the seed bank's 55), built without a sheet,
+# takes five a row where that takes fewer rows than four: four left each section of five
+# questions a second row holding one answer; five, from 22 pt, give two-letter answers two
+# columns each (a bank of 92 questions, 30 of them of two letters, took 26 rows of
+# five at 24 pt, 3 of them full, where four take 24). A build that makes a sheet keeps its
+# key at the sheet's four, row for row with the sheet.
 ANSWERS_A_ROW = 5
 FEWER_FROM = 19  # the large-print size from which a row holds four
 FEWER_A_ROW = 4
-SHORT_NUMBERS = 2  # the most digits of a key's numbers that keep five answers a row
+SHORT_NUMBERS = 2  # the most digits of a key's numbers that may keep five answers a row
 
 
 def items_a_row(settings: Settings) -> int:
@@ -41,14 +40,17 @@ def items_a_row(settings: Settings) -> int:
     return ANSWERS_A_ROW
 
 
-def answers_a_row(settings: Settings, digits: int) -> int:
-    """How many answers a row of the key holds, in a build of ``settings`` whose numbers
-    run to ``digits`` digits: the sheet's items a row, or five where the numbers are
-    short (``SHORT_NUMBERS``) and the build makes no answer sheet. With a sheet, the key
+def answers_a_row(settings: Settings, refs: list[QuestionRef]) -> int:
+    """How many answers a row of the key of ``refs`` holds, in a build of ``settings``: the
+    sheet's items a row, or five where the key's numbers are short (``SHORT_NUMBERS``), the
+    build makes no answer sheet, and five take fewer rows than four. With a sheet, the key
     keeps its rows, so a key laid beside a sheet grades it row by row."""
-    if digits <= SHORT_NUMBERS and not settings.answer_sheet:
-        return ANSWERS_A_ROW
-    return items_a_row(settings)
+    fewer = items_a_row(settings)
+    digits = key_digits(refs)
+    if fewer == ANSWERS_A_ROW or digits > SHORT_NUMBERS or settings.answer_sheet:
+        return fewer
+    five, four = (KeyColumns(settings, per_row, digits) for per_row in (ANSWERS_A_ROW, fewer))
+    return ANSWERS_A_ROW if five.rows(refs) < four.rows(refs) else fewer
 
 
 def headed_answer_key(
@@ -86,11 +88,10 @@ def answer_key_html(
         if shuffle_seed is not None
         else labels.key_note
     )
-    digits = len(str(max((ref.number for ref in refs), default=0)))
-    per_row = answers_a_row(settings, digits)
-    # Five a row where the sheet holds fewer: its numbers' column as wide as they are
-    short = per_row > items_a_row(settings)
-    grid = key_grid(bank, refs, grouped, _item, per_row, short_numbers=short)
+    digits = key_digits(refs)
+    per_row = answers_a_row(settings, refs)
+    item = partial(_item, columns=KeyColumns(settings, per_row, digits))
+    grid = key_grid(bank, refs, grouped, item, per_row, digits)
     return (
         f'<section class="answer-key" id="answer-key"><h2{lang}>{escape(labels.answer_key)}</h2>'
         f"{size_mark(settings, labels) if alone else ''}{shuffle_mark(shuffle_seed, labels)}"
@@ -105,7 +106,7 @@ def key_grid(
     grouped: bool,
     item: Callable[[QuestionRef], str],
     per_row: int = ANSWERS_A_ROW,
-    short_numbers: bool = False,
+    digits: int | None = None,
 ) -> str:
     """The questions' ``item``s (the key's answers, the answer sheet's letters to mark),
     ``per_row`` a row, a run per section under its number and title: the key and the answer
@@ -115,10 +116,11 @@ def key_grid(
     one cell under a header row holding the section's heading: WeasyPrint repeats a table's
     header on every page the table continues on, so a loose page still says which section
     its questions belong to (the list inside keeps one item per question). A list of fewer
-    than five a row says how many (``key-row-4``), for the CSS to widen its columns, and one
-    of ``short_numbers`` says so (``key-short-numbers``), for the CSS to narrow their column."""
+    than five a row says how many (``key-row-4``), for the CSS to widen its columns, and the
+    key's says how many ``digits`` its largest number has (``key-digits-3``), for the CSS to
+    make their column as wide in large print (the sheet's numbers stand above its circles)."""
     classes = [f"key-row-{per_row}"] if per_row != ANSWERS_A_ROW else []
-    classes += ["key-short-numbers"] if short_numbers else []
+    classes += [f"key-digits-{digits}"] if digits is not None else []
     row_class = f' class="{" ".join(classes)}"' if classes else ""
     runs = []
     for number, section in enumerate(bank.sections, start=1):
@@ -178,23 +180,10 @@ def size_mark(settings: Settings, labels: Labels) -> str:
     return f'<p class="size-mark"{labels.lang_attribute}>{escape(words)}</p>'
 
 
-# An answer of more than one letter is marked by how many it has ("key-wide": four or more).
-_WIDTH_CLASS = {2: ' class="key-two"', 3: ' class="key-three"'}
-
-
-def width_class(ref: QuestionRef) -> str:
-    """The class attribute of a question's item in the key's grid, by how many letters
-    its answer has: the CSS sets it two columns wide where its letters would not fit one
-    (from four letters, and from two in large print), and three in large print from four,
-    instead of wrapping them ("A, B, C, / D, E"). The answer sheet's item takes the same
-    width, so that its rows stay those of the key."""
-    letters = ref.question.answer_letters
-    return ' class="key-wide"' if len(letters) > 3 else _WIDTH_CLASS.get(len(letters), "")
-
-
-def _item(ref: QuestionRef) -> str:
-    """One answer: its question's number and its letters."""
+def _item(ref: QuestionRef, columns: KeyColumns) -> str:
+    """One answer: its question's number and its letters, as many ``columns`` wide as
+    they need."""
     return (
-        f'<li{width_class(ref)}><span class="key-number">{ref.number}</span>'
+        f'<li{columns.width_class(ref)}><span class="key-number">{ref.number}</span>'
         f'<span class="key-letter">{", ".join(ref.question.answer_letters)}</span></li>'
     )

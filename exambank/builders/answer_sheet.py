@@ -9,7 +9,7 @@ question its number and its option letters in circles to fill in: as many as tha
 question has, "choose 2" under a multiple-answer question's, a true/false question's
 values beside its letters. The questions are grouped under the key's section headings,
 five a row, four in large print above 18 pt (``items_a_row``), each item as wide as the
-key's answer of that question (``key_grid`` and ``width_class``, shared with the key): row
+key's answer of that question (``key_grid`` and ``key_columns.py``, shared with the key): row
 for row, the sheet and the key hold the same questions, but in large print above 18 pt
 where the key's numbers are short enough to keep five answers a row (``answers_a_row``).
 Shuffling moves options, never questions, and keeps each question's count of options: the
@@ -28,10 +28,10 @@ from exambank.builders.answer_key import (
     key_grid,
     shuffle_mark,
     size_mark,
-    width_class,
 )
 from exambank.builders.base import Settings
 from exambank.builders.handout import document_head, footer_text
+from exambank.builders.key_columns import KeyColumns, key_digits
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.builders.sheet_words import SheetWords, name_line, sheet_words_for
@@ -59,8 +59,10 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
         " large-print" if settings.large_print else ""
     )
     footer = footer_text(bank, "answer-sheet", settings, labels)
-    item = partial(_item, words=words, labels=labels)
-    grid = key_grid(bank, refs, grouped, item, items_a_row(settings))
+    per_row = items_a_row(settings)
+    columns = KeyColumns(settings, per_row, key_digits(refs))  # the key's columns
+    item = partial(_item, words=words, labels=labels, columns=columns)
+    grid = key_grid(bank, refs, grouped, item, per_row)
     return "".join(
         [
             document_start.replace('<body class="', f'<body class="{classes} ', 1),
@@ -77,9 +79,9 @@ def answer_sheet_html(bank: Bank, settings: Settings) -> str:
     )
 
 
-def _item(ref: QuestionRef, words: SheetWords, labels: Labels) -> str:
+def _item(ref: QuestionRef, words: SheetWords, labels: Labels, columns: KeyColumns) -> str:
     """One question: its number, then a circle for each of its option letters, in the
-    cell its answer takes in the key."""
+    ``columns`` its answer takes in the key."""
     question = ref.question
     letters = list(question.options)
     texts = [question.option_text(letter) for letter in letters]
@@ -92,7 +94,7 @@ def _item(ref: QuestionRef, words: SheetWords, labels: Labels) -> str:
         for letter, value in zip(letters, values, strict=True)
     )
     return (
-        f'<li{width_class(ref)}><span class="key-number">{ref.number}</span>'
+        f'<li{columns.width_class(ref)}><span class="key-number">{ref.number}</span>'
         f'<span class="sheet-marks">{marks}</span>{_choose(ref, words, labels)}</li>'
     )
 

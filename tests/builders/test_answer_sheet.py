@@ -76,7 +76,7 @@ def _rows(data: bytes) -> list[list[tuple[float, str]]]:
     ("large_print", "rows"),
     [
         (False, ["1 2 3 4 5", "6 7", "8 9 10 11"]),  # "B, C, D, E" (7) two columns wide
-        (True, ["1 2 3 4", "5 6", "7", "8 9 10 11"]),  # "A, C" (5) two, 7 three
+        (True, ["1 2 3 4 5", "6 7", "8 9 10 11"]),  # "A, C" (5) one, 7 two
     ],
 )
 def test_the_sheet_has_the_key_s_rows_and_each_question_s_own_letters(

@@ -1,23 +1,26 @@
-"""The answer key and the answer sheet in large print of 19 to 24 pt: four answers a row, not
-five, as five no longer hold a wide letter beside a long number (at 19 pt a W, at 20 pt M, Q,
-O, D, G and H too fell below their number on A4), but five in a key whose numbers have two
-digits at most; the sheet keeps four, the key's rows where the key has four, and its circles
-grow with their letters. Read from WeasyPrint's layout boxes."""
+"""The answer key and the answer sheet in large print: five answers a row up to 18 pt, four
+above, but five in a key whose numbers have two digits at most where that takes fewer rows;
+each answer as many columns wide as its letters need beside the bank's largest number, so a
+two-letter answer takes one column; the sheet keeps four, the key's rows where the key has
+four, and its circles grow with their letters. Read from WeasyPrint's layout boxes."""
 
 from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from weasyprint.formatting_structure.boxes import Box, InlineBlockBox, TextBox
 
 from exambank.bank import Bank
 from exambank.builders import Settings
+from exambank.builders.answer_key import answer_key_html
 from exambank.builders.answer_sheet import answer_sheet_html
-from exambank.builders.handout import handout_html
+from exambank.builders.handout import document_head
+from exambank.builders.labels import labels_for
 from exambank.builders.render import _layout
-from tests.builders.test_answer_sheet import _made, _numbered, _rows
+from tests.builders.test_answer_sheet import CHOOSE_TWO, _made, _numbered, _rows
 from tests.conftest import QUESTION, section_yaml
 
 PX_PER_MM = 96 / 25.4  # WeasyPrint's layout is in CSS px
@@ -49,24 +52,19 @@ def texts(box: Box) -> list[TextBox]:
     return [child for child in box.descendants() if isinstance(child, TextBox)]
 
 
-# A bank whose numbers run to three digits: the ``ANSWERS``, then as many more
-FILLERS = 100 - len(ANSWERS)
-
-
 def key_items(
-    bank: Bank, settings: Settings, renumbered: bool = True
+    bank: Bank, settings: Settings, first: int = 1
 ) -> list[tuple[tuple[int, float], str, list[float], float]]:
     """Each answer of the student edition's key as laid out (the key alone: the questions
-    before it take long to lay out), the ``ANSWERS`` ``renumbered`` from 8991 as in a bank
-    of nine thousand questions: its row's page and top, its number, how far (mm) each text
-    box of its letters lies below its number's line, and how far (mm) its letters end inside
-    its column."""
-    html = handout_html(bank, "student", settings)
-    body = html.index(">", html.index("<body")) + 1
-    key = html[:body] + html[html.index('<section class="answer-key"') :]
-    for number in range(len(ANSWERS), 0, -1) if renumbered else ():
-        key = key.replace(f'"key-number">{number}<', f'"key-number">{8990 + number}<')
-    document = _layout(key, bank.root, settings, {}, "")[1]
+    before it take long to lay out), its questions numbered from ``first``, as in a bank of
+    as many questions before them: its row's page and top, its number, how far (mm) each
+    text box of its letters lies below its number's line, and how far (mm) its letters end
+    inside its column."""
+    labels = labels_for(bank.manifest.language)
+    refs = [replace(ref, number=number) for number, ref in enumerate(bank.questions(), first)]
+    head = document_head(bank, "student", None, len(str(refs[-1].number)), labels, grouped=False)
+    key = answer_key_html(bank, refs, settings, labels, grouped=False)
+    document = _layout(f"{head}{key}</body>\n</html>\n", bank.root, settings, {}, "")[1]
     items = []
     for index, page in enumerate(document.pages):
         for item in page._page_box.descendants():
@@ -98,15 +96,15 @@ def test_above_18_pt_the_key_sets_four_answers_a_row_each_beside_its_number(
     make_bank: Callable[..., Bank], paper: str, size: int
 ) -> None:
     questions = [lettered(number, answer) for number, answer in enumerate(ANSWERS, start=1)]
-    fillers = _numbered([QUESTION] * FILLERS, len(ANSWERS) + 1)  # up to 100: three digits
-    bank = make_bank({"01-main.yaml": section_yaml(*questions, *fillers)})
-    items = key_items(bank, Settings(paper=paper, large_print=True, large_print_size=size))
-    # one letter a column, two or three letters two columns, seven three
-    assert key_rows(items)[:4] == [
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    items = key_items(bank, Settings(paper=paper, large_print=True, large_print_size=size), 8991)
+    # one letter a column; the widest two and three letters (of options A to W) beside four
+    # digits take three columns of a row between them, seven the next row
+    assert key_rows(items) == [
         ["8991", "8992", "8993", "8994"],
         ["8995", "8996", "8997", "8998"],
         ["8999", "9000"],
-        ["9001", "12"],  # the column left of the three: the next answer takes it
+        ["9001"],
     ]
 
 
@@ -117,29 +115,60 @@ def test_above_18_pt_a_key_of_numbers_of_two_digits_keeps_five_answers_a_row(
 ) -> None:
     # Four a row, a section of five questions (the seed bank's) took two rows, the second
     # holding one answer (review s32-lp #6): a W beside 99 fits a fifth of the line at 24 pt
-    questions = [lettered(number, answer) for number, answer in enumerate(ANSWERS, start=1)]
+    questions = [lettered(number, answer) for number, answer in enumerate("WMQOD", start=1)]
     bank = make_bank({"01-main.yaml": section_yaml(*questions)})
     settings = Settings(paper=paper, large_print=True, large_print_size=size)
-    # one letter a column, two or three letters two columns, seven three
-    assert key_rows(key_items(bank, settings, renumbered=False)) == [
-        ["1", "2", "3", "4", "5"],
-        ["6", "7", "8", "9"],
-        ["10", "11"],
+    assert key_rows(key_items(bank, settings, 95)) == [["95", "96", "97", "98", "99"]]
+
+
+def test_at_24_pt_a_key_of_two_digit_numbers_sets_four_where_five_split_two_letters(
+    make_bank: Callable[..., Bank],
+) -> None:
+    # Five a row, "A, D" takes two columns beside 99 at 24 pt: eight such answers took four
+    # rows of two, each looking like a row of four with every other cell empty
+    questions = [lettered(number, "A, D", last="E") for number in range(1, 9)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    settings = Settings(large_print=True, large_print_size=24)
+    assert key_rows(key_items(bank, settings, 92)) == [
+        ["92", "93", "94", "95"],
+        ["96", "97", "98", "99"],
     ]
 
 
 def test_up_to_18_pt_the_key_keeps_five_answers_a_row(make_bank: Callable[..., Bank]) -> None:
     bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 10, 1))})
-    items = key_items(bank, Settings(large_print=True, large_print_size=18))
+    items = key_items(bank, Settings(large_print=True, large_print_size=18), 8991)
     assert [number for _, number, _, _ in items[:5]] == ["8991", "8992", "8993", "8994", "8995"]
     assert len({top for top, _, _, _ in items}) == 2
+
+
+# A bank's most common answers of two letters, of options A to E: the widest two, another
+# pair and one letter
+PAIRS = ["A, D", "B, E", "D"] * 3 + ["A, D"]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize(("size", "per_row"), [(16, 5), (18, 5), (19, 4), (24, 4)])
+def test_two_letters_beside_three_digits_take_one_column_at_every_size(
+    make_bank: Callable[..., Bank], paper: str, size: int, per_row: int
+) -> None:
+    # Two columns each, they left rows of three or four answers with cells that looked
+    # empty: 742 questions, 189 of two letters, took 197 rows at 16 pt, 35 of them full
+    questions = [lettered(number, answer, last="E") for number, answer in enumerate(PAIRS, 1)]
+    bank = make_bank({"01-main.yaml": section_yaml(*questions)})
+    settings = Settings(paper=paper, large_print=True, large_print_size=size)
+    numbers = [str(number) for number in range(990, 1000)]
+    rows = [numbers[start : start + per_row] for start in range(0, len(numbers), per_row)]
+    assert key_rows(key_items(bank, settings, 990)) == rows
 
 
 @pytest.mark.parametrize("size", [19, 24])
 def test_above_18_pt_the_sheet_holds_four_a_row_as_a_key_of_long_numbers_does(
     make_bank: Callable[..., Bank], size: int
 ) -> None:
-    bank = make_bank({"01-main.yaml": section_yaml(*_numbered([QUESTION] * 100, 1))})
+    # every third question one of two answers: a column of the key, and of the sheet
+    questions = [CHOOSE_TWO if number % 3 == 0 else QUESTION for number in range(1, 101)]
+    bank = make_bank({"01-main.yaml": section_yaml(*_numbered(questions, 1))})
     settings = Settings(
         student_key="separate", answer_sheet=True, large_print=True, large_print_size=size
     )
