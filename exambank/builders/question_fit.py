@@ -194,6 +194,12 @@ def broken(cap: float) -> bool:
     return cap < 0
 
 
+def lets_break(caps: Mapping[str, float]) -> bool:
+    """Whether ``caps`` let a question break across pages (``runs_on``, ``broken``): the
+    pages it runs over from say so (render.py lays the footer out for it)."""
+    return any(runs_on(cap) or broken(cap) for cap in caps.values())
+
+
 def runs_on(cap: float) -> bool:
     """Whether ``cap`` is that of a question let break where it starts (``BELOW_HEADING``,
     ``LONGER_THAN_A_PAGE``)."""

@@ -61,6 +61,7 @@ from exambank.builders.question_fit import (
     heading_stylesheet,
     image_caps,
     late_starts,
+    lets_break,
     starts_stylesheet,
 )
 from exambank.builders.question_headings import name_question_headings
@@ -156,8 +157,10 @@ def _fitted_layout(
     with room for the page count in ``footer`` where it runs to more digits than the first
     layout made room for (a thousand pages: the layout of most documents is not repeated
     for it), clearing ``logged`` before each layout; then, where no question runs over a
-    page, without the footer's line for "Continued" (``_given_back``); the fetcher that
-    served the last layout, and the caps."""
+    page, without the footer's line for "Continued" (``_given_back``); and where questions
+    run over, with the footer under that line on every page (``_under_continued``): laid
+    out so from the caps that let them break, and again where the last layout tells
+    otherwise. The fetcher that served the last layout, and the caps."""
     caps: dict[str, float] = {}
     wrapped: set[int] = set()
     stranded: set[str] = set()
@@ -166,6 +169,7 @@ def _fitted_layout(
     digits = PageFooter.LEAST_DIGITS
     enlarged = images.stylesheet() if settings.large_print else ""
     extra = enlarged
+    lowered = False  # the footer under the line for "Continued" (``_under_continued``)
     fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
     for _ in range(FIT_PASSES):
         fitted = image_caps(document, caps, floors)
@@ -186,9 +190,7 @@ def _fitted_layout(
         caps, headed, wrapped, stranded, starts = fitted, below, wrapping, alone, moved
         digits = counted
         del document  # freed before the next layout, not beside it
-        gc.collect()
-        if logged is not None:
-            logged.clear()  # what the next layout logs is what the PDF shows
+        _before_layout(logged)
         extra = (
             enlarged
             + wrapping_stylesheet(wrapped)
@@ -196,24 +198,58 @@ def _fitted_layout(
             + starts_stylesheet(starts)
             + heading_stylesheet(headed)
         )
-        fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
+        lowered = lets_break(caps)
+        footing = _room(footer, digits) + _under_continued(lowered)
+        fetcher, document = _layout(html, root, settings, caps, extra + footing)
+    room = _room(footer, digits)
     given_back = _given_back(footer, digits, document)
-    if given_back is None:
+    if given_back is not None:
+        del document
+        _before_layout(logged)
+        lowered, room = False, _room(given_back, digits)  # as no question ran over
+        fetcher, document = _layout(html, root, settings, caps, extra + room)
+        # More room may part a question from its heading, or break one (not seen so far):
+        # then the layout that kept the line, as it was
+        if runs_over(document) or image_caps(document, caps, floors) != caps:
+            del document
+            _before_layout(logged)
+            lowered, room = lets_break(caps), _room(footer, digits)
+            footing = room + _under_continued(lowered)
+            fetcher, document = _layout(html, root, settings, caps, extra + footing)
+    if runs_over(document) == lowered:
         return fetcher, document, caps
+    # A question let break fits after all, or one breaks that none was let: the footer
+    # where its pages need it (which takes no room from the text: the margin is the same)
     del document
+    _before_layout(logged)
+    footing = room + _under_continued(not lowered)
+    fetcher, document = _layout(html, root, settings, caps, extra + footing)
+    return fetcher, document, caps
+
+
+def _before_layout(logged: list[str] | None) -> None:
+    """Ready for another layout, the last one's document deleted: its memory freed (it
+    sits in reference cycles), not held beside the next; and ``logged`` cleared, as what
+    the next layout logs is what the PDF shows."""
     gc.collect()
     if logged is not None:
         logged.clear()
-    fetcher, document = _layout(html, root, settings, caps, extra + _room(given_back, digits))
-    # More room may part a question from its heading, or break one (not seen so far): then
-    # the layout that kept the line, as it was
-    if runs_over(document) or image_caps(document, caps, floors) != caps:
-        del document
-        gc.collect()
-        if logged is not None:
-            logged.clear()
-        fetcher, document = _layout(html, root, settings, caps, extra + _room(footer, digits))
-    return fetcher, document, caps
+
+
+# The footer's edition line and page number a line lower on every page, from the first
+# (continued-gap set on the root), not only on a page a question runs over from (set by
+# the question, and cleared by its end: handout.css)
+_UNDER_CONTINUED = (
+    'html { string-set: continued-gap "\\A" }\n'
+    '.question-end { string-set: continued "", continued-gap "\\A" }\n'
+)
+
+
+def _under_continued(lowered: bool) -> str:
+    """The rules that set the footer under the line for "Continued on the next page" on
+    every page, where ``lowered``: set there only on the pages saying it, the page number
+    jumped up and down through a printed stack (review s36-print #3)."""
+    return _UNDER_CONTINUED if lowered else ""
 
 
 def _given_back(footer: PageFooter | None, digits: int, document: Document) -> PageFooter | None:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from exambank.builders import Settings
+from exambank.builders import Settings, render
 from exambank.builders.handout import footer_text
 from exambank.builders.labels import ENGLISH, GERMAN, POLISH
 from exambank.builders.pdf import PdfBuilder
+from exambank.builders.question_fit import FIT_PASSES
 from tests.builders.conftest import SEED_ID
 from tests.builders.test_pdf_layout import MM, pages, text_positions
 from tests.conftest import QUESTION, section_yaml
@@ -66,6 +67,34 @@ def test_a_page_a_question_breaks_on_says_it_continues_and_no_other_does(
         body = [y for _, y, text in runs if "right choice" in text]
         # under the question's last line, above the page number (in the footer's place)
         assert page_y < marker_y < min(body), (output.name, page_y, marker_y, min(body))
+
+
+@pytest.mark.parametrize(
+    ("large_print", "passes"),
+    [(False, FIT_PASSES), (True, FIT_PASSES), (False, 0)],
+    ids=["standard", "large-print", "laid-out-once"],
+)
+def test_the_footer_stands_at_one_height_on_every_page_of_an_edition_a_question_breaks_in(
+    make_bank, monkeypatch, large_print, passes
+):
+    # It stood a line lower on each page saying "Continued" (8.7 pt, in large print 16.3),
+    # under the words: through a printed stack the page number jumped up and down (review
+    # s36-print #3). It stands under the line the words take, on every page; laid out once
+    # too, as where the passes that fit questions run out with one breaking that no cap let.
+    monkeypatch.setattr(render, "FIT_PASSES", passes)
+    bank = make_bank({"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)})
+    student = PdfBuilder().steps(bank, Settings(large_print=large_print))[0].make().data
+    marked = marked_pages(student, ENGLISH.continued)
+    assert marked  # the long question breaks
+    footers = []
+    for page, runs in enumerate(text_positions(student)[1:], start=1):  # the cover has none
+        [page_y] = [y for _, y, text in runs if text.strip().startswith("Page ")]
+        [edition_y] = [y for _, y, text in runs if text.strip().startswith("Student edition")]
+        footers.append((round(edition_y, 2), round(page_y, 2)))
+        if page in marked:
+            [marker_y] = [y for _, y, text in runs if ENGLISH.continued in text]
+            assert marker_y > page_y + 7, page  # the words on the line above (7 pt type)
+    assert len(set(footers)) == 1, footers
 
 
 def test_no_page_of_the_seed_bank_says_a_question_continues(seed_dist: Path):

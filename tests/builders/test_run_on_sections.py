@@ -11,8 +11,10 @@ import pytest
 
 from exambank.bank import Bank
 from exambank.builders import Settings
+from exambank.builders.labels import ENGLISH
 from exambank.builders.pdf import PdfBuilder
 from tests.builders.chosen_settings import build_recording_settings
+from tests.builders.test_pdf_continued import marked_pages
 from tests.builders.test_pdf_layout import HEADER, MM, pages, text_positions
 from tests.builders.test_running_head import headers
 from tests.conftest import QUESTION, section_yaml
@@ -127,6 +129,51 @@ def test_a_section_starts_a_new_page_where_less_than_a_quarter_of_it_is_left(
         for _, y, text in runs:
             if text.strip().upper().startswith("SECTION "):
                 assert y > (22 + 60 - 4) * MM, (text, y / MM)  # its line's top: 60 mm up
+
+
+# Section 2's first question: a stem of a dozen lines, its last option "... Osprey"
+TALL = (
+    QUESTION.replace("id: q1", "id: s2-q1")
+    .replace("Which AWS service trains, tunes and deploys ML models?", "Kestrel. " + LONG_STEM * 4)
+    .replace("D: Amazon Bedrock", "D: Amazon Bedrock Osprey")
+)
+
+
+def test_a_section_start_too_tall_for_the_rest_of_the_page_starts_the_next_one_whole(
+    make_bank: Callable[..., Bank],
+) -> None:
+    """Section 1 leaves more than a quarter of its last page, where section 2 may start;
+    but its number, title and first question, a long one, do not fit there. They start the
+    next page together, the question whole under them. The question printed under them at
+    the foot of the page, its stem's first ten lines there and the rest with its options on
+    the next, and the build said that heading and question together were longer than a page
+    (review s36-print #1): the block that keeps a quarter of the page for a section's start
+    was left there alone, and taken for the heading left behind. The contents give the
+    page the section starts on."""
+    first = [
+        QUESTION.replace("id: q1", f"id: s1-q{number}").replace("Which", f"Heron {number}. Which")
+        for number in range(1, 5)
+    ]
+    sections = {
+        "01-s1.yaml": section_yaml(*first, section_id="s1").replace("Main", "Topic 1"),
+        "02-s2.yaml": section_yaml(TALL, section_id="s2").replace("Main", "Topic 2"),
+    }
+    output = PdfBuilder().steps(make_bank(sections), RUN_ON)[0].make()
+    lines = _lines(output.data)
+    page, line = _first_line(output.data, "Section 2")
+    assert line == 0, lines[page]  # it starts a page ...
+    for words in ("KESTREL", "OSPREY"):  # ... and the question prints whole on it
+        printed_on = [index for index, printed in enumerate(lines) if words in " ".join(printed)]
+        assert printed_on == [page], (words, printed_on)
+    assert marked_pages(output.data, ENGLISH.continued) == []
+    assert output.notes == ()
+    # Section 1 ends on the page before, more than 60 mm above the text's foot: section 2
+    # would have started below it, had it fitted there
+    assert "HERON 4" in " ".join(lines[page - 1])
+    last = min(y for _, y, text in text_positions(output.data)[page - 1] if 22 * MM < y < HEADER)
+    assert last > (22 + 60) * MM, last / MM
+    [entry] = [printed for printed in lines[1] if printed.startswith("2 TOPIC 2")]
+    assert entry.endswith(f" {page + 1}"), entry
 
 
 def test_run_on_builds_are_byte_identical(make_bank: Callable[..., Bank]) -> None:
