@@ -1,10 +1,11 @@
 """What was worked out from an object, kept by the object's identity.
 
-Some answers are asked of one question many times in a run (its options' texts by every
-rule, whether it keeps its order by the JSON, the CSV and a shuffle), and the objects
-asked of are frozen models, unhashable or costly to hash. Each entry holds the object
-itself, so its id cannot be reused for another object while the entry lives; the store
-is emptied when full, so a long run never holds more than ``size`` of them.
+Some answers are asked of one question many times in a run (its options as one text by
+every rule that searches them, whether it keeps its order by the JSON, the CSV and a
+shuffle), and the objects asked of are frozen models, unhashable or costly to hash. Each
+entry holds the object itself, so its id cannot be reused for another object while the
+entry lives; the store is emptied when full, so a long run never holds more than ``size``
+of them.
 """
 
 from __future__ import annotations

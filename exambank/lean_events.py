@@ -6,11 +6,12 @@ each of the 340,000 events of the 10,000-question bench bank, 0.57 G of the 4.36
 instructions those events cost to make (0.37 G fewer in a lint with every rule). The
 binding looks these classes up by name in its module each time it makes an event, so
 while a bank file is read the subclasses below stand in for the five frequent ones: each
-sets the same slots in one ``__init__``, and is still an instance of the class it stands
-for. ``lean_events`` checks once, on a small document, that the binding makes the same
-events with them (the same classes in the same order, the same values, marks and
-styles); if it does not, or the binding has no such names, nothing is swapped and the
-reader gets the usual classes.
+sets the same slots in one ``__init__`` (a statement a slot: assigned from tuples, they
+cost a tuple an event, a quarter of what making one cost), and is still an instance of
+the class it stands for. ``lean_events`` checks once, on a small document, that the
+binding makes the same events with them (the same classes in the same order, the same
+values, marks and styles); if it does not, or the binding has no such names, nothing is
+swapped and the reader gets the usual classes.
 """
 
 from __future__ import annotations
@@ -39,13 +40,14 @@ class Scalar(events.ScalarEvent):
         style: Any = None,
         comment: Any = None,
     ) -> None:
-        self.anchor, self.ctag, self.implicit, self.value = anchor, tag, implicit, value
-        self.start_mark, self.end_mark, self.style, self.comment = (
-            start_mark,
-            end_mark,
-            style,
-            comment,
-        )
+        self.anchor = anchor
+        self.ctag = tag
+        self.implicit = implicit
+        self.value = value
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.style = style
+        self.comment = comment
 
 
 class MappingStart(events.MappingStartEvent):
@@ -62,9 +64,14 @@ class MappingStart(events.MappingStartEvent):
         comment: Any = None,
         nr_items: Any = None,
     ) -> None:
-        self.anchor, self.ctag, self.implicit = anchor, tag, implicit
-        self.start_mark, self.end_mark, self.flow_style = start_mark, end_mark, flow_style
-        self.comment, self.nr_items = comment, nr_items
+        self.anchor = anchor
+        self.ctag = tag
+        self.implicit = implicit
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.flow_style = flow_style
+        self.comment = comment
+        self.nr_items = nr_items
 
 
 class SequenceStart(events.SequenceStartEvent):
@@ -76,7 +83,9 @@ class MappingEnd(events.MappingEndEvent):
     __slots__ = ()
 
     def __init__(self, start_mark: Any = None, end_mark: Any = None, comment: Any = None) -> None:
-        self.start_mark, self.end_mark, self.comment = start_mark, end_mark, comment
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.comment = comment
 
 
 class SequenceEnd(events.SequenceEndEvent):

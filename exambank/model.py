@@ -261,13 +261,24 @@ class Question(Strict):
         asking made a new list."""
         return (self.answer,) if isinstance(self.answer, str) else tuple(self.answer)
 
+    @cached_property
+    def option_texts(self) -> tuple[str, ...]:
+        """The options' texts in letter order (feedback left out), worked out once: the
+        rules ask for them 50,000 times in a lint of 10,000 questions (looked up by the
+        options' identity, they cost 0.1 G of the rules' 5.8 G instructions)."""
+        return tuple(
+            option if isinstance(option, str) else option.text for option in self.options.values()
+        )
+
     def model_copy(
         self, *, update: Mapping[str, Any] | None = None, deep: bool = False
     ) -> Question:
-        """A copy; its ``answer_letters`` are worked out again, from its own answer (pydantic
-        copies what a cached property holds with the rest of the instance)."""
+        """A copy; its ``answer_letters`` and ``option_texts`` are worked out again, from its
+        own answer and options (pydantic copies what a cached property holds with the rest
+        of the instance)."""
         copied = super().model_copy(update=update, deep=deep)
         copied.__dict__.pop("answer_letters", None)
+        copied.__dict__.pop("option_texts", None)
         return copied
 
     def option_text(self, letter: str) -> str:

@@ -21,7 +21,7 @@ from exambank.rules.option_references import (
     RUSSIAN_POINTING_BACK,
 )
 from exambank.rules.option_wording import points_at_options
-from exambank.rules.wording import option_text, option_texts
+from exambank.rules.wording import option_text
 
 # The build reads the English wording through the rules; in the languages the handouts have
 # labels for, an option pointing at the ones "above", at all of them, at none or at both
@@ -214,7 +214,7 @@ def keeps_its_order(question: Question, language: str = "en") -> bool:
             question,
             not question.shuffle
             or points_at_options(option_text(question).joined)
-            or is_numeric_scale(option_texts(question), language)
+            or is_numeric_scale(question.option_texts, language)
             or _refers_in_other_words(question, language),
             language,
         )
@@ -225,7 +225,7 @@ _KEEPS_ITS_ORDER: ByIdentity[bool] = ByIdentity()
 
 
 def _refers_in_other_words(question: Question, language: str) -> bool:
-    texts = option_texts(question)
+    texts = question.option_texts
     if any(map(_POINTS_UP.search, texts)) or any(map(_LETTERS_ONLY.fullmatch, texts)):
         return True
     notes = [question.explanation]

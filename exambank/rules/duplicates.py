@@ -13,7 +13,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.lookalikes import without_yo
 from exambank.rules.base import BankRule, Options
-from exambank.rules.wording import key_letters, option_texts
+from exambank.rules.wording import key_letters
 
 # Kept as written: code (a fenced block, a code span, a line indented as code) and the
 # target of a link or an image ("](img/Fig-A.png)").
@@ -125,7 +125,7 @@ def _copies_of_a_question(copies: list[QuestionRef]) -> bool:
 
 def _normalised_question(ref: QuestionRef) -> tuple[str, frozenset[str]]:
     question = ref.question
-    return normalised(question.stem), frozenset(map(normalised, option_texts(question)))
+    return normalised(question.stem), frozenset(map(normalised, question.option_texts))
 
 
 def normalised(text: str) -> str:

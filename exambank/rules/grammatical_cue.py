@@ -15,7 +15,6 @@ from exambank.rules.wording import (
     is_name,
     key_letters,
     lead_in,
-    option_texts,
     without_instructions,
     without_parentheses,
     words,
@@ -152,7 +151,7 @@ class GrammaticalCue(QuestionRule):
             return
         wants_vowel = ending["article"].casefold() == "an"
         misfits = []
-        for letter, text in zip(question.options, option_texts(question), strict=True):
+        for letter, text in zip(question.options, question.option_texts, strict=True):
             first = _FIRST_WORD.search(text)
             if first and starts_with_vowel_sound(first.group()) != wants_vowel:
                 misfits.append(letter)
@@ -180,7 +179,7 @@ class GrammaticalCue(QuestionRule):
             return
         others = {
             letter: _option_number(text)
-            for letter, text in zip(question.options, option_texts(question), strict=True)
+            for letter, text in zip(question.options, question.option_texts, strict=True)
             if not points_at_options(text)
         }
         key_number = others.pop(keys[0], None)

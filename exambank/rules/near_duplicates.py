@@ -14,7 +14,7 @@ from exambank.rules.base import BankRule, Options
 from exambank.rules.duplicates import listed, place, places_of
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.similarity import Pair, Token, closest, groups, similar_pairs
-from exambank.rules.wording import STOPWORDS, key_letters, option_texts, shingles, word_set, words
+from exambank.rules.wording import STOPWORDS, key_letters, shingles, word_set, words
 
 # A question's key texts, made alike (``_answer``): one text, or several in order.
 Answer = str | tuple[str, ...]
@@ -215,7 +215,7 @@ def _similar(ours: frozenset[str], theirs: frozenset[str], threshold: float) -> 
 
 def _option_set(ref: QuestionRef) -> frozenset[str]:
     """The option texts, case and punctuation ignored."""
-    return frozenset(" ".join(words(text)) for text in option_texts(ref.question))
+    return frozenset(" ".join(words(text)) for text in ref.question.option_texts)
 
 
 def _code(ref: QuestionRef) -> tuple[str, ...]:

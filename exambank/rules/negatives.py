@@ -22,7 +22,6 @@ from exambank.rules.wording import (
     inside,
     lead_in,
     mark_ends,
-    option_texts,
     quotations,
     words,
 )
@@ -188,7 +187,7 @@ def stem_negatives(item: Question) -> Iterator[Negative]:
     documentation. A question word that opens the lead-in ("Which of these is not ...",
     "When do the rules NOT apply?") is not a subordinating word; "If", or "When" with no
     verb after it, is."""
-    if _NEGATIVE_WORDS.isdisjoint(words(item.stem)) or _answers_with_reasons(option_texts(item)):
+    if _NEGATIVE_WORDS.isdisjoint(words(item.stem)) or _answers_with_reasons(item.option_texts):
         return
     question = _LeadIn(asked_lead_in(item.stem))
     for match in _NEGATIVE.finditer(question.text):

@@ -35,7 +35,6 @@ from exambank.rules.wording import (
     code_spans,
     inside,
     mark_ends,
-    option_texts,
     quotations,
 )
 
@@ -157,7 +156,7 @@ def comma_stem_negatives(item: Question, reading: CommaReading) -> Iterator[Nega
     ``reading`` reads them; none when its options are reasons."""
     text = asked_lead_in(item.stem)
     found = list(reading.negative.finditer(text))
-    if not found or _answers_with_reasons(option_texts(item), reading.reason_option):
+    if not found or _answers_with_reasons(item.option_texts, reading.reason_option):
         return
     subordinate = _subordinate_spans(text, reading)
     quoted = sorted(quotations(text) + quotations(text, reading.quotes))

@@ -18,7 +18,6 @@ from exambank.rules.base import Options, QuestionRule
 from exambank.rules.number_labels import are_labels
 from exambank.rules.numbers import ENGLISH, Reading, reading
 from exambank.rules.screen import Screen
-from exambank.rules.wording import option_texts
 
 _INFINITY = math.inf
 # "2.5 to 1", "1 to 1": a ratio (an SWR, a turns ratio), not a range.
@@ -189,11 +188,11 @@ class NumericOrder(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
-        if len(question.options) < 3 or not all(map(_DIGIT.search, option_texts(question))):
+        if len(question.options) < 3 or not all(map(_DIGIT.search, question.option_texts)):
             return  # the screen found a digit in one option; every one needs a number
         read = reading(ref.language)
         values = []
-        for text in option_texts(question):
+        for text in question.option_texts:
             parsed = option_number(text, read)
             if parsed is None:
                 return
@@ -203,7 +202,7 @@ class NumericOrder(QuestionRule):
         pairs = list(itertools.pairwise(value for value, _, _ in values))
         if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
             return
-        if are_labels(option_texts(question), question.stem, ref.language):
+        if are_labels(question.option_texts, question.stem, ref.language):
             return  # identifiers or phone numbers, not quantities
         written = [shown for _, _, shown in values]
         # "2,5, 1, 5,3" could be five numbers: where a comma may start decimals, a semicolon
@@ -261,7 +260,7 @@ class OverlappingRanges(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         question = ref.question
-        texts = option_texts(question)
+        texts = question.option_texts
         read, (ratio, ratio_stem) = reading(ref.language), _ratios(ref.language)
         if len(texts) < 2 or ratio_stem.search(question.stem):
             return

@@ -17,7 +17,6 @@ from exambank.rules.screen import Screen, whole_words
 from exambank.rules.wording import (
     is_name,
     option_text,
-    option_texts,
     without_parentheses,
     words,
 )
@@ -182,7 +181,7 @@ class OptionLengthSpread(QuestionRule):
     option_least: ClassVar[dict[str, tuple[Least, float]]] = {"ratio": ("above", 1)}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        texts = [without_parentheses(text) for text in option_texts(ref.question)]
+        texts = [without_parentheses(text) for text in ref.question.option_texts]
         if len(texts) < 3:
             return
         lengths = [len(text) for text in texts]

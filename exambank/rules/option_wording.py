@@ -20,7 +20,7 @@ from exambank.rules.option_references import (
     combines,
 )
 from exambank.rules.screen import Screen
-from exambank.rules.wording import option_text, option_texts
+from exambank.rules.wording import option_text
 
 # "None" or "Neither" alone (German "Keine", "Keines"; Russian "Ни одного", "Никакой"); as
 # code or a quotation ("`None`", '"None"') it is a value, and "None", "Keine" or "Ни одного"
@@ -52,6 +52,8 @@ _ALL_OR_NONE_SCREEN = Screen("options", ALL_OR_NONE_OF, line_start=True)
 def points_at_options(text: str) -> bool:
     """Whether an option (or several, a line each) stands for other options: "All of the
     above", "None of these", "Both A and C"."""
+    if "\n" not in text:  # one option: both patterns match at its start or nowhere
+        return bool(ALL_OR_NONE_OF.match(text) or COMBINATION.match(text))
     return bool(ALL_OR_NONE_OF.search(text) or COMBINATION.search(text))
 
 
@@ -190,7 +192,7 @@ class NoneOfTheAbove(QuestionRule):
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for letter, text in matching_options(ref, NONE_OF):
-            if _is_a_value(text, option_texts(ref.question)):
+            if _is_a_value(text, ref.question.option_texts):
                 continue
             yield self.report(
                 ref,

@@ -15,7 +15,7 @@ from exambank.rules.base import Options, QuestionRule
 from exambank.rules.negatives import Negative
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
-from exambank.rules.wording import code_spans, inside, option_texts
+from exambank.rules.wording import code_spans, inside
 
 # The two rules share one search of the bank's stems, for English, German and Russian
 # negatives (a Cyrillic opening costs nothing in a stem text without Cyrillic letters).
@@ -206,7 +206,7 @@ class NegativeOptions(QuestionRule):
         option_negative = _option_negative(ref)
         negative_options = [
             letter
-            for letter, text in zip(ref.question.options, option_texts(ref.question), strict=True)
+            for letter, text in zip(ref.question.options, ref.question.option_texts, strict=True)
             if _negates(text, option_negative) and not points_at_options(text)
         ]
         if negative_options:

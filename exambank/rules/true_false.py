@@ -12,7 +12,6 @@ from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import Options, QuestionRule
 from exambank.rules.screen import Screen
-from exambank.rules.wording import option_texts
 
 # An option, without spaces, dots and "!", that is one of these (case-folded) is a truth
 # value, true or false; "T" / "F" and "Y" / "N" are how answer sheets abbreviate them.
@@ -188,7 +187,7 @@ class TrueFalseOptions(QuestionRule):
         return Screen("options_folded", _TRUTH_OPTION, line_start=True)
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        texts = option_texts(ref.question)
+        texts = ref.question.option_texts
         if is_true_false(texts):
             yield self.report(
                 ref,

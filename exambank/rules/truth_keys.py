@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from exambank.bank import QuestionRef
 from exambank.rules.true_false import is_true_false, key_truth
-from exambank.rules.wording import option_texts
 from exambank.significance import fair_coin_deviation_tail
 
 
@@ -95,7 +94,7 @@ def _letters(keys: list[TruthKey]) -> tuple[str, str]:
 def truth_key_of(ref: QuestionRef) -> TruthKey | None:
     """The key of a single-answer true/false question; None for a question that is not
     true/false, or whose key reads as neither value."""
-    texts = option_texts(ref.question)
+    texts = ref.question.option_texts
     if not is_true_false(texts):
         return None
     letters = "".join(ref.question.options)

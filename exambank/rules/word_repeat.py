@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.rules.base import BankRule, Options
-from exambank.rules.wording import STOPWORDS, option_texts, word_set, words
+from exambank.rules.wording import STOPWORDS, word_set, words
 
 _AS_WRITTEN = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
@@ -144,7 +144,7 @@ class WordRepeat(BankRule):
     ) -> Iterator[Diagnostic]:
         question = ref.question
         answers = question.answer_letters
-        options = list(zip(question.options, option_texts(question), strict=True))
+        options = list(zip(question.options, question.option_texts, strict=True))
         keys = [(letter, text) for letter, text in options if letter in answers]
         # Most keys share no base with the stem (``bases``, all of its words) but ignored
         # ones: nothing to compare the distractors with.
