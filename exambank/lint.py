@@ -204,10 +204,12 @@ def _lint_bank(
     found: list[Diagnostic] = []
     clock = time.perf_counter()
     manifest_path = root / MANIFEST
+    misnamed = None  # a bank.yml standing for the manifest is no section, though YAML
     if not manifest_path.is_file():
         hint = _rename_misnamed(root) or _manifest_hint(manifest_path)
+        misnamed = misnamed_manifest(root)
         # at a file that is there: the misnamed manifest, if nothing stands at bank.yaml
-        at = (None if manifest_there(root) else misnamed_manifest(root)) or manifest_path
+        at = (None if manifest_there(root) else misnamed) or manifest_path
         found.append(
             Diagnostic(display_path(at), 1, 1, "error", "manifest", no_manifest(root), hint)
         )
@@ -218,7 +220,7 @@ def _lint_bank(
         found.extend(problems)
     sources = []
     for path in iter_yaml_files(root):
-        if path.name != MANIFEST:
+        if path.name != MANIFEST and path != misnamed:
             source, problems = read_source(path, display_path(path), size_limit=limit)
             sources.append(source)
             found.extend(problems)

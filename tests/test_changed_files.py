@@ -82,6 +82,9 @@ def test_a_misnamed_manifest_is_reported_at_the_file_that_is_there(
         "    hint: rename bank.yml to bank.yaml: a bank's manifest is read by that name only",
     ]
     assert not any(line.startswith("b/bank.yaml:") for line in out)
+    # the file is the manifest misnamed, not a section: its keys are not a section's
+    manifest_lines = [line for line in out if line.startswith("b/bank.yml:")]
+    assert manifest_lines == ["b/bank.yml:1:1: error manifest the folder has no bank.yaml"]
 
 
 def test_a_bank_yml_of_another_tool_beside_the_banks_is_not_told_to_be_renamed(
