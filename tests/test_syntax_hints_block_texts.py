@@ -1,6 +1,7 @@
 """A '|' or '>' text whose lines are not indented under its key is told at its first such
-line, naming the block's line, with the line indented as the hint shows it; and lint, fmt,
-lint --fix and new say so in the same words (exambank/syntax_hints/block_texts.py; review
+line, naming the block's line, with the line indented as the hint shows it, and so is the
+text of a key left empty ('explanation:') on the lines below it; and lint, fmt, lint --fix
+and new say so in the same words (exambank/syntax_hints/block_texts.py; review
 s35-hostile #5)."""
 
 from __future__ import annotations
@@ -119,6 +120,32 @@ CASES = [
         (3, 1, _explained("|", "title", 2)),
         "indent the line 2 spaces, 2 more than 'title': write '  Main'",
         id="a key at the top",
+    ),
+    pytest.param(
+        TWO,
+        EXPLANATION,
+        "    explanation:\n    SageMaker covers the whole ML lifecycle.",
+        (13, 5, "the text under 'explanation:' (line 12) must be indented more than 'explanation'"),
+        "indent the line 6 spaces, 2 more than 'explanation' (shortened here): "
+        "write '      SageMaker covers the…'",
+        id="a key left empty, its text on the line below",
+    ),
+    pytest.param(
+        TWO,
+        "    stem: Which AWS service trains, tunes and deploys ML models?",
+        "    stem:\n  Which AWS service trains,\n  tunes and deploys ML models?",
+        (6, 3, "the text under 'stem:' (line 5) must be indented more than 'stem'"),
+        "indent lines 6-7 6 spaces, 2 more than 'stem' (shortened here): "
+        "write '      Which AWS service…', '      tunes and deploys ML…'",
+        id="a key left empty, two lines of text left of it",
+    ),
+    pytest.param(
+        ONE,
+        "      C: Amazon EC2",
+        "      C:\n      Amazon EC2",
+        (10, 7, "the text under 'C:' (line 9) must be indented more than 'C'"),
+        "indent the line 8 spaces, 2 more than 'C': write '        Amazon EC2'",
+        id="an option left empty, its text below it",
     ),
 ]
 

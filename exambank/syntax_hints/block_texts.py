@@ -1,4 +1,5 @@
-"""A block text ('explanation: >', 'C: |-', '- >') whose lines are not indented under its key.
+"""A block text ('explanation: >', 'C: |-', '- >') whose lines are not indented under its key;
+or the text of a key left empty on its line ('explanation:'), written on the lines below.
 
 After '|' or '>', YAML takes as the text only the lines indented more than the key (or
 the list item's '-'). A line at the key's place, or left of it, ends the text there (an
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from exambank.syntax_hints.indents import open_entries
 from exambank.syntax_hints.text import (
     DASH_LOOKALIKES,
+    PROSE_KEYS,
     Explanation,
     Line,
     Text,
@@ -81,7 +83,7 @@ def text_left_of_block(text: Text, row: int, problem_row: int) -> LeftOfBlock | 
     if not reads_past("\n".join(mended), max(rows[-1], problem_row)):
         return None
     named = f"'{header.key}'" if header.key else "its '-'"
-    indicator = header.value.split()[0]
+    indicator = header.value.split()[0] if header.value else ""
     shown = ", ".join([_shown(mended[at]) for at in rows[:_SHOWN]] + ["…"] * (len(rows) > _SHOWN))
     whole = ", ".join(f"'{mended[at]}'" for at in rows)
     like = f"like line {written[0] + 1}" if written else f"2 more than {named}"
@@ -139,6 +141,8 @@ def _header_above(text: Text, row: int) -> int | None:
         line = text.parse(above)
         if _HEADER.fullmatch(line.value) and (line.key or line.dash_columns):
             return above
+        if not line.value and (line.key in PROSE_KEYS or is_letter(line.key)):
+            return above  # 'explanation:' with its text on the line below, not indented
         if line.indent <= indent:
             return None
         above = text.row_above(above)
