@@ -10,7 +10,7 @@ from exambank.rules.base import LoadRule
 
 
 class YamlSyntax(LoadRule):
-    """The file is not valid YAML.
+    """The file is not valid YAML, or cannot be read (a folder, a broken link, no permission).
 
     YAML stops at a file's first error, often a line after the slip, and names it in
     its own terms ("did not find expected key"). For the slips authors make, lint says
