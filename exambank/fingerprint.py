@@ -50,8 +50,8 @@ from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
+from exambank.file_names import MANIFEST, is_yaml
 from exambank.load import read_source
-from exambank.paths import MANIFEST, is_yaml
 from exambank.rules import RULES
 
 Identity = tuple[str, ...]  # what a fingerprint hashes: a place, the rule, the message's gist

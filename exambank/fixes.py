@@ -22,12 +22,12 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
+from exambank.file_names import MANIFEST
 from exambank.fix_answer_lists import answer_lists
 from exambank.fix_patches import patched, without_line_end_blanks
 from exambank.fix_texts_as_keys import quote_texts_read_as_keys
 from exambank.fix_unreadable import recover
 from exambank.lookalikes import is_foreign_letter, latin_letter, script_of
-from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, RewriteError, load, quotable_as_text, refuse_oversize
 from exambank.round_trip import INDENT, dump, keep_escapes
 from exambank.schema_answer_texts import marked_letter

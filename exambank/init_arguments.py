@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from exambank.errors import UsageError
+from exambank.file_names import MANIFEST, is_yaml
 from exambank.language_codes import code_of
 from exambank.model import LANGUAGE_PATTERN, SLUG_PATTERN
-from exambank.paths import MANIFEST, is_yaml
 from exambank.schema_words import language_hint
 from exambank.skeleton import as_id
 

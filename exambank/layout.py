@@ -33,8 +33,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
+from exambank.file_names import MANIFEST
 from exambank.model import Manifest, Section
-from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, load, refuse_oversize
 from exambank.round_trip import INDENT, Escaped, dump, keep_escapes
 from exambank.tree_edits import ends_own_line, give_tail, indent_comments, replace_value, take_tail

@@ -18,21 +18,23 @@ from exambank import schema
 from exambank.bank import Bank, section_id_of
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic, Note, Suppressed
+from exambank.file_names import (
+    MANIFEST,
+    is_misnamed_manifest,
+    misnamed_manifest,
+    shown_name,
+    unread_name,
+)
 from exambank.load import iter_yaml_files, read_source
 from exambank.model import LANGUAGE_PATTERN, Manifest, Section
 from exambank.paths import (
-    MANIFEST,
     bank_above,
     display_path,
     find_banks,
-    is_misnamed_manifest,
     linked_banks,
     manifest_there,
-    misnamed_manifest,
     no_manifest,
-    shown_name,
     stray_files,
-    unread_name,
 )
 from exambank.rules import RULES, BankRule, QuestionRule
 from exambank.rules.base import not_run_because_of_language

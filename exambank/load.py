@@ -25,7 +25,7 @@ from exambank.block_texts_as_keys import block_texts_read_as_keys
 from exambank.code_pages import not_utf8
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
 from exambank.event_reader import ALIASES_REFUSED, EventReader
-from exambank.paths import MANIFEST, is_yaml
+from exambank.file_names import MANIFEST, is_yaml
 from exambank.source import (
     OTHER_BREAKS,
     Position,

@@ -22,9 +22,10 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from exambank.errors import UsageError
+from exambank.file_names import MANIFEST, is_yaml
 from exambank.load import is_bank_file, iter_yaml_files, oversize, read_source
 from exambank.model import BOOLEAN_KEYS, BOOLEAN_SPELLINGS
-from exambank.paths import MANIFEST, find_banks, is_yaml
+from exambank.paths import find_banks
 from exambank.round_trip import Loaded, round_trip, tabs_as_spaces
 from exambank.schema_words import holds_text, same_text_quoted
 from exambank.source import JsonPath, Source, line_and_column

@@ -20,12 +20,12 @@ from typing import Any
 
 from exambank.bank import section_id_of
 from exambank.errors import CannotWrite, UsageError
+from exambank.file_names import MANIFEST
 from exambank.init_arguments import SLUG_HINT, folder_id, init_problems, split_section
 from exambank.language_codes import primary_language
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
 from exambank.model import SLUG_PATTERN
-from exambank.paths import MANIFEST
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
 from exambank.rules.manifest_entries import named_for
 from exambank.saving import same_data, save, verify

@@ -19,9 +19,9 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.file_names import MANIFEST
 from exambank.lookalikes import is_foreign_letter, russian_lettering
 from exambank.model import LIST_ITEMS, Manifest, Question, Section
-from exambank.paths import MANIFEST
 from exambank.run_together import glued_hint
 from exambank.schema_letters import foreign_option_letter, russian_options
 from exambank.schema_patterns import unknown_keys

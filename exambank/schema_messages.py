@@ -18,10 +18,10 @@ from jsonschema.exceptions import ValidationError as SchemaViolation
 
 from exambank.bank import section_id_of
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
+from exambank.file_names import is_yaml
 from exambank.invisible import shown_finding
 from exambank.lookalikes import lookalikes_in
 from exambank.model import LANGUAGE_PATTERN, REASON_PATTERN
-from exambank.paths import is_yaml
 from exambank.schema_keys import (
     explain_missing_key,
     explain_unknown_keys,

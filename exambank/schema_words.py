@@ -14,8 +14,8 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaViolation
 
+from exambank.file_names import MANIFEST
 from exambank.language_codes import meant_tag
-from exambank.paths import MANIFEST
 from exambank.source import JsonPath, Position, Source
 
 Found = tuple[Position, str, str | None]  # where, message, hint

@@ -31,10 +31,10 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.tokens import ScalarToken
 
 from exambank.errors import UsageError
+from exambank.file_names import MANIFEST
 from exambank.load import iter_yaml_files, read_source
 from exambank.lookalikes import in_latin_letters, lookalikes_in
 from exambank.model import SLUG_PATTERN
-from exambank.paths import MANIFEST
 from exambank.rewrite import Rewrite, read, refuse_oversize
 from exambank.section_text import Lines, SectionShape, shape_of
 from exambank.source import OTHER_BREAKS

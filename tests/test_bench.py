@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from exambank.paths import MANIFEST
+from exambank.file_names import MANIFEST
 from exambank.rules import RULES
 from tests.conftest import REPO, SEED_BANK
 

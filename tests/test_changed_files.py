@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from exambank.cli import main
-from exambank.paths import is_misnamed_manifest
+from exambank.file_names import is_misnamed_manifest
 from tests.conftest import QUESTION, REPO, section_yaml, write_bank
 
 WORKFLOW = """\

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TypeAlias
 
 from exambank.errors import UsageError
-from exambank.paths import MANIFEST, bank_above, banks_folder_above, default_banks, git_root
+from exambank.file_names import MANIFEST
+from exambank.paths import bank_above, banks_folder_above, default_banks, git_root
 from exambank.reporters.text import visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CANNOT_WRITE = 0, 1, 2, 3

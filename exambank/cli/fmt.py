@@ -22,8 +22,9 @@ from exambank.cli.common import (
 from exambank.config import ConfigError
 from exambank.diagnostics import Diagnostic
 from exambank.errors import UsageError
+from exambank.file_names import MANIFEST
 from exambank.layout import format_file
-from exambank.paths import MANIFEST, stray_files
+from exambank.paths import stray_files
 from exambank.reporters import REPORTER_BY_NAME
 from exambank.reporters.ci_log import without_commands
 from exambank.reporters.github import escape_data, escape_property

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
+from exambank.file_names import is_yaml, shown_name
 from exambank.invisible import shown_finding
-from exambank.paths import git_root, is_yaml, shown_name
+from exambank.paths import git_root
 from exambank.rules.base import BankRule, Options
 from exambank.rules.manifest_entries import (
     SLUG,

@@ -10,8 +10,8 @@ import shlex
 from pathlib import Path
 
 from exambank.bank import section_id_of
+from exambank.file_names import MANIFEST, UnreadName, is_yaml, shown_name, unread_name
 from exambank.model import SLUG_PATTERN
-from exambank.paths import MANIFEST, UnreadName, is_yaml, shown_name, unread_name
 from exambank.source import Source
 
 SLUG = re.compile(SLUG_PATTERN)
