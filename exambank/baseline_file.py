@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exambank import installed_version
+from exambank import installed_version, merge_sides
 from exambank.builders.base import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.paths import display_path
@@ -31,8 +31,6 @@ READS = (1, VERSION)  # the versions it reads: 1's fingerprints are matched as t
 MARKER = "exambank-baseline"  # the key that says what the file is; its value, the version
 _FINGERPRINT = re.compile("[0-9a-f]{64}")
 _HEADER = re.compile(rf'\s*\{{\s*"{MARKER}"\s*:')  # how every baseline written begins
-# Git's markers: ours, the common base (merge.conflictStyle diff3 or zdiff3), theirs, end.
-_CONFLICT = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name byte that is not UTF-8
 
 
@@ -61,7 +59,7 @@ def read(path: Path) -> Baseline:
     """The baseline in ``path``; a UsageError that says what is wrong, and how to mend it,
     for a file that is missing, unreadable, not JSON, or no baseline this version reads."""
     text = _baseline_text(path)
-    conflict = _CONFLICT.search(text)
+    conflict = merge_sides.MARKER.search(text)
     if conflict:
         line = text[: conflict.start()].count("\n") + 1
         raise UsageError(
@@ -76,9 +74,9 @@ def merged(path: Path) -> Baseline:
     """The baseline in ``path``, as ``read`` gives it; if it holds a merge conflict, the
     entries of both sides (an entry both hold N times, N times)."""
     text = _baseline_text(path)
-    if not _CONFLICT.search(text):
+    if not merge_sides.MARKER.search(text):
         return read(path)
-    sides = _sides(text)
+    sides = merge_sides.sides(text)
     try:
         if sides is None:
             raise ValueError("the markers do not pair up")
@@ -153,33 +151,6 @@ def _baseline_text(path: Path) -> str:
             "exambank lint --write-baseline wrote"
         )
     return text
-
-
-def _sides(text: str) -> tuple[str, str] | None:
-    """The two sides of the merge conflicts in ``text`` (a diff3 base left out); None if
-    the markers do not pair up."""
-    ours: list[str] = []
-    theirs: list[str] = []
-    part = "both"  # of the line read: "both", "ours", "base" or "theirs"
-    follows = {"<": ("both", "ours"), "|": ("ours", "base"), ">": ("theirs", "both")}
-    for line in text.splitlines(keepends=True):
-        marker = _CONFLICT.match(line)
-        if marker is None:
-            if part in ("both", "ours"):
-                ours.append(line)
-            if part in ("both", "theirs"):
-                theirs.append(line)
-            continue
-        kind = marker[1][0]
-        if kind == "=":
-            if part not in ("ours", "base"):
-                return None
-            part = "theirs"
-        elif follows[kind][0] != part:
-            return None
-        else:
-            part = follows[kind][1]
-    return ("".join(ours), "".join(theirs)) if part == "both" else None
 
 
 def _json(path: Path, text: str) -> Any:

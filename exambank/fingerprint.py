@@ -18,7 +18,9 @@ id is its manifest's ``id``, not its folder's name. So the place a fingerprint n
 The bank's id is read from the ``bank.yaml`` beside the finding's file, once per folder;
 for a bank lint checked, the reports take it from what lint read (``bank_ids``) rather than
 read the manifest again: a manifest lint refused (over ``max-file-bytes``: 1.4 s to read
-47 MB) gives no id, as lint took none from it. Two banks of one id (which ``build``
+47 MB) gives no id, as lint took none from it. One a merge conflict left unreadable gives
+the id both its sides give (``merge_sides``), which two branches that each list a new
+section leave alone; none if the sides give different ids. Two banks of one id (which ``build``
 refuses) are one bank to a fingerprint.
 
 Of the message it leaves out what can change while the finding stays the same: every
@@ -48,11 +50,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from exambank import merge_sides
 from exambank.bank import Bank, section_id_of
 from exambank.diagnostics import Diagnostic
 from exambank.file_names import MANIFEST, is_yaml
 from exambank.load import read_source
 from exambank.rules import RULES
+from exambank.source import Source
 
 Identity = tuple[str, ...]  # what a fingerprint hashes: a place, the rule, the message's gist
 _NUMBER = re.compile(r"\d+")
@@ -139,10 +143,11 @@ def _gist(rule: str, message: str) -> str:
 def bank_ids(banks: Iterable[Bank]) -> Iterator[tuple[str, str | None]]:
     """Each bank's folder, as lint names its files' folder, and the id its manifest gave
     lint: None where lint read none (a manifest missing, unreadable or over the size
-    limit), so that a report does not read a manifest lint refused."""
+    limit), so that a report does not read a manifest lint refused; of a manifest with a
+    merge conflict, the id both sides give (``_manifest_id``)."""
     for bank in banks:
         folder = str(Path(bank.manifest_source.display).parent)
-        yield folder, _id_in(bank.manifest_source.data)
+        yield folder, _manifest_id(bank.manifest_source)
 
 
 def _read_bank_id(manifest: Path) -> str | None:
@@ -150,7 +155,21 @@ def _read_bank_id(manifest: Path) -> str | None:
     if not manifest.is_file():
         return None
     source, _ = read_source(manifest)
-    return _id_in(source.data)
+    return _manifest_id(source)
+
+
+def _manifest_id(source: Source) -> str | None:
+    """The ``id`` the manifest read into ``source`` gives. Of one a merge conflict kept
+    from being read, the id each side gives, read as the whole file would be, if the two
+    are the same: two branches that each list a new section in ``sections`` leave the id
+    alone; None if they give different ids, or a side cannot be read."""
+    if source.conflicted_text is None:
+        return _id_in(source.data)
+    sides = merge_sides.sides(source.conflicted_text)
+    if sides is None:
+        return None
+    ids = {_id_in(read_source(source.path, raw=side.encode())[0].data) for side in sides}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _id_in(data: object) -> str | None:

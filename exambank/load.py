@@ -120,6 +120,7 @@ def read_source(
         source.data = EventReader(source, problems).read(text)
     except MarkedYAMLError as error:
         if conflicted:  # libyaml failed on a marker: the markers say what is wrong
+            source.conflicted_text = text
             return source, problems
         from exambank import syntax_hints  # only a broken file needs it
 

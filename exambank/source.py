@@ -61,6 +61,10 @@ class Source:
     typed_scalars: dict[JsonPath, tuple[str, str]] = field(default_factory=dict)
     # The text, kept only when it holds a line break libyaml counts and editors do not.
     text_with_other_breaks: str | None = None
+    # The text, kept only when a merge conflict left in it kept YAML from reading it: what
+    # both sides of the conflict give alike can still be read (a manifest's id, which
+    # the baseline's fingerprints need: ``fingerprint``).
+    conflicted_text: str | None = None
     # Whether a mapping is written in braces, or a pair in brackets: keys may share a line.
     flow_mappings: bool = False
     # Unquoted values a comment follows on their last line, one space or tab on, by path:

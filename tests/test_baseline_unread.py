@@ -118,6 +118,46 @@ def test_every_entry_of_a_bank_whose_manifest_cannot_be_read_is_kept(bank, capsy
     assert out[-1] == "8 baseline entries kept: bank/b/bank.yaml could not be read."
 
 
+MANIFEST = "id: test-bank\ntitle: Test bank\nsections:\n  - main\n  - more\n"
+# Two branches that each start a section (exambank new) both list it last in sections;
+# the id is outside the conflict, or the same on both sides of it (a conflict over the
+# whole file, as when one side was saved with CRLF line ends).
+MANIFEST_CONFLICTS = {
+    "in sections": MANIFEST + "<<<<<<< HEAD\n  - alpha\n=======\n  - beta\n>>>>>>> other\n",
+    "whole file, diff3": (
+        f"<<<<<<< HEAD\n{MANIFEST}  - alpha\n||||||| base\n{MANIFEST}=======\n"
+        + MANIFEST.replace("\n", "\r\n")
+        + "  - beta\r\n>>>>>>> other\n"
+    ),
+}
+TWO_IDS = (
+    "<<<<<<< HEAD\nid: test-bank\n=======\nid: other-bank\n>>>>>>> other\n"
+    + MANIFEST.removeprefix("id: test-bank\n")
+)
+
+
+@pytest.mark.parametrize("case", list(MANIFEST_CONFLICTS))
+def test_a_conflict_in_the_manifest_that_leaves_its_id_alone_keeps_the_baseline(bank, capsys, case):
+    """The bank's id, which the fingerprints name, is the same whichever side is kept:
+    the accepted findings stay hidden, and the conflict is the one finding, and fails."""
+    (bank / "bank.yaml").write_text(MANIFEST_CONFLICTS[case], "utf-8", newline="")
+    status, out, _ = lint(capsys, "--baseline", "known.json")
+    assert status == 1
+    assert out[0].startswith("bank/b/bank.yaml:") and "error yaml-syntax" in out[0]
+    assert out[-2:] == ["1 error, 0 warnings.", HIDDEN.format(8)]
+    status, out, err = lint(capsys, "--baseline", "known.json", "--format", "github")
+    assert status == 1 and [line.split(" ", 1)[0] for line in out] == ["::error"]
+    assert err == HIDDEN.format(8) + "\n"
+    # Two ids: which one the bank keeps is not known, so neither is any fingerprint.
+    (bank / "bank.yaml").write_text(TWO_IDS, "utf-8")
+    status, out, _ = lint(capsys, "--baseline", "known.json")
+    assert status == 1
+    assert out[-2:] == [
+        HIDDEN.format(0),
+        "8 baseline entries kept: bank/b/bank.yaml could not be read.",
+    ]
+
+
 def test_entries_a_run_could_not_judge_are_kept_by_prune_and_write_too(bank, capsys):
     """Following the tool's advice while the conflict is there loses nothing."""
     path = bank / "02-more.yaml"
