@@ -19,6 +19,12 @@ none). Entries the run could not judge are neither counted nor dropped
 of several banks keeps the others' entries, and those of a file it could not read whole
 (and of rules that read the whole bank, in its bank), so a merge conflict left in a file
 loses nothing.
+
+No baseline written holds an ``unused-suppression`` finding: it would silence the finding
+that says to remove a stale ``lint:`` entry, which would then drop its rule's findings
+again if they came back. Writing or pruning FILE leaves them out, and says how many; a
+baseline that holds some (written before) still hides their findings, and lint says
+that pruning drops them.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from exambank.config import Config, switchable
 from exambank.diagnostics import Diagnostic
 from exambank.errors import UsageError
 from exambank.fingerprint import Fingerprints, v1_fingerprint
+from exambank.suppression import UNUSED
 
 __all__ = [
     "Baseline",
@@ -81,8 +88,10 @@ class Changes:
     of what it could not judge as it did not read whole the files ``unread``, carried
     over; ``added``, the findings the old baseline did not hold (in the order given);
     ``dropped``, how many old entries were fixed, and ``dropped_of``, of each rule
-    ``--drop-entries-of`` named; ``old``: whether there was an old baseline to compare
-    with (``conflicted``: both sides of a merge conflict)."""
+    ``--drop-entries-of`` named; ``stale``, how many ``unused-suppression`` entries it
+    left out (of the run's findings, writing; of the old entries, writing or pruning);
+    ``old``: whether there was an old baseline to compare with (``conflicted``: both
+    sides of a merge conflict)."""
 
     kept: int = 0
     off: RuleCounts = ()
@@ -91,6 +100,7 @@ class Changes:
     added: tuple[Diagnostic, ...] = ()
     dropped: int = 0
     dropped_of: RuleCounts = ()
+    stale: int = 0
     old: bool = False
     conflicted: bool = False
 
@@ -129,12 +139,13 @@ def write(
 ) -> tuple[Baseline, Changes]:
     """Write the baseline of ``diagnostics`` to ``path``, keeping ``old``'s entries of what
     the run could not judge (and writing none of the run's findings there, which ``old``
-    holds as they were); the baseline written, and what changed."""
+    holds as they were), and no ``unused-suppression`` entry; the baseline written, and
+    what changed."""
     folder = path.resolve().parent
     if old is None:
-        return save(
-            path, [entry for entry in _entries(diagnostics, folder, checked) if entry]
-        ), Changes()
+        entries = [entry for entry in _entries(diagnostics, folder, checked) if entry]
+        kept = [entry for entry in entries if entry.rule != UNUSED]
+        return save(path, kept), Changes(stale=len(entries) - len(kept))
     sorted_out = _sort_out(old, diagnostics, checked, folder)
     added = [entry for _, entry in sorted_out.added]
     baseline = save(path, sorted_out.held + added + sorted_out.kept)
@@ -147,6 +158,7 @@ def write(
         unread=unread,
         added=tuple(found for found, _ in sorted_out.added),
         dropped=sorted_out.dropped,
+        stale=sorted_out.stale + sorted_out.stale_found,
         old=True,
         conflicted=old.conflicted,
     )
@@ -159,15 +171,16 @@ def prune(
     checked: Scope,
     drop: frozenset[str] = frozenset(),
 ) -> tuple[Baseline, Changes]:
-    """Write ``old`` to its file without its fixed entries, nor any of the rules ``drop``
-    names, adding none (one with a merge conflict, without it); the baseline written, and
-    what changed."""
+    """Write ``old`` to its file without its fixed entries, its ``unused-suppression``
+    entries, nor any of the rules ``drop`` names, adding none (one with a merge conflict,
+    without it); the baseline written, and what changed."""
     sorted_out = _sort_out(old, diagnostics, checked, old.folder)
     entries = sorted_out.held + sorted_out.kept
     baseline = save(old.path, [entry for entry in entries if entry.rule not in drop])
     changes = Changes(
         dropped=sorted_out.dropped,
         dropped_of=_of(entries, drop),
+        stale=sorted_out.stale,
         old=True,
         conflicted=old.conflicted,
     )
@@ -180,6 +193,8 @@ class _SortedOut:
     added: list[tuple[Diagnostic, Entry]]  # the run's findings ``old`` does not hold
     kept: list[Entry]  # ``old``'s entries the run could not judge, as they were
     dropped: int  # ``old``'s entries of findings gone
+    stale: int  # ``old``'s unused-suppression entries that are not fixed, left out
+    stale_found: int  # the run's unused-suppression findings ``old`` does not hold
 
 
 def _sort_out(
@@ -189,27 +204,36 @@ def _sort_out(
     that holds a finding gives way to the run's entry of it, also where it held it by the
     fingerprint a baseline of version 1 gave it: so what is written is version 2 all
     through, and a finding two entries hold (a version-1 and a version-2 side of a merge)
-    keeps one."""
+    keeps one. No unused-suppression entry is among them: those are counted instead."""
     left = Counter(entry.fingerprint for entry in old.entries)
     held, added = [], []
+    stale = stale_found = 0
     for found, entry in zip(diagnostics, _entries(diagnostics, folder, checked), strict=True):
         # The run checked the file of each of its findings, for its rule: only a file it
         # did not read whole keeps it from judging what it found (old holds that as it was)
         if entry is None or checked.unread_for(entry, folder):
             continue
         holding = _holding(entry, found, left)
-        if holding is None:
+        if holding is not None:
+            left[holding] -= 1
+        if entry.rule == UNUSED:  # a stale suppression: counted, never written
+            if holding is None:
+                stale_found += 1
+            else:
+                stale += 1
+        elif holding is None:
             added.append((found, entry))
         else:
-            left[holding] -= 1
             held.append(entry)
     kept, dropped = [], 0
     for entry in _unmatched(old, left):
         if checked.judges(entry, folder):
             dropped += 1
+        elif entry.rule == UNUSED:
+            stale += 1
         else:
             kept.append(entry)
-    return _SortedOut(held, added, kept, dropped)
+    return _SortedOut(held, added, kept, dropped, stale, stale_found)
 
 
 def _held(entries: Sequence[Entry], checked: Scope, folder: Path) -> tuple[int, tuple[Unread, ...]]:

@@ -1,5 +1,5 @@
 """What lint says of a baseline: how many findings it hid, what writing or pruning it
-changed, and which of its entries it kept, and why."""
+changed, and which of its entries it kept, or left out, and why."""
 
 from __future__ import annotations
 
@@ -11,15 +11,27 @@ from exambank.baseline_file import Baseline
 from exambank.baseline_scope import Unread
 from exambank.paths import display_path
 from exambank.rules.base import all_of
+from exambank.suppression import UNUSED
 
 _LISTED = 3  # files not read whole named in a summary; the rest are counted
+# How to mend what a baseline keeps no entry of: the unused-suppression finding's hint
+# says which entry, and how.
+_REMOVE_STALE = "remove each stale lint: entry as its hint says"
 
 
 def summary(compared: Compared, path: Path) -> list[str]:
-    """What the report says of the baseline: how many findings it hid, how many of its
-    entries are fixed, and how many it kept as files were not read whole."""
+    """What the report says of the baseline: how many findings it hid (and of those, how
+    many of unused-suppression, which pruning drops), how many of its entries are fixed,
+    and how many it kept as files were not read whole."""
     shown = display_path(path)
     lines = [f"{_count(compared.hidden, 'finding')} hidden by the baseline {shown}."]
+    stale = sum(found.rule == UNUSED for found in compared.known)
+    if stale:  # held by a baseline written before writing left them out
+        are, its = ("is", "its entry") if stale == 1 else ("are", "their entries")
+        lines.append(
+            f"{stale} of them {are} {UNUSED}, which a baseline no longer keeps: run lint with "
+            f"--prune-baseline {shown} to drop {its}, then {_REMOVE_STALE}."
+        )
     if compared.kept:
         lines.append(
             f"{_count(compared.kept, 'baseline entry', 'baseline entries')} kept: "
@@ -63,16 +75,16 @@ def written(baseline: Baseline, changes: Changes) -> list[str]:
         said += f", {changes.kept} of them of files or rules this run did not check, kept"
     if changes.held:
         said += f", {changes.held} kept as they were: {_unread_files(changes.unread)}"
-    if not changes.old:
-        return [said]
-    lines = [f"{said}; {_changes(changes)}"]
+    lines = [f"{said}; {_changes(changes)}"] if changes.old else [said]
     for found in changes.added:
         question = f" {found.question}" if found.question else ""
         lines.append(f"  added: {found.path}:{found.line} {found.rule}{question}")
+    if changes.stale:
+        lines.append(_left_out(changes.stale, "finding", "findings", "not written"))
     return lines
 
 
-def pruned(baseline: Baseline, changes: Changes) -> str:
+def pruned(baseline: Baseline, changes: Changes) -> list[str]:
     """What ``--prune-baseline`` says it did."""
     both = " (the entries of both sides of its merge conflict)" if changes.conflicted else ""
     dropped, left = _dropped(changes.dropped), _count(len(baseline.entries), "finding")
@@ -80,7 +92,17 @@ def pruned(baseline: Baseline, changes: Changes) -> str:
         of = sum(count for _, count in changes.dropped_of)
         names = all_of([rule for rule, _ in changes.dropped_of])
         dropped += f" and {_count(of, 'entry', 'entries')} of {names}"
-    return f"pruned {display_path(baseline.path)}{both}: {dropped} dropped, {left} left"
+    lines = [f"pruned {display_path(baseline.path)}{both}: {dropped} dropped, {left} left"]
+    if changes.stale:
+        lines.append(_left_out(changes.stale, "entry", "entries", "dropped"))
+    return lines
+
+
+def _left_out(count: int, noun: str, plural: str, done: str) -> str:
+    """What a baseline written or pruned says of the ``count`` unused-suppression findings
+    or entries it left out (``done``)."""
+    said = _count(count, f"{UNUSED} {noun}", f"{UNUSED} {plural}")
+    return f"{said} {done}: a baseline keeps no stale suppression; {_REMOVE_STALE}."
 
 
 def _dropped(number: int) -> str:

@@ -166,3 +166,58 @@ def test_writing_over_a_merge_conflict_reports_against_both_sides(bank, capsys):
         "1 added, 3 fixed entries dropped",
         "  added: bank/b/01-main.yaml:37 all-of-the-above q7",
     ]
+
+
+STALE = question(4) + 'lint: {ignore: [all-of-the-above], reason: "the guide\'s own wording"}\n'
+UNUSED = ["--select", "unused-suppression"]  # beside RULES
+LEFT_OUT = "a baseline keeps no stale suppression; remove each stale lint: entry as its hint says."
+
+
+def test_writing_a_baseline_leaves_out_a_stale_suppression(bank, capsys):
+    """Accepted, it would go unreported, and drop all-of-the-above's findings on q4 again
+    if its wording came back."""
+    write_section(bank, question(1), question(2, "error"), question(3, "warning"), STALE)
+    status, out, err = lint(capsys, *UNUSED, "--write-baseline", "known.json")
+    assert err.splitlines() == [
+        "wrote known.json: 2 findings; against the old one: nothing added or dropped",
+        f"1 unused-suppression finding not written: {LEFT_OUT}",
+    ]
+    assert held() == ["q3", "q2"]
+    assert status == 0 and out.splitlines() == [
+        "bank/b/01-main.yaml:40:21: warning unused-suppression 'all-of-the-above' reports "
+        "nothing for question q4",
+        "    hint: remove the lint: entry",
+        "0 errors, 1 warning.",
+        "2 findings hidden by the baseline known.json.",
+    ]
+    status, out, _ = lint(capsys, *UNUSED, "--baseline", "known.json", "--strict")
+    assert status == 1 and "warning unused-suppression 'all-of-the-above' reports nothing" in out
+    write_section(bank, question(1), question(2, "error"), question(3, "warning"), question(4))
+    assert lint(capsys, *UNUSED, "--baseline", "known.json", "--strict")[0] == 0
+
+
+def test_an_old_baseline_s_stale_suppression_is_hidden_until_prune_drops_it(bank, capsys):
+    """A baseline an earlier exambank wrote holds the unused-suppression finding: CI
+    stays as it was, the summary says pruning drops it, and pruning does."""
+    write_section(bank, question(1), question(2, "error"), question(3, "warning"), STALE)
+    _, out, _ = lint(capsys, *UNUSED, "--no-baseline", "--format", "json")
+    entries = [
+        {"file": found["path"], **{key: found[key] for key in ("rule", "question", "fingerprint")}}
+        for found in json.loads(out)
+    ]
+    Path("known.json").write_text(json.dumps({"exambank-baseline": 2, "findings": entries}))
+    status, out, _ = lint(capsys, *UNUSED, "--baseline", "known.json", "--strict")
+    assert status == 0 and out.splitlines() == [
+        "No problems found.",
+        "3 findings hidden by the baseline known.json.",
+        "1 of them is unused-suppression, which a baseline no longer keeps: run lint with "
+        "--prune-baseline known.json to drop its entry, then remove each stale lint: entry "
+        "as its hint says.",
+    ]
+    status, out, err = lint(capsys, *UNUSED, "--prune-baseline", "known.json", "--strict")
+    assert err.splitlines() == [
+        "pruned known.json: no fixed entry dropped, 2 findings left",
+        f"1 unused-suppression entry dropped: {LEFT_OUT}",
+    ]
+    assert held() == ["q3", "q2"]
+    assert status == 1 and "warning unused-suppression 'all-of-the-above' reports nothing" in out

@@ -109,14 +109,16 @@ def _add_baseline(command: argparse.ArgumentParser) -> None:
         type=_baseline_file,
         metavar="FILE",
         help="write the findings to FILE, for --baseline, then report as --baseline FILE does; "
-        "over an old baseline, say what it added and dropped",
+        "over an old baseline, say what it added and dropped (unused-suppression's are not "
+        "written: remove the stale suppression instead)",
     )
     known.add_argument(
         "--prune-baseline",
         type=_baseline_file,
         metavar="FILE",
-        help="drop the fixed entries of the baseline FILE and add none (of a merge conflict in "
-        "FILE, keep both sides' other entries), then report as --baseline FILE does",
+        help="drop the fixed entries of the baseline FILE, and those of unused-suppression, and "
+        "add none (of a merge conflict in FILE, keep both sides' other entries), then report "
+        "as --baseline FILE does",
     )
     known.add_argument(
         "--no-baseline",
@@ -227,7 +229,8 @@ def _lint(arguments: argparse.Namespace) -> int:
         elif known is not None and pruning is not None:
             dropping = frozenset(arguments.drop_entries_of or ())
             known, changes = baseline.prune(known, result.diagnostics, checked, dropping)
-            print(visible(baseline_summaries.pruned(known, changes)), file=sys.stderr)
+            for line in baseline_summaries.pruned(known, changes):
+                print(visible(line), file=sys.stderr)
         if known is not None:
             judged = baseline.compare(known, result.diagnostics, checked)
     if judged is not None:

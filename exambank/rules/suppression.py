@@ -18,7 +18,9 @@ class UnusedSuppression(Rule):
     question exists. Checked by the lint engine after every other rule. While a file of
     the bank cannot be read (a merge conflict left in it), a rule that reads the whole
     bank (answer-run, near-duplicate ...) sees part of it only: its suppressions are not
-    reported then, as the baseline keeps its entries.
+    reported then, as the baseline keeps its entries. A baseline takes none of these
+    findings in (`lint --write-baseline` and `--prune-baseline` leave them out): accepted,
+    a stale suppression would drop its rule's findings again if they came back.
 
     Bad:
         lint: {ignore: [answer-count], reason: "the stem quotes 'select two' from the guide"}
