@@ -20,7 +20,7 @@ from typing import Any
 
 from exambank.bank import section_id_of
 from exambank.errors import CannotWrite, UsageError
-from exambank.file_names import MANIFEST
+from exambank.file_names import MANIFEST, unread_name
 from exambank.init_arguments import SLUG_HINT, folder_id, init_problems, split_section
 from exambank.language_codes import primary_language
 from exambank.load import iter_yaml_files, read_source
@@ -121,6 +121,19 @@ def starts_section(path: Path) -> bool:
     return not os.path.lexists(path) and (path.parent / MANIFEST).is_file()
 
 
+def _section_name(path: Path) -> str | None:
+    """The section file name ``path`` was most likely meant to have: its name as a YAML
+    name ('02-two.yaml' for '02-two.yaml.txt'), its id made one ('02-netzwerk.yaml' for
+    '02-Netzwerk.yml'); None where no id is left beside the number ('02-.yaml')."""
+    unread = unread_name(path)
+    stem = Path(unread.meant).stem if unread else path.stem
+    number = re.match(r"\d+-", stem)
+    words = as_id(stem[number.end() :] if number else stem)
+    if not words or words.isdigit():
+        return None
+    return f"{number[0] if number else ''}{words}.yaml"
+
+
 def add_section(path: Path, question_id: str, kind: str, option_count: int) -> Path | None:
     """Write the section ``path`` names, with a question's skeleton, into its bank, and
     list it in the manifest; the manifest if it was changed (UsageError, nothing written,
@@ -128,9 +141,9 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     check_question(question_id, option_count)
     section_id = section_id_of(path)
     if path.suffix != ".yaml" or not re.fullmatch(SLUG_PATTERN, section_id):
-        suggestion = as_id(path.stem)
+        suggestion = _section_name(path)
         example = (
-            f"; did you mean {path.with_name(f'{suggestion}.yaml')}?"
+            f"; did you mean {path.with_name(suggestion)}?"
             if suggestion
             else ", e.g. 04-hardware.yaml"
         )

@@ -140,7 +140,9 @@ def test_the_first_line_follows_the_manifests(tmp_path: Path) -> None:
     ("name", "manifest", "message"),
     [
         ("03-Power.yaml", None, "03-Power.yaml: name a new section file <nn>-<section-id>.yaml"),
-        ("03-.yaml", None, "name a new section file"),
+        ("03-.yaml", None, "single hyphens, e.g. 04-hardware.yaml"),  # no id to suggest
+        ("03-power.yaml.txt", None, "/03-power.yaml?"),  # Notepad's .txt
+        ("03-Netz werk.yml", None, "/03-netz-werk.yaml?"),
         ("power.yml", None, "name a new section file"),
         ("04-sécurité.yaml", None, "04-securite.yaml?"),
         ("05-ohm.yaml", None, "05-ohm.yaml: section 'ohm' is in "),
@@ -161,6 +163,18 @@ def test_refusals_exit_2_and_write_nothing(
     before = {path.name: path.read_bytes() for path in root.iterdir()}
     assert main(["new", "p1", "--section", str(root / name)]) == 2
     assert message in capsys.readouterr().err
+    assert {path.name: path.read_bytes() for path in root.iterdir()} == before
+
+
+def test_a_section_named_with_a_folder_s_slash_is_refused_not_started(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _bank(tmp_path, "id: el\ntitle: E\nsections: [ohm, kirchhoff]\n")
+    before = {path.name: path.read_bytes() for path in root.iterdir()}
+    with pytest.raises(SystemExit) as stop:  # a shell completes a folder's name with '/'
+        main(["new", "p1", "--section", f"{root}/03-power.yaml/"])
+    assert stop.value.code == 2
+    assert f"{root}/03-power.yaml/ ends in '/', as a folder's name does" in capsys.readouterr().err
     assert {path.name: path.read_bytes() for path in root.iterdir()} == before
 
 

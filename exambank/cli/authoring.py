@@ -82,7 +82,7 @@ def add_new(commands: Commands) -> None:
     )
     command.add_argument(
         "--section",
-        type=Path,
+        type=_section_file,
         required=True,
         metavar="FILE",
         help="the section file to append it to; one not there yet in a bank's folder "
@@ -123,6 +123,18 @@ def add_schemas(commands: Commands) -> None:
         help="where to write them (default: schemas)",
     )
     command.set_defaults(run=_schemas)
+
+
+def _section_file(text: str) -> Path:
+    """``--section``'s FILE: a path that does not end in a '/' (which a shell's completion
+    adds to a folder's name); pathlib drops that '/', and a file would be started."""
+    if text.endswith(("/", os.sep)):
+        named = text.rstrip("/" + os.sep)
+        raise argparse.ArgumentTypeError(
+            f"{text} ends in '/', as a folder's name does: name the section file, "
+            f"e.g. {named or '.'}{'' if named.endswith('.yaml') else '/02-topic.yaml'}"
+        )
+    return Path(text)
 
 
 def _schemas(arguments: argparse.Namespace) -> int:
