@@ -155,15 +155,15 @@ def bank_folder_clash(folder: Path, roots: Iterable[Path]) -> str | None:
     later build may remove as stale; or it is right inside one (``--out .`` run in a bank),
     or holds one of the bank folders ``roots`` being built. A ``dist/`` inside a bank,
     where a build run there without ``--out`` writes (as the README says), is allowed."""
-    if manifest_there(folder):
+    place = Path(os.path.realpath(folder))  # 'dist/../bank/b' where no dist/ is: bank/b
+    if manifest_there(place):
         return (
             f"{display_path(folder)} is a bank's folder (it holds a {MANIFEST}), whose "
             "files a build would replace"
         )
-    if manifest_there(folder.parent):
+    if manifest_there(place.parent):
         bank = display_path(folder.parent)
         return f"{display_path(folder)} is inside the bank folder {'here' if bank == '.' else bank}"
-    place = Path(os.path.realpath(folder))
     for root in roots:
         if Path(os.path.realpath(root)).is_relative_to(place):
             return f"{display_path(folder)} holds the bank folder {display_path(root)}"

@@ -252,6 +252,19 @@ def test_a_bank_is_never_built_into_its_own_folder(
     assert _files(bank) == before
 
 
+def test_an_out_through_a_folder_not_there_is_told_as_the_folder_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'--out nothere/../bank' names bank/: told as the bank's folder, as 'bank' is, not
+    as a folder holding it (review s37-safety #12)."""
+    bank = _bank_with_a_linked_image(tmp_path / "bank")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "bank/sm", "--out", "nothere/../bank", "--only", "json"]) == 2
+    assert "bank/sm is a bank's folder (it holds a bank.yaml)" in capsys.readouterr().err
+    assert not (tmp_path / "nothere").exists()
+    assert bank.is_dir()
+
+
 def test_a_bank_is_never_built_into_a_folder_that_holds_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
