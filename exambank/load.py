@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
+from exambank import other_breaks
 from exambank.block_texts_as_keys import block_texts_read_as_keys
 from exambank.code_pages import not_utf8
 from exambank.diagnostics import FIXED_BY_LINT, Diagnostic
@@ -122,17 +121,14 @@ def read_source(
         if conflicted:  # libyaml failed on a marker: the markers say what is wrong
             source.conflicted_text = text
             return source, problems
-        from exambank import syntax_hints  # only a broken file needs it
-
-        # Where libyaml sees line breaks an editor does not, its lines are not the
-        # author's: keep libyaml's words and name the break.
-        found = None if source.text_with_other_breaks else syntax_hints.explain(text, error)
-        found = found or syntax_hints.in_libyaml_words(text, error)
-        hint = found.hint or _break_hint(source, found.index)
-        if source.text_with_other_breaks is not None:  # its lines are not the author's
-            report("yaml-syntax", line_and_column(text, found.index), found.message, hint)
+        if source.text_with_other_breaks is not None:  # its lines may not be the author's
+            said = other_breaks.syntax_error(text, error)
+            report("yaml-syntax", line_and_column(text, said.index), said.message, said.hint)
         else:
-            first = (found.index, found.message, hint)
+            from exambank import syntax_hints  # only a broken file needs it
+
+            found = syntax_hints.explain(text, error) or syntax_hints.in_libyaml_words(text, error)
+            first = (found.index, found.message, found.hint)
             as_text, mended = _report_every_syntax_error(text, error, first, report)
             if mended:  # lint --fix mends the lines, so the rest reads: the mark goes too
                 removed_by_fix()
@@ -166,8 +162,8 @@ def read_source(
         message = "the file holds one empty value ('---', '~' or 'null' alone), not a mapping"
         report("schema", where, message, "a bank file is a mapping: start with 'id:'")
     if source.text_with_other_breaks is not None:
-        for index in _unquoted_breaks(text):
-            report("yaml-syntax", line_and_column(text, index), *_break_problem(text, index))
+        for index, message, hint in other_breaks.misread(text):
+            report("yaml-syntax", line_and_column(text, index), message, hint)
     source.fix_refused = len(problems) > told
     if dos_mark is not None and is_bank_file(source.data) and not source.fix_refuses():
         removed_by_fix()  # a file --fix rewrites
@@ -329,45 +325,6 @@ def oversize(path: Path, size_limit: int) -> tuple[str, str] | None:
         "file, so it is not read",
         f"{split}; or raise max-file-bytes in [tool.exambank] of pyproject.toml",
     )
-
-
-def _break_hint(source: Source, error_at: int) -> str | None:
-    """The line break only YAML sees that most likely caused a syntax error which makes
-    no sense in an editor: the last one before the error."""
-    text = source.text_with_other_breaks
-    if text is None:
-        return None
-    at = max(text.rfind(character, 0, error_at) for character in OTHER_BREAKS)
-    if at < 0:
-        return None
-    line, column = line_and_column(text, at)
-    return f"{line}:{column} holds " + ": ".join(_break_problem(text, at))
-
-
-def _break_problem(text: str, index: int) -> tuple[str, str]:
-    return (
-        f"U+{ord(text[index]):04X}, a line break to YAML that editors do not show",
-        "delete it, or put the text in double quotes",
-    )
-
-
-def _unquoted_breaks(text: str) -> list[int]:
-    """Where a line break only YAML sees stands outside quotes. Inside quotes it is kept
-    (or folded to a space) as text; anywhere else YAML ends the line there, and may read
-    "title: T<U+2028>summary: y" as two keys where an editor shows one line."""
-    quoted: list[tuple[int, int]] = []
-    loader = CSafeLoader(text)
-    try:
-        while type(event := loader.get_event()) is not StreamEndEvent:
-            if type(event) is ScalarEvent and event.style in ("'", '"'):
-                quoted.append((event.start_mark.index, event.end_mark.index))
-    finally:
-        loader.dispose()
-    return [
-        index
-        for index, character in enumerate(text)
-        if character in OTHER_BREAKS and not any(start < index < end for start, end in quoted)
-    ]
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:
