@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -20,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 from exambank.comment_places import comment_places, scanned_comments
 from exambank.folded_texts import folded_texts
 from exambank.load import read_source
+from exambank.replaced_files import keep_access, why_not_replaced
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, lf_text
 from exambank.source import Source, line_and_column
 from exambank.temporary_names import NEW_FILE, beside
@@ -226,17 +226,20 @@ def _check_cuts(rewrite: Rewrite, new: Source) -> None:
 def _replace(rewrite: Rewrite) -> None:
     target = rewrite.path.resolve()  # through a symlink, not over it
     folder = target.parent
-    if not stat.S_IMODE(target.stat().st_mode) & 0o222:  # a rename needs only the folder's
-        raise NotSaved("the file is read-only, so it is not changed: make it writable first")
+    refused = why_not_replaced(target)
+    if refused is not None:
+        raise NotSaved(refused)
     temporary = beside(target, "tmp")
-    handle = os.open(temporary, NEW_FILE, 0o600)  # given the file's own mode once checked
+    handle = os.open(temporary, NEW_FILE, 0o600)  # given the file's own once checked
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(rewrite.new)
             stream.flush()
             os.fsync(stream.fileno())
         _check_data(temporary, rewrite)
-        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        not_kept = keep_access(temporary, target)
+        if not_kept is not None:
+            raise NotSaved(not_kept)
         if target.read_bytes() != rewrite.old:  # saved by an editor, or another exambank
             raise NotSaved(
                 "the file changed while exambank worked on it, so it is not changed: "

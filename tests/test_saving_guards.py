@@ -1,6 +1,7 @@
 """A rewrite (fmt, lint --fix, new) never replaces a file made read-only, nor one that
 changed after it was read: an editor's save, or another exambank run at the same time
-(review s23-maintainer #2, #3)."""
+(review s23-maintainer #2, #3); nor one the runner may not write, and a file it replaces
+keeps its owner and group (review s37-safety #2)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from exambank import saving
 from exambank.cli import main
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import QUESTION, give_away, section_yaml, write_bank
 
 LOOSE = section_yaml(QUESTION.replace("stem: ", "stem:    "))  # fmt changes it
 
@@ -88,6 +89,36 @@ def test_a_writable_file_keeps_its_mode(tmp_path, mode):
     path.chmod(mode)
     assert main(["fmt", str(path)]) == 0
     assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_rewritten_file_keeps_its_owner_and_group(tmp_path):
+    # run as root (sudo, a container on a bind mount), an author's file stays theirs
+    path = _section(tmp_path)
+    manifest = path.parent / "bank.yaml"
+    owners = {file: give_away(file) for file in (path, manifest)}
+    assert main(["fmt", str(path)]) == 0
+    assert main(["new", "q2", "--section", str(path.parent / "02-more.yaml")]) == 0  # lists it
+    assert "more]" in manifest.read_text(encoding="utf-8")
+    for file, owner in owners.items():
+        assert (file.stat().st_uid, file.stat().st_gid) == owner, file.name
+
+
+def test_a_file_the_runner_may_not_write_is_not_replaced(tmp_path, capsys):
+    # a group may write it, its owner may not: the folder's permission does not suffice
+    path = _section(tmp_path)
+    path.write_text(LOOSE.replace("answer: A", "answer: a"), encoding="utf-8")
+    path.chmod(0o464)
+    before, inode = path.read_bytes(), path.stat().st_ino
+    if os.access(path, os.W_OK):  # root, who may write any file that is not read-only
+        assert main(["lint", "--fix", str(path)]) == 0
+        assert stat.S_IMODE(path.stat().st_mode) == 0o464
+        return
+    assert main(["lint", "--fix", str(path)]) == 3  # as for a read-only file
+    err = capsys.readouterr().err
+    assert "not fixed: you may not write the file (mode 464, owned by " in err
+    assert main(["fmt", str(path)]) == 3
+    assert "cannot format: you may not write the file" in capsys.readouterr().err
+    assert path.read_bytes() == before and path.stat().st_ino == inode
 
 
 def test_sigterm_while_saving_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
