@@ -11,6 +11,7 @@ for ``lint --prune-baseline`` to keep those whose findings remain.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 from collections import Counter
@@ -23,7 +24,8 @@ from exambank import installed_version, merge_sides
 from exambank.builders.base import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.paths import display_path
-from exambank.staging import write as write_file
+from exambank.replaced_files import keep_access, why_not_replaced
+from exambank.staging import stage
 from exambank.unreadable_files import holds_in_utf16, saved_as_utf16
 
 VERSION = 2
@@ -110,15 +112,38 @@ def previous(path: Path) -> Baseline | None:
 
 def save(path: Path, entries: Sequence[Entry]) -> Baseline:
     """Write ``entries`` to ``path`` atomically (a failed write leaves the old file whole),
-    through a link, not over it."""
+    through a link, not over it; a baseline that would read the same is not written at
+    all. One replaced keeps its mode, owner and group, and one that is read-only, or that
+    the runner may not write, is not replaced (``replaced_files``): a CannotWrite."""
     target = path.resolve()
     baseline = Baseline(path, tuple(sorted(entries)))
+    text = _text(baseline.entries).encode("utf-8")
     try:
-        write_file(target.parent, Output(target.name, _text(baseline.entries).encode("utf-8")))
+        there = target.is_file()
+        if there and target.read_bytes() == text:
+            return baseline
+        refused = why_not_replaced(target) if there else None
+        if refused is None:
+            refused = _replace(target, text, there)
     except OSError as error:
         reason = error.strerror or str(error)
         raise CannotWrite(f"{display_path(path)}: cannot write the baseline: {reason}") from None
+    if refused is not None:
+        raise CannotWrite(f"{display_path(path)}: {refused}")
     return baseline
+
+
+def _replace(target: Path, text: bytes, there: bool) -> str | None:
+    """Put ``text`` at ``target``, given the mode, owner and group of the file there if
+    ``there`` is one; why not, if they cannot be kept (``target`` then left as it was)."""
+    staged = stage(target.parent, Output(target.name, text))
+    try:
+        not_kept = keep_access(staged.temporary, target) if there else None
+        if not_kept is None:
+            os.replace(staged.temporary, target)
+    finally:
+        staged.temporary.unlink(missing_ok=True)
+    return not_kept
 
 
 def write_command(path: Path) -> str:

@@ -6,12 +6,13 @@ import errno
 import json
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
 
 from exambank.cli import main
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import QUESTION, give_away, section_yaml, write_bank
 
 RULES = ["--select", "answer-not-in-options,all-of-the-above"]
 WARNING = QUESTION.replace("  D: Amazon Bedrock", "  D: All of the above")
@@ -144,6 +145,47 @@ def test_a_failed_write_leaves_the_old_baseline_whole(bank, capsys, monkeypatch)
     assert "known.json: cannot write the baseline: No space left on device" in said
     assert Path("known.json").read_bytes() == before
     assert sorted(path.name for path in Path().iterdir()) == ["bank", "known.json"]
+
+
+@pytest.mark.parametrize("option", ["--write-baseline", "--prune-baseline"])
+@pytest.mark.parametrize("mode", [0o600, 0o664])
+def test_a_rewritten_baseline_keeps_its_mode_owner_and_group(bank, option, mode):
+    # a shared repository's group-writable baseline stays so (review s37-safety #5)
+    assert lint("--write-baseline", "known.json") == 0
+    baseline = Path("known.json")
+    baseline.chmod(mode)
+    owner = give_away(baseline)
+    before = baseline.read_bytes()
+    (bank / "01-main.yaml").write_text(section_yaml(QUESTION), "utf-8")  # findings fixed
+    assert lint(option, "known.json") == 0
+    assert baseline.read_bytes() != before
+    status = baseline.stat()
+    assert (stat.S_IMODE(status.st_mode), status.st_uid, status.st_gid) == (mode, *owner)
+
+
+@pytest.mark.parametrize("option", ["--write-baseline", "--prune-baseline"])
+def test_a_read_only_baseline_is_not_replaced(bank, capsys, option):
+    assert lint("--write-baseline", "known.json") == 0
+    baseline = Path("known.json")
+    baseline.chmod(0o444)
+    before = baseline.read_bytes()
+    (bank / "01-main.yaml").write_text(section_yaml(QUESTION), "utf-8")
+    assert lint(option, "known.json") == 3  # as fmt for a read-only bank file
+    said = capsys.readouterr().err
+    assert "known.json: the file is read-only, so it is not changed: make it writable" in said
+    assert baseline.read_bytes() == before and stat.S_IMODE(baseline.stat().st_mode) == 0o444
+
+
+def test_a_prune_that_drops_nothing_leaves_the_baseline_untouched(bank, capsys):
+    assert lint("--write-baseline", "known.json") == 0
+    baseline = Path("known.json")
+    os.utime(baseline, ns=(10**18, 10**18))  # an mtime a rewrite would not keep
+    before = baseline.read_bytes(), baseline.stat().st_ino
+    capsys.readouterr()
+    assert lint("--prune-baseline", "known.json") == 0
+    assert "pruned known.json: no fixed entry dropped" in capsys.readouterr().err
+    assert (baseline.read_bytes(), baseline.stat().st_ino) == before
+    assert baseline.stat().st_mtime_ns == 10**18
 
 
 def test_a_file_name_that_is_not_utf8_is_written_as_an_escape_and_read_back(bank, capsys):
