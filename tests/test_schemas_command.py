@@ -12,7 +12,7 @@ import pytest
 
 from exambank.cli import main
 from exambank.schema import MODELS, schema_dir
-from tests.conftest import SEED_BANK
+from tests.conftest import QUESTION, SEED_BANK, section_yaml, write_bank
 
 MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
 
@@ -41,7 +41,8 @@ def test_a_second_run_writes_nothing_and_a_stale_copy_is_replaced(
     assert main(["schemas", str(folder)]) == 0
     assert capsys.readouterr().out == f"{folder}: the schemas are up to date\n"
     assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == stamps
-    (folder / "section.schema.json").write_text("{}", encoding="utf-8")  # an older version's
+    older = '{"$id": "section.schema.json", "description": "an earlier version"}\n'
+    (folder / "section.schema.json").write_text(older, encoding="utf-8")
     assert main(["schemas", str(folder)]) == 0
     assert capsys.readouterr().out == f"wrote {folder / 'section.schema.json'}\n"
     assert (folder / "section.schema.json").read_bytes() == (
@@ -50,13 +51,59 @@ def test_a_second_run_writes_nothing_and_a_stale_copy_is_replaced(
 
 
 def test_a_link_at_a_schemas_name_is_replaced_not_written_through(tmp_path: Path) -> None:
-    folder, elsewhere = tmp_path / "schemas", tmp_path / "notes.txt"
+    folder, elsewhere = tmp_path / "schemas", tmp_path / "old-manifest.schema.json"
     folder.mkdir()
-    elsewhere.write_text("mine\n", encoding="utf-8")
+    older = '{"$id": "manifest.schema.json"}\n'  # an earlier version's, kept elsewhere
+    elsewhere.write_text(older, encoding="utf-8")
     os.symlink(elsewhere, folder / "manifest.schema.json")
     assert main(["schemas", str(folder)]) == 0
-    assert elsewhere.read_text(encoding="utf-8") == "mine\n"
+    assert elsewhere.read_text(encoding="utf-8") == older
     assert not (folder / "manifest.schema.json").is_symlink()
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ('{"$id": "https://example.org/app/manifest.schema.json"}', ' (its "$id" is "https:/'),
+        ('{"title": "our manifest"}', ", so"),
+        ("not JSON\n", ", so"),
+    ],
+)
+def test_another_tools_file_of_a_schemas_name_is_not_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, told: str
+) -> None:
+    # a web app's own schemas/manifest.schema.json (review s37-safety #4)
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    theirs = folder / "manifest.schema.json"
+    theirs.write_text(text, encoding="utf-8")
+    os.symlink(tmp_path / "notes.txt", folder / "export.schema.json")  # leads nowhere
+    assert main(["schemas", str(folder)]) == 2  # as --write-baseline onto a file of its own
+    err = capsys.readouterr().err
+    how = "so it is not overwritten: name another folder (exambank schemas DIR), or remove"
+    assert f"{theirs}: not one of exambank's schemas{told}" in err and how in err
+    assert f"{folder / 'export.schema.json'}: not one of exambank's schemas, {how}" in err
+    assert theirs.read_text(encoding="utf-8") == text
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "export.schema.json",
+        "manifest.schema.json",
+    ]  # none written: every file at fault named in one run
+
+
+def test_a_banks_folder_is_not_written_into(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # build --out and stats --out refuse it too: a bank's folder holds the author's files
+    monkeypatch.chdir(tmp_path)
+    write_bank(tmp_path / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    for folder in ("bank/b", "bank/b/schemas"):
+        assert main(["schemas", folder]) == 2
+        assert capsys.readouterr().err == (
+            f"exambank: error: {folder}: the schemas would be in a bank's folder, so they are "
+            "not written: name a folder outside the banks (exambank schemas DIR), such as "
+            "schemas\n"
+        )
+    assert sorted(path.name for path in Path("bank/b").iterdir()) == ["01-main.yaml", "bank.yaml"]
 
 
 def test_a_folder_that_cannot_be_written_is_a_usage_error(

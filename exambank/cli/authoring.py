@@ -27,6 +27,7 @@ from exambank.rewrite import NotSaved, RewriteError, bank_files
 from exambank.saving import save
 from exambank.scaffold import add_section, listing_note, start_bank, starts_section
 from exambank.schema import MODELS, schema_dir
+from exambank.schema_copies import refusals
 from exambank.skeleton import MAX_OPTIONS, add_question
 from exambank.staging import write
 
@@ -143,6 +144,8 @@ def _schemas(arguments: argparse.Namespace) -> int:
         raise UsageError(f"{folder}: a link; name the folder it leads to, if it should be that")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder; name the folder to write the schemas into")
+    if refused := refusals(folder):
+        raise UsageError(*refused)
     written = 0
     for name in MODELS:
         data = (schema_dir() / name).read_bytes()
