@@ -86,6 +86,18 @@ def stem(value):
             (11, 12, "a non-breaking space follows ':'", "replace it with an ordinary space"),
             id="no-break space after colon",
         ),
+        pytest.param(  # review s37 #12: it was "U+0020 (space) follows ':'"
+            "    answer: A",
+            f"    answer: A\n{'k' * 1100}: note",
+            (
+                12,
+                1,
+                "the key before ':' is 1,100 characters long; YAML reads a key of at most 1,024",
+                "a line this long is text: if it goes on the text above, indent it under that "
+                "text's key; if a line break is missing before the key, put it back",
+            ),
+            id="key too long for YAML",
+        ),
         pytest.param(
             "    answer: A",
             "    answer\uff1a A",

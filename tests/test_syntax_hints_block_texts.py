@@ -236,3 +236,38 @@ def test_fmt_fix_and_new_refuse_the_file_in_lints_words(tmp_path, capsys):
         "indent the line 6 spaces, 2 more than 'explanation' (shortened here): "
         "write '      SageMaker covers the…'",
     )
+
+
+# A text pasted with extra spaces on its first line: YAML takes the text's indentation
+# from that line and ends the text at the next, less indented one (review s37 #11).
+DEEPER_FIRST = EXPLANATION.replace(
+    "explanation: SageMaker covers the whole ML lifecycle.",
+    "explanation: |\n        SageMaker covers\n      the whole ML lifecycle.\n"
+    "      Train and deploy.",
+)
+
+
+def test_a_text_whose_first_line_is_deeper_than_the_rest_is_told_at_the_next(tmp_path):
+    text = TWO.replace(EXPLANATION, DEEPER_FIRST, 1)
+    found = problems_of(tmp_path, text)
+    assert found[0] == (
+        14,
+        7,
+        "yaml-syntax",
+        "line 14 is indented less than line 13, the first line of the text under "
+        "'explanation: |' (line 12): the text ends above it",
+        "YAML takes a block text's indentation from its first line: indent lines 14-15 "
+        "8 spaces, like line 13, or take the 2 extra spaces off line 13; to keep them as "
+        "text, write 'explanation: |2'",
+    )
+    assert len(found) == 1  # q2 reads on its own
+    # each mend the hint names makes the file read
+    rest = [("      the whole", "        the whole"), ("      Train", "        Train")]
+    first = [("        SageMaker", "      SageMaker")]
+    indicator = [("explanation: |", "explanation: |2")]
+    for mends in (rest, first, indicator):
+        mended = text
+        for old, new in mends:
+            assert mended.count(old) == 1, old
+            mended = mended.replace(old, new)
+        assert problems_of(tmp_path, mended) == []

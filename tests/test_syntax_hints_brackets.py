@@ -114,3 +114,42 @@ def test_the_line_the_hint_shows_makes_the_file_read(tmp_path, text, old, new, e
     written = lines[row]
     lines[row] = written[: len(written) - len(written.lstrip(" -"))] + shown
     assert problems_of(tmp_path, "\n".join(lines)) == []
+
+
+# A question written inline, its stem ending in '?': libyaml ends a plain text in brackets
+# at a '?' ("did not find expected ',' or '}'"), which ruamel.yaml reads as text.
+INLINE = (
+    "id: main\ntitle: Main\nquestions:\n"
+    "  - {id: q1, stem: Which is right?, options: {A: Alpha, B: Beta}, answer: A,"
+    " explanation: EXPLAINED}\n"
+)
+QUESTION_MARK_CASES = [
+    pytest.param(
+        INLINE.replace("EXPLAINED", "Alpha."),
+        "write it quoted: 'stem: \"Which is right?\"'",
+        id="stem",
+    ),
+    pytest.param(
+        INLINE.replace("EXPLAINED", "Why not Beta?"),
+        "write it quoted: 'stem: \"Which is right?\"'; quote the other text with a '?' in "
+        "these brackets too",
+        id="stem and explanation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint"), QUESTION_MARK_CASES)
+def test_a_question_mark_in_text_inside_braces_is_told_to_quote_it(tmp_path, text, hint):
+    found = problems_of(tmp_path, text)
+    message = "text with a '?' inside {...} must be quoted"
+    assert found == [(4, 20, "yaml-syntax", message, hint)]
+
+
+def test_the_text_quoted_as_the_hint_shows_makes_the_file_read(tmp_path):
+    text = INLINE.replace("EXPLAINED", "Why not Beta?")
+    [(_, _, _, _, hint)] = problems_of(tmp_path, text)
+    shown = hint.split(": '", 1)[1].split("'", 1)[0]
+    mended = text.replace("stem: Which is right?", shown).replace(
+        "Why not Beta?", '"Why not Beta?"'
+    )
+    assert problems_of(tmp_path, mended) == []

@@ -17,8 +17,8 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import StreamEndEvent
 
-from exambank.syntax_hints.block_texts import unindented_block_text
-from exambank.syntax_hints.brackets import stray_opener, unclosed_bracket
+from exambank.syntax_hints.block_texts import first_line_deeper, unindented_block_text
+from exambank.syntax_hints.brackets import question_mark_in_text, stray_opener, unclosed_bracket
 from exambank.syntax_hints.byte_order_marks import stray_mark
 from exambank.syntax_hints.conflicts import leftover_marker
 from exambank.syntax_hints.documents import document_marker
@@ -61,6 +61,7 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
         found = found or quote_left_open(lines, *lines.row_column(problem_mark.index))
         found = found or odd_space_in_indentation(lines, problem_mark.index)
         found = found or unindented_block_text(lines, problem_mark.index, context_mark.index)
+        found = found or first_line_deeper(lines, problem_mark.index, context_mark.index)
         found = found or text_on_lines(lines, problem_mark.index, context_mark.index)
         for phrase, explainer in _EXPLAINERS:
             if found is None and phrase in words:
@@ -178,6 +179,7 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("did not find expected hexdecimal number", unknown_escape),
     ("found invalid Unicode character escape code", unknown_escape),
     ("found unexpected end of stream", open_to_the_end),
+    ("did not find expected ',' or", question_mark_in_text),  # '{stem: Which is right?}'
     ("did not find expected ',' or", unclosed_bracket),
     ("did not find expected <document start>", document_marker),
     ("while parsing a flow node", stray_opener),

@@ -9,6 +9,11 @@ with no ':' ("while scanning a simple key could not find expected ':'"), or one 
 reported where it starts, naming the block's line, and the hint shows it indented, where
 the file so mended reads past the lines libyaml refused. Where libyaml reads such a line
 holding ': ' as a key, the same words tell it (``exambank.block_texts_as_keys``).
+
+YAML takes a block text's indentation from its first line: a first line pasted with extra
+spaces makes the next, less indented line end the text, and libyaml fails there
+("did not find expected key"). That line is told, with the ways to mend it
+(``first_line_deeper``).
 """
 
 from __future__ import annotations
@@ -160,3 +165,60 @@ def _text_rows(text: Text, row: int, owner: int) -> list[int]:
             break
         rows.append(below)
     return rows
+
+
+def first_line_deeper(text: Text, problem: int, context: int) -> Explanation | None:
+    """A line of a block text indented less than its first line, but more than its key
+    (a text pasted with extra spaces on its first line): YAML takes the text's
+    indentation from its first line, ends the text above the line, and reads the line
+    as the next key, where libyaml fails (``problem``, at the line's start)."""
+    row, column = text.row_column(problem)
+    line = text.parse(row)
+    if column != line.indent or not text.lines[row].strip():
+        return None
+    first = text.row_above(row)
+    while first is not None and text.parse(first).indent > line.indent:
+        above = text.row_above(first)
+        if above is None or text.parse(above).indent <= line.indent:
+            break
+        first = above
+    header_row = None if first is None else text.row_above(first)
+    if first is None or header_row is None or text.parse(first).indent <= line.indent:
+        return None
+    header = text.parse(header_row)
+    indicator = re.match(r"[|>][-+]?(?=[ \t#]|$)", header.value)
+    if indicator is None or not _HEADER.fullmatch(header.value):
+        return None  # no block text, or one whose indentation is given ('|2')
+    owner = header.key_column if header.key else (header.dash_columns or [-1])[-1]
+    if not owner < line.indent <= owner + 9:
+        return None
+    rows = [row]
+    for below in range(row + 1, len(text.lines)):
+        if text.lines[below].strip():
+            if text.parse(below).indent <= owner:
+                break
+            rows.append(below)
+    depth = text.parse(first).indent
+    mended = list(text.lines)
+    for at in rows:
+        mended[at] = " " * (depth - line.indent) + mended[at]
+    if not reads_past("\n".join(mended), rows[-1]):
+        return None
+    lines = f"lines {row + 1}-{rows[-1] + 1}" if rows[1:] else f"line {row + 1}"
+    extra = depth - line.indent
+    extra_spaces = "the extra space" if extra == 1 else f"the {extra} extra spaces"
+    hint = (
+        f"YAML takes a block text's indentation from its first line: indent {lines} "
+        f"{spaces(depth)}, like line {first + 1}, or take {extra_spaces} off line {first + 1}"
+    )
+    number = f"{indicator[0][0]}{line.indent - owner}{indicator[0][1:]}"
+    given = text.lines[header_row][: header.value_column] + number
+    indicated = [*text.lines[:header_row], given, *text.lines[header_row + 1 :]]
+    if reads_past("\n".join(indicated), rows[-1]):
+        hint += f"; to keep them as text, write '{header.lead}{number}'"
+    return Explanation(
+        problem,
+        f"line {row + 1} is indented less than line {first + 1}, the first line of the text "
+        f"under '{header.lead}{indicator[0]}' (line {header_row + 1}): the text ends above it",
+        hint,
+    )

@@ -6,11 +6,25 @@ item cannot stand in brackets ("did not find expected node content"). The mistak
 bracket: it is reported where it opens, with the line that closes it (or without it,
 where the lines below are the list already). A mend is shown only where the file, so
 mended, reads on past the line libyaml stopped at.
+
+Inside brackets, libyaml also ends a plain text at a '?' ("Which is right?"), which it
+takes for a key's '?', and reports "did not find expected ',' or '}'" there: the text is
+to be quoted (``question_mark_in_text``).
 """
 
 from __future__ import annotations
 
-from exambank.syntax_hints.text import LIST_KEYS, Explanation, Text, last_words, reads_past
+import re
+
+from exambank.syntax_hints.text import (
+    LIST_KEYS,
+    Explanation,
+    Text,
+    last_words,
+    quoted,
+    reads_past,
+    shortened,
+)
 
 _CLOSER = {"[": "]", "{": "}"}
 _KIND = {"[": "list", "{": "mapping"}
@@ -55,6 +69,71 @@ def unclosed_bracket(text: Text, problem: int, context: int) -> Explanation | No
     return Explanation(
         context, f"the {_KIND[opener]} that opens here is not closed", f"{how}{note}: write '{cut}'"
     )
+
+
+# A plain text in brackets starts after one of these (and the blanks after it) ...
+_TEXT_START = re.compile(r".*(?:[\[{,]|:[ \t])[ \t]*", re.DOTALL)
+# ... and ends before one of these, or a note: a '?' inside it is the text's own.
+_TEXT_END = re.compile(r"[\]},\[{]|[ \t]+#|[ \t]*(?:[\r\n]|\Z)")
+_KEY_BEFORE = re.compile(r"(?:^|[\[{,])[ \t]*([^\[\]{},:#'\"]*?:[ \t]+)$")
+_AT_MOST = 20  # texts with a '?' mended in one list or mapping before the mend is shown
+
+
+def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation | None:
+    """A '?' inside a plain text in brackets ('{id: q1, stem: Which is right?, ...}'):
+    libyaml ends the text there and wants a ',' or the closer. Told at the text's start,
+    with the text quoted; every such text of the same outermost list or mapping is quoted
+    in the copy that must then read on past the line."""
+    from exambank.syntax_hints import first_error  # which imports this module
+
+    first = _question_text(text.text, problem)
+    opened = [] if first is None else _open_brackets(text.text, 0, first[0])
+    if first is None or not opened:
+        return None
+    start, end = first
+    mended, moved = _quote(text.text, start, end), 0
+    for _ in range(_AT_MOST):
+        error = first_error(mended)
+        mark = None if error is None else error.problem_mark
+        if error is None or mark is None or "did not find expected ','" not in str(error.problem):
+            break
+        more = _question_text(mended, mark.index)
+        if more is None or _open_brackets(mended, opened[0], more[0])[:1] != opened[:1]:
+            break  # none, or in another list or mapping: its own error
+        mended, moved = _quote(mended, *more), moved + 1
+    if not reads_past(mended, text.row_column(problem)[0]):
+        return None
+    row, column = text.row_column(start)
+    written = text.text[start:end]
+    key = _KEY_BEFORE.search(text.lines[row][:column])
+    lead = key[1] if key else ""
+    example = f"{lead}{quoted(written)}"
+    kind = "{...}" if text.text[opened[-1]] == "{" else "[...]"
+    others = f"the {moved} other texts" if moved > 1 else "the other text"
+    also = f"; quote {others} with a '?' in these brackets too" if moved else ""
+    return Explanation(
+        start,
+        f"text with a '?' inside {kind} must be quoted",
+        f"write it quoted{shortened(example, lead + quoted(written, whole=True))}: "
+        f"'{example}'{also}",
+    )
+
+
+def _question_text(text: str, at: int) -> tuple[int, int] | None:
+    """The plain text in brackets around the '?' at ``at`` (its start and end in
+    ``text``), when the '?' is inside it, right after a character of its own."""
+    if text[at : at + 1] != "?" or at == 0 or text[at - 1] in " \t\r\n[{,:":
+        return None
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    before = _TEXT_START.match(text, line_start, at)
+    if before is None or before.end() >= at or text[before.end()] in "'\"&*!|>%@`":
+        return None  # a text wrapped from the line above, or no plain text
+    after = _TEXT_END.search(text, at)
+    return before.end(), after.start() if after else len(text)
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[:start] + quoted(text[start:end], whole=True) + text[end:]
 
 
 def stray_opener(text: Text, problem: int, context: int) -> Explanation | None:

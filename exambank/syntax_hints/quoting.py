@@ -50,6 +50,8 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
         )
     if written.startswith(":"):  # ':B', at a key's place: the key left out
         return missing_key(text, row, column)
+    if (too_long := _key_too_long(written, context)) is not None:
+        return too_long
     word = re.match(r"[\w-]+", written)
     if word is None:
         return None
@@ -81,6 +83,25 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
     if is_key_name(word[0]) and not _continues_text(text, row, column, word[0], value):
         return Explanation(context, f"missing ':' after '{word[0]}'", write_pair(word[0], value))
     return _text_not_indented(text, row, column)
+
+
+_KEY_LENGTH = 1024  # libyaml reads no longer key without '?'; YAML 1.2 allows no longer
+_COLON = re.compile(r":(?=[ \t]|$)")  # a ':' that ends a key
+
+
+def _key_too_long(written: str, context: int) -> Explanation | None:
+    """A ': ' further than a key may be from the start of the line ``written`` (at
+    ``context``): YAML reads no key there, and the line is text, or runs into a key."""
+    colon = _COLON.search(written)
+    if colon is None or colon.start() <= _KEY_LENGTH:
+        return None
+    return Explanation(
+        context,
+        f"the key before ':' is {colon.start():,} characters long; YAML reads a key of at "
+        f"most {_KEY_LENGTH:,}",
+        "a line this long is text: if it goes on the text above, indent it under that "
+        "text's key; if a line break is missing before the key, put it back",
+    )
 
 
 def _option_letter(text: Text, row: int, column: int, written: str) -> bool:
