@@ -20,7 +20,7 @@ from exambank.round_trip import Loaded
 from exambank.source import OTHER_BREAKS, JsonPath, Position, line_and_column, value_at
 from exambank.syntax_hints import first_error, lines_to_mend
 from exambank.syntax_hints.byte_order_marks import line_start_marks
-from exambank.syntax_hints.mends import Mend
+from exambank.syntax_hints.mends import Mend, mend
 from exambank.syntax_hints.text import DASH_LOOKALIKES, Text, quoted
 
 Recovered = tuple[Position, str]  # where (line, column), and what was fixed
@@ -81,6 +81,13 @@ def _load_mended(path: Path, display: str, raw: bytes) -> tuple[Loaded, list[Rec
     try:
         error = None if any(map(text.__contains__, OTHER_BREAKS)) else first_error(text)
         found = None if error is None else lines_to_mend(text, error)
+        mends = [] if found is None else found.lines
+        wrapped = next((at for at, line in enumerate(mends) if line.wrapped), None)
+        if found is not None and wrapped is not None:  # the author's to quote, lines and all
+            if wrapped:
+                waiting = _waits(text, found.lines[0])
+                _blocked(path, display, mend(text, found.lines[:wrapped]), waiting)
+            return None
         if found is not None and found.lines and not found.parses:
             _blocked(path, display, found.text, _waits(text, found.lines[0]))
     except ReaderError:  # a control character: lint says where; nothing here to mend

@@ -100,10 +100,9 @@ def test_nested_keys_list_items_and_comments_are_read_as_yaml_reads_them(tmp_pat
     ]
 
 
-def test_the_scan_stops_at_text_that_goes_on_to_the_next_line(tmp_path: Path) -> None:
-    # Quoting its first line alone would leave 'suite' out: the scan for such lines stops
-    # there. Each question read on its own still says what the line says as a file's
-    # only error, and the one after it is found that way too.
+def test_text_that_goes_on_to_the_next_line_is_told_as_when_alone(tmp_path: Path) -> None:
+    # Quoting its first line alone would leave 'suite' out: the scan quotes the text to its
+    # last line, only to read on. The line says what it says as a file's only error.
     path = _section(tmp_path, "Réponse : B", "Réponse : C\n      suite", "Réponse : A")
     alone = _section(tmp_path / "alone", "Fine.", "Réponse : C\n      suite", "Fine.")
     found = _problems(path)
@@ -448,3 +447,33 @@ def test_a_tip_read_as_a_key_whose_text_is_not_sure_is_left_to_the_author(
     root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
     assert main(["lint", "--fix", str(root)]) == 1
     assert (root / "01-main.yaml").read_text(encoding="utf-8") == text
+
+
+def test_every_slip_of_a_question_is_told_below_a_text_wrapped_onto_a_second_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One question: its slips below the wrapped stem are no other question's first error.
+    slips = {
+        "stem: Which": "stem: Note: which",
+        "service trains, tunes and deploys ML models?": "service trains\n      models?",
+        "A: Amazon SageMaker": "A: Amazon: SageMaker",
+        "C: Amazon EC2": "C: @EC2",
+        "D: Amazon Bedrock": "D: *nix systems",
+    }
+    path = _section(tmp_path, "Because: reasons.")
+    text = path.read_text(encoding="utf-8")
+    for old, new in slips.items():
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    colon, whole = "text containing ': ' must be quoted", "write the whole text quoted"
+    assert _problems(path) == [
+        (5, 11, colon, f'{whole} (shortened here): stem: "Note: which AWS…"'),
+        (8, 10, colon, 'write it quoted: A: "Amazon: SageMaker"'),
+        (10, 10, "text starting with '@' must be quoted", 'write it quoted: C: "@EC2"'),
+        (11, 10, "text starting with '*' must be quoted", 'write it quoted: D: "*nix systems"'),
+        (13, 18, colon, 'write it quoted: explanation: "Because: reasons."'),
+    ]
+    before = path.read_bytes()
+    assert main(["lint", "--fix", str(path)]) == 1
+    assert path.read_bytes() == before  # the stem is the author's to quote, both lines
+    assert f"{path}:5:11: not fixed: {colon}" in capsys.readouterr().err

@@ -11,7 +11,9 @@ could not read unquoted ('key: a: b' is always refused there), or its line an it
 block list. A '|' text, a comment, '"a: b"' or 'url: http://x' never counts. When the copy
 does not parse, ``lines_to_mend`` in this package goes line by line instead. Where the copy
 parses, it is also read as ``lint --fix`` reads it (``fix_refuses``): a hint may say that
---fix mends the lines only where --fix will rewrite the file.
+--fix mends the lines only where --fix will rewrite the file. A plain text wrapped onto
+more lines is quoted whole in the copy, so the lines below it are read too; it is the
+author's to quote (``Mend.wrapped``), and --fix mends nothing until then.
 """
 
 from __future__ import annotations
@@ -76,6 +78,9 @@ class Mend:
     explanation: Explanation
     fixable: bool  # the mend keeps every character the author meant: lint --fix may make it
     item_column: int | None = None
+    # A plain text wrapped onto more lines, quoted whole only to read the lines below it:
+    # lint --fix mends one line, the author such a text.
+    wrapped: bool = False
 
     def mended(self, written: str) -> str:
         """What replaces ``written``, the text from ``start`` to ``end``."""
@@ -85,7 +90,8 @@ class Mend:
 def mend_at(text: Text, problem: int, explanation: Explanation) -> Mend | None:
     """The mend of the line libyaml refused at ``problem``, when ``explanation`` (what
     ``explain`` says of that error) retypes a dash, or quotes a plain text with a key (or
-    a list item) before it that ends on its line; None for any other error."""
+    a list item) before it, to the end of its line or of the lines it is wrapped onto;
+    None for any other error."""
     if explanation.retype:
         return _dash(text, explanation)
     row, column = text.row_column(problem)
@@ -114,23 +120,32 @@ def _quoted_line(
     text: Text, row: int, line: Line, explanation: Explanation, depth: int, item: bool
 ) -> Mend | None:
     """The mend that quotes the text from ``explanation.index`` to the end of the value on
-    ``row`` (a note set two spaces off left after it), when the text ends there: no line
-    below it is deeper than ``depth``. ``item``: a list item's text read from its key on."""
+    ``row`` (a note set two spaces off left after it), or to the end of the lines below it
+    deeper than ``depth``, which go on with the text (``Mend.wrapped``). ``item``: a list
+    item's text read from its key on."""
     value_start = text.index(row, line.value_column)
-    if not _ends_here(text, row, depth):
+    wrapped = _wrapped_rows(text, row, depth)
+    if wrapped is None:
         return None
     if text_on_lines(text, explanation.index, explanation.index) is not None:
         return None  # its text goes on below, at its key's place: a '|' block, not quotes
-    written = text.text[explanation.index : value_start + len(line.value)]
+    end = value_start + len(line.value)
+    if wrapped:  # the whole text, to its last line: quoted, its lines are folded as before
+        if any(_ONE_SPACE_NOTE.search(text.lines[at]) for at in (row, *wrapped)):
+            return None  # a note ends a plain text: YAML's to read, not quotes'
+        end = text.index(wrapped[-1], len(text.lines[wrapped[-1]].rstrip(" \t")))
+    written = text.text[explanation.index : end]
     note = _NOTE.search(written)
     written = written[: note.start()] if note else written
     _, start_column = text.row_column(explanation.index)
-    fixable = not item and not curly_quoted(written) and not _ONE_SPACE_NOTE.search(written)
+    fixable = not wrapped and not item and not curly_quoted(written)
+    fixable = fixable and not _ONE_SPACE_NOTE.search(written)
     # '> Which': a block text, or '>' as text? '!Hola': a tag YAML reads is the author's
     # to mend, and one it cannot read looks the same (``tags``).
     fixable = fixable and not BLOCK_HEADER.match(written) and not written.startswith("!")
+    end = explanation.index + len(written)
     return Mend(
-        row, start_column, explanation.index, explanation.index + len(written), explanation, fixable
+        row, start_column, explanation.index, end, explanation, fixable, None, bool(wrapped)
     )
 
 
@@ -152,17 +167,22 @@ def _quotable(value: str) -> bool:
     return bool(value) and value[0] not in _NOT_PLAIN and value[:2] not in ("- ", "? ", ": ")
 
 
-def _ends_here(text: Text, row: int, column: int) -> bool:
-    """Whether the plain text on ``row`` ends there: the next line that is not blank is
-    a comment, or no deeper than ``column`` (a deeper one would continue the text)."""
-    for below in text.lines[row + 1 :]:
-        content = below.lstrip(" ")
+def _wrapped_rows(text: Text, row: int, column: int) -> list[int] | None:
+    """The rows below ``row`` that go on with the plain text on it: the lines deeper than
+    ``column`` up to the first that is not, or is a comment (none: the text ends on its
+    line). None where a tab starts one: its depth is YAML's to judge."""
+    rows: list[int] = []
+    for below in range(row + 1, len(text.lines)):
+        written = text.lines[below]
+        content = written.lstrip(" ")
         if not content.strip():
             continue
         if content.startswith("\t"):
-            return False  # a tab's depth is YAML's to judge
-        return content.startswith("#") or len(below) - len(content) <= column
-    return True
+            return None
+        if content.startswith("#") or len(written) - len(content) <= column:
+            break
+        rows.append(below)
+    return rows
 
 
 @dataclass(frozen=True)
