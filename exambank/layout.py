@@ -24,7 +24,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -32,6 +32,7 @@ from ruamel.yaml.scalarstring import (
     ScalarString,
     SingleQuotedScalarString,
 )
+from ruamel.yaml.tokens import CommentToken
 
 from exambank.file_names import MANIFEST
 from exambank.model import Manifest, Section
@@ -57,31 +58,34 @@ def format_file(path: Path, size_limit: int | None = None) -> Rewrite:
     return Rewrite(path, loaded.raw, new, loaded.source.data, loaded.source)
 
 
-def arrange(node: Any, annotation: Any) -> None:
-    """Put the keys of every mapping the model describes in the model's order."""
+def arrange(node: Any, annotation: Any, item: tuple[CommentedSeq, int] | None = None) -> None:
+    """Put the keys of every mapping the model describes in the model's order. ``item``:
+    the list ``node`` is an item of, and its place in it."""
     origin = get_origin(annotation)
     if origin is dict and isinstance(node, CommentedMap):
         for value in node.values():
             arrange(value, get_args(annotation)[1])
     elif origin is list and isinstance(node, CommentedSeq):
-        for item in node:
-            arrange(item, get_args(annotation)[0])
+        for index, value in enumerate(node):
+            arrange(value, get_args(annotation)[0], (node, index))
     elif origin is not None:  # unions, Optional, Annotated, Literal: try each part
         for part in get_args(annotation):
-            arrange(node, part)
+            arrange(node, part, item)
     elif _is_model(annotation) and isinstance(node, CommentedMap):
         fields = annotation.model_fields
         for key, value in node.items():
             if key in fields:
                 arrange(value, fields[key].annotation)
-        _reorder(node, [key for key in fields if key in node])
+        _reorder(node, [key for key in fields if key in node], item)
 
 
 def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _reorder(mapping: CommentedMap, known: list[str]) -> None:
+def _reorder(
+    mapping: CommentedMap, known: list[str], item: tuple[CommentedSeq, int] | None
+) -> None:
     keys = list(mapping)
     wanted = known + [key for key in keys if key not in known]
     if wanted == keys:
@@ -96,12 +100,33 @@ def _reorder(mapping: CommentedMap, known: list[str]) -> None:
         trailing[key], above[below] = _split_tail(take_tail(mapping, key), column)
     for key in wanted:
         mapping.move_to_end(key)
-    # The new first key's comment cannot go above it (that place belongs to the mapping's
-    # parent): it goes right below it instead.
-    above[wanted[1]] = above.get(wanted[0], "") + above.get(wanted[1], "")
+    # The new first key's comment goes above the mapping's first line: above the list
+    # item's '- ', or the file's first key, after the file's first comments.
+    _put_above(mapping, above.pop(wanted[0], ""), item)
     for key, below in itertools.pairwise(wanted):
         give_tail(mapping, key, trailing[key] + above.get(below, ""))
     give_tail(mapping, wanted[-1], trailing[wanted[-1]] + above[None])
+
+
+def _put_above(mapping: CommentedMap, comments: str, item: tuple[CommentedSeq, int] | None) -> None:
+    """Write ``comments`` (comment and blank lines, each with its indentation) above the
+    first line of ``mapping``, after any comments there already: above the '-' of the
+    list ``item`` it is, in line with that '-', as a comment written after a bare '-'."""
+    if not comments:
+        return
+    content = comments.lstrip("\n")
+    indent = len(content) - len(content.lstrip(" "))
+    value = comments[: len(comments) - len(content)] + content[indent:]
+    if item is None:
+        holder, slot = mapping.ca.comment or [None, None], 1
+        mapping.ca.comment = holder
+    else:
+        seq, index = item
+        holder, slot = seq.ca.items.setdefault(index, [None] * 4), 1
+        indent = seq.lc.col  # the '-' column as read: its comments move with it
+    if holder[slot] is None:
+        holder[slot] = []
+    holder[slot].append(CommentToken(value, CommentMark(indent)))
 
 
 def _split_tail(tail: str, column: int) -> tuple[str, str]:

@@ -73,8 +73,8 @@ MESSY = MESSY.replace("LONG_TIP", LONG_TIP).replace("LONG_STEM", LONG_STEM)
 FORMATTED = """\
 # yaml-language-server: $schema=../../schemas/section.schema.json
 # A second header comment.
-id: main
 # about the id
+id: main
 title: Main   # the title
 exam_tips:
   - "yes"
@@ -85,8 +85,8 @@ exam_tips:
     twice over if it has to, and then some more
 questions:
   # the first question
+  # about q1
   - id: q1
-    # about q1
     stem: >-
       Which service trains, tunes and deploys models, described in enough words to need a fold at
       about a hundred columns?

@@ -80,8 +80,8 @@ questions:  # in pool order
     difficulty: medium
     # in line with the keys above, not with the dash below: moves with them
   # the second question
+  # the id came second in the converter's output
   - id: q2
-    # the id came second in the converter's output
     stem: Which port does HTTPS use?
     options: {A: "443", B: "80"}
     answer: A
@@ -142,7 +142,7 @@ def test_a_formatted_file_keeps_its_comments_where_they_are(tmp_path: Path) -> N
         pytest.param(
             "id: main\ntitle: Main\nquestions:\n  - stem: Why?\n    explanation: |\n"
             "      Two\n      lines.\n    # the id\n    id: q1\n",
-            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    # the id\n    stem: Why?\n"
+            "id: main\ntitle: Main\nquestions:\n  # the id\n  - id: q1\n    stem: Why?\n"
             "    explanation: |\n      Two\n      lines.\n",
             id="after a block, moved by the key order",
         ),
@@ -152,6 +152,13 @@ def test_a_formatted_file_keeps_its_comments_where_they_are(tmp_path: Path) -> N
             "id: main\ntitle: Main\nquestions:\n  - id: q1\n    stem: |\n      Why?\n"
             "    # the options\n    options: {A: x, B: y}\n    answer: A\n",
             id="after a block, moved by the key order, keys further in",  # review s35 #6
+        ),
+        pytest.param(
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    options:\n      A:\n"
+            "        feedback: No.\n        # the text\n        text: x\n",
+            "id: main\ntitle: Main\nquestions:\n  - id: q1\n    options:\n      A:\n"
+            "        # the text\n        text: x\n        feedback: No.\n",
+            id="above a key that becomes its mapping's first: above it still",  # review s37 #9
         ),
         pytest.param(
             "id: main\ntitle: Main\nquestions:\n  - id: q1\n    explanation: >-\n"
