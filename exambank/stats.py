@@ -110,6 +110,10 @@ def _bank_stats(
             key = (diagnostic.path, diagnostic.question)
             by_question.setdefault(key, Counter())[diagnostic.rule] += 1
     flagged = _flagged(bank, by_question)
+    flagged_in = Counter(question.path for question in flagged)
+    for section in sections:
+        if section.questions is not None:  # read: the share of its questions compares
+            section.questions_with_findings = flagged_in[section.path]
     single = single_answer_questions(bank)
     return BankStats(
         id=bank.id,
@@ -318,9 +322,13 @@ def _bank_text(bank: BankStats) -> str:
     for section in bank.sections:
         count = "?" if section.questions is None else section.questions  # unknown: not read
         questions = noun(section.questions or 0, "question")
+        findings = noun(section.total_findings, "finding")
+        if share := section.flagged_share():  # "1 finding  in" lines up with "2 findings in"
+            flagged = section.questions_with_findings or 0
+            findings = f"{findings:<8} in {flagged} {noun(flagged, 'question')} ({share})"
         line = (
             f"  {section.id:<{width}}  {count:>4} {questions:<11}"
-            f"{section.total_findings:>4} {noun(section.total_findings, 'finding')}"
+            f"{section.total_findings:>4} {findings}"
         )
         lines.append(f"{line}; {not_read}" if (not_read := bank.not_read(section)) else line)
     lines += ["", "Types: " + listed_counts(bank.types)]

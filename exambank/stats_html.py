@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sized
 
 from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
@@ -26,6 +27,9 @@ _CHAR = 0.6 * _FONT_SIZE
 _LABEL_ROOM = 300  # the most a label column takes; longer labels are cut in the middle
 _GAP = 6  # between a label and its bar
 _WHOLE = 32  # an id this long or shorter is never broken across lines in a table
+# A table of this many rows or fewer moves whole to the next page rather than split: a
+# quarter of an A4 page, the ten worst questions and most banks' sections.
+_SHORT_TABLE = 15
 _FONTS = "Exambank Sans, sans-serif"  # the shipped font in the PDF, else the reader's
 _BAR_COLOUR = "#4a78b0"
 # The even-spread marker: dark dashes on a white halo, told apart from the bars by shape
@@ -51,12 +55,18 @@ svg { max-width: 100%; height: auto; }
           @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
                           font-family: "Exambank Sans", sans-serif; } }
   body { margin: 0; max-width: none; font-size: 10pt; }
-  table { width: 100%; } tr { break-inside: avoid; } h2 { break-after: avoid; }
+  table { width: 100%; } tr { break-inside: avoid; } h1, h2 { break-after: avoid; }
+  /* Each bank on a page of its own, so a trainer can hand its pages out apart. */
+  h1 ~ h1 { break-before: page; }
   /* A table that runs on: its header on each page, and never one row alone under it, at
      the foot of a page or at the top of the next (WeasyPrint 70 keeps rows that avoid a
      break inside together, moving the table whole where the first two do not fit). */
   thead { display: table-header-group; }
   tbody tr:first-child { break-after: avoid; } tbody tr:last-child { break-before: avoid; }
+  /* A short table is read at a glance: it moves whole to the next page, under its
+     heading (which avoids a break after it), rather than leave a few rows at a page's
+     foot; the note on the questions it leaves out goes with it. */
+  table.short { break-inside: avoid; } table + p.note { break-before: avoid; }
 }
 """
 
@@ -257,14 +267,24 @@ def _rule_rows(bank: BankStats) -> list[tuple[str, int, float | None]]:
 def _sections_table(bank: BankStats) -> str:
     rows = "".join(
         f"<tr><td>{_whole_if_short(section.id)}</td>{_title_and_count(bank, section)}"
+        f'<td class="n">{_with_findings(section)}</td>'
         f'<td class="n">{section.total_findings}</td></tr>'
         for section in bank.sections
     )
     return (
-        "<h2>Sections</h2><table><thead><tr><th>Section</th><th>Title</th>"
-        '<th class="n">Questions</th><th class="n">Findings</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f"<h2>Sections</h2><table{_short(bank.sections)}><thead><tr><th>Section</th>"
+        '<th>Title</th><th class="n">Questions</th><th class="n">With findings</th>'
+        f'<th class="n">Findings</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+
+
+def _with_findings(section: SectionStats) -> str:
+    """How many of a section's questions have findings, and what share of its questions
+    ("14 (21%)"), so sections of different sizes compare; "?" for a file not read."""
+    if section.questions_with_findings is None:
+        return "?"
+    share = section.flagged_share()
+    return f"{section.questions_with_findings}" + (f"\u00a0({share})" if share else "")
 
 
 def _title_and_count(bank: BankStats, section: SectionStats) -> str:
@@ -293,9 +313,14 @@ def _worst_table(bank: BankStats) -> str:
         for question in bank.worst
     )
     return (
-        '<table><thead><tr><th>Question</th><th>Where</th><th class="n">Findings</th>'
-        f"<th>Rules</th></tr></thead><tbody>{rows}</tbody></table>"
+        f'<table{_short(bank.worst)}><thead><tr><th>Question</th><th>Where</th><th class="n">'
+        f"Findings</th><th>Rules</th></tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _short(rows: Sized) -> str:
+    """The class that keeps a table of ``rows`` on one page, if it is short."""
+    return ' class="short"' if len(rows) <= _SHORT_TABLE else ""
 
 
 def _whole_if_short(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from exambank.stats_keys import KeyLetters
 from exambank.stats_lengths import LongestKey
 from exambank.stats_order import AnswerRuns
-from exambank.stats_words import noun
+from exambank.stats_words import noun, percent
 
 # Of the JSON report; bumped on any change a consumer must follow. 2: sections' and
 # questions' findings leave out those about the bank's order (answer runs), reported in
@@ -33,7 +33,9 @@ from exambank.stats_words import noun
 # whose answer is not set yet, which the letters leave out. 7: ``baseline``: the baseline
 # [tool.exambank] names (``path``) and how many of the findings counted it holds
 # (``findings``, ``errors``, ``warnings``), which lint hides; null where none is named.
-SCHEMA_VERSION = 7
+# 8: each section's ``questions_with_findings``, null where its file was not read, so
+# sections of different sizes compare.
+SCHEMA_VERSION = 8
 
 
 @dataclass
@@ -46,10 +48,19 @@ class SectionStats:
     path: str
     questions: int | None
     findings: dict[str, int] = field(default_factory=dict)  # rule -> count
+    # Of its questions, those with one finding or more; None where it was not read.
+    questions_with_findings: int | None = None
 
     @property
     def total_findings(self) -> int:
         return sum(self.findings.values())
+
+    def flagged_share(self) -> str | None:
+        """Its questions with findings as a share of its questions ("21%"); None where it
+        has no finding, or was not read."""
+        if not self.total_findings or not self.questions or self.questions_with_findings is None:
+            return None
+        return percent(self.questions_with_findings, self.questions)
 
 
 @dataclass

@@ -14,6 +14,15 @@ def noun(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
 
 
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a whole percentage, never "0%" for some nor "100%" for not
+    all: 1 of 250 is "<1%", 249 of 250 ">99%"."""
+    share = f"{part / whole:.0%}"
+    if part and share == "0%":
+        return "<1%"
+    return ">99%" if part < whole and share == "100%" else share
+
+
 def verdict_of(p_value: float, threshold: float, what: str, advice: str, rule: str) -> str:
     """The test's result in words, from the p-value itself: "almost never by chance" only
     below ``RARE``, whatever threshold the rule is set to report at."""

@@ -113,7 +113,7 @@ def test_the_seed_bank(tmp_path):
 
 def test_one_finding_is_one_finding(tmp_path):
     text = render_text(bank_stats(lint([small_bank(tmp_path)])))
-    assert re.search(r"^  b +2 questions +1 finding$", text, re.MULTILINE)
+    assert re.search(r"^  b +2 questions +1 finding  in 1 question \(50%\)$", text, re.MULTILINE)
 
 
 def test_html_draws_the_charts_as_inline_svg(tmp_path):
@@ -336,7 +336,7 @@ def test_a_long_sections_table_has_its_header_on_each_page_and_no_row_alone(tmp_
     holding = sections_table_pages(tmp_path, sections)
     assert len(holding) >= 2  # the table runs on
     for text in holding:
-        assert "Section Title Questions Findings" in text
+        assert "Section Title Questions With findings Findings" in text
         assert rows(text) >= 2
 
 
@@ -345,5 +345,6 @@ def test_a_sections_table_does_not_begin_with_one_row_at_a_page_s_foot(tmp_path)
     of page 1; with 41 sections, room is left there for just as much. The table moves to
     the next page whole (where there is room for two rows, it begins there)."""
     [page] = sections_table_pages(tmp_path, 41)
-    assert "Sections\nSection Title Questions Findings\ns0 Main 1 1\ns1 Main" in page
+    head = "Sections\nSection Title Questions With findings Findings\n"
+    assert f"{head}s0 Main 1 1\u00a0(100%) 1\ns1 Main" in page
     assert rows(page) == 41

@@ -97,7 +97,7 @@ def test_a_shortest_option_that_stands_for_others_is_left_to_its_rules(tmp_path)
 def test_the_json_gives_both_tests_and_the_margin(tmp_path, capsys):
     root, _ = stats_of(tmp_path, *keyed(20, 60, [20, 22, 24]))
     data = json_of(root, capsys)
-    assert data["schema_version"] == 7
+    assert data["schema_version"] == 8
     longest = data["longest_key"]
     assert set(longest) == {
         "longest",

@@ -60,7 +60,8 @@ def test_a_section_file_lint_could_not_read_is_named_in_every_format(
     assert f'<p class="unread">02-b.yaml: {said}.</p>' in page
     assert (
         f'<tr><td><span class="whole">b</span></td><td class="unread">not read ({rule} at '
-        f'{line}:{column})</td><td class="n">?</td><td class="n">1</td></tr>' in page
+        f'{line}:{column})</td><td class="n">?</td><td class="n">?</td><td class="n">1</td></tr>'
+        in page
     )
     [data] = json_report(capsys, str(root))
     assert data["unread"] == [
@@ -72,6 +73,7 @@ def test_a_section_file_lint_could_not_read_is_named_in_every_format(
         "path": path,
         "questions": None,
         "findings": {rule: 1},
+        "questions_with_findings": None,
         "total_findings": 1,
     }
 
@@ -326,7 +328,7 @@ def test_letters_expected_less_than_once_are_pooled_and_named(tmp_path, capsys):
     assert f"  chi-square {statistic:.1f}, df 3, p = {keys.p_value:.2g} " in "\n".join(text)
     assert said in render_html([stats])
     [data] = json_report(capsys, str(root))
-    assert data["keys"]["strata"][1]["pooled"] == [list("ABCDE")] and data["schema_version"] == 7
+    assert data["keys"]["strata"][1]["pooled"] == [list("ABCDE")] and data["schema_version"] == 8
     assert data["keys"]["test"] == "chi-square"
 
 
@@ -392,7 +394,7 @@ def test_json_counts_each_question_s_findings_per_rule(tmp_path, capsys):
     twice = question("q1", difficulty="Hard", tags="not-a-list")
     root = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(twice)})
     [data] = json_report(capsys, str(root))
-    assert data["schema_version"] == 7 and next(iter(data)) == "schema_version"
+    assert data["schema_version"] == 8 and next(iter(data)) == "schema_version"
     [worst] = data["worst"]
     assert worst["rules"] == {"schema": 2} and worst["total_findings"] == 2
     assert "q1  2: schema x2" in render_text(bank_stats(lint([root])))

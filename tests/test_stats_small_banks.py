@@ -29,7 +29,7 @@ def test_twelve_questions_all_keyed_c_get_their_exact_p_in_every_format(tmp_path
     keys = data["keys"]
     assert (keys["test"], keys["pooled"], keys["min_questions"]) == ("exact", [], 8)
     assert keys["p_value"] == pytest.approx(4 / 4**12, rel=1e-12)
-    assert data["schema_version"] == 7
+    assert data["schema_version"] == 8
 
 
 def test_a_balanced_small_bank_is_tested_and_passes(tmp_path):

@@ -158,7 +158,7 @@ def test_stats_gives_each_option_count_and_the_sum(tmp_path, capsys):
     )
     assert "4-option questions (30): A 0, B 10, C 10, D 10; chi-square 10.0" in render_html([stats])
     [data] = json_report(capsys, str(root))
-    assert data["schema_version"] == 7
+    assert data["schema_version"] == 8
     keys = data["keys"]
     assert (keys["test"], keys["degrees"], keys["pooled"]) == ("chi-square", 7, [])
     assert [(s["options"], s["questions"], s["test"]) for s in keys["strata"]] == [

@@ -97,7 +97,7 @@ def test_stats_say_how_often_the_key_repeats_and_test_it(tmp_path, capsys):
     assert "almost never happens by chance; shuffle rather than reletter by hand" in out
     assert main(["stats", str(root), "--format", "json"]) == 0
     [bank] = json.loads(capsys.readouterr().out)
-    assert bank["schema_version"] == 7
+    assert bank["schema_version"] == 8
     repeats = bank["answer_runs"]["repeats"]
     assert (repeats["pairs"], repeats["repeats"], repeats["expected"]) == (29, 0, 7.25)
     assert repeats["fewer_p"] == pytest.approx(0.75**29)

@@ -149,7 +149,7 @@ def test_stats_says_how_often_the_key_is_a_in_every_format(tmp_path, lint_bank, 
     assert f"T{said[1:]}." in render_html([stats])  # a sentence of its own there
     [data] = json_report(capsys, str(tmp_path / "bank"))
     keys = data["keys"]
-    assert data["schema_version"] == 7
+    assert data["schema_version"] == 8
     assert (keys["true_false"], keys["true_keys"], keys["first_keys"]) == (24, 12, 24)
     assert (keys["true_first"], keys["true_false_letters"]) == (12, ["A", "B"])
     assert keys["true_false_p_value"] == pytest.approx(4 / 2**24)
