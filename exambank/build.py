@@ -7,7 +7,8 @@ place, and once the last is made all are renamed into place together, or none
 of the previous build as it was and none of its own, never a mix of two builds. Every name
 and every answer key is checked before any file is written; then the quick files (JSON,
 CSV) are made, and each file that takes long (a PDF edition) in turn, so one PDF at a time
-is held in memory.
+is held in memory. With each bank's files lands the record of what the build wrote there
+(``build_record.py``), by which a later build tells its own files from a trainer's.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from exambank import build_record
 from exambank.bank import Bank
 from exambank.build_date import BuildDate, build_date
+from exambank.build_record import RECORD_NAME, Record
 from exambank.builders import BUILDERS, Builder, Output, Settings
 from exambank.builders.base import Step
 from exambank.errors import UsageError
+from exambank.leftovers import Leftovers, keep_fresh, remove_leftovers
 from exambank.paths import bank_folder_clash, display_path
 from exambank.rules.answers import untrue_key_findings
 from exambank.shuffle import keeps_its_order, shuffled
@@ -35,9 +39,9 @@ from exambank.staging import (
     refuse_links,
     stage_or_explain,
 )
-from exambank.stale_outputs import Stale, Unbuilt, remove_stale, unbuilt
+from exambank.stale_outputs import Stale, Unbuilt, as_written, remove_stale, unbuilt
 
-__all__ = ["Making", "Written", "build"]
+__all__ = ["Leftovers", "Making", "Written", "build"]
 
 
 @dataclass(frozen=True)
@@ -55,12 +59,13 @@ def build(
     builders: Iterable[Builder],
     out: Path,
     choices: Settings | None = None,
-) -> Generator[Written | Making | Stale | Unbuilt, None, None]:
+) -> Generator[Written | Making | Stale | Unbuilt | Leftovers, None, None]:
     """Build every bank with every builder, yielding before a file that takes long that it
     is being made; once every file is made, they are all put in place together and each is
-    yielded, then each file of the version built that an earlier build made and this one
-    does not, removed or kept (``stale_outputs.py``), and, bank by bank, the files found
-    there of the formats not built (those of ``BUILDERS`` not among ``builders``), kept.
+    yielded (but the record of them), then each file of the version built that an earlier
+    build made and this one does not, removed or kept (``stale_outputs.py``), and, bank by
+    bank, the files found there of the formats not built (those of ``BUILDERS`` not among
+    ``builders``), kept, and, folder by folder, what a killed build left in those written.
     ``choices`` are the user's (paper, shuffle, large print ...); each bank's build date is
     filled in from its sources. A file that cannot be written stops the build with a
     UsageError saying where and why. Whatever stops it before all is made leaves ``out``
@@ -71,23 +76,26 @@ def build(
     _refuse_shared_ids(banks, out)
     _refuse_untrue_keys(banks)
     staged: list[Staged] = []
-    stale: list[tuple[Path, list[tuple[str, str]]]] = []
-    landed: list[Written | Stale | Unbuilt]
+    stale: list[tuple[Path, list[tuple[str, str]], Record]] = []
+    landed: list[Written | Stale | Unbuilt | Leftovers]
     try:
         for bank in banks:
             folder = out / bank.id
-            names = yield from _stage_bank(bank, builders, folder, choices, staged)
-            stale.append((folder, names))
+            names, record = yield from _stage_bank(bank, builders, folder, choices, staged)
+            stale.append((folder, names, record))
+        folders_written = sorted({file.target.parent for file in staged})
         with _stops_held() as stops:  # every file lands, and every stale one goes, or none
-            landed = [*land_all(staged)]
+            landed = [file for file in land_all(staged) if file.path.name != RECORD_NAME]
             staged.clear()
-            for folder, names in stale:
-                landed.extend(remove_stale(folder, names))
+            for folder, names, record in stale:
+                landed.extend(remove_stale(folder, names, record))
     finally:
         discard(staged)
     try:
         left = (unbuilt(out / bank.id, _names_not_built(bank.id, builders)) for bank in banks)
         landed.extend(found for found in left if found is not None)
+        found = (remove_leftovers(folder) for folder in folders_written)
+        landed.extend(leftovers for leftovers in found if leftovers is not None)
         yield from landed
     finally:
         if stops:  # a stop asked for while the files landed
@@ -100,10 +108,11 @@ def _stage_bank(
     folder: Path,
     choices: Settings | None,
     staged: list[Staged],
-) -> Generator[Making, None, list[tuple[str, str]]]:
-    """Make every builder's files of ``bank`` and add each to ``staged``, yielding before
-    a file that takes long that it is being made; the names of the files of an earlier
-    build this one leaves stale, each with why."""
+) -> Generator[Making, None, tuple[list[tuple[str, str]], Record]]:
+    """Make every builder's files of ``bank`` and add each to ``staged``, and last the
+    record of them, yielding before a file that takes long that it is being made; the
+    names of the files of an earlier build this one leaves stale, each with why, and the
+    record of the files earlier builds wrote, by which they are removed or kept."""
     dated = any(builder.prints_date for builder in builders)  # else no date is read
     when = build_date(bank.root) if dated else BuildDate(None)
     settings = replace(choices or Settings(), build_date=when.date)
@@ -113,18 +122,30 @@ def _stage_bank(
     files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
     unshuffled = None if shuffle_seed is None else _unshuffled_note(bank, shuffle_seed)
     said: set[str] = set()  # the notes given under an earlier file of the bank
+    written: dict[str, str] = {}  # each file's digest, for the record
     while files:  # each dropped from memory once on disk
-        staged.append(stage_or_explain(folder, _said_once(files.pop(0), said)))
+        _stage(folder, _said_once(files.pop(0), said), staged, written)
     questions = sum(1 for _ in bank.questions())
     for builder, step in steps:
+        keep_fresh(staged)  # not taken for a killed build's by a build running beside
         yield Making(step.label, bank.id, questions)
         made = _noted(step.make(), builder, when.note)
         if unshuffled and builder.shuffles_options:
             made = replace(made, notes=(*made.notes, unshuffled))
-        made = _said_once(made, said)
-        staged.append(stage_or_explain(folder, made))
+        _stage(folder, _said_once(made, said), staged, written)
         del made  # not held while the next file is made
-    return [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
+    stale = [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
+    record = build_record.read(folder)
+    going = [name for name, _ in stale if as_written(folder / name, record)]
+    staged.append(stage_or_explain(folder, build_record.updated(record, folder, written, going)))
+    return stale, record
+
+
+def _stage(folder: Path, output: Output, staged: list[Staged], written: dict[str, str]) -> None:
+    """``output`` staged into ``folder`` (added to ``staged``), and its digest noted in
+    ``written``, by its name."""
+    staged.append(stage_or_explain(folder, output))
+    written[output.name] = build_record.digest(output.data)
 
 
 def _names_not_built(bank_id: str, builders: list[Builder]) -> list[tuple[str, str]]:

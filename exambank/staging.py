@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from exambank.builders import Output
 from exambank.errors import CannotWrite, UsageError
-from exambank.temporary_names import NEW_FILE, beside
+from exambank.temporary_names import NEW_FILE, STAGED, beside
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def stage(folder: Path, output: Output) -> Staged:
             made.append(folder / subfolder)
     # A new file of a name no one can guess, and of a fixed length: an image's 250-character
     # name with a suffix was too long. Mode 0o666 less the umask, as open() would give.
-    temporary = beside(target, "partial")
+    temporary = beside(target, STAGED)
     handle = os.open(temporary, NEW_FILE, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:

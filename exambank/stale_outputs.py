@@ -6,10 +6,11 @@ student edition of a quiz would come with a key it no longer matches.
 
 So the build removes such a file, once it has written every file of the bank, and says so:
 only a name the builder owns for the version it has just built (a shuffled version's files,
-named by another seed, are another version's, kept), and only a regular file that is one of
-exambank's PDFs as the build wrote it (its ``/Creator`` and ``/Producer``, and no later
-revision: a trainer's notes saved into a key keep it). Anything else of that name (a user's
-own file, a link, a folder) stays as it is, with a note.
+named by another seed, are another version's, kept), and only a regular file that is still,
+byte for byte, what an earlier build wrote, as its record says (``build_record.py``): a
+trainer's notes saved into a key keep it, whatever program saved them. Anything else of
+that name (a file changed since, a user's own file, a file the record does not list, a
+link, a folder) stays as it is, with a note.
 
 The files of a format the build does not make (``--only``) are kept, with a note
 (``Unbuilt``): an importer may read ``<bank>.json`` and never the CSV, so a build of the
@@ -22,24 +23,14 @@ So each such file is named, changed or not; another version's PDFs are not, as a
 from __future__ import annotations
 
 import os
-import re
 import stat
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# exambank's handouts name it their creator (handout_metadata.py: the generator meta, which
-# WeasyPrint writes into the info dictionary, inside a compressed object stream)
-_CREATOR = b"/Creator (exambank)"
-# ... and WeasyPrint its producer: a viewer that saves the file whole names itself there,
-# and one that saves only the changes (a trainer's marks) appends a second "%%EOF"
-_PRODUCER = b"/Producer (WeasyPrint"
-_END = b"%%EOF"
-_STREAM = re.compile(rb"stream\r?\n")
-# Far above a key or a sheet of a large bank (600 questions: a few pages, under 1 MB)
-_LARGEST_READ = 50_000_000
-_LARGEST_INFLATED = 2_000_000  # an info dictionary is short; a stream beyond is no concern
+from exambank.build_record import Record, digest
+
+_CHANGED = "it has been changed since exambank made it"
 
 
 @dataclass(frozen=True)
@@ -79,11 +70,12 @@ def unbuilt(folder: Path, names: Iterable[tuple[str, str]]) -> Unbuilt | None:
     return Unbuilt(tuple(folder / name for name, _ in found), formats)
 
 
-def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Stale]:
+def remove_stale(folder: Path, names: Iterable[tuple[str, str]], record: Record) -> Iterator[Stale]:
     """Remove each of ``names`` (a file name and why it is stale) found in ``folder`` that
-    is a PDF exambank made; a Stale for each found, removed or not. A name is matched as
-    the folder lists it, letter case and all: on a file system that ignores case, the key
-    of version "A" is not the stale key of version "a"."""
+    is still as ``record``, the folder's record of what earlier builds wrote, says; a Stale
+    for each found, removed or not. A name is matched as the folder lists it, letter case
+    and all: on a file system that ignores case, the key of version "A" is not the stale
+    key of version "a"."""
     try:
         listed = set(os.listdir(folder))
     except OSError:
@@ -102,10 +94,7 @@ def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Sta
         if not stat.S_ISREG(found.st_mode):
             yield Stale(path, why, "it is a link or a folder, not a file")
             continue
-        try:
-            kept = _why_kept(path, found.st_size)
-        except OSError as error:
-            kept = f"it cannot be read ({error.strerror})"
+        kept = _why_kept(path, record)
         if kept is not None:
             yield Stale(path, why, kept)
             continue
@@ -117,34 +106,23 @@ def remove_stale(folder: Path, names: Iterable[tuple[str, str]]) -> Iterator[Sta
         yield Stale(path, why)
 
 
-def _why_kept(path: Path, size: int) -> str | None:
-    """Why ``path`` stays: it is not a PDF whose info dictionary names exambank as its
-    creator, or one a program changed since (a viewer that saved it whole names itself
-    its producer; one that saves only the changes appends a second "%%EOF"). None for a
-    PDF as the build wrote it."""
-    data = path.read_bytes() if size <= _LARGEST_READ else b""
-    info = _info(data) if data.startswith(b"%PDF-") else None
-    if info is None:
-        return "it is not a PDF exambank made"
-    if _PRODUCER not in info or data.count(_END) != 1:
-        return "it has been changed since exambank made it"
-    return None
+def as_written(path: Path, record: Record) -> bool:
+    """Whether ``path`` is a file as ``record`` says a build wrote it: one found stale is
+    removed once the build's files land."""
+    return _why_kept(path, record) is None
 
 
-def _info(data: bytes) -> bytes | None:
-    """What names exambank as the PDF's creator: the PDF itself, where a PDF keeps its
-    info uncompressed, or the stream that holds it; None if nothing does."""
-    if _CREATOR in data:
-        return data
-    view = memoryview(data)
-    for match in _STREAM.finditer(data):
-        try:
-            inflated = zlib.decompressobj().decompress(view[match.end() :], _LARGEST_INFLATED)
-        except zlib.error:
-            continue  # not a Flate stream
-        if _CREATOR in inflated:
-            return inflated
-    return None
+def _why_kept(path: Path, record: Record) -> str | None:
+    """Why ``path`` stays: ``record`` lists no digest of it, or it is no longer the file
+    of that digest, or it cannot be read. None for a file as the build wrote it."""
+    recorded = record.digests.get(path.name)
+    if recorded is None:
+        return record.unlisted
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"it cannot be read ({error.strerror})"
+    return None if digest(data) == recorded else _CHANGED
 
 
 def _is_folder(path: Path) -> bool:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 
 # How such a file is opened: made new (O_EXCL), so that a link planted under its name is
 # never written through, and written as bytes, line ends as they are (Windows).
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+_RANDOM_BYTES = 8  # 16 hex digits
+# The kind of a build's file on its way to its place (staging.py), which a later build
+# removes where a killed one left it (leftovers.py)
+STAGED = "partial"
 
 
 def beside(target: Path, kind: str) -> Path:
@@ -16,4 +21,10 @@ def beside(target: Path, kind: str) -> Path:
     (``kind``: what it is, as its suffix). Of a fixed length, not ``target``'s name with a
     suffix: a name within the system's limit (255 bytes) stays within it, where a
     243-character section file's name with a suffix did not."""
-    return target.parent / f".exambank-{secrets.token_hex(8)}.{kind}"
+    return target.parent / f".exambank-{secrets.token_hex(_RANDOM_BYTES)}.{kind}"
+
+
+def is_temporary(name: str, kind: str) -> bool:
+    """Whether ``name`` is one ``beside`` gives a file of ``kind``, and nothing else."""
+    pattern = rf"\.exambank-[0-9a-f]{{{2 * _RANDOM_BYTES}}}\.{re.escape(kind)}"
+    return re.fullmatch(pattern, name) is not None

@@ -7,7 +7,8 @@ from collections.abc import Generator
 from contextlib import closing
 from pathlib import Path
 
-from exambank.build import Making, Written
+from exambank.build import Leftovers, Making, Written
+from exambank.leftovers import LEFTOVER_AGE
 from exambank.reporters.text import visible
 from exambank.rules.base import all_of
 from exambank.stale_outputs import Stale, Unbuilt
@@ -15,7 +16,9 @@ from exambank.stats_words import noun
 
 
 def progress(
-    events: Generator[Written | Making | Stale | Unbuilt, None, None], out: Path, only: list[str]
+    events: Generator[Written | Making | Stale | Unbuilt | Leftovers, None, None],
+    out: Path,
+    only: list[str],
 ) -> tuple[int, int]:
     """Say each step of the build as it comes; how many files it wrote, and their size.
     The files land together once all are made: a stop before then (Ctrl-C, SIGTERM) says
@@ -34,6 +37,8 @@ def progress(
                     print(_stale_line(event))
                 elif isinstance(event, Unbuilt):
                     print(_unbuilt_line(event, only))
+                elif isinstance(event, Leftovers):
+                    print(*_leftover_lines(event), sep="\n")
                 else:
                     files, total = files + 1, total + event.size
                     print(f"wrote {visible(str(event.path))} ({shown_size(event.size)})")
@@ -73,6 +78,30 @@ def _unbuilt_line(unbuilt: Unbuilt, only: list[str]) -> str:
         f"{them if one else 'they'} may not match the sources or the files this build wrote "
         f"(build {' and '.join(unbuilt.formats)} too, --only {every}, or remove {them})"
     )
+
+
+def _leftover_lines(leftovers: Leftovers) -> list[str]:
+    """What became of the unfinished files a killed build left in a folder: removed, one
+    line, and those that may be a running build's, kept, another."""
+    folder = visible(str(leftovers.folder))
+    lines = []
+    if leftovers.removed:
+        count = len(leftovers.removed)
+        lines.append(
+            f"removed {count} unfinished {noun(count, 'file')} (.exambank-*.partial) that a "
+            f"killed build left in {folder}"
+        )
+    if leftovers.recent:
+        count = len(leftovers.recent)
+        them, they = ("it", "it is") if count == 1 else ("them", "they are")
+        minutes = LEFTOVER_AGE // 60
+        lines.append(
+            f"note: {folder} holds {count} unfinished {noun(count, 'file')} "
+            f"(.exambank-*.partial) of another build, less than {minutes} minutes old: left "
+            f"unchanged, as that build may still be running (a build removes {them} once "
+            f"{they} {minutes} minutes old; if none is running, remove {them})"
+        )
+    return lines
 
 
 def shown_size(size: int) -> str:

@@ -28,7 +28,7 @@ from exambank.cli import main
 from exambank.errors import UsageError
 from exambank.shuffle import option_order, shuffled
 from exambank.staging import write
-from tests.builders.conftest import SEED_ID, run_build
+from tests.builders.conftest import RECORD, SEED_ID, run_build
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 FILES = [
@@ -42,8 +42,8 @@ FILES = [
 def test_two_builds_are_byte_identical_and_report_each_file(seed_dist, tmp_path):
     report = run_build(tmp_path)
     again = tmp_path / SEED_ID
-    assert sorted(path.name for path in again.iterdir()) == FILES
-    for name in FILES:
+    assert sorted(path.name for path in again.iterdir()) == [RECORD, *FILES]
+    for name in [RECORD, *FILES]:
         assert (again / name).read_bytes() == (seed_dist / name).read_bytes(), name
     for name in FILES:
         assert re.search(rf"^wrote \S+/{re.escape(name)} \(\d+(\.\d)? kB\)$", report, re.M), report
@@ -98,7 +98,7 @@ def test_a_failed_or_interrupted_build_keeps_the_previous_files(make_bank, tmp_p
     with pytest.raises(type(error)):
         list(build([changed], [Exploding(error), JsonBuilder()], out))
     assert (out / "test-bank" / "test-bank.json").read_bytes() == previous
-    assert [path.name for path in (out / "test-bank").iterdir()] == ["test-bank.json"]
+    assert sorted(path.name for path in (out / "test-bank").iterdir()) == [RECORD, "test-bank.json"]
 
 
 @pytest.mark.parametrize("failing", ["fsync", "replace"])
@@ -207,6 +207,7 @@ def test_exambank_build_only_some_formats(tmp_path, capsys):
     out = tmp_path / "dist"
     assert main(["build", str(bank), "--only", "json,csv", "--out", str(out)]) == 0
     assert sorted(path.name for path in (out / "test-bank").iterdir()) == [
+        RECORD,
         "test-bank-questions.csv",
         "test-bank.json",
     ]
@@ -630,7 +631,7 @@ def test_a_build_stopped_between_two_editions_leaves_the_previous_build_whole(
     write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
     assert main(["build", "bank"]) == 0
     before = _files(Path("dist"))
-    assert len(before) == 4
+    assert len(before) == 5  # four files and the record of them
     changed = QUESTION.replace("the whole ML", "the entire ML")
     write_bank(Path("bank"), {"01-main.yaml": section_yaml(changed)})
     stop_at.append(4)  # the trainer edition's layout (the previous build made 2)

@@ -15,6 +15,7 @@ from exambank.builders import Output, Settings
 from exambank.builders.json_export import JsonBuilder
 from exambank.cli import main
 from exambank.staging import write
+from tests.builders.conftest import RECORD
 from tests.builders.test_image_limits import blank_png
 from tests.conftest import QUESTION, section_yaml, write_bank
 
@@ -108,7 +109,7 @@ def test_the_build_ships_the_images_where_the_json_finds_them(tmp_path, capsys):
         data = (folder / resource["path"]).read_bytes()  # relative to the JSON file
         assert hashlib.sha256(data).hexdigest() == resource["sha256"]
     shipped = sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
-    assert shipped == sorted([*SHIPPED, "test-bank.json"])
+    assert shipped == sorted([*SHIPPED, "test-bank.json", RECORD])
     size = len(FILES["images/chart.png"])
     assert f"wrote {folder / 'images' / 'chart.png'} ({size} B)\n" in capsys.readouterr().out
 
@@ -120,7 +121,7 @@ def test_two_builds_with_images_are_byte_identical(tmp_path):
         {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()}
         for out in (tmp_path / "one", tmp_path / "two")
     )
-    assert one == two and len(one) == 6  # the JSON and 5 images
+    assert one == two and len(one) == 7  # the JSON, 5 images and the record of them
 
 
 def test_the_pdfs_ship_no_images_and_the_csv_the_ones_its_rows_show(tmp_path):
@@ -128,6 +129,7 @@ def test_the_pdfs_ship_no_images_and_the_csv_the_ones_its_rows_show(tmp_path):
     assert build(tmp_path, tmp_path / "dist", "pdf", "csv") == 0
     folder = tmp_path / "dist" / "test-bank"
     assert sorted(str(path.relative_to(folder)) for path in folder.rglob("*")) == [
+        RECORD,
         "diagram.webp",
         "images",
         "images/Red Bar.PNG",
@@ -226,7 +228,7 @@ def test_an_image_that_is_no_file_inside_the_bank_is_never_read(tmp_path, capsys
     out = tmp_path / "dist"
     assert main(["build", str(bank), "--out", str(out), "--only", "json"]) == 0
     folder = out / "test-bank"
-    assert [path.name for path in folder.iterdir()] == ["test-bank.json"]
+    assert sorted(path.name for path in folder.iterdir()) == [RECORD, "test-bank.json"]
     assert json.loads((folder / "test-bank.json").read_bytes())["resources"] == []
     printed = capsys.readouterr().out
     for target, reason in why.items():

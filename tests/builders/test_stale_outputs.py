@@ -1,28 +1,35 @@
 """A key or an answer sheet an earlier build wrote (``--student-key separate``,
 ``--answer-sheet``), left beside a student edition that no longer goes with it: the build
-removes it, if it is its own, and says so; another version's, or a user's file, stays. The
-files of a format ``--only`` leaves out stay, named in a note."""
+removes it, if it is still byte for byte what a build wrote, and says so; another
+version's, one a trainer saved notes into, or a user's file, stays. The files of a format
+``--only`` leaves out stay, named in a note."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import FreeText
 
 from exambank import stale_outputs
+from exambank.build_record import Record, digest
 from exambank.builders import Settings
 from exambank.builders import render as render_module
 from exambank.cli import main
+from tests.builders.conftest import RECORD
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 # as a PDF keeps its info uncompressed; WeasyPrint's own are compressed (tested below)
 OURS = b"%PDF-1.7\n1 0 obj <</Creator (exambank) /Producer (WeasyPrint 70.0)>> endobj\n%%EOF\n"
 # a viewer's save of a trainer's marks: the changes appended, after a second "%%EOF"
 MARKED = OURS + b"2 0 obj <</Type /Annot /Contents (q7: check B)>> endobj\n%%EOF\n"
-NOT_OURS = "it is not a PDF exambank made"
+UNLISTED = "it is not among the files .exambank-build.json records a build wrote"
 CHANGED = "it has been changed since exambank made it"
 
 
@@ -55,6 +62,7 @@ def test_a_build_without_them_removes_the_key_and_sheet_an_earlier_build_wrote(
     # real PDFs: their creator is read where WeasyPrint keeps it, in a compressed stream
     files, said = _build(tmp_path, capsys, "--student-key", "separate", "--answer-sheet")
     assert files == [
+        RECORD,
         "test-bank-answer-key.pdf",
         "test-bank-answer-sheet.pdf",
         "test-bank-student.pdf",
@@ -62,7 +70,7 @@ def test_a_build_without_them_removes_the_key_and_sheet_an_earlier_build_wrote(
     ]
     assert said == []
     files, said = _build(tmp_path, capsys)
-    assert files == ["test-bank-student.pdf", "test-bank-trainer.pdf"]
+    assert files == [RECORD, "test-bank-student.pdf", "test-bank-trainer.pdf"]
     assert said == [
         "removed test-bank-answer-key.pdf, an earlier build's: this build prints the key at "
         "the end of the student edition (--student-key)",
@@ -93,17 +101,17 @@ def test_another_version_s_files_stay(
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (lambda path: path.write_bytes(b"%PDF-1.7 my own key, made by hand"), NOT_OURS),
-        (lambda path: path.write_text("notes", encoding="utf-8"), NOT_OURS),
-        (lambda path: path.write_bytes(MARKED), CHANGED),  # review s28-diff, finding 2
-        (lambda path: path.write_bytes(OURS.replace(b"WeasyPrint", b"Acrobat")), CHANGED),
+        (lambda path: path.write_bytes(b"%PDF-1.7 my own key, made by hand"), UNLISTED),
+        (lambda path: path.write_text("notes", encoding="utf-8"), UNLISTED),
+        # as a build writes it, but not written there by a build: a copy, or an older one's
+        (lambda path: path.write_bytes(OURS), UNLISTED),
         (
             lambda path: path.symlink_to(path.parent / "test-bank-student.pdf"),
             "it is a link or a folder, not a file",
         ),
         (lambda path: path.mkdir(), "it is a link or a folder, not a file"),
     ],
-    ids=["another-pdf", "text", "marked-by-a-viewer", "saved-by-a-viewer", "link", "folder"],
+    ids=["another-pdf", "text", "put-there", "link", "folder"],
 )
 def test_what_exambank_did_not_make_stays_with_a_note(
     tmp_path: Path,
@@ -124,6 +132,131 @@ def test_what_exambank_did_not_make_stays_with_a_note(
         "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
         f"end of the student edition (--student-key); left unchanged: {reason} "
         "(remove it if it is an old key or sheet)"
+    ]
+
+
+def _kept(reason: str) -> str:
+    """What the build says of the stale key it leaves unchanged for ``reason``."""
+    return (
+        "note: test-bank-answer-key.pdf is not this build's: this build prints the key at the "
+        f"end of the student edition (--student-key); left unchanged: {reason} (remove it if "
+        "it is an old key or sheet)"
+    )
+
+
+def _annotate(path: Path) -> None:
+    """A trainer's note added to the PDF at ``path`` with pypdf, which saves the whole file
+    anew and keeps its info dictionary."""
+    writer = PdfWriter(clone_from=PdfReader(path))
+    note = FreeText(text="q1: accept C too (trainer)", rect=(50, 550, 300, 600))
+    writer.add_annotation(page_number=0, annotation=note)
+    with open(path, "wb") as stream:
+        writer.write(stream)
+
+
+def test_a_key_a_trainer_annotated_stays_though_it_still_names_exambank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s37-safety, finding 1: a key annotated with pypdf still named exambank its
+    creator and WeasyPrint its producer, and ended in one "%%EOF", and the next build
+    without --student-key separate removed it, the notes with it."""
+    _build(tmp_path, capsys, "--student-key", "separate")
+    key = tmp_path / "dist" / "test-bank" / "test-bank-answer-key.pdf"
+    _annotate(key)
+    annotated = key.read_bytes()
+    info = PdfReader(key).metadata or {}
+    assert (info["/Creator"], info["/Producer"].split()[0]) == ("exambank", "WeasyPrint")
+    assert annotated.count(b"%%EOF") == 1
+    said = _build(tmp_path, capsys)[1]
+    assert key.read_bytes() == annotated
+    assert said == [_kept(CHANGED)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: MARKED,  # review s28-diff, finding 2
+        lambda data: data.replace(b"WeasyPrint", b"Acrobat"),  # a viewer's whole save
+        lambda data: data.replace(b"endobj", b"endobj "),  # creator, producer, one %%EOF
+    ],
+    ids=["marked-by-a-viewer", "saved-by-a-viewer", "saved-as-it-was"],
+)
+def test_a_key_changed_since_a_build_wrote_it_stays_with_a_note(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[bytes], bytes],
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys, "--student-key", "separate")
+    key = tmp_path / "dist" / "test-bank" / "test-bank-answer-key.pdf"
+    key.write_bytes(change(key.read_bytes()))
+    changed = key.read_bytes()
+    for _ in range(2):  # and so at each build, not once only
+        said = _build(tmp_path, capsys)[1]
+        assert key.read_bytes() == changed
+        assert said == [_kept(CHANGED)]
+
+
+def test_the_record_holds_each_file_s_digest_and_drops_those_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    folder = tmp_path / "dist" / "test-bank"
+
+    def recorded() -> dict[str, str]:
+        return json.loads((folder / RECORD).read_bytes())["sha256"]
+
+    _build(tmp_path, capsys, "--student-key", "separate", "--answer-sheet")
+    assert recorded() == {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.iterdir())
+        if path.name != RECORD
+    }
+    _build(tmp_path, capsys)
+    assert sorted(recorded()) == ["test-bank-student.pdf", "test-bank-trainer.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "reason"),
+    [
+        (
+            lambda record: record.unlink(),
+            "the folder holds no .exambank-build.json, the record of the files a build wrote "
+            "(an older exambank kept none)",
+        ),
+        (
+            lambda record: record.write_text("<<<<<<< HEAD\n", encoding="utf-8"),
+            ".exambank-build.json, the record of the files a build wrote, is not as exambank "
+            "writes it",
+        ),
+        (
+            lambda record: record.write_text('{"sha256": ["a"]}', encoding="utf-8"),
+            ".exambank-build.json, the record of the files a build wrote, is not as exambank "
+            "writes it",
+        ),
+    ],
+    ids=["none", "not-json", "not-a-record"],
+)
+def test_without_a_record_to_go_by_a_key_stays_and_the_build_writes_one(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    spoil: Callable[[Path], object],
+    reason: str,
+) -> None:
+    """A folder an older exambank built holds no record: whether its key holds a trainer's
+    notes cannot be told, so it stays. The build writes a record, of its own files."""
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys, "--student-key", "separate")
+    folder = tmp_path / "dist" / "test-bank"
+    spoil(folder / RECORD)
+    files, said = _build(tmp_path, capsys)
+    assert "test-bank-answer-key.pdf" in files
+    assert said == [_kept(reason)]
+    assert sorted(json.loads((folder / RECORD).read_bytes())["sha256"]) == [
+        "test-bank-student.pdf",
+        "test-bank-trainer.pdf",
     ]
 
 
@@ -171,7 +304,10 @@ def test_a_name_differing_in_case_only_is_another_version_s(
         return real_lstat(folder / match[0]) if match else real_lstat(path)
 
     monkeypatch.setattr(stale_outputs.os, "lstat", lstat_ignoring_case)
-    said = list(stale_outputs.remove_stale(tmp_path, [("b-answer-key-shufflea.pdf", "stale")]))
+    record = Record({"b-answer-key-shufflea.pdf": digest(OURS)})
+    said = list(
+        stale_outputs.remove_stale(tmp_path, [("b-answer-key-shufflea.pdf", "stale")], record)
+    )
     assert said == [] and (tmp_path / "b-answer-key-shuffleA.pdf").read_bytes() == OURS
 
 

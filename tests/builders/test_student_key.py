@@ -16,6 +16,7 @@ from exambank.builders.pdf import PdfBuilder, file_name
 from exambank.cli import main
 from exambank.shuffle import shuffled
 from tests.builders.chosen_settings import build_recording_settings
+from tests.builders.conftest import RECORD
 from tests.conftest import QUESTION, section_yaml, write_bank
 
 QUESTIONS = [QUESTION.replace("id: q1", f"id: q{number}") for number in range(1, 9)]
@@ -39,6 +40,7 @@ def test_a_student_edition_for_a_quiz_has_no_key_and_the_key_prints_alone(
 ) -> None:
     folder = _build(tmp_path, "--student-key", "separate", *large_print)
     assert sorted(path.name for path in folder.iterdir()) == [
+        RECORD,
         "test-bank-answer-key.pdf",
         "test-bank-student.pdf",
         "test-bank-trainer.pdf",
@@ -55,6 +57,7 @@ def test_a_student_edition_for_a_quiz_has_no_key_and_the_key_prints_alone(
 def test_none_leaves_the_key_out_and_end_keeps_it_at_the_end(tmp_path: Path) -> None:
     without = _build(tmp_path / "none", "--student-key", "none")
     assert sorted(path.name for path in without.iterdir()) == [
+        RECORD,
         "test-bank-student.pdf",
         "test-bank-trainer.pdf",
     ]
@@ -76,6 +79,7 @@ def test_shuffled_versions_are_named_by_their_seed_and_do_not_replace_each_other
         assert main([*arguments, "--student-key", "separate"]) == 0
     folder = out / "test-bank"
     assert sorted(path.name for path in folder.iterdir()) == [
+        RECORD,
         "test-bank-answer-key-shuffle7.pdf",
         "test-bank-answer-key-shuffle8.pdf",
         "test-bank-questions.csv",  # the exports are not shuffled: one of each
@@ -192,7 +196,7 @@ def test_the_key_and_the_sheet_come_from_the_config_unless_the_command_line_says
 ) -> None:
     status, asked, folder = build_recording_settings(tmp_path, monkeypatch, table, flags)
     assert status == 0
-    assert sorted(path.name for path in folder.iterdir()) == [
+    assert sorted(path.name for path in folder.iterdir()) == [RECORD] + [
         f"test-bank-{document}.pdf" for document in sorted([*documents, "student", "trainer"])
     ]
     keys = {settings.student_key for settings in asked}

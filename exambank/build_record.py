@@ -1,0 +1,101 @@
+"""The record a build keeps of the files it wrote into a bank's folder: each one's name and
+SHA-256, in ``.exambank-build.json`` there.
+
+A later build removes a file an earlier one wrote and it no longer makes (a key, a sheet:
+``stale_outputs.py``) only where the file is still, byte for byte, what the record says.
+Notes a trainer saved into a key change its bytes, whatever program saved them and
+however (pypdf saves the whole file, keeping its creator and producer), so that key stays.
+A file the record does not list stays too: a user's own, or one written by an older
+exambank, which kept no record, so whether it was changed since cannot be told.
+
+The record lists the files this build wrote, and those an earlier build recorded that are
+still in the folder (another version's key, a format ``--only`` left out), but the stale
+ones this build removes. It is staged with the build's files and lands with them, all or
+none, and holds no date, and no path but the files' names in the folder: the same folder
+built the same way gets the same record. Whatever goes wrong with it (removed, unreadable,
+edited, or left behind by two builds at once) only keeps files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exambank.builders import Output
+
+RECORD_NAME = ".exambank-build.json"
+_ABOUT = (
+    "The files 'exambank build' wrote into this folder, each with its SHA-256. A later "
+    "build removes one it no longer makes (an answer key, an answer sheet) only if the file "
+    "is still exactly as written; without this record it removes none."
+)
+_LARGEST_READ = 50_000_000  # far above a record of every image of a large bank
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a folder's record says: each file's SHA-256 (hex) by its name there.
+    ``unlisted``: why a file it does not list is kept, as a sentence."""
+
+    digests: Mapping[str, str] = field(default_factory=dict)
+    unlisted: str = f"it is not among the files {RECORD_NAME} records a build wrote"
+
+
+def read(folder: Path) -> Record:
+    """The record in ``folder``: an empty one, saying why, where there is none or it
+    cannot be read or is not as a build writes it."""
+    what = f"{RECORD_NAME}, the record of the files a build wrote,"
+    try:
+        with open(folder / RECORD_NAME, "rb") as stream:
+            data = stream.read(_LARGEST_READ + 1)
+    except FileNotFoundError:
+        return Record(
+            unlisted=f"the folder holds no {RECORD_NAME}, the record of the files a build "
+            "wrote (an older exambank kept none)"
+        )
+    except OSError as error:
+        return Record(unlisted=f"{what} cannot be read ({error.strerror})")
+    digests = _digests(data) if len(data) <= _LARGEST_READ else None
+    if digests is None:
+        return Record(unlisted=f"{what} is not as exambank writes it")
+    return Record(digests)
+
+
+def digest(data: bytes) -> str:
+    """``data``'s SHA-256, as the record holds it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def updated(
+    record: Record, folder: Path, written: Mapping[str, str], removed: Iterable[str]
+) -> Output:
+    """The record of ``folder`` once this build has landed: the files it wrote
+    (``written``: each name's SHA-256), and those ``record`` lists that are still there,
+    but those it ``removed`` (stale); sorted, so the same files give the same bytes."""
+    dropped = set(removed)
+    digests = {
+        name: recorded
+        for name, recorded in record.digests.items()
+        if name not in dropped and os.path.lexists(folder / name)
+    }
+    digests.update(written)
+    text = json.dumps({"about": _ABOUT, "sha256": dict(sorted(digests.items()))}, indent=2)
+    return Output(RECORD_NAME, (text + "\n").encode("utf-8"))
+
+
+def _digests(data: bytes) -> dict[str, str] | None:
+    """The names and digests a record's bytes hold; None if they are not a record."""
+    try:
+        document = json.loads(data)
+    except ValueError:  # not JSON, or not UTF-8
+        return None
+    digests = document.get("sha256") if isinstance(document, dict) else None
+    if not isinstance(digests, dict):
+        return None
+    if not all(isinstance(value, str) for value in digests.values()):
+        return None
+    return digests
