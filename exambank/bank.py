@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import islice
 from pathlib import Path
 
 from exambank.diagnostics import Diagnostic, Severity
 from exambank.model import Manifest, Question, Section
 from exambank.source import JsonPath, Source
+from exambank.worked_out import worked_out
 
 _ORDER_PREFIX = re.compile(r"^\d+-")
 # A Markdown text of a bank: its file, its path there, the text, its question's id.
@@ -133,7 +133,7 @@ class Bank:
         one lint cannot read stands between them."""
         return iter(self._in_a_row)
 
-    @cached_property
+    @worked_out
     def markup_fields(self) -> list[MarkdownField]:
         """The Markdown texts that may hold a link, an image or raw HTML (a "<", "](" or
         "]:" in them): (file, path in it, text, question id or None). Two rules read
@@ -167,7 +167,7 @@ class Bank:
                         add(source, (*at, "feedback"), option.feedback, qid)
         return found
 
-    @cached_property
+    @worked_out
     def _refs(self) -> list[QuestionRef]:
         refs: list[QuestionRef] = []
         language = self.manifest.language
@@ -179,7 +179,7 @@ class Bank:
                 )
         return refs
 
-    @cached_property
+    @worked_out
     def _in_a_row(self) -> list[QuestionRef | None]:
         refs = iter(self._refs)
         order = {section_id: at for at, section_id in enumerate(self.manifest.sections)}

@@ -7,13 +7,13 @@ so the models are the single definition of the source format.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.config import JsonDict
 
 from exambank.schema_patterns import WHITE_SPACE
+from exambank.worked_out import worked_out
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LETTER_PATTERN = r"^[A-Z]$"
@@ -179,6 +179,7 @@ def _options_schema(schema: JsonDict) -> None:
 
 class Question(Strict):
     model_config = ConfigDict(
+        ignored_types=(worked_out,),  # answer_letters and option_texts: no fields
         json_schema_extra={
             "defaultSnippets": [
                 {
@@ -195,7 +196,7 @@ class Question(Strict):
                 }
             ],
             **editor_only(_ANSWER_BY_TYPE),
-        }
+        },
     )
 
     id: Slug = Field(
@@ -254,14 +255,14 @@ class Question(Strict):
         "{ignore: [rule, ...], reason: ...} (optional).",
     )
 
-    @cached_property
+    @worked_out
     def answer_letters(self) -> tuple[str, ...]:
         """The answer's letters (one for a single answer), worked out once: the rules ask
         for them 160,000 times in a lint of 10,000 questions, 0.3 G instructions when each
         asking made a new list."""
         return (self.answer,) if isinstance(self.answer, str) else tuple(self.answer)
 
-    @cached_property
+    @worked_out
     def option_texts(self) -> tuple[str, ...]:
         """The options' texts in letter order (feedback left out), worked out once: the
         rules ask for them 50,000 times in a lint of 10,000 questions (looked up by the
@@ -274,7 +275,7 @@ class Question(Strict):
         self, *, update: Mapping[str, Any] | None = None, deep: bool = False
     ) -> Question:
         """A copy; its ``answer_letters`` and ``option_texts`` are worked out again, from its
-        own answer and options (pydantic copies what a cached property holds with the rest
+        own answer and options (pydantic copies what a worked-out property holds with the rest
         of the instance)."""
         copied = super().model_copy(update=update, deep=deep)
         copied.__dict__.pop("answer_letters", None)

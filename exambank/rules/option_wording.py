@@ -53,8 +53,8 @@ def points_at_options(text: str) -> bool:
     """Whether an option (or several, a line each) stands for other options: "All of the
     above", "None of these", "Both A and C"."""
     if "\n" not in text:  # one option: both patterns match at its start or nowhere
-        return bool(ALL_OR_NONE_OF.match(text) or COMBINATION.match(text))
-    return bool(ALL_OR_NONE_OF.search(text) or COMBINATION.search(text))
+        return bool(ALL_OR_NONE_OF.match("\n" + text) or COMBINATION.match(text))
+    return bool(ALL_OR_NONE_OF.search("\n" + text) or COMBINATION.search(text))
 
 
 def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:

@@ -14,16 +14,17 @@ word of those in under 1 ns a character, and for one character (a digit, "_") at
 speed; the pattern is tried only where one is found.
 
 A screen must not lose findings: whenever ``check`` finds something in a question, the
-pattern matches inside that question's text. It never matches a line break, so no match
-runs from one question into the next. tests/rules/test_screen.py holds every screen to
-this against ``check`` on every question of the test banks, and every match of a
-pattern to start with one of its openings.
+pattern matches inside that question's text. It never matches a line break (but the one
+a line-start pattern may open with), so no match runs from one question into the next.
+tests/rules/test_screen.py holds every screen to this against ``check`` on every question
+of the test banks, and every match of a pattern to start with one of its openings.
 
 A pattern that opens with ``^`` (a whole option: "All of the above", "A and C") is also
 tried at every character, though it can match only after a line break. A screen that
 says so (``line_start``) is searched as a line break followed by the pattern, and the
 engine skips from one line break to the next: the four such screens take 8 ms instead of
-22 on the real banks' options.
+22 on the real banks' options. A pattern may open with that line break itself, when
+compiling it a second time would cost more than the search (all-of-the-above's).
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cache, cached_property
+from functools import cache
 from typing import Literal, NamedTuple
 
 from exambank.bank import QuestionRef
 from exambank.rules.wording import option_text
+from exambank.worked_out import worked_out
 
 # The ``_folded`` texts are case-folded: a plain pattern there is faster than a
 # case-blind one.
@@ -52,7 +54,8 @@ class Screen(NamedTuple):
     not all ASCII is searched throughout.
 
     ``line_start`` says every match starts at the start of a line: ``pattern`` opens with
-    ``^`` and is compiled with ``re.MULTILINE``.
+    ``^`` and is compiled with ``re.MULTILINE``, or opens with the line break before the
+    line (a pattern too costly to compile twice) and matches no other.
     """
 
     field: Field
@@ -78,19 +81,19 @@ class BankText:
         self.refs = refs
         self._matched: dict[Screen, list[QuestionRef]] = {}
 
-    @cached_property
+    @worked_out
     def stem(self) -> Joined:
         return _joined([ref.question.stem for ref in self.refs])
 
-    @cached_property
+    @worked_out
     def stem_folded(self) -> Joined:
         return _joined([ref.question.stem.casefold() for ref in self.refs])
 
-    @cached_property
+    @worked_out
     def options(self) -> Joined:
         return _joined([option_text(ref.question).joined for ref in self.refs])
 
-    @cached_property
+    @worked_out
     def options_folded(self) -> Joined:
         return _joined([option_text(ref.question).folded for ref in self.refs])
 
@@ -113,10 +116,14 @@ class BankText:
         if screen.line_start:
             # The first line has no line break before it; every other one is searched
             # from the break that ends the line before (``skipped``: one character).
-            if starts and pattern.match(text) is not None:
+            after_break = _after_line_break(pattern)
+            first = (
+                pattern.match(text) if after_break is not pattern else pattern.match("\n" + text)
+            )
+            if starts and first is not None:
                 found.append(self.refs[0])
                 position = starts[1] - 1 if len(starts) > 1 else len(text)
-            pattern, skipped = _after_line_break(pattern), 1
+            pattern, skipped = after_break, 1
         while (match := pattern.search(text, position)) is not None:
             index = bisect_right(starts, match.start() + skipped) - 1
             found.append(self.refs[index])
@@ -177,7 +184,10 @@ def whole_words(terms: Iterable[str]) -> str:
 @cache
 def _after_line_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` (one that opens with ``^`` in MULTILINE mode) after a line break, which
-    the regular-expression engine looks for with a fast scan for the break."""
+    the regular-expression engine looks for with a fast scan for the break; a pattern
+    that opens with one is itself."""
+    if pattern.pattern.startswith(r"\n"):
+        return pattern
     return re.compile(r"\n" + pattern.pattern, pattern.flags)
 
 
