@@ -1,5 +1,5 @@
 """The record a build keeps of the files it wrote into a bank's folder: each one's name and
-SHA-256, in ``.exambank-build.json`` there.
+SHA-256, in ``.exambank-build`` there.
 
 A later build removes a file an earlier one wrote and it no longer makes (a key, a sheet:
 ``stale_outputs.py``) only where the file is still, byte for byte, what the record says.
@@ -27,7 +27,9 @@ from pathlib import Path
 
 from exambank.builders import Output
 
-RECORD_NAME = ".exambank-build.json"
+# JSON, but not named .json: a tool that takes every *.json of dist/ as an export (find,
+# a Python glob, an upload step) would take the record too; and hidden, as it is no output.
+RECORD_NAME = ".exambank-build"
 _ABOUT = (
     "The files 'exambank build' wrote into this folder, each with its SHA-256. A later "
     "build removes one it no longer makes (an answer key, an answer sheet) only if the file "

@@ -17,7 +17,7 @@ from exambank.markdown import typeset
 from tests.conftest import REPO, SEED_BANK, write_bank
 
 SEED_ID = "aws-ai-practitioner"
-RECORD = ".exambank-build.json"  # the record of the files a build wrote (build_record.py)
+RECORD = ".exambank-build"  # the record of the files a build wrote (build_record.py)
 
 
 def as_extracted(text: str) -> str:

@@ -84,7 +84,7 @@ def test_a_file_that_cannot_be_replaced_is_named_and_kept(
         f"exambank: error: {target}: cannot write: Permission denied\n{NOTHING_PUT_IN_PLACE}"
     )
     assert target.read_bytes() == before
-    assert sorted(target.parent.iterdir()) == [target.parent / ".exambank-build.json", target]
+    assert sorted(target.parent.iterdir()) == [target.parent / ".exambank-build", target]
 
 
 def test_one_file_built_is_counted_in_the_singular(

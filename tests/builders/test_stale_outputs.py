@@ -29,7 +29,7 @@ from tests.conftest import QUESTION, section_yaml, write_bank
 OURS = b"%PDF-1.7\n1 0 obj <</Creator (exambank) /Producer (WeasyPrint 70.0)>> endobj\n%%EOF\n"
 # a viewer's save of a trainer's marks: the changes appended, after a second "%%EOF"
 MARKED = OURS + b"2 0 obj <</Type /Annot /Contents (q7: check B)>> endobj\n%%EOF\n"
-UNLISTED = "it is not among the files .exambank-build.json records a build wrote"
+UNLISTED = "it is not among the files .exambank-build records a build wrote"
 CHANGED = "it has been changed since exambank made it"
 
 
@@ -222,18 +222,16 @@ def test_the_record_holds_each_file_s_digest_and_drops_those_removed(
     [
         (
             lambda record: record.unlink(),
-            "the folder holds no .exambank-build.json, the record of the files a build wrote "
+            "the folder holds no .exambank-build, the record of the files a build wrote "
             "(an older exambank kept none)",
         ),
         (
             lambda record: record.write_text("<<<<<<< HEAD\n", encoding="utf-8"),
-            ".exambank-build.json, the record of the files a build wrote, is not as exambank "
-            "writes it",
+            ".exambank-build, the record of the files a build wrote, is not as exambank writes it",
         ),
         (
             lambda record: record.write_text('{"sha256": ["a"]}', encoding="utf-8"),
-            ".exambank-build.json, the record of the files a build wrote, is not as exambank "
-            "writes it",
+            ".exambank-build, the record of the files a build wrote, is not as exambank writes it",
         ),
     ],
     ids=["none", "not-json", "not-a-record"],
