@@ -465,9 +465,11 @@ def test_every_slip_of_a_question_is_told_below_a_text_wrapped_onto_a_second_lin
     for old, new in slips.items():
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    colon, whole = "text containing ': ' must be quoted", "write the whole text quoted"
+    colon, whole_of_stem = "text containing ': ' must be quoted", "put the whole text of 'stem'"
+    other = "another way"
     assert _problems(path) == [
-        (5, 11, colon, f'{whole} (shortened here): stem: "Note: which AWS…"'),
+        # the whole text, both its lines: quoting the first alone would mend nothing
+        (5, 11, colon, f"{whole_of_stem} (lines 5-6) in double quotes, or write the ': ' {other}"),
         (8, 10, colon, 'write it quoted: A: "Amazon: SageMaker"'),
         (10, 10, "text starting with '@' must be quoted", 'write it quoted: C: "@EC2"'),
         (11, 10, "text starting with '*' must be quoted", 'write it quoted: D: "*nix systems"'),

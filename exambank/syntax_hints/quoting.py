@@ -221,12 +221,34 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
             "text containing ': ' must be quoted",
             write_quoted(lead, whole, keep + len(line.key) + 2),
         )
+    last = _last_wrapped_row(text, row, line.key_column)
+    if line.key and last > row:  # the text goes on below: quoting its first line is no mend
+        return Explanation(
+            index,
+            "text containing ': ' must be quoted",
+            f"put the whole text of '{line.key}' (lines {row + 1}-{last + 1}) in double "
+            "quotes, or write the ': ' another way",
+        )
     return Explanation(
         index,
         "text containing ': ' must be quoted",
         write_quoted(line.lead, line.value, keep),
         write_quoted(line.lead, line.value, keep, fixed=True),
     )
+
+
+def _last_wrapped_row(text: Text, row: int, column: int) -> int:
+    """The last row of a plain text that starts on ``row`` and goes on to the lines below
+    it deeper than its key's ``column`` (``row`` itself where it does not)."""
+    last = row
+    for below in range(row + 1, len(text.lines)):
+        content = text.lines[below].lstrip(" ")
+        if not content.strip():
+            continue
+        if content.startswith(("#", "\t")) or len(text.lines[below]) - len(content) <= column:
+            break
+        last = below
+    return last
 
 
 def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:
