@@ -49,6 +49,7 @@ from exambank.syntax_hints.text import (
     Text,
     curly_quoted,
     quoted,
+    wrapped_rows,
 )
 
 # A plain text cannot start with these: a value that does is something else (a list,
@@ -124,7 +125,7 @@ def _quoted_line(
     deeper than ``depth``, which go on with the text (``Mend.wrapped``). ``item``: a list
     item's text read from its key on."""
     value_start = text.index(row, line.value_column)
-    wrapped = _wrapped_rows(text, row, depth)
+    wrapped = wrapped_rows(text, row, depth)
     if wrapped is None:
         return None
     if text_on_lines(text, explanation.index, explanation.index) is not None:
@@ -165,24 +166,6 @@ def _quotable(value: str) -> bool:
     plain text. One that starts with a character YAML reserves is quoted for that, where
     YAML refuses it there (``Explanation.refused_start``)."""
     return bool(value) and value[0] not in _NOT_PLAIN and value[:2] not in ("- ", "? ", ": ")
-
-
-def _wrapped_rows(text: Text, row: int, column: int) -> list[int] | None:
-    """The rows below ``row`` that go on with the plain text on it: the lines deeper than
-    ``column`` up to the first that is not, or is a comment (none: the text ends on its
-    line). None where a tab starts one: its depth is YAML's to judge."""
-    rows: list[int] = []
-    for below in range(row + 1, len(text.lines)):
-        written = text.lines[below]
-        content = written.lstrip(" ")
-        if not content.strip():
-            continue
-        if content.startswith("\t"):
-            return None
-        if content.startswith("#") or len(written) - len(content) <= column:
-            break
-        rows.append(below)
-    return rows
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from exambank.syntax_hints.text import (
     shortened,
     space_words,
     spaces,
+    wrapped_rows,
     write_pair,
     write_quoted,
 )
@@ -187,13 +188,19 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     if is_key_name(line.key) and deeper > 0:
         return key_too_deep(text, owner_row, row, reads_on=True)
     if owner.key and owner.value and row > owner_row:
-        return Explanation(
-            text.index(owner_row, owner.value_column),
-            "text containing ': ' must be quoted",
-            f"put the whole text of '{owner.key}' (lines {owner_row + 1}-{row + 1}) in "
-            "double quotes, or write the ': ' another way",
-        )
+        return _quote_whole(text.index(owner_row, owner.value_column), owner.key, owner_row, row)
     return _quote_the_text(text, owner_row, None)
+
+
+def _quote_whole(index: int, key: str, first: int, last: int) -> Explanation:
+    """Text holding ': ' that goes on from row ``first`` to row ``last``: quoted whole, or
+    its ': ' written another way (quoting one of its lines mends nothing)."""
+    return Explanation(
+        index,
+        "text containing ': ' must be quoted",
+        f"put the whole text of '{key}' (lines {first + 1}-{last + 1}) in double quotes, "
+        "or write the ': ' another way",
+    )
 
 
 def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
@@ -221,34 +228,15 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
             "text containing ': ' must be quoted",
             write_quoted(lead, whole, keep + len(line.key) + 2),
         )
-    last = _last_wrapped_row(text, row, line.key_column)
-    if line.key and last > row:  # the text goes on below: quoting its first line is no mend
-        return Explanation(
-            index,
-            "text containing ': ' must be quoted",
-            f"put the whole text of '{line.key}' (lines {row + 1}-{last + 1}) in double "
-            "quotes, or write the ': ' another way",
-        )
+    below = wrapped_rows(text, row, line.key_column)
+    if line.key and below:  # the text goes on below: quoting its first line is no mend
+        return _quote_whole(index, line.key, row, below[-1])
     return Explanation(
         index,
         "text containing ': ' must be quoted",
         write_quoted(line.lead, line.value, keep),
         write_quoted(line.lead, line.value, keep, fixed=True),
     )
-
-
-def _last_wrapped_row(text: Text, row: int, column: int) -> int:
-    """The last row of a plain text that starts on ``row`` and goes on to the lines below
-    it deeper than its key's ``column`` (``row`` itself where it does not)."""
-    last = row
-    for below in range(row + 1, len(text.lines)):
-        content = text.lines[below].lstrip(" ")
-        if not content.strip():
-            continue
-        if content.startswith(("#", "\t")) or len(text.lines[below]) - len(content) <= column:
-            break
-        last = below
-    return last
 
 
 def not_a_key(text: Text, problem: int, context: int) -> Explanation | None:

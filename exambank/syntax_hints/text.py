@@ -173,6 +173,24 @@ class Line:
         self.lead = line[self.indent : self.value_column]  # "stem: ", "- ", "- id: "
 
 
+def wrapped_rows(text: Text, row: int, column: int) -> list[int] | None:
+    """The rows below ``row`` that go on with the plain text on it: the lines deeper than
+    ``column`` up to the first that is not, or is a comment (none: the text ends on its
+    line). None where a tab starts one: its depth is YAML's to judge."""
+    rows: list[int] = []
+    for below in range(row + 1, len(text.lines)):
+        written = text.lines[below]
+        content = written.lstrip(" ")
+        if not content.strip():
+            continue
+        if content.startswith("\t"):
+            return None
+        if content.startswith("#") or len(written) - len(content) <= column:
+            break
+        rows.append(below)
+    return rows
+
+
 def reads_past(text: str, row: int) -> bool:
     """Whether libyaml reads ``text`` (a mended copy of a file) past ``row``: to its end,
     or to a later error."""
