@@ -91,7 +91,8 @@ class Changes:
     ``--drop-entries-of`` named; ``stale``, how many ``unused-suppression`` entries it
     left out (of the run's findings, writing; of the old entries, writing or pruning);
     ``old``: whether there was an old baseline to compare with (``conflicted``: both
-    sides of a merge conflict)."""
+    sides of a merge conflict); ``unchanged``: the file already held, byte for byte, what
+    was to be written, so it was left untouched."""
 
     kept: int = 0
     off: RuleCounts = ()
@@ -103,6 +104,7 @@ class Changes:
     stale: int = 0
     old: bool = False
     conflicted: bool = False
+    unchanged: bool = False
 
 
 def configured(config: Config) -> Baseline | str | None:
@@ -145,10 +147,11 @@ def write(
     if old is None:
         entries = [entry for entry in _entries(diagnostics, folder, checked) if entry]
         kept = [entry for entry in entries if entry.rule != UNUSED]
-        return save(path, kept), Changes(stale=len(entries) - len(kept))
+        baseline, written = save(path, kept)
+        return baseline, Changes(stale=len(entries) - len(kept), unchanged=not written)
     sorted_out = _sort_out(old, diagnostics, checked, folder)
     added = [entry for _, entry in sorted_out.added]
-    baseline = save(path, sorted_out.held + added + sorted_out.kept)
+    baseline, written = save(path, sorted_out.held + added + sorted_out.kept)
     held, unread = _held(sorted_out.kept, checked, folder)
     off = _of(sorted_out.kept, checked.off)  # of rules the run did not check: never held
     changes = Changes(
@@ -161,6 +164,7 @@ def write(
         stale=sorted_out.stale + sorted_out.stale_found,
         old=True,
         conflicted=old.conflicted,
+        unchanged=not written,
     )
     return baseline, changes
 
@@ -176,13 +180,14 @@ def prune(
     without it); the baseline written, and what changed."""
     sorted_out = _sort_out(old, diagnostics, checked, old.folder)
     entries = sorted_out.held + sorted_out.kept
-    baseline = save(old.path, [entry for entry in entries if entry.rule not in drop])
+    baseline, written = save(old.path, [entry for entry in entries if entry.rule not in drop])
     changes = Changes(
         dropped=sorted_out.dropped,
         dropped_of=_of(entries, drop),
         stale=sorted_out.stale,
         old=True,
         conflicted=old.conflicted,
+        unchanged=not written,
     )
     return baseline, changes
 

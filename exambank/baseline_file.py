@@ -110,18 +110,19 @@ def previous(path: Path) -> Baseline | None:
         return None
 
 
-def save(path: Path, entries: Sequence[Entry]) -> Baseline:
+def save(path: Path, entries: Sequence[Entry]) -> tuple[Baseline, bool]:
     """Write ``entries`` to ``path`` atomically (a failed write leaves the old file whole),
-    through a link, not over it; a baseline that would read the same is not written at
-    all. One replaced keeps its mode, owner and group, and one that is read-only, or that
-    the runner may not write, is not replaced (``replaced_files``): a CannotWrite."""
+    through a link, not over it; the baseline, and whether it was written: one that
+    would read the same, byte for byte, is not written at all (nor touched). One replaced
+    keeps its mode, owner and group, and one that is read-only, or that the runner may
+    not write, is not replaced (``replaced_files``): a CannotWrite."""
     target = path.resolve()
     baseline = Baseline(path, tuple(sorted(entries)))
     text = _text(baseline.entries).encode("utf-8")
     try:
         there = target.is_file()
         if there and target.read_bytes() == text:
-            return baseline
+            return baseline, False
         refused = why_not_replaced(target) if there else None
         if refused is None:
             refused = _replace(target, text, there)
@@ -130,7 +131,7 @@ def save(path: Path, entries: Sequence[Entry]) -> Baseline:
         raise CannotWrite(f"{display_path(path)}: cannot write the baseline: {reason}") from None
     if refused is not None:
         raise CannotWrite(f"{display_path(path)}: {refused}")
-    return baseline
+    return baseline, True
 
 
 def _replace(target: Path, text: bytes, there: bool) -> str | None:

@@ -65,8 +65,11 @@ def _kept_off(off: RuleCounts, shown: str) -> str:
 
 def written(baseline: Baseline, changes: Changes) -> list[str]:
     """What ``--write-baseline`` says it did: over an old baseline, what it added (each
-    finding, a line each) and dropped."""
-    said = f"wrote {display_path(baseline.path)}: {_count(len(baseline.entries), 'finding')}"
+    finding, a line each) and dropped; that it left it as it was, where it already held
+    just that."""
+    shown = display_path(baseline.path)
+    did = f"{shown} is up to date" if changes.unchanged else f"wrote {shown}"
+    said = f"{did}: {_count(len(baseline.entries), 'finding')}"
     if changes.off:
         off = sum(count for _, count in changes.off)
         names = all_of([rule for rule, _ in changes.off])
@@ -75,7 +78,11 @@ def written(baseline: Baseline, changes: Changes) -> list[str]:
         said += f", {changes.kept} of them of files or rules this run did not check, kept"
     if changes.held:
         said += f", {changes.held} kept as they were: {_unread_files(changes.unread)}"
-    lines = [f"{said}; {_changes(changes)}"] if changes.old else [said]
+    if changes.unchanged:
+        said += "; nothing to add or drop, so it is left as it was"
+    elif changes.old:
+        said += f"; {_changes(changes)}"
+    lines = [said]
     for found in changes.added:
         question = f" {found.question}" if found.question else ""
         lines.append(f"  added: {found.path}:{found.line} {found.rule}{question}")

@@ -5,6 +5,7 @@ resolves a baseline's merge conflict."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from tests.conftest import section_yaml, write_bank
 from tests.test_baseline import question
 
 RULES = ["--select", "answer-not-in-options,all-of-the-above"]
+UP_TO_DATE = "known.json is up to date: 2 findings; nothing to add or drop, so it is left as it was"
 
 
 def write_section(bank: Path, *questions: str) -> None:
@@ -59,7 +61,21 @@ def test_writing_over_a_baseline_says_what_it_added_and_dropped(bank, capsys):
     ]
     assert held() == ["q3", "q9"]
     _, _, err = lint(capsys, "--write-baseline", "known.json")
-    assert err == "wrote known.json: 2 findings; against the old one: nothing added or dropped\n"
+    assert err == UP_TO_DATE + "\n"
+
+
+def test_writing_a_baseline_that_would_not_change_leaves_the_file_untouched(bank, capsys):
+    """A hook or CI step that writes the baseline on every run must not touch it (nor
+    say it wrote it) when nothing changed: its mtime would trigger rebuilds and syncs."""
+    path = Path("known.json")
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before, stat = path.read_bytes(), path.stat()
+    status, out, err = lint(capsys, "--write-baseline", "known.json")
+    assert (status, err) == (0, UP_TO_DATE + "\n")
+    assert out.splitlines()[-1] == "2 findings hidden by the baseline known.json."
+    after = path.stat()
+    assert path.read_bytes() == before
+    assert (after.st_ino, after.st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
 
 
 def test_prune_drops_fixed_entries_and_never_adds_a_new_finding(bank, capsys):
@@ -179,7 +195,7 @@ def test_writing_a_baseline_leaves_out_a_stale_suppression(bank, capsys):
     write_section(bank, question(1), question(2, "error"), question(3, "warning"), STALE)
     status, out, err = lint(capsys, *UNUSED, "--write-baseline", "known.json")
     assert err.splitlines() == [
-        "wrote known.json: 2 findings; against the old one: nothing added or dropped",
+        UP_TO_DATE,
         f"1 unused-suppression finding not written: {LEFT_OUT}",
     ]
     assert held() == ["q3", "q2"]

@@ -59,8 +59,8 @@ def test_lint_and_prune_say_the_entries_of_a_rule_turned_off_are_kept(bank, caps
     assert (status, out[-1]) == (0, KEPT)
     status, out, err = lint(capsys, "--write-baseline", "known.json")
     assert err == (
-        "wrote known.json: 2 findings, 1 of them of all-of-the-above, which the configuration "
-        "turns off, kept; against the old one: nothing added or dropped\n"
+        "known.json is up to date: 2 findings, 1 of them of all-of-the-above, which the "
+        "configuration turns off, kept; nothing to add or drop, so it is left as it was\n"
     )
     assert out[-1] == KEPT
     assert held() == [("all-of-the-above", "q3"), ("answer-not-in-options", "q2")]

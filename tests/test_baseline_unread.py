@@ -78,8 +78,8 @@ def test_the_entries_of_a_file_that_cannot_be_read_are_kept_not_fixed(bank, caps
     before = entries()
     status, _, err = lint(capsys, "--write-baseline", "known.json")
     assert err.splitlines()[0] == (
-        f"wrote known.json: 8 findings, 6 kept as they were: bank/b/02-more.yaml {why}; "
-        "against the old one: nothing added or dropped"
+        f"known.json is up to date: 8 findings, 6 kept as they were: bank/b/02-more.yaml "
+        f"{why}; nothing to add or drop, so it is left as it was"
     )
     assert entries() == before  # the old near-duplicates, not the run's: its group is cut
     path.write_text(MORE, "utf-8")  # the conflict resolved
