@@ -30,6 +30,7 @@ from exambank.errors import UsageError
 from exambank.leftovers import Leftovers, keep_fresh, remove_leftovers
 from exambank.paths import bank_folder_clash, display_path
 from exambank.rules.answers import untrue_key_findings
+from exambank.set_aside import SetAside, put_back_set_aside
 from exambank.shuffle import keeps_its_order, shuffled
 from exambank.staging import (
     Staged,
@@ -41,7 +42,7 @@ from exambank.staging import (
 )
 from exambank.stale_outputs import Stale, Unbuilt, as_written, remove_stale, unbuilt
 
-__all__ = ["Leftovers", "Making", "Written", "build"]
+__all__ = ["Leftovers", "Making", "SetAside", "Written", "build"]
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,16 @@ def build(
     builders: Iterable[Builder],
     out: Path,
     choices: Settings | None = None,
-) -> Generator[Written | Making | Stale | Unbuilt | Leftovers, None, None]:
+) -> Generator[Written | Making | Stale | Unbuilt | SetAside | Leftovers, None, None]:
     """Build every bank with every builder, yielding before a file that takes long that it
-    is being made; once every file is made, they are all put in place together and each is
-    yielded (but the record of them), then each file of the version built that an earlier
-    build made and this one does not, removed or kept (``stale_outputs.py``), and, bank by
-    bank, the files found there of the formats not built (those of ``BUILDERS`` not among
-    ``builders``), kept, and, folder by folder, what a killed build left in those written.
+    is being made; once every file is made, they are all put in place together, and then
+    yielded are: the files a killed build had set aside in a bank's folder, put back or
+    removed before anything was made (``set_aside.py``: the record tells what they were);
+    each file written (but the record of them); each file of the version built that an
+    earlier build made and this one does not, removed or kept (``stale_outputs.py``);
+    bank by bank, the files found there of the formats not built (those of ``BUILDERS``
+    not among ``builders``), kept; and, folder by folder, what a killed build left
+    unfinished in those written.
     ``choices`` are the user's (paper, shuffle, large print ...); each bank's build date is
     filled in from its sources. A file that cannot be written stops the build with a
     UsageError saying where and why. Whatever stops it before all is made leaves ``out``
@@ -75,9 +79,11 @@ def build(
     _refuse_bank_folders(banks, out)
     _refuse_shared_ids(banks, out)
     _refuse_untrue_keys(banks)
+    found_aside = (put_back_set_aside(out / bank.id) for bank in banks)
+    set_aside = [found for found in found_aside if found is not None]
     staged: list[Staged] = []
     stale: list[tuple[Path, list[tuple[str, str]], Record]] = []
-    landed: list[Written | Stale | Unbuilt | Leftovers]
+    landed: list[Written | Stale | Unbuilt | SetAside | Leftovers]
     try:
         for bank in banks:
             folder = out / bank.id
@@ -85,7 +91,8 @@ def build(
             stale.append((folder, names, record))
         folders_written = sorted({file.target.parent for file in staged})
         with _stops_held() as stops:  # every file lands, and every stale one goes, or none
-            landed = [file for file in land_all(staged) if file.path.name != RECORD_NAME]
+            landed = [*set_aside]  # said first, as done first
+            landed.extend(file for file in land_all(staged) if file.path.name != RECORD_NAME)
             staged.clear()
             for folder, names, record in stale:
                 landed.extend(remove_stale(folder, names, record))

@@ -89,6 +89,18 @@ def updated(
     return Output(RECORD_NAME, (text + "\n").encode("utf-8"))
 
 
+def recorded(data: bytes) -> dict[str, str] | None:
+    """The names and digests ``data`` hold if they are a record just as a build writes
+    one (no other file of a build's is: an export's JSON has other keys); else None."""
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(document, dict) or set(document) != {"about", "sha256"}:
+        return None
+    return _digests(data)
+
+
 def _digests(data: bytes) -> dict[str, str] | None:
     """The names and digests a record's bytes hold; None if they are not a record."""
     try:

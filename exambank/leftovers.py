@@ -7,7 +7,8 @@ removes them from the folders it writes, and says so.
 Only a regular file of the name a build stages its files under (``.exambank-``, 16 hex
 digits, ``.partial``): never one ``fmt`` or ``new`` writes a bank file under (``.tmp``),
 nor the file a build sets aside while its files land (``.previous``: left by a kill in that
-moment, it may be the only copy of an earlier build's file). And only one older than
+moment, it may be the only copy of an earlier build's file; ``set_aside.py`` tells what it
+was, and puts it back, removes it or names it). And only one older than
 ``LEFTOVER_AGE``: another build into the same folder holds its files under such names until
 its last one is made, minutes on a large bank, and touches them before each file that takes
 long (``keep_fresh``), so none of a running build's is ever that old. A younger one is

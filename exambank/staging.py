@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from exambank.builders import Output
 from exambank.errors import CannotWrite, UsageError
-from exambank.temporary_names import NEW_FILE, STAGED, beside
+from exambank.temporary_names import NEW_FILE, SET_ASIDE, STAGED, beside
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def land_all(staged: list[Staged]) -> list[Written]:
     landed: list[tuple[Staged, Path | None]] = []  # each with where its previous file is
     try:
         for file in staged:
-            previous = beside(file.target, "previous") if _replaces(file.target) else None
+            previous = beside(file.target, SET_ASIDE) if _replaces(file.target) else None
             if previous is not None:
                 os.replace(file.target, previous)
             landed.append((file, previous))

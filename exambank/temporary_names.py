@@ -14,6 +14,10 @@ _RANDOM_BYTES = 8  # 16 hex digits
 # The kind of a build's file on its way to its place (staging.py), which a later build
 # removes where a killed one left it (leftovers.py)
 STAGED = "partial"
+# The kind of the file a build's file replaces, set aside while the build's files land
+# (staging.py), which a later build puts back or removes where a killed one left it
+# (set_aside.py)
+SET_ASIDE = "previous"
 
 
 def beside(target: Path, kind: str) -> Path:

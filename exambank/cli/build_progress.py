@@ -7,7 +7,7 @@ from collections.abc import Generator
 from contextlib import closing
 from pathlib import Path
 
-from exambank.build import Leftovers, Making, Written
+from exambank.build import Leftovers, Making, SetAside, Written
 from exambank.leftovers import LEFTOVER_AGE
 from exambank.reporters.text import visible
 from exambank.rules.base import all_of
@@ -16,7 +16,7 @@ from exambank.stats_words import noun
 
 
 def progress(
-    events: Generator[Written | Making | Stale | Unbuilt | Leftovers, None, None],
+    events: Generator[Written | Making | Stale | Unbuilt | SetAside | Leftovers, None, None],
     out: Path,
     only: list[str],
 ) -> tuple[int, int]:
@@ -37,6 +37,8 @@ def progress(
                     print(_stale_line(event))
                 elif isinstance(event, Unbuilt):
                     print(_unbuilt_line(event, only))
+                elif isinstance(event, SetAside):
+                    print(*_set_aside_lines(event), sep="\n")
                 elif isinstance(event, Leftovers):
                     print(*_leftover_lines(event), sep="\n")
                 else:
@@ -100,6 +102,36 @@ def _leftover_lines(leftovers: Leftovers) -> list[str]:
             f"(.exambank-*.partial) of another build, less than {minutes} minutes old: left "
             f"unchanged, as that build may still be running (a build removes {them} once "
             f"{they} {minutes} minutes old; if none is running, remove {them})"
+        )
+    return lines
+
+
+def _set_aside_lines(found: SetAside) -> list[str]:
+    """What became of the files a build killed while its files landed set aside in a
+    bank's folder: put back, removed, and, one line each, those left."""
+    folder = visible(str(found.folder))
+    killed = "a build killed while putting its files in place"
+    lines = []
+    if found.restored:
+        names = all_of([visible(str(path)) for path in found.restored])
+        lines.append(f"put back {names}, which {killed} had set aside (.exambank-*.previous)")
+    if found.removed:
+        count = len(found.removed)
+        lines.append(
+            f"removed {count} {noun(count, 'file')} (.exambank-*.previous) that {killed} "
+            f"had set aside in {folder}: an earlier build's, which it replaced, or copies "
+            "of files there"
+        )
+    for path, place in found.kept:
+        if place is None:
+            was, missing = f"a file of {visible(str(path.parent))}", "a file there is missing"
+        else:
+            was = visible(str(place))
+            missing = f"{was} is missing"
+        lines.append(
+            f"note: {visible(str(path))} is {was} as it was before {killed} replaced it; left "
+            f"unchanged, as it may be the only copy of it: if {missing}, rename this one to "
+            "it, else remove it"
         )
     return lines
 
