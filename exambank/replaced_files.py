@@ -6,6 +6,10 @@ old one's mode, owner and group before the rename, and a file it cannot be given
 is not replaced: run as root (sudo, a container on a bind mount), a file stays its
 author's; run by a colleague in a shared folder, it does not become theirs, and a file
 they may not write is not replaced because the folder lets them.
+
+A new file (a section ``new`` starts, the files of ``init``) has no old one to take after:
+made by root, it is given its folder's owner and group instead (``as_folder_owner``), so
+that ``sudo exambank new`` in an author's bank leaves a section its author can edit.
 """
 
 from __future__ import annotations
@@ -48,6 +52,21 @@ def keep_access(temporary: Path, target: Path) -> str | None:
                 return _not_kept(wanted, made)
     os.chmod(temporary, stat.S_IMODE(wanted.st_mode))  # after chown, which may clear bits
     return None
+
+
+def as_folder_owner(made: Path, folder: Path) -> None:
+    """Give ``made``, a new file or folder in ``folder``, ``folder``'s owner and group where
+    the runner is root and they differ. Where it cannot be (no chown on Windows; root
+    without the right to give files away: a user namespace, an NFS share), it stays the
+    runner's, as any new file would: nothing is refused."""
+    if not hasattr(os, "chown") or os.geteuid() != 0:
+        return
+    try:
+        wanted, status = folder.stat(), made.stat()
+        if (status.st_uid, status.st_gid) != (wanted.st_uid, wanted.st_gid):
+            os.chown(made, wanted.st_uid, wanted.st_gid)
+    except OSError:
+        return
 
 
 def _not_kept(wanted: os.stat_result, made: os.stat_result) -> str:

@@ -26,6 +26,7 @@ from exambank.language_codes import primary_language
 from exambank.load import iter_yaml_files, read_source
 from exambank.manifest_text import with_section
 from exambank.model import SLUG_PATTERN
+from exambank.replaced_files import as_folder_owner
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, read
 from exambank.rules.manifest_entries import named_for
 from exambank.saving import same_data, save, verify
@@ -287,9 +288,12 @@ def _write_all(files: list[NewFile], manifest: Rewrite | None = None) -> list[Pa
     made: list[Path] = []
     try:
         for file in files:
-            made[:0] = [folder for folder in file.path.parents if not folder.exists()]
+            new_folders = [folder for folder in file.path.parents if not folder.exists()]
+            made[:0] = new_folders
             try:
                 file.path.parent.mkdir(parents=True, exist_ok=True)
+                for folder in reversed(new_folders):  # outermost first, as made
+                    as_folder_owner(folder, folder.parent)
                 _create(file)
             except OSError as error:
                 raise CannotWrite(f"{file.path}: cannot write it: {error.strerror}") from None
@@ -324,6 +328,7 @@ def _create(file: NewFile) -> None:
             raise UsageError(f"{file.path}: would not read as intended; please report this")
         if os.path.lexists(file.path):
             raise UsageError(f"{file.path}: already there; nothing was written")
+        as_folder_owner(temporary, file.path.parent)
         os.replace(temporary, file.path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -3,6 +3,7 @@ the question and listed in the manifest, every other byte of which stays as it w
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,29 @@ def test_a_section_file_of_the_longest_name_the_system_takes_is_written_and_rewr
     assert sorted(path.name for path in root.iterdir()) == sorted(
         ["01-ohm.yaml", "02-kirchhoff.yaml", section.name, "bank.yaml"]
     )
+
+
+ROOT_ONLY = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives a file away"
+)
+
+
+@ROOT_ONLY
+def test_a_section_root_starts_in_an_author_s_bank_is_the_author_s(tmp_path: Path) -> None:
+    """Review s37-safety, 2a: `sudo exambank new`, or a root container on a bind mount,
+    left the new section root's, so its author could not save it in place."""
+    root = _bank(tmp_path, COMMENTED)
+    for path in (root, root / "bank.yaml"):
+        os.chown(path, 1000, 1000)
+    assert main(["new", "p1", "--section", str(root / "03-power.yaml"), "--type", "multiple"]) == 0
+    for path in (root / "03-power.yaml", root / "bank.yaml"):
+        assert (path.stat().st_uid, path.stat().st_gid) == (1000, 1000), path.name
+
+
+@ROOT_ONLY
+def test_a_bank_root_starts_in_an_author_s_folder_is_the_author_s(tmp_path: Path) -> None:
+    os.chown(tmp_path, 1000, 1000)
+    assert main(["init", str(tmp_path / "bank" / "el"), "--title", "E", "--sections", "ohm"]) == 0
+    made = [tmp_path / "bank", *sorted((tmp_path / "bank").rglob("*"))]
+    assert [path.name for path in made] == ["bank", "el", "01-ohm.yaml", "bank.yaml"]
+    assert {(path.stat().st_uid, path.stat().st_gid) for path in made} == {(1000, 1000)}
