@@ -700,6 +700,19 @@ def test_a_failing_explanation_falls_back_to_libyamls_words(tmp_path, monkeypatc
             "another way",
             id="a colon on the second line of a wrapped text",
         ),
+        pytest.param(
+            STEM,
+            "    stem: Which service is\n      best of all: AWS or not?",
+            "put the whole text of 'stem' (lines 5-6) in double quotes, or write the ': ' "
+            "another way",
+            id="a colon after words on the second line of a wrapped text",
+        ),
+        pytest.param(
+            "title: Main",
+            "title: Main\nexam_tips:\n  - Read it twice, then: answer: B",
+            'write the whole text quoted (shortened here): - "Read it twice, then: answer:…"',
+            id="a list item whose first words are no key is quoted whole",
+        ),
     ],
 )
 def test_following_the_hint_keeps_the_text_as_written(tmp_path, old, new, expected):

@@ -434,6 +434,35 @@ def test_a_tip_yaml_reads_as_a_key_and_its_text_is_quoted_as_typed(
     assert source.data["exam_tips"] == ["Réponse : toujours lire la question", "Note\t: 5"]
 
 
+def test_a_tip_whose_colon_is_too_far_on_for_a_key_is_told_and_quoted_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review s37-safety #12: a tip with its first ': ' past character 1,024, where YAML
+    reads no key, got libyaml's 'mapping values are not allowed in this context' with no
+    example, --fix left it, and the file's other slips with it."""
+    tip = "Read " + "every option before you choose, " * 33 + "then decide: B."
+    assert tip.index(": ") > 1024
+    text = section_yaml(_question(1, "Réponse : B"), extra=f"exam_tips:\n  - {tip}\n")
+    root = write_bank(tmp_path / "bank", {"01-main.yaml": text})
+    path = root / "01-main.yaml"
+    shortened = "write the whole text quoted (shortened here; exambank lint --fix does this)"
+    [(line, column, message, hint), explanation] = _problems(path)
+    assert (line, column, message) == (4, 5, "text containing ': ' must be quoted")
+    assert hint is not None and hint.startswith(f'{shortened}: - "Read every option')
+    assert hint.endswith('then decide:…"')
+    assert explanation[:2] == (14, 18)
+    assert main(["lint", "--fix", str(root)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:4:5: fixed unquoted text holding ': ' -> - \"Read every option…\"",
+        f"{path}:14:18: fixed unquoted text holding ': ' -> explanation: \"Réponse : B\"",
+    ]
+    source, _ = read_source(path)
+    assert source.data["exam_tips"] == [tip]
+    assert path.read_text(encoding="utf-8") == text.replace(f"- {tip}", f'- "{tip}"').replace(
+        "explanation: Réponse : B", 'explanation: "Réponse : B"'
+    )
+
+
 @pytest.mark.parametrize(
     "tip",
     ['Attention : "lire"', "Lire : la question #1", "{Clé : valeur}", "Suite : une\n    autre"],

@@ -126,9 +126,9 @@ def item_over(text: Text, row: int) -> Explanation | None:
 
 def _list_item_at(text: Text, row: int, column: int) -> tuple[str | None, bool]:
     """What an item of the list is called ("question") when a line at ``column`` on
-    ``row`` stands where that list's items stand (``_list_key_at``; None anywhere else);
+    ``row`` stands where that list's items stand (``list_key_at``; None anywhere else);
     and whether no item stands above it."""
-    key, first = _list_key_at(text, row, column) or ("", False)
+    key, first = list_key_at(text, row, column) or ("", False)
     item = LIST_ITEMS.get(key)
     return (item[0] if item else None), first
 
@@ -139,11 +139,11 @@ def _bullet_item(text: Text, row: int, column: int, bullet: str) -> bool:
     or ``key_terms:`` (whose item's keys below it YAML refuses), or, for '* ' (which
     starts an alias, never a text), first under any key whose value is a list
     ('exam_tips:', 'tags:'). There '+ first tip' is a text YAML reads, not a slip."""
-    key, first = _list_key_at(text, row, column) or ("", True)
+    key, first = list_key_at(text, row, column) or ("", True)
     return not first or key in LIST_ITEMS or (bullet == "*" and key in LIST_KEYS)
 
 
-def _list_key_at(text: Text, row: int, column: int) -> tuple[str, bool] | None:
+def list_key_at(text: Text, row: int, column: int) -> tuple[str, bool] | None:
     """The key of the list (``questions``) whose items stand at ``column``, when the line
     on ``row`` stands there: only items ('- ', or a dash typed for it) of it, and the lines
     under them, between it and the list's key, which holds nothing on its line and is left

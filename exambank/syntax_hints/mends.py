@@ -38,8 +38,8 @@ from exambank.diagnostics import Diagnostic
 from exambank.event_reader import EventReader
 from exambank.source import Source
 from exambank.syntax_hints.indents import text_on_lines
-from exambank.syntax_hints.items import lookalike_dash
-from exambank.syntax_hints.quoting import colon_in_text, odd_token
+from exambank.syntax_hints.items import list_key_at, lookalike_dash
+from exambank.syntax_hints.quoting import KEY_LENGTH, colon_in_text, odd_token
 from exambank.syntax_hints.text import (
     BLOCK_HEADER,
     MARKUP_STARTS,
@@ -51,6 +51,7 @@ from exambank.syntax_hints.text import (
     quoted,
     wrapped_rows,
 )
+from exambank.texts_as_keys import TEXT_LISTS
 
 # A plain text cannot start with these: a value that does is something else (a list,
 # a mapping, an alias ...), whose lines a quote on one line would not close.
@@ -106,8 +107,10 @@ def mend_at(text: Text, problem: int, explanation: Explanation) -> Mend | None:
     if start and (line.key is not None or line.dash_columns):
         depth = line.key_column if line.key is not None else line.dash_columns[-1]
         return _quoted_line(text, row, line, explanation, depth, item=False)
-    if line.key is None or not _quotable(line.value):
+    if not _quotable(line.value):
         return None
+    if line.key is None:  # a list item's text: '- <1,100 characters> Tip: x'
+        return _item_text(text, row, line, explanation)
     # A text quoted from its key on ("- Tip: read: twice" read as one text) is an item of
     # a list: a line under it continues the text unless it is no deeper than the '- '.
     item = bool(line.dash_columns) and explanation.index == text.index(row, line.key_column)
@@ -117,13 +120,29 @@ def mend_at(text: Text, problem: int, explanation: Explanation) -> Mend | None:
     return _quoted_line(text, row, line, explanation, depth, item)
 
 
+def _item_text(text: Text, row: int, line: Line, explanation: Explanation) -> Mend | None:
+    """The mend of a list item's text holding a ': ' YAML refuses, quoted from its start
+    (where ``explanation`` is). ``lint --fix`` makes it in a list of texts (an exam tip,
+    which it quotes where YAML reads it as 'key: value' too) where YAML read no key in it,
+    its first ': ' being further on than a key may be long; one after a key ('- Read it
+    twice, then: answer: B') is the author's, as in '- Tip: read: twice'."""
+    if not line.dash_columns or explanation.index != text.index(row, line.value_column):
+        return None
+    depth = line.dash_columns[-1]
+    first = _INDICATOR.search(_ONE_SPACE_NOTE.split(line.value, maxsplit=1)[0])
+    no_key = first is not None and first.start() > KEY_LENGTH
+    in_texts = (list_key_at(text, row, depth) or ("", False))[0] in TEXT_LISTS
+    return _quoted_line(text, row, line, explanation, depth, item=not (no_key and in_texts))
+
+
 def _quoted_line(
     text: Text, row: int, line: Line, explanation: Explanation, depth: int, item: bool
 ) -> Mend | None:
     """The mend that quotes the text from ``explanation.index`` to the end of the value on
     ``row`` (a note set two spaces off left after it), or to the end of the lines below it
     deeper than ``depth``, which go on with the text (``Mend.wrapped``). ``item``: a list
-    item's text read from its key on."""
+    item's text read from its key on, or one ``lint --fix`` leaves to the author
+    (``_item_text``)."""
     value_start = text.index(row, line.value_column)
     wrapped = wrapped_rows(text, row, depth)
     if wrapped is None:

@@ -86,7 +86,7 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
     return _text_not_indented(text, row, column)
 
 
-_KEY_LENGTH = 1024  # libyaml reads no longer key without '?'; YAML 1.2 allows no longer
+KEY_LENGTH = 1024  # libyaml reads no longer key without '?'; YAML 1.2 allows no longer
 _COLON = re.compile(r":(?=[ \t]|$)")  # a ':' that ends a key
 
 
@@ -94,12 +94,12 @@ def _key_too_long(written: str, context: int) -> Explanation | None:
     """A ': ' further than a key may be from the start of the line ``written`` (at
     ``context``): YAML reads no key there, and the line is text, or runs into a key."""
     colon = _COLON.search(written)
-    if colon is None or colon.start() <= _KEY_LENGTH:
+    if colon is None or colon.start() <= KEY_LENGTH:
         return None
     return Explanation(
         context,
         f"the key before ':' is {colon.start():,} characters long; YAML reads a key of at "
-        f"most {_KEY_LENGTH:,}",
+        f"most {KEY_LENGTH:,}",
         "a line this long is text: if it goes on the text above, indent it under that "
         "text's key; if a line break is missing before the key, put it back",
     )
@@ -168,6 +168,11 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     line = text.parse(row)
     if line.key is not None and line.value_column <= column:  # stem: Which: AWS ...
         return _quote_the_text(text, row, column - line.value_column)
+    plain = line.value[:1] not in ("", *MARKUP_STARTS, *RESERVED_STARTS, "'", '"')
+    if line.dash_columns and plain and line.value_column <= column:
+        # A list item's text: '- Read it twice, then: answer: B', or a ': ' further on
+        # than a key may be long ('- <1,100 characters> Tip: x'), where YAML reads no key
+        return _quote_the_text(text, row, column - line.value_column)
     if lost := item_over(text, row):
         return lost  # the first question's '- ' typed as a dash or lost: its keys read as text
     above = text.row_above(row)
@@ -177,9 +182,15 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
         if word and is_key_name(word[1]) and (lone or word.start(1) == line.key_column):
             return missing_colon(text, problem, text.index(above, word.start(1)))
     owner_row = text.row_above(row, keyed=True)
-    if owner_row is None or line.key is None:
+    if owner_row is None:
         return None
     owner = text.parse(owner_row)
+    if line.key is None:  # 'Exam tip: read twice' going on with a text above: no key to YAML
+        goes_on = not line.dash_columns and line.indent > owner.key_column
+        if plain and goes_on and owner.key and owner.value[:1] not in ("", "|", ">", "'", '"'):
+            at = text.index(owner_row, owner.value_column)
+            return _quote_whole(at, f"'{owner.key}'", owner_row, row)
+        return None
     if found := option_as_text(text, owner_row, line.key):
         return found
     deeper = line.key_column - owner.key_column
@@ -188,17 +199,19 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     if is_key_name(line.key) and deeper > 0:
         return key_too_deep(text, owner_row, row, reads_on=True)
     if owner.key and owner.value and row > owner_row:
-        return _quote_whole(text.index(owner_row, owner.value_column), owner.key, owner_row, row)
+        at = text.index(owner_row, owner.value_column)
+        return _quote_whole(at, f"'{owner.key}'", owner_row, row)
     return _quote_the_text(text, owner_row, None)
 
 
-def _quote_whole(index: int, key: str, first: int, last: int) -> Explanation:
+def _quote_whole(index: int, named: str, first: int, last: int) -> Explanation:
     """Text holding ': ' that goes on from row ``first`` to row ``last``: quoted whole, or
-    its ': ' written another way (quoting one of its lines mends nothing)."""
+    its ': ' written another way (quoting one of its lines mends nothing). ``named``: whose
+    text it is ("'stem'", "the list item")."""
     return Explanation(
         index,
         "text containing ': ' must be quoted",
-        f"put the whole text of '{key}' (lines {first + 1}-{last + 1}) in double quotes, "
+        f"put the whole text of {named} (lines {first + 1}-{last + 1}) in double quotes, "
         "or write the ': ' another way",
     )
 
@@ -228,9 +241,11 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
             "text containing ': ' must be quoted",
             write_quoted(lead, whole, keep + len(line.key) + 2),
         )
-    below = wrapped_rows(text, row, line.key_column)
-    if line.key and below:  # the text goes on below: quoting its first line is no mend
-        return _quote_whole(index, line.key, row, below[-1])
+    item = line.key is None and bool(line.dash_columns)  # a list item's text, no key in it
+    below = wrapped_rows(text, row, line.dash_columns[-1] if item else line.key_column)
+    if (line.key or item) and below:  # the text goes on below: quoting one line mends nothing
+        named = "the list item" if item else f"'{line.key}'"
+        return _quote_whole(index, named, row, below[-1])
     return Explanation(
         index,
         "text containing ': ' must be quoted",
