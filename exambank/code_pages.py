@@ -58,6 +58,26 @@ KOI8_R = CodePage(
     "koi8_r", "KOI8-R", "KOI8-R (Cyrillic)", "Cyrillic (KOI8-R)", True, "Notepad cannot read it"
 )
 CODE_PAGES = (WESTERN, CENTRAL_EUROPEAN, CYRILLIC, KOI8_R)  # a tie goes to the first
+
+
+def read_as_latin1(character: str) -> tuple[str, str] | None:
+    """What a C1 control character (U+0080 to U+009F) most likely was, and how to mend it:
+    the character Windows-1252 gives its byte, which a tool that read a Windows-1252 text
+    as Latin-1 (or ISO-8859-1, as many do by default) turned into the control character:
+    U+0093 for '“', U+0096 for '–', U+0085 for '…'. None for any other character, and for
+    the five bytes Windows-1252 gives no character."""
+    if not "\x80" <= character <= "\x9f":
+        return None
+    try:
+        meant = character.encode("latin-1").decode(WESTERN.codec)
+    except UnicodeDecodeError:
+        return None
+    return (
+        f"most likely a {WESTERN.name} '{meant}' read as Latin-1",
+        f"type '{meant}' in its place, or delete it",
+    )
+
+
 SAVE_AS_UTF8 = "save the file as UTF-8 (most editors: 'Save with encoding')"
 
 

@@ -22,6 +22,7 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 
+from exambank.code_pages import read_as_latin1
 from exambank.escapes import ESCAPE_OF
 from exambank.source import OTHER_BREAKS, line_and_column
 
@@ -81,9 +82,10 @@ def syntax_error(text: str, error: MarkedYAMLError) -> Explanation:
 def _problem(character: str, quoted: bool = False) -> tuple[str, str]:
     """What is wrong with the line break ``character`` and how to mend it."""
     message = f"U+{ord(character):04X}, a line break to YAML that editors do not show"
-    if character == _NEL:
-        message += " (most likely a Windows-1252 '…' read as Latin-1)"
-        return message, "type '…' in its place, or delete it"
+    misread = read_as_latin1(character)  # a NEL: most likely a Windows-1252 '…'
+    if misread is not None:
+        note, hint = misread
+        return f"{message} ({note})", hint
     if quoted:
         return message, f"delete it, or write it as '{ESCAPE_OF[character]}' in double quotes"
     return message, "delete it, or put the text in double quotes"

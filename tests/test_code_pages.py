@@ -154,3 +154,41 @@ def test_a_western_file_keeps_its_message(tmp_path: Path) -> None:
     assert found.message == (
         "byte 0xe7 is 'ç' in Windows-1252: the file looks saved as ANSI (Windows-1252), not UTF-8"
     )
+
+
+# C1 control characters, each with the Windows-1252 character of its byte, which a tool
+# that read a Windows-1252 text as Latin-1 left it for; 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+# are no character in Windows-1252.
+LATIN1_READINGS = [("\x93", "“"), ("\x94", "”"), ("\x92", "’"), ("\x96", "–"), ("\x80", "€")]
+
+
+def test_a_windows_1252_character_read_as_latin1_is_named_as_it_was(tmp_path: Path) -> None:
+    """Review s37-safety #3: a tool that reads a Windows-1252 text as Latin-1 leaves a C1
+    control character for each curly quote, dash or euro sign; lint said only 'the control
+    character U+0093 is not allowed in YAML', and to delete it, losing the quote."""
+    stem = "stem: Which AWS service trains, tunes and deploys ML models?"
+    said = []
+    for typed, _ in [*LATIN1_READINGS, ("\x9d", None)]:
+        question = QUESTION.replace(stem, f'stem: "Which {typed}managed{typed} service?"')
+        root = write_bank(tmp_path / f"{ord(typed):x}", {"01-main.yaml": section_yaml(question)})
+        _, [problem] = read_source(root / "01-main.yaml")
+        said.append((problem.line, problem.column, problem.message, problem.hint))
+    allowed = "is not allowed in YAML"
+    assert said == [
+        *(
+            (
+                5,
+                18,
+                f"the control character U+{ord(typed):04X} {allowed} (most likely a "
+                f"Windows-1252 '{meant}' read as Latin-1)",
+                f"type '{meant}' in its place, or delete it",
+            )
+            for typed, meant in LATIN1_READINGS
+        ),
+        (
+            5,
+            18,
+            f"the control character U+009D {allowed}",
+            "delete it (most editors do not show it): no handout or export can hold it",
+        ),
+    ]

@@ -12,6 +12,7 @@ from typing import get_args, get_origin
 from ruamel.yaml.reader import ReaderError
 
 from exambank import model
+from exambank.code_pages import read_as_latin1
 from exambank.diagnostics import LINT_FIX_DOES_THIS
 
 
@@ -35,11 +36,17 @@ class Explanation:
 
 def control_character(text: str, position: int, character: int) -> Explanation:
     """A character YAML does not allow, where libyaml's reader met it: ``position`` is in
-    UTF-8 bytes ("café" is five), and is turned into an index into ``text``."""
+    UTF-8 bytes ("café" is five), and is turned into an index into ``text``. One of
+    U+0080-U+009F is named as the Windows-1252 character it most likely was."""
     before = text.encode("utf-8")[:position].decode("utf-8", errors="replace")
+    message = f"the control character U+{character:04X} is not allowed in YAML"
+    misread = read_as_latin1(chr(character))
+    if misread is not None:
+        note, hint = misread
+        return Explanation(len(before), f"{message} ({note})", hint)
     return Explanation(
         len(before),
-        f"the control character U+{character:04X} is not allowed in YAML",
+        message,
         "delete it (most editors do not show it): no handout or export can hold it",
     )
 
