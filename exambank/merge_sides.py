@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-# Git's markers: ours, the common base (diff3 or zdiff3), theirs, end.
-MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+# Git's markers: ours, the common base (diff3 or zdiff3), theirs, end. In a file with CRLF
+# line ends git ends them with CRLF too, and '$' matches only before the LF.
+MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: |\r?$)", re.MULTILINE)
 
 
 def sides(text: str) -> tuple[str, str] | None:

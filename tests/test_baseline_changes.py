@@ -132,27 +132,39 @@ def merge_conflict(base: bytes, ours: bytes, theirs: bytes, *style: str) -> byte
     return merged.stdout
 
 
-def conflict_in_baseline(bank: Path, capsys: pytest.CaptureFixture[str], *style: str) -> None:
+def conflict_in_baseline(
+    bank: Path, capsys: pytest.CaptureFixture[str], *style: str, line_end: bytes = b"\n"
+) -> None:
     """known.json as a merge leaves it: from the fixture's baseline, one side added q8,
-    the other then fixed q2 and added q9 (``fix_one_add_one``)."""
-    base = Path("known.json").read_bytes()
+    the other then fixed q2 and added q9 (``fix_one_add_one``). ``line_end`` b"\r\n": as
+    a Windows checkout (core.autocrlf) has each side, and git then ends its markers so."""
+
+    def checked_out() -> bytes:
+        return Path("known.json").read_bytes().replace(b"\n", line_end)
+
+    base = checked_out()
     write_section(
         bank, question(1), question(2, "error"), question(3, "warning"), question(8, "warning")
     )
     lint(capsys, "--write-baseline", "known.json")
-    ours = Path("known.json").read_bytes()
+    ours = checked_out()
     fix_one_add_one(bank)
     lint(capsys, "--write-baseline", "known.json")
-    theirs = Path("known.json").read_bytes()
+    theirs = checked_out()
     Path("known.json").write_bytes(merge_conflict(base, ours, theirs, *style))
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git makes the conflict")
-@pytest.mark.parametrize("style", [[], ["--diff3"]])
+@pytest.mark.parametrize(
+    ("style", "line_end"),
+    [([], b"\n"), (["--diff3"], b"\n"), ([], b"\r\n")],
+    ids=["merge", "diff3", "crlf"],
+)
 def test_prune_resolves_a_merge_conflict_keeping_both_sides_entries_that_remain(
-    bank, capsys, style
+    bank, capsys, style, line_end
 ):
-    conflict_in_baseline(bank, capsys, *style)
+    conflict_in_baseline(bank, capsys, *style, line_end=line_end)
+    assert b"=======" + line_end in Path("known.json").read_bytes()
     # The merged bank: q2 fixed on one side, q8 and q9 added, and q7 new in the merge.
     write_section(
         bank,

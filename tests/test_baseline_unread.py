@@ -124,6 +124,10 @@ MANIFEST = "id: test-bank\ntitle: Test bank\nsections:\n  - main\n  - more\n"
 # whole file, as when one side was saved with CRLF line ends).
 MANIFEST_CONFLICTS = {
     "in sections": MANIFEST + "<<<<<<< HEAD\n  - alpha\n=======\n  - beta\n>>>>>>> other\n",
+    # a CRLF file (a Windows checkout): git ends its markers with CRLF too
+    "in sections, CRLF": (
+        MANIFEST + "<<<<<<< HEAD\n  - alpha\n=======\n  - beta\n>>>>>>> other\n"
+    ).replace("\n", "\r\n"),
     "whole file, diff3": (
         f"<<<<<<< HEAD\n{MANIFEST}  - alpha\n||||||| base\n{MANIFEST}=======\n"
         + MANIFEST.replace("\n", "\r\n")
