@@ -142,7 +142,8 @@ def among_authors_files(path: Path) -> str | None:
     """Why a report must not be written at ``path``, or None: it would be a YAML or TOML
     file (a bank file, a pyproject.toml), or stand in a bank's folder. An output path and
     a bank's path look alike on a command line, and a report over a section replaces it."""
-    if manifest_there(path.parent) or bank_above(path.parent) is not None:
+    folder = Path(os.path.realpath(path.parent))  # 'nothere/../bank/b' where no nothere/ is
+    if manifest_there(folder) or bank_above(folder) is not None:
         return "in a bank's folder"
     if path.suffix.lower() in (".yaml", ".yml", ".toml"):
         return f"a {path.suffix.lstrip('.').upper()} file"

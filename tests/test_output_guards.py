@@ -38,6 +38,16 @@ def test_stats_writes_no_report_over_or_among_an_authors_files(bank, capsys, out
     assert Path("pyproject.toml").read_text(encoding="utf-8") == "[project]\nname = 'x'\n"
 
 
+def test_stats_writes_no_report_into_a_banks_folder_named_through_a_folder_not_there(bank, capsys):
+    # The system reads 'nothere/../bank' as bank, once it has made nothere/
+    before = {path: path.read_bytes() for path in bank.iterdir()}
+    assert main(["stats", str(bank), "--out", "nothere/../bank/stats.txt"]) == 2
+    said = capsys.readouterr().err
+    assert "--out bank/stats.txt: in a bank's folder, so the report is not written there" in said
+    assert {path: path.read_bytes() for path in bank.iterdir()} == before
+    assert sorted(os.listdir()) == ["bank"]  # no nothere/
+
+
 def test_stats_writes_a_report_outside_the_banks(bank, capsys):
     assert main(["stats", str(bank), "--out", "stats.txt"]) == 0
     assert Path("stats.txt").read_text(encoding="utf-8").startswith("Test bank")

@@ -106,6 +106,20 @@ def test_a_banks_folder_is_not_written_into(
     assert sorted(path.name for path in Path("bank/b").iterdir()) == ["01-main.yaml", "bank.yaml"]
 
 
+def test_a_banks_folder_named_through_a_folder_not_there_is_not_written_into(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The system reads 'nothere/../bank/b' as bank/b, once it has made nothere/
+    monkeypatch.chdir(tmp_path)
+    write_bank(tmp_path / "bank" / "b", {"01-main.yaml": section_yaml(QUESTION)})
+    assert main(["schemas", "nothere/../bank/b"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "exambank: error: bank/b: the schemas would be in a bank's folder, so they are not written"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bank"]  # no nothere/
+    assert sorted(path.name for path in Path("bank/b").iterdir()) == ["01-main.yaml", "bank.yaml"]
+
+
 def test_a_folder_that_cannot_be_written_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
