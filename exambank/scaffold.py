@@ -124,10 +124,13 @@ def starts_section(path: Path) -> bool:
 
 def _section_name(path: Path) -> str | None:
     """The section file name ``path`` was most likely meant to have: its name as a YAML
-    name ('02-two.yaml' for '02-two.yaml.txt'), its id made one ('02-netzwerk.yaml' for
-    '02-Netzwerk.yml'); None where no id is left beside the number ('02-.yaml')."""
+    name ('02-two.yaml' for '02-two.yaml.txt' or '02-two.yaml.yaml'), its id made one
+    ('02-netzwerk.yaml' for '02-Netzwerk.yml'); None where no id is left beside the number
+    ('02-.yaml', '.yaml'). It may be the manifest's (for 'bank.yml')."""
     unread = unread_name(path)
-    stem = Path(unread.meant).stem if unread else path.stem
+    name = unread.meant if unread else path.name
+    stem = re.sub(r"(?:\.ya?ml)+$", "", name, flags=re.IGNORECASE)
+    stem = Path(name).stem if stem == name else stem
     number = re.match(r"\d+-", stem)
     words = as_id(stem[number.end() :] if number else stem)
     if not words or words.isdigit():
@@ -143,14 +146,16 @@ def add_section(path: Path, question_id: str, kind: str, option_count: int) -> P
     section_id = section_id_of(path)
     if path.suffix != ".yaml" or not re.fullmatch(SLUG_PATTERN, section_id):
         suggestion = _section_name(path)
+        misspelt = suggestion == MANIFEST  # 'bank.yml': never suggested, as it is refused
         example = (
             f"; did you mean {path.with_name(suggestion)}?"
-            if suggestion
+            if suggestion and not misspelt
             else ", e.g. 04-hardware.yaml"
         )
+        said = f" is the manifest's name, {MANIFEST}, misspelt" if misspelt else ""
         raise UsageError(
-            f"{path}: name a new section file <nn>-<section-id>.yaml or <section-id>.yaml, "
-            f"the id in {SLUG_HINT}{example}"
+            f"{path}{said}: name a new section file <nn>-<section-id>.yaml or "
+            f"<section-id>.yaml, the id in {SLUG_HINT}{example}"
         )
     bank = path.parent
     files = [file for file in iter_yaml_files(bank) if file.name != MANIFEST]

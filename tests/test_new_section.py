@@ -145,6 +145,11 @@ def test_the_first_line_follows_the_manifests(tmp_path: Path) -> None:
         ("03-power.yaml.txt", None, "/03-power.yaml?"),  # Notepad's .txt
         ("03-Netz werk.yml", None, "/03-netz-werk.yaml?"),
         ("power.yml", None, "name a new section file"),
+        ("03-power.yaml.yaml", None, "/03-power.yaml?"),  # '.yaml' typed twice
+        (".yaml", None, "single hyphens, e.g. 04-hardware.yaml"),  # not 'yaml.yaml'
+        # never the manifest's name, which 'new' refuses as a section
+        ("bank.yml", None, "bank.yml is the manifest's name, bank.yaml, misspelt: name a new"),
+        ("bank.yaml.txt", None, "single hyphens, e.g. 04-hardware.yaml"),
         ("04-sécurité.yaml", None, "04-securite.yaml?"),
         ("05-ohm.yaml", None, "05-ohm.yaml: section 'ohm' is in "),
         ("03-power.yaml", "id: el\ntitle: E\nsections: ohm\n", "bank.yaml:3:11: 'sections' is"),
@@ -167,15 +172,19 @@ def test_refusals_exit_2_and_write_nothing(
     assert {path.name: path.read_bytes() for path in root.iterdir()} == before
 
 
+@pytest.mark.parametrize("ending", ["/", "/."])
 def test_a_section_named_with_a_folder_s_slash_is_refused_not_started(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ending: str
 ) -> None:
     root = _bank(tmp_path, "id: el\ntitle: E\nsections: [ohm, kirchhoff]\n")
     before = {path.name: path.read_bytes() for path in root.iterdir()}
     with pytest.raises(SystemExit) as stop:  # a shell completes a folder's name with '/'
-        main(["new", "p1", "--section", f"{root}/03-power.yaml/"])
+        main(["new", "p1", "--section", f"{root}/03-power.yaml{ending}"])
     assert stop.value.code == 2
-    assert f"{root}/03-power.yaml/ ends in '/', as a folder's name does" in capsys.readouterr().err
+    assert (
+        f"{root}/03-power.yaml{ending} ends in '{ending}', as a folder's name does: name the "
+        f"section file, e.g. {root}/03-power.yaml\n"
+    ) in capsys.readouterr().err
     assert {path.name: path.read_bytes() for path in root.iterdir()} == before
 
 

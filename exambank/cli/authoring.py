@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -128,12 +129,14 @@ def add_schemas(commands: Commands) -> None:
 
 def _section_file(text: str) -> Path:
     """``--section``'s FILE: a path that does not end in a '/' (which a shell's completion
-    adds to a folder's name); pathlib drops that '/', and a file would be started."""
-    if text.endswith(("/", os.sep)):
-        named = text.rstrip("/" + os.sep)
+    adds to a folder's name) or a '/.'; pathlib drops them, and a file would be started."""
+    slashes = re.escape("/" + os.sep)
+    named = re.sub(rf"(?:[{slashes}]\.?)+$", "", text)
+    if named != text:
         raise argparse.ArgumentTypeError(
-            f"{text} ends in '/', as a folder's name does: name the section file, "
-            f"e.g. {named or '.'}{'' if named.endswith('.yaml') else '/02-topic.yaml'}"
+            f"{text} ends in '{text[len(named) :]}', as a folder's name does: name the "
+            f"section file, e.g. {named or '.'}"
+            f"{'' if named.endswith('.yaml') else '/02-topic.yaml'}"
         )
     return Path(text)
 
