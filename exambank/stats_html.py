@@ -13,8 +13,8 @@ from collections.abc import Sized
 from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
 from exambank.reporters.ci_log import markup_without_commands
-from exambank.stats import listed_counts, more_flagged, sentence
 from exambank.stats_model import BankStats, SectionStats
+from exambank.stats_text import listed_counts, more_flagged, sentence
 from exambank.stats_words import expected_count, expected_decimals, noun
 
 _BAR = 18  # height of one bar, in px

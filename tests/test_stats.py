@@ -11,8 +11,9 @@ from exambank import pyproject
 from exambank.cli import main
 from exambank.config import Config
 from exambank.lint import lint
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from tests.conftest import REPO, SEED_BANK, embedded_fonts, section_yaml, write_bank
 from tests.rules.item_writing import SERVICES, question
 

@@ -13,8 +13,9 @@ import pytest
 from exambank.cli import main
 from exambank.config import Config
 from exambank.lint import lint
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from tests.conftest import SEED_BANK, section_yaml, write_bank
 from tests.rules.item_writing import SERVICES, question
 

@@ -8,8 +8,9 @@ import pytest
 
 from exambank.config import Config
 from exambank.lint import lint
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from exambank.stats_words import percent
 from tests.conftest import section_yaml, write_bank
 from tests.rules.item_writing import SERVICES, question

@@ -9,8 +9,9 @@ import pytest
 
 from exambank.cli import main
 from exambank.lint import lint
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from tests.test_stats_report import keyed_bank
 
 

@@ -30,7 +30,8 @@ from exambank.builders.answer_key import (
     size_mark,
 )
 from exambank.builders.base import Settings
-from exambank.builders.handout import document_head, footer_text
+from exambank.builders.editions import footer_text
+from exambank.builders.handout import document_head
 from exambank.builders.key_columns import KeyColumns, key_digits
 from exambank.builders.labels import Labels, labels_for
 from exambank.builders.running_head import RunningHead

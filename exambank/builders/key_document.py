@@ -6,7 +6,8 @@ from __future__ import annotations
 from exambank.bank import Bank
 from exambank.builders.answer_key import bank_heading, headed_answer_key
 from exambank.builders.base import Settings
-from exambank.builders.handout import document_head, footer_text
+from exambank.builders.editions import footer_text
+from exambank.builders.handout import document_head
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
 from exambank.markdown import typeset

@@ -6,15 +6,15 @@ and its text as an ``LBody``, so that a screen reader announces "B, Amazon SageM
 label and item, as it does a bullet of the notes. WeasyPrint tags as ``Lbl`` only a list
 item's ``::marker``, whose box takes none of its own styles (no border, no size): it cannot
 hold the letter in its circle, centred, with the tick before it. So the letter is an
-element of the option's (``handout.py``: a ``span.letter-cell`` first in the item), which
-WeasyPrint tags as a ``Span`` inside the item's ``LBody``, with everything else the item
-holds. Once WeasyPrint has built the structure tree, and before the PDF is written (the
+element of the option's (``handout_sections.py``: a ``span.letter-cell`` first in the item),
+which WeasyPrint tags as a ``Span`` inside the item's ``LBody``, with everything else the
+item holds. Once WeasyPrint has built the structure tree, and before the PDF is written (the
 finisher in ``render.py``), that ``Span`` becomes the item's ``Lbl``, in front of its body.
 
-An option is found where handout.py puts it: a question is the only ``<article>`` (``Art``),
-holding its number and its body (a ``Div``), whose only list (``L``) is its options. An
-item's part on a page after the first (a question longer than a page) starts with its text,
-not a ``Span``, and is left as it is.
+An option is found where handout_sections.py puts it: a question is the only ``<article>``
+(``Art``), holding its number and its body (a ``Div``), whose only list (``L``) is its
+options. An item's part on a page after the first (a question longer than a page) starts
+with its text, not a ``Span``, and is left as it is.
 
 So is an item of the answer key and the answer sheet (``answer_key.py``) labelled: its
 question's number (``span.key-number``) is its ``Lbl``, its letters its ``LBody``, so that a

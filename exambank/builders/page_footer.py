@@ -9,8 +9,8 @@ from typing import ClassVar
 
 from exambank.bank import Bank
 from exambank.builders.base import TEXT_WIDTH_MM, Paper, Settings
+from exambank.builders.editions import Edition, footer_text
 from exambank.builders.glyphs import covers, line_count, line_height, text_width
-from exambank.builders.handout import Edition, footer_text
 from exambank.builders.labels import labels_for
 from exambank.builders.running_head import RunningHead
 
@@ -36,8 +36,8 @@ class PageFooter:
     edition_line: str
     page_words: str  # "Page {page} of {pages}"
     # "Continued on the next page →"; None in the answer key and the answer sheet printed
-    # alone, and in an edition whose layout runs no question over a page (render.py): their
-    # footer keeps no line for it
+    # alone, and in an edition whose layout runs no question over a page
+    # (handout_layout.py): their footer keeps no line for it
     continued: str | None
     paper: Paper
     large_print_size: int

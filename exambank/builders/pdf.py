@@ -15,7 +15,8 @@ from functools import partial
 from exambank.bank import Bank
 from exambank.builders.answer_sheet import answer_sheet_html
 from exambank.builders.base import Builder, Output, Settings, Step
-from exambank.builders.handout import EDITIONS, Edition, handout_html
+from exambank.builders.editions import EDITIONS, Edition
+from exambank.builders.handout import handout_html
 from exambank.builders.key_document import key_document_html
 from exambank.builders.labels import english_words_note
 from exambank.builders.page_footer import PageFooter

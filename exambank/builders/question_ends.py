@@ -1,6 +1,6 @@
 """The empty element that ends each question, left out of the tagged PDF.
 
-``handout.py`` ends each question's article with an empty ``div.question-end``: it clears
+``handout_sections.py`` ends each question's article with an empty ``div.question-end``: it clears
 the words "Continued on the next page" that the question set where it started
 (``handout.css``), so that they print at the foot of a page only where a question goes on
 over it. WeasyPrint tags it as a ``Div`` of the question's ``Art`` that holds nothing. A

@@ -39,28 +39,30 @@ floor if they must be.
 
 A handout where every question fits is laid out once and comes out as before; each pass
 is deterministic, so the PDF is too. The measures come from WeasyPrint's box tree (a page's
-``_page_box``), in CSS pixels; a WeasyPrint without it (the attribute is private) prints
-the questions as laid out once, as before this module.
+``_page_box``: ``question_boxes.py``), in CSS pixels; a WeasyPrint without it (the attribute
+is private) prints the questions as laid out once, as before this module.
 """
 
 from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 
 from weasyprint.document import Document
-from weasyprint.formatting_structure.boxes import Box, LineBox, ParentBox, ReplacedBox
+from weasyprint.formatting_structure.boxes import Box, ReplacedBox
 
-from exambank.builders.pdf_structure import children, element_id
-from exambank.builders.question_headings import HEADING_CLASS
+from exambank.builders.pdf_structure import children
+from exambank.builders.question_boxes import (
+    drawn_height,
+    find_box,
+    first_line,
+    fits_a_page,
+    image_lines,
+    questions_to_fit,
+    used_height,
+)
 from exambank.builders.stranded_numbers import number_alone
-from exambank.builders.student_pages import pages_of_questions
-
-try:  # private to WeasyPrint, as ``_page_box`` is: without it no heading is measured
-    from weasyprint.layout.block import block_level_page_break
-except ImportError:  # pragma: no cover - a WeasyPrint that moved it
-    block_level_page_break = None
 
 # A question's images shrink to no less than this share of the page's text area: below
 # it a diagram is no longer worth printing whole on one page.
@@ -102,25 +104,25 @@ def image_caps(
     there all the same, and the page it left held only the end of the question above
     (at 24 pt, 29 of the seed's 174 trainer pages were less than a quarter full)."""
     fitted = dict(caps)
-    for anchor, (pieces, room, page_height, held) in _questions_to_fit(document).items():
+    for anchor, (pieces, room, page_height, held) in questions_to_fit(document).items():
         if broken(fitted.get(anchor, 0.0)):
             continue  # broken across pages on purpose
         # Each unless a cap fits it (as capped, it did not fit)
         if held:
-            alone = _fits_a_page(pieces, page_height)  # as it starts the page: laid out whole
+            alone = fits_a_page(pieces, page_height)  # as it starts the page: laid out whole
             fitted[anchor] = BELOW_HEADING if alone else LONGER_THAN_A_PAGE
         elif (
             not runs_on(fitted.get(anchor, 0.0))  # told from a layout of it whole
             and not number_alone(pieces[0])  # moved whole, it may fit (stranded_numbers.py)
-            and not _fits_a_page(pieces, page_height)
+            and not fits_a_page(pieces, page_height)
         ):
             fitted[anchor] = LONGER_THAN_A_PAGE
         least = (floors or {}).get(anchor, {})
-        lines = [line for piece in pieces for line in _image_lines(piece, least)]
+        lines = [line for piece in pieces for line in image_lines(piece, least)]
         if not lines:
             continue
         heights = [height for height, _ in lines]
-        text = _used_height(pieces) - sum(heights)  # what the images leave of the question
+        text = used_height(pieces) - sum(heights)  # what the images leave of the question
         cap = _water_level(heights, room - text - SPARE_PX)
         if floors is not None and sum(heights) > room - text - SPARE_PX and _below(cap, lines):
             fitted[anchor] = -_stem_cap(pieces, room, least)
@@ -138,12 +140,12 @@ def late_starts(document: Document, caps: dict[str, float]) -> set[str]:
     its stem, the page turn inside the stem), or that crosses more page turns than from the
     top of a page (a question of 1.3 pages begun halfway down runs over three pages)."""
     found = set()
-    for anchor, (pieces, room, page_height, held) in _questions_to_fit(document).items():
+    for anchor, (pieces, room, page_height, held) in questions_to_fit(document).items():
         if caps.get(anchor) != LONGER_THAN_A_PAGE or held or room >= page_height - 1:
             continue  # not run on, or it starts its page
-        whole = _used_height(pieces) - float(pieces[-1].margin_bottom)
+        whole = used_height(pieces) - float(pieces[-1].margin_bottom)
         needed = math.ceil(whole / page_height)
-        if _drawn_height(pieces[0]) < LEAST_START * page_height or len(pieces) > needed:
+        if drawn_height(pieces[0]) < LEAST_START * page_height or len(pieces) > needed:
             found.add(anchor)
     return found
 
@@ -167,11 +169,11 @@ def heading_caps(document: Document, caps: Mapping[str, float]) -> dict[str, flo
     printed alone (a stem that opens with a 300x4000 px image, at 24 pt). The heading is
     never left alone, so the cap may be below an image's floor (``size_notes`` says so)."""
     found = {}
-    for anchor, (pieces, room, _, held) in _questions_to_fit(document).items():
+    for anchor, (pieces, room, _, held) in questions_to_fit(document).items():
         cap = caps.get(anchor, 0.0)
         if not held or not (runs_on(cap) or cap == -math.inf):
             continue
-        line = _first_line(pieces[0])
+        line = first_line(pieces[0])
         if line is None:
             continue
         images = [box for box in line.descendants() if isinstance(box, ReplacedBox)]
@@ -196,7 +198,7 @@ def broken(cap: float) -> bool:
 
 def lets_break(caps: Mapping[str, float]) -> bool:
     """Whether ``caps`` let a question break across pages (``runs_on``, ``broken``): the
-    pages it runs over from say so (render.py lays the footer out for it)."""
+    pages it runs over from say so (handout_layout.py lays the footer out for it)."""
     return any(runs_on(cap) or broken(cap) for cap in caps.values())
 
 
@@ -204,12 +206,6 @@ def runs_on(cap: float) -> bool:
     """Whether ``cap`` is that of a question let break where it starts (``BELOW_HEADING``,
     ``LONGER_THAN_A_PAGE``)."""
     return cap >= LONGER_THAN_A_PAGE
-
-
-def _fits_a_page(pieces: list[Box], page_height: float) -> bool:
-    """Whether the question laid out in ``pieces`` fits a page's text area on its own (the
-    space under it, which the page's foot may take, left out)."""
-    return _used_height(pieces) - float(pieces[-1].margin_bottom) <= page_height
 
 
 def _below(cap: float | None, lines: list[tuple[float, float]]) -> bool:
@@ -222,8 +218,8 @@ def _stem_cap(pieces: list[Box], room: float, floors: Mapping[str, float]) -> fl
     the question has on its first page, keeping each image above its floor (a cap no image
     reaches if it fits as it is); inf if it fits only with an image below its floor (which
     then prints on a page of its own, as large as it is)."""
-    stems = [stem[0] for piece in pieces if (stem := _find(piece, _is_stem)) is not None]
-    lines = [line for stem in stems for line in _image_lines(stem, floors)]
+    stems = [stem[0] for piece in pieces if (stem := find_box(piece, _is_stem)) is not None]
+    lines = [line for stem in stems for line in image_lines(stem, floors)]
     if not stems or not lines:
         return math.inf
     heights = [height for height, _ in lines]
@@ -233,7 +229,7 @@ def _stem_cap(pieces: list[Box], room: float, floors: Mapping[str, float]) -> fl
     # the paragraph's, which the page holding both needs), and the line its images are on;
     # a stem that a page break parts counts to the foot of its last line on that page (its
     # paragraph is stretched to the page's foot: a first line alone, an image on the next)
-    parts = sum(map(_drawn_height, stems[:-1]))
+    parts = sum(map(drawn_height, stems[:-1]))
     parts += sum(child.margin_height() for child in children(stems[-1]))
     room_for_images = room - (parts - sum(heights)) - below - SPARE_PX
     cap = (
@@ -282,156 +278,6 @@ def caps_stylesheet(caps: dict[str, float]) -> str:
             rules.append(f"#{anchor} img {{ max-height: {-cap:.2f}px }}\n")
             rules.append(f"#{anchor} .stem + * {{ break-before: page }}\n")
     return "".join(rules)
-
-
-def _questions_to_fit(document: Document) -> dict[str, tuple[list[Box], float, float, float]]:
-    """Each question on more than one page, or set apart from the heading kept with it:
-    its boxes, one a page, the room it has on its first page (from its top to the foot,
-    less what the heading left on the page before needs), that page's text area height,
-    and how tall that heading is (0 if none was left apart from it)."""
-    pages = pages_of_questions(document)
-    found: dict[str, tuple[list[Box], float, float, float]] = {}
-    if not all(hasattr(page, "_page_box") for page in document.pages):
-        return found  # a WeasyPrint that keeps no box tree: print as laid out, unfitted
-    page_boxes = [page._page_box for page in document.pages]
-    split = {anchor for anchor, on in pages.items() if len(on) > 1}
-    # Only the first question on a page can have its heading on the page before: found
-    # with one search a page, not one a question (742 questions print on 207 pages)
-    first = [_first_question(page_box) for page_box in page_boxes]
-    starting = {place[0].element.get("id") for place in first if place is not None}
-    for anchor, on in pages.items():  # in the order they print: the caps' CSS is the same
-        if anchor not in split and anchor not in starting:
-            continue
-        placed = [_question_box(page_boxes[index], anchor) for index in on]
-        if any(place is None for place in placed):  # not drawn as laid out: nothing to measure
-            continue
-        pieces = [place[0] for place in placed if place is not None]
-        parent = placed[0][1] if placed[0] is not None else None
-        held = _held_on_page_before(page_boxes[on[0] - 1], pieces[0], parent) if on[0] else 0.0
-        if anchor not in split and not held:
-            continue  # on one page, with its heading: it fits
-        page_box = page_boxes[on[0]]
-        foot = page_box.content_box_y() + page_box.height
-        room = foot - pieces[0].position_y - held
-        found[anchor] = (pieces, room, page_box.height, held)
-    return found
-
-
-def _question_box(page_box: Box, anchor: str) -> tuple[Box, ParentBox | None] | None:
-    """The box of the question whose id is ``anchor`` on this page (the article's own;
-    boxes it wraps around its inline content name the same element), and the box it is in."""
-    return _find(page_box, lambda box: element_id(box) == anchor)
-
-
-def _first_line(question: Box) -> Box | None:
-    """The first line a question's box draws below its number: a line box, or an image
-    set as a block (one that opens a paragraph of text)."""
-    for child in children(question):
-        classes = (child.element.get("class") or "").split() if child.element is not None else []
-        found = _find(child, lambda box: isinstance(box, LineBox | ReplacedBox))
-        if found is not None and HEADING_CLASS not in classes:
-            return found[0]
-    return None
-
-
-def _first_question(page_box: Box) -> tuple[Box, ParentBox | None] | None:
-    """The box of the first question (``q-N``) on this page, and the box it is in."""
-    return _find(page_box, lambda box: element_id(box).startswith("q-"))
-
-
-def _find(page_box: Box, wanted: Callable[[Box], bool]) -> tuple[Box, ParentBox | None] | None:
-    """The first box on this page, in the order it is drawn, that is ``wanted``, and the
-    box it is in."""
-    stack: list[tuple[Box, ParentBox | None]] = [(page_box, None)]
-    while stack:
-        box, parent = stack.pop()
-        if wanted(box):
-            return box, parent
-        if isinstance(box, ParentBox):
-            stack.extend((child, box) for child in reversed(box.children))
-    return None
-
-
-def _held_on_page_before(page_before: Box, piece: Box, parent: ParentBox | None) -> float:
-    """How tall the boxes kept with the question (``break-after: avoid`` on a heading, or
-    ``break-before: avoid``; the stylesheet keeps a section's number, title and "Practice
-    questions" with its first question) that were left on the page before it are: the
-    question fits with them only in that much less room. 0 if none were left there."""
-    if parent is None:
-        return 0.0
-    after = piece
-    for box in reversed(parent.children[: _index_of(parent.children, piece)]):
-        if not _kept_together(box, after):
-            return 0.0  # what is kept with it starts on its own page
-        after = box
-    found = _find(page_before, lambda box: box.element is parent.element)  # its outermost box
-    before = found[0] if found is not None else None
-    if not isinstance(before, ParentBox):
-        return 0.0  # what holds the question starts on its page
-    held: list[Box] = []
-    for box in reversed(before.children):
-        if not _kept_together(box, after):
-            break
-        held.append(box)
-        after = box
-    if not held:
-        return 0.0
-    return float(held[0].position_y + held[0].margin_height() - held[-1].position_y)
-
-
-def _kept_together(before: Box, after: Box) -> bool:
-    """Whether the stylesheet keeps two sibling boxes on one page (as WeasyPrint reads it)."""
-    if block_level_page_break is None:
-        return False
-    return block_level_page_break(before, after) in ("avoid", "avoid-page")
-
-
-def _index_of(boxes: list[Box], box: Box) -> int:
-    """Where ``box`` itself (not one equal to it) is in ``boxes``."""
-    return next(index for index, child in enumerate(boxes) if child is box)
-
-
-def _image_lines(piece: Box, floors: Mapping[str, float]) -> Iterator[tuple[float, float]]:
-    """The height each line of images takes in this piece of a question (the tallest of a
-    line's images: side by side, they share its height; or a block image's own), and the
-    least it may be capped at: the highest of its images' ``floors``, no more than the
-    image's height."""
-    stack: list[Box] = [piece]
-    while stack:
-        box = stack.pop()
-        if isinstance(box, ReplacedBox):
-            yield box.margin_height(), _floor(box, floors)
-        elif isinstance(box, LineBox):
-            images = [b for b in box.descendants() if isinstance(b, ReplacedBox)]
-            if images:
-                yield (
-                    max(image.margin_height() for image in images),
-                    max(_floor(image, floors) for image in images),
-                )
-        elif isinstance(box, ParentBox):
-            stack.extend(box.children)
-
-
-def _floor(image: ReplacedBox, floors: Mapping[str, float]) -> float:
-    """The least height ``image`` may be capped at: 0 unless ``floors`` gives one."""
-    floor = floors.get(image.element.get("src") if image.element is not None else "", 0.0)
-    return min(floor, float(image.height))
-
-
-def _used_height(pieces: list[Box]) -> float:
-    """How tall the question is, laid out whole: a piece a page break ends is stretched to
-    the foot of its page, so it counts to the foot of its last line; the last counts whole."""
-    return float(pieces[-1].margin_height()) + sum(map(_drawn_height, pieces[:-1]))
-
-
-def _drawn_height(piece: Box) -> float:
-    """How tall a piece of a question is to the foot of its last line or image."""
-    bottoms = [
-        box.position_y + box.margin_height()
-        for box in piece.descendants()
-        if isinstance(box, LineBox | ReplacedBox)
-    ]
-    return float(max(bottoms, default=piece.position_y) - piece.position_y)
 
 
 def _water_level(heights: list[float], room: float) -> float | None:

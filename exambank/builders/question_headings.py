@@ -29,7 +29,7 @@ from exambank.builders.pdf_structure import (
     pdf_string,
 )
 
-HEADING_CLASS = "question-number"  # handout.py's heading of a question
+HEADING_CLASS = "question-number"  # handout_sections.py's heading of a question
 
 
 def name_question_headings(document: Any, pdf: Any) -> int:

@@ -16,8 +16,9 @@ from exambank.paths import among_authors_files, display_path
 from exambank.reporters.ci_log import json_without_commands
 from exambank.reporters.text import visible
 from exambank.staging import write
-from exambank.stats import UNCOUNTED, WORST_SHOWN, Held, bank_stats, render_text
+from exambank.stats import UNCOUNTED, WORST_SHOWN, Held, bank_stats
 from exambank.stats_html import render_html, write_pdf
+from exambank.stats_text import render_text
 from exambank.stats_words import noun
 
 

@@ -11,7 +11,7 @@ from weasyprint.formatting_structure.boxes import Box
 
 from exambank.builders.base import Settings
 from exambank.builders.handout import handout_html
-from exambank.builders.render import _layout
+from exambank.builders.handout_layout import lay_out
 from tests.conftest import QUESTION, section_yaml
 
 MULTIPLE = QUESTION.replace("id: q1", "id: q2").replace(
@@ -54,7 +54,7 @@ def test_the_id_and_student_page_never_run_into_the_explanation(make_bank, size)
     bank = make_bank({"01-main.yaml": section_yaml(question)})
     settings = Settings(large_print=True, large_print_size=size)
     html = handout_html(bank, "trainer", settings, student_pages={1: 3})
-    document = _layout(html, bank.root, settings, {}, "")[1]
+    document = lay_out(html, bank.root, settings, {}, "")[1]
     boxes = [box for page in document.pages for box in page._page_box.descendants()]
 
     def first(name: str) -> Box:
@@ -74,7 +74,7 @@ def test_the_answer_the_student_page_and_the_id_never_overlap(make_bank, size, q
     )
     settings = Settings(large_print=True, large_print_size=size)
     html = handout_html(bank, "trainer", settings, student_pages={1: 53})
-    document = _layout(html, bank.root, settings, {}, "")[1]
+    document = lay_out(html, bank.root, settings, {}, "")[1]
     boxes = [box for page in document.pages for box in page._page_box.descendants()]
     line = next(
         b for b in boxes if b.element is not None and b.element.get("class") == "answer-line"

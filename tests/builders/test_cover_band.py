@@ -13,7 +13,7 @@ import pytest
 from exambank.bank import Bank
 from exambank.builders import Settings
 from exambank.builders.handout import handout_html
-from exambank.builders.render import _layout
+from exambank.builders.handout_layout import lay_out
 from tests.conftest import QUESTION, section_yaml
 
 PX_PER_MM = 96 / 25.4  # WeasyPrint's layout is in CSS px
@@ -27,7 +27,7 @@ def band(bank: Bank, settings: Settings) -> tuple[float, float, float, float]:
     html = handout_html(
         bank, "student", Settings(paper=settings.paper, large_print=settings.large_print)
     )
-    _, document = _layout(html, bank.root, settings, {}, "")
+    _, document = lay_out(html, bank.root, settings, {}, "")
     layers = document.pages[0]._page_box.background.layers
     boxes = []
     for layer in layers:

@@ -16,8 +16,9 @@ from weasyprint.formatting_structure.boxes import TextBox
 
 from exambank.bank import Bank
 from exambank.builders import Paper, Settings
-from exambank.builders.handout import Edition, handout_html
-from exambank.builders.render import _layout
+from exambank.builders.editions import Edition
+from exambank.builders.handout import handout_html
+from exambank.builders.handout_layout import lay_out
 from exambank.lint import lint
 from tests.conftest import QUESTION, SEED_BANK, section_yaml
 
@@ -34,7 +35,7 @@ def cover_pages(bank: Bank, edition: Edition, settings: Settings) -> list[tuple[
     """Each page the cover takes, laid out alone: its text, and its least font size (pt)."""
     html = handout_html(bank, edition, settings)
     html = html[: html.index('<section class="contents"')] + "</body>\n</html>\n"
-    document = _layout(html, bank.root, settings, {}, "")[1]
+    document = lay_out(html, bank.root, settings, {}, "")[1]
     assert {page._page_box.page_type.name for page in document.pages} == {"cover"}
     pages = []
     for page in document.pages:

@@ -16,14 +16,15 @@ from weasyprint.formatting_structure.boxes import MarginBox
 from exambank.bank import Bank
 from exambank.builders import Settings
 from exambank.builders.answer_sheet import answer_sheet_html
+from exambank.builders.editions import Edition, footer_text
 from exambank.builders.glyphs import text_width
-from exambank.builders.handout import Edition, footer_text, handout_html
+from exambank.builders.handout import handout_html
+from exambank.builders.handout_layout import fitted_layout, lay_out
 from exambank.builders.key_document import key_document_html
 from exambank.builders.labels import LABELS
 from exambank.builders.large_print_images import ImageSizes
 from exambank.builders.page_footer import PageFooter
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import _fitted_layout, _layout
 from tests.builders.test_pdf_continued import LONG, SHORT_AFTER
 from tests.builders.test_pdf_layout import MM, text_positions
 from tests.conftest import QUESTION, section_yaml
@@ -69,7 +70,7 @@ def test_a_long_footer_at_24_pt_ends_5_mm_above_the_paper_s_edge_in_every_langua
     settings = Settings(large_print=True, large_print_size=24, shuffle_seed=SEED)
     footer = PageFooter.of(bank, "trainer", settings)
     html = handout_html(bank, "trainer", settings)
-    document = _layout(html, bank.root, settings, {}, footer.stylesheet(3))[1]
+    document = lay_out(html, bank.root, settings, {}, footer.stylesheet(3))[1]
     ends = footer_ends(document)
     assert min(ends) >= 5 * MM - 0.01, (footer.lines(3), ends)
     # counted, not guessed: on a page a question runs over from, the margin leaves room
@@ -90,7 +91,7 @@ def test_a_key_or_sheet_printed_alone_keeps_no_line_for_continued_words(
     footer = PageFooter.of(bank, document, settings)
     sheet = key_document_html if document == "answer-key" else answer_sheet_html
     html = sheet(bank, settings)
-    ends = footer_ends(_layout(html, bank.root, settings, {}, footer.stylesheet(3))[1])
+    ends = footer_ends(lay_out(html, bank.root, settings, {}, footer.stylesheet(3))[1])
     assert footer.margin(3) > footer.LEAST_MARGIN  # a footer the margin is measured for
     assert 5 * MM - 0.01 <= min(ends) < 5 * MM + footer.line_height, (footer.lines(3), ends)
 
@@ -113,13 +114,13 @@ def test_an_edition_no_question_runs_over_in_keeps_no_line_for_continued_words(
     settings = Settings(large_print=True, large_print_size=24, shuffle_seed=SEED)
     student = PageFooter.of(bank, "student", settings)
     html = handout_html(bank, "student", settings)
-    document = _fitted_layout(html, bank.root, settings, ImageSizes(), None, None, student)[1]
+    document = fitted_layout(html, bank.root, settings, ImageSizes(), None, None, student)[1]
     assert not [page for page in document.pages if footer_lines(page).get("@bottom-center")]
     ends = footer_ends(document)
     assert 5 * MM - 0.01 <= min(ends) <= max(ends) < 5 * MM + 0.1 * MM, ends
     trainer = PageFooter.of(bank, "trainer", settings)
     html = handout_html(bank, "trainer", settings)
-    document = _fitted_layout(html, bank.root, settings, ImageSizes(), None, None, trainer)[1]
+    document = fitted_layout(html, bank.root, settings, ImageSizes(), None, None, trainer)[1]
     continued = [page for page in document.pages if footer_lines(page).get("@bottom-center")]
     assert continued  # the explanation runs over: its pages say so, and have room for it
     for page in document.pages[1:]:
@@ -161,7 +162,7 @@ def test_a_page_count_of_more_digits_than_laid_out_for_is_laid_out_again_with_ro
     settings = Settings(large_print=True, large_print_size=size)
     footer = PageFooter.of(bank, "student", settings)
     html = handout_html(bank, "student", settings)
-    document = _fitted_layout(html, bank.root, settings, ImageSizes(), None, None, footer)[1]
+    document = fitted_layout(html, bank.root, settings, ImageSizes(), None, None, footer)[1]
     assert len(document.pages) >= 10
     for page in document.pages[1:]:
         boxes = page._page_box.children
@@ -200,7 +201,7 @@ def test_a_long_edition_line_at_24_pt_goes_across_the_line_under_the_page_number
     settings = Settings(large_print=True, large_print_size=24, paper=paper, shuffle_seed=SEED)
     footer = PageFooter.of(bank, "trainer", settings)
     html = handout_html(bank, "trainer", settings)
-    document = _layout(html, bank.root, settings, {}, footer.stylesheet(3))[1]
+    document = lay_out(html, bank.root, settings, {}, footer.stylesheet(3))[1]
     assert footer.lines(3) <= 6  # with "Continued on the next page"; beside, 6 to 9
     line_width = PageFooter.WIDTH[paper]
     continued = 0
@@ -234,7 +235,7 @@ def test_a_short_footer_s_margin_is_as_deep_as_its_lines_and_no_deeper(
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION)}, manifest)
     settings = Settings(large_print=True, large_print_size=size)
     footer = PageFooter.of(bank, "student", settings)
-    document = _layout(
+    document = lay_out(
         handout_html(bank, "student", settings), bank.root, settings, {}, footer.stylesheet(3)
     )[1]
     page = document.pages[1]._page_box
@@ -262,7 +263,7 @@ def test_no_line_of_the_footer_starts_with_its_dot_nor_ends_it_with_a_word_alone
     )
     footer = PageFooter.of(bank, "trainer", settings)
     html = handout_html(bank, "trainer", settings)
-    document = _layout(html, bank.root, settings, {}, footer.stylesheet(3))[1]
+    document = lay_out(html, bank.root, settings, {}, footer.stylesheet(3))[1]
     edition = [text.strip() for _, text in footer_lines(document.pages[1])["@bottom-left"]]
     assert not [line for line in edition if line.startswith("\u00b7")], edition
     assert len(edition[-1].split()) >= 2 or len(edition[-1]) > 3, edition

@@ -18,8 +18,8 @@ from exambank.builders import Settings
 from exambank.builders.answer_key import answer_key_html
 from exambank.builders.answer_sheet import answer_sheet_html
 from exambank.builders.handout import document_head
+from exambank.builders.handout_layout import lay_out
 from exambank.builders.labels import labels_for
-from exambank.builders.render import _layout
 from tests.builders.test_answer_sheet import CHOOSE_TWO, _made, _numbered, _rows
 from tests.conftest import QUESTION, section_yaml
 
@@ -64,7 +64,7 @@ def key_items(
     refs = [replace(ref, number=number) for number, ref in enumerate(bank.questions(), first)]
     head = document_head(bank, "student", None, len(str(refs[-1].number)), labels, grouped=False)
     key = answer_key_html(bank, refs, settings, labels, grouped=False)
-    document = _layout(f"{head}{key}</body>\n</html>\n", bank.root, settings, {}, "")[1]
+    document = lay_out(f"{head}{key}</body>\n</html>\n", bank.root, settings, {}, "")[1]
     items = []
     for index, page in enumerate(document.pages):
         for item in page._page_box.descendants():
@@ -199,7 +199,7 @@ def circles(bank: Bank, settings: Settings) -> list[tuple[float, float, float]]:
     """Each circle of the answer sheet: its width, the width inside its ring and its
     letter's, in mm."""
     html = answer_sheet_html(bank, settings)
-    document = _layout(html, bank.root, settings, {}, "")[1]
+    document = lay_out(html, bank.root, settings, {}, "")[1]
     return [
         (mark.border_width() / PX_PER_MM, mark.width / PX_PER_MM, letter.width / PX_PER_MM)
         for page in document.pages

@@ -18,11 +18,11 @@ from exambank.builders import Settings
 from exambank.builders.code_lines import code_lines
 from exambank.builders.glyphs import text_width
 from exambank.builders.handout import handout_html
+from exambank.builders.handout_layout import lay_out
 from exambank.builders.labels import LABELS
 from exambank.builders.large_print_tables import wide_tables_as_records
 from exambank.builders.page_footer import PageFooter
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import _layout
 from exambank.builders.running_head import RunningHead
 from exambank.cli import main
 from tests.builders.chosen_settings import build_recording_settings
@@ -153,7 +153,7 @@ def test_the_page_number_s_box_holds_a_page_count_of_three_digits(
     settings = Settings(large_print=True, large_print_size=size)
     html = handout_html(bank, "student", settings)
     footer = PageFooter.of(bank, "student", settings).stylesheet(3)
-    page = _layout(html, bank.root, settings, {}, footer)[1].pages[1]._page_box
+    page = lay_out(html, bank.root, settings, {}, footer)[1].pages[1]._page_box
     boxes = {box.at_keyword: box for box in page.children if isinstance(box, MarginBox)}
     left, right = boxes["@bottom-left"], boxes["@bottom-right"]
     page_words = LABELS[language].page.format(page=888, pages=888)

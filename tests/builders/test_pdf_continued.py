@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from exambank.builders import Settings, render
-from exambank.builders.handout import footer_text
+from exambank.builders import Settings, handout_layout
+from exambank.builders.editions import footer_text
 from exambank.builders.labels import ENGLISH, GERMAN, POLISH
 from exambank.builders.pdf import PdfBuilder
 from exambank.builders.question_fit import FIT_PASSES
@@ -81,7 +81,7 @@ def test_the_footer_stands_at_one_height_on_every_page_of_an_edition_a_question_
     # under the words: through a printed stack the page number jumped up and down (review
     # s36-print #3). It stands under the line the words take, on every page; laid out once
     # too, as where the passes that fit questions run out with one breaking that no cap let.
-    monkeypatch.setattr(render, "FIT_PASSES", passes)
+    monkeypatch.setattr(handout_layout, "FIT_PASSES", passes)
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION, LONG, SHORT_AFTER)})
     student = PdfBuilder().steps(bank, Settings(large_print=large_print))[0].make().data
     marked = marked_pages(student, ENGLISH.continued)

@@ -12,14 +12,14 @@ from collections.abc import Callable
 import pytest
 from weasyprint.formatting_structure.boxes import TextBox
 
-import exambank.builders.handout as handout
+import exambank.builders.front_matter as front_matter
 from exambank.bank import Bank
 from exambank.builders import Paper, Settings
 from exambank.builders.answer_sheet import answer_sheet_html
 from exambank.builders.handout import handout_html
+from exambank.builders.handout_layout import lay_out
 from exambank.builders.key_document import key_document_html
 from exambank.builders.pdf import PdfBuilder
-from exambank.builders.render import _layout
 from exambank.lint import lint
 from tests.builders.test_pdf_layout import pages
 from tests.conftest import QUESTION, SEED_BANK, section_yaml
@@ -75,7 +75,7 @@ def edition_line(bank: Bank, settings: Settings, css: str = "") -> tuple[int, fl
     line naming the edition."""
     html = handout_html(bank, "student", settings)
     html = html[: html.index('<section class="contents"')] + "</body>\n</html>\n"
-    document = _layout(html, bank.root, settings, {}, css)[1]
+    document = lay_out(html, bank.root, settings, {}, css)[1]
     [top, *_] = [
         box.position_y / PX_PER_MM
         for box in document.pages[0]._page_box.descendants()
@@ -93,7 +93,7 @@ def test_the_size_mark_leaves_the_rest_of_the_cover_where_it_was(
     [bank] = lint([SEED_BANK]).banks
     settings = Settings(paper=paper, large_print=True, large_print_size=16)
     pages_marked, marked = edition_line(bank, settings)
-    monkeypatch.setattr(handout, "size_mark", lambda settings, labels: "")
+    monkeypatch.setattr(front_matter, "size_mark", lambda settings, labels: "")
     pages_unmarked, unmarked = edition_line(bank, settings, ".cover { padding-top: 42mm; }")
     assert marked == pytest.approx(unmarked, abs=0.1)
     assert pages_marked == pages_unmarked == 1

@@ -12,8 +12,9 @@ from exambank.config import Config
 from exambank.exact_letters import letter_count_tail, stratified_letter_tail
 from exambank.lint import lint
 from exambank.rules.letter_spread import StrataSpread, single_answer_questions
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from tests.conftest import section_yaml, write_bank
 from tests.rules.test_key_patterns import only, question
 from tests.rules.test_truth_keys import true_false

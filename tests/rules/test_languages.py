@@ -18,8 +18,9 @@ from exambank.config import Config
 from exambank.lint import LintResult, lint
 from exambank.reporters import REPORTER_BY_NAME, Context
 from exambank.rules import RULES
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from tests.conftest import QUESTION, REPO, LintBank, section_yaml, write_bank
 from tests.reporters.test_sarif import validated
 from tests.rules.item_writing import question

@@ -12,8 +12,9 @@ import pytest
 
 from exambank.rules.truth_keys import TruthKey, TruthSpread
 from exambank.significance import fair_coin_deviation_tail, poisson_binomial_tail
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
 from exambank.stats_html import render_html
+from exambank.stats_text import render_text
 from tests.conftest import section_yaml
 from tests.rules.test_key_patterns import only, question
 from tests.rules.test_truth_keys import true_false

@@ -8,7 +8,8 @@ import itertools
 import pytest
 
 from exambank.rules.true_false import key_truth
-from exambank.stats import bank_stats, render_text
+from exambank.stats import bank_stats
+from exambank.stats_text import render_text
 from tests.conftest import section_yaml
 from tests.rules.test_key_patterns import only, question
 
