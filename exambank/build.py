@@ -37,6 +37,7 @@ from exambank.staging import (
     Written,
     discard,
     land_all,
+    refuse_folders_at,
     refuse_links,
     stage_or_explain,
 )
@@ -209,7 +210,9 @@ def _quick_files_and_steps(
     # An image both exports ship is written once; a name given twice otherwise is refused.
     made = list({(file.name, file.data): (builder, file) for builder, file in made}.values())
     names = [(builder, output.name) for builder, output in made]
-    _check_names(folder, bank_id, names + [(builder, step.name) for builder, step in steps])
+    named = names + [(builder, step.name) for builder, step in steps]
+    _check_names(folder, bank_id, named)
+    refuse_folders_at(folder, [*(name for _, name in named), RECORD_NAME])
     return [output for _, output in made], steps
 
 

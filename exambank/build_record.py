@@ -18,9 +18,11 @@ edited, or left behind by two builds at once) only keeps files.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,8 +54,7 @@ def read(folder: Path) -> Record:
     cannot be read or is not as a build writes it."""
     what = f"{RECORD_NAME}, the record of the files a build wrote,"
     try:
-        with open(folder / RECORD_NAME, "rb") as stream:
-            data = stream.read(_LARGEST_READ + 1)
+        data = _read_file(folder / RECORD_NAME)
     except FileNotFoundError:
         return Record(
             unlisted=f"the folder holds no {RECORD_NAME}, the record of the files a build "
@@ -65,6 +66,17 @@ def read(folder: Path) -> Record:
     if digests is None:
         return Record(unlisted=f"{what} is not as exambank writes it")
     return Record(digests)
+
+
+def _read_file(path: Path) -> bytes:
+    """The first bytes of the regular file at ``path`` (through a link), up to one past
+    the largest read; an OSError where it is something else: a pipe, opened without
+    waiting, is read no further, where reading it would wait for a writer for ever."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "it is not a file")
+        return stream.read(_LARGEST_READ + 1)
 
 
 def digest(data: bytes) -> str:
@@ -112,4 +124,4 @@ def _digests(data: bytes) -> dict[str, str] | None:
         return None
     if not all(isinstance(value, str) for value in digests.values()):
         return None
-    return digests
+    return {name: value.lower() for name, value in digests.items()}  # as hexdigest writes it

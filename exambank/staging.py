@@ -9,6 +9,7 @@ goes, a file open in a viewer on Windows), every one already landed is put back.
 from __future__ import annotations
 
 import os
+import stat
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -116,6 +117,24 @@ def discard(staged: list[Staged]) -> None:
     for folder in reversed([folder for file in staged for folder in file.folders]):
         with suppress(OSError):  # not empty: a file put in place, or one of someone else's
             folder.rmdir()
+
+
+def refuse_folders_at(folder: Path, names: list[str]) -> None:
+    """A UsageError if a folder stands where the build would put one of the files
+    ``names`` (or the record of them) in ``folder``: a file cannot be renamed over it,
+    which only the last step, after every file is made, would find."""
+    for name in names:
+        path = folder / name
+        try:
+            is_folder = stat.S_ISDIR(os.lstat(path).st_mode)
+        except OSError:  # nothing there (or nothing to tell): the landing says why
+            continue
+        if is_folder:
+            what = "the record of the files a build wrote" if name.startswith(".") else "a file"
+            raise UsageError(
+                f"{path}: a folder stands where the build writes {what}: remove or rename "
+                "the folder, or build into another --out"
+            )
 
 
 def refuse_links(

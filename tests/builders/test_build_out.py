@@ -49,9 +49,11 @@ def test_a_folder_where_the_file_goes_is_refused_and_kept(
 ) -> None:
     target = tmp_path / "dist" / "test-bank" / "test-bank.json"
     target.mkdir(parents=True)
-    assert _build(tmp_path, tmp_path / "dist") == 3  # exambank.errors.CannotWrite
+    # told before anything is made, not when the files land (review s38-hostile #4)
+    assert _build(tmp_path, tmp_path / "dist") == 2  # exambank.errors.UsageError
     assert capsys.readouterr().err == (
-        f"exambank: error: {target}: cannot write: Is a directory\n{NOTHING_PUT_IN_PLACE}"
+        f"exambank: error: {target}: a folder stands where the build writes a file: remove or "
+        "rename the folder, or build into another --out\n"
     )
     assert target.is_dir() and list(target.parent.iterdir()) == [target]
 

@@ -27,22 +27,35 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_a_file_that_cannot_land_puts_back_the_previous_build(make_bank, tmp_path):
-    """The JSON was renamed into place before the CSV, whose place a folder holds, failed:
+def _refused_at(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Renaming a file into the place ``name`` fails as a folder there makes it fail: one
+    made while the build ran (one there before is refused before anything is made)."""
+    replace = os.replace
+
+    def refuse(source, target):
+        if Path(target).name == name:
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refuse)
+
+
+def test_a_file_that_cannot_land_puts_back_the_previous_build(make_bank, tmp_path, monkeypatch):
+    """The JSON was renamed into place before the CSV, whose place a folder held, failed:
     the new JSON stood beside the old CSV's place, a mix of two builds."""
     out = tmp_path / "dist"
     list(build([make_bank({"01-main.yaml": section_yaml(QUESTION)})], [JsonBuilder()], out))
     before = _files(out)
-    (out / "test-bank" / "test-bank-questions.csv" / "kept").mkdir(parents=True)
+    _refused_at(monkeypatch, "test-bank-questions.csv")
     changed = make_bank({"01-main.yaml": section_yaml(CHANGED)})
     with pytest.raises(CannotWrite, match=r"test-bank-questions\.csv: cannot write"):
         list(build([changed], [JsonBuilder(), CsvBuilder()], out))
     assert _files(out) == before  # the previous JSON, byte for byte, and nothing hidden
 
 
-def test_a_new_file_landed_before_the_failure_is_taken_out(make_bank, tmp_path):
+def test_a_new_file_landed_before_the_failure_is_taken_out(make_bank, tmp_path, monkeypatch):
     out = tmp_path / "dist"
-    (out / "test-bank" / "test-bank.json" / "kept").mkdir(parents=True)
+    _refused_at(monkeypatch, "test-bank.json")
     bank = make_bank({"01-main.yaml": section_yaml(QUESTION)})
     with pytest.raises(CannotWrite, match=r"test-bank\.json: cannot write"):
         list(build([bank], [CsvBuilder(), JsonBuilder()], out))  # the CSV lands first
@@ -76,7 +89,7 @@ def test_exambank_build_says_that_nothing_it_made_was_written(tmp_path, monkeypa
     write_bank(Path("bank"), {"01-main.yaml": section_yaml(QUESTION)})
     assert main(["build", "bank", "--only", "json"]) == 0
     before = _files(Path("dist"))
-    Path("dist/test-bank/test-bank-questions.csv").mkdir()
+    _refused_at(monkeypatch, "test-bank-questions.csv")
     write_bank(Path("bank"), {"01-main.yaml": section_yaml(CHANGED)})
     capsys.readouterr()
     assert main(["build", "bank", "--only", "json,csv"]) == 3

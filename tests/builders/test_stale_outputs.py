@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import FreeText
 
-from exambank import stale_outputs
+from exambank import build_record, stale_outputs
 from exambank.build_record import Record, digest
 from exambank.builders import Settings
 from exambank.builders import render as render_module
@@ -387,3 +388,60 @@ def test_only_a_file_of_the_name_the_folder_lists_is_named(tmp_path: Path) -> No
         (tmp_path / "b-student.pdf",), ("pdf",)
     )
     assert stale_outputs.unbuilt(tmp_path, names[1:]) is None
+
+
+def test_a_record_edited_to_capital_hex_digits_still_tells_the_key_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s38-hostile #5: "ABC1..." is the same digest as "abc1..."; the key a build
+    wrote, untouched, was kept as "changed since exambank made it"."""
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    _build(tmp_path, capsys, "--student-key", "separate")
+    record = tmp_path / "dist" / "test-bank" / RECORD
+    document = json.loads(record.read_bytes())
+    document["sha256"] = {name: held.upper() for name, held in document["sha256"].items()}
+    record.write_text(json.dumps(document), "utf-8")
+    files, said = _build(tmp_path, capsys)
+    assert "test-bank-answer-key.pdf" not in files
+    assert said == [
+        "removed test-bank-answer-key.pdf, an earlier build's: this build prints the key at "
+        "the end of the student edition (--student-key)"
+    ]
+
+
+def test_a_record_that_is_a_pipe_is_not_waited_on(tmp_path: Path) -> None:
+    """Review s38-hostile #3: reading a FIFO in the record's place waited for a writer for
+    ever, after every PDF was made: a CI job hung until its hard timeout."""
+    os.mkfifo(tmp_path / RECORD)
+    read: list[Record] = []
+    reader = threading.Thread(target=lambda: read.append(build_record.read(tmp_path)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert read, "reading the record waited on the pipe"
+    assert read[0].digests == {}
+    assert read[0].unlisted.endswith("cannot be read (it is not a file)")
+
+
+def test_a_folder_in_the_record_s_place_stops_the_build_before_anything_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s38-hostile #4: a folder named .exambank-build failed the build with "Is a
+    directory" (exit 3) only when the files landed, after minutes of rendering."""
+    rendered: list[str] = []
+
+    def render(*arguments: Any, **keywords: Any) -> tuple[bytes, tuple[str, ...]]:
+        rendered.append("pdf")
+        return _fake_render(*arguments, **keywords)
+
+    monkeypatch.setattr(render_module, "render_pdf", render)
+    bank = write_bank(tmp_path / "bank", {"01-main.yaml": section_yaml(QUESTION)})
+    folder = tmp_path / "dist" / "test-bank"
+    (folder / RECORD / "inside").mkdir(parents=True)
+    capsys.readouterr()
+    assert main(["build", str(bank), "--only", "pdf", "--out", str(tmp_path / "dist")]) == 2
+    assert rendered == []
+    assert sorted(path.name for path in folder.iterdir()) == [RECORD]
+    assert (
+        f"{folder / RECORD}: a folder stands where the build writes the record of the files a "
+        "build wrote: remove or rename the folder, or build into another --out"
+    ) in capsys.readouterr().err
