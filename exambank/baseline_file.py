@@ -24,7 +24,7 @@ from exambank import installed_version, merge_sides
 from exambank.builders.base import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.paths import display_path
-from exambank.replaced_files import keep_access, why_not_replaced
+from exambank.replaced_files import keep_access, why_not_replaced, why_not_saved
 from exambank.staging import stage
 from exambank.unreadable_files import holds_in_utf16, saved_as_utf16
 
@@ -127,8 +127,8 @@ def save(path: Path, entries: Sequence[Entry]) -> tuple[Baseline, bool]:
         if refused is None:
             refused = _replace(target, text, there)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise CannotWrite(f"{display_path(path)}: cannot write the baseline: {reason}") from None
+        reason = why_not_saved(path, error, "the baseline")
+        raise CannotWrite(f"{display_path(path)}: {reason}") from None
     if refused is not None:
         raise CannotWrite(f"{display_path(path)}: {refused}")
     return baseline, True

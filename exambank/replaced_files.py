@@ -101,3 +101,20 @@ def _group(gid: int) -> str:
         return f"group {grp.getgrgid(gid).gr_name}"
     except (ImportError, KeyError):
         return f"group {gid}"
+
+
+def why_not_saved(path: Path, error: OSError, what: str = "the file") -> str:
+    """Why ``path`` (``what`` it is) was not written: the system's reason, told at the
+    folder when a file beside ``path`` could not be made (the new text goes there first,
+    then is renamed over the old: a writable file in a read-only folder cannot be saved
+    so)."""
+    reason = error.strerror or str(error)
+    target = path.resolve()
+    made = Path(error.filename) if error.filename else target
+    if isinstance(error, PermissionError) and made != target and made.parent == target.parent:
+        shown = path.parent if target.parent == path.parent.resolve() else target.parent
+        return (
+            f"cannot write in its folder {shown}: {reason} (exambank saves a file as a new "
+            f"one beside it): chmod u+w {shown}"
+        )
+    return f"cannot write {what}: {reason}"

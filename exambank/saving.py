@@ -19,7 +19,7 @@ from ruamel.yaml.error import YAMLError
 from exambank.comment_places import comment_places, scanned_comments
 from exambank.folded_texts import folded_texts
 from exambank.load import read_source
-from exambank.replaced_files import keep_access, why_not_replaced
+from exambank.replaced_files import keep_access, why_not_replaced, why_not_saved
 from exambank.rewrite import NotSaved, Rewrite, RewriteError, lf_text
 from exambank.source import Source, line_and_column
 from exambank.temporary_names import NEW_FILE, beside
@@ -52,23 +52,7 @@ def save(rewrite: Rewrite) -> None:
     try:
         _replace(rewrite)
     except OSError as error:
-        raise NotSaved(_why_not_saved(rewrite.path, error)) from error
-
-
-def _why_not_saved(path: Path, error: OSError) -> str:
-    """Why ``path`` was not written: the system's reason, told at the folder when a file
-    beside ``path`` could not be made (the new text goes there first, then is renamed over
-    the old: a writable file in a read-only folder cannot be saved so)."""
-    reason = error.strerror or str(error)
-    target = path.resolve()
-    made = Path(error.filename) if error.filename else target
-    if isinstance(error, PermissionError) and made != target and made.parent == target.parent:
-        shown = path.parent if target.parent == path.parent.resolve() else target.parent
-        return (
-            f"cannot write in its folder {shown}: {reason} (exambank saves a file as a new "
-            f"one beside it): chmod u+w {shown}"
-        )
-    return f"cannot write the file: {reason}"
+        raise NotSaved(why_not_saved(rewrite.path, error)) from error
 
 
 def verify(rewrite: Rewrite) -> None:

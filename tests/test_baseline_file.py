@@ -147,6 +147,29 @@ def test_a_failed_write_leaves_the_old_baseline_whole(bank, capsys, monkeypatch)
     assert sorted(path.name for path in Path().iterdir()) == ["bank", "known.json"]
 
 
+def test_a_baseline_in_a_folder_that_takes_no_new_file_names_the_folder(bank, capsys, monkeypatch):
+    """Review s38-hostile #12: a writable baseline in a read-only folder was told a bare
+    "Permission denied", as if the file could not be written; fmt names the folder."""
+    Path("ci").mkdir()
+    assert lint("--write-baseline", "ci/known.json") == 0
+    before = Path("ci/known.json").read_bytes()
+    (bank / "01-main.yaml").write_text(section_yaml(QUESTION), "utf-8")
+    open_file = os.open
+
+    def refused(path, flags, *args, **kwargs):  # as in a read-only folder, for all but root
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return open_file(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refused)
+    assert lint("--write-baseline", "ci/known.json") == 3
+    assert capsys.readouterr().err.endswith(
+        "ci/known.json: cannot write in its folder ci: Permission denied (exambank saves a "
+        "file as a new one beside it): chmod u+w ci\n"
+    )
+    assert Path("ci/known.json").read_bytes() == before
+
+
 @pytest.mark.parametrize("option", ["--write-baseline", "--prune-baseline"])
 @pytest.mark.parametrize("mode", [0o600, 0o664])
 def test_a_rewritten_baseline_keeps_its_mode_owner_and_group(bank, option, mode):
