@@ -33,6 +33,7 @@ _NEL = "\x85"
 _BREAK = re.compile(f"[{''.join(OTHER_BREAKS)}]")
 _BLANKS = " \t"
 _LINE_FEEDS = "\r\n"
+_COMMENT = re.compile(r"(?:(?<=[ \t])|^)#", re.MULTILINE)  # a '#' that may start a comment
 
 
 def misread(text: str) -> Iterator[tuple[int, str, str]]:
@@ -54,9 +55,10 @@ def misread(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         if typed is not None and typed.get(holder.start) == holder.value:
             continue  # YAML reads the text as typed
-        folded = _folded(text, index, holder.style)
-        if folded is not None:
-            message, hint = _problem(text[index], quoted=True)
+        message, hint = _problem(text[index], quoted=True)
+        if holder.style == '"' and _escaped(text, index):
+            yield index, f"{message}: {_ESCAPED}", _escaped_hint(text[index])
+        elif (folded := _folded(text, index)) is not None:
             yield index, f"{message}: {folded}", hint
 
 
@@ -76,11 +78,15 @@ def syntax_error(text: str, error: MarkedYAMLError) -> Explanation:
         hint = None if found.hint is None else found.hint.translate(back)
         return replace(found, message=found.message.translate(back), hint=hint)
     found = syntax_hints.in_libyaml_words(text, error)
-    return replace(found, hint=found.hint or _break_hint(text, found.index))
+    said = _break_hint(text, found.index)
+    if again is None:  # the file reads with each break as a character: the break did it
+        return replace(found, hint=said or found.hint)
+    return replace(found, hint=found.hint or said)
 
 
-def _problem(character: str, quoted: bool = False) -> tuple[str, str]:
-    """What is wrong with the line break ``character`` and how to mend it."""
+def _problem(character: str, quoted: bool = False, comment: bool = False) -> tuple[str, str]:
+    """What is wrong with the line break ``character`` and how to mend it: inside quotes,
+    or in a comment (where quotes would make the comment text)."""
     message = f"U+{ord(character):04X}, a line break to YAML that editors do not show"
     misread = read_as_latin1(character)  # a NEL: most likely a Windows-1252 '…'
     if misread is not None:
@@ -88,23 +94,39 @@ def _problem(character: str, quoted: bool = False) -> tuple[str, str]:
         return f"{message} ({note})", hint
     if quoted:
         return message, f"delete it, or write it as '{ESCAPE_OF[character]}' in double quotes"
+    if comment:
+        return message, "delete it"
     return message, "delete it, or put the text in double quotes"
 
 
-def _folded(text: str, index: int, style: str) -> str | None:
-    """What YAML makes of the line break ``text[index]`` inside a quoted scalar of
-    ``style``, where that is not the character as it is (None there). libyaml folds a
-    U+0085 as a line feed, into a space; it keeps a U+2028 or U+2029, but drops the blanks
-    beside it, joins it with a line feed beside it, and drops it and a backslash before it
-    in double quotes (an escaped line break)."""
-    if text[index] == _NEL:
-        return "inside quotes YAML folds it into a space"
-    before, after = text[index - 1], text[index + 1]  # the quotes are within the text
+_ESCAPED = "in double quotes the backslash before it escapes it: YAML drops both"
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether an odd number of backslashes stands before ``text[index]``: in double
+    quotes, an escaped line break, which YAML drops with the backslash."""
     backslashes = 0
     while text[index - backslashes - 1] == "\\":
         backslashes += 1
-    if style == '"' and backslashes % 2:
-        return "in double quotes the backslash before it escapes it: YAML drops both"
+    return backslashes % 2 == 1
+
+
+def _escaped_hint(character: str) -> str:
+    """How to mend the line break ``character`` after a backslash in double quotes: each
+    way keeps the backslash from escaping what is typed in its place."""
+    if character == _NEL:
+        return "type '…' in place of the backslash and it, or delete both"
+    return f"delete both, or write them as '\\\\{ESCAPE_OF[character]}' to keep both"
+
+
+def _folded(text: str, index: int) -> str | None:
+    """What YAML makes of the line break ``text[index]`` inside quotes, not escaped
+    (``_escaped``), where that is not the character as it is (None there). libyaml
+    folds a U+0085 as a line feed, into a space; it keeps a U+2028 or U+2029, but drops
+    the blanks beside it, and joins it with a line feed beside it."""
+    if text[index] == _NEL:
+        return "inside quotes YAML folds it into a space"
+    before, after = text[index - 1], text[index + 1]  # the quotes are within the text
     if before in _BLANKS or after in _BLANKS:
         return "inside quotes YAML drops the blanks beside it"
     if before in _LINE_FEEDS or after in _LINE_FEEDS:
@@ -120,6 +142,21 @@ class _Quoted(NamedTuple):
     end: int
     style: str
     value: str
+
+
+def _scalar_spans(text: str) -> list[tuple[int, int]]:
+    """Where each scalar of ``text`` starts and ends, up to where libyaml stops."""
+    spans: list[tuple[int, int]] = []
+    loader = CSafeLoader(text)
+    try:
+        while type(event := loader.get_event()) is not StreamEndEvent:
+            if type(event) is ScalarEvent:
+                spans.append((event.start_mark.index, event.end_mark.index))
+    except MarkedYAMLError:
+        pass  # the spans read so far
+    finally:
+        loader.dispose()
+    return spans
 
 
 def _quoted_scalars(text: str) -> list[_Quoted]:
@@ -158,7 +195,20 @@ def _break_hint(text: str, error_at: int) -> str | None:
     if at < 0:
         return None
     line, column = line_and_column(text, at)
-    return f"{line}:{column} holds " + ": ".join(_problem(text[at]))
+    return f"{line}:{column} holds " + ": ".join(_problem(text[at], comment=_in_comment(text, at)))
+
+
+def _in_comment(text: str, at: int) -> bool:
+    """Whether the line break at ``at`` stands in a comment, as an editor shows the file:
+    after a '#' on its line that starts one (at the line's start or after a blank) and
+    stands in no text YAML reads before it stops."""
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    marks = [found.start() for found in _COMMENT.finditer(text, line_start, at)]
+    if not marks:
+        return False
+    as_characters, _ = _stand_ins(text)
+    spans = _scalar_spans(text.translate(as_characters))
+    return any(not any(start <= mark < end for start, end in spans) for mark in marks)
 
 
 def _stand_ins(text: str) -> tuple[dict[int, str], dict[int, str]]:

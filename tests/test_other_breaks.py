@@ -55,7 +55,17 @@ def _findings(path: Path) -> list[Diagnostic]:
             24,
             _LS_MESSAGE.replace("inside quotes YAML ", "in double quotes the backslash before it ")
             + "escapes it: YAML drops both",
-            "delete it, or write it as '\\L' in double quotes",
+            # '\L' typed after the backslash would read '\\L': a backslash and an 'L'
+            "delete both, or write them as '\\\\\\L' to keep both",
+        ),
+        (  # review s38 #10: it was told YAML "folds it into a space"; YAML drops both
+            '"Which plain\\\x85with?"',
+            24,
+            _NEL_MESSAGE.replace(
+                "inside quotes YAML folds it into a space",
+                "in double quotes the backslash before it escapes it: YAML drops both",
+            ),
+            "type '…' in place of the backslash and it, or delete both",
         ),
     ],
     ids=[
@@ -65,6 +75,7 @@ def _findings(path: Path) -> list[Diagnostic]:
         "LS",
         "LS '",
         "\\LS",
+        "\\NEL",
     ],
 )
 def test_a_break_yaml_folds_inside_quotes_is_an_error_and_no_rewrite_loses_it(
@@ -122,3 +133,23 @@ def test_a_break_elsewhere_keeps_another_syntax_errors_message(
     assert (found.line, found.column) == (5, 27)
     assert found.message.startswith("in double quotes '\\ud83d\\ude00' is a surrogate pair")
     assert found.hint is not None and "holds U+" not in found.hint
+
+
+def test_a_break_in_a_quoted_key_is_named_before_the_quoting_hint(tmp_path: Path) -> None:
+    # review s38 #10: "text containing ': ' must be quoted" for a key in quotes already
+    path = _section(tmp_path, "Which one?")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("A: Amazon SageMaker", '"A\x85": Amazon SageMaker'), "utf-8")
+    [found] = _findings(path)
+    assert (found.line, found.message) == (7, "mapping values are not allowed in this context")
+    outside = _NEL_MESSAGE.removesuffix(": inside quotes YAML folds it into a space")
+    assert found.hint == f"7:9 holds {outside}: {_NEL_HINT}"
+
+
+def test_a_break_in_a_comment_is_told_to_go_not_to_be_quoted(tmp_path: Path) -> None:
+    # review s38 #10: quoting would make the comment's words text of the stem
+    path = _section(tmp_path, "Which one? # a note\u2028more")
+    [found] = _findings(path)
+    assert found.line == 6
+    said = "U+2028, a line break to YAML that editors do not show"
+    assert found.hint == f"5:30 holds {said}: delete it"
