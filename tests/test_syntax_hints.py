@@ -26,6 +26,10 @@ from tests.test_syntax_hints_block_texts import assert_said_alike
 SECTION = section_yaml(QUESTION)
 STEM = "    stem: Which AWS service trains, tunes and deploys ML models?"
 NBSP = "\u00a0"
+_QUOTED_KEY_TOO_LONG = (
+    "the key before ':' is 1,102 characters long; YAML reads a key of at most 1,024",
+    "no key of a bank file is this long: if it is a text, write it after its key's ': '",
+)
 
 
 def only_problem(tmp_path, content):
@@ -97,6 +101,41 @@ def stem(value):
                 "text's key; if a line break is missing before the key, put it back",
             ),
             id="key too long for YAML",
+        ),
+        pytest.param(  # review s38 #8: it was told as text of 'tags' holding ': '
+            "    answer: A",
+            f"    answer: A\n    tags:\n      - {'k' * 1100}: x",
+            (
+                13,
+                9,
+                "the key before ':' is 1,100 characters long; YAML reads a key of at most 1,024",
+                "a line this long is text: if it goes on the text above, indent it under that "
+                "text's key; if a line break is missing before the key, put it back",
+            ),
+            id="key too long for YAML in a list item",
+        ),
+        pytest.param(  # review s38 #11: it was told as more text of 'stem'
+            "    answer: A",
+            f'    answer: A\n    "{"k" * 1100}": x',
+            (12, 5, *_QUOTED_KEY_TOO_LONG),
+            id="key in double quotes too long for YAML",
+        ),
+        pytest.param(
+            "    answer: A",
+            f"    answer: A\n    '{'k' * 1100}': x",
+            (12, 5, *_QUOTED_KEY_TOO_LONG),
+            id="key in single quotes too long for YAML",
+        ),
+        pytest.param(  # libyaml's own words were all it said
+            "    answer: A",
+            f"    answer: A\n    tags: {{{'k' * 1100}: x}}",
+            (
+                12,
+                12,
+                "the key before ':' is 1,100 characters long; YAML reads a key of at most 1,024",
+                _QUOTED_KEY_TOO_LONG[1],
+            ),
+            id="key in braces too long for YAML",
         ),
         pytest.param(
             "    answer: A",

@@ -153,3 +153,58 @@ def test_the_text_quoted_as_the_hint_shows_makes_the_file_read(tmp_path):
         "Why not Beta?", '"Why not Beta?"'
     )
     assert problems_of(tmp_path, mended) == []
+
+
+_OPTIONS = "".join(f"    {line}\n" for line in QUESTION.split("\n") if line.startswith("  "))
+BLOCK = section_yaml(QUESTION).replace(_OPTIONS, "      OPTIONS\n")
+QUESTION_MARK_MENDS = [
+    pytest.param(  # review s38 #9: it quoted '"why?: x"', and the key lost its value
+        "    options: {A: Alpha, why?: x}",
+        (6, 25, "write it quoted: '\"why?\"'"),
+        "why?",
+        {"A": "Alpha", "why?": "x"},
+        id="a key: quoted to its ': '",
+    ),
+    pytest.param(  # it showed 'A:\t"Is it right?"', a tab written as '\t'
+        "    options: {A:\tIs it right?, B: Beta}",
+        (6, 18, "write it quoted: 'A: \"Is it right?\"'"),
+        "A:\tIs it right?",
+        {"A": "Is it right?", "B": "Beta"},
+        id="a tab after the key's ':' shown as a space",
+    ),
+    pytest.param(  # libyaml's own words were all it said
+        "    options: {A: The first one,\n      B: is it\n        right?}",
+        (7, 10, "write it quoted: 'B: \"is it right?\"'"),
+        "B: is it\n        right?",
+        {"A": "The first one", "B": "is it right?"},
+        id="a text wrapped inside braces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("options", "said", "written", "read"), QUESTION_MARK_MENDS)
+def test_a_question_mark_text_quoted_as_shown_reads_as_typed(
+    tmp_path, options, said, written, read
+):
+    text = BLOCK.replace("    options:\n      OPTIONS", options)
+    line, column, hint = said
+    message = "text with a '?' inside {...} must be quoted"
+    assert problems_of(tmp_path, text) == [(line, column, "yaml-syntax", message, hint)]
+    shown = hint.split(": '", 1)[1][:-1]
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text.replace(written, shown), encoding="utf-8")
+    assert read_source(path)[0].data["questions"][0]["options"] == read
+
+
+def test_a_colon_in_a_keys_text_inside_braces_is_told_to_quote_the_text(tmp_path):
+    # review s38 #9: libyaml's own words were all it said
+    text = BLOCK.replace("    options:\n      OPTIONS", "    options: {A: Note: pick one, B: Beta}")
+    message = "text with ': ' inside {...} must be quoted"
+    hint = "write it quoted: 'A: \"Note: pick one\"'"
+    assert problems_of(tmp_path, text) == [(6, 18, "yaml-syntax", message, hint)]
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text.replace("A: Note: pick one", 'A: "Note: pick one"'), encoding="utf-8")
+    assert read_source(path)[0].data["questions"][0]["options"] == {
+        "A": "Note: pick one",
+        "B": "Beta",
+    }

@@ -31,6 +31,7 @@ from exambank.syntax_hints.indents import (
     tab,
     text_on_lines,
 )
+from exambank.syntax_hints.long_keys import flow_key_too_long, quoted_key_too_long
 from exambank.syntax_hints.mends import Mend, Mends, at_once, fix_refuses, mend, mend_at
 from exambank.syntax_hints.quoting import (
     alias_or_anchor,
@@ -44,6 +45,7 @@ from exambank.syntax_hints.quoting import (
 )
 from exambank.syntax_hints.tags import unreadable_tag
 from exambank.syntax_hints.text import Explanation, Text
+from exambank.syntax_hints.wrapped_texts import comment_in_text
 
 
 def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
@@ -62,6 +64,7 @@ def explain(text: str, error: MarkedYAMLError) -> Explanation | None:
         found = found or odd_space_in_indentation(lines, problem_mark.index)
         found = found or unindented_block_text(lines, problem_mark.index, context_mark.index)
         found = found or first_line_deeper(lines, problem_mark.index, context_mark.index)
+        found = found or quoted_key_too_long(lines, problem_mark.index, context_mark.index)
         found = found or text_on_lines(lines, problem_mark.index, context_mark.index)
         for phrase, explainer in _EXPLAINERS:
             if found is None and phrase in words:
@@ -164,6 +167,7 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("mapping values are not allowed", colon_in_text),
     ("did not find expected key", key_left_out),
     ("did not find expected key", not_a_key),
+    ("did not find expected key", comment_in_text),  # '# a note' between a text's lines
     ("did not find expected '-' indicator", not_an_item),
     ("while scanning an alias", alias_or_anchor),
     ("while scanning an anchor", alias_or_anchor),
@@ -179,6 +183,7 @@ _EXPLAINERS: tuple[tuple[str, Callable[[Text, int, int], Explanation | None]], .
     ("did not find expected hexdecimal number", unknown_escape),
     ("found invalid Unicode character escape code", unknown_escape),
     ("found unexpected end of stream", open_to_the_end),
+    ("did not find expected ',' or", flow_key_too_long),
     ("did not find expected ',' or", question_mark_in_text),  # '{stem: Which is right?}'
     ("did not find expected ',' or", unclosed_bracket),
     ("did not find expected <document start>", document_marker),

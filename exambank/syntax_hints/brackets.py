@@ -72,16 +72,20 @@ def unclosed_bracket(text: Text, problem: int, context: int) -> Explanation | No
 
 
 # A plain text in brackets starts after one of these (and the blanks after it) ...
-_TEXT_START = re.compile(r".*(?:[\[{,]|:[ \t])[ \t]*", re.DOTALL)
-# ... and ends before one of these, or a note: a '?' inside it is the text's own.
+_TEXT_START = re.compile(r".*(?P<after>[\[{,]|:[ \t])[ \t\r\n]*", re.DOTALL)
+# ... and ends before one of these, or a note (a '?' inside it is the text's own) ...
 _TEXT_END = re.compile(r"[\]},\[{]|[ \t]+#|[ \t]*(?:[\r\n]|\Z)")
+# ... or, for a key ('{why?: x}'), before the ': ' that ends the key.
+_KEY_END = re.compile(r"[\]},\[{]|[ \t]+#|:[ \t]|[ \t]*(?:[\r\n]|\Z)")
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")  # a text wrapped in brackets reads a space
 _KEY_BEFORE = re.compile(r"(?:^|[\[{,])[ \t]*([^\[\]{},:#'\"]*?:[ \t]+)$")
 _AT_MOST = 20  # texts with a '?' mended in one list or mapping before the mend is shown
 
 
 def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation | None:
-    """A '?' inside a plain text in brackets ('{id: q1, stem: Which is right?, ...}'):
-    libyaml ends the text there and wants a ',' or the closer. Told at the text's start,
+    """A '?' inside a plain text in brackets ('{id: q1, stem: Which is right?, ...}'), or a
+    ': ' in a key's text there ('{A: Note: pick one}'): libyaml ends the text there and
+    wants a ',' or the closer. Told at the text's start,
     with the text quoted; every such text of the same outermost list or mapping is quoted
     in the copy that must then read on past the line."""
     from exambank.syntax_hints import first_error  # which imports this module
@@ -90,6 +94,8 @@ def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation
     opened = [] if first is None else _open_brackets(text.text, 0, first[0])
     if first is None or not opened:
         return None
+    if text.text[problem] == ":" and text.text[opened[-1]] != "{":
+        return None  # '[a: b: c]': a text, or a mapping in the list? the author's to say
     start, end = first
     mended, moved = _quote(text.text, start, end), 0
     for _ in range(_AT_MOST):
@@ -104,16 +110,17 @@ def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation
     if not reads_past(mended, text.row_column(problem)[0]):
         return None
     row, column = text.row_column(start)
-    written = text.text[start:end]
+    written = _LINE_BREAK.sub(" ", text.text[start:end])
     key = _KEY_BEFORE.search(text.lines[row][:column])
-    lead = key[1] if key else ""
+    lead = re.sub(r":[ \t]+$", ": ", key[1]) if key else ""  # a tab after ':' shown as a space
     example = f"{lead}{quoted(written)}"
     kind = "{...}" if text.text[opened[-1]] == "{" else "[...]"
+    held = "': '" if text.text[problem] == ":" else "a '?'"
     others = f"the {moved} other texts" if moved > 1 else "the other text"
-    also = f"; quote {others} with a '?' in these brackets too" if moved else ""
+    also = f"; quote {others} with {held} in these brackets too" if moved else ""
     return Explanation(
         start,
-        f"text with a '?' inside {kind} must be quoted",
+        f"text with {held} inside {kind} must be quoted",
         f"write it quoted{shortened(example, lead + quoted(written, whole=True))}: "
         f"'{example}'{also}",
     )
@@ -121,14 +128,21 @@ def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation
 
 def _question_text(text: str, at: int) -> tuple[int, int] | None:
     """The plain text in brackets around the '?' at ``at`` (its start and end in
-    ``text``), when the '?' is inside it, right after a character of its own."""
-    if text[at : at + 1] != "?" or at == 0 or text[at - 1] in " \t\r\n[{,:":
+    ``text``), when the '?' is inside it, right after a character of its own; or around
+    the ': ' at ``at`` in a key's text ('{A: Note: pick one}'), which ends no key there."""
+    mark = text[at : at + 1]
+    if mark not in ("?", ":") or at == 0 or text[at - 1] in " \t\r\n[{,:":
         return None
-    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-    before = _TEXT_START.match(text, line_start, at)
-    if before is None or before.end() >= at or text[before.end()] in "'\"&*!|>%@`":
-        return None  # a text wrapped from the line above, or no plain text
-    after = _TEXT_END.search(text, at)
+    if mark == ":" and text[at + 1 : at + 2] not in (" ", "\t"):
+        return None
+    before = _TEXT_START.match(text, 0, at)
+    if before is None or before.end() >= at or text[before.end()] in "'\"&*!|>%@`#":
+        return None  # no plain text
+    wrapped = _LINE_BREAK.search(text, before.end(), at) is not None
+    if mark == ":" and (wrapped or not before["after"].startswith(":")):
+        return None  # a key's ': ' (YAML reads it so), or a ': ' under an unclosed '{'
+    # a key's text ends at its ': ', a value's goes on to the ',' or closer after it
+    after = (_TEXT_END if before["after"].startswith(":") else _KEY_END).search(text, at)
     return before.end(), after.start() if after else len(text)
 
 

@@ -39,7 +39,8 @@ from exambank.event_reader import EventReader
 from exambank.source import Source
 from exambank.syntax_hints.indents import text_on_lines
 from exambank.syntax_hints.items import list_key_at, lookalike_dash
-from exambank.syntax_hints.quoting import KEY_LENGTH, colon_in_text, odd_token
+from exambank.syntax_hints.long_keys import KEY_LENGTH
+from exambank.syntax_hints.quoting import colon_in_text, odd_token
 from exambank.syntax_hints.text import (
     BLOCK_HEADER,
     MARKUP_STARTS,

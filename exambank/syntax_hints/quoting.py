@@ -12,6 +12,7 @@ from exambank.syntax_hints.early_quotes import LEFT_OPEN, quote_ends_early, text
 from exambank.syntax_hints.empty_keys import missing_key
 from exambank.syntax_hints.indents import misaligned, tab
 from exambank.syntax_hints.items import item_over, lookalike_dash, lost_dash
+from exambank.syntax_hints.long_keys import KEY_LENGTH, too_long
 from exambank.syntax_hints.text import (
     BESIDE,
     BLOCK_HEADER,
@@ -37,6 +38,7 @@ from exambank.syntax_hints.text import (
     write_pair,
     write_quoted,
 )
+from exambank.syntax_hints.wrapped_texts import continued_text, owner_of, whole_text
 
 
 def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
@@ -86,7 +88,6 @@ def missing_colon(text: Text, problem: int, context: int) -> Explanation | None:
     return _text_not_indented(text, row, column)
 
 
-KEY_LENGTH = 1024  # libyaml reads no longer key without '?'; YAML 1.2 allows no longer
 _COLON = re.compile(r":(?=[ \t]|$)")  # a ':' that ends a key
 
 
@@ -96,13 +97,7 @@ def _key_too_long(written: str, context: int) -> Explanation | None:
     colon = _COLON.search(written)
     if colon is None or colon.start() <= KEY_LENGTH:
         return None
-    return Explanation(
-        context,
-        f"the key before ':' is {colon.start():,} characters long; YAML reads a key of at "
-        f"most {KEY_LENGTH:,}",
-        "a line this long is text: if it goes on the text above, indent it under that "
-        "text's key; if a line break is missing before the key, put it back",
-    )
+    return too_long(context, colon.start())
 
 
 def _option_letter(text: Text, row: int, column: int, written: str) -> bool:
@@ -168,6 +163,8 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     line = text.parse(row)
     if line.key is not None and line.value_column <= column:  # stem: Which: AWS ...
         return _quote_the_text(text, row, column - line.value_column)
+    if line.key is not None and column - line.key_column > KEY_LENGTH:  # '- <1,100 k>: x'
+        return _key_too_long(text.lines[row][line.key_column :], text.index(row, line.key_column))
     plain = line.value[:1] not in ("", *MARKUP_STARTS, *RESERVED_STARTS, "'", '"')
     if line.dash_columns and plain and line.value_column <= column:
         # A list item's text: '- Read it twice, then: answer: B', or a ': ' further on
@@ -187,9 +184,8 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     owner = text.parse(owner_row)
     if line.key is None:  # 'Exam tip: read twice' going on with a text above: no key to YAML
         goes_on = not line.dash_columns and line.indent > owner.key_column
-        if plain and goes_on and owner.key and owner.value[:1] not in ("", "|", ">", "'", '"'):
-            at = text.index(owner_row, owner.value_column)
-            return _quote_whole(at, f"'{owner.key}'", owner_row, row)
+        if plain and goes_on and (wrapped := continued_text(text, row)) is not None:
+            return whole_text(text, *wrapped)
         return None
     if found := option_as_text(text, owner_row, line.key):
         return found
@@ -198,25 +194,12 @@ def colon_in_text(text: Text, problem: int, context: int) -> Explanation | None:
         return lost  # "  id: q1" under 'questions:', its 'stem' read as more text of it
     if is_key_name(line.key) and deeper > 0:
         return key_too_deep(text, owner_row, row, reads_on=True)
-    if owner.key and owner.value and row > owner_row:
-        at = text.index(owner_row, owner.value_column)
-        return _quote_whole(at, f"'{owner.key}'", owner_row, row)
+    if (wrapped := continued_text(text, row)) is not None:  # a key's text, or an item's
+        return whole_text(text, *wrapped)
     return _quote_the_text(text, owner_row, None)
 
 
-def _quote_whole(index: int, named: str, first: int, last: int) -> Explanation:
-    """Text holding ': ' that goes on from row ``first`` to row ``last``: quoted whole, or
-    its ': ' written another way (quoting one of its lines mends nothing). ``named``: whose
-    text it is ("'stem'", "the list item")."""
-    return Explanation(
-        index,
-        "text containing ': ' must be quoted",
-        f"put the whole text of {named} (lines {first + 1}-{last + 1}) in double quotes, "
-        "or write the ': ' another way",
-    )
-
-
-def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
+def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation | None:
     """Text holding ': ' (at ``colon`` in the value, when on this line) left unquoted."""
     line = text.parse(row)
     index = text.index(row, line.value_column)
@@ -242,10 +225,9 @@ def _quote_the_text(text: Text, row: int, colon: int | None) -> Explanation:
             write_quoted(lead, whole, keep + len(line.key) + 2),
         )
     item = line.key is None and bool(line.dash_columns)  # a list item's text, no key in it
-    below = wrapped_rows(text, row, line.dash_columns[-1] if item else line.key_column)
-    if (line.key or item) and below:  # the text goes on below: quoting one line mends nothing
-        named = "the list item" if item else f"'{line.key}'"
-        return _quote_whole(index, named, row, below[-1])
+    owner = owner_of(text, row) if line.key or item else None
+    if owner is not None and wrapped_rows(text, row, owner[2]):
+        return whole_text(text, *owner)  # the text goes on below: quoting one line mends nothing
     return Explanation(
         index,
         "text containing ': ' must be quoted",
