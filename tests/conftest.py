@@ -13,6 +13,7 @@ import pytest
 from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult, lint
+from exambank.load import read_source
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_BANK = REPO / "bank" / "aws-ai-practitioner"
@@ -37,6 +38,14 @@ def section_yaml(*questions: str, section_id: str = "main", extra: str = "") -> 
     )
     body = f"id: {section_id}\ntitle: Main\n{textwrap.dedent(extra)}"
     return body + (f"questions:\n{items}" if questions else "")
+
+
+def syntax_problems(tmp_path: Path, text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """What reading ``text`` as a section file reports: (line, column, rule, message,
+    hint) each, as the syntax-hint tests compare them."""
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
 
 
 def write_bank(root: Path, sections: dict[str, str], manifest: str | bytes | None = None) -> Path:

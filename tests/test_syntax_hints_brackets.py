@@ -7,19 +7,13 @@ from __future__ import annotations
 import pytest
 
 from exambank.load import read_source
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, section_yaml, syntax_problems
 
 # q1 on lines 4-12: '  - id: q1' on line 4, its options on lines 6-10, 'answer: A' on 11.
 SECTION = section_yaml(QUESTION)
 SECOND = QUESTION.replace("id: q1", "id: q2")
 TWO = section_yaml(QUESTION, SECOND)  # q2's '- id' on line 13
 TAGS = "    answer: A\n    tags: [aws, ml]"
-
-
-def problems_of(tmp_path, text):
-    path = tmp_path / "01-main.yaml"
-    path.write_text(text, encoding="utf-8")
-    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
 
 
 def with_tags(text):
@@ -99,21 +93,21 @@ CASES = [
 @pytest.mark.parametrize(("text", "old", "new", "expected", "hint"), CASES)
 def test_an_unclosed_bracket_is_told_where_it_opens(tmp_path, text, old, new, expected, hint):
     assert text.count(old) == 1, old
-    [found] = problems_of(tmp_path, text.replace(old, new))
+    [found] = syntax_problems(tmp_path, text.replace(old, new))
     assert found == (*expected[:2], "yaml-syntax", expected[2], hint)
 
 
 @pytest.mark.parametrize(("text", "old", "new", "expected", "hint"), CASES)
 def test_the_line_the_hint_shows_makes_the_file_read(tmp_path, text, old, new, expected, hint):
     broken = text.replace(old, new)
-    [(_, _, _, _, said)] = problems_of(tmp_path, broken)
+    [(_, _, _, _, said)] = syntax_problems(tmp_path, broken)
     shown = said.rsplit(": write '", 1)[1][:-1]
     line = int(said.split("line ")[1].split(":")[0]) if "at the end of line" in said else None
     lines = broken.split("\n")
     row = expected[0] - 1 if line is None else line - 1
     written = lines[row]
     lines[row] = written[: len(written) - len(written.lstrip(" -"))] + shown
-    assert problems_of(tmp_path, "\n".join(lines)) == []
+    assert syntax_problems(tmp_path, "\n".join(lines)) == []
 
 
 # A question written inline, its stem ending in '?': libyaml ends a plain text in brackets
@@ -140,19 +134,19 @@ QUESTION_MARK_CASES = [
 
 @pytest.mark.parametrize(("text", "hint"), QUESTION_MARK_CASES)
 def test_a_question_mark_in_text_inside_braces_is_told_to_quote_it(tmp_path, text, hint):
-    found = problems_of(tmp_path, text)
+    found = syntax_problems(tmp_path, text)
     message = "text with a '?' inside {...} must be quoted"
     assert found == [(4, 20, "yaml-syntax", message, hint)]
 
 
 def test_the_text_quoted_as_the_hint_shows_makes_the_file_read(tmp_path):
     text = INLINE.replace("EXPLAINED", "Why not Beta?")
-    [(_, _, _, _, hint)] = problems_of(tmp_path, text)
+    [(_, _, _, _, hint)] = syntax_problems(tmp_path, text)
     shown = hint.split(": '", 1)[1].split("'", 1)[0]
     mended = text.replace("stem: Which is right?", shown).replace(
         "Why not Beta?", '"Why not Beta?"'
     )
-    assert problems_of(tmp_path, mended) == []
+    assert syntax_problems(tmp_path, mended) == []
 
 
 _OPTIONS = "".join(f"    {line}\n" for line in QUESTION.split("\n") if line.startswith("  "))
@@ -189,7 +183,7 @@ def test_a_question_mark_text_quoted_as_shown_reads_as_typed(
     text = BLOCK.replace("    options:\n      OPTIONS", options)
     line, column, hint = said
     message = "text with a '?' inside {...} must be quoted"
-    assert problems_of(tmp_path, text) == [(line, column, "yaml-syntax", message, hint)]
+    assert syntax_problems(tmp_path, text) == [(line, column, "yaml-syntax", message, hint)]
     shown = hint.split(": '", 1)[1][:-1]
     path = tmp_path / "01-main.yaml"
     path.write_text(text.replace(written, shown), encoding="utf-8")
@@ -201,7 +195,7 @@ def test_a_colon_in_a_keys_text_inside_braces_is_told_to_quote_the_text(tmp_path
     text = BLOCK.replace("    options:\n      OPTIONS", "    options: {A: Note: pick one, B: Beta}")
     message = "text with ': ' inside {...} must be quoted"
     hint = "write it quoted: 'A: \"Note: pick one\"'"
-    assert problems_of(tmp_path, text) == [(6, 18, "yaml-syntax", message, hint)]
+    assert syntax_problems(tmp_path, text) == [(6, 18, "yaml-syntax", message, hint)]
     path = tmp_path / "01-main.yaml"
     path.write_text(text.replace("A: Note: pick one", 'A: "Note: pick one"'), encoding="utf-8")
     assert read_source(path)[0].data["questions"][0]["options"] == {

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from exambank.load import read_source
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, section_yaml, syntax_problems
 
 # The section every case breaks (line numbers as an editor shows them):
 #  4    - id: q1
@@ -22,12 +21,6 @@ from tests.conftest import QUESTION, section_yaml
 # 12      explanation: SageMaker covers the whole ML lifecycle.
 SECTION = section_yaml(QUESTION)
 EXPLANATION = "    explanation: SageMaker covers the whole ML lifecycle."
-
-
-def problems_of(tmp_path, text):
-    path = tmp_path / "01-main.yaml"
-    path.write_text(text, encoding="utf-8")
-    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
 
 
 def broken(old, new):
@@ -104,8 +97,8 @@ def broken(old, new):
 )
 def test_a_key_out_of_line_is_named_and_the_hint_mends_it(tmp_path, old, new, fixed, expected):
     text = broken(old, new)
-    assert problems_of(tmp_path, text) == [(*expected[:2], "yaml-syntax", *expected[2:])]
-    assert problems_of(tmp_path, text.replace(new, fixed)) == []
+    assert syntax_problems(tmp_path, text) == [(*expected[:2], "yaml-syntax", *expected[2:])]
+    assert syntax_problems(tmp_path, text.replace(new, fixed)) == []
 
 
 def test_each_question_s_key_out_of_line_is_named_in_one_run(tmp_path):
@@ -113,7 +106,7 @@ def test_each_question_s_key_out_of_line_is_named_in_one_run(tmp_path):
     first = QUESTION.replace("answer: A\nexplanation:", 'answer: "A"\n explanation:')
     second = QUESTION.replace("id: q1", "id: q2")
     second = second.replace("answer: A\nexplanation:", "answer: [A]\n explanation:")
-    found = problems_of(tmp_path, section_yaml(first, second))
+    found = syntax_problems(tmp_path, section_yaml(first, second))
     assert [(line, column, message) for line, column, _, message, _ in found] == [
         (12, 6, "'explanation' is indented 1 space more than 'answer' on line 11"),
         (21, 6, "'explanation' is indented 1 space more than 'answer' on line 20"),

@@ -8,8 +8,7 @@ import pytest
 
 from exambank.cli import main
 from exambank.diagnostics import FIXED_BY_LINT
-from exambank.load import read_source
-from tests.conftest import QUESTION, section_yaml, write_bank
+from tests.conftest import QUESTION, section_yaml, syntax_problems, write_bank
 
 SECOND = QUESTION.replace("id: q1", "id: q2")
 SECTION = section_yaml(QUESTION)  # q1 on lines 4-12, its options on lines 6-10
@@ -24,12 +23,6 @@ key_terms:
 """
 # The key terms on lines 3-7 (their '- term' on lines 4 and 6), the question below them.
 WITH_TERMS = section_yaml(QUESTION, extra=KEY_TERMS)
-
-
-def problems_of(tmp_path, text):
-    path = tmp_path / "01-main.yaml"
-    path.write_text(text, encoding="utf-8")
-    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
 
 
 def broken(text, old, new):
@@ -60,7 +53,9 @@ def test_an_item_that_lost_its_dash_is_told_to_start_with_one(
     tmp_path, glued, text, old, line, item, key, value
 ):
     written = old.replace("- ", "-" if glued else "")
-    assert problems_of(tmp_path, broken(text, old, written)) == lost(line, item, key, value, glued)
+    assert syntax_problems(tmp_path, broken(text, old, written)) == lost(
+        line, item, key, value, glued
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,16 +64,16 @@ def test_an_item_that_lost_its_dash_is_told_to_start_with_one(
 )
 def test_following_the_hint_gives_two_questions(tmp_path, old, new):
     text = broken(TWO, old, new)
-    [(line, _, _, _, hint)] = problems_of(tmp_path, text)
+    [(line, _, _, _, hint)] = syntax_problems(tmp_path, text)
     fixed_line = hint.split(": ", 1)[1]
     lines = text.split("\n")
     lines[line - 1] = "  " + fixed_line
-    assert problems_of(tmp_path, "\n".join(lines)) == []
+    assert syntax_problems(tmp_path, "\n".join(lines)) == []
 
 
 def test_a_list_written_at_its_keys_place_is_told_too(tmp_path):
     text = "id: main\ntitle: Main\nquestions:\n- id: q1\n  stem: Which?\nid: q2\n  stem: Why?\n"
-    syntax = [found for found in problems_of(tmp_path, text) if found[2] == "yaml-syntax"]
+    syntax = [found for found in syntax_problems(tmp_path, text) if found[2] == "yaml-syntax"]
     assert syntax == [
         (
             6,
@@ -93,8 +88,8 @@ def test_a_list_written_at_its_keys_place_is_told_too(tmp_path):
 def test_a_first_question_that_starts_with_another_key_is_told_too(tmp_path):
     # The first thing in 'questions:' can only be a question, whatever key opens it.
     text = broken(SECTION, "  - id: q1\n    stem: Which", "  stem: Which")
-    assert problems_of(tmp_path, text)[0][:2] == (4, 3)
-    assert problems_of(tmp_path, text)[0][3:] == (
+    assert syntax_problems(tmp_path, text)[0][:2] == (4, 3)
+    assert syntax_problems(tmp_path, text)[0][3:] == (
         "'stem' starts a new question without the '- ' that starts one",
         "start the question with '- ' (shortened here): - stem: Which AWS service…",
     )
@@ -104,10 +99,10 @@ def test_a_first_question_that_starts_with_another_key_is_told_too(tmp_path):
 def test_a_first_question_with_its_keys_in_line_is_told_where_the_dash_goes(tmp_path, written):
     # Its keys at one place read as a mapping; YAML stops at the next question's '- '.
     text = f"id: main\ntitle: Main\nquestions:\n{written}\n  stem: Which?\n- id: q2\n  stem: Why?\n"
-    [(line, column, _, _, hint)] = problems_of(tmp_path, text)
+    [(line, column, _, _, hint)] = syntax_problems(tmp_path, text)
     assert (line, column) == (4, 3)
     assert hint == "start the question with '- ', its dash in line with line 6's: - id: q1"
-    assert problems_of(tmp_path, text.replace(written, "- id: q1")) == []
+    assert syntax_problems(tmp_path, text.replace(written, "- id: q1")) == []
 
 
 def test_a_first_question_that_kept_its_keys_where_the_dash_put_them_is_told_too(tmp_path):
@@ -117,7 +112,7 @@ def test_a_first_question_that_kept_its_keys_where_the_dash_put_them_is_told_too
     third = QUESTION.replace("id: q1", "id: q3")
     text = broken(section_yaml(QUESTION, SECOND, third), "  - id: q1", "    id: q1")
     text = broken(text, "  - id: q3", "  -id: q3")
-    assert [problem[:2] + problem[3:] for problem in problems_of(tmp_path, text)] == [
+    assert [problem[:2] + problem[3:] for problem in syntax_problems(tmp_path, text)] == [
         (
             4,
             5,
@@ -138,7 +133,7 @@ def test_a_comment_above_a_first_question_that_lost_its_dash_does_not_hide_it(tm
         "id: main\ntitle: Main\nquestions:\n  # the first one\n    id: q1\n    stem: Which?\n"
         "  - id: q2\n    stem: Why?\n"
     )
-    [(line, column, _, message, _)] = problems_of(tmp_path, text)
+    [(line, column, _, message, _)] = syntax_problems(tmp_path, text)
     assert (line, column, message) == (
         5,
         5,
@@ -153,7 +148,9 @@ def test_two_first_questions_that_lost_their_dashes_are_told_as_two_questions(tm
         "id: main\ntitle: Main\nquestions:\n    id: q1\n    stem: Pick A\n    id: q2\n"
         "    stem: Pick B\n  - id: q3\n    stem: Pick C\n"
     )
-    assert sorted((line, rule, hint) for line, _, rule, _, hint in problems_of(tmp_path, text)) == [
+    assert sorted(
+        (line, rule, hint) for line, _, rule, _, hint in syntax_problems(tmp_path, text)
+    ) == [
         (
             4,
             "yaml-syntax",
@@ -169,14 +166,14 @@ def test_two_first_questions_that_lost_their_dashes_are_told_as_two_questions(tm
 
 def test_a_note_after_the_id_is_left_out_of_the_line_shown(tmp_path):
     text = broken(TWO, "  - id: q2", "  -id: q2    # the second one")
-    [(*_, hint)] = problems_of(tmp_path, text)
+    [(*_, hint)] = syntax_problems(tmp_path, text)
     assert hint == "start the question with '- ': - id: q2"
 
 
 def test_a_key_dedented_to_the_dash_is_still_told_to_indent(tmp_path):
     # Not a question's first key: more of the question above, out of line.
     text = broken(SECTION, "    answer: A", "  answer: A")
-    assert problems_of(tmp_path, text)[0][3:] == (
+    assert syntax_problems(tmp_path, text)[0][3:] == (
         "'answer' is indented 2 spaces, in line with no key above it",
         "indent it 4 spaces, like 'options' on line 6",
     )
@@ -246,7 +243,7 @@ def test_lint_says_it_in_one_error(tmp_path, capsys):
     ],
 )
 def test_a_tab_in_the_indentation_is_told_how_far_to_indent(tmp_path, text, old, new, hint):
-    [found] = problems_of(tmp_path, broken(text, old, new))
+    [found] = syntax_problems(tmp_path, broken(text, old, new))
     assert found[3:] == ("a tab where YAML expects a space", hint)
 
 
@@ -277,7 +274,7 @@ def test_a_dash_typed_for_an_items_dash_is_named(
     tmp_path, dash, name, text, old, line, item, shown
 ):
     written = broken(text, old, old.replace("-", dash, 1))
-    assert problems_of(tmp_path, written) == [
+    assert syntax_problems(tmp_path, written) == [
         (
             line,
             3,
@@ -286,7 +283,7 @@ def test_a_dash_typed_for_an_items_dash_is_named(
             f"type an ordinary '-' in its place{FIXED_BY_LINT}: - {shown}",
         )
     ]
-    assert problems_of(tmp_path, written.replace(f"  {dash} ", "  - ")) == []
+    assert syntax_problems(tmp_path, written.replace(f"  {dash} ", "  - ")) == []
 
 
 # The list's first item with a note after it, or its text in quotes: YAML reads its line as
@@ -306,7 +303,7 @@ FIRST_ITEM_ENDED = [
 def test_a_dash_typed_for_the_first_items_dash_is_named_before_a_note(
     tmp_path, dash, name, text, old, new, item, shown
 ):
-    assert problems_of(tmp_path, broken(text, old, new.format(dash))) == [
+    assert syntax_problems(tmp_path, broken(text, old, new.format(dash))) == [
         (
             4,
             3,
@@ -329,12 +326,12 @@ def test_a_first_item_that_lost_its_dash_is_told_so_before_a_note(
     tmp_path, glued, text, old, item, key, value
 ):
     written = old.replace("- ", "-" if glued else "") + "  # the first one"
-    assert problems_of(tmp_path, broken(text, old, written)) == lost(4, item, key, value, glued)
+    assert syntax_problems(tmp_path, broken(text, old, written)) == lost(4, item, key, value, glued)
 
 
 def test_every_item_with_such_a_dash_is_told_in_one_run(tmp_path):
     text = TWO.replace("  - id: q1", "  \u2013 id: q1").replace("  - id: q2", "  \u2022 id: q2")
-    assert [found[:2] for found in problems_of(tmp_path, text)] == [(4, 3), (14, 3)]
+    assert [found[:2] for found in syntax_problems(tmp_path, text)] == [(4, 3), (14, 3)]
 
 
 @pytest.mark.parametrize(
@@ -351,14 +348,14 @@ def test_such_a_dash_inside_a_text_is_text(tmp_path, written):
     text = TWO.replace(explanation, written, 1).replace("  - id: q2", "  \u2013 id: q2")
     line = text.split("\n").index("  \u2013 id: q2") + 1
     message = "'\u2013' (an en dash) is not the '-' that starts a question"
-    assert [found[:4] for found in problems_of(tmp_path, text)] == [  # q2's dash only
+    assert [found[:4] for found in syntax_problems(tmp_path, text)] == [  # q2's dash only
         (line, 3, "yaml-syntax", message)
     ]
 
 
 def test_a_bullet_and_a_tab_as_a_pasted_list_has_them_are_named_too(tmp_path):
     text = broken(TWO, "  - id: q2", "  \u2022\tid: q2")
-    assert problems_of(tmp_path, text) == [
+    assert syntax_problems(tmp_path, text) == [
         (
             14,
             3,
@@ -414,7 +411,7 @@ def test_a_markdown_star_for_an_exam_tips_dash_is_named_and_fixed(tmp_path, caps
     # '* ' is an alias to YAML, never a text: quoting the line would keep the star in the
     # tip (review s35-author #2)
     text = section_yaml(QUESTION, extra=tips)
-    assert problems_of(tmp_path, text) == [
+    assert syntax_problems(tmp_path, text) == [
         (
             line,
             3,
@@ -438,7 +435,7 @@ def test_a_markdown_bullet_is_taken_for_a_dash_only_where_list_items_stand(tmp_p
     # '+ first tip' is a text YAML reads (the schema's to report). A question's '* ' is
     # its dash.
     starred = QUESTION.replace("SageMaker covers", "\n  * SageMaker covers")
-    assert problems_of(tmp_path, section_yaml(starred)) == [
+    assert syntax_problems(tmp_path, section_yaml(starred)) == [
         (
             13,
             7,
@@ -448,7 +445,7 @@ def test_a_markdown_bullet_is_taken_for_a_dash_only_where_list_items_stand(tmp_p
         )
     ]
     text = section_yaml(QUESTION, SECOND, extra="exam_tips:\n  + Read each option.\n")
-    assert problems_of(tmp_path, broken(text, "  - id: q2", "  * id: q2")) == [
+    assert syntax_problems(tmp_path, broken(text, "  - id: q2", "  * id: q2")) == [
         (
             15,
             3,
@@ -465,7 +462,7 @@ def test_a_dash_typed_for_a_questions_dash_below_another_slip_is_named_too(tmp_p
     # the dash: its question is one of its own, not more of the one above
     starred = QUESTION.replace("SageMaker covers", "\n  * SageMaker covers")
     text = broken(section_yaml(starred, SECOND), "  - id: q2", f"  {dash} id: q2")
-    assert [found[:4] for found in problems_of(tmp_path, text)] == [
+    assert [found[:4] for found in syntax_problems(tmp_path, text)] == [
         (13, 7, "yaml-syntax", "text starting with '*' must be quoted"),
         (14, 3, "yaml-syntax", f"'{dash}' ({name}) is not the '-' that starts a question"),
     ]

@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from exambank.load import read_source
-from tests.conftest import QUESTION, section_yaml
+from tests.conftest import QUESTION, section_yaml, syntax_problems
 
 # q1 on lines 4-12: '  - id: q1' on line 4, its stem on line 5, 'answer: A' on line 11.
 SECTION = section_yaml(QUESTION)
 STEM = "    stem: Which AWS service trains, tunes and deploys ML models?"
 COLON = "text containing ': ' must be quoted"
-
-
-def problems_of(tmp_path, text):
-    path = tmp_path / "01-main.yaml"
-    path.write_text(text, encoding="utf-8")
-    return [(p.line, p.column, p.rule, p.message, p.hint) for p in read_source(path)[1]]
 
 
 def broken(old, new):
@@ -116,5 +109,5 @@ def test_a_wrapped_text_is_told_by_its_real_lines_and_the_hint_followed_reads(
     tmp_path, old, new, said, hint, followed
 ):
     text = broken(old, new)
-    assert problems_of(tmp_path, text) == [(*said[:2], "yaml-syntax", said[2], hint)]
-    assert problems_of(tmp_path, broken(old, followed)) == []
+    assert syntax_problems(tmp_path, text) == [(*said[:2], "yaml-syntax", said[2], hint)]
+    assert syntax_problems(tmp_path, broken(old, followed)) == []
