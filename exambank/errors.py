@@ -21,6 +21,13 @@ class CannotWrite(UsageError):
     3, so that CI can tell the runner's trouble from a wrong command line)."""
 
 
+class MissingLibrary(CannotWrite):
+    """A system library the output needs is not on the machine (Pango, which WeasyPrint
+    renders the PDFs with), so the file cannot be written here: the runner's trouble, as a
+    full disk is, so exit status 3 too. The command line was right: the same command runs
+    on a machine that has the library."""
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (a CI job cancelled, ``timeout``): the run stops as Ctrl-C stops it, each
     step undoing what it had half done, and exits with status 143, as a shell shows it."""

@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Sized
 
+from exambank.builders.system_libraries import loading_weasyprint
 from exambank.markdown import one_line, typeset
 from exambank.model import LANGUAGE_PATTERN
 from exambank.reporters.ci_log import markup_without_commands
@@ -89,7 +90,8 @@ def render_html(stats: list[BankStats]) -> str:
 
 def write_pdf(html: str) -> bytes:
     """The report as PDF, set in the shipped fonts; nothing else is fetched."""
-    from exambank.builders.render import render_report_pdf  # WeasyPrint: only when asked
+    with loading_weasyprint("write the report as HTML, which needs no Pango: --out stats.html"):
+        from exambank.builders.render import render_report_pdf  # WeasyPrint: only when asked
 
     return render_report_pdf(html)
 

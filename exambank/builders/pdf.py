@@ -21,9 +21,13 @@ from exambank.builders.key_document import key_document_html
 from exambank.builders.labels import english_words_note
 from exambank.builders.page_footer import PageFooter
 from exambank.builders.student_pages import StudentLayout
+from exambank.builders.system_libraries import loading_weasyprint
 
 # The documents besides the two editions, as the progress line names them
 _LABELS: dict[Edition, str] = {"answer-key": "the answer key", "answer-sheet": "the answer sheet"}
+
+# What a machine without Pango can still build
+_WITHOUT_PANGO = "build the exports alone, which need no Pango: exambank build --only json,csv"
 
 # What of a seed goes into a file name as it is: letters, digits, "-" and "_"; a run of
 # anything else becomes one "-" ("spring 2025/B" -> "spring-2025-B").
@@ -136,7 +140,8 @@ def _document(
     """The PDF ``document``; the student edition's layout gives ``student`` its question
     pages, and the trainer edition prints them (laying the student edition out first
     itself, if it is made alone)."""
-    from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
+    with loading_weasyprint(_WITHOUT_PANGO):
+        from exambank.builders.render import render_pdf  # WeasyPrint loads in about 0.35 s
 
     footer = _footer(bank, document, settings)
     words = english_words_note(bank.manifest.language)  # said under each PDF
