@@ -1,8 +1,10 @@
 """The author's and CI's entry points: lint, build, tests, schemas, bench and code.
 
-Virtualenvs are reused, and the project is reinstalled only when ``pyproject.toml`` changes
-(the install is editable, so code edits need no reinstall): a second ``nox -s lint`` on an
-unchanged checkout starts in about a second.
+Every session installs the versions ``constraints.txt`` names, so that each checkout and CI
+lint, test and build with the same ones. Virtualenvs are reused, and the project is
+reinstalled only when ``pyproject.toml`` or ``constraints.txt`` changes (the install is
+editable, so code edits need no reinstall): a second ``nox -s lint`` on an unchanged
+checkout starts in about a second.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ nox.options.reuse_venv = "yes"
 nox.options.sessions = ["lint", "tests"]
 
 ROOT = Path(__file__).parent
+CONSTRAINTS = ROOT / "constraints.txt"
 
 
 def install(session: nox.Session, extras: str = "") -> None:
-    """Install the project (editable) unless this virtualenv already has this pyproject."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    """Install the project (editable), with the versions of ``constraints.txt``, unless this
+    virtualenv already has this pyproject and these constraints."""
+    installed = (ROOT / "pyproject.toml").read_bytes() + CONSTRAINTS.read_bytes() + extras.encode()
+    wanted = hashlib.sha256(installed).hexdigest()
     stamp = Path(session.virtualenv.location) / ".exambank-installed"
     if stamp.exists() and stamp.read_text() == wanted:
         return
-    session.install("-e", f".[{extras}]" if extras else ".")
+    session.install("-c", str(CONSTRAINTS), "-e", f".[{extras}]" if extras else ".")
     stamp.write_text(wanted)
 
 
