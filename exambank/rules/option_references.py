@@ -247,8 +247,11 @@ _BEFORE = (
     rf"(?:[ \t]+(?:только|(?:верн|правильн)\w*|{RUSSIAN_OPTION_NOUNS}))?))[ \t]+"
 )
 _RU_VERDICT = r"(?i:(?:являются[ \t]+)?(?:верн|правильн|истинн)\w*)"
+# It matches after a line break, as the screen searches for it (rules/screen.py), so it is
+# compiled once, as ``ALL_OR_NONE_OF`` is (compiling it again cost 22 M instructions); an
+# option alone is matched with a line break before it.
 COMBINATION = re.compile(
-    rf"^[ \t]*(?:{_BEFORE})?{_REFERENCE}"
+    rf"\n[ \t]*(?:{_BEFORE})?{_REFERENCE}"
     rf"(?:{_JOINER}{_REFERENCE})+"
     rf"(?:[ \t]+(?:only|are[ \t]+(?:both[ \t]+)?{_VERDICT}|son[ \t]+{_ES_VERDICT}"
     rf"|(?:est[ãa]o|s[ãa]o)[ \t]+{_PT_VERDICT}|{_DE_VERDICT}|{_RU_VERDICT}))?"

@@ -52,16 +52,21 @@ _ALL_OR_NONE_SCREEN = Screen("options", ALL_OR_NONE_OF, line_start=True)
 def points_at_options(text: str) -> bool:
     """Whether an option (or several, a line each) stands for other options: "All of the
     above", "None of these", "Both A and C"."""
+    after_break = "\n" + text  # both patterns match after a line break
     if "\n" not in text:  # one option: both patterns match at its start or nowhere
-        return bool(ALL_OR_NONE_OF.match("\n" + text) or COMBINATION.match(text))
-    return bool(ALL_OR_NONE_OF.search("\n" + text) or COMBINATION.search(text))
+        return bool(ALL_OR_NONE_OF.match(after_break) or COMBINATION.match(after_break))
+    return bool(ALL_OR_NONE_OF.search(after_break) or COMBINATION.search(after_break))
 
 
 def matching_options(ref: QuestionRef, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
-    """(letter, text) of each option ``pattern`` finds something in."""
+    """(letter, text) of each option ``pattern`` finds something in. A pattern that opens
+    with the line break before an option (``COMBINATION``) is searched with one before the
+    first option too: a match at offset p of that text is at the break before the option
+    that starts at offset p of ``shown.joined``, as ``index_at`` reads it."""
     shown = option_text(ref.question)
+    after_break = pattern.pattern.startswith(r"\n")
     reported = -1
-    for match in pattern.finditer(shown.joined):
+    for match in pattern.finditer("\n" + shown.joined if after_break else shown.joined):
         index = shown.index_at(match.start())
         if index != reported:
             reported = index

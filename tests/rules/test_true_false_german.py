@@ -77,7 +77,7 @@ def test_the_truth_values_of_the_other_label_languages_are_read(texts: list[str]
 def test_every_false_value_passes_the_screen() -> None:
     """The screen keeps every question ``is_true_false`` can hold (exambank/rules/screen.py):
     each has a false option, and the screen finds every false value."""
-    assert [word for word in _NEGATIVE if not _TRUTH_OPTION.match(word)] == []
+    assert [word for word in _NEGATIVE if not _TRUTH_OPTION.match("\n" + word)] == []
     assert not is_true_false(["Ja", "Richtig"])  # no false value: no true/false item
 
 
