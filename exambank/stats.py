@@ -18,7 +18,6 @@ from exambank.config import Config
 from exambank.diagnostics import Diagnostic
 from exambank.lint import LintResult
 from exambank.rules import RULES
-from exambank.rules.letter_spread import single_answer_questions
 from exambank.stats_key_figures import (
     answer_runs_of,
     key_letters,
@@ -102,7 +101,7 @@ def _bank_stats(
     for section in sections:
         if section.questions is not None:  # read: the share of its questions compares
             section.questions_with_findings = flagged_in[section.path]
-    single = single_answer_questions(bank)
+    single = bank.single_answer_questions
     return BankStats(
         id=bank.id,
         title=bank.manifest.title,

@@ -12,7 +12,6 @@ from exambank.rules.letter_spread import (
     StrataSpread,
     said_counts,
     said_pooled,
-    single_answer_questions,
 )
 from exambank.rules.truth_keys import TruthSpread
 
@@ -88,7 +87,7 @@ class AnswerKeyBalance(BankRule):
     options: ClassVar[dict[str, Any]] = {"p_value": 0.001, "min_questions": 8}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        spread = StrataSpread.of(single_answer_questions(bank))
+        spread = StrataSpread.of(bank.single_answer_questions)
         yield from self._check_truths(bank, spread.truths, options)
         p = spread.p_value
         if spread.questions < options["min_questions"] or p is None or p >= options["p_value"]:

@@ -7,7 +7,7 @@ import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from exambank.bank import Bank, QuestionRef
+from exambank.bank import QuestionRef
 from exambank.exact_letters import letter_count_tail, stratified_letter_tail
 from exambank.rules.truth_keys import TruthKey, TruthSpread, truth_key_of
 from exambank.significance import chi_square_tail
@@ -27,17 +27,6 @@ _FEW_EXPECTED = 1 - 1e-9
 # up, but above it at 20 ten-option ones (0.13% at 0.001). The exact sum of 30 questions
 # takes a few milliseconds; above 30 it would grow fast.
 EXACT_UP_TO = 30
-
-
-def single_answer_questions(bank: Bank) -> list[QuestionRef]:
-    """Questions with one answer that names one of at least two options."""
-    return [
-        ref
-        for ref in bank.questions()
-        if len(ref.question.answer_letters) == 1
-        and ref.question.answer_letters[0] in ref.question.options
-        and len(ref.question.options) >= 2
-    ]
 
 
 @dataclass(frozen=True)

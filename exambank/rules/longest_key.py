@@ -11,7 +11,6 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.language_codes import primary_language
 from exambank.rules.base import BankRule, Least, Options
-from exambank.rules.letter_spread import single_answer_questions
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.true_false import is_true_false
 from exambank.rules.wording import is_name, without_parentheses, words
@@ -222,7 +221,7 @@ class LongestOptionKey(BankRule):
     option_least: ClassVar[dict[str, tuple[Least, float]]] = {"ratio": ("above", 1)}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        refs = single_answer_questions(bank)
+        refs = bank.single_answer_questions
         if options["per_question"]:
             for ref in refs:
                 yield from self._check_question(ref, options)

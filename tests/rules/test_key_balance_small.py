@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from exambank.config import Config
-from exambank.rules.letter_spread import KeySpread, single_answer_questions
+from exambank.rules.letter_spread import KeySpread
 from tests.rules.test_key_patterns import bank_of, only
 
 
@@ -38,7 +38,7 @@ def test_a_small_bank_near_an_even_spread_is_tested_and_passes(lint_bank, keys, 
     result = lint_bank(bank_of(keys))
     assert only("answer-key-balance", result) == []
     [bank] = result.banks
-    spread = KeySpread.of(single_answer_questions(bank))
+    spread = KeySpread.of(bank.single_answer_questions)
     assert spread.test == "exact" and spread.p_value == pytest.approx(p_value, abs=5e-4)
 
 
@@ -61,4 +61,4 @@ def test_above_30_questions_the_chi_square_distribution_is_used(lint_bank):
     [warning] = only("answer-key-balance", result)
     assert "chi-square p = " in warning.message and "exact" not in warning.message
     [bank] = result.banks
-    assert KeySpread.of(single_answer_questions(bank)).test == "chi-square"
+    assert KeySpread.of(bank.single_answer_questions).test == "chi-square"

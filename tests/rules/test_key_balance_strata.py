@@ -11,7 +11,7 @@ import pytest
 from exambank.config import Config
 from exambank.exact_letters import letter_count_tail, stratified_letter_tail
 from exambank.lint import lint
-from exambank.rules.letter_spread import StrataSpread, single_answer_questions
+from exambank.rules.letter_spread import StrataSpread
 from exambank.stats import bank_stats
 from exambank.stats_html import render_html
 from exambank.stats_text import render_text
@@ -71,7 +71,7 @@ def test_true_false_letters_are_left_to_their_value_test(lint_bank):
     [warning] = only("answer-key-balance", result)
     assert warning.message.startswith("true/false keys are uneven")
     [data] = result.banks
-    spread = StrataSpread.of(single_answer_questions(data))
+    spread = StrataSpread.of(data.single_answer_questions)
     assert (list(spread.strata), spread.truths.questions, spread.test) == ([4], 30, "exact")
     assert spread.p_value == pytest.approx(0.0191, abs=5e-5)
     text = render_text(bank_stats(result))
