@@ -104,21 +104,27 @@ def updated(
 def recorded(data: bytes) -> dict[str, str] | None:
     """The names and digests ``data`` hold if they are a record just as a build writes
     one (no other file of a build's is: an export's JSON has other keys); else None."""
-    try:
-        document = json.loads(data)
-    except ValueError:
-        return None
+    document = _document(data)
     if not isinstance(document, dict) or set(document) != {"about", "sha256"}:
         return None
-    return _digests(data)
+    return _digests_in(document)
 
 
 def _digests(data: bytes) -> dict[str, str] | None:
     """The names and digests a record's bytes hold; None if they are not a record."""
+    return _digests_in(_document(data))
+
+
+def _document(data: bytes) -> object:
+    """``data`` read as JSON; None where it is not JSON, or not UTF-8."""
     try:
-        document = json.loads(data)
-    except ValueError:  # not JSON, or not UTF-8
+        return json.loads(data)
+    except ValueError:
         return None
+
+
+def _digests_in(document: object) -> dict[str, str] | None:
+    """The names and digests of a record read as JSON; None if it is not a record."""
     digests = document.get("sha256") if isinstance(document, dict) else None
     if not isinstance(digests, dict):
         return None

@@ -14,6 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from exambank.build_record import RECORD_NAME
 from exambank.builders import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.temporary_names import NEW_FILE, SET_ASIDE, STAGED, beside
@@ -130,7 +131,7 @@ def refuse_folders_at(folder: Path, names: list[str]) -> None:
         except OSError:  # nothing there (or nothing to tell): the landing says why
             continue
         if is_folder:
-            what = "the record of the files a build wrote" if name.startswith(".") else "a file"
+            what = "the record of the files a build wrote" if name == RECORD_NAME else "a file"
             raise UsageError(
                 f"{path}: a folder stands where the build writes {what}: remove or rename "
                 "the folder, or build into another --out"
