@@ -30,6 +30,15 @@ CASES = [
         id="a text over three lines: all three quoted",
     ),
     pytest.param(
+        STEM,
+        "    stem: Which is right?\n      Note: pick one. #x",
+        (5, 11, COLON),
+        "put the whole text of 'stem' (lines 5-6, up to the comment '#x') in double quotes, "
+        "or write the ': ' another way",
+        '    stem: "Which is right?\n      Note: pick one." #x',
+        id="a comment after the last line stays out of the quotes",
+    ),
+    pytest.param(
         "    answer: A",
         "    answer: A\n    tags:\n      - a tag\n        with: colon",
         (13, 9, COLON),

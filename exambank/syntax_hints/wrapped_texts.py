@@ -39,11 +39,13 @@ def whole_text(text: Text, first: int, named: str, depth: int) -> Explanation | 
     start, end = _span(text, first, below[-1])
     if not reads_past(_quoted(text.text, start, end), below[-1]):
         return None
+    lines = f"lines {first + 1}-{below[-1] + 1}"
+    if (note := _note(text, below[-1])) is not None:  # left out of the quotes by _span
+        lines += f", up to the comment '{text.lines[below[-1]][note + 1 :].split()[0]}'"
     return Explanation(
         start,
         "text containing ': ' must be quoted",
-        f"put the whole text of {named} (lines {first + 1}-{below[-1] + 1}) in double quotes, "
-        "or write the ': ' another way",
+        f"put the whole text of {named} ({lines}) in double quotes, or write the ': ' another way",
     )
 
 
