@@ -202,3 +202,32 @@ def test_a_colon_in_a_keys_text_inside_braces_is_told_to_quote_the_text(tmp_path
         "A": "Note: pick one",
         "B": "Beta",
     }
+
+
+@pytest.mark.parametrize(
+    ("tags", "said", "read"),
+    [
+        pytest.param(
+            "[a: b: c]",
+            (12, 12, "write it quoted: '\"a: b: c\"'"),
+            ["a: b: c"],
+            id="the only item",
+        ),
+        pytest.param(
+            "[aws, see: Note: ml, ai]",
+            (12, 17, "write it quoted: '\"see: Note: ml\"'"),
+            ["aws", "see: Note: ml", "ai"],
+            id="an item between others",
+        ),
+    ],
+)
+def test_a_colon_in_a_lists_item_is_told_to_quote_the_whole_item(tmp_path, tags, said, read):
+    # libyaml's "did not find expected ',' or ']'" was all it said
+    text = with_tags(SECTION).replace("[aws, ml]", tags)
+    line, column, hint = said
+    message = "text with ': ' inside [...] must be quoted"
+    assert syntax_problems(tmp_path, text) == [(line, column, "yaml-syntax", message, hint)]
+    shown = hint.split(": '", 1)[1][:-1]
+    path = tmp_path / "01-main.yaml"
+    path.write_text(text.replace(shown.strip('"'), shown), encoding="utf-8")
+    assert read_source(path)[0].data["questions"][0]["tags"] == read

@@ -84,7 +84,8 @@ _AT_MOST = 20  # texts with a '?' mended in one list or mapping before the mend 
 
 def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation | None:
     """A '?' inside a plain text in brackets ('{id: q1, stem: Which is right?, ...}'), or a
-    ': ' in a key's text there ('{A: Note: pick one}'): libyaml ends the text there and
+    ': ' in a key's text there ('{A: Note: pick one}') or in a list's item ('[a: b: c]',
+    quoted whole): libyaml ends the text there and
     wants a ',' or the closer. Told at the text's start,
     with the text quoted; every such text of the same outermost list or mapping is quoted
     in the copy that must then read on past the line."""
@@ -94,8 +95,6 @@ def question_mark_in_text(text: Text, problem: int, context: int) -> Explanation
     opened = [] if first is None else _open_brackets(text.text, 0, first[0])
     if first is None or not opened:
         return None
-    if text.text[problem] == ":" and text.text[opened[-1]] != "{":
-        return None  # '[a: b: c]': a text, or a mapping in the list? the author's to say
     start, end = first
     mended, moved = _quote(text.text, start, end), 0
     for _ in range(_AT_MOST):
@@ -143,7 +142,16 @@ def _question_text(text: str, at: int) -> tuple[int, int] | None:
         return None  # a key's ': ' (YAML reads it so), or a ': ' under an unclosed '{'
     # a key's text ends at its ': ', a value's goes on to the ',' or closer after it
     after = (_TEXT_END if before["after"].startswith(":") else _KEY_END).search(text, at)
-    return before.end(), after.start() if after else len(text)
+    start = before.end()
+    if mark == ":" and (opened := _open_brackets(text, 0, start)) and text[opened[-1]] == "[":
+        # '[a: b: c]': in a list the whole item is the text ('"a: b: c"'); no list of
+        # a bank holds one-key mappings
+        line_start = text.rfind("\n", 0, start) + 1
+        key = _KEY_BEFORE.search(text, line_start, start)
+        if key is None:
+            return None
+        start -= len(key[1])
+    return start, after.start() if after else len(text)
 
 
 def _quote(text: str, start: int, end: int) -> str:
