@@ -257,7 +257,7 @@ def check_question(question_id: str, option_count: int) -> None:
 
 
 def _check_section(section: Path) -> None:
-    if section.name == MANIFEST:
+    if section.name == MANIFEST or _is_manifest(section):
         raise UsageError(f"{section}: this is the bank's manifest; name a section file")
     said = not_a_file(section)  # a folder or a broken link: no file, but not "no such file"
     if said is not None:
@@ -271,6 +271,15 @@ def _check_section(section: Path) -> None:
         raise UsageError(f"{section}: no such file")
     if not (section.parent / MANIFEST).is_file():
         raise UsageError(f"{section}: not in a bank folder (no {MANIFEST} beside it)")
+
+
+def _is_manifest(section: Path) -> bool:
+    """Whether ``section`` is its folder's manifest by another name: 'Bank.yaml' on a
+    Mac's or Windows' file system, where case does not count, or a link to it."""
+    try:
+        return section.is_file() and section.samefile(section.parent / MANIFEST)
+    except OSError:  # no manifest there
+        return False
 
 
 def check_unused(bank: Path, question_id: str) -> None:

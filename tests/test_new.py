@@ -167,6 +167,21 @@ def test_refusals_exit_2_and_leave_the_file_alone(
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("name", ["Bank.yaml", "main.yaml"])
+def test_the_manifest_by_another_name_gets_no_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # On a Mac's or Windows' file system 'Bank.yaml' is bank.yaml; a link is the same
+    # file by any name. The manifest got a 'questions:' list appended.
+    path = _bank(tmp_path, section_yaml(QUESTION))
+    manifest = path.parent / "bank.yaml"
+    before = manifest.read_bytes()
+    (path.parent / name).symlink_to("bank.yaml")
+    assert main(["new", "q2", "--section", str(path.parent / name)]) == 2
+    assert "this is the bank's manifest; name a section file" in capsys.readouterr().err
+    assert manifest.read_bytes() == before
+
+
 def test_an_id_used_in_another_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
