@@ -7,7 +7,8 @@ place, and once the last is made all are renamed into place together, or none
 of the previous build as it was and none of its own, never a mix of two builds. Every name
 and every answer key is checked before any file is written; then the quick files (JSON,
 CSV) are made, and each file that takes long (a PDF edition) in turn, so one PDF at a time
-is held in memory. With each bank's files lands the record of what the build wrote there
+is held in memory. Before each bank's files lands the record of what the build writes
+there, and once its stale files are removed, that record as the finished build leaves it
 (``build_record.py``), by which a later build tells its own files from a trainer's.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -40,8 +41,9 @@ from exambank.staging import (
     refuse_folders_at,
     refuse_links,
     stage_or_explain,
+    write,
 )
-from exambank.stale_outputs import Stale, Unbuilt, as_written, remove_stale, unbuilt
+from exambank.stale_outputs import Stale, Unbuilt, remove_stale, unbuilt
 
 __all__ = ["Leftovers", "Making", "SetAside", "Written", "build"]
 
@@ -54,6 +56,20 @@ class Making:
     label: str
     bank_id: str
     questions: int
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """A bank's ``folder`` once its files are staged: the names of the files an earlier
+    build made there that this one leaves ``stale``, each with why; the ``record`` read
+    there, by which they are removed or kept; the files ``written``, each with its digest;
+    and the bytes of the record that lands before them (``build_record.landing``)."""
+
+    folder: Path
+    stale: list[tuple[str, str]]
+    record: Record
+    written: dict[str, str]
+    landing: bytes
 
 
 def build(
@@ -83,20 +99,20 @@ def build(
     found_aside = (put_back_set_aside(out / bank.id) for bank in banks)
     set_aside = [found for found in found_aside if found is not None]
     staged: list[Staged] = []
-    stale: list[tuple[Path, list[tuple[str, str]], Record]] = []
+    prepared: list[_Staged] = []
     landed: list[Written | Stale | Unbuilt | SetAside | Leftovers]
     try:
         for bank in banks:
             folder = out / bank.id
-            names, record = yield from _stage_bank(bank, builders, folder, choices, staged)
-            stale.append((folder, names, record))
+            prepared.append((yield from _stage_bank(bank, builders, folder, choices, staged)))
         folders_written = sorted({file.target.parent for file in staged})
         with _stops_held() as stops:  # every file lands, and every stale one goes, or none
             landed = [*set_aside]  # said first, as done first
             landed.extend(file for file in land_all(staged) if file.path.name != RECORD_NAME)
             staged.clear()
-            for folder, names, record in stale:
-                landed.extend(remove_stale(folder, names, record))
+            for ready in prepared:
+                landed.extend(remove_stale(ready.folder, ready.stale, ready.record))
+                _settle_record(ready)
     finally:
         discard(staged)
     try:
@@ -116,11 +132,10 @@ def _stage_bank(
     folder: Path,
     choices: Settings | None,
     staged: list[Staged],
-) -> Generator[Making, None, tuple[list[tuple[str, str]], Record]]:
-    """Make every builder's files of ``bank`` and add each to ``staged``, and last the
-    record of them, yielding before a file that takes long that it is being made; the
-    names of the files of an earlier build this one leaves stale, each with why, and the
-    record of the files earlier builds wrote, by which they are removed or kept."""
+) -> Generator[Making, None, _Staged]:
+    """Make every builder's files of ``bank`` and add each to ``staged``, and the record
+    that lands before them, yielding before a file that takes long that it is being made;
+    the bank's folder as staged."""
     dated = any(builder.prints_date for builder in builders)  # else no date is read
     when = build_date(bank.root) if dated else BuildDate(None)
     settings = replace(choices or Settings(), build_date=when.date)
@@ -129,6 +144,7 @@ def _stage_bank(
     sources = [(builder, reordered if builder.shuffles_options else bank) for builder in builders]
     files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
     unshuffled = None if shuffle_seed is None else _unshuffled_note(bank, shuffle_seed)
+    first = len(staged)  # where the bank's files start, for its record to land before them
     said: set[str] = set()  # the notes given under an earlier file of the bank
     written: dict[str, str] = {}  # each file's digest, for the record
     while files:  # each dropped from memory once on disk
@@ -144,9 +160,21 @@ def _stage_bank(
         del made  # not held while the next file is made
     stale = [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
     record = build_record.read(folder)
-    going = [name for name, _ in stale if as_written(folder / name, record)]
-    staged.append(stage_or_explain(folder, build_record.updated(record, folder, written, going)))
-    return stale, record
+    landing = build_record.landing(record, folder, written)
+    staged.insert(first, stage_or_explain(folder, landing))
+    return _Staged(folder, stale, record, written, landing.data)
+
+
+def _settle_record(bank: _Staged) -> None:
+    """The record of ``bank``'s folder as the finished build leaves it (one digest a
+    name, no file gone: ``build_record.updated``), once its files landed and its stale
+    ones are removed, in place of the one that landed before them, where the two differ.
+    Where it cannot be written, that one stays: it only holds a digest more for some files,
+    and names of files gone, which the next build drops."""
+    settled = build_record.updated(bank.record, bank.folder, bank.written)
+    if settled.data != bank.landing:
+        with suppress(OSError):
+            write(bank.folder, settled)
 
 
 def _stage(folder: Path, output: Output, staged: list[Staged], written: dict[str, str]) -> None:

@@ -9,9 +9,13 @@ A file the record does not list stays too: a user's own, or one written by an ol
 exambank, which kept no record, so whether it was changed since cannot be told.
 
 The record lists the files this build wrote, and those an earlier build recorded that are
-still in the folder (another version's key, a format ``--only`` left out), but the stale
-ones this build removes. It is staged with the build's files and lands with them, all or
-none, and holds no date, and no path but the files' names in the folder: the same folder
+still in the folder (another version's key, a format ``--only`` left out). It lands twice,
+so that a build killed (SIGKILL) at any moment leaves no file of exambank's that a later
+build takes for a trainer's: first, before the build's files (``landing``), listing each
+with both the digest the earlier record gave and this build's, so that either file counts
+as exambank's, and the stale files the build is about to remove; then, once those are
+gone, as the finished build leaves it (``updated``): one digest a name, and only the files
+there. It holds no date, and no path but the files' names in the folder: the same folder
 built the same way gets the same record. Whatever goes wrong with it (removed, unreadable,
 edited, or left behind by two builds at once) only keeps files.
 """
@@ -23,7 +27,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,10 +46,11 @@ _LARGEST_READ = 50_000_000  # far above a record of every image of a large bank
 
 @dataclass(frozen=True)
 class Record:
-    """What a folder's record says: each file's SHA-256 (hex) by its name there.
-    ``unlisted``: why a file it does not list is kept, as a sentence."""
+    """What a folder's record says: each file's SHA-256 (hex) by its name there, two
+    where a build was killed while its files landed (``landing``), either of them the
+    build's. ``unlisted``: why a file it does not list is kept, as a sentence."""
 
-    digests: Mapping[str, str] = field(default_factory=dict)
+    digests: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     unlisted: str = f"it is not among the files {RECORD_NAME} records a build wrote"
 
 
@@ -84,24 +89,42 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def updated(
-    record: Record, folder: Path, written: Mapping[str, str], removed: Iterable[str]
-) -> Output:
-    """The record of ``folder`` once this build has landed: the files it wrote
-    (``written``: each name's SHA-256), and those ``record`` lists that are still there,
-    but those it ``removed`` (stale); sorted, so the same files give the same bytes."""
-    dropped = set(removed)
-    digests = {
-        name: recorded
-        for name, recorded in record.digests.items()
-        if name not in dropped and os.path.lexists(folder / name)
-    }
-    digests.update(written)
-    text = json.dumps({"about": _ABOUT, "sha256": dict(sorted(digests.items()))}, indent=2)
+def landing(record: Record, folder: Path, written: Mapping[str, str]) -> Output:
+    """The record that lands before this build's files, for the folder as a kill may
+    leave it until the last record lands: the files ``record`` lists that are in
+    ``folder`` (the stale ones this build then removes among them), and each file this
+    build wrote (``written``: each name's SHA-256) with both digests, ``record``'s and
+    this build's, so that whichever of the two is there is exambank's."""
+    digests = _still_there(record, folder)
+    for name, new in written.items():
+        digests[name] = tuple(sorted({*digests.get(name, ()), new}))
+    return _as_output(digests)
+
+
+def updated(record: Record, folder: Path, written: Mapping[str, str]) -> Output:
+    """The record of ``folder`` once this build's files have landed and its stale ones
+    are gone: the files it wrote (``written``: each name's SHA-256), and those ``record``
+    lists that are still there."""
+    digests = _still_there(record, folder)
+    digests.update((name, (new,)) for name, new in written.items())
+    return _as_output(digests)
+
+
+def _still_there(record: Record, folder: Path) -> dict[str, tuple[str, ...]]:
+    """The digests ``record`` holds of the files still in ``folder``: a build removes from
+    it those gone since, by anyone."""
+    return {name: held for name, held in record.digests.items() if os.path.lexists(folder / name)}
+
+
+def _as_output(digests: Mapping[str, tuple[str, ...]]) -> Output:
+    """The record holding ``digests``: one a name as a text, two as a list; sorted, so the
+    same files give the same bytes."""
+    listed = {name: held[0] if len(held) == 1 else list(held) for name, held in digests.items()}
+    text = json.dumps({"about": _ABOUT, "sha256": dict(sorted(listed.items()))}, indent=2)
     return Output(RECORD_NAME, (text + "\n").encode("utf-8"))
 
 
-def recorded(data: bytes) -> dict[str, str] | None:
+def recorded(data: bytes) -> dict[str, tuple[str, ...]] | None:
     """The names and digests ``data`` hold if they are a record just as a build writes
     one (no other file of a build's is: an export's JSON has other keys); else None."""
     document = _document(data)
@@ -110,7 +133,7 @@ def recorded(data: bytes) -> dict[str, str] | None:
     return _digests_in(document)
 
 
-def _digests(data: bytes) -> dict[str, str] | None:
+def _digests(data: bytes) -> dict[str, tuple[str, ...]] | None:
     """The names and digests a record's bytes hold; None if they are not a record."""
     return _digests_in(_document(data))
 
@@ -123,11 +146,15 @@ def _document(data: bytes) -> object:
         return None
 
 
-def _digests_in(document: object) -> dict[str, str] | None:
+def _digests_in(document: object) -> dict[str, tuple[str, ...]] | None:
     """The names and digests of a record read as JSON; None if it is not a record."""
     digests = document.get("sha256") if isinstance(document, dict) else None
     if not isinstance(digests, dict):
         return None
-    if not all(isinstance(value, str) for value in digests.values()):
-        return None
-    return {name: value.lower() for name, value in digests.items()}  # as hexdigest writes it
+    read: dict[str, tuple[str, ...]] = {}
+    for name, value in digests.items():
+        held = [value] if isinstance(value, str) else value
+        if not (isinstance(held, list) and held and all(isinstance(text, str) for text in held)):
+            return None
+        read[name] = tuple(text.lower() for text in held)  # as hexdigest writes it
+    return read

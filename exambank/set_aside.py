@@ -6,9 +6,10 @@ was. Just after it was set aside its place is empty, and it is the only copy of 
 just after the new file landed, it is the old version of a file that is there.
 
 So, before a build reads a bank's folder, what such a file was is told by its bytes: the
-folder's record (``build_record``) lists each file a build wrote with its SHA-256, and so
-does the earlier record, set aside with the files it lists (it lands last, so it is there
-while any of them is):
+folder's record (``build_record``) lists each file a build wrote with its SHA-256; the
+record in place while a build's files land (it lands first) lists each with both its
+earlier digest and the new one; and the earlier record, set aside in its turn, tells what
+the files were where a kill came before that one took its place:
 
 - the record set aside, with no record in its place: put back; any other, removed (an old
   record only ever keeps files, never holds one), once it told what the others were;
@@ -57,7 +58,7 @@ def put_back_set_aside(folder: Path) -> SetAside | None:
     restored: list[Path] = []
     removed: list[Path] = []
     kept: list[tuple[Path, Path | None]] = []
-    records: dict[Path, dict[str, str]] = {}
+    records: dict[Path, dict[str, tuple[str, ...]]] = {}
     for path in (path for path in found if path.parent == folder):
         digests = _recorded(path)
         if digests is not None:
@@ -82,7 +83,7 @@ def put_back_set_aside(folder: Path) -> SetAside | None:
 
 
 def _sorted_out(
-    folder: Path, path: Path, known: list[Mapping[str, str]]
+    folder: Path, path: Path, known: list[Mapping[str, tuple[str, ...]]]
 ) -> tuple[str, Path | None]:
     """Put back, remove or keep ``path``, a file set aside in ``folder`` or below, by what
     the records ``known`` (each: digests by name) tell of it: which was done, and the file
@@ -96,7 +97,7 @@ def _sorted_out(
         folder / name
         for digests in known
         for name, held in digests.items()
-        if held == wanted and PurePosixPath(name).parent == here
+        if wanted in held and PurePosixPath(name).parent == here
     ]
     place = next((place for place in places if not os.path.lexists(place)), None)
     place = place or next(iter(places), None)  # an empty place first: two files alike
@@ -122,7 +123,7 @@ def _set_aside_in(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _recorded(path: Path) -> dict[str, str] | None:
+def _recorded(path: Path) -> dict[str, tuple[str, ...]] | None:
     """The digests by name in ``path``, if it is a record (an earlier build's)."""
     try:
         return build_record.recorded(path.read_bytes())

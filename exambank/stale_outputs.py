@@ -106,15 +106,10 @@ def remove_stale(folder: Path, names: Iterable[tuple[str, str]], record: Record)
         yield Stale(path, why)
 
 
-def as_written(path: Path, record: Record) -> bool:
-    """Whether ``path`` is a file as ``record`` says a build wrote it: one found stale is
-    removed once the build's files land."""
-    return _why_kept(path, record) is None
-
-
 def _why_kept(path: Path, record: Record) -> str | None:
     """Why ``path`` stays: ``record`` lists no digest of it, or it is no longer the file
-    of that digest, or it cannot be read. None for a file as the build wrote it."""
+    of that digest (of either, where it lists two), or it cannot be read. None for a file
+    as a build wrote it."""
     recorded = record.digests.get(path.name)
     if recorded is None:
         return record.unlisted
@@ -122,7 +117,7 @@ def _why_kept(path: Path, record: Record) -> str | None:
         data = path.read_bytes()
     except OSError as error:
         return f"it cannot be read ({error.strerror})"
-    return None if digest(data) == recorded else _CHANGED
+    return None if digest(data) in recorded else _CHANGED
 
 
 def _is_folder(path: Path) -> bool:

@@ -74,10 +74,15 @@ def test_a_file_that_cannot_be_replaced_is_named_and_kept(
     out = tmp_path / "dist"
     assert _build(tmp_path, out) == 0
     target = out / "test-bank" / "test-bank.json"
-    before = target.read_bytes()
+    record = target.parent / ".exambank-build"
+    before, recorded = target.read_bytes(), record.read_bytes()
+    replace = os.replace
 
-    def read_only(source: str, destination: str) -> None:  # as in a folder made read-only
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), source, None, destination)
+    def read_only(source: str, destination: str) -> None:  # as a file open on Windows
+        if target in (Path(source), Path(destination)):
+            denied = os.strerror(errno.EACCES)
+            raise PermissionError(errno.EACCES, denied, source, None, destination)
+        replace(source, destination)
 
     monkeypatch.setattr(os, "replace", read_only)
     capsys.readouterr()
@@ -86,7 +91,8 @@ def test_a_file_that_cannot_be_replaced_is_named_and_kept(
         f"exambank: error: {target}: cannot write: Permission denied\n{NOTHING_PUT_IN_PLACE}"
     )
     assert target.read_bytes() == before
-    assert sorted(target.parent.iterdir()) == [target.parent / ".exambank-build", target]
+    assert record.read_bytes() == recorded  # landed before the JSON, and put back
+    assert sorted(target.parent.iterdir()) == [record, target]
 
 
 def test_one_file_built_is_counted_in_the_singular(
