@@ -5,11 +5,14 @@ folder's last commit. Atomic: every file is written under a temporary name besid
 place, and once the last is made all are renamed into place together, or none
 (``staging.py``); so a build that fails or is stopped, Ctrl-C or SIGTERM, leaves every file
 of the previous build as it was and none of its own, never a mix of two builds. Every name
-and every answer key is checked before any file is written; then the quick files (JSON,
-CSV) are made, and each file that takes long (a PDF edition) in turn, so one PDF at a time
-is held in memory. Before each bank's files lands the record of what the build writes
-there, and once its stale files are removed, that record as the finished build leaves it
-(``build_record.py``), by which a later build tells its own files from a trainer's.
+and every answer key is checked before any file is written, and so is every file the build
+would replace: one changed since a build wrote it (a trainer's notes saved into a key)
+stops it, as the notes would be lost (``build_record.changed``). Then the quick files
+(JSON, CSV) are made, and each file that takes long (a PDF edition) in turn, so one PDF at
+a time is held in memory. Before each bank's files lands the record of what the build
+writes there, and once its stale files are removed, that record as the finished build
+leaves it (``build_record.py``), by which a later build tells its own files from a
+trainer's.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from exambank.staging import (
     Written,
     discard,
     land_all,
+    refuse_changed,
     refuse_folders_at,
     refuse_links,
     stage_or_explain,
@@ -143,6 +147,8 @@ def _stage_bank(
     reordered = bank if shuffle_seed is None else shuffled(bank, shuffle_seed)
     sources = [(builder, reordered if builder.shuffles_options else bank) for builder in builders]
     files, steps = _quick_files_and_steps(folder, bank.id, sources, settings, when.note)
+    names = [*(file.name for file in files), *(step.name for _, step in steps)]
+    refuse_changed(folder, names, build_record.read(folder))  # before any is rendered
     unshuffled = None if shuffle_seed is None else _unshuffled_note(bank, shuffle_seed)
     first = len(staged)  # where the bank's files start, for its record to land before them
     said: set[str] = set()  # the notes given under an earlier file of the bank

@@ -6,7 +6,10 @@ A later build removes a file an earlier one wrote and it no longer makes (a key,
 Notes a trainer saved into a key change its bytes, whatever program saved them and
 however (pypdf saves the whole file, keeping its creator and producer), so that key stays.
 A file the record does not list stays too: a user's own, or one written by an older
-exambank, which kept no record, so whether it was changed since cannot be told.
+exambank, which kept no record, so whether it was changed since cannot be told. And a
+build replaces no file the record lists that was changed since (``changed``): it stops
+before it renders or writes anything, naming each, for the user to move it away or remove
+it.
 
 The record lists the files this build wrote, and those an earlier build recorded that are
 still in the folder (another version's key, a format ``--only`` left out). It lands twice,
@@ -17,7 +20,7 @@ as exambank's, and the stale files the build is about to remove; then, once thos
 gone, as the finished build leaves it (``updated``): one digest a name, and only the files
 there. It holds no date, and no path but the files' names in the folder: the same folder
 built the same way gets the same record. Whatever goes wrong with it (removed, unreadable,
-edited, or left behind by two builds at once) only keeps files.
+edited, or left behind by two builds at once) only keeps files, or stops a build.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +90,35 @@ def _read_file(path: Path) -> bytes:
 def digest(data: bytes) -> str:
     """``data``'s SHA-256, as the record holds it."""
     return hashlib.sha256(data).hexdigest()
+
+
+def changed(record: Record, folder: Path, names: Iterable[str]) -> list[Path]:
+    """The files of ``names`` in ``folder`` that ``record`` lists and whose bytes match
+    none of the digests it holds for them: changed since a build wrote them (a trainer's
+    notes saved into a key, a CSV saved from a spreadsheet). Where that cannot be told, a
+    file is not among them: one the record does not list (a user's own, an older
+    exambank's), a link (replacing it leaves what it leads to), one that cannot be read."""
+    found = []
+    for name in names:
+        held = record.digests.get(name)
+        path = folder / name
+        if held is None or not _is_file(path):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if digest(data) not in held:
+            found.append(path)
+    return found
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a regular file (not a link) is at ``path``; False where nothing is."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def landing(record: Record, folder: Path, written: Mapping[str, str]) -> Output:

@@ -14,7 +14,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from exambank.build_record import RECORD_NAME
+from exambank import build_record
+from exambank.build_record import RECORD_NAME, Record
 from exambank.builders import Output
 from exambank.errors import CannotWrite, UsageError
 from exambank.temporary_names import NEW_FILE, SET_ASIDE, STAGED, beside
@@ -136,6 +137,22 @@ def refuse_folders_at(folder: Path, names: list[str]) -> None:
                 f"{path}: a folder stands where the build writes {what}: remove or rename "
                 "the folder, or build into another --out"
             )
+
+
+def refuse_changed(folder: Path, names: list[str], record: Record) -> None:
+    """A UsageError naming each of the files ``names`` in ``folder`` the build would
+    replace that has been changed since a build wrote it, as ``record``, the folder's
+    record, tells (``build_record.changed``): the trainer's notes in it would be lost."""
+    changed = build_record.changed(record, folder, names)
+    if changed:
+        raise UsageError(
+            *(
+                f"{path}: it has been changed since exambank made it, and the build would "
+                "replace it: move it out of the folder to keep it, or remove it, then build "
+                "again"
+                for path in changed
+            )
+        )
 
 
 def refuse_links(

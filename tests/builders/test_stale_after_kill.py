@@ -131,3 +131,35 @@ def test_after_a_kill_anywhere_the_next_build_removes_the_key_but_not_a_trainer_
             "(--answer-sheet); left unchanged: it has been changed since exambank made it "
             "(remove it if it is an old key or sheet)"
         ], where
+
+
+def test_after_a_kill_anywhere_the_next_build_replaces_what_it_left_as_exambank_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file a killed build left half landed (the earlier build's, or its own) or set
+    aside is exambank's, never a trainer's change: the next build making the same files
+    is not stopped as if one had been changed (the record that lands first lists both
+    digests), and leaves the folder as a build into an empty one does (but the unfinished
+    files, which the build removes once they are 30 minutes old)."""
+    monkeypatch.setattr(render_module, "render_pdf", _fake_render)
+    bank = _bank(tmp_path / "bank", "the whole ML lifecycle")
+    template = tmp_path / "template"
+    options = ["--student-key", "separate"]
+    assert main(["build", str(bank), "--out", str(template), *options]) == 0
+    _bank(tmp_path / "bank", "training, tuning and hosting")
+    calls = _killed_builds(template, tmp_path / "killed", str(bank), *options)
+    assert main(["build", str(bank), "--out", str(tmp_path / "fresh"), *options]) == 0
+    fresh = tmp_path / "fresh" / "test-bank"
+    for kill_at, call in enumerate(calls, start=1):
+        folder = tmp_path / "killed" / str(kill_at) / "test-bank"
+        capsys.readouterr()
+        status = main(["build", str(bank), "--out", str(folder.parent), *options])
+        where = f"killed at {call} (call {kill_at}): {capsys.readouterr().err}"
+        assert status == 0, where
+        unfinished = [path for path in folder.iterdir() if path.suffix == ".partial"]
+        assert _files(folder, but=unfinished) == _files(fresh), where  # those kept 30 minutes
+
+
+def _files(folder: Path, but: list[Path] | None = None) -> dict[str, bytes]:
+    """Every file in ``folder``, hidden ones too, by name, but those ``but`` names."""
+    return {path.name: path.read_bytes() for path in folder.iterdir() if path not in (but or [])}
