@@ -101,7 +101,7 @@ def _bank_stats(
     for section in sections:
         if section.questions is not None:  # read: the share of its questions compares
             section.questions_with_findings = flagged_in[section.path]
-    single = bank.single_answer_questions
+    single, true_false = bank.single_answer_questions, bank.single_answer_true_false
     return BankStats(
         id=bank.id,
         title=bank.manifest.title,
@@ -111,8 +111,10 @@ def _bank_stats(
         unread=unread,
         types=dict(Counter(ref.question.type for ref in refs).most_common()),
         difficulties=dict(Counter(map(_difficulty, refs)).most_common()),
-        keys=key_letters(single, unanswered_count(refs), config.options_for("answer-key-balance")),
-        longest_key=longest_key(single, config.options_for("longest-option-key")),
+        keys=key_letters(
+            single, true_false, unanswered_count(refs), config.options_for("answer-key-balance")
+        ),
+        longest_key=longest_key(single, true_false, config.options_for("longest-option-key")),
         answer_runs=answer_runs_of(
             bank, config.options_for("answer-run"), config.options_for("answer-alternation")
         ),

@@ -31,10 +31,12 @@ def unanswered_count(refs: list[QuestionRef]) -> int:
     return sum(ref.question.type == "single" and not ref.question.answer_letters for ref in refs)
 
 
-def key_letters(single: list[QuestionRef], unanswered: int, options: dict[str, Any]) -> KeyLetters:
+def key_letters(
+    single: list[QuestionRef], true_false: list[bool], unanswered: int, options: dict[str, Any]
+) -> KeyLetters:
     """The letters of every single-answer question, and answer-key-balance's test of them:
     within each option count, the true/false questions by value and letter."""
-    spread, strata = KeySpread.of(single), StrataSpread.of(single)
+    spread, strata = KeySpread.of(single), StrataSpread.of(single, true_false)
     truths = strata.truths
     tested = strata.questions >= max(options["min_questions"], 1) and strata.p_value is not None
     commonest = max(spread.observed, key=spread.observed.__getitem__, default=None)
@@ -77,8 +79,10 @@ def key_letters(single: list[QuestionRef], unanswered: int, options: dict[str, A
     )
 
 
-def longest_key(single: list[QuestionRef], options: dict[str, Any]) -> LongestKey:
-    rates = KeyLengthRates.of(single)
+def longest_key(
+    single: list[QuestionRef], true_false: list[bool], options: dict[str, Any]
+) -> LongestKey:
+    rates = KeyLengthRates.of(single, true_false)
     min_questions = max(options["min_questions"], 1)
 
     def counted(test: KeyLengthTest) -> KeyLengthCount:

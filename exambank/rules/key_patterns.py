@@ -87,7 +87,7 @@ class AnswerKeyBalance(BankRule):
     options: ClassVar[dict[str, Any]] = {"p_value": 0.001, "min_questions": 8}
 
     def check(self, bank: Bank, options: Options) -> Iterator[Diagnostic]:
-        spread = StrataSpread.of(bank.single_answer_questions)
+        spread = StrataSpread.of(bank.single_answer_questions, bank.single_answer_true_false)
         yield from self._check_truths(bank, spread.truths, options)
         p = spread.p_value
         if spread.questions < options["min_questions"] or p is None or p >= options["p_value"]:

@@ -53,8 +53,10 @@ class KeySpread:
         counts = Counter(ref.question.answer_letters[0] for ref in refs)
         shares: defaultdict[str, float] = defaultdict(float)
         for ref in refs:
-            for letter in ref.question.options:
-                shares[letter] += 1 / len(ref.question.options)
+            lettered = ref.question.options
+            share = 1 / len(lettered)
+            for letter in lettered:
+                shares[letter] += share
         letters = [letter for letter in string.ascii_uppercase if shares[letter] > 0]
         observed = {letter: counts[letter] for letter in letters}
         expected = {letter: shares[letter] for letter in letters}
@@ -104,9 +106,10 @@ class StrataSpread:
     test: str  # "exact" or "chi-square"
 
     @classmethod
-    def of(cls, refs: list[QuestionRef]) -> StrataSpread:
-        by_options, true_false = letter_strata(refs)
-        truths = TruthSpread.of(true_false)
+    def of(cls, refs: list[QuestionRef], true_false: list[bool]) -> StrataSpread:
+        """Over ``refs``, those ``true_false`` marks (``is_true_false``) tested by value."""
+        by_options, truth_keys = letter_strata(refs, true_false)
+        truths = TruthSpread.of(truth_keys)
         if len(by_options) == 1:  # the usual bank: one test, as if there were no strata
             [(options, stratum)] = by_options.items()
             one = KeySpread.of(stratum)
@@ -167,21 +170,22 @@ def _exact_strata(
 
 
 def letter_strata(
-    refs: list[QuestionRef],
+    refs: list[QuestionRef], true_false: list[bool]
 ) -> tuple[dict[int, list[QuestionRef]], list[TruthKey]]:
     """The questions whose key letters are tested, by their number of options (fewest
     first), and apart the keys of the true/false ones, where they read as true or false,
-    which ``TruthSpread`` tests by value and by letter. Two options that are no truth
+    which ``TruthSpread`` tests by value and by letter: those ``true_false`` marks
+    (``is_true_false``, worked out once a bank). Two options that are no truth
     values ("Increase" / "Decrease") form a stratum like any other."""
     strata: defaultdict[int, list[QuestionRef]] = defaultdict(list)
-    true_false: list[TruthKey] = []
-    for ref in refs:
-        truth = truth_key_of(ref)
+    truth_keys: list[TruthKey] = []
+    for ref, flag in zip(refs, true_false, strict=True):
+        truth = truth_key_of(ref) if flag else None
         if truth is None:
             strata[len(ref.question.options)].append(ref)
         else:
-            true_false.append(truth)
-    return dict(sorted(strata.items())), true_false
+            truth_keys.append(truth)
+    return dict(sorted(strata.items())), truth_keys
 
 
 def _statistic(observed: dict[str, int], expected: dict[str, float]) -> float:

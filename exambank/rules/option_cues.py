@@ -15,9 +15,9 @@ from exambank.rules.base import Least, Options, QuestionRule
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen, whole_words
 from exambank.rules.wording import (
+    each_without_parentheses,
     is_name,
     option_text,
-    without_parentheses,
     words,
 )
 
@@ -61,8 +61,8 @@ def _term_screen(terms: tuple[str, ...]) -> Screen:
     return Screen("options_folded", _term_pattern(terms), tuple(openings))
 
 
-def _median(values: list[int]) -> float:
-    ordered = sorted(values)
+def _median(ordered: list[int]) -> float:
+    """The median of ``ordered``, values in ascending order."""
     middle = len(ordered) // 2
     return (ordered[middle] + ordered[~middle]) / 2
 
@@ -181,16 +181,22 @@ class OptionLengthSpread(QuestionRule):
     option_least: ClassVar[dict[str, tuple[Least, float]]] = {"ratio": ("above", 1)}
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
-        texts = [without_parentheses(text) for text in ref.question.option_texts]
+        texts = each_without_parentheses(ref.question.option_texts)
         if len(texts) < 3:
             return
-        lengths = [len(text) for text in texts]
-        longest = max(range(len(texts)), key=lengths.__getitem__)
-        others = texts[:longest] + texts[longest + 1 :]
-        median_length = max(_median([len(text) for text in others]), 1)
-        if lengths[longest] < options["ratio"] * median_length:
+        lengths = list(map(len, texts))
+        ranked = sorted(lengths)
+        longest = lengths.index(ranked[-1])  # the first of the longest
+        median_length = max(_median(ranked[:-1]), 1)  # the others': one longest left out
+        if ranked[-1] < options["ratio"] * median_length:
             return
-        extra_words = len(words(texts[longest])) - _median([len(words(text)) for text in others])
+        # It has at most as many more words as it has words: with fewer than ``min_words``,
+        # the others' words need no counting.
+        longest_words = len(words(texts[longest]))
+        if longest_words < options["min_words"]:
+            return
+        others = texts[:longest] + texts[longest + 1 :]
+        extra_words = longest_words - _median(sorted(map(len, map(words, others))))
         if extra_words >= options["min_words"]:
             letter = list(ref.question.options)[longest]
             yield self.report(

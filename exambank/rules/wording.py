@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -159,6 +159,14 @@ def without_parentheses(text: str) -> str:
     # After the last ")" no parenthesis closes: not searched (from each "(" in turn).
     closed = text.rfind(")") + 1
     return (_PARENTHESES.sub(_aside_removed, text[:closed]) + text[closed:]).strip()
+
+
+def each_without_parentheses(texts: Sequence[str]) -> list[str]:
+    """``without_parentheses`` of each of ``texts`` (a question's options): where none has
+    a parenthesis, as in most questions, each stripped, at half the cost of a call each."""
+    if "(" not in "".join(texts):
+        return list(map(str.strip, texts))
+    return list(map(without_parentheses, texts))
 
 
 def _aside_removed(parenthesis: re.Match[str]) -> str:

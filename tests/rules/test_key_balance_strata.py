@@ -71,7 +71,7 @@ def test_true_false_letters_are_left_to_their_value_test(lint_bank):
     [warning] = only("answer-key-balance", result)
     assert warning.message.startswith("true/false keys are uneven")
     [data] = result.banks
-    spread = StrataSpread.of(data.single_answer_questions)
+    spread = StrataSpread.of(data.single_answer_questions, data.single_answer_true_false)
     assert (list(spread.strata), spread.truths.questions, spread.test) == ([4], 30, "exact")
     assert spread.p_value == pytest.approx(0.0191, abs=5e-5)
     text = render_text(bank_stats(result))
