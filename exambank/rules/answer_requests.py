@@ -220,7 +220,7 @@ def request(stem: str) -> tuple[str, int] | None:
     """The word asking and the count: ("select", 2) for "Select TWO", ("réponses", 2) for
     "(2 réponses)"."""
     stem_words = words(stem)
-    if "".join(stem_words).isalpha() and _COUNT_WORD_SET.isdisjoint(stem_words):
+    if _all_letters("".join(stem_words)) and _COUNT_WORD_SET.isdisjoint(stem_words):
         return None
     folded = stem.casefold()
     if not _COUNT.search(folded):
@@ -255,6 +255,12 @@ def request(stem: str) -> tuple[str, int] | None:
     word, noun = bracketed.groups()
     count = int(word) if word.isdigit() else _COUNT_WORD_VALUES[word]
     return noun, count
+
+
+def _all_letters(text: str) -> bool:
+    """``text.isalpha()``; for ASCII text, asked of its bytes: a table look-up a character
+    instead of a Unicode one, half the instructions."""
+    return text.encode().isalpha() if text.isascii() else text.isalpha()
 
 
 def _starts_a_sentence(text: str, index: int) -> bool:

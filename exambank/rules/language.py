@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from exambank.bank import Bank
 from exambank.diagnostics import Diagnostic
 from exambank.language_codes import code_of, primary_language
+from exambank.rules import wording
 from exambank.rules.base import BankRule, Options
 
 # The first code point of each range of letters of a script (Latin's Latin-1, Extended
@@ -131,6 +132,14 @@ def language_of(text: str) -> tuple[str, list[str]] | None:
     with the words that tell it: the one with the most, two at least and more than any
     other; else None. Code and quotations ("Translate 'Der Hund ist klein'") are left out:
     an English stem may quote any language, and code any word."""
+    # Leaving out code and quotations leaves out whole words (each starts and ends beside
+    # a character no letter), never makes one: a text of fewer than two function words in
+    # all reads as no language. Its ``wording.words`` (kept by text) are these words where
+    # all are letters; tested so, most stems need no search for quotations or words (they
+    # cost 180,000 instructions a stem).
+    known = wording.words(text)
+    if "".join(known).isalpha() and sum(map(_LANGUAGE_OF_WORD.__contains__, known)) < 2:
+        return None
     counts: Counter[str] = Counter()
     found: dict[str, list[str]] = {}
     words = _WORD.findall(_QUOTED.sub(" ", _without_code(text)).casefold())
@@ -203,6 +212,13 @@ class LanguageMismatch(BankRule):
         if expected is None:
             return
         stems = [ref.question.stem for ref in bank.questions()]
+        if expected == "Latin" and "".join(stems).isascii():
+            # All in Latin letters, as expected: whether any stem has letters is all that
+            # tells (most banks; counting each stem's script cost 5 M instructions a
+            # thousand stems).
+            if code in _FUNCTION_WORDS and any(map(script_of, stems)):
+                yield from self._by_function_words(bank, code, stems)
+            return
         scripts = Counter(script for script in map(script_of, stems) if script)
         if not scripts:
             return
@@ -214,28 +230,33 @@ class LanguageMismatch(BankRule):
             found = f"{count} of {sum(scripts.values())} stems are written in {script} script"
             yield self._report(bank, found, first, other if others else "")
         elif code in _FUNCTION_WORDS and script == expected:
-            sample = stems[:: max(1, len(stems) // _SAMPLE)]
-            readings: list[tuple[str, list[str]]] = []
-            own = 0
-            for reading in filter(None, map(language_of, sample)):
-                readings.append(reading)
-                own += reading[0] == code
-                if own * 2 >= len(sample):  # no other language can have more than half
-                    return
-            read = Counter(language for language, _ in readings)
-            if not read:
+            yield from self._by_function_words(bank, code, stems)
+
+    def _by_function_words(self, bank: Bank, code: str, stems: list[str]) -> Iterator[Diagnostic]:
+        """The finding that most of a sample of the stems, in the expected script, read as
+        another language than ``code`` by their function words, if they do."""
+        sample = stems[:: max(1, len(stems) // _SAMPLE)]
+        readings: list[tuple[str, list[str]]] = []
+        own = 0
+        for reading in filter(None, map(language_of, sample)):
+            readings.append(reading)
+            own += reading[0] == code
+            if own * 2 >= len(sample):  # no other language can have more than half
                 return
-            written, count = read.most_common(1)[0]
-            if written != code and count * 2 > len(sample):
-                words = Counter(
-                    word for language, told in readings if language == written for word in told
-                )
-                said = ", ".join(word for word, _ in words.most_common(4))
-                found = (
-                    f"{count} of {len(sample)} stems read as {_NAMES[written]} "
-                    f"(by words such as {said})"
-                )
-                yield self._report(bank, found, written, "")
+        read = Counter(language for language, _ in readings)
+        if not read:
+            return
+        written, count = read.most_common(1)[0]
+        if written != code and count * 2 > len(sample):
+            words = Counter(
+                word for language, told in readings if language == written for word in told
+            )
+            said = ", ".join(word for word, _ in words.most_common(4))
+            found = (
+                f"{count} of {len(sample)} stems read as {_NAMES[written]} "
+                f"(by words such as {said})"
+            )
+            yield self._report(bank, found, written, "")
 
     def _report(self, bank: Bank, found: str, tag: str, other: str) -> Diagnostic:
         language = bank.manifest.language

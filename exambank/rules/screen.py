@@ -36,7 +36,7 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 from exambank.bank import QuestionRef
-from exambank.rules.wording import option_text
+from exambank.rules.wording import one_a_line
 from exambank.worked_out import worked_out
 
 # The ``_folded`` texts are case-folded: a plain pattern there is faster than a
@@ -89,13 +89,15 @@ class BankText:
     def stem_folded(self) -> Joined:
         return _joined([ref.question.stem.casefold() for ref in self.refs])
 
+    # ``option_text(question).joined`` and ``.folded``, without keeping an ``OptionText`` for
+    # each question by its identity: that cost 12,000 instructions a question.
     @worked_out
     def options(self) -> Joined:
-        return _joined([option_text(ref.question).joined for ref in self.refs])
+        return _joined([one_a_line(ref.question.option_texts) for ref in self.refs])
 
     @worked_out
     def options_folded(self) -> Joined:
-        return _joined([option_text(ref.question).folded for ref in self.refs])
+        return _joined([part.casefold() for part in self.options.parts])
 
     def matching(self, screen: Screen) -> list[QuestionRef]:
         """The questions whose ``screen`` field the pattern matches, in bank order.

@@ -294,10 +294,16 @@ def option_text(question: Question) -> OptionText:
     if found is not None:
         return found
     texts = question.option_texts
+    joined = one_a_line(texts)
+    return _OPTION_TEXT.put(options, OptionText(texts, joined, joined.casefold()))
+
+
+def one_a_line(texts: tuple[str, ...]) -> str:
+    """Option texts one a line, a line break inside an option a space (``OptionText.joined``)."""
     joined = "\n".join(texts)
     if joined.count("\n") >= len(texts):  # an option of several lines (most have one)
         joined = "\n".join(text.replace("\n", " ") for text in texts)
-    return _OPTION_TEXT.put(options, OptionText(texts, joined, joined.casefold()))
+    return joined
 
 
 def key_letters(question: Question) -> list[str]:
