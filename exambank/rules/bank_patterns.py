@@ -13,7 +13,12 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.language_codes import primary_language
 from exambank.rules.base import BankRule, Options
-from exambank.rules.wording import is_name, key_letters, shingles, words
+from exambank.rules.wording import is_name, key_letters, words
+
+
+def _runs_of_four(found: tuple[str, ...]) -> Iterator[tuple[str, str, str, str]]:
+    """The runs of four consecutive words of ``found``, in order."""
+    return zip(found, found[1:], found[2:], found[3:], strict=False)
 
 
 def _place(ref: QuestionRef, *keys: str | int) -> str:
@@ -37,9 +42,9 @@ class KeyInOtherStem(BankRule):
     A key made of numbers ("1 2 3 4", "10.1.1.1") is left out: it matches any list of
     the same numbers. So is a key its own stem already holds: a group of items over one
     input line ("line = '... 10.1.1.1 ...'") shows it in every stem, and the other stem
-    adds nothing. Both questions are reported. Found by looking up each key's last four
-    words (what is compared ends with them) among the stems' shingles (a hash-set
-    intersection per stem), never by comparing key and stem pairs. Known false
+    adds nothing. Both questions are reported. Found by looking up each run of four words
+    of each stem among the keys' last four words (what is compared ends with them: a set
+    lookup per run), never by comparing key and stem pairs. Known false
     positives: a scenario that restates a general principle another question asks for,
     where knowing the phrase does not identify it as that question's answer; a key that
     only names a thing in lower case ("A field strength meter"), which gives nothing
@@ -72,20 +77,22 @@ class KeyInOtherStem(BankRule):
         # them (``words`` splits names at "_", so it finds every candidate). Whether one
         # counts at all (not a name, not numbers, not in its own stem) is asked only when
         # a stem holds them.
-        keys_by_end: dict[int, list[tuple[int, str]]] = {}
+        keys_by_end: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         least = max(options["min_words"], 4)
         for at, ref in enumerate(refs):
             question = ref.question
             for letter in key_letters(question):
                 key_words = words(question.option_text(letter))
                 if len(key_words) >= least:
-                    end = hash(key_words[-4:])
-                    keys_by_end.setdefault(end, []).append((at, letter))
+                    keys_by_end.setdefault(key_words[-4:], []).append((at, letter))
         ends = frozenset(keys_by_end)
         for at, ref in enumerate(refs):
-            hits = shingles(ref.question.stem) & ends
-            if not hits:
+            stem_words = words(ref.question.stem)
+            # Each run looked up, none kept: most stems hold no key's end, and making a set
+            # of a stem's runs (its shingles) cost twice as much as the lookups.
+            if ends.isdisjoint(_runs_of_four(stem_words)):
                 continue
+            hits = ends.intersection(_runs_of_four(stem_words))
             found = {
                 (owner, letter)
                 for end in hits

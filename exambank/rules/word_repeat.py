@@ -158,14 +158,18 @@ class WordRepeat(BankRule):
     def _check_question(
         self, ref: QuestionRef, bases: frozenset[str], ignored: frozenset[str]
     ) -> Iterator[Diagnostic]:
+        # A stem whose bases are all ignored (function words, the bank's subject, the
+        # section's topic) has nothing to echo, its options need not be read; nor has one
+        # that shares no base but ignored ones with its keys (most keys): nothing to
+        # compare the distractors with.
+        telling = bases - ignored
+        if not telling:
+            return
         question = ref.question
         answers = question.answer_letters
         options = list(zip(question.options, question.option_texts, strict=True))
         keys = [(letter, text) for letter, text in options if letter in answers]
-        # Most keys share no base with the stem (``bases``, all of its words) but ignored
-        # ones: nothing to compare the distractors with.
-        key_bases = set(chain.from_iterable(map(base_of, words(text)) for _, text in keys))
-        if bases & key_bases <= ignored:
+        if telling.isdisjoint(chain.from_iterable(map(base_of, words(text)) for _, text in keys)):
             return
         in_stem = frozenset(map(base_of, word_set(question.stem) - ignored))
         by_key = [echoes(text, in_stem, ignored) for _, text in keys]
