@@ -77,14 +77,14 @@ class KeyInOtherStem(BankRule):
         # them (``words`` splits names at "_", so it finds every candidate). Whether one
         # counts at all (not a name, not numbers, not in its own stem) is asked only when
         # a stem holds them.
-        keys_by_end: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        # Each key by its question's position and its own among the question's keys.
+        keys_by_end: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         least = max(options["min_words"], 4)
         for at, ref in enumerate(refs):
-            question = ref.question
-            for letter in key_letters(question):
-                key_words = words(question.option_text(letter))
+            for index, key in enumerate(ref.question.key_texts):
+                key_words = words(key)
                 if len(key_words) >= least:
-                    keys_by_end.setdefault(key_words[-4:], []).append((at, letter))
+                    keys_by_end.setdefault(key_words[-4:], []).append((at, index))
         ends = frozenset(keys_by_end)
         for at, ref in enumerate(refs):
             stem_words = words(ref.question.stem)
@@ -94,23 +94,24 @@ class KeyInOtherStem(BankRule):
                 continue
             hits = ends.intersection(_runs_of_four(stem_words))
             found = {
-                (owner, letter)
+                (owner, key_letters(refs[owner].question)[index])
                 for end in hits
-                for owner, letter in keys_by_end[end]
+                for owner, index in keys_by_end[end]
                 if owner != at
-                and _cue(refs[owner].question.option_text(letter), least)
+                and _cue(refs[owner].question.key_texts[index], least)
                 in _spaced_words(ref.question.stem)
-                and self._gives_away(refs[owner], letter, least)
+                and self._gives_away(refs[owner], index, least)
             }
             for owner, letter in sorted(found):
                 yield from self._report(ref, refs[owner], letter)
 
     @staticmethod
-    def _gives_away(owner: QuestionRef, letter: str, least: int) -> bool:
-        """Whether the key's cue, found in another stem, tells that stem's reader
-        something: enough words besides numbers (a name joined by "_" is one), a key that
-        describes rather than names, and a cue not in its own question's stem already."""
-        key = owner.question.option_text(letter)
+    def _gives_away(owner: QuestionRef, index: int, least: int) -> bool:
+        """Whether the cue of the owner's key at ``index`` (of its ``key_texts``), found in
+        another stem, tells that stem's reader something: enough words besides numbers (a
+        name joined by "_" is one), a key that describes rather than names, and a cue not in
+        its own question's stem already."""
+        key = owner.question.key_texts[index]
         cue = _cue(key, least)
         return (
             sum(not word.isdigit() for word in cue.split()) >= least

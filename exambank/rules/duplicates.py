@@ -13,7 +13,6 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.lookalikes import without_yo
 from exambank.rules.base import BankRule, Options
-from exambank.rules.wording import key_letters
 
 # Kept as written: code (a fenced block, a code span, a line indented as code) and the
 # target of a link or an image ("](img/Fig-A.png)").
@@ -176,8 +175,7 @@ def _as_written(text: str) -> str:
 
 
 def _key_texts(ref: QuestionRef) -> frozenset[str]:
-    question = ref.question
-    return frozenset(normalised(question.option_text(letter)) for letter in key_letters(question))
+    return frozenset(map(normalised, ref.question.key_texts))
 
 
 def listed(refs: Sequence[QuestionRef]) -> str:

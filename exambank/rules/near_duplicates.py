@@ -14,7 +14,7 @@ from exambank.rules.base import BankRule, Options
 from exambank.rules.duplicates import listed, place, places_of
 from exambank.rules.option_wording import points_at_options
 from exambank.rules.similarity import Pair, Token, closest, groups, similar_pairs
-from exambank.rules.wording import STOPWORDS, key_letters, shingles, word_set, words
+from exambank.rules.wording import STOPWORDS, shingles, word_set, words
 
 # A question's key texts, made alike (``_answer``): one text, or several in order.
 Answer = str | tuple[str, ...]
@@ -91,7 +91,7 @@ class NearDuplicate(BankRule):
         threshold: float = options["threshold"]
         max_postings: int = options["max_postings"]
         # A copy has its original's key or its stem: only such questions are compared.
-        same_answer = _repeated(_answer(_key_texts(ref)) for ref in refs)
+        same_answer = _repeated(_answer(ref.question.key_texts) for ref in refs)
         same_stem = _repeated(words(ref.question.stem) for ref in refs)
 
         # Many questions on one key meet each other hundreds of times: each question's
@@ -236,14 +236,14 @@ def _same_key(one: QuestionRef, two: QuestionRef) -> bool:
     """The same answer (``_answer``), none of its texts "All of the above"."""
     answers = []
     for ref in (one, two):
-        texts = _key_texts(ref)
+        texts = ref.question.key_texts
         if not texts or any(points_at_options(text) for text in texts):
             return False
         answers.append(_answer(texts))
     return answers[0] == answers[1]
 
 
-def _answer(keys: list[str]) -> Answer:
+def _answer(keys: tuple[str, ...]) -> Answer:
     """The key texts as an answer: alike but for case, spacing and a closing full stop
     ("Amazon S3." is "amazon s3"; "51440122+" is not "51440122", nor "2.1 V" "1.2 V")."""
     if len(keys) == 1:  # most questions: no sorting, no tuple
@@ -255,18 +255,13 @@ def _answer_text(key: str) -> str:
     return " ".join(key.casefold().split()).rstrip(".")
 
 
-def _key_texts(ref: QuestionRef) -> list[str]:
-    question = ref.question
-    return [question.option_text(letter) for letter in key_letters(question)]
-
-
 def _content_words(ref: QuestionRef) -> frozenset[str]:
     """The words of stem and key, function words and exam words left out."""
-    return word_set(ref.question.stem).union(*map(word_set, _key_texts(ref))) - STOPWORDS
+    return word_set(ref.question.stem).union(*map(word_set, ref.question.key_texts)) - STOPWORDS
 
 
 def _question_shingles(ref: QuestionRef) -> frozenset[int]:
     in_stem = shingles(ref.question.stem)
-    in_keys = [shingles(key) for key in _key_texts(ref)]
+    in_keys = [shingles(key) for key in ref.question.key_texts]
     # Most keys are under four words and have none: the stem's own set, not a copy.
     return in_stem.union(*in_keys) if any(in_keys) else in_stem
