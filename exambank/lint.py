@@ -269,7 +269,7 @@ def _run_rules(bank: Bank, config: Config, seconds: dict[str, float]) -> list[Di
         options = config.options_for(name)
         rule = rule_class()
         if isinstance(rule, QuestionRule):
-            screen = rule.screen(options)
+            screen = rule.screen_in(options, bank.manifest.language)
             for ref in refs if screen is None else text.matching(screen):
                 found.extend(rule.check(ref, options))
         elif isinstance(rule, BankRule):

@@ -119,6 +119,11 @@ class QuestionRule(Rule):
         not match (rules/screen.py); None checks every question."""
         return None
 
+    def screen_in(self, options: Options, language: str) -> Screen | None:
+        """``screen`` for a bank written in ``language`` (a BCP 47 tag): a rule that reads
+        each language's own words need not look for the other languages' words."""
+        return self.screen(options)
+
     def report(
         self, ref: QuestionRef, keys: tuple[str | int, ...], message: str, hint: str | None = None
     ) -> Diagnostic:

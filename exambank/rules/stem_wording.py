@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from exambank.bank import QuestionRef
 from exambank.diagnostics import Diagnostic
@@ -17,20 +18,30 @@ from exambank.rules.option_wording import points_at_options
 from exambank.rules.screen import Screen
 from exambank.rules.wording import code_spans, inside
 
-# The two rules share one search of the bank's stems, for English, German and Russian
-# negatives (a Cyrillic opening costs nothing in a stem text without Cyrillic letters).
-_NEGATIVE_SCREEN = Screen(
-    "stem_folded",
-    re.compile(
-        f"{negatives.ANY_NEGATIVE}|{negatives_german.ANY_GERMAN_NEGATIVE}"
-        f"|{negatives_russian.ANY_RUSSIAN_NEGATIVE}"
-    ),
-    (
-        *negatives.NEGATIVE_OPENINGS,
-        *negatives_german.GERMAN_OPENINGS,
-        *negatives_russian.RUSSIAN_OPENINGS,
-    ),
-)
+# The two rules share one search of the bank's stems, for the negatives of the bank's
+# language (its pattern, and the openings each match starts with): each opening is one
+# more pass over the stems, and an English bank's stems need no search for "nicht" or
+# "kein" (a Cyrillic opening costs nothing in a stem text without Cyrillic letters).
+# "fals" opens English "false" and German "falsch".
+_NEGATIVE_TERMS = {
+    "en": (negatives.ANY_NEGATIVE, negatives.NEGATIVE_OPENINGS),
+    "de": (negatives_german.ANY_GERMAN_NEGATIVE, (*negatives_german.GERMAN_OPENINGS, "fals")),
+    "ru": (negatives_russian.ANY_RUSSIAN_NEGATIVE, negatives_russian.RUSSIAN_OPENINGS),
+}
+
+
+@cache
+def _negative_screen(language: str | None) -> Screen:
+    """The screen for the negatives ``_stem_negatives`` reads in a bank in ``language`` (a
+    primary subtag), or in a bank of any language (None): those of all three. Compiled
+    when first asked: an English lint compiles no German or Russian pattern."""
+    if language is None:
+        chosen = list(_NEGATIVE_TERMS.values())
+    else:
+        chosen = [_NEGATIVE_TERMS.get(language, _NEGATIVE_TERMS["en"])]
+    pattern = "|".join(terms for terms, _ in chosen)
+    openings = tuple(dict.fromkeys(opening for _, each in chosen for opening in each))
+    return Screen("stem_folded", re.compile(pattern), openings)
 
 
 def _stem_negatives(ref: QuestionRef) -> Iterator[Negative]:
@@ -146,7 +157,10 @@ class NegativeStem(QuestionRule):
     languages = ("en", "de", "ru")
 
     def screen(self, options: Options) -> Screen:
-        return _NEGATIVE_SCREEN
+        return _negative_screen(None)
+
+    def screen_in(self, options: Options, language: str) -> Screen:
+        return _negative_screen(primary_language(language))
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         for word, emphasised in _stem_negatives(ref):
@@ -197,7 +211,10 @@ class NegativeOptions(QuestionRule):
     enabled_by_default = False  # measured below 0.9 (docs/rule-precision.md)
 
     def screen(self, options: Options) -> Screen:
-        return _NEGATIVE_SCREEN
+        return _negative_screen(None)
+
+    def screen_in(self, options: Options, language: str) -> Screen:
+        return _negative_screen(primary_language(language))
 
     def check(self, ref: QuestionRef, options: Options) -> Iterator[Diagnostic]:
         negative = next(_stem_negatives(ref), None)

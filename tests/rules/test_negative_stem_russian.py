@@ -21,6 +21,7 @@ from exambank.diagnostics import Diagnostic
 from exambank.lint import lint
 from exambank.rules import RULES, QuestionRule
 from exambank.rules.screen import BankText
+from exambank.rules.stem_wording import NegativeStem
 from tests.conftest import QUESTION, LintBank, section_yaml, write_bank
 from tests.rules.item_writing import only, question
 
@@ -210,10 +211,20 @@ def test_a_screen_keeps_every_russian_question_its_rule_finds(
     rule = RULES[name]()
     assert isinstance(rule, QuestionRule)
     everywhere = [finding for ref in russian_refs for finding in rule.check(ref, rule.options)]
-    screen = rule.screen(rule.options)
+    screen = rule.screen_in(rule.options, "ru")  # as a lint of the bank searches
     assert screen is not None and everywhere
     kept = BankText(russian_refs).matching(screen)
     assert [finding for ref in kept for finding in rule.check(ref, rule.options)] == everywhere
+
+
+def test_every_match_of_the_negative_screen_starts_with_one_of_its_openings(
+    russian_refs: list[QuestionRef],
+) -> None:
+    screen = NegativeStem().screen_in(NegativeStem.options, "ru")
+    parts = BankText(russian_refs).stem_folded.parts
+    matches = [match for part in parts for match in screen.pattern.finditer(part)]
+    assert matches
+    assert all(match.group().startswith(screen.openings) for match in matches)
 
 
 # Review s35, finding 1: a negative in code is the code's, in a Russian bank too.

@@ -100,7 +100,7 @@ def test_a_screened_rule_finds_what_checking_every_question_finds(name, refs):
     assert isinstance(rule, QuestionRule)
     options = rule.options
     everywhere = [found for ref in refs for found in rule.check(ref, options)]
-    screen = rule.screen(options)
+    screen = rule.screen_in(options, "en")  # the pool is an English bank
     assert screen is not None
     kept = BankText(refs).matching(screen)
     screened = [found for ref in kept for found in rule.check(ref, options)]
@@ -111,7 +111,8 @@ def test_a_screened_rule_finds_what_checking_every_question_finds(name, refs):
 
 
 def _screen(name: str) -> Screen:
-    screen = RULES[name]().screen(RULES[name].options)
+    """The screen of rule ``name`` in an English bank, as the pool is."""
+    screen = RULES[name]().screen_in(RULES[name].options, "en")
     assert screen is not None
     return screen
 
