@@ -165,6 +165,7 @@ def _stage_bank(
         _stage(folder, _said_once(made, said), staged, written)
         del made  # not held while the next file is made
     stale = [name for builder, _ in sources for name in builder.stale_names(bank.id, settings)]
+    # Read again, not kept from before the rendering: a build beside may have landed since.
     record = build_record.read(folder)
     landing = build_record.landing(record, folder, written)
     staged.insert(first, stage_or_explain(folder, landing))

@@ -13,12 +13,7 @@ from exambank.bank import Bank, QuestionRef
 from exambank.diagnostics import Diagnostic
 from exambank.language_codes import primary_language
 from exambank.rules.base import BankRule, Options
-from exambank.rules.wording import is_name, key_letters, words
-
-
-def _runs_of_four(found: tuple[str, ...]) -> Iterator[tuple[str, str, str, str]]:
-    """The runs of four consecutive words of ``found``, in order."""
-    return zip(found, found[1:], found[2:], found[3:], strict=False)
+from exambank.rules.wording import is_name, key_letters, runs_of_four, words
 
 
 def _place(ref: QuestionRef, *keys: str | int) -> str:
@@ -90,9 +85,9 @@ class KeyInOtherStem(BankRule):
             stem_words = words(ref.question.stem)
             # Each run looked up, none kept: most stems hold no key's end, and making a set
             # of a stem's runs (its shingles) cost twice as much as the lookups.
-            if ends.isdisjoint(_runs_of_four(stem_words)):
+            if ends.isdisjoint(runs_of_four(stem_words)):
                 continue
-            hits = ends.intersection(_runs_of_four(stem_words))
+            hits = ends.intersection(runs_of_four(stem_words))
             found = {
                 (owner, key_letters(refs[owner].question)[index])
                 for end in hits

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -115,8 +115,12 @@ def word_set(text: str) -> frozenset[str]:
 def shingles(text: str) -> frozenset[int]:
     """The runs of four consecutive words of ``text``, hashed (two different runs with
     the same hash are as good as impossible). A text of fewer than four words has none."""
-    found = words(text)
-    return frozenset(map(hash, zip(found, found[1:], found[2:], found[3:], strict=False)))
+    return frozenset(map(hash, runs_of_four(words(text))))
+
+
+def runs_of_four(found: tuple[str, ...]) -> Iterator[tuple[str, str, str, str]]:
+    """The runs of four consecutive words of ``found`` (a text's ``words``), in order."""
+    return zip(found, found[1:], found[2:], found[3:], strict=False)
 
 
 def is_name(text: str, language: str = "en") -> bool:
